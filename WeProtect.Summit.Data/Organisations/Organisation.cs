@@ -1,0 +1,60 @@
+using WeProtect.Summit.Data.Geography;
+
+namespace WeProtect.Summit.Data.Organisations;
+
+/// <summary>A member of the Alliance or a participating body: a government, an international organisation,
+/// a company or a civil society organisation.</summary>
+public class Organisation
+{
+    public const int NameMaxLength = 200;
+    public const int FirstMemberYear = 2014; // the Alliance's founding summit, London 2014
+
+    public int Id { get; set; }
+
+    /// <summary>The name as printed: "People's Republic of China".</summary>
+    public string FormalName { get; set; } = "";
+
+    /// <summary>The name lists are sorted by: "China".</summary>
+    public string SortName { get; set; } = "";
+
+    public Sector Sector { get; set; }
+
+    /// <summary>ISO 3166-1 alpha-2; none for an international organisation.</summary>
+    public string? CountryCode { get; set; }
+
+    /// <summary>Year the organisation joined the Alliance; none when it is not (yet) a member.</summary>
+    public int? MemberSince { get; set; }
+
+    public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
+
+    /// <summary>Optimistic concurrency: two organisers editing the same record do not overwrite each other.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>Every reason the organisation's fields are not acceptable, keyed by field name; empty when valid.</summary>
+    public IReadOnlyList<(string Field, string Message)> Validate(int currentYear)
+    {
+        var errors = new List<(string, string)>();
+        if (string.IsNullOrWhiteSpace(FormalName)) errors.Add((nameof(FormalName), "The formal name is required."));
+        else if (FormalName.Length > NameMaxLength) errors.Add((nameof(FormalName), $"The formal name is longer than {NameMaxLength} characters."));
+        if (string.IsNullOrWhiteSpace(SortName)) errors.Add((nameof(SortName), "The sort name is required."));
+        else if (SortName.Length > NameMaxLength) errors.Add((nameof(SortName), $"The sort name is longer than {NameMaxLength} characters."));
+        if (!Enum.IsDefined(Sector)) errors.Add((nameof(Sector), "The sector is not one of the four Alliance sectors."));
+        if (Sector == Sector.InternationalOrganisation && CountryCode is not null)
+            errors.Add((nameof(CountryCode), "An international organisation has no country."));
+        if (Sector == Sector.Government && CountryCode is null)
+            errors.Add((nameof(CountryCode), "A government needs its country."));
+        if (CountryCode is not null && !Countries.IsKnown(CountryCode))
+            errors.Add((nameof(CountryCode), $"\"{CountryCode}\" is not an ISO 3166-1 alpha-2 country code."));
+        if (MemberSince is { } year && (year < FirstMemberYear || year > currentYear))
+            errors.Add((nameof(MemberSince), $"Member since must be a year from {FirstMemberYear} to {currentYear}."));
+        return errors;
+    }
+
+    /// <summary>Trims names and normalises the country code, as every entry path (form, CSV) must.</summary>
+    public void Normalise()
+    {
+        FormalName = (FormalName ?? "").Trim();
+        SortName = string.IsNullOrWhiteSpace(SortName) ? FormalName : SortName.Trim();
+        CountryCode = string.IsNullOrWhiteSpace(CountryCode) ? null : CountryCode.Trim().ToUpperInvariant();
+    }
+}

@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace WeProtect.Summit.Data.Organisations;
+
+/// <summary>The Alliance's four member sectors. Stored as text so that the database reads as the summit speaks.</summary>
+public enum Sector
+{
+    [Display(Name = "Government")] Government,
+    [Display(Name = "International organisation")] InternationalOrganisation,
+    [Display(Name = "Private sector")] PrivateSector,
+    [Display(Name = "Civil society")] CivilSociety,
+}
+
+public static class SectorNames
+{
+    public static string DisplayName(this Sector sector) => sector switch
+    {
+        Sector.Government => "Government",
+        Sector.InternationalOrganisation => "International organisation",
+        Sector.PrivateSector => "Private sector",
+        Sector.CivilSociety => "Civil society",
+        _ => sector.ToString(),
+    };
+
+    /// <summary>Reads a sector as people write it in a spreadsheet: "Private sector", "private-sector", "PrivateSector".</summary>
+    public static bool TryParse(string? text, out Sector sector)
+    {
+        var key = new string((text ?? "").Where(char.IsLetter).ToArray());
+        foreach (var candidate in Enum.GetValues<Sector>())
+        {
+            if (string.Equals(key, candidate.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                sector = candidate;
+                return true;
+            }
+        }
+        sector = default;
+        return false;
+    }
+}

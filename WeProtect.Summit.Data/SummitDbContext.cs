@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Organisations;
+
+namespace WeProtect.Summit.Data;
+
+public class SummitDbContext(DbContextOptions<SummitDbContext> options)
+    : IdentityDbContext<SummitUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Summits.Summit> Summits => Set<Summits.Summit>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SummitDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // Every DateTime is UTC; providers such as SQLite forget the kind, so restore it on the way out.
+        configuration.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configuration.Properties<Sector>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+    }
+
+    // The audit trail is append-only: the application never updates or deletes a row.
+    private void RefuseAuditRewrites()
+    {
+        if (ChangeTracker.Entries<AuditEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("Audit events are append-only: they cannot be changed or deleted.");
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

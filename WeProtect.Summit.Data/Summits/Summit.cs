@@ -1,0 +1,101 @@
+using WeProtect.Summit.Data.Geography;
+using WeProtect.Summit.Data.Organisations;
+
+namespace WeProtect.Summit.Data.Summits;
+
+/// <summary>A ministerial summit: where and when it happens, who hosts it, who may register.</summary>
+public class Summit
+{
+    public const int NameMaxLength = 200;
+    public const int TextMaxLength = 4000;
+    public const int MaxCapacity = 100_000;
+
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public string? Theme { get; set; }
+    /// <summary>What an invited delegate needs to know: programme outline, travel, accreditation.</summary>
+    public string? Description { get; set; }
+    public string City { get; set; } = "";
+    public string CountryCode { get; set; } = "";
+    public string? Venue { get; set; }
+    public DateOnly StartDate { get; set; }
+    public DateOnly EndDate { get; set; }
+    /// <summary>IANA id, e.g. "Asia/Dubai". Times are stored in UTC and shown in this zone.</summary>
+    public string TimeZoneId { get; set; } = "UTC";
+    public DateTime? RegistrationOpensUtc { get; set; }
+    public DateTime? RegistrationClosesUtc { get; set; }
+    public int DelegateCapacity { get; set; }
+    public string? ContactEmail { get; set; }
+    public SummitStatus Status { get; private set; } = SummitStatus.Draft;
+    public List<Organisation> Hosts { get; set; } = [];
+    public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
+
+    /// <summary>Optimistic concurrency: an edit made on a stale copy is refused instead of overwriting.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public TimeZoneInfo Zone => SummitClock.FindZone(TimeZoneId) ?? TimeZoneInfo.Utc;
+
+    public DateTime ToLocal(DateTime utc) => SummitClock.ToLocal(utc, Zone);
+
+    public bool IsPublic => Status != SummitStatus.Draft;
+
+    public bool IsRegistrationOpen(DateTime nowUtc) =>
+        Status == SummitStatus.Open
+        && RegistrationOpensUtc is { } opens && RegistrationClosesUtc is { } closes
+        && nowUtc >= opens && nowUtc < closes;
+
+    /// <summary>Every reason the summit's fields are not acceptable, keyed by field name; empty when valid.</summary>
+    public IReadOnlyList<(string Field, string Message)> Validate()
+    {
+        var errors = new List<(string, string)>();
+        void Check(bool bad, string field, string message) { if (bad) errors.Add((field, message)); }
+
+        Check(string.IsNullOrWhiteSpace(Name), nameof(Name), "The name is required.");
+        Check(Name?.Length > NameMaxLength, nameof(Name), $"The name is longer than {NameMaxLength} characters.");
+        Check(Theme?.Length > NameMaxLength * 2, nameof(Theme), $"The theme is longer than {NameMaxLength * 2} characters.");
+        Check(Description?.Length > TextMaxLength, nameof(Description), $"The description is longer than {TextMaxLength} characters.");
+        Check(string.IsNullOrWhiteSpace(City), nameof(City), "The city is required.");
+        Check(City?.Length > NameMaxLength, nameof(City), $"The city is longer than {NameMaxLength} characters.");
+        Check(Venue?.Length > NameMaxLength, nameof(Venue), $"The venue is longer than {NameMaxLength} characters.");
+        Check(!Countries.IsKnown(CountryCode), nameof(CountryCode), "Choose the host country from the ISO 3166-1 list.");
+        Check(EndDate < StartDate, nameof(EndDate), "The summit cannot end before it starts.");
+        Check(SummitClock.FindZone(TimeZoneId) is null, nameof(TimeZoneId), $"\"{TimeZoneId}\" is not an IANA time zone (e.g. Asia/Dubai).");
+        Check(DelegateCapacity <= 0, nameof(DelegateCapacity), "The delegate capacity must be at least 1.");
+        Check(DelegateCapacity > MaxCapacity, nameof(DelegateCapacity), $"The delegate capacity must be at most {MaxCapacity:N0}.");
+        Check(ContactEmail?.Length > 254 || (ContactEmail is { } mail && !mail.Contains('@')), nameof(ContactEmail), "The contact e-mail is not an e-mail address.");
+        Check(RegistrationOpensUtc.HasValue != RegistrationClosesUtc.HasValue, nameof(RegistrationClosesUtc),
+            "Give both the opening and the closing time of registration, or neither.");
+        Check(RegistrationOpensUtc >= RegistrationClosesUtc, nameof(RegistrationClosesUtc),
+            "Registration must close after it opens.");
+        if (RegistrationClosesUtc is { } closes && errors.Count == 0)
+        {
+            var lastDay = ToLocal(closes);
+            Check(DateOnly.FromDateTime(lastDay) > EndDate, nameof(RegistrationClosesUtc),
+                "Registration must close by the last day of the summit.");
+        }
+        return errors;
+    }
+
+    /// <summary>The statuses this summit may move to from where it is now.</summary>
+    public IEnumerable<SummitStatus> NextStatuses() => Status switch
+    {
+        SummitStatus.Draft => [SummitStatus.Open],
+        SummitStatus.Open => [SummitStatus.Closed],
+        SummitStatus.Closed => [SummitStatus.Open, SummitStatus.Archived],
+        _ => [],
+    };
+
+    /// <summary>Moves the summit along Draft → Open → Closed → Archived (a closed summit may reopen);
+    /// returns why not when the step is not allowed.</summary>
+    public string? MoveTo(SummitStatus next)
+    {
+        if (!NextStatuses().Contains(next))
+            return $"A summit that is {Status} cannot become {next}.";
+        if (next == SummitStatus.Open && RegistrationOpensUtc is null)
+            return "Set the registration window before opening the summit.";
+        if (next == SummitStatus.Open && Validate().Count > 0)
+            return "Correct the summit's details before opening it.";
+        Status = next;
+        return null;
+    }
+}

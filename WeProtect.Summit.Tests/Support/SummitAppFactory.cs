@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Accounts;
+
+namespace WeProtect.Summit.Tests.Support;
+
+/// <summary>The real app on a fresh SQLite database in its own temporary data folder. Use one per test class
+/// (<c>IClassFixture&lt;SummitAppFactory&gt;</c>) and give each test its own users.</summary>
+public class SummitAppFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "correct horse battery staple";
+
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "weprotect-summit-tests", Guid.NewGuid().ToString("N"));
+
+    public string OutboxFolder => Path.Combine(DataFolder, "outbox");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:DataFolder", DataFolder);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see every 302.</summary>
+    public FormClient CreateFormClient() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>Creates a confirmed user directly in the database, with the given roles.</summary>
+    public async Task<SummitUser> CreateUserAsync(string? email = null, string fullName = "Test User", params string[] roles)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<SummitUser>>();
+        email ??= $"user-{Guid.NewGuid():N}@example.org";
+        var user = new SummitUser { UserName = email, Email = email, EmailConfirmed = true, FullName = fullName };
+        var result = await users.CreateAsync(user, Password);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        if (roles.Length > 0) Assert.True((await users.AddToRolesAsync(user, roles)).Succeeded);
+        return user;
+    }
+
+    /// <summary>A new user with the given roles, logged in through the log-in form.</summary>
+    public async Task<FormClient> LoggedInClientAsync(params string[] roles)
+    {
+        var user = await CreateUserAsync(null, "Test " + string.Join(" ", roles), roles);
+        var client = CreateFormClient();
+        await client.LogInAsync(user.Email!, Password);
+        return client;
+    }
+
+    /// <summary>Runs <paramref name="work"/> against the app's database in a scope of its own.</summary>
+    public async Task<T> WithDbAsync<T>(Func<SummitDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<SummitDbContext>());
+    }
+
+    public async Task WithDbAsync(Func<SummitDbContext, Task> work)
+    {
+        using var scope = Services.CreateScope();
+        await work(scope.ServiceProvider.GetRequiredService<SummitDbContext>());
+    }
+
+    /// <summary>Messages in the pick-up folder, newest last.</summary>
+    public IReadOnlyList<MimeKit.MimeMessage> SentMail() => Directory.Exists(OutboxFolder)
+        ? Directory.EnumerateFiles(OutboxFolder, "*.eml").Order(StringComparer.Ordinal).Select(path => MimeKit.MimeMessage.Load(path)).ToList()
+        : [];
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}

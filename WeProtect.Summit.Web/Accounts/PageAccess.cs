@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WeProtect.Summit.Data.Accounts;
+
+namespace WeProtect.Summit.Web.Accounts;
+
+/// <summary>Who may open which page, in one place. Every page must be named here, by its folder or itself:
+/// the authorization test fails for a page that is not.</summary>
+public static class PageAccess
+{
+    public static void AddSummitPolicies(this Microsoft.AspNetCore.Authorization.AuthorizationBuilder auth) => auth
+        .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+        .AddPolicy(Policies.Organiser, p => p.RequireRole(Roles.Organiser, Roles.Admin))
+        .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
+        // A page that forgets its policy is closed, not open.
+        .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+    public static void Apply(RazorPagesOptions options)
+    {
+        var c = options.Conventions;
+        // Public pages
+        c.AllowAnonymousToPage("/Index");
+        c.AllowAnonymousToPage("/Error");
+        c.AllowAnonymousToPage("/Setup");
+        c.AllowAnonymousToFolder("/Account");
+        c.AllowAnonymousToPage("/Summits/Index");
+        c.AllowAnonymousToPage("/Summits/Details");
+        c.AllowAnonymousToPage("/Organisations/Index");
+        // Signed-in users
+        c.AuthorizeFolder("/Profile", Policies.SignedIn);
+        // Organisers
+        c.AuthorizeFolder("/Summits/Manage", Policies.Organiser);
+        c.AuthorizeFolder("/Organisations/Manage", Policies.Organiser);
+        c.AuthorizeFolder("/Outbox", Policies.Organiser);
+        // Administrators
+        c.AuthorizeFolder("/Admin", Policies.Admin);
+    }
+}

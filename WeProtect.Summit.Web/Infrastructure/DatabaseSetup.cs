@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data;
+
+namespace WeProtect.Summit.Web.Infrastructure;
+
+/// <summary>Chooses the database provider from configuration: SQLite in the data folder unless
+/// <c>Database:Provider=SqlServer</c> with <c>ConnectionStrings:Summit</c>.</summary>
+public static class DatabaseSetup
+{
+    public const string Sqlite = "Sqlite";
+    public const string SqlServer = "SqlServer";
+
+    public static string Provider(IConfiguration configuration) =>
+        string.Equals(configuration["Database:Provider"], SqlServer, StringComparison.OrdinalIgnoreCase) ? SqlServer : Sqlite;
+
+    public static void AddSummitDatabase(this IServiceCollection services, IConfiguration configuration, DataFolder data)
+    {
+        var provider = Provider(configuration);
+        var connectionString = configuration.GetConnectionString("Summit");
+        services.AddDbContext<SummitDbContext>(options =>
+        {
+            if (provider == SqlServer)
+            {
+                if (string.IsNullOrWhiteSpace(connectionString))
+                    throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Summit is empty.");
+                options.UseSqlServer(connectionString, o => o.MigrationsAssembly("WeProtect.Summit.Migrations.SqlServer"));
+            }
+            else
+            {
+                options.UseSqlite(connectionString ?? $"Data Source={SqlitePath(data)}",
+                    o => o.MigrationsAssembly("WeProtect.Summit.Migrations.Sqlite"));
+            }
+        });
+    }
+
+    public static string SqlitePath(DataFolder data) => data.Combine("summit.db");
+
+    /// <summary>Applies pending migrations. SQLite gets write-ahead logging so readers never wait for a writer.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, ILogger logger)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SummitDbContext>();
+        await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        logger.LogInformation("Database ready ({Provider}): {Source}", db.Database.ProviderName,
+            db.Database.IsSqlite() ? db.Database.GetDbConnection().DataSource : db.Database.GetDbConnection().Database);
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace WeProtect.Summit.Web.Mail;
+
+/// <summary>Reads the pick-up folder for the organisers' Outbox page.</summary>
+public sealed class Outbox(IOptions<MailOptions> options)
+{
+    public sealed record Item(string Id, string Subject, string To, DateTimeOffset Date);
+
+    public bool IsEnabled => options.Value.UsesPickupFolder;
+
+    public IReadOnlyList<Item> List(int max = 500)
+    {
+        var folder = options.Value.PickupFolder;
+        if (!IsEnabled || folder is null || !Directory.Exists(folder)) return [];
+        return Directory.EnumerateFiles(folder, "*.eml")
+            .OrderByDescending(Path.GetFileName, StringComparer.Ordinal)
+            .Take(max)
+            .Select(path => { var m = MimeMessage.Load(path); return new Item(Path.GetFileNameWithoutExtension(path), m.Subject ?? "", m.To.ToString(), m.Date); })
+            .ToList();
+    }
+
+    /// <summary>The message with this id, or null. The id is checked against the folder's own file names,
+    /// so that no path can be smuggled in.</summary>
+    public MimeMessage? Read(string id)
+    {
+        var folder = options.Value.PickupFolder;
+        if (!IsEnabled || folder is null || !Directory.Exists(folder)) return null;
+        var path = Directory.EnumerateFiles(folder, "*.eml").FirstOrDefault(p => Path.GetFileNameWithoutExtension(p) == id);
+        return path is null ? null : MimeMessage.Load(path);
+    }
+}

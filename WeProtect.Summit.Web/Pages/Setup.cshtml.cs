@@ -1,0 +1,52 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Web.Accounts;
+
+namespace WeProtect.Summit.Web.Pages;
+
+/// <summary>The one-time hand-over of the first administrator account (link printed to the console at start-up).</summary>
+public class SetupModel(FirstAdminSetup setup, UserManager<SummitUser> users, SignInManager<SummitUser> signIn, AuditTrail audit) : PageModel
+{
+    public sealed class InputModel
+    {
+        [Required, StringLength(SummitUser.FullNameMaxLength), Display(Name = "Full name")]
+        public string FullName { get; set; } = "";
+        [Required, EmailAddress, StringLength(254), Display(Name = "E-mail")]
+        public string Email { get; set; } = "";
+        [Required, DataType(DataType.Password), StringLength(200, MinimumLength = 12)]
+        public string Password { get; set; } = "";
+        [DataType(DataType.Password), Compare(nameof(Password), ErrorMessage = "The passwords do not match."), Display(Name = "Confirm password")]
+        public string ConfirmPassword { get; set; } = "";
+    }
+
+    [BindProperty(SupportsGet = true)] public string? Token { get; set; }
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public IActionResult OnGet() => setup.IsValid(Token) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!setup.IsValid(Token)) return NotFound();
+        if (!ModelState.IsValid) return Page();
+        if (!setup.TryConsume(Token)) return NotFound();
+
+        var user = new SummitUser { UserName = Input.Email, Email = Input.Email, EmailConfirmed = true, FullName = Input.FullName.Trim() };
+        var created = await users.CreateAsync(user, Input.Password);
+        if (!created.Succeeded)
+        {
+            setup.Restore(Token!);
+            foreach (var error in created.Errors) ModelState.AddModelError(string.Empty, error.Description);
+            return Page();
+        }
+        await users.AddToRolesAsync(user, [Roles.Admin, Roles.Organiser]);
+        audit.Record(new AuditActor(user.Id, user.FullName), "setup.first-admin", user, $"{user.FullName} created as the first administrator and organiser");
+        await audit.SaveChangesAsync();
+        await signIn.SignInAsync(user, isPersistent: false);
+        TempData["Status"] = "Your administrator account is ready.";
+        return RedirectToPage("/Summits/Manage/Index");
+    }
+}

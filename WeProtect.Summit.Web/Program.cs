@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Web.Accounts;
+using WeProtect.Summit.Web.Infrastructure;
+using WeProtect.Summit.Web.Mail;
+
+// PDFsharp 6.5.0 is AGPL-3.0-only, as is this project (see LICENSE); without this call it refuses to work.
+PdfSharp.PdfSharpLicense.SetAgplLicense();
+
+var builder = WebApplication.CreateBuilder(args);
+var data = DataFolder.FromConfiguration(builder.Configuration);
+builder.Services.AddSingleton(data);
+builder.Services.AddSingleton(TimeProvider.System);
+
+builder.Services.AddSummitDatabase(builder.Configuration, data);
+builder.Services.AddScoped<AuditTrail>();
+
+builder.Services.AddIdentity<SummitUser, IdentityRole>(o =>
+    {
+        o.SignIn.RequireConfirmedEmail = true;
+        o.User.RequireUniqueEmail = true;
+        // Long passphrases rather than composition rules (NIST SP 800-63B).
+        o.Password.RequiredLength = 12;
+        o.Password.RequireDigit = false;
+        o.Password.RequireLowercase = false;
+        o.Password.RequireUppercase = false;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Lockout.AllowedForNewUsers = true;
+    })
+    .AddEntityFrameworkStores<SummitDbContext>()
+    .AddClaimsPrincipalFactory<SummitClaimsFactory>()
+    .AddDefaultTokenProviders();
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/Account/Login";
+    o.LogoutPath = "/Account/Logout";
+    o.AccessDeniedPath = "/Account/AccessDenied";
+    o.Cookie.Name = "summit.auth";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.SlidingExpiration = true;
+    o.ExpireTimeSpan = TimeSpan.FromHours(8);
+});
+builder.Services.AddDataProtection().SetApplicationName("WeProtectSummit").PersistKeysToDbContext<SummitDbContext>();
+builder.Services.AddAuthorizationBuilder().AddSummitPolicies();
+builder.Services.AddRazorPages(PageAccess.Apply);
+builder.Services.AddAntiforgery(o => o.Cookie.Name = "summit.antiforgery");
+
+builder.Services.AddOptions<MailOptions>().Bind(builder.Configuration.GetSection("Mail"))
+    .PostConfigure(o => o.PickupFolder ??= data.Combine("outbox"));
+builder.Services.AddSingleton<Mailer>();
+builder.Services.AddSingleton<Outbox>();
+builder.Services.AddSingleton<FirstAdminSetup>();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+}
+app.UseSecurityHeaders();
+app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapRazorPages();
+// The bare endpoint the benchmark compares pages against.
+app.MapGet("/healthz", () => "ok").AllowAnonymous();
+
+await DatabaseSetup.MigrateAsync(app.Services, app.Logger);
+await StartupTasks.EnsureRolesAsync(app.Services);
+app.Lifetime.ApplicationStarted.Register(() => StartupTasks.AnnounceFirstAdminSetupAsync(app).GetAwaiter().GetResult());
+
+app.Run();
+
+/// <summary>Visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;
