@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Web.Infrastructure;
+
+namespace WeProtect.Summit.Web.Pages.Admin;
+
+/// <summary>Accounts and their roles: an administrator makes a user an organiser (or administrator) and back.</summary>
+public class UsersModel(SummitDbContext db, UserManager<SummitUser> users, AuditTrail audit) : PageModel
+{
+    public const int PageSize = 50;
+
+    public sealed record Row(string Id, string FullName, string Email, bool EmailConfirmed, bool TwoFactor, bool LockedOut, IReadOnlyList<string> Roles);
+
+    public IReadOnlyList<Row> Users { get; private set; } = [];
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostGrantAsync(string userId, string role) => await ChangeAsync(userId, role, grant: true);
+
+    public async Task<IActionResult> OnPostRevokeAsync(string userId, string role) => await ChangeAsync(userId, role, grant: false);
+
+    private async Task<IActionResult> ChangeAsync(string userId, string role, bool grant)
+    {
+        if (!Roles.All.Contains(role)) return BadRequest();
+        var user = await users.FindByIdAsync(userId ?? "");
+        if (user is null) return NotFound();
+        if (!grant && role == Roles.Admin && (await users.GetUsersInRoleAsync(Roles.Admin)).Count <= 1)
+        {
+            Error = "The last administrator cannot lose the role: make someone else an administrator first.";
+            await LoadAsync();
+            return Page();
+        }
+        if (grant == await users.IsInRoleAsync(user, role))
+        {
+            TempData["Status"] = $"{user.FullName} {(grant ? "already has" : "does not have")} the {role} role.";
+            return RedirectToPage(new { Q });
+        }
+        var result = grant ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
+        if (!result.Succeeded)
+        {
+            Error = string.Join(" ", result.Errors.Select(e => e.Description));
+            await LoadAsync();
+            return Page();
+        }
+        // A new security stamp signs the user out of stale cookies carrying the old roles.
+        await users.UpdateSecurityStampAsync(user);
+        audit.Record(User.ToAuditActor(), grant ? "role.granted" : "role.revoked", user,
+            $"{user.FullName} {(grant ? "given" : "no longer has")} the {role} role");
+        await audit.SaveChangesAsync();
+        TempData["Status"] = $"{user.FullName} {(grant ? "is now" : "is no longer")} {(role == Roles.Admin ? "an administrator" : "an organiser")}.";
+        return RedirectToPage(new { Q });
+    }
+
+    private async Task LoadAsync()
+    {
+        var query = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var q = Q.Trim().ToUpperInvariant();
+            query = query.Where(u => u.FullName.ToUpper().Contains(q) || u.NormalizedEmail!.Contains(q));
+        }
+        var page = await query.OrderBy(u => u.FullName).Take(PageSize)
+            .Select(u => new { u.Id, u.FullName, u.Email, u.EmailConfirmed, u.TwoFactorEnabled, u.LockoutEnd }).ToListAsync();
+        var ids = page.Select(u => u.Id).ToList();
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
+                           where ids.Contains(ur.UserId) select new { ur.UserId, r.Name }).ToListAsync();
+        var now = DateTimeOffset.UtcNow;
+        Users = page.Select(u => new Row(u.Id, u.FullName, u.Email ?? "", u.EmailConfirmed, u.TwoFactorEnabled, u.LockoutEnd > now,
+            roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order().ToList())).ToList();
+    }
+}

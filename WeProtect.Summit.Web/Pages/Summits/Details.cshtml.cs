@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Accounts;
+
+namespace WeProtect.Summit.Web.Pages.Summits;
+
+using WeProtect.Summit.Data.Summits;
+
+/// <summary>The public page of a summit: what an invited delegate needs. Drafts are visible to organisers only.</summary>
+public class DetailsModel(SummitDbContext db, TimeProvider clock) : PageModel
+{
+    public Summit Summit { get; private set; } = null!;
+    public bool CanManage { get; private set; }
+    public bool RegistrationOpenNow { get; private set; }
+    public string RegistrationState { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        CanManage = User.IsInRole(Roles.Organiser) || User.IsInRole(Roles.Admin);
+        var summit = await db.Summits.AsNoTracking().Include(s => s.Hosts).FirstOrDefaultAsync(s => s.Id == id);
+        if (summit is null || (!summit.IsPublic && !CanManage)) return NotFound();
+        Summit = summit;
+        var now = clock.GetUtcNow().UtcDateTime;
+        RegistrationOpenNow = summit.IsRegistrationOpen(now);
+        RegistrationState = summit.Status switch
+        {
+            SummitStatus.Open when RegistrationOpenNow =>
+                $"Registration is open until {summit.ToLocal(summit.RegistrationClosesUtc!.Value):d MMMM yyyy, HH:mm} ({summit.TimeZoneId}).",
+            SummitStatus.Open when now < summit.RegistrationOpensUtc =>
+                $"Registration opens on {summit.ToLocal(summit.RegistrationOpensUtc!.Value):d MMMM yyyy, HH:mm} ({summit.TimeZoneId}).",
+            SummitStatus.Draft => "Not yet announced.",
+            SummitStatus.Archived => "This summit has taken place; its record is kept here.",
+            _ => "Registration is closed.",
+        };
+        return Page();
+    }
+}

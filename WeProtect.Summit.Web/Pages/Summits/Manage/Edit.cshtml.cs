@@ -1,0 +1,193 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Geography;
+using WeProtect.Summit.Web.Infrastructure;
+
+namespace WeProtect.Summit.Web.Pages.Summits.Manage;
+
+using WeProtect.Summit.Data.Summits;
+
+/// <summary>Creates a summit (no id) or edits one, and moves it along Draft → Open → Closed → Archived.
+/// Times are entered in the summit's own zone and stored in UTC.</summary>
+public class EditModel(SummitDbContext db, AuditTrail audit) : PageModel
+{
+    public sealed class InputModel
+    {
+        [Required, StringLength(Summit.NameMaxLength)] public string Name { get; set; } = "";
+        [StringLength(Summit.NameMaxLength * 2)] public string? Theme { get; set; }
+        [StringLength(Summit.TextMaxLength), Display(Name = "Information for delegates")] public string? Description { get; set; }
+        [Required, StringLength(Summit.NameMaxLength)] public string City { get; set; } = "";
+        [Required, Display(Name = "Country")] public string CountryCode { get; set; } = "";
+        [StringLength(Summit.NameMaxLength)] public string? Venue { get; set; }
+        [Required, Display(Name = "First day")] public DateOnly? StartDate { get; set; }
+        [Required, Display(Name = "Last day")] public DateOnly? EndDate { get; set; }
+        [Required, Display(Name = "Time zone")] public string TimeZoneId { get; set; } = "UTC";
+        [Display(Name = "Registration opens"), DataType(DataType.DateTime)] public DateTime? RegistrationOpens { get; set; }
+        [Display(Name = "Registration closes"), DataType(DataType.DateTime)] public DateTime? RegistrationCloses { get; set; }
+        [Required, Display(Name = "Delegate capacity")] public int? DelegateCapacity { get; set; }
+        [EmailAddress, StringLength(254), Display(Name = "Secretariat e-mail")] public string? ContactEmail { get; set; }
+        [Display(Name = "Hosting organisations")] public List<int> HostIds { get; set; } = [];
+        public Guid? Version { get; set; }
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public Summit? Existing { get; private set; }
+    public IReadOnlyList<SelectListItem> CountryOptions { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> HostOptions { get; private set; } = [];
+    public IReadOnlyList<string> ZoneOptions => SummitClock.ZoneIds;
+
+    public async Task<IActionResult> OnGetAsync(int? id)
+    {
+        if (id is not null)
+        {
+            Existing = await Load(id.Value);
+            if (Existing is null) return NotFound();
+            Input = ToInput(Existing);
+        }
+        await LoadOptionsAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id)
+    {
+        var summit = id is null ? new Summit() : await Load(id.Value);
+        if (summit is null) return NotFound();
+        Existing = id is null ? null : summit;
+
+        if (ModelState.IsValid && id is not null && Input.Version != summit.Version)
+            ModelState.AddModelError(string.Empty, "Someone else changed this summit after you opened it. Reload the page to see their changes; nothing was saved.");
+        if (ModelState.IsValid) await ApplyAsync(summit);
+        if (!ModelState.IsValid)
+        {
+            await LoadOptionsAsync();
+            return Page();
+        }
+
+        var changes = id is null ? null : DescribeChanges(db.Entry(summit));
+        // Check the version the form was made from against the database, not only against our own read.
+        if (id is not null) db.Entry(summit).Property(s => s.Version).OriginalValue = Input.Version!.Value;
+        summit.Version = Guid.NewGuid();
+        if (id is null) db.Summits.Add(summit);
+        audit.Record(User.ToAuditActor(), id is null ? "summit.created" : "summit.updated", summit,
+            id is null ? $"Summit \"{summit.Name}\" created" : $"Summit \"{summit.Name}\" changed: {changes}");
+        try
+        {
+            await audit.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, "Someone else changed this summit while you were editing. Reload the page to see their changes; nothing was saved.");
+            await LoadOptionsAsync();
+            return Page();
+        }
+        TempData["Status"] = id is null ? "Summit created as a draft." : "Summit saved.";
+        return RedirectToPage(new { id = summit.Id });
+    }
+
+    /// <summary>Moves the summit to another status, as the entity allows.</summary>
+    public async Task<IActionResult> OnPostStatusAsync(int id, SummitStatus to, Guid version)
+    {
+        var summit = await Load(id);
+        if (summit is null) return NotFound();
+        var from = summit.Status;
+        var refusal = summit.Version != version
+            ? "Someone else changed this summit after you opened it; reload and try again."
+            : summit.MoveTo(to);
+        if (refusal is not null)
+        {
+            Existing = summit;
+            Input = ToInput(summit);
+            ModelState.AddModelError(string.Empty, refusal);
+            await LoadOptionsAsync();
+            return Page();
+        }
+        db.Entry(summit).Property(s => s.Version).OriginalValue = version;
+        summit.Version = Guid.NewGuid();
+        audit.Record(User.ToAuditActor(), "summit.status-changed", summit, $"Summit \"{summit.Name}\": {from} → {to}");
+        try { await audit.SaveChangesAsync(); }
+        catch (DbUpdateConcurrencyException) { TempData["Status"] = "Someone else changed this summit at the same moment; nothing was saved."; }
+        TempData["Status"] ??= $"The summit is now {to}.";
+        return RedirectToPage(new { id });
+    }
+
+    private Task<Summit?> Load(int id) => db.Summits.Include(s => s.Hosts).FirstOrDefaultAsync(s => s.Id == id);
+
+    /// <summary>Copies the form onto the entity and puts every broken rule into ModelState.</summary>
+    private async Task ApplyAsync(Summit summit)
+    {
+        summit.Name = Input.Name.Trim();
+        summit.Theme = Blank(Input.Theme);
+        summit.Description = Blank(Input.Description?.Replace("\r\n", "\n"));
+        summit.City = Input.City.Trim();
+        summit.CountryCode = Input.CountryCode.Trim().ToUpperInvariant();
+        summit.Venue = Blank(Input.Venue);
+        summit.StartDate = Input.StartDate!.Value;
+        summit.EndDate = Input.EndDate!.Value;
+        summit.TimeZoneId = Input.TimeZoneId.Trim();
+        summit.DelegateCapacity = Input.DelegateCapacity!.Value;
+        summit.ContactEmail = Blank(Input.ContactEmail);
+
+        var zone = SummitClock.FindZone(summit.TimeZoneId);
+        summit.RegistrationOpensUtc = ToUtc(Input.RegistrationOpens, zone, nameof(InputModel.RegistrationOpens));
+        summit.RegistrationClosesUtc = ToUtc(Input.RegistrationCloses, zone, nameof(InputModel.RegistrationCloses));
+
+        var hostIds = Input.HostIds.Distinct().ToList();
+        var hosts = await db.Organisations.Where(o => hostIds.Contains(o.Id)).ToListAsync();
+        if (hosts.Count != hostIds.Count)
+            ModelState.AddModelError($"Input.{nameof(InputModel.HostIds)}", "A chosen host organisation is not in the directory.");
+        summit.Hosts.RemoveAll(h => !hostIds.Contains(h.Id));
+        summit.Hosts.AddRange(hosts.Where(h => summit.Hosts.All(existing => existing.Id != h.Id)));
+
+        foreach (var (field, message) in summit.Validate())
+            ModelState.AddModelError($"Input.{InputField(field)}", message);
+    }
+
+    private DateTime? ToUtc(DateTime? local, TimeZoneInfo? zone, string field)
+    {
+        if (local is null || zone is null) return local is null ? null : DateTime.SpecifyKind(local.Value, DateTimeKind.Utc);
+        var (utc, error) = SummitClock.ToUtc(local.Value, zone);
+        if (error is not null) ModelState.AddModelError($"Input.{field}", error);
+        return utc;
+    }
+
+    private static string InputField(string entityField) => entityField switch
+    {
+        nameof(Summit.RegistrationOpensUtc) => nameof(InputModel.RegistrationOpens),
+        nameof(Summit.RegistrationClosesUtc) => nameof(InputModel.RegistrationCloses),
+        _ => entityField,
+    };
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static string DescribeChanges(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<Summit> entry)
+    {
+        var changed = entry.Properties.Where(p => p.IsModified && p.Metadata.Name != nameof(Summit.Version))
+            .Select(p => p.Metadata.Name).ToList();
+        if (entry.Collection(s => s.Hosts).IsModified) changed.Add("Hosts");
+        return changed.Count == 0 ? "nothing" : string.Join(", ", changed);
+    }
+
+    private static InputModel ToInput(Summit s) => new()
+    {
+        Name = s.Name, Theme = s.Theme, Description = s.Description, City = s.City, CountryCode = s.CountryCode,
+        Venue = s.Venue, StartDate = s.StartDate, EndDate = s.EndDate, TimeZoneId = s.TimeZoneId,
+        RegistrationOpens = s.RegistrationOpensUtc is { } o ? s.ToLocal(o) : null,
+        RegistrationCloses = s.RegistrationClosesUtc is { } c ? s.ToLocal(c) : null,
+        DelegateCapacity = s.DelegateCapacity, ContactEmail = s.ContactEmail,
+        HostIds = s.Hosts.Select(h => h.Id).ToList(), Version = s.Version,
+    };
+
+    private async Task LoadOptionsAsync()
+    {
+        CountryOptions = Countries.All.OrderBy(c => c.Value, StringComparer.Create(System.Globalization.CultureInfo.InvariantCulture, true))
+            .Select(c => new SelectListItem(c.Value, c.Key)).ToList();
+        HostOptions = (await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.FormalName, o.SortName }).ToListAsync())
+            .OrderBy(o => o.SortName, StringComparer.Create(System.Globalization.CultureInfo.InvariantCulture, true))
+            .Select(o => new SelectListItem(o.FormalName, o.Id.ToString())).ToList();
+    }
+}
