@@ -5,13 +5,17 @@ using MimeKit;
 
 namespace WeProtect.Summit.Web.Mail;
 
-/// <summary>A message to one person: a plain-text body, from which the HTML part is derived.</summary>
-public sealed record Letter(string ToAddress, string ToName, string Subject, string TextBody, string? ActionUrl = null, string? ActionLabel = null);
+/// <summary>A message to one person: a plain-text body, from which the HTML part is derived. A sensitive letter
+/// (account confirmation, password reset) carries a link that grants access to an account.</summary>
+public sealed record Letter(string ToAddress, string ToName, string Subject, string TextBody, string? ActionUrl = null,
+    string? ActionLabel = null, bool Sensitive = false);
 
 /// <summary>Sends mail through MailKit, to the SMTP server or the pick-up folder. Addresses and bodies never go
 /// to the log: only the message id.</summary>
 public sealed class Mailer(IOptions<MailOptions> options, ILogger<Mailer> logger)
 {
+    public const string SensitiveHeader = "X-Summit-Sensitive";
+
     private readonly MailOptions mail = options.Value;
 
     public async Task SendAsync(Letter letter, CancellationToken ct = default)
@@ -46,6 +50,7 @@ public sealed class Mailer(IOptions<MailOptions> options, ILogger<Mailer> logger
         message.To.Add(new MailboxAddress(letter.ToName, letter.ToAddress));
         message.Subject = letter.Subject;
         message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("weprotect-summit");
+        if (letter.Sensitive) message.Headers.Add(SensitiveHeader, "yes");
         var text = letter.TextBody + (letter.ActionUrl is null ? "" : $"\n\n{letter.ActionLabel}: {letter.ActionUrl}\n");
         var html = string.Join("", letter.TextBody.Split("\n\n").Select(p => $"<p>{System.Net.WebUtility.HtmlEncode(p)}</p>"))
             + (letter.ActionUrl is null ? "" :

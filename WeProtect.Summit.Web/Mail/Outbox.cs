@@ -8,6 +8,9 @@ public sealed class Outbox(IOptions<MailOptions> options)
 {
     public sealed record Item(string Id, string Subject, string To, DateTimeOffset Date);
 
+    /// <summary>Whether the message carries a link that grants access to an account.</summary>
+    public static bool IsSensitive(MimeMessage message) => message.Headers.Contains(Mailer.SensitiveHeader);
+
     public bool IsEnabled => options.Value.UsesPickupFolder;
 
     public IReadOnlyList<Item> List(int max = 500)

@@ -1,0 +1,115 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Tests.Support;
+
+namespace WeProtect.Summit.Tests.Authorization;
+
+/// <summary>Every Razor page, and who may open it. A page added without an entry here fails the first test,
+/// so nobody adds a page without deciding who may see it.</summary>
+public class PageAccessTests : IClassFixture<SummitAppFactory>
+{
+    public enum Access { Public, SignedIn, Organiser, Admin }
+
+    /// <summary>The decision for every page. Route values are filled in by <see cref="SampleUrl"/>.</summary>
+    private static readonly Dictionary<string, Access> Expected = new()
+    {
+        ["/Index"] = Access.Public,
+        ["/Error"] = Access.Public,
+        ["/Setup"] = Access.Public,
+        ["/Summits/Index"] = Access.Public,
+        ["/Summits/Details"] = Access.Public,
+        ["/Summits/Manage/Index"] = Access.Organiser,
+        ["/Summits/Manage/Edit"] = Access.Organiser,
+        ["/Outbox/Index"] = Access.Organiser,
+        ["/Admin/Users"] = Access.Admin,
+        ["/Admin/Audit"] = Access.Admin,
+    };
+
+    private readonly SummitAppFactory app;
+
+    public PageAccessTests(SummitAppFactory app) => this.app = app;
+
+    private IReadOnlyList<PageActionDescriptor> Pages() => app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+        .Select(e => e.Metadata.GetMetadata<PageActionDescriptor>())
+        .OfType<PageActionDescriptor>()
+        .DistinctBy(p => p.ViewEnginePath)
+        .ToList();
+
+    [Fact]
+    public void Every_page_has_a_decided_access_level()
+    {
+        var pages = Pages().Select(p => p.ViewEnginePath).Order().ToList();
+        var undecided = pages.Except(Expected.Keys).ToList();
+        Assert.True(undecided.Count == 0, $"Pages with no access decision in PageAccessTests: {string.Join(", ", undecided)}");
+        var gone = Expected.Keys.Except(pages).ToList();
+        Assert.True(gone.Count == 0, $"PageAccessTests lists pages that no longer exist: {string.Join(", ", gone)}");
+    }
+
+    [Fact]
+    public void Every_page_endpoint_carries_an_explicit_policy_or_allow_anonymous()
+    {
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null).ToList();
+        Assert.NotEmpty(endpoints);
+        foreach (var endpoint in endpoints)
+        {
+            var page = endpoint.Metadata.GetMetadata<PageActionDescriptor>()!.ViewEnginePath;
+            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
+            Assert.True(anonymous || policies.Count > 0, $"{page} relies on the fallback policy: name it in PageAccess.Apply");
+            switch (Expected.GetValueOrDefault(page))
+            {
+                case Access.Public: Assert.True(anonymous, $"{page} should allow anonymous users"); break;
+                case Access.Organiser: Assert.False(anonymous, page); Assert.Contains("Organiser", policies); break;
+                case Access.Admin: Assert.False(anonymous, page); Assert.Contains("Admin", policies); break;
+                case Access.SignedIn: Assert.False(anonymous, page); break;
+            }
+        }
+    }
+
+    /// <summary>A URL that reaches the page; route values get a made-up id (the page may answer 404).</summary>
+    private static string SampleUrl(PageActionDescriptor page)
+    {
+        var template = page.AttributeRouteInfo?.Template ?? page.ViewEnginePath.TrimStart('/');
+        var url = "/" + System.Text.RegularExpressions.Regex.Replace(template, @"\{[^}]+\}", "424242");
+        return url.EndsWith("/Index", StringComparison.Ordinal) ? url[..^"Index".Length] : url;
+    }
+
+    public static TheoryData<string> Roles() => ["anonymous", "user", "organiser", "admin"];
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task Each_kind_of_user_gets_exactly_the_pages_meant_for_them(string who)
+    {
+        using var client = who switch
+        {
+            "anonymous" => app.CreateFormClient(),
+            "user" => await app.LoggedInClientAsync(),
+            "organiser" => await app.LoggedInClientAsync(Data.Accounts.Roles.Organiser),
+            _ => await app.LoggedInClientAsync(Data.Accounts.Roles.Admin),
+        };
+        var rank = who switch { "anonymous" => 0, "user" => 1, "organiser" => 2, _ => 3 };
+        var failures = new List<string>();
+        foreach (var page in Pages())
+        {
+            var url = SampleUrl(page);
+            var response = await client.GetAsync(url);
+            var location = response.Headers.Location?.OriginalString ?? "";
+            var toLogin = response.StatusCode == HttpStatusCode.Redirect && location.Contains("/Account/Login");
+            var denied = response.StatusCode == HttpStatusCode.Forbidden
+                || (response.StatusCode == HttpStatusCode.Redirect && location.Contains("/Account/AccessDenied"));
+            var required = Expected[page.ViewEnginePath] switch { Access.Public => 0, Access.SignedIn => 1, Access.Organiser => 2, _ => 3 };
+            var allowed = rank >= required;
+
+            if ((int)response.StatusCode >= 500) failures.Add($"{url}: {(int)response.StatusCode}");
+            else if (allowed && (toLogin || denied)) failures.Add($"{url}: {who} should get in but got {(int)response.StatusCode} {location}");
+            else if (!allowed && rank == 0 && !toLogin) failures.Add($"{url}: anonymous should be sent to log in but got {(int)response.StatusCode} {location}");
+            else if (!allowed && rank > 0 && !denied) failures.Add($"{url}: {who} should be denied but got {(int)response.StatusCode} {location}");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+}

@@ -1,0 +1,159 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Data.Summits;
+using WeProtect.Summit.Tests.Support;
+
+namespace WeProtect.Summit.Tests.Summits;
+
+/// <summary>Organisers create and edit summits through the form; the public page shows what delegates need.</summary>
+public class SummitPagesTests : IClassFixture<SummitAppFactory>
+{
+    private readonly SummitAppFactory app;
+
+    public SummitPagesTests(SummitAppFactory app) => this.app = app;
+
+    private static Dictionary<string, string> Form(string name, Action<Dictionary<string, string>>? change = null)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["Input.Name"] = name,
+            ["Input.Theme"] = "A global response",
+            ["Input.City"] = "London",
+            ["Input.CountryCode"] = "GB",
+            ["Input.Venue"] = "Lancaster House",
+            ["Input.StartDate"] = "2027-06-10",
+            ["Input.EndDate"] = "2027-06-11",
+            ["Input.TimeZoneId"] = "Europe/London",
+            ["Input.RegistrationOpens"] = "2027-03-01T09:00",
+            ["Input.RegistrationCloses"] = "2027-06-01T17:30",
+            ["Input.DelegateCapacity"] = "400",
+            ["Input.ContactEmail"] = "secretariat@example.org",
+            ["Input.Description"] = "Bring your passport.\r\n\r\nBadges at the door.",
+        };
+        change?.Invoke(values);
+        return values;
+    }
+
+    private Task<int> CountAsync(string name) => app.WithDbAsync(db => db.Summits.CountAsync(s => s.Name == name));
+
+    [Theory]
+    [InlineData("Input.EndDate", "2027-06-01", "cannot end before it starts")]
+    [InlineData("Input.TimeZoneId", "Mars/Olympus_Mons", "is not an IANA time zone")]
+    [InlineData("Input.DelegateCapacity", "0", "at least 1")]
+    [InlineData("Input.DelegateCapacity", "-5", "at least 1")]
+    [InlineData("Input.DelegateCapacity", "many", "not valid")]
+    [InlineData("Input.CountryCode", "ZZ", "ISO 3166-1")]
+    [InlineData("Input.Name", "", "required")]
+    [InlineData("Input.RegistrationCloses", "2027-02-01T09:00", "close after it opens")]
+    [InlineData("Input.RegistrationOpens", "2027-03-28T01:30", "does not exist in Europe/London")]
+    public async Task Bad_input_is_explained_on_the_page_and_nothing_is_saved(string field, string value, string message)
+    {
+        using var client = await app.LoggedInClientAsync(Roles.Organiser);
+        var name = $"Bad summit {Guid.NewGuid():N}";
+        var page = await client.GetPageAsync("/Summits/Manage/Edit");
+        var response = await client.SubmitAsync(page, "#summit-form", Form(name, v => v[field] = value));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var shown = await FormClient.ParseAsync(response);
+        Assert.Contains(message, shown.QuerySelector(".validation-summary-errors")?.TextContent ?? "", StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, await CountAsync(name));
+        // What was typed is kept in the form.
+        Assert.Equal("Lancaster House", shown.QuerySelector("#Input_Venue")?.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task An_organiser_creates_a_summit_opens_it_and_delegates_see_it_in_the_summits_time_zone()
+    {
+        using var client = await app.LoggedInClientAsync(Roles.Organiser);
+        var name = $"London {Guid.NewGuid():N}";
+        var page = await client.GetPageAsync("/Summits/Manage/Edit");
+        var (created, editPage) = await client.SubmitAndFollowAsync(page, "#summit-form", Form(name));
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+
+        var summit = await app.WithDbAsync(db => db.Summits.SingleAsync(s => s.Name == name));
+        Assert.Equal(SummitStatus.Draft, summit.Status);
+        // 09:00 in London in March (GMT) and 17:30 in June (BST) are stored in UTC.
+        Assert.Equal(new DateTime(2027, 3, 1, 9, 0, 0, DateTimeKind.Utc), summit.RegistrationOpensUtc);
+        Assert.Equal(new DateTime(2027, 6, 1, 16, 30, 0, DateTimeKind.Utc), summit.RegistrationClosesUtc);
+        Assert.Equal("Bring your passport.\n\nBadges at the door.", summit.Description);
+
+        // A draft is not public.
+        using var anonymous = app.CreateFormClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/Summits/Details/{summit.Id}")).StatusCode);
+
+        var (_, opened) = await client.SubmitAndFollowAsync(editPage, "form.status-form");
+        Assert.Equal("Open", opened.QuerySelector("#summit-status")?.TextContent);
+
+        var publicPage = await anonymous.GetPageAsync($"/Summits/Details/{summit.Id}");
+        var text = publicPage.QuerySelector("main")!.TextContent;
+        Assert.Contains(name, text);
+        Assert.Contains("Lancaster House, London, United Kingdom", text);
+        Assert.Contains("1 June 2027, 17:30", text);
+        Assert.Contains("Europe/London", text);
+        Assert.Contains("Bring your passport.", text);
+        Assert.Contains(name, (await anonymous.GetPageAsync("/Summits")).QuerySelector("main")!.TextContent);
+
+        var trail = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.SubjectId == summit.Id.ToString() && e.SubjectType == "Summit")
+            .Select(e => e.Action).ToListAsync());
+        Assert.Equal(["summit.created", "summit.status-changed"], trail);
+    }
+
+    [Fact]
+    public async Task An_edit_made_on_a_stale_copy_is_refused_and_the_newer_edit_is_kept()
+    {
+        using var first = await app.LoggedInClientAsync(Roles.Organiser);
+        using var second = await app.LoggedInClientAsync(Roles.Organiser);
+        var name = $"Contested {Guid.NewGuid():N}";
+        var (_, _) = await first.SubmitAndFollowAsync(await first.GetPageAsync("/Summits/Manage/Edit"), "#summit-form", Form(name));
+        var id = await app.WithDbAsync(db => db.Summits.Where(s => s.Name == name).Select(s => s.Id).SingleAsync());
+
+        var firstCopy = await first.GetPageAsync($"/Summits/Manage/Edit/{id}");
+        var secondCopy = await second.GetPageAsync($"/Summits/Manage/Edit/{id}");
+        var saved = await second.SubmitAsync(secondCopy, "#summit-form", new Dictionary<string, string> { ["Input.Venue"] = "QEII Centre" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var stale = await first.SubmitAsync(firstCopy, "#summit-form", new Dictionary<string, string> { ["Input.Venue"] = "Somewhere else" });
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("Someone else changed this summit", (await FormClient.ParseAsync(stale)).QuerySelector(".validation-summary-errors")!.TextContent);
+        Assert.Equal("QEII Centre", await app.WithDbAsync(db => db.Summits.Where(s => s.Id == id).Select(s => s.Venue).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_summit_cannot_open_without_a_registration_window_and_the_page_says_why()
+    {
+        using var client = await app.LoggedInClientAsync(Roles.Organiser);
+        var name = $"No window {Guid.NewGuid():N}";
+        var (_, editPage) = await client.SubmitAndFollowAsync(await client.GetPageAsync("/Summits/Manage/Edit"), "#summit-form",
+            Form(name, v => { v["Input.RegistrationOpens"] = ""; v["Input.RegistrationCloses"] = ""; }));
+        var (response, page) = await client.SubmitAndFollowAsync(editPage, "form.status-form");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("registration window", page.QuerySelector(".validation-summary-errors")!.TextContent);
+        Assert.Equal(SummitStatus.Draft, await app.WithDbAsync(db => db.Summits.Where(s => s.Name == name).Select(s => s.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task The_sample_summit_button_creates_an_open_summit_with_its_host()
+    {
+        using var client = await app.LoggedInClientAsync(Roles.Organiser);
+        var page = await client.GetPageAsync("/Summits/Manage");
+        var (response, details) = await client.SubmitAndFollowAsync(page, "#sample-summit");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = details.QuerySelector("main")!.TextContent;
+        Assert.Contains("(sample)", text);
+        Assert.Contains("Hosted by", text);
+        Assert.Contains("United Arab Emirates", text);
+        Assert.Contains("Registration is open", text);
+    }
+
+    [Fact]
+    public async Task Editing_an_unknown_summit_is_404_and_a_delegate_cannot_open_the_organiser_pages()
+    {
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        Assert.Equal(HttpStatusCode.NotFound, (await organiser.GetAsync("/Summits/Manage/Edit/987654")).StatusCode);
+        using var delegateClient = await app.LoggedInClientAsync();
+        var denied = await delegateClient.GetAsync("/Summits/Manage/Edit");
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", denied.Headers.Location!.PathAndQuery);
+    }
+}
