@@ -35,11 +35,25 @@ public static class DatabaseSetup
 
     public static string SqlitePath(DataFolder data) => data.Combine("summit.db");
 
+    /// <summary>EF Core's SQLite migration lock is a row that a process killed mid-migration (Ctrl+C on first
+    /// start) leaves behind, after which every start waits forever. Migrations take seconds, so a lock older than
+    /// ten minutes is stale.</summary>
+    private static async Task ReleaseStaleSqliteMigrationLockAsync(SummitDbContext db, ILogger logger)
+    {
+        var cutoff = DateTimeOffset.UtcNow.AddMinutes(-10).ToString("yyyy-MM-dd HH:mm:ss");
+        var exists = await db.Database.SqlQueryRaw<int>(
+            "SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'").SingleAsync();
+        if (exists == 0) return;
+        var released = await db.Database.ExecuteSqlRawAsync("DELETE FROM \"__EFMigrationsLock\" WHERE \"Timestamp\" < {0}", cutoff);
+        if (released > 0) logger.LogWarning("Released a stale migration lock left by an interrupted start");
+    }
+
     /// <summary>Applies pending migrations. SQLite gets write-ahead logging so readers never wait for a writer.</summary>
     public static async Task MigrateAsync(IServiceProvider services, ILogger logger)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SummitDbContext>();
+        if (db.Database.IsSqlite()) await ReleaseStaleSqliteMigrationLockAsync(db, logger);
         await db.Database.MigrateAsync();
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         logger.LogInformation("Database ready ({Provider}): {Source}", db.Database.ProviderName,
