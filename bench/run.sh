@@ -127,7 +127,8 @@ cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || e
     echo "\`bench/prepare.sh\` that creates summit 1: \`bench/run.sh / /Summits/Details/1\`."
   fi
   echo
-  echo "The machine was shared with other work while measuring; treat differences under ~10% as noise."
+  echo "The machine was shared with other work while measuring (see the load average): a single run is indicative
+only; compare ratios from runs made back to back."
 } >"$root/bench/RESULTS.md"
 echo "bench: wrote bench/RESULTS.md" >&2
 cat "$root/bench/RESULTS.md"
