@@ -26,11 +26,11 @@ public class SetupModel(FirstAdminSetup setup, UserManager<SummitUser> users, Si
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
     [BindProperty] public InputModel Input { get; set; } = new();
 
-    public IActionResult OnGet() => setup.IsValid(Token) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync() => await IsOpenAsync() ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!setup.IsValid(Token)) return NotFound();
+        if (!await IsOpenAsync()) return NotFound();
         if (!ModelState.IsValid) return Page();
         if (!setup.TryConsume(Token)) return NotFound();
 
@@ -49,4 +49,8 @@ public class SetupModel(FirstAdminSetup setup, UserManager<SummitUser> users, Si
         TempData["Status"] = "Your administrator account is ready.";
         return RedirectToPage("/Summits/Manage/Index");
     }
+
+    // The link is dead once any administrator exists, however that administrator came to be.
+    private async Task<bool> IsOpenAsync() =>
+        setup.IsValid(Token) && (await users.GetUsersInRoleAsync(Roles.Admin)).Count == 0;
 }
