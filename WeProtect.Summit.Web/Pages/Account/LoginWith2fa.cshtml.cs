@@ -57,6 +57,7 @@ public class LoginWith2faModel(SignInManager<SummitUser> signIn, UserManager<Sum
         return Page();
     }
 
+    /// <summary>When the lockout ends, rounded up to the minute, so "after 10:15" is never a minute early.</summary>
     internal static DateTime LockEnd(DateTimeOffset? end, TimeProvider clock)
     {
         var until = (end ?? clock.GetUtcNow().AddMinutes(15)).UtcDateTime;
