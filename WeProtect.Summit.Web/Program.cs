@@ -33,6 +33,8 @@ builder.Services.AddIdentity<SummitUser, IdentityRole>(o =>
         o.Lockout.AllowedForNewUsers = true;
     })
     .AddEntityFrameworkStores<SummitDbContext>()
+    // Identity's store, with two-factor recovery codes kept hashed rather than in plain text.
+    .AddUserStore<SummitUserStore>()
     .AddClaimsPrincipalFactory<SummitClaimsFactory>()
     .AddDefaultTokenProviders();
 builder.Services.ConfigureApplicationCookie(o =>

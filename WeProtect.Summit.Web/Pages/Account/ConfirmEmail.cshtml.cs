@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Web.Accounts;
+
+namespace WeProtect.Summit.Web.Pages.Account;
+
+/// <summary>The link from the confirmation e-mail. A bad, stale or tampered link gets a page, never a 500.</summary>
+public class ConfirmEmailModel(UserManager<SummitUser> users, AuditTrail audit) : PageModel
+{
+    public enum Result { Invalid, Confirmed, AlreadyConfirmed }
+
+    public Result Outcome { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? userId, string? code)
+    {
+        Response.Headers.CacheControl = "no-store";
+        var token = AccountTokens.Decode(code);
+        var user = string.IsNullOrEmpty(userId) || userId.Length > 100 || token is null ? null : await users.FindByIdAsync(userId);
+        if (user is null || token is null) { Outcome = Result.Invalid; return Page(); }
+
+        var valid = await users.VerifyUserTokenAsync(user, users.Options.Tokens.EmailConfirmationTokenProvider,
+            UserManager<SummitUser>.ConfirmEmailTokenPurpose, token);
+        if (!valid) { Outcome = Result.Invalid; return Page(); }
+        if (user.EmailConfirmed) { Outcome = Result.AlreadyConfirmed; return Page(); }
+
+        var confirmed = await users.ConfirmEmailAsync(user, token);
+        if (!confirmed.Succeeded) { Outcome = Result.Invalid; return Page(); }
+        audit.Record(new AuditActor(user.Id, user.FullName), "account.email-confirmed", user, $"{user.FullName} confirmed their e-mail address");
+        await audit.SaveChangesAsync();
+        Outcome = Result.Confirmed;
+        return Page();
+    }
+}

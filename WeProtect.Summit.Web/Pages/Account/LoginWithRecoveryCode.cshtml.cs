@@ -1,0 +1,71 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Web.Accounts;
+
+namespace WeProtect.Summit.Web.Pages.Account;
+
+/// <summary>Second step of a log-in with a one-time recovery code instead of the authenticator app.</summary>
+public class LoginWithRecoveryCodeModel(SignInManager<SummitUser> signIn, UserManager<SummitUser> users, AuditTrail audit,
+    TimeProvider clock, ILogger<LoginWithRecoveryCodeModel> logger) : PageModel
+{
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter a recovery code."), StringLength(AccountLimits.CodeMaxLength), Display(Name = "Recovery code")]
+        public string RecoveryCode { get; set; } = "";
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public DateTime? LockedUntilUtc { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!Url.IsLocalUrl(ReturnUrl)) ReturnUrl = null;
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToPage("./Login", new { ReturnUrl });
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!Url.IsLocalUrl(ReturnUrl)) ReturnUrl = null;
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null) return RedirectToPage("./Login", new { ReturnUrl });
+        if (!ModelState.IsValid) return Page();
+
+        if (await users.IsLockedOutAsync(user)) return LockedOut(user, await users.GetLockoutEndDateAsync(user));
+        var failuresBefore = await users.GetAccessFailedCountAsync(user);
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Input.RecoveryCode.Trim());
+        if (result.Succeeded)
+        {
+            var left = await users.CountRecoveryCodesAsync(user);
+            audit.Record(new AuditActor(user.Id, user.FullName), "account.recovery-code-used", user,
+                $"{user.FullName} logged in with a recovery code ({left} left)");
+            await audit.SaveChangesAsync();
+            TempData["Status"] = left == 0
+                ? "You have used your last recovery code. Generate new ones now, from your profile's two-step verification page."
+                : $"You logged in with a recovery code. {left} recovery code{(left == 1 ? "" : "s")} left.";
+            return LocalRedirect(ReturnUrl ?? "/");
+        }
+        if (result.IsLockedOut) return LockedOut(user, await users.GetLockoutEndDateAsync(user));
+        // Identity does not count a wrong recovery code as a failed attempt; here it counts, like a wrong password.
+        if (await users.GetAccessFailedCountAsync(user) == failuresBefore)
+        {
+            await users.AccessFailedAsync(user);
+            if (await users.IsLockedOutAsync(user)) return LockedOut(user, await users.GetLockoutEndDateAsync(user));
+        }
+        ModelState.AddModelError(string.Empty, "That recovery code is not right, or it has already been used.");
+        return Page();
+    }
+
+    private PageResult LockedOut(SummitUser user, DateTimeOffset? end)
+    {
+        logger.LogWarning("Recovery-code log-in refused: account {UserId} is locked out", user.Id);
+        LockedUntilUtc = LoginWith2faModel.LockEnd(end, clock);
+        return Page();
+    }
+}

@@ -1,0 +1,101 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Web.Accounts;
+using WeProtect.Summit.Web.Mail;
+
+namespace WeProtect.Summit.Web.Pages.Account;
+
+/// <summary>Self-registration. Whether or not the address already has an account, the visitor sees the same
+/// "check your e-mail" page; the mailbox owner alone learns which case it was.</summary>
+public class RegisterModel(UserManager<SummitUser> users, IPasswordHasher<SummitUser> hasher, Mailer mailer, AuditTrail audit,
+    IConfiguration configuration, ILogger<RegisterModel> logger) : PageModel
+{
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your full name."), StringLength(SummitUser.FullNameMaxLength), Display(Name = "Full name")]
+        public string FullName { get; set; } = "";
+        [Required(ErrorMessage = "Enter your e-mail address."), EmailAddress, StringLength(AccountLimits.EmailMaxLength), Display(Name = "E-mail")]
+        public string Email { get; set; } = "";
+        [Required(ErrorMessage = "Choose a password."), DataType(DataType.Password),
+         StringLength(AccountLimits.PasswordMaxLength, MinimumLength = AccountLimits.PasswordMinLength, ErrorMessage = "The password must be 12 to 200 characters long.")]
+        public string Password { get; set; } = "";
+        [DataType(DataType.Password), Compare(nameof(Password), ErrorMessage = "The passwords do not match."), Display(Name = "Confirm password")]
+        public string ConfirmPassword { get; set; } = "";
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var email = Input.Email.Trim();
+        var fullName = Input.FullName.Trim();
+        if (fullName.Length == 0)
+        {
+            ModelState.AddModelError("Input.FullName", "Enter your full name.");
+            return Page();
+        }
+
+        // The password rules are checked for every address, so that a weak password is refused the same way
+        // whether or not the address has an account.
+        var candidate = new SummitUser { UserName = email, Email = email, FullName = fullName };
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, candidate, Input.Password);
+            foreach (var error in result.Errors) ModelState.AddModelError("Input.Password", error.Description);
+        }
+        if (!ModelState.IsValid) return Page();
+
+        var existing = await users.FindByEmailAsync(email);
+        if (existing is null)
+        {
+            var created = await users.CreateAsync(candidate, Input.Password);
+            if (created.Succeeded)
+            {
+                audit.Record(new AuditActor(candidate.Id, candidate.FullName), "account.registered", candidate, $"{candidate.FullName} registered");
+                await audit.SaveChangesAsync();
+                await SendConfirmationAsync(candidate);
+                return RedirectToPage("./CheckEmail", new { reason = CheckEmailModel.Registered });
+            }
+            if (!created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
+            {
+                foreach (var error in created.Errors) ModelState.AddModelError(string.Empty, error.Description);
+                return Page();
+            }
+            // Someone registered the same address a moment ago: answer as for any existing account.
+            existing = await users.FindByEmailAsync(email);
+        }
+        else
+        {
+            // Spend the time a new account would take hashing its password, so the answer's timing says nothing.
+            hasher.HashPassword(candidate, Input.Password);
+        }
+
+        if (existing is not null)
+        {
+            if (!existing.EmailConfirmed) await SendConfirmationAsync(existing);
+            else await mailer.TrySendAsync(new Letter(existing.Email!, existing.FullName, "Someone tried to register with your e-mail address",
+                "Someone, perhaps you, tried to create a WeProtect Summit account with this e-mail address, which already has an account. " +
+                "No new account was created.\n\nIf it was you, log in with your existing account, or reset your password if you have forgotten it. " +
+                "If it was not you, you need do nothing.",
+                AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ForgotPassword")!), "Reset your password"), logger, "registration notice");
+        }
+        return RedirectToPage("./CheckEmail", new { reason = CheckEmailModel.Registered });
+    }
+
+    private async Task SendConfirmationAsync(SummitUser user)
+    {
+        var code = AccountTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
+        var link = AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ConfirmEmail", new { userId = user.Id, code })!);
+        await mailer.TrySendAsync(new Letter(user.Email!, user.FullName, "Confirm your e-mail address",
+            $"Dear {user.FullName},\n\nPlease confirm your e-mail address to finish creating your WeProtect Summit account. " +
+            "The link works for 24 hours.\n\nIf you did not register, ignore this message: no account is usable without confirmation.",
+            link, "Confirm your e-mail address"), logger, "e-mail confirmation");
+    }
+}

@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Web.Accounts;
+using WeProtect.Summit.Web.Mail;
+
+namespace WeProtect.Summit.Web.Pages.Account;
+
+/// <summary>Sends a fresh confirmation link to an unconfirmed account; answers the same for any address.</summary>
+public class ResendConfirmationModel(UserManager<SummitUser> users, Mailer mailer, IConfiguration configuration,
+    ILogger<ResendConfirmationModel> logger) : PageModel
+{
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your e-mail address."), EmailAddress, StringLength(AccountLimits.EmailMaxLength), Display(Name = "E-mail")]
+        public string Email { get; set; } = "";
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public void OnGet(string? email) => Input.Email = email is { Length: <= AccountLimits.EmailMaxLength } ? email : "";
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        if (user is { EmailConfirmed: false })
+        {
+            var code = AccountTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
+            var link = AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ConfirmEmail", new { userId = user.Id, code })!);
+            await mailer.TrySendAsync(new Letter(user.Email!, user.FullName, "Confirm your e-mail address",
+                $"Dear {user.FullName},\n\nHere is a new link to confirm your e-mail address for WeProtect Summit. The link works for 24 hours.\n\n" +
+                "If you did not ask for it, ignore this message.", link, "Confirm your e-mail address"), logger, "e-mail confirmation");
+        }
+        return RedirectToPage("./CheckEmail", new { reason = CheckEmailModel.Resent });
+    }
+}

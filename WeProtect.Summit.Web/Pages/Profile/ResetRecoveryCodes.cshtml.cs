@@ -1,0 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Web.Accounts;
+
+namespace WeProtect.Summit.Web.Pages.Profile;
+
+/// <summary>Replaces the recovery codes, after the current password is given again.</summary>
+public class ResetRecoveryCodesModel(UserManager<SummitUser> users, AuditTrail audit) : PageModel
+{
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your current password to confirm."), StringLength(AccountLimits.PasswordMaxLength), DataType(DataType.Password), Display(Name = "Current password")]
+        public string Password { get; set; } = "";
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user) return Challenge();
+        return await users.GetTwoFactorEnabledAsync(user) ? Page() : NotOn();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user) return Challenge();
+        if (!await users.GetTwoFactorEnabledAsync(user)) return NotOn();
+        if (!ModelState.IsValid) return Page();
+        if (await users.ConfirmPasswordAsync(user, Input.Password) is { } problem)
+        {
+            ModelState.AddModelError("Input.Password", problem);
+            return Page();
+        }
+        var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, EnableAuthenticatorModel.RecoveryCodeCount))!.ToArray();
+        audit.Record(new AuditActor(user.Id, user.FullName), "account.recovery-codes-reset", user, $"{user.FullName} generated new recovery codes");
+        await audit.SaveChangesAsync();
+        TempData[RecoveryCodesModel.TempDataKey] = codes;
+        TempData["Status"] = "New recovery codes generated; the old ones no longer work.";
+        return RedirectToPage("./RecoveryCodes");
+    }
+
+    private IActionResult NotOn()
+    {
+        TempData["Status"] = "Two-step verification is off, so there are no recovery codes to replace.";
+        return RedirectToPage("./TwoFactor");
+    }
+}
