@@ -23,10 +23,10 @@ public class FirstAdminJourneyTests(BrowserFixture browser)
 
         // 1. The one-time link from the console.
         await page.GotoAsync(setupUrl);
-        await page.GetByLabel("Full name").FillAsync("Ada Organiser");
-        await page.GetByLabel("E-mail").FillAsync("ada@example.org");
+        await page.GetByLabel("Full name", new() { Exact = true }).FillAsync("Ada Organiser");
+        await page.GetByLabel("E-mail", new() { Exact = true }).FillAsync("ada@example.org");
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
-        await page.GetByLabel("Confirm password").FillAsync(Password);
+        await page.GetByLabel("Confirm password", new() { Exact = true }).FillAsync(Password);
         await browser.ScreenshotAsync(page, "1-setup");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create administrator" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Manage summits" })).ToBeVisibleAsync();
@@ -44,16 +44,16 @@ public class FirstAdminJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Manage summits" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Create a summit" }).ClickAsync();
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Addis Ababa Summit 2027");
-        await page.GetByLabel("Theme").FillAsync("Global action to end child sexual exploitation online");
-        await page.GetByLabel("City").FillAsync("Addis Ababa");
-        await page.GetByLabel("Country").SelectOptionAsync("ET");
-        await page.GetByLabel("Venue").FillAsync("African Union Conference Centre");
-        await page.GetByLabel("First day").FillAsync("2027-12-11");
-        await page.GetByLabel("Last day").FillAsync("2027-12-12");
-        await page.GetByLabel("Time zone").FillAsync("Africa/Addis_Ababa");
-        await page.GetByLabel("Registration opens").FillAsync("2027-01-10T09:00");
-        await page.GetByLabel("Registration closes").FillAsync("2027-11-30T18:00");
-        await page.GetByLabel("Delegate capacity").FillAsync("400");
+        await page.GetByLabel("Theme", new() { Exact = true }).FillAsync("Global action to end child sexual exploitation online");
+        await page.GetByLabel("City", new() { Exact = true }).FillAsync("Addis Ababa");
+        await page.GetByLabel("Country", new() { Exact = true }).SelectOptionAsync("ET");
+        await page.GetByLabel("Venue", new() { Exact = true }).FillAsync("African Union Conference Centre");
+        await page.GetByLabel("First day", new() { Exact = true }).FillAsync("2027-12-11");
+        await page.GetByLabel("Last day", new() { Exact = true }).FillAsync("2027-12-12");
+        await page.GetByLabel("Time zone", new() { Exact = true }).FillAsync("Africa/Addis_Ababa");
+        await page.GetByLabel("Registration opens", new() { Exact = true }).FillAsync("2027-01-10T09:00");
+        await page.GetByLabel("Registration closes", new() { Exact = true }).FillAsync("2027-11-30T18:00");
+        await page.GetByLabel("Delegate capacity", new() { Exact = true }).FillAsync("400");
         await browser.ScreenshotAsync(page, "3-create");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create summit" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Summit created as a draft.")).ToBeVisibleAsync();

@@ -35,7 +35,7 @@ public class ForgotPasswordModel(UserManager<SummitUser> users, Mailer mailer, I
                 $"Dear {user.FullName},\n\nSomeone, hopefully you, asked to reset the password of your WeProtect Summit account. " +
                 "Follow the link to choose a new one; it works once, for a limited time.\n\n" +
                 "If you did not ask for this, ignore this message: your password stays as it is.",
-                link, "Choose a new password"), logger, "password reset");
+                link, "Choose a new password", Sensitive: true), logger, "password reset");
         }
         return RedirectToPage("./CheckEmail", new { reason = CheckEmailModel.PasswordReset });
     }

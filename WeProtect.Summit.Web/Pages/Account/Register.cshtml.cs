@@ -96,6 +96,6 @@ public class RegisterModel(UserManager<SummitUser> users, IPasswordHasher<Summit
         await mailer.TrySendAsync(new Letter(user.Email!, user.FullName, "Confirm your e-mail address",
             $"Dear {user.FullName},\n\nPlease confirm your e-mail address to finish creating your WeProtect Summit account. " +
             "The link works for 24 hours.\n\nIf you did not register, ignore this message: no account is usable without confirmation.",
-            link, "Confirm your e-mail address"), logger, "e-mail confirmation");
+            link, "Confirm your e-mail address", Sensitive: true), logger, "e-mail confirmation");
     }
 }

@@ -32,7 +32,7 @@ public class ResendConfirmationModel(UserManager<SummitUser> users, Mailer maile
             var link = AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ConfirmEmail", new { userId = user.Id, code })!);
             await mailer.TrySendAsync(new Letter(user.Email!, user.FullName, "Confirm your e-mail address",
                 $"Dear {user.FullName},\n\nHere is a new link to confirm your e-mail address for WeProtect Summit. The link works for 24 hours.\n\n" +
-                "If you did not ask for it, ignore this message.", link, "Confirm your e-mail address"), logger, "e-mail confirmation");
+                "If you did not ask for it, ignore this message.", link, "Confirm your e-mail address", Sensitive: true), logger, "e-mail confirmation");
         }
         return RedirectToPage("./CheckEmail", new { reason = CheckEmailModel.Resent });
     }

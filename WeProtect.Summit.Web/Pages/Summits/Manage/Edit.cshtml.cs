@@ -31,7 +31,8 @@ public class EditModel(SummitDbContext db, AuditTrail audit) : PageModel
         [Display(Name = "Registration closes"), DataType(DataType.DateTime)] public DateTime? RegistrationCloses { get; set; }
         [Required, Display(Name = "Delegate capacity")] public int? DelegateCapacity { get; set; }
         [EmailAddress, StringLength(254), Display(Name = "Secretariat e-mail")] public string? ContactEmail { get; set; }
-        [Display(Name = "Hosting organisations")] public List<int> HostIds { get; set; } = [];
+        // Nullable: a non-nullable list would be implicitly required, and a summit may have no host yet.
+        [Display(Name = "Hosting organisations")] public List<int>? HostIds { get; set; }
         public Guid? Version { get; set; }
     }
 
@@ -136,7 +137,7 @@ public class EditModel(SummitDbContext db, AuditTrail audit) : PageModel
         summit.RegistrationOpensUtc = ToUtc(Input.RegistrationOpens, zone, nameof(InputModel.RegistrationOpens));
         summit.RegistrationClosesUtc = ToUtc(Input.RegistrationCloses, zone, nameof(InputModel.RegistrationCloses));
 
-        var hostIds = Input.HostIds.Distinct().ToList();
+        var hostIds = (Input.HostIds ?? []).Distinct().ToList();
         var hosts = await db.Organisations.Where(o => hostIds.Contains(o.Id)).ToListAsync();
         if (hosts.Count != hostIds.Count)
             ModelState.AddModelError($"Input.{nameof(InputModel.HostIds)}", "A chosen host organisation is not in the directory.");
