@@ -1,0 +1,223 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace WeProtect.Summit.Data.Organisations;
+
+/// <summary>Reads a directory spreadsheet (CSV, UTF-8, comma-separated, header row) into organisations to add.
+/// All or nothing: a file with any bad row yields no organisations, and every bad row is reported with its line
+/// in the file and each reason, so that the organiser can fix the spreadsheet in one pass.
+/// The field rules are the entity's (<see cref="Organisation.Normalise"/>, <see cref="Organisation.Validate"/>);
+/// this class adds only what is particular to a file: columns, parsing, and duplicates.</summary>
+public static class OrganisationCsvImport
+{
+    public const int MaxRows = 5000;
+    public const int MaxFileBytes = 1024 * 1024;
+    public const string MaxFileSizeText = "1 MB";
+
+    public const string FormalNameColumn = "formal_name";
+    public const string SortNameColumn = "sort_name";
+    public const string SectorColumn = "sector";
+    public const string CountryColumn = "country";
+    public const string MemberSinceColumn = "member_since";
+
+    /// <summary>The header, in the order the template writes it. sort_name may be left out of a file.</summary>
+    public static readonly IReadOnlyList<string> Columns = [FormalNameColumn, SortNameColumn, SectorColumn, CountryColumn, MemberSinceColumn];
+    private static readonly string[] RequiredColumns = [FormalNameColumn, SectorColumn, CountryColumn, MemberSinceColumn];
+
+    /// <summary>A blank template with two example rows, UTF-8 with a byte-order mark so that Excel shows accents.</summary>
+    public static byte[] Template()
+    {
+        var text = string.Join(",", Columns) + "\r\n"
+            + "Republic of Côte d'Ivoire,Côte d'Ivoire,Government,CI,2019\r\n"
+            + "\"United Nations Children's Fund (UNICEF)\",UNICEF,International organisation,,2015\r\n";
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)];
+    }
+
+    /// <summary>Reads an uploaded file's bytes: refuses a file over <see cref="MaxFileBytes"/> or not UTF-8 text.</summary>
+    public static OrganisationImportResult Read(byte[] content, IEnumerable<string> existingFormalNames, int currentYear)
+    {
+        if (content.Length > MaxFileBytes)
+            return OrganisationImportResult.Failed(null, $"The file is larger than {MaxFileSizeText}. Split it into smaller files of at most {MaxRows:N0} rows.");
+        string text;
+        try
+        {
+            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(content);
+        }
+        catch (DecoderFallbackException)
+        {
+            return OrganisationImportResult.Failed(null,
+                "The file is not UTF-8 text. In Excel choose \"CSV UTF-8 (Comma delimited)\" when saving; in LibreOffice choose the UTF-8 character set.");
+        }
+        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+        return Read(new StringReader(text), existingFormalNames, currentYear);
+    }
+
+    /// <summary>Reads CSV text. <paramref name="existingFormalNames"/> are the names already in the directory
+    /// (compared ignoring case, as people read them); <paramref name="currentYear"/> bounds member_since.</summary>
+    public static OrganisationImportResult Read(TextReader reader, IEnumerable<string> existingFormalNames, int currentYear)
+    {
+        var existing = new HashSet<string>(existingFormalNames.Select(n => n.Trim()), StringComparer.OrdinalIgnoreCase);
+        var badData = new List<int>();
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            HasHeaderRecord = true,
+            Delimiter = ",",
+            IgnoreBlankLines = true,
+            TrimOptions = TrimOptions.None, // the entity trims names; quoted spaces stay the entity's business
+            BadDataFound = args => badData.Add(args.Context.Parser?.RawRow ?? 0),
+            MissingFieldFound = null,
+            DetectColumnCountChanges = false,
+        };
+
+        var errors = new List<OrganisationImportError>();
+        var organisations = new List<Organisation>();
+        var firstLineOf = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        using var csv = new CsvReader(reader, config);
+        try
+        {
+            if (!csv.Read())
+                return OrganisationImportResult.Failed(null, "The file is empty. Start from the template: its first line is the header " + string.Join(",", Columns) + ".");
+            var headerLine = StartLine(csv.Parser);
+            var header = csv.Parser.Record ?? [];
+            var columns = ReadHeader(header, out var headerProblems);
+            if (headerProblems.Count > 0) return OrganisationImportResult.Failed(headerLine, headerProblems);
+
+            var rows = 0;
+            while (csv.Read())
+            {
+                var line = StartLine(csv.Parser);
+                var record = csv.Parser.Record ?? [];
+                if (record.All(string.IsNullOrWhiteSpace)) continue; // a spreadsheet's trailing ",,,," rows
+                if (++rows > MaxRows)
+                    return OrganisationImportResult.Failed(null, $"The file has more than {MaxRows:N0} organisations. Split it into smaller files.");
+
+                var reasons = new List<string>();
+                if (badData.Count > 0)
+                {
+                    reasons.Add("The line is not well-formed CSV: a quote (\") appears inside a field that is not itself in quotes. Put the whole field in quotes and double the quote inside it.");
+                    badData.Clear();
+                }
+                if (record.Length != header.Length)
+                {
+                    reasons.Add($"The line has {record.Length} field{(record.Length == 1 ? "" : "s")}; the header has {header.Length}. Put a name that contains a comma in quotes.");
+                    errors.Add(new OrganisationImportError(line, reasons));
+                    continue;
+                }
+
+                var organisation = ReadRow(record, columns, currentYear, reasons);
+                if (organisation.FormalName.Length > 0)
+                {
+                    if (firstLineOf.TryGetValue(organisation.FormalName, out var first))
+                        reasons.Add($"\"{organisation.FormalName}\" is also on line {first} of the file.");
+                    else
+                    {
+                        firstLineOf[organisation.FormalName] = line;
+                        if (existing.Contains(organisation.FormalName))
+                            reasons.Add($"\"{organisation.FormalName}\" is already in the directory.");
+                    }
+                }
+                if (reasons.Count > 0) errors.Add(new OrganisationImportError(line, reasons));
+                else organisations.Add(organisation);
+            }
+            if (rows == 0 && errors.Count == 0)
+                return OrganisationImportResult.Failed(null, "The file has a header but no organisations.");
+        }
+        catch (CsvHelperException e)
+        {
+            int? line = e.Context?.Parser?.RawRow is int raw and > 0 ? raw : null;
+            errors.Add(new OrganisationImportError(line, ["The file is not well-formed CSV here, and cannot be read further. Check for a quote (\") that is opened and never closed."]));
+        }
+        return errors.Count > 0 ? new OrganisationImportResult([], errors) : new OrganisationImportResult(organisations, []);
+    }
+
+    private static Dictionary<string, int> ReadHeader(string[] header, out List<string> problems)
+    {
+        problems = [];
+        var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < header.Length; i++)
+        {
+            var name = header[i].Trim();
+            if (!Columns.Contains(name, StringComparer.OrdinalIgnoreCase))
+                problems.Add(name.Length == 0 ? $"Column {i + 1} of the header has no name." : $"\"{name}\" is not a column this import knows.");
+            else if (!columns.TryAdd(name, i))
+                problems.Add($"The column \"{name}\" appears twice in the header.");
+        }
+        var missing = RequiredColumns.Where(c => !columns.ContainsKey(c)).ToList();
+        if (missing.Count > 0) problems.Add("The header lacks " + string.Join(", ", missing) + ".");
+        if (problems.Count > 0)
+        {
+            if (header.Length == 1 && header[0].Contains(';'))
+                problems.Add("The file seems to be separated by semicolons; save it as CSV separated by commas.");
+            problems.Add("The first line must be the header: " + string.Join(",", Columns) + " (sort_name may be left out).");
+        }
+        return columns;
+    }
+
+    private static Organisation ReadRow(string[] record, Dictionary<string, int> columns, int currentYear, List<string> reasons)
+    {
+        string Field(string column) => columns.TryGetValue(column, out var i) ? record[i] : "";
+
+        var organisation = new Organisation
+        {
+            FormalName = Field(FormalNameColumn),
+            SortName = Field(SortNameColumn),
+            CountryCode = Field(CountryColumn),
+        };
+        var sectorText = Field(SectorColumn).Trim();
+        var sectorKnown = SectorNames.TryParse(sectorText, out var sector);
+        // An unknown sector is stored as an undefined value so that the entity's sector rules do not misfire.
+        organisation.Sector = sectorKnown ? sector : (Sector)(-1);
+
+        var yearText = Field(MemberSinceColumn).Trim();
+        var yearKnown = true;
+        if (yearText.Length > 0)
+        {
+            if (int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year)) organisation.MemberSince = year;
+            else yearKnown = false;
+        }
+
+        organisation.Normalise();
+        foreach (var (field, message) in organisation.Validate(currentYear))
+        {
+            if (field == nameof(Organisation.Sector))
+                reasons.Add(sectorText.Length == 0
+                    ? "The sector is empty. " + SectorHint
+                    : $"\"{sectorText}\" is not a sector. " + SectorHint);
+            else reasons.Add(message);
+        }
+        if (!yearKnown) reasons.Add($"Member since \"{yearText}\" is not a year; write it as 2019, or leave it empty for a non-member.");
+        return organisation;
+    }
+
+    private static readonly string SectorHint =
+        "Use " + string.Join(", ", Enum.GetValues<Sector>().Select(s => s.DisplayName())) + ".";
+
+    /// <summary>The line of the file where the record just read begins: the parser counts the line it ended on,
+    /// and a quoted field may run over several lines.</summary>
+    private static int StartLine(IParser parser)
+    {
+        var raw = parser.RawRecord ?? "";
+        var inside = raw.TrimEnd('\r', '\n');
+        var breaks = 0;
+        for (var i = 0; i < inside.Length; i++)
+        {
+            if (inside[i] == '\r') { breaks++; if (i + 1 < inside.Length && inside[i + 1] == '\n') i++; }
+            else if (inside[i] == '\n') breaks++;
+        }
+        return parser.RawRow - breaks;
+    }
+}
+
+/// <summary>One bad row (or, with no line, the file as a whole) and every reason it was refused.</summary>
+public sealed record OrganisationImportError(int? Line, IReadOnlyList<string> Reasons);
+
+/// <summary>Either the organisations to add (valid, normalised, not yet in the directory) or the errors; never both.</summary>
+public sealed record OrganisationImportResult(IReadOnlyList<Organisation> Organisations, IReadOnlyList<OrganisationImportError> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+
+    public static OrganisationImportResult Failed(int? line, params IEnumerable<string> reasons) =>
+        new([], [new OrganisationImportError(line, reasons.ToList())]);
+}
