@@ -58,6 +58,9 @@ public static class OrganisationCsvImport
     /// (compared ignoring case, as people read them); <paramref name="currentYear"/> bounds member_since.</summary>
     public static OrganisationImportResult Read(TextReader reader, IEnumerable<string> existingFormalNames, int currentYear)
     {
+        // At most a megabyte: reading it whole lets a bad row be placed on the line where it begins.
+        var text = reader.ReadToEnd();
+        var lineStarts = LineStarts(text);
         var existing = new HashSet<string>(existingFormalNames.Select(n => n.Trim()), StringComparer.OrdinalIgnoreCase);
         var badData = new List<int>();
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -74,12 +77,12 @@ public static class OrganisationCsvImport
         var errors = new List<OrganisationImportError>();
         var organisations = new List<Organisation>();
         var firstLineOf = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        using var csv = new CsvReader(reader, config);
+        using var csv = new CsvReader(new StringReader(text), config);
         try
         {
             if (!csv.Read())
                 return OrganisationImportResult.Failed(null, "The file is empty. Start from the template: its first line is the header " + string.Join(",", Columns) + ".");
-            var headerLine = StartLine(csv.Parser);
+            var headerLine = StartLine(csv.Parser, lineStarts);
             var header = csv.Parser.Record ?? [];
             var columns = ReadHeader(header, out var headerProblems);
             if (headerProblems.Count > 0) return OrganisationImportResult.Failed(headerLine, headerProblems);
@@ -87,7 +90,7 @@ public static class OrganisationCsvImport
             var rows = 0;
             while (csv.Read())
             {
-                var line = StartLine(csv.Parser);
+                var line = StartLine(csv.Parser, lineStarts);
                 var record = csv.Parser.Record ?? [];
                 if (record.All(string.IsNullOrWhiteSpace)) continue; // a spreadsheet's trailing ",,,," rows
                 if (++rows > MaxRows)
@@ -96,7 +99,7 @@ public static class OrganisationCsvImport
                 var reasons = new List<string>();
                 if (badData.Count > 0)
                 {
-                    reasons.Add("The line is not well-formed CSV: a quote (\") appears inside a field that is not itself in quotes. Put the whole field in quotes and double the quote inside it.");
+                    reasons.Add("The line is not well-formed CSV: a quote (\") is out of place. A field that contains a quote, a comma or a line break must be wholly in quotes, with each quote inside it doubled (\"\"), and every opening quote must be closed.");
                     badData.Clear();
                 }
                 if (record.Length != header.Length)
@@ -194,19 +197,25 @@ public static class OrganisationCsvImport
     private static readonly string SectorHint =
         "Use " + string.Join(", ", Enum.GetValues<Sector>().Select(s => s.DisplayName())) + ".";
 
-    /// <summary>The line of the file where the record just read begins: the parser counts the line it ended on,
-    /// and a quoted field may run over several lines.</summary>
-    private static int StartLine(IParser parser)
+    /// <summary>Where each line of <paramref name="text"/> begins (line 1 at index 0 of the list).</summary>
+    private static List<int> LineStarts(string text)
     {
-        var raw = parser.RawRecord ?? "";
-        var inside = raw.TrimEnd('\r', '\n');
-        var breaks = 0;
-        for (var i = 0; i < inside.Length; i++)
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
         {
-            if (inside[i] == '\r') { breaks++; if (i + 1 < inside.Length && inside[i + 1] == '\n') i++; }
-            else if (inside[i] == '\n') breaks++;
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+            if (text[i] is '\n' or '\r') starts.Add(i + 1);
         }
-        return parser.RawRow - breaks;
+        return starts;
+    }
+
+    /// <summary>The line of the file where the record just read begins. The parser's own row count is where the
+    /// record ends, and a quoted field may run over several lines, so the line is found from the record's offset.</summary>
+    private static int StartLine(IParser parser, List<int> lineStarts)
+    {
+        var offset = (int)Math.Max(0L, parser.CharCount - (parser.RawRecord?.Length ?? 0));
+        var index = lineStarts.BinarySearch(offset);
+        return (index >= 0 ? index : ~index - 1) + 1;
     }
 }
 

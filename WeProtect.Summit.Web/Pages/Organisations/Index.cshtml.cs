@@ -28,6 +28,9 @@ public class IndexModel(SummitDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "sector")] public string? SectorFilter { get; set; }
     [BindProperty(SupportsGet = true, Name = "country")] public string? CountryFilter { get; set; }
 
+    /// <summary>The order the Alliance quotes its figures in.</summary>
+    private static readonly Sector[] FigureOrder = [Sector.Government, Sector.PrivateSector, Sector.CivilSociety, Sector.InternationalOrganisation];
+
     public sealed record SectorFigure(Sector Sector, int Members, int All);
     public sealed record Row(int Id, string FormalName, string SortName, Sector Sector, string? CountryCode, string CountryName, int? MemberSince);
 
@@ -69,7 +72,7 @@ public class IndexModel(SummitDbContext db) : PageModel
         var figures = await db.Organisations.AsNoTracking().GroupBy(o => o.Sector)
             .Select(g => new { Sector = g.Key, All = g.Count(), Members = g.Count(o => o.MemberSince != null) })
             .ToListAsync(ct);
-        Figures = Enum.GetValues<Sector>()
+        Figures = FigureOrder
             .Select(sector => figures.FirstOrDefault(f => f.Sector == sector) is { } f ? new SectorFigure(sector, f.Members, f.All) : new SectorFigure(sector, 0, 0))
             .ToList();
 
