@@ -40,6 +40,9 @@ public static class OrganisationCsvImport
     {
         if (content.Length > MaxFileBytes)
             return OrganisationImportResult.Failed(null, $"The file is larger than {MaxFileSizeText}. Split it into smaller files of at most {MaxRows:N0} rows.");
+        if (content is [(byte)'P', (byte)'K', 3, 4, ..])
+            return OrganisationImportResult.Failed(null,
+                "The file is a spreadsheet workbook (such as .xlsx), not CSV. In Excel choose \"Save as\" and \"CSV UTF-8 (Comma delimited)\".");
         string text;
         try
         {

@@ -165,6 +165,13 @@ public class OrganisationCsvImportTests
     }
 
     [Fact]
+    public void A_workbook_is_refused_with_a_hint_to_save_as_csv()
+    {
+        byte[] xlsx = [(byte)'P', (byte)'K', 3, 4, 20, 0, 6, 0];
+        Assert.Contains("not CSV", Assert.Single(OrganisationCsvImport.Read(xlsx, [], Year).Errors).Reasons.Single());
+    }
+
+    [Fact]
     public void More_than_5000_rows_are_refused()
     {
         var csv = new StringBuilder(Header);
