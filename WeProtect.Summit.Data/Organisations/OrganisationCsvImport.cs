@@ -89,21 +89,25 @@ public static class OrganisationCsvImport
             var header = csv.Parser.Record ?? [];
             var columns = ReadHeader(header, out var headerProblems);
             if (headerProblems.Count > 0) return OrganisationImportResult.Failed(headerLine, headerProblems);
+            // Spreadsheets often export a few unnamed columns at the end; they are ignored while they stay empty.
+            var unnamed = Enumerable.Range(0, header.Length).Where(i => string.IsNullOrWhiteSpace(header[i])).ToList();
+            badData.Clear();
 
             var rows = 0;
             while (csv.Read())
             {
                 var line = StartLine(csv.Parser, lineStarts);
                 var record = csv.Parser.Record ?? [];
-                if (record.All(string.IsNullOrWhiteSpace)) continue; // a spreadsheet's trailing ",,,," rows
+                var malformed = badData.Count > 0;
+                badData.Clear();
+                if (!malformed && record.All(string.IsNullOrWhiteSpace)) continue; // a spreadsheet's trailing ",,,," rows
                 if (++rows > MaxRows)
                     return OrganisationImportResult.Failed(null, $"The file has more than {MaxRows:N0} organisations. Split it into smaller files.");
 
                 var reasons = new List<string>();
-                if (badData.Count > 0)
+                if (malformed)
                 {
                     reasons.Add("The line is not well-formed CSV: a quote (\") is out of place. A field that contains a quote, a comma or a line break must be wholly in quotes, with each quote inside it doubled (\"\"), and every opening quote must be closed.");
-                    badData.Clear();
                 }
                 if (record.Length != header.Length)
                 {
@@ -112,6 +116,8 @@ public static class OrganisationCsvImport
                     continue;
                 }
 
+                foreach (var i in unnamed.Where(i => !string.IsNullOrWhiteSpace(record[i])))
+                    reasons.Add($"Column {i + 1} has a value, \"{record[i].Trim()}\", but the header does not name that column.");
                 var organisation = ReadRow(record, columns, currentYear, reasons);
                 if (organisation.FormalName.Length > 0)
                 {
@@ -144,9 +150,11 @@ public static class OrganisationCsvImport
         var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < header.Length; i++)
         {
-            var name = header[i].Trim();
+            // "Formal name" and "formal-name" are read as formal_name.
+            var name = header[i].Trim().Replace(' ', '_').Replace('-', '_');
+            if (name.Length == 0) continue; // an unnamed column: see the caller
             if (!Columns.Contains(name, StringComparer.OrdinalIgnoreCase))
-                problems.Add(name.Length == 0 ? $"Column {i + 1} of the header has no name." : $"\"{name}\" is not a column this import knows.");
+                problems.Add($"\"{name}\" is not a column this import knows.");
             else if (!columns.TryAdd(name, i))
                 problems.Add($"The column \"{name}\" appears twice in the header.");
         }

@@ -103,9 +103,19 @@ public class OrganisationCsvImportTests
     }
 
     [Fact]
+    public void Empty_unnamed_columns_at_the_end_are_ignored_but_values_in_them_are_not()
+    {
+        var ok = Read("formal_name,sort_name,sector,country,member_since,,\nUNICEF,,International organisation,,2014,,\n");
+        Assert.True(ok.Succeeded, string.Join(" | ", ok.Errors.SelectMany(e => e.Reasons)));
+
+        var bad = Read("formal_name,sort_name,sector,country,member_since,\nUNICEF,,International organisation,,2014,oops\n");
+        Assert.Contains("Column 6 has a value, \"oops\"", Assert.Single(bad.Errors).Reasons.Single());
+    }
+
+    [Fact]
     public void Sort_name_may_be_left_out_of_the_header()
     {
-        var result = Read("formal_name,sector,country,member_since\nUNICEF,International organisation,,2014\n");
+        var result = Read("Formal name,Sector,Country,Member-since\nUNICEF,International organisation,,2014\n");
         Assert.True(result.Succeeded);
         Assert.Equal("UNICEF", result.Organisations.Single().SortName);
     }
