@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WeProtect.Summit.Data;
@@ -23,6 +24,8 @@ public class SummitAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DataFolder", DataFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Only requests that carry the X-Test-User header use it; see SignedInClientAsync.
+        builder.ConfigureTestServices(services => services.AddTestUserAuthentication());
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see every 302.</summary>
@@ -48,6 +51,22 @@ public class SummitAppFactory : WebApplicationFactory<Program>
         var user = await CreateUserAsync(null, "Test " + string.Join(" ", roles), roles);
         var client = CreateFormClient();
         await client.LogInAsync(user.Email!, Password);
+        return client;
+    }
+
+    /// <summary>A new user with the given roles (none: a signed-in user without a role), signed in on every request
+    /// by the X-Test-User header instead of the log-in form. The roles are read from the database per request.</summary>
+    public async Task<(FormClient Client, SummitUser User)> SignedInClientAsync(params string[] roles)
+    {
+        var user = await CreateUserAsync(null, "Test " + (roles.Length == 0 ? "Member" : string.Join(" ", roles)), roles);
+        return (SignedInClient(user.Id), user);
+    }
+
+    /// <summary>A client signed in as an existing user by the X-Test-User header.</summary>
+    public FormClient SignedInClient(string userId)
+    {
+        var client = CreateFormClient();
+        client.Http.DefaultRequestHeaders.Add(TestUserAuthentication.Header, userId);
         return client;
     }
 

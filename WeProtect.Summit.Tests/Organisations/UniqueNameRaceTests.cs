@@ -1,0 +1,114 @@
+using System.Data.Common;
+using System.Net;
+using System.Text;
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Data.Organisations;
+using WeProtect.Summit.Tests.Support;
+
+namespace WeProtect.Summit.Tests.Organisations;
+
+/// <summary>The app with a hook that lets a "colleague" add an organisation in the instant between a page's
+/// duplicate-name check and its save, so that only the database's unique index can refuse the second one.</summary>
+public sealed class RaceAppFactory : SummitAppFactory
+{
+    public ColleagueInsert Colleague { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.ConfigureDbContext<SummitDbContext>(o => o.AddInterceptors(Colleague)));
+    }
+
+    /// <summary>When armed, commits an organisation with the given name on a connection of its own just as the
+    /// page's transaction starts (after its checks, before its insert).</summary>
+    public sealed class ColleagueInsert : DbTransactionInterceptor
+    {
+        private string? name;
+
+        public void Arm(string formalName) => name = formalName;
+
+        public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection,
+            TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken ct = default)
+        {
+            if (Interlocked.Exchange(ref name, null) is { } formalName)
+            {
+                var options = new DbContextOptionsBuilder<SummitDbContext>().UseSqlite(connection.ConnectionString).Options;
+                await using var other = new SummitDbContext(options);
+                other.Organisations.Add(new Organisation { FormalName = formalName, SortName = formalName, Sector = Sector.CivilSociety, CountryCode = "GB" });
+                await other.SaveChangesAsync(ct);
+            }
+            return result;
+        }
+    }
+}
+
+public class UniqueNameRaceTests(RaceAppFactory app) : IClassFixture<RaceAppFactory>
+{
+    private static string Unique(string name) => $"{name} {Guid.NewGuid().ToString("N")[..8]}";
+
+    private Task<int> CountNamedAsync(string name) => app.WithDbAsync(db => db.Organisations.CountAsync(o => o.FormalName == name));
+
+    private static Dictionary<string, string> Fields(string formal) => new()
+    {
+        ["Input.FormalName"] = formal, ["Input.SortName"] = "", ["Input.Sector"] = "Government",
+        ["Input.CountryCode"] = "GB", ["Input.MemberSince"] = "",
+    };
+
+    [Fact]
+    public async Task Create_shows_a_message_when_the_unique_index_refuses_the_name()
+    {
+        var (client, _) = await app.SignedInClientAsync(Roles.Organiser);
+        using var _c = client;
+        var name = Unique("Raced Ministry");
+        var page = await client.GetPageAsync("/Organisations/Manage/Create");
+        app.Colleague.Arm(name);
+        var (response, shown) = await client.SubmitAndFollowAsync(page, "form#organisation-form", Fields(name));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("is already in the directory", shown.QuerySelector("[data-valmsg-for='Input.FormalName']")!.TextContent);
+        Assert.Equal(1, await CountNamedAsync(name));
+        Assert.Equal(0, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Summary.Contains(name))));
+    }
+
+    [Fact]
+    public async Task Edit_shows_a_message_when_the_unique_index_refuses_the_name()
+    {
+        var (client, _) = await app.SignedInClientAsync(Roles.Organiser);
+        using var _c = client;
+        var original = Unique("Original Ministry");
+        var create = await client.GetPageAsync("/Organisations/Manage/Create");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(create, "form#organisation-form", Fields(original))).StatusCode);
+        var id = await app.WithDbAsync(db => db.Organisations.Where(o => o.FormalName == original).Select(o => o.Id).SingleAsync());
+
+        var name = Unique("Raced Rename");
+        var edit = await client.GetPageAsync($"/Organisations/Manage/Edit/{id}");
+        app.Colleague.Arm(name);
+        var (response, shown) = await client.SubmitAndFollowAsync(edit, "form#organisation-form", new Dictionary<string, string> { ["Input.FormalName"] = name });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("is already in the directory", shown.QuerySelector("[data-valmsg-for='Input.FormalName']")!.TextContent);
+        Assert.Equal(1, await CountNamedAsync(original));
+    }
+
+    [Fact]
+    public async Task Import_imports_nothing_and_names_the_clash_when_the_unique_index_refuses_a_name()
+    {
+        var (client, _) = await app.SignedInClientAsync(Roles.Organiser);
+        using var _c = client;
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var csv = $"formal_name,sort_name,sector,country,member_since\nFirst {tag},,Civil society,GB,\nSecond {tag},,Civil society,GB,\n";
+        var page = await client.GetPageAsync("/Organisations/Manage/Import");
+        app.Colleague.Arm($"Second {tag}");
+        var (response, shown) = await client.SubmitAndFollowAsync(page, "form#import-form",
+            files: new Dictionary<string, (string, byte[])> { ["Upload"] = ("members.csv", Encoding.UTF8.GetBytes(csv)) });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"\"Second {tag}\"", shown.QuerySelector("form#import-form")!.TextContent);
+        Assert.Equal(0, await CountNamedAsync($"First {tag}"));
+        Assert.Equal(1, await CountNamedAsync($"Second {tag}"));
+    }
+}

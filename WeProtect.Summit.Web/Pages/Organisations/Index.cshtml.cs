@@ -1,0 +1,99 @@
+using System.Globalization;
+using Htmx;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Geography;
+using WeProtect.Summit.Data.Organisations;
+
+namespace WeProtect.Summit.Web.Pages.Organisations;
+
+/// <summary>The public directory of the Alliance's organisations: figures by sector, search and filters.
+/// A plain GET form; with htmx the same request returns only the results.</summary>
+public class IndexModel(SummitDbContext db) : PageModel
+{
+    /// <summary>Culture-aware, accent- and case-insensitive: "cote" finds "Côte d'Ivoire".</summary>
+    private static readonly CompareInfo Compare = CultureInfo.InvariantCulture.CompareInfo;
+    private const CompareOptions SearchOptions = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace;
+
+    /// <summary>Sorts names as a reader expects ("Côte d'Ivoire" between "China" and "Cuba"), which the
+    /// database's ordinal collation does not.</summary>
+    public static readonly StringComparer NameOrder = StringComparer.Create(CultureInfo.InvariantCulture, ignoreCase: true);
+
+    /// <summary>The value of the country filter that selects organisations without a country.</summary>
+    public const string NoCountry = "none";
+
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
+    [BindProperty(SupportsGet = true, Name = "sector")] public string? SectorFilter { get; set; }
+    [BindProperty(SupportsGet = true, Name = "country")] public string? CountryFilter { get; set; }
+
+    /// <summary>The order the Alliance quotes its figures in.</summary>
+    private static readonly Sector[] FigureOrder = [Sector.Government, Sector.PrivateSector, Sector.CivilSociety, Sector.InternationalOrganisation];
+
+    public sealed record SectorFigure(Sector Sector, int Members, int All);
+    public sealed record Row(int Id, string FormalName, string SortName, Sector Sector, string? CountryCode, string CountryName, int? MemberSince);
+
+    public IReadOnlyList<SectorFigure> Figures { get; private set; } = [];
+    public int TotalMembers => Figures.Sum(f => f.Members);
+    public int TotalOrganisations => Figures.Sum(f => f.All);
+    public IReadOnlyList<Row> Results { get; private set; } = [];
+    public IReadOnlyList<(string Code, string Name)> CountryOptions { get; private set; } = [];
+    public bool AnyWithoutCountry { get; private set; }
+    public Sector? SelectedSector { get; private set; }
+    public string? SelectedCountry { get; private set; }
+    public bool IsFiltered => !string.IsNullOrWhiteSpace(Query) || SelectedSector is not null || SelectedCountry is not null;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        SelectedSector = SectorNames.TryParse(SectorFilter, out var sector) ? sector : null;
+        SelectedCountry = string.Equals(CountryFilter, NoCountry, StringComparison.OrdinalIgnoreCase) ? NoCountry
+            : Countries.IsKnown(CountryFilter?.Trim().ToUpperInvariant()) ? CountryFilter!.Trim().ToUpperInvariant() : null;
+
+        var organisations = db.Organisations.AsNoTracking();
+        if (SelectedSector is { } s) organisations = organisations.Where(o => o.Sector == s);
+        if (SelectedCountry == NoCountry) organisations = organisations.Where(o => o.CountryCode == null);
+        else if (SelectedCountry is { } code) organisations = organisations.Where(o => o.CountryCode == code);
+
+        var rows = await organisations
+            .Select(o => new { o.Id, o.FormalName, o.SortName, o.Sector, o.CountryCode, o.MemberSince })
+            .ToListAsync(ct);
+        var query = Query?.Trim();
+        Results = rows
+            .Select(o => new Row(o.Id, o.FormalName, o.SortName, o.Sector, o.CountryCode, Countries.NameOf(o.CountryCode), o.MemberSince))
+            .Where(o => string.IsNullOrEmpty(query) || Matches(o.FormalName, query) || Matches(o.SortName, query) || Matches(o.CountryName, query))
+            .OrderBy(o => o.SortName, NameOrder).ThenBy(o => o.FormalName, NameOrder)
+            .ToList();
+
+        // Vary: a cache must not hand the partial to a full-page request, or the page to htmx.
+        Response.Headers.Append("Vary", "HX-Request");
+        if (Request.IsHtmx() && !Request.IsHtmxHistoryRestoreRequest()) return Partial("_DirectoryResults", this);
+
+        var figures = await db.Organisations.AsNoTracking().GroupBy(o => o.Sector)
+            .Select(g => new { Sector = g.Key, All = g.Count(), Members = g.Count(o => o.MemberSince != null) })
+            .ToListAsync(ct);
+        Figures = FigureOrder
+            .Select(sector => figures.FirstOrDefault(f => f.Sector == sector) is { } f ? new SectorFigure(sector, f.Members, f.All) : new SectorFigure(sector, 0, 0))
+            .ToList();
+
+        var codes = await db.Organisations.AsNoTracking().Select(o => o.CountryCode).Distinct().ToListAsync(ct);
+        AnyWithoutCountry = codes.Contains(null);
+        CountryOptions = codes.OfType<string>().Select(c => (Code: c, Name: Countries.NameOf(c))).OrderBy(c => c.Name, NameOrder).ToList();
+        return Page();
+    }
+
+    private static bool Matches(string text, string query) => Compare.IndexOf(text, query, SearchOptions) >= 0;
+
+    /// <summary>"1 organisation", "1,203 organisations".</summary>
+    public static string Plural(int n, string one, string many) => n == 1 ? "1 " + one : $"{n:N0} {many}";
+
+    /// <summary>"97 governments", "1 international organisation", "27 private sector".</summary>
+    public static string Count(int n, Sector sector) => sector switch
+    {
+        Sector.Government => n == 1 ? "1 government" : $"{n:N0} governments",
+        Sector.InternationalOrganisation => n == 1 ? "1 international organisation" : $"{n:N0} international organisations",
+        Sector.PrivateSector => $"{n:N0} private sector",
+        Sector.CivilSociety => $"{n:N0} civil society",
+        _ => $"{n:N0} {sector.DisplayName()}",
+    };
+}

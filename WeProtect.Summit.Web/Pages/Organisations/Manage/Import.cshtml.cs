@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Organisations;
+using WeProtect.Summit.Web.Infrastructure;
+
+namespace WeProtect.Summit.Web.Pages.Organisations.Manage;
+
+/// <summary>Adds organisations from a CSV file, all or nothing. Each organisation gets its own
+/// "organisation.imported" audit event (with the file name and line), written in the same transaction.</summary>
+// Room for the multipart framing around a file at the limit; the handler refuses anything over the limit itself,
+// with a message, rather than letting the server answer 413.
+[RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
+[RequestSizeLimit(RequestLimit)]
+public class ImportModel(SummitDbContext db, AuditTrail audit, TimeProvider clock) : PageModel
+{
+    private const int RequestLimit = 4 * OrganisationCsvImport.MaxFileBytes;
+    public const string TemplateFileName = "organisations-template.csv";
+
+    [BindProperty] public IFormFile? Upload { get; set; }
+
+    public IReadOnlyList<OrganisationImportError> Errors { get; private set; } = [];
+    public string? FileName { get; private set; }
+
+    public void OnGet() { }
+
+    /// <summary>The template: the header and two example rows.</summary>
+    public IActionResult OnGetTemplate() => File(OrganisationCsvImport.Template(), "text/csv; charset=utf-8", TemplateFileName);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (Upload is null || Upload.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Upload), Upload is null ? "Choose a CSV file to import." : "The file is empty.");
+            return Page();
+        }
+        FileName = Path.GetFileName(Upload.FileName);
+        if (Upload.Length > OrganisationCsvImport.MaxFileBytes)
+        {
+            ModelState.AddModelError(nameof(Upload), $"{FileName} is larger than {OrganisationCsvImport.MaxFileSizeText}. Split it into smaller files of at most {OrganisationCsvImport.MaxRows:N0} organisations.");
+            return Page();
+        }
+
+        byte[] content;
+        await using (var stream = Upload.OpenReadStream())
+        using (var memory = new MemoryStream((int)Upload.Length))
+        {
+            await stream.CopyToAsync(memory, ct);
+            content = memory.ToArray();
+        }
+        var existing = await db.Organisations.AllFormalNamesAsync(ct);
+        var result = OrganisationCsvImport.Read(content, existing, clock.GetUtcNow().Year);
+        if (!result.Succeeded)
+        {
+            Errors = result.Errors;
+            return Page();
+        }
+
+        var actor = User.ToAuditActor();
+        var count = result.Organisations.Count;
+        var number = 0;
+        foreach (var organisation in result.Organisations)
+        {
+            db.Organisations.Add(organisation);
+            audit.Record(actor, "organisation.imported", organisation,
+                $"Imported from {FileName} ({++number} of {count}): {OrganisationInput.Describe(organisation)}");
+        }
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index: another organiser added one of these names after the file was checked.
+            db.ChangeTracker.Clear();
+            var now = await db.Organisations.AllFormalNamesAsync(ct);
+            var clashes = result.Organisations.Select(o => o.FormalName).Intersect(now, OrganisationNames.Comparer).ToList();
+            if (clashes.Count == 0) throw;
+            ModelState.AddModelError(nameof(Upload),
+                "Nothing was imported: while the file was being checked, someone added " + string.Join(", ", clashes.Select(c => $"\"{c}\"")) +
+                ". Remove them from the file and import it again.");
+            return Page();
+        }
+        TempData["Status"] = count == 1 ? "1 organisation was imported." : $"{count:N0} organisations were imported.";
+        return RedirectToPage("/Organisations/Index");
+    }
+}

@@ -1,0 +1,118 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using WeProtect.Summit.Data.Geography;
+using WeProtect.Summit.Data.Organisations;
+
+namespace WeProtect.Summit.Web.Pages.Organisations.Manage;
+
+/// <summary>The organisation form's fields, shared by Create and Edit. It carries no rules of its own beyond
+/// "choose a sector": the entity's Normalise/Validate decide, so the form and the CSV import agree.</summary>
+public sealed class OrganisationInput
+{
+    [Display(Name = "Formal name")]
+    public string? FormalName { get; set; }
+
+    [Display(Name = "Sort name")]
+    public string? SortName { get; set; }
+
+    [Display(Name = "Sector")]
+    public Sector? Sector { get; set; }
+
+    [Display(Name = "Country")]
+    public string? CountryCode { get; set; }
+
+    [Display(Name = "Member since")]
+    public int? MemberSince { get; set; }
+
+    /// <summary>The version the organiser started editing from (Edit only).</summary>
+    public Guid Version { get; set; }
+
+    public static OrganisationInput From(Organisation o) => new()
+    {
+        FormalName = o.FormalName,
+        SortName = o.SortName,
+        Sector = o.Sector,
+        CountryCode = o.CountryCode,
+        MemberSince = o.MemberSince,
+        Version = o.Version,
+    };
+
+    /// <summary>The organisation as entered, normalised, for validating before anything is changed.</summary>
+    public Organisation ToCandidate()
+    {
+        var o = new Organisation
+        {
+            FormalName = FormalName ?? "",
+            SortName = SortName ?? "",
+            // No choice is an undefined sector, so that the entity's government/international rules stay quiet.
+            Sector = Sector ?? (Sector)(-1),
+            CountryCode = CountryCode,
+            MemberSince = MemberSince,
+        };
+        o.Normalise();
+        return o;
+    }
+
+    /// <summary>Adds the entity's complaints about <paramref name="candidate"/> under the form's field names.</summary>
+    public bool Validate(Organisation candidate, int currentYear, ModelStateDictionary modelState, string prefix = "Input")
+    {
+        var valid = true;
+        if (Sector is null)
+        {
+            modelState.AddModelError($"{prefix}.{nameof(Sector)}", "Choose a sector.");
+            valid = false;
+        }
+        foreach (var (field, message) in candidate.Validate(currentYear))
+        {
+            if (field == nameof(Organisation.Sector) && Sector is null) continue;
+            modelState.AddModelError($"{prefix}.{field}", message);
+            valid = false;
+        }
+        return valid && modelState.IsValid;
+    }
+
+    public static void CopyFields(Organisation from, Organisation to)
+    {
+        to.FormalName = from.FormalName;
+        to.SortName = from.SortName;
+        to.Sector = from.Sector;
+        to.CountryCode = from.CountryCode;
+        to.MemberSince = from.MemberSince;
+    }
+
+    /// <summary>For the audit trail: "Republic of Côte d'Ivoire (sort name Côte d'Ivoire; Government; Côte d'Ivoire (CI); member since 2019)".</summary>
+    public static string Describe(Organisation o) =>
+        $"{o.FormalName} (sort name {o.SortName}; {o.Sector.DisplayName()}; {CountryText(o.CountryCode)}; {YearText(o.MemberSince)})";
+
+    /// <summary>What changed, field by field: "Sector: Government → Civil society; Member since: none → 2020".</summary>
+    public static IReadOnlyList<string> Changes(Organisation before, Organisation after)
+    {
+        var changes = new List<string>();
+        void Compare(string label, string a, string b)
+        {
+            if (!string.Equals(a, b, StringComparison.Ordinal)) changes.Add($"{label}: \"{a}\" → \"{b}\"");
+        }
+        Compare("Formal name", before.FormalName, after.FormalName);
+        Compare("Sort name", before.SortName, after.SortName);
+        Compare("Sector", before.Sector.DisplayName(), after.Sector.DisplayName());
+        Compare("Country", CountryText(before.CountryCode), CountryText(after.CountryCode));
+        Compare("Member since", YearText(before.MemberSince), YearText(after.MemberSince));
+        return changes;
+    }
+
+    public static string CountryText(string? code) => code is null ? "no country" : $"{Countries.NameOf(code)} ({code})";
+
+    private static string YearText(int? year) => year is null ? "not a member" : "member since " + year.Value.ToString(CultureInfo.InvariantCulture);
+
+    public static IEnumerable<SelectListItem> SectorItems() =>
+        Enum.GetValues<Sector>().Select(s => new SelectListItem(s.DisplayName(), s.ToString()));
+
+    private static readonly Lazy<IReadOnlyList<SelectListItem>> CountryList = new(() =>
+        Countries.All.OrderBy(c => c.Value, IndexModel.NameOrder).Select(c => new SelectListItem($"{c.Value} ({c.Key})", c.Key)).ToList());
+
+    /// <summary>A fresh list per form: the select tag helper marks the selected item on the instances it is given.</summary>
+    public static IEnumerable<SelectListItem> CountryItems() =>
+        CountryList.Value.Select(i => new SelectListItem(i.Text, i.Value));
+}
