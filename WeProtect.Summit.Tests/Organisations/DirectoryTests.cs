@@ -142,10 +142,10 @@ public class DirectoryTests(DirectoryAppFactory app) : IClassFixture<DirectoryAp
         Assert.Null(page.QuerySelector("#import-organisations"));
         Assert.Empty(page.QuerySelectorAll(".edit-organisation"));
 
-        var (member, _) = await app.SignedInClientAsync();
+        var (member, _) = await app.LoggedInUserAsync();
         using (member) Assert.Null((await member.GetPageAsync("/Organisations")).QuerySelector("#add-organisation"));
 
-        var (organiser, _) = await app.SignedInClientAsync(Roles.Organiser);
+        var (organiser, _) = await app.LoggedInUserAsync(Roles.Organiser);
         using (organiser)
         {
             var managed = await organiser.GetPageAsync("/Organisations");

@@ -47,14 +47,19 @@ public class ManageOrganisationsTests(SummitAppFactory app) : IClassFixture<Summ
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery);
 
-        var (member, _) = await app.SignedInClientAsync();
-        using (member) Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync(url)).StatusCode);
+        var (member, _) = await app.LoggedInUserAsync();
+        using (member)
+        {
+            var denied = await member.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+            Assert.StartsWith("/Account/AccessDenied", denied.Headers.Location!.PathAndQuery);
+        }
 
         // Edit/1 may not exist yet in this database; being let in is what counts here.
         await EnsureOrganisationOneAsync();
         foreach (var role in new[] { Roles.Organiser, Roles.Admin })
         {
-            var (client, _) = await app.SignedInClientAsync(role);
+            var (client, _) = await app.LoggedInUserAsync(role);
             using (client) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
         }
     }
@@ -62,16 +67,17 @@ public class ManageOrganisationsTests(SummitAppFactory app) : IClassFixture<Summ
     [Fact]
     public async Task A_post_without_the_role_saves_nothing()
     {
-        var (organiser, _) = await app.SignedInClientAsync(Roles.Organiser);
+        var (organiser, _) = await app.LoggedInUserAsync(Roles.Organiser);
         using (organiser)
         {
             var page = await organiser.GetPageAsync("/Organisations/Manage/Create");
-            var (member, _) = await app.SignedInClientAsync();
+            var (member, _) = await app.LoggedInUserAsync();
             using (member)
             {
                 var name = Unique("Sneaky");
                 var response = await member.SubmitAsync(page, "form#organisation-form", Fields(name));
-                Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.BadRequest, $"{response.StatusCode}");
+                var denied = response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/Account/AccessDenied");
+                Assert.True(denied || response.StatusCode == HttpStatusCode.BadRequest, $"{response.StatusCode} {response.Headers.Location}");
                 Assert.Null(await FindAsync(name));
             }
         }
@@ -91,7 +97,7 @@ public class ManageOrganisationsTests(SummitAppFactory app) : IClassFixture<Summ
     [Fact]
     public async Task Creating_an_organisation_saves_it_with_an_audit_event()
     {
-        var (client, user) = await app.SignedInClientAsync(Roles.Organiser);
+        var (client, user) = await app.LoggedInUserAsync(Roles.Organiser);
         using var _ = client;
         var name = Unique("Republic of Côte d'Ivoire");
         var page = await client.GetPageAsync("/Organisations/Manage/Create");
@@ -121,7 +127,7 @@ public class ManageOrganisationsTests(SummitAppFactory app) : IClassFixture<Summ
     [InlineData("No Sector", "", "GB", "", "Input.Sector", "Choose a sector.")]
     public async Task Bad_input_is_explained_on_the_page_and_nothing_is_saved(string formal, string sector, string country, string since, string field, string message)
     {
-        var (client, _) = await app.SignedInClientAsync(Roles.Organiser);
+        var (client, _) = await app.LoggedInUserAsync(Roles.Organiser);
         using var _c = client;
         var before = await CountAsync();
         var page = await client.GetPageAsync("/Organisations/Manage/Create");
@@ -136,7 +142,7 @@ public class ManageOrganisationsTests(SummitAppFactory app) : IClassFixture<Summ
     [Fact]
     public async Task A_second_organisation_with_the_same_formal_name_is_refused_with_a_message()
     {
-        var (client, _) = await app.SignedInClientAsync(Roles.Organiser);
+        var (client, _) = await app.LoggedInUserAsync(Roles.Organiser);
         using var _c = client;
         var name = Unique("Duplicate Ministry");
         var page = await client.GetPageAsync("/Organisations/Manage/Create");
@@ -166,7 +172,7 @@ public class ManageOrganisationsTests(SummitAppFactory app) : IClassFixture<Summ
     [Fact]
     public async Task Editing_saves_the_change_and_audits_what_changed()
     {
-        var (client, _) = await app.SignedInClientAsync(Roles.Organiser);
+        var (client, _) = await app.LoggedInUserAsync(Roles.Organiser);
         using var _c = client;
         var name = Unique("Kingdom of Thailand");
         var page = await client.GetPageAsync("/Organisations/Manage/Create");
@@ -192,7 +198,7 @@ public class ManageOrganisationsTests(SummitAppFactory app) : IClassFixture<Summ
     [Fact]
     public async Task A_stale_edit_says_someone_else_changed_it_and_overwrites_nothing()
     {
-        var (client, _) = await app.SignedInClientAsync(Roles.Organiser);
+        var (client, _) = await app.LoggedInUserAsync(Roles.Organiser);
         using var _c = client;
         var name = Unique("Federative Republic of Brazil");
         var create = await client.GetPageAsync("/Organisations/Manage/Create");
@@ -228,7 +234,7 @@ public class ManageOrganisationsTests(SummitAppFactory app) : IClassFixture<Summ
     [Fact]
     public async Task Editing_a_missing_organisation_is_404()
     {
-        var (client, _) = await app.SignedInClientAsync(Roles.Organiser);
+        var (client, _) = await app.LoggedInUserAsync(Roles.Organiser);
         using var _c = client;
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Organisations/Manage/Edit/999999")).StatusCode);
     }
@@ -238,7 +244,7 @@ public class ManageOrganisationsTests(SummitAppFactory app) : IClassFixture<Summ
     [Fact]
     public async Task Importing_a_good_file_adds_every_organisation_with_audit_events_and_lists_them_publicly()
     {
-        var (client, user) = await app.SignedInClientAsync(Roles.Organiser);
+        var (client, user) = await app.LoggedInUserAsync(Roles.Organiser);
         using var _c = client;
         var tag = Guid.NewGuid().ToString("N")[..8];
         var csv = "formal_name,sort_name,sector,country,member_since\n" +
@@ -273,7 +279,7 @@ public class ManageOrganisationsTests(SummitAppFactory app) : IClassFixture<Summ
     [Fact]
     public async Task Importing_a_file_with_bad_rows_lists_every_bad_row_and_saves_nothing()
     {
-        var (client, _) = await app.SignedInClientAsync(Roles.Organiser);
+        var (client, _) = await app.LoggedInUserAsync(Roles.Organiser);
         using var _c = client;
         var tag = Guid.NewGuid().ToString("N")[..8];
         var csv = "formal_name,sort_name,sector,country,member_since\n" +   // 1
@@ -305,7 +311,7 @@ public class ManageOrganisationsTests(SummitAppFactory app) : IClassFixture<Summ
     [Fact]
     public async Task Importing_without_a_file_or_with_a_file_over_the_limit_explains_why()
     {
-        var (client, _) = await app.SignedInClientAsync(Roles.Organiser);
+        var (client, _) = await app.LoggedInUserAsync(Roles.Organiser);
         using var _c = client;
         var page = await client.GetPageAsync("/Organisations/Manage/Import");
         var (_, none) = await client.SubmitAndFollowAsync(page, "form#import-form", files: new Dictionary<string, (string, byte[])>());
@@ -321,7 +327,7 @@ public class ManageOrganisationsTests(SummitAppFactory app) : IClassFixture<Summ
     [Fact]
     public async Task The_template_downloads_as_csv_and_imports_cleanly()
     {
-        var (client, _) = await app.SignedInClientAsync(Roles.Organiser);
+        var (client, _) = await app.LoggedInUserAsync(Roles.Organiser);
         using var _c = client;
         var page = await client.GetPageAsync("/Organisations/Manage/Import");
         var href = page.QuerySelector("a#import-template")!.GetAttribute("href")!;

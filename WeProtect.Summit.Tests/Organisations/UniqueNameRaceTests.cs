@@ -64,7 +64,7 @@ public class UniqueNameRaceTests(RaceAppFactory app) : IClassFixture<RaceAppFact
     [Fact]
     public async Task Create_shows_a_message_when_the_unique_index_refuses_the_name()
     {
-        var (client, _) = await app.SignedInClientAsync(Roles.Organiser);
+        var (client, _) = await app.LoggedInUserAsync(Roles.Organiser);
         using var _c = client;
         var name = Unique("Raced Ministry");
         var page = await client.GetPageAsync("/Organisations/Manage/Create");
@@ -79,7 +79,7 @@ public class UniqueNameRaceTests(RaceAppFactory app) : IClassFixture<RaceAppFact
     [Fact]
     public async Task Edit_shows_a_message_when_the_unique_index_refuses_the_name()
     {
-        var (client, _) = await app.SignedInClientAsync(Roles.Organiser);
+        var (client, _) = await app.LoggedInUserAsync(Roles.Organiser);
         using var _c = client;
         var original = Unique("Original Ministry");
         var create = await client.GetPageAsync("/Organisations/Manage/Create");
@@ -98,7 +98,7 @@ public class UniqueNameRaceTests(RaceAppFactory app) : IClassFixture<RaceAppFact
     [Fact]
     public async Task Import_imports_nothing_and_names_the_clash_when_the_unique_index_refuses_a_name()
     {
-        var (client, _) = await app.SignedInClientAsync(Roles.Organiser);
+        var (client, _) = await app.LoggedInUserAsync(Roles.Organiser);
         using var _c = client;
         var tag = Guid.NewGuid().ToString("N")[..8];
         var csv = $"formal_name,sort_name,sector,country,member_since\nFirst {tag},,Civil society,GB,\nSecond {tag},,Civil society,GB,\n";

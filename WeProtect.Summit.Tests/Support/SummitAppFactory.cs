@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WeProtect.Summit.Data;
@@ -24,8 +23,6 @@ public class SummitAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DataFolder", DataFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        // Only requests that carry the X-Test-User header use it; see SignedInClientAsync.
-        builder.ConfigureTestServices(services => services.AddTestUserAuthentication());
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see every 302.</summary>
@@ -45,30 +42,17 @@ public class SummitAppFactory : WebApplicationFactory<Program>
         return user;
     }
 
-    /// <summary>A new user with the given roles, logged in through the log-in form.</summary>
-    public async Task<FormClient> LoggedInClientAsync(params string[] roles)
-    {
-        var user = await CreateUserAsync(null, "Test " + string.Join(" ", roles), roles);
-        var client = CreateFormClient();
-        await client.LogInAsync(user.Email!, Password);
-        return client;
-    }
-
-    /// <summary>A new user with the given roles (none: a signed-in user without a role), signed in on every request
-    /// by the X-Test-User header instead of the log-in form. The roles are read from the database per request.</summary>
-    public async Task<(FormClient Client, SummitUser User)> SignedInClientAsync(params string[] roles)
+    /// <summary>A new user with the given roles (none: a signed-in user without a role), logged in through the
+    /// log-in form as a browser would, so every test goes through the app's real authentication.</summary>
+    public async Task<(FormClient Client, SummitUser User)> LoggedInUserAsync(params string[] roles)
     {
         var user = await CreateUserAsync(null, "Test " + (roles.Length == 0 ? "Member" : string.Join(" ", roles)), roles);
-        return (SignedInClient(user.Id), user);
+        var client = CreateFormClient();
+        await client.LogInAsync(user.Email!, Password);
+        return (client, user);
     }
 
-    /// <summary>A client signed in as an existing user by the X-Test-User header.</summary>
-    public FormClient SignedInClient(string userId)
-    {
-        var client = CreateFormClient();
-        client.Http.DefaultRequestHeaders.Add(TestUserAuthentication.Header, userId);
-        return client;
-    }
+    public async Task<FormClient> LoggedInClientAsync(params string[] roles) => (await LoggedInUserAsync(roles)).Client;
 
     /// <summary>Runs <paramref name="work"/> against the app's database in a scope of its own.</summary>
     public async Task<T> WithDbAsync<T>(Func<SummitDbContext, Task<T>> work)
