@@ -50,8 +50,10 @@ builder.Services.ConfigureApplicationCookie(o =>
 });
 builder.Services.AddDataProtection().SetApplicationName("WeProtectSummit").PersistKeysToDbContext<SummitDbContext>();
 builder.Services.AddAuthorizationBuilder().AddSummitPolicies();
-builder.Services.AddRazorPages(PageAccess.Apply);
+builder.Services.AddRazorPages(PageAccess.Apply)
+    .AddCookieTempDataProvider(o => o.Cookie.Name = StatusMessage.CookieName);
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "summit.antiforgery");
+builder.Services.AddOutputCache(PublicPageCache.AddPolicy);
 
 builder.Services.AddOptions<MailOptions>().Bind(builder.Configuration.GetSection("Mail"))
     .PostConfigure(o => o.PickupFolder ??= data.Combine("outbox"));
@@ -72,6 +74,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache(); // after authentication: signed-in requests are never served from the cache
 app.MapRazorPages();
 // The bare endpoint the benchmark compares pages against.
 app.MapGet("/healthz", () => "ok").AllowAnonymous();

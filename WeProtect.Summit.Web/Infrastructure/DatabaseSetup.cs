@@ -17,8 +17,10 @@ public static class DatabaseSetup
     {
         var provider = Provider(configuration);
         var connectionString = configuration.GetConnectionString("Summit");
-        services.AddDbContext<SummitDbContext>(options =>
+        services.AddSingleton<PublicPageCache>();
+        services.AddDbContext<SummitDbContext>((services, options) =>
         {
+            options.AddInterceptors(services.GetRequiredService<PublicPageCache>());
             if (provider == SqlServer)
             {
                 if (string.IsNullOrWhiteSpace(connectionString))

@@ -2,9 +2,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Summits;
+using Microsoft.AspNetCore.OutputCaching;
+using WeProtect.Summit.Web.Infrastructure;
 
 namespace WeProtect.Summit.Web.Pages;
 
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public class IndexModel(SummitDbContext db) : PageModel
 {
     public sealed record Row(int Id, string Name, string City, DateOnly StartDate);

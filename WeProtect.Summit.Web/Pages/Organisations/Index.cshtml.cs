@@ -6,11 +6,14 @@ using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Geography;
 using WeProtect.Summit.Data.Organisations;
+using Microsoft.AspNetCore.OutputCaching;
+using WeProtect.Summit.Web.Infrastructure;
 
 namespace WeProtect.Summit.Web.Pages.Organisations;
 
 /// <summary>The public directory of the Alliance's organisations: figures by sector, search and filters.
 /// A plain GET form; with htmx the same request returns only the results.</summary>
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public class IndexModel(SummitDbContext db) : PageModel
 {
     /// <summary>Culture-aware, accent- and case-insensitive: "cote" finds "Côte d'Ivoire".</summary>
@@ -66,7 +69,7 @@ public class IndexModel(SummitDbContext db) : PageModel
             .ToList();
 
         // Vary: a cache must not hand the partial to a full-page request, or the page to htmx.
-        Response.Headers.Append("Vary", "HX-Request");
+        Response.Headers.Append("Vary", "HX-Request, HX-History-Restore-Request");
         if (Request.IsHtmx() && !Request.IsHtmxHistoryRestoreRequest()) return Partial("_DirectoryResults", this);
 
         var figures = await db.Organisations.AsNoTracking().GroupBy(o => o.Sector)

@@ -3,12 +3,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Accounts;
+using Microsoft.AspNetCore.OutputCaching;
+using WeProtect.Summit.Web.Infrastructure;
 
 namespace WeProtect.Summit.Web.Pages.Summits;
 
 using WeProtect.Summit.Data.Summits;
 
 /// <summary>The public page of a summit: what an invited delegate needs. Drafts are visible to organisers only.</summary>
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public class DetailsModel(SummitDbContext db, TimeProvider clock) : PageModel
 {
     public Summit Summit { get; private set; } = null!;

@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data;
+using Microsoft.AspNetCore.OutputCaching;
+using WeProtect.Summit.Web.Infrastructure;
 
 namespace WeProtect.Summit.Web.Pages.Summits;
 
 using WeProtect.Summit.Data.Summits;
 
 /// <summary>The public list of summits: every summit that is not a draft.</summary>
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public class IndexModel(SummitDbContext db, TimeProvider clock) : PageModel
 {
     public sealed record Row(int Id, string Name, string City, string CountryCode, DateOnly StartDate, DateOnly EndDate);

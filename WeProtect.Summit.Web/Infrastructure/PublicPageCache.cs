@@ -1,0 +1,80 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using WeProtect.Summit.Data.Organisations;
+
+namespace WeProtect.Summit.Web.Infrastructure;
+
+/// <summary>Public pages (summits, the organisation directory) are served from the output cache to anonymous
+/// visitors; signed-in users always get a fresh page (the framework never caches authenticated requests).
+/// Any saved change to a summit, its hosts or an organisation evicts them once the change is committed, and
+/// entries expire after a minute regardless, so time-dependent wording ("registration is open") stays right.</summary>
+public sealed class PublicPageCache(IOutputCacheStore store) : SaveChangesInterceptor, IDbTransactionInterceptor
+{
+    public const string Policy = "PublicPages";
+    public const string Tag = "public-pages";
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
+
+    private static readonly HashSet<Type> PublicTypes = [typeof(Data.Summits.Summit), typeof(Organisation)];
+
+    // Contexts with a saved but not yet committed change to public data.
+    private readonly ConditionalWeakTable<DbContext, object> pending = [];
+
+    public static void AddPolicy(OutputCacheOptions options) => options.AddPolicy(Policy, b => b
+        .Expire(Lifetime).Tag(Tag).SetVaryByHeader("HX-Request", "HX-History-Restore-Request"));
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Note(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
+    {
+        Note(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        EvictIfCommitted(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
+    {
+        EvictIfCommitted(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Evict(eventData.Context);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
+    {
+        Evict(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Note(DbContext? context)
+    {
+        if (context is null) return;
+        var touchesPublicData = context.ChangeTracker.Entries().Any(e =>
+            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && (PublicTypes.Contains(e.Metadata.ClrType) || e.Metadata.Name == "SummitHost"));
+        if (touchesPublicData) pending.AddOrUpdate(context, this);
+    }
+
+    private void EvictIfCommitted(DbContext? context)
+    {
+        if (context?.Database.CurrentTransaction is null) Evict(context);
+    }
+
+    private void Evict(DbContext? context)
+    {
+        if (context is null || !pending.Remove(context)) return;
+        // The in-memory store completes synchronously; a distributed store would be awaited the same way.
+        store.EvictByTagAsync(Tag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+    }
+}
