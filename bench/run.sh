@@ -18,7 +18,7 @@ threads=${BENCH_THREADS:-2}
 connections=${BENCH_CONNECTIONS:-32}
 duration=${BENCH_DURATION:-15s}
 warmup=${BENCH_WARMUP:-3s}
-if (($# > 0)); then read -r -a requested <<<"$*"; else read -r -a requested <<<"${BENCH_PATHS:-/}"; fi
+if (($# > 0)); then read -r -a requested <<<"$*"; else read -r -a requested <<<"${BENCH_PATHS:-/ /Summits/Details/1 /Summits/Details/1?uncached /Organisations /Organisations?uncached}"; fi
 paths=(/healthz)
 for p in "${requested[@]}"; do [[ $p == /healthz ]] || paths+=("$p"); done
 
@@ -79,12 +79,16 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 # Figures of one wrk run: requests/s, average latency, p50, p99, requests, non-2xx/3xx, socket errors.
 declare -A rps avg p50 p99 total non2xx errors
 for p in "${paths[@]}"; do
-  status=$(status_of "$p")
-  [[ $status == *" 200 "* ]] || echo "bench: warning: $p answers '$status', not 200" >&2
+  # "/path?uncached": every request gets a query string of its own (bench/uncached.lua), so no output cache helps.
+  url=${p%\?uncached}
+  script=()
+  [[ $url != "$p" ]] && script=(-s "$root/bench/uncached.lua")
+  status=$(status_of "$url")
+  [[ $status == *" 200 "* ]] || echo "bench: warning: $url answers '$status', not 200" >&2
   echo "bench: warming up $p ($warmup)" >&2
-  wrk -t"$threads" -c"$connections" -d"$warmup" "$base$p" >/dev/null
+  wrk -t"$threads" -c"$connections" -d"$warmup" "${script[@]}" "$base$url" >/dev/null
   echo "bench: measuring $p ($duration, $threads threads, $connections connections)" >&2
-  result=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "$base$p")
+  result=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "${script[@]}" "$base$url")
   printf '%s\n' "$result" >"$out/wrk$(tr -c 'A-Za-z0-9\n' '_' <<<"$p").txt"
   rps[$p]=$(awk '/^Requests\/sec:/ {print $2}' <<<"$result")
   avg[$p]=$(awk '$1 == "Latency" && NF >= 5 {print $2; exit}' <<<"$result")
@@ -121,11 +125,11 @@ cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || e
   echo
   echo "\`/healthz\` is the bare endpoint (a minimal API returning \"ok\"): the ratio says what share of the framework's"
   echo "own throughput a page keeps once it renders Razor and reads the database."
-  if [[ " ${paths[*]} " != *" /Summits/Details/1 "* ]]; then
-    echo
-    echo "Not measured yet: the summit page \`/Summits/Details/1\`. Add it once the page exists, with a"
-    echo "\`bench/prepare.sh\` that creates summit 1: \`bench/run.sh / /Summits/Details/1\`."
-  fi
+  echo
+  echo "Public pages are served to anonymous visitors from the output cache (evicted when a summit or organisation"
+  echo "changes, expiring after 60 s): that is what the plain rows measure. A row ending in \`?uncached\` gives every"
+  echo "request a query string of its own, so the page is rendered and the database read each time: the cost of a"
+  echo "cache miss, and of every page a signed-in user sees."
   echo
   echo "The machine was shared with other work while measuring (see the load average): a single run is indicative
 only; compare ratios from runs made back to back."
