@@ -15,6 +15,9 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Registrations.Registration> Registrations => Set<Registrations.Registration>();
+    public DbSet<Registrations.DelegationQuota> DelegationQuotas => Set<Registrations.DelegationQuota>();
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -27,6 +30,8 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
         // Every DateTime is UTC; providers such as SQLite forget the kind, so restore it on the way out.
         configuration.Properties<DateTime>().HaveConversion<UtcConverter>();
         configuration.Properties<Sector>().HaveConversion<string>().HaveMaxLength(40);
+        configuration.Properties<Registrations.DelegateCategory>().HaveConversion<string>().HaveMaxLength(30);
+        configuration.Properties<Registrations.RegistrationStatus>().HaveConversion<string>().HaveMaxLength(20);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

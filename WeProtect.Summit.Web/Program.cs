@@ -4,7 +4,9 @@ using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Web.Accounts;
+using WeProtect.Summit.Data.Registrations;
 using WeProtect.Summit.Web.Infrastructure;
+using WeProtect.Summit.Web.Jobs;
 using WeProtect.Summit.Web.Mail;
 
 // PDFsharp 6.5.0 is AGPL-3.0-only, as is this project (see LICENSE); without this call it refuses to work.
@@ -60,6 +62,8 @@ builder.Services.AddOptions<MailOptions>().Bind(builder.Configuration.GetSection
 builder.Services.AddSingleton<Mailer>();
 builder.Services.AddSingleton<Outbox>();
 builder.Services.AddSingleton<FirstAdminSetup>();
+builder.Services.AddScoped<RegistrationDesk>();
+builder.Services.AddSummitJobs(builder.Configuration);
 
 var app = builder.Build();
 
@@ -81,6 +85,7 @@ app.MapGet("/healthz", () => "ok").AllowAnonymous();
 
 await DatabaseSetup.MigrateAsync(app.Services, app.Logger);
 await StartupTasks.EnsureRolesAsync(app.Services);
+app.UseSummitJobs();
 app.Lifetime.ApplicationStarted.Register(() => StartupTasks.AnnounceFirstAdminSetupAsync(app).GetAwaiter().GetResult());
 
 app.Run();

@@ -24,11 +24,19 @@ public sealed class AuditTrail(SummitDbContext db, TimeProvider clock)
     /// <summary>Saves the tracked changes and the queued events atomically.</summary>
     public async Task<int> SaveChangesAsync(CancellationToken ct = default)
     {
-        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var changed = await db.SaveChangesAsync(ct);
-        if (pending.Count > 0) await AppendPendingAsync(ct);
-        if (tx is not null) await tx.CommitAsync(ct);
-        return changed;
+        try
+        {
+            await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+            var changed = await db.SaveChangesAsync(ct);
+            if (pending.Count > 0) await AppendPendingAsync(ct);
+            if (tx is not null) await tx.CommitAsync(ct);
+            return changed;
+        }
+        finally
+        {
+            // Saved or failed, these events are done: a failed change must not be recorded by a later save.
+            pending.Clear();
+        }
     }
 
     private async Task AppendPendingAsync(CancellationToken ct)

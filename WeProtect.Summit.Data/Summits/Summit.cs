@@ -25,6 +25,9 @@ public class Summit
     public DateTime? RegistrationOpensUtc { get; set; }
     public DateTime? RegistrationClosesUtc { get; set; }
     public int DelegateCapacity { get; set; }
+    /// <summary>Approved registrations. Moved only by RegistrationDesk's conditional updates
+    /// ("… WHERE ApprovedCount &lt; DelegateCapacity"), which is what keeps approvals within capacity.</summary>
+    public int ApprovedCount { get; set; }
     public string? ContactEmail { get; set; }
     public SummitStatus Status { get; private set; } = SummitStatus.Draft;
     public List<Organisation> Hosts { get; set; } = [];
@@ -44,6 +47,19 @@ public class Summit
         && RegistrationOpensUtc is { } opens && RegistrationClosesUtc is { } closes
         && nowUtc >= opens && nowUtc < closes;
 
+    /// <summary>Why a delegate cannot register now, in words for the registration page; null when they can.</summary>
+    public string? WhyRegistrationIsClosed(DateTime nowUtc) => Status switch
+    {
+        _ when IsRegistrationOpen(nowUtc) => null,
+        SummitStatus.Draft => "This summit has not been announced yet.",
+        SummitStatus.Open when RegistrationOpensUtc is { } opens && nowUtc < opens =>
+            $"Registration opens on {ToLocal(opens):d MMMM yyyy, HH:mm} ({TimeZoneId}).",
+        SummitStatus.Open when RegistrationClosesUtc is { } closes =>
+            $"Registration closed on {ToLocal(closes):d MMMM yyyy, HH:mm} ({TimeZoneId}).",
+        SummitStatus.Archived => "This summit has taken place.",
+        _ => "Registration for this summit is closed.",
+    };
+
     /// <summary>Every reason the summit's fields are not acceptable, keyed by field name; empty when valid.</summary>
     public IReadOnlyList<(string Field, string Message)> Validate()
     {
@@ -62,6 +78,8 @@ public class Summit
         Check(SummitClock.FindZone(TimeZoneId) is null, nameof(TimeZoneId), $"\"{TimeZoneId}\" is not an IANA time zone (e.g. Asia/Dubai).");
         Check(DelegateCapacity <= 0, nameof(DelegateCapacity), "The delegate capacity must be at least 1.");
         Check(DelegateCapacity > MaxCapacity, nameof(DelegateCapacity), $"The delegate capacity must be at most {MaxCapacity:N0}.");
+        Check(DelegateCapacity > 0 && DelegateCapacity < ApprovedCount, nameof(DelegateCapacity),
+            $"{ApprovedCount:N0} delegates are already approved: the capacity cannot be lower.");
         Check(ContactEmail?.Length > 254 || (ContactEmail is { } mail && !mail.Contains('@')), nameof(ContactEmail), "The contact e-mail is not an e-mail address.");
         Check(RegistrationOpensUtc.HasValue != RegistrationClosesUtc.HasValue, nameof(RegistrationClosesUtc),
             "Give both the opening and the closing time of registration, or neither.");

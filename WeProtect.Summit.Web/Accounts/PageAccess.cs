@@ -26,11 +26,14 @@ public static class PageAccess
         c.AllowAnonymousToPage("/Summits/Index");
         c.AllowAnonymousToPage("/Summits/Details");
         c.AllowAnonymousToPage("/Organisations/Index");
+        c.AllowAnonymousToPage("/Summits/Participants");
         // Signed-in users
         c.AuthorizeFolder("/Profile", Policies.SignedIn);
+        c.AuthorizeFolder("/Registration", Policies.SignedIn);
         // Organisers
         c.AuthorizeFolder("/Summits/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Organisations/Manage", Policies.Organiser);
+        c.AuthorizeFolder("/Registration/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Outbox", Policies.Organiser);
         // Administrators
         c.AuthorizeFolder("/Admin", Policies.Admin);

@@ -1,0 +1,26 @@
+namespace WeProtect.Summit.Data.Registrations;
+
+/// <summary>How many heads of delegation and delegates an organisation may field at a summit. The approved
+/// counters move only by conditional updates in <see cref="RegistrationDesk"/>, so two organisers approving at once
+/// cannot exceed the quota.</summary>
+public class DelegationQuota
+{
+    public int Id { get; set; }
+    public int SummitId { get; set; }
+    public int OrganisationId { get; set; }
+    public Organisations.Organisation Organisation { get; set; } = null!;
+    public int HeadsOfDelegation { get; set; } = 1;
+    public int Delegates { get; set; }
+    public int ApprovedHeads { get; set; }
+    public int ApprovedDelegates { get; set; }
+
+    public IReadOnlyList<(string Field, string Message)> Validate()
+    {
+        var errors = new List<(string, string)>();
+        if (HeadsOfDelegation < 0 || HeadsOfDelegation > 10) errors.Add((nameof(HeadsOfDelegation), "Heads of delegation must be from 0 to 10."));
+        if (Delegates < 0 || Delegates > 1000) errors.Add((nameof(Delegates), "Delegates must be from 0 to 1,000."));
+        if (HeadsOfDelegation < ApprovedHeads) errors.Add((nameof(HeadsOfDelegation), $"{ApprovedHeads} heads of delegation are already approved."));
+        if (Delegates < ApprovedDelegates) errors.Add((nameof(Delegates), $"{ApprovedDelegates} delegates are already approved."));
+        return errors;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Data.Geography;
+using WeProtect.Summit.Data.Organisations;
+
+namespace WeProtect.Summit.Data.Registrations;
+
+/// <summary>A person's registration for one summit, vetted by the secretariat. Status changes that touch the
+/// summit's capacity or a delegation quota go through <see cref="RegistrationDesk"/>, which makes them atomic in
+/// the database; the rules about what may change when live here.</summary>
+public class Registration
+{
+    public const int TextMaxLength = 200;
+    public const int AccessNeedsMaxLength = 1000;
+    public const int ReasonMaxLength = 1000;
+
+    public int Id { get; set; }
+    public int SummitId { get; set; }
+    public Summits.Summit Summit { get; set; } = null!;
+    public string UserId { get; set; } = "";
+    public SummitUser User { get; set; } = null!;
+
+    /// <summary>The organisation from the directory; null while a proposed organisation awaits the organisers.</summary>
+    public int? OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+    public string? ProposedOrganisationName { get; set; }
+    public Sector? ProposedSector { get; set; }
+    public string? ProposedCountryCode { get; set; }
+
+    /// <summary>Name and position as the delegate gave them for this summit (printed on the badge).</summary>
+    public string FullName { get; set; } = "";
+    public string Position { get; set; } = "";
+    public DelegateCategory Category { get; set; }
+    public bool IsMinister { get; set; }
+    public string? AccessNeeds { get; set; }
+    /// <summary>Consent to appear (name, position, organisation) in the public participant list.</summary>
+    public bool ConsentToPublicList { get; set; }
+
+    public RegistrationStatus Status { get; set; } = RegistrationStatus.Pending;
+    /// <summary>The organiser's reason for a rejection (shown to the delegate).</summary>
+    public string? DecisionReason { get; set; }
+    public DateTime? DecidedUtc { get; set; }
+    public string? DecidedByUserId { get; set; }
+    /// <summary>When the registration joined the waiting list: the first waitlisted is promoted first.</summary>
+    public DateTime? WaitlistedUtc { get; set; }
+    public DateTime? CancelledUtc { get; set; }
+
+    /// <summary>128 random bits, base64url: printed as the badge's QR code and typed or scanned at check-in.</summary>
+    public string BadgeCode { get; set; } = NewBadgeCode();
+    public DateTime? CheckedInUtc { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+    /// <summary>Optimistic concurrency: a stale edit or decision is refused instead of overwriting.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public static string NewBadgeCode() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>The delegate may change their answers only while nobody has decided on them.</summary>
+    public bool CanBeEditedByDelegate => Status == RegistrationStatus.Pending;
+
+    public bool CanBeCancelled => Status != RegistrationStatus.Cancelled;
+
+    /// <summary>Whether the badge and calendar belong to this registration now.</summary>
+    public bool HasBadge => Status == RegistrationStatus.Approved;
+
+    /// <summary>Counts against the organisation's delegation quota (one head of delegation plus N delegates).</summary>
+    public bool CountsAgainstQuota => Category is DelegateCategory.HeadOfDelegation or DelegateCategory.Delegate;
+
+    public string OrganisationName => Organisation?.FormalName ?? ProposedOrganisationName ?? "";
+
+    /// <summary>Every reason the delegate's answers are not acceptable, keyed by field name; empty when valid.</summary>
+    public IReadOnlyList<(string Field, string Message)> Validate()
+    {
+        var errors = new List<(string, string)>();
+        void Check(bool bad, string field, string message) { if (bad) errors.Add((field, message)); }
+        Check(string.IsNullOrWhiteSpace(FullName), nameof(FullName), "Your full name is required.");
+        Check(FullName?.Length > TextMaxLength, nameof(FullName), $"Your full name is longer than {TextMaxLength} characters.");
+        Check(string.IsNullOrWhiteSpace(Position), nameof(Position), "Your position is required.");
+        Check(Position?.Length > TextMaxLength, nameof(Position), $"Your position is longer than {TextMaxLength} characters.");
+        Check(!Enum.IsDefined(Category), nameof(Category), "Choose a category.");
+        Check(AccessNeeds?.Length > AccessNeedsMaxLength, nameof(AccessNeeds), $"Access needs are longer than {AccessNeedsMaxLength} characters.");
+        if (OrganisationId is null)
+        {
+            Check(string.IsNullOrWhiteSpace(ProposedOrganisationName), nameof(OrganisationId),
+                "Choose your organisation, or give its name, sector and country.");
+            Check(ProposedOrganisationName?.Length > Organisation.NameMaxLength, nameof(ProposedOrganisationName),
+                $"The organisation's name is longer than {Organisation.NameMaxLength} characters.");
+            Check(ProposedSector is null || !Enum.IsDefined(ProposedSector.Value), nameof(ProposedSector), "Choose the organisation's sector.");
+            Check(ProposedCountryCode is not null && !Countries.IsKnown(ProposedCountryCode), nameof(ProposedCountryCode), "Choose a country from the list.");
+            Check(ProposedSector == Sector.Government && ProposedCountryCode is null, nameof(ProposedCountryCode), "A government needs its country.");
+            Check(ProposedSector == Sector.InternationalOrganisation && ProposedCountryCode is not null, nameof(ProposedCountryCode), "An international organisation has no country.");
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,262 @@
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Notifications;
+
+namespace WeProtect.Summit.Data.Registrations;
+
+/// <summary>Every change of a registration's status, each in one transaction with its audit event and the
+/// notification that tells the delegate. Places are counted by conditional updates in the database
+/// ("… SET ApprovedCount = ApprovedCount + 1 WHERE ApprovedCount &lt; DelegateCapacity"), never by counting
+/// and then inserting, so that two organisers approving the last place at once cannot both succeed.</summary>
+public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, INotificationQueue queue)
+{
+    public enum Outcome { Done, NotFound, Stale, NotAllowed, SummitFull, QuotaFull }
+
+    /// <summary>What happened, with the message to show on the page.</summary>
+    public sealed record Result(Outcome Outcome, string Message)
+    {
+        public bool Succeeded => Outcome == Outcome.Done;
+    }
+
+    public enum CheckInOutcome { CheckedIn, AlreadyCheckedIn, NotApproved, Unknown }
+
+    public sealed record CheckIn(CheckInOutcome Outcome, Registration? Registration);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Records a new registration while the summit's registration window is open.</summary>
+    public async Task<Result> RegisterAsync(Registration registration, AuditActor actor, CancellationToken ct = default)
+    {
+        var summit = await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == registration.SummitId, ct);
+        if (summit is null) return new(Outcome.NotFound, "There is no such summit.");
+        if (summit.WhyRegistrationIsClosed(Now) is { } closed) return new(Outcome.NotAllowed, closed);
+        if (await db.Registrations.AnyAsync(r => r.SummitId == registration.SummitId && r.UserId == registration.UserId, ct))
+            return new(Outcome.NotAllowed, "You have already registered for this summit.");
+
+        registration.Status = RegistrationStatus.Pending;
+        registration.CreatedUtc = Now;
+        db.Registrations.Add(registration);
+        audit.Record(actor, "registration.created", registration, $"{registration.FullName} registered for {summit.Name} as {registration.Category.DisplayName()}");
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await audit.SaveChangesAsync(ct);
+            Notify(NotificationKinds.RegistrationReceived, registration.Id);
+            await db.SaveChangesAsync(ct);
+            await CommitAsync(tx, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index (summit, user): a second registration submitted at the same moment.
+            db.ChangeTracker.Clear();
+            return new(Outcome.NotAllowed, "You have already registered for this summit.");
+        }
+        return new(Outcome.Done, "Your registration has been received. The secretariat will tell you its decision by e-mail.");
+    }
+
+    /// <summary>An organiser approves, waitlists or rejects (with a reason). Approving takes a place and, where the
+    /// organisation has a quota, a place in its delegation; rejecting an approved registration frees both and
+    /// promotes the first waitlisted delegate.</summary>
+    public async Task<Result> DecideAsync(int registrationId, RegistrationStatus decision, string? reason, AuditActor actor,
+        Guid? expectedVersion = null, CancellationToken ct = default)
+    {
+        if (decision is not (RegistrationStatus.Approved or RegistrationStatus.Waitlisted or RegistrationStatus.Rejected))
+            return new(Outcome.NotAllowed, "Choose approve, waitlist or reject.");
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (decision == RegistrationStatus.Rejected && reason is null)
+            return new(Outcome.NotAllowed, "Give the delegate a reason for the rejection.");
+        if (reason?.Length > Registration.ReasonMaxLength)
+            return new(Outcome.NotAllowed, $"The reason is longer than {Registration.ReasonMaxLength} characters.");
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == registrationId, ct);
+        if (registration is null) return new(Outcome.NotFound, "There is no such registration.");
+        if (expectedVersion is not null && expectedVersion != registration.Version)
+            return new(Outcome.Stale, $"{registration.FullName}'s registration changed while you were deciding; look again.");
+        var from = registration.Status;
+        var allowed = decision switch
+        {
+            RegistrationStatus.Approved => from is RegistrationStatus.Pending or RegistrationStatus.Waitlisted,
+            RegistrationStatus.Waitlisted => from is RegistrationStatus.Pending,
+            _ => from is RegistrationStatus.Pending or RegistrationStatus.Waitlisted or RegistrationStatus.Approved,
+        };
+        if (!allowed)
+            return new(Outcome.NotAllowed, $"{registration.FullName}'s registration is {from.ToString().ToLowerInvariant()}: it cannot be {Verb(decision)}.");
+
+        if (decision == RegistrationStatus.Approved)
+        {
+            var claim = await ClaimPlaceAsync(registration, ct);
+            if (!claim.Succeeded) return claim; // disposing the transaction rolls back anything claimed
+        }
+        if (from == RegistrationStatus.Approved) await ReleasePlaceAsync(registration, ct);
+
+        var now = Now;
+        var changed = await db.Registrations
+            .Where(r => r.Id == registrationId && r.Version == registration.Version)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, decision)
+                .SetProperty(r => r.DecisionReason, reason)
+                .SetProperty(r => r.DecidedUtc, now)
+                .SetProperty(r => r.DecidedByUserId, actor.UserId)
+                .SetProperty(r => r.WaitlistedUtc, decision == RegistrationStatus.Waitlisted ? now : registration.WaitlistedUtc)
+                .SetProperty(r => r.Version, Guid.NewGuid()), ct);
+        if (changed == 0)
+            return new(Outcome.Stale, $"{registration.FullName}'s registration changed while you were deciding; look again.");
+
+        Notify(NotificationKinds.RegistrationDecision, registration.Id);
+        audit.Record(actor, $"registration.{decision.ToString().ToLowerInvariant()}", registration,
+            $"{registration.FullName}: {from} → {decision}{(reason is null ? "" : $" ({reason})")}");
+        if (from == RegistrationStatus.Approved) await PromoteNextAsync(registration.SummitId, ct);
+        await audit.SaveChangesAsync(ct);
+        await CommitAsync(tx, ct);
+        return new(Outcome.Done, $"{registration.FullName}: {Verb(decision)}.");
+    }
+
+    /// <summary>The delegate cancels their own registration. A freed place goes to the first waitlisted delegate.</summary>
+    public async Task<Result> CancelAsync(int registrationId, string userId, AuditActor actor, CancellationToken ct = default)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == registrationId && r.UserId == userId, ct);
+        if (registration is null) return new(Outcome.NotFound, "There is no such registration.");
+        if (!registration.CanBeCancelled) return new(Outcome.NotAllowed, "This registration is already cancelled.");
+        var now = Now;
+        var changed = await db.Registrations
+            .Where(r => r.Id == registrationId && r.Version == registration.Version)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, RegistrationStatus.Cancelled)
+                .SetProperty(r => r.CancelledUtc, now)
+                .SetProperty(r => r.Version, Guid.NewGuid()), ct);
+        if (changed == 0) return new(Outcome.Stale, "Your registration changed meanwhile; look at it again.");
+        audit.Record(actor, "registration.cancelled", registration, $"{registration.FullName} cancelled ({registration.Status} before)");
+        if (registration.Status == RegistrationStatus.Approved)
+        {
+            await ReleasePlaceAsync(registration, ct);
+            await PromoteNextAsync(registration.SummitId, ct);
+        }
+        await audit.SaveChangesAsync(ct);
+        await CommitAsync(tx, ct);
+        return new(Outcome.Done, "Your registration is cancelled.");
+    }
+
+    /// <summary>Marks the badge's holder as arrived, once; a second scan reports when they arrived.</summary>
+    public async Task<CheckIn> CheckInAsync(int summitId, string? code, AuditActor actor, CancellationToken ct = default)
+    {
+        code = code?.Trim();
+        if (string.IsNullOrEmpty(code) || code.Length > 64) return new(CheckInOutcome.Unknown, null);
+        var now = Now;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var marked = await db.Registrations
+            .Where(r => r.SummitId == summitId && r.BadgeCode == code && r.Status == RegistrationStatus.Approved && r.CheckedInUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.CheckedInUtc, now), ct);
+        var registration = await db.Registrations.AsNoTracking().Include(r => r.Organisation)
+            .FirstOrDefaultAsync(r => r.SummitId == summitId && r.BadgeCode == code, ct);
+        if (registration is null) return new(CheckInOutcome.Unknown, null);
+        if (marked == 1)
+        {
+            audit.Record(actor, "registration.checked-in", registration, $"{registration.FullName} checked in");
+            await audit.SaveChangesAsync(ct);
+        }
+        await CommitAsync(tx, ct);
+        return marked == 1 ? new(CheckInOutcome.CheckedIn, registration)
+            : registration.Status != RegistrationStatus.Approved ? new(CheckInOutcome.NotApproved, registration)
+            : new(CheckInOutcome.AlreadyCheckedIn, registration);
+    }
+
+    /// <summary>Takes a place in the organisation's delegation (if it has a quota) and in the summit.</summary>
+    private async Task<Result> ClaimPlaceAsync(Registration registration, CancellationToken ct)
+    {
+        var quota = QuotaOf(registration);
+        if (quota is not null && await quota.AnyAsync(ct))
+        {
+            var taken = registration.Category == DelegateCategory.HeadOfDelegation
+                ? await quota.Where(q => q.ApprovedHeads < q.HeadsOfDelegation)
+                    .ExecuteUpdateAsync(s => s.SetProperty(q => q.ApprovedHeads, q => q.ApprovedHeads + 1), ct)
+                : await quota.Where(q => q.ApprovedDelegates < q.Delegates)
+                    .ExecuteUpdateAsync(s => s.SetProperty(q => q.ApprovedDelegates, q => q.ApprovedDelegates + 1), ct);
+            if (taken == 0)
+                return new(Outcome.QuotaFull, $"{registration.FullName}'s organisation has no {registration.Category.DisplayName().ToLowerInvariant()} place left in its delegation quota.");
+        }
+        var place = await db.Summits
+            .Where(s => s.Id == registration.SummitId && s.ApprovedCount < s.DelegateCapacity)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ApprovedCount, x => x.ApprovedCount + 1), ct);
+        return place == 1
+            ? new(Outcome.Done, "")
+            : new(Outcome.SummitFull, $"The summit is full: every place is taken, so {registration.FullName} cannot be approved. Waitlist them instead.");
+    }
+
+    private async Task ReleasePlaceAsync(Registration registration, CancellationToken ct)
+    {
+        await db.Summits.Where(s => s.Id == registration.SummitId && s.ApprovedCount > 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ApprovedCount, x => x.ApprovedCount - 1), ct);
+        await ReleaseQuotaAsync(registration, ct);
+    }
+
+    private async Task ReleaseQuotaAsync(Registration registration, CancellationToken ct)
+    {
+        if (QuotaOf(registration) is not { } quota) return;
+        if (registration.Category == DelegateCategory.HeadOfDelegation)
+            await quota.Where(q => q.ApprovedHeads > 0).ExecuteUpdateAsync(s => s.SetProperty(q => q.ApprovedHeads, q => q.ApprovedHeads - 1), ct);
+        else
+            await quota.Where(q => q.ApprovedDelegates > 0).ExecuteUpdateAsync(s => s.SetProperty(q => q.ApprovedDelegates, q => q.ApprovedDelegates - 1), ct);
+    }
+
+    private IQueryable<DelegationQuota>? QuotaOf(Registration registration) =>
+        registration.CountsAgainstQuota && registration.OrganisationId is int organisationId
+            ? db.DelegationQuotas.Where(q => q.SummitId == registration.SummitId && q.OrganisationId == organisationId)
+            : null;
+
+    /// <summary>Approves the longest-waiting delegate whose delegation still has room, if the summit has a place.</summary>
+    private async Task PromoteNextAsync(int summitId, CancellationToken ct)
+    {
+        var waiting = await db.Registrations.AsNoTracking()
+            .Where(r => r.SummitId == summitId && r.Status == RegistrationStatus.Waitlisted)
+            .OrderBy(r => r.WaitlistedUtc).ThenBy(r => r.Id)
+            .Take(50).ToListAsync(ct);
+        foreach (var candidate in waiting)
+        {
+            var claim = await ClaimPlaceAsync(candidate, ct);
+            if (claim.Outcome == Outcome.SummitFull)
+            {
+                // The quota place (if any) was taken before the summit said no: give it back.
+                await ReleaseQuotaAsync(candidate, ct);
+                return;
+            }
+            if (!claim.Succeeded) continue; // this delegation is full; the next in line may fit
+            var now = Now;
+            await db.Registrations.Where(r => r.Id == candidate.Id && r.Version == candidate.Version)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.Status, RegistrationStatus.Approved)
+                    .SetProperty(r => r.DecidedUtc, now)
+                    .SetProperty(r => r.DecidedByUserId, (string?)null)
+                    .SetProperty(r => r.Version, Guid.NewGuid()), ct);
+            Notify(NotificationKinds.RegistrationPromoted, candidate.Id);
+            audit.Record(AuditActor.System, "registration.promoted", candidate, $"{candidate.FullName} promoted from the waiting list");
+            return;
+        }
+    }
+
+    private readonly List<Notification> written = [];
+
+    private void Notify(string kind, int subjectId)
+    {
+        var notification = new Notification { Kind = kind, SubjectId = subjectId, CreatedUtc = Now };
+        db.Notifications.Add(notification);
+        written.Add(notification);
+    }
+
+    /// <summary>After the commit: the messages exist for sure, so the jobs may send them.</summary>
+    private async Task CommitAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, CancellationToken ct)
+    {
+        await tx.CommitAsync(ct);
+        foreach (var notification in written) queue.Enqueue(notification.Id);
+        written.Clear();
+    }
+
+    private static string Verb(RegistrationStatus decision) => decision switch
+    {
+        RegistrationStatus.Approved => "approved",
+        RegistrationStatus.Waitlisted => "waitlisted",
+        RegistrationStatus.Rejected => "rejected",
+        _ => decision.ToString().ToLowerInvariant(),
+    };
+}

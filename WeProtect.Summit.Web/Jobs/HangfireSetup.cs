@@ -1,0 +1,57 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Data.Notifications;
+using WeProtect.Summit.Web.Infrastructure;
+
+namespace WeProtect.Summit.Web.Jobs;
+
+/// <summary>Hangfire: in-memory storage on the embedded SQLite default, SQL Server storage with SQL Server (so that
+/// several web nodes share one queue). Jobs take ids and read the database, which stays the source of truth.</summary>
+public static class HangfireSetup
+{
+    public const string DashboardPath = "/Organiser/Jobs";
+
+    public static void AddSummitJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (DatabaseSetup.Provider(configuration) == DatabaseSetup.SqlServer)
+                config.UseSqlServerStorage(configuration.GetConnectionString("Summit"));
+            else
+                config.UseInMemoryStorage();
+        });
+        services.AddHangfireServer(o => o.SchedulePollingInterval = TimeSpan.FromSeconds(5));
+        services.AddScoped<NotificationJob>();
+        services.AddScoped<NotificationSweep>();
+        services.AddScoped<NotificationLetters>();
+        services.AddSingleton<PublicLinks>();
+        services.AddSingleton<INotificationQueue, HangfireNotificationQueue>();
+    }
+
+    /// <summary>The dashboard for organisers, and the sweep that re-enqueues whatever the database says is unsent.</summary>
+    public static void UseSummitJobs(this WebApplication app)
+    {
+        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            Authorization = [new OrganiserOnly()],
+            AppPath = "/",
+            DashboardTitle = "WeProtect Summit jobs",
+        });
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<NotificationSweep>(NotificationSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely);
+        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<NotificationSweep>(sweep => sweep.RunAsync(CancellationToken.None));
+    }
+
+    private sealed class OrganiserOnly : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context)
+        {
+            var user = context.GetHttpContext().User;
+            return user.IsInRole(Roles.Organiser) || user.IsInRole(Roles.Admin);
+        }
+    }
+}
