@@ -1,5 +1,7 @@
 using Hangfire;
 using Hangfire.Dashboard;
+using Hangfire.InMemory;
+using Hangfire.SqlServer;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Notifications;
 using WeProtect.Summit.Web.Infrastructure;
@@ -14,17 +16,21 @@ public static class HangfireSetup
 
     public static void AddSummitJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddHangfire(config =>
+        // The storage is this app's own service, not Hangfire's process-wide JobStorage.Current, so that two app
+        // instances in one process (the tests run many) never hand jobs to each other.
+        services.AddSingleton<JobStorage>(_ => DatabaseSetup.Provider(configuration) == DatabaseSetup.SqlServer
+            ? new SqlServerStorage(configuration.GetConnectionString("Summit"))
+            : new InMemoryStorage());
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        services.AddHangfireServer((provider, o) =>
         {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (DatabaseSetup.Provider(configuration) == DatabaseSetup.SqlServer)
-                config.UseSqlServerStorage(configuration.GetConnectionString("Summit"));
-            else
-                config.UseInMemoryStorage();
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+            // Jobs are built from this app's container, not from the process-wide default activator.
+            o.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>());
         });
-        services.AddHangfireServer(o => o.SchedulePollingInterval = TimeSpan.FromSeconds(5));
         services.AddScoped<NotificationJob>();
         services.AddScoped<NotificationSweep>();
         services.AddScoped<NotificationLetters>();

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WeProtect.Summit.Data.Notifications;
+using WeProtect.Summit.Tests.Support;
+using WeProtect.Summit.Web.Jobs;
+
+namespace WeProtect.Summit.Tests.Jobs;
+
+/// <summary>The database, not the queue, says what must be sent: a lost job is found again, and a job run twice
+/// sends once.</summary>
+public class NotificationJobTests : IClassFixture<SummitAppFactory>
+{
+    private readonly SummitAppFactory app;
+
+    public NotificationJobTests(SummitAppFactory app) => this.app = app;
+
+    private async Task<(long Id, string Email)> UnqueuedNotificationAsync()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var organisation = await app.CreateOrganisationAsync();
+        var user = await app.CreateUserAsync();
+        var registration = await app.RegisterAsync(user, summit.Id, organisation.Id);
+        // As if the process died between the commit and the hand-over to the queue.
+        var id = await app.WithDbAsync(async db =>
+        {
+            var notification = new Notification { Kind = NotificationKinds.RegistrationReceived, SubjectId = registration.Id, CreatedUtc = DateTime.UtcNow };
+            db.Notifications.Add(notification);
+            await db.SaveChangesAsync();
+            return notification.Id;
+        });
+        return (id, user.Email!);
+    }
+
+    private int MailsTo(string email) => app.SentMail().Count(m => m.To.ToString().Contains(email) && m.Subject.StartsWith("Registration received"));
+
+    [Fact]
+    public async Task The_sweep_sends_a_notification_whose_job_was_lost()
+    {
+        var (id, email) = await UnqueuedNotificationAsync();
+        await app.WaitForMailAsync(m => m.To.ToString().Contains(email)); // the desk's own notification
+        using (var scope = app.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<NotificationSweep>().RunAsync(CancellationToken.None);
+
+        for (var waited = 0; waited < 20_000 && MailsTo(email) < 2; waited += 100) await Task.Delay(100);
+        Assert.Equal(2, MailsTo(email));
+        Assert.NotNull(await app.WithDbAsync(db => db.Notifications.Where(n => n.Id == id).Select(n => n.SentUtc).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_job_run_twice_sends_once()
+    {
+        var (id, email) = await UnqueuedNotificationAsync();
+        await app.WaitForMailAsync(m => m.To.ToString().Contains(email));
+        var before = MailsTo(email);
+        for (var run = 0; run < 2; run++)
+        {
+            using var scope = app.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<NotificationJob>().SendAsync(id, CancellationToken.None);
+        }
+        Assert.Equal(before + 1, MailsTo(email));
+    }
+}
