@@ -63,6 +63,7 @@ builder.Services.AddSingleton<Mailer>();
 builder.Services.AddSingleton<Outbox>();
 builder.Services.AddSingleton<FirstAdminSetup>();
 builder.Services.AddScoped<RegistrationDesk>();
+builder.Services.AddScoped<DelegationDesk>();
 builder.Services.AddSummitJobs(builder.Configuration);
 
 var app = builder.Build();

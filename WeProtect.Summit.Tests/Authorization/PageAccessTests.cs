@@ -47,6 +47,9 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Organisations/Manage/Edit"] = Access.Organiser,
         ["/Organisations/Manage/Import"] = Access.Organiser,
         ["/Outbox/Index"] = Access.Organiser,
+        ["/Registration/Manage/Index"] = Access.Organiser,
+        ["/Registration/Manage/Quotas"] = Access.Organiser,
+        ["/Registration/Manage/Dashboard"] = Access.Organiser,
         ["/Admin/Users"] = Access.Admin,
         ["/Admin/Audit"] = Access.Admin,
     };

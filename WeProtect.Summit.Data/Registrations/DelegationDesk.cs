@@ -1,0 +1,213 @@
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Organisations;
+
+namespace WeProtect.Summit.Data.Registrations;
+
+/// <summary>The organisers' side of delegations: quotas per organisation and the organisations delegates propose
+/// when theirs is not in the directory. Like <see cref="RegistrationDesk"/>, every change is one transaction with
+/// its audit event, and the counters the desk moves are only touched by conditional updates.</summary>
+public sealed class DelegationDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock)
+{
+    /// <summary>What happened; <see cref="Errors"/> holds the quota's broken rules keyed by field.</summary>
+    public sealed record Result(RegistrationDesk.Outcome Outcome, string Message, IReadOnlyList<(string Field, string Message)> Errors)
+    {
+        public bool Succeeded => Outcome == RegistrationDesk.Outcome.Done;
+
+        public static Result Done(string message) => new(RegistrationDesk.Outcome.Done, message, []);
+
+        public static Result Refused(RegistrationDesk.Outcome outcome, string message) => new(outcome, message, []);
+    }
+
+    /// <summary>Gives <paramref name="organisationId"/> a quota at the summit. Places already approved for the
+    /// organisation count from the start, so the quota cannot be set below them.</summary>
+    public async Task<Result> AddQuotaAsync(int summitId, int organisationId, int heads, int delegates, AuditActor actor, CancellationToken ct = default)
+    {
+        if (!await db.Summits.AnyAsync(s => s.Id == summitId, ct)) return Result.Refused(RegistrationDesk.Outcome.NotFound, "There is no such summit.");
+        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, ct);
+        if (organisation is null) return Result.Refused(RegistrationDesk.Outcome.NotFound, "Choose an organisation from the directory.");
+        if (await db.DelegationQuotas.AnyAsync(q => q.SummitId == summitId && q.OrganisationId == organisationId, ct))
+            return Clash(organisation);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var approved = await db.Registrations
+            .Where(r => r.SummitId == summitId && r.OrganisationId == organisationId && r.Status == RegistrationStatus.Approved)
+            .GroupBy(r => r.Category).Select(g => new { Category = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var quota = new DelegationQuota
+        {
+            SummitId = summitId, OrganisationId = organisationId, HeadsOfDelegation = heads, Delegates = delegates,
+            ApprovedHeads = approved.Where(a => a.Category == DelegateCategory.HeadOfDelegation).Sum(a => a.Count),
+            ApprovedDelegates = approved.Where(a => a.Category == DelegateCategory.Delegate).Sum(a => a.Count),
+        };
+        if (quota.Validate() is { Count: > 0 } errors) return new(RegistrationDesk.Outcome.NotAllowed, string.Join(" ", errors.Select(e => e.Message)), errors);
+
+        db.DelegationQuotas.Add(quota);
+        audit.Record(actor, "quota.created", quota, $"Quota for {organisation.FormalName}: {Describe(quota)}");
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index (summit, organisation): another organiser added the same quota at the same moment.
+            db.ChangeTracker.Clear();
+            return Clash(organisation);
+        }
+        return Result.Done($"{organisation.FormalName} may send {Describe(quota)}.");
+    }
+
+    /// <summary>Changes a quota's limits, never below what is approved at the moment of the change: the update is
+    /// conditional on the approved counters, so an approval made meanwhile is not overtaken.</summary>
+    public async Task<Result> ChangeQuotaAsync(int summitId, int quotaId, int heads, int delegates, AuditActor actor, CancellationToken ct = default)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var quota = await db.DelegationQuotas.AsNoTracking().Include(q => q.Organisation)
+            .FirstOrDefaultAsync(q => q.Id == quotaId && q.SummitId == summitId, ct);
+        if (quota is null) return Result.Refused(RegistrationDesk.Outcome.NotFound, "There is no such quota at this summit.");
+        var before = Describe(quota);
+        quota.HeadsOfDelegation = heads;
+        quota.Delegates = delegates;
+        if (quota.Validate() is { Count: > 0 } errors)
+            return new(RegistrationDesk.Outcome.NotAllowed, $"{quota.Organisation.FormalName}: {string.Join(" ", errors.Select(e => e.Message))}", errors);
+
+        var changed = await db.DelegationQuotas
+            .Where(q => q.Id == quotaId && q.ApprovedHeads <= heads && q.ApprovedDelegates <= delegates)
+            .ExecuteUpdateAsync(s => s.SetProperty(q => q.HeadsOfDelegation, heads).SetProperty(q => q.Delegates, delegates), ct);
+        if (changed == 0)
+            return Result.Refused(RegistrationDesk.Outcome.Stale, $"{quota.Organisation.FormalName}: more places were approved meanwhile; look again.");
+        audit.Record(actor, "quota.changed", quota, $"Quota for {quota.Organisation.FormalName}: {before} → {Describe(quota)}");
+        await audit.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result.Done($"{quota.Organisation.FormalName} may now send {Describe(quota)}.");
+    }
+
+    /// <summary>Removes a quota: the organisation's delegation is limited by the summit's capacity alone again.</summary>
+    public async Task<Result> RemoveQuotaAsync(int summitId, int quotaId, AuditActor actor, CancellationToken ct = default)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var quota = await db.DelegationQuotas.AsNoTracking().Include(q => q.Organisation)
+            .FirstOrDefaultAsync(q => q.Id == quotaId && q.SummitId == summitId, ct);
+        if (quota is null) return Result.Refused(RegistrationDesk.Outcome.NotFound, "There is no such quota at this summit.");
+        await db.DelegationQuotas.Where(q => q.Id == quotaId).ExecuteDeleteAsync(ct);
+        audit.Record(actor, "quota.removed", quota, $"Quota for {quota.Organisation.FormalName} removed (was {Describe(quota)})");
+        await audit.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result.Done($"{quota.Organisation.FormalName} no longer has a quota.");
+    }
+
+    /// <summary>Adds the organisation a delegate proposed to the directory (through the entity's Normalise and
+    /// Validate) and links the registration to it.</summary>
+    public async Task<Result> ConfirmProposedOrganisationAsync(int summitId, int registrationId, Guid expectedVersion, AuditActor actor, CancellationToken ct = default)
+    {
+        var registration = await ProposalAsync(summitId, registrationId, expectedVersion, ct);
+        if (registration.Refusal is { } refusal) return refusal;
+        var r = registration.Registration!;
+
+        var organisation = new Organisation
+        {
+            FormalName = r.ProposedOrganisationName ?? "",
+            Sector = r.ProposedSector ?? (Sector)(-1),
+            CountryCode = r.ProposedCountryCode,
+        };
+        organisation.Normalise();
+        if (organisation.Validate(clock.GetUtcNow().Year) is { Count: > 0 } errors)
+            return new(RegistrationDesk.Outcome.NotAllowed,
+                $"\"{organisation.FormalName}\" cannot be added as proposed: {string.Join(" ", errors.Select(e => e.Message))} Merge it into a directory organisation instead.", errors);
+        if (await db.Organisations.FindByFormalNameAsync(organisation.FormalName, ct: ct) is { } clash)
+            return NameTaken(clash);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Organisations.Add(organisation);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return await db.Organisations.FindByFormalNameAsync(organisation.FormalName, ct: ct) is { } taken
+                ? NameTaken(taken)
+                : Result.Refused(RegistrationDesk.Outcome.Stale, "The directory changed meanwhile; look again.");
+        }
+        if (!await LinkAsync(r, organisation.Id, ct))
+        {
+            db.ChangeTracker.Clear(); // disposing the transaction removes the organisation again
+            return Stale(r);
+        }
+        audit.Record(actor, "organisation.created", organisation, $"Created {organisation.FormalName} ({organisation.Sector.DisplayName()}) as proposed for registration {r.Id}");
+        audit.Record(actor, "registration.organisation-confirmed", r, $"Registration {r.Id} linked to {organisation.FormalName}, as proposed");
+        await audit.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result.Done($"{organisation.FormalName} was added to the directory and {r.FullName}'s registration linked to it.");
+    }
+
+    /// <summary>Links a registration whose organisation was proposed to an organisation already in the directory.</summary>
+    public async Task<Result> MergeProposedOrganisationAsync(int summitId, int registrationId, Guid expectedVersion, int organisationId, AuditActor actor, CancellationToken ct = default)
+    {
+        var registration = await ProposalAsync(summitId, registrationId, expectedVersion, ct);
+        if (registration.Refusal is { } refusal) return refusal;
+        var r = registration.Registration!;
+        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, ct);
+        if (organisation is null) return Result.Refused(RegistrationDesk.Outcome.NotFound, "Choose an organisation from the directory.");
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // An approved head of delegation or delegate now belongs to that delegation: take its quota place too.
+        if (r.Status == RegistrationStatus.Approved && r.CountsAgainstQuota)
+        {
+            var quota = db.DelegationQuotas.Where(q => q.SummitId == r.SummitId && q.OrganisationId == organisationId);
+            if (await quota.AnyAsync(ct))
+            {
+                var taken = r.Category == DelegateCategory.HeadOfDelegation
+                    ? await quota.Where(q => q.ApprovedHeads < q.HeadsOfDelegation)
+                        .ExecuteUpdateAsync(s => s.SetProperty(q => q.ApprovedHeads, q => q.ApprovedHeads + 1), ct)
+                    : await quota.Where(q => q.ApprovedDelegates < q.Delegates)
+                        .ExecuteUpdateAsync(s => s.SetProperty(q => q.ApprovedDelegates, q => q.ApprovedDelegates + 1), ct);
+                if (taken == 0)
+                    return Result.Refused(RegistrationDesk.Outcome.QuotaFull,
+                        $"{r.FullName} is approved, and {organisation.FormalName} has no {r.Category.DisplayName().ToLowerInvariant()} place left in its delegation quota: raise the quota first.");
+            }
+        }
+        if (!await LinkAsync(r, organisationId, ct)) return Stale(r);
+        audit.Record(actor, "registration.organisation-merged", r,
+            $"Registration {r.Id}: proposed \"{r.ProposedOrganisationName}\" merged into {organisation.FormalName}");
+        await audit.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result.Done($"{r.FullName}'s registration now belongs to {organisation.FormalName}.");
+    }
+
+    private async Task<(Registration? Registration, Result? Refusal)> ProposalAsync(int summitId, int registrationId, Guid expectedVersion, CancellationToken ct)
+    {
+        var r = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == registrationId && x.SummitId == summitId, ct);
+        if (r is null) return (null, Result.Refused(RegistrationDesk.Outcome.NotFound, "There is no such registration at this summit."));
+        if (r.Version != expectedVersion) return (null, Stale(r));
+        if (r.OrganisationId is not null || string.IsNullOrWhiteSpace(r.ProposedOrganisationName))
+            return (null, Result.Refused(RegistrationDesk.Outcome.NotAllowed, $"{r.FullName}'s registration has no proposed organisation to confirm."));
+        return (r, null);
+    }
+
+    /// <summary>Sets the organisation, conditional on the version the organiser saw; the proposal is then done.</summary>
+    private Task<int> LinkCoreAsync(Registration r, int organisationId, CancellationToken ct) => db.Registrations
+        .Where(x => x.Id == r.Id && x.Version == r.Version && x.OrganisationId == null)
+        .ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.OrganisationId, organisationId)
+            .SetProperty(x => x.ProposedOrganisationName, (string?)null)
+            .SetProperty(x => x.ProposedSector, (Sector?)null)
+            .SetProperty(x => x.ProposedCountryCode, (string?)null)
+            .SetProperty(x => x.Version, Guid.NewGuid()), ct);
+
+    private async Task<bool> LinkAsync(Registration r, int organisationId, CancellationToken ct) => await LinkCoreAsync(r, organisationId, ct) == 1;
+
+    private static Result Stale(Registration r) =>
+        Result.Refused(RegistrationDesk.Outcome.Stale, $"{r.FullName}'s registration changed while you were deciding; look again.");
+
+    private static Result Clash(Organisation organisation) =>
+        Result.Refused(RegistrationDesk.Outcome.NotAllowed, $"{organisation.FormalName} already has a quota at this summit: change that one instead.");
+
+    private static Result NameTaken(Organisation existing) => Result.Refused(RegistrationDesk.Outcome.NotAllowed,
+        $"\"{existing.FormalName}\" is already in the directory: merge the registration into it instead.");
+
+    /// <summary>"1 head of delegation and 4 delegates".</summary>
+    public static string Describe(DelegationQuota q) =>
+        $"{q.HeadsOfDelegation} head{(q.HeadsOfDelegation == 1 ? "" : "s")} of delegation and {q.Delegates} delegate{(q.Delegates == 1 ? "" : "s")}";
+}

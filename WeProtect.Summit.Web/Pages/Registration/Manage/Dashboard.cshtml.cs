@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Organisations;
+
+namespace WeProtect.Summit.Web.Pages.Registration.Manage;
+
+using WeProtect.Summit.Data.Registrations;
+using WeProtect.Summit.Data.Summits;
+
+/// <summary>Attendance of one summit in the figures a report quotes ("over 400 delegates from 94 countries, 33 of
+/// these fielding a minister"), with bar charts drawn on the server and a CSV export of the delegates.</summary>
+public class DashboardModel(SummitDbContext db) : PageModel
+{
+    public sealed record Bar(string Label, int Value);
+
+    /// <summary>One delegate as the dashboard and the CSV see them.</summary>
+    public sealed record Delegate(string FullName, string Position, string Organisation, Sector? Sector, string? CountryCode,
+        DelegateCategory Category, bool IsMinister, RegistrationStatus Status, DateTime? CheckedInUtc);
+
+    public Summit Summit { get; private set; } = null!;
+    public int Approved { get; private set; }
+    public int CheckedIn { get; private set; }
+    public int Pending { get; private set; }
+    public int Waitlisted { get; private set; }
+    public int Ministers { get; private set; }
+    public int Countries { get; private set; }
+    public int GovernmentCountries { get; private set; }
+    public int MinisterCountries { get; private set; }
+    public IReadOnlyList<Bar> BySector { get; private set; } = [];
+    public IReadOnlyList<Bar> ByCategory { get; private set; } = [];
+    public IReadOnlyList<(string Country, int Delegates, bool Minister)> ByCountry { get; private set; } = [];
+
+    /// <summary>"3 delegates from 2 countries, 1 of these fielding a minister".</summary>
+    public string Headline =>
+        $"{Plural(Approved, "delegate", "delegates")} from {Plural(Countries, "country", "countries")}, {MinisterCountries:N0} of these fielding a minister";
+
+    public async Task<IActionResult> OnGetAsync(int summitId, CancellationToken ct)
+    {
+        if (!await LoadSummitAsync(summitId, ct)) return NotFound();
+        var all = await LoadDelegatesAsync(null, ct);
+        var approved = all.Where(d => d.Status == RegistrationStatus.Approved).ToList();
+        Approved = approved.Count;
+        CheckedIn = approved.Count(d => d.CheckedInUtc is not null);
+        Pending = all.Count(d => d.Status == RegistrationStatus.Pending);
+        Waitlisted = all.Count(d => d.Status == RegistrationStatus.Waitlisted);
+        Ministers = approved.Count(d => d.IsMinister);
+        Countries = approved.Select(d => d.CountryCode).OfType<string>().Distinct().Count();
+        GovernmentCountries = approved.Where(d => d.Sector == Sector.Government).Select(d => d.CountryCode).OfType<string>().Distinct().Count();
+        MinisterCountries = approved.Where(d => d.IsMinister).Select(d => d.CountryCode).OfType<string>().Distinct().Count();
+        BySector = Enum.GetValues<Sector>().Select(s => new Bar(s.DisplayName(), approved.Count(d => d.Sector == s))).ToList();
+        if (approved.Any(d => d.Sector is null)) BySector = [.. BySector, new Bar("No sector given", approved.Count(d => d.Sector is null))];
+        ByCategory = Enum.GetValues<DelegateCategory>().Select(c => new Bar(c.DisplayName(), approved.Count(d => d.Category == c))).ToList();
+        ByCountry = approved.GroupBy(d => d.CountryCode ?? "")
+            .Select(g => (Country: g.Key == "" ? "No country (international)" : Data.Geography.Countries.NameOf(g.Key), Delegates: g.Count(), Minister: g.Any(d => d.IsMinister)))
+            .OrderByDescending(c => c.Delegates).ThenBy(c => c.Country, IndexModel.NameOrder).ToList();
+        return Page();
+    }
+
+    /// <summary>The delegates as a spreadsheet: every registration, or those of one status (?status=Approved).</summary>
+    public async Task<IActionResult> OnGetCsvAsync(int summitId, string? status, CancellationToken ct)
+    {
+        if (!await LoadSummitAsync(summitId, ct)) return NotFound();
+        RegistrationStatus? only = Enum.TryParse<RegistrationStatus>(status, true, out var s) && Enum.IsDefined(s) && !int.TryParse(status, out _) ? s : null;
+        var delegates = await LoadDelegatesAsync(only, ct);
+        var file = $"delegates-{Summit.Id}{(only is null ? "" : "-" + only.Value.ToString().ToLowerInvariant())}.csv";
+        return File(WriteCsv(delegates, Summit), "text/csv; charset=utf-8", file);
+    }
+
+    public static byte[] WriteCsv(IEnumerable<Delegate> delegates, Summit summit)
+    {
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            // Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return) as a formula: a
+            // delegate who calls themselves "=HYPERLINK(…)" must not run code on the secretariat's machine
+            // (CSV/formula injection, OWASP). CsvHelper prefixes such a cell with a single quote, which the
+            // spreadsheet shows as text.
+            InjectionOptions = InjectionOptions.Escape,
+        };
+        using var buffer = new MemoryStream();
+        // With a byte order mark, so that Excel reads "Côte d'Ivoire" as UTF-8.
+        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+        using (var csv = new CsvWriter(writer, config))
+        {
+            foreach (var header in new[] { "Name", "Position", "Organisation", "Sector", "Country", "Category", "Minister", "Status", $"Checked in ({summit.TimeZoneId})" })
+                csv.WriteField(header);
+            csv.NextRecord();
+            foreach (var d in delegates)
+            {
+                csv.WriteField(d.FullName);
+                csv.WriteField(d.Position);
+                csv.WriteField(d.Organisation);
+                csv.WriteField(d.Sector?.DisplayName() ?? "");
+                csv.WriteField(d.CountryCode is null ? "" : Data.Geography.Countries.NameOf(d.CountryCode));
+                csv.WriteField(d.Category.DisplayName());
+                csv.WriteField(d.IsMinister ? "Yes" : "No");
+                csv.WriteField(d.Status.ToString());
+                csv.WriteField(d.CheckedInUtc is { } at ? summit.ToLocal(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "");
+                csv.NextRecord();
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    private async Task<List<Delegate>> LoadDelegatesAsync(RegistrationStatus? status, CancellationToken ct)
+    {
+        var registrations = db.Registrations.AsNoTracking().Where(r => r.SummitId == Summit.Id);
+        if (status is { } only) registrations = registrations.Where(r => r.Status == only);
+        var rows = await registrations
+            .Select(r => new Delegate(r.FullName, r.Position,
+                r.Organisation != null ? r.Organisation.FormalName : r.ProposedOrganisationName ?? "",
+                r.Organisation != null ? r.Organisation.Sector : r.ProposedSector,
+                r.Organisation != null ? r.Organisation.CountryCode : r.ProposedCountryCode,
+                r.Category, r.IsMinister, r.Status, r.CheckedInUtc))
+            .ToListAsync(ct);
+        return rows.OrderBy(r => r.Status).ThenBy(r => r.Organisation, IndexModel.NameOrder).ThenBy(r => r.FullName, IndexModel.NameOrder).ToList();
+    }
+
+    private async Task<bool> LoadSummitAsync(int summitId, CancellationToken ct)
+    {
+        var summit = await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == summitId, ct);
+        if (summit is null) return false;
+        Summit = summit;
+        return true;
+    }
+
+    public static string Plural(int n, string one, string many) => n == 1 ? "1 " + one : $"{n:N0} {many}";
+
+    /// <summary>A horizontal bar chart as SVG geometry: the widest bar fills <paramref name="width"/>.</summary>
+    public static int BarWidth(int value, IReadOnlyList<Bar> bars, int width)
+    {
+        var max = bars.Count == 0 ? 0 : bars.Max(b => b.Value);
+        return max == 0 ? 0 : (int)Math.Round((double)value / max * width);
+    }
+}
