@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Accounts;
@@ -23,6 +25,36 @@ public class SummitAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DataFolder", DataFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Hangfire keeps process-wide state that test apps running side by side (test classes run in parallel)
+        // would share: JobStorage.Current (one app's server would run another's jobs against the wrong database)
+        // and the log provider (pointing at the last app's logger factory, which throws once that app is disposed,
+        // stopping every other app's job server). Each app gets a queue of its own, and Hangfire a logger that
+        // outlives every app.
+        builder.ConfigureTestServices(services =>
+        {
+            var configuration = services.Last(d => d.ServiceType == typeof(Hangfire.IGlobalConfiguration));
+            services.Remove(configuration);
+            services.AddSingleton<Hangfire.IGlobalConfiguration>(provider =>
+            {
+                var global = (Hangfire.IGlobalConfiguration)configuration.ImplementationFactory!(provider);
+                Hangfire.Logging.LogProvider.SetCurrentLogProvider(QuietHangfireLog.Instance);
+                return global;
+            });
+            services.RemoveAll<Hangfire.JobStorage>();
+            services.AddSingleton<Hangfire.JobStorage>(provider =>
+            {
+                provider.GetRequiredService<Hangfire.IGlobalConfiguration>();
+                return new Hangfire.InMemory.InMemoryStorage();
+            });
+        });
+    }
+
+    /// <summary>Hangfire's own logging, off: the tests read outcomes from the database and the outbox.</summary>
+    private sealed class QuietHangfireLog : Hangfire.Logging.ILogProvider, Hangfire.Logging.ILog
+    {
+        public static readonly QuietHangfireLog Instance = new();
+        public Hangfire.Logging.ILog GetLogger(string name) => this;
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see every 302.</summary>

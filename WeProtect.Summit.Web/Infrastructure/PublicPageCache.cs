@@ -3,21 +3,27 @@ using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Organisations;
+using WeProtect.Summit.Data.Registrations;
 
 namespace WeProtect.Summit.Web.Infrastructure;
 
 /// <summary>Public pages (summits, the organisation directory) are served from the output cache to anonymous
 /// visitors; signed-in users always get a fresh page (the framework never caches authenticated requests).
 /// Any saved change to a summit, its hosts or an organisation evicts them once the change is committed, and
-/// entries expire after a minute regardless, so time-dependent wording ("registration is open") stays right.</summary>
+/// entries expire after a minute regardless, so time-dependent wording ("registration is open") stays right.
+/// Registrations feed the public participant list. RegistrationDesk changes their status with ExecuteUpdate, which
+/// no SaveChanges interceptor sees; but every desk operation records its audit event in the same transaction, so an
+/// audit event about a registration counts as a change to public data too (check-ins excepted: they change
+/// nothing public).</summary>
 public sealed class PublicPageCache(IOutputCacheStore store) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     public const string Policy = "PublicPages";
     public const string Tag = "public-pages";
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
 
-    private static readonly HashSet<Type> PublicTypes = [typeof(Data.Summits.Summit), typeof(Organisation)];
+    private static readonly HashSet<Type> PublicTypes = [typeof(Data.Summits.Summit), typeof(Organisation), typeof(Registration)];
 
     // Contexts with a saved but not yet committed change to public data.
     private readonly ConditionalWeakTable<DbContext, object> pending = [];
@@ -62,7 +68,8 @@ public sealed class PublicPageCache(IOutputCacheStore store) : SaveChangesInterc
         if (context is null) return;
         var touchesPublicData = context.ChangeTracker.Entries().Any(e =>
             e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && (PublicTypes.Contains(e.Metadata.ClrType) || e.Metadata.Name == "SummitHost"));
+            && (PublicTypes.Contains(e.Metadata.ClrType) || e.Metadata.Name == "SummitHost"
+                || e.Entity is AuditEvent { SubjectType: nameof(Registration) } audit && audit.Action != "registration.checked-in"));
         if (touchesPublicData) pending.AddOrUpdate(context, this);
     }
 

@@ -24,7 +24,7 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links)
             .FirstOrDefaultAsync(x => x.Id == notification.SubjectId, ct);
         if (r?.User.Email is null) return null;
         var summit = r.Summit.Name;
-        var link = links.Absolute($"/Registration/Mine/{r.SummitId}");
+        var link = links.Absolute($"/Registration/Details/{r.Id}");
         var (subject, body) = (notification.Kind, r.Status) switch
         {
             (NotificationKinds.RegistrationReceived, _) => ($"Registration received: {summit}",

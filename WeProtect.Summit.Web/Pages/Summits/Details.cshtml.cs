@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,8 @@ public class DetailsModel(SummitDbContext db, TimeProvider clock) : PageModel
     public bool CanManage { get; private set; }
     public bool RegistrationOpenNow { get; private set; }
     public string RegistrationState { get; private set; } = "";
+    /// <summary>The signed-in user's registration for this summit. Anonymous pages (the cached ones) never have one.</summary>
+    public int? MyRegistrationId { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -37,6 +40,9 @@ public class DetailsModel(SummitDbContext db, TimeProvider clock) : PageModel
             SummitStatus.Archived => "This summit has taken place; its record is kept here.",
             _ => "Registration is closed.",
         };
+        if (User.Identity?.IsAuthenticated == true && User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+            MyRegistrationId = await db.Registrations.Where(r => r.SummitId == id && r.UserId == userId)
+                .Select(r => (int?)r.Id).FirstOrDefaultAsync();
         return Page();
     }
 }

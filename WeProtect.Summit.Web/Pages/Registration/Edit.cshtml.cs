@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Web.Infrastructure;
+
+namespace WeProtect.Summit.Web.Pages.Registration;
+
+using WeProtect.Summit.Data.Registrations;
+
+/// <summary>The delegate changes their answers while nobody has decided on them. A decision taken meanwhile
+/// (the registration's Version moves) makes the save fail instead of overwriting what the organiser saw.</summary>
+public class EditModel(SummitDbContext db, UserManager<SummitUser> users, AuditTrail audit) : PageModel, IRegistrationForm
+{
+    [BindProperty] public RegistrationInput Input { get; set; } = new();
+    public RegistrationOptions Options { get; private set; } = new();
+    public Registration Registration { get; private set; } = null!;
+    /// <summary>Why the answers cannot be changed any more; null when the form is shown.</summary>
+    public string? Refusal { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (await LoadAsync(id, tracked: false) is not { } registration) return NotFound();
+        Registration = registration;
+        Refusal = WhyNotEditable(registration);
+        if (Refusal is null)
+        {
+            Input = RegistrationInput.From(registration);
+            Options = await RegistrationOptions.LoadAsync(db);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        if (await LoadAsync(id, tracked: true) is not { } registration) return NotFound();
+        Registration = registration;
+        Refusal = WhyNotEditable(registration);
+        if (Refusal is not null) return Page(); // nothing is saved
+
+        if (Input.Version is not { } version || version != registration.Version)
+            return await Again("Your registration changed after you opened this page (perhaps the secretariat decided on it). Nothing was saved; look at it again.");
+
+        await Input.ApplyAsync(registration, db, ModelState);
+        if (!ModelState.IsValid) return await Again(null);
+
+        var changed = db.Entry(registration).Properties
+            .Where(p => p.IsModified && p.Metadata.Name != nameof(Registration.Version))
+            .Select(p => p.Metadata.Name).ToList();
+        if (changed.Count == 0)
+        {
+            TempData["Status"] = "Nothing to save: your answers are unchanged.";
+            return RedirectToPage("/Registration/Details", new { id });
+        }
+        // Check the version the form was made from against the database, not only against our own read.
+        db.Entry(registration).Property(r => r.Version).OriginalValue = version;
+        registration.Version = Guid.NewGuid();
+        // Field names only: the answers (access needs above all) stay out of the audit trail.
+        audit.Record(User.ToAuditActor(), "registration.updated", registration,
+            $"Registration {registration.Id} changed: {string.Join(", ", changed)}");
+        try
+        {
+            await audit.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return await Again("Your registration changed while you were editing it (perhaps the secretariat decided on it). Nothing was saved; look at it again.");
+        }
+        TempData["Status"] = "Your changes are saved.";
+        return RedirectToPage("/Registration/Details", new { id });
+    }
+
+    private async Task<IActionResult> Again(string? message)
+    {
+        if (message is not null) ModelState.AddModelError(string.Empty, message);
+        Options = await RegistrationOptions.LoadAsync(db);
+        return Page();
+    }
+
+    private static string? WhyNotEditable(Registration registration) => registration.CanBeEditedByDelegate
+        ? null
+        : $"Your registration is {registration.Status.ToString().ToLowerInvariant()}: its answers can no longer be changed. " +
+          "If something is wrong, write to the secretariat.";
+
+    private Task<Registration?> LoadAsync(int id, bool tracked)
+    {
+        var userId = users.GetUserId(User);
+        var query = db.Registrations.Include(r => r.Summit).Where(r => r.Id == id && r.UserId == userId);
+        return (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync();
+    }
+}

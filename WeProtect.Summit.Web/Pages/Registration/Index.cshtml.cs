@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Accounts;
+
+namespace WeProtect.Summit.Web.Pages.Registration;
+
+using WeProtect.Summit.Data.Registrations;
+
+/// <summary>"My registrations": the signed-in user's registrations across summits, newest summit first.</summary>
+public class IndexModel(SummitDbContext db, UserManager<SummitUser> users) : PageModel
+{
+    public sealed record Row(int Id, int SummitId, string SummitName, string City, DateOnly StartDate, DateOnly EndDate, RegistrationStatus Status, string Category);
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        var userId = users.GetUserId(User);
+        var rows = await db.Registrations.AsNoTracking()
+            .Where(r => r.UserId == userId)
+            .Select(r => new { r.Id, r.SummitId, r.Summit.Name, r.Summit.City, r.Summit.StartDate, r.Summit.EndDate, r.Status, r.Category })
+            .ToListAsync();
+        Rows = rows.OrderByDescending(r => r.StartDate)
+            .Select(r => new Row(r.Id, r.SummitId, r.Name, r.City, r.StartDate, r.EndDate, r.Status, r.Category.DisplayName()))
+            .ToList();
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Web.Infrastructure;
+
+namespace WeProtect.Summit.Web.Pages.Registration;
+
+using WeProtect.Summit.Data.Registrations;
+using WeProtect.Summit.Data.Summits;
+
+/// <summary>A signed-in user registers for an open summit. The rules (window, one registration per person) are
+/// the desk's; this page shows why registration is closed and never saves what the desk refuses.</summary>
+public class RegisterModel(SummitDbContext db, RegistrationDesk desk, UserManager<SummitUser> users, TimeProvider clock)
+    : PageModel, IRegistrationForm
+{
+    [BindProperty] public RegistrationInput Input { get; set; } = new();
+    public RegistrationOptions Options { get; private set; } = new();
+    public Summit Summit { get; private set; } = null!;
+    /// <summary>Why the user cannot register now; null when the form is shown.</summary>
+    public string? Closed { get; private set; }
+    /// <summary>The user's registration for this summit, when they already have one.</summary>
+    public int? ExistingId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int summitId)
+    {
+        if (await LoadAsync(summitId) is { } missing) return missing;
+        if (Closed is null && ExistingId is null && await users.GetUserAsync(User) is { } user)
+            Input = new RegistrationInput { FullName = user.FullName, Position = user.Position };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int summitId)
+    {
+        if (await LoadAsync(summitId) is { } missing) return missing;
+        if (Closed is not null || ExistingId is not null) return Page(); // the page says why; nothing is saved
+
+        var userId = users.GetUserId(User)!;
+        var registration = new Registration { SummitId = summitId, UserId = userId };
+        await Input.ApplyAsync(registration, db, ModelState);
+        if (!ModelState.IsValid) return Page();
+
+        var result = await desk.RegisterAsync(registration, User.ToAuditActor());
+        if (!result.Succeeded)
+        {
+            // Refused meanwhile (the window closed, or a second registration raced this one).
+            ModelState.AddModelError(string.Empty, result.Message);
+            await LoadAsync(summitId);
+            return Page();
+        }
+        TempData["Status"] = result.Message;
+        return RedirectToPage("/Registration/Details", new { id = registration.Id });
+    }
+
+    private async Task<IActionResult?> LoadAsync(int summitId)
+    {
+        var summit = await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == summitId);
+        if (summit is null) return NotFound();
+        Summit = summit;
+        Closed = summit.WhyRegistrationIsClosed(clock.GetUtcNow().UtcDateTime);
+        var userId = users.GetUserId(User);
+        ExistingId = await db.Registrations.Where(r => r.SummitId == summitId && r.UserId == userId)
+            .Select(r => (int?)r.Id).FirstOrDefaultAsync();
+        if (Closed is null && ExistingId is null) Options = await RegistrationOptions.LoadAsync(db);
+        return null;
+    }
+}

@@ -1,0 +1,121 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Geography;
+using WeProtect.Summit.Data.Organisations;
+
+namespace WeProtect.Summit.Web.Pages.Registration;
+
+using WeProtect.Summit.Data.Registrations; // after the namespace line: "Registration" is also this namespace
+
+/// <summary>The delegate's answers, as the register and edit forms post them. Strings are nullable so that the
+/// entity's <see cref="Registration.Validate"/> says what is missing, once, in its own words.</summary>
+public sealed class RegistrationInput
+{
+    [Display(Name = "Full name")] public string? FullName { get; set; }
+    [Display(Name = "Position")] public string? Position { get; set; }
+    [Display(Name = "Organisation")] public int? OrganisationId { get; set; }
+    [Display(Name = "My organisation is not listed")] public bool OrganisationNotListed { get; set; }
+    [Display(Name = "Organisation's name")] public string? ProposedOrganisationName { get; set; }
+    [Display(Name = "Sector")] public Sector? ProposedSector { get; set; }
+    [Display(Name = "Country")] public string? ProposedCountryCode { get; set; }
+    [Display(Name = "Category")] public DelegateCategory? Category { get; set; }
+    [Display(Name = "I am a minister")] public bool IsMinister { get; set; }
+    [Display(Name = "Access needs")] public string? AccessNeeds { get; set; }
+    [Display(Name = "List me in the public list of participants")] public bool ConsentToPublicList { get; set; }
+    public Guid? Version { get; set; }
+
+    public static RegistrationInput From(Registration r) => new()
+    {
+        FullName = r.FullName, Position = r.Position, OrganisationId = r.OrganisationId,
+        OrganisationNotListed = r.OrganisationId is null && r.ProposedOrganisationName is not null,
+        ProposedOrganisationName = r.ProposedOrganisationName, ProposedSector = r.ProposedSector,
+        ProposedCountryCode = r.ProposedCountryCode, Category = r.Category, IsMinister = r.IsMinister,
+        AccessNeeds = r.AccessNeeds, ConsentToPublicList = r.ConsentToPublicList, Version = r.Version,
+    };
+
+    /// <summary>Copies the answers onto <paramref name="registration"/> and puts every broken rule into
+    /// <paramref name="modelState"/> under "Input.…": the entity's own rules, plus that a chosen organisation is
+    /// in the directory (the form's list can be tampered with or outdated).</summary>
+    public async Task ApplyAsync(Registration registration, SummitDbContext db, ModelStateDictionary modelState, CancellationToken ct = default)
+    {
+        registration.FullName = Text(FullName) ?? "";
+        registration.Position = Text(Position) ?? "";
+        // An unchosen category is not a defined one: the entity says so in its own words.
+        registration.Category = Category ?? (DelegateCategory)(-1);
+        registration.IsMinister = IsMinister;
+        registration.AccessNeeds = Text(AccessNeeds?.Replace("\r\n", "\n"));
+        registration.ConsentToPublicList = ConsentToPublicList;
+
+        var proposed = OrganisationNotListed || (OrganisationId is null && Text(ProposedOrganisationName) is not null);
+        if (proposed && OrganisationId is not null && OrganisationNotListed)
+            modelState.AddModelError(Key(nameof(OrganisationId)),
+                "Either choose your organisation from the list or tick \"my organisation is not listed\", not both.");
+        if (proposed)
+        {
+            registration.OrganisationId = null;
+            registration.ProposedOrganisationName = Text(ProposedOrganisationName);
+            registration.ProposedSector = ProposedSector;
+            registration.ProposedCountryCode = Text(ProposedCountryCode)?.ToUpperInvariant();
+        }
+        else
+        {
+            registration.OrganisationId = OrganisationId;
+            registration.ProposedOrganisationName = null;
+            registration.ProposedSector = null;
+            registration.ProposedCountryCode = null;
+            if (OrganisationId is int id && !await db.Organisations.AnyAsync(o => o.Id == id, ct))
+                modelState.AddModelError(Key(nameof(OrganisationId)), "The chosen organisation is not in the directory. Choose it again from the list.");
+        }
+
+        foreach (var (field, message) in registration.Validate())
+            modelState.AddModelError(Key(field), message);
+    }
+
+    private static string Key(string field) => $"Input.{field}";
+
+    private static string? Text(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>The choices the registration form offers, loaded once per request.</summary>
+public sealed class RegistrationOptions
+{
+    private static readonly StringComparer ByName = StringComparer.Create(CultureInfo.InvariantCulture, ignoreCase: true);
+
+    public IReadOnlyList<SelectListItem> Organisations { get; private init; } = [];
+    public IReadOnlyList<SelectListItem> Sectors { get; private init; } = [];
+    public IReadOnlyList<SelectListItem> Countries { get; private init; } = [];
+    public IReadOnlyList<SelectListItem> Categories { get; private init; } = [];
+
+    public static async Task<RegistrationOptions> LoadAsync(SummitDbContext db, CancellationToken ct = default)
+    {
+        var organisations = await db.Organisations.AsNoTracking()
+            .Select(o => new { o.Id, o.FormalName, o.SortName, o.Sector }).ToListAsync(ct);
+        // Grouped by sector (in the enum's order), each group sorted by sort name as people read it.
+        var groups = Enum.GetValues<Sector>().ToDictionary(s => s, s => new SelectListGroup { Name = s.DisplayName() });
+        return new RegistrationOptions
+        {
+            Organisations = organisations
+                .OrderBy(o => o.Sector).ThenBy(o => o.SortName, ByName).ThenBy(o => o.FormalName, ByName)
+                .Select(o => new SelectListItem(o.FormalName, o.Id.ToString(CultureInfo.InvariantCulture))
+                {
+                    Group = groups.GetValueOrDefault(o.Sector),
+                })
+                .ToList(),
+            Sectors = Enum.GetValues<Sector>().Select(s => new SelectListItem(s.DisplayName(), s.ToString())).ToList(),
+            Countries = Data.Geography.Countries.All.OrderBy(c => c.Value, ByName)
+                .Select(c => new SelectListItem(c.Value, c.Key)).ToList(),
+            Categories = Enum.GetValues<DelegateCategory>().Select(c => new SelectListItem(c.DisplayName(), c.ToString())).ToList(),
+        };
+    }
+}
+
+/// <summary>A page that shows the registration form (register, edit), for the shared _RegistrationFields partial.</summary>
+public interface IRegistrationForm
+{
+    RegistrationInput Input { get; }
+    RegistrationOptions Options { get; }
+}

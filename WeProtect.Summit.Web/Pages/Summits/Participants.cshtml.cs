@@ -1,0 +1,47 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Registrations;
+using WeProtect.Summit.Web.Infrastructure;
+
+namespace WeProtect.Summit.Web.Pages.Summits;
+
+using WeProtect.Summit.Data.Summits;
+
+/// <summary>The public list of participants: approved delegates who consented, with their name, position and
+/// organisation and nothing else. The query selects only those three fields, so nothing more can leak into the page.
+/// Cached for anonymous visitors; a registration's change evicts it (see <see cref="PublicPageCache"/>).</summary>
+[OutputCache(PolicyName = PublicPageCache.Policy)]
+public class ParticipantsModel(SummitDbContext db) : PageModel
+{
+    public sealed record Participant(string Name, string Position, string Organisation);
+
+    public Summit Summit { get; private set; } = null!;
+    public IReadOnlyList<Participant> Participants { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var summit = await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id);
+        if (summit is null || !summit.IsPublic) return NotFound();
+        Summit = summit;
+        var rows = await db.Registrations.AsNoTracking()
+            .Where(r => r.SummitId == id && r.Status == RegistrationStatus.Approved && r.ConsentToPublicList)
+            .Select(r => new
+            {
+                r.FullName,
+                r.Position,
+                Organisation = r.Organisation != null ? r.Organisation.FormalName : r.ProposedOrganisationName,
+                SortName = r.Organisation != null ? r.Organisation.SortName : r.ProposedOrganisationName,
+            })
+            .ToListAsync();
+        var byName = StringComparer.Create(CultureInfo.InvariantCulture, ignoreCase: true);
+        Participants = rows
+            .OrderBy(r => r.SortName ?? "", byName).ThenBy(r => r.FullName, byName)
+            .Select(r => new Participant(r.FullName, r.Position, r.Organisation ?? ""))
+            .ToList();
+        return Page();
+    }
+}
