@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Accounts;
@@ -25,11 +24,9 @@ public class SummitAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DataFolder", DataFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        // Hangfire keeps process-wide state that test apps running side by side (test classes run in parallel)
-        // would share: JobStorage.Current (one app's server would run another's jobs against the wrong database)
-        // and the log provider (pointing at the last app's logger factory, which throws once that app is disposed,
-        // stopping every other app's job server). Each app gets a queue of its own, and Hangfire a logger that
-        // outlives every app.
+        // Hangfire's log provider is process-wide: it points at the logger factory of the last app started, which
+        // throws once that app is disposed and would stop the job servers of the other test apps running beside it.
+        // (Job storage and activator are per app already, see HangfireSetup.)
         builder.ConfigureTestServices(services =>
         {
             var configuration = services.Last(d => d.ServiceType == typeof(Hangfire.IGlobalConfiguration));
@@ -39,12 +36,6 @@ public class SummitAppFactory : WebApplicationFactory<Program>
                 var global = (Hangfire.IGlobalConfiguration)configuration.ImplementationFactory!(provider);
                 Hangfire.Logging.LogProvider.SetCurrentLogProvider(QuietHangfireLog.Instance);
                 return global;
-            });
-            services.RemoveAll<Hangfire.JobStorage>();
-            services.AddSingleton<Hangfire.JobStorage>(provider =>
-            {
-                provider.GetRequiredService<Hangfire.IGlobalConfiguration>();
-                return new Hangfire.InMemory.InMemoryStorage();
             });
         });
     }
