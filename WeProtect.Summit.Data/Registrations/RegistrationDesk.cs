@@ -4,7 +4,8 @@ using WeProtect.Summit.Data.Notifications;
 
 namespace WeProtect.Summit.Data.Registrations;
 
-/// <summary>Every change of a registration's status, each in one transaction with its audit event and the
+/// <summary>Every change of a registration's status, each in one transaction with its audit event (which names the
+/// registration by id, never the person: the trail cannot be edited, so it holds no personal data) and the
 /// notification that tells the delegate. Places are counted by conditional updates in the database
 /// ("… SET ApprovedCount = ApprovedCount + 1 WHERE ApprovedCount &lt; DelegateCapacity"), never by counting
 /// and then inserting, so that two organisers approving the last place at once cannot both succeed.</summary>
@@ -36,7 +37,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         registration.Status = RegistrationStatus.Pending;
         registration.CreatedUtc = Now;
         db.Registrations.Add(registration);
-        audit.Record(actor, "registration.created", registration, $"{registration.FullName} registered for {summit.Name} as {registration.Category.DisplayName()}");
+        audit.Record(actor, "registration.created", registration, $"Registered for {summit.Name} as {registration.Category.DisplayName()}");
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -105,7 +106,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
 
         Notify(NotificationKinds.RegistrationDecision, registration.Id);
         audit.Record(actor, $"registration.{decision.ToString().ToLowerInvariant()}", registration,
-            $"{registration.FullName}: {from} → {decision}{(reason is null ? "" : $" ({reason})")}");
+            $"Registration {registration.Id}: {from} → {decision}");
         if (from == RegistrationStatus.Approved) await PromoteNextAsync(registration.SummitId, ct);
         await audit.SaveChangesAsync(ct);
         await CommitAsync(tx, ct);
@@ -127,7 +128,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
                 .SetProperty(r => r.CancelledUtc, now)
                 .SetProperty(r => r.Version, Guid.NewGuid()), ct);
         if (changed == 0) return new(Outcome.Stale, "Your registration changed meanwhile; look at it again.");
-        audit.Record(actor, "registration.cancelled", registration, $"{registration.FullName} cancelled ({registration.Status} before)");
+        audit.Record(actor, "registration.cancelled", registration, $"Registration {registration.Id} cancelled ({registration.Status} before)");
         if (registration.Status == RegistrationStatus.Approved)
         {
             await ReleasePlaceAsync(registration, ct);
@@ -153,7 +154,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         if (registration is null) return new(CheckInOutcome.Unknown, null);
         if (marked == 1)
         {
-            audit.Record(actor, "registration.checked-in", registration, $"{registration.FullName} checked in");
+            audit.Record(actor, "registration.checked-in", registration, $"Registration {registration.Id} checked in");
             await audit.SaveChangesAsync(ct);
         }
         await CommitAsync(tx, ct);
@@ -230,7 +231,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
                     .SetProperty(r => r.DecidedByUserId, (string?)null)
                     .SetProperty(r => r.Version, Guid.NewGuid()), ct);
             Notify(NotificationKinds.RegistrationPromoted, candidate.Id);
-            audit.Record(AuditActor.System, "registration.promoted", candidate, $"{candidate.FullName} promoted from the waiting list");
+            audit.Record(AuditActor.System, "registration.promoted", candidate, $"Registration {candidate.Id} promoted from the waiting list");
             return;
         }
     }

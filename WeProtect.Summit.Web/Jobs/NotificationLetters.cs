@@ -32,9 +32,9 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links)
                 "you will hear the decision by e-mail. You can change your answers until then."),
             (NotificationKinds.RegistrationPromoted, RegistrationStatus.Approved) => ($"A place is yours: {summit}",
                 $"Dear {r.FullName},\n\nA place has become free and your registration for {summit} is now approved. " +
-                "Your badge and calendar are on your registration page."),
+                "Your badge is on your registration page."),
             (_, RegistrationStatus.Approved) => ($"Registration approved: {summit}",
-                $"Dear {r.FullName},\n\nYour registration for {summit} is approved. Your badge and calendar are on your registration page."),
+                $"Dear {r.FullName},\n\nYour registration for {summit} is approved. Your badge is on your registration page."),
             (_, RegistrationStatus.Waitlisted) => ($"On the waiting list: {summit}",
                 $"Dear {r.FullName},\n\nYour registration for {summit} is on the waiting list. If a place becomes free, " +
                 "it goes to the longest-waiting delegate and you will be told by e-mail."),
