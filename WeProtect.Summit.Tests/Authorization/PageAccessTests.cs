@@ -47,6 +47,9 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Organisations/Manage/Edit"] = Access.Organiser,
         ["/Organisations/Manage/Import"] = Access.Organiser,
         ["/Outbox/Index"] = Access.Organiser,
+        ["/Registration/Badge"] = Access.SignedIn,
+        ["/Registration/Manage/Badges"] = Access.Organiser,
+        ["/Registration/Manage/CheckIn"] = Access.Organiser,
         ["/Admin/Users"] = Access.Admin,
         ["/Admin/Audit"] = Access.Admin,
     };
