@@ -10,6 +10,7 @@ namespace WeProtect.Summit.Tests.Registration;
 using WeProtect.Summit.Data.Registrations; // after the namespace line: "Registration" is also this namespace
 
 /// <summary>Who gets which badge through HTTP, and the organisers' all-badges PDF.</summary>
+[Collection(RegistrationCollection.Name)]
 public class BadgePagesTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
 {
     private async Task<(FormClient Client, SummitUser User, Registration Registration, Data.Summits.Summit Summit)> ApprovedDelegateAsync(

@@ -11,6 +11,7 @@ namespace WeProtect.Summit.Tests.Registration;
 using WeProtect.Summit.Data.Registrations; // after the namespace line: "Registration" is also this namespace
 
 /// <summary>The check-in desk through HTTP: the plain form (no JavaScript) and the htmx partial.</summary>
+[Collection(RegistrationCollection.Name)]
 public class CheckInTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
 {
     private async Task<(Data.Summits.Summit Summit, Registration Registration, SummitUser User)> ApprovedAsync(string name = "Kwame Mensah")

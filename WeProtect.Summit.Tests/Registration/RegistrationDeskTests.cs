@@ -7,6 +7,7 @@ using WeProtect.Summit.Tests.Support;
 namespace WeProtect.Summit.Tests.Registration;
 
 /// <summary>The desk's rules on capacity, quotas, waiting list and check-in, against the real database.</summary>
+[Collection(RegistrationCollection.Name)]
 public class RegistrationDeskTests : IClassFixture<SummitAppFactory>
 {
     private readonly SummitAppFactory app;
