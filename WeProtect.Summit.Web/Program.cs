@@ -11,6 +11,8 @@ using WeProtect.Summit.Web.Mail;
 
 // PDFsharp 6.5.0 is AGPL-3.0-only, as is this project (see LICENSE); without this call it refuses to work.
 PdfSharp.PdfSharpLicense.SetAgplLicense();
+// The embedded Noto Sans fonts, set once before any PDF draws text.
+WeProtect.Summit.Web.Pdf.SummitFonts.Register();
 
 var builder = WebApplication.CreateBuilder(args);
 var data = DataFolder.FromConfiguration(builder.Configuration);

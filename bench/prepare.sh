@@ -33,3 +33,97 @@ curl -fsS -o /dev/null -c "$jar" -b "$jar" "$base/Summits/Manage?handler=Sample"
 status=$(curl -s -o /dev/null -w '%{http_code}' "$base/Summits/Details/1")
 [[ $status == 200 ]] || { echo "prepare: /Summits/Details/1 answers $status" >&2; exit 1; }
 echo "prepare: first administrator and sample summit 1 created" >&2
+
+# --- Check-in and registration POSTs (bench/run.sh paths ending in "@checkin" and "@register") ---------------------
+# wrk replays one request: each POST needs the session cookie, the antiforgery cookie and the form's token (bound to
+# that user), which are read here and written into bench/out/<name>.lua (see bench/README.md). The admin created above
+# holds the Organiser policy (admins are organisers), so their session works the check-in desk.
+out=$root/bench/out
+db=${BENCH_DATA_FOLDER:?}/summit.db
+command -v sqlite3 >/dev/null || { echo "prepare: sqlite3 is missing (apt-get install sqlite3)" >&2; exit 1; }
+cookie_of() { awk -v n="$2" '$6 == n {print $7}' "$1" | tail -1; }
+form_token_of() { # the antiforgery token inside the form with id $1
+  awk -v id="id=\"$1\"" 'index($0, id) {f = 1} f && /__RequestVerificationToken/ {print; exit}' |
+    grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//'
+}
+write_lua() { # name path body cookie-header [extra header line]
+  cat >"$out/$1.lua" <<LUA
+-- Written by bench/prepare.sh: POST $2 with the session and antiforgery cookies of a prepared user.
+wrk.method = "POST"
+wrk.path = "$2"
+wrk.body = "$3"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Cookie"] = "$4"
+${5:-}
+LUA
+}
+
+# A delegate: an account made through /Account/Register (confirmed in the database: the e-mail link is not the point).
+new_delegate() { # email full-name jar
+  local page token
+  page=$(curl -fsS -c "$3" -b "$3" "$base/Account/Register")
+  token=$(printf '%s' "$page" | token_of)
+  curl -fsS -o /dev/null -c "$3" -b "$3" "$base/Account/Register" \
+    --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "Input.FullName=$2" \
+    --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=bench passphrase 2026" \
+    --data-urlencode "Input.ConfirmPassword=bench passphrase 2026"
+  sqlite3 "$db" "UPDATE AspNetUsers SET EmailConfirmed = 1 WHERE NormalizedEmail = upper('$1');"
+  token=$(curl -fsS -c "$3" -b "$3" "$base/Account/Login" | token_of)
+  curl -fsS -o /dev/null -c "$3" -b "$3" "$base/Account/Login" --data-urlencode "__RequestVerificationToken=$token" \
+    --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=bench passphrase 2026"
+  [[ -n $(cookie_of "$3" summit.auth) ]] || { echo "prepare: $1 could not log in" >&2; exit 1; }
+}
+
+delegate_jar=$(mktemp); second_jar=$(mktemp)
+trap 'rm -f "$jar" "$delegate_jar" "$second_jar"' EXIT
+new_delegate delegate@example.org "Bench Delegate" "$delegate_jar"
+new_delegate second@example.org "Second Delegate" "$second_jar"
+organisation=$(sqlite3 "$db" "SELECT Id FROM Organisations ORDER BY Id LIMIT 1;")
+
+register_form=$(curl -s -c "$delegate_jar" -b "$delegate_jar" "$base/Registration/Register/1" || true)
+register_fields="Input.FullName=Bench+Delegate&Input.Position=Director&Input.OrganisationId=$organisation&Input.Category=Delegate&Input.ConsentToPublicList=true"
+if grep -q 'id="registration-form"' <<<"$register_form"; then
+  # The registration form exists in this build: the delegate registers through it.
+  token=$(form_token_of registration-form <<<"$register_form")
+  curl -fsS -o /dev/null -c "$delegate_jar" -b "$delegate_jar" "$base/Registration/Register/1" \
+    --data "__RequestVerificationToken=$token&$register_fields"
+else
+  # No registration form in this build: the registration is written as RegistrationDesk would write it.
+  sqlite3 "$db" "INSERT INTO Registrations (SummitId, UserId, OrganisationId, FullName, Position, Category, IsMinister,
+      ConsentToPublicList, Status, BadgeCode, CreatedUtc, Version)
+    SELECT 1, Id, $organisation, 'Bench Delegate', 'Director', 'Delegate', 0, 1, 'Pending',
+      'benchBadgeCode0000000A', strftime('%Y-%m-%d %H:%M:%f', 'now'), lower(hex(randomblob(16)))
+    FROM AspNetUsers WHERE NormalizedEmail = 'DELEGATE@EXAMPLE.ORG';"
+fi
+# Approved as the vetting queue would approve: the status and the summit's place counter (the queue is another page).
+sqlite3 "$db" "UPDATE Registrations SET Status = 'Approved', DecidedUtc = strftime('%Y-%m-%d %H:%M:%f', 'now')
+                 WHERE SummitId = 1 AND UserId = (SELECT Id FROM AspNetUsers WHERE NormalizedEmail = 'DELEGATE@EXAMPLE.ORG');
+               UPDATE Summits SET ApprovedCount = ApprovedCount + 1 WHERE Id = 1;"
+code=$(sqlite3 "$db" "SELECT BadgeCode FROM Registrations WHERE SummitId = 1 AND Status = 'Approved' LIMIT 1;")
+[[ -n $code ]] || { echo "prepare: no approved registration" >&2; exit 1; }
+
+# Check-in: the organiser's desk scanning the approved delegate's badge, as htmx posts it (the partial comes back).
+# The first request checks the delegate in; every later one is "already checked in": the same lookup, update
+# attempt and rendering, without a new audit event.
+desk=$(curl -fsS -c "$jar" -b "$jar" "$base/Registration/Manage/CheckIn/1")
+token=$(form_token_of checkin-form <<<"$desk")
+[[ -n $token ]] || { echo "prepare: no check-in form on /Registration/Manage/CheckIn/1" >&2; exit 1; }
+write_lua checkin /Registration/Manage/CheckIn/1 "__RequestVerificationToken=$token&Code=$code" \
+  "summit.auth=$(cookie_of "$jar" summit.auth); summit.antiforgery=$(cookie_of "$jar" summit.antiforgery)" \
+  'wrk.headers["HX-Request"] = "true"'
+status=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -H 'HX-Request: true' "$base/Registration/Manage/CheckIn/1" \
+  --data "__RequestVerificationToken=$token&Code=$code")
+[[ $status == 200 ]] || { echo "prepare: the check-in POST answers $status" >&2; exit 1; }
+
+# Registration: the second delegate posts the registration form. The first request registers them; later ones get
+# the form back with "You have already registered" (binding, antiforgery, validation, the duplicate check, rendering).
+rm -f "$out/register.lua"
+register_form=$(curl -s -c "$second_jar" -b "$second_jar" "$base/Registration/Register/1" || true)
+if grep -q 'id="registration-form"' <<<"$register_form"; then
+  token=$(form_token_of registration-form <<<"$register_form")
+  write_lua register /Registration/Register/1 "__RequestVerificationToken=$token&${register_fields/Bench+Delegate/Second+Delegate}" \
+    "summit.auth=$(cookie_of "$second_jar" summit.auth); summit.antiforgery=$(cookie_of "$second_jar" summit.antiforgery)"
+  echo "prepare: bench/out/checkin.lua and bench/out/register.lua written" >&2
+else
+  echo "prepare: no registration form at /Registration/Register/1 in this build: @register is skipped" >&2
+fi

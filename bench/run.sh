@@ -4,6 +4,7 @@
 #   bench/run.sh                       # measures the default paths: /healthz /
 #   bench/run.sh / /Summits/Details/1  # /healthz is always measured first, as the baseline
 #   BENCH_PATHS="/ /Summits" bench/run.sh
+#   bench/run.sh /Registration/Manage/CheckIn/1@checkin   # "@name": POST with bench/out/name.lua (see README)
 #
 # Publishes WeProtect.Summit.Web (Release) to bench/out/publish, starts it in Production on 127.0.0.1 with a fresh
 # temporary data folder (so a new SQLite database), waits for /healthz, runs bench/prepare.sh <base-url> if it
@@ -18,7 +19,7 @@ threads=${BENCH_THREADS:-2}
 connections=${BENCH_CONNECTIONS:-32}
 duration=${BENCH_DURATION:-15s}
 warmup=${BENCH_WARMUP:-3s}
-if (($# > 0)); then read -r -a requested <<<"$*"; else read -r -a requested <<<"${BENCH_PATHS:-/ /Summits/Details/1 /Summits/Details/1?uncached /Organisations /Organisations?uncached}"; fi
+if (($# > 0)); then read -r -a requested <<<"$*"; else read -r -a requested <<<"${BENCH_PATHS:-/ /Summits/Details/1 /Summits/Details/1?uncached /Organisations /Organisations?uncached /Registration/Manage/CheckIn/1@checkin /Registration/Register/1@register}"; fi
 paths=(/healthz)
 for p in "${requested[@]}"; do [[ $p == /healthz ]] || paths+=("$p"); done
 
@@ -78,13 +79,27 @@ prepare
 load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 # Figures of one wrk run: requests/s, average latency, p50, p99, requests, non-2xx/3xx, socket errors.
 declare -A rps avg p50 p99 total non2xx errors
+skipped=()
+measured=()
 for p in "${paths[@]}"; do
   # "/path?uncached": every request gets a query string of its own (bench/uncached.lua), so no output cache helps.
   url=${p%\?uncached}
   script=()
   [[ $url != "$p" ]] && script=(-s "$root/bench/uncached.lua")
-  status=$(status_of "$url")
-  [[ $status == *" 200 "* ]] || echo "bench: warning: $url answers '$status', not 200" >&2
+  if [[ $p == *@* ]]; then
+    # "/path@name": a POST described by bench/out/name.lua, which bench/prepare.sh writes (cookies, token, body).
+    url=${p%@*}
+    lua=$out/${p##*@}.lua
+    if [[ ! -f $lua ]]; then
+      echo "bench: skipping $p: bench/prepare.sh wrote no $lua (see its output)" >&2
+      skipped+=("$p")
+      continue
+    fi
+    script=(-s "$lua")
+  else
+    status=$(status_of "$url")
+    [[ $status == *" 200 "* ]] || echo "bench: warning: $url answers '$status', not 200" >&2
+  fi
   echo "bench: warming up $p ($warmup)" >&2
   wrk -t"$threads" -c"$connections" -d"$warmup" "${script[@]}" "$base$url" >/dev/null
   echo "bench: measuring $p ($duration, $threads threads, $connections connections)" >&2
@@ -99,6 +114,7 @@ for p in "${paths[@]}"; do
   non2xx[$p]=${non2xx[$p]:-0}
   errors[$p]=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' <<<"$result")
   errors[$p]=${errors[$p]:-0}
+  measured+=("$p")
   echo "bench: $p ${rps[$p]} req/s, avg ${avg[$p]}, p99 ${p99[$p]}, non-2xx/3xx ${non2xx[$p]}, socket errors ${errors[$p]}" >&2
 done
 
@@ -118,7 +134,7 @@ cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || e
   echo
   echo "| Path | Requests/s | Ratio to /healthz | Avg latency | p50 | p99 | Requests | Non-2xx/3xx | Socket errors |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-  for p in "${paths[@]}"; do
+  for p in "${measured[@]}"; do
     ratio=$(awk -v a="${rps[$p]}" -v b="${rps[/healthz]}" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "n/a" }')
     echo "| \`$p\` | ${rps[$p]} | $ratio | ${avg[$p]} | ${p50[$p]} | ${p99[$p]} | ${total[$p]} | ${non2xx[$p]} | ${errors[$p]} |"
   done
@@ -130,6 +146,15 @@ cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || e
   echo "changes, expiring after 60 s): that is what the plain rows measure. A row ending in \`?uncached\` gives every"
   echo "request a query string of its own, so the page is rendered and the database read each time: the cost of a"
   echo "cache miss, and of every page a signed-in user sees."
+  echo
+  echo "A row ending in \`@checkin\` or \`@register\` is a POST (bench/out/<name>.lua, written by bench/prepare.sh):"
+  echo "\`@checkin\` is the organiser's check-in desk posting a badge code as htmx does (the result partial comes back; after"
+  echo "the first request the delegate is \"already checked in\"); \`@register\` is a delegate posting the summit registration"
+  echo "form (after the first request: \"already registered\", the form re-rendered)."
+  if ((${#skipped[@]} > 0)); then
+    echo
+    echo "Not measured, because this build lacks the page (bench/prepare.sh said so): ${skipped[*]}."
+  fi
   echo
   echo "The machine was shared with other work while measuring (see the load average): a single run is indicative
 only; compare ratios from runs made back to back."

@@ -55,6 +55,9 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Registration/Manage/Index"] = Access.Organiser,
         ["/Registration/Manage/Quotas"] = Access.Organiser,
         ["/Registration/Manage/Dashboard"] = Access.Organiser,
+        ["/Registration/Badge"] = Access.SignedIn,
+        ["/Registration/Manage/Badges"] = Access.Organiser,
+        ["/Registration/Manage/CheckIn"] = Access.Organiser,
         ["/Admin/Users"] = Access.Admin,
         ["/Admin/Audit"] = Access.Admin,
     };

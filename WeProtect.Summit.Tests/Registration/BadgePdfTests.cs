@@ -1,0 +1,135 @@
+using WeProtect.Summit.Web.Pdf;
+
+namespace WeProtect.Summit.Tests.Registration;
+
+using WeProtect.Summit.Data.Registrations; // after the namespace line: "Registration" is also this namespace
+
+/// <summary>The badge PDF itself, rendered directly: what it says, its fonts and its QR code.</summary>
+public class BadgePdfTests
+{
+    private static BadgeContent Sample(string fullName = "Aïssata Koné", string organisation = "Côte d'Ivoire",
+        string? country = "Côte d'Ivoire", DelegateCategory category = DelegateCategory.HeadOfDelegation, bool minister = true,
+        string? code = null) =>
+        new("WePROTECT Global Alliance Summit 2027", "11–12 December 2027 · Abu Dhabi, United Arab Emirates",
+            fullName, "Minister of Solidarity", organisation, country, category, minister, code ?? Registration.NewBadgeCode());
+
+    [Fact]
+    public void A_badge_shows_name_position_organisation_category_summit_and_code()
+    {
+        var badge = Sample(fullName: "Ada Lovelace", organisation: "Government of the United Kingdom", country: "United Kingdom",
+            category: DelegateCategory.Observer, minister: false);
+        var pdf = BadgePdf.Render(badge);
+
+        Assert.True(BadgePdfReader.IsPdf(pdf));
+        var page = Assert.Single(BadgePdfReader.PageTexts(pdf));
+        Assert.Contains("Ada Lovelace", page);
+        Assert.Contains("Minister of Solidarity", page);
+        Assert.Contains("Government of the United Kingdom", page);
+        Assert.Contains("United Kingdom", page);
+        Assert.Contains("OBSERVER", page);
+        Assert.Contains("WePROTECT Global Alliance Summit 2027", page);
+        Assert.Contains("11–12 December 2027", page);
+        Assert.Contains(badge.Code, page);
+        Assert.DoesNotContain("MINISTER", page);
+
+        // A6 portrait: 105 × 148 mm.
+        var (width, height) = Assert.Single(BadgePdfReader.PageSizes(pdf));
+        Assert.Equal(105 / 25.4 * 72, width, 0.5);
+        Assert.Equal(148 / 25.4 * 72, height, 0.5);
+    }
+
+    [Fact]
+    public void A_minister_is_marked()
+    {
+        var text = Assert.Single(BadgePdfReader.PageTexts(BadgePdf.Render(Sample(minister: true))));
+        Assert.Contains("MINISTER", text);
+        Assert.Contains("HEAD OF DELEGATION", text);
+    }
+
+    [Theory]
+    [InlineData("Côte d'Ivoire")]
+    [InlineData("Türkiye")]
+    [InlineData("São Tomé and Príncipe")]
+    [InlineData("Ελλάδα")]
+    [InlineData("Łódź Żółć Đorđe Ñúñez")]
+    public void Names_outside_ASCII_render_and_read_back(string name)
+    {
+        var pdf = BadgePdf.Render(Sample(fullName: $"Delegate of {name}", organisation: $"Government of {name}", country: name));
+        var text = Assert.Single(BadgePdfReader.PageTexts(pdf));
+        Assert.Contains($"Delegate of {name}", text);
+        Assert.Contains($"Government of {name}", text);
+    }
+
+    [Fact]
+    public void Fonts_are_embedded_Noto_Sans_with_unicode_maps()
+    {
+        var fonts = BadgePdfReader.Fonts(BadgePdf.Render(Sample()));
+        Assert.NotEmpty(fonts);
+        Assert.All(fonts, f =>
+        {
+            Assert.True(f.Embedded, $"{f.Name} is not embedded");
+            Assert.True(f.Unicode, $"{f.Name} has no ToUnicode map");
+            Assert.Contains("Noto Sans", f.Name);
+        });
+        Assert.Contains(fonts, f => f.Name.Contains("Bold"));
+    }
+
+    [Fact]
+    public void A_long_name_shrinks_or_wraps_to_stay_on_the_badge()
+    {
+        const string name = "Sheikha Maryam bint Mohammed bin Rashid Al Maktoum Al Nahyan-Fernández de Córdoba";
+        var pdf = BadgePdf.Render(Sample(fullName: name));
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var page = document.GetPage(1);
+        var words = page.GetWords().ToList();
+        foreach (var part in name.Split(' '))
+        {
+            var word = words.FirstOrDefault(w => w.Text == part) ?? throw new Xunit.Sdk.XunitException($"\"{part}\" is missing: {string.Join(' ', words.Select(w => w.Text))}");
+            Assert.InRange(word.BoundingBox.Left, 0, page.Width);
+            Assert.InRange(word.BoundingBox.Right, 0, page.Width);
+        }
+    }
+
+    [Fact]
+    public void The_QR_image_holds_exactly_the_badge_code()
+    {
+        var code = Registration.NewBadgeCode();
+        var pdf = BadgePdf.Render(Sample(code: code));
+
+        var inPdf = BadgePdfReader.QrModules(pdf, 1, BadgePdf.QrPixelsPerModule);
+        var expected = BadgePdf.QrModules(code);
+        Assert.True(Same(expected, inPdf), $"The PDF's QR code is not that of {code}:\n{BadgePdfReader.Draw(inPdf)}\nexpected\n{BadgePdfReader.Draw(expected)}");
+        // …and not merely some QR code: another code's matrix differs.
+        Assert.False(Same(BadgePdf.QrModules(Registration.NewBadgeCode()), inPdf));
+    }
+
+    [Fact]
+    public void Several_badges_make_one_page_each_in_order()
+    {
+        var badges = Enumerable.Range(1, 5).Select(i => Sample(fullName: $"Delegate Number{i}", category: (DelegateCategory)(i % 6))).ToList();
+        var pdf = BadgePdf.Render(badges);
+        var pages = BadgePdfReader.PageTexts(pdf);
+        Assert.Equal(5, pages.Count);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Contains($"Number{i + 1}", pages[i]);
+            Assert.True(Same(BadgePdf.QrModules(badges[i].Code), BadgePdfReader.QrModules(pdf, i + 1, BadgePdf.QrPixelsPerModule)));
+        }
+    }
+
+    [Fact]
+    public void Every_category_has_its_own_colour()
+    {
+        var colours = Enum.GetValues<DelegateCategory>().Select(c => BadgePdf.ColourOf(c)).Select(c => (c.R, c.G, c.B)).ToList();
+        Assert.Equal(colours.Count, colours.Distinct().Count());
+    }
+
+    private static bool Same(bool[,] a, bool[,] b)
+    {
+        if (a.GetLength(0) != b.GetLength(0) || a.GetLength(1) != b.GetLength(1)) return false;
+        for (var y = 0; y < a.GetLength(0); y++)
+            for (var x = 0; x < a.GetLength(1); x++)
+                if (a[y, x] != b[y, x]) return false;
+        return true;
+    }
+}

@@ -1,0 +1,274 @@
+using System.Globalization;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using QRCoder;
+using WeProtect.Summit.Data.Geography;
+
+namespace WeProtect.Summit.Web.Pdf;
+
+using WeProtect.Summit.Data.Registrations; // after the namespace line: see DEVELOPERS.md, "namespace-vs-type quirk"
+using WeProtect.Summit.Data.Summits;
+
+/// <summary>What one badge shows. Built from a registration with <see cref="BadgePdf.ContentOf"/>.</summary>
+public sealed record BadgeContent(
+    string SummitName,
+    string SummitWhenWhere,
+    string FullName,
+    string Position,
+    string OrganisationName,
+    string? CountryName,
+    DelegateCategory Category,
+    bool IsMinister,
+    string Code);
+
+/// <summary>Delegate badges, one A6 portrait page (105 × 148 mm) per badge. A6 is the size of the standard
+/// conference badge pouch, so a page is a badge with nothing to cut when printed on A6 card; on an A4 office printer,
+/// "4 pages per sheet" prints four badges per sheet that cut along the middle lines. One page per badge also lets the
+/// desk reprint a single badge and keeps pages and delegates in a 1:1 order (the all-badges file is sorted by
+/// organisation, then name).
+///
+/// From top to bottom: the summit's name, dates and city; the delegate's full name in large bold type (shrunk to fit,
+/// then set on two lines if still too long); position; the organisation's formal name and country; the QR code
+/// (payload: the badge code and nothing else) with the code printed under it for typing at the desk; and a band in the
+/// category's colour naming the category in words, with a gold "Minister" band above it for ministers. The fonts are
+/// the embedded Noto Sans (<see cref="SummitFonts"/>), written as Unicode so any Latin, Greek or Cyrillic name
+/// renders, and embedded (subset) in the PDF.</summary>
+public static class BadgePdf
+{
+    public const string ContentType = "application/pdf";
+
+    /// <summary>Pixels per QR module in the embedded image: sharp when printed at any size, and exact to read back.</summary>
+    public const int QrPixelsPerModule = 8;
+
+    private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
+
+    // A6 in points.
+    private static readonly double Width = XUnit.FromMillimeter(105).Point;
+    private static readonly double Height = XUnit.FromMillimeter(148).Point;
+    private static readonly double Margin = XUnit.FromMillimeter(7).Point;
+
+    /// <summary>The band colour of each category: distinct hues, each dark enough for white text.</summary>
+    public static XColor ColourOf(DelegateCategory category) => category switch
+    {
+        DelegateCategory.HeadOfDelegation => XColor.FromArgb(0x8E, 0x1B, 0x1B),  // deep red
+        DelegateCategory.Delegate => XColor.FromArgb(0x1F, 0x4E, 0x9C),          // blue
+        DelegateCategory.Observer => XColor.FromArgb(0x2E, 0x6B, 0x30),          // green
+        DelegateCategory.Press => XColor.FromArgb(0xB4, 0x4A, 0x00),             // burnt orange
+        DelegateCategory.Facilitator => XColor.FromArgb(0x5E, 0x2A, 0x84),       // purple
+        DelegateCategory.Staff => XColor.FromArgb(0x37, 0x41, 0x4B),             // slate
+        _ => XColor.FromArgb(0x44, 0x44, 0x44),
+    };
+
+    private static readonly XColor MinisterGold = XColor.FromArgb(0xC9, 0xA2, 0x27);
+    private static readonly XColor Ink = XColor.FromArgb(0x1A, 0x1A, 0x1A);
+    private static readonly XColor Muted = XColor.FromArgb(0x55, 0x55, 0x55);
+
+    /// <summary>"11–12 December 2027, Abu Dhabi, United Arab Emirates".</summary>
+    public static string WhenWhere(Summit summit)
+    {
+        var en = CultureInfo.GetCultureInfo("en-GB");
+        var (s, e) = (summit.StartDate, summit.EndDate);
+        var dates = s == e ? s.ToString("d MMMM yyyy", en)
+            : s.Year != e.Year ? $"{s.ToString("d MMMM yyyy", en)} – {e.ToString("d MMMM yyyy", en)}"
+            : s.Month != e.Month ? $"{s.ToString("d MMMM", en)} – {e.ToString("d MMMM yyyy", en)}"
+            : $"{s.Day}–{e.ToString("d MMMM yyyy", en)}";
+        return $"{dates} · {summit.City}, {Countries.NameOf(summit.CountryCode)}";
+    }
+
+    /// <summary>The badge of a registration; its organisation (if any) must be loaded.</summary>
+    public static BadgeContent ContentOf(Registration registration, Summit summit)
+    {
+        var countryCode = registration.Organisation is { } organisation ? organisation.CountryCode : registration.ProposedCountryCode;
+        return new BadgeContent(summit.Name, WhenWhere(summit), registration.FullName, registration.Position,
+            registration.OrganisationName, countryCode is null ? null : Countries.NameOf(countryCode),
+            registration.Category, registration.IsMinister, registration.BadgeCode);
+    }
+
+    /// <summary>One PDF with a page per badge, in the order given.</summary>
+    public static byte[] Render(IReadOnlyList<BadgeContent> badges, string title = "Badges")
+    {
+        if (badges.Count == 0) throw new ArgumentException("There is no badge to render.", nameof(badges));
+        SummitFonts.Register();
+        using var document = new PdfDocument();
+        document.Info.Title = title;
+        document.Info.Creator = "WeProtect Summit";
+        foreach (var badge in badges)
+        {
+            var page = document.AddPage();
+            page.Width = XUnit.FromPoint(Width);
+            page.Height = XUnit.FromPoint(Height);
+            using var gfx = XGraphics.FromPdfPage(page);
+            Draw(gfx, badge);
+        }
+        using var output = new MemoryStream();
+        document.Save(output, closeStream: false);
+        return output.ToArray();
+    }
+
+    public static byte[] Render(BadgeContent badge) => Render([badge], $"Badge – {badge.FullName}");
+
+    /// <summary>The QR code of a badge code as a 24-bit BMP (PDFsharp's importer does not read QRCoder's 1-bit PNG),
+    /// quiet zone included; <see cref="QrModules"/> is its matrix. PDFsharp stores it Flate-compressed.</summary>
+    public static byte[] QrImage(string code)
+    {
+        using var data = QrData(code);
+        return new BitmapByteQRCode(data).GetGraphic(QrPixelsPerModule);
+    }
+
+    /// <summary>The QR module matrix (true = dark) of a badge code, with its 4-module quiet zone.</summary>
+    public static bool[,] QrModules(string code)
+    {
+        using var data = QrData(code);
+        var size = data.ModuleMatrix.Count;
+        var modules = new bool[size, size];
+        for (var y = 0; y < size; y++)
+            for (var x = 0; x < size; x++)
+                modules[y, x] = data.ModuleMatrix[y][x];
+        return modules;
+    }
+
+    private static QRCodeData QrData(string code)
+    {
+        using var generator = new QRCodeGenerator();
+        // Level M: survives a scuffed or creased badge; the 22-character code still fits a 25 × 25 symbol.
+        return generator.CreateQrCode(code, QRCodeGenerator.ECCLevel.M);
+    }
+
+    private static void Draw(XGraphics gfx, BadgeContent badge)
+    {
+        var inner = Width - 2 * Margin;
+        var y = Margin;
+
+        // Summit: name (up to two lines) and when/where.
+        var summitFont = Font(11, bold: true);
+        foreach (var line in Wrap(gfx, badge.SummitName, summitFont, inner, maxLines: 2))
+        {
+            gfx.DrawString(line, summitFont, new XSolidBrush(Ink), new XRect(Margin, y, inner, 14), XStringFormats.TopCenter);
+            y += 14;
+        }
+        var whereFont = Font(7.5);
+        foreach (var line in Wrap(gfx, badge.SummitWhenWhere, whereFont, inner, maxLines: 2))
+        {
+            gfx.DrawString(line, whereFont, new XSolidBrush(Muted), new XRect(Margin, y, inner, 10), XStringFormats.TopCenter);
+            y += 10;
+        }
+        y += 4;
+        gfx.DrawLine(new XPen(ColourOf(badge.Category), 1.2), Margin, y, Width - Margin, y);
+        y += 14;
+
+        // The delegate's name: as large as fits, on one line, else two.
+        var (nameLines, nameFont) = FitName(gfx, badge.FullName, inner);
+        var nameLineHeight = nameFont.Size * 1.18;
+        foreach (var line in nameLines)
+        {
+            gfx.DrawString(line, nameFont, new XSolidBrush(Ink), new XRect(Margin, y, inner, nameLineHeight), XStringFormats.TopCenter);
+            y += nameLineHeight;
+        }
+        y += 4;
+
+        var positionFont = Font(9.5);
+        foreach (var line in Wrap(gfx, badge.Position, positionFont, inner, maxLines: 2))
+        {
+            gfx.DrawString(line, positionFont, new XSolidBrush(Muted), new XRect(Margin, y, inner, 12), XStringFormats.TopCenter);
+            y += 12;
+        }
+        y += 6;
+
+        var organisationFont = Font(10.5, bold: true);
+        foreach (var line in Wrap(gfx, badge.OrganisationName, organisationFont, inner, maxLines: 2))
+        {
+            gfx.DrawString(line, organisationFont, new XSolidBrush(Ink), new XRect(Margin, y, inner, 13), XStringFormats.TopCenter);
+            y += 13;
+        }
+        // A government's formal name usually is its country's ("Côte d'Ivoire"): say it once.
+        if (!string.IsNullOrEmpty(badge.CountryName) && !string.Equals(badge.CountryName, badge.OrganisationName, StringComparison.OrdinalIgnoreCase))
+        {
+            var countryFont = Font(9.5);
+            gfx.DrawString(Fit(gfx, badge.CountryName, countryFont, inner), countryFont, new XSolidBrush(Ink),
+                new XRect(Margin, y, inner, 12), XStringFormats.TopCenter);
+        }
+
+        // The bottom: category band, the minister band above it, and the QR code above those.
+        var bandHeight = 40.0;
+        var bandTop = Height - bandHeight;
+        gfx.DrawRectangle(new XSolidBrush(ColourOf(badge.Category)), 0, bandTop, Width, bandHeight);
+        var categoryFont = Font(17, bold: true);
+        var category = badge.Category.DisplayName().ToUpperInvariant();
+        gfx.DrawString(Fit(gfx, category, categoryFont, inner), categoryFont, XBrushes.White,
+            new XRect(0, bandTop, Width, bandHeight), XStringFormats.Center);
+        var qrBottom = bandTop;
+        if (badge.IsMinister)
+        {
+            var ministerHeight = 18.0;
+            gfx.DrawRectangle(new XSolidBrush(MinisterGold), 0, bandTop - ministerHeight, Width, ministerHeight);
+            gfx.DrawString("MINISTER", Font(10, bold: true), new XSolidBrush(Ink),
+                new XRect(0, bandTop - ministerHeight, Width, ministerHeight), XStringFormats.Center);
+            qrBottom -= ministerHeight;
+        }
+
+        var codeFont = Font(7.5);
+        var codeTop = qrBottom - 6 - 9;
+        gfx.DrawString(badge.Code, codeFont, new XSolidBrush(Muted), new XRect(Margin, codeTop, inner, 10), XStringFormats.TopCenter);
+        var qrSize = XUnit.FromMillimeter(36).Point;
+        var qrTop = codeTop - qrSize;
+        using var bitmap = new MemoryStream(QrImage(badge.Code));
+        using var image = XImage.FromStream(bitmap);
+        image.Interpolate = false; // modules stay square when a viewer or printer scales the image
+        gfx.DrawImage(image, (Width - qrSize) / 2, qrTop, qrSize, qrSize);
+    }
+
+    private static XFont Font(double size, bool bold = false) =>
+        new(SummitFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode);
+
+    /// <summary>The largest size from 24 pt down at which the name fits one line (down to 14 pt), else two lines
+    /// (down to 9 pt, the last line cut with an ellipsis if even that is not enough).</summary>
+    private static (IReadOnlyList<string> Lines, XFont Font) FitName(XGraphics gfx, string name, double width)
+    {
+        name = name.Trim();
+        for (var size = 24.0; size >= 14; size -= 1)
+        {
+            var font = Font(size, bold: true);
+            if (gfx.MeasureString(name, font).Width <= width) return ([name], font);
+        }
+        for (var size = 16.0; size >= 9; size -= 0.5)
+        {
+            var font = Font(size, bold: true);
+            var lines = Wrap(gfx, name, font, width, maxLines: int.MaxValue);
+            if (lines.Count <= 2 && lines.All(l => gfx.MeasureString(l, font).Width <= width)) return (lines, font);
+        }
+        var smallest = Font(9, bold: true);
+        return (Wrap(gfx, name, smallest, width, maxLines: 2), smallest);
+    }
+
+    /// <summary>Breaks text at spaces into lines no wider than <paramref name="width"/>; the last allowed line is cut
+    /// with an ellipsis if text remains. A single word wider than the line is cut too.</summary>
+    private static List<string> Wrap(XGraphics gfx, string text, XFont font, double width, int maxLines)
+    {
+        var lines = new List<string>();
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var current = "";
+        for (var i = 0; i < words.Length; i++)
+        {
+            var candidate = current.Length == 0 ? words[i] : current + " " + words[i];
+            if (gfx.MeasureString(candidate, font).Width <= width) { current = candidate; continue; }
+            if (current.Length > 0) lines.Add(current);
+            current = words[i];
+            if (lines.Count == maxLines - 1)
+            {
+                lines.Add(Fit(gfx, string.Join(' ', words[i..]), font, width));
+                return lines;
+            }
+        }
+        if (current.Length > 0) lines.Add(Fit(gfx, current, font, width));
+        return lines;
+    }
+
+    /// <summary>The text, or as much of it as fits followed by "…".</summary>
+    private static string Fit(XGraphics gfx, string text, XFont font, double width)
+    {
+        if (gfx.MeasureString(text, font).Width <= width) return text;
+        var cut = text.Length;
+        while (cut > 1 && gfx.MeasureString(text[..cut].TrimEnd() + "…", font).Width > width) cut--;
+        return text[..cut].TrimEnd() + "…";
+    }
+}

@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using PdfSharp.Fonts;
+
+namespace WeProtect.Summit.Web.Pdf;
+
+/// <summary>The fonts every PDF of the app is drawn with: Noto Sans Regular and Bold (SIL Open Font License 1.1,
+/// Pdf/Fonts/OFL.txt), shipped inside the assembly as resources so that a PDF looks the same on any server, whatever
+/// fonts the machine has. Noto Sans covers Latin (with every accent of "Côte d'Ivoire", "Türkiye", "São Tomé and
+/// Príncipe"), Greek and Cyrillic. Every family name resolves to Noto Sans, bold to its Bold face; italic is
+/// simulated by PDFsharp.</summary>
+public sealed class SummitFonts : IFontResolver
+{
+    /// <summary>The family name to ask for: <c>new XFont(SummitFonts.Family, 10, …)</c>.</summary>
+    public const string Family = "Noto Sans";
+
+    private const string RegularFace = "NotoSans-Regular";
+    private const string BoldFace = "NotoSans-Bold";
+
+    private static readonly object Gate = new();
+    private static volatile bool registered;
+    private static readonly ConcurrentDictionary<string, byte[]> Faces = new();
+
+    /// <summary>Readies PDFsharp, once per process: accepts its AGPL licence (as Program.cs does; renderers also run
+    /// outside the app, in tests and tools) and sets the global font resolver. Safe to call from any thread, any
+    /// number of times: Program.cs calls it at start-up, every renderer before creating a font. PDFsharp refuses a
+    /// second resolver once a font has been used, so the app has exactly this one.</summary>
+    public static void Register()
+    {
+        if (registered) return;
+        lock (Gate)
+        {
+            if (registered) return;
+            PdfSharp.PdfSharpLicense.SetAgplLicense();
+            if (GlobalFontSettings.FontResolver is not SummitFonts)
+                GlobalFontSettings.FontResolver = new SummitFonts();
+            registered = true;
+        }
+    }
+
+    public FontResolverInfo? ResolveTypeface(string familyName, bool isBold, bool isItalic) =>
+        // Italic has no face of its own here: PDFsharp slants the upright face.
+        new(isBold ? BoldFace : RegularFace, mustSimulateBold: false, mustSimulateItalic: isItalic);
+
+    public byte[]? GetFont(string faceName) => Faces.GetOrAdd(faceName, Load);
+
+    private static byte[] Load(string faceName)
+    {
+        var resource = $"WeProtect.Summit.Web.Pdf.Fonts.{faceName}.ttf";
+        using var stream = typeof(SummitFonts).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The font {resource} is not embedded in {typeof(SummitFonts).Assembly.GetName().Name}.");
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return bytes.ToArray();
+    }
+}
