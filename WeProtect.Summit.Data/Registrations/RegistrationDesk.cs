@@ -139,29 +139,38 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         return new(Outcome.Done, "Your registration is cancelled.");
     }
 
-    /// <summary>Marks the badge's holder as arrived, once; a second scan reports when they arrived.</summary>
+    /// <summary>Marks the badge's holder as arrived, once; a second scan reports when they arrived. Only the first
+    /// scan writes (a conditional update, so two desks scanning at once mark one arrival); repeats only read.</summary>
     public async Task<CheckIn> CheckInAsync(int summitId, string? code, AuditActor actor, CancellationToken ct = default)
     {
         code = code?.Trim();
         if (string.IsNullOrEmpty(code) || code.Length > 64) return new(CheckInOutcome.Unknown, null);
+        var registration = await FindBadgeAsync(summitId, code, ct);
+        if (registration is null) return new(CheckInOutcome.Unknown, null);
+        if (registration.Status != RegistrationStatus.Approved) return new(CheckInOutcome.NotApproved, registration);
+        if (registration.CheckedInUtc is not null) return new(CheckInOutcome.AlreadyCheckedIn, registration);
+
         var now = Now;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var marked = await db.Registrations
-            .Where(r => r.SummitId == summitId && r.BadgeCode == code && r.Status == RegistrationStatus.Approved && r.CheckedInUtc == null)
+            .Where(r => r.Id == registration.Id && r.Status == RegistrationStatus.Approved && r.CheckedInUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.CheckedInUtc, now), ct);
-        var registration = await db.Registrations.AsNoTracking().Include(r => r.Organisation)
-            .FirstOrDefaultAsync(r => r.SummitId == summitId && r.BadgeCode == code, ct);
-        if (registration is null) return new(CheckInOutcome.Unknown, null);
-        if (marked == 1)
+        if (marked == 0)
         {
-            audit.Record(actor, "registration.checked-in", registration, $"Registration {registration.Id} checked in");
-            await audit.SaveChangesAsync(ct);
+            // Another desk (or a decision) got there between our read and our write: report what is true now.
+            var current = (await FindBadgeAsync(summitId, code, ct))!;
+            return new(current.Status != RegistrationStatus.Approved ? CheckInOutcome.NotApproved : CheckInOutcome.AlreadyCheckedIn, current);
         }
-        await CommitAsync(tx, ct);
-        return marked == 1 ? new(CheckInOutcome.CheckedIn, registration)
-            : registration.Status != RegistrationStatus.Approved ? new(CheckInOutcome.NotApproved, registration)
-            : new(CheckInOutcome.AlreadyCheckedIn, registration);
+        audit.Record(actor, "registration.checked-in", registration, $"Registration {registration.Id} checked in");
+        await audit.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        registration.CheckedInUtc = now;
+        return new(CheckInOutcome.CheckedIn, registration);
     }
+
+    private Task<Registration?> FindBadgeAsync(int summitId, string code, CancellationToken ct) =>
+        db.Registrations.AsNoTracking().Include(r => r.Organisation)
+            .FirstOrDefaultAsync(r => r.SummitId == summitId && r.BadgeCode == code, ct);
 
     /// <summary>Takes a place in the organisation's delegation (if it has a quota) and in the summit.</summary>
     private async Task<Result> ClaimPlaceAsync(Registration registration, CancellationToken ct)
