@@ -18,6 +18,10 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
     public DbSet<Registrations.Registration> Registrations => Set<Registrations.Registration>();
     public DbSet<Registrations.DelegationQuota> DelegationQuotas => Set<Registrations.DelegationQuota>();
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+    public DbSet<Breakouts.Room> Rooms => Set<Breakouts.Room>();
+    public DbSet<Breakouts.Theme> Themes => Set<Breakouts.Theme>();
+    public DbSet<Breakouts.Breakout> Breakouts => Set<Breakouts.Breakout>();
+    public DbSet<Breakouts.Booking> Bookings => Set<Breakouts.Booking>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -32,6 +36,7 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
         configuration.Properties<Sector>().HaveConversion<string>().HaveMaxLength(40);
         configuration.Properties<Registrations.DelegateCategory>().HaveConversion<string>().HaveMaxLength(30);
         configuration.Properties<Registrations.RegistrationStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configuration.Properties<Breakouts.BookingStatus>().HaveConversion<string>().HaveMaxLength(20);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

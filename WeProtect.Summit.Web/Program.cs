@@ -65,6 +65,8 @@ builder.Services.AddSingleton<Mailer>();
 builder.Services.AddSingleton<Outbox>();
 builder.Services.AddSingleton<FirstAdminSetup>();
 builder.Services.AddScoped<RegistrationDesk>();
+builder.Services.AddScoped<WeProtect.Summit.Data.Breakouts.BookingDesk>();
+builder.Services.AddScoped<WeProtect.Summit.Data.Breakouts.BreakoutSchedule>();
 builder.Services.AddScoped<DelegationDesk>();
 builder.Services.AddSummitJobs(builder.Configuration);
 

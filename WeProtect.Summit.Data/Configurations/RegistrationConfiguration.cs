@@ -11,6 +11,8 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         // One registration per person per summit, whatever the code path.
         e.HasIndex(r => new { r.SummitId, r.UserId }).IsUnique();
         e.HasIndex(r => r.BadgeCode).IsUnique();
+        e.HasIndex(r => r.CalendarToken).IsUnique();
+        e.Property(r => r.CalendarToken).HasMaxLength(32);
         e.HasIndex(r => new { r.SummitId, r.Status, r.WaitlistedUtc });
         e.Property(r => r.BadgeCode).HasMaxLength(32);
         e.Property(r => r.FullName).HasMaxLength(Registration.TextMaxLength);

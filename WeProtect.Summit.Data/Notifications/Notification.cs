@@ -28,6 +28,11 @@ public static class NotificationKinds
     public const string RegistrationReceived = "registration.received";
     public const string RegistrationDecision = "registration.decision";
     public const string RegistrationPromoted = "registration.promoted";
+    public const string BookingConfirmed = "booking.confirmed";
+    public const string BookingWaitlisted = "booking.waitlisted";
+    public const string BookingPromoted = "booking.promoted";
+    /// <summary>The breakout of a booking moved to another time or room.</summary>
+    public const string BreakoutMoved = "breakout.moved";
 }
 
 /// <summary>Hands saved notifications to the background jobs that send them. Called after the transaction that

@@ -50,6 +50,10 @@ public class Registration
     public string BadgeCode { get; set; } = NewBadgeCode();
     public DateTime? CheckedInUtc { get; set; }
 
+    /// <summary>The secret in the address of the delegate's personal calendar feed (no log-in for calendar apps);
+    /// regenerating it cuts off every subscription made with the old one.</summary>
+    public string CalendarToken { get; set; } = NewBadgeCode();
+
     public DateTime CreatedUtc { get; set; }
     /// <summary>Optimistic concurrency: a stale edit or decision is refused instead of overwriting.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();

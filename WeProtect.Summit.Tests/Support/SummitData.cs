@@ -59,6 +59,41 @@ public static class SummitData
             .DecideAsync(registrationId, decision, reason, new AuditActor(null, "Test organiser"));
     }
 
+    /// <summary>A confirmed user with an approved registration for the summit.</summary>
+    public static async Task<(SummitUser User, Registration Registration)> ApprovedDelegateAsync(this SummitAppFactory app, int summitId,
+        string fullName = "Test Delegate")
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        var user = await app.CreateUserAsync(fullName: fullName);
+        var registration = await app.RegisterAsync(user, summitId, organisation.Id);
+        var decided = await app.DecideAsync(registration.Id, RegistrationStatus.Approved);
+        Assert.True(decided.Succeeded, decided.Message);
+        return (user, registration);
+    }
+
+    /// <summary>A breakout on the summit's first day, <paramref name="startHour"/>:00 local time, for an hour, in a
+    /// room of its own (unless <paramref name="roomId"/> is given).</summary>
+    public static Task<Data.Breakouts.Breakout> CreateBreakoutAsync(this SummitAppFactory app, Data.Summits.Summit summit, int capacity = 30,
+        int startHour = 10, int? roomId = null, string? title = null) =>
+        app.WithDbAsync(async db =>
+        {
+            var room = roomId is { } id ? await db.Rooms.FindAsync(id) : null;
+            if (room is null)
+            {
+                room = new Data.Breakouts.Room { SummitId = summit.Id, Name = $"Room {Guid.NewGuid():N}"[..12], Capacity = Math.Max(capacity, 100) };
+                db.Rooms.Add(room);
+            }
+            var start = SummitClock.ToUtc(summit.StartDate.ToDateTime(new TimeOnly(startHour, 0)), summit.Zone).Utc;
+            var breakout = new Data.Breakouts.Breakout
+            {
+                SummitId = summit.Id, Room = room, Title = title ?? $"Breakout {Guid.NewGuid():N}"[..16],
+                StartUtc = start, EndUtc = start.AddHours(1), Capacity = capacity,
+            };
+            db.Breakouts.Add(breakout);
+            await db.SaveChangesAsync();
+            return breakout;
+        });
+
     /// <summary>Waits (up to 20 s) for the background jobs to write a message matching <paramref name="match"/>.</summary>
     public static async Task<MimeKit.MimeMessage> WaitForMailAsync(this SummitAppFactory app, Func<MimeKit.MimeMessage, bool> match)
     {

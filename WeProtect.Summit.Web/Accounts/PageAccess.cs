@@ -27,13 +27,17 @@ public static class PageAccess
         c.AllowAnonymousToPage("/Summits/Details");
         c.AllowAnonymousToPage("/Organisations/Index");
         c.AllowAnonymousToPage("/Summits/Participants");
+        c.AllowAnonymousToPage("/Breakouts/Agenda");
+        c.AllowAnonymousToPage("/Breakouts/Session");
         // Signed-in users
         c.AuthorizeFolder("/Profile", Policies.SignedIn);
         c.AuthorizeFolder("/Registration", Policies.SignedIn);
+        c.AuthorizeFolder("/Breakouts/Bookings", Policies.SignedIn);
         // Organisers
         c.AuthorizeFolder("/Summits/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Organisations/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Registration/Manage", Policies.Organiser);
+        c.AuthorizeFolder("/Breakouts/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Outbox", Policies.Organiser);
         // Administrators
         c.AuthorizeFolder("/Admin", Policies.Admin);

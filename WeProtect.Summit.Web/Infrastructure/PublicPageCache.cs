@@ -23,7 +23,8 @@ public sealed class PublicPageCache(IOutputCacheStore store) : SaveChangesInterc
     public const string Tag = "public-pages";
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
 
-    private static readonly HashSet<Type> PublicTypes = [typeof(Data.Summits.Summit), typeof(Organisation), typeof(Registration)];
+    private static readonly HashSet<Type> PublicTypes = [typeof(Data.Summits.Summit), typeof(Organisation), typeof(Registration),
+        typeof(Data.Breakouts.Breakout), typeof(Data.Breakouts.Room), typeof(Data.Breakouts.Theme)];
 
     // Contexts with a saved but not yet committed change to public data.
     private readonly ConditionalWeakTable<DbContext, object> pending = [];
@@ -68,7 +69,7 @@ public sealed class PublicPageCache(IOutputCacheStore store) : SaveChangesInterc
         if (context is null) return;
         var touchesPublicData = context.ChangeTracker.Entries().Any(e =>
             e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && (PublicTypes.Contains(e.Metadata.ClrType) || e.Metadata.Name == "SummitHost"
+            && (PublicTypes.Contains(e.Metadata.ClrType) || e.Metadata.Name is "SummitHost" or "BreakoutOrganisation" or "BreakoutFacilitator"
                 || e.Entity is AuditEvent { SubjectType: nameof(Registration) } audit && audit.Action != "registration.checked-in"));
         if (touchesPublicData) pending.AddOrUpdate(context, this);
     }

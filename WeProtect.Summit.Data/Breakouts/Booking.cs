@@ -1,0 +1,19 @@
+namespace WeProtect.Summit.Data.Breakouts;
+
+public enum BookingStatus { Confirmed, Waitlisted, Cancelled }
+
+/// <summary>An approved delegate's seat (or place in the queue) at a breakout. One per delegate per breakout.</summary>
+public class Booking
+{
+    public int Id { get; set; }
+    public int BreakoutId { get; set; }
+    public Breakout Breakout { get; set; } = null!;
+    public int RegistrationId { get; set; }
+    public Registrations.Registration Registration { get; set; } = null!;
+    public BookingStatus Status { get; set; }
+    /// <summary>When the delegate asked; the waiting list is served in this order (then by id).</summary>
+    public DateTime RequestedUtc { get; set; }
+    public DateTime? ConfirmedUtc { get; set; }
+    public DateTime? CancelledUtc { get; set; }
+    public Guid Version { get; set; } = Guid.NewGuid();
+}

@@ -1,0 +1,142 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Notifications;
+using WeProtect.Summit.Data.Registrations;
+
+namespace WeProtect.Summit.Data.Breakouts;
+
+/// <summary>Seats at breakouts. A seat is taken by a conditional update ("… SET ConfirmedCount = ConfirmedCount + 1
+/// WHERE ConfirmedCount &lt; Capacity"): the one request that gets it is confirmed, every other is waitlisted,
+/// and the waiting list is served in the order people asked.</summary>
+public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, INotificationQueue queue)
+{
+    public enum Outcome { Confirmed, Waitlisted, Cancelled, NotFound, NotAllowed, AlreadyBooked, Clash, Stale }
+
+    public sealed record Result(Outcome Outcome, string Message, Booking? Booking = null)
+    {
+        public bool Succeeded => Outcome is Outcome.Confirmed or Outcome.Waitlisted or Outcome.Cancelled;
+    }
+
+    private readonly List<Notification> written = [];
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Books a seat for the user's approved registration at the breakout's summit.</summary>
+    public async Task<Result> BookAsync(int breakoutId, string userId, AuditActor actor, CancellationToken ct = default)
+    {
+        var breakout = await db.Breakouts.AsNoTracking().FirstOrDefaultAsync(b => b.Id == breakoutId, ct);
+        if (breakout is null) return new(Outcome.NotFound, "There is no such breakout.");
+        var registration = await db.Registrations.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.SummitId == breakout.SummitId && r.UserId == userId, ct);
+        if (registration?.Status != RegistrationStatus.Approved)
+            return new(Outcome.NotAllowed, "Only approved delegates of this summit can book breakouts.");
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var booking = await db.Bookings.FirstOrDefaultAsync(b => b.BreakoutId == breakoutId && b.RegistrationId == registration.Id, ct);
+        if (booking is { Status: not BookingStatus.Cancelled })
+            return new(Outcome.AlreadyBooked, booking.Status == BookingStatus.Confirmed
+                ? "You already have a seat at this breakout." : "You are already on this breakout's waiting list.", booking);
+        if (await ClashAsync(registration.Id, breakout, ct) is { } clash)
+            return new(Outcome.Clash, $"This breakout overlaps \"{clash}\", where you already have a seat. Cancel that seat first.");
+
+        var seat = await TakeSeatAsync(breakoutId, ct);
+        var now = Now;
+        booking ??= db.Bookings.Add(new Booking { BreakoutId = breakoutId, RegistrationId = registration.Id }).Entity;
+        booking.Status = seat ? BookingStatus.Confirmed : BookingStatus.Waitlisted;
+        booking.RequestedUtc = now;
+        booking.ConfirmedUtc = seat ? now : null;
+        booking.CancelledUtc = null;
+        booking.Version = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index (breakout, registration): the same delegate's second request at the same moment.
+            return new(Outcome.AlreadyBooked, "You already have a booking for this breakout.");
+        }
+        Notify(seat ? NotificationKinds.BookingConfirmed : NotificationKinds.BookingWaitlisted, booking.Id);
+        audit.Record(actor, seat ? "booking.confirmed" : "booking.waitlisted", booking, $"Booking {booking.Id} for breakout {breakoutId}");
+        await audit.SaveChangesAsync(ct);
+        await CommitAsync(tx, ct);
+        return seat
+            ? new(Outcome.Confirmed, $"Your seat at \"{breakout.Title}\" is confirmed.", booking)
+            : new(Outcome.Waitlisted, $"\"{breakout.Title}\" is full: you are number {await WaitlistPositionAsync(booking, ct)} on its waiting list.", booking);
+    }
+
+    /// <summary>Cancels the user's own booking; a freed seat goes to the first waitlisted delegate who has no
+    /// overlapping seat, atomically, and they are told by e-mail.</summary>
+    public async Task<Result> CancelAsync(int bookingId, string userId, AuditActor actor, CancellationToken ct = default)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var booking = await db.Bookings.AsNoTracking().Include(b => b.Registration)
+            .FirstOrDefaultAsync(b => b.Id == bookingId && b.Registration.UserId == userId, ct);
+        if (booking is null) return new(Outcome.NotFound, "There is no such booking.");
+        if (booking.Status == BookingStatus.Cancelled) return new(Outcome.NotAllowed, "This booking is already cancelled.");
+        var changed = await db.Bookings.Where(b => b.Id == bookingId && b.Version == booking.Version)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Cancelled)
+                .SetProperty(b => b.CancelledUtc, Now).SetProperty(b => b.Version, Guid.NewGuid()), ct);
+        if (changed == 0) return new(Outcome.Stale, "Your booking changed meanwhile; look at it again.");
+        audit.Record(actor, "booking.cancelled", booking, $"Booking {booking.Id} cancelled ({booking.Status} before)");
+        if (booking.Status == BookingStatus.Confirmed)
+        {
+            await db.Breakouts.Where(b => b.Id == booking.BreakoutId && b.ConfirmedCount > 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.ConfirmedCount, b => b.ConfirmedCount - 1), ct);
+            await PromoteNextAsync(booking.BreakoutId, ct);
+        }
+        await audit.SaveChangesAsync(ct);
+        await CommitAsync(tx, ct);
+        return new(Outcome.Cancelled, "Your booking is cancelled.");
+    }
+
+    /// <summary>1 for the first in line, 2 for the next…: derived from the order of asking, so never with a gap.</summary>
+    public Task<int> WaitlistPositionAsync(Booking booking, CancellationToken ct = default) =>
+        db.Bookings.CountAsync(b => b.BreakoutId == booking.BreakoutId && b.Status == BookingStatus.Waitlisted
+            && (b.RequestedUtc < booking.RequestedUtc || (b.RequestedUtc == booking.RequestedUtc && b.Id <= booking.Id)), ct);
+
+    private async Task<bool> TakeSeatAsync(int breakoutId, CancellationToken ct) =>
+        await db.Breakouts.Where(b => b.Id == breakoutId && b.ConfirmedCount < b.Capacity)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.ConfirmedCount, b => b.ConfirmedCount + 1), ct) == 1;
+
+    /// <summary>The title of a breakout overlapping <paramref name="breakout"/> where the registration holds a seat.</summary>
+    private Task<string?> ClashAsync(int registrationId, Breakout breakout, CancellationToken ct) =>
+        db.Bookings.Where(b => b.RegistrationId == registrationId && b.Status == BookingStatus.Confirmed && b.BreakoutId != breakout.Id
+                && b.Breakout.StartUtc < breakout.EndUtc && breakout.StartUtc < b.Breakout.EndUtc)
+            .Select(b => b.Breakout.Title).FirstOrDefaultAsync(ct);
+
+    private async Task PromoteNextAsync(int breakoutId, CancellationToken ct)
+    {
+        var breakout = await db.Breakouts.AsNoTracking().SingleAsync(b => b.Id == breakoutId, ct);
+        var waiting = await db.Bookings.AsNoTracking()
+            .Where(b => b.BreakoutId == breakoutId && b.Status == BookingStatus.Waitlisted)
+            .OrderBy(b => b.RequestedUtc).ThenBy(b => b.Id).Take(50).ToListAsync(ct);
+        foreach (var candidate in waiting)
+        {
+            if (await ClashAsync(candidate.RegistrationId, breakout, ct) is not null) continue; // keeps their place in line
+            if (!await TakeSeatAsync(breakoutId, ct)) return;
+            var now = Now;
+            await db.Bookings.Where(b => b.Id == candidate.Id && b.Version == candidate.Version)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Confirmed)
+                    .SetProperty(b => b.ConfirmedUtc, now).SetProperty(b => b.Version, Guid.NewGuid()), ct);
+            Notify(NotificationKinds.BookingPromoted, candidate.Id);
+            audit.Record(AuditActor.System, "booking.promoted", candidate, $"Booking {candidate.Id} promoted from the waiting list");
+            return;
+        }
+    }
+
+    private void Notify(string kind, int bookingId)
+    {
+        var notification = new Notification { Kind = kind, SubjectId = bookingId, CreatedUtc = Now };
+        db.Notifications.Add(notification);
+        written.Add(notification);
+    }
+
+    private async Task CommitAsync(IDbContextTransaction tx, CancellationToken ct)
+    {
+        if (written.Count > 0) await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        foreach (var notification in written) queue.Enqueue(notification.Id);
+        written.Clear();
+    }
+}

@@ -1,0 +1,55 @@
+using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Data.Organisations;
+
+namespace WeProtect.Summit.Data.Breakouts;
+
+/// <summary>A themed session in a room, with facilitating organisations and people. Seats are counted by
+/// <see cref="BookingDesk"/>'s conditional updates on <see cref="ConfirmedCount"/>.</summary>
+public class Breakout
+{
+    public const int TitleMaxLength = 200;
+    public const int DescriptionMaxLength = 4000;
+
+    public int Id { get; set; }
+    public int SummitId { get; set; }
+    public Summits.Summit Summit { get; set; } = null!;
+    public string Title { get; set; } = "";
+    public string? Description { get; set; }
+    public int? ThemeId { get; set; }
+    public Theme? Theme { get; set; }
+    public int RoomId { get; set; }
+    public Room Room { get; set; } = null!;
+    public DateTime StartUtc { get; set; }
+    public DateTime EndUtc { get; set; }
+    public int Capacity { get; set; }
+    /// <summary>Confirmed bookings; moved only by conditional updates ("… WHERE ConfirmedCount &lt; Capacity").</summary>
+    public int ConfirmedCount { get; set; }
+    public List<Organisation> FacilitatingOrganisations { get; set; } = [];
+    public List<SummitUser> Facilitators { get; set; } = [];
+    /// <summary>Raised whenever time or room changes, so calendar entries are replaced (iCalendar SEQUENCE).</summary>
+    public int Sequence { get; set; }
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public bool Overlaps(DateTime startUtc, DateTime endUtc) => StartUtc < endUtc && startUtc < EndUtc;
+
+    /// <summary>The rules that need only the breakout, its room and its summit; overlaps with other breakouts
+    /// (same room, same facilitator) are checked by <see cref="BreakoutSchedule"/>, which sees them all.</summary>
+    public IReadOnlyList<(string Field, string Message)> Validate(Summits.Summit summit, Room? room)
+    {
+        var errors = new List<(string, string)>();
+        void Check(bool bad, string field, string message) { if (bad) errors.Add((field, message)); }
+        Check(string.IsNullOrWhiteSpace(Title), nameof(Title), "The breakout needs a title.");
+        Check(Title?.Length > TitleMaxLength, nameof(Title), $"The title is longer than {TitleMaxLength} characters.");
+        Check(Description?.Length > DescriptionMaxLength, nameof(Description), $"The description is longer than {DescriptionMaxLength:N0} characters.");
+        Check(room is null, nameof(RoomId), "Choose a room of this summit.");
+        Check(EndUtc <= StartUtc, nameof(EndUtc), "The breakout must end after it starts.");
+        var firstDay = DateOnly.FromDateTime(summit.ToLocal(StartUtc));
+        var lastDay = DateOnly.FromDateTime(summit.ToLocal(EndUtc));
+        Check(firstDay < summit.StartDate || lastDay > summit.EndDate, nameof(StartUtc),
+            $"The breakout must take place during the summit ({summit.StartDate:d MMMM} – {summit.EndDate:d MMMM yyyy}).");
+        Check(Capacity < 1, nameof(Capacity), "The capacity must be at least 1.");
+        Check(room is not null && Capacity > room.Capacity, nameof(Capacity), $"The capacity cannot be above the room's ({room?.Capacity:N0}).");
+        Check(Capacity >= 1 && Capacity < ConfirmedCount, nameof(Capacity), $"{ConfirmedCount:N0} seats are already booked: the capacity cannot be lower.");
+        return errors;
+    }
+}

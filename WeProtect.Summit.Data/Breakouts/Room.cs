@@ -1,0 +1,44 @@
+namespace WeProtect.Summit.Data.Breakouts;
+
+/// <summary>A room of the summit's venue where breakouts take place.</summary>
+public class Room
+{
+    public const int NameMaxLength = 120;
+
+    public int Id { get; set; }
+    public int SummitId { get; set; }
+    public string Name { get; set; } = "";
+    public int Capacity { get; set; }
+    /// <summary>Floor, directions, equipment.</summary>
+    public string? Notes { get; set; }
+
+    public IReadOnlyList<(string Field, string Message)> Validate()
+    {
+        var errors = new List<(string, string)>();
+        if (string.IsNullOrWhiteSpace(Name)) errors.Add((nameof(Name), "The room needs a name."));
+        else if (Name.Length > NameMaxLength) errors.Add((nameof(Name), $"The name is longer than {NameMaxLength} characters."));
+        if (Capacity is < 1 or > 10_000) errors.Add((nameof(Capacity), "A room holds from 1 to 10,000 people."));
+        if (Notes?.Length > 1000) errors.Add((nameof(Notes), "The notes are longer than 1,000 characters."));
+        return errors;
+    }
+}
+
+/// <summary>A thread of the programme (technology, law enforcement, safeguarding children…), with its colour.</summary>
+public class Theme
+{
+    public int Id { get; set; }
+    public int SummitId { get; set; }
+    public string Name { get; set; } = "";
+    /// <summary>"#rrggbb".</summary>
+    public string Colour { get; set; } = "#1b3a5c";
+
+    public IReadOnlyList<(string Field, string Message)> Validate()
+    {
+        var errors = new List<(string, string)>();
+        if (string.IsNullOrWhiteSpace(Name)) errors.Add((nameof(Name), "The theme needs a name."));
+        else if (Name.Length > Room.NameMaxLength) errors.Add((nameof(Name), $"The name is longer than {Room.NameMaxLength} characters."));
+        if (!System.Text.RegularExpressions.Regex.IsMatch(Colour ?? "", "^#[0-9a-fA-F]{6}$"))
+            errors.Add((nameof(Colour), "The colour must be written #rrggbb."));
+        return errors;
+    }
+}
