@@ -64,6 +64,7 @@ builder.Services.AddOptions<MailOptions>().Bind(builder.Configuration.GetSection
 builder.Services.AddSingleton<Mailer>();
 builder.Services.AddSingleton<Outbox>();
 builder.Services.AddSingleton<FirstAdminSetup>();
+builder.Services.AddScoped<WeProtect.Summit.Data.Notifications.Notifier>();
 builder.Services.AddScoped<RegistrationDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Breakouts.BookingDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Breakouts.BreakoutSchedule>();

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Notifications;
 using WeProtect.Summit.Data.Registrations;
@@ -9,7 +8,7 @@ namespace WeProtect.Summit.Data.Breakouts;
 /// <summary>Seats at breakouts. A seat is taken by a conditional update ("… SET ConfirmedCount = ConfirmedCount + 1
 /// WHERE ConfirmedCount &lt; Capacity"): the one request that gets it is confirmed, every other is waitlisted,
 /// and the waiting list is served in the order people asked.</summary>
-public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, INotificationQueue queue)
+public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, Notifier notifier)
 {
     public enum Outcome { Confirmed, Waitlisted, Cancelled, NotFound, NotAllowed, AlreadyBooked, Clash, Stale }
 
@@ -18,7 +17,6 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         public bool Succeeded => Outcome is Outcome.Confirmed or Outcome.Waitlisted or Outcome.Cancelled;
     }
 
-    private readonly List<Notification> written = [];
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Books a seat for the user's approved registration at the breakout's summit.</summary>
@@ -56,10 +54,10 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
             // The unique index (breakout, registration): the same delegate's second request at the same moment.
             return new(Outcome.AlreadyBooked, "You already have a booking for this breakout.");
         }
-        Notify(seat ? NotificationKinds.BookingConfirmed : NotificationKinds.BookingWaitlisted, booking.Id);
+        notifier.Add(seat ? NotificationKinds.BookingConfirmed : NotificationKinds.BookingWaitlisted, booking.Id);
         audit.Record(actor, seat ? "booking.confirmed" : "booking.waitlisted", booking, $"Booking {booking.Id} for breakout {breakoutId}");
         await audit.SaveChangesAsync(ct);
-        await CommitAsync(tx, ct);
+        await notifier.CommitAsync(tx, ct);
         return seat
             ? new(Outcome.Confirmed, $"Your seat at \"{breakout.Title}\" is confirmed.", booking)
             : new(Outcome.Waitlisted, $"\"{breakout.Title}\" is full: you are number {await WaitlistPositionAsync(booking, ct)} on its waiting list.", booking);
@@ -86,7 +84,7 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
             await PromoteNextAsync(booking.BreakoutId, ct);
         }
         await audit.SaveChangesAsync(ct);
-        await CommitAsync(tx, ct);
+        await notifier.CommitAsync(tx, ct);
         return new(Outcome.Cancelled, "Your booking is cancelled.");
     }
 
@@ -119,24 +117,9 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
             await db.Bookings.Where(b => b.Id == candidate.Id && b.Version == candidate.Version)
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Confirmed)
                     .SetProperty(b => b.ConfirmedUtc, now).SetProperty(b => b.Version, Guid.NewGuid()), ct);
-            Notify(NotificationKinds.BookingPromoted, candidate.Id);
+            notifier.Add(NotificationKinds.BookingPromoted, candidate.Id);
             audit.Record(AuditActor.System, "booking.promoted", candidate, $"Booking {candidate.Id} promoted from the waiting list");
             return;
         }
-    }
-
-    private void Notify(string kind, int bookingId)
-    {
-        var notification = new Notification { Kind = kind, SubjectId = bookingId, CreatedUtc = Now };
-        db.Notifications.Add(notification);
-        written.Add(notification);
-    }
-
-    private async Task CommitAsync(IDbContextTransaction tx, CancellationToken ct)
-    {
-        if (written.Count > 0) await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        foreach (var notification in written) queue.Enqueue(notification.Id);
-        written.Clear();
     }
 }

@@ -9,7 +9,7 @@ namespace WeProtect.Summit.Data.Registrations;
 /// notification that tells the delegate. Places are counted by conditional updates in the database
 /// ("… SET ApprovedCount = ApprovedCount + 1 WHERE ApprovedCount &lt; DelegateCapacity"), never by counting
 /// and then inserting, so that two organisers approving the last place at once cannot both succeed.</summary>
-public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, INotificationQueue queue)
+public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, Notifier notifier)
 {
     public enum Outcome { Done, NotFound, Stale, NotAllowed, SummitFull, QuotaFull }
 
@@ -42,9 +42,8 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await audit.SaveChangesAsync(ct);
-            Notify(NotificationKinds.RegistrationReceived, registration.Id);
-            await db.SaveChangesAsync(ct);
-            await CommitAsync(tx, ct);
+            notifier.Add(NotificationKinds.RegistrationReceived, registration.Id);
+            await notifier.CommitAsync(tx, ct);
         }
         catch (DbUpdateException)
         {
@@ -104,12 +103,12 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         if (changed == 0)
             return new(Outcome.Stale, $"{registration.FullName}'s registration changed while you were deciding; look again.");
 
-        Notify(NotificationKinds.RegistrationDecision, registration.Id);
+        notifier.Add(NotificationKinds.RegistrationDecision, registration.Id);
         audit.Record(actor, $"registration.{decision.ToString().ToLowerInvariant()}", registration,
             $"Registration {registration.Id}: {from} → {decision}");
         if (from == RegistrationStatus.Approved) await PromoteNextAsync(registration.SummitId, ct);
         await audit.SaveChangesAsync(ct);
-        await CommitAsync(tx, ct);
+        await notifier.CommitAsync(tx, ct);
         return new(Outcome.Done, $"{registration.FullName}: {Verb(decision)}.");
     }
 
@@ -135,7 +134,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
             await PromoteNextAsync(registration.SummitId, ct);
         }
         await audit.SaveChangesAsync(ct);
-        await CommitAsync(tx, ct);
+        await notifier.CommitAsync(tx, ct);
         return new(Outcome.Done, "Your registration is cancelled.");
     }
 
@@ -239,27 +238,10 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
                     .SetProperty(r => r.DecidedUtc, now)
                     .SetProperty(r => r.DecidedByUserId, (string?)null)
                     .SetProperty(r => r.Version, Guid.NewGuid()), ct);
-            Notify(NotificationKinds.RegistrationPromoted, candidate.Id);
+            notifier.Add(NotificationKinds.RegistrationPromoted, candidate.Id);
             audit.Record(AuditActor.System, "registration.promoted", candidate, $"Registration {candidate.Id} promoted from the waiting list");
             return;
         }
-    }
-
-    private readonly List<Notification> written = [];
-
-    private void Notify(string kind, int subjectId)
-    {
-        var notification = new Notification { Kind = kind, SubjectId = subjectId, CreatedUtc = Now };
-        db.Notifications.Add(notification);
-        written.Add(notification);
-    }
-
-    /// <summary>After the commit: the messages exist for sure, so the jobs may send them.</summary>
-    private async Task CommitAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, CancellationToken ct)
-    {
-        await tx.CommitAsync(ct);
-        foreach (var notification in written) queue.Enqueue(notification.Id);
-        written.Clear();
     }
 
     private static string Verb(RegistrationStatus decision) => decision switch
