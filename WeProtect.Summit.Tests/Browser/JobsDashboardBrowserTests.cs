@@ -1,0 +1,27 @@
+using Microsoft.Playwright;
+using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Tests.Support;
+using WeProtect.Summit.Web.Jobs;
+
+namespace WeProtect.Summit.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public class JobsDashboardBrowserTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task The_jobs_dashboard_works_under_the_content_security_policy()
+    {
+        var organiser = await browser.App.CreateUserAsync(fullName: "Jobs Organiser", roles: Roles.Organiser);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.Locator("form#login input[name='Input.Email']").FillAsync(organiser.Email!);
+        await page.Locator("form#login input[name='Input.Password']").FillAsync(SummitAppFactory.Password);
+        await page.Locator("form#login button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+
+        await page.GotoAsync(HangfireSetup.DashboardPath + "/recurring", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync(NotificationSweep.RecurringJobId);
+        await browser.ScreenshotAsync(page, "recurring-jobs");
+        page.Problems().AssertNone();
+    }
+}
