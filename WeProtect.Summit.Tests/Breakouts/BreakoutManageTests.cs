@@ -207,7 +207,7 @@ public class BreakoutManageTests(SummitAppFactory app) : IClassFixture<SummitApp
 
         foreach (var user in new[] { seated, waiting })
         {
-            var mail = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == user.Email) && m.Subject.Contains("Breakout moved"));
+            var mail = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == user.Email) && (m.Subject ?? "").Contains("Breakout moved"));
             Assert.Contains("14:30–15:45 (Asia/Dubai)", mail.TextBody);
             Assert.Contains($"/Breakouts/Session/{breakout.Id}", mail.TextBody + mail.HtmlBody);
         }
@@ -223,7 +223,7 @@ public class BreakoutManageTests(SummitAppFactory app) : IClassFixture<SummitApp
         await client.SubmitAndFollowAsync(edit, "#breakout-form", Form(("Input.RoomId", room.Id.ToString())));
         Assert.Equal(2, await app.WithDbAsync(db => db.Breakouts.Where(b => b.Id == breakout.Id).Select(b => b.Sequence).SingleAsync()));
         await app.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == waiting.Email) && (m.TextBody ?? "").Contains(room.Name));
-        Assert.DoesNotContain(app.SentMail(), m => m.To.Mailboxes.Any(a => a.Address == cancelled.Email) && m.Subject.Contains("Breakout moved"));
+        Assert.DoesNotContain(app.SentMail(), m => m.To.Mailboxes.Any(a => a.Address == cancelled.Email) && (m.Subject ?? "").Contains("Breakout moved"));
     }
 
     [Fact]
