@@ -58,6 +58,9 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Registration/Badge"] = Access.SignedIn,
         ["/Registration/Manage/Badges"] = Access.Organiser,
         ["/Registration/Manage/CheckIn"] = Access.Organiser,
+        ["/Breakouts/Manage/Index"] = Access.Organiser,
+        ["/Breakouts/Manage/Edit"] = Access.Organiser,
+        ["/Breakouts/Manage/Attendees"] = Access.Organiser,
         ["/Admin/Users"] = Access.Admin,
         ["/Admin/Audit"] = Access.Admin,
     };

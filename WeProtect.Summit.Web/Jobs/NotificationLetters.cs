@@ -15,8 +15,34 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links)
     {
         NotificationKinds.RegistrationReceived or NotificationKinds.RegistrationDecision or NotificationKinds.RegistrationPromoted
             => await RegistrationLetterAsync(notification, ct),
+        NotificationKinds.BreakoutMoved => await BreakoutMovedLetterAsync(notification, ct),
         _ => throw new InvalidOperationException($"No letter for notifications of kind {notification.Kind}"),
     };
+
+    /// <summary>The breakout of a booking moved: its time (in the summit's zone) and room as they are now.</summary>
+    private async Task<Letter?> BreakoutMovedLetterAsync(Notification notification, CancellationToken ct)
+    {
+        var booking = await db.Bookings.AsNoTracking()
+            .Include(b => b.Breakout).ThenInclude(b => b.Summit)
+            .Include(b => b.Breakout).ThenInclude(b => b.Room)
+            .Include(b => b.Registration).ThenInclude(r => r.User)
+            .FirstOrDefaultAsync(b => b.Id == notification.SubjectId, ct);
+        // Cancelled since: the move is no longer their business.
+        if (booking is null || booking.Status == Data.Breakouts.BookingStatus.Cancelled || booking.Registration.User.Email is null) return null;
+        var breakout = booking.Breakout;
+        var summit = breakout.Summit;
+        var start = summit.ToLocal(breakout.StartUtc);
+        var end = summit.ToLocal(breakout.EndUtc);
+        var when = $"{start.ToString("dddd d MMMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture)}–{end.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)} ({summit.TimeZoneId})";
+        var standing = booking.Status == Data.Breakouts.BookingStatus.Confirmed
+            ? "Your seat is kept."
+            : "Your place on the waiting list is kept.";
+        var body = $"Dear {booking.Registration.FullName},\n\nThe breakout \"{breakout.Title}\" at {summit.Name} has moved. " +
+            $"It now takes place on {when}, in {breakout.Room.Name}.\n\n{standing} If you can no longer attend, please cancel your booking " +
+            "so that someone waiting can have the seat.";
+        return new Letter(booking.Registration.User.Email, booking.Registration.FullName, $"Breakout moved: {breakout.Title}", body,
+            links.Absolute($"/Breakouts/Session/{breakout.Id}"), "The session");
+    }
 
     private async Task<Letter?> RegistrationLetterAsync(Notification notification, CancellationToken ct)
     {

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Breakouts;
+
+namespace WeProtect.Summit.Web.Pages.Breakouts.Manage;
+
+using WeProtect.Summit.Data.Summits;
+
+/// <summary>Who has a seat at a breakout, and who waits for one in which order; also as CSV.</summary>
+public class AttendeesModel(SummitDbContext db) : PageModel
+{
+    /// <summary>One booking; <see cref="QueuePosition"/> is 1, 2… for the waiting list and null for a seat.</summary>
+    public sealed record Attendee(int BookingId, string FullName, string Position, string Organisation, BookingStatus Status,
+        int? QueuePosition, DateTime RequestedUtc, DateTime? ConfirmedUtc);
+
+    public Breakout Breakout { get; private set; } = null!;
+    public Summit Summit => Breakout.Summit;
+    public IReadOnlyList<Attendee> Confirmed { get; private set; } = [];
+    public IReadOnlyList<Attendee> Waitlisted { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetCsvAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        return File(WriteCsv([.. Confirmed, .. Waitlisted], Summit), "text/csv; charset=utf-8", $"breakout-{Breakout.Id}-attendees.csv");
+    }
+
+    public static byte[] WriteCsv(IEnumerable<Attendee> attendees, Summit summit)
+    {
+        // A cell starting with = + - @ would run as a formula in a spreadsheet: CsvHelper escapes it (see the dashboard).
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape };
+        using var buffer = new MemoryStream();
+        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+        using (var csv = new CsvWriter(writer, config))
+        {
+            foreach (var header in new[] { "Status", "Place in queue", "Name", "Position", "Organisation", $"Asked ({summit.TimeZoneId})", $"Confirmed ({summit.TimeZoneId})" })
+                csv.WriteField(header);
+            csv.NextRecord();
+            foreach (var a in attendees)
+            {
+                csv.WriteField(a.Status.ToString());
+                csv.WriteField(a.QueuePosition?.ToString(CultureInfo.InvariantCulture) ?? "");
+                csv.WriteField(a.FullName);
+                csv.WriteField(a.Position);
+                csv.WriteField(a.Organisation);
+                csv.WriteField(summit.ToLocal(a.RequestedUtc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+                csv.WriteField(a.ConfirmedUtc is { } c ? summit.ToLocal(c).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "");
+                csv.NextRecord();
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var breakout = await db.Breakouts.AsNoTracking().Include(b => b.Summit).Include(b => b.Room)
+            .FirstOrDefaultAsync(b => b.Id == id, ct);
+        if (breakout is null) return false;
+        Breakout = breakout;
+        var rows = await db.Bookings.AsNoTracking()
+            .Where(b => b.BreakoutId == id && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted))
+            .Select(b => new
+            {
+                b.Id, b.Status, b.RequestedUtc, b.ConfirmedUtc, b.Registration.FullName, b.Registration.Position,
+                Organisation = b.Registration.Organisation != null ? b.Registration.Organisation.FormalName : b.Registration.ProposedOrganisationName ?? "",
+            })
+            .ToListAsync(ct);
+        Confirmed = rows.Where(r => r.Status == BookingStatus.Confirmed)
+            .OrderBy(r => r.ConfirmedUtc ?? r.RequestedUtc).ThenBy(r => r.Id)
+            .Select(r => new Attendee(r.Id, r.FullName, r.Position, r.Organisation, r.Status, null, r.RequestedUtc, r.ConfirmedUtc)).ToList();
+        // The same order as BookingDesk serves the waiting list: by time of asking, then by id.
+        Waitlisted = rows.Where(r => r.Status == BookingStatus.Waitlisted)
+            .OrderBy(r => r.RequestedUtc).ThenBy(r => r.Id)
+            .Select((r, i) => new Attendee(r.Id, r.FullName, r.Position, r.Organisation, r.Status, i + 1, r.RequestedUtc, null)).ToList();
+        return true;
+    }
+}

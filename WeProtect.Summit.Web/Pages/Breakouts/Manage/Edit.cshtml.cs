@@ -1,0 +1,223 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Breakouts;
+using WeProtect.Summit.Data.Notifications;
+using WeProtect.Summit.Web.Infrastructure;
+
+namespace WeProtect.Summit.Web.Pages.Breakouts.Manage;
+
+using WeProtect.Summit.Data.Summits;
+
+/// <summary>Creates a breakout (no id) or edits one. Date and times are entered in the summit's zone and stored in
+/// UTC. Facilitators are people with an account, named by their e-mail addresses. Moving a breakout (time or room)
+/// raises its Sequence and tells every confirmed and waitlisted delegate by e-mail.</summary>
+public class EditModel(SummitDbContext db, AuditTrail audit, BreakoutSchedule schedule, INotificationQueue queue,
+    ILookupNormalizer normalizer, TimeProvider clock) : PageModel
+{
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "The breakout needs a title."), StringLength(Breakout.TitleMaxLength)] public string Title { get; set; } = "";
+        [StringLength(Breakout.DescriptionMaxLength)] public string? Description { get; set; }
+        [Display(Name = "Theme")] public int? ThemeId { get; set; }
+        [Required(ErrorMessage = "Choose a room of this summit."), Display(Name = "Room")] public int? RoomId { get; set; }
+        [Required(ErrorMessage = "Give the day of the breakout.")] public DateOnly? Date { get; set; }
+        [Required(ErrorMessage = "Give the time the breakout starts."), Display(Name = "Starts")] public TimeOnly? StartTime { get; set; }
+        [Required(ErrorMessage = "Give the time the breakout ends."), Display(Name = "Ends")] public TimeOnly? EndTime { get; set; }
+        [Required(ErrorMessage = "Give the number of seats.")] public int? Capacity { get; set; }
+        [Display(Name = "Facilitating organisations")] public List<int>? OrganisationIds { get; set; }
+        /// <summary>E-mail addresses of facilitators' accounts, one a line (or separated by commas).</summary>
+        [Display(Name = "Facilitators"), StringLength(4000)] public string? FacilitatorEmails { get; set; }
+        public Guid? Version { get; set; }
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public Summit Summit { get; private set; } = null!;
+    public Breakout? Existing { get; private set; }
+    public IReadOnlyList<SelectListItem> RoomOptions { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> ThemeOptions { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> OrganisationOptions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int summitId, int? id, CancellationToken ct)
+    {
+        if (await LoadAsync(summitId, id, ct) is { } missing) return missing;
+        Input = Existing is null ? new InputModel { Date = Summit.StartDate } : ToInput(Existing);
+        await LoadOptionsAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int summitId, int? id, CancellationToken ct)
+    {
+        if (await LoadAsync(summitId, id, ct) is { } missing) return missing;
+        var breakout = Existing ?? new Breakout { SummitId = summitId };
+        var (oldStart, oldEnd, oldRoom) = (breakout.StartUtc, breakout.EndUtc, breakout.RoomId);
+
+        if (ModelState.IsValid && Existing is not null && Input.Version != Existing.Version)
+            ModelState.AddModelError(string.Empty, "Someone else changed this breakout after you opened it. Reload the page to see their changes; nothing was saved.");
+        if (ModelState.IsValid) await ApplyAsync(breakout, ct);
+        if (!ModelState.IsValid) return await ReshowAsync(ct);
+
+        var moved = Existing is not null && (breakout.StartUtc != oldStart || breakout.EndUtc != oldEnd || breakout.RoomId != oldRoom);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var notifications = new List<Notification>();
+        if (Existing is null) db.Breakouts.Add(breakout);
+        else
+        {
+            // Check the version the form was made from against the database, not only against our own read.
+            db.Entry(breakout).Property(b => b.Version).OriginalValue = Input.Version!.Value;
+            if (moved)
+            {
+                breakout.Sequence++;
+                var now = clock.GetUtcNow().UtcDateTime;
+                var bookings = await db.Bookings.AsNoTracking()
+                    .Where(b => b.BreakoutId == breakout.Id && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted))
+                    .Select(b => b.Id).ToListAsync(ct);
+                foreach (var bookingId in bookings)
+                    notifications.Add(db.Notifications.Add(new Notification { Kind = NotificationKinds.BreakoutMoved, SubjectId = bookingId, CreatedUtc = now }).Entity);
+            }
+        }
+        breakout.Version = Guid.NewGuid();
+        var action = Existing is null ? "breakout.created" : moved ? "breakout.moved" : "breakout.updated";
+        var when = $"{Summit.ToLocal(breakout.StartUtc):yyyy-MM-dd HH:mm}–{Summit.ToLocal(breakout.EndUtc):HH:mm}";
+        audit.Record(User.ToAuditActor(), action, breakout, action switch
+        {
+            "breakout.created" => $"Breakout \"{breakout.Title}\" created ({when}, room {breakout.RoomId})",
+            "breakout.moved" => $"Breakout \"{breakout.Title}\" moved to {when}, room {breakout.RoomId} (sequence {breakout.Sequence}); {notifications.Count} delegates told",
+            _ => $"Breakout \"{breakout.Title}\" changed",
+        });
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await tx.RollbackAsync(ct);
+            ModelState.AddModelError(string.Empty, "Someone else changed this breakout while you were editing. Reload the page to see their changes; nothing was saved.");
+            return await ReshowAsync(ct);
+        }
+        foreach (var notification in notifications) queue.Enqueue(notification.Id);
+
+        TempData["Status"] = Existing is null ? $"Breakout \"{breakout.Title}\" created."
+            : moved ? $"Breakout \"{breakout.Title}\" moved; {Plural(notifications.Count)} will be told by e-mail."
+            : $"Breakout \"{breakout.Title}\" saved.";
+        return RedirectToPage(new { summitId, id = breakout.Id });
+    }
+
+    private static string Plural(int n) => n == 1 ? "1 delegate" : $"{n:N0} delegates";
+
+    /// <summary>Copies the form onto the entity and puts every broken rule into ModelState, keyed by field.</summary>
+    private async Task ApplyAsync(Breakout breakout, CancellationToken ct)
+    {
+        breakout.Title = Input.Title.Trim();
+        breakout.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Replace("\r\n", "\n").Trim();
+        breakout.Capacity = Input.Capacity!.Value;
+
+        var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == Input.RoomId && r.SummitId == Summit.Id, ct);
+        if (room is not null) breakout.RoomId = room.Id;
+        if (Input.ThemeId is null) breakout.ThemeId = null;
+        else if (await db.Themes.AnyAsync(t => t.Id == Input.ThemeId && t.SummitId == Summit.Id, ct)) breakout.ThemeId = Input.ThemeId;
+        else AddError(nameof(InputModel.ThemeId), "Choose a theme of this summit (or none).");
+
+        var date = Input.Date!.Value;
+        var (start, startError) = SummitClock.ToUtc(date.ToDateTime(Input.StartTime!.Value), Summit.Zone);
+        var (end, endError) = SummitClock.ToUtc(date.ToDateTime(Input.EndTime!.Value), Summit.Zone);
+        if (startError is not null) AddError(nameof(InputModel.StartTime), startError);
+        if (endError is not null) AddError(nameof(InputModel.EndTime), endError);
+        var timesKnown = startError is null && endError is null;
+        if (timesKnown) (breakout.StartUtc, breakout.EndUtc) = (start, end);
+
+        var organisationIds = (Input.OrganisationIds ?? []).Distinct().ToList();
+        var organisations = await db.Organisations.Where(o => organisationIds.Contains(o.Id)).ToListAsync(ct);
+        if (organisations.Count != organisationIds.Count)
+            AddError(nameof(InputModel.OrganisationIds), "A chosen organisation is not in the directory.");
+        breakout.FacilitatingOrganisations.RemoveAll(o => !organisationIds.Contains(o.Id));
+        breakout.FacilitatingOrganisations.AddRange(organisations.Where(o => breakout.FacilitatingOrganisations.All(x => x.Id != o.Id)));
+
+        var facilitators = await FacilitatorsAsync(ct);
+        var facilitatorIds = facilitators.Select(f => f.Id).ToList();
+        breakout.Facilitators.RemoveAll(f => !facilitatorIds.Contains(f.Id));
+        breakout.Facilitators.AddRange(facilitators.Where(f => breakout.Facilitators.All(x => x.Id != f.Id)));
+
+        foreach (var (field, message) in breakout.Validate(Summit, room))
+        {
+            // Times that could not be converted were reported already; the rules about them would only mislead.
+            if (!timesKnown && field is nameof(Breakout.EndUtc) or nameof(Breakout.StartUtc)) continue;
+            AddError(InputField(field), message);
+        }
+        if (timesKnown && room is not null)
+            foreach (var (field, message) in await schedule.CheckAsync(breakout, facilitatorIds, ct))
+                AddError(InputField(field), message);
+    }
+
+    /// <summary>The accounts named in the facilitators box; an address without an account is a message.</summary>
+    private async Task<List<SummitUser>> FacilitatorsAsync(CancellationToken ct)
+    {
+        var emails = (Input.FacilitatorEmails ?? "").Split(['\n', '\r', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var normalized = emails.Select(e => normalizer.NormalizeEmail(e)).ToList();
+        var users = await db.Users.Where(u => normalized.Contains(u.NormalizedEmail!)).ToListAsync(ct);
+        foreach (var email in emails.Where(e => users.All(u => u.NormalizedEmail != normalizer.NormalizeEmail(e))))
+            AddError(nameof(InputModel.FacilitatorEmails), $"Nobody has an account with the address {email}: ask them to register first.");
+        return users;
+    }
+
+    private void AddError(string field, string message) => ModelState.AddModelError($"Input.{field}", message);
+
+    private static string InputField(string entityField) => entityField switch
+    {
+        nameof(Breakout.StartUtc) => nameof(InputModel.Date),
+        nameof(Breakout.EndUtc) => nameof(InputModel.EndTime),
+        nameof(Breakout.Facilitators) => nameof(InputModel.FacilitatorEmails),
+        _ => entityField,
+    };
+
+    private InputModel ToInput(Breakout b)
+    {
+        var start = Summit.ToLocal(b.StartUtc);
+        var end = Summit.ToLocal(b.EndUtc);
+        return new()
+        {
+            Title = b.Title, Description = b.Description, ThemeId = b.ThemeId, RoomId = b.RoomId,
+            Date = DateOnly.FromDateTime(start), StartTime = TimeOnly.FromDateTime(start), EndTime = TimeOnly.FromDateTime(end),
+            Capacity = b.Capacity, OrganisationIds = b.FacilitatingOrganisations.Select(o => o.Id).ToList(),
+            FacilitatorEmails = string.Join("\n", b.Facilitators.Select(f => f.Email)), Version = b.Version,
+        };
+    }
+
+    /// <summary>The summit and the breakout (tracked, for editing), or the 404 to answer.</summary>
+    private async Task<IActionResult?> LoadAsync(int summitId, int? id, CancellationToken ct)
+    {
+        var summit = await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == summitId, ct);
+        if (summit is null) return NotFound();
+        Summit = summit;
+        if (id is null) return null;
+        Existing = await db.Breakouts.Include(b => b.FacilitatingOrganisations).Include(b => b.Facilitators)
+            .FirstOrDefaultAsync(b => b.Id == id && b.SummitId == summitId, ct);
+        return Existing is null ? NotFound() : null;
+    }
+
+    private async Task<IActionResult> ReshowAsync(CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await LoadOptionsAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadOptionsAsync(CancellationToken ct)
+    {
+        var order = StringComparer.Create(System.Globalization.CultureInfo.InvariantCulture, true);
+        RoomOptions = (await db.Rooms.AsNoTracking().Where(r => r.SummitId == Summit.Id).ToListAsync(ct))
+            .OrderBy(r => r.Name, order).Select(r => new SelectListItem($"{r.Name} ({r.Capacity:N0} seats)", r.Id.ToString())).ToList();
+        ThemeOptions = (await db.Themes.AsNoTracking().Where(t => t.SummitId == Summit.Id).ToListAsync(ct))
+            .OrderBy(t => t.Name, order).Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToList();
+        OrganisationOptions = (await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.FormalName, o.SortName }).ToListAsync(ct))
+            .OrderBy(o => o.SortName, order).Select(o => new SelectListItem(o.FormalName, o.Id.ToString())).ToList();
+    }
+}
