@@ -11,7 +11,7 @@ using WeProtect.Summit.Data.Registrations; // after the namespace line: "Registr
 /// <summary>Test data made through the app's own services, for tests whose subject is something else.</summary>
 public static class SummitData
 {
-    /// <summary>An open summit whose registration window is open now (Europe/London, in 60 days).</summary>
+    /// <summary>An open summit whose registration window is open now (the sample summit: Asia/Dubai, in 90 days).</summary>
     public static Task<Data.Summits.Summit> CreateOpenSummitAsync(this SummitAppFactory app, int capacity = 400, string? name = null) =>
         app.WithDbAsync(async db =>
         {

@@ -18,7 +18,7 @@ using WeProtect.Summit.Data.Summits;
 /// <summary>Creates a breakout (no id) or edits one. Date and times are entered in the summit's zone and stored in
 /// UTC. Facilitators are people with an account, named by their e-mail addresses. Moving a breakout (time or room)
 /// raises its Sequence and tells every confirmed and waitlisted delegate by e-mail.</summary>
-public class EditModel(SummitDbContext db, AuditTrail audit, BreakoutSchedule schedule, INotificationQueue queue,
+public class EditModel(SummitDbContext db, AuditTrail audit, BreakoutSchedule schedule, Notifier notifier,
     ILookupNormalizer normalizer, TimeProvider clock) : PageModel
 {
     public sealed class InputModel
@@ -65,7 +65,7 @@ public class EditModel(SummitDbContext db, AuditTrail audit, BreakoutSchedule sc
 
         var moved = Existing is not null && (breakout.StartUtc != oldStart || breakout.EndUtc != oldEnd || breakout.RoomId != oldRoom);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var notifications = new List<Notification>();
+        var told = 0;
         if (Existing is null) db.Breakouts.Add(breakout);
         else
         {
@@ -74,12 +74,11 @@ public class EditModel(SummitDbContext db, AuditTrail audit, BreakoutSchedule sc
             if (moved)
             {
                 breakout.Sequence++;
-                var now = clock.GetUtcNow().UtcDateTime;
                 var bookings = await db.Bookings.AsNoTracking()
                     .Where(b => b.BreakoutId == breakout.Id && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted))
                     .Select(b => b.Id).ToListAsync(ct);
-                foreach (var bookingId in bookings)
-                    notifications.Add(db.Notifications.Add(new Notification { Kind = NotificationKinds.BreakoutMoved, SubjectId = bookingId, CreatedUtc = now }).Entity);
+                foreach (var bookingId in bookings) notifier.Add(NotificationKinds.BreakoutMoved, bookingId);
+                told = bookings.Count;
             }
         }
         breakout.Version = Guid.NewGuid();
@@ -88,13 +87,13 @@ public class EditModel(SummitDbContext db, AuditTrail audit, BreakoutSchedule sc
         audit.Record(User.ToAuditActor(), action, breakout, action switch
         {
             "breakout.created" => $"Breakout \"{breakout.Title}\" created ({when}, room {breakout.RoomId})",
-            "breakout.moved" => $"Breakout \"{breakout.Title}\" moved to {when}, room {breakout.RoomId} (sequence {breakout.Sequence}); {notifications.Count} delegates told",
+            "breakout.moved" => $"Breakout \"{breakout.Title}\" moved to {when}, room {breakout.RoomId} (sequence {breakout.Sequence}); {told} delegates told",
             _ => $"Breakout \"{breakout.Title}\" changed",
         });
         try
         {
             await audit.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            await notifier.CommitAsync(tx, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -102,10 +101,8 @@ public class EditModel(SummitDbContext db, AuditTrail audit, BreakoutSchedule sc
             ModelState.AddModelError(string.Empty, "Someone else changed this breakout while you were editing. Reload the page to see their changes; nothing was saved.");
             return await ReshowAsync(ct);
         }
-        foreach (var notification in notifications) queue.Enqueue(notification.Id);
-
         TempData["Status"] = Existing is null ? $"Breakout \"{breakout.Title}\" created."
-            : moved ? $"Breakout \"{breakout.Title}\" moved; {Plural(notifications.Count)} will be told by e-mail."
+            : moved ? $"Breakout \"{breakout.Title}\" moved; {Plural(told)} will be told by e-mail."
             : $"Breakout \"{breakout.Title}\" saved.";
         return RedirectToPage(new { summitId, id = breakout.Id });
     }
