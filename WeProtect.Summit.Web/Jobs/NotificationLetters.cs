@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Breakouts;
 using WeProtect.Summit.Data.Notifications;
 using WeProtect.Summit.Data.Registrations;
 using WeProtect.Summit.Web.Infrastructure;
@@ -15,6 +16,8 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links)
     {
         NotificationKinds.RegistrationReceived or NotificationKinds.RegistrationDecision or NotificationKinds.RegistrationPromoted
             => await RegistrationLetterAsync(notification, ct),
+        NotificationKinds.BookingConfirmed or NotificationKinds.BookingWaitlisted or NotificationKinds.BookingPromoted
+            => await BookingLetterAsync(notification, ct),
         _ => throw new InvalidOperationException($"No letter for notifications of kind {notification.Kind}"),
     };
 
@@ -44,5 +47,37 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links)
             _ => (null, null),
         };
         return subject is null ? null : new Letter(r.User.Email, r.FullName, subject, body!, link, "Your registration");
+    }
+
+    private async Task<Letter?> BookingLetterAsync(Notification notification, CancellationToken ct)
+    {
+        var b = await db.Bookings.AsNoTracking()
+            .Include(x => x.Breakout).ThenInclude(x => x.Summit)
+            .Include(x => x.Breakout).ThenInclude(x => x.Room)
+            .Include(x => x.Registration).ThenInclude(x => x.User)
+            .FirstOrDefaultAsync(x => x.Id == notification.SubjectId, ct);
+        if (b?.Registration.User.Email is null) return null;
+        var breakout = b.Breakout;
+        var summit = breakout.Summit;
+        var start = summit.ToLocal(breakout.StartUtc);
+        var end = summit.ToLocal(breakout.EndUtc);
+        var en = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+        var when = $"{start.ToString("dddd d MMMM yyyy, HH:mm", en)}–{end.ToString(end.Date == start.Date ? "HH:mm" : "d MMMM HH:mm", en)} ({summit.TimeZoneId})";
+        var details = $"\n\n{breakout.Title}\n{summit.Name}\n{when}\nRoom: {breakout.Room.Name}";
+        var name = b.Registration.FullName;
+        var (subject, body) = (notification.Kind, b.Status) switch
+        {
+            (NotificationKinds.BookingConfirmed, BookingStatus.Confirmed) => ($"Seat confirmed: {breakout.Title}",
+                $"Dear {name},\n\nYour seat at this breakout is confirmed.{details}\n\nIf you cannot come, please cancel it on My breakouts so that it goes to someone on the waiting list."),
+            (NotificationKinds.BookingWaitlisted, BookingStatus.Waitlisted) => ($"On the waiting list: {breakout.Title}",
+                $"Dear {name},\n\nThis breakout is full: you are on its waiting list.{details}\n\nIf a seat becomes free it goes to the first in line, and you will be told by e-mail. " +
+                "Your place in line is on My breakouts."),
+            (NotificationKinds.BookingPromoted, BookingStatus.Confirmed) => ($"A seat is yours: {breakout.Title}",
+                $"Dear {name},\n\nA seat has become free and is now yours: your booking is confirmed.{details}\n\n" +
+                "If you cannot come, please cancel it on My breakouts so that it goes to the next in line."),
+            // Overtaken (cancelled, or promoted before a late "waitlisted" letter): nothing true is left to say.
+            _ => (null, null),
+        };
+        return subject is null ? null : new Letter(b.Registration.User.Email, name, subject, body!, links.Absolute("/Breakouts/Bookings"), "My breakouts");
     }
 }
