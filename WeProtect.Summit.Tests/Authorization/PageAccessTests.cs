@@ -61,6 +61,8 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Breakouts/Manage/Index"] = Access.Organiser,
         ["/Breakouts/Manage/Edit"] = Access.Organiser,
         ["/Breakouts/Manage/Attendees"] = Access.Organiser,
+        ["/Breakouts/Bookings/Index"] = Access.SignedIn,
+        ["/Breakouts/Bookings/Book"] = Access.SignedIn,
         ["/Admin/Users"] = Access.Admin,
         ["/Admin/Audit"] = Access.Admin,
     };

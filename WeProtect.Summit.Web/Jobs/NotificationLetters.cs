@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Breakouts;
 using WeProtect.Summit.Data.Notifications;
 using WeProtect.Summit.Data.Registrations;
 using WeProtect.Summit.Web.Infrastructure;
@@ -16,32 +17,38 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links)
         NotificationKinds.RegistrationReceived or NotificationKinds.RegistrationDecision or NotificationKinds.RegistrationPromoted
             => await RegistrationLetterAsync(notification, ct),
         NotificationKinds.BreakoutMoved => await BreakoutMovedLetterAsync(notification, ct),
+        NotificationKinds.BookingConfirmed or NotificationKinds.BookingWaitlisted or NotificationKinds.BookingPromoted
+            => await BookingLetterAsync(notification, ct),
         _ => throw new InvalidOperationException($"No letter for notifications of kind {notification.Kind}"),
     };
 
     /// <summary>The breakout of a booking moved: its time (in the summit's zone) and room as they are now.</summary>
     private async Task<Letter?> BreakoutMovedLetterAsync(Notification notification, CancellationToken ct)
     {
-        var booking = await db.Bookings.AsNoTracking()
-            .Include(b => b.Breakout).ThenInclude(b => b.Summit)
-            .Include(b => b.Breakout).ThenInclude(b => b.Room)
-            .Include(b => b.Registration).ThenInclude(r => r.User)
-            .FirstOrDefaultAsync(b => b.Id == notification.SubjectId, ct);
+        var booking = await BookingAsync(notification.SubjectId, ct);
         // Cancelled since: the move is no longer their business.
-        if (booking is null || booking.Status == Data.Breakouts.BookingStatus.Cancelled || booking.Registration.User.Email is null) return null;
+        if (booking is null || booking.Status == BookingStatus.Cancelled || booking.Registration.User.Email is null) return null;
         var breakout = booking.Breakout;
-        var summit = breakout.Summit;
-        var start = summit.ToLocal(breakout.StartUtc);
-        var end = summit.ToLocal(breakout.EndUtc);
-        var when = $"{start.ToString("dddd d MMMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture)}–{end.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)} ({summit.TimeZoneId})";
-        var standing = booking.Status == Data.Breakouts.BookingStatus.Confirmed
-            ? "Your seat is kept."
-            : "Your place on the waiting list is kept.";
-        var body = $"Dear {booking.Registration.FullName},\n\nThe breakout \"{breakout.Title}\" at {summit.Name} has moved. " +
-            $"It now takes place on {when}, in {breakout.Room.Name}.\n\n{standing} If you can no longer attend, please cancel your booking " +
+        var standing = booking.Status == BookingStatus.Confirmed ? "Your seat is kept." : "Your place on the waiting list is kept.";
+        var body = $"Dear {booking.Registration.FullName},\n\nThe breakout \"{breakout.Title}\" at {breakout.Summit.Name} has moved. " +
+            $"It now takes place on {When(breakout)}, in {breakout.Room.Name}.\n\n{standing} If you can no longer attend, please cancel your booking " +
             "so that someone waiting can have the seat.";
         return new Letter(booking.Registration.User.Email, booking.Registration.FullName, $"Breakout moved: {breakout.Title}", body,
             links.Absolute($"/Breakouts/Session/{breakout.Id}"), "The session");
+    }
+
+    private Task<Booking?> BookingAsync(int bookingId, CancellationToken ct) => db.Bookings.AsNoTracking()
+        .Include(b => b.Breakout).ThenInclude(b => b.Summit)
+        .Include(b => b.Breakout).ThenInclude(b => b.Room)
+        .Include(b => b.Registration).ThenInclude(r => r.User)
+        .FirstOrDefaultAsync(b => b.Id == bookingId, ct);
+
+    /// <summary>"Monday 8 June 2026, 14:00–15:00 (Europe/London)": the summit's own clock, in English.</summary>
+    private static string When(Breakout breakout)
+    {
+        var (summit, en) = (breakout.Summit, System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+        var (start, end) = (summit.ToLocal(breakout.StartUtc), summit.ToLocal(breakout.EndUtc));
+        return $"{start.ToString("dddd d MMMM yyyy, HH:mm", en)}–{end.ToString(end.Date == start.Date ? "HH:mm" : "d MMMM HH:mm", en)} ({summit.TimeZoneId})";
     }
 
     private async Task<Letter?> RegistrationLetterAsync(Notification notification, CancellationToken ct)
@@ -70,5 +77,28 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links)
             _ => (null, null),
         };
         return subject is null ? null : new Letter(r.User.Email, r.FullName, subject, body!, link, "Your registration");
+    }
+
+    private async Task<Letter?> BookingLetterAsync(Notification notification, CancellationToken ct)
+    {
+        var b = await BookingAsync(notification.SubjectId, ct);
+        if (b?.Registration.User.Email is null) return null;
+        var breakout = b.Breakout;
+        var details = $"\n\n{breakout.Title}\n{breakout.Summit.Name}\n{When(breakout)}\nRoom: {breakout.Room.Name}";
+        var name = b.Registration.FullName;
+        var (subject, body) = (notification.Kind, b.Status) switch
+        {
+            (NotificationKinds.BookingConfirmed, BookingStatus.Confirmed) => ($"Seat confirmed: {breakout.Title}",
+                $"Dear {name},\n\nYour seat at this breakout is confirmed.{details}\n\nIf you cannot come, please cancel it on My breakouts so that it goes to someone on the waiting list."),
+            (NotificationKinds.BookingWaitlisted, BookingStatus.Waitlisted) => ($"On the waiting list: {breakout.Title}",
+                $"Dear {name},\n\nThis breakout is full: you are on its waiting list.{details}\n\nIf a seat becomes free it goes to the first in line, and you will be told by e-mail. " +
+                "Your place in line is on My breakouts."),
+            (NotificationKinds.BookingPromoted, BookingStatus.Confirmed) => ($"A seat is yours: {breakout.Title}",
+                $"Dear {name},\n\nA seat has become free and is now yours: your booking is confirmed.{details}\n\n" +
+                "If you cannot come, please cancel it on My breakouts so that it goes to the next in line."),
+            // Overtaken (cancelled, or promoted before a late "waitlisted" letter): nothing true is left to say.
+            _ => (null, null),
+        };
+        return subject is null ? null : new Letter(b.Registration.User.Email, name, subject, body!, links.Absolute("/Breakouts/Bookings"), "My breakouts");
     }
 }

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Breakouts;
+using WeProtect.Summit.Data.Registrations;
+
+namespace WeProtect.Summit.Web.Pages.Breakouts.Bookings;
+
+/// <summary>Where the current user stands with one breakout, as far as booking goes.</summary>
+public enum BookingState
+{
+    /// <summary>Not signed in: the partial offers a log-in link that comes back to the booking page.</summary>
+    Anonymous,
+    /// <summary>Signed in, without a registration for the breakout's summit (or a rejected or cancelled one).</summary>
+    NotRegistered,
+    /// <summary>Registered, but pending or on the summit's waiting list: not yet an approved delegate.</summary>
+    NotApproved,
+    /// <summary>An approved delegate without a live booking: the "Book a seat" form is shown.</summary>
+    CanBook,
+    Confirmed,
+    Waitlisted,
+}
+
+/// <summary>The model of <c>/Pages/Breakouts/Bookings/_BookingButton.cshtml</c>: the breakout, the current user's
+/// booking state, and the outcome of the last booking request (if the partial answers one). Build it with
+/// <see cref="ForAsync"/> and place it anywhere:
+/// <code>&lt;partial name="/Pages/Breakouts/Bookings/_BookingButton.cshtml" model="await BookingButtonModel.ForAsync(db, desk, id, userId)" /&gt;</code>
+/// The partial is one element, <c>#booking-{BreakoutId}</c>, that posts to <c>/Breakouts/Bookings/Book/{BreakoutId}</c>
+/// (plain form, or hx-post that swaps the element with the answer).</summary>
+/// <param name="BreakoutId">The breakout the button books.</param>
+/// <param name="SummitId">Its summit (for the link to register).</param>
+/// <param name="State">The current user's standing with it.</param>
+/// <param name="SeatsLeft">The seats still free (0: booking joins the waiting list).</param>
+/// <param name="BookingId">The user's live booking, when Confirmed or Waitlisted.</param>
+/// <param name="WaitlistPosition">1 for the first in line, when Waitlisted.</param>
+/// <param name="Message">The answer to the request just made (BookingDesk's message), shown above the state.</param>
+/// <param name="Outcome">That answer's outcome, for its colour.</param>
+public sealed record BookingButtonModel(
+    int BreakoutId,
+    int SummitId,
+    BookingState State,
+    int SeatsLeft,
+    int? BookingId = null,
+    int? WaitlistPosition = null,
+    string? Message = null,
+    BookingDesk.Outcome? Outcome = null)
+{
+    public string ElementId => $"booking-{BreakoutId}";
+
+    /// <summary>The state of <paramref name="userId"/> (null: not signed in) for the breakout, with the last request's
+    /// outcome if any. Null when the breakout does not exist.</summary>
+    public static async Task<BookingButtonModel?> ForAsync(SummitDbContext db, BookingDesk desk, int breakoutId, string? userId,
+        BookingDesk.Result? result = null, CancellationToken ct = default)
+    {
+        var breakout = await db.Breakouts.AsNoTracking().Where(b => b.Id == breakoutId)
+            .Select(b => new { b.SummitId, b.Capacity, b.ConfirmedCount }).FirstOrDefaultAsync(ct);
+        if (breakout is null) return null;
+        var seatsLeft = Math.Max(0, breakout.Capacity - breakout.ConfirmedCount);
+        BookingButtonModel With(BookingState state, int? bookingId = null, int? position = null) =>
+            new(breakoutId, breakout.SummitId, state, seatsLeft, bookingId, position, result?.Message, result?.Outcome);
+        if (userId is null) return With(BookingState.Anonymous);
+
+        var registration = await db.Registrations.AsNoTracking()
+            .Where(r => r.SummitId == breakout.SummitId && r.UserId == userId)
+            .Select(r => new { r.Id, r.Status }).FirstOrDefaultAsync(ct);
+        switch (registration?.Status)
+        {
+            case null or RegistrationStatus.Rejected or RegistrationStatus.Cancelled: return With(BookingState.NotRegistered);
+            case not RegistrationStatus.Approved: return With(BookingState.NotApproved);
+        }
+        var booking = await db.Bookings.AsNoTracking()
+            .FirstOrDefaultAsync(b => b.BreakoutId == breakoutId && b.RegistrationId == registration.Id && b.Status != BookingStatus.Cancelled, ct);
+        return booking?.Status switch
+        {
+            BookingStatus.Confirmed => With(BookingState.Confirmed, booking.Id),
+            BookingStatus.Waitlisted => With(BookingState.Waitlisted, booking.Id, await desk.WaitlistPositionAsync(booking, ct)),
+            _ => With(BookingState.CanBook),
+        };
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Data.Breakouts;
+using WeProtect.Summit.Web.Infrastructure;
+
+namespace WeProtect.Summit.Web.Pages.Breakouts.Bookings;
+
+/// <summary>"My breakouts": the signed-in user's seats and waiting-list places across summits, in time order, each
+/// with its live position and a cancel form. Only the user's own bookings: anyone else's id answers 404.</summary>
+public class IndexModel(SummitDbContext db, BookingDesk desk, UserManager<SummitUser> users) : PageModel
+{
+    public sealed record Row(int BookingId, int BreakoutId, string Title, string SummitName, string When, string Room,
+        BookingStatus Status, int? Position);
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var userId = users.GetUserId(User);
+        var bookings = await db.Bookings.AsNoTracking()
+            .Where(b => b.Registration.UserId == userId && b.Status != BookingStatus.Cancelled)
+            .Include(b => b.Breakout).ThenInclude(x => x.Summit)
+            .Include(b => b.Breakout).ThenInclude(x => x.Room)
+            .ToListAsync(ct);
+        var rows = new List<Row>();
+        foreach (var b in bookings.OrderBy(b => b.Breakout.StartUtc).ThenBy(b => b.Breakout.Title))
+        {
+            var summit = b.Breakout.Summit;
+            var start = summit.ToLocal(b.Breakout.StartUtc);
+            var end = summit.ToLocal(b.Breakout.EndUtc);
+            var when = $"{start:ddd d MMM yyyy, HH:mm}–{end.ToString(end.Date == start.Date ? "HH:mm" : "d MMM HH:mm")} ({summit.TimeZoneId})";
+            int? position = b.Status == BookingStatus.Waitlisted ? await desk.WaitlistPositionAsync(b, ct) : null;
+            rows.Add(new Row(b.Id, b.BreakoutId, b.Breakout.Title, summit.Name, when, b.Breakout.Room.Name, b.Status, position));
+        }
+        Rows = rows;
+    }
+
+    /// <summary>Cancels one of the user's bookings (the confirmation is the form itself); a freed seat goes to the
+    /// first on the waiting list.</summary>
+    public async Task<IActionResult> OnPostCancelAsync(int bookingId, CancellationToken ct)
+    {
+        var result = await desk.CancelAsync(bookingId, users.GetUserId(User)!, User.ToAuditActor(), ct);
+        if (result.Outcome == BookingDesk.Outcome.NotFound) return NotFound();
+        TempData["Status"] = result.Message;
+        return RedirectToPage();
+    }
+}
