@@ -58,6 +58,8 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Registration/Badge"] = Access.SignedIn,
         ["/Registration/Manage/Badges"] = Access.Organiser,
         ["/Registration/Manage/CheckIn"] = Access.Organiser,
+        ["/Breakouts/Agenda"] = Access.Public,
+        ["/Breakouts/Session"] = Access.Public,
         ["/Admin/Users"] = Access.Admin,
         ["/Admin/Audit"] = Access.Admin,
     };
