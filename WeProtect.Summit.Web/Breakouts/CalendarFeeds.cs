@@ -32,8 +32,8 @@ public static class CalendarFeeds
     {
         if (await Programme.PublicSummitAsync(db, summitId, ct) is not { } summit) return Results.NotFound();
         var sessions = await Programme.SessionsAsync(db, summit, themeId: null, ct);
-        var calendar = NewCalendar(summit, summit.Name);
         var now = clock.GetUtcNow().UtcDateTime;
+        var calendar = NewCalendar(summit, summit.Name, now);
         foreach (var session in sessions)
             calendar.Events.Add(NewEvent(summit, session, BreakoutUid(session.Id), session.Sequence, EventStatus.Confirmed, now, http));
         return Serialize(calendar);
@@ -55,8 +55,8 @@ public static class CalendarFeeds
             .Select(b => new { b.Id, b.BreakoutId, b.Status })
             .ToListAsync(ct);
         var sessions = (await Programme.SessionsAsync(db, summit, themeId: null, ct)).ToDictionary(s => s.Id);
-        var calendar = NewCalendar(summit, $"{summit.Name}: my breakouts");
         var now = clock.GetUtcNow().UtcDateTime;
+        var calendar = NewCalendar(summit, $"{summit.Name}: my breakouts", now);
         foreach (var booking in bookings)
         {
             if (!sessions.TryGetValue(booking.BreakoutId, out var session)) continue;
@@ -67,13 +67,16 @@ public static class CalendarFeeds
         return Serialize(calendar);
     }
 
-    private static Calendar NewCalendar(Summit summit, string name)
+    private static Calendar NewCalendar(Summit summit, string name, DateTime nowUtc)
     {
         var calendar = new Calendar { ProductId = "-//WePROTECT Global Alliance//Summit//EN", Method = "PUBLISH" };
         calendar.AddProperty("X-WR-CALNAME", name);
         calendar.AddProperty("X-WR-TIMEZONE", summit.TimeZoneId);
-        // The zone's rules from the year before the summit: enough for every date of the programme.
-        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(summit.TimeZoneId, summit.StartDate.ToDateTime(TimeOnly.MinValue), includeHistoricalData: false));
+        // The zone's current rules (RRULEs). Ical.Net reads the zone's transitions from a year before the date given
+        // up to now: give the summit's start or today, whichever is earlier, so a summit far ahead still gets them.
+        var from = summit.StartDate.ToDateTime(TimeOnly.MinValue);
+        if (from > nowUtc.Date) from = nowUtc.Date;
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(summit.TimeZoneId, from, includeHistoricalData: false));
         return calendar;
     }
 
