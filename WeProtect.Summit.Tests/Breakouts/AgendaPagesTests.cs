@@ -152,6 +152,23 @@ public class AgendaPagesTests : IClassFixture<SummitAppFactory>
     }
 
     [Fact]
+    public async Task A_booking_refreshes_the_cached_public_pages()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var breakout = await app.CreateBreakoutAsync(summit, capacity: 5);
+        var (user, _) = await app.ApprovedDelegateAsync(summit.Id);   // before the pages are cached: approving evicts too
+        using var client = app.CreateFormClient();
+        string Seats(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelector($"td[data-breakout-id='{breakout.Id}'] .seat-state")!.TextContent.Trim();
+        Assert.Equal("5 seats left", Seats(await client.GetPageAsync($"/Breakouts/Agenda/{summit.Id}")));
+        Assert.Equal("5 seats left", (await client.GetPageAsync($"/Breakouts/Session/{breakout.Id}")).GetElementById("session-seats")!.TextContent.Trim());
+
+        // BookingDesk moves the count with ExecuteUpdate; its audit event is what evicts the anonymous pages' cache.
+        Assert.True((await app.BookAsync(breakout.Id, user)).Succeeded);
+        Assert.Equal("4 seats left", Seats(await client.GetPageAsync($"/Breakouts/Agenda/{summit.Id}")));
+        Assert.Equal("4 seats left", (await client.GetPageAsync($"/Breakouts/Session/{breakout.Id}")).GetElementById("session-seats")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task The_summit_page_links_to_its_agenda()
     {
         var summit = await app.CreateOpenSummitAsync();
