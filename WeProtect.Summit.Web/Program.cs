@@ -4,6 +4,7 @@ using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Web.Accounts;
+using WeProtect.Summit.Web.Breakouts;
 using WeProtect.Summit.Data.Registrations;
 using WeProtect.Summit.Web.Infrastructure;
 using WeProtect.Summit.Web.Jobs;
@@ -86,6 +87,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseOutputCache(); // after authentication: signed-in requests are never served from the cache
 app.MapRazorPages();
+app.MapCalendarFeeds();
 // The bare endpoint the benchmark compares pages against.
 app.MapGet("/healthz", () => "ok").AllowAnonymous();
 

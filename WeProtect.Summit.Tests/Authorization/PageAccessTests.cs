@@ -63,6 +63,8 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Breakouts/Manage/Attendees"] = Access.Organiser,
         ["/Breakouts/Bookings/Index"] = Access.SignedIn,
         ["/Breakouts/Bookings/Book"] = Access.SignedIn,
+        ["/Breakouts/Agenda"] = Access.Public,
+        ["/Breakouts/Session"] = Access.Public,
         ["/Admin/Users"] = Access.Admin,
         ["/Admin/Audit"] = Access.Admin,
     };

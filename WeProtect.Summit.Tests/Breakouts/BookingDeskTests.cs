@@ -13,12 +13,6 @@ public class BookingDeskTests : IClassFixture<SummitAppFactory>
 
     public BookingDeskTests(SummitAppFactory app) => this.app = app;
 
-    private async Task<BookingDesk.Result> BookAsync(int breakoutId, Data.Accounts.SummitUser user)
-    {
-        using var scope = app.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<BookingDesk>().BookAsync(breakoutId, user.Id, new AuditActor(user.Id, user.FullName));
-    }
-
     [Fact]
     public async Task The_last_seat_goes_to_one_and_the_rest_queue_in_order_and_a_cancellation_promotes_the_first()
     {
@@ -27,7 +21,7 @@ public class BookingDeskTests : IClassFixture<SummitAppFactory>
         var delegates = new List<Data.Accounts.SummitUser>();
         for (var i = 0; i < 12; i++) delegates.Add((await app.ApprovedDelegateAsync(summit.Id)).User);
 
-        var results = await Task.WhenAll(delegates.Select(d => Task.Run(() => BookAsync(breakout.Id, d))));
+        var results = await Task.WhenAll(delegates.Select(d => Task.Run(() => app.BookAsync(breakout.Id, d))));
         Assert.Single(results, r => r.Outcome == BookingDesk.Outcome.Confirmed);
         Assert.Equal(11, results.Count(r => r.Outcome == BookingDesk.Outcome.Waitlisted));
 
@@ -60,11 +54,11 @@ public class BookingDeskTests : IClassFixture<SummitAppFactory>
         var morning = await app.CreateBreakoutAsync(summit, startHour: 10, title: "Technology and safety by design");
         var overlapping = await app.CreateBreakoutAsync(summit, startHour: 10);
         var (user, _) = await app.ApprovedDelegateAsync(summit.Id);
-        Assert.Equal(BookingDesk.Outcome.Confirmed, (await BookAsync(morning.Id, user)).Outcome);
-        var clash = await BookAsync(overlapping.Id, user);
+        Assert.Equal(BookingDesk.Outcome.Confirmed, (await app.BookAsync(morning.Id, user)).Outcome);
+        var clash = await app.BookAsync(overlapping.Id, user);
         Assert.Equal(BookingDesk.Outcome.Clash, clash.Outcome);
         Assert.Contains("Technology and safety by design", clash.Message);
-        Assert.Equal(BookingDesk.Outcome.AlreadyBooked, (await BookAsync(morning.Id, user)).Outcome);
+        Assert.Equal(BookingDesk.Outcome.AlreadyBooked, (await app.BookAsync(morning.Id, user)).Outcome);
     }
 
     [Fact]
@@ -73,6 +67,6 @@ public class BookingDeskTests : IClassFixture<SummitAppFactory>
         var summit = await app.CreateOpenSummitAsync();
         var breakout = await app.CreateBreakoutAsync(summit);
         var stranger = await app.CreateUserAsync();
-        Assert.Equal(BookingDesk.Outcome.NotAllowed, (await BookAsync(breakout.Id, stranger)).Outcome);
+        Assert.Equal(BookingDesk.Outcome.NotAllowed, (await app.BookAsync(breakout.Id, stranger)).Outcome);
     }
 }

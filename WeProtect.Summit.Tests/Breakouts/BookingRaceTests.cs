@@ -13,6 +13,7 @@ namespace WeProtect.Summit.Tests.Breakouts;
 
 /// <summary>The last seat of a breakout, asked for by a hundred delegates at once over HTTP: one gets it, the
 /// others queue without a gap. An app of its own, so nothing else competes for its database.</summary>
+[Collection(LoadCollection.Name)]
 public class BookingRaceTests(SummitAppFactory app, ITestOutputHelper output) : IClassFixture<SummitAppFactory>
 {
     private const int Racers = 100;

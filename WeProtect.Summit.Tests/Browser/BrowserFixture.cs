@@ -50,6 +50,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        Assertions.SetDefaultExpectTimeout(15_000); // see NewPageAsync: room for a busy CI machine
         App.UseKestrel(0);          // port 0: Kestrel picks a free port on the loopback address
         App.StartServer();
         BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
@@ -76,6 +77,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         options.ViewportSize ??= new ViewportSize { Width = 1280, Height = 900 };
         options.Locale ??= "en-GB";
         var context = await Browser.NewContextAsync(options);
+        // Generous waits: on a busy 2-core CI machine a page can take seconds; a real failure still fails.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         contexts.Add(context);
         // Reports CSP violations as console errors with a recognisable prefix (Chromium already logs most of
         // them; this catches the ones it only reports as events). Injected scripts are not subject to the CSP.

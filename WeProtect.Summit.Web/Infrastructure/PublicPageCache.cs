@@ -70,7 +70,9 @@ public sealed class PublicPageCache(IOutputCacheStore store) : SaveChangesInterc
         var touchesPublicData = context.ChangeTracker.Entries().Any(e =>
             e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
             && (PublicTypes.Contains(e.Metadata.ClrType) || e.Metadata.Name is "SummitHost" or "BreakoutOrganisation" or "BreakoutFacilitator"
-                || e.Entity is AuditEvent { SubjectType: nameof(Registration) } audit && audit.Action != "registration.checked-in"));
+                || e.Entity is AuditEvent { SubjectType: nameof(Registration) } audit && audit.Action != "registration.checked-in"
+                // BookingDesk moves seat counts with ExecuteUpdate too; the agenda and session pages show them.
+                || e.Entity is AuditEvent { SubjectType: nameof(Data.Breakouts.Booking) }));
         if (touchesPublicData) pending.AddOrUpdate(context, this);
     }
 

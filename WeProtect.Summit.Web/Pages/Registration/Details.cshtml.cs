@@ -73,6 +73,31 @@ public class DetailsModel(SummitDbContext db, RegistrationDesk desk, UserManager
         return RedirectToPage(new { id });
     }
 
+    /// <summary>The personal calendar feed's address (https), for an approved delegate.</summary>
+    public string CalendarFeedUrl(string scheme) =>
+        $"{scheme}://{Request.Host}{Request.PathBase}/calendar/{Uri.EscapeDataString(Registration.CalendarToken)}.ics";
+
+    /// <summary>A new secret for the personal calendar feed: every subscription made with the old address stops.</summary>
+    public async Task<IActionResult> OnPostCalendarLinkAsync(int id)
+    {
+        var userId = users.GetUserId(User);
+        var registration = await db.Registrations.FirstOrDefaultAsync(r => r.Id == id && r.UserId == userId);
+        if (registration is null) return NotFound();
+        registration.CalendarToken = Registration.NewBadgeCode();
+        registration.Version = Guid.NewGuid();
+        audit.Record(User.ToAuditActor(), "registration.calendar-token-regenerated", registration, $"Registration {registration.Id}: calendar link regenerated");
+        try
+        {
+            await audit.SaveChangesAsync();
+            TempData["Status"] = "Your calendar link is new: subscribe again with it; the old one no longer works.";
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Status"] = "Your registration changed meanwhile; nothing was saved. Try again.";
+        }
+        return RedirectToPage(new { id });
+    }
+
     private Task<Registration?> LoadAsync(int id)
     {
         var userId = users.GetUserId(User);

@@ -1,0 +1,174 @@
+using System.Net;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data.Breakouts;
+using WeProtect.Summit.Data.Summits;
+using WeProtect.Summit.Tests.Support;
+
+namespace WeProtect.Summit.Tests.Breakouts;
+
+/// <summary>The iCalendar feeds, read back with Ical.Net as a calendar app would.</summary>
+public class CalendarFeedTests : IClassFixture<SummitAppFactory>
+{
+    private readonly SummitAppFactory app;
+
+    public CalendarFeedTests(SummitAppFactory app) => this.app = app;
+
+    private async Task<(HttpResponseMessage Response, Calendar? Calendar)> FetchAsync(string url)
+    {
+        using var client = app.CreateFormClient();
+        var response = await client.GetAsync(url);
+        if (response.StatusCode != HttpStatusCode.OK) return (response, null);
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType.CharSet);
+        return (response, Calendar.Load(await response.Content.ReadAsStringAsync()));
+    }
+
+    /// <summary>The last Sunday of March after <paramref name="after"/>: the day Europe/London moves from GMT to BST.</summary>
+    private static DateOnly LastSundayOfMarch(DateTime after)
+    {
+        for (var year = after.Year; ; year++)
+        {
+            var day = new DateOnly(year, 3, 31);
+            while (day.DayOfWeek != DayOfWeek.Sunday) day = day.AddDays(-1);
+            if (day.ToDateTime(TimeOnly.MinValue) > after.AddDays(14)) return day;
+        }
+    }
+
+    [Fact]
+    public async Task The_agenda_feed_carries_a_vtimezone_and_zoned_times_that_stay_right_across_the_clock_change()
+    {
+        var sunday = LastSundayOfMarch(DateTime.UtcNow);
+        var summit = await app.WithDbAsync(async db =>
+        {
+            var s = SampleSummit.Create(DateTime.UtcNow);
+            s.Name = "London Summit " + Guid.NewGuid().ToString("N")[..6];
+            s.TimeZoneId = "Europe/London";
+            s.StartDate = sunday.AddDays(-1);
+            s.EndDate = sunday.AddDays(1);
+            s.RegistrationClosesUtc = s.StartDate.AddDays(-7).ToDateTime(new TimeOnly(18, 0), DateTimeKind.Utc);
+            Assert.Null(s.MoveTo(SummitStatus.Open));
+            db.Summits.Add(s);
+            await db.SaveChangesAsync();
+            return s;
+        });
+        var saturday = await app.CreateBreakoutAsync(summit, startHour: 10, title: "Saturday (GMT)");
+        var onSunday = await app.CreateBreakoutAsync(summit, startHour: 10, title: "Sunday (BST)");
+        await app.WithDbAsync(async db =>
+        {
+            var b = await db.Breakouts.SingleAsync(x => x.Id == onSunday.Id);
+            b.StartUtc = SummitClock.ToUtc(sunday.ToDateTime(new TimeOnly(10, 0)), summit.Zone).Utc;
+            b.EndUtc = b.StartUtc.AddHours(1);
+            await db.SaveChangesAsync();
+        });
+        var stored = await app.WithDbAsync(db => db.Breakouts.Where(b => b.SummitId == summit.Id).ToDictionaryAsync(b => b.Title, b => b.StartUtc));
+        Assert.Equal(10, stored["Saturday (GMT)"].Hour);
+        Assert.Equal(9, stored["Sunday (BST)"].Hour);
+
+        var (response, calendar) = await FetchAsync($"/Breakouts/Agenda/{summit.Id}.ics");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var zone = Assert.Single(calendar!.TimeZones);
+        Assert.Equal("Europe/London", zone.TzId);
+        Assert.Equal(2, calendar.Events.Count);
+        foreach (var title in stored.Keys)
+        {
+            var e = calendar.Events.Single(x => x.Summary == title);
+            Assert.Equal("Europe/London", e.Start!.TzId);              // zoned, not floating, not UTC
+            Assert.Equal("Europe/London", e.End!.TzId);
+            Assert.Equal(10, e.Start.Value.Hour);                      // the wall clock in London, both days
+            Assert.Equal(stored[title], e.Start.AsUtc);                // the same instant as stored
+            Assert.Equal(TimeSpan.FromHours(1), e.End.AsUtc - e.Start.AsUtc);
+            Assert.Equal(EventStatus.Confirmed, e.Status);
+        }
+        Assert.Contains($"/Breakouts/Session/{saturday.Id}", calendar.Events.Single(x => x.Summary == "Saturday (GMT)").Url!.ToString());
+    }
+
+    [Fact]
+    public async Task The_personal_feed_lists_confirmed_seats_and_replaces_them_when_cancelled_or_moved()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var full = await app.CreateBreakoutAsync(summit, capacity: 1, startHour: 9, title: "Full house");
+        var kept = await app.CreateBreakoutAsync(summit, startHour: 11, title: "Kept");
+        var dropped = await app.CreateBreakoutAsync(summit, startHour: 14, title: "Dropped");
+        var other = await app.CreateBreakoutAsync(summit, startHour: 16, title: "Not booked");
+        var (holder, _) = await app.ApprovedDelegateAsync(summit.Id);
+        var (me, registration) = await app.ApprovedDelegateAsync(summit.Id);
+        Assert.Equal(BookingDesk.Outcome.Confirmed, (await app.BookAsync(full.Id, holder)).Outcome);
+        Assert.Equal(BookingDesk.Outcome.Waitlisted, (await app.BookAsync(full.Id, me)).Outcome);
+        var keptBooking = (await app.BookAsync(kept.Id, me)).Booking!;
+        var droppedBooking = (await app.BookAsync(dropped.Id, me)).Booking!;
+        var token = await app.WithDbAsync(db => db.Registrations.Where(r => r.Id == registration.Id).Select(r => r.CalendarToken).SingleAsync());
+        var url = $"/calendar/{Uri.EscapeDataString(token)}.ics";
+
+        var (response, feed) = await FetchAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("no-store", response.Headers.CacheControl!.ToString());
+        Assert.Equal(["Dropped", "Kept"], feed!.Events.Select(e => e.Summary).Order());   // not the waiting list, not other sessions
+        Assert.Single(feed.TimeZones);
+        var droppedUid = feed.Events.Single(e => e.Summary == "Dropped").Uid;
+        var keptUid = feed.Events.Single(e => e.Summary == "Kept").Uid;
+        Assert.Equal(0, feed.Events.Single(e => e.Uid == droppedUid).Sequence);
+        Assert.Equal("Asia/Dubai", feed.Events[0].Start!.TzId);
+
+        Assert.Equal(BookingDesk.Outcome.Cancelled, (await app.CancelBookingAsync(droppedBooking.Id, me)).Outcome);
+        (_, feed) = await FetchAsync(url);
+        var cancelled = feed!.Events.Single(e => e.Uid == droppedUid);
+        Assert.Equal(EventStatus.Cancelled, cancelled.Status);
+        Assert.Equal(1, cancelled.Sequence);
+        Assert.Equal(EventStatus.Confirmed, feed.Events.Single(e => e.Uid == keptUid).Status);
+        Assert.Equal(2, feed.Events.Count);
+
+        // The organisers move "Kept" by an hour: same UID, higher SEQUENCE, new time.
+        var moved = await app.WithDbAsync(async db =>
+        {
+            var b = await db.Breakouts.SingleAsync(x => x.Id == kept.Id);
+            b.StartUtc = b.StartUtc.AddHours(1); b.EndUtc = b.EndUtc.AddHours(1); b.Sequence++;
+            await db.SaveChangesAsync();
+            return b.StartUtc;
+        });
+        (_, feed) = await FetchAsync(url);
+        var movedEvent = feed!.Events.Single(e => e.Uid == keptUid);
+        Assert.Equal(1, movedEvent.Sequence);
+        Assert.Equal(moved, movedEvent.Start!.AsUtc);
+        Assert.DoesNotContain(feed.Events, e => e.Summary == other.Title);
+
+        // The holder gives up the full session: the first on its waiting list (me) is promoted and it joins my feed.
+        var seat = await app.WithDbAsync(db => db.Bookings.SingleAsync(b => b.BreakoutId == full.Id && b.Status == BookingStatus.Confirmed));
+        Assert.Equal(BookingDesk.Outcome.Cancelled, (await app.CancelBookingAsync(seat.Id, holder)).Outcome);
+        (_, feed) = await FetchAsync(url);
+        Assert.Equal(EventStatus.Confirmed, feed!.Events.Single(e => e.Summary == "Full house").Status);
+    }
+
+    [Fact]
+    public async Task Regenerating_the_calendar_link_cuts_off_the_old_address_and_unknown_tokens_are_404()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var (user, registration) = await app.ApprovedDelegateAsync(summit.Id);
+        var client = app.CreateFormClient();
+        await client.LogInAsync(user.Email!, SummitAppFactory.Password);
+        var page = await client.GetPageAsync($"/Registration/Details/{registration.Id}");
+        var oldUrl = new Uri(page.QuerySelector("#calendar-https")!.GetAttribute("value")!);
+        Assert.Equal("webcal", new Uri(page.GetElementById("calendar-webcal")!.GetAttribute("href")!).Scheme);
+        Assert.Equal(HttpStatusCode.OK, (await FetchAsync(oldUrl.PathAndQuery)).Response.StatusCode);
+
+        var (response, after) = await client.SubmitAndFollowAsync(page, "form#calendar-regenerate-form");
+        var newUrl = new Uri(after.QuerySelector("#calendar-https")!.GetAttribute("value")!);
+        Assert.NotEqual(oldUrl, newUrl);
+        Assert.Equal(HttpStatusCode.NotFound, (await FetchAsync(oldUrl.PathAndQuery)).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await FetchAsync(newUrl.PathAndQuery)).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await FetchAsync("/calendar/not-a-real-token.ics")).Response.StatusCode);
+
+        var events = await app.WithDbAsync(db => db.AuditEvents.Where(a => a.Action == "registration.calendar-token-regenerated" && a.SubjectId == registration.Id.ToString()).ToListAsync());
+        var recorded = Assert.Single(events);
+        var token = await app.WithDbAsync(db => db.Registrations.Where(r => r.Id == registration.Id).Select(r => r.CalendarToken).SingleAsync());
+        Assert.DoesNotContain(token, recorded.Summary);
+        Assert.DoesNotContain(user.FullName, recorded.Summary);
+
+        // Someone else's registration: 404, and their token is unchanged.
+        using var stranger = await app.LoggedInClientAsync();
+        var theirs = await stranger.Http.PostAsync($"/Registration/Details/{registration.Id}?handler=CalendarLink", null);
+        Assert.NotEqual(HttpStatusCode.Redirect, theirs.StatusCode);
+        Assert.Equal(token, await app.WithDbAsync(db => db.Registrations.Where(r => r.Id == registration.Id).Select(r => r.CalendarToken).SingleAsync()));
+    }
+}

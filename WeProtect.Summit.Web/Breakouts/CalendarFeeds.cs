@@ -1,0 +1,103 @@
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Breakouts;
+using WeProtect.Summit.Web.Infrastructure;
+
+namespace WeProtect.Summit.Web.Breakouts;
+
+using WeProtect.Summit.Data.Summits;
+
+/// <summary>iCalendar feeds: a summit's whole agenda (public) and a delegate's own seats (secret address, no log-in,
+/// because calendar apps cannot log in). Times carry the summit's TZID with a VTIMEZONE, never floating; UIDs are
+/// stable and SEQUENCE follows <see cref="Breakout.Sequence"/>, so calendar apps replace an entry instead of adding one.</summary>
+public static class CalendarFeeds
+{
+    public const string ContentType = "text/calendar; charset=utf-8";
+    private const string UidDomain = "summit.weprotect.org";
+
+    public static void MapCalendarFeeds(this WebApplication app)
+    {
+        app.MapGet("/Breakouts/Agenda/{summitId:int}.ics", AgendaAsync).AllowAnonymous().CacheOutput(PublicPageCache.Policy);
+        app.MapGet("/calendar/{token}.ics", PersonalAsync).AllowAnonymous();
+    }
+
+    public static string BreakoutUid(int breakoutId) => $"breakout-{breakoutId}@{UidDomain}";
+    public static string BookingUid(int bookingId) => $"booking-{bookingId}@{UidDomain}";
+
+    private static async Task<IResult> AgendaAsync(int summitId, SummitDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        if (await Programme.PublicSummitAsync(db, summitId, ct) is not { } summit) return Results.NotFound();
+        var sessions = await Programme.SessionsAsync(db, summit, themeId: null, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var calendar = NewCalendar(summit, summit.Name, now);
+        foreach (var session in sessions)
+            calendar.Events.Add(NewEvent(summit, session, BreakoutUid(session.Id), session.Sequence, EventStatus.Confirmed, now, http));
+        return Serialize(calendar);
+    }
+
+    private static async Task<IResult> PersonalAsync(string token, SummitDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        var registration = await db.Registrations.AsNoTracking().Include(r => r.Summit).FirstOrDefaultAsync(r => r.CalendarToken == token, ct);
+        // Ordinal: a case-insensitive database collation must not make a near-miss a match.
+        if (registration is null || !string.Equals(registration.CalendarToken, token, StringComparison.Ordinal)) return Results.NotFound();
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers["X-Robots-Tag"] = "noindex";
+        var summit = registration.Summit;
+        // Seats held, and seats once held and given up (shown cancelled, so calendar apps remove them);
+        // a place on a waiting list is not a seat.
+        var bookings = await db.Bookings.AsNoTracking()
+            .Where(b => b.RegistrationId == registration.Id
+                && (b.Status == BookingStatus.Confirmed || (b.Status == BookingStatus.Cancelled && b.ConfirmedUtc != null)))
+            .Select(b => new { b.Id, b.BreakoutId, b.Status })
+            .ToListAsync(ct);
+        var sessions = (await Programme.SessionsAsync(db, summit, themeId: null, ct)).ToDictionary(s => s.Id);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var calendar = NewCalendar(summit, $"{summit.Name}: my breakouts", now);
+        foreach (var booking in bookings)
+        {
+            if (!sessions.TryGetValue(booking.BreakoutId, out var session)) continue;
+            var cancelled = booking.Status == BookingStatus.Cancelled;
+            calendar.Events.Add(NewEvent(summit, session, BookingUid(booking.Id), session.Sequence + (cancelled ? 1 : 0),
+                cancelled ? EventStatus.Cancelled : EventStatus.Confirmed, now, http));
+        }
+        return Serialize(calendar);
+    }
+
+    private static Calendar NewCalendar(Summit summit, string name, DateTime nowUtc)
+    {
+        var calendar = new Calendar { ProductId = "-//WePROTECT Global Alliance//Summit//EN", Method = "PUBLISH" };
+        calendar.AddProperty("X-WR-CALNAME", name);
+        calendar.AddProperty("X-WR-TIMEZONE", summit.TimeZoneId);
+        // The zone's current rules (RRULEs). Ical.Net reads the zone's transitions from a year before the date given
+        // up to now: give the summit's start or today, whichever is earlier, so a summit far ahead still gets them.
+        var from = summit.StartDate.ToDateTime(TimeOnly.MinValue);
+        if (from > nowUtc.Date) from = nowUtc.Date;
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(summit.TimeZoneId, from, includeHistoricalData: false));
+        return calendar;
+    }
+
+    private static CalendarEvent NewEvent(Summit summit, Programme.Session session, string uid, int sequence, string status, DateTime nowUtc, HttpContext http) => new()
+    {
+        Uid = uid,
+        Sequence = sequence,
+        Status = status,
+        Summary = session.Title,
+        Location = session.RoomName,
+        Description = string.Join("\n", new[]
+        {
+            session.Theme is { } theme ? "Theme: " + theme.Name : null,
+            session.Organisations.Count > 0 ? "Facilitated by " + string.Join(", ", session.Organisations) : null,
+        }.OfType<string>()),
+        Start = new CalDateTime(DateTime.SpecifyKind(session.StartLocal, DateTimeKind.Unspecified), summit.TimeZoneId),
+        End = new CalDateTime(DateTime.SpecifyKind(session.EndLocal, DateTimeKind.Unspecified), summit.TimeZoneId),
+        DtStamp = new CalDateTime(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc)),
+        Url = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/Breakouts/Session/{session.Id}"),
+    };
+
+    private static IResult Serialize(Calendar calendar) =>
+        Results.Text(new CalendarSerializer().SerializeToString(calendar) ?? "", ContentType);
+}
