@@ -80,21 +80,11 @@ new_delegate delegate@example.org "Bench Delegate" "$delegate_jar"
 new_delegate second@example.org "Second Delegate" "$second_jar"
 organisation=$(sqlite3 "$db" "SELECT Id FROM Organisations ORDER BY Id LIMIT 1;")
 
-register_form=$(curl -s -c "$delegate_jar" -b "$delegate_jar" "$base/Registration/Register/1" || true)
+register_form=$(curl -fsS -c "$delegate_jar" -b "$delegate_jar" "$base/Registration/Register/1")
 register_fields="Input.FullName=Bench+Delegate&Input.Position=Director&Input.OrganisationId=$organisation&Input.Category=Delegate&Input.ConsentToPublicList=true"
-if grep -q 'id="registration-form"' <<<"$register_form"; then
-  # The registration form exists in this build: the delegate registers through it.
-  token=$(form_token_of registration-form <<<"$register_form")
-  curl -fsS -o /dev/null -c "$delegate_jar" -b "$delegate_jar" "$base/Registration/Register/1" \
-    --data "__RequestVerificationToken=$token&$register_fields"
-else
-  # No registration form in this build: the registration is written as RegistrationDesk would write it.
-  sqlite3 "$db" "INSERT INTO Registrations (SummitId, UserId, OrganisationId, FullName, Position, Category, IsMinister,
-      ConsentToPublicList, Status, BadgeCode, CreatedUtc, Version)
-    SELECT 1, Id, $organisation, 'Bench Delegate', 'Director', 'Delegate', 0, 1, 'Pending',
-      'benchBadgeCode0000000A', strftime('%Y-%m-%d %H:%M:%f', 'now'), lower(hex(randomblob(16)))
-    FROM AspNetUsers WHERE NormalizedEmail = 'DELEGATE@EXAMPLE.ORG';"
-fi
+token=$(form_token_of registration-form <<<"$register_form")
+curl -fsS -o /dev/null -c "$delegate_jar" -b "$delegate_jar" "$base/Registration/Register/1" \
+  --data "__RequestVerificationToken=$token&$register_fields"
 # Approved as the vetting queue would approve: the status and the summit's place counter (the queue is another page).
 sqlite3 "$db" "UPDATE Registrations SET Status = 'Approved', DecidedUtc = strftime('%Y-%m-%d %H:%M:%f', 'now')
                  WHERE SummitId = 1 AND UserId = (SELECT Id FROM AspNetUsers WHERE NormalizedEmail = 'DELEGATE@EXAMPLE.ORG');
@@ -117,13 +107,31 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -H 'HX-Request: true' 
 
 # Registration: the second delegate posts the registration form. The first request registers them; later ones get
 # the form back with "You have already registered" (binding, antiforgery, validation, the duplicate check, rendering).
-rm -f "$out/register.lua"
-register_form=$(curl -s -c "$second_jar" -b "$second_jar" "$base/Registration/Register/1" || true)
-if grep -q 'id="registration-form"' <<<"$register_form"; then
-  token=$(form_token_of registration-form <<<"$register_form")
-  write_lua register /Registration/Register/1 "__RequestVerificationToken=$token&${register_fields/Bench+Delegate/Second+Delegate}" \
-    "summit.auth=$(cookie_of "$second_jar" summit.auth); summit.antiforgery=$(cookie_of "$second_jar" summit.antiforgery)"
-  echo "prepare: bench/out/checkin.lua and bench/out/register.lua written" >&2
-else
-  echo "prepare: no registration form at /Registration/Register/1 in this build: @register is skipped" >&2
-fi
+register_form=$(curl -fsS -c "$second_jar" -b "$second_jar" "$base/Registration/Register/1")
+token=$(form_token_of registration-form <<<"$register_form")
+write_lua register /Registration/Register/1 "__RequestVerificationToken=$token&${register_fields/Bench+Delegate/Second+Delegate}" \
+  "summit.auth=$(cookie_of "$second_jar" summit.auth); summit.antiforgery=$(cookie_of "$second_jar" summit.antiforgery)"
+
+# --- Breakouts: a room and a one-seat breakout on the summit's first day, made through the organiser's pages ----------
+programme=$(curl -fsS -c "$jar" -b "$jar" "$base/Breakouts/Manage/Index/1")
+token=$(form_token_of room-add <<<"$programme")
+curl -fsS -o /dev/null -c "$jar" -b "$jar" "$base/Breakouts/Manage/Index/1?handler=SaveRoom" \
+  --data "__RequestVerificationToken=$token&name=Africa+Hall&capacity=200&notes=Ground+floor"
+room=$(sqlite3 "$db" "SELECT Id FROM Rooms WHERE SummitId = 1 ORDER BY Id LIMIT 1;")
+day=$(sqlite3 "$db" "SELECT StartDate FROM Summits WHERE Id = 1;")
+editor=$(curl -fsS -c "$jar" -b "$jar" "$base/Breakouts/Manage/Edit/1")
+token=$(form_token_of breakout-form <<<"$editor")
+curl -fsS -o /dev/null -c "$jar" -b "$jar" "$base/Breakouts/Manage/Edit/1" \
+  --data "__RequestVerificationToken=$token&Input.Title=Safety+by+design&Input.RoomId=$room&Input.Date=$day&Input.StartTime=10:00&Input.EndTime=11:00&Input.Capacity=1"
+breakout=$(sqlite3 "$db" "SELECT Id FROM Breakouts WHERE SummitId = 1 ORDER BY Id LIMIT 1;")
+[[ -n $breakout ]] || { echo "prepare: the breakout was not created" >&2; exit 1; }
+
+# Booking: the approved delegate posts the booking form as htmx does. The first request takes the one seat; later ones
+# get "you already have a seat" (antiforgery, the desk's checks, the button partial).
+session=$(curl -fsS -c "$delegate_jar" -b "$delegate_jar" "$base/Breakouts/Bookings/Book/$breakout")
+token=$(form_token_of "book-form-$breakout" <<<"$session")
+[[ -n $token ]] || { echo "prepare: no booking form for breakout $breakout" >&2; exit 1; }
+write_lua book "/Breakouts/Bookings/Book/$breakout" "__RequestVerificationToken=$token" \
+  "summit.auth=$(cookie_of "$delegate_jar" summit.auth); summit.antiforgery=$(cookie_of "$delegate_jar" summit.antiforgery)" \
+  'wrk.headers["HX-Request"] = "true"'
+echo "prepare: bench/out/checkin.lua, register.lua and book.lua written; breakout $breakout in room $room" >&2

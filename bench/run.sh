@@ -19,7 +19,7 @@ threads=${BENCH_THREADS:-2}
 connections=${BENCH_CONNECTIONS:-32}
 duration=${BENCH_DURATION:-15s}
 warmup=${BENCH_WARMUP:-3s}
-if (($# > 0)); then read -r -a requested <<<"$*"; else read -r -a requested <<<"${BENCH_PATHS:-/ /Summits/Details/1 /Summits/Details/1?uncached /Organisations /Organisations?uncached /Registration/Manage/CheckIn/1@checkin /Registration/Register/1@register}"; fi
+if (($# > 0)); then read -r -a requested <<<"$*"; else read -r -a requested <<<"${BENCH_PATHS:-/ /Summits/Details/1 /Summits/Details/1?uncached /Organisations /Organisations?uncached /Registration/Manage/CheckIn/1@checkin /Registration/Register/1@register /Breakouts/Agenda/1 /Breakouts/Agenda/1?uncached /Breakouts/Bookings/Book/1@book}"; fi
 paths=(/healthz)
 for p in "${requested[@]}"; do [[ $p == /healthz ]] || paths+=("$p"); done
 
@@ -147,10 +147,11 @@ cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || e
   echo "request a query string of its own, so the page is rendered and the database read each time: the cost of a"
   echo "cache miss, and of every page a signed-in user sees."
   echo
-  echo "A row ending in \`@checkin\` or \`@register\` is a POST (bench/out/<name>.lua, written by bench/prepare.sh):"
+  echo "A row ending in \`@checkin\`, \`@register\` or \`@book\` is a POST (bench/out/<name>.lua, written by bench/prepare.sh):"
   echo "\`@checkin\` is the organiser's check-in desk posting a badge code as htmx does (the result partial comes back; after"
   echo "the first request the delegate is \"already checked in\"); \`@register\` is a delegate posting the summit registration"
-  echo "form (after the first request: \"already registered\", the form re-rendered)."
+  echo "form (after the first request: \"already registered\", the form re-rendered); \`@book\` is an approved delegate"
+  echo "booking a breakout's one seat as htmx does (after the first request: \"you already have a seat\")."
   if ((${#skipped[@]} > 0)); then
     echo
     echo "Not measured, because this build lacks the page (bench/prepare.sh said so): ${skipped[*]}."

@@ -29,11 +29,14 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         if (registration?.Status != RegistrationStatus.Approved)
             return new(Outcome.NotAllowed, "Only approved delegates of this summit can book breakouts.");
 
+        // A repeated request is answered from a plain read, without taking the write lock; the same check is made
+        // again inside the transaction for requests that race.
+        var earlier = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.BreakoutId == breakoutId && b.RegistrationId == registration.Id, ct);
+        if (earlier is { Status: not BookingStatus.Cancelled }) return AlreadyBooked(earlier);
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var booking = await db.Bookings.FirstOrDefaultAsync(b => b.BreakoutId == breakoutId && b.RegistrationId == registration.Id, ct);
-        if (booking is { Status: not BookingStatus.Cancelled })
-            return new(Outcome.AlreadyBooked, booking.Status == BookingStatus.Confirmed
-                ? "You already have a seat at this breakout." : "You are already on this breakout's waiting list.", booking);
+        if (booking is { Status: not BookingStatus.Cancelled }) return AlreadyBooked(booking);
         if (await ClashAsync(registration.Id, breakout, ct) is { } clash)
             return new(Outcome.Clash, $"This breakout overlaps \"{clash}\", where you already have a seat. Cancel that seat first.");
 
@@ -87,6 +90,9 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         await notifier.CommitAsync(tx, ct);
         return new(Outcome.Cancelled, "Your booking is cancelled.");
     }
+
+    private static Result AlreadyBooked(Booking booking) => new(Outcome.AlreadyBooked, booking.Status == BookingStatus.Confirmed
+        ? "You already have a seat at this breakout." : "You are already on this breakout's waiting list.", booking);
 
     /// <summary>1 for the first in line, 2 for the next…: derived from the order of asking, so never with a gap.</summary>
     public Task<int> WaitlistPositionAsync(Booking booking, CancellationToken ct = default) =>
