@@ -109,7 +109,19 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
                 && b.Breakout.StartUtc < breakout.EndUtc && breakout.StartUtc < b.Breakout.EndUtc)
             .Select(b => b.Breakout.Title).FirstOrDefaultAsync(ct);
 
-    private async Task PromoteNextAsync(int breakoutId, CancellationToken ct)
+    /// <summary>Gives free seats (after the capacity was raised) to the waiting list, first in line first.</summary>
+    public async Task<int> FillFreeSeatsAsync(int breakoutId, CancellationToken ct = default)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var promoted = 0;
+        while (await PromoteNextAsync(breakoutId, ct)) promoted++;
+        await audit.SaveChangesAsync(ct);
+        await notifier.CommitAsync(tx, ct);
+        return promoted;
+    }
+
+    /// <summary>Confirms the first waitlisted delegate without an overlapping seat, if a seat is free.</summary>
+    private async Task<bool> PromoteNextAsync(int breakoutId, CancellationToken ct)
     {
         var breakout = await db.Breakouts.AsNoTracking().SingleAsync(b => b.Id == breakoutId, ct);
         var waiting = await db.Bookings.AsNoTracking()
@@ -118,14 +130,15 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         foreach (var candidate in waiting)
         {
             if (await ClashAsync(candidate.RegistrationId, breakout, ct) is not null) continue; // keeps their place in line
-            if (!await TakeSeatAsync(breakoutId, ct)) return;
+            if (!await TakeSeatAsync(breakoutId, ct)) return false;
             var now = Now;
             await db.Bookings.Where(b => b.Id == candidate.Id && b.Version == candidate.Version)
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Confirmed)
                     .SetProperty(b => b.ConfirmedUtc, now).SetProperty(b => b.Version, Guid.NewGuid()), ct);
             notifier.Add(NotificationKinds.BookingPromoted, candidate.Id);
             audit.Record(AuditActor.System, "booking.promoted", candidate, $"Booking {candidate.Id} promoted from the waiting list");
-            return;
+            return true;
         }
+        return false;
     }
 }

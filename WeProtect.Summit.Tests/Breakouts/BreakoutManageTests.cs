@@ -227,6 +227,31 @@ public class BreakoutManageTests(SummitAppFactory app) : IClassFixture<SummitApp
     }
 
     [Fact]
+    public async Task Raising_the_capacity_gives_the_new_seats_to_the_waiting_list_in_order()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var breakout = await app.CreateBreakoutAsync(summit, capacity: 1, startHour: 10);
+        var seated = (await app.ApprovedDelegateAsync(summit.Id, "Seated")).User;
+        var first = (await app.ApprovedDelegateAsync(summit.Id, "First In Line")).User;
+        var second = (await app.ApprovedDelegateAsync(summit.Id, "Second In Line")).User;
+        var third = (await app.ApprovedDelegateAsync(summit.Id, "Third In Line")).User;
+        foreach (var user in new[] { seated, first, second, third }) await BookAsync(breakout.Id, user);
+
+        using var client = await app.LoggedInClientAsync(Roles.Organiser);
+        var edit = await client.GetPageAsync($"/Breakouts/Manage/Edit/{summit.Id}/{breakout.Id}");
+        var (_, page) = await client.SubmitAndFollowAsync(edit, "#breakout-form", Form(("Input.Capacity", "3")));
+        Assert.Contains("2 delegates moved from the waiting list", page.QuerySelector("#status")!.TextContent);
+
+        var statuses = await app.WithDbAsync(db => db.Bookings.Where(b => b.BreakoutId == breakout.Id)
+            .Select(b => new { b.Registration.UserId, b.Status }).ToListAsync());
+        Assert.Equal(BookingStatus.Confirmed, statuses.Single(s => s.UserId == first.Id).Status);
+        Assert.Equal(BookingStatus.Confirmed, statuses.Single(s => s.UserId == second.Id).Status);
+        Assert.Equal(BookingStatus.Waitlisted, statuses.Single(s => s.UserId == third.Id).Status);
+        Assert.Equal(3, await app.WithDbAsync(db => db.Breakouts.Where(b => b.Id == breakout.Id).Select(b => b.ConfirmedCount).SingleAsync()));
+        await app.WaitForMailAsync(m => m.To.ToString().Contains(second.Email!) && m.Subject.StartsWith("A seat is yours"));
+    }
+
+    [Fact]
     public async Task Rooms_and_themes_are_added_and_duplicates_and_rooms_in_use_are_refused()
     {
         var summit = await app.CreateOpenSummitAsync();

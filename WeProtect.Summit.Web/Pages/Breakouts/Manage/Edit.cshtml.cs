@@ -18,7 +18,7 @@ using WeProtect.Summit.Data.Summits;
 /// <summary>Creates a breakout (no id) or edits one. Date and times are entered in the summit's zone and stored in
 /// UTC. Facilitators are people with an account, named by their e-mail addresses. Moving a breakout (time or room)
 /// raises its Sequence and tells every confirmed and waitlisted delegate by e-mail.</summary>
-public class EditModel(SummitDbContext db, AuditTrail audit, BreakoutSchedule schedule, Notifier notifier,
+public class EditModel(SummitDbContext db, AuditTrail audit, BreakoutSchedule schedule, Notifier notifier, BookingDesk bookings,
     ILookupNormalizer normalizer, TimeProvider clock) : PageModel
 {
     public sealed class InputModel
@@ -56,7 +56,7 @@ public class EditModel(SummitDbContext db, AuditTrail audit, BreakoutSchedule sc
     {
         if (await LoadAsync(summitId, id, ct) is { } missing) return missing;
         var breakout = Existing ?? new Breakout { SummitId = summitId };
-        var (oldStart, oldEnd, oldRoom) = (breakout.StartUtc, breakout.EndUtc, breakout.RoomId);
+        var (oldStart, oldEnd, oldRoom, oldCapacity) = (breakout.StartUtc, breakout.EndUtc, breakout.RoomId, breakout.Capacity);
 
         if (ModelState.IsValid && Existing is not null && Input.Version != Existing.Version)
             ModelState.AddModelError(string.Empty, "Someone else changed this breakout after you opened it. Reload the page to see their changes; nothing was saved.");
@@ -101,7 +101,10 @@ public class EditModel(SummitDbContext db, AuditTrail audit, BreakoutSchedule sc
             ModelState.AddModelError(string.Empty, "Someone else changed this breakout while you were editing. Reload the page to see their changes; nothing was saved.");
             return await ReshowAsync(ct);
         }
-        TempData["Status"] = Existing is null ? $"Breakout \"{breakout.Title}\" created."
+        // More seats than before: the waiting list gets them, first in line first (and is told by e-mail).
+        var promoted = Existing is not null && breakout.Capacity > oldCapacity ? await bookings.FillFreeSeatsAsync(breakout.Id, ct) : 0;
+        TempData["Status"] = promoted > 0 ? $"Breakout \"{breakout.Title}\" saved; {Plural(promoted)} moved from the waiting list to a seat."
+            : Existing is null ? $"Breakout \"{breakout.Title}\" created."
             : moved ? $"Breakout \"{breakout.Title}\" moved; {Plural(told)} will be told by e-mail."
             : $"Breakout \"{breakout.Title}\" saved.";
         return RedirectToPage(new { summitId, id = breakout.Id });
