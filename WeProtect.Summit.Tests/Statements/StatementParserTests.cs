@@ -1,0 +1,204 @@
+using System.Text;
+using WeProtect.Summit.Data.Statements;
+
+namespace WeProtect.Summit.Tests.Statements;
+
+public class StatementParserTests
+{
+    [Fact]
+    public void Reads_the_docs_example()
+    {
+        var result = StatementParser.Parse(StatementExample.Canonical);
+        Assert.Empty(result.Errors);
+        var doc = Assert.IsType<StatementDocument>(result.Document);
+        Assert.Equal("Statement of Action by Governments", doc.Title);
+        Assert.Equal(StatementExample.Hash, result.Hash);
+        Assert.Equal(
+            ["preamble-1", "preamble-2", "government", "government-1", "government-1.a", "government-1.b", "government-2", "government-2.a"],
+            doc.Anchors());
+        Assert.Equal(PreambleBlockKind.BulletList, doc.Preamble[1].Kind);
+        Assert.Equal(["It crosses borders.", "No country can end it alone."], doc.Preamble[1].Bullets);
+        var c = doc.Sections[0].Commitments[0];
+        Assert.Equal((1, "Strengthen cooperation", 10), (c.Number, c.Title, c.Line));
+        Assert.Equal(('b', "Share what works, with data that protects every child\u2019s privacy.", 12), (c.Items[1].Letter, c.Items[1].Text, c.Items[1].Line));
+    }
+
+    [Fact]
+    public void Reads_a_statement_shaped_like_the_2024_Call_to_Action()
+    {
+        var result = StatementParser.Parse(StatementExample.CallToAction2024);
+        Assert.Empty(result.Errors);
+        var doc = result.Document!;
+
+        Assert.Equal("Call to Action", doc.Title);
+        Assert.Equal(["preamble-1", "preamble-2", "preamble-3"], doc.Preamble.Select(p => p.Anchor));
+        Assert.Equal(3, doc.Preamble[2].Bullets.Count);
+        Assert.Equal(
+            [(StatementAudience.All, "all", 7), (StatementAudience.Government, "government", 5),
+             (StatementAudience.PrivateSector, "private-sector", 2), (StatementAudience.CivilSociety, "civil-society", 2)],
+            doc.Sections.Select(s => (s.Audience, s.Anchor, s.Commitments.Count)));
+        Assert.Equal("All members commit to", doc.Sections[0].Heading);
+        Assert.Equal(Enumerable.Range(1, 7).Select(n => $"all-{n}"), doc.Sections[0].Commitments.Select(c => c.Anchor));
+        Assert.Equal(["all-3.a", "all-3.b", "all-3.c"], doc.Sections[0].Commitments[2].Items.Select(i => i.Anchor));
+        Assert.Equal("Share knowledge, data and tools across borders and sectors, in line with the law and the rights of every child.",
+            doc.Sections[0].Commitments[1].Items[0].Text);
+        Assert.Equal("Strengthen cooperation", doc.Sections[1].Commitments[1].Title);
+        Assert.Equal("government-2.b", doc.Sections[1].Commitments[1].Items[1].Anchor);
+        Assert.Equal("private-sector-1.b", doc.Sections[2].Commitments[0].Items[1].Anchor);
+        Assert.Equal("civil-society-2.b", doc.Sections[3].Commitments[1].Items[1].Anchor);
+        Assert.Equal(16, doc.Sections.Sum(s => s.Commitments.Count));
+        Assert.Equal(doc.Anchors().Count(), doc.Anchors().Distinct().Count());
+    }
+
+    [Fact]
+    public void Sections_with_the_same_audience_get_distinct_anchors()
+    {
+        var result = StatementParser.Parse("""
+            # T
+            ## First {audience=all}
+            1. **A**
+            ## Second {audience=all}
+            1. **B**
+               a. x
+            ## Third {audience = all}
+            1. **C**
+            """);
+        Assert.Empty(result.Errors);
+        Assert.Equal(["all", "all-1", "all-section-2", "all-section-2-1", "all-section-2-1.a", "all-section-3", "all-section-3-1"],
+            result.Document!.Anchors());
+    }
+
+    [Fact]
+    public void Reads_items_after_a_blank_line_and_in_every_indentation()
+    {
+        var result = StatementParser.Parse("# T\n## S {audience=international-organisation}\n1. **A**\na. lazy\n\n   b. after a blank line\n\n2. **B**\n    a. deep\n3. **C**\n4. **D**\n5. **E**\n6. **F**\n7. **G**\n8. **H**\n9. **I**\n10. **J**\n   a. under ten\n");
+        Assert.Equal([], result.Errors);
+        var s = result.Document!.Sections[0];
+        Assert.Equal("international-organisation", s.Anchor);
+        Assert.Equal(["lazy", "after a blank line"], s.Commitments[0].Items.Select(i => i.Text));
+        Assert.Equal("deep", s.Commitments[1].Items[0].Text);
+        Assert.Equal("international-organisation-10.a", s.Commitments[9].Items[0].Anchor);
+    }
+
+    [Fact]
+    public void Letters_that_look_like_roman_numerals_are_plain_letters()
+    {
+        var items = string.Concat(Enumerable.Range(0, 24).Select(i => $"   {(char)('a' + i)}. item {(char)('a' + i)}\n"));
+        var result = StatementParser.Parse("# T\n## S {audience=all}\n1. **A**\n" + items);
+        Assert.Empty(result.Errors);
+        var c = result.Document!.Sections[0].Commitments[0];
+        Assert.Equal(24, c.Items.Count);
+        Assert.Equal(("all-1.i", "item i"), (c.Items[8].Anchor, c.Items[8].Text));
+        Assert.Equal(("all-1.x", "item x", 27), (c.Items[23].Anchor, c.Items[23].Text, c.Items[23].Line));
+    }
+
+    public static TheoryData<string, int, string> Errors => new()
+    {
+        { "# T\n## S {audience=goverment}\n1. **A**\n", 2, "“goverment” is not a known audience. Write one of: all, government, international-organisation, private-sector, civil-society." },
+        { "# T\n## S {audience=Government}\n1. **A**\n", 2, "“Government” is not a known audience" },
+        { "# T\n## S\n1. **A**\n", 2, "This section heading does not say who it is for" },
+        { "# T\n## S {audience=}\n1. **A**\n", 2, "The audience is empty" },
+        { "# T\n## S {lang=en}\n1. **A**\n", 2, "“{lang=en}” is not understood" },
+        { "# T\n## S {audience=all}\n1. **A**\n\na. loose\n", 5, "The lettered item “a.” is not inside a commitment" },
+        { "# T\na. in the preamble\n## S {audience=all}\n1. **A**\n", 2, "The lettered item “a.” is not inside a commitment" },
+        { "# T\n## S {audience=all}\n1. **A**\n1. **B**\n", 4, "Commitment number 1 is used twice in this section" },
+        { "# T\n## S {audience=all}\n1. **A**\n3. **B**\n", 4, "Commitment number 3 is out of order: the next number in this section is 2." },
+        { "# T\n## S {audience=all}\n2. **A**\n", 3, "Commitment number 2 is out of order: the next number in this section is 1." },
+        { "# T\n## S {audience=all}\n1. **A**\n   a. x\n   c. y\n", 5, "Item c. is out of order in commitment 1: the next letter is b." },
+        { "# T\n## S {audience=all}\n1. **A**\n   a. x\n   a. y\n", 5, "Item a. is used twice in commitment 1" },
+        { "# T\n## S {audience=all}\n1. **A**\n   b. x\n", 4, "Item b. is out of order in commitment 1: the next letter is a." },
+        { "# T\n## S {audience=all}\n1. **A**\n   a.\n", 4, "Item a. of commitment 1 has no text." },
+        { "# T\n## S {audience=all}\n1. Plain title\n   a. x\n", 3, "Commitment 1 has no bold title" },
+        { "# T\n## S {audience=all}\n1. **A** and more\n", 3, "Commitment 1 has no bold title" },
+        { "# T\n## S {audience=all}\n1. **A**\n   Some words\n", 4, "Under the title of commitment 1 only lettered items may follow" },
+        { "# T\n## S {audience=all}\n1. **A**\n   - bullet\n", 4, "A commitment may hold only its bold title and lettered items (a., b., …), not a bullet list." },
+        { "# T\n## Empty {audience=all}\n## S {audience=all}\n1. **A**\n", 2, "This section has no commitments" },
+        { "# T\n## S {audience=all}\n", 2, "This section has no commitments" },
+        { "# T\n### Deeper\n## S {audience=all}\n1. **A**\n", 2, "A heading with 3 # signs is not part of the statement format" },
+        { "# T\n## S {audience=all}\n1. **A**\n#### Deeper\n", 4, "A heading with 4 # signs" },
+        { "# T\n## S {audience=all}\n1. **A**\n# Again\n", 4, "There can be only one title" },
+        { "# T\n## S {audience=all}\n1. **A**\n\nClosing words.\n", 5, "Only numbered commitments (“1. **Title**” with lettered items) may follow a section heading, not a paragraph." },
+        { "# T\n## S {audience=all}\n1. **A**\n\n- a bullet\n", 5, "may follow a section heading, not a bullet list" },
+        { "Preamble first.\n## S {audience=all}\n1. **A**\n", 1, "The statement has no title" },
+        { "", 1, "The statement has no title" },
+        { "Words\n# T\n## S {audience=all}\n1. **A**\n", 1, "The title must come first" },
+        { "# \n## S {audience=all}\n1. **A**\n", 1, "The title is empty" },
+        { "# T\nJust a preamble.\n", 2, "The statement has no sections" },
+        { "# T\n1. **A**\n", 2, "Numbered commitments must be inside a section" },
+        { "# T\n> quoted\n## S {audience=all}\n1. **A**\n", 2, "The preamble may hold only paragraphs and bullet lists, not a quotation" },
+        { "# T\nText\n---\n## S {audience=all}\n1. **A**\n", 2, "A line of === or --- under text makes a heading" },
+        { "# T\n## {audience=all}\n1. **A**\n", 2, "This section heading has no words" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Errors))]
+    public void Reports_the_error_and_its_line(string text, int line, string message)
+    {
+        var result = StatementParser.Parse(text);
+        Assert.False(result.IsValid);
+        Assert.Null(result.Document);
+        Assert.Contains(result.Errors, e => e.Line == line && e.Message.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Reports_every_error_at_once_in_line_order()
+    {
+        var result = StatementParser.Parse("""
+            # T
+            ## A {audience=nobody}
+            1. **A**
+            3. **B**
+            ### Deeper
+            ## B
+            1. No title
+               a. x
+               a. y
+            # Second title
+            """);
+        Assert.Null(result.Document);
+        Assert.Equal([2, 4, 5, 6, 7, 9, 10], result.Errors.Select(e => e.Line));
+        Assert.Equal("Line 2: “nobody” is not a known audience. Write one of: all, government, international-organisation, private-sector, civil-society.",
+            result.Errors[0].ToString());
+    }
+
+    [Fact]
+    public void Too_deep_nesting_is_an_error_not_an_exception()
+    {
+        var result = StatementParser.Parse("# T\n## S {audience=all}\n1. **A**\n" + new string('>', 10_000) + " x\n");
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(4, error.Line);
+        Assert.StartsWith("This line is nested too deeply", error.Message);
+    }
+
+    [Fact]
+    public void Over_one_megabyte_is_a_single_error_without_parsing()
+    {
+        var line = "1. **" + new string('x', 1000) + "**\n"; // lots of would-be errors: none reported
+        var text = new StringBuilder("no title\n### bad\n");
+        while (Encoding.UTF8.GetByteCount(text.ToString()) <= StatementText.MaxBytes) text.Append(line);
+        var result = StatementParser.Parse(text.ToString());
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(1, error.Line);
+        Assert.StartsWith("The text is too long", error.Message);
+        Assert.Contains("1,048,576 bytes", error.Message);
+    }
+
+    [Fact]
+    public void Exactly_one_megabyte_is_read()
+    {
+        var head = "# T\n## S {audience=all}\n1. **A**\n   a. ";
+        var text = head + new string('é', (StatementText.MaxBytes - Encoding.UTF8.GetByteCount(head) - 1) / 2);
+        text += new string('x', StatementText.MaxBytes - Encoding.UTF8.GetByteCount(text) - 1) + "\n";
+        Assert.Equal(StatementText.MaxBytes, Encoding.UTF8.GetByteCount(text));
+        Assert.True(StatementParser.Parse(text).IsValid);
+    }
+
+    [Fact]
+    public void Parses_the_canonical_form_and_returns_it()
+    {
+        var result = StatementParser.Parse("# T  \r\n## S {audience=all}\r\n1. **Cre\u0301che**\r\n\r\n\r\n");
+        Assert.Equal("# T\n## S {audience=all}\n1. **Cr\u00E9che**\n", result.Canonical);
+        Assert.Equal(StatementText.Hash(result.Canonical), result.Hash);
+        Assert.Equal("Cr\u00E9che", result.Document!.Sections[0].Commitments[0].Title);
+    }
+}
