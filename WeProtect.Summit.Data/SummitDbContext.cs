@@ -22,6 +22,8 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
     public DbSet<Breakouts.Theme> Themes => Set<Breakouts.Theme>();
     public DbSet<Breakouts.Breakout> Breakouts => Set<Breakouts.Breakout>();
     public DbSet<Breakouts.Booking> Bookings => Set<Breakouts.Booking>();
+    public DbSet<Statements.Statement> Statements => Set<Statements.Statement>();
+    public DbSet<Statements.StatementVersion> StatementVersions => Set<Statements.StatementVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -37,6 +39,8 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
         configuration.Properties<Registrations.DelegateCategory>().HaveConversion<string>().HaveMaxLength(30);
         configuration.Properties<Registrations.RegistrationStatus>().HaveConversion<string>().HaveMaxLength(20);
         configuration.Properties<Breakouts.BookingStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configuration.Properties<Statements.StatementKind>().HaveConversion<string>().HaveMaxLength(30);
+        configuration.Properties<Statements.StatementStatus>().HaveConversion<string>().HaveMaxLength(30);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -51,11 +55,13 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
     }
 
-    // The audit trail is append-only: the application never updates or deletes a row.
+    // The audit trail and statement versions are append-only: the application never updates or deletes a row.
     private void RefuseAuditRewrites()
     {
         if (ChangeTracker.Entries<AuditEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("Audit events are append-only: they cannot be changed or deleted.");
+        if (ChangeTracker.Entries<Statements.StatementVersion>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("Statement versions are immutable: write a new version instead.");
     }
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(

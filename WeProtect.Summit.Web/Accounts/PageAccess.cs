@@ -38,6 +38,7 @@ public static class PageAccess
         c.AuthorizeFolder("/Organisations/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Registration/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Breakouts/Manage", Policies.Organiser);
+        c.AuthorizeFolder("/Statements/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Outbox", Policies.Organiser);
         // Administrators
         c.AuthorizeFolder("/Admin", Policies.Admin);

@@ -735,6 +735,102 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.ToTable("Registrations");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Statements.Statement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FinalVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SigningClosesUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SigningOpensUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SummitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinalVersionId");
+
+                    b.HasIndex("SummitId");
+
+                    b.ToTable("Statements");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Statements.StatementVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangeNote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StatementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatementId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("StatementVersions");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Summits.Summit", b =>
                 {
                     b.Property<int>("Id")
@@ -1022,6 +1118,36 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Navigation("Summit");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Statements.Statement", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Statements.StatementVersion", null)
+                        .WithMany()
+                        .HasForeignKey("FinalVersionId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", "Summit")
+                        .WithMany()
+                        .HasForeignKey("SummitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Summit");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Statements.StatementVersion", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Statements.Statement", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Statements.Statement", b =>
+                {
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

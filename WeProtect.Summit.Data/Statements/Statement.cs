@@ -1,0 +1,112 @@
+namespace WeProtect.Summit.Data.Statements;
+
+public enum StatementKind { StatementOfAction, CallToAction, Communique }
+
+/// <summary>Draft → Consultation → Final → OpenForSignature → Closed → Published.</summary>
+public enum StatementStatus { Draft, Consultation, Final, OpenForSignature, Closed, Published }
+
+/// <summary>A text a summit adopts. Its wording lives in immutable <see cref="StatementVersion"/>s; the statement
+/// decides which steps are allowed and, once final, freezes one version for good.</summary>
+public class Statement
+{
+    public const int TitleMaxLength = 300;
+
+    public int Id { get; set; }
+    public int SummitId { get; set; }
+    public Summits.Summit Summit { get; set; } = null!;
+    public StatementKind Kind { get; set; }
+    public string Title { get; set; } = "";
+    public StatementStatus Status { get; private set; } = StatementStatus.Draft;
+    public DateTime? SigningOpensUtc { get; set; }
+    public DateTime? SigningClosesUtc { get; set; }
+    /// <summary>The version frozen by <see cref="Finalise"/>; null before.</summary>
+    public int? FinalVersionId { get; private set; }
+    public List<StatementVersion> Versions { get; set; } = [];
+    public DateTime CreatedUtc { get; set; }
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>Only drafts and texts under consultation take new wording.</summary>
+    public bool AcceptsNewVersions => Status is StatementStatus.Draft or StatementStatus.Consultation;
+
+    public StatementVersion? Latest => Versions.OrderByDescending(v => v.Number).FirstOrDefault();
+
+    /// <summary>A new version from text already parsed and valid; refuses once the text is final.</summary>
+    public (StatementVersion? Version, string? Refusal) AddVersion(StatementParseResult parsed, string? authorUserId, string authorName,
+        string changeNote, DateTime nowUtc)
+    {
+        if (!AcceptsNewVersions) return (null, $"The statement is {Describe(Status)}: its text can no longer change.");
+        if (parsed.Document is null) return (null, "The text has errors: correct them first.");
+        if (Latest?.ContentHash == parsed.Hash) return (null, "The text is the same as the latest version: nothing to save.");
+        var version = new StatementVersion
+        {
+            Number = (Latest?.Number ?? 0) + 1,
+            Text = parsed.Canonical,
+            ContentHash = parsed.Hash,
+            AuthorUserId = authorUserId,
+            AuthorName = authorName,
+            ChangeNote = changeNote.Trim(),
+            CreatedUtc = nowUtc,
+        };
+        Versions.Add(version);
+        return (version, null);
+    }
+
+    /// <summary>The steps this statement may take from where it is now.</summary>
+    public IEnumerable<StatementStatus> NextStatuses() => Status switch
+    {
+        StatementStatus.Draft => [StatementStatus.Consultation, StatementStatus.Final],
+        StatementStatus.Consultation => [StatementStatus.Draft, StatementStatus.Final],
+        StatementStatus.Final => [StatementStatus.OpenForSignature],
+        StatementStatus.OpenForSignature => [StatementStatus.Closed],
+        StatementStatus.Closed => [StatementStatus.Published],
+        _ => [],
+    };
+
+    /// <summary>Moves the statement one step; returns why not when the step is not allowed. Becoming final freezes
+    /// the latest version.</summary>
+    public string? MoveTo(StatementStatus next)
+    {
+        if (!NextStatuses().Contains(next)) return $"A statement that is {Describe(Status)} cannot become {Describe(next)}.";
+        if (next == StatementStatus.Final)
+        {
+            if (Latest is not { } latest) return "Write the text before finalising it.";
+            FinalVersionId = latest.Id;
+        }
+        if (next == StatementStatus.OpenForSignature && (SigningOpensUtc is null || SigningClosesUtc is null || SigningClosesUtc <= SigningOpensUtc))
+            return "Set a signing window (opening before closing) before opening the statement for signature.";
+        Status = next;
+        return null;
+    }
+
+    public IReadOnlyList<(string Field, string Message)> Validate()
+    {
+        var errors = new List<(string, string)>();
+        if (string.IsNullOrWhiteSpace(Title)) errors.Add((nameof(Title), "The statement needs a title."));
+        else if (Title.Length > TitleMaxLength) errors.Add((nameof(Title), $"The title is longer than {TitleMaxLength} characters."));
+        if (!Enum.IsDefined(Kind)) errors.Add((nameof(Kind), "Choose the kind of statement."));
+        if (SigningOpensUtc.HasValue != SigningClosesUtc.HasValue) errors.Add((nameof(SigningClosesUtc), "Give both ends of the signing window, or neither."));
+        if (SigningOpensUtc >= SigningClosesUtc) errors.Add((nameof(SigningClosesUtc), "Signing must close after it opens."));
+        return errors;
+    }
+
+    public static string Describe(StatementStatus status) => status switch
+    {
+        StatementStatus.OpenForSignature => "open for signature",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+}
+
+/// <summary>One revision of a statement's text, never changed or deleted once written (the context refuses it).
+/// <see cref="Text"/> is canonical (see docs/statement-format.md), so <see cref="ContentHash"/> is its sha256sum.</summary>
+public class StatementVersion
+{
+    public int Id { get; set; }
+    public int StatementId { get; set; }
+    public int Number { get; set; }
+    public string Text { get; set; } = "";
+    public string ContentHash { get; set; } = "";
+    public string? AuthorUserId { get; set; }
+    public string AuthorName { get; set; } = "";
+    public string ChangeNote { get; set; } = "";
+    public DateTime CreatedUtc { get; set; }
+}
