@@ -55,7 +55,6 @@ public class EditModel(SummitDbContext db, AuditTrail audit, TimeProvider clock)
         if (!ModelState.IsValid) return Page();
 
         var parsed = StatementParser.Parse(Input.Text);
-        Preview = parsed;
         if (!parsed.IsValid)
         {
             TextErrors = parsed.Errors;
