@@ -67,6 +67,7 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Breakouts/Session"] = Access.Public,
         ["/Statements/Manage/Index"] = Access.Organiser,
         ["/Statements/Manage/Edit"] = Access.Organiser,
+        ["/Statements/Manage/Compare"] = Access.Organiser,
         ["/Admin/Users"] = Access.Admin,
         ["/Admin/Audit"] = Access.Admin,
     };

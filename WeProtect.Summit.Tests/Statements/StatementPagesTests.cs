@@ -248,4 +248,32 @@ public class StatementPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
                      "/Statements/Manage/Edit/424242?handler=Markdown&version=1", "/Statements/Manage/Edit/424242?handler=Html" })
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(url)).StatusCode);
     }
+
+    [Fact]
+    public async Task Compare_shows_deleted_and_inserted_words_with_both_change_notes()
+    {
+        var (client, id) = await NewStatementAsync();
+        await SaveAsync(client, id, StatementExample.Canonical, "First draft");
+        var changed = StatementExample.Canonical.Replace("Fund services that put", "Fund lasting services which put");
+        var edit = await SaveAsync(client, id, changed, "Lasting services");
+        Assert.Equal($"/Statements/Manage/Compare/{id}", edit.QuerySelector("#link-compare")!.GetAttribute("href"));
+
+        var page = await client.GetPageAsync($"/Statements/Manage/Compare/{id}?from=1&to=2");
+        var diff = page.QuerySelector("#diff")!;
+        Assert.Equal(["that"], diff.QuerySelectorAll("del.diff-deleted").Select(d => d.TextContent.Trim()));
+        Assert.Equal(["lasting", "which"], diff.QuerySelectorAll("ins.diff-inserted").Select(d => d.TextContent.Trim()));
+        Assert.Null(page.QuerySelector("[style]"));
+        var oldText = string.Concat(diff.ChildNodes.Where(n => n is not IElement { LocalName: "ins" }).Select(n => n.TextContent));
+        var newText = string.Concat(diff.ChildNodes.Where(n => n is not IElement { LocalName: "del" }).Select(n => n.TextContent));
+        Assert.Equal(StatementExample.Canonical, oldText.Replace("\r\n", "\n").TrimStart('\n'));
+        Assert.Equal(changed, newText.Replace("\r\n", "\n").TrimStart('\n'));
+        Assert.Contains("First draft", page.QuerySelector("#note-from")!.TextContent);
+        Assert.Contains("Lasting services", page.QuerySelector("#note-to")!.TextContent);
+
+        // Without from/to: the latest against the one before.
+        var latest = await client.GetPageAsync($"/Statements/Manage/Compare/{id}");
+        Assert.Contains("Lasting services", latest.QuerySelector("#note-to")!.TextContent);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Statements/Manage/Compare/{id}?from=1&to=9")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Statements/Manage/Compare/424242")).StatusCode);
+    }
 }
