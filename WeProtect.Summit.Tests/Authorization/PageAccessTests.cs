@@ -65,6 +65,9 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Breakouts/Bookings/Book"] = Access.SignedIn,
         ["/Breakouts/Agenda"] = Access.Public,
         ["/Breakouts/Session"] = Access.Public,
+        ["/Statements/Manage/Index"] = Access.Organiser,
+        ["/Statements/Manage/Edit"] = Access.Organiser,
+        ["/Statements/Manage/Compare"] = Access.Organiser,
         ["/Admin/Users"] = Access.Admin,
         ["/Admin/Audit"] = Access.Admin,
     };

@@ -1,0 +1,86 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Statements;
+using WeProtect.Summit.Web.Infrastructure;
+
+namespace WeProtect.Summit.Web.Pages.Statements.Manage;
+
+using WeProtect.Summit.Data.Summits;
+
+/// <summary>A summit's statements (kind, status, latest version and its hash) and the form that starts a new one.</summary>
+public class IndexModel(SummitDbContext db, AuditTrail audit, TimeProvider clock) : PageModel
+{
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Choose the kind of statement.")] public StatementKind? Kind { get; set; }
+        [Required(ErrorMessage = "The statement needs a title."), StringLength(Statement.TitleMaxLength)] public string Title { get; set; } = "";
+    }
+
+    public sealed record Row(int Id, string Title, StatementKind Kind, StatementStatus Status, int? LatestNumber, string? LatestHash);
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public Summit Summit { get; private set; } = null!;
+    public IReadOnlyList<Row> Statements { get; private set; } = [];
+
+    public static IReadOnlyList<SelectListItem> KindOptions { get; } = Enum.GetValues<StatementKind>()
+        .Select(k => new SelectListItem(Describe(k), k.ToString())).ToList();
+
+    public static string Describe(StatementKind kind) => kind switch
+    {
+        StatementKind.StatementOfAction => "Statement of Action",
+        StatementKind.CallToAction => "Call to Action",
+        StatementKind.Communique => "Communiqué",
+        _ => kind.ToString(),
+    };
+
+    public async Task<IActionResult> OnGetAsync(int summitId, CancellationToken ct)
+    {
+        if (!await LoadAsync(summitId, ct)) return NotFound();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int summitId, CancellationToken ct)
+    {
+        if (!await LoadAsync(summitId, ct)) return NotFound();
+        var statement = new Statement
+        {
+            SummitId = summitId,
+            Kind = Input.Kind ?? (StatementKind)(-1),
+            Title = Input.Title?.Trim() ?? "",
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        if (ModelState.IsValid)
+            foreach (var (field, message) in statement.Validate())
+                ModelState.AddModelError($"Input.{field}", message);
+        if (!ModelState.IsValid) return Page();
+
+        db.Statements.Add(statement);
+        audit.Record(User.ToAuditActor(), "statement.created", statement, $"Statement \"{statement.Title}\" ({Describe(statement.Kind)}) created");
+        await audit.SaveChangesAsync(ct);
+        TempData["Status"] = $"Statement \"{statement.Title}\" created: write its text below.";
+        return RedirectToPage("/Statements/Manage/Edit", new { id = statement.Id });
+    }
+
+    private async Task<bool> LoadAsync(int summitId, CancellationToken ct)
+    {
+        var summit = await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == summitId, ct);
+        if (summit is null) return false;
+        Summit = summit;
+        var rows = await db.Statements.AsNoTracking().Where(s => s.SummitId == summitId)
+            .Select(s => new
+            {
+                s.Id, s.Title, s.Kind, s.Status,
+                Latest = db.StatementVersions.Where(v => v.StatementId == s.Id).OrderByDescending(v => v.Number)
+                    .Select(v => new { v.Number, v.ContentHash }).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        Statements = rows.OrderBy(r => r.Id)
+            .Select(r => new Row(r.Id, r.Title, r.Kind, r.Status, r.Latest?.Number, r.Latest?.ContentHash)).ToList();
+        return true;
+    }
+}
