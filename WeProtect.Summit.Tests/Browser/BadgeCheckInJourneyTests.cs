@@ -18,7 +18,7 @@ public class BadgeCheckInJourneyTests(BrowserFixture browser)
         await page.Locator("form#login input[name='Input.Email']").FillAsync(email);
         await page.Locator("form#login input[name='Input.Password']").FillAsync(SummitAppFactory.Password);
         await page.Locator("form#login button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public class BadgeCheckInJourneyTests(BrowserFixture browser)
         await delegatePage.Locator("#Input_ConsentToPublicList").CheckAsync();
         await browser.ScreenshotAsync(delegatePage, "1-register");
         await delegatePage.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
-        await delegatePage.WaitForURLAsync(url => url.Contains("/Registration/Details/", StringComparison.Ordinal));
+        await delegatePage.WaitForURLAsync(url => url.Contains("/Registration/Details/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         var registrationId = int.Parse(delegatePage.Url.Split('/').Last().Split('?')[0]);
         await Assertions.Expect(delegatePage.Locator("main")).ToContainTextAsync("ending", new() { IgnoreCase = true });
 

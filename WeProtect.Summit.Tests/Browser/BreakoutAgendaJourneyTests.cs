@@ -19,7 +19,7 @@ public class BreakoutAgendaJourneyTests(BrowserFixture browser)
         await page.Locator("form#login input[name='Input.Email']").FillAsync(email);
         await page.Locator("form#login input[name='Input.Password']").FillAsync(SummitAppFactory.Password);
         await page.Locator("form#login button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public class BreakoutAgendaJourneyTests(BrowserFixture browser)
         var visitor = await browser.NewPageAsync();
         await visitor.GotoAsync($"/Summits/Details/{summit.Id}");
         await visitor.Locator("#agenda-link").ClickAsync();
-        await visitor.WaitForURLAsync(url => url.Contains($"/Breakouts/Agenda/{summit.Id}", StringComparison.Ordinal));
+        await visitor.WaitForURLAsync(url => url.Contains($"/Breakouts/Agenda/{summit.Id}", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         var cell = visitor.Locator($"td[data-breakout-id='{breakout.Id}']");
         await Assertions.Expect(cell.Locator(".seat-state")).ToHaveTextAsync("Full (1 on the waiting list)");
         await Assertions.Expect(visitor.Locator($"td[data-breakout-id='{unrelated.Id}']")).ToBeVisibleAsync();

@@ -50,19 +50,16 @@ public sealed class PublicPageCache(IOutputCacheStore store) : SaveChangesInterc
         return result;
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
     {
-        EvictIfCommitted(eventData.Context);
-        return ValueTask.FromResult(result);
+        if (eventData.Context?.Database.CurrentTransaction is null) await EvictAsync(eventData.Context);
+        return result;
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Evict(eventData.Context);
 
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
-    {
-        Evict(eventData.Context);
-        return Task.CompletedTask;
-    }
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default) =>
+        EvictAsync(eventData.Context).AsTask();
 
     private void Note(DbContext? context)
     {
@@ -81,10 +78,8 @@ public sealed class PublicPageCache(IOutputCacheStore store) : SaveChangesInterc
         if (context?.Database.CurrentTransaction is null) Evict(context);
     }
 
-    private void Evict(DbContext? context)
-    {
-        if (context is null || !pending.Remove(context)) return;
-        // The in-memory store completes synchronously; a distributed store would be awaited the same way.
-        store.EvictByTagAsync(Tag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
-    }
+    private void Evict(DbContext? context) => EvictAsync(context).AsTask().GetAwaiter().GetResult(); // sync EF paths only
+
+    private ValueTask EvictAsync(DbContext? context) =>
+        context is not null && pending.Remove(context) ? store.EvictByTagAsync(Tag, CancellationToken.None) : ValueTask.CompletedTask;
 }

@@ -19,7 +19,7 @@ using WeProtect.Summit.Data.Summits;
 /// UTC. Facilitators are people with an account, named by their e-mail addresses. Moving a breakout (time or room)
 /// raises its Sequence and tells every confirmed and waitlisted delegate by e-mail.</summary>
 public class EditModel(SummitDbContext db, AuditTrail audit, BreakoutSchedule schedule, Notifier notifier, BookingDesk bookings,
-    ILookupNormalizer normalizer, TimeProvider clock) : PageModel
+    ILookupNormalizer normalizer) : PageModel
 {
     public sealed class InputModel
     {
