@@ -540,6 +540,59 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Statements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SummitId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    SigningOpensUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    SigningClosesUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FinalVersionId = table.Column<int>(type: "int", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Statements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Statements_Summits_SummitId",
+                        column: x => x.SummitId,
+                        principalTable: "Summits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StatementVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StatementId = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ContentHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    AuthorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    AuthorName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ChangeNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatementVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StatementVersions_Statements_StatementId",
+                        column: x => x.StatementId,
+                        principalTable: "Statements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -698,6 +751,22 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Statements_FinalVersionId",
+                table: "Statements",
+                column: "FinalVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Statements_SummitId",
+                table: "Statements",
+                column: "SummitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatementVersions_StatementId_Number",
+                table: "StatementVersions",
+                columns: new[] { "StatementId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SummitHost_SummitId",
                 table: "SummitHost",
                 column: "SummitId");
@@ -712,11 +781,26 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 table: "Themes",
                 columns: new[] { "SummitId", "Name" },
                 unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Statements_StatementVersions_FinalVersionId",
+                table: "Statements",
+                column: "FinalVersionId",
+                principalTable: "StatementVersions",
+                principalColumn: "Id");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Statements_Summits_SummitId",
+                table: "Statements");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Statements_StatementVersions_FinalVersionId",
+                table: "Statements");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -779,6 +863,12 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "Summits");
+
+            migrationBuilder.DropTable(
+                name: "StatementVersions");
+
+            migrationBuilder.DropTable(
+                name: "Statements");
         }
     }
 }
