@@ -24,6 +24,11 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
     public DbSet<Breakouts.Booking> Bookings => Set<Breakouts.Booking>();
     public DbSet<Statements.Statement> Statements => Set<Statements.Statement>();
     public DbSet<Statements.StatementVersion> StatementVersions => Set<Statements.StatementVersion>();
+    public DbSet<Statements.StatementComment> StatementComments => Set<Statements.StatementComment>();
+    public DbSet<Statements.Amendment> Amendments => Set<Statements.Amendment>();
+    public DbSet<Endorsements.SigningAuthority> SigningAuthorities => Set<Endorsements.SigningAuthority>();
+    public DbSet<Endorsements.Endorsement> Endorsements => Set<Endorsements.Endorsement>();
+    public DbSet<Communiques.Communique> Communiques => Set<Communiques.Communique>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

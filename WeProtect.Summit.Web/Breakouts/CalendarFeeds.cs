@@ -44,7 +44,7 @@ public static class CalendarFeeds
         var registration = await db.Registrations.AsNoTracking().Include(r => r.Summit).FirstOrDefaultAsync(r => r.CalendarToken == token, ct);
         // Ordinal: a case-insensitive database collation must not make a near-miss a match.
         if (registration is null || !string.Equals(registration.CalendarToken, token, StringComparison.Ordinal)) return Results.NotFound();
-        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers.CacheControl = "no-cache, no-store";
         http.Response.Headers["X-Robots-Tag"] = "noindex";
         var summit = registration.Summit;
         // Seats held, and seats once held and given up (shown cancelled, so calendar apps remove them);

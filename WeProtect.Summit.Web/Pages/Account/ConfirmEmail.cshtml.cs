@@ -16,7 +16,7 @@ public class ConfirmEmailModel(UserManager<SummitUser> users, AuditTrail audit) 
 
     public async Task<IActionResult> OnGetAsync(string? userId, string? code)
     {
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
         var token = AccountTokens.Decode(code);
         var user = string.IsNullOrEmpty(userId) || userId.Length > 100 || token is null ? null : await users.FindByIdAsync(userId);
         if (user is null || token is null) { Outcome = Result.Invalid; return Page(); }

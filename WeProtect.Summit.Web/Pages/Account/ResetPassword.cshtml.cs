@@ -32,7 +32,7 @@ public class ResetPasswordModel(UserManager<SummitUser> users, Mailer mailer, Au
 
     public void OnGet()
     {
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
         if (AccountTokens.Decode(Code) is null) Code = null;
     }
 

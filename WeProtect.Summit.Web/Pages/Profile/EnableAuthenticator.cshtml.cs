@@ -81,7 +81,7 @@ public class EnableAuthenticatorModel(UserManager<SummitUser> users, SignInManag
 
     private async Task LoadKeyAsync(SummitUser user)
     {
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {

@@ -12,7 +12,7 @@ public class RecoveryCodesModel : PageModel
 
     public void OnGet()
     {
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
         Codes = TempData[TempDataKey] switch
         {
             string[] array => array,

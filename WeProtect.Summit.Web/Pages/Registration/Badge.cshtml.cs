@@ -33,7 +33,7 @@ public class BadgeModel(SummitDbContext db) : PageModel
         SummitId = registration.SummitId;
         Status = registration.Status;
         // The badge may change with the registration (name, category) or stop being valid: never keep a copy.
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
         if (!registration.HasBadge) return Page();
 
         var pdf = BadgePdf.Render(BadgePdf.ContentOf(registration, registration.Summit));

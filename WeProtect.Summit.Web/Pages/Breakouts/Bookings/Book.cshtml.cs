@@ -30,7 +30,7 @@ public class BookModel(SummitDbContext db, BookingDesk desk, UserManager<SummitU
         var result = await desk.BookAsync(breakoutId, users.GetUserId(User)!, User.ToAuditActor(), ct);
         if (result.Outcome == BookingDesk.Outcome.NotFound || !await LoadAsync(breakoutId, ct)) return NotFound();
         Button = (await BookingButtonModel.ForAsync(db, desk, breakoutId, users.GetUserId(User), result, ct))!;
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
         if (Request.IsHtmx()) return Partial("_BookingButton", Button);
         return Page();
     }

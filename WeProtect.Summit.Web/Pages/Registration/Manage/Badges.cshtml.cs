@@ -36,7 +36,7 @@ public class BadgesModel(SummitDbContext db) : PageModel
         if (!await LoadAsync(summitId, ct)) return NotFound();
         if (Badges.Count == 0) return Page();
         var pdf = BadgePdf.Render(Badges.Select(r => BadgePdf.ContentOf(r, Summit)).ToList(), $"Badges – {Summit.Name}");
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
         var category = Category is { } c ? "-" + c.ToString().ToLowerInvariant() : "";
         return File(pdf, BadgePdf.ContentType, $"badges-summit-{Summit.Id}{category}.pdf");
     }

@@ -66,7 +66,7 @@ public class CheckInModel(SummitDbContext db, RegistrationDesk desk, TimeProvide
         ModelState.Remove(nameof(Code));
         if (code.Length == 0) ModelState.AddModelError(nameof(Code), "Type or scan the code printed under the badge's QR code.");
 
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
         if (Request.IsHtmx()) return Partial("_CheckInResponse", this);
         return Page();
     }

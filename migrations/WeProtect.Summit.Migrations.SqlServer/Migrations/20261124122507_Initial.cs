@@ -421,6 +421,39 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SigningAuthorities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OrganisationId = table.Column<int>(type: "int", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    EvidenceReference = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    EvidenceDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    GrantedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    GrantedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RevokedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RevokedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    RevocationReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SigningAuthorities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SigningAuthorities_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SigningAuthorities_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Breakouts",
                 columns: table => new
                 {
@@ -541,6 +574,121 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Amendments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StatementId = table.Column<int>(type: "int", nullable: false),
+                    StatementVersionId = table.Column<int>(type: "int", nullable: false),
+                    Anchor = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ProposedWording = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Explanation = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ProposerUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ProposerName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    OrganisationId = table.Column<int>(type: "int", nullable: true),
+                    OrganisationName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    DecidedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    RejectionReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ResultingVersionId = table.Column<int>(type: "int", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Amendments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Communiques",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StatementId = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    QueuedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    GeneratingSinceUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    NextAttemptUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FailedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    PublishedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Pdf = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
+                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: true),
+                    SignatoryCount = table.Column<int>(type: "int", nullable: false),
+                    CertificateThumbprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    CertificateSubject = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    SelfSignedCertificate = table.Column<bool>(type: "bit", nullable: false),
+                    StatementVersionId = table.Column<int>(type: "int", nullable: true),
+                    ContentHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Communiques", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Endorsements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StatementId = table.Column<int>(type: "int", nullable: false),
+                    OrganisationId = table.Column<int>(type: "int", nullable: false),
+                    StatementVersionId = table.Column<int>(type: "int", nullable: false),
+                    ContentHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    SignerUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    PrintedName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    PrintedPosition = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    SignedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    WithdrawnUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    WithdrawnByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    WithdrawalReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Endorsements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Endorsements_AspNetUsers_SignerUserId",
+                        column: x => x.SignerUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Endorsements_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StatementComments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StatementId = table.Column<int>(type: "int", nullable: false),
+                    StatementVersionId = table.Column<int>(type: "int", nullable: false),
+                    Anchor = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    AuthorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    AuthorName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    OrganisationId = table.Column<int>(type: "int", nullable: true),
+                    OrganisationName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatementComments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Statements",
                 columns: table => new
                 {
@@ -552,6 +700,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     Status = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
                     SigningOpensUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     SigningClosesUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    SignatoriesEmbargoed = table.Column<bool>(type: "bit", nullable: false),
+                    InvitationsQueuedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RemindersQueuedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ClosedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     FinalVersionId = table.Column<int>(type: "int", nullable: true),
                     CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
@@ -592,6 +744,21 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Amendments_ResultingVersionId",
+                table: "Amendments",
+                column: "ResultingVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Amendments_StatementId_Status",
+                table: "Amendments",
+                columns: new[] { "StatementId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Amendments_StatementVersionId_Anchor",
+                table: "Amendments",
+                columns: new[] { "StatementVersionId", "Anchor" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -685,6 +852,22 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 column: "ThemeId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Communiques_Sha256",
+                table: "Communiques",
+                column: "Sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Communiques_StatementId",
+                table: "Communiques",
+                column: "StatementId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Communiques_Status",
+                table: "Communiques",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DelegationQuotas_OrganisationId",
                 table: "DelegationQuotas",
                 column: "OrganisationId");
@@ -694,6 +877,28 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 table: "DelegationQuotas",
                 columns: new[] { "SummitId", "OrganisationId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Endorsements_OrganisationId",
+                table: "Endorsements",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Endorsements_SignerUserId",
+                table: "Endorsements",
+                column: "SignerUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Endorsements_StatementId_OrganisationId",
+                table: "Endorsements",
+                columns: new[] { "StatementId", "OrganisationId" },
+                unique: true,
+                filter: "WithdrawnUtc IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Endorsements_StatementVersionId",
+                table: "Endorsements",
+                column: "StatementVersionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_SentUtc_FailedUtc",
@@ -751,6 +956,28 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SigningAuthorities_OrganisationId_UserId",
+                table: "SigningAuthorities",
+                columns: new[] { "OrganisationId", "UserId" },
+                unique: true,
+                filter: "RevokedUtc IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SigningAuthorities_UserId",
+                table: "SigningAuthorities",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatementComments_StatementId",
+                table: "StatementComments",
+                column: "StatementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatementComments_StatementVersionId_Anchor",
+                table: "StatementComments",
+                columns: new[] { "StatementVersionId", "Anchor" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Statements_FinalVersionId",
                 table: "Statements",
                 column: "FinalVersionId");
@@ -783,6 +1010,69 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_Amendments_StatementVersions_ResultingVersionId",
+                table: "Amendments",
+                column: "ResultingVersionId",
+                principalTable: "StatementVersions",
+                principalColumn: "Id");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Amendments_StatementVersions_StatementVersionId",
+                table: "Amendments",
+                column: "StatementVersionId",
+                principalTable: "StatementVersions",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Amendments_Statements_StatementId",
+                table: "Amendments",
+                column: "StatementId",
+                principalTable: "Statements",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Communiques_Statements_StatementId",
+                table: "Communiques",
+                column: "StatementId",
+                principalTable: "Statements",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Endorsements_StatementVersions_StatementVersionId",
+                table: "Endorsements",
+                column: "StatementVersionId",
+                principalTable: "StatementVersions",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Endorsements_Statements_StatementId",
+                table: "Endorsements",
+                column: "StatementId",
+                principalTable: "Statements",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_StatementComments_StatementVersions_StatementVersionId",
+                table: "StatementComments",
+                column: "StatementVersionId",
+                principalTable: "StatementVersions",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_StatementComments_Statements_StatementId",
+                table: "StatementComments",
+                column: "StatementId",
+                principalTable: "Statements",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_Statements_StatementVersions_FinalVersionId",
                 table: "Statements",
                 column: "FinalVersionId",
@@ -794,12 +1084,11 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropForeignKey(
-                name: "FK_Statements_Summits_SummitId",
-                table: "Statements");
-
-            migrationBuilder.DropForeignKey(
                 name: "FK_Statements_StatementVersions_FinalVersionId",
                 table: "Statements");
+
+            migrationBuilder.DropTable(
+                name: "Amendments");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
@@ -829,13 +1118,25 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "BreakoutOrganisation");
 
             migrationBuilder.DropTable(
+                name: "Communiques");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "DelegationQuotas");
 
             migrationBuilder.DropTable(
+                name: "Endorsements");
+
+            migrationBuilder.DropTable(
                 name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "SigningAuthorities");
+
+            migrationBuilder.DropTable(
+                name: "StatementComments");
 
             migrationBuilder.DropTable(
                 name: "SummitHost");
@@ -862,13 +1163,13 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Organisations");
 
             migrationBuilder.DropTable(
-                name: "Summits");
-
-            migrationBuilder.DropTable(
                 name: "StatementVersions");
 
             migrationBuilder.DropTable(
                 name: "Statements");
+
+            migrationBuilder.DropTable(
+                name: "Summits");
         }
     }
 }

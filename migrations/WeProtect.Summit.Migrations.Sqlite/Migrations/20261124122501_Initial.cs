@@ -421,6 +421,39 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SigningAuthorities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    EvidenceReference = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    EvidenceDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    GrantedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    GrantedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RevocationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SigningAuthorities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SigningAuthorities_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SigningAuthorities_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Breakouts",
                 columns: table => new
                 {
@@ -541,6 +574,121 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Amendments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StatementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StatementVersionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Anchor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ProposedWording = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Explanation = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ProposerUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ProposerName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OrganisationName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DecidedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ResultingVersionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Amendments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Communiques",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StatementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    QueuedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    GeneratingSinceUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    NextAttemptUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FailedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Pdf = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: true),
+                    SignatoryCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    CertificateThumbprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CertificateSubject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SelfSignedCertificate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StatementVersionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ContentHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Communiques", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Endorsements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StatementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StatementVersionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    SignerUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    PrintedName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PrintedPosition = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SignedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    WithdrawnUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WithdrawnByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    WithdrawalReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Endorsements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Endorsements_AspNetUsers_SignerUserId",
+                        column: x => x.SignerUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Endorsements_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StatementComments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StatementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StatementVersionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Anchor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AuthorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OrganisationName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatementComments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Statements",
                 columns: table => new
                 {
@@ -552,6 +700,10 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     Status = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     SigningOpensUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     SigningClosesUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SignatoriesEmbargoed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    InvitationsQueuedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RemindersQueuedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     FinalVersionId = table.Column<int>(type: "INTEGER", nullable: true),
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
@@ -592,6 +744,21 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Amendments_ResultingVersionId",
+                table: "Amendments",
+                column: "ResultingVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Amendments_StatementId_Status",
+                table: "Amendments",
+                columns: new[] { "StatementId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Amendments_StatementVersionId_Anchor",
+                table: "Amendments",
+                columns: new[] { "StatementVersionId", "Anchor" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -683,6 +850,22 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 column: "ThemeId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Communiques_Sha256",
+                table: "Communiques",
+                column: "Sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Communiques_StatementId",
+                table: "Communiques",
+                column: "StatementId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Communiques_Status",
+                table: "Communiques",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DelegationQuotas_OrganisationId",
                 table: "DelegationQuotas",
                 column: "OrganisationId");
@@ -692,6 +875,28 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 table: "DelegationQuotas",
                 columns: new[] { "SummitId", "OrganisationId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Endorsements_OrganisationId",
+                table: "Endorsements",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Endorsements_SignerUserId",
+                table: "Endorsements",
+                column: "SignerUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Endorsements_StatementId_OrganisationId",
+                table: "Endorsements",
+                columns: new[] { "StatementId", "OrganisationId" },
+                unique: true,
+                filter: "WithdrawnUtc IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Endorsements_StatementVersionId",
+                table: "Endorsements",
+                column: "StatementVersionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_SentUtc_FailedUtc",
@@ -749,6 +954,28 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SigningAuthorities_OrganisationId_UserId",
+                table: "SigningAuthorities",
+                columns: new[] { "OrganisationId", "UserId" },
+                unique: true,
+                filter: "RevokedUtc IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SigningAuthorities_UserId",
+                table: "SigningAuthorities",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatementComments_StatementId",
+                table: "StatementComments",
+                column: "StatementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatementComments_StatementVersionId_Anchor",
+                table: "StatementComments",
+                columns: new[] { "StatementVersionId", "Anchor" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Statements_FinalVersionId",
                 table: "Statements",
                 column: "FinalVersionId");
@@ -781,6 +1008,69 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_Amendments_StatementVersions_ResultingVersionId",
+                table: "Amendments",
+                column: "ResultingVersionId",
+                principalTable: "StatementVersions",
+                principalColumn: "Id");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Amendments_StatementVersions_StatementVersionId",
+                table: "Amendments",
+                column: "StatementVersionId",
+                principalTable: "StatementVersions",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Amendments_Statements_StatementId",
+                table: "Amendments",
+                column: "StatementId",
+                principalTable: "Statements",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Communiques_Statements_StatementId",
+                table: "Communiques",
+                column: "StatementId",
+                principalTable: "Statements",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Endorsements_StatementVersions_StatementVersionId",
+                table: "Endorsements",
+                column: "StatementVersionId",
+                principalTable: "StatementVersions",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Endorsements_Statements_StatementId",
+                table: "Endorsements",
+                column: "StatementId",
+                principalTable: "Statements",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_StatementComments_StatementVersions_StatementVersionId",
+                table: "StatementComments",
+                column: "StatementVersionId",
+                principalTable: "StatementVersions",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_StatementComments_Statements_StatementId",
+                table: "StatementComments",
+                column: "StatementId",
+                principalTable: "Statements",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_Statements_StatementVersions_FinalVersionId",
                 table: "Statements",
                 column: "FinalVersionId",
@@ -792,12 +1082,11 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropForeignKey(
-                name: "FK_Statements_Summits_SummitId",
-                table: "Statements");
-
-            migrationBuilder.DropForeignKey(
                 name: "FK_Statements_StatementVersions_FinalVersionId",
                 table: "Statements");
+
+            migrationBuilder.DropTable(
+                name: "Amendments");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
@@ -827,13 +1116,25 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "BreakoutOrganisation");
 
             migrationBuilder.DropTable(
+                name: "Communiques");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "DelegationQuotas");
 
             migrationBuilder.DropTable(
+                name: "Endorsements");
+
+            migrationBuilder.DropTable(
                 name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "SigningAuthorities");
+
+            migrationBuilder.DropTable(
+                name: "StatementComments");
 
             migrationBuilder.DropTable(
                 name: "SummitHost");
@@ -860,13 +1161,13 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "Organisations");
 
             migrationBuilder.DropTable(
-                name: "Summits");
-
-            migrationBuilder.DropTable(
                 name: "StatementVersions");
 
             migrationBuilder.DropTable(
                 name: "Statements");
+
+            migrationBuilder.DropTable(
+                name: "Summits");
         }
     }
 }

@@ -1,0 +1,39 @@
+namespace WeProtect.Summit.Data.Communiques;
+
+public enum CommuniqueStatus { Queued, Generating, Published, Failed }
+
+/// <summary>The published artefact of a closed statement: a digitally signed PDF. The row says what must happen
+/// (<see cref="CommuniqueStatus.Queued"/>); a background job renders and signs it by id, and is idempotent: once
+/// published, the bytes are kept and never produced again. One communiqué per statement.</summary>
+public class Communique
+{
+    public const int MaxAttempts = 5;
+
+    public int Id { get; set; }
+    public int StatementId { get; set; }
+    public Statements.Statement Statement { get; set; } = null!;
+    public CommuniqueStatus Status { get; set; } = CommuniqueStatus.Queued;
+    public string RequestedByUserId { get; set; } = "";
+    public DateTime QueuedUtc { get; set; }
+    /// <summary>When a job took it; a stale claim (a job killed mid-way) is taken again.</summary>
+    public DateTime? GeneratingSinceUtc { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+    public DateTime? NextAttemptUtc { get; set; }
+    public DateTime? FailedUtc { get; set; }
+
+    public DateTime? PublishedUtc { get; set; }
+    public byte[]? Pdf { get; set; }
+    /// <summary>SHA-256 (lowercase hex) of <see cref="Pdf"/>.</summary>
+    public string? Sha256 { get; set; }
+    public int SignatoryCount { get; set; }
+    /// <summary>SHA-1 thumbprint (uppercase hex, as Windows and OpenSSL print it) of the signing certificate.</summary>
+    public string? CertificateThumbprint { get; set; }
+    public string? CertificateSubject { get; set; }
+    /// <summary>Signed with the self-signed development certificate, not one from a trusted authority.</summary>
+    public bool SelfSignedCertificate { get; set; }
+    /// <summary>The statement version the communiqué prints, and its hash.</summary>
+    public int? StatementVersionId { get; set; }
+    public string? ContentHash { get; set; }
+    public Guid Version { get; set; } = Guid.NewGuid();
+}

@@ -1,0 +1,39 @@
+namespace WeProtect.Summit.Data.Endorsements;
+
+/// <summary>An organisation's signature on a statement, bound to the exact version and its content hash that the
+/// signatory confirmed. At most one live (not withdrawn) endorsement per organisation per statement: a filtered
+/// unique index enforces it. A withdrawal keeps the row and records when, who and why.</summary>
+public class Endorsement
+{
+    public const int PrintedMaxLength = 200;
+    public const int ReasonMaxLength = 1000;
+
+    public int Id { get; set; }
+    public int StatementId { get; set; }
+    public int OrganisationId { get; set; }
+    public Organisations.Organisation Organisation { get; set; } = null!;
+    public int StatementVersionId { get; set; }
+    /// <summary>SHA-256 (lowercase hex) of the canonical text signed; equals the version's hash.</summary>
+    public string ContentHash { get; set; } = "";
+    public string SignerUserId { get; set; } = "";
+    public string PrintedName { get; set; } = "";
+    public string PrintedPosition { get; set; } = "";
+    public DateTime SignedUtc { get; set; }
+
+    public DateTime? WithdrawnUtc { get; private set; }
+    public string? WithdrawnByUserId { get; private set; }
+    public string? WithdrawalReason { get; private set; }
+
+    public bool IsLive => WithdrawnUtc is null;
+
+    public string? Withdraw(string reason, string byUserId, DateTime nowUtc)
+    {
+        if (!IsLive) return "This endorsement was already withdrawn.";
+        if (string.IsNullOrWhiteSpace(reason)) return "Give a reason for withdrawing the endorsement.";
+        if (reason.Length > ReasonMaxLength) return $"The reason is longer than {ReasonMaxLength} characters.";
+        WithdrawnUtc = nowUtc;
+        WithdrawnByUserId = byUserId;
+        WithdrawalReason = reason.Trim();
+        return null;
+    }
+}
