@@ -70,6 +70,8 @@ builder.Services.AddScoped<RegistrationDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Breakouts.BookingDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Breakouts.BreakoutSchedule>();
 builder.Services.AddScoped<DelegationDesk>();
+builder.Services.AddScoped<WeProtect.Summit.Data.Endorsements.EndorsementDesk>();
+builder.Services.AddScoped<WeProtect.Summit.Web.Signing.SigningStepUp>();
 builder.Services.AddSummitJobs(builder.Configuration);
 
 var app = builder.Build();

@@ -33,6 +33,10 @@ public static class NotificationKinds
     public const string BookingPromoted = "booking.promoted";
     /// <summary>The breakout of a booking moved to another time or room.</summary>
     public const string BreakoutMoved = "breakout.moved";
+    /// <summary>Statements opened for signature, to a signatory (subject: the signing authority).</summary>
+    public const string SigningInvitation = "signing.invitation";
+    /// <summary>The signing window closes soon and the organisation has not signed (subject: the signing authority).</summary>
+    public const string SigningReminder = "signing.reminder";
 }
 
 /// <summary>Hands saved notifications to the background jobs that send them. Called after the transaction that

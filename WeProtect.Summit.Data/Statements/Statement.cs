@@ -96,6 +96,41 @@ public class Statement
         return errors;
     }
 
+    /// <summary>Why an organisation of <paramref name="sector"/> may not endorse now, or null when it may: the
+    /// statement is open for signature, <paramref name="nowUtc"/> is inside [opens, closes), and at least one section
+    /// of the final text speaks to <c>all</c> or to the organisation's sector.</summary>
+    public string? RefuseEndorsement(Organisations.Sector sector, IEnumerable<StatementAudience> audiencesOfFinalText, DateTime nowUtc)
+    {
+        if (Status != StatementStatus.OpenForSignature)
+            return $"The statement is {Describe(Status)}, not open for signature.";
+        if (SigningOpensUtc is not { } opens || SigningClosesUtc is not { } closes)
+            return "The statement has no signing window.";
+        if (nowUtc < opens) return "The signing window has not opened yet.";
+        if (nowUtc >= closes) return "The signing window has closed.";
+        var audience = AudienceOf(sector);
+        if (!audiencesOfFinalText.Any(a => a == StatementAudience.All || a == audience))
+            return "No section of this statement is addressed to your organisation's sector, so it cannot endorse it.";
+        return null;
+    }
+
+    /// <summary>The audience token that speaks to organisations of a sector.</summary>
+    public static StatementAudience AudienceOf(Organisations.Sector sector) => sector switch
+    {
+        Organisations.Sector.Government => StatementAudience.Government,
+        Organisations.Sector.InternationalOrganisation => StatementAudience.InternationalOrganisation,
+        Organisations.Sector.PrivateSector => StatementAudience.PrivateSector,
+        Organisations.Sector.CivilSociety => StatementAudience.CivilSociety,
+        _ => throw new ArgumentOutOfRangeException(nameof(sector)),
+    };
+
+    /// <summary>Stamps the close of signing: from open for signature to closed, at <paramref name="nowUtc"/>.</summary>
+    public string? CloseSigning(DateTime nowUtc)
+    {
+        if (MoveTo(StatementStatus.Closed) is { } refusal) return refusal;
+        ClosedUtc = nowUtc;
+        return null;
+    }
+
     public static string Describe(StatementStatus status) => status switch
     {
         StatementStatus.OpenForSignature => "open for signature",

@@ -34,6 +34,7 @@ public static class HangfireSetup
         services.AddScoped<NotificationJob>();
         services.AddScoped<NotificationSweep>();
         services.AddScoped<NotificationLetters>();
+        services.AddScoped<SigningSweep>();
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<INotificationQueue, HangfireNotificationQueue>();
     }
@@ -50,6 +51,9 @@ public static class HangfireSetup
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<NotificationSweep>(NotificationSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely);
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<NotificationSweep>(sweep => sweep.RunAsync(CancellationToken.None));
+        // Signing invitations, reminders and closing at the window's end: every minute, and once at start-up.
+        recurring.AddOrUpdate<SigningSweep>(SigningSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely);
+        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<SigningSweep>(sweep => sweep.RunAsync(CancellationToken.None));
     }
 
     private sealed class OrganiserOnly : IDashboardAuthorizationFilter

@@ -10,7 +10,7 @@ namespace WeProtect.Summit.Web.Jobs;
 
 /// <summary>Writes the message for a notification from the database as it is now (so a message sent late
 /// still tells the truth), or null when there is nothing left to say.</summary>
-public sealed class NotificationLetters(SummitDbContext db, PublicLinks links)
+public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, TimeProvider clock)
 {
     public async Task<Letter?> ComposeAsync(Notification notification, CancellationToken ct) => notification.Kind switch
     {
@@ -19,8 +19,45 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links)
         NotificationKinds.BreakoutMoved => await BreakoutMovedLetterAsync(notification, ct),
         NotificationKinds.BookingConfirmed or NotificationKinds.BookingWaitlisted or NotificationKinds.BookingPromoted
             => await BookingLetterAsync(notification, ct),
+        NotificationKinds.SigningInvitation or NotificationKinds.SigningReminder => await SigningLetterAsync(notification, ct),
         _ => throw new InvalidOperationException($"No letter for notifications of kind {notification.Kind}"),
     };
+
+    /// <summary>To a signatory (the subject is their signing authority): the statements open for signature now that
+    /// their organisation may endorse (for a reminder: has not endorsed), each with its closing time in the summit's
+    /// zone. Nothing when the authority was revoked or nothing is left to sign.</summary>
+    private async Task<Letter?> SigningLetterAsync(Notification notification, CancellationToken ct)
+    {
+        var authority = await db.SigningAuthorities.AsNoTracking().Include(a => a.Organisation)
+            .FirstOrDefaultAsync(a => a.Id == notification.SubjectId && a.RevokedUtc == null, ct);
+        if (authority is null) return null;
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == authority.UserId && u.TwoFactorEnabled, ct);
+        if (user?.Email is null) return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var reminder = notification.Kind == NotificationKinds.SigningReminder;
+        var statements = await db.Statements.AsNoTracking().Include(s => s.Summit)
+            .Where(s => s.Status == Data.Statements.StatementStatus.OpenForSignature)
+            .Where(s => !reminder || !db.Endorsements.Any(e => e.StatementId == s.Id && e.OrganisationId == authority.OrganisationId && e.WithdrawnUtc == null))
+            .OrderBy(s => s.SigningClosesUtc).ToListAsync(ct);
+        var lines = new List<string>();
+        foreach (var s in statements)
+        {
+            var final = s.FinalVersionId is { } id ? await db.StatementVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct) : null;
+            if (s.RefuseEndorsement(authority.Organisation.Sector, Data.Endorsements.EndorsementDesk.AudiencesOf(final), now) is not null) continue;
+            var en = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+            lines.Add($"- {s.Title} ({s.Summit.Name}): signing closes on {s.Summit.ToLocal(s.SigningClosesUtc!.Value).ToString("dddd d MMMM yyyy, HH:mm", en)} ({s.Summit.TimeZoneId})");
+        }
+        if (lines.Count == 0) return null;
+        var organisation = authority.Organisation.FormalName;
+        var (subject, body) = reminder
+            ? ($"Reminder: signing closes soon for {organisation}",
+                $"Dear {user.FullName},\n\n{organisation} has not yet endorsed the following, and its signing window closes soon:\n\n{string.Join("\n", lines)}\n\n" +
+                "To sign, open Statements to sign, read the final text, and confirm it with a fresh code from your authenticator app.")
+            : ($"Open for signature: statements for {organisation}",
+                $"Dear {user.FullName},\n\nAs a signatory for {organisation}, you may now endorse the following:\n\n{string.Join("\n", lines)}\n\n" +
+                "To sign, open Statements to sign, read the final text, and confirm it with a fresh code from your authenticator app.");
+        return new Letter(user.Email, user.FullName, subject, body, links.Absolute("/Signing"), "Statements to sign");
+    }
 
     /// <summary>The breakout of a booking moved: its time (in the summit's zone) and room as they are now.</summary>
     private async Task<Letter?> BreakoutMovedLetterAsync(Notification notification, CancellationToken ct)

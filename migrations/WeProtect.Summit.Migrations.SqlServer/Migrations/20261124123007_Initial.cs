@@ -159,6 +159,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     Position = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     OrganisationId = table.Column<int>(type: "int", nullable: true),
                     CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LastSigningTotpStep = table.Column<long>(type: "bigint", nullable: true),
                     UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),

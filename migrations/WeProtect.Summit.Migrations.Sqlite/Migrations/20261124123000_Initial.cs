@@ -159,6 +159,7 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     Position = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastSigningTotpStep = table.Column<long>(type: "INTEGER", nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
