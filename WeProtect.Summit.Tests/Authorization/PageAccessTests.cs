@@ -68,6 +68,10 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Statements/Manage/Index"] = Access.Organiser,
         ["/Statements/Manage/Edit"] = Access.Organiser,
         ["/Statements/Manage/Compare"] = Access.Organiser,
+        ["/Signing/Index"] = Access.SignedIn,
+        ["/Signing/Sign"] = Access.SignedIn,
+        ["/Signing/AgreedBy"] = Access.Public,
+        ["/Signing/Manage/Index"] = Access.Organiser,
         ["/Admin/Users"] = Access.Admin,
         ["/Admin/Audit"] = Access.Admin,
     };

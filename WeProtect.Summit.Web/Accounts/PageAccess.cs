@@ -29,16 +29,20 @@ public static class PageAccess
         c.AllowAnonymousToPage("/Summits/Participants");
         c.AllowAnonymousToPage("/Breakouts/Agenda");
         c.AllowAnonymousToPage("/Breakouts/Session");
+        c.AllowAnonymousToPage("/Signing/AgreedBy");
         // Signed-in users
         c.AuthorizeFolder("/Profile", Policies.SignedIn);
         c.AuthorizeFolder("/Registration", Policies.SignedIn);
         c.AuthorizeFolder("/Breakouts/Bookings", Policies.SignedIn);
+        // Signatories; the handlers check the authority for the organisation (403 otherwise).
+        c.AuthorizeFolder("/Signing", Policies.SignedIn);
         // Organisers
         c.AuthorizeFolder("/Summits/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Organisations/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Registration/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Breakouts/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Statements/Manage", Policies.Organiser);
+        c.AuthorizeFolder("/Signing/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Outbox", Policies.Organiser);
         // Administrators
         c.AuthorizeFolder("/Admin", Policies.Admin);

@@ -1,0 +1,195 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Endorsements;
+using WeProtect.Summit.Data.Statements;
+using WeProtect.Summit.Data.Summits;
+using WeProtect.Summit.Web.Infrastructure;
+using WeProtect.Summit.Web.Signing;
+
+namespace WeProtect.Summit.Web.Pages.Signing.Manage;
+
+/// <summary>Organisers: signing authorities (grant on a credentials letter to a user with two-factor authentication,
+/// revoke with a reason; several signatories per organisation) and each statement's signing: window in the summit's
+/// zone, embargo of the "Agreed by" names, opening for signature and closing early.</summary>
+public class IndexModel(SummitDbContext db, EndorsementDesk desk, AuditTrail audit, UserManager<SummitUser> users, TimeProvider clock) : PageModel
+{
+    public sealed class GrantInput
+    {
+        [Required(ErrorMessage = "Give the e-mail address of the user."), EmailAddress, StringLength(256), Display(Name = "User's e-mail address")]
+        public string Email { get; set; } = "";
+        [Required(ErrorMessage = "Choose the organisation."), Display(Name = "Organisation")]
+        public int? OrganisationId { get; set; }
+        [Required(ErrorMessage = "Give the reference of the credentials letter."), StringLength(SigningAuthority.EvidenceMaxLength), Display(Name = "Credentials letter reference")]
+        public string EvidenceReference { get; set; } = "";
+        [Required(ErrorMessage = "Give the date of the credentials letter."), Display(Name = "Date of the letter")]
+        public DateOnly? EvidenceDate { get; set; }
+    }
+
+    public sealed class WindowInput
+    {
+        [Display(Name = "Signing opens")] public DateTime? Opens { get; set; }
+        [Display(Name = "Signing closes")] public DateTime? Closes { get; set; }
+        [Display(Name = "Embargo the names until the communiqué is published")] public bool Embargoed { get; set; }
+    }
+
+    public sealed record AuthorityRow(SigningAuthority Authority, string OrganisationName, string UserName, string? Email, bool TwoFactor);
+
+    public sealed record StatementRow(Statement Statement, int? FinalNumber, int LiveEndorsements, WindowInput Window);
+
+    [BindProperty] public GrantInput Grant { get; set; } = new();
+    [BindProperty] public WindowInput Window { get; set; } = new();
+    [BindProperty, StringLength(SigningAuthority.ReasonMaxLength)] public string? Reason { get; set; }
+
+    public IReadOnlyList<AuthorityRow> Authorities { get; private set; } = [];
+    public IReadOnlyList<StatementRow> Statements { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> OrganisationOptions { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostGrantAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (!TryValidateModel(Grant, nameof(Grant))) return await PageAsync(ct);
+        var user = await users.FindByEmailAsync(Grant.Email.Trim());
+        if (user is null)
+        {
+            ModelState.AddModelError("Grant.Email", "No user has this e-mail address. They need an account first.");
+            return await PageAsync(ct);
+        }
+        var result = await desk.GrantAsync(user.Id, Grant.OrganisationId!.Value, Grant.EvidenceReference, Grant.EvidenceDate!.Value, User.ToAuditActor(), ct);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(string.Empty, result.Message);
+            return await PageAsync(ct);
+        }
+        TempData["Status"] = $"{user.FullName} may now sign for the organisation.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(int authorityId, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var result = await desk.RevokeAsync(authorityId, Reason ?? "", User.ToAuditActor(), ct);
+        if (result.Outcome == EndorsementDesk.Outcome.NotFound) return NotFound();
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(string.Empty, result.Message);
+            return await PageAsync(ct);
+        }
+        TempData["Status"] = result.Message;
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostWindowAsync(int statementId, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var statement = await db.Statements.Include(s => s.Summit).FirstOrDefaultAsync(s => s.Id == statementId, ct);
+        if (statement is null) return NotFound();
+        if (statement.Status >= StatementStatus.Closed)
+        {
+            ModelState.AddModelError(string.Empty, "Signing of this statement is closed: its window can no longer change.");
+            return await PageAsync(ct);
+        }
+        DateTime? opens = null, closes = null;
+        if (Window.Opens is { } o)
+        {
+            var (utc, error) = SummitClock.ToUtc(o, statement.Summit.Zone);
+            if (error is not null) ModelState.AddModelError("Window.Opens", error); else opens = utc;
+        }
+        if (Window.Closes is { } c)
+        {
+            var (utc, error) = SummitClock.ToUtc(c, statement.Summit.Zone);
+            if (error is not null) ModelState.AddModelError("Window.Closes", error); else closes = utc;
+        }
+        if (!ModelState.IsValid) return await PageAsync(ct);
+        statement.SigningOpensUtc = opens;
+        statement.SigningClosesUtc = closes;
+        statement.SignatoriesEmbargoed = Window.Embargoed;
+        if (statement.Status == StatementStatus.OpenForSignature && (opens is null || closes is null))
+            ModelState.AddModelError(string.Empty, "A statement open for signature needs both ends of its window.");
+        foreach (var (field, message) in statement.Validate()) ModelState.AddModelError(field == nameof(Statement.SigningClosesUtc) ? "Window.Closes" : string.Empty, message);
+        if (!ModelState.IsValid)
+        {
+            db.ChangeTracker.Clear();
+            return await PageAsync(ct);
+        }
+        statement.Version = Guid.NewGuid();
+        audit.Record(User.ToAuditActor(), "statement.signing-window-set", statement,
+            $"Signing window of statement {statement.Id}: {opens:u} to {closes:u}, names {(Window.Embargoed ? "embargoed" : "live")}");
+        await audit.SaveChangesAsync(ct);
+        TempData["Status"] = "Signing window saved.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostOpenAsync(int statementId, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var statement = await db.Statements.FirstOrDefaultAsync(s => s.Id == statementId, ct);
+        if (statement is null) return NotFound();
+        if (statement.MoveTo(StatementStatus.OpenForSignature) is { } refusal)
+        {
+            ModelState.AddModelError(string.Empty, refusal);
+            db.ChangeTracker.Clear();
+            return await PageAsync(ct);
+        }
+        statement.Version = Guid.NewGuid();
+        audit.Record(User.ToAuditActor(), "statement.status-changed", statement, $"Statement {statement.Id} opened for signature");
+        await audit.SaveChangesAsync(ct);
+        TempData["Status"] = "The statement is open for signature. Invitations go to the signatories when the window opens.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(int statementId, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var result = await desk.CloseAsync(statementId, User.ToAuditActor(), "closed early by an organiser", ct);
+        if (result.Outcome == EndorsementDesk.Outcome.NotFound) return NotFound();
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(string.Empty, result.Message);
+            return await PageAsync(ct);
+        }
+        TempData["Status"] = result.Message;
+        return RedirectToPage();
+    }
+
+    private async Task<IActionResult> PageAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Authorities = await db.SigningAuthorities.AsNoTracking()
+            .OrderBy(a => a.Organisation.SortName).ThenBy(a => a.RevokedUtc != null).ThenByDescending(a => a.GrantedUtc)
+            .Select(a => new AuthorityRow(a, a.Organisation.FormalName,
+                db.Users.Where(u => u.Id == a.UserId).Select(u => u.FullName).FirstOrDefault() ?? "",
+                db.Users.Where(u => u.Id == a.UserId).Select(u => u.Email).FirstOrDefault(),
+                db.Users.Any(u => u.Id == a.UserId && u.TwoFactorEnabled)))
+            .ToListAsync(ct);
+        var statements = await db.Statements.AsNoTracking().Include(s => s.Summit).Include(s => s.Versions)
+            .Where(s => s.Status != StatementStatus.Draft && s.Status != StatementStatus.Consultation)
+            .OrderByDescending(s => s.CreatedUtc).ToListAsync(ct);
+        var counts = await db.Endorsements.AsNoTracking().Where(e => e.WithdrawnUtc == null).GroupBy(e => e.StatementId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        Statements = statements.Select(s => new StatementRow(s, s.Versions.FirstOrDefault(v => v.Id == s.FinalVersionId)?.Number,
+            counts.GetValueOrDefault(s.Id), new WindowInput
+            {
+                Opens = s.SigningOpensUtc is { } o ? s.Summit.ToLocal(o) : null,
+                Closes = s.SigningClosesUtc is { } c ? s.Summit.ToLocal(c) : null,
+                Embargoed = s.SignatoriesEmbargoed,
+            })).ToList();
+        OrganisationOptions = await db.Organisations.AsNoTracking().OrderBy(o => o.SortName)
+            .Select(o => new SelectListItem(o.FormalName, o.Id.ToString())).ToListAsync(ct);
+    }
+
+    public string InZone(Statement s, DateTime utc) => SigningView.InZone(s.Summit, utc);
+}

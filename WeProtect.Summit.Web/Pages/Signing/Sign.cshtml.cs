@@ -1,0 +1,129 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Data.Endorsements;
+using WeProtect.Summit.Data.Organisations;
+using WeProtect.Summit.Data.Statements;
+using WeProtect.Summit.Web.Infrastructure;
+using WeProtect.Summit.Web.Signing;
+
+namespace WeProtect.Summit.Web.Pages.Signing;
+
+/// <summary>One statement, signed for one organisation: the final text, its version and hash, the window, the
+/// organisation's endorsement and withdrawals; the sign form (hash confirmed, fresh authenticator code, printed
+/// name and position) and the withdraw form. Only a signatory of the organisation (live authority, two-factor
+/// authentication on) may open it or post to it: anyone else gets 403.</summary>
+public class SignModel(SummitDbContext db, EndorsementDesk desk, SigningStepUp stepUp, UserManager<SummitUser> users, TimeProvider clock) : PageModel
+{
+    public sealed class SignInput
+    {
+        [Required, StringLength(64)]
+        public string ConfirmedHash { get; set; } = "";
+        [Required(ErrorMessage = "Enter the code from your authenticator app."), StringLength(10), Display(Name = "Code from your authenticator app")]
+        public string Code { get; set; } = "";
+        [Required(ErrorMessage = "Give your name as it should be printed."), StringLength(Endorsement.PrintedMaxLength), Display(Name = "Your name, as printed")]
+        public string PrintedName { get; set; } = "";
+        [Required(ErrorMessage = "Give your position as it should be printed."), StringLength(Endorsement.PrintedMaxLength), Display(Name = "Your position, as printed")]
+        public string PrintedPosition { get; set; } = "";
+    }
+
+    public sealed class WithdrawInput
+    {
+        [Required(ErrorMessage = "Give a reason for withdrawing the endorsement."), StringLength(Endorsement.ReasonMaxLength), Display(Name = "Reason")]
+        public string Reason { get; set; } = "";
+    }
+
+    [BindProperty] public SignInput Input { get; set; } = new();
+    [BindProperty] public WithdrawInput Withdrawal { get; set; } = new();
+
+    public Statement Statement { get; private set; } = null!;
+    public Organisation Organisation { get; private set; } = null!;
+    public StatementVersion? Final { get; private set; }
+    public StatementDocument? Document { get; private set; }
+    public string? Refusal { get; private set; }
+    public Endorsement? Live { get; private set; }
+    public IReadOnlyList<Endorsement> Withdrawn { get; private set; } = [];
+    public bool WindowOpen { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int statementId, int organisationId, CancellationToken ct)
+    {
+        if (await GuardAsync(statementId, organisationId, ct) is { } stop) return stop;
+        var user = await users.GetUserAsync(User);
+        Input = new SignInput { ConfirmedHash = Final?.ContentHash ?? "", PrintedName = user?.FullName ?? "", PrintedPosition = user?.Position ?? "" };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSignAsync(int statementId, int organisationId, CancellationToken ct)
+    {
+        if (await GuardAsync(statementId, organisationId, ct) is { } stop) return stop;
+        ModelState.Clear();
+        if (!TryValidateModel(Input, nameof(Input))) return Page();
+        var userId = users.GetUserId(User)!;
+        var result = await desk.SignAsync(
+            new EndorsementDesk.Signature(statementId, organisationId, Input.ConfirmedHash, Input.PrintedName, Input.PrintedPosition),
+            userId, User.ToAuditActor(), c => stepUp.VerifyAsync(userId, Input.Code, c), ct);
+        Response.Headers.CacheControl = "no-cache, no-store";
+        if (result.Outcome == EndorsementDesk.Outcome.NotAllowed) return StatusCode(StatusCodes.Status403Forbidden);
+        if (!result.Succeeded)
+        {
+            await LoadAsync(statementId, organisationId, ct);
+            ModelState.AddModelError(string.Empty, result.Message);
+            Input.Code = "";
+            if (result.Outcome is EndorsementDesk.Outcome.AlreadyEndorsed or EndorsementDesk.Outcome.TextChanged) Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+        TempData["Status"] = result.Message;
+        return RedirectToPage(new { statementId, organisationId });
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(int statementId, int organisationId, CancellationToken ct)
+    {
+        if (await GuardAsync(statementId, organisationId, ct) is { } stop) return stop;
+        ModelState.Clear();
+        if (!TryValidateModel(Withdrawal, nameof(Withdrawal))) return Page();
+        var result = await desk.WithdrawAsync(statementId, organisationId, Withdrawal.Reason, users.GetUserId(User)!, User.ToAuditActor(), ct);
+        if (result.Outcome == EndorsementDesk.Outcome.NotAllowed) return StatusCode(StatusCodes.Status403Forbidden);
+        if (!result.Succeeded)
+        {
+            await LoadAsync(statementId, organisationId, ct);
+            ModelState.AddModelError(string.Empty, result.Message);
+            return Page();
+        }
+        TempData["Status"] = result.Message;
+        return RedirectToPage(new { statementId, organisationId });
+    }
+
+    /// <summary>404 for what does not exist, 403 for someone who may not sign for the organisation; else loads the page.</summary>
+    private async Task<IActionResult?> GuardAsync(int statementId, int organisationId, CancellationToken ct)
+    {
+        if (!await LoadAsync(statementId, organisationId, ct)) return NotFound();
+        if (!await desk.CanSignForAsync(users.GetUserId(User)!, organisationId, ct)) return StatusCode(StatusCodes.Status403Forbidden);
+        return null;
+    }
+
+    private async Task<bool> LoadAsync(int statementId, int organisationId, CancellationToken ct)
+    {
+        var statement = await db.Statements.AsNoTracking().Include(s => s.Summit).FirstOrDefaultAsync(s => s.Id == statementId, ct);
+        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, ct);
+        // Before it is open for signature a statement is not for signatories to see here.
+        if (statement is null || organisation is null || statement.Status < StatementStatus.OpenForSignature) return false;
+        Statement = statement;
+        Organisation = organisation;
+        Final = statement.FinalVersionId is { } id ? await db.StatementVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct) : null;
+        Document = Final is null ? null : StatementParser.Parse(Final.Text).Document;
+        var now = clock.GetUtcNow().UtcDateTime;
+        Refusal = statement.RefuseEndorsement(organisation.Sector, EndorsementDesk.AudiencesOf(Final), now);
+        WindowOpen = statement.Status == StatementStatus.OpenForSignature && now >= statement.SigningOpensUtc && now < statement.SigningClosesUtc;
+        var endorsements = await db.Endorsements.AsNoTracking()
+            .Where(e => e.StatementId == statementId && e.OrganisationId == organisationId).OrderByDescending(e => e.SignedUtc).ToListAsync(ct);
+        Live = endorsements.FirstOrDefault(e => e.IsLive);
+        Withdrawn = endorsements.Where(e => !e.IsLive).ToList();
+        return true;
+    }
+
+    public string InZone(DateTime utc) => SigningView.InZone(Statement.Summit, utc);
+}
