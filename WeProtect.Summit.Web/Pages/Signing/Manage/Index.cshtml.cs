@@ -18,7 +18,7 @@ namespace WeProtect.Summit.Web.Pages.Signing.Manage;
 /// <summary>Organisers: signing authorities (grant on a credentials letter to a user with two-factor authentication,
 /// revoke with a reason; several signatories per organisation) and each statement's signing: window in the summit's
 /// zone, embargo of the "Agreed by" names, opening for signature and closing early.</summary>
-public class IndexModel(SummitDbContext db, EndorsementDesk desk, AuditTrail audit, UserManager<SummitUser> users, TimeProvider clock) : PageModel
+public class IndexModel(SummitDbContext db, EndorsementDesk desk, AuditTrail audit, UserManager<SummitUser> users) : PageModel
 {
     public sealed class GrantInput
     {
