@@ -67,7 +67,7 @@ internal static class SigningTestData
         var granted = await app.GrantAsync(user, organisationId);
         Assert.True(granted.Succeeded, granted.Message);
         var client = app.CreateFormClient();
-        await client.LogInAsync(user.Email!, SummitAppFactory.Password);
+        await client.LogInWithTwoFactorAsync(user.Email!, key);
         return new Signatory(user, key, client, granted.Authority!.Id);
     }
 
@@ -77,6 +77,7 @@ internal static class SigningTestData
     public static Task<HttpResponseMessage> SignAsync(this FormClient client, IHtmlDocument page, string code, string? hash = null,
         string? actionUrl = null, string name = "Minister Anna Example", string position = "Minister of the Interior")
     {
+        Assert.True(page.QuerySelector("form#sign-form") is not null, "No sign form on the page: " + (page.QuerySelector("main")?.TextContent ?? "")[..Math.Min(600, page.QuerySelector("main")?.TextContent.Length ?? 0)]);
         if (actionUrl is not null) page.QuerySelector("form#sign-form")!.SetAttribute("action", actionUrl + "?handler=Sign");
         var values = new Dictionary<string, string> { ["Input.Code"] = code, ["Input.PrintedName"] = name, ["Input.PrintedPosition"] = position };
         if (hash is not null) values["Input.ConfirmedHash"] = hash;

@@ -1,0 +1,289 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Data.Organisations;
+using WeProtect.Summit.Data.Statements;
+using WeProtect.Summit.Tests.Support;
+
+namespace WeProtect.Summit.Tests.Signing;
+
+/// <summary>Signing through the pages, as signatories and organisers do it.</summary>
+public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
+{
+    private static Dictionary<string, string> GrantValues(string email, int organisationId) => new()
+    {
+        ["Grant.Email"] = email, ["Grant.OrganisationId"] = organisationId.ToString(),
+        ["Grant.EvidenceReference"] = "Note verbale 2026/117", ["Grant.EvidenceDate"] = "2026-01-15",
+    };
+
+    [Fact]
+    public async Task A_grant_to_a_user_without_two_factor_is_refused_with_it_the_grant_is_active_and_audited()
+    {
+        var organisation = await app.OrganisationAsync();
+        var user = await app.CreateUserAsync(fullName: "Future Signatory");
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+
+        var page = await organiser.GetPageAsync("/Signing/Manage");
+        var refused = await SigningTestData.RefusedPageAsync(await organiser.SubmitAsync(page, "form#grant-form", GrantValues(user.Email!, organisation.Id)));
+        Assert.Contains("has not turned on two-factor authentication", refused.Errors());
+        Assert.Equal(0, await app.WithDbAsync(db => db.SigningAuthorities.CountAsync(a => a.UserId == user.Id)));
+
+        // An unknown e-mail and a missing letter reference are refused too, without a 500.
+        var unknown = await SigningTestData.RefusedPageAsync(await organiser.SubmitAsync(page, "form#grant-form", GrantValues("nobody@example.org", organisation.Id)));
+        Assert.Contains("No user has this e-mail address", unknown.Errors());
+        var noEvidence = GrantValues(user.Email!, organisation.Id);
+        noEvidence["Grant.EvidenceReference"] = "";
+        Assert.Contains("credentials letter", (await SigningTestData.RefusedPageAsync(await organiser.SubmitAsync(page, "form#grant-form", noEvidence))).Errors());
+
+        await app.EnableTwoFactorAsync(user);
+        var (response, granted) = await organiser.SubmitAndFollowAsync(page, "form#grant-form", GrantValues(user.Email!, organisation.Id));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var authority = await app.WithDbAsync(db => db.SigningAuthorities.AsNoTracking().SingleAsync(a => a.UserId == user.Id));
+        Assert.Equal("Note verbale 2026/117", authority.EvidenceReference);
+        Assert.Equal(new DateOnly(2026, 1, 15), authority.EvidenceDate);
+        Assert.Contains("Active", granted.QuerySelector($"#authority-{authority.Id} .authority-status")!.TextContent);
+        Assert.Equal(["signing-authority.granted"], await app.AuditActionsAsync("SigningAuthority", authority.Id));
+
+        // Several signatories per organisation.
+        var second = await app.CreateUserAsync(fullName: "Second Signatory");
+        await app.EnableTwoFactorAsync(second);
+        Assert.Equal(HttpStatusCode.Redirect, (await organiser.SubmitAsync(granted, "form#grant-form", GrantValues(second.Email!, organisation.Id))).StatusCode);
+        Assert.Equal(2, await app.WithDbAsync(db => db.SigningAuthorities.CountAsync(a => a.OrganisationId == organisation.Id && a.RevokedUtc == null)));
+
+        // Turning two-factor off leaves the grant waiting, and says so.
+        await app.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.TwoFactorEnabled, false)));
+        var waiting = await organiser.GetPageAsync("/Signing/Manage");
+        Assert.Contains("Waiting for two-factor authentication", waiting.QuerySelector($"#authority-{authority.Id} .authority-status")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_wrong_an_old_and_a_replayed_code_are_refused_a_fresh_one_signs_bound_to_the_text()
+    {
+        var organisation = await app.OrganisationAsync();
+        var (statement, final) = await app.OpenStatementAsync();
+        var signatory = await app.SignatoryAsync(organisation.Id);
+        var url = SigningTestData.SignUrl(statement.Id, organisation.Id);
+        var page = await signatory.Client.GetPageAsync(url);
+        Assert.Equal(final.ContentHash, page.QuerySelector("#final-hash")!.TextContent.Trim());
+        Assert.Equal($"Version {final.Number}", page.QuerySelector("#final-version")!.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector(".statement-document"));
+        Assert.Contains(statement.Summit?.TimeZoneId ?? "Asia/Dubai", page.QuerySelector("#signing-closes")!.TextContent);
+
+        var wrong = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, TwoFactor.WrongTotpCode(signatory.Key)));
+        Assert.Contains("not right", wrong.Errors());
+        var old = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, TwoFactor.TotpCode(signatory.Key, DateTime.UtcNow.AddMinutes(-5))));
+        Assert.Contains("not right, or no longer current", old.Errors());
+        var empty = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, ""));
+        Assert.Contains("authenticator app", empty.Errors());
+        Assert.Empty(await app.EndorsementsAsync(statement.Id));
+
+        var code = TwoFactor.TotpCode(signatory.Key);
+        var signed = await signatory.Client.SignAsync(page, code);
+        Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);
+        var endorsement = Assert.Single(await app.EndorsementsAsync(statement.Id));
+        Assert.Equal((final.Id, final.ContentHash, signatory.User.Id, "Minister Anna Example", "Minister of the Interior"),
+            (endorsement.StatementVersionId, endorsement.ContentHash, endorsement.SignerUserId, endorsement.PrintedName, endorsement.PrintedPosition));
+        Assert.Equal(organisation.Id, endorsement.OrganisationId);
+        Assert.Equal(["endorsement.signed"], await app.AuditActionsAsync("Endorsement", endorsement.Id));
+        var shown = await signatory.Client.GetPageAsync(url);
+        Assert.Contains("Minister Anna Example", shown.QuerySelector("#live-endorsement")!.TextContent);
+
+        // Withdrawn so that the organisation could sign again: the used code still cannot be replayed.
+        var (_, withdrawn) = await signatory.Client.SubmitAndFollowAsync(shown, "form#withdraw-form", new Dictionary<string, string> { ["Withdrawal.Reason"] = "Signed by the wrong person" });
+        var replayed = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(withdrawn, code));
+        Assert.Contains("already used", replayed.Errors());
+        Assert.Null(await app.WithDbAsync(db => db.Endorsements.FirstOrDefaultAsync(e => e.StatementId == statement.Id && e.WithdrawnUtc == null)));
+    }
+
+    [Fact]
+    public async Task A_stale_hash_signs_nothing_and_says_the_text_changed()
+    {
+        var organisation = await app.OrganisationAsync();
+        var (statement, _) = await app.OpenStatementAsync();
+        var signatory = await app.SignatoryAsync(organisation.Id);
+        var page = await signatory.Client.GetPageAsync(SigningTestData.SignUrl(statement.Id, organisation.Id));
+        var response = await signatory.Client.SignAsync(page, TwoFactor.TotpCode(signatory.Key), hash: new string('a', 64));
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("The text changed", (await SigningTestData.RefusedPageAsync(response)).Errors());
+        Assert.Empty(await app.EndorsementsAsync(statement.Id));
+        // The code was not used up by the refusal: the hash is checked before the code is claimed.
+        var again = await signatory.Client.GetPageAsync(SigningTestData.SignUrl(statement.Id, organisation.Id));
+        Assert.Equal(HttpStatusCode.Redirect, (await signatory.Client.SignAsync(again, TwoFactor.TotpCode(signatory.Key))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Outside_the_window_nothing_is_signed()
+    {
+        var organisation = await app.OrganisationAsync();
+        var (statement, _) = await app.OpenStatementAsync();
+        var signatory = await app.SignatoryAsync(organisation.Id);
+        var page = await signatory.Client.GetPageAsync(SigningTestData.SignUrl(statement.Id, organisation.Id));
+
+        // The window ends while the signatory reads.
+        await app.WithDbAsync(db => db.Statements.Where(s => s.Id == statement.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.SigningOpensUtc, DateTime.UtcNow.AddDays(-2)).SetProperty(x => x.SigningClosesUtc, DateTime.UtcNow.AddMinutes(-1))));
+        var late = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, TwoFactor.TotpCode(signatory.Key)));
+        Assert.Contains("signing window has closed", late.Errors());
+
+        // Not yet open.
+        await app.WithDbAsync(db => db.Statements.Where(s => s.Id == statement.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.SigningOpensUtc, DateTime.UtcNow.AddHours(1)).SetProperty(x => x.SigningClosesUtc, DateTime.UtcNow.AddDays(2))));
+        var early = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, TwoFactor.TotpCode(signatory.Key)));
+        Assert.Contains("has not opened yet", early.Errors());
+        Assert.Contains("has not opened yet", (await signatory.Client.GetPageAsync(SigningTestData.SignUrl(statement.Id, organisation.Id))).QuerySelector("#cannot-sign")!.TextContent);
+        Assert.Empty(await app.EndorsementsAsync(statement.Id));
+    }
+
+    [Fact]
+    public async Task An_organisation_of_a_sector_no_section_speaks_to_cannot_sign()
+    {
+        var ngo = await app.OrganisationAsync(Sector.CivilSociety);
+        var (forGovernments, finalForGovernments) = await app.OpenStatementAsync(SigningTestData.TextForGovernments);
+        var (forAll, _) = await app.OpenStatementAsync();
+        var signatory = await app.SignatoryAsync(ngo.Id);
+
+        // Not offered on the list, and no form on its page.
+        var list = await signatory.Client.GetPageAsync("/Signing");
+        Assert.NotNull(list.QuerySelector($"#to-sign-{forAll.Id}-{ngo.Id}"));
+        Assert.Null(list.QuerySelector($"#to-sign-{forGovernments.Id}-{ngo.Id}"));
+        var page = await signatory.Client.GetPageAsync(SigningTestData.SignUrl(forGovernments.Id, ngo.Id));
+        Assert.Null(page.QuerySelector("form#sign-form"));
+        Assert.Contains("sector", page.QuerySelector("#cannot-sign")!.TextContent);
+
+        // A post made by hand (the form of another statement, sent to this one) is refused by the rule.
+        var other = await signatory.Client.GetPageAsync(SigningTestData.SignUrl(forAll.Id, ngo.Id));
+        var refused = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(other, TwoFactor.TotpCode(signatory.Key),
+            hash: finalForGovernments.ContentHash, actionUrl: SigningTestData.SignUrl(forGovernments.Id, ngo.Id)));
+        Assert.Contains("sector", refused.Errors());
+        Assert.Empty(await app.EndorsementsAsync(forGovernments.Id));
+    }
+
+    [Fact]
+    public async Task A_signatory_withdraws_with_a_reason_the_row_stays_and_the_organisation_signs_again()
+    {
+        var organisation = await app.OrganisationAsync();
+        var (statement, _) = await app.OpenStatementAsync();
+        var first = await app.SignatoryAsync(organisation.Id, "First Signer");
+        var second = await app.SignatoryAsync(organisation.Id, "Second Signer");
+        var url = SigningTestData.SignUrl(statement.Id, organisation.Id);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await first.Client.SignAsync(await first.Client.GetPageAsync(url), TwoFactor.TotpCode(first.Key), name: "First Signer")).StatusCode);
+
+        // The other signatory of the same organisation sees it, and cannot sign twice.
+        var seen = await second.Client.GetPageAsync(url);
+        Assert.Contains("First Signer", seen.QuerySelector("#live-endorsement")!.TextContent);
+        Assert.Null(seen.QuerySelector("form#sign-form"));
+
+        // A reason is required.
+        var noReason = await SigningTestData.RefusedPageAsync(await second.Client.SubmitAsync(seen, "form#withdraw-form", new Dictionary<string, string> { ["Withdrawal.Reason"] = " " }));
+        Assert.Contains("reason", noReason.Errors());
+        var (_, after) = await second.Client.SubmitAndFollowAsync(seen, "form#withdraw-form", new Dictionary<string, string> { ["Withdrawal.Reason"] = "The minister changed" });
+        Assert.Contains("The minister changed", after.QuerySelector("#withdrawals")!.TextContent);
+
+        var withdrawn = Assert.Single(await app.EndorsementsAsync(statement.Id));
+        Assert.Equal((second.User.Id, "The minister changed"), (withdrawn.WithdrawnByUserId, withdrawn.WithdrawalReason));
+        Assert.NotNull(withdrawn.WithdrawnUtc);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await second.Client.SignAsync(after, TwoFactor.TotpCode(second.Key), name: "Second Signer")).StatusCode);
+        var rows = await app.EndorsementsAsync(statement.Id);
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("Second Signer", Assert.Single(rows, r => r.IsLive).PrintedName);
+        Assert.Equal(["endorsement.signed", "endorsement.withdrawn"], await app.AuditActionsAsync("Endorsement", withdrawn.Id));
+    }
+
+    [Fact]
+    public async Task A_revoked_authority_cannot_sign_and_the_revocation_is_audited()
+    {
+        var organisation = await app.OrganisationAsync();
+        var (statement, _) = await app.OpenStatementAsync();
+        var signatory = await app.SignatoryAsync(organisation.Id);
+        var url = SigningTestData.SignUrl(statement.Id, organisation.Id);
+        var page = await signatory.Client.GetPageAsync(url);
+
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var manage = await organiser.GetPageAsync("/Signing/Manage");
+        var noReason = await SigningTestData.RefusedPageAsync(await organiser.SubmitAsync(manage, $"form#revoke-form-{signatory.AuthorityId}", new Dictionary<string, string> { ["Reason"] = "" }));
+        Assert.Contains("reason", noReason.Errors());
+        var (_, revoked) = await organiser.SubmitAndFollowAsync(manage, $"form#revoke-form-{signatory.AuthorityId}", new Dictionary<string, string> { ["Reason"] = "Credentials withdrawn by the ministry" });
+        Assert.Contains("Revoked", revoked.QuerySelector($"#authority-{signatory.AuthorityId} .authority-status")!.TextContent);
+        Assert.Equal(["signing-authority.granted", "signing-authority.revoked"], await app.AuditActionsAsync("SigningAuthority", signatory.AuthorityId));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await signatory.Client.SignAsync(page, TwoFactor.TotpCode(signatory.Key))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await signatory.Client.GetAsync(url)).StatusCode);
+        Assert.Empty(await app.EndorsementsAsync(statement.Id));
+    }
+
+    [Fact]
+    public async Task A_delegate_without_authority_gets_403_on_the_page_and_its_posts()
+    {
+        var organisation = await app.OrganisationAsync();
+        var (statement, _) = await app.OpenStatementAsync();
+        var signatory = await app.SignatoryAsync(organisation.Id);
+        var url = SigningTestData.SignUrl(statement.Id, organisation.Id);
+        var page = await signatory.Client.GetPageAsync(url);
+
+        var summit = await app.CreateOpenSummitAsync();
+        var (delegateUser, _) = await app.ApprovedDelegateAsync(summit.Id);
+        var delegateKey = await app.EnableTwoFactorAsync(delegateUser);
+        using var intruder = app.CreateFormClient();
+        await intruder.LogInWithTwoFactorAsync(delegateUser.Email!, delegateKey);
+        Assert.Equal(HttpStatusCode.Forbidden, (await intruder.GetAsync(url)).StatusCode);
+        // The signatory's form, posted with the intruder's own antiforgery token (taken from a page they may open).
+        var own = await intruder.GetPageAsync("/Profile/Index");
+        var token = own.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        page.QuerySelector("form#sign-form input[name=__RequestVerificationToken]")!.SetAttribute("value", token);
+        Assert.Equal(HttpStatusCode.Forbidden, (await intruder.SignAsync(page, "123456")).StatusCode);
+        var withdraw = await intruder.Http.PostAsync(url + "?handler=Withdraw", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Withdrawal.Reason"] = "Not mine",
+        }));
+        Assert.Equal(HttpStatusCode.Forbidden, withdraw.StatusCode);
+        Assert.Empty(await app.EndorsementsAsync(statement.Id));
+        // Their list says they hold no authority; the organisers' page is closed to them.
+        Assert.NotNull((await intruder.GetPageAsync("/Signing")).QuerySelector("#no-authority"));
+        Assert.Contains("/Account/AccessDenied", (await intruder.GetAsync("/Signing/Manage")).Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Organisers_set_the_window_open_for_signature_and_close_early_with_audit()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var statementId = await app.WithDbAsync(async db =>
+        {
+            var statement = new Statement { SummitId = summit.Id, Title = "Window test", CreatedUtc = DateTime.UtcNow };
+            statement.AddVersion(StatementParser.Parse(SigningTestData.TextForAll), null, "A", "", DateTime.UtcNow);
+            db.Statements.Add(statement);
+            await db.SaveChangesAsync();
+            Assert.Null(statement.MoveTo(StatementStatus.Final));
+            await db.SaveChangesAsync();
+            return statement.Id;
+        });
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var page = await organiser.GetPageAsync("/Signing/Manage");
+        // Without a window it cannot open.
+        var refused = await SigningTestData.RefusedPageAsync(await organiser.SubmitAsync(page, $"form#open-form-{statementId}"));
+        Assert.Contains("signing window", refused.Errors());
+        // Closing before opening is refused.
+        var backwards = await SigningTestData.RefusedPageAsync(await organiser.SubmitAsync(page, $"form#window-form-{statementId}", new Dictionary<string, string>
+        {
+            ["Window.Opens"] = "2026-06-10T09:00", ["Window.Closes"] = "2026-06-01T09:00",
+        }));
+        Assert.Contains("close after it opens", backwards.Errors());
+
+        var local = summit.ToLocal(DateTime.UtcNow);
+        var (_, saved) = await organiser.SubmitAndFollowAsync(page, $"form#window-form-{statementId}", new Dictionary<string, string>
+        {
+            ["Window.Opens"] = local.AddHours(-1).ToString("yyyy-MM-ddTHH:mm"), ["Window.Closes"] = local.AddDays(3).ToString("yyyy-MM-ddTHH:mm"),
+        });
+        var stored = await app.WithDbAsync(db => db.Statements.AsNoTracking().SingleAsync(s => s.Id == statementId));
+        Assert.Equal(summit.ToLocal(stored.SigningOpensUtc!.Value).ToString("yyyy-MM-ddTHH:mm"), local.AddHours(-1).ToString("yyyy-MM-ddTHH:mm"));
+        var (_, opened) = await organiser.SubmitAndFollowAsync(saved, $"form#open-form-{statementId}");
+        Assert.Equal(StatementStatus.OpenForSignature, await app.WithDbAsync(db => db.Statements.Where(s => s.Id == statementId).Select(s => s.Status).SingleAsync()));
+
+        await organiser.SubmitAndFollowAsync(opened, $"form#close-form-{statementId}");
+        var closed = await app.WithDbAsync(db => db.Statements.AsNoTracking().SingleAsync(s => s.Id == statementId));
+        Assert.Equal(StatementStatus.Closed, closed.Status);
+        Assert.NotNull(closed.ClosedUtc);
+        Assert.Equal(["statement.signing-window-set", "statement.status-changed", "statement.signing-closed"], await app.AuditActionsAsync("Statement", statementId));
+    }
+}
