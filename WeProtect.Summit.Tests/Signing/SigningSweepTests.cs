@@ -1,0 +1,121 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Endorsements;
+using WeProtect.Summit.Data.Notifications;
+using WeProtect.Summit.Data.Organisations;
+using WeProtect.Summit.Data.Statements;
+using WeProtect.Summit.Tests.Support;
+using WeProtect.Summit.Web.Jobs;
+
+namespace WeProtect.Summit.Tests.Signing;
+
+/// <summary>The signing sweep, called directly with a clock moved forward: invitations once, reminders once to the
+/// organisations that have not signed, closing at the window's end, and nothing twice.</summary>
+public class SigningSweepTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
+{
+    private sealed class MovedClock(DateTime utc) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(utc, TimeSpan.Zero);
+    }
+
+    /// <summary>Runs the sweep as Hangfire would, but with the clock at <paramref name="now"/>.</summary>
+    private Task SweepAsync(DateTime now) => SweepAsync(app.Services, now);
+
+    private static async Task SweepAsync(IServiceProvider root, DateTime now)
+    {
+        using var scope = root.CreateScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<SummitDbContext>();
+        var clock = new MovedClock(now);
+        var sweep = new SigningSweep(db, new Notifier(db, services.GetRequiredService<INotificationQueue>(), clock),
+            new EndorsementDesk(db, new AuditTrail(db, clock), clock), clock, services.GetRequiredService<IConfiguration>(), NullLogger<SigningSweep>.Instance);
+        await sweep.RunAsync(CancellationToken.None);
+    }
+
+    private Task<List<(string Kind, int Subject)>> NotificationsAsync(IEnumerable<int> authorityIds) => app.WithDbAsync(async db =>
+    {
+        var ids = authorityIds.ToList();
+        var rows = await db.Notifications.AsNoTracking()
+            .Where(n => (n.Kind == NotificationKinds.SigningInvitation || n.Kind == NotificationKinds.SigningReminder) && ids.Contains(n.SubjectId))
+            .Select(n => new { n.Kind, n.SubjectId }).ToListAsync();
+        return rows.Select(r => (r.Kind, r.SubjectId)).Order().ToList();
+    });
+
+    [Fact]
+    public async Task Invitations_then_reminders_to_those_who_have_not_signed_then_closing_each_once()
+    {
+        var now = DateTime.UtcNow;
+        var (statement, final) = await app.OpenStatementAsync(SigningTestData.TextForGovernments, opens: now.AddHours(-1), closes: now.AddDays(5));
+        var signedGov = await app.OrganisationAsync(Sector.Government);
+        var quietGov = await app.OrganisationAsync(Sector.Government);
+        var ngo = await app.OrganisationAsync(Sector.CivilSociety);
+        var a = await app.SignatoryAsync(signedGov.Id, "Signer A");
+        var b = await app.SignatoryAsync(signedGov.Id, "Signer B");
+        var c = await app.SignatoryAsync(quietGov.Id, "Signer C");
+        var d = await app.SignatoryAsync(ngo.Id, "Signer D");
+        // Granted, then two-factor turned off: no message until it is on again.
+        var e = await app.SignatoryAsync(quietGov.Id, "Signer E");
+        await app.WithDbAsync(db => db.Users.Where(u => u.Id == e.User.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.TwoFactorEnabled, false)));
+        var all = new[] { a, b, c, d, e }.Select(s => s.AuthorityId).ToList();
+
+        // Before the window opens: nothing.
+        await SweepAsync(now.AddHours(-2));
+        Assert.Empty(await NotificationsAsync(all));
+
+        await SweepAsync(now);
+        await SweepAsync(now.AddMinutes(1));
+        var invitations = (await NotificationsAsync(all)).ToList();
+        Assert.Equal(new[] { a, b, c }.Select(s => (NotificationKinds.SigningInvitation, s.AuthorityId)).Order(), invitations);
+        Assert.NotNull(await app.WithDbAsync(db => db.Statements.Where(s => s.Id == statement.Id).Select(s => s.InvitationsQueuedUtc).SingleAsync()));
+        var invitation = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(x => x.Address == c.User.Email) && m.Subject.StartsWith("Open for signature"));
+        Assert.Contains(statement.Title, invitation.TextBody);
+        Assert.Contains("/Signing", invitation.TextBody);
+
+        await app.EndorseAsync(statement, final, signedGov, "Signer A");
+
+        // More than 48 hours before closing: no reminder yet.
+        await SweepAsync(now.AddDays(2));
+        Assert.DoesNotContain(await NotificationsAsync(all), n => n.Kind == NotificationKinds.SigningReminder);
+        // Within 48 hours: reminders to the signatories of the organisation that has not signed, once.
+        await SweepAsync(now.AddDays(3).AddHours(1));
+        await SweepAsync(now.AddDays(3).AddHours(2));
+        var reminders = (await NotificationsAsync(all)).Where(n => n.Kind == NotificationKinds.SigningReminder).ToList();
+        Assert.Equal([(NotificationKinds.SigningReminder, c.AuthorityId)], reminders);
+        var reminder = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(x => x.Address == c.User.Email) && m.Subject.StartsWith("Reminder"));
+        Assert.Contains(statement.Title, reminder.TextBody);
+        Assert.Equal(StatementStatus.OpenForSignature, await app.WithDbAsync(db => db.Statements.Where(s => s.Id == statement.Id).Select(s => s.Status).SingleAsync()));
+
+        // At the window's end the statement closes, once, with an audit event.
+        var end = now.AddDays(5);
+        await SweepAsync(end);
+        await SweepAsync(end.AddMinutes(1));
+        var closed = await app.WithDbAsync(db => db.Statements.AsNoTracking().SingleAsync(s => s.Id == statement.Id));
+        Assert.Equal(StatementStatus.Closed, closed.Status);
+        Assert.Equal(end, closed.ClosedUtc);
+        Assert.Single(await app.AuditActionsAsync("Statement", statement.Id), x => x == "statement.signing-closed");
+        Assert.Equal(4, (await NotificationsAsync(all)).Count);
+    }
+
+    [Fact]
+    public async Task The_reminder_lead_time_is_configurable()
+    {
+        var now = DateTime.UtcNow;
+        var (statement, _) = await app.OpenStatementAsync(opens: now.AddHours(-1), closes: now.AddDays(1));
+        var organisation = await app.OrganisationAsync();
+        var signatory = await app.SignatoryAsync(organisation.Id);
+        // The same database, with reminders six hours before closing.
+        using var configured = app.WithWebHostBuilder(b => b.UseSetting("Signing:ReminderBefore", "06:00:00"));
+        await SweepAsync(configured.Services, now);
+        // Seven hours before closing: within the default 48 hours, but not within six.
+        await SweepAsync(configured.Services, now.AddDays(1).AddHours(-7));
+        Assert.DoesNotContain(await NotificationsAsync([signatory.AuthorityId]), n => n.Kind == NotificationKinds.SigningReminder);
+        await SweepAsync(configured.Services, now.AddDays(1).AddHours(-5));
+        Assert.Contains(await NotificationsAsync([signatory.AuthorityId]), n => n.Kind == NotificationKinds.SigningReminder);
+        Assert.NotNull(await app.WithDbAsync(db => db.Statements.Where(s => s.Id == statement.Id).Select(s => s.RemindersQueuedUtc).SingleAsync()));
+    }
+}
