@@ -75,6 +75,10 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         Assert.Contains("not right, or no longer current", old.Errors());
         var empty = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, ""));
         Assert.Contains("authenticator app", empty.Errors());
+        var tooLong = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, TwoFactor.TotpCode(signatory.Key), name: new string('x', 201)));
+        Assert.NotEmpty(tooLong.Errors());
+        var noPosition = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, TwoFactor.TotpCode(signatory.Key), position: ""));
+        Assert.Contains("position", noPosition.Errors());
         Assert.Empty(await app.EndorsementsAsync(statement.Id));
 
         var code = TwoFactor.TotpCode(signatory.Key);
@@ -269,6 +273,13 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
             ["Window.Opens"] = "2026-06-10T09:00", ["Window.Closes"] = "2026-06-01T09:00",
         }));
         Assert.Contains("close after it opens", backwards.Errors());
+        // A time that does not read is an error, not an empty window.
+        var garbled = await SigningTestData.RefusedPageAsync(await organiser.SubmitAsync(page, $"form#window-form-{statementId}", new Dictionary<string, string>
+        {
+            ["Window.Opens"] = "next tuesday", ["Window.Closes"] = "2026-06-01T09:00",
+        }));
+        Assert.Contains("Enter a date and time", garbled.Errors());
+        Assert.Null(await app.WithDbAsync(db => db.Statements.Where(s => s.Id == statementId).Select(s => s.SigningClosesUtc).SingleAsync()));
 
         var local = summit.ToLocal(DateTime.UtcNow);
         var (_, saved) = await organiser.SubmitAndFollowAsync(page, $"form#window-form-{statementId}", new Dictionary<string, string>

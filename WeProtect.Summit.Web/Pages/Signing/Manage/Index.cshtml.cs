@@ -89,7 +89,10 @@ public class IndexModel(SummitDbContext db, EndorsementDesk desk, AuditTrail aud
 
     public async Task<IActionResult> OnPostWindowAsync(int statementId, CancellationToken ct)
     {
+        // Only this form's own errors count (a time that does not parse must not clear the window).
+        var unreadable = ModelState.Where(e => e.Key.StartsWith("Window.", StringComparison.Ordinal) && e.Value.Errors.Count > 0).Select(e => e.Key).ToList();
         ModelState.Clear();
+        foreach (var key in unreadable) ModelState.AddModelError(key, "Enter a date and time, e.g. 2026-06-10 09:00.");
         var statement = await db.Statements.Include(s => s.Summit).FirstOrDefaultAsync(s => s.Id == statementId, ct);
         if (statement is null) return NotFound();
         if (statement.Status >= StatementStatus.Closed)
@@ -123,7 +126,7 @@ public class IndexModel(SummitDbContext db, EndorsementDesk desk, AuditTrail aud
         statement.Version = Guid.NewGuid();
         audit.Record(User.ToAuditActor(), "statement.signing-window-set", statement,
             $"Signing window of statement {statement.Id}: {opens:u} to {closes:u}, names {(Window.Embargoed ? "embargoed" : "live")}");
-        await audit.SaveChangesAsync(ct);
+        if (!await SavedAsync(ct)) return await PageAsync(ct);
         TempData["Status"] = "Signing window saved.";
         return RedirectToPage();
     }
@@ -141,7 +144,7 @@ public class IndexModel(SummitDbContext db, EndorsementDesk desk, AuditTrail aud
         }
         statement.Version = Guid.NewGuid();
         audit.Record(User.ToAuditActor(), "statement.status-changed", statement, $"Statement {statement.Id} opened for signature");
-        await audit.SaveChangesAsync(ct);
+        if (!await SavedAsync(ct)) return await PageAsync(ct);
         TempData["Status"] = "The statement is open for signature. Invitations go to the signatories when the window opens.";
         return RedirectToPage();
     }
@@ -158,6 +161,22 @@ public class IndexModel(SummitDbContext db, EndorsementDesk desk, AuditTrail aud
         }
         TempData["Status"] = result.Message;
         return RedirectToPage();
+    }
+
+    /// <summary>Saves with the audit event; false (and a message) when someone changed the statement meanwhile.</summary>
+    private async Task<bool> SavedAsync(CancellationToken ct)
+    {
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(string.Empty, "Someone else changed this statement at the same moment. Nothing was changed; look at it again.");
+            return false;
+        }
     }
 
     private async Task<IActionResult> PageAsync(CancellationToken ct)
