@@ -100,6 +100,20 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
     }
 
     [Fact]
+    public async Task Repeated_wrong_codes_lock_signing_even_with_a_right_code_after()
+    {
+        var organisation = await app.OrganisationAsync();
+        var (statement, _) = await app.OpenStatementAsync();
+        var signatory = await app.SignatoryAsync(organisation.Id);
+        var page = await signatory.Client.GetPageAsync(SigningTestData.SignUrl(statement.Id, organisation.Id));
+        for (var i = 0; i < 5; i++)
+            Assert.Contains("not right", (await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, TwoFactor.WrongTotpCode(signatory.Key)))).Errors());
+        var locked = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, TwoFactor.TotpCode(signatory.Key)));
+        Assert.Contains("locked", locked.Errors());
+        Assert.Empty(await app.EndorsementsAsync(statement.Id));
+    }
+
+    [Fact]
     public async Task A_stale_hash_signs_nothing_and_says_the_text_changed()
     {
         var organisation = await app.OrganisationAsync();

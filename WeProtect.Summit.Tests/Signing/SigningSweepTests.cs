@@ -72,7 +72,7 @@ public class SigningSweepTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         var invitations = (await NotificationsAsync(all)).ToList();
         Assert.Equal(new[] { a, b, c }.Select(s => (NotificationKinds.SigningInvitation, s.AuthorityId)).Order(), invitations);
         Assert.NotNull(await app.WithDbAsync(db => db.Statements.Where(s => s.Id == statement.Id).Select(s => s.InvitationsQueuedUtc).SingleAsync()));
-        var invitation = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(x => x.Address == c.User.Email) && m.Subject.StartsWith("Open for signature"));
+        var invitation = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(x => x.Address == c.User.Email) && (m.Subject ?? "").StartsWith("Open for signature"));
         Assert.Contains(statement.Title, invitation.TextBody);
         Assert.Contains("/Signing", invitation.TextBody);
 
@@ -86,7 +86,7 @@ public class SigningSweepTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         await SweepAsync(now.AddDays(3).AddHours(2));
         var reminders = (await NotificationsAsync(all)).Where(n => n.Kind == NotificationKinds.SigningReminder).ToList();
         Assert.Equal([(NotificationKinds.SigningReminder, c.AuthorityId)], reminders);
-        var reminder = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(x => x.Address == c.User.Email) && m.Subject.StartsWith("Reminder"));
+        var reminder = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(x => x.Address == c.User.Email) && (m.Subject ?? "").StartsWith("Reminder"));
         Assert.Contains(statement.Title, reminder.TextBody);
         Assert.Equal(StatementStatus.OpenForSignature, await app.WithDbAsync(db => db.Statements.Where(s => s.Id == statement.Id).Select(s => s.Status).SingleAsync()));
 

@@ -23,6 +23,8 @@ public sealed class SigningStepUp(UserManager<SummitUser> users, SummitDbContext
         if (digits.Length != 6) return "Enter the six-digit code your authenticator app shows now.";
         var user = await users.FindByIdAsync(userId);
         if (user is null || !user.TwoFactorEnabled) return "Turn on two-factor authentication before signing.";
+        if (await users.IsLockedOutAsync(user))
+            return "Too many wrong codes: signing is locked for a while. Try again later.";
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key)) return "Turn on two-factor authentication before signing.";
 

@@ -90,7 +90,7 @@ public class IndexModel(SummitDbContext db, EndorsementDesk desk, AuditTrail aud
     public async Task<IActionResult> OnPostWindowAsync(int statementId, CancellationToken ct)
     {
         // Only this form's own errors count (a time that does not parse must not clear the window).
-        var unreadable = ModelState.Where(e => e.Key.StartsWith("Window.", StringComparison.Ordinal) && e.Value.Errors.Count > 0).Select(e => e.Key).ToList();
+        var unreadable = ModelState.Where(e => e.Key.StartsWith("Window.", StringComparison.Ordinal) && e.Value is { Errors.Count: > 0 }).Select(e => e.Key).ToList();
         ModelState.Clear();
         foreach (var key in unreadable) ModelState.AddModelError(key, "Enter a date and time, e.g. 2026-06-10 09:00.");
         var statement = await db.Statements.Include(s => s.Summit).FirstOrDefaultAsync(s => s.Id == statementId, ct);
