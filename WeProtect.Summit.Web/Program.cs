@@ -70,6 +70,7 @@ builder.Services.AddScoped<RegistrationDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Breakouts.BookingDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Breakouts.BreakoutSchedule>();
 builder.Services.AddScoped<DelegationDesk>();
+builder.Services.AddScoped<WeProtect.Summit.Data.Statements.ConsultationRoster>();
 builder.Services.AddSummitJobs(builder.Configuration);
 
 var app = builder.Build();
