@@ -33,6 +33,8 @@ public static class NotificationKinds
     public const string BookingPromoted = "booking.promoted";
     /// <summary>The breakout of a booking moved to another time or room.</summary>
     public const string BreakoutMoved = "breakout.moved";
+    /// <summary>An organiser accepted or rejected an amendment; the subject is the amendment.</summary>
+    public const string AmendmentDecided = "amendment.decided";
 }
 
 /// <summary>Hands saved notifications to the background jobs that send them. Called after the transaction that

@@ -68,6 +68,9 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Statements/Manage/Index"] = Access.Organiser,
         ["/Statements/Manage/Edit"] = Access.Organiser,
         ["/Statements/Manage/Compare"] = Access.Organiser,
+        ["/Statements/Manage/Amendments"] = Access.Organiser,
+        ["/Statements/Consult"] = Access.SignedIn,
+        ["/Statements/Text"] = Access.Public,
         ["/Admin/Users"] = Access.Admin,
         ["/Admin/Audit"] = Access.Admin,
     };

@@ -29,10 +29,14 @@ public static class PageAccess
         c.AllowAnonymousToPage("/Summits/Participants");
         c.AllowAnonymousToPage("/Breakouts/Agenda");
         c.AllowAnonymousToPage("/Breakouts/Session");
+        // Anonymous only once final: the page answers 404 for earlier statuses.
+        c.AllowAnonymousToPage("/Statements/Text");
         // Signed-in users
         c.AuthorizeFolder("/Profile", Policies.SignedIn);
         c.AuthorizeFolder("/Registration", Policies.SignedIn);
         c.AuthorizeFolder("/Breakouts/Bookings", Policies.SignedIn);
+        // Consulted members (ConsultationRoster) and organisers; the page refuses everyone else.
+        c.AuthorizePage("/Statements/Consult", Policies.SignedIn);
         // Organisers
         c.AuthorizeFolder("/Summits/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Organisations/Manage", Policies.Organiser);

@@ -1,0 +1,51 @@
+using Ganss.Xss;
+using Markdig;
+using Markdig.Renderers;
+using Microsoft.AspNetCore.Html;
+
+namespace WeProtect.Summit.Web.Statements;
+
+/// <summary>Inline Markdown of a statement's texts (bold, italic, code, links) as safe HTML. Markdig renders with raw
+/// HTML disabled (typed tags show as text), then HtmlSanitizer keeps only a strict allow-list: no script, style or
+/// event handler survives, links only to http, https or mailto, with rel="nofollow noopener".</summary>
+public static class StatementHtml
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
+
+    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+
+    public static IHtmlContent Inline(string? markdown) => new HtmlString(InlineString(markdown));
+
+    public static string InlineString(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) return "";
+        using var writer = new StringWriter();
+        // No <p> around the text: it goes inside the page's own paragraph, heading or list item.
+        var renderer = new HtmlRenderer(writer) { ImplicitParagraph = true };
+        Pipeline.Setup(renderer);
+        renderer.Render(Markdown.Parse(markdown, Pipeline));
+        writer.Flush();
+        return Sanitizer.Sanitize(writer.ToString()).Trim();
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var options = new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "strong", "em", "code", "a", "br" },
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "title" },
+            AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
+            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href" },
+            AllowedCssProperties = new HashSet<string>(),
+            AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
+            AllowedClasses = new HashSet<string>(),
+        };
+        // A heading or list typed inside an item keeps its words, not its markup.
+        var sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement { LocalName: "a" } link) link.SetAttribute("rel", "nofollow noopener");
+        };
+        return sanitizer;
+    }
+}
