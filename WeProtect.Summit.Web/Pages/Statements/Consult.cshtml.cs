@@ -35,8 +35,9 @@ public class ConsultModel(SummitDbContext db, AuditTrail audit, ConsultationRost
         [StringLength(Amendment.ReasonMaxLength)] public string? Explanation { get; set; }
     }
 
-    [BindProperty] public CommentInput Comment { get; set; } = new();
-    [BindProperty] public AmendmentInput Proposal { get; set; } = new();
+    // Bound by each handler with its own prefix only (a [BindProperty] pair would validate both forms on every post).
+    public CommentInput Comment { get; set; } = new();
+    public AmendmentInput Proposal { get; set; } = new();
 
     public Statement Statement { get; private set; } = null!;
     public Summit Summit { get; private set; } = null!;
@@ -65,7 +66,7 @@ public class ConsultModel(SummitDbContext db, AuditTrail audit, ConsultationRost
 
     public async Task<IActionResult> OnPostCommentAsync(int statementId, CancellationToken ct)
     {
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(nameof(Proposal) + ".")).ToList()) ModelState.Remove(key);
+        await TryUpdateModelAsync(Comment, nameof(Comment));
         if (await LoadAsync(statementId, Comment.VersionNumber, ct) is { } denied) return denied;
         if (!CheckMayPost(Comment.VersionNumber, Comment.Anchor, nameof(Comment))) return Page();
 
@@ -86,7 +87,7 @@ public class ConsultModel(SummitDbContext db, AuditTrail audit, ConsultationRost
 
     public async Task<IActionResult> OnPostAmendAsync(int statementId, CancellationToken ct)
     {
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(nameof(Comment) + ".")).ToList()) ModelState.Remove(key);
+        await TryUpdateModelAsync(Proposal, nameof(Proposal));
         if (await LoadAsync(statementId, Proposal.VersionNumber, ct) is { } denied) return denied;
         if (!CheckMayPost(Proposal.VersionNumber, Proposal.Anchor, nameof(Proposal))) return Page();
         if (Shown.Id != Latest.Id)
