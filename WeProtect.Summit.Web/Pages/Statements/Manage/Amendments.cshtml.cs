@@ -94,7 +94,7 @@ public class AmendmentsModel(SummitDbContext db, AuditTrail audit, Notifier noti
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             await LoadAsync(Statement.Id, ct);
-            ModelState.AddModelError(string.Empty, "Someone else decided on an amendment at the same moment; your decision was not saved. Look at the list again and decide anew.");
+            ModelState.AddModelError(string.Empty, "Someone else decided on an amendment at the same moment, so yours was not applied. Look at the list again. Nothing was changed.");
             return false;
         }
     }
