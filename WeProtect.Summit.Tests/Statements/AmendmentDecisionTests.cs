@@ -25,7 +25,7 @@ public class AmendmentDecisionTests(SummitAppFactory app) : IClassFixture<Summit
         {
             ["Proposal.Anchor"] = anchor, ["Proposal.Wording"] = wording, ["Proposal.Explanation"] = "Clearer.",
         });
-        Assert.Contains("is proposed", after.QuerySelector("#status")!.TextContent);
+        Assert.Contains("is proposed", after.QuerySelector("[role=status]")!.TextContent);
         var amendment = await app.WithDbAsync(db => db.Amendments.AsNoTracking().SingleAsync(a => a.StatementId == id));
         return (id, amendment, user, organisation);
     }
@@ -46,7 +46,7 @@ public class AmendmentDecisionTests(SummitAppFactory app) : IClassFixture<Summit
         Assert.NotNull(page.QuerySelector($"#amendment-{amendment.Id} .amendment-wording strong"));
 
         var (_, after) = await organiser.SubmitAndFollowAsync(page, $"#accept-{amendment.Id}");
-        Assert.Contains("version 2", after.QuerySelector("#status")!.TextContent);
+        Assert.Contains("version 2", after.QuerySelector("[role=status]")!.TextContent);
         var versions = await VersionsAsync(id);
         Assert.Equal(2, versions.Count);
         Assert.Contains("   b. Share what works, with data that protects **privacy**.\n", versions[1].Text);
@@ -79,7 +79,7 @@ public class AmendmentDecisionTests(SummitAppFactory app) : IClassFixture<Summit
         Assert.Equal(AmendmentStatus.Pending, (await ReloadAsync(amendment.Id)).Status);
 
         (_, after) = await organiser.SubmitAndFollowAsync(after, $"#reject-{amendment.Id}", new Dictionary<string, string> { ["reason"] = "Privacy is covered in 2.a." });
-        Assert.Contains("rejected", after.QuerySelector("#status")!.TextContent);
+        Assert.Contains("rejected", after.QuerySelector("[role=status]")!.TextContent);
         var decided = await ReloadAsync(amendment.Id);
         Assert.Equal((AmendmentStatus.Rejected, "Privacy is covered in 2.a."), (decided.Status, decided.RejectionReason));
         Assert.Single(await VersionsAsync(id));

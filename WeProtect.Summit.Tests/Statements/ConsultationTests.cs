@@ -159,7 +159,7 @@ public class ConsultationTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         Assert.Empty(await AmendmentsAsync(id));
 
         (_, after) = await CommentAsync(member, page, "government-1.a", "On the first text.");
-        Assert.Contains("saved on version 1", after.QuerySelector("#status")!.TextContent);
+        Assert.Contains("saved on version 1", after.QuerySelector("[role=status]")!.TextContent);
         var comment = Assert.Single(await CommentsAsync(id));
         var v1 = await app.WithDbAsync(db => db.StatementVersions.Where(v => v.StatementId == id && v.Number == 1).Select(v => v.Id).SingleAsync());
         Assert.Equal(v1, comment.StatementVersionId);
