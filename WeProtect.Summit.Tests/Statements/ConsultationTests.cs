@@ -174,4 +174,23 @@ public class ConsultationTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         Assert.Equal("1 comment · 0 amendments", old.QuerySelector("a.statement-margin[data-anchor='government-1.a']")!.TextContent.Trim());
         Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync(Url(id, "?version=9"))).StatusCode);
     }
+
+    [Fact]
+    public async Task An_approved_delegates_registration_links_to_the_consultation_and_never_to_a_draft()
+    {
+        var (summitId, id) = await app.StatementAsync();
+        var draftId = await app.WithDbAsync(async db =>
+        {
+            var draft = new Statement { SummitId = summitId, Kind = StatementKind.Communique, Title = "Secret draft", CreatedUtc = DateTime.UtcNow };
+            db.Statements.Add(draft);
+            await db.SaveChangesAsync();
+            return draft.Id;
+        });
+        var (member, user) = await app.DelegateAsync(summitId);
+        var registrationId = await app.WithDbAsync(db => db.Registrations.Where(r => r.UserId == user.Id).Select(r => r.Id).SingleAsync());
+        var page = await member.GetPageAsync($"/Registration/Details/{registrationId}");
+        Assert.Equal(Url(id), page.QuerySelector($"#summit-statement-{id} a")!.GetAttribute("href"));
+        Assert.Null(page.QuerySelector($"#summit-statement-{draftId}"));
+        Assert.DoesNotContain("Secret draft", page.Body!.TextContent);
+    }
 }
