@@ -117,6 +117,42 @@ public class AmendmentDecisionTests(SummitAppFactory app) : IClassFixture<Summit
     }
 
     [Fact]
+    public async Task Two_different_amendments_accepted_at_once_each_make_their_own_version_or_are_refused()
+    {
+        var (summitId, id) = await app.StatementAsync();
+        var wordings = new Dictionary<string, string> { ["government-1.a"] = "Work together across borders.", ["government-2.a"] = "Fund survivor-led services." };
+        foreach (var (anchor, wording) in wordings)
+        {
+            var (member, _) = await app.DelegateAsync(summitId);
+            var consult = await member.GetPageAsync($"/Statements/{id}/consult");
+            await member.SubmitAndFollowAsync(consult, "#amendment-form", new Dictionary<string, string> { ["Proposal.Anchor"] = anchor, ["Proposal.Wording"] = wording });
+        }
+        var amendments = await app.WithDbAsync(db => db.Amendments.AsNoTracking().Where(a => a.StatementId == id).OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal(2, amendments.Count);
+        var first = await app.LoggedInClientAsync(Roles.Organiser);
+        var second = await app.LoggedInClientAsync(Roles.Organiser);
+        var (page1, page2) = (await first.GetPageAsync(Url(id)), await second.GetPageAsync(Url(id)));
+        var responses = await Task.WhenAll(
+            Task.Run(() => first.SubmitAsync(page1, $"#accept-{amendments[0].Id}")),
+            Task.Run(() => second.SubmitAsync(page2, $"#accept-{amendments[1].Id}")));
+
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"{(int)r.StatusCode}"));
+        var versions = await VersionsAsync(id);
+        Assert.Equal(1 + responses.Count(r => r.StatusCode == HttpStatusCode.Redirect), versions.Count);
+        Assert.Equal(Enumerable.Range(1, versions.Count), versions.Select(v => v.Number));
+        foreach (var a in amendments)
+        {
+            var now = await ReloadAsync(a.Id);
+            if (now.Status == AmendmentStatus.Accepted)
+                Assert.Contains(wordings[a.Anchor], versions.Single(v => v.Id == now.ResultingVersionId).Text);
+            else Assert.Equal(AmendmentStatus.Pending, now.Status);
+        }
+        // Every wording accepted is in the latest text: a later acceptance never drops an earlier one.
+        foreach (var a in amendments.Where(a => versions.Any(v => v.ChangeNote.StartsWith($"Amendment #{a.Id} "))))
+            Assert.Contains(wordings[a.Anchor], versions[^1].Text);
+    }
+
+    [Fact]
     public async Task An_amendment_whose_anchor_vanished_from_the_latest_version_is_refused_with_a_reason()
     {
         var (id, amendment, _, _) = await ProposedAsync("government-2.a", "Fund survivor-led services.");

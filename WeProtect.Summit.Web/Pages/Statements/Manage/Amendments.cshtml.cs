@@ -41,6 +41,8 @@ public class AmendmentsModel(SummitDbContext db, AuditTrail audit, Notifier noti
         var (added, refusal) = Statement.AddVersion(outcome.Result!, actor.UserId, actor.Name, note, now);
         if (added is null) return Refuse($"Amendment #{amendment.Id} cannot be accepted: {refusal}");
         if (amendment.Accept(added, actor.UserId ?? "", now) is { } already) return Refuse(already);
+        // The statement's token too: a status step (to final) racing this acceptance cannot both succeed.
+        Statement.Version = Guid.NewGuid();
         audit.Record(actor, "amendment.accepted", amendment,
             $"Amendment #{amendment.Id} accepted on {amendment.Anchor}: statement \"{Statement.Title}\" version {added.Number}");
         if (!await SaveAsync(amendment, ct)) return Page();

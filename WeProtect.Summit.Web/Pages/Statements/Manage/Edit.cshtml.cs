@@ -153,6 +153,8 @@ public class EditModel(SummitDbContext db, AuditTrail audit, TimeProvider clock)
             ModelState.AddModelError(string.Empty, refusal!);
             return Page();
         }
+        // The statement's token too: finalising at the same moment cannot freeze a text that is being replaced.
+        Statement.Version = Guid.NewGuid();
         audit.Record(User.ToAuditActor(), "statement.version-added", Statement,
             $"Statement \"{Statement.Title}\" version {version.Number} ({version.ContentHash[..12]})");
         try
