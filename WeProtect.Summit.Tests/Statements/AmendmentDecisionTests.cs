@@ -58,7 +58,7 @@ public class AmendmentDecisionTests(SummitAppFactory app) : IClassFixture<Summit
         Assert.Contains("accepted: version 2", after.QuerySelector($"#decided-{amendment.Id}")!.TextContent);
         Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "amendment.accepted" && e.SubjectId == amendment.Id.ToString())));
 
-        var mail = await app.WaitForMailAsync(m => m.To.ToString().Contains(proposer.Email!) && m.Subject.Contains($"Amendment #{amendment.Id} accepted"));
+        var mail = await app.WaitForMailAsync(m => m.To.ToString().Contains(proposer.Email!) && (m.Subject ?? "").Contains($"Amendment #{amendment.Id} accepted"));
         Assert.Contains("Version 2", mail.TextBody);
 
         // The compare page shows the change with the crediting note.
@@ -83,7 +83,7 @@ public class AmendmentDecisionTests(SummitAppFactory app) : IClassFixture<Summit
         var decided = await ReloadAsync(amendment.Id);
         Assert.Equal((AmendmentStatus.Rejected, "Privacy is covered in 2.a."), (decided.Status, decided.RejectionReason));
         Assert.Single(await VersionsAsync(id));
-        var mail = await app.WaitForMailAsync(m => m.To.ToString().Contains(proposer.Email!) && m.Subject.Contains("not accepted"));
+        var mail = await app.WaitForMailAsync(m => m.To.ToString().Contains(proposer.Email!) && (m.Subject ?? "").Contains("not accepted"));
         Assert.Contains("Privacy is covered in 2.a.", mail.TextBody);
 
         // The member sees the decision and its reason next to the text.

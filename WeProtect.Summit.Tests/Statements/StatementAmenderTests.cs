@@ -99,4 +99,21 @@ public class StatementAmenderTests
             if (outcome.Succeeded) Assert.Equal(Before.Anchors(), outcome.Result!.Document!.Anchors());
         }
     }
+
+    [Fact]
+    public void Every_anchor_of_a_call_to_action_takes_new_wording_and_keeps_every_other_part()
+    {
+        var before = StatementParser.Parse(StatementExample.CallToAction2024);
+        Assert.True(before.IsValid);
+        var anchors = before.Document!.Anchors().ToList();
+        foreach (var anchor in anchors)
+        {
+            var list = before.Document.Preamble.Any(p => p.Anchor == anchor && p.Kind == PreambleBlockKind.BulletList);
+            var wording = (list ? "- " : "") + "New wording for " + anchor;
+            var outcome = StatementAmender.Apply(before.Canonical, anchor, wording);
+            Assert.True(outcome.Succeeded, $"{anchor}: {outcome.Refusal}");
+            Assert.Equal(anchors, outcome.Result!.Document!.Anchors());
+            Assert.Contains("New wording for " + anchor, outcome.Result.Canonical);
+        }
+    }
 }
