@@ -45,6 +45,10 @@ public class AmendmentDecisionTests(SummitAppFactory app) : IClassFixture<Summit
         Assert.Contains("Clearer.", page.QuerySelector($"#amendment-{amendment.Id}")!.TextContent);
         Assert.NotNull(page.QuerySelector($"#amendment-{amendment.Id} .amendment-wording strong"));
 
+        var summitId = await app.WithDbAsync(db => db.Statements.Where(s => s.Id == id).Select(s => s.SummitId).SingleAsync());
+        var index = await organiser.GetPageAsync($"/Statements/Manage/{summitId}");
+        Assert.Equal("1", index.QuerySelector($"#statement-{id} .statement-pending a")!.TextContent.Trim());
+
         var (_, after) = await organiser.SubmitAndFollowAsync(page, $"#accept-{amendment.Id}");
         Assert.Contains("version 2", after.QuerySelector("[role=status]")!.TextContent);
         var versions = await VersionsAsync(id);
