@@ -26,7 +26,4 @@ public sealed class ConsultationRoster(SummitDbContext db)
             .Select(a => new Participant(a.OrganisationId, a.Organisation.FormalName))
             .FirstOrDefaultAsync(ct);
     }
-
-    public async Task<bool> MayTakePartAsync(int summitId, string? userId, CancellationToken ct = default) =>
-        await ParticipantAsync(summitId, userId, ct) is not null;
 }
