@@ -100,5 +100,7 @@ public class StatementTextPageTests(SummitAppFactory app) : IClassFixture<Summit
         Assert.Equal("<strong>bold</strong> and <em>it</em>", StatementHtml.InlineString("**bold** and *it*"));
         Assert.Equal("<a href=\"mailto:a@example.org\" rel=\"nofollow noopener\">mail</a>", StatementHtml.InlineString("[mail](mailto:a@example.org)"));
         Assert.Equal("", StatementHtml.InlineString(null));
+        // Cross-references inside the statement stay links.
+        Assert.Equal("see <a href=\"#government-1\" rel=\"nofollow noopener\">1</a>", StatementHtml.InlineString("see [1](#government-1)"));
     }
 }
