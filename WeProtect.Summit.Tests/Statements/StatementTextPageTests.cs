@@ -80,6 +80,7 @@ public class StatementTextPageTests(SummitAppFactory app) : IClassFixture<Summit
         var good = article.QuerySelector("[id='government-2.a'] strong a[href='https://example.org/a']")!;
         Assert.Equal("nofollow noopener", good.GetAttribute("rel"));
         Assert.Equal("#government-2.a", article.QuerySelector("[id='government-2.a'] a.statement-anchor")!.GetAttribute("href"));
+        Assert.Empty(article.QuerySelectorAll("a a"));
     }
 
     [Theory]
@@ -100,6 +101,8 @@ public class StatementTextPageTests(SummitAppFactory app) : IClassFixture<Summit
         Assert.Equal("<strong>bold</strong> and <em>it</em>", StatementHtml.InlineString("**bold** and *it*"));
         Assert.Equal("<a href=\"mailto:a@example.org\" rel=\"nofollow noopener\">mail</a>", StatementHtml.InlineString("[mail](mailto:a@example.org)"));
         Assert.Equal("", StatementHtml.InlineString(null));
+        // Headings and commitment titles are links to themselves: a link inside keeps only its words.
+        Assert.Equal("<strong>Act</strong> now", StatementHtml.InlineString("[**Act**](https://e.org) now", links: false));
         // Cross-references inside the statement stay links.
         Assert.Equal("see <a href=\"#government-1\" rel=\"nofollow noopener\">1</a>", StatementHtml.InlineString("see [1](#government-1)"));
     }

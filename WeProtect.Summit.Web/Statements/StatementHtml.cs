@@ -12,11 +12,16 @@ public static class StatementHtml
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
 
-    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer(links: true);
+    private static readonly HtmlSanitizer NoLinks = CreateSanitizer(links: false);
 
     public static IHtmlContent Inline(string? markdown) => new HtmlString(InlineString(markdown));
 
-    public static string InlineString(string? markdown)
+    /// <summary>For text that is itself a link (section headings, commitment titles): links keep only their words,
+    /// since a link inside a link is not HTML.</summary>
+    public static IHtmlContent InlineWithoutLinks(string? markdown) => new HtmlString(InlineString(markdown, links: false));
+
+    public static string InlineString(string? markdown, bool links = true)
     {
         if (string.IsNullOrWhiteSpace(markdown)) return "";
         using var writer = new StringWriter();
@@ -25,14 +30,14 @@ public static class StatementHtml
         Pipeline.Setup(renderer);
         renderer.Render(Markdown.Parse(markdown, Pipeline));
         writer.Flush();
-        return Sanitizer.Sanitize(writer.ToString()).Trim();
+        return (links ? Sanitizer : NoLinks).Sanitize(writer.ToString()).Trim();
     }
 
-    private static HtmlSanitizer CreateSanitizer()
+    private static HtmlSanitizer CreateSanitizer(bool links)
     {
         var options = new HtmlSanitizerOptions
         {
-            AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "strong", "em", "code", "a", "br" },
+            AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "strong", "em", "code", "br" },
             AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "title" },
             AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
             UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href" },
@@ -40,6 +45,7 @@ public static class StatementHtml
             AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
             AllowedClasses = new HashSet<string>(),
         };
+        if (links) options.AllowedTags.Add("a");
         // A heading or list typed inside an item keeps its words, not its markup.
         var sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
         sanitizer.PostProcessNode += (_, e) =>
