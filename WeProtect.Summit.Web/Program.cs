@@ -72,6 +72,7 @@ builder.Services.AddScoped<WeProtect.Summit.Data.Breakouts.BreakoutSchedule>();
 builder.Services.AddScoped<DelegationDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Endorsements.EndorsementDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Web.Signing.SigningStepUp>();
+builder.Services.AddScoped<WeProtect.Summit.Data.Statements.ConsultationRoster>();
 builder.Services.AddSummitJobs(builder.Configuration);
 
 var app = builder.Build();

@@ -37,6 +37,8 @@ public static class NotificationKinds
     public const string SigningInvitation = "signing.invitation";
     /// <summary>The signing window closes soon and the organisation has not signed (subject: the signing authority).</summary>
     public const string SigningReminder = "signing.reminder";
+    /// <summary>An organiser accepted or rejected an amendment; the subject is the amendment.</summary>
+    public const string AmendmentDecided = "amendment.decided";
 }
 
 /// <summary>Hands saved notifications to the background jobs that send them. Called after the transaction that

@@ -72,6 +72,9 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Signing/Sign"] = Access.SignedIn,
         ["/Signing/AgreedBy"] = Access.Public,
         ["/Signing/Manage/Index"] = Access.Organiser,
+        ["/Statements/Manage/Amendments"] = Access.Organiser,
+        ["/Statements/Consult"] = Access.SignedIn,
+        ["/Statements/Text"] = Access.Public,
         ["/Admin/Users"] = Access.Admin,
         ["/Admin/Audit"] = Access.Admin,
     };

@@ -30,12 +30,16 @@ public static class PageAccess
         c.AllowAnonymousToPage("/Breakouts/Agenda");
         c.AllowAnonymousToPage("/Breakouts/Session");
         c.AllowAnonymousToPage("/Signing/AgreedBy");
+        // Anonymous only once final: the page answers 404 for earlier statuses.
+        c.AllowAnonymousToPage("/Statements/Text");
         // Signed-in users
         c.AuthorizeFolder("/Profile", Policies.SignedIn);
         c.AuthorizeFolder("/Registration", Policies.SignedIn);
         c.AuthorizeFolder("/Breakouts/Bookings", Policies.SignedIn);
         // Signatories; the handlers check the authority for the organisation (403 otherwise).
         c.AuthorizeFolder("/Signing", Policies.SignedIn);
+        // Consulted members (ConsultationRoster) and organisers; the page refuses everyone else.
+        c.AuthorizePage("/Statements/Consult", Policies.SignedIn);
         // Organisers
         c.AuthorizeFolder("/Summits/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Organisations/Manage", Policies.Organiser);

@@ -20,6 +20,7 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
         NotificationKinds.BookingConfirmed or NotificationKinds.BookingWaitlisted or NotificationKinds.BookingPromoted
             => await BookingLetterAsync(notification, ct),
         NotificationKinds.SigningInvitation or NotificationKinds.SigningReminder => await SigningLetterAsync(notification, ct),
+        NotificationKinds.AmendmentDecided => await AmendmentLetterAsync(notification, ct),
         _ => throw new InvalidOperationException($"No letter for notifications of kind {notification.Kind}"),
     };
 
@@ -137,5 +138,22 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
             _ => (null, null),
         };
         return subject is null ? null : new Letter(b.Registration.User.Email, name, subject, body!, links.Absolute("/Breakouts/Bookings"), "My breakouts");
+    }
+
+    /// <summary>The decision on an amendment, told to its proposer: the new version, or the organiser's reason.</summary>
+    private async Task<Letter?> AmendmentLetterAsync(Notification notification, CancellationToken ct)
+    {
+        var a = await db.Amendments.AsNoTracking().Include(x => x.ResultingVersion).FirstOrDefaultAsync(x => x.Id == notification.SubjectId, ct);
+        if (a is null || a.Status == Data.Statements.AmendmentStatus.Pending) return null;
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == a.ProposerUserId, ct);
+        var title = await db.Statements.AsNoTracking().Where(s => s.Id == a.StatementId).Select(s => s.Title).FirstOrDefaultAsync(ct);
+        if (user?.Email is null || title is null) return null;
+        var (subject, body) = a.Status == Data.Statements.AmendmentStatus.Accepted
+            ? ($"Amendment #{a.Id} accepted: {title}",
+                $"Dear {a.ProposerName},\n\nYour amendment #{a.Id} to {a.Anchor} of \"{title}\" was accepted. " +
+                $"Version {a.ResultingVersion?.Number} of the text holds your wording:\n\n{a.ProposedWording}")
+            : ($"Amendment #{a.Id} not accepted: {title}",
+                $"Dear {a.ProposerName},\n\nYour amendment #{a.Id} to {a.Anchor} of \"{title}\" was not accepted.\n\nReason: {a.RejectionReason}");
+        return new Letter(user.Email, a.ProposerName, subject, body, links.Absolute($"/Statements/{a.StatementId}/consult?anchor={Uri.EscapeDataString(a.Anchor)}"), "The consultation");
     }
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
 using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,6 +7,7 @@ using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Statements;
 using WeProtect.Summit.Web.Infrastructure;
+using WeProtect.Summit.Web.Statements;
 
 namespace WeProtect.Summit.Web.Pages.Statements.Manage;
 
@@ -28,7 +28,22 @@ public class EditModel(SummitDbContext db, AuditTrail audit, TimeProvider clock)
         [Display(Name = "Change note"), StringLength(1000)] public string? ChangeNote { get; set; }
     }
 
+    /// <summary>The statement's settings. No [Required]: the entity's Validate() holds the rules, and the other
+    /// forms of this page post without these fields.</summary>
+    public sealed class SettingsModel
+    {
+        [StringLength(Statement.TitleMaxLength)] public string? Title { get; set; }
+        public StatementKind? Kind { get; set; }
+        [Display(Name = "Signing opens"), DataType(DataType.DateTime)] public DateTime? SigningOpens { get; set; }
+        [Display(Name = "Signing closes"), DataType(DataType.DateTime)] public DateTime? SigningCloses { get; set; }
+        [Display(Name = "Keep the list of signatories embargoed until the communiqué is published")] public bool SignatoriesEmbargoed { get; set; }
+        public Guid? Version { get; set; }
+    }
+
     [BindProperty] public InputModel Input { get; set; } = new();
+    [BindProperty] public SettingsModel Settings { get; set; } = new();
+    /// <summary>Settings change until the statement is closed; after that the window and list are history.</summary>
+    public bool SettingsEditable => Statement.Status is not (StatementStatus.Closed or StatementStatus.Published);
     public Statement Statement { get; private set; } = null!;
     public Summit Summit { get; private set; } = null!;
     public IReadOnlyList<StatementVersion> Versions { get; private set; } = [];
@@ -43,6 +58,77 @@ public class EditModel(SummitDbContext db, AuditTrail audit, TimeProvider clock)
         if (Statement.Latest is { } latest) Preview = StatementParser.Parse(latest.Text);
         return Page();
     }
+
+    public async Task<IActionResult> OnPostSettingsAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Input = new InputModel { Text = Statement.Latest?.Text ?? "" };
+        if (!SettingsEditable)
+        {
+            ModelState.AddModelError(string.Empty, $"The statement is {Statement.Describe(Statement.Status)}: its settings and signing window can no longer change. Nothing was saved.");
+            return Page();
+        }
+        if (Settings.Version != Statement.Version)
+            ModelState.AddModelError(string.Empty, "Someone else changed this statement after you opened it. Reload the page; nothing was saved.");
+        if (!ModelState.IsValid) return Page();
+
+        Statement.Title = Settings.Title?.Trim() ?? "";
+        Statement.Kind = Settings.Kind ?? (StatementKind)(-1);
+        Statement.SigningOpensUtc = ToUtc(Settings.SigningOpens, nameof(SettingsModel.SigningOpens));
+        Statement.SigningClosesUtc = ToUtc(Settings.SigningCloses, nameof(SettingsModel.SigningCloses));
+        Statement.SignatoriesEmbargoed = Settings.SignatoriesEmbargoed;
+        foreach (var (field, message) in Statement.Validate())
+            ModelState.AddModelError($"{nameof(Settings)}.{SettingsField(field)}", message);
+        if (!ModelState.IsValid) return Page();
+
+        var changed = db.Entry(Statement).Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToList();
+        if (changed.Count == 0)
+        {
+            TempData["Status"] = "Nothing changed.";
+            return RedirectToPage(new { id });
+        }
+        db.Entry(Statement).Property(s => s.Version).OriginalValue = Settings.Version!.Value;
+        Statement.Version = Guid.NewGuid();
+        audit.Record(User.ToAuditActor(), "statement.settings-changed", Statement,
+            $"Statement \"{Statement.Title}\" settings changed: {string.Join(", ", changed)}");
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(id, ct);
+            ModelState.AddModelError(string.Empty, "Someone else changed this statement while you were editing. Reload the page; nothing was saved.");
+            return Page();
+        }
+        TempData["Status"] = "Settings saved.";
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>A time typed in the summit's zone, in UTC; a time the clocks skip is an error on its field.</summary>
+    private DateTime? ToUtc(DateTime? local, string field)
+    {
+        if (local is null) return null;
+        var (utc, error) = SummitClock.ToUtc(local.Value, Summit.Zone);
+        if (error is not null) ModelState.AddModelError($"{nameof(Settings)}.{field}", error);
+        return error is null ? utc : null;
+    }
+
+    private static string SettingsField(string entityField) => entityField switch
+    {
+        nameof(Statement.SigningOpensUtc) => nameof(SettingsModel.SigningOpens),
+        nameof(Statement.SigningClosesUtc) => nameof(SettingsModel.SigningCloses),
+        _ => entityField,
+    };
+
+    /// <summary>The settings form as the statement is now (times in the summit's zone).</summary>
+    private void FillSettings() => Settings = new SettingsModel
+    {
+        Title = Statement.Title, Kind = Statement.Kind, SignatoriesEmbargoed = Statement.SignatoriesEmbargoed, Version = Statement.Version,
+        SigningOpens = Statement.SigningOpensUtc is { } o ? Summit.ToLocal(o) : null,
+        SigningCloses = Statement.SigningClosesUtc is { } c ? Summit.ToLocal(c) : null,
+    };
 
     public async Task<IActionResult> OnPostSaveAsync(int id, CancellationToken ct)
     {
@@ -67,6 +153,8 @@ public class EditModel(SummitDbContext db, AuditTrail audit, TimeProvider clock)
             ModelState.AddModelError(string.Empty, refusal!);
             return Page();
         }
+        // The statement's token too: finalising at the same moment cannot freeze a text that is being replaced.
+        Statement.Version = Guid.NewGuid();
         audit.Record(User.ToAuditActor(), "statement.version-added", Statement,
             $"Statement \"{Statement.Title}\" version {version.Number} ({version.ContentHash[..12]})");
         try
@@ -100,6 +188,11 @@ public class EditModel(SummitDbContext db, AuditTrail audit, TimeProvider clock)
         if (to is null || !Enum.IsDefined(to.Value))
         {
             ModelState.AddModelError(string.Empty, "Choose a status.");
+            return Page();
+        }
+        if (to == StatementStatus.Published && Statement.NextStatuses().Contains(to.Value))
+        {
+            ModelState.AddModelError(string.Empty, "A statement is published with its communiqué: use “Publish the communiqué”. Nothing was changed.");
             return Page();
         }
         if (version != Statement.Version)
@@ -137,9 +230,7 @@ public class EditModel(SummitDbContext db, AuditTrail audit, TimeProvider clock)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (Find(version) is not { } v) return NotFound();
-        Response.Headers["X-Content-SHA256"] = v.ContentHash;
-        var bytes = new UTF8Encoding(false).GetBytes(v.Text);
-        return File(bytes, "text/markdown; charset=utf-8", $"statement-{Statement.Id}-v{v.Number}-{v.ContentHash[..12]}.md");
+        return StatementExport.Markdown(Response, Statement, v);
     }
 
     /// <summary>A version rendered as a standalone HTML document.</summary>
@@ -150,7 +241,7 @@ public class EditModel(SummitDbContext db, AuditTrail audit, TimeProvider clock)
         var parsed = StatementParser.Parse(v.Text);
         if (parsed.Document is null) return NotFound();
         Response.Headers["X-Content-SHA256"] = v.ContentHash;
-        Response.Headers.ContentDisposition = $"inline; filename=\"statement-{Statement.Id}-v{v.Number}-{v.ContentHash[..12]}.html\"";
+        Response.Headers.ContentDisposition = $"inline; filename=\"{StatementExport.FileName(Statement, v, "html")}\"";
         return Partial("_Export", (Statement, v, parsed.Document));
     }
 
@@ -163,6 +254,9 @@ public class EditModel(SummitDbContext db, AuditTrail audit, TimeProvider clock)
         Statement = statement;
         Summit = statement.Summit;
         Versions = statement.Versions.OrderByDescending(v => v.Number).ToList();
+        // A failed settings post keeps what was typed; every other view shows the statement as saved.
+        if (!(HttpMethods.IsPost(Request.Method) && string.Equals(Request.Query["handler"], "Settings", StringComparison.OrdinalIgnoreCase)))
+            FillSettings();
         return true;
     }
 }

@@ -21,7 +21,7 @@ public class IndexModel(SummitDbContext db, AuditTrail audit, TimeProvider clock
         [Required(ErrorMessage = "The statement needs a title."), StringLength(Statement.TitleMaxLength)] public string Title { get; set; } = "";
     }
 
-    public sealed record Row(int Id, string Title, StatementKind Kind, StatementStatus Status, int? LatestNumber, string? LatestHash);
+    public sealed record Row(int Id, string Title, StatementKind Kind, StatementStatus Status, int? LatestNumber, string? LatestHash, int PendingAmendments);
 
     [BindProperty] public InputModel Input { get; set; } = new();
     public Summit Summit { get; private set; } = null!;
@@ -77,10 +77,11 @@ public class IndexModel(SummitDbContext db, AuditTrail audit, TimeProvider clock
                 s.Id, s.Title, s.Kind, s.Status,
                 Latest = db.StatementVersions.Where(v => v.StatementId == s.Id).OrderByDescending(v => v.Number)
                     .Select(v => new { v.Number, v.ContentHash }).FirstOrDefault(),
+                Pending = db.Amendments.Count(a => a.StatementId == s.Id && a.Status == AmendmentStatus.Pending),
             })
             .ToListAsync(ct);
         Statements = rows.OrderBy(r => r.Id)
-            .Select(r => new Row(r.Id, r.Title, r.Kind, r.Status, r.Latest?.Number, r.Latest?.ContentHash)).ToList();
+            .Select(r => new Row(r.Id, r.Title, r.Kind, r.Status, r.Latest?.Number, r.Latest?.ContentHash, r.Pending)).ToList();
         return true;
     }
 }

@@ -1,0 +1,186 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Data.Statements;
+using WeProtect.Summit.Tests.Support;
+
+namespace WeProtect.Summit.Tests.Statements;
+
+/// <summary>Organisers accept (a new version crediting the proposer's organisation) or reject (with a reason)
+/// amendments; the proposer is e-mailed; two organisers deciding at once apply the wording once.</summary>
+public class AmendmentDecisionTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
+{
+    private static string Url(int statementId) => $"/Statements/Manage/Amendments/{statementId}";
+
+    /// <summary>A statement in consultation with one amendment proposed through the page by a delegate.</summary>
+    private async Task<(int StatementId, Amendment Amendment, Data.Accounts.SummitUser Proposer, string Organisation)> ProposedAsync(
+        string anchor = "government-1.b", string wording = "Share what works, with data that protects **privacy**.")
+    {
+        var (summitId, id) = await app.StatementAsync();
+        var organisation = "Government of Albania " + Guid.NewGuid().ToString("N")[..6];
+        var (member, user) = await app.DelegateAsync(summitId, organisation);
+        var page = await member.GetPageAsync($"/Statements/{id}/consult");
+        var (_, after) = await member.SubmitAndFollowAsync(page, "#amendment-form", new Dictionary<string, string>
+        {
+            ["Proposal.Anchor"] = anchor, ["Proposal.Wording"] = wording, ["Proposal.Explanation"] = "Clearer.",
+        });
+        Assert.Contains("is proposed", after.QuerySelector("[role=status]")!.TextContent);
+        var amendment = await app.WithDbAsync(db => db.Amendments.AsNoTracking().SingleAsync(a => a.StatementId == id));
+        return (id, amendment, user, organisation);
+    }
+
+    private Task<List<StatementVersion>> VersionsAsync(int id) =>
+        app.WithDbAsync(db => db.StatementVersions.AsNoTracking().Where(v => v.StatementId == id).OrderBy(v => v.Number).ToListAsync());
+
+    private Task<Amendment> ReloadAsync(int amendmentId) =>
+        app.WithDbAsync(db => db.Amendments.AsNoTracking().SingleAsync(a => a.Id == amendmentId));
+
+    [Fact]
+    public async Task Accepting_makes_a_new_version_with_the_wording_credits_the_organisation_and_tells_the_proposer()
+    {
+        var (id, amendment, proposer, organisation) = await ProposedAsync();
+        var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var page = await organiser.GetPageAsync(Url(id));
+        Assert.Contains("Clearer.", page.QuerySelector($"#amendment-{amendment.Id}")!.TextContent);
+        Assert.NotNull(page.QuerySelector($"#amendment-{amendment.Id} .amendment-wording strong"));
+
+        var summitId = await app.WithDbAsync(db => db.Statements.Where(s => s.Id == id).Select(s => s.SummitId).SingleAsync());
+        var index = await organiser.GetPageAsync($"/Statements/Manage/{summitId}");
+        Assert.Equal("1", index.QuerySelector($"#statement-{id} .statement-pending a")!.TextContent.Trim());
+
+        var (_, after) = await organiser.SubmitAndFollowAsync(page, $"#accept-{amendment.Id}");
+        Assert.Contains("version 2", after.QuerySelector("[role=status]")!.TextContent);
+        var versions = await VersionsAsync(id);
+        Assert.Equal(2, versions.Count);
+        Assert.Contains("   b. Share what works, with data that protects **privacy**.\n", versions[1].Text);
+        Assert.Equal($"Amendment #{amendment.Id} by {organisation} accepted: government-1.b", versions[1].ChangeNote);
+        Assert.Equal(StatementText.Hash(versions[1].Text), versions[1].ContentHash);
+        var decided = await ReloadAsync(amendment.Id);
+        Assert.Equal(AmendmentStatus.Accepted, decided.Status);
+        Assert.Equal(versions[1].Id, decided.ResultingVersionId);
+        Assert.Contains("accepted: version 2", after.QuerySelector($"#decided-{amendment.Id}")!.TextContent);
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "amendment.accepted" && e.SubjectId == amendment.Id.ToString())));
+
+        var mail = await app.WaitForMailAsync(m => m.To.ToString().Contains(proposer.Email!) && (m.Subject ?? "").Contains($"Amendment #{amendment.Id} accepted"));
+        Assert.Contains("Version 2", mail.TextBody);
+
+        // The compare page shows the change with the crediting note.
+        var compare = await organiser.GetPageAsync($"/Statements/Manage/Compare/{id}");
+        Assert.Contains("**privacy**", compare.Body!.TextContent);
+        Assert.Contains(organisation, compare.Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task Rejecting_needs_a_reason_and_tells_the_proposer_why()
+    {
+        var (id, amendment, proposer, _) = await ProposedAsync();
+        var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var page = await organiser.GetPageAsync(Url(id));
+        var (response, after) = await organiser.SubmitAndFollowAsync(page, $"#reject-{amendment.Id}", new Dictionary<string, string> { ["reason"] = "  " });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Give the proposer a reason", after.QuerySelector(".alert-danger")!.TextContent);
+        Assert.Equal(AmendmentStatus.Pending, (await ReloadAsync(amendment.Id)).Status);
+
+        (_, after) = await organiser.SubmitAndFollowAsync(after, $"#reject-{amendment.Id}", new Dictionary<string, string> { ["reason"] = "Privacy is covered in 2.a." });
+        Assert.Contains("rejected", after.QuerySelector("[role=status]")!.TextContent);
+        var decided = await ReloadAsync(amendment.Id);
+        Assert.Equal((AmendmentStatus.Rejected, "Privacy is covered in 2.a."), (decided.Status, decided.RejectionReason));
+        Assert.Single(await VersionsAsync(id));
+        var mail = await app.WaitForMailAsync(m => m.To.ToString().Contains(proposer.Email!) && (m.Subject ?? "").Contains("not accepted"));
+        Assert.Contains("Privacy is covered in 2.a.", mail.TextBody);
+
+        // The member sees the decision and its reason next to the text.
+        var member = await ConsultationSupport.LogInAsync(app, proposer);
+        var consult = await member.GetPageAsync($"/Statements/{id}/consult");
+        Assert.Equal("rejected", consult.QuerySelector($"#amendment-{amendment.Id} .amendment-status")!.TextContent.Trim());
+        Assert.Contains("Privacy is covered", consult.QuerySelector($"#amendment-{amendment.Id} .amendment-reason")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Two_organisers_accepting_at_once_make_exactly_one_new_version()
+    {
+        var (id, amendment, _, _) = await ProposedAsync();
+        var first = await app.LoggedInClientAsync(Roles.Organiser);
+        var second = await app.LoggedInClientAsync(Roles.Organiser);
+        var (page1, page2) = (await first.GetPageAsync(Url(id)), await second.GetPageAsync(Url(id)));
+        var responses = await Task.WhenAll(
+            Task.Run(() => first.SubmitAsync(page1, $"#accept-{amendment.Id}")),
+            Task.Run(() => second.SubmitAsync(page2, $"#accept-{amendment.Id}")));
+        Assert.All(responses, r => Assert.True((int)r.StatusCode < 500, $"{(int)r.StatusCode}"));
+        Assert.Equal(2, (await VersionsAsync(id)).Count);
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
+        var refused = await FormClient.ParseAsync(responses.Single(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Contains("Nothing was changed", refused.QuerySelector(".alert-danger")!.TextContent);
+
+        // A stale page cannot decide again either.
+        var (response, again) = await first.SubmitAndFollowAsync(page1, $"#reject-{amendment.Id}", new Dictionary<string, string> { ["reason"] = "Too late" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(again.QuerySelector(".alert-danger"));
+        Assert.Equal(AmendmentStatus.Accepted, (await ReloadAsync(amendment.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Two_different_amendments_accepted_at_once_each_make_their_own_version_or_are_refused()
+    {
+        var (summitId, id) = await app.StatementAsync();
+        var wordings = new Dictionary<string, string> { ["government-1.a"] = "Work together across borders.", ["government-2.a"] = "Fund survivor-led services." };
+        foreach (var (anchor, wording) in wordings)
+        {
+            var (member, _) = await app.DelegateAsync(summitId);
+            var consult = await member.GetPageAsync($"/Statements/{id}/consult");
+            await member.SubmitAndFollowAsync(consult, "#amendment-form", new Dictionary<string, string> { ["Proposal.Anchor"] = anchor, ["Proposal.Wording"] = wording });
+        }
+        var amendments = await app.WithDbAsync(db => db.Amendments.AsNoTracking().Where(a => a.StatementId == id).OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal(2, amendments.Count);
+        var first = await app.LoggedInClientAsync(Roles.Organiser);
+        var second = await app.LoggedInClientAsync(Roles.Organiser);
+        var (page1, page2) = (await first.GetPageAsync(Url(id)), await second.GetPageAsync(Url(id)));
+        var responses = await Task.WhenAll(
+            Task.Run(() => first.SubmitAsync(page1, $"#accept-{amendments[0].Id}")),
+            Task.Run(() => second.SubmitAsync(page2, $"#accept-{amendments[1].Id}")));
+
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"{(int)r.StatusCode}"));
+        var versions = await VersionsAsync(id);
+        Assert.Equal(1 + responses.Count(r => r.StatusCode == HttpStatusCode.Redirect), versions.Count);
+        Assert.Equal(Enumerable.Range(1, versions.Count), versions.Select(v => v.Number));
+        foreach (var a in amendments)
+        {
+            var now = await ReloadAsync(a.Id);
+            if (now.Status == AmendmentStatus.Accepted)
+                Assert.Contains(wordings[a.Anchor], versions.Single(v => v.Id == now.ResultingVersionId).Text);
+            else Assert.Equal(AmendmentStatus.Pending, now.Status);
+        }
+        // Every wording accepted is in the latest text: a later acceptance never drops an earlier one.
+        foreach (var a in amendments.Where(a => versions.Any(v => v.ChangeNote.StartsWith($"Amendment #{a.Id} "))))
+            Assert.Contains(wordings[a.Anchor], versions[^1].Text);
+    }
+
+    [Fact]
+    public async Task An_amendment_whose_anchor_vanished_from_the_latest_version_is_refused_with_a_reason()
+    {
+        var (id, amendment, _, _) = await ProposedAsync("government-2.a", "Fund survivor-led services.");
+        await app.AddVersionAsync(id, StatementExample.Canonical.Replace("2. **Support victims and survivors**\n   a. Fund services that put survivors at the centre.\n",
+            "2. **Support victims and survivors**\n"));
+        var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var page = await organiser.GetPageAsync(Url(id));
+        var (response, after) = await organiser.SubmitAndFollowAsync(page, $"#accept-{amendment.Id}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("“government-2.a” is not a part of this version", after.QuerySelector(".alert-danger")!.TextContent);
+        Assert.Equal(2, (await VersionsAsync(id)).Count);
+        Assert.Equal(AmendmentStatus.Pending, (await ReloadAsync(amendment.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Delegates_cannot_open_the_decisions_page_and_unknown_ids_are_404()
+    {
+        var (summitId, id) = await app.StatementAsync();
+        var (member, _) = await app.DelegateAsync(summitId);
+        Assert.True(ConsultationSupport.IsDenied(await member.GetAsync(Url(id))));
+        var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        Assert.Equal(HttpStatusCode.NotFound, (await organiser.GetAsync(Url(424242))).StatusCode);
+        var edit = await organiser.GetPageAsync($"/Statements/Manage/Edit/{id}");
+        Assert.Equal(Url(id), edit.QuerySelector("#link-amendments")!.GetAttribute("href"));
+        Assert.Equal($"/Statements/{id}/consult", edit.QuerySelector("#link-consult")!.GetAttribute("href"));
+    }
+}

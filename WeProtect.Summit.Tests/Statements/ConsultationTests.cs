@@ -1,0 +1,196 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Data.Statements;
+using WeProtect.Summit.Tests.Support;
+
+namespace WeProtect.Summit.Tests.Statements;
+
+/// <summary>The consultation page: who may open it, comments and amendments on anchors, bad input, versions.</summary>
+public class ConsultationTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
+{
+    private static string Url(int statementId, string query = "") => $"/Statements/{statementId}/consult{query}";
+
+    private Task<List<StatementComment>> CommentsAsync(int statementId) =>
+        app.WithDbAsync(db => db.StatementComments.AsNoTracking().Where(c => c.StatementId == statementId).ToListAsync());
+
+    private Task<List<Amendment>> AmendmentsAsync(int statementId) =>
+        app.WithDbAsync(db => db.Amendments.AsNoTracking().Where(a => a.StatementId == statementId).ToListAsync());
+
+    private static Task<(HttpResponseMessage Response, IHtmlDocument Page)> CommentAsync(FormClient client, IHtmlDocument page, string anchor, string text) =>
+        client.SubmitAndFollowAsync(page, "#comment-form", new Dictionary<string, string> { ["Comment.Anchor"] = anchor, ["Comment.Text"] = text });
+
+    private static Task<(HttpResponseMessage Response, IHtmlDocument Page)> ProposeAsync(FormClient client, IHtmlDocument page, string anchor, string wording) =>
+        client.SubmitAndFollowAsync(page, "#amendment-form", new Dictionary<string, string> { ["Proposal.Anchor"] = anchor, ["Proposal.Wording"] = wording });
+
+    [Fact]
+    public async Task Approved_delegates_and_signatories_take_part_and_nobody_else_gets_in()
+    {
+        var (summitId, id) = await app.StatementAsync();
+        var (member, _) = await app.DelegateAsync(summitId);
+        var page = await member.GetPageAsync(Url(id));
+        Assert.NotNull(page.QuerySelector("#comment-form"));
+        Assert.NotNull(page.QuerySelector("#amendment-form"));
+        Assert.NotNull(page.QuerySelector("#consult-text [id='government-1.b']"));
+
+        var (signatory, _) = await app.SignatoryAsync();
+        Assert.NotNull((await signatory.GetPageAsync(Url(id))).QuerySelector("#amendment-form"));
+
+        var (pending, _) = await app.DelegateAsync(summitId, approve: false);
+        Assert.True(ConsultationSupport.IsDenied(await pending.GetAsync(Url(id))));
+        var (otherSummitId, _) = await app.StatementAsync();
+        var (outsider, _) = await app.DelegateAsync(otherSummitId);
+        Assert.True(ConsultationSupport.IsDenied(await outsider.GetAsync(Url(id))));
+        var (revoked, _) = await app.SignatoryAsync(revoked: true);
+        Assert.True(ConsultationSupport.IsDenied(await revoked.GetAsync(Url(id))));
+        var anonymous = await app.CreateFormClient().GetAsync(Url(id));
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Contains("/Account/Login", anonymous.Headers.Location!.OriginalString);
+
+        // The approved delegate's comment is saved; the others could not even read the page.
+        var saved = await member.SubmitAsync(page, "#comment-form", new Dictionary<string, string> { ["Comment.Anchor"] = "government-1", ["Comment.Text"] = "Hi" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Single(await CommentsAsync(id));
+    }
+
+    [Fact]
+    public async Task Members_never_see_a_draft_and_organisers_see_without_forms()
+    {
+        var (summitId, id) = await app.StatementAsync(StatementStatus.Draft);
+        var (member, _) = await app.DelegateAsync(summitId);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync(Url(id))).StatusCode);
+        var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var page = await organiser.GetPageAsync(Url(id));
+        Assert.Null(page.QuerySelector("#comment-form"));
+        Assert.NotNull(page.QuerySelector("#link-amendments"));
+        Assert.Equal(HttpStatusCode.NotFound, (await organiser.GetAsync(Url(424242))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_comment_is_listed_under_its_anchor_with_counts_in_the_margin()
+    {
+        var (summitId, id) = await app.StatementAsync();
+        var (member, user) = await app.DelegateAsync(summitId, "Government of Albania " + Guid.NewGuid().ToString("N")[..4]);
+        var page = await member.GetPageAsync(Url(id, "?anchor=government-1.b"));
+        Assert.Equal("government-1.b", page.QuerySelector<IHtmlSelectElement>("#comment-form select")!.Value);
+
+        var (_, after) = await CommentAsync(member, page, "government-1.b", "Say which data.");
+        (_, after) = await CommentAsync(member, after, "government-1.b", "And who holds it.");
+        (_, after) = await ProposeAsync(member, after, "government-1.b", "Share what works, with data that protects privacy.");
+
+        Assert.Equal("2 comments · 1 amendment", after.QuerySelector("a.statement-margin[data-anchor='government-1.b']")!.TextContent.Trim());
+        Assert.Equal("0 comments · 0 amendments", after.QuerySelector("a.statement-margin[data-anchor='government-2']")!.TextContent.Trim());
+        Assert.Contains("anchor=government-1.b", after.QuerySelector("a.statement-margin[data-anchor='government-1.b']")!.GetAttribute("href"));
+        var discussion = after.QuerySelector("#discuss-government-1\\.b")!;
+        Assert.Equal(2, discussion.QuerySelectorAll("li.comment").Length);
+        Assert.Contains(user.FullName, discussion.QuerySelector("li.comment")!.TextContent);
+        Assert.Contains("Government of Albania", discussion.QuerySelector("li.comment")!.TextContent);
+        Assert.Equal("pending", discussion.QuerySelector("li.amendment .amendment-status")!.TextContent.Trim());
+        var comments = await CommentsAsync(id);
+        Assert.Equal(2, comments.Count);
+        Assert.All(comments, c => Assert.Equal("government-1.b", c.Anchor));
+    }
+
+    [Theory]
+    [InlineData("nope-1", "A remark", "not a part of version 1")]
+    [InlineData("government-1", "", "Write your comment")]
+    [InlineData("", "A remark", "Choose the part")]
+    public async Task A_bad_comment_is_refused_in_the_page_and_nothing_is_saved(string anchor, string text, string message)
+    {
+        var (summitId, id) = await app.StatementAsync();
+        var (member, _) = await app.DelegateAsync(summitId);
+        var page = await member.GetPageAsync(Url(id));
+        var (response, after) = await CommentAsync(member, page, anchor, text);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, after.Body!.TextContent);
+        Assert.Empty(await CommentsAsync(id));
+    }
+
+    [Fact]
+    public async Task A_comment_that_is_too_long_or_on_a_closed_consultation_is_refused()
+    {
+        var (summitId, id) = await app.StatementAsync();
+        var (member, _) = await app.DelegateAsync(summitId);
+        var page = await member.GetPageAsync(Url(id));
+        var (response, after) = await CommentAsync(member, page, "government-1", new string('x', StatementComment.TextMaxLength + 1));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEmpty(after.QuerySelector("[data-valmsg-for='Comment.Text']")!.TextContent.Trim());
+
+        await app.WithDbAsync(async db =>
+        {
+            var s = await db.Statements.Include(x => x.Versions).SingleAsync(x => x.Id == id);
+            Assert.Null(s.MoveTo(StatementStatus.Final));
+            await db.SaveChangesAsync();
+        });
+        (response, after) = await CommentAsync(member, page, "government-1", "Late remark");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("not under consultation", after.QuerySelector(".alert-danger")!.TextContent);
+        Assert.Empty(await CommentsAsync(id));
+    }
+
+    [Theory]
+    [InlineData("government-1.b", "", "Write the new wording")]
+    [InlineData("government-1.b", "One.\n\nTwo.", "one paragraph")]
+    [InlineData("preamble-1", "# Another title", "break the statement's format")]
+    [InlineData("government-9", "Anything", "not a part of version 1")]
+    public async Task A_bad_amendment_is_refused_in_the_page_and_nothing_is_saved(string anchor, string wording, string message)
+    {
+        var (summitId, id) = await app.StatementAsync();
+        var (member, _) = await app.DelegateAsync(summitId);
+        var page = await member.GetPageAsync(Url(id));
+        var (response, after) = await ProposeAsync(member, page, anchor, wording);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, after.Body!.TextContent);
+        Assert.Empty(await AmendmentsAsync(id));
+    }
+
+    [Fact]
+    public async Task An_amendment_on_a_text_that_moved_on_is_refused_but_a_comment_stays_with_the_version_read()
+    {
+        var (summitId, id) = await app.StatementAsync();
+        var (member, _) = await app.DelegateAsync(summitId);
+        var page = await member.GetPageAsync(Url(id));
+        await app.AddVersionAsync(id, StatementExample.Canonical.Replace("Fund services", "Fund and staff services"));
+
+        var (_, after) = await ProposeAsync(member, page, "government-1.a", "Work together across borders.");
+        Assert.Contains("now version 2", after.QuerySelector(".alert-danger")!.TextContent);
+        Assert.Empty(await AmendmentsAsync(id));
+
+        (_, after) = await CommentAsync(member, page, "government-1.a", "On the first text.");
+        Assert.Contains("saved on version 1", after.QuerySelector("[role=status]")!.TextContent);
+        var comment = Assert.Single(await CommentsAsync(id));
+        var v1 = await app.WithDbAsync(db => db.StatementVersions.Where(v => v.StatementId == id && v.Number == 1).Select(v => v.Id).SingleAsync());
+        Assert.Equal(v1, comment.StatementVersionId);
+
+        // The current text has no comments; version 1 keeps its own.
+        var current = await member.GetPageAsync(Url(id));
+        Assert.Empty(current.QuerySelectorAll("li.comment"));
+        Assert.Equal("0 comments · 0 amendments", current.QuerySelector("a.statement-margin[data-anchor='government-1.a']")!.TextContent.Trim());
+        var old = await member.GetPageAsync(Url(id, "?version=1"));
+        Assert.NotNull(old.QuerySelector("#older-version"));
+        Assert.Contains("On the first text.", old.QuerySelector("#discuss-government-1\\.a li.comment")!.TextContent);
+        Assert.Equal("1 comment · 0 amendments", old.QuerySelector("a.statement-margin[data-anchor='government-1.a']")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync(Url(id, "?version=9"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_approved_delegates_registration_links_to_the_consultation_and_never_to_a_draft()
+    {
+        var (summitId, id) = await app.StatementAsync();
+        var draftId = await app.WithDbAsync(async db =>
+        {
+            var draft = new Statement { SummitId = summitId, Kind = StatementKind.Communique, Title = "Secret draft", CreatedUtc = DateTime.UtcNow };
+            db.Statements.Add(draft);
+            await db.SaveChangesAsync();
+            return draft.Id;
+        });
+        var (member, user) = await app.DelegateAsync(summitId);
+        var registrationId = await app.WithDbAsync(db => db.Registrations.Where(r => r.UserId == user.Id).Select(r => r.Id).SingleAsync());
+        var page = await member.GetPageAsync($"/Registration/Details/{registrationId}");
+        Assert.Equal(Url(id), page.QuerySelector($"#summit-statement-{id} a")!.GetAttribute("href"));
+        Assert.Null(page.QuerySelector($"#summit-statement-{draftId}"));
+        Assert.DoesNotContain("Secret draft", page.Body!.TextContent);
+    }
+}

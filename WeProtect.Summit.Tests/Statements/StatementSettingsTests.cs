@@ -1,0 +1,120 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Data.Statements;
+using WeProtect.Summit.Tests.Support;
+
+namespace WeProtect.Summit.Tests.Statements;
+
+/// <summary>The settings form of the edit page: title, kind, signing window in the summit's zone, embargo; and the
+/// communiqué link that replaces the last status button.</summary>
+public class StatementSettingsTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
+{
+    private static string Url(int id) => $"/Statements/Manage/Edit/{id}";
+
+    private Task<Statement> ReloadAsync(int id) => app.WithDbAsync(db => db.Statements.AsNoTracking().SingleAsync(s => s.Id == id));
+
+    private static Dictionary<string, string> Values(string title = "Call to Action 2026", string opens = "2026-03-01T09:00", string closes = "2026-03-05T18:30",
+        bool embargo = true) => new()
+    {
+        ["Settings.Title"] = title,
+        ["Settings.Kind"] = nameof(StatementKind.CallToAction),
+        ["Settings.SigningOpens"] = opens,
+        ["Settings.SigningCloses"] = closes,
+        ["Settings.SignatoriesEmbargoed"] = embargo ? "true" : "false",
+    };
+
+    [Fact]
+    public async Task Settings_are_saved_with_the_window_in_utc_and_shown_in_the_summit_zone()
+    {
+        var (_, id) = await app.StatementAsync(StatementStatus.Draft);
+        var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var page = await organiser.GetPageAsync(Url(id));
+        Assert.Contains("Asia/Dubai", page.QuerySelector("label[for='Settings_SigningOpens']")!.TextContent);
+        var (_, after) = await organiser.SubmitAndFollowAsync(page, "#settings-form", Values());
+        Assert.Equal("Settings saved.", after.QuerySelector("#status")!.TextContent.Trim());
+
+        var s = await ReloadAsync(id);
+        Assert.Equal(("Call to Action 2026", StatementKind.CallToAction, true), (s.Title, s.Kind, s.SignatoriesEmbargoed));
+        // Dubai is UTC+4 all year.
+        Assert.Equal(new DateTime(2026, 3, 1, 5, 0, 0), s.SigningOpensUtc);
+        Assert.Equal(new DateTime(2026, 3, 5, 14, 30, 0), s.SigningClosesUtc);
+        Assert.StartsWith("2026-03-01T09:00", after.QuerySelector<IHtmlInputElement>("#Settings_SigningOpens")!.Value);
+        Assert.True(after.QuerySelector<IHtmlInputElement>("#Settings_SignatoriesEmbargoed")!.IsChecked);
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "statement.settings-changed" && e.SubjectId == id.ToString())));
+
+        // Unticking the embargo is saved too.
+        (_, after) = await organiser.SubmitAndFollowAsync(after, "#settings-form", Values(embargo: false));
+        Assert.False((await ReloadAsync(id)).SignatoriesEmbargoed);
+    }
+
+    [Theory]
+    [InlineData("", "2026-03-01T09:00", "2026-03-05T18:30", "Settings.Title", "needs a title")]
+    [InlineData("Title", "2026-03-05T09:00", "2026-03-01T18:30", "Settings.SigningCloses", "close after it opens")]
+    [InlineData("Title", "2026-03-05T09:00", "", "Settings.SigningCloses", "both ends")]
+    public async Task Invalid_settings_show_the_entity_messages_and_save_nothing(string title, string opens, string closes, string field, string message)
+    {
+        var (_, id) = await app.StatementAsync(StatementStatus.Draft);
+        var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var page = await organiser.GetPageAsync(Url(id));
+        var (response, after) = await organiser.SubmitAndFollowAsync(page, "#settings-form", Values(title, opens, closes));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, after.QuerySelector($"[data-valmsg-for='{field}']")!.TextContent);
+        var s = await ReloadAsync(id);
+        Assert.Equal(("Statement of Action", (DateTime?)null, false), (s.Title, s.SigningOpensUtc, s.SignatoriesEmbargoed));
+    }
+
+    [Fact]
+    public async Task A_closed_statement_keeps_its_settings_and_links_to_the_communique_instead_of_a_publish_button()
+    {
+        var (_, id) = await app.StatementAsync(StatementStatus.OpenForSignature);
+        var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var open = await organiser.GetPageAsync(Url(id));
+        Assert.NotNull(open.QuerySelector("#settings-form"));
+        await app.WithDbAsync(async db =>
+        {
+            var s = await db.Statements.Include(x => x.Versions).SingleAsync(x => x.Id == id);
+            Assert.Null(s.MoveTo(StatementStatus.Closed));
+            await db.SaveChangesAsync();
+        });
+        var before = await ReloadAsync(id);
+
+        var page = await organiser.GetPageAsync(Url(id));
+        Assert.Null(page.QuerySelector("#settings-form"));
+        Assert.NotNull(page.QuerySelector("#settings-frozen"));
+        Assert.Null(page.QuerySelector("#move-Published"));
+        Assert.Equal($"/Communiques/Manage/{id}", page.QuerySelector("#link-publish")!.GetAttribute("href"));
+
+        // Forced posts from the page opened before closing: refused, nothing changes.
+        var (response, after) = await organiser.SubmitAndFollowAsync(open, "#settings-form", Values());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("can no longer change", after.QuerySelector(".alert-danger")!.TextContent);
+        var s = await ReloadAsync(id);
+        Assert.Equal((before.Title, before.SigningOpensUtc, StatementStatus.Closed), (s.Title, s.SigningOpensUtc, s.Status));
+    }
+
+    [Fact]
+    public async Task Publishing_by_a_forced_status_post_is_refused()
+    {
+        var (_, id) = await app.StatementAsync(StatementStatus.OpenForSignature);
+        var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        await app.WithDbAsync(async db =>
+        {
+            var s = await db.Statements.Include(x => x.Versions).SingleAsync(x => x.Id == id);
+            Assert.Null(s.MoveTo(StatementStatus.Closed));
+            await db.SaveChangesAsync();
+        });
+        var closed = await organiser.GetPageAsync(Url(id));
+        var version = await app.WithDbAsync(db => db.Statements.Where(s => s.Id == id).Select(s => s.Version).SingleAsync());
+        var token = closed.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        var response = await organiser.Http.PostAsync($"/Statements/Manage/Edit/{id}?handler=Move", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["to"] = nameof(StatementStatus.Published), ["version"] = version.ToString(),
+        }));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Publish the communiqué", (await FormClient.ParseAsync(response)).QuerySelector(".alert-danger")!.TextContent);
+        Assert.Equal(StatementStatus.Closed, (await ReloadAsync(id)).Status);
+    }
+}

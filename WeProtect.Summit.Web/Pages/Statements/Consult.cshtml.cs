@@ -1,0 +1,176 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Statements;
+using WeProtect.Summit.Web.Infrastructure;
+using WeProtect.Summit.Web.Statements;
+
+namespace WeProtect.Summit.Web.Pages.Statements;
+
+using WeProtect.Summit.Data.Summits;
+
+/// <summary>Consultation on a statement: the text of a version with, per anchor, the comments and amendments made on
+/// that version. Consulted members (<see cref="ConsultationRoster"/>) comment or propose wording while the statement
+/// is under consultation; organisers see everything. Nobody else sees it, and a draft is never shown to members.
+/// A comment goes to the version the member read (hidden field), even if a newer one appeared meanwhile: it stays
+/// with the text it is about. An amendment must be made on the latest version, since its wording replaces that text.</summary>
+public class ConsultModel(SummitDbContext db, AuditTrail audit, ConsultationRoster roster, TimeProvider clock) : PageModel
+{
+    public sealed class CommentInput
+    {
+        public int? VersionNumber { get; set; }
+        [Required(ErrorMessage = "Choose the part of the text your comment is about.")] public string? Anchor { get; set; }
+        [Required(ErrorMessage = "Write your comment."), StringLength(StatementComment.TextMaxLength)] public string? Text { get; set; }
+    }
+
+    public sealed class AmendmentInput
+    {
+        public int? VersionNumber { get; set; }
+        [Required(ErrorMessage = "Choose the part of the text your wording replaces.")] public string? Anchor { get; set; }
+        [Required(ErrorMessage = "Write the new wording."), StringLength(Amendment.WordingMaxLength)] public string? Wording { get; set; }
+        [StringLength(Amendment.ReasonMaxLength)] public string? Explanation { get; set; }
+    }
+
+    // Bound by each handler with its own prefix only (a [BindProperty] pair would validate both forms on every post).
+    public CommentInput Comment { get; set; } = new();
+    public AmendmentInput Proposal { get; set; } = new();
+
+    public Statement Statement { get; private set; } = null!;
+    public Summit Summit { get; private set; } = null!;
+    public StatementVersion Shown { get; private set; } = null!;
+    public StatementVersion Latest { get; private set; } = null!;
+    public StatementDocument Document { get; private set; } = null!;
+    public IReadOnlyList<string> Anchors { get; private set; } = [];
+    public IReadOnlyList<StatementComment> Comments { get; private set; } = [];
+    public IReadOnlyList<Amendment> Amendments { get; private set; } = [];
+    public StatementMargin Margin { get; private set; } = null!;
+    public bool IsOrganiser { get; private set; }
+    public ConsultationRoster.Participant? Participant { get; private set; }
+    public string? SelectedAnchor { get; private set; }
+
+    /// <summary>Forms are offered to consulted members while the statement is under consultation, on the latest text.</summary>
+    public bool MayPost => Participant is not null && Statement.Status == StatementStatus.Consultation;
+
+    public async Task<IActionResult> OnGetAsync(int statementId, int? version, string? anchor, CancellationToken ct)
+    {
+        if (await LoadAsync(statementId, version, ct) is { } denied) return denied;
+        SelectedAnchor = anchor is not null && Anchors.Contains(anchor) ? anchor : null;
+        Comment = new CommentInput { VersionNumber = Shown.Number, Anchor = SelectedAnchor };
+        Proposal = new AmendmentInput { VersionNumber = Shown.Number, Anchor = SelectedAnchor };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCommentAsync(int statementId, CancellationToken ct)
+    {
+        await TryUpdateModelAsync(Comment, nameof(Comment));
+        if (await LoadAsync(statementId, Comment.VersionNumber, ct) is { } denied) return denied;
+        if (!CheckMayPost(Comment.VersionNumber, Comment.Anchor, nameof(Comment))) return Page();
+
+        var actor = User.ToAuditActor();
+        var comment = new StatementComment
+        {
+            StatementId = Statement.Id, StatementVersionId = Shown.Id, Anchor = Comment.Anchor!, Text = Comment.Text!.Replace("\r\n", "\n").Trim(),
+            AuthorUserId = actor.UserId!, AuthorName = actor.Name, OrganisationId = Participant!.OrganisationId,
+            OrganisationName = Participant.OrganisationName, CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.StatementComments.Add(comment);
+        await db.SaveChangesAsync(ct);
+        TempData["Status"] = Shown.Id == Latest.Id
+            ? $"Your comment on {comment.Anchor} is saved."
+            : $"Your comment on {comment.Anchor} is saved on version {Shown.Number}, the text you read; the current text is version {Latest.Number}.";
+        return RedirectToPage(new { statementId, version = Shown.Id == Latest.Id ? (int?)null : Shown.Number, anchor = comment.Anchor });
+    }
+
+    public async Task<IActionResult> OnPostAmendAsync(int statementId, CancellationToken ct)
+    {
+        await TryUpdateModelAsync(Proposal, nameof(Proposal));
+        if (await LoadAsync(statementId, Proposal.VersionNumber, ct) is { } denied) return denied;
+        if (!CheckMayPost(Proposal.VersionNumber, Proposal.Anchor, nameof(Proposal))) return Page();
+        if (Shown.Id != Latest.Id)
+        {
+            ModelState.AddModelError(string.Empty, $"The text has changed since you read it: it is now version {Latest.Number}. " +
+                "Read the current text and propose your wording on it. Nothing was saved.");
+            return Page();
+        }
+        var outcome = StatementAmender.Apply(Shown.Text, Proposal.Anchor, Proposal.Wording);
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddModelError($"{nameof(Proposal)}.{nameof(AmendmentInput.Wording)}", outcome.Refusal!);
+            return Page();
+        }
+
+        var actor = User.ToAuditActor();
+        var amendment = new Amendment
+        {
+            StatementId = Statement.Id, StatementVersionId = Shown.Id, Anchor = Proposal.Anchor!,
+            ProposedWording = StatementText.Canonicalise(Proposal.Wording).Trim(),
+            Explanation = string.IsNullOrWhiteSpace(Proposal.Explanation) ? null : Proposal.Explanation.Replace("\r\n", "\n").Trim(),
+            ProposerUserId = actor.UserId!, ProposerName = actor.Name, OrganisationId = Participant!.OrganisationId,
+            OrganisationName = Participant.OrganisationName, CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Amendments.Add(amendment);
+        audit.Record(actor, "amendment.proposed", amendment, $"Amendment proposed on {amendment.Anchor} of statement \"{Statement.Title}\" version {Shown.Number}");
+        await audit.SaveChangesAsync(ct);
+        TempData["Status"] = $"Your amendment #{amendment.Id} to {amendment.Anchor} is proposed. The organisers will accept or reject it, and you will be told by e-mail.";
+        return RedirectToPage(new { statementId, anchor = amendment.Anchor });
+    }
+
+    /// <summary>The rules every post shares; errors go into ModelState under <paramref name="prefix"/>.</summary>
+    private bool CheckMayPost(int? versionNumber, string? anchor, string prefix)
+    {
+        if (Participant is null)
+            ModelState.AddModelError(string.Empty, "Only the summit's approved delegates and organisation signatories take part in the consultation.");
+        else if (Statement.Status != StatementStatus.Consultation)
+            ModelState.AddModelError(string.Empty, $"The statement is {Statement.Describe(Statement.Status)}, not under consultation: nothing was saved.");
+        else if (versionNumber != Shown.Number)
+            ModelState.AddModelError(string.Empty, "That version of the text does not exist. Nothing was saved.");
+        else if (!string.IsNullOrEmpty(anchor) && !Anchors.Contains(anchor))
+            ModelState.AddModelError($"{prefix}.Anchor", $"“{anchor}” is not a part of version {Shown.Number}. Choose one from the list.");
+        SelectedAnchor = anchor is not null && Anchors.Contains(anchor) ? anchor : null;
+        return ModelState.IsValid;
+    }
+
+    /// <summary>Loads the statement and the version shown; null when the user may see it, otherwise the answer.</summary>
+    private async Task<IActionResult?> LoadAsync(int statementId, int? versionNumber, CancellationToken ct)
+    {
+        var statement = await db.Statements.AsNoTracking().Include(s => s.Summit).Include(s => s.Versions)
+            .FirstOrDefaultAsync(s => s.Id == statementId, ct);
+        if (statement?.Latest is null) return NotFound();
+        (Statement, Summit, Latest) = (statement, statement.Summit, statement.Latest);
+        IsOrganiser = User.IsInRole(Roles.Organiser) || User.IsInRole(Roles.Admin);
+        Participant = await roster.ParticipantAsync(statement.SummitId, User.ToAuditActor().UserId, ct);
+        // Members never see a draft, not even that one exists.
+        if (!IsOrganiser && statement.Status == StatementStatus.Draft) return NotFound();
+        if (!IsOrganiser && Participant is null) return Forbid();
+
+        var shown = versionNumber is null ? Latest : statement.Versions.FirstOrDefault(v => v.Number == versionNumber);
+        // A version number that does not exist shows the latest text (the post is refused by CheckMayPost).
+        Shown = shown ?? Latest;
+        if (shown is null && Request.Method == "GET") return NotFound();
+        Document = StatementParser.Parse(Shown.Text).Document!;
+        Anchors = Document.Anchors().ToList();
+        Comments = await db.StatementComments.AsNoTracking().Where(c => c.StatementVersionId == Shown.Id).OrderBy(c => c.Id).ToListAsync(ct);
+        Amendments = await db.Amendments.AsNoTracking().Where(a => a.StatementVersionId == Shown.Id).OrderBy(a => a.Id).ToListAsync(ct);
+        var counts = Anchors.ToDictionary(a => a, a => (Comments.Count(c => c.Anchor == a), Amendments.Count(x => x.Anchor == a)));
+        var versionQuery = Shown.Id == Latest.Id ? "" : $"version={Shown.Number}&";
+        Margin = new StatementMargin(counts, a => $"/Statements/{statementId}/consult?{versionQuery}anchor={Uri.EscapeDataString(a)}#discuss-{a}");
+        return null;
+    }
+
+    public string When(DateTime utc) => $"{Summit.ToLocal(utc):d MMM yyyy, HH:mm}";
+
+    /// <summary>"government-1.b — Share what works, with data…": an anchor with the start of its words, for the lists.</summary>
+    public string Label(string anchor)
+    {
+        var words = Document.Preamble.Where(p => p.Anchor == anchor).Select(p => p.Text.Length > 0 ? p.Text : string.Join(" ", p.Bullets))
+            .Concat(Document.Sections.Where(x => x.Anchor == anchor).Select(x => x.Heading))
+            .Concat(Document.Sections.SelectMany(x => x.Commitments).Where(c => c.Anchor == anchor).Select(c => c.Title))
+            .Concat(Document.Sections.SelectMany(x => x.Commitments).SelectMany(c => c.Items).Where(i => i.Anchor == anchor).Select(i => i.Text))
+            .FirstOrDefault() ?? "";
+        return words.Length > 60 ? $"{anchor} — {words[..60]}…" : $"{anchor} — {words}";
+    }
+}
