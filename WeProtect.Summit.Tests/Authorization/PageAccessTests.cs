@@ -68,6 +68,11 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Statements/Manage/Index"] = Access.Organiser,
         ["/Statements/Manage/Edit"] = Access.Organiser,
         ["/Statements/Manage/Compare"] = Access.Organiser,
+        ["/Communiques/Index"] = Access.Public,
+        ["/Communiques/Details"] = Access.Public,
+        ["/Communiques/Verify"] = Access.Public,
+        ["/Communiques/Signatories"] = Access.Public,
+        ["/Communiques/Manage/Index"] = Access.Organiser,
         ["/Admin/Users"] = Access.Admin,
         ["/Admin/Audit"] = Access.Admin,
     };

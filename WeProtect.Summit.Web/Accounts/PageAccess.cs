@@ -29,6 +29,11 @@ public static class PageAccess
         c.AllowAnonymousToPage("/Summits/Participants");
         c.AllowAnonymousToPage("/Breakouts/Agenda");
         c.AllowAnonymousToPage("/Breakouts/Session");
+        c.AllowAnonymousToPage("/Communiques/Index");
+        c.AllowAnonymousToPage("/Communiques/Details");
+        c.AllowAnonymousToPage("/Communiques/Verify");
+        // Anonymous once the statement is published; organisers at any time (checked in the handler).
+        c.AllowAnonymousToPage("/Communiques/Signatories");
         // Signed-in users
         c.AuthorizeFolder("/Profile", Policies.SignedIn);
         c.AuthorizeFolder("/Registration", Policies.SignedIn);
@@ -40,6 +45,7 @@ public static class PageAccess
         c.AuthorizeFolder("/Breakouts/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Statements/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Outbox", Policies.Organiser);
+        c.AuthorizeFolder("/Communiques/Manage", Policies.Organiser);
         // Administrators
         c.AuthorizeFolder("/Admin", Policies.Admin);
     }

@@ -36,6 +36,10 @@ public static class HangfireSetup
         services.AddScoped<NotificationLetters>();
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<INotificationQueue, HangfireNotificationQueue>();
+        services.AddSingleton<Pdf.SigningCertificates>();
+        services.AddScoped<CommuniqueJob>();
+        services.AddScoped<CommuniqueSweep>();
+        services.AddScoped<CommuniqueDesk>();
     }
 
     /// <summary>The dashboard for organisers, and the sweep that re-enqueues whatever the database says is unsent.</summary>
@@ -50,6 +54,8 @@ public static class HangfireSetup
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<NotificationSweep>(NotificationSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely);
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<NotificationSweep>(sweep => sweep.RunAsync(CancellationToken.None));
+        recurring.AddOrUpdate<CommuniqueSweep>(CommuniqueSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely);
+        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<CommuniqueSweep>(sweep => sweep.RunAsync(CancellationToken.None));
     }
 
     private sealed class OrganiserOnly : IDashboardAuthorizationFilter
