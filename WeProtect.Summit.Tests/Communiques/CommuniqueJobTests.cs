@@ -70,7 +70,7 @@ public class CommuniqueJobTests : IClassFixture<SummitAppFactory>
         var positions = order.Select(s =>
         {
             Assert.True(PdfTools.CountPhrase(words, s.FormalName) == 1, $"\"{s.FormalName}\" once");
-            return words.IndexOf(" " + s.FormalName + " ", StringComparison.Ordinal);
+            return PdfTools.PositionOf(words, s.FormalName);
         }).ToList();
         Assert.Equal(positions.Order(), positions);
         Assert.DoesNotContain("Withdrawn Ministry", words);

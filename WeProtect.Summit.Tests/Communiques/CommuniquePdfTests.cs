@@ -89,7 +89,7 @@ public sealed class CommuniquePdfTests : IDisposable
         var positions = signatories.Select(s =>
         {
             Assert.True(PdfTools.CountPhrase(words, s.FormalName) == 1, $"\"{s.FormalName}\" should appear exactly once");
-            return words.IndexOf(" " + s.FormalName + " ", StringComparison.Ordinal);
+            return PdfTools.PositionOf(words, s.FormalName);
         }).ToList();
         Assert.Equal(positions.Order(), positions);
         Assert.Contains(content.ContentHash, words);

@@ -64,6 +64,9 @@ internal static class PdfTools
     /// <summary>How many times <paramref name="phrase"/> occurs as whole words in <paramref name="words"/>.</summary>
     public static int CountPhrase(string words, string phrase) => Count(" " + words + " ", " " + phrase + " ");
 
+    /// <summary>Where <paramref name="phrase"/> starts as whole words in <paramref name="words"/>, or -1.</summary>
+    public static int PositionOf(string words, string phrase) => (" " + words + " ").IndexOf(" " + phrase + " ", StringComparison.Ordinal);
+
     public static int PageCount(byte[] pdf)
     {
         using var document = PdfDocument.Open(pdf);
