@@ -184,6 +184,14 @@ public class CommuniquePagesTests : IClassFixture<SummitAppFactory>
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
         Assert.Contains("Choose a PDF file", emptyPage.QuerySelector(".alert-danger")!.TextContent);
 
+        // Larger than the limit: a plain answer, never an error page.
+        var huge = new byte[Web.Pages.Communiques.VerifyModel.MaxBytes + 1024 * 1024];
+        "%PDF-"u8.CopyTo(huge);
+        var (tooLarge, tooLargePage) = await anonymous.VerifyAsync(huge);
+        Assert.Equal(HttpStatusCode.OK, tooLarge.StatusCode);
+        Assert.Contains("larger than 20 MB", tooLargePage.QuerySelector(".alert-danger")!.TextContent);
+        Assert.Null(tooLargePage.QuerySelector("#verify-result"));
+
         // Without the antiforgery token the post is refused.
         using var content = new MultipartFormDataContent { { new ByteArrayContent(communique.Pdf!), "Upload", "c.pdf" } };
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.Http.PostAsync("/Communiques/Verify", content)).StatusCode);

@@ -16,8 +16,10 @@ namespace WeProtect.Summit.Web.Pages.Communiques;
 /// whether the signer is the certificate the communiqué was published with (thumbprint). A match shows its statement
 /// and signatories. Anything else — a changed byte, a truncated file, not a PDF — gets a plain answer, never an
 /// error page.</summary>
-[RequestFormLimits(MultipartBodyLengthLimit = MaxBytes + 64 * 1024)]
-[RequestSizeLimit(MaxBytes + 128 * 1024)]
+// The server reads up to twice the limit, so that a file somewhat too large gets a plain answer from the handler;
+// anything larger is refused while reading (400/413), before it reaches the handler.
+[RequestFormLimits(MultipartBodyLengthLimit = 2L * MaxBytes)]
+[RequestSizeLimit(2L * MaxBytes + 64 * 1024)]
 public class VerifyModel(SummitDbContext db, IConfiguration configuration) : PageModel
 {
     public const int MaxBytes = 20 * 1024 * 1024;
