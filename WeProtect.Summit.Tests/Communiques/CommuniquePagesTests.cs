@@ -67,6 +67,43 @@ public class CommuniquePagesTests : IClassFixture<SummitAppFactory>
     }
 
     [Fact]
+    public async Task A_statement_that_is_not_closed_offers_no_publish_button()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var statementId = await app.WithDbAsync(async db =>
+        {
+            var statement = new Data.Statements.Statement { SummitId = summit.Id, Title = "Still a draft", Kind = Data.Statements.StatementKind.CallToAction, CreatedUtc = DateTime.UtcNow };
+            db.Statements.Add(statement);
+            await db.SaveChangesAsync();
+            return statement.Id;
+        });
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var page = await organiser.GetPageAsync($"/Communiques/Manage/{statementId}");
+        Assert.Null(page.QuerySelector("#publish"));
+        Assert.Contains("Only a closed statement can be published; this one is draft", page.QuerySelector("#not-closed")!.TextContent);
+
+        // Posting anyway (a stale page) is refused with the reason, and queues nothing.
+        var token = (await organiser.GetPageAsync("/Communiques/Verify")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var post = await organiser.Http.PostAsync($"/Communiques/Manage/{statementId}?handler=Publish",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        Assert.Contains("only a closed statement can be published", await post.Content.ReadAsStringAsync());
+        Assert.Null(await app.CommuniqueOfAsync(statementId));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await organiser.GetAsync("/Communiques/Manage/987654")).StatusCode);
+        // The status fragment is for htmx; a plain request is sent to the whole page.
+        var plain = await organiser.GetAsync($"/Communiques/Manage/{statementId}?handler=Status");
+        Assert.Equal(HttpStatusCode.Redirect, plain.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Call to Action", 7, "Call to Action – communiqué 7.pdf")]
+    [InlineData("Côte d'Ivoire: \"Déclaration\" / 2024?", 3, "Côte d'Ivoire Déclaration 2024 – communiqué 3.pdf")]
+    [InlineData("***", 2, "Communiqué – communiqué 2.pdf")]
+    public void The_download_is_named_after_the_statement_without_characters_file_systems_refuse(string title, int id, string expected) =>
+        Assert.Equal(expected, Web.Pages.Communiques.DetailsModel.FileName(title, id));
+
+    [Fact]
     public async Task Delegates_cannot_open_or_post_to_the_publishing_page()
     {
         var closed = await app.ClosedStatementAsync();
