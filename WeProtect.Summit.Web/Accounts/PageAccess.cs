@@ -32,6 +32,11 @@ public static class PageAccess
         c.AllowAnonymousToPage("/Signing/AgreedBy");
         // Anonymous only once final: the page answers 404 for earlier statuses.
         c.AllowAnonymousToPage("/Statements/Text");
+        c.AllowAnonymousToPage("/Communiques/Index");
+        c.AllowAnonymousToPage("/Communiques/Details");
+        c.AllowAnonymousToPage("/Communiques/Verify");
+        // Anonymous once the statement is published; organisers at any time (checked in the handler).
+        c.AllowAnonymousToPage("/Communiques/Signatories");
         // Signed-in users
         c.AuthorizeFolder("/Profile", Policies.SignedIn);
         c.AuthorizeFolder("/Registration", Policies.SignedIn);
@@ -48,6 +53,7 @@ public static class PageAccess
         c.AuthorizeFolder("/Statements/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Signing/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Outbox", Policies.Organiser);
+        c.AuthorizeFolder("/Communiques/Manage", Policies.Organiser);
         // Administrators
         c.AuthorizeFolder("/Admin", Policies.Admin);
     }

@@ -37,6 +37,10 @@ public static class HangfireSetup
         services.AddScoped<SigningSweep>();
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<INotificationQueue, HangfireNotificationQueue>();
+        services.AddSingleton<Pdf.SigningCertificates>();
+        services.AddScoped<CommuniqueJob>();
+        services.AddScoped<CommuniqueSweep>();
+        services.AddScoped<CommuniqueDesk>();
     }
 
     /// <summary>The dashboard for organisers, and the sweep that re-enqueues whatever the database says is unsent.</summary>
@@ -54,6 +58,8 @@ public static class HangfireSetup
         // Signing invitations, reminders and closing at the window's end: every minute, and once at start-up.
         recurring.AddOrUpdate<SigningSweep>(SigningSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely);
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<SigningSweep>(sweep => sweep.RunAsync(CancellationToken.None));
+        recurring.AddOrUpdate<CommuniqueSweep>(CommuniqueSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely);
+        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<CommuniqueSweep>(sweep => sweep.RunAsync(CancellationToken.None));
     }
 
     private sealed class OrganiserOnly : IDashboardAuthorizationFilter

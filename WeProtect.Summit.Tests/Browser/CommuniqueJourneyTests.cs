@@ -1,0 +1,57 @@
+using Microsoft.Playwright;
+using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Tests.Communiques;
+using WeProtect.Summit.Tests.Support;
+
+namespace WeProtect.Summit.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public class CommuniqueJourneyTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task An_organiser_publishes_downloads_and_verifies_the_signed_communique()
+    {
+        var closed = await browser.App.ClosedStatementAsync();
+        var organiser = await browser.App.CreateUserAsync(fullName: "Publishing Organiser", roles: Roles.Organiser);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.Locator("form#login input[name='Input.Email']").FillAsync(organiser.Email!);
+        await page.Locator("form#login input[name='Input.Password']").FillAsync(SummitAppFactory.Password);
+        await page.Locator("form#login button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+
+        await page.GotoAsync($"/Communiques/Manage/{closed.StatementId}");
+        await Assertions.Expect(page.Locator("#statement-status")).ToHaveTextAsync("closed");
+        await browser.ScreenshotAsync(page, "closed");
+        await page.Locator("#publish").ClickAsync();
+
+        // The status block polls itself (htmx) until the job has published the communiqué.
+        await Assertions.Expect(page.Locator("#communique-state")).ToHaveTextAsync("Published", new() { Timeout = 60_000 });
+        await browser.ScreenshotAsync(page, "published");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#download-pdf").ClickAsync());
+        Assert.EndsWith(".pdf", download.SuggestedFilename);
+        var path = Path.Combine(Path.GetTempPath(), $"communique-{Guid.NewGuid():N}.pdf");
+        await download.SaveAsAsync(path);
+        try
+        {
+            Assert.Contains("Signature is Valid.", await PdfTools.PdfsigAsync(await File.ReadAllBytesAsync(path)));
+
+            await page.Locator("#public-page").ClickAsync();
+            await Assertions.Expect(page.Locator("#self-signed-warning")).ToContainTextAsync("not from a trusted authority");
+            await browser.ScreenshotAsync(page, "public-page");
+
+            await page.Locator("#verify-link").ClickAsync();
+            await page.Locator("#Upload").SetInputFilesAsync(path);
+            await page.Locator("#verify").ClickAsync();
+            await Assertions.Expect(page.Locator("#verdict")).ToContainTextAsync("Valid: this is the communiqué");
+            await Assertions.Expect(page.Locator("#verify-result")).ToHaveAttributeAsync("data-valid", "true");
+            await browser.ScreenshotAsync(page, "verified");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+        page.Problems().AssertNone();
+    }
+}

@@ -1,0 +1,247 @@
+using System.Security.Cryptography;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Communiques;
+using WeProtect.Summit.Data.Endorsements;
+using WeProtect.Summit.Data.Geography;
+using WeProtect.Summit.Data.Statements;
+using WeProtect.Summit.Web.Pdf;
+
+namespace WeProtect.Summit.Web.Jobs;
+
+/// <summary>Renders, signs and publishes one communiqué by id. The row is the source of truth and the job is
+/// idempotent:
+/// <list type="bullet">
+/// <item>it first claims the row by one conditional update (queued and due, or generating for longer than
+/// <see cref="StaleAfter"/> — a job killed mid-way): status generating, attempts + 1, and a fresh claim token in the
+/// row's concurrency token. A row published, failed for good, not yet due, or in another worker's hands is left
+/// alone, so a job run twice publishes once and never replaces the stored bytes;</item>
+/// <item>it reads the statement's final version and the "Agreed by" list (<see cref="AgreedBy"/>, culture
+/// <c>Signing:Culture</c>, the order of the public page), renders (<see cref="CommuniquePdf"/>) and signs
+/// (<see cref="PdfSigner"/>), then in one transaction stores the PDF, its SHA-256, the signatory count, the
+/// certificate, the version and content hash, marks the communiqué published, moves the statement to Published and
+/// records the audit event — only if the claim token is still its own;</item>
+/// <item>on an exception it records the attempt's error (the exception's message: no personal data), puts the row
+/// back in the queue with <see cref="NextAttemptUtc"/> back-off, and after <see cref="Communique.MaxAttempts"/>
+/// attempts marks it failed (audited) for an organiser to retry. <see cref="CommuniqueSweep"/> enqueues the row again
+/// when it is due; Hangfire's own retries are off so that the database alone counts attempts.</item>
+/// </list></summary>
+public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningCertificates certificates, IConfiguration configuration,
+    TimeProvider clock, ILogger<CommuniqueJob> logger)
+{
+    /// <summary>A claim older than this is taken to belong to a job that died.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
+
+    public static readonly AuditActor Actor = new(null, "publishing job");
+
+    /// <summary>The wait before the next attempt after <paramref name="attempts"/> failed ones.</summary>
+    public static TimeSpan BackOff(int attempts) => attempts switch
+    {
+        <= 1 => TimeSpan.FromMinutes(1),
+        2 => TimeSpan.FromMinutes(2),
+        3 => TimeSpan.FromMinutes(5),
+        _ => TimeSpan.FromMinutes(15),
+    };
+
+    public const string CultureKey = "Signing:Culture";
+
+    [AutomaticRetry(Attempts = 0)]
+    public async Task PublishAsync(int communiqueId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var stale = now - StaleAfter;
+        var claim = Guid.NewGuid();
+        var claimed = await db.Communiques
+            .Where(c => c.Id == communiqueId
+                && ((c.Status == CommuniqueStatus.Queued && (c.NextAttemptUtc == null || c.NextAttemptUtc <= now))
+                    || (c.Status == CommuniqueStatus.Generating && c.GeneratingSinceUtc < stale)))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.Status, CommuniqueStatus.Generating)
+                .SetProperty(c => c.GeneratingSinceUtc, now)
+                .SetProperty(c => c.Attempts, c => c.Attempts + 1)
+                .SetProperty(c => c.Version, claim), ct);
+        if (claimed == 0) return;
+
+        try
+        {
+            await PublishClaimedAsync(communiqueId, claim, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another worker took the row over (our claim went stale): its outcome stands.
+            logger.LogInformation("Communiqué {CommuniqueId} was taken over by another worker", communiqueId);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Communiqué {CommuniqueId} failed", communiqueId);
+            await RecordFailureAsync(communiqueId, claim, ex);
+        }
+    }
+
+    private async Task PublishClaimedAsync(int communiqueId, Guid claim, CancellationToken ct)
+    {
+        var communique = await db.Communiques.SingleAsync(c => c.Id == communiqueId, ct);
+        if (communique.Version != claim) return;
+        var statement = await db.Statements.Include(s => s.Summit).SingleAsync(s => s.Id == communique.StatementId, ct);
+        if (statement.Status != StatementStatus.Closed)
+            throw new InvalidOperationException($"The statement is {Statement.Describe(statement.Status)}: only a closed statement can be published.");
+        var version = await db.StatementVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == statement.FinalVersionId, ct)
+            ?? throw new InvalidOperationException("The statement has no final version.");
+        var parsed = StatementParser.Parse(version.Text);
+        if (parsed.Document is null) throw new InvalidOperationException($"The final version {version.Number} does not parse.");
+        var signatories = await AgreedBy.LoadAsync(db, statement.Id, AgreedBy.Comparison(configuration[CultureKey]), ct);
+
+        var summit = statement.Summit;
+        var publishedUtc = Truncate(clock.GetUtcNow().UtcDateTime);
+        var content = new CommuniqueContent(summit.Name, BadgePdf.WhenWhere(summit), parsed.Document, version.Number, version.ContentHash,
+            signatories, publishedUtc, summit.Zone);
+        var unsigned = CommuniquePdf.Render(content);
+        using var certificate = certificates.Current();
+        var pdf = PdfSigner.Sign(unsigned, certificate, $"{summit.City}, {Countries.NameOf(summit.CountryCode)}");
+
+        communique.Pdf = pdf;
+        communique.Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
+        communique.SignatoryCount = signatories.Count;
+        communique.CertificateThumbprint = certificate.Thumbprint;
+        communique.CertificateSubject = certificate.Subject;
+        communique.SelfSignedCertificate = certificate.SelfSigned;
+        communique.StatementVersionId = version.Id;
+        communique.ContentHash = version.ContentHash;
+        communique.PublishedUtc = publishedUtc;
+        communique.Status = CommuniqueStatus.Published;
+        communique.GeneratingSinceUtc = null;
+        communique.NextAttemptUtc = null;
+        communique.LastError = null;
+        communique.Version = Guid.NewGuid(); // the claim token stays the original value: the update checks it
+
+        if (statement.MoveTo(StatementStatus.Published) is { } refusal) throw new InvalidOperationException(refusal);
+        statement.Version = Guid.NewGuid();
+        audit.Record(Actor, "communique.published", communique,
+            $"Communiqué {communique.Id} of statement \"{statement.Title}\" published: version {version.Number}, " +
+            $"{signatories.Count} signatories, SHA-256 {communique.Sha256}");
+        audit.Record(Actor, "statement.status-changed", statement, $"Statement \"{statement.Title}\" moved from closed to published");
+        await audit.SaveChangesAsync(ct);
+    }
+
+    private async Task RecordFailureAsync(int communiqueId, Guid claim, Exception ex)
+    {
+        db.ChangeTracker.Clear();
+        var communique = await db.Communiques.SingleOrDefaultAsync(c => c.Id == communiqueId && c.Version == claim, CancellationToken.None);
+        if (communique is null) return; // taken over since
+        var now = clock.GetUtcNow().UtcDateTime;
+        var failed = communique.Attempts >= Communique.MaxAttempts;
+        var error = $"Attempt {communique.Attempts}: {ex.Message}";
+        communique.LastError = error.Length > 2000 ? error[..2000] : error;
+        communique.GeneratingSinceUtc = null;
+        communique.Status = failed ? CommuniqueStatus.Failed : CommuniqueStatus.Queued;
+        communique.NextAttemptUtc = failed ? null : now + BackOff(communique.Attempts);
+        communique.FailedUtc = failed ? now : null;
+        communique.Version = Guid.NewGuid();
+        if (failed)
+            audit.Record(Actor, "communique.failed", communique, $"Communiqué {communique.Id} failed after {communique.Attempts} attempts");
+        try
+        {
+            await audit.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Taken over since: the other worker records its own outcome.
+        }
+    }
+
+    private static DateTime Truncate(DateTime utc) => new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+}
+
+/// <summary>Enqueues every communiqué the database says is due: queued ones whose next attempt time has come, and
+/// generating ones whose job died (claim older than <see cref="CommuniqueJob.StaleAfter"/>). Runs at start-up (the
+/// in-memory queue of the embedded default forgets jobs on restart) and every minute.</summary>
+public sealed class CommuniqueSweep(SummitDbContext db, IBackgroundJobClient jobs, TimeProvider clock)
+{
+    public const string RecurringJobId = "communique-sweep";
+
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var stale = now - CommuniqueJob.StaleAfter;
+        var ids = await db.Communiques
+            .Where(c => (c.Status == CommuniqueStatus.Queued && (c.NextAttemptUtc == null || c.NextAttemptUtc <= now))
+                || (c.Status == CommuniqueStatus.Generating && c.GeneratingSinceUtc < stale))
+            .OrderBy(c => c.Id).Select(c => c.Id).Take(1000).ToListAsync(ct);
+        foreach (var id in ids) jobs.Enqueue<CommuniqueJob>(job => job.PublishAsync(id, CancellationToken.None));
+        return ids.Count;
+    }
+}
+
+/// <summary>What organisers ask for: publish a closed statement (queue its communiqué), retry a failed one.</summary>
+public sealed class CommuniqueDesk(SummitDbContext db, AuditTrail audit, IBackgroundJobClient jobs, TimeProvider clock)
+{
+    public sealed record Result(Communique? Communique, string? Refusal)
+    {
+        public bool Succeeded => Refusal is null;
+    }
+
+    public const string AlreadyQueued = "This statement's communiqué is already queued or published: it is published once.";
+
+    public async Task<Result> PublishAsync(int statementId, AuditActor actor, CancellationToken ct = default)
+    {
+        var statement = await db.Statements.FirstOrDefaultAsync(s => s.Id == statementId, ct);
+        if (statement is null) return new Result(null, "There is no such statement.");
+        if (await db.Communiques.AnyAsync(c => c.StatementId == statementId, ct)) return new Result(null, AlreadyQueued);
+        if (statement.Status != StatementStatus.Closed)
+            return new Result(null, $"The statement is {Statement.Describe(statement.Status)}: only a closed statement can be published.");
+        var communique = new Communique
+        {
+            StatementId = statementId,
+            Status = CommuniqueStatus.Queued,
+            RequestedByUserId = actor.UserId ?? "",
+            QueuedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Communiques.Add(communique);
+        audit.Record(actor, "communique.queued", communique, $"Communiqué of statement \"{statement.Title}\" queued for publication");
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two publish requests at once: the unique index on StatementId let only the other one in.
+            if (await AnyOtherAsync(statementId)) return new Result(null, AlreadyQueued);
+            throw;
+        }
+        jobs.Enqueue<CommuniqueJob>(job => job.PublishAsync(communique.Id, CancellationToken.None));
+        return new Result(communique, null);
+    }
+
+    private async Task<bool> AnyOtherAsync(int statementId)
+    {
+        db.ChangeTracker.Clear();
+        return await db.Communiques.AnyAsync(c => c.StatementId == statementId);
+    }
+
+    /// <summary>A failed communiqué goes back to the queue with its attempts reset; the last error stays visible
+    /// until an attempt succeeds.</summary>
+    public async Task<Result> RetryAsync(int communiqueId, AuditActor actor, CancellationToken ct = default)
+    {
+        var communique = await db.Communiques.FirstOrDefaultAsync(c => c.Id == communiqueId, ct);
+        if (communique is null) return new Result(null, "There is no such communiqué.");
+        if (communique.Status != CommuniqueStatus.Failed) return new Result(communique, "Only a failed communiqué can be retried.");
+        communique.Status = CommuniqueStatus.Queued;
+        communique.Attempts = 0;
+        communique.FailedUtc = null;
+        communique.NextAttemptUtc = null;
+        communique.Version = Guid.NewGuid();
+        audit.Record(actor, "communique.retried", communique, $"Communiqué {communique.Id} queued again after failing");
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Result(null, "Someone else changed this communiqué at the same time. Reload the page.");
+        }
+        jobs.Enqueue<CommuniqueJob>(job => job.PublishAsync(communique.Id, CancellationToken.None));
+        return new Result(communique, null);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Communiques;
+using WeProtect.Summit.Data.Endorsements;
+using WeProtect.Summit.Web.Jobs;
+
+namespace WeProtect.Summit.Web.Pages.Communiques;
+
+/// <summary>The public page of one published communiqué: the signed PDF (<c>/Communiques/{id}/pdf</c>), its SHA-256,
+/// the signing certificate (with a plain warning when it is the development one), the signatories in "Agreed by"
+/// order, and the exact text version with its hash. Anything not published is not found.</summary>
+public class DetailsModel(SummitDbContext db, IConfiguration configuration) : PageModel
+{
+    public sealed record View(int Id, int StatementId, string Title, string SummitName, DateTime PublishedUtc, string Sha256,
+        int SignatoryCount, string? Thumbprint, string? Subject, bool SelfSigned, int? VersionNumber, string? ContentHash);
+
+    public View Communique { get; private set; } = null!;
+    public IReadOnlyList<Signatory> Signatories { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var view = await FindAsync(db, id, ct);
+        if (view is null) return NotFound();
+        Communique = view;
+        Signatories = await AgreedBy.LoadAsync(db, view.StatementId, AgreedBy.Comparison(configuration[CommuniqueJob.CultureKey]), ct);
+        return Page();
+    }
+
+    /// <summary>The signed PDF, byte for byte as stored.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(int id, CancellationToken ct)
+    {
+        var found = await db.Communiques.AsNoTracking().Where(c => c.Id == id && c.Status == CommuniqueStatus.Published && c.Pdf != null)
+            .Select(c => new { c.Pdf, c.Sha256, c.Statement.Title }).FirstOrDefaultAsync(ct);
+        if (found is null) return NotFound();
+        Response.Headers["X-Content-SHA256"] = found.Sha256;
+        return File(found.Pdf!, "application/pdf", FileName(found.Title, id));
+    }
+
+    /// <summary>"Call to Action – communiqué 7.pdf": the statement's title without characters file systems refuse.</summary>
+    public static string FileName(string title, int id)
+    {
+        var invalid = Path.GetInvalidFileNameChars().Concat(['"', '\\', '/', ':', '*', '?', '<', '>', '|']).ToHashSet();
+        var clean = new StringBuilder();
+        foreach (var ch in title.Normalize(NormalizationForm.FormC)) clean.Append(invalid.Contains(ch) || char.IsControl(ch) ? ' ' : ch);
+        var name = string.Join(' ', clean.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        if (name.Length > 120) name = name[..120].TrimEnd();
+        return $"{(name.Length == 0 ? "Communiqué" : name)} – communiqué {id}.pdf";
+    }
+
+    internal static Task<View?> FindAsync(SummitDbContext db, int id, CancellationToken ct) =>
+        db.Communiques.AsNoTracking().Where(c => c.Id == id && c.Status == CommuniqueStatus.Published)
+            .Select(c => new View(c.Id, c.StatementId, c.Statement.Title, c.Statement.Summit.Name, c.PublishedUtc!.Value, c.Sha256!,
+                c.SignatoryCount, c.CertificateThumbprint, c.CertificateSubject, c.SelfSignedCertificate,
+                db.StatementVersions.Where(v => v.Id == c.StatementVersionId).Select(v => (int?)v.Number).FirstOrDefault(), c.ContentHash))
+            .FirstOrDefaultAsync(ct);
+}

@@ -1,0 +1,93 @@
+using Htmx;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Communiques;
+using WeProtect.Summit.Data.Statements;
+using WeProtect.Summit.Web.Infrastructure;
+using WeProtect.Summit.Web.Jobs;
+
+namespace WeProtect.Summit.Web.Pages.Communiques.Manage;
+
+/// <summary>Publishing one statement, for organisers: the Publish button while the statement is closed, then the
+/// communiqué's progress as the job reports it in the database (status, attempts, last error, next attempt), the
+/// Retry button once it failed for good, and the link to the jobs dashboard. While queued or generating, the status
+/// block polls itself with htmx every two seconds; without JavaScript, the Refresh link does the same.</summary>
+public class IndexModel(SummitDbContext db, CommuniqueDesk desk) : PageModel
+{
+    public Statement Statement { get; private set; } = null!;
+    public string SummitName { get; private set; } = "";
+    public Communique? Communique { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int statementId, CancellationToken ct) =>
+        await LoadAsync(statementId, ct) ? Page() : NotFound();
+
+    /// <summary>The status block alone, for htmx polling.</summary>
+    public async Task<IActionResult> OnGetStatusAsync(int statementId, CancellationToken ct)
+    {
+        if (!await LoadAsync(statementId, ct)) return NotFound();
+        return Request.IsHtmx() ? Partial("_CommuniqueStatus", this) : RedirectToPage(new { statementId });
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(int statementId, CancellationToken ct)
+    {
+        if (!await LoadAsync(statementId, ct)) return NotFound();
+        var result = await desk.PublishAsync(statementId, User.ToAuditActor(), ct);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(string.Empty, result.Refusal!);
+            db.ChangeTracker.Clear();
+            await LoadAsync(statementId, ct);
+            return Page();
+        }
+        TempData["Status"] = "The communiqué is queued: it is rendered and signed in the background.";
+        return RedirectToPage(new { statementId });
+    }
+
+    public async Task<IActionResult> OnPostRetryAsync(int statementId, CancellationToken ct)
+    {
+        if (!await LoadAsync(statementId, ct)) return NotFound();
+        if (Communique is null) return NotFound();
+        var result = await desk.RetryAsync(Communique.Id, User.ToAuditActor(), ct);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(string.Empty, result.Refusal!);
+            db.ChangeTracker.Clear();
+            await LoadAsync(statementId, ct);
+            return Page();
+        }
+        TempData["Status"] = "The communiqué is queued again.";
+        return RedirectToPage(new { statementId });
+    }
+
+    public bool InProgress => Communique?.Status is CommuniqueStatus.Queued or CommuniqueStatus.Generating;
+
+    public static string Describe(CommuniqueStatus status) => status switch
+    {
+        CommuniqueStatus.Queued => "Queued",
+        CommuniqueStatus.Generating => "Generating",
+        CommuniqueStatus.Published => "Published",
+        CommuniqueStatus.Failed => "Failed",
+        _ => status.ToString(),
+    };
+
+    private async Task<bool> LoadAsync(int statementId, CancellationToken ct)
+    {
+        var statement = await db.Statements.AsNoTracking().Include(s => s.Summit).FirstOrDefaultAsync(s => s.Id == statementId, ct);
+        if (statement is null) return false;
+        Statement = statement;
+        SummitName = statement.Summit.Name;
+        // Without the PDF bytes: this page only reports progress.
+        Communique = await db.Communiques.AsNoTracking().Where(c => c.StatementId == statementId)
+            .Select(c => new Communique
+            {
+                Id = c.Id, StatementId = c.StatementId, Status = c.Status, QueuedUtc = c.QueuedUtc, Attempts = c.Attempts,
+                LastError = c.LastError, NextAttemptUtc = c.NextAttemptUtc, FailedUtc = c.FailedUtc, PublishedUtc = c.PublishedUtc,
+                GeneratingSinceUtc = c.GeneratingSinceUtc, Sha256 = c.Sha256, SignatoryCount = c.SignatoryCount,
+                SelfSignedCertificate = c.SelfSignedCertificate, CertificateThumbprint = c.CertificateThumbprint,
+            })
+            .FirstOrDefaultAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,157 @@
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace WeProtect.Summit.Web.Pdf;
+
+/// <summary>Flowing text on A4 pages for the long documents (communiqué, signatory list): paragraphs are wrapped at
+/// spaces to the line width (a word longer than a line is broken between characters, so no text is ever cut off),
+/// and a new page starts whenever the next line would cross the bottom margin. A heading is kept with the first
+/// lines that follow it, and a short paragraph (up to <see cref="KeepTogetherLines"/> lines) is never split between
+/// pages. <see cref="Finish"/> writes "Page n of m" on every page once the number of pages is known.
+///
+/// Fonts are the embedded Noto Sans with Unicode encoding (<see cref="SummitFonts"/>).</summary>
+internal sealed class PdfFlow : IDisposable
+{
+    public const int KeepTogetherLines = 4;
+
+    public static readonly double PageWidth = XUnit.FromMillimeter(210).Point;
+    public static readonly double PageHeight = XUnit.FromMillimeter(297).Point;
+    public static readonly double Margin = XUnit.FromMillimeter(20).Point;
+    private static readonly double FooterHeight = XUnit.FromMillimeter(10).Point;
+
+    private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
+    public static readonly XColor Ink = XColor.FromArgb(0x1A, 0x1A, 0x1A);
+    public static readonly XColor Muted = XColor.FromArgb(0x55, 0x55, 0x55);
+
+    private readonly PdfDocument document;
+    private readonly string footerLabel;
+    private XGraphics? gfx;
+    private double y;
+
+    public PdfFlow(PdfDocument document, string footerLabel)
+    {
+        this.document = document;
+        this.footerLabel = footerLabel;
+        NewPage();
+    }
+
+    public double ContentWidth => PageWidth - 2 * Margin;
+    private double Bottom => PageHeight - Margin - FooterHeight;
+    private XGraphics Gfx => gfx ?? throw new InvalidOperationException("The flow is finished.");
+
+    public static XFont Font(double size, bool bold = false) =>
+        new(SummitFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode);
+
+    public void NewPage()
+    {
+        gfx?.Dispose();
+        var page = document.AddPage();
+        page.Width = XUnit.FromPoint(PageWidth);
+        page.Height = XUnit.FromPoint(PageHeight);
+        gfx = XGraphics.FromPdfPage(page);
+        y = Margin;
+    }
+
+    public void Space(double points)
+    {
+        y += points;
+        if (y > Bottom) NewPage();
+    }
+
+    /// <summary>Starts a new page unless <paramref name="points"/> still fit on this one.</summary>
+    public void KeepSpace(double points)
+    {
+        if (y + points > Bottom && y > Margin) NewPage();
+    }
+
+    /// <summary>A wrapped paragraph starting <paramref name="indent"/> points from the left margin; with a
+    /// <paramref name="label"/> ("3.", "b.") hanging to the left of the text, at <paramref name="labelIndent"/>.</summary>
+    public void Paragraph(string text, XFont font, double indent = 0, string? label = null, double labelIndent = 0,
+        XFont? labelFont = null, double spaceAfter = 4, XColor? colour = null, bool centred = false, int keepWithNext = 0)
+    {
+        var width = ContentWidth - indent;
+        var lines = Wrap(text, font, width);
+        var lineHeight = LineHeight(font);
+        var keep = lines.Count <= KeepTogetherLines ? lines.Count : Math.Min(2, lines.Count);
+        KeepSpace((keep + keepWithNext) * lineHeight);
+        var brush = new XSolidBrush(colour ?? Ink);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (y + lineHeight > Bottom) NewPage();
+            if (i == 0 && label is not null)
+                Gfx.DrawString(label, labelFont ?? font, brush, new XRect(Margin + labelIndent, y, indent - labelIndent, lineHeight), XStringFormats.TopLeft);
+            var rect = new XRect(Margin + indent, y, width, lineHeight);
+            Gfx.DrawString(lines[i], font, brush, rect, centred ? XStringFormats.TopCenter : XStringFormats.TopLeft);
+            y += lineHeight;
+        }
+        y += spaceAfter;
+    }
+
+    /// <summary>A heading, kept on the same page as the <paramref name="keepWithNextLines"/> lines after it.</summary>
+    public void Heading(string text, XFont font, double spaceBefore = 8, double spaceAfter = 4, int keepWithNextLines = 2)
+    {
+        if (y > Margin) y += spaceBefore;
+        Paragraph(text, font, spaceAfter: spaceAfter, keepWithNext: keepWithNextLines);
+    }
+
+    public void Rule()
+    {
+        KeepSpace(6);
+        Gfx.DrawLine(new XPen(Muted, 0.5), Margin, y + 2, PageWidth - Margin, y + 2);
+        y += 8;
+    }
+
+    public static double LineHeight(XFont font) => font.Size * 1.35;
+
+    /// <summary>Lines no wider than <paramref name="width"/>: breaks at spaces; a word wider than a whole line is
+    /// broken between characters. Runs of white space (line breaks included) count as one space.</summary>
+    public List<string> Wrap(string text, XFont font, double width)
+    {
+        var lines = new List<string>();
+        var current = "";
+        foreach (var word in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = current.Length == 0 ? word : current + " " + word;
+            if (Fits(candidate, font, width)) { current = candidate; continue; }
+            if (current.Length > 0) lines.Add(current);
+            current = word;
+            while (!Fits(current, font, width) && current.Length > 1)
+            {
+                var cut = current.Length - 1;
+                while (cut > 1 && !Fits(current[..cut], font, width)) cut--;
+                lines.Add(current[..cut]);
+                current = current[cut..];
+            }
+        }
+        if (current.Length > 0 || lines.Count == 0) lines.Add(current);
+        return lines;
+    }
+
+    private bool Fits(string text, XFont font, double width) => Gfx.MeasureString(text, font).Width <= width;
+
+    /// <summary>Writes the footer ("label · Page n of m") on every page and ends drawing.</summary>
+    public void Finish()
+    {
+        gfx?.Dispose();
+        gfx = null;
+        var count = document.PageCount;
+        var font = Font(8);
+        for (var i = 0; i < count; i++)
+        {
+            using var footer = XGraphics.FromPdfPage(document.Pages[i], XGraphicsPdfPageOptions.Append);
+            var top = PageHeight - Margin - FooterHeight + 6;
+            footer.DrawString(Shorten(footer, footerLabel, font, ContentWidth * 0.7), font, new XSolidBrush(Muted), new XRect(Margin, top, ContentWidth * 0.7, 12), XStringFormats.TopLeft);
+            footer.DrawString($"Page {i + 1} of {count}", font, new XSolidBrush(Muted), new XRect(Margin, top, ContentWidth, 12), XStringFormats.TopRight);
+        }
+    }
+
+    private static string Shorten(XGraphics g, string text, XFont font, double width)
+    {
+        if (g.MeasureString(text, font).Width <= width) return text;
+        var cut = text.Length;
+        while (cut > 1 && g.MeasureString(text[..cut].TrimEnd() + "…", font).Width > width) cut--;
+        return text[..cut].TrimEnd() + "…";
+    }
+
+    public void Dispose() => gfx?.Dispose();
+}

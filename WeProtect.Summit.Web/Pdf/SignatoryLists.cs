@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using PdfSharp.Pdf;
+using WeProtect.Summit.Data.Endorsements;
+using WeProtect.Summit.Data.Organisations;
+
+namespace WeProtect.Summit.Web.Pdf;
+
+/// <summary>What a signatory list download is about.</summary>
+public sealed record SignatoryListHeader(int StatementId, string StatementTitle, string SummitName, string? ContentHash, DateTime GeneratedUtc);
+
+/// <summary>The "Agreed by" list as downloads: CSV (CsvHelper), JSON (System.Text.Json) and PDF (PDFsharp, A4,
+/// paginated), each in the order given (<see cref="AgreedBy"/>: by sector, then sort name).
+///
+/// Only organisation fields are published: sector, formal name, sort name and the time the organisation signed.
+/// The name and position of the person who signed are not in the downloads: they identify a person, and the
+/// communiqué itself lists organisations, not people.</summary>
+public static class SignatoryLists
+{
+    public const string CsvContentType = "text/csv; charset=utf-8";
+    public const string JsonContentType = "application/json; charset=utf-8";
+
+    public static readonly string[] CsvColumns = ["Sector", "FormalName", "SortName", "SignedUtc"];
+
+    private sealed record Row(string Sector, string FormalName, string SortName, string SignedUtc);
+
+    private static string Utc(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    /// <summary>UTF-8 with a byte order mark (so that spreadsheet programs read the accents), one row per signatory.</summary>
+    public static byte[] Csv(IEnumerable<Signatory> signatories)
+    {
+        using var output = new MemoryStream();
+        using (var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
+        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture)))
+        {
+            csv.WriteRecords(signatories.Select(s => new Row(s.Sector.DisplayName(), s.FormalName, s.SortName, Utc(s.SignedUtc))));
+        }
+        return output.ToArray();
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public static byte[] Json(SignatoryListHeader header, IReadOnlyList<Signatory> signatories) =>
+        JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            statementId = header.StatementId,
+            statement = header.StatementTitle,
+            summit = header.SummitName,
+            contentHash = header.ContentHash,
+            generatedUtc = Utc(header.GeneratedUtc),
+            count = signatories.Count,
+            signatories = signatories.Select(s => new
+            {
+                sector = s.Sector.DisplayName(),
+                formalName = s.FormalName,
+                sortName = s.SortName,
+                signedUtc = Utc(s.SignedUtc),
+            }),
+        }, JsonOptions);
+
+    public static byte[] Pdf(SignatoryListHeader header, IReadOnlyList<Signatory> signatories)
+    {
+        SummitFonts.Register();
+        using var document = new PdfDocument();
+        document.Info.Title = $"Signatories – {header.StatementTitle}";
+        document.Info.Creator = "WeProtect Summit";
+        using var flow = new PdfFlow(document, $"Signatories – {header.StatementTitle}");
+        flow.Paragraph(header.StatementTitle, PdfFlow.Font(16, bold: true), spaceAfter: 4);
+        flow.Paragraph(header.SummitName, PdfFlow.Font(11, bold: true), spaceAfter: 2);
+        flow.Paragraph($"Signatories: {signatories.Count.ToString(CultureInfo.InvariantCulture)} · list of {Utc(header.GeneratedUtc)}",
+            PdfFlow.Font(9), colour: PdfFlow.Muted, spaceAfter: 1);
+        if (header.ContentHash is not null)
+            flow.Paragraph($"Text SHA-256: {header.ContentHash}", PdfFlow.Font(9), colour: PdfFlow.Muted, spaceAfter: 1);
+        flow.Rule();
+        var body = PdfFlow.Font(10);
+        if (signatories.Count == 0) flow.Paragraph("No organisation has endorsed this statement.", body, colour: PdfFlow.Muted);
+        var number = 0;
+        foreach (var sector in signatories.GroupBy(s => s.Sector))
+        {
+            flow.Heading(CommuniquePdf.SectorHeading(sector.Key), PdfFlow.Font(11.5, bold: true), spaceBefore: 8, spaceAfter: 3);
+            foreach (var s in sector)
+            {
+                number++;
+                flow.Paragraph(s.FormalName, body, indent: 34, label: $"{number.ToString(CultureInfo.InvariantCulture)}.", spaceAfter: 1.5);
+            }
+        }
+        flow.Finish();
+        using var output = new MemoryStream();
+        document.Save(output, closeStream: false);
+        return output.ToArray();
+    }
+}
