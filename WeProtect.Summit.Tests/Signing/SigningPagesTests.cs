@@ -277,38 +277,59 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
             return statement.Id;
         });
         using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
-        var page = await organiser.GetPageAsync("/Signing/Manage");
+        var edit = $"/Statements/Manage/Edit/{statementId}";
         // Without a window it cannot open.
-        var refused = await SigningTestData.RefusedPageAsync(await organiser.SubmitAsync(page, $"form#open-form-{statementId}"));
+        var refused = await SigningTestData.RefusedPageAsync(await organiser.SubmitAsync(await organiser.GetPageAsync(edit), "#status-form",
+            new Dictionary<string, string> { ["to"] = nameof(StatementStatus.OpenForSignature) }));
         Assert.Contains("signing window", refused.Errors());
-        // Closing before opening is refused.
-        var backwards = await SigningTestData.RefusedPageAsync(await organiser.SubmitAsync(page, $"form#window-form-{statementId}", new Dictionary<string, string>
-        {
-            ["Window.Opens"] = "2026-06-10T09:00", ["Window.Closes"] = "2026-06-01T09:00",
-        }));
-        Assert.Contains("close after it opens", backwards.Errors());
-        // A time that does not read is an error, not an empty window.
-        var garbled = await SigningTestData.RefusedPageAsync(await organiser.SubmitAsync(page, $"form#window-form-{statementId}", new Dictionary<string, string>
-        {
-            ["Window.Opens"] = "next tuesday", ["Window.Closes"] = "2026-06-01T09:00",
-        }));
-        Assert.Contains("Enter a date and time", garbled.Errors());
-        Assert.Null(await app.WithDbAsync(db => db.Statements.Where(s => s.Id == statementId).Select(s => s.SigningClosesUtc).SingleAsync()));
-
+        // The window is one of the statement's settings, typed in the summit's zone.
         var local = summit.ToLocal(DateTime.UtcNow);
-        var (_, saved) = await organiser.SubmitAndFollowAsync(page, $"form#window-form-{statementId}", new Dictionary<string, string>
+        var (_, saved) = await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync(edit), "#settings-form", new Dictionary<string, string>
         {
-            ["Window.Opens"] = local.AddHours(-1).ToString("yyyy-MM-ddTHH:mm"), ["Window.Closes"] = local.AddDays(3).ToString("yyyy-MM-ddTHH:mm"),
+            ["Settings.SigningOpens"] = local.AddHours(-1).ToString("yyyy-MM-ddTHH:mm"), ["Settings.SigningCloses"] = local.AddDays(3).ToString("yyyy-MM-ddTHH:mm"),
         });
         var stored = await app.WithDbAsync(db => db.Statements.AsNoTracking().SingleAsync(s => s.Id == statementId));
         Assert.Equal(summit.ToLocal(stored.SigningOpensUtc!.Value).ToString("yyyy-MM-ddTHH:mm"), local.AddHours(-1).ToString("yyyy-MM-ddTHH:mm"));
-        var (_, opened) = await organiser.SubmitAndFollowAsync(saved, $"form#open-form-{statementId}");
+        await organiser.SubmitAndFollowAsync(saved, "#status-form", new Dictionary<string, string> { ["to"] = nameof(StatementStatus.OpenForSignature) });
         Assert.Equal(StatementStatus.OpenForSignature, await app.WithDbAsync(db => db.Statements.Where(s => s.Id == statementId).Select(s => s.Status).SingleAsync()));
 
-        await organiser.SubmitAndFollowAsync(opened, $"form#close-form-{statementId}");
+        // The signing page shows the window and closes early.
+        var manage = await organiser.GetPageAsync("/Signing/Manage");
+        Assert.Contains("Signing window:", manage.QuerySelector($"#window-{statementId}")!.TextContent);
+        await organiser.SubmitAndFollowAsync(manage, $"form#close-form-{statementId}");
         var closed = await app.WithDbAsync(db => db.Statements.AsNoTracking().SingleAsync(s => s.Id == statementId));
         Assert.Equal(StatementStatus.Closed, closed.Status);
         Assert.NotNull(closed.ClosedUtc);
-        Assert.Equal(["statement.signing-window-set", "statement.status-changed", "statement.signing-closed"], await app.AuditActionsAsync("Statement", statementId));
+        Assert.Equal(["statement.settings-changed", "statement.status-changed", "statement.signing-closed"], await app.AuditActionsAsync("Statement", statementId));
+    }
+
+    [Fact]
+    public async Task Closing_from_the_statement_page_is_the_same_act_as_closing_from_the_signing_page()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var statementId = await app.WithDbAsync(async db =>
+        {
+            var statement = new Statement
+            {
+                SummitId = summit.Id, Title = "Close from the statement page", CreatedUtc = DateTime.UtcNow,
+                SigningOpensUtc = DateTime.UtcNow.AddHours(-1), SigningClosesUtc = DateTime.UtcNow.AddDays(1),
+            };
+            statement.AddVersion(StatementParser.Parse(SigningTestData.TextForAll), null, "A", "", DateTime.UtcNow);
+            db.Statements.Add(statement);
+            await db.SaveChangesAsync();
+            Assert.Null(statement.MoveTo(StatementStatus.Final));
+            Assert.Null(statement.MoveTo(StatementStatus.OpenForSignature));
+            await db.SaveChangesAsync();
+            return statement.Id;
+        });
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var (_, after) = await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync($"/Statements/Manage/Edit/{statementId}"), "#status-form",
+            new Dictionary<string, string> { ["to"] = nameof(StatementStatus.Closed) });
+
+        Assert.Equal("closed", after.QuerySelector("#statement-status")?.TextContent);
+        var closed = await app.WithDbAsync(db => db.Statements.AsNoTracking().SingleAsync(s => s.Id == statementId));
+        Assert.Equal(StatementStatus.Closed, closed.Status);
+        Assert.NotNull(closed.ClosedUtc);
+        Assert.Equal(["statement.signing-closed"], await app.AuditActionsAsync("Statement", statementId));
     }
 }

@@ -16,9 +16,10 @@ using WeProtect.Summit.Web.Signing;
 namespace WeProtect.Summit.Web.Pages.Signing.Manage;
 
 /// <summary>Organisers: signing authorities (grant on a credentials letter to a user with two-factor authentication,
-/// revoke with a reason; several signatories per organisation) and each statement's signing: window in the summit's
-/// zone, embargo of the "Agreed by" names, opening for signature and closing early.</summary>
-public class IndexModel(SummitDbContext db, EndorsementDesk desk, AuditTrail audit, UserManager<SummitUser> users) : PageModel
+/// revoke with a reason; several signatories per organisation), and the statements for signature with their live
+/// endorsements and "Close signing now". The window, the embargo and opening for signature are the statement's own
+/// settings and status, set on its page (Statements/Manage/Edit).</summary>
+public class IndexModel(SummitDbContext db, EndorsementDesk desk, UserManager<SummitUser> users) : PageModel
 {
     public sealed class GrantInput
     {
@@ -32,19 +33,11 @@ public class IndexModel(SummitDbContext db, EndorsementDesk desk, AuditTrail aud
         public DateOnly? EvidenceDate { get; set; }
     }
 
-    public sealed class WindowInput
-    {
-        [Display(Name = "Signing opens")] public DateTime? Opens { get; set; }
-        [Display(Name = "Signing closes")] public DateTime? Closes { get; set; }
-        [Display(Name = "Embargo the names until the communiqué is published")] public bool Embargoed { get; set; }
-    }
-
     public sealed record AuthorityRow(SigningAuthority Authority, string OrganisationName, string UserName, string? Email, bool TwoFactor);
 
-    public sealed record StatementRow(Statement Statement, int? FinalNumber, int LiveEndorsements, WindowInput Window);
+    public sealed record StatementRow(Statement Statement, int? FinalNumber, int LiveEndorsements);
 
     [BindProperty] public GrantInput Grant { get; set; } = new();
-    [BindProperty] public WindowInput Window { get; set; } = new();
     [BindProperty, StringLength(SigningAuthority.ReasonMaxLength)] public string? Reason { get; set; }
 
     public IReadOnlyList<AuthorityRow> Authorities { get; private set; } = [];
@@ -87,68 +80,6 @@ public class IndexModel(SummitDbContext db, EndorsementDesk desk, AuditTrail aud
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostWindowAsync(int statementId, CancellationToken ct)
-    {
-        // Only this form's own errors count (a time that does not parse must not clear the window).
-        var unreadable = ModelState.Where(e => e.Key.StartsWith("Window.", StringComparison.Ordinal) && e.Value is { Errors.Count: > 0 }).Select(e => e.Key).ToList();
-        ModelState.Clear();
-        foreach (var key in unreadable) ModelState.AddModelError(key, "Enter a date and time, e.g. 2026-06-10 09:00.");
-        var statement = await db.Statements.Include(s => s.Summit).FirstOrDefaultAsync(s => s.Id == statementId, ct);
-        if (statement is null) return NotFound();
-        if (statement.Status >= StatementStatus.Closed)
-        {
-            ModelState.AddModelError(string.Empty, "Signing of this statement is closed: its window can no longer change.");
-            return await PageAsync(ct);
-        }
-        DateTime? opens = null, closes = null;
-        if (Window.Opens is { } o)
-        {
-            var (utc, error) = SummitClock.ToUtc(o, statement.Summit.Zone);
-            if (error is not null) ModelState.AddModelError("Window.Opens", error); else opens = utc;
-        }
-        if (Window.Closes is { } c)
-        {
-            var (utc, error) = SummitClock.ToUtc(c, statement.Summit.Zone);
-            if (error is not null) ModelState.AddModelError("Window.Closes", error); else closes = utc;
-        }
-        if (!ModelState.IsValid) return await PageAsync(ct);
-        statement.SigningOpensUtc = opens;
-        statement.SigningClosesUtc = closes;
-        statement.SignatoriesEmbargoed = Window.Embargoed;
-        if (statement.Status == StatementStatus.OpenForSignature && (opens is null || closes is null))
-            ModelState.AddModelError(string.Empty, "A statement open for signature needs both ends of its window.");
-        foreach (var (field, message) in statement.Validate()) ModelState.AddModelError(field == nameof(Statement.SigningClosesUtc) ? "Window.Closes" : string.Empty, message);
-        if (!ModelState.IsValid)
-        {
-            db.ChangeTracker.Clear();
-            return await PageAsync(ct);
-        }
-        statement.Version = Guid.NewGuid();
-        audit.Record(User.ToAuditActor(), "statement.signing-window-set", statement,
-            $"Signing window of statement {statement.Id}: {opens:u} to {closes:u}, names {(Window.Embargoed ? "embargoed" : "live")}");
-        if (!await SavedAsync(ct)) return await PageAsync(ct);
-        TempData["Status"] = "Signing window saved.";
-        return RedirectToPage();
-    }
-
-    public async Task<IActionResult> OnPostOpenAsync(int statementId, CancellationToken ct)
-    {
-        ModelState.Clear();
-        var statement = await db.Statements.FirstOrDefaultAsync(s => s.Id == statementId, ct);
-        if (statement is null) return NotFound();
-        if (statement.MoveTo(StatementStatus.OpenForSignature) is { } refusal)
-        {
-            ModelState.AddModelError(string.Empty, refusal);
-            db.ChangeTracker.Clear();
-            return await PageAsync(ct);
-        }
-        statement.Version = Guid.NewGuid();
-        audit.Record(User.ToAuditActor(), "statement.status-changed", statement, $"Statement {statement.Id} opened for signature");
-        if (!await SavedAsync(ct)) return await PageAsync(ct);
-        TempData["Status"] = "The statement is open for signature. Invitations go to the signatories when the window opens.";
-        return RedirectToPage();
-    }
-
     public async Task<IActionResult> OnPostCloseAsync(int statementId, CancellationToken ct)
     {
         ModelState.Clear();
@@ -161,22 +92,6 @@ public class IndexModel(SummitDbContext db, EndorsementDesk desk, AuditTrail aud
         }
         TempData["Status"] = result.Message;
         return RedirectToPage();
-    }
-
-    /// <summary>Saves with the audit event; false (and a message) when someone changed the statement meanwhile.</summary>
-    private async Task<bool> SavedAsync(CancellationToken ct)
-    {
-        try
-        {
-            await audit.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(string.Empty, "Someone else changed this statement at the same moment. Nothing was changed; look at it again.");
-            return false;
-        }
     }
 
     private async Task<IActionResult> PageAsync(CancellationToken ct)
@@ -200,12 +115,7 @@ public class IndexModel(SummitDbContext db, EndorsementDesk desk, AuditTrail aud
         var counts = await db.Endorsements.AsNoTracking().Where(e => e.WithdrawnUtc == null).GroupBy(e => e.StatementId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         Statements = statements.Select(s => new StatementRow(s, s.Versions.FirstOrDefault(v => v.Id == s.FinalVersionId)?.Number,
-            counts.GetValueOrDefault(s.Id), new WindowInput
-            {
-                Opens = s.SigningOpensUtc is { } o ? s.Summit.ToLocal(o) : null,
-                Closes = s.SigningClosesUtc is { } c ? s.Summit.ToLocal(c) : null,
-                Embargoed = s.SignatoriesEmbargoed,
-            })).ToList();
+            counts.GetValueOrDefault(s.Id))).ToList();
         OrganisationOptions = await db.Organisations.AsNoTracking().OrderBy(o => o.SortName)
             .Select(o => new SelectListItem(o.FormalName, o.Id.ToString())).ToListAsync(ct);
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Statements;
 using WeProtect.Summit.Web.Infrastructure;
 using WeProtect.Summit.Web.Statements;
@@ -17,7 +18,7 @@ using WeProtect.Summit.Data.Summits;
 /// parses the text (<see cref="StatementParser"/>): a text with errors lists them all with their lines and saves
 /// nothing; a valid one becomes a new immutable version. Preview renders the text without saving (whole page
 /// without JavaScript, only the preview with htmx). Exports give a version's canonical Markdown or its HTML.</summary>
-public class EditModel(SummitDbContext db, AuditTrail audit, TimeProvider clock) : PageModel
+public class EditModel(SummitDbContext db, AuditTrail audit, TimeProvider clock, EndorsementDesk desk) : PageModel
 {
     /// <summary>Twice the parser's limit: larger posts are refused before parsing (the parser reports 1 MB).</summary>
     public const int TextMaxLength = 2 * StatementText.MaxBytes;
@@ -199,6 +200,18 @@ public class EditModel(SummitDbContext db, AuditTrail audit, TimeProvider clock)
         {
             ModelState.AddModelError(string.Empty, "Someone else changed this statement after you opened it. Reload the page; nothing was changed.");
             return Page();
+        }
+        if (to == StatementStatus.Closed && Statement.Status == StatementStatus.OpenForSignature)
+        {
+            // Closing early is the same act as the window's end: one path, stamped and audited by the desk.
+            var closed = await desk.CloseAsync(id, User.ToAuditActor(), "closed early by an organiser", ct);
+            if (!closed.Succeeded)
+            {
+                ModelState.AddModelError(string.Empty, closed.Message);
+                return Page();
+            }
+            TempData["Status"] = "Signing is closed.";
+            return RedirectToPage(new { id });
         }
         var from = Statement.Status;
         if (Statement.MoveTo(to.Value) is { } refusal)
