@@ -34,6 +34,8 @@ internal sealed class EndorsementConfiguration : IEntityTypeConfiguration<Endors
         e.Property(x => x.PrintedPosition).HasMaxLength(Endorsement.PrintedMaxLength);
         e.Property(x => x.WithdrawnByUserId).HasMaxLength(450);
         e.Property(x => x.WithdrawalReason).HasMaxLength(Endorsement.ReasonMaxLength);
+        // Two withdrawals at once: the second finds the row already withdrawn and changes nothing.
+        e.Property(x => x.WithdrawnUtc).IsConcurrencyToken();
         e.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Statement>().WithMany().HasForeignKey(x => x.StatementId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<StatementVersion>().WithMany().HasForeignKey(x => x.StatementVersionId).OnDelete(DeleteBehavior.Restrict);

@@ -123,12 +123,20 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, TimePr
             StatementId = statement.Id, OrganisationId = organisation.Id, StatementVersionId = final.Id, ContentHash = final.ContentHash,
             SignerUserId = userId, PrintedName = name, PrintedPosition = position, SignedUtc = Now,
         };
+        // The statement is checked open again inside the transaction that inserts, by a write on its row: a close
+        // committed first makes this touch nothing (refused); a close coming second waits for this commit.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var stillOpen = await db.Statements
+            .Where(s => s.Id == statement.Id && s.Status == StatementStatus.OpenForSignature && s.SigningClosesUtc > endorsement.SignedUtc)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, x => x.Status), ct);
+        if (stillOpen == 0) return new(Outcome.Refused, "Signing of this statement closed a moment ago. Nothing was signed.");
         db.Endorsements.Add(endorsement);
         audit.Record(actor, "endorsement.signed", endorsement,
             $"Endorsement of statement {statement.Id} (version {final.Id}, {final.ContentHash}) for organisation {organisation.Id}");
         try
         {
             await audit.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {
@@ -163,7 +171,21 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, TimePr
         if (endorsement is null) return new(Outcome.NotFound, "Your organisation has no endorsement of this statement to withdraw.");
         if (endorsement.Withdraw(reason, userId, now) is { } refusal) return new(Outcome.Invalid, refusal);
         audit.Record(actor, "endorsement.withdrawn", endorsement, $"Endorsement {endorsement.Id} of statement {statementId} for organisation {organisationId} withdrawn");
-        await audit.SaveChangesAsync(ct);
+        // As for signing: still open when the withdrawal commits, and withdrawn once only (WithdrawnUtc is a concurrency token).
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var stillOpen = await db.Statements
+            .Where(s => s.Id == statementId && s.Status == StatementStatus.OpenForSignature && s.SigningClosesUtc > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, x => x.Status), ct);
+        if (stillOpen == 0) return new(Outcome.Refused, "Signing of this statement closed a moment ago. Nothing was withdrawn.");
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new(Outcome.Refused, "The endorsement was withdrawn by someone else at the same moment.");
+        }
         return new(Outcome.Done, "The endorsement is withdrawn. Your organisation may endorse the statement again while the window is open.", endorsement);
     }
 

@@ -91,4 +91,57 @@ public class SigningRaceTests(SummitAppFactory app, ITestOutputHelper output) : 
         Assert.All(losers, r => Assert.Contains("has already endorsed this statement (signed by Index", r.Message));
         Assert.Equal(1, await app.WithDbAsync(db => db.Endorsements.CountAsync(e => e.StatementId == statement.Id)));
     }
+
+    [Fact]
+    public async Task A_signature_whose_statement_closes_after_its_checks_is_refused_and_nothing_is_signed()
+    {
+        var organisation = await app.OrganisationAsync();
+        var (statement, final) = await app.OpenStatementAsync();
+        var signatory = await app.SignatoryAsync(organisation.Id, "Late Signer");
+        // The organiser's close commits while the signature is between its checks and its insert.
+        async Task<string?> CloseMeanwhile(CancellationToken ct)
+        {
+            using var other = app.Services.CreateScope();
+            var closed = await other.ServiceProvider.GetRequiredService<EndorsementDesk>()
+                .CloseAsync(statement.Id, new AuditActor(null, "Organiser"), "closed early by an organiser", ct);
+            Assert.True(closed.Succeeded, closed.Message);
+            return null;
+        }
+        using var scope = app.Services.CreateScope();
+        var result = await scope.ServiceProvider.GetRequiredService<EndorsementDesk>().SignAsync(
+            new EndorsementDesk.Signature(statement.Id, organisation.Id, final.ContentHash, signatory.User.FullName, "Minister"),
+            signatory.User.Id, new AuditActor(signatory.User.Id, signatory.User.FullName), CloseMeanwhile);
+
+        Assert.Equal(EndorsementDesk.Outcome.Refused, result.Outcome);
+        Assert.Contains("closed a moment ago", result.Message);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Endorsements.CountAsync(e => e.StatementId == statement.Id)));
+    }
+
+    [Fact]
+    public async Task Ten_withdrawals_at_once_withdraw_the_endorsement_once()
+    {
+        var organisation = await app.OrganisationAsync();
+        var (statement, final) = await app.OpenStatementAsync();
+        var signatories = new[] { await app.SignatoryAsync(organisation.Id, "Withdraw One"), await app.SignatoryAsync(organisation.Id, "Withdraw Two") };
+        int endorsementId;
+        using (var scope = app.Services.CreateScope())
+        {
+            var signed = await scope.ServiceProvider.GetRequiredService<EndorsementDesk>().SignAsync(
+                new EndorsementDesk.Signature(statement.Id, organisation.Id, final.ContentHash, "Withdraw One", "Minister"),
+                signatories[0].User.Id, new AuditActor(signatories[0].User.Id, "Withdraw One"), _ => Task.FromResult<string?>(null));
+            Assert.True(signed.Succeeded, signed.Message);
+            endorsementId = signed.Endorsement!.Id;
+        }
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(async () =>
+        {
+            var signatory = signatories[i % 2];
+            using var scope = app.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<EndorsementDesk>().WithdrawAsync(statement.Id, organisation.Id, $"Reason {i}",
+                signatory.User.Id, new AuditActor(signatory.User.Id, signatory.User.FullName));
+        })));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.NotEqual(EndorsementDesk.Outcome.Done, r.Outcome));
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.Action == "endorsement.withdrawn" && a.SubjectId == endorsementId.ToString())));
+    }
 }
