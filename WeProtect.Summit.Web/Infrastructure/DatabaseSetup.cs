@@ -21,6 +21,11 @@ public static class DatabaseSetup
         services.AddDbContext<SummitDbContext>((services, options) =>
         {
             options.AddInterceptors(services.GetRequiredService<PublicPageCache>());
+            // A unique index or concurrency token refusing a racing write is an expected answer that the caller turns
+            // into a message; a failure nobody handles still reaches the error log through the exception handler.
+            options.ConfigureWarnings(w => w.Log(
+                (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Information),
+                (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Information)));
             if (provider == SqlServer)
             {
                 if (string.IsNullOrWhiteSpace(connectionString))
