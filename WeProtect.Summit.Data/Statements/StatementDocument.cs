@@ -44,6 +44,23 @@ public sealed record StatementDocument(
     IReadOnlyList<PreambleBlock> Preamble,
     IReadOnlyList<StatementSection> Sections)
 {
+    /// <summary>Every anchored part with its own words, in reading order: a preamble paragraph (a list's bullets one per
+    /// line), a section's heading, a commitment's title, an item's text. What a comparison by anchor compares.</summary>
+    public IEnumerable<(string Anchor, string Text)> Parts()
+    {
+        foreach (var p in Preamble)
+            yield return (p.Anchor, p.Kind == PreambleBlockKind.BulletList ? string.Join("\n", p.Bullets) : p.Text);
+        foreach (var s in Sections)
+        {
+            yield return (s.Anchor, $"{s.Heading} {{audience={s.Audience.Token()}}}");
+            foreach (var c in s.Commitments)
+            {
+                yield return (c.Anchor, c.Title);
+                foreach (var i in c.Items) yield return (i.Anchor, i.Text);
+            }
+        }
+    }
+
     /// <summary>Every anchor in reading order: preamble blocks, then each section, its commitments and items.</summary>
     public IEnumerable<string> Anchors()
     {

@@ -267,6 +267,13 @@ public class StatementPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
         var newText = string.Concat(diff.ChildNodes.Where(n => n is not IElement { LocalName: "del" }).Select(n => n.TextContent));
         Assert.Equal(StatementExample.Canonical, oldText.Replace("\r\n", "\n").TrimStart('\n'));
         Assert.Equal(changed, newText.Replace("\r\n", "\n").TrimStart('\n'));
+        // By anchor: only the item whose words changed, with its own word diff.
+        var parts = page.QuerySelectorAll("#diff-by-anchor tbody tr");
+        var part = Assert.Single(parts);
+        Assert.Equal("government-2.a", part.GetAttribute("data-anchor"));
+        Assert.Equal("changed", part.QuerySelector(".part-change")!.TextContent);
+        Assert.Equal(["that"], part.QuerySelectorAll("del").Select(d => d.TextContent.Trim()));
+        Assert.Equal(["lasting", "which"], part.QuerySelectorAll("ins").Select(d => d.TextContent.Trim()));
         Assert.Contains("First draft", page.QuerySelector("#note-from")!.TextContent);
         Assert.Contains("Lasting services", page.QuerySelector("#note-to")!.TextContent);
 
@@ -275,5 +282,26 @@ public class StatementPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
         Assert.Contains("Lasting services", latest.QuerySelector("#note-to")!.TextContent);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Statements/Manage/Compare/{id}?from=1&to=9")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Statements/Manage/Compare/424242")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Compare_by_anchor_names_the_parts_added_and_removed()
+    {
+        var (client, id) = await NewStatementAsync();
+        await SaveAsync(client, id, StatementExample.Canonical, "First draft");
+        var changed = StatementExample.Canonical
+            .Replace("- No country can end it alone.\n", "")
+            .Replace("   b. Share what works, with data that protects every child\u2019s privacy.\n", "")
+            + "3. **Hold platforms to account**\n   a. Publish transparency reports.\n";
+        await SaveAsync(client, id, changed, "Shorter, with a third commitment");
+
+        var page = await client.GetPageAsync($"/Statements/Manage/Compare/{id}?from=1&to=2");
+        var rows = page.QuerySelectorAll("#diff-by-anchor tbody tr")
+            .Select(r => (r.GetAttribute("data-anchor"), r.QuerySelector(".part-change")!.TextContent)).ToList();
+        Assert.Equal([("preamble-2", "changed"), ("government-3", "added"), ("government-3.a", "added"), ("government-1.b", "removed")], rows);
+
+        // The same version against itself: nothing differs.
+        var same = await client.GetPageAsync($"/Statements/Manage/Compare/{id}?from=2&to=2");
+        Assert.NotNull(same.QuerySelector("#diff-by-anchor-none"));
     }
 }

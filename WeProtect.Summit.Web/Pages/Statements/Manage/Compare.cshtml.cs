@@ -8,13 +8,18 @@ using WeProtect.Summit.Data.Statements;
 
 namespace WeProtect.Summit.Web.Pages.Statements.Manage;
 
-/// <summary>Two versions of a statement compared word by word (DiffPlex), inline: deleted words in del, inserted
-/// words in ins, with both change notes. Without from/to, the latest version against the one before.</summary>
+/// <summary>Two versions of a statement compared by anchor (which parts changed, were added or removed, each with its
+/// word diff) and as a whole text word by word (DiffPlex), inline: deleted words in del, inserted words in ins, with
+/// both change notes. Without from/to, the latest version against the one before.</summary>
 public class CompareModel(SummitDbContext db) : PageModel
 {
     public enum SegmentKind { Same, Deleted, Inserted }
 
     public sealed record Segment(SegmentKind Kind, string Text);
+
+    public enum PartChange { Changed, Added, Removed }
+
+    public sealed record PartDiff(string Anchor, PartChange Change, IReadOnlyList<Segment> Segments);
 
     public Statement Statement { get; private set; } = null!;
     public string SummitName { get; private set; } = "";
@@ -22,6 +27,7 @@ public class CompareModel(SummitDbContext db) : PageModel
     public StatementVersion To { get; private set; } = null!;
     public IReadOnlyList<StatementVersion> Versions { get; private set; } = [];
     public IReadOnlyList<Segment> Segments { get; private set; } = [];
+    public IReadOnlyList<PartDiff> Parts { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, int? from, int? to, CancellationToken ct)
     {
@@ -37,7 +43,27 @@ public class CompareModel(SummitDbContext db) : PageModel
         if (toVersion is null || fromVersion is null) return NotFound();
         (From, To) = (fromVersion, toVersion);
         Segments = Diff(From.Text, To.Text);
+        Parts = DiffByAnchor(From.Text, To.Text);
         return Page();
+    }
+
+    /// <summary>The parts whose words differ, anchor by anchor: in the newer version's order, then the parts that only
+    /// the older one has. Anchors are positional: a commitment inserted mid-section renumbers those after it.</summary>
+    public static IReadOnlyList<PartDiff> DiffByAnchor(string oldText, string newText)
+    {
+        var oldParts = StatementParser.Parse(oldText).Document?.Parts().ToList() ?? [];
+        var newParts = StatementParser.Parse(newText).Document?.Parts().ToList() ?? [];
+        var oldByAnchor = oldParts.ToDictionary(p => p.Anchor, p => p.Text);
+        var newAnchors = newParts.Select(p => p.Anchor).ToHashSet();
+        var changes = new List<PartDiff>();
+        foreach (var (anchor, text) in newParts)
+        {
+            if (!oldByAnchor.TryGetValue(anchor, out var old)) changes.Add(new(anchor, PartChange.Added, [new(SegmentKind.Inserted, text)]));
+            else if (old != text) changes.Add(new(anchor, PartChange.Changed, Diff(old, text)));
+        }
+        foreach (var (anchor, text) in oldParts.Where(p => !newAnchors.Contains(p.Anchor)))
+            changes.Add(new(anchor, PartChange.Removed, [new(SegmentKind.Deleted, text)]));
+        return changes;
     }
 
     /// <summary>The word diff as runs of same, deleted and inserted text, in reading order; joining the same and
