@@ -32,6 +32,11 @@ public class Statement
     public DateTime CreatedUtc { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
 
+    /// <summary>The statuses in which the final text is public. A list, not a comparison: the status is stored as
+    /// text, so "&gt;= Final" in a query would compare words.</summary>
+    public static IReadOnlyList<StatementStatus> PublicStatuses { get; } =
+        [StatementStatus.Final, StatementStatus.OpenForSignature, StatementStatus.Closed, StatementStatus.Published];
+
     /// <summary>Only drafts and texts under consultation take new wording.</summary>
     public bool AcceptsNewVersions => Status is StatementStatus.Draft or StatementStatus.Consultation;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Tests.Communiques;
 using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Summits;
@@ -48,5 +49,29 @@ public class PublicPageCacheTests : IClassFixture<SummitAppFactory>
             Assert.Contains(user.FullName, nav);
             Assert.DoesNotContain("Log in", nav);
         }
+    }
+
+    [Fact]
+    public async Task The_summit_page_lists_final_statements_and_their_communique_as_soon_as_it_is_published()
+    {
+        var closed = await app.ClosedStatementAsync();
+        using var visitor = app.CreateFormClient();
+        var before = await visitor.GetPageAsync($"/Summits/Details/{closed.SummitId}");
+        var item = before.QuerySelector($"#summit-statement-{closed.StatementId}")!;
+        Assert.Equal($"/Statements/{closed.StatementId}/text", item.QuerySelector("a")!.GetAttribute("href"));
+        Assert.NotNull(item.QuerySelector(".agreed-by-link"));
+        Assert.Null(item.QuerySelector(".communique-link"));
+
+        // A draft of the same summit is not public; publication shows on the (cached) page at once.
+        await app.WithDbAsync(async db =>
+        {
+            db.Statements.Add(new Data.Statements.Statement { SummitId = closed.SummitId, Title = "Draft only", CreatedUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        });
+        var communique = await app.PublishedAsync(closed.StatementId);
+        var after = await visitor.GetPageAsync($"/Summits/Details/{closed.SummitId}");
+        Assert.Equal($"/Communiques/{communique.Id}",
+            after.QuerySelector($"#summit-statement-{closed.StatementId} .communique-link")!.GetAttribute("href"));
+        Assert.DoesNotContain("Draft only", after.QuerySelector("#summit-statements")!.TextContent);
     }
 }

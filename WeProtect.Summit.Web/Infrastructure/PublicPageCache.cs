@@ -11,7 +11,7 @@ namespace WeProtect.Summit.Web.Infrastructure;
 
 /// <summary>Public pages (summits, the organisation directory) are served from the output cache to anonymous
 /// visitors; signed-in users always get a fresh page (the framework never caches authenticated requests).
-/// Any saved change to a summit, its hosts or an organisation evicts them once the change is committed, and
+/// Any saved change to a summit, its hosts, an organisation, a statement or a communiqué evicts them once the change is committed, and
 /// entries expire after a minute regardless, so time-dependent wording ("registration is open") stays right.
 /// Registrations feed the public participant list. RegistrationDesk changes their status with ExecuteUpdate, which
 /// no SaveChanges interceptor sees; but every desk operation records its audit event in the same transaction, so an
@@ -24,7 +24,8 @@ public sealed class PublicPageCache(IOutputCacheStore store) : SaveChangesInterc
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
 
     private static readonly HashSet<Type> PublicTypes = [typeof(Data.Summits.Summit), typeof(Organisation), typeof(Registration),
-        typeof(Data.Breakouts.Breakout), typeof(Data.Breakouts.Room), typeof(Data.Breakouts.Theme)];
+        typeof(Data.Breakouts.Breakout), typeof(Data.Breakouts.Room), typeof(Data.Breakouts.Theme),
+        typeof(Data.Statements.Statement), typeof(Data.Communiques.Communique)];
 
     // Contexts with a saved but not yet committed change to public data.
     private readonly ConditionalWeakTable<DbContext, object> pending = [];

@@ -21,6 +21,10 @@ public class DetailsModel(SummitDbContext db, TimeProvider clock) : PageModel
     public string RegistrationState { get; private set; } = "";
     /// <summary>The signed-in user's registration for this summit. Anonymous pages (the cached ones) never have one.</summary>
     public int? MyRegistrationId { get; private set; }
+    /// <summary>Statements whose text is final, with their published communiqué if any: what the public may read.</summary>
+    public IReadOnlyList<PublicStatement> Statements { get; private set; } = [];
+
+    public sealed record PublicStatement(int Id, string Title, Data.Statements.StatementStatus Status, int? CommuniqueId);
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -40,6 +44,13 @@ public class DetailsModel(SummitDbContext db, TimeProvider clock) : PageModel
             SummitStatus.Archived => "This summit has taken place; its record is kept here.",
             _ => "Registration is closed.",
         };
+        Statements = await db.Statements.AsNoTracking()
+            .Where(st => st.SummitId == id && Data.Statements.Statement.PublicStatuses.Contains(st.Status))
+            .OrderBy(st => st.CreatedUtc)
+            .Select(st => new PublicStatement(st.Id, st.Title, st.Status,
+                db.Communiques.Where(c => c.StatementId == st.Id && c.Status == Data.Communiques.CommuniqueStatus.Published)
+                    .Select(c => (int?)c.Id).FirstOrDefault()))
+            .ToListAsync();
         if (User.Identity?.IsAuthenticated == true && User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
             MyRegistrationId = await db.Registrations.Where(r => r.SummitId == id && r.UserId == userId)
                 .Select(r => (int?)r.Id).FirstOrDefaultAsync();
