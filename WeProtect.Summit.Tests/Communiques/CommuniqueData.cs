@@ -42,23 +42,15 @@ internal static class CommuniqueData
         var summit = await app.CreateOpenSummitAsync();
         var signer = await app.CreateUserAsync(fullName: "Signing Minister");
         names ??= Names();
+        var now = DateTime.UtcNow;
+        var (statement, version) = await app.CreateStatementAsync(summit.Id, StatementStatus.Closed, text ?? StatementExample.CallToAction2024,
+            $"Call to Action {Guid.NewGuid():N}"[..24], s =>
+            {
+                s.Kind = StatementKind.CallToAction;
+                (s.SigningOpensUtc, s.SigningClosesUtc, s.SignatoriesEmbargoed) = (now.AddDays(-2), now.AddDays(-1), embargoed);
+            });
         return await app.WithDbAsync(async db =>
         {
-            var now = DateTime.UtcNow;
-            var statement = new Statement
-            {
-                SummitId = summit.Id, Kind = StatementKind.CallToAction, Title = $"Call to Action {Guid.NewGuid():N}"[..24],
-                CreatedUtc = now, SigningOpensUtc = now.AddDays(-2), SigningClosesUtc = now.AddDays(-1), SignatoriesEmbargoed = embargoed,
-            };
-            var parsed = StatementParser.Parse(text ?? StatementExample.CallToAction2024);
-            Assert.True(parsed.IsValid, string.Join("; ", parsed.Errors));
-            var (version, refusal) = statement.AddVersion(parsed, null, "Drafter", "Final text", now);
-            Assert.Null(refusal);
-            db.Statements.Add(statement);
-            await db.SaveChangesAsync();
-            foreach (var step in new[] { StatementStatus.Final, StatementStatus.OpenForSignature, StatementStatus.Closed })
-                Assert.Null(statement.MoveTo(step));
-            statement.ClosedUtc = now;
             var organisations = names.Select(n => new Organisation
             {
                 FormalName = n.Formal, SortName = n.Sort, Sector = n.Sector, CountryCode = n.Sector == Sector.InternationalOrganisation ? null : "GB",

@@ -266,16 +266,7 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
     public async Task Organisers_set_the_window_open_for_signature_and_close_early_with_audit()
     {
         var summit = await app.CreateOpenSummitAsync();
-        var statementId = await app.WithDbAsync(async db =>
-        {
-            var statement = new Statement { SummitId = summit.Id, Title = "Window test", CreatedUtc = DateTime.UtcNow };
-            statement.AddVersion(StatementParser.Parse(SigningTestData.TextForAll), null, "A", "", DateTime.UtcNow);
-            db.Statements.Add(statement);
-            await db.SaveChangesAsync();
-            Assert.Null(statement.MoveTo(StatementStatus.Final));
-            await db.SaveChangesAsync();
-            return statement.Id;
-        });
+        var statementId = (await app.CreateStatementAsync(summit.Id, StatementStatus.Final, SigningTestData.TextForAll, "Window test")).Statement.Id;
         using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
         var edit = $"/Statements/Manage/Edit/{statementId}";
         // Without a window it cannot open.
@@ -307,21 +298,8 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
     public async Task Closing_from_the_statement_page_is_the_same_act_as_closing_from_the_signing_page()
     {
         var summit = await app.CreateOpenSummitAsync();
-        var statementId = await app.WithDbAsync(async db =>
-        {
-            var statement = new Statement
-            {
-                SummitId = summit.Id, Title = "Close from the statement page", CreatedUtc = DateTime.UtcNow,
-                SigningOpensUtc = DateTime.UtcNow.AddHours(-1), SigningClosesUtc = DateTime.UtcNow.AddDays(1),
-            };
-            statement.AddVersion(StatementParser.Parse(SigningTestData.TextForAll), null, "A", "", DateTime.UtcNow);
-            db.Statements.Add(statement);
-            await db.SaveChangesAsync();
-            Assert.Null(statement.MoveTo(StatementStatus.Final));
-            Assert.Null(statement.MoveTo(StatementStatus.OpenForSignature));
-            await db.SaveChangesAsync();
-            return statement.Id;
-        });
+        var statementId = (await app.CreateStatementAsync(summit.Id, StatementStatus.OpenForSignature, SigningTestData.TextForAll,
+            "Close from the statement page")).Statement.Id;
         using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
         var (_, after) = await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync($"/Statements/Manage/Edit/{statementId}"), "#status-form",
             new Dictionary<string, string> { ["to"] = nameof(StatementStatus.Closed) });

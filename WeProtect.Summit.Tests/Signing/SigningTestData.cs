@@ -32,22 +32,11 @@ internal static class SigningTestData
         DateTime? opens = null, DateTime? closes = null, bool embargoed = false, string? title = null)
     {
         var summit = await app.CreateOpenSummitAsync();
-        return await app.WithDbAsync(async db =>
+        return await app.CreateStatementAsync(summit.Id, StatementStatus.OpenForSignature, text, title ?? $"Statement {Guid.NewGuid():N}"[..20], s =>
         {
-            var statement = new Statement { SummitId = summit.Id, Kind = StatementKind.StatementOfAction, Title = title ?? $"Statement {Guid.NewGuid():N}"[..20], CreatedUtc = DateTime.UtcNow };
-            var parsed = StatementParser.Parse(text);
-            Assert.True(parsed.IsValid, string.Join("; ", parsed.Errors));
-            var (version, refusal) = statement.AddVersion(parsed, null, "Drafter", "First", DateTime.UtcNow);
-            Assert.Null(refusal);
-            db.Statements.Add(statement);
-            await db.SaveChangesAsync();
-            Assert.Null(statement.MoveTo(StatementStatus.Final));
-            statement.SigningOpensUtc = opens ?? DateTime.UtcNow.AddHours(-1);
-            statement.SigningClosesUtc = closes ?? DateTime.UtcNow.AddDays(7);
-            statement.SignatoriesEmbargoed = embargoed;
-            Assert.Null(statement.MoveTo(StatementStatus.OpenForSignature));
-            await db.SaveChangesAsync();
-            return (statement, version!);
+            s.SigningOpensUtc = opens ?? DateTime.UtcNow.AddHours(-1);
+            s.SigningClosesUtc = closes ?? DateTime.UtcNow.AddDays(7);
+            s.SignatoriesEmbargoed = embargoed;
         });
     }
 

@@ -12,32 +12,13 @@ namespace WeProtect.Summit.Tests.Statements;
 internal static class ConsultationSupport
 {
     /// <summary>A statement of a new open summit with the example text as version 1, moved to <paramref name="status"/>.</summary>
-    public static Task<(int SummitId, int StatementId)> StatementAsync(this SummitAppFactory app, StatementStatus status = StatementStatus.Consultation,
-        string? text = null) =>
-        app.WithDbAsync(async db =>
-        {
-            var summit = await app.CreateOpenSummitAsync();
-            var statement = new Statement { SummitId = summit.Id, Kind = StatementKind.StatementOfAction, Title = "Statement of Action", CreatedUtc = DateTime.UtcNow };
-            var (version, refusal) = statement.AddVersion(StatementParser.Parse(text ?? StatementExample.Canonical), null, "Organiser", "First draft", DateTime.UtcNow);
-            Assert.True(version is not null, refusal);
-            db.Statements.Add(statement);
-            await db.SaveChangesAsync();
-            foreach (var step in Steps(status))
-            {
-                if (step == StatementStatus.OpenForSignature)
-                    (statement.SigningOpensUtc, statement.SigningClosesUtc) = (DateTime.UtcNow.AddDays(-1), DateTime.UtcNow.AddDays(1));
-                Assert.Null(statement.MoveTo(step));
-            }
-            await db.SaveChangesAsync();
-            return (summit.Id, statement.Id);
-        });
-
-    private static IEnumerable<StatementStatus> Steps(StatementStatus to) => to switch
+    public static async Task<(int SummitId, int StatementId)> StatementAsync(this SummitAppFactory app,
+        StatementStatus status = StatementStatus.Consultation, string? text = null)
     {
-        StatementStatus.Draft => [],
-        StatementStatus.Consultation => [StatementStatus.Consultation],
-        _ => Enum.GetValues<StatementStatus>().Where(s => s is > StatementStatus.Consultation && s <= to),
-    };
+        var summit = await app.CreateOpenSummitAsync();
+        var (statement, _) = await app.CreateStatementAsync(summit.Id, status, text ?? StatementExample.Canonical);
+        return (summit.Id, statement.Id);
+    }
 
     /// <summary>An approved delegate of the summit for an organisation named <paramref name="organisation"/>, logged in.</summary>
     public static async Task<(FormClient Client, SummitUser User)> DelegateAsync(this SummitAppFactory app, int summitId,
