@@ -46,6 +46,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     {
         e.Property(n => n.Kind).HasMaxLength(64);
         e.Property(n => n.LastError).HasMaxLength(1000);
+        e.Property(n => n.RecipientUserId).HasMaxLength(450);
         e.HasIndex(n => new { n.SentUtc, n.FailedUtc });
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Notifications;
 using WeProtect.Summit.Data.Statements;
 
 namespace WeProtect.Summit.Data.Endorsements;
@@ -8,7 +9,7 @@ namespace WeProtect.Summit.Data.Endorsements;
 /// themselves. "One live endorsement per organisation per statement" is the database's filtered unique index, not a
 /// count made here: of any number of simultaneous signatures one is inserted and every other is told who signed.
 /// Every grant, revocation, endorsement, withdrawal and close is an audit event in the same transaction.</summary>
-public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifier notifier, TimeProvider clock)
 {
     public enum Outcome { Done, NotFound, NotAllowed, Refused, Invalid, TextChanged, AlreadyEndorsed }
 
@@ -136,7 +137,8 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, TimePr
         try
         {
             await audit.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            await ReceiptsAsync(NotificationKinds.EndorsementSigned, endorsement, ct);
+            await notifier.CommitAsync(tx, ct);
         }
         catch (DbUpdateException)
         {
@@ -147,6 +149,14 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, TimePr
                 : new(Outcome.AlreadyEndorsed, "Your organisation's endorsement was being changed at the same moment. Nothing was signed; look again.");
         }
         return new(Outcome.Done, $"Signed: {organisation.FormalName} endorses \"{statement.Title}\".", endorsement);
+    }
+
+    /// <summary>A receipt to every live signatory of the organisation, written in the same transaction.</summary>
+    private async Task ReceiptsAsync(string kind, Endorsement endorsement, CancellationToken ct)
+    {
+        var signatories = await db.SigningAuthorities.Where(a => a.OrganisationId == endorsement.OrganisationId && a.RevokedUtc == null)
+            .Select(a => a.UserId).Distinct().ToListAsync(ct);
+        foreach (var userId in signatories) notifier.Add(kind, endorsement.Id, userId);
     }
 
     public Task<Endorsement?> LiveEndorsementAsync(int statementId, int organisationId, CancellationToken ct = default) =>
@@ -180,7 +190,8 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, TimePr
         try
         {
             await audit.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            await ReceiptsAsync(NotificationKinds.EndorsementWithdrawn, endorsement, ct);
+            await notifier.CommitAsync(tx, ct);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -12,6 +12,9 @@ public class Notification
     public string Kind { get; set; } = "";
     /// <summary>The id of what it is about (a registration, a booking…), read fresh when the message is composed.</summary>
     public int SubjectId { get; set; }
+    /// <summary>Who it is for, where one subject concerns several people (an endorsement: every signatory of the
+    /// organisation); null where the subject names its one recipient.</summary>
+    public string? RecipientUserId { get; set; }
     public DateTime CreatedUtc { get; set; }
     public DateTime? SentUtc { get; set; }
     /// <summary>When a job took this message to send it; another job leaves it alone for a while after.</summary>
@@ -39,6 +42,10 @@ public static class NotificationKinds
     public const string SigningReminder = "signing.reminder";
     /// <summary>An organiser accepted or rejected an amendment; the subject is the amendment.</summary>
     public const string AmendmentDecided = "amendment.decided";
+    /// <summary>An endorsement was signed or withdrawn: a receipt to each signatory of the organisation (subject: the
+    /// endorsement), so that a signature nobody in the organisation expected does not go unnoticed.</summary>
+    public const string EndorsementSigned = "endorsement.signed";
+    public const string EndorsementWithdrawn = "endorsement.withdrawn";
 }
 
 /// <summary>Hands saved notifications to the background jobs that send them. Called after the transaction that

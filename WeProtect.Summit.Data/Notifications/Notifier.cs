@@ -9,9 +9,12 @@ public sealed class Notifier(SummitDbContext db, INotificationQueue queue, TimeP
 {
     private readonly List<Notification> written = [];
 
-    public void Add(string kind, int subjectId)
+    public void Add(string kind, int subjectId, string? recipientUserId = null)
     {
-        var notification = new Notification { Kind = kind, SubjectId = subjectId, CreatedUtc = clock.GetUtcNow().UtcDateTime };
+        var notification = new Notification
+        {
+            Kind = kind, SubjectId = subjectId, RecipientUserId = recipientUserId, CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
         db.Notifications.Add(notification);
         written.Add(notification);
     }

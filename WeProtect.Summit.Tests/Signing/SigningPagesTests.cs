@@ -310,4 +310,30 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         Assert.NotNull(closed.ClosedUtc);
         Assert.Equal(["statement.signing-closed"], await app.AuditActionsAsync("Statement", statementId));
     }
+
+    [Fact]
+    public async Task Every_signatory_of_the_organisation_gets_a_receipt_of_a_signature_and_of_its_withdrawal()
+    {
+        var organisation = await app.OrganisationAsync();
+        var (statement, final) = await app.OpenStatementAsync();
+        var signer = await app.SignatoryAsync(organisation.Id, "Receipt Signer");
+        var colleague = await app.SignatoryAsync(organisation.Id, "Receipt Colleague");
+        var url = SigningTestData.SignUrl(statement.Id, organisation.Id);
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await signer.Client.SignAsync(await signer.Client.GetPageAsync(url), TwoFactor.TotpCode(signer.Key), name: "Receipt Signer")).StatusCode);
+
+        foreach (var person in new[] { signer, colleague })
+        {
+            var receipt = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == person.User.Email)
+                && m.Subject == $"Endorsement recorded: {statement.Title}");
+            Assert.Contains("Receipt Signer", receipt.TextBody);
+            Assert.Contains($"SHA-256 {final.ContentHash}", receipt.TextBody);
+        }
+
+        await colleague.Client.SubmitAndFollowAsync(await colleague.Client.GetPageAsync(url), "form#withdraw-form",
+            new Dictionary<string, string> { ["Withdrawal.Reason"] = "Not cleared by the cabinet" });
+        var withdrawal = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == signer.User.Email)
+            && m.Subject == $"Endorsement withdrawn: {statement.Title}");
+        Assert.Contains("Not cleared by the cabinet", withdrawal.TextBody);
+    }
 }

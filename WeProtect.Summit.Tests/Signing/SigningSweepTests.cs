@@ -32,8 +32,8 @@ public class SigningSweepTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<SummitDbContext>();
         var clock = new MovedClock(now);
-        var sweep = new SigningSweep(db, new Notifier(db, services.GetRequiredService<INotificationQueue>(), clock),
-            new EndorsementDesk(db, new AuditTrail(db, clock), clock), clock, services.GetRequiredService<IConfiguration>(), NullLogger<SigningSweep>.Instance);
+        var notifier = new Notifier(db, services.GetRequiredService<INotificationQueue>(), clock);
+        var sweep = new SigningSweep(db, notifier, new EndorsementDesk(db, new AuditTrail(db, clock), notifier, clock), clock, services.GetRequiredService<IConfiguration>(), NullLogger<SigningSweep>.Instance);
         await sweep.RunAsync(CancellationToken.None);
     }
 

@@ -21,6 +21,7 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
             => await BookingLetterAsync(notification, ct),
         NotificationKinds.SigningInvitation or NotificationKinds.SigningReminder => await SigningLetterAsync(notification, ct),
         NotificationKinds.AmendmentDecided => await AmendmentLetterAsync(notification, ct),
+        NotificationKinds.EndorsementSigned or NotificationKinds.EndorsementWithdrawn => await EndorsementLetterAsync(notification, ct),
         _ => throw new InvalidOperationException($"No letter for notifications of kind {notification.Kind}"),
     };
 
@@ -58,6 +59,36 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
                 $"Dear {user.FullName},\n\nAs a signatory for {organisation}, you may now endorse the following:\n\n{string.Join("\n", lines)}\n\n" +
                 "To sign, open Statements to sign, read the final text, and confirm it with a fresh code from your authenticator app.");
         return new Letter(user.Email, user.FullName, subject, body, links.Absolute("/Signing"), "Statements to sign");
+    }
+
+    /// <summary>A receipt to one signatory of the organisation: who signed (or withdrew) which text, bound to which
+    /// version and hash, when. Nothing when the recipient no longer holds a live authority for the organisation.</summary>
+    private async Task<Letter?> EndorsementLetterAsync(Notification notification, CancellationToken ct)
+    {
+        var endorsement = await db.Endorsements.AsNoTracking().Include(e => e.Organisation)
+            .FirstOrDefaultAsync(e => e.Id == notification.SubjectId, ct);
+        if (endorsement is null || notification.RecipientUserId is not { } recipientId) return null;
+        if (!await db.SigningAuthorities.AnyAsync(a => a.UserId == recipientId && a.OrganisationId == endorsement.OrganisationId && a.RevokedUtc == null, ct))
+            return null;
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == recipientId, ct);
+        var statement = await db.Statements.AsNoTracking().Include(s => s.Summit).FirstOrDefaultAsync(s => s.Id == endorsement.StatementId, ct);
+        var version = await db.StatementVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == endorsement.StatementVersionId, ct);
+        if (user?.Email is null || statement is null || version is null) return null;
+        var en = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+        string When(DateTime utc) => $"{statement.Summit.ToLocal(utc).ToString("dddd d MMMM yyyy, HH:mm:ss", en)} ({statement.Summit.TimeZoneId})";
+        var organisation = endorsement.Organisation.FormalName;
+        var bound = $"The signature is bound to version {version.Number} of the text, SHA-256 {endorsement.ContentHash}.";
+        var (subject, body) = notification.Kind == NotificationKinds.EndorsementWithdrawn
+            ? ($"Endorsement withdrawn: {statement.Title}",
+                $"Dear {user.FullName},\n\nThe endorsement of \"{statement.Title}\" on behalf of {organisation}, signed by {endorsement.PrintedName} " +
+                $"({endorsement.PrintedPosition}) on {When(endorsement.SignedUtc)}, was withdrawn on {When(endorsement.WithdrawnUtc ?? endorsement.SignedUtc)}.\n" +
+                $"Reason given: {endorsement.WithdrawalReason}\n\n{bound}\n\nYou receive this as a signatory for {organisation}.")
+            : ($"Endorsement recorded: {statement.Title}",
+                $"Dear {user.FullName},\n\n{endorsement.PrintedName} ({endorsement.PrintedPosition}) endorsed \"{statement.Title}\" on behalf of " +
+                $"{organisation} on {When(endorsement.SignedUtc)}.\n\n{bound}\n\nYou receive this as a signatory for {organisation}. " +
+                "If this endorsement was not made with your organisation's authority, tell the summit secretariat at once: it can be withdrawn while signing is open.");
+        return new Letter(user.Email, user.FullName, subject, body,
+            links.Absolute($"/Signing/Sign/{endorsement.StatementId}/{endorsement.OrganisationId}"), "The endorsement");
     }
 
     /// <summary>The breakout of a booking moved: its time (in the summit's zone) and room as they are now.</summary>

@@ -736,6 +736,10 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecipientUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SentUtc")
                         .HasColumnType("TEXT");
 

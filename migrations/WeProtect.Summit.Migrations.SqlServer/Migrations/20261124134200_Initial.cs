@@ -69,6 +69,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .Annotation("SqlServer:Identity", "1, 1"),
                     Kind = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     SubjectId = table.Column<int>(type: "int", nullable: false),
+                    RecipientUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
                     CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
                     SentUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     ClaimedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),

@@ -69,6 +69,7 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecipientUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     SentUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ClaimedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
