@@ -44,6 +44,13 @@ public class AmendmentDecisionTests(SummitAppFactory app) : IClassFixture<Summit
         var page = await organiser.GetPageAsync(Url(id));
         Assert.Contains("Clearer.", page.QuerySelector($"#amendment-{amendment.Id}")!.TextContent);
         Assert.NotNull(page.QuerySelector($"#amendment-{amendment.Id} .amendment-wording strong"));
+        // The change against the words it replaces, word by word.
+        var diff = page.QuerySelector($"#amendment-{amendment.Id} .amendment-diff")!;
+        var deleted = string.Concat(diff.QuerySelectorAll("del").Select(d => d.TextContent));
+        Assert.Contains("every", deleted);
+        Assert.Contains("child", deleted);
+        Assert.Contains("**privacy**", string.Concat(diff.QuerySelectorAll("ins").Select(d => d.TextContent)));
+        Assert.StartsWith("Share what works, with data that protects", diff.TextContent.Trim());
 
         var summitId = await app.WithDbAsync(db => db.Statements.Where(s => s.Id == id).Select(s => s.SummitId).SingleAsync());
         var index = await organiser.GetPageAsync($"/Statements/Manage/{summitId}");

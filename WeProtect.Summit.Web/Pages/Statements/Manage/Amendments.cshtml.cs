@@ -8,6 +8,8 @@ using WeProtect.Summit.Data.Notifications;
 using WeProtect.Summit.Data.Statements;
 using WeProtect.Summit.Web.Infrastructure;
 
+using WeProtect.Summit.Web.Statements;
+
 namespace WeProtect.Summit.Web.Pages.Statements.Manage;
 
 /// <summary>Organisers decide on amendments. Accepting puts the wording at its anchor of the latest version
@@ -21,6 +23,8 @@ public class AmendmentsModel(SummitDbContext db, AuditTrail audit, Notifier noti
     public IReadOnlyList<Amendment> Pending { get; private set; } = [];
     public IReadOnlyList<Amendment> Decided { get; private set; } = [];
     public IReadOnlyDictionary<int, int> VersionNumbers { get; private set; } = new Dictionary<int, int>();
+    /// <summary>Per pending amendment: its wording against the words at its anchor, word by word.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<WordDiff.Segment>> Changes { get; private set; } = new Dictionary<int, IReadOnlyList<WordDiff.Segment>>();
     /// <summary>The amendment whose rejection reason was missing, to show the error next to it.</summary>
     public int? FailedId { get; private set; }
 
@@ -116,6 +120,10 @@ public class AmendmentsModel(SummitDbContext db, AuditTrail audit, Notifier noti
         Pending = all.Where(a => a.Status == AmendmentStatus.Pending).ToList();
         Decided = all.Where(a => a.Status != AmendmentStatus.Pending).OrderByDescending(a => a.DecidedUtc).ToList();
         VersionNumbers = statement.Versions.ToDictionary(v => v.Id, v => v.Number);
+        // What each pending amendment would change, against the words it was proposed on (as Decidim shows it).
+        var texts = statement.Versions.ToDictionary(v => v.Id, v => v.Text);
+        Changes = Pending.ToDictionary(a => a.Id, a => WordDiff.Diff(
+            texts.TryGetValue(a.StatementVersionId, out var text) ? WordDiff.WordsAt(text, a.Anchor) ?? "" : "", a.ProposedWording));
         return true;
     }
 }
