@@ -27,6 +27,8 @@ public class AmendmentDecisionTests(SummitAppFactory app) : IClassFixture<Summit
         });
         Assert.Contains("is proposed", after.QuerySelector("[role=status]")!.TextContent);
         var amendment = await app.WithDbAsync(db => db.Amendments.AsNoTracking().SingleAsync(a => a.StatementId == id));
+        // Every member sees what the proposal would change, word by word.
+        Assert.NotEmpty(after.QuerySelectorAll($"#amendment-{amendment.Id} .amendment-diff ins, #amendment-{amendment.Id} .amendment-diff del"));
         return (id, amendment, user, organisation);
     }
 

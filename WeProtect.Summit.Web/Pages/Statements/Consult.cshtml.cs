@@ -161,6 +161,15 @@ public class ConsultModel(SummitDbContext db, AuditTrail audit, ConsultationRost
         return null;
     }
 
+    /// <summary>An amendment's wording against the words at its anchor in the version shown, word by word.</summary>
+    public IReadOnlyList<WordDiff.Segment> ChangeOf(Amendment amendment)
+    {
+        partsShown ??= Document.Parts().ToDictionary(p => p.Anchor, p => p.Text);
+        return WordDiff.Diff(partsShown.GetValueOrDefault(amendment.Anchor) ?? "", amendment.ProposedWording);
+    }
+
+    private Dictionary<string, string>? partsShown;
+
     public string When(DateTime utc) => $"{Summit.ToLocal(utc):d MMM yyyy, HH:mm}";
 
     /// <summary>"government-1.b — Share what works, with data…": an anchor with the start of its words, for the lists.</summary>
