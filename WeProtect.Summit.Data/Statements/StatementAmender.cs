@@ -13,6 +13,17 @@ public static partial class StatementAmender
         public bool Succeeded => Result is not null;
     }
 
+    /// <summary>Why an amendment proposed on <paramref name="proposedOnText"/> no longer fits <paramref name="latestText"/>:
+    /// the words at its anchor changed since (another amendment, an edit, or renumbering moved the anchor), so the
+    /// proposer's wording would replace words they never saw. Null when the words are the same.</summary>
+    public static string? ChangedSince(string proposedOnText, string latestText, string anchor)
+    {
+        string? WordsAt(string text) => StatementParser.Parse(text).Document?.Parts().Where(p => p.Anchor == anchor).Select(p => p.Text).FirstOrDefault();
+        var now = WordsAt(latestText);
+        // A vanished anchor is Apply's to explain.
+        return now is null || WordsAt(proposedOnText) == now ? null : $"the words at {anchor} changed since it was proposed; ask for a proposal on the current text.";
+    }
+
     public static Outcome Apply(string canonicalText, string? anchor, string? wording)
     {
         var original = StatementParser.Parse(canonicalText);

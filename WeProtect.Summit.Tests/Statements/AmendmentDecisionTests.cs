@@ -166,6 +166,24 @@ public class AmendmentDecisionTests(SummitAppFactory app) : IClassFixture<Summit
     }
 
     [Fact]
+    public async Task An_amendment_whose_words_changed_since_it_was_proposed_is_refused_and_the_text_is_untouched()
+    {
+        var (id, amendment, _, _) = await ProposedAsync("government-2.a", "Fund survivor-led services.");
+        // Someone else's wording for the same part is accepted first.
+        await app.AddVersionAsync(id, StatementExample.Canonical.Replace("Fund services that put survivors at the centre.",
+            "Fund services that survivors design."));
+        var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var (response, after) = await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync(Url(id)), $"#accept-{amendment.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("the words at government-2.a changed since it was proposed", after.QuerySelector(".alert-danger")!.TextContent);
+        var versions = await VersionsAsync(id);
+        Assert.Equal(2, versions.Count);
+        Assert.Contains("Fund services that survivors design.", versions[^1].Text);
+        Assert.Equal(AmendmentStatus.Pending, (await ReloadAsync(amendment.Id)).Status);
+    }
+
+    [Fact]
     public async Task An_amendment_whose_anchor_vanished_from_the_latest_version_is_refused_with_a_reason()
     {
         var (id, amendment, _, _) = await ProposedAsync("government-2.a", "Fund survivor-led services.");

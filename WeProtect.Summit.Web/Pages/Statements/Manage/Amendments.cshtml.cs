@@ -38,6 +38,9 @@ public class AmendmentsModel(SummitDbContext db, AuditTrail audit, Notifier noti
         var now = clock.GetUtcNow().UtcDateTime;
         var actor = User.ToAuditActor();
         if (Statement.Latest is not { } latest) return Refuse("The statement has no text yet.");
+        var proposedOn = Statement.Versions.First(v => v.Id == amendment.StatementVersionId);
+        if (StatementAmender.ChangedSince(proposedOn.Text, latest.Text, amendment.Anchor) is { } stale)
+            return Refuse($"Amendment #{amendment.Id} was proposed on version {proposedOn.Number} and cannot be accepted on version {latest.Number}: {stale}");
         var outcome = StatementAmender.Apply(latest.Text, amendment.Anchor, amendment.ProposedWording);
         if (!outcome.Succeeded) return Refuse($"Amendment #{amendment.Id} cannot be accepted on version {latest.Number}: {outcome.Refusal}");
         var credit = amendment.OrganisationName ?? amendment.ProposerName;
