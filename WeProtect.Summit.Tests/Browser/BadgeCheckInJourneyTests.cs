@@ -12,15 +12,6 @@ namespace WeProtect.Summit.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public class BadgeCheckInJourneyTests(BrowserFixture browser)
 {
-    private static async Task LogInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("form#login input[name='Input.Email']").FillAsync(email);
-        await page.Locator("form#login input[name='Input.Password']").FillAsync(SummitAppFactory.Password);
-        await page.Locator("form#login button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
-    }
-
     [Fact]
     public async Task A_delegate_registers_is_approved_downloads_the_badge_and_is_checked_in_without_a_reload()
     {
@@ -33,7 +24,7 @@ public class BadgeCheckInJourneyTests(BrowserFixture browser)
 
         // 1. The delegate registers from the summit's public page.
         var delegatePage = await browser.NewPageAsync(new BrowserNewContextOptions { AcceptDownloads = true });
-        await LogInAsync(delegatePage, delegateUser.Email!);
+        await BrowserFixture.LogInAsync(delegatePage, delegateUser.Email!);
         await delegatePage.GotoAsync($"/Summits/Details/{summit.Id}");
         await delegatePage.Locator("#register-link").ClickAsync();
         await delegatePage.Locator("#Input_Position").FillAsync("Minister of Digital Governance");
@@ -43,13 +34,13 @@ public class BadgeCheckInJourneyTests(BrowserFixture browser)
         await delegatePage.Locator("#Input_ConsentToPublicList").CheckAsync();
         await browser.ScreenshotAsync(delegatePage, "1-register");
         await delegatePage.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
-        await delegatePage.WaitForURLAsync(url => url.Contains("/Registration/Details/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await BrowserFixture.WaitForAddressAsync(delegatePage, "/Registration/Details/");
         var registrationId = int.Parse(delegatePage.Url.Split('/').Last().Split('?')[0]);
         await Assertions.Expect(delegatePage.Locator("main")).ToContainTextAsync("ending", new() { IgnoreCase = true });
 
         // 2. The organiser approves them in the vetting queue.
         var desk = await browser.NewPageAsync();
-        await LogInAsync(desk, organiser.Email!);
+        await BrowserFixture.LogInAsync(desk, organiser.Email!);
         await desk.GotoAsync($"/Registration/Manage/Index/{summit.Id}");
         await desk.Locator($"#approve-{registrationId}").ClickAsync();
         await Assertions.Expect(desk.Locator("main")).ToContainTextAsync("approved");

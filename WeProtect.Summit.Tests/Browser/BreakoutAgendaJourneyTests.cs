@@ -13,15 +13,6 @@ namespace WeProtect.Summit.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public class BreakoutAgendaJourneyTests(BrowserFixture browser)
 {
-    private static async Task LogInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("form#login input[name='Input.Email']").FillAsync(email);
-        await page.Locator("form#login input[name='Input.Password']").FillAsync(SummitAppFactory.Password);
-        await page.Locator("form#login button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
-    }
-
     [Fact]
     public async Task A_delegate_joins_a_full_breakouts_waiting_list_is_promoted_when_a_seat_is_cancelled_and_the_agenda_and_calendar_follow()
     {
@@ -42,7 +33,7 @@ public class BreakoutAgendaJourneyTests(BrowserFixture browser)
 
         // 0. A delegate finds the session full and joins its waiting list from the session page, without a reload.
         var delegatePage = await browser.NewPageAsync();
-        await LogInAsync(delegatePage, waiting.Email!);
+        await BrowserFixture.LogInAsync(delegatePage, waiting.Email!);
         await delegatePage.GotoAsync($"/Breakouts/Session/{breakout.Id}");
         await delegatePage.GetByRole(AriaRole.Button, new() { Name = "Join the waiting list" }).ClickAsync();
         await Assertions.Expect(delegatePage.Locator("#booking-slot")).ToContainTextAsync("number 1");
@@ -52,7 +43,7 @@ public class BreakoutAgendaJourneyTests(BrowserFixture browser)
         var visitor = await browser.NewPageAsync();
         await visitor.GotoAsync($"/Summits/Details/{summit.Id}");
         await visitor.Locator("#agenda-link").ClickAsync();
-        await visitor.WaitForURLAsync(url => url.Contains($"/Breakouts/Agenda/{summit.Id}", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await BrowserFixture.WaitForAddressAsync(visitor, $"/Breakouts/Agenda/{summit.Id}");
         var cell = visitor.Locator($"td[data-breakout-id='{breakout.Id}']");
         await Assertions.Expect(cell.Locator(".seat-state")).ToHaveTextAsync("Full (1 on the waiting list)");
         await Assertions.Expect(visitor.Locator($"td[data-breakout-id='{unrelated.Id}']")).ToBeVisibleAsync();
@@ -73,7 +64,7 @@ public class BreakoutAgendaJourneyTests(BrowserFixture browser)
         // 3. The holder cancels; the waiting delegate is promoted. The cached public pages are refreshed.
         var seat = await app.WithDbAsync(db => db.Bookings.SingleAsync(b => b.BreakoutId == breakout.Id && b.Status == BookingStatus.Confirmed));
         var holderPage = await browser.NewPageAsync();
-        await LogInAsync(holderPage, holder.Email!);
+        await BrowserFixture.LogInAsync(holderPage, holder.Email!);
         await holderPage.GotoAsync("/Breakouts/Bookings");
         await holderPage.Locator($"#cancel-{seat.Id} summary").ClickAsync();
         await holderPage.Locator($"#cancel-form-{seat.Id} button[type=submit]").ClickAsync();

@@ -93,6 +93,22 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Logs in through the real form and waits until the browser has left the log-in page.</summary>
+    public static async Task LogInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.Locator("form#login input[name='Input.Email']").FillAsync(email);
+        await page.Locator("form#login input[name='Input.Password']").FillAsync(SummitAppFactory.Password);
+        await page.Locator("form#login button[type=submit]").ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/Account/Login"), new() { Timeout = 60_000 });
+    }
+
+    /// <summary>Waits until the address contains <paramref name="part"/>, e.g. after a click that navigates. It polls
+    /// the address rather than waiting for a load event: WaitForURL with WaitUntil=Commit hangs when the navigation
+    /// has already committed (the "commit" state is never recorded), which made browser tests time out at random.</summary>
+    public static Task WaitForAddressAsync(IPage page, string part) =>
+        Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(part)), new() { Timeout = 60_000 });
+
     /// <summary>Saves a full-page screenshot as <c>TestResults/screenshots/&lt;test&gt;-&lt;step&gt;.png</c> and
     /// returns its path. <paramref name="test"/> defaults to the calling test method's name.</summary>
     public async Task<string> ScreenshotAsync(IPage page, string step, [CallerMemberName] string test = "")

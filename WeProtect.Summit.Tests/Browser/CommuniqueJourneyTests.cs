@@ -14,11 +14,7 @@ public class CommuniqueJourneyTests(BrowserFixture browser)
         var closed = await browser.App.ClosedStatementAsync();
         var organiser = await browser.App.CreateUserAsync(fullName: "Publishing Organiser", roles: Roles.Organiser);
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("form#login input[name='Input.Email']").FillAsync(organiser.Email!);
-        await page.Locator("form#login input[name='Input.Password']").FillAsync(SummitAppFactory.Password);
-        await page.Locator("form#login button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await BrowserFixture.LogInAsync(page, organiser.Email!);
 
         await page.GotoAsync($"/Communiques/Manage/{closed.StatementId}");
         await Assertions.Expect(page.Locator("#statement-status")).ToHaveTextAsync("closed");

@@ -12,15 +12,6 @@ namespace WeProtect.Summit.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public class ConsultationJourneyTests(BrowserFixture browser)
 {
-    private static async Task LogInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("form#login input[name='Input.Email']").FillAsync(email);
-        await page.Locator("form#login input[name='Input.Password']").FillAsync(SummitAppFactory.Password);
-        await page.Locator("form#login button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
-    }
-
     [Fact]
     public async Task A_delegates_amendment_is_accepted_shows_in_the_diff_and_the_text_is_finalised()
     {
@@ -35,7 +26,7 @@ public class ConsultationJourneyTests(BrowserFixture browser)
 
         // 1. The organiser drafts the statement and opens the consultation.
         var organiserPage = await browser.NewPageAsync();
-        await LogInAsync(organiserPage, organiser.Email!);
+        await BrowserFixture.LogInAsync(organiserPage, organiser.Email!);
         await organiserPage.GotoAsync($"/Statements/Manage/{summit.Id}");
         await organiserPage.Locator("#statement-create select[name='Input.Kind']").SelectOptionAsync("StatementOfAction");
         await organiserPage.Locator("#statement-create input[name='Input.Title']").FillAsync("Statement of Action 2026");
@@ -53,7 +44,7 @@ public class ConsultationJourneyTests(BrowserFixture browser)
 
         // 2. The delegate reads the text, follows the margin link of item 1.b and proposes new wording.
         var delegatePage = await browser.NewPageAsync();
-        await LogInAsync(delegatePage, delegateUser.Email!);
+        await BrowserFixture.LogInAsync(delegatePage, delegateUser.Email!);
         await delegatePage.GotoAsync($"/Statements/{statementId}/consult");
         var margin = delegatePage.Locator("a.statement-margin[data-anchor='government-1.b']");
         await Assertions.Expect(margin).ToHaveTextAsync("0 comments · 0 amendments");

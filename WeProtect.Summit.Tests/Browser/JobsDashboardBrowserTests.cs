@@ -13,11 +13,7 @@ public class JobsDashboardBrowserTests(BrowserFixture browser)
     {
         var organiser = await browser.App.CreateUserAsync(fullName: "Jobs Organiser", roles: Roles.Organiser);
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("form#login input[name='Input.Email']").FillAsync(organiser.Email!);
-        await page.Locator("form#login input[name='Input.Password']").FillAsync(SummitAppFactory.Password);
-        await page.Locator("form#login button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await BrowserFixture.LogInAsync(page, organiser.Email!);
 
         await page.GotoAsync(HangfireSetup.DashboardPath + "/recurring", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync(NotificationSweep.RecurringJobId);

@@ -13,15 +13,6 @@ namespace WeProtect.Summit.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public class SigningJourneyTests(BrowserFixture browser)
 {
-    private static async Task LogInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("form#login input[name='Input.Email']").FillAsync(email);
-        await page.Locator("form#login input[name='Input.Password']").FillAsync(SummitAppFactory.Password);
-        await page.Locator("form#login button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
-    }
-
     [Fact]
     public async Task Signatory_turns_on_two_factor_organiser_grants_signatory_signs_and_appears_on_agreed_by()
     {
@@ -34,19 +25,19 @@ public class SigningJourneyTests(BrowserFixture browser)
 
         // 1. The signatory turns on two-factor authentication with an authenticator app.
         var signatoryPage = await browser.NewPageAsync();
-        await LogInAsync(signatoryPage, signatory.Email!);
+        await BrowserFixture.LogInAsync(signatoryPage, signatory.Email!);
         await signatoryPage.GotoAsync("/Signing");
         await Assertions.Expect(signatoryPage.Locator("#no-authority")).ToBeVisibleAsync();
         await signatoryPage.GotoAsync("/Profile/EnableAuthenticator");
         var key = (await signatoryPage.Locator("#shared-key").TextContentAsync())!.Trim();
         await signatoryPage.Locator("form#enable-authenticator input[name='Input.Code']").FillAsync(TwoFactor.TotpCode(key));
         await signatoryPage.Locator("form#enable-authenticator button[type=submit]").ClickAsync();
-        await signatoryPage.WaitForURLAsync(url => url.Contains("/Profile/RecoveryCodes", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await BrowserFixture.WaitForAddressAsync(signatoryPage, "/Profile/RecoveryCodes");
         await browser.ScreenshotAsync(signatoryPage, "1-two-factor-on");
 
         // 2. The organiser grants the signing authority on the credentials letter.
         var organiserPage = await browser.NewPageAsync();
-        await LogInAsync(organiserPage, organiser.Email!);
+        await BrowserFixture.LogInAsync(organiserPage, organiser.Email!);
         await organiserPage.GotoAsync("/Signing/Manage");
         await organiserPage.Locator("#Grant_Email").FillAsync(signatory.Email!);
         await organiserPage.Locator("#Grant_OrganisationId").SelectOptionAsync(new SelectOptionValue { Label = organisationName });
