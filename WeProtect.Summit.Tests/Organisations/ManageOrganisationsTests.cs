@@ -339,7 +339,7 @@ public class ManageOrganisationsTests(SummitAppFactory app) : IClassFixture<Summ
         var text = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
         var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
-        Assert.Equal("formal_name,sort_name,sector,country,member_since", lines[0]);
+        Assert.Equal("formal_name,sort_name,sector,country,member_since,listed_name", lines[0]);
         Assert.True(OrganisationCsvImport.Read(bytes, [], DateTime.UtcNow.Year).Succeeded);
     }
 }
