@@ -4,11 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Geography;
 using WeProtect.Summit.Data.Organisations;
-using WeProtect.Summit.Data.Summits;
 using WeProtect.Summit.Tests.Signing;
 using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Organisations;
+
+using WeProtect.Summit.Data.Summits;
 
 /// <summary>Every government can be entered: the user-assigned code XK (Kosovo) is accepted by the organisation form,
 /// the CSV import and the summit; such a government endorses and is printed under "Governments", by the name it is
