@@ -73,7 +73,7 @@ public class Summit
         Check(string.IsNullOrWhiteSpace(City), nameof(City), "The city is required.");
         Check(City?.Length > NameMaxLength, nameof(City), $"The city is longer than {NameMaxLength} characters.");
         Check(Venue?.Length > NameMaxLength, nameof(Venue), $"The venue is longer than {NameMaxLength} characters.");
-        Check(!Countries.IsKnown(CountryCode), nameof(CountryCode), "Choose the host country from the list.");
+        Check(!Countries.IsKnown(CountryCode), nameof(CountryCode), "Choose the host country from the ISO 3166-1 list.");
         Check(EndDate < StartDate, nameof(EndDate), "The summit cannot end before it starts.");
         Check(SummitClock.FindZone(TimeZoneId) is null, nameof(TimeZoneId), $"\"{TimeZoneId}\" is not an IANA time zone (e.g. Asia/Dubai).");
         Check(DelegateCapacity <= 0, nameof(DelegateCapacity), "The delegate capacity must be at least 1.");

@@ -147,7 +147,7 @@ internal sealed class PdfFlow : IDisposable
 
     /// <summary>The footer label as it fits <paramref name="width"/>: whole, or cut at a word boundary with an ellipsis
     /// ("Statement of Action on…"), never inside a word. Only a first word wider than the space itself is cut.</summary>
-    internal static string Shorten(XGraphics g, string text, XFont font, double width)
+    private static string Shorten(XGraphics g, string text, XFont font, double width)
     {
         if (g.MeasureString(text, font).Width <= width) return text;
         bool Fits(string s) => g.MeasureString(s, font).Width <= width;
