@@ -56,7 +56,8 @@ internal static class DocxPackageGuard
                     {
                         entryBytes += read;
                         actual += read;
-                        // An entry that unpacks to more than it declares is crafted: stop reading it at once.
+                        // An entry that unpacks to more than it declares is crafted: stop reading it at once. (.NET's
+                        // reader already stops at the declared size; this holds whatever the reader does.)
                         if (entryBytes > entry.Length || actual > DocxStatementImport.MaxUnpackedBytes)
                             return (null, DocxStatementImport.BombMessage);
                         to.Write(buffer, 0, read);
