@@ -12,7 +12,8 @@ internal sealed class DocxNumbering
 
     private sealed record Definition(string Format, int Start);
 
-    private sealed record Instance(int AbstractId, Dictionary<int, int> StartOverrides, Dictionary<int, Definition> LevelOverrides);
+    private sealed record Instance(
+        int AbstractId, Dictionary<int, int> StartOverrides, Dictionary<int, Definition> LevelOverrides);
 
     private const int Levels = 9;
     private readonly Dictionary<int, Dictionary<int, Definition>> abstracts = [];
@@ -63,7 +64,8 @@ internal sealed class DocxNumbering
         var definition = instance.LevelOverrides.GetValueOrDefault(level)
             ?? abstracts.GetValueOrDefault(instance.AbstractId)?.GetValueOrDefault(level);
         if (definition is null) return null;
-        if (!counters.TryGetValue(instance.AbstractId, out var count)) counters[instance.AbstractId] = count = new int?[Levels];
+        if (!counters.TryGetValue(instance.AbstractId, out var count))
+            counters[instance.AbstractId] = count = new int?[Levels];
         if (started.Add(numId))
             foreach (var (l, start) in instance.StartOverrides)
                 if (l is >= 0 and < Levels) count[l] = start - 1;

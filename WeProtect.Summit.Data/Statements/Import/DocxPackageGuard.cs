@@ -22,7 +22,8 @@ internal static class DocxPackageGuard
         {
             zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException
+                                       or NotSupportedException)
         {
             return (null, DocxStatementImport.NotDocxMessage);
         }
@@ -34,7 +35,8 @@ internal static class DocxPackageGuard
             foreach (var entry in entries)
             {
                 declared += entry.Length;
-                if (entry.Length < 0 || declared > DocxStatementImport.MaxUnpackedBytes) return (null, DocxStatementImport.BombMessage);
+                if (entry.Length < 0 || declared > DocxStatementImport.MaxUnpackedBytes)
+                    return (null, DocxStatementImport.BombMessage);
             }
             if (!entries.Any(e => string.Equals(e.FullName, "word/document.xml", StringComparison.OrdinalIgnoreCase)))
                 return (null, DocxStatementImport.NotDocxMessage);

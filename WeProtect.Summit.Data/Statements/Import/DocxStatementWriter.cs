@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using M = DocumentFormat.OpenXml.Math;
 
 namespace WeProtect.Summit.Data.Statements.Import;
 
@@ -39,7 +40,8 @@ internal sealed partial class DocxStatementWriter
         foreach (var element in body?.ChildElements ?? [])
             Block(element);
         var text = StatementText.Canonicalise(string.Join('\n', lines));
-        if (Encoding.UTF8.GetByteCount(text) > StatementText.MaxBytes) return DocxImportResult.Refused(DocxStatementImport.TextTooLargeMessage);
+        if (Encoding.UTF8.GetByteCount(text) > StatementText.MaxBytes)
+            return DocxImportResult.Refused(DocxStatementImport.TextTooLargeMessage);
         return new DocxImportResult(text, null, Converted(), Dropped());
     }
 
@@ -117,7 +119,8 @@ internal sealed partial class DocxStatementWriter
         var continues = open is not null;
         if (open is not null && open.Any(l => l.List == label.List))
             parents = open.TakeWhile(l => !(l.List == label.List && l.Level >= label.Level)).ToList();
-        else if (open is not null && label is { Format: "lowerLetter", Level: 0 } && open.FindLastIndex(l => l.Format == "decimal") is var d and >= 0)
+        else if (open is not null && label is { Format: "lowerLetter", Level: 0 }
+                 && open.FindLastIndex(l => l.Format == "decimal") is var d and >= 0)
             parents = open.Take(d + 1).ToList();
         else
         {
@@ -150,7 +153,7 @@ internal sealed partial class DocxStatementWriter
                 case InsertedRun or MoveToRun: tracked++; Inline(child, segments, url); break;
                 case DeletedRun or MoveFromRun: tracked++; break;
                 case SimpleField: fields++; Inline(child, segments, url); break;
-                case DocumentFormat.OpenXml.Math.OfficeMath or DocumentFormat.OpenXml.Math.Paragraph: equations++; break;
+                case M.OfficeMath or M.Paragraph: equations++; break;
                 default:
                     if (child.LocalName == "AlternateContent") CountDrawing(child);
                     else Inline(child, segments, url);
@@ -211,7 +214,8 @@ internal sealed partial class DocxStatementWriter
             if (string.IsNullOrWhiteSpace(s.Text) && k > 0 && k < segments.Count - 1
                 && Same(segments[k - 1], segments[k + 1]) && s.Url == segments[k - 1].Url)
                 s = s with { Bold = segments[k - 1].Bold, Italic = segments[k - 1].Italic };
-            if (merged.Count > 0 && Same(merged[^1], s) && merged[^1].Url == s.Url) merged[^1] = merged[^1] with { Text = merged[^1].Text + s.Text };
+            if (merged.Count > 0 && Same(merged[^1], s) && merged[^1].Url == s.Url)
+                merged[^1] = merged[^1] with { Text = merged[^1].Text + s.Text };
             else merged.Add(s);
         }
 
@@ -249,8 +253,10 @@ internal sealed partial class DocxStatementWriter
         return escaped[..start] + marker + core + marker + escaped[(start + core.Length)..];
     }
 
-    /// <summary>A heading or title: its words only (the grammar's headings are plain), markup characters escaped.</summary>
-    private string Plain(List<Segment> segments) => Collapse(Escape(string.Concat(segments.Select(s => s.Text))).Replace("{", "\\{")).Trim();
+    /// <summary>A heading or title: its words only (the grammar's headings are plain), markup characters escaped
+    /// (a brace too, so that no text of the file becomes an audience marker).</summary>
+    private static string Plain(List<Segment> segments) =>
+        Collapse(Escape(string.Concat(segments.Select(s => s.Text))).Replace("{", "\\{"));
 
     /// <summary>Characters that inline Markdown would read as markup: a backslash before each.</summary>
     private static string Escape(string text)
@@ -259,7 +265,8 @@ internal sealed partial class DocxStatementWriter
         for (var k = 0; k < text.Length; k++)
         {
             var c = text[k];
-            var intraword = k > 0 && k < text.Length - 1 && char.IsLetterOrDigit(text[k - 1]) && char.IsLetterOrDigit(text[k + 1]);
+            var intraword = k > 0 && k < text.Length - 1
+                && char.IsLetterOrDigit(text[k - 1]) && char.IsLetterOrDigit(text[k + 1]);
             if (c is '\\' or '*' or '`' or '[' or ']' or '<' || c == '_' && !intraword) b.Append('\\');
             b.Append(c);
         }
@@ -271,7 +278,8 @@ internal sealed partial class DocxStatementWriter
     private string EscapeLineStart(string line)
     {
         if (line.Length == 0) return line;
-        if (line[0] is '#' or '>' or '{' or '=' or '|' || line.StartsWith("~~~", StringComparison.Ordinal) || Dashes().IsMatch(line))
+        if (line[0] is '#' or '>' or '{' or '=' or '|' || line.StartsWith("~~~", StringComparison.Ordinal)
+            || Dashes().IsMatch(line))
         {
             escapedLines++;
             return "\\" + line;
@@ -302,7 +310,8 @@ internal sealed partial class DocxStatementWriter
     {
         if (value is < 1 or > 3999) return value.ToString();
         var b = new StringBuilder();
-        foreach (var (n, s) in new[] { (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I") })
+        foreach (var (n, s) in new[] { (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                     (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I") })
             for (; value >= n; value -= n) b.Append(s);
         return b.ToString();
     }
@@ -311,40 +320,47 @@ internal sealed partial class DocxStatementWriter
     {
         var list = new List<string>();
         if (title is not null) list.Add($"Title: {title}");
-        Note(list, headings, "section heading (##): add {audience=…} to it", "section headings (##): add {audience=…} to each");
+        Note(list, headings, "section heading (##): add {audience=…} to it",
+            "section headings (##): add {audience=…} to each");
         Note(list, paragraphs, "paragraph", "paragraphs");
         Note(list, numbered, "numbered item", "numbered items");
         Note(list, lettered, "lettered item", "lettered items");
         Note(list, bullets, "bullet", "bullets");
         Note(list, emphasis, "bold or italic passage", "bold or italic passages");
         Note(list, links, "link", "links");
-        Note(list, tracked, "tracked change accepted (insertions kept, deletions dropped)", "tracked changes accepted (insertions kept, deletions dropped)");
+        Note(list, tracked, "tracked change accepted (insertions kept, deletions dropped)",
+            "tracked changes accepted (insertions kept, deletions dropped)");
         return list;
     }
 
     private List<string> Dropped()
     {
         var list = new List<string>();
-        if (title is null) list.Add("No title (a paragraph in the Title or Heading 1 style) was found: add a line “# Title” at the top.");
+        if (title is null)
+            list.Add("No title (a paragraph in the Title or Heading 1 style) was found: add a line “# Title” at the top.");
         Note(list, tables, "table (its text is not in the draft)", "tables (their text is not in the draft)");
         Note(list, images, "image or drawing", "images or drawings");
         Note(list, textBoxes, "text box (its text is not in the draft)", "text boxes (their text is not in the draft)");
         Note(list, main.WordprocessingCommentsPart?.Comments?.Elements<Comment>().Count() ?? 0, "comment", "comments");
         Note(list, footnotes, "footnote", "footnotes");
         Note(list, endnotes, "endnote", "endnotes");
-        Note(list, fields, "field: its code dropped, the text Word showed kept", "fields: their codes dropped, the text Word showed kept");
+        Note(list, fields, "field: its code dropped, the text Word showed kept",
+            "fields: their codes dropped, the text Word showed kept");
         Note(list, equations, "equation", "equations");
         Note(list, symbols, "symbol character", "symbol characters");
         Note(list, embedded, "embedded document", "embedded documents");
-        if (main.HeaderParts.Concat<OpenXmlPart>(main.FooterParts).Any(p => !string.IsNullOrWhiteSpace(p.RootElement?.InnerText)))
+        var parts = main.HeaderParts.Concat<OpenXmlPart>(main.FooterParts);
+        if (parts.Any(p => !string.IsNullOrWhiteSpace(p.RootElement?.InnerText)))
             list.Add("Page headers and footers");
         Note(list, deepHeadings, "heading of level 3 or deeper, written as a plain paragraph (the format has two heading levels)",
             "headings of level 3 or deeper, written as plain paragraphs (the format has two heading levels)");
-        Note(list, extraTitles, "further paragraph in the Title style, written as a plain paragraph", "further paragraphs in the Title style, written as plain paragraphs");
+        Note(list, extraTitles, "further paragraph in the Title style, written as a plain paragraph",
+            "further paragraphs in the Title style, written as plain paragraphs");
         Note(list, numberedHeadings, "heading's automatic number", "headings' automatic numbers");
         Note(list, otherNumbered, "list item numbered with capitals or Roman numerals, written with its number as text: check it",
             "list items numbered with capitals or Roman numerals, written with their numbers as text: check them");
-        Note(list, otherLinks, "link that is not a web or e-mail address (its text kept)", "links that are not web or e-mail addresses (their text kept)");
+        Note(list, otherLinks, "link that is not a web or e-mail address (its text kept)",
+            "links that are not web or e-mail addresses (their text kept)");
         Note(list, escapedLines, "paragraph starting with a character the format reads as markup (#, >, {, …): a backslash keeps it text",
             "paragraphs starting with a character the format reads as markup (#, >, {, …): a backslash keeps them text");
         return list;

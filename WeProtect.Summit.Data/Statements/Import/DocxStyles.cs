@@ -48,7 +48,8 @@ internal sealed partial class DocxStyles
     {
         foreach (var (_, style) in Chain(styleId))
         {
-            if (style?.StyleParagraphProperties?.NumberingProperties is { } numPr && numPr.NumberingId?.Val?.Value is { } numId)
+            if (style?.StyleParagraphProperties?.NumberingProperties is { } numPr
+                && numPr.NumberingId?.Val?.Value is { } numId)
                 return (numId, numPr.NumberingLevelReference?.Val?.Value ?? 0);
         }
         return null;

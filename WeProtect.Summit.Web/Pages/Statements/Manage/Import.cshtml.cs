@@ -11,7 +11,8 @@ using WeProtect.Summit.Data.Summits;
 
 /// <summary>Import from Word, in two steps: upload a .docx (<see cref="DocxStatementImport"/>), then see the draft
 /// text it became, the parser's errors for it and what was converted or left out. Nothing is saved here: the
-/// (corrected) text is posted to the Edit page's Save handler, the one path by which a text becomes a version.</summary>
+/// (corrected) text is posted to the Edit page's Save handler, the one path by which a text becomes a
+/// version.</summary>
 // Room for the multipart framing around a file over the limit, so that the handler answers with a message, not 413.
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
 [RequestSizeLimit(RequestLimit)]
@@ -41,7 +42,8 @@ public class ImportModel(SummitDbContext db) : PageModel
         }
         if (Upload is null || Upload.Length == 0)
         {
-            ModelState.AddModelError(nameof(Upload), Upload is null ? "Choose a Word file (.docx) to import." : DocxStatementImport.EmptyMessage);
+            ModelState.AddModelError(nameof(Upload),
+                Upload is null ? "Choose a Word file (.docx) to import." : DocxStatementImport.EmptyMessage);
             return Page();
         }
         FileName = Path.GetFileName(Upload.FileName);
@@ -68,14 +70,16 @@ public class ImportModel(SummitDbContext db) : PageModel
         return Page();
     }
 
-    public string ClosedMessage => $"The statement is {Statement.Describe(Statement.Status)}: its text can no longer change, so nothing can be imported.";
+    public string ClosedMessage =>
+        $"The statement is {Statement.Describe(Statement.Status)}: its text can no longer change, so nothing can be imported.";
 
     /// <summary>The change note the save form starts with.</summary>
     public string ChangeNote => $"Imported from {FileName}";
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var statement = await db.Statements.AsNoTracking().Include(s => s.Summit).FirstOrDefaultAsync(s => s.Id == id, ct);
+        var statement = await db.Statements.AsNoTracking().Include(s => s.Summit)
+            .FirstOrDefaultAsync(s => s.Id == id, ct);
         if (statement is null) return false;
         Statement = statement;
         Summit = statement.Summit;
