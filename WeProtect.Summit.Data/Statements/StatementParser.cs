@@ -14,8 +14,8 @@ namespace WeProtect.Summit.Data.Statements;
 /// from source lines, not by Markdig:
 /// <list type="bullet">
 /// <item>markers: <c>{audience=…}</c>, <c>{commitments}</c>, <c>{part}</c>, <c>{closing}</c> at the end of a <c>##</c>
-/// heading, <c>{audience=…}</c> at the end of the title, and a marker alone on an unindented line (such a line is
-/// blanked before Markdig reads the text, so it also ends the paragraph or list above it);</item>
+/// heading, <c>{audience=…}</c> at the end of the title, and a marker alone on an unindented line (Markdig is given
+/// such a line as an HTML comment: a block of its own that also ends the paragraph or list above it);</item>
 /// <item>lettered items. CommonMark has no <c>a.</c> lists, and Markdig's list-extras extension would read
 /// <c>i.</c>, <c>v.</c>, <c>x.</c> … as Roman numerals and a lettered line straight under a title as part of the
 /// title's paragraph anyway. So a commitment's lines (list marker and indentation removed) are read one by one:
@@ -117,7 +117,9 @@ public static partial class StatementParser
 
         public StatementDocument? Read()
         {
-            var markers = new Queue<Marker>();
+            // A marker line is handed to Markdig as an HTML comment on the same line: a block of its own that ends the
+            // paragraph or list above it (a blank line would not: a list goes on over blank lines), read back below.
+            var markers = new Dictionary<int, Marker>();
             var forMarkdig = new string[lines.Length];
             for (var i = 0; i < lines.Length; i++)
             {
@@ -126,10 +128,10 @@ public static partial class StatementParser
                 {
                     var marker = m.Groups["marker"].Value;
                     var audience = AudienceAttribute().Match(marker);
-                    markers.Enqueue(audience.Success
+                    markers[i + 1] = audience.Success
                         ? new Marker(i + 1, "audience", null, audience.Groups["value"].Value)
-                        : new Marker(i + 1, marker, null, null));
-                    forMarkdig[i] = "";
+                        : new Marker(i + 1, marker, null, null);
+                    forMarkdig[i] = "<!-- marker -->";
                 }
                 else
                 {
@@ -157,13 +159,10 @@ public static partial class StatementParser
             foreach (var block in document)
             {
                 var line = block.Line + 1;
-                var lastLine = LineOf(block.Span.End) + 1;
-                while (markers.TryPeek(out var next) && next.Line < line) Apply(markers.Dequeue());
-                while (markers.TryPeek(out var inside) && inside.Line <= lastLine)
+                if (block is HtmlBlock && markers.Remove(line, out var marker))
                 {
-                    markers.Dequeue();
-                    Error(inside.Line, "This marker stands inside the list above it (the indented lines after it continue that list). " +
-                        "Leave a blank line after the list and do not indent what follows the marker.");
+                    Apply(marker);
+                    continue;
                 }
 
                 if (title is null && hasTitle && !(block is HeadingBlock { Level: 1, IsSetext: false }) && !textBeforeTitleReported)
@@ -193,7 +192,9 @@ public static partial class StatementParser
                         break;
                 }
             }
-            while (markers.TryDequeue(out var rest)) Apply(rest);
+            foreach (var inside in markers.Values)
+                Error(inside.Line, "This marker is not at the top level of the text (it is inside a list or quotation above it): " +
+                    "leave a blank line before it and start it at the beginning of the line.");
             CloseSection();
 
             if (!hasTitle)
