@@ -96,7 +96,7 @@ public static partial class StatementParser
     private sealed class Reader(string text)
     {
         private readonly string[] lines = text.Split('\n');
-        private readonly int[] lineStarts = LineStarts(text);
+        private int[] lineStarts = []; // of the text Markdig reads (marker lines differ in length from the text's)
         private readonly Dictionary<StatementAudience, int> audienceCounts = [];
         public List<StatementError> Errors { get; } = [];
         public List<StatementWarning> Warnings { get; } = [];
@@ -144,7 +144,9 @@ public static partial class StatementParser
             MarkdownDocument document;
             try
             {
-                document = Markdown.Parse(string.Join("\n", forMarkdig), Pipeline);
+                var markdig = string.Join("\n", forMarkdig);
+                lineStarts = LineStarts(markdig);
+                document = Markdown.Parse(markdig, Pipeline);
             }
             catch (ArgumentException)
             {

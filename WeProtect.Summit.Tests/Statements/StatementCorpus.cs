@@ -17,15 +17,21 @@ internal static partial class StatementCorpus
 
     public static string Text(string name) => File.ReadAllText(Path.Combine(Folder, name + ".md"));
 
-    public static void Expect(string name, string kind, string actual)
+    /// <summary>Compares each (kind, actual) with its expected file; fails once, after leaving every difference.</summary>
+    public static void Expect(string name, params (string Kind, string Actual)[] found)
     {
-        var expectedPath = Path.Combine(Folder, $"{name}.{kind}");
-        var expected = File.Exists(expectedPath) ? File.ReadAllText(expectedPath) : null;
-        if (expected == actual) return;
-        if (SourceFolder() is { } source) File.WriteAllText(Path.Combine(source, $"{name}.{kind}.actual"), actual);
-        Assert.Fail(expected is null
-            ? $"{name}.{kind} is missing; what was found is in {name}.{kind}.actual:\n{actual}"
-            : $"{name}.{kind} differs from what was found ({name}.{kind}.actual):\nexpected:\n{expected}\nactual:\n{actual}");
+        var failures = new List<string>();
+        foreach (var (kind, actual) in found)
+        {
+            var expectedPath = Path.Combine(Folder, $"{name}.{kind}");
+            var expected = File.Exists(expectedPath) ? File.ReadAllText(expectedPath) : null;
+            if (expected == actual) continue;
+            if (SourceFolder() is { } source) File.WriteAllText(Path.Combine(source, $"{name}.{kind}.actual"), actual);
+            failures.Add(expected is null
+                ? $"{name}.{kind} is missing; what was found is in {name}.{kind}.actual:\n{actual}"
+                : $"{name}.{kind} differs from what was found ({name}.{kind}.actual):\nexpected:\n{expected}\nactual:\n{actual}");
+        }
+        if (failures.Count > 0) Assert.Fail(string.Join("\n\n", failures));
     }
 
     /// <summary>HTML with one element per line, white space collapsed: stable to compare and readable to review.</summary>

@@ -33,8 +33,8 @@ public partial class StatementCorpusTests(SummitAppFactory app) : IClassFixture<
         Assert.Equal([], result.Errors);
         var anchors = result.Document!.Anchors().ToList();
         Assert.Equal(anchors.Count, anchors.Distinct().Count());
-        StatementCorpus.Expect(name, "anchors", string.Concat(anchors.Select(a => a + "\n")));
-        StatementCorpus.Expect(name, "warnings", string.Concat(result.Warnings.Select(w => w + "\n")));
+        StatementCorpus.Expect(name, ("anchors", string.Concat(anchors.Select(a => a + "\n"))),
+            ("warnings", string.Concat(result.Warnings.Select(w => w + "\n"))));
         Assert.Equal(result.Warnings.OrderBy(w => w.Line), result.Warnings);
         // The canonical text reads the same as the text typed.
         Assert.Equal(anchors, StatementParser.Parse(result.Canonical).Document!.Anchors());
@@ -51,7 +51,7 @@ public partial class StatementCorpusTests(SummitAppFactory app) : IClassFixture<
         var anonymous = app.CreateFormClient();
         var page = await anonymous.GetPageAsync($"/Statements/{statement.Id}/text");
         var article = page.QuerySelector("article.statement-document")!;
-        StatementCorpus.Expect(name, "html", StatementCorpus.Normalise(article.OuterHtml));
+        StatementCorpus.Expect(name, ("html", StatementCorpus.Normalise(article.OuterHtml)));
 
         var document = parsed.Document!;
         foreach (var anchor in document.Anchors()) Assert.NotNull(article.QuerySelector($"[id='{anchor}']"));
