@@ -1,4 +1,5 @@
 using System.Net;
+using WeProtect.Summit.Data.Desks;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -172,7 +173,7 @@ public class BreakoutManageTests(SummitAppFactory app) : IClassFixture<SummitApp
         using var scope = app.Services.CreateScope();
         var result = await scope.ServiceProvider.GetRequiredService<BookingDesk>().BookAsync(breakoutId, user.Id, new AuditActor(user.Id, user.FullName));
         Assert.True(result.Succeeded, result.Message);
-        return result.Booking!;
+        return result.Value!;
     }
 
     [Fact]

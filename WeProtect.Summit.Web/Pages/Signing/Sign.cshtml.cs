@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Organisations;
@@ -67,17 +68,14 @@ public class SignModel(SummitDbContext db, EndorsementDesk desk, SigningStepUp s
             new EndorsementDesk.Signature(statementId, organisationId, Input.ConfirmedHash, Input.PrintedName, Input.PrintedPosition),
             userId, User.ToAuditActor(), c => stepUp.VerifyAsync(userId, Input.Code, c), ct);
         Response.Headers.CacheControl = "no-cache, no-store";
-        if (result.Outcome == EndorsementDesk.Outcome.NotAllowed) return StatusCode(StatusCodes.Status403Forbidden);
-        if (!result.Succeeded)
+        if (result.Refusal == DeskRefusal.NotAllowed) return StatusCode(StatusCodes.Status403Forbidden);
+        if (result.Refusal is DeskRefusal.AlreadyEndorsed or DeskRefusal.TextChanged) Response.StatusCode = StatusCodes.Status409Conflict;
+        Input.Code = "";
+        return await this.AnswerAsync(result, () => RedirectToPage(new { statementId, organisationId }), async () =>
         {
             await LoadAsync(statementId, organisationId, ct);
-            ModelState.AddModelError(string.Empty, result.Message);
-            Input.Code = "";
-            if (result.Outcome is EndorsementDesk.Outcome.AlreadyEndorsed or EndorsementDesk.Outcome.TextChanged) Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
-        }
-        TempData["Status"] = result.Message;
-        return RedirectToPage(new { statementId, organisationId });
+        });
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(int statementId, int organisationId, CancellationToken ct)
@@ -86,15 +84,12 @@ public class SignModel(SummitDbContext db, EndorsementDesk desk, SigningStepUp s
         ModelState.Clear();
         if (!TryValidateModel(Withdrawal, nameof(Withdrawal))) return Page();
         var result = await desk.WithdrawAsync(statementId, organisationId, Withdrawal.Reason, users.GetUserId(User)!, User.ToAuditActor(), ct);
-        if (result.Outcome == EndorsementDesk.Outcome.NotAllowed) return StatusCode(StatusCodes.Status403Forbidden);
-        if (!result.Succeeded)
+        if (result.Refusal == DeskRefusal.NotAllowed) return StatusCode(StatusCodes.Status403Forbidden);
+        return await this.AnswerAsync(result, () => RedirectToPage(new { statementId, organisationId }), async () =>
         {
             await LoadAsync(statementId, organisationId, ct);
-            ModelState.AddModelError(string.Empty, result.Message);
             return Page();
-        }
-        TempData["Status"] = result.Message;
-        return RedirectToPage(new { statementId, organisationId });
+        });
     }
 
     /// <summary>404 for what does not exist, 403 for someone who may not sign for the organisation; else loads the page.</summary>

@@ -103,10 +103,10 @@ public class EditModel(SummitDbContext db, AuditTrail audit, BreakoutSchedule sc
         }
         // More seats than before: the waiting list gets them, first in line first (and is told by e-mail).
         var promoted = Existing is not null && breakout.Capacity > oldCapacity ? await bookings.FillFreeSeatsAsync(breakout.Id, ct) : 0;
-        TempData["Status"] = promoted > 0 ? $"Breakout \"{breakout.Title}\" saved; {Plural(promoted)} moved from the waiting list to a seat."
+        this.ShowStatus(promoted > 0 ? $"Breakout \"{breakout.Title}\" saved; {Plural(promoted)} moved from the waiting list to a seat."
             : Existing is null ? $"Breakout \"{breakout.Title}\" created."
             : moved ? $"Breakout \"{breakout.Title}\" moved; {Plural(told)} will be told by e-mail."
-            : $"Breakout \"{breakout.Title}\" saved.";
+            : $"Breakout \"{breakout.Title}\" saved.");
         return RedirectToPage(new { summitId, id = breakout.Id });
     }
 

@@ -56,7 +56,7 @@ public class IndexModel(SummitDbContext db, AuditTrail audit) : PageModel
             ModelState.AddModelError("name", $"This summit already has a room called \"{room.Name}\".");
             return await ReshowAsync(ct);
         }
-        TempData["Status"] = roomId is null ? $"Room \"{room.Name}\" added." : $"Room \"{room.Name}\" saved.";
+        this.ShowStatus(roomId is null ? $"Room \"{room.Name}\" added." : $"Room \"{room.Name}\" saved.");
         return RedirectToPage(new { summitId });
     }
 
@@ -80,7 +80,7 @@ public class IndexModel(SummitDbContext db, AuditTrail audit) : PageModel
             ModelState.AddModelError(string.Empty, $"Room \"{room.Name}\" cannot be removed: a breakout takes place there. Move the breakout first.");
             return await ReshowAsync(ct);
         }
-        TempData["Status"] = $"Room \"{room.Name}\" removed.";
+        this.ShowStatus($"Room \"{room.Name}\" removed.");
         return RedirectToPage(new { summitId });
     }
 
@@ -107,7 +107,7 @@ public class IndexModel(SummitDbContext db, AuditTrail audit) : PageModel
             ModelState.AddModelError("name", $"This summit already has a theme called \"{theme.Name}\".");
             return await ReshowAsync(ct);
         }
-        TempData["Status"] = themeId is null ? $"Theme \"{theme.Name}\" added." : $"Theme \"{theme.Name}\" saved.";
+        this.ShowStatus(themeId is null ? $"Theme \"{theme.Name}\" added." : $"Theme \"{theme.Name}\" saved.");
         return RedirectToPage(new { summitId });
     }
 
@@ -124,7 +124,7 @@ public class IndexModel(SummitDbContext db, AuditTrail audit) : PageModel
         audit.Record(User.ToAuditActor(), "theme.removed", theme, $"Theme \"{theme.Name}\" removed");
         await audit.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        TempData["Status"] = $"Theme \"{theme.Name}\" removed.";
+        this.ShowStatus($"Theme \"{theme.Name}\" removed.");
         return RedirectToPage(new { summitId });
     }
 

@@ -41,7 +41,7 @@ public class IndexModel(SummitDbContext db, CommuniqueDesk desk) : PageModel
             await LoadAsync(statementId, ct);
             return Page();
         }
-        TempData["Status"] = "The communiqué is queued: it is rendered and signed in the background.";
+        this.ShowStatus("The communiqué is queued: it is rendered and signed in the background.");
         return RedirectToPage(new { statementId });
     }
 
@@ -57,7 +57,7 @@ public class IndexModel(SummitDbContext db, CommuniqueDesk desk) : PageModel
             await LoadAsync(statementId, ct);
             return Page();
         }
-        TempData["Status"] = "The communiqué is queued again.";
+        this.ShowStatus("The communiqué is queued again.");
         return RedirectToPage(new { statementId });
     }
 

@@ -36,7 +36,7 @@ public class CreateModel(SummitDbContext db, AuditTrail audit, TimeProvider cloc
             if (!await NameTakenMeanwhileAsync(organisation)) throw;
             return Page();
         }
-        TempData["Status"] = $"{organisation.FormalName} was added to the directory.";
+        this.ShowStatus($"{organisation.FormalName} was added to the directory.");
         return RedirectToPage("/Organisations/Index");
     }
 

@@ -53,7 +53,7 @@ public class EditModel(SummitDbContext db, AuditTrail audit, TimeProvider clock)
         var changes = OrganisationInput.Changes(organisation, candidate);
         if (changes.Count == 0)
         {
-            TempData["Status"] = $"{organisation.FormalName}: nothing had changed, so nothing was saved.";
+            this.ShowStatus($"{organisation.FormalName}: nothing had changed, so nothing was saved.");
             return RedirectToPage("/Organisations/Index");
         }
 
@@ -83,7 +83,7 @@ public class EditModel(SummitDbContext db, AuditTrail audit, TimeProvider clock)
             NameTaken(taken.FormalName);
             return Page();
         }
-        TempData["Status"] = $"{organisation.FormalName} was updated.";
+        this.ShowStatus($"{organisation.FormalName} was updated.");
         return RedirectToPage("/Organisations/Index");
     }
 

@@ -83,7 +83,7 @@ public class ImportModel(SummitDbContext db, AuditTrail audit, TimeProvider cloc
                 ". Remove them from the file and import it again.");
             return Page();
         }
-        TempData["Status"] = count == 1 ? "1 organisation was imported." : $"{count:N0} organisations were imported.";
+        this.ShowStatus(count == 1 ? "1 organisation was imported." : $"{count:N0} organisations were imported.");
         return RedirectToPage("/Organisations/Index");
     }
 }

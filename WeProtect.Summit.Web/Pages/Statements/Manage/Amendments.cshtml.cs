@@ -53,7 +53,7 @@ public class AmendmentsModel(SummitDbContext db, AuditTrail audit, Notifier noti
         audit.Record(actor, "amendment.accepted", amendment,
             $"Amendment #{amendment.Id} accepted on {amendment.Anchor}: statement \"{Statement.Title}\" version {added.Number}");
         if (!await SaveAsync(amendment, ct)) return Page();
-        TempData["Status"] = $"Amendment #{amendment.Id} accepted: version {added.Number} holds the new wording. The proposer will be told by e-mail.";
+        this.ShowStatus($"Amendment #{amendment.Id} accepted: version {added.Number} holds the new wording. The proposer will be told by e-mail.");
         return RedirectToPage(new { id });
     }
 
@@ -68,7 +68,7 @@ public class AmendmentsModel(SummitDbContext db, AuditTrail audit, Notifier noti
         }
         audit.Record(User.ToAuditActor(), "amendment.rejected", amendment, $"Amendment #{amendment.Id} on {amendment.Anchor} of statement \"{Statement.Title}\" rejected");
         if (!await SaveAsync(amendment, ct)) return Page();
-        TempData["Status"] = $"Amendment #{amendment.Id} rejected. The proposer will be told by e-mail, with your reason.";
+        this.ShowStatus($"Amendment #{amendment.Id} rejected. The proposer will be told by e-mail, with your reason.");
         return RedirectToPage(new { id });
     }
 

@@ -85,7 +85,7 @@ public class EditModel(SummitDbContext db, AuditTrail audit, TimeProvider clock,
         var changed = db.Entry(Statement).Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToList();
         if (changed.Count == 0)
         {
-            TempData["Status"] = "Nothing changed.";
+            this.ShowStatus("Nothing changed.");
             return RedirectToPage(new { id });
         }
         db.Entry(Statement).Property(s => s.Version).OriginalValue = Settings.Version!.Value;
@@ -103,7 +103,7 @@ public class EditModel(SummitDbContext db, AuditTrail audit, TimeProvider clock,
             ModelState.AddModelError(string.Empty, "Someone else changed this statement while you were editing. Reload the page; nothing was saved.");
             return Page();
         }
-        TempData["Status"] = "Settings saved.";
+        this.ShowStatus("Settings saved.");
         return RedirectToPage(new { id });
     }
 
@@ -170,7 +170,7 @@ public class EditModel(SummitDbContext db, AuditTrail audit, TimeProvider clock,
             ModelState.AddModelError(string.Empty, "Someone else saved a new version at the same time; yours was not saved. Look at their version, then save again.");
             return Page();
         }
-        TempData["Status"] = $"Version {version.Number} saved.";
+        this.ShowStatus($"Version {version.Number} saved.");
         return RedirectToPage(new { id });
     }
 
@@ -210,7 +210,7 @@ public class EditModel(SummitDbContext db, AuditTrail audit, TimeProvider clock,
                 ModelState.AddModelError(string.Empty, closed.Message);
                 return Page();
             }
-            TempData["Status"] = "Signing is closed.";
+            this.ShowStatus("Signing is closed.");
             return RedirectToPage(new { id });
         }
         var from = Statement.Status;
@@ -234,7 +234,7 @@ public class EditModel(SummitDbContext db, AuditTrail audit, TimeProvider clock,
             ModelState.AddModelError(string.Empty, "Someone else changed this statement while you were looking at it. Reload the page; nothing was changed.");
             return Page();
         }
-        TempData["Status"] = $"The statement is now {Statement.Describe(to.Value)}.";
+        this.ShowStatus($"The statement is now {Statement.Describe(to.Value)}.");
         return RedirectToPage(new { id });
     }
 

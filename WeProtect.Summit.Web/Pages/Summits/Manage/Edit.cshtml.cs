@@ -86,7 +86,7 @@ public class EditModel(SummitDbContext db, AuditTrail audit) : PageModel
             await LoadOptionsAsync();
             return Page();
         }
-        TempData["Status"] = id is null ? "Summit created as a draft." : "Summit saved.";
+        this.ShowStatus(id is null ? "Summit created as a draft." : "Summit saved.");
         return RedirectToPage(new { id = summit.Id });
     }
 
@@ -111,8 +111,8 @@ public class EditModel(SummitDbContext db, AuditTrail audit) : PageModel
         summit.Version = Guid.NewGuid();
         audit.Record(User.ToAuditActor(), "summit.status-changed", summit, $"Summit \"{summit.Name}\": {from} → {to}");
         try { await audit.SaveChangesAsync(); }
-        catch (DbUpdateConcurrencyException) { TempData["Status"] = "Someone else changed this summit at the same moment; nothing was saved."; }
-        TempData["Status"] ??= $"The summit is now {to}.";
+        catch (DbUpdateConcurrencyException) { this.ShowStatus("Someone else changed this summit at the same moment; nothing was saved."); }
+        if (!this.HasStatus()) this.ShowStatus($"The summit is now {to}.");
         return RedirectToPage(new { id });
     }
 

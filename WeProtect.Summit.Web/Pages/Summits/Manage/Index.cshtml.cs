@@ -39,7 +39,7 @@ public class IndexModel(SummitDbContext db, AuditTrail audit, TimeProvider clock
         db.Summits.Add(summit);
         audit.Record(actor, "summit.created", summit, $"Sample summit \"{summit.Name}\" created and opened");
         await audit.SaveChangesAsync();
-        TempData["Status"] = $"Sample summit \"{summit.Name}\" created and open for registration.";
+        this.ShowStatus($"Sample summit \"{summit.Name}\" created and open for registration.");
         return RedirectToPage("/Summits/Details", new { id = summit.Id });
     }
 }
