@@ -99,9 +99,9 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
 
     /// <summary>The title of a breakout overlapping <paramref name="breakout"/> where the registration holds a seat.</summary>
     private Task<string?> ClashAsync(int registrationId, Breakout breakout, CancellationToken ct) =>
-        db.Bookings.Where(b => b.RegistrationId == registrationId && b.Status == BookingStatus.Confirmed && b.BreakoutId != breakout.Id
-                && b.Breakout.StartUtc < breakout.EndUtc && breakout.StartUtc < b.Breakout.EndUtc)
-            .Select(b => b.Breakout.Title).FirstOrDefaultAsync(ct);
+        db.Bookings.Where(b => b.RegistrationId == registrationId && b.Status == BookingStatus.Confirmed && b.BreakoutId != breakout.Id)
+            .Select(b => b.Breakout).Where(Breakout.Overlapping(breakout.StartUtc, breakout.EndUtc))
+            .Select(b => b.Title).FirstOrDefaultAsync(ct);
 
     /// <summary>Gives free seats (after the capacity was raised) to the waiting list, first in line first.</summary>
     public async Task<int> FillFreeSeatsAsync(int breakoutId, CancellationToken ct = default)

@@ -6,6 +6,8 @@ public enum DeskRefusal
 {
     None,
     NotAllowed,
+    /// <summary>The caller holds no right to act on this at all (a page answers 403), as opposed to a rule saying no.</summary>
+    Forbidden,
     /// <summary>The input breaks a rule; <see cref="DeskResult.Errors"/> names the fields where it can.</summary>
     Invalid,
     SummitFull,

@@ -90,9 +90,9 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == signature.OrganisationId, ct);
         if (statement is null || organisation is null) return new(DeskAnswer.NotFound, "There is no such statement or organisation.");
         if (!await db.SigningAuthorities.AnyAsync(a => a.UserId == userId && a.OrganisationId == organisation.Id && a.RevokedUtc == null, ct))
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "You do not hold a signing authority for this organisation.");
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Forbidden, Message: "You do not hold a signing authority for this organisation.");
         if (!await db.Users.AnyAsync(u => u.Id == userId && u.TwoFactorEnabled, ct))
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "Turn on two-factor authentication before signing: a signing authority takes effect only with it.");
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Forbidden, Message: "Turn on two-factor authentication before signing: a signing authority takes effect only with it.");
 
         var final = statement.FinalVersionId is { } finalId
             ? await db.StatementVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == finalId, ct) : null;
@@ -165,7 +165,7 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
     {
         if (!await db.SigningAuthorities.AnyAsync(a => a.UserId == userId && a.OrganisationId == organisationId && a.RevokedUtc == null, ct)
             || !await db.Users.AnyAsync(u => u.Id == userId && u.TwoFactorEnabled, ct))
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "You do not hold a signing authority for this organisation.");
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Forbidden, Message: "You do not hold a signing authority for this organisation.");
         var statement = await db.Statements.AsNoTracking().FirstOrDefaultAsync(s => s.Id == statementId, ct);
         if (statement is null) return new(DeskAnswer.NotFound, "There is no such statement.");
         var now = Now;

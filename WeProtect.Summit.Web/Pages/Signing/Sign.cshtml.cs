@@ -68,7 +68,7 @@ public class SignModel(SummitDbContext db, EndorsementDesk desk, SigningStepUp s
             new EndorsementDesk.Signature(statementId, organisationId, Input.ConfirmedHash, Input.PrintedName, Input.PrintedPosition),
             userId, User.ToAuditActor(), c => stepUp.VerifyAsync(userId, Input.Code, c), ct);
         Response.Headers.CacheControl = "no-cache, no-store";
-        if (result.Refusal == DeskRefusal.NotAllowed) return StatusCode(StatusCodes.Status403Forbidden);
+        if (result.Refusal == DeskRefusal.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
         if (result.Refusal is DeskRefusal.AlreadyEndorsed or DeskRefusal.TextChanged) Response.StatusCode = StatusCodes.Status409Conflict;
         Input.Code = "";
         return await this.AnswerAsync(result, () => RedirectToPage(new { statementId, organisationId }), async () =>
@@ -84,7 +84,7 @@ public class SignModel(SummitDbContext db, EndorsementDesk desk, SigningStepUp s
         ModelState.Clear();
         if (!TryValidateModel(Withdrawal, nameof(Withdrawal))) return Page();
         var result = await desk.WithdrawAsync(statementId, organisationId, Withdrawal.Reason, users.GetUserId(User)!, User.ToAuditActor(), ct);
-        if (result.Refusal == DeskRefusal.NotAllowed) return StatusCode(StatusCodes.Status403Forbidden);
+        if (result.Refusal == DeskRefusal.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
         return await this.AnswerAsync(result, () => RedirectToPage(new { statementId, organisationId }), async () =>
         {
             await LoadAsync(statementId, organisationId, ct);
