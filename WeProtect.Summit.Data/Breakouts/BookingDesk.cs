@@ -37,11 +37,7 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         var seat = await TakeSeatAsync(breakoutId, ct);
         var now = Now;
         booking ??= db.Bookings.Add(new Booking { BreakoutId = breakoutId, RegistrationId = registration.Id }).Entity;
-        booking.Status = seat ? BookingStatus.Confirmed : BookingStatus.Waitlisted;
-        booking.RequestedUtc = now;
-        booking.ConfirmedUtc = seat ? now : null;
-        booking.CancelledUtc = null;
-        booking.Version = Guid.NewGuid();
+        booking.Request(seat, now);
         try
         {
             await db.SaveChangesAsync(ct);

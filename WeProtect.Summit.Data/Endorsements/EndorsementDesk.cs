@@ -35,7 +35,7 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         if (!user.TwoFactorEnabled)
             return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: $"{user.Email} has not turned on two-factor authentication. A signing authority takes effect only for " +
                 "a user with two-factor authentication: ask them to turn it on (Profile → Two-factor authentication), then grant it.");
-        if (await db.SigningAuthorities.AnyAsync(a => a.UserId == userId && a.OrganisationId == organisationId && a.RevokedUtc == null, ct))
+        if (await db.SigningAuthorities.Unrevoked().AnyAsync(a => a.UserId == userId && a.OrganisationId == organisationId, ct))
             return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "This user can already sign for this organisation.");
 
         var authority = new SigningAuthority
@@ -71,8 +71,7 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
 
     /// <summary>True when the user holds a live grant for the organisation and has two-factor authentication on.</summary>
     public Task<bool> CanSignForAsync(string userId, int organisationId, CancellationToken ct = default) =>
-        db.SigningAuthorities.AnyAsync(a => a.UserId == userId && a.OrganisationId == organisationId && a.RevokedUtc == null
-            && db.Users.Any(u => u.Id == userId && u.TwoFactorEnabled), ct);
+        db.SigningAuthorities.Live(db.Users).AnyAsync(a => a.UserId == userId && a.OrganisationId == organisationId, ct);
 
     // ---------------------------------------------------------------- signing
 
@@ -89,7 +88,7 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         var statement = await db.Statements.AsNoTracking().FirstOrDefaultAsync(s => s.Id == signature.StatementId, ct);
         var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == signature.OrganisationId, ct);
         if (statement is null || organisation is null) return new(DeskAnswer.NotFound, "There is no such statement or organisation.");
-        if (!await db.SigningAuthorities.AnyAsync(a => a.UserId == userId && a.OrganisationId == organisation.Id && a.RevokedUtc == null, ct))
+        if (!await db.SigningAuthorities.Unrevoked().AnyAsync(a => a.UserId == userId && a.OrganisationId == organisation.Id, ct))
             return new(DeskAnswer.Refused, Refusal: DeskRefusal.Forbidden, Message: "You do not hold a signing authority for this organisation.");
         if (!await db.Users.AnyAsync(u => u.Id == userId && u.TwoFactorEnabled, ct))
             return new(DeskAnswer.Refused, Refusal: DeskRefusal.Forbidden, Message: "Turn on two-factor authentication before signing: a signing authority takes effect only with it.");
@@ -148,7 +147,7 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
     /// <summary>A receipt to every live signatory of the organisation, written in the same transaction.</summary>
     private async Task ReceiptsAsync(string kind, Endorsement endorsement, CancellationToken ct)
     {
-        var signatories = await db.SigningAuthorities.Where(a => a.OrganisationId == endorsement.OrganisationId && a.RevokedUtc == null)
+        var signatories = await db.SigningAuthorities.Unrevoked().Where(a => a.OrganisationId == endorsement.OrganisationId)
             .Select(a => a.UserId).Distinct().ToListAsync(ct);
         foreach (var userId in signatories) notifier.Add(kind, endorsement.Id, userId);
     }
@@ -163,8 +162,7 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
     /// <summary>Withdraws the organisation's live endorsement while the window is open; the row stays with when, who and why.</summary>
     public async Task<DeskResult<Endorsement>> WithdrawAsync(int statementId, int organisationId, string reason, string userId, AuditActor actor, CancellationToken ct = default)
     {
-        if (!await db.SigningAuthorities.AnyAsync(a => a.UserId == userId && a.OrganisationId == organisationId && a.RevokedUtc == null, ct)
-            || !await db.Users.AnyAsync(u => u.Id == userId && u.TwoFactorEnabled, ct))
+        if (!await CanSignForAsync(userId, organisationId, ct))
             return new(DeskAnswer.Refused, Refusal: DeskRefusal.Forbidden, Message: "You do not hold a signing authority for this organisation.");
         var statement = await db.Statements.AsNoTracking().FirstOrDefaultAsync(s => s.Id == statementId, ct);
         if (statement is null) return new(DeskAnswer.NotFound, "There is no such statement.");

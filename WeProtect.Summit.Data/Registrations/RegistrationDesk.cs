@@ -27,7 +27,6 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         if (await db.Registrations.AnyAsync(r => r.SummitId == registration.SummitId && r.UserId == registration.UserId, ct))
             return DeskResult.Refused("You have already registered for this summit.");
 
-        registration.Status = RegistrationStatus.Pending;
         registration.CreatedUtc = Now;
         db.Registrations.Add(registration);
         audit.Record(actor, "registration.created", registration, $"Registered for {summit.Name} as {registration.Category.DisplayName()}");
@@ -67,14 +66,8 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         if (expectedVersion is not null && expectedVersion != registration.Version)
             return DeskResult.Conflict($"{registration.FullName}'s registration");
         var from = registration.Status;
-        var allowed = decision switch
-        {
-            RegistrationStatus.Approved => from is RegistrationStatus.Pending or RegistrationStatus.Waitlisted,
-            RegistrationStatus.Waitlisted => from is RegistrationStatus.Pending,
-            _ => from is RegistrationStatus.Pending or RegistrationStatus.Waitlisted or RegistrationStatus.Approved,
-        };
-        if (!allowed)
-            return DeskResult.Refused($"{registration.FullName}'s registration is {from.ToString().ToLowerInvariant()}: it cannot be {Verb(decision)}.");
+        if (!Registration.CanBecome(from, decision))
+            return DeskResult.Refused($"{registration.FullName}'s registration is {from.ToString().ToLowerInvariant()}: it cannot be {Registration.Verb(decision)}.");
 
         if (decision == RegistrationStatus.Approved)
         {
@@ -102,7 +95,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         if (from == RegistrationStatus.Approved) await PromoteNextAsync(registration.SummitId, ct);
         await audit.SaveChangesAsync(ct);
         await notifier.CommitAsync(tx, ct);
-        return DeskResult.Done($"{registration.FullName}: {Verb(decision)}.");
+        return DeskResult.Done($"{registration.FullName}: {Registration.Verb(decision)}.");
     }
 
     /// <summary>The delegate cancels their own registration. A freed place goes to the first waitlisted delegate.</summary>
@@ -224,12 +217,4 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
             return;
         }
     }
-
-    private static string Verb(RegistrationStatus decision) => decision switch
-    {
-        RegistrationStatus.Approved => "approved",
-        RegistrationStatus.Waitlisted => "waitlisted",
-        RegistrationStatus.Rejected => "rejected",
-        _ => decision.ToString().ToLowerInvariant(),
-    };
 }

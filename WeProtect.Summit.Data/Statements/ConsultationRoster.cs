@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data.Registrations;
+using WeProtect.Summit.Data.Endorsements;
 
 namespace WeProtect.Summit.Data.Statements;
 
@@ -21,7 +22,7 @@ public sealed class ConsultationRoster(SummitDbContext db)
             .FirstOrDefaultAsync(ct);
         if (registration is not null) return registration;
         return await db.SigningAuthorities.AsNoTracking()
-            .Where(a => a.UserId == userId && a.RevokedUtc == null)
+            .Unrevoked().Where(a => a.UserId == userId)
             .OrderBy(a => a.Id)
             .Select(a => new Participant(a.OrganisationId, a.Organisation.FormalName))
             .FirstOrDefaultAsync(ct);

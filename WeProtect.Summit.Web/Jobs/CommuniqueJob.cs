@@ -32,7 +32,7 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
     TimeProvider clock, ILogger<CommuniqueJob> logger)
 {
     /// <summary>A claim older than this is taken to belong to a job that died.</summary>
-    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
+    public static TimeSpan StaleAfter => Communique.StaleAfter;
 
     public static readonly AuditActor Actor = new(null, "publishing job");
 
@@ -51,12 +51,9 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
     public async Task PublishAsync(int communiqueId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var stale = now - StaleAfter;
         var claim = Guid.NewGuid();
         var claimed = await db.Communiques
-            .Where(c => c.Id == communiqueId
-                && ((c.Status == CommuniqueStatus.Queued && (c.NextAttemptUtc == null || c.NextAttemptUtc <= now))
-                    || (c.Status == CommuniqueStatus.Generating && c.GeneratingSinceUtc < stale)))
+            .Where(c => c.Id == communiqueId).Where(Communique.IsDue(now))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.Status, CommuniqueStatus.Generating)
                 .SetProperty(c => c.GeneratingSinceUtc, now)
@@ -164,10 +161,7 @@ public sealed class CommuniqueSweep(SummitDbContext db, IBackgroundJobClient job
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var stale = now - CommuniqueJob.StaleAfter;
-        var ids = await db.Communiques
-            .Where(c => (c.Status == CommuniqueStatus.Queued && (c.NextAttemptUtc == null || c.NextAttemptUtc <= now))
-                || (c.Status == CommuniqueStatus.Generating && c.GeneratingSinceUtc < stale))
+        var ids = await db.Communiques.Where(Communique.IsDue(now))
             .OrderBy(c => c.Id).Select(c => c.Id).Take(1000).ToListAsync(ct);
         foreach (var id in ids) jobs.Enqueue<CommuniqueJob>(job => job.PublishAsync(id, CancellationToken.None));
         return ids.Count;

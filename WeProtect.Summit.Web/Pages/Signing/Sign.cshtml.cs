@@ -105,7 +105,7 @@ public class SignModel(SummitDbContext db, EndorsementDesk desk, SigningStepUp s
         var statement = await db.Statements.AsNoTracking().Include(s => s.Summit).FirstOrDefaultAsync(s => s.Id == statementId, ct);
         var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, ct);
         // Before it is open for signature a statement is not for signatories to see here.
-        if (statement is null || organisation is null || statement.Status < StatementStatus.OpenForSignature) return false;
+        if (statement is null || organisation is null || !statement.HasOpenedForSignature) return false;
         Statement = statement;
         Organisation = organisation;
         Final = statement.FinalVersionId is { } id ? await db.StatementVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct) : null;

@@ -43,13 +43,7 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
     {
         public bool IsProposed => OrganisationId is null;
         public string CountryName => Countries.NameOf(CountryCode);
-        public bool CanBe(RegistrationStatus decision) => decision switch
-        {
-            RegistrationStatus.Approved => Status is RegistrationStatus.Pending or RegistrationStatus.Waitlisted,
-            RegistrationStatus.Waitlisted => Status is RegistrationStatus.Pending,
-            RegistrationStatus.Rejected => Status is RegistrationStatus.Pending or RegistrationStatus.Waitlisted or RegistrationStatus.Approved,
-            _ => false,
-        };
+        public bool CanBe(RegistrationStatus decision) => Data.Registrations.Registration.CanBecome(Status, decision);
     }
 
     /// <summary>One line of the report of what a decision did, per person.</summary>
@@ -176,13 +170,7 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
     private static bool TryParseDecision(string? text, out RegistrationStatus decision) =>
         Enum.TryParse(text, ignoreCase: true, out decision) && !int.TryParse(text, out _) && Decisions.Contains(decision);
 
-    public static string Verb(RegistrationStatus decision) => decision switch
-    {
-        RegistrationStatus.Approved => "approved",
-        RegistrationStatus.Waitlisted => "waitlisted",
-        RegistrationStatus.Rejected => "rejected",
-        _ => decision.ToString().ToLowerInvariant(),
-    };
+    public static string Verb(RegistrationStatus decision) => Data.Registrations.Registration.Verb(decision);
 
     public static string ActionName(RegistrationStatus decision) => decision switch
     {
