@@ -10,8 +10,6 @@ using WeProtect.Summit.Web.Infrastructure;
 using WeProtect.Summit.Web.Jobs;
 using WeProtect.Summit.Web.Mail;
 
-// PDFsharp 6.5.0 is AGPL-3.0-only, as is this project (see LICENSE); without this call it refuses to work.
-PdfSharp.PdfSharpLicense.SetAgplLicense();
 // The embedded Noto Sans fonts, set once before any PDF draws text.
 WeProtect.Summit.Web.Pdf.SummitFonts.Register();
 

@@ -106,7 +106,7 @@ public class BookingPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
 
         var first = waiting[0];
         Assert.Contains("Confirmed", (await first.Client.GetPageAsync("/Breakouts/Bookings")).QuerySelector("#my-bookings .booking-status")!.TextContent);
-        var mail = await app.WaitForMailAsync(m => m.To.ToString().Contains(first.User.Email!) && m.Subject.StartsWith("A seat is yours"));
+        var mail = await app.WaitForMailAsync(m => m.To.ToString().Contains(first.User.Email!) && (m.Subject ?? "").StartsWith("A seat is yours"));
         Assert.Contains("Law enforcement cooperation", mail.TextBody);
         Assert.Contains("11:00", mail.TextBody);
         Assert.Contains("/Breakouts/Bookings", mail.TextBody + mail.HtmlBody);

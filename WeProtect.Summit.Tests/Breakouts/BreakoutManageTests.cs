@@ -249,7 +249,7 @@ public class BreakoutManageTests(SummitAppFactory app) : IClassFixture<SummitApp
         Assert.Equal(BookingStatus.Confirmed, statuses.Single(s => s.UserId == second.Id).Status);
         Assert.Equal(BookingStatus.Waitlisted, statuses.Single(s => s.UserId == third.Id).Status);
         Assert.Equal(3, await app.WithDbAsync(db => db.Breakouts.Where(b => b.Id == breakout.Id).Select(b => b.ConfirmedCount).SingleAsync()));
-        await app.WaitForMailAsync(m => m.To.ToString().Contains(second.Email!) && m.Subject.StartsWith("A seat is yours"));
+        await app.WaitForMailAsync(m => m.To.ToString().Contains(second.Email!) && (m.Subject ?? "").StartsWith("A seat is yours"));
     }
 
     [Fact]

@@ -110,7 +110,7 @@ public class CalendarFeedTests : IClassFixture<SummitAppFactory>
         var droppedUid = feed.Events.Single(e => e.Summary == "Dropped").Uid;
         var keptUid = feed.Events.Single(e => e.Summary == "Kept").Uid;
         Assert.Equal(0, feed.Events.Single(e => e.Uid == droppedUid).Sequence);
-        Assert.Equal("Asia/Dubai", feed.Events[0].Start!.TzId);
+        Assert.Equal("Asia/Dubai", feed.Events[0]!.Start!.TzId);
 
         Assert.True((await app.CancelBookingAsync(droppedBooking.Id, me)).Succeeded);
         (_, feed) = await FetchAsync(url);

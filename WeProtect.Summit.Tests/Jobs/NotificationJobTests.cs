@@ -31,7 +31,7 @@ public class NotificationJobTests : IClassFixture<SummitAppFactory>
         return (id, user.Email!);
     }
 
-    private int MailsTo(string email) => app.SentMail().Count(m => m.To.ToString().Contains(email) && m.Subject.StartsWith("Registration received"));
+    private int MailsTo(string email) => app.SentMail().Count(m => m.To.ToString().Contains(email) && (m.Subject ?? "").StartsWith("Registration received"));
 
     [Fact]
     public async Task The_sweep_sends_a_notification_whose_job_was_lost()

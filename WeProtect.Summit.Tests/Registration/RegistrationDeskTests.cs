@@ -61,7 +61,7 @@ public class RegistrationDeskTests : IClassFixture<SummitAppFactory>
         Assert.Equal(RegistrationStatus.Cancelled, statuses[held.Id]);
         Assert.Equal(RegistrationStatus.Approved, statuses[firstWaiting.Id]);
         Assert.Equal(RegistrationStatus.Waitlisted, statuses[secondWaiting.Id]);
-        var mail = await app.WaitForMailAsync(m => m.Subject.StartsWith("A place is yours") && m.To.ToString().Contains(first.Email!));
+        var mail = await app.WaitForMailAsync(m => (m.Subject ?? "").StartsWith("A place is yours") && m.To.ToString().Contains(first.Email!));
         Assert.Contains(summit.Name, mail.TextBody);
     }
 

@@ -20,8 +20,8 @@ public sealed class SummitFonts : IFontResolver
     private static volatile bool registered;
     private static readonly ConcurrentDictionary<string, byte[]> Faces = new();
 
-    /// <summary>Readies PDFsharp, once per process: accepts its AGPL licence (as Program.cs does; renderers also run
-    /// outside the app, in tests and tools) and sets the global font resolver. Safe to call from any thread, any
+    /// <summary>Readies PDFsharp, once per process (renderers also run outside the app, in tests and tools): sets the
+    /// global font resolver. Safe to call from any thread, any
     /// number of times: Program.cs calls it at start-up, every renderer before creating a font. PDFsharp refuses a
     /// second resolver once a font has been used, so the app has exactly this one.</summary>
     public static void Register()
@@ -30,7 +30,6 @@ public sealed class SummitFonts : IFontResolver
         lock (Gate)
         {
             if (registered) return;
-            PdfSharp.PdfSharpLicense.SetAgplLicense();
             if (GlobalFontSettings.FontResolver is not SummitFonts)
                 GlobalFontSettings.FontResolver = new SummitFonts();
             registered = true;
