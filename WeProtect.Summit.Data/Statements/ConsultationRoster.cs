@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data.Registrations;
 using WeProtect.Summit.Data.Endorsements;
+using WeProtect.Summit.Data.Registrations;
 
 namespace WeProtect.Summit.Data.Statements;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data.Desks;
 using Microsoft.Extensions.DependencyInjection;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Breakouts;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Breakouts;

@@ -1,11 +1,11 @@
 using System.Net;
-using WeProtect.Summit.Data.Desks;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Breakouts;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Notifications;
 using WeProtect.Summit.Tests.Support;
 

@@ -1,9 +1,9 @@
 using System.Net;
-using WeProtect.Summit.Data.Desks;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data.Breakouts;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Summits;
 using WeProtect.Summit.Tests.Support;
 

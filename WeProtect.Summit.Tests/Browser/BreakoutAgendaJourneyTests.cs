@@ -1,8 +1,8 @@
 using Ical.Net;
-using WeProtect.Summit.Data.Desks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using WeProtect.Summit.Data.Breakouts;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Tests.Breakouts;
 using WeProtect.Summit.Tests.Support;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data.Desks;
 using Microsoft.Extensions.DependencyInjection;
 using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Registrations;
 using WeProtect.Summit.Tests.Support;
 

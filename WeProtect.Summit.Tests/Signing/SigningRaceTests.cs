@@ -1,8 +1,8 @@
 using System.Net;
-using WeProtect.Summit.Data.Desks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Tests.Support;
 using Xunit.Abstractions;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Summits;
 

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Web.Accounts;
-using WeProtect.Summit.Web.Mail;
 using WeProtect.Summit.Web.Infrastructure;
+using WeProtect.Summit.Web.Mail;
 
 namespace WeProtect.Summit.Web.Pages.Account;
 

@@ -7,8 +7,8 @@ using QRCoder;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Web.Accounts;
-using WeProtect.Summit.Web.Mail;
 using WeProtect.Summit.Web.Infrastructure;
+using WeProtect.Summit.Web.Mail;
 
 namespace WeProtect.Summit.Web.Pages.Profile;
 

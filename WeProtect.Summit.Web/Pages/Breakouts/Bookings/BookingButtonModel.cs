@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data;
-using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Breakouts;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Registrations;
 
 namespace WeProtect.Summit.Web.Pages.Breakouts.Bookings;
