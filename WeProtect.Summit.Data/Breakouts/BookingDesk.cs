@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Notifications;
 using WeProtect.Summit.Data.Registrations;
 
@@ -10,24 +11,17 @@ namespace WeProtect.Summit.Data.Breakouts;
 /// and the waiting list is served in the order people asked.</summary>
 public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, Notifier notifier)
 {
-    public enum Outcome { Confirmed, Waitlisted, Cancelled, NotFound, NotAllowed, AlreadyBooked, Clash, Stale }
-
-    public sealed record Result(Outcome Outcome, string Message, Booking? Booking = null)
-    {
-        public bool Succeeded => Outcome is Outcome.Confirmed or Outcome.Waitlisted or Outcome.Cancelled;
-    }
-
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Books a seat for the user's approved registration at the breakout's summit.</summary>
-    public async Task<Result> BookAsync(int breakoutId, string userId, AuditActor actor, CancellationToken ct = default)
+    public async Task<DeskResult<Booking>> BookAsync(int breakoutId, string userId, AuditActor actor, CancellationToken ct = default)
     {
         var breakout = await db.Breakouts.AsNoTracking().FirstOrDefaultAsync(b => b.Id == breakoutId, ct);
-        if (breakout is null) return new(Outcome.NotFound, "There is no such breakout.");
+        if (breakout is null) return DeskResult.NotFound("There is no such breakout.").With<Booking>();
         var registration = await db.Registrations.AsNoTracking()
             .FirstOrDefaultAsync(r => r.SummitId == breakout.SummitId && r.UserId == userId, ct);
         if (registration?.Status != RegistrationStatus.Approved)
-            return new(Outcome.NotAllowed, "Only approved delegates of this summit can book breakouts.");
+            return DeskResult.Refused("Only approved delegates of this summit can book breakouts.").With<Booking>();
 
         // A repeated request is answered from a plain read, without taking the write lock; the same check is made
         // again inside the transaction for requests that race.
@@ -38,16 +32,12 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         var booking = await db.Bookings.FirstOrDefaultAsync(b => b.BreakoutId == breakoutId && b.RegistrationId == registration.Id, ct);
         if (booking is { Status: not BookingStatus.Cancelled }) return AlreadyBooked(booking);
         if (await ClashAsync(registration.Id, breakout, ct) is { } clash)
-            return new(Outcome.Clash, $"This breakout overlaps \"{clash}\", where you already have a seat. Cancel that seat first.");
+            return DeskResult.Refused($"This breakout overlaps \"{clash}\", where you already have a seat. Cancel that seat first.", DeskRefusal.Clash).With<Booking>();
 
         var seat = await TakeSeatAsync(breakoutId, ct);
         var now = Now;
         booking ??= db.Bookings.Add(new Booking { BreakoutId = breakoutId, RegistrationId = registration.Id }).Entity;
-        booking.Status = seat ? BookingStatus.Confirmed : BookingStatus.Waitlisted;
-        booking.RequestedUtc = now;
-        booking.ConfirmedUtc = seat ? now : null;
-        booking.CancelledUtc = null;
-        booking.Version = Guid.NewGuid();
+        booking.Request(seat, now);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -55,30 +45,30 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         catch (DbUpdateException)
         {
             // The unique index (breakout, registration): the same delegate's second request at the same moment.
-            return new(Outcome.AlreadyBooked, "You already have a booking for this breakout.");
+            return DeskResult.Refused("You already have a booking for this breakout.", DeskRefusal.AlreadyBooked).With<Booking>();
         }
         notifier.Add(seat ? NotificationKinds.BookingConfirmed : NotificationKinds.BookingWaitlisted, booking.Id);
         audit.Record(actor, seat ? "booking.confirmed" : "booking.waitlisted", booking, $"Booking {booking.Id} for breakout {breakoutId}");
         await audit.SaveChangesAsync(ct);
         await notifier.CommitAsync(tx, ct);
         return seat
-            ? new(Outcome.Confirmed, $"Your seat at \"{breakout.Title}\" is confirmed.", booking)
-            : new(Outcome.Waitlisted, $"\"{breakout.Title}\" is full: you are number {await WaitlistPositionAsync(booking, ct)} on its waiting list.", booking);
+            ? DeskResult.Done($"Your seat at \"{breakout.Title}\" is confirmed.").With(booking)
+            : DeskResult.Done($"\"{breakout.Title}\" is full: you are number {await WaitlistPositionAsync(booking, ct)} on its waiting list.").With(booking);
     }
 
     /// <summary>Cancels the user's own booking; a freed seat goes to the first waitlisted delegate who has no
     /// overlapping seat, atomically, and they are told by e-mail.</summary>
-    public async Task<Result> CancelAsync(int bookingId, string userId, AuditActor actor, CancellationToken ct = default)
+    public async Task<DeskResult> CancelAsync(int bookingId, string userId, AuditActor actor, CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var booking = await db.Bookings.AsNoTracking().Include(b => b.Registration)
             .FirstOrDefaultAsync(b => b.Id == bookingId && b.Registration.UserId == userId, ct);
-        if (booking is null) return new(Outcome.NotFound, "There is no such booking.");
-        if (booking.Status == BookingStatus.Cancelled) return new(Outcome.NotAllowed, "This booking is already cancelled.");
+        if (booking is null) return DeskResult.NotFound("There is no such booking.");
+        if (booking.Status == BookingStatus.Cancelled) return DeskResult.Refused("This booking is already cancelled.");
         var changed = await db.Bookings.Where(b => b.Id == bookingId && b.Version == booking.Version)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Cancelled)
                 .SetProperty(b => b.CancelledUtc, Now).SetProperty(b => b.Version, Guid.NewGuid()), ct);
-        if (changed == 0) return new(Outcome.Stale, "Your booking changed meanwhile; look at it again.");
+        if (changed == 0) return DeskResult.Conflict("your booking");
         audit.Record(actor, "booking.cancelled", booking, $"Booking {booking.Id} cancelled ({booking.Status} before)");
         if (booking.Status == BookingStatus.Confirmed)
         {
@@ -88,11 +78,11 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         }
         await audit.SaveChangesAsync(ct);
         await notifier.CommitAsync(tx, ct);
-        return new(Outcome.Cancelled, "Your booking is cancelled.");
+        return DeskResult.Done("Your booking is cancelled.");
     }
 
-    private static Result AlreadyBooked(Booking booking) => new(Outcome.AlreadyBooked, booking.Status == BookingStatus.Confirmed
-        ? "You already have a seat at this breakout." : "You are already on this breakout's waiting list.", booking);
+    private static DeskResult<Booking> AlreadyBooked(Booking booking) => DeskResult.Refused(booking.Status == BookingStatus.Confirmed
+        ? "You already have a seat at this breakout." : "You are already on this breakout's waiting list.", DeskRefusal.AlreadyBooked).With(booking);
 
     /// <summary>1 for the first in line, 2 for the next…: derived from the order of asking, so never with a gap.</summary>
     public Task<int> WaitlistPositionAsync(Booking booking, CancellationToken ct = default) =>
@@ -105,9 +95,9 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
 
     /// <summary>The title of a breakout overlapping <paramref name="breakout"/> where the registration holds a seat.</summary>
     private Task<string?> ClashAsync(int registrationId, Breakout breakout, CancellationToken ct) =>
-        db.Bookings.Where(b => b.RegistrationId == registrationId && b.Status == BookingStatus.Confirmed && b.BreakoutId != breakout.Id
-                && b.Breakout.StartUtc < breakout.EndUtc && breakout.StartUtc < b.Breakout.EndUtc)
-            .Select(b => b.Breakout.Title).FirstOrDefaultAsync(ct);
+        db.Bookings.Where(b => b.RegistrationId == registrationId && b.Status == BookingStatus.Confirmed && b.BreakoutId != breakout.Id)
+            .Select(b => b.Breakout).Where(Breakout.Overlapping(breakout.StartUtc, breakout.EndUtc))
+            .Select(b => b.Title).FirstOrDefaultAsync(ct);
 
     /// <summary>Gives free seats (after the capacity was raised) to the waiting list, first in line first.</summary>
     public async Task<int> FillFreeSeatsAsync(int breakoutId, CancellationToken ct = default)

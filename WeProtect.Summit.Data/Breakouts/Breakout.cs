@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Organisations;
 
@@ -30,7 +31,10 @@ public class Breakout
     public int Sequence { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
 
-    public bool Overlaps(DateTime startUtc, DateTime endUtc) => StartUtc < endUtc && startUtc < EndUtc;
+    /// <summary>The one overlap rule, as a query: breakouts that share any moment with [start, end). Touching ends
+    /// (one ends at 10:00, the next starts at 10:00) do not overlap.</summary>
+    public static Expression<Func<Breakout, bool>> Overlapping(DateTime startUtc, DateTime endUtc) =>
+        b => b.StartUtc < endUtc && startUtc < b.EndUtc;
 
     /// <summary>The rules that need only the breakout, its room and its summit; overlaps with other breakouts
     /// (same room, same facilitator) are checked by <see cref="BreakoutSchedule"/>, which sees them all.</summary>

@@ -11,7 +11,8 @@ public sealed class BreakoutSchedule(SummitDbContext db)
     {
         var errors = new List<(string, string)>();
         var overlapping = await db.Breakouts.AsNoTracking()
-            .Where(b => b.SummitId == breakout.SummitId && b.Id != breakout.Id && b.StartUtc < breakout.EndUtc && breakout.StartUtc < b.EndUtc)
+            .Where(b => b.SummitId == breakout.SummitId && b.Id != breakout.Id)
+            .Where(Breakout.Overlapping(breakout.StartUtc, breakout.EndUtc))
             .Select(b => new { b.Title, b.RoomId, b.StartUtc, b.EndUtc, Facilitators = b.Facilitators.Select(f => new { f.Id, f.FullName }).ToList() })
             .ToListAsync(ct);
         foreach (var other in overlapping.Where(o => o.RoomId == breakout.RoomId))

@@ -36,4 +36,16 @@ public class Communique
     public int? StatementVersionId { get; set; }
     public string? ContentHash { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>How long a claim (Generating) holds before another job may take the row over.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
+
+    /// <summary>Rows a job should work on now: queued and due (no back-off pending), or claimed so long ago that the
+    /// claiming job must have died. The one rule for the job and the sweep.</summary>
+    public static System.Linq.Expressions.Expression<Func<Communique, bool>> IsDue(DateTime nowUtc)
+    {
+        var stale = nowUtc - StaleAfter;
+        return c => (c.Status == CommuniqueStatus.Queued && (c.NextAttemptUtc == null || c.NextAttemptUtc <= nowUtc))
+            || (c.Status == CommuniqueStatus.Generating && c.GeneratingSinceUtc < stale);
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Notifications;
 using WeProtect.Summit.Data.Statements;
 
@@ -11,13 +12,6 @@ namespace WeProtect.Summit.Data.Endorsements;
 /// Every grant, revocation, endorsement, withdrawal and close is an audit event in the same transaction.</summary>
 public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifier notifier, TimeProvider clock)
 {
-    public enum Outcome { Done, NotFound, NotAllowed, Refused, Invalid, TextChanged, AlreadyEndorsed }
-
-    public sealed record Result(Outcome Outcome, string Message, Endorsement? Endorsement = null, SigningAuthority? Authority = null)
-    {
-        public bool Succeeded => Outcome == Outcome.Done;
-    }
-
     /// <summary>What a signatory confirms: the hash shown with the text, and their printed name and position.</summary>
     public sealed record Signature(int StatementId, int OrganisationId, string ConfirmedHash, string PrintedName, string PrintedPosition);
 
@@ -27,22 +21,22 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
 
     /// <summary>Grants <paramref name="userId"/> the right to sign for the organisation. Refused while the user has no
     /// two-factor authentication: the grant could not be used, and DESIGN asks for it before granting.</summary>
-    public async Task<Result> GrantAsync(string userId, int organisationId, string evidenceReference, DateOnly evidenceDate, AuditActor organiser,
+    public async Task<DeskResult<SigningAuthority>> GrantAsync(string userId, int organisationId, string evidenceReference, DateOnly evidenceDate, AuditActor organiser,
         CancellationToken ct = default)
     {
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct);
-        if (user is null) return new(Outcome.NotFound, "There is no such user.");
-        if (!await db.Organisations.AnyAsync(o => o.Id == organisationId, ct)) return new(Outcome.NotFound, "There is no such organisation.");
+        if (user is null) return new(DeskAnswer.NotFound, "There is no such user.");
+        if (!await db.Organisations.AnyAsync(o => o.Id == organisationId, ct)) return new(DeskAnswer.NotFound, "There is no such organisation.");
         evidenceReference = (evidenceReference ?? "").Trim();
-        if (evidenceReference.Length == 0) return new(Outcome.Invalid, "Give the reference of the credentials letter.");
+        if (evidenceReference.Length == 0) return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: "Give the reference of the credentials letter.");
         if (evidenceReference.Length > SigningAuthority.EvidenceMaxLength)
-            return new(Outcome.Invalid, $"The evidence reference is longer than {SigningAuthority.EvidenceMaxLength} characters.");
-        if (evidenceDate > DateOnly.FromDateTime(Now.AddDays(1))) return new(Outcome.Invalid, "The credentials letter cannot be dated in the future.");
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: $"The evidence reference is longer than {SigningAuthority.EvidenceMaxLength} characters.");
+        if (evidenceDate > DateOnly.FromDateTime(Now.AddDays(1))) return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: "The credentials letter cannot be dated in the future.");
         if (!user.TwoFactorEnabled)
-            return new(Outcome.Refused, $"{user.Email} has not turned on two-factor authentication. A signing authority takes effect only for " +
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: $"{user.Email} has not turned on two-factor authentication. A signing authority takes effect only for " +
                 "a user with two-factor authentication: ask them to turn it on (Profile → Two-factor authentication), then grant it.");
-        if (await db.SigningAuthorities.AnyAsync(a => a.UserId == userId && a.OrganisationId == organisationId && a.RevokedUtc == null, ct))
-            return new(Outcome.Refused, "This user can already sign for this organisation.");
+        if (await db.SigningAuthorities.Unrevoked().AnyAsync(a => a.UserId == userId && a.OrganisationId == organisationId, ct))
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "This user can already sign for this organisation.");
 
         var authority = new SigningAuthority
         {
@@ -59,26 +53,25 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         {
             // The filtered unique index (organisation, user) among live grants: a double click.
             db.Entry(authority).State = EntityState.Detached;
-            return new(Outcome.Refused, "This user can already sign for this organisation.");
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "This user can already sign for this organisation.");
         }
-        return new(Outcome.Done, "Signing authority granted.", Authority: authority);
+        return new(DeskAnswer.Done, "Signing authority granted.") { Value = authority };
     }
 
-    public async Task<Result> RevokeAsync(int authorityId, string reason, AuditActor organiser, CancellationToken ct = default)
+    public async Task<DeskResult<SigningAuthority>> RevokeAsync(int authorityId, string reason, AuditActor organiser, CancellationToken ct = default)
     {
         var authority = await db.SigningAuthorities.FirstOrDefaultAsync(a => a.Id == authorityId, ct);
-        if (authority is null) return new(Outcome.NotFound, "There is no such signing authority.");
-        if (authority.Revoke(reason, organiser.UserId ?? "", Now) is { } refusal) return new(Outcome.Refused, refusal);
+        if (authority is null) return new(DeskAnswer.NotFound, "There is no such signing authority.");
+        if (authority.Revoke(reason, organiser.UserId ?? "", Now) is { } refusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: refusal);
         audit.Record(organiser, "signing-authority.revoked", authority,
             $"Signing authority {authority.Id} for organisation {authority.OrganisationId} revoked");
         await audit.SaveChangesAsync(ct);
-        return new(Outcome.Done, "Signing authority revoked.", Authority: authority);
+        return new(DeskAnswer.Done, "Signing authority revoked.") { Value = authority };
     }
 
     /// <summary>True when the user holds a live grant for the organisation and has two-factor authentication on.</summary>
     public Task<bool> CanSignForAsync(string userId, int organisationId, CancellationToken ct = default) =>
-        db.SigningAuthorities.AnyAsync(a => a.UserId == userId && a.OrganisationId == organisationId && a.RevokedUtc == null
-            && db.Users.Any(u => u.Id == userId && u.TwoFactorEnabled), ct);
+        db.SigningAuthorities.Live(db.Users).AnyAsync(a => a.UserId == userId && a.OrganisationId == organisationId, ct);
 
     // ---------------------------------------------------------------- signing
 
@@ -89,35 +82,35 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
     /// <summary>Signs for the organisation. The statement's rule, the user's live authority and two-factor
     /// authentication, and the confirmed hash are checked first; then <paramref name="stepUp"/> (the fresh
     /// authenticator code, claimed once) is asked; then the row is inserted and the unique index decides.</summary>
-    public async Task<Result> SignAsync(Signature signature, string userId, AuditActor actor, Func<CancellationToken, Task<string?>> stepUp,
+    public async Task<DeskResult<Endorsement>> SignAsync(Signature signature, string userId, AuditActor actor, Func<CancellationToken, Task<string?>> stepUp,
         CancellationToken ct = default)
     {
         var statement = await db.Statements.AsNoTracking().FirstOrDefaultAsync(s => s.Id == signature.StatementId, ct);
         var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == signature.OrganisationId, ct);
-        if (statement is null || organisation is null) return new(Outcome.NotFound, "There is no such statement or organisation.");
-        if (!await db.SigningAuthorities.AnyAsync(a => a.UserId == userId && a.OrganisationId == organisation.Id && a.RevokedUtc == null, ct))
-            return new(Outcome.NotAllowed, "You do not hold a signing authority for this organisation.");
+        if (statement is null || organisation is null) return new(DeskAnswer.NotFound, "There is no such statement or organisation.");
+        if (!await db.SigningAuthorities.Unrevoked().AnyAsync(a => a.UserId == userId && a.OrganisationId == organisation.Id, ct))
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Forbidden, Message: "You do not hold a signing authority for this organisation.");
         if (!await db.Users.AnyAsync(u => u.Id == userId && u.TwoFactorEnabled, ct))
-            return new(Outcome.NotAllowed, "Turn on two-factor authentication before signing: a signing authority takes effect only with it.");
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Forbidden, Message: "Turn on two-factor authentication before signing: a signing authority takes effect only with it.");
 
         var final = statement.FinalVersionId is { } finalId
             ? await db.StatementVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == finalId, ct) : null;
         if (statement.RefuseEndorsement(organisation.Sector, AudiencesOf(final), Now) is { } refusal)
-            return new(Outcome.Refused, refusal + " Nothing was signed.");
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: refusal + " Nothing was signed.");
         if (final is null || !string.Equals(signature.ConfirmedHash?.Trim(), final.ContentHash, StringComparison.Ordinal))
-            return new(Outcome.TextChanged, "The text changed since you opened it: the hash you confirmed is not the final version's. " +
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.TextChanged, Message: "The text changed since you opened it: the hash you confirmed is not the final version's. " +
                 "Nothing was signed. Read the text again before signing.");
 
         var name = (signature.PrintedName ?? "").Trim();
         var position = (signature.PrintedPosition ?? "").Trim();
-        if (name.Length == 0 || position.Length == 0) return new(Outcome.Invalid, "Give your name and position as they should be printed.");
+        if (name.Length == 0 || position.Length == 0) return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: "Give your name and position as they should be printed.");
         if (name.Length > Endorsement.PrintedMaxLength || position.Length > Endorsement.PrintedMaxLength)
-            return new(Outcome.Invalid, $"Name and position are at most {Endorsement.PrintedMaxLength} characters each.");
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: $"Name and position are at most {Endorsement.PrintedMaxLength} characters each.");
 
         // Answered from a plain read when it is plain; the index answers the requests that race.
         if (await LiveEndorsementAsync(statement.Id, organisation.Id, ct) is { } existing) return AlreadyEndorsed(existing);
 
-        if (await stepUp(ct) is { } stepUpRefusal) return new(Outcome.Refused, stepUpRefusal + " Nothing was signed.");
+        if (await stepUp(ct) is { } stepUpRefusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: stepUpRefusal + " Nothing was signed.");
 
         var endorsement = new Endorsement
         {
@@ -130,7 +123,7 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         var stillOpen = await db.Statements
             .Where(s => s.Id == statement.Id && s.Status == StatementStatus.OpenForSignature && s.SigningClosesUtc > endorsement.SignedUtc)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, x => x.Status), ct);
-        if (stillOpen == 0) return new(Outcome.Refused, "Signing of this statement closed a moment ago. Nothing was signed.");
+        if (stillOpen == 0) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "Signing of this statement closed a moment ago. Nothing was signed.");
         db.Endorsements.Add(endorsement);
         audit.Record(actor, "endorsement.signed", endorsement,
             $"Endorsement of statement {statement.Id} (version {final.Id}, {final.ContentHash}) for organisation {organisation.Id}");
@@ -146,15 +139,15 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
             db.Entry(endorsement).State = EntityState.Detached;
             return await LiveEndorsementAsync(statement.Id, organisation.Id, ct) is { } winner
                 ? AlreadyEndorsed(winner)
-                : new(Outcome.AlreadyEndorsed, "Your organisation's endorsement was being changed at the same moment. Nothing was signed; look again.");
+                : new(DeskAnswer.Refused, Refusal: DeskRefusal.AlreadyEndorsed, Message: "Your organisation's endorsement was being changed at the same moment. Nothing was signed; look again.");
         }
-        return new(Outcome.Done, $"Signed: {organisation.FormalName} endorses \"{statement.Title}\".", endorsement);
+        return new(DeskAnswer.Done, $"Signed: {organisation.FormalName} endorses \"{statement.Title}\".") { Value = endorsement };
     }
 
     /// <summary>A receipt to every live signatory of the organisation, written in the same transaction.</summary>
     private async Task ReceiptsAsync(string kind, Endorsement endorsement, CancellationToken ct)
     {
-        var signatories = await db.SigningAuthorities.Where(a => a.OrganisationId == endorsement.OrganisationId && a.RevokedUtc == null)
+        var signatories = await db.SigningAuthorities.Unrevoked().Where(a => a.OrganisationId == endorsement.OrganisationId)
             .Select(a => a.UserId).Distinct().ToListAsync(ct);
         foreach (var userId in signatories) notifier.Add(kind, endorsement.Id, userId);
     }
@@ -162,31 +155,30 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
     public Task<Endorsement?> LiveEndorsementAsync(int statementId, int organisationId, CancellationToken ct = default) =>
         db.Endorsements.AsNoTracking().FirstOrDefaultAsync(e => e.StatementId == statementId && e.OrganisationId == organisationId && e.WithdrawnUtc == null, ct);
 
-    private static Result AlreadyEndorsed(Endorsement existing) => new(Outcome.AlreadyEndorsed,
+    private static DeskResult<Endorsement> AlreadyEndorsed(Endorsement existing) => new(DeskAnswer.Refused, Refusal: DeskRefusal.AlreadyEndorsed, Message:
         $"Your organisation has already endorsed this statement (signed by {existing.PrintedName} at {existing.SignedUtc:yyyy-MM-dd HH:mm:ss} UTC). " +
-        "Nothing more was signed.", existing);
+        "Nothing more was signed.") { Value = existing };
 
     /// <summary>Withdraws the organisation's live endorsement while the window is open; the row stays with when, who and why.</summary>
-    public async Task<Result> WithdrawAsync(int statementId, int organisationId, string reason, string userId, AuditActor actor, CancellationToken ct = default)
+    public async Task<DeskResult<Endorsement>> WithdrawAsync(int statementId, int organisationId, string reason, string userId, AuditActor actor, CancellationToken ct = default)
     {
-        if (!await db.SigningAuthorities.AnyAsync(a => a.UserId == userId && a.OrganisationId == organisationId && a.RevokedUtc == null, ct)
-            || !await db.Users.AnyAsync(u => u.Id == userId && u.TwoFactorEnabled, ct))
-            return new(Outcome.NotAllowed, "You do not hold a signing authority for this organisation.");
+        if (!await CanSignForAsync(userId, organisationId, ct))
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Forbidden, Message: "You do not hold a signing authority for this organisation.");
         var statement = await db.Statements.AsNoTracking().FirstOrDefaultAsync(s => s.Id == statementId, ct);
-        if (statement is null) return new(Outcome.NotFound, "There is no such statement.");
+        if (statement is null) return new(DeskAnswer.NotFound, "There is no such statement.");
         var now = Now;
         if (statement.Status != StatementStatus.OpenForSignature || now < statement.SigningOpensUtc || now >= statement.SigningClosesUtc)
-            return new(Outcome.Refused, "The signing window is not open: an endorsement can only be withdrawn while it is.");
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "The signing window is not open: an endorsement can only be withdrawn while it is.");
         var endorsement = await db.Endorsements.FirstOrDefaultAsync(e => e.StatementId == statementId && e.OrganisationId == organisationId && e.WithdrawnUtc == null, ct);
-        if (endorsement is null) return new(Outcome.NotFound, "Your organisation has no endorsement of this statement to withdraw.");
-        if (endorsement.Withdraw(reason, userId, now) is { } refusal) return new(Outcome.Invalid, refusal);
+        if (endorsement is null) return new(DeskAnswer.NotFound, "Your organisation has no endorsement of this statement to withdraw.");
+        if (endorsement.Withdraw(reason, userId, now) is { } refusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: refusal);
         audit.Record(actor, "endorsement.withdrawn", endorsement, $"Endorsement {endorsement.Id} of statement {statementId} for organisation {organisationId} withdrawn");
         // As for signing: still open when the withdrawal commits, and withdrawn once only (WithdrawnUtc is a concurrency token).
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var stillOpen = await db.Statements
             .Where(s => s.Id == statementId && s.Status == StatementStatus.OpenForSignature && s.SigningClosesUtc > now)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, x => x.Status), ct);
-        if (stillOpen == 0) return new(Outcome.Refused, "Signing of this statement closed a moment ago. Nothing was withdrawn.");
+        if (stillOpen == 0) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "Signing of this statement closed a moment ago. Nothing was withdrawn.");
         try
         {
             await audit.SaveChangesAsync(ct);
@@ -195,20 +187,20 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new(Outcome.Refused, "The endorsement was withdrawn by someone else at the same moment.");
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "The endorsement was withdrawn by someone else at the same moment.");
         }
-        return new(Outcome.Done, "The endorsement is withdrawn. Your organisation may endorse the statement again while the window is open.", endorsement);
+        return new(DeskAnswer.Done, "The endorsement is withdrawn. Your organisation may endorse the statement again while the window is open.") { Value = endorsement };
     }
 
     // ---------------------------------------------------------------- closing
 
     /// <summary>Closes signing on the statement (at the window's end, or early by an organiser). Changes nothing when
     /// it is no longer open for signature.</summary>
-    public async Task<Result> CloseAsync(int statementId, AuditActor actor, string why, CancellationToken ct = default)
+    public async Task<DeskResult> CloseAsync(int statementId, AuditActor actor, string why, CancellationToken ct = default)
     {
         var statement = await db.Statements.FirstOrDefaultAsync(s => s.Id == statementId, ct);
-        if (statement is null) return new(Outcome.NotFound, "There is no such statement.");
-        if (statement.CloseSigning(Now) is { } refusal) return new(Outcome.Refused, refusal);
+        if (statement is null) return new(DeskAnswer.NotFound, "There is no such statement.");
+        if (statement.CloseSigning(Now) is { } refusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: refusal);
         statement.Version = Guid.NewGuid();
         var count = await db.Endorsements.CountAsync(e => e.StatementId == statementId && e.WithdrawnUtc == null, ct);
         audit.Record(actor, "statement.signing-closed", statement, $"Signing of statement {statementId} closed ({why}); {count} live endorsements");
@@ -218,8 +210,8 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new(Outcome.Refused, "The statement changed at the same moment; look at it again.");
+            return DeskResult.Conflict("this statement");
         }
-        return new(Outcome.Done, "Signing is closed.");
+        return DeskResult.Done("Signing is closed.");
     }
 }

@@ -22,6 +22,8 @@ public class SigningAuthority
     public string? RevokedByUserId { get; private set; }
     public string? RevocationReason { get; private set; }
 
+    /// <summary>Not revoked. A live signatory also needs two-factor authentication: query with
+    /// <see cref="SigningAuthorities.Live"/>.</summary>
     public bool IsLive => RevokedUtc is null;
 
     public string? Revoke(string reason, string byUserId, DateTime nowUtc)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Organisations;
 
 namespace WeProtect.Summit.Data.Registrations;
@@ -9,23 +10,13 @@ namespace WeProtect.Summit.Data.Registrations;
 /// its audit event, and the counters the desk moves are only touched by conditional updates.</summary>
 public sealed class DelegationDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock)
 {
-    /// <summary>What happened; <see cref="Errors"/> holds the quota's broken rules keyed by field.</summary>
-    public sealed record Result(RegistrationDesk.Outcome Outcome, string Message, IReadOnlyList<(string Field, string Message)> Errors)
-    {
-        public bool Succeeded => Outcome == RegistrationDesk.Outcome.Done;
-
-        public static Result Done(string message) => new(RegistrationDesk.Outcome.Done, message, []);
-
-        public static Result Refused(RegistrationDesk.Outcome outcome, string message) => new(outcome, message, []);
-    }
-
     /// <summary>Gives <paramref name="organisationId"/> a quota at the summit. Places already approved for the
     /// organisation count from the start, so the quota cannot be set below them.</summary>
-    public async Task<Result> AddQuotaAsync(int summitId, int organisationId, int heads, int delegates, AuditActor actor, CancellationToken ct = default)
+    public async Task<DeskResult> AddQuotaAsync(int summitId, int organisationId, int heads, int delegates, AuditActor actor, CancellationToken ct = default)
     {
-        if (!await db.Summits.AnyAsync(s => s.Id == summitId, ct)) return Result.Refused(RegistrationDesk.Outcome.NotFound, "There is no such summit.");
+        if (!await db.Summits.AnyAsync(s => s.Id == summitId, ct)) return DeskResult.NotFound("There is no such summit.");
         var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, ct);
-        if (organisation is null) return Result.Refused(RegistrationDesk.Outcome.NotFound, "Choose an organisation from the directory.");
+        if (organisation is null) return DeskResult.Refused("Choose an organisation from the directory.");
         if (await db.DelegationQuotas.AnyAsync(q => q.SummitId == summitId && q.OrganisationId == organisationId, ct))
             return Clash(organisation);
 
@@ -39,7 +30,7 @@ public sealed class DelegationDesk(SummitDbContext db, AuditTrail audit, TimePro
             ApprovedHeads = approved.Where(a => a.Category == DelegateCategory.HeadOfDelegation).Sum(a => a.Count),
             ApprovedDelegates = approved.Where(a => a.Category == DelegateCategory.Delegate).Sum(a => a.Count),
         };
-        if (quota.Validate() is { Count: > 0 } errors) return new(RegistrationDesk.Outcome.NotAllowed, string.Join(" ", errors.Select(e => e.Message)), errors);
+        if (quota.Validate() is { Count: > 0 } errors) return DeskResult.Invalid(errors);
 
         db.DelegationQuotas.Add(quota);
         audit.Record(actor, "quota.created", quota, $"Quota for {organisation.FormalName}: {Describe(quota)}");
@@ -54,51 +45,51 @@ public sealed class DelegationDesk(SummitDbContext db, AuditTrail audit, TimePro
             db.ChangeTracker.Clear();
             return Clash(organisation);
         }
-        return Result.Done($"{organisation.FormalName} may send {Describe(quota)}.");
+        return DeskResult.Done($"{organisation.FormalName} may send {Describe(quota)}.");
     }
 
     /// <summary>Changes a quota's limits, never below what is approved at the moment of the change: the update is
     /// conditional on the approved counters, so an approval made meanwhile is not overtaken.</summary>
-    public async Task<Result> ChangeQuotaAsync(int summitId, int quotaId, int heads, int delegates, AuditActor actor, CancellationToken ct = default)
+    public async Task<DeskResult> ChangeQuotaAsync(int summitId, int quotaId, int heads, int delegates, AuditActor actor, CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var quota = await db.DelegationQuotas.AsNoTracking().Include(q => q.Organisation)
             .FirstOrDefaultAsync(q => q.Id == quotaId && q.SummitId == summitId, ct);
-        if (quota is null) return Result.Refused(RegistrationDesk.Outcome.NotFound, "There is no such quota at this summit.");
+        if (quota is null) return DeskResult.Refused("There is no such quota at this summit.");
         var before = Describe(quota);
         quota.HeadsOfDelegation = heads;
         quota.Delegates = delegates;
         if (quota.Validate() is { Count: > 0 } errors)
-            return new(RegistrationDesk.Outcome.NotAllowed, $"{quota.Organisation.FormalName}: {string.Join(" ", errors.Select(e => e.Message))}", errors);
+            return DeskResult.Invalid(errors, $"{quota.Organisation.FormalName}: {string.Join(" ", errors.Select(e => e.Message))}");
 
         var changed = await db.DelegationQuotas
             .Where(q => q.Id == quotaId && q.ApprovedHeads <= heads && q.ApprovedDelegates <= delegates)
             .ExecuteUpdateAsync(s => s.SetProperty(q => q.HeadsOfDelegation, heads).SetProperty(q => q.Delegates, delegates), ct);
         if (changed == 0)
-            return Result.Refused(RegistrationDesk.Outcome.Stale, $"{quota.Organisation.FormalName}: more places were approved meanwhile; look again.");
+            return DeskResult.Conflict($"{quota.Organisation.FormalName}'s places");
         audit.Record(actor, "quota.changed", quota, $"Quota for {quota.Organisation.FormalName}: {before} → {Describe(quota)}");
         await audit.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return Result.Done($"{quota.Organisation.FormalName} may now send {Describe(quota)}.");
+        return DeskResult.Done($"{quota.Organisation.FormalName} may now send {Describe(quota)}.");
     }
 
     /// <summary>Removes a quota: the organisation's delegation is limited by the summit's capacity alone again.</summary>
-    public async Task<Result> RemoveQuotaAsync(int summitId, int quotaId, AuditActor actor, CancellationToken ct = default)
+    public async Task<DeskResult> RemoveQuotaAsync(int summitId, int quotaId, AuditActor actor, CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var quota = await db.DelegationQuotas.AsNoTracking().Include(q => q.Organisation)
             .FirstOrDefaultAsync(q => q.Id == quotaId && q.SummitId == summitId, ct);
-        if (quota is null) return Result.Refused(RegistrationDesk.Outcome.NotFound, "There is no such quota at this summit.");
+        if (quota is null) return DeskResult.Refused("There is no such quota at this summit.");
         await db.DelegationQuotas.Where(q => q.Id == quotaId).ExecuteDeleteAsync(ct);
         audit.Record(actor, "quota.removed", quota, $"Quota for {quota.Organisation.FormalName} removed (was {Describe(quota)})");
         await audit.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return Result.Done($"{quota.Organisation.FormalName} no longer has a quota.");
+        return DeskResult.Done($"{quota.Organisation.FormalName} no longer has a quota.");
     }
 
     /// <summary>Adds the organisation a delegate proposed to the directory (through the entity's Normalise and
     /// Validate) and links the registration to it.</summary>
-    public async Task<Result> ConfirmProposedOrganisationAsync(int summitId, int registrationId, Guid expectedVersion, AuditActor actor, CancellationToken ct = default)
+    public async Task<DeskResult> ConfirmProposedOrganisationAsync(int summitId, int registrationId, Guid expectedVersion, AuditActor actor, CancellationToken ct = default)
     {
         var registration = await ProposalAsync(summitId, registrationId, expectedVersion, ct);
         if (registration.Refusal is { } refusal) return refusal;
@@ -112,8 +103,8 @@ public sealed class DelegationDesk(SummitDbContext db, AuditTrail audit, TimePro
         };
         organisation.Normalise();
         if (organisation.Validate(clock.GetUtcNow().Year) is { Count: > 0 } errors)
-            return new(RegistrationDesk.Outcome.NotAllowed,
-                $"\"{organisation.FormalName}\" cannot be added as proposed: {string.Join(" ", errors.Select(e => e.Message))} Merge it into a directory organisation instead.", errors);
+            return DeskResult.Invalid(errors,
+                $"\"{organisation.FormalName}\" cannot be added as proposed: {string.Join(" ", errors.Select(e => e.Message))} Merge it into a directory organisation instead.");
         if (await db.Organisations.FindByFormalNameAsync(organisation.FormalName, ct: ct) is { } clash)
             return NameTaken(clash);
 
@@ -128,7 +119,7 @@ public sealed class DelegationDesk(SummitDbContext db, AuditTrail audit, TimePro
             db.ChangeTracker.Clear();
             return await db.Organisations.FindByFormalNameAsync(organisation.FormalName, ct: ct) is { } taken
                 ? NameTaken(taken)
-                : Result.Refused(RegistrationDesk.Outcome.Stale, "The directory changed meanwhile; look again.");
+                : DeskResult.Conflict("the directory");
         }
         if (!await LinkAsync(r, organisation.Id, ct))
         {
@@ -139,50 +130,43 @@ public sealed class DelegationDesk(SummitDbContext db, AuditTrail audit, TimePro
         audit.Record(actor, "registration.organisation-confirmed", r, $"Registration {r.Id} linked to {organisation.FormalName}, as proposed");
         await audit.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return Result.Done($"{organisation.FormalName} was added to the directory and {r.FullName}'s registration linked to it.");
+        return DeskResult.Done($"{organisation.FormalName} was added to the directory and {r.FullName}'s registration linked to it.");
     }
 
     /// <summary>Links a registration whose organisation was proposed to an organisation already in the directory.</summary>
-    public async Task<Result> MergeProposedOrganisationAsync(int summitId, int registrationId, Guid expectedVersion, int organisationId, AuditActor actor, CancellationToken ct = default)
+    public async Task<DeskResult> MergeProposedOrganisationAsync(int summitId, int registrationId, Guid expectedVersion, int organisationId, AuditActor actor, CancellationToken ct = default)
     {
         var registration = await ProposalAsync(summitId, registrationId, expectedVersion, ct);
         if (registration.Refusal is { } refusal) return refusal;
         var r = registration.Registration!;
         var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, ct);
-        if (organisation is null) return Result.Refused(RegistrationDesk.Outcome.NotFound, "Choose an organisation from the directory.");
+        if (organisation is null) return DeskResult.Refused("Choose an organisation from the directory.");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // An approved head of delegation or delegate now belongs to that delegation: take its quota place too.
         if (r.Status == RegistrationStatus.Approved && r.CountsAgainstQuota)
         {
             var quota = db.DelegationQuotas.Where(q => q.SummitId == r.SummitId && q.OrganisationId == organisationId);
-            if (await quota.AnyAsync(ct))
-            {
-                var taken = r.Category == DelegateCategory.HeadOfDelegation
-                    ? await quota.Where(q => q.ApprovedHeads < q.HeadsOfDelegation)
-                        .ExecuteUpdateAsync(s => s.SetProperty(q => q.ApprovedHeads, q => q.ApprovedHeads + 1), ct)
-                    : await quota.Where(q => q.ApprovedDelegates < q.Delegates)
-                        .ExecuteUpdateAsync(s => s.SetProperty(q => q.ApprovedDelegates, q => q.ApprovedDelegates + 1), ct);
-                if (taken == 0)
-                    return Result.Refused(RegistrationDesk.Outcome.QuotaFull,
-                        $"{r.FullName} is approved, and {organisation.FormalName} has no {r.Category.DisplayName().ToLowerInvariant()} place left in its delegation quota: raise the quota first.");
-            }
+            if (await quota.AnyAsync(ct) && !await quota.TakeAsync(r.Category, ct))
+                return DeskResult.Refused(
+                    $"{r.FullName} is approved, and {organisation.FormalName} has no {r.Category.DisplayName().ToLowerInvariant()} place left in its delegation quota: raise the quota first.",
+                    DeskRefusal.QuotaFull);
         }
         if (!await LinkAsync(r, organisationId, ct)) return Stale(r);
         audit.Record(actor, "registration.organisation-merged", r,
             $"Registration {r.Id}: proposed \"{r.ProposedOrganisationName}\" merged into {organisation.FormalName}");
         await audit.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return Result.Done($"{r.FullName}'s registration now belongs to {organisation.FormalName}.");
+        return DeskResult.Done($"{r.FullName}'s registration now belongs to {organisation.FormalName}.");
     }
 
-    private async Task<(Registration? Registration, Result? Refusal)> ProposalAsync(int summitId, int registrationId, Guid expectedVersion, CancellationToken ct)
+    private async Task<(Registration? Registration, DeskResult? Refusal)> ProposalAsync(int summitId, int registrationId, Guid expectedVersion, CancellationToken ct)
     {
         var r = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == registrationId && x.SummitId == summitId, ct);
-        if (r is null) return (null, Result.Refused(RegistrationDesk.Outcome.NotFound, "There is no such registration at this summit."));
+        if (r is null) return (null, DeskResult.Refused("There is no such registration at this summit."));
         if (r.Version != expectedVersion) return (null, Stale(r));
         if (r.OrganisationId is not null || string.IsNullOrWhiteSpace(r.ProposedOrganisationName))
-            return (null, Result.Refused(RegistrationDesk.Outcome.NotAllowed, $"{r.FullName}'s registration has no proposed organisation to confirm."));
+            return (null, DeskResult.Refused($"{r.FullName}'s registration has no proposed organisation to confirm."));
         return (r, null);
     }
 
@@ -198,13 +182,13 @@ public sealed class DelegationDesk(SummitDbContext db, AuditTrail audit, TimePro
 
     private async Task<bool> LinkAsync(Registration r, int organisationId, CancellationToken ct) => await LinkCoreAsync(r, organisationId, ct) == 1;
 
-    private static Result Stale(Registration r) =>
-        Result.Refused(RegistrationDesk.Outcome.Stale, $"{r.FullName}'s registration changed while you were deciding; look again.");
+    private static DeskResult Stale(Registration r) =>
+        DeskResult.Conflict($"{r.FullName}'s registration");
 
-    private static Result Clash(Organisation organisation) =>
-        Result.Refused(RegistrationDesk.Outcome.NotAllowed, $"{organisation.FormalName} already has a quota at this summit: change that one instead.");
+    private static DeskResult Clash(Organisation organisation) =>
+        DeskResult.Refused($"{organisation.FormalName} already has a quota at this summit: change that one instead.");
 
-    private static Result NameTaken(Organisation existing) => Result.Refused(RegistrationDesk.Outcome.NotAllowed,
+    private static DeskResult NameTaken(Organisation existing) => DeskResult.Refused(
         $"\"{existing.FormalName}\" is already in the directory: merge the registration into it instead.");
 
     /// <summary>"1 head of delegation and 4 delegates".</summary>

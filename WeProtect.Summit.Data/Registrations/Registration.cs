@@ -37,7 +37,8 @@ public class Registration
     /// <summary>Consent to appear (name, position, organisation) in the public participant list.</summary>
     public bool ConsentToPublicList { get; set; }
 
-    public RegistrationStatus Status { get; set; } = RegistrationStatus.Pending;
+    /// <summary>Pending when new; changed only by <see cref="RegistrationDesk"/> (conditional updates that also count places).</summary>
+    public RegistrationStatus Status { get; private set; } = RegistrationStatus.Pending;
     /// <summary>The organiser's reason for a rejection (shown to the delegate).</summary>
     public string? DecisionReason { get; set; }
     public DateTime? DecidedUtc { get; set; }
@@ -64,6 +65,28 @@ public class Registration
     public bool CanBeEditedByDelegate => Status == RegistrationStatus.Pending;
 
     public bool CanBeCancelled => Status != RegistrationStatus.Cancelled;
+
+    /// <summary>The organisers' decision table: whether a registration in <paramref name="from"/> may be approved,
+    /// waitlisted or rejected. Any other target is not a decision.</summary>
+    public static bool CanBecome(RegistrationStatus from, RegistrationStatus decision) => decision switch
+    {
+        RegistrationStatus.Approved => from is RegistrationStatus.Pending or RegistrationStatus.Waitlisted,
+        RegistrationStatus.Waitlisted => from is RegistrationStatus.Pending,
+        RegistrationStatus.Rejected => from is RegistrationStatus.Pending or RegistrationStatus.Waitlisted or RegistrationStatus.Approved,
+        _ => false,
+    };
+
+    /// <summary>Whether this registration may be approved, waitlisted or rejected now.</summary>
+    public bool CanBecome(RegistrationStatus decision) => CanBecome(Status, decision);
+
+    /// <summary>The decision as a past participle: "approved", "waitlisted", "rejected".</summary>
+    public static string Verb(RegistrationStatus decision) => decision switch
+    {
+        RegistrationStatus.Approved => "approved",
+        RegistrationStatus.Waitlisted => "waitlisted",
+        RegistrationStatus.Rejected => "rejected",
+        _ => decision.ToString().ToLowerInvariant(),
+    };
 
     /// <summary>Whether the badge and calendar belong to this registration now.</summary>
     public bool HasBadge => Status == RegistrationStatus.Approved;

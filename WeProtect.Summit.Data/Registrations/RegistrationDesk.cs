@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Notifications;
 
 namespace WeProtect.Summit.Data.Registrations;
@@ -11,14 +12,6 @@ namespace WeProtect.Summit.Data.Registrations;
 /// and then inserting, so that two organisers approving the last place at once cannot both succeed.</summary>
 public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, Notifier notifier)
 {
-    public enum Outcome { Done, NotFound, Stale, NotAllowed, SummitFull, QuotaFull }
-
-    /// <summary>What happened, with the message to show on the page.</summary>
-    public sealed record Result(Outcome Outcome, string Message)
-    {
-        public bool Succeeded => Outcome == Outcome.Done;
-    }
-
     public enum CheckInOutcome { CheckedIn, AlreadyCheckedIn, NotApproved, Unknown }
 
     public sealed record CheckIn(CheckInOutcome Outcome, Registration? Registration);
@@ -26,15 +19,14 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Records a new registration while the summit's registration window is open.</summary>
-    public async Task<Result> RegisterAsync(Registration registration, AuditActor actor, CancellationToken ct = default)
+    public async Task<DeskResult> RegisterAsync(Registration registration, AuditActor actor, CancellationToken ct = default)
     {
         var summit = await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == registration.SummitId, ct);
-        if (summit is null) return new(Outcome.NotFound, "There is no such summit.");
-        if (summit.WhyRegistrationIsClosed(Now) is { } closed) return new(Outcome.NotAllowed, closed);
+        if (summit is null) return DeskResult.NotFound("There is no such summit.");
+        if (summit.WhyRegistrationIsClosed(Now) is { } closed) return DeskResult.Refused(closed);
         if (await db.Registrations.AnyAsync(r => r.SummitId == registration.SummitId && r.UserId == registration.UserId, ct))
-            return new(Outcome.NotAllowed, "You have already registered for this summit.");
+            return DeskResult.Refused("You have already registered for this summit.");
 
-        registration.Status = RegistrationStatus.Pending;
         registration.CreatedUtc = Now;
         db.Registrations.Add(registration);
         audit.Record(actor, "registration.created", registration, $"Registered for {summit.Name} as {registration.Category.DisplayName()}");
@@ -49,39 +41,33 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         {
             // The unique index (summit, user): a second registration submitted at the same moment.
             db.ChangeTracker.Clear();
-            return new(Outcome.NotAllowed, "You have already registered for this summit.");
+            return DeskResult.Refused("You have already registered for this summit.");
         }
-        return new(Outcome.Done, "Your registration has been received. The secretariat will tell you its decision by e-mail.");
+        return DeskResult.Done("Your registration has been received. The secretariat will tell you its decision by e-mail.");
     }
 
     /// <summary>An organiser approves, waitlists or rejects (with a reason). Approving takes a place and, where the
     /// organisation has a quota, a place in its delegation; rejecting an approved registration frees both and
     /// promotes the first waitlisted delegate.</summary>
-    public async Task<Result> DecideAsync(int registrationId, RegistrationStatus decision, string? reason, AuditActor actor,
+    public async Task<DeskResult> DecideAsync(int registrationId, RegistrationStatus decision, string? reason, AuditActor actor,
         Guid? expectedVersion = null, CancellationToken ct = default)
     {
         if (decision is not (RegistrationStatus.Approved or RegistrationStatus.Waitlisted or RegistrationStatus.Rejected))
-            return new(Outcome.NotAllowed, "Choose approve, waitlist or reject.");
+            return DeskResult.Refused("Choose approve, waitlist or reject.");
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         if (decision == RegistrationStatus.Rejected && reason is null)
-            return new(Outcome.NotAllowed, "Give the delegate a reason for the rejection.");
+            return DeskResult.Refused("Give the delegate a reason for the rejection.");
         if (reason?.Length > Registration.ReasonMaxLength)
-            return new(Outcome.NotAllowed, $"The reason is longer than {Registration.ReasonMaxLength} characters.");
+            return DeskResult.Refused($"The reason is longer than {Registration.ReasonMaxLength} characters.");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == registrationId, ct);
-        if (registration is null) return new(Outcome.NotFound, "There is no such registration.");
+        if (registration is null) return DeskResult.NotFound("There is no such registration.");
         if (expectedVersion is not null && expectedVersion != registration.Version)
-            return new(Outcome.Stale, $"{registration.FullName}'s registration changed while you were deciding; look again.");
+            return DeskResult.Conflict($"{registration.FullName}'s registration");
         var from = registration.Status;
-        var allowed = decision switch
-        {
-            RegistrationStatus.Approved => from is RegistrationStatus.Pending or RegistrationStatus.Waitlisted,
-            RegistrationStatus.Waitlisted => from is RegistrationStatus.Pending,
-            _ => from is RegistrationStatus.Pending or RegistrationStatus.Waitlisted or RegistrationStatus.Approved,
-        };
-        if (!allowed)
-            return new(Outcome.NotAllowed, $"{registration.FullName}'s registration is {from.ToString().ToLowerInvariant()}: it cannot be {Verb(decision)}.");
+        if (!Registration.CanBecome(from, decision))
+            return DeskResult.Refused($"{registration.FullName}'s registration is {from.ToString().ToLowerInvariant()}: it cannot be {Registration.Verb(decision)}.");
 
         if (decision == RegistrationStatus.Approved)
         {
@@ -101,7 +87,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
                 .SetProperty(r => r.WaitlistedUtc, decision == RegistrationStatus.Waitlisted ? now : registration.WaitlistedUtc)
                 .SetProperty(r => r.Version, Guid.NewGuid()), ct);
         if (changed == 0)
-            return new(Outcome.Stale, $"{registration.FullName}'s registration changed while you were deciding; look again.");
+            return DeskResult.Conflict($"{registration.FullName}'s registration");
 
         notifier.Add(NotificationKinds.RegistrationDecision, registration.Id);
         audit.Record(actor, $"registration.{decision.ToString().ToLowerInvariant()}", registration,
@@ -109,16 +95,16 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         if (from == RegistrationStatus.Approved) await PromoteNextAsync(registration.SummitId, ct);
         await audit.SaveChangesAsync(ct);
         await notifier.CommitAsync(tx, ct);
-        return new(Outcome.Done, $"{registration.FullName}: {Verb(decision)}.");
+        return DeskResult.Done($"{registration.FullName}: {Registration.Verb(decision)}.");
     }
 
     /// <summary>The delegate cancels their own registration. A freed place goes to the first waitlisted delegate.</summary>
-    public async Task<Result> CancelAsync(int registrationId, string userId, AuditActor actor, CancellationToken ct = default)
+    public async Task<DeskResult> CancelAsync(int registrationId, string userId, AuditActor actor, CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == registrationId && r.UserId == userId, ct);
-        if (registration is null) return new(Outcome.NotFound, "There is no such registration.");
-        if (!registration.CanBeCancelled) return new(Outcome.NotAllowed, "This registration is already cancelled.");
+        if (registration is null) return DeskResult.NotFound("There is no such registration.");
+        if (!registration.CanBeCancelled) return DeskResult.Refused("This registration is already cancelled.");
         var now = Now;
         var changed = await db.Registrations
             .Where(r => r.Id == registrationId && r.Version == registration.Version)
@@ -126,7 +112,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
                 .SetProperty(r => r.Status, RegistrationStatus.Cancelled)
                 .SetProperty(r => r.CancelledUtc, now)
                 .SetProperty(r => r.Version, Guid.NewGuid()), ct);
-        if (changed == 0) return new(Outcome.Stale, "Your registration changed meanwhile; look at it again.");
+        if (changed == 0) return DeskResult.Conflict("your registration");
         audit.Record(actor, "registration.cancelled", registration, $"Registration {registration.Id} cancelled ({registration.Status} before)");
         if (registration.Status == RegistrationStatus.Approved)
         {
@@ -135,7 +121,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         }
         await audit.SaveChangesAsync(ct);
         await notifier.CommitAsync(tx, ct);
-        return new(Outcome.Done, "Your registration is cancelled.");
+        return DeskResult.Done("Your registration is cancelled.");
     }
 
     /// <summary>Marks the badge's holder as arrived, once; a second scan reports when they arrived. Only the first
@@ -172,25 +158,17 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
             .FirstOrDefaultAsync(r => r.SummitId == summitId && r.BadgeCode == code, ct);
 
     /// <summary>Takes a place in the organisation's delegation (if it has a quota) and in the summit.</summary>
-    private async Task<Result> ClaimPlaceAsync(Registration registration, CancellationToken ct)
+    private async Task<DeskResult> ClaimPlaceAsync(Registration registration, CancellationToken ct)
     {
         var quota = QuotaOf(registration);
-        if (quota is not null && await quota.AnyAsync(ct))
-        {
-            var taken = registration.Category == DelegateCategory.HeadOfDelegation
-                ? await quota.Where(q => q.ApprovedHeads < q.HeadsOfDelegation)
-                    .ExecuteUpdateAsync(s => s.SetProperty(q => q.ApprovedHeads, q => q.ApprovedHeads + 1), ct)
-                : await quota.Where(q => q.ApprovedDelegates < q.Delegates)
-                    .ExecuteUpdateAsync(s => s.SetProperty(q => q.ApprovedDelegates, q => q.ApprovedDelegates + 1), ct);
-            if (taken == 0)
-                return new(Outcome.QuotaFull, $"{registration.FullName}'s organisation has no {registration.Category.DisplayName().ToLowerInvariant()} place left in its delegation quota.");
-        }
+        if (quota is not null && await quota.AnyAsync(ct) && !await quota.TakeAsync(registration.Category, ct))
+            return DeskResult.Refused($"{registration.FullName}'s organisation has no {registration.Category.DisplayName().ToLowerInvariant()} place left in its delegation quota.", DeskRefusal.QuotaFull);
         var place = await db.Summits
             .Where(s => s.Id == registration.SummitId && s.ApprovedCount < s.DelegateCapacity)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.ApprovedCount, x => x.ApprovedCount + 1), ct);
         return place == 1
-            ? new(Outcome.Done, "")
-            : new(Outcome.SummitFull, $"The summit is full: every place is taken, so {registration.FullName} cannot be approved. Waitlist them instead.");
+            ? DeskResult.Done("")
+            : DeskResult.Refused($"The summit is full: every place is taken, so {registration.FullName} cannot be approved. Waitlist them instead.", DeskRefusal.SummitFull);
     }
 
     private async Task ReleasePlaceAsync(Registration registration, CancellationToken ct)
@@ -202,11 +180,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
 
     private async Task ReleaseQuotaAsync(Registration registration, CancellationToken ct)
     {
-        if (QuotaOf(registration) is not { } quota) return;
-        if (registration.Category == DelegateCategory.HeadOfDelegation)
-            await quota.Where(q => q.ApprovedHeads > 0).ExecuteUpdateAsync(s => s.SetProperty(q => q.ApprovedHeads, q => q.ApprovedHeads - 1), ct);
-        else
-            await quota.Where(q => q.ApprovedDelegates > 0).ExecuteUpdateAsync(s => s.SetProperty(q => q.ApprovedDelegates, q => q.ApprovedDelegates - 1), ct);
+        if (QuotaOf(registration) is { } quota) await quota.ReleaseAsync(registration.Category, ct);
     }
 
     private IQueryable<DelegationQuota>? QuotaOf(Registration registration) =>
@@ -224,7 +198,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         foreach (var candidate in waiting)
         {
             var claim = await ClaimPlaceAsync(candidate, ct);
-            if (claim.Outcome == Outcome.SummitFull)
+            if (claim.Refusal == DeskRefusal.SummitFull)
             {
                 // The quota place (if any) was taken before the summit said no: give it back.
                 await ReleaseQuotaAsync(candidate, ct);
@@ -243,12 +217,4 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
             return;
         }
     }
-
-    private static string Verb(RegistrationStatus decision) => decision switch
-    {
-        RegistrationStatus.Approved => "approved",
-        RegistrationStatus.Waitlisted => "waitlisted",
-        RegistrationStatus.Rejected => "rejected",
-        _ => decision.ToString().ToLowerInvariant(),
-    };
 }

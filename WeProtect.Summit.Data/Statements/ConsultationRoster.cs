@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Registrations;
 
 namespace WeProtect.Summit.Data.Statements;
@@ -21,7 +22,7 @@ public sealed class ConsultationRoster(SummitDbContext db)
             .FirstOrDefaultAsync(ct);
         if (registration is not null) return registration;
         return await db.SigningAuthorities.AsNoTracking()
-            .Where(a => a.UserId == userId && a.RevokedUtc == null)
+            .Unrevoked().Where(a => a.UserId == userId)
             .OrderBy(a => a.Id)
             .Select(a => new Participant(a.OrganisationId, a.Organisation.FormalName))
             .FirstOrDefaultAsync(ct);

@@ -43,6 +43,16 @@ public class Statement
     public static IReadOnlyList<StatementStatus> PublicStatuses { get; } =
         [StatementStatus.Final, StatementStatus.OpenForSignature, StatementStatus.Closed, StatementStatus.Published];
 
+    /// <summary>The text is final (and possibly open for signature, closed or published).</summary>
+    public bool IsFinal => PublicStatuses.Contains(Status);
+
+    /// <summary>Signing has begun: open for signature, closed or published.</summary>
+    public bool HasOpenedForSignature => SigningHasOpened(Status);
+
+    /// <summary>Whether a statement in <paramref name="status"/> has been open for signature (for rows read without the entity).</summary>
+    public static bool SigningHasOpened(StatementStatus status) =>
+        status is StatementStatus.OpenForSignature or StatementStatus.Closed or StatementStatus.Published;
+
     /// <summary>Only drafts and texts under consultation take new wording.</summary>
     public bool AcceptsNewVersions => Status is StatementStatus.Draft or StatementStatus.Consultation;
 
@@ -139,10 +149,17 @@ public class Statement
             return "The statement has no signing window.";
         if (nowUtc < opens) return "The signing window has not opened yet.";
         if (nowUtc >= closes) return "The signing window has closed.";
-        var audience = AudienceOf(sector);
-        if (!audiencesOfFinalText.Any(a => a == StatementAudience.All || a == audience))
+        if (!SpeaksTo(audiencesOfFinalText, sector))
             return "No section of this statement is addressed to your organisation's sector, so it cannot endorse it.";
         return null;
+    }
+
+    /// <summary>Whether a text with these audiences (see <c>EndorsementDesk.AudiencesOf</c>) speaks to organisations of
+    /// the sector: a section for everyone, or one for the sector's audience. The one place this is decided.</summary>
+    public static bool SpeaksTo(IEnumerable<StatementAudience> audiencesOfFinalText, Organisations.Sector sector)
+    {
+        var audience = AudienceOf(sector);
+        return audiencesOfFinalText.Any(a => a == StatementAudience.All || a == audience);
     }
 
     /// <summary>The audience token that speaks to organisations of a sector.</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Breakouts;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Breakouts;
@@ -34,15 +35,18 @@ public static class AgendaTestData
             await db.SaveChangesAsync();
         });
 
-    public static async Task<BookingDesk.Result> BookAsync(this SummitAppFactory app, int breakoutId, Data.Accounts.SummitUser user)
+    public static async Task<DeskResult<Booking>> BookAsync(this SummitAppFactory app, int breakoutId, Data.Accounts.SummitUser user)
     {
         using var scope = app.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<BookingDesk>().BookAsync(breakoutId, user.Id, new AuditActor(user.Id, user.FullName));
     }
 
-    public static async Task<BookingDesk.Result> CancelBookingAsync(this SummitAppFactory app, int bookingId, Data.Accounts.SummitUser user)
+    public static async Task<DeskResult> CancelBookingAsync(this SummitAppFactory app, int bookingId, Data.Accounts.SummitUser user)
     {
         using var scope = app.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<BookingDesk>().CancelAsync(bookingId, user.Id, new AuditActor(user.Id, user.FullName));
     }
+
+    /// <summary>The status of the booking a request made (Confirmed or Waitlisted), or null when it was refused.</summary>
+    public static BookingStatus? Booked(this DeskResult<Booking> result) => result.Succeeded ? result.Value!.Status : null;
 }

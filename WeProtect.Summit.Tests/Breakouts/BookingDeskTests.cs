@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Breakouts;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Breakouts;
@@ -22,27 +23,27 @@ public class BookingDeskTests : IClassFixture<SummitAppFactory>
         for (var i = 0; i < 12; i++) delegates.Add((await app.ApprovedDelegateAsync(summit.Id)).User);
 
         var results = await Task.WhenAll(delegates.Select(d => Task.Run(() => app.BookAsync(breakout.Id, d))));
-        Assert.Single(results, r => r.Outcome == BookingDesk.Outcome.Confirmed);
-        Assert.Equal(11, results.Count(r => r.Outcome == BookingDesk.Outcome.Waitlisted));
+        Assert.Single(results, r => r.Booked() == BookingStatus.Confirmed);
+        Assert.Equal(11, results.Count(r => r.Booked() == BookingStatus.Waitlisted));
 
         var positions = new List<int>();
         using (var scope = app.Services.CreateScope())
         {
             var desk = scope.ServiceProvider.GetRequiredService<BookingDesk>();
-            foreach (var waiting in results.Where(r => r.Outcome == BookingDesk.Outcome.Waitlisted))
-                positions.Add(await desk.WaitlistPositionAsync(waiting.Booking!));
+            foreach (var waiting in results.Where(r => r.Booked() == BookingStatus.Waitlisted))
+                positions.Add(await desk.WaitlistPositionAsync(waiting.Value!));
         }
         Assert.Equal(Enumerable.Range(1, 11), positions.Order());
 
-        var holder = delegates[Array.FindIndex(results, r => r.Outcome == BookingDesk.Outcome.Confirmed)];
-        var first = results.Where(r => r.Outcome == BookingDesk.Outcome.Waitlisted).OrderBy(r => r.Booking!.RequestedUtc).ThenBy(r => r.Booking!.Id).First();
+        var holder = delegates[Array.FindIndex(results, r => r.Booked() == BookingStatus.Confirmed)];
+        var first = results.Where(r => r.Booked() == BookingStatus.Waitlisted).OrderBy(r => r.Value!.RequestedUtc).ThenBy(r => r.Value!.Id).First();
         using (var scope = app.Services.CreateScope())
         {
             var desk = scope.ServiceProvider.GetRequiredService<BookingDesk>();
-            var seat = results.Single(r => r.Outcome == BookingDesk.Outcome.Confirmed).Booking!;
-            Assert.Equal(BookingDesk.Outcome.Cancelled, (await desk.CancelAsync(seat.Id, holder.Id, new AuditActor(holder.Id, holder.FullName))).Outcome);
+            var seat = results.Single(r => r.Booked() == BookingStatus.Confirmed).Value!;
+            Assert.True((await desk.CancelAsync(seat.Id, holder.Id, new AuditActor(holder.Id, holder.FullName))).Succeeded);
         }
-        var promoted = await app.WithDbAsync(db => db.Bookings.SingleAsync(b => b.Id == first.Booking!.Id));
+        var promoted = await app.WithDbAsync(db => db.Bookings.SingleAsync(b => b.Id == first.Value!.Id));
         Assert.Equal(BookingStatus.Confirmed, promoted.Status);
         Assert.Equal(1, await app.WithDbAsync(db => db.Breakouts.Where(b => b.Id == breakout.Id).Select(b => b.ConfirmedCount).SingleAsync()));
     }
@@ -54,11 +55,11 @@ public class BookingDeskTests : IClassFixture<SummitAppFactory>
         var morning = await app.CreateBreakoutAsync(summit, startHour: 10, title: "Technology and safety by design");
         var overlapping = await app.CreateBreakoutAsync(summit, startHour: 10);
         var (user, _) = await app.ApprovedDelegateAsync(summit.Id);
-        Assert.Equal(BookingDesk.Outcome.Confirmed, (await app.BookAsync(morning.Id, user)).Outcome);
+        Assert.Equal(BookingStatus.Confirmed, (await app.BookAsync(morning.Id, user)).Booked());
         var clash = await app.BookAsync(overlapping.Id, user);
-        Assert.Equal(BookingDesk.Outcome.Clash, clash.Outcome);
+        Assert.Equal(DeskRefusal.Clash, clash.Refusal);
         Assert.Contains("Technology and safety by design", clash.Message);
-        Assert.Equal(BookingDesk.Outcome.AlreadyBooked, (await app.BookAsync(morning.Id, user)).Outcome);
+        Assert.Equal(DeskRefusal.AlreadyBooked, (await app.BookAsync(morning.Id, user)).Refusal);
     }
 
     [Fact]
@@ -67,6 +68,6 @@ public class BookingDeskTests : IClassFixture<SummitAppFactory>
         var summit = await app.CreateOpenSummitAsync();
         var breakout = await app.CreateBreakoutAsync(summit);
         var stranger = await app.CreateUserAsync();
-        Assert.Equal(BookingDesk.Outcome.NotAllowed, (await app.BookAsync(breakout.Id, stranger)).Outcome);
+        Assert.Equal(DeskRefusal.NotAllowed, (await app.BookAsync(breakout.Id, stranger)).Refusal);
     }
 }

@@ -3,6 +3,7 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data.Breakouts;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Summits;
 using WeProtect.Summit.Tests.Support;
 
@@ -94,10 +95,10 @@ public class CalendarFeedTests : IClassFixture<SummitAppFactory>
         var other = await app.CreateBreakoutAsync(summit, startHour: 16, title: "Not booked");
         var (holder, _) = await app.ApprovedDelegateAsync(summit.Id);
         var (me, registration) = await app.ApprovedDelegateAsync(summit.Id);
-        Assert.Equal(BookingDesk.Outcome.Confirmed, (await app.BookAsync(full.Id, holder)).Outcome);
-        Assert.Equal(BookingDesk.Outcome.Waitlisted, (await app.BookAsync(full.Id, me)).Outcome);
-        var keptBooking = (await app.BookAsync(kept.Id, me)).Booking!;
-        var droppedBooking = (await app.BookAsync(dropped.Id, me)).Booking!;
+        Assert.Equal(BookingStatus.Confirmed, (await app.BookAsync(full.Id, holder)).Booked());
+        Assert.Equal(BookingStatus.Waitlisted, (await app.BookAsync(full.Id, me)).Booked());
+        var keptBooking = (await app.BookAsync(kept.Id, me)).Value!;
+        var droppedBooking = (await app.BookAsync(dropped.Id, me)).Value!;
         var token = await app.WithDbAsync(db => db.Registrations.Where(r => r.Id == registration.Id).Select(r => r.CalendarToken).SingleAsync());
         var url = $"/calendar/{Uri.EscapeDataString(token)}.ics";
 
@@ -111,7 +112,7 @@ public class CalendarFeedTests : IClassFixture<SummitAppFactory>
         Assert.Equal(0, feed.Events.Single(e => e.Uid == droppedUid).Sequence);
         Assert.Equal("Asia/Dubai", feed.Events[0]!.Start!.TzId);
 
-        Assert.Equal(BookingDesk.Outcome.Cancelled, (await app.CancelBookingAsync(droppedBooking.Id, me)).Outcome);
+        Assert.True((await app.CancelBookingAsync(droppedBooking.Id, me)).Succeeded);
         (_, feed) = await FetchAsync(url);
         var cancelled = feed!.Events.Single(e => e.Uid == droppedUid);
         Assert.Equal(EventStatus.Cancelled, cancelled.Status);
@@ -135,7 +136,7 @@ public class CalendarFeedTests : IClassFixture<SummitAppFactory>
 
         // The holder gives up the full session: the first on its waiting list (me) is promoted and it joins my feed.
         var seat = await app.WithDbAsync(db => db.Bookings.SingleAsync(b => b.BreakoutId == full.Id && b.Status == BookingStatus.Confirmed));
-        Assert.Equal(BookingDesk.Outcome.Cancelled, (await app.CancelBookingAsync(seat.Id, holder)).Outcome);
+        Assert.True((await app.CancelBookingAsync(seat.Id, holder)).Succeeded);
         (_, feed) = await FetchAsync(url);
         Assert.Equal(EventStatus.Confirmed, feed!.Events.Single(e => e.Summary == "Full house").Status);
     }

@@ -2,6 +2,7 @@ using Ical.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using WeProtect.Summit.Data.Breakouts;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Tests.Breakouts;
 using WeProtect.Summit.Tests.Support;
 
@@ -29,7 +30,7 @@ public class BreakoutAgendaJourneyTests(BrowserFixture browser)
         var (waiting, waitingRegistration) = await app.ApprovedDelegateAsync(summit.Id, "Waiting Delegate");
 
         // The one seat is taken (set-up); the rest of the journey goes through the pages.
-        Assert.Equal(BookingDesk.Outcome.Confirmed, (await app.BookAsync(breakout.Id, holder)).Outcome);
+        Assert.Equal(BookingStatus.Confirmed, (await app.BookAsync(breakout.Id, holder)).Booked());
 
         // 0. A delegate finds the session full and joins its waiting list from the session page, without a reload.
         var delegatePage = await browser.NewPageAsync();

@@ -94,9 +94,9 @@ internal static class CommuniqueData
         var organiser = await app.CreateUserAsync(fullName: "Publishing Organiser", roles: Data.Accounts.Roles.Organiser);
         using (var scope = app.Services.CreateScope())
         {
-            var result = await scope.ServiceProvider.GetRequiredService<Web.Jobs.CommuniqueDesk>()
+            var result = await scope.ServiceProvider.GetRequiredService<Data.Communiques.CommuniqueDesk>()
                 .PublishAsync(statementId, new Data.Audit.AuditActor(organiser.Id, organiser.FullName));
-            Assert.True(result.Succeeded, result.Refusal);
+            Assert.True(result.Succeeded, result.Message);
         }
         return await app.WaitForCommuniqueAsync(statementId, c => c.Status == CommuniqueStatus.Published);
     }

@@ -114,7 +114,7 @@ public class CommuniqueJobTests : IClassFixture<SummitAppFactory>
             return await scope.ServiceProvider.GetRequiredService<CommuniqueDesk>().PublishAsync(closed.StatementId, actor);
         }));
         Assert.Single(results, r => r.Succeeded);
-        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(CommuniqueDesk.AlreadyQueued, r.Refusal));
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(CommuniqueDesk.AlreadyQueued, r.Message));
         Assert.Equal(1, await app.WithDbAsync(db => db.Communiques.CountAsync(c => c.StatementId == closed.StatementId)));
         await app.WaitForCommuniqueAsync(closed.StatementId, c => c.Status == CommuniqueStatus.Published);
 
@@ -136,7 +136,7 @@ public class CommuniqueJobTests : IClassFixture<SummitAppFactory>
         using var scope = app.Services.CreateScope();
         var result = await scope.ServiceProvider.GetRequiredService<CommuniqueDesk>().PublishAsync(statementId, Data.Audit.AuditActor.System);
         Assert.False(result.Succeeded);
-        Assert.Contains("only a closed statement", result.Refusal);
+        Assert.Contains("only a closed statement", result.Message);
         Assert.Null(await app.CommuniqueOfAsync(statementId));
     }
 

@@ -171,7 +171,7 @@ public class OrganiserPagesTests : IClassFixture<SummitAppFactory>
         var (response, shown) = await client.SubmitAndFollowAsync(page, $"#decide-{r.Id}", submitter: $"#approve-{r.Id}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("changed while you were deciding", Report(shown));
+        Assert.Contains("Someone else changed", Report(shown));
         Assert.Equal(RegistrationStatus.Waitlisted, (await ReloadAsync(r.Id)).Status);
     }
 

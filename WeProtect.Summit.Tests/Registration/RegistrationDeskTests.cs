@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Registrations;
 using WeProtect.Summit.Tests.Support;
 
@@ -25,7 +26,7 @@ public class RegistrationDeskTests : IClassFixture<SummitAppFactory>
         var results = await Task.WhenAll(registrations.Select(r => Task.Run(() => app.DecideAsync(r.Id, RegistrationStatus.Approved))));
 
         Assert.Single(results, r => r.Succeeded);
-        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(RegistrationDesk.Outcome.SummitFull, r.Outcome));
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(DeskRefusal.SummitFull, r.Refusal));
         var (approved, count) = await app.WithDbAsync(async db => (
             await db.Registrations.CountAsync(r => r.SummitId == summit.Id && r.Status == RegistrationStatus.Approved),
             await db.Summits.Where(s => s.Id == summit.Id).Select(s => s.ApprovedCount).SingleAsync()));
@@ -51,7 +52,7 @@ public class RegistrationDeskTests : IClassFixture<SummitAppFactory>
         using (var scope = app.Services.CreateScope())
         {
             var desk = scope.ServiceProvider.GetRequiredService<RegistrationDesk>();
-            Assert.Equal(RegistrationDesk.Outcome.NotFound, (await desk.CancelAsync(held.Id, first.Id, new AuditActor(first.Id, "x"))).Outcome);
+            Assert.Equal(DeskAnswer.NotFound, (await desk.CancelAsync(held.Id, first.Id, new AuditActor(first.Id, "x"))).Answer);
             Assert.True((await desk.CancelAsync(held.Id, holder.Id, new AuditActor(holder.Id, holder.FullName))).Succeeded);
         }
 
@@ -79,7 +80,7 @@ public class RegistrationDeskTests : IClassFixture<SummitAppFactory>
         var observer = await app.RegisterAsync(await app.CreateUserAsync(), summit.Id, organisation.Id, DelegateCategory.Observer);
 
         Assert.True((await app.DecideAsync(head1.Id, RegistrationStatus.Approved)).Succeeded);
-        Assert.Equal(RegistrationDesk.Outcome.QuotaFull, (await app.DecideAsync(head2.Id, RegistrationStatus.Approved)).Outcome);
+        Assert.Equal(DeskRefusal.QuotaFull, (await app.DecideAsync(head2.Id, RegistrationStatus.Approved)).Refusal);
         Assert.True((await app.DecideAsync(observer.Id, RegistrationStatus.Approved)).Succeeded); // observers are outside the quota
         Assert.Equal(2, await app.WithDbAsync(db => db.Summits.Where(s => s.Id == summit.Id).Select(s => s.ApprovedCount).SingleAsync()));
     }
@@ -90,7 +91,7 @@ public class RegistrationDeskTests : IClassFixture<SummitAppFactory>
         var summit = await app.CreateOpenSummitAsync();
         var organisation = await app.CreateOrganisationAsync();
         var registration = await app.RegisterAsync(await app.CreateUserAsync(), summit.Id, organisation.Id);
-        Assert.Equal(RegistrationDesk.Outcome.NotAllowed, (await app.DecideAsync(registration.Id, RegistrationStatus.Rejected)).Outcome);
+        Assert.Equal(DeskRefusal.NotAllowed, (await app.DecideAsync(registration.Id, RegistrationStatus.Rejected)).Refusal);
 
         using var scope = app.Services.CreateScope();
         var desk = scope.ServiceProvider.GetRequiredService<RegistrationDesk>();

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Tests.Support;
 using Xunit.Abstractions;
@@ -87,7 +88,7 @@ public class SigningRaceTests(SummitAppFactory app, ITestOutputHelper output) : 
         Assert.Single(results, r => r.Succeeded);
         var losers = results.Where(r => !r.Succeeded).ToList();
         Assert.Equal(Requests - 1, losers.Count);
-        Assert.All(losers, r => Assert.Equal(EndorsementDesk.Outcome.AlreadyEndorsed, r.Outcome));
+        Assert.All(losers, r => Assert.Equal(DeskRefusal.AlreadyEndorsed, r.Refusal));
         Assert.All(losers, r => Assert.Contains("has already endorsed this statement (signed by Index", r.Message));
         Assert.Equal(1, await app.WithDbAsync(db => db.Endorsements.CountAsync(e => e.StatementId == statement.Id)));
     }
@@ -112,7 +113,7 @@ public class SigningRaceTests(SummitAppFactory app, ITestOutputHelper output) : 
             new EndorsementDesk.Signature(statement.Id, organisation.Id, final.ContentHash, signatory.User.FullName, "Minister"),
             signatory.User.Id, new AuditActor(signatory.User.Id, signatory.User.FullName), CloseMeanwhile);
 
-        Assert.Equal(EndorsementDesk.Outcome.Refused, result.Outcome);
+        Assert.Equal(DeskRefusal.NotAllowed, result.Refusal);
         Assert.Contains("closed a moment ago", result.Message);
         Assert.Equal(0, await app.WithDbAsync(db => db.Endorsements.CountAsync(e => e.StatementId == statement.Id)));
     }
@@ -130,7 +131,7 @@ public class SigningRaceTests(SummitAppFactory app, ITestOutputHelper output) : 
                 new EndorsementDesk.Signature(statement.Id, organisation.Id, final.ContentHash, "Withdraw One", "Minister"),
                 signatories[0].User.Id, new AuditActor(signatories[0].User.Id, "Withdraw One"), _ => Task.FromResult<string?>(null));
             Assert.True(signed.Succeeded, signed.Message);
-            endorsementId = signed.Endorsement!.Id;
+            endorsementId = signed.Value!.Id;
         }
         var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(async () =>
         {
@@ -141,7 +142,7 @@ public class SigningRaceTests(SummitAppFactory app, ITestOutputHelper output) : 
         })));
 
         Assert.Single(results, r => r.Succeeded);
-        Assert.All(results.Where(r => !r.Succeeded), r => Assert.NotEqual(EndorsementDesk.Outcome.Done, r.Outcome));
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.NotEqual(DeskAnswer.Done, r.Answer));
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.Action == "endorsement.withdrawn" && a.SubjectId == endorsementId.ToString())));
     }
 }

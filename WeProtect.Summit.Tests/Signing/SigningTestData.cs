@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Statements;
@@ -41,7 +42,7 @@ internal static class SigningTestData
     }
 
     /// <summary>Grants through EndorsementDesk, as an organiser would on the page.</summary>
-    public static async Task<EndorsementDesk.Result> GrantAsync(this SummitAppFactory app, SummitUser user, int organisationId)
+    public static async Task<DeskResult<SigningAuthority>> GrantAsync(this SummitAppFactory app, SummitUser user, int organisationId)
     {
         using var scope = app.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<EndorsementDesk>()
@@ -57,7 +58,7 @@ internal static class SigningTestData
         Assert.True(granted.Succeeded, granted.Message);
         var client = app.CreateFormClient();
         await client.LogInWithTwoFactorAsync(user.Email!, key);
-        return new Signatory(user, key, client, granted.Authority!.Id);
+        return new Signatory(user, key, client, granted.Value!.Id);
     }
 
     public static string SignUrl(int statementId, int organisationId) => $"/Signing/Sign/{statementId}/{organisationId}";
@@ -110,6 +111,6 @@ internal static class DirectSigning
             new EndorsementDesk.Signature(statement.Id, organisation.Id, final.ContentHash, printedName, "Minister"),
             user.Id, new AuditActor(user.Id, printedName), _ => Task.FromResult<string?>(null));
         Assert.True(result.Succeeded, result.Message);
-        return result.Endorsement!;
+        return result.Value!;
     }
 }

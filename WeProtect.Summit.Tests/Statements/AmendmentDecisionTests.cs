@@ -120,7 +120,7 @@ public class AmendmentDecisionTests(SummitAppFactory app) : IClassFixture<Summit
         Assert.Equal(2, (await VersionsAsync(id)).Count);
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
         var refused = await FormClient.ParseAsync(responses.Single(r => r.StatusCode == HttpStatusCode.OK));
-        Assert.Contains("Nothing was changed", refused.QuerySelector(".alert-danger")!.TextContent);
+        Assert.Contains("Someone else changed", refused.QuerySelector(".alert-danger")!.TextContent);
 
         // A stale page cannot decide again either.
         var (response, again) = await first.SubmitAndFollowAsync(page1, $"#reject-{amendment.Id}", new Dictionary<string, string> { ["reason"] = "Too late" });

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Summits;
 
@@ -52,7 +53,7 @@ public static class SummitData
     }
 
     /// <summary>An organiser's decision, made through RegistrationDesk.</summary>
-    public static async Task<RegistrationDesk.Result> DecideAsync(this SummitAppFactory app, int registrationId, RegistrationStatus decision, string? reason = null)
+    public static async Task<DeskResult> DecideAsync(this SummitAppFactory app, int registrationId, RegistrationStatus decision, string? reason = null)
     {
         using var scope = app.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<RegistrationDesk>()

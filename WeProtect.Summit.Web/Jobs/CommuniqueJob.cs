@@ -32,7 +32,7 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
     TimeProvider clock, ILogger<CommuniqueJob> logger)
 {
     /// <summary>A claim older than this is taken to belong to a job that died.</summary>
-    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
+    public static TimeSpan StaleAfter => Communique.StaleAfter;
 
     public static readonly AuditActor Actor = new(null, "publishing job");
 
@@ -51,12 +51,9 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
     public async Task PublishAsync(int communiqueId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var stale = now - StaleAfter;
         var claim = Guid.NewGuid();
         var claimed = await db.Communiques
-            .Where(c => c.Id == communiqueId
-                && ((c.Status == CommuniqueStatus.Queued && (c.NextAttemptUtc == null || c.NextAttemptUtc <= now))
-                    || (c.Status == CommuniqueStatus.Generating && c.GeneratingSinceUtc < stale)))
+            .Where(c => c.Id == communiqueId).Where(Communique.IsDue(now))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.Status, CommuniqueStatus.Generating)
                 .SetProperty(c => c.GeneratingSinceUtc, now)
@@ -164,84 +161,9 @@ public sealed class CommuniqueSweep(SummitDbContext db, IBackgroundJobClient job
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var stale = now - CommuniqueJob.StaleAfter;
-        var ids = await db.Communiques
-            .Where(c => (c.Status == CommuniqueStatus.Queued && (c.NextAttemptUtc == null || c.NextAttemptUtc <= now))
-                || (c.Status == CommuniqueStatus.Generating && c.GeneratingSinceUtc < stale))
+        var ids = await db.Communiques.Where(Communique.IsDue(now))
             .OrderBy(c => c.Id).Select(c => c.Id).Take(1000).ToListAsync(ct);
         foreach (var id in ids) jobs.Enqueue<CommuniqueJob>(job => job.PublishAsync(id, CancellationToken.None));
         return ids.Count;
-    }
-}
-
-/// <summary>What organisers ask for: publish a closed statement (queue its communiqué), retry a failed one.</summary>
-public sealed class CommuniqueDesk(SummitDbContext db, AuditTrail audit, IBackgroundJobClient jobs, TimeProvider clock)
-{
-    public sealed record Result(Communique? Communique, string? Refusal)
-    {
-        public bool Succeeded => Refusal is null;
-    }
-
-    public const string AlreadyQueued = "This statement's communiqué is already queued or published: it is published once.";
-
-    public async Task<Result> PublishAsync(int statementId, AuditActor actor, CancellationToken ct = default)
-    {
-        var statement = await db.Statements.FirstOrDefaultAsync(s => s.Id == statementId, ct);
-        if (statement is null) return new Result(null, "There is no such statement.");
-        if (await db.Communiques.AnyAsync(c => c.StatementId == statementId, ct)) return new Result(null, AlreadyQueued);
-        if (statement.Status != StatementStatus.Closed)
-            return new Result(null, $"The statement is {Statement.Describe(statement.Status)}: only a closed statement can be published.");
-        var communique = new Communique
-        {
-            StatementId = statementId,
-            Status = CommuniqueStatus.Queued,
-            RequestedByUserId = actor.UserId ?? "",
-            QueuedUtc = clock.GetUtcNow().UtcDateTime,
-        };
-        db.Communiques.Add(communique);
-        audit.Record(actor, "communique.queued", communique, $"Communiqué of statement \"{statement.Title}\" queued for publication");
-        try
-        {
-            await audit.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Two publish requests at once: the unique index on StatementId let only the other one in.
-            if (await AnyOtherAsync(statementId)) return new Result(null, AlreadyQueued);
-            throw;
-        }
-        jobs.Enqueue<CommuniqueJob>(job => job.PublishAsync(communique.Id, CancellationToken.None));
-        return new Result(communique, null);
-    }
-
-    private async Task<bool> AnyOtherAsync(int statementId)
-    {
-        db.ChangeTracker.Clear();
-        return await db.Communiques.AnyAsync(c => c.StatementId == statementId);
-    }
-
-    /// <summary>A failed communiqué goes back to the queue with its attempts reset; the last error stays visible
-    /// until an attempt succeeds.</summary>
-    public async Task<Result> RetryAsync(int communiqueId, AuditActor actor, CancellationToken ct = default)
-    {
-        var communique = await db.Communiques.FirstOrDefaultAsync(c => c.Id == communiqueId, ct);
-        if (communique is null) return new Result(null, "There is no such communiqué.");
-        if (communique.Status != CommuniqueStatus.Failed) return new Result(communique, "Only a failed communiqué can be retried.");
-        communique.Status = CommuniqueStatus.Queued;
-        communique.Attempts = 0;
-        communique.FailedUtc = null;
-        communique.NextAttemptUtc = null;
-        communique.Version = Guid.NewGuid();
-        audit.Record(actor, "communique.retried", communique, $"Communiqué {communique.Id} queued again after failing");
-        try
-        {
-            await audit.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Result(null, "Someone else changed this communiqué at the same time. Reload the page.");
-        }
-        jobs.Enqueue<CommuniqueJob>(job => job.PublishAsync(communique.Id, CancellationToken.None));
-        return new Result(communique, null);
     }
 }

@@ -3,6 +3,7 @@ using Hangfire.Dashboard;
 using Hangfire.InMemory;
 using Hangfire.SqlServer;
 using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Data.Communiques;
 using WeProtect.Summit.Data.Notifications;
 using WeProtect.Summit.Web.Infrastructure;
 
@@ -41,6 +42,7 @@ public static class HangfireSetup
         services.AddScoped<CommuniqueJob>();
         services.AddScoped<CommuniqueSweep>();
         services.AddScoped<CommuniqueDesk>();
+        services.AddSingleton<ICommuniqueQueue, HangfireCommuniqueQueue>();
     }
 
     /// <summary>The dashboard for organisers, and the sweep that re-enqueues whatever the database says is unsent.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Breakouts;
+using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Notifications;
 using WeProtect.Summit.Data.Registrations;
 using WeProtect.Summit.Web.Infrastructure;
@@ -31,7 +32,7 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
     private async Task<Letter?> SigningLetterAsync(Notification notification, CancellationToken ct)
     {
         var authority = await db.SigningAuthorities.AsNoTracking().Include(a => a.Organisation)
-            .FirstOrDefaultAsync(a => a.Id == notification.SubjectId && a.RevokedUtc == null, ct);
+            .Unrevoked().FirstOrDefaultAsync(a => a.Id == notification.SubjectId, ct);
         if (authority is null) return null;
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == authority.UserId && u.TwoFactorEnabled, ct);
         if (user?.Email is null) return null;
@@ -68,7 +69,7 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
         var endorsement = await db.Endorsements.AsNoTracking().Include(e => e.Organisation)
             .FirstOrDefaultAsync(e => e.Id == notification.SubjectId, ct);
         if (endorsement is null || notification.RecipientUserId is not { } recipientId) return null;
-        if (!await db.SigningAuthorities.AnyAsync(a => a.UserId == recipientId && a.OrganisationId == endorsement.OrganisationId && a.RevokedUtc == null, ct))
+        if (!await db.SigningAuthorities.Unrevoked().AnyAsync(a => a.UserId == recipientId && a.OrganisationId == endorsement.OrganisationId, ct))
             return null;
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == recipientId, ct);
         var statement = await db.Statements.AsNoTracking().Include(s => s.Summit).FirstOrDefaultAsync(s => s.Id == endorsement.StatementId, ct);

@@ -49,7 +49,7 @@ public sealed class SigningSweep(SummitDbContext db, Notifier notifier, Endorsem
         var final = finalVersionId is { } id ? await db.StatementVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct) : null;
         var audiences = EndorsementDesk.AudiencesOf(final);
         var sectors = Enum.GetValues<Data.Organisations.Sector>()
-            .Where(sector => audiences.Contains(StatementAudience.All) || audiences.Contains(Statement.AudienceOf(sector))).ToList();
+            .Where(sector => Statement.SpeaksTo(audiences, sector)).ToList();
         var reminder = kind == NotificationKinds.SigningReminder;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -60,9 +60,8 @@ public sealed class SigningSweep(SummitDbContext db, Notifier notifier, Endorsem
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.InvitationsQueuedUtc, now), ct);
         if (claimed == 0) return; // another sweep did it
 
-        var authorities = await db.SigningAuthorities.AsNoTracking()
-            .Where(a => a.RevokedUtc == null && sectors.Contains(a.Organisation.Sector)
-                && db.Users.Any(u => u.Id == a.UserId && u.TwoFactorEnabled)
+        var authorities = await db.SigningAuthorities.AsNoTracking().Live(db.Users)
+            .Where(a => sectors.Contains(a.Organisation.Sector)
                 && (!reminder || !db.Endorsements.Any(e => e.StatementId == statementId && e.OrganisationId == a.OrganisationId && e.WithdrawnUtc == null)))
             .Select(a => a.Id).ToListAsync(ct);
         foreach (var authorityId in authorities) notifier.Add(kind, authorityId);

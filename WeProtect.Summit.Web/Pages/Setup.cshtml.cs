@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Web.Accounts;
+using WeProtect.Summit.Web.Infrastructure;
 
 namespace WeProtect.Summit.Web.Pages;
 
@@ -46,7 +47,7 @@ public class SetupModel(FirstAdminSetup setup, UserManager<SummitUser> users, Si
         audit.Record(new AuditActor(user.Id, user.FullName), "setup.first-admin", user, $"{user.FullName} created as the first administrator and organiser");
         await audit.SaveChangesAsync();
         await signIn.SignInAsync(user, isPersistent: false);
-        TempData["Status"] = "Your administrator account is ready.";
+        this.ShowStatus("Your administrator account is ready.");
         return RedirectToPage("/Summits/Manage/Index");
     }
 

@@ -28,7 +28,7 @@ public static class SigningView
             if (final is null) continue;
             var audiences = EndorsementDesk.AudiencesOf(final);
             // A statement that does not speak to the sector is not offered at all.
-            if (!audiences.Contains(StatementAudience.All) && !audiences.Contains(Statement.AudienceOf(sector))) continue;
+            if (!Statement.SpeaksTo(audiences, sector)) continue;
             result.Add((s, final, s.RefuseEndorsement(sector, audiences, nowUtc)));
         }
         return result;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Web.Accounts;
+using WeProtect.Summit.Web.Infrastructure;
 
 namespace WeProtect.Summit.Web.Pages.Account;
 
@@ -46,9 +47,9 @@ public class LoginWithRecoveryCodeModel(SignInManager<SummitUser> signIn, UserMa
             audit.Record(new AuditActor(user.Id, user.FullName), "account.recovery-code-used", user,
                 $"{user.FullName} logged in with a recovery code ({left} left)");
             await audit.SaveChangesAsync();
-            TempData["Status"] = left == 0
+            this.ShowStatus(left == 0
                 ? "You have used your last recovery code. Generate new ones now, from your profile's two-step verification page."
-                : $"You logged in with a recovery code. {left} recovery code{(left == 1 ? "" : "s")} left.";
+                : $"You logged in with a recovery code. {left} recovery code{(left == 1 ? "" : "s")} left.");
             return LocalRedirect(ReturnUrl ?? "/");
         }
         if (result.IsLockedOut) return LockedOut(user, await users.GetLockoutEndDateAsync(user));

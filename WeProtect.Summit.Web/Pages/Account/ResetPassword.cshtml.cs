@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Web.Accounts;
+using WeProtect.Summit.Web.Infrastructure;
 using WeProtect.Summit.Web.Mail;
 
 namespace WeProtect.Summit.Web.Pages.Account;
@@ -63,7 +64,7 @@ public class ResetPasswordModel(UserManager<SummitUser> users, Mailer mailer, Au
             $"Dear {user.FullName},\n\nThe password of your WeProtect Summit account was just reset. If this was you, there is nothing to do.\n\n" +
             "If it was not you, reset your password again at once and tell the summit secretariat.",
             AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ForgotPassword")!), "Reset your password"), logger, "password changed notice");
-        TempData["Status"] = "Your password has been changed. Log in with your new password.";
+        this.ShowStatus("Your password has been changed. Log in with your new password.");
         return RedirectToPage("./Login");
     }
 }

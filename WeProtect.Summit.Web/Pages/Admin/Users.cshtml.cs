@@ -39,7 +39,7 @@ public class UsersModel(SummitDbContext db, UserManager<SummitUser> users, Audit
         }
         if (grant == await users.IsInRoleAsync(user, role))
         {
-            TempData["Status"] = $"{user.FullName} {(grant ? "already has" : "does not have")} the {role} role.";
+            this.ShowStatus($"{user.FullName} {(grant ? "already has" : "does not have")} the {role} role.");
             return RedirectToPage(new { Q });
         }
         var result = grant ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
@@ -54,7 +54,7 @@ public class UsersModel(SummitDbContext db, UserManager<SummitUser> users, Audit
         audit.Record(User.ToAuditActor(), grant ? "role.granted" : "role.revoked", user,
             $"{user.FullName} {(grant ? "given" : "no longer has")} the {role} role");
         await audit.SaveChangesAsync();
-        TempData["Status"] = $"{user.FullName} {(grant ? "is now" : "is no longer")} {(role == Roles.Admin ? "an administrator" : "an organiser")}.";
+        this.ShowStatus($"{user.FullName} {(grant ? "is now" : "is no longer")} {(role == Roles.Admin ? "an administrator" : "an organiser")}.");
         return RedirectToPage(new { Q });
     }
 

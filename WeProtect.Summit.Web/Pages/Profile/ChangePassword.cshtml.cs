@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Web.Accounts;
+using WeProtect.Summit.Web.Infrastructure;
 using WeProtect.Summit.Web.Mail;
 
 namespace WeProtect.Summit.Web.Pages.Profile;
@@ -51,7 +52,7 @@ public class ChangePasswordModel(UserManager<SummitUser> users, SignInManager<Su
             $"Dear {user.FullName},\n\nThe password of your WeProtect Summit account was just changed. If this was you, there is nothing to do.\n\n" +
             "If it was not you, reset your password at once and tell the summit secretariat.",
             AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ForgotPassword")!), "Reset your password"), logger, "password changed notice");
-        TempData["Status"] = "Your password has been changed.";
+        this.ShowStatus("Your password has been changed.");
         return RedirectToPage("./Index");
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Web.Accounts;
+using WeProtect.Summit.Web.Infrastructure;
 using WeProtect.Summit.Web.Mail;
 
 namespace WeProtect.Summit.Web.Pages.Profile;
@@ -54,13 +55,13 @@ public class Disable2faModel(UserManager<SummitUser> users, SignInManager<Summit
             $"Dear {user.FullName},\n\nTwo-step verification was just turned off for your WeProtect Summit account. " +
             "Your password alone now lets you log in.\n\nIf this was not you, reset your password at once and tell the summit secretariat.",
             AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ForgotPassword")!), "Reset your password"), logger, "two-factor notice");
-        TempData["Status"] = "Two-step verification is off.";
+        this.ShowStatus("Two-step verification is off.");
         return RedirectToPage("./TwoFactor");
     }
 
     private IActionResult NotOn()
     {
-        TempData["Status"] = "Two-step verification is already off.";
+        this.ShowStatus("Two-step verification is already off.");
         return RedirectToPage("./TwoFactor");
     }
 }

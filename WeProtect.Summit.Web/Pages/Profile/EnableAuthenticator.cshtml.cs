@@ -7,6 +7,7 @@ using QRCoder;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Web.Accounts;
+using WeProtect.Summit.Web.Infrastructure;
 using WeProtect.Summit.Web.Mail;
 
 namespace WeProtect.Summit.Web.Pages.Profile;
@@ -69,13 +70,13 @@ public class EnableAuthenticatorModel(UserManager<SummitUser> users, SignInManag
             AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ForgotPassword")!), "Reset your password"), logger, "two-factor notice");
         // Shown once: TempData is an encrypted cookie read and deleted by the next page. The database keeps only hashes.
         TempData[RecoveryCodesModel.TempDataKey] = codes;
-        TempData["Status"] = "Two-step verification is on.";
+        this.ShowStatus("Two-step verification is on.");
         return RedirectToPage("./RecoveryCodes");
     }
 
     private IActionResult AlreadyOn()
     {
-        TempData["Status"] = "Two-step verification is already on. To move to a new phone, turn it off and set it up again.";
+        this.ShowStatus("Two-step verification is already on. To move to a new phone, turn it off and set it up again.");
         return RedirectToPage("./TwoFactor");
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Web.Infrastructure;
 
 namespace WeProtect.Summit.Web.Pages.Profile;
 
@@ -40,7 +41,7 @@ public class IndexModel(UserManager<SummitUser> users, SignInManager<SummitUser>
         var position = string.IsNullOrWhiteSpace(Input.Position) ? null : Input.Position.Trim();
         if (fullName == user.FullName && position == user.Position)
         {
-            TempData["Status"] = "Nothing to save: your profile is unchanged.";
+            this.ShowStatus("Nothing to save: your profile is unchanged.");
             return RedirectToPage();
         }
         var before = user.FullName;
@@ -57,7 +58,7 @@ public class IndexModel(UserManager<SummitUser> users, SignInManager<SummitUser>
         await audit.SaveChangesAsync();
         // The name is in the cookie (for the header and the audit trail): issue it afresh.
         await signIn.RefreshSignInAsync(user);
-        TempData["Status"] = "Your profile has been saved.";
+        this.ShowStatus("Your profile has been saved.");
         return RedirectToPage();
     }
 

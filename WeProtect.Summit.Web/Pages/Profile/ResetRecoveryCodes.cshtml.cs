@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Web.Accounts;
+using WeProtect.Summit.Web.Infrastructure;
 
 namespace WeProtect.Summit.Web.Pages.Profile;
 
@@ -39,13 +40,13 @@ public class ResetRecoveryCodesModel(UserManager<SummitUser> users, AuditTrail a
         audit.Record(new AuditActor(user.Id, user.FullName), "account.recovery-codes-reset", user, $"{user.FullName} generated new recovery codes");
         await audit.SaveChangesAsync();
         TempData[RecoveryCodesModel.TempDataKey] = codes;
-        TempData["Status"] = "New recovery codes generated; the old ones no longer work.";
+        this.ShowStatus("New recovery codes generated; the old ones no longer work.");
         return RedirectToPage("./RecoveryCodes");
     }
 
     private IActionResult NotOn()
     {
-        TempData["Status"] = "Two-step verification is off, so there are no recovery codes to replace.";
+        this.ShowStatus("Two-step verification is off, so there are no recovery codes to replace.");
         return RedirectToPage("./TwoFactor");
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Web.Infrastructure;
 
 namespace WeProtect.Summit.Web.Pages.Profile;
 
@@ -24,7 +25,7 @@ public class TwoFactorModel(UserManager<SummitUser> users, SignInManager<SummitU
     public async Task<IActionResult> OnPostForgetBrowserAsync()
     {
         await signIn.ForgetTwoFactorClientAsync();
-        TempData["Status"] = "This device is forgotten: the next log-in here will ask for a code.";
+        this.ShowStatus("This device is forgotten: the next log-in here will ask for a code.");
         return RedirectToPage();
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Web.Infrastructure;
 
 namespace WeProtect.Summit.Web.Pages.Registration;
@@ -37,9 +38,7 @@ public class DetailsModel(SummitDbContext db, RegistrationDesk desk, UserManager
     public async Task<IActionResult> OnPostCancelAsync(int id)
     {
         var result = await desk.CancelAsync(id, users.GetUserId(User)!, User.ToAuditActor());
-        if (result.Outcome == RegistrationDesk.Outcome.NotFound) return NotFound();
-        TempData["Status"] = result.Message;
-        return RedirectToPage(new { id });
+        return this.Answer(result, () => RedirectToPage(new { id }));
     }
 
     /// <summary>Gives or withdraws consent to the public participant list, whatever the registration's status:
@@ -51,7 +50,7 @@ public class DetailsModel(SummitDbContext db, RegistrationDesk desk, UserManager
         if (registration is null) return NotFound();
         if (registration.ConsentToPublicList == consent)
         {
-            TempData["Status"] = consent ? "You are already on the public list of participants once approved." : "You are not on the public list of participants.";
+            this.ShowStatus(consent ? "You are already on the public list of participants once approved." : "You are not on the public list of participants.");
             return RedirectToPage(new { id });
         }
         db.Entry(registration).Property(r => r.Version).OriginalValue = version;
@@ -62,13 +61,13 @@ public class DetailsModel(SummitDbContext db, RegistrationDesk desk, UserManager
         try
         {
             await audit.SaveChangesAsync();
-            TempData["Status"] = consent
+            this.ShowStatus(consent
                 ? "Thank you: once your registration is approved, your name, position and organisation appear on the public list of participants."
-                : "Your consent is withdrawn: you are no longer on the public list of participants.";
+                : "Your consent is withdrawn: you are no longer on the public list of participants.");
         }
         catch (DbUpdateConcurrencyException)
         {
-            TempData["Status"] = "Your registration changed meanwhile; nothing was saved. Look at it again and repeat your choice.";
+            this.ShowStatus("Your registration changed meanwhile; nothing was saved. Look at it again and repeat your choice.");
         }
         return RedirectToPage(new { id });
     }
@@ -89,11 +88,11 @@ public class DetailsModel(SummitDbContext db, RegistrationDesk desk, UserManager
         try
         {
             await audit.SaveChangesAsync();
-            TempData["Status"] = "Your calendar link is new: subscribe again with it; the old one no longer works.";
+            this.ShowStatus("Your calendar link is new: subscribe again with it; the old one no longer works.");
         }
         catch (DbUpdateConcurrencyException)
         {
-            TempData["Status"] = "Your registration changed meanwhile; nothing was saved. Try again.";
+            this.ShowStatus("Your registration changed meanwhile; nothing was saved. Try again.");
         }
         return RedirectToPage(new { id });
     }

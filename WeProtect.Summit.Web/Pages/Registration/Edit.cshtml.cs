@@ -52,7 +52,7 @@ public class EditModel(SummitDbContext db, UserManager<SummitUser> users, AuditT
             .Select(p => p.Metadata.Name).ToList();
         if (changed.Count == 0)
         {
-            TempData["Status"] = "Nothing to save: your answers are unchanged.";
+            this.ShowStatus("Nothing to save: your answers are unchanged.");
             return RedirectToPage("/Registration/Details", new { id });
         }
         // Check the version the form was made from against the database, not only against our own read.
@@ -70,7 +70,7 @@ public class EditModel(SummitDbContext db, UserManager<SummitUser> users, AuditT
             db.ChangeTracker.Clear();
             return await Again("Your registration changed while you were editing it (perhaps the secretariat decided on it). Nothing was saved; look at it again.");
         }
-        TempData["Status"] = "Your changes are saved.";
+        this.ShowStatus("Your changes are saved.");
         return RedirectToPage("/Registration/Details", new { id });
     }
 

@@ -50,7 +50,7 @@ public class RegisterModel(SummitDbContext db, RegistrationDesk desk, UserManage
             await LoadAsync(summitId);
             return Page();
         }
-        TempData["Status"] = result.Message;
+        this.ShowStatus(result.Message);
         return RedirectToPage("/Registration/Details", new { id = registration.Id });
     }
 

@@ -22,7 +22,7 @@ public class AgreedByModel(SummitDbContext db, IConfiguration configuration) : P
     public async Task<IActionResult> OnGetAsync(int statementId, CancellationToken ct)
     {
         var statement = await db.Statements.AsNoTracking().Include(s => s.Summit).FirstOrDefaultAsync(s => s.Id == statementId, ct);
-        if (statement is null || statement.Status < StatementStatus.OpenForSignature) return NotFound();
+        if (statement is null || !statement.HasOpenedForSignature) return NotFound();
         Statement = statement;
         var list = await AgreedBy.LoadAsync(db, statementId, AgreedBy.Comparison(configuration["Signing:Culture"]), ct);
         Count = list.Count;

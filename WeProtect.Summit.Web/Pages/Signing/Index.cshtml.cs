@@ -24,7 +24,7 @@ public class IndexModel(SummitDbContext db, UserManager<SummitUser> users, TimeP
     {
         var userId = users.GetUserId(User)!;
         TwoFactorEnabled = await db.Users.AnyAsync(u => u.Id == userId && u.TwoFactorEnabled, ct);
-        var organisations = await db.SigningAuthorities.AsNoTracking().Where(a => a.UserId == userId && a.RevokedUtc == null)
+        var organisations = await db.SigningAuthorities.AsNoTracking().Unrevoked().Where(a => a.UserId == userId)
             .Select(a => a.Organisation).OrderBy(o => o.SortName).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var list = new List<OrganisationRows>();

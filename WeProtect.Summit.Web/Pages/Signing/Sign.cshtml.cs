@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Accounts;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Statements;
@@ -67,17 +68,14 @@ public class SignModel(SummitDbContext db, EndorsementDesk desk, SigningStepUp s
             new EndorsementDesk.Signature(statementId, organisationId, Input.ConfirmedHash, Input.PrintedName, Input.PrintedPosition),
             userId, User.ToAuditActor(), c => stepUp.VerifyAsync(userId, Input.Code, c), ct);
         Response.Headers.CacheControl = "no-cache, no-store";
-        if (result.Outcome == EndorsementDesk.Outcome.NotAllowed) return StatusCode(StatusCodes.Status403Forbidden);
-        if (!result.Succeeded)
+        if (result.Refusal == DeskRefusal.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
+        if (result.Refusal is DeskRefusal.AlreadyEndorsed or DeskRefusal.TextChanged) Response.StatusCode = StatusCodes.Status409Conflict;
+        Input.Code = "";
+        return await this.AnswerAsync(result, () => RedirectToPage(new { statementId, organisationId }), async () =>
         {
             await LoadAsync(statementId, organisationId, ct);
-            ModelState.AddModelError(string.Empty, result.Message);
-            Input.Code = "";
-            if (result.Outcome is EndorsementDesk.Outcome.AlreadyEndorsed or EndorsementDesk.Outcome.TextChanged) Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
-        }
-        TempData["Status"] = result.Message;
-        return RedirectToPage(new { statementId, organisationId });
+        });
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(int statementId, int organisationId, CancellationToken ct)
@@ -86,15 +84,12 @@ public class SignModel(SummitDbContext db, EndorsementDesk desk, SigningStepUp s
         ModelState.Clear();
         if (!TryValidateModel(Withdrawal, nameof(Withdrawal))) return Page();
         var result = await desk.WithdrawAsync(statementId, organisationId, Withdrawal.Reason, users.GetUserId(User)!, User.ToAuditActor(), ct);
-        if (result.Outcome == EndorsementDesk.Outcome.NotAllowed) return StatusCode(StatusCodes.Status403Forbidden);
-        if (!result.Succeeded)
+        if (result.Refusal == DeskRefusal.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
+        return await this.AnswerAsync(result, () => RedirectToPage(new { statementId, organisationId }), async () =>
         {
             await LoadAsync(statementId, organisationId, ct);
-            ModelState.AddModelError(string.Empty, result.Message);
             return Page();
-        }
-        TempData["Status"] = result.Message;
-        return RedirectToPage(new { statementId, organisationId });
+        });
     }
 
     /// <summary>404 for what does not exist, 403 for someone who may not sign for the organisation; else loads the page.</summary>
@@ -110,7 +105,7 @@ public class SignModel(SummitDbContext db, EndorsementDesk desk, SigningStepUp s
         var statement = await db.Statements.AsNoTracking().Include(s => s.Summit).FirstOrDefaultAsync(s => s.Id == statementId, ct);
         var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, ct);
         // Before it is open for signature a statement is not for signatories to see here.
-        if (statement is null || organisation is null || statement.Status < StatementStatus.OpenForSignature) return false;
+        if (statement is null || organisation is null || !statement.HasOpenedForSignature) return false;
         Statement = statement;
         Organisation = organisation;
         Final = statement.FinalVersionId is { } id ? await db.StatementVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct) : null;

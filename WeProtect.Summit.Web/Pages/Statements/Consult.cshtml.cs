@@ -79,9 +79,9 @@ public class ConsultModel(SummitDbContext db, AuditTrail audit, ConsultationRost
         };
         db.StatementComments.Add(comment);
         await db.SaveChangesAsync(ct);
-        TempData["Status"] = Shown.Id == Latest.Id
+        this.ShowStatus(Shown.Id == Latest.Id
             ? $"Your comment on {comment.Anchor} is saved."
-            : $"Your comment on {comment.Anchor} is saved on version {Shown.Number}, the text you read; the current text is version {Latest.Number}.";
+            : $"Your comment on {comment.Anchor} is saved on version {Shown.Number}, the text you read; the current text is version {Latest.Number}.");
         return RedirectToPage(new { statementId, version = Shown.Id == Latest.Id ? (int?)null : Shown.Number, anchor = comment.Anchor });
     }
 
@@ -115,7 +115,7 @@ public class ConsultModel(SummitDbContext db, AuditTrail audit, ConsultationRost
         db.Amendments.Add(amendment);
         audit.Record(actor, "amendment.proposed", amendment, $"Amendment proposed on {amendment.Anchor} of statement \"{Statement.Title}\" version {Shown.Number}");
         await audit.SaveChangesAsync(ct);
-        TempData["Status"] = $"Your amendment #{amendment.Id} to {amendment.Anchor} is proposed. The organisers will accept or reject it, and you will be told by e-mail.";
+        this.ShowStatus($"Your amendment #{amendment.Id} to {amendment.Anchor} is proposed. The organisers will accept or reject it, and you will be told by e-mail.");
         return RedirectToPage(new { statementId, anchor = amendment.Anchor });
     }
 

@@ -34,7 +34,7 @@ public class TextModel(SummitDbContext db) : PageModel
         var organiser = User.IsInRole(Roles.Organiser) || User.IsInRole(Roles.Admin);
         StatementVersion? shown;
         if (organiser && version is not null) shown = statement.Versions.FirstOrDefault(v => v.Number == version);
-        else if (statement.Status >= StatementStatus.Final) shown = statement.Versions.FirstOrDefault(v => v.Id == statement.FinalVersionId);
+        else if (statement.IsFinal) shown = statement.Versions.FirstOrDefault(v => v.Id == statement.FinalVersionId);
         else shown = organiser ? statement.Latest : null;
         // Everyone else asking for another version gets the final text's page only by its own address.
         if (shown is null || (!organiser && version is not null && version != shown.Number)) return false;

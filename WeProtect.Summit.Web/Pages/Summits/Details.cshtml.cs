@@ -24,7 +24,10 @@ public class DetailsModel(SummitDbContext db, TimeProvider clock) : PageModel
     /// <summary>Statements whose text is final, with their published communiqué if any: what the public may read.</summary>
     public IReadOnlyList<PublicStatement> Statements { get; private set; } = [];
 
-    public sealed record PublicStatement(int Id, string Title, Data.Statements.StatementStatus Status, int? CommuniqueId);
+    public sealed record PublicStatement(int Id, string Title, Data.Statements.StatementStatus Status, int? CommuniqueId)
+    {
+        public bool HasOpenedForSignature => Data.Statements.Statement.SigningHasOpened(Status);
+    }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Breakouts;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Web.Infrastructure;
 
 namespace WeProtect.Summit.Web.Pages.Breakouts.Bookings;
@@ -28,7 +29,7 @@ public class BookModel(SummitDbContext db, BookingDesk desk, UserManager<SummitU
     public async Task<IActionResult> OnPostAsync(int breakoutId, CancellationToken ct)
     {
         var result = await desk.BookAsync(breakoutId, users.GetUserId(User)!, User.ToAuditActor(), ct);
-        if (result.Outcome == BookingDesk.Outcome.NotFound || !await LoadAsync(breakoutId, ct)) return NotFound();
+        if (result.Answer == DeskAnswer.NotFound || !await LoadAsync(breakoutId, ct)) return NotFound();
         Button = (await BookingButtonModel.ForAsync(db, desk, breakoutId, users.GetUserId(User), result, ct))!;
         Response.Headers.CacheControl = "no-cache, no-store";
         if (Request.IsHtmx()) return Partial("_BookingButton", Button);

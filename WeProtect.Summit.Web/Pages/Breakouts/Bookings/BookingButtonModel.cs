@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Breakouts;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Registrations;
 
 namespace WeProtect.Summit.Web.Pages.Breakouts.Bookings;
@@ -32,8 +33,7 @@ public enum BookingState
 /// <param name="SeatsLeft">The seats still free (0: booking joins the waiting list).</param>
 /// <param name="BookingId">The user's live booking, when Confirmed or Waitlisted.</param>
 /// <param name="WaitlistPosition">1 for the first in line, when Waitlisted.</param>
-/// <param name="Message">The answer to the request just made (BookingDesk's message), shown above the state.</param>
-/// <param name="Outcome">That answer's outcome, for its colour.</param>
+/// <param name="Answer">The desk's answer to the request just made: its message is shown above the state.</param>
 public sealed record BookingButtonModel(
     int BreakoutId,
     int SummitId,
@@ -41,22 +41,23 @@ public sealed record BookingButtonModel(
     int SeatsLeft,
     int? BookingId = null,
     int? WaitlistPosition = null,
-    string? Message = null,
-    BookingDesk.Outcome? Outcome = null)
+    DeskResult<Booking>? Answer = null)
 {
     public string ElementId => $"booking-{BreakoutId}";
+
+    public string? Message => Answer?.Message;
 
     /// <summary>The state of <paramref name="userId"/> (null: not signed in) for the breakout, with the last request's
     /// outcome if any. Null when the breakout does not exist.</summary>
     public static async Task<BookingButtonModel?> ForAsync(SummitDbContext db, BookingDesk desk, int breakoutId, string? userId,
-        BookingDesk.Result? result = null, CancellationToken ct = default)
+        DeskResult<Booking>? result = null, CancellationToken ct = default)
     {
         var breakout = await db.Breakouts.AsNoTracking().Where(b => b.Id == breakoutId)
             .Select(b => new { b.SummitId, b.Capacity, b.ConfirmedCount }).FirstOrDefaultAsync(ct);
         if (breakout is null) return null;
         var seatsLeft = Math.Max(0, breakout.Capacity - breakout.ConfirmedCount);
         BookingButtonModel With(BookingState state, int? bookingId = null, int? position = null) =>
-            new(breakoutId, breakout.SummitId, state, seatsLeft, bookingId, position, result?.Message, result?.Outcome);
+            new(breakoutId, breakout.SummitId, state, seatsLeft, bookingId, position, result);
         if (userId is null) return With(BookingState.Anonymous);
 
         var registration = await db.Registrations.AsNoTracking()

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Breakouts;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Web.Infrastructure;
 
 namespace WeProtect.Summit.Web.Pages.Breakouts.Bookings;
@@ -44,8 +45,6 @@ public class IndexModel(SummitDbContext db, BookingDesk desk, UserManager<Summit
     public async Task<IActionResult> OnPostCancelAsync(int bookingId, CancellationToken ct)
     {
         var result = await desk.CancelAsync(bookingId, users.GetUserId(User)!, User.ToAuditActor(), ct);
-        if (result.Outcome == BookingDesk.Outcome.NotFound) return NotFound();
-        TempData["Status"] = result.Message;
-        return RedirectToPage();
+        return this.Answer(result, () => RedirectToPage());
     }
 }

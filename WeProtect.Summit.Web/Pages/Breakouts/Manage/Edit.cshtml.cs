@@ -6,9 +6,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Accounts;
-using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Breakouts;
-using WeProtect.Summit.Data.Notifications;
 using WeProtect.Summit.Web.Infrastructure;
 
 namespace WeProtect.Summit.Web.Pages.Breakouts.Manage;
@@ -18,8 +16,7 @@ using WeProtect.Summit.Data.Summits;
 /// <summary>Creates a breakout (no id) or edits one. Date and times are entered in the summit's zone and stored in
 /// UTC. Facilitators are people with an account, named by their e-mail addresses. Moving a breakout (time or room)
 /// raises its Sequence and tells every confirmed and waitlisted delegate by e-mail.</summary>
-public class EditModel(SummitDbContext db, AuditTrail audit, BreakoutSchedule schedule, Notifier notifier, BookingDesk bookings,
-    ILookupNormalizer normalizer) : PageModel
+public class EditModel(SummitDbContext db, BreakoutDesk desk, ILookupNormalizer normalizer) : PageModel
 {
     public sealed class InputModel
     {
@@ -56,61 +53,11 @@ public class EditModel(SummitDbContext db, AuditTrail audit, BreakoutSchedule sc
     {
         if (await LoadAsync(summitId, id, ct) is { } missing) return missing;
         var breakout = Existing ?? new Breakout { SummitId = summitId };
-        var (oldStart, oldEnd, oldRoom, oldCapacity) = (breakout.StartUtc, breakout.EndUtc, breakout.RoomId, breakout.Capacity);
-
-        if (ModelState.IsValid && Existing is not null && Input.Version != Existing.Version)
-            ModelState.AddModelError(string.Empty, "Someone else changed this breakout after you opened it. Reload the page to see their changes; nothing was saved.");
         if (ModelState.IsValid) await ApplyAsync(breakout, ct);
         if (!ModelState.IsValid) return await ReshowAsync(ct);
-
-        var moved = Existing is not null && (breakout.StartUtc != oldStart || breakout.EndUtc != oldEnd || breakout.RoomId != oldRoom);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var told = 0;
-        if (Existing is null) db.Breakouts.Add(breakout);
-        else
-        {
-            // Check the version the form was made from against the database, not only against our own read.
-            db.Entry(breakout).Property(b => b.Version).OriginalValue = Input.Version!.Value;
-            if (moved)
-            {
-                breakout.Sequence++;
-                var bookings = await db.Bookings.AsNoTracking()
-                    .Where(b => b.BreakoutId == breakout.Id && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted))
-                    .Select(b => b.Id).ToListAsync(ct);
-                foreach (var bookingId in bookings) notifier.Add(NotificationKinds.BreakoutMoved, bookingId);
-                told = bookings.Count;
-            }
-        }
-        breakout.Version = Guid.NewGuid();
-        var action = Existing is null ? "breakout.created" : moved ? "breakout.moved" : "breakout.updated";
-        var when = $"{Summit.ToLocal(breakout.StartUtc):yyyy-MM-dd HH:mm}–{Summit.ToLocal(breakout.EndUtc):HH:mm}";
-        audit.Record(User.ToAuditActor(), action, breakout, action switch
-        {
-            "breakout.created" => $"Breakout \"{breakout.Title}\" created ({when}, room {breakout.RoomId})",
-            "breakout.moved" => $"Breakout \"{breakout.Title}\" moved to {when}, room {breakout.RoomId} (sequence {breakout.Sequence}); {told} delegates told",
-            _ => $"Breakout \"{breakout.Title}\" changed",
-        });
-        try
-        {
-            await audit.SaveChangesAsync(ct);
-            await notifier.CommitAsync(tx, ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await tx.RollbackAsync(ct);
-            ModelState.AddModelError(string.Empty, "Someone else changed this breakout while you were editing. Reload the page to see their changes; nothing was saved.");
-            return await ReshowAsync(ct);
-        }
-        // More seats than before: the waiting list gets them, first in line first (and is told by e-mail).
-        var promoted = Existing is not null && breakout.Capacity > oldCapacity ? await bookings.FillFreeSeatsAsync(breakout.Id, ct) : 0;
-        TempData["Status"] = promoted > 0 ? $"Breakout \"{breakout.Title}\" saved; {Plural(promoted)} moved from the waiting list to a seat."
-            : Existing is null ? $"Breakout \"{breakout.Title}\" created."
-            : moved ? $"Breakout \"{breakout.Title}\" moved; {Plural(told)} will be told by e-mail."
-            : $"Breakout \"{breakout.Title}\" saved.";
-        return RedirectToPage(new { summitId, id = breakout.Id });
+        var result = await desk.SaveAsync(Summit, breakout, Input.Version, User.ToAuditActor(), ct);
+        return await this.AnswerAsync(result, () => RedirectToPage(new { summitId, id = breakout.Id }), () => ReshowAsync(ct));
     }
-
-    private static string Plural(int n) => n == 1 ? "1 delegate" : $"{n:N0} delegates";
 
     /// <summary>Copies the form onto the entity and puts every broken rule into ModelState, keyed by field.</summary>
     private async Task ApplyAsync(Breakout breakout, CancellationToken ct)
@@ -145,15 +92,9 @@ public class EditModel(SummitDbContext db, AuditTrail audit, BreakoutSchedule sc
         breakout.Facilitators.RemoveAll(f => !facilitatorIds.Contains(f.Id));
         breakout.Facilitators.AddRange(facilitators.Where(f => breakout.Facilitators.All(x => x.Id != f.Id)));
 
-        foreach (var (field, message) in breakout.Validate(Summit, room))
-        {
-            // Times that could not be converted were reported already; the rules about them would only mislead.
-            if (!timesKnown && field is nameof(Breakout.EndUtc) or nameof(Breakout.StartUtc)) continue;
+        // Times that could not be converted were reported already; the desk leaves out the rules about them.
+        foreach (var (field, message) in await desk.CheckAsync(Summit, breakout, room, timesKnown, ct))
             AddError(InputField(field), message);
-        }
-        if (timesKnown && room is not null)
-            foreach (var (field, message) in await schedule.CheckAsync(breakout, facilitatorIds, ct))
-                AddError(InputField(field), message);
     }
 
     /// <summary>The accounts named in the facilitators box; an address without an account is a message.</summary>

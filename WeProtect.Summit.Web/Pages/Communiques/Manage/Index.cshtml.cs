@@ -34,15 +34,12 @@ public class IndexModel(SummitDbContext db, CommuniqueDesk desk) : PageModel
     {
         if (!await LoadAsync(statementId, ct)) return NotFound();
         var result = await desk.PublishAsync(statementId, User.ToAuditActor(), ct);
-        if (!result.Succeeded)
+        return await this.AnswerAsync(result, () => RedirectToPage(new { statementId }), async () =>
         {
-            ModelState.AddModelError(string.Empty, result.Refusal!);
             db.ChangeTracker.Clear();
             await LoadAsync(statementId, ct);
             return Page();
-        }
-        TempData["Status"] = "The communiqué is queued: it is rendered and signed in the background.";
-        return RedirectToPage(new { statementId });
+        });
     }
 
     public async Task<IActionResult> OnPostRetryAsync(int statementId, CancellationToken ct)
@@ -50,15 +47,12 @@ public class IndexModel(SummitDbContext db, CommuniqueDesk desk) : PageModel
         if (!await LoadAsync(statementId, ct)) return NotFound();
         if (Communique is null) return NotFound();
         var result = await desk.RetryAsync(Communique.Id, User.ToAuditActor(), ct);
-        if (!result.Succeeded)
+        return await this.AnswerAsync(result, () => RedirectToPage(new { statementId }), async () =>
         {
-            ModelState.AddModelError(string.Empty, result.Refusal!);
             db.ChangeTracker.Clear();
             await LoadAsync(statementId, ct);
             return Page();
-        }
-        TempData["Status"] = "The communiqué is queued again.";
-        return RedirectToPage(new { statementId });
+        });
     }
 
     public bool InProgress => Communique?.Status is CommuniqueStatus.Queued or CommuniqueStatus.Generating;

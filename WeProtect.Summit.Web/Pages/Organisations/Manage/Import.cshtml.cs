@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data;
-using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Web.Infrastructure;
 
@@ -14,7 +13,7 @@ namespace WeProtect.Summit.Web.Pages.Organisations.Manage;
 // with a message, rather than letting the server answer 413.
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
 [RequestSizeLimit(RequestLimit)]
-public class ImportModel(SummitDbContext db, AuditTrail audit, TimeProvider clock) : PageModel
+public class ImportModel(SummitDbContext db, OrganisationDesk desk, TimeProvider clock) : PageModel
 {
     private const int RequestLimit = 4 * OrganisationCsvImport.MaxFileBytes;
     public const string TemplateFileName = "organisations-template.csv";
@@ -58,32 +57,13 @@ public class ImportModel(SummitDbContext db, AuditTrail audit, TimeProvider cloc
             return Page();
         }
 
-        var actor = User.ToAuditActor();
-        var count = result.Organisations.Count;
-        var number = 0;
-        foreach (var organisation in result.Organisations)
+        var imported = await desk.ImportAsync(result.Organisations, FileName, User.ToAuditActor(), ct);
+        if (!imported.Succeeded)
         {
-            db.Organisations.Add(organisation);
-            audit.Record(actor, "organisation.imported", organisation,
-                $"Imported from {FileName} ({++number} of {count}): {OrganisationInput.Describe(organisation)}");
-        }
-        try
-        {
-            await audit.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The unique index: another organiser added one of these names after the file was checked.
-            db.ChangeTracker.Clear();
-            var now = await db.Organisations.AllFormalNamesAsync(ct);
-            var clashes = result.Organisations.Select(o => o.FormalName).Intersect(now, OrganisationNames.Comparer).ToList();
-            if (clashes.Count == 0) throw;
-            ModelState.AddModelError(nameof(Upload),
-                "Nothing was imported: while the file was being checked, someone added " + string.Join(", ", clashes.Select(c => $"\"{c}\"")) +
-                ". Remove them from the file and import it again.");
+            ModelState.AddModelError(nameof(Upload), imported.Message);
             return Page();
         }
-        TempData["Status"] = count == 1 ? "1 organisation was imported." : $"{count:N0} organisations were imported.";
+        this.ShowStatus(imported.Message);
         return RedirectToPage("/Organisations/Index");
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Geography;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Web.Infrastructure;
@@ -42,17 +43,11 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
     {
         public bool IsProposed => OrganisationId is null;
         public string CountryName => Countries.NameOf(CountryCode);
-        public bool CanBe(RegistrationStatus decision) => decision switch
-        {
-            RegistrationStatus.Approved => Status is RegistrationStatus.Pending or RegistrationStatus.Waitlisted,
-            RegistrationStatus.Waitlisted => Status is RegistrationStatus.Pending,
-            RegistrationStatus.Rejected => Status is RegistrationStatus.Pending or RegistrationStatus.Waitlisted or RegistrationStatus.Approved,
-            _ => false,
-        };
+        public bool CanBe(RegistrationStatus decision) => Data.Registrations.Registration.CanBecome(Status, decision);
     }
 
     /// <summary>One line of the report of what a decision did, per person.</summary>
-    public sealed record Outcome(bool Succeeded, string Message);
+    public sealed record ReportLine(bool Succeeded, string Message);
 
     public Summit Summit { get; private set; } = null!;
     public IReadOnlyList<Row> Results { get; private set; } = [];
@@ -71,7 +66,7 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
 
     /// <summary>The report shown after a post: a summary line and what happened to each person.</summary>
     public string? ReportSummary { get; private set; }
-    public IReadOnlyList<Outcome> Report { get; private set; } = [];
+    public IReadOnlyList<ReportLine> Report { get; private set; } = [];
     public bool ReportSucceeded => Report.Count > 0 && Report.All(o => o.Succeeded);
 
     /// <summary>The current filters, for links and for the forms' actions (so that a decision keeps the view).</summary>
@@ -108,21 +103,21 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
         var chosen = (selected ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Distinct().ToList();
         if (chosen.Count == 0)
         {
-            Report = [new Outcome(false, "Select at least one registration, then choose the decision.")];
+            Report = [new ReportLine(false, "Select at least one registration, then choose the decision.")];
             return await ShowAsync(ct);
         }
         if (!TryParseDecision(bulkDecision, out var parsed))
         {
-            Report = [new Outcome(false, "Choose approve, waitlist or reject for the selected registrations.")];
+            Report = [new ReportLine(false, "Choose approve, waitlist or reject for the selected registrations.")];
             return await ShowAsync(ct);
         }
         if (chosen.Count > 500)
         {
-            Report = [new Outcome(false, "Select at most 500 registrations at a time.")];
+            Report = [new ReportLine(false, "Select at most 500 registrations at a time.")];
             return await ShowAsync(ct);
         }
 
-        var outcomes = new List<Outcome>();
+        var outcomes = new List<ReportLine>();
         foreach (var item in chosen)
         {
             var parts = item.Split(':', 2);
@@ -143,25 +138,25 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
         var result = id is int registrationId && Guid.TryParse(version, out var expected)
             ? await delegations.ConfirmProposedOrganisationAsync(summitId, registrationId, expected, User.ToAuditActor(), ct)
             : null;
-        Report = [result is null ? Incomplete : new Outcome(result.Succeeded, result.Message)];
+        Report = [result is null ? Incomplete : new ReportLine(result.Succeeded, result.Message)];
         return await ShowAsync(ct);
     }
 
     public async Task<IActionResult> OnPostMergeOrganisationAsync(int summitId, int? id, string? version, int? organisationId, CancellationToken ct)
     {
         if (!await LoadSummitAsync(summitId, ct)) return NotFound();
-        DelegationDesk.Result? result = null;
+        DeskResult? result = null;
         if (id is int registrationId && Guid.TryParse(version, out var expected))
             result = organisationId is int target
                 ? await delegations.MergeProposedOrganisationAsync(summitId, registrationId, expected, target, User.ToAuditActor(), ct)
-                : DelegationDesk.Result.Refused(RegistrationDesk.Outcome.NotAllowed, "Choose the directory organisation to merge into.");
-        Report = [result is null ? Incomplete : new Outcome(result.Succeeded, result.Message)];
+                : DeskResult.Refused("Choose the directory organisation to merge into.");
+        Report = [result is null ? Incomplete : new ReportLine(result.Succeeded, result.Message)];
         return await ShowAsync(ct);
     }
 
-    private static readonly Outcome Incomplete = new(false, "The form was incomplete or changed; reload the page and try again.");
+    private static readonly ReportLine Incomplete = new(false, "The form was incomplete or changed; reload the page and try again.");
 
-    private async Task<Outcome> DecideOneAsync(int? id, string? version, string? decision, string? reason, CancellationToken ct)
+    private async Task<ReportLine> DecideOneAsync(int? id, string? version, string? decision, string? reason, CancellationToken ct)
     {
         if (id is null || !Guid.TryParse(version, out var expected)) return Incomplete;
         if (!TryParseDecision(decision, out var parsed)) return new(false, "Choose approve, waitlist or reject.");
@@ -175,13 +170,7 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
     private static bool TryParseDecision(string? text, out RegistrationStatus decision) =>
         Enum.TryParse(text, ignoreCase: true, out decision) && !int.TryParse(text, out _) && Decisions.Contains(decision);
 
-    public static string Verb(RegistrationStatus decision) => decision switch
-    {
-        RegistrationStatus.Approved => "approved",
-        RegistrationStatus.Waitlisted => "waitlisted",
-        RegistrationStatus.Rejected => "rejected",
-        _ => decision.ToString().ToLowerInvariant(),
-    };
+    public static string Verb(RegistrationStatus decision) => Data.Registrations.Registration.Verb(decision);
 
     public static string ActionName(RegistrationStatus decision) => decision switch
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Geography;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Web.Infrastructure;
@@ -50,16 +51,9 @@ public class QuotasModel(SummitDbContext db, DelegationDesk delegations) : PageM
         if (ModelState.IsValid)
         {
             var result = await delegations.AddQuotaAsync(summitId, OrganisationId!.Value, heads!.Value, delegates!.Value, User.ToAuditActor(), ct);
-            if (result.Succeeded)
-            {
-                TempData["Status"] = result.Message;
-                return RedirectToPage(new { summitId });
-            }
-            if (result.Errors.Count == 0) ModelState.AddModelError(string.Empty, result.Message);
-            foreach (var (field, message) in result.Errors) ModelState.AddModelError(field, message);
+            return await this.AnswerAsync(result, () => RedirectToPage(new { summitId }), () => ReshowAsync(ct), field => field);
         }
-        await LoadAsync(ct);
-        return Page();
+        return await ReshowAsync(ct);
     }
 
     public async Task<IActionResult> OnPostSaveAsync(int summitId, int? quotaId, string? heads, string? delegates, CancellationToken ct)
@@ -72,15 +66,9 @@ public class QuotasModel(SummitDbContext db, DelegationDesk delegations) : PageM
         if (ModelState.IsValid)
         {
             var result = await delegations.ChangeQuotaAsync(summitId, quotaId!.Value, h!.Value, d!.Value, User.ToAuditActor(), ct);
-            if (result.Succeeded)
-            {
-                TempData["Status"] = result.Message;
-                return RedirectToPage(new { summitId });
-            }
-            ModelState.AddModelError(string.Empty, result.Message);
+            return await this.AnswerAsync(result with { Errors = [] }, () => RedirectToPage(new { summitId }), () => ReshowAsync(ct));
         }
-        await LoadAsync(ct);
-        return Page();
+        return await ReshowAsync(ct);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int summitId, int? quotaId, CancellationToken ct)
@@ -89,15 +77,8 @@ public class QuotasModel(SummitDbContext db, DelegationDesk delegations) : PageM
         ModelState.Clear();
         var result = quotaId is int id
             ? await delegations.RemoveQuotaAsync(summitId, id, User.ToAuditActor(), ct)
-            : DelegationDesk.Result.Refused(RegistrationDesk.Outcome.NotFound, "There is no such quota at this summit.");
-        if (result.Succeeded)
-        {
-            TempData["Status"] = result.Message;
-            return RedirectToPage(new { summitId });
-        }
-        ModelState.AddModelError(string.Empty, result.Message);
-        await LoadAsync(ct);
-        return Page();
+            : DeskResult.Refused("There is no such quota at this summit.");
+        return await this.AnswerAsync(result, () => RedirectToPage(new { summitId }), () => ReshowAsync(ct));
     }
 
     private int? Number(string? text, string field, string label)
@@ -113,6 +94,12 @@ public class QuotasModel(SummitDbContext db, DelegationDesk delegations) : PageM
         if (summit is null) return false;
         Summit = summit;
         return true;
+    }
+
+    private async Task<IActionResult> ReshowAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Statements;
 using WeProtect.Summit.Data.Summits;
@@ -57,41 +58,22 @@ public class IndexModel(SummitDbContext db, EndorsementDesk desk, UserManager<Su
             return await PageAsync(ct);
         }
         var result = await desk.GrantAsync(user.Id, Grant.OrganisationId!.Value, Grant.EvidenceReference, Grant.EvidenceDate!.Value, User.ToAuditActor(), ct);
-        if (!result.Succeeded)
-        {
-            ModelState.AddModelError(string.Empty, result.Message);
-            return await PageAsync(ct);
-        }
-        TempData["Status"] = $"{user.FullName} may now sign for the organisation.";
-        return RedirectToPage();
+        return await this.AnswerAsync(result.Succeeded ? result with { Message = $"{user.FullName} may now sign for the organisation." } : result,
+            () => RedirectToPage(), () => PageAsync(ct));
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(int authorityId, CancellationToken ct)
     {
         ModelState.Clear();
         var result = await desk.RevokeAsync(authorityId, Reason ?? "", User.ToAuditActor(), ct);
-        if (result.Outcome == EndorsementDesk.Outcome.NotFound) return NotFound();
-        if (!result.Succeeded)
-        {
-            ModelState.AddModelError(string.Empty, result.Message);
-            return await PageAsync(ct);
-        }
-        TempData["Status"] = result.Message;
-        return RedirectToPage();
+        return await this.AnswerAsync(result, () => RedirectToPage(), () => PageAsync(ct));
     }
 
     public async Task<IActionResult> OnPostCloseAsync(int statementId, CancellationToken ct)
     {
         ModelState.Clear();
         var result = await desk.CloseAsync(statementId, User.ToAuditActor(), "closed early by an organiser", ct);
-        if (result.Outcome == EndorsementDesk.Outcome.NotFound) return NotFound();
-        if (!result.Succeeded)
-        {
-            ModelState.AddModelError(string.Empty, result.Message);
-            return await PageAsync(ct);
-        }
-        TempData["Status"] = result.Message;
-        return RedirectToPage();
+        return await this.AnswerAsync(result, () => RedirectToPage(), () => PageAsync(ct));
     }
 
     private async Task<IActionResult> PageAsync(CancellationToken ct)

@@ -1,10 +1,8 @@
-using System.Data.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data;
-using WeProtect.Summit.Data.Audit;
-using WeProtect.Summit.Data.Notifications;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Statements;
 using WeProtect.Summit.Web.Infrastructure;
 
@@ -16,7 +14,7 @@ namespace WeProtect.Summit.Web.Pages.Statements.Manage;
 /// (<see cref="StatementAmender"/>) as a new version whose change note credits the proposer's organisation;
 /// rejecting needs a reason. Either way the proposer is e-mailed. Two decisions at once: the amendment's concurrency
 /// token and the unique version number let only one through; the other gets a message, not a 500.</summary>
-public class AmendmentsModel(SummitDbContext db, AuditTrail audit, Notifier notifier, TimeProvider clock) : PageModel
+public class AmendmentsModel(SummitDbContext db, StatementDesk desk) : PageModel
 {
     public Statement Statement { get; private set; } = null!;
     public string SummitName { get; private set; } = "";
@@ -34,83 +32,23 @@ public class AmendmentsModel(SummitDbContext db, AuditTrail audit, Notifier noti
     public async Task<IActionResult> OnPostAcceptAsync(int id, int amendmentId, Guid? version, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (await FindAsync(amendmentId, version) is not { } amendment) return Page();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var actor = User.ToAuditActor();
-        if (Statement.Latest is not { } latest) return Refuse("The statement has no text yet.");
-        var proposedOn = Statement.Versions.First(v => v.Id == amendment.StatementVersionId);
-        if (StatementAmender.ChangedSince(proposedOn.Text, latest.Text, amendment.Anchor) is { } stale)
-            return Refuse($"Amendment #{amendment.Id} was proposed on version {proposedOn.Number} and cannot be accepted on version {latest.Number}: {stale}");
-        var outcome = StatementAmender.Apply(latest.Text, amendment.Anchor, amendment.ProposedWording);
-        if (!outcome.Succeeded) return Refuse($"Amendment #{amendment.Id} cannot be accepted on version {latest.Number}: {outcome.Refusal}");
-        var credit = amendment.OrganisationName ?? amendment.ProposerName;
-        var note = $"Amendment #{amendment.Id} by {credit} accepted: {amendment.Anchor}";
-        var (added, refusal) = Statement.AddVersion(outcome.Result!, actor.UserId, actor.Name, note, now);
-        if (added is null) return Refuse($"Amendment #{amendment.Id} cannot be accepted: {refusal}");
-        if (amendment.Accept(added, actor.UserId ?? "", now) is { } already) return Refuse(already);
-        // The statement's token too: a status step (to final) racing this acceptance cannot both succeed.
-        Statement.Version = Guid.NewGuid();
-        audit.Record(actor, "amendment.accepted", amendment,
-            $"Amendment #{amendment.Id} accepted on {amendment.Anchor}: statement \"{Statement.Title}\" version {added.Number}");
-        if (!await SaveAsync(amendment, ct)) return Page();
-        TempData["Status"] = $"Amendment #{amendment.Id} accepted: version {added.Number} holds the new wording. The proposer will be told by e-mail.";
-        return RedirectToPage(new { id });
+        var result = await desk.AcceptAmendmentAsync(Statement, amendmentId, version, User.ToAuditActor(), ct);
+        return await this.AnswerAsync(result, () => RedirectToPage(new { id }), () => ReshowAsync(id, ct));
     }
 
     public async Task<IActionResult> OnPostRejectAsync(int id, int amendmentId, Guid? version, string? reason, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (await FindAsync(amendmentId, version) is not { } amendment) return Page();
-        if (amendment.Reject(reason ?? "", User.ToAuditActor().UserId ?? "", clock.GetUtcNow().UtcDateTime) is { } refusal)
-        {
-            FailedId = amendment.Id;
-            return Refuse(refusal);
-        }
-        audit.Record(User.ToAuditActor(), "amendment.rejected", amendment, $"Amendment #{amendment.Id} on {amendment.Anchor} of statement \"{Statement.Title}\" rejected");
-        if (!await SaveAsync(amendment, ct)) return Page();
-        TempData["Status"] = $"Amendment #{amendment.Id} rejected. The proposer will be told by e-mail, with your reason.";
-        return RedirectToPage(new { id });
+        var result = await desk.RejectAmendmentAsync(Statement, amendmentId, version, reason, User.ToAuditActor(), ct);
+        if (result.Refusal == DeskRefusal.Invalid) FailedId = amendmentId;
+        return await this.AnswerAsync(result, () => RedirectToPage(new { id }), () => ReshowAsync(id, ct));
     }
 
-    /// <summary>The amendment, tracked and checked against the version of it the organiser saw; null with a message.</summary>
-    private async Task<Amendment?> FindAsync(int amendmentId, Guid? version)
+    /// <summary>The lists again, as saved now (a refusal or conflict changed nothing).</summary>
+    private async Task<IActionResult> ReshowAsync(int id, CancellationToken ct)
     {
-        var amendment = await db.Amendments.FirstOrDefaultAsync(a => a.Id == amendmentId && a.StatementId == Statement.Id);
-        if (amendment is null) { ModelState.AddModelError(string.Empty, "There is no such amendment to this statement."); return null; }
-        if (version is null || version != amendment.Version)
-        {
-            ModelState.AddModelError(string.Empty, $"Amendment #{amendment.Id} changed after you opened this page (someone else may have decided on it). Nothing was changed.");
-            return null;
-        }
-        db.Entry(amendment).Property(a => a.Version).OriginalValue = version.Value;
-        amendment.Version = Guid.NewGuid();
-        return amendment;
-    }
-
-    private async Task<bool> SaveAsync(Amendment amendment, CancellationToken ct)
-    {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            notifier.Add(NotificationKinds.AmendmentDecided, amendment.Id);
-            await audit.SaveChangesAsync(ct);
-            await notifier.CommitAsync(tx, ct);
-            return true;
-        }
-        catch (Exception e) when (e is DbUpdateException or DbException)
-        {
-            // Another organiser decided (this amendment, or another one that took the version number) at the same time.
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            await LoadAsync(Statement.Id, ct);
-            ModelState.AddModelError(string.Empty, "Someone else decided on an amendment at the same moment, so yours was not applied. Look at the list again. Nothing was changed.");
-            return false;
-        }
-    }
-
-    private PageResult Refuse(string message)
-    {
-        ModelState.AddModelError(string.Empty, message + " Nothing was changed.");
+        db.ChangeTracker.Clear();
+        await LoadAsync(id, ct);
         return Page();
     }
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data;
-using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Statements;
 using WeProtect.Summit.Web.Infrastructure;
@@ -18,7 +17,7 @@ using WeProtect.Summit.Data.Summits;
 /// parses the text (<see cref="StatementParser"/>): a text with errors lists them all with their lines and saves
 /// nothing; a valid one becomes a new immutable version. Preview renders the text without saving (whole page
 /// without JavaScript, only the preview with htmx). Exports give a version's canonical Markdown or its HTML.</summary>
-public class EditModel(SummitDbContext db, AuditTrail audit, TimeProvider clock, EndorsementDesk desk) : PageModel
+public class EditModel(SummitDbContext db, StatementDesk statements) : PageModel
 {
     /// <summary>Twice the parser's limit: larger posts are refused before parsing (the parser reports 1 MB).</summary>
     public const int TextMaxLength = 2 * StatementText.MaxBytes;
@@ -65,13 +64,6 @@ public class EditModel(SummitDbContext db, AuditTrail audit, TimeProvider clock,
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         Input = new InputModel { Text = Statement.Latest?.Text ?? "" };
-        if (!SettingsEditable)
-        {
-            ModelState.AddModelError(string.Empty, $"The statement is {Statement.Describe(Statement.Status)}: its settings and signing window can no longer change. Nothing was saved.");
-            return Page();
-        }
-        if (Settings.Version != Statement.Version)
-            ModelState.AddModelError(string.Empty, "Someone else changed this statement after you opened it. Reload the page; nothing was saved.");
         if (!ModelState.IsValid) return Page();
 
         // Once there is a text, the title is its # line (set with each version), not a setting.
@@ -82,33 +74,18 @@ public class EditModel(SummitDbContext db, AuditTrail audit, TimeProvider clock,
         Statement.SigningOpensUtc = ToUtc(Settings.SigningOpens, nameof(SettingsModel.SigningOpens));
         Statement.SigningClosesUtc = ToUtc(Settings.SigningCloses, nameof(SettingsModel.SigningCloses));
         Statement.SignatoriesEmbargoed = Settings.SignatoriesEmbargoed;
-        foreach (var (field, message) in Statement.Validate())
-            ModelState.AddModelError($"{nameof(Settings)}.{SettingsField(field)}", message);
         if (!ModelState.IsValid) return Page();
+        var result = await statements.SaveSettingsAsync(Statement, Settings.Version, User.ToAuditActor(), ct);
+        return await this.AnswerAsync(result, () => RedirectToPage(new { id }), () => ReshowAsync(id, ct),
+            field => $"{nameof(Settings)}.{SettingsField(field)}");
+    }
 
-        var changed = db.Entry(Statement).Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToList();
-        if (changed.Count == 0)
-        {
-            TempData["Status"] = "Nothing changed.";
-            return RedirectToPage(new { id });
-        }
-        db.Entry(Statement).Property(s => s.Version).OriginalValue = Settings.Version!.Value;
-        Statement.Version = Guid.NewGuid();
-        audit.Record(User.ToAuditActor(), "statement.settings-changed", Statement,
-            $"Statement \"{Statement.Title}\" settings changed: {string.Join(", ", changed)}");
-        try
-        {
-            await audit.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(id, ct);
-            ModelState.AddModelError(string.Empty, "Someone else changed this statement while you were editing. Reload the page; nothing was saved.");
-            return Page();
-        }
-        TempData["Status"] = "Settings saved.";
-        return RedirectToPage(new { id });
+    /// <summary>The page again after a refusal, with the statement as it is saved now.</summary>
+    private async Task<IActionResult> ReshowAsync(int id, CancellationToken ct)
+    {
+        if (db.ChangeTracker.Entries().Any()) return Page();
+        await LoadAsync(id, ct);
+        return Page();
     }
 
     /// <summary>A time typed in the summit's zone, in UTC; a time the clocks skip is an error on its field.</summary>
@@ -140,10 +117,8 @@ public class EditModel(SummitDbContext db, AuditTrail audit, TimeProvider clock,
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!Statement.AcceptsNewVersions)
-        {
-            ModelState.AddModelError(string.Empty, $"The statement is {Statement.Describe(Statement.Status)}: its text can no longer change. Nothing was saved.");
-            return Page();
-        }
+            return await this.AnswerAsync(await statements.AddVersionAsync(Statement, StatementParser.Parse(""), null, User.ToAuditActor(), ct),
+                () => RedirectToPage(new { id }), () => ReshowAsync(id, ct));
         if (!ModelState.IsValid) return Page();
 
         var parsed = StatementParser.Parse(Input.Text);
@@ -152,31 +127,8 @@ public class EditModel(SummitDbContext db, AuditTrail audit, TimeProvider clock,
             TextErrors = parsed.Errors;
             return Page();
         }
-        var (version, refusal) = Statement.AddVersion(parsed, User.ToAuditActor().UserId, User.ToAuditActor().Name,
-            Input.ChangeNote ?? "", clock.GetUtcNow().UtcDateTime);
-        if (version is null)
-        {
-            ModelState.AddModelError(string.Empty, refusal!);
-            return Page();
-        }
-        // The statement's token too: finalising at the same moment cannot freeze a text that is being replaced.
-        Statement.Version = Guid.NewGuid();
-        audit.Record(User.ToAuditActor(), "statement.version-added", Statement,
-            $"Statement \"{Statement.Title}\" version {version.Number} ({version.ContentHash[..12]})");
-        try
-        {
-            await audit.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Two saves at once: the unique (StatementId, Number) index lets only one of them take the number.
-            db.ChangeTracker.Clear();
-            await LoadAsync(id, ct);
-            ModelState.AddModelError(string.Empty, "Someone else saved a new version at the same time; yours was not saved. Look at their version, then save again.");
-            return Page();
-        }
-        TempData["Status"] = $"Version {version.Number} saved.";
-        return RedirectToPage(new { id });
+        var result = await statements.AddVersionAsync(Statement, parsed, Input.ChangeNote, User.ToAuditActor(), ct);
+        return await this.AnswerAsync(result, () => RedirectToPage(new { id }), () => ReshowAsync(id, ct));
     }
 
     public async Task<IActionResult> OnPostPreviewAsync(int id, CancellationToken ct)
@@ -191,56 +143,8 @@ public class EditModel(SummitDbContext db, AuditTrail audit, TimeProvider clock,
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         Input = new InputModel { Text = Statement.Latest?.Text ?? "" };
-        if (to is null || !Enum.IsDefined(to.Value))
-        {
-            ModelState.AddModelError(string.Empty, "Choose a status.");
-            return Page();
-        }
-        if (to == StatementStatus.Published && Statement.NextStatuses().Contains(to.Value))
-        {
-            ModelState.AddModelError(string.Empty, "A statement is published with its communiqué: use “Publish the communiqué”. Nothing was changed.");
-            return Page();
-        }
-        if (version != Statement.Version)
-        {
-            ModelState.AddModelError(string.Empty, "Someone else changed this statement after you opened it. Reload the page; nothing was changed.");
-            return Page();
-        }
-        if (to == StatementStatus.Closed && Statement.Status == StatementStatus.OpenForSignature)
-        {
-            // Closing early is the same act as the window's end: one path, stamped and audited by the desk.
-            var closed = await desk.CloseAsync(id, User.ToAuditActor(), "closed early by an organiser", ct);
-            if (!closed.Succeeded)
-            {
-                ModelState.AddModelError(string.Empty, closed.Message);
-                return Page();
-            }
-            TempData["Status"] = "Signing is closed.";
-            return RedirectToPage(new { id });
-        }
-        var from = Statement.Status;
-        if (Statement.MoveTo(to.Value) is { } refusal)
-        {
-            ModelState.AddModelError(string.Empty, refusal);
-            return Page();
-        }
-        db.Entry(Statement).Property(s => s.Version).OriginalValue = version.Value;
-        Statement.Version = Guid.NewGuid();
-        audit.Record(User.ToAuditActor(), "statement.status-changed", Statement,
-            $"Statement \"{Statement.Title}\" moved from {Statement.Describe(from)} to {Statement.Describe(to.Value)}");
-        try
-        {
-            await audit.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(id, ct);
-            ModelState.AddModelError(string.Empty, "Someone else changed this statement while you were looking at it. Reload the page; nothing was changed.");
-            return Page();
-        }
-        TempData["Status"] = $"The statement is now {Statement.Describe(to.Value)}.";
-        return RedirectToPage(new { id });
+        var result = await statements.MoveAsync(Statement, to, version, User.ToAuditActor(), ct);
+        return await this.AnswerAsync(result, () => RedirectToPage(new { id }), () => ReshowAsync(id, ct));
     }
 
     /// <summary>The canonical text of a version, byte for byte what was hashed.</summary>

@@ -62,7 +62,7 @@ public class IndexModel(SummitDbContext db, AuditTrail audit, TimeProvider clock
         db.Statements.Add(statement);
         audit.Record(User.ToAuditActor(), "statement.created", statement, $"Statement \"{statement.Title}\" ({Describe(statement.Kind)}) created");
         await audit.SaveChangesAsync(ct);
-        TempData["Status"] = $"Statement \"{statement.Title}\" created: write its text below.";
+        this.ShowStatus($"Statement \"{statement.Title}\" created: write its text below.");
         return RedirectToPage("/Statements/Manage/Edit", new { id = statement.Id });
     }
 

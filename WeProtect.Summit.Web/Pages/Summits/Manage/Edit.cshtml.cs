@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data;
-using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Geography;
 using WeProtect.Summit.Web.Infrastructure;
 
@@ -14,7 +13,7 @@ using WeProtect.Summit.Data.Summits;
 
 /// <summary>Creates a summit (no id) or edits one, and moves it along Draft → Open → Closed → Archived.
 /// Times are entered in the summit's own zone and stored in UTC.</summary>
-public class EditModel(SummitDbContext db, AuditTrail audit) : PageModel
+public class EditModel(SummitDbContext db, SummitDesk desk) : PageModel
 {
     public sealed class InputModel
     {
@@ -60,60 +59,30 @@ public class EditModel(SummitDbContext db, AuditTrail audit) : PageModel
         if (summit is null) return NotFound();
         Existing = id is null ? null : summit;
 
-        if (ModelState.IsValid && id is not null && Input.Version != summit.Version)
-            ModelState.AddModelError(string.Empty, "Someone else changed this summit after you opened it. Reload the page to see their changes; nothing was saved.");
         if (ModelState.IsValid) await ApplyAsync(summit);
-        if (!ModelState.IsValid)
-        {
-            await LoadOptionsAsync();
-            return Page();
-        }
-
-        var changes = id is null ? null : DescribeChanges(db.Entry(summit));
-        // Check the version the form was made from against the database, not only against our own read.
-        if (id is not null) db.Entry(summit).Property(s => s.Version).OriginalValue = Input.Version!.Value;
-        summit.Version = Guid.NewGuid();
-        if (id is null) db.Summits.Add(summit);
-        audit.Record(User.ToAuditActor(), id is null ? "summit.created" : "summit.updated", summit,
-            id is null ? $"Summit \"{summit.Name}\" created" : $"Summit \"{summit.Name}\" changed: {changes}");
-        try
-        {
-            await audit.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, "Someone else changed this summit while you were editing. Reload the page to see their changes; nothing was saved.");
-            await LoadOptionsAsync();
-            return Page();
-        }
-        TempData["Status"] = id is null ? "Summit created as a draft." : "Summit saved.";
-        return RedirectToPage(new { id = summit.Id });
+        if (!ModelState.IsValid) return await ReshowAsync();
+        var result = await desk.SaveAsync(summit, Input.Version, User.ToAuditActor());
+        return await this.AnswerAsync(result, () => RedirectToPage(new { id = summit.Id }), ReshowAsync, field => $"Input.{InputField(field)}");
     }
 
     /// <summary>Moves the summit to another status, as the entity allows.</summary>
     public async Task<IActionResult> OnPostStatusAsync(int id, SummitStatus to, Guid version)
     {
-        var summit = await Load(id);
-        if (summit is null) return NotFound();
-        var from = summit.Status;
-        var refusal = summit.Version != version
-            ? "Someone else changed this summit after you opened it; reload and try again."
-            : summit.MoveTo(to);
-        if (refusal is not null)
+        var result = await desk.MoveAsync(id, to, version, User.ToAuditActor());
+        return await this.AnswerAsync(result, () => RedirectToPage(new { id }), async () =>
         {
-            Existing = summit;
-            Input = ToInput(summit);
-            ModelState.AddModelError(string.Empty, refusal);
-            await LoadOptionsAsync();
-            return Page();
-        }
-        db.Entry(summit).Property(s => s.Version).OriginalValue = version;
-        summit.Version = Guid.NewGuid();
-        audit.Record(User.ToAuditActor(), "summit.status-changed", summit, $"Summit \"{summit.Name}\": {from} → {to}");
-        try { await audit.SaveChangesAsync(); }
-        catch (DbUpdateConcurrencyException) { TempData["Status"] = "Someone else changed this summit at the same moment; nothing was saved."; }
-        TempData["Status"] ??= $"The summit is now {to}.";
-        return RedirectToPage(new { id });
+            db.ChangeTracker.Clear();
+            Existing = await Load(id);
+            if (Existing is null) return NotFound();
+            Input = ToInput(Existing);
+            return await ReshowAsync();
+        });
+    }
+
+    private async Task<IActionResult> ReshowAsync()
+    {
+        await LoadOptionsAsync();
+        return Page();
     }
 
     private Task<Summit?> Load(int id) => db.Summits.Include(s => s.Hosts).FirstOrDefaultAsync(s => s.Id == id);
@@ -164,14 +133,6 @@ public class EditModel(SummitDbContext db, AuditTrail audit) : PageModel
     };
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static string DescribeChanges(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<Summit> entry)
-    {
-        var changed = entry.Properties.Where(p => p.IsModified && p.Metadata.Name != nameof(Summit.Version))
-            .Select(p => p.Metadata.Name).ToList();
-        if (entry.Collection(s => s.Hosts).IsModified) changed.Add("Hosts");
-        return changed.Count == 0 ? "nothing" : string.Join(", ", changed);
-    }
 
     private static InputModel ToInput(Summit s) => new()
     {

@@ -1,0 +1,194 @@
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Desks;
+using WeProtect.Summit.Data.Notifications;
+
+namespace WeProtect.Summit.Data.Breakouts;
+
+/// <summary>A summit's programme as organisers change it: rooms, themes and breakouts. Each change is one
+/// transaction with its audit event; moving a breakout (time or room) raises its calendar sequence and tells every
+/// confirmed and waitlisted delegate; more seats go to the waiting list at once (<see cref="BookingDesk"/>).</summary>
+public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier notifier, BreakoutSchedule schedule, BookingDesk bookings)
+{
+    // ---------------------------------------------------------------- rooms
+
+    /// <summary>Adds a room (no <paramref name="roomId"/>) or changes one. Errors are keyed by the room's fields.</summary>
+    public async Task<DeskResult> SaveRoomAsync(int summitId, int? roomId, string? name, int capacity, string? notes, AuditActor actor,
+        CancellationToken ct = default)
+    {
+        var room = roomId is null ? new Room { SummitId = summitId } : await db.Rooms.FirstOrDefaultAsync(r => r.Id == roomId && r.SummitId == summitId, ct);
+        if (room is null) return DeskResult.NotFound("There is no such room.");
+        var before = room.Capacity;
+        room.Name = name?.Trim() ?? "";
+        room.Capacity = capacity;
+        room.Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+        var errors = room.Validate();
+        if (errors.Count == 0 && await RoomNameTakenAsync(room, ct)) errors = [RoomNameTaken(room)];
+        if (errors.Count == 0 && roomId is not null && room.Capacity < before
+            && await db.Breakouts.AnyAsync(b => b.RoomId == room.Id && b.Capacity > room.Capacity, ct))
+            errors = [(nameof(Room.Capacity), "A breakout in this room has more seats than that: lower its capacity first.")];
+        if (errors.Count > 0) return Forget(DeskResult.Invalid(errors));
+
+        if (roomId is null) db.Rooms.Add(room);
+        audit.Record(actor, roomId is null ? "room.created" : "room.updated", room, $"Room \"{room.Name}\" ({room.Capacity})");
+        try { await audit.SaveChangesAsync(ct); }
+        catch (DbUpdateException)
+        {
+            // The unique index (summit, name): someone added the same name at the same moment.
+            return Forget(DeskResult.Invalid([RoomNameTaken(room)]));
+        }
+        return DeskResult.Done(roomId is null ? $"Room \"{room.Name}\" added." : $"Room \"{room.Name}\" saved.");
+    }
+
+    public async Task<DeskResult> RemoveRoomAsync(int summitId, int roomId, AuditActor actor, CancellationToken ct = default)
+    {
+        var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == roomId && r.SummitId == summitId, ct);
+        if (room is null) return DeskResult.NotFound("There is no such room.");
+        var inUse = DeskResult.Refused($"Room \"{room.Name}\" cannot be removed: a breakout takes place there. Move the breakout first.");
+        if (await db.Breakouts.AnyAsync(b => b.RoomId == roomId, ct)) return Forget(inUse);
+        db.Rooms.Remove(room);
+        audit.Record(actor, "room.removed", room, $"Room \"{room.Name}\" removed");
+        try { await audit.SaveChangesAsync(ct); }
+        catch (DbUpdateException)
+        {
+            // A breakout was put in the room meanwhile (the foreign key refuses the delete).
+            return Forget(inUse);
+        }
+        return DeskResult.Done($"Room \"{room.Name}\" removed.");
+    }
+
+    // ---------------------------------------------------------------- themes
+
+    /// <summary>Adds a theme (no <paramref name="themeId"/>) or changes one. Errors are keyed by the theme's fields.</summary>
+    public async Task<DeskResult> SaveThemeAsync(int summitId, int? themeId, string? name, string? colour, AuditActor actor, CancellationToken ct = default)
+    {
+        var theme = themeId is null ? new Theme { SummitId = summitId } : await db.Themes.FirstOrDefaultAsync(t => t.Id == themeId && t.SummitId == summitId, ct);
+        if (theme is null) return DeskResult.NotFound("There is no such theme.");
+        theme.Name = name?.Trim() ?? "";
+        theme.Colour = colour?.Trim().ToLowerInvariant() ?? "";
+        var errors = theme.Validate();
+        if (errors.Count == 0 && await ThemeNameTakenAsync(theme, ct)) errors = [ThemeNameTaken(theme)];
+        if (errors.Count > 0) return Forget(DeskResult.Invalid(errors));
+
+        if (themeId is null) db.Themes.Add(theme);
+        audit.Record(actor, themeId is null ? "theme.created" : "theme.updated", theme, $"Theme \"{theme.Name}\"");
+        try { await audit.SaveChangesAsync(ct); }
+        catch (DbUpdateException)
+        {
+            return Forget(DeskResult.Invalid([ThemeNameTaken(theme)]));
+        }
+        return DeskResult.Done(themeId is null ? $"Theme \"{theme.Name}\" added." : $"Theme \"{theme.Name}\" saved.");
+    }
+
+    /// <summary>Removes a theme; its breakouts keep their place in the programme, without a theme.</summary>
+    public async Task<DeskResult> RemoveThemeAsync(int summitId, int themeId, AuditActor actor, CancellationToken ct = default)
+    {
+        var theme = await db.Themes.FirstOrDefaultAsync(t => t.Id == themeId && t.SummitId == summitId, ct);
+        if (theme is null) return DeskResult.NotFound("There is no such theme.");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Breakouts.Where(b => b.ThemeId == themeId)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.ThemeId, (int?)null).SetProperty(b => b.Version, Guid.NewGuid()), ct);
+        db.Themes.Remove(theme);
+        audit.Record(actor, "theme.removed", theme, $"Theme \"{theme.Name}\" removed");
+        await audit.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return DeskResult.Done($"Theme \"{theme.Name}\" removed.");
+    }
+
+    // ---------------------------------------------------------------- breakouts
+
+    /// <summary>Every rule a breakout must keep, keyed by its fields: its own (<see cref="Breakout.Validate"/>) and the
+    /// programme's (room and facilitators free, <see cref="BreakoutSchedule"/>). When the times could not be read,
+    /// the rules about them are left out: they would only mislead.</summary>
+    public async Task<IReadOnlyList<(string Field, string Message)>> CheckAsync(Summits.Summit summit, Breakout breakout, Room? room,
+        bool timesKnown, CancellationToken ct = default)
+    {
+        var errors = breakout.Validate(summit, room)
+            .Where(e => timesKnown || e.Field is not (nameof(Breakout.EndUtc) or nameof(Breakout.StartUtc))).ToList();
+        if (timesKnown && room is not null)
+            errors.AddRange(await schedule.CheckAsync(breakout, breakout.Facilitators.Select(f => f.Id).ToList(), ct));
+        return errors;
+    }
+
+    /// <summary>Saves a breakout the caller has filled in and checked (<see cref="CheckAsync"/>): new when it has no
+    /// id, else tracked, from the version the organiser started from (<paramref name="expectedVersion"/>).</summary>
+    public async Task<DeskResult<Breakout>> SaveAsync(Summits.Summit summit, Breakout breakout, Guid? expectedVersion, AuditActor actor,
+        CancellationToken ct = default)
+    {
+        var isNew = breakout.Id == 0;
+        var entry = db.Entry(breakout);
+        if (!isNew && expectedVersion != entry.Property(b => b.Version).OriginalValue)
+            return Forget(DeskResult.Conflict("this breakout")).With<Breakout>();
+        var moved = !isNew && (entry.Property(b => b.StartUtc).IsModified || entry.Property(b => b.EndUtc).IsModified
+            || entry.Property(b => b.RoomId).IsModified);
+        var oldCapacity = isNew ? 0 : entry.Property(b => b.Capacity).OriginalValue;
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var told = 0;
+        if (isNew) db.Breakouts.Add(breakout);
+        else
+        {
+            // Check the version the form was made from against the database, not only against our own read.
+            entry.Property(b => b.Version).OriginalValue = expectedVersion!.Value;
+            if (moved)
+            {
+                breakout.Sequence++;
+                var booked = await db.Bookings.AsNoTracking()
+                    .Where(b => b.BreakoutId == breakout.Id && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted))
+                    .Select(b => b.Id).ToListAsync(ct);
+                foreach (var bookingId in booked) notifier.Add(NotificationKinds.BreakoutMoved, bookingId);
+                told = booked.Count;
+            }
+        }
+        breakout.Version = Guid.NewGuid();
+        var action = isNew ? "breakout.created" : moved ? "breakout.moved" : "breakout.updated";
+        var when = $"{summit.ToLocal(breakout.StartUtc):yyyy-MM-dd HH:mm}–{summit.ToLocal(breakout.EndUtc):HH:mm}";
+        audit.Record(actor, action, breakout, action switch
+        {
+            "breakout.created" => $"Breakout \"{breakout.Title}\" created ({when}, room {breakout.RoomId})",
+            "breakout.moved" => $"Breakout \"{breakout.Title}\" moved to {when}, room {breakout.RoomId} (sequence {breakout.Sequence}); {told} delegates told",
+            _ => $"Breakout \"{breakout.Title}\" changed",
+        });
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+            await notifier.CommitAsync(tx, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await tx.RollbackAsync(ct);
+            return Forget(DeskResult.Conflict("this breakout")).With<Breakout>();
+        }
+        // More seats than before: the waiting list gets them, first in line first (and is told by e-mail).
+        var promoted = !isNew && breakout.Capacity > oldCapacity ? await bookings.FillFreeSeatsAsync(breakout.Id, ct) : 0;
+        return DeskResult.Done(promoted > 0 ? $"Breakout \"{breakout.Title}\" saved; {Plural(promoted)} moved from the waiting list to a seat."
+            : isNew ? $"Breakout \"{breakout.Title}\" created."
+            : moved ? $"Breakout \"{breakout.Title}\" moved; {Plural(told)} will be told by e-mail."
+            : $"Breakout \"{breakout.Title}\" saved.").With(breakout);
+    }
+
+    private static string Plural(int n) => n == 1 ? "1 delegate" : $"{n:N0} delegates";
+
+    /// <summary>Drops what this request changed in memory, so a refusal leaves nothing half-saved behind.</summary>
+    private DeskResult Forget(DeskResult result)
+    {
+        db.ChangeTracker.Clear();
+        return result;
+    }
+
+    private Task<bool> RoomNameTakenAsync(Room room, CancellationToken ct)
+    {
+        var lower = room.Name.ToLower();
+        return db.Rooms.AnyAsync(r => r.SummitId == room.SummitId && r.Id != room.Id && r.Name.ToLower() == lower, ct);
+    }
+
+    private Task<bool> ThemeNameTakenAsync(Theme theme, CancellationToken ct)
+    {
+        var lower = theme.Name.ToLower();
+        return db.Themes.AnyAsync(t => t.SummitId == theme.SummitId && t.Id != theme.Id && t.Name.ToLower() == lower, ct);
+    }
+
+    private static (string, string) RoomNameTaken(Room room) => (nameof(Room.Name), $"This summit already has a room called \"{room.Name}\".");
+
+    private static (string, string) ThemeNameTaken(Theme theme) => (nameof(Theme.Name), $"This summit already has a theme called \"{theme.Name}\".");
+}

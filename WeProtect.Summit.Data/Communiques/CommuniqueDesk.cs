@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Desks;
+using WeProtect.Summit.Data.Statements;
+
+namespace WeProtect.Summit.Data.Communiques;
+
+/// <summary>What organisers ask for: publish a closed statement (queue its communiqué), retry a failed one.</summary>
+public sealed class CommuniqueDesk(SummitDbContext db, AuditTrail audit, ICommuniqueQueue queue, TimeProvider clock)
+{
+    public const string AlreadyQueued = "This statement's communiqué is already queued or published: it is published once.";
+
+    public async Task<DeskResult<Communique>> PublishAsync(int statementId, AuditActor actor, CancellationToken ct = default)
+    {
+        var statement = await db.Statements.FirstOrDefaultAsync(s => s.Id == statementId, ct);
+        if (statement is null) return DeskResult.NotFound("There is no such statement.").With<Communique>();
+        if (await db.Communiques.AnyAsync(c => c.StatementId == statementId, ct)) return DeskResult.Refused(AlreadyQueued).With<Communique>();
+        if (statement.Status != StatementStatus.Closed)
+            return DeskResult.Refused($"The statement is {Statement.Describe(statement.Status)}: only a closed statement can be published.").With<Communique>();
+        var communique = new Communique
+        {
+            StatementId = statementId,
+            Status = CommuniqueStatus.Queued,
+            RequestedByUserId = actor.UserId ?? "",
+            QueuedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Communiques.Add(communique);
+        audit.Record(actor, "communique.queued", communique, $"Communiqué of statement \"{statement.Title}\" queued for publication");
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two publish requests at once: the unique index on StatementId let only the other one in.
+            if (await AnyOtherAsync(statementId)) return DeskResult.Refused(AlreadyQueued).With<Communique>();
+            throw;
+        }
+        queue.Enqueue(communique.Id);
+        return DeskResult.Done("The communiqué is queued: it is rendered and signed in the background.").With(communique);
+    }
+
+    private async Task<bool> AnyOtherAsync(int statementId)
+    {
+        db.ChangeTracker.Clear();
+        return await db.Communiques.AnyAsync(c => c.StatementId == statementId);
+    }
+
+    /// <summary>A failed communiqué goes back to the queue with its attempts reset; the last error stays visible
+    /// until an attempt succeeds.</summary>
+    public async Task<DeskResult<Communique>> RetryAsync(int communiqueId, AuditActor actor, CancellationToken ct = default)
+    {
+        var communique = await db.Communiques.FirstOrDefaultAsync(c => c.Id == communiqueId, ct);
+        if (communique is null) return DeskResult.NotFound("There is no such communiqué.").With<Communique>();
+        if (communique.Status != CommuniqueStatus.Failed) return DeskResult.Refused("Only a failed communiqué can be retried.").With(communique);
+        communique.Status = CommuniqueStatus.Queued;
+        communique.Attempts = 0;
+        communique.FailedUtc = null;
+        communique.NextAttemptUtc = null;
+        communique.Version = Guid.NewGuid();
+        audit.Record(actor, "communique.retried", communique, $"Communiqué {communique.Id} queued again after failing");
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return DeskResult.Conflict("this communiqué").With<Communique>();
+        }
+        queue.Enqueue(communique.Id);
+        return DeskResult.Done("The communiqué is queued again.").With(communique);
+    }
+}

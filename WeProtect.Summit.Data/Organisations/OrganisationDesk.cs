@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Desks;
+
+namespace WeProtect.Summit.Data.Organisations;
+
+/// <summary>The directory of organisations as organisers change it: add one, edit one from the version the organiser
+/// started with, import many from a checked file. A formal name is unique (an index, not only the check made here);
+/// each change is saved with its audit event.</summary>
+public sealed class OrganisationDesk(SummitDbContext db, AuditTrail audit)
+{
+    /// <summary>Adds a normalised, valid <paramref name="candidate"/> to the directory.</summary>
+    public async Task<DeskResult<Organisation>> CreateAsync(Organisation candidate, AuditActor actor, CancellationToken ct = default)
+    {
+        if (await db.Organisations.FindByFormalNameAsync(candidate.FormalName, ct: ct) is { } clash) return NameTaken(clash, "Edit that entry instead, or use");
+        db.Organisations.Add(candidate);
+        audit.Record(actor, "organisation.created", candidate, "Created " + OrganisationChanges.Describe(candidate));
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another organiser added the same name between the check and the save: the unique index refused it.
+            db.ChangeTracker.Clear();
+            if (await db.Organisations.FindByFormalNameAsync(candidate.FormalName, ct: ct) is not { } taken) throw;
+            return NameTaken(taken, "Edit that entry instead, or use");
+        }
+        return DeskResult.Done($"{candidate.FormalName} was added to the directory.").With(candidate);
+    }
+
+    /// <summary>Replaces organisation <paramref name="id"/>'s fields with <paramref name="candidate"/>'s, if it is still
+    /// at <paramref name="expectedVersion"/>. On a conflict the value is the version saved meanwhile.</summary>
+    public async Task<DeskResult<Organisation>> UpdateAsync(int id, Guid expectedVersion, Organisation candidate, AuditActor actor,
+        CancellationToken ct = default)
+    {
+        var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (organisation is null) return DeskResult.NotFound("There is no such organisation.").With<Organisation>();
+        if (organisation.Version != expectedVersion) return Conflict(organisation);
+        if (await db.Organisations.FindByFormalNameAsync(candidate.FormalName, exceptId: id, ct: ct) is { } clash) return NameTaken(clash, "Use");
+
+        var changes = OrganisationChanges.Changes(organisation, candidate);
+        if (changes.Count == 0) return DeskResult.Done($"{organisation.FormalName}: nothing had changed, so nothing was saved.").With(organisation);
+
+        var before = organisation.FormalName;
+        OrganisationChanges.CopyFields(candidate, organisation);
+        // The UPDATE only applies if the row still has the version this organiser started from.
+        db.Entry(organisation).Property(o => o.Version).OriginalValue = expectedVersion;
+        organisation.Version = Guid.NewGuid();
+        audit.Record(actor, "organisation.updated", organisation, $"{before}: " + string.Join("; ", changes));
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
+            return current is null ? DeskResult.NotFound("There is no such organisation.").With<Organisation>() : Conflict(current);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index on the formal name: another organiser took the name between the check and the save.
+            db.ChangeTracker.Clear();
+            if (await db.Organisations.FindByFormalNameAsync(candidate.FormalName, exceptId: id, ct: ct) is not { } taken) throw;
+            return NameTaken(taken, "Use");
+        }
+        return DeskResult.Done($"{organisation.FormalName} was updated.").With(organisation);
+    }
+
+    /// <summary>Adds every organisation of a checked import file, all or none.</summary>
+    public async Task<DeskResult> ImportAsync(IReadOnlyList<Organisation> organisations, string fileName, AuditActor actor, CancellationToken ct = default)
+    {
+        var count = organisations.Count;
+        var number = 0;
+        foreach (var organisation in organisations)
+        {
+            db.Organisations.Add(organisation);
+            audit.Record(actor, "organisation.imported", organisation,
+                $"Imported from {fileName} ({++number} of {count}): {OrganisationChanges.Describe(organisation)}");
+        }
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index: another organiser added one of these names after the file was checked.
+            db.ChangeTracker.Clear();
+            var now = await db.Organisations.AllFormalNamesAsync(ct);
+            var clashes = organisations.Select(o => o.FormalName).Intersect(now, OrganisationNames.Comparer).ToList();
+            if (clashes.Count == 0) throw;
+            return DeskResult.Refused("Nothing was imported: while the file was being checked, someone added " +
+                string.Join(", ", clashes.Select(c => $"\"{c}\"")) + ". Remove them from the file and import it again.");
+        }
+        return DeskResult.Done(count == 1 ? "1 organisation was imported." : $"{count:N0} organisations were imported.");
+    }
+
+    private static DeskResult<Organisation> NameTaken(Organisation existing, string advice) =>
+        DeskResult.Invalid([(nameof(Organisation.FormalName), $"\"{existing.FormalName}\" is already in the directory"
+            + (advice == "Use" ? " under that name. Use a different formal name." : $". {advice} a different formal name."))]).With<Organisation>();
+
+    private static DeskResult<Organisation> Conflict(Organisation current) => DeskResult.Conflict("this organisation").With(current);
+}

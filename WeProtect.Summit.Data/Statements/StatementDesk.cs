@@ -1,0 +1,153 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Desks;
+using WeProtect.Summit.Data.Endorsements;
+using WeProtect.Summit.Data.Notifications;
+
+namespace WeProtect.Summit.Data.Statements;
+
+/// <summary>A statement's life as organisers steer it: settings (frozen once signing is closed), new versions of the
+/// text, status steps, and decisions on amendments ("an amendment only on the latest text", accepted only onto the
+/// words it was proposed against). Each change is checked against the version the organiser saw and saved with its
+/// audit event; the proposer of an amendment is told by e-mail. The statement is the caller's tracked copy.</summary>
+public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier notifier, TimeProvider clock, EndorsementDesk endorsements)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Saves settings the caller has copied onto <paramref name="statement"/> (tracked).</summary>
+    public async Task<DeskResult> SaveSettingsAsync(Statement statement, Guid? expectedVersion, AuditActor actor, CancellationToken ct = default)
+    {
+        var entry = db.Entry(statement);
+        if (!statement.SettingsEditable)
+            return DeskResult.Refused($"The statement is {Statement.Describe(statement.Status)}: its settings and signing window can no longer change. Nothing was saved.");
+        if (expectedVersion != entry.Property(s => s.Version).OriginalValue) return DeskResult.Conflict("this statement");
+        if (statement.Validate() is { Count: > 0 } errors) return DeskResult.Invalid(errors);
+
+        var changed = entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToList();
+        if (changed.Count == 0) return DeskResult.Done("Nothing changed.");
+        entry.Property(s => s.Version).OriginalValue = expectedVersion!.Value;
+        statement.Version = Guid.NewGuid();
+        audit.Record(actor, "statement.settings-changed", statement, $"Statement \"{statement.Title}\" settings changed: {string.Join(", ", changed)}");
+        try { await audit.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return Forget(DeskResult.Conflict("this statement")); }
+        return DeskResult.Done("Settings saved.");
+    }
+
+    /// <summary>Adds a version from a text the caller has parsed (and shown the errors of, if any).</summary>
+    public async Task<DeskResult<StatementVersion>> AddVersionAsync(Statement statement, StatementParseResult parsed, string? changeNote, AuditActor actor,
+        CancellationToken ct = default)
+    {
+        if (!statement.AcceptsNewVersions)
+            return DeskResult.Refused($"The statement is {Statement.Describe(statement.Status)}: its text can no longer change. Nothing was saved.").With<StatementVersion>();
+        var (version, refusal) = statement.AddVersion(parsed, actor.UserId, actor.Name, changeNote ?? "", Now);
+        if (version is null) return DeskResult.Refused(refusal!).With<StatementVersion>();
+        // The statement's token too: finalising at the same moment cannot freeze a text that is being replaced.
+        statement.Version = Guid.NewGuid();
+        audit.Record(actor, "statement.version-added", statement, $"Statement \"{statement.Title}\" version {version.Number} ({version.ContentHash[..12]})");
+        try { await audit.SaveChangesAsync(ct); }
+        catch (DbUpdateException)
+        {
+            // Two saves at once: the unique (StatementId, Number) index lets only one of them take the number.
+            return Forget(DeskResult.Conflict("this statement's text")).With<StatementVersion>();
+        }
+        return DeskResult.Done($"Version {version.Number} saved.").With(version);
+    }
+
+    /// <summary>Moves the statement one status step. Closing an open statement is the signing desk's close (stamped and
+    /// audited there); publishing is the communiqué's, never a step here.</summary>
+    public async Task<DeskResult> MoveAsync(Statement statement, StatementStatus? to, Guid? expectedVersion, AuditActor actor, CancellationToken ct = default)
+    {
+        if (to is null || !Enum.IsDefined(to.Value)) return DeskResult.Refused("Choose a status.");
+        if (to == StatementStatus.Published && statement.NextStatuses().Contains(to.Value))
+            return DeskResult.Refused("A statement is published with its communiqué: use “Publish the communiqué”. Nothing was changed.");
+        if (expectedVersion != statement.Version) return DeskResult.Conflict("this statement");
+        if (to == StatementStatus.Closed && statement.Status == StatementStatus.OpenForSignature)
+            return await endorsements.CloseAsync(statement.Id, actor, "closed early by an organiser", ct);
+        var from = statement.Status;
+        if (statement.MoveTo(to.Value) is { } refusal) return DeskResult.Refused(refusal);
+        db.Entry(statement).Property(s => s.Version).OriginalValue = expectedVersion.Value;
+        statement.Version = Guid.NewGuid();
+        audit.Record(actor, "statement.status-changed", statement,
+            $"Statement \"{statement.Title}\" moved from {Statement.Describe(from)} to {Statement.Describe(to.Value)}");
+        try { await audit.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return Forget(DeskResult.Conflict("this statement")); }
+        return DeskResult.Done($"The statement is now {Statement.Describe(to.Value)}.");
+    }
+
+    /// <summary>Accepts an amendment onto the latest text, as a new version crediting the proposer — only if the words at
+    /// its anchor are still those it was proposed against.</summary>
+    public async Task<DeskResult> AcceptAmendmentAsync(Statement statement, int amendmentId, Guid? expectedVersion, AuditActor actor,
+        CancellationToken ct = default)
+    {
+        var (amendment, stop) = await FindAsync(statement, amendmentId, expectedVersion, ct);
+        if (amendment is null) return stop!;
+        var now = Now;
+        if (statement.Latest is not { } latest) return Refuse("The statement has no text yet.");
+        var proposedOn = statement.Versions.First(v => v.Id == amendment.StatementVersionId);
+        if (StatementAmender.ChangedSince(proposedOn.Text, latest.Text, amendment.Anchor) is { } stale)
+            return Refuse($"Amendment #{amendment.Id} was proposed on version {proposedOn.Number} and cannot be accepted on version {latest.Number}: {stale}");
+        var outcome = StatementAmender.Apply(latest.Text, amendment.Anchor, amendment.ProposedWording);
+        if (!outcome.Succeeded) return Refuse($"Amendment #{amendment.Id} cannot be accepted on version {latest.Number}: {outcome.Refusal}");
+        var credit = amendment.OrganisationName ?? amendment.ProposerName;
+        var note = $"Amendment #{amendment.Id} by {credit} accepted: {amendment.Anchor}";
+        var (added, refusal) = statement.AddVersion(outcome.Result!, actor.UserId, actor.Name, note, now);
+        if (added is null) return Refuse($"Amendment #{amendment.Id} cannot be accepted: {refusal}");
+        if (amendment.Accept(added, actor.UserId ?? "", now) is { } already) return Refuse(already);
+        // The statement's token too: a status step (to final) racing this acceptance cannot both succeed.
+        statement.Version = Guid.NewGuid();
+        audit.Record(actor, "amendment.accepted", amendment,
+            $"Amendment #{amendment.Id} accepted on {amendment.Anchor}: statement \"{statement.Title}\" version {added.Number}");
+        return await SaveDecisionAsync(amendment,
+            $"Amendment #{amendment.Id} accepted: version {added.Number} holds the new wording. The proposer will be told by e-mail.", ct);
+    }
+
+    /// <summary>Rejects an amendment with a reason (refused as <see cref="DeskRefusal.Invalid"/> without one).</summary>
+    public async Task<DeskResult> RejectAmendmentAsync(Statement statement, int amendmentId, Guid? expectedVersion, string? reason, AuditActor actor,
+        CancellationToken ct = default)
+    {
+        var (amendment, stop) = await FindAsync(statement, amendmentId, expectedVersion, ct);
+        if (amendment is null) return stop!;
+        if (amendment.Reject(reason ?? "", actor.UserId ?? "", Now) is { } refusal)
+            return DeskResult.Refused(refusal + " Nothing was changed.", DeskRefusal.Invalid);
+        audit.Record(actor, "amendment.rejected", amendment, $"Amendment #{amendment.Id} on {amendment.Anchor} of statement \"{statement.Title}\" rejected");
+        return await SaveDecisionAsync(amendment, $"Amendment #{amendment.Id} rejected. The proposer will be told by e-mail, with your reason.", ct);
+    }
+
+    /// <summary>The amendment, tracked and checked against the version of it the organiser saw.</summary>
+    private async Task<(Amendment?, DeskResult?)> FindAsync(Statement statement, int amendmentId, Guid? expectedVersion, CancellationToken ct)
+    {
+        var amendment = await db.Amendments.FirstOrDefaultAsync(a => a.Id == amendmentId && a.StatementId == statement.Id, ct);
+        if (amendment is null) return (null, DeskResult.Refused("There is no such amendment to this statement."));
+        if (expectedVersion is null || expectedVersion != amendment.Version) return (null, DeskResult.Conflict($"amendment #{amendment.Id}"));
+        db.Entry(amendment).Property(a => a.Version).OriginalValue = expectedVersion.Value;
+        amendment.Version = Guid.NewGuid();
+        return (amendment, null);
+    }
+
+    private async Task<DeskResult> SaveDecisionAsync(Amendment amendment, string done, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            notifier.Add(NotificationKinds.AmendmentDecided, amendment.Id);
+            await audit.SaveChangesAsync(ct);
+            await notifier.CommitAsync(tx, ct);
+            return DeskResult.Done(done);
+        }
+        catch (Exception e) when (e is DbUpdateException or DbException)
+        {
+            // Another organiser decided (this amendment, or another one that took the version number) at the same time.
+            await tx.RollbackAsync(ct);
+            return Forget(DeskResult.Conflict("the amendments"));
+        }
+    }
+
+    private static DeskResult Refuse(string message) => DeskResult.Refused(message + " Nothing was changed.");
+
+    private DeskResult Forget(DeskResult result)
+    {
+        db.ChangeTracker.Clear();
+        return result;
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Desks;
+using WeProtect.Summit.Data.Organisations;
+
+namespace WeProtect.Summit.Data.Summits;
+
+/// <summary>Summits as organisers change them: create, edit, move along Draft → Open → Closed → Archived, and the
+/// one-button sample summit. Each change is checked against the version the organiser started from and saved with
+/// its audit event.</summary>
+public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock)
+{
+    /// <summary>Saves a summit the caller has filled in (new when it has no id, else tracked). Its rules
+    /// (<see cref="Summit.Validate"/>) are the caller's to show beside the form's fields first.</summary>
+    public async Task<DeskResult<Summit>> SaveAsync(Summit summit, Guid? expectedVersion, AuditActor actor, CancellationToken ct = default)
+    {
+        var isNew = summit.Id == 0;
+        var entry = db.Entry(summit);
+        if (!isNew && expectedVersion != entry.Property(s => s.Version).OriginalValue) return Conflict();
+        if (summit.Validate() is { Count: > 0 } errors) return DeskResult.Invalid(errors).With<Summit>();
+
+        var changes = isNew ? null : DescribeChanges(entry);
+        // Check the version the form was made from against the database, not only against our own read.
+        if (!isNew) entry.Property(s => s.Version).OriginalValue = expectedVersion!.Value;
+        summit.Version = Guid.NewGuid();
+        if (isNew) db.Summits.Add(summit);
+        audit.Record(actor, isNew ? "summit.created" : "summit.updated", summit,
+            isNew ? $"Summit \"{summit.Name}\" created" : $"Summit \"{summit.Name}\" changed: {changes}");
+        try { await audit.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return Conflict(); }
+        return DeskResult.Done(isNew ? "Summit created as a draft." : "Summit saved.").With(summit);
+    }
+
+    /// <summary>Moves the summit to another status, as the entity allows.</summary>
+    public async Task<DeskResult<Summit>> MoveAsync(int id, SummitStatus to, Guid expectedVersion, AuditActor actor, CancellationToken ct = default)
+    {
+        var summit = await db.Summits.Include(s => s.Hosts).FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (summit is null) return DeskResult.NotFound("There is no such summit.").With<Summit>();
+        var from = summit.Status;
+        if (summit.Version != expectedVersion) return Conflict();
+        if (summit.MoveTo(to) is { } refusal) return DeskResult.Refused(refusal).With(summit);
+        db.Entry(summit).Property(s => s.Version).OriginalValue = expectedVersion;
+        summit.Version = Guid.NewGuid();
+        audit.Record(actor, "summit.status-changed", summit, $"Summit \"{summit.Name}\": {from} → {to}");
+        try { await audit.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return Conflict(); }
+        return DeskResult.Done($"The summit is now {to}.").With(summit);
+    }
+
+    /// <summary>Creates an open sample summit hosted by the United Arab Emirates, for demonstrations.</summary>
+    public async Task<DeskResult<Summit>> CreateSampleAsync(AuditActor actor, CancellationToken ct = default)
+    {
+        var summit = SampleSummit.Create(clock.GetUtcNow().UtcDateTime);
+        var host = await db.Organisations.FirstOrDefaultAsync(o => o.FormalName == SampleSummit.HostFormalName, ct);
+        if (host is null)
+        {
+            host = new Organisation { FormalName = SampleSummit.HostFormalName, SortName = SampleSummit.HostFormalName, Sector = Sector.Government, CountryCode = "AE", MemberSince = 2015 };
+            db.Organisations.Add(host);
+            audit.Record(actor, "organisation.created", host, $"{host.FormalName} added for the sample summit");
+        }
+        summit.Hosts.Add(host);
+        summit.MoveTo(SummitStatus.Open);
+        db.Summits.Add(summit);
+        audit.Record(actor, "summit.created", summit, $"Sample summit \"{summit.Name}\" created and opened");
+        await audit.SaveChangesAsync(ct);
+        return DeskResult.Done($"Sample summit \"{summit.Name}\" created and open for registration.").With(summit);
+    }
+
+    private DeskResult<Summit> Conflict()
+    {
+        db.ChangeTracker.Clear();
+        return DeskResult.Conflict("this summit").With<Summit>();
+    }
+
+    private static string DescribeChanges(EntityEntry<Summit> entry)
+    {
+        var changed = entry.Properties.Where(p => p.IsModified && p.Metadata.Name != nameof(Summit.Version))
+            .Select(p => p.Metadata.Name).ToList();
+        if (entry.Collection(s => s.Hosts).IsModified) changed.Add("Hosts");
+        return changed.Count == 0 ? "nothing" : string.Join(", ", changed);
+    }
+}
