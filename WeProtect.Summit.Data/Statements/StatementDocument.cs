@@ -22,14 +22,10 @@ public sealed record StatementDocument(
     public IReadOnlyList<PreambleBlock> Closing { get; init; } = [];
 
     /// <summary>Who the statement speaks to: the title's audience and every section's, once each, in order of first
-    /// appearance. <see cref="StatementAudience.All"/> among them means every sector.</summary>
+    /// appearance. <see cref="StatementAudience.All"/> among them means every sector; <c>Statement.SpeaksTo</c> decides
+    /// who may endorse.</summary>
     public IReadOnlyList<StatementAudience> Audiences =>
         (Audience is { } a ? new[] { a } : []).Concat(Sections.Select(s => s.Audience)).Distinct().ToArray();
-
-    /// <summary>True when an organisation of a sector with this audience token may endorse: some audience of the
-    /// statement is <c>all</c> or that sector's own.</summary>
-    public bool SpeaksTo(StatementAudience sector) =>
-        Audiences.Any(a => a == StatementAudience.All || a == sector);
 
     /// <summary>Every block in reading order: preamble blocks, part headings, sections, the closing heading and blocks.</summary>
     public IEnumerable<StatementBlock> Body() =>
