@@ -24,10 +24,10 @@ public sealed class ProductionLikeAppFactory : SummitAppFactory
         builder.UseSetting("PublicBaseUrl", "https://" + Host);
         builder.UseSetting("AllowedHosts", Host);
         builder.UseSetting("ForwardedHeaders:KnownProxies", ProxyAddress);
-        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(new RemoteAddress(this)));
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(new RemoteAddressFilter(this)));
     }
 
-    private sealed class RemoteAddress(ProductionLikeAppFactory factory) : IStartupFilter
+    private sealed class RemoteAddressFilter(ProductionLikeAppFactory factory) : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
