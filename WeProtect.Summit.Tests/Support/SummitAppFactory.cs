@@ -24,6 +24,10 @@ public class SummitAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DataFolder", DataFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Every test client comes from one address: per-address limits generous here (the per-account defaults
+        // stay, each test has its own users); the rate-limit tests set tight ones on a factory of their own.
+        foreach (var action in Enum.GetNames<WeProtect.Summit.Web.Infrastructure.RateLimits.RateLimitedAction>())
+            builder.UseSetting($"RateLimits:{action}:PermitLimit", "100000");
         // Hangfire's log provider is process-wide: it points at the logger factory of the last app started, which
         // throws once that app is disposed and would stop the job servers of the other test apps running beside it.
         // (Job storage and activator are per app already, see HangfireSetup.)

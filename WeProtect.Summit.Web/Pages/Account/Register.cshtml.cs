@@ -6,11 +6,13 @@ using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Web.Accounts;
 using WeProtect.Summit.Web.Mail;
+using WeProtect.Summit.Web.Infrastructure.RateLimits;
 
 namespace WeProtect.Summit.Web.Pages.Account;
 
 /// <summary>Self-registration. Whether or not the address already has an account, the visitor sees the same
 /// "check your e-mail" page; the mailbox owner alone learns which case it was.</summary>
+[RateLimited(RateLimitedAction.Register)]
 public class RegisterModel(UserManager<SummitUser> users, IPasswordHasher<SummitUser> hasher, Mailer mailer, AuditTrail audit,
     IConfiguration configuration, ILogger<RegisterModel> logger) : PageModel
 {
