@@ -9,6 +9,12 @@ public class Communique
 {
     public const int MaxAttempts = 5;
 
+    /// <summary>How long a claim holds without renewal. The job renews it every <see cref="LeaseRenewal"/> while it
+    /// runs; a node killed mid-way stops renewing, and the minutely sweep takes the row again once the lease has
+    /// run out: within two minutes of the kill.</summary>
+    public static readonly TimeSpan LeaseLength = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan LeaseRenewal = TimeSpan.FromSeconds(20);
+
     public int Id { get; set; }
     public int StatementId { get; set; }
     public Statements.Statement Statement { get; set; } = null!;
@@ -17,6 +23,8 @@ public class Communique
     public DateTime QueuedUtc { get; set; }
     /// <summary>When a job took it; a stale claim (a job killed mid-way) is taken again.</summary>
     public DateTime? GeneratingSinceUtc { get; set; }
+    /// <summary>Until when the job that claimed it holds the claim (renewed while it runs).</summary>
+    public DateTime? LeaseUntilUtc { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
     public DateTime? NextAttemptUtc { get; set; }
@@ -36,4 +44,7 @@ public class Communique
     public int? StatementVersionId { get; set; }
     public string? ContentHash { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>Generating, but the job's lease ran out: its node stopped, and the sweep will take it again.</summary>
+    public bool Interrupted(DateTime nowUtc) => Status == CommuniqueStatus.Generating && (LeaseUntilUtc is null || LeaseUntilUtc < nowUtc);
 }

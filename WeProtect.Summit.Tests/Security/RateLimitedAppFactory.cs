@@ -10,7 +10,7 @@ namespace WeProtect.Summit.Tests.Security;
 /// <see cref="AccountLimit"/> per account) set through configuration, on a clock the tests move.</summary>
 public sealed class RateLimitedAppFactory : SummitAppFactory
 {
-    public const int AddressLimit = 4;
+    public const int AddressLimit = 10;
     public const int AccountLimit = 3;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 

@@ -14,9 +14,10 @@ namespace WeProtect.Summit.Web.Jobs;
 /// <summary>Renders, signs and publishes one communiqué by id. The row is the source of truth and the job is
 /// idempotent:
 /// <list type="bullet">
-/// <item>it first claims the row by one conditional update (queued and due, or generating for longer than
-/// <see cref="StaleAfter"/> — a job killed mid-way): status generating, attempts + 1, and a fresh claim token in the
-/// row's concurrency token. A row published, failed for good, not yet due, or in another worker's hands is left
+/// <item>it first claims the row by one conditional update (queued and due, or generating with its lease run out —
+/// a job killed mid-way): status generating, attempts + 1, a lease of <see cref="Communique.LeaseLength"/> that it
+/// renews every <see cref="Communique.LeaseRenewal"/> while it works, and a fresh claim token in the row's
+/// concurrency token. A row published, failed for good, not yet due, or in another worker's hands is left
 /// alone, so a job run twice publishes once and never replaces the stored bytes;</item>
 /// <item>it reads the statement's final version and the "Agreed by" list (<see cref="AgreedBy"/>, culture
 /// <c>Signing:Culture</c>, the order of the public page), renders (<see cref="CommuniquePdf"/>) and signs
@@ -29,10 +30,8 @@ namespace WeProtect.Summit.Web.Jobs;
 /// when it is due; Hangfire's own retries are off so that the database alone counts attempts.</item>
 /// </list></summary>
 public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningCertificates certificates, IConfiguration configuration,
-    TimeProvider clock, ILogger<CommuniqueJob> logger)
+    TimeProvider clock, ILogger<CommuniqueJob> logger, IServiceScopeFactory scopes)
 {
-    /// <summary>A claim older than this is taken to belong to a job that died.</summary>
-    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
 
     public static readonly AuditActor Actor = new(null, "publishing job");
 
@@ -51,19 +50,22 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
     public async Task PublishAsync(int communiqueId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var stale = now - StaleAfter;
+        var leaseUntil = now + Communique.LeaseLength;
         var claim = Guid.NewGuid();
         var claimed = await db.Communiques
             .Where(c => c.Id == communiqueId
                 && ((c.Status == CommuniqueStatus.Queued && (c.NextAttemptUtc == null || c.NextAttemptUtc <= now))
-                    || (c.Status == CommuniqueStatus.Generating && c.GeneratingSinceUtc < stale)))
+                    || (c.Status == CommuniqueStatus.Generating && (c.LeaseUntilUtc == null || c.LeaseUntilUtc < now))))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.Status, CommuniqueStatus.Generating)
                 .SetProperty(c => c.GeneratingSinceUtc, now)
+                .SetProperty(c => c.LeaseUntilUtc, leaseUntil)
                 .SetProperty(c => c.Attempts, c => c.Attempts + 1)
                 .SetProperty(c => c.Version, claim), ct);
         if (claimed == 0) return;
 
+        using var working = new CancellationTokenSource();
+        var renewing = KeepLeaseAsync(communiqueId, claim, working.Token);
         try
         {
             await PublishClaimedAsync(communiqueId, claim, ct);
@@ -78,6 +80,47 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
             logger.LogWarning(ex, "Communiqué {CommuniqueId} failed", communiqueId);
             await RecordFailureAsync(communiqueId, claim, ex);
         }
+        finally
+        {
+            await working.CancelAsync();
+            await renewing;
+        }
+    }
+
+    /// <summary>Renews the lease every <see cref="Communique.LeaseRenewal"/> until the work is done, on a context of
+    /// its own (the job's is busy).</summary>
+    private async Task KeepLeaseAsync(int communiqueId, Guid claim, CancellationToken done)
+    {
+        using var timer = new PeriodicTimer(Communique.LeaseRenewal, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(done))
+            {
+                using var scope = scopes.CreateScope();
+                var renewed = await RenewLeaseAsync(scope.ServiceProvider.GetRequiredService<SummitDbContext>(), communiqueId, claim,
+                    clock.GetUtcNow().UtcDateTime, done);
+                if (!renewed) return; // taken over, or finished
+            }
+        }
+        catch (OperationCanceledException) when (done.IsCancellationRequested)
+        {
+            // The work is done.
+        }
+        catch (Exception ex)
+        {
+            // A missed renewal at worst lets the sweep start the work again; the claim token keeps it to one result.
+            logger.LogWarning(ex, "Communiqué {CommuniqueId}: the lease could not be renewed", communiqueId);
+        }
+    }
+
+    /// <summary>Extends the lease of a row still generating under <paramref name="claim"/>; false when the claim is
+    /// no longer this job's.</summary>
+    public static async Task<bool> RenewLeaseAsync(SummitDbContext db, int communiqueId, Guid claim, DateTime nowUtc, CancellationToken ct)
+    {
+        var until = nowUtc + Communique.LeaseLength;
+        return await db.Communiques
+            .Where(c => c.Id == communiqueId && c.Version == claim && c.Status == CommuniqueStatus.Generating)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LeaseUntilUtc, until), ct) == 1;
     }
 
     private async Task PublishClaimedAsync(int communiqueId, Guid claim, CancellationToken ct)
@@ -112,6 +155,7 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
         communique.PublishedUtc = publishedUtc;
         communique.Status = CommuniqueStatus.Published;
         communique.GeneratingSinceUtc = null;
+        communique.LeaseUntilUtc = null;
         communique.NextAttemptUtc = null;
         communique.LastError = null;
         communique.Version = Guid.NewGuid(); // the claim token stays the original value: the update checks it
@@ -135,6 +179,7 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
         var error = $"Attempt {communique.Attempts}: {ex.Message}";
         communique.LastError = error.Length > 2000 ? error[..2000] : error;
         communique.GeneratingSinceUtc = null;
+        communique.LeaseUntilUtc = null;
         communique.Status = failed ? CommuniqueStatus.Failed : CommuniqueStatus.Queued;
         communique.NextAttemptUtc = failed ? null : now + BackOff(communique.Attempts);
         communique.FailedUtc = failed ? now : null;
@@ -155,7 +200,7 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
 }
 
 /// <summary>Enqueues every communiqué the database says is due: queued ones whose next attempt time has come, and
-/// generating ones whose job died (claim older than <see cref="CommuniqueJob.StaleAfter"/>). Runs at start-up (the
+/// generating ones whose job died (lease run out, see <see cref="Communique.LeaseLength"/>). Runs at start-up (the
 /// in-memory queue of the embedded default forgets jobs on restart) and every minute.</summary>
 public sealed class CommuniqueSweep(SummitDbContext db, IBackgroundJobClient jobs, TimeProvider clock)
 {
@@ -164,10 +209,9 @@ public sealed class CommuniqueSweep(SummitDbContext db, IBackgroundJobClient job
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var stale = now - CommuniqueJob.StaleAfter;
         var ids = await db.Communiques
             .Where(c => (c.Status == CommuniqueStatus.Queued && (c.NextAttemptUtc == null || c.NextAttemptUtc <= now))
-                || (c.Status == CommuniqueStatus.Generating && c.GeneratingSinceUtc < stale))
+                || (c.Status == CommuniqueStatus.Generating && (c.LeaseUntilUtc == null || c.LeaseUntilUtc < now)))
             .OrderBy(c => c.Id).Select(c => c.Id).Take(1000).ToListAsync(ct);
         foreach (var id in ids) jobs.Enqueue<CommuniqueJob>(job => job.PublishAsync(id, CancellationToken.None));
         return ids.Count;

@@ -13,12 +13,13 @@ public sealed class RateLimitOptions
 
     public static RateLimitOptions Defaults(RateLimitedAction action) => action switch
     {
-        // Generous per address (a summit venue puts many delegates behind one address), tight per account.
+        // Registration per account: a person may get the form wrong a few times; still at most ten e-mails an hour
+        // to one mailbox. Generous per address (a summit venue puts many delegates behind one address), tight per account.
         RateLimitedAction.LogIn => new() { PermitLimit = 100, Window = TimeSpan.FromMinutes(1), AccountPermitLimit = 10, AccountWindow = TimeSpan.FromMinutes(15) },
         RateLimitedAction.TwoFactor => new() { PermitLimit = 100, Window = TimeSpan.FromMinutes(1), AccountPermitLimit = 10, AccountWindow = TimeSpan.FromMinutes(15) },
-        RateLimitedAction.Register => new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(10), AccountPermitLimit = 3, AccountWindow = TimeSpan.FromHours(1) },
-        RateLimitedAction.ForgotPassword => new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(10), AccountPermitLimit = 3, AccountWindow = TimeSpan.FromHours(1) },
-        RateLimitedAction.ResendConfirmation => new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(10), AccountPermitLimit = 3, AccountWindow = TimeSpan.FromHours(1) },
+        RateLimitedAction.Register => new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(10), AccountPermitLimit = 10, AccountWindow = TimeSpan.FromHours(1) },
+        RateLimitedAction.ForgotPassword => new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(10), AccountPermitLimit = 5, AccountWindow = TimeSpan.FromHours(1) },
+        RateLimitedAction.ResendConfirmation => new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(10), AccountPermitLimit = 5, AccountWindow = TimeSpan.FromHours(1) },
         RateLimitedAction.Verify => new() { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) },
         RateLimitedAction.Download => new() { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) },
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
