@@ -55,6 +55,7 @@ builder.Services.ConfigureApplicationCookie(o =>
 builder.Services.AddDataProtection().SetApplicationName("WeProtectSummit").PersistKeysToDbContext<SummitDbContext>();
 builder.Services.AddAuthorizationBuilder().AddSummitPolicies();
 builder.Services.AddRazorPages(PageAccess.Apply)
+    .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new SafeBooleanModelBinder.Provider()))
     .AddCookieTempDataProvider(o => o.Cookie.Name = StatusMessage.CookieName);
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "summit.antiforgery");
 builder.Services.AddOutputCache(PublicPageCache.AddPolicy);

@@ -1,4 +1,5 @@
 using WeProtect.Summit.Data.Geography;
+using WeProtect.Summit.Data.Text;
 
 namespace WeProtect.Summit.Data.Organisations;
 
@@ -35,9 +36,9 @@ public class Organisation
     {
         var errors = new List<(string, string)>();
         if (string.IsNullOrWhiteSpace(FormalName)) errors.Add((nameof(FormalName), "The formal name is required."));
-        else if (FormalName.Length > NameMaxLength) errors.Add((nameof(FormalName), $"The formal name is longer than {NameMaxLength} characters."));
+        else if (NameRule.Problem(FormalName, "The formal name", NameMaxLength) is { } formal) errors.Add((nameof(FormalName), formal));
         if (string.IsNullOrWhiteSpace(SortName)) errors.Add((nameof(SortName), "The sort name is required."));
-        else if (SortName.Length > NameMaxLength) errors.Add((nameof(SortName), $"The sort name is longer than {NameMaxLength} characters."));
+        else if (NameRule.Problem(SortName, "The sort name", NameMaxLength) is { } sort) errors.Add((nameof(SortName), sort));
         if (!Enum.IsDefined(Sector)) errors.Add((nameof(Sector), "The sector is not one of the four Alliance sectors."));
         if (Sector == Sector.InternationalOrganisation && CountryCode is not null)
             errors.Add((nameof(CountryCode), "An international organisation has no country."));

@@ -19,6 +19,9 @@ public class SummitAppFactory : WebApplicationFactory<Program>
 
     public string OutboxFolder => Path.Combine(DataFolder, "outbox");
 
+    /// <summary>Every line this app logged (see <see cref="LogCollector"/>).</summary>
+    public LogCollector Log { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -31,6 +34,9 @@ public class SummitAppFactory : WebApplicationFactory<Program>
         // Hangfire's log provider is process-wide: it points at the logger factory of the last app started, which
         // throws once that app is disposed and would stop the job servers of the other test apps running beside it.
         // (Job storage and activator are per app already, see HangfireSetup.)
+        builder.ConfigureLogging(logging => logging.AddProvider(Log)
+            .AddFilter<LogCollector>(null, LogLevel.Information)
+            .AddFilter<LogCollector>("Microsoft.EntityFrameworkCore", LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {
             var configuration = services.Last(d => d.ServiceType == typeof(Hangfire.IGlobalConfiguration));

@@ -7,6 +7,7 @@ using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Web.Accounts;
 using WeProtect.Summit.Web.Mail;
 using WeProtect.Summit.Web.Infrastructure.RateLimits;
+using WeProtect.Summit.Data.Text;
 
 namespace WeProtect.Summit.Web.Pages.Account;
 
@@ -18,7 +19,7 @@ public class RegisterModel(UserManager<SummitUser> users, IPasswordHasher<Summit
 {
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Enter your full name."), StringLength(SummitUser.FullNameMaxLength), Display(Name = "Full name")]
+        [Required(ErrorMessage = "Enter your full name."), Name, StringLength(SummitUser.FullNameMaxLength), Display(Name = "Full name")]
         public string FullName { get; set; } = "";
         [Required(ErrorMessage = "Enter your e-mail address."), EmailAddress, StringLength(AccountLimits.EmailMaxLength), Display(Name = "E-mail")]
         public string Email { get; set; } = "";
