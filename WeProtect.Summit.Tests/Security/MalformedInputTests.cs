@@ -57,7 +57,9 @@ public class MalformedInputTests(SummitAppFactory app) : IClassFixture<SummitApp
             "number" => new[] { "1e309", "-0", "99999999999999999999", "3.5", "NaN" }.Select(Enc),
             "date" or "datetime-local" or "time" => new[] { "2026-02-30", "0001-01-01", "9999-12-31T23:59:59.9999999", "2026-13-01T25:00" }.Select(Enc),
             "select" => new[] { "999", "-1", "NotAValue" }.Select(Enc),
-            _ => [],
+            // Every text field gets the characters that broke pages before: a noncharacter, a lone surrogate (raw
+            // bytes), NUL, a terminal escape, a line break and an overlong value.
+            _ => new[] { Enc("a\uFFFEb"), "%ED%A0%80", "%00", "%1B%5B31m", "%0D%0A", Enc(new string('x', 5000)) },
         };
         return typed.Concat(Enumerable.Range(0, count).Select(_ => all[random.Next(all.Length)]));
     }
@@ -102,7 +104,7 @@ public class MalformedInputTests(SummitAppFactory app) : IClassFixture<SummitApp
                 var client = clients[form.Who];
                 var mutable = form.Fields.Where(f => f.Name != "__RequestVerificationToken").ToList();
                 foreach (var field in mutable)
-                    foreach (var value in MutationsFor(field, random, round == 0 ? 3 : 1).Take(round == 0 ? 8 : 1))
+                    foreach (var value in round == 0 ? MutationsFor(field, random, 3) : MutationsFor(field, random, 1).TakeLast(1))
                     {
                         sent++;
                         var pairs = form.Fields.Select(f => (f.Name, f == field ? value : Enc(f.Value))).ToList();

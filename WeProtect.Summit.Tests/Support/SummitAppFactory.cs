@@ -36,7 +36,9 @@ public class SummitAppFactory : WebApplicationFactory<Program>
         // (Job storage and activator are per app already, see HangfireSetup.)
         builder.ConfigureLogging(logging => logging.AddProvider(Log)
             .AddFilter<LogCollector>(null, LogLevel.Information)
-            .AddFilter<LogCollector>("Microsoft.EntityFrameworkCore", LogLevel.Warning));
+            .AddFilter<LogCollector>("Microsoft.EntityFrameworkCore", LogLevel.Warning)
+            // As appsettings.json has it: request lines (addresses with tokens in them) are not logged.
+            .AddFilter<LogCollector>("Microsoft.AspNetCore", LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {
             var configuration = services.Last(d => d.ServiceType == typeof(Hangfire.IGlobalConfiguration));
