@@ -10,6 +10,7 @@ using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Tests.Breakouts;
 using WeProtect.Summit.Tests.Communiques;
 using WeProtect.Summit.Tests.Signing;
+using WeProtect.Summit.Tests.Statements;
 using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Security;
@@ -74,7 +75,7 @@ public class MalformedInputTests(SummitAppFactory app) : IClassFixture<SummitApp
         yield return ("half.pdf", [.. "%PDF-1.7\n1 0 obj\n<< /ByteRange [0 99999999 -5 3] /Contents <zz> >>"u8]);
         yield return ("names.csv", Encoding.UTF8.GetBytes("formal_name,sort_name,sector,country,member_since\n\"a\u0000b\",\u202E,Government,GB,1e9\n\uFFFE,,X,ZZ,-1\n"));
         yield return ("latin1.csv", Encoding.Latin1.GetBytes("formal_name\nSão Tomé\n"));
-        yield return ("huge.csv", Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("Org,,Civil society,GB,\n", 400_000)))); // ~9 MB
+        yield return ("huge.csv", Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("Org,,Civil society,GB,\n", 130_000)))); // ~3 MB, over the import limit
     }
 
     [Fact]
@@ -233,6 +234,9 @@ public class MalformedInputTests(SummitAppFactory app) : IClassFixture<SummitApp
         var organisation = await app.CreateOrganisationAsync();
         await app.CreateBreakoutAsync(summit);
         var (open, _) = await app.OpenStatementAsync();
+        // A draft (its text form) and one in consultation (comments and amendments).
+        await app.CreateStatementAsync(summit.Id, Data.Statements.StatementStatus.Draft, StatementExample.CallToAction2024, "Draft statement");
+        await app.CreateStatementAsync(summit.Id, Data.Statements.StatementStatus.Consultation, StatementExample.CallToAction2024, "Consulted statement");
         await app.ClosedStatementAsync();
         var (delegateUser, _) = await app.ApprovedDelegateAsync(summit.Id);
         await app.GrantAsync(delegateUser, organisation.Id);
