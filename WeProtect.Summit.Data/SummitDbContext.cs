@@ -46,6 +46,7 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
         configuration.Properties<Breakouts.BookingStatus>().HaveConversion<string>().HaveMaxLength(20);
         configuration.Properties<Statements.StatementKind>().HaveConversion<string>().HaveMaxLength(30);
         configuration.Properties<Statements.StatementStatus>().HaveConversion<string>().HaveMaxLength(30);
+        configuration.Properties<Endorsements.AgreedByLayout>().HaveConversion<string>().HaveMaxLength(20);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -4,39 +4,51 @@ using WeProtect.Summit.Data.Organisations;
 
 namespace WeProtect.Summit.Data.Endorsements;
 
-/// <summary>One organisation on an "Agreed by" list.</summary>
-public sealed record Signatory(int OrganisationId, string FormalName, string SortName, Sector Sector,
-    int EndorsementId, DateTime SignedUtc, string PrintedName, string PrintedPosition);
-
-/// <summary>The "Agreed by" list of a statement: organisations with a live endorsement, grouped by sector and ordered
-/// by sort name with a culture-aware comparison ("People's Republic of China" sits under C). The public page, the
-/// signatory downloads and the communiqué PDF all use this one order.</summary>
+/// <summary>The "Agreed by" list of a statement: organisations with a live endorsement, ordered by sort name with a
+/// culture-aware comparison ("People's Republic of China" sits under C), grouped by sector first or not at all as the
+/// statement's <see cref="AgreedByLayout"/> says. The public page, the signatory downloads, the verification page and
+/// the communiqué PDF all use this one order and these groups.</summary>
 public static class AgreedBy
 {
     /// <summary>Sectors in the order the published lists use.</summary>
     public static IReadOnlyList<Sector> SectorOrder { get; } =
         [Sector.Government, Sector.InternationalOrganisation, Sector.PrivateSector, Sector.CivilSociety];
 
-    public static async Task<IReadOnlyList<Signatory>> LoadAsync(SummitDbContext db, int statementId, CompareInfo compare,
+    /// <summary>The statement's list in its layout; an unknown statement gives an empty list grouped by sector.</summary>
+    public static async Task<AgreedByList> LoadAsync(SummitDbContext db, int statementId, CompareInfo compare,
         CancellationToken ct = default)
     {
+        var layout = await db.Statements.AsNoTracking().Where(s => s.Id == statementId)
+            .Select(s => (AgreedByLayout?)s.AgreedByLayout).FirstOrDefaultAsync(ct) ?? AgreedByLayout.BySector;
         var rows = await db.Set<Endorsement>().AsNoTracking()
             .Where(e => e.StatementId == statementId && e.WithdrawnUtc == null)
             .Select(e => new Signatory(e.OrganisationId, e.Organisation.FormalName, e.Organisation.SortName, e.Organisation.Sector,
-                e.Id, e.SignedUtc, e.PrintedName, e.PrintedPosition))
+                e.Id, e.SignedUtc, e.PrintedName, e.PrintedPosition, e.Organisation.ListedName))
             .ToListAsync(ct);
-        return Order(rows, compare);
+        return new AgreedByList(layout, Order(rows, compare, layout));
     }
 
-    public static IReadOnlyList<Signatory> Order(IEnumerable<Signatory> signatories, CompareInfo compare)
+    /// <summary>The one ordering of every "Agreed by" output: by sector (in <see cref="SectorOrder"/>) when the layout
+    /// groups by sector, then by sort name, formal name and id.</summary>
+    public static IReadOnlyList<Signatory> Order(IEnumerable<Signatory> signatories, CompareInfo compare,
+        AgreedByLayout layout = AgreedByLayout.BySector)
     {
         var byName = Comparer<string>.Create((a, b) => compare.Compare(a, b, CompareOptions.IgnoreCase));
         return signatories
-            .OrderBy(s => IndexOf(s.Sector))
+            .OrderBy(s => layout == AgreedByLayout.BySector ? IndexOf(s.Sector) : 0)
             .ThenBy(s => s.SortName, byName)
             .ThenBy(s => s.FormalName, byName)
             .ThenBy(s => s.OrganisationId)
             .ToList();
+    }
+
+    /// <summary>The headings of a list already in <see cref="Order"/>'s order: one group per sector, or one group
+    /// without a heading in the alphabetical layout. An empty list has no groups.</summary>
+    public static IReadOnlyList<AgreedByGroup> Groups(IReadOnlyList<Signatory> ordered, AgreedByLayout layout)
+    {
+        if (ordered.Count == 0) return [];
+        if (layout == AgreedByLayout.Alphabetical) return [new AgreedByGroup(null, ordered)];
+        return ordered.GroupBy(s => s.Sector).Select(g => new AgreedByGroup(g.Key, g.ToList())).ToList();
     }
 
     /// <summary>The configured culture's comparison, or the invariant one when none (or an unknown one) is given.</summary>

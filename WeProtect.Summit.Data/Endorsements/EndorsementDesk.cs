@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Notifications;
 using WeProtect.Summit.Data.Statements;
-using WeProtect.Summit.Data.Text;
+using WeProtect.Summit.Data.Validation;
 
 namespace WeProtect.Summit.Data.Endorsements;
 

@@ -1,5 +1,5 @@
 using WeProtect.Summit.Data.Geography;
-using WeProtect.Summit.Data.Text;
+using WeProtect.Summit.Data.Validation;
 
 namespace WeProtect.Summit.Data.Organisations;
 
@@ -18,9 +18,17 @@ public class Organisation
     /// <summary>The name lists are sorted by: "China".</summary>
     public string SortName { get; set; } = "";
 
+    /// <summary>The name it is listed under in an "Agreed by" list, when that is not the formal name: "UAE" for
+    /// "United Arab Emirates". Optional; every "Agreed by" output prints <see cref="ListedAs"/>.</summary>
+    public string? ListedName { get; set; }
+
+    /// <summary>The name printed in "Agreed by" lists: the listed name, else the formal name.</summary>
+    public string ListedAs => ListedName ?? FormalName;
+
     public Sector Sector { get; set; }
 
-    /// <summary>ISO 3166-1 alpha-2; none for an international organisation.</summary>
+    /// <summary>ISO 3166-1 alpha-2, or a user-assigned code listed in Geography (XK, Kosovo); none for an international
+    /// organisation.</summary>
     public string? CountryCode { get; set; }
 
     /// <summary>Year the organisation joined the Alliance; none when it is not (yet) a member.</summary>
@@ -39,13 +47,14 @@ public class Organisation
         else if (NameRule.Problem(FormalName, "The formal name", NameMaxLength) is { } formal) errors.Add((nameof(FormalName), formal));
         if (string.IsNullOrWhiteSpace(SortName)) errors.Add((nameof(SortName), "The sort name is required."));
         else if (NameRule.Problem(SortName, "The sort name", NameMaxLength) is { } sort) errors.Add((nameof(SortName), sort));
+        if (NameRule.Problem(ListedName, "The listed name", NameMaxLength) is { } listed) errors.Add((nameof(ListedName), listed));
         if (!Enum.IsDefined(Sector)) errors.Add((nameof(Sector), "The sector is not one of the four Alliance sectors."));
         if (Sector == Sector.InternationalOrganisation && CountryCode is not null)
             errors.Add((nameof(CountryCode), "An international organisation has no country."));
         if (Sector == Sector.Government && CountryCode is null)
             errors.Add((nameof(CountryCode), "A government needs its country."));
         if (CountryCode is not null && !Countries.IsKnown(CountryCode))
-            errors.Add((nameof(CountryCode), $"\"{CountryCode}\" is not an ISO 3166-1 alpha-2 country code."));
+            errors.Add((nameof(CountryCode), $"\"{CountryCode}\" is not an ISO 3166-1 alpha-2 country code, nor one of the user-assigned codes this directory accepts ({string.Join(", ", Countries.UserAssigned.Keys)})."));
         if (MemberSince is { } year && (year < FirstMemberYear || year > currentYear))
             errors.Add((nameof(MemberSince), $"Member since must be a year from {FirstMemberYear} to {currentYear}."));
         return errors;
@@ -56,6 +65,8 @@ public class Organisation
     {
         FormalName = (FormalName ?? "").Trim();
         SortName = string.IsNullOrWhiteSpace(SortName) ? FormalName : SortName.Trim();
+        // A listed name equal to the formal name says nothing more: stored as none.
+        ListedName = string.IsNullOrWhiteSpace(ListedName) || ListedName.Trim() == FormalName ? null : ListedName.Trim();
         CountryCode = string.IsNullOrWhiteSpace(CountryCode) ? null : CountryCode.Trim().ToUpperInvariant();
     }
 }

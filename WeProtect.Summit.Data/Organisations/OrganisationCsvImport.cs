@@ -21,17 +21,19 @@ public static class OrganisationCsvImport
     public const string SectorColumn = "sector";
     public const string CountryColumn = "country";
     public const string MemberSinceColumn = "member_since";
+    /// <summary>The name the organisation is listed under in "Agreed by" lists ("UAE"); optional, like sort_name.</summary>
+    public const string ListedNameColumn = "listed_name";
 
-    /// <summary>The header, in the order the template writes it. sort_name may be left out of a file.</summary>
-    public static readonly IReadOnlyList<string> Columns = [FormalNameColumn, SortNameColumn, SectorColumn, CountryColumn, MemberSinceColumn];
+    /// <summary>The header, in the order the template writes it. sort_name and listed_name may be left out of a file.</summary>
+    public static readonly IReadOnlyList<string> Columns = [FormalNameColumn, SortNameColumn, SectorColumn, CountryColumn, MemberSinceColumn, ListedNameColumn];
     private static readonly string[] RequiredColumns = [FormalNameColumn, SectorColumn, CountryColumn, MemberSinceColumn];
 
     /// <summary>A blank template with two example rows, UTF-8 with a byte-order mark so that Excel shows accents.</summary>
     public static byte[] Template()
     {
         var text = string.Join(",", Columns) + "\r\n"
-            + "Republic of Côte d'Ivoire,Côte d'Ivoire,Government,CI,2019\r\n"
-            + "\"United Nations Children's Fund (UNICEF)\",UNICEF,International organisation,,2015\r\n";
+            + "Republic of Côte d'Ivoire,Côte d'Ivoire,Government,CI,2019,Côte d'Ivoire\r\n"
+            + "\"United Nations Children's Fund (UNICEF)\",UNICEF,International organisation,,2015,UNICEF\r\n";
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)];
     }
 
@@ -164,7 +166,7 @@ public static class OrganisationCsvImport
         {
             if (header.Length == 1 && header[0].Contains(';'))
                 problems.Add("The file seems to be separated by semicolons; save it as CSV separated by commas.");
-            problems.Add("The first line must be the header: " + string.Join(",", Columns) + " (sort_name may be left out).");
+            problems.Add("The first line must be the header: " + string.Join(",", Columns) + " (sort_name and listed_name may be left out).");
         }
         return columns;
     }
@@ -177,6 +179,7 @@ public static class OrganisationCsvImport
         {
             FormalName = Field(FormalNameColumn),
             SortName = Field(SortNameColumn),
+            ListedName = Field(ListedNameColumn),
             CountryCode = Field(CountryColumn),
         };
         var sectorText = Field(SectorColumn).Trim();

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Geography;
 using WeProtect.Summit.Data.Organisations;
-using WeProtect.Summit.Data.Text;
+using WeProtect.Summit.Data.Validation;
 
 namespace WeProtect.Summit.Data.Registrations;
 

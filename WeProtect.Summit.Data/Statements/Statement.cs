@@ -15,12 +15,18 @@ public class Statement
     public int SummitId { get; set; }
     public Summits.Summit Summit { get; set; } = null!;
     public StatementKind Kind { get; set; }
+    /// <summary>The statement's one title, on every page, file name and PDF. Typed when the statement is created (a
+    /// working title); from the first version on it is the <c>#</c> title of the latest version, set by
+    /// <see cref="AddVersion"/>, so the text and the pages never disagree.</summary>
     public string Title { get; set; } = "";
     public StatementStatus Status { get; private set; } = StatementStatus.Draft;
     public DateTime? SigningOpensUtc { get; set; }
     public DateTime? SigningClosesUtc { get; set; }
     /// <summary>When true, the public "Agreed by" list shows only the count until the communiqué is published.</summary>
     public bool SignatoriesEmbargoed { get; set; }
+    /// <summary>How the "Agreed by" list is printed: by sector, or one alphabetical list. A setting, frozen with the
+    /// others once signing is closed; change it with <see cref="SetAgreedByLayout"/>.</summary>
+    public Endorsements.AgreedByLayout AgreedByLayout { get; private set; } = Endorsements.AgreedByLayout.BySector;
     /// <summary>Set once signing invitations were queued, so that reopening or a re-run does not send them twice.</summary>
     public DateTime? InvitationsQueuedUtc { get; set; }
     /// <summary>Set once the reminders before the window closes were queued.</summary>
@@ -49,6 +55,8 @@ public class Statement
         if (!AcceptsNewVersions) return (null, $"The statement is {Describe(Status)}: its text can no longer change.");
         if (parsed.Document is null) return (null, "The text has errors: correct them first.");
         if (Latest?.ContentHash == parsed.Hash) return (null, "The text is the same as the latest version: nothing to save.");
+        var title = parsed.Document.Title.Trim();
+        if (title.Length > TitleMaxLength) return (null, $"The title (the line starting with #) is longer than {TitleMaxLength} characters.");
         var version = new StatementVersion
         {
             Number = (Latest?.Number ?? 0) + 1,
@@ -60,6 +68,7 @@ public class Statement
             CreatedUtc = nowUtc,
         };
         Versions.Add(version);
+        Title = title;
         return (version, null);
     }
 
@@ -87,6 +96,24 @@ public class Statement
         if (next == StatementStatus.OpenForSignature && (SigningOpensUtc is null || SigningClosesUtc is null || SigningClosesUtc <= SigningOpensUtc))
             return "Set a signing window (opening before closing) before opening the statement for signature.";
         Status = next;
+        return null;
+    }
+
+    /// <summary>Whether the statement's settings (title before any text, kind, signing window, embargo, "Agreed by"
+    /// layout) may still change: until signing is closed; after that they are history.</summary>
+    public bool SettingsEditable => Status is not (StatementStatus.Closed or StatementStatus.Published);
+
+    /// <summary>Whether the title is still the working title typed at creation: only until the first version, whose
+    /// <c>#</c> title then becomes the statement's title.</summary>
+    public bool TitleEditable => Versions.Count == 0 && SettingsEditable;
+
+    /// <summary>Chooses how the "Agreed by" list is printed; refuses once the settings are frozen.</summary>
+    public string? SetAgreedByLayout(Endorsements.AgreedByLayout layout)
+    {
+        if (!Enum.IsDefined(layout)) return "Choose how the \"Agreed by\" list is printed.";
+        if (layout == AgreedByLayout) return null;
+        if (!SettingsEditable) return $"The statement is {Describe(Status)}: its \"Agreed by\" layout can no longer change.";
+        AgreedByLayout = layout;
         return null;
     }
 

@@ -68,6 +68,7 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Statements/Manage/Index"] = Access.Organiser,
         ["/Statements/Manage/Edit"] = Access.Organiser,
         ["/Statements/Manage/Compare"] = Access.Organiser,
+        ["/Statements/Manage/Import"] = Access.Organiser,
         ["/Signing/Index"] = Access.SignedIn,
         ["/Signing/Sign"] = Access.SignedIn,
         ["/Signing/AgreedBy"] = Access.Public,

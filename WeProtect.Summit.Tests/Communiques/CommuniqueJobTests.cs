@@ -70,7 +70,7 @@ public class CommuniqueJobTests : IClassFixture<SummitAppFactory>
         // The PDF lists every endorsing organisation once, in the order of the public list, and the content hash;
         // the withdrawn endorsement is not there.
         var words = PdfTools.Words(communique.Pdf!);
-        var order = await app.WithDbAsync(db => AgreedBy.LoadAsync(db, closed.StatementId, AgreedBy.Comparison(null)));
+        var order = (await app.WithDbAsync(db => AgreedBy.LoadAsync(db, closed.StatementId, AgreedBy.Comparison(null)))).Signatories;
         Assert.Equal(closed.Organisations.Count, order.Count);
         var positions = order.Select(s =>
         {

@@ -19,8 +19,8 @@ public class CommuniquePagesTests : IClassFixture<SummitAppFactory>
 
     public CommuniquePagesTests(SummitAppFactory app) => this.app = app;
 
-    private Task<IReadOnlyList<Signatory>> OrderAsync(int statementId) =>
-        app.WithDbAsync(db => AgreedBy.LoadAsync(db, statementId, AgreedBy.Comparison(null)));
+    private async Task<IReadOnlyList<Signatory>> OrderAsync(int statementId) =>
+        (await app.WithDbAsync(db => AgreedBy.LoadAsync(db, statementId, AgreedBy.Comparison(null)))).Signatories;
 
     [Fact]
     public async Task An_organiser_publishes_a_closed_statement_and_sees_the_job_finish()
@@ -261,7 +261,7 @@ public class CommuniquePagesTests : IClassFixture<SummitAppFactory>
         {
             csv.Read();
             csv.ReadHeader();
-            Assert.Equal(["Sector", "FormalName", "SortName", "SignedUtc"], csv.HeaderRecord!);
+            Assert.Equal(["Sector", "ListedName", "FormalName", "SortName", "SignedUtc"], csv.HeaderRecord!);
             var rows = new List<(string Sector, string Formal)>();
             while (csv.Read()) rows.Add((csv.GetField("Sector")!, csv.GetField("FormalName")!));
             Assert.Equal(order.Select(s => s.FormalName), rows.Select(r => r.Formal));

@@ -8,23 +8,38 @@ using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Statements;
 
-/// <summary>The settings form of the edit page: title, kind, signing window in the summit's zone, embargo; and the
-/// communiqué link that replaces the last status button.</summary>
+/// <summary>The settings form of the edit page: kind, signing window in the summit's zone, embargo (and the working
+/// title before any text: afterwards the title is the text's # line); and the communiqué link that replaces the last
+/// status button.</summary>
 public class StatementSettingsTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
 {
     private static string Url(int id) => $"/Statements/Manage/Edit/{id}";
 
     private Task<Statement> ReloadAsync(int id) => app.WithDbAsync(db => db.Statements.AsNoTracking().SingleAsync(s => s.Id == id));
 
-    private static Dictionary<string, string> Values(string title = "Call to Action 2026", string opens = "2026-03-01T09:00", string closes = "2026-03-05T18:30",
-        bool embargo = true) => new()
+    private static Dictionary<string, string> Values(string? title = null, string opens = "2026-03-01T09:00", string closes = "2026-03-05T18:30",
+        bool embargo = true)
     {
-        ["Settings.Title"] = title,
-        ["Settings.Kind"] = nameof(StatementKind.CallToAction),
-        ["Settings.SigningOpens"] = opens,
-        ["Settings.SigningCloses"] = closes,
-        ["Settings.SignatoriesEmbargoed"] = embargo ? "true" : "false",
-    };
+        var values = new Dictionary<string, string>
+        {
+            ["Settings.Kind"] = nameof(StatementKind.CallToAction),
+            ["Settings.SigningOpens"] = opens,
+            ["Settings.SigningCloses"] = closes,
+            ["Settings.SignatoriesEmbargoed"] = embargo ? "true" : "false",
+        };
+        if (title is not null) values["Settings.Title"] = title;
+        return values;
+    }
+
+    /// <summary>A statement with no text yet: its title is still a setting.</summary>
+    private async Task<int> UntitledDraftAsync() => await app.WithDbAsync(async db =>
+    {
+        var summit = await db.Summits.FirstAsync();
+        var s = new Statement { SummitId = summit.Id, Kind = StatementKind.StatementOfAction, Title = "Working title", CreatedUtc = DateTime.UtcNow };
+        db.Statements.Add(s);
+        await db.SaveChangesAsync();
+        return s.Id;
+    });
 
     [Fact]
     public async Task Settings_are_saved_with_the_window_in_utc_and_shown_in_the_summit_zone()
@@ -37,7 +52,8 @@ public class StatementSettingsTests(SummitAppFactory app) : IClassFixture<Summit
         Assert.Equal("Settings saved.", after.QuerySelector("#status")!.TextContent.Trim());
 
         var s = await ReloadAsync(id);
-        Assert.Equal(("Call to Action 2026", StatementKind.CallToAction, true), (s.Title, s.Kind, s.SignatoriesEmbargoed));
+        // The title is the text's, not a setting, once there is a text.
+        Assert.Equal(("Statement of Action by Governments", StatementKind.CallToAction, true), (s.Title, s.Kind, s.SignatoriesEmbargoed));
         // Dubai is UTC+4 all year.
         Assert.Equal(new DateTime(2026, 3, 1, 5, 0, 0), s.SigningOpensUtc);
         Assert.Equal(new DateTime(2026, 3, 5, 14, 30, 0), s.SigningClosesUtc);
@@ -56,14 +72,41 @@ public class StatementSettingsTests(SummitAppFactory app) : IClassFixture<Summit
     [InlineData("Title", "2026-03-05T09:00", "", "Settings.SigningCloses", "both ends")]
     public async Task Invalid_settings_show_the_entity_messages_and_save_nothing(string title, string opens, string closes, string field, string message)
     {
-        var (_, id) = await app.StatementAsync(StatementStatus.Draft);
+        await app.StatementAsync(StatementStatus.Draft); // a summit to hold the statement
+        var id = await UntitledDraftAsync();
         var organiser = await app.LoggedInClientAsync(Roles.Organiser);
         var page = await organiser.GetPageAsync(Url(id));
         var (response, after) = await organiser.SubmitAndFollowAsync(page, "#settings-form", Values(title, opens, closes));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(message, after.QuerySelector($"[data-valmsg-for='{field}']")!.TextContent);
         var s = await ReloadAsync(id);
-        Assert.Equal(("Statement of Action", (DateTime?)null, false), (s.Title, s.SigningOpensUtc, s.SignatoriesEmbargoed));
+        Assert.Equal(("Working title", (DateTime?)null, false), (s.Title, s.SigningOpensUtc, s.SignatoriesEmbargoed));
+    }
+
+    [Fact]
+    public async Task The_title_is_a_setting_until_the_first_version_and_then_the_text_s_title_everywhere()
+    {
+        await app.StatementAsync(StatementStatus.Draft);
+        var id = await UntitledDraftAsync();
+        var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var page = await organiser.GetPageAsync(Url(id));
+        var (_, after) = await organiser.SubmitAndFollowAsync(page, "#settings-form", Values("Renamed working title"));
+        Assert.Equal("Renamed working title", (await ReloadAsync(id)).Title);
+
+        // The first version's # line becomes the title; the settings form no longer offers one.
+        var text = StatementData.WithTitle(StatementExample.Canonical, "ABU DHABI STATEMENT OF ACTION");
+        (_, after) = await organiser.SubmitAndFollowAsync(after, "#text-form", new Dictionary<string, string> { ["Input.Text"] = text, ["Input.ChangeNote"] = "First" });
+        Assert.Equal("ABU DHABI STATEMENT OF ACTION", (await ReloadAsync(id)).Title);
+        Assert.Equal("ABU DHABI STATEMENT OF ACTION", after.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Null(after.QuerySelector("input[name='Settings.Title']"));
+        Assert.Equal("ABU DHABI STATEMENT OF ACTION", after.QuerySelector("#settings-title")!.TextContent.Trim());
+
+        // A new version with another # line renames the statement.
+        (_, after) = await organiser.SubmitAndFollowAsync(after, "#text-form", new Dictionary<string, string>
+        {
+            ["Input.Text"] = StatementData.WithTitle(StatementExample.Canonical, "Abu Dhabi Statement of Action"), ["Input.ChangeNote"] = "Title case",
+        });
+        Assert.Equal("Abu Dhabi Statement of Action", (await ReloadAsync(id)).Title);
     }
 
     [Fact]

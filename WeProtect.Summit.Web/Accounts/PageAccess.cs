@@ -50,6 +50,7 @@ public static class PageAccess
         c.AuthorizeFolder("/Organisations/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Registration/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Breakouts/Manage", Policies.Organiser);
+        // Statements/Manage: Index, Edit, Compare, Amendments, Import (from Word).
         c.AuthorizeFolder("/Statements/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Signing/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Outbox", Policies.Organiser);

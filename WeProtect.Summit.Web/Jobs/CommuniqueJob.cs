@@ -139,7 +139,7 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
         var summit = statement.Summit;
         var publishedUtc = Truncate(clock.GetUtcNow().UtcDateTime);
         var content = new CommuniqueContent(summit.Name, BadgePdf.WhenWhere(summit), parsed.Document, version.Number, version.ContentHash,
-            signatories, publishedUtc, summit.Zone);
+            signatories.Signatories, publishedUtc, summit.Zone, signatories.Layout);
         var unsigned = CommuniquePdf.Render(content);
         using var certificate = certificates.Current();
         var pdf = PdfSigner.Sign(unsigned, certificate, $"{summit.City}, {Countries.NameOf(summit.CountryCode)}");

@@ -1,14 +1,13 @@
 using System.Globalization;
 using PdfSharp.Pdf;
 using WeProtect.Summit.Data.Endorsements;
-using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Statements;
 
 namespace WeProtect.Summit.Web.Pdf;
 
 /// <summary>Everything a communiqué prints, as plain values: the job builds it from the database, the benchmark and
-/// the tests build it by hand. <paramref name="Signatories"/> are already in "Agreed by" order
-/// (<see cref="AgreedBy.Order"/>).</summary>
+/// the tests build it by hand. <paramref name="Signatories"/> are already in "Agreed by" order for
+/// <paramref name="AgreedByLayout"/> (<see cref="AgreedBy.Order"/>).</summary>
 public sealed record CommuniqueContent(
     string SummitName,
     string SummitWhenWhere,
@@ -17,12 +16,14 @@ public sealed record CommuniqueContent(
     string ContentHash,
     IReadOnlyList<Signatory> Signatories,
     DateTime PublishedUtc,
-    TimeZoneInfo SummitZone);
+    TimeZoneInfo SummitZone,
+    AgreedByLayout AgreedByLayout = AgreedByLayout.BySector);
 
 /// <summary>The communiqué PDF (unsigned; <see cref="PdfSigner"/> signs it): A4, Noto Sans embedded, "Page n of m".
 /// From the top: the statement's title, the summit's name, place and dates; the preamble; each section with its
 /// heading, its numbered commitments (number and title in bold) and their lettered items (a., b., …) with hanging
-/// labels; then "Agreed by:" with every signatory's formal name under its sector's heading, in the order given; and a
+/// labels; then "Agreed by:" with every signatory's listed name, under its sector's heading or in one list as the layout
+/// says, in the order given; and a
 /// closing block with the version, the content hash, the number of signatories and the publication time in UTC and
 /// in the summit's zone. Long texts flow over as many pages as needed (<see cref="PdfFlow"/>).</summary>
 public static class CommuniquePdf
@@ -74,10 +75,10 @@ public static class CommuniquePdf
         flow.Heading("Agreed by:", PdfFlow.Font(14, bold: true), spaceBefore: 14, spaceAfter: 6);
         if (content.Signatories.Count == 0)
             flow.Paragraph("No organisation endorsed this statement.", body, colour: PdfFlow.Muted);
-        foreach (var sector in content.Signatories.GroupBy(s => s.Sector))
+        foreach (var group in AgreedBy.Groups(content.Signatories, content.AgreedByLayout))
         {
-            flow.Heading(SectorHeading(sector.Key), PdfFlow.Font(11.5, bold: true), spaceBefore: 6, spaceAfter: 3);
-            foreach (var signatory in sector) flow.Paragraph(signatory.FormalName, body, indent: 12, spaceAfter: 1.5);
+            if (group.Heading is { } heading) flow.Heading(heading, PdfFlow.Font(11.5, bold: true), spaceBefore: 6, spaceAfter: 3);
+            foreach (var signatory in group.Signatories) flow.Paragraph(signatory.Name, body, indent: 12, spaceAfter: 1.5);
         }
 
         flow.Space(12);
@@ -97,14 +98,4 @@ public static class CommuniquePdf
         document.Save(output, closeStream: false);
         return output.ToArray();
     }
-
-    /// <summary>"Governments", "International organisations", …: the headings of the "Agreed by" list.</summary>
-    public static string SectorHeading(Sector sector) => sector switch
-    {
-        Sector.Government => "Governments",
-        Sector.InternationalOrganisation => "International organisations",
-        Sector.PrivateSector => "Private sector",
-        Sector.CivilSociety => "Civil society",
-        _ => sector.DisplayName(),
-    };
 }

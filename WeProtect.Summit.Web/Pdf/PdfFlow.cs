@@ -145,11 +145,23 @@ internal sealed class PdfFlow : IDisposable
         }
     }
 
+    /// <summary>The footer label as it fits <paramref name="width"/>: whole, or cut at a word boundary with an ellipsis
+    /// ("Statement of Action on…"), never inside a word. Only a first word wider than the space itself is cut.</summary>
     private static string Shorten(XGraphics g, string text, XFont font, double width)
     {
         if (g.MeasureString(text, font).Width <= width) return text;
+        bool Fits(string s) => g.MeasureString(s, font).Width <= width;
+        var best = (string?)null;
+        for (var end = text.IndexOf(' '); end > 0; end = text.IndexOf(' ', end + 1))
+        {
+            // Trailing punctuation before the ellipsis reads badly ("Action,…"): drop it with the spaces.
+            var candidate = text[..end].TrimEnd(' ', ',', ';', ':', '–', '-', '—') + "…";
+            if (!Fits(candidate)) break;
+            best = candidate;
+        }
+        if (best is not null) return best;
         var cut = text.Length;
-        while (cut > 1 && g.MeasureString(text[..cut].TrimEnd() + "…", font).Width > width) cut--;
+        while (cut > 1 && !Fits(text[..cut].TrimEnd() + "…")) cut--;
         return text[..cut].TrimEnd() + "…";
     }
 

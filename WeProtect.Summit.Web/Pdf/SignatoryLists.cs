@@ -11,9 +11,10 @@ namespace WeProtect.Summit.Web.Pdf;
 public sealed record SignatoryListHeader(int StatementId, string StatementTitle, string SummitName, string? ContentHash, DateTime GeneratedUtc);
 
 /// <summary>The "Agreed by" list as downloads: CSV (CsvHelper), JSON (System.Text.Json) and PDF (PDFsharp, A4,
-/// paginated), each in the order given (<see cref="AgreedBy"/>: by sector, then sort name).
+/// paginated), each in the order and layout given (<see cref="AgreedBy"/>: by sector or in one list, by sort name).
 ///
-/// Only organisation fields are published: sector, formal name, sort name and the time the organisation signed.
+/// Only organisation fields are published: sector, the name it is listed under, formal name, sort name and the time
+/// the organisation signed.
 /// The name and position of the person who signed are not in the downloads: they identify a person, and the
 /// communiqué itself lists organisations, not people.</summary>
 public static class SignatoryLists
@@ -21,15 +22,15 @@ public static class SignatoryLists
     public const string CsvContentType = "text/csv; charset=utf-8";
     public const string JsonContentType = "application/json; charset=utf-8";
 
-    public static readonly string[] CsvColumns = ["Sector", "FormalName", "SortName", "SignedUtc"];
+    public static readonly string[] CsvColumns = ["Sector", "ListedName", "FormalName", "SortName", "SignedUtc"];
 
-    private sealed record Row(string Sector, string FormalName, string SortName, string SignedUtc);
+    private sealed record Row(string Sector, string ListedName, string FormalName, string SortName, string SignedUtc);
 
     private static string Utc(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     /// <summary>UTF-8 with a byte order mark (so that spreadsheet programs read the accents), one row per signatory.</summary>
-    public static byte[] Csv(IEnumerable<Signatory> signatories) =>
-        Infrastructure.CsvExport.Write(csv => csv.WriteRecords(signatories.Select(s => new Row(s.Sector.DisplayName(), s.FormalName, s.SortName, Utc(s.SignedUtc)))));
+    public static byte[] Csv(AgreedByList list) =>
+        Infrastructure.CsvExport.Write(csv => csv.WriteRecords(list.Signatories.Select(s => new Row(s.Sector.DisplayName(), s.Name, s.FormalName, s.SortName, Utc(s.SignedUtc)))));
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -39,7 +40,8 @@ public static class SignatoryLists
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    public static byte[] Json(SignatoryListHeader header, IReadOnlyList<Signatory> signatories) =>
+    /// <summary><c>layout</c> is "bySector" or "alphabetical"; <c>signatories</c> are in that layout's order.</summary>
+    public static byte[] Json(SignatoryListHeader header, AgreedByList list) =>
         JsonSerializer.SerializeToUtf8Bytes(new
         {
             statementId = header.StatementId,
@@ -47,17 +49,19 @@ public static class SignatoryLists
             summit = header.SummitName,
             contentHash = header.ContentHash,
             generatedUtc = Utc(header.GeneratedUtc),
-            count = signatories.Count,
-            signatories = signatories.Select(s => new
+            count = list.Count,
+            layout = JsonNamingPolicy.CamelCase.ConvertName(list.Layout.ToString()),
+            signatories = list.Signatories.Select(s => new
             {
                 sector = s.Sector.DisplayName(),
+                listedName = s.Name,
                 formalName = s.FormalName,
                 sortName = s.SortName,
                 signedUtc = Utc(s.SignedUtc),
             }),
         }, JsonOptions);
 
-    public static byte[] Pdf(SignatoryListHeader header, IReadOnlyList<Signatory> signatories)
+    public static byte[] Pdf(SignatoryListHeader header, AgreedByList list)
     {
         SummitFonts.Register();
         using var document = new PdfDocument();
@@ -66,6 +70,7 @@ public static class SignatoryLists
         using var flow = new PdfFlow(document, $"Signatories – {header.StatementTitle}");
         flow.Paragraph(header.StatementTitle, PdfFlow.Font(16, bold: true), spaceAfter: 4);
         flow.Paragraph(header.SummitName, PdfFlow.Font(11, bold: true), spaceAfter: 2);
+        var signatories = list.Signatories;
         flow.Paragraph($"Signatories: {signatories.Count.ToString(CultureInfo.InvariantCulture)} · list of {Utc(header.GeneratedUtc)}",
             PdfFlow.Font(9), colour: PdfFlow.Muted, spaceAfter: 1);
         if (header.ContentHash is not null)
@@ -74,13 +79,14 @@ public static class SignatoryLists
         var body = PdfFlow.Font(10);
         if (signatories.Count == 0) flow.Paragraph("No organisation has endorsed this statement.", body, colour: PdfFlow.Muted);
         var number = 0;
-        foreach (var sector in signatories.GroupBy(s => s.Sector))
+        foreach (var group in list.Groups)
         {
-            flow.Heading(CommuniquePdf.SectorHeading(sector.Key), PdfFlow.Font(11.5, bold: true), spaceBefore: 8, spaceAfter: 3);
-            foreach (var s in sector)
+            if (group.Heading is { } heading) flow.Heading(heading, PdfFlow.Font(11.5, bold: true), spaceBefore: 8, spaceAfter: 3);
+            else flow.Space(6);
+            foreach (var s in group.Signatories)
             {
                 number++;
-                flow.Paragraph(s.FormalName, body, indent: 34, label: $"{number.ToString(CultureInfo.InvariantCulture)}.", spaceAfter: 1.5);
+                flow.Paragraph(s.Name, body, indent: 34, label: $"{number.ToString(CultureInfo.InvariantCulture)}.", spaceAfter: 1.5);
             }
         }
         flow.Finish();

@@ -78,9 +78,9 @@ static int Scenario(string name, int rows)
     {
         "communique" => () => PdfSigner.Sign(CommuniquePdf.Render(content), certificate),
         "render-only" => () => CommuniquePdf.Render(content),
-        "list-pdf" => () => SignatoryLists.Pdf(header, signatories),
-        "list-csv" => () => SignatoryLists.Csv(signatories),
-        "list-json" => () => SignatoryLists.Json(header, signatories),
+        "list-pdf" => () => SignatoryLists.Pdf(header, new AgreedByList(AgreedByLayout.BySector, signatories)),
+        "list-csv" => () => SignatoryLists.Csv(new AgreedByList(AgreedByLayout.BySector, signatories)),
+        "list-json" => () => SignatoryLists.Json(header, new AgreedByList(AgreedByLayout.BySector, signatories)),
         _ => throw new ArgumentException($"Unknown scenario {name}"),
     };
     var sample = operation();

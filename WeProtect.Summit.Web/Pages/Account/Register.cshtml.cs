@@ -7,7 +7,7 @@ using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Web.Accounts;
 using WeProtect.Summit.Web.Mail;
 using WeProtect.Summit.Web.Infrastructure.RateLimits;
-using WeProtect.Summit.Data.Text;
+using WeProtect.Summit.Data.Validation;
 
 namespace WeProtect.Summit.Web.Pages.Account;
 

@@ -20,7 +20,7 @@ public class DetailsModel(SummitDbContext db, IConfiguration configuration) : Pa
         int SignatoryCount, string? Thumbprint, string? Subject, bool SelfSigned, int? VersionNumber, string? ContentHash);
 
     public View Communique { get; private set; } = null!;
-    public IReadOnlyList<Signatory> Signatories { get; private set; } = [];
+    public AgreedByList Signatories { get; private set; } = new(AgreedByLayout.BySector, []);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {

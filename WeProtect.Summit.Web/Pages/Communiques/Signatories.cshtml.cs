@@ -22,7 +22,7 @@ public class SignatoriesModel(SummitDbContext db, IConfiguration configuration, 
 {
     public Statement Statement { get; private set; } = null!;
     public string SummitName { get; private set; } = "";
-    public IReadOnlyList<Signatory> Signatories { get; private set; } = [];
+    public AgreedByList Signatories { get; private set; } = new(AgreedByLayout.BySector, []);
     public int? CommuniqueId { get; private set; }
     public string? ContentHash { get; private set; }
 

@@ -34,7 +34,7 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration) : Pag
         PdfSignatureCheck Signature,
         DetailsModel.View? Published,
         bool SignedByPublishedCertificate,
-        IReadOnlyList<Signatory> Signatories)
+        AgreedByList Signatories)
     {
         public bool IsValid => Published is not null && Signature.IsValid && SignedByPublishedCertificate;
     }
@@ -86,7 +86,7 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration) : Pag
         else
             byPublishedCertificate = check.SignerThumbprint is { } t && await db.Communiques
                 .AnyAsync(c => c.Status == CommuniqueStatus.Published && c.CertificateThumbprint == t.ToUpperInvariant(), ct);
-        var signatories = published is null ? [] :
+        var signatories = published is null ? new AgreedByList(AgreedByLayout.BySector, []) :
             await AgreedBy.LoadAsync(db, published.StatementId, AgreedBy.Comparison(configuration[CommuniqueJob.CultureKey]), ct);
         Result = new Outcome(Path.GetFileName(Upload.FileName ?? "upload.pdf"), bytes.Length, sha, check, published, byPublishedCertificate, signatories);
         return Page();

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
-using WeProtect.Summit.Data.Text;
+using WeProtect.Summit.Data.Validation;
 
 namespace WeProtect.Summit.Web.Pages.Profile;
 

@@ -4,13 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Endorsements;
-using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Statements;
 
 namespace WeProtect.Summit.Web.Pages.Signing;
 
 /// <summary>The public "Agreed by" list of a statement (open for signature or later): the organisations with a live
-/// endorsement, by sector, in <see cref="AgreedBy"/>'s order with the configured culture (<c>Signing:Culture</c>,
+/// endorsement, by sector or in one list as the statement's layout says, in <see cref="AgreedBy"/>'s order with the configured culture (<c>Signing:Culture</c>,
 /// invariant by default), and the count. While the statement's list is embargoed and it is not published, only the
 /// count. Never cached: it changes with every signature; an htmx poll refreshes the list every 30 seconds.</summary>
 public class AgreedByModel(SummitDbContext db, IConfiguration configuration) : PageModel
@@ -18,18 +17,17 @@ public class AgreedByModel(SummitDbContext db, IConfiguration configuration) : P
     public Statement Statement { get; private set; } = null!;
     public int Count { get; private set; }
     public bool Embargoed { get; private set; }
-    public IReadOnlyList<(Sector Sector, IReadOnlyList<Signatory> Signatories)> Groups { get; private set; } = [];
+    public IReadOnlyList<AgreedByGroup> Groups { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int statementId, CancellationToken ct)
     {
         var statement = await db.Statements.AsNoTracking().Include(s => s.Summit).FirstOrDefaultAsync(s => s.Id == statementId, ct);
         if (statement is null || statement.Status < StatementStatus.OpenForSignature) return NotFound();
         Statement = statement;
-        var signatories = await AgreedBy.LoadAsync(db, statementId, AgreedBy.Comparison(configuration["Signing:Culture"]), ct);
-        Count = signatories.Count;
+        var list = await AgreedBy.LoadAsync(db, statementId, AgreedBy.Comparison(configuration["Signing:Culture"]), ct);
+        Count = list.Count;
         Embargoed = statement.SignatoriesEmbargoed && statement.Status != StatementStatus.Published;
-        Groups = Embargoed ? [] : signatories.GroupBy(s => s.Sector)
-            .Select(g => (g.Key, (IReadOnlyList<Signatory>)g.ToList())).ToList();
+        Groups = Embargoed ? [] : list.Groups;
         Response.Headers.CacheControl = "no-cache, no-store";
         if (Request.IsHtmx()) return Partial("_AgreedByList", this);
         return Page();

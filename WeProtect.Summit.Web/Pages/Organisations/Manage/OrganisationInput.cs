@@ -17,6 +17,9 @@ public sealed class OrganisationInput
     [Display(Name = "Sort name")]
     public string? SortName { get; set; }
 
+    [Display(Name = "Listed as")]
+    public string? ListedName { get; set; }
+
     [Display(Name = "Sector")]
     public Sector? Sector { get; set; }
 
@@ -33,6 +36,7 @@ public sealed class OrganisationInput
     {
         FormalName = o.FormalName,
         SortName = o.SortName,
+        ListedName = o.ListedName,
         Sector = o.Sector,
         CountryCode = o.CountryCode,
         MemberSince = o.MemberSince,
@@ -46,6 +50,7 @@ public sealed class OrganisationInput
         {
             FormalName = FormalName ?? "",
             SortName = SortName ?? "",
+            ListedName = ListedName,
             // No choice is an undefined sector, so that the entity's government/international rules stay quiet.
             Sector = Sector ?? (Sector)(-1),
             CountryCode = CountryCode,
@@ -77,6 +82,7 @@ public sealed class OrganisationInput
     {
         to.FormalName = from.FormalName;
         to.SortName = from.SortName;
+        to.ListedName = from.ListedName;
         to.Sector = from.Sector;
         to.CountryCode = from.CountryCode;
         to.MemberSince = from.MemberSince;
@@ -84,7 +90,7 @@ public sealed class OrganisationInput
 
     /// <summary>For the audit trail: "Republic of Côte d'Ivoire (sort name Côte d'Ivoire; Government; Côte d'Ivoire (CI); member since 2019)".</summary>
     public static string Describe(Organisation o) =>
-        $"{o.FormalName} (sort name {o.SortName}; {o.Sector.DisplayName()}; {CountryText(o.CountryCode)}; {YearText(o.MemberSince)})";
+        $"{o.FormalName} (sort name {o.SortName}; {ListedText(o.ListedName)}; {o.Sector.DisplayName()}; {CountryText(o.CountryCode)}; {YearText(o.MemberSince)})";
 
     /// <summary>What changed, field by field: "Sector: Government → Civil society; Member since: none → 2020".</summary>
     public static IReadOnlyList<string> Changes(Organisation before, Organisation after)
@@ -96,6 +102,7 @@ public sealed class OrganisationInput
         }
         Compare("Formal name", before.FormalName, after.FormalName);
         Compare("Sort name", before.SortName, after.SortName);
+        Compare("Listed as", ListedText(before.ListedName), ListedText(after.ListedName));
         Compare("Sector", before.Sector.DisplayName(), after.Sector.DisplayName());
         Compare("Country", CountryText(before.CountryCode), CountryText(after.CountryCode));
         Compare("Member since", YearText(before.MemberSince), YearText(after.MemberSince));
@@ -103,6 +110,8 @@ public sealed class OrganisationInput
     }
 
     public static string CountryText(string? code) => code is null ? "no country" : $"{Countries.NameOf(code)} ({code})";
+
+    private static string ListedText(string? listed) => listed is null ? "listed under its formal name" : "listed as " + listed;
 
     private static string YearText(int? year) => year is null ? "not a member" : "member since " + year.Value.ToString(CultureInfo.InvariantCulture);
 

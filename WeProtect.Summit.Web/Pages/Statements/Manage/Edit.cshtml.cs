@@ -38,13 +38,14 @@ public class EditModel(SummitDbContext db, AuditTrail audit, TimeProvider clock,
         [Display(Name = "Signing opens"), DataType(DataType.DateTime)] public DateTime? SigningOpens { get; set; }
         [Display(Name = "Signing closes"), DataType(DataType.DateTime)] public DateTime? SigningCloses { get; set; }
         [Display(Name = "Keep the list of signatories embargoed until the communiqué is published")] public bool SignatoriesEmbargoed { get; set; }
+        [Display(Name = "\"Agreed by\" list")] public AgreedByLayout? AgreedByLayout { get; set; }
         public Guid? Version { get; set; }
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty] public SettingsModel Settings { get; set; } = new();
     /// <summary>Settings change until the statement is closed; after that the window and list are history.</summary>
-    public bool SettingsEditable => Statement.Status is not (StatementStatus.Closed or StatementStatus.Published);
+    public bool SettingsEditable => Statement.SettingsEditable;
     public Statement Statement { get; private set; } = null!;
     public Summit Summit { get; private set; } = null!;
     public IReadOnlyList<StatementVersion> Versions { get; private set; } = [];
@@ -73,7 +74,10 @@ public class EditModel(SummitDbContext db, AuditTrail audit, TimeProvider clock,
             ModelState.AddModelError(string.Empty, "Someone else changed this statement after you opened it. Reload the page; nothing was saved.");
         if (!ModelState.IsValid) return Page();
 
-        Statement.Title = Settings.Title?.Trim() ?? "";
+        // Once there is a text, the title is its # line (set with each version), not a setting.
+        if (Statement.TitleEditable) Statement.Title = Settings.Title?.Trim() ?? "";
+        if (Settings.AgreedByLayout is { } layout && Statement.SetAgreedByLayout(layout) is { } layoutRefusal)
+            ModelState.AddModelError($"{nameof(Settings)}.{nameof(SettingsModel.AgreedByLayout)}", layoutRefusal);
         Statement.Kind = Settings.Kind ?? (StatementKind)(-1);
         Statement.SigningOpensUtc = ToUtc(Settings.SigningOpens, nameof(SettingsModel.SigningOpens));
         Statement.SigningClosesUtc = ToUtc(Settings.SigningCloses, nameof(SettingsModel.SigningCloses));
@@ -127,6 +131,7 @@ public class EditModel(SummitDbContext db, AuditTrail audit, TimeProvider clock,
     private void FillSettings() => Settings = new SettingsModel
     {
         Title = Statement.Title, Kind = Statement.Kind, SignatoriesEmbargoed = Statement.SignatoriesEmbargoed, Version = Statement.Version,
+        AgreedByLayout = Statement.AgreedByLayout,
         SigningOpens = Statement.SigningOpensUtc is { } o ? Summit.ToLocal(o) : null,
         SigningCloses = Statement.SigningClosesUtc is { } c ? Summit.ToLocal(c) : null,
     };

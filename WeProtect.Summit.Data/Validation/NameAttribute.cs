@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace WeProtect.Summit.Data.Text;
+namespace WeProtect.Summit.Data.Validation;
 
 /// <summary><see cref="NameRule"/> on a form field: <c>[Name]</c> on a person's or organisation's name.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter)]

@@ -1,4 +1,4 @@
-namespace WeProtect.Summit.Data.Text;
+namespace WeProtect.Summit.Data.Validation;
 
 /// <summary>The one rule for the names of organisations and people (and the short texts printed beside them:
 /// positions), however they enter — web form, CSV import, registration, invitation: at most

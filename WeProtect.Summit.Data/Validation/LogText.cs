@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace WeProtect.Summit.Data.Text;
+namespace WeProtect.Summit.Data.Validation;
 
 /// <summary>A value from a request (or anything a visitor could have typed), made safe to put in a log line: control
 /// characters — CR/LF that would forge a line, ESC that starts a terminal escape sequence — and direction controls

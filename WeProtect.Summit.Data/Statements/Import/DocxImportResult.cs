@@ -1,0 +1,11 @@
+namespace WeProtect.Summit.Data.Statements.Import;
+
+/// <summary>What a Word file became: either a draft text in the statement grammar with the report of what was
+/// converted and what was dropped, or a refusal saying why the file cannot be read (never both).</summary>
+public sealed record DocxImportResult(
+    string? Text, string? Refusal, IReadOnlyList<string> Converted, IReadOnlyList<string> Dropped)
+{
+    public bool Succeeded => Refusal is null;
+
+    public static DocxImportResult Refused(string reason) => new(null, reason, [], []);
+}

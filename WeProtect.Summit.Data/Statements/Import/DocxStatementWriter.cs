@@ -1,0 +1,379 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using M = DocumentFormat.OpenXml.Math;
+
+namespace WeProtect.Summit.Data.Statements.Import;
+
+/// <summary>Walks a Word document's body and writes it in the statement grammar, counting everything it converts
+/// and everything it leaves out, for the report.</summary>
+internal sealed partial class DocxStatementWriter
+{
+    private sealed record Segment(string Text, bool Bold, bool Italic, string? Url);
+
+    /// <summary>One open list level above the next item: which list, which level, how wide its marker is.</summary>
+    private sealed record ListLevel(int List, int Level, int Width, string Format);
+
+    private readonly MainDocumentPart main;
+    private readonly DocxStyles styles;
+    private readonly DocxNumbering numbering;
+    private readonly List<string> lines = [];
+    /// <summary>The list levels open after the last line, or null when the last block was not a list item.</summary>
+    private List<ListLevel>? open;
+    private string? title;
+    private int paragraphs, headings, numbered, lettered, bullets, otherNumbered, emphasis, links, tracked;
+    private int tables, images, textBoxes, footnotes, endnotes, fields, equations, symbols, embedded;
+    private int deepHeadings, extraTitles, numberedHeadings, otherLinks, escapedLines;
+
+    public DocxStatementWriter(MainDocumentPart main)
+    {
+        this.main = main;
+        styles = new DocxStyles(main.StyleDefinitionsPart?.Styles);
+        numbering = new DocxNumbering(main.NumberingDefinitionsPart?.Numbering);
+    }
+
+    public DocxImportResult Write()
+    {
+        var body = main.Document?.Body;
+        foreach (var element in body?.ChildElements ?? [])
+            Block(element);
+        var text = StatementText.Canonicalise(string.Join('\n', lines));
+        if (Encoding.UTF8.GetByteCount(text) > StatementText.MaxBytes)
+            return DocxImportResult.Refused(DocxStatementImport.TextTooLargeMessage);
+        return new DocxImportResult(text, null, Converted(), Dropped());
+    }
+
+    private void Block(OpenXmlElement element)
+    {
+        switch (element)
+        {
+            case Paragraph p: Paragraph(p); break;
+            case Table: tables++; open = null; break;
+            case SdtBlock sdt: foreach (var child in sdt.SdtContentBlock?.ChildElements ?? []) Block(child); break;
+            case CustomXmlBlock custom: foreach (var child in custom.ChildElements) Block(child); break;
+            case AltChunk: embedded++; break;
+        }
+    }
+
+    private void Paragraph(Paragraph p)
+    {
+        var segments = new List<Segment>();
+        Inline(p, segments, null);
+        var styleId = p.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
+        var level = styles.HeadingLevel(styleId);
+        var label = Numbering(p, styleId) is { } n ? numbering.Next(n.NumId, n.Level) : null;
+        if (segments.All(s => string.IsNullOrWhiteSpace(s.Text))) return;
+
+        if (level == DocxStyles.TitleLevel && title is null || level == 1 && title is null)
+        {
+            if (label is not null) numberedHeadings++;
+            title = Plain(segments);
+            AddBlock("# " + title);
+            return;
+        }
+        if (level is 1 or 2)
+        {
+            if (label is not null) numberedHeadings++;
+            headings++;
+            AddBlock("## " + Plain(segments));
+            return;
+        }
+        if (level == DocxStyles.TitleLevel) extraTitles++;
+        else if (level >= 3) deepHeadings++;
+
+        var content = EscapeLineStart(Render(segments));
+        if (label is null || level != DocxStyles.BodyLevel || label.Format is "none")
+        {
+            paragraphs++;
+            AddBlock(content);
+            return;
+        }
+        Item(label, content);
+    }
+
+    private (int NumId, int Level)? Numbering(Paragraph p, string? styleId)
+    {
+        var numPr = p.ParagraphProperties?.NumberingProperties;
+        var fromStyle = styles.Numbering(styleId);
+        var numId = numPr?.NumberingId?.Val?.Value ?? fromStyle?.NumId;
+        var level = numPr?.NumberingLevelReference?.Val?.Value ?? fromStyle?.Level ?? 0;
+        return numId is > 0 ? (numId.Value, level) : null;
+    }
+
+    private void Item(DocxNumbering.Label label, string content)
+    {
+        string marker;
+        switch (label.Format)
+        {
+            case "bullet": marker = "- "; bullets++; break;
+            case "decimal": marker = $"{label.Value}. "; numbered++; break;
+            case "lowerLetter": marker = $"{Letters(label.Value)}. "; lettered++; break;
+            default: marker = $"{Display(label.Format, label.Value)}. "; otherNumbered++; break;
+        }
+
+        // The levels this item sits under: those of its own list above its level; a lettered list of its own
+        // straight after a numbered item is that item's letters (Word users often make them a second list).
+        List<ListLevel> parents;
+        var continues = open is not null;
+        if (open is not null && open.Any(l => l.List == label.List))
+            parents = open.TakeWhile(l => !(l.List == label.List && l.Level >= label.Level)).ToList();
+        else if (open is not null && label is { Format: "lowerLetter", Level: 0 }
+                 && open.FindLastIndex(l => l.Format == "decimal") is var d and >= 0)
+            parents = open.Take(d + 1).ToList();
+        else
+        {
+            parents = [];
+            continues = false;
+        }
+        var line = new string(' ', parents.Sum(l => l.Width)) + marker + content;
+        if (continues) lines.Add(line);
+        else AddBlock(line);
+        parents.Add(new ListLevel(label.List, label.Level, marker.Length, label.Format));
+        open = parents;
+    }
+
+    private void AddBlock(string line)
+    {
+        if (lines.Count > 0) lines.Add("");
+        lines.Add(line);
+        open = null;
+    }
+
+    private void Inline(OpenXmlElement parent, List<Segment> segments, string? url)
+    {
+        foreach (var child in parent.ChildElements)
+        {
+            switch (child)
+            {
+                case ParagraphProperties or RunProperties: break;
+                case Run run: Run(run, segments, url); break;
+                case Hyperlink link: Inline(link, segments, LinkTarget(link) ?? url); break;
+                case InsertedRun or MoveToRun: tracked++; Inline(child, segments, url); break;
+                case DeletedRun or MoveFromRun: tracked++; break;
+                case SimpleField: fields++; Inline(child, segments, url); break;
+                case M.OfficeMath or M.Paragraph: equations++; break;
+                default:
+                    if (child.LocalName == "AlternateContent") CountDrawing(child);
+                    else Inline(child, segments, url);
+                    break;
+            }
+        }
+    }
+
+    private string? LinkTarget(Hyperlink link)
+    {
+        if (link.Id?.Value is not { } id) return null;
+        var target = main.HyperlinkRelationships.FirstOrDefault(r => r.Id == id)?.Uri;
+        var address = target?.IsAbsoluteUri == true ? target.AbsoluteUri : target?.OriginalString;
+        if (address is not null && WebLink().IsMatch(address)) return address;
+        otherLinks++;
+        return null;
+    }
+
+    private void Run(Run run, List<Segment> segments, string? url)
+    {
+        var rPr = run.RunProperties;
+        var (styleBold, styleItalic) = styles.RunFormat(rPr?.RunStyle?.Val?.Value);
+        var bold = rPr?.Bold is { } b ? b.Val?.Value ?? true : styleBold ?? false;
+        var italic = rPr?.Italic is { } i ? i.Val?.Value ?? true : styleItalic ?? false;
+        void Add(string text) => segments.Add(new Segment(text, bold, italic, url));
+        foreach (var child in run.ChildElements)
+        {
+            switch (child)
+            {
+                case Text t: Add(t.Text); break;
+                case TabChar or CarriageReturn or PositionalTab: Add(" "); break;
+                case Break br: if (br.Type is null || br.Type.InnerText == "textWrapping") Add(" "); break;
+                case NoBreakHyphen: Add("\u2011"); break;
+                case FieldChar fc when fc.FieldCharType?.InnerText == "begin": fields++; break;
+                case FootnoteReference: footnotes++; break;
+                case EndnoteReference: endnotes++; break;
+                case SymbolChar: symbols++; break;
+                case Drawing or Picture or EmbeddedObject: CountDrawing(child); break;
+                default: if (child.LocalName == "AlternateContent") CountDrawing(child); break;
+            }
+        }
+    }
+
+    private void CountDrawing(OpenXmlElement drawing)
+    {
+        if (drawing.Descendants().Any(e => e.LocalName == "txbxContent")) textBoxes++;
+        else images++;
+    }
+
+    /// <summary>Text with bold, italic and links as Markdown: runs of one formatting merged, whitespace kept outside
+    /// the markers, a space between two bold runs made part of the bold.</summary>
+    private string Render(List<Segment> segments)
+    {
+        var merged = new List<Segment>();
+        for (var k = 0; k < segments.Count; k++)
+        {
+            var s = segments[k];
+            if (string.IsNullOrWhiteSpace(s.Text) && k > 0 && k < segments.Count - 1
+                && Same(segments[k - 1], segments[k + 1]) && s.Url == segments[k - 1].Url)
+                s = s with { Bold = segments[k - 1].Bold, Italic = segments[k - 1].Italic };
+            if (merged.Count > 0 && Same(merged[^1], s) && merged[^1].Url == s.Url)
+                merged[^1] = merged[^1] with { Text = merged[^1].Text + s.Text };
+            else merged.Add(s);
+        }
+
+        var output = new StringBuilder();
+        for (var k = 0; k < merged.Count;)
+        {
+            var url = merged[k].Url;
+            var inner = new StringBuilder();
+            for (; k < merged.Count && merged[k].Url == url; k++) inner.Append(Emphasis(merged[k]));
+            var text = inner.ToString();
+            if (url is null || string.IsNullOrWhiteSpace(text)) output.Append(text);
+            else
+            {
+                links++;
+                var core = text.Trim();
+                output.Append(text[..text.IndexOf(core[0])]).Append('[').Append(core).Append("](")
+                    .Append(url.Replace(" ", "%20").Replace("(", "%28").Replace(")", "%29")).Append(')')
+                    .Append(text[(text.LastIndexOf(core[^1]) + 1)..]);
+            }
+        }
+        return Collapse(output.ToString());
+    }
+
+    private static bool Same(Segment a, Segment b) => a.Bold == b.Bold && a.Italic == b.Italic;
+
+    private string Emphasis(Segment s)
+    {
+        var escaped = Escape(s.Text);
+        if (!s.Bold && !s.Italic) return escaped;
+        var core = escaped.Trim();
+        if (core.Length == 0) return escaped;
+        emphasis++;
+        var start = escaped.IndexOf(core, StringComparison.Ordinal);
+        var marker = s.Bold && s.Italic ? "***" : s.Bold ? "**" : "*";
+        return escaped[..start] + marker + core + marker + escaped[(start + core.Length)..];
+    }
+
+    /// <summary>A heading or title: its words only (the grammar's headings are plain), markup characters escaped
+    /// (a brace too, so that no text of the file becomes an audience marker).</summary>
+    private static string Plain(List<Segment> segments) =>
+        Collapse(Escape(string.Concat(segments.Select(s => s.Text))).Replace("{", "\\{"));
+
+    /// <summary>Characters that inline Markdown would read as markup: a backslash before each.</summary>
+    private static string Escape(string text)
+    {
+        var b = new StringBuilder(text.Length);
+        for (var k = 0; k < text.Length; k++)
+        {
+            var c = text[k];
+            var intraword = k > 0 && k < text.Length - 1
+                && char.IsLetterOrDigit(text[k - 1]) && char.IsLetterOrDigit(text[k + 1]);
+            if (c is '\\' or '*' or '`' or '[' or ']' or '<' || c == '_' && !intraword) b.Append('\\');
+            b.Append(c);
+        }
+        return b.ToString();
+    }
+
+    /// <summary>A paragraph that starts with what the grammar reads as markup at a line start (#, &gt;, {, a line of
+    /// dashes, a code fence) gets a backslash, so that it stays text. Typed numbers and dashes stay as typed.</summary>
+    private string EscapeLineStart(string line)
+    {
+        if (line.Length == 0) return line;
+        if (line[0] is '#' or '>' or '{' or '=' or '|' || line.StartsWith("~~~", StringComparison.Ordinal)
+            || Dashes().IsMatch(line))
+        {
+            escapedLines++;
+            return "\\" + line;
+        }
+        return line;
+    }
+
+    /// <summary>One line: no line ends, no leading or trailing spaces.</summary>
+    private static string Collapse(string text) => text.Replace('\n', ' ').Replace('\r', ' ').Trim();
+
+    private static string Letters(int value)
+    {
+        // Word's lettering: a … z, then aa … zz, bbb …
+        if (value < 1) return value.ToString();
+        var letter = (char)('a' + (value - 1) % 26);
+        return new string(letter, (value - 1) / 26 + 1);
+    }
+
+    private static string Display(string format, int value) => format switch
+    {
+        "upperLetter" => Letters(value).ToUpperInvariant(),
+        "lowerRoman" => Roman(value).ToLowerInvariant(),
+        "upperRoman" => Roman(value),
+        _ => value.ToString(),
+    };
+
+    private static string Roman(int value)
+    {
+        if (value is < 1 or > 3999) return value.ToString();
+        var b = new StringBuilder();
+        foreach (var (n, s) in new[] { (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                     (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I") })
+            for (; value >= n; value -= n) b.Append(s);
+        return b.ToString();
+    }
+
+    private List<string> Converted()
+    {
+        var list = new List<string>();
+        if (title is not null) list.Add($"Title: {title}");
+        Note(list, headings, "section heading (##): add {audience=…} to it",
+            "section headings (##): add {audience=…} to each");
+        Note(list, paragraphs, "paragraph", "paragraphs");
+        Note(list, numbered, "numbered item", "numbered items");
+        Note(list, lettered, "lettered item", "lettered items");
+        Note(list, bullets, "bullet", "bullets");
+        Note(list, emphasis, "bold or italic passage", "bold or italic passages");
+        Note(list, links, "link", "links");
+        Note(list, tracked, "tracked change accepted (insertions kept, deletions dropped)",
+            "tracked changes accepted (insertions kept, deletions dropped)");
+        return list;
+    }
+
+    private List<string> Dropped()
+    {
+        var list = new List<string>();
+        if (title is null)
+            list.Add("No title (a paragraph in the Title or Heading 1 style) was found: add a line “# Title” at the top.");
+        Note(list, tables, "table (its text is not in the draft)", "tables (their text is not in the draft)");
+        Note(list, images, "image or drawing", "images or drawings");
+        Note(list, textBoxes, "text box (its text is not in the draft)", "text boxes (their text is not in the draft)");
+        Note(list, main.WordprocessingCommentsPart?.Comments?.Elements<Comment>().Count() ?? 0, "comment", "comments");
+        Note(list, footnotes, "footnote", "footnotes");
+        Note(list, endnotes, "endnote", "endnotes");
+        Note(list, fields, "field: its code dropped, the text Word showed kept",
+            "fields: their codes dropped, the text Word showed kept");
+        Note(list, equations, "equation", "equations");
+        Note(list, symbols, "symbol character", "symbol characters");
+        Note(list, embedded, "embedded document", "embedded documents");
+        var parts = main.HeaderParts.Concat<OpenXmlPart>(main.FooterParts);
+        if (parts.Any(p => !string.IsNullOrWhiteSpace(p.RootElement?.InnerText)))
+            list.Add("Page headers and footers");
+        Note(list, deepHeadings, "heading of level 3 or deeper, written as a plain paragraph (the format has two heading levels)",
+            "headings of level 3 or deeper, written as plain paragraphs (the format has two heading levels)");
+        Note(list, extraTitles, "further paragraph in the Title style, written as a plain paragraph",
+            "further paragraphs in the Title style, written as plain paragraphs");
+        Note(list, numberedHeadings, "heading's automatic number", "headings' automatic numbers");
+        Note(list, otherNumbered, "list item numbered with capitals or Roman numerals, written with its number as text: check it",
+            "list items numbered with capitals or Roman numerals, written with their numbers as text: check them");
+        Note(list, otherLinks, "link that is not a web or e-mail address (its text kept)",
+            "links that are not web or e-mail addresses (their text kept)");
+        Note(list, escapedLines, "paragraph starting with a character the format reads as markup (#, >, {, …): a backslash keeps it text",
+            "paragraphs starting with a character the format reads as markup (#, >, {, …): a backslash keeps them text");
+        return list;
+    }
+
+    private static void Note(List<string> list, int count, string one, string many)
+    {
+        if (count > 0) list.Add(count == 1 ? $"1 {one}" : $"{count:N0} {many}");
+    }
+
+    [GeneratedRegex(@"^(https?://|mailto:)", RegexOptions.IgnoreCase)]
+    private static partial Regex WebLink();
+
+    [GeneratedRegex(@"^(-\s*){3,}$|^```")]
+    private static partial Regex Dashes();
+}

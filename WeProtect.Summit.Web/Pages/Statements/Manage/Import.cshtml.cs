@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Statements;
+using WeProtect.Summit.Data.Statements.Import;
+
+namespace WeProtect.Summit.Web.Pages.Statements.Manage;
+
+using WeProtect.Summit.Data.Summits;
+
+/// <summary>Import from Word, in two steps: upload a .docx (<see cref="DocxStatementImport"/>), then see the draft
+/// text it became, the parser's errors for it and what was converted or left out. Nothing is saved here: the
+/// (corrected) text is posted to the Edit page's Save handler, the one path by which a text becomes a
+/// version.</summary>
+// Room for the multipart framing around a file over the limit, so that the handler answers with a message, not 413.
+[RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
+[RequestSizeLimit(RequestLimit)]
+public class ImportModel(SummitDbContext db) : PageModel
+{
+    private const int RequestLimit = 2 * DocxStatementImport.MaxFileBytes;
+
+    [BindProperty] public IFormFile? Upload { get; set; }
+
+    public Statement Statement { get; private set; } = null!;
+    public Summit Summit { get; private set; } = null!;
+    public string? FileName { get; private set; }
+    /// <summary>The converted file: null until a file was read.</summary>
+    public DocxImportResult? Result { get; private set; }
+    public StatementParseResult? Parsed { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!Statement.AcceptsNewVersions)
+        {
+            ModelState.AddModelError(string.Empty, ClosedMessage);
+            return Page();
+        }
+        if (Upload is null || Upload.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Upload),
+                Upload is null ? "Choose a Word file (.docx) to import." : DocxStatementImport.EmptyMessage);
+            return Page();
+        }
+        FileName = Path.GetFileName(Upload.FileName);
+        if (Upload.Length > DocxStatementImport.MaxFileBytes)
+        {
+            ModelState.AddModelError(nameof(Upload), $"{FileName}: {DocxStatementImport.TooLargeMessage}");
+            return Page();
+        }
+        byte[] content;
+        await using (var stream = Upload.OpenReadStream())
+        using (var memory = new MemoryStream((int)Upload.Length))
+        {
+            await stream.CopyToAsync(memory, ct);
+            content = memory.ToArray();
+        }
+        var result = DocxStatementImport.Convert(content);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(nameof(Upload), $"{FileName}: {result.Refusal}");
+            return Page();
+        }
+        Result = result;
+        Parsed = StatementParser.Parse(result.Text);
+        return Page();
+    }
+
+    public string ClosedMessage =>
+        $"The statement is {Statement.Describe(Statement.Status)}: its text can no longer change, so nothing can be imported.";
+
+    /// <summary>The change note the save form starts with.</summary>
+    public string ChangeNote => $"Imported from {FileName}";
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var statement = await db.Statements.AsNoTracking().Include(s => s.Summit)
+            .FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (statement is null) return false;
+        Statement = statement;
+        Summit = statement.Summit;
+        return true;
+    }
+}
