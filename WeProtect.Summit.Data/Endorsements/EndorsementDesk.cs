@@ -85,7 +85,7 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
 
     /// <summary>Audiences of a statement's final text (empty when there is none, or it does not parse).</summary>
     public static IReadOnlyList<StatementAudience> AudiencesOf(StatementVersion? final) =>
-        final is null ? [] : StatementParser.Parse(final.Text).Document?.Sections.Select(s => s.Audience).Distinct().ToList() ?? [];
+        final is null ? [] : StatementParser.Parse(final.Text).Document?.Audiences ?? [];
 
     /// <summary>Signs for the organisation. The statement's rule, the user's live authority and two-factor
     /// authentication, and the confirmed hash are checked first; then <paramref name="stepUp"/> (the fresh

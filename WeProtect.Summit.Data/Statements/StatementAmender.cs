@@ -2,8 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace WeProtect.Summit.Data.Statements;
 
-/// <summary>Puts new wording at one anchor of a canonical text: item text (<c>government-3.b</c>), commitment title
-/// (<c>government-3</c>), section heading (<c>government</c>), preamble paragraph or bullet list (<c>preamble-2</c>).
+/// <summary>Puts new wording at one anchor of a canonical text: item text (<c>government-3.b</c>), commitment title or
+/// text (<c>government-3</c>, numbered or a bullet), section heading (<c>government</c>), part or closing heading
+/// (<c>part-1</c>, <c>closing</c>), section text (<c>government-text-1</c>), preamble or closing paragraph, numbered
+/// paragraph or bullet list (<c>preamble-2</c>, <c>closing-1</c>).
 /// Only the lines of that part are rewritten; the result is parsed again and refused unless every other part
 /// (and every anchor) is exactly as before, so wording can never change the text's structure.</summary>
 public static partial class StatementAmender
@@ -58,7 +60,7 @@ public static partial class StatementAmender
 
     private static Outcome Refuse(string reason) => new(null, reason);
 
-    private enum PartKind { Paragraph, Bullets, Section, Commitment, Item }
+    private enum PartKind { Paragraph, Numbered, Bullets, Section, Heading, Commitment, Item }
 
     private sealed record Part(PartKind Kind, int Line, string Text, string Token);
 
@@ -66,17 +68,31 @@ public static partial class StatementAmender
     private static Dictionary<string, Part> Parts(StatementDocument d)
     {
         var parts = new Dictionary<string, Part>(StringComparer.Ordinal);
-        foreach (var p in d.Preamble)
-            parts[p.Anchor] = p.Kind == PreambleBlockKind.BulletList
-                ? new Part(PartKind.Bullets, p.Line, string.Join("\n", p.Bullets), "")
-                : new Part(PartKind.Paragraph, p.Line, p.Text, "");
-        foreach (var s in d.Sections)
+        foreach (var block in d.Body())
         {
-            parts[s.Anchor] = new Part(PartKind.Section, s.Line, s.Heading, s.Audience.Token());
-            foreach (var c in s.Commitments)
+            switch (block)
             {
-                parts[c.Anchor] = new Part(PartKind.Commitment, c.Line, c.Title, "");
-                foreach (var i in c.Items) parts[i.Anchor] = new Part(PartKind.Item, i.Line, i.Text, "");
+                case PreambleBlock p:
+                    parts[p.Anchor] = new Part(p.Kind switch
+                    {
+                        PreambleBlockKind.BulletList => PartKind.Bullets,
+                        PreambleBlockKind.Numbered => PartKind.Numbered,
+                        _ => PartKind.Paragraph,
+                    }, p.Line, p.Words, p.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    break;
+                case PartHeading h:
+                    parts[h.Anchor] = new Part(PartKind.Heading, h.Line, h.Text, h.Anchor == "closing" ? "{closing}" : "{part}");
+                    break;
+                case StatementSection s:
+                    parts[s.Anchor] = new Part(PartKind.Section, s.Line, s.Heading, s.TitleAudience ? "{commitments}" : $"{{audience={s.Audience.Token()}}}");
+                    foreach (var t in s.Texts) parts[t.Anchor] = new Part(PartKind.Paragraph, t.Line, t.Text, "");
+                    foreach (var c in s.Commitments)
+                    {
+                        // The token says how the commitment is written: its words are replaced the same way.
+                        parts[c.Anchor] = new Part(PartKind.Commitment, c.Line, c.Words, c.Title.Length == 0 ? "text" : c.Text.Length == 0 ? "title" : "both");
+                        foreach (var i in c.Items) parts[i.Anchor] = new Part(PartKind.Item, i.Line, i.Text, "");
+                    }
+                    break;
             }
         }
         return parts;
@@ -100,10 +116,12 @@ public static partial class StatementAmender
     private static int EndOfPart(StatementDocument d, Part target, List<string> lines)
     {
         var start = target.Line - 1;
-        if (target.Kind is PartKind.Section or PartKind.Commitment) return start + 1;
+        if (target.Kind is PartKind.Section or PartKind.Heading || target is { Kind: PartKind.Commitment, Token: "title" }) return start + 1;
         var next = Parts(d).Values.Select(p => p.Line - 1).Where(l => l > start).DefaultIfEmpty(lines.Count).Min();
         var end = start + 1;
-        while (end < next && end < lines.Count && (lines[end].Length > 0 || target.Kind != PartKind.Paragraph))
+        // A marker or heading line belongs to no part's words, though it is not a part itself.
+        while (end < next && end < lines.Count && (lines[end].Length > 0 || target.Kind != PartKind.Paragraph)
+               && !lines[end].StartsWith('#') && !lines[end].StartsWith('{'))
             end++;
         while (end > start + 1 && lines[end - 1].Length == 0) end--;
         return end;
@@ -118,10 +136,19 @@ public static partial class StatementAmender
             case PartKind.Bullets:
                 return wording.Select(l => "- " + BulletMarker().Replace(l, "")).ToList();
             case PartKind.Section:
-                return [$"## {wording[0]} {{audience={target.Token}}}"];
+            case PartKind.Heading:
+                return firstLine.StartsWith("##", StringComparison.Ordinal) ? [$"## {wording[0]} {target.Token}"] : null;
+            case PartKind.Numbered:
+                var paragraph = MarkerPrefix().Match(firstLine);
+                return paragraph.Success ? [$"{paragraph.Groups["prefix"].Value}{wording[0]}"] : null;
             case PartKind.Commitment:
-                var number = CommitmentLine().Match(firstLine);
-                return number.Success ? [$"{number.Groups["prefix"].Value}**{wording[0]}**"] : null;
+                var number = MarkerPrefix().Match(firstLine);
+                return !number.Success ? null : target.Token switch
+                {
+                    "title" => [$"{number.Groups["prefix"].Value}**{wording[0]}**"],
+                    "text" => [$"{number.Groups["prefix"].Value}{wording[0]}"],
+                    _ => null, // a bold title and text: which words are the title is not for wording to decide
+                };
             default:
                 var item = ItemLine().Match(firstLine);
                 return item.Success ? [$"{item.Groups["prefix"].Value} {wording[0]}"] : null;
@@ -131,8 +158,8 @@ public static partial class StatementAmender
     [GeneratedRegex(@"^[-+*][ \t]+")]
     private static partial Regex BulletMarker();
 
-    [GeneratedRegex(@"^(?<prefix>[ \t]*\d{1,9}[.)][ \t]+)\*\*.*\*\*$")]
-    private static partial Regex CommitmentLine();
+    [GeneratedRegex(@"^(?<prefix>[ \t]*(?:\d{1,9}[.)]|[-+*])[ \t]+)")]
+    private static partial Regex MarkerPrefix();
 
     [GeneratedRegex(@"^(?<prefix>[ \t]*[a-z]\.)")]
     private static partial Regex ItemLine();

@@ -6,19 +6,23 @@ using Markdig.Syntax;
 namespace WeProtect.Summit.Data.Statements;
 
 /// <summary>Reads a statement's text (the grammar of docs/statement-format.md) into a <see cref="StatementDocument"/>,
-/// or returns every error with its line. Never throws for any input string.</summary>
+/// or returns every error with its line, in line order; warnings come with a document. Never throws for any input string.</summary>
 /// <remarks>
 /// The text is canonicalised first and the canonical text is parsed, so line numbers are those of the text as
 /// typed (canonicalisation keeps every line but trailing blank ones). Markdig (CommonMark, no extensions) gives
-/// the block structure: headings, paragraphs, bullet and numbered lists. Two things are read by this class
-/// from the source lines of those blocks, not by Markdig:
+/// the block structure: headings, paragraphs, bullet and numbered lists. Three things are read by this class
+/// from source lines, not by Markdig:
 /// <list type="bullet">
-/// <item><c>{audience=…}</c> at the end of a <c>##</c> heading (a regular expression on the heading's line);</item>
+/// <item>markers: <c>{audience=…}</c>, <c>{commitments}</c>, <c>{part}</c>, <c>{closing}</c> at the end of a <c>##</c>
+/// heading, <c>{audience=…}</c> at the end of the title, and a marker alone on an unindented line (Markdig is given
+/// such a line as an HTML comment: a block of its own that also ends the paragraph or list above it);</item>
 /// <item>lettered items. CommonMark has no <c>a.</c> lists, and Markdig's list-extras extension would read
 /// <c>i.</c>, <c>v.</c>, <c>x.</c> … as Roman numerals and a lettered line straight under a title as part of the
-/// title's paragraph anyway. So a commitment's lines (the paragraphs inside its numbered list item, list marker
-/// and indentation removed) are read one by one: the first is the bold title, a line <c>x. text</c> with one
-/// lowercase letter starts an item, any other line continues the item before it.</item>
+/// title's paragraph anyway. So a commitment's lines (list marker and indentation removed) are read one by one:
+/// a first line wholly in bold is the title, a line <c>x. text</c> with one lowercase letter starts an item;
+/// other lines are the commitment's text (before its first item) or continue the item before them;</item>
+/// <item>lazy continuation: a line that Markdig joins to the list item above although it is not indented is kept
+/// where Markdig puts it (as the grammar always did) but gets a warning, so that nothing is merged silently.</item>
 /// </list>
 /// </remarks>
 public static partial class StatementParser
@@ -26,6 +30,9 @@ public static partial class StatementParser
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
 
     private static readonly string AudienceList = string.Join(", ", StatementAudiences.Tokens);
+
+    /// <summary>A bold title longer than this gets a warning: it reads as a sentence, not a title.</summary>
+    public const int LongTitle = 150;
 
     public static StatementParseResult Parse(string? raw)
     {
@@ -44,9 +51,8 @@ public static partial class StatementParser
         var reader = new Reader(canonical);
         var document = reader.Read();
         return reader.Errors.Count == 0 && document is not null
-            ? new StatementParseResult(canonical, hash, document, [])
-            : new StatementParseResult(canonical, hash, null,
-                reader.Errors.OrderBy(e => e.Line).Distinct().ToArray());
+            ? new StatementParseResult(canonical, hash, document, []) { Warnings = reader.Warnings.OrderBy(w => w.Line).Distinct().ToArray() }
+            : new StatementParseResult(canonical, hash, null, reader.Errors.OrderBy(e => e.Line).Distinct().ToArray());
     }
 
     [GeneratedRegex(@"^##\s*(?<text>.*?)\s*(?:\{(?<attr>[^{}]*)\})?\s*(?:\s#+)?\s*$")]
@@ -58,36 +64,89 @@ public static partial class StatementParser
     [GeneratedRegex(@"^#\s*(?<text>.*?)(?:\s+#+)?\s*$")]
     private static partial Regex TitleHeading();
 
+    [GeneratedRegex(@"^(?<text>.*?)\s*\{\s*audience\s*=\s*(?<value>[^{}]*?)\s*\}$")]
+    private static partial Regex TitleAudience();
+
+    /// <summary>A marker alone on its line, unindented: <c>{closing}</c>, <c>{commitments}</c>, <c>{audience=…}</c>, <c>{part}</c>.</summary>
+    [GeneratedRegex(@"^\{\s*(?<marker>closing|commitments|part|audience\s*=[^{}]*)\s*\}$")]
+    private static partial Regex MarkerLine();
+
+    [GeneratedRegex(@"^\{[^{}]*\}$")]
+    private static partial Regex BracedLine();
+
     [GeneratedRegex(@"^(?<letter>[a-z])\.(?:[ \t]+(?<text>.*))?$")]
     private static partial Regex LetteredLine();
 
-    [GeneratedRegex(@"^\d{1,9}[.)][ \t]*")]
+    [GeneratedRegex(@"^[ \t]*\d{1,9}[.)][ \t]*")]
     private static partial Regex NumberMarker();
 
-    [GeneratedRegex(@"^[-+*][ \t]*")]
+    [GeneratedRegex(@"^[ \t]*[-+*][ \t]*")]
     private static partial Regex BulletMarker();
 
     [GeneratedRegex(@"^\*\*(?<title>.*\S.*?)\*\*$")]
     private static partial Regex BoldTitle();
 
+    [GeneratedRegex(@"^\*\*(?<lead>[^*].*?)\*\*")]
+    private static partial Regex BoldLeadIn();
+
+    private enum Region { Preamble, Sections, Closing }
+
+    private sealed record Marker(int Line, string Kind, string? Heading, string? Audience);
+
     private sealed class Reader(string text)
     {
         private readonly string[] lines = text.Split('\n');
-        private readonly int[] lineStarts = LineStarts(text);
+        private int[] lineStarts = []; // of the text Markdig reads (marker lines differ in length from the text's)
         private readonly Dictionary<StatementAudience, int> audienceCounts = [];
         public List<StatementError> Errors { get; } = [];
+        public List<StatementWarning> Warnings { get; } = [];
 
         private string? title;
+        private StatementAudience? titleAudience;
+        private Region region = Region.Preamble;
+        private bool strayAfterPart;
+        private bool closingSeen;
         private readonly List<PreambleBlock> preamble = [];
+        private readonly List<PreambleBlock> closing = [];
+        private readonly List<PartHeading> headings = [];
         private readonly List<StatementSection> sections = [];
+        private readonly Numbering running = new();
+        private int previousSectionLast;
+        private int? lastTextAfter; // a paragraph after the last commitment of the section closed last
         private SectionBuilder? section;
 
         public StatementDocument? Read()
         {
+            // A marker line is handed to Markdig as an HTML comment on the same line: a block of its own that ends the
+            // paragraph or list above it (a blank line would not: a list goes on over blank lines), read back below.
+            var markers = new Dictionary<int, Marker>();
+            var forMarkdig = new string[lines.Length];
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var m = MarkerLine().Match(lines[i]);
+                if (m.Success)
+                {
+                    var marker = m.Groups["marker"].Value;
+                    var audience = AudienceAttribute().Match(marker);
+                    markers[i + 1] = audience.Success
+                        ? new Marker(i + 1, "audience", null, audience.Groups["value"].Value)
+                        : new Marker(i + 1, marker, null, null);
+                    forMarkdig[i] = "<!-- marker -->";
+                }
+                else
+                {
+                    if (BracedLine().IsMatch(lines[i]))
+                        Warn(i + 1, $"“{lines[i]}” is not a marker (the markers are {{audience=…}}, {{commitments}}, {{part}} and {{closing}}), so it is kept as text.");
+                    forMarkdig[i] = lines[i];
+                }
+            }
+
             MarkdownDocument document;
             try
             {
-                document = Markdown.Parse(text, Pipeline);
+                var markdig = string.Join("\n", forMarkdig);
+                lineStarts = LineStarts(markdig);
+                document = Markdown.Parse(markdig, Pipeline);
             }
             catch (ArgumentException)
             {
@@ -102,6 +161,12 @@ public static partial class StatementParser
             foreach (var block in document)
             {
                 var line = block.Line + 1;
+                if (block is HtmlBlock && markers.Remove(line, out var marker))
+                {
+                    Apply(marker);
+                    continue;
+                }
+
                 if (title is null && hasTitle && !(block is HeadingBlock { Level: 1, IsSetext: false }) && !textBeforeTitleReported)
                 {
                     Error(line, "The title must come first: start the text with one line like “# Statement of Action”, before any other text.");
@@ -118,27 +183,35 @@ public static partial class StatementParser
                         ReadTitle(line);
                         break;
                     case HeadingBlock { Level: 2 }:
-                        CloseSection();
-                        OpenSection(line);
+                        ReadHeading(line);
                         break;
                     case HeadingBlock h:
                         Error(line, $"A heading with {h.Level} # signs is not part of the statement format. " +
-                            "Use “## Heading {audience=…}” for a section; commitments are numbered lines, not headings.");
+                            "Use “## Heading {audience=…}” for a section or “## Heading {part}” for a part; commitments are numbered lines or bullets, not headings.");
                         break;
                     default:
-                        if (section is null) ReadPreambleBlock(block, line);
-                        else ReadSectionBlock(block, line);
+                        ReadBlock(block, line);
                         break;
                 }
             }
+            foreach (var inside in markers.Values)
+                Error(inside.Line, "This marker is not at the top level of the text (it is inside a list or quotation above it): " +
+                    "leave a blank line before it and start it at the beginning of the line.");
             CloseSection();
 
             if (!hasTitle)
                 Error(1, "The statement has no title. Start the text with one line like “# Statement of Action by Governments”.");
-            if (sections.Count == 0 && Errors.Count == 0)
-                Error(Math.Max(1, lines.Length - 1), "The statement has no sections. Add at least one “## Heading {audience=…}” followed by numbered commitments.");
+            if (sections.Count == 0 && titleAudience is null)
+                Error(Math.Max(1, lines.Length - 1), "The statement has no sections and no audience. Add at least one “## Heading {audience=…}” " +
+                    "followed by its commitments, or set the audience of the whole statement on the title line: “# Title {audience=government}”.");
+            if (sections.Count == 0 && titleAudience is not null && preamble.Any(p => p.Kind == PreambleBlockKind.Numbered))
+                Warn(preamble.First(p => p.Kind == PreambleBlockKind.Numbered).Line, "The statement has no commitments: all its numbered paragraphs are preamble. " +
+                    "If some of them are commitments, write {commitments} on a line of its own above them.");
+            if (Errors.Count > 0 || title is null) return null;
 
-            return Errors.Count == 0 && title is not null ? new StatementDocument(title, preamble, sections) : null;
+            var document2 = new StatementDocument(title, preamble, sections) { Audience = titleAudience, Headings = headings, Closing = closing };
+            WarnAboutWording(document2);
+            return document2;
         }
 
         private void ReadTitle(int line)
@@ -150,34 +223,103 @@ public static partial class StatementParser
             }
             var match = TitleHeading().Match(lines[line - 1].TrimStart());
             var t = match.Success ? match.Groups["text"].Value.Trim() : "";
+            var audience = TitleAudience().Match(t);
+            if (audience.Success)
+            {
+                t = audience.Groups["text"].Value.Trim();
+                titleAudience = ParseAudience(audience.Groups["value"].Value, line);
+                titleAudience ??= StatementAudience.All; // already an error; keeps later errors about sections quiet
+            }
             if (t.Length == 0) Error(line, "The title is empty: write it after the #, like “# Statement of Action”.");
             title = t;
         }
 
-        private void OpenSection(int line)
+        private StatementAudience? ParseAudience(string value, int line)
+        {
+            if (value.Length == 0) Error(line, $"The audience is empty. Write one of: {AudienceList}.");
+            else if (!StatementAudiences.TryParse(value, out var a)) Error(line, $"“{value}” is not a known audience. Write one of: {AudienceList}.");
+            else return a;
+            return null;
+        }
+
+        private void ReadHeading(int line)
         {
             var match = SectionHeading().Match(lines[line - 1].TrimStart());
             var heading = match.Success ? match.Groups["text"].Value : "";
             var attr = match.Success && match.Groups["attr"].Success ? match.Groups["attr"].Value : null;
-            if (heading.Length == 0)
-                Error(line, "This section heading has no words: write them after the ##, like “## Government delegates pledge to {audience=government}”.");
-
-            StatementAudience? audience = null;
             if (attr is null)
             {
-                Error(line, $"This section heading does not say who it is for. End it with {{audience=…}}, one of: {AudienceList}.");
+                Error(line, $"This section heading does not say who it is for. End it with {{audience=…}}, one of: {AudienceList}; " +
+                    "or with {commitments} for the audience set on the title; or with {part} for a heading that groups what follows, " +
+                    "or {closing} for the closing part.");
+                CloseSection();
+                section = new SectionBuilder(heading, StatementAudience.All, "", line, false) { HadContent = true };
+                return;
             }
-            else
+            var value = AudienceAttribute().Match(attr);
+            var kind = value.Success ? "audience" : attr.Trim();
+            if (kind is not ("audience" or "commitments" or "part" or "closing"))
             {
-                var value = AudienceAttribute().Match(attr);
-                if (!value.Success)
-                    Error(line, $"“{{{attr}}}” is not understood: the only setting a section heading takes is {{audience=…}}, one of: {AudienceList}.");
-                else if (value.Groups["value"].Value.Length == 0)
-                    Error(line, $"The audience is empty. Write one of: {AudienceList}.");
-                else if (!StatementAudiences.TryParse(value.Groups["value"].Value, out var a))
-                    Error(line, $"“{value.Groups["value"].Value}” is not a known audience. Write one of: {AudienceList}.");
-                else audience = a;
+                Error(line, $"“{{{attr}}}” is not understood: a ## heading ends with {{audience=…}} (one of: {AudienceList}), " +
+                    "{commitments}, {part} or {closing}.");
+                CloseSection();
+                section = new SectionBuilder(heading, StatementAudience.All, "", line, false) { HadContent = true };
+                return;
             }
+            if (heading.Length == 0)
+                Error(line, kind is "part" or "closing"
+                    ? $"This heading has no words: write them after the ##, like “## Our commitments {{{kind}}}”."
+                    : "This section heading has no words: write them after the ##, like “## Government delegates pledge to {audience=government}”.");
+            Apply(new Marker(line, kind, heading, value.Success ? value.Groups["value"].Value : null));
+        }
+
+        private void Apply(Marker marker)
+        {
+            switch (marker.Kind)
+            {
+                case "part":
+                    if (marker.Heading is null)
+                    {
+                        Error(marker.Line, "{part} needs the words of its heading: write “## Our commitments {part}”.");
+                        return;
+                    }
+                    CloseSection();
+                    headings.Add(new PartHeading($"part-{headings.Count(h => h.Anchor != "closing") + 1}", marker.Line, marker.Heading));
+                    if (region == Region.Sections) strayAfterPart = true;
+                    return;
+                case "closing":
+                    CloseSection();
+                    if (closingSeen)
+                    {
+                        Error(marker.Line, "The closing part has already begun: write {closing} once, above the closing words.");
+                        return;
+                    }
+                    closingSeen = true;
+                    region = Region.Closing;
+                    running.Reset();
+                    if (marker.Heading is { Length: > 0 }) headings.Add(new PartHeading("closing", marker.Line, marker.Heading));
+                    return;
+                default:
+                    OpenSection(marker);
+                    return;
+            }
+        }
+
+        private void OpenSection(Marker marker)
+        {
+            CloseSection();
+            if (region == Region.Closing)
+                Error(marker.Line, "A section cannot follow the closing part: {closing} must come after the last section.");
+            StatementAudience? audience;
+            var fromTitle = marker.Kind == "commitments";
+            if (fromTitle)
+            {
+                audience = titleAudience;
+                if (audience is null)
+                    Error(marker.Line, $"{{commitments}} takes the audience of the whole statement, and the title sets none. Write it on the " +
+                        $"title line (“# Title {{audience=government}}”), or name this section's audience: {{audience=…}}, one of: {AudienceList}.");
+            }
+            else audience = ParseAudience(marker.Audience ?? "", marker.Line);
 
             var anchor = "";
             if (audience is { } known)
@@ -185,21 +327,40 @@ public static partial class StatementParser
                 var n = audienceCounts[known] = audienceCounts.GetValueOrDefault(known) + 1;
                 anchor = n == 1 ? known.Token() : $"{known.Token()}-section-{n}";
             }
-            section = new SectionBuilder(heading, audience ?? StatementAudience.All, anchor, line);
+            if (region == Region.Preamble) region = Region.Sections;
+            strayAfterPart = false;
+            section = new SectionBuilder(marker.Heading ?? "", audience ?? StatementAudience.All, anchor, marker.Line, fromTitle);
         }
 
         private void CloseSection()
         {
             if (section is null) return;
-            if (section.Commitments.Count == 0 && !section.HadContent)
-                Error(section.Line, "This section has no commitments. Add numbered commitments under it (“1. **Title**”), or remove the heading.");
-            sections.Add(new StatementSection(section.Heading, section.Audience, section.Anchor, section.Line, section.Commitments));
+            var s = section;
             section = null;
+            if (s.Commitments.Count == 0 && !s.HadContent)
+                Error(s.Line, "This section has no commitments. Add numbered commitments (“1. **Title**”) or bullets (“- We will …”) under it, or remove the heading.");
+            if (s.Commitments.Count == 1)
+                Warn(s.Commitments[0].Line, $"The section {Name(s)} has only one commitment: check that none is missing.");
+            previousSectionLast = s.Numbers.LastNumber;
+            lastTextAfter = s.TextAfter;
+            sections.Add(new StatementSection(s.Heading, s.Audience, s.Anchor, s.Line, s.Commitments)
+                { TitleAudience = s.FromTitle, Texts = s.Texts });
         }
 
-        private void ReadPreambleBlock(Block block, int line)
+        private static string Name(SectionBuilder s) => s.Anchor.Length > 0 ? s.Anchor : $"on line {s.Line}";
+
+        private void ReadBlock(Block block, int line)
         {
-            var anchor = $"preamble-{preamble.Count + 1}";
+            if (section is not null) { ReadSectionBlock(section, block, line); return; }
+            if (region == Region.Sections && strayAfterPart)
+            {
+                Error(line, $"This text follows a part heading between sections, where it belongs to no section. Put a section marker " +
+                    $"above it ({{audience=…}} or {{commitments}}, alone on a line or ending a ## heading), move it into the preamble, or write {{closing}} above it.");
+                return;
+            }
+            var target = region == Region.Closing ? closing : preamble;
+            var prefix = region == Region.Closing ? "closing" : "preamble";
+            var keepLines = region == Region.Closing;
             switch (block)
             {
                 case ParagraphBlock p:
@@ -207,10 +368,10 @@ public static partial class StatementParser
                     var text = BlockLines(p, null);
                     if (text.Count > 0 && LetteredLine().IsMatch(text[0].Text))
                     {
-                        Error(line, $"The lettered item “{text[0].Text[..2]}” is not inside a commitment: lettered items belong under a numbered commitment in a section.");
+                        Error(line, $"The lettered item “{text[0].Text[..2]}” is not inside a commitment: lettered items belong under a commitment in a section.");
                         return;
                     }
-                    preamble.Add(new PreambleBlock(anchor, line, PreambleBlockKind.Paragraph, string.Join("\n", text.Select(t => t.Text)), []));
+                    target.Add(new PreambleBlock($"{prefix}-{target.Count + 1}", line, PreambleBlockKind.Paragraph, Join(text, "\n"), []) { KeepLines = keepLines });
                     return;
                 }
                 case ListBlock { IsOrdered: false } list:
@@ -219,120 +380,196 @@ public static partial class StatementParser
                     foreach (var child in list)
                     {
                         if (child is not ListItemBlock item) continue;
-                        var parts = new List<string>();
-                        foreach (var inner in item)
-                        {
-                            if (inner is ParagraphBlock ip)
-                                parts.Add(string.Join("\n", BlockLines(ip, item).Select(t => t.Text)));
-                            else
-                                Error(inner.Line + 1, "A bullet in the preamble may hold only text: no nested lists, quotes, code or headings.");
-                        }
-                        if (parts.Count == 0 && item.Count == 0)
+                        var paragraphs = ItemParagraphs(item, "A bullet may hold only text: no nested lists, quotes, code or headings.");
+                        if (paragraphs.Count == 0)
                             Error(item.Line + 1, "This bullet is empty: write text after the dash, or remove it.");
-                        bullets.Add(string.Join("\n", parts));
+                        bullets.Add(string.Join("\n", paragraphs.Select(t => Join(t, "\n"))));
                     }
-                    preamble.Add(new PreambleBlock(anchor, line, PreambleBlockKind.BulletList, "", bullets));
+                    target.Add(new PreambleBlock($"{prefix}-{target.Count + 1}", line, PreambleBlockKind.BulletList, "", bullets) { KeepLines = keepLines });
                     return;
                 }
-                case ListBlock:
-                    Error(line, "Numbered commitments must be inside a section: add a heading like “## Government delegates pledge to {audience=government}” above them.");
+                case ListBlock list:
+                {
+                    var first = true;
+                    foreach (var child in list)
+                    {
+                        if (child is not ListItemBlock item) continue;
+                        var number = item.Order;
+                        if (first && number == 1) running.Reset();
+                        first = false;
+                        var where = region == Region.Closing ? "closing part" : "preamble";
+                        running.Check(number, item.Line + 1, this, $"Paragraph number {number}", $"the {where}", duplicatesAllowed: false);
+                        var paragraphs = ItemParagraphs(item, "A numbered paragraph may hold only text: no nested lists, quotes, code or headings.");
+                        if (paragraphs.Count == 0) Error(item.Line + 1, $"Paragraph {number}. is empty: write text after the number, or remove it.");
+                        var words = string.Join("\n\n", paragraphs.Select(t => Join(t, "\n")));
+                        WarnLongLeadIn(words, item.Line + 1);
+                        target.Add(new PreambleBlock($"{prefix}-{target.Count + 1}", item.Line + 1, PreambleBlockKind.Numbered, words, []) { Number = number, KeepLines = keepLines });
+                    }
                     return;
+                }
                 default:
-                    Error(line, $"The preamble may hold only paragraphs and bullet lists, not {Describe(block)}.");
+                    Error(line, $"The {(region == Region.Closing ? "closing part" : "preamble")} may hold only paragraphs, bullet lists and numbered paragraphs, not {Describe(block)}.");
                     return;
             }
         }
 
-        private void ReadSectionBlock(Block block, int line)
+        private void ReadSectionBlock(SectionBuilder s, Block block, int line)
         {
-            var s = section!;
             switch (block)
             {
-                case ListBlock { IsOrdered: true } list:
+                case ListBlock list:
                     foreach (var child in list)
-                        if (child is ListItemBlock item) ReadCommitment(s, item);
+                        if (child is ListItemBlock item) ReadCommitment(s, item, bullet: !list.IsOrdered);
                     return;
                 case ParagraphBlock p when BlockLines(p, null) is [var first, ..] && LetteredLine().IsMatch(first.Text):
                     s.HadContent = true;
-                    Error(line, $"The lettered item “{first.Text[..2]}” is not inside a commitment. Indent it under its numbered commitment " +
+                    Error(line, $"The lettered item “{first.Text[..2]}” is not inside a commitment. Indent it under its commitment " +
                         "(three spaces under “1. **Title**”), with no blank line between a commitment and its items.");
+                    return;
+                case ParagraphBlock p:
+                    s.Texts.Add(new SectionText($"{(s.Anchor.Length > 0 ? s.Anchor : "section")}-text-{s.Texts.Count + 1}", line, Join(BlockLines(p, null), "\n")));
+                    if (s.Commitments.Count > 0) s.TextAfter ??= line;
                     return;
                 default:
                     s.HadContent = true;
-                    Error(line, $"Only numbered commitments (“1. **Title**” with lettered items) may follow a section heading, not {Describe(block)}. " +
-                        "Move this text into the preamble, above the first ## heading, or make it a commitment.");
+                    Error(line, $"A section may hold paragraphs and its commitments (numbered, “1. **Title**”, or bullets, “- We will …”), not {Describe(block)}.");
                     return;
             }
         }
 
-        private void ReadCommitment(SectionBuilder s, ListItemBlock item)
+        private void ReadCommitment(SectionBuilder s, ListItemBlock item, bool bullet)
         {
             var line = item.Line + 1;
-            var number = item.Order;
-            var commitmentLines = new List<SourceLine>();
-            foreach (var inner in item)
-            {
-                if (inner is ParagraphBlock or CodeBlock and not FencedCodeBlock)
-                    commitmentLines.AddRange(BlockLines((LeafBlock)inner, item));
-                else
-                    Error(inner.Line + 1, $"A commitment may hold only its bold title and lettered items (a., b., …), not {Describe(inner)}.");
-            }
-
-            if (s.Numbers.Contains(number))
-                Error(line, $"Commitment number {number} is used twice in this section. Number the commitments 1, 2, 3, … in order.");
-            else if (number != s.LastNumber + 1)
-                Error(line, $"Commitment number {number} is out of order: the next number in this section is {s.LastNumber + 1}.");
-            s.Numbers.Add(number);
-            s.LastNumber = Math.Max(s.LastNumber, number);
-
-            var anchor = $"{s.Anchor}-{number}";
-            var titleMatch = commitmentLines.Count > 0 ? BoldTitle().Match(commitmentLines[0].Text) : Match.Empty;
-            var commitmentTitle = "";
-            var rest = commitmentLines.AsEnumerable();
-            if (titleMatch.Success)
-            {
-                commitmentTitle = titleMatch.Groups["title"].Value.Trim();
-                rest = commitmentLines.Skip(1);
-            }
+            if (s.Bullets is { } wasBullet && wasBullet != bullet)
+                Error(line, $"The section {Name(s)} mixes numbered and bullet commitments: write them all with numbers or all as bullets.");
+            s.Bullets ??= bullet;
+            s.TextAfter = null;
+            int number;
+            if (bullet) number = ++s.BulletCount;
             else
             {
-                Error(line, $"Commitment {number} has no bold title. Start it like this: “{number}. **Short title**”, on a line of its own.");
+                number = item.Order;
+                if (s.Numbers.Seen.Count == 0 && number == previousSectionLast + 1 && number > 1) s.Numbers.Continue(previousSectionLast);
+                s.Numbers.Check(number, line, this, $"Commitment number {number}", "this section", duplicatesAllowed: false);
+            }
+            var label = bullet ? $"bullet {number}" : $"commitment {number}";
+            var anchor = $"{s.Anchor}-{number}";
+
+            var paragraphs = ItemParagraphs(item, $"A commitment may hold only its bold title, its text and lettered items (a., b., …), not {{0}}.", allowIndentedCode: true);
+            var commitmentTitle = "";
+            if (paragraphs.Count > 0 && BoldTitle().Match(paragraphs[0][0].Text) is { Success: true } titleMatch)
+            {
+                commitmentTitle = titleMatch.Groups["title"].Value.Trim();
+                paragraphs[0].RemoveAt(0);
+                if (commitmentTitle.Length > LongTitle)
+                    Warn(line, $"The bold title of {label} is {commitmentTitle.Length} characters long: a title over {LongTitle} characters reads as a sentence. Shorten it, or remove the ** to make it the commitment's text.");
             }
 
+            var commitmentText = new List<string>();
             var items = new List<ItemBuilder>();
-            var letters = new HashSet<char>();
-            var lastLetter = (char)('a' - 1);
-            foreach (var l in rest)
+            var letters = new Numbering();
+            for (var pi = 0; pi < paragraphs.Count; pi++)
             {
-                var m = LetteredLine().Match(l.Text);
-                if (m.Success)
+                var newParagraph = true;
+                foreach (var l in paragraphs[pi])
                 {
-                    var letter = m.Groups["letter"].Value[0];
-                    var itemText = m.Groups["text"].Value.Trim();
-                    if (letters.Contains(letter))
-                        Error(l.Line, $"Item {letter}. is used twice in commitment {number}. Letter the items a., b., c., … in order.");
-                    else if (letter != lastLetter + 1)
-                        Error(l.Line, $"Item {letter}. is out of order in commitment {number}: the next letter is {(char)(lastLetter + 1)}.");
-                    letters.Add(letter);
-                    if (letter > lastLetter) lastLetter = letter;
-                    if (itemText.Length == 0)
-                        Error(l.Line, $"Item {letter}. of commitment {number} has no text.");
-                    items.Add(new ItemBuilder(letter, l.Line, new StringBuilder(itemText)));
-                }
-                else if (items.Count == 0)
-                {
-                    if (titleMatch.Success)
-                        Error(l.Line, $"Under the title of commitment {number} only lettered items may follow (“a. …”, “b. …”). " +
-                            "Start this line with the next letter, or join it to the item above.");
-                }
-                else
-                {
-                    items[^1].Text.Append(' ').Append(l.Text.Trim());
+                    var m = LetteredLine().Match(l.Text);
+                    if (m.Success)
+                    {
+                        var letter = m.Groups["letter"].Value[0];
+                        var itemText = m.Groups["text"].Value.Trim();
+                        letters.Check(letter - 'a' + 1, l.Line, this, $"Item {letter}.", $"{label}", duplicatesAllowed: false, letters: true);
+                        if (itemText.Length == 0)
+                            Error(l.Line, $"Item {letter}. of {label} has no text.");
+                        items.Add(new ItemBuilder(letter, l.Line, new StringBuilder(itemText)));
+                    }
+                    else if (items.Count == 0)
+                    {
+                        if (newParagraph && commitmentText.Count > 0) commitmentText.Add("");
+                        commitmentText.Add(l.Text.Trim());
+                    }
+                    else
+                    {
+                        items[^1].Text.Append(newParagraph ? "\n\n" : " ").Append(l.Text.Trim());
+                    }
+                    newParagraph = false;
                 }
             }
+            var words = string.Join("\n", commitmentText);
+            if (commitmentTitle.Length == 0 && words.Length == 0 && items.Count == 0)
+                Error(line, $"The {label} of section {Name(s)} is empty: write its words after the {(bullet ? "dash" : "number")}, or remove it.");
+            if (commitmentTitle.Length == 0) WarnLongLeadIn(words, line);
+            if (items.Count == 1)
+                Warn(items[0].Line, $"{char.ToUpperInvariant(label[0])}{label[1..]} has a single lettered item (a. without b.): check that none is missing, or make it the commitment's text.");
 
             s.Commitments.Add(new StatementCommitment(number, commitmentTitle, anchor, line,
-                items.Select(i => new StatementItem(i.Letter, i.Text.ToString(), $"{anchor}.{i.Letter}", i.Line)).ToArray()));
+                items.Select(i => new StatementItem(i.Letter, i.Text.ToString(), $"{anchor}.{i.Letter}", i.Line)).ToArray())
+            { Text = words, Bullet = bullet });
+        }
+
+        private void WarnLongLeadIn(string words, int line)
+        {
+            if (BoldLeadIn().Match(words) is { Success: true } lead && lead.Groups["lead"].Value.Length > LongTitle)
+                Warn(line, $"The bold words at the start of this paragraph are {lead.Groups["lead"].Value.Length} characters long: " +
+                    $"a bold title or lead-in over {LongTitle} characters reads as a sentence. Check where the bold should end.");
+        }
+
+        /// <summary>The paragraphs of a list item (lines without indentation or marker), anything else an error.
+        /// Lines that continue the item without being indented get a warning.</summary>
+        private List<List<SourceLine>> ItemParagraphs(ListItemBlock item, string refusal, bool allowIndentedCode = false)
+        {
+            var result = new List<List<SourceLine>>();
+            foreach (var inner in item)
+            {
+                if (inner is ParagraphBlock || (allowIndentedCode && inner is CodeBlock and not FencedCodeBlock))
+                {
+                    var blockLines = BlockLines((LeafBlock)inner, item);
+                    if (blockLines.Count > 0) result.Add(blockLines);
+                }
+                else
+                    Error(inner.Line + 1, refusal.Contains("{0}") ? string.Format(refusal, Describe(inner)) : refusal);
+            }
+            WarnAboutLazyLines(item, result);
+            return result;
+        }
+
+        private void WarnAboutLazyLines(ListItemBlock item, List<List<SourceLine>> paragraphs)
+        {
+            var first = lines[item.Line];
+            var marker = (item.Parent is ListBlock { IsOrdered: true } ? NumberMarker() : BulletMarker()).Match(first);
+            var column = marker.Success ? marker.Length : 2;
+            foreach (var l in paragraphs.SelectMany(p => p))
+            {
+                if (l.Line - 1 == item.Line || l.Indent >= column || LetteredLine().IsMatch(l.Text)) continue;
+                Warn(l.Line, "This line is not indented, so it continues the list item above it, as Markdown reads it. " +
+                    "If it is a paragraph of its own, leave a blank line before it; if it continues the item, indent it.");
+                return;
+            }
+        }
+
+        private void WarnAboutWording(StatementDocument document)
+        {
+            if (!closingSeen && lastTextAfter is { } after)
+                Warn(after, "This paragraph follows the last commitment of the last section, so it is text of that section. " +
+                    "If it closes the statement, write {closing} on a line of its own above it.");
+            var seen = new Dictionary<string, (string Anchor, int Line)>(StringComparer.Ordinal);
+            foreach (var s in document.Sections)
+            {
+                foreach (var c in s.Commitments)
+                {
+                    Compare(c.Anchor, c.Line, c.Words, "commitment");
+                    foreach (var i in c.Items) Compare(i.Anchor, i.Line, i.Text, "item");
+                }
+            }
+
+            void Compare(string anchor, int line, string words, string kind)
+            {
+                var key = string.Join(" ", words.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+                if (key.Length == 0) return;
+                if (seen.TryGetValue(key, out var earlier))
+                    Warn(line, $"The wording of {kind} {anchor} is identical to {earlier.Anchor} (line {earlier.Line}).");
+                else seen[key] = (anchor, line);
+            }
         }
 
         /// <summary>The source lines of a leaf block, indentation (and, on the first line of
@@ -344,13 +581,17 @@ public static partial class StatementParser
             var last = Math.Max(first, LineOf(block.Span.End));
             for (var i = first; i <= last && i < lines.Length; i++)
             {
-                var l = lines[i].TrimStart(' ', '\t');
+                var raw = lines[i];
+                var indent = raw.Length - raw.TrimStart(' ', '\t').Length;
+                var l = raw.TrimStart(' ', '\t');
                 if (listItem is not null && i == listItem.Line)
-                    l = (listItem.Parent is ListBlock { IsOrdered: true } ? NumberMarker() : BulletMarker()).Replace(l, "", 1);
-                if (l.Length > 0) result.Add(new SourceLine(i + 1, l));
+                    l = (listItem.Parent is ListBlock { IsOrdered: true } ? NumberMarker() : BulletMarker()).Replace(raw, "", 1).TrimStart(' ', '\t');
+                if (l.Length > 0) result.Add(new SourceLine(i + 1, l, indent));
             }
             return result;
         }
+
+        private static string Join(List<SourceLine> text, string separator) => string.Join(separator, text.Select(t => t.Text));
 
         /// <summary>The line with the longest run of block markers (quote, bullet, number, space) at its start.</summary>
         private int DeepestNestedLine()
@@ -394,22 +635,59 @@ public static partial class StatementParser
             _ => "this kind of text",
         };
 
-        private void Error(int line, string message) => Errors.Add(new StatementError(Math.Max(1, line), message));
+        public void Error(int line, string message) => Errors.Add(new StatementError(Math.Max(1, line), message));
+
+        public void Warn(int line, string message) => Warnings.Add(new StatementWarning(Math.Max(1, line), message));
     }
 
-    private sealed record SourceLine(int Line, string Text);
+    /// <summary>Numbers (or letters, 1 = a) as written: a repeated or smaller number is an error (anchors would clash or
+    /// go backwards); a skipped one is a warning, since agreed texts sometimes keep a gap.</summary>
+    private sealed class Numbering
+    {
+        public HashSet<int> Seen { get; } = [];
+        public int LastNumber { get; private set; }
+
+        public void Reset() { Seen.Clear(); LastNumber = 0; }
+
+        public void Continue(int last) => LastNumber = last;
+
+        public void Check(int number, int line, Reader reader, string what, string where, bool duplicatesAllowed, bool letters = false)
+        {
+            string Show(int n) => letters ? $"{(char)('a' + n - 1)}." : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (Seen.Contains(number) && !duplicatesAllowed)
+                reader.Error(line, letters
+                    ? $"{what} is used twice in {where}. Letter the items a., b., c., … in order."
+                    : $"{what} is used twice in {where}. Number them 1, 2, 3, … in order.");
+            else if (number <= LastNumber)
+                reader.Error(line, letters
+                    ? $"{what} is out of order in {where}: the next letter is {Show(LastNumber + 1)}"
+                    : $"{what} is out of order: the next number in {where} is {LastNumber + 1}.");
+            else if (number != LastNumber + 1)
+                reader.Warn(line, letters
+                    ? $"{what} skips {(number - LastNumber == 2 ? Show(LastNumber + 1) : $"{Show(LastNumber + 1)} to {Show(number - 1)}")} in {where}: check that nothing is missing."
+                    : $"{what} skips {(number - LastNumber == 2 ? Show(LastNumber + 1) : $"{LastNumber + 1} to {number - 1}")} in {where}: check that nothing is missing.");
+            Seen.Add(number);
+            LastNumber = Math.Max(LastNumber, number);
+        }
+    }
+
+    private sealed record SourceLine(int Line, string Text, int Indent);
 
     private sealed record ItemBuilder(char Letter, int Line, StringBuilder Text);
 
-    private sealed class SectionBuilder(string heading, StatementAudience audience, string anchor, int line)
+    private sealed class SectionBuilder(string heading, StatementAudience audience, string anchor, int line, bool fromTitle)
     {
         public string Heading { get; } = heading;
         public StatementAudience Audience { get; } = audience;
         public string Anchor { get; } = anchor;
         public int Line { get; } = line;
+        public bool FromTitle { get; } = fromTitle;
         public List<StatementCommitment> Commitments { get; } = [];
-        public HashSet<int> Numbers { get; } = [];
-        public int LastNumber { get; set; }
+        public List<SectionText> Texts { get; } = [];
+        public Numbering Numbers { get; } = new();
+        public int BulletCount { get; set; }
+        public bool? Bullets { get; set; }
         public bool HadContent { get; set; }
+        public int? TextAfter { get; set; }
     }
 }

@@ -9,7 +9,7 @@ namespace WeProtect.Summit.Data.Statements;
 /// its trailing spaces and tabs (only U+0020 and U+0009: other white space is text); blank lines at the end are
 /// dropped and the text ends with exactly one LF; the whole is Unicode NFC. A text with no visible line at all
 /// canonicalises to the empty string. A lone UTF-16 surrogate (not
-/// representable in UTF-8) becomes U+FFFD. Canonicalise is idempotent.
+/// representable in UTF-8) and a Unicode noncharacter (U+FFFE, U+FFFF, U+FDD0–U+FDEF, …) become U+FFFD. Canonicalise is idempotent.
 /// </remarks>
 public static class StatementText
 {
@@ -50,7 +50,9 @@ public static class StatementText
     public static bool IsCanonical(string text) => Canonicalise(text) == text;
 
     /// <summary>A lone UTF-16 surrogate cannot be normalised (string.Normalize throws) nor written as UTF-8:
-    /// it becomes U+FFFD, as the UTF-8 encoder would write it.</summary>
+    /// it becomes U+FFFD, as the UTF-8 encoder would write it. Noncharacters (U+FDD0–U+FDEF and the last two code points
+    /// of every plane, U+FFFE, U+FFFF, U+1FFFE, …) also make string.Normalize throw: they become U+FFFD too. A text
+    /// holding either could never be hashed before, so no existing hash changes.</summary>
     private static string ReplaceLoneSurrogates(string text)
     {
         StringBuilder? sb = null;
@@ -59,10 +61,15 @@ public static class StatementText
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                sb?.Append(c).Append(text[i + 1]);
+                if (IsNoncharacter(char.ConvertToUtf32(c, text[i + 1])))
+                {
+                    sb ??= new StringBuilder(text, 0, i, text.Length);
+                    sb.Append('\uFFFD');
+                }
+                else sb?.Append(c).Append(text[i + 1]);
                 i++;
             }
-            else if (char.IsSurrogate(c))
+            else if (char.IsSurrogate(c) || IsNoncharacter(c))
             {
                 sb ??= new StringBuilder(text, 0, i, text.Length);
                 sb.Append('\uFFFD');
@@ -74,6 +81,9 @@ public static class StatementText
         }
         return sb?.ToString() ?? text;
     }
+
+    private static bool IsNoncharacter(int codePoint) =>
+        codePoint is >= 0xFDD0 and <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
 
     private static readonly char[] LineBreaks = ['\r', '\n'];
 }

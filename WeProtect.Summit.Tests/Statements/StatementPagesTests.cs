@@ -91,7 +91,7 @@ public class StatementPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
     public async Task A_text_with_errors_lists_every_error_with_its_line_and_saves_nothing()
     {
         var (client, id) = await NewStatementAsync();
-        const string bad = "Text before the title\n# Title\n\n## Pledges {audience=martians}\n\n1. **One**\n   a. First.\n3. **Three**\n";
+        const string bad = "Text before the title\n# Title\n\n## Pledges {audience=martians}\n\n1. **One**\n   a. First.\n1. **Three**\n";
         var expected = StatementParser.Parse(bad).Errors;
         Assert.True(expected.Count >= 3);
 

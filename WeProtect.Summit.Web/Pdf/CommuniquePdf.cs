@@ -20,10 +20,11 @@ public sealed record CommuniqueContent(
     AgreedByLayout AgreedByLayout = AgreedByLayout.BySector);
 
 /// <summary>The communiqué PDF (unsigned; <see cref="PdfSigner"/> signs it): A4, Noto Sans embedded, "Page n of m".
-/// From the top: the statement's title, the summit's name, place and dates; the preamble; each section with its
-/// heading, its numbered commitments (number and title in bold) and their lettered items (a., b., …) with hanging
-/// labels; then "Agreed by:" with every signatory's listed name, under its sector's heading or in one list as the layout
-/// says, in the order given; and a
+/// From the top: the statement's title, the summit's name, place and dates; the statement's body as written, in reading
+/// order (preamble, part headings, sections with their text, numbered or bullet commitments — titles in bold, other
+/// words bold only where the text is — and lettered items with hanging labels, the closing part); then "Agreed by:"
+/// with every signatory's listed name, under its sector's heading or in one list as the layout says, in the order
+/// given; and a
 /// closing block with the version, the content hash, the number of signatories and the publication time in UTC and
 /// in the summit's zone. Long texts flow over as many pages as needed (<see cref="PdfFlow"/>).</summary>
 public static class CommuniquePdf
@@ -42,35 +43,13 @@ public static class CommuniquePdf
 
         using var flow = new PdfFlow(document, doc.Title);
         var body = PdfFlow.Font(10.5);
-        var bold = PdfFlow.Font(10.5, bold: true);
 
-        flow.Paragraph(doc.Title, PdfFlow.Font(20, bold: true), spaceAfter: 6);
+        flow.Paragraph(PdfInline.Plain(doc.Title), PdfFlow.Font(20, bold: true), spaceAfter: 6);
         flow.Paragraph(content.SummitName, PdfFlow.Font(12, bold: true), spaceAfter: 2);
         flow.Paragraph(content.SummitWhenWhere, PdfFlow.Font(10.5), colour: PdfFlow.Muted, spaceAfter: 4);
         flow.Rule();
 
-        foreach (var block in doc.Preamble)
-        {
-            if (block.Kind == PreambleBlockKind.BulletList)
-            {
-                foreach (var bullet in block.Bullets) flow.Paragraph(bullet, body, indent: 18, label: "•", labelIndent: 6, spaceAfter: 2);
-                flow.Space(4);
-            }
-            else flow.Paragraph(block.Text, body, spaceAfter: 8);
-        }
-
-        foreach (var section in doc.Sections)
-        {
-            flow.Heading(section.Heading, PdfFlow.Font(13, bold: true), spaceBefore: 10, spaceAfter: 6);
-            foreach (var commitment in section.Commitments)
-            {
-                flow.Paragraph(commitment.Title, bold, indent: 22, label: $"{commitment.Number}.", labelFont: bold, spaceAfter: 3,
-                    keepWithNext: commitment.Items.Count > 0 ? 1 : 0);
-                foreach (var item in commitment.Items)
-                    flow.Paragraph(item.Text, body, indent: 42, label: $"{item.Letter}.", labelIndent: 24, spaceAfter: 3);
-                flow.Space(5);
-            }
-        }
+        StatementBody(flow, doc);
 
         flow.Heading("Agreed by:", PdfFlow.Font(14, bold: true), spaceBefore: 14, spaceAfter: 6);
         if (content.Signatories.Count == 0)
@@ -97,5 +76,68 @@ public static class CommuniquePdf
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         return output.ToArray();
+    }
+
+    private const double Size = 10.5;
+
+    /// <summary>The statement as written, in reading order: bullets as bullets, numbers and letters as written, bold only
+    /// where the text is bold (commitment titles are bold text), headings in the heading face.</summary>
+    private static void StatementBody(PdfFlow flow, StatementDocument doc)
+    {
+        foreach (var block in doc.Body())
+        {
+            switch (block)
+            {
+                case PreambleBlock { Kind: PreambleBlockKind.BulletList } list:
+                    foreach (var bullet in list.Bullets)
+                        flow.Runs(PdfInline.Runs(bullet, list.KeepLines), Size, indent: 18, label: "•", labelIndent: 6, spaceAfter: 2);
+                    flow.Space(4);
+                    break;
+                case PreambleBlock { Kind: PreambleBlockKind.Numbered } numbered:
+                    Paragraphs(flow, numbered.Text, numbered.KeepLines, indent: 22, label: $"{numbered.Number}.", spaceAfter: 6);
+                    break;
+                case PreambleBlock paragraph:
+                    flow.Runs(PdfInline.Runs(paragraph.Text, paragraph.KeepLines), Size, spaceAfter: 8);
+                    break;
+                case PartHeading heading:
+                    flow.Heading(PdfInline.Plain(heading.Text), PdfFlow.Font(14, bold: true), spaceBefore: 12, spaceAfter: 6);
+                    break;
+                case StatementSection section:
+                    if (section.Heading.Length > 0)
+                        flow.Heading(PdfInline.Plain(section.Heading), PdfFlow.Font(13, bold: true), spaceBefore: 10, spaceAfter: 6);
+                    foreach (var part in section.Content())
+                    {
+                        if (part is SectionText text) flow.Runs(PdfInline.Runs(text.Text), Size, spaceAfter: 6);
+                        else if (part is StatementCommitment commitment) Commitment(flow, commitment);
+                    }
+                    break;
+            }
+        }
+    }
+
+    private static void Commitment(PdfFlow flow, StatementCommitment commitment)
+    {
+        var label = commitment.Bullet ? "•" : $"{commitment.Number}.";
+        var labelIndent = commitment.Bullet ? 6 : 0;
+        if (commitment.Title.Length > 0)
+        {
+            flow.Runs([new PdfInline.Run(PdfInline.Plain(commitment.Title), true, false)], Size, indent: 22, label: label, labelIndent: labelIndent,
+                spaceAfter: 3, keepWithNext: commitment.Items.Count > 0 || commitment.Text.Length > 0 ? 1 : 0);
+            label = null;
+        }
+        if (commitment.Text.Length > 0) Paragraphs(flow, commitment.Text, false, indent: 22, label: label, labelIndent: labelIndent, spaceAfter: 3);
+        foreach (var item in commitment.Items)
+            Paragraphs(flow, item.Text, false, indent: 42, label: $"{item.Letter}.", labelIndent: 24, spaceAfter: 3);
+        flow.Space(5);
+    }
+
+    /// <summary>Text whose paragraphs are separated by a blank line: the label beside the first.</summary>
+    private static void Paragraphs(PdfFlow flow, string text, bool keepLines, double indent, string? label, double labelIndent = 0, double spaceAfter = 3)
+    {
+        foreach (var paragraph in text.Split("\n\n"))
+        {
+            flow.Runs(PdfInline.Runs(paragraph, keepLines), Size, indent: indent, label: label, labelIndent: labelIndent, spaceAfter: spaceAfter);
+            label = null;
+        }
     }
 }

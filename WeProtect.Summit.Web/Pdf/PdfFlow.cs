@@ -87,6 +87,83 @@ internal sealed class PdfFlow : IDisposable
         y += spaceAfter;
     }
 
+    /// <summary>Like <see cref="Paragraph"/>, for text in runs (<see cref="PdfInline"/>): each run in its own face
+    /// (bold, italic), so that bold is drawn exactly where the text has it. A <c>"\n"</c> run starts a new line.</summary>
+    public void Runs(IReadOnlyList<PdfInline.Run> runs, double size, double indent = 0, string? label = null, double labelIndent = 0,
+        double spaceAfter = 4, int keepWithNext = 0)
+    {
+        XFont Face(bool bold, bool italic) => new(SummitFonts.Family, size,
+            (bold, italic) switch { (true, true) => XFontStyleEx.BoldItalic, (true, _) => XFontStyleEx.Bold, (_, true) => XFontStyleEx.Italic, _ => XFontStyleEx.Regular }, Unicode);
+        var regular = Face(false, false);
+        var width = ContentWidth - indent;
+        var space = Gfx.MeasureString(" ", regular).Width;
+
+        // Words as pieces in their faces; null marks a forced line break.
+        var words = new List<List<(string Text, XFont Font)>?>();
+        var word = new List<(string Text, XFont Font)>();
+        void EndWord() { if (word.Count > 0) words.Add(word); word = []; }
+        foreach (var run in runs)
+        {
+            var face = Face(run.Bold, run.Italic);
+            foreach (var c in run.Text)
+            {
+                if (c == '\n') { EndWord(); words.Add(null); }
+                else if (char.IsWhiteSpace(c)) EndWord();
+                else if (word.Count > 0 && ReferenceEquals(word[^1].Font, face)) word[^1] = (word[^1].Text + c, face);
+                else word.Add((c.ToString(), face));
+            }
+        }
+        EndWord();
+
+        double Width(List<(string Text, XFont Font)> w) => w.Sum(p => Gfx.MeasureString(p.Text, p.Font).Width);
+        var lines = new List<List<(List<(string Text, XFont Font)> Word, bool Space)>> { new() };
+        var lineWidth = 0.0;
+        foreach (var w in words)
+        {
+            if (w is null) { lines.Add([]); lineWidth = 0; continue; }
+            var ww = Width(w);
+            if (lines[^1].Count > 0 && lineWidth + space + ww > width) { lines.Add([]); lineWidth = 0; }
+            if (ww > width)
+            {
+                // A word wider than a line: broken between characters, as Wrap does.
+                foreach (var piece in w)
+                    foreach (var c in piece.Text)
+                    {
+                        var cw = Gfx.MeasureString(c.ToString(), piece.Font).Width;
+                        if (lineWidth + cw > width && lines[^1].Count > 0) { lines.Add([]); lineWidth = 0; }
+                        lines[^1].Add(([(c.ToString(), piece.Font)], false));
+                        lineWidth += cw;
+                    }
+                continue;
+            }
+            lineWidth += (lines[^1].Count > 0 ? space : 0) + ww;
+            lines[^1].Add((w, lines[^1].Count > 0));
+        }
+
+        var lineHeight = LineHeight(regular);
+        var keep = lines.Count <= KeepTogetherLines ? lines.Count : Math.Min(2, lines.Count);
+        KeepSpace((keep + keepWithNext) * lineHeight);
+        var brush = new XSolidBrush(Ink);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (y + lineHeight > Bottom) NewPage();
+            if (i == 0 && label is not null)
+                Gfx.DrawString(label, regular, brush, new XRect(Margin + labelIndent, y, indent - labelIndent, lineHeight), XStringFormats.TopLeft);
+            var x = Margin + indent;
+            foreach (var (w, spaceBefore) in lines[i])
+            {
+                if (spaceBefore) x += space;
+                foreach (var (text, font) in w)
+                {
+                    Gfx.DrawString(text, font, brush, new XRect(x, y, width, lineHeight), XStringFormats.TopLeft);
+                    x += Gfx.MeasureString(text, font).Width;
+                }
+            }
+            y += lineHeight;
+        }
+        y += spaceAfter;
+    }
+
     /// <summary>A heading, kept on the same page as the <paramref name="keepWithNextLines"/> lines after it.</summary>
     public void Heading(string text, XFont font, double spaceBefore = 8, double spaceAfter = 4, int keepWithNextLines = 2)
     {

@@ -175,11 +175,9 @@ public class ConsultModel(SummitDbContext db, AuditTrail audit, ConsultationRost
     /// <summary>"government-1.b — Share what works, with data…": an anchor with the start of its words, for the lists.</summary>
     public string Label(string anchor)
     {
-        var words = Document.Preamble.Where(p => p.Anchor == anchor).Select(p => p.Text.Length > 0 ? p.Text : string.Join(" ", p.Bullets))
-            .Concat(Document.Sections.Where(x => x.Anchor == anchor).Select(x => x.Heading))
-            .Concat(Document.Sections.SelectMany(x => x.Commitments).Where(c => c.Anchor == anchor).Select(c => c.Title))
-            .Concat(Document.Sections.SelectMany(x => x.Commitments).SelectMany(c => c.Items).Where(i => i.Anchor == anchor).Select(i => i.Text))
-            .FirstOrDefault() ?? "";
+        partsShown ??= Document.Parts().ToDictionary(p => p.Anchor, p => p.Text);
+        var raw = Document.Sections.FirstOrDefault(x => x.Anchor == anchor)?.Heading ?? partsShown.GetValueOrDefault(anchor) ?? "";
+        var words = string.Join(" ", raw.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return words.Length > 60 ? $"{anchor} — {words[..60]}…" : $"{anchor} — {words}";
     }
 }
