@@ -63,8 +63,10 @@ public class Organisation
     /// <summary>Trims names and normalises the country code, as every entry path (form, CSV) must.</summary>
     public void Normalise()
     {
-        FormalName = (FormalName ?? "").Trim();
-        SortName = string.IsNullOrWhiteSpace(SortName) ? FormalName : SortName.Trim();
+        // Line breaks and tabs (a CSV cell may hold them) become single spaces; other control characters stay, for
+        // Validate to refuse (NameRule).
+        FormalName = NameRule.Tidy(FormalName);
+        SortName = string.IsNullOrWhiteSpace(SortName) ? FormalName : NameRule.Tidy(SortName);
         // A listed name equal to the formal name says nothing more: stored as none.
         ListedName = string.IsNullOrWhiteSpace(ListedName) || ListedName.Trim() == FormalName ? null : ListedName.Trim();
         CountryCode = string.IsNullOrWhiteSpace(CountryCode) ? null : CountryCode.Trim().ToUpperInvariant();

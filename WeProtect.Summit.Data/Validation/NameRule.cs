@@ -9,6 +9,10 @@ public static class NameRule
 {
     public const int MaxLength = 200;
 
+    /// <summary>Trimmed, with every run of white space (spaces, tabs, line breaks) made one space.</summary>
+    public static string Tidy(string? value) =>
+        string.Join(' ', (value ?? "").Split([' ', '\t', '\r', '\n', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));
+
     /// <summary>Why <paramref name="value"/> is not acceptable as <paramref name="what"/> ("The formal name"), or
     /// null. Emptiness is the caller's rule (some names are optional).</summary>
     public static string? Problem(string? value, string what, int maxLength = MaxLength)
