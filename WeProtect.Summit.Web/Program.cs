@@ -7,6 +7,7 @@ using WeProtect.Summit.Web.Accounts;
 using WeProtect.Summit.Web.Breakouts;
 using WeProtect.Summit.Data.Registrations;
 using WeProtect.Summit.Web.Infrastructure;
+using WeProtect.Summit.Web.Infrastructure.RateLimits;
 using WeProtect.Summit.Web.Jobs;
 using WeProtect.Summit.Web.Mail;
 
@@ -72,9 +73,11 @@ builder.Services.AddDataProtection().SetApplicationName("WeProtectSummit").Persi
     .ProtectKeysWithCertificate(keyEncryption).UnprotectKeysWithAnyCertificate(keyEncryption);
 builder.Services.AddAuthorizationBuilder().AddSummitPolicies();
 builder.Services.AddRazorPages(PageAccess.Apply)
+    .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new SafeBooleanModelBinder.Provider()))
     .AddCookieTempDataProvider(o => o.Cookie.Name = StatusMessage.CookieName);
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "summit.antiforgery");
 builder.Services.AddOutputCache(PublicPageCache.AddPolicy);
+builder.Services.AddSummitRateLimits();
 
 builder.Services.AddOptions<MailOptions>().Bind(builder.Configuration.GetSection("Mail"))
     .PostConfigure(o => o.PickupFolder ??= data.Combine("outbox"));
@@ -108,6 +111,7 @@ app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseStaticFiles();
 app.UseCookiePolicy();
 app.UseRouting();
+app.UseSummitRateLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseOutputCache(); // after authentication: signed-in requests are never served from the cache

@@ -57,7 +57,7 @@ public static class AccountMail
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // No address and no body in the log, only what kind of mail failed.
-            logger.LogError(ex, "Could not send the {Purpose} mail", purpose);
+            logger.LogError(ex, "Could not send the {Purpose} mail", WeProtect.Summit.Data.Validation.LogText.Safe(purpose));
             return false;
         }
     }

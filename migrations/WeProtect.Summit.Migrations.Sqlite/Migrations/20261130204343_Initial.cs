@@ -615,6 +615,7 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     RequestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     QueuedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     GeneratingSinceUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LeaseUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     NextAttemptUtc = table.Column<DateTime>(type: "TEXT", nullable: true),

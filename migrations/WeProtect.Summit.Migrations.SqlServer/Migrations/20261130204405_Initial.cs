@@ -615,6 +615,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     RequestedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
                     QueuedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
                     GeneratingSinceUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LeaseUntilUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     Attempts = table.Column<int>(type: "int", nullable: false),
                     LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     NextAttemptUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
