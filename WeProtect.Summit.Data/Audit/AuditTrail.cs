@@ -116,9 +116,3 @@ public sealed class AuditTrail(SummitDbContext db, TimeProvider clock)
     private static DateTime Truncate(DateTime utc) =>
         new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
 }
-
-/// <summary>The result of walking the chain: intact when <see cref="BrokenAtSequence"/> is null.</summary>
-public sealed record AuditVerification(long IntactRows, long? BrokenAtSequence, string? Problem)
-{
-    public bool IsIntact => BrokenAtSequence is null;
-}

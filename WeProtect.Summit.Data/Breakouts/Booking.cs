@@ -1,7 +1,5 @@
 namespace WeProtect.Summit.Data.Breakouts;
 
-public enum BookingStatus { Confirmed, Waitlisted, Cancelled }
-
 /// <summary>An approved delegate's seat (or place in the queue) at a breakout. One per delegate per breakout.</summary>
 public class Booking
 {

@@ -1,7 +1,5 @@
 namespace WeProtect.Summit.Data.Communiques;
 
-public enum CommuniqueStatus { Queued, Generating, Published, Failed }
-
 /// <summary>The published artefact of a closed statement: a digitally signed PDF. The row says what must happen
 /// (<see cref="CommuniqueStatus.Queued"/>); a background job renders and signs it by id, and is idempotent: once
 /// published, the bytes are kept and never produced again. One communiqué per statement.</summary>

@@ -29,24 +29,3 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         e.Ignore(r => r.OrganisationName);
     }
 }
-
-internal sealed class DelegationQuotaConfiguration : IEntityTypeConfiguration<DelegationQuota>
-{
-    public void Configure(EntityTypeBuilder<DelegationQuota> e)
-    {
-        e.HasIndex(q => new { q.SummitId, q.OrganisationId }).IsUnique();
-        e.HasOne<Summits.Summit>().WithMany().HasForeignKey(q => q.SummitId).OnDelete(DeleteBehavior.Cascade);
-        e.HasOne(q => q.Organisation).WithMany().HasForeignKey(q => q.OrganisationId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notifications.Notification>
-{
-    public void Configure(EntityTypeBuilder<Notifications.Notification> e)
-    {
-        e.Property(n => n.Kind).HasMaxLength(64);
-        e.Property(n => n.LastError).HasMaxLength(1000);
-        e.Property(n => n.RecipientUserId).HasMaxLength(450);
-        e.HasIndex(n => new { n.SentUtc, n.FailedUtc });
-    }
-}

@@ -232,15 +232,3 @@ public static class OrganisationCsvImport
         return (index >= 0 ? index : ~index - 1) + 1;
     }
 }
-
-/// <summary>One bad row (or, with no line, the file as a whole) and every reason it was refused.</summary>
-public sealed record OrganisationImportError(int? Line, IReadOnlyList<string> Reasons);
-
-/// <summary>Either the organisations to add (valid, normalised, not yet in the directory) or the errors; never both.</summary>
-public sealed record OrganisationImportResult(IReadOnlyList<Organisation> Organisations, IReadOnlyList<OrganisationImportError> Errors)
-{
-    public bool Succeeded => Errors.Count == 0;
-
-    public static OrganisationImportResult Failed(int? line, params IEnumerable<string> reasons) =>
-        new([], [new OrganisationImportError(line, reasons.ToList())]);
-}

@@ -1,10 +1,5 @@
 namespace WeProtect.Summit.Data.Statements;
 
-public enum StatementKind { StatementOfAction, CallToAction, Communique }
-
-/// <summary>Draft → Consultation → Final → OpenForSignature → Closed → Published.</summary>
-public enum StatementStatus { Draft, Consultation, Final, OpenForSignature, Closed, Published }
-
 /// <summary>A text a summit adopts. Its wording lives in immutable <see cref="StatementVersion"/>s; the statement
 /// decides which steps are allowed and, once final, freezes one version for good.</summary>
 public class Statement
@@ -185,19 +180,4 @@ public class Statement
         StatementStatus.OpenForSignature => "open for signature",
         _ => status.ToString().ToLowerInvariant(),
     };
-}
-
-/// <summary>One revision of a statement's text, never changed or deleted once written (the context refuses it).
-/// <see cref="Text"/> is canonical (see docs/statement-format.md), so <see cref="ContentHash"/> is its sha256sum.</summary>
-public class StatementVersion
-{
-    public int Id { get; set; }
-    public int StatementId { get; set; }
-    public int Number { get; set; }
-    public string Text { get; set; } = "";
-    public string ContentHash { get; set; } = "";
-    public string? AuthorUserId { get; set; }
-    public string AuthorName { get; set; } = "";
-    public string ChangeNote { get; set; } = "";
-    public DateTime CreatedUtc { get; set; }
 }

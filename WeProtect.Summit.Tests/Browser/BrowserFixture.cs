@@ -9,14 +9,6 @@ using WeProtect.Summit.Web.Accounts;
 
 namespace WeProtect.Summit.Tests.Browser;
 
-/// <summary>Browser tests share one app and one Chromium: mark a test class <c>[Collection("browser")]</c> and take
-/// a <see cref="BrowserFixture"/> in its constructor.</summary>
-[CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
-{
-    public const string Name = "browser";
-}
-
 /// <summary>The real app on Kestrel at 127.0.0.1 on a free port (its own temporary data folder and SQLite
 /// database, see <see cref="SummitAppFactory"/>), and one headless Debian Chromium driven by Playwright .NET,
 /// shared by every test of the "browser" collection. Each <see cref="NewPageAsync"/> opens a fresh browser

@@ -48,9 +48,3 @@ public sealed class PageProblems
     /// <summary>Forgets what was collected so far, e.g. after a step that is expected to log an error.</summary>
     public void Clear() { lock (gate) { consoleErrors.Clear(); pageErrors.Clear(); } }
 }
-
-public static class PageProblemsExtensions
-{
-    /// <summary>The problems collected for a page opened with <see cref="BrowserFixture.NewPageAsync"/>.</summary>
-    public static PageProblems Problems(this IPage page) => PageProblems.For(page);
-}

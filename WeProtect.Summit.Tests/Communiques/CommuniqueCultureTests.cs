@@ -5,17 +5,6 @@ using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Communiques;
 
-/// <summary>The app with <c>Signing:Culture=sv-SE</c>, where "Ä" sorts after "Z" (in the invariant order it sorts
-/// with "A").</summary>
-public sealed class SwedishOrderApp : SummitAppFactory
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Signing:Culture", "sv-SE");
-    }
-}
-
 /// <summary>The communiqué PDF, its public page and the downloads follow the configured culture's order, the same
 /// key the public "Agreed by" page reads.</summary>
 public class CommuniqueCultureTests : IClassFixture<SwedishOrderApp>

@@ -13,22 +13,6 @@ using WeProtect.Summit.Web.Pdf;
 
 namespace WeProtect.Summit.Tests.Communiques;
 
-/// <summary>The app with a signing certificate configured at a path where there is no file yet: every publishing
-/// attempt fails as it would in production with a missing or unreadable PFX.</summary>
-public sealed class MissingCertificateApp : SummitAppFactory
-{
-    public const string CertificatePassword = "test certificate password";
-
-    public string CertificatePath => Path.Combine(DataFolder, "configured", "signing.pfx");
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting(SigningCertificates.PathKey, CertificatePath);
-        builder.UseSetting(SigningCertificates.PasswordKey, CertificatePassword);
-    }
-}
-
 /// <summary>A job that throws records each attempt and its error, backs off, ends failed after
 /// <see cref="Communique.MaxAttempts"/> attempts, shows it to organisers, and publishes after Retry once the cause
 /// is fixed.</summary>

@@ -12,9 +12,6 @@ using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Signing;
 
-/// <summary>A signatory as the tests use one: the user, their authenticator key and a logged-in client.</summary>
-public sealed record Signatory(SummitUser User, string Key, FormClient Client, int AuthorityId);
-
 internal static class SigningTestData
 {
     /// <summary>Sections for all members and for governments.</summary>
@@ -93,24 +90,4 @@ internal static class SigningTestData
 
     public static Task<Organisation> OrganisationAsync(this SummitAppFactory app, Sector sector = Sector.Government, string? name = null) =>
         app.CreateOrganisationAsync(name, sector);
-}
-
-internal static class DirectSigning
-{
-    /// <summary>An endorsement made through EndorsementDesk by a new signatory (two-factor on, granted), with the
-    /// step-up already passed: for tests whose subject is what happens after signatures.</summary>
-    public static async Task<Endorsement> EndorseAsync(this SummitAppFactory app, Statement statement, StatementVersion final, Organisation organisation,
-        string printedName = "A Signatory")
-    {
-        var user = await app.CreateUserAsync(fullName: printedName);
-        await app.EnableTwoFactorAsync(user);
-        var granted = await app.GrantAsync(user, organisation.Id);
-        Assert.True(granted.Succeeded, granted.Message);
-        using var scope = app.Services.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<EndorsementDesk>().SignAsync(
-            new EndorsementDesk.Signature(statement.Id, organisation.Id, final.ContentHash, printedName, "Minister"),
-            user.Id, new AuditActor(user.Id, printedName), _ => Task.FromResult<string?>(null));
-        Assert.True(result.Succeeded, result.Message);
-        return result.Value!;
-    }
 }

@@ -5,11 +5,6 @@ using MimeKit;
 
 namespace WeProtect.Summit.Web.Mail;
 
-/// <summary>A message to one person: a plain-text body, from which the HTML part is derived. A sensitive letter
-/// (account confirmation, password reset) carries a link that grants access to an account.</summary>
-public sealed record Letter(string ToAddress, string ToName, string Subject, string TextBody, string? ActionUrl = null,
-    string? ActionLabel = null, bool Sensitive = false);
-
 /// <summary>Sends mail through MailKit, to the SMTP server or the pick-up folder. Addresses and bodies never go
 /// to the log: only the message id.</summary>
 public sealed class Mailer(IOptions<MailOptions> options, ILogger<Mailer> logger)

@@ -9,18 +9,6 @@ namespace WeProtect.Summit.Web.Pdf;
 using WeProtect.Summit.Data.Registrations; // after the namespace line: see DEVELOPERS.md, "namespace-vs-type quirk"
 using WeProtect.Summit.Data.Summits;
 
-/// <summary>What one badge shows. Built from a registration with <see cref="BadgePdf.ContentOf"/>.</summary>
-public sealed record BadgeContent(
-    string SummitName,
-    string SummitWhenWhere,
-    string FullName,
-    string Position,
-    string OrganisationName,
-    string? CountryName,
-    DelegateCategory Category,
-    bool IsMinister,
-    string Code);
-
 /// <summary>Delegate badges, one A6 portrait page (105 × 148 mm) per badge. A6 is the size of the standard
 /// conference badge pouch, so a page is a badge with nothing to cut when printed on A6 card; on an A4 office printer,
 /// "4 pages per sheet" prints four badges per sheet that cut along the middle lines. One page per badge also lets the

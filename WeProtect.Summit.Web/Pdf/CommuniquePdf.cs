@@ -5,20 +5,6 @@ using WeProtect.Summit.Data.Statements;
 
 namespace WeProtect.Summit.Web.Pdf;
 
-/// <summary>Everything a communiqué prints, as plain values: the job builds it from the database, the benchmark and
-/// the tests build it by hand. <paramref name="Signatories"/> are already in "Agreed by" order for
-/// <paramref name="AgreedByLayout"/> (<see cref="AgreedBy.Order"/>).</summary>
-public sealed record CommuniqueContent(
-    string SummitName,
-    string SummitWhenWhere,
-    StatementDocument Document,
-    int VersionNumber,
-    string ContentHash,
-    IReadOnlyList<Signatory> Signatories,
-    DateTime PublishedUtc,
-    TimeZoneInfo SummitZone,
-    AgreedByLayout AgreedByLayout = AgreedByLayout.BySector);
-
 /// <summary>The communiqué PDF (unsigned; <see cref="PdfSigner"/> signs it): A4, Noto Sans embedded, "Page n of m".
 /// From the top: the statement's title, the summit's name, place and dates; the statement's body as written, in reading
 /// order (preamble, part headings, sections with their text, numbered or bullet commitments — titles in bold, other

@@ -6,22 +6,6 @@ using System.Text.RegularExpressions;
 
 namespace WeProtect.Summit.Web.Pdf;
 
-/// <summary>What <see cref="PdfSignatureVerifier"/> found. <see cref="IsValid"/> only when a signature is present,
-/// its CMS signature checks over exactly the bytes its /ByteRange names, and that range covers the whole file but the
-/// signature's own /Contents (nothing was appended after signing). <see cref="Problem"/> says in words what is
-/// wrong.</summary>
-public sealed record PdfSignatureCheck(
-    bool LooksLikePdf,
-    bool SignaturePresent,
-    bool SignatureValid,
-    bool CoversWholeFile,
-    string? SignerThumbprint,
-    string? SignerSubject,
-    string? Problem)
-{
-    public bool IsValid => LooksLikePdf && SignaturePresent && SignatureValid && CoversWholeFile;
-}
-
 /// <summary>Checks the digital signature of a PDF in-process, without trusting anything the file says about itself
 /// beyond where the signature is: finds the last signature dictionary's <c>/ByteRange [a b c d]</c>, requires the
 /// gap between the two ranges to be exactly the hex string of <c>/Contents</c>, decodes that as CMS SignedData

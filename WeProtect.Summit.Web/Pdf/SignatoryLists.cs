@@ -7,9 +7,6 @@ using WeProtect.Summit.Data.Organisations;
 
 namespace WeProtect.Summit.Web.Pdf;
 
-/// <summary>What a signatory list download is about.</summary>
-public sealed record SignatoryListHeader(int StatementId, string StatementTitle, string SummitName, string? ContentHash, DateTime GeneratedUtc);
-
 /// <summary>The "Agreed by" list as downloads: CSV (CsvHelper), JSON (System.Text.Json) and PDF (PDFsharp, A4,
 /// paginated), each in the order and layout given (<see cref="AgreedBy"/>: by sector or in one list, by sort name).
 ///

@@ -4,14 +4,6 @@ using WeProtect.Summit.Web.Infrastructure;
 
 namespace WeProtect.Summit.Web.Pdf;
 
-/// <summary>The certificate a communiqué is signed with, and whether it is the self-signed development one.</summary>
-public sealed record SigningCertificate(X509Certificate2 Certificate, bool SelfSigned) : IDisposable
-{
-    public string Thumbprint => Certificate.Thumbprint;
-    public string Subject => Certificate.Subject;
-    public void Dispose() => Certificate.Dispose();
-}
-
 /// <summary>Where the signing certificate comes from. Configured: a PFX file
 /// (<c>Communiques:Certificate:Path</c>) and its password (<c>Communiques:Certificate:Password</c>), through
 /// user-secrets or the environment (<c>Communiques__Certificate__Path</c>); it is read at every use, so a renewed
@@ -104,5 +96,3 @@ public sealed class SigningCertificates(IConfiguration configuration, DataFolder
         stream.Write(bytes);
     }
 }
-
-public sealed class SigningCertificateException(string message, Exception? inner = null) : Exception(message, inner);

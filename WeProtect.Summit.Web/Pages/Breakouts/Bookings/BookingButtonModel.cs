@@ -6,21 +6,6 @@ using WeProtect.Summit.Data.Registrations;
 
 namespace WeProtect.Summit.Web.Pages.Breakouts.Bookings;
 
-/// <summary>Where the current user stands with one breakout, as far as booking goes.</summary>
-public enum BookingState
-{
-    /// <summary>Not signed in: the partial offers a log-in link that comes back to the booking page.</summary>
-    Anonymous,
-    /// <summary>Signed in, without a registration for the breakout's summit (or a rejected or cancelled one).</summary>
-    NotRegistered,
-    /// <summary>Registered, but pending or on the summit's waiting list: not yet an approved delegate.</summary>
-    NotApproved,
-    /// <summary>An approved delegate without a live booking: the "Book a seat" form is shown.</summary>
-    CanBook,
-    Confirmed,
-    Waitlisted,
-}
-
 /// <summary>The model of <c>/Pages/Breakouts/Bookings/_BookingButton.cshtml</c>: the breakout, the current user's
 /// booking state, and the outcome of the last booking request (if the partial answers one). Build it with
 /// <see cref="ForAsync"/> and place it anywhere:

@@ -1,0 +1,12 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace WeProtect.Summit.Data.Audit;
+
+/// <summary>The result of walking the chain: intact when <see cref="BrokenAtSequence"/> is null.</summary>
+public sealed record AuditVerification(long IntactRows, long? BrokenAtSequence, string? Problem)
+{
+    public bool IsIntact => BrokenAtSequence is null;
+}

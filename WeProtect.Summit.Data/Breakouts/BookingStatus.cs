@@ -1,0 +1,3 @@
+namespace WeProtect.Summit.Data.Breakouts;
+
+public enum BookingStatus { Confirmed, Waitlisted, Cancelled }

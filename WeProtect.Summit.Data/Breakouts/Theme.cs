@@ -1,0 +1,21 @@
+namespace WeProtect.Summit.Data.Breakouts;
+
+/// <summary>A thread of the programme (technology, law enforcement, safeguarding children…), with its colour.</summary>
+public class Theme
+{
+    public int Id { get; set; }
+    public int SummitId { get; set; }
+    public string Name { get; set; } = "";
+    /// <summary>"#rrggbb".</summary>
+    public string Colour { get; set; } = "#1b3a5c";
+
+    public IReadOnlyList<(string Field, string Message)> Validate()
+    {
+        var errors = new List<(string, string)>();
+        if (string.IsNullOrWhiteSpace(Name)) errors.Add((nameof(Name), "The theme needs a name."));
+        else if (Name.Length > Room.NameMaxLength) errors.Add((nameof(Name), $"The name is longer than {Room.NameMaxLength} characters."));
+        if (!System.Text.RegularExpressions.Regex.IsMatch(Colour ?? "", "^#[0-9a-fA-F]{6}$"))
+            errors.Add((nameof(Colour), "The colour must be written #rrggbb."));
+        return errors;
+    }
+}

@@ -1,0 +1,3 @@
+namespace WeProtect.Summit.Data.Communiques;
+
+public enum CommuniqueStatus { Queued, Generating, Published, Failed }

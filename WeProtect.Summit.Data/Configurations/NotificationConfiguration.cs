@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WeProtect.Summit.Data.Registrations;
+
+namespace WeProtect.Summit.Data.Configurations;
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notifications.Notification>
+{
+    public void Configure(EntityTypeBuilder<Notifications.Notification> e)
+    {
+        e.Property(n => n.Kind).HasMaxLength(64);
+        e.Property(n => n.LastError).HasMaxLength(1000);
+        e.Property(n => n.RecipientUserId).HasMaxLength(450);
+        e.HasIndex(n => new { n.SentUtc, n.FailedUtc });
+    }
+}

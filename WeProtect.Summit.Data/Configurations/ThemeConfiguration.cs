@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WeProtect.Summit.Data.Breakouts;
+
+namespace WeProtect.Summit.Data.Configurations;
+
+internal sealed class ThemeConfiguration : IEntityTypeConfiguration<Theme>
+{
+    public void Configure(EntityTypeBuilder<Theme> e)
+    {
+        e.Property(t => t.Name).HasMaxLength(Room.NameMaxLength);
+        e.Property(t => t.Colour).HasMaxLength(7);
+        e.HasIndex(t => new { t.SummitId, t.Name }).IsUnique();
+        e.HasOne<Summits.Summit>().WithMany().HasForeignKey(t => t.SummitId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,23 @@
+namespace WeProtect.Summit.Data.Notifications;
+
+public static class NotificationKinds
+{
+    public const string RegistrationReceived = "registration.received";
+    public const string RegistrationDecision = "registration.decision";
+    public const string RegistrationPromoted = "registration.promoted";
+    public const string BookingConfirmed = "booking.confirmed";
+    public const string BookingWaitlisted = "booking.waitlisted";
+    public const string BookingPromoted = "booking.promoted";
+    /// <summary>The breakout of a booking moved to another time or room.</summary>
+    public const string BreakoutMoved = "breakout.moved";
+    /// <summary>Statements opened for signature, to a signatory (subject: the signing authority).</summary>
+    public const string SigningInvitation = "signing.invitation";
+    /// <summary>The signing window closes soon and the organisation has not signed (subject: the signing authority).</summary>
+    public const string SigningReminder = "signing.reminder";
+    /// <summary>An organiser accepted or rejected an amendment; the subject is the amendment.</summary>
+    public const string AmendmentDecided = "amendment.decided";
+    /// <summary>An endorsement was signed or withdrawn: a receipt to each signatory of the organisation (subject: the
+    /// endorsement), so that a signature nobody in the organisation expected does not go unnoticed.</summary>
+    public const string EndorsementSigned = "endorsement.signed";
+    public const string EndorsementWithdrawn = "endorsement.withdrawn";
+}

@@ -1,0 +1,3 @@
+namespace WeProtect.Summit.Data.Statements;
+
+public enum StatementKind { StatementOfAction, CallToAction, Communique }

@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using WeProtect.Summit.Data;
+using WeProtect.Summit.Data.Geography;
+using WeProtect.Summit.Data.Organisations;
+
+namespace WeProtect.Summit.Web.Pages.Registration;
+
+using WeProtect.Summit.Data.Registrations; // after the namespace line: "Registration" is also this namespace
+
+/// <summary>The choices the registration form offers, loaded once per request.</summary>
+public sealed class RegistrationOptions
+{
+    private static readonly StringComparer ByName = StringComparer.Create(CultureInfo.InvariantCulture, ignoreCase: true);
+
+    public IReadOnlyList<SelectListItem> Organisations { get; private init; } = [];
+    public IReadOnlyList<SelectListItem> Sectors { get; private init; } = [];
+    public IReadOnlyList<SelectListItem> Countries { get; private init; } = [];
+    public IReadOnlyList<SelectListItem> Categories { get; private init; } = [];
+
+    public static async Task<RegistrationOptions> LoadAsync(SummitDbContext db, CancellationToken ct = default)
+    {
+        var organisations = await db.Organisations.AsNoTracking()
+            .Select(o => new { o.Id, o.FormalName, o.SortName, o.Sector }).ToListAsync(ct);
+        // Grouped by sector (in the enum's order), each group sorted by sort name as people read it.
+        var groups = Enum.GetValues<Sector>().ToDictionary(s => s, s => new SelectListGroup { Name = s.DisplayName() });
+        return new RegistrationOptions
+        {
+            Organisations = organisations
+                .OrderBy(o => o.Sector).ThenBy(o => o.SortName, ByName).ThenBy(o => o.FormalName, ByName)
+                .Select(o => new SelectListItem(o.FormalName, o.Id.ToString(CultureInfo.InvariantCulture))
+                {
+                    Group = groups.GetValueOrDefault(o.Sector),
+                })
+                .ToList(),
+            Sectors = Enum.GetValues<Sector>().Select(s => new SelectListItem(s.DisplayName(), s.ToString())).ToList(),
+            Countries = Data.Geography.Countries.All.OrderBy(c => c.Value, ByName)
+                .Select(c => new SelectListItem(c.Value, c.Key)).ToList(),
+            Categories = Enum.GetValues<DelegateCategory>().Select(c => new SelectListItem(c.DisplayName(), c.ToString())).ToList(),
+        };
+    }
+}

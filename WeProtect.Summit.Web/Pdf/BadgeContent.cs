@@ -1,0 +1,22 @@
+using System.Globalization;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using QRCoder;
+using WeProtect.Summit.Data.Geography;
+
+namespace WeProtect.Summit.Web.Pdf;
+
+using WeProtect.Summit.Data.Registrations; // after the namespace line: see DEVELOPERS.md, "namespace-vs-type quirk"
+using WeProtect.Summit.Data.Summits;
+
+/// <summary>What one badge shows. Built from a registration with <see cref="BadgePdf.ContentOf"/>.</summary>
+public sealed record BadgeContent(
+    string SummitName,
+    string SummitWhenWhere,
+    string FullName,
+    string Position,
+    string OrganisationName,
+    string? CountryName,
+    DelegateCategory Category,
+    bool IsMinister,
+    string Code);

@@ -1,0 +1,20 @@
+using System.Globalization;
+using PdfSharp.Pdf;
+using WeProtect.Summit.Data.Endorsements;
+using WeProtect.Summit.Data.Statements;
+
+namespace WeProtect.Summit.Web.Pdf;
+
+/// <summary>Everything a communiqué prints, as plain values: the job builds it from the database, the benchmark and
+/// the tests build it by hand. <paramref name="Signatories"/> are already in "Agreed by" order for
+/// <paramref name="AgreedByLayout"/> (<see cref="AgreedBy.Order"/>).</summary>
+public sealed record CommuniqueContent(
+    string SummitName,
+    string SummitWhenWhere,
+    StatementDocument Document,
+    int VersionNumber,
+    string ContentHash,
+    IReadOnlyList<Signatory> Signatories,
+    DateTime PublishedUtc,
+    TimeZoneInfo SummitZone,
+    AgreedByLayout AgreedByLayout = AgreedByLayout.BySector);

@@ -1,0 +1,23 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.Pkcs;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace WeProtect.Summit.Web.Pdf;
+
+/// <summary>What <see cref="PdfSignatureVerifier"/> found. <see cref="IsValid"/> only when a signature is present,
+/// its CMS signature checks over exactly the bytes its /ByteRange names, and that range covers the whole file but the
+/// signature's own /Contents (nothing was appended after signing). <see cref="Problem"/> says in words what is
+/// wrong.</summary>
+public sealed record PdfSignatureCheck(
+    bool LooksLikePdf,
+    bool SignaturePresent,
+    bool SignatureValid,
+    bool CoversWholeFile,
+    string? SignerThumbprint,
+    string? SignerSubject,
+    string? Problem)
+{
+    public bool IsValid => LooksLikePdf && SignaturePresent && SignatureValid && CoversWholeFile;
+}

@@ -1,0 +1,7 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using WeProtect.Summit.Web.Infrastructure;
+
+namespace WeProtect.Summit.Web.Pdf;
+
+public sealed class SigningCertificateException(string message, Exception? inner = null) : Exception(message, inner);
