@@ -1,12 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
-using WeProtect.Summit.Data;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Web.Accounts;
 using WeProtect.Summit.Web.Breakouts;
 using WeProtect.Summit.Data.Registrations;
-using WeProtect.Summit.Web.Infrastructure;
 using WeProtect.Summit.Web.Infrastructure.RateLimits;
 using WeProtect.Summit.Web.Jobs;
 using WeProtect.Summit.Web.Mail;

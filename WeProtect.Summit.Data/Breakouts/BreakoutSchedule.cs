@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace WeProtect.Summit.Data.Breakouts;
 
 /// <summary>The rules that need the whole programme: no two breakouts in one room at once, and no facilitator in

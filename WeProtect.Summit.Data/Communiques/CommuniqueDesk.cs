@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Statements;

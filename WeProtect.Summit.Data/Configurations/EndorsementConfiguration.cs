@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Statements;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data.Organisations;
 
 namespace WeProtect.Summit.Data.Endorsements;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using WeProtect.Summit.Data.Geography;
 
 namespace WeProtect.Summit.Data.Organisations;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace WeProtect.Summit.Data.Organisations;
 
 /// <summary>Formal names are unique in the directory. The database's unique index is exact; people are not, so

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace WeProtect.Summit.Data.Registrations;
 
 /// <summary>A place in a delegation, taken and given back by conditional updates, never by counting first.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Registrations;
 

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Endorsements;

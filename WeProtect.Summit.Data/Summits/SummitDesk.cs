@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Desks;

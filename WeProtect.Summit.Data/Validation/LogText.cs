@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace WeProtect.Summit.Data.Validation;
 
 /// <summary>A value from a request (or anything a visitor could have typed), made safe to put in a log line: control

@@ -1,9 +1,7 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using MimeKit;
 using OtpNet;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Accounts;
 

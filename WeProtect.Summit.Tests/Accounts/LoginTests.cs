@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Tests.Support;
-
 namespace WeProtect.Summit.Tests.Accounts;
 
 public class LoginTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>

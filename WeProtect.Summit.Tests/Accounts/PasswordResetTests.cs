@@ -1,6 +1,3 @@
-using System.Net;
-using WeProtect.Summit.Tests.Support;
-
 namespace WeProtect.Summit.Tests.Accounts;
 
 public class PasswordResetTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>

@@ -1,9 +1,4 @@
-using System.Net;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using WeProtect.Summit.Data.Accounts;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Accounts;
 

@@ -1,7 +1,4 @@
-using System.Net;
 using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Accounts;
 

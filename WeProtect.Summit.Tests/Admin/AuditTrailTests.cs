@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Organisations;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Admin;
 

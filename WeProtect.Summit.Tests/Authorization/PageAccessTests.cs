@@ -1,10 +1,6 @@
-using System.Net;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using WeProtect.Summit.Data.Accounts;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Authorization;
 

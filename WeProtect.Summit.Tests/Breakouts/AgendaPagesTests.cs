@@ -1,8 +1,5 @@
-using System.Net;
 using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data.Summits;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Breakouts;
 

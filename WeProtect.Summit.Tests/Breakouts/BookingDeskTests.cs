@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Breakouts;
 using WeProtect.Summit.Data.Desks;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Breakouts;
 

@@ -1,7 +1,4 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data.Breakouts;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Breakouts;
 

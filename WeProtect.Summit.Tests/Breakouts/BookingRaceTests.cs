@@ -1,12 +1,7 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Breakouts;
 using WeProtect.Summit.Data.Registrations;
-using WeProtect.Summit.Tests.Support;
 using Xunit.Abstractions;
 
 namespace WeProtect.Summit.Tests.Breakouts;

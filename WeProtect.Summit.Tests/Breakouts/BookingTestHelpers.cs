@@ -1,7 +1,4 @@
-using System.Net;
 using AngleSharp.Html.Dom;
-using WeProtect.Summit.Data.Accounts;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Breakouts;
 

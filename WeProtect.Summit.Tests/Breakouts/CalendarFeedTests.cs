@@ -1,11 +1,8 @@
-using System.Net;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
-using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data.Breakouts;
 using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Summits;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Breakouts;
 

@@ -1,10 +1,8 @@
 using Ical.Net;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using WeProtect.Summit.Data.Breakouts;
 using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Tests.Breakouts;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Browser;
 

@@ -2,9 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using WeProtect.Summit.Tests.Support;
 using WeProtect.Summit.Web.Accounts;
 
 namespace WeProtect.Summit.Tests.Browser;

@@ -1,7 +1,5 @@
 using Microsoft.Playwright;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Tests.Communiques;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Browser;
 

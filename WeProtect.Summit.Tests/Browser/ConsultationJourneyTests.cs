@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Tests.Statements;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Browser;
 

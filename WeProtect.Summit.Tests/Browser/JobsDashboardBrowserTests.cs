@@ -1,6 +1,4 @@
 using Microsoft.Playwright;
-using WeProtect.Summit.Data.Accounts;
-using WeProtect.Summit.Tests.Support;
 using WeProtect.Summit.Web.Jobs;
 
 namespace WeProtect.Summit.Tests.Browser;

@@ -1,8 +1,6 @@
 using Microsoft.Playwright;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Tests.Signing;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Browser;
 

@@ -3,13 +3,10 @@ using System.Text;
 using System.Text.Json;
 using AngleSharp.Html.Dom;
 using CsvHelper;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Statements;
 using WeProtect.Summit.Tests.Signing;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Communiques;
 

@@ -1,14 +1,10 @@
-using System.Net;
 using System.Net.Http.Headers;
 using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using WeProtect.Summit.Data.Communiques;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Statements;
 using WeProtect.Summit.Tests.Statements;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Communiques;
 

@@ -1,13 +1,8 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Communiques;
 using WeProtect.Summit.Data.Statements;
-using WeProtect.Summit.Tests.Support;
 using WeProtect.Summit.Web.Jobs;
 using WeProtect.Summit.Web.Pdf;
 

@@ -1,10 +1,7 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using WeProtect.Summit.Data.Communiques;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Statements;
-using WeProtect.Summit.Tests.Support;
 using WeProtect.Summit.Web.Jobs;
 using WeProtect.Summit.Web.Pdf;
 

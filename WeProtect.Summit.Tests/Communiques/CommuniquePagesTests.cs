@@ -1,13 +1,9 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Communiques;
 using WeProtect.Summit.Data.Endorsements;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Communiques;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using WeProtect.Summit.Data.Organisations;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Communiques;
 

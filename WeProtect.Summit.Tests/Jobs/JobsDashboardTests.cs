@@ -1,6 +1,3 @@
-using System.Net;
-using WeProtect.Summit.Data.Accounts;
-using WeProtect.Summit.Tests.Support;
 using WeProtect.Summit.Web.Jobs;
 
 namespace WeProtect.Summit.Tests.Jobs;

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using WeProtect.Summit.Data.Notifications;
-using WeProtect.Summit.Tests.Support;
 using WeProtect.Summit.Web.Jobs;
 
 namespace WeProtect.Summit.Tests.Jobs;

@@ -1,8 +1,5 @@
-using System.Net;
 using AngleSharp.Html.Dom;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Organisations;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Organisations;
 

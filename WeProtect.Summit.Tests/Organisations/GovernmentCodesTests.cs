@@ -1,11 +1,7 @@
-using System.Net;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Geography;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Tests.Signing;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Organisations;
 

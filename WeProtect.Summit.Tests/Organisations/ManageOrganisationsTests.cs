@@ -1,12 +1,7 @@
-using System.Net;
 using System.Text;
 using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Organisations;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Organisations;
 

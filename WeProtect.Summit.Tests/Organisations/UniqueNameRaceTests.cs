@@ -1,16 +1,11 @@
 using System.Data.Common;
-using System.Net;
 using System.Text;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using WeProtect.Summit.Data;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Organisations;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Organisations;
 

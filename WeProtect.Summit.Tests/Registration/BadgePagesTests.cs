@@ -1,8 +1,4 @@
-using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
-using WeProtect.Summit.Tests.Support;
 using WeProtect.Summit.Web.Pdf;
 
 namespace WeProtect.Summit.Tests.Registration;

@@ -1,10 +1,5 @@
-using System.Net;
 using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Registration;
 

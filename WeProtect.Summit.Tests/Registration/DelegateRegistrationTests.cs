@@ -1,10 +1,6 @@
-using System.Net;
 using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Summits;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Registration;
 

@@ -1,13 +1,8 @@
 using System.Globalization;
-using System.Net;
 using AngleSharp.Html.Dom;
 using CsvHelper;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Organisations;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Registration;
 

@@ -1,13 +1,9 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using CsvHelper;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Registrations;
 using WeProtect.Summit.Tests.Breakouts;
 using WeProtect.Summit.Tests.Signing;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Security;
 

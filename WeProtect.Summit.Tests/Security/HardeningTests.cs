@@ -1,10 +1,5 @@
-using System.Net;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Tests.Accounts;
-using WeProtect.Summit.Tests.Support;
 using WeProtect.Summit.Web.Accounts;
 using WeProtect.Summit.Web.Infrastructure;
 

@@ -1,8 +1,6 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using WeProtect.Summit.Tests.Accounts;
 using WeProtect.Summit.Tests.Signing;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Security;
 

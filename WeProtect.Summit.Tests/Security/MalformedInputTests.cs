@@ -1,17 +1,13 @@
-using System.Net;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Tests.Breakouts;
 using WeProtect.Summit.Tests.Communiques;
 using WeProtect.Summit.Tests.Signing;
 using WeProtect.Summit.Tests.Statements;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Security;
 

@@ -1,6 +1,4 @@
-using System.Net;
 using WeProtect.Summit.Tests.Signing;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Security;
 

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using WeProtect.Summit.Tests.Support;
 using WeProtect.Summit.Web.Infrastructure.RateLimits;
 
 namespace WeProtect.Summit.Tests.Security;

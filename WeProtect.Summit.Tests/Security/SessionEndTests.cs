@@ -1,11 +1,6 @@
-using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Tests.Accounts;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Security;
 

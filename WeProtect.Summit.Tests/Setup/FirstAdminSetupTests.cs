@@ -1,9 +1,5 @@
-using System.Net;
 using System.Reflection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using WeProtect.Summit.Data.Accounts;
-using WeProtect.Summit.Tests.Support;
 using WeProtect.Summit.Web.Accounts;
 
 namespace WeProtect.Summit.Tests.Setup;

@@ -1,9 +1,6 @@
-using System.Net;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Statements;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Signing;
 

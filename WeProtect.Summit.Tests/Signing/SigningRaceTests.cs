@@ -1,10 +1,6 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Endorsements;
-using WeProtect.Summit.Tests.Support;
 using Xunit.Abstractions;
 
 namespace WeProtect.Summit.Tests.Signing;

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Audit;
@@ -9,7 +7,6 @@ using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Notifications;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Statements;
-using WeProtect.Summit.Tests.Support;
 using WeProtect.Summit.Web.Jobs;
 
 namespace WeProtect.Summit.Tests.Signing;

@@ -1,10 +1,6 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Statements;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Statements;
 

@@ -1,10 +1,6 @@
-using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Statements;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Statements;
 

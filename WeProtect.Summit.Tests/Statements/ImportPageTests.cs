@@ -1,10 +1,6 @@
-using System.Net;
 using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Statements;
 using WeProtect.Summit.Data.Statements.Import;
-using WeProtect.Summit.Tests.Support;
 using static WeProtect.Summit.Tests.Statements.ImportWordFile;
 
 namespace WeProtect.Summit.Tests.Statements;

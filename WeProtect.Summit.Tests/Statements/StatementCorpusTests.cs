@@ -1,10 +1,8 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text.RegularExpressions;
 using UglyToad.PdfPig;
 using WeProtect.Summit.Data.Statements;
 using WeProtect.Summit.Tests.Communiques;
-using WeProtect.Summit.Tests.Support;
 using WeProtect.Summit.Web.Pdf;
 
 namespace WeProtect.Summit.Tests.Statements;

@@ -1,9 +1,5 @@
-using System.Net;
 using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Statements;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Statements;
 

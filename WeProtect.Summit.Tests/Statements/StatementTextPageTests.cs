@@ -1,9 +1,6 @@
-using System.Net;
 using System.Security.Cryptography;
 using AngleSharp.Dom;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Statements;
-using WeProtect.Summit.Tests.Support;
 using WeProtect.Summit.Web.Statements;
 
 namespace WeProtect.Summit.Tests.Statements;

@@ -1,7 +1,4 @@
-using System.Net;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Tests.Communiques;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Summits;
 

@@ -1,8 +1,4 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Summits;
-using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Summits;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Organisations;

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
-using WeProtect.Summit.Data.Accounts;
 
 namespace WeProtect.Summit.Tests.Support;
 

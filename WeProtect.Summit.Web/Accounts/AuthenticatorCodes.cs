@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using OtpNet;
-using WeProtect.Summit.Data;
-using WeProtect.Summit.Data.Accounts;
 
 namespace WeProtect.Summit.Web.Accounts;
 

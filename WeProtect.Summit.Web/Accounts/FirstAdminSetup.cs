@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
-using WeProtect.Summit.Data.Accounts;
 
 namespace WeProtect.Summit.Web.Accounts;
 

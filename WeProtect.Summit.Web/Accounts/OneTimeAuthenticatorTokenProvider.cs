@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using WeProtect.Summit.Data.Accounts;
-
 namespace WeProtect.Summit.Web.Accounts;
 
 /// <summary>Identity's authenticator provider (used by the two-factor log-in and the set-up page), replaced so that

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using WeProtect.Summit.Data.Accounts;
 
 namespace WeProtect.Summit.Web.Accounts;
 

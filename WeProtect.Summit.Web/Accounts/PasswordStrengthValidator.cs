@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using WeProtect.Summit.Data.Accounts;
-
 namespace WeProtect.Summit.Web.Accounts;
 
 /// <summary>Refuses a password that zxcvbn scores below 3 ("safely unguessable": over 10^8 guesses), whatever its

@@ -1,10 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using WeProtect.Summit.Data;
-using WeProtect.Summit.Data.Accounts;
 
 namespace WeProtect.Summit.Web.Accounts;
 

@@ -1,11 +1,9 @@
 using Ical.Net;
+using Calendar = Ical.Net.Calendar;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Breakouts;
-using WeProtect.Summit.Web.Infrastructure;
 
 namespace WeProtect.Summit.Web.Breakouts;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Breakouts;
 
 namespace WeProtect.Summit.Web.Breakouts;

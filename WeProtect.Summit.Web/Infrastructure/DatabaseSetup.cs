@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data;
-
 namespace WeProtect.Summit.Web.Infrastructure;
 
 /// <summary>Chooses the database provider from configuration: SQLite in the data folder unless

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeProtect.Summit.Data.Desks;
 
 namespace WeProtect.Summit.Web.Infrastructure;

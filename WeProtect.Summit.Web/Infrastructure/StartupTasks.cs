@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Identity;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Web.Accounts;
 
 namespace WeProtect.Summit.Web.Infrastructure;

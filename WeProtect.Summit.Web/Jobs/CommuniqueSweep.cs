@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Communiques;
 using WeProtect.Summit.Data.Endorsements;

@@ -2,10 +2,8 @@ using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
 using Hangfire.SqlServer;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Communiques;
 using WeProtect.Summit.Data.Notifications;
-using WeProtect.Summit.Web.Infrastructure;
 
 namespace WeProtect.Summit.Web.Jobs;
 

@@ -1,10 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Breakouts;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Notifications;
 using WeProtect.Summit.Data.Registrations;
-using WeProtect.Summit.Web.Infrastructure;
 using WeProtect.Summit.Web.Mail;
 
 namespace WeProtect.Summit.Web.Jobs;

@@ -1,6 +1,4 @@
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Notifications;
 using WeProtect.Summit.Web.Mail;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Notifications;

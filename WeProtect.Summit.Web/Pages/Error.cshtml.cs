@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace WeProtect.Summit.Web.Pages;
 

@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Summits;
 using Microsoft.AspNetCore.OutputCaching;
-using WeProtect.Summit.Web.Infrastructure;
 
 namespace WeProtect.Summit.Web.Pages;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using QRCoder;

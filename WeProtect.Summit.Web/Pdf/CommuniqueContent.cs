@@ -1,4 +1,3 @@
-using System.Globalization;
 using PdfSharp.Pdf;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Statements;

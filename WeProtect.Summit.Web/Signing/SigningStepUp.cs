@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Web.Accounts;
 
 namespace WeProtect.Summit.Web.Signing;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Statements;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using WeProtect.Summit.Data.Statements;
 
 namespace WeProtect.Summit.Web.Statements;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace WeProtect.Summit.Web.Pages.Account;
 
 /// <summary>Where the cookie handler sends a signed-in user who lacks the role a page needs.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace WeProtect.Summit.Web.Pages.Account;
 
 /// <summary>The one answer to register, resend-confirmation and forgot-password, whatever the address.</summary>

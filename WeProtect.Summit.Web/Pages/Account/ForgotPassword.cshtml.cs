@@ -1,8 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Web.Accounts;
 using WeProtect.Summit.Web.Mail;
 using WeProtect.Summit.Web.Infrastructure.RateLimits;

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using WeProtect.Summit.Data.Accounts;
-
 namespace WeProtect.Summit.Web.Pages.Account;
 
 /// <summary>Logging out is a POST with an antiforgery token, so that no link or image elsewhere can log anyone out.

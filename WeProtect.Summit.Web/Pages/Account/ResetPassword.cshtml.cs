@@ -1,11 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Web.Accounts;
-using WeProtect.Summit.Web.Infrastructure;
 using WeProtect.Summit.Web.Mail;
 
 namespace WeProtect.Summit.Web.Pages.Account;

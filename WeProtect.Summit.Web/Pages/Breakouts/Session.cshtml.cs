@@ -1,12 +1,7 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Breakouts;
 using WeProtect.Summit.Web.Breakouts;
-using WeProtect.Summit.Web.Infrastructure;
 
 namespace WeProtect.Summit.Web.Pages.Breakouts;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeProtect.Summit.Web.Mail;
 
 namespace WeProtect.Summit.Web.Pages.Outbox;

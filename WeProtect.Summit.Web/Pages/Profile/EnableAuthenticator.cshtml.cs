@@ -1,13 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using QRCoder;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Web.Accounts;
-using WeProtect.Summit.Web.Infrastructure;
 using WeProtect.Summit.Web.Mail;
 
 namespace WeProtect.Summit.Web.Pages.Profile;

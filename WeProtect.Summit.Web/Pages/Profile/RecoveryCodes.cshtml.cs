@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace WeProtect.Summit.Web.Pages.Profile;
 
 /// <summary>Shows freshly generated recovery codes, handed over in TempData by the page that generated them.

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using WeProtect.Summit.Data.Accounts;
-using WeProtect.Summit.Web.Infrastructure;
-
 namespace WeProtect.Summit.Web.Pages.Profile;
 
 /// <summary>Whether two-step verification is on, how many recovery codes are left, and the ways to change that.</summary>

@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data;
-using WeProtect.Summit.Data.Accounts;
-using WeProtect.Summit.Web.Infrastructure;
-
 namespace WeProtect.Summit.Web.Pages.Registration;
 
 using WeProtect.Summit.Data.Registrations;

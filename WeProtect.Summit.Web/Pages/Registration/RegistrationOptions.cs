@@ -1,9 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Geography;
 using WeProtect.Summit.Data.Organisations;
 

@@ -1,8 +1,4 @@
 using Htmx;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Statements;
 

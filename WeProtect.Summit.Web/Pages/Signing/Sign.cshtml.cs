@@ -1,15 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Statements;
-using WeProtect.Summit.Web.Infrastructure;
 using WeProtect.Summit.Web.Signing;
 
 namespace WeProtect.Summit.Web.Pages.Signing;

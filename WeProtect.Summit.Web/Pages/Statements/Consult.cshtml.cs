@@ -1,12 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Statements;
-using WeProtect.Summit.Web.Infrastructure;
 using WeProtect.Summit.Web.Statements;
 
 namespace WeProtect.Summit.Web.Pages.Statements;

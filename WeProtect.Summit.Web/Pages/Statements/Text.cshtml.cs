@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Statements;
 using WeProtect.Summit.Web.Statements;
 using WeProtect.Summit.Web.Infrastructure.RateLimits;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Breakouts;
 using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Registrations;

@@ -1,11 +1,6 @@
 using Htmx;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Communiques;
 using WeProtect.Summit.Data.Statements;
-using WeProtect.Summit.Web.Infrastructure;
 using WeProtect.Summit.Web.Jobs;
 
 namespace WeProtect.Summit.Web.Pages.Communiques.Manage;

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data;
 using WeProtect.Summit.Web.Pdf;
 
 namespace WeProtect.Summit.Web.Pages.Registration.Manage;

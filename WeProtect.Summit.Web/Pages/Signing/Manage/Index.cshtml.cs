@@ -1,17 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Statements;
 using WeProtect.Summit.Data.Summits;
-using WeProtect.Summit.Web.Infrastructure;
 using WeProtect.Summit.Web.Signing;
 
 namespace WeProtect.Summit.Web.Pages.Signing.Manage;

@@ -1,12 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Htmx;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Statements;
-using WeProtect.Summit.Web.Infrastructure;
 using WeProtect.Summit.Web.Statements;
 
 namespace WeProtect.Summit.Web.Pages.Statements.Manage;

@@ -1,11 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Geography;
-using WeProtect.Summit.Web.Infrastructure;
 
 namespace WeProtect.Summit.Web.Pages.Summits.Manage;
 

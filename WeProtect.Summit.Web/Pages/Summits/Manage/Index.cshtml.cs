@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using WeProtect.Summit.Data;
-using WeProtect.Summit.Web.Infrastructure;
-
 namespace WeProtect.Summit.Web.Pages.Summits.Manage;
 
 using WeProtect.Summit.Data.Summits;

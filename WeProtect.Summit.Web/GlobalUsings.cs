@@ -1,0 +1,11 @@
+// The namespaces most files of this project use. A namespace holding a type called like a namespace of ours
+// (`WeProtect.Summit.Data.Summits`, for the `Summit` entity) stays a using inside the namespace of the file
+// that needs it (see DEVELOPERS.md, "The Summit namespace-vs-type quirk").
+global using Microsoft.AspNetCore.Identity;
+global using Microsoft.AspNetCore.Mvc;
+global using Microsoft.AspNetCore.Mvc.RazorPages;
+global using Microsoft.EntityFrameworkCore;
+global using System.Globalization;
+global using WeProtect.Summit.Data;
+global using WeProtect.Summit.Data.Accounts;
+global using WeProtect.Summit.Web.Infrastructure;
