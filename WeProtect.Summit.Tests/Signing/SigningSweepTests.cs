@@ -46,7 +46,8 @@ public class SigningSweepTests(SummitAppFactory app) : IClassFixture<SummitAppFa
     [Fact]
     public async Task Invitations_then_reminders_to_those_who_have_not_signed_then_closing_each_once()
     {
-        var now = DateTime.UtcNow;
+        // A month ahead: the app's own sweep (real time, every minute) must find nothing open while the test moves its clock.
+        var now = DateTime.UtcNow.AddDays(30);
         var (statement, final) = await app.OpenStatementAsync(SigningTestData.TextForGovernments, opens: now.AddHours(-1), closes: now.AddDays(5));
         var signedGov = await app.OrganisationAsync(Sector.Government);
         var quietGov = await app.OrganisationAsync(Sector.Government);
@@ -101,7 +102,7 @@ public class SigningSweepTests(SummitAppFactory app) : IClassFixture<SummitAppFa
     [Fact]
     public async Task The_reminder_lead_time_is_configurable()
     {
-        var now = DateTime.UtcNow;
+        var now = DateTime.UtcNow.AddDays(30);   // as above: out of the app's own sweep's reach
         var (statement, _) = await app.OpenStatementAsync(opens: now.AddHours(-1), closes: now.AddDays(1));
         var organisation = await app.OrganisationAsync();
         var signatory = await app.SignatoryAsync(organisation.Id);
