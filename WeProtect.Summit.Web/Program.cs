@@ -14,6 +14,13 @@ using WeProtect.Summit.Web.Mail;
 WeProtect.Summit.Web.Pdf.SummitFonts.Register();
 
 var builder = WebApplication.CreateBuilder(args);
+// A production server without its public address and host names would build links from a forgeable Host header.
+if (ProductionSettings.Refusal(builder.Configuration, builder.Environment) is { } refusal)
+{
+    Console.Error.WriteLine(refusal);
+    Environment.ExitCode = 2;
+    return;
+}
 var data = DataFolder.FromConfiguration(builder.Configuration);
 builder.Services.AddSingleton(data);
 builder.Services.AddSingleton(TimeProvider.System);
@@ -39,7 +46,11 @@ builder.Services.AddIdentity<SummitUser, IdentityRole>(o =>
     // Identity's store, with two-factor recovery codes kept hashed rather than in plain text.
     .AddUserStore<SummitUserStore>()
     .AddClaimsPrincipalFactory<SummitClaimsFactory>()
-    .AddDefaultTokenProviders();
+    .AddDefaultTokenProviders()
+    // Authenticator codes are good once per user, for log-in and signing alike (AuthenticatorCodes).
+    .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
+    .AddPasswordValidator<PasswordStrengthValidator>();
+builder.Services.AddScoped<AuthenticatorCodes>();
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/Account/Login";
@@ -50,8 +61,15 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.SameSite = SameSiteMode.Lax;
     o.SlidingExpiration = true;
     o.ExpireTimeSpan = TimeSpan.FromHours(8);
+    // Every request checks the security stamp, so that log-out, password, two-factor and role changes and a
+    // lock-out end every session at once (instead of Identity's default 30-minute interval).
+    o.Events.OnValidatePrincipal = SessionCheck.ValidatePrincipalAsync;
 });
-builder.Services.AddDataProtection().SetApplicationName("WeProtectSummit").PersistKeysToDbContext<SummitDbContext>();
+builder.AddTransportSecurity();
+// The keys live in the database, encrypted with a certificate kept apart from it (KeyEncryptionCertificate).
+var keyEncryption = KeyEncryptionCertificate.Load(builder.Configuration, data);
+builder.Services.AddDataProtection().SetApplicationName("WeProtectSummit").PersistKeysToDbContext<SummitDbContext>()
+    .ProtectKeysWithCertificate(keyEncryption).UnprotectKeysWithAnyCertificate(keyEncryption);
 builder.Services.AddAuthorizationBuilder().AddSummitPolicies();
 builder.Services.AddRazorPages(PageAccess.Apply)
     .AddCookieTempDataProvider(o => o.Cookie.Name = StatusMessage.CookieName);
@@ -79,6 +97,7 @@ builder.Services.AddSummitJobs(builder.Configuration);
 
 var app = builder.Build();
 
+app.UseForwardedClient();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
@@ -87,6 +106,7 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseStaticFiles();
+app.UseCookiePolicy();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

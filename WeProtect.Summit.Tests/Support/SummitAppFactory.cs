@@ -17,12 +17,16 @@ public class SummitAppFactory : WebApplicationFactory<Program>
 
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "weprotect-summit-tests", Guid.NewGuid().ToString("N"));
 
+    public const string PublicBaseUrl = "http://localhost";
+
     public string OutboxFolder => Path.Combine(DataFolder, "outbox");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DataFolder", DataFolder);
+        // E-mailed links are built from this, never from the request's Host (the test server's own address).
+        builder.UseSetting("PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Hangfire's log provider is process-wide: it points at the logger factory of the last app started, which
         // throws once that app is disposed and would stop the job servers of the other test apps running beside it.

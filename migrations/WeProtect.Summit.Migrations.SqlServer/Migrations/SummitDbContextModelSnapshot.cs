@@ -246,7 +246,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.Property<long?>("LastSigningTotpStep")
+                    b.Property<long?>("LastTotpStep")
                         .HasColumnType("bigint");
 
                     b.Property<bool>("LockoutEnabled")
