@@ -108,7 +108,9 @@ public class ImportToCommuniqueJourneyTests(BrowserFixture browser)
         await signatoryPage.Locator("form#login input[name='Input.Password']").FillAsync(SummitAppFactory.Password);
         await signatoryPage.Locator("form#login button[type=submit]").ClickAsync();
         await BrowserFixture.WaitForAddressAsync(signatoryPage, "/Account/LoginWith2fa");
-        await signatoryPage.Locator("form#login-2fa input[name='Input.Code']").FillAsync(TwoFactor.TotpCode(key));
+        // A code is accepted once, whatever it is used for: log in with the previous step's code (still accepted), so that
+        // the one shown now is fresh for the signature.
+        await signatoryPage.Locator("form#login-2fa input[name='Input.Code']").FillAsync(TwoFactor.TotpCode(key, DateTime.UtcNow.AddSeconds(-30)));
         await signatoryPage.Locator("form#login-2fa button[type=submit]").ClickAsync();
         await Assertions.Expect(signatoryPage).Not.ToHaveURLAsync(new Regex("/Account/"), new() { Timeout = 60_000 });
         await signatoryPage.GotoAsync("/Signing");
