@@ -53,7 +53,8 @@ public class ImportDocxTests
         1. **Strengthen cooperation**
            a. Advance collaboration.
            b. Share what works.
-              - with data
+
+              • with data
         2. **Support survivors**
            a. Fund services.
 
@@ -87,7 +88,7 @@ public class ImportDocxTests
         Assert.Equal(DraftText, result.Text);
         Assert.Equal([
             "Title: Statement of Action",
-            "2 section headings (##): add {audience=…} to each",
+            "2 headings (##): their markers are under “Markers to add”",
             "7 paragraphs",
             "3 numbered items",
             "3 lettered items",
@@ -101,6 +102,7 @@ public class ImportDocxTests
             "1 image or drawing",
             "1 comment",
             "1 heading of level 3 or deeper, written as a plain paragraph (the format has two heading levels)",
+            "1 bullet or number nested under another item, written as a paragraph of that item starting with “•” or its number (the format has no lists inside a list)",
             "1 paragraph starting with a character the format reads as markup (#, >, {, …): a backslash keeps it text",
         ], result.Dropped);
     }
@@ -186,7 +188,8 @@ public class ImportDocxTests
                a. A lettered list of its own, under the number.
 
             - A bullet list.
-              - Nested.
+
+              • Nested.
 
             5. Five.
 

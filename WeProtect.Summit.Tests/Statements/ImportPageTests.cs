@@ -52,6 +52,33 @@ public class ImportPageTests(SummitAppFactory app) : IClassFixture<SummitAppFact
     private static string TextOf(IHtmlDocument page, string selector) => ((IHtmlTextAreaElement)page.QuerySelector(selector)!).Value;
 
     [Fact]
+    public async Task A_draft_that_parses_shows_the_parsers_warnings_with_the_preview()
+    {
+        var (client, id) = await DraftStatementAsync();
+        // Markers typed in Word are kept; the section has one commitment with one lettered item: two warnings.
+        var docx = Build(
+        [
+            Styled("Title", "Statement of Action {audience=government}"),
+            P("Preamble."),
+            Styled("Heading2", "Governments commit to {commitments}"),
+            Item(Numbered, 0, B("Legislate")),
+            Item(Numbered, 1, "Pass laws."),
+        ]);
+
+        var (response, preview) = await UploadAsync(client, id, "warned.docx", docx);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(preview.QuerySelector("#import-valid"));
+        var warnings = preview.QuerySelectorAll("#import-warnings li").ToList();
+        Assert.Contains(warnings, li => li.GetAttribute("data-line") == "7" && li.TextContent.Contains("only one commitment"));
+        Assert.Contains(warnings, li => li.TextContent.Contains("single lettered item"));
+        Assert.NotNull(preview.QuerySelector("#import-preview-heading"));
+        // Every marker was typed in Word: nothing is left to add.
+        Assert.Null(preview.QuerySelector("#import-markers"));
+        Assert.Single(await VersionsAsync(id));
+    }
+
+    [Fact]
     public async Task An_organiser_imports_a_Word_draft_sees_it_with_its_errors_and_saves_it_corrected_through_the_Edit_page()
     {
         var (client, id) = await DraftStatementAsync();
@@ -70,6 +97,8 @@ public class ImportPageTests(SummitAppFactory app) : IClassFixture<SummitAppFact
         var dropped = preview.QuerySelectorAll("#import-dropped li").Select(li => li.TextContent).ToList();
         Assert.Contains("1 table (its text is not in the draft)", dropped);
         Assert.Contains(dropped, d => d.StartsWith("No title", StringComparison.Ordinal));
+        Assert.StartsWith("Line 3 (“## Government delegates pledge to”): add {audience=…} at its end",
+            preview.QuerySelector("#import-markers li")!.TextContent);
         Assert.Single(await VersionsAsync(id));
 
         // Saved as it is, the text goes to the Edit page's Save handler: refused there with every error, the text kept.

@@ -5,6 +5,10 @@ namespace WeProtect.Summit.Data.Statements.Import;
 public sealed record DocxImportResult(
     string? Text, string? Refusal, IReadOnlyList<string> Converted, IReadOnlyList<string> Dropped)
 {
+    /// <summary>What the drafter adds to finish the draft: for each heading, the title and a closing paragraph, the
+    /// marker of the grammar to add and on which line (docs/statement-format.md), in line order.</summary>
+    public IReadOnlyList<string> Markers { get; init; } = [];
+
     public bool Succeeded => Refusal is null;
 
     public static DocxImportResult Refused(string reason) => new(null, reason, [], []);

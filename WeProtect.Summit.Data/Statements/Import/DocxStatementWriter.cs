@@ -15,16 +15,22 @@ internal sealed partial class DocxStatementWriter
     /// <summary>One open list level above the next item: which list, which level, how wide its marker is.</summary>
     private sealed record ListLevel(int List, int Level, int Width, string Format);
 
+    private enum Kind { Title, Heading, Paragraph, Item, Marker }
+
+    /// <summary>A block as written, on its (1-based) line, for the markers the drafter is told to add.</summary>
+    private sealed record Written(Kind Kind, int Line, string Text, bool HasMarker);
+
     private readonly MainDocumentPart main;
     private readonly DocxStyles styles;
     private readonly DocxNumbering numbering;
     private readonly List<string> lines = [];
+    private readonly List<Written> written = [];
     /// <summary>The list levels open after the last line, or null when the last block was not a list item.</summary>
     private List<ListLevel>? open;
     private string? title;
     private int paragraphs, headings, numbered, lettered, bullets, otherNumbered, emphasis, links, tracked;
     private int tables, images, textBoxes, footnotes, endnotes, fields, equations, symbols, embedded;
-    private int deepHeadings, extraTitles, numberedHeadings, otherLinks, escapedLines;
+    private int deepHeadings, extraTitles, numberedHeadings, otherLinks, escapedLines, nestedItems, typedMarkers;
 
     public DocxStatementWriter(MainDocumentPart main)
     {
@@ -41,7 +47,7 @@ internal sealed partial class DocxStatementWriter
         var text = StatementText.Canonicalise(string.Join('\n', lines));
         if (Encoding.UTF8.GetByteCount(text) > StatementText.MaxBytes)
             return DocxImportResult.Refused(DocxStatementImport.TextTooLargeMessage);
-        return new DocxImportResult(text, null, Converted(), Dropped());
+        return new DocxImportResult(text, null, Converted(), Dropped()) { Markers = DocxMarkerAdvice.For(AdviceBlocks()) };
     }
 
     private void Block(OpenXmlElement element)
@@ -68,15 +74,28 @@ internal sealed partial class DocxStatementWriter
         if (level == DocxStyles.TitleLevel && title is null || level == 1 && title is null)
         {
             if (label is not null) numberedHeadings++;
-            title = Plain(segments);
-            AddBlock("# " + title);
+            var (words, marker) = TypedMarker(Raw(segments), TitleMarker());
+            title = Plain(words);
+            AddBlock("# " + title + marker);
+            Record(Kind.Title, title, marker.Length > 0);
             return;
         }
         if (level is 1 or 2)
         {
             if (label is not null) numberedHeadings++;
             headings++;
-            AddBlock("## " + Plain(segments));
+            var (words, marker) = TypedMarker(Raw(segments), HeadingMarker());
+            var heading = Plain(words);
+            AddBlock("## " + heading + marker);
+            Record(Kind.Heading, heading, marker.Length > 0);
+            return;
+        }
+        // A marker the drafter already typed in Word on a line of its own ({commitments}, {closing}, …) is kept.
+        if (label is null && level == DocxStyles.BodyLevel && MarkerLine().Match(Raw(segments).Trim()) is { Success: true } typed)
+        {
+            typedMarkers++;
+            AddBlock(typed.Value);
+            Record(Kind.Marker, typed.Value, true);
             return;
         }
         if (level == DocxStyles.TitleLevel) extraTitles++;
@@ -87,6 +106,7 @@ internal sealed partial class DocxStatementWriter
         {
             paragraphs++;
             AddBlock(content);
+            Record(Kind.Paragraph, content, false);
             return;
         }
         Item(label, content);
@@ -126,12 +146,47 @@ internal sealed partial class DocxStatementWriter
             parents = [];
             continues = false;
         }
-        var line = new string(' ', parents.Sum(l => l.Width)) + marker + content;
-        if (continues) lines.Add(line);
-        else AddBlock(line);
+        var indent = new string(' ', parents.Sum(l => l.Width));
+        if (parents.Count > 0 && label.Format is "bullet" or "decimal")
+        {
+            // A bullet or number under another item would be a list inside a list, which the grammar refuses (inside
+            // a commitment and anywhere else): it becomes a paragraph of the item above, indented under it after a
+            // blank line (a continuation), starting with the bullet or number Word shows ("1\." stays text).
+            nestedItems++;
+            marker = label.Format == "bullet" ? "• " : $"{label.Value}\\. ";
+            lines.Add("");
+            lines.Add(indent + marker + content);
+        }
+        else if (continues) lines.Add(indent + marker + content);
+        else AddBlock(indent + marker + content);
+        if (parents.Count == 0) Record(Kind.Item, content, false);
         parents.Add(new ListLevel(label.List, label.Level, marker.Length, label.Format));
         open = parents;
     }
+
+    private void Record(Kind kind, string text, bool hasMarker) => written.Add(new Written(kind, lines.Count, text, hasMarker));
+
+    private IReadOnlyList<DocxMarkerAdvice.Block> AdviceBlocks() => written.Select(w => new DocxMarkerAdvice.Block(
+        w.Kind switch
+        {
+            Kind.Title => DocxMarkerAdvice.BlockKind.Title,
+            Kind.Heading => DocxMarkerAdvice.BlockKind.Heading,
+            Kind.Item => DocxMarkerAdvice.BlockKind.Item,
+            Kind.Marker => DocxMarkerAdvice.BlockKind.Marker,
+            _ => DocxMarkerAdvice.BlockKind.Paragraph,
+        }, w.Line, w.Text, w.HasMarker)).ToList();
+
+    /// <summary>A marker of the grammar typed at the end of a title or heading in Word: the words before it, and the
+    /// marker (with its leading space) to write unescaped; or the whole text and an empty marker.</summary>
+    private (string Words, string Marker) TypedMarker(string text, Regex marker)
+    {
+        var match = marker.Match(text);
+        if (!match.Success || match.Index == 0) return (text, "");
+        typedMarkers++;
+        return (text[..match.Index], " " + match.Value.Trim());
+    }
+
+    private static string Raw(List<Segment> segments) => string.Concat(segments.Select(s => s.Text));
 
     private void AddBlock(string line)
     {
@@ -254,8 +309,8 @@ internal sealed partial class DocxStatementWriter
 
     /// <summary>A heading or title: its words only (the grammar's headings are plain), markup characters escaped
     /// (a brace too, so that no text of the file becomes an audience marker).</summary>
-    private static string Plain(List<Segment> segments) =>
-        Collapse(Escape(string.Concat(segments.Select(s => s.Text))).Replace("{", "\\{"));
+    private static string Plain(string text) =>
+        Collapse(Escape(text).Replace("{", "\\{"));
 
     /// <summary>Characters that inline Markdown would read as markup: a backslash before each.</summary>
     private static string Escape(string text)
@@ -319,8 +374,9 @@ internal sealed partial class DocxStatementWriter
     {
         var list = new List<string>();
         if (title is not null) list.Add($"Title: {title}");
-        Note(list, headings, "section heading (##): add {audience=…} to it",
-            "section headings (##): add {audience=…} to each");
+        Note(list, headings, "heading (##): its marker is under “Markers to add”",
+            "headings (##): their markers are under “Markers to add”");
+        Note(list, typedMarkers, "marker typed in the file ({…}), kept", "markers typed in the file ({…}), kept");
         Note(list, paragraphs, "paragraph", "paragraphs");
         Note(list, numbered, "numbered item", "numbered items");
         Note(list, lettered, "lettered item", "lettered items");
@@ -358,6 +414,8 @@ internal sealed partial class DocxStatementWriter
         Note(list, numberedHeadings, "heading's automatic number", "headings' automatic numbers");
         Note(list, otherNumbered, "list item numbered with capitals or Roman numerals, written with its number as text: check it",
             "list items numbered with capitals or Roman numerals, written with their numbers as text: check them");
+        Note(list, nestedItems, "bullet or number nested under another item, written as a paragraph of that item starting with “•” or its number (the format has no lists inside a list)",
+            "bullets or numbers nested under other items, written as paragraphs of those items starting with “•” or their numbers (the format has no lists inside a list)");
         Note(list, otherLinks, "link that is not a web or e-mail address (its text kept)",
             "links that are not web or e-mail addresses (their text kept)");
         Note(list, escapedLines, "paragraph starting with a character the format reads as markup (#, >, {, …): a backslash keeps it text",
@@ -372,6 +430,16 @@ internal sealed partial class DocxStatementWriter
 
     [GeneratedRegex(@"^(https?://|mailto:)", RegexOptions.IgnoreCase)]
     private static partial Regex WebLink();
+
+    /// <summary>The grammar's markers as a drafter may type them in Word (docs/statement-format.md).</summary>
+    [GeneratedRegex(@"\s*\{\s*audience\s*=\s*[a-z-]+\s*\}\s*$")]
+    private static partial Regex TitleMarker();
+
+    [GeneratedRegex(@"\s*\{(\s*audience\s*=\s*[a-z-]+\s*|commitments|part|closing)\}\s*$")]
+    private static partial Regex HeadingMarker();
+
+    [GeneratedRegex(@"^\{(\s*audience\s*=\s*[a-z-]+\s*|commitments|closing)\}$")]
+    private static partial Regex MarkerLine();
 
     [GeneratedRegex(@"^(-\s*){3,}$|^```")]
     private static partial Regex Dashes();
