@@ -2,13 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Statements;
 using WeProtect.Summit.Tests.Communiques;
 using WeProtect.Summit.Tests.Signing;
 using WeProtect.Summit.Tests.Statements;
-using WeProtect.Summit.Tests.Support;
 using static WeProtect.Summit.Tests.Statements.ImportWordFile;
 
 namespace WeProtect.Summit.Tests.Browser;
