@@ -12,7 +12,7 @@ public class Communique
     public int Id { get; set; }
     public int StatementId { get; set; }
     public Statements.Statement Statement { get; set; } = null!;
-    public CommuniqueStatus Status { get; set; } = CommuniqueStatus.Queued;
+    public CommuniqueStatus Status { get; private set; } = CommuniqueStatus.Queued;
     public string RequestedByUserId { get; set; } = "";
     public DateTime QueuedUtc { get; set; }
     /// <summary>When a job took it; a stale claim (a job killed mid-way) is taken again.</summary>
@@ -36,6 +36,49 @@ public class Communique
     public int? StatementVersionId { get; set; }
     public string? ContentHash { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>A job took the row (the job itself claims by a conditional update; this is the same step in memory).</summary>
+    public void Claim(DateTime nowUtc)
+    {
+        Status = CommuniqueStatus.Generating;
+        GeneratingSinceUtc = nowUtc;
+        Attempts++;
+    }
+
+    /// <summary>The signed PDF is stored: no back-off, no error left.</summary>
+    public void MarkPublished(DateTime publishedUtc)
+    {
+        Status = CommuniqueStatus.Published;
+        PublishedUtc = publishedUtc;
+        GeneratingSinceUtc = null;
+        NextAttemptUtc = null;
+        LastError = null;
+    }
+
+    /// <summary>An attempt failed: queued again after <paramref name="backOff"/>, or failed for good once
+    /// <see cref="MaxAttempts"/> attempts are spent. Returns whether it failed for good.</summary>
+    public bool MarkAttemptFailed(string error, DateTime nowUtc, TimeSpan backOff)
+    {
+        var failed = Attempts >= MaxAttempts;
+        LastError = error.Length > 2000 ? error[..2000] : error;
+        GeneratingSinceUtc = null;
+        Status = failed ? CommuniqueStatus.Failed : CommuniqueStatus.Queued;
+        NextAttemptUtc = failed ? null : nowUtc + backOff;
+        FailedUtc = failed ? nowUtc : null;
+        return failed;
+    }
+
+    /// <summary>A failed communiqué goes back to the queue with its attempts reset; the last error stays visible
+    /// until an attempt succeeds. Returns the refusal, or null.</summary>
+    public string? Retry()
+    {
+        if (Status != CommuniqueStatus.Failed) return "Only a failed communiqué can be retried.";
+        Status = CommuniqueStatus.Queued;
+        Attempts = 0;
+        FailedUtc = null;
+        NextAttemptUtc = null;
+        return null;
+    }
 
     /// <summary>How long a claim (Generating) holds before another job may take the row over.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using MimeKit;
-using OtpNet;
 using WeProtect.Summit.Tests.Support;
 
 namespace WeProtect.Summit.Tests.Accounts;
@@ -71,18 +70,6 @@ internal static partial class AccountTestKit
 
     public static string Location(this HttpResponseMessage response) =>
         response.Headers.Location?.OriginalString.Replace("http://localhost", "") ?? "";
-
-    public static string Totp(string sharedKey, int stepOffset = 0) =>
-        new Totp(Base32Encoding.ToBytes(sharedKey.Replace(" ", "").ToUpperInvariant())).ComputeTotp(DateTime.UtcNow.AddSeconds(30 * stepOffset));
-
-    /// <summary>A six-digit code that is valid in none of the time steps Identity accepts around now.</summary>
-    public static string WrongTotp(string sharedKey)
-    {
-        var valid = Enumerable.Range(-3, 7).Select(o => Totp(sharedKey, o)).ToHashSet();
-        var candidate = 123456;
-        while (valid.Contains(candidate.ToString("D6"))) candidate++;
-        return candidate.ToString("D6");
-    }
 
     /// <summary>Visible text with runs of white space collapsed, for comparing two pages.</summary>
     public static string MainText(IHtmlDocument page) =>

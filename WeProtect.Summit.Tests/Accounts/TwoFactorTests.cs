@@ -8,7 +8,7 @@ namespace WeProtect.Summit.Tests.Accounts;
 public class TwoFactorTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
 {
     /// <summary>Turns two-step verification on through the pages; returns the shared key read off the page and the codes shown.</summary>
-    private static async Task<(string Key, List<string> Codes)> EnableAsync(FormClient client)
+    private async Task<(string Key, List<string> Codes)> EnableAsync(FormClient client)
     {
         var setup = await client.GetPageAsync("/Profile/EnableAuthenticator");
         var key = setup.QuerySelector("#shared-key")!.TextContent.Trim();
@@ -19,12 +19,12 @@ public class TwoFactorTests(SummitAppFactory app) : IClassFixture<SummitAppFacto
 
         // A wrong code is refused and the form comes back with the same key.
         var wrong = await AccountTestKit.PageOf(await client.SubmitAsync(setup, "form#enable-authenticator",
-            new Dictionary<string, string> { ["Input.Code"] = AccountTestKit.WrongTotp(key) }));
+            new Dictionary<string, string> { ["Input.Code"] = app.WrongTotpCode(key) }));
         Assert.Contains("not right", wrong.QuerySelector("form#enable-authenticator")!.TextContent);
         Assert.Equal(key, wrong.QuerySelector("#shared-key")!.TextContent.Trim());
 
         var (response, shown) = await client.SubmitAndFollowAsync(wrong, "form#enable-authenticator",
-            new Dictionary<string, string> { ["Input.Code"] = AccountTestKit.Totp(key) });
+            new Dictionary<string, string> { ["Input.Code"] = TwoFactor.IdentityTotpCode(key) });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.EndsWith("/Profile/RecoveryCodes", response.RequestMessage!.RequestUri!.AbsolutePath);
         var codes = shown.QuerySelectorAll("#recovery-codes kbd").Select(e => e.TextContent.Trim()).ToList();
@@ -70,12 +70,12 @@ public class TwoFactorTests(SummitAppFactory app) : IClassFixture<SummitAppFacto
         Assert.StartsWith("/Account/LoginWith2fa", first.Location());
         Assert.False(await client.IsSignedInAsync());
 
-        var wrong = await AccountTestKit.PageOf(await SecondStepAsync(client, first.Location(), "form#login-2fa", "Input.Code", AccountTestKit.WrongTotp(key)));
+        var wrong = await AccountTestKit.PageOf(await SecondStepAsync(client, first.Location(), "form#login-2fa", "Input.Code", app.WrongTotpCode(key)));
         Assert.Contains("not right", wrong.QuerySelector("form#login-2fa")!.TextContent);
         Assert.False(await client.IsSignedInAsync());
         Assert.Equal(1, await app.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.AccessFailedCount).SingleAsync()));
 
-        var right = await SecondStepAsync(client, first.Location(), "form#login-2fa", "Input.Code", AccountTestKit.Totp(key));
+        var right = await SecondStepAsync(client, first.Location(), "form#login-2fa", "Input.Code", TwoFactor.IdentityTotpCode(key));
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Equal("/Profile/TwoFactor", right.Location());
         Assert.True(await client.IsSignedInAsync());

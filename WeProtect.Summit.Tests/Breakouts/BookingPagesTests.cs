@@ -216,7 +216,7 @@ public class BookingPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
 
         var draft = await app.WithDbAsync(async db =>
         {
-            var summit = SampleSummit.Create(DateTime.UtcNow);
+            var summit = SampleSummit.Create(app.UtcNow);
             summit.Name = $"Draft {Guid.NewGuid():N}";
             db.Summits.Add(summit);
             await db.SaveChangesAsync();

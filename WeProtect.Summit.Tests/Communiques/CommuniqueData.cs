@@ -42,7 +42,7 @@ internal static class CommuniqueData
         var summit = await app.CreateOpenSummitAsync();
         var signer = await app.CreateUserAsync(fullName: "Signing Minister");
         names ??= Names();
-        var now = DateTime.UtcNow;
+        var now = app.UtcNow;
         var (statement, version) = await app.CreateStatementAsync(summit.Id, StatementStatus.Closed, text ?? StatementExample.CallToAction2024,
             $"Call to Action {Guid.NewGuid():N}"[..24], s =>
             {

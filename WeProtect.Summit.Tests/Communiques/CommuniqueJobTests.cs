@@ -25,11 +25,12 @@ public class CommuniqueJobTests : IClassFixture<SummitAppFactory>
     }
 
     /// <summary>A queued row written straight to the database, without a job in the queue (as if the process died
-    /// after the commit), or in the state given.</summary>
-    private Task<int> RowAsync(int statementId, CommuniqueStatus status = CommuniqueStatus.Queued, DateTime? generatingSince = null, int attempts = 0) =>
+    /// after the commit), or claimed by a job at <paramref name="claimedAt"/> (first attempt).</summary>
+    private Task<int> RowAsync(int statementId, DateTime? claimedAt = null) =>
         app.WithDbAsync(async db =>
         {
-            var communique = new Communique { StatementId = statementId, Status = status, QueuedUtc = DateTime.UtcNow, GeneratingSinceUtc = generatingSince, Attempts = attempts };
+            var communique = new Communique { StatementId = statementId, QueuedUtc = app.UtcNow };
+            if (claimedAt is { } since) communique.Claim(since);
             db.Communiques.Add(communique);
             await db.SaveChangesAsync();
             return communique.Id;
@@ -128,7 +129,7 @@ public class CommuniqueJobTests : IClassFixture<SummitAppFactory>
         var summit = await app.CreateOpenSummitAsync();
         var statementId = await app.WithDbAsync(async db =>
         {
-            var statement = new Statement { SummitId = summit.Id, Title = "Draft statement", Kind = StatementKind.CallToAction, CreatedUtc = DateTime.UtcNow };
+            var statement = new Statement { SummitId = summit.Id, Title = "Draft statement", Kind = StatementKind.CallToAction, CreatedUtc = app.UtcNow };
             db.Statements.Add(statement);
             await db.SaveChangesAsync();
             return statement.Id;
@@ -145,7 +146,7 @@ public class CommuniqueJobTests : IClassFixture<SummitAppFactory>
     {
         var closed = await app.ClosedStatementAsync();
         // Claimed an hour ago by a job that never finished.
-        var id = await RowAsync(closed.StatementId, CommuniqueStatus.Generating, DateTime.UtcNow.AddHours(-1), attempts: 1);
+        var id = await RowAsync(closed.StatementId, claimedAt: app.UtcNow.AddHours(-1));
 
         using (var scope = app.Services.CreateScope())
             Assert.True(await scope.ServiceProvider.GetRequiredService<CommuniqueSweep>().RunAsync(CancellationToken.None) >= 1);
@@ -159,8 +160,8 @@ public class CommuniqueJobTests : IClassFixture<SummitAppFactory>
     public async Task A_row_another_job_is_working_on_is_left_to_it()
     {
         var closed = await app.ClosedStatementAsync();
-        var since = DateTime.UtcNow.AddSeconds(-5);
-        var id = await RowAsync(closed.StatementId, CommuniqueStatus.Generating, since, attempts: 1);
+        var since = app.UtcNow.AddSeconds(-5);
+        var id = await RowAsync(closed.StatementId, claimedAt: since);
         await RunJobAsync(id);
         using (var scope = app.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<CommuniqueSweep>().RunAsync(CancellationToken.None);

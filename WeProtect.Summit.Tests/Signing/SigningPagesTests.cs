@@ -69,19 +69,19 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         Assert.NotNull(page.QuerySelector(".statement-document"));
         Assert.Contains(statement.Summit?.TimeZoneId ?? "Asia/Dubai", page.QuerySelector("#signing-closes")!.TextContent);
 
-        var wrong = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, TwoFactor.WrongTotpCode(signatory.Key)));
+        var wrong = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, app.WrongTotpCode(signatory.Key)));
         Assert.Contains("not right", wrong.Errors());
-        var old = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, TwoFactor.TotpCode(signatory.Key, DateTime.UtcNow.AddMinutes(-5))));
+        var old = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, app.TotpCode(signatory.Key, TimeSpan.FromMinutes(-5))));
         Assert.Contains("not right, or no longer current", old.Errors());
         var empty = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, ""));
         Assert.Contains("authenticator app", empty.Errors());
-        var tooLong = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, TwoFactor.TotpCode(signatory.Key), name: new string('x', 201)));
+        var tooLong = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, app.TotpCode(signatory.Key), name: new string('x', 201)));
         Assert.NotEmpty(tooLong.Errors());
-        var noPosition = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, TwoFactor.TotpCode(signatory.Key), position: ""));
+        var noPosition = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, app.TotpCode(signatory.Key), position: ""));
         Assert.Contains("position", noPosition.Errors());
         Assert.Empty(await app.EndorsementsAsync(statement.Id));
 
-        var code = TwoFactor.TotpCode(signatory.Key);
+        var code = app.TotpCode(signatory.Key);
         var signed = await signatory.Client.SignAsync(page, code);
         Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);
         var endorsement = Assert.Single(await app.EndorsementsAsync(statement.Id));
@@ -107,8 +107,8 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         var signatory = await app.SignatoryAsync(organisation.Id);
         var page = await signatory.Client.GetPageAsync(SigningTestData.SignUrl(statement.Id, organisation.Id));
         for (var i = 0; i < 5; i++)
-            Assert.Contains("not right", (await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, TwoFactor.WrongTotpCode(signatory.Key)))).Errors());
-        var locked = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, TwoFactor.TotpCode(signatory.Key)));
+            Assert.Contains("not right", (await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, app.WrongTotpCode(signatory.Key)))).Errors());
+        var locked = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, app.TotpCode(signatory.Key)));
         Assert.Contains("locked", locked.Errors());
         Assert.Empty(await app.EndorsementsAsync(statement.Id));
     }
@@ -120,36 +120,36 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         var (statement, _) = await app.OpenStatementAsync();
         var signatory = await app.SignatoryAsync(organisation.Id);
         var page = await signatory.Client.GetPageAsync(SigningTestData.SignUrl(statement.Id, organisation.Id));
-        var response = await signatory.Client.SignAsync(page, TwoFactor.TotpCode(signatory.Key), hash: new string('a', 64));
+        var response = await signatory.Client.SignAsync(page, app.TotpCode(signatory.Key), hash: new string('a', 64));
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("The text changed", (await SigningTestData.RefusedPageAsync(response)).Errors());
         Assert.Empty(await app.EndorsementsAsync(statement.Id));
         // The code was not used up by the refusal: the hash is checked before the code is claimed.
         var again = await signatory.Client.GetPageAsync(SigningTestData.SignUrl(statement.Id, organisation.Id));
-        Assert.Equal(HttpStatusCode.Redirect, (await signatory.Client.SignAsync(again, TwoFactor.TotpCode(signatory.Key))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await signatory.Client.SignAsync(again, app.TotpCode(signatory.Key))).StatusCode);
     }
 
     [Fact]
     public async Task Outside_the_window_nothing_is_signed()
     {
         var organisation = await app.OrganisationAsync();
-        var (statement, _) = await app.OpenStatementAsync();
+        var (statement, _) = await app.OpenStatementAsync(closes: app.UtcNow.AddHours(1));
         var signatory = await app.SignatoryAsync(organisation.Id);
         var page = await signatory.Client.GetPageAsync(SigningTestData.SignUrl(statement.Id, organisation.Id));
 
-        // The window ends while the signatory reads.
-        await app.WithDbAsync(db => db.Statements.Where(s => s.Id == statement.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.SigningOpensUtc, DateTime.UtcNow.AddDays(-2)).SetProperty(x => x.SigningClosesUtc, DateTime.UtcNow.AddMinutes(-1))));
-        var late = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, TwoFactor.TotpCode(signatory.Key)));
+        // The window ends while the signatory reads (an hour: within the sign-in's eight hours).
+        app.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
+        var late = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, app.TotpCode(signatory.Key)));
         Assert.Contains("signing window has closed", late.Errors());
 
-        // Not yet open.
-        await app.WithDbAsync(db => db.Statements.Where(s => s.Id == statement.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.SigningOpensUtc, DateTime.UtcNow.AddHours(1)).SetProperty(x => x.SigningClosesUtc, DateTime.UtcNow.AddDays(2))));
-        var early = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, TwoFactor.TotpCode(signatory.Key)));
+        // Not yet open: a statement whose window opens in an hour, signed with a form read from an open one.
+        var (notYet, notYetFinal) = await app.OpenStatementAsync(opens: app.UtcNow.AddHours(1), closes: app.UtcNow.AddDays(2));
+        var early = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, app.TotpCode(signatory.Key),
+            hash: notYetFinal.ContentHash, actionUrl: SigningTestData.SignUrl(notYet.Id, organisation.Id)));
         Assert.Contains("has not opened yet", early.Errors());
-        Assert.Contains("has not opened yet", (await signatory.Client.GetPageAsync(SigningTestData.SignUrl(statement.Id, organisation.Id))).QuerySelector("#cannot-sign")!.TextContent);
+        Assert.Contains("has not opened yet", (await signatory.Client.GetPageAsync(SigningTestData.SignUrl(notYet.Id, organisation.Id))).QuerySelector("#cannot-sign")!.TextContent);
         Assert.Empty(await app.EndorsementsAsync(statement.Id));
+        Assert.Empty(await app.EndorsementsAsync(notYet.Id));
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
 
         // A post made by hand (the form of another statement, sent to this one) is refused by the rule.
         var other = await signatory.Client.GetPageAsync(SigningTestData.SignUrl(forAll.Id, ngo.Id));
-        var refused = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(other, TwoFactor.TotpCode(signatory.Key),
+        var refused = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(other, app.TotpCode(signatory.Key),
             hash: finalForGovernments.ContentHash, actionUrl: SigningTestData.SignUrl(forGovernments.Id, ngo.Id)));
         Assert.Contains("sector", refused.Errors());
         Assert.Empty(await app.EndorsementsAsync(forGovernments.Id));
@@ -185,7 +185,7 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         var second = await app.SignatoryAsync(organisation.Id, "Second Signer");
         var url = SigningTestData.SignUrl(statement.Id, organisation.Id);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await first.Client.SignAsync(await first.Client.GetPageAsync(url), TwoFactor.TotpCode(first.Key), name: "First Signer")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await first.Client.SignAsync(await first.Client.GetPageAsync(url), app.TotpCode(first.Key), name: "First Signer")).StatusCode);
 
         // The other signatory of the same organisation sees it, and cannot sign twice.
         var seen = await second.Client.GetPageAsync(url);
@@ -202,7 +202,7 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         Assert.Equal((second.User.Id, "The minister changed"), (withdrawn.WithdrawnByUserId, withdrawn.WithdrawalReason));
         Assert.NotNull(withdrawn.WithdrawnUtc);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await second.Client.SignAsync(after, TwoFactor.TotpCode(second.Key), name: "Second Signer")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await second.Client.SignAsync(after, app.TotpCode(second.Key), name: "Second Signer")).StatusCode);
         var rows = await app.EndorsementsAsync(statement.Id);
         Assert.Equal(2, rows.Count);
         Assert.Equal("Second Signer", Assert.Single(rows, r => r.IsLive).PrintedName);
@@ -226,7 +226,7 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         Assert.Contains("Revoked", revoked.QuerySelector($"#authority-{signatory.AuthorityId} .authority-status")!.TextContent);
         Assert.Equal(["signing-authority.granted", "signing-authority.revoked"], await app.AuditActionsAsync("SigningAuthority", signatory.AuthorityId));
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await signatory.Client.SignAsync(page, TwoFactor.TotpCode(signatory.Key))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await signatory.Client.SignAsync(page, app.TotpCode(signatory.Key))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await signatory.Client.GetAsync(url)).StatusCode);
         Assert.Empty(await app.EndorsementsAsync(statement.Id));
     }
@@ -244,7 +244,7 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         var (delegateUser, _) = await app.ApprovedDelegateAsync(summit.Id);
         var delegateKey = await app.EnableTwoFactorAsync(delegateUser);
         using var intruder = app.CreateFormClient();
-        await intruder.LogInWithTwoFactorAsync(delegateUser.Email!, delegateKey);
+        await intruder.LogInWithTwoFactorAsync(app, delegateUser.Email!, delegateKey);
         Assert.Equal(HttpStatusCode.Forbidden, (await intruder.GetAsync(url)).StatusCode);
         // The signatory's form, posted with the intruder's own antiforgery token (taken from a page they may open).
         var own = await intruder.GetPageAsync("/Profile/Index");
@@ -274,7 +274,7 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
             new Dictionary<string, string> { ["to"] = nameof(StatementStatus.OpenForSignature) }));
         Assert.Contains("signing window", refused.Errors());
         // The window is one of the statement's settings, typed in the summit's zone.
-        var local = summit.ToLocal(DateTime.UtcNow);
+        var local = summit.ToLocal(app.UtcNow);
         var (_, saved) = await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync(edit), "#settings-form", new Dictionary<string, string>
         {
             ["Settings.SigningOpens"] = local.AddHours(-1).ToString("yyyy-MM-ddTHH:mm"), ["Settings.SigningCloses"] = local.AddDays(3).ToString("yyyy-MM-ddTHH:mm"),
@@ -320,7 +320,7 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         var colleague = await app.SignatoryAsync(organisation.Id, "Receipt Colleague");
         var url = SigningTestData.SignUrl(statement.Id, organisation.Id);
         Assert.Equal(HttpStatusCode.Redirect,
-            (await signer.Client.SignAsync(await signer.Client.GetPageAsync(url), TwoFactor.TotpCode(signer.Key), name: "Receipt Signer")).StatusCode);
+            (await signer.Client.SignAsync(await signer.Client.GetPageAsync(url), app.TotpCode(signer.Key), name: "Receipt Signer")).StatusCode);
 
         foreach (var person in new[] { signer, colleague })
         {

@@ -35,8 +35,8 @@ internal static class SigningTestData
         var summit = await app.CreateOpenSummitAsync();
         return await app.CreateStatementAsync(summit.Id, StatementStatus.OpenForSignature, text, title ?? $"Statement {Guid.NewGuid():N}"[..20], s =>
         {
-            s.SigningOpensUtc = opens ?? DateTime.UtcNow.AddHours(-1);
-            s.SigningClosesUtc = closes ?? DateTime.UtcNow.AddDays(7);
+            s.SigningOpensUtc = opens ?? app.UtcNow.AddHours(-1);
+            s.SigningClosesUtc = closes ?? app.UtcNow.AddDays(7);
             s.SignatoriesEmbargoed = embargoed;
         });
     }
@@ -57,7 +57,7 @@ internal static class SigningTestData
         var granted = await app.GrantAsync(user, organisationId);
         Assert.True(granted.Succeeded, granted.Message);
         var client = app.CreateFormClient();
-        await client.LogInWithTwoFactorAsync(user.Email!, key);
+        await client.LogInWithTwoFactorAsync(app, user.Email!, key);
         return new Signatory(user, key, client, granted.Value!.Id);
     }
 

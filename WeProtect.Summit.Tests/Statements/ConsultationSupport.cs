@@ -41,9 +41,9 @@ internal static class ConsultationSupport
             var authority = new SigningAuthority
             {
                 OrganisationId = org.Id, UserId = user.Id, EvidenceReference = "Note verbale 2026/1", EvidenceDate = new DateOnly(2026, 1, 5),
-                GrantedByUserId = user.Id, GrantedUtc = DateTime.UtcNow,
+                GrantedByUserId = user.Id, GrantedUtc = app.UtcNow,
             };
-            if (revoked) Assert.Null(authority.Revoke("Left the post", user.Id, DateTime.UtcNow));
+            if (revoked) Assert.Null(authority.Revoke("Left the post", user.Id, app.UtcNow));
             db.SigningAuthorities.Add(authority);
             await db.SaveChangesAsync();
         });
@@ -62,7 +62,7 @@ internal static class ConsultationSupport
         app.WithDbAsync(async db =>
         {
             var statement = await db.Statements.Include(s => s.Versions).SingleAsync(s => s.Id == statementId);
-            var (version, refusal) = statement.AddVersion(StatementParser.Parse(text), null, "Organiser", note, DateTime.UtcNow);
+            var (version, refusal) = statement.AddVersion(StatementParser.Parse(text), null, "Organiser", note, app.UtcNow);
             Assert.True(version is not null, refusal);
             await db.SaveChangesAsync();
         });

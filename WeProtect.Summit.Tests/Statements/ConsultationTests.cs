@@ -181,7 +181,7 @@ public class ConsultationTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         var (summitId, id) = await app.StatementAsync();
         var draftId = await app.WithDbAsync(async db =>
         {
-            var draft = new Statement { SummitId = summitId, Kind = StatementKind.Communique, Title = "Secret draft", CreatedUtc = DateTime.UtcNow };
+            var draft = new Statement { SummitId = summitId, Kind = StatementKind.Communique, Title = "Secret draft", CreatedUtc = app.UtcNow };
             db.Statements.Add(draft);
             await db.SaveChangesAsync();
             return draft.Id;

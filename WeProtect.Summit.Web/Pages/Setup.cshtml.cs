@@ -10,7 +10,8 @@ using WeProtect.Summit.Web.Infrastructure;
 namespace WeProtect.Summit.Web.Pages;
 
 /// <summary>The one-time hand-over of the first administrator account (link printed to the console at start-up).</summary>
-public class SetupModel(FirstAdminSetup setup, UserManager<SummitUser> users, SignInManager<SummitUser> signIn, AuditTrail audit) : PageModel
+public class SetupModel(FirstAdminSetup setup, UserManager<SummitUser> users, SignInManager<SummitUser> signIn, AuditTrail audit,
+    TimeProvider clock) : PageModel
 {
     public sealed class InputModel
     {
@@ -35,7 +36,8 @@ public class SetupModel(FirstAdminSetup setup, UserManager<SummitUser> users, Si
         if (!ModelState.IsValid) return Page();
         if (!setup.TryConsume(Token)) return NotFound();
 
-        var user = new SummitUser { UserName = Input.Email, Email = Input.Email, EmailConfirmed = true, FullName = Input.FullName.Trim() };
+        var user = new SummitUser { UserName = Input.Email, Email = Input.Email, EmailConfirmed = true, FullName = Input.FullName.Trim(),
+            CreatedUtc = clock.GetUtcNow().UtcDateTime };
         var created = await users.CreateAsync(user, Input.Password);
         if (!created.Succeeded)
         {

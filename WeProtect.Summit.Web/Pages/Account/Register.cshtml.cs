@@ -12,7 +12,7 @@ namespace WeProtect.Summit.Web.Pages.Account;
 /// <summary>Self-registration. Whether or not the address already has an account, the visitor sees the same
 /// "check your e-mail" page; the mailbox owner alone learns which case it was.</summary>
 public class RegisterModel(UserManager<SummitUser> users, IPasswordHasher<SummitUser> hasher, Mailer mailer, AuditTrail audit,
-    IConfiguration configuration, ILogger<RegisterModel> logger) : PageModel
+    IConfiguration configuration, ILogger<RegisterModel> logger, TimeProvider clock) : PageModel
 {
     public sealed class InputModel
     {
@@ -44,7 +44,7 @@ public class RegisterModel(UserManager<SummitUser> users, IPasswordHasher<Summit
 
         // The password rules are checked for every address, so that a weak password is refused the same way
         // whether or not the address has an account.
-        var candidate = new SummitUser { UserName = email, Email = email, FullName = fullName };
+        var candidate = new SummitUser { UserName = email, Email = email, FullName = fullName, CreatedUtc = clock.GetUtcNow().UtcDateTime };
         foreach (var validator in users.PasswordValidators)
         {
             var result = await validator.ValidateAsync(users, candidate, Input.Password);

@@ -10,7 +10,7 @@ using WeProtect.Summit.Web.Infrastructure;
 namespace WeProtect.Summit.Web.Pages.Admin;
 
 /// <summary>Accounts and their roles: an administrator makes a user an organiser (or administrator) and back.</summary>
-public class UsersModel(SummitDbContext db, UserManager<SummitUser> users, AuditTrail audit) : PageModel
+public class UsersModel(SummitDbContext db, UserManager<SummitUser> users, AuditTrail audit, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -71,7 +71,7 @@ public class UsersModel(SummitDbContext db, UserManager<SummitUser> users, Audit
         var ids = page.Select(u => u.Id).ToList();
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
                            where ids.Contains(ur.UserId) select new { ur.UserId, r.Name }).ToListAsync();
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         Users = page.Select(u => new Row(u.Id, u.FullName, u.Email ?? "", u.EmailConfirmed, u.TwoFactorEnabled, u.LockoutEnd > now,
             roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order().ToList())).ToList();
     }
