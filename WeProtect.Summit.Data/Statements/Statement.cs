@@ -185,6 +185,14 @@ public class Statement
         StatementStatus.OpenForSignature => "open for signature",
         _ => status.ToString().ToLowerInvariant(),
     };
+
+    public static string Describe(StatementKind kind) => kind switch
+    {
+        StatementKind.StatementOfAction => "Statement of Action",
+        StatementKind.CallToAction => "Call to Action",
+        StatementKind.Communique => "Communiqué",
+        _ => kind.ToString(),
+    };
 }
 
 /// <summary>One revision of a statement's text, never changed or deleted once written (the context refuses it).

@@ -3,14 +3,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeProtect.Summit.Data.Accounts;
-using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Web.Accounts;
 using WeProtect.Summit.Web.Infrastructure;
 
 namespace WeProtect.Summit.Web.Pages;
 
 /// <summary>The one-time hand-over of the first administrator account (link printed to the console at start-up).</summary>
-public class SetupModel(FirstAdminSetup setup, UserManager<SummitUser> users, SignInManager<SummitUser> signIn, AuditTrail audit,
+public class SetupModel(FirstAdminSetup setup, UserManager<SummitUser> users, SignInManager<SummitUser> signIn, AccountDesk accounts,
     TimeProvider clock) : PageModel
 {
     public sealed class InputModel
@@ -46,8 +45,7 @@ public class SetupModel(FirstAdminSetup setup, UserManager<SummitUser> users, Si
             return Page();
         }
         await users.AddToRolesAsync(user, [Roles.Admin, Roles.Organiser]);
-        audit.Record(new AuditActor(user.Id, user.FullName), "setup.first-admin", user, $"{user.FullName} created as the first administrator and organiser");
-        await audit.SaveChangesAsync();
+        await accounts.FirstAdministratorAsync(user);
         await signIn.SignInAsync(user, isPersistent: false);
         this.ShowStatus("Your administrator account is ready.");
         return RedirectToPage("/Summits/Manage/Index");

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeProtect.Summit.Data.Accounts;
-using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Web.Accounts;
 using WeProtect.Summit.Web.Mail;
 
@@ -11,7 +10,7 @@ namespace WeProtect.Summit.Web.Pages.Account;
 
 /// <summary>Self-registration. Whether or not the address already has an account, the visitor sees the same
 /// "check your e-mail" page; the mailbox owner alone learns which case it was.</summary>
-public class RegisterModel(UserManager<SummitUser> users, IPasswordHasher<SummitUser> hasher, Mailer mailer, AuditTrail audit,
+public class RegisterModel(UserManager<SummitUser> users, IPasswordHasher<SummitUser> hasher, Mailer mailer, AccountDesk accounts,
     IConfiguration configuration, ILogger<RegisterModel> logger, TimeProvider clock) : PageModel
 {
     public sealed class InputModel
@@ -58,8 +57,7 @@ public class RegisterModel(UserManager<SummitUser> users, IPasswordHasher<Summit
             var created = await users.CreateAsync(candidate, Input.Password);
             if (created.Succeeded)
             {
-                audit.Record(new AuditActor(candidate.Id, candidate.FullName), "account.registered", candidate, $"{candidate.FullName} registered");
-                await audit.SaveChangesAsync();
+                await accounts.RegisteredAsync(candidate);
                 await SendConfirmationAsync(candidate);
                 return RedirectToPage("./CheckEmail", new { reason = CheckEmailModel.Registered });
             }

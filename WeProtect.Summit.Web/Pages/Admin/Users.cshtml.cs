@@ -10,7 +10,7 @@ using WeProtect.Summit.Web.Infrastructure;
 namespace WeProtect.Summit.Web.Pages.Admin;
 
 /// <summary>Accounts and their roles: an administrator makes a user an organiser (or administrator) and back.</summary>
-public class UsersModel(SummitDbContext db, UserManager<SummitUser> users, AuditTrail audit, TimeProvider clock) : PageModel
+public class UsersModel(SummitDbContext db, UserManager<SummitUser> users, AccountDesk accounts, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -51,9 +51,7 @@ public class UsersModel(SummitDbContext db, UserManager<SummitUser> users, Audit
         }
         // A new security stamp signs the user out of stale cookies carrying the old roles.
         await users.UpdateSecurityStampAsync(user);
-        audit.Record(User.ToAuditActor(), grant ? "role.granted" : "role.revoked", user,
-            $"{user.FullName} {(grant ? "given" : "no longer has")} the {role} role");
-        await audit.SaveChangesAsync();
+        await accounts.RoleChangedAsync(user, role, grant, User.ToAuditActor());
         this.ShowStatus($"{user.FullName} {(grant ? "is now" : "is no longer")} {(role == Roles.Admin ? "an administrator" : "an organiser")}.");
         return RedirectToPage(new { Q });
     }
