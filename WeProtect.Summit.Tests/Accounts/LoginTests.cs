@@ -8,20 +8,20 @@ public class LoginTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
     {
-        var user = await app.CreateUserAsync(AccountTestKit.NewEmail());
+        var user = await app.CreateUserAsync(AccountSteps.NewEmail());
         using var client = app.CreateFormClient();
 
         for (var attempt = 1; attempt <= 4; attempt++)
         {
-            var page = await AccountTestKit.PageOf(await client.TryLogInAsync(user.Email!, $"wrong password number {attempt}"));
+            var page = await AccountSteps.PageOf(await client.TryLogInAsync(user.Email!, $"wrong password number {attempt}"));
             Assert.Contains("not right", page.QuerySelector("form#login")!.TextContent);
             Assert.Null(page.QuerySelector("#locked-out"));
         }
-        var fifth = await AccountTestKit.PageOf(await client.TryLogInAsync(user.Email!, "wrong password number 5"));
+        var fifth = await AccountSteps.PageOf(await client.TryLogInAsync(user.Email!, "wrong password number 5"));
         Assert.NotNull(fifth.QuerySelector("#locked-out"));
 
         var sixth = await client.TryLogInAsync(user.Email!, SummitAppFactory.Password);
-        var sixthPage = await AccountTestKit.PageOf(sixth);
+        var sixthPage = await AccountSteps.PageOf(sixth);
         var locked = sixthPage.QuerySelector("#locked-out");
         Assert.NotNull(locked);
         Assert.Matches(@"Try again after \d{2}:\d{2} UTC", locked!.TextContent);
@@ -29,17 +29,17 @@ public class LoginTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
 
         // Another browser fares no better.
         using var other = app.CreateFormClient();
-        Assert.NotNull((await AccountTestKit.PageOf(await other.TryLogInAsync(user.Email!, SummitAppFactory.Password))).QuerySelector("#locked-out"));
+        Assert.NotNull((await AccountSteps.PageOf(await other.TryLogInAsync(user.Email!, SummitAppFactory.Password))).QuerySelector("#locked-out"));
         Assert.False(await other.IsSignedInAsync());
     }
 
     [Fact]
     public async Task An_unknown_address_gets_the_same_answer_as_a_wrong_password()
     {
-        var user = await app.CreateUserAsync(AccountTestKit.NewEmail());
+        var user = await app.CreateUserAsync(AccountSteps.NewEmail());
         using var client = app.CreateFormClient();
-        var unknown = await AccountTestKit.PageOf(await client.TryLogInAsync(AccountTestKit.NewEmail(), "some password or other"));
-        var wrong = await AccountTestKit.PageOf(await client.TryLogInAsync(user.Email!, "some password or other"));
+        var unknown = await AccountSteps.PageOf(await client.TryLogInAsync(AccountSteps.NewEmail(), "some password or other"));
+        var wrong = await AccountSteps.PageOf(await client.TryLogInAsync(user.Email!, "some password or other"));
         Assert.Equal(unknown.QuerySelector(".validation-summary-errors")!.TextContent.Trim(),
             wrong.QuerySelector(".validation-summary-errors")!.TextContent.Trim());
     }
@@ -52,7 +52,7 @@ public class LoginTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
     [InlineData("http:evil.example")]
     public async Task Log_in_never_redirects_off_site(string returnUrl)
     {
-        var user = await app.CreateUserAsync(AccountTestKit.NewEmail());
+        var user = await app.CreateUserAsync(AccountSteps.NewEmail());
         using var client = app.CreateFormClient();
 
         // Through the query string, as a phishing link would carry it...
@@ -78,7 +78,7 @@ public class LoginTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
     [Fact]
     public async Task Log_in_returns_to_a_local_page()
     {
-        var user = await app.CreateUserAsync(AccountTestKit.NewEmail());
+        var user = await app.CreateUserAsync(AccountSteps.NewEmail());
         using var client = app.CreateFormClient();
         var challenge = await client.GetAsync("/Profile/ChangePassword");
         Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
@@ -97,7 +97,7 @@ public class LoginTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
         using var client = app.CreateFormClient();
         foreach (var (email, password) in new[] { ("", ""), (new string('a', 300) + "@example.org", "x"), ("a@example.org", new string('p', 5000)) })
         {
-            var page = await AccountTestKit.PageOf(await client.TryLogInAsync(email, password));
+            var page = await AccountSteps.PageOf(await client.TryLogInAsync(email, password));
             Assert.NotEmpty(page.QuerySelectorAll("form#login .field-validation-error, form#login .validation-summary-errors li"));
         }
     }

@@ -22,11 +22,11 @@ public class SigningRaceTests(SummitAppFactory app, ITestOutputHelper output) : 
         var organisation = await app.OrganisationAsync();
         var (statement, _) = await app.OpenStatementAsync();
         var signatories = new[] { await app.SignatoryAsync(organisation.Id, "Racer One"), await app.SignatoryAsync(organisation.Id, "Racer Two") };
-        var url = SigningTestData.SignUrl(statement.Id, organisation.Id);
+        var url = SigningData.SignUrl(statement.Id, organisation.Id);
         // Each request with its own loaded form (antiforgery token included) and a valid code: the previous, current
         // or next step of its signatory's app, in turn. A code is good once per signatory, so most requests of one
         // signatory lose on the code, atomically, and the winners of the codes race on the index.
-        var ready = new List<(Signatory Signatory, AngleSharp.Html.Dom.IHtmlDocument Page, int Step)>();
+        var ready = new List<(Support.Signatory Signatory, AngleSharp.Html.Dom.IHtmlDocument Page, int Step)>();
         for (var i = 0; i < Requests; i++)
         {
             var signatory = signatories[i % 2];

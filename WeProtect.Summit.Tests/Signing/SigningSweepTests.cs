@@ -38,7 +38,7 @@ public class SigningSweepTests(SummitAppFactory app) : IClassFixture<SummitAppFa
     {
         // The scenario's "now" is two hours ahead, so that the clock only moves forward from here.
         var now = app.UtcNow.AddHours(2);
-        var (statement, final) = await app.OpenStatementAsync(SigningTestData.TextForGovernments, opens: now.AddHours(-1), closes: now.AddDays(5));
+        var (statement, final) = await app.OpenStatementAsync(SigningData.TextForGovernments, opens: now.AddHours(-1), closes: now.AddDays(5));
         var signedGov = await app.OrganisationAsync(Sector.Government);
         var quietGov = await app.OrganisationAsync(Sector.Government);
         var ngo = await app.OrganisationAsync(Sector.CivilSociety);

@@ -2,12 +2,11 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using MimeKit;
-using WeProtect.Summit.Tests.Support;
 
-namespace WeProtect.Summit.Tests.Accounts;
+namespace WeProtect.Summit.Tests.Support;
 
 /// <summary>Steps the account tests share: they go through the pages, as a person would.</summary>
-internal static partial class AccountTestKit
+internal static partial class AccountSteps
 {
     public static string NewEmail() => $"acct-{Guid.NewGuid():N}@example.org";
 

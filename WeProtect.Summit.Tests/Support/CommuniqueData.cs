@@ -8,9 +8,8 @@ using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Statements;
 using WeProtect.Summit.Tests.Statements;
-using WeProtect.Summit.Tests.Support;
 
-namespace WeProtect.Summit.Tests.Communiques;
+namespace WeProtect.Summit.Tests.Support;
 
 /// <summary>A closed statement with endorsements, made directly in the database (the endorsement pages belong to
 /// another feature), and helpers to wait for the publishing job.</summary>

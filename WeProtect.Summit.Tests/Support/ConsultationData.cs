@@ -4,12 +4,12 @@ using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Statements;
-using WeProtect.Summit.Tests.Support;
+using WeProtect.Summit.Tests.Statements;
 
-namespace WeProtect.Summit.Tests.Statements;
+namespace WeProtect.Summit.Tests.Support;
 
 /// <summary>Statements and consulted members for the consultation tests, made through the entities' own methods.</summary>
-internal static class ConsultationSupport
+internal static class ConsultationData
 {
     /// <summary>A statement of a new open summit with the example text as version 1, moved to <paramref name="status"/>.</summary>
     public static async Task<(int SummitId, int StatementId)> StatementAsync(this SummitAppFactory app,
@@ -28,7 +28,7 @@ internal static class ConsultationSupport
         var user = await app.CreateUserAsync(fullName: "Delegate " + Guid.NewGuid().ToString("N")[..6]);
         var registration = await app.RegisterAsync(user, summitId, org.Id);
         if (approve) Assert.True((await app.DecideAsync(registration.Id, Data.Registrations.RegistrationStatus.Approved)).Succeeded);
-        return (await LogInAsync(app, user), user);
+        return (await app.LogInAsync(user), user);
     }
 
     /// <summary>A user holding a signing authority (live unless <paramref name="revoked"/>) and no registration.</summary>
@@ -47,14 +47,7 @@ internal static class ConsultationSupport
             db.SigningAuthorities.Add(authority);
             await db.SaveChangesAsync();
         });
-        return (await LogInAsync(app, user), user);
-    }
-
-    public static async Task<FormClient> LogInAsync(SummitAppFactory app, SummitUser user)
-    {
-        var client = app.CreateFormClient();
-        await client.LogInAsync(user.Email!, SummitAppFactory.Password);
-        return client;
+        return (await app.LogInAsync(user), user);
     }
 
     /// <summary>A new version of the statement (as an organiser's edit would make).</summary>

@@ -8,14 +8,13 @@ using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Statements;
-using WeProtect.Summit.Tests.Support;
 
-namespace WeProtect.Summit.Tests.Signing;
+namespace WeProtect.Summit.Tests.Support;
 
 /// <summary>A signatory as the tests use one: the user, their authenticator key and a logged-in client.</summary>
 public sealed record Signatory(SummitUser User, string Key, FormClient Client, int AuthorityId);
 
-internal static class SigningTestData
+internal static class SigningData
 {
     /// <summary>Sections for all members and for governments.</summary>
     public const string TextForAll =

@@ -78,6 +78,15 @@ public class SummitAppFactory : WebApplicationFactory<Program>
         return user;
     }
 
+    /// <summary>A new client, logged in as <paramref name="user"/> (password <see cref="Password"/>) through the log-in
+    /// form. The browser tests' counterpart is <c>BrowserFixture.LogInAsync(page, email)</c>.</summary>
+    public async Task<FormClient> LogInAsync(SummitUser user)
+    {
+        var client = CreateFormClient();
+        await client.LogInAsync(user.Email!, Password);
+        return client;
+    }
+
     /// <summary>A new user with the given roles (none: a signed-in user without a role), logged in through the
     /// log-in form as a browser would, so every test goes through the app's real authentication.</summary>
     public async Task<(FormClient Client, SummitUser User)> LoggedInUserAsync(params string[] roles)

@@ -7,7 +7,7 @@ namespace WeProtect.Summit.Tests.Support;
 
 /// <summary>Two-factor authentication for tests whose subject is something else (the account tests turn it on
 /// through the pages): a fresh authenticator key, and the codes an app would show.</summary>
-public static class TwoFactor
+public static class TwoFactorSteps
 {
     /// <summary>Gives the user an authenticator key and turns two-factor authentication on; returns the key (base32).</summary>
     public static async Task<string> EnableTwoFactorAsync(this SummitAppFactory app, SummitUser user)
