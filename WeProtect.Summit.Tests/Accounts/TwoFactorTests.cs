@@ -24,7 +24,7 @@ public class TwoFactorTests(SummitAppFactory app) : IClassFixture<SummitAppFacto
         Assert.Equal(key, wrong.QuerySelector("#shared-key")!.TextContent.Trim());
 
         var (response, shown) = await client.SubmitAndFollowAsync(wrong, "form#enable-authenticator",
-            new Dictionary<string, string> { ["Input.Code"] = TwoFactorSteps.IdentityTotpCode(key) });
+            new Dictionary<string, string> { ["Input.Code"] = app.TotpCode(key) });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.EndsWith("/Profile/RecoveryCodes", response.RequestMessage!.RequestUri!.AbsolutePath);
         var codes = shown.QuerySelectorAll("#recovery-codes kbd").Select(e => e.TextContent.Trim()).ToList();
@@ -75,7 +75,7 @@ public class TwoFactorTests(SummitAppFactory app) : IClassFixture<SummitAppFacto
         Assert.False(await client.IsSignedInAsync());
         Assert.Equal(1, await app.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.AccessFailedCount).SingleAsync()));
 
-        var right = await SecondStepAsync(client, first.Location(), "form#login-2fa", "Input.Code", TwoFactorSteps.IdentityTotpCode(key));
+        var right = await SecondStepAsync(client, first.Location(), "form#login-2fa", "Input.Code", app.TotpCode(key));
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Equal("/Profile/TwoFactor", right.Location());
         Assert.True(await client.IsSignedInAsync());

@@ -30,7 +30,7 @@ public class SigningJourneyTests(BrowserFixture browser)
         await Assertions.Expect(signatoryPage.Locator("#no-authority")).ToBeVisibleAsync();
         await signatoryPage.GotoAsync("/Profile/EnableAuthenticator");
         var key = (await signatoryPage.Locator("#shared-key").TextContentAsync())!.Trim();
-        await signatoryPage.Locator("form#enable-authenticator input[name='Input.Code']").FillAsync(TwoFactorSteps.IdentityTotpCode(key));
+        await signatoryPage.Locator("form#enable-authenticator input[name='Input.Code']").FillAsync(browser.App.TotpCode(key));
         await signatoryPage.Locator("form#enable-authenticator button[type=submit]").ClickAsync();
         await BrowserFixture.WaitForAddressAsync(signatoryPage, "/Profile/RecoveryCodes");
         await browser.ScreenshotAsync(signatoryPage, "1-two-factor-on");

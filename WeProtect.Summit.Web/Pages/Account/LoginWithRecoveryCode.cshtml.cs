@@ -5,10 +5,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Web.Accounts;
 using WeProtect.Summit.Web.Infrastructure;
+using WeProtect.Summit.Web.Infrastructure.RateLimits;
 
 namespace WeProtect.Summit.Web.Pages.Account;
 
 /// <summary>Second step of a log-in with a one-time recovery code instead of the authenticator app.</summary>
+[RateLimited(RateLimitedAction.TwoFactor)]
 public class LoginWithRecoveryCodeModel(SignInManager<SummitUser> signIn, UserManager<SummitUser> users, AccountDesk accounts,
     TimeProvider clock, ILogger<LoginWithRecoveryCodeModel> logger) : PageModel
 {
