@@ -16,7 +16,7 @@ public class Communique
     public int Id { get; set; }
     public int StatementId { get; set; }
     public Statements.Statement Statement { get; set; } = null!;
-    public CommuniqueStatus Status { get; set; } = CommuniqueStatus.Queued;
+    public CommuniqueStatus Status { get; private set; } = CommuniqueStatus.Queued;
     public string RequestedByUserId { get; set; } = "";
     public DateTime QueuedUtc { get; set; }
     /// <summary>When a job took it; a stale claim (a job killed mid-way) is taken again.</summary>
@@ -43,6 +43,52 @@ public class Communique
     public string? ContentHash { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
 
+    /// <summary>A job took the row (the job itself claims by a conditional update; this is the same step in memory).</summary>
+    public void Claim(DateTime nowUtc)
+    {
+        Status = CommuniqueStatus.Generating;
+        GeneratingSinceUtc = nowUtc;
+        LeaseUntilUtc = nowUtc + LeaseLength;
+        Attempts++;
+    }
+
+    /// <summary>The signed PDF is stored: no back-off, no error left.</summary>
+    public void MarkPublished(DateTime publishedUtc)
+    {
+        Status = CommuniqueStatus.Published;
+        PublishedUtc = publishedUtc;
+        GeneratingSinceUtc = null;
+        LeaseUntilUtc = null;
+        NextAttemptUtc = null;
+        LastError = null;
+    }
+
+    /// <summary>An attempt failed: queued again after <paramref name="backOff"/>, or failed for good once
+    /// <see cref="MaxAttempts"/> attempts are spent. Returns whether it failed for good.</summary>
+    public bool MarkAttemptFailed(string error, DateTime nowUtc, TimeSpan backOff)
+    {
+        var failed = Attempts >= MaxAttempts;
+        LastError = error.Length > 2000 ? error[..2000] : error;
+        GeneratingSinceUtc = null;
+        LeaseUntilUtc = null;
+        Status = failed ? CommuniqueStatus.Failed : CommuniqueStatus.Queued;
+        NextAttemptUtc = failed ? null : nowUtc + backOff;
+        FailedUtc = failed ? nowUtc : null;
+        return failed;
+    }
+
+    /// <summary>A failed communiqué goes back to the queue with its attempts reset; the last error stays visible
+    /// until an attempt succeeds. Returns the refusal, or null.</summary>
+    public string? Retry()
+    {
+        if (Status != CommuniqueStatus.Failed) return "Only a failed communiqué can be retried.";
+        Status = CommuniqueStatus.Queued;
+        Attempts = 0;
+        FailedUtc = null;
+        NextAttemptUtc = null;
+        return null;
+    }
+
     /// <summary>Rows a job should work on now: queued and due (no back-off pending), or generating with a lease that ran
     /// out (the claiming job's node stopped). The one rule for the job and the sweep.</summary>
     public static System.Linq.Expressions.Expression<Func<Communique, bool>> IsDue(DateTime nowUtc) =>
@@ -50,5 +96,8 @@ public class Communique
             || (c.Status == CommuniqueStatus.Generating && (c.LeaseUntilUtc == null || c.LeaseUntilUtc < nowUtc));
 
     /// <summary>Generating, but the job's lease ran out: its node stopped, and the sweep will take it again.</summary>
-    public bool Interrupted(DateTime nowUtc) => Status == CommuniqueStatus.Generating && (LeaseUntilUtc is null || LeaseUntilUtc < nowUtc);
+    public bool Interrupted(DateTime nowUtc) => IsInterrupted(Status, LeaseUntilUtc, nowUtc);
+
+    public static bool IsInterrupted(CommuniqueStatus status, DateTime? leaseUntilUtc, DateTime nowUtc) =>
+        status == CommuniqueStatus.Generating && (leaseUntilUtc is null || leaseUntilUtc < nowUtc);
 }

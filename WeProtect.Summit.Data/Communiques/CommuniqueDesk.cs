@@ -19,7 +19,6 @@ public sealed class CommuniqueDesk(SummitDbContext db, AuditTrail audit, ICommun
         var communique = new Communique
         {
             StatementId = statementId,
-            Status = CommuniqueStatus.Queued,
             RequestedByUserId = actor.UserId ?? "",
             QueuedUtc = clock.GetUtcNow().UtcDateTime,
         };
@@ -51,11 +50,7 @@ public sealed class CommuniqueDesk(SummitDbContext db, AuditTrail audit, ICommun
     {
         var communique = await db.Communiques.FirstOrDefaultAsync(c => c.Id == communiqueId, ct);
         if (communique is null) return DeskResult.NotFound("There is no such communiqué.").With<Communique>();
-        if (communique.Status != CommuniqueStatus.Failed) return DeskResult.Refused("Only a failed communiqué can be retried.").With(communique);
-        communique.Status = CommuniqueStatus.Queued;
-        communique.Attempts = 0;
-        communique.FailedUtc = null;
-        communique.NextAttemptUtc = null;
+        if (communique.Retry() is { } refusal) return DeskResult.Refused(refusal).With(communique);
         communique.Version = Guid.NewGuid();
         audit.Record(actor, "communique.retried", communique, $"Communiqué {communique.Id} queued again after failing");
         try

@@ -34,7 +34,7 @@ public class Organisation
     /// <summary>Year the organisation joined the Alliance; none when it is not (yet) a member.</summary>
     public int? MemberSince { get; set; }
 
-    public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedUtc { get; set; }
 
     /// <summary>Optimistic concurrency: two organisers editing the same record do not overwrite each other.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();

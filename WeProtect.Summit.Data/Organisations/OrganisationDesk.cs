@@ -6,12 +6,13 @@ namespace WeProtect.Summit.Data.Organisations;
 /// <summary>The directory of organisations as organisers change it: add one, edit one from the version the organiser
 /// started with, import many from a checked file. A formal name is unique (an index, not only the check made here);
 /// each change is saved with its audit event.</summary>
-public sealed class OrganisationDesk(SummitDbContext db, AuditTrail audit)
+public sealed class OrganisationDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>Adds a normalised, valid <paramref name="candidate"/> to the directory.</summary>
     public async Task<DeskResult<Organisation>> CreateAsync(Organisation candidate, AuditActor actor, CancellationToken ct = default)
     {
         if (await db.Organisations.FindByFormalNameAsync(candidate.FormalName, ct: ct) is { } clash) return NameTaken(clash, "Edit that entry instead, or use");
+        candidate.CreatedUtc = clock.GetUtcNow().UtcDateTime;
         db.Organisations.Add(candidate);
         audit.Record(actor, "organisation.created", candidate, "Created " + OrganisationChanges.Describe(candidate));
         try
@@ -72,8 +73,10 @@ public sealed class OrganisationDesk(SummitDbContext db, AuditTrail audit)
     {
         var count = organisations.Count;
         var number = 0;
+        var createdUtc = clock.GetUtcNow().UtcDateTime;
         foreach (var organisation in organisations)
         {
+            organisation.CreatedUtc = createdUtc;
             db.Organisations.Add(organisation);
             audit.Record(actor, "organisation.imported", organisation,
                 $"Imported from {fileName} ({++number} of {count}): {OrganisationChanges.Describe(organisation)}");

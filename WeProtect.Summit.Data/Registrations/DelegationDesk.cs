@@ -97,6 +97,7 @@ public sealed class DelegationDesk(SummitDbContext db, AuditTrail audit, TimePro
         var organisation = new Organisation
         {
             FormalName = r.ProposedOrganisationName ?? "",
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
             Sector = r.ProposedSector ?? (Sector)(-1),
             CountryCode = r.ProposedCountryCode,
         };

@@ -216,4 +216,59 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
             return;
         }
     }
+
+    /// <summary>The delegate gives or withdraws consent to the public participant list, whatever the registration's
+    /// status: consent must be as easy to withdraw as to give.</summary>
+    public async Task<DeskResult> SetConsentAsync(int registrationId, string userId, bool consent, Guid expectedVersion, AuditActor actor,
+        CancellationToken ct = default)
+    {
+        var registration = await db.Registrations.FirstOrDefaultAsync(r => r.Id == registrationId && r.UserId == userId, ct);
+        if (registration is null) return DeskResult.NotFound("There is no such registration.");
+        if (registration.ConsentToPublicList == consent)
+            return DeskResult.Done(consent ? "You are already on the public list of participants once approved." : "You are not on the public list of participants.");
+        db.Entry(registration).Property(r => r.Version).OriginalValue = expectedVersion;
+        registration.ConsentToPublicList = consent;
+        registration.Version = Guid.NewGuid();
+        audit.Record(actor, "registration.consent-changed", registration,
+            $"Registration {registration.Id}: consent to the public list {(consent ? "given" : "withdrawn")}");
+        try { await audit.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return DeskResult.Conflict("your registration"); }
+        return DeskResult.Done(consent
+            ? "Thank you: once your registration is approved, your name, position and organisation appear on the public list of participants."
+            : "Your consent is withdrawn: you are no longer on the public list of participants.");
+    }
+
+    /// <summary>A new secret for the delegate's personal calendar feed: every subscription made with the old address stops.</summary>
+    public async Task<DeskResult> NewCalendarLinkAsync(int registrationId, string userId, AuditActor actor, CancellationToken ct = default)
+    {
+        var registration = await db.Registrations.FirstOrDefaultAsync(r => r.Id == registrationId && r.UserId == userId, ct);
+        if (registration is null) return DeskResult.NotFound("There is no such registration.");
+        registration.CalendarToken = Registration.NewBadgeCode();
+        registration.Version = Guid.NewGuid();
+        audit.Record(actor, "registration.calendar-token-regenerated", registration, $"Registration {registration.Id}: calendar link regenerated");
+        try { await audit.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return DeskResult.Conflict("your registration"); }
+        return DeskResult.Done("Your calendar link is new: subscribe again with it; the old one no longer works.");
+    }
+
+    /// <summary>Saves the delegate's own answers, which the caller has applied (with the form's rules) to the tracked
+    /// <paramref name="registration"/>, if it is still the version the form was made from.</summary>
+    public async Task<DeskResult> SaveAnswersAsync(Registration registration, Guid expectedVersion, AuditActor actor, CancellationToken ct = default)
+    {
+        var entry = db.Entry(registration);
+        var changed = entry.Properties.Where(p => p.IsModified && p.Metadata.Name != nameof(Registration.Version)).Select(p => p.Metadata.Name).ToList();
+        if (changed.Count == 0) return DeskResult.Done("Nothing to save: your answers are unchanged.");
+        // Check the version the form was made from against the database, not only against our own read.
+        entry.Property(r => r.Version).OriginalValue = expectedVersion;
+        registration.Version = Guid.NewGuid();
+        // Field names only: the answers (access needs above all) stay out of the audit trail.
+        audit.Record(actor, "registration.updated", registration, $"Registration {registration.Id} changed: {string.Join(", ", changed)}");
+        try { await audit.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return DeskResult.Conflict("your registration");
+        }
+        return DeskResult.Done("Your changes are saved.");
+    }
 }

@@ -180,4 +180,12 @@ public class Statement
         StatementStatus.OpenForSignature => "open for signature",
         _ => status.ToString().ToLowerInvariant(),
     };
+
+    public static string Describe(StatementKind kind) => kind switch
+    {
+        StatementKind.StatementOfAction => "Statement of Action",
+        StatementKind.CallToAction => "Call to Action",
+        StatementKind.Communique => "Communiqué",
+        _ => kind.ToString(),
+    };
 }

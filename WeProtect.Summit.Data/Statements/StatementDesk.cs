@@ -14,6 +14,24 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>Starts a statement of summit <paramref name="summitId"/>: a kind and a working title, no text yet.</summary>
+    public async Task<DeskResult<Statement>> CreateAsync(int summitId, StatementKind? kind, string? title, AuditActor actor, CancellationToken ct = default)
+    {
+        if (!await db.Summits.AnyAsync(s => s.Id == summitId, ct)) return DeskResult.NotFound("There is no such summit.").With<Statement>();
+        var statement = new Statement
+        {
+            SummitId = summitId,
+            Kind = kind ?? (StatementKind)(-1),
+            Title = title?.Trim() ?? "",
+            CreatedUtc = Now,
+        };
+        if (statement.Validate() is { Count: > 0 } errors) return DeskResult.Invalid(errors).With<Statement>();
+        db.Statements.Add(statement);
+        audit.Record(actor, "statement.created", statement, $"Statement \"{statement.Title}\" ({Statement.Describe(statement.Kind)}) created");
+        await audit.SaveChangesAsync(ct);
+        return DeskResult.Done($"Statement \"{statement.Title}\" created: write its text below.").With(statement);
+    }
+
     /// <summary>Saves settings the caller has copied onto <paramref name="statement"/> (tracked).</summary>
     public async Task<DeskResult> SaveSettingsAsync(Statement statement, Guid? expectedVersion, AuditActor actor, CancellationToken ct = default)
     {

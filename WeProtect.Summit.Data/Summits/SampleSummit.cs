@@ -23,6 +23,7 @@ public static class SampleSummit
             StartDate = start,
             EndDate = start.AddDays(1),
             TimeZoneId = zone.Id,
+            CreatedUtc = nowUtc,
             RegistrationOpensUtc = nowUtc.AddMinutes(-1),
             RegistrationClosesUtc = SummitClock.ToUtc(start.AddDays(-7).ToDateTime(new TimeOnly(18, 0)), zone).Utc,
             DelegateCapacity = 400,

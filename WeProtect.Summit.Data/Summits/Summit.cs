@@ -31,7 +31,7 @@ public class Summit
     public string? ContactEmail { get; set; }
     public SummitStatus Status { get; private set; } = SummitStatus.Draft;
     public List<Organisation> Hosts { get; set; } = [];
-    public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedUtc { get; set; }
 
     /// <summary>Optimistic concurrency: an edit made on a stale copy is refused instead of overwriting.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();

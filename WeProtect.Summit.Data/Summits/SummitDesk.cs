@@ -23,7 +23,11 @@ public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvide
         // Check the version the form was made from against the database, not only against our own read.
         if (!isNew) entry.Property(s => s.Version).OriginalValue = expectedVersion!.Value;
         summit.Version = Guid.NewGuid();
-        if (isNew) db.Summits.Add(summit);
+        if (isNew)
+        {
+            summit.CreatedUtc = clock.GetUtcNow().UtcDateTime;
+            db.Summits.Add(summit);
+        }
         audit.Record(actor, isNew ? "summit.created" : "summit.updated", summit,
             isNew ? $"Summit \"{summit.Name}\" created" : $"Summit \"{summit.Name}\" changed: {changes}");
         try { await audit.SaveChangesAsync(ct); }
@@ -54,7 +58,7 @@ public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvide
         var host = await db.Organisations.FirstOrDefaultAsync(o => o.FormalName == SampleSummit.HostFormalName, ct);
         if (host is null)
         {
-            host = new Organisation { FormalName = SampleSummit.HostFormalName, SortName = SampleSummit.HostFormalName, Sector = Sector.Government, CountryCode = "AE", MemberSince = 2015 };
+            host = new Organisation { CreatedUtc = summit.CreatedUtc, FormalName = SampleSummit.HostFormalName, SortName = SampleSummit.HostFormalName, Sector = Sector.Government, CountryCode = "AE", MemberSince = 2015 };
             db.Organisations.Add(host);
             audit.Record(actor, "organisation.created", host, $"{host.FormalName} added for the sample summit");
         }

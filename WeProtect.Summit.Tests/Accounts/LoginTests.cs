@@ -5,11 +5,11 @@ public class LoginTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
     [Fact]
     public async Task Wrong_passwords_do_not_lock_the_account_so_a_stranger_cannot_lock_out_its_owner()
     {
-        var user = await app.CreateUserAsync(AccountTestKit.NewEmail());
+        var user = await app.CreateUserAsync(AccountSteps.NewEmail());
         using var stranger = app.CreateFormClient();
         for (var attempt = 1; attempt <= 6; attempt++)
         {
-            var page = await AccountTestKit.PageOf(await stranger.TryLogInAsync(user.Email!, $"wrong password number {attempt}"));
+            var page = await AccountSteps.PageOf(await stranger.TryLogInAsync(user.Email!, $"wrong password number {attempt}"));
             Assert.Contains("not right", page.QuerySelector("form#login")!.TextContent);
             Assert.Null(page.QuerySelector("#locked-out"));
         }
@@ -21,9 +21,9 @@ public class LoginTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
     [Fact]
     public async Task Unknown_unconfirmed_locked_and_existing_accounts_answer_a_wrong_password_alike()
     {
-        var existing = await app.CreateUserAsync(AccountTestKit.NewEmail());
-        var locked = await app.CreateUserAsync(AccountTestKit.NewEmail());
-        var unconfirmed = await app.CreateUserAsync(AccountTestKit.NewEmail());
+        var existing = await app.CreateUserAsync(AccountSteps.NewEmail());
+        var locked = await app.CreateUserAsync(AccountSteps.NewEmail());
+        var unconfirmed = await app.CreateUserAsync(AccountSteps.NewEmail());
         await app.WithDbAsync(async db =>
         {
             var l = await db.Users.SingleAsync(u => u.Id == locked.Id);
@@ -34,10 +34,10 @@ public class LoginTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
         });
         using var client = app.CreateFormClient();
         var answers = new List<string>();
-        foreach (var email in new[] { AccountTestKit.NewEmail(), unconfirmed.Email!, locked.Email!, existing.Email! })
+        foreach (var email in new[] { AccountSteps.NewEmail(), unconfirmed.Email!, locked.Email!, existing.Email! })
         {
             var response = await client.TryLogInAsync(email, "some password or other");
-            var page = await AccountTestKit.PageOf(response);
+            var page = await AccountSteps.PageOf(response);
             Assert.Null(page.QuerySelector("#locked-out"));
             Assert.Null(page.QuerySelector("#not-confirmed"));
             // The whole form, less the echoed address: the same words, the same alerts.
@@ -47,8 +47,8 @@ public class LoginTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
         Assert.Contains(Web.Pages.Account.LoginModel.WrongCredentials, answers[0]);
 
         // With the right password, the owner learns why.
-        Assert.NotNull((await AccountTestKit.PageOf(await client.TryLogInAsync(locked.Email!, SummitAppFactory.Password))).QuerySelector("#locked-out"));
-        Assert.NotNull((await AccountTestKit.PageOf(await client.TryLogInAsync(unconfirmed.Email!, SummitAppFactory.Password))).QuerySelector("#not-confirmed"));
+        Assert.NotNull((await AccountSteps.PageOf(await client.TryLogInAsync(locked.Email!, SummitAppFactory.Password))).QuerySelector("#locked-out"));
+        Assert.NotNull((await AccountSteps.PageOf(await client.TryLogInAsync(unconfirmed.Email!, SummitAppFactory.Password))).QuerySelector("#not-confirmed"));
     }
 
     [Theory]
@@ -59,7 +59,7 @@ public class LoginTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
     [InlineData("http:evil.example")]
     public async Task Log_in_never_redirects_off_site(string returnUrl)
     {
-        var user = await app.CreateUserAsync(AccountTestKit.NewEmail());
+        var user = await app.CreateUserAsync(AccountSteps.NewEmail());
         using var client = app.CreateFormClient();
 
         // Through the query string, as a phishing link would carry it...
@@ -85,7 +85,7 @@ public class LoginTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
     [Fact]
     public async Task Log_in_returns_to_a_local_page()
     {
-        var user = await app.CreateUserAsync(AccountTestKit.NewEmail());
+        var user = await app.CreateUserAsync(AccountSteps.NewEmail());
         using var client = app.CreateFormClient();
         var challenge = await client.GetAsync("/Profile/ChangePassword");
         Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
@@ -104,7 +104,7 @@ public class LoginTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
         using var client = app.CreateFormClient();
         foreach (var (email, password) in new[] { ("", ""), (new string('a', 300) + "@example.org", "x"), ("a@example.org", new string('p', 5000)) })
         {
-            var page = await AccountTestKit.PageOf(await client.TryLogInAsync(email, password));
+            var page = await AccountSteps.PageOf(await client.TryLogInAsync(email, password));
             Assert.NotEmpty(page.QuerySelectorAll("form#login .field-validation-error, form#login .validation-summary-errors li"));
         }
     }

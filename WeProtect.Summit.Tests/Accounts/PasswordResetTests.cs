@@ -22,23 +22,23 @@ public class PasswordResetTests(SummitAppFactory app) : IClassFixture<SummitAppF
     [Fact]
     public async Task The_mailed_link_sets_a_new_password_and_the_old_one_stops_working()
     {
-        var user = await app.CreateUserAsync(AccountTestKit.NewEmail());
+        var user = await app.CreateUserAsync(AccountSteps.NewEmail());
         using var client = app.CreateFormClient();
 
         var asked = await ForgotAsync(client, user.Email!);
         Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
-        var link = AccountTestKit.LinkIn(Assert.Single(app.MailTo(user.Email!)), "/Account/ResetPassword");
+        var link = AccountSteps.LinkIn(Assert.Single(app.MailTo(user.Email!)), "/Account/ResetPassword");
         Assert.DoesNotContain(Uri.EscapeDataString(user.Email!), link);
 
         // A weak password is refused on the form, and the link still works after it.
-        var weak = await AccountTestKit.PageOf(await ResetAsync(client, link, user.Email!, "short"));
+        var weak = await AccountSteps.PageOf(await ResetAsync(client, link, user.Email!, "short"));
         Assert.NotEmpty(weak.QuerySelectorAll("form#reset-password .field-validation-error"));
 
         var reset = await ResetAsync(client, link, user.Email!, NewPassword);
         Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
         Assert.StartsWith("/Account/Login", reset.Location());
 
-        var old = await AccountTestKit.PageOf(await client.TryLogInAsync(user.Email!, SummitAppFactory.Password));
+        var old = await AccountSteps.PageOf(await client.TryLogInAsync(user.Email!, SummitAppFactory.Password));
         Assert.Contains("not right", old.QuerySelector("form#login")!.TextContent);
         Assert.False(await client.IsSignedInAsync());
         await client.LogInAsync(user.Email!, NewPassword);
@@ -47,7 +47,7 @@ public class PasswordResetTests(SummitAppFactory app) : IClassFixture<SummitAppF
         // The owner is told; the link is spent.
         Assert.Contains(app.MailTo(user.Email!), m => (m.Subject ?? "").Contains("password was changed"));
         using var replay = app.CreateFormClient();
-        var again = await AccountTestKit.PageOf(await ResetAsync(replay, link, user.Email!, "yet another passphrase, the third"));
+        var again = await AccountSteps.PageOf(await ResetAsync(replay, link, user.Email!, "yet another passphrase, the third"));
         Assert.Contains("not valid", again.QuerySelector("form#reset-password")!.TextContent);
         await replay.LogInAsync(user.Email!, NewPassword);
     }
@@ -55,9 +55,9 @@ public class PasswordResetTests(SummitAppFactory app) : IClassFixture<SummitAppF
     [Fact]
     public async Task An_unknown_or_unconfirmed_address_gets_the_same_answer_and_no_mail()
     {
-        var known = await app.CreateUserAsync(AccountTestKit.NewEmail());
-        var unknown = AccountTestKit.NewEmail();
-        var unconfirmed = AccountTestKit.NewEmail();
+        var known = await app.CreateUserAsync(AccountSteps.NewEmail());
+        var unknown = AccountSteps.NewEmail();
+        var unconfirmed = AccountSteps.NewEmail();
         using var client = app.CreateFormClient();
         await client.RegisterAsync(unconfirmed);
         var mailBefore = app.MailTo(unconfirmed).Count;
@@ -68,8 +68,8 @@ public class PasswordResetTests(SummitAppFactory app) : IClassFixture<SummitAppF
         Assert.Equal(forKnown.StatusCode, forUnknown.StatusCode);
         Assert.Equal(forKnown.Location(), forUnknown.Location());
         Assert.Equal(forKnown.Location(), forUnconfirmed.Location());
-        Assert.Equal(AccountTestKit.MainText(await client.GetPageAsync(forKnown.Location())),
-            AccountTestKit.MainText(await client.GetPageAsync(forUnknown.Location())));
+        Assert.Equal(AccountSteps.MainText(await client.GetPageAsync(forKnown.Location())),
+            AccountSteps.MainText(await client.GetPageAsync(forUnknown.Location())));
 
         Assert.Single(app.MailTo(known.Email!));
         Assert.Empty(app.MailTo(unknown));
@@ -88,18 +88,18 @@ public class PasswordResetTests(SummitAppFactory app) : IClassFixture<SummitAppF
     [Fact]
     public async Task A_forged_or_borrowed_code_is_refused_on_the_form()
     {
-        var victim = await app.CreateUserAsync(AccountTestKit.NewEmail());
-        var attacker = await app.CreateUserAsync(AccountTestKit.NewEmail());
+        var victim = await app.CreateUserAsync(AccountSteps.NewEmail());
+        var attacker = await app.CreateUserAsync(AccountSteps.NewEmail());
         using var client = app.CreateFormClient();
 
         // A well-formed code that is not a token.
-        var forged = await AccountTestKit.PageOf(await ResetAsync(client, "/Account/ResetPassword?code=Zm9vYmFy", victim.Email!, NewPassword));
+        var forged = await AccountSteps.PageOf(await ResetAsync(client, "/Account/ResetPassword?code=Zm9vYmFy", victim.Email!, NewPassword));
         Assert.Contains("not valid", forged.QuerySelector("form#reset-password")!.TextContent);
 
         // The attacker's own valid code does not reset the victim's password.
         await ForgotAsync(client, attacker.Email!);
-        var attackerLink = AccountTestKit.LinkIn(Assert.Single(app.MailTo(attacker.Email!)), "/Account/ResetPassword");
-        var borrowed = await AccountTestKit.PageOf(await ResetAsync(client, attackerLink, victim.Email!, NewPassword));
+        var attackerLink = AccountSteps.LinkIn(Assert.Single(app.MailTo(attacker.Email!)), "/Account/ResetPassword");
+        var borrowed = await AccountSteps.PageOf(await ResetAsync(client, attackerLink, victim.Email!, NewPassword));
         Assert.Contains("not valid", borrowed.QuerySelector("form#reset-password")!.TextContent);
 
         await client.LogInAsync(victim.Email!, SummitAppFactory.Password);

@@ -21,7 +21,7 @@ public class ProfileTests(SummitAppFactory app) : IClassFixture<SummitAppFactory
     [Fact]
     public async Task Name_and_position_are_edited_and_validated()
     {
-        var user = await app.CreateUserAsync(AccountTestKit.NewEmail(), "Original Name");
+        var user = await app.CreateUserAsync(AccountSteps.NewEmail(), "Original Name");
         using var client = app.CreateFormClient();
         await client.LogInAsync(user.Email!, SummitAppFactory.Password);
 
@@ -37,7 +37,7 @@ public class ProfileTests(SummitAppFactory app) : IClassFixture<SummitAppFactory
             {
                 ["Input.FullName"] = name, ["Input.Position"] = position,
             });
-            var again = await AccountTestKit.PageOf(response);
+            var again = await AccountSteps.PageOf(response);
             Assert.NotEmpty(again.QuerySelectorAll("form#profile .field-validation-error"));
             var saved = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == user.Id));
             Assert.Equal("Original Name", saved.FullName);
@@ -60,13 +60,13 @@ public class ProfileTests(SummitAppFactory app) : IClassFixture<SummitAppFactory
     [Fact]
     public async Task Changing_the_password_needs_the_current_one()
     {
-        var user = await app.CreateUserAsync(AccountTestKit.NewEmail());
+        var user = await app.CreateUserAsync(AccountSteps.NewEmail());
         using var client = app.CreateFormClient();
         await client.LogInAsync(user.Email!, SummitAppFactory.Password);
         const string next = "the next passphrase for this account";
 
         var page = await client.GetPageAsync("/Profile/ChangePassword");
-        var wrong = await AccountTestKit.PageOf(await client.SubmitAsync(page, "form#change-password", new Dictionary<string, string>
+        var wrong = await AccountSteps.PageOf(await client.SubmitAsync(page, "form#change-password", new Dictionary<string, string>
         {
             ["Input.OldPassword"] = "not the current password", ["Input.NewPassword"] = next, ["Input.ConfirmPassword"] = next,
         }));

@@ -8,7 +8,7 @@ public class RegistrationTests(SummitAppFactory app) : IClassFixture<SummitAppFa
     public async Task Registering_mails_a_link_that_confirms_and_only_then_log_in_works()
     {
         using var client = app.CreateFormClient();
-        var email = AccountTestKit.NewEmail();
+        var email = AccountSteps.NewEmail();
 
         var registered = await client.RegisterAsync(email, "Amina Okafor");
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
@@ -22,18 +22,18 @@ public class RegistrationTests(SummitAppFactory app) : IClassFixture<SummitAppFa
 
         // Before confirming: the right password says "not confirmed" and does not sign in.
         var early = await client.TryLogInAsync(email, SummitAppFactory.Password);
-        var earlyPage = await AccountTestKit.PageOf(early);
+        var earlyPage = await AccountSteps.PageOf(early);
         Assert.NotNull(earlyPage.QuerySelector("#not-confirmed"));
         Assert.NotNull(earlyPage.QuerySelector("#not-confirmed a[href^='/Account/ResendConfirmation']"));
         Assert.False(await client.IsSignedInAsync());
 
         // A wrong password on an unconfirmed account gives the generic answer: "unconfirmed" is not revealed.
-        var wrong = await AccountTestKit.PageOf(await client.TryLogInAsync(email, "not the password at all"));
+        var wrong = await AccountSteps.PageOf(await client.TryLogInAsync(email, "not the password at all"));
         Assert.Null(wrong.QuerySelector("#not-confirmed"));
         Assert.Contains("not right", wrong.QuerySelector("form#login")!.TextContent);
 
         var mail = Assert.Single(app.MailTo(email));
-        var link = AccountTestKit.LinkIn(mail, "/Account/ConfirmEmail");
+        var link = AccountSteps.LinkIn(mail, "/Account/ConfirmEmail");
         Assert.DoesNotContain(SummitAppFactory.Password, mail.TextBody);
         var confirmed = await client.GetPageAsync(link);
         Assert.NotNull(confirmed.QuerySelector("#email-confirmed"));
@@ -48,11 +48,11 @@ public class RegistrationTests(SummitAppFactory app) : IClassFixture<SummitAppFa
     [Fact]
     public async Task Registering_an_existing_address_looks_the_same_and_changes_nothing()
     {
-        var owner = await app.CreateUserAsync(AccountTestKit.NewEmail(), "Existing Owner");
+        var owner = await app.CreateUserAsync(AccountSteps.NewEmail(), "Existing Owner");
         var passwordHashBefore = owner.PasswordHash;
 
         using var newcomer = app.CreateFormClient();
-        var fresh = await newcomer.RegisterAsync(AccountTestKit.NewEmail(), "New Person", "another long passphrase here");
+        var fresh = await newcomer.RegisterAsync(AccountSteps.NewEmail(), "New Person", "another long passphrase here");
         using var intruder = app.CreateFormClient();
         var taken = await intruder.RegisterAsync(owner.Email!.ToUpperInvariant(), "Mallory Intruder", "another long passphrase here");
 
@@ -60,7 +60,7 @@ public class RegistrationTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         Assert.Equal(fresh.Location(), taken.Location());
         var freshPage = await newcomer.GetPageAsync(fresh.Location());
         var takenPage = await intruder.GetPageAsync(taken.Location());
-        Assert.Equal(AccountTestKit.MainText(freshPage), AccountTestKit.MainText(takenPage));
+        Assert.Equal(AccountSteps.MainText(freshPage), AccountSteps.MainText(takenPage));
 
         // One account still, with its owner's name and password; the owner is told, without a confirmation link.
         var accounts = await app.WithDbAsync(db => db.Users.AsNoTracking().Where(u => u.NormalizedEmail == owner.Email!.ToUpperInvariant()).ToListAsync());
@@ -77,7 +77,7 @@ public class RegistrationTests(SummitAppFactory app) : IClassFixture<SummitAppFa
     public async Task Registration_refuses_bad_input_on_the_form()
     {
         using var client = app.CreateFormClient();
-        var email = AccountTestKit.NewEmail();
+        var email = AccountSteps.NewEmail();
         var cases = new[]
         {
             ("", email, SummitAppFactory.Password, SummitAppFactory.Password),
@@ -94,7 +94,7 @@ public class RegistrationTests(SummitAppFactory app) : IClassFixture<SummitAppFa
             {
                 ["Input.FullName"] = name, ["Input.Email"] = address, ["Input.Password"] = password, ["Input.ConfirmPassword"] = confirm,
             });
-            var again = await AccountTestKit.PageOf(response);
+            var again = await AccountSteps.PageOf(response);
             Assert.NotEmpty(again.QuerySelectorAll("form#register .field-validation-error, form#register .validation-summary-errors li"));
         }
         Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
@@ -116,9 +116,9 @@ public class RegistrationTests(SummitAppFactory app) : IClassFixture<SummitAppFa
     public async Task A_tampered_confirmation_link_does_not_confirm()
     {
         using var client = app.CreateFormClient();
-        var email = AccountTestKit.NewEmail();
+        var email = AccountSteps.NewEmail();
         await client.RegisterAsync(email);
-        var link = AccountTestKit.LinkIn(Assert.Single(app.MailTo(email)), "/Account/ConfirmEmail");
+        var link = AccountSteps.LinkIn(Assert.Single(app.MailTo(email)), "/Account/ConfirmEmail");
         var page = await client.GetPageAsync(link[..^4] + "AAAA");
         Assert.NotNull(page.QuerySelector("#email-not-confirmed"));
         Assert.False(await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.EmailConfirmed).SingleAsync()));
@@ -128,10 +128,10 @@ public class RegistrationTests(SummitAppFactory app) : IClassFixture<SummitAppFa
     public async Task Resending_the_confirmation_answers_the_same_for_any_address()
     {
         using var client = app.CreateFormClient();
-        var pending = AccountTestKit.NewEmail();
+        var pending = AccountSteps.NewEmail();
         await client.RegisterAsync(pending);
         var confirmed = await app.CreateUserAsync();
-        var unknown = AccountTestKit.NewEmail();
+        var unknown = AccountSteps.NewEmail();
 
         var locations = new List<string>();
         foreach (var address in new[] { pending, confirmed.Email!, unknown })
@@ -147,7 +147,7 @@ public class RegistrationTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         Assert.Empty(app.MailTo(unknown));
 
         // The newest link works.
-        var link = AccountTestKit.LinkIn(app.MailTo(pending)[^1], "/Account/ConfirmEmail");
+        var link = AccountSteps.LinkIn(app.MailTo(pending)[^1], "/Account/ConfirmEmail");
         Assert.NotNull((await client.GetPageAsync(link)).QuerySelector("#email-confirmed"));
     }
 }

@@ -5,7 +5,7 @@ namespace WeProtect.Summit.Tests.Accounts;
 public class TwoFactorTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
 {
     /// <summary>Turns two-step verification on through the pages; returns the shared key read off the page and the codes shown.</summary>
-    private static async Task<(string Key, List<string> Codes)> EnableAsync(FormClient client)
+    private async Task<(string Key, List<string> Codes)> EnableAsync(FormClient client)
     {
         var setup = await client.GetPageAsync("/Profile/EnableAuthenticator");
         var key = setup.QuerySelector("#shared-key")!.TextContent.Trim();
@@ -15,13 +15,13 @@ public class TwoFactorTests(SummitAppFactory app) : IClassFixture<SummitAppFacto
         Assert.True(Convert.FromBase64String(qr["data:image/png;base64,".Length..]).Length > 100);
 
         // A wrong code is refused and the form comes back with the same key.
-        var wrong = await AccountTestKit.PageOf(await client.SubmitAsync(setup, "form#enable-authenticator",
-            new Dictionary<string, string> { ["Input.Code"] = AccountTestKit.WrongTotp(key) }));
+        var wrong = await AccountSteps.PageOf(await client.SubmitAsync(setup, "form#enable-authenticator",
+            new Dictionary<string, string> { ["Input.Code"] = app.WrongTotpCode(key) }));
         Assert.Contains("not right", wrong.QuerySelector("form#enable-authenticator")!.TextContent);
         Assert.Equal(key, wrong.QuerySelector("#shared-key")!.TextContent.Trim());
 
         var (response, shown) = await client.SubmitAndFollowAsync(wrong, "form#enable-authenticator",
-            new Dictionary<string, string> { ["Input.Code"] = AccountTestKit.Totp(key, -1) });   // the previous step: the current one stays free for the log-in below
+            new Dictionary<string, string> { ["Input.Code"] = app.TotpCode(key, TimeSpan.FromSeconds(-30)) });   // the previous step: the current one stays free for the log-in below
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.EndsWith("/Profile/RecoveryCodes", response.RequestMessage!.RequestUri!.AbsolutePath);
         var codes = shown.QuerySelectorAll("#recovery-codes kbd").Select(e => e.TextContent.Trim()).ToList();
@@ -37,7 +37,7 @@ public class TwoFactorTests(SummitAppFactory app) : IClassFixture<SummitAppFacto
     [Fact]
     public async Task Two_step_log_in_with_the_app_and_with_one_time_recovery_codes()
     {
-        var user = await app.CreateUserAsync(AccountTestKit.NewEmail());
+        var user = await app.CreateUserAsync(AccountSteps.NewEmail());
         using var client = app.CreateFormClient();
         await client.LogInAsync(user.Email!, SummitAppFactory.Password);
 
@@ -67,12 +67,12 @@ public class TwoFactorTests(SummitAppFactory app) : IClassFixture<SummitAppFacto
         Assert.StartsWith("/Account/LoginWith2fa", first.Location());
         Assert.False(await client.IsSignedInAsync());
 
-        var wrong = await AccountTestKit.PageOf(await SecondStepAsync(client, first.Location(), "form#login-2fa", "Input.Code", AccountTestKit.WrongTotp(key)));
+        var wrong = await AccountSteps.PageOf(await SecondStepAsync(client, first.Location(), "form#login-2fa", "Input.Code", app.WrongTotpCode(key)));
         Assert.Contains("not right", wrong.QuerySelector("form#login-2fa")!.TextContent);
         Assert.False(await client.IsSignedInAsync());
         Assert.Equal(1, await app.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.AccessFailedCount).SingleAsync()));
 
-        var right = await SecondStepAsync(client, first.Location(), "form#login-2fa", "Input.Code", AccountTestKit.Totp(key));
+        var right = await SecondStepAsync(client, first.Location(), "form#login-2fa", "Input.Code", app.TotpCode(key));
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Equal("/Profile/TwoFactor", right.Location());
         Assert.True(await client.IsSignedInAsync());
@@ -88,7 +88,7 @@ public class TwoFactorTests(SummitAppFactory app) : IClassFixture<SummitAppFacto
         await client.LogOutAsync();
 
         Assert.Equal(HttpStatusCode.Redirect, (await client.TryLogInAsync(user.Email!, SummitAppFactory.Password)).StatusCode);
-        var reused = await AccountTestKit.PageOf(await SecondStepAsync(client, "/Account/LoginWithRecoveryCode", "form#login-recovery", "Input.RecoveryCode", code));
+        var reused = await AccountSteps.PageOf(await SecondStepAsync(client, "/Account/LoginWithRecoveryCode", "form#login-recovery", "Input.RecoveryCode", code));
         Assert.Contains("not right", reused.QuerySelector("form#login-recovery")!.TextContent);
         Assert.False(await client.IsSignedInAsync());
         // A wrong recovery code counts towards the lockout too.
@@ -110,13 +110,13 @@ public class TwoFactorTests(SummitAppFactory app) : IClassFixture<SummitAppFacto
     [Fact]
     public async Task New_recovery_codes_replace_the_old_and_turning_off_needs_the_password()
     {
-        var user = await app.CreateUserAsync(AccountTestKit.NewEmail());
+        var user = await app.CreateUserAsync(AccountSteps.NewEmail());
         using var client = app.CreateFormClient();
         await client.LogInAsync(user.Email!, SummitAppFactory.Password);
         var (key, oldCodes) = await EnableAsync(client);
 
         var resetPage = await client.GetPageAsync("/Profile/ResetRecoveryCodes");
-        var refused = await AccountTestKit.PageOf(await client.SubmitAsync(resetPage, "form#reset-recovery-codes",
+        var refused = await AccountSteps.PageOf(await client.SubmitAsync(resetPage, "form#reset-recovery-codes",
             new Dictionary<string, string> { ["Input.Password"] = "not my password at all" }));
         Assert.Contains("not your current password", refused.QuerySelector("form#reset-recovery-codes")!.TextContent);
         var (_, shown) = await client.SubmitAndFollowAsync(refused, "form#reset-recovery-codes",
@@ -126,7 +126,7 @@ public class TwoFactorTests(SummitAppFactory app) : IClassFixture<SummitAppFacto
         Assert.Empty(newCodes.Intersect(oldCodes));
 
         var disablePage = await client.GetPageAsync("/Profile/Disable2fa");
-        var notNow = await AccountTestKit.PageOf(await client.SubmitAsync(disablePage, "form#disable-2fa",
+        var notNow = await AccountSteps.PageOf(await client.SubmitAsync(disablePage, "form#disable-2fa",
             new Dictionary<string, string> { ["Input.Password"] = "" }));
         Assert.NotEmpty(notNow.QuerySelectorAll("form#disable-2fa .field-validation-error"));
         var (_, off) = await client.SubmitAndFollowAsync(notNow, "form#disable-2fa",
@@ -149,7 +149,7 @@ public class TwoFactorTests(SummitAppFactory app) : IClassFixture<SummitAppFacto
         var setup = await client.GetPageAsync("/Profile/EnableAuthenticator");
         foreach (var code in new[] { "", "12", new string('9', 500), "abcdef" })
         {
-            var page = await AccountTestKit.PageOf(await client.SubmitAsync(setup, "form#enable-authenticator",
+            var page = await AccountSteps.PageOf(await client.SubmitAsync(setup, "form#enable-authenticator",
                 new Dictionary<string, string> { ["Input.Code"] = code }));
             Assert.NotEmpty(page.QuerySelectorAll("form#enable-authenticator .field-validation-error"));
         }

@@ -101,7 +101,7 @@ public class AgendaPagesTests : IClassFixture<SummitAppFactory>
     {
         var draft = await app.WithDbAsync(async db =>
         {
-            var summit = SampleSummit.Create(DateTime.UtcNow);
+            var summit = SampleSummit.Create(app.UtcNow);
             db.Summits.Add(summit);
             await db.SaveChangesAsync();
             return summit;

@@ -60,7 +60,7 @@ public class BookingPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         var breakout = await app.CreateBreakoutAsync(summit);
         var (user, _) = await app.ApprovedDelegateAsync(summit.Id);
         using var client = await app.LogInAsync(user);
-        var loaded = await client.GetPageAsync(BookingTestHelpers.BookUrl(breakout.Id));
+        var loaded = await client.GetPageAsync(BookingSteps.BookUrl(breakout.Id));
         Assert.Equal(HttpStatusCode.OK, (await client.SubmitAsync(loaded, $"form#book-form-{breakout.Id}")).StatusCode);
         // The same, stale page submitted again (a second tab, a double click without JavaScript).
         var again = await FormClient.ParseAsync(await client.SubmitAsync(loaded, $"form#book-form-{breakout.Id}"));
@@ -122,11 +122,11 @@ public class BookingPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         await app.RegisterAsync(user, summit.Id, organisation.Id); // pending
         using var client = await app.LogInAsync(user);
 
-        var page = await client.GetPageAsync(BookingTestHelpers.BookUrl(breakout.Id));
+        var page = await client.GetPageAsync(BookingSteps.BookUrl(breakout.Id));
         Assert.Contains("not approved yet", page.QuerySelector($"#booking-state-{breakout.Id}")!.TextContent);
         Assert.Null(page.QuerySelector($"#book-form-{breakout.Id}"));
 
-        var response = await client.PostWithTokenAsync(page, BookingTestHelpers.BookUrl(breakout.Id));
+        var response = await client.PostWithTokenAsync(page, BookingSteps.BookUrl(breakout.Id));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Only approved delegates", (await FormClient.ParseAsync(response)).Message(breakout.Id));
         Assert.Empty(await BookingsOfAsync(breakout.Id));
@@ -141,11 +141,11 @@ public class BookingPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         var (client, _) = await app.LoggedInUserAsync();
         using var _client = client;
 
-        var page = await client.GetPageAsync(BookingTestHelpers.BookUrl(breakout.Id));
+        var page = await client.GetPageAsync(BookingSteps.BookUrl(breakout.Id));
         Assert.Contains("not registered for this summit", page.QuerySelector($"#booking-state-{breakout.Id}")!.TextContent);
         Assert.Null(page.QuerySelector($"#book-form-{breakout.Id}"));
 
-        var response = await client.PostWithTokenAsync(page, BookingTestHelpers.BookUrl(breakout.Id));
+        var response = await client.PostWithTokenAsync(page, BookingSteps.BookUrl(breakout.Id));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Only approved delegates", (await FormClient.ParseAsync(response)).Message(breakout.Id));
         Assert.Empty(await BookingsOfAsync(breakout.Id));
@@ -184,9 +184,9 @@ public class BookingPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         var breakout = await app.CreateBreakoutAsync(summit, title: "Safety tech");
         var (user, _) = await app.ApprovedDelegateAsync(summit.Id);
         using var client = await app.LogInAsync(user);
-        var page = await client.GetPageAsync(BookingTestHelpers.BookUrl(breakout.Id));
+        var page = await client.GetPageAsync(BookingSteps.BookUrl(breakout.Id));
         var form = page.QuerySelector($"form#book-form-{breakout.Id}")!;
-        Assert.Equal(BookingTestHelpers.BookUrl(breakout.Id), form.GetAttribute("hx-post"));
+        Assert.Equal(BookingSteps.BookUrl(breakout.Id), form.GetAttribute("hx-post"));
         Assert.Equal($"#booking-{breakout.Id}", form.GetAttribute("hx-target"));
         Assert.Equal("outerHTML", form.GetAttribute("hx-swap"));
 
@@ -206,21 +206,21 @@ public class BookingPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
     {
         var (client, _) = await app.LoggedInUserAsync();
         using var _client = client;
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(BookingTestHelpers.BookUrl(987654))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(BookingSteps.BookUrl(987654))).StatusCode);
         var mine = await client.GetPageAsync("/Breakouts/Bookings");
         Assert.NotNull(mine.QuerySelector("#no-bookings"));
-        Assert.Equal(HttpStatusCode.NotFound, (await client.PostWithTokenAsync(mine, BookingTestHelpers.BookUrl(987654))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostWithTokenAsync(mine, BookingSteps.BookUrl(987654))).StatusCode);
 
         var draft = await app.WithDbAsync(async db =>
         {
-            var summit = SampleSummit.Create(DateTime.UtcNow);
+            var summit = SampleSummit.Create(app.UtcNow);
             summit.Name = $"Draft {Guid.NewGuid():N}";
             db.Summits.Add(summit);
             await db.SaveChangesAsync();
             return summit;
         });
         var hidden = await app.CreateBreakoutAsync(draft);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(BookingTestHelpers.BookUrl(hidden.Id))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(BookingSteps.BookUrl(hidden.Id))).StatusCode);
     }
 
     [Fact]
@@ -229,7 +229,7 @@ public class BookingPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         var summit = await app.CreateOpenSummitAsync();
         var breakout = await app.CreateBreakoutAsync(summit);
         using var anonymous = app.CreateFormClient();
-        var response = await anonymous.GetAsync(BookingTestHelpers.BookUrl(breakout.Id));
+        var response = await anonymous.GetAsync(BookingSteps.BookUrl(breakout.Id));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/Account/Login", response.Headers.Location!.OriginalString);
     }

@@ -47,7 +47,7 @@ public class BookingRaceTests(SummitAppFactory app, ITestOutputHelper output) : 
             ready.AddRange(await Task.WhenAll(batch.Select(async user =>
             {
                 var client = await app.LogInAsync(user);
-                return (client, await client.GetPageAsync(BookingTestHelpers.BookUrl(breakout.Id)));
+                return (client, await client.GetPageAsync(BookingSteps.BookUrl(breakout.Id)));
             })));
         output.WriteLine($"{Racers} delegates ready after {clock.Elapsed.TotalSeconds:F1} s");
 

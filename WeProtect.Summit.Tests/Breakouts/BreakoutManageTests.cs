@@ -25,7 +25,7 @@ public class BreakoutManageTests(SummitAppFactory app) : IClassFixture<SummitApp
     /// <summary>A summit in Europe/London over the change to summer time (Sunday 28 March 2027).</summary>
     private Task<Summit> DstSummitAsync() => app.WithDbAsync(async db =>
     {
-        var summit = SampleSummit.Create(DateTime.UtcNow);
+        var summit = SampleSummit.Create(app.UtcNow);
         summit.Name = $"Summit {Guid.NewGuid():N}";
         summit.TimeZoneId = "Europe/London";
         summit.StartDate = new DateOnly(2027, 3, 27);
@@ -190,7 +190,7 @@ public class BreakoutManageTests(SummitAppFactory app) : IClassFixture<SummitApp
         var (_, page) = await client.SubmitAndFollowAsync(edit, "#breakout-form", Form(("Input.Description", "Now with a case study.")));
         Assert.Contains("saved", page.QuerySelector("#status")!.TextContent);
         Assert.Equal(0, await app.WithDbAsync(db => db.Breakouts.Where(b => b.Id == breakout.Id).Select(b => b.Sequence).SingleAsync()));
-        Assert.Equal(0, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.Kind == NotificationKinds.BreakoutMoved && n.CreatedUtc > DateTime.UtcNow.AddMinutes(-5)
+        Assert.Equal(0, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.Kind == NotificationKinds.BreakoutMoved && n.CreatedUtc > app.UtcNow.AddMinutes(-5)
             && db.Bookings.Any(b => b.Id == n.SubjectId && b.BreakoutId == breakout.Id))));
 
         // Moved to 14:30 local: both the seated and the waiting delegate are told; the cancelled one is not.
@@ -314,7 +314,7 @@ public class BreakoutManageTests(SummitAppFactory app) : IClassFixture<SummitApp
         var (_, cancelledRegistration) = await app.ApprovedDelegateAsync(summit.Id, "Cancelled Person");
         await app.WithDbAsync(async db =>
         {
-            var booking = new Booking { BreakoutId = breakout.Id, RegistrationId = cancelledRegistration.Id, RequestedUtc = DateTime.UtcNow };
+            var booking = new Booking { BreakoutId = breakout.Id, RegistrationId = cancelledRegistration.Id, RequestedUtc = app.UtcNow };
             db.Bookings.Add(booking);
             await db.SaveChangesAsync();
             // A cancelled booking, as the desk leaves it (its status moves only by the desk's conditional updates).

@@ -37,10 +37,10 @@ public class CalendarFeedTests : IClassFixture<SummitAppFactory>
     [Fact]
     public async Task The_agenda_feed_carries_a_vtimezone_and_zoned_times_that_stay_right_across_the_clock_change()
     {
-        var sunday = LastSundayOfMarch(DateTime.UtcNow);
+        var sunday = LastSundayOfMarch(app.UtcNow);
         var summit = await app.WithDbAsync(async db =>
         {
-            var s = SampleSummit.Create(DateTime.UtcNow);
+            var s = SampleSummit.Create(app.UtcNow);
             s.Name = "London Summit " + Guid.NewGuid().ToString("N")[..6];
             s.TimeZoneId = "Europe/London";
             s.StartDate = sunday.AddDays(-1);

@@ -108,7 +108,7 @@ public class ImportToCommuniqueJourneyTests(BrowserFixture browser)
         await BrowserFixture.WaitForAddressAsync(signatoryPage, "/Account/LoginWith2fa");
         // A code is accepted once, whatever it is used for: log in with the previous step's code (still accepted), so that
         // the one shown now is fresh for the signature.
-        await signatoryPage.Locator("form#login-2fa input[name='Input.Code']").FillAsync(TwoFactor.TotpCode(key, DateTime.UtcNow.AddSeconds(-30)));
+        await signatoryPage.Locator("form#login-2fa input[name='Input.Code']").FillAsync(app.TotpCode(key, TimeSpan.FromSeconds(-30)));
         await signatoryPage.Locator("form#login-2fa button[type=submit]").ClickAsync();
         await Assertions.Expect(signatoryPage).Not.ToHaveURLAsync(new Regex("/Account/"), new() { Timeout = 60_000 });
         await signatoryPage.GotoAsync("/Signing");
@@ -116,7 +116,7 @@ public class ImportToCommuniqueJourneyTests(BrowserFixture browser)
         await Assertions.Expect(signatoryPage.Locator(".statement-document")).ToContainTextAsync("Strengthen national laws.");
         await signatoryPage.Locator("#Input_PrintedName").FillAsync("Mariam Al Testa");
         await signatoryPage.Locator("#Input_PrintedPosition").FillAsync("Minister of Interior");
-        await signatoryPage.Locator("#Input_Code").FillAsync(TwoFactor.TotpCode(key));
+        await signatoryPage.Locator("#Input_Code").FillAsync(app.TotpCode(key));
         await browser.ScreenshotAsync(signatoryPage, "4-sign");
         await signatoryPage.Locator("#sign-button").ClickAsync();
         await Assertions.Expect(signatoryPage.Locator("#live-endorsement")).ToContainTextAsync("Mariam Al Testa");

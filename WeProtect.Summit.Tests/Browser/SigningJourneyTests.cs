@@ -28,7 +28,7 @@ public class SigningJourneyTests(BrowserFixture browser)
         await Assertions.Expect(signatoryPage.Locator("#no-authority")).ToBeVisibleAsync();
         await signatoryPage.GotoAsync("/Profile/EnableAuthenticator");
         var key = (await signatoryPage.Locator("#shared-key").TextContentAsync())!.Trim();
-        await signatoryPage.Locator("form#enable-authenticator input[name='Input.Code']").FillAsync(TwoFactor.TotpCode(key, DateTime.UtcNow.AddSeconds(-30)));
+        await signatoryPage.Locator("form#enable-authenticator input[name='Input.Code']").FillAsync(browser.App.TotpCode(key, TimeSpan.FromSeconds(-30)));
         await signatoryPage.Locator("form#enable-authenticator button[type=submit]").ClickAsync();
         await BrowserFixture.WaitForAddressAsync(signatoryPage, "/Profile/RecoveryCodes");
         await browser.ScreenshotAsync(signatoryPage, "1-two-factor-on");
@@ -56,7 +56,7 @@ public class SigningJourneyTests(BrowserFixture browser)
         await Assertions.Expect(signatoryPage.Locator(".statement-document")).ToBeVisibleAsync();
         await signatoryPage.Locator("#Input_PrintedName").FillAsync("Awa Koné");
         await signatoryPage.Locator("#Input_PrintedPosition").FillAsync("Ministre de la Solidarité");
-        await signatoryPage.Locator("#Input_Code").FillAsync(TwoFactor.TotpCode(key));
+        await signatoryPage.Locator("#Input_Code").FillAsync(browser.App.TotpCode(key));
         await browser.ScreenshotAsync(signatoryPage, "4-sign");
         await signatoryPage.Locator("#sign-button").ClickAsync();
         await Assertions.Expect(signatoryPage.Locator("#live-endorsement")).ToContainTextAsync("Awa Koné");

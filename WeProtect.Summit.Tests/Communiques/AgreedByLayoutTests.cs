@@ -59,7 +59,7 @@ public class AgreedByLayoutTests(SummitAppFactory app) : IClassFixture<SummitApp
             {
                 var entity = new Organisation { FormalName = o.Formal, SortName = o.Sort, ListedName = o.Listed, Sector = o.Sector, CountryCode = o.Country };
                 entity.Normalise();
-                Assert.Empty(entity.Validate(DateTime.UtcNow.Year));
+                Assert.Empty(entity.Validate(app.UtcNow.Year));
                 db.Organisations.Add(entity);
                 await db.SaveChangesAsync();
                 return entity;
@@ -75,7 +75,7 @@ public class AgreedByLayoutTests(SummitAppFactory app) : IClassFixture<SummitApp
         await app.WithDbAsync(async db =>
         {
             var s = await db.Statements.SingleAsync(x => x.Id == statement.Id);
-            Assert.Null(s.CloseSigning(DateTime.UtcNow));
+            Assert.Null(s.CloseSigning(app.UtcNow));
             await db.SaveChangesAsync();
         });
         var communique = await app.PublishedAsync(statement.Id);
@@ -113,7 +113,7 @@ public class AgreedByLayoutTests(SummitAppFactory app) : IClassFixture<SummitApp
         {
             var s = await db.Statements.SingleAsync(x => x.Id == statement.Id);
             Assert.Null(s.SetAgreedByLayout(AgreedByLayout.Alphabetical));
-            Assert.Null(s.CloseSigning(DateTime.UtcNow));
+            Assert.Null(s.CloseSigning(app.UtcNow));
             Assert.Contains("can no longer change", s.SetAgreedByLayout(AgreedByLayout.BySector));
             Assert.Equal(AgreedByLayout.Alphabetical, s.AgreedByLayout);
             await db.SaveChangesAsync();

@@ -23,9 +23,12 @@ public class CommuniqueFailureTests : IClassFixture<MissingCertificateApp>
         await scope.ServiceProvider.GetRequiredService<CommuniqueJob>().PublishAsync(communiqueId, CancellationToken.None);
     }
 
-    /// <summary>As if the back-off had passed.</summary>
-    private Task MakeDueAsync(int communiqueId) => app.WithDbAsync(db => db.Communiques.Where(c => c.Id == communiqueId)
-        .ExecuteUpdateAsync(s => s.SetProperty(c => c.NextAttemptUtc, DateTime.UtcNow.AddSeconds(-1))));
+    /// <summary>The back-off passes: the clock moves to just after the next attempt's time.</summary>
+    private async Task MakeDueAsync(int communiqueId)
+    {
+        var next = await app.WithDbAsync(db => db.Communiques.Where(c => c.Id == communiqueId).Select(c => c.NextAttemptUtc).SingleAsync());
+        if (next is { } due && due >= app.UtcNow) app.Clock.SetUtcNow(new DateTimeOffset(due, TimeSpan.Zero).AddSeconds(1));
+    }
 
     [Fact]
     public async Task Failures_are_recorded_backed_off_shown_end_failed_and_Retry_publishes()
@@ -40,7 +43,7 @@ public class CommuniqueFailureTests : IClassFixture<MissingCertificateApp>
         Assert.Equal(CommuniqueStatus.Queued, first.Status);
         Assert.Contains("could not be read", first.LastError);
         Assert.DoesNotContain("Signing Minister", first.LastError);
-        Assert.True(first.NextAttemptUtc > DateTime.UtcNow, "the next attempt waits");
+        Assert.True(first.NextAttemptUtc > app.UtcNow, "the next attempt waits");
 
         // Not due yet: a job run now does nothing.
         await RunJobAsync(first.Id);

@@ -22,16 +22,12 @@ public class CommuniqueJobTests : IClassFixture<SummitAppFactory>
     }
 
     /// <summary>A queued row written straight to the database, without a job in the queue (as if the process died
-    /// after the commit), or in the state given.</summary>
-    private Task<int> RowAsync(int statementId, CommuniqueStatus status = CommuniqueStatus.Queued, DateTime? generatingSince = null, int attempts = 0) =>
+    /// after the commit), or claimed by a job at <paramref name="claimedAt"/> (first attempt).</summary>
+    private Task<int> RowAsync(int statementId, DateTime? claimedAt = null) =>
         app.WithDbAsync(async db =>
         {
-            var communique = new Communique
-            {
-                StatementId = statementId, Status = status, QueuedUtc = DateTime.UtcNow, GeneratingSinceUtc = generatingSince, Attempts = attempts,
-                // A claim's lease, as the job takes it (and never renewed here).
-                LeaseUntilUtc = generatingSince + Communique.LeaseLength,
-            };
+            var communique = new Communique { StatementId = statementId, QueuedUtc = app.UtcNow };
+            if (claimedAt is { } since) communique.Claim(since);
             db.Communiques.Add(communique);
             await db.SaveChangesAsync();
             return communique.Id;
@@ -130,7 +126,7 @@ public class CommuniqueJobTests : IClassFixture<SummitAppFactory>
         var summit = await app.CreateOpenSummitAsync();
         var statementId = await app.WithDbAsync(async db =>
         {
-            var statement = new Statement { SummitId = summit.Id, Title = "Draft statement", Kind = StatementKind.CallToAction, CreatedUtc = DateTime.UtcNow };
+            var statement = new Statement { SummitId = summit.Id, Title = "Draft statement", Kind = StatementKind.CallToAction, CreatedUtc = app.UtcNow };
             db.Statements.Add(statement);
             await db.SaveChangesAsync();
             return statement.Id;
@@ -147,7 +143,7 @@ public class CommuniqueJobTests : IClassFixture<SummitAppFactory>
     {
         var closed = await app.ClosedStatementAsync();
         // Claimed an hour ago by a job that never finished.
-        var id = await RowAsync(closed.StatementId, CommuniqueStatus.Generating, DateTime.UtcNow.AddHours(-1), attempts: 1);
+        var id = await RowAsync(closed.StatementId, claimedAt: app.UtcNow.AddHours(-1));
 
         using (var scope = app.Services.CreateScope())
             Assert.True(await scope.ServiceProvider.GetRequiredService<CommuniqueSweep>().RunAsync(CancellationToken.None) >= 1);
@@ -161,8 +157,8 @@ public class CommuniqueJobTests : IClassFixture<SummitAppFactory>
     public async Task A_row_another_job_is_working_on_is_left_to_it()
     {
         var closed = await app.ClosedStatementAsync();
-        var since = DateTime.UtcNow.AddSeconds(-5);
-        var id = await RowAsync(closed.StatementId, CommuniqueStatus.Generating, since, attempts: 1);
+        var since = app.UtcNow.AddSeconds(-5);
+        var id = await RowAsync(closed.StatementId, claimedAt: since);
         await RunJobAsync(id);
         using (var scope = app.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<CommuniqueSweep>().RunAsync(CancellationToken.None);
@@ -182,7 +178,7 @@ public class CommuniqueJobTests : IClassFixture<SummitAppFactory>
         {
             closed = await app.ClosedStatementAsync();
             // Claimed 90 s ago; its node died, so the 60 s lease ran out 30 s ago and was never renewed.
-            id = await RowAsync(closed.StatementId, CommuniqueStatus.Generating, DateTime.UtcNow.AddSeconds(-90), attempts: 1);
+            id = await RowAsync(closed.StatementId, claimedAt: app.UtcNow.AddSeconds(-90));
             // The organiser sees that it stopped and will resume (unless the app's own sweep, which runs at start-up
             // and every minute, resumed it first: then again with another statement).
             var page = await organiser.GetPageAsync($"/Communiques/Manage/{closed.StatementId}");
@@ -207,7 +203,7 @@ public class CommuniqueJobTests : IClassFixture<SummitAppFactory>
     {
         var closed = await app.ClosedStatementAsync();
         var clock = new MovableClock();
-        var id = await RowAsync(closed.StatementId, CommuniqueStatus.Generating, clock.GetUtcNow().UtcDateTime, attempts: 1);
+        var id = await RowAsync(closed.StatementId, claimedAt: clock.GetUtcNow().UtcDateTime);
         var claim = await app.WithDbAsync(db => db.Communiques.Where(c => c.Id == id).Select(c => c.Version).SingleAsync());
 
         // 50 s later (lease 60 s): renewed, the lease now runs 60 s from then.

@@ -15,7 +15,7 @@ public class CommuniquePagesTests : IClassFixture<SummitAppFactory>
 
     public CommuniquePagesTests(SummitAppFactory app) => this.app = app;
 
-    private async Task<IReadOnlyList<Signatory>> OrderAsync(int statementId) =>
+    private async Task<IReadOnlyList<Data.Endorsements.Signatory>> OrderAsync(int statementId) =>
         (await app.WithDbAsync(db => AgreedBy.LoadAsync(db, statementId, AgreedBy.Comparison(null)))).Signatories;
 
     [Fact]
@@ -68,7 +68,7 @@ public class CommuniquePagesTests : IClassFixture<SummitAppFactory>
         var summit = await app.CreateOpenSummitAsync();
         var statementId = await app.WithDbAsync(async db =>
         {
-            var statement = new Data.Statements.Statement { SummitId = summit.Id, Title = "Still a draft", Kind = Data.Statements.StatementKind.CallToAction, CreatedUtc = DateTime.UtcNow };
+            var statement = new Data.Statements.Statement { SummitId = summit.Id, Title = "Still a draft", Kind = Data.Statements.StatementKind.CallToAction, CreatedUtc = app.UtcNow };
             db.Statements.Add(statement);
             await db.SaveChangesAsync();
             return statement.Id;
@@ -154,7 +154,12 @@ public class CommuniquePagesTests : IClassFixture<SummitAppFactory>
         var closed = await app.ClosedStatementAsync();
         var id = await app.WithDbAsync(async db =>
         {
-            var c = new Communique { StatementId = closed.StatementId, Status = CommuniqueStatus.Failed, QueuedUtc = DateTime.UtcNow, Attempts = Communique.MaxAttempts };
+            var c = new Communique { StatementId = closed.StatementId, QueuedUtc = app.UtcNow };
+            for (var attempt = 0; attempt < Communique.MaxAttempts; attempt++)
+            {
+                c.Claim(app.UtcNow);
+                c.MarkAttemptFailed("No certificate", app.UtcNow, TimeSpan.Zero);
+            }
             db.Communiques.Add(c);
             await db.SaveChangesAsync();
             return c.Id;

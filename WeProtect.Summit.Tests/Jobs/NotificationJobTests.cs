@@ -20,7 +20,7 @@ public class NotificationJobTests : IClassFixture<SummitAppFactory>
         // As if the process died between the commit and the hand-over to the queue.
         var id = await app.WithDbAsync(async db =>
         {
-            var notification = new Notification { Kind = NotificationKinds.RegistrationReceived, SubjectId = registration.Id, CreatedUtc = DateTime.UtcNow };
+            var notification = new Notification { Kind = NotificationKinds.RegistrationReceived, SubjectId = registration.Id, CreatedUtc = app.UtcNow };
             db.Notifications.Add(notification);
             await db.SaveChangesAsync();
             return notification.Id;

@@ -93,7 +93,7 @@ public class GovernmentCodesTests(SummitAppFactory app) : IClassFixture<SummitAp
         Assert.Equal((Sector.Government, "XK"), (byImport.Sector, byImport.CountryCode));
 
         // Both endorse a statement for governments, and are printed under Governments by their listed names.
-        var (statement, final) = await app.OpenStatementAsync(SigningTestData.TextForGovernments);
+        var (statement, final) = await app.OpenStatementAsync(SigningData.TextForGovernments);
         await app.EndorseAsync(statement, final, byForm);
         await app.EndorseAsync(statement, final, byImport);
         using var anonymous = app.CreateFormClient();

@@ -335,6 +335,6 @@ public class ManageOrganisationsTests(SummitAppFactory app) : IClassFixture<Summ
         var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
         Assert.Equal("formal_name,sort_name,sector,country,member_since,listed_name", lines[0]);
-        Assert.True(OrganisationCsvImport.Read(bytes, [], DateTime.UtcNow.Year).Succeeded);
+        Assert.True(OrganisationCsvImport.Read(bytes, [], app.UtcNow.Year).Succeeded);
     }
 }

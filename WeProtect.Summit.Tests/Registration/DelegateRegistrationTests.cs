@@ -34,9 +34,9 @@ public class DelegateRegistrationTests : IClassFixture<SummitAppFactory>
     /// <summary>A summit that is not open for registration now, made as an organiser would.</summary>
     private Task<Data.Summits.Summit> CreateSummitAsync(string state) => app.WithDbAsync(async db =>
     {
-        var summit = SampleSummit.Create(DateTime.UtcNow);
+        var summit = SampleSummit.Create(app.UtcNow);
         summit.Name = $"Summit {state} {Guid.NewGuid():N}";
-        if (state == "not-yet-open") summit.RegistrationOpensUtc = DateTime.UtcNow.AddDays(10);
+        if (state == "not-yet-open") summit.RegistrationOpensUtc = app.UtcNow.AddDays(10);
         if (state != "draft") Assert.Null(summit.MoveTo(SummitStatus.Open));
         if (state == "closed") Assert.Null(summit.MoveTo(SummitStatus.Closed));
         db.Summits.Add(summit);

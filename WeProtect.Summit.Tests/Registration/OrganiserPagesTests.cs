@@ -117,7 +117,10 @@ public class OrganiserPagesTests : IClassFixture<SummitAppFactory>
         var organisation = await app.CreateOrganisationAsync();
         var people = new List<Data.Registrations.Registration>();
         foreach (var name in new[] { "Bulk One", "Bulk Two", "Bulk Three" })
+        {
             people.Add((await DelegateAsync(summit.Id, organisation.Id, name)).Registration);
+            app.Clock.Advance(TimeSpan.FromSeconds(1)); // one after another: the queue is in order of registration
+        }
         using var client = await app.LoggedInClientAsync(Roles.Organiser);
         var page = await client.GetPageAsync(Queue(summit.Id));
         foreach (var r in people) ((IHtmlInputElement)page.QuerySelector($"#select-{r.Id}")!).IsChecked = true;

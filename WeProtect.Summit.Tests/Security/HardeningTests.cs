@@ -12,9 +12,9 @@ public sealed class HardeningTests(SummitAppFactory app) : IClassFixture<SummitA
     public async Task A_long_but_guessable_password_is_refused_with_the_reason()
     {
         using var client = app.CreateFormClient();
-        var email = AccountTestKit.NewEmail();
+        var email = AccountSteps.NewEmail();
         var response = await client.RegisterAsync(email, "Weak Password Person", "passwordpassword");
-        var page = await AccountTestKit.PageOf(response);
+        var page = await AccountSteps.PageOf(response);
         var text = page.QuerySelector("main")!.TextContent;
         Assert.Contains("too easy to guess", text);
         Assert.True(text.Contains("repeats") || text.Contains("common word"), text);
@@ -65,7 +65,7 @@ public sealed class HardeningTests(SummitAppFactory app) : IClassFixture<SummitA
             Assert.Equal(plain, await users.GetAuthenticatorKeyAsync((await users.FindByIdAsync(user.Id))!));
         }
         using var client = app.CreateFormClient();
-        await client.LogInWithTwoFactorAsync(user.Email!, plain);
+        await client.LogInWithTwoFactorAsync(app, user.Email!, plain);
     }
 
     private static string Base32Secret() => OtpNet.Base32Encoding.ToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));

@@ -20,7 +20,7 @@ public partial class LogContentTests(SummitAppFactory app) : IClassFixture<Summi
         // Registration, confirmation, log-in with a wrong then the right password.
         using var client = app.CreateFormClient();
         Assert.Equal(HttpStatusCode.Redirect, (await client.RegisterAsync(email, name)).StatusCode);
-        var confirm = AccountTestKit.LinkIn(Assert.Single(app.MailTo(email)), "/Account/ConfirmEmail");
+        var confirm = AccountSteps.LinkIn(Assert.Single(app.MailTo(email)), "/Account/ConfirmEmail");
         secrets.Add(Uri.UnescapeDataString(confirm.Split("code=")[1].Split('&')[0]));
         await client.GetPageAsync(confirm);
         await client.TryLogInAsync(email, "wrong horse battery staple");
@@ -31,7 +31,7 @@ public partial class LogContentTests(SummitAppFactory app) : IClassFixture<Summi
         using var anonymous = app.CreateFormClient();
         await anonymous.SubmitAsync(await anonymous.GetPageAsync("/Account/ForgotPassword"), "form#forgot-password",
             new Dictionary<string, string> { ["Input.Email"] = email });
-        var reset = AccountTestKit.LinkIn(app.MailTo(email).Last(), "/Account/ResetPassword");
+        var reset = AccountSteps.LinkIn(app.MailTo(email).Last(), "/Account/ResetPassword");
         secrets.Add(Uri.UnescapeDataString(reset.Split("code=")[1].Split('&')[0]));
 
         // Two-step log-in and a signature by a signatory whose name is known.
@@ -43,10 +43,10 @@ public partial class LogContentTests(SummitAppFactory app) : IClassFixture<Summi
         secrets.Add(key);
         Assert.True((await app.GrantAsync(signer, organisation.Id)).Succeeded);
         using var signing = app.CreateFormClient();
-        await signing.LogInWithTwoFactorAsync(signer.Email!, key);
-        var sign = await signing.GetPageAsync(SigningTestData.SignUrl(statement.Id, organisation.Id));
+        await signing.LogInWithTwoFactorAsync(app, signer.Email!, key);
+        var sign = await signing.GetPageAsync(SigningData.SignUrl(statement.Id, organisation.Id));
         await Task.Delay(TimeSpan.FromSeconds(1));
-        var signed = await signing.SignAsync(sign, TwoFactor.TotpCode(key, DateTime.UtcNow.AddSeconds(30)), name: $"Printed Name{tag}", position: "Minister\r\n\u001b[2J");
+        var signed = await signing.SignAsync(sign, app.TotpCode(key, TimeSpan.FromSeconds(30)), name: $"Printed Name{tag}", position: "Minister\r\n\u001b[2J");
         Assert.True((int)signed.StatusCode < 500);
 
         var lines = app.Log.Lines.ToList();

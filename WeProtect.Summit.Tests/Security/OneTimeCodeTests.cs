@@ -12,14 +12,14 @@ public sealed class OneTimeCodeTests(SummitAppFactory app) : IClassFixture<Summi
         var (statement, _) = await app.OpenStatementAsync();
         // Logged in with the previous step's code (TwoFactor.LogInWithTwoFactorAsync): the same code, replayed to sign.
         var signatory = await app.SignatoryAsync(organisation.Id, "Replay Signer");
-        var loginCode = TwoFactor.TotpCode(signatory.Key, DateTime.UtcNow.AddSeconds(-30));
-        var page = await signatory.Client.GetPageAsync(SigningTestData.SignUrl(statement.Id, organisation.Id));
+        var loginCode = app.TotpCode(signatory.Key, TimeSpan.FromSeconds(-30));
+        var page = await signatory.Client.GetPageAsync(SigningData.SignUrl(statement.Id, organisation.Id));
 
-        var refused = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, loginCode));
+        var refused = await SigningData.RefusedPageAsync(await signatory.Client.SignAsync(page, loginCode));
         Assert.Contains("already used", refused.Errors());
         Assert.Empty(await app.EndorsementsAsync(statement.Id));
 
-        var fresh = await signatory.Client.SignAsync(page, TwoFactor.TotpCode(signatory.Key));
+        var fresh = await signatory.Client.SignAsync(page, app.TotpCode(signatory.Key));
         Assert.Equal(HttpStatusCode.Redirect, fresh.StatusCode);
         Assert.Single(await app.EndorsementsAsync(statement.Id));
     }
@@ -43,7 +43,7 @@ public sealed class OneTimeCodeTests(SummitAppFactory app) : IClassFixture<Summi
             ready.Add((client, await client.GetPageAsync(first.Headers.Location!.OriginalString)));
         }
 
-        var code = TwoFactor.TotpCode(key);
+        var code = app.TotpCode(key);
         var responses = await Task.WhenAll(ready.Select(r => Task.Run(() =>
             r.Client.SubmitAsync(r.Page, "form#login-2fa", new Dictionary<string, string> { ["Input.Code"] = code }))));
 

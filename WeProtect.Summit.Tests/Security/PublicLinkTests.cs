@@ -43,7 +43,7 @@ public sealed partial class PublicLinkTests(SummitAppFactory app) : IClassFixtur
     [Fact]
     public async Task A_forged_host_on_registration_and_resent_confirmation_does_not_reach_the_confirmation_link()
     {
-        var email = AccountTestKit.NewEmail();
+        var email = AccountSteps.NewEmail();
         using var client = ForgedHostClient();
         await client.RegisterAsync(email);
         AssertLinksArePublic(Assert.Single(app.MailTo(email)), "/Account/ConfirmEmail?");

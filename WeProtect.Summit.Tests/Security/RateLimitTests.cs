@@ -24,8 +24,8 @@ public class RateLimitTests(RateLimitedAppFactory app) : IClassFixture<RateLimit
     public async Task Log_in_is_limited_per_account_the_same_for_known_and_unknown_addresses_then_allowed_again()
     {
         app.StartAfresh();
-        var user = await app.CreateUserAsync(AccountTestKit.NewEmail());
-        var unknown = AccountTestKit.NewEmail();
+        var user = await app.CreateUserAsync(AccountSteps.NewEmail());
+        var unknown = AccountSteps.NewEmail();
         using var client = app.CreateFormClient();
         for (var i = 0; i < RateLimitedAppFactory.AccountLimit; i++)
         {
@@ -46,7 +46,7 @@ public class RateLimitTests(RateLimitedAppFactory app) : IClassFixture<RateLimit
     public async Task Two_factor_codes_are_limited_per_account()
     {
         app.StartAfresh();
-        var user = await app.CreateUserAsync(AccountTestKit.NewEmail());
+        var user = await app.CreateUserAsync(AccountSteps.NewEmail());
         var key = await app.EnableTwoFactorAsync(user);
         using var client = app.CreateFormClient();
         var first = await LogInAsync(client, user.Email!, SummitAppFactory.Password);
@@ -54,15 +54,15 @@ public class RateLimitTests(RateLimitedAppFactory app) : IClassFixture<RateLimit
         for (var i = 0; i < RateLimitedAppFactory.AccountLimit; i++)
         {
             var page = await client.GetPageAsync(second);
-            Assert.Equal(HttpStatusCode.OK, (await client.SubmitAsync(page, "form#login-2fa", new Dictionary<string, string> { ["Input.Code"] = TwoFactor.WrongTotpCode(key) })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.SubmitAsync(page, "form#login-2fa", new Dictionary<string, string> { ["Input.Code"] = app.WrongTotpCode(key) })).StatusCode);
         }
         var form = await client.GetPageAsync(second);
-        await AssertRefusedAsync(await client.SubmitAsync(form, "form#login-2fa", new Dictionary<string, string> { ["Input.Code"] = TwoFactor.TotpCode(key) }));
+        await AssertRefusedAsync(await client.SubmitAsync(form, "form#login-2fa", new Dictionary<string, string> { ["Input.Code"] = app.TotpCode(key) }));
         // The same account from another browser, after a fresh first step, is still refused.
         using var other = app.CreateFormClient();
         var again = await LogInAsync(other, user.Email!, SummitAppFactory.Password);
         var otherForm = await other.GetPageAsync(again.Headers.Location!.OriginalString);
-        await AssertRefusedAsync(await other.SubmitAsync(otherForm, "form#login-2fa", new Dictionary<string, string> { ["Input.Code"] = TwoFactor.TotpCode(key) }));
+        await AssertRefusedAsync(await other.SubmitAsync(otherForm, "form#login-2fa", new Dictionary<string, string> { ["Input.Code"] = app.TotpCode(key) }));
     }
 
     [Theory]
@@ -72,7 +72,7 @@ public class RateLimitTests(RateLimitedAppFactory app) : IClassFixture<RateLimit
     public async Task Account_e_mails_are_limited_per_address_given(string url, string form, string field)
     {
         app.StartAfresh();
-        var email = AccountTestKit.NewEmail();
+        var email = AccountSteps.NewEmail();
         await app.CreateUserAsync(email);
         using var client = app.CreateFormClient();
         var values = new Dictionary<string, string> { [field] = email };
@@ -106,7 +106,7 @@ public class RateLimitTests(RateLimitedAppFactory app) : IClassFixture<RateLimit
         using var client = app.CreateFormClient();
         async Task<HttpResponseMessage> Send()
         {
-            var email = AccountTestKit.NewEmail(); // a fresh account each time: only the address limit applies
+            var email = AccountSteps.NewEmail(); // a fresh account each time: only the address limit applies
             switch (kind)
             {
                 case "login": return await LogInAsync(client, email);

@@ -5,14 +5,12 @@ using WeProtect.Summit.Web.Infrastructure.RateLimits;
 namespace WeProtect.Summit.Tests.Security;
 
 /// <summary>The app with tight rate limits (<see cref="AddressLimit"/> per address for every action,
-/// <see cref="AccountLimit"/> per account) set through configuration, on a clock the tests move.</summary>
+/// <see cref="AccountLimit"/> per account) set through configuration, on the factory's clock (<see cref="SummitAppFactory.Clock"/>), which the tests move.</summary>
 public sealed class RateLimitedAppFactory : SummitAppFactory
 {
     public const int AddressLimit = 10;
     public const int AccountLimit = 3;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
-
-    public MovableClock Clock { get; } = new();
 
     /// <summary>Every window of the previous test has passed.</summary>
     public void StartAfresh() => Clock.Advance(TimeSpan.FromHours(1));
@@ -28,6 +26,5 @@ public sealed class RateLimitedAppFactory : SummitAppFactory
         }
         foreach (var action in new[] { RateLimitedAction.LogIn, RateLimitedAction.TwoFactor, RateLimitedAction.Register, RateLimitedAction.ForgotPassword, RateLimitedAction.ResendConfirmation })
             builder.UseSetting($"RateLimits:{action}:AccountPermitLimit", AccountLimit.ToString());
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }

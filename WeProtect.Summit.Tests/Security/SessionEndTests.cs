@@ -52,7 +52,7 @@ public sealed class SessionEndTests(SummitAppFactory app) : IClassFixture<Summit
         using var anonymous = app.CreateFormClient();
         var forgot = await anonymous.GetPageAsync("/Account/ForgotPassword");
         await anonymous.SubmitAsync(forgot, "form#forgot-password", new Dictionary<string, string> { ["Input.Email"] = user.Email! });
-        var link = AccountTestKit.LinkIn(app.MailTo(user.Email!).Last(), "/Account/ResetPassword");
+        var link = AccountSteps.LinkIn(app.MailTo(user.Email!).Last(), "/Account/ResetPassword");
         const string newPassword = "quiet lanterns drift over seven harbours";
         var reset = await anonymous.SubmitAsync(await anonymous.GetPageAsync(link), "form#reset-password", new Dictionary<string, string>
         {

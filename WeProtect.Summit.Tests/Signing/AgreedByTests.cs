@@ -48,7 +48,7 @@ public class AgreedByTests(SummitAppFactory app) : IClassFixture<SummitAppFactor
         await app.WithDbAsync(async db =>
         {
             var e = await db.Endorsements.SingleAsync(x => x.Id == withdrawn.Id);
-            Assert.Null(e.Withdraw("test", e.SignerUserId, DateTime.UtcNow));
+            Assert.Null(e.Withdraw("test", e.SignerUserId, app.UtcNow));
             await db.SaveChangesAsync();
         });
 
@@ -99,7 +99,7 @@ public class AgreedByTests(SummitAppFactory app) : IClassFixture<SummitAppFactor
         await app.WithDbAsync(async db =>
         {
             var s = await db.Statements.SingleAsync(x => x.Id == statement.Id);
-            Assert.Null(s.CloseSigning(DateTime.UtcNow));
+            Assert.Null(s.CloseSigning(app.UtcNow));
             await db.SaveChangesAsync();
         });
         Assert.DoesNotContain(organisation.FormalName, (await anonymous.GetPageAsync(Url(statement.Id))).Body!.TextContent);
@@ -118,7 +118,7 @@ public class AgreedByTests(SummitAppFactory app) : IClassFixture<SummitAppFactor
         var summit = await app.CreateOpenSummitAsync();
         var id = await app.WithDbAsync(async db =>
         {
-            var s = new Statement { SummitId = summit.Id, Title = "Draft", CreatedUtc = DateTime.UtcNow };
+            var s = new Statement { SummitId = summit.Id, Title = "Draft", CreatedUtc = app.UtcNow };
             db.Statements.Add(s);
             await db.SaveChangesAsync();
             return s.Id;

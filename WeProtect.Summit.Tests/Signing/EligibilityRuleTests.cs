@@ -1,6 +1,8 @@
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Statements;
 
+using WeProtect.Summit.Tests.Support;
+
 namespace WeProtect.Summit.Tests.Signing;
 
 /// <summary>Statement.RefuseEndorsement: open for signature, inside [opens, closes), and a section for `all` or the sector.</summary>
@@ -12,7 +14,7 @@ public class EligibilityRuleTests
     private static Statement OpenStatement(DateTime? opens = null, DateTime? closes = null)
     {
         var statement = new Statement { Title = "T", SigningOpensUtc = opens ?? Opens, SigningClosesUtc = closes ?? Closes };
-        var (_, refusal) = statement.AddVersion(StatementParser.Parse(SigningTestData.TextForAll), null, "A", "", Opens.AddDays(-10));
+        var (_, refusal) = statement.AddVersion(StatementParser.Parse(SigningData.TextForAll), null, "A", "", Opens.AddDays(-10));
         Assert.Null(refusal);
         Assert.Null(statement.MoveTo(StatementStatus.Final));
         Assert.Null(statement.MoveTo(StatementStatus.OpenForSignature));

@@ -20,16 +20,16 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
 
         var page = await organiser.GetPageAsync("/Signing/Manage");
-        var refused = await SigningTestData.RefusedPageAsync(await organiser.SubmitAsync(page, "form#grant-form", GrantValues(user.Email!, organisation.Id)));
+        var refused = await SigningData.RefusedPageAsync(await organiser.SubmitAsync(page, "form#grant-form", GrantValues(user.Email!, organisation.Id)));
         Assert.Contains("has not turned on two-factor authentication", refused.Errors());
         Assert.Equal(0, await app.WithDbAsync(db => db.SigningAuthorities.CountAsync(a => a.UserId == user.Id)));
 
         // An unknown e-mail and a missing letter reference are refused too, without a 500.
-        var unknown = await SigningTestData.RefusedPageAsync(await organiser.SubmitAsync(page, "form#grant-form", GrantValues("nobody@example.org", organisation.Id)));
+        var unknown = await SigningData.RefusedPageAsync(await organiser.SubmitAsync(page, "form#grant-form", GrantValues("nobody@example.org", organisation.Id)));
         Assert.Contains("No user has this e-mail address", unknown.Errors());
         var noEvidence = GrantValues(user.Email!, organisation.Id);
         noEvidence["Grant.EvidenceReference"] = "";
-        Assert.Contains("credentials letter", (await SigningTestData.RefusedPageAsync(await organiser.SubmitAsync(page, "form#grant-form", noEvidence))).Errors());
+        Assert.Contains("credentials letter", (await SigningData.RefusedPageAsync(await organiser.SubmitAsync(page, "form#grant-form", noEvidence))).Errors());
 
         await app.EnableTwoFactorAsync(user);
         var (response, granted) = await organiser.SubmitAndFollowAsync(page, "form#grant-form", GrantValues(user.Email!, organisation.Id));
@@ -58,26 +58,26 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         var organisation = await app.OrganisationAsync();
         var (statement, final) = await app.OpenStatementAsync();
         var signatory = await app.SignatoryAsync(organisation.Id);
-        var url = SigningTestData.SignUrl(statement.Id, organisation.Id);
+        var url = SigningData.SignUrl(statement.Id, organisation.Id);
         var page = await signatory.Client.GetPageAsync(url);
         Assert.Equal(final.ContentHash, page.QuerySelector("#final-hash")!.TextContent.Trim());
         Assert.Equal($"Version {final.Number}", page.QuerySelector("#final-version")!.TextContent.Trim());
         Assert.NotNull(page.QuerySelector(".statement-document"));
         Assert.Contains(statement.Summit?.TimeZoneId ?? "Asia/Dubai", page.QuerySelector("#signing-closes")!.TextContent);
 
-        var wrong = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, TwoFactor.WrongTotpCode(signatory.Key)));
+        var wrong = await SigningData.RefusedPageAsync(await signatory.Client.SignAsync(page, app.WrongTotpCode(signatory.Key)));
         Assert.Contains("not right", wrong.Errors());
-        var old = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, TwoFactor.TotpCode(signatory.Key, DateTime.UtcNow.AddMinutes(-5))));
+        var old = await SigningData.RefusedPageAsync(await signatory.Client.SignAsync(page, app.TotpCode(signatory.Key, TimeSpan.FromMinutes(-5))));
         Assert.Contains("not right, or no longer current", old.Errors());
-        var empty = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, ""));
+        var empty = await SigningData.RefusedPageAsync(await signatory.Client.SignAsync(page, ""));
         Assert.Contains("authenticator app", empty.Errors());
-        var tooLong = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, TwoFactor.TotpCode(signatory.Key), name: new string('x', 201)));
+        var tooLong = await SigningData.RefusedPageAsync(await signatory.Client.SignAsync(page, app.TotpCode(signatory.Key), name: new string('x', 201)));
         Assert.NotEmpty(tooLong.Errors());
-        var noPosition = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, TwoFactor.TotpCode(signatory.Key), position: ""));
+        var noPosition = await SigningData.RefusedPageAsync(await signatory.Client.SignAsync(page, app.TotpCode(signatory.Key), position: ""));
         Assert.Contains("position", noPosition.Errors());
         Assert.Empty(await app.EndorsementsAsync(statement.Id));
 
-        var code = TwoFactor.TotpCode(signatory.Key);
+        var code = app.TotpCode(signatory.Key);
         var signed = await signatory.Client.SignAsync(page, code);
         Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);
         var endorsement = Assert.Single(await app.EndorsementsAsync(statement.Id));
@@ -90,7 +90,7 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
 
         // Withdrawn so that the organisation could sign again: the used code still cannot be replayed.
         var (_, withdrawn) = await signatory.Client.SubmitAndFollowAsync(shown, "form#withdraw-form", new Dictionary<string, string> { ["Withdrawal.Reason"] = "Signed by the wrong person" });
-        var replayed = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(withdrawn, code));
+        var replayed = await SigningData.RefusedPageAsync(await signatory.Client.SignAsync(withdrawn, code));
         Assert.Contains("already used", replayed.Errors());
         Assert.Null(await app.WithDbAsync(db => db.Endorsements.FirstOrDefaultAsync(e => e.StatementId == statement.Id && e.WithdrawnUtc == null)));
     }
@@ -101,12 +101,12 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         var organisation = await app.OrganisationAsync();
         var (statement, _) = await app.OpenStatementAsync();
         var signatory = await app.SignatoryAsync(organisation.Id);
-        var page = await signatory.Client.GetPageAsync(SigningTestData.SignUrl(statement.Id, organisation.Id));
+        var page = await signatory.Client.GetPageAsync(SigningData.SignUrl(statement.Id, organisation.Id));
         for (var i = 0; i < 5; i++)
-            Assert.Contains("not right", (await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, TwoFactor.WrongTotpCode(signatory.Key)))).Errors());
+            Assert.Contains("not right", (await SigningData.RefusedPageAsync(await signatory.Client.SignAsync(page, app.WrongTotpCode(signatory.Key)))).Errors());
         // The lock-out also ends the session (Accounts/SessionCheck): a right code after it signs nothing, and the
         // signer is sent to log in again, which the lock-out refuses until it ends.
-        var locked = await signatory.Client.SignAsync(page, TwoFactor.TotpCode(signatory.Key));
+        var locked = await signatory.Client.SignAsync(page, app.TotpCode(signatory.Key));
         Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
         Assert.Contains("/Account/Login", locked.Headers.Location!.OriginalString);
         Assert.Empty(await app.EndorsementsAsync(statement.Id));
@@ -118,44 +118,44 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         var organisation = await app.OrganisationAsync();
         var (statement, _) = await app.OpenStatementAsync();
         var signatory = await app.SignatoryAsync(organisation.Id);
-        var page = await signatory.Client.GetPageAsync(SigningTestData.SignUrl(statement.Id, organisation.Id));
-        var response = await signatory.Client.SignAsync(page, TwoFactor.TotpCode(signatory.Key), hash: new string('a', 64));
+        var page = await signatory.Client.GetPageAsync(SigningData.SignUrl(statement.Id, organisation.Id));
+        var response = await signatory.Client.SignAsync(page, app.TotpCode(signatory.Key), hash: new string('a', 64));
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("The text changed", (await SigningTestData.RefusedPageAsync(response)).Errors());
+        Assert.Contains("The text changed", (await SigningData.RefusedPageAsync(response)).Errors());
         Assert.Empty(await app.EndorsementsAsync(statement.Id));
         // The code was not used up by the refusal: the hash is checked before the code is claimed.
-        var again = await signatory.Client.GetPageAsync(SigningTestData.SignUrl(statement.Id, organisation.Id));
-        Assert.Equal(HttpStatusCode.Redirect, (await signatory.Client.SignAsync(again, TwoFactor.TotpCode(signatory.Key))).StatusCode);
+        var again = await signatory.Client.GetPageAsync(SigningData.SignUrl(statement.Id, organisation.Id));
+        Assert.Equal(HttpStatusCode.Redirect, (await signatory.Client.SignAsync(again, app.TotpCode(signatory.Key))).StatusCode);
     }
 
     [Fact]
     public async Task Outside_the_window_nothing_is_signed()
     {
         var organisation = await app.OrganisationAsync();
-        var (statement, _) = await app.OpenStatementAsync();
+        var (statement, _) = await app.OpenStatementAsync(closes: app.UtcNow.AddHours(1));
         var signatory = await app.SignatoryAsync(organisation.Id);
-        var page = await signatory.Client.GetPageAsync(SigningTestData.SignUrl(statement.Id, organisation.Id));
+        var page = await signatory.Client.GetPageAsync(SigningData.SignUrl(statement.Id, organisation.Id));
 
-        // The window ends while the signatory reads.
-        await app.WithDbAsync(db => db.Statements.Where(s => s.Id == statement.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.SigningOpensUtc, DateTime.UtcNow.AddDays(-2)).SetProperty(x => x.SigningClosesUtc, DateTime.UtcNow.AddMinutes(-1))));
-        var late = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, TwoFactor.TotpCode(signatory.Key)));
+        // The window ends while the signatory reads (an hour: within the sign-in's eight hours).
+        app.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
+        var late = await SigningData.RefusedPageAsync(await signatory.Client.SignAsync(page, app.TotpCode(signatory.Key)));
         Assert.Contains("signing window has closed", late.Errors());
 
-        // Not yet open.
-        await app.WithDbAsync(db => db.Statements.Where(s => s.Id == statement.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.SigningOpensUtc, DateTime.UtcNow.AddHours(1)).SetProperty(x => x.SigningClosesUtc, DateTime.UtcNow.AddDays(2))));
-        var early = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, TwoFactor.TotpCode(signatory.Key)));
+        // Not yet open: a statement whose window opens in an hour, signed with a form read from an open one.
+        var (notYet, notYetFinal) = await app.OpenStatementAsync(opens: app.UtcNow.AddHours(1), closes: app.UtcNow.AddDays(2));
+        var early = await SigningData.RefusedPageAsync(await signatory.Client.SignAsync(page, app.TotpCode(signatory.Key),
+            hash: notYetFinal.ContentHash, actionUrl: SigningData.SignUrl(notYet.Id, organisation.Id)));
         Assert.Contains("has not opened yet", early.Errors());
-        Assert.Contains("has not opened yet", (await signatory.Client.GetPageAsync(SigningTestData.SignUrl(statement.Id, organisation.Id))).QuerySelector("#cannot-sign")!.TextContent);
+        Assert.Contains("has not opened yet", (await signatory.Client.GetPageAsync(SigningData.SignUrl(notYet.Id, organisation.Id))).QuerySelector("#cannot-sign")!.TextContent);
         Assert.Empty(await app.EndorsementsAsync(statement.Id));
+        Assert.Empty(await app.EndorsementsAsync(notYet.Id));
     }
 
     [Fact]
     public async Task An_organisation_of_a_sector_no_section_speaks_to_cannot_sign()
     {
         var ngo = await app.OrganisationAsync(Sector.CivilSociety);
-        var (forGovernments, finalForGovernments) = await app.OpenStatementAsync(SigningTestData.TextForGovernments);
+        var (forGovernments, finalForGovernments) = await app.OpenStatementAsync(SigningData.TextForGovernments);
         var (forAll, _) = await app.OpenStatementAsync();
         var signatory = await app.SignatoryAsync(ngo.Id);
 
@@ -163,14 +163,14 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         var list = await signatory.Client.GetPageAsync("/Signing");
         Assert.NotNull(list.QuerySelector($"#to-sign-{forAll.Id}-{ngo.Id}"));
         Assert.Null(list.QuerySelector($"#to-sign-{forGovernments.Id}-{ngo.Id}"));
-        var page = await signatory.Client.GetPageAsync(SigningTestData.SignUrl(forGovernments.Id, ngo.Id));
+        var page = await signatory.Client.GetPageAsync(SigningData.SignUrl(forGovernments.Id, ngo.Id));
         Assert.Null(page.QuerySelector("form#sign-form"));
         Assert.Contains("sector", page.QuerySelector("#cannot-sign")!.TextContent);
 
         // A post made by hand (the form of another statement, sent to this one) is refused by the rule.
-        var other = await signatory.Client.GetPageAsync(SigningTestData.SignUrl(forAll.Id, ngo.Id));
-        var refused = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(other, TwoFactor.TotpCode(signatory.Key),
-            hash: finalForGovernments.ContentHash, actionUrl: SigningTestData.SignUrl(forGovernments.Id, ngo.Id)));
+        var other = await signatory.Client.GetPageAsync(SigningData.SignUrl(forAll.Id, ngo.Id));
+        var refused = await SigningData.RefusedPageAsync(await signatory.Client.SignAsync(other, app.TotpCode(signatory.Key),
+            hash: finalForGovernments.ContentHash, actionUrl: SigningData.SignUrl(forGovernments.Id, ngo.Id)));
         Assert.Contains("sector", refused.Errors());
         Assert.Empty(await app.EndorsementsAsync(forGovernments.Id));
     }
@@ -182,9 +182,9 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         var (statement, _) = await app.OpenStatementAsync();
         var first = await app.SignatoryAsync(organisation.Id, "First Signer");
         var second = await app.SignatoryAsync(organisation.Id, "Second Signer");
-        var url = SigningTestData.SignUrl(statement.Id, organisation.Id);
+        var url = SigningData.SignUrl(statement.Id, organisation.Id);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await first.Client.SignAsync(await first.Client.GetPageAsync(url), TwoFactor.TotpCode(first.Key), name: "First Signer")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await first.Client.SignAsync(await first.Client.GetPageAsync(url), app.TotpCode(first.Key), name: "First Signer")).StatusCode);
 
         // The other signatory of the same organisation sees it, and cannot sign twice.
         var seen = await second.Client.GetPageAsync(url);
@@ -192,7 +192,7 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         Assert.Null(seen.QuerySelector("form#sign-form"));
 
         // A reason is required.
-        var noReason = await SigningTestData.RefusedPageAsync(await second.Client.SubmitAsync(seen, "form#withdraw-form", new Dictionary<string, string> { ["Withdrawal.Reason"] = " " }));
+        var noReason = await SigningData.RefusedPageAsync(await second.Client.SubmitAsync(seen, "form#withdraw-form", new Dictionary<string, string> { ["Withdrawal.Reason"] = " " }));
         Assert.Contains("reason", noReason.Errors());
         var (_, after) = await second.Client.SubmitAndFollowAsync(seen, "form#withdraw-form", new Dictionary<string, string> { ["Withdrawal.Reason"] = "The minister changed" });
         Assert.Contains("The minister changed", after.QuerySelector("#withdrawals")!.TextContent);
@@ -201,7 +201,7 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         Assert.Equal((second.User.Id, "The minister changed"), (withdrawn.WithdrawnByUserId, withdrawn.WithdrawalReason));
         Assert.NotNull(withdrawn.WithdrawnUtc);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await second.Client.SignAsync(after, TwoFactor.TotpCode(second.Key), name: "Second Signer")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await second.Client.SignAsync(after, app.TotpCode(second.Key), name: "Second Signer")).StatusCode);
         var rows = await app.EndorsementsAsync(statement.Id);
         Assert.Equal(2, rows.Count);
         Assert.Equal("Second Signer", Assert.Single(rows, r => r.IsLive).PrintedName);
@@ -214,18 +214,18 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         var organisation = await app.OrganisationAsync();
         var (statement, _) = await app.OpenStatementAsync();
         var signatory = await app.SignatoryAsync(organisation.Id);
-        var url = SigningTestData.SignUrl(statement.Id, organisation.Id);
+        var url = SigningData.SignUrl(statement.Id, organisation.Id);
         var page = await signatory.Client.GetPageAsync(url);
 
         using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
         var manage = await organiser.GetPageAsync("/Signing/Manage");
-        var noReason = await SigningTestData.RefusedPageAsync(await organiser.SubmitAsync(manage, $"form#revoke-form-{signatory.AuthorityId}", new Dictionary<string, string> { ["Reason"] = "" }));
+        var noReason = await SigningData.RefusedPageAsync(await organiser.SubmitAsync(manage, $"form#revoke-form-{signatory.AuthorityId}", new Dictionary<string, string> { ["Reason"] = "" }));
         Assert.Contains("reason", noReason.Errors());
         var (_, revoked) = await organiser.SubmitAndFollowAsync(manage, $"form#revoke-form-{signatory.AuthorityId}", new Dictionary<string, string> { ["Reason"] = "Credentials withdrawn by the ministry" });
         Assert.Contains("Revoked", revoked.QuerySelector($"#authority-{signatory.AuthorityId} .authority-status")!.TextContent);
         Assert.Equal(["signing-authority.granted", "signing-authority.revoked"], await app.AuditActionsAsync("SigningAuthority", signatory.AuthorityId));
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await signatory.Client.SignAsync(page, TwoFactor.TotpCode(signatory.Key))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await signatory.Client.SignAsync(page, app.TotpCode(signatory.Key))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await signatory.Client.GetAsync(url)).StatusCode);
         Assert.Empty(await app.EndorsementsAsync(statement.Id));
     }
@@ -236,14 +236,14 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         var organisation = await app.OrganisationAsync();
         var (statement, _) = await app.OpenStatementAsync();
         var signatory = await app.SignatoryAsync(organisation.Id);
-        var url = SigningTestData.SignUrl(statement.Id, organisation.Id);
+        var url = SigningData.SignUrl(statement.Id, organisation.Id);
         var page = await signatory.Client.GetPageAsync(url);
 
         var summit = await app.CreateOpenSummitAsync();
         var (delegateUser, _) = await app.ApprovedDelegateAsync(summit.Id);
         var delegateKey = await app.EnableTwoFactorAsync(delegateUser);
         using var intruder = app.CreateFormClient();
-        await intruder.LogInWithTwoFactorAsync(delegateUser.Email!, delegateKey);
+        await intruder.LogInWithTwoFactorAsync(app, delegateUser.Email!, delegateKey);
         Assert.Equal(HttpStatusCode.Forbidden, (await intruder.GetAsync(url)).StatusCode);
         // The signatory's form, posted with the intruder's own antiforgery token (taken from a page they may open).
         var own = await intruder.GetPageAsync("/Profile/Index");
@@ -265,15 +265,15 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
     public async Task Organisers_set_the_window_open_for_signature_and_close_early_with_audit()
     {
         var summit = await app.CreateOpenSummitAsync();
-        var statementId = (await app.CreateStatementAsync(summit.Id, StatementStatus.Final, SigningTestData.TextForAll, "Window test")).Statement.Id;
+        var statementId = (await app.CreateStatementAsync(summit.Id, StatementStatus.Final, SigningData.TextForAll, "Window test")).Statement.Id;
         using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
         var edit = $"/Statements/Manage/Edit/{statementId}";
         // Without a window it cannot open.
-        var refused = await SigningTestData.RefusedPageAsync(await organiser.SubmitAsync(await organiser.GetPageAsync(edit), "#status-form",
+        var refused = await SigningData.RefusedPageAsync(await organiser.SubmitAsync(await organiser.GetPageAsync(edit), "#status-form",
             new Dictionary<string, string> { ["to"] = nameof(StatementStatus.OpenForSignature) }));
         Assert.Contains("signing window", refused.Errors());
         // The window is one of the statement's settings, typed in the summit's zone.
-        var local = summit.ToLocal(DateTime.UtcNow);
+        var local = summit.ToLocal(app.UtcNow);
         var (_, saved) = await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync(edit), "#settings-form", new Dictionary<string, string>
         {
             ["Settings.SigningOpens"] = local.AddHours(-1).ToString("yyyy-MM-ddTHH:mm"), ["Settings.SigningCloses"] = local.AddDays(3).ToString("yyyy-MM-ddTHH:mm"),
@@ -297,7 +297,7 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
     public async Task Closing_from_the_statement_page_is_the_same_act_as_closing_from_the_signing_page()
     {
         var summit = await app.CreateOpenSummitAsync();
-        var statementId = (await app.CreateStatementAsync(summit.Id, StatementStatus.OpenForSignature, SigningTestData.TextForAll,
+        var statementId = (await app.CreateStatementAsync(summit.Id, StatementStatus.OpenForSignature, SigningData.TextForAll,
             "Close from the statement page")).Statement.Id;
         using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
         var (_, after) = await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync($"/Statements/Manage/Edit/{statementId}"), "#status-form",
@@ -317,9 +317,9 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         var (statement, final) = await app.OpenStatementAsync();
         var signer = await app.SignatoryAsync(organisation.Id, "Receipt Signer");
         var colleague = await app.SignatoryAsync(organisation.Id, "Receipt Colleague");
-        var url = SigningTestData.SignUrl(statement.Id, organisation.Id);
+        var url = SigningData.SignUrl(statement.Id, organisation.Id);
         Assert.Equal(HttpStatusCode.Redirect,
-            (await signer.Client.SignAsync(await signer.Client.GetPageAsync(url), TwoFactor.TotpCode(signer.Key), name: "Receipt Signer")).StatusCode);
+            (await signer.Client.SignAsync(await signer.Client.GetPageAsync(url), app.TotpCode(signer.Key), name: "Receipt Signer")).StatusCode);
 
         foreach (var person in new[] { signer, colleague })
         {

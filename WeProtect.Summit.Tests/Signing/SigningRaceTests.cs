@@ -18,19 +18,18 @@ public class SigningRaceTests(SummitAppFactory app, ITestOutputHelper output) : 
         var organisation = await app.OrganisationAsync();
         var (statement, _) = await app.OpenStatementAsync();
         var signatories = new[] { await app.SignatoryAsync(organisation.Id, "Racer One"), await app.SignatoryAsync(organisation.Id, "Racer Two") };
-        var url = SigningTestData.SignUrl(statement.Id, organisation.Id);
+        var url = SigningData.SignUrl(statement.Id, organisation.Id);
         // Each request with its own loaded form (antiforgery token included) and a valid code: the previous, current
         // or next step of its signatory's app, in turn. A code is good once per signatory, so most requests of one
         // signatory lose on the code, atomically, and the winners of the codes race on the index.
-        var ready = new List<(Signatory Signatory, AngleSharp.Html.Dom.IHtmlDocument Page, int Step)>();
+        var ready = new List<(Support.Signatory Signatory, AngleSharp.Html.Dom.IHtmlDocument Page, int Step)>();
         for (var i = 0; i < Requests; i++)
         {
             var signatory = signatories[i % 2];
             ready.Add((signatory, await signatory.Client.GetPageAsync(url), i / 2 % 3 - 1));
         }
-        var now = DateTime.UtcNow;
         var responses = await Task.WhenAll(ready.Select(r => Task.Run(() =>
-            r.Signatory.Client.SignAsync(r.Page, TwoFactor.TotpCode(r.Signatory.Key, now.AddSeconds(30 * r.Step)), name: r.Signatory.User.FullName))));
+            r.Signatory.Client.SignAsync(r.Page, app.TotpCode(r.Signatory.Key, TimeSpan.FromSeconds(30 * r.Step)), name: r.Signatory.User.FullName))));
 
         var signed = 0;
         var messages = new List<string>();

@@ -11,27 +11,18 @@ using WeProtect.Summit.Web.Jobs;
 
 namespace WeProtect.Summit.Tests.Signing;
 
-/// <summary>The signing sweep, called directly with a clock moved forward: invitations once, reminders once to the
+/// <summary>The signing sweep, called directly with the app's clock moved forward: invitations once, reminders once to the
 /// organisations that have not signed, closing at the window's end, and nothing twice.</summary>
 public class SigningSweepTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
 {
-    private sealed class MovedClock(DateTime utc) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(utc, TimeSpan.Zero);
-    }
-
-    /// <summary>Runs the sweep as Hangfire would, but with the clock at <paramref name="now"/>.</summary>
+    /// <summary>Moves the app's clock to <paramref name="now"/> (forward only) and runs the sweep as Hangfire would.</summary>
     private Task SweepAsync(DateTime now) => SweepAsync(app.Services, now);
 
-    private static async Task SweepAsync(IServiceProvider root, DateTime now)
+    private async Task SweepAsync(IServiceProvider root, DateTime now)
     {
+        app.Clock.SetUtcNow(new DateTimeOffset(now, TimeSpan.Zero));
         using var scope = root.CreateScope();
-        var services = scope.ServiceProvider;
-        var db = services.GetRequiredService<SummitDbContext>();
-        var clock = new MovedClock(now);
-        var notifier = new Notifier(db, services.GetRequiredService<INotificationQueue>(), clock);
-        var sweep = new SigningSweep(db, notifier, new EndorsementDesk(db, new AuditTrail(db, clock), notifier, clock), clock, services.GetRequiredService<IConfiguration>(), NullLogger<SigningSweep>.Instance);
-        await sweep.RunAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<SigningSweep>().RunAsync(CancellationToken.None);
     }
 
     private Task<List<(string Kind, int Subject)>> NotificationsAsync(IEnumerable<int> authorityIds) => app.WithDbAsync(async db =>
@@ -46,8 +37,9 @@ public class SigningSweepTests(SummitAppFactory app) : IClassFixture<SummitAppFa
     [Fact]
     public async Task Invitations_then_reminders_to_those_who_have_not_signed_then_closing_each_once()
     {
-        var now = DateTime.UtcNow;
-        var (statement, final) = await app.OpenStatementAsync(SigningTestData.TextForGovernments, opens: now.AddHours(-1), closes: now.AddDays(5));
+        // The scenario's "now" is two hours ahead, so that the clock only moves forward from here.
+        var now = app.UtcNow.AddHours(2);
+        var (statement, final) = await app.OpenStatementAsync(SigningData.TextForGovernments, opens: now.AddHours(-1), closes: now.AddDays(5));
         var signedGov = await app.OrganisationAsync(Sector.Government);
         var quietGov = await app.OrganisationAsync(Sector.Government);
         var ngo = await app.OrganisationAsync(Sector.CivilSociety);
@@ -104,7 +96,7 @@ public class SigningSweepTests(SummitAppFactory app) : IClassFixture<SummitAppFa
     [Fact]
     public async Task The_reminder_lead_time_is_configurable()
     {
-        var now = DateTime.UtcNow;
+        var now = app.UtcNow;
         var (statement, _) = await app.OpenStatementAsync(opens: now.AddHours(-1), closes: now.AddDays(1));
         var organisation = await app.OrganisationAsync();
         var signatory = await app.SignatoryAsync(organisation.Id);

@@ -96,7 +96,7 @@ public class AmendmentDecisionTests(SummitAppFactory app) : IClassFixture<Summit
         Assert.Contains("Privacy is covered in 2.a.", mail.TextBody);
 
         // The member sees the decision and its reason next to the text.
-        var member = await ConsultationSupport.LogInAsync(app, proposer);
+        var member = await app.LogInAsync(proposer);
         var consult = await member.GetPageAsync($"/Statements/{id}/consult");
         Assert.Equal("rejected", consult.QuerySelector($"#amendment-{amendment.Id} .amendment-status")!.TextContent.Trim());
         Assert.Contains("Privacy is covered", consult.QuerySelector($"#amendment-{amendment.Id} .amendment-reason")!.TextContent);
@@ -199,7 +199,7 @@ public class AmendmentDecisionTests(SummitAppFactory app) : IClassFixture<Summit
     {
         var (summitId, id) = await app.StatementAsync();
         var (member, _) = await app.DelegateAsync(summitId);
-        Assert.True(ConsultationSupport.IsDenied(await member.GetAsync(Url(id))));
+        Assert.True(ConsultationData.IsDenied(await member.GetAsync(Url(id))));
         var organiser = await app.LoggedInClientAsync(Roles.Organiser);
         Assert.Equal(HttpStatusCode.NotFound, (await organiser.GetAsync(Url(424242))).StatusCode);
         var edit = await organiser.GetPageAsync($"/Statements/Manage/Edit/{id}");

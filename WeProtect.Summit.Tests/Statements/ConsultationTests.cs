@@ -35,12 +35,12 @@ public class ConsultationTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         Assert.NotNull((await signatory.GetPageAsync(Url(id))).QuerySelector("#amendment-form"));
 
         var (pending, _) = await app.DelegateAsync(summitId, approve: false);
-        Assert.True(ConsultationSupport.IsDenied(await pending.GetAsync(Url(id))));
+        Assert.True(ConsultationData.IsDenied(await pending.GetAsync(Url(id))));
         var (otherSummitId, _) = await app.StatementAsync();
         var (outsider, _) = await app.DelegateAsync(otherSummitId);
-        Assert.True(ConsultationSupport.IsDenied(await outsider.GetAsync(Url(id))));
+        Assert.True(ConsultationData.IsDenied(await outsider.GetAsync(Url(id))));
         var (revoked, _) = await app.SignatoryAsync(revoked: true);
-        Assert.True(ConsultationSupport.IsDenied(await revoked.GetAsync(Url(id))));
+        Assert.True(ConsultationData.IsDenied(await revoked.GetAsync(Url(id))));
         var anonymous = await app.CreateFormClient().GetAsync(Url(id));
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.Contains("/Account/Login", anonymous.Headers.Location!.OriginalString);
@@ -177,7 +177,7 @@ public class ConsultationTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         var (summitId, id) = await app.StatementAsync();
         var draftId = await app.WithDbAsync(async db =>
         {
-            var draft = new Statement { SummitId = summitId, Kind = StatementKind.Communique, Title = "Secret draft", CreatedUtc = DateTime.UtcNow };
+            var draft = new Statement { SummitId = summitId, Kind = StatementKind.Communique, Title = "Secret draft", CreatedUtc = app.UtcNow };
             db.Statements.Add(draft);
             await db.SaveChangesAsync();
             return draft.Id;

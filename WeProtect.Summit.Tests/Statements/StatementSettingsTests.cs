@@ -31,7 +31,7 @@ public class StatementSettingsTests(SummitAppFactory app) : IClassFixture<Summit
     private async Task<int> UntitledDraftAsync() => await app.WithDbAsync(async db =>
     {
         var summit = await db.Summits.FirstAsync();
-        var s = new Statement { SummitId = summit.Id, Kind = StatementKind.StatementOfAction, Title = "Working title", CreatedUtc = DateTime.UtcNow };
+        var s = new Statement { SummitId = summit.Id, Kind = StatementKind.StatementOfAction, Title = "Working title", CreatedUtc = app.UtcNow };
         db.Statements.Add(s);
         await db.SaveChangesAsync();
         return s.Id;

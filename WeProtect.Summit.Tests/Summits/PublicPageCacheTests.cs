@@ -62,7 +62,7 @@ public class PublicPageCacheTests : IClassFixture<SummitAppFactory>
         // A draft of the same summit is not public; publication shows on the (cached) page at once.
         await app.WithDbAsync(async db =>
         {
-            db.Statements.Add(new Data.Statements.Statement { SummitId = closed.SummitId, Title = "Draft only", CreatedUtc = DateTime.UtcNow });
+            db.Statements.Add(new Data.Statements.Statement { SummitId = closed.SummitId, Title = "Draft only", CreatedUtc = app.UtcNow });
             await db.SaveChangesAsync();
         });
         var communique = await app.PublishedAsync(closed.StatementId);

@@ -14,7 +14,7 @@ public static class StatementData
         StatementStatus status, string text, string? title = null, Action<Statement>? configure = null) =>
         app.WithDbAsync(async db =>
         {
-            var now = DateTime.UtcNow;
+            var now = app.UtcNow;
             var statement = new Statement { SummitId = summitId, Kind = StatementKind.StatementOfAction, Title = title ?? "Working title", CreatedUtc = now };
             configure?.Invoke(statement);
             if (title is not null) text = WithTitle(text, title);

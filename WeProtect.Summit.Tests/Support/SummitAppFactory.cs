@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using WeProtect.Summit.Data;
 
 namespace WeProtect.Summit.Tests.Support;
@@ -19,6 +20,16 @@ public class SummitAppFactory : WebApplicationFactory<Program>
 
     public string OutboxFolder => Path.Combine(DataFolder, "outbox");
 
+    /// <summary>The app's clock (its <see cref="TimeProvider"/>), starting at the real time; tests move it with
+    /// <c>Clock.Advance(…)</c> instead of rewriting rows. It stands still between moves. What reads it: every desk,
+    /// job and page, sign-in cookies and security stamps (ASP.NET Core takes the registered TimeProvider), the signing
+    /// step-up's TOTP check. What keeps real time: Identity's lockout and its log-in TOTP check, data-protection keys
+    /// and tokens, and Hangfire's own scheduling (none of them takes a TimeProvider), so a test that moves the clock
+    /// far must not rely on those.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    /// <summary>Now, by the app's clock.</summary>
+    public DateTime UtcNow => Clock.GetUtcNow().UtcDateTime;
     /// <summary>Every line this app logged (see <see cref="LogCollector"/>).</summary>
     public LogCollector Log { get; } = new();
 
@@ -43,6 +54,7 @@ public class SummitAppFactory : WebApplicationFactory<Program>
             .AddFilter<LogCollector>("Microsoft.AspNetCore", LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {
+            services.AddSingleton<TimeProvider>(Clock);
             var configuration = services.Last(d => d.ServiceType == typeof(Hangfire.IGlobalConfiguration));
             services.Remove(configuration);
             services.AddSingleton<Hangfire.IGlobalConfiguration>(provider =>
@@ -72,11 +84,20 @@ public class SummitAppFactory : WebApplicationFactory<Program>
         using var scope = Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<SummitUser>>();
         email ??= $"user-{Guid.NewGuid():N}@example.org";
-        var user = new SummitUser { UserName = email, Email = email, EmailConfirmed = true, FullName = fullName };
+        var user = new SummitUser { UserName = email, Email = email, EmailConfirmed = true, FullName = fullName, CreatedUtc = UtcNow };
         var result = await users.CreateAsync(user, Password);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
         if (roles.Length > 0) Assert.True((await users.AddToRolesAsync(user, roles)).Succeeded);
         return user;
+    }
+
+    /// <summary>A new client, logged in as <paramref name="user"/> (password <see cref="Password"/>) through the log-in
+    /// form. The browser tests' counterpart is <c>BrowserFixture.LogInAsync(page, email)</c>.</summary>
+    public async Task<FormClient> LogInAsync(SummitUser user)
+    {
+        var client = CreateFormClient();
+        await client.LogInAsync(user.Email!, Password);
+        return client;
     }
 
     /// <summary>A new user with the given roles (none: a signed-in user without a role), logged in through the

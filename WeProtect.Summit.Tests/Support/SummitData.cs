@@ -14,7 +14,7 @@ public static class SummitData
     public static Task<Data.Summits.Summit> CreateOpenSummitAsync(this SummitAppFactory app, int capacity = 400, string? name = null) =>
         app.WithDbAsync(async db =>
         {
-            var summit = SampleSummit.Create(DateTime.UtcNow);
+            var summit = SampleSummit.Create(app.UtcNow);
             summit.Name = name ?? $"Summit {Guid.NewGuid():N}";
             summit.DelegateCapacity = capacity;
             summit.MoveTo(SummitStatus.Open);

@@ -44,6 +44,7 @@ public static class DatabaseSetup
     /// ten minutes is stale.</summary>
     private static async Task ReleaseStaleSqliteMigrationLockAsync(SummitDbContext db, ILogger logger)
     {
+        // The wall clock, not the app's: EF Core stamps the lock with the real time.
         var cutoff = DateTimeOffset.UtcNow.AddMinutes(-10).ToString("yyyy-MM-dd HH:mm:ss");
         var exists = await db.Database.SqlQueryRaw<int>(
             "SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'").SingleAsync();

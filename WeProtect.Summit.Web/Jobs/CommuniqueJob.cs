@@ -147,12 +147,7 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
         communique.SelfSignedCertificate = certificate.SelfSigned;
         communique.StatementVersionId = version.Id;
         communique.ContentHash = version.ContentHash;
-        communique.PublishedUtc = publishedUtc;
-        communique.Status = CommuniqueStatus.Published;
-        communique.GeneratingSinceUtc = null;
-        communique.LeaseUntilUtc = null;
-        communique.NextAttemptUtc = null;
-        communique.LastError = null;
+        communique.MarkPublished(publishedUtc);
         communique.Version = Guid.NewGuid(); // the claim token stays the original value: the update checks it
 
         if (statement.MoveTo(StatementStatus.Published) is { } refusal) throw new InvalidOperationException(refusal);
@@ -170,14 +165,7 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
         var communique = await db.Communiques.SingleOrDefaultAsync(c => c.Id == communiqueId && c.Version == claim, CancellationToken.None);
         if (communique is null) return; // taken over since
         var now = clock.GetUtcNow().UtcDateTime;
-        var failed = communique.Attempts >= Communique.MaxAttempts;
-        var error = $"Attempt {communique.Attempts}: {ex.Message}";
-        communique.LastError = error.Length > 2000 ? error[..2000] : error;
-        communique.GeneratingSinceUtc = null;
-        communique.LeaseUntilUtc = null;
-        communique.Status = failed ? CommuniqueStatus.Failed : CommuniqueStatus.Queued;
-        communique.NextAttemptUtc = failed ? null : now + BackOff(communique.Attempts);
-        communique.FailedUtc = failed ? now : null;
+        var failed = communique.MarkAttemptFailed($"Attempt {communique.Attempts}: {ex.Message}", now, BackOff(communique.Attempts));
         communique.Version = Guid.NewGuid();
         if (failed)
             audit.Record(Actor, "communique.failed", communique, $"Communiqué {communique.Id} failed after {communique.Attempts} attempts");

@@ -20,6 +20,8 @@ public sealed class Mailer(IOptions<MailOptions> options, ILogger<Mailer> logger
         {
             var folder = mail.PickupFolder!;
             Directory.CreateDirectory(folder);
+            // The wall clock, not the app's: the names order the folder by when each message was written, which a
+            // clock that stands still (the tests') would not.
             var name = $"{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.eml";
             // Write then move, so the Outbox never lists a half-written file.
             var temporary = Path.Combine(folder, name + ".tmp");

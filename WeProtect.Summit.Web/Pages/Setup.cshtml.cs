@@ -5,7 +5,8 @@ using WeProtect.Summit.Web.Accounts;
 namespace WeProtect.Summit.Web.Pages;
 
 /// <summary>The one-time hand-over of the first administrator account (link printed to the console at start-up).</summary>
-public class SetupModel(FirstAdminSetup setup, UserManager<SummitUser> users, SignInManager<SummitUser> signIn, AuditTrail audit) : PageModel
+public class SetupModel(FirstAdminSetup setup, UserManager<SummitUser> users, SignInManager<SummitUser> signIn, AccountDesk accounts,
+    TimeProvider clock) : PageModel
 {
     public sealed class InputModel
     {
@@ -30,7 +31,8 @@ public class SetupModel(FirstAdminSetup setup, UserManager<SummitUser> users, Si
         if (!ModelState.IsValid) return Page();
         if (!setup.TryConsume(Token)) return NotFound();
 
-        var user = new SummitUser { UserName = Input.Email, Email = Input.Email, EmailConfirmed = true, FullName = Input.FullName.Trim() };
+        var user = new SummitUser { UserName = Input.Email, Email = Input.Email, EmailConfirmed = true, FullName = Input.FullName.Trim(),
+            CreatedUtc = clock.GetUtcNow().UtcDateTime };
         var created = await users.CreateAsync(user, Input.Password);
         if (!created.Succeeded)
         {
@@ -39,8 +41,7 @@ public class SetupModel(FirstAdminSetup setup, UserManager<SummitUser> users, Si
             return Page();
         }
         await users.AddToRolesAsync(user, [Roles.Admin, Roles.Organiser]);
-        audit.Record(new AuditActor(user.Id, user.FullName), "setup.first-admin", user, $"{user.FullName} created as the first administrator and organiser");
-        await audit.SaveChangesAsync();
+        await accounts.FirstAdministratorAsync(user);
         await signIn.SignInAsync(user, isPersistent: false);
         this.ShowStatus("Your administrator account is ready.");
         return RedirectToPage("/Summits/Manage/Index");

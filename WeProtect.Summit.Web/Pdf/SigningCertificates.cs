@@ -75,6 +75,7 @@ public sealed class SigningCertificates(IConfiguration configuration, DataFolder
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, critical: true));
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, critical: true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, critical: false));
+        // The wall clock, not the app's: PDF readers check the certificate's validity against the real time.
         var now = DateTimeOffset.UtcNow;
         using var certificate = request.CreateSelfSigned(now.AddMinutes(-5), now.AddYears(5));
         var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));

@@ -4,7 +4,7 @@ using WeProtect.Summit.Web.Accounts;
 namespace WeProtect.Summit.Web.Pages.Account;
 
 /// <summary>The link from the confirmation e-mail. A bad, stale or tampered link gets a page, never a 500.</summary>
-public class ConfirmEmailModel(UserManager<SummitUser> users, AuditTrail audit) : PageModel
+public class ConfirmEmailModel(UserManager<SummitUser> users, AccountDesk accounts) : PageModel
 {
     public enum Result { Invalid, Confirmed, AlreadyConfirmed }
 
@@ -24,8 +24,7 @@ public class ConfirmEmailModel(UserManager<SummitUser> users, AuditTrail audit) 
 
         var confirmed = await users.ConfirmEmailAsync(user, token);
         if (!confirmed.Succeeded) { Outcome = Result.Invalid; return Page(); }
-        audit.Record(new AuditActor(user.Id, user.FullName), "account.email-confirmed", user, $"{user.FullName} confirmed their e-mail address");
-        await audit.SaveChangesAsync();
+        await accounts.EmailConfirmedAsync(user);
         Outcome = Result.Confirmed;
         return Page();
     }

@@ -7,7 +7,7 @@ namespace WeProtect.Summit.Web.Pages.Account;
 
 /// <summary>Second step of a log-in with a one-time recovery code instead of the authenticator app.</summary>
 [RateLimited(RateLimitedAction.TwoFactor)]
-public class LoginWithRecoveryCodeModel(SignInManager<SummitUser> signIn, UserManager<SummitUser> users, AuditTrail audit,
+public class LoginWithRecoveryCodeModel(SignInManager<SummitUser> signIn, UserManager<SummitUser> users, AccountDesk accounts,
     TimeProvider clock, ILogger<LoginWithRecoveryCodeModel> logger) : PageModel
 {
     public sealed class InputModel
@@ -41,9 +41,7 @@ public class LoginWithRecoveryCodeModel(SignInManager<SummitUser> signIn, UserMa
         if (result.Succeeded)
         {
             var left = await users.CountRecoveryCodesAsync(user);
-            audit.Record(new AuditActor(user.Id, user.FullName), "account.recovery-code-used", user,
-                $"{user.FullName} logged in with a recovery code ({left} left)");
-            await audit.SaveChangesAsync();
+            await accounts.RecoveryCodeUsedAsync(user, left);
             this.ShowStatus(left == 0
                 ? "You have used your last recovery code. Generate new ones now, from your profile's two-step verification page."
                 : $"You logged in with a recovery code. {left} recovery code{(left == 1 ? "" : "s")} left.");

@@ -10,8 +10,8 @@ namespace WeProtect.Summit.Web.Pages.Account;
 /// <summary>Self-registration. Whether or not the address already has an account, the visitor sees the same
 /// "check your e-mail" page; the mailbox owner alone learns which case it was.</summary>
 [RateLimited(RateLimitedAction.Register)]
-public class RegisterModel(UserManager<SummitUser> users, IPasswordHasher<SummitUser> hasher, Mailer mailer, AuditTrail audit,
-    IConfiguration configuration, ILogger<RegisterModel> logger) : PageModel
+public class RegisterModel(UserManager<SummitUser> users, IPasswordHasher<SummitUser> hasher, Mailer mailer, AccountDesk accounts,
+    IConfiguration configuration, ILogger<RegisterModel> logger, TimeProvider clock) : PageModel
 {
     public sealed class InputModel
     {
@@ -43,7 +43,7 @@ public class RegisterModel(UserManager<SummitUser> users, IPasswordHasher<Summit
 
         // The password rules are checked for every address, so that a weak password is refused the same way
         // whether or not the address has an account.
-        var candidate = new SummitUser { UserName = email, Email = email, FullName = fullName };
+        var candidate = new SummitUser { UserName = email, Email = email, FullName = fullName, CreatedUtc = clock.GetUtcNow().UtcDateTime };
         foreach (var validator in users.PasswordValidators)
         {
             var result = await validator.ValidateAsync(users, candidate, Input.Password);
@@ -57,8 +57,7 @@ public class RegisterModel(UserManager<SummitUser> users, IPasswordHasher<Summit
             var created = await users.CreateAsync(candidate, Input.Password);
             if (created.Succeeded)
             {
-                audit.Record(new AuditActor(candidate.Id, candidate.FullName), "account.registered", candidate, $"{candidate.FullName} registered");
-                await audit.SaveChangesAsync();
+                await accounts.RegisteredAsync(candidate);
                 await SendConfirmationAsync(candidate);
                 return RedirectToPage("./CheckEmail", new { reason = CheckEmailModel.Registered });
             }

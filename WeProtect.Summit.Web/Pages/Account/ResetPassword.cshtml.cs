@@ -7,7 +7,7 @@ namespace WeProtect.Summit.Web.Pages.Account;
 
 /// <summary>The link from the reset e-mail. The link carries only the token; the person types their address.
 /// A bad token, or an address without an account, gets the same message.</summary>
-public class ResetPasswordModel(UserManager<SummitUser> users, Mailer mailer, AuditTrail audit, IConfiguration configuration,
+public class ResetPasswordModel(UserManager<SummitUser> users, Mailer mailer, AccountDesk accounts, IConfiguration configuration,
     ILogger<ResetPasswordModel> logger) : PageModel
 {
     public const string InvalidLink = "This password-reset link is not valid for that e-mail address. It may have expired or been used already: ask for a new one.";
@@ -53,8 +53,7 @@ public class ResetPasswordModel(UserManager<SummitUser> users, Mailer mailer, Au
             return Page();
         }
 
-        audit.Record(new AuditActor(user.Id, user.FullName), "account.password-reset", user, $"{user.FullName} reset their password by e-mail link");
-        await audit.SaveChangesAsync();
+        await accounts.PasswordResetAsync(user);
         await mailer.TrySendAsync(new Letter(user.Email!, user.FullName, "Your WeProtect Summit password was changed",
             $"Dear {user.FullName},\n\nThe password of your WeProtect Summit account was just reset. If this was you, there is nothing to do.\n\n" +
             "If it was not you, reset your password again at once and tell the summit secretariat.",

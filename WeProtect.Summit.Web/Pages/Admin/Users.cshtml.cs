@@ -3,7 +3,7 @@ using WeProtect.Summit.Data.Audit;
 namespace WeProtect.Summit.Web.Pages.Admin;
 
 /// <summary>Accounts and their roles: an administrator makes a user an organiser (or administrator) and back.</summary>
-public class UsersModel(SummitDbContext db, UserManager<SummitUser> users, AuditTrail audit) : PageModel
+public class UsersModel(SummitDbContext db, UserManager<SummitUser> users, AccountDesk accounts, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -44,9 +44,7 @@ public class UsersModel(SummitDbContext db, UserManager<SummitUser> users, Audit
         }
         // A new security stamp signs the user out of stale cookies carrying the old roles.
         await users.UpdateSecurityStampAsync(user);
-        audit.Record(User.ToAuditActor(), grant ? "role.granted" : "role.revoked", user,
-            $"{user.FullName} {(grant ? "given" : "no longer has")} the {role} role");
-        await audit.SaveChangesAsync();
+        await accounts.RoleChangedAsync(user, role, grant, User.ToAuditActor());
         this.ShowStatus($"{user.FullName} {(grant ? "is now" : "is no longer")} {(role == Roles.Admin ? "an administrator" : "an organiser")}.");
         return RedirectToPage(new { Q });
     }
@@ -64,7 +62,7 @@ public class UsersModel(SummitDbContext db, UserManager<SummitUser> users, Audit
         var ids = page.Select(u => u.Id).ToList();
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
                            where ids.Contains(ur.UserId) select new { ur.UserId, r.Name }).ToListAsync();
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         Users = page.Select(u => new Row(u.Id, u.FullName, u.Email ?? "", u.EmailConfirmed, u.TwoFactorEnabled, u.LockoutEnd > now,
             roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order().ToList())).ToList();
     }

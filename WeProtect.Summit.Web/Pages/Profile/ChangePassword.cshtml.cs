@@ -7,7 +7,7 @@ namespace WeProtect.Summit.Web.Pages.Profile;
 
 /// <summary>Changes the password, given the current one. Other sessions end at their next security-stamp check;
 /// this one is re-issued. The owner is told by e-mail.</summary>
-public class ChangePasswordModel(UserManager<SummitUser> users, SignInManager<SummitUser> signIn, AuditTrail audit, Mailer mailer,
+public class ChangePasswordModel(UserManager<SummitUser> users, SignInManager<SummitUser> signIn, AccountDesk accounts, Mailer mailer,
     IConfiguration configuration, ILogger<ChangePasswordModel> logger) : PageModel
 {
     public sealed class InputModel
@@ -40,8 +40,7 @@ public class ChangePasswordModel(UserManager<SummitUser> users, SignInManager<Su
             foreach (var error in result.Errors) ModelState.AddModelError("Input.NewPassword", error.Description);
             return Page();
         }
-        audit.Record(new AuditActor(user.Id, user.FullName), "account.password-changed", user, $"{user.FullName} changed their password");
-        await audit.SaveChangesAsync();
+        await accounts.PasswordChangedAsync(user);
         await signIn.RefreshSignInAsync(user);
         await mailer.TrySendAsync(new Letter(user.Email!, user.FullName, "Your WeProtect Summit password was changed",
             $"Dear {user.FullName},\n\nThe password of your WeProtect Summit account was just changed. If this was you, there is nothing to do.\n\n" +

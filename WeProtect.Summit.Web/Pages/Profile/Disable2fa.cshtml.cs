@@ -7,7 +7,7 @@ namespace WeProtect.Summit.Web.Pages.Profile;
 
 /// <summary>Turns two-step verification off, after the current password is given again. The old authenticator
 /// key, the recovery codes and any remembered device are all discarded, so setting up again starts clean.</summary>
-public class Disable2faModel(UserManager<SummitUser> users, SignInManager<SummitUser> signIn, AuditTrail audit, Mailer mailer,
+public class Disable2faModel(UserManager<SummitUser> users, SignInManager<SummitUser> signIn, AccountDesk accounts, Mailer mailer,
     IConfiguration configuration, ILogger<Disable2faModel> logger) : PageModel
 {
     public sealed class InputModel
@@ -42,8 +42,7 @@ public class Disable2faModel(UserManager<SummitUser> users, SignInManager<Summit
         }
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
         await users.ResetAuthenticatorKeyAsync(user);
-        audit.Record(new AuditActor(user.Id, user.FullName), "account.2fa-disabled", user, $"{user.FullName} turned off two-step verification");
-        await audit.SaveChangesAsync();
+        await accounts.TwoFactorDisabledAsync(user);
         await signIn.ForgetTwoFactorClientAsync();
         await signIn.RefreshSignInAsync(user);
         await mailer.TrySendAsync(new Letter(user.Email!, user.FullName, "Two-step verification is off",

@@ -10,7 +10,7 @@ namespace WeProtect.Summit.Web.Pages.Profile;
 /// <summary>Turns on two-step verification with a TOTP authenticator app: shows the shared key (and its QR code,
 /// drawn on the server), checks one code, then issues ten recovery codes shown once on Profile/RecoveryCodes.
 /// While two-step verification is on, the key is not shown again: turn it off to set up a new app.</summary>
-public class EnableAuthenticatorModel(UserManager<SummitUser> users, SignInManager<SummitUser> signIn, AuditTrail audit, Mailer mailer,
+public class EnableAuthenticatorModel(UserManager<SummitUser> users, SignInManager<SummitUser> signIn, AccountDesk accounts, Mailer mailer,
     IConfiguration configuration, ILogger<EnableAuthenticatorModel> logger) : PageModel
 {
     public const string Issuer = "WeProtect Summit";
@@ -55,8 +55,7 @@ public class EnableAuthenticatorModel(UserManager<SummitUser> users, SignInManag
 
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToArray();
-        audit.Record(new AuditActor(user.Id, user.FullName), "account.2fa-enabled", user, $"{user.FullName} turned on two-step verification");
-        await audit.SaveChangesAsync();
+        await accounts.TwoFactorEnabledAsync(user);
         await signIn.RefreshSignInAsync(user);
         await mailer.TrySendAsync(new Letter(user.Email!, user.FullName, "Two-step verification is on",
             $"Dear {user.FullName},\n\nTwo-step verification was just turned on for your WeProtect Summit account. " +

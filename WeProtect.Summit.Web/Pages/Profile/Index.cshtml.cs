@@ -5,7 +5,7 @@ using WeProtect.Summit.Data.Validation;
 namespace WeProtect.Summit.Web.Pages.Profile;
 
 /// <summary>The signed-in user's own name and position. The e-mail address is the log-in and is not edited here.</summary>
-public class IndexModel(UserManager<SummitUser> users, SignInManager<SummitUser> signIn, AuditTrail audit) : PageModel
+public class IndexModel(UserManager<SummitUser> users, SignInManager<SummitUser> signIn, AccountDesk accounts) : PageModel
 {
     public sealed class InputModel
     {
@@ -49,9 +49,7 @@ public class IndexModel(UserManager<SummitUser> users, SignInManager<SummitUser>
             foreach (var error in result.Errors) ModelState.AddModelError(string.Empty, error.Description);
             return Page();
         }
-        audit.Record(new AuditActor(user.Id, user.FullName), "account.profile-updated", user,
-            before == fullName ? $"{fullName} updated their position" : $"{before} changed their name to {fullName}");
-        await audit.SaveChangesAsync();
+        await accounts.ProfileUpdatedAsync(user, before);
         // The name is in the cookie (for the header and the audit trail): issue it afresh.
         await signIn.RefreshSignInAsync(user);
         this.ShowStatus("Your profile has been saved.");

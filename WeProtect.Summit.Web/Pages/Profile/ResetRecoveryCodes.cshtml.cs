@@ -5,7 +5,7 @@ using WeProtect.Summit.Web.Accounts;
 namespace WeProtect.Summit.Web.Pages.Profile;
 
 /// <summary>Replaces the recovery codes, after the current password is given again.</summary>
-public class ResetRecoveryCodesModel(UserManager<SummitUser> users, AuditTrail audit) : PageModel
+public class ResetRecoveryCodesModel(UserManager<SummitUser> users, AccountDesk accounts) : PageModel
 {
     public sealed class InputModel
     {
@@ -32,8 +32,7 @@ public class ResetRecoveryCodesModel(UserManager<SummitUser> users, AuditTrail a
             return Page();
         }
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, EnableAuthenticatorModel.RecoveryCodeCount))!.ToArray();
-        audit.Record(new AuditActor(user.Id, user.FullName), "account.recovery-codes-reset", user, $"{user.FullName} generated new recovery codes");
-        await audit.SaveChangesAsync();
+        await accounts.RecoveryCodesResetAsync(user);
         TempData[RecoveryCodesModel.TempDataKey] = codes;
         this.ShowStatus("New recovery codes generated; the old ones no longer work.");
         return RedirectToPage("./RecoveryCodes");

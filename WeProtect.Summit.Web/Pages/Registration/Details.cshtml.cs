@@ -7,7 +7,7 @@ using WeProtect.Summit.Data.Registrations;
 
 /// <summary>"My registration": its status, the answers, and what the delegate may do with it. Only its owner sees
 /// it: anyone else's id answers 404, exactly like an id that does not exist.</summary>
-public class DetailsModel(SummitDbContext db, RegistrationDesk desk, UserManager<SummitUser> users, AuditTrail audit) : PageModel
+public class DetailsModel(SummitDbContext db, RegistrationDesk desk, UserManager<SummitUser> users) : PageModel
 {
     public Registration Registration { get; private set; } = null!;
     /// <summary>1 for the first in line, when the registration is waitlisted.</summary>
@@ -38,31 +38,8 @@ public class DetailsModel(SummitDbContext db, RegistrationDesk desk, UserManager
     /// consent must be as easy to withdraw as to give.</summary>
     public async Task<IActionResult> OnPostConsentAsync(int id, bool consent, Guid version)
     {
-        var userId = users.GetUserId(User);
-        var registration = await db.Registrations.FirstOrDefaultAsync(r => r.Id == id && r.UserId == userId);
-        if (registration is null) return NotFound();
-        if (registration.ConsentToPublicList == consent)
-        {
-            this.ShowStatus(consent ? "You are already on the public list of participants once approved." : "You are not on the public list of participants.");
-            return RedirectToPage(new { id });
-        }
-        db.Entry(registration).Property(r => r.Version).OriginalValue = version;
-        registration.ConsentToPublicList = consent;
-        registration.Version = Guid.NewGuid();
-        audit.Record(User.ToAuditActor(), "registration.consent-changed", registration,
-            $"Registration {registration.Id}: consent to the public list {(consent ? "given" : "withdrawn")}");
-        try
-        {
-            await audit.SaveChangesAsync();
-            this.ShowStatus(consent
-                ? "Thank you: once your registration is approved, your name, position and organisation appear on the public list of participants."
-                : "Your consent is withdrawn: you are no longer on the public list of participants.");
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            this.ShowStatus("Your registration changed meanwhile; nothing was saved. Look at it again and repeat your choice.");
-        }
-        return RedirectToPage(new { id });
+        var result = await desk.SetConsentAsync(id, users.GetUserId(User)!, consent, version, User.ToAuditActor());
+        return this.Answer(result, () => RedirectToPage(new { id }));
     }
 
     /// <summary>The personal calendar feed's address (https), for an approved delegate.</summary>
@@ -72,22 +49,8 @@ public class DetailsModel(SummitDbContext db, RegistrationDesk desk, UserManager
     /// <summary>A new secret for the personal calendar feed: every subscription made with the old address stops.</summary>
     public async Task<IActionResult> OnPostCalendarLinkAsync(int id)
     {
-        var userId = users.GetUserId(User);
-        var registration = await db.Registrations.FirstOrDefaultAsync(r => r.Id == id && r.UserId == userId);
-        if (registration is null) return NotFound();
-        registration.CalendarToken = Registration.NewBadgeCode();
-        registration.Version = Guid.NewGuid();
-        audit.Record(User.ToAuditActor(), "registration.calendar-token-regenerated", registration, $"Registration {registration.Id}: calendar link regenerated");
-        try
-        {
-            await audit.SaveChangesAsync();
-            this.ShowStatus("Your calendar link is new: subscribe again with it; the old one no longer works.");
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            this.ShowStatus("Your registration changed meanwhile; nothing was saved. Try again.");
-        }
-        return RedirectToPage(new { id });
+        var result = await desk.NewCalendarLinkAsync(id, users.GetUserId(User)!, User.ToAuditActor());
+        return this.Answer(result, () => RedirectToPage(new { id }));
     }
 
     private Task<Registration?> LoadAsync(int id)

@@ -1,4 +1,5 @@
 using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Desks;
 
 namespace WeProtect.Summit.Web.Pages.Registration;
 
@@ -6,7 +7,7 @@ using WeProtect.Summit.Data.Registrations;
 
 /// <summary>The delegate changes their answers while nobody has decided on them. A decision taken meanwhile
 /// (the registration's Version moves) makes the save fail instead of overwriting what the organiser saw.</summary>
-public class EditModel(SummitDbContext db, UserManager<SummitUser> users, AuditTrail audit) : PageModel, IRegistrationForm
+public class EditModel(SummitDbContext db, UserManager<SummitUser> users, RegistrationDesk desk) : PageModel, IRegistrationForm
 {
     [BindProperty] public RegistrationInput Input { get; set; } = new();
     public RegistrationOptions Options { get; private set; } = new();
@@ -40,31 +41,10 @@ public class EditModel(SummitDbContext db, UserManager<SummitUser> users, AuditT
         await Input.ApplyAsync(registration, db, ModelState);
         if (!ModelState.IsValid) return await Again(null);
 
-        var changed = db.Entry(registration).Properties
-            .Where(p => p.IsModified && p.Metadata.Name != nameof(Registration.Version))
-            .Select(p => p.Metadata.Name).ToList();
-        if (changed.Count == 0)
-        {
-            this.ShowStatus("Nothing to save: your answers are unchanged.");
-            return RedirectToPage("/Registration/Details", new { id });
-        }
-        // Check the version the form was made from against the database, not only against our own read.
-        db.Entry(registration).Property(r => r.Version).OriginalValue = version;
-        registration.Version = Guid.NewGuid();
-        // Field names only: the answers (access needs above all) stay out of the audit trail.
-        audit.Record(User.ToAuditActor(), "registration.updated", registration,
-            $"Registration {registration.Id} changed: {string.Join(", ", changed)}");
-        try
-        {
-            await audit.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
+        var result = await desk.SaveAnswersAsync(registration, version, User.ToAuditActor());
+        if (result.Answer == DeskAnswer.Conflict)
             return await Again("Your registration changed while you were editing it (perhaps the secretariat decided on it). Nothing was saved; look at it again.");
-        }
-        this.ShowStatus("Your changes are saved.");
-        return RedirectToPage("/Registration/Details", new { id });
+        return this.Answer(result, () => RedirectToPage("/Registration/Details", new { id }));
     }
 
     private async Task<IActionResult> Again(string? message)

@@ -12,7 +12,7 @@ using WeProtect.Summit.Data.Summits;
 /// is under consultation; organisers see everything. Nobody else sees it, and a draft is never shown to members.
 /// A comment goes to the version the member read (hidden field), even if a newer one appeared meanwhile: it stays
 /// with the text it is about. An amendment must be made on the latest version, since its wording replaces that text.</summary>
-public class ConsultModel(SummitDbContext db, AuditTrail audit, ConsultationRoster roster, TimeProvider clock) : PageModel
+public class ConsultModel(SummitDbContext db, ConsultationDesk desk, ConsultationRoster roster) : PageModel
 {
     public sealed class CommentInput
     {
@@ -64,19 +64,10 @@ public class ConsultModel(SummitDbContext db, AuditTrail audit, ConsultationRost
         if (await LoadAsync(statementId, Comment.VersionNumber, ct) is { } denied) return denied;
         if (!CheckMayPost(Comment.VersionNumber, Comment.Anchor, nameof(Comment))) return Page();
 
-        var actor = User.ToAuditActor();
-        var comment = new StatementComment
-        {
-            StatementId = Statement.Id, StatementVersionId = Shown.Id, Anchor = Comment.Anchor!, Text = Comment.Text!.Replace("\r\n", "\n").Trim(),
-            AuthorUserId = actor.UserId!, AuthorName = actor.Name, OrganisationId = Participant!.OrganisationId,
-            OrganisationName = Participant.OrganisationName, CreatedUtc = clock.GetUtcNow().UtcDateTime,
-        };
-        db.StatementComments.Add(comment);
-        await db.SaveChangesAsync(ct);
-        this.ShowStatus(Shown.Id == Latest.Id
-            ? $"Your comment on {comment.Anchor} is saved."
-            : $"Your comment on {comment.Anchor} is saved on version {Shown.Number}, the text you read; the current text is version {Latest.Number}.");
-        return RedirectToPage(new { statementId, version = Shown.Id == Latest.Id ? (int?)null : Shown.Number, anchor = comment.Anchor });
+        var result = await desk.CommentAsync(Shown, Latest, Participant!, Comment.Anchor!, Comment.Text!, User.ToAuditActor(), ct);
+        return await this.AnswerAsync(result,
+            () => RedirectToPage(new { statementId, version = Shown.Id == Latest.Id ? (int?)null : Shown.Number, anchor = result.Value!.Anchor }),
+            () => Task.FromResult<IActionResult>(Page()));
     }
 
     public async Task<IActionResult> OnPostAmendAsync(int statementId, CancellationToken ct)
@@ -84,33 +75,10 @@ public class ConsultModel(SummitDbContext db, AuditTrail audit, ConsultationRost
         await TryUpdateModelAsync(Proposal, nameof(Proposal));
         if (await LoadAsync(statementId, Proposal.VersionNumber, ct) is { } denied) return denied;
         if (!CheckMayPost(Proposal.VersionNumber, Proposal.Anchor, nameof(Proposal))) return Page();
-        if (Shown.Id != Latest.Id)
-        {
-            ModelState.AddModelError(string.Empty, $"The text has changed since you read it: it is now version {Latest.Number}. " +
-                "Read the current text and propose your wording on it. Nothing was saved.");
-            return Page();
-        }
-        var outcome = StatementAmender.Apply(Shown.Text, Proposal.Anchor, Proposal.Wording);
-        if (!outcome.Succeeded)
-        {
-            ModelState.AddModelError($"{nameof(Proposal)}.{nameof(AmendmentInput.Wording)}", outcome.Refusal!);
-            return Page();
-        }
-
-        var actor = User.ToAuditActor();
-        var amendment = new Amendment
-        {
-            StatementId = Statement.Id, StatementVersionId = Shown.Id, Anchor = Proposal.Anchor!,
-            ProposedWording = StatementText.Canonicalise(Proposal.Wording).Trim(),
-            Explanation = string.IsNullOrWhiteSpace(Proposal.Explanation) ? null : Proposal.Explanation.Replace("\r\n", "\n").Trim(),
-            ProposerUserId = actor.UserId!, ProposerName = actor.Name, OrganisationId = Participant!.OrganisationId,
-            OrganisationName = Participant.OrganisationName, CreatedUtc = clock.GetUtcNow().UtcDateTime,
-        };
-        db.Amendments.Add(amendment);
-        audit.Record(actor, "amendment.proposed", amendment, $"Amendment proposed on {amendment.Anchor} of statement \"{Statement.Title}\" version {Shown.Number}");
-        await audit.SaveChangesAsync(ct);
-        this.ShowStatus($"Your amendment #{amendment.Id} to {amendment.Anchor} is proposed. The organisers will accept or reject it, and you will be told by e-mail.");
-        return RedirectToPage(new { statementId, anchor = amendment.Anchor });
+        var result = await desk.ProposeAmendmentAsync(Statement, Shown, Latest, Participant!, Proposal.Anchor!, Proposal.Wording!, Proposal.Explanation,
+            User.ToAuditActor(), ct);
+        return await this.AnswerAsync(result, () => RedirectToPage(new { statementId, anchor = result.Value!.Anchor }),
+            () => Task.FromResult<IActionResult>(Page()), field => $"{nameof(Proposal)}.{nameof(AmendmentInput.Wording)}");
     }
 
     /// <summary>The rules every post shares; errors go into ModelState under <paramref name="prefix"/>.</summary>

@@ -13,7 +13,7 @@ public class IndexModel(SummitDbContext db, CommuniqueDesk desk, TimeProvider cl
 {
     public Statement Statement { get; private set; } = null!;
     public string SummitName { get; private set; } = "";
-    public Communique? Communique { get; private set; }
+    public CommuniqueProgress? Communique { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int statementId, CancellationToken ct) =>
         await LoadAsync(statementId, ct) ? Page() : NotFound();
@@ -72,13 +72,8 @@ public class IndexModel(SummitDbContext db, CommuniqueDesk desk, TimeProvider cl
         SummitName = statement.Summit.Name;
         // Without the PDF bytes: this page only reports progress.
         Communique = await db.Communiques.AsNoTracking().Where(c => c.StatementId == statementId)
-            .Select(c => new Communique
-            {
-                Id = c.Id, StatementId = c.StatementId, Status = c.Status, QueuedUtc = c.QueuedUtc, Attempts = c.Attempts,
-                LastError = c.LastError, NextAttemptUtc = c.NextAttemptUtc, FailedUtc = c.FailedUtc, PublishedUtc = c.PublishedUtc,
-                GeneratingSinceUtc = c.GeneratingSinceUtc, LeaseUntilUtc = c.LeaseUntilUtc, Sha256 = c.Sha256, SignatoryCount = c.SignatoryCount,
-                SelfSignedCertificate = c.SelfSignedCertificate, CertificateThumbprint = c.CertificateThumbprint,
-            })
+            .Select(c => new CommuniqueProgress(c.Id, c.Status, c.QueuedUtc, c.Attempts, c.LastError, c.NextAttemptUtc,
+                c.FailedUtc, c.PublishedUtc, c.LeaseUntilUtc, c.Sha256, c.SignatoryCount, c.SelfSignedCertificate))
             .FirstOrDefaultAsync(ct);
         return true;
     }

@@ -8,7 +8,7 @@ namespace WeProtect.Summit.Web.Pages.Statements.Manage;
 using WeProtect.Summit.Data.Summits;
 
 /// <summary>A summit's statements (kind, status, latest version and its hash) and the form that starts a new one.</summary>
-public class IndexModel(SummitDbContext db, AuditTrail audit, TimeProvider clock) : PageModel
+public class IndexModel(SummitDbContext db, StatementDesk desk) : PageModel
 {
     public sealed class InputModel
     {
@@ -25,13 +25,7 @@ public class IndexModel(SummitDbContext db, AuditTrail audit, TimeProvider clock
     public static IReadOnlyList<SelectListItem> KindOptions { get; } = Enum.GetValues<StatementKind>()
         .Select(k => new SelectListItem(Describe(k), k.ToString())).ToList();
 
-    public static string Describe(StatementKind kind) => kind switch
-    {
-        StatementKind.StatementOfAction => "Statement of Action",
-        StatementKind.CallToAction => "Call to Action",
-        StatementKind.Communique => "Communiqué",
-        _ => kind.ToString(),
-    };
+    public static string Describe(StatementKind kind) => Statement.Describe(kind);
 
     public async Task<IActionResult> OnGetAsync(int summitId, CancellationToken ct)
     {
@@ -42,23 +36,9 @@ public class IndexModel(SummitDbContext db, AuditTrail audit, TimeProvider clock
     public async Task<IActionResult> OnPostAsync(int summitId, CancellationToken ct)
     {
         if (!await LoadAsync(summitId, ct)) return NotFound();
-        var statement = new Statement
-        {
-            SummitId = summitId,
-            Kind = Input.Kind ?? (StatementKind)(-1),
-            Title = Input.Title?.Trim() ?? "",
-            CreatedUtc = clock.GetUtcNow().UtcDateTime,
-        };
-        if (ModelState.IsValid)
-            foreach (var (field, message) in statement.Validate())
-                ModelState.AddModelError($"Input.{field}", message);
         if (!ModelState.IsValid) return Page();
-
-        db.Statements.Add(statement);
-        audit.Record(User.ToAuditActor(), "statement.created", statement, $"Statement \"{statement.Title}\" ({Describe(statement.Kind)}) created");
-        await audit.SaveChangesAsync(ct);
-        this.ShowStatus($"Statement \"{statement.Title}\" created: write its text below.");
-        return RedirectToPage("/Statements/Manage/Edit", new { id = statement.Id });
+        var result = await desk.CreateAsync(summitId, Input.Kind, Input.Title, User.ToAuditActor(), ct);
+        return await this.AnswerAsync(result, () => RedirectToPage("/Statements/Manage/Edit", new { id = result.Value!.Id }), () => Task.FromResult<IActionResult>(Page()));
     }
 
     private async Task<bool> LoadAsync(int summitId, CancellationToken ct)

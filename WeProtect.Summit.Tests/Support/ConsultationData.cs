@@ -1,11 +1,12 @@
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Statements;
+using WeProtect.Summit.Tests.Statements;
 
-namespace WeProtect.Summit.Tests.Statements;
+namespace WeProtect.Summit.Tests.Support;
 
 /// <summary>Statements and consulted members for the consultation tests, made through the entities' own methods.</summary>
-internal static class ConsultationSupport
+internal static class ConsultationData
 {
     /// <summary>A statement of a new open summit with the example text as version 1, moved to <paramref name="status"/>.</summary>
     public static async Task<(int SummitId, int StatementId)> StatementAsync(this SummitAppFactory app,
@@ -24,7 +25,7 @@ internal static class ConsultationSupport
         var user = await app.CreateUserAsync(fullName: "Delegate " + Guid.NewGuid().ToString("N")[..6]);
         var registration = await app.RegisterAsync(user, summitId, org.Id);
         if (approve) Assert.True((await app.DecideAsync(registration.Id, Data.Registrations.RegistrationStatus.Approved)).Succeeded);
-        return (await LogInAsync(app, user), user);
+        return (await app.LogInAsync(user), user);
     }
 
     /// <summary>A user holding a signing authority (live unless <paramref name="revoked"/>) and no registration.</summary>
@@ -37,20 +38,13 @@ internal static class ConsultationSupport
             var authority = new SigningAuthority
             {
                 OrganisationId = org.Id, UserId = user.Id, EvidenceReference = "Note verbale 2026/1", EvidenceDate = new DateOnly(2026, 1, 5),
-                GrantedByUserId = user.Id, GrantedUtc = DateTime.UtcNow,
+                GrantedByUserId = user.Id, GrantedUtc = app.UtcNow,
             };
-            if (revoked) Assert.Null(authority.Revoke("Left the post", user.Id, DateTime.UtcNow));
+            if (revoked) Assert.Null(authority.Revoke("Left the post", user.Id, app.UtcNow));
             db.SigningAuthorities.Add(authority);
             await db.SaveChangesAsync();
         });
-        return (await LogInAsync(app, user), user);
-    }
-
-    public static async Task<FormClient> LogInAsync(SummitAppFactory app, SummitUser user)
-    {
-        var client = app.CreateFormClient();
-        await client.LogInAsync(user.Email!, SummitAppFactory.Password);
-        return client;
+        return (await app.LogInAsync(user), user);
     }
 
     /// <summary>A new version of the statement (as an organiser's edit would make).</summary>
@@ -58,7 +52,7 @@ internal static class ConsultationSupport
         app.WithDbAsync(async db =>
         {
             var statement = await db.Statements.Include(s => s.Versions).SingleAsync(s => s.Id == statementId);
-            var (version, refusal) = statement.AddVersion(StatementParser.Parse(text), null, "Organiser", note, DateTime.UtcNow);
+            var (version, refusal) = statement.AddVersion(StatementParser.Parse(text), null, "Organiser", note, app.UtcNow);
             Assert.True(version is not null, refusal);
             await db.SaveChangesAsync();
         });

@@ -3,10 +3,10 @@ using AngleSharp.Html.Dom;
 using MimeKit;
 using OtpNet;
 
-namespace WeProtect.Summit.Tests.Accounts;
+namespace WeProtect.Summit.Tests.Support;
 
 /// <summary>Steps the account tests share: they go through the pages, as a person would.</summary>
-internal static partial class AccountTestKit
+internal static partial class AccountSteps
 {
     public static string NewEmail() => $"acct-{Guid.NewGuid():N}@example.org";
 
@@ -69,18 +69,6 @@ internal static partial class AccountTestKit
 
     public static string Location(this HttpResponseMessage response) =>
         response.Headers.Location?.OriginalString.Replace("http://localhost", "") ?? "";
-
-    public static string Totp(string sharedKey, int stepOffset = 0) =>
-        new Totp(Base32Encoding.ToBytes(sharedKey.Replace(" ", "").ToUpperInvariant())).ComputeTotp(DateTime.UtcNow.AddSeconds(30 * stepOffset));
-
-    /// <summary>A six-digit code that is valid in none of the time steps Identity accepts around now.</summary>
-    public static string WrongTotp(string sharedKey)
-    {
-        var valid = Enumerable.Range(-3, 7).Select(o => Totp(sharedKey, o)).ToHashSet();
-        var candidate = 123456;
-        while (valid.Contains(candidate.ToString("D6"))) candidate++;
-        return candidate.ToString("D6");
-    }
 
     /// <summary>Visible text with runs of white space collapsed, for comparing two pages.</summary>
     public static string MainText(IHtmlDocument page) =>

@@ -5,9 +5,9 @@ using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Statements;
 
-namespace WeProtect.Summit.Tests.Signing;
+namespace WeProtect.Summit.Tests.Support;
 
-internal static class SigningTestData
+internal static class SigningData
 {
     /// <summary>Sections for all members and for governments.</summary>
     public const string TextForAll =
@@ -27,8 +27,8 @@ internal static class SigningTestData
         var summit = await app.CreateOpenSummitAsync();
         return await app.CreateStatementAsync(summit.Id, StatementStatus.OpenForSignature, text, title ?? $"Statement {Guid.NewGuid():N}"[..20], s =>
         {
-            s.SigningOpensUtc = opens ?? DateTime.UtcNow.AddHours(-1);
-            s.SigningClosesUtc = closes ?? DateTime.UtcNow.AddDays(7);
+            s.SigningOpensUtc = opens ?? app.UtcNow.AddHours(-1);
+            s.SigningClosesUtc = closes ?? app.UtcNow.AddDays(7);
             s.SignatoriesEmbargoed = embargoed;
         });
     }
@@ -49,7 +49,7 @@ internal static class SigningTestData
         var granted = await app.GrantAsync(user, organisationId);
         Assert.True(granted.Succeeded, granted.Message);
         var client = app.CreateFormClient();
-        await client.LogInWithTwoFactorAsync(user.Email!, key);
+        await client.LogInWithTwoFactorAsync(app, user.Email!, key);
         return new Signatory(user, key, client, granted.Value!.Id);
     }
 

@@ -1,18 +1,11 @@
 using AngleSharp.Html.Dom;
 
-namespace WeProtect.Summit.Tests.Breakouts;
+namespace WeProtect.Summit.Tests.Support;
 
 /// <summary>Driving the booking pages as a delegate would.</summary>
-internal static class BookingTestHelpers
+internal static class BookingSteps
 {
     public static string BookUrl(int breakoutId) => $"/Breakouts/Bookings/Book/{breakoutId}";
-
-    public static async Task<FormClient> LogInAsync(this SummitAppFactory app, SummitUser user)
-    {
-        var client = app.CreateFormClient();
-        await client.LogInAsync(user.Email!, SummitAppFactory.Password);
-        return client;
-    }
 
     /// <summary>Opens the booking page, presses "Book a seat" and returns the page shown (after asserting 200).</summary>
     public static async Task<IHtmlDocument> BookThroughPageAsync(this FormClient client, int breakoutId)

@@ -2,10 +2,10 @@ using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Breakouts;
 using WeProtect.Summit.Data.Desks;
 
-namespace WeProtect.Summit.Tests.Breakouts;
+namespace WeProtect.Summit.Tests.Support;
 
 /// <summary>Themes, facilitators and bookings for the agenda and calendar tests.</summary>
-public static class AgendaTestData
+public static class AgendaData
 {
     public static Task<Theme> CreateThemeAsync(this SummitAppFactory app, int summitId, string name, string colour = "#0a7d5a") =>
         app.WithDbAsync(async db =>

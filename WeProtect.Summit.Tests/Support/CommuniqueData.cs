@@ -6,7 +6,7 @@ using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Statements;
 using WeProtect.Summit.Tests.Statements;
 
-namespace WeProtect.Summit.Tests.Communiques;
+namespace WeProtect.Summit.Tests.Support;
 
 /// <summary>A closed statement with endorsements, made directly in the database (the endorsement pages belong to
 /// another feature), and helpers to wait for the publishing job.</summary>
@@ -38,7 +38,7 @@ internal static class CommuniqueData
         var summit = await app.CreateOpenSummitAsync();
         var signer = await app.CreateUserAsync(fullName: "Signing Minister");
         names ??= Names();
-        var now = DateTime.UtcNow;
+        var now = app.UtcNow;
         var (statement, version) = await app.CreateStatementAsync(summit.Id, StatementStatus.Closed, text ?? StatementExample.CallToAction2024,
             $"Call to Action {Guid.NewGuid():N}"[..24], s =>
             {
