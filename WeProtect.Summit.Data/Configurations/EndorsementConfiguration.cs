@@ -5,8 +5,6 @@ using WeProtect.Summit.Data.Statements;
 
 namespace WeProtect.Summit.Data.Configurations;
 
-// Index filters are written without identifier quotes so that the same SQL reads on SQLite and SQL Server.
-
 internal sealed class SigningAuthorityConfiguration : IEntityTypeConfiguration<SigningAuthority>
 {
     public void Configure(EntityTypeBuilder<SigningAuthority> e)
@@ -19,7 +17,7 @@ internal sealed class SigningAuthorityConfiguration : IEntityTypeConfiguration<S
         e.HasOne(a => a.Organisation).WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Accounts.SummitUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Restrict);
         // One live grant per person and organisation; revoked grants stay as history.
-        e.HasIndex(a => new { a.OrganisationId, a.UserId }).IsUnique().HasFilter("RevokedUtc IS NULL");
+        e.HasIndex(a => new { a.OrganisationId, a.UserId }).IsUnique().HasFilter(IndexFilters.IsNull(nameof(SigningAuthority.RevokedUtc)));
         e.HasIndex(a => a.UserId);
     }
 }
@@ -41,6 +39,6 @@ internal sealed class EndorsementConfiguration : IEntityTypeConfiguration<Endors
         e.HasOne<StatementVersion>().WithMany().HasForeignKey(x => x.StatementVersionId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Accounts.SummitUser>().WithMany().HasForeignKey(x => x.SignerUserId).OnDelete(DeleteBehavior.Restrict);
         // The rule that matters most: at most one live endorsement per organisation per statement, whatever races.
-        e.HasIndex(x => new { x.StatementId, x.OrganisationId }).IsUnique().HasFilter("WithdrawnUtc IS NULL");
+        e.HasIndex(x => new { x.StatementId, x.OrganisationId }).IsUnique().HasFilter(IndexFilters.IsNull(nameof(Endorsement.WithdrawnUtc)));
     }
 }

@@ -679,7 +679,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     b.HasIndex("StatementId", "OrganisationId")
                         .IsUnique()
-                        .HasFilter("WithdrawnUtc IS NULL");
+                        .HasFilter("\"WithdrawnUtc\" IS NULL");
 
                     b.ToTable("Endorsements");
                 });
@@ -733,7 +733,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     b.HasIndex("OrganisationId", "UserId")
                         .IsUnique()
-                        .HasFilter("RevokedUtc IS NULL");
+                        .HasFilter("\"RevokedUtc\" IS NULL");
 
                     b.ToTable("SigningAuthorities");
                 });
