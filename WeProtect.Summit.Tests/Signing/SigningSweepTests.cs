@@ -49,7 +49,9 @@ public class SigningSweepTests(SummitAppFactory app) : IClassFixture<SummitAppFa
     [Fact]
     public async Task Invitations_then_reminders_to_those_who_have_not_signed_then_closing_each_once()
     {
+        // Whole seconds: a stored time keeps microseconds (PostgreSQL's precision on every provider), not 100 ns ticks.
         var now = DateTime.UtcNow;
+        now = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
         var (statement, final) = await app.OpenStatementAsync(SigningTestData.TextForGovernments, opens: now.AddHours(-1), closes: now.AddDays(5));
         var signedGov = await app.OrganisationAsync(Sector.Government);
         var quietGov = await app.OrganisationAsync(Sector.Government);
