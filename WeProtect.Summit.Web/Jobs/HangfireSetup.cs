@@ -53,7 +53,9 @@ public static class HangfireSetup
 
     private static PostgreSqlStorage PostgresStorage(string connectionString)
     {
-        var options = new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true };
+        // Hangfire.PostgreSql polls its queue every 15 s by default; an organiser waits for a communiqué and a delegate
+        // for a confirmation, so poll every second (a cheap indexed query per worker).
+        var options = new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 
