@@ -7,6 +7,7 @@ using WeProtect.Summit.Web.Accounts;
 using WeProtect.Summit.Web.Breakouts;
 using WeProtect.Summit.Data.Registrations;
 using WeProtect.Summit.Web.Infrastructure;
+using WeProtect.Summit.Web.Infrastructure.RateLimits;
 using WeProtect.Summit.Web.Jobs;
 using WeProtect.Summit.Web.Mail;
 
@@ -14,6 +15,13 @@ using WeProtect.Summit.Web.Mail;
 WeProtect.Summit.Web.Pdf.SummitFonts.Register();
 
 var builder = WebApplication.CreateBuilder(args);
+// A production server without its public address and host names would build links from a forgeable Host header.
+if (ProductionSettings.Refusal(builder.Configuration, builder.Environment) is { } refusal)
+{
+    Console.Error.WriteLine(refusal);
+    Environment.ExitCode = 2;
+    return;
+}
 var data = DataFolder.FromConfiguration(builder.Configuration);
 builder.Services.AddSingleton(data);
 builder.Services.AddSingleton(TimeProvider.System);
@@ -39,7 +47,11 @@ builder.Services.AddIdentity<SummitUser, IdentityRole>(o =>
     // Identity's store, with two-factor recovery codes kept hashed rather than in plain text.
     .AddUserStore<SummitUserStore>()
     .AddClaimsPrincipalFactory<SummitClaimsFactory>()
-    .AddDefaultTokenProviders();
+    .AddDefaultTokenProviders()
+    // Authenticator codes are good once per user, for log-in and signing alike (AuthenticatorCodes).
+    .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
+    .AddPasswordValidator<PasswordStrengthValidator>();
+builder.Services.AddScoped<AuthenticatorCodes>();
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/Account/Login";
@@ -50,13 +62,22 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.SameSite = SameSiteMode.Lax;
     o.SlidingExpiration = true;
     o.ExpireTimeSpan = TimeSpan.FromHours(8);
+    // Every request checks the security stamp, so that log-out, password, two-factor and role changes and a
+    // lock-out end every session at once (instead of Identity's default 30-minute interval).
+    o.Events.OnValidatePrincipal = SessionCheck.ValidatePrincipalAsync;
 });
-builder.Services.AddDataProtection().SetApplicationName("WeProtectSummit").PersistKeysToDbContext<SummitDbContext>();
+builder.AddTransportSecurity();
+// The keys live in the database, encrypted with a certificate kept apart from it (KeyEncryptionCertificate).
+var keyEncryption = KeyEncryptionCertificate.Load(builder.Configuration, data);
+builder.Services.AddDataProtection().SetApplicationName("WeProtectSummit").PersistKeysToDbContext<SummitDbContext>()
+    .ProtectKeysWithCertificate(keyEncryption).UnprotectKeysWithAnyCertificate(keyEncryption);
 builder.Services.AddAuthorizationBuilder().AddSummitPolicies();
 builder.Services.AddRazorPages(PageAccess.Apply)
+    .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new SafeBooleanModelBinder.Provider()))
     .AddCookieTempDataProvider(o => o.Cookie.Name = StatusMessage.CookieName);
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "summit.antiforgery");
 builder.Services.AddOutputCache(PublicPageCache.AddPolicy);
+builder.Services.AddSummitRateLimits();
 
 builder.Services.AddOptions<MailOptions>().Bind(builder.Configuration.GetSection("Mail"))
     .PostConfigure(o => o.PickupFolder ??= data.Combine("outbox"));
@@ -79,6 +100,7 @@ builder.Services.AddSummitJobs(builder.Configuration);
 
 var app = builder.Build();
 
+app.UseForwardedClient();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
@@ -87,7 +109,9 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseStaticFiles();
+app.UseCookiePolicy();
 app.UseRouting();
+app.UseSummitRateLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseOutputCache(); // after authentication: signed-in requests are never served from the cache

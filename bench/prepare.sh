@@ -24,7 +24,7 @@ curl -fsS -o /dev/null -c "$jar" -b "$jar" "$base$path" \
   --data-urlencode "__RequestVerificationToken=$antiforgery" \
   --data-urlencode "Token=${path#*token=}" \
   --data-urlencode "Input.FullName=Bench Admin" --data-urlencode "Input.Email=bench@example.org" \
-  --data-urlencode "Input.Password=bench passphrase 2026" --data-urlencode "Input.ConfirmPassword=bench passphrase 2026"
+  --data-urlencode "Input.Password=bench lantern orchard passphrase 2026" --data-urlencode "Input.ConfirmPassword=bench lantern orchard passphrase 2026"
 
 antiforgery=$(curl -fsS -c "$jar" -b "$jar" "$base/Summits/Manage" | token_of)
 curl -fsS -o /dev/null -c "$jar" -b "$jar" "$base/Summits/Manage?handler=Sample" \
@@ -65,12 +65,12 @@ new_delegate() { # email full-name jar
   token=$(printf '%s' "$page" | token_of)
   curl -fsS -o /dev/null -c "$3" -b "$3" "$base/Account/Register" \
     --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "Input.FullName=$2" \
-    --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=bench passphrase 2026" \
-    --data-urlencode "Input.ConfirmPassword=bench passphrase 2026"
+    --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=bench lantern orchard passphrase 2026" \
+    --data-urlencode "Input.ConfirmPassword=bench lantern orchard passphrase 2026"
   sqlite3 "$db" "UPDATE AspNetUsers SET EmailConfirmed = 1 WHERE NormalizedEmail = upper('$1');"
   token=$(curl -fsS -c "$3" -b "$3" "$base/Account/Login" | token_of)
   curl -fsS -o /dev/null -c "$3" -b "$3" "$base/Account/Login" --data-urlencode "__RequestVerificationToken=$token" \
-    --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=bench passphrase 2026"
+    --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=bench lantern orchard passphrase 2026"
   [[ -n $(cookie_of "$3" summit.auth) ]] || { echo "prepare: $1 could not log in" >&2; exit 1; }
 }
 
@@ -78,6 +78,15 @@ delegate_jar=$(mktemp); second_jar=$(mktemp)
 trap 'rm -f "$jar" "$delegate_jar" "$second_jar"' EXIT
 new_delegate delegate@example.org "Bench Delegate" "$delegate_jar"
 new_delegate second@example.org "Second Delegate" "$second_jar"
+
+# An authenticated page (GET): the delegate's profile. Every signed-in request checks the session against the
+# database (security stamp and lock-out, Accounts/SessionCheck), so this row measures that cost with the page's own.
+cat >"$out/profile.lua" <<LUA
+-- Written by bench/prepare.sh: GET /Profile/Index with the session cookie of a prepared delegate.
+wrk.method = "GET"
+wrk.path = "/Profile/Index"
+wrk.headers["Cookie"] = "summit.auth=$(cookie_of "$delegate_jar" summit.auth)"
+LUA
 organisation=$(sqlite3 "$db" "SELECT Id FROM Organisations ORDER BY Id LIMIT 1;")
 
 register_form=$(curl -fsS -c "$delegate_jar" -b "$delegate_jar" "$base/Registration/Register/1")

@@ -19,7 +19,7 @@ threads=${BENCH_THREADS:-2}
 connections=${BENCH_CONNECTIONS:-32}
 duration=${BENCH_DURATION:-15s}
 warmup=${BENCH_WARMUP:-3s}
-if (($# > 0)); then read -r -a requested <<<"$*"; else read -r -a requested <<<"${BENCH_PATHS:-/ /Summits/Details/1 /Summits/Details/1?uncached /Organisations /Organisations?uncached /Registration/Manage/CheckIn/1@checkin /Registration/Register/1@register /Breakouts/Agenda/1 /Breakouts/Agenda/1?uncached /Breakouts/Bookings/Book/1@book}"; fi
+if (($# > 0)); then read -r -a requested <<<"$*"; else read -r -a requested <<<"${BENCH_PATHS:-/ /Summits/Details/1 /Summits/Details/1?uncached /Organisations /Organisations?uncached /Registration/Manage/CheckIn/1@checkin /Registration/Register/1@register /Breakouts/Agenda/1 /Breakouts/Agenda/1?uncached /Breakouts/Bookings/Book/1@book /Profile/Index@profile}"; fi
 paths=(/healthz)
 for p in "${requested[@]}"; do [[ $p == /healthz ]] || paths+=("$p"); done
 
@@ -50,7 +50,10 @@ trap cleanup EXIT
 
 echo "bench: starting the app on $base (data folder $data)" >&2
 # Run from the publish folder: it is the content root (wwwroot) in Production.
-(cd "$publish" && ASPNETCORE_ENVIRONMENT=Production Storage__DataFolder=$data \
+# Production requires PublicBaseUrl and AllowedHosts; wrk and curl talk plain HTTP on the loopback, hence
+# SameAsRequest cookies (Secure cookies would not be sent back over HTTP by curl).
+(cd "$publish" && ASPNETCORE_ENVIRONMENT=Production Storage__DataFolder=$data PublicBaseUrl=$base \
+  AllowedHosts="127.0.0.1;localhost" Cookies__SecurePolicy=SameAsRequest \
   exec dotnet WeProtect.Summit.Web.dll --urls "$base") >"$out/app.log" 2>&1 &
 app_pid=$!
 

@@ -12,7 +12,8 @@ public class SummitUser : IdentityUser
     public string? Position { get; set; }
     public int? OrganisationId { get; set; }
     public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
-    /// <summary>The last authenticator time step (Unix seconds / 30) accepted for a signing step-up: a code is good
-    /// once, and never one older than the last used (RFC 6238, section 5.2). Claimed by a conditional update.</summary>
-    public long? LastSigningTotpStep { get; set; }
+    /// <summary>The last authenticator time step (Unix seconds / 30) accepted from this user, for anything (log-in,
+    /// signing, withdrawal): a code is good once, and never one older than the last used (RFC 6238, section 5.2).
+    /// Claimed by a conditional update (AuthenticatorCodes in the web project).</summary>
+    public long? LastTotpStep { get; set; }
 }

@@ -9,6 +9,12 @@ public class Communique
 {
     public const int MaxAttempts = 5;
 
+    /// <summary>How long a claim holds without renewal. The job renews it every <see cref="LeaseRenewal"/> while it
+    /// runs; a node killed mid-way stops renewing, and the minutely sweep takes the row again once the lease has
+    /// run out: within two minutes of the kill.</summary>
+    public static readonly TimeSpan LeaseLength = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan LeaseRenewal = TimeSpan.FromSeconds(20);
+
     public int Id { get; set; }
     public int StatementId { get; set; }
     public Statements.Statement Statement { get; set; } = null!;
@@ -17,6 +23,8 @@ public class Communique
     public DateTime QueuedUtc { get; set; }
     /// <summary>When a job took it; a stale claim (a job killed mid-way) is taken again.</summary>
     public DateTime? GeneratingSinceUtc { get; set; }
+    /// <summary>Until when the job that claimed it holds the claim (renewed while it runs).</summary>
+    public DateTime? LeaseUntilUtc { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
     public DateTime? NextAttemptUtc { get; set; }
@@ -37,15 +45,12 @@ public class Communique
     public string? ContentHash { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
 
-    /// <summary>How long a claim (Generating) holds before another job may take the row over.</summary>
-    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
+    /// <summary>Rows a job should work on now: queued and due (no back-off pending), or generating with a lease that ran
+    /// out (the claiming job's node stopped). The one rule for the job and the sweep.</summary>
+    public static System.Linq.Expressions.Expression<Func<Communique, bool>> IsDue(DateTime nowUtc) =>
+        c => (c.Status == CommuniqueStatus.Queued && (c.NextAttemptUtc == null || c.NextAttemptUtc <= nowUtc))
+            || (c.Status == CommuniqueStatus.Generating && (c.LeaseUntilUtc == null || c.LeaseUntilUtc < nowUtc));
 
-    /// <summary>Rows a job should work on now: queued and due (no back-off pending), or claimed so long ago that the
-    /// claiming job must have died. The one rule for the job and the sweep.</summary>
-    public static System.Linq.Expressions.Expression<Func<Communique, bool>> IsDue(DateTime nowUtc)
-    {
-        var stale = nowUtc - StaleAfter;
-        return c => (c.Status == CommuniqueStatus.Queued && (c.NextAttemptUtc == null || c.NextAttemptUtc <= nowUtc))
-            || (c.Status == CommuniqueStatus.Generating && c.GeneratingSinceUtc < stale);
-    }
+    /// <summary>Generating, but the job's lease ran out: its node stopped, and the sweep will take it again.</summary>
+    public bool Interrupted(DateTime nowUtc) => Status == CommuniqueStatus.Generating && (LeaseUntilUtc is null || LeaseUntilUtc < nowUtc);
 }

@@ -3,6 +3,7 @@ using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Notifications;
 using WeProtect.Summit.Data.Statements;
+using WeProtect.Summit.Data.Validation;
 
 namespace WeProtect.Summit.Data.Endorsements;
 
@@ -106,6 +107,8 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         if (name.Length == 0 || position.Length == 0) return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: "Give your name and position as they should be printed.");
         if (name.Length > Endorsement.PrintedMaxLength || position.Length > Endorsement.PrintedMaxLength)
             return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: $"Name and position are at most {Endorsement.PrintedMaxLength} characters each.");
+        if ((NameRule.Problem(name, "The name") ?? NameRule.Problem(position, "The position")) is { } badCharacter)
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: badCharacter);
 
         // Answered from a plain read when it is plain; the index answers the requests that race.
         if (await LiveEndorsementAsync(statement.Id, organisation.Id, ct) is { } existing) return AlreadyEndorsed(existing);

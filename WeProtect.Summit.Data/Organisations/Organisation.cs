@@ -1,4 +1,5 @@
 using WeProtect.Summit.Data.Geography;
+using WeProtect.Summit.Data.Validation;
 
 namespace WeProtect.Summit.Data.Organisations;
 
@@ -43,10 +44,10 @@ public class Organisation
     {
         var errors = new List<(string, string)>();
         if (string.IsNullOrWhiteSpace(FormalName)) errors.Add((nameof(FormalName), "The formal name is required."));
-        else if (FormalName.Length > NameMaxLength) errors.Add((nameof(FormalName), $"The formal name is longer than {NameMaxLength} characters."));
+        else if (NameRule.Problem(FormalName, "The formal name", NameMaxLength) is { } formal) errors.Add((nameof(FormalName), formal));
         if (string.IsNullOrWhiteSpace(SortName)) errors.Add((nameof(SortName), "The sort name is required."));
-        else if (SortName.Length > NameMaxLength) errors.Add((nameof(SortName), $"The sort name is longer than {NameMaxLength} characters."));
-        if (ListedName is { Length: > NameMaxLength }) errors.Add((nameof(ListedName), $"The listed name is longer than {NameMaxLength} characters."));
+        else if (NameRule.Problem(SortName, "The sort name", NameMaxLength) is { } sort) errors.Add((nameof(SortName), sort));
+        if (NameRule.Problem(ListedName, "The listed name", NameMaxLength) is { } listed) errors.Add((nameof(ListedName), listed));
         if (!Enum.IsDefined(Sector)) errors.Add((nameof(Sector), "The sector is not one of the four Alliance sectors."));
         if (Sector == Sector.InternationalOrganisation && CountryCode is not null)
             errors.Add((nameof(CountryCode), "An international organisation has no country."));
@@ -62,8 +63,10 @@ public class Organisation
     /// <summary>Trims names and normalises the country code, as every entry path (form, CSV) must.</summary>
     public void Normalise()
     {
-        FormalName = (FormalName ?? "").Trim();
-        SortName = string.IsNullOrWhiteSpace(SortName) ? FormalName : SortName.Trim();
+        // Line breaks and tabs (a CSV cell may hold them) become single spaces; other control characters stay, for
+        // Validate to refuse (NameRule).
+        FormalName = NameRule.Tidy(FormalName);
+        SortName = string.IsNullOrWhiteSpace(SortName) ? FormalName : NameRule.Tidy(SortName);
         // A listed name equal to the formal name says nothing more: stored as none.
         ListedName = string.IsNullOrWhiteSpace(ListedName) || ListedName.Trim() == FormalName ? null : ListedName.Trim();
         CountryCode = string.IsNullOrWhiteSpace(CountryCode) ? null : CountryCode.Trim().ToUpperInvariant();

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Geography;
 using WeProtect.Summit.Data.Organisations;
+using WeProtect.Summit.Data.Validation;
 
 namespace WeProtect.Summit.Data.Registrations;
 
@@ -102,17 +103,17 @@ public class Registration
         var errors = new List<(string, string)>();
         void Check(bool bad, string field, string message) { if (bad) errors.Add((field, message)); }
         Check(string.IsNullOrWhiteSpace(FullName), nameof(FullName), "Your full name is required.");
-        Check(FullName?.Length > TextMaxLength, nameof(FullName), $"Your full name is longer than {TextMaxLength} characters.");
+        if (NameRule.Problem(FullName, "Your full name", TextMaxLength) is { } fullName) errors.Add((nameof(FullName), fullName));
         Check(string.IsNullOrWhiteSpace(Position), nameof(Position), "Your position is required.");
-        Check(Position?.Length > TextMaxLength, nameof(Position), $"Your position is longer than {TextMaxLength} characters.");
+        if (NameRule.Problem(Position, "Your position", TextMaxLength) is { } position) errors.Add((nameof(Position), position));
         Check(!Enum.IsDefined(Category), nameof(Category), "Choose a category.");
         Check(AccessNeeds?.Length > AccessNeedsMaxLength, nameof(AccessNeeds), $"Access needs are longer than {AccessNeedsMaxLength} characters.");
         if (OrganisationId is null)
         {
             Check(string.IsNullOrWhiteSpace(ProposedOrganisationName), nameof(OrganisationId),
                 "Choose your organisation, or give its name, sector and country.");
-            Check(ProposedOrganisationName?.Length > Organisation.NameMaxLength, nameof(ProposedOrganisationName),
-                $"The organisation's name is longer than {Organisation.NameMaxLength} characters.");
+            if (NameRule.Problem(ProposedOrganisationName, "The organisation's name", Organisation.NameMaxLength) is { } organisation)
+                errors.Add((nameof(ProposedOrganisationName), organisation));
             Check(ProposedSector is null || !Enum.IsDefined(ProposedSector.Value), nameof(ProposedSector), "Choose the organisation's sector.");
             Check(ProposedCountryCode is not null && !Countries.IsKnown(ProposedCountryCode), nameof(ProposedCountryCode), "Choose a country from the list.");
             Check(ProposedSector == Sector.Government && ProposedCountryCode is null, nameof(ProposedCountryCode), "A government needs its country.");

@@ -29,7 +29,12 @@ public class CommuniqueJobTests : IClassFixture<SummitAppFactory>
     private Task<int> RowAsync(int statementId, CommuniqueStatus status = CommuniqueStatus.Queued, DateTime? generatingSince = null, int attempts = 0) =>
         app.WithDbAsync(async db =>
         {
-            var communique = new Communique { StatementId = statementId, Status = status, QueuedUtc = DateTime.UtcNow, GeneratingSinceUtc = generatingSince, Attempts = attempts };
+            var communique = new Communique
+            {
+                StatementId = statementId, Status = status, QueuedUtc = DateTime.UtcNow, GeneratingSinceUtc = generatingSince, Attempts = attempts,
+                // A claim's lease, as the job takes it (and never renewed here).
+                LeaseUntilUtc = generatingSince + Communique.LeaseLength,
+            };
             db.Communiques.Add(communique);
             await db.SaveChangesAsync();
             return communique.Id;
@@ -168,5 +173,63 @@ public class CommuniqueJobTests : IClassFixture<SummitAppFactory>
         Assert.Equal(CommuniqueStatus.Generating, row.Status);
         Assert.Equal(1, row.Attempts);
         Assert.Null(row.Pdf);
+    }
+
+    [Fact]
+    public async Task A_job_killed_ninety_seconds_ago_is_taken_again_by_the_sweep_not_ten_minutes_later()
+    {
+        using var organiser = await app.LoggedInClientAsync(WeProtect.Summit.Data.Accounts.Roles.Organiser);
+        CommuniqueData.ClosedStatement closed;
+        int id;
+        for (var attempt = 1; ; attempt++)
+        {
+            closed = await app.ClosedStatementAsync();
+            // Claimed 90 s ago; its node died, so the 60 s lease ran out 30 s ago and was never renewed.
+            id = await RowAsync(closed.StatementId, CommuniqueStatus.Generating, DateTime.UtcNow.AddSeconds(-90), attempts: 1);
+            // The organiser sees that it stopped and will resume (unless the app's own sweep, which runs at start-up
+            // and every minute, resumed it first: then again with another statement).
+            var page = await organiser.GetPageAsync($"/Communiques/Manage/{closed.StatementId}");
+            if (page.QuerySelector("#interrupted") is { } interrupted)
+            {
+                Assert.Contains("interrupted, resuming", interrupted.TextContent);
+                break;
+            }
+            Assert.True(attempt < 5, "The app's sweep resumed the row every time before the page was read");
+        }
+
+        using (var scope = app.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<CommuniqueSweep>().RunAsync(CancellationToken.None); // (the app's own sweep may be first)
+        var published = await app.WaitForCommuniqueAsync(closed.StatementId, c => c.Status == CommuniqueStatus.Published);
+        Assert.Equal(2, published.Attempts);
+        Assert.Null(published.LeaseUntilUtc);
+        Assert.Equal(1, await PublishedEventsAsync(id));
+    }
+
+    [Fact]
+    public async Task The_running_job_renews_its_lease_and_only_its_own()
+    {
+        var closed = await app.ClosedStatementAsync();
+        var clock = new MovableClock();
+        var id = await RowAsync(closed.StatementId, CommuniqueStatus.Generating, clock.GetUtcNow().UtcDateTime, attempts: 1);
+        var claim = await app.WithDbAsync(db => db.Communiques.Where(c => c.Id == id).Select(c => c.Version).SingleAsync());
+
+        // 50 s later (lease 60 s): renewed, the lease now runs 60 s from then.
+        clock.Advance(TimeSpan.FromSeconds(50));
+        var now = clock.GetUtcNow().UtcDateTime;
+        Assert.True(await app.WithDbAsync(db => CommuniqueJob.RenewLeaseAsync(db, id, claim, now, CancellationToken.None)));
+        var lease = await app.WithDbAsync(db => db.Communiques.Where(c => c.Id == id).Select(c => c.LeaseUntilUtc).SingleAsync());
+        Assert.Equal(now + Communique.LeaseLength, lease);
+
+        // Still running at 100 s: not interrupted, the sweep leaves it alone; another claim cannot renew it.
+        clock.Advance(TimeSpan.FromSeconds(50));
+        var row = (await app.CommuniqueOfAsync(closed.StatementId))!;
+        Assert.False(row.Interrupted(clock.GetUtcNow().UtcDateTime));
+        Assert.False(await app.WithDbAsync(db => CommuniqueJob.RenewLeaseAsync(db, id, Guid.NewGuid(), clock.GetUtcNow().UtcDateTime, CancellationToken.None)));
+
+        // No renewal for a minute more: interrupted, to be taken again.
+        clock.Advance(TimeSpan.FromSeconds(61));
+        Assert.True(row.Interrupted(clock.GetUtcNow().UtcDateTime));
+        Assert.True(Communique.LeaseRenewal * 2 < Communique.LeaseLength, "a renewal may be late once without losing the claim");
+        Assert.True(Communique.LeaseLength + TimeSpan.FromMinutes(1) <= TimeSpan.FromMinutes(2), "lease + sweep interval within two minutes");
     }
 }

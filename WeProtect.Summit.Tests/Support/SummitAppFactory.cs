@@ -17,16 +17,32 @@ public class SummitAppFactory : WebApplicationFactory<Program>
 
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "weprotect-summit-tests", Guid.NewGuid().ToString("N"));
 
+    public const string PublicBaseUrl = "http://localhost";
+
     public string OutboxFolder => Path.Combine(DataFolder, "outbox");
+
+    /// <summary>Every line this app logged (see <see cref="LogCollector"/>).</summary>
+    public LogCollector Log { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DataFolder", DataFolder);
+        // E-mailed links are built from this, never from the request's Host (the test server's own address).
+        builder.UseSetting("PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Every test client comes from one address: per-address limits generous here (the per-account defaults
+        // stay, each test has its own users); the rate-limit tests set tight ones on a factory of their own.
+        foreach (var action in Enum.GetNames<WeProtect.Summit.Web.Infrastructure.RateLimits.RateLimitedAction>())
+            builder.UseSetting($"RateLimits:{action}:PermitLimit", "100000");
         // Hangfire's log provider is process-wide: it points at the logger factory of the last app started, which
         // throws once that app is disposed and would stop the job servers of the other test apps running beside it.
         // (Job storage and activator are per app already, see HangfireSetup.)
+        builder.ConfigureLogging(logging => logging.AddProvider(Log)
+            .AddFilter<LogCollector>(null, LogLevel.Information)
+            .AddFilter<LogCollector>("Microsoft.EntityFrameworkCore", LogLevel.Warning)
+            // As appsettings.json has it: request lines (addresses with tokens in them) are not logged.
+            .AddFilter<LogCollector>("Microsoft.AspNetCore", LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {
             var configuration = services.Last(d => d.ServiceType == typeof(Hangfire.IGlobalConfiguration));

@@ -31,19 +31,17 @@ public static class AccountTokens
     }
 }
 
-/// <summary>Absolute links for account e-mails.</summary>
+/// <summary>Absolute links for account e-mails: always from <see cref="PublicLinks"/> (the configured
+/// <c>PublicBaseUrl</c>), never from the request's Host header, which a client can forge to have a victim mailed a
+/// reset link to the attacker's site.</summary>
 public static class AccountLinks
 {
-    /// <summary>Configuration key of the public address (e.g. https://summit.example.org). Set it in production:
-    /// without it, links are built from the request's Host header, which only AllowedHosts keeps honest.</summary>
+    /// <summary>Configuration key of the public address (e.g. https://summit.example.org). Required in production
+    /// (<see cref="Infrastructure.ProductionSettings"/>).</summary>
     public const string PublicBaseUrlKey = "PublicBaseUrl";
 
-    public static string Absolute(HttpRequest request, IConfiguration configuration, string relativeUrl)
-    {
-        var configured = configuration[PublicBaseUrlKey];
-        var origin = string.IsNullOrWhiteSpace(configured) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : configured.TrimEnd('/');
-        return origin + relativeUrl;
-    }
+    public static string Absolute(HttpRequest request, IConfiguration configuration, string relativeUrl) =>
+        request.HttpContext.RequestServices.GetRequiredService<Infrastructure.PublicLinks>().Absolute(relativeUrl);
 }
 
 /// <summary>Account mail must not turn a mail-server hiccup into a 500 that tells an observer an address exists.</summary>
@@ -59,7 +57,7 @@ public static class AccountMail
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // No address and no body in the log, only what kind of mail failed.
-            logger.LogError(ex, "Could not send the {Purpose} mail", purpose);
+            logger.LogError(ex, "Could not send the {Purpose} mail", WeProtect.Summit.Data.Validation.LogText.Safe(purpose));
             return false;
         }
     }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using WeProtect.Summit.Data;
@@ -9,10 +10,26 @@ namespace WeProtect.Summit.Web.Accounts;
 
 /// <summary>Identity's EF store, except that two-factor recovery codes are kept as salted PBKDF2 hashes instead of
 /// the plain text Identity stores by default: a copy of the database then yields no usable recovery code.
-/// The codes are shown to the user once, when generated, and never again.</summary>
-public sealed class SummitUserStore(SummitDbContext context, IdentityErrorDescriber? describer = null)
+/// The codes are shown to the user once, when generated, and never again. The authenticator secret is encrypted with
+/// data protection (whose keys are themselves encrypted at rest); a key stored in clear by an earlier version is
+/// still read, and encrypted when it is next written.</summary>
+public sealed class SummitUserStore(SummitDbContext context, IDataProtectionProvider protection, IdentityErrorDescriber? describer = null)
     : UserStore<SummitUser, IdentityRole, SummitDbContext>(context, describer)
 {
+    private const string ProtectedPrefix = "dp1$";
+    private readonly IDataProtector authenticatorKeys = protection.CreateProtector("WeProtect.Summit.AuthenticatorKey.v1");
+
+    public override Task SetAuthenticatorKeyAsync(SummitUser user, string key, CancellationToken cancellationToken) =>
+        base.SetAuthenticatorKeyAsync(user, ProtectedPrefix + authenticatorKeys.Protect(key), cancellationToken);
+
+    public override async Task<string?> GetAuthenticatorKeyAsync(SummitUser user, CancellationToken cancellationToken)
+    {
+        var stored = await base.GetAuthenticatorKeyAsync(user, cancellationToken);
+        if (stored is null || !stored.StartsWith(ProtectedPrefix, StringComparison.Ordinal)) return stored;
+        // No catch: with the keys lost, failing is safer than treating the account as having no second factor.
+        return authenticatorKeys.Unprotect(stored[ProtectedPrefix.Length..]);
+    }
+
     // Same row Identity uses ("[AspNetUserStore]", "RecoveryCodes"), different content: a version prefix and hashes.
     private const string LoginProvider = "[AspNetUserStore]";
     private const string TokenName = "RecoveryCodes";

@@ -14,9 +14,10 @@ namespace WeProtect.Summit.Web.Jobs;
 /// <summary>Renders, signs and publishes one communiqué by id. The row is the source of truth and the job is
 /// idempotent:
 /// <list type="bullet">
-/// <item>it first claims the row by one conditional update (queued and due, or generating for longer than
-/// <see cref="StaleAfter"/> — a job killed mid-way): status generating, attempts + 1, and a fresh claim token in the
-/// row's concurrency token. A row published, failed for good, not yet due, or in another worker's hands is left
+/// <item>it first claims the row by one conditional update (queued and due, or generating with its lease run out —
+/// a job killed mid-way): status generating, attempts + 1, a lease of <see cref="Communique.LeaseLength"/> that it
+/// renews every <see cref="Communique.LeaseRenewal"/> while it works, and a fresh claim token in the row's
+/// concurrency token. A row published, failed for good, not yet due, or in another worker's hands is left
 /// alone, so a job run twice publishes once and never replaces the stored bytes;</item>
 /// <item>it reads the statement's final version and the "Agreed by" list (<see cref="AgreedBy"/>, culture
 /// <c>Signing:Culture</c>, the order of the public page), renders (<see cref="CommuniquePdf"/>) and signs
@@ -29,11 +30,8 @@ namespace WeProtect.Summit.Web.Jobs;
 /// when it is due; Hangfire's own retries are off so that the database alone counts attempts.</item>
 /// </list></summary>
 public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningCertificates certificates, IConfiguration configuration,
-    TimeProvider clock, ILogger<CommuniqueJob> logger)
+    TimeProvider clock, ILogger<CommuniqueJob> logger, IServiceScopeFactory scopes)
 {
-    /// <summary>A claim older than this is taken to belong to a job that died.</summary>
-    public static TimeSpan StaleAfter => Communique.StaleAfter;
-
     public static readonly AuditActor Actor = new(null, "publishing job");
 
     /// <summary>The wait before the next attempt after <paramref name="attempts"/> failed ones.</summary>
@@ -51,16 +49,20 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
     public async Task PublishAsync(int communiqueId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var leaseUntil = now + Communique.LeaseLength;
         var claim = Guid.NewGuid();
         var claimed = await db.Communiques
             .Where(c => c.Id == communiqueId).Where(Communique.IsDue(now))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.Status, CommuniqueStatus.Generating)
                 .SetProperty(c => c.GeneratingSinceUtc, now)
+                .SetProperty(c => c.LeaseUntilUtc, leaseUntil)
                 .SetProperty(c => c.Attempts, c => c.Attempts + 1)
                 .SetProperty(c => c.Version, claim), ct);
         if (claimed == 0) return;
 
+        using var working = new CancellationTokenSource();
+        var renewing = KeepLeaseAsync(communiqueId, claim, working.Token);
         try
         {
             await PublishClaimedAsync(communiqueId, claim, ct);
@@ -75,6 +77,47 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
             logger.LogWarning(ex, "Communiqué {CommuniqueId} failed", communiqueId);
             await RecordFailureAsync(communiqueId, claim, ex);
         }
+        finally
+        {
+            await working.CancelAsync();
+            await renewing;
+        }
+    }
+
+    /// <summary>Renews the lease every <see cref="Communique.LeaseRenewal"/> until the work is done, on a context of
+    /// its own (the job's is busy).</summary>
+    private async Task KeepLeaseAsync(int communiqueId, Guid claim, CancellationToken done)
+    {
+        using var timer = new PeriodicTimer(Communique.LeaseRenewal, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(done))
+            {
+                using var scope = scopes.CreateScope();
+                var renewed = await RenewLeaseAsync(scope.ServiceProvider.GetRequiredService<SummitDbContext>(), communiqueId, claim,
+                    clock.GetUtcNow().UtcDateTime, done);
+                if (!renewed) return; // taken over, or finished
+            }
+        }
+        catch (OperationCanceledException) when (done.IsCancellationRequested)
+        {
+            // The work is done.
+        }
+        catch (Exception ex)
+        {
+            // A missed renewal at worst lets the sweep start the work again; the claim token keeps it to one result.
+            logger.LogWarning(ex, "Communiqué {CommuniqueId}: the lease could not be renewed", communiqueId);
+        }
+    }
+
+    /// <summary>Extends the lease of a row still generating under <paramref name="claim"/>; false when the claim is
+    /// no longer this job's.</summary>
+    public static async Task<bool> RenewLeaseAsync(SummitDbContext db, int communiqueId, Guid claim, DateTime nowUtc, CancellationToken ct)
+    {
+        var until = nowUtc + Communique.LeaseLength;
+        return await db.Communiques
+            .Where(c => c.Id == communiqueId && c.Version == claim && c.Status == CommuniqueStatus.Generating)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LeaseUntilUtc, until), ct) == 1;
     }
 
     private async Task PublishClaimedAsync(int communiqueId, Guid claim, CancellationToken ct)
@@ -109,6 +152,7 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
         communique.PublishedUtc = publishedUtc;
         communique.Status = CommuniqueStatus.Published;
         communique.GeneratingSinceUtc = null;
+        communique.LeaseUntilUtc = null;
         communique.NextAttemptUtc = null;
         communique.LastError = null;
         communique.Version = Guid.NewGuid(); // the claim token stays the original value: the update checks it
@@ -132,6 +176,7 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
         var error = $"Attempt {communique.Attempts}: {ex.Message}";
         communique.LastError = error.Length > 2000 ? error[..2000] : error;
         communique.GeneratingSinceUtc = null;
+        communique.LeaseUntilUtc = null;
         communique.Status = failed ? CommuniqueStatus.Failed : CommuniqueStatus.Queued;
         communique.NextAttemptUtc = failed ? null : now + BackOff(communique.Attempts);
         communique.FailedUtc = failed ? now : null;
@@ -152,7 +197,7 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
 }
 
 /// <summary>Enqueues every communiqué the database says is due: queued ones whose next attempt time has come, and
-/// generating ones whose job died (claim older than <see cref="CommuniqueJob.StaleAfter"/>). Runs at start-up (the
+/// generating ones whose job died (lease run out, see <see cref="Communique.LeaseLength"/>). Runs at start-up (the
 /// in-memory queue of the embedded default forgets jobs on restart) and every minute.</summary>
 public sealed class CommuniqueSweep(SummitDbContext db, IBackgroundJobClient jobs, TimeProvider clock)
 {

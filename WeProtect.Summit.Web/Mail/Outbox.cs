@@ -1,15 +1,34 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace WeProtect.Summit.Web.Mail;
 
 /// <summary>Reads the pick-up folder for the organisers' Outbox page.</summary>
-public sealed class Outbox(IOptions<MailOptions> options)
+public sealed partial class Outbox(IOptions<MailOptions> options)
 {
+    public const string Withheld = "[link withheld: it gives access to an account, only the recipient's copy holds it]";
+
     public sealed record Item(string Id, string Subject, string To, DateTimeOffset Date);
 
     /// <summary>Whether the message carries a link that grants access to an account.</summary>
     public static bool IsSensitive(MimeMessage message) => message.Headers.Contains(Mailer.SensitiveHeader);
+
+    /// <summary>The text with every account link (password reset, e-mail confirmation) and any token in a query
+    /// replaced: the page shows the rest of the message to every reader, administrators included.</summary>
+    public static string Redact(string? text, out bool redacted)
+    {
+        var result = AccountLink().Replace(text ?? "", Withheld);
+        result = TokenParameter().Replace(result, m => m.Groups[1].Value + "=[withheld]");
+        redacted = result != (text ?? "");
+        return result;
+    }
+
+    [GeneratedRegex(@"\S*/Account/(?:ResetPassword|ConfirmEmail)\S*", RegexOptions.IgnoreCase)]
+    private static partial Regex AccountLink();
+
+    [GeneratedRegex(@"\b(code|token|userId)=[^\s&""'<>]+", RegexOptions.IgnoreCase)]
+    private static partial Regex TokenParameter();
 
     public bool IsEnabled => options.Value.UsesPickupFolder;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -15,6 +16,14 @@ public class ErrorModel : PageModel
     public void OnGet(int? code) => Describe(code);
     public void OnPost(int? code) => Describe(code);
 
+    /// <summary>The rate limiter's Retry-After (seconds), in words.</summary>
+    private string TryAgain()
+    {
+        var seconds = int.TryParse(Response.Headers.RetryAfter.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 60;
+        var wait = seconds < 90 ? $"{seconds} seconds" : $"{(seconds + 59) / 60} minutes";
+        return $"There were too many attempts from your connection or for this account in a short time. Please wait {wait} and try again.";
+    }
+
     private void Describe(int? code)
     {
         (Title, Explanation) = code switch
@@ -22,6 +31,7 @@ public class ErrorModel : PageModel
             404 => ("Not found", "There is no page at this address, or it is not public."),
             403 => ("Not allowed", "Your account may not open this page."),
             400 => ("Bad request", "The request was not understood. If you submitted a form, open it again and resubmit."),
+            429 => ("Too many attempts", TryAgain()),
             _ => (Title, Explanation),
         };
         if (code is null or >= 500) RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;

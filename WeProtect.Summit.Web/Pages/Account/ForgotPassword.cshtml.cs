@@ -5,10 +5,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Web.Accounts;
 using WeProtect.Summit.Web.Mail;
+using WeProtect.Summit.Web.Infrastructure.RateLimits;
 
 namespace WeProtect.Summit.Web.Pages.Account;
 
 /// <summary>Mails a password-reset link to a confirmed account; the same answer for any address.</summary>
+[RateLimited(RateLimitedAction.ForgotPassword)]
 public class ForgotPasswordModel(UserManager<SummitUser> users, Mailer mailer, IConfiguration configuration,
     ILogger<ForgotPasswordModel> logger) : PageModel
 {

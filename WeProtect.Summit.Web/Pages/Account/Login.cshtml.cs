@@ -4,11 +4,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Web.Accounts;
+using WeProtect.Summit.Web.Infrastructure.RateLimits;
 
 namespace WeProtect.Summit.Web.Pages.Account;
 
-/// <summary>Password log-in. Failures count towards the lockout; the messages say no more than the visitor has
-/// proved they may know (an account's unconfirmed state only to someone who gave its right password).</summary>
+/// <summary>Password log-in. Attempts are rate-limited per address and per account (<see cref="RateLimitedAction.LogIn"/>);
+/// the messages say no more than the visitor has proved they may know (an account's unconfirmed or locked state only
+/// to someone who gave its right password).</summary>
+[RateLimited(RateLimitedAction.LogIn)]
 public class LoginModel(SignInManager<SummitUser> signIn, UserManager<SummitUser> users, IPasswordHasher<SummitUser> hasher,
     TimeProvider clock, ILogger<LoginModel> logger) : PageModel
 {
@@ -48,27 +51,31 @@ public class LoginModel(SignInManager<SummitUser> signIn, UserManager<SummitUser
             ModelState.AddModelError(string.Empty, WrongCredentials);
             return Page();
         }
+        // The password first, whatever the account's state: unknown, unconfirmed, locked and existing accounts all
+        // answer a wrong password alike. Failed attempts are limited per address and per account by the rate
+        // limiter (the same for addresses without an account), not by locking the account: a lockout anyone can
+        // trigger would tell which addresses exist and let a stranger lock out a signatory.
+        if (!await users.CheckPasswordAsync(user, Input.Password))
+        {
+            ModelState.AddModelError(string.Empty, WrongCredentials);
+            return Page();
+        }
 
-        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: false);
         if (result.Succeeded) return LocalRedirect(ReturnUrl ?? "/");
         if (result.RequiresTwoFactor)
             return RedirectToPage("./LoginWith2fa", new { ReturnUrl, RememberMe = Input.RememberMe });
         if (result.IsLockedOut)
         {
+            // Locked by failed second steps or by an administrator; said only to someone who knows the password.
             logger.LogWarning("Log-in refused: account {UserId} is locked out", user.Id);
             return LockedOut(await users.GetLockoutEndDateAsync(user));
         }
         if (result.IsNotAllowed)
         {
-            // Identity answers NotAllowed before it looks at the password; only say why to someone who knows it.
-            if (await users.CheckPasswordAsync(user, Input.Password))
-            {
-                NotConfirmed = !await users.IsEmailConfirmedAsync(user);
-                if (!NotConfirmed) ModelState.AddModelError(string.Empty, "This account may not log in at the moment.");
-                return Page();
-            }
-            await users.AccessFailedAsync(user);
-            if (await users.IsLockedOutAsync(user)) return LockedOut(await users.GetLockoutEndDateAsync(user));
+            NotConfirmed = !await users.IsEmailConfirmedAsync(user);
+            if (!NotConfirmed) ModelState.AddModelError(string.Empty, "This account may not log in at the moment.");
+            return Page();
         }
         ModelState.AddModelError(string.Empty, WrongCredentials);
         return Page();

@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Web.Accounts;
+using WeProtect.Summit.Web.Infrastructure.RateLimits;
 
 namespace WeProtect.Summit.Web.Pages.Account;
 
 /// <summary>Second step of a log-in with two-factor authentication: the authenticator app's code. Wrong codes
 /// count towards the lockout, like wrong passwords.</summary>
+[RateLimited(RateLimitedAction.TwoFactor)]
 public class LoginWith2faModel(SignInManager<SummitUser> signIn, UserManager<SummitUser> users, TimeProvider clock,
     ILogger<LoginWith2faModel> logger) : PageModel
 {

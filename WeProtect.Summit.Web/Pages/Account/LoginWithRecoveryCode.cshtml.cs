@@ -6,10 +6,12 @@ using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Web.Accounts;
 using WeProtect.Summit.Web.Infrastructure;
+using WeProtect.Summit.Web.Infrastructure.RateLimits;
 
 namespace WeProtect.Summit.Web.Pages.Account;
 
 /// <summary>Second step of a log-in with a one-time recovery code instead of the authenticator app.</summary>
+[RateLimited(RateLimitedAction.TwoFactor)]
 public class LoginWithRecoveryCodeModel(SignInManager<SummitUser> signIn, UserManager<SummitUser> users, AuditTrail audit,
     TimeProvider clock, ILogger<LoginWithRecoveryCodeModel> logger) : PageModel
 {

@@ -6,17 +6,20 @@ using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Web.Accounts;
 using WeProtect.Summit.Web.Mail;
+using WeProtect.Summit.Web.Infrastructure.RateLimits;
+using WeProtect.Summit.Data.Validation;
 
 namespace WeProtect.Summit.Web.Pages.Account;
 
 /// <summary>Self-registration. Whether or not the address already has an account, the visitor sees the same
 /// "check your e-mail" page; the mailbox owner alone learns which case it was.</summary>
+[RateLimited(RateLimitedAction.Register)]
 public class RegisterModel(UserManager<SummitUser> users, IPasswordHasher<SummitUser> hasher, Mailer mailer, AuditTrail audit,
     IConfiguration configuration, ILogger<RegisterModel> logger) : PageModel
 {
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Enter your full name."), StringLength(SummitUser.FullNameMaxLength), Display(Name = "Full name")]
+        [Required(ErrorMessage = "Enter your full name."), Name, StringLength(SummitUser.FullNameMaxLength), Display(Name = "Full name")]
         public string FullName { get; set; } = "";
         [Required(ErrorMessage = "Enter your e-mail address."), EmailAddress, StringLength(AccountLimits.EmailMaxLength), Display(Name = "E-mail")]
         public string Email { get; set; } = "";

@@ -5,10 +5,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Web.Accounts;
 using WeProtect.Summit.Web.Mail;
+using WeProtect.Summit.Web.Infrastructure.RateLimits;
 
 namespace WeProtect.Summit.Web.Pages.Account;
 
 /// <summary>Sends a fresh confirmation link to an unconfirmed account; answers the same for any address.</summary>
+[RateLimited(RateLimitedAction.ResendConfirmation)]
 public class ResendConfirmationModel(UserManager<SummitUser> users, Mailer mailer, IConfiguration configuration,
     ILogger<ResendConfirmationModel> logger) : PageModel
 {

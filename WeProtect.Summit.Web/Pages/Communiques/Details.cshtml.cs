@@ -6,12 +6,14 @@ using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Communiques;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Web.Jobs;
+using WeProtect.Summit.Web.Infrastructure.RateLimits;
 
 namespace WeProtect.Summit.Web.Pages.Communiques;
 
 /// <summary>The public page of one published communiqué: the signed PDF (<c>/Communiques/{id}/pdf</c>), its SHA-256,
 /// the signing certificate (with a plain warning when it is the development one), the signatories in "Agreed by"
 /// order, and the exact text version with its hash. Anything not published is not found.</summary>
+[RateLimited(RateLimitedAction.Download)]
 public class DetailsModel(SummitDbContext db, IConfiguration configuration) : PageModel
 {
     public sealed record View(int Id, int StatementId, string Title, string SummitName, DateTime PublishedUtc, string Sha256,

@@ -8,6 +8,7 @@ using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Statements;
 using WeProtect.Summit.Web.Jobs;
 using WeProtect.Summit.Web.Pdf;
+using WeProtect.Summit.Web.Infrastructure.RateLimits;
 
 namespace WeProtect.Summit.Web.Pages.Communiques;
 
@@ -16,6 +17,7 @@ namespace WeProtect.Summit.Web.Pages.Communiques;
 /// time; everyone else once the statement is published — so an embargoed list
 /// (<see cref="Statement.SignatoriesEmbargoed"/>) names nobody before publication, and before that the page is not
 /// found for them. Organisation fields only (see <see cref="SignatoryLists"/>).</summary>
+[RateLimited(RateLimitedAction.Download)]
 public class SignatoriesModel(SummitDbContext db, IConfiguration configuration, TimeProvider clock) : PageModel
 {
     public Statement Statement { get; private set; } = null!;

@@ -7,6 +7,7 @@ using WeProtect.Summit.Data.Communiques;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Web.Jobs;
 using WeProtect.Summit.Web.Pdf;
+using WeProtect.Summit.Web.Infrastructure.RateLimits;
 
 namespace WeProtect.Summit.Web.Pages.Communiques;
 
@@ -18,6 +19,7 @@ namespace WeProtect.Summit.Web.Pages.Communiques;
 /// error page.</summary>
 // The server reads up to twice the limit, so that a file somewhat too large gets a plain answer from the handler;
 // anything larger is refused while reading (400/413), before it reaches the handler.
+[RateLimited(RateLimitedAction.Verify)]
 [RequestFormLimits(MultipartBodyLengthLimit = 2L * MaxBytes)]
 [RequestSizeLimit(2L * MaxBytes + 64 * 1024)]
 public class VerifyModel(SummitDbContext db, IConfiguration configuration) : PageModel

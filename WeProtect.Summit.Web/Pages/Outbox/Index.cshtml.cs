@@ -10,9 +10,10 @@ public class IndexModel(Mail.Outbox outbox) : PageModel
     public bool Enabled => outbox.IsEnabled;
     public IReadOnlyList<Mail.Outbox.Item> Messages { get; private set; } = [];
     public MimeKit.MimeMessage? Message { get; private set; }
-    /// <summary>Account links (confirmation, password reset) are shown to administrators only: an organiser
-    /// reading another person's reset link could take over that account.</summary>
-    public bool BodyWithheld => Message is not null && Mail.Outbox.IsSensitive(Message) && !User.IsInRole(Data.Accounts.Roles.Admin);
+    /// <summary>The message's text with account links (confirmation, password reset) withheld from every reader,
+    /// administrators included: anyone reading another person's reset link could take over that account.</summary>
+    public string Body { get; private set; } = "";
+    public bool Redacted { get; private set; }
     public string? MessageId { get; private set; }
 
     public IActionResult OnGet(string? id)
@@ -24,6 +25,9 @@ public class IndexModel(Mail.Outbox outbox) : PageModel
         }
         Message = outbox.Read(id);
         MessageId = id;
-        return Message is null ? NotFound() : Page();
+        if (Message is null) return NotFound();
+        Body = Mail.Outbox.Redact(Message.TextBody, out var redacted);
+        Redacted = redacted || Mail.Outbox.IsSensitive(Message);
+        return Page();
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Validation;
 using WeProtect.Summit.Web.Infrastructure;
 
 namespace WeProtect.Summit.Web.Pages.Profile;
@@ -13,9 +14,9 @@ public class IndexModel(UserManager<SummitUser> users, SignInManager<SummitUser>
 {
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Enter your full name."), StringLength(SummitUser.FullNameMaxLength, ErrorMessage = "The full name may be at most 200 characters long."), Display(Name = "Full name")]
+        [Required(ErrorMessage = "Enter your full name."), Name, StringLength(SummitUser.FullNameMaxLength, ErrorMessage = "The full name may be at most 200 characters long."), Display(Name = "Full name")]
         public string FullName { get; set; } = "";
-        [StringLength(SummitUser.PositionMaxLength, ErrorMessage = "The position may be at most 200 characters long."), Display(Name = "Position")]
+        [Name, StringLength(SummitUser.PositionMaxLength, ErrorMessage = "The position may be at most 200 characters long."), Display(Name = "Position")]
         public string? Position { get; set; }
     }
 

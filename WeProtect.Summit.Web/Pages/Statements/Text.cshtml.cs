@@ -5,6 +5,7 @@ using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Statements;
 using WeProtect.Summit.Web.Statements;
+using WeProtect.Summit.Web.Infrastructure.RateLimits;
 
 namespace WeProtect.Summit.Web.Pages.Statements;
 
@@ -12,6 +13,7 @@ namespace WeProtect.Summit.Web.Pages.Statements;
 /// SHA-256 and the canonical Markdown to download. Before that it does not exist for anyone but organisers, who may
 /// also open any version (<c>?version=N</c>). Not output-cached: it changes with the statement's status, which the
 /// public page cache does not watch.</summary>
+[RateLimited(RateLimitedAction.Download)]
 public class TextModel(SummitDbContext db) : PageModel
 {
     public Statement Statement { get; private set; } = null!;

@@ -245,7 +245,7 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<long?>("LastSigningTotpStep")
+                    b.Property<long?>("LastTotpStep")
                         .HasColumnType("bigint");
 
                     b.Property<bool>("LockoutEnabled")
@@ -558,6 +558,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("LeaseUntilUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("NextAttemptUtc")
                         .HasColumnType("timestamp with time zone");

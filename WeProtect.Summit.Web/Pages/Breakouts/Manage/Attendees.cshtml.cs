@@ -1,11 +1,9 @@
 using System.Globalization;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data;
+using WeProtect.Summit.Web.Infrastructure;
 using WeProtect.Summit.Data.Breakouts;
 
 namespace WeProtect.Summit.Web.Pages.Breakouts.Manage;
@@ -30,16 +28,12 @@ public class AttendeesModel(SummitDbContext db) : PageModel
     public async Task<IActionResult> OnGetCsvAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        return File(WriteCsv([.. Confirmed, .. Waitlisted], Summit), "text/csv; charset=utf-8", $"breakout-{Breakout.Id}-attendees.csv");
+        return File(WriteCsv([.. Confirmed, .. Waitlisted], Summit), CsvExport.ContentType, $"breakout-{Breakout.Id}-attendees.csv");
     }
 
     public static byte[] WriteCsv(IEnumerable<Attendee> attendees, Summit summit)
     {
-        // A cell starting with = + - @ would run as a formula in a spreadsheet: CsvHelper escapes it (see the dashboard).
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape };
-        using var buffer = new MemoryStream();
-        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, config))
+        return CsvExport.Write(csv =>
         {
             foreach (var header in new[] { "Status", "Place in queue", "Name", "Position", "Organisation", $"Asked ({summit.TimeZoneId})", $"Confirmed ({summit.TimeZoneId})" })
                 csv.WriteField(header);
@@ -55,8 +49,7 @@ public class AttendeesModel(SummitDbContext db) : PageModel
                 csv.WriteField(a.ConfirmedUtc is { } c ? summit.ToLocal(c).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "");
                 csv.NextRecord();
             }
-        }
-        return buffer.ToArray();
+        });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

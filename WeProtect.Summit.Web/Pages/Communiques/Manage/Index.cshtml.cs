@@ -14,7 +14,7 @@ namespace WeProtect.Summit.Web.Pages.Communiques.Manage;
 /// communiqué's progress as the job reports it in the database (status, attempts, last error, next attempt), the
 /// Retry button once it failed for good, and the link to the jobs dashboard. While queued or generating, the status
 /// block polls itself with htmx every two seconds; without JavaScript, the Refresh link does the same.</summary>
-public class IndexModel(SummitDbContext db, CommuniqueDesk desk) : PageModel
+public class IndexModel(SummitDbContext db, CommuniqueDesk desk, TimeProvider clock) : PageModel
 {
     public Statement Statement { get; private set; } = null!;
     public string SummitName { get; private set; } = "";
@@ -55,6 +55,9 @@ public class IndexModel(SummitDbContext db, CommuniqueDesk desk) : PageModel
         });
     }
 
+    /// <summary>Generating, but its job's lease ran out (the node stopped): the sweep resumes it within two minutes.</summary>
+    public bool Interrupted => Communique?.Interrupted(clock.GetUtcNow().UtcDateTime) == true;
+
     public bool InProgress => Communique?.Status is CommuniqueStatus.Queued or CommuniqueStatus.Generating;
 
     public static string Describe(CommuniqueStatus status) => status switch
@@ -78,7 +81,7 @@ public class IndexModel(SummitDbContext db, CommuniqueDesk desk) : PageModel
             {
                 Id = c.Id, StatementId = c.StatementId, Status = c.Status, QueuedUtc = c.QueuedUtc, Attempts = c.Attempts,
                 LastError = c.LastError, NextAttemptUtc = c.NextAttemptUtc, FailedUtc = c.FailedUtc, PublishedUtc = c.PublishedUtc,
-                GeneratingSinceUtc = c.GeneratingSinceUtc, Sha256 = c.Sha256, SignatoryCount = c.SignatoryCount,
+                GeneratingSinceUtc = c.GeneratingSinceUtc, LeaseUntilUtc = c.LeaseUntilUtc, Sha256 = c.Sha256, SignatoryCount = c.SignatoryCount,
                 SelfSignedCertificate = c.SelfSignedCertificate, CertificateThumbprint = c.CertificateThumbprint,
             })
             .FirstOrDefaultAsync(ct);

@@ -1,11 +1,9 @@
 using System.Globalization;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using WeProtect.Summit.Data;
+using WeProtect.Summit.Web.Infrastructure;
 using WeProtect.Summit.Data.Organisations;
 
 namespace WeProtect.Summit.Web.Pages.Registration.Manage;
@@ -69,23 +67,12 @@ public class DashboardModel(SummitDbContext db) : PageModel
         RegistrationStatus? only = Enum.TryParse<RegistrationStatus>(status, true, out var s) && Enum.IsDefined(s) && !int.TryParse(status, out _) ? s : null;
         var delegates = await LoadDelegatesAsync(only, ct);
         var file = $"delegates-{Summit.Id}{(only is null ? "" : "-" + only.Value.ToString().ToLowerInvariant())}.csv";
-        return File(WriteCsv(delegates, Summit), "text/csv; charset=utf-8", file);
+        return File(WriteCsv(delegates, Summit), CsvExport.ContentType, file);
     }
 
     public static byte[] WriteCsv(IEnumerable<Delegate> delegates, Summit summit)
     {
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            // Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return) as a formula: a
-            // delegate who calls themselves "=HYPERLINK(…)" must not run code on the secretariat's machine
-            // (CSV/formula injection, OWASP). CsvHelper prefixes such a cell with a single quote, which the
-            // spreadsheet shows as text.
-            InjectionOptions = InjectionOptions.Escape,
-        };
-        using var buffer = new MemoryStream();
-        // With a byte order mark, so that Excel reads "Côte d'Ivoire" as UTF-8.
-        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, config))
+        return CsvExport.Write(csv =>
         {
             foreach (var header in new[] { "Name", "Position", "Organisation", "Sector", "Country", "Category", "Minister", "Status", $"Checked in ({summit.TimeZoneId})" })
                 csv.WriteField(header);
@@ -103,8 +90,7 @@ public class DashboardModel(SummitDbContext db) : PageModel
                 csv.WriteField(d.CheckedInUtc is { } at ? summit.ToLocal(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "");
                 csv.NextRecord();
             }
-        }
-        return buffer.ToArray();
+        });
     }
 
     private async Task<List<Delegate>> LoadDelegatesAsync(RegistrationStatus? status, CancellationToken ct)

@@ -1,0 +1,65 @@
+namespace WeProtect.Summit.Data.Validation;
+
+/// <summary>The one rule for the names of organisations and people (and the short texts printed beside them:
+/// positions), however they enter — web form, CSV import, registration, invitation: at most
+/// <see cref="MaxLength"/> characters; no control characters (NUL, escape, CR/LF, C1), no bidirectional overrides,
+/// embeddings or isolates (U+202A–U+202E, U+2066–U+2069: they make a name read differently from what it is), no
+/// unpaired surrogates and no noncharacters (U+FFFE, U+FFFF, U+FDD0–U+FDEF).</summary>
+public static class NameRule
+{
+    public const int MaxLength = 200;
+
+    /// <summary>Trimmed, with every run of white space (spaces, tabs, line breaks) made one space.</summary>
+    public static string Tidy(string? value) =>
+        string.Join(' ', (value ?? "").Split([' ', '\t', '\r', '\n', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Why <paramref name="value"/> is not acceptable as <paramref name="what"/> ("The formal name"), or
+    /// null. Emptiness is the caller's rule (some names are optional).</summary>
+    public static string? Problem(string? value, string what, int maxLength = MaxLength)
+    {
+        if (string.IsNullOrEmpty(value)) return null;
+        if (value.Length > maxLength) return $"{what} is longer than {maxLength} characters.";
+        return FirstForbidden(value) is { } bad
+            ? $"{what} contains a character that is not allowed in a name ({Describe(bad)}). Type the name again without it."
+            : null;
+    }
+
+    /// <summary>The first forbidden UTF-16 unit or code point, or null.</summary>
+    public static int? FirstForbidden(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                {
+                    var codePoint = char.ConvertToUtf32(c, value[i + 1]);
+                    if ((codePoint & 0xFFFE) == 0xFFFE) return codePoint;
+                    i++;
+                    continue;
+                }
+                return c;
+            }
+            if (char.IsLowSurrogate(c) || IsForbidden(c)) return c;
+        }
+        return null;
+    }
+
+    private static bool IsForbidden(char c) =>
+        char.IsControl(c)
+        || c is >= '\u202A' and <= '\u202E'
+        || c is >= '\u2066' and <= '\u2069'
+        || c is >= '\uFDD0' and <= '\uFDEF'
+        || c is '\uFFFE' or '\uFFFF';
+
+    private static string Describe(int codePoint) => codePoint switch
+    {
+        0 => "a NUL character",
+        0x1B => "an escape character",
+        '\r' or '\n' or '\t' => "a line break or tab",
+        >= 0x202A and <= 0x202E or >= 0x2066 and <= 0x2069 => $"the invisible direction control U+{codePoint:X4}",
+        >= 0xD800 and <= 0xDFFF => "a broken character",
+        _ => $"the invisible character U+{codePoint:X4}",
+    };
+}

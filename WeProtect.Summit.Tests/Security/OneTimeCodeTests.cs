@@ -1,0 +1,61 @@
+using System.Net;
+using WeProtect.Summit.Tests.Signing;
+using WeProtect.Summit.Tests.Support;
+
+namespace WeProtect.Summit.Tests.Security;
+
+/// <summary>An authenticator code is accepted at most once per user, whatever it is used for.</summary>
+public sealed class OneTimeCodeTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
+{
+    [Fact]
+    public async Task A_code_that_logged_in_is_refused_for_signing()
+    {
+        var organisation = await app.OrganisationAsync();
+        var (statement, _) = await app.OpenStatementAsync();
+        // Logged in with the previous step's code (TwoFactor.LogInWithTwoFactorAsync): the same code, replayed to sign.
+        var signatory = await app.SignatoryAsync(organisation.Id, "Replay Signer");
+        var loginCode = TwoFactor.TotpCode(signatory.Key, DateTime.UtcNow.AddSeconds(-30));
+        var page = await signatory.Client.GetPageAsync(SigningTestData.SignUrl(statement.Id, organisation.Id));
+
+        var refused = await SigningTestData.RefusedPageAsync(await signatory.Client.SignAsync(page, loginCode));
+        Assert.Contains("already used", refused.Errors());
+        Assert.Empty(await app.EndorsementsAsync(statement.Id));
+
+        var fresh = await signatory.Client.SignAsync(page, TwoFactor.TotpCode(signatory.Key));
+        Assert.Equal(HttpStatusCode.Redirect, fresh.StatusCode);
+        Assert.Single(await app.EndorsementsAsync(statement.Id));
+    }
+
+    [Fact]
+    public async Task The_same_code_logs_in_exactly_one_of_several_parallel_sessions()
+    {
+        var user = await app.CreateUserAsync(fullName: "Parallel Person");
+        var key = await app.EnableTwoFactorAsync(user);
+        const int sessions = 6;
+        var ready = new List<(FormClient Client, AngleSharp.Html.Dom.IHtmlDocument Page)>();
+        for (var i = 0; i < sessions; i++)
+        {
+            var client = app.CreateFormClient();
+            var login = await client.GetPageAsync("/Account/Login");
+            var first = await client.SubmitAsync(login, "form#login", new Dictionary<string, string>
+            {
+                ["Input.Email"] = user.Email!, ["Input.Password"] = SummitAppFactory.Password,
+            });
+            Assert.Contains("/Account/LoginWith2fa", first.Headers.Location!.OriginalString);
+            ready.Add((client, await client.GetPageAsync(first.Headers.Location!.OriginalString)));
+        }
+
+        var code = TwoFactor.TotpCode(key);
+        var responses = await Task.WhenAll(ready.Select(r => Task.Run(() =>
+            r.Client.SubmitAsync(r.Page, "form#login-2fa", new Dictionary<string, string> { ["Input.Code"] = code }))));
+
+        var signedIn = responses.Count(r => r.StatusCode == HttpStatusCode.Redirect && !r.Headers.Location!.OriginalString.Contains("/Account/"));
+        Assert.True(signedIn == 1, string.Join("; ", responses.Select(r => $"{(int)r.StatusCode} {r.Headers.Location}")) + $" (code {code})");
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Redirect), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var stillOut = 0;
+        foreach (var (client, _) in ready)
+            if ((await client.GetAsync("/Profile/Index")).StatusCode != HttpStatusCode.OK) stillOut++;
+        Assert.Equal(sessions - 1, stillOut);
+        foreach (var (client, _) in ready) client.Dispose();
+    }
+}

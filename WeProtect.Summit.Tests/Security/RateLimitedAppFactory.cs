@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using WeProtect.Summit.Tests.Support;
+using WeProtect.Summit.Web.Infrastructure.RateLimits;
+
+namespace WeProtect.Summit.Tests.Security;
+
+/// <summary>The app with tight rate limits (<see cref="AddressLimit"/> per address for every action,
+/// <see cref="AccountLimit"/> per account) set through configuration, on a clock the tests move.</summary>
+public sealed class RateLimitedAppFactory : SummitAppFactory
+{
+    public const int AddressLimit = 10;
+    public const int AccountLimit = 3;
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    public MovableClock Clock { get; } = new();
+
+    /// <summary>Every window of the previous test has passed.</summary>
+    public void StartAfresh() => Clock.Advance(TimeSpan.FromHours(1));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        foreach (var action in Enum.GetNames<RateLimitedAction>())
+        {
+            builder.UseSetting($"RateLimits:{action}:PermitLimit", AddressLimit.ToString());
+            builder.UseSetting($"RateLimits:{action}:Window", Window.ToString());
+            builder.UseSetting($"RateLimits:{action}:AccountWindow", Window.ToString());
+        }
+        foreach (var action in new[] { RateLimitedAction.LogIn, RateLimitedAction.TwoFactor, RateLimitedAction.Register, RateLimitedAction.ForgotPassword, RateLimitedAction.ResendConfirmation })
+            builder.UseSetting($"RateLimits:{action}:AccountPermitLimit", AccountLimit.ToString());
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+}

@@ -1,0 +1,18 @@
+namespace WeProtect.Summit.Web.Infrastructure.RateLimits;
+
+/// <summary>Put on a page model: its form posts (or, for <see cref="RateLimitedAction.Download"/>, its GET
+/// handlers such as <c>?handler=Pdf</c>) count against the action's limits per client address and, for the
+/// account forms, per account.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class RateLimitedAttribute(RateLimitedAction action) : Attribute
+{
+    public RateLimitedAction Action { get; } = action;
+
+    /// <summary>Whether this request counts: a form post, or a download handler.</summary>
+    public bool Counts(HttpRequest request) => Action == RateLimitedAction.Download
+        ? HttpMethods.IsGet(request.Method) && !string.IsNullOrEmpty(Handler(request))
+        : HttpMethods.IsPost(request.Method);
+
+    private static string? Handler(HttpRequest request) =>
+        request.RouteValues.TryGetValue("handler", out var value) && value is string { Length: > 0 } routed ? routed : request.Query["handler"].ToString();
+}
