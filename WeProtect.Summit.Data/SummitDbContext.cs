@@ -37,7 +37,8 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
-        // Every DateTime is UTC; providers such as SQLite forget the kind, so restore it on the way out.
+        // Every DateTime is UTC; providers such as SQLite forget the kind, so restore it on the way out. Npgsql refuses
+        // to write a DateTime whose kind is not UTC, so the kind is set on the way in too.
         configuration.Properties<DateTime>().HaveConversion<UtcConverter>();
         configuration.Properties<Sector>().HaveConversion<string>().HaveMaxLength(40);
         configuration.Properties<Registrations.DelegateCategory>().HaveConversion<string>().HaveMaxLength(30);
@@ -69,7 +70,15 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
             throw new InvalidOperationException("Statement versions are immutable: write a new version instead.");
     }
 
+    /// <summary>UTC in and out, to the microsecond: PostgreSQL keeps microseconds (SQL Server and SQLite keep .NET's
+    /// 100 ns ticks), so without this a time read back would differ from the value written, and a query comparing a
+    /// stored time with one held in memory (a waiting-list position, a concurrency token) would answer differently
+    /// per provider. Parameters go through the converter too, so a comparison sees the stored precision.</summary>
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
-        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
-        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+        v => ToMicroseconds(v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime()),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc))
+    {
+        private static DateTime ToMicroseconds(DateTime utc) =>
+            new(utc.Ticks - utc.Ticks % (TimeSpan.TicksPerMillisecond / 1000), DateTimeKind.Utc);
+    }
 }

@@ -39,6 +39,7 @@ public sealed class AuditTrail(SummitDbContext db, TimeProvider clock)
 
     private async Task AppendPendingAsync(CancellationToken ct)
     {
+        await AuditChainLock.TakeAsync(db.Database, ct);
         for (var attempt = 1; ; attempt++)
         {
             var last = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence)

@@ -88,9 +88,18 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         db.Bookings.CountAsync(b => b.BreakoutId == booking.BreakoutId && b.Status == BookingStatus.Waitlisted
             && (b.RequestedUtc < booking.RequestedUtc || (b.RequestedUtc == booking.RequestedUtc && b.Id <= booking.Id)), ct);
 
-    private async Task<bool> TakeSeatAsync(int breakoutId, CancellationToken ct) =>
-        await db.Breakouts.Where(b => b.Id == breakoutId && b.ConfirmedCount < b.Capacity)
-            .ExecuteUpdateAsync(s => s.SetProperty(b => b.ConfirmedCount, b => b.ConfirmedCount + 1), ct) == 1;
+    /// <summary>Takes a seat if one is free. If none is, the breakout's row is still locked until the commit (an update
+    /// that changes nothing), so that the bookings of one breakout queue one after another: the waiting list's order
+    /// (RequestedUtc, then Id) is then the order of the commits, and a position counted after the commit is final.
+    /// SQLite lets one writer in at a time anyway; on PostgreSQL, without the lock, two delegates were told "number 2".</summary>
+    private async Task<bool> TakeSeatAsync(int breakoutId, CancellationToken ct)
+    {
+        if (await db.Breakouts.Where(b => b.Id == breakoutId && b.ConfirmedCount < b.Capacity)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.ConfirmedCount, b => b.ConfirmedCount + 1), ct) == 1)
+            return true;
+        await db.Breakouts.Where(b => b.Id == breakoutId).ExecuteUpdateAsync(s => s.SetProperty(b => b.ConfirmedCount, b => b.ConfirmedCount), ct);
+        return false;
+    }
 
     /// <summary>The title of a breakout overlapping <paramref name="breakout"/> where the registration holds a seat.</summary>
     private Task<string?> ClashAsync(int registrationId, Breakout breakout, CancellationToken ct) =>

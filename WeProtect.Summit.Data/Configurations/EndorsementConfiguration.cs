@@ -4,8 +4,6 @@ using WeProtect.Summit.Data.Statements;
 
 namespace WeProtect.Summit.Data.Configurations;
 
-// Index filters are written without identifier quotes so that the same SQL reads on SQLite and SQL Server.
-
 internal sealed class EndorsementConfiguration : IEntityTypeConfiguration<Endorsement>
 {
     public void Configure(EntityTypeBuilder<Endorsement> e)
@@ -23,6 +21,6 @@ internal sealed class EndorsementConfiguration : IEntityTypeConfiguration<Endors
         e.HasOne<StatementVersion>().WithMany().HasForeignKey(x => x.StatementVersionId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Accounts.SummitUser>().WithMany().HasForeignKey(x => x.SignerUserId).OnDelete(DeleteBehavior.Restrict);
         // The rule that matters most: at most one live endorsement per organisation per statement, whatever races.
-        e.HasIndex(x => new { x.StatementId, x.OrganisationId }).IsUnique().HasFilter("WithdrawnUtc IS NULL");
+        e.HasIndex(x => new { x.StatementId, x.OrganisationId }).IsUnique().HasFilter(IndexFilters.IsNull(nameof(Endorsement.WithdrawnUtc)));
     }
 }

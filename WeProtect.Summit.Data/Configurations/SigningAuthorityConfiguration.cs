@@ -18,7 +18,7 @@ internal sealed class SigningAuthorityConfiguration : IEntityTypeConfiguration<S
         e.HasOne(a => a.Organisation).WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Accounts.SummitUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Restrict);
         // One live grant per person and organisation; revoked grants stay as history.
-        e.HasIndex(a => new { a.OrganisationId, a.UserId }).IsUnique().HasFilter("RevokedUtc IS NULL");
+        e.HasIndex(a => new { a.OrganisationId, a.UserId }).IsUnique().HasFilter(IndexFilters.IsNull(nameof(SigningAuthority.RevokedUtc)));
         e.HasIndex(a => a.UserId);
     }
 }

@@ -5,14 +5,24 @@ using WeProtect.Summit.Data.Organisations;
 namespace WeProtect.Summit.Tests.Admin;
 
 /// <summary>The hash chain: appended in the same transaction as the change, and broken by any edited or deleted row.
-/// Each test tampers with its own database.</summary>
-public sealed class AuditTrailTests : IDisposable
+/// Each test tampers with its own database. The tampering SQL quotes its names, so that it reads on every provider.</summary>
+public class AuditTrailTests : IDisposable
 {
-    private readonly SummitAppFactory app = new();
+    private readonly SummitAppFactory app;
 
-    public AuditTrailTests() => _ = app.Services; // start the app (and migrate) once, before any parallel use
+    public AuditTrailTests() : this(new SummitAppFactory()) { }
 
-    public void Dispose() => app.Dispose();
+    protected AuditTrailTests(SummitAppFactory app)
+    {
+        this.app = app;
+        _ = app.Services; // start the app (and migrate) once, before any parallel use
+    }
+
+    public void Dispose()
+    {
+        app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private async Task AppendAsync(int count)
     {
@@ -55,7 +65,7 @@ public sealed class AuditTrailTests : IDisposable
         await AppendAsync(4);
         var target = await app.WithDbAsync(db => db.AuditEvents.OrderBy(e => e.Sequence).Skip(1).Select(e => e.Sequence).FirstAsync());
         await app.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE AuditEvents SET Summary = 'nothing happened' WHERE Sequence = {target}"));
+            $"UPDATE \"AuditEvents\" SET \"Summary\" = 'nothing happened' WHERE \"Sequence\" = {target}"));
 
         var verdict = await VerifyAsync();
         Assert.False(verdict.IsIntact);
@@ -68,7 +78,7 @@ public sealed class AuditTrailTests : IDisposable
     {
         await AppendAsync(4);
         var target = await app.WithDbAsync(db => db.AuditEvents.OrderBy(e => e.Sequence).Skip(1).Select(e => e.Sequence).FirstAsync());
-        await app.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM AuditEvents WHERE Sequence = {target}"));
+        await app.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM \"AuditEvents\" WHERE \"Sequence\" = {target}"));
 
         var verdict = await VerifyAsync();
         Assert.False(verdict.IsIntact);
@@ -87,8 +97,8 @@ public sealed class AuditTrailTests : IDisposable
         });
         await app.WithDbAsync(async db =>
         {
-            await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM AuditEvents WHERE Sequence = {second}");
-            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE AuditEvents SET Sequence = {second} WHERE Sequence = {third}");
+            await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM \"AuditEvents\" WHERE \"Sequence\" = {second}");
+            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE \"AuditEvents\" SET \"Sequence\" = {second} WHERE \"Sequence\" = {third}");
         });
         var verdict = await VerifyAsync();
         Assert.False(verdict.IsIntact);

@@ -209,6 +209,7 @@ public class CommuniqueJobTests : IClassFixture<SummitAppFactory>
         // 50 s later (lease 60 s): renewed, the lease now runs 60 s from then.
         clock.Advance(TimeSpan.FromSeconds(50));
         var now = clock.GetUtcNow().UtcDateTime;
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)); // stored times keep microseconds, not 100 ns ticks
         Assert.True(await app.WithDbAsync(db => CommuniqueJob.RenewLeaseAsync(db, id, claim, now, CancellationToken.None)));
         var lease = await app.WithDbAsync(db => db.Communiques.Where(c => c.Id == id).Select(c => c.LeaseUntilUtc).SingleAsync());
         Assert.Equal(now + Communique.LeaseLength, lease);

@@ -15,7 +15,7 @@ public class CommuniquePagesTests : IClassFixture<SummitAppFactory>
 
     public CommuniquePagesTests(SummitAppFactory app) => this.app = app;
 
-    private async Task<IReadOnlyList<Data.Endorsements.Signatory>> OrderAsync(int statementId) =>
+    private async Task<IReadOnlyList<Signatory>> OrderAsync(int statementId) =>
         (await app.WithDbAsync(db => AgreedBy.LoadAsync(db, statementId, AgreedBy.Comparison(null)))).Signatories;
 
     [Fact]

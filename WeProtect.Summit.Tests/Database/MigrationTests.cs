@@ -4,7 +4,7 @@ using WeProtect.Summit.Data;
 
 namespace WeProtect.Summit.Tests.Database;
 
-/// <summary>Both providers' migrations build, match the model, and (for SQL Server, which cannot run here)
+/// <summary>Every provider's migrations build, match the model, and (for SQL Server, which cannot run here)
 /// produce an idempotent script, as `dotnet ef migrations script --idempotent` would.</summary>
 public class MigrationTests
 {
@@ -14,6 +14,10 @@ public class MigrationTests
 
     private static SummitDbContext Sqlite() => new(new DbContextOptionsBuilder<SummitDbContext>()
         .UseSqlite("Data Source=:memory:", o => o.MigrationsAssembly("WeProtect.Summit.Migrations.Sqlite")).Options);
+
+    private static SummitDbContext Postgres() => new(new DbContextOptionsBuilder<SummitDbContext>()
+        .UseNpgsql("Host=localhost;Database=weprotect_summit;Username=postgres",
+            o => o.MigrationsAssembly("WeProtect.Summit.Migrations.Postgres")).Options);
 
     [Fact]
     public void The_SQL_Server_migrations_produce_an_idempotent_script()
@@ -31,11 +35,12 @@ public class MigrationTests
     [Theory]
     [InlineData("SqlServer")]
     [InlineData("Sqlite")]
+    [InlineData("Postgres")]
     public void Each_provider_has_migrations_for_every_model_change(string provider)
     {
-        using var db = provider == "SqlServer" ? SqlServer() : Sqlite();
+        using var db = provider switch { "SqlServer" => SqlServer(), "Postgres" => Postgres(), _ => Sqlite() };
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(db.Database.HasPendingModelChanges(),
-            $"The model has changes with no {provider} migration: run dotnet ef migrations add for both providers.");
+            $"The model has changes with no {provider} migration: run ./scripts/regenerate-initial-migration.sh (one migration per provider).");
     }
 }

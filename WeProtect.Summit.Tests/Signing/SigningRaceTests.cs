@@ -22,7 +22,7 @@ public class SigningRaceTests(SummitAppFactory app, ITestOutputHelper output) : 
         // Each request with its own loaded form (antiforgery token included) and a valid code: the previous, current
         // or next step of its signatory's app, in turn. A code is good once per signatory, so most requests of one
         // signatory lose on the code, atomically, and the winners of the codes race on the index.
-        var ready = new List<(Support.Signatory Signatory, AngleSharp.Html.Dom.IHtmlDocument Page, int Step)>();
+        var ready = new List<(SignedInSignatory Signatory, AngleSharp.Html.Dom.IHtmlDocument Page, int Step)>();
         for (var i = 0; i < Requests; i++)
         {
             var signatory = signatories[i % 2];

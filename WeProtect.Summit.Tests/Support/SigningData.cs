@@ -42,7 +42,7 @@ internal static class SigningData
     }
 
     /// <summary>A new user with two-factor authentication, granted the right to sign for the organisation, logged in.</summary>
-    public static async Task<Signatory> SignatoryAsync(this SummitAppFactory app, int organisationId, string fullName = "Signing Person")
+    public static async Task<SignedInSignatory> SignatoryAsync(this SummitAppFactory app, int organisationId, string fullName = "Signing Person")
     {
         var user = await app.CreateUserAsync(fullName: fullName);
         var key = await app.EnableTwoFactorAsync(user);
@@ -50,7 +50,7 @@ internal static class SigningData
         Assert.True(granted.Succeeded, granted.Message);
         var client = app.CreateFormClient();
         await client.LogInWithTwoFactorAsync(app, user.Email!, key);
-        return new Signatory(user, key, client, granted.Value!.Id);
+        return new SignedInSignatory(user, key, client, granted.Value!.Id);
     }
 
     public static string SignUrl(int statementId, int organisationId) => $"/Signing/Sign/{statementId}/{organisationId}";

@@ -1,14 +1,32 @@
 namespace WeProtect.Summit.Web.Infrastructure;
 
 /// <summary>Chooses the database provider from configuration: SQLite in the data folder unless
-/// <c>Database:Provider=SqlServer</c> with <c>ConnectionStrings:Summit</c>.</summary>
+/// <c>Database:Provider</c> is <c>SqlServer</c> or <c>Postgres</c>, with <c>ConnectionStrings:Summit</c>.</summary>
 public static class DatabaseSetup
 {
     public const string Sqlite = "Sqlite";
     public const string SqlServer = "SqlServer";
+    public const string Postgres = "Postgres";
 
-    public static string Provider(IConfiguration configuration) =>
-        string.Equals(configuration["Database:Provider"], SqlServer, StringComparison.OrdinalIgnoreCase) ? SqlServer : Sqlite;
+    public static string Provider(IConfiguration configuration) => configuration["Database:Provider"] switch
+    {
+        null or "" => Sqlite,
+        var p when string.Equals(p, SqlServer, StringComparison.OrdinalIgnoreCase) => SqlServer,
+        var p when string.Equals(p, Postgres, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(p, "PostgreSQL", StringComparison.OrdinalIgnoreCase) => Postgres,
+        var p when string.Equals(p, Sqlite, StringComparison.OrdinalIgnoreCase) => Sqlite,
+        // A misspelt provider must not quietly run the app on an empty SQLite file beside the real database.
+        var p => throw new InvalidOperationException($"Database:Provider is '{p}': use Sqlite, SqlServer or Postgres."),
+    };
+
+    /// <summary>The connection string of a server provider, or a start-up error that says what is missing.</summary>
+    public static string ServerConnectionString(IConfiguration configuration, string provider)
+    {
+        var connectionString = configuration.GetConnectionString("Summit");
+        return string.IsNullOrWhiteSpace(connectionString)
+            ? throw new InvalidOperationException($"Database:Provider is {provider} but ConnectionStrings:Summit is empty.")
+            : connectionString;
+    }
 
     public static void AddSummitDatabase(this IServiceCollection services, IConfiguration configuration, DataFolder data)
     {
@@ -25,9 +43,11 @@ public static class DatabaseSetup
                 (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Information)));
             if (provider == SqlServer)
             {
-                if (string.IsNullOrWhiteSpace(connectionString))
-                    throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Summit is empty.");
-                options.UseSqlServer(connectionString, o => o.MigrationsAssembly("WeProtect.Summit.Migrations.SqlServer"));
+                options.UseSqlServer(ServerConnectionString(configuration, provider), o => o.MigrationsAssembly("WeProtect.Summit.Migrations.SqlServer"));
+            }
+            else if (provider == Postgres)
+            {
+                options.UseNpgsql(ServerConnectionString(configuration, provider), o => o.MigrationsAssembly("WeProtect.Summit.Migrations.Postgres"));
             }
             else
             {

@@ -1,14 +1,16 @@
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
 using WeProtect.Summit.Data.Communiques;
 using WeProtect.Summit.Data.Notifications;
 
 namespace WeProtect.Summit.Web.Jobs;
 
-/// <summary>Hangfire: in-memory storage on the embedded SQLite default, SQL Server storage with SQL Server (so that
-/// several web nodes share one queue). Jobs take ids and read the database, which stays the source of truth.</summary>
+/// <summary>Hangfire: in-memory storage on the embedded SQLite default, SQL Server or PostgreSQL storage in the app's
+/// own database with those providers (so that several web nodes share one queue). Jobs take ids and read the database, which stays the source of truth.</summary>
 public static class HangfireSetup
 {
     public const string DashboardPath = "/Organiser/Jobs";
@@ -17,9 +19,13 @@ public static class HangfireSetup
     {
         // The storage is this app's own service, not Hangfire's process-wide JobStorage.Current, so that two app
         // instances in one process (the tests run many) never hand jobs to each other.
-        services.AddSingleton<JobStorage>(_ => DatabaseSetup.Provider(configuration) == DatabaseSetup.SqlServer
-            ? new SqlServerStorage(configuration.GetConnectionString("Summit"))
-            : new InMemoryStorage());
+        services.AddSingleton<JobStorage>(_ => DatabaseSetup.Provider(configuration) switch
+        {
+            DatabaseSetup.SqlServer => new SqlServerStorage(DatabaseSetup.ServerConnectionString(configuration, DatabaseSetup.SqlServer)),
+            // Hangfire's tables go to their own schema ("hangfire"), created at start-up, beside the app's tables.
+            DatabaseSetup.Postgres => PostgresStorage(DatabaseSetup.ServerConnectionString(configuration, DatabaseSetup.Postgres)),
+            _ => new InMemoryStorage(),
+        });
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -41,6 +47,14 @@ public static class HangfireSetup
         services.AddScoped<CommuniqueSweep>();
         services.AddScoped<CommuniqueDesk>();
         services.AddSingleton<ICommuniqueQueue, HangfireCommuniqueQueue>();
+    }
+
+    private static PostgreSqlStorage PostgresStorage(string connectionString)
+    {
+        // Hangfire.PostgreSql polls its queue every 15 s by default; an organiser waits for a communiqué and a delegate
+        // for a confirmation, so poll every second (a cheap indexed query per worker).
+        var options = new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 
     /// <summary>The dashboard for organisers, and the sweep that re-enqueues whatever the database says is unsent.</summary>

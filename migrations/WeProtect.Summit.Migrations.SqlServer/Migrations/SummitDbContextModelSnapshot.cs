@@ -682,7 +682,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     b.HasIndex("StatementId", "OrganisationId")
                         .IsUnique()
-                        .HasFilter("WithdrawnUtc IS NULL");
+                        .HasFilter("\"WithdrawnUtc\" IS NULL");
 
                     b.ToTable("Endorsements");
                 });
@@ -736,7 +736,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     b.HasIndex("OrganisationId", "UserId")
                         .IsUnique()
-                        .HasFilter("RevokedUtc IS NULL");
+                        .HasFilter("\"RevokedUtc\" IS NULL");
 
                     b.ToTable("SigningAuthorities");
                 });

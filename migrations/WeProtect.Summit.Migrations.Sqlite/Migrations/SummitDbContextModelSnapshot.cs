@@ -655,7 +655,7 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
                     b.HasIndex("StatementId", "OrganisationId")
                         .IsUnique()
-                        .HasFilter("WithdrawnUtc IS NULL");
+                        .HasFilter("\"WithdrawnUtc\" IS NULL");
 
                     b.ToTable("Endorsements");
                 });
@@ -707,7 +707,7 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganisationId", "UserId")
                         .IsUnique()
-                        .HasFilter("RevokedUtc IS NULL");
+                        .HasFilter("\"RevokedUtc\" IS NULL");
 
                     b.ToTable("SigningAuthorities");
                 });

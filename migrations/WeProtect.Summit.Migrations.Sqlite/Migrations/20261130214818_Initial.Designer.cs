@@ -11,7 +11,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261130204343_Initial")]
+    [Migration("20261130214818_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -658,7 +658,7 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
                     b.HasIndex("StatementId", "OrganisationId")
                         .IsUnique()
-                        .HasFilter("WithdrawnUtc IS NULL");
+                        .HasFilter("\"WithdrawnUtc\" IS NULL");
 
                     b.ToTable("Endorsements");
                 });
@@ -710,7 +710,7 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganisationId", "UserId")
                         .IsUnique()
-                        .HasFilter("RevokedUtc IS NULL");
+                        .HasFilter("\"RevokedUtc\" IS NULL");
 
                     b.ToTable("SigningAuthorities");
                 });
