@@ -9,6 +9,7 @@
 #    tests run on it as well as on SQLite (see WeProtect.Summit.Tests/Support/PostgresAppFactory.cs). If it cannot
 #    start, the script stops with its log: those tests must run. The cluster and its folder go when the script ends.
 # 3. Restores the local tools (dotnet-ef) and runs every test project of the solution in Release.
+#    Arguments are passed on to `dotnet test`, e.g. ./scripts/test.sh --filter "FullyQualifiedName~OnPostgres".
 # Results (TRX) and the browser tests' screenshots go to TestResults/ at the repository root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -82,7 +83,7 @@ status=0
 dotnet test WeProtect.Summit.slnx -c Release \
   --results-directory TestResults \
   --logger "trx;LogFilePrefix=summit" \
-  --logger "console;verbosity=normal" || status=$?
+  --logger "console;verbosity=normal" "$@" || status=$?
 
 # A failure scrolls far up in a long log; name the failed tests again where the log ends.
 if ((status != 0)); then
