@@ -1,3 +1,4 @@
+using System.Globalization;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Breakouts;
 using WeProtect.Summit.Data.Organisations;
