@@ -18,6 +18,7 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
         NotificationKinds.BookingConfirmed or NotificationKinds.BookingWaitlisted or NotificationKinds.BookingPromoted
             => await BookingLetterAsync(notification, ct),
         NotificationKinds.BookingPassedOver => await PassedOverLetterAsync(notification, ct),
+        NotificationKinds.DelegateMessage => await DelegateMessageLetterAsync(notification, ct),
         NotificationKinds.SigningInvitation or NotificationKinds.SigningReminder => await SigningLetterAsync(notification, ct),
         NotificationKinds.AmendmentDecided => await AmendmentLetterAsync(notification, ct),
         NotificationKinds.EndorsementSigned or NotificationKinds.EndorsementWithdrawn => await EndorsementLetterAsync(notification, ct),
@@ -168,6 +169,21 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
             _ => (null, null),
         };
         return subject is null ? null : new Letter(b.Registration.User.Email, name, subject, body!, links.Absolute("/Breakouts/Bookings"), "My breakouts");
+    }
+
+    /// <summary>An organiser's message, its placeholders filled in for this delegate as they are now.</summary>
+    private async Task<Letter?> DelegateMessageLetterAsync(Notification notification, CancellationToken ct)
+    {
+        var recipient = await db.DelegateMessageRecipients.AsNoTracking().Include(x => x.Message)
+            .Include(x => x.Registration).ThenInclude(r => r.User)
+            .Include(x => x.Registration).ThenInclude(r => r.Organisation)
+            .Include(x => x.Registration).ThenInclude(r => r.Summit)
+            .FirstOrDefaultAsync(x => x.Id == notification.SubjectId, ct);
+        if (recipient?.Registration.User.Email is not { } email) return null;
+        var r = recipient.Registration;
+        var values = Data.Messages.MessageTemplate.ValuesFor(r, r.Summit, links.Absolute);
+        return new Letter(email, r.FullName, Data.Messages.MessageTemplate.Render(recipient.Message.Subject, values),
+            Data.Messages.MessageTemplate.Render(recipient.Message.Body, values), links.Absolute($"/Registration/Details/{r.Id}"), "Your registration");
     }
 
     /// <summary>A seat became free while the delegate, first in line, held an overlapping seat: it went to the next in
