@@ -3,6 +3,8 @@ using WeProtect.Summit.Data.Organisations;
 
 namespace WeProtect.Summit.Tests.Registration;
 
+using IndexModel = WeProtect.Summit.Web.Pages.Registration.Manage.IndexModel;
+
 using WeProtect.Summit.Data.Registrations; // after the namespace line: "Registration" is also this namespace
 
 /// <summary>The vetting queue with thousands of registrations: one page of rows at a time, filters and order applied
@@ -50,14 +52,14 @@ public class VettingAtScaleTests(SummitAppFactory app) : IClassFixture<SummitApp
         var html = await response.Content.ReadAsStringAsync();
         Assert.True(html.Length < 150_000, $"The queue page is {html.Length:N0} characters");
         var page = await FormClient.ParseAsync(response, html);
-        Assert.Equal(50, page.QuerySelectorAll("#queue-table tbody tr").Length);
+        Assert.Equal(IndexModel.PageSize, page.QuerySelectorAll("#queue-table tbody tr").Length);
         Assert.Equal("4000", page.QuerySelector("[data-match-count]")!.GetAttribute("data-match-count"));
-        Assert.Contains("Page 1 of 80", page.QuerySelector("#queue-page")!.TextContent);
-        Assert.NotNull(page.QuerySelector("#queue-pager a[hx-get][href*='page=2']"));
+        Assert.Contains($"Page 1 of {Registrations / IndexModel.PageSize}", page.QuerySelector("#queue-page")!.TextContent);
+        Assert.NotNull(page.QuerySelector("#queue-pager a[hx-get][href*='p=2']"));
 
-        // Order by name, page 2: Delegate 0050 … 0099.
-        var byName = await client.GetPageAsync(Queue(summit.Id, "?sort=name&page=2"));
-        Assert.Equal("Delegate 0050", byName.QuerySelector("#queue-table tbody tr .delegate-name")!.TextContent.Trim());
+        // Order by name, page 2 starts with the first name after page 1's.
+        var byName = await client.GetPageAsync(Queue(summit.Id, "?sort=name&p=2"));
+        Assert.Equal($"Delegate {IndexModel.PageSize:0000}", byName.QuerySelector("#queue-table tbody tr .delegate-name")!.TextContent.Trim());
         // The answers that matter for vetting are in the row.
         var needs = await client.GetPageAsync(Queue(summit.Id, "?q=Delegate%200007"));
         Assert.Contains("Sign language interpretation", needs.QuerySelector("#queue-table .access-needs")!.TextContent);
@@ -66,7 +68,7 @@ public class VettingAtScaleTests(SummitAppFactory app) : IClassFixture<SummitApp
         var target = organisations[3];
         var filtered = await client.GetPageAsync(Queue(summit.Id, $"?organisation={target.Id}"));
         Assert.Equal("100", filtered.QuerySelector("[data-match-count]")!.GetAttribute("data-match-count"));
-        Assert.Equal(50, filtered.QuerySelectorAll("#queue-table tbody tr").Length);
+        Assert.Equal(IndexModel.PageSize, filtered.QuerySelectorAll("#queue-table tbody tr").Length);
         Assert.Contains("Select all 100", filtered.QuerySelector("#bulk-all-label")!.TextContent);
         ((IHtmlInputElement)filtered.QuerySelector("#bulk-all")!).IsChecked = true;
         var (decided, shown) = await client.SubmitAndFollowAsync(filtered, "#bulk-form", new Dictionary<string, string> { ["bulkDecision"] = "Approved" });

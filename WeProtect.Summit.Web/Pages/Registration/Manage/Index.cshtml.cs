@@ -19,7 +19,8 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
     public const string NoCountry = RegistrationFilter.NoCountry;
     /// <summary>The value of the sector filter for registrations whose organisation is only proposed.</summary>
     public const string Proposed = RegistrationFilter.Proposed;
-    public const int PageSize = 50;
+    /// <summary>Rows per page: a row with its decision form is about 3 KB, so a page stays near 100 KB.</summary>
+    public const int PageSize = 25;
     /// <summary>The most registrations one bulk decision may cover ("select all N matching").</summary>
     public const int BulkLimit = 5000;
 
@@ -40,7 +41,8 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
     [BindProperty(SupportsGet = true, Name = "minister")] public string? MinisterFilter { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
     [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    /// <summary>"p", not "page": Razor Pages keeps the route value "page" for the page's own name.</summary>
+    [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
 
     public sealed record Row(int Id, Guid Version, string FullName, string Position, string? Email, int? OrganisationId,
         string OrganisationName, Sector? Sector, string? CountryCode, DelegateCategory Category, bool IsMinister,
@@ -95,7 +97,7 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
     {
         var values = FilterValues();
         values["summitId"] = Summit.Id.ToString(CultureInfo.InvariantCulture);
-        if (page > 1) values["page"] = page.ToString(CultureInfo.InvariantCulture);
+        if (page > 1) values["p"] = page.ToString(CultureInfo.InvariantCulture);
         return values;
     }
 

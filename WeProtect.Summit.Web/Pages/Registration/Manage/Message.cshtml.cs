@@ -10,7 +10,8 @@ public class MessageModel(SummitDbContext db) : PageModel
 
     public sealed record Recipient(int RegistrationId, string FullName, string? Email, string Organisation, DateTime? SentUtc, DateTime? FailedUtc);
 
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    /// <summary>"p", not "page": Razor Pages keeps the route value "page" for the page's own name.</summary>
+    [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
 
     public Summit Summit { get; private set; } = null!;
     public DelegateMessage Message { get; private set; } = null!;

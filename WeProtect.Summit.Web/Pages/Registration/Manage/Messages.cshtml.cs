@@ -78,7 +78,7 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
         {
             RecipientCount = (await Filter.MatchingAsync(db, summitId, ct)).Count;
             return Page();
-        });
+        }, field => field);
     }
 
     private RegistrationFilter ReadFilter() => RegistrationFilter.Parse(StatusFilter, SectorFilter, OrganisationFilter, CountryFilter, CategoryFilter,
