@@ -28,6 +28,8 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
     public DbSet<Endorsements.SigningAuthority> SigningAuthorities => Set<Endorsements.SigningAuthority>();
     public DbSet<Endorsements.Endorsement> Endorsements => Set<Endorsements.Endorsement>();
     public DbSet<Communiques.Communique> Communiques => Set<Communiques.Communique>();
+    public DbSet<Messages.DelegateMessage> DelegateMessages => Set<Messages.DelegateMessage>();
+    public DbSet<Messages.DelegateMessageRecipient> DelegateMessageRecipients => Set<Messages.DelegateMessageRecipient>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

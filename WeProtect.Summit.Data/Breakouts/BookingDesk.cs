@@ -80,6 +80,28 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         return DeskResult.Done("Your booking is cancelled.");
     }
 
+    /// <summary>Gives up every seat and waiting-list place of a registration that is no longer approved (cancelled,
+    /// or rejected after approval), inside the caller's transaction: each freed seat goes to the next in line, who is
+    /// told by e-mail, and each release is in the audit trail.</summary>
+    public async Task ReleaseAllAsync(int registrationId, AuditActor actor, CancellationToken ct = default)
+    {
+        var held = await db.Bookings.AsNoTracking()
+            .Where(b => b.RegistrationId == registrationId && b.Status != BookingStatus.Cancelled).ToListAsync(ct);
+        foreach (var booking in held)
+        {
+            var changed = await db.Bookings.Where(b => b.Id == booking.Id && b.Version == booking.Version)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Cancelled)
+                    .SetProperty(b => b.CancelledUtc, Now).SetProperty(b => b.Version, Guid.NewGuid()), ct);
+            if (changed == 0) continue; // cancelled by the delegate meanwhile
+            audit.Record(actor, "booking.released", booking,
+                $"Booking {booking.Id} released ({booking.Status} before): registration {registrationId} is no longer approved");
+            if (booking.Status != BookingStatus.Confirmed) continue;
+            await db.Breakouts.Where(b => b.Id == booking.BreakoutId && b.ConfirmedCount > 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.ConfirmedCount, b => b.ConfirmedCount - 1), ct);
+            await PromoteNextAsync(booking.BreakoutId, ct);
+        }
+    }
+
     private static DeskResult<Booking> AlreadyBooked(Booking booking) => DeskResult.Refused(booking.Status == BookingStatus.Confirmed
         ? "You already have a seat at this breakout." : "You are already on this breakout's waiting list.", DeskRefusal.AlreadyBooked).With(booking);
 
@@ -118,17 +140,26 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         return promoted;
     }
 
-    /// <summary>Confirms the first waitlisted delegate without an overlapping seat, if a seat is free.</summary>
+    /// <summary>Confirms the first waitlisted delegate without an overlapping seat, if a seat is free. The rule for a
+    /// delegate ahead in line who holds a seat at an overlapping breakout: they keep their place in line (they may
+    /// yet cancel the other seat), the free seat goes to the next in line, and they are told once per request why
+    /// they were passed over, so that nobody is skipped without knowing.</summary>
     private async Task<bool> PromoteNextAsync(int breakoutId, CancellationToken ct)
     {
         var breakout = await db.Breakouts.AsNoTracking().SingleAsync(b => b.Id == breakoutId, ct);
         var waiting = await db.Bookings.AsNoTracking()
             .Where(b => b.BreakoutId == breakoutId && b.Status == BookingStatus.Waitlisted)
             .OrderBy(b => b.RequestedUtc).ThenBy(b => b.Id).Take(50).ToListAsync(ct);
+        var passedOver = new List<Booking>();
         foreach (var candidate in waiting)
         {
-            if (await ClashAsync(candidate.RegistrationId, breakout, ct) is not null) continue; // keeps their place in line
+            if (await ClashAsync(candidate.RegistrationId, breakout, ct) is not null)
+            {
+                passedOver.Add(candidate);
+                continue;
+            }
             if (!await TakeSeatAsync(breakoutId, ct)) return false;
+            await TellPassedOverAsync(passedOver, ct);
             var now = Now;
             await db.Bookings.Where(b => b.Id == candidate.Id && b.Version == candidate.Version)
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Confirmed)
@@ -138,5 +169,18 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
             return true;
         }
         return false;
+    }
+
+    /// <summary>Tells each delegate passed over for a clash, once per request (a new request renews RequestedUtc).</summary>
+    private async Task TellPassedOverAsync(List<Booking> passedOver, CancellationToken ct)
+    {
+        foreach (var booking in passedOver)
+        {
+            bool Told(Notification n) => n.Kind == NotificationKinds.BookingPassedOver && n.SubjectId == booking.Id && n.CreatedUtc >= booking.RequestedUtc;
+            if (db.Notifications.Local.Any(Told) || await db.Notifications.AnyAsync(n => n.Kind == NotificationKinds.BookingPassedOver
+                    && n.SubjectId == booking.Id && n.CreatedUtc >= booking.RequestedUtc, ct)) continue;
+            notifier.Add(NotificationKinds.BookingPassedOver, booking.Id);
+            audit.Record(AuditActor.System, "booking.passed-over", booking, $"Booking {booking.Id} passed over: an overlapping seat is held");
+        }
     }
 }

@@ -8,6 +8,10 @@ public static class NotificationKinds
     public const string BookingConfirmed = "booking.confirmed";
     public const string BookingWaitlisted = "booking.waitlisted";
     public const string BookingPromoted = "booking.promoted";
+    /// <summary>A seat became free, but the first in line holds an overlapping seat: they keep their place, are told.</summary>
+    public const string BookingPassedOver = "booking.passed-over";
+    /// <summary>An organiser's message to delegates (subject: the recipient row, DelegateMessageRecipient).</summary>
+    public const string DelegateMessage = "message.delegate";
     /// <summary>The breakout of a booking moved to another time or room.</summary>
     public const string BreakoutMoved = "breakout.moved";
     /// <summary>Statements opened for signature, to a signatory (subject: the signing authority).</summary>

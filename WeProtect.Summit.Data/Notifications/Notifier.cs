@@ -8,7 +8,7 @@ public sealed class Notifier(SummitDbContext db, INotificationQueue queue, TimeP
 {
     private readonly List<Notification> written = [];
 
-    public void Add(string kind, int subjectId, string? recipientUserId = null)
+    public Notification Add(string kind, int subjectId, string? recipientUserId = null)
     {
         var notification = new Notification
         {
@@ -16,6 +16,7 @@ public sealed class Notifier(SummitDbContext db, INotificationQueue queue, TimeP
         };
         db.Notifications.Add(notification);
         written.Add(notification);
+        return notification;
     }
 
     /// <summary>Saves what is pending, commits, then enqueues what was written.</summary>

@@ -46,6 +46,9 @@ public class Registration
     public string? DecidedByUserId { get; set; }
     /// <summary>When the registration joined the waiting list: the first waitlisted is promoted first.</summary>
     public DateTime? WaitlistedUtc { get; set; }
+    /// <summary>Waitlisted because the summit or the delegation's quota was full at the time: only such registrations
+    /// are promoted when a place frees. One the organisers waitlisted while places were free waits for their decision.</summary>
+    public bool WaitingForPlace { get; private set; }
     public DateTime? CancelledUtc { get; set; }
 
     /// <summary>128 random bits, base64url: printed as the badge's QR code and typed or scanned at check-in.</summary>
@@ -66,6 +69,25 @@ public class Registration
     public bool CanBeEditedByDelegate => Status == RegistrationStatus.Pending;
 
     public bool CanBeCancelled => Status != RegistrationStatus.Cancelled;
+
+    /// <summary>A cancelled registration is made again (one row per person per summit): the new answers, a pending
+    /// status, and a new badge code and calendar link, so that nothing of the cancelled one still opens a door.</summary>
+    public string? RegisterAgain(Registration answers, DateTime nowUtc)
+    {
+        if (Status != RegistrationStatus.Cancelled) return "You have already registered for this summit.";
+        (OrganisationId, ProposedOrganisationName, ProposedSector, ProposedCountryCode) =
+            (answers.OrganisationId, answers.ProposedOrganisationName, answers.ProposedSector, answers.ProposedCountryCode);
+        (FullName, Position, Category, IsMinister, AccessNeeds, ConsentToPublicList) =
+            (answers.FullName, answers.Position, answers.Category, answers.IsMinister, answers.AccessNeeds, answers.ConsentToPublicList);
+        Status = RegistrationStatus.Pending;
+        (DecisionReason, DecidedUtc, DecidedByUserId, WaitlistedUtc, WaitingForPlace, CancelledUtc, CheckedInUtc) =
+            (null, null, null, null, false, null, null);
+        BadgeCode = NewBadgeCode();
+        CalendarToken = NewBadgeCode();
+        CreatedUtc = nowUtc;
+        Version = Guid.NewGuid();
+        return null;
+    }
 
     /// <summary>The organisers' decision table: whether a registration in <paramref name="from"/> may be approved,
     /// waitlisted or rejected. Any other target is not a decision.</summary>

@@ -1,4 +1,5 @@
 using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Breakouts;
 using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Notifications;
 
@@ -9,7 +10,7 @@ namespace WeProtect.Summit.Data.Registrations;
 /// notification that tells the delegate. Places are counted by conditional updates in the database
 /// ("… SET ApprovedCount = ApprovedCount + 1 WHERE ApprovedCount &lt; DelegateCapacity"), never by counting
 /// and then inserting, so that two organisers approving the last place at once cannot both succeed.</summary>
-public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, Notifier notifier)
+public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, Notifier notifier, BookingDesk bookings)
 {
     public enum CheckInOutcome { CheckedIn, AlreadyCheckedIn, NotApproved, Unknown }
 
@@ -23,8 +24,32 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         var summit = await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == registration.SummitId, ct);
         if (summit is null) return DeskResult.NotFound("There is no such summit.");
         if (summit.WhyRegistrationIsClosed(Now) is { } closed) return DeskResult.Refused(closed);
-        if (await db.Registrations.AnyAsync(r => r.SummitId == registration.SummitId && r.UserId == registration.UserId, ct))
-            return DeskResult.Refused("You have already registered for this summit.");
+        var earlier = await db.Registrations.FirstOrDefaultAsync(r => r.SummitId == registration.SummitId && r.UserId == registration.UserId, ct);
+        if (earlier is not null)
+        {
+            // One row per person per summit (a unique index): a cancelled registration is made again in place, and
+            // the caller's object gets its id.
+            if (earlier.RegisterAgain(registration, Now) is { } refused) return DeskResult.Refused(refused);
+            registration.Id = earlier.Id;
+            registration.CreatedUtc = earlier.CreatedUtc;
+            registration.BadgeCode = earlier.BadgeCode;
+            registration.CalendarToken = earlier.CalendarToken;
+            registration.Version = earlier.Version;
+            audit.Record(actor, "registration.created", earlier, $"Registered again for {summit.Name} as {registration.Category.DisplayName()}");
+            try
+            {
+                await using var again = await db.Database.BeginTransactionAsync(ct);
+                await audit.SaveChangesAsync(ct);
+                notifier.Add(NotificationKinds.RegistrationReceived, earlier.Id);
+                await notifier.CommitAsync(again, ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                return DeskResult.Refused("You have already registered for this summit.");
+            }
+            return DeskResult.Done("Your registration has been received. The secretariat will tell you its decision by e-mail.");
+        }
 
         registration.CreatedUtc = Now;
         db.Registrations.Add(registration);
@@ -46,10 +71,60 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
     }
 
     /// <summary>An organiser approves, waitlists or rejects (with a reason). Approving takes a place and, where the
-    /// organisation has a quota, a place in its delegation; rejecting an approved registration frees both and
-    /// promotes the first waitlisted delegate.</summary>
+    /// organisation has a quota, a place in its delegation; rejecting an approved registration frees both (and its
+    /// breakout seats) and promotes the first delegate waiting for a place.</summary>
     public async Task<DeskResult> DecideAsync(int registrationId, RegistrationStatus decision, string? reason, AuditActor actor,
         Guid? expectedVersion = null, CancellationToken ct = default)
+    {
+        if (CheckDecision(decision, ref reason) is { } bad) return bad;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == registrationId, ct);
+        if (registration is null) return DeskResult.NotFound("There is no such registration.");
+        await LockSummitAsync(registration.SummitId, ct);
+        var result = await DecideOneAsync(registration, decision, reason, actor, expectedVersion, ct);
+        if (!result.Succeeded) return result; // disposing the transaction rolls back anything claimed
+        await audit.SaveChangesAsync(ct);
+        await notifier.CommitAsync(tx, ct);
+        return result;
+    }
+
+    /// <summary>One decision for many registrations of a summit, in one transaction: each row is checked by the same
+    /// rules as a single decision and either applied whole or not at all (a savepoint per row), so a full summit or
+    /// delegation refuses the rows beyond it while the others stand. Answers one result per registration, in order.</summary>
+    public async Task<DeskResult<IReadOnlyList<(int Id, DeskResult Result)>>> DecideManyAsync(int summitId,
+        IReadOnlyList<(int Id, Guid? Version)> items, RegistrationStatus decision, string? reason, AuditActor actor, CancellationToken ct = default)
+    {
+        if (CheckDecision(decision, ref reason) is { } bad) return bad.With<IReadOnlyList<(int, DeskResult)>>();
+        if (items.Count == 0) return DeskResult.Refused("Select at least one registration, then choose the decision.").With<IReadOnlyList<(int, DeskResult)>>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await LockSummitAsync(summitId, ct);
+        var ids = items.Select(i => i.Id).Distinct().ToList();
+        var rows = new Dictionary<int, Registration>();
+        foreach (var chunk in ids.Chunk(500))
+            foreach (var r in await db.Registrations.AsNoTracking().Where(r => r.SummitId == summitId && chunk.Contains(r.Id)).ToListAsync(ct))
+                rows[r.Id] = r;
+        var results = new List<(int, DeskResult)>();
+        var n = 0;
+        foreach (var (id, version) in items.DistinctBy(i => i.Id))
+        {
+            if (!rows.TryGetValue(id, out var registration))
+            {
+                results.Add((id, DeskResult.NotFound("There is no such registration at this summit.")));
+                continue;
+            }
+            var savepoint = $"decide{++n}";
+            await tx.CreateSavepointAsync(savepoint, ct);
+            var result = await DecideOneAsync(registration, decision, reason, actor, version, ct);
+            if (!result.Succeeded) await tx.RollbackToSavepointAsync(savepoint, ct);
+            results.Add((id, result));
+        }
+        await audit.SaveChangesAsync(ct);
+        await notifier.CommitAsync(tx, ct);
+        var done = results.Count(r => r.Item2.Succeeded);
+        return DeskResult.Done($"{done} {Registration.Verb(decision)}.").With<IReadOnlyList<(int, DeskResult)>>(results);
+    }
+
+    private static DeskResult? CheckDecision(RegistrationStatus decision, ref string? reason)
     {
         if (decision is not (RegistrationStatus.Approved or RegistrationStatus.Waitlisted or RegistrationStatus.Rejected))
             return DeskResult.Refused("Choose approve, waitlist or reject.");
@@ -58,10 +133,20 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
             return DeskResult.Refused("Give the delegate a reason for the rejection.");
         if (reason?.Length > Registration.ReasonMaxLength)
             return DeskResult.Refused($"The reason is longer than {Registration.ReasonMaxLength} characters.");
+        return null;
+    }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == registrationId, ct);
-        if (registration is null) return DeskResult.NotFound("There is no such registration.");
+    /// <summary>Every change of places in a summit locks its row first (an update that changes nothing), so that
+    /// transactions touching the summit's counters, quotas and registrations always take their locks in one order and
+    /// cannot deadlock on PostgreSQL or SQL Server; SQLite has one writer anyway.</summary>
+    private Task LockSummitAsync(int summitId, CancellationToken ct) =>
+        db.Summits.Where(s => s.Id == summitId).ExecuteUpdateAsync(s => s.SetProperty(x => x.ApprovedCount, x => x.ApprovedCount), ct);
+
+    /// <summary>The decision on one registration inside the caller's transaction (which has locked the summit).
+    /// Records the audit event and the notification only when it succeeds.</summary>
+    private async Task<DeskResult> DecideOneAsync(Registration registration, RegistrationStatus decision, string? reason, AuditActor actor,
+        Guid? expectedVersion, CancellationToken ct)
+    {
         if (expectedVersion is not null && expectedVersion != registration.Version)
             return DeskResult.Conflict($"{registration.FullName}'s registration");
         var from = registration.Status;
@@ -71,29 +156,31 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         if (decision == RegistrationStatus.Approved)
         {
             var claim = await ClaimPlaceAsync(registration, ct);
-            if (!claim.Succeeded) return claim; // disposing the transaction rolls back anything claimed
+            if (!claim.Succeeded) return claim;
         }
         if (from == RegistrationStatus.Approved) await ReleasePlaceAsync(registration, ct);
+        var waitingForPlace = decision == RegistrationStatus.Waitlisted && await HasNoPlaceAsync(registration, ct);
 
         var now = Now;
         var changed = await db.Registrations
-            .Where(r => r.Id == registrationId && r.Version == registration.Version)
+            .Where(r => r.Id == registration.Id && r.Version == registration.Version)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Status, decision)
                 .SetProperty(r => r.DecisionReason, reason)
                 .SetProperty(r => r.DecidedUtc, now)
                 .SetProperty(r => r.DecidedByUserId, actor.UserId)
                 .SetProperty(r => r.WaitlistedUtc, decision == RegistrationStatus.Waitlisted ? now : registration.WaitlistedUtc)
+                .SetProperty(r => r.WaitingForPlace, waitingForPlace)
                 .SetProperty(r => r.Version, Guid.NewGuid()), ct);
         if (changed == 0)
             return DeskResult.Conflict($"{registration.FullName}'s registration");
+        // Only an approved delegate holds seats: a rejected one gives them to the breakouts' waiting lists.
+        if (from == RegistrationStatus.Approved) await bookings.ReleaseAllAsync(registration.Id, actor, ct);
 
         notifier.Add(NotificationKinds.RegistrationDecision, registration.Id);
         audit.Record(actor, $"registration.{decision.ToString().ToLowerInvariant()}", registration,
             $"Registration {registration.Id}: {from} → {decision}");
         if (from == RegistrationStatus.Approved) await PromoteNextAsync(registration.SummitId, ct);
-        await audit.SaveChangesAsync(ct);
-        await notifier.CommitAsync(tx, ct);
         return DeskResult.Done($"{registration.FullName}: {Registration.Verb(decision)}.");
     }
 
@@ -104,6 +191,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == registrationId && r.UserId == userId, ct);
         if (registration is null) return DeskResult.NotFound("There is no such registration.");
         if (!registration.CanBeCancelled) return DeskResult.Refused("This registration is already cancelled.");
+        await LockSummitAsync(registration.SummitId, ct);
         var now = Now;
         var changed = await db.Registrations
             .Where(r => r.Id == registrationId && r.Version == registration.Version)
@@ -113,6 +201,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
                 .SetProperty(r => r.Version, Guid.NewGuid()), ct);
         if (changed == 0) return DeskResult.Conflict("your registration");
         audit.Record(actor, "registration.cancelled", registration, $"Registration {registration.Id} cancelled ({registration.Status} before)");
+        await bookings.ReleaseAllAsync(registration.Id, actor, ct);
         if (registration.Status == RegistrationStatus.Approved)
         {
             await ReleasePlaceAsync(registration, ct);
@@ -156,18 +245,23 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         db.Registrations.AsNoTracking().Include(r => r.Organisation)
             .FirstOrDefaultAsync(r => r.SummitId == summitId && r.BadgeCode == code, ct);
 
-    /// <summary>Takes a place in the organisation's delegation (if it has a quota) and in the summit.</summary>
+    /// <summary>Takes a place in the summit, then (if it has a quota) in the organisation's delegation: the summit's
+    /// row first, always, so that locks are taken in one order. A delegation without room gives the summit place back.</summary>
     private async Task<DeskResult> ClaimPlaceAsync(Registration registration, CancellationToken ct)
     {
-        var quota = QuotaOf(registration);
-        if (quota is not null && await quota.AnyAsync(ct) && !await quota.TakeAsync(registration.Category, ct))
-            return DeskResult.Refused($"{registration.FullName}'s organisation has no {registration.Category.DisplayName().ToLowerInvariant()} place left in its delegation quota.", DeskRefusal.QuotaFull);
         var place = await db.Summits
             .Where(s => s.Id == registration.SummitId && s.ApprovedCount < s.DelegateCapacity)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.ApprovedCount, x => x.ApprovedCount + 1), ct);
-        return place == 1
-            ? DeskResult.Done("")
-            : DeskResult.Refused($"The summit is full: every place is taken, so {registration.FullName} cannot be approved. Waitlist them instead.", DeskRefusal.SummitFull);
+        if (place == 0)
+            return DeskResult.Refused($"The summit is full: every place is taken, so {registration.FullName} cannot be approved. Waitlist them instead.", DeskRefusal.SummitFull);
+        var quota = QuotaOf(registration);
+        if (quota is not null && await quota.AnyAsync(ct) && !await quota.TakeAsync(registration.Category, ct))
+        {
+            await db.Summits.Where(s => s.Id == registration.SummitId && s.ApprovedCount > 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ApprovedCount, x => x.ApprovedCount - 1), ct);
+            return DeskResult.Refused($"{registration.FullName}'s organisation has no {registration.Category.DisplayName().ToLowerInvariant()} place left in its delegation quota.", DeskRefusal.QuotaFull);
+        }
+        return DeskResult.Done("");
     }
 
     private async Task ReleasePlaceAsync(Registration registration, CancellationToken ct)
@@ -187,23 +281,31 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
             ? db.DelegationQuotas.Where(q => q.SummitId == registration.SummitId && q.OrganisationId == organisationId)
             : null;
 
-    /// <summary>Approves the longest-waiting delegate whose delegation still has room, if the summit has a place.</summary>
+    /// <summary>Whether approving the registration now would be refused for want of a place (summit or delegation).</summary>
+    private async Task<bool> HasNoPlaceAsync(Registration registration, CancellationToken ct)
+    {
+        if (await db.Summits.AnyAsync(s => s.Id == registration.SummitId && s.ApprovedCount >= s.DelegateCapacity, ct)) return true;
+        var quota = QuotaOf(registration);
+        if (quota is null) return false;
+        return registration.Category == DelegateCategory.HeadOfDelegation
+            ? await quota.AnyAsync(q => q.ApprovedHeads >= q.HeadsOfDelegation, ct)
+            : await quota.AnyAsync(q => q.ApprovedDelegates >= q.Delegates, ct);
+    }
+
+    /// <summary>Approves the longest-waiting delegate whose delegation still has room, if the summit has a place. Only
+    /// registrations waitlisted for want of a place are promoted: one the organisers waitlisted while places were
+    /// free was a decision, and stays theirs to change.</summary>
     private async Task PromoteNextAsync(int summitId, CancellationToken ct)
     {
         var waiting = await db.Registrations.AsNoTracking()
-            .Where(r => r.SummitId == summitId && r.Status == RegistrationStatus.Waitlisted)
+            .Where(r => r.SummitId == summitId && r.Status == RegistrationStatus.Waitlisted && r.WaitingForPlace)
             .OrderBy(r => r.WaitlistedUtc).ThenBy(r => r.Id)
             .Take(50).ToListAsync(ct);
         foreach (var candidate in waiting)
         {
             var claim = await ClaimPlaceAsync(candidate, ct);
-            if (claim.Refusal == DeskRefusal.SummitFull)
-            {
-                // The quota place (if any) was taken before the summit said no: give it back.
-                await ReleaseQuotaAsync(candidate, ct);
-                return;
-            }
-            if (!claim.Succeeded) continue; // this delegation is full; the next in line may fit
+            if (claim.Refusal == DeskRefusal.SummitFull) return;
+            if (!claim.Succeeded) continue; // this delegation is full (its summit place was given back); the next in line may fit
             var now = Now;
             await db.Registrations.Where(r => r.Id == candidate.Id && r.Version == candidate.Version)
                 .ExecuteUpdateAsync(s => s

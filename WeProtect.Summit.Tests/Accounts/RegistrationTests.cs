@@ -46,6 +46,48 @@ public class RegistrationTests(SummitAppFactory app) : IClassFixture<SummitAppFa
     }
 
     [Fact]
+    public async Task An_account_created_from_the_log_in_page_returns_to_the_summit_registration_after_confirming()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        using var client = app.CreateFormClient();
+        var target = $"/Registration/Register/{summit.Id}";
+        var askedToLogIn = await client.GetAsync(target);
+        Assert.Equal(HttpStatusCode.Redirect, askedToLogIn.StatusCode);
+        var login = await client.GetPageAsync(askedToLogIn.Location());
+
+        var registerUrl = login.QuerySelector("#create-account-link")!.GetAttribute("href")!;
+        var form = await client.GetPageAsync(registerUrl);
+        var email = AccountSteps.NewEmail();
+        var registered = await client.SubmitAsync(form, "form#register", new Dictionary<string, string>
+        {
+            ["Input.FullName"] = "Returning Delegate", ["Input.Email"] = email,
+            ["Input.Password"] = SummitAppFactory.Password, ["Input.ConfirmPassword"] = SummitAppFactory.Password,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        var confirmed = await client.GetPageAsync(AccountSteps.LinkIn(Assert.Single(app.MailTo(email)), "/Account/ConfirmEmail"));
+        Assert.NotNull(confirmed.QuerySelector("#email-confirmed"));
+
+        var loggedIn = await client.TryLogInAsync(email, SummitAppFactory.Password, confirmed.QuerySelector("#confirmed-login-link")!.GetAttribute("href")!);
+
+        Assert.Equal(HttpStatusCode.Redirect, loggedIn.StatusCode);
+        Assert.Equal(target, loggedIn.Location());
+    }
+
+    [Fact]
+    public async Task A_foreign_return_address_is_dropped_on_the_way_through_registration()
+    {
+        using var client = app.CreateFormClient();
+        var form = await client.GetPageAsync("/Account/Register?returnUrl=https%3A%2F%2Fevil.example%2F");
+        var email = AccountSteps.NewEmail();
+        await client.SubmitAsync(form, "form#register", new Dictionary<string, string>
+        {
+            ["Input.FullName"] = "Careful Delegate", ["Input.Email"] = email,
+            ["Input.Password"] = SummitAppFactory.Password, ["Input.ConfirmPassword"] = SummitAppFactory.Password,
+        });
+        Assert.DoesNotContain("evil.example", Assert.Single(app.MailTo(email)).TextBody);
+    }
+
+    [Fact]
     public async Task Registering_an_existing_address_looks_the_same_and_changes_nothing()
     {
         var owner = await app.CreateUserAsync(AccountSteps.NewEmail(), "Existing Owner");

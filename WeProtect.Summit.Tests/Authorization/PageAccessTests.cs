@@ -54,6 +54,8 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Registration/Badge"] = Access.SignedIn,
         ["/Registration/Manage/Badges"] = Access.Organiser,
         ["/Registration/Manage/CheckIn"] = Access.Organiser,
+        ["/Registration/Manage/Messages"] = Access.Organiser,
+        ["/Registration/Manage/Message"] = Access.Organiser,
         ["/Breakouts/Manage/Index"] = Access.Organiser,
         ["/Breakouts/Manage/Edit"] = Access.Organiser,
         ["/Breakouts/Manage/Attendees"] = Access.Organiser,

@@ -46,6 +46,7 @@ public static class PageAccess
         // Organisers
         c.AuthorizeFolder("/Summits/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Organisations/Manage", Policies.Organiser);
+        // Registration/Manage: vetting queue, quotas, attendance, badges, check-in, messages to delegates and their history.
         c.AuthorizeFolder("/Registration/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Breakouts/Manage", Policies.Organiser);
         // Statements/Manage: Index, Edit, Compare, Amendments, Import (from Word).

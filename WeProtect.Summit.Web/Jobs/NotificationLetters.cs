@@ -17,6 +17,8 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
         NotificationKinds.BreakoutMoved => await BreakoutMovedLetterAsync(notification, ct),
         NotificationKinds.BookingConfirmed or NotificationKinds.BookingWaitlisted or NotificationKinds.BookingPromoted
             => await BookingLetterAsync(notification, ct),
+        NotificationKinds.BookingPassedOver => await PassedOverLetterAsync(notification, ct),
+        NotificationKinds.DelegateMessage => await DelegateMessageLetterAsync(notification, ct),
         NotificationKinds.SigningInvitation or NotificationKinds.SigningReminder => await SigningLetterAsync(notification, ct),
         NotificationKinds.AmendmentDecided => await AmendmentLetterAsync(notification, ct),
         NotificationKinds.EndorsementSigned or NotificationKinds.EndorsementWithdrawn => await EndorsementLetterAsync(notification, ct),
@@ -167,6 +169,42 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
             _ => (null, null),
         };
         return subject is null ? null : new Letter(b.Registration.User.Email, name, subject, body!, links.Absolute("/Breakouts/Bookings"), "My breakouts");
+    }
+
+    /// <summary>An organiser's message, its placeholders filled in for this delegate as they are now.</summary>
+    private async Task<Letter?> DelegateMessageLetterAsync(Notification notification, CancellationToken ct)
+    {
+        var recipient = await db.DelegateMessageRecipients.AsNoTracking().Include(x => x.Message)
+            .Include(x => x.Registration).ThenInclude(r => r.User)
+            .Include(x => x.Registration).ThenInclude(r => r.Organisation)
+            .Include(x => x.Registration).ThenInclude(r => r.Summit)
+            .FirstOrDefaultAsync(x => x.Id == notification.SubjectId, ct);
+        if (recipient?.Registration.User.Email is not { } email) return null;
+        var r = recipient.Registration;
+        var values = Data.Messages.MessageTemplate.ValuesFor(r, r.Summit, links.Absolute);
+        return new Letter(email, r.FullName, Data.Messages.MessageTemplate.Render(recipient.Message.Subject, values),
+            Data.Messages.MessageTemplate.Render(recipient.Message.Body, values), links.Absolute($"/Registration/Details/{r.Id}"), "Your registration");
+    }
+
+    /// <summary>A seat became free while the delegate, first in line, held an overlapping seat: it went to the next in
+    /// line and they keep their place. Nothing when they are no longer waiting or no longer hold the other seat.</summary>
+    private async Task<Letter?> PassedOverLetterAsync(Notification notification, CancellationToken ct)
+    {
+        var b = await BookingAsync(notification.SubjectId, ct);
+        if (b?.Registration.User.Email is null || b.Status != BookingStatus.Waitlisted) return null;
+        var breakout = b.Breakout;
+        var other = await db.Bookings.AsNoTracking()
+            .Where(x => x.RegistrationId == b.RegistrationId && x.Status == BookingStatus.Confirmed && x.BreakoutId != breakout.Id)
+            .Select(x => x.Breakout).Where(Breakout.Overlapping(breakout.StartUtc, breakout.EndUtc))
+            .Select(x => x.Title).FirstOrDefaultAsync(ct);
+        if (other is null) return null;
+        var name = b.Registration.FullName;
+        return new Letter(b.Registration.User.Email, name, $"A seat was free: {breakout.Title}",
+            $"Dear {name},\n\nA seat became free at \"{breakout.Title}\", where you are on the waiting list, but you hold a seat at " +
+            $"\"{other}\" at the same time, so the seat went to the next person in line.{"\n\n"}{breakout.Title}\n{breakout.Summit.Name}\n{When(breakout)}\n\n" +
+            $"You keep your place on the waiting list. If you would rather attend \"{breakout.Title}\", cancel your seat at \"{other}\" on My breakouts: " +
+            "the next free seat is then yours.",
+            links.Absolute("/Breakouts/Bookings"), "My breakouts");
     }
 
     /// <summary>The decision on an amendment, told to its proposer: the new version, or the organiser's reason.</summary>

@@ -9,9 +9,12 @@ public class ConfirmEmailModel(UserManager<SummitUser> users, AccountDesk accoun
     public enum Result { Invalid, Confirmed, AlreadyConfirmed }
 
     public Result Outcome { get; private set; }
+    /// <summary>Where the new account was going when it was created; the log-in link leads there.</summary>
+    public string? ReturnUrl { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? userId, string? code)
+    public async Task<IActionResult> OnGetAsync(string? userId, string? code, string? returnUrl)
     {
+        ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null;
         Response.Headers.CacheControl = "no-cache, no-store";
         var token = AccountTokens.Decode(code);
         var user = string.IsNullOrEmpty(userId) || userId.Length > 100 || token is null ? null : await users.FindByIdAsync(userId);

@@ -27,11 +27,18 @@ public class RegisterModel(UserManager<SummitUser> users, IPasswordHasher<Summit
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
+    /// <summary>Where the visitor was going (e.g. a summit's registration form): carried through the confirmation
+    /// link to the log-in page, so that a new account lands back there.</summary>
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
-    public void OnGet() { }
+    public void OnGet()
+    {
+        if (!Url.IsLocalUrl(ReturnUrl)) ReturnUrl = null;
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (!Url.IsLocalUrl(ReturnUrl)) ReturnUrl = null;
         if (!ModelState.IsValid) return Page();
         var email = Input.Email.Trim();
         var fullName = Input.FullName.Trim();
@@ -90,7 +97,7 @@ public class RegisterModel(UserManager<SummitUser> users, IPasswordHasher<Summit
     private async Task SendConfirmationAsync(SummitUser user)
     {
         var code = AccountTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-        var link = AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ConfirmEmail", new { userId = user.Id, code })!);
+        var link = AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ConfirmEmail", new { userId = user.Id, code, returnUrl = ReturnUrl })!);
         await mailer.TrySendAsync(new Letter(user.Email!, user.FullName, "Confirm your e-mail address",
             $"Dear {user.FullName},\n\nPlease confirm your e-mail address to finish creating your WeProtect Summit account. " +
             "The link works for 24 hours.\n\nIf you did not register, ignore this message: no account is usable without confirmation.",

@@ -53,7 +53,8 @@ public class RegisterModel(SummitDbContext db, RegistrationDesk desk, UserManage
         Summit = summit;
         Closed = summit.WhyRegistrationIsClosed(clock.GetUtcNow().UtcDateTime);
         var userId = users.GetUserId(User);
-        ExistingId = await db.Registrations.Where(r => r.SummitId == summitId && r.UserId == userId)
+        // A cancelled registration is no obstacle: the desk makes it again.
+        ExistingId = await db.Registrations.Where(r => r.SummitId == summitId && r.UserId == userId && r.Status != RegistrationStatus.Cancelled)
             .Select(r => (int?)r.Id).FirstOrDefaultAsync();
         if (Closed is null && ExistingId is null) Options = await RegistrationOptions.LoadAsync(db);
         return null;

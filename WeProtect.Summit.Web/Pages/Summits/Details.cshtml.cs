@@ -49,7 +49,8 @@ public class DetailsModel(SummitDbContext db, TimeProvider clock) : PageModel
                     .Select(c => (int?)c.Id).FirstOrDefault()))
             .ToListAsync();
         if (User.Identity?.IsAuthenticated == true && User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
-            MyRegistrationId = await db.Registrations.Where(r => r.SummitId == id && r.UserId == userId)
+            MyRegistrationId = await db.Registrations.Where(r => r.SummitId == id && r.UserId == userId
+                    && r.Status != Data.Registrations.RegistrationStatus.Cancelled)
                 .Select(r => (int?)r.Id).FirstOrDefaultAsync();
         return Page();
     }

@@ -739,6 +739,90 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.ToTable("SigningAuthorities");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Messages.DelegateMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SummitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("SummitId", "CreatedUtc");
+
+                    b.ToTable("DelegateMessages");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Messages.DelegateMessageRecipient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MessageId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("NotificationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId");
+
+                    b.HasIndex("MessageId", "RegistrationId")
+                        .IsUnique();
+
+                    b.ToTable("DelegateMessageRecipients");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -965,6 +1049,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("WaitingForPlace")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime?>("WaitlistedUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1544,6 +1631,34 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Messages.DelegateMessage", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
+                        .WithMany()
+                        .HasForeignKey("SummitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Messages.DelegateMessageRecipient", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Messages.DelegateMessage", "Message")
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WeProtect.Summit.Data.Registrations.Registration", "Registration")
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Message");
+
+                    b.Navigation("Registration");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.DelegationQuota", b =>

@@ -741,6 +741,90 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.ToTable("SigningAuthorities");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Messages.DelegateMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("SummitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("SummitId", "CreatedUtc");
+
+                    b.ToTable("DelegateMessages");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Messages.DelegateMessageRecipient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("MessageId")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("NotificationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId");
+
+                    b.HasIndex("MessageId", "RegistrationId")
+                        .IsUnique();
+
+                    b.ToTable("DelegateMessageRecipients");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -967,6 +1051,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("WaitingForPlace")
+                        .HasColumnType("bit");
 
                     b.Property<DateTime?>("WaitlistedUtc")
                         .HasColumnType("datetime2");
@@ -1546,6 +1633,34 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Messages.DelegateMessage", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
+                        .WithMany()
+                        .HasForeignKey("SummitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Messages.DelegateMessageRecipient", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Messages.DelegateMessage", "Message")
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WeProtect.Summit.Data.Registrations.Registration", "Registration")
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Message");
+
+                    b.Navigation("Registration");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.DelegationQuota", b =>

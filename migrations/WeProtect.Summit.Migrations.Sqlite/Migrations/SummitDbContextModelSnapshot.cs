@@ -712,6 +712,86 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.ToTable("SigningAuthorities");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Messages.DelegateMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SummitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("SummitId", "CreatedUtc");
+
+                    b.ToTable("DelegateMessages");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Messages.DelegateMessageRecipient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NotificationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId");
+
+                    b.HasIndex("MessageId", "RegistrationId")
+                        .IsUnique();
+
+                    b.ToTable("DelegateMessageRecipients");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -930,6 +1010,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("WaitingForPlace")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("WaitlistedUtc")
                         .HasColumnType("TEXT");
@@ -1499,6 +1582,34 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Messages.DelegateMessage", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
+                        .WithMany()
+                        .HasForeignKey("SummitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Messages.DelegateMessageRecipient", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Messages.DelegateMessage", "Message")
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WeProtect.Summit.Data.Registrations.Registration", "Registration")
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Message");
+
+                    b.Navigation("Registration");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.DelegationQuota", b =>

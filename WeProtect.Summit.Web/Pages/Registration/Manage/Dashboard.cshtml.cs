@@ -21,12 +21,15 @@ public class DashboardModel(SummitDbContext db) : PageModel
     public int Pending { get; private set; }
     public int Waitlisted { get; private set; }
     public int Ministers { get; private set; }
+    /// <summary>Countries represented by their governments: what a summit report counts.</summary>
     public int Countries { get; private set; }
-    public int GovernmentCountries { get; private set; }
+    /// <summary>Home countries of every approved delegate's organisation, governments or not.</summary>
+    public int OrganisationCountries { get; private set; }
     public int MinisterCountries { get; private set; }
     public IReadOnlyList<Bar> BySector { get; private set; } = [];
     public IReadOnlyList<Bar> ByCategory { get; private set; } = [];
-    public IReadOnlyList<(string Country, int Delegates, bool Minister)> ByCountry { get; private set; } = [];
+    /// <summary>One row per country and kind: its government's delegation apart from companies and charities based there.</summary>
+    public IReadOnlyList<(string Country, string Represents, int Delegates, bool Minister)> ByCountry { get; private set; } = [];
 
     /// <summary>"3 delegates from 2 countries, 1 of these fielding a minister".</summary>
     public string Headline =>
@@ -42,15 +45,16 @@ public class DashboardModel(SummitDbContext db) : PageModel
         Pending = all.Count(d => d.Status == RegistrationStatus.Pending);
         Waitlisted = all.Count(d => d.Status == RegistrationStatus.Waitlisted);
         Ministers = approved.Count(d => d.IsMinister);
-        Countries = approved.Select(d => d.CountryCode).OfType<string>().Distinct().Count();
-        GovernmentCountries = approved.Where(d => d.Sector == Sector.Government).Select(d => d.CountryCode).OfType<string>().Distinct().Count();
-        MinisterCountries = approved.Where(d => d.IsMinister).Select(d => d.CountryCode).OfType<string>().Distinct().Count();
+        Countries = approved.Where(d => d.Sector == Sector.Government).Select(d => d.CountryCode).OfType<string>().Distinct().Count();
+        OrganisationCountries = approved.Select(d => d.CountryCode).OfType<string>().Distinct().Count();
+        MinisterCountries = approved.Where(d => d.IsMinister && d.Sector == Sector.Government).Select(d => d.CountryCode).OfType<string>().Distinct().Count();
         BySector = Enum.GetValues<Sector>().Select(s => new Bar(s.DisplayName(), approved.Count(d => d.Sector == s))).ToList();
         if (approved.Any(d => d.Sector is null)) BySector = [.. BySector, new Bar("No sector given", approved.Count(d => d.Sector is null))];
         ByCategory = Enum.GetValues<DelegateCategory>().Select(c => new Bar(c.DisplayName(), approved.Count(d => d.Category == c))).ToList();
-        ByCountry = approved.GroupBy(d => d.CountryCode ?? "")
-            .Select(g => (Country: g.Key == "" ? "No country (international)" : Data.Geography.Countries.NameOf(g.Key), Delegates: g.Count(), Minister: g.Any(d => d.IsMinister)))
-            .OrderByDescending(c => c.Delegates).ThenBy(c => c.Country, IndexModel.NameOrder).ToList();
+        ByCountry = approved.GroupBy(d => (Code: d.CountryCode ?? "", Government: d.Sector == Sector.Government))
+            .Select(g => (Country: g.Key.Code == "" ? "No country (international)" : Data.Geography.Countries.NameOf(g.Key.Code),
+                Represents: g.Key.Government ? "Government" : "Other organisations", Delegates: g.Count(), Minister: g.Any(d => d.IsMinister)))
+            .OrderBy(c => c.Represents == "Government" ? 0 : 1).ThenByDescending(c => c.Delegates).ThenBy(c => c.Country, IndexModel.NameOrder).ToList();
         return Page();
     }
 

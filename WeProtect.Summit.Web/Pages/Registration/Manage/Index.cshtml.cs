@@ -13,27 +13,41 @@ using WeProtect.Summit.Data.Summits;
 /// confirm or merge. Every decision goes through <see cref="RegistrationDesk"/>, which holds the rules.</summary>
 public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDesk delegations) : PageModel
 {
-    private static readonly CompareInfo Compare = CultureInfo.InvariantCulture.CompareInfo;
-    private const CompareOptions SearchOptions = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace;
     public static readonly StringComparer NameOrder = StringComparer.Create(CultureInfo.InvariantCulture, ignoreCase: true);
 
     /// <summary>The value of the country filter for registrations whose organisation has no country.</summary>
-    public const string NoCountry = "none";
+    public const string NoCountry = RegistrationFilter.NoCountry;
     /// <summary>The value of the sector filter for registrations whose organisation is only proposed.</summary>
-    public const string Proposed = "proposed";
+    public const string Proposed = RegistrationFilter.Proposed;
+    /// <summary>Rows per page: a row with its decision form is about 3 KB, so a page stays near 100 KB.</summary>
+    public const int PageSize = 25;
+    /// <summary>The most registrations one bulk decision may cover ("select all N matching").</summary>
+    public const int BulkLimit = 5000;
 
     public static readonly RegistrationStatus[] Decisions = [RegistrationStatus.Approved, RegistrationStatus.Waitlisted, RegistrationStatus.Rejected];
 
+    /// <summary>The orders the queue can be read in (the query-string word, and its label).</summary>
+    public static readonly (string Key, string Label)[] Sorts =
+    [
+        ("queue", "Awaiting a decision first"), ("name", "Name"), ("organisation", "Organisation"), ("country", "Country"),
+        ("newest", "Newest first"), ("oldest", "Oldest first"),
+    ];
+
     [BindProperty(SupportsGet = true, Name = "status")] public string? StatusFilter { get; set; }
     [BindProperty(SupportsGet = true, Name = "sector")] public string? SectorFilter { get; set; }
+    [BindProperty(SupportsGet = true, Name = "organisation")] public string? OrganisationFilter { get; set; }
     [BindProperty(SupportsGet = true, Name = "country")] public string? CountryFilter { get; set; }
     [BindProperty(SupportsGet = true, Name = "category")] public string? CategoryFilter { get; set; }
     [BindProperty(SupportsGet = true, Name = "minister")] public string? MinisterFilter { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
+    [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
+    /// <summary>"p", not "page": Razor Pages keeps the route value "page" for the page's own name.</summary>
+    [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
 
     public sealed record Row(int Id, Guid Version, string FullName, string Position, string? Email, int? OrganisationId,
         string OrganisationName, Sector? Sector, string? CountryCode, DelegateCategory Category, bool IsMinister,
-        RegistrationStatus Status, string? DecisionReason, DateTime CreatedUtc, DateTime? DecidedUtc, DateTime? CheckedInUtc)
+        RegistrationStatus Status, string? DecisionReason, DateTime CreatedUtc, DateTime? DecidedUtc, DateTime? CheckedInUtc,
+        string? AccessNeeds, bool ConsentToPublicList)
     {
         public bool IsProposed => OrganisationId is null;
         public string CountryName => Countries.NameOf(CountryCode);
@@ -44,19 +58,27 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
     public sealed record ReportLine(bool Succeeded, string Message);
 
     public Summit Summit { get; private set; } = null!;
+    /// <summary>The rows of the current page.</summary>
     public IReadOnlyList<Row> Results { get; private set; } = [];
+    /// <summary>How many registrations match the filter, on every page.</summary>
+    public int MatchCount { get; private set; }
+    public int CurrentPage { get; private set; } = 1;
+    public int PageCount => Math.Max(1, (MatchCount + PageSize - 1) / PageSize);
+    public string SortKey { get; private set; } = "queue";
+    public IReadOnlyList<(int Id, string Name)> OrganisationOptions { get; private set; } = [];
+    public RegistrationFilter Filter { get; private set; } = new();
     public IReadOnlyDictionary<RegistrationStatus, int> StatusCounts { get; private set; } = new Dictionary<RegistrationStatus, int>();
     public int Total => StatusCounts.Values.Sum();
     public IReadOnlyList<(string Code, string Name)> CountryOptions { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> DirectoryOptions { get; private set; } = [];
-    public RegistrationStatus? SelectedStatus { get; private set; }
-    public Sector? SelectedSector { get; private set; }
-    public bool ProposedOnly { get; private set; }
-    public string? SelectedCountry { get; private set; }
-    public DelegateCategory? SelectedCategory { get; private set; }
-    public bool? SelectedMinister { get; private set; }
-    public bool IsFiltered => SelectedStatus is not null || SelectedSector is not null || ProposedOnly || SelectedCountry is not null
-        || SelectedCategory is not null || SelectedMinister is not null || !string.IsNullOrWhiteSpace(Query);
+    public RegistrationStatus? SelectedStatus => Filter.Status;
+    public Sector? SelectedSector => Filter.Sector;
+    public bool ProposedOnly => Filter.ProposedOnly;
+    public string? SelectedCountry => Filter.Country;
+    public DelegateCategory? SelectedCategory => Filter.Category;
+    public bool? SelectedMinister => Filter.Minister;
+    public int? SelectedOrganisation => Filter.OrganisationId;
+    public bool IsFiltered => !Filter.IsEmpty;
 
     /// <summary>The report shown after a post: a summary line and what happened to each person.</summary>
     public string? ReportSummary { get; private set; }
@@ -66,9 +88,18 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
     /// <summary>The current filters, for links and for the forms' actions (so that a decision keeps the view).</summary>
     public Dictionary<string, string> FilterValues() => new Dictionary<string, string?>
     {
-        ["status"] = StatusFilter, ["sector"] = SectorFilter, ["country"] = CountryFilter,
-        ["category"] = CategoryFilter, ["minister"] = MinisterFilter, ["q"] = Query,
+        ["status"] = StatusFilter, ["sector"] = SectorFilter, ["organisation"] = OrganisationFilter, ["country"] = CountryFilter,
+        ["category"] = CategoryFilter, ["minister"] = MinisterFilter, ["q"] = Query, ["sort"] = Sort,
     }.Where(p => !string.IsNullOrWhiteSpace(p.Value)).ToDictionary(p => p.Key, p => p.Value!);
+
+    /// <summary>The filter's values with another page number, for the pager's links.</summary>
+    public Dictionary<string, string> PageValues(int page)
+    {
+        var values = FilterValues();
+        values["summitId"] = Summit.Id.ToString(CultureInfo.InvariantCulture);
+        if (page > 1) values["p"] = page.ToString(CultureInfo.InvariantCulture);
+        return values;
+    }
 
     public async Task<IActionResult> OnGetAsync(int summitId, CancellationToken ct)
     {
@@ -89,40 +120,73 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
         return await ShowAsync(ct);
     }
 
-    /// <summary>One decision for every selected registration ("id:version"), each through the desk on its own:
-    /// some may succeed while others are refused (the summit or a delegation is full).</summary>
-    public async Task<IActionResult> OnPostBulkAsync(int summitId, List<string>? selected, string? bulkDecision, string? bulkReason, CancellationToken ct)
+    /// <summary>One decision for the selected registrations ("id:version"), or, with <paramref name="scope"/> "all", for
+    /// every registration matching the filter (<paramref name="expected"/> is the count the organiser saw: if the
+    /// filter matches a different number now, nothing is decided). The desk decides them in one transaction, each row
+    /// by the rules of a single decision: some may succeed while others are refused (the summit or a delegation is full).</summary>
+    public async Task<IActionResult> OnPostBulkAsync(int summitId, List<string>? selected, string? bulkDecision, string? bulkReason,
+        string? scope, int? expected, CancellationToken ct)
     {
         if (!await LoadSummitAsync(summitId, ct)) return NotFound();
-        var chosen = (selected ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Distinct().ToList();
-        if (chosen.Count == 0)
-        {
-            Report = [new ReportLine(false, "Select at least one registration, then choose the decision.")];
-            return await ShowAsync(ct);
-        }
         if (!TryParseDecision(bulkDecision, out var parsed))
         {
             Report = [new ReportLine(false, "Choose approve, waitlist or reject for the selected registrations.")];
             return await ShowAsync(ct);
         }
-        if (chosen.Count > 500)
+        List<(int Id, Guid? Version)> items;
+        if (scope == "all")
         {
-            Report = [new ReportLine(false, "Select at most 500 registrations at a time.")];
+            var matching = await ReadFilter().MatchingAsync(db, summitId, ct);
+            if (expected != matching.Count)
+            {
+                Report = [new ReportLine(false, $"The filter now matches {matching.Count:N0} registrations, not {expected ?? 0:N0}: nothing was decided. Check the list and try again.")];
+                return await ShowAsync(ct);
+            }
+            items = matching.Where(k => Data.Registrations.Registration.CanBecome(k.Status, parsed)).Select(k => (k.Id, (Guid?)k.Version)).ToList();
+            if (items.Count == 0)
+            {
+                Report = [new ReportLine(false, $"None of the matching registrations can be {Verb(parsed)}.")];
+                return await ShowAsync(ct);
+            }
+        }
+        else
+        {
+            items = [];
+            foreach (var item in (selected ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Distinct())
+            {
+                var parts = item.Split(':', 2);
+                if (!int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id) || parts.Length != 2 || !Guid.TryParse(parts[1], out var version))
+                {
+                    Report = [Incomplete];
+                    return await ShowAsync(ct);
+                }
+                items.Add((id, version));
+            }
+            if (items.Count == 0)
+            {
+                Report = [new ReportLine(false, "Select at least one registration, then choose the decision.")];
+                return await ShowAsync(ct);
+            }
+        }
+        if (items.Count > BulkLimit)
+        {
+            Report = [new ReportLine(false, $"Decide at most {BulkLimit:N0} registrations at a time: narrow the filter.")];
             return await ShowAsync(ct);
         }
 
-        var outcomes = new List<ReportLine>();
-        foreach (var item in chosen)
+        var result = await desk.DecideManyAsync(summitId, items, parsed, bulkReason, User.ToAuditActor(), ct);
+        if (!result.Succeeded)
         {
-            var parts = item.Split(':', 2);
-            outcomes.Add(await DecideOneAsync(int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null,
-                parts.Length == 2 ? parts[1] : null, parsed.ToString(), bulkReason, ct));
+            Report = [new ReportLine(false, result.Message)];
+            return await ShowAsync(ct);
         }
-        // A refusal that is the same for everyone (no reason given for a rejection) is said once.
-        Report = outcomes.DistinctBy(o => o.Message).ToList();
+        var outcomes = result.Value!.Select(o => new ReportLine(o.Result.Succeeded, o.Result.Message)).ToList();
         var done = outcomes.Count(o => o.Succeeded);
         var refused = outcomes.Count - done;
-        ReportSummary = $"{done} {Verb(parsed)}" + (refused == 0 ? "." : $"; {refused} not {Verb(parsed)}:");
+        // Refusals are each said once; successes are named only when few (the count says the rest).
+        Report = [.. outcomes.Where(o => !o.Succeeded).DistinctBy(o => o.Message), .. outcomes.Where(o => o.Succeeded).Take(done <= 20 ? done : 0)];
+        ReportSummary = $"{done:N0} {Verb(parsed)}" + (refused == 0 ? "." : $"; {refused:N0} not {Verb(parsed)}:");
+        if (Report.Count == 0) Report = [new ReportLine(true, ReportSummary)];
         return await ShowAsync(ct);
     }
 
@@ -190,53 +254,56 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
         return true;
     }
 
+    private RegistrationFilter ReadFilter() => RegistrationFilter.Parse(StatusFilter, SectorFilter, OrganisationFilter, CountryFilter,
+        CategoryFilter, MinisterFilter, null, null, Query);
+
+    /// <summary>Filters in the database, searches and sorts small keys, then reads the full rows of one page only:
+    /// the page stays small however many registrations the summit has.</summary>
     private async Task LoadAsync(CancellationToken ct)
     {
-        SelectedStatus = Enum.TryParse<RegistrationStatus>(StatusFilter, true, out var status) && Enum.IsDefined(status) && !int.TryParse(StatusFilter, out _) ? status : null;
-        ProposedOnly = string.Equals(SectorFilter, Proposed, StringComparison.OrdinalIgnoreCase);
-        SelectedSector = !ProposedOnly && SectorNames.TryParse(SectorFilter, out var sector) ? sector : null;
-        var code = CountryFilter?.Trim().ToUpperInvariant();
-        SelectedCountry = string.Equals(code, NoCountry, StringComparison.OrdinalIgnoreCase) ? NoCountry : Countries.IsKnown(code) ? code : null;
-        SelectedCategory = Enum.TryParse<DelegateCategory>(CategoryFilter, true, out var category) && Enum.IsDefined(category) && !int.TryParse(CategoryFilter, out _) ? category : null;
-        SelectedMinister = MinisterFilter?.ToLowerInvariant() switch { "yes" or "true" => true, "no" or "false" => false, _ => null };
-
+        Filter = ReadFilter();
         var all = db.Registrations.AsNoTracking().Where(r => r.SummitId == Summit.Id);
         StatusCounts = (await all.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .ToDictionary(g => g.Key, g => g.Count);
 
-        var registrations = all;
-        if (SelectedStatus is { } s) registrations = registrations.Where(r => r.Status == s);
-        if (ProposedOnly) registrations = registrations.Where(r => r.OrganisationId == null);
-        if (SelectedSector is { } sec) registrations = registrations.Where(r => r.Organisation!.Sector == sec || (r.OrganisationId == null && r.ProposedSector == sec));
-        if (SelectedCountry == NoCountry) registrations = registrations.Where(r => r.OrganisationId != null ? r.Organisation!.CountryCode == null : r.ProposedCountryCode == null);
-        else if (SelectedCountry is { } c) registrations = registrations.Where(r => r.Organisation!.CountryCode == c || (r.OrganisationId == null && r.ProposedCountryCode == c));
-        if (SelectedCategory is { } cat) registrations = registrations.Where(r => r.Category == cat);
-        if (SelectedMinister is { } minister) registrations = registrations.Where(r => r.IsMinister == minister);
+        var keys = await Filter.MatchingAsync(db, Summit.Id, ct);
+        SortKey = Sorts.Any(x => x.Key == Sort) ? Sort! : "queue";
+        IEnumerable<RegistrationFilter.Key> ordered = SortKey switch
+        {
+            "name" => keys.OrderBy(k => k.FullName, NameOrder),
+            "organisation" => keys.OrderBy(k => k.OrganisationName, NameOrder).ThenBy(k => k.FullName, NameOrder),
+            "country" => keys.OrderBy(k => k.CountryCode is null ? "~" : Countries.NameOf(k.CountryCode), NameOrder).ThenBy(k => k.FullName, NameOrder),
+            "newest" => keys.OrderByDescending(k => k.CreatedUtc).ThenByDescending(k => k.Id),
+            "oldest" => keys.OrderBy(k => k.CreatedUtc).ThenBy(k => k.Id),
+            // The queue: who is waiting for a decision first, oldest first; then the rest by name.
+            _ => keys.OrderBy(k => k.Status switch { RegistrationStatus.Pending => 0, RegistrationStatus.Waitlisted => 1, RegistrationStatus.Approved => 2, _ => 3 })
+                .ThenBy(k => k.Status == RegistrationStatus.Pending ? k.CreatedUtc : DateTime.MinValue)
+                .ThenBy(k => k.FullName, NameOrder),
+        };
+        MatchCount = keys.Count;
+        CurrentPage = Math.Clamp(PageNumber ?? 1, 1, PageCount);
+        var pageIds = ordered.Skip((CurrentPage - 1) * PageSize).Take(PageSize).Select(k => k.Id).ToList();
 
-        var rows = await registrations
+        var rows = await all.Where(r => pageIds.Contains(r.Id))
             .Select(r => new Row(r.Id, r.Version, r.FullName, r.Position, r.User.Email, r.OrganisationId,
                 r.Organisation != null ? r.Organisation.FormalName : r.ProposedOrganisationName ?? "",
                 r.Organisation != null ? r.Organisation.Sector : r.ProposedSector,
                 r.Organisation != null ? r.Organisation.CountryCode : r.ProposedCountryCode,
-                r.Category, r.IsMinister, r.Status, r.DecisionReason, r.CreatedUtc, r.DecidedUtc, r.CheckedInUtc))
+                r.Category, r.IsMinister, r.Status, r.DecisionReason, r.CreatedUtc, r.DecidedUtc, r.CheckedInUtc,
+                r.AccessNeeds, r.ConsentToPublicList))
             .ToListAsync(ct);
-        var query = Query?.Trim();
-        Results = rows
-            .Where(r => string.IsNullOrEmpty(query) || Matches(r.FullName, query) || Matches(r.OrganisationName, query) || Matches(r.Email ?? "", query))
-            // The queue: who is waiting for a decision first, oldest first; then the rest by name.
-            .OrderBy(r => r.Status switch { RegistrationStatus.Pending => 0, RegistrationStatus.Waitlisted => 1, RegistrationStatus.Approved => 2, _ => 3 })
-            .ThenBy(r => r.Status == RegistrationStatus.Pending ? r.CreatedUtc : DateTime.MinValue)
-            .ThenBy(r => r.FullName, NameOrder)
-            .ToList();
+        var position = pageIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        Results = rows.OrderBy(r => position[r.Id]).ToList();
 
         var codes = await all.Select(r => r.Organisation != null ? r.Organisation.CountryCode : r.ProposedCountryCode).Distinct().ToListAsync(ct);
         CountryOptions = codes.OfType<string>().Select(x => (Code: x, Name: Countries.NameOf(x))).OrderBy(x => x.Name, NameOrder).ToList();
+        OrganisationOptions = (await all.Where(r => r.OrganisationId != null).Select(r => new { r.Organisation!.Id, r.Organisation.FormalName })
+                .Distinct().ToListAsync(ct))
+            .Select(o => (o.Id, o.FormalName)).OrderBy(o => o.FormalName, NameOrder).ToList();
         if (Results.Any(r => r.IsProposed))
             DirectoryOptions = (await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.FormalName, o.SortName }).ToListAsync(ct))
                 .OrderBy(o => o.SortName, NameOrder).Select(o => (o.Id, o.FormalName)).ToList();
     }
-
-    private static bool Matches(string text, string query) => Compare.IndexOf(text, query, SearchOptions) >= 0;
 
     public string When(DateTime utc) => Summit.ToLocal(utc).ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
 }

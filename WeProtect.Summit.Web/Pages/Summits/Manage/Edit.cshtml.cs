@@ -63,6 +63,8 @@ public class EditModel(SummitDbContext db, SummitDesk desk) : PageModel
     /// <summary>Moves the summit to another status, as the entity allows.</summary>
     public async Task<IActionResult> OnPostStatusAsync(int id, SummitStatus to, Guid version)
     {
+        // The status form posts no summit fields: what binding said about the (absent) Input is not the problem.
+        ModelState.Clear();
         var result = await desk.MoveAsync(id, to, version, User.ToAuditActor());
         return await this.AnswerAsync(result, () => RedirectToPage(new { id }), async () =>
         {

@@ -190,6 +190,33 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DelegateMessages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    Key = table.Column<Guid>(type: "uuid", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    Audience = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    RecipientCount = table.Column<int>(type: "integer", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DelegateMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DelegateMessages_Summits_SummitId",
+                        column: x => x.SummitId,
+                        principalTable: "Summits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DelegationQuotas",
                 columns: table => new
                 {
@@ -394,6 +421,7 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     DecidedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     DecidedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
                     WaitlistedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WaitingForPlace = table.Column<bool>(type: "boolean", nullable: false),
                     CancelledUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     BadgeCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     CheckedInUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
@@ -496,6 +524,34 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         principalTable: "Themes",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DelegateMessageRecipients",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MessageId = table.Column<int>(type: "integer", nullable: false),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
+                    NotificationId = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DelegateMessageRecipients", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DelegateMessageRecipients_DelegateMessages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "DelegateMessages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DelegateMessageRecipients_Registrations_RegistrationId",
+                        column: x => x.RegistrationId,
+                        principalTable: "Registrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -872,6 +928,28 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 column: "Status");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DelegateMessageRecipients_MessageId_RegistrationId",
+                table: "DelegateMessageRecipients",
+                columns: new[] { "MessageId", "RegistrationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DelegateMessageRecipients_RegistrationId",
+                table: "DelegateMessageRecipients",
+                column: "RegistrationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DelegateMessages_Key",
+                table: "DelegateMessages",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DelegateMessages_SummitId_CreatedUtc",
+                table: "DelegateMessages",
+                columns: new[] { "SummitId", "CreatedUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DelegationQuotas_OrganisationId",
                 table: "DelegationQuotas",
                 column: "OrganisationId");
@@ -1128,6 +1206,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "DelegateMessageRecipients");
+
+            migrationBuilder.DropTable(
                 name: "DelegationQuotas");
 
             migrationBuilder.DropTable(
@@ -1149,19 +1230,22 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "Registrations");
-
-            migrationBuilder.DropTable(
                 name: "Breakouts");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "DelegateMessages");
+
+            migrationBuilder.DropTable(
+                name: "Registrations");
 
             migrationBuilder.DropTable(
                 name: "Rooms");
 
             migrationBuilder.DropTable(
                 name: "Themes");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Organisations");

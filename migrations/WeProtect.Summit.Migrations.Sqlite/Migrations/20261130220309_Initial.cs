@@ -189,6 +189,33 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DelegateMessages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    Audience = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    RecipientCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DelegateMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DelegateMessages_Summits_SummitId",
+                        column: x => x.SummitId,
+                        principalTable: "Summits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DelegationQuotas",
                 columns: table => new
                 {
@@ -393,6 +420,7 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     DecidedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     DecidedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     WaitlistedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WaitingForPlace = table.Column<bool>(type: "INTEGER", nullable: false),
                     CancelledUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     BadgeCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     CheckedInUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -495,6 +523,34 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         principalTable: "Themes",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DelegateMessageRecipients",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MessageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    NotificationId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DelegateMessageRecipients", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DelegateMessageRecipients_DelegateMessages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "DelegateMessages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DelegateMessageRecipients_Registrations_RegistrationId",
+                        column: x => x.RegistrationId,
+                        principalTable: "Registrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -871,6 +927,28 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 column: "Status");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DelegateMessageRecipients_MessageId_RegistrationId",
+                table: "DelegateMessageRecipients",
+                columns: new[] { "MessageId", "RegistrationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DelegateMessageRecipients_RegistrationId",
+                table: "DelegateMessageRecipients",
+                column: "RegistrationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DelegateMessages_Key",
+                table: "DelegateMessages",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DelegateMessages_SummitId_CreatedUtc",
+                table: "DelegateMessages",
+                columns: new[] { "SummitId", "CreatedUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DelegationQuotas_OrganisationId",
                 table: "DelegationQuotas",
                 column: "OrganisationId");
@@ -1127,6 +1205,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "DelegateMessageRecipients");
+
+            migrationBuilder.DropTable(
                 name: "DelegationQuotas");
 
             migrationBuilder.DropTable(
@@ -1148,19 +1229,22 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "Registrations");
-
-            migrationBuilder.DropTable(
                 name: "Breakouts");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "DelegateMessages");
+
+            migrationBuilder.DropTable(
+                name: "Registrations");
 
             migrationBuilder.DropTable(
                 name: "Rooms");
 
             migrationBuilder.DropTable(
                 name: "Themes");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Organisations");

@@ -189,6 +189,33 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DelegateMessages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SummitId = table.Column<int>(type: "int", nullable: false),
+                    Key = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
+                    Audience = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    RecipientCount = table.Column<int>(type: "int", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    CreatedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DelegateMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DelegateMessages_Summits_SummitId",
+                        column: x => x.SummitId,
+                        principalTable: "Summits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DelegationQuotas",
                 columns: table => new
                 {
@@ -393,6 +420,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     DecidedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     DecidedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
                     WaitlistedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    WaitingForPlace = table.Column<bool>(type: "bit", nullable: false),
                     CancelledUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     BadgeCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     CheckedInUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
@@ -495,6 +523,34 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         principalTable: "Themes",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DelegateMessageRecipients",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MessageId = table.Column<int>(type: "int", nullable: false),
+                    RegistrationId = table.Column<int>(type: "int", nullable: false),
+                    NotificationId = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DelegateMessageRecipients", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DelegateMessageRecipients_DelegateMessages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "DelegateMessages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DelegateMessageRecipients_Registrations_RegistrationId",
+                        column: x => x.RegistrationId,
+                        principalTable: "Registrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -873,6 +929,28 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 column: "Status");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DelegateMessageRecipients_MessageId_RegistrationId",
+                table: "DelegateMessageRecipients",
+                columns: new[] { "MessageId", "RegistrationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DelegateMessageRecipients_RegistrationId",
+                table: "DelegateMessageRecipients",
+                column: "RegistrationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DelegateMessages_Key",
+                table: "DelegateMessages",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DelegateMessages_SummitId_CreatedUtc",
+                table: "DelegateMessages",
+                columns: new[] { "SummitId", "CreatedUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DelegationQuotas_OrganisationId",
                 table: "DelegationQuotas",
                 column: "OrganisationId");
@@ -1129,6 +1207,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "DelegateMessageRecipients");
+
+            migrationBuilder.DropTable(
                 name: "DelegationQuotas");
 
             migrationBuilder.DropTable(
@@ -1150,19 +1231,22 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "Registrations");
-
-            migrationBuilder.DropTable(
                 name: "Breakouts");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "DelegateMessages");
+
+            migrationBuilder.DropTable(
+                name: "Registrations");
 
             migrationBuilder.DropTable(
                 name: "Rooms");
 
             migrationBuilder.DropTable(
                 name: "Themes");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Organisations");

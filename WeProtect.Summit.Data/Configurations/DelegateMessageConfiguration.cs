@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WeProtect.Summit.Data.Messages;
+
+namespace WeProtect.Summit.Data.Configurations;
+
+internal sealed class DelegateMessageConfiguration : IEntityTypeConfiguration<DelegateMessage>
+{
+    public void Configure(EntityTypeBuilder<DelegateMessage> e)
+    {
+        e.HasIndex(m => m.Key).IsUnique();
+        e.HasIndex(m => new { m.SummitId, m.CreatedUtc });
+        e.Property(m => m.Subject).HasMaxLength(DelegateMessage.SubjectMaxLength);
+        e.Property(m => m.Body).HasMaxLength(DelegateMessage.BodyMaxLength);
+        e.Property(m => m.Audience).HasMaxLength(DelegateMessage.AudienceMaxLength);
+        e.Property(m => m.CreatedByUserId).HasMaxLength(450);
+        e.Property(m => m.CreatedByName).HasMaxLength(200);
+        e.HasOne<Summits.Summit>().WithMany().HasForeignKey(m => m.SummitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

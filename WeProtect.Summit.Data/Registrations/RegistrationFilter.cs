@@ -1,0 +1,115 @@
+using System.Globalization;
+using WeProtect.Summit.Data.Breakouts;
+using WeProtect.Summit.Data.Geography;
+using WeProtect.Summit.Data.Organisations;
+
+namespace WeProtect.Summit.Data.Registrations;
+
+/// <summary>Which of a summit's registrations an organiser means: the one filter behind the vetting queue, "select all
+/// N matching" and messages to delegates. The structured parts run in the database; the text search runs over a
+/// small projection in memory, so that it ignores case and accents the same way on every provider.</summary>
+public sealed record RegistrationFilter
+{
+    /// <summary>The value of the country filter for registrations whose organisation has no country.</summary>
+    public const string NoCountry = "none";
+    /// <summary>The value of the sector filter for registrations whose organisation is only proposed.</summary>
+    public const string Proposed = "proposed";
+
+    private static readonly CompareInfo Compare = CultureInfo.InvariantCulture.CompareInfo;
+    private const CompareOptions SearchOptions = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace;
+
+    public RegistrationStatus? Status { get; init; }
+    public Sector? Sector { get; init; }
+    public bool ProposedOnly { get; init; }
+    public int? OrganisationId { get; init; }
+    /// <summary>An ISO code, or <see cref="NoCountry"/>.</summary>
+    public string? Country { get; init; }
+    public DelegateCategory? Category { get; init; }
+    public bool? Minister { get; init; }
+    /// <summary>Holds a confirmed seat at this breakout.</summary>
+    public int? BreakoutId { get; init; }
+    public bool? CheckedIn { get; init; }
+    public string? Text { get; init; }
+
+    public bool IsEmpty => this == new RegistrationFilter();
+
+    /// <summary>Reads the filter from query-string words; nonsense in a part is ignored, never an error.</summary>
+    public static RegistrationFilter Parse(string? status, string? sector, string? organisation, string? country, string? category,
+        string? minister, string? breakout, string? checkedIn, string? text)
+    {
+        var proposed = string.Equals(sector, Proposed, StringComparison.OrdinalIgnoreCase);
+        var code = country?.Trim().ToUpperInvariant();
+        return new RegistrationFilter
+        {
+            Status = EnumWord<RegistrationStatus>(status),
+            ProposedOnly = proposed,
+            Sector = !proposed && SectorNames.TryParse(sector, out var s) ? s : null,
+            OrganisationId = Id(organisation),
+            Country = string.Equals(code, NoCountry, StringComparison.OrdinalIgnoreCase) ? NoCountry : Countries.IsKnown(code) ? code : null,
+            Category = EnumWord<DelegateCategory>(category),
+            Minister = YesNo(minister),
+            BreakoutId = Id(breakout),
+            CheckedIn = YesNo(checkedIn),
+            Text = string.IsNullOrWhiteSpace(text) ? null : text.Trim()[..Math.Min(text.Trim().Length, 200)],
+        };
+    }
+
+    private static T? EnumWord<T>(string? text) where T : struct, Enum =>
+        Enum.TryParse<T>(text, true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, out _) ? value : null;
+
+    private static int? Id(string? text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
+
+    private static bool? YesNo(string? text) => text?.ToLowerInvariant() switch { "yes" or "true" => true, "no" or "false" => false, _ => null };
+
+    /// <summary>The structured parts of the filter, as SQL.</summary>
+    public IQueryable<Registration> Apply(IQueryable<Registration> registrations, SummitDbContext db)
+    {
+        if (Status is { } status) registrations = registrations.Where(r => r.Status == status);
+        if (ProposedOnly) registrations = registrations.Where(r => r.OrganisationId == null);
+        if (Sector is { } sector) registrations = registrations.Where(r => r.Organisation!.Sector == sector || (r.OrganisationId == null && r.ProposedSector == sector));
+        if (OrganisationId is { } organisationId) registrations = registrations.Where(r => r.OrganisationId == organisationId);
+        if (Country == NoCountry) registrations = registrations.Where(r => r.OrganisationId != null ? r.Organisation!.CountryCode == null : r.ProposedCountryCode == null);
+        else if (Country is { } c) registrations = registrations.Where(r => r.Organisation!.CountryCode == c || (r.OrganisationId == null && r.ProposedCountryCode == c));
+        if (Category is { } category) registrations = registrations.Where(r => r.Category == category);
+        if (Minister is { } minister) registrations = registrations.Where(r => r.IsMinister == minister);
+        if (BreakoutId is { } breakoutId)
+            registrations = registrations.Where(r => db.Bookings.Any(b => b.RegistrationId == r.Id && b.BreakoutId == breakoutId && b.Status == BookingStatus.Confirmed));
+        if (CheckedIn is { } checkedIn) registrations = registrations.Where(r => (r.CheckedInUtc != null) == checkedIn);
+        return registrations;
+    }
+
+    /// <summary>What the text search looks at, per registration.</summary>
+    public sealed record Key(int Id, Guid Version, RegistrationStatus Status, DateTime CreatedUtc, string FullName, string OrganisationName,
+        string? Email, string? CountryCode);
+
+    /// <summary>Every registration of the summit matching the whole filter, as small keys (a few dozen bytes each).</summary>
+    public async Task<List<Key>> MatchingAsync(SummitDbContext db, int summitId, CancellationToken ct)
+    {
+        var keys = await Apply(db.Registrations.AsNoTracking().Where(r => r.SummitId == summitId), db)
+            .Select(r => new Key(r.Id, r.Version, r.Status, r.CreatedUtc, r.FullName,
+                r.Organisation != null ? r.Organisation.FormalName : r.ProposedOrganisationName ?? "", r.User.Email,
+                r.Organisation != null ? r.Organisation.CountryCode : r.ProposedCountryCode))
+            .ToListAsync(ct);
+        return Text is { } text ? keys.Where(k => Matches(k.FullName, text) || Matches(k.OrganisationName, text) || Matches(k.Email ?? "", text)).ToList() : keys;
+    }
+
+    private static bool Matches(string value, string text) => Compare.IndexOf(value, text, SearchOptions) >= 0;
+
+    /// <summary>The filter in words, for a message's history ("Approved · Government · text "kenya"").</summary>
+    public string Describe(Func<int, string?> organisationName, Func<int, string?> breakoutTitle)
+    {
+        var parts = new List<string>();
+        if (Status is { } status) parts.Add(status.ToString());
+        if (ProposedOnly) parts.Add("proposed organisations");
+        if (Sector is { } sector) parts.Add(sector.DisplayName());
+        if (OrganisationId is { } o) parts.Add(organisationName(o) ?? $"organisation {o}");
+        if (Country == NoCountry) parts.Add("no country");
+        else if (Country is { } c) parts.Add(Countries.NameOf(c));
+        if (Category is { } category) parts.Add(category.DisplayName());
+        if (Minister is { } minister) parts.Add(minister ? "ministers" : "not ministers");
+        if (BreakoutId is { } b) parts.Add($"seat at {breakoutTitle(b) ?? $"breakout {b}"}");
+        if (CheckedIn is { } checkedIn) parts.Add(checkedIn ? "checked in" : "not checked in");
+        if (Text is { } text) parts.Add($"matching \"{text}\"");
+        return parts.Count == 0 ? "Every registration" : string.Join(" · ", parts);
+    }
+}

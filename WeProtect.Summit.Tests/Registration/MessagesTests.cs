@@ -1,0 +1,108 @@
+using AngleSharp.Html.Dom;
+using WeProtect.Summit.Data.Organisations;
+
+namespace WeProtect.Summit.Tests.Registration;
+
+using WeProtect.Summit.Data.Registrations; // after the namespace line: "Registration" is also this namespace
+
+/// <summary>Organisers write to a filtered set of delegates: preview, placeholders, one notification per recipient,
+/// each e-mailed once, and the history of who received what.</summary>
+public class MessagesTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
+{
+    private static string Messages(int summitId, string query = "") => $"/Registration/Manage/Messages/{summitId}{query}";
+
+    /// <summary>Posts the message form through one of its buttons, as a browser does (the button's formaction).</summary>
+    private static Task<HttpResponseMessage> PressAsync(FormClient client, IHtmlDocument page, string button, Dictionary<string, string> values)
+    {
+        var form = page.QuerySelector("#message-form")!;
+        form.SetAttribute("action", page.QuerySelector(button)!.GetAttribute("formaction")!);
+        return client.SubmitAsync(page, "#message-form", values);
+    }
+
+    [Fact]
+    public async Task An_organiser_previews_and_sends_to_the_filtered_delegates_each_once_with_placeholders_filled_in()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var government = await app.CreateOrganisationAsync($"Government {Guid.NewGuid():N}"[..20], Sector.Government, "KE");
+        var company = await app.CreateOrganisationAsync($"Company {Guid.NewGuid():N}"[..17], Sector.PrivateSector, "US");
+        var users = new List<(SummitUser User, Data.Registrations.Registration Registration)>();
+        foreach (var (name, organisation, approve) in new[] { ("Amina Government", government, true), ("Brian Government", government, true),
+                     ("Chen Company", company, true), ("Dana Pending", government, false) })
+        {
+            var user = await app.CreateUserAsync(fullName: name);
+            var registration = await app.RegisterAsync(user, summit.Id, organisation.Id);
+            if (approve) Assert.True((await app.DecideAsync(registration.Id, RegistrationStatus.Approved)).Succeeded);
+            users.Add((user, registration));
+        }
+        using var client = await app.LoggedInClientAsync(Roles.Organiser);
+
+        var page = await client.GetPageAsync(Messages(summit.Id, "?status=Approved&sector=Government"));
+        Assert.Contains("2 delegates match", page.QuerySelector("#recipient-count")!.TextContent);
+
+        // An unknown placeholder is a clear error, and nothing is sent.
+        var typo = await FormClient.ParseAsync(await PressAsync(client, page, "#send-button", new()
+        {
+            ["Subject"] = "Welcome, {Fulname}", ["Body"] = "See you in {City}.",
+        }));
+        Assert.Contains("Unknown placeholder {Fulname}", typo.QuerySelector("#message-form")!.TextContent);
+        Assert.Equal(0, await app.WithDbAsync(db => db.DelegateMessages.CountAsync(m => m.SummitId == summit.Id)));
+
+        var values = new Dictionary<string, string>
+        {
+            ["Subject"] = "Your badge for {SummitName}",
+            ["Body"] = "Dear {FullName},\nYour badge: {BadgeLink}\nSee you in {City}.",
+        };
+        var preview = await FormClient.ParseAsync(await PressAsync(client, page, "#preview-button", values));
+        Assert.Contains("Amina Government", preview.QuerySelector("#preview-to")!.TextContent);
+        Assert.Equal($"Your badge for {summit.Name}", preview.QuerySelector("#preview-subject")!.TextContent.Trim());
+        Assert.Contains($"/Registration/Badge/{users[0].Registration.Id}", preview.QuerySelector("#preview-body")!.TextContent);
+        Assert.Contains("Dear Amina Government,", preview.QuerySelector("#preview-body")!.TextContent);
+
+        var sent = await PressAsync(client, preview, "#send-button", values);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        // The same form posted again (a double click, a retry): still one message.
+        var again = await PressAsync(client, preview, "#send-button", values);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+
+        var message = await app.WithDbAsync(db => db.DelegateMessages.AsNoTracking().SingleAsync(m => m.SummitId == summit.Id));
+        Assert.Equal(2, message.RecipientCount);
+        Assert.Equal("Approved · Government", message.Audience);
+        var notifications = await app.WithDbAsync(db => db.DelegateMessageRecipients.Where(r => r.MessageId == message.Id)
+            .Select(r => r.NotificationId).ToListAsync());
+        Assert.Equal(2, notifications.Distinct().Count(id => id != null));
+        foreach (var (user, registration) in users.Take(2))
+        {
+            var mail = await app.WaitForMailAsync(m => m.Subject == $"Your badge for {summit.Name}" && m.To.ToString().Contains(user.Email!));
+            Assert.Contains($"Dear {user.FullName},", mail.TextBody);
+            Assert.Contains($"/Registration/Badge/{registration.Id}", mail.TextBody);
+        }
+        Assert.DoesNotContain(app.SentMail(), m => m.Subject == $"Your badge for {summit.Name}"
+            && (m.To.ToString().Contains(users[2].User.Email!) || m.To.ToString().Contains(users[3].User.Email!)));
+
+        // The history: who received what and when.
+        for (var i = 0; i < 100 && await app.WithDbAsync(db => db.Notifications.CountAsync(n => notifications.Contains(n.Id) && n.SentUtc != null)) < 2; i++)
+            await Task.Delay(100);
+        var history = await client.GetPageAsync(Messages(summit.Id));
+        var row = history.QuerySelector($"#message-history tr[data-message='{message.Id}']")!;
+        Assert.Contains("Approved · Government", row.TextContent);
+        var detail = await client.GetPageAsync(sent.Location());
+        Assert.Equal(2, detail.QuerySelectorAll("#message-recipients tbody tr").Length);
+        Assert.DoesNotContain("Waiting to be sent", detail.QuerySelector("#message-recipients")!.TextContent);
+        Assert.Contains("Amina Government", detail.QuerySelector("#message-recipients")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_message_of_another_summit_or_an_unknown_one_is_not_found_and_an_empty_filter_sends_nothing()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var other = await app.CreateOpenSummitAsync();
+        using var client = await app.LoggedInClientAsync(Roles.Organiser);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Registration/Manage/Message/{other.Id}/424242")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(Messages(424242))).StatusCode);
+
+        var page = await client.GetPageAsync(Messages(summit.Id));
+        var shown = await FormClient.ParseAsync(await PressAsync(client, page, "#send-button", new() { ["Subject"] = "Hello", ["Body"] = "Hello {FullName}" }));
+        Assert.Contains("No delegate matches", shown.QuerySelector("#message-form")!.TextContent);
+        Assert.Equal(0, await app.WithDbAsync(db => db.DelegateMessages.CountAsync(m => m.SummitId == summit.Id)));
+    }
+}

@@ -1,0 +1,109 @@
+using WeProtect.Summit.Data.Geography;
+using WeProtect.Summit.Data.Messages;
+
+namespace WeProtect.Summit.Web.Pages.Registration.Manage;
+
+using WeProtect.Summit.Data.Registrations;
+using WeProtect.Summit.Data.Summits;
+
+/// <summary>Organisers write to a filtered set of the summit's delegates: the filter (the vetting queue's, plus
+/// breakout and check-in), a preview for one recipient with the placeholders filled in, the send (through
+/// <see cref="MessageDesk"/>), and the history of what was sent to whom.</summary>
+public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks links) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "status")] public string? StatusFilter { get; set; }
+    [BindProperty(SupportsGet = true, Name = "sector")] public string? SectorFilter { get; set; }
+    [BindProperty(SupportsGet = true, Name = "organisation")] public string? OrganisationFilter { get; set; }
+    [BindProperty(SupportsGet = true, Name = "country")] public string? CountryFilter { get; set; }
+    [BindProperty(SupportsGet = true, Name = "category")] public string? CategoryFilter { get; set; }
+    [BindProperty(SupportsGet = true, Name = "breakout")] public string? BreakoutFilter { get; set; }
+    [BindProperty(SupportsGet = true, Name = "checkedin")] public string? CheckedInFilter { get; set; }
+    [BindProperty] public string? Subject { get; set; }
+    [BindProperty] public string? Body { get; set; }
+    /// <summary>The form's one-time key: posting the same form twice sends one message.</summary>
+    [BindProperty] public Guid Key { get; set; }
+
+    public sealed record HistoryRow(int Id, DateTime CreatedUtc, string Subject, string Audience, int RecipientCount, int Sent, int Failed, string CreatedByName);
+    public sealed record PreviewLetter(string To, string Subject, string Body);
+
+    public Summit Summit { get; private set; } = null!;
+    public RegistrationFilter Filter { get; private set; } = new();
+    public int RecipientCount { get; private set; }
+    public PreviewLetter? Preview { get; private set; }
+    public IReadOnlyList<HistoryRow> History { get; private set; } = [];
+    public IReadOnlyList<(string Code, string Name)> CountryOptions { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name)> OrganisationOptions { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Title)> BreakoutOptions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int summitId, CancellationToken ct)
+    {
+        if (!await LoadAsync(summitId, ct)) return NotFound();
+        Key = Guid.NewGuid();
+        Filter = ReadFilter();
+        RecipientCount = (await Filter.MatchingAsync(db, summitId, ct)).Count;
+        return Page();
+    }
+
+    /// <summary>The message as the first matching delegate would read it, and how many would receive it.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(int summitId, CancellationToken ct)
+    {
+        if (!await LoadAsync(summitId, ct)) return NotFound();
+        ModelState.Clear();
+        Filter = ReadFilter();
+        var matching = await Filter.MatchingAsync(db, summitId, ct);
+        RecipientCount = matching.Count;
+        if (Key == Guid.Empty) Key = Guid.NewGuid();
+        foreach (var (field, message) in MessageDesk.Problems(Subject, Body)) ModelState.AddModelError(field, message);
+        if (!ModelState.IsValid) return Page();
+        if (matching.Count == 0)
+        {
+            ModelState.AddModelError(string.Empty, "No delegate matches this filter.");
+            return Page();
+        }
+        var first = matching.OrderBy(k => k.FullName, IndexModel.NameOrder).First();
+        var registration = await db.Registrations.AsNoTracking().Include(r => r.Organisation).Include(r => r.User).SingleAsync(r => r.Id == first.Id, ct);
+        var values = MessageTemplate.ValuesFor(registration, Summit, links.Absolute);
+        Preview = new PreviewLetter($"{registration.FullName} <{registration.User.Email}>", MessageTemplate.Render(Subject!.Trim(), values),
+            MessageTemplate.Render(Body!.Replace("\r\n", "\n"), values));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSendAsync(int summitId, CancellationToken ct)
+    {
+        if (!await LoadAsync(summitId, ct)) return NotFound();
+        ModelState.Clear();
+        Filter = ReadFilter();
+        var result = await desk.SendAsync(summitId, Key, Subject, Body, Filter, User.ToAuditActor(), ct);
+        return await this.AnswerAsync(result, () => RedirectToPage("/Registration/Manage/Message", new { summitId, messageId = result.Value!.Id }), async () =>
+        {
+            RecipientCount = (await Filter.MatchingAsync(db, summitId, ct)).Count;
+            return Page();
+        }, field => field);
+    }
+
+    private RegistrationFilter ReadFilter() => RegistrationFilter.Parse(StatusFilter, SectorFilter, OrganisationFilter, CountryFilter, CategoryFilter,
+        null, BreakoutFilter, CheckedInFilter, null);
+
+    private async Task<bool> LoadAsync(int summitId, CancellationToken ct)
+    {
+        var summit = await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == summitId, ct);
+        if (summit is null) return false;
+        Summit = summit;
+        var all = db.Registrations.AsNoTracking().Where(r => r.SummitId == summitId);
+        var codes = await all.Select(r => r.Organisation != null ? r.Organisation.CountryCode : r.ProposedCountryCode).Distinct().ToListAsync(ct);
+        CountryOptions = codes.OfType<string>().Select(x => (Code: x, Name: Countries.NameOf(x))).OrderBy(x => x.Name, IndexModel.NameOrder).ToList();
+        OrganisationOptions = (await all.Where(r => r.OrganisationId != null).Select(r => new { r.Organisation!.Id, r.Organisation.FormalName }).Distinct().ToListAsync(ct))
+            .Select(o => (o.Id, o.FormalName)).OrderBy(o => o.FormalName, IndexModel.NameOrder).ToList();
+        BreakoutOptions = (await db.Breakouts.AsNoTracking().Where(b => b.SummitId == summitId).OrderBy(b => b.StartUtc).Select(b => new { b.Id, b.Title }).ToListAsync(ct))
+            .Select(b => (b.Id, b.Title)).ToList();
+        History = await db.DelegateMessages.AsNoTracking().Where(m => m.SummitId == summitId).OrderByDescending(m => m.CreatedUtc).ThenByDescending(m => m.Id).Take(100)
+            .Select(m => new HistoryRow(m.Id, m.CreatedUtc, m.Subject, m.Audience, m.RecipientCount,
+                db.DelegateMessageRecipients.Count(r => r.MessageId == m.Id && db.Notifications.Any(n => n.Id == r.NotificationId && n.SentUtc != null)),
+                db.DelegateMessageRecipients.Count(r => r.MessageId == m.Id && db.Notifications.Any(n => n.Id == r.NotificationId && n.FailedUtc != null)),
+                m.CreatedByName))
+            .ToListAsync(ct);
+        return true;
+    }
+
+    public string When(DateTime utc) => Summit.ToLocal(utc).ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
+}
