@@ -41,6 +41,8 @@ public static class PageAccess
         c.AuthorizeFolder("/Breakouts/Bookings", Policies.SignedIn);
         // Signatories; the handlers check the authority for the organisation (403 otherwise).
         c.AuthorizeFolder("/Signing", Policies.SignedIn);
+        // Reporting focal points; the handlers check the focal point's grant for the organisation (403 otherwise).
+        c.AuthorizeFolder("/Reporting", Policies.SignedIn);
         // Consulted members (ConsultationRoster) and organisers; the page refuses everyone else.
         c.AuthorizePage("/Statements/Consult", Policies.SignedIn);
         // Organisers
@@ -53,6 +55,7 @@ public static class PageAccess
         c.AuthorizeFolder("/Signing/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Outbox", Policies.Organiser);
         c.AuthorizeFolder("/Communiques/Manage", Policies.Organiser);
+        c.AuthorizeFolder("/Reporting/Manage", Policies.Organiser);
         // Administrators
         c.AuthorizeFolder("/Admin", Policies.Admin);
     }
