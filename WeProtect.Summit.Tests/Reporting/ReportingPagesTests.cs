@@ -54,8 +54,8 @@ public class ReportingPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
         var statement = await app.PublishedStatementAsync([organisation]);
         var summit = await app.WithDbAsync(db => db.Summits.AsNoTracking().FirstAsync(s => s.Id == statement.SummitId));
         Assert.Equal("Asia/Dubai", summit.TimeZoneId);
-        // Whole minutes, as a datetime-local field gives them.
-        var deadlineUtc = new DateTime(app.UtcNow.Ticks - app.UtcNow.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc).AddDays(2);
+        // Whole minutes, as a datetime-local field gives them; within the sign-in cookie's eight hours of the fake clock.
+        var deadlineUtc = new DateTime(app.UtcNow.Ticks - app.UtcNow.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc).AddMinutes(30);
         var opensUtc = deadlineUtc.AddDays(-3);
         var organiser = await app.LoggedInClientAsync(Roles.Organiser);
         var manage = await organiser.GetPageAsync("/Reporting/Manage");
