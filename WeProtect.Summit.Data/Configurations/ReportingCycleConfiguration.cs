@@ -9,6 +9,8 @@ internal sealed class ReportingCycleConfiguration : IEntityTypeConfiguration<Rep
     {
         e.Property(c => c.Title).HasMaxLength(ReportingCycle.TitleMaxLength);
         e.Property(c => c.CreatedByUserId).HasMaxLength(450);
+        e.Property(c => c.PublishedUtc).IsConcurrencyToken();
+        e.Ignore(c => c.IsPublished);
         e.HasOne(c => c.Summit).WithMany().HasForeignKey(c => c.SummitId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(c => c.Statements).WithOne().HasForeignKey(s => s.CycleId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -18,6 +18,20 @@ public class ReportingCycle
     public string CreatedByUserId { get; private set; } = "";
     public DateTime CreatedUtc { get; private set; }
     public List<ReportingCycleStatement> Statements { get; private set; } = [];
+    /// <summary>When organisers published the cycle's figures (after the deadline); null before. A concurrency token:
+    /// published once.</summary>
+    public DateTime? PublishedUtc { get; private set; }
+
+    public bool IsPublished => PublishedUtc is not null;
+
+    /// <summary>Publishes the figures once the deadline has passed, or says why not.</summary>
+    public string? Publish(DateTime nowUtc)
+    {
+        if (IsPublished) return "This cycle is already published.";
+        if (nowUtc < DeadlineUtc) return $"A cycle can be published once its deadline ({When(DeadlineUtc)}) has passed.";
+        PublishedUtc = nowUtc;
+        return null;
+    }
 
     /// <summary>A new cycle, or every broken rule keyed by field.</summary>
     public static (ReportingCycle? Cycle, IReadOnlyList<(string Field, string Message)> Errors) Open(int summitId, string? title, DateTime opensUtc,

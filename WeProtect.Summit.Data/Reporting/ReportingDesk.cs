@@ -50,6 +50,24 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         return new(DeskAnswer.Done, $"Reporting cycle \"{cycle.Title}\" opened.") { Value = cycle };
     }
 
+    /// <summary>Publishes a cycle's figures (the public progress page) once its deadline has passed.</summary>
+    public async Task<DeskResult> PublishAsync(int cycleId, AuditActor organiser, CancellationToken ct = default)
+    {
+        var cycle = await db.ReportingCycles.Include(c => c.Summit).FirstOrDefaultAsync(c => c.Id == cycleId, ct);
+        if (cycle is null) return DeskResult.NotFound("There is no such reporting cycle.");
+        if (cycle.Publish(Now) is { } refusal) return DeskResult.Refused(refusal);
+        audit.Record(organiser, "reporting-cycle.published", cycle, $"Reporting cycle {cycleId} published");
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return DeskResult.Conflict("this reporting cycle");
+        }
+        return DeskResult.Done($"\"{cycle.Title}\" is published: its figures are public.");
+    }
+
     // ---------------------------------------------------------------- focal points
 
     /// <summary>Grants the user the right to report for the organisation. No two-factor authentication is needed to

@@ -79,6 +79,7 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Communiques/Manage/Index"] = Access.Organiser,
         ["/Reporting/Index"] = Access.SignedIn,
         ["/Reporting/Report"] = Access.SignedIn,
+        ["/Reporting/Progress"] = Access.Public,
         ["/Reporting/Manage/Index"] = Access.Organiser,
         ["/Reporting/Manage/Cycle"] = Access.Organiser,
         ["/Admin/Users"] = Access.Admin,

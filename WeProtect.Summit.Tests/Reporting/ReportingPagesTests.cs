@@ -269,6 +269,14 @@ public class ReportingPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
             Assert.Equal(choices.Count(c => c.Value == status), lines.Skip(1).Count(l => l.Split(',')[4] == words));
         }
 
+        var xlsx = await organiser.GetAsync($"/Reporting/Manage/Cycle/{cycle.Id}/Xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        var sheet = Web.Infrastructure.XlsxExport.Read(await xlsx.Content.ReadAsStreamAsync());
+        var csvRows = lines.Select(l => l.Split(',')).ToList();
+        Assert.Equal(csvRows.Count, sheet.Count);
+        // The same cells (none of these values holds a comma or a quote).
+        for (var i = 0; i < sheet.Count; i++) Assert.Equal(csvRows[i], sheet[i]);
+
         var (_, reminded) = await organiser.SubmitAndFollowAsync(progress, "form#remind-form");
         Assert.Contains("Reminders queued for 1 organisation(s).", Status(reminded));
         var (_, twice) = await organiser.SubmitAndFollowAsync(reminded, "form#remind-form");
@@ -278,5 +286,45 @@ public class ReportingPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
         Assert.Equal(silent.Id, await app.WithDbAsync(db => db.ReportReminders.Where(r => r.Id == reminder.SubjectId).Select(r => r.OrganisationId).SingleAsync()));
         var mail = await app.WaitForMailAsync(m => m.To.ToString().Contains(silentUser.Email!) && (m.Subject ?? "").Contains("progress report"));
         Assert.Contains(cycle.Title, mail.Subject);
+    }
+
+    [Fact]
+    public async Task Organisers_publish_a_cycle_after_its_deadline_and_the_public_page_shows_figures_by_sector_and_commitment_without_narratives()
+    {
+        var government = await app.OrganisationAsync(Sector.Government);
+        var company = await app.OrganisationAsync(Sector.PrivateSector);
+        var statement = await app.PublishedStatementAsync([government, company]);
+        var cycle = await app.CycleAsync(statement.SummitId, [statement.Id], app.UtcNow.AddMinutes(30));
+        var (_, focal, key) = await app.FocalPointAsync(government.Id);
+        var page = await focal.GetPageAsync(ReportingData.ReportUrl(cycle.Id, government.Id));
+        var (_, done) = await focal.SubmitAndFollowAsync(page, "form#report-form", ReportingData.Entry(0, CommitmentStatus.Achieved, "Secret words of the ministry")
+            .With(ReportingData.Entry(2, CommitmentStatus.InProgress)).With(new() { ["Input.Code"] = app.TotpCode(key!) }), submitter: "#submit");
+        Assert.Contains("Submitted", Status(done));
+
+        var anonymous = app.CreateFormClient();
+        var publicUrl = $"/Reporting/Progress/{cycle.Id}";
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(publicUrl)).StatusCode);
+        var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var manage = await organiser.GetPageAsync($"/Reporting/Manage/Cycle/{cycle.Id}");
+        var (_, early) = await organiser.SubmitAndFollowAsync(manage, "form#publish-form");
+        Assert.Contains("once its deadline", Status(early));
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(publicUrl)).StatusCode);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(31));
+        var (_, published) = await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync($"/Reporting/Manage/Cycle/{cycle.Id}"), "form#publish-form");
+        Assert.Contains("is published", Status(published));
+        Assert.Equal(["reporting-cycle.opened", "reporting-cycle.published"], await app.AuditActionsAsync(nameof(ReportingCycle), cycle.Id));
+
+        var figures = await anonymous.GetPageAsync(publicUrl);
+        Assert.Equal("1 of 2 organisations reported.", figures.QuerySelector("#rate")!.TextContent.Trim());
+        Assert.Equal(["Governments", "1", "1"], figures.QuerySelectorAll($"#rate-{Sector.Government} th, #rate-{Sector.Government} td").Select(c => c.TextContent.Trim()));
+        Assert.Equal(["Private sector", "1", "0"], figures.QuerySelectorAll($"#rate-{Sector.PrivateSector} th, #rate-{Sector.PrivateSector} td").Select(c => c.TextContent.Trim()));
+        string Count(string anchor, CommitmentStatus status) =>
+            figures.QuerySelector($"#commitment-{statement.Id}-{anchor.Replace(".", "\\.")} td[data-status={status}]")!.TextContent;
+        Assert.Equal("1", Count("all-1", CommitmentStatus.Achieved));
+        Assert.Equal("1", Count("all-1.a", CommitmentStatus.NotStarted));
+        Assert.Equal("1", Count("government-1", CommitmentStatus.InProgress));
+        Assert.Equal("0", Count("government-1", CommitmentStatus.Achieved));
+        Assert.DoesNotContain("Secret words", figures.Body!.TextContent);
     }
 }

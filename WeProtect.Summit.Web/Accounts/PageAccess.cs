@@ -35,6 +35,8 @@ public static class PageAccess
         c.AllowAnonymousToPage("/Communiques/Verify");
         // Anonymous once the statement is published; organisers at any time (checked in the handler).
         c.AllowAnonymousToPage("/Communiques/Signatories");
+        // Anonymous once organisers publish the cycle: the page answers 404 before.
+        c.AllowAnonymousToPage("/Reporting/Progress");
         // Signed-in users
         c.AuthorizeFolder("/Profile", Policies.SignedIn);
         c.AuthorizeFolder("/Registration", Policies.SignedIn);

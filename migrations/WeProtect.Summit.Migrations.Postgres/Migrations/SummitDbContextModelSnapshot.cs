@@ -1140,6 +1140,10 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Property<DateTime>("OpensUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("PublishedUtc")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("SummitId")
                         .HasColumnType("integer");
 

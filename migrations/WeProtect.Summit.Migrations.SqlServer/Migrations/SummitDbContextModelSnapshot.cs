@@ -1142,6 +1142,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("OpensUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("PublishedUtc")
+                        .IsConcurrencyToken()
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("SummitId")
                         .HasColumnType("int");
 

@@ -1097,6 +1097,10 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("OpensUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PublishedUtc")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SummitId")
                         .HasColumnType("INTEGER");
 

@@ -12,7 +12,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261130220825_Initial")]
+    [Migration("20261130224536_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1141,6 +1141,10 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("OpensUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("PublishedUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("SummitId")

@@ -11,7 +11,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261130220634_Initial")]
+    [Migration("20261130224459_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1098,6 +1098,10 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("OpensUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SummitId")

@@ -12,7 +12,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261130220728_Initial")]
+    [Migration("20261130224515_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1143,6 +1143,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasColumnType("datetime2");
 
                     b.Property<DateTime>("OpensUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("PublishedUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("datetime2");
 
                     b.Property<int>("SummitId")
