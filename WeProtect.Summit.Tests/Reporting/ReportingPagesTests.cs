@@ -277,6 +277,12 @@ public class ReportingPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
         // The same cells (none of these values holds a comma or a quote).
         for (var i = 0; i < sheet.Count; i++) Assert.Equal(csvRows[i], sheet[i]);
 
+        var json = await organiser.GetAsync($"/Reporting/Manage/Cycle/{cycle.Id}/Json");
+        Assert.Equal("application/json", json.Content.Headers.ContentType?.MediaType);
+        var objects = System.Text.Json.JsonSerializer.Deserialize<List<Dictionary<string, string>>>(await json.Content.ReadAsStringAsync())!;
+        Assert.Equal(csvRows.Skip(1).Select(r => r[4]), objects.Select(o => o["Status"]));
+        Assert.Equal(csvRows.Skip(1).Select(r => r[3]), objects.Select(o => o["Anchor"]));
+
         var (_, reminded) = await organiser.SubmitAndFollowAsync(progress, "form#remind-form");
         Assert.Contains("Reminders queued for 1 organisation(s).", Status(reminded));
         var (_, twice) = await organiser.SubmitAndFollowAsync(reminded, "form#remind-form");

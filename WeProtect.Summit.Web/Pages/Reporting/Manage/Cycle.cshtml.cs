@@ -5,7 +5,7 @@ namespace WeProtect.Summit.Web.Pages.Reporting.Manage;
 
 /// <summary>Organisers: one cycle's progress (<see cref="CycleProgress"/>): who must report and where each report
 /// stands, the status counts per commitment over the current submissions, "Remind" (those who have not submitted,
-/// each once), "Publish" (after the deadline), and the CSV and xlsx of the current submissions.</summary>
+/// each once), "Publish" (after the deadline), and the CSV, xlsx and JSON of the current submissions.</summary>
 public class CycleModel(SummitDbContext db, ReportingDesk desk) : PageModel
 {
     public CycleProgress Progress { get; private set; } = null!;
@@ -38,6 +38,15 @@ public class CycleModel(SummitDbContext db, ReportingDesk desk) : PageModel
     {
         if (!await LoadAsync(cycleId, ct)) return NotFound();
         return File(XlsxExport.Write("Progress", ProgressTable.Rows(Progress)), XlsxExport.ContentType, $"reporting-cycle-{cycleId}.xlsx");
+    }
+
+    /// <summary>The same table as JSON: one object per row, keyed by the column headings.</summary>
+    public async Task<IActionResult> OnGetJsonAsync(int cycleId, CancellationToken ct)
+    {
+        if (!await LoadAsync(cycleId, ct)) return NotFound();
+        var rows = ProgressTable.Rows(Progress);
+        var objects = rows.Skip(1).Select(r => rows[0].Zip(r).ToDictionary(p => p.First, p => p.Second)).ToList();
+        return File(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(objects), "application/json", $"reporting-cycle-{cycleId}.json");
     }
 
     private async Task<bool> LoadAsync(int cycleId, CancellationToken ct)
