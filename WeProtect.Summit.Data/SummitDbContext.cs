@@ -30,6 +30,12 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
     public DbSet<Communiques.Communique> Communiques => Set<Communiques.Communique>();
     public DbSet<Messages.DelegateMessage> DelegateMessages => Set<Messages.DelegateMessage>();
     public DbSet<Messages.DelegateMessageRecipient> DelegateMessageRecipients => Set<Messages.DelegateMessageRecipient>();
+    public DbSet<Reporting.ReportingCycle> ReportingCycles => Set<Reporting.ReportingCycle>();
+    public DbSet<Reporting.ReportingCycleStatement> ReportingCycleStatements => Set<Reporting.ReportingCycleStatement>();
+    public DbSet<Reporting.ReportingFocalPoint> ReportingFocalPoints => Set<Reporting.ReportingFocalPoint>();
+    public DbSet<Reporting.ProgressReport> ProgressReports => Set<Reporting.ProgressReport>();
+    public DbSet<Reporting.ProgressEntry> ProgressEntries => Set<Reporting.ProgressEntry>();
+    public DbSet<Reporting.ReportReminder> ReportReminders => Set<Reporting.ReportReminder>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -49,6 +55,8 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
         configuration.Properties<Statements.StatementKind>().HaveConversion<string>().HaveMaxLength(30);
         configuration.Properties<Statements.StatementStatus>().HaveConversion<string>().HaveMaxLength(30);
         configuration.Properties<Endorsements.AgreedByLayout>().HaveConversion<string>().HaveMaxLength(20);
+        configuration.Properties<Reporting.CommitmentStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configuration.Properties<Reporting.ProgressReportStatus>().HaveConversion<string>().HaveMaxLength(20);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -24,4 +24,6 @@ public static class NotificationKinds
     /// endorsement), so that a signature nobody in the organisation expected does not go unnoticed.</summary>
     public const string EndorsementSigned = "endorsement.signed";
     public const string EndorsementWithdrawn = "endorsement.withdrawn";
+    /// <summary>An organisation has not submitted its progress report (subject: the <c>ReportReminder</c>; one per focal point).</summary>
+    public const string ReportingReminder = "reporting.reminder";
 }

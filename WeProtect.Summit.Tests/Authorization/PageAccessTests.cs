@@ -79,6 +79,11 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Communiques/Verify"] = Access.Public,
         ["/Communiques/Signatories"] = Access.Public,
         ["/Communiques/Manage/Index"] = Access.Organiser,
+        ["/Reporting/Index"] = Access.SignedIn,
+        ["/Reporting/Report"] = Access.SignedIn,
+        ["/Reporting/Progress"] = Access.Public,
+        ["/Reporting/Manage/Index"] = Access.Organiser,
+        ["/Reporting/Manage/Cycle"] = Access.Organiser,
         ["/Admin/Users"] = Access.Admin,
         ["/Admin/Audit"] = Access.Admin,
     };

@@ -35,12 +35,16 @@ public static class PageAccess
         c.AllowAnonymousToPage("/Communiques/Verify");
         // Anonymous once the statement is published; organisers at any time (checked in the handler).
         c.AllowAnonymousToPage("/Communiques/Signatories");
+        // Anonymous once organisers publish the cycle: the page answers 404 before.
+        c.AllowAnonymousToPage("/Reporting/Progress");
         // Signed-in users
         c.AuthorizeFolder("/Profile", Policies.SignedIn);
         c.AuthorizeFolder("/Registration", Policies.SignedIn);
         c.AuthorizeFolder("/Breakouts/Bookings", Policies.SignedIn);
         // Signatories; the handlers check the authority for the organisation (403 otherwise).
         c.AuthorizeFolder("/Signing", Policies.SignedIn);
+        // Reporting focal points; the handlers check the focal point's grant for the organisation (403 otherwise).
+        c.AuthorizeFolder("/Reporting", Policies.SignedIn);
         // Consulted members (ConsultationRoster) and organisers; the page refuses everyone else.
         c.AuthorizePage("/Statements/Consult", Policies.SignedIn);
         // Organisers
@@ -54,6 +58,7 @@ public static class PageAccess
         c.AuthorizeFolder("/Signing/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Outbox", Policies.Organiser);
         c.AuthorizeFolder("/Communiques/Manage", Policies.Organiser);
+        c.AuthorizeFolder("/Reporting/Manage", Policies.Organiser);
         // Administrators
         c.AuthorizeFolder("/Admin", Policies.Admin);
     }

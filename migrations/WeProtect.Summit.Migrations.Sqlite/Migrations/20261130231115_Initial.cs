@@ -246,6 +246,31 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReportingCycles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OpensUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DeadlineUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportingCycles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportingCycles_Summits_SummitId",
+                        column: x => x.SummitId,
+                        principalTable: "Summits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Rooms",
                 columns: table => new
                 {
@@ -452,6 +477,37 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReportingFocalPoints",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    GrantedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    GrantedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RevocationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportingFocalPoints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportingFocalPoints_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReportingFocalPoints_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SigningAuthorities",
                 columns: table => new
                 {
@@ -480,6 +536,68 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         name: "FK_SigningAuthorities_Organisations_OrganisationId",
                         column: x => x.OrganisationId,
                         principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgressReports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CycleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SubmittedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SupersededUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgressReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProgressReports_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProgressReports_ReportingCycles_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "ReportingCycles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportReminders",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CycleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QueuedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportReminders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportReminders_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReportReminders_ReportingCycles_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "ReportingCycles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -725,6 +843,48 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         principalTable: "Organisations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgressEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StatementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Anchor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Narrative = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    EvidenceLinks = table.Column<string>(type: "TEXT", maxLength: 5010, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgressEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProgressEntries_ProgressReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "ProgressReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportingCycleStatements",
+                columns: table => new
+                {
+                    CycleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StatementId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportingCycleStatements", x => new { x.CycleId, x.StatementId });
+                    table.ForeignKey(
+                        name: "FK_ReportingCycleStatements_ReportingCycles_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "ReportingCycles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -998,6 +1158,28 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 column: "SortName");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProgressEntries_ReportId_StatementId_Anchor",
+                table: "ProgressEntries",
+                columns: new[] { "ReportId", "StatementId", "Anchor" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressEntries_StatementId",
+                table: "ProgressEntries",
+                column: "StatementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReports_CycleId_OrganisationId_Number",
+                table: "ProgressReports",
+                columns: new[] { "CycleId", "OrganisationId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReports_OrganisationId",
+                table: "ProgressReports",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Registrations_BadgeCode",
                 table: "Registrations",
                 column: "BadgeCode",
@@ -1029,6 +1211,39 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "IX_Registrations_UserId",
                 table: "Registrations",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportingCycles_SummitId",
+                table: "ReportingCycles",
+                column: "SummitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportingCycleStatements_StatementId",
+                table: "ReportingCycleStatements",
+                column: "StatementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportingFocalPoints_OrganisationId_UserId",
+                table: "ReportingFocalPoints",
+                columns: new[] { "OrganisationId", "UserId" },
+                unique: true,
+                filter: "\"RevokedUtc\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportingFocalPoints_UserId",
+                table: "ReportingFocalPoints",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportReminders_CycleId_OrganisationId",
+                table: "ReportReminders",
+                columns: new[] { "CycleId", "OrganisationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportReminders_OrganisationId",
+                table: "ReportReminders",
+                column: "OrganisationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Rooms_SummitId_Name",
@@ -1138,6 +1353,22 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_ProgressEntries_Statements_StatementId",
+                table: "ProgressEntries",
+                column: "StatementId",
+                principalTable: "Statements",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ReportingCycleStatements_Statements_StatementId",
+                table: "ReportingCycleStatements",
+                column: "StatementId",
+                principalTable: "Statements",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_StatementComments_StatementVersions_StatementVersionId",
                 table: "StatementComments",
                 column: "StatementVersionId",
@@ -1217,6 +1448,18 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "Notifications");
 
             migrationBuilder.DropTable(
+                name: "ProgressEntries");
+
+            migrationBuilder.DropTable(
+                name: "ReportingCycleStatements");
+
+            migrationBuilder.DropTable(
+                name: "ReportingFocalPoints");
+
+            migrationBuilder.DropTable(
+                name: "ReportReminders");
+
+            migrationBuilder.DropTable(
                 name: "SigningAuthorities");
 
             migrationBuilder.DropTable(
@@ -1238,6 +1481,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "Registrations");
 
             migrationBuilder.DropTable(
+                name: "ProgressReports");
+
+            migrationBuilder.DropTable(
                 name: "Rooms");
 
             migrationBuilder.DropTable(
@@ -1245,6 +1491,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "ReportingCycles");
 
             migrationBuilder.DropTable(
                 name: "Organisations");

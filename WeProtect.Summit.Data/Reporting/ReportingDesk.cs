@@ -1,0 +1,294 @@
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Desks;
+using WeProtect.Summit.Data.Notifications;
+using WeProtect.Summit.Data.Statements;
+
+namespace WeProtect.Summit.Data.Reporting;
+
+/// <summary>Reporting on commitments after a summit: cycles, focal points, drafts, submissions, reminders. A draft
+/// saves as it goes under a concurrency token (<see cref="ProgressReport.Version"/>): two focal points editing at once
+/// get a conflict, not a lost update. Submitting needs two-factor authentication and a fresh authenticator code, and
+/// is a conditional update on the draft's status and token, so a double submit submits once.</summary>
+public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier notifier, TimeProvider clock)
+{
+    /// <summary>A focal point's answer on one commitment.</summary>
+    public sealed record EntryInput(int StatementId, string Anchor, CommitmentStatus Status, string? Narrative, string? EvidenceLinks)
+    {
+        public string Key => TrackedCommitment.KeyOf(StatementId, Anchor);
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    // ---------------------------------------------------------------- cycles
+
+    /// <summary>Opens a cycle on published statements; the window is given in the summit's time zone.</summary>
+    public async Task<DeskResult<ReportingCycle>> OpenCycleAsync(int summitId, string? title, DateTime? opensLocal, DateTime? deadlineLocal,
+        IReadOnlyCollection<int> statementIds, AuditActor organiser, CancellationToken ct = default)
+    {
+        var summit = await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == summitId, ct);
+        if (summit is null) return new(DeskAnswer.NotFound, "There is no such summit.");
+        var errors = new List<(string Field, string Message)>();
+        DateTime? ToUtc(DateTime? local, string field, string missing)
+        {
+            if (local is null) { errors.Add((field, missing)); return null; }
+            var (utc, error) = Summits.SummitClock.ToUtc(local.Value, summit.Zone);
+            if (error is not null) { errors.Add((field, error)); return null; }
+            return utc;
+        }
+        var opens = ToUtc(opensLocal, nameof(ReportingCycle.OpensUtc), "Give the date and time the cycle opens.");
+        var deadline = ToUtc(deadlineLocal, nameof(ReportingCycle.DeadlineUtc), "Give the deadline.");
+        var wanted = statementIds.Distinct().ToList();
+        var published = await db.Statements.AsNoTracking().Where(s => wanted.Contains(s.Id) && s.Status == StatementStatus.Published)
+            .Select(s => s.Id).ToListAsync(ct);
+        if (published.Count != wanted.Count) errors.Add((nameof(ReportingCycle.Statements), "Only published statements can be reported on."));
+        if (errors.Count > 0) return DeskResult.Invalid(errors).With<ReportingCycle>();
+        var (cycle, broken) = ReportingCycle.Open(summitId, title, opens!.Value, deadline!.Value, wanted, organiser.UserId ?? "", Now);
+        if (cycle is null) return DeskResult.Invalid(broken).With<ReportingCycle>();
+        db.ReportingCycles.Add(cycle);
+        audit.Record(organiser, "reporting-cycle.opened", cycle, $"Reporting cycle opened on statements {string.Join(", ", wanted)}");
+        await audit.SaveChangesAsync(ct);
+        return new(DeskAnswer.Done, $"Reporting cycle \"{cycle.Title}\" opened.") { Value = cycle };
+    }
+
+    /// <summary>Publishes a cycle's figures (the public progress page) once its deadline has passed.</summary>
+    public async Task<DeskResult> PublishAsync(int cycleId, AuditActor organiser, CancellationToken ct = default)
+    {
+        var cycle = await db.ReportingCycles.Include(c => c.Summit).FirstOrDefaultAsync(c => c.Id == cycleId, ct);
+        if (cycle is null) return DeskResult.NotFound("There is no such reporting cycle.");
+        if (cycle.Publish(Now) is { } refusal) return DeskResult.Refused(refusal);
+        audit.Record(organiser, "reporting-cycle.published", cycle, $"Reporting cycle {cycleId} published");
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return DeskResult.Conflict("this reporting cycle");
+        }
+        return DeskResult.Done($"\"{cycle.Title}\" is published: its figures are public.");
+    }
+
+    // ---------------------------------------------------------------- focal points
+
+    /// <summary>Grants the user the right to report for the organisation. No two-factor authentication is needed to
+    /// draft; <see cref="SubmitAsync"/> asks for it.</summary>
+    public async Task<DeskResult<ReportingFocalPoint>> GrantFocalPointAsync(string userId, int organisationId, AuditActor organiser, CancellationToken ct = default)
+    {
+        if (!await db.Users.AnyAsync(u => u.Id == userId, ct)) return new(DeskAnswer.NotFound, "There is no such user.");
+        if (!await db.Organisations.AnyAsync(o => o.Id == organisationId, ct)) return new(DeskAnswer.NotFound, "There is no such organisation.");
+        if (await IsFocalPointAsync(userId, organisationId, ct))
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "This user is already a reporting focal point of this organisation.");
+        var focalPoint = new ReportingFocalPoint(organisationId, userId, organiser.UserId ?? "", Now);
+        db.ReportingFocalPoints.Add(focalPoint);
+        audit.Record(organiser, "reporting-focal-point.granted", focalPoint, $"Reporting focal point for organisation {organisationId} granted to user {userId}");
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The filtered unique index (organisation, user) among live grants: a double click.
+            db.Entry(focalPoint).State = EntityState.Detached;
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "This user is already a reporting focal point of this organisation.");
+        }
+        return new(DeskAnswer.Done, "Reporting focal point granted.") { Value = focalPoint };
+    }
+
+    public async Task<DeskResult<ReportingFocalPoint>> RevokeFocalPointAsync(int focalPointId, string? reason, AuditActor organiser, CancellationToken ct = default)
+    {
+        var focalPoint = await db.ReportingFocalPoints.FirstOrDefaultAsync(f => f.Id == focalPointId, ct);
+        if (focalPoint is null) return new(DeskAnswer.NotFound, "There is no such focal point.");
+        if (focalPoint.Revoke(reason, organiser.UserId ?? "", Now) is { } refusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: refusal);
+        audit.Record(organiser, "reporting-focal-point.revoked", focalPoint,
+            $"Reporting focal point {focalPoint.Id} for organisation {focalPoint.OrganisationId} revoked");
+        await audit.SaveChangesAsync(ct);
+        return new(DeskAnswer.Done, "Reporting focal point revoked.") { Value = focalPoint };
+    }
+
+    public Task<bool> IsFocalPointAsync(string userId, int organisationId, CancellationToken ct = default) =>
+        db.ReportingFocalPoints.Unrevoked().AnyAsync(f => f.UserId == userId && f.OrganisationId == organisationId, ct);
+
+    // ---------------------------------------------------------------- drafts and submissions
+
+    /// <summary>Saves answers into the organisation's draft. <paramref name="expectedVersion"/> is the draft's token
+    /// the form was read with, or null when the form showed no draft: then a draft is started (the next submission
+    /// number, a copy of the last submission's answers), so a submitted report is superseded, never edited.</summary>
+    public async Task<DeskResult<ProgressReport>> SaveAsync(int cycleId, int organisationId, Guid? expectedVersion, IReadOnlyList<EntryInput> entries,
+        string userId, AuditActor actor, CancellationToken ct = default)
+    {
+        var (_, reporter, refusal) = await CheckAsync(cycleId, organisationId, userId, ct);
+        if (refusal is not null) return refusal.With<ProgressReport>();
+        var known = reporter!.Commitments.Select(c => c.Key).ToHashSet();
+        var errors = entries.Where(e => !known.Contains(e.Key))
+            .Select(e => (e.Key, $"{e.Anchor} is not a commitment your organisation reports on in this cycle.")).ToList();
+        if (errors.Count > 0) return DeskResult.Invalid(errors).With<ProgressReport>();
+
+        var draft = await db.ProgressReports.Include(r => r.Entries)
+            .FirstOrDefaultAsync(r => r.CycleId == cycleId && r.OrganisationId == organisationId && r.Status == ProgressReportStatus.Draft, ct);
+        if (draft is null)
+        {
+            // A form read from a draft that is no longer one: it was submitted meanwhile.
+            if (expectedVersion is not null) return DeskResult.Conflict("your organisation's report (it was submitted)").With<ProgressReport>();
+            var last = await db.ProgressReports.AsNoTracking().Include(r => r.Entries)
+                .Where(r => r.CycleId == cycleId && r.OrganisationId == organisationId).OrderByDescending(r => r.Number).FirstOrDefaultAsync(ct);
+            draft = new ProgressReport(cycleId, organisationId, (last?.Number ?? 0) + 1, userId, Now);
+            if (last is not null) draft.Entries.AddRange(last.Entries.Select(e => e.Copy()));
+            db.ProgressReports.Add(draft);
+            audit.Record(actor, "progress-report.started", draft,
+                $"Progress report (submission {draft.Number}) of organisation {organisationId} for cycle {cycleId} started");
+        }
+        else
+        {
+            if (draft.Version != expectedVersion) return DeskResult.Conflict("your organisation's report").With<ProgressReport>();
+            draft.Touch();
+        }
+        foreach (var input in entries)
+        {
+            var entry = draft.Entries.FirstOrDefault(e => e.Key == input.Key);
+            if (entry is null)
+            {
+                entry = new ProgressEntry(input.StatementId, input.Anchor);
+                draft.Entries.Add(entry);
+            }
+            if (entry.Set(input.Status, input.Narrative, input.EvidenceLinks) is { } problem) errors.Add((input.Key, problem));
+        }
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return DeskResult.Invalid(errors).With<ProgressReport>();
+        }
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The token moved (another save or the submission came first), or another draft took this number.
+            db.ChangeTracker.Clear();
+            return DeskResult.Conflict("your organisation's report").With<ProgressReport>();
+        }
+        return new(DeskAnswer.Done, "Draft saved.") { Value = draft };
+    }
+
+    /// <summary>Submits the draft read at <paramref name="expectedVersion"/>: two-factor authentication on, then the
+    /// fresh code (<paramref name="stepUp"/>), then a conditional update (still a draft, same token) that freezes it with
+    /// its hash; the previous submission is superseded in the same transaction. Commitments never answered are frozen
+    /// as not started.</summary>
+    public async Task<DeskResult<ProgressReport>> SubmitAsync(int cycleId, int organisationId, Guid expectedVersion, string userId, AuditActor actor,
+        Func<CancellationToken, Task<string?>> stepUp, CancellationToken ct = default)
+    {
+        var (_, reporter, refusal) = await CheckAsync(cycleId, organisationId, userId, ct);
+        if (refusal is not null) return refusal.With<ProgressReport>();
+        if (!await db.Users.AnyAsync(u => u.Id == userId && u.TwoFactorEnabled, ct))
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "Turn on two-factor authentication (Profile → Two-factor authentication) " +
+                "before submitting: a draft needs none, a submission does. Your draft is kept.");
+        var draft = await db.ProgressReports.AsNoTracking().Include(r => r.Entries)
+            .FirstOrDefaultAsync(r => r.CycleId == cycleId && r.OrganisationId == organisationId && r.Status == ProgressReportStatus.Draft, ct);
+        if (draft is null) return await NothingToSubmitAsync(cycleId, organisationId, ct);
+        if (draft.Version != expectedVersion) return DeskResult.Conflict("your organisation's report").With<ProgressReport>();
+        if (await stepUp(ct) is { } stepUpRefusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: stepUpRefusal + " Nothing was submitted.");
+
+        var answered = draft.Entries.Select(e => e.Key).ToHashSet();
+        var missing = reporter!.Commitments.Where(c => !answered.Contains(c.Key)).Select(c => new ProgressEntry(c.StatementId, c.Anchor)).ToList();
+        var hash = ReportHash.Of(cycleId, organisationId, draft.Number, draft.Entries.Concat(missing));
+        var now = Now;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var submitted = await db.ProgressReports
+            .Where(r => r.Id == draft.Id && r.Status == ProgressReportStatus.Draft && r.Version == expectedVersion)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, ProgressReportStatus.Submitted)
+                .SetProperty(r => r.Version, Guid.NewGuid())
+                .SetProperty(r => r.SubmittedUtc, (DateTime?)now)
+                .SetProperty(r => r.SubmittedByUserId, userId)
+                .SetProperty(r => r.ContentHash, hash), ct);
+        if (submitted == 0)
+        {
+            await tx.RollbackAsync(ct);
+            return await NothingToSubmitAsync(cycleId, organisationId, ct);
+        }
+        var superseded = await db.ProgressReports
+            .Where(r => r.CycleId == cycleId && r.OrganisationId == organisationId && r.Status == ProgressReportStatus.Submitted && r.Id != draft.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ProgressReportStatus.Superseded).SetProperty(r => r.SupersededUtc, (DateTime?)now), ct);
+        var report = await db.ProgressReports.Include(r => r.Entries).FirstAsync(r => r.Id == draft.Id, ct);
+        report.Entries.AddRange(missing);
+        audit.Record(actor, "progress-report.submitted", report,
+            $"Progress report {report.Id} (submission {report.Number}) of organisation {organisationId} for cycle {cycleId} submitted, SHA-256 {hash}" +
+            (superseded > 0 ? "; it supersedes the previous submission" : ""));
+        await audit.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new(DeskAnswer.Done, $"Submitted: submission {report.Number}, SHA-256 {hash}." +
+            (superseded > 0 ? " It supersedes your organisation's previous submission." : "")) { Value = report };
+    }
+
+    /// <summary>The answer when there is no draft (any more): the last submission says who came first.</summary>
+    private async Task<DeskResult<ProgressReport>> NothingToSubmitAsync(int cycleId, int organisationId, CancellationToken ct)
+    {
+        var last = await db.ProgressReports.AsNoTracking()
+            .Where(r => r.CycleId == cycleId && r.OrganisationId == organisationId && r.Status == ProgressReportStatus.Submitted).FirstOrDefaultAsync(ct);
+        if (last is null)
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "There is no draft to submit: save your answers first.");
+        return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message:
+            $"This report was already submitted (submission {last.Number} at {last.SubmittedUtc:yyyy-MM-dd HH:mm:ss} UTC, SHA-256 {last.ContentHash}). " +
+            "Nothing more was submitted; to change it, save new answers and submit again.") { Value = last };
+    }
+
+    /// <summary>404 without the cycle, 403 without a live focal point, a refusal when the organisation reports on
+    /// nothing in the cycle or the window is not open.</summary>
+    private async Task<(ReportingCycle? Cycle, CycleScope.Reporter? Reporter, DeskResult? Refusal)> CheckAsync(int cycleId, int organisationId, string userId,
+        CancellationToken ct)
+    {
+        var cycle = await db.ReportingCycles.AsNoTracking().Include(c => c.Summit).FirstOrDefaultAsync(c => c.Id == cycleId, ct);
+        if (cycle is null) return (null, null, DeskResult.NotFound("There is no such reporting cycle."));
+        if (!await IsFocalPointAsync(userId, organisationId, ct))
+            return (cycle, null, DeskResult.Refused("You are not a reporting focal point of this organisation.", DeskRefusal.Forbidden));
+        var reporter = (await TrackedCommitments.OfCycleAsync(db, cycleId, ct))?.Of(organisationId);
+        if (reporter is null)
+            return (cycle, null, DeskResult.Refused("Your organisation has no commitments to report on in this cycle: it has endorsed none of its statements, " +
+                "or none of their sections is addressed to its sector."));
+        if (cycle.RefuseReports(Now) is { } closed) return (cycle, reporter, DeskResult.Refused(closed));
+        return (cycle, reporter, null);
+    }
+
+    // ---------------------------------------------------------------- reminders
+
+    /// <summary>Queues a reminder to the focal points of every organisation that must report, has not submitted and
+    /// was not reminded yet in this cycle: each organisation once (a unique row per cycle and organisation), each
+    /// focal point one notification, sent by the notification job.</summary>
+    public async Task<DeskResult> RemindAsync(int cycleId, AuditActor organiser, CancellationToken ct = default)
+    {
+        var cycle = await db.ReportingCycles.FirstOrDefaultAsync(c => c.Id == cycleId, ct);
+        var scope = await TrackedCommitments.OfCycleAsync(db, cycleId, ct);
+        if (cycle is null || scope is null) return DeskResult.NotFound("There is no such reporting cycle.");
+        var now = Now;
+        if (now >= cycle.DeadlineUtc) return DeskResult.Refused("The deadline of this cycle has passed: there is nothing left to remind anyone of.");
+        var submitted = await db.ProgressReports.Where(r => r.CycleId == cycleId && r.Status != ProgressReportStatus.Draft)
+            .Select(r => r.OrganisationId).Distinct().ToListAsync(ct);
+        var reminded = await db.ReportReminders.Where(r => r.CycleId == cycleId).Select(r => r.OrganisationId).ToListAsync(ct);
+        var due = scope.Reporters.Select(r => r.OrganisationId).Except(submitted).Except(reminded).ToList();
+        var focalPoints = await db.ReportingFocalPoints.Unrevoked().Where(f => due.Contains(f.OrganisationId))
+            .Select(f => new { f.OrganisationId, f.UserId }).ToListAsync(ct);
+        var reminders = due.Where(o => focalPoints.Any(f => f.OrganisationId == o)).Select(o => new ReportReminder(cycleId, o, now)).ToList();
+        var withoutFocalPoint = due.Count - reminders.Count;
+        var noFocalPoint = withoutFocalPoint > 0 ? $" {withoutFocalPoint} organisation(s) that have not submitted have no focal point to remind." : "";
+        if (reminders.Count == 0)
+            return DeskResult.Refused("Nobody to remind: every organisation has submitted or was already reminded in this cycle." + noFocalPoint);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.ReportReminders.AddRange(reminders);
+        audit.Record(organiser, "reporting-cycle.reminded", cycle, $"Reminders queued for {reminders.Count} organisation(s) in cycle {cycleId}");
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+            foreach (var reminder in reminders)
+                foreach (var f in focalPoints.Where(f => f.OrganisationId == reminder.OrganisationId))
+                    notifier.Add(NotificationKinds.ReportingReminder, reminder.Id, f.UserId);
+            await notifier.CommitAsync(tx, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique (cycle, organisation) index: another organiser queued them at the same moment.
+            db.ChangeTracker.Clear();
+            return DeskResult.Conflict("the reminders of this cycle");
+        }
+        return DeskResult.Done($"Reminders queued for {reminders.Count} organisation(s)." + noFocalPoint);
+    }
+}

@@ -1,0 +1,52 @@
+using WeProtect.Summit.Data.Organisations;
+using WeProtect.Summit.Data.Statements;
+
+namespace WeProtect.Summit.Data.Reporting;
+
+/// <summary>Which commitments an organisation reports on: every commitment and lettered item of a published
+/// statement's final text, for each organisation that endorsed the statement (a live endorsement: withdrawn ones do
+/// not count) and is in the audience of the item's section (<see cref="Statement.SpeaksTo"/>, the one rule).</summary>
+public static class TrackedCommitments
+{
+    /// <summary>Every commitment and lettered item of a document, in reading order.</summary>
+    public static IReadOnlyList<TrackedCommitment> Of(int statementId, StatementDocument document) =>
+        document.Sections.SelectMany(s => s.Commitments.SelectMany(c =>
+                new[] { new TrackedCommitment(statementId, c.Anchor, c.Words, s.Audience) }
+                    .Concat(c.Items.Select(i => new TrackedCommitment(statementId, i.Anchor, i.Text, s.Audience)))))
+            .ToList();
+
+    /// <summary>Those that speak to organisations of the sector.</summary>
+    public static IReadOnlyList<TrackedCommitment> For(this IEnumerable<TrackedCommitment> commitments, Sector sector) =>
+        commitments.Where(c => Statement.SpeaksTo([c.Audience], sector)).ToList();
+
+    /// <summary>The cycle's statements, their commitments, and every organisation that must report with the
+    /// commitments it reports on. Null when there is no such cycle.</summary>
+    public static async Task<CycleScope?> OfCycleAsync(SummitDbContext db, int cycleId, CancellationToken ct = default)
+    {
+        var statementIds = await db.ReportingCycleStatements.AsNoTracking().Where(s => s.CycleId == cycleId)
+            .Select(s => s.StatementId).ToListAsync(ct);
+        if (statementIds.Count == 0 && !await db.ReportingCycles.AnyAsync(c => c.Id == cycleId, ct)) return null;
+        var finals = await db.Statements.AsNoTracking().Where(s => statementIds.Contains(s.Id) && s.FinalVersionId != null)
+            .Join(db.StatementVersions.AsNoTracking(), s => s.FinalVersionId, v => v.Id, (s, v) => new { s.Id, s.Title, v.Text })
+            .ToListAsync(ct);
+        var commitments = new Dictionary<int, IReadOnlyList<TrackedCommitment>>();
+        foreach (var f in finals.OrderBy(f => statementIds.IndexOf(f.Id)))
+            commitments[f.Id] = StatementParser.Parse(f.Text).Document is { } document ? Of(f.Id, document) : [];
+        var endorsers = await db.Endorsements.AsNoTracking().Where(e => statementIds.Contains(e.StatementId) && e.WithdrawnUtc == null)
+            .Select(e => new { e.StatementId, e.OrganisationId, e.Organisation.FormalName, e.Organisation.SortName, e.Organisation.Sector })
+            .ToListAsync(ct);
+        var organisations = endorsers.GroupBy(e => e.OrganisationId)
+            .Select(g =>
+            {
+                var first = g.First();
+                var own = g.OrderBy(e => statementIds.IndexOf(e.StatementId))
+                    .SelectMany(e => commitments.GetValueOrDefault(e.StatementId) ?? []).For(first.Sector);
+                return new CycleScope.Reporter(g.Key, first.FormalName, first.SortName, first.Sector, own);
+            })
+            .Where(r => r.Commitments.Count > 0)
+            .OrderBy(r => r.SortName, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.OrganisationId)
+            .ToList();
+        return new CycleScope(cycleId, finals.OrderBy(f => statementIds.IndexOf(f.Id)).Select(f => (f.Id, f.Title)).ToList(),
+            commitments.Values.SelectMany(c => c).ToList(), organisations);
+    }
+}

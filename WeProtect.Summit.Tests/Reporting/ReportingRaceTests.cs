@@ -1,0 +1,88 @@
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Reporting;
+using Xunit.Abstractions;
+
+namespace WeProtect.Summit.Tests.Reporting;
+
+/// <summary>A double submit submits once: the conditional update on the draft's status and token decides, and every
+/// loser gets a clear answer, never a 500. An app of its own, run alone.</summary>
+[Collection(LoadCollection.Name)]
+public class ReportingRaceTests(SummitAppFactory app, ITestOutputHelper output) : IClassFixture<SummitAppFactory>
+{
+    private const int Requests = 20;
+
+    [Fact]
+    public async Task Parallel_submit_posts_from_two_focal_points_of_one_organisation_make_exactly_one_submission()
+    {
+        var organisation = await app.OrganisationAsync();
+        var (_, cycle) = await app.CycleOnNewStatementAsync(organisation);
+        var url = ReportingData.ReportUrl(cycle.Id, organisation.Id);
+        var focalPoints = new[] { await app.FocalPointAsync(organisation.Id, fullName: "Racer One"), await app.FocalPointAsync(organisation.Id, fullName: "Racer Two") };
+        var first = await focalPoints[0].Client.GetPageAsync(url);
+        var (_, draft) = await focalPoints[0].Client.SubmitAndFollowAsync(first, "form#report-form", ReportingData.Entry(0, CommitmentStatus.Achieved));
+        var ready = new List<(FormClient Client, string Key, AngleSharp.Html.Dom.IHtmlDocument Page, int Step)>();
+        for (var i = 0; i < Requests; i++)
+        {
+            var f = focalPoints[i % 2];
+            ready.Add((f.Client, f.Key!, await f.Client.GetPageAsync(url), i / 2 % 2));
+        }
+        var responses = await Task.WhenAll(ready.Select(r => Task.Run(() => r.Client.SubmitAsync(r.Page, "form#report-form",
+            new Dictionary<string, string> { ["Input.Code"] = app.TotpCode(r.Key, TimeSpan.FromSeconds(30 * r.Step)) }, submitter: "#submit"))));
+
+        var submitted = 0;
+        var messages = new List<string>();
+        foreach (var response in responses)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode}: {body[..Math.Min(body.Length, 800)]}");
+            if (response.StatusCode == HttpStatusCode.Redirect) { submitted++; continue; }
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var message = (await FormClient.ParseAsync(response, body)).QuerySelector(".alert-danger")?.TextContent.Trim() ?? "";
+            Assert.True(message.Contains("Someone else changed your organisation's report") || message.Contains("already submitted")
+                || message.Contains("already used") || message.Contains("no longer current"), $"Unclear answer: {message}");
+            messages.Add(message);
+        }
+        output.WriteLine(string.Join("\n", messages.GroupBy(m => m[..Math.Min(60, m.Length)]).Select(g => $"{g.Count()} × {g.Key}")));
+        Assert.Equal(1, submitted);
+        var reports = await app.ReportsAsync(cycle.Id, organisation.Id);
+        var report = Assert.Single(reports);
+        Assert.Equal(ProgressReportStatus.Submitted, report.Status);
+        Assert.Equal(ReportHash.Of(cycle.Id, organisation.Id, 1, report.Entries), report.ContentHash);
+        Assert.Equal(["progress-report.started", "progress-report.submitted"], await app.AuditActionsAsync(nameof(ProgressReport), report.Id));
+        _ = draft;
+    }
+
+    [Fact]
+    public async Task When_every_submission_passes_every_check_at_once_the_conditional_update_lets_one_through()
+    {
+        var organisation = await app.OrganisationAsync();
+        var (_, cycle) = await app.CycleOnNewStatementAsync(organisation);
+        var (user, client, _) = await app.FocalPointAsync(organisation.Id, fullName: "Gate Keeper");
+        var page = await client.GetPageAsync(ReportingData.ReportUrl(cycle.Id, organisation.Id));
+        await client.SubmitAndFollowAsync(page, "form#report-form", ReportingData.Entry(1, CommitmentStatus.InProgress, "Under way"));
+        var version = (await app.ReportsAsync(cycle.Id, organisation.Id)).Single().Version;
+        // Every request waits at the step-up until all have passed the earlier checks, so all reach the update.
+        var arrived = 0;
+        var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task<string?> Gate(CancellationToken ct)
+        {
+            if (Interlocked.Increment(ref arrived) == Requests) all.SetResult();
+            await all.Task.WaitAsync(TimeSpan.FromMinutes(2), ct);
+            return null;
+        }
+        var results = await Task.WhenAll(Enumerable.Range(0, Requests).Select(_ => Task.Run(async () =>
+        {
+            using var scope = app.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<ReportingDesk>()
+                .SubmitAsync(cycle.Id, organisation.Id, version, user.Id, new AuditActor(user.Id, user.FullName), Gate);
+        })));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Contains("already submitted", r.Message));
+        var report = Assert.Single(await app.ReportsAsync(cycle.Id, organisation.Id));
+        Assert.Equal(ProgressReportStatus.Submitted, report.Status);
+        Assert.Equal(4, report.Entries.Count);
+        Assert.Single(await app.AuditActionsAsync(nameof(ProgressReport), report.Id), a => a == "progress-report.submitted");
+        Assert.Null((await app.WithDbAsync(db => new AuditTrail(db, TimeProvider.System).VerifyAsync())).BrokenAtSequence);
+    }
+}

@@ -1,0 +1,58 @@
+using WeProtect.Summit.Data.Reporting;
+using WeProtect.Summit.Web.Reporting;
+
+namespace WeProtect.Summit.Web.Pages.Reporting.Manage;
+
+/// <summary>Organisers: one cycle's progress (<see cref="CycleProgress"/>): who must report and where each report
+/// stands, the status counts per commitment over the current submissions, "Remind" (those who have not submitted,
+/// each once), "Publish" (after the deadline), and the CSV, xlsx and JSON of the current submissions.</summary>
+public class CycleModel(SummitDbContext db, ReportingDesk desk) : PageModel
+{
+    public CycleProgress Progress { get; private set; } = null!;
+    public ReportingCycle Cycle => Progress.Cycle;
+
+    public async Task<IActionResult> OnGetAsync(int cycleId, CancellationToken ct) =>
+        await LoadAsync(cycleId, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostRemindAsync(int cycleId, CancellationToken ct) =>
+        this.Answer(await desk.RemindAsync(cycleId, User.ToAuditActor(), ct), () => RedirectToPage(new { cycleId }));
+
+    public async Task<IActionResult> OnPostPublishAsync(int cycleId, CancellationToken ct) =>
+        this.Answer(await desk.PublishAsync(cycleId, User.ToAuditActor(), ct), () => RedirectToPage(new { cycleId }));
+
+    public async Task<IActionResult> OnGetCsvAsync(int cycleId, CancellationToken ct)
+    {
+        if (!await LoadAsync(cycleId, ct)) return NotFound();
+        var bytes = CsvExport.Write(csv =>
+        {
+            foreach (var row in ProgressTable.Rows(Progress))
+            {
+                foreach (var value in row) csv.WriteField(value);
+                csv.NextRecord();
+            }
+        });
+        return File(bytes, CsvExport.ContentType, $"reporting-cycle-{cycleId}.csv");
+    }
+
+    public async Task<IActionResult> OnGetXlsxAsync(int cycleId, CancellationToken ct)
+    {
+        if (!await LoadAsync(cycleId, ct)) return NotFound();
+        return File(XlsxExport.Write("Progress", ProgressTable.Rows(Progress)), XlsxExport.ContentType, $"reporting-cycle-{cycleId}.xlsx");
+    }
+
+    /// <summary>The same table as JSON: one object per row, keyed by the column headings.</summary>
+    public async Task<IActionResult> OnGetJsonAsync(int cycleId, CancellationToken ct)
+    {
+        if (!await LoadAsync(cycleId, ct)) return NotFound();
+        var rows = ProgressTable.Rows(Progress);
+        var objects = rows.Skip(1).Select(r => rows[0].Zip(r).ToDictionary(p => p.First, p => p.Second)).ToList();
+        return File(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(objects), "application/json", $"reporting-cycle-{cycleId}.json");
+    }
+
+    private async Task<bool> LoadAsync(int cycleId, CancellationToken ct)
+    {
+        if (await CycleProgress.LoadAsync(db, cycleId, ct) is not { } progress) return false;
+        Progress = progress;
+        return true;
+    }
+}

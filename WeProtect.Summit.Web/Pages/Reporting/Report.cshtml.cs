@@ -1,0 +1,156 @@
+using System.ComponentModel.DataAnnotations;
+using Htmx;
+using WeProtect.Summit.Data.Desks;
+using WeProtect.Summit.Data.Organisations;
+using WeProtect.Summit.Data.Reporting;
+using WeProtect.Summit.Web.Reporting;
+
+namespace WeProtect.Summit.Web.Pages.Reporting;
+
+/// <summary>One organisation's report in one cycle, for its focal points: per commitment a status, a narrative and
+/// evidence links. "Save draft" (and, with JavaScript, htmx saving as the focal point types) keeps a draft under the
+/// report's concurrency token; "Submit" saves, then freezes the draft with a fresh authenticator code. After a
+/// submission the form shows it, and saving starts the next submission. Anyone but a focal point gets 403.</summary>
+public class ReportModel(SummitDbContext db, ReportingDesk desk, ReportingStepUp stepUp, UserManager<SummitUser> users, TimeProvider clock) : PageModel
+{
+    public sealed class EntryForm
+    {
+        public int StatementId { get; set; }
+        [StringLength(100)] public string Anchor { get; set; } = "";
+        public CommitmentStatus Status { get; set; }
+        [StringLength(ProgressEntry.NarrativeMaxLength)] public string? Narrative { get; set; }
+        [StringLength((ProgressEntry.LinkMaxLength + 1) * ProgressEntry.MaxLinks)] public string? EvidenceLinks { get; set; }
+    }
+
+    public sealed class ReportInput
+    {
+        /// <summary>The draft's concurrency token the form was read with; empty when it showed no draft.</summary>
+        public Guid? Version { get; set; }
+        public List<EntryForm> Entries { get; set; } = [];
+        [StringLength(10), Display(Name = "Code from your authenticator app")]
+        public string? Code { get; set; }
+    }
+
+    [BindProperty] public ReportInput Input { get; set; } = new();
+
+    public ReportingCycle Cycle { get; private set; } = null!;
+    public Organisation Organisation { get; private set; } = null!;
+    public CycleScope.Reporter? Reporter { get; private set; }
+    public IReadOnlyDictionary<int, string> StatementTitles { get; private set; } = new Dictionary<int, string>();
+    public ProgressReport? Draft { get; private set; }
+    public IReadOnlyList<ProgressReport> Submissions { get; private set; } = [];
+    public string? Closed { get; private set; }
+    public bool TwoFactor { get; private set; }
+    public string? SavedMessage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int cycleId, int organisationId, CancellationToken ct)
+    {
+        if (await GuardAsync(cycleId, organisationId, ct) is { } stop) return stop;
+        FillFromReport();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(int cycleId, int organisationId, CancellationToken ct)
+    {
+        if (await GuardAsync(cycleId, organisationId, ct) is { } stop) return stop;
+        var result = await SaveAsync(cycleId, organisationId, ct);
+        if (result.Refusal == DeskRefusal.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
+        if (Request.IsHtmx())
+        {
+            // Saving as they type: the new token goes back into the form, the outcome into the save line.
+            SavedMessage = result.Succeeded ? $"Draft saved at {ReportingView.InZone(Cycle.Summit, clock.GetUtcNow().UtcDateTime)}." : result.Message;
+            if (result.Succeeded) Input.Version = result.Value!.Version;
+            return Partial("_SaveState", this);
+        }
+        return await this.AnswerAsync(result, () => RedirectToPage(new { cycleId, organisationId }), () => ReshowAsync(cycleId, organisationId, ct), Field);
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(int cycleId, int organisationId, CancellationToken ct)
+    {
+        if (await GuardAsync(cycleId, organisationId, ct) is { } stop) return stop;
+        Response.Headers.CacheControl = "no-cache, no-store";
+        var saved = await SaveAsync(cycleId, organisationId, ct);
+        if (saved.Refusal == DeskRefusal.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
+        if (!saved.Succeeded)
+            return await this.AnswerAsync(saved, () => RedirectToPage(new { cycleId, organisationId }), () => ReshowAsync(cycleId, organisationId, ct), Field);
+        var userId = users.GetUserId(User)!;
+        var code = Input.Code;
+        var result = await desk.SubmitAsync(cycleId, organisationId, saved.Value!.Version, userId, User.ToAuditActor(), c => stepUp.VerifyAsync(userId, code, c), ct);
+        if (result.Refusal == DeskRefusal.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
+        if (!result.Succeeded) Input.Version = saved.Value.Version;
+        Input.Code = "";
+        return await this.AnswerAsync(result, () => RedirectToPage(new { cycleId, organisationId }), () => ReshowAsync(cycleId, organisationId, ct), Field);
+    }
+
+    private async Task<DeskResult<ProgressReport>> SaveAsync(int cycleId, int organisationId, CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (!TryValidateModel(Input, nameof(Input)))
+            return DeskResult.Refused("Some answers are too long: shorten them and save again.", DeskRefusal.Invalid).With<ProgressReport>();
+        var entries = Input.Entries.Select(e => new ReportingDesk.EntryInput(e.StatementId, e.Anchor ?? "", e.Status, e.Narrative, e.EvidenceLinks)).ToList();
+        return await desk.SaveAsync(cycleId, organisationId, Input.Version, entries, users.GetUserId(User)!, User.ToAuditActor(), ct);
+    }
+
+    /// <summary>A desk error keyed "statement/anchor" goes beside that commitment's narrative.</summary>
+    private string Field(string key)
+    {
+        var index = Input.Entries.FindIndex(e => TrackedCommitment.KeyOf(e.StatementId, e.Anchor) == key);
+        return index < 0 ? string.Empty : $"Input.Entries[{index}].Narrative";
+    }
+
+    /// <summary>The page again with what was posted (the focal point's words are not lost).</summary>
+    private async Task<IActionResult> ReshowAsync(int cycleId, int organisationId, CancellationToken ct)
+    {
+        var posted = Input;
+        await LoadAsync(cycleId, organisationId, ct);
+        Input = posted;
+        return Page();
+    }
+
+    /// <summary>404 for what does not exist, 403 for someone who is not a focal point of the organisation.</summary>
+    private async Task<IActionResult?> GuardAsync(int cycleId, int organisationId, CancellationToken ct)
+    {
+        if (!await LoadAsync(cycleId, organisationId, ct)) return NotFound();
+        if (!await desk.IsFocalPointAsync(users.GetUserId(User)!, organisationId, ct)) return StatusCode(StatusCodes.Status403Forbidden);
+        return null;
+    }
+
+    private async Task<bool> LoadAsync(int cycleId, int organisationId, CancellationToken ct)
+    {
+        var cycle = await db.ReportingCycles.AsNoTracking().Include(c => c.Summit).FirstOrDefaultAsync(c => c.Id == cycleId, ct);
+        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, ct);
+        if (cycle is null || organisation is null) return false;
+        (Cycle, Organisation) = (cycle, organisation);
+        var scope = await TrackedCommitments.OfCycleAsync(db, cycleId, ct);
+        Reporter = scope?.Of(organisationId);
+        StatementTitles = scope?.Statements.ToDictionary(s => s.Id, s => s.Title) ?? [];
+        var reports = await db.ProgressReports.AsNoTracking().Include(r => r.Entries)
+            .Where(r => r.CycleId == cycleId && r.OrganisationId == organisationId).OrderByDescending(r => r.Number).ToListAsync(ct);
+        Draft = reports.FirstOrDefault(r => r.Status == ProgressReportStatus.Draft);
+        Submissions = reports.Where(r => r.Status != ProgressReportStatus.Draft).ToList();
+        Closed = cycle.RefuseReports(clock.GetUtcNow().UtcDateTime);
+        var userId = users.GetUserId(User);
+        TwoFactor = await db.Users.AnyAsync(u => u.Id == userId && u.TwoFactorEnabled, ct);
+        return true;
+    }
+
+    /// <summary>The form from the draft, else the current submission, else every commitment not started.</summary>
+    private void FillFromReport()
+    {
+        var source = Draft ?? Submissions.FirstOrDefault(r => r.Status == ProgressReportStatus.Submitted);
+        Input = new ReportInput
+        {
+            Version = Draft?.Version,
+            Entries = (Reporter?.Commitments ?? []).Select(c =>
+            {
+                var e = source?.Entries.FirstOrDefault(x => x.Key == c.Key);
+                return new EntryForm { StatementId = c.StatementId, Anchor = c.Anchor, Status = e?.Status ?? CommitmentStatus.NotStarted, Narrative = e?.Narrative, EvidenceLinks = e?.EvidenceLinks };
+            }).ToList(),
+        };
+    }
+
+    public TrackedCommitment? Commitment(EntryForm entry) =>
+        Reporter?.Commitments.FirstOrDefault(c => c.StatementId == entry.StatementId && c.Anchor == entry.Anchor);
+
+    public ProgressReport? Current => Submissions.FirstOrDefault(r => r.Status == ProgressReportStatus.Submitted);
+}

@@ -1,0 +1,21 @@
+using WeProtect.Summit.Data.Reporting;
+
+namespace WeProtect.Summit.Web.Reporting;
+
+/// <summary>How the reporting pages word statuses and show times (in the summit's zone, the zone named).</summary>
+public static class ReportingView
+{
+    private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-GB");
+
+    public static string InZone(Data.Summits.Summit summit, DateTime utc) =>
+        $"{summit.ToLocal(utc).ToString("dddd d MMMM yyyy, HH:mm", En)} ({summit.TimeZoneId})";
+
+    public static string Words(CommitmentStatus status) => status switch
+    {
+        CommitmentStatus.NotStarted => "Not started",
+        CommitmentStatus.InProgress => "In progress",
+        CommitmentStatus.Achieved => "Achieved",
+        CommitmentStatus.NotApplicable => "Not applicable",
+        _ => status.ToString(),
+    };
+}
