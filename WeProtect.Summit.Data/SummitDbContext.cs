@@ -28,6 +28,8 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
     public DbSet<Endorsements.SigningAuthority> SigningAuthorities => Set<Endorsements.SigningAuthority>();
     public DbSet<Endorsements.Endorsement> Endorsements => Set<Endorsements.Endorsement>();
     public DbSet<Communiques.Communique> Communiques => Set<Communiques.Communique>();
+    public DbSet<Registrations.BadgeBatch> BadgeBatches => Set<Registrations.BadgeBatch>();
+    public DbSet<Registrations.BadgePrint> BadgePrints => Set<Registrations.BadgePrint>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -71,25 +71,59 @@ public static class BadgePdf
             registration.Category, registration.IsMinister, registration.BadgeCode);
     }
 
-    /// <summary>One PDF with a page per badge, in the order given.</summary>
-    public static byte[] Render(IReadOnlyList<BadgeContent> badges, string title = "Badges")
+    /// <summary>One PDF of the badges in the order given: a page per badge (A6), or four A6 badges on an A4 sheet,
+    /// or eight A7 badges (the A6 design at 1/√2) on a landscape A4 sheet, with light cut lines between them.</summary>
+    public static byte[] Render(IReadOnlyList<BadgeContent> badges, string title = "Badges", BadgeLayout layout = BadgeLayout.A6Single)
     {
         if (badges.Count == 0) throw new ArgumentException("There is no badge to render.", nameof(badges));
         SummitFonts.Register();
         using var document = new PdfDocument();
         document.Info.Title = title;
         document.Info.Creator = "WeProtect Summit";
-        foreach (var badge in badges)
+        var (columns, rows, scale) = layout switch
+        {
+            BadgeLayout.A4Four => (2, 2, 1.0),
+            BadgeLayout.A4Eight => (4, 2, 1 / Math.Sqrt(2)),
+            _ => (1, 1, 1.0),
+        };
+        var perPage = columns * rows;
+        for (var first = 0; first < badges.Count; first += perPage)
         {
             var page = document.AddPage();
-            page.Width = XUnit.FromPoint(Width);
-            page.Height = XUnit.FromPoint(Height);
+            page.Width = XUnit.FromPoint(columns * Width * scale);
+            page.Height = XUnit.FromPoint(rows * Height * scale);
             using var gfx = XGraphics.FromPdfPage(page);
-            Draw(gfx, badge);
+            for (var i = 0; i < perPage && first + i < badges.Count; i++)
+            {
+                var state = gfx.Save();
+                gfx.TranslateTransform(i % columns * Width * scale, i / columns * Height * scale);
+                gfx.ScaleTransform(scale);
+                Draw(gfx, badges[first + i]);
+                gfx.Restore(state);
+            }
+            if (perPage > 1) DrawCutLines(gfx, columns, rows, Width * scale, Height * scale);
         }
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         return output.ToArray();
+    }
+
+    /// <summary>Badges per sheet of a layout.</summary>
+    public static int PerSheet(BadgeLayout layout) => layout switch { BadgeLayout.A4Four => 4, BadgeLayout.A4Eight => 8, _ => 1 };
+
+    /// <summary>"A6, one per page", "A4, 4 per sheet", "A4, 8 per sheet".</summary>
+    public static string Describe(BadgeLayout layout) => layout switch
+    {
+        BadgeLayout.A4Four => "A4, 4 per sheet (A6)",
+        BadgeLayout.A4Eight => "A4, 8 per sheet (A7)",
+        _ => "A6, one per page",
+    };
+
+    private static void DrawCutLines(XGraphics gfx, int columns, int rows, double cellWidth, double cellHeight)
+    {
+        var pen = new XPen(XColor.FromArgb(0xBB, 0xBB, 0xBB), 0.3) { DashStyle = XDashStyle.Dash };
+        for (var c = 1; c < columns; c++) gfx.DrawLine(pen, c * cellWidth, 0, c * cellWidth, rows * cellHeight);
+        for (var r = 1; r < rows; r++) gfx.DrawLine(pen, 0, r * cellHeight, columns * cellWidth, r * cellHeight);
     }
 
     public static byte[] Render(BadgeContent badge) => Render([badge], $"Badge – {badge.FullName}");
@@ -117,7 +151,7 @@ public static class BadgePdf
     private static QRCodeData QrData(string code)
     {
         using var generator = new QRCodeGenerator();
-        // Level M: survives a scuffed or creased badge; the 22-character code still fits a 25 × 25 symbol.
+        // Level M: survives a scuffed or creased badge; a 12-character code fits a 21 × 21 symbol.
         return generator.CreateQrCode(code, QRCodeGenerator.ECCLevel.M);
     }
 
@@ -195,7 +229,7 @@ public static class BadgePdf
 
         var codeFont = Font(7.5);
         var codeTop = qrBottom - 6 - 9;
-        gfx.DrawString(badge.Code, codeFont, new XSolidBrush(Muted), new XRect(Margin, codeTop, inner, 10), XStringFormats.TopCenter);
+        gfx.DrawString(BadgeCodes.Display(badge.Code), codeFont, new XSolidBrush(Muted), new XRect(Margin, codeTop, inner, 10), XStringFormats.TopCenter);
         var qrSize = XUnit.FromMillimeter(36).Point;
         var qrTop = codeTop - qrSize;
         using var bitmap = new MemoryStream(QrImage(badge.Code));
