@@ -189,6 +189,29 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BadgeBatches",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PrintedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Layout = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BadgeBatches", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BadgeBatches_Summits_SummitId",
+                        column: x => x.SummitId,
+                        principalTable: "Summits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DelegationQuotas",
                 columns: table => new
                 {
@@ -495,6 +518,32 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         principalTable: "Themes",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BadgePrints",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BatchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BadgePrints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BadgePrints_BadgeBatches_BatchId",
+                        column: x => x.BatchId,
+                        principalTable: "BadgeBatches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_BadgePrints_Registrations_RegistrationId",
+                        column: x => x.RegistrationId,
+                        principalTable: "Registrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -814,6 +863,22 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_BadgeBatches_SummitId_CreatedUtc",
+                table: "BadgeBatches",
+                columns: new[] { "SummitId", "CreatedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BadgePrints_BatchId_RegistrationId",
+                table: "BadgePrints",
+                columns: new[] { "BatchId", "RegistrationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BadgePrints_RegistrationId",
+                table: "BadgePrints",
+                column: "RegistrationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Bookings_BreakoutId_RegistrationId",
                 table: "Bookings",
                 columns: new[] { "BreakoutId", "RegistrationId" },
@@ -1112,6 +1177,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
+                name: "BadgePrints");
+
+            migrationBuilder.DropTable(
                 name: "Bookings");
 
             migrationBuilder.DropTable(
@@ -1146,6 +1214,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "BadgeBatches");
 
             migrationBuilder.DropTable(
                 name: "Registrations");
