@@ -50,9 +50,9 @@ public class BadgesModel(SummitDbContext db, BadgeDesk desk) : PageModel
         Summit = summit;
         var batch = await db.BadgeBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == batchId && b.SummitId == summitId, ct);
         if (batch is null) return NotFound();
-        var registrations = Sorted(await db.BadgePrints.AsNoTracking().Where(p => p.BatchId == batchId)
-            .Select(p => p.Registration).Where(r => r.Status == RegistrationStatus.Approved)
-            .Include(r => r.Organisation).ToListAsync(ct));
+        var registrations = Sorted(await db.Registrations.AsNoTracking().Include(r => r.Organisation)
+            .Where(r => r.Status == RegistrationStatus.Approved && db.BadgePrints.Any(p => p.BatchId == batchId && p.RegistrationId == r.Id))
+            .ToListAsync(ct));
         if (registrations.Count == 0)
         {
             this.ShowStatus("None of the badges of that batch is approved any more: nothing to print.");

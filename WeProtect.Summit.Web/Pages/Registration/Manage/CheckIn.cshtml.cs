@@ -64,8 +64,7 @@ public class CheckInModel(SummitDbContext db, BadgeDesk desk, TimeProvider clock
             }
             Result = Describe(scan, code, otherSummit);
         }
-        else ModelState.AddModelError(nameof(Code), "Type or scan the code printed under the badge's QR code.");
-        return await AnswerAsync(ct);
+        return await AnswerAsync(ct, emptyCode: code.Length == 0);
     }
 
     /// <summary>Checks in the delegate picked from the name search.</summary>
@@ -88,11 +87,12 @@ public class CheckInModel(SummitDbContext db, BadgeDesk desk, TimeProvider clock
         return await AnswerAsync(ct);
     }
 
-    private async Task<IActionResult> AnswerAsync(CancellationToken ct)
+    private async Task<IActionResult> AnswerAsync(CancellationToken ct, bool emptyCode = false)
     {
         await LoadFiguresAsync(ct);
         Code = null; // the field comes back empty for the next badge
         ModelState.Remove(nameof(Code));
+        if (emptyCode) ModelState.AddModelError(nameof(Code), "Type or scan the code printed under the badge's QR code.");
         Response.Headers.CacheControl = "no-cache, no-store";
         if (Request.IsHtmx()) return Partial("_CheckInResponse", this);
         return Page();

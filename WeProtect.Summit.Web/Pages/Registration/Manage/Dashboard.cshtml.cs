@@ -74,6 +74,17 @@ public class DashboardModel(SummitDbContext db) : PageModel
         return File(XlsxExport.Write("Delegates", Headers(Summit), Rows(delegates, Summit)), XlsxExport.ContentType, file);
     }
 
+    /// <summary>The approved delegates as a printable list grouped by country, then sector (PDF).</summary>
+    public async Task<IActionResult> OnGetParticipantsPdfAsync(int summitId, CancellationToken ct)
+    {
+        if (!await LoadSummitAsync(summitId, ct)) return NotFound();
+        var delegates = await LoadDelegatesAsync(RegistrationStatus.Approved, ct);
+        var pdf = Pdf.ParticipantListPdf.Render(Summit.Name, Pdf.BadgePdf.WhenWhere(Summit), delegates
+            .Select(d => new Pdf.ParticipantListPdf.Participant(d.FullName, d.Position, d.Organisation, d.Sector, d.CountryCode, d.IsMinister)).ToList());
+        Response.Headers.CacheControl = "no-cache, no-store";
+        return File(pdf, "application/pdf", $"participants-{Summit.Id}.pdf");
+    }
+
     private static string[] Headers(Summit summit) =>
         ["Name", "Position", "Organisation", "Sector", "Country", "Category", "Minister", "Status", $"Checked in ({summit.TimeZoneId})"];
 
