@@ -33,6 +33,8 @@ public static class BadgePdf
     private static readonly double Width = XUnit.FromMillimeter(105).Point;
     private static readonly double Height = XUnit.FromMillimeter(148).Point;
     private static readonly double Margin = XUnit.FromMillimeter(7).Point;
+    private static readonly double A4Short = XUnit.FromMillimeter(210).Point;
+    private static readonly double A4Long = XUnit.FromMillimeter(297).Point;
 
     /// <summary>The band colour of each category: distinct hues, each dark enough for white text.</summary>
     public static XColor ColourOf(DelegateCategory category) => category switch
@@ -90,18 +92,23 @@ public static class BadgePdf
         for (var first = 0; first < badges.Count; first += perPage)
         {
             var page = document.AddPage();
-            page.Width = XUnit.FromPoint(columns * Width * scale);
-            page.Height = XUnit.FromPoint(rows * Height * scale);
+            var (cellWidth, cellHeight) = (Width * scale, Height * scale);
+            // A whole A4 sheet (portrait for 4, landscape for 8), the badges centred on it: A6 is 1 mm short of half A4.
+            var (pageWidth, pageHeight) = perPage == 1 ? (Width, Height)
+                : columns > rows ? (A4Long, A4Short) : (A4Short, A4Long);
+            page.Width = XUnit.FromPoint(pageWidth);
+            page.Height = XUnit.FromPoint(pageHeight);
+            var (left, top) = ((pageWidth - columns * cellWidth) / 2, (pageHeight - rows * cellHeight) / 2);
             using var gfx = XGraphics.FromPdfPage(page);
             for (var i = 0; i < perPage && first + i < badges.Count; i++)
             {
                 var state = gfx.Save();
-                gfx.TranslateTransform(i % columns * Width * scale, i / columns * Height * scale);
+                gfx.TranslateTransform(left + i % columns * cellWidth, top + i / columns * cellHeight);
                 gfx.ScaleTransform(scale);
                 Draw(gfx, badges[first + i]);
                 gfx.Restore(state);
             }
-            if (perPage > 1) DrawCutLines(gfx, columns, rows, Width * scale, Height * scale);
+            if (perPage > 1) DrawCutLines(gfx, columns, rows, left, top, cellWidth, cellHeight);
         }
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
@@ -119,11 +126,11 @@ public static class BadgePdf
         _ => "A6, one per page",
     };
 
-    private static void DrawCutLines(XGraphics gfx, int columns, int rows, double cellWidth, double cellHeight)
+    private static void DrawCutLines(XGraphics gfx, int columns, int rows, double left, double top, double cellWidth, double cellHeight)
     {
         var pen = new XPen(XColor.FromArgb(0xBB, 0xBB, 0xBB), 0.3) { DashStyle = XDashStyle.Dash };
-        for (var c = 1; c < columns; c++) gfx.DrawLine(pen, c * cellWidth, 0, c * cellWidth, rows * cellHeight);
-        for (var r = 1; r < rows; r++) gfx.DrawLine(pen, 0, r * cellHeight, columns * cellWidth, r * cellHeight);
+        for (var c = 0; c <= columns; c++) gfx.DrawLine(pen, left + c * cellWidth, 0, left + c * cellWidth, 2 * top + rows * cellHeight);
+        for (var r = 0; r <= rows; r++) gfx.DrawLine(pen, 0, top + r * cellHeight, 2 * left + columns * cellWidth, top + r * cellHeight);
     }
 
     public static byte[] Render(BadgeContent badge) => Render([badge], $"Badge – {badge.FullName}");
