@@ -8,6 +8,8 @@ public static class NotificationKinds
     public const string BookingConfirmed = "booking.confirmed";
     public const string BookingWaitlisted = "booking.waitlisted";
     public const string BookingPromoted = "booking.promoted";
+    /// <summary>A delegate cancelled their own seat or place on a waiting list: the confirmation.</summary>
+    public const string BookingCancelled = "booking.cancelled";
     /// <summary>The breakout of a booking moved to another time or room.</summary>
     public const string BreakoutMoved = "breakout.moved";
     /// <summary>Statements opened for signature, to a signatory (subject: the signing authority).</summary>
