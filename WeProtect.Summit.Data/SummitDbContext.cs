@@ -36,6 +36,8 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
     public DbSet<Reporting.ProgressReport> ProgressReports => Set<Reporting.ProgressReport>();
     public DbSet<Reporting.ProgressEntry> ProgressEntries => Set<Reporting.ProgressEntry>();
     public DbSet<Reporting.ReportReminder> ReportReminders => Set<Reporting.ReportReminder>();
+    public DbSet<Registrations.BadgeBatch> BadgeBatches => Set<Registrations.BadgeBatch>();
+    public DbSet<Registrations.BadgePrint> BadgePrints => Set<Registrations.BadgePrint>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

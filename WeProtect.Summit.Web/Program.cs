@@ -83,6 +83,7 @@ builder.Services.AddSingleton<FirstAdminSetup>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Notifications.Notifier>();
 builder.Services.AddScoped<RegistrationDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Messages.MessageDesk>();
+builder.Services.AddScoped<BadgeDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Breakouts.BookingDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Breakouts.BreakoutSchedule>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Breakouts.BreakoutDesk>();

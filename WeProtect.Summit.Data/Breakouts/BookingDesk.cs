@@ -55,8 +55,8 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
             : DeskResult.Done($"\"{breakout.Title}\" is full: you are number {await WaitlistPositionAsync(booking, ct)} on its waiting list.").With(booking);
     }
 
-    /// <summary>Cancels the user's own booking; a freed seat goes to the first waitlisted delegate who has no
-    /// overlapping seat, atomically, and they are told by e-mail.</summary>
+    /// <summary>Cancels the user's own booking (confirmed to them by e-mail); a freed seat goes to the first waitlisted
+    /// delegate who has no overlapping seat, atomically, and they are told by e-mail.</summary>
     public async Task<DeskResult> CancelAsync(int bookingId, string userId, AuditActor actor, CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -69,6 +69,7 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
                 .SetProperty(b => b.CancelledUtc, Now).SetProperty(b => b.Version, Guid.NewGuid()), ct);
         if (changed == 0) return DeskResult.Conflict("your booking");
         audit.Record(actor, "booking.cancelled", booking, $"Booking {booking.Id} cancelled ({booking.Status} before)");
+        notifier.Add(NotificationKinds.BookingCancelled, booking.Id);
         if (booking.Status == BookingStatus.Confirmed)
         {
             await db.Breakouts.Where(b => b.Id == booking.BreakoutId && b.ConfirmedCount > 0)

@@ -12,6 +12,8 @@ public static class NotificationKinds
     public const string BookingPassedOver = "booking.passed-over";
     /// <summary>An organiser's message to delegates (subject: the recipient row, DelegateMessageRecipient).</summary>
     public const string DelegateMessage = "message.delegate";
+    /// <summary>A delegate cancelled their own seat or place on a waiting list: the confirmation.</summary>
+    public const string BookingCancelled = "booking.cancelled";
     /// <summary>The breakout of a booking moved to another time or room.</summary>
     public const string BreakoutMoved = "breakout.moved";
     /// <summary>Statements opened for signature, to a signatory (subject: the signing authority).</summary>

@@ -51,19 +51,21 @@ public class Registration
     public bool WaitingForPlace { get; private set; }
     public DateTime? CancelledUtc { get; set; }
 
-    /// <summary>128 random bits, base64url: printed as the badge's QR code and typed or scanned at check-in.</summary>
-    public string BadgeCode { get; set; } = NewBadgeCode();
+    /// <summary>A <see cref="BadgeCodes"/> code (stored upper case, no dashes): printed as the badge's QR code and
+    /// under it, typed or scanned at check-in.</summary>
+    public string BadgeCode { get; set; } = BadgeCodes.New();
     public DateTime? CheckedInUtc { get; set; }
 
     /// <summary>The secret in the address of the delegate's personal calendar feed (no log-in for calendar apps);
     /// regenerating it cuts off every subscription made with the old one.</summary>
-    public string CalendarToken { get; set; } = NewBadgeCode();
+    public string CalendarToken { get; set; } = NewCalendarToken();
 
     public DateTime CreatedUtc { get; set; }
     /// <summary>Optimistic concurrency: a stale edit or decision is refused instead of overwriting.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 
-    public static string NewBadgeCode() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+    /// <summary>128 random bits, base64url: a secret in an address, never typed.</summary>
+    public static string NewCalendarToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
 
     /// <summary>The delegate may change their answers only while nobody has decided on them.</summary>
     public bool CanBeEditedByDelegate => Status == RegistrationStatus.Pending;
@@ -82,8 +84,8 @@ public class Registration
         Status = RegistrationStatus.Pending;
         (DecisionReason, DecidedUtc, DecidedByUserId, WaitlistedUtc, WaitingForPlace, CancelledUtc, CheckedInUtc) =
             (null, null, null, null, false, null, null);
-        BadgeCode = NewBadgeCode();
-        CalendarToken = NewBadgeCode();
+        BadgeCode = BadgeCodes.New();
+        CalendarToken = NewCalendarToken();
         CreatedUtc = nowUtc;
         Version = Guid.NewGuid();
         return null;

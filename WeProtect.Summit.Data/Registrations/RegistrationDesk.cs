@@ -12,10 +12,6 @@ namespace WeProtect.Summit.Data.Registrations;
 /// and then inserting, so that two organisers approving the last place at once cannot both succeed.</summary>
 public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, Notifier notifier, BookingDesk bookings)
 {
-    public enum CheckInOutcome { CheckedIn, AlreadyCheckedIn, NotApproved, Unknown }
-
-    public sealed record CheckIn(CheckInOutcome Outcome, Registration? Registration);
-
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Records a new registration while the summit's registration window is open.</summary>
@@ -212,39 +208,6 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         return DeskResult.Done("Your registration is cancelled.");
     }
 
-    /// <summary>Marks the badge's holder as arrived, once; a second scan reports when they arrived. Only the first
-    /// scan writes (a conditional update, so two desks scanning at once mark one arrival); repeats only read.</summary>
-    public async Task<CheckIn> CheckInAsync(int summitId, string? code, AuditActor actor, CancellationToken ct = default)
-    {
-        code = code?.Trim();
-        if (string.IsNullOrEmpty(code) || code.Length > 64) return new(CheckInOutcome.Unknown, null);
-        var registration = await FindBadgeAsync(summitId, code, ct);
-        if (registration is null) return new(CheckInOutcome.Unknown, null);
-        if (registration.Status != RegistrationStatus.Approved) return new(CheckInOutcome.NotApproved, registration);
-        if (registration.CheckedInUtc is not null) return new(CheckInOutcome.AlreadyCheckedIn, registration);
-
-        var now = Now;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var marked = await db.Registrations
-            .Where(r => r.Id == registration.Id && r.Status == RegistrationStatus.Approved && r.CheckedInUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.CheckedInUtc, now), ct);
-        if (marked == 0)
-        {
-            // Another desk (or a decision) got there between our read and our write: report what is true now.
-            var current = (await FindBadgeAsync(summitId, code, ct))!;
-            return new(current.Status != RegistrationStatus.Approved ? CheckInOutcome.NotApproved : CheckInOutcome.AlreadyCheckedIn, current);
-        }
-        audit.Record(actor, "registration.checked-in", registration, $"Registration {registration.Id} checked in");
-        await audit.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        registration.CheckedInUtc = now;
-        return new(CheckInOutcome.CheckedIn, registration);
-    }
-
-    private Task<Registration?> FindBadgeAsync(int summitId, string code, CancellationToken ct) =>
-        db.Registrations.AsNoTracking().Include(r => r.Organisation)
-            .FirstOrDefaultAsync(r => r.SummitId == summitId && r.BadgeCode == code, ct);
-
     /// <summary>Takes a place in the summit, then (if it has a quota) in the organisation's delegation: the summit's
     /// row first, always, so that locks are taken in one order. A delegation without room gives the summit place back.</summary>
     private async Task<DeskResult> ClaimPlaceAsync(Registration registration, CancellationToken ct)
@@ -345,7 +308,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
     {
         var registration = await db.Registrations.FirstOrDefaultAsync(r => r.Id == registrationId && r.UserId == userId, ct);
         if (registration is null) return DeskResult.NotFound("There is no such registration.");
-        registration.CalendarToken = Registration.NewBadgeCode();
+        registration.CalendarToken = Registration.NewCalendarToken();
         registration.Version = Guid.NewGuid();
         audit.Record(actor, "registration.calendar-token-regenerated", registration, $"Registration {registration.Id}: calendar link regenerated");
         try { await audit.SaveChangesAsync(ct); }

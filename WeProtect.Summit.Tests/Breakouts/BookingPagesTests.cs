@@ -106,6 +106,10 @@ public class BookingPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         var mail = await app.WaitForMailAsync(m => m.To.ToString().Contains(first.User.Email!) && (m.Subject ?? "").StartsWith("A seat is yours"));
         Assert.Contains("Law enforcement cooperation", mail.TextBody);
         Assert.Contains("11:00", mail.TextBody);
+        // The one who gave the seat up gets a confirmation.
+        var confirmation = await app.WaitForMailAsync(m => m.To.ToString().Contains(holder.Email!) && (m.Subject ?? "").StartsWith("Booking cancelled"));
+        Assert.Equal("Booking cancelled: Law enforcement cooperation", confirmation.Subject);
+        Assert.Contains("is cancelled", confirmation.TextBody);
         Assert.Contains("/Breakouts/Bookings", mail.TextBody + mail.HtmlBody);
         for (var i = 1; i < waiting.Count; i++)
             Assert.Contains($"number {i}", (await waiting[i].Client.GetPageAsync("/Breakouts/Bookings")).QuerySelector("#my-bookings .booking-status")!.TextContent);

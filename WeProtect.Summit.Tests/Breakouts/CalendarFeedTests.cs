@@ -107,6 +107,15 @@ public class CalendarFeedTests : IClassFixture<SummitAppFactory>
         var droppedUid = feed.Events.Single(e => e.Summary == "Dropped").Uid;
         var keptUid = feed.Events.Single(e => e.Summary == "Kept").Uid;
         Assert.Equal(0, feed.Events.Single(e => e.Uid == droppedUid).Sequence);
+        // One identity per session: the agenda feed gives "Kept" the same UID, so a delegate subscribed to both sees it once.
+        var (_, agenda) = await FetchAsync($"/Breakouts/Agenda/{summit.Id}.ics");
+        Assert.Equal(keptUid, agenda!.Events.Single(e => e.Summary == "Kept").Uid);
+        Assert.Equal(agenda.Events.Count, agenda.Events.Select(e => e.Uid).Distinct().Count());
+        // Where: the room, the venue and the city.
+        var room = await app.WithDbAsync(db => db.Breakouts.Where(b => b.Id == kept.Id).Select(b => b.Room.Name).SingleAsync());
+        Assert.Equal(string.Join(", ", new[] { room, summit.Venue, summit.City }.Where(p => !string.IsNullOrWhiteSpace(p))),
+            feed.Events.Single(e => e.Uid == keptUid).Location);
+        Assert.Contains(summit.City, feed.Events.Single(e => e.Uid == keptUid).Location);
         Assert.Equal("Asia/Dubai", feed.Events[0]!.Start!.TzId);
 
         Assert.True((await app.CancelBookingAsync(droppedBooking.Id, me)).Succeeded);

@@ -90,7 +90,7 @@ public class BadgeCheckInJourneyTests(BrowserFixture browser)
         // 7. A mistyped code.
         await desk.Keyboard.TypeAsync("AAAAAAAAAAAAAAAAAAAAAA");
         await desk.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(desk.Locator("#checkin-heading")).ToHaveTextAsync("Unknown badge code");
+        await Assertions.Expect(desk.Locator("#checkin-heading")).ToHaveTextAsync("Not a badge code");
         await browser.ScreenshotAsync(desk, "7-unknown");
 
         delegatePage.Problems().AssertNone();

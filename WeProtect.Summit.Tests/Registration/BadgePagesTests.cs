@@ -37,7 +37,7 @@ public class BadgePagesTests(SummitAppFactory app) : IClassFixture<SummitAppFact
         Assert.Contains("HEAD OF DELEGATION", text);
         Assert.Contains("MINISTER", text);
         Assert.Contains(summit.Name, text);
-        Assert.Contains(registration.BadgeCode, text);
+        Assert.Contains(BadgeCodes.Display(registration.BadgeCode), text);
         Assert.All(BadgePdfReader.Fonts(pdf), f => Assert.True(f.Embedded, f.Name));
         var modules = BadgePdfReader.QrModules(pdf, 1, BadgePdf.QrPixelsPerModule);
         Assert.Equal(BadgePdfReader.Draw(BadgePdf.QrModules(registration.BadgeCode)), BadgePdfReader.Draw(modules));

@@ -11,7 +11,7 @@ public class BadgePdfTests
         string? country = "Côte d'Ivoire", DelegateCategory category = DelegateCategory.HeadOfDelegation, bool minister = true,
         string? code = null) =>
         new("WePROTECT Global Alliance Summit 2027", "11–12 December 2027 · Abu Dhabi, United Arab Emirates",
-            fullName, "Minister of Solidarity", organisation, country, category, minister, code ?? Registration.NewBadgeCode());
+            fullName, "Minister of Solidarity", organisation, country, category, minister, code ?? BadgeCodes.New());
 
     [Fact]
     public void A_badge_shows_name_position_organisation_category_summit_and_code()
@@ -29,7 +29,7 @@ public class BadgePdfTests
         Assert.Contains("OBSERVER", page);
         Assert.Contains("WePROTECT Global Alliance Summit 2027", page);
         Assert.Contains("11–12 December 2027", page);
-        Assert.Contains(badge.Code, page);
+        Assert.Contains(BadgeCodes.Display(badge.Code), page);
         Assert.DoesNotContain("MINISTER", page);
 
         // A6 portrait: 105 × 148 mm.
@@ -93,14 +93,14 @@ public class BadgePdfTests
     [Fact]
     public void The_QR_image_holds_exactly_the_badge_code()
     {
-        var code = Registration.NewBadgeCode();
+        var code = BadgeCodes.New();
         var pdf = BadgePdf.Render(Sample(code: code));
 
         var inPdf = BadgePdfReader.QrModules(pdf, 1, BadgePdf.QrPixelsPerModule);
         var expected = BadgePdf.QrModules(code);
         Assert.True(Same(expected, inPdf), $"The PDF's QR code is not that of {code}:\n{BadgePdfReader.Draw(inPdf)}\nexpected\n{BadgePdfReader.Draw(expected)}");
         // …and not merely some QR code: another code's matrix differs.
-        Assert.False(Same(BadgePdf.QrModules(Registration.NewBadgeCode()), inPdf));
+        Assert.False(Same(BadgePdf.QrModules(BadgeCodes.New()), inPdf));
     }
 
     [Fact]

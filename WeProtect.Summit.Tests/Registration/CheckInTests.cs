@@ -67,10 +67,14 @@ public class CheckInTests(SummitAppFactory app) : IClassFixture<SummitAppFactory
         var (summit, _, _) = await ApprovedAsync();
         using var desk = await app.LoggedInClientAsync(Roles.Organiser);
 
-        var unknown = await ScanAsync(desk, summit.Id, "not-a-real-badge-code");
+        var unknown = await ScanAsync(desk, summit.Id, BadgeCodes.New());
         Assert.Equal("Unknown", Outcome(unknown));
         Assert.Equal("Unknown badge code", unknown.QuerySelector("#checkin-heading")?.TextContent.Trim());
         Assert.Equal("0 of 1 approved delegates checked in", unknown.QuerySelector("#checkin-count")?.TextContent.Trim());
+
+        var typo = await ScanAsync(desk, summit.Id, "not-a-real-badge-code");
+        Assert.Equal("NotABadgeCode", Outcome(typo));
+        Assert.Equal("Not a badge code", typo.QuerySelector("#checkin-heading")?.TextContent.Trim());
 
         var empty = await ScanAsync(desk, summit.Id, "   ");
         Assert.Equal("Empty", Outcome(empty));

@@ -416,8 +416,8 @@ public class OrganiserPagesTests : IClassFixture<SummitAppFactory>
         using (var scope = app.Services.CreateScope())
         {
             var code = (await ReloadAsync(minister.Id)).BadgeCode;
-            var checkIn = await scope.ServiceProvider.GetRequiredService<RegistrationDesk>().CheckInAsync(summit.Id, code, AuditActor.System);
-            Assert.Equal(RegistrationDesk.CheckInOutcome.CheckedIn, checkIn.Outcome);
+            var checkIn = await scope.ServiceProvider.GetRequiredService<BadgeDesk>().CheckInAsync(summit.Id, code, AuditActor.System);
+            Assert.Equal(BadgeDesk.CheckInOutcome.CheckedIn, checkIn.Outcome);
         }
         using var client = await app.LoggedInClientAsync(Roles.Organiser);
 

@@ -91,16 +91,16 @@ public class RegistrationDeskTests : IClassFixture<SummitAppFactory>
         Assert.Equal(DeskRefusal.NotAllowed, (await app.DecideAsync(registration.Id, RegistrationStatus.Rejected)).Refusal);
 
         using var scope = app.Services.CreateScope();
-        var desk = scope.ServiceProvider.GetRequiredService<RegistrationDesk>();
+        var desk = scope.ServiceProvider.GetRequiredService<BadgeDesk>();
         var actor = new AuditActor(null, "Door");
-        Assert.Equal(RegistrationDesk.CheckInOutcome.NotApproved, (await desk.CheckInAsync(summit.Id, registration.BadgeCode, actor)).Outcome);
+        Assert.Equal(BadgeDesk.CheckInOutcome.NotApproved, (await desk.CheckInAsync(summit.Id, registration.BadgeCode, actor)).Outcome);
         Assert.True((await app.DecideAsync(registration.Id, RegistrationStatus.Approved)).Succeeded);
-        Assert.Equal(RegistrationDesk.CheckInOutcome.CheckedIn, (await desk.CheckInAsync(summit.Id, registration.BadgeCode, actor)).Outcome);
+        Assert.Equal(BadgeDesk.CheckInOutcome.CheckedIn, (await desk.CheckInAsync(summit.Id, registration.BadgeCode, actor)).Outcome);
         var again = await desk.CheckInAsync(summit.Id, " " + registration.BadgeCode + " ", actor);
-        Assert.Equal(RegistrationDesk.CheckInOutcome.AlreadyCheckedIn, again.Outcome);
+        Assert.Equal(BadgeDesk.CheckInOutcome.AlreadyCheckedIn, again.Outcome);
         Assert.NotNull(again.Registration!.CheckedInUtc);
-        Assert.Equal(RegistrationDesk.CheckInOutcome.Unknown, (await desk.CheckInAsync(summit.Id, "not-a-code", actor)).Outcome);
-        Assert.Equal(RegistrationDesk.CheckInOutcome.Unknown, (await desk.CheckInAsync(summit.Id + 1000, registration.BadgeCode, actor)).Outcome);
-        Assert.Equal(22, registration.BadgeCode.Length); // 128 bits, base64url
+        Assert.Equal(BadgeDesk.CheckInOutcome.NotABadgeCode, (await desk.CheckInAsync(summit.Id, "not-a-code", actor)).Outcome);
+        Assert.Equal(BadgeDesk.CheckInOutcome.Unknown, (await desk.CheckInAsync(summit.Id + 1000, registration.BadgeCode, actor)).Outcome);
+        Assert.Equal(registration.BadgeCode, BadgeCodes.Normalise(registration.BadgeCode));
     }
 }

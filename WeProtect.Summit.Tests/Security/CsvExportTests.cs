@@ -5,6 +5,8 @@ using WeProtect.Summit.Data.Registrations;
 using WeProtect.Summit.Tests.Breakouts;
 using WeProtect.Summit.Tests.Signing;
 
+using WeProtect.Summit.Web.Infrastructure;
+
 namespace WeProtect.Summit.Tests.Security;
 
 /// <summary>CSV (formula) injection: a name that a spreadsheet would run as a formula reaches every CSV download
@@ -52,7 +54,24 @@ public class CsvExportTests(SummitAppFactory app) : IClassFixture<SummitAppFacto
             Assert.Contains("'" + Formula, cells);
             Assert.DoesNotContain(cells, c => c.Length > 0 && c[0] is '=' or '+' or '-' or '@' or '\t' or '\r');
             if (!url.Contains("Signatories")) Assert.Contains("'" + PersonFormula, cells);
+
+            // The .xlsx twin of each CSV follows the same rule (FormulaCells), text cell by text cell.
+            var xlsxUrl = url.EndsWith("/csv", StringComparison.Ordinal) ? url[..^3] + "xlsx" : url.Replace("handler=Csv", "handler=Xlsx");
+            var xlsx = await organiser.GetAsync(xlsxUrl);
+            Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+            Assert.Equal(XlsxExport.ContentType, xlsx.Content.Headers.ContentType?.MediaType);
+            var texts = XlsxCells(await xlsx.Content.ReadAsByteArrayAsync()).OfType<string>().ToList();
+            Assert.Contains("'" + Formula, texts);
+            Assert.DoesNotContain(texts, c => c.Length > 0 && c[0] is '=' or '+' or '-' or '@' or '\t' or '\r');
+            if (!url.Contains("Signatories")) Assert.Contains("'" + PersonFormula, texts);
         }
+    }
+
+    /// <summary>Every cell of the first sheet, header row included, as MiniExcel reads it back (typed).</summary>
+    public static List<object?> XlsxCells(byte[] xlsx)
+    {
+        using var stream = new MemoryStream(xlsx);
+        return MiniExcelLibs.MiniExcel.Query(stream).Cast<IDictionary<string, object?>>().SelectMany(row => row.Values).ToList();
     }
 
     private static List<string> Cells(string text)

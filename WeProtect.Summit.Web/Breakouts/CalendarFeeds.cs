@@ -23,8 +23,13 @@ public static class CalendarFeeds
         app.MapGet("/calendar/{token}.ics", PersonalAsync).AllowAnonymous();
     }
 
+    /// <summary>The one identity of a session in every feed (agenda and personal alike), so that a delegate subscribed
+    /// to both sees it once.</summary>
     public static string BreakoutUid(int breakoutId) => $"breakout-{breakoutId}@{UidDomain}";
-    public static string BookingUid(int bookingId) => $"booking-{bookingId}@{UidDomain}";
+
+    /// <summary>"Room 2, Emirates Palace, Abu Dhabi": where to go, as far as the calendar app's map can find it.</summary>
+    public static string Location(Summit summit, string roomName) =>
+        string.Join(", ", new[] { roomName, summit.Venue, summit.City }.Where(part => !string.IsNullOrWhiteSpace(part)));
 
     private static async Task<IResult> AgendaAsync(int summitId, SummitDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
@@ -59,7 +64,7 @@ public static class CalendarFeeds
         {
             if (!sessions.TryGetValue(booking.BreakoutId, out var session)) continue;
             var cancelled = booking.Status == BookingStatus.Cancelled;
-            calendar.Events.Add(NewEvent(summit, session, BookingUid(booking.Id), session.Sequence + (cancelled ? 1 : 0),
+            calendar.Events.Add(NewEvent(summit, session, BreakoutUid(session.Id), session.Sequence + (cancelled ? 1 : 0),
                 cancelled ? EventStatus.Cancelled : EventStatus.Confirmed, now, http));
         }
         return Serialize(calendar);
@@ -84,7 +89,7 @@ public static class CalendarFeeds
         Sequence = sequence,
         Status = status,
         Summary = session.Title,
-        Location = session.RoomName,
+        Location = Location(summit, session.RoomName),
         Description = string.Join("\n", new[]
         {
             session.Theme is { } theme ? "Theme: " + theme.Name : null,

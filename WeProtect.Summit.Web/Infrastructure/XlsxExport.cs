@@ -1,43 +1,41 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using MiniExcelLibs;
 
 namespace WeProtect.Summit.Web.Infrastructure;
 
-/// <summary>A one-sheet workbook (.xlsx) of text cells, the first row the header. Every cell is an inline string,
-/// never a formula, so a value such as <c>=HYPERLINK(…)</c> is shown as the text it is.</summary>
+/// <summary>The one writer behind every .xlsx download: the same rows as the CSV, with typed cells (numbers as
+/// numbers, times as dates, yes/no as booleans) so that a spreadsheet sorts and sums them; every text cell goes
+/// through <see cref="FormulaCells.Escape"/>, the rule the CSV follows. MiniExcel (Apache-2.0) writes the file.</summary>
 public static class XlsxExport
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static byte[] Write(string sheetName, IEnumerable<IReadOnlyList<string>> rows)
+    /// <summary>One sheet: the header row, then a row per entry; a value is a string, a number, a DateTime, a bool or null.</summary>
+    public static byte[] Write(string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
     {
-        using var buffer = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
+        var table = rows.Select(row =>
         {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var worksheet = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            worksheet.Worksheet = new Worksheet(data);
-            foreach (var values in rows)
-            {
-                var row = new Row();
-                foreach (var value in values)
-                    row.Append(new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value) { Space = SpaceProcessingModeValues.Preserve }) });
-                data.Append(row);
-            }
-            workbook.Workbook.AppendChild(new Sheets()).Append(new Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = 1, Name = sheetName });
-            workbook.Workbook.Save();
+            var cells = new Dictionary<string, object?>(headers.Count);
+            for (var i = 0; i < headers.Count; i++) cells[headers[i]] = row[i] is string text ? FormulaCells.Escape(text) : row[i];
+            return cells;
+        }).ToList();
+        using var buffer = new MemoryStream();
+        if (table.Count == 0)
+        {
+            // MiniExcel takes its header from the first row: an empty list still gets its header row.
+            buffer.SaveAs(new[] { headers.ToDictionary(h => FormulaCells.Escape(h), _ => (object?)null) }, printHeader: true, sheetName: sheetName);
+            return buffer.ToArray();
         }
+        buffer.SaveAs(table, printHeader: true, sheetName: sheetName);
         return buffer.ToArray();
     }
 
-    /// <summary>The rows of the first sheet, as text (for tests and checks).</summary>
-    public static IReadOnlyList<IReadOnlyList<string>> Read(Stream xlsx)
+    /// <summary>The CSV cell of a typed value, as the existing CSVs write them.</summary>
+    public static string CsvCell(object? value, string dateFormat) => value switch
     {
-        using var document = SpreadsheetDocument.Open(xlsx, false);
-        var worksheet = document.WorkbookPart!.WorksheetParts.First().Worksheet;
-        return worksheet.Descendants<Row>().Select(r => (IReadOnlyList<string>)r.Elements<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToList()).ToList();
-    }
+        null => "",
+        DateTime at => at.ToString(dateFormat, CultureInfo.InvariantCulture),
+        bool yes => yes ? "Yes" : "No",
+        IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
 }

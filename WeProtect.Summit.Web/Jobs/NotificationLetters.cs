@@ -16,7 +16,7 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
             => await RegistrationLetterAsync(notification, ct),
         NotificationKinds.BreakoutMoved => await BreakoutMovedLetterAsync(notification, ct),
         NotificationKinds.BookingConfirmed or NotificationKinds.BookingWaitlisted or NotificationKinds.BookingPromoted
-            => await BookingLetterAsync(notification, ct),
+            or NotificationKinds.BookingCancelled => await BookingLetterAsync(notification, ct),
         NotificationKinds.BookingPassedOver => await PassedOverLetterAsync(notification, ct),
         NotificationKinds.DelegateMessage => await DelegateMessageLetterAsync(notification, ct),
         NotificationKinds.SigningInvitation or NotificationKinds.SigningReminder => await SigningLetterAsync(notification, ct),
@@ -166,7 +166,11 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
             (NotificationKinds.BookingPromoted, BookingStatus.Confirmed) => ($"A seat is yours: {breakout.Title}",
                 $"Dear {name},\n\nA seat has become free and is now yours: your booking is confirmed.{details}\n\n" +
                 "If you cannot come, please cancel it on My breakouts so that it goes to the next in line."),
-            // Overtaken (cancelled, or promoted before a late "waitlisted" letter): nothing true is left to say.
+            (NotificationKinds.BookingCancelled, BookingStatus.Cancelled) => ($"Booking cancelled: {breakout.Title}",
+                $"Dear {name},\n\nAs you asked, your booking for this breakout is cancelled.{details}\n\n" +
+                "If that was a mistake, book again on the session's page while seats are left."),
+            // Overtaken (cancelled, or promoted before a late "waitlisted" letter; booked again after a cancellation):
+            // nothing true is left to say.
             _ => (null, null),
         };
         return subject is null ? null : new Letter(b.Registration.User.Email, name, subject, body!, links.Absolute("/Breakouts/Bookings"), "My breakouts");

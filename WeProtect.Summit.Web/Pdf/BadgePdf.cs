@@ -33,6 +33,8 @@ public static class BadgePdf
     private static readonly double Width = XUnit.FromMillimeter(105).Point;
     private static readonly double Height = XUnit.FromMillimeter(148).Point;
     private static readonly double Margin = XUnit.FromMillimeter(7).Point;
+    private static readonly double A4Short = XUnit.FromMillimeter(210).Point;
+    private static readonly double A4Long = XUnit.FromMillimeter(297).Point;
 
     /// <summary>The band colour of each category: distinct hues, each dark enough for white text.</summary>
     public static XColor ColourOf(DelegateCategory category) => category switch
@@ -71,25 +73,64 @@ public static class BadgePdf
             registration.Category, registration.IsMinister, registration.BadgeCode);
     }
 
-    /// <summary>One PDF with a page per badge, in the order given.</summary>
-    public static byte[] Render(IReadOnlyList<BadgeContent> badges, string title = "Badges")
+    /// <summary>One PDF of the badges in the order given: a page per badge (A6), or four A6 badges on an A4 sheet,
+    /// or eight A7 badges (the A6 design at 1/√2) on a landscape A4 sheet, with light cut lines between them.</summary>
+    public static byte[] Render(IReadOnlyList<BadgeContent> badges, string title = "Badges", BadgeLayout layout = BadgeLayout.A6Single)
     {
         if (badges.Count == 0) throw new ArgumentException("There is no badge to render.", nameof(badges));
         SummitFonts.Register();
         using var document = new PdfDocument();
         document.Info.Title = title;
         document.Info.Creator = "WeProtect Summit";
-        foreach (var badge in badges)
+        var (columns, rows, scale) = layout switch
+        {
+            BadgeLayout.A4Four => (2, 2, 1.0),
+            BadgeLayout.A4Eight => (4, 2, 1 / Math.Sqrt(2)),
+            _ => (1, 1, 1.0),
+        };
+        var perPage = columns * rows;
+        for (var first = 0; first < badges.Count; first += perPage)
         {
             var page = document.AddPage();
-            page.Width = XUnit.FromPoint(Width);
-            page.Height = XUnit.FromPoint(Height);
+            var (cellWidth, cellHeight) = (Width * scale, Height * scale);
+            // A whole A4 sheet (portrait for 4, landscape for 8), the badges centred on it: A6 is 1 mm short of half A4.
+            var (pageWidth, pageHeight) = perPage == 1 ? (Width, Height)
+                : columns > rows ? (A4Long, A4Short) : (A4Short, A4Long);
+            page.Width = XUnit.FromPoint(pageWidth);
+            page.Height = XUnit.FromPoint(pageHeight);
+            var (left, top) = ((pageWidth - columns * cellWidth) / 2, (pageHeight - rows * cellHeight) / 2);
             using var gfx = XGraphics.FromPdfPage(page);
-            Draw(gfx, badge);
+            for (var i = 0; i < perPage && first + i < badges.Count; i++)
+            {
+                var state = gfx.Save();
+                gfx.TranslateTransform(left + i % columns * cellWidth, top + i / columns * cellHeight);
+                gfx.ScaleTransform(scale);
+                Draw(gfx, badges[first + i]);
+                gfx.Restore(state);
+            }
+            if (perPage > 1) DrawCutLines(gfx, columns, rows, left, top, cellWidth, cellHeight);
         }
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         return output.ToArray();
+    }
+
+    /// <summary>Badges per sheet of a layout.</summary>
+    public static int PerSheet(BadgeLayout layout) => layout switch { BadgeLayout.A4Four => 4, BadgeLayout.A4Eight => 8, _ => 1 };
+
+    /// <summary>"A6, one per page", "A4, 4 per sheet", "A4, 8 per sheet".</summary>
+    public static string Describe(BadgeLayout layout) => layout switch
+    {
+        BadgeLayout.A4Four => "A4, 4 per sheet (A6)",
+        BadgeLayout.A4Eight => "A4, 8 per sheet (A7)",
+        _ => "A6, one per page",
+    };
+
+    private static void DrawCutLines(XGraphics gfx, int columns, int rows, double left, double top, double cellWidth, double cellHeight)
+    {
+        var pen = new XPen(XColor.FromArgb(0xBB, 0xBB, 0xBB), 0.3) { DashStyle = XDashStyle.Dash };
+        for (var c = 0; c <= columns; c++) gfx.DrawLine(pen, left + c * cellWidth, 0, left + c * cellWidth, 2 * top + rows * cellHeight);
+        for (var r = 0; r <= rows; r++) gfx.DrawLine(pen, 0, top + r * cellHeight, 2 * left + columns * cellWidth, top + r * cellHeight);
     }
 
     public static byte[] Render(BadgeContent badge) => Render([badge], $"Badge – {badge.FullName}");
@@ -117,7 +158,7 @@ public static class BadgePdf
     private static QRCodeData QrData(string code)
     {
         using var generator = new QRCodeGenerator();
-        // Level M: survives a scuffed or creased badge; the 22-character code still fits a 25 × 25 symbol.
+        // Level M: survives a scuffed or creased badge; a 12-character code fits a 21 × 21 symbol.
         return generator.CreateQrCode(code, QRCodeGenerator.ECCLevel.M);
     }
 
@@ -195,7 +236,7 @@ public static class BadgePdf
 
         var codeFont = Font(7.5);
         var codeTop = qrBottom - 6 - 9;
-        gfx.DrawString(badge.Code, codeFont, new XSolidBrush(Muted), new XRect(Margin, codeTop, inner, 10), XStringFormats.TopCenter);
+        gfx.DrawString(BadgeCodes.Display(badge.Code), codeFont, new XSolidBrush(Muted), new XRect(Margin, codeTop, inner, 10), XStringFormats.TopCenter);
         var qrSize = XUnit.FromMillimeter(36).Point;
         var qrTop = codeTop - qrSize;
         using var bitmap = new MemoryStream(QrImage(badge.Code));

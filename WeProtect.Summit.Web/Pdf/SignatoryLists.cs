@@ -28,6 +28,11 @@ public static class SignatoryLists
     public static byte[] Csv(AgreedByList list) =>
         Infrastructure.CsvExport.Write(csv => csv.WriteRecords(list.Signatories.Select(s => new Row(s.Sector.DisplayName(), s.Name, s.FormalName, s.SortName, Utc(s.SignedUtc)))));
 
+    /// <summary>The CSV's columns and rows as a spreadsheet, the time of signature a date (UTC).</summary>
+    public static byte[] Xlsx(AgreedByList list) =>
+        Infrastructure.XlsxExport.Write("Signatories", CsvColumns,
+            list.Signatories.Select(s => new object?[] { s.Sector.DisplayName(), s.Name, s.FormalName, s.SortName, s.SignedUtc }));
+
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = true,

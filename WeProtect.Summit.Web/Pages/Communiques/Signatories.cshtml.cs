@@ -8,7 +8,7 @@ using WeProtect.Summit.Web.Infrastructure.RateLimits;
 namespace WeProtect.Summit.Web.Pages.Communiques;
 
 /// <summary>A statement's signatory list, on the page and as CSV, JSON and PDF downloads
-/// (<c>/Communiques/Signatories/{statementId}/csv|json|pdf</c>), in "Agreed by" order. Organisers may read it at any
+/// (<c>/Communiques/Signatories/{statementId}/csv|xlsx|json|pdf</c>), in "Agreed by" order. Organisers may read it at any
 /// time; everyone else once the statement is published — so an embargoed list
 /// (<see cref="Statement.SignatoriesEmbargoed"/>) names nobody before publication, and before that the page is not
 /// found for them. Organisation fields only (see <see cref="SignatoryLists"/>).</summary>
@@ -26,6 +26,9 @@ public class SignatoriesModel(SummitDbContext db, IConfiguration configuration, 
 
     public async Task<IActionResult> OnGetCsvAsync(int statementId, CancellationToken ct) =>
         await LoadAsync(statementId, ct) ? File(SignatoryLists.Csv(Signatories), SignatoryLists.CsvContentType, $"signatories-{statementId}.csv") : NotFound();
+
+    public async Task<IActionResult> OnGetXlsxAsync(int statementId, CancellationToken ct) =>
+        await LoadAsync(statementId, ct) ? File(SignatoryLists.Xlsx(Signatories), XlsxExport.ContentType, $"signatories-{statementId}.xlsx") : NotFound();
 
     public async Task<IActionResult> OnGetJsonAsync(int statementId, CancellationToken ct) =>
         await LoadAsync(statementId, ct) ? File(SignatoryLists.Json(Header(), Signatories), SignatoryLists.JsonContentType, $"signatories-{statementId}.json") : NotFound();

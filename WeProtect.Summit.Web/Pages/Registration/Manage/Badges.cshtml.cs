@@ -6,18 +6,27 @@ using WeProtect.Summit.Data.Registrations; // after the namespace line: "Registr
 using WeProtect.Summit.Data.Summits;
 
 /// <summary>Badge printing for a summit: the approved delegates (optionally one category), sorted by organisation
-/// then name, each with their own badge, and all of them as one PDF (one A6 page per badge, same order). With no
-/// approved delegate the page says so instead of handing out an empty PDF.</summary>
-public class BadgesModel(SummitDbContext db) : PageModel
+/// then name, each with their own badge and when it was last printed; "print all not yet printed" (a batch through
+/// <see cref="BadgeDesk"/>), a reprint of one badge with a reason, the print log, and all shown badges as one PDF
+/// in the chosen layout (A6, or 4 or 8 to an A4 sheet). With no approved delegate the page says so instead of
+/// handing out an empty PDF.</summary>
+public class BadgesModel(SummitDbContext db, BadgeDesk desk) : PageModel
 {
     private static readonly StringComparer NameOrder = StringComparer.Create(CultureInfo.InvariantCulture, ignoreCase: true);
 
     [BindProperty(SupportsGet = true, Name = "category")] public DelegateCategory? Category { get; set; }
+    [BindProperty(SupportsGet = true, Name = "layout")] public BadgeLayout Layout { get; set; } = BadgeLayout.A6Single;
 
     public Summit Summit { get; private set; } = null!;
     public IReadOnlyList<Data.Registrations.Registration> Badges { get; private set; } = [];
     public IReadOnlyList<(DelegateCategory Category, int Count)> ByCategory { get; private set; } = [];
+    /// <summary>When each shown badge was last printed; absent when never.</summary>
+    public IReadOnlyDictionary<int, DateTime> LastPrinted { get; private set; } = new Dictionary<int, DateTime>();
+    public IReadOnlyList<BatchRow> Batches { get; private set; } = [];
     public int CheckedIn => Badges.Count(r => r.CheckedInUtc is not null);
+    public int NotYetPrinted => Badges.Count(r => !LastPrinted.ContainsKey(r.Id));
+
+    public sealed record BatchRow(int Id, DateTime CreatedUtc, string PrintedBy, BadgeLayout Layout, string? Reason, int Count, string? Name);
 
     public async Task<IActionResult> OnGetAsync(int summitId, CancellationToken ct)
     {
@@ -25,33 +34,85 @@ public class BadgesModel(SummitDbContext db) : PageModel
         return Page();
     }
 
-    /// <summary>Every badge shown on the page, as one PDF.</summary>
+    /// <summary>Every badge shown on the page, as one PDF (not recorded as printed: the batches are).</summary>
     public async Task<IActionResult> OnGetPdfAsync(int summitId, CancellationToken ct)
     {
         if (!await LoadAsync(summitId, ct)) return NotFound();
         if (Badges.Count == 0) return Page();
-        var pdf = BadgePdf.Render(Badges.Select(r => BadgePdf.ContentOf(r, Summit)).ToList(), $"Badges – {Summit.Name}");
-        Response.Headers.CacheControl = "no-cache, no-store";
         var category = Category is { } c ? "-" + c.ToString().ToLowerInvariant() : "";
-        return File(pdf, BadgePdf.ContentType, $"badges-summit-{Summit.Id}{category}.pdf");
+        return Pdf(Badges, $"Badges – {Summit.Name}", $"badges-summit-{Summit.Id}{category}.pdf");
     }
+
+    /// <summary>The badges of one batch (those still approved), in the batch's layout.</summary>
+    public async Task<IActionResult> OnGetBatchAsync(int summitId, int batchId, CancellationToken ct)
+    {
+        if (await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == summitId, ct) is not { } summit) return NotFound();
+        Summit = summit;
+        var batch = await db.BadgeBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == batchId && b.SummitId == summitId, ct);
+        if (batch is null) return NotFound();
+        var registrations = Sorted(await db.Registrations.AsNoTracking().Include(r => r.Organisation)
+            .Where(r => r.Status == RegistrationStatus.Approved && db.BadgePrints.Any(p => p.BatchId == batchId && p.RegistrationId == r.Id))
+            .ToListAsync(ct));
+        if (registrations.Count == 0)
+        {
+            this.ShowStatus("None of the badges of that batch is approved any more: nothing to print.");
+            return RedirectToPage(new { summitId });
+        }
+        Layout = batch.Layout;
+        return Pdf(registrations, $"Badges – {Summit.Name} – batch {batch.Id}", $"badges-summit-{summitId}-batch-{batch.Id}.pdf");
+    }
+
+    public async Task<IActionResult> OnPostPrintNewAsync(int summitId, CancellationToken ct)
+    {
+        var result = await desk.PrintNewAsync(summitId, Layout, Category is { } c && Enum.IsDefined(c) ? c : null, User.ToAuditActor(), ct);
+        return this.Answer(result, () => result.Value is { } batch
+            ? RedirectToPage(new { summitId, batchId = batch.Id, handler = "Batch" })
+            : RedirectToPage(new { summitId, category = Category, layout = Layout }));
+    }
+
+    public async Task<IActionResult> OnPostReprintAsync(int summitId, int registrationId, string? reason, CancellationToken ct)
+    {
+        var result = await desk.ReprintAsync(summitId, registrationId, reason, Layout, User.ToAuditActor(), ct);
+        return this.Answer(result, () => result.Value is { } batch
+            ? RedirectToPage(new { summitId, batchId = batch.Id, handler = "Batch" })
+            : RedirectToPage(new { summitId, category = Category, layout = Layout }));
+    }
+
+    private FileContentResult Pdf(IReadOnlyList<Data.Registrations.Registration> registrations, string title, string fileName)
+    {
+        var pdf = BadgePdf.Render(registrations.Select(r => BadgePdf.ContentOf(r, Summit)).ToList(), title, Layout);
+        Response.Headers.CacheControl = "no-cache, no-store";
+        return File(pdf, BadgePdf.ContentType, fileName);
+    }
+
+    private static List<Data.Registrations.Registration> Sorted(IEnumerable<Data.Registrations.Registration> registrations) => registrations
+        // Culture-aware, as people read lists: "Côte d'Ivoire" between "China" and "Cuba".
+        .OrderBy(r => r.Organisation?.SortName ?? r.ProposedOrganisationName ?? "", NameOrder)
+        .ThenBy(r => r.FullName, NameOrder)
+        .ThenBy(r => r.Id)
+        .ToList();
 
     private async Task<bool> LoadAsync(int summitId, CancellationToken ct)
     {
         if (await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == summitId, ct) is not { } summit) return false;
         Summit = summit;
         if (Category is { } c && !Enum.IsDefined(c)) Category = null;
+        if (!Enum.IsDefined(Layout)) Layout = BadgeLayout.A6Single;
         var approved = await db.Registrations.AsNoTracking().Include(r => r.Organisation)
             .Where(r => r.SummitId == summitId && r.Status == RegistrationStatus.Approved)
             .ToListAsync(ct);
         ByCategory = approved.GroupBy(r => r.Category).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
-        Badges = approved
-            .Where(r => Category is null || r.Category == Category)
-            // Culture-aware, as people read lists: "Côte d'Ivoire" between "China" and "Cuba".
-            .OrderBy(r => r.Organisation?.SortName ?? r.ProposedOrganisationName ?? "", NameOrder)
-            .ThenBy(r => r.FullName, NameOrder)
-            .ThenBy(r => r.Id)
-            .ToList();
+        Badges = Sorted(approved.Where(r => Category is null || r.Category == Category));
+        LastPrinted = await db.BadgePrints.AsNoTracking().Where(p => p.Batch.SummitId == summitId)
+            .GroupBy(p => p.RegistrationId).Select(g => new { g.Key, Last = g.Max(p => p.Batch.CreatedUtc) })
+            .ToDictionaryAsync(x => x.Key, x => x.Last, ct);
+        Batches = await db.BadgeBatches.AsNoTracking().Where(b => b.SummitId == summitId)
+            .OrderByDescending(b => b.CreatedUtc).ThenByDescending(b => b.Id)
+            .Select(b => new BatchRow(b.Id, b.CreatedUtc, b.PrintedBy, b.Layout, b.Reason, b.Prints.Count,
+                b.Reason == null ? null : b.Prints.Select(p => p.Registration.FullName).FirstOrDefault()))
+            .ToListAsync(ct);
         return true;
     }
+
+    public string Local(DateTime utc) => Summit.ToLocal(utc).ToString("d MMM HH:mm", CultureInfo.GetCultureInfo("en-GB"));
 }

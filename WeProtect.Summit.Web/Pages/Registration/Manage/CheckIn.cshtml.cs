@@ -5,27 +5,33 @@ namespace WeProtect.Summit.Web.Pages.Registration.Manage;
 using WeProtect.Summit.Data.Registrations; // after the namespace line: "Registration" is also this namespace
 using WeProtect.Summit.Data.Summits;
 
-/// <summary>The check-in desk: a USB scanner (or a person) types the badge code into the field and presses Enter.
-/// With htmx the post answers only the result, the counter and a fresh, focused field (out-of-band swaps), so the next
-/// badge can be scanned at once; without JavaScript the same form posts and the whole page comes back. The check-in
-/// itself is <see cref="RegistrationDesk.CheckInAsync"/>: atomic (two desks scanning one badge check it in once) and
-/// audited.</summary>
-public class CheckInModel(SummitDbContext db, RegistrationDesk desk, TimeProvider clock) : PageModel
+/// <summary>The check-in desk: a USB scanner (or a person) types the badge code into the field and presses Enter
+/// (any case; spaces and dashes ignored), or an organiser types part of a name and picks the delegate. With htmx the
+/// post answers only the result, the counter and a fresh, focused field (out-of-band swaps), so the next badge can be
+/// scanned at once; without JavaScript the same forms post and the whole page comes back. A check-in can be undone
+/// from the result. Check-in and undo are <see cref="BadgeDesk"/>'s: atomic and audited.</summary>
+public class CheckInModel(SummitDbContext db, BadgeDesk desk, TimeProvider clock) : PageModel
 {
     public const int RecentCount = 8;
+    public const int MatchLimit = 20;
 
     [BindProperty] public string? Code { get; set; }
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
 
     public Summit Summit { get; private set; } = null!;
     public int Approved { get; private set; }
     public int CheckedIn { get; private set; }
     public IReadOnlyList<Data.Registrations.Registration> Recent { get; private set; } = [];
+    /// <summary>Registrations whose name holds every word of <see cref="Query"/>; null when nobody searched.</summary>
+    public IReadOnlyList<Data.Registrations.Registration>? Matches { get; private set; }
 
     /// <summary>The last scan's outcome; null before any scan.</summary>
     public ScanResult? Result { get; private set; }
+    /// <summary>What an undo did (or why it did nothing).</summary>
+    public string? UndoMessage { get; private set; }
 
     public sealed record ScanResult(
-        RegistrationDesk.CheckInOutcome Outcome,
+        BadgeDesk.CheckInOutcome Outcome,
         string Code,
         Data.Registrations.Registration? Registration,
         string? CheckedInAt,
@@ -34,6 +40,9 @@ public class CheckInModel(SummitDbContext db, RegistrationDesk desk, TimeProvide
     public async Task<IActionResult> OnGetAsync(int summitId, CancellationToken ct)
     {
         if (!await LoadSummitAsync(summitId, ct)) return NotFound();
+        await SearchAsync(ct);
+        Response.Headers.CacheControl = "no-cache, no-store";
+        if (Request.IsHtmx() && Request.Query.ContainsKey("q")) return Partial("_CheckInSearch", this);
         await LoadFiguresAsync(ct);
         return Page();
     }
@@ -46,24 +55,61 @@ public class CheckInModel(SummitDbContext db, RegistrationDesk desk, TimeProvide
         {
             var scan = await desk.CheckInAsync(summitId, code, User.ToAuditActor(), ct);
             string? otherSummit = null;
-            if (scan.Outcome == RegistrationDesk.CheckInOutcome.Unknown && code.Length <= 64)
+            if (scan.Outcome == BadgeDesk.CheckInOutcome.Unknown && BadgeCodes.Normalise(code) is { } normalised)
             {
                 // A badge from another summit (last year's, say) is a different answer at the desk from a typo.
                 otherSummit = await db.Registrations.AsNoTracking()
-                    .Where(r => r.BadgeCode == code && r.SummitId != summitId)
+                    .Where(r => r.BadgeCode == normalised && r.SummitId != summitId)
                     .Select(r => r.Summit.Name).FirstOrDefaultAsync(ct);
             }
-            Result = new ScanResult(scan.Outcome, code, scan.Registration,
-                scan.Registration?.CheckedInUtc is { } at ? When(at) : null, otherSummit);
+            Result = Describe(scan, code, otherSummit);
         }
+        return await AnswerAsync(ct, emptyCode: code.Length == 0);
+    }
+
+    /// <summary>Checks in the delegate picked from the name search.</summary>
+    public async Task<IActionResult> OnPostPersonAsync(int summitId, int registrationId, CancellationToken ct)
+    {
+        if (!await LoadSummitAsync(summitId, ct)) return NotFound();
+        var scan = await desk.CheckInRegistrationAsync(summitId, registrationId, User.ToAuditActor(), ct);
+        if (scan.Registration is null) return NotFound();
+        Result = Describe(scan, "", null);
+        Query = null;
+        return await AnswerAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostUndoAsync(int summitId, int registrationId, CancellationToken ct)
+    {
+        if (!await LoadSummitAsync(summitId, ct)) return NotFound();
+        var result = await desk.UndoCheckInAsync(summitId, registrationId, User.ToAuditActor(), ct);
+        if (result.Answer == Data.Desks.DeskAnswer.NotFound) return NotFound();
+        UndoMessage = result.Message;
+        return await AnswerAsync(ct);
+    }
+
+    private async Task<IActionResult> AnswerAsync(CancellationToken ct, bool emptyCode = false)
+    {
         await LoadFiguresAsync(ct);
         Code = null; // the field comes back empty for the next badge
         ModelState.Remove(nameof(Code));
-        if (code.Length == 0) ModelState.AddModelError(nameof(Code), "Type or scan the code printed under the badge's QR code.");
-
+        if (emptyCode) ModelState.AddModelError(nameof(Code), "Type or scan the code printed under the badge's QR code.");
         Response.Headers.CacheControl = "no-cache, no-store";
         if (Request.IsHtmx()) return Partial("_CheckInResponse", this);
         return Page();
+    }
+
+    private ScanResult Describe(BadgeDesk.CheckIn scan, string code, string? otherSummit) =>
+        new(scan.Outcome, code, scan.Registration, scan.Registration?.CheckedInUtc is { } at ? When(at) : null, otherSummit);
+
+    /// <summary>Every word typed must be in the name (any case), so "ana lima" finds "Ana Maria Lima".</summary>
+    private async Task SearchAsync(CancellationToken ct)
+    {
+        var words = (Query ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Take(5).Select(w => w.ToLowerInvariant()).ToList();
+        if (words.Count == 0 || Query!.Length > 200) return;
+        var query = db.Registrations.AsNoTracking().Include(r => r.Organisation).Where(r => r.SummitId == Summit.Id);
+        foreach (var word in words) query = query.Where(r => r.FullName.ToLower().Contains(word));
+        Matches = await query.OrderBy(r => r.FullName).ThenBy(r => r.Id).Take(MatchLimit).ToListAsync(ct);
     }
 
     /// <summary>"09:14" today in the summit's time zone, "09:14 on 11 December" another day.</summary>
@@ -72,8 +118,8 @@ public class CheckInModel(SummitDbContext db, RegistrationDesk desk, TimeProvide
         var local = Summit.ToLocal(utc);
         var today = DateOnly.FromDateTime(Summit.ToLocal(clock.GetUtcNow().UtcDateTime));
         return DateOnly.FromDateTime(local) == today
-            ? local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)
-            : local.ToString("HH:mm 'on' d MMMM", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+            ? local.ToString("HH:mm", CultureInfo.InvariantCulture)
+            : local.ToString("HH:mm 'on' d MMMM", CultureInfo.GetCultureInfo("en-GB"));
     }
 
     private async Task<bool> LoadSummitAsync(int summitId, CancellationToken ct)
@@ -92,5 +138,5 @@ public class CheckInModel(SummitDbContext db, RegistrationDesk desk, TimeProvide
             .OrderByDescending(r => r.CheckedInUtc).ThenByDescending(r => r.Id).Take(RecentCount).ToListAsync(ct);
     }
 
-    public string LocalTime(DateTime utc) => Summit.ToLocal(utc).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    public string LocalTime(DateTime utc) => Summit.ToLocal(utc).ToString("HH:mm", CultureInfo.InvariantCulture);
 }

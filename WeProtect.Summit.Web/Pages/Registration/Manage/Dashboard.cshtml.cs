@@ -68,28 +68,41 @@ public class DashboardModel(SummitDbContext db) : PageModel
         return File(WriteCsv(delegates, Summit), CsvExport.ContentType, file);
     }
 
-    public static byte[] WriteCsv(IEnumerable<Delegate> delegates, Summit summit)
+    /// <summary>The same list as a spreadsheet with typed columns (minister yes/no, check-in time as a date).</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(int summitId, string? status, CancellationToken ct)
     {
-        return CsvExport.Write(csv =>
-        {
-            foreach (var header in new[] { "Name", "Position", "Organisation", "Sector", "Country", "Category", "Minister", "Status", $"Checked in ({summit.TimeZoneId})" })
-                csv.WriteField(header);
-            csv.NextRecord();
-            foreach (var d in delegates)
-            {
-                csv.WriteField(d.FullName);
-                csv.WriteField(d.Position);
-                csv.WriteField(d.Organisation);
-                csv.WriteField(d.Sector?.DisplayName() ?? "");
-                csv.WriteField(d.CountryCode is null ? "" : Data.Geography.Countries.NameOf(d.CountryCode));
-                csv.WriteField(d.Category.DisplayName());
-                csv.WriteField(d.IsMinister ? "Yes" : "No");
-                csv.WriteField(d.Status.ToString());
-                csv.WriteField(d.CheckedInUtc is { } at ? summit.ToLocal(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "");
-                csv.NextRecord();
-            }
-        });
+        if (!await LoadSummitAsync(summitId, ct)) return NotFound();
+        RegistrationStatus? only = Enum.TryParse<RegistrationStatus>(status, true, out var s) && Enum.IsDefined(s) && !int.TryParse(status, out _) ? s : null;
+        var delegates = await LoadDelegatesAsync(only, ct);
+        var file = $"delegates-{Summit.Id}{(only is null ? "" : "-" + only.Value.ToString().ToLowerInvariant())}.xlsx";
+        return File(XlsxExport.Write("Delegates", Headers(Summit), Rows(delegates, Summit)), XlsxExport.ContentType, file);
     }
+
+    /// <summary>The approved delegates as a printable list grouped by country, then sector (PDF).</summary>
+    public async Task<IActionResult> OnGetParticipantsPdfAsync(int summitId, CancellationToken ct)
+    {
+        if (!await LoadSummitAsync(summitId, ct)) return NotFound();
+        var delegates = await LoadDelegatesAsync(RegistrationStatus.Approved, ct);
+        var pdf = Pdf.ParticipantListPdf.Render(Summit.Name, Pdf.BadgePdf.WhenWhere(Summit), delegates
+            .Select(d => new Pdf.ParticipantListPdf.Participant(d.FullName, d.Position, d.Organisation, d.Sector, d.CountryCode, d.IsMinister)).ToList());
+        Response.Headers.CacheControl = "no-cache, no-store";
+        return File(pdf, "application/pdf", $"participants-{Summit.Id}.pdf");
+    }
+
+    private static string[] Headers(Summit summit) =>
+        ["Name", "Position", "Organisation", "Sector", "Country", "Category", "Minister", "Status", $"Checked in ({summit.TimeZoneId})"];
+
+    /// <summary>The columns of both downloads, typed; the CSV writes them as text.</summary>
+    private static IEnumerable<object?[]> Rows(IEnumerable<Delegate> delegates, Summit summit) => delegates.Select(d => new object?[]
+    {
+        d.FullName, d.Position, d.Organisation, d.Sector?.DisplayName() ?? "",
+        d.CountryCode is null ? "" : Data.Geography.Countries.NameOf(d.CountryCode),
+        d.Category.DisplayName(), d.IsMinister, d.Status.ToString(),
+        d.CheckedInUtc is { } at ? summit.ToLocal(at) : null,
+    });
+
+    public static byte[] WriteCsv(IEnumerable<Delegate> delegates, Summit summit) =>
+        CsvExport.Write(Headers(summit), Rows(delegates, summit), "yyyy-MM-dd HH:mm");
 
     private async Task<List<Delegate>> LoadDelegatesAsync(RegistrationStatus? status, CancellationToken ct)
     {

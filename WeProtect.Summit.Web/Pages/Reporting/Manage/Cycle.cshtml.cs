@@ -37,7 +37,8 @@ public class CycleModel(SummitDbContext db, ReportingDesk desk) : PageModel
     public async Task<IActionResult> OnGetXlsxAsync(int cycleId, CancellationToken ct)
     {
         if (!await LoadAsync(cycleId, ct)) return NotFound();
-        return File(XlsxExport.Write("Progress", ProgressTable.Rows(Progress)), XlsxExport.ContentType, $"reporting-cycle-{cycleId}.xlsx");
+        var rows = ProgressTable.Rows(Progress);
+        return File(XlsxExport.Write("Progress", rows[0], rows.Skip(1).Select(row => (IReadOnlyList<object?>)[.. row])), XlsxExport.ContentType, $"reporting-cycle-{cycleId}.xlsx");
     }
 
     /// <summary>The same table as JSON: one object per row, keyed by the column headings.</summary>

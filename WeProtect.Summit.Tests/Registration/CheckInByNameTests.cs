@@ -1,0 +1,153 @@
+using AngleSharp.Html.Dom;
+
+namespace WeProtect.Summit.Tests.Registration;
+
+using WeProtect.Summit.Data.Registrations; // after the namespace line: "Registration" is also this namespace
+
+/// <summary>The check-in desk beyond the scanner, through HTTP: a code typed by hand, a name search, undo, and the
+/// cues the desk must see (minister, access needs).</summary>
+public class CheckInByNameTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
+{
+    private async Task<(Data.Summits.Summit Summit, Registration Registration)> ApprovedAsync(string name, bool minister = false, string? accessNeeds = null)
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var registration = await AddAsync(summit, name, minister, accessNeeds);
+        return (summit, registration);
+    }
+
+    private async Task<Registration> AddAsync(Data.Summits.Summit summit, string name, bool minister = false, string? accessNeeds = null)
+    {
+        var org = await app.CreateOrganisationAsync("Republic of Chile " + Guid.NewGuid().ToString("N")[..6], country: "CL");
+        var registration = await app.RegisterAsync(await app.CreateUserAsync(fullName: name), summit.Id, org.Id, DelegateCategory.HeadOfDelegation, minister);
+        if (accessNeeds is not null)
+            await app.WithDbAsync(db => db.Registrations.Where(r => r.Id == registration.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.AccessNeeds, accessNeeds)));
+        Assert.True((await app.DecideAsync(registration.Id, RegistrationStatus.Approved)).Succeeded);
+        return registration;
+    }
+
+    private Task<DateTime?> CheckedInAsync(int registrationId) =>
+        app.WithDbAsync(db => db.Registrations.Where(r => r.Id == registrationId).Select(r => r.CheckedInUtc).SingleAsync());
+
+    private static string Outcome(IHtmlDocument page) => page.QuerySelector("#checkin-outcome")?.GetAttribute("data-outcome") ?? "<none>";
+
+    [Fact]
+    public async Task A_code_typed_in_lower_case_with_spaces_checks_in_and_a_slip_is_not_a_badge_code()
+    {
+        var (summit, registration) = await ApprovedAsync("Ana Lima");
+        using var desk = await app.LoggedInClientAsync(Roles.Organiser);
+        var page = await desk.GetPageAsync($"/Registration/Manage/CheckIn/{summit.Id}");
+
+        // One character off: never someone else, and nobody is checked in.
+        var code = registration.BadgeCode;
+        var slip = code[..5] + BadgeCodes.Alphabet.First(c => c != code[5]) + code[6..];
+        var (_, wrong) = await desk.SubmitAndFollowAsync(page, "form#checkin-form", new Dictionary<string, string> { ["Code"] = slip.ToLowerInvariant() });
+        Assert.Equal("NotABadgeCode", Outcome(wrong));
+        Assert.Null(await CheckedInAsync(registration.Id));
+
+        var typed = string.Join(' ', BadgeCodes.Display(code).ToLowerInvariant().Split('-'));
+        var (_, right) = await desk.SubmitAndFollowAsync(page, "form#checkin-form", new Dictionary<string, string> { ["Code"] = typed });
+        Assert.Equal("CheckedIn", Outcome(right));
+        Assert.Equal("Ana Lima", right.QuerySelector("#checkin-name")?.TextContent.Trim());
+        Assert.NotNull(await CheckedInAsync(registration.Id));
+    }
+
+    [Fact]
+    public async Task An_organiser_finds_a_delegate_by_part_of_the_name_checks_them_in_and_undoes_it()
+    {
+        var (summit, registration) = await ApprovedAsync("Ana Maria Lima");
+        await AddAsync(summit, "Bruno Lima");
+        var cancelled = await app.RegisterAsync(await app.CreateUserAsync(fullName: "Carla Lima"), summit.Id, (await app.CreateOrganisationAsync()).Id);
+        using var desk = await app.LoggedInClientAsync(Roles.Organiser);
+
+        // The search is a GET form (the address can be bookmarked; the browser test types into it).
+        var page = await desk.GetPageAsync($"/Registration/Manage/CheckIn/{summit.Id}");
+        Assert.Equal("get", page.QuerySelector("form#checkin-search-form")?.GetAttribute("method"));
+        Assert.NotNull(page.QuerySelector("form#checkin-search-form input[name=q]"));
+        var found = await desk.GetPageAsync($"/Registration/Manage/CheckIn/{summit.Id}?q=LIMA");
+        var names = found.QuerySelectorAll("#checkin-matches .match-name").Select(e => e.TextContent.Trim()).ToList();
+        Assert.Equal(new[] { "Ana Maria Lima", "Bruno Lima", "Carla Lima" }, names);
+        // The pending registration is shown as "do not admit", with no button.
+        var carla = found.QuerySelector($"#checkin-matches li[data-id='{cancelled.Id}']")!;
+        Assert.Null(carla.QuerySelector("form"));
+        Assert.Contains("do not admit", carla.QuerySelector(".match-status")?.TextContent);
+
+        // Every word must match, in any case: "ana lima" finds only Ana Maria Lima.
+        var narrowed = await desk.GetPageAsync($"/Registration/Manage/CheckIn/{summit.Id}?q=ana%20%20lima");
+        var only = Assert.Single(narrowed.QuerySelectorAll("#checkin-matches li"));
+        Assert.Equal(registration.Id.ToString(), only.GetAttribute("data-id"));
+
+        var (_, checkedIn) = await desk.SubmitAndFollowAsync(narrowed, $"#checkin-matches li[data-id='{registration.Id}'] form");
+        Assert.Equal("CheckedIn", Outcome(checkedIn));
+        Assert.Equal("Ana Maria Lima", checkedIn.QuerySelector("#checkin-name")?.TextContent.Trim());
+        Assert.Equal("1 of 2 approved delegates checked in", checkedIn.QuerySelector("#checkin-count")?.TextContent.Trim());
+        Assert.NotNull(await CheckedInAsync(registration.Id));
+
+        var (_, undone) = await desk.SubmitAndFollowAsync(checkedIn, "form#checkin-undo");
+        Assert.Equal("Undone", Outcome(undone));
+        Assert.Equal("Check-in of Ana Maria Lima undone.", undone.QuerySelector("#checkin-undo-message")?.TextContent.Trim());
+        Assert.Equal("0 of 2 approved delegates checked in", undone.QuerySelector("#checkin-count")?.TextContent.Trim());
+        Assert.Null(await CheckedInAsync(registration.Id));
+
+        // Undo is audited, once, without the name; a second undo changes nothing.
+        var events = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.SubjectId == registration.Id.ToString()
+            && (e.Action == "registration.checked-in" || e.Action == "registration.check-in-undone")).OrderBy(e => e.Sequence).ToListAsync());
+        Assert.Equal(new[] { "registration.checked-in", "registration.check-in-undone" }, events.Select(e => e.Action).ToList());
+        Assert.DoesNotContain("Lima", events[1].Summary);
+        var (_, again) = await desk.SubmitAndFollowAsync(checkedIn, "form#checkin-undo");
+        Assert.Equal("Ana Maria Lima is not checked in.", again.QuerySelector("#checkin-undo-message")?.TextContent.Trim());
+
+        // Checked in again after the undo: a new arrival.
+        var (_, back) = await desk.SubmitAndFollowAsync(narrowed, $"#checkin-matches li[data-id='{registration.Id}'] form");
+        Assert.Equal("CheckedIn", Outcome(back));
+    }
+
+    [Fact]
+    public async Task The_name_search_with_htmx_answers_only_the_matches_and_an_unknown_name_says_so()
+    {
+        var (summit, registration) = await ApprovedAsync("Dmitri Ivanov");
+        using var desk = await app.LoggedInClientAsync(Roles.Organiser);
+        var page = await desk.GetPageAsync($"/Registration/Manage/CheckIn/{summit.Id}");
+        Assert.Equal($"/Registration/Manage/CheckIn/{summit.Id}", page.QuerySelector("form#checkin-search-form")?.GetAttribute("hx-get"));
+
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/Registration/Manage/CheckIn/{summit.Id}?q=ivan");
+        request.Headers.Add("HX-Request", "true");
+        var response = await desk.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<nav", body, StringComparison.OrdinalIgnoreCase);
+        var fragment = await FormClient.ParseAsync(response, body);
+        var match = Assert.Single(fragment.QuerySelectorAll("#checkin-search-results #checkin-matches li"));
+        Assert.Equal(registration.Id.ToString(), match.GetAttribute("data-id"));
+        Assert.Equal($"/Registration/Manage/CheckIn/{summit.Id}?handler=Person", match.QuerySelector("form")?.GetAttribute("hx-post"));
+
+        var none = await desk.GetPageAsync($"/Registration/Manage/CheckIn/{summit.Id}?q=Nobody");
+        Assert.NotNull(none.QuerySelector("#checkin-no-match"));
+        // A registration of another summit is not offered, and cannot be checked in here.
+        var other = await app.CreateOpenSummitAsync();
+        var elsewhere = await desk.GetPageAsync($"/Registration/Manage/CheckIn/{other.Id}?q=ivanov");
+        Assert.NotNull(elsewhere.QuerySelector("#checkin-no-match"));
+        var token = page.QuerySelector("form#checkin-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var forged = await desk.Http.PostAsync($"/Registration/Manage/CheckIn/{other.Id}?handler=Person",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["registrationId"] = registration.Id.ToString() }));
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+        Assert.Null(await CheckedInAsync(registration.Id));
+    }
+
+    [Fact]
+    public async Task The_desk_sees_the_minister_and_access_needs_cues()
+    {
+        var (summit, registration) = await ApprovedAsync("Grace Wanjiru", minister: true, accessNeeds: "Wheelchair user: step-free route");
+        using var desk = await app.LoggedInClientAsync(Roles.Organiser);
+        var page = await desk.GetPageAsync($"/Registration/Manage/CheckIn/{summit.Id}");
+        var (_, result) = await desk.SubmitAndFollowAsync(page, "form#checkin-form", new Dictionary<string, string> { ["Code"] = registration.BadgeCode });
+
+        Assert.Equal("CheckedIn", Outcome(result));
+        Assert.NotNull(result.QuerySelector("#checkin-cues [data-cue=minister]"));
+        Assert.Contains("Wheelchair user: step-free route", result.QuerySelector("#checkin-cues [data-cue=access]")?.TextContent);
+
+        var plainCode = (await AddAsync(summit, "Plain Person")).BadgeCode;
+        var (_, noCues) = await desk.SubmitAndFollowAsync(page, "form#checkin-form", new Dictionary<string, string> { ["Code"] = plainCode });
+        Assert.Equal("CheckedIn", Outcome(noCues));
+        Assert.Null(noCues.QuerySelector("#checkin-cues"));
+    }
+}

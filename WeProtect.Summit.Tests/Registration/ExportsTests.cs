@@ -1,0 +1,107 @@
+using MiniExcelLibs;
+using WeProtect.Summit.Data.Organisations;
+using WeProtect.Summit.Web.Infrastructure;
+
+namespace WeProtect.Summit.Tests.Registration;
+
+using WeProtect.Summit.Data.Registrations; // after the namespace line: "Registration" is also this namespace
+
+/// <summary>The delegates as .xlsx with typed columns, and the printable participant list by country and sector.</summary>
+public class ExportsTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
+{
+    private async Task<Registration> ApprovedAsync(int summitId, Organisation organisation, string name, bool minister = false)
+    {
+        var registration = await app.RegisterAsync(await app.CreateUserAsync(fullName: name), summitId, organisation.Id, minister: minister);
+        Assert.True((await app.DecideAsync(registration.Id, RegistrationStatus.Approved)).Succeeded);
+        return registration;
+    }
+
+    [Fact]
+    public async Task The_delegates_download_as_xlsx_with_typed_columns()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var kenya = await app.CreateOrganisationAsync("Government of Kenya " + Guid.NewGuid().ToString("N")[..6], Sector.Government, "KE");
+        var minister = await ApprovedAsync(summit.Id, kenya, "Minister Mwangi", minister: true);
+        await ApprovedAsync(summit.Id, kenya, "Aide Otieno");
+        using (var scope = app.Services.CreateScope())
+            Assert.Equal(BadgeDesk.CheckInOutcome.CheckedIn,
+                (await scope.ServiceProvider.GetRequiredService<BadgeDesk>().CheckInAsync(summit.Id, minister.BadgeCode, Data.Audit.AuditActor.System)).Outcome);
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+
+        var page = await organiser.GetPageAsync($"/Registration/Manage/Dashboard/{summit.Id}");
+        var link = page.QuerySelector("#xlsx-approved")?.GetAttribute("href") ?? throw new Xunit.Sdk.XunitException("No .xlsx link");
+        var response = await organiser.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(XlsxExport.ContentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal($"delegates-{summit.Id}-approved.xlsx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(2, rows.Count);
+        var mwangi = rows.Single(r => (string?)r["Name"] == "Minister Mwangi");
+        Assert.Equal(true, mwangi["Minister"]);
+        Assert.Equal("Kenya", mwangi["Country"]);
+        var checkedIn = Assert.IsType<DateTime>(mwangi[$"Checked in ({summit.TimeZoneId})"]);
+        var stored = await app.WithDbAsync(db => db.Registrations.Where(r => r.Id == minister.Id).Select(r => r.CheckedInUtc).SingleAsync());
+        Assert.Equal(summit.ToLocal(stored!.Value), checkedIn, TimeSpan.FromSeconds(1));
+        var aide = rows.Single(r => (string?)r["Name"] == "Aide Otieno");
+        Assert.Equal(false, aide["Minister"]);
+        Assert.Null(aide[$"Checked in ({summit.TimeZoneId})"]);
+    }
+
+    [Fact]
+    public async Task The_participant_list_prints_countries_in_order_with_sectors_under_them()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var chile = await app.CreateOrganisationAsync("Government of Chile " + tag, Sector.Government, "CL");
+        var chileanCharity = await app.CreateOrganisationAsync("Fundación Niñez " + tag, Sector.CivilSociety, "CL");
+        var austria = await app.CreateOrganisationAsync("Republic of Austria " + tag, Sector.Government, "AT");
+        var unicef = await app.CreateOrganisationAsync("UNICEF " + tag, Sector.InternationalOrganisation, country: null);
+        await ApprovedAsync(summit.Id, chileanCharity, "Paula Rojas");
+        await ApprovedAsync(summit.Id, chile, "Ministra Orrego", minister: true);
+        await ApprovedAsync(summit.Id, unicef, "Ines Weber");
+        await ApprovedAsync(summit.Id, austria, "Karl Huber");
+        await app.RegisterAsync(await app.CreateUserAsync(fullName: "Pending Nobody"), summit.Id, austria.Id);
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+
+        var page = await organiser.GetPageAsync($"/Registration/Manage/Dashboard/{summit.Id}");
+        var response = await organiser.GetAsync(page.QuerySelector("#participants-pdf")!.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        var text = string.Join(' ', BadgePdfReader.PageTexts(await response.Content.ReadAsByteArrayAsync()));
+
+        Assert.Contains("4 participants from 2 countries", text);
+        Assert.DoesNotContain("Pending Nobody", text);
+        string[] inOrder = ["Austria (1)", "Governments", "Karl Huber", "Chile (2)", "Governments", "Ministra Orrego (Minister)",
+            "Civil society", "Paula Rojas", "International organisations (1)", "Ines Weber"];
+        var at = 0;
+        foreach (var part in inOrder)
+        {
+            var next = text.IndexOf(part, at, StringComparison.Ordinal);
+            Assert.True(next >= 0, $"\"{part}\" not found after position {at} in: {text}");
+            at = next + part.Length;
+        }
+    }
+
+    [Fact]
+    public async Task Breakout_attendees_download_as_xlsx_with_the_queue_place_as_a_number()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var breakout = await app.CreateBreakoutAsync(summit, capacity: 1);
+        var (first, _) = await app.ApprovedDelegateAsync(summit.Id, "First Booker");
+        var (second, _) = await app.ApprovedDelegateAsync(summit.Id, "Second Booker");
+        Assert.True((await app.BookAsync(breakout.Id, first)).Succeeded);
+        Assert.True((await app.BookAsync(breakout.Id, second)).Succeeded);
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+
+        var page = await organiser.GetPageAsync($"/Breakouts/Manage/Attendees/{breakout.Id}");
+        var response = await organiser.GetAsync(page.QuerySelector("#attendees-xlsx")!.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        var waiting = rows.Single(r => (string?)r["Name"] == "Second Booker");
+        Assert.Equal(1d, Convert.ToDouble(waiting["Place in queue"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.IsType<DateTime>(waiting[$"Asked ({summit.TimeZoneId})"]);
+    }
+}
