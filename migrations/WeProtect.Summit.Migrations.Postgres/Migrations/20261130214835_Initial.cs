@@ -76,6 +76,7 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     ClaimedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    NextAttemptUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     FailedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>

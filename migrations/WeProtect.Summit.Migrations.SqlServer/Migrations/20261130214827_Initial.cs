@@ -75,6 +75,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     ClaimedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     Attempts = table.Column<int>(type: "int", nullable: false),
                     LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    NextAttemptUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     FailedUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
