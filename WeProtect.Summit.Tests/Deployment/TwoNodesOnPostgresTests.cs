@@ -31,7 +31,10 @@ public class TwoNodesOnPostgresTests(ITestOutputHelper output)
         var database = $"summit_two_nodes_{Guid.NewGuid():N}";
         // Npgsql's default pool (100 connections a node): each node serves half the racers at once, each holding a
         // connection while it waits for the breakout's row lock.
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+        // Command timeout 120 s, not Npgsql's 30: bookings for one breakout wait in line for its row lock (that is how
+        // no seat is sold twice), and on a 2-core machine shared with PostgreSQL, two nodes and the test, the last of
+        // 100 waited more than 30 s and got a 500 (found by this test; see bench/ for throughput on a quiet machine).
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database, CommandTimeout = 120 }.ConnectionString;
         var folder = Path.Combine(Path.GetTempPath(), "weprotect-summit-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         await ExecuteAsync(server, $"CREATE DATABASE \"{database}\"");
