@@ -12,7 +12,8 @@ WeProtect.Summit.Web.Pdf.SummitFonts.Register();
 
 var builder = WebApplication.CreateBuilder(args);
 // A production server without its public address and host names would build links from a forgeable Host header.
-if (ProductionSettings.Refusal(builder.Configuration, builder.Environment) is { } refusal)
+// Several nodes must share their certificates and database: one that would make its own refuses to start.
+if ((ProductionSettings.Refusal(builder.Configuration, builder.Environment) ?? DeploymentSettings.Refusal(builder.Configuration)) is { } refusal)
 {
     Console.Error.WriteLine(refusal);
     Environment.ExitCode = 2;

@@ -134,7 +134,7 @@ public class SummitAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Messages in the pick-up folder, newest last.</summary>
-    public IReadOnlyList<MimeKit.MimeMessage> SentMail() => Directory.Exists(OutboxFolder)
+    public virtual IReadOnlyList<MimeKit.MimeMessage> SentMail() => Directory.Exists(OutboxFolder)
         ? Directory.EnumerateFiles(OutboxFolder, "*.eml").Order(StringComparer.Ordinal).Select(path => MimeKit.MimeMessage.Load(path)).ToList()
         : [];
 

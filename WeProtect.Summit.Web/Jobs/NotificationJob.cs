@@ -1,43 +1,60 @@
-using Hangfire;
 using WeProtect.Summit.Data.Notifications;
 using WeProtect.Summit.Web.Mail;
 
 namespace WeProtect.Summit.Web.Jobs;
 
 /// <summary>Sends one notification by id. Idempotent: a sent message is never sent again, and a message another
-/// worker has just claimed is left to it. A failure is recorded on the row and retried with back-off by Hangfire;
-/// after <see cref="Notification.MaxAttempts"/> the row is marked failed for organisers to see.</summary>
+/// worker (of this node or another) has claimed is left to it. A failure is recorded on the row with the time of the
+/// next attempt (<see cref="Notification.Backoff"/>), which the sweep honours: retries live in the database, not in
+/// Hangfire, so that organisers see them (Outbox) and a restart loses none. A mail server that is down or busy is
+/// waited for however long; a 5xx refusal of the recipient or the message is final at once.</summary>
 public sealed class NotificationJob(SummitDbContext db, NotificationLetters letters, Mailer mailer, TimeProvider clock, ILogger<NotificationJob> logger)
 {
-    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
-
-    [AutomaticRetry(Attempts = Notification.MaxAttempts - 1, DelaysInSeconds = [10, 60, 300, 900])]
     public async Task SendAsync(long notificationId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var staleClaim = now - ClaimLease;
-        var claimed = await db.Notifications
-            .Where(n => n.Id == notificationId && n.SentUtc == null && n.FailedUtc == null && (n.ClaimedUtc == null || n.ClaimedUtc < staleClaim))
+        var claimed = await db.Notifications.Where(n => n.Id == notificationId).Where(Notification.Due(now))
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ClaimedUtc, now).SetProperty(n => n.Attempts, n => n.Attempts + 1), ct);
-        if (claimed == 0) return; // sent, failed for good, or in another worker's hands
+        if (claimed == 0) return; // sent, failed for good, waiting for its next attempt, or in another worker's hands
 
         var notification = await db.Notifications.AsNoTracking().SingleAsync(n => n.Id == notificationId, ct);
         try
         {
             var letter = await letters.ComposeAsync(notification, ct);
-            if (letter is not null) await mailer.SendAsync(letter, ct);
+            if (letter is not null) await mailer.SendAsync(letter with { MessageId = MessageIdOf(notification) }, ct);
             await db.Notifications.Where(n => n.Id == notificationId)
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.SentUtc, clock.GetUtcNow().UtcDateTime).SetProperty(n => n.LastError, (string?)null), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.SentUtc, clock.GetUtcNow().UtcDateTime)
+                    .SetProperty(n => n.LastError, (string?)null).SetProperty(n => n.NextAttemptUtc, (DateTime?)null), CancellationToken.None);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            logger.LogWarning(ex, "Notification {NotificationId} ({Kind}) failed, attempt {Attempt}", notification.Id, notification.Kind, notification.Attempts);
-            var failed = notification.Attempts >= Notification.MaxAttempts ? clock.GetUtcNow().UtcDateTime : (DateTime?)null;
-            var error = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
+            var failedAt = clock.GetUtcNow().UtcDateTime;
+            var final = MailRefusal.IsPermanent(ex) || (!MailRefusal.IsMailServer(ex) && notification.Attempts >= Notification.MaxAttempts);
+            // No addresses in the log: the kind, the id and the exception's type say enough; the message (which may
+            // name the recipient) stays in the row for organisers.
+            logger.LogWarning("Notification {NotificationId} ({Kind}) not sent, attempt {Attempt}: {Error}{Final}",
+                notification.Id, notification.Kind, notification.Attempts, ex.GetType().Name, final ? ", given up" : "");
+            var error = Describe(ex);
+            DateTime? failed = final ? failedAt : null;
+            DateTime? next = final ? null : failedAt + Notification.Backoff(notification.Attempts);
             await db.Notifications.Where(n => n.Id == notificationId)
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.LastError, error).SetProperty(n => n.ClaimedUtc, (DateTime?)null)
-                    .SetProperty(n => n.FailedUtc, failed), CancellationToken.None);
-            if (failed is null) throw; // Hangfire retries later
+                    .SetProperty(n => n.FailedUtc, failed).SetProperty(n => n.NextAttemptUtc, next), CancellationToken.None);
         }
+    }
+
+    /// <summary>The same at every attempt for one notification, unique across notifications and installations' rows.</summary>
+    public static string MessageIdOf(Notification notification) =>
+        $"notification-{notification.Id}-{notification.CreatedUtc.Ticks}@weprotect-summit";
+
+    private static string Describe(Exception ex)
+    {
+        var text = ex switch
+        {
+            MailKit.Net.Smtp.SmtpCommandException smtp => $"The mail server answered {(int)smtp.StatusCode}: {smtp.Message}",
+            System.Net.Sockets.SocketException or IOException => $"The mail server could not be reached: {ex.Message}",
+            _ => ex.Message,
+        };
+        return text.Length > 1000 ? text[..1000] : text;
     }
 }

@@ -31,13 +31,30 @@ public sealed class Mailer(IOptions<MailOptions> options, ILogger<Mailer> logger
             return;
         }
 
-        using var client = new SmtpClient();
+        using var client = new SmtpClient { Timeout = (int)mail.SmtpTimeout.TotalMilliseconds };
+        if (!string.IsNullOrWhiteSpace(mail.SmtpCertificateThumbprint))
+            client.ServerCertificateValidationCallback = (_, certificate, _, errors) =>
+                errors == System.Net.Security.SslPolicyErrors.None || PinnedCertificate(certificate);
         await client.ConnectAsync(mail.SmtpHost!, mail.SmtpPort,
-            mail.SmtpStartTls ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.Auto, ct);
+            mail.SmtpStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.Auto, ct);
         if (!string.IsNullOrEmpty(mail.SmtpUser)) await client.AuthenticateAsync(mail.SmtpUser, mail.SmtpPassword ?? "", ct);
         await client.SendAsync(message, ct);
-        await client.DisconnectAsync(true, ct);
+        // The server has taken the message: a failure to say goodbye must not make the caller send it again.
+        try { await client.DisconnectAsync(true, ct); }
+        catch (Exception ex) when (ex is IOException or SmtpProtocolException or SmtpCommandException or System.Net.Sockets.SocketException)
+        {
+            logger.LogInformation("Mail {MessageId} sent; the server closed the connection before QUIT", message.MessageId);
+        }
         logger.LogInformation("Mail {MessageId} sent through SMTP", message.MessageId);
+    }
+
+    private bool PinnedCertificate(System.Security.Cryptography.X509Certificates.X509Certificate? certificate)
+    {
+        if (certificate is null) return false;
+        var pinned = mail.SmtpCertificateThumbprint!.Replace(":", "").Replace(" ", "");
+        var sha256 = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(certificate.GetRawCertData()));
+        return string.Equals(pinned, sha256, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(pinned, certificate.GetCertHashString(), StringComparison.OrdinalIgnoreCase);
     }
 
     private MimeMessage Compose(Letter letter)
@@ -46,7 +63,7 @@ public sealed class Mailer(IOptions<MailOptions> options, ILogger<Mailer> logger
         message.From.Add(new MailboxAddress(mail.FromName, mail.FromAddress));
         message.To.Add(new MailboxAddress(letter.ToName, letter.ToAddress));
         message.Subject = letter.Subject;
-        message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("weprotect-summit");
+        message.MessageId = letter.MessageId ?? MimeKit.Utils.MimeUtils.GenerateMessageId("weprotect-summit");
         if (letter.Sensitive) message.Headers.Add(SensitiveHeader, "yes");
         var text = letter.TextBody + (letter.ActionUrl is null ? "" : $"\n\n{letter.ActionLabel}: {letter.ActionUrl}\n");
         var html = string.Join("", letter.TextBody.Split("\n\n").Select(p => $"<p>{System.Net.WebUtility.HtmlEncode(p)}</p>"))

@@ -51,6 +51,11 @@ public sealed class SigningCertificates(IConfiguration configuration, DataFolder
             }
             return new SigningCertificate(certificate, SelfSigned: IsSelfSigned(certificate));
         }
+        // Start-up refuses this too (DeploymentSettings); checked again here so that no node ever signs with a
+        // certificate of its own making, whatever changed in the configuration since.
+        if (Infrastructure.DeploymentSettings.Nodes(configuration) > 1)
+            throw new SigningCertificateException(
+                $"{Infrastructure.DeploymentSettings.NodesKey} is above 1 and no signing certificate is configured ({PathKey}): a development certificate is never created per node.");
         return new SigningCertificate(Development(), SelfSigned: true);
     }
 

@@ -1,11 +1,15 @@
+using WeProtect.Summit.Data.Notifications;
 using WeProtect.Summit.Web.Mail;
 
 namespace WeProtect.Summit.Web.Pages.Outbox;
 
-/// <summary>The messages the embedded default wrote to the pick-up folder instead of sending, for demos.</summary>
-public class IndexModel(Mail.Outbox outbox) : PageModel
+/// <summary>The messages the embedded default wrote to the pick-up folder instead of sending, for demos; and, whatever
+/// the transport, the notifications that could not be delivered yet (retried with back-off) or were refused for good.</summary>
+public class IndexModel(Mail.Outbox outbox, SummitDbContext db) : PageModel
 {
     public bool Enabled => outbox.IsEnabled;
+    /// <summary>Unsent notifications whose last attempt failed, newest first.</summary>
+    public IReadOnlyList<Notification> Undelivered { get; private set; } = [];
     public IReadOnlyList<Mail.Outbox.Item> Messages { get; private set; } = [];
     public MimeKit.MimeMessage? Message { get; private set; }
     /// <summary>The message's text with account links (confirmation, password reset) withheld from every reader,
@@ -14,10 +18,13 @@ public class IndexModel(Mail.Outbox outbox) : PageModel
     public bool Redacted { get; private set; }
     public string? MessageId { get; private set; }
 
-    public IActionResult OnGet(string? id)
+    public async Task<IActionResult> OnGetAsync(string? id, CancellationToken ct)
     {
         if (id is null)
         {
+            Undelivered = await db.Notifications.AsNoTracking()
+                .Where(n => n.SentUtc == null && n.LastError != null)
+                .OrderByDescending(n => n.Id).Take(200).ToListAsync(ct);
             Messages = outbox.List();
             return Page();
         }

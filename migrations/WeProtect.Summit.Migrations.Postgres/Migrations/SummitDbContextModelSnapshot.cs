@@ -852,6 +852,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<DateTime?>("NextAttemptUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("RecipientUserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");

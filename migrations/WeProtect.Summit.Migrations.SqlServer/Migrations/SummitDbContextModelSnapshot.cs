@@ -854,6 +854,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<DateTime?>("NextAttemptUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("RecipientUserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");

@@ -819,6 +819,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("NextAttemptUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RecipientUserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");

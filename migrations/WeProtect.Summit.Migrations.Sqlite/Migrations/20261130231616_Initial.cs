@@ -75,7 +75,8 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     ClaimedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    FailedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    FailedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    NextAttemptUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

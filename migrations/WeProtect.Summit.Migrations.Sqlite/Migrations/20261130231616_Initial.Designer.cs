@@ -11,7 +11,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261130231426_Initial")]
+    [Migration("20261130231616_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -820,6 +820,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAttemptUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecipientUserId")
