@@ -73,6 +73,7 @@ public static class HangfireSetup
         recurring.AddOrUpdate<SigningSweep>(SigningSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely);
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<SigningSweep>(sweep => sweep.RunAsync(CancellationToken.None));
         recurring.AddOrUpdate<CommuniqueSweep>(CommuniqueSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely);
+        recurring.AddOrUpdate<Audit.AuditCheckpoints>(Audit.AuditCheckpoints.RecurringJobId, c => c.RunAsync(CancellationToken.None), Cron.Hourly);
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<CommuniqueSweep>(sweep => sweep.RunAsync(CancellationToken.None));
     }
 

@@ -14,6 +14,11 @@ public class IndexModel(SummitDbContext db, CommuniqueDesk desk, TimeProvider cl
     public Statement Statement { get; private set; } = null!;
     public string SummitName { get; private set; } = "";
     public CommuniqueProgress? Communique { get; private set; }
+    /// <summary>Live endorsements now: with none, publishing asks for <see cref="ConfirmNoSignatories"/>.</summary>
+    public int LiveEndorsements { get; private set; }
+
+    [BindProperty]
+    public bool ConfirmNoSignatories { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int statementId, CancellationToken ct) =>
         await LoadAsync(statementId, ct) ? Page() : NotFound();
@@ -28,7 +33,7 @@ public class IndexModel(SummitDbContext db, CommuniqueDesk desk, TimeProvider cl
     public async Task<IActionResult> OnPostPublishAsync(int statementId, CancellationToken ct)
     {
         if (!await LoadAsync(statementId, ct)) return NotFound();
-        var result = await desk.PublishAsync(statementId, User.ToAuditActor(), ct);
+        var result = await desk.PublishAsync(statementId, User.ToAuditActor(), ConfirmNoSignatories, ct);
         return await this.AnswerAsync(result, () => RedirectToPage(new { statementId }), async () =>
         {
             db.ChangeTracker.Clear();
@@ -70,6 +75,7 @@ public class IndexModel(SummitDbContext db, CommuniqueDesk desk, TimeProvider cl
         if (statement is null) return false;
         Statement = statement;
         SummitName = statement.Summit.Name;
+        LiveEndorsements = await db.Endorsements.CountAsync(e => e.StatementId == statementId && e.WithdrawnUtc == null, ct);
         // Without the PDF bytes: this page only reports progress.
         Communique = await db.Communiques.AsNoTracking().Where(c => c.StatementId == statementId)
             .Select(c => new CommuniqueProgress(c.Id, c.Status, c.QueuedUtc, c.Attempts, c.LastError, c.NextAttemptUtc,
