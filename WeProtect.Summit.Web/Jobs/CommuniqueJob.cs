@@ -28,7 +28,7 @@ namespace WeProtect.Summit.Web.Jobs;
 /// when it is due; Hangfire's own retries are off so that the database alone counts attempts.</item>
 /// </list></summary>
 public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningCertificates certificates, IConfiguration configuration,
-    TimeProvider clock, ILogger<CommuniqueJob> logger, IServiceScopeFactory scopes, Audit.AuditCheckpoints checkpoints)
+    TimeProvider clock, ILogger<CommuniqueJob> logger, IServiceScopeFactory scopes, Audit.AuditCheckpoints checkpoints, TimestampAuthority timestamps)
 {
     public static readonly AuditActor Actor = new(null, "publishing job");
 
@@ -137,7 +137,7 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
             signatories.Signatories, publishedUtc, summit.Zone, signatories.Layout);
         var unsigned = CommuniquePdf.Render(content);
         using var certificate = certificates.Current();
-        var pdf = PdfSigner.Sign(unsigned, certificate, $"{summit.City}, {Countries.NameOf(summit.CountryCode)}");
+        var pdf = await PdfSigner.SignAsync(unsigned, certificate, $"{summit.City}, {Countries.NameOf(summit.CountryCode)}", timestamps.IfConfigured(), ct);
 
         communique.Pdf = pdf;
         communique.Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));

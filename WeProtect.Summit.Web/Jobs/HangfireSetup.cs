@@ -43,6 +43,7 @@ public static class HangfireSetup
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<INotificationQueue, HangfireNotificationQueue>();
         services.AddSingleton<Pdf.SigningCertificates>();
+        services.AddSingleton<Pdf.TimestampAuthority>();
         services.AddScoped<CommuniqueJob>();
         services.AddScoped<CommuniqueSweep>();
         services.AddScoped<CommuniqueDesk>();

@@ -40,7 +40,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     SubjectId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     PreviousHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false)
+                    Hash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    MacKeyId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Mac = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
