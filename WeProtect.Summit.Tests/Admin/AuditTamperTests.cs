@@ -1,3 +1,4 @@
+using WeProtect.Summit.Data;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using WeProtect.Summit.Data.Audit;

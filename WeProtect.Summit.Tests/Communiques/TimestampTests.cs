@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Diagnostics;
 using System.Formats.Asn1;
 using System.Security.Cryptography;

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Web.Audit;
