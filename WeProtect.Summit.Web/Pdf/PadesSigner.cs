@@ -33,8 +33,11 @@ public sealed class PadesSigner(X509Certificate2 certificate, TimestampAuthority
 
     public async Task<byte[]> GetSignatureAsync(Stream stream)
     {
+        // Read as a plain sequence: PDFsharp's RangedStream refuses Seek, which Stream.CopyTo asks for.
         using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, ct);
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0) buffer.Write(chunk, 0, read);
         var data = buffer.ToArray();
         if (!ReplaceLast(data, PdfSharpSubFilter, PadesSubFilter))
             throw new InvalidOperationException("The signature dictionary's /SubFilter was not found in the signed bytes.");

@@ -639,6 +639,10 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasColumnType("character(64)")
                         .IsFixedLength();
 
+                    b.Property<string>("Declaration")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
 

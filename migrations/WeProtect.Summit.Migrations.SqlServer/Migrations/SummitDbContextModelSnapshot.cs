@@ -641,6 +641,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasColumnType("nchar(64)")
                         .IsFixedLength();
 
+                    b.Property<string>("Declaration")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<int>("OrganisationId")
                         .HasColumnType("int");
 

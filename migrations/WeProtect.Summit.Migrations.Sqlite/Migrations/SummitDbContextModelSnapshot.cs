@@ -614,6 +614,10 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<string>("Declaration")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
 

@@ -11,6 +11,18 @@ namespace WeProtect.Summit.Web.Pages.Communiques.Manage;
 /// block polls itself with htmx every two seconds; without JavaScript, the Refresh link does the same.</summary>
 public class IndexModel(SummitDbContext db, CommuniqueDesk desk, TimeProvider clock) : PageModel
 {
+    /// <summary>The evidence report of a published statement (organisers only: it names the people who signed),
+    /// rendered now and signed like the communiqué.</summary>
+    public async Task<IActionResult> OnGetEvidenceAsync(int statementId, [FromServices] WeProtect.Summit.Web.Audit.AuditCheckpoints checkpoints,
+        [FromServices] Pdf.SigningCertificates certificates, [FromServices] Pdf.TimestampAuthority timestamps, CancellationToken ct)
+    {
+        var unsigned = await Pdf.EvidenceReport.RenderAsync(db, checkpoints, statementId, ct);
+        if (unsigned is null) return NotFound();
+        using var certificate = certificates.Current();
+        var signed = await Pdf.PdfSigner.SignAsync(unsigned, certificate, null, timestamps.IfConfigured(), ct);
+        return File(signed, "application/pdf", $"evidence-report-{statementId}.pdf");
+    }
+
     public Statement Statement { get; private set; } = null!;
     public string SummitName { get; private set; } = "";
     public CommuniqueProgress? Communique { get; private set; }

@@ -12,7 +12,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261130220432_Initial")]
+    [Migration("20261130222532_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -641,6 +641,10 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character(64)")
                         .IsFixedLength();
+
+                    b.Property<string>("Declaration")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
