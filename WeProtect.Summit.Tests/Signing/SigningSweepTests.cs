@@ -40,7 +40,7 @@ public class SigningSweepTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         // The scenario's "now" is two hours ahead, so that the clock only moves forward from here; whole seconds, because
         // a stored time keeps microseconds (PostgreSQL's precision on every provider), not 100 ns ticks.
         var now = app.UtcNow.AddHours(2);
-        now = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+        now = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond + TimeSpan.TicksPerSecond, DateTimeKind.Utc);   // rounded up: the fake clock never goes back
         var (statement, final) = await app.OpenStatementAsync(SigningData.TextForGovernments, opens: now.AddHours(-1), closes: now.AddDays(5));
         var signedGov = await app.OrganisationAsync(Sector.Government);
         var quietGov = await app.OrganisationAsync(Sector.Government);
