@@ -33,12 +33,11 @@ public sealed class PadesSigner(X509Certificate2 certificate, TimestampAuthority
 
     public async Task<byte[]> GetSignatureAsync(Stream stream)
     {
-        // Read as a plain sequence: PDFsharp's RangedStream refuses Seek, which Stream.CopyTo asks for.
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0) buffer.Write(chunk, 0, read);
-        var data = buffer.ToArray();
+        // In one read of its whole length: PDFsharp's RangedStream refuses to seek, and reads its ranges from their
+        // offsets only when asked for everything at once (a partial read starts where its writer left the file).
+        var data = new byte[stream.Length];
+        if (stream.Read(data, 0, data.Length) != data.Length)
+            throw new InvalidOperationException("The bytes to sign could not be read in full.");
         if (!ReplaceLast(data, PdfSharpSubFilter, PadesSubFilter))
             throw new InvalidOperationException("The signature dictionary's /SubFilter was not found in the signed bytes.");
 
