@@ -56,7 +56,7 @@ public partial class TimestampTests(TimestampedApp app) : IClassFixture<Timestam
         Assert.True(token!.VerifySignatureForSignerInfo(signer, out var authority));
         Assert.Equal(app.Authority.Certificate.Thumbprint, authority!.Thumbprint);
         Assert.Equal(SHA256.HashData(signer.GetSignature()), token.TokenInfo.GetMessageHash().ToArray());
-        Assert.Equal("Verification: OK", (await OpensslTsVerifyAsync(stamp.Values[0].RawData, signer.GetSignature())).Trim());
+        Assert.Contains("Verification: OK", await OpensslTsVerifyAsync(stamp.Values[0].RawData, signer.GetSignature()));
 
         var check = PdfSignatureVerifier.Verify(pdf);
         Assert.True(check.IsValid, check.Problem);
