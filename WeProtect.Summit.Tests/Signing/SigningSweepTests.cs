@@ -94,22 +94,4 @@ public class SigningSweepTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         Assert.Single(await app.AuditActionsAsync("Statement", statement.Id), x => x == "statement.signing-closed");
         Assert.Equal(4, (await NotificationsAsync(all)).Count);
     }
-
-    [Fact]
-    public async Task The_reminder_lead_time_is_configurable()
-    {
-        var now = app.UtcNow;
-        var (statement, _) = await app.OpenStatementAsync(opens: now.AddHours(-1), closes: now.AddDays(1));
-        var organisation = await app.OrganisationAsync();
-        var signatory = await app.SignatoryAsync(organisation.Id);
-        // The same database, with reminders six hours before closing.
-        using var configured = app.WithWebHostBuilder(b => b.UseSetting("Signing:ReminderBefore", "06:00:00"));
-        await SweepAsync(configured.Services, now);
-        // Seven hours before closing: within the default 48 hours, but not within six.
-        await SweepAsync(configured.Services, now.AddDays(1).AddHours(-7));
-        Assert.DoesNotContain(await NotificationsAsync([signatory.AuthorityId]), n => n.Kind == NotificationKinds.SigningReminder);
-        await SweepAsync(configured.Services, now.AddDays(1).AddHours(-5));
-        Assert.Contains(await NotificationsAsync([signatory.AuthorityId]), n => n.Kind == NotificationKinds.SigningReminder);
-        Assert.NotNull(await app.WithDbAsync(db => db.Statements.Where(s => s.Id == statement.Id).Select(s => s.RemindersQueuedUtc).SingleAsync()));
-    }
 }

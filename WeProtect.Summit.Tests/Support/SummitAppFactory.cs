@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -18,6 +19,8 @@ public class SummitAppFactory : WebApplicationFactory<Program>
 
     public const string PublicBaseUrl = "http://localhost";
 
+    private bool checkedLog;
+
     public string OutboxFolder => Path.Combine(DataFolder, "outbox");
 
     /// <summary>The app's clock (its <see cref="TimeProvider"/>), starting at the real time; tests move it with
@@ -32,6 +35,9 @@ public class SummitAppFactory : WebApplicationFactory<Program>
     public DateTime UtcNow => Clock.GetUtcNow().UtcDateTime;
     /// <summary>Every line this app logged (see <see cref="LogCollector"/>).</summary>
     public LogCollector Log { get; } = new();
+
+    /// <summary>Personal values this app was given by the test helpers (names, addresses); none may be logged.</summary>
+    public ConcurrentBag<string> PersonalValues { get; } = [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -84,6 +90,8 @@ public class SummitAppFactory : WebApplicationFactory<Program>
         using var scope = Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<SummitUser>>();
         email ??= $"user-{Guid.NewGuid():N}@example.org";
+        PersonalValues.Add(email);
+        PersonalValues.Add(fullName);
         var user = new SummitUser { UserName = email, Email = email, EmailConfirmed = true, FullName = fullName, CreatedUtc = UtcNow };
         var result = await users.CreateAsync(user, Password);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
@@ -133,6 +141,15 @@ public class SummitAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        // Every line this app logged during its tests, searched once it has stopped: the log rule holds for the
+        // whole run, not only for the journeys LogContentTests walks. A leak fails the test class's clean-up.
+        if (disposing && !checkedLog)
+        {
+            checkedLog = true;
+            var lines = Log.Lines.ToList();
+            var leaks = LogLeaks.In(lines, PersonalValues);
+            if (leaks.Count > 0) throw new InvalidOperationException(LogLeaks.Describe(leaks, lines.Count));
+        }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }

@@ -26,8 +26,10 @@ public static class SessionCheck
         var db = services.GetRequiredService<SummitDbContext>();
         var row = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new { u.SecurityStamp, u.LockoutEnd }).FirstOrDefaultAsync(context.HttpContext.RequestAborted);
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        // The lockout is compared here, not in SQL: SQLite cannot compare DateTimeOffset values.
+        // Identity sets and ends lock-outs by the system clock (its UserManager takes no TimeProvider), so they are
+        // read by the same clock here: the app's clock (moved in tests) must not end a lock-out Identity still holds.
+        // Compared here, not in SQL: SQLite cannot compare DateTimeOffset values.
+        var now = TimeProvider.System.GetUtcNow();
         if (row is null || row.SecurityStamp != stamp || row.LockoutEnd > now) await RejectAsync(context);
     }
 

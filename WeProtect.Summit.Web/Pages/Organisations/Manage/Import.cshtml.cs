@@ -18,6 +18,9 @@ public class ImportModel(SummitDbContext db, OrganisationDesk desk, TimeProvider
     public IReadOnlyList<OrganisationImportError> Errors { get; private set; } = [];
     public string? FileName { get; private set; }
 
+    private static readonly UploadRule UploadRule = new(OrganisationCsvImport.MaxFileBytes, "Choose a CSV file to import.", "The file is empty.",
+        name => $"{name} is larger than {OrganisationCsvImport.MaxFileSizeText}. Split it into smaller files of at most {OrganisationCsvImport.MaxRows:N0} organisations.");
+
     public void OnGet() { }
 
     /// <summary>The template: the header and two example rows.</summary>
@@ -25,25 +28,9 @@ public class ImportModel(SummitDbContext db, OrganisationDesk desk, TimeProvider
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (Upload is null || Upload.Length == 0)
-        {
-            ModelState.AddModelError(nameof(Upload), Upload is null ? "Choose a CSV file to import." : "The file is empty.");
-            return Page();
-        }
-        FileName = Path.GetFileName(Upload.FileName);
-        if (Upload.Length > OrganisationCsvImport.MaxFileBytes)
-        {
-            ModelState.AddModelError(nameof(Upload), $"{FileName} is larger than {OrganisationCsvImport.MaxFileSizeText}. Split it into smaller files of at most {OrganisationCsvImport.MaxRows:N0} organisations.");
-            return Page();
-        }
-
-        byte[] content;
-        await using (var stream = Upload.OpenReadStream())
-        using (var memory = new MemoryStream((int)Upload.Length))
-        {
-            await stream.CopyToAsync(memory, ct);
-            content = memory.ToArray();
-        }
+        var content = await this.ReadUploadAsync(nameof(Upload), Upload, UploadRule, ct);
+        if (content is null) return Page();
+        FileName = Path.GetFileName(Upload!.FileName);
         var existing = await db.Organisations.AllFormalNamesAsync(ct);
         var result = OrganisationCsvImport.Read(content, existing, clock.GetUtcNow().Year);
         if (!result.Succeeded)

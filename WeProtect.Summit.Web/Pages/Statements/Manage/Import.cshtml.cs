@@ -28,6 +28,9 @@ public class ImportModel(SummitDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
+    private static readonly UploadRule UploadRule = new(DocxStatementImport.MaxFileBytes, "Choose a Word file (.docx) to import.",
+        DocxStatementImport.EmptyMessage, name => $"{name}: {DocxStatementImport.TooLargeMessage}");
+
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
@@ -36,25 +39,9 @@ public class ImportModel(SummitDbContext db) : PageModel
             ModelState.AddModelError(string.Empty, ClosedMessage);
             return Page();
         }
-        if (Upload is null || Upload.Length == 0)
-        {
-            ModelState.AddModelError(nameof(Upload),
-                Upload is null ? "Choose a Word file (.docx) to import." : DocxStatementImport.EmptyMessage);
-            return Page();
-        }
-        FileName = Path.GetFileName(Upload.FileName);
-        if (Upload.Length > DocxStatementImport.MaxFileBytes)
-        {
-            ModelState.AddModelError(nameof(Upload), $"{FileName}: {DocxStatementImport.TooLargeMessage}");
-            return Page();
-        }
-        byte[] content;
-        await using (var stream = Upload.OpenReadStream())
-        using (var memory = new MemoryStream((int)Upload.Length))
-        {
-            await stream.CopyToAsync(memory, ct);
-            content = memory.ToArray();
-        }
+        var content = await this.ReadUploadAsync(nameof(Upload), Upload, UploadRule, ct);
+        if (content is null) return Page();
+        FileName = Path.GetFileName(Upload!.FileName);
         var result = DocxStatementImport.Convert(content);
         if (!result.Succeeded)
         {
