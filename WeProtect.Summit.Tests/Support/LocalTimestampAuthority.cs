@@ -104,8 +104,12 @@ public sealed class LocalTimestampAuthority : IDisposable
         }
     }
 
+    private int disposed;
+
+    /// <summary>Idempotent: the factory that owns it may be disposed both synchronously and asynchronously.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
         stopping.Cancel();
         listener.Close();
         Certificate.Dispose();
