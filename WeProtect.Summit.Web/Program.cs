@@ -24,7 +24,9 @@ builder.Services.AddSingleton(data);
 builder.Services.AddSingleton(TimeProvider.System);
 
 builder.Services.AddSummitDatabase(builder.Configuration, data);
+builder.Services.AddSingleton(WeProtect.Summit.Web.Audit.AuditKeySource.Load(builder.Configuration, data));
 builder.Services.AddScoped<AuditTrail>();
+builder.Services.AddSingleton<WeProtect.Summit.Web.Audit.AuditCheckpoints>();
 
 builder.Services.AddIdentity<SummitUser, IdentityRole>(o =>
     {

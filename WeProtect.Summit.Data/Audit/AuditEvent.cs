@@ -21,4 +21,9 @@ public class AuditEvent
     public string PreviousHash { get; set; } = "";
     /// <summary>Lowercase hex SHA-256 of this row's canonical form.</summary>
     public string Hash { get; set; } = "";
+    /// <summary>The id of the <see cref="AuditKeys"/> key that made <see cref="Mac"/>; null on rows written
+    /// without keys.</summary>
+    public string? MacKeyId { get; set; }
+    /// <summary>Lowercase hex HMAC-SHA-256 of this row's canonical form with a key kept outside the database.</summary>
+    public string? Mac { get; set; }
 }

@@ -4,8 +4,10 @@ using System.Text.Json;
 namespace WeProtect.Summit.Data.Audit;
 
 /// <summary>Appends audit events in the same transaction as the change they record, and verifies the hash chain.
-/// Page handlers record events and then call <see cref="SaveChangesAsync"/> instead of the context's own.</summary>
-public sealed class AuditTrail(SummitDbContext db, TimeProvider clock)
+/// Page handlers record events and then call <see cref="SaveChangesAsync"/> instead of the context's own. With
+/// <paramref name="keys"/> (the app always has them) every row also carries a keyed MAC, and verification requires
+/// it; without keys (a tool that only walks the chain) the MACs are not checked.</summary>
+public sealed class AuditTrail(SummitDbContext db, TimeProvider clock, AuditKeys? keys = null)
 {
     public static readonly string GenesisHash = new('0', 64);
     private const int AppendAttempts = 5;
@@ -63,6 +65,7 @@ public sealed class AuditTrail(SummitDbContext db, TimeProvider clock)
                     PreviousHash = previous,
                 };
                 row.Hash = ComputeHash(row);
+                if (keys is not null) (row.MacKeyId, row.Mac) = (keys.CurrentId, keys.Mac(keys.CurrentId, row));
                 previous = row.Hash;
                 rows.Add(row);
             }
@@ -81,7 +84,8 @@ public sealed class AuditTrail(SummitDbContext db, TimeProvider clock)
         }
     }
 
-    /// <summary>Walks the chain from the first row and reports the first row that does not hold.</summary>
+    /// <summary>Walks the chain from the first row and reports the first row that does not hold. The intact result
+    /// carries the head (<see cref="AuditVerification.HeadHash"/>), which a checkpoint compares with.</summary>
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
     {
         var expectedPrevious = GenesisHash;
@@ -92,12 +96,17 @@ public sealed class AuditTrail(SummitDbContext db, TimeProvider clock)
                 row.Sequence != expectedSequence ? $"row {expectedSequence} is missing: the trail jumps to row {row.Sequence}"
                 : row.PreviousHash != expectedPrevious ? "it does not follow the row before it, which was changed or removed"
                 : ComputeHash(row) != row.Hash ? "its content was changed after it was written"
+                : keys is null ? null
+                : row.MacKeyId is null || row.Mac is null ? "it carries no MAC: it was written or re-written without the audit key"
+                : !keys.Holds(row.MacKeyId) ? $"its MAC was made with the key \"{row.MacKeyId}\", which this server does not hold"
+                : !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(keys.Mac(row.MacKeyId, row)!), Encoding.ASCII.GetBytes(row.Mac))
+                    ? "its MAC does not match: it was changed (and the chain re-hashed) by someone without the audit key"
                 : null;
             if (problem is not null) return new AuditVerification(expectedSequence - 1, row.Sequence, problem);
             expectedPrevious = row.Hash;
             expectedSequence++;
         }
-        return new AuditVerification(expectedSequence - 1, null, null);
+        return new AuditVerification(expectedSequence - 1, null, null) { HeadHash = expectedPrevious };
     }
 
     /// <summary>The canonical form is a JSON array of the fields in a fixed order (System.Text.Json defaults),

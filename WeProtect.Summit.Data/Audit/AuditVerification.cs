@@ -7,4 +7,7 @@ namespace WeProtect.Summit.Data.Audit;
 public sealed record AuditVerification(long IntactRows, long? BrokenAtSequence, string? Problem)
 {
     public bool IsIntact => BrokenAtSequence is null;
+
+    /// <summary>The hash of the last intact row (the genesis hash for an empty trail).</summary>
+    public string HeadHash { get; init; } = AuditTrail.GenesisHash;
 }

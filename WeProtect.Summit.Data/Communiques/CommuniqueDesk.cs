@@ -9,13 +9,25 @@ public sealed class CommuniqueDesk(SummitDbContext db, AuditTrail audit, ICommun
 {
     public const string AlreadyQueued = "This statement's communiqué is already queued or published: it is published once.";
 
-    public async Task<DeskResult<Communique>> PublishAsync(int statementId, AuditActor actor, CancellationToken ct = default)
+    public const string NoSignatories = "No organisation has endorsed this statement: its communiqué would be published, signed and " +
+        "irreversibly, with an empty \"Agreed by\" list. Tick the confirmation to publish it anyway.";
+
+    /// <summary>Queues the communiqué. Publishing is irreversible, so a statement with no live endorsement is refused
+    /// (<see cref="DeskRefusal.NeedsConfirmation"/>) unless <paramref name="confirmNoSignatories"/> says the organiser
+    /// saw that and means it.</summary>
+    public async Task<DeskResult<Communique>> PublishAsync(int statementId, AuditActor actor, CancellationToken ct = default) =>
+        await PublishAsync(statementId, actor, confirmNoSignatories: false, ct);
+
+    public async Task<DeskResult<Communique>> PublishAsync(int statementId, AuditActor actor, bool confirmNoSignatories, CancellationToken ct = default)
     {
         var statement = await db.Statements.FirstOrDefaultAsync(s => s.Id == statementId, ct);
         if (statement is null) return DeskResult.NotFound("There is no such statement.").With<Communique>();
         if (await db.Communiques.AnyAsync(c => c.StatementId == statementId, ct)) return DeskResult.Refused(AlreadyQueued).With<Communique>();
         if (statement.Status != StatementStatus.Closed)
             return DeskResult.Refused($"The statement is {Statement.Describe(statement.Status)}: only a closed statement can be published.").With<Communique>();
+        var signatories = await db.Endorsements.CountAsync(e => e.StatementId == statementId && e.WithdrawnUtc == null, ct);
+        if (signatories == 0 && !confirmNoSignatories)
+            return DeskResult.Refused(NoSignatories, DeskRefusal.NeedsConfirmation).With<Communique>();
         var communique = new Communique
         {
             StatementId = statementId,
@@ -23,7 +35,8 @@ public sealed class CommuniqueDesk(SummitDbContext db, AuditTrail audit, ICommun
             QueuedUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.Communiques.Add(communique);
-        audit.Record(actor, "communique.queued", communique, $"Communiqué of statement \"{statement.Title}\" queued for publication");
+        audit.Record(actor, "communique.queued", communique, $"Communiqué of statement \"{statement.Title}\" queued for publication with {signatories} signator{(signatories == 1 ? "y" : "ies")}"
+            + (signatories == 0 ? " (confirmed by the organiser)" : ""));
         try
         {
             await audit.SaveChangesAsync(ct);

@@ -16,5 +16,7 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         e.Property(a => a.Summary).HasMaxLength(1000);
         e.Property(a => a.PreviousHash).HasMaxLength(64).IsFixedLength();
         e.Property(a => a.Hash).HasMaxLength(64).IsFixedLength();
+        e.Property(a => a.MacKeyId).HasMaxLength(64);
+        e.Property(a => a.Mac).HasMaxLength(64);
     }
 }

@@ -8,6 +8,7 @@ internal sealed class EndorsementConfiguration : IEntityTypeConfiguration<Endors
 {
     public void Configure(EntityTypeBuilder<Endorsement> e)
     {
+        e.Property(x => x.Declaration).HasMaxLength(Endorsement.DeclarationMaxLength);
         e.Property(x => x.ContentHash).HasMaxLength(64).IsFixedLength();
         e.Property(x => x.SignerUserId).HasMaxLength(450);
         e.Property(x => x.PrintedName).HasMaxLength(Endorsement.PrintedMaxLength);

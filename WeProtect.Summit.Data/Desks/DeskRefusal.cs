@@ -16,4 +16,6 @@ public enum DeskRefusal
     Clash,
     AlreadyEndorsed,
     TextChanged,
+    /// <summary>Allowed, but only when the caller confirms it explicitly (e.g. publishing with no signatory).</summary>
+    NeedsConfirmation,
 }

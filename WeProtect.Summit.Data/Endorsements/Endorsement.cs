@@ -7,6 +7,7 @@ public class Endorsement
 {
     public const int PrintedMaxLength = 200;
     public const int ReasonMaxLength = 1000;
+    public const int DeclarationMaxLength = 2000;
 
     public int Id { get; set; }
     public int StatementId { get; set; }
@@ -19,6 +20,10 @@ public class Endorsement
     public string PrintedName { get; set; } = "";
     public string PrintedPosition { get; set; } = "";
     public DateTime SignedUtc { get; set; }
+    /// <summary>A declaration or reservation the organisation attached when signing (plain text, treaty practice),
+    /// printed as a numbered note after its name; null when none. Part of what the signatory confirmed, recorded with
+    /// its SHA-256 in the audit event.</summary>
+    public string? Declaration { get; set; }
 
     public DateTime? WithdrawnUtc { get; private set; }
     public string? WithdrawnByUserId { get; private set; }

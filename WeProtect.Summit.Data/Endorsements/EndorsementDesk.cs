@@ -13,7 +13,8 @@ namespace WeProtect.Summit.Data.Endorsements;
 public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifier notifier, TimeProvider clock)
 {
     /// <summary>What a signatory confirms: the hash shown with the text, and their printed name and position.</summary>
-    public sealed record Signature(int StatementId, int OrganisationId, string ConfirmedHash, string PrintedName, string PrintedPosition);
+    public sealed record Signature(int StatementId, int OrganisationId, string ConfirmedHash, string PrintedName, string PrintedPosition,
+        string? Declaration = null);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -109,6 +110,12 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         if ((NameRule.Problem(name, "The name") ?? NameRule.Problem(position, "The position")) is { } badCharacter)
             return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: badCharacter);
 
+        var declaration = string.IsNullOrWhiteSpace(signature.Declaration) ? null : signature.Declaration.Trim().ReplaceLineEndings("\n");
+        if (declaration?.Length > Endorsement.DeclarationMaxLength)
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: $"The declaration is at most {Endorsement.DeclarationMaxLength} characters.");
+        if (declaration is not null && declaration.Any(c => char.IsControl(c) && c != '\n'))
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: "The declaration contains control characters; write it as plain text.");
+
         // Answered from a plain read when it is plain; the index answers the requests that race.
         if (await LiveEndorsementAsync(statement.Id, organisation.Id, ct) is { } existing) return AlreadyEndorsed(existing);
 
@@ -117,7 +124,7 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         var endorsement = new Endorsement
         {
             StatementId = statement.Id, OrganisationId = organisation.Id, StatementVersionId = final.Id, ContentHash = final.ContentHash,
-            SignerUserId = userId, PrintedName = name, PrintedPosition = position, SignedUtc = Now,
+            SignerUserId = userId, PrintedName = name, PrintedPosition = position, SignedUtc = Now, Declaration = declaration,
         };
         // The statement is checked open again inside the transaction that inserts, by a write on its row: a close
         // committed first makes this touch nothing (refused); a close coming second waits for this commit.
@@ -128,7 +135,8 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         if (stillOpen == 0) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "Signing of this statement closed a moment ago. Nothing was signed.");
         db.Endorsements.Add(endorsement);
         audit.Record(actor, "endorsement.signed", endorsement,
-            $"Endorsement of statement {statement.Id} (version {final.Id}, {final.ContentHash}) for organisation {organisation.Id}");
+            $"Endorsement of statement {statement.Id} (version {final.Id}, {final.ContentHash}) for organisation {organisation.Id}"
+            + (declaration is null ? "" : $", with a declaration (SHA-256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(declaration)))})"));
         try
         {
             await audit.SaveChangesAsync(ct);

@@ -28,7 +28,7 @@ namespace WeProtect.Summit.Web.Jobs;
 /// when it is due; Hangfire's own retries are off so that the database alone counts attempts.</item>
 /// </list></summary>
 public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningCertificates certificates, IConfiguration configuration,
-    TimeProvider clock, ILogger<CommuniqueJob> logger, IServiceScopeFactory scopes)
+    TimeProvider clock, ILogger<CommuniqueJob> logger, IServiceScopeFactory scopes, Audit.AuditCheckpoints checkpoints, TimestampAuthority timestamps)
 {
     public static readonly AuditActor Actor = new(null, "publishing job");
 
@@ -137,7 +137,7 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
             signatories.Signatories, publishedUtc, summit.Zone, signatories.Layout);
         var unsigned = CommuniquePdf.Render(content);
         using var certificate = certificates.Current();
-        var pdf = PdfSigner.Sign(unsigned, certificate, $"{summit.City}, {Countries.NameOf(summit.CountryCode)}");
+        var pdf = await PdfSigner.SignAsync(unsigned, certificate, $"{summit.City}, {Countries.NameOf(summit.CountryCode)}", timestamps.IfConfigured(), ct);
 
         communique.Pdf = pdf;
         communique.Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
@@ -157,6 +157,22 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
             $"{signatories.Count} signatories, SHA-256 {communique.Sha256}");
         audit.Record(Actor, "statement.status-changed", statement, $"Statement \"{statement.Title}\" moved from closed to published");
         await audit.SaveChangesAsync(ct);
+        await CheckpointAsync(communique.Id, ct);
+    }
+
+    /// <summary>A checkpoint of the audit trail at every publication. Published is published: a checkpoint that cannot
+    /// be written (a trail that does not verify) is logged, not a failed publication.</summary>
+    private async Task CheckpointAsync(int communiqueId, CancellationToken ct)
+    {
+        try
+        {
+            var (_, refusal) = await checkpoints.WriteAsync($"communique {communiqueId} published", ct);
+            if (refusal is not null) logger.LogWarning("Communiqué {CommuniqueId}: no audit checkpoint: {Refusal}", communiqueId, refusal);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Communiqué {CommuniqueId}: the audit checkpoint could not be written", communiqueId);
+        }
     }
 
     private async Task RecordFailureAsync(int communiqueId, Guid claim, Exception ex)

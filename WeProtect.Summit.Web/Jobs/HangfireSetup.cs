@@ -43,6 +43,7 @@ public static class HangfireSetup
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<INotificationQueue, HangfireNotificationQueue>();
         services.AddSingleton<Pdf.SigningCertificates>();
+        services.AddSingleton<Pdf.TimestampAuthority>();
         services.AddScoped<CommuniqueJob>();
         services.AddScoped<CommuniqueSweep>();
         services.AddScoped<CommuniqueDesk>();
@@ -73,6 +74,7 @@ public static class HangfireSetup
         recurring.AddOrUpdate<SigningSweep>(SigningSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely);
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<SigningSweep>(sweep => sweep.RunAsync(CancellationToken.None));
         recurring.AddOrUpdate<CommuniqueSweep>(CommuniqueSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely);
+        recurring.AddOrUpdate<Audit.AuditCheckpoints>(Audit.AuditCheckpoints.RecurringJobId, c => c.RunAsync(CancellationToken.None), Cron.Hourly);
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<CommuniqueSweep>(sweep => sweep.RunAsync(CancellationToken.None));
     }
 

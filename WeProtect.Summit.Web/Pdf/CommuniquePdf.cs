@@ -39,10 +39,20 @@ public static class CommuniquePdf
         flow.Heading("Agreed by:", PdfFlow.Font(14, bold: true), spaceBefore: 14, spaceAfter: 6);
         if (content.Signatories.Count == 0)
             flow.Paragraph("No organisation endorsed this statement.", body, colour: PdfFlow.Muted);
+        var notes = Signatory.NoteNumbers(content.Signatories);
         foreach (var group in AgreedBy.Groups(content.Signatories, content.AgreedByLayout))
         {
             if (group.Heading is { } heading) flow.Heading(heading, PdfFlow.Font(11.5, bold: true), spaceBefore: 6, spaceAfter: 3);
-            foreach (var signatory in group.Signatories) flow.Paragraph(signatory.Name, body, indent: 12, spaceAfter: 1.5);
+            foreach (var signatory in group.Signatories)
+                flow.Paragraph(notes.TryGetValue(signatory.EndorsementId, out var n) ? $"{signatory.Name} [{n.ToString(CultureInfo.InvariantCulture)}]" : signatory.Name,
+                    body, indent: 12, spaceAfter: 1.5);
+        }
+        if (notes.Count > 0)
+        {
+            flow.Heading("Declarations", PdfFlow.Font(11.5, bold: true), spaceBefore: 8, spaceAfter: 3);
+            foreach (var signatory in content.Signatories.Where(s => s.Declaration is not null))
+                flow.Paragraph($"{signatory.Name}: {signatory.Declaration}", body, indent: 24,
+                    label: $"[{notes[signatory.EndorsementId].ToString(CultureInfo.InvariantCulture)}]", spaceAfter: 2);
         }
 
         flow.Space(12);

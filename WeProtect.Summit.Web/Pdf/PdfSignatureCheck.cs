@@ -19,4 +19,13 @@ public sealed record PdfSignatureCheck(
     string? Problem)
 {
     public bool IsValid => LooksLikePdf && SignaturePresent && SignatureValid && CoversWholeFile;
+
+    /// <summary>The signature's /SubFilter (<c>ETSI.CAdES.detached</c> for PAdES), when present.</summary>
+    public string? SubFilter { get; init; }
+
+    /// <summary>The time of the embedded RFC 3161 signature timestamp, verified over the signature value; null without one.</summary>
+    public DateTimeOffset? TimestampUtc { get; init; }
+
+    /// <summary>The subject of the timestamp authority's certificate that signed <see cref="TimestampUtc"/>.</summary>
+    public string? TimestampAuthority { get; init; }
 }

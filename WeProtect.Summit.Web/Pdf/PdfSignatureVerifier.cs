@@ -93,9 +93,26 @@ public static partial class PdfSignatureVerifier
             return new PdfSignatureCheck(true, true, false, coversWholeFile, certificate.Thumbprint, certificate.Subject,
                 "The signature does not match the document: it was changed after signing.");
         }
-        return new PdfSignatureCheck(true, true, true, coversWholeFile, certificate.Thumbprint, certificate.Subject,
-            coversWholeFile ? null : "The signature is valid for part of the file only: bytes were added after signing.");
+        var subFilter = SubFilterPattern().Matches(text[..(int)end1]).LastOrDefault()?.Groups[1].Value;
+        var timestamp = signer.UnsignedAttributes.Cast<CryptographicAttributeObject>()
+            .FirstOrDefault(a => a.Oid.Value == PadesSigner.SignatureTimestampOid)?.Values.Cast<AsnEncodedData>().FirstOrDefault();
+        if (timestamp is null)
+            return new PdfSignatureCheck(true, true, true, coversWholeFile, certificate.Thumbprint, certificate.Subject,
+                coversWholeFile ? null : "The signature is valid for part of the file only: bytes were added after signing.") { SubFilter = subFilter };
+        if (!Rfc3161TimestampToken.TryDecode(timestamp.RawData, out var token, out _)
+            || !token.VerifySignatureForSignerInfo(signer, out var authority) || authority is null)
+            return new PdfSignatureCheck(true, true, false, coversWholeFile, certificate.Thumbprint, certificate.Subject,
+                "The signature's timestamp does not verify: it was changed, or it is not over this signature.") { SubFilter = subFilter };
+        using (authority)
+            return new PdfSignatureCheck(true, true, true, coversWholeFile, certificate.Thumbprint, certificate.Subject,
+                coversWholeFile ? null : "The signature is valid for part of the file only: bytes were added after signing.")
+            {
+                SubFilter = subFilter, TimestampUtc = token.TokenInfo.Timestamp, TimestampAuthority = authority.Subject,
+            };
     }
+
+    [GeneratedRegex(@"/SubFilter\s*/([A-Za-z0-9.]+)")]
+    private static partial Regex SubFilterPattern();
 
     /// <summary>The DER value without the zero padding that fills the rest of the reserved /Contents.</summary>
     private static byte[] TrimDer(byte[] der)

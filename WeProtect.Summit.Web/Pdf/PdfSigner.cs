@@ -3,15 +3,19 @@ using PdfSharp.Pdf.Signatures;
 
 namespace WeProtect.Summit.Web.Pdf;
 
-/// <summary>Signs a PDF with PDFsharp's own signing support: an invisible signature field, <c>adbe.pkcs7.detached</c>
-/// (a CMS SignedData with SHA-256 over the /ByteRange), no timestamp. The signed file is written to a temporary file
-/// and read back only once complete: a signer that fails half-way leaves a corrupt file, which is then deleted and
-/// never returned.</summary>
+/// <summary>Signs a PDF through PDFsharp's signature field and byte range with <see cref="PadesSigner"/>: an invisible
+/// signature, <c>ETSI.CAdES.detached</c> with signing-certificate-v2 (PAdES B-B) and, with a timestamp authority, an
+/// RFC 3161 signature timestamp (PAdES B-T). The signed file is written to a temporary file and read back only once
+/// complete: a signer that fails half-way leaves a corrupt file, which is then deleted and never returned.</summary>
 public static class PdfSigner
 {
     public const string Reason = "Published communiqué of the WeProtect Global Alliance summit";
 
-    public static byte[] Sign(byte[] pdf, SigningCertificate certificate, string? location = null)
+    /// <summary>PAdES B-B, no timestamp (synchronous: nothing to wait for).</summary>
+    public static byte[] Sign(byte[] pdf, SigningCertificate certificate, string? location = null) =>
+        SignAsync(pdf, certificate, location, null, CancellationToken.None).GetAwaiter().GetResult();
+
+    public static async Task<byte[]> SignAsync(byte[] pdf, SigningCertificate certificate, string? location, TimestampAuthority? timestamps, CancellationToken ct)
     {
         SummitFonts.Register();
         var temp = Path.Combine(Path.GetTempPath(), $"weprotect-sign-{Guid.NewGuid():N}.pdf");
@@ -20,8 +24,7 @@ public static class PdfSigner
             using (var input = new MemoryStream(pdf, writable: false))
             using (var document = PdfReader.Open(input, PdfDocumentOpenMode.Modify))
             {
-                var signer = new PdfSharpDefaultSigner(certificate.Certificate, PdfMessageDigestType.SHA256, null);
-                DigitalSignatureHandler.ForDocument(document, signer, new DigitalSignatureOptions
+                DigitalSignatureHandler.ForDocument(document, new PadesSigner(certificate.Certificate, timestamps, ct), new DigitalSignatureOptions
                 {
                     Reason = Reason,
                     Location = location ?? "",
@@ -29,9 +32,12 @@ public static class PdfSigner
                     AppName = "WeProtect Summit",
                     PageIndex = 0,
                 });
-                document.Save(temp);
+                await document.SaveAsync(temp);
             }
-            var signed = File.ReadAllBytes(temp);
+            var signed = await File.ReadAllBytesAsync(temp, ct);
+            // The same replacement the signer made in the bytes it signed (see PadesSigner).
+            if (!PadesSigner.ReplaceLast(signed, PadesSigner.PdfSharpSubFilter, PadesSigner.PadesSubFilter))
+                throw new InvalidOperationException("The PDF could not be signed: its signature dictionary has no /SubFilter.");
             // The check that the file is complete: its own signature verifies.
             var check = PdfSignatureVerifier.Verify(signed);
             if (!check.IsValid)

@@ -18,15 +18,15 @@ public static class SignatoryLists
     public const string CsvContentType = "text/csv; charset=utf-8";
     public const string JsonContentType = "application/json; charset=utf-8";
 
-    public static readonly string[] CsvColumns = ["Sector", "ListedName", "FormalName", "SortName", "SignedUtc"];
+    public static readonly string[] CsvColumns = ["Sector", "ListedName", "FormalName", "SortName", "SignedUtc", "Declaration"];
 
-    private sealed record Row(string Sector, string ListedName, string FormalName, string SortName, string SignedUtc);
+    private sealed record Row(string Sector, string ListedName, string FormalName, string SortName, string SignedUtc, string Declaration);
 
     private static string Utc(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     /// <summary>UTF-8 with a byte order mark (so that spreadsheet programs read the accents), one row per signatory.</summary>
     public static byte[] Csv(AgreedByList list) =>
-        Infrastructure.CsvExport.Write(csv => csv.WriteRecords(list.Signatories.Select(s => new Row(s.Sector.DisplayName(), s.Name, s.FormalName, s.SortName, Utc(s.SignedUtc)))));
+        Infrastructure.CsvExport.Write(csv => csv.WriteRecords(list.Signatories.Select(s => new Row(s.Sector.DisplayName(), s.Name, s.FormalName, s.SortName, Utc(s.SignedUtc), s.Declaration ?? ""))));
 
     /// <summary>The CSV's columns and rows as a spreadsheet, the time of signature a date (UTC).</summary>
     public static byte[] Xlsx(AgreedByList list) =>
@@ -59,6 +59,7 @@ public static class SignatoryLists
                 formalName = s.FormalName,
                 sortName = s.SortName,
                 signedUtc = Utc(s.SignedUtc),
+                declaration = s.Declaration,
             }),
         }, JsonOptions);
 

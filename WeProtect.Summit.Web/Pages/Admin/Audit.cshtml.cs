@@ -1,13 +1,19 @@
+using System.Text;
+using System.Text.Json;
 using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Web.Audit;
 
 namespace WeProtect.Summit.Web.Pages.Admin;
 
-/// <summary>The audit trail, newest first, with the verdict of walking its hash chain.</summary>
-public class AuditModel(SummitDbContext db, AuditTrail trail) : PageModel
+/// <summary>The audit trail, newest first, with the verdict of walking its hash chain (hashes and keyed MACs) and of
+/// holding it against the last signed checkpoint; a checkpoint on request, the checkpoint file and the trail as JSON
+/// lines to download (for an outside auditor, see scripts/verify-audit.py).</summary>
+public class AuditModel(SummitDbContext db, AuditCheckpoints checkpoints) : PageModel
 {
     public const int PageSize = 100;
 
     public AuditVerification Verification { get; private set; } = null!;
+    public AuditCheck Check { get; private set; } = null!;
     public IReadOnlyList<AuditEvent> Events { get; private set; } = [];
     public int PageNumber { get; private set; }
     public bool HasOlder { get; private set; }
@@ -15,10 +21,50 @@ public class AuditModel(SummitDbContext db, AuditTrail trail) : PageModel
     public async Task OnGetAsync(int p = 1)
     {
         PageNumber = Math.Max(1, p);
-        Verification = await trail.VerifyAsync(HttpContext.RequestAborted);
+        Check = await checkpoints.CheckAsync(HttpContext.RequestAborted);
+        Verification = Check.Chain;
         var rows = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync();
         HasOlder = rows.Count > PageSize;
         Events = rows.Take(PageSize).ToList();
+    }
+
+    public async Task<IActionResult> OnPostCheckpointAsync(CancellationToken ct)
+    {
+        var (checkpoint, refusal) = await checkpoints.WriteAsync("requested by an administrator", ct);
+        this.ShowStatus(refusal ?? $"Checkpoint written: {checkpoint!.Rows} rows, head {checkpoint.HeadHash[..12]}…, {checkpoint.WrittenUtc}.");
+        return RedirectToPage();
+    }
+
+    /// <summary>The checkpoint file as it is (JSON lines, one signed checkpoint each).</summary>
+    public IActionResult OnGetCheckpoints()
+    {
+        var lines = checkpoints.All().Select(c => JsonSerializer.Serialize(c) + "\n");
+        return File(Encoding.UTF8.GetBytes(string.Concat(lines)), "application/x-ndjson", "audit-checkpoints.jsonl");
+    }
+
+    /// <summary>The whole trail, one JSON object per row in sequence order, with every field the hash and MAC cover.</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var builder = new StringBuilder();
+        await foreach (var e in db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+            builder.Append(JsonSerializer.Serialize(new
+            {
+                sequence = e.Sequence,
+                occurredUtc = e.OccurredUtc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+                actorUserId = e.ActorUserId,
+                actorName = e.ActorName,
+                action = e.Action,
+                subjectType = e.SubjectType,
+                subjectId = e.SubjectId,
+                summary = e.Summary,
+                previousHash = e.PreviousHash,
+                hash = e.Hash,
+                macKeyId = e.MacKeyId,
+                mac = e.Mac,
+                // The exact string the hash and the MAC cover, so that a verifier need not re-create the serialiser.
+                canonical = AuditTrail.CanonicalForm(e),
+            })).Append('\n');
+        return File(Encoding.UTF8.GetBytes(builder.ToString()), "application/x-ndjson", "audit-trail.jsonl");
     }
 }

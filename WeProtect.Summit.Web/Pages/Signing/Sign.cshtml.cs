@@ -23,6 +23,8 @@ public class SignModel(SummitDbContext db, EndorsementDesk desk, SigningStepUp s
         public string PrintedName { get; set; } = "";
         [Required(ErrorMessage = "Give your position as it should be printed."), StringLength(Endorsement.PrintedMaxLength), Display(Name = "Your position, as printed")]
         public string PrintedPosition { get; set; } = "";
+        [StringLength(Endorsement.DeclarationMaxLength), Display(Name = "Declaration or reservation (optional)")]
+        public string? Declaration { get; set; }
     }
 
     public sealed class WithdrawInput
@@ -58,7 +60,7 @@ public class SignModel(SummitDbContext db, EndorsementDesk desk, SigningStepUp s
         if (!TryValidateModel(Input, nameof(Input))) return Page();
         var userId = users.GetUserId(User)!;
         var result = await desk.SignAsync(
-            new EndorsementDesk.Signature(statementId, organisationId, Input.ConfirmedHash, Input.PrintedName, Input.PrintedPosition),
+            new EndorsementDesk.Signature(statementId, organisationId, Input.ConfirmedHash, Input.PrintedName, Input.PrintedPosition, Input.Declaration),
             userId, User.ToAuditActor(), c => stepUp.VerifyAsync(userId, Input.Code, c), ct);
         Response.Headers.CacheControl = "no-cache, no-store";
         if (result.Refusal == DeskRefusal.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);

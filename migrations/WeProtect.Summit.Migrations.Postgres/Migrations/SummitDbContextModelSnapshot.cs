@@ -330,6 +330,14 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasColumnType("character(64)")
                         .IsFixedLength();
 
+                    b.Property<string>("Mac")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("MacKeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime>("OccurredUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -630,6 +638,10 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character(64)")
                         .IsFixedLength();
+
+                    b.Property<string>("Declaration")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");

@@ -332,6 +332,14 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasColumnType("nchar(64)")
                         .IsFixedLength();
 
+                    b.Property<string>("Mac")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("MacKeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<DateTime>("OccurredUtc")
                         .HasColumnType("datetime2");
 
@@ -632,6 +640,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nchar(64)")
                         .IsFixedLength();
+
+                    b.Property<string>("Declaration")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("int");

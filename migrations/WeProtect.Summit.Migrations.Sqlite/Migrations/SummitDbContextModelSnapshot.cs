@@ -317,6 +317,14 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<string>("Mac")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MacKeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("OccurredUtc")
                         .HasColumnType("TEXT");
 
@@ -605,6 +613,10 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .IsFixedLength();
+
+                    b.Property<string>("Declaration")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");

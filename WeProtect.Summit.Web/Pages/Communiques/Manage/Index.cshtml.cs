@@ -11,9 +11,26 @@ namespace WeProtect.Summit.Web.Pages.Communiques.Manage;
 /// block polls itself with htmx every two seconds; without JavaScript, the Refresh link does the same.</summary>
 public class IndexModel(SummitDbContext db, CommuniqueDesk desk, TimeProvider clock) : PageModel
 {
+    /// <summary>The evidence report of a published statement (organisers only: it names the people who signed),
+    /// rendered now and signed like the communiqué.</summary>
+    public async Task<IActionResult> OnGetEvidenceAsync(int statementId, [FromServices] WeProtect.Summit.Web.Audit.AuditCheckpoints checkpoints,
+        [FromServices] Pdf.SigningCertificates certificates, [FromServices] Pdf.TimestampAuthority timestamps, CancellationToken ct)
+    {
+        var unsigned = await Pdf.EvidenceReport.RenderAsync(db, checkpoints, statementId, ct);
+        if (unsigned is null) return NotFound();
+        using var certificate = certificates.Current();
+        var signed = await Pdf.PdfSigner.SignAsync(unsigned, certificate, null, timestamps.IfConfigured(), ct);
+        return File(signed, "application/pdf", $"evidence-report-{statementId}.pdf");
+    }
+
     public Statement Statement { get; private set; } = null!;
     public string SummitName { get; private set; } = "";
     public CommuniqueProgress? Communique { get; private set; }
+    /// <summary>Live endorsements now: with none, publishing asks for <see cref="ConfirmNoSignatories"/>.</summary>
+    public int LiveEndorsements { get; private set; }
+
+    [BindProperty]
+    public bool ConfirmNoSignatories { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int statementId, CancellationToken ct) =>
         await LoadAsync(statementId, ct) ? Page() : NotFound();
@@ -28,7 +45,7 @@ public class IndexModel(SummitDbContext db, CommuniqueDesk desk, TimeProvider cl
     public async Task<IActionResult> OnPostPublishAsync(int statementId, CancellationToken ct)
     {
         if (!await LoadAsync(statementId, ct)) return NotFound();
-        var result = await desk.PublishAsync(statementId, User.ToAuditActor(), ct);
+        var result = await desk.PublishAsync(statementId, User.ToAuditActor(), ConfirmNoSignatories, ct);
         return await this.AnswerAsync(result, () => RedirectToPage(new { statementId }), async () =>
         {
             db.ChangeTracker.Clear();
@@ -70,6 +87,7 @@ public class IndexModel(SummitDbContext db, CommuniqueDesk desk, TimeProvider cl
         if (statement is null) return false;
         Statement = statement;
         SummitName = statement.Summit.Name;
+        LiveEndorsements = await db.Endorsements.CountAsync(e => e.StatementId == statementId && e.WithdrawnUtc == null, ct);
         // Without the PDF bytes: this page only reports progress.
         Communique = await db.Communiques.AsNoTracking().Where(c => c.StatementId == statementId)
             .Select(c => new CommuniqueProgress(c.Id, c.Status, c.QueuedUtc, c.Attempts, c.LastError, c.NextAttemptUtc,

@@ -40,7 +40,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     SubjectId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     PreviousHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false)
+                    Hash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    MacKeyId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Mac = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -874,6 +876,7 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     PrintedName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     PrintedPosition = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     SignedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Declaration = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     WithdrawnUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     WithdrawnByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     WithdrawalReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)

@@ -1,0 +1,87 @@
+using PdfSharp.Pdf;
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Communiques;
+using WeProtect.Summit.Web.Audit;
+
+namespace WeProtect.Summit.Web.Pdf;
+
+/// <summary>The certificate of completion of one published statement: who endorsed what, when and how. Every
+/// endorsement (withdrawn ones too, with their reasons) with organisation, printed name and position, time in UTC and
+/// in the summit's zone, the text version and its SHA-256, how the signer proved who they were, the declaration, and
+/// the sequence numbers of its audit events; then the statement's and the communiqué's audit events, and the audit
+/// checkpoint at publication. No e-mail or IP address. Rendered on request from the database and signed like the
+/// communiqué.</summary>
+public static class EvidenceReport
+{
+    /// <summary>How every endorsement is made (EndorsementDesk.SignAsync): there is no other way to sign.</summary>
+    public const string IdentityProof = "Signed in with password and two-factor authentication; this signature confirmed with a fresh, single-use authenticator code (TOTP).";
+
+    public static async Task<byte[]?> RenderAsync(SummitDbContext db, AuditCheckpoints checkpoints, int statementId, CancellationToken ct)
+    {
+        var communique = await db.Communiques.AsNoTracking().Where(c => c.StatementId == statementId && c.Status == CommuniqueStatus.Published)
+            .Select(c => new { c.Id, c.PublishedUtc, c.Sha256, c.CertificateThumbprint, c.SignatoryCount }).FirstOrDefaultAsync(ct);
+        if (communique is null) return null;
+        var statement = await db.Statements.AsNoTracking().Include(s => s.Summit).SingleAsync(s => s.Id == statementId, ct);
+        var versions = await db.StatementVersions.AsNoTracking().Where(v => v.StatementId == statementId).ToDictionaryAsync(v => v.Id, v => v.Number, ct);
+        var endorsements = await db.Endorsements.AsNoTracking().Where(e => e.StatementId == statementId)
+            .OrderBy(e => e.SignedUtc).ThenBy(e => e.Id)
+            .Select(e => new { e.Id, e.Organisation.FormalName, e.PrintedName, e.PrintedPosition, e.SignedUtc, e.StatementVersionId, e.ContentHash, e.Declaration, e.WithdrawnUtc, e.WithdrawalReason })
+            .ToListAsync(ct);
+        var endorsementIds = endorsements.Select(e => e.Id.ToString(CultureInfo.InvariantCulture)).ToList();
+        var events = await db.AuditEvents.AsNoTracking()
+            .Where(e => (e.SubjectType == nameof(Data.Endorsements.Endorsement) && endorsementIds.Contains(e.SubjectId))
+                || (e.SubjectType == nameof(Data.Statements.Statement) && e.SubjectId == statementId.ToString(CultureInfo.InvariantCulture))
+                || (e.SubjectType == nameof(Communique) && e.SubjectId == communique.Id.ToString(CultureInfo.InvariantCulture)))
+            .OrderBy(e => e.Sequence).ToListAsync(ct);
+        var published = communique.PublishedUtc ?? DateTime.MinValue;
+        var checkpoint = checkpoints.All().FirstOrDefault(c => c.Reason == $"communique {communique.Id} published");
+
+        SummitFonts.Register();
+        using var document = new PdfDocument();
+        document.Info.Title = $"Evidence report – {statement.Title}";
+        document.Info.Creator = "WeProtect Summit";
+        using var flow = new PdfFlow(document, $"Evidence report – {statement.Title}");
+        var body = PdfFlow.Font(9.5);
+        var bold = PdfFlow.Font(9.5, bold: true);
+        var zone = statement.Summit.Zone;
+        string When(DateTime utc) => $"{utc:yyyy-MM-dd HH:mm:ss} UTC ({TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone):yyyy-MM-dd HH:mm:ss} {zone.Id})";
+
+        flow.Paragraph("Evidence report", PdfFlow.Font(18, bold: true), spaceAfter: 4);
+        flow.Paragraph(statement.Title, PdfFlow.Font(12, bold: true), spaceAfter: 2);
+        flow.Paragraph(statement.Summit.Name, body, colour: PdfFlow.Muted, spaceAfter: 6);
+        flow.Rule();
+        flow.Paragraph($"Communiqué {communique.Id}, published {When(published)}", body, spaceAfter: 1);
+        flow.Paragraph($"Communiqué SHA-256: {communique.Sha256}", body, spaceAfter: 1);
+        flow.Paragraph($"Signing certificate thumbprint: {communique.CertificateThumbprint}", body, spaceAfter: 1);
+        flow.Paragraph($"Signatories listed: {communique.SignatoryCount}; endorsements made: {endorsements.Count}", body, spaceAfter: 6);
+
+        flow.Heading("Endorsements", PdfFlow.Font(12, bold: true));
+        foreach (var e in endorsements)
+        {
+            flow.Paragraph(e.FormalName, bold, spaceAfter: 1, keepWithNext: 3);
+            flow.Paragraph($"Signed by {e.PrintedName}, {e.PrintedPosition}, {When(e.SignedUtc)}", body, indent: 12, spaceAfter: 1);
+            flow.Paragraph($"Text: version {(versions.TryGetValue(e.StatementVersionId, out var n) ? n : 0)}, SHA-256 {e.ContentHash}", body, indent: 12, spaceAfter: 1);
+            flow.Paragraph($"Identity: {IdentityProof}", body, indent: 12, spaceAfter: 1);
+            if (e.Declaration is not null) flow.Paragraph($"Declaration: {e.Declaration}", body, indent: 12, spaceAfter: 1);
+            if (e.WithdrawnUtc is { } withdrawn) flow.Paragraph($"Withdrawn {When(withdrawn)}: {e.WithdrawalReason}", body, indent: 12, spaceAfter: 1);
+            var own = events.Where(a => a.SubjectType == nameof(Data.Endorsements.Endorsement) && a.SubjectId == e.Id.ToString(CultureInfo.InvariantCulture))
+                .Select(a => $"#{a.Sequence} {a.Action}").ToList();
+            flow.Paragraph($"Audit events: {(own.Count == 0 ? "none" : string.Join(", ", own))}", body, indent: 12, spaceAfter: 5);
+        }
+
+        flow.Heading("Statement and communiqué audit events", PdfFlow.Font(12, bold: true));
+        foreach (var a in events.Where(a => a.SubjectType != nameof(Data.Endorsements.Endorsement)))
+            flow.Paragraph($"#{a.Sequence} {a.OccurredUtc:yyyy-MM-dd HH:mm:ss} UTC {a.Action} ({a.ActorName}): {a.Summary}", body, spaceAfter: 2);
+
+        flow.Heading("Audit checkpoint at publication", PdfFlow.Font(12, bold: true));
+        flow.Paragraph(checkpoint is null
+            ? "No checkpoint was written at publication."
+            : $"{checkpoint.Rows} rows, head hash {checkpoint.HeadHash}, written {checkpoint.WrittenUtc}, signed by the certificate {checkpoint.CertificateThumbprint()}.",
+            body, spaceAfter: 2);
+        flow.Finish();
+
+        using var output = new MemoryStream();
+        document.Save(output, closeStream: false);
+        return output.ToArray();
+    }
+}
