@@ -31,7 +31,7 @@ public static class SignatoryLists
     /// <summary>The CSV's columns and rows as a spreadsheet, the time of signature a date (UTC).</summary>
     public static byte[] Xlsx(AgreedByList list) =>
         Infrastructure.XlsxExport.Write("Signatories", CsvColumns,
-            list.Signatories.Select(s => new object?[] { s.Sector.DisplayName(), s.Name, s.FormalName, s.SortName, s.SignedUtc }));
+            list.Signatories.Select(s => new object?[] { s.Sector.DisplayName(), s.Name, s.FormalName, s.SortName, s.SignedUtc, s.Declaration ?? "" }));
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
