@@ -4,7 +4,7 @@ using WeProtect.Summit.Tests.Accounts;
 
 namespace WeProtect.Summit.Tests.Security;
 
-/// <summary>Every e-mailed link is built from PublicBaseUrl, never from the request's Host header; a production
+/// <summary>Every e-mailed link and calendar address is built from PublicBaseUrl, never from the request's Host header; a production
 /// server without PublicBaseUrl and real AllowedHosts refuses to start.</summary>
 public sealed partial class PublicLinkTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
 {
@@ -53,6 +53,26 @@ public sealed partial class PublicLinkTests(SummitAppFactory app) : IClassFixtur
         var mail = app.MailTo(email);
         Assert.Equal(2, mail.Count);
         AssertLinksArePublic(mail[1], "/Account/ConfirmEmail?");
+    }
+
+    [Fact]
+    public async Task A_forged_host_does_not_reach_the_calendar_addresses_on_the_page_or_in_the_feed()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var breakout = await app.CreateBreakoutAsync(summit);
+        var (user, registration) = await app.ApprovedDelegateAsync(summit.Id);
+        Assert.True((await app.BookAsync(breakout.Id, user)).Succeeded);
+        using var client = ForgedHostClient();
+        await client.LogInAsync(user.Email!, SummitAppFactory.Password);
+        var page = await client.GetPageAsync($"/Registration/Details/{registration.Id}");
+        var feed = page.QuerySelector("#calendar-https")!.GetAttribute("value")!;
+        Assert.StartsWith(SummitAppFactory.PublicBaseUrl + "/calendar/", feed);
+        Assert.StartsWith("webcal://" + new Uri(SummitAppFactory.PublicBaseUrl).Authority + "/calendar/", page.GetElementById("calendar-webcal")!.GetAttribute("href")!);
+
+        var ics = await (await client.GetAsync(new Uri(feed).PathAndQuery)).Content.ReadAsStringAsync();
+        Assert.Contains("URL:" + SummitAppFactory.PublicBaseUrl + "/Breakouts/Session/" + breakout.Id, ics);
+        Assert.DoesNotContain(ForgedHost, ics);
+        Assert.DoesNotContain(ForgedHost, await (await client.GetAsync($"/Breakouts/Agenda/{summit.Id}.ics")).Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -31,18 +31,18 @@ public static class CalendarFeeds
     public static string Location(Summit summit, string roomName) =>
         string.Join(", ", new[] { roomName, summit.Venue, summit.City }.Where(part => !string.IsNullOrWhiteSpace(part)));
 
-    private static async Task<IResult> AgendaAsync(int summitId, SummitDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> AgendaAsync(int summitId, SummitDbContext db, TimeProvider clock, PublicLinks links, CancellationToken ct)
     {
         if (await Programme.PublicSummitAsync(db, summitId, ct) is not { } summit) return Results.NotFound();
         var sessions = await Programme.SessionsAsync(db, summit, themeId: null, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var calendar = NewCalendar(summit, summit.Name, now);
         foreach (var session in sessions)
-            calendar.Events.Add(NewEvent(summit, session, BreakoutUid(session.Id), session.Sequence, EventStatus.Confirmed, now, http));
+            calendar.Events.Add(NewEvent(summit, session, BreakoutUid(session.Id), session.Sequence, EventStatus.Confirmed, now, links));
         return Serialize(calendar);
     }
 
-    private static async Task<IResult> PersonalAsync(string token, SummitDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> PersonalAsync(string token, SummitDbContext db, TimeProvider clock, PublicLinks links, HttpContext http, CancellationToken ct)
     {
         var registration = await db.Registrations.AsNoTracking().Include(r => r.Summit).FirstOrDefaultAsync(r => r.CalendarToken == token, ct);
         // Ordinal: a case-insensitive database collation must not make a near-miss a match.
@@ -65,7 +65,7 @@ public static class CalendarFeeds
             if (!sessions.TryGetValue(booking.BreakoutId, out var session)) continue;
             var cancelled = booking.Status == BookingStatus.Cancelled;
             calendar.Events.Add(NewEvent(summit, session, BreakoutUid(session.Id), session.Sequence + (cancelled ? 1 : 0),
-                cancelled ? EventStatus.Cancelled : EventStatus.Confirmed, now, http));
+                cancelled ? EventStatus.Cancelled : EventStatus.Confirmed, now, links));
         }
         return Serialize(calendar);
     }
@@ -83,7 +83,7 @@ public static class CalendarFeeds
         return calendar;
     }
 
-    private static CalendarEvent NewEvent(Summit summit, Programme.Session session, string uid, int sequence, string status, DateTime nowUtc, HttpContext http) => new()
+    private static CalendarEvent NewEvent(Summit summit, Programme.Session session, string uid, int sequence, string status, DateTime nowUtc, PublicLinks links) => new()
     {
         Uid = uid,
         Sequence = sequence,
@@ -98,7 +98,8 @@ public static class CalendarFeeds
         Start = new CalDateTime(DateTime.SpecifyKind(session.StartLocal, DateTimeKind.Unspecified), summit.TimeZoneId),
         End = new CalDateTime(DateTime.SpecifyKind(session.EndLocal, DateTimeKind.Unspecified), summit.TimeZoneId),
         DtStamp = new CalDateTime(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc)),
-        Url = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/Breakouts/Session/{session.Id}"),
+        // The public address, never the request's Host header (a cached feed would carry a forged one to everyone).
+        Url = new Uri(links.Absolute($"/Breakouts/Session/{session.Id}")),
     };
 
     private static IResult Serialize(Calendar calendar) =>

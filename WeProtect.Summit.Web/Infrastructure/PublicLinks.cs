@@ -23,4 +23,7 @@ public sealed class PublicLinks(IConfiguration configuration, IServer server)
     }
 
     public string Absolute(string path) => Origin + path;
+
+    /// <summary>The same address for calendar apps' subscriptions (<c>webcal://</c>, fetched over the origin's scheme).</summary>
+    public string Webcal(string path) => "webcal://" + Absolute(path).Split("://", 2)[1];
 }

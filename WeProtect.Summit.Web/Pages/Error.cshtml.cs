@@ -23,6 +23,14 @@ public class ErrorModel : PageModel
 
     private void Describe(int? code)
     {
+        if (code is null && DatabaseBusy.Is(HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error))
+        {
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = DatabaseBusy.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            (Title, Explanation) = ("Busy, please try again",
+                "Many people are doing the same thing at this moment and your request could not be completed in time. Nothing was saved. Please try again in a few seconds.");
+            return;
+        }
         (Title, Explanation) = code switch
         {
             404 => ("Not found", "There is no page at this address, or it is not public."),

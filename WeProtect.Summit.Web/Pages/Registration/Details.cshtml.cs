@@ -7,7 +7,7 @@ using WeProtect.Summit.Data.Registrations;
 
 /// <summary>"My registration": its status, the answers, and what the delegate may do with it. Only its owner sees
 /// it: anyone else's id answers 404, exactly like an id that does not exist.</summary>
-public class DetailsModel(SummitDbContext db, RegistrationDesk desk, UserManager<SummitUser> users) : PageModel
+public class DetailsModel(SummitDbContext db, RegistrationDesk desk, UserManager<SummitUser> users, PublicLinks links) : PageModel
 {
     public Registration Registration { get; private set; } = null!;
     /// <summary>1 for the first in line, when the registration is waitlisted.</summary>
@@ -42,9 +42,14 @@ public class DetailsModel(SummitDbContext db, RegistrationDesk desk, UserManager
         return this.Answer(result, () => RedirectToPage(new { id }));
     }
 
-    /// <summary>The personal calendar feed's address (https), for an approved delegate.</summary>
-    public string CalendarFeedUrl(string scheme) =>
-        $"{scheme}://{Request.Host}{Request.PathBase}/calendar/{Uri.EscapeDataString(Registration.CalendarToken)}.ics";
+    /// <summary>The personal calendar feed's address, for an approved delegate: from the public address, never the
+    /// request's Host header.</summary>
+    public string CalendarFeedUrl => links.Absolute(CalendarFeedPath);
+
+    /// <summary>The same feed for a calendar app's subscription.</summary>
+    public string CalendarFeedWebcal => links.Webcal(CalendarFeedPath);
+
+    private string CalendarFeedPath => $"/calendar/{Uri.EscapeDataString(Registration.CalendarToken)}.ics";
 
     /// <summary>A new secret for the personal calendar feed: every subscription made with the old address stops.</summary>
     public async Task<IActionResult> OnPostCalendarLinkAsync(int id)

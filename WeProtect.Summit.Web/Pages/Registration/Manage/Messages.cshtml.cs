@@ -45,6 +45,9 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
     }
 
     /// <summary>The message as the first matching delegate would read it, and how many would receive it.</summary>
+    /// <summary>A post that names no handler (a crafted one) previews: nothing is ever sent without "Send".</summary>
+    public Task<IActionResult> OnPostAsync(int summitId, CancellationToken ct) => OnPostPreviewAsync(summitId, ct);
+
     public async Task<IActionResult> OnPostPreviewAsync(int summitId, CancellationToken ct)
     {
         if (!await LoadAsync(summitId, ct)) return NotFound();
