@@ -9,6 +9,7 @@ internal sealed class BadgePrintConfiguration : IEntityTypeConfiguration<BadgePr
     {
         e.HasIndex(p => new { p.BatchId, p.RegistrationId }).IsUnique();
         e.HasIndex(p => p.RegistrationId);
+        e.HasIndex(p => p.FirstPrintOf).IsUnique().HasFilter(IndexFilters.IsNotNull(nameof(BadgePrint.FirstPrintOf)));
         e.HasOne(p => p.Registration).WithMany().HasForeignKey(p => p.RegistrationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -8,4 +8,7 @@ internal static class IndexFilters
 {
     /// <summary>Rows whose <paramref name="column"/> is NULL (the live ones: not revoked, not withdrawn).</summary>
     public static string IsNull(string column) => $"\"{column}\" IS NULL";
+
+    /// <summary>Rows whose <paramref name="column"/> holds a value (SQL Server's unique indexes count NULLs as equal).</summary>
+    public static string IsNotNull(string column) => $"\"{column}\" IS NOT NULL";
 }

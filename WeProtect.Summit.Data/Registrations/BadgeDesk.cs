@@ -77,11 +77,20 @@ public sealed class BadgeDesk(SummitDbContext db, AuditTrail audit, TimeProvider
         var batch = new BadgeBatch
         {
             SummitId = summitId, CreatedUtc = Now, PrintedBy = actor.Name, Layout = layout,
-            Prints = ids.Select(id => new BadgePrint { RegistrationId = id }).ToList(),
+            Prints = ids.Select(id => new BadgePrint { RegistrationId = id, FirstPrintOf = id }).ToList(),
         };
         db.BadgeBatches.Add(batch);
         audit.Record(actor, "badges.printed", batch, $"{ids.Count} badge(s) printed for summit {summitId}");
-        await audit.SaveChangesAsync(ct);
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique first print: another organiser's batch took some of these badges a moment ago.
+            if (!await AnyPrintedAsync(ids, ct)) throw;
+            return DeskResult.Conflict("the badges not yet printed").With<BadgeBatch>();
+        }
         return DeskResult.Done(ids.Count == 1 ? "1 new badge to print." : $"{ids.Count} new badges to print.").With(batch);
     }
 
@@ -107,6 +116,12 @@ public sealed class BadgeDesk(SummitDbContext db, AuditTrail audit, TimeProvider
         audit.Record(actor, "badge.reprinted", batch, $"Badge of registration {registrationId} reprinted");
         await audit.SaveChangesAsync(ct);
         return DeskResult.Done($"Badge of {registration.FullName} ready to print again.").With(batch);
+    }
+
+    private async Task<bool> AnyPrintedAsync(List<int> registrationIds, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        return await db.BadgePrints.AnyAsync(p => p.FirstPrintOf != null && registrationIds.Contains(p.FirstPrintOf.Value), ct);
     }
 
     private IQueryable<Registration> Registrations(int summitId) =>

@@ -8,4 +8,8 @@ public class BadgePrint
     public BadgeBatch Batch { get; set; } = null!;
     public int RegistrationId { get; set; }
     public Registration Registration { get; set; } = null!;
+
+    /// <summary>The registration again when this is its badge's first print, null in a reprint. Unique: two organisers
+    /// pressing "print all not yet printed" at once cannot both print a badge for the first time.</summary>
+    public int? FirstPrintOf { get; set; }
 }

@@ -981,10 +981,17 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Property<int>("BatchId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("FirstPrintOf")
+                        .HasColumnType("integer");
+
                     b.Property<int>("RegistrationId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FirstPrintOf")
+                        .IsUnique()
+                        .HasFilter("\"FirstPrintOf\" IS NOT NULL");
 
                     b.HasIndex("RegistrationId");
 

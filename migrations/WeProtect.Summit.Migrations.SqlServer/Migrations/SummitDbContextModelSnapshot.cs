@@ -983,10 +983,17 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<int>("BatchId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("FirstPrintOf")
+                        .HasColumnType("int");
+
                     b.Property<int>("RegistrationId")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FirstPrintOf")
+                        .IsUnique()
+                        .HasFilter("\"FirstPrintOf\" IS NOT NULL");
 
                     b.HasIndex("RegistrationId");
 

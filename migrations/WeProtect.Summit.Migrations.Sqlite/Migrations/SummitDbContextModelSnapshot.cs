@@ -942,10 +942,17 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Property<int>("BatchId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("FirstPrintOf")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RegistrationId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FirstPrintOf")
+                        .IsUnique()
+                        .HasFilter("\"FirstPrintOf\" IS NOT NULL");
 
                     b.HasIndex("RegistrationId");
 

@@ -676,7 +676,8 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     BatchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false)
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstPrintOf = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1092,6 +1093,13 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 table: "BadgePrints",
                 columns: new[] { "BatchId", "RegistrationId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BadgePrints_FirstPrintOf",
+                table: "BadgePrints",
+                column: "FirstPrintOf",
+                unique: true,
+                filter: "\"FirstPrintOf\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_BadgePrints_RegistrationId",

@@ -12,7 +12,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261130231813_Initial")]
+    [Migration("20261130233415_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -986,10 +986,17 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<int>("BatchId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("FirstPrintOf")
+                        .HasColumnType("int");
+
                     b.Property<int>("RegistrationId")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FirstPrintOf")
+                        .IsUnique()
+                        .HasFilter("\"FirstPrintOf\" IS NOT NULL");
 
                     b.HasIndex("RegistrationId");
 

@@ -11,7 +11,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261130231804_Initial")]
+    [Migration("20261130233353_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -945,10 +945,17 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Property<int>("BatchId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("FirstPrintOf")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RegistrationId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FirstPrintOf")
+                        .IsUnique()
+                        .HasFilter("\"FirstPrintOf\" IS NOT NULL");
 
                     b.HasIndex("RegistrationId");
 

@@ -12,7 +12,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261130231822_Initial")]
+    [Migration("20261130233434_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -984,10 +984,17 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Property<int>("BatchId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("FirstPrintOf")
+                        .HasColumnType("integer");
+
                     b.Property<int>("RegistrationId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FirstPrintOf")
+                        .IsUnique()
+                        .HasFilter("\"FirstPrintOf\" IS NOT NULL");
 
                     b.HasIndex("RegistrationId");
 
