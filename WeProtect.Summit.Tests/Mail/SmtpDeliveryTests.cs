@@ -52,6 +52,8 @@ public class SmtpDeliveryTests(SmtpAppFactory app) : IClassFixture<SmtpAppFactor
         var received = Assert.Single(MailTo(user.Email!));
         Assert.True(received.Secure, "the message went over a connection without STARTTLS");
         Assert.Equal(TestSmtpServer.User, received.User);
+        // The server has the message a moment before the job marks it sent.
+        await WaitUntilAsync(async () => (await ReceiptOfAsync(registration)).SentUtc is not null, "the notification is marked sent");
         var notification = await ReceiptOfAsync(registration);
         Assert.Equal(NotificationJob.MessageIdOf(notification), received.Message.MessageId);
         Assert.StartsWith("Registration received: ", received.Message.Subject);

@@ -32,15 +32,17 @@ public sealed partial class Outbox(IOptions<MailOptions> options)
 
     public bool IsEnabled => options.Value.UsesPickupFolder;
 
-    public IReadOnlyList<Item> List(int max = 500)
+    /// <summary>One page of the messages, newest first, and how many there are in all. Only the page's files are
+    /// parsed: a summit's week writes thousands.</summary>
+    public (IReadOnlyList<Item> Items, int Total) Page(int page, int size)
     {
         var folder = options.Value.PickupFolder;
-        if (!IsEnabled || folder is null || !Directory.Exists(folder)) return [];
-        return Directory.EnumerateFiles(folder, "*.eml")
-            .OrderByDescending(Path.GetFileName, StringComparer.Ordinal)
-            .Take(max)
+        if (!IsEnabled || folder is null || !Directory.Exists(folder)) return ([], 0);
+        var files = Directory.EnumerateFiles(folder, "*.eml").OrderByDescending(Path.GetFileName, StringComparer.Ordinal).ToList();
+        var items = files.Skip((Math.Max(page, 1) - 1) * size).Take(size)
             .Select(path => { var m = MimeMessage.Load(path); return new Item(Path.GetFileNameWithoutExtension(path), m.Subject ?? "", m.To.ToString(), m.Date); })
             .ToList();
+        return (items, files.Count);
     }
 
     /// <summary>The message with this id, or null. The id is checked against the folder's own file names,

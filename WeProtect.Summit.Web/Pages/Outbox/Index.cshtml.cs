@@ -11,6 +11,12 @@ public class IndexModel(Mail.Outbox outbox, SummitDbContext db) : PageModel
     /// <summary>Unsent notifications whose last attempt failed, newest first.</summary>
     public IReadOnlyList<Notification> Undelivered { get; private set; } = [];
     public IReadOnlyList<Mail.Outbox.Item> Messages { get; private set; } = [];
+
+    public const int PageSize = 100;
+    /// <summary>The page shown (1-based, from <c>?p=</c>; Razor Pages keeps <c>page</c> for itself) and how many there are.</summary>
+    public int CurrentPage { get; private set; } = 1;
+    public int PageCount { get; private set; } = 1;
+    public int Total { get; private set; }
     public MimeKit.MimeMessage? Message { get; private set; }
     /// <summary>The message's text with account links (confirmation, password reset) withheld from every reader,
     /// administrators included: anyone reading another person's reset link could take over that account.</summary>
@@ -18,14 +24,17 @@ public class IndexModel(Mail.Outbox outbox, SummitDbContext db) : PageModel
     public bool Redacted { get; private set; }
     public string? MessageId { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? id, [FromQuery(Name = "p")] int? p, CancellationToken ct)
     {
         if (id is null)
         {
             Undelivered = await db.Notifications.AsNoTracking()
                 .Where(n => n.SentUtc == null && n.LastError != null)
                 .OrderByDescending(n => n.Id).Take(200).ToListAsync(ct);
-            Messages = outbox.List();
+            (Messages, Total) = outbox.Page(Math.Max(p ?? 1, 1), PageSize);
+            PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
+            CurrentPage = Math.Clamp(p ?? 1, 1, PageCount);
+            if (CurrentPage != (p ?? 1)) (Messages, _) = outbox.Page(CurrentPage, PageSize);
             return Page();
         }
         Message = outbox.Read(id);
