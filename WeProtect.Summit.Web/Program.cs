@@ -95,9 +95,8 @@ builder.Services.AddScoped<WeProtect.Summit.Data.Organisations.OrganisationDesk>
 builder.Services.AddScoped<WeProtect.Summit.Data.Statements.StatementDesk>();
 builder.Services.AddScoped<DelegationDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Endorsements.EndorsementDesk>();
-builder.Services.AddScoped<WeProtect.Summit.Web.Signing.SigningStepUp>();
+builder.Services.AddScoped<WeProtect.Summit.Web.Accounts.AuthenticatorStepUp>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Reporting.ReportingDesk>();
-builder.Services.AddScoped<WeProtect.Summit.Web.Reporting.ReportingStepUp>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Statements.ConsultationRoster>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Statements.ConsultationDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Accounts.AccountDesk>();

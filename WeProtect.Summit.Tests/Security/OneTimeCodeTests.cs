@@ -29,7 +29,9 @@ public sealed class OneTimeCodeTests(SummitAppFactory app) : IClassFixture<Summi
     {
         var user = await app.CreateUserAsync(fullName: "Parallel Person");
         var key = await app.EnableTwoFactorAsync(user);
-        const int sessions = 6;
+        // Five: the four refused count as failed attempts (Identity counts every refused code), and a fifth would lock
+        // the account, which ends every session of it, the winner's too (Accounts/SessionCheck).
+        const int sessions = 5;
         var ready = new List<(FormClient Client, AngleSharp.Html.Dom.IHtmlDocument Page)>();
         for (var i = 0; i < sessions; i++)
         {

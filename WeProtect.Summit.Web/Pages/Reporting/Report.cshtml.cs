@@ -3,6 +3,7 @@ using Htmx;
 using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Reporting;
+using WeProtect.Summit.Web.Accounts;
 using WeProtect.Summit.Web.Reporting;
 
 namespace WeProtect.Summit.Web.Pages.Reporting;
@@ -11,7 +12,7 @@ namespace WeProtect.Summit.Web.Pages.Reporting;
 /// evidence links. "Save draft" (and, with JavaScript, htmx saving as the focal point types) keeps a draft under the
 /// report's concurrency token; "Submit" saves, then freezes the draft with a fresh authenticator code. After a
 /// submission the form shows it, and saving starts the next submission. Anyone but a focal point gets 403.</summary>
-public class ReportModel(SummitDbContext db, ReportingDesk desk, ReportingStepUp stepUp, UserManager<SummitUser> users, TimeProvider clock) : PageModel
+public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorStepUp stepUp, UserManager<SummitUser> users, TimeProvider clock) : PageModel
 {
     public sealed class EntryForm
     {
@@ -75,7 +76,7 @@ public class ReportModel(SummitDbContext db, ReportingDesk desk, ReportingStepUp
             return await this.AnswerAsync(saved, () => RedirectToPage(new { cycleId, organisationId }), () => ReshowAsync(cycleId, organisationId, ct), Field);
         var userId = users.GetUserId(User)!;
         var code = Input.Code;
-        var result = await desk.SubmitAsync(cycleId, organisationId, saved.Value!.Version, userId, User.ToAuditActor(), c => stepUp.VerifyAsync(userId, code, c), ct);
+        var result = await desk.SubmitAsync(cycleId, organisationId, saved.Value!.Version, userId, User.ToAuditActor(), c => stepUp.VerifyAsync(userId, code, "submitting", c), ct);
         if (result.Refusal == DeskRefusal.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
         if (!result.Succeeded) Input.Version = saved.Value.Version;
         Input.Code = "";

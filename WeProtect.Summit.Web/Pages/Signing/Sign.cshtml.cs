@@ -3,6 +3,7 @@ using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Statements;
+using WeProtect.Summit.Web.Accounts;
 using WeProtect.Summit.Web.Signing;
 
 namespace WeProtect.Summit.Web.Pages.Signing;
@@ -11,7 +12,7 @@ namespace WeProtect.Summit.Web.Pages.Signing;
 /// organisation's endorsement and withdrawals; the sign form (hash confirmed, fresh authenticator code, printed
 /// name and position) and the withdraw form. Only a signatory of the organisation (live authority, two-factor
 /// authentication on) may open it or post to it: anyone else gets 403.</summary>
-public class SignModel(SummitDbContext db, EndorsementDesk desk, SigningStepUp stepUp, UserManager<SummitUser> users, TimeProvider clock) : PageModel
+public class SignModel(SummitDbContext db, EndorsementDesk desk, AuthenticatorStepUp stepUp, UserManager<SummitUser> users, TimeProvider clock) : PageModel
 {
     public sealed class SignInput
     {
@@ -61,7 +62,7 @@ public class SignModel(SummitDbContext db, EndorsementDesk desk, SigningStepUp s
         var userId = users.GetUserId(User)!;
         var result = await desk.SignAsync(
             new EndorsementDesk.Signature(statementId, organisationId, Input.ConfirmedHash, Input.PrintedName, Input.PrintedPosition, Input.Declaration),
-            userId, User.ToAuditActor(), c => stepUp.VerifyAsync(userId, Input.Code, c), ct);
+            userId, User.ToAuditActor(), c => stepUp.VerifyAsync(userId, Input.Code, "signing", c), ct);
         Response.Headers.CacheControl = "no-cache, no-store";
         if (result.Refusal == DeskRefusal.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
         if (result.Refusal is DeskRefusal.AlreadyEndorsed or DeskRefusal.TextChanged) Response.StatusCode = StatusCodes.Status409Conflict;
