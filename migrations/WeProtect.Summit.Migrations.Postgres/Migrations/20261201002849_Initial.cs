@@ -229,7 +229,13 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     RecipientCount = table.Column<int>(type: "integer", nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ScheduledForUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Filter = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Reminder = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    SentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CancelledUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CancelledByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1180,6 +1186,11 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 table: "DelegateMessages",
                 column: "Key",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DelegateMessages_SentUtc_ScheduledForUtc",
+                table: "DelegateMessages",
+                columns: new[] { "SentUtc", "ScheduledForUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DelegateMessages_SummitId_CreatedUtc",
