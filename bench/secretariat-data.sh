@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Data hook for the secretariat benchmark (bench/secretariat.sh): fills summit <id> of a fresh SQLite database with
-# <n> registrations (each with its own account), <n>/20 breakouts in <n>/200 rooms over the summit's two days and
+# <n> registrations (each with its own account), <n>/20 breakouts in <n>/400 rooms over the summit's two days and
 # 2.5 × <n> confirmed bookings (4,000 → 200 breakouts and 10,000 bookings), in one transaction of plain INSERTs: the
 # rows the desks would write, but in a second instead of an hour of form posts. What is measured afterwards goes
 # through the app.
 #   bash bench/secretariat-data.sh <summit.db> <summit-id> <n>
 # Registrations: 50% Approved (they hold the bookings: 5 each, one per time slot), 30% Pending, 10% Waitlisted,
-# 10% Rejected; the first n/10 Pending ones belong to the "Bench bulk delegation" (the bulk decision's filter).
+# 10% Rejected; the Pending ones with k % 10 = 5 (n/10) belong to the "Bench bulk delegation" (the bulk decision's filter).
 set -euo pipefail
 db=$1 summit=$2 n=$3
-((n >= 200 && n % 200 == 0)) || { echo "secretariat-data: n must be a multiple of 200" >&2; exit 1; }
-rooms=$((n / 200))            # 20 slots per room (2 days × 10 hours): n/20 breakouts
+((n >= 400 && n % 400 == 0)) || { echo "secretariat-data: n must be a multiple of 400" >&2; exit 1; }
+rooms=$((n / 400))            # 20 slots per room (2 days × 10 hours): n/20 breakouts
 now="strftime('%Y-%m-%d %H:%M:%f', 'now')"
 guid="upper(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-a' || substr(h, 18, 3) || '-' || substr(h, 21, 12))"
 sqlite3 "$db" <<SQL
@@ -34,16 +34,16 @@ INSERT INTO AspNetUsers (Id, FullName, CreatedUtc, UserName, NormalizedUserName,
 SELECT 'bench-user-' || k, 'Bench Delegate ' || k, $now, 'bench' || k || '@example.org', 'BENCH' || k || '@EXAMPLE.ORG',
        'bench' || k || '@example.org', 'BENCH' || k || '@EXAMPLE.ORG', 1, upper(hex(randomblob(16))), lower(hex(randomblob(16))), 0, 0, 1, 0
 FROM seq;
--- k < n/10: Pending, bulk delegation; then by k % 10: 0–4 Approved, 5–7 Pending, 8 Waitlisted, 9 Rejected.
+-- By k % 10: 0–4 Approved, 5–7 Pending (5: the bulk delegation), 8 Waitlisted, 9 Rejected.
 INSERT INTO Registrations (SummitId, UserId, OrganisationId, FullName, Position, Category, IsMinister, ConsentToPublicList,
   Status, DecidedUtc, WaitlistedUtc, WaitingForPlace, BadgeCode, CalendarToken, CreatedUtc, Version)
 SELECT $summit, 'bench-user-' || k,
-       CASE WHEN k < $n / 10 THEN (SELECT Id FROM Organisations WHERE FormalName = 'Bench bulk delegation')
+       CASE WHEN k % 10 = 5 THEN (SELECT Id FROM Organisations WHERE FormalName = 'Bench bulk delegation')
             ELSE (SELECT min(Id) FROM Organisations) + k % 100 END,
        'Bench Delegate ' || k, 'Director', CASE WHEN k % 25 = 0 THEN 'HeadOfDelegation' ELSE 'Delegate' END, k % 50 = 0, 1,
-       CASE WHEN k < $n / 10 THEN 'Pending' WHEN k % 10 < 5 THEN 'Approved' WHEN k % 10 < 8 THEN 'Pending' WHEN k % 10 = 8 THEN 'Waitlisted' ELSE 'Rejected' END,
-       CASE WHEN k >= $n / 10 AND (k % 10 < 5 OR k % 10 >= 8) THEN $now END,
-       CASE WHEN k >= $n / 10 AND k % 10 = 8 THEN $now END, 0,
+       CASE WHEN k % 10 < 5 THEN 'Approved' WHEN k % 10 < 8 THEN 'Pending' WHEN k % 10 = 8 THEN 'Waitlisted' ELSE 'Rejected' END,
+       CASE WHEN k % 10 < 5 OR k % 10 >= 8 THEN $now END,
+       CASE WHEN k % 10 = 8 THEN $now END, 0,
        'BENCH' || printf('%06d', k), lower(hex(randomblob(16))), $now,
        (SELECT $guid FROM (SELECT lower(hex(randomblob(16))) AS h))
 FROM seq;
