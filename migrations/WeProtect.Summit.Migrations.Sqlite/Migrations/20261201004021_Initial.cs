@@ -838,6 +838,7 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     StatementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     RequestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     QueuedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -848,8 +849,11 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     NextAttemptUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     FailedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ListAsOfUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Pdf = table.Column<byte[]>(type: "BLOB", nullable: true),
                     Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: true),
+                    SignatoryListPdf = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    SignatoryListSha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: true),
                     SignatoryCount = table.Column<int>(type: "INTEGER", nullable: false),
                     CertificateThumbprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     CertificateSubject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
@@ -976,6 +980,7 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     SigningClosesUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     SignatoriesEmbargoed = table.Column<bool>(type: "INTEGER", nullable: false),
                     AgreedByLayout = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    LateEndorsements = table.Column<bool>(type: "INTEGER", nullable: false),
                     InvitationsQueuedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     RemindersQueuedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ClosedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -1153,9 +1158,14 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 column: "Sha256");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Communiques_StatementId",
+                name: "IX_Communiques_SignatoryListSha256",
                 table: "Communiques",
-                column: "StatementId",
+                column: "SignatoryListSha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Communiques_StatementId_Revision",
+                table: "Communiques",
+                columns: new[] { "StatementId", "Revision" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
