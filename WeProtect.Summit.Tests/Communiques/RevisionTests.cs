@@ -29,6 +29,8 @@ public class RevisionTests(TimestampedApp app) : IClassFixture<TimestampedApp>
         app.Clock.Advance(TimeSpan.FromMinutes(5));
         var late = await app.OrganisationAsync(Sector.Government, $"Late Republic {Guid.NewGuid():N}"[..22]);
         var signatory = await app.SignatoryAsync(late.Id);
+        var toSign = await signatory.Client.GetPageAsync("/Signing");
+        Assert.Contains("Published; open for late endorsements", toSign.Body!.TextContent);
         var signPage = await signatory.Client.GetPageAsync(SigningData.SignUrl(closed.StatementId, late.Id));
         var signed = await signatory.Client.SignAsync(signPage, app.TotpCode(signatory.Key));
         Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using Microsoft.Extensions.Configuration;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Statements;
@@ -57,7 +58,7 @@ static int Driver(bool write, string[]? only)
         .AppendLine()
         .AppendLine($"## PDF rendering and signing ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)")
         .AppendLine()
-        .AppendLine("`dotnet run -c Release --project bench/WeProtect.Summit.Bench -- all --write` (each scenario in a process of its own).")
+        .AppendLine($"`dotnet run -c Release --project bench/WeProtect.Summit.Bench -- all --write{(only is null ? "" : " --only " + string.Join(',', only))}` (each scenario in a process of its own).")
         .AppendLine($"Machine: {machine}.")
         .AppendLine()
         .AppendLine("| Scenario | Rows | Iterations | Median | Mean | Allocated per op | Output size | Peak working set |")
