@@ -46,7 +46,7 @@ public class DetailsModel(SummitDbContext db, TimeProvider clock) : PageModel
             .OrderBy(st => st.CreatedUtc)
             .Select(st => new PublicStatement(st.Id, st.Title, st.Status,
                 db.Communiques.Where(c => c.StatementId == st.Id && c.Status == Data.Communiques.CommuniqueStatus.Published)
-                    .Select(c => (int?)c.Id).FirstOrDefault()))
+                    .OrderByDescending(c => c.Revision).Select(c => (int?)c.Id).FirstOrDefault()))
             .ToListAsync();
         if (User.Identity?.IsAuthenticated == true && User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
             MyRegistrationId = await db.Registrations.Where(r => r.SummitId == id && r.UserId == userId

@@ -570,6 +570,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("LeaseUntilUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ListAsOfUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("NextAttemptUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -587,6 +590,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("SelfSignedCertificate")
                         .HasColumnType("boolean");
 
@@ -597,6 +603,14 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
                     b.Property<int>("SignatoryCount")
                         .HasColumnType("integer");
+
+                    b.Property<byte[]>("SignatoryListPdf")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("SignatoryListSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
 
                     b.Property<int>("StatementId")
                         .HasColumnType("integer");
@@ -617,10 +631,12 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
                     b.HasIndex("Sha256");
 
-                    b.HasIndex("StatementId")
-                        .IsUnique();
+                    b.HasIndex("SignatoryListSha256");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("StatementId", "Revision")
+                        .IsUnique();
 
                     b.ToTable("Communiques");
                 });
@@ -1522,6 +1538,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<bool>("LateEndorsements")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime?>("RemindersQueuedUtc")
                         .HasColumnType("timestamp with time zone");

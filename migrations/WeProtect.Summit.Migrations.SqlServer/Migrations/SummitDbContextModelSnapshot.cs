@@ -572,6 +572,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("LeaseUntilUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("ListAsOfUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("NextAttemptUtc")
                         .HasColumnType("datetime2");
 
@@ -589,6 +592,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
                     b.Property<bool>("SelfSignedCertificate")
                         .HasColumnType("bit");
 
@@ -599,6 +605,14 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     b.Property<int>("SignatoryCount")
                         .HasColumnType("int");
+
+                    b.Property<byte[]>("SignatoryListPdf")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("SignatoryListSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
 
                     b.Property<int>("StatementId")
                         .HasColumnType("int");
@@ -619,10 +633,12 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Sha256");
 
-                    b.HasIndex("StatementId")
-                        .IsUnique();
+                    b.HasIndex("SignatoryListSha256");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("StatementId", "Revision")
+                        .IsUnique();
 
                     b.ToTable("Communiques");
                 });
@@ -1524,6 +1540,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
+
+                    b.Property<bool>("LateEndorsements")
+                        .HasColumnType("bit");
 
                     b.Property<DateTime?>("RemindersQueuedUtc")
                         .HasColumnType("datetime2");

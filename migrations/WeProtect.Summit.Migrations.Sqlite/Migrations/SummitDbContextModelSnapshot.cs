@@ -547,6 +547,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("LeaseUntilUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ListAsOfUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("NextAttemptUtc")
                         .HasColumnType("TEXT");
 
@@ -564,6 +567,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("SelfSignedCertificate")
                         .HasColumnType("INTEGER");
 
@@ -574,6 +580,14 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
                     b.Property<int>("SignatoryCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("SignatoryListPdf")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("SignatoryListSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
 
                     b.Property<int>("StatementId")
                         .HasColumnType("INTEGER");
@@ -594,10 +608,12 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Sha256");
 
-                    b.HasIndex("StatementId")
-                        .IsUnique();
+                    b.HasIndex("SignatoryListSha256");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("StatementId", "Revision")
+                        .IsUnique();
 
                     b.ToTable("Communiques");
                 });
@@ -1465,6 +1481,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("LateEndorsements")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("RemindersQueuedUtc")
                         .HasColumnType("TEXT");
