@@ -27,6 +27,8 @@ public static class PageAccess
         c.AllowAnonymousToPage("/Summits/Participants");
         c.AllowAnonymousToPage("/Breakouts/Agenda");
         c.AllowAnonymousToPage("/Breakouts/Session");
+        // A document download: public ones to anyone, delegates-only ones checked in the handler (404 otherwise).
+        c.AllowAnonymousToPage("/Breakouts/Material");
         c.AllowAnonymousToPage("/Signing/AgreedBy");
         // Anonymous only once final: the page answers 404 for earlier statuses.
         c.AllowAnonymousToPage("/Statements/Text");

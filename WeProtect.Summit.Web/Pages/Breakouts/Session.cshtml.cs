@@ -19,6 +19,8 @@ public class SessionModel(SummitDbContext db, BookingDesk desk) : PageModel
     public IReadOnlyList<string> Paragraphs { get; private set; } = [];
     /// <summary>Book / waiting list / your seat, for the visitor (a log-in link for anonymous visitors).</summary>
     public Bookings.BookingButtonModel? BookingButton { get; private set; }
+    /// <summary>This breakout's documents, as far as the visitor may see them.</summary>
+    public MaterialList Materials { get; private set; } = new([], false);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -36,9 +38,11 @@ public class SessionModel(SummitDbContext db, BookingDesk desk) : PageModel
             breakout.Theme is { } t ? new Programme.ThemeChip(t.Id, t.Name, t.Colour) : null,
             breakout.StartUtc, breakout.EndUtc, Summit.ToLocal(breakout.StartUtc), Summit.ToLocal(breakout.EndUtc),
             breakout.Capacity, breakout.ConfirmedCount, waiting, breakout.Sequence,
-            organisations.Order(StringComparer.CurrentCultureIgnoreCase).ToList());
-        BookingButton = await Bookings.BookingButtonModel.ForAsync(db, desk, id,
+            organisations.Order(StringComparer.CurrentCultureIgnoreCase).ToList(), breakout.IsCancelled, breakout.IsPlenary);
+        // A cancelled or plenary session has nothing to book: no button (the desk refuses a post anyway).
+        if (breakout.IsBookable) BookingButton = await Bookings.BookingButtonModel.ForAsync(db, desk, id,
             User.FindFirstValue(ClaimTypes.NameIdentifier), ct: ct);
+        Materials = await MaterialList.LoadAsync(db, Summit.Id, id, User, ct);
         Paragraphs = (breakout.Description ?? "").Replace("\r\n", "\n")
             .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return Page();
