@@ -80,7 +80,7 @@ public class AgendaMineAndPlenaryTests(SummitAppFactory app) : IClassFixture<Sum
             ["Input.Title"] = "Forgot the seats", ["Input.RoomId"] = hall.Id.ToString(), ["Input.Date"] = summit.StartDate.ToString("yyyy-MM-dd"),
             ["Input.StartTime"] = "15:00", ["Input.EndTime"] = "16:00", ["Input.Capacity"] = "",
         });
-        Assert.Contains("Give the number of seats.", refused.TextContent);
+        Assert.Contains("Give the number of seats.", refused.Body!.TextContent);
 
         using var anonymous = app.CreateFormClient();
         var agenda = await anonymous.GetPageAsync($"/Breakouts/Agenda/{summit.Id}");

@@ -94,7 +94,7 @@ public class BreakoutCancelTests(SummitAppFactory app) : IClassFixture<SummitApp
 
         await organiser.SubmitAndFollowAsync(first, $"#cancel-{breakout.Id}");
         var (_, page) = await organiser.SubmitAndFollowAsync(second, $"#cancel-{breakout.Id}");
-        Assert.Contains("Someone else changed this breakout", page.TextContent);
+        Assert.Contains("Someone else changed this breakout", page.Body!.TextContent);
         Assert.Equal(1, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.Kind == NotificationKinds.BreakoutCancelled
             && db.Bookings.Any(b => b.Id == n.SubjectId && b.BreakoutId == breakout.Id))));
         Assert.Equal(1, await app.WithDbAsync(db => db.Breakouts.Where(b => b.Id == breakout.Id).Select(b => b.Sequence).SingleAsync()));
