@@ -5,14 +5,16 @@ using WeProtect.Summit.Data.Desks;
 namespace WeProtect.Summit.Data.Materials;
 
 /// <summary>Documents attached to a summit or a breakout: added (type checked from the content) and deleted by
-/// organisers, each with its audit event in the same transaction.</summary>
+/// organisers, or by a breakout's facilitators for that breakout, each with its audit event in the same transaction.</summary>
 public sealed class MaterialDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock)
 {
-    /// <summary>Adds a document. Errors are keyed by the material's fields (the file's by "Content").</summary>
+    /// <summary>Adds a document. Errors are keyed by the material's fields (the file's by "Content").
+    /// <paramref name="asOrganiser"/>: the actor is an organiser; otherwise they must facilitate the breakout.</summary>
     public async Task<DeskResult<Material>> AddAsync(int summitId, int? breakoutId, string? title, string fileName, byte[] content,
-        MaterialVisibility visibility, AuditActor actor, CancellationToken ct = default)
+        MaterialVisibility visibility, AuditActor actor, bool asOrganiser = true, CancellationToken ct = default)
     {
         if (!await db.Summits.AnyAsync(s => s.Id == summitId, ct)) return DeskResult.NotFound("There is no such summit.").With<Material>();
+        if (!asOrganiser && !await FacilitatesAsync(breakoutId, actor.UserId, ct)) return NotYours().With<Material>();
         if (breakoutId is not null && !await db.Breakouts.AnyAsync(b => b.Id == breakoutId && b.SummitId == summitId, ct))
             return DeskResult.Invalid([(nameof(Material.BreakoutId), "Choose a breakout of this summit (or the summit as a whole).")]).With<Material>();
         var name = SafeFileName(fileName);
@@ -34,11 +36,12 @@ public sealed class MaterialDesk(SummitDbContext db, AuditTrail audit, TimeProvi
         return DeskResult.Done($"\"{material.Title}\" added.").With(material);
     }
 
-    public async Task<DeskResult> DeleteAsync(int summitId, int materialId, AuditActor actor, CancellationToken ct = default)
+    public async Task<DeskResult> DeleteAsync(int summitId, int materialId, AuditActor actor, bool asOrganiser = true, CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var material = await db.Materials.AsNoTracking().FirstOrDefaultAsync(m => m.Id == materialId && m.SummitId == summitId, ct);
         if (material is null) return DeskResult.NotFound("There is no such document.");
+        if (!asOrganiser && !await FacilitatesAsync(material.BreakoutId, actor.UserId, ct)) return NotYours();
         await db.MaterialContents.Where(c => c.MaterialId == materialId).ExecuteDeleteAsync(ct);
         if (await db.Materials.Where(m => m.Id == materialId).ExecuteDeleteAsync(ct) == 0) return DeskResult.NotFound("There is no such document.");
         audit.Record(actor, "material.deleted", material, $"Document {material.Id} ({material.Sha256[..12]}…) deleted");
@@ -46,6 +49,14 @@ public sealed class MaterialDesk(SummitDbContext db, AuditTrail audit, TimeProvi
         await tx.CommitAsync(ct);
         return DeskResult.Done($"\"{material.Title}\" deleted.");
     }
+
+    /// <summary>Whether the user is one of the breakout's facilitators (who manage its documents).</summary>
+    public Task<bool> FacilitatesAsync(int? breakoutId, string? userId, CancellationToken ct = default) =>
+        breakoutId is null || userId is null ? Task.FromResult(false)
+            : db.Breakouts.AnyAsync(b => b.Id == breakoutId && b.Facilitators.Any(f => f.Id == userId), ct);
+
+    private static DeskResult NotYours() =>
+        DeskResult.Refused("Only the organisers and the breakout's facilitators can change its documents.", DeskRefusal.Forbidden);
 
     /// <summary>The file name without a path or characters file systems refuse; "document" when nothing is left.</summary>
     private static string SafeFileName(string fileName)

@@ -62,6 +62,7 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Breakouts/Manage/Materials"] = Access.Organiser,
         ["/Breakouts/Bookings/Index"] = Access.SignedIn,
         ["/Breakouts/Bookings/Book"] = Access.SignedIn,
+        ["/Breakouts/Facilitate/Materials"] = Access.SignedIn,
         ["/Breakouts/Agenda"] = Access.Public,
         ["/Breakouts/Session"] = Access.Public,
         ["/Breakouts/Material"] = Access.Public,

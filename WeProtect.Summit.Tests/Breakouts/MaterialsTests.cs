@@ -168,4 +168,40 @@ public class MaterialsTests(SummitAppFactory app) : IClassFixture<SummitAppFacto
         Assert.True(response.StatusCode == HttpStatusCode.Forbidden || response.Headers.Location?.OriginalString.Contains("AccessDenied") == true);
         Assert.Equal(HttpStatusCode.NotFound, (await user.GetAsync("/Breakouts/Material/987654")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_facilitator_adds_and_deletes_documents_of_their_own_breakout_only()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var mine = await app.CreateBreakoutAsync(summit, startHour: 10);
+        var theirs = await app.CreateBreakoutAsync(summit, startHour: 12);
+        var facilitator = await app.CreateUserAsync(fullName: "Session Facilitator");
+        await app.DecorateAsync(mine.Id, facilitatorIds: [facilitator.Id]);
+        using var client = await app.LogInAsync(facilitator);
+
+        var session = await client.GetPageAsync($"/Breakouts/Session/{mine.Id}");
+        Assert.NotNull(session.GetElementById("manage-materials"));
+        var form = await client.GetPageAsync($"/Breakouts/Facilitate/Materials/{mine.Id}");
+        var (_, page) = await client.SubmitAndFollowAsync(form, "#material-add",
+            new Dictionary<string, string> { ["Title"] = "Our slides", ["Visibility"] = "Delegates" },
+            new Dictionary<string, (string, byte[])> { ["Upload"] = ("deck.pptx", Pptx()) });
+        Assert.True(page.QuerySelector("#status") is not null, Errors(page));
+        var material = await app.WithDbAsync(db => db.Materials.SingleAsync(m => m.BreakoutId == mine.Id));
+        Assert.Equal(MaterialVisibility.Delegates, material.Visibility);
+        Assert.Equal(facilitator.Id, material.CreatedByUserId);
+
+        // A renamed file is refused here too.
+        (_, page) = await client.SubmitAndFollowAsync(await client.GetPageAsync($"/Breakouts/Facilitate/Materials/{mine.Id}"), "#material-add",
+            new Dictionary<string, string> { ["Title"] = "Fake" }, new Dictionary<string, (string, byte[])> { ["Upload"] = ("fake.pdf", "hello"u8.ToArray()) });
+        Assert.Contains(MaterialFormats.Refusal, Errors(page));
+
+        // Another breakout's page: 403, and no link on its session page.
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/Breakouts/Facilitate/Materials/{theirs.Id}")).StatusCode);
+        Assert.Null((await client.GetPageAsync($"/Breakouts/Session/{theirs.Id}")).GetElementById("manage-materials"));
+
+        var manage = await client.GetPageAsync($"/Breakouts/Facilitate/Materials/{mine.Id}");
+        (_, page) = await client.SubmitAndFollowAsync(manage, $"#material-delete-{material.Id}");
+        Assert.Contains("deleted", page.QuerySelector("#status")!.TextContent);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Materials.CountAsync(m => m.BreakoutId == mine.Id)));
+    }
 }

@@ -21,6 +21,8 @@ public class SessionModel(SummitDbContext db, BookingDesk desk) : PageModel
     public Bookings.BookingButtonModel? BookingButton { get; private set; }
     /// <summary>This breakout's documents, as far as the visitor may see them.</summary>
     public MaterialList Materials { get; private set; } = new([], false);
+    /// <summary>The visitor facilitates this breakout (or organises): a link to add its documents.</summary>
+    public bool ManagesMaterials { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -43,6 +45,9 @@ public class SessionModel(SummitDbContext db, BookingDesk desk) : PageModel
         if (breakout.IsBookable) BookingButton = await Bookings.BookingButtonModel.ForAsync(db, desk, id,
             User.FindFirstValue(ClaimTypes.NameIdentifier), ct: ct);
         Materials = await MaterialList.LoadAsync(db, Summit.Id, id, User, ct);
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        ManagesMaterials = userId is not null && (User.IsInRole(Roles.Organiser) || User.IsInRole(Roles.Admin)
+            || await db.Breakouts.AnyAsync(b => b.Id == id && b.Facilitators.Any(f => f.Id == userId), ct));
         Paragraphs = (breakout.Description ?? "").Replace("\r\n", "\n")
             .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return Page();

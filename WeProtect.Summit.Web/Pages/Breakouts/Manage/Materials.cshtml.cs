@@ -42,7 +42,7 @@ public class MaterialsModel(SummitDbContext db, MaterialDesk desk) : PageModel
         if (!await LoadAsync(summitId, ct)) return NotFound();
         var content = await this.ReadUploadAsync(nameof(Upload), Upload, UploadRule, ct);
         if (content is null || !ModelState.IsValid) return Page();
-        var result = await desk.AddAsync(summitId, BreakoutId, Title, Upload!.FileName, content, Visibility, User.ToAuditActor(), ct);
+        var result = await desk.AddAsync(summitId, BreakoutId, Title, Upload!.FileName, content, Visibility, User.ToAuditActor(), ct: ct);
         return await this.AnswerAsync(result, () => RedirectToPage(new { summitId }), async () =>
         {
             await LoadAsync(summitId, ct);
@@ -52,7 +52,7 @@ public class MaterialsModel(SummitDbContext db, MaterialDesk desk) : PageModel
 
     public async Task<IActionResult> OnPostDeleteAsync(int summitId, int materialId, CancellationToken ct)
     {
-        var result = await desk.DeleteAsync(summitId, materialId, User.ToAuditActor(), ct);
+        var result = await desk.DeleteAsync(summitId, materialId, User.ToAuditActor(), ct: ct);
         return this.Answer(result, () => RedirectToPage(new { summitId }));
     }
 
