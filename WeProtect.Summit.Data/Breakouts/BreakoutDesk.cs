@@ -173,32 +173,30 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
     public async Task<DeskResult> CancelAsync(int summitId, int breakoutId, Guid? expectedVersion, AuditActor actor, CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var breakout = await db.Breakouts.FirstOrDefaultAsync(b => b.Id == breakoutId && b.SummitId == summitId, ct);
+        var breakout = await db.Breakouts.AsNoTracking().FirstOrDefaultAsync(b => b.Id == breakoutId && b.SummitId == summitId, ct);
         if (breakout is null) return DeskResult.NotFound("There is no such breakout.");
-        if (expectedVersion is not null && expectedVersion != breakout.Version) return Forget(DeskResult.Conflict("this breakout"));
-        if (breakout.Cancel(clock.GetUtcNow().UtcDateTime) is { } refusal) return Forget(DeskResult.Refused(refusal));
+        var seen = breakout.Version;
+        if (expectedVersion is not null && expectedVersion != seen) return DeskResult.Conflict("this breakout");
+        if (breakout.Cancel(clock.GetUtcNow().UtcDateTime) is { } refusal) return DeskResult.Refused(refusal);
         var now = breakout.CancelledUtc!.Value;
+        // The breakout's row first, by a conditional update: it stays locked until the commit, so a booking of this
+        // breakout either committed before (and is read below, to be ended) or waits, then sees the breakout
+        // cancelled and rolls back (BookingDesk.BookAsync reads it again after taking the row).
+        var changed = await db.Breakouts.Where(b => b.Id == breakoutId && b.Version == seen && b.CancelledUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.CancelledUtc, now).SetProperty(b => b.Sequence, breakout.Sequence)
+                .SetProperty(b => b.ConfirmedCount, 0).SetProperty(b => b.Version, breakout.Version), ct);
+        if (changed == 0) return DeskResult.Conflict("this breakout");
         var live = await db.Bookings.AsNoTracking()
             .Where(b => b.BreakoutId == breakoutId && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted))
             .Select(b => b.Id).ToListAsync(ct);
-        // The conditional update ends exactly the bookings read above; a booking made meanwhile waits for the breakout
-        // row, which the save below locks, and is then refused (the breakout is no longer bookable).
         await db.Bookings.Where(b => live.Contains(b.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Cancelled)
                 .SetProperty(b => b.CancelledUtc, now).SetProperty(b => b.Version, Guid.NewGuid()), ct);
         foreach (var bookingId in live) notifier.Add(NotificationKinds.BreakoutCancelled, bookingId);
         audit.Record(actor, "breakout.cancelled", breakout,
             $"Breakout \"{breakout.Title}\" cancelled (sequence {breakout.Sequence}); {live.Count} bookings ended and told");
-        try
-        {
-            await audit.SaveChangesAsync(ct);
-            await notifier.CommitAsync(tx, ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await tx.RollbackAsync(ct);
-            return Forget(DeskResult.Conflict("this breakout"));
-        }
+        await audit.SaveChangesAsync(ct);
+        await notifier.CommitAsync(tx, ct);
         return DeskResult.Done($"Breakout \"{breakout.Title}\" cancelled; {Plural(live.Count)} will be told by e-mail.");
     }
 

@@ -69,7 +69,7 @@ public sealed class PublicPageCache(IOutputCacheStore store) : SaveChangesInterc
             && (PublicTypes.Contains(e.Metadata.ClrType) || e.Metadata.Name is "SummitHost" or "BreakoutOrganisation" or "BreakoutFacilitator"
                 || e.Entity is AuditEvent { SubjectType: nameof(Registration) } audit && audit.Action != "registration.checked-in"
                 // BookingDesk moves seat counts with ExecuteUpdate too; the agenda and session pages show them.
-                || e.Entity is AuditEvent { SubjectType: nameof(Data.Breakouts.Booking) }
+                || e.Entity is AuditEvent { SubjectType: nameof(Data.Breakouts.Booking) or nameof(Data.Breakouts.Breakout) }
                 // MaterialDesk deletes with ExecuteDelete; the lists of documents are on the summit and session pages.
                 || e.Entity is AuditEvent { SubjectType: nameof(Data.Materials.Material) }));
         if (touchesPublicData) pending.AddOrUpdate(context, this);
