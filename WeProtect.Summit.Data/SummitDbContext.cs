@@ -38,6 +38,8 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
     public DbSet<Reporting.ReportReminder> ReportReminders => Set<Reporting.ReportReminder>();
     public DbSet<Registrations.BadgeBatch> BadgeBatches => Set<Registrations.BadgeBatch>();
     public DbSet<Registrations.BadgePrint> BadgePrints => Set<Registrations.BadgePrint>();
+    public DbSet<Materials.Material> Materials => Set<Materials.Material>();
+    public DbSet<Materials.MaterialContent> MaterialContents => Set<Materials.MaterialContent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

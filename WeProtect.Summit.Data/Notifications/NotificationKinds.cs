@@ -16,6 +16,8 @@ public static class NotificationKinds
     public const string BookingCancelled = "booking.cancelled";
     /// <summary>The breakout of a booking moved to another time or room.</summary>
     public const string BreakoutMoved = "breakout.moved";
+    /// <summary>Organisers cancelled the breakout of a booking (subject: the booking, ended with it).</summary>
+    public const string BreakoutCancelled = "breakout.cancelled";
     /// <summary>Statements opened for signature, to a signatory (subject: the signing authority).</summary>
     public const string SigningInvitation = "signing.invitation";
     /// <summary>The signing window closes soon and the organisation has not signed (subject: the signing authority).</summary>

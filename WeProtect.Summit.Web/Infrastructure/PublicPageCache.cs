@@ -24,7 +24,7 @@ public sealed class PublicPageCache(IOutputCacheStore store) : SaveChangesInterc
 
     private static readonly HashSet<Type> PublicTypes = [typeof(Data.Summits.Summit), typeof(Organisation), typeof(Registration),
         typeof(Data.Breakouts.Breakout), typeof(Data.Breakouts.Room), typeof(Data.Breakouts.Theme),
-        typeof(Data.Statements.Statement), typeof(Data.Communiques.Communique)];
+        typeof(Data.Statements.Statement), typeof(Data.Communiques.Communique), typeof(Data.Materials.Material)];
 
     // Contexts with a saved but not yet committed change to public data.
     private readonly ConditionalWeakTable<DbContext, object> pending = [];
@@ -69,7 +69,9 @@ public sealed class PublicPageCache(IOutputCacheStore store) : SaveChangesInterc
             && (PublicTypes.Contains(e.Metadata.ClrType) || e.Metadata.Name is "SummitHost" or "BreakoutOrganisation" or "BreakoutFacilitator"
                 || e.Entity is AuditEvent { SubjectType: nameof(Registration) } audit && audit.Action != "registration.checked-in"
                 // BookingDesk moves seat counts with ExecuteUpdate too; the agenda and session pages show them.
-                || e.Entity is AuditEvent { SubjectType: nameof(Data.Breakouts.Booking) }));
+                || e.Entity is AuditEvent { SubjectType: nameof(Data.Breakouts.Booking) or nameof(Data.Breakouts.Breakout) }
+                // MaterialDesk deletes with ExecuteDelete; the lists of documents are on the summit and session pages.
+                || e.Entity is AuditEvent { SubjectType: nameof(Data.Materials.Material) }));
         if (touchesPublicData) pending.AddOrUpdate(context, this);
     }
 

@@ -17,6 +17,8 @@ public class DetailsModel(SummitDbContext db, TimeProvider clock) : PageModel
     public int? MyRegistrationId { get; private set; }
     /// <summary>Statements whose text is final, with their published communiqué if any: what the public may read.</summary>
     public IReadOnlyList<PublicStatement> Statements { get; private set; } = [];
+    /// <summary>Documents attached to the summit as a whole, as far as the visitor may see them.</summary>
+    public Web.Breakouts.MaterialList Materials { get; private set; } = new([], false);
 
     public sealed record PublicStatement(int Id, string Title, Data.Statements.StatementStatus Status, int? CommuniqueId)
     {
@@ -52,6 +54,7 @@ public class DetailsModel(SummitDbContext db, TimeProvider clock) : PageModel
             MyRegistrationId = await db.Registrations.Where(r => r.SummitId == id && r.UserId == userId
                     && r.Status != Data.Registrations.RegistrationStatus.Cancelled)
                 .Select(r => (int?)r.Id).FirstOrDefaultAsync();
+        Materials = await Web.Breakouts.MaterialList.LoadAsync(db, id, breakoutId: null, User, HttpContext.RequestAborted);
         return Page();
     }
 }
