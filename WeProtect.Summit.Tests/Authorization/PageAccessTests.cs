@@ -82,8 +82,11 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Reporting/Index"] = Access.SignedIn,
         ["/Reporting/Report"] = Access.SignedIn,
         ["/Reporting/Progress"] = Access.Public,
+        ["/Reporting/Commitment"] = Access.Public,
+        ["/Reporting/Member"] = Access.Public,
         ["/Reporting/Manage/Index"] = Access.Organiser,
         ["/Reporting/Manage/Cycle"] = Access.Organiser,
+        ["/Reporting/Manage/Review"] = Access.Organiser,
         ["/Admin/Users"] = Access.Admin,
         ["/Admin/Audit"] = Access.Admin,
     };

@@ -37,6 +37,9 @@ public static class PageAccess
         c.AllowAnonymousToPage("/Communiques/Signatories");
         // Anonymous once organisers publish the cycle: the page answers 404 before.
         c.AllowAnonymousToPage("/Reporting/Progress");
+        c.AllowAnonymousToPage("/Reporting/Commitment");
+        // Public: shows published cycles only.
+        c.AllowAnonymousToPage("/Reporting/Member");
         // Signed-in users
         c.AuthorizeFolder("/Profile", Policies.SignedIn);
         c.AuthorizeFolder("/Registration", Policies.SignedIn);

@@ -582,6 +582,11 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     SubmittedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
                     ContentHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     SupersededUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    NarrativesPublic = table.Column<bool>(type: "bit", nullable: false),
+                    Review = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ReviewNote = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    ReviewedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ReviewedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
