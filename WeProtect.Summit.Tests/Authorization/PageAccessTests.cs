@@ -44,6 +44,8 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Summits/Manage/Index"] = Access.Organiser,
         ["/Summits/Manage/Edit"] = Access.Organiser,
         ["/Organisations/Index"] = Access.Public,
+        ["/Organisations/Members"] = Access.Public,
+        ["/Organisations/Manage/Membership"] = Access.Organiser,
         ["/Organisations/Manage/Create"] = Access.Organiser,
         ["/Organisations/Manage/Edit"] = Access.Organiser,
         ["/Organisations/Manage/Import"] = Access.Organiser,

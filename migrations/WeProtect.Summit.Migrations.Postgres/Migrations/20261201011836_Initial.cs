@@ -193,6 +193,30 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Memberships",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    JoinedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    LeftOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    LeavingReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RecordedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Memberships", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Memberships_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BadgeBatches",
                 columns: table => new
                 {
@@ -1225,6 +1249,18 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 column: "StatementVersionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Memberships_JoinedOn_LeftOn",
+                table: "Memberships",
+                columns: new[] { "JoinedOn", "LeftOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Memberships_OrganisationId",
+                table: "Memberships",
+                column: "OrganisationId",
+                unique: true,
+                filter: "\"LeftOn\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_SentUtc_FailedUtc",
                 table: "Notifications",
                 columns: new[] { "SentUtc", "FailedUtc" });
@@ -1529,6 +1565,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Endorsements");
+
+            migrationBuilder.DropTable(
+                name: "Memberships");
 
             migrationBuilder.DropTable(
                 name: "Notifications");
