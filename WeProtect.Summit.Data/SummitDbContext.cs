@@ -12,6 +12,7 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
 {
     public DbSet<Summits.Summit> Summits => Set<Summits.Summit>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Registrations.Registration> Registrations => Set<Registrations.Registration>();

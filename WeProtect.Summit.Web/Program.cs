@@ -93,6 +93,7 @@ builder.Services.AddScoped<WeProtect.Summit.Data.Breakouts.BreakoutDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Materials.MaterialDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Summits.SummitDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Organisations.OrganisationDesk>();
+builder.Services.AddScoped<WeProtect.Summit.Data.Organisations.MembershipDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Statements.StatementDesk>();
 builder.Services.AddScoped<DelegationDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Endorsements.EndorsementDesk>();

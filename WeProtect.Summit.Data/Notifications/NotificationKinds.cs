@@ -30,4 +30,6 @@ public static class NotificationKinds
     public const string EndorsementWithdrawn = "endorsement.withdrawn";
     /// <summary>An organisation has not submitted its progress report (subject: the <c>ReportReminder</c>; one per focal point).</summary>
     public const string ReportingReminder = "reporting.reminder";
+    /// <summary>The secretariat asked a clarification on a submitted report (subject: the <c>ProgressReport</c>; one per focal point).</summary>
+    public const string ReportingClarification = "reporting.clarification";
 }

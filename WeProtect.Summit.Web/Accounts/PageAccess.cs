@@ -39,6 +39,10 @@ public static class PageAccess
         c.AllowAnonymousToPage("/Communiques/Signatories");
         // Anonymous once organisers publish the cycle: the page answers 404 before.
         c.AllowAnonymousToPage("/Reporting/Progress");
+        c.AllowAnonymousToPage("/Organisations/Members");
+        c.AllowAnonymousToPage("/Reporting/Commitment");
+        // Public: shows published cycles only.
+        c.AllowAnonymousToPage("/Reporting/Member");
         // Signed-in users
         c.AuthorizeFolder("/Profile", Policies.SignedIn);
         c.AuthorizeFolder("/Registration", Policies.SignedIn);

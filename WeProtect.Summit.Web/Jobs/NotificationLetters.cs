@@ -24,6 +24,7 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
         NotificationKinds.AmendmentDecided => await AmendmentLetterAsync(notification, ct),
         NotificationKinds.EndorsementSigned or NotificationKinds.EndorsementWithdrawn => await EndorsementLetterAsync(notification, ct),
         NotificationKinds.ReportingReminder => await Reporting.ReportingLetters.ReminderAsync(db, links, notification, ct),
+        NotificationKinds.ReportingClarification => await Reporting.ReportingLetters.ClarificationAsync(db, links, notification, ct),
         _ => throw new InvalidOperationException($"No letter for notifications of kind {notification.Kind}"),
     };
 

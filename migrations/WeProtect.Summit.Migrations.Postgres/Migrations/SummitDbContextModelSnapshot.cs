@@ -1003,6 +1003,46 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Organisations.Membership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LeavingReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId")
+                        .IsUnique()
+                        .HasFilter("\"LeftOn\" IS NULL");
+
+                    b.HasIndex("JoinedOn", "LeftOn");
+
+                    b.ToTable("Memberships");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Organisations.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -1343,11 +1383,30 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Property<int>("CycleId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("NarrativesPublic")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("ReviewedUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2120,6 +2179,15 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Navigation("Message");
 
                     b.Navigation("Registration");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Organisations.Membership", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.BadgeBatch", b =>

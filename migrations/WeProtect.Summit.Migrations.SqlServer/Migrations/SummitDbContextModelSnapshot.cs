@@ -1005,6 +1005,46 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Organisations.Membership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LeavingReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId")
+                        .IsUnique()
+                        .HasFilter("\"LeftOn\" IS NULL");
+
+                    b.HasIndex("JoinedOn", "LeftOn");
+
+                    b.ToTable("Memberships");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Organisations.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -1345,11 +1385,30 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<int>("CycleId")
                         .HasColumnType("int");
 
+                    b.Property<bool>("NarrativesPublic")
+                        .HasColumnType("bit");
+
                     b.Property<int>("Number")
                         .HasColumnType("int");
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("int");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("ReviewedUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2122,6 +2181,15 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Navigation("Message");
 
                     b.Navigation("Registration");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Organisations.Membership", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.BadgeBatch", b =>

@@ -968,6 +968,44 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Organisations.Membership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeavingReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId")
+                        .IsUnique()
+                        .HasFilter("\"LeftOn\" IS NULL");
+
+                    b.HasIndex("JoinedOn", "LeftOn");
+
+                    b.ToTable("Memberships");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Organisations.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -1294,11 +1332,30 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Property<int>("CycleId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("NarrativesPublic")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2055,6 +2112,15 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Navigation("Message");
 
                     b.Navigation("Registration");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Organisations.Membership", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.BadgeBatch", b =>
