@@ -5,7 +5,8 @@ namespace WeProtect.Summit.Web.Reporting;
 
 /// <summary>A horizontal bar chart drawn on the server as inline SVG: a title and a description for screen readers
 /// (role="img", aria-labelledby), and each bar's number written beside it, so nothing depends on colour or on seeing
-/// the bars. Pages put the same numbers in a table next to it. Built with XElement so every label is escaped.</summary>
+/// the bars. Pages put the same numbers in a table next to it. Built with XElement so every label is escaped; sized
+/// by the site's stylesheet (.bar-chart), since the CSP allows no inline style.</summary>
 public static class SvgBarChart
 {
     public sealed record Bar(string Label, int Value, int? OutOf = null);
@@ -23,7 +24,7 @@ public static class SvgBarChart
         var svg = new XElement(Svg + "svg",
             new XAttribute("id", id), new XAttribute("class", "bar-chart"), new XAttribute("role", "img"),
             new XAttribute("aria-labelledby", $"{id}-title {id}-desc"),
-            new XAttribute("viewBox", $"0 0 {width} {height}"), new XAttribute("width", "100%"), new XAttribute("style", $"max-width:{width}px"),
+            new XAttribute("viewBox", $"0 0 {width} {height}"), new XAttribute("width", "100%"),
             new XElement(Svg + "title", new XAttribute("id", $"{id}-title"), title),
             new XElement(Svg + "desc", new XAttribute("id", $"{id}-desc"), description));
         for (var i = 0; i < bars.Count; i++)
