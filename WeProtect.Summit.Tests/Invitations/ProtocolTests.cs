@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using AngleSharp.Html.Dom;
 using WeProtect.Summit.Data.Invitations;
 
@@ -62,8 +64,8 @@ public class ProtocolTests(SummitAppFactory app) : IClassFixture<SummitAppFactor
                      ("Input.IsMinister", "false"), ("Input.Rank", "None"), ("Input.Title", "Nobody"), ("Input.Order", "99"),
                      ("Input.OrganisationId", other.Id.ToString(CultureInfo.InvariantCulture)), ("Input.Category", nameof(DelegateCategory.Observer)),
                  })
-            Smuggle(edit, "form[method=post]", name, value);
-        var saved = await nominee.SubmitAsync(edit, "form[method=post]", new Dictionary<string, string> { ["Input.Position"] = "Minister of the Interior" });
+            Smuggle(edit, "#registration-form", name, value);
+        var saved = await nominee.SubmitAsync(edit, "#registration-form", new Dictionary<string, string> { ["Input.Position"] = "Minister of the Interior" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var row = await app.WithDbAsync(db => db.Registrations.AsNoTracking().SingleAsync(r => r.Id == registrationId));
         Assert.Equal("Minister of the Interior", row.Position);

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 
@@ -22,7 +24,7 @@ public static partial class InvitationSteps
     public static async Task<string> LinkInMailAsync(this SummitAppFactory app, string email, string subject)
     {
         var mail = await app.WaitForMailAsync(m => m.To.ToString().Contains(email, StringComparison.OrdinalIgnoreCase) && (m.Subject ?? "").Contains(subject));
-        var match = Link().Match(mail.TextBody);
+        var match = Link().Match(mail.TextBody ?? "");
         Assert.True(match.Success, mail.TextBody);
         return new Uri(match.Value).PathAndQuery;
     }
