@@ -425,6 +425,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("CancelledUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Capacity")
                         .HasColumnType("integer");
 
@@ -437,6 +440,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
                     b.Property<DateTime>("EndUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsPlenary")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("RoomId")
                         .HasColumnType("integer");
@@ -570,6 +576,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("LeaseUntilUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ListAsOfUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("NextAttemptUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -587,6 +596,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("SelfSignedCertificate")
                         .HasColumnType("boolean");
 
@@ -597,6 +609,14 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
                     b.Property<int>("SignatoryCount")
                         .HasColumnType("integer");
+
+                    b.Property<byte[]>("SignatoryListPdf")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("SignatoryListSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
 
                     b.Property<int>("StatementId")
                         .HasColumnType("integer");
@@ -617,10 +637,12 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
                     b.HasIndex("Sha256");
 
-                    b.HasIndex("StatementId")
-                        .IsUnique();
+                    b.HasIndex("SignatoryListSha256");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("StatementId", "Revision")
+                        .IsUnique();
 
                     b.ToTable("Communiques");
                 });
@@ -751,7 +773,7 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.ToTable("SigningAuthorities");
                 });
 
-            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.Invitation", b =>
+            modelBuilder.Entity("WeProtect.Summit.Data.Materials.Material", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -759,8 +781,8 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<DateTime?>("AcceptedUtc")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<int?>("BreakoutId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("CreatedByUserId")
                         .IsRequired()
@@ -770,184 +792,59 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Email")
+                    b.Property<string>("FileName")
                         .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
-                    b.Property<DateTime>("ExpiresUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("FocalPointUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<DateTime?>("LastRemindedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("NormalisedEmail")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
-
-                    b.Property<int>("OrganisationId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("RevokedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("SentUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("StatementId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("SummitId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("TokenHash")
+                    b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
 
-                    b.Property<string>("TokenSeed")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FocalPointUserId");
-
-                    b.HasIndex("OrganisationId");
-
-                    b.HasIndex("StatementId");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.HasIndex("SummitId", "OrganisationId")
-                        .IsUnique();
-
-                    b.ToTable("Invitations");
-                });
-
-            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.InvitationReminderRound", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("Count")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("Key")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("SummitId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Key")
-                        .IsUnique();
-
-                    b.HasIndex("SummitId");
-
-                    b.ToTable("InvitationReminderRounds");
-                });
-
-            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.Nomination", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
-
-                    b.Property<string>("Honorific")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("InvitationId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("NominatedByUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<string>("NormalisedEmail")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
-
-                    b.Property<int>("OrganisationId")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("ProtocolOrder")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Rank")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<int?>("RegistrationId")
-                        .HasColumnType("integer");
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("SummitId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Title")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("TokenHash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
-                    b.Property<string>("TokenSeed")
+                    b.Property<string>("Type")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InvitationId");
+                    b.HasIndex("BreakoutId");
 
-                    b.HasIndex("OrganisationId");
+                    b.HasIndex("SummitId", "BreakoutId");
 
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
+                    b.ToTable("Materials");
+                });
 
-                    b.HasIndex("SummitId", "NormalisedEmail")
-                        .IsUnique();
+            modelBuilder.Entity("WeProtect.Summit.Data.Materials.MaterialContent", b =>
+                {
+                    b.Property<int>("MaterialId")
+                        .HasColumnType("integer");
 
-                    b.ToTable("Nominations");
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("MaterialId");
+
+                    b.ToTable("MaterialContents");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Messages.DelegateMessage", b =>
@@ -968,6 +865,13 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
 
+                    b.Property<string>("CancelledByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("CancelledUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("CreatedByName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -980,11 +884,25 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Filter")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<Guid>("Key")
                         .HasColumnType("uuid");
 
                     b.Property<int>("RecipientCount")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Reminder")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("ScheduledForUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SentUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -998,6 +916,8 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
                     b.HasIndex("Key")
                         .IsUnique();
+
+                    b.HasIndex("SentUtc", "ScheduledForUtc");
 
                     b.HasIndex("SummitId", "CreatedUtc");
 
@@ -1081,6 +1001,46 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.HasIndex("SentUtc", "FailedUtc");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Organisations.Membership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LeavingReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId")
+                        .IsUnique()
+                        .HasFilter("\"LeftOn\" IS NULL");
+
+                    b.HasIndex("JoinedOn", "LeftOn");
+
+                    b.ToTable("Memberships");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Organisations.Organisation", b =>
@@ -1200,39 +1160,6 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.ToTable("BadgePrints");
                 });
 
-            modelBuilder.Entity("WeProtect.Summit.Data.Registrations.CheckInStaff", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("GrantedByUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<DateTime>("GrantedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("SummitId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("SummitId", "UserId")
-                        .IsUnique();
-
-                    b.ToTable("CheckInStaff");
-                });
-
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.DelegationQuota", b =>
                 {
                     b.Property<int>("Id")
@@ -1251,12 +1178,6 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int>("HeadsOfDelegation")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("NominatedDelegates")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("NominatedHeads")
                         .HasColumnType("integer");
 
                     b.Property<int>("OrganisationId")
@@ -1330,15 +1251,8 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<string>("Honorific")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
                     b.Property<bool>("IsMinister")
                         .HasColumnType("boolean");
-
-                    b.Property<int?>("NominationId")
-                        .HasColumnType("integer");
 
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("integer");
@@ -1360,14 +1274,6 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<int?>("ProtocolOrder")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Rank")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1375,10 +1281,6 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
                     b.Property<int>("SummitId")
                         .HasColumnType("integer");
-
-                    b.Property<string>("Title")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -1401,10 +1303,6 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
                     b.HasIndex("CalendarToken")
                         .IsUnique();
-
-                    b.HasIndex("NominationId")
-                        .IsUnique()
-                        .HasFilter("\"NominationId\" IS NOT NULL");
 
                     b.HasIndex("OrganisationId");
 
@@ -1485,11 +1383,30 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Property<int>("CycleId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("NarrativesPublic")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("ReviewedUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1761,6 +1678,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<bool>("LateEndorsements")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("RemindersQueuedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1946,11 +1866,6 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
                     b.Property<DateTime?>("RegistrationClosesUtc")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RegistrationMode")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
 
                     b.Property<DateTime?>("RegistrationOpensUtc")
                         .HasColumnType("timestamp with time zone");
@@ -2211,49 +2126,30 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Navigation("Organisation");
                 });
 
-            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.Invitation", b =>
+            modelBuilder.Entity("WeProtect.Summit.Data.Materials.Material", b =>
                 {
-                    b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", "Organisation")
+                    b.HasOne("WeProtect.Summit.Data.Breakouts.Breakout", "Breakout")
                         .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .HasForeignKey("BreakoutId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("WeProtect.Summit.Data.Statements.Statement", null)
-                        .WithMany()
-                        .HasForeignKey("StatementId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
+                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", "Summit")
                         .WithMany()
                         .HasForeignKey("SummitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.Navigation("Organisation");
+                    b.Navigation("Breakout");
+
+                    b.Navigation("Summit");
                 });
 
-            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.InvitationReminderRound", b =>
+            modelBuilder.Entity("WeProtect.Summit.Data.Materials.MaterialContent", b =>
                 {
-                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
-                        .WithMany()
-                        .HasForeignKey("SummitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.Nomination", b =>
-                {
-                    b.HasOne("WeProtect.Summit.Data.Invitations.Invitation", null)
-                        .WithMany()
-                        .HasForeignKey("InvitationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                    b.HasOne("WeProtect.Summit.Data.Materials.Material", null)
+                        .WithOne("Content")
+                        .HasForeignKey("WeProtect.Summit.Data.Materials.MaterialContent", "MaterialId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2283,6 +2179,15 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Navigation("Message");
 
                     b.Navigation("Registration");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Organisations.Membership", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.BadgeBatch", b =>
@@ -2315,23 +2220,6 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Navigation("Registration");
                 });
 
-            modelBuilder.Entity("WeProtect.Summit.Data.Registrations.CheckInStaff", b =>
-                {
-                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
-                        .WithMany()
-                        .HasForeignKey("SummitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("WeProtect.Summit.Data.Accounts.SummitUser", "User")
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("User");
-                });
-
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.DelegationQuota", b =>
                 {
                     b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", "Organisation")
@@ -2351,11 +2239,6 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.Registration", b =>
                 {
-                    b.HasOne("WeProtect.Summit.Data.Invitations.Nomination", null)
-                        .WithMany()
-                        .HasForeignKey("NominationId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")
@@ -2527,6 +2410,12 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .WithMany("Versions")
                         .HasForeignKey("StatementId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Materials.Material", b =>
+                {
+                    b.Navigation("Content")
                         .IsRequired();
                 });
 

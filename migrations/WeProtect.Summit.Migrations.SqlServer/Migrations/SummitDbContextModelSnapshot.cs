@@ -427,6 +427,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("CancelledUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("Capacity")
                         .HasColumnType("int");
 
@@ -439,6 +442,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime>("EndUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<bool>("IsPlenary")
+                        .HasColumnType("bit");
 
                     b.Property<int>("RoomId")
                         .HasColumnType("int");
@@ -572,6 +578,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("LeaseUntilUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("ListAsOfUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("NextAttemptUtc")
                         .HasColumnType("datetime2");
 
@@ -589,6 +598,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
                     b.Property<bool>("SelfSignedCertificate")
                         .HasColumnType("bit");
 
@@ -599,6 +611,14 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     b.Property<int>("SignatoryCount")
                         .HasColumnType("int");
+
+                    b.Property<byte[]>("SignatoryListPdf")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("SignatoryListSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
 
                     b.Property<int>("StatementId")
                         .HasColumnType("int");
@@ -619,10 +639,12 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Sha256");
 
-                    b.HasIndex("StatementId")
-                        .IsUnique();
+                    b.HasIndex("SignatoryListSha256");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("StatementId", "Revision")
+                        .IsUnique();
 
                     b.ToTable("Communiques");
                 });
@@ -753,7 +775,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.ToTable("SigningAuthorities");
                 });
 
-            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.Invitation", b =>
+            modelBuilder.Entity("WeProtect.Summit.Data.Materials.Material", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -761,8 +783,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
-                    b.Property<DateTime?>("AcceptedUtc")
-                        .HasColumnType("datetime2");
+                    b.Property<int?>("BreakoutId")
+                        .HasColumnType("int");
 
                     b.Property<string>("CreatedByUserId")
                         .IsRequired()
@@ -772,184 +794,59 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("datetime2");
 
-                    b.Property<string>("Email")
+                    b.Property<string>("FileName")
                         .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("nvarchar(254)");
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
-                    b.Property<DateTime>("ExpiresUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("FocalPointUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<DateTime?>("LastRemindedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("NormalisedEmail")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("nvarchar(254)");
-
-                    b.Property<int>("OrganisationId")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime?>("RevokedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime>("SentUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<int?>("StatementId")
-                        .HasColumnType("int");
-
-                    b.Property<int>("SummitId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("TokenHash")
+                    b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
 
-                    b.Property<string>("TokenSeed")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FocalPointUserId");
-
-                    b.HasIndex("OrganisationId");
-
-                    b.HasIndex("StatementId");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.HasIndex("SummitId", "OrganisationId")
-                        .IsUnique();
-
-                    b.ToTable("Invitations");
-                });
-
-            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.InvitationReminderRound", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("Count")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<Guid>("Key")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("SummitId")
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Key")
-                        .IsUnique();
-
-                    b.HasIndex("SummitId");
-
-                    b.ToTable("InvitationReminderRounds");
-                });
-
-            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.Nomination", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("nvarchar(30)");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("nvarchar(254)");
-
-                    b.Property<string>("Honorific")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<int>("InvitationId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("NominatedByUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<string>("NormalisedEmail")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("nvarchar(254)");
-
-                    b.Property<int>("OrganisationId")
-                        .HasColumnType("int");
-
-                    b.Property<int?>("ProtocolOrder")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Rank")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("nvarchar(30)");
-
-                    b.Property<int?>("RegistrationId")
-                        .HasColumnType("int");
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("SummitId")
                         .HasColumnType("int");
 
                     b.Property<string>("Title")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<string>("TokenHash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
-                    b.Property<string>("TokenSeed")
+                    b.Property<string>("Type")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InvitationId");
+                    b.HasIndex("BreakoutId");
 
-                    b.HasIndex("OrganisationId");
+                    b.HasIndex("SummitId", "BreakoutId");
 
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
+                    b.ToTable("Materials");
+                });
 
-                    b.HasIndex("SummitId", "NormalisedEmail")
-                        .IsUnique();
+            modelBuilder.Entity("WeProtect.Summit.Data.Materials.MaterialContent", b =>
+                {
+                    b.Property<int>("MaterialId")
+                        .HasColumnType("int");
 
-                    b.ToTable("Nominations");
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("MaterialId");
+
+                    b.ToTable("MaterialContents");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Messages.DelegateMessage", b =>
@@ -970,6 +867,13 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("CancelledByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("CancelledUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("CreatedByName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -982,11 +886,25 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Filter")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<Guid>("Key")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("RecipientCount")
                         .HasColumnType("int");
+
+                    b.Property<string>("Reminder")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime?>("ScheduledForUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("SentUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -1000,6 +918,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Key")
                         .IsUnique();
+
+                    b.HasIndex("SentUtc", "ScheduledForUtc");
 
                     b.HasIndex("SummitId", "CreatedUtc");
 
@@ -1083,6 +1003,46 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.HasIndex("SentUtc", "FailedUtc");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Organisations.Membership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LeavingReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId")
+                        .IsUnique()
+                        .HasFilter("\"LeftOn\" IS NULL");
+
+                    b.HasIndex("JoinedOn", "LeftOn");
+
+                    b.ToTable("Memberships");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Organisations.Organisation", b =>
@@ -1202,39 +1162,6 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.ToTable("BadgePrints");
                 });
 
-            modelBuilder.Entity("WeProtect.Summit.Data.Registrations.CheckInStaff", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("GrantedByUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<DateTime>("GrantedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<int>("SummitId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(450)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("SummitId", "UserId")
-                        .IsUnique();
-
-                    b.ToTable("CheckInStaff");
-                });
-
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.DelegationQuota", b =>
                 {
                     b.Property<int>("Id")
@@ -1253,12 +1180,6 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<int>("HeadsOfDelegation")
-                        .HasColumnType("int");
-
-                    b.Property<int>("NominatedDelegates")
-                        .HasColumnType("int");
-
-                    b.Property<int>("NominatedHeads")
                         .HasColumnType("int");
 
                     b.Property<int>("OrganisationId")
@@ -1332,15 +1253,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.Property<string>("Honorific")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
                     b.Property<bool>("IsMinister")
                         .HasColumnType("bit");
-
-                    b.Property<int?>("NominationId")
-                        .HasColumnType("int");
 
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("int");
@@ -1362,14 +1276,6 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
-                    b.Property<int?>("ProtocolOrder")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Rank")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("nvarchar(30)");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1377,10 +1283,6 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     b.Property<int>("SummitId")
                         .HasColumnType("int");
-
-                    b.Property<string>("Title")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -1403,10 +1305,6 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CalendarToken")
                         .IsUnique();
-
-                    b.HasIndex("NominationId")
-                        .IsUnique()
-                        .HasFilter("\"NominationId\" IS NOT NULL");
 
                     b.HasIndex("OrganisationId");
 
@@ -1487,11 +1385,30 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<int>("CycleId")
                         .HasColumnType("int");
 
+                    b.Property<bool>("NarrativesPublic")
+                        .HasColumnType("bit");
+
                     b.Property<int>("Number")
                         .HasColumnType("int");
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("int");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("ReviewedUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1763,6 +1680,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
+                    b.Property<bool>("LateEndorsements")
+                        .HasColumnType("bit");
+
                     b.Property<DateTime?>("RemindersQueuedUtc")
                         .HasColumnType("datetime2");
 
@@ -1948,11 +1868,6 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("RegistrationClosesUtc")
                         .HasColumnType("datetime2");
-
-                    b.Property<string>("RegistrationMode")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
 
                     b.Property<DateTime?>("RegistrationOpensUtc")
                         .HasColumnType("datetime2");
@@ -2213,49 +2128,30 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Navigation("Organisation");
                 });
 
-            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.Invitation", b =>
+            modelBuilder.Entity("WeProtect.Summit.Data.Materials.Material", b =>
                 {
-                    b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", "Organisation")
+                    b.HasOne("WeProtect.Summit.Data.Breakouts.Breakout", "Breakout")
                         .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .HasForeignKey("BreakoutId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("WeProtect.Summit.Data.Statements.Statement", null)
-                        .WithMany()
-                        .HasForeignKey("StatementId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
+                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", "Summit")
                         .WithMany()
                         .HasForeignKey("SummitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.Navigation("Organisation");
+                    b.Navigation("Breakout");
+
+                    b.Navigation("Summit");
                 });
 
-            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.InvitationReminderRound", b =>
+            modelBuilder.Entity("WeProtect.Summit.Data.Materials.MaterialContent", b =>
                 {
-                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
-                        .WithMany()
-                        .HasForeignKey("SummitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.Nomination", b =>
-                {
-                    b.HasOne("WeProtect.Summit.Data.Invitations.Invitation", null)
-                        .WithMany()
-                        .HasForeignKey("InvitationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                    b.HasOne("WeProtect.Summit.Data.Materials.Material", null)
+                        .WithOne("Content")
+                        .HasForeignKey("WeProtect.Summit.Data.Materials.MaterialContent", "MaterialId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2285,6 +2181,15 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Navigation("Message");
 
                     b.Navigation("Registration");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Organisations.Membership", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.BadgeBatch", b =>
@@ -2317,23 +2222,6 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Navigation("Registration");
                 });
 
-            modelBuilder.Entity("WeProtect.Summit.Data.Registrations.CheckInStaff", b =>
-                {
-                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
-                        .WithMany()
-                        .HasForeignKey("SummitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("WeProtect.Summit.Data.Accounts.SummitUser", "User")
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("User");
-                });
-
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.DelegationQuota", b =>
                 {
                     b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", "Organisation")
@@ -2353,11 +2241,6 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.Registration", b =>
                 {
-                    b.HasOne("WeProtect.Summit.Data.Invitations.Nomination", null)
-                        .WithMany()
-                        .HasForeignKey("NominationId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")
@@ -2529,6 +2412,12 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .WithMany("Versions")
                         .HasForeignKey("StatementId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Materials.Material", b =>
+                {
+                    b.Navigation("Content")
                         .IsRequired();
                 });
 

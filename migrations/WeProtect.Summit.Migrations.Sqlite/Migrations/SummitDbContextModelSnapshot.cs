@@ -408,6 +408,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("CancelledUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Capacity")
                         .HasColumnType("INTEGER");
 
@@ -420,6 +423,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime>("EndUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPlenary")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("RoomId")
                         .HasColumnType("INTEGER");
@@ -547,6 +553,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("LeaseUntilUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ListAsOfUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("NextAttemptUtc")
                         .HasColumnType("TEXT");
 
@@ -564,6 +573,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("SelfSignedCertificate")
                         .HasColumnType("INTEGER");
 
@@ -574,6 +586,14 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
                     b.Property<int>("SignatoryCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("SignatoryListPdf")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("SignatoryListSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
 
                     b.Property<int>("StatementId")
                         .HasColumnType("INTEGER");
@@ -594,10 +614,12 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Sha256");
 
-                    b.HasIndex("StatementId")
-                        .IsUnique();
+                    b.HasIndex("SignatoryListSha256");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("StatementId", "Revision")
+                        .IsUnique();
 
                     b.ToTable("Communiques");
                 });
@@ -724,14 +746,14 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.ToTable("SigningAuthorities");
                 });
 
-            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.Invitation", b =>
+            modelBuilder.Entity("WeProtect.Summit.Data.Materials.Material", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("AcceptedUtc")
-                        .HasColumnType("TEXT");
+                    b.Property<int?>("BreakoutId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CreatedByUserId")
                         .IsRequired()
@@ -741,180 +763,59 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Email")
+                    b.Property<string>("FileName")
                         .IsRequired()
-                        .HasMaxLength(254)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("ExpiresUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FocalPointUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("LastRemindedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalisedEmail")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("OrganisationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("RevokedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("SentUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("StatementId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SummitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("TokenHash")
+                    b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
 
-                    b.Property<string>("TokenSeed")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FocalPointUserId");
-
-                    b.HasIndex("OrganisationId");
-
-                    b.HasIndex("StatementId");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.HasIndex("SummitId", "OrganisationId")
-                        .IsUnique();
-
-                    b.ToTable("Invitations");
-                });
-
-            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.InvitationReminderRound", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Key")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SummitId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Key")
-                        .IsUnique();
-
-                    b.HasIndex("SummitId");
-
-                    b.ToTable("InvitationReminderRounds");
-                });
-
-            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.Nomination", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Honorific")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("InvitationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("NominatedByUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalisedEmail")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("OrganisationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ProtocolOrder")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Rank")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("RegistrationId")
+                    b.Property<long>("SizeBytes")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SummitId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
-                        .HasMaxLength(100)
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TokenHash")
+                    b.Property<string>("Type")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TokenSeed")
+                    b.Property<string>("Visibility")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InvitationId");
+                    b.HasIndex("BreakoutId");
 
-                    b.HasIndex("OrganisationId");
+                    b.HasIndex("SummitId", "BreakoutId");
 
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
+                    b.ToTable("Materials");
+                });
 
-                    b.HasIndex("SummitId", "NormalisedEmail")
-                        .IsUnique();
+            modelBuilder.Entity("WeProtect.Summit.Data.Materials.MaterialContent", b =>
+                {
+                    b.Property<int>("MaterialId")
+                        .HasColumnType("INTEGER");
 
-                    b.ToTable("Nominations");
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("MaterialId");
+
+                    b.ToTable("MaterialContents");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Messages.DelegateMessage", b =>
@@ -933,6 +834,13 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CancelledByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CreatedByName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -945,11 +853,25 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Filter")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Key")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RecipientCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reminder")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ScheduledForUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -963,6 +885,8 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Key")
                         .IsUnique();
+
+                    b.HasIndex("SentUtc", "ScheduledForUtc");
 
                     b.HasIndex("SummitId", "CreatedUtc");
 
@@ -1042,6 +966,44 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.HasIndex("SentUtc", "FailedUtc");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Organisations.Membership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeavingReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId")
+                        .IsUnique()
+                        .HasFilter("\"LeftOn\" IS NULL");
+
+                    b.HasIndex("JoinedOn", "LeftOn");
+
+                    b.ToTable("Memberships");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Organisations.Organisation", b =>
@@ -1155,37 +1117,6 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.ToTable("BadgePrints");
                 });
 
-            modelBuilder.Entity("WeProtect.Summit.Data.Registrations.CheckInStaff", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("GrantedByUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("GrantedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SummitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("SummitId", "UserId")
-                        .IsUnique();
-
-                    b.ToTable("CheckInStaff");
-                });
-
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.DelegationQuota", b =>
                 {
                     b.Property<int>("Id")
@@ -1202,12 +1133,6 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("HeadsOfDelegation")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("NominatedDelegates")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("NominatedHeads")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("OrganisationId")
@@ -1279,14 +1204,7 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Honorific")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("IsMinister")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("NominationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("OrganisationId")
@@ -1309,14 +1227,6 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("ProtocolOrder")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Rank")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1324,10 +1234,6 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
                     b.Property<int>("SummitId")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Title")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -1350,10 +1256,6 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CalendarToken")
                         .IsUnique();
-
-                    b.HasIndex("NominationId")
-                        .IsUnique()
-                        .HasFilter("\"NominationId\" IS NOT NULL");
 
                     b.HasIndex("OrganisationId");
 
@@ -1430,11 +1332,30 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Property<int>("CycleId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("NarrativesPublic")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1696,6 +1617,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("LateEndorsements")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("RemindersQueuedUtc")
                         .HasColumnType("TEXT");
 
@@ -1874,11 +1798,6 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RegistrationClosesUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RegistrationMode")
-                        .IsRequired()
-                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RegistrationOpensUtc")
@@ -2140,49 +2059,30 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Navigation("Organisation");
                 });
 
-            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.Invitation", b =>
+            modelBuilder.Entity("WeProtect.Summit.Data.Materials.Material", b =>
                 {
-                    b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", "Organisation")
+                    b.HasOne("WeProtect.Summit.Data.Breakouts.Breakout", "Breakout")
                         .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .HasForeignKey("BreakoutId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("WeProtect.Summit.Data.Statements.Statement", null)
-                        .WithMany()
-                        .HasForeignKey("StatementId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
+                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", "Summit")
                         .WithMany()
                         .HasForeignKey("SummitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.Navigation("Organisation");
+                    b.Navigation("Breakout");
+
+                    b.Navigation("Summit");
                 });
 
-            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.InvitationReminderRound", b =>
+            modelBuilder.Entity("WeProtect.Summit.Data.Materials.MaterialContent", b =>
                 {
-                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
-                        .WithMany()
-                        .HasForeignKey("SummitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.Nomination", b =>
-                {
-                    b.HasOne("WeProtect.Summit.Data.Invitations.Invitation", null)
-                        .WithMany()
-                        .HasForeignKey("InvitationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                    b.HasOne("WeProtect.Summit.Data.Materials.Material", null)
+                        .WithOne("Content")
+                        .HasForeignKey("WeProtect.Summit.Data.Materials.MaterialContent", "MaterialId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2212,6 +2112,15 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Navigation("Message");
 
                     b.Navigation("Registration");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Organisations.Membership", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.BadgeBatch", b =>
@@ -2244,23 +2153,6 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Navigation("Registration");
                 });
 
-            modelBuilder.Entity("WeProtect.Summit.Data.Registrations.CheckInStaff", b =>
-                {
-                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
-                        .WithMany()
-                        .HasForeignKey("SummitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("WeProtect.Summit.Data.Accounts.SummitUser", "User")
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("User");
-                });
-
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.DelegationQuota", b =>
                 {
                     b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", "Organisation")
@@ -2280,11 +2172,6 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.Registration", b =>
                 {
-                    b.HasOne("WeProtect.Summit.Data.Invitations.Nomination", null)
-                        .WithMany()
-                        .HasForeignKey("NominationId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")
@@ -2456,6 +2343,12 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .WithMany("Versions")
                         .HasForeignKey("StatementId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Materials.Material", b =>
+                {
+                    b.Navigation("Content")
                         .IsRequired();
                 });
 

@@ -127,7 +127,6 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     ApprovedCount = table.Column<int>(type: "integer", nullable: false),
                     ContactEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    RegistrationMode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
@@ -194,6 +193,30 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Memberships",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    JoinedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    LeftOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    LeavingReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RecordedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Memberships", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Memberships_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BadgeBatches",
                 columns: table => new
                 {
@@ -230,7 +253,13 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     RecipientCount = table.Column<int>(type: "integer", nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ScheduledForUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Filter = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Reminder = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    SentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CancelledUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CancelledByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -254,9 +283,7 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     HeadsOfDelegation = table.Column<int>(type: "integer", nullable: false),
                     Delegates = table.Column<int>(type: "integer", nullable: false),
                     ApprovedHeads = table.Column<int>(type: "integer", nullable: false),
-                    ApprovedDelegates = table.Column<int>(type: "integer", nullable: false),
-                    NominatedHeads = table.Column<int>(type: "integer", nullable: false),
-                    NominatedDelegates = table.Column<int>(type: "integer", nullable: false)
+                    ApprovedDelegates = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -273,28 +300,6 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         principalTable: "Summits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "InvitationReminderRounds",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SummitId = table.Column<int>(type: "integer", nullable: false),
-                    Key = table.Column<Guid>(type: "uuid", nullable: false),
-                    Count = table.Column<int>(type: "integer", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_InvitationReminderRounds", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_InvitationReminderRounds_Summits_SummitId",
-                        column: x => x.SummitId,
-                        principalTable: "Summits",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -475,27 +480,53 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "CheckInStaff",
+                name: "Registrations",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     SummitId = table.Column<int>(type: "integer", nullable: false),
                     UserId = table.Column<string>(type: "text", nullable: false),
-                    GrantedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    GrantedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    OrganisationId = table.Column<int>(type: "integer", nullable: true),
+                    ProposedOrganisationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ProposedSector = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ProposedCountryCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
+                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Position = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Category = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    IsMinister = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessNeeds = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ConsentToPublicList = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DecisionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DecidedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    WaitlistedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WaitingForPlace = table.Column<bool>(type: "boolean", nullable: false),
+                    CancelledUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    BadgeCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CheckedInUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CalendarToken = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_CheckInStaff", x => x.Id);
+                    table.PrimaryKey("PK_Registrations", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_CheckInStaff_AspNetUsers_UserId",
+                        name: "FK_Registrations_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_CheckInStaff_Summits_SummitId",
+                        name: "FK_Registrations_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Registrations_Summits_SummitId",
                         column: x => x.SummitId,
                         principalTable: "Summits",
                         principalColumn: "Id",
@@ -582,6 +613,11 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     SubmittedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
                     ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     SupersededUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    NarrativesPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    Review = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ReviewNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ReviewedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReviewedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -644,7 +680,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     Capacity = table.Column<int>(type: "integer", nullable: false),
                     ConfirmedCount = table.Column<int>(type: "integer", nullable: false),
                     Sequence = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    IsPlenary = table.Column<bool>(type: "boolean", nullable: false),
+                    CancelledUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -667,6 +705,92 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         principalTable: "Themes",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BadgePrints",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BatchId = table.Column<int>(type: "integer", nullable: false),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
+                    FirstPrintOf = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BadgePrints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BadgePrints_BadgeBatches_BatchId",
+                        column: x => x.BatchId,
+                        principalTable: "BadgeBatches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_BadgePrints_Registrations_RegistrationId",
+                        column: x => x.RegistrationId,
+                        principalTable: "Registrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DelegateMessageRecipients",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MessageId = table.Column<int>(type: "integer", nullable: false),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
+                    NotificationId = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DelegateMessageRecipients", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DelegateMessageRecipients_DelegateMessages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "DelegateMessages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DelegateMessageRecipients_Registrations_RegistrationId",
+                        column: x => x.RegistrationId,
+                        principalTable: "Registrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Bookings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BreakoutId = table.Column<int>(type: "integer", nullable: false),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RequestedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CancelledUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Bookings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Bookings_Breakouts_BreakoutId",
+                        column: x => x.BreakoutId,
+                        principalTable: "Breakouts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Bookings_Registrations_RegistrationId",
+                        column: x => x.RegistrationId,
+                        principalTable: "Registrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -718,6 +842,58 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Materials",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    BreakoutId = table.Column<int>(type: "integer", nullable: true),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Visibility = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Materials", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Materials_Breakouts_BreakoutId",
+                        column: x => x.BreakoutId,
+                        principalTable: "Breakouts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Materials_Summits_SummitId",
+                        column: x => x.SummitId,
+                        principalTable: "Summits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MaterialContents",
+                columns: table => new
+                {
+                    MaterialId = table.Column<int>(type: "integer", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MaterialContents", x => x.MaterialId);
+                    table.ForeignKey(
+                        name: "FK_MaterialContents_Materials_MaterialId",
+                        column: x => x.MaterialId,
+                        principalTable: "Materials",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Amendments",
                 columns: table => new
                 {
@@ -746,58 +922,13 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "BadgePrints",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    BatchId = table.Column<int>(type: "integer", nullable: false),
-                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
-                    FirstPrintOf = table.Column<int>(type: "integer", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_BadgePrints", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_BadgePrints_BadgeBatches_BatchId",
-                        column: x => x.BatchId,
-                        principalTable: "BadgeBatches",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Bookings",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    BreakoutId = table.Column<int>(type: "integer", nullable: false),
-                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    RequestedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ConfirmedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CancelledUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Bookings", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Bookings_Breakouts_BreakoutId",
-                        column: x => x.BreakoutId,
-                        principalTable: "Breakouts",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Communiques",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     StatementId = table.Column<int>(type: "integer", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     RequestedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     QueuedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -808,8 +939,11 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     NextAttemptUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     FailedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     PublishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ListAsOfUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Pdf = table.Column<byte[]>(type: "bytea", nullable: true),
                     Sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: true),
+                    SignatoryListPdf = table.Column<byte[]>(type: "bytea", nullable: true),
+                    SignatoryListSha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: true),
                     SignatoryCount = table.Column<int>(type: "integer", nullable: false),
                     CertificateThumbprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     CertificateSubject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
@@ -821,28 +955,6 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Communiques", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "DelegateMessageRecipients",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    MessageId = table.Column<int>(type: "integer", nullable: false),
-                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
-                    NotificationId = table.Column<long>(type: "bigint", nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_DelegateMessageRecipients", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_DelegateMessageRecipients_DelegateMessages_MessageId",
-                        column: x => x.MessageId,
-                        principalTable: "DelegateMessages",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -877,150 +989,6 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         name: "FK_Endorsements_Organisations_OrganisationId",
                         column: x => x.OrganisationId,
                         principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Invitations",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SummitId = table.Column<int>(type: "integer", nullable: false),
-                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
-                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    NormalisedEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    StatementId = table.Column<int>(type: "integer", nullable: true),
-                    TokenSeed = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    SentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RevokedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AcceptedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    FocalPointUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    LastRemindedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Invitations", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Invitations_Organisations_OrganisationId",
-                        column: x => x.OrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Invitations_Summits_SummitId",
-                        column: x => x.SummitId,
-                        principalTable: "Summits",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Nominations",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    InvitationId = table.Column<int>(type: "integer", nullable: false),
-                    SummitId = table.Column<int>(type: "integer", nullable: false),
-                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
-                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    NormalisedEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    Category = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Honorific = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Rank = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    ProtocolOrder = table.Column<int>(type: "integer", nullable: true),
-                    TokenSeed = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    NominatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RegistrationId = table.Column<int>(type: "integer", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Nominations", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Nominations_Invitations_InvitationId",
-                        column: x => x.InvitationId,
-                        principalTable: "Invitations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Nominations_Organisations_OrganisationId",
-                        column: x => x.OrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Registrations",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SummitId = table.Column<int>(type: "integer", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    OrganisationId = table.Column<int>(type: "integer", nullable: true),
-                    ProposedOrganisationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ProposedSector = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    ProposedCountryCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
-                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Position = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Category = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    IsMinister = table.Column<bool>(type: "boolean", nullable: false),
-                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Honorific = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Rank = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    ProtocolOrder = table.Column<int>(type: "integer", nullable: true),
-                    NominationId = table.Column<int>(type: "integer", nullable: true),
-                    AccessNeeds = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    ConsentToPublicList = table.Column<bool>(type: "boolean", nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    DecisionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    DecidedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DecidedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    WaitlistedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    WaitingForPlace = table.Column<bool>(type: "boolean", nullable: false),
-                    CancelledUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    BadgeCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    CheckedInUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CalendarToken = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Registrations", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Registrations_AspNetUsers_UserId",
-                        column: x => x.UserId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Registrations_Nominations_NominationId",
-                        column: x => x.NominationId,
-                        principalTable: "Nominations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Registrations_Organisations_OrganisationId",
-                        column: x => x.OrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Registrations_Summits_SummitId",
-                        column: x => x.SummitId,
-                        principalTable: "Summits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1102,6 +1070,7 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     SigningClosesUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     SignatoriesEmbargoed = table.Column<bool>(type: "boolean", nullable: false),
                     AgreedByLayout = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    LateEndorsements = table.Column<bool>(type: "boolean", nullable: false),
                     InvitationsQueuedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     RemindersQueuedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ClosedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
@@ -1274,25 +1243,19 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 column: "ThemeId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_CheckInStaff_SummitId_UserId",
-                table: "CheckInStaff",
-                columns: new[] { "SummitId", "UserId" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CheckInStaff_UserId",
-                table: "CheckInStaff",
-                column: "UserId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Communiques_Sha256",
                 table: "Communiques",
                 column: "Sha256");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Communiques_StatementId",
+                name: "IX_Communiques_SignatoryListSha256",
                 table: "Communiques",
-                column: "StatementId",
+                column: "SignatoryListSha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Communiques_StatementId_Revision",
+                table: "Communiques",
+                columns: new[] { "StatementId", "Revision" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1316,6 +1279,11 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 table: "DelegateMessages",
                 column: "Key",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DelegateMessages_SentUtc_ScheduledForUtc",
+                table: "DelegateMessages",
+                columns: new[] { "SentUtc", "ScheduledForUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DelegateMessages_SummitId_CreatedUtc",
@@ -1356,64 +1324,26 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 column: "StatementVersionId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_InvitationReminderRounds_Key",
-                table: "InvitationReminderRounds",
-                column: "Key",
-                unique: true);
+                name: "IX_Materials_BreakoutId",
+                table: "Materials",
+                column: "BreakoutId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_InvitationReminderRounds_SummitId",
-                table: "InvitationReminderRounds",
-                column: "SummitId");
+                name: "IX_Materials_SummitId_BreakoutId",
+                table: "Materials",
+                columns: new[] { "SummitId", "BreakoutId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Invitations_FocalPointUserId",
-                table: "Invitations",
-                column: "FocalPointUserId");
+                name: "IX_Memberships_JoinedOn_LeftOn",
+                table: "Memberships",
+                columns: new[] { "JoinedOn", "LeftOn" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Invitations_OrganisationId",
-                table: "Invitations",
-                column: "OrganisationId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Invitations_StatementId",
-                table: "Invitations",
-                column: "StatementId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Invitations_SummitId_OrganisationId",
-                table: "Invitations",
-                columns: new[] { "SummitId", "OrganisationId" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Invitations_TokenHash",
-                table: "Invitations",
-                column: "TokenHash",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Nominations_InvitationId",
-                table: "Nominations",
-                column: "InvitationId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Nominations_OrganisationId",
-                table: "Nominations",
-                column: "OrganisationId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Nominations_SummitId_NormalisedEmail",
-                table: "Nominations",
-                columns: new[] { "SummitId", "NormalisedEmail" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Nominations_TokenHash",
-                table: "Nominations",
-                column: "TokenHash",
-                unique: true);
+                name: "IX_Memberships_OrganisationId",
+                table: "Memberships",
+                column: "OrganisationId",
+                unique: true,
+                filter: "\"LeftOn\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_SentUtc_FailedUtc",
@@ -1464,13 +1394,6 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 table: "Registrations",
                 column: "CalendarToken",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Registrations_NominationId",
-                table: "Registrations",
-                column: "NominationId",
-                unique: true,
-                filter: "\"NominationId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Registrations_OrganisationId",
@@ -1610,34 +1533,10 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
-                name: "FK_BadgePrints_Registrations_RegistrationId",
-                table: "BadgePrints",
-                column: "RegistrationId",
-                principalTable: "Registrations",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Bookings_Registrations_RegistrationId",
-                table: "Bookings",
-                column: "RegistrationId",
-                principalTable: "Registrations",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
-
-            migrationBuilder.AddForeignKey(
                 name: "FK_Communiques_Statements_StatementId",
                 table: "Communiques",
                 column: "StatementId",
                 principalTable: "Statements",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_DelegateMessageRecipients_Registrations_RegistrationId",
-                table: "DelegateMessageRecipients",
-                column: "RegistrationId",
-                principalTable: "Registrations",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
 
@@ -1652,14 +1551,6 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
             migrationBuilder.AddForeignKey(
                 name: "FK_Endorsements_Statements_StatementId",
                 table: "Endorsements",
-                column: "StatementId",
-                principalTable: "Statements",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Invitations_Statements_StatementId",
-                table: "Invitations",
                 column: "StatementId",
                 principalTable: "Statements",
                 principalColumn: "Id",
@@ -1746,9 +1637,6 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 name: "BreakoutOrganisation");
 
             migrationBuilder.DropTable(
-                name: "CheckInStaff");
-
-            migrationBuilder.DropTable(
                 name: "Communiques");
 
             migrationBuilder.DropTable(
@@ -1764,7 +1652,10 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 name: "Endorsements");
 
             migrationBuilder.DropTable(
-                name: "InvitationReminderRounds");
+                name: "MaterialContents");
+
+            migrationBuilder.DropTable(
+                name: "Memberships");
 
             migrationBuilder.DropTable(
                 name: "Notifications");
@@ -1797,37 +1688,34 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 name: "BadgeBatches");
 
             migrationBuilder.DropTable(
-                name: "Breakouts");
-
-            migrationBuilder.DropTable(
                 name: "DelegateMessages");
 
             migrationBuilder.DropTable(
                 name: "Registrations");
 
             migrationBuilder.DropTable(
+                name: "Materials");
+
+            migrationBuilder.DropTable(
                 name: "ProgressReports");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Breakouts");
+
+            migrationBuilder.DropTable(
+                name: "ReportingCycles");
+
+            migrationBuilder.DropTable(
+                name: "Organisations");
 
             migrationBuilder.DropTable(
                 name: "Rooms");
 
             migrationBuilder.DropTable(
                 name: "Themes");
-
-            migrationBuilder.DropTable(
-                name: "AspNetUsers");
-
-            migrationBuilder.DropTable(
-                name: "Nominations");
-
-            migrationBuilder.DropTable(
-                name: "ReportingCycles");
-
-            migrationBuilder.DropTable(
-                name: "Invitations");
-
-            migrationBuilder.DropTable(
-                name: "Organisations");
 
             migrationBuilder.DropTable(
                 name: "StatementVersions");

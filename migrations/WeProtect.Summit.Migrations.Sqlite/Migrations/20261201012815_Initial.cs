@@ -126,7 +126,6 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     ApprovedCount = table.Column<int>(type: "INTEGER", nullable: false),
                     ContactEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    RegistrationMode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
@@ -193,6 +192,30 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Memberships",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    JoinedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LeftOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LeavingReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RecordedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Memberships", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Memberships_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BadgeBatches",
                 columns: table => new
                 {
@@ -229,7 +252,13 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     RecipientCount = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ScheduledForUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Filter = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Reminder = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    SentUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CancelledUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CancelledByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -253,9 +282,7 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     HeadsOfDelegation = table.Column<int>(type: "INTEGER", nullable: false),
                     Delegates = table.Column<int>(type: "INTEGER", nullable: false),
                     ApprovedHeads = table.Column<int>(type: "INTEGER", nullable: false),
-                    ApprovedDelegates = table.Column<int>(type: "INTEGER", nullable: false),
-                    NominatedHeads = table.Column<int>(type: "INTEGER", nullable: false),
-                    NominatedDelegates = table.Column<int>(type: "INTEGER", nullable: false)
+                    ApprovedDelegates = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -272,28 +299,6 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         principalTable: "Summits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "InvitationReminderRounds",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Key = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Count = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_InvitationReminderRounds", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_InvitationReminderRounds_Summits_SummitId",
-                        column: x => x.SummitId,
-                        principalTable: "Summits",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -474,27 +479,53 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "CheckInStaff",
+                name: "Registrations",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     SummitId = table.Column<int>(type: "INTEGER", nullable: false),
                     UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    GrantedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    GrantedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProposedOrganisationName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ProposedSector = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ProposedCountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Position = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    IsMinister = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessNeeds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ConsentToPublicList = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DecidedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    WaitlistedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WaitingForPlace = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CancelledUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    BadgeCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CheckedInUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CalendarToken = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_CheckInStaff", x => x.Id);
+                    table.PrimaryKey("PK_Registrations", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_CheckInStaff_AspNetUsers_UserId",
+                        name: "FK_Registrations_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_CheckInStaff_Summits_SummitId",
+                        name: "FK_Registrations_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Registrations_Summits_SummitId",
                         column: x => x.SummitId,
                         principalTable: "Summits",
                         principalColumn: "Id",
@@ -581,6 +612,11 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     SubmittedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     SupersededUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    NarrativesPublic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Review = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ReviewedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -643,7 +679,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     Capacity = table.Column<int>(type: "INTEGER", nullable: false),
                     ConfirmedCount = table.Column<int>(type: "INTEGER", nullable: false),
                     Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IsPlenary = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CancelledUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -666,6 +704,92 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         principalTable: "Themes",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BadgePrints",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BatchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstPrintOf = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BadgePrints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BadgePrints_BadgeBatches_BatchId",
+                        column: x => x.BatchId,
+                        principalTable: "BadgeBatches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_BadgePrints_Registrations_RegistrationId",
+                        column: x => x.RegistrationId,
+                        principalTable: "Registrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DelegateMessageRecipients",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MessageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    NotificationId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DelegateMessageRecipients", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DelegateMessageRecipients_DelegateMessages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "DelegateMessages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DelegateMessageRecipients_Registrations_RegistrationId",
+                        column: x => x.RegistrationId,
+                        principalTable: "Registrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Bookings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BreakoutId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RequestedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConfirmedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CancelledUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Bookings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Bookings_Breakouts_BreakoutId",
+                        column: x => x.BreakoutId,
+                        principalTable: "Breakouts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Bookings_Registrations_RegistrationId",
+                        column: x => x.RegistrationId,
+                        principalTable: "Registrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -717,6 +841,58 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Materials",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BreakoutId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Visibility = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Materials", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Materials_Breakouts_BreakoutId",
+                        column: x => x.BreakoutId,
+                        principalTable: "Breakouts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Materials_Summits_SummitId",
+                        column: x => x.SummitId,
+                        principalTable: "Summits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MaterialContents",
+                columns: table => new
+                {
+                    MaterialId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MaterialContents", x => x.MaterialId);
+                    table.ForeignKey(
+                        name: "FK_MaterialContents_Materials_MaterialId",
+                        column: x => x.MaterialId,
+                        principalTable: "Materials",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Amendments",
                 columns: table => new
                 {
@@ -745,58 +921,13 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "BadgePrints",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BatchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FirstPrintOf = table.Column<int>(type: "INTEGER", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_BadgePrints", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_BadgePrints_BadgeBatches_BatchId",
-                        column: x => x.BatchId,
-                        principalTable: "BadgeBatches",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Bookings",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BreakoutId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    RequestedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ConfirmedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CancelledUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Bookings", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Bookings_Breakouts_BreakoutId",
-                        column: x => x.BreakoutId,
-                        principalTable: "Breakouts",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Communiques",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     StatementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     RequestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     QueuedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -807,8 +938,11 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     NextAttemptUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     FailedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ListAsOfUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Pdf = table.Column<byte[]>(type: "BLOB", nullable: true),
                     Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: true),
+                    SignatoryListPdf = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    SignatoryListSha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: true),
                     SignatoryCount = table.Column<int>(type: "INTEGER", nullable: false),
                     CertificateThumbprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     CertificateSubject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
@@ -820,28 +954,6 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Communiques", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "DelegateMessageRecipients",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MessageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    NotificationId = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_DelegateMessageRecipients", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_DelegateMessageRecipients_DelegateMessages_MessageId",
-                        column: x => x.MessageId,
-                        principalTable: "DelegateMessages",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -876,150 +988,6 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         name: "FK_Endorsements_Organisations_OrganisationId",
                         column: x => x.OrganisationId,
                         principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Invitations",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    NormalisedEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    StatementId = table.Column<int>(type: "INTEGER", nullable: true),
-                    TokenSeed = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    SentUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RevokedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    AcceptedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    FocalPointUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    LastRemindedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Invitations", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Invitations_Organisations_OrganisationId",
-                        column: x => x.OrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Invitations_Summits_SummitId",
-                        column: x => x.SummitId,
-                        principalTable: "Summits",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Nominations",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    InvitationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    NormalisedEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Honorific = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Rank = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    ProtocolOrder = table.Column<int>(type: "INTEGER", nullable: true),
-                    TokenSeed = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    NominatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Nominations", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Nominations_Invitations_InvitationId",
-                        column: x => x.InvitationId,
-                        principalTable: "Invitations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Nominations_Organisations_OrganisationId",
-                        column: x => x.OrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Registrations",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ProposedOrganisationName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ProposedSector = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    ProposedCountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
-                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Position = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    IsMinister = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Honorific = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Rank = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    ProtocolOrder = table.Column<int>(type: "INTEGER", nullable: true),
-                    NominationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    AccessNeeds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ConsentToPublicList = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    DecidedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DecidedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    WaitlistedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    WaitingForPlace = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CancelledUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    BadgeCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CheckedInUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CalendarToken = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Registrations", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Registrations_AspNetUsers_UserId",
-                        column: x => x.UserId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Registrations_Nominations_NominationId",
-                        column: x => x.NominationId,
-                        principalTable: "Nominations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Registrations_Organisations_OrganisationId",
-                        column: x => x.OrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Registrations_Summits_SummitId",
-                        column: x => x.SummitId,
-                        principalTable: "Summits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1101,6 +1069,7 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     SigningClosesUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     SignatoriesEmbargoed = table.Column<bool>(type: "INTEGER", nullable: false),
                     AgreedByLayout = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    LateEndorsements = table.Column<bool>(type: "INTEGER", nullable: false),
                     InvitationsQueuedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     RemindersQueuedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ClosedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -1273,25 +1242,19 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 column: "ThemeId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_CheckInStaff_SummitId_UserId",
-                table: "CheckInStaff",
-                columns: new[] { "SummitId", "UserId" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CheckInStaff_UserId",
-                table: "CheckInStaff",
-                column: "UserId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Communiques_Sha256",
                 table: "Communiques",
                 column: "Sha256");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Communiques_StatementId",
+                name: "IX_Communiques_SignatoryListSha256",
                 table: "Communiques",
-                column: "StatementId",
+                column: "SignatoryListSha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Communiques_StatementId_Revision",
+                table: "Communiques",
+                columns: new[] { "StatementId", "Revision" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1315,6 +1278,11 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 table: "DelegateMessages",
                 column: "Key",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DelegateMessages_SentUtc_ScheduledForUtc",
+                table: "DelegateMessages",
+                columns: new[] { "SentUtc", "ScheduledForUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DelegateMessages_SummitId_CreatedUtc",
@@ -1355,64 +1323,26 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 column: "StatementVersionId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_InvitationReminderRounds_Key",
-                table: "InvitationReminderRounds",
-                column: "Key",
-                unique: true);
+                name: "IX_Materials_BreakoutId",
+                table: "Materials",
+                column: "BreakoutId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_InvitationReminderRounds_SummitId",
-                table: "InvitationReminderRounds",
-                column: "SummitId");
+                name: "IX_Materials_SummitId_BreakoutId",
+                table: "Materials",
+                columns: new[] { "SummitId", "BreakoutId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Invitations_FocalPointUserId",
-                table: "Invitations",
-                column: "FocalPointUserId");
+                name: "IX_Memberships_JoinedOn_LeftOn",
+                table: "Memberships",
+                columns: new[] { "JoinedOn", "LeftOn" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Invitations_OrganisationId",
-                table: "Invitations",
-                column: "OrganisationId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Invitations_StatementId",
-                table: "Invitations",
-                column: "StatementId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Invitations_SummitId_OrganisationId",
-                table: "Invitations",
-                columns: new[] { "SummitId", "OrganisationId" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Invitations_TokenHash",
-                table: "Invitations",
-                column: "TokenHash",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Nominations_InvitationId",
-                table: "Nominations",
-                column: "InvitationId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Nominations_OrganisationId",
-                table: "Nominations",
-                column: "OrganisationId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Nominations_SummitId_NormalisedEmail",
-                table: "Nominations",
-                columns: new[] { "SummitId", "NormalisedEmail" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Nominations_TokenHash",
-                table: "Nominations",
-                column: "TokenHash",
-                unique: true);
+                name: "IX_Memberships_OrganisationId",
+                table: "Memberships",
+                column: "OrganisationId",
+                unique: true,
+                filter: "\"LeftOn\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_SentUtc_FailedUtc",
@@ -1463,13 +1393,6 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 table: "Registrations",
                 column: "CalendarToken",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Registrations_NominationId",
-                table: "Registrations",
-                column: "NominationId",
-                unique: true,
-                filter: "\"NominationId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Registrations_OrganisationId",
@@ -1609,34 +1532,10 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
-                name: "FK_BadgePrints_Registrations_RegistrationId",
-                table: "BadgePrints",
-                column: "RegistrationId",
-                principalTable: "Registrations",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Bookings_Registrations_RegistrationId",
-                table: "Bookings",
-                column: "RegistrationId",
-                principalTable: "Registrations",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
-
-            migrationBuilder.AddForeignKey(
                 name: "FK_Communiques_Statements_StatementId",
                 table: "Communiques",
                 column: "StatementId",
                 principalTable: "Statements",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_DelegateMessageRecipients_Registrations_RegistrationId",
-                table: "DelegateMessageRecipients",
-                column: "RegistrationId",
-                principalTable: "Registrations",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
 
@@ -1651,14 +1550,6 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
             migrationBuilder.AddForeignKey(
                 name: "FK_Endorsements_Statements_StatementId",
                 table: "Endorsements",
-                column: "StatementId",
-                principalTable: "Statements",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Invitations_Statements_StatementId",
-                table: "Invitations",
                 column: "StatementId",
                 principalTable: "Statements",
                 principalColumn: "Id",
@@ -1745,9 +1636,6 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "BreakoutOrganisation");
 
             migrationBuilder.DropTable(
-                name: "CheckInStaff");
-
-            migrationBuilder.DropTable(
                 name: "Communiques");
 
             migrationBuilder.DropTable(
@@ -1763,7 +1651,10 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "Endorsements");
 
             migrationBuilder.DropTable(
-                name: "InvitationReminderRounds");
+                name: "MaterialContents");
+
+            migrationBuilder.DropTable(
+                name: "Memberships");
 
             migrationBuilder.DropTable(
                 name: "Notifications");
@@ -1796,37 +1687,34 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "BadgeBatches");
 
             migrationBuilder.DropTable(
-                name: "Breakouts");
-
-            migrationBuilder.DropTable(
                 name: "DelegateMessages");
 
             migrationBuilder.DropTable(
                 name: "Registrations");
 
             migrationBuilder.DropTable(
+                name: "Materials");
+
+            migrationBuilder.DropTable(
                 name: "ProgressReports");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Breakouts");
+
+            migrationBuilder.DropTable(
+                name: "ReportingCycles");
+
+            migrationBuilder.DropTable(
+                name: "Organisations");
 
             migrationBuilder.DropTable(
                 name: "Rooms");
 
             migrationBuilder.DropTable(
                 name: "Themes");
-
-            migrationBuilder.DropTable(
-                name: "AspNetUsers");
-
-            migrationBuilder.DropTable(
-                name: "Nominations");
-
-            migrationBuilder.DropTable(
-                name: "ReportingCycles");
-
-            migrationBuilder.DropTable(
-                name: "Invitations");
-
-            migrationBuilder.DropTable(
-                name: "Organisations");
 
             migrationBuilder.DropTable(
                 name: "StatementVersions");
