@@ -37,6 +37,10 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
     public DbSet<Reporting.ProgressReport> ProgressReports => Set<Reporting.ProgressReport>();
     public DbSet<Reporting.ProgressEntry> ProgressEntries => Set<Reporting.ProgressEntry>();
     public DbSet<Reporting.ReportReminder> ReportReminders => Set<Reporting.ReportReminder>();
+    public DbSet<Invitations.Invitation> Invitations => Set<Invitations.Invitation>();
+    public DbSet<Invitations.Nomination> Nominations => Set<Invitations.Nomination>();
+    public DbSet<Invitations.InvitationReminderRound> InvitationReminderRounds => Set<Invitations.InvitationReminderRound>();
+    public DbSet<Registrations.CheckInStaff> CheckInStaff => Set<Registrations.CheckInStaff>();
     public DbSet<Registrations.BadgeBatch> BadgeBatches => Set<Registrations.BadgeBatch>();
     public DbSet<Registrations.BadgePrint> BadgePrints => Set<Registrations.BadgePrint>();
     public DbSet<Materials.Material> Materials => Set<Materials.Material>();
@@ -60,6 +64,8 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
         configuration.Properties<Statements.StatementKind>().HaveConversion<string>().HaveMaxLength(30);
         configuration.Properties<Statements.StatementStatus>().HaveConversion<string>().HaveMaxLength(30);
         configuration.Properties<Endorsements.AgreedByLayout>().HaveConversion<string>().HaveMaxLength(20);
+        configuration.Properties<Invitations.ProtocolRank>().HaveConversion<string>().HaveMaxLength(30);
+        configuration.Properties<Summits.RegistrationMode>().HaveConversion<string>().HaveMaxLength(20);
         configuration.Properties<Reporting.CommitmentStatus>().HaveConversion<string>().HaveMaxLength(20);
         configuration.Properties<Reporting.ProgressReportStatus>().HaveConversion<string>().HaveMaxLength(20);
     }

@@ -96,6 +96,10 @@ builder.Services.AddScoped<WeProtect.Summit.Data.Organisations.OrganisationDesk>
 builder.Services.AddScoped<WeProtect.Summit.Data.Organisations.MembershipDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Statements.StatementDesk>();
 builder.Services.AddScoped<DelegationDesk>();
+builder.Services.AddSingleton<WeProtect.Summit.Data.Invitations.InvitationTokens>();
+builder.Services.AddScoped<WeProtect.Summit.Data.Invitations.InvitationDesk>();
+builder.Services.AddScoped<WeProtect.Summit.Web.Invitations.InvitationLetters>();
+builder.Services.AddScoped<CheckInStaffDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Endorsements.EndorsementDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Web.Accounts.AuthenticatorStepUp>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Reporting.ReportingDesk>();

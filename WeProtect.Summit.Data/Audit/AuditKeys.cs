@@ -21,6 +21,12 @@ public sealed class AuditKeys
 
     public bool Holds(string keyId) => keys.ContainsKey(keyId);
 
+    /// <summary>A key for another purpose (e.g. invitation links), derived from key <paramref name="keyId"/> with
+    /// HKDF so that it never equals the audit key itself; null when that key is not held.</summary>
+    public byte[]? Derive(string keyId, string purpose) => keys.TryGetValue(keyId, out var key)
+        ? HKDF.DeriveKey(HashAlgorithmName.SHA256, key, 32, info: Encoding.UTF8.GetBytes(purpose))
+        : null;
+
     /// <summary>Lowercase hex HMAC-SHA-256 of the row's canonical form (which holds the previous row's hash) with
     /// the key <paramref name="keyId"/>; null when that key is not held.</summary>
     public string? Mac(string keyId, AuditEvent row) => keys.TryGetValue(keyId, out var key)

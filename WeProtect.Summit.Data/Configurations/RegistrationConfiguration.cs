@@ -26,5 +26,11 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         e.HasOne(r => r.User).WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(r => r.Organisation).WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         e.Ignore(r => r.OrganisationName);
+        e.Ignore(r => r.Protocol);
+        e.Property(r => r.Title).HasMaxLength(Invitations.ProtocolDetails.TextMaxLength);
+        e.Property(r => r.Honorific).HasMaxLength(Invitations.ProtocolDetails.TextMaxLength);
+        // One registration per nomination.
+        e.HasIndex(r => r.NominationId).IsUnique().HasFilter(IndexFilters.IsNotNull(nameof(Registration.NominationId)));
+        e.HasOne<Invitations.Nomination>().WithMany().HasForeignKey(r => r.NominationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

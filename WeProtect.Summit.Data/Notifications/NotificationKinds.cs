@@ -32,4 +32,10 @@ public static class NotificationKinds
     public const string ReportingReminder = "reporting.reminder";
     /// <summary>The secretariat asked a clarification on a submitted report (subject: the <c>ProgressReport</c>; one per focal point).</summary>
     public const string ReportingClarification = "reporting.clarification";
+    /// <summary>An organisation's invitation to a summit, to its focal point's address (subject: the invitation).</summary>
+    public const string InvitationSent = "invitation.sent";
+    /// <summary>The invitation is still unanswered (subject: the invitation); one per reminder round.</summary>
+    public const string InvitationReminder = "invitation.reminder";
+    /// <summary>A focal point nominated someone to the delegation (subject: the nomination).</summary>
+    public const string NominationSent = "nomination.sent";
 }

@@ -13,6 +13,10 @@ public class DelegationQuota
     public int Delegates { get; set; }
     public int ApprovedHeads { get; set; }
     public int ApprovedDelegates { get; set; }
+    /// <summary>Places taken by a focal point's nominations (by invitation); moved only by conditional updates
+    /// (<see cref="QuotaPlaces.NominateAsync"/>), so two nominations at once cannot exceed the quota.</summary>
+    public int NominatedHeads { get; set; }
+    public int NominatedDelegates { get; set; }
 
     public IReadOnlyList<(string Field, string Message)> Validate()
     {
@@ -20,6 +24,8 @@ public class DelegationQuota
         if (HeadsOfDelegation < 0 || HeadsOfDelegation > 10) errors.Add((nameof(HeadsOfDelegation), "Heads of delegation must be from 0 to 10."));
         if (Delegates < 0 || Delegates > 1000) errors.Add((nameof(Delegates), "Delegates must be from 0 to 1,000."));
         if (HeadsOfDelegation < ApprovedHeads) errors.Add((nameof(HeadsOfDelegation), $"{ApprovedHeads} heads of delegation are already approved."));
+        if (HeadsOfDelegation < NominatedHeads) errors.Add((nameof(HeadsOfDelegation), $"{NominatedHeads} heads of delegation are already nominated."));
+        if (Delegates < NominatedDelegates) errors.Add((nameof(Delegates), $"{NominatedDelegates} delegates are already nominated."));
         if (Delegates < ApprovedDelegates) errors.Add((nameof(Delegates), $"{ApprovedDelegates} delegates are already approved."));
         return errors;
     }

@@ -16,4 +16,12 @@ public static class QuotaPlaces
         category == DelegateCategory.HeadOfDelegation
             ? quota.Where(q => q.ApprovedHeads > 0).ExecuteUpdateAsync(s => s.SetProperty(q => q.ApprovedHeads, q => q.ApprovedHeads - 1), ct)
             : quota.Where(q => q.ApprovedDelegates > 0).ExecuteUpdateAsync(s => s.SetProperty(q => q.ApprovedDelegates, q => q.ApprovedDelegates - 1), ct);
+
+    /// <summary>Takes one nomination place of the category's kind; false when the focal point has nominated all.</summary>
+    public static async Task<bool> NominateAsync(this IQueryable<DelegationQuota> quota, DelegateCategory category, CancellationToken ct) =>
+        (category == DelegateCategory.HeadOfDelegation
+            ? await quota.Where(q => q.NominatedHeads < q.HeadsOfDelegation)
+                .ExecuteUpdateAsync(s => s.SetProperty(q => q.NominatedHeads, q => q.NominatedHeads + 1), ct)
+            : await quota.Where(q => q.NominatedDelegates < q.Delegates)
+                .ExecuteUpdateAsync(s => s.SetProperty(q => q.NominatedDelegates, q => q.NominatedDelegates + 1), ct)) > 0;
 }

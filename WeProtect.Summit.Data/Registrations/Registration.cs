@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Geography;
+using WeProtect.Summit.Data.Invitations;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Validation;
 
@@ -33,7 +34,15 @@ public class Registration
     public string FullName { get; set; } = "";
     public string Position { get; set; } = "";
     public DelegateCategory Category { get; set; }
-    public bool IsMinister { get; set; }
+    /// <summary>Ministerial rank (heads of state and government, ministers): follows <see cref="Rank"/>, set only
+    /// through <see cref="SetProtocol"/> by the focal point or the organisers, never self-declared.</summary>
+    public bool IsMinister { get; private set; }
+    public string? Title { get; private set; }
+    public string? Honorific { get; private set; }
+    public ProtocolRank Rank { get; private set; }
+    public int? ProtocolOrder { get; private set; }
+    /// <summary>The nomination this registration completes (registration by invitation); null when self-registered.</summary>
+    public int? NominationId { get; private set; }
     public string? AccessNeeds { get; set; }
     /// <summary>Consent to appear (name, position, organisation) in the public participant list.</summary>
     public bool ConsentToPublicList { get; set; }
@@ -79,8 +88,10 @@ public class Registration
         if (Status != RegistrationStatus.Cancelled) return "You have already registered for this summit.";
         (OrganisationId, ProposedOrganisationName, ProposedSector, ProposedCountryCode) =
             (answers.OrganisationId, answers.ProposedOrganisationName, answers.ProposedSector, answers.ProposedCountryCode);
-        (FullName, Position, Category, IsMinister, AccessNeeds, ConsentToPublicList) =
-            (answers.FullName, answers.Position, answers.Category, answers.IsMinister, answers.AccessNeeds, answers.ConsentToPublicList);
+        (FullName, Position, Category, AccessNeeds, ConsentToPublicList) =
+            (answers.FullName, answers.Position, answers.Category, answers.AccessNeeds, answers.ConsentToPublicList);
+        if (answers.NominationId is not null) NominationId = answers.NominationId;
+        SetProtocol(answers.Protocol);
         Status = RegistrationStatus.Pending;
         (DecisionReason, DecidedUtc, DecidedByUserId, WaitlistedUtc, WaitingForPlace, CancelledUtc, CheckedInUtc) =
             (null, null, null, null, false, null, null);
@@ -89,6 +100,27 @@ public class Registration
         CreatedUtc = nowUtc;
         Version = Guid.NewGuid();
         return null;
+    }
+
+    public ProtocolDetails Protocol => new(Title, Honorific, Rank, ProtocolOrder);
+
+    /// <summary>Title, honorific, rank and order, as the focal point or the organisers set them (validated by the caller
+    /// through <see cref="ProtocolDetails.Validate"/>). The minister flag follows the rank.</summary>
+    public void SetProtocol(ProtocolDetails protocol)
+    {
+        (Title, Honorific, Rank, ProtocolOrder) = (protocol.Title, protocol.Honorific, protocol.Rank, protocol.Order);
+        IsMinister = protocol.IsMinisterial;
+    }
+
+    /// <summary>Ties a new registration to the nomination it completes: the organisation and the place (head of
+    /// delegation or delegate) are the focal point's, as is the protocol.</summary>
+    public void CompleteNomination(Nomination nomination)
+    {
+        NominationId = nomination.Id;
+        OrganisationId = nomination.OrganisationId;
+        (ProposedOrganisationName, ProposedSector, ProposedCountryCode) = (null, null, null);
+        Category = nomination.Category;
+        SetProtocol(nomination.Protocol);
     }
 
     /// <summary>The organisers' decision table: whether a registration in <paramref name="from"/> may be approved,

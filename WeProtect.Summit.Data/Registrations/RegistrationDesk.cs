@@ -20,6 +20,14 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         var summit = await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == registration.SummitId, ct);
         if (summit is null) return DeskResult.NotFound("There is no such summit.");
         if (summit.WhyRegistrationIsClosed(Now) is { } closed) return DeskResult.Refused(closed);
+        Invitations.Nomination? nomination = null;
+        if (registration.NominationId is int nominationId)
+        {
+            nomination = await db.Nominations.FirstOrDefaultAsync(n => n.Id == nominationId && n.SummitId == summit.Id, ct);
+            if (await WhyNominationCannotRegisterAsync(nomination, registration, ct) is { } refusal) return DeskResult.Refused(refusal, DeskRefusal.Forbidden);
+            registration.CompleteNomination(nomination!);
+        }
+        else if (summit.WhySelfServiceIsRefused() is { } byInvitation) return DeskResult.Refused(byInvitation, DeskRefusal.Forbidden);
         var earlier = await db.Registrations.FirstOrDefaultAsync(r => r.SummitId == registration.SummitId && r.UserId == registration.UserId, ct);
         if (earlier is not null)
         {
@@ -31,6 +39,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
             registration.BadgeCode = earlier.BadgeCode;
             registration.CalendarToken = earlier.CalendarToken;
             registration.Version = earlier.Version;
+            nomination?.Completed(earlier.Id);
             audit.Record(actor, "registration.created", earlier, $"Registered again for {summit.Name} as {registration.Category.DisplayName()}");
             try
             {
@@ -54,6 +63,11 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await audit.SaveChangesAsync(ct);
+            if (nomination is not null)
+            {
+                nomination.Completed(registration.Id);
+                await db.SaveChangesAsync(ct);
+            }
             notifier.Add(NotificationKinds.RegistrationReceived, registration.Id);
             await notifier.CommitAsync(tx, ct);
         }
@@ -64,6 +78,20 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
             return DeskResult.Refused("You have already registered for this summit.");
         }
         return DeskResult.Done("Your registration has been received. The secretariat will tell you its decision by e-mail.");
+    }
+
+    /// <summary>Why the registering user cannot complete <paramref name="nomination"/>: it is not for this summit, its
+    /// invitation was revoked, it was sent to another address, or someone else completed it.</summary>
+    private async Task<string?> WhyNominationCannotRegisterAsync(Invitations.Nomination? nomination, Registration registration, CancellationToken ct)
+    {
+        if (nomination is null) return "This nomination link is not known for this summit.";
+        if (!await db.Invitations.AnyAsync(i => i.Id == nomination.InvitationId && i.RevokedUtc == null, ct))
+            return "The invitation under which you were nominated was withdrawn by the organisers.";
+        var email = await db.Users.Where(u => u.Id == registration.UserId).Select(u => u.Email).FirstOrDefaultAsync(ct);
+        if (nomination.WhyNotFor(email) is { } other) return other;
+        if (nomination.RegistrationId is int taken && !await db.Registrations.AnyAsync(r => r.Id == taken && r.UserId == registration.UserId, ct))
+            return "This nomination was already used to register.";
+        return null;
     }
 
     /// <summary>An organiser approves, waitlists or rejects (with a reason). Approving takes a place and, where the

@@ -30,6 +30,9 @@ public class Summit
     public int ApprovedCount { get; set; }
     public string? ContactEmail { get; set; }
     public SummitStatus Status { get; private set; } = SummitStatus.Draft;
+    /// <summary>Open (anyone registers) or by invitation (only nominees of invited organisations); changed through
+    /// <see cref="SetRegistrationMode"/>.</summary>
+    public RegistrationMode RegistrationMode { get; private set; } = RegistrationMode.Open;
     public List<Organisation> Hosts { get; set; } = [];
     public DateTime CreatedUtc { get; set; }
 
@@ -93,6 +96,21 @@ public class Summit
         }
         return errors;
     }
+
+    /// <summary>Sets who may register; returns why not when the summit no longer takes registrations.</summary>
+    public string? SetRegistrationMode(RegistrationMode mode)
+    {
+        if (!Enum.IsDefined(mode)) return "Choose open registration or registration by invitation.";
+        if (Status == SummitStatus.Archived) return "This summit has taken place: its registration can no longer change.";
+        RegistrationMode = mode;
+        return null;
+    }
+
+    /// <summary>Why a user without a nomination cannot register themselves; null in open mode.</summary>
+    public string? WhySelfServiceIsRefused() => RegistrationMode == RegistrationMode.ByInvitation
+        ? "Registration for this summit is by invitation: delegates are nominated by their organisation's focal point. "
+          + "If you were nominated, open the link in the e-mail you received."
+        : null;
 
     /// <summary>The statuses this summit may move to from where it is now.</summary>
     public IEnumerable<SummitStatus> NextStatuses() => Status switch

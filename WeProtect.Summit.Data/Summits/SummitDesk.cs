@@ -51,6 +51,23 @@ public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvide
         return DeskResult.Done($"The summit is now {to}.").With(summit);
     }
 
+    /// <summary>Sets who may register (open, or by invitation), as the entity allows.</summary>
+    public async Task<DeskResult> SetRegistrationModeAsync(int id, RegistrationMode mode, AuditActor actor, CancellationToken ct = default)
+    {
+        var summit = await db.Summits.FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (summit is null) return DeskResult.NotFound("There is no such summit.");
+        var from = summit.RegistrationMode;
+        if (from == mode) return DeskResult.Done("Nothing changed: registration already works this way.");
+        if (summit.SetRegistrationMode(mode) is { } refusal) return DeskResult.Refused(refusal);
+        summit.Version = Guid.NewGuid();
+        audit.Record(actor, "summit.registration-mode-changed", summit, $"Summit \"{summit.Name}\": registration {from} → {mode}");
+        try { await audit.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return Conflict(); }
+        return DeskResult.Done(mode == RegistrationMode.ByInvitation
+            ? "Registration is now by invitation: only delegates nominated by an invited organisation may register."
+            : "Registration is now open to anyone with an account.");
+    }
+
     /// <summary>Creates an open sample summit hosted by the United Arab Emirates, for demonstrations.</summary>
     public async Task<DeskResult<Summit>> CreateSampleAsync(AuditActor actor, CancellationToken ct = default)
     {

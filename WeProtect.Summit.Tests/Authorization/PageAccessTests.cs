@@ -8,7 +8,9 @@ namespace WeProtect.Summit.Tests.Authorization;
 /// so nobody adds a page without deciding who may see it.</summary>
 public class PageAccessTests : IClassFixture<SummitAppFactory>
 {
-    public enum Access { Public, SignedIn, Organiser, Admin }
+    /// <summary>CheckInStaff: organisers, and check-in staff of that summit (any other user 403). FocalPoint: the
+    /// invitation's focal point and organisers (any other user 403).</summary>
+    public enum Access { Public, SignedIn, Organiser, Admin, CheckInStaff, FocalPoint }
 
     /// <summary>The decision for every page. Route values are filled in by <see cref="SampleUrl"/>.</summary>
     private static readonly Dictionary<string, Access> Expected = new()
@@ -55,7 +57,12 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Registration/Manage/Dashboard"] = Access.Organiser,
         ["/Registration/Badge"] = Access.SignedIn,
         ["/Registration/Manage/Badges"] = Access.Organiser,
-        ["/Registration/Manage/CheckIn"] = Access.Organiser,
+        ["/Registration/Manage/CheckIn"] = Access.CheckInStaff,
+        ["/Registration/Manage/CheckInStaff"] = Access.Organiser,
+        ["/Invitations/Manage/Index"] = Access.Organiser,
+        ["/Invitations/Manage/Protocol"] = Access.Organiser,
+        ["/Invitations/Accept"] = Access.SignedIn,
+        ["/Invitations/Delegation"] = Access.FocalPoint,
         ["/Registration/Manage/Messages"] = Access.Organiser,
         ["/Registration/Manage/Message"] = Access.Organiser,
         ["/Breakouts/Manage/Index"] = Access.Organiser,
@@ -133,18 +140,19 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
                 case Access.Public: Assert.True(anonymous, $"{page} should allow anonymous users"); break;
                 case Access.Organiser: Assert.False(anonymous, page); Assert.Contains("Organiser", policies); break;
                 case Access.Admin: Assert.False(anonymous, page); Assert.Contains("Admin", policies); break;
-                case Access.SignedIn: Assert.False(anonymous, page); break;
+                case Access.SignedIn or Access.FocalPoint: Assert.False(anonymous, page); break;
+                case Access.CheckInStaff: Assert.False(anonymous, page); Assert.DoesNotContain("Organiser", policies); break;
             }
         }
     }
 
     /// <summary>A URL that reaches the page; route values get a made-up id (the page may answer 404).</summary>
-    private static string SampleUrl(PageActionDescriptor page)
+    private static string SampleUrl(PageActionDescriptor page, int id = 424242)
     {
         var template = page.AttributeRouteInfo?.Template ?? page.ViewEnginePath.TrimStart('/');
         // Optional segments (e.g. a download handler "{handler:regex(^pdf$)?}") are left out: the page itself answers without them.
         template = System.Text.RegularExpressions.Regex.Replace(template, @"/\{[^}]+\?\}", "");
-        var url = "/" + System.Text.RegularExpressions.Regex.Replace(template, @"\{[^}]+\}", "424242");
+        var url = "/" + System.Text.RegularExpressions.Regex.Replace(template, @"\{[^}]+\}", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return url.EndsWith("/Index", StringComparison.Ordinal) ? url[..^"Index".Length] : url;
     }
 
@@ -173,13 +181,47 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
             var toLogin = response.StatusCode == HttpStatusCode.Redirect && location.Contains("/Account/Login?ReturnUrl=");
             var denied = response.StatusCode == HttpStatusCode.Forbidden
                 || (response.StatusCode == HttpStatusCode.Redirect && location.Contains("/Account/AccessDenied"));
-            var required = Expected[page.ViewEnginePath] switch { Access.Public => 0, Access.SignedIn => 1, Access.Organiser => 2, _ => 3 };
+            // A focal point's page answers 404 for an invitation that does not exist, to anyone signed in (the 403 for
+            // someone else's invitation is tested in Invitations); the check-in desk answers 403 to a plain user.
+            var required = Expected[page.ViewEnginePath] switch
+            {
+                Access.Public => 0, Access.SignedIn or Access.FocalPoint => 1, Access.Organiser or Access.CheckInStaff => 2, _ => 3,
+            };
             var allowed = rank >= required;
 
             if ((int)response.StatusCode >= 500) failures.Add($"{url}: {(int)response.StatusCode}");
             else if (allowed && (toLogin || denied)) failures.Add($"{url}: {who} should get in but got {(int)response.StatusCode} {location}");
             else if (!allowed && rank == 0 && !toLogin) failures.Add($"{url}: anonymous should be sent to log in but got {(int)response.StatusCode} {location}");
             else if (!allowed && rank > 0 && !denied) failures.Add($"{url}: {who} should be denied but got {(int)response.StatusCode} {location}");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>Check-in staff of one summit open its check-in desk, and no other management page of it or any
+    /// page of another summit's check-in.</summary>
+    [Fact]
+    public async Task Check_in_staff_get_the_check_in_desk_of_their_summit_and_nothing_else()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var other = await app.CreateOpenSummitAsync();
+        var (client, user) = await app.LoggedInUserAsync();
+        using var organiser = await app.LoggedInClientAsync(Data.Accounts.Roles.Organiser);
+        var staffPage = await organiser.GetPageAsync($"/Registration/Manage/CheckInStaff/{summit.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, (await organiser.SubmitAsync(staffPage, "#grant-form", new Dictionary<string, string> { ["Email"] = user.Email! })).StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.CheckInStaff.AnyAsync(c => c.SummitId == summit.Id && c.UserId == user.Id)));
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Registration/Manage/CheckIn/{summit.Id}")).StatusCode);
+        var otherDesk = await client.GetAsync($"/Registration/Manage/CheckIn/{other.Id}");
+        Assert.Contains("/Account/AccessDenied", otherDesk.Headers.Location?.OriginalString ?? "");
+        var failures = new List<string>();
+        foreach (var page in Pages().Where(p => Expected[p.ViewEnginePath] is Access.Organiser or Access.Admin))
+        {
+            var url = SampleUrl(page, summit.Id);
+            var response = await client.GetAsync(url);
+            var location = response.Headers.Location?.OriginalString ?? "";
+            var denied = response.StatusCode == HttpStatusCode.Forbidden
+                || (response.StatusCode == HttpStatusCode.Redirect && location.Contains("/Account/AccessDenied"));
+            if (!denied) failures.Add($"{url}: check-in staff should be denied but got {(int)response.StatusCode}");
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }

@@ -28,12 +28,18 @@ public class BadgeCheckInJourneyTests(BrowserFixture browser)
         await delegatePage.Locator("#Input_Position").FillAsync("Minister of Digital Governance");
         await delegatePage.Locator("#Input_Category").SelectOptionAsync(new SelectOptionValue { Label = "Head of delegation" });
         await delegatePage.Locator("#Input_OrganisationId").SelectOptionAsync(new SelectOptionValue { Label = organisationName });
-        await delegatePage.Locator("#Input_IsMinister").CheckAsync();
         await delegatePage.Locator("#Input_ConsentToPublicList").CheckAsync();
         await browser.ScreenshotAsync(delegatePage, "1-register");
         await delegatePage.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
         await BrowserFixture.WaitForAddressAsync(delegatePage, "/Registration/Details/");
         var registrationId = int.Parse(delegatePage.Url.Split('/').Last().Split('?')[0]);
+        // Ministerial rank is the organisers' to set (Invitations/Manage/Protocol), not the delegate's.
+        using (var scope = app.Services.CreateScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<Data.Invitations.InvitationDesk>().SetRegistrationProtocolAsync(summit.Id, registrationId,
+                new Data.Invitations.ProtocolDetails(null, "H.E.", Data.Invitations.ProtocolRank.Minister, 1), new Data.Audit.AuditActor(organiser.Id, organiser.FullName));
+            Assert.True(result.Succeeded, result.Message);
+        }
         await Assertions.Expect(delegatePage.Locator("main")).ToContainTextAsync("ending", new() { IgnoreCase = true });
 
         // 2. The organiser approves them in the vetting queue.

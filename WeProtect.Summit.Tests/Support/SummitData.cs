@@ -43,8 +43,10 @@ public static class SummitData
         var registration = new Registration
         {
             SummitId = summitId, UserId = user.Id, OrganisationId = organisationId, FullName = user.FullName,
-            Position = "Director", Category = category, IsMinister = minister, ConsentToPublicList = consent,
+            Position = "Director", Category = category, ConsentToPublicList = consent,
         };
+        // Rank is set by organisers or focal points in the app; here straight on the row.
+        if (minister) registration.SetProtocol(new Data.Invitations.ProtocolDetails(null, null, Data.Invitations.ProtocolRank.Minister, null));
         var result = await desk.RegisterAsync(registration, new AuditActor(user.Id, user.FullName));
         Assert.True(result.Succeeded, result.Message);
         return registration;

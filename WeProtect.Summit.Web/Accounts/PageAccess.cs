@@ -6,6 +6,9 @@ namespace WeProtect.Summit.Web.Accounts;
 /// the authorization test fails for a page that is not.</summary>
 public static class PageAccess
 {
+    /// <summary>The one management page that check-in staff may open (for their summit only).</summary>
+    public const string CheckInPage = "/Registration/Manage/CheckIn";
+
     public static void AddSummitPolicies(this Microsoft.AspNetCore.Authorization.AuthorizationBuilder auth) => auth
         .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
         .AddPolicy(Policies.Organiser, p => p.RequireRole(Roles.Organiser, Roles.Admin))
@@ -58,8 +61,16 @@ public static class PageAccess
         // Organisers
         c.AuthorizeFolder("/Summits/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Organisations/Manage", Policies.Organiser);
-        // Registration/Manage: vetting queue, quotas, attendance, badges, check-in, messages to delegates and their history.
-        c.AuthorizeFolder("/Registration/Manage", Policies.Organiser);
+        // Registration/Manage: vetting queue, quotas, attendance, badges, check-in staff, messages to delegates and
+        // their history. Every page but the check-in desk, which check-in staff of the summit also work: signed-in
+        // users there, and the page answers 403 to anyone who is neither an organiser nor granted that summit.
+        c.AddFolderApplicationModelConvention("/Registration/Manage", page =>
+            page.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(
+                page.ViewEnginePath == CheckInPage ? Policies.SignedIn : Policies.Organiser)));
+        // Invitations: Accept (the link's owner, checked against the address), Delegation (the focal point or
+        // organisers; 403 otherwise); Manage/ organisers.
+        c.AuthorizeFolder("/Invitations", Policies.SignedIn);
+        c.AuthorizeFolder("/Invitations/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Breakouts/Manage", Policies.Organiser);
         // Statements/Manage: Index, Edit, Compare, Amendments, Import (from Word).
         c.AuthorizeFolder("/Statements/Manage", Policies.Organiser);

@@ -8,7 +8,7 @@ namespace WeProtect.Summit.Web.Jobs;
 
 /// <summary>Writes the message for a notification from the database as it is now (so a message sent late
 /// still tells the truth), or null when there is nothing left to say.</summary>
-public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, TimeProvider clock)
+public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, TimeProvider clock, Invitations.InvitationLetters invitations)
 {
     public async Task<Letter?> ComposeAsync(Notification notification, CancellationToken ct) => notification.Kind switch
     {
@@ -23,6 +23,8 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
         NotificationKinds.SigningInvitation or NotificationKinds.SigningReminder => await SigningLetterAsync(notification, ct),
         NotificationKinds.AmendmentDecided => await AmendmentLetterAsync(notification, ct),
         NotificationKinds.EndorsementSigned or NotificationKinds.EndorsementWithdrawn => await EndorsementLetterAsync(notification, ct),
+        NotificationKinds.InvitationSent or NotificationKinds.InvitationReminder => await invitations.InvitationAsync(notification, ct),
+        NotificationKinds.NominationSent => await invitations.NominationAsync(notification, ct),
         NotificationKinds.ReportingReminder => await Reporting.ReportingLetters.ReminderAsync(db, links, notification, ct),
         NotificationKinds.ReportingClarification => await Reporting.ReportingLetters.ClarificationAsync(db, links, notification, ct),
         _ => throw new InvalidOperationException($"No letter for notifications of kind {notification.Kind}"),

@@ -14,6 +14,7 @@ public class EditModel(SummitDbContext db, UserManager<SummitUser> users, Regist
     public Registration Registration { get; private set; } = null!;
     /// <summary>Why the answers cannot be changed any more; null when the form is shown.</summary>
     public string? Refusal { get; private set; }
+    public bool FixedByNomination => Registration?.NominationId is not null;
 
     public async Task<IActionResult> OnGetAsync(int id)
     {

@@ -13,4 +13,6 @@ public interface IRegistrationForm
 {
     RegistrationInput Input { get; }
     RegistrationOptions Options { get; }
+    /// <summary>True for a nominee: the organisation and place are the focal point's, not fields of the form.</summary>
+    bool FixedByNomination => false;
 }

@@ -1,20 +1,28 @@
 namespace WeProtect.Summit.Web.Pages.Registration;
 
+using WeProtect.Summit.Data.Invitations;
 using WeProtect.Summit.Data.Registrations;
 using WeProtect.Summit.Data.Summits;
 
-/// <summary>A signed-in user registers for an open summit. The rules (window, one registration per person) are
-/// the desk's; this page shows why registration is closed and never saves what the desk refuses.</summary>
-public class RegisterModel(SummitDbContext db, RegistrationDesk desk, UserManager<SummitUser> users, TimeProvider clock)
+/// <summary>A signed-in user registers for an open summit. The rules (window, one registration per person, by
+/// invitation only nominees) are the desk's; this page shows why registration is closed and never saves what the desk
+/// refuses. A nominee arrives with their nomination link (<c>?nomination=</c>): the organisation, place and protocol
+/// details are then the focal point's, shown and not asked.</summary>
+public class RegisterModel(SummitDbContext db, RegistrationDesk desk, InvitationDesk invitations, UserManager<SummitUser> users, TimeProvider clock)
     : PageModel, IRegistrationForm
 {
     [BindProperty] public RegistrationInput Input { get; set; } = new();
+    /// <summary>The secret of a nomination link, kept in the form so that the post completes the same nomination.</summary>
+    [BindProperty(SupportsGet = true, Name = "nomination")] public string? NominationToken { get; set; }
     public RegistrationOptions Options { get; private set; } = new();
     public Summit Summit { get; private set; } = null!;
     /// <summary>Why the user cannot register now; null when the form is shown.</summary>
     public string? Closed { get; private set; }
     /// <summary>The user's registration for this summit, when they already have one.</summary>
     public int? ExistingId { get; private set; }
+    public Nomination? Nomination { get; private set; }
+    public string? NominatedBy { get; private set; }
+    public bool FixedByNomination => Nomination is not null;
 
     public async Task<IActionResult> OnGetAsync(int summitId)
     {
@@ -31,6 +39,7 @@ public class RegisterModel(SummitDbContext db, RegistrationDesk desk, UserManage
 
         var userId = users.GetUserId(User)!;
         var registration = new Registration { SummitId = summitId, UserId = userId };
+        if (Nomination is not null) registration.CompleteNomination(Nomination);
         await Input.ApplyAsync(registration, db, ModelState);
         if (!ModelState.IsValid) return Page();
 
@@ -56,7 +65,24 @@ public class RegisterModel(SummitDbContext db, RegistrationDesk desk, UserManage
         // A cancelled registration is no obstacle: the desk makes it again.
         ExistingId = await db.Registrations.Where(r => r.SummitId == summitId && r.UserId == userId && r.Status != RegistrationStatus.Cancelled)
             .Select(r => (int?)r.Id).FirstOrDefaultAsync();
-        if (Closed is null && ExistingId is null) Options = await RegistrationOptions.LoadAsync(db);
+        if (Closed is null && ExistingId is null) Closed = await WhyNotThisUserAsync(summit);
+        if (Closed is null && ExistingId is null && !FixedByNomination) Options = await RegistrationOptions.LoadAsync(db);
+        return null;
+    }
+
+    /// <summary>With a nomination link: why it is not this user's (unknown, another summit, another address, used);
+    /// without one: why self-service is refused (registration by invitation). Null when the form is shown.</summary>
+    private async Task<string?> WhyNotThisUserAsync(Summit summit)
+    {
+        if (string.IsNullOrEmpty(NominationToken)) return summit.WhySelfServiceIsRefused();
+        var nomination = await invitations.FindNominationAsync(NominationToken);
+        if (nomination is null || nomination.SummitId != summit.Id) return "This nomination link is not known: check that you copied all of it.";
+        var email = (await users.GetUserAsync(User))?.Email;
+        if (nomination.WhyNotFor(email) is { } other) return other;
+        var invitation = await db.Invitations.AsNoTracking().Include(i => i.Organisation).FirstOrDefaultAsync(i => i.Id == nomination.InvitationId);
+        if (invitation is null || invitation.IsRevoked) return "The invitation under which you were nominated was withdrawn by the organisers.";
+        Nomination = nomination;
+        NominatedBy = invitation.Organisation.FormalName;
         return null;
     }
 }

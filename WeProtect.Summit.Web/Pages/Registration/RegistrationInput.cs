@@ -20,7 +20,6 @@ public sealed class RegistrationInput
     [Display(Name = "Sector")] public Sector? ProposedSector { get; set; }
     [Display(Name = "Country")] public string? ProposedCountryCode { get; set; }
     [Display(Name = "Category")] public DelegateCategory? Category { get; set; }
-    [Display(Name = "I am a minister")] public bool IsMinister { get; set; }
     [Display(Name = "Access needs")] public string? AccessNeeds { get; set; }
     [Display(Name = "List me in the public list of participants")] public bool ConsentToPublicList { get; set; }
     public Guid? Version { get; set; }
@@ -30,7 +29,7 @@ public sealed class RegistrationInput
         FullName = r.FullName, Position = r.Position, OrganisationId = r.OrganisationId,
         OrganisationNotListed = r.OrganisationId is null && r.ProposedOrganisationName is not null,
         ProposedOrganisationName = r.ProposedOrganisationName, ProposedSector = r.ProposedSector,
-        ProposedCountryCode = r.ProposedCountryCode, Category = r.Category, IsMinister = r.IsMinister,
+        ProposedCountryCode = r.ProposedCountryCode, Category = r.Category,
         AccessNeeds = r.AccessNeeds, ConsentToPublicList = r.ConsentToPublicList, Version = r.Version,
     };
 
@@ -39,14 +38,21 @@ public sealed class RegistrationInput
     /// in the directory (the form's list can be tampered with or outdated).</summary>
     public async Task ApplyAsync(Registration registration, SummitDbContext db, ModelStateDictionary modelState, CancellationToken ct = default)
     {
+        // Protocol (rank, minister) is never the delegate's to set, whatever is posted; a nominee's organisation and
+        // place are the focal point's.
+        var nominated = registration.NominationId is not null;
         registration.FullName = Text(FullName) ?? "";
         registration.Position = Text(Position) ?? "";
         // An unchosen category is not a defined one: the entity says so in its own words.
-        registration.Category = Category ?? (DelegateCategory)(-1);
-        registration.IsMinister = IsMinister;
+        if (!nominated) registration.Category = Category ?? (DelegateCategory)(-1);
         registration.AccessNeeds = Text(AccessNeeds?.Replace("\r\n", "\n"));
         registration.ConsentToPublicList = ConsentToPublicList;
 
+        if (nominated)
+        {
+            foreach (var (field, message) in registration.Validate()) modelState.AddModelError(Key(field), message);
+            return;
+        }
         var proposed = OrganisationNotListed || (OrganisationId is null && Text(ProposedOrganisationName) is not null);
         if (proposed && OrganisationId is not null && OrganisationNotListed)
             modelState.AddModelError(Key(nameof(OrganisationId)),

@@ -773,6 +773,205 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.ToTable("SigningAuthorities");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.Invitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AcceptedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FocalPointUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("LastRemindedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NormalisedEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RevokedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("SentUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("StatementId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SummitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TokenSeed")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FocalPointUserId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("StatementId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("SummitId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.InvitationReminderRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SummitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("SummitId");
+
+                    b.ToTable("InvitationReminderRounds");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.Nomination", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Honorific")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("InvitationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NominatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("NormalisedEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProtocolOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rank")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int?>("RegistrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SummitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TokenSeed")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvitationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("SummitId", "NormalisedEmail")
+                        .IsUnique();
+
+                    b.ToTable("Nominations");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Materials.Material", b =>
                 {
                     b.Property<int>("Id")
@@ -1160,6 +1359,39 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.ToTable("BadgePrints");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Registrations.CheckInStaff", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("GrantedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("GrantedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SummitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SummitId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("CheckInStaff");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.DelegationQuota", b =>
                 {
                     b.Property<int>("Id")
@@ -1178,6 +1410,12 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int>("HeadsOfDelegation")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NominatedDelegates")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NominatedHeads")
                         .HasColumnType("integer");
 
                     b.Property<int>("OrganisationId")
@@ -1251,8 +1489,15 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Honorific")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<bool>("IsMinister")
                         .HasColumnType("boolean");
+
+                    b.Property<int?>("NominationId")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("integer");
@@ -1274,6 +1519,14 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("ProtocolOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rank")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1281,6 +1534,10 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
                     b.Property<int>("SummitId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -1303,6 +1560,10 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
                     b.HasIndex("CalendarToken")
                         .IsUnique();
+
+                    b.HasIndex("NominationId")
+                        .IsUnique()
+                        .HasFilter("\"NominationId\" IS NOT NULL");
 
                     b.HasIndex("OrganisationId");
 
@@ -1867,6 +2128,11 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("RegistrationClosesUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("RegistrationMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateTime?>("RegistrationOpensUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -2126,6 +2392,52 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.Invitation", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WeProtect.Summit.Data.Statements.Statement", null)
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
+                        .WithMany()
+                        .HasForeignKey("SummitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.InvitationReminderRound", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
+                        .WithMany()
+                        .HasForeignKey("SummitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.Nomination", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Invitations.Invitation", null)
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Materials.Material", b =>
                 {
                     b.HasOne("WeProtect.Summit.Data.Breakouts.Breakout", "Breakout")
@@ -2220,6 +2532,23 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Navigation("Registration");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Registrations.CheckInStaff", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
+                        .WithMany()
+                        .HasForeignKey("SummitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WeProtect.Summit.Data.Accounts.SummitUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.DelegationQuota", b =>
                 {
                     b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", "Organisation")
@@ -2239,6 +2568,11 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.Registration", b =>
                 {
+                    b.HasOne("WeProtect.Summit.Data.Invitations.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")

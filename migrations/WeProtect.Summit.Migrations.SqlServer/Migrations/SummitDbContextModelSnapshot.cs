@@ -775,6 +775,205 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.ToTable("SigningAuthorities");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.Invitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AcceptedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FocalPointUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("LastRemindedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("NormalisedEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("RevokedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("SentUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("StatementId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SummitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("TokenSeed")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FocalPointUserId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("StatementId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("SummitId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.InvitationReminderRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("SummitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("SummitId");
+
+                    b.ToTable("InvitationReminderRounds");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.Nomination", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("Honorific")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("InvitationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("NominatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("NormalisedEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ProtocolOrder")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Rank")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int?>("RegistrationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SummitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("TokenSeed")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvitationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("SummitId", "NormalisedEmail")
+                        .IsUnique();
+
+                    b.ToTable("Nominations");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Materials.Material", b =>
                 {
                     b.Property<int>("Id")
@@ -1162,6 +1361,39 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.ToTable("BadgePrints");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Registrations.CheckInStaff", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("GrantedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("GrantedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("SummitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SummitId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("CheckInStaff");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.DelegationQuota", b =>
                 {
                     b.Property<int>("Id")
@@ -1180,6 +1412,12 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<int>("HeadsOfDelegation")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NominatedDelegates")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NominatedHeads")
                         .HasColumnType("int");
 
                     b.Property<int>("OrganisationId")
@@ -1253,8 +1491,15 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("Honorific")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<bool>("IsMinister")
                         .HasColumnType("bit");
+
+                    b.Property<int?>("NominationId")
+                        .HasColumnType("int");
 
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("int");
@@ -1276,6 +1521,14 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<int?>("ProtocolOrder")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Rank")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1283,6 +1536,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     b.Property<int>("SummitId")
                         .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -1305,6 +1562,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CalendarToken")
                         .IsUnique();
+
+                    b.HasIndex("NominationId")
+                        .IsUnique()
+                        .HasFilter("\"NominationId\" IS NOT NULL");
 
                     b.HasIndex("OrganisationId");
 
@@ -1869,6 +2130,11 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("RegistrationClosesUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("RegistrationMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<DateTime?>("RegistrationOpensUtc")
                         .HasColumnType("datetime2");
 
@@ -2128,6 +2394,52 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.Invitation", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WeProtect.Summit.Data.Statements.Statement", null)
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
+                        .WithMany()
+                        .HasForeignKey("SummitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.InvitationReminderRound", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
+                        .WithMany()
+                        .HasForeignKey("SummitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Invitations.Nomination", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Invitations.Invitation", null)
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Materials.Material", b =>
                 {
                     b.HasOne("WeProtect.Summit.Data.Breakouts.Breakout", "Breakout")
@@ -2222,6 +2534,23 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Navigation("Registration");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Registrations.CheckInStaff", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
+                        .WithMany()
+                        .HasForeignKey("SummitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WeProtect.Summit.Data.Accounts.SummitUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.DelegationQuota", b =>
                 {
                     b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", "Organisation")
@@ -2241,6 +2570,11 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.Registration", b =>
                 {
+                    b.HasOne("WeProtect.Summit.Data.Invitations.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")

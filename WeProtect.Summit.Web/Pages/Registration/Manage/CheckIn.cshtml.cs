@@ -1,4 +1,6 @@
 using Htmx;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace WeProtect.Summit.Web.Pages.Registration.Manage;
 
@@ -10,7 +12,7 @@ using WeProtect.Summit.Data.Summits;
 /// post answers only the result, the counter and a fresh, focused field (out-of-band swaps), so the next badge can be
 /// scanned at once; without JavaScript the same forms post and the whole page comes back. A check-in can be undone
 /// from the result. Check-in and undo are <see cref="BadgeDesk"/>'s: atomic and audited.</summary>
-public class CheckInModel(SummitDbContext db, BadgeDesk desk, TimeProvider clock) : PageModel
+public class CheckInModel(SummitDbContext db, BadgeDesk desk, CheckInStaffDesk staff, TimeProvider clock) : PageModel
 {
     public const int RecentCount = 8;
     public const int MatchLimit = 20;
@@ -121,6 +123,22 @@ public class CheckInModel(SummitDbContext db, BadgeDesk desk, TimeProvider clock
             ? local.ToString("HH:mm", CultureInfo.InvariantCulture)
             : local.ToString("HH:mm 'on' d MMMM", CultureInfo.GetCultureInfo("en-GB"));
     }
+
+    /// <summary>Organisers, or check-in staff of this summit: anyone else is forbidden (see PageAccess).</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var summitId = context.HandlerArguments.TryGetValue("summitId", out var id) && id is int i ? i : 0;
+        IsOrganiser = User.IsInRole(Roles.Organiser) || User.IsInRole(Roles.Admin);
+        if (!IsOrganiser && !await staff.MayCheckInAsync(summitId, User.FindFirstValue(ClaimTypes.NameIdentifier), HttpContext.RequestAborted))
+        {
+            context.Result = Forbid();
+            return;
+        }
+        await next();
+    }
+
+    /// <summary>False for check-in staff: the page then shows no links to the organisers' other pages.</summary>
+    public bool IsOrganiser { get; private set; }
 
     private async Task<bool> LoadSummitAsync(int summitId, CancellationToken ct)
     {

@@ -126,6 +126,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     ApprovedCount = table.Column<int>(type: "int", nullable: false),
                     ContactEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
                     Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    RegistrationMode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
@@ -282,7 +283,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     HeadsOfDelegation = table.Column<int>(type: "int", nullable: false),
                     Delegates = table.Column<int>(type: "int", nullable: false),
                     ApprovedHeads = table.Column<int>(type: "int", nullable: false),
-                    ApprovedDelegates = table.Column<int>(type: "int", nullable: false)
+                    ApprovedDelegates = table.Column<int>(type: "int", nullable: false),
+                    NominatedHeads = table.Column<int>(type: "int", nullable: false),
+                    NominatedDelegates = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -299,6 +302,28 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         principalTable: "Summits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InvitationReminderRounds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SummitId = table.Column<int>(type: "int", nullable: false),
+                    Key = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Count = table.Column<int>(type: "int", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InvitationReminderRounds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InvitationReminderRounds_Summits_SummitId",
+                        column: x => x.SummitId,
+                        principalTable: "Summits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -479,53 +504,27 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Registrations",
+                name: "CheckInStaff",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
                     SummitId = table.Column<int>(type: "int", nullable: false),
                     UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    OrganisationId = table.Column<int>(type: "int", nullable: true),
-                    ProposedOrganisationName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ProposedSector = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    ProposedCountryCode = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: true),
-                    FullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Position = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Category = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    IsMinister = table.Column<bool>(type: "bit", nullable: false),
-                    AccessNeeds = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    ConsentToPublicList = table.Column<bool>(type: "bit", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    DecisionReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    DecidedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    DecidedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    WaitlistedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    WaitingForPlace = table.Column<bool>(type: "bit", nullable: false),
-                    CancelledUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    BadgeCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    CheckedInUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CalendarToken = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    GrantedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    GrantedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Registrations", x => x.Id);
+                    table.PrimaryKey("PK_CheckInStaff", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Registrations_AspNetUsers_UserId",
+                        name: "FK_CheckInStaff_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Registrations_Organisations_OrganisationId",
-                        column: x => x.OrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Registrations_Summits_SummitId",
+                        name: "FK_CheckInStaff_Summits_SummitId",
                         column: x => x.SummitId,
                         principalTable: "Summits",
                         principalColumn: "Id",
@@ -707,92 +706,6 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "BadgePrints",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    BatchId = table.Column<int>(type: "int", nullable: false),
-                    RegistrationId = table.Column<int>(type: "int", nullable: false),
-                    FirstPrintOf = table.Column<int>(type: "int", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_BadgePrints", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_BadgePrints_BadgeBatches_BatchId",
-                        column: x => x.BatchId,
-                        principalTable: "BadgeBatches",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_BadgePrints_Registrations_RegistrationId",
-                        column: x => x.RegistrationId,
-                        principalTable: "Registrations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "DelegateMessageRecipients",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    MessageId = table.Column<int>(type: "int", nullable: false),
-                    RegistrationId = table.Column<int>(type: "int", nullable: false),
-                    NotificationId = table.Column<long>(type: "bigint", nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_DelegateMessageRecipients", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_DelegateMessageRecipients_DelegateMessages_MessageId",
-                        column: x => x.MessageId,
-                        principalTable: "DelegateMessages",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_DelegateMessageRecipients_Registrations_RegistrationId",
-                        column: x => x.RegistrationId,
-                        principalTable: "Registrations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Bookings",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    BreakoutId = table.Column<int>(type: "int", nullable: false),
-                    RegistrationId = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    RequestedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ConfirmedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CancelledUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Bookings", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Bookings_Breakouts_BreakoutId",
-                        column: x => x.BreakoutId,
-                        principalTable: "Breakouts",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Bookings_Registrations_RegistrationId",
-                        column: x => x.RegistrationId,
-                        principalTable: "Registrations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "BreakoutFacilitator",
                 columns: table => new
                 {
@@ -921,6 +834,52 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BadgePrints",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    BatchId = table.Column<int>(type: "int", nullable: false),
+                    RegistrationId = table.Column<int>(type: "int", nullable: false),
+                    FirstPrintOf = table.Column<int>(type: "int", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BadgePrints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BadgePrints_BadgeBatches_BatchId",
+                        column: x => x.BatchId,
+                        principalTable: "BadgeBatches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Bookings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    BreakoutId = table.Column<int>(type: "int", nullable: false),
+                    RegistrationId = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    RequestedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ConfirmedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CancelledUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Bookings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Bookings_Breakouts_BreakoutId",
+                        column: x => x.BreakoutId,
+                        principalTable: "Breakouts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Communiques",
                 columns: table => new
                 {
@@ -957,6 +916,28 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DelegateMessageRecipients",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MessageId = table.Column<int>(type: "int", nullable: false),
+                    RegistrationId = table.Column<int>(type: "int", nullable: false),
+                    NotificationId = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DelegateMessageRecipients", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DelegateMessageRecipients_DelegateMessages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "DelegateMessages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Endorsements",
                 columns: table => new
                 {
@@ -988,6 +969,150 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         name: "FK_Endorsements_Organisations_OrganisationId",
                         column: x => x.OrganisationId,
                         principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Invitations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SummitId = table.Column<int>(type: "int", nullable: false),
+                    OrganisationId = table.Column<int>(type: "int", nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    NormalisedEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    StatementId = table.Column<int>(type: "int", nullable: true),
+                    TokenSeed = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    SentUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RevokedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    AcceptedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FocalPointUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    LastRemindedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Invitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Invitations_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Invitations_Summits_SummitId",
+                        column: x => x.SummitId,
+                        principalTable: "Summits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Nominations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    InvitationId = table.Column<int>(type: "int", nullable: false),
+                    SummitId = table.Column<int>(type: "int", nullable: false),
+                    OrganisationId = table.Column<int>(type: "int", nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    NormalisedEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    Category = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Honorific = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Rank = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    ProtocolOrder = table.Column<int>(type: "int", nullable: true),
+                    TokenSeed = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    NominatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RegistrationId = table.Column<int>(type: "int", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Nominations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Nominations_Invitations_InvitationId",
+                        column: x => x.InvitationId,
+                        principalTable: "Invitations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Nominations_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Registrations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SummitId = table.Column<int>(type: "int", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    OrganisationId = table.Column<int>(type: "int", nullable: true),
+                    ProposedOrganisationName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ProposedSector = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    ProposedCountryCode = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: true),
+                    FullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Position = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Category = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    IsMinister = table.Column<bool>(type: "bit", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Honorific = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Rank = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    ProtocolOrder = table.Column<int>(type: "int", nullable: true),
+                    NominationId = table.Column<int>(type: "int", nullable: true),
+                    AccessNeeds = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ConsentToPublicList = table.Column<bool>(type: "bit", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    DecisionReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    DecidedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    WaitlistedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    WaitingForPlace = table.Column<bool>(type: "bit", nullable: false),
+                    CancelledUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    BadgeCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    CheckedInUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CalendarToken = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Registrations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Registrations_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Registrations_Nominations_NominationId",
+                        column: x => x.NominationId,
+                        principalTable: "Nominations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Registrations_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Registrations_Summits_SummitId",
+                        column: x => x.SummitId,
+                        principalTable: "Summits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1244,6 +1369,17 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 column: "ThemeId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CheckInStaff_SummitId_UserId",
+                table: "CheckInStaff",
+                columns: new[] { "SummitId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CheckInStaff_UserId",
+                table: "CheckInStaff",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Communiques_Sha256",
                 table: "Communiques",
                 column: "Sha256");
@@ -1325,6 +1461,44 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 column: "StatementVersionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_InvitationReminderRounds_Key",
+                table: "InvitationReminderRounds",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InvitationReminderRounds_SummitId",
+                table: "InvitationReminderRounds",
+                column: "SummitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_FocalPointUserId",
+                table: "Invitations",
+                column: "FocalPointUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_OrganisationId",
+                table: "Invitations",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_StatementId",
+                table: "Invitations",
+                column: "StatementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_SummitId_OrganisationId",
+                table: "Invitations",
+                columns: new[] { "SummitId", "OrganisationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_TokenHash",
+                table: "Invitations",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Materials_BreakoutId",
                 table: "Materials",
                 column: "BreakoutId");
@@ -1345,6 +1519,28 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 column: "OrganisationId",
                 unique: true,
                 filter: "\"LeftOn\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_InvitationId",
+                table: "Nominations",
+                column: "InvitationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_OrganisationId",
+                table: "Nominations",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_SummitId_NormalisedEmail",
+                table: "Nominations",
+                columns: new[] { "SummitId", "NormalisedEmail" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_TokenHash",
+                table: "Nominations",
+                column: "TokenHash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_SentUtc_FailedUtc",
@@ -1395,6 +1591,13 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 table: "Registrations",
                 column: "CalendarToken",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Registrations_NominationId",
+                table: "Registrations",
+                column: "NominationId",
+                unique: true,
+                filter: "\"NominationId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Registrations_OrganisationId",
@@ -1534,10 +1737,34 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_BadgePrints_Registrations_RegistrationId",
+                table: "BadgePrints",
+                column: "RegistrationId",
+                principalTable: "Registrations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Bookings_Registrations_RegistrationId",
+                table: "Bookings",
+                column: "RegistrationId",
+                principalTable: "Registrations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_Communiques_Statements_StatementId",
                 table: "Communiques",
                 column: "StatementId",
                 principalTable: "Statements",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_DelegateMessageRecipients_Registrations_RegistrationId",
+                table: "DelegateMessageRecipients",
+                column: "RegistrationId",
+                principalTable: "Registrations",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
 
@@ -1552,6 +1779,14 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
             migrationBuilder.AddForeignKey(
                 name: "FK_Endorsements_Statements_StatementId",
                 table: "Endorsements",
+                column: "StatementId",
+                principalTable: "Statements",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Invitations_Statements_StatementId",
+                table: "Invitations",
                 column: "StatementId",
                 principalTable: "Statements",
                 principalColumn: "Id",
@@ -1638,6 +1873,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "BreakoutOrganisation");
 
             migrationBuilder.DropTable(
+                name: "CheckInStaff");
+
+            migrationBuilder.DropTable(
                 name: "Communiques");
 
             migrationBuilder.DropTable(
@@ -1651,6 +1889,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "Endorsements");
+
+            migrationBuilder.DropTable(
+                name: "InvitationReminderRounds");
 
             migrationBuilder.DropTable(
                 name: "MaterialContents");
@@ -1704,19 +1945,25 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "Nominations");
+
+            migrationBuilder.DropTable(
                 name: "Breakouts");
 
             migrationBuilder.DropTable(
                 name: "ReportingCycles");
 
             migrationBuilder.DropTable(
-                name: "Organisations");
+                name: "Invitations");
 
             migrationBuilder.DropTable(
                 name: "Rooms");
 
             migrationBuilder.DropTable(
                 name: "Themes");
+
+            migrationBuilder.DropTable(
+                name: "Organisations");
 
             migrationBuilder.DropTable(
                 name: "StatementVersions");

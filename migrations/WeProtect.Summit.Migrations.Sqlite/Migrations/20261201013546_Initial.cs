@@ -126,6 +126,7 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     ApprovedCount = table.Column<int>(type: "INTEGER", nullable: false),
                     ContactEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RegistrationMode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
@@ -282,7 +283,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     HeadsOfDelegation = table.Column<int>(type: "INTEGER", nullable: false),
                     Delegates = table.Column<int>(type: "INTEGER", nullable: false),
                     ApprovedHeads = table.Column<int>(type: "INTEGER", nullable: false),
-                    ApprovedDelegates = table.Column<int>(type: "INTEGER", nullable: false)
+                    ApprovedDelegates = table.Column<int>(type: "INTEGER", nullable: false),
+                    NominatedHeads = table.Column<int>(type: "INTEGER", nullable: false),
+                    NominatedDelegates = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -299,6 +302,28 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         principalTable: "Summits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InvitationReminderRounds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InvitationReminderRounds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InvitationReminderRounds_Summits_SummitId",
+                        column: x => x.SummitId,
+                        principalTable: "Summits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -479,53 +504,27 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Registrations",
+                name: "CheckInStaff",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     SummitId = table.Column<int>(type: "INTEGER", nullable: false),
                     UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ProposedOrganisationName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ProposedSector = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    ProposedCountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
-                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Position = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    IsMinister = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessNeeds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ConsentToPublicList = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    DecidedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DecidedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    WaitlistedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    WaitingForPlace = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CancelledUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    BadgeCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CheckedInUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CalendarToken = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    GrantedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    GrantedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Registrations", x => x.Id);
+                    table.PrimaryKey("PK_CheckInStaff", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Registrations_AspNetUsers_UserId",
+                        name: "FK_CheckInStaff_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Registrations_Organisations_OrganisationId",
-                        column: x => x.OrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Registrations_Summits_SummitId",
+                        name: "FK_CheckInStaff_Summits_SummitId",
                         column: x => x.SummitId,
                         principalTable: "Summits",
                         principalColumn: "Id",
@@ -707,92 +706,6 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "BadgePrints",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BatchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FirstPrintOf = table.Column<int>(type: "INTEGER", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_BadgePrints", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_BadgePrints_BadgeBatches_BatchId",
-                        column: x => x.BatchId,
-                        principalTable: "BadgeBatches",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_BadgePrints_Registrations_RegistrationId",
-                        column: x => x.RegistrationId,
-                        principalTable: "Registrations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "DelegateMessageRecipients",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MessageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    NotificationId = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_DelegateMessageRecipients", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_DelegateMessageRecipients_DelegateMessages_MessageId",
-                        column: x => x.MessageId,
-                        principalTable: "DelegateMessages",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_DelegateMessageRecipients_Registrations_RegistrationId",
-                        column: x => x.RegistrationId,
-                        principalTable: "Registrations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Bookings",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BreakoutId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    RequestedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ConfirmedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CancelledUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Bookings", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Bookings_Breakouts_BreakoutId",
-                        column: x => x.BreakoutId,
-                        principalTable: "Breakouts",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Bookings_Registrations_RegistrationId",
-                        column: x => x.RegistrationId,
-                        principalTable: "Registrations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "BreakoutFacilitator",
                 columns: table => new
                 {
@@ -921,6 +834,52 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BadgePrints",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BatchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstPrintOf = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BadgePrints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BadgePrints_BadgeBatches_BatchId",
+                        column: x => x.BatchId,
+                        principalTable: "BadgeBatches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Bookings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BreakoutId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RequestedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConfirmedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CancelledUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Bookings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Bookings_Breakouts_BreakoutId",
+                        column: x => x.BreakoutId,
+                        principalTable: "Breakouts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Communiques",
                 columns: table => new
                 {
@@ -957,6 +916,28 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DelegateMessageRecipients",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MessageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    NotificationId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DelegateMessageRecipients", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DelegateMessageRecipients_DelegateMessages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "DelegateMessages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Endorsements",
                 columns: table => new
                 {
@@ -988,6 +969,150 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         name: "FK_Endorsements_Organisations_OrganisationId",
                         column: x => x.OrganisationId,
                         principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Invitations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    NormalisedEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    StatementId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TokenSeed = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    SentUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AcceptedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FocalPointUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    LastRemindedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Invitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Invitations_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Invitations_Summits_SummitId",
+                        column: x => x.SummitId,
+                        principalTable: "Summits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Nominations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InvitationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    NormalisedEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Honorific = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Rank = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ProtocolOrder = table.Column<int>(type: "INTEGER", nullable: true),
+                    TokenSeed = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    NominatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Nominations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Nominations_Invitations_InvitationId",
+                        column: x => x.InvitationId,
+                        principalTable: "Invitations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Nominations_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Registrations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProposedOrganisationName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ProposedSector = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ProposedCountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Position = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    IsMinister = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Honorific = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Rank = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ProtocolOrder = table.Column<int>(type: "INTEGER", nullable: true),
+                    NominationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AccessNeeds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ConsentToPublicList = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DecidedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    WaitlistedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WaitingForPlace = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CancelledUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    BadgeCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CheckedInUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CalendarToken = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Registrations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Registrations_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Registrations_Nominations_NominationId",
+                        column: x => x.NominationId,
+                        principalTable: "Nominations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Registrations_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Registrations_Summits_SummitId",
+                        column: x => x.SummitId,
+                        principalTable: "Summits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1242,6 +1367,17 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 column: "ThemeId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CheckInStaff_SummitId_UserId",
+                table: "CheckInStaff",
+                columns: new[] { "SummitId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CheckInStaff_UserId",
+                table: "CheckInStaff",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Communiques_Sha256",
                 table: "Communiques",
                 column: "Sha256");
@@ -1323,6 +1459,44 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 column: "StatementVersionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_InvitationReminderRounds_Key",
+                table: "InvitationReminderRounds",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InvitationReminderRounds_SummitId",
+                table: "InvitationReminderRounds",
+                column: "SummitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_FocalPointUserId",
+                table: "Invitations",
+                column: "FocalPointUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_OrganisationId",
+                table: "Invitations",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_StatementId",
+                table: "Invitations",
+                column: "StatementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_SummitId_OrganisationId",
+                table: "Invitations",
+                columns: new[] { "SummitId", "OrganisationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_TokenHash",
+                table: "Invitations",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Materials_BreakoutId",
                 table: "Materials",
                 column: "BreakoutId");
@@ -1343,6 +1517,28 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 column: "OrganisationId",
                 unique: true,
                 filter: "\"LeftOn\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_InvitationId",
+                table: "Nominations",
+                column: "InvitationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_OrganisationId",
+                table: "Nominations",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_SummitId_NormalisedEmail",
+                table: "Nominations",
+                columns: new[] { "SummitId", "NormalisedEmail" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_TokenHash",
+                table: "Nominations",
+                column: "TokenHash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_SentUtc_FailedUtc",
@@ -1393,6 +1589,13 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 table: "Registrations",
                 column: "CalendarToken",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Registrations_NominationId",
+                table: "Registrations",
+                column: "NominationId",
+                unique: true,
+                filter: "\"NominationId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Registrations_OrganisationId",
@@ -1532,10 +1735,34 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_BadgePrints_Registrations_RegistrationId",
+                table: "BadgePrints",
+                column: "RegistrationId",
+                principalTable: "Registrations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Bookings_Registrations_RegistrationId",
+                table: "Bookings",
+                column: "RegistrationId",
+                principalTable: "Registrations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_Communiques_Statements_StatementId",
                 table: "Communiques",
                 column: "StatementId",
                 principalTable: "Statements",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_DelegateMessageRecipients_Registrations_RegistrationId",
+                table: "DelegateMessageRecipients",
+                column: "RegistrationId",
+                principalTable: "Registrations",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
 
@@ -1550,6 +1777,14 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
             migrationBuilder.AddForeignKey(
                 name: "FK_Endorsements_Statements_StatementId",
                 table: "Endorsements",
+                column: "StatementId",
+                principalTable: "Statements",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Invitations_Statements_StatementId",
+                table: "Invitations",
                 column: "StatementId",
                 principalTable: "Statements",
                 principalColumn: "Id",
@@ -1636,6 +1871,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "BreakoutOrganisation");
 
             migrationBuilder.DropTable(
+                name: "CheckInStaff");
+
+            migrationBuilder.DropTable(
                 name: "Communiques");
 
             migrationBuilder.DropTable(
@@ -1649,6 +1887,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Endorsements");
+
+            migrationBuilder.DropTable(
+                name: "InvitationReminderRounds");
 
             migrationBuilder.DropTable(
                 name: "MaterialContents");
@@ -1702,19 +1943,25 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "Nominations");
+
+            migrationBuilder.DropTable(
                 name: "Breakouts");
 
             migrationBuilder.DropTable(
                 name: "ReportingCycles");
 
             migrationBuilder.DropTable(
-                name: "Organisations");
+                name: "Invitations");
 
             migrationBuilder.DropTable(
                 name: "Rooms");
 
             migrationBuilder.DropTable(
                 name: "Themes");
+
+            migrationBuilder.DropTable(
+                name: "Organisations");
 
             migrationBuilder.DropTable(
                 name: "StatementVersions");

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WeProtect.Summit.Data.Invitations;
+
+namespace WeProtect.Summit.Data.Configurations;
+
+internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nomination>
+{
+    public void Configure(EntityTypeBuilder<Nomination> e)
+    {
+        // One nomination per person per summit, whichever organisation nominates them.
+        e.HasIndex(n => new { n.SummitId, n.NormalisedEmail }).IsUnique();
+        e.HasIndex(n => n.TokenHash).IsUnique();
+        e.HasIndex(n => n.InvitationId);
+        e.Property(n => n.Email).HasMaxLength(EmailAddresses.MaxLength);
+        e.Property(n => n.NormalisedEmail).HasMaxLength(EmailAddresses.MaxLength);
+        e.Property(n => n.Title).HasMaxLength(ProtocolDetails.TextMaxLength);
+        e.Property(n => n.Honorific).HasMaxLength(ProtocolDetails.TextMaxLength);
+        e.Property(n => n.TokenSeed).HasMaxLength(100);
+        e.Property(n => n.TokenHash).HasMaxLength(64);
+        e.Property(n => n.NominatedByUserId).HasMaxLength(450);
+        e.Ignore(n => n.Protocol);
+        e.HasOne<Invitation>().WithMany().HasForeignKey(n => n.InvitationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(n => n.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,109 @@
+using WeProtect.Summit.Data.Organisations;
+
+namespace WeProtect.Summit.Data.Invitations;
+
+/// <summary>An organisation invited to a summit through its focal point's address. The link carries a secret token
+/// (only its hash is stored, see <see cref="InvitationTokens"/>), is bound to that address, expires and can be
+/// revoked. Whoever accepts it signed in with that address becomes the organisation's focal point for the summit and
+/// nominates its delegation. One invitation per organisation per summit (a unique index): inviting again re-sends it.</summary>
+public class Invitation
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
+
+    private Invitation() { }
+
+    public Invitation(int summitId, int organisationId, string email, int? statementId, string createdByUserId, DateTime nowUtc)
+    {
+        SummitId = summitId;
+        OrganisationId = organisationId;
+        CreatedByUserId = createdByUserId;
+        CreatedUtc = nowUtc;
+        Readdress(email, statementId, nowUtc);
+    }
+
+    public int Id { get; private set; }
+    public int SummitId { get; private set; }
+    public int OrganisationId { get; private set; }
+    public Organisation Organisation { get; private set; } = null!;
+    /// <summary>The focal point's address, as the organisers typed it.</summary>
+    public string Email { get; private set; } = "";
+    public string NormalisedEmail { get; private set; } = "";
+    /// <summary>The summit's proposed statement the letter links to (its consultation or public text), if any.</summary>
+    public int? StatementId { get; private set; }
+    /// <summary>Key id and nonce from which the token is derived again for letters; not a secret on its own.</summary>
+    public string TokenSeed { get; private set; } = "";
+    public string TokenHash { get; private set; } = "";
+    public DateTime CreatedUtc { get; private set; }
+    public string CreatedByUserId { get; private set; } = "";
+    public DateTime SentUtc { get; private set; }
+    public DateTime ExpiresUtc { get; private set; }
+    public DateTime? RevokedUtc { get; private set; }
+    public DateTime? AcceptedUtc { get; private set; }
+    /// <summary>The user who accepted: the organisation's focal point for this summit.</summary>
+    public string? FocalPointUserId { get; private set; }
+    public DateTime? LastRemindedUtc { get; private set; }
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
+    public bool IsAccepted => AcceptedUtc is not null;
+    public bool IsRevoked => RevokedUtc is not null;
+    public bool IsExpired(DateTime nowUtc) => !IsAccepted && nowUtc >= ExpiresUtc;
+
+    /// <summary>"Revoked", "Accepted", "Expired" or "Invited".</summary>
+    public string State(DateTime nowUtc) => IsRevoked ? "Revoked" : IsAccepted ? "Accepted" : IsExpired(nowUtc) ? "Expired" : "Invited";
+
+    /// <summary>Waiting for its focal point: neither accepted, revoked nor expired (who a reminder goes to).</summary>
+    public bool AwaitsAnswer(DateTime nowUtc) => !IsRevoked && !IsAccepted && !IsExpired(nowUtc);
+
+    /// <summary>A new address and link (the old link stops working), a new expiry; an accepted invitation keeps its focal point.</summary>
+    public string? Readdress(string email, int? statementId, DateTime nowUtc)
+    {
+        if (EmailAddresses.Problem(email) is { } bad) return bad;
+        if (IsAccepted && EmailAddresses.Normalise(email) != NormalisedEmail)
+            return "This invitation was accepted: its focal point stays. Revoke it before inviting another address.";
+        Email = email.Trim();
+        NormalisedEmail = EmailAddresses.Normalise(email);
+        StatementId = statementId;
+        SentUtc = nowUtc;
+        ExpiresUtc = nowUtc + Lifetime;
+        RevokedUtc = null;
+        Version = Guid.NewGuid();
+        return null;
+    }
+
+    public void UseToken(string seed, string hash) => (TokenSeed, TokenHash) = (seed, hash);
+
+    /// <summary>Why the link cannot be used now; null when it can.</summary>
+    public string? WhyClosed(DateTime nowUtc) =>
+        IsRevoked ? "This invitation was withdrawn by the organisers."
+        : IsExpired(nowUtc) ? $"This invitation expired on {ExpiresUtc:d MMMM yyyy}. Ask the organisers to send it again."
+        : null;
+
+    /// <summary>The user signed in with <paramref name="userEmail"/> accepts; refused when the link is closed, or the
+    /// address is not the one it was sent to (told masked, so the right person recognises it).</summary>
+    public string? Accept(string userId, string? userEmail, DateTime nowUtc)
+    {
+        if (WhyClosed(nowUtc) is { } closed) return closed;
+        if (userEmail is null || EmailAddresses.Normalise(userEmail) != NormalisedEmail)
+            return $"This invitation was sent to {EmailAddresses.Mask(Email)}. Sign in with that address to accept it.";
+        if (IsAccepted) return FocalPointUserId == userId ? null : "This invitation was already accepted.";
+        AcceptedUtc = nowUtc;
+        FocalPointUserId = userId;
+        Version = Guid.NewGuid();
+        return null;
+    }
+
+    public string? Revoke(DateTime nowUtc)
+    {
+        if (IsRevoked) return "This invitation is already revoked.";
+        RevokedUtc = nowUtc;
+        FocalPointUserId = null;
+        AcceptedUtc = null;
+        Version = Guid.NewGuid();
+        return null;
+    }
+
+    public void Reminded(DateTime nowUtc) => LastRemindedUtc = nowUtc;
+
+    /// <summary>Whether <paramref name="userId"/> is this organisation's focal point for the summit now.</summary>
+    public bool IsFocalPoint(string? userId) => userId is not null && !IsRevoked && IsAccepted && FocalPointUserId == userId;
+}

@@ -1,0 +1,269 @@
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Desks;
+using WeProtect.Summit.Data.Notifications;
+using WeProtect.Summit.Data.Registrations;
+
+namespace WeProtect.Summit.Data.Invitations;
+
+/// <summary>Registration by invitation: organisers invite organisations (one or a file at once, all or nothing), revoke
+/// and remind; the focal point accepts with the address it was sent to and nominates the delegation within its quota
+/// (taken by conditional update, so two nominations at once cannot both take the last place); focal points and
+/// organisers set the protocol details. Audit events name ids, never people or addresses.</summary>
+public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, Notifier notifier, InvitationTokens tokens)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Invites every row, or none when any row is bad (each bad row reported with its line). An organisation
+    /// already invited gets its invitation again, at the new address if one is given, with a new link.</summary>
+    public async Task<DeskResult> InviteAsync(int summitId, IReadOnlyList<InvitationRow> rows, int? statementId, AuditActor actor, CancellationToken ct = default)
+    {
+        var summit = await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == summitId, ct);
+        if (summit is null) return DeskResult.NotFound("There is no such summit.");
+        if (summit.Status == Summits.SummitStatus.Archived) return DeskResult.Refused("This summit has taken place: nobody can be invited to it.");
+        if (rows.Count == 0) return DeskResult.Refused("Nobody to invite: give an organisation and its focal point's address.");
+        if (statementId is int sid && !await db.Statements.AnyAsync(s => s.Id == sid && s.SummitId == summitId, ct))
+            return DeskResult.Invalid([("StatementId", "Choose a statement of this summit.")]);
+
+        var organisationIds = rows.Select(r => r.OrganisationId).Distinct().ToList();
+        var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+        var existing = await db.Invitations.Where(i => i.SummitId == summitId && organisationIds.Contains(i.OrganisationId)).ToDictionaryAsync(i => i.OrganisationId, ct);
+        var quotas = await db.DelegationQuotas.Where(q => q.SummitId == summitId && organisationIds.Contains(q.OrganisationId)).ToDictionaryAsync(q => q.OrganisationId, ct);
+        var now = Now;
+        var errors = new List<(string Field, string Message)>();
+        string Where(InvitationRow r) => r.Line > 0 ? $"Line {r.Line}: " : "";
+        foreach (var duplicate in rows.GroupBy(r => r.OrganisationId).Where(g => g.Count() > 1))
+            errors.Add(("Rows", $"Line {duplicate.Last().Line}: {organisations.GetValueOrDefault(duplicate.Key)?.FormalName ?? "this organisation"} is already on line {duplicate.First().Line}."));
+        var invited = new List<Invitation>();
+        foreach (var row in rows)
+        {
+            if (!organisations.TryGetValue(row.OrganisationId, out var organisation))
+            {
+                errors.Add(("OrganisationId", $"{Where(row)}choose an organisation from the directory."));
+                continue;
+            }
+            if (EmailAddresses.Problem(row.Email) is { } bad) { errors.Add(("Email", $"{Where(row)}{bad}")); continue; }
+            if (row.Heads is not null || row.Delegates is not null)
+            {
+                var quota = quotas.GetValueOrDefault(row.OrganisationId) ?? new DelegationQuota { SummitId = summitId, OrganisationId = row.OrganisationId };
+                quota.HeadsOfDelegation = row.Heads ?? quota.HeadsOfDelegation;
+                quota.Delegates = row.Delegates ?? quota.Delegates;
+                foreach (var (_, message) in quota.Validate()) errors.Add(("Quota", $"{Where(row)}{organisation.FormalName}: {message}"));
+                if (quota.Id == 0 && !quotas.ContainsKey(row.OrganisationId)) { db.DelegationQuotas.Add(quota); quotas[row.OrganisationId] = quota; }
+            }
+            if (existing.TryGetValue(row.OrganisationId, out var invitation))
+            {
+                if (invitation.Readdress(row.Email, statementId, now) is { } refused) { errors.Add(("Email", $"{Where(row)}{organisation.FormalName}: {refused}")); continue; }
+            }
+            else
+            {
+                invitation = new Invitation(summitId, row.OrganisationId, row.Email, statementId, actor.UserId ?? "", now);
+                db.Invitations.Add(invitation);
+            }
+            var (seed, hash) = tokens.NewSeed(InvitationTokens.InvitationPurpose);
+            invitation.UseToken(seed, hash);
+            invited.Add(invitation);
+        }
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return DeskResult.Invalid(errors, rows.Count == 1 ? null : $"Nothing was sent: {errors.Count} problem{(errors.Count == 1 ? "" : "s")} to correct first.");
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            foreach (var invitation in invited)
+            {
+                audit.Record(actor, "invitation.sent", invitation, $"Invitation {invitation.Id} to organisation {invitation.OrganisationId} for summit {summitId}");
+                notifier.Add(NotificationKinds.InvitationSent, invitation.Id);
+            }
+            await audit.SaveChangesAsync(ct);
+            await notifier.CommitAsync(tx, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique indexes (one invitation or quota per organisation per summit): another organiser came first.
+            db.ChangeTracker.Clear();
+            return DeskResult.Conflict("this summit's invitations");
+        }
+        return DeskResult.Done(invited.Count == 1
+            ? $"Invitation sent to {organisations[invited[0].OrganisationId].FormalName}."
+            : $"{invited.Count} invitations sent.");
+    }
+
+    public async Task<DeskResult> RevokeAsync(int summitId, int invitationId, AuditActor actor, CancellationToken ct = default)
+    {
+        var invitation = await db.Invitations.Include(i => i.Organisation).FirstOrDefaultAsync(i => i.Id == invitationId && i.SummitId == summitId, ct);
+        if (invitation is null) return DeskResult.NotFound("There is no such invitation.");
+        if (invitation.Revoke(Now) is { } refused) return DeskResult.Refused(refused);
+        audit.Record(actor, "invitation.revoked", invitation, $"Invitation {invitation.Id} revoked");
+        try { await audit.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { db.ChangeTracker.Clear(); return DeskResult.Conflict($"{invitation.Organisation.FormalName}'s invitation"); }
+        return DeskResult.Done($"{invitation.Organisation.FormalName}'s invitation is revoked: its link no longer works.");
+    }
+
+    /// <summary>The invitation whose link carries <paramref name="token"/>, with its organisation; null for none.</summary>
+    public Task<Invitation?> FindAsync(string? token, CancellationToken ct = default) =>
+        string.IsNullOrEmpty(token) || token.Length > 100
+            ? Task.FromResult<Invitation?>(null)
+            : db.Invitations.AsNoTracking().Include(i => i.Organisation).FirstOrDefaultAsync(i => i.TokenHash == InvitationTokens.Hash(token), ct);
+
+    /// <summary>The nomination whose link carries <paramref name="token"/>; null for none.</summary>
+    public Task<Nomination?> FindNominationAsync(string? token, CancellationToken ct = default) =>
+        string.IsNullOrEmpty(token) || token.Length > 100
+            ? Task.FromResult<Nomination?>(null)
+            : db.Nominations.AsNoTracking().FirstOrDefaultAsync(n => n.TokenHash == InvitationTokens.Hash(token), ct);
+
+    /// <summary>The signed-in user accepts the invitation of the link and becomes the organisation's focal point.</summary>
+    public async Task<DeskResult<Invitation>> AcceptAsync(string token, string userId, AuditActor actor, CancellationToken ct = default)
+    {
+        var found = await FindAsync(token, ct);
+        if (found is null) return DeskResult.NotFound("This invitation link is not known: check that you copied all of it.").With<Invitation>();
+        var invitation = await db.Invitations.Include(i => i.Organisation).FirstAsync(i => i.Id == found.Id, ct);
+        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(ct);
+        var wasAccepted = invitation.IsAccepted;
+        if (invitation.Accept(userId, email, Now) is { } refused) return DeskResult.Refused(refused, DeskRefusal.Forbidden).With(invitation);
+        if (wasAccepted) return DeskResult.Done("You are already this organisation's focal point.").With(invitation);
+        audit.Record(actor, "invitation.accepted", invitation, $"Invitation {invitation.Id} accepted");
+        try { await audit.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { db.ChangeTracker.Clear(); return DeskResult.Conflict("this invitation").With<Invitation>(); }
+        return DeskResult.Done($"Thank you: you are {invitation.Organisation.FormalName}'s focal point. Nominate its delegation below.").With(invitation);
+    }
+
+    /// <summary>The invitation, if <paramref name="userId"/> may act on its delegation (its focal point, or an organiser).</summary>
+    public async Task<DeskResult<Invitation>> DelegationAsync(int invitationId, string? userId, bool organiser, CancellationToken ct = default)
+    {
+        var invitation = await db.Invitations.AsNoTracking().Include(i => i.Organisation).FirstOrDefaultAsync(i => i.Id == invitationId, ct);
+        if (invitation is null) return DeskResult.NotFound("There is no such invitation.").With<Invitation>();
+        if (!organiser && !invitation.IsFocalPoint(userId))
+            return DeskResult.Refused("Only the organisation's focal point for this summit may nominate its delegation.", DeskRefusal.Forbidden).With<Invitation>();
+        return DeskResult.Done("").With(invitation);
+    }
+
+    /// <summary>The focal point (or an organiser) nominates one person, within the delegation's quota when it has one.</summary>
+    public async Task<DeskResult> NominateAsync(int invitationId, string email, DelegateCategory category, ProtocolDetails protocol,
+        string userId, bool organiser, AuditActor actor, CancellationToken ct = default)
+    {
+        var access = await DelegationAsync(invitationId, userId, organiser, ct);
+        if (!access.Succeeded) return access;
+        var invitation = access.Value!;
+        if (invitation.IsRevoked) return DeskResult.Refused("This invitation was revoked: no one can be nominated under it.");
+        var errors = new List<(string, string)>();
+        if (EmailAddresses.Problem(email) is { } bad) errors.Add(("Email", bad));
+        if (!Nomination.IsNominable(category)) errors.Add(("Category", "Nominate a head of delegation or a delegate."));
+        protocol = protocol.Normalised();
+        errors.AddRange(protocol.Validate());
+        if (errors.Count > 0) return DeskResult.Invalid(errors);
+        var normalised = EmailAddresses.Normalise(email);
+        if (await db.Nominations.AnyAsync(n => n.SummitId == invitation.SummitId && n.NormalisedEmail == normalised, ct))
+            return AlreadyNominated();
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var quota = db.DelegationQuotas.Where(q => q.SummitId == invitation.SummitId && q.OrganisationId == invitation.OrganisationId);
+        if (await quota.AnyAsync(ct) && !await quota.NominateAsync(category, ct))
+            return DeskResult.Refused(
+                $"{invitation.Organisation.FormalName}'s delegation quota has no {category.DisplayName().ToLowerInvariant()} place left to nominate.",
+                DeskRefusal.QuotaFull);
+        var nomination = new Nomination(invitation, email, category, protocol, userId, Now);
+        var (seed, hash) = tokens.NewSeed(InvitationTokens.NominationPurpose);
+        nomination.UseToken(seed, hash);
+        db.Nominations.Add(nomination);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            audit.Record(actor, "nomination.created", nomination,
+                $"Nomination {nomination.Id} ({category}) under invitation {invitation.Id}");
+            notifier.Add(NotificationKinds.NominationSent, nomination.Id);
+            await audit.SaveChangesAsync(ct);
+            await notifier.CommitAsync(tx, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique (summit, address) index: the same person nominated at the same moment. The rollback gives
+            // the quota place back.
+            db.ChangeTracker.Clear();
+            return AlreadyNominated();
+        }
+        return DeskResult.Done($"Nominated as {category.DisplayName().ToLowerInvariant()}: an e-mail asks them to complete their registration.");
+    }
+
+    private static DeskResult AlreadyNominated() =>
+        DeskResult.Invalid([("Email", "This address is already nominated for this summit.")]);
+
+    /// <summary>The focal point (for their nominees) or an organiser sets title, honorific, rank and order; a registration
+    /// the nominee completed follows.</summary>
+    public async Task<DeskResult> SetNominationProtocolAsync(int nominationId, ProtocolDetails protocol, string userId, bool organiser,
+        AuditActor actor, CancellationToken ct = default)
+    {
+        var nomination = await db.Nominations.FirstOrDefaultAsync(n => n.Id == nominationId, ct);
+        if (nomination is null) return DeskResult.NotFound("There is no such nomination.");
+        var access = await DelegationAsync(nomination.InvitationId, userId, organiser, ct);
+        if (!access.Succeeded) return access;
+        protocol = protocol.Normalised();
+        if (protocol.Validate() is { Count: > 0 } errors) return DeskResult.Invalid(errors);
+        nomination.SetProtocol(protocol);
+        if (nomination.RegistrationId is int registrationId
+            && await db.Registrations.FirstOrDefaultAsync(r => r.Id == registrationId, ct) is { } registration)
+        {
+            registration.SetProtocol(protocol);
+            registration.Version = Guid.NewGuid();
+        }
+        audit.Record(actor, "nomination.protocol-set", nomination, $"Nomination {nomination.Id}: protocol set ({protocol.Rank})");
+        try { await audit.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { db.ChangeTracker.Clear(); return DeskResult.Conflict("this delegate's registration"); }
+        return DeskResult.Done("Protocol details saved.");
+    }
+
+    /// <summary>An organiser sets the protocol details of any registration (open registration included).</summary>
+    public async Task<DeskResult> SetRegistrationProtocolAsync(int summitId, int registrationId, ProtocolDetails protocol, AuditActor actor, CancellationToken ct = default)
+    {
+        var registration = await db.Registrations.FirstOrDefaultAsync(r => r.Id == registrationId && r.SummitId == summitId, ct);
+        if (registration is null) return DeskResult.NotFound("There is no such registration.");
+        protocol = protocol.Normalised();
+        if (protocol.Validate() is { Count: > 0 } errors) return DeskResult.Invalid(errors);
+        registration.SetProtocol(protocol);
+        registration.Version = Guid.NewGuid();
+        if (registration.NominationId is int nominationId && await db.Nominations.FirstOrDefaultAsync(n => n.Id == nominationId, ct) is { } nomination)
+            nomination.SetProtocol(protocol);
+        audit.Record(actor, "registration.protocol-set", registration, $"Registration {registration.Id}: protocol set ({protocol.Rank})");
+        try { await audit.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { db.ChangeTracker.Clear(); return DeskResult.Conflict($"{registration.FullName}'s registration"); }
+        return DeskResult.Done($"{registration.FullName}: protocol details saved.");
+    }
+
+    /// <summary>Reminds every organisation whose invitation awaits an answer. <paramref name="roundKey"/> comes from the
+    /// form: the same form posted twice reminds once (a unique index).</summary>
+    public async Task<DeskResult> RemindAsync(int summitId, Guid roundKey, AuditActor actor, CancellationToken ct = default)
+    {
+        if (!await db.Summits.AnyAsync(s => s.Id == summitId, ct)) return DeskResult.NotFound("There is no such summit.");
+        if (roundKey == Guid.Empty) return DeskResult.Refused("Reload the page and press Remind again.");
+        if (await db.InvitationReminderRounds.AnyAsync(r => r.Key == roundKey, ct)) return AlreadyReminded();
+        var now = Now;
+        var waiting = (await db.Invitations.Where(i => i.SummitId == summitId && i.RevokedUtc == null && i.AcceptedUtc == null && i.ExpiresUtc > now)
+            .ToListAsync(ct)).Where(i => i.AwaitsAnswer(now)).ToList();
+        if (waiting.Count == 0) return DeskResult.Refused("Nobody to remind: every invitation is answered, revoked or expired.");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var round = new InvitationReminderRound(summitId, roundKey, waiting.Count, now);
+        db.InvitationReminderRounds.Add(round);
+        foreach (var invitation in waiting)
+        {
+            invitation.Reminded(now);
+            notifier.Add(NotificationKinds.InvitationReminder, invitation.Id);
+        }
+        audit.Record(actor, "invitation.reminded", round, $"Reminders queued for {waiting.Count} invitation(s) of summit {summitId}");
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+            await notifier.CommitAsync(tx, ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return AlreadyReminded();
+        }
+        return DeskResult.Done($"Reminders sent to {waiting.Count} organisation(s) that have not answered.");
+    }
+
+    private static DeskResult AlreadyReminded() => DeskResult.Refused("These reminders were already sent: nothing was sent again.");
+}

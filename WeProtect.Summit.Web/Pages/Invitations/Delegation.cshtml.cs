@@ -1,0 +1,71 @@
+using System.ComponentModel.DataAnnotations;
+using WeProtect.Summit.Data.Invitations;
+using WeProtect.Summit.Data.Registrations;
+
+namespace WeProtect.Summit.Web.Pages.Invitations;
+
+using WeProtect.Summit.Data.Summits;
+
+/// <summary>The focal point's page (organisers may open it too): the delegation's nominees and where each stands, a
+/// form to nominate one more (within the quota), and each nominee's protocol details (title, honorific, rank,
+/// order), which the delegate sees and cannot change. Everyone else is answered 403 (the desk decides).</summary>
+public class DelegationModel(SummitDbContext db, InvitationDesk desk, UserManager<SummitUser> users) : PageModel
+{
+    public Invitation Invitation { get; private set; } = null!;
+    public Summit Summit { get; private set; } = null!;
+    public DelegationQuota? Quota { get; private set; }
+    public IReadOnlyList<(Nomination Nomination, RegistrationStatus? Status)> Nominees { get; private set; } = [];
+
+    [BindProperty] public NominateInput Input { get; set; } = new();
+
+    public sealed class NominateInput
+    {
+        [Display(Name = "E-mail")] public string? Email { get; set; }
+        [Display(Name = "Place")] public DelegateCategory? Category { get; set; }
+        [Display(Name = "Title")] public string? Title { get; set; }
+        [Display(Name = "Honorific")] public string? Honorific { get; set; }
+        [Display(Name = "Rank")] public ProtocolRank? Rank { get; set; }
+        [Display(Name = "Protocol order")] public int? Order { get; set; }
+
+        public ProtocolDetails Protocol => new(Title, Honorific, Rank ?? ProtocolRank.None, Order);
+    }
+
+    private bool Organiser => User.IsInRole(Roles.Organiser) || User.IsInRole(Roles.Admin);
+
+    public async Task<IActionResult> OnGetAsync(int invitationId, CancellationToken ct) =>
+        await LoadAsync(invitationId, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostNominateAsync(int invitationId, CancellationToken ct)
+    {
+        if (await LoadAsync(invitationId, ct) is { } denied) return denied;
+        if (!ModelState.IsValid) return Page();
+        var result = await desk.NominateAsync(invitationId, Input.Email ?? "", Input.Category ?? (DelegateCategory)(-1), Input.Protocol,
+            users.GetUserId(User)!, Organiser, User.ToAuditActor(), ct);
+        return await this.AnswerAsync(result, () => RedirectToPage(new { invitationId }), async () => await LoadAsync(invitationId, ct) ?? Page());
+    }
+
+    public async Task<IActionResult> OnPostProtocolAsync(int invitationId, int nominationId, CancellationToken ct)
+    {
+        if (await LoadAsync(invitationId, ct) is { } denied) return denied;
+        if (!ModelState.IsValid) return Page();
+        if (Nominees.All(n => n.Nomination.Id != nominationId)) return NotFound();
+        var result = await desk.SetNominationProtocolAsync(nominationId, Input.Protocol, users.GetUserId(User)!, Organiser, User.ToAuditActor(), ct);
+        return await this.AnswerAsync(result, () => RedirectToPage(new { invitationId }), async () => await LoadAsync(invitationId, ct) ?? Page());
+    }
+
+    /// <summary>Null when the user may see the delegation (then loaded), else the answer (404 or 403).</summary>
+    private async Task<IActionResult?> LoadAsync(int invitationId, CancellationToken ct)
+    {
+        var access = await desk.DelegationAsync(invitationId, users.GetUserId(User), Organiser, ct);
+        if (access.Answer == Data.Desks.DeskAnswer.NotFound) return NotFound();
+        if (!access.Succeeded) return Forbid();
+        Invitation = access.Value!;
+        Summit = await db.Summits.AsNoTracking().FirstAsync(s => s.Id == Invitation.SummitId, ct);
+        Quota = await db.DelegationQuotas.AsNoTracking().FirstOrDefaultAsync(q => q.SummitId == Invitation.SummitId && q.OrganisationId == Invitation.OrganisationId, ct);
+        var nominations = await db.Nominations.AsNoTracking().Where(n => n.InvitationId == invitationId).OrderBy(n => n.ProtocolOrder ?? int.MaxValue).ThenBy(n => n.Id).ToListAsync(ct);
+        var ids = nominations.Select(n => n.RegistrationId).OfType<int>().ToList();
+        var statuses = await db.Registrations.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Status, ct);
+        Nominees = nominations.Select(n => (n, n.RegistrationId is int id ? statuses.GetValueOrDefault(id) : (RegistrationStatus?)null)).ToList();
+        return null;
+    }
+}

@@ -1,0 +1,96 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using WeProtect.Summit.Data.Invitations;
+
+namespace WeProtect.Summit.Web.Pages.Invitations.Manage;
+
+using WeProtect.Summit.Data.Summits;
+
+/// <summary>Organisers: a summit's registration mode, its invitations (one organisation from the form, or a CSV file,
+/// all or nothing), and where each invited organisation stands (invited / nominated / registered / approved), with
+/// revoke and "Remind those that have not answered" (once per press: the form carries its round's key).</summary>
+public class IndexModel(SummitDbContext db, InvitationDesk desk, SummitDesk summits, TimeProvider clock) : PageModel
+{
+    private static readonly UploadRule UploadRule = new(InvitationCsv.MaxFileBytes, "Choose a CSV file of invitations.", "The file is empty.",
+        name => $"{name} is larger than {InvitationCsv.MaxFileSizeText}. Split it into smaller files.");
+
+    public Summit Summit { get; private set; } = null!;
+    public IReadOnlyList<DelegationProgress> Progress { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Organisations { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Statements { get; private set; } = [];
+    /// <summary>The bad lines of the last uploaded file.</summary>
+    public IReadOnlyList<string> FileErrors { get; private set; } = [];
+    /// <summary>The key of the next reminder round: a new one each time the page is shown.</summary>
+    public Guid RoundKey { get; } = Guid.NewGuid();
+
+    [BindProperty] public InviteInput Input { get; set; } = new();
+    [BindProperty] public IFormFile? Upload { get; set; }
+
+    public sealed class InviteInput
+    {
+        [Display(Name = "Organisation")] public int? OrganisationId { get; set; }
+        [Display(Name = "Focal point's e-mail")] public string? Email { get; set; }
+        [Display(Name = "Heads of delegation")] public int? Heads { get; set; }
+        [Display(Name = "Delegates")] public int? Delegates { get; set; }
+        [Display(Name = "Proposed statement")] public int? StatementId { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int summitId, CancellationToken ct) =>
+        await LoadAsync(summitId, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostModeAsync(int summitId, RegistrationMode mode, CancellationToken ct) =>
+        this.Answer(await summits.SetRegistrationModeAsync(summitId, mode, User.ToAuditActor(), ct), () => RedirectToPage(new { summitId }));
+
+    public async Task<IActionResult> OnPostInviteAsync(int summitId, CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return await ReshowAsync(summitId, ct);
+        var row = new InvitationRow(0, Input.OrganisationId ?? 0, Input.Email ?? "", Input.Heads, Input.Delegates);
+        var result = await desk.InviteAsync(summitId, [row], Input.StatementId, User.ToAuditActor(), ct);
+        return await this.AnswerAsync(result, () => RedirectToPage(new { summitId }), () => ReshowAsync(summitId, ct),
+            field => field is "Quota" ? "Input.Delegates" : $"Input.{field}");
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(int summitId, int? statementId, CancellationToken ct)
+    {
+        var content = await this.ReadUploadAsync(nameof(Upload), Upload, UploadRule, ct);
+        if (content is null) return await ReshowAsync(summitId, ct);
+        var directory = await db.Organisations.AsNoTracking().ToListAsync(ct);
+        var file = InvitationCsv.Read(content, directory);
+        if (!file.Succeeded)
+        {
+            FileErrors = file.Errors;
+            ModelState.AddModelError(nameof(Upload), "Nothing was sent: correct the lines below and upload the file again.");
+            return await ReshowAsync(summitId, ct);
+        }
+        var result = await desk.InviteAsync(summitId, file.Rows, statementId, User.ToAuditActor(), ct);
+        if (result.Answer == Data.Desks.DeskAnswer.Refused && result.Errors.Count > 0)
+        {
+            FileErrors = result.Errors.Select(e => e.Message).ToList();
+            ModelState.AddModelError(nameof(Upload), result.Message);
+            return await ReshowAsync(summitId, ct);
+        }
+        return await this.AnswerAsync(result, () => RedirectToPage(new { summitId }), () => ReshowAsync(summitId, ct), _ => nameof(Upload));
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(int summitId, int invitationId, CancellationToken ct) =>
+        this.Answer(await desk.RevokeAsync(summitId, invitationId, User.ToAuditActor(), ct), () => RedirectToPage(new { summitId }));
+
+    public async Task<IActionResult> OnPostRemindAsync(int summitId, Guid roundKey, CancellationToken ct) =>
+        this.Answer(await desk.RemindAsync(summitId, roundKey, User.ToAuditActor(), ct), () => RedirectToPage(new { summitId }));
+
+    private async Task<IActionResult> ReshowAsync(int summitId, CancellationToken ct) =>
+        await LoadAsync(summitId, ct) ? Page() : NotFound();
+
+    private async Task<bool> LoadAsync(int summitId, CancellationToken ct)
+    {
+        if (await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == summitId, ct) is not { } summit) return false;
+        Summit = summit;
+        Progress = await DelegationProgress.OfSummitAsync(db, summitId, clock.GetUtcNow().UtcDateTime, ct);
+        var byName = StringComparer.Create(CultureInfo.InvariantCulture, true);
+        Organisations = (await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.FormalName, o.SortName }).ToListAsync(ct))
+            .OrderBy(o => o.SortName, byName).Select(o => new SelectListItem(o.FormalName, o.Id.ToString(CultureInfo.InvariantCulture))).ToList();
+        Statements = (await db.Statements.AsNoTracking().Where(s => s.SummitId == summitId).Select(s => new { s.Id, s.Title }).ToListAsync(ct))
+            .Select(s => new SelectListItem(s.Title, s.Id.ToString(CultureInfo.InvariantCulture))).ToList();
+        return true;
+    }
+}
