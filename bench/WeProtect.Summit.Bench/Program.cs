@@ -18,6 +18,8 @@ using WeProtect.Summit.Web.Pdf;
 // the bytes allocated per operation (GC.GetAllocatedBytesForCurrentThread) and the process's peak working set.
 
 var invariant = CultureInfo.InvariantCulture;
+// "engine …": the production engine under HTTP load, run by bench/engine.sh (see EngineBench).
+if (args.Length > 0 && args[0] == "engine") return await EngineBench.RunAsync(args);
 if (args.Length == 0 || args[0] == "all") return Driver(args.Contains("--write"));
 return Scenario(args[0], args.Length > 1 ? int.Parse(args[1], invariant) : 0);
 
