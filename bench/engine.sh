@@ -39,13 +39,14 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'echo "engine: failed at line $LINENO" >&2' ERR
 
 # --- PostgreSQL: the given server, or a throwaway cluster (as scripts/test.sh makes one) ----------------------------
 pg_server=${BENCH_POSTGRES:-}
 if [[ -z $pg_server && " ${engines[*]}" == *postgres* ]]; then
   pg_bin=$(dirname "$(compgen -G '/usr/lib/postgresql/*/bin/initdb' | sort -V | tail -n 1)")
-  pg_dir=$work/postgres
-  mkdir -p "$pg_dir"
+  # A folder of its own (not under $work, which the postgres user may not enter).
+  pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/summit-engine-pg.XXXXXX")
   if [[ $(id -u) -eq 0 ]]; then
     chown postgres "$pg_dir"
     as_postgres() { su postgres -s /bin/sh -c "cd / && $(printf '%q ' "$@")"; }
@@ -57,7 +58,8 @@ if [[ -z $pg_server && " ${engines[*]}" == *postgres* ]]; then
   # A server as production would run it (fsync on), with room for two nodes' connection pools.
   as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -w -t 60 -l "$pg_dir/pg.log" \
     -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null
-  pg_stop="as_postgres $pg_bin/pg_ctl -D $pg_dir/data -m fast stop"
+  pg_stop="stop_postgres"
+  stop_postgres() { as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast stop >/dev/null 2>&1 || true; rm -rf "$pg_dir"; }
   pg_server="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 fi
 
