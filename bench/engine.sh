@@ -112,11 +112,12 @@ for engine in "${engines[@]}"; do
     folder=$work/$([[ $provider == sqlite ]] && echo sqlite-data || echo "$name-$n")
     log=$out/engine-$provider-$nodes-$n.log
     ((n == 1)) && log=$out/app.log   # bench/prepare.sh reads the set-up link from here
-    (cd "$publish" && env "${settings[@]}" Storage__DataFolder="$folder" PublicBaseUrl="$base" \
-      exec dotnet WeProtect.Summit.Web.dll --urls "$base") >"$log" 2>&1 &
+    (cd "$publish" && exec env "${settings[@]}" Storage__DataFolder="$folder" PublicBaseUrl="$base" \
+      dotnet WeProtect.Summit.Web.dll --urls "$base") >"$log" 2>&1 &
     pids+=($!)
     for ((i = 0; ; i++)); do
       healthy "$port" && break
+      kill -0 "${pids[-1]}" 2>/dev/null || { echo "engine: node $n exited; see $log" >&2; tail -50 "$log" >&2; exit 1; }
       ((i < 240)) || { echo "engine: node $n did not answer /healthz; see $log" >&2; tail -50 "$log" >&2; exit 1; }
       sleep 0.5
     done

@@ -58,7 +58,7 @@ internal static class EngineBench
             $"Input.Title=Last+seats+{Guid.NewGuid():N}&Input.RoomId={room}&Input.Date={day}&Input.StartTime=14:00&Input.EndTime=15:00&Input.Capacity={seats}");
         var breakout = Convert.ToInt32(await ScalarAsync(db, "SELECT MAX(\"Id\") FROM \"Breakouts\" WHERE \"SummitId\" = 1"), Invariant);
         var organisation = Convert.ToInt32(await ScalarAsync(db, "SELECT MIN(\"Id\") FROM \"Organisations\""), Invariant);
-        var fields = $"Input.Position=Director&Input.OrganisationId={organisation}&Input.Category=Delegate&Input.ConsentToPublicList=true";
+        var fields = $"Input.FullName=Bench+Person&Input.Position=Director&Input.OrganisationId={organisation}&Input.Category=Delegate&Input.ConsentToPublicList=true";
 
         // Accounts beforehand (registrants and bookers): made through /Account/Register, confirmed in the database (the
         // e-mailed link is not what is measured), logged in; each person on one node, in turn.
@@ -89,7 +89,8 @@ internal static class EngineBench
             var form = await http.GetStringAsync("/Registration/Register/1");
             await PostAsync(http, "/Registration/Register/1", Token(form, "registration-form"), fields);
         });
-        await ExecuteAsync(db, "UPDATE \"Registrations\" SET \"Status\" = 'Approved' WHERE \"SummitId\" = 1 AND \"Status\" = 'Pending'");
+        var approved = await ExecuteAsync(db, "UPDATE \"Registrations\" SET \"Status\" = 'Approved' WHERE \"SummitId\" = 1 AND \"Status\" = 'Pending'");
+        if (approved != bookers.Count) throw new InvalidOperationException($"{approved} of {bookers.Count} bookers registered");
         await ExecuteAsync(db, "UPDATE \"Summits\" SET \"ApprovedCount\" = (SELECT COUNT(*) FROM \"Registrations\" WHERE \"SummitId\" = 1 AND \"Status\" = 'Approved') WHERE \"Id\" = 1");
         var registrants = people.Where(p => !p.Booker).ToList();
         await ForEachAsync(people, 16, async p =>
@@ -202,7 +203,9 @@ internal static class EngineBench
     {
         var start = formId is null ? 0 : html.IndexOf($"id=\"{formId}\"", StringComparison.Ordinal);
         var match = start < 0 ? Match.Empty : Regex.Match(html[start..], "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]*)\"");
-        return match.Success ? match.Groups[1].Value : throw new InvalidOperationException($"No antiforgery token in form {formId ?? "(first)"}");
+        if (match.Success) return match.Groups[1].Value;
+        var main = Regex.Replace(html[Math.Max(0, html.IndexOf("<main", StringComparison.Ordinal))..], "<[^>]+>|\\s+", " ");
+        throw new InvalidOperationException($"No antiforgery token in form {formId ?? "(first)"}: {main[..Math.Min(main.Length, 600)]}");
     }
 
     private static DbConnection Open(string provider, string database)
@@ -219,10 +222,10 @@ internal static class EngineBench
         return await command.ExecuteScalarAsync();
     }
 
-    private static async Task ExecuteAsync(DbConnection db, string sql)
+    private static async Task<int> ExecuteAsync(DbConnection db, string sql)
     {
         await using var command = db.CreateCommand();
         command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
+        return await command.ExecuteNonQueryAsync();
     }
 }
