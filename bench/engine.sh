@@ -96,7 +96,9 @@ for engine in "${engines[@]}"; do
     database=$work/sqlite-data/summit.db
   else
     name=summit_bench_$RANDOM$RANDOM
-    psql "$pg_server" -qc "CREATE DATABASE $name" >/dev/null
+    # psql takes libpq's key=value words, not Npgsql's: Host=…;Port=… becomes host=… port=…
+    psql "$(sed -E 's/(^|;)Host=/\1host=/I; s/(^|;)Port=/\1port=/I; s/(^|;)Username=/\1user=/I; s/(^|;)Password=/\1password=/I; s/(^|;)Database=/\1dbname=/I; s/;/ /g' <<<"$pg_server")" \
+      -qc "CREATE DATABASE $name" >/dev/null
     database="${pg_server/Database=postgres/Database=$name}"
     settings+=(Database__Provider=Postgres "ConnectionStrings__Summit=$database")
   fi
