@@ -12,6 +12,7 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
 {
     public DbSet<Summits.Summit> Summits => Set<Summits.Summit>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Registrations.Registration> Registrations => Set<Registrations.Registration>();
@@ -38,6 +39,8 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
     public DbSet<Reporting.ReportReminder> ReportReminders => Set<Reporting.ReportReminder>();
     public DbSet<Registrations.BadgeBatch> BadgeBatches => Set<Registrations.BadgeBatch>();
     public DbSet<Registrations.BadgePrint> BadgePrints => Set<Registrations.BadgePrint>();
+    public DbSet<Materials.Material> Materials => Set<Materials.Material>();
+    public DbSet<Materials.MaterialContent> MaterialContents => Set<Materials.MaterialContent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -17,6 +17,7 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
     {
         var breakout = await db.Breakouts.AsNoTracking().FirstOrDefaultAsync(b => b.Id == breakoutId, ct);
         if (breakout is null) return DeskResult.NotFound("There is no such breakout.").With<Booking>();
+        if (!breakout.IsBookable) return NotBookable(breakout);
         var registration = await db.Registrations.AsNoTracking()
             .FirstOrDefaultAsync(r => r.SummitId == breakout.SummitId && r.UserId == userId, ct);
         if (registration?.Status != RegistrationStatus.Approved)
@@ -34,6 +35,10 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
             return DeskResult.Refused($"This breakout overlaps \"{clash}\", where you already have a seat. Cancel that seat first.", DeskRefusal.Clash).With<Booking>();
 
         var seat = await TakeSeatAsync(breakoutId, ct);
+        // Again, now that the breakout's row is locked (TakeSeatAsync updates it either way): a cancellation that
+        // committed meanwhile is seen here, and the transaction ends without a booking.
+        if (await db.Breakouts.AsNoTracking().FirstAsync(b => b.Id == breakoutId, ct) is { IsBookable: false } cancelled)
+            return NotBookable(cancelled);
         var now = Now;
         booking ??= db.Bookings.Add(new Booking { BreakoutId = breakoutId, RegistrationId = registration.Id }).Entity;
         booking.Request(seat, now);
@@ -102,6 +107,10 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
             await PromoteNextAsync(booking.BreakoutId, ct);
         }
     }
+
+    private static DeskResult<Booking> NotBookable(Breakout breakout) => DeskResult.Refused(breakout.IsCancelled
+        ? $"\"{breakout.Title}\" is cancelled: it can no longer be booked."
+        : $"\"{breakout.Title}\" is a plenary session for all delegates: there is nothing to book.").With<Booking>();
 
     private static DeskResult<Booking> AlreadyBooked(Booking booking) => DeskResult.Refused(booking.Status == BookingStatus.Confirmed
         ? "You already have a seat at this breakout." : "You are already on this breakout's waiting list.", DeskRefusal.AlreadyBooked).With(booking);

@@ -30,6 +30,27 @@ public class Breakout
     /// <summary>Raised whenever time or room changes, so calendar entries are replaced (iCalendar SEQUENCE).</summary>
     public int Sequence { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
+    /// <summary>A session for all delegates (opening, closing, keynotes): nobody books it, it has no capacity, and the
+    /// agenda shows it across the whole row.</summary>
+    public bool IsPlenary { get; set; }
+    /// <summary>Set by <see cref="Cancel"/>: the session stays in the programme, marked cancelled, so calendar apps
+    /// and delegates learn of it instead of seeing it vanish.</summary>
+    public DateTime? CancelledUtc { get; private set; }
+    public bool IsCancelled => CancelledUtc is not null;
+    /// <summary>Whether delegates book seats for it: neither cancelled nor plenary.</summary>
+    public bool IsBookable => !IsCancelled && !IsPlenary;
+
+    /// <summary>Cancels the session: its calendar entries are replaced (a higher SEQUENCE, STATUS:CANCELLED).
+    /// Returns the reason when it cannot be cancelled.</summary>
+    public string? Cancel(DateTime nowUtc)
+    {
+        if (IsCancelled) return $"\"{Title}\" is already cancelled.";
+        CancelledUtc = nowUtc;
+        ConfirmedCount = 0;
+        Sequence++;
+        Version = Guid.NewGuid();
+        return null;
+    }
 
     /// <summary>The one overlap rule, as a query: breakouts that share any moment with [start, end). Touching ends
     /// (one ends at 10:00, the next starts at 10:00) do not overlap.</summary>
@@ -51,6 +72,9 @@ public class Breakout
         var lastDay = DateOnly.FromDateTime(summit.ToLocal(EndUtc));
         Check(firstDay < summit.StartDate || lastDay > summit.EndDate, nameof(StartUtc),
             $"The breakout must take place during the summit ({summit.StartDate:d MMMM} – {summit.EndDate:d MMMM yyyy}).");
+        Check(IsPlenary && ConfirmedCount > 0, nameof(IsPlenary),
+            $"{ConfirmedCount:N0} seats are booked: a plenary session has no booking. Create the plenary as a new session instead.");
+        if (IsPlenary) return errors; // all delegates, no seats to count
         Check(Capacity < 1, nameof(Capacity), "The capacity must be at least 1.");
         Check(room is not null && Capacity > room.Capacity, nameof(Capacity), $"The capacity cannot be above the room's ({room?.Capacity:N0}).");
         Check(Capacity >= 1 && Capacity < ConfirmedCount, nameof(Capacity), $"{ConfirmedCount:N0} seats are already booked: the capacity cannot be lower.");

@@ -7,7 +7,8 @@ namespace WeProtect.Summit.Data.Breakouts;
 /// <summary>A summit's programme as organisers change it: rooms, themes and breakouts. Each change is one
 /// transaction with its audit event; moving a breakout (time or room) raises its calendar sequence and tells every
 /// confirmed and waitlisted delegate; more seats go to the waiting list at once (<see cref="BookingDesk"/>).</summary>
-public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier notifier, BreakoutSchedule schedule, BookingDesk bookings)
+public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier notifier, BreakoutSchedule schedule, BookingDesk bookings,
+    TimeProvider clock)
 {
     // ---------------------------------------------------------------- rooms
 
@@ -164,6 +165,39 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
             : isNew ? $"Breakout \"{breakout.Title}\" created."
             : moved ? $"Breakout \"{breakout.Title}\" moved; {Plural(told)} will be told by e-mail."
             : $"Breakout \"{breakout.Title}\" saved.").With(breakout);
+    }
+
+    /// <summary>Cancels a breakout, from the version the organiser saw: every seat and waiting-list place ends in the
+    /// same transaction, and each holder is told by e-mail (one notification per booking, so one per person). The
+    /// breakout stays in the programme, marked cancelled, with a higher calendar sequence.</summary>
+    public async Task<DeskResult> CancelAsync(int summitId, int breakoutId, Guid? expectedVersion, AuditActor actor, CancellationToken ct = default)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var breakout = await db.Breakouts.AsNoTracking().FirstOrDefaultAsync(b => b.Id == breakoutId && b.SummitId == summitId, ct);
+        if (breakout is null) return DeskResult.NotFound("There is no such breakout.");
+        var seen = breakout.Version;
+        if (expectedVersion is not null && expectedVersion != seen) return DeskResult.Conflict("this breakout");
+        if (breakout.Cancel(clock.GetUtcNow().UtcDateTime) is { } refusal) return DeskResult.Refused(refusal);
+        var now = breakout.CancelledUtc!.Value;
+        // The breakout's row first, by a conditional update: it stays locked until the commit, so a booking of this
+        // breakout either committed before (and is read below, to be ended) or waits, then sees the breakout
+        // cancelled and rolls back (BookingDesk.BookAsync reads it again after taking the row).
+        var changed = await db.Breakouts.Where(b => b.Id == breakoutId && b.Version == seen && b.CancelledUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.CancelledUtc, now).SetProperty(b => b.Sequence, breakout.Sequence)
+                .SetProperty(b => b.ConfirmedCount, 0).SetProperty(b => b.Version, breakout.Version), ct);
+        if (changed == 0) return DeskResult.Conflict("this breakout");
+        var live = await db.Bookings.AsNoTracking()
+            .Where(b => b.BreakoutId == breakoutId && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted))
+            .Select(b => b.Id).ToListAsync(ct);
+        await db.Bookings.Where(b => live.Contains(b.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Cancelled)
+                .SetProperty(b => b.CancelledUtc, now).SetProperty(b => b.Version, Guid.NewGuid()), ct);
+        foreach (var bookingId in live) notifier.Add(NotificationKinds.BreakoutCancelled, bookingId);
+        audit.Record(actor, "breakout.cancelled", breakout,
+            $"Breakout \"{breakout.Title}\" cancelled (sequence {breakout.Sequence}); {live.Count} bookings ended and told");
+        await audit.SaveChangesAsync(ct);
+        await notifier.CommitAsync(tx, ct);
+        return DeskResult.Done($"Breakout \"{breakout.Title}\" cancelled; {Plural(live.Count)} will be told by e-mail.");
     }
 
     private static string Plural(int n) => n == 1 ? "1 delegate" : $"{n:N0} delegates";

@@ -2,7 +2,10 @@ namespace WeProtect.Summit.Data.Communiques;
 
 /// <summary>The published artefact of a closed statement: a digitally signed PDF. The row says what must happen
 /// (<see cref="CommuniqueStatus.Queued"/>); a background job renders and signs it by id, and is idempotent: once
-/// published, the bytes are kept and never produced again. One communiqué per statement.</summary>
+/// published, the bytes are kept and never produced again. One row per revision: revision 1 publishes the closed
+/// statement; a statement open for late endorsements (<see cref="Statements.Statement.LateEndorsements"/>) gets
+/// revisions 2, 3, … (unique per statement), each signed and kept, the earlier ones still downloadable and
+/// verifiable.</summary>
 public class Communique
 {
     public const int MaxAttempts = 5;
@@ -17,6 +20,9 @@ public class Communique
     public int Id { get; set; }
     public int StatementId { get; set; }
     public Statements.Statement Statement { get; set; } = null!;
+    /// <summary>1 for the first publication, then 2, 3, … (unique with the statement: two organisers pressing at once
+    /// make one revision).</summary>
+    public int Revision { get; set; } = 1;
     public CommuniqueStatus Status { get; private set; } = CommuniqueStatus.Queued;
     public string RequestedByUserId { get; set; } = "";
     public DateTime QueuedUtc { get; set; }
@@ -30,9 +36,16 @@ public class Communique
     public DateTime? FailedUtc { get; set; }
 
     public DateTime? PublishedUtc { get; set; }
+    /// <summary>The instant the job read the "Agreed by" list for this revision (not truncated like
+    /// <see cref="PublishedUtc"/>): the revision's list is the list as of then (<c>AgreedBy.LoadAsync</c> with a time).</summary>
+    public DateTime? ListAsOfUtc { get; set; }
     public byte[]? Pdf { get; set; }
     /// <summary>SHA-256 (lowercase hex) of <see cref="Pdf"/>.</summary>
     public string? Sha256 { get; set; }
+    /// <summary>The signatory list of this revision as a signed PDF, made with the communiqué (so that the Verify page
+    /// knows it by its hash), and its SHA-256.</summary>
+    public byte[]? SignatoryListPdf { get; set; }
+    public string? SignatoryListSha256 { get; set; }
     public int SignatoryCount { get; set; }
     /// <summary>SHA-1 thumbprint (uppercase hex, as Windows and OpenSSL print it) of the signing certificate.</summary>
     public string? CertificateThumbprint { get; set; }

@@ -51,6 +51,75 @@ public sealed class CommuniqueDesk(SummitDbContext db, AuditTrail audit, ICommun
         return DeskResult.Done("The communiqué is queued: it is rendered and signed in the background.").With(communique);
     }
 
+    public static string RevisionAlreadyQueued(int revision) =>
+        $"Revision {revision} of this communiqué is already queued: someone else asked for it first. It is published once.";
+
+    /// <summary>Queues the next revision (2, 3, …) of a published communiqué whose statement stays open for late
+    /// endorsements, once the endorsements changed since the last revision. The job signs and timestamps it like the
+    /// first; the earlier revisions are kept. Two organisers pressing at once make one revision: the unique index
+    /// (statement, revision) lets one insert in, and the other is told so.</summary>
+    public async Task<DeskResult<Communique>> PublishRevisionAsync(int statementId, AuditActor actor, CancellationToken ct = default)
+    {
+        var statement = await db.Statements.AsNoTracking().FirstOrDefaultAsync(s => s.Id == statementId, ct);
+        if (statement is null) return DeskResult.NotFound("There is no such statement.").With<Communique>();
+        var latest = await db.Communiques.AsNoTracking().Where(c => c.StatementId == statementId).OrderByDescending(c => c.Revision)
+            .Select(c => new { c.Revision, c.Status, c.ListAsOfUtc }).FirstOrDefaultAsync(ct);
+        if (latest is null) return DeskResult.Refused("The communiqué is not published yet: publish it first.").With<Communique>();
+        if (!statement.AcceptsLateEndorsements)
+            return DeskResult.Refused("The statement is not open for late endorsements: its communiqué has no further revisions.").With<Communique>();
+        if (latest.Status != CommuniqueStatus.Published)
+            return DeskResult.Refused(latest.Revision == 1 ? AlreadyQueued : RevisionAlreadyQueued(latest.Revision)).With<Communique>();
+        var since = latest.ListAsOfUtc!.Value;
+        var changed = await db.Endorsements.CountAsync(e => e.StatementId == statementId && (e.SignedUtc > since || e.WithdrawnUtc > since), ct);
+        if (changed == 0)
+            return DeskResult.Refused($"No organisation endorsed the statement since revision {latest.Revision} was published: a new revision would list the same organisations.")
+                .With<Communique>();
+        var communique = new Communique
+        {
+            StatementId = statementId,
+            Revision = latest.Revision + 1,
+            RequestedByUserId = actor.UserId ?? "",
+            QueuedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Communiques.Add(communique);
+        audit.Record(actor, "communique.revision-queued", communique,
+            $"Revision {communique.Revision} of the communiqué of statement \"{statement.Title}\" queued: {changed} endorsement{(changed == 1 ? "" : "s")} since revision {latest.Revision}");
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two organisers at once: the unique index (statement, revision) let only the other one in.
+            db.ChangeTracker.Clear();
+            if (await db.Communiques.AnyAsync(c => c.StatementId == statementId && c.Revision == communique.Revision, CancellationToken.None))
+                return DeskResult.Refused(RevisionAlreadyQueued(communique.Revision)).With<Communique>();
+            throw;
+        }
+        queue.Enqueue(communique.Id);
+        return DeskResult.Done($"Revision {communique.Revision} of the communiqué is queued: it is rendered, signed and published in the background.").With(communique);
+    }
+
+    /// <summary>Ends late endorsements: the statement takes no more signatures; its revisions stay as published.</summary>
+    public async Task<DeskResult> EndLateEndorsementsAsync(int statementId, AuditActor actor, CancellationToken ct = default)
+    {
+        var statement = await db.Statements.FirstOrDefaultAsync(s => s.Id == statementId, ct);
+        if (statement is null) return DeskResult.NotFound("There is no such statement.");
+        if (!statement.LateEndorsements) return DeskResult.Refused("The statement does not take late endorsements.");
+        statement.SetLateEndorsements(false);
+        statement.Version = Guid.NewGuid();
+        audit.Record(actor, "statement.late-endorsements-ended", statement, $"Statement \"{statement.Title}\" no longer takes late endorsements");
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return DeskResult.Conflict("this statement");
+        }
+        return DeskResult.Done("Late endorsements are ended: the statement takes no more signatures.");
+    }
+
     private async Task<bool> AnyOtherAsync(int statementId)
     {
         db.ChangeTracker.Clear();

@@ -16,9 +16,11 @@ internal sealed class CommuniqueConfiguration : IEntityTypeConfiguration<Communi
         e.Property(c => c.CertificateSubject).HasMaxLength(500);
         e.Property(c => c.Version).IsConcurrencyToken();
         e.HasOne(c => c.Statement).WithMany().HasForeignKey(c => c.StatementId).OnDelete(DeleteBehavior.Restrict);
-        // Publishing twice cannot make two communiqués.
-        e.HasIndex(c => c.StatementId).IsUnique();
+        e.Property(c => c.SignatoryListSha256).HasMaxLength(64).IsFixedLength();
+        // Publishing twice cannot make two communiqués of one revision.
+        e.HasIndex(c => new { c.StatementId, c.Revision }).IsUnique();
         e.HasIndex(c => c.Sha256);
+        e.HasIndex(c => c.SignatoryListSha256);
         e.HasIndex(c => c.Status);
     }
 }

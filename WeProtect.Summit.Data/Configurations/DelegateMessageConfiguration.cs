@@ -14,6 +14,11 @@ internal sealed class DelegateMessageConfiguration : IEntityTypeConfiguration<De
         e.Property(m => m.Audience).HasMaxLength(DelegateMessage.AudienceMaxLength);
         e.Property(m => m.CreatedByUserId).HasMaxLength(450);
         e.Property(m => m.CreatedByName).HasMaxLength(200);
+        e.Property(m => m.Filter).HasMaxLength(DelegateMessage.FilterMaxLength);
+        e.Property(m => m.Reminder).HasMaxLength(40);
+        e.Property(m => m.CancelledByName).HasMaxLength(200);
+        // The sweep looks for due, unsent scheduled messages.
+        e.HasIndex(m => new { m.SentUtc, m.ScheduledForUtc });
         e.HasOne<Summits.Summit>().WithMany().HasForeignKey(m => m.SummitId).OnDelete(DeleteBehavior.Restrict);
     }
 }

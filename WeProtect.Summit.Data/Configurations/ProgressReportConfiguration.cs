@@ -11,6 +11,9 @@ internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Pro
         e.Property(r => r.SubmittedByUserId).HasMaxLength(450);
         e.Property(r => r.ContentHash).HasMaxLength(64);
         e.Property(r => r.Version).IsConcurrencyToken();
+        e.Property(r => r.Review).HasConversion<string>().HasMaxLength(40);
+        e.Property(r => r.ReviewNote).HasMaxLength(ProgressReport.ReviewNoteMaxLength);
+        e.Property(r => r.ReviewedByUserId).HasMaxLength(450);
         e.HasOne<ReportingCycle>().WithMany().HasForeignKey(r => r.CycleId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         // Submission numbers are unique per organisation and cycle: of two drafts started at once, one is inserted.

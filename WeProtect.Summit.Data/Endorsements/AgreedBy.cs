@@ -13,13 +13,22 @@ public static class AgreedBy
         [Sector.Government, Sector.InternationalOrganisation, Sector.PrivateSector, Sector.CivilSociety];
 
     /// <summary>The statement's list in its layout; an unknown statement gives an empty list grouped by sector.</summary>
-    public static async Task<AgreedByList> LoadAsync(SummitDbContext db, int statementId, CompareInfo compare,
+    public static Task<AgreedByList> LoadAsync(SummitDbContext db, int statementId, CompareInfo compare,
+        CancellationToken ct = default) => LoadAsync(db, statementId, compare, null, ct);
+
+    /// <summary>The list as it stood at <paramref name="asOfUtc"/> (a communiqué revision's list): endorsements signed
+    /// by then and not withdrawn by then (withdrawals keep their rows, so any past list can be read again). With no
+    /// time, the list now.</summary>
+    public static async Task<AgreedByList> LoadAsync(SummitDbContext db, int statementId, CompareInfo compare, DateTime? asOfUtc,
         CancellationToken ct = default)
     {
         var layout = await db.Statements.AsNoTracking().Where(s => s.Id == statementId)
             .Select(s => (AgreedByLayout?)s.AgreedByLayout).FirstOrDefaultAsync(ct) ?? AgreedByLayout.BySector;
+        System.Linq.Expressions.Expression<Func<Endorsement, bool>> listed = asOfUtc is { } asOf
+            ? e => e.SignedUtc <= asOf && (e.WithdrawnUtc == null || e.WithdrawnUtc > asOf)
+            : e => e.WithdrawnUtc == null;
         var rows = await db.Set<Endorsement>().AsNoTracking()
-            .Where(e => e.StatementId == statementId && e.WithdrawnUtc == null)
+            .Where(e => e.StatementId == statementId).Where(listed)
             .Select(e => new Signatory(e.OrganisationId, e.Organisation.FormalName, e.Organisation.SortName, e.Organisation.Sector,
                 e.Id, e.SignedUtc, e.PrintedName, e.PrintedPosition, e.Organisation.ListedName, e.Declaration))
             .ToListAsync(ct);

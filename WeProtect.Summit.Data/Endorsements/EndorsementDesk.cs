@@ -130,7 +130,7 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         // committed first makes this touch nothing (refused); a close coming second waits for this commit.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var stillOpen = await db.Statements
-            .Where(s => s.Id == statement.Id && s.Status == StatementStatus.OpenForSignature && s.SigningClosesUtc > endorsement.SignedUtc)
+            .Where(s => s.Id == statement.Id).Where(Statement.TakesEndorsementAt(endorsement.SignedUtc))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, x => x.Status), ct);
         if (stillOpen == 0) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "Signing of this statement closed a moment ago. Nothing was signed.");
         db.Endorsements.Add(endorsement);

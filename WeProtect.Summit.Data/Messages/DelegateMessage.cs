@@ -7,6 +7,7 @@ public class DelegateMessage
     public const int SubjectMaxLength = 200;
     public const int BodyMaxLength = 10_000;
     public const int AudienceMaxLength = 1000;
+    public const int FilterMaxLength = 2000;
 
     public int Id { get; set; }
     public int SummitId { get; set; }
@@ -21,4 +22,25 @@ public class DelegateMessage
     public DateTime CreatedUtc { get; set; }
     public string? CreatedByUserId { get; set; }
     public string CreatedByName { get; set; } = "";
+
+    /// <summary>When a scheduled message is due (null: sent when written). Its recipients are chosen when it goes,
+    /// so that "still pending" means pending then.</summary>
+    public DateTime? ScheduledForUtc { get; init; }
+    /// <summary>The filter of a scheduled message, kept until it goes (<see cref="StoredFilter"/>).</summary>
+    public string? Filter { get; init; }
+    /// <summary>Which standard reminder this is (<see cref="StandardReminders"/>), if any.</summary>
+    public string? Reminder { get; init; }
+    /// <summary>When the recipients and their notifications were written: set once, by a conditional update (the claim).</summary>
+    public DateTime? SentUtc { get; private set; }
+    public DateTime? CancelledUtc { get; private set; }
+    public string? CancelledByName { get; private set; }
+
+    public bool IsWaiting => ScheduledForUtc is not null && SentUtc is null && CancelledUtc is null;
+
+    /// <summary>A message sent as it is written.</summary>
+    public void MarkSent(DateTime now) => SentUtc ??= now;
+
+    /// <summary>Scheduled messages that are due now and neither sent nor cancelled.</summary>
+    public static System.Linq.Expressions.Expression<Func<DelegateMessage, bool>> Due(DateTime now) =>
+        m => m.ScheduledForUtc != null && m.ScheduledForUtc <= now && m.SentUtc == null && m.CancelledUtc == null;
 }

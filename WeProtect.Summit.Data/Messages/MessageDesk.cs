@@ -40,27 +40,22 @@ public sealed class MessageDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         var organisation = filter.OrganisationId is { } o ? await db.Organisations.Where(x => x.Id == o).Select(x => x.FormalName).FirstOrDefaultAsync(ct) : null;
         var breakout = filter.BreakoutId is { } b ? await db.Breakouts.Where(x => x.Id == b && x.SummitId == summitId).Select(x => x.Title).FirstOrDefaultAsync(ct) : null;
         var audience = filter.Describe(_ => organisation, _ => breakout);
-
         var now = clock.GetUtcNow().UtcDateTime;
         var message = new DelegateMessage
         {
-            SummitId = summitId, Key = key, Subject = subject!.Trim(), Body = body!.Replace("\r\n", "\n"),
-            Audience = audience.Length > DelegateMessage.AudienceMaxLength ? audience[..DelegateMessage.AudienceMaxLength] : audience,
+            SummitId = summitId, Key = key, Subject = subject!.Trim(), Body = body!.Replace("\r\n", "\n"), Audience = Shorten(audience),
             RecipientCount = recipients.Count, CreatedUtc = now, CreatedByUserId = actor.UserId, CreatedByName = actor.Name,
         };
+        message.MarkSent(now);
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.DelegateMessages.Add(message);
             await db.SaveChangesAsync(ct);
-            var rows = recipients.Select(r => new DelegateMessageRecipient { MessageId = message.Id, RegistrationId = r.Id, CreatedUtc = now }).ToList();
-            db.DelegateMessageRecipients.AddRange(rows);
-            await db.SaveChangesAsync(ct);
-            var notifications = rows.Select(r => (Row: r, Notification: notifier.Add(NotificationKinds.DelegateMessage, r.Id))).ToList();
+            await WriteRecipientsAsync(message, recipients, now, ct);
             // The audit names the message and the count, not the people.
             audit.Record(actor, "message.sent", message, $"Message {message.Id} to {recipients.Count} delegates ({message.Audience})");
             await audit.SaveChangesAsync(ct);
-            foreach (var (row, notification) in notifications) row.NotificationId = notification.Id;
             await notifier.CommitAsync(tx, ct);
         }
         catch (DbUpdateException)
@@ -73,6 +68,133 @@ public sealed class MessageDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         }
         return DeskResult.Done($"Message sent to {recipients.Count:N0} delegate{(recipients.Count == 1 ? "" : "s")}: each is e-mailed once.").With(message);
     }
+
+    /// <summary>Keeps a message (and its filter) to send at <paramref name="sendAtUtc"/>; the recipients are chosen then,
+    /// by <see cref="SendDueAsync"/>. Cancellable until it goes.</summary>
+    public async Task<DeskResult<DelegateMessage>> ScheduleAsync(int summitId, Guid key, string? subject, string? body, RegistrationFilter filter,
+        DateTime? sendAtUtc, AuditActor actor, CancellationToken ct = default, string? reminder = null)
+    {
+        var problems = Problems(subject, body).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (sendAtUtc is null) problems.Add(("SendAt", "Say when the message should go."));
+        else if (sendAtUtc <= now) problems.Add(("SendAt", "That time has passed: choose a later one, or send the message now."));
+        if (problems.Count > 0) return DeskResult.Invalid(problems).With<DelegateMessage>();
+        if (!await db.Summits.AnyAsync(s => s.Id == summitId, ct)) return DeskResult.NotFound("There is no such summit.").With<DelegateMessage>();
+        if (key == Guid.Empty) return DeskResult.Refused("The form was incomplete; reload the page and try again.").With<DelegateMessage>();
+        if (await db.DelegateMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Key == key, ct) is { } earlier)
+            return DeskResult.Done("This message was already scheduled; it is not scheduled twice.").With(earlier);
+
+        var organisation = filter.OrganisationId is { } o ? await db.Organisations.Where(x => x.Id == o).Select(x => x.FormalName).FirstOrDefaultAsync(ct) : null;
+        var breakout = filter.BreakoutId is { } b ? await db.Breakouts.Where(x => x.Id == b && x.SummitId == summitId).Select(x => x.Title).FirstOrDefaultAsync(ct) : null;
+        var message = new DelegateMessage
+        {
+            SummitId = summitId, Key = key, Subject = subject!.Trim(), Body = body!.Replace("\r\n", "\n"),
+            Audience = Shorten(filter.Describe(_ => organisation, _ => breakout)), Filter = StoredFilter.Write(filter), Reminder = reminder,
+            ScheduledForUtc = sendAtUtc, CreatedUtc = now, CreatedByUserId = actor.UserId, CreatedByName = actor.Name,
+        };
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            db.DelegateMessages.Add(message);
+            await db.SaveChangesAsync(ct);
+            audit.Record(actor, "message.scheduled", message, $"Message {message.Id} scheduled for {sendAtUtc:yyyy-MM-dd HH:mm} UTC ({message.Audience})");
+            await audit.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            var first = await db.DelegateMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Key == key, ct);
+            if (first is null) throw;
+            return DeskResult.Done("This message was already scheduled; it is not scheduled twice.").With(first);
+        }
+        return DeskResult.Done("Message scheduled: it goes to the delegates who match the filter at that time.").With(message);
+    }
+
+    /// <summary>Schedules one of the <see cref="StandardReminders"/> at its time for this summit; one live reminder of
+    /// each kind per summit (cancel it to schedule it again).</summary>
+    public async Task<DeskResult<DelegateMessage>> ScheduleReminderAsync(int summitId, Guid key, string? kind, AuditActor actor, CancellationToken ct = default)
+    {
+        if (StandardReminders.Find(kind) is not { } reminder) return DeskResult.Refused("There is no such reminder.").With<DelegateMessage>();
+        var summit = await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == summitId, ct);
+        if (summit is null) return DeskResult.NotFound("There is no such summit.").With<DelegateMessage>();
+        if (await db.DelegateMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Key == key, ct) is { } earlier)
+            return DeskResult.Done("This reminder was already scheduled; it is not scheduled twice.").With(earlier);
+        if (await db.DelegateMessages.AnyAsync(m => m.SummitId == summitId && m.Reminder == reminder.Kind && m.CancelledUtc == null, ct))
+            return DeskResult.Refused($"\"{reminder.Title}\" is already scheduled or sent for this summit; cancel it first to schedule it again.").With<DelegateMessage>();
+        var (when, error) = StandardReminders.When(reminder, summit);
+        if (error is not null) return DeskResult.Refused(error).With<DelegateMessage>();
+        if (when <= clock.GetUtcNow().UtcDateTime)
+            return DeskResult.Refused($"\"{reminder.Title}\" would go at {summit.ToLocal(when):d MMM yyyy HH:mm}, which has passed: write a message now instead.").With<DelegateMessage>();
+        return await ScheduleAsync(summitId, key, reminder.Subject, reminder.Body, reminder.Filter, when, actor, ct, reminder.Kind);
+    }
+
+    /// <summary>Cancels a scheduled message that has not gone yet (a conditional update: the sweep's claim and the
+    /// cancellation cannot both win).</summary>
+    public async Task<DeskResult> CancelAsync(int summitId, int messageId, AuditActor actor, CancellationToken ct = default)
+    {
+        var message = await db.DelegateMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == messageId && m.SummitId == summitId, ct);
+        if (message is null) return DeskResult.NotFound("There is no such message.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var claimed = await db.DelegateMessages.Where(m => m.Id == messageId && m.SentUtc == null && m.CancelledUtc == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.CancelledUtc, now).SetProperty(m => m.CancelledByName, actor.Name), ct);
+        if (claimed == 0)
+        {
+            var state = await db.DelegateMessages.AsNoTracking().Where(m => m.Id == messageId).Select(m => new { m.SentUtc, m.CancelledUtc }).SingleAsync(ct);
+            return state.CancelledUtc is not null ? DeskResult.Done("This message was already cancelled.")
+                : DeskResult.Refused("This message has already been sent; it can no longer be cancelled.");
+        }
+        audit.Record(actor, "message.cancelled", message, $"Scheduled message {message.Id} cancelled");
+        await audit.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return DeskResult.Done("The scheduled message was cancelled: nobody will receive it.");
+    }
+
+    /// <summary>Sends every scheduled message that is due: each is claimed by a conditional update (SentUtc set once),
+    /// and its recipient rows and notifications are written in the same transaction, so that two sweeps at once, or on
+    /// two nodes, expand a message exactly once. Returns how many messages it sent.</summary>
+    public async Task<int> SendDueAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.DelegateMessages.AsNoTracking().Where(DelegateMessage.Due(now)).OrderBy(m => m.ScheduledForUtc).ThenBy(m => m.Id)
+            .Take(100).ToListAsync(ct);
+        var sent = 0;
+        foreach (var message in due)
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var claimed = await db.DelegateMessages.Where(m => m.Id == message.Id && m.SentUtc == null && m.CancelledUtc == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.SentUtc, now), ct);
+            if (claimed == 0) continue; // another sweep sent it, or an organiser cancelled it
+            // An unreadable filter reaches nobody: never the whole summit by mistake.
+            var recipients = StoredFilter.Read(message.Filter) is { } filter ? await filter.MatchingAsync(db, message.SummitId, ct) : [];
+            await db.DelegateMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.RecipientCount, recipients.Count), ct);
+            await WriteRecipientsAsync(message, recipients, now, ct);
+            audit.Record(SweepActor, "message.sent", message, $"Scheduled message {message.Id} to {recipients.Count} delegates ({message.Audience})");
+            await audit.SaveChangesAsync(ct);
+            await notifier.CommitAsync(tx, ct);
+            sent++;
+        }
+        return sent;
+    }
+
+    private static readonly AuditActor SweepActor = new(null, "Message sweep");
+
+    /// <summary>One recipient row and one notification per delegate; saved with the caller's transaction.</summary>
+    private async Task WriteRecipientsAsync(DelegateMessage message, IReadOnlyList<RegistrationFilter.Key> recipients, DateTime now, CancellationToken ct)
+    {
+        var rows = recipients.Select(r => new DelegateMessageRecipient { MessageId = message.Id, RegistrationId = r.Id, CreatedUtc = now }).ToList();
+        db.DelegateMessageRecipients.AddRange(rows);
+        await db.SaveChangesAsync(ct);
+        var notifications = rows.Select(r => (Row: r, Notification: notifier.Add(NotificationKinds.DelegateMessage, r.Id))).ToList();
+        await db.SaveChangesAsync(ct);
+        foreach (var (row, notification) in notifications) row.NotificationId = notification.Id;
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string Shorten(string audience) =>
+        audience.Length > DelegateMessage.AudienceMaxLength ? audience[..DelegateMessage.AudienceMaxLength] : audience;
 
     private static DeskResult<DelegateMessage> AlreadySent(DelegateMessage message) =>
         DeskResult.Done($"This message was already sent, to {message.RecipientCount:N0} delegates; it is not sent twice.").With(message);

@@ -16,6 +16,8 @@ public static class NotificationKinds
     public const string BookingCancelled = "booking.cancelled";
     /// <summary>The breakout of a booking moved to another time or room.</summary>
     public const string BreakoutMoved = "breakout.moved";
+    /// <summary>Organisers cancelled the breakout of a booking (subject: the booking, ended with it).</summary>
+    public const string BreakoutCancelled = "breakout.cancelled";
     /// <summary>Statements opened for signature, to a signatory (subject: the signing authority).</summary>
     public const string SigningInvitation = "signing.invitation";
     /// <summary>The signing window closes soon and the organisation has not signed (subject: the signing authority).</summary>
@@ -28,4 +30,6 @@ public static class NotificationKinds
     public const string EndorsementWithdrawn = "endorsement.withdrawn";
     /// <summary>An organisation has not submitted its progress report (subject: the <c>ReportReminder</c>; one per focal point).</summary>
     public const string ReportingReminder = "reporting.reminder";
+    /// <summary>The secretariat asked a clarification on a submitted report (subject: the <c>ProgressReport</c>; one per focal point).</summary>
+    public const string ReportingClarification = "reporting.clarification";
 }

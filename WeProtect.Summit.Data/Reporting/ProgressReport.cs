@@ -29,8 +29,37 @@ public class ProgressReport
     /// <summary>SHA-256 (lowercase hex) of <see cref="ReportHash.Canonical"/> at submission.</summary>
     public string? ContentHash { get; private set; }
     public DateTime? SupersededUtc { get; private set; }
+    /// <summary>The members' consent, given at submission, to show this report's narratives on the public pages
+    /// (figures are public once the cycle is; narratives only with consent).</summary>
+    public bool NarrativesPublic { get; private set; }
+    public ReportReview Review { get; private set; } = ReportReview.Unread;
+    /// <summary>The secretariat's question when it asks for a clarification (shown to the focal points).</summary>
+    public string? ReviewNote { get; private set; }
+    public DateTime? ReviewedUtc { get; private set; }
+    public string? ReviewedByUserId { get; private set; }
     public Guid Version { get; private set; } = Guid.NewGuid();
     public List<ProgressEntry> Entries { get; private set; } = [];
+
+    public const int ReviewNoteMaxLength = 2000;
+
+    /// <summary>Records the secretariat's reading of the current submission, or says why it cannot: only a submitted
+    /// (not superseded) report is reviewed, and a clarification needs a question.</summary>
+    public string? RecordReview(ReportReview review, string? note, string userId, DateTime now)
+    {
+        if (Status != ProgressReportStatus.Submitted)
+            return Status == ProgressReportStatus.Draft ? "A draft is not reviewed: wait for its submission."
+                : "This submission was superseded by a newer one: review that one.";
+        var text = (note ?? "").Trim();
+        if (review == ReportReview.ClarificationAsked && text.Length == 0) return "Write the question the focal point should answer.";
+        if (text.Length > ReviewNoteMaxLength) return $"The note is longer than {ReviewNoteMaxLength} characters.";
+        if (review == ReportReview.Unread || !Enum.IsDefined(review)) return "Choose accept or ask for a clarification.";
+        Review = review;
+        ReviewNote = text.Length == 0 ? null : text;
+        ReviewedUtc = now;
+        ReviewedByUserId = userId;
+        Touch();
+        return null;
+    }
 
     /// <summary>Moves the concurrency token: of two changes made from the same version, the first to commit wins.</summary>
     public void Touch() => Version = Guid.NewGuid();

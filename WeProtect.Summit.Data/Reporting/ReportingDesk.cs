@@ -174,8 +174,8 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
     /// fresh code (<paramref name="stepUp"/>), then a conditional update (still a draft, same token) that freezes it with
     /// its hash; the previous submission is superseded in the same transaction. Commitments never answered are frozen
     /// as not started.</summary>
-    public async Task<DeskResult<ProgressReport>> SubmitAsync(int cycleId, int organisationId, Guid expectedVersion, string userId, AuditActor actor,
-        Func<CancellationToken, Task<string?>> stepUp, CancellationToken ct = default)
+    public async Task<DeskResult<ProgressReport>> SubmitAsync(int cycleId, int organisationId, Guid expectedVersion, bool narrativesPublic, string userId,
+        AuditActor actor, Func<CancellationToken, Task<string?>> stepUp, CancellationToken ct = default)
     {
         var (_, reporter, refusal) = await CheckAsync(cycleId, organisationId, userId, ct);
         if (refusal is not null) return refusal.With<ProgressReport>();
@@ -200,6 +200,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
                 .SetProperty(r => r.Version, Guid.NewGuid())
                 .SetProperty(r => r.SubmittedUtc, (DateTime?)now)
                 .SetProperty(r => r.SubmittedByUserId, userId)
+                .SetProperty(r => r.NarrativesPublic, narrativesPublic)
                 .SetProperty(r => r.ContentHash, hash), ct);
         if (submitted == 0)
         {
@@ -213,7 +214,8 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         report.Entries.AddRange(missing);
         audit.Record(actor, "progress-report.submitted", report,
             $"Progress report {report.Id} (submission {report.Number}) of organisation {organisationId} for cycle {cycleId} submitted, SHA-256 {hash}" +
-            (superseded > 0 ? "; it supersedes the previous submission" : ""));
+            (superseded > 0 ? "; it supersedes the previous submission" : "") +
+            (narrativesPublic ? "; narratives may be published" : "; narratives kept private"));
         await audit.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new(DeskAnswer.Done, $"Submitted: submission {report.Number}, SHA-256 {hash}." +
@@ -247,6 +249,41 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
                 "or none of their sections is addressed to its sector."));
         if (cycle.RefuseReports(Now) is { } closed) return (cycle, reporter, DeskResult.Refused(closed));
         return (cycle, reporter, null);
+    }
+
+    // ---------------------------------------------------------------- review
+
+    /// <summary>The secretariat accepts the current submission or asks a clarification (a note and an e-mail to each
+    /// focal point of the organisation). <paramref name="expectedVersion"/> is the token the organiser read: a newer
+    /// submission or another organiser's review meanwhile is a conflict, never overwritten.</summary>
+    public async Task<DeskResult<ProgressReport>> ReviewAsync(int reportId, Guid expectedVersion, ReportReview review, string? note, AuditActor organiser,
+        CancellationToken ct = default)
+    {
+        var report = await db.ProgressReports.FirstOrDefaultAsync(r => r.Id == reportId, ct);
+        if (report is null) return new(DeskAnswer.NotFound, "There is no such report.");
+        if (report.Version != expectedVersion) return DeskResult.Conflict("this report").With<ProgressReport>();
+        if (report.RecordReview(review, note, organiser.UserId ?? "", Now) is { } refusal)
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: refusal);
+        var asked = review == ReportReview.ClarificationAsked;
+        audit.Record(organiser, asked ? "progress-report.clarification-asked" : "progress-report.accepted", report,
+            $"Progress report {report.Id} (submission {report.Number}) of organisation {report.OrganisationId} " + (asked ? "needs a clarification" : "accepted"));
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+            if (asked)
+            {
+                var focalPoints = await db.ReportingFocalPoints.Unrevoked().Where(f => f.OrganisationId == report.OrganisationId).Select(f => f.UserId).ToListAsync(ct);
+                foreach (var userId in focalPoints) notifier.Add(NotificationKinds.ReportingClarification, report.Id, userId);
+            }
+            await notifier.CommitAsync(tx, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return DeskResult.Conflict("this report").With<ProgressReport>();
+        }
+        return new(DeskAnswer.Done, asked ? "Clarification asked: the focal points are told by e-mail and see your note." : "Report accepted.") { Value = report };
     }
 
     // ---------------------------------------------------------------- reminders

@@ -22,6 +22,11 @@ public class Statement
     /// <summary>How the "Agreed by" list is printed: by sector, or one alphabetical list. A setting, frozen with the
     /// others once signing is closed; change it with <see cref="SetAgreedByLayout"/>.</summary>
     public Endorsements.AgreedByLayout AgreedByLayout { get; private set; } = Endorsements.AgreedByLayout.BySector;
+    /// <summary>The statement stays open for late endorsements after its communiqué is published: organisations may
+    /// still sign (through the same signing flow), and organisers publish revisions of the communiqué. Chosen with
+    /// the other settings (<see cref="SetLateEndorsements"/>); it can be ended at any time, never started again once
+    /// the settings are frozen.</summary>
+    public bool LateEndorsements { get; private set; }
     /// <summary>Set once signing invitations were queued, so that reopening or a re-run does not send them twice.</summary>
     public DateTime? InvitationsQueuedUtc { get; set; }
     /// <summary>Set once the reminders before the window closes were queued.</summary>
@@ -122,6 +127,25 @@ public class Statement
         return null;
     }
 
+    /// <summary>Turns late endorsements on (while the settings may change) or off (at any time: it ends them).</summary>
+    public string? SetLateEndorsements(bool on)
+    {
+        if (on == LateEndorsements) return null;
+        if (on && !SettingsEditable) return $"The statement is {Describe(Status)}: it can no longer be opened for late endorsements.";
+        LateEndorsements = on;
+        return null;
+    }
+
+    /// <summary>Published, and still taking late endorsements: the one rule for signing after publication.</summary>
+    public bool AcceptsLateEndorsements => Status == StatementStatus.Published && LateEndorsements;
+
+    /// <summary>Statements that take an endorsement signed at <paramref name="nowUtc"/>: open for signature inside the
+    /// window (whose opening <see cref="RefuseEndorsement"/> checks first), or published and open for late
+    /// endorsements. For the conditional update that re-checks it inside the signing transaction.</summary>
+    public static System.Linq.Expressions.Expression<Func<Statement, bool>> TakesEndorsementAt(DateTime nowUtc) =>
+        s => (s.Status == StatementStatus.OpenForSignature && s.SigningClosesUtc > nowUtc)
+            || (s.Status == StatementStatus.Published && s.LateEndorsements);
+
     public IReadOnlyList<(string Field, string Message)> Validate()
     {
         var errors = new List<(string, string)>();
@@ -134,10 +158,14 @@ public class Statement
     }
 
     /// <summary>Why an organisation of <paramref name="sector"/> may not endorse now, or null when it may: the
-    /// statement is open for signature, <paramref name="nowUtc"/> is inside [opens, closes), and at least one section
+    /// statement is open for signature, <paramref name="nowUtc"/> is inside [opens, closes) — or it is published and
+    /// open for late endorsements (<see cref="AcceptsLateEndorsements"/>) —, and at least one section
     /// of the final text speaks to <c>all</c> or to the organisation's sector.</summary>
     public string? RefuseEndorsement(Organisations.Sector sector, IEnumerable<StatementAudience> audiencesOfFinalText, DateTime nowUtc)
     {
+        if (AcceptsLateEndorsements)
+            return SpeaksTo(audiencesOfFinalText, sector) ? null
+                : "No section of this statement is addressed to your organisation's sector, so it cannot endorse it.";
         if (Status != StatementStatus.OpenForSignature)
             return $"The statement is {Describe(Status)}, not open for signature.";
         if (SigningOpensUtc is not { } opens || SigningClosesUtc is not { } closes)

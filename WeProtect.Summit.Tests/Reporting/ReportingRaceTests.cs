@@ -74,7 +74,7 @@ public class ReportingRaceTests(SummitAppFactory app, ITestOutputHelper output) 
         {
             using var scope = app.Services.CreateScope();
             return await scope.ServiceProvider.GetRequiredService<ReportingDesk>()
-                .SubmitAsync(cycle.Id, organisation.Id, version, user.Id, new AuditActor(user.Id, user.FullName), Gate);
+                .SubmitAsync(cycle.Id, organisation.Id, version, narrativesPublic: false, user.Id, new AuditActor(user.Id, user.FullName), Gate);
         })));
 
         Assert.Single(results, r => r.Succeeded);

@@ -38,6 +38,19 @@ public class StatementSettingsTests(SummitAppFactory app) : IClassFixture<Summit
     });
 
     [Fact]
+    public async Task Staying_open_for_late_endorsements_after_publication_is_a_setting()
+    {
+        var (_, id) = await app.StatementAsync(StatementStatus.Draft);
+        var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var values = Values();
+        values["Settings.LateEndorsements"] = "true";
+        var (_, after) = await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync(Url(id)), "#settings-form", values);
+        Assert.Equal("Settings saved.", after.QuerySelector("#status")!.TextContent.Trim());
+        Assert.True((await ReloadAsync(id)).LateEndorsements);
+        Assert.True(after.QuerySelector<IHtmlInputElement>("#Settings_LateEndorsements")!.IsChecked);
+    }
+
+    [Fact]
     public async Task Settings_are_saved_with_the_window_in_utc_and_shown_in_the_summit_zone()
     {
         var (_, id) = await app.StatementAsync(StatementStatus.Draft);

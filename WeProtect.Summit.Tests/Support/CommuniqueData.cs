@@ -33,7 +33,7 @@ internal static class CommuniqueData
     /// <summary>A statement moved through Final → OpenForSignature → Closed, endorsed by one organisation per name
     /// (and with one withdrawn endorsement, which must not be listed).</summary>
     public static async Task<ClosedStatement> ClosedStatementAsync(this SummitAppFactory app, bool embargoed = false, string? text = null,
-        IReadOnlyList<(string Formal, string Sort, Sector Sector)>? names = null)
+        IReadOnlyList<(string Formal, string Sort, Sector Sector)>? names = null, bool lateEndorsements = false)
     {
         var summit = await app.CreateOpenSummitAsync();
         var signer = await app.CreateUserAsync(fullName: "Signing Minister");
@@ -44,6 +44,7 @@ internal static class CommuniqueData
             {
                 s.Kind = StatementKind.CallToAction;
                 (s.SigningOpensUtc, s.SigningClosesUtc, s.SignatoriesEmbargoed) = (now.AddDays(-2), now.AddDays(-1), embargoed);
+                Assert.Null(s.SetLateEndorsements(lateEndorsements));
             });
         return await app.WithDbAsync(async db =>
         {
@@ -69,16 +70,18 @@ internal static class CommuniqueData
         });
     }
 
-    public static Task<Communique?> CommuniqueOfAsync(this SummitAppFactory app, int statementId) =>
-        app.WithDbAsync(db => db.Communiques.AsNoTracking().FirstOrDefaultAsync(c => c.StatementId == statementId));
+    /// <summary>The statement's communiqué: its first revision unless another is named.</summary>
+    public static Task<Communique?> CommuniqueOfAsync(this SummitAppFactory app, int statementId, int revision = 1) =>
+        app.WithDbAsync(db => db.Communiques.AsNoTracking().FirstOrDefaultAsync(c => c.StatementId == statementId && c.Revision == revision));
 
-    /// <summary>Waits (up to 60 s, room for a busy machine) until the communiqué of the statement matches.</summary>
-    public static async Task<Communique> WaitForCommuniqueAsync(this SummitAppFactory app, int statementId, Func<Communique, bool> until)
+    /// <summary>Waits (up to 60 s, room for a busy machine) until the communiqué of the statement (its first revision
+    /// unless another is named) matches.</summary>
+    public static async Task<Communique> WaitForCommuniqueAsync(this SummitAppFactory app, int statementId, Func<Communique, bool> until, int revision = 1)
     {
         Communique? last = null;
         for (var waited = 0; waited < 60_000; waited += 100)
         {
-            last = await app.CommuniqueOfAsync(statementId);
+            last = await app.CommuniqueOfAsync(statementId, revision);
             if (last is not null && until(last)) return last;
             await Task.Delay(100);
         }

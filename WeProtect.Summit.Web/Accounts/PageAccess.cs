@@ -27,6 +27,8 @@ public static class PageAccess
         c.AllowAnonymousToPage("/Summits/Participants");
         c.AllowAnonymousToPage("/Breakouts/Agenda");
         c.AllowAnonymousToPage("/Breakouts/Session");
+        // A document download: public ones to anyone, delegates-only ones checked in the handler (404 otherwise).
+        c.AllowAnonymousToPage("/Breakouts/Material");
         c.AllowAnonymousToPage("/Signing/AgreedBy");
         // Anonymous only once final: the page answers 404 for earlier statuses.
         c.AllowAnonymousToPage("/Statements/Text");
@@ -37,10 +39,16 @@ public static class PageAccess
         c.AllowAnonymousToPage("/Communiques/Signatories");
         // Anonymous once organisers publish the cycle: the page answers 404 before.
         c.AllowAnonymousToPage("/Reporting/Progress");
+        c.AllowAnonymousToPage("/Organisations/Members");
+        c.AllowAnonymousToPage("/Reporting/Commitment");
+        // Public: shows published cycles only.
+        c.AllowAnonymousToPage("/Reporting/Member");
         // Signed-in users
         c.AuthorizeFolder("/Profile", Policies.SignedIn);
         c.AuthorizeFolder("/Registration", Policies.SignedIn);
         c.AuthorizeFolder("/Breakouts/Bookings", Policies.SignedIn);
+        // A breakout's facilitators (and organisers): the handlers answer 403 to anyone else.
+        c.AuthorizeFolder("/Breakouts/Facilitate", Policies.SignedIn);
         // Signatories; the handlers check the authority for the organisation (403 otherwise).
         c.AuthorizeFolder("/Signing", Policies.SignedIn);
         // Reporting focal points; the handlers check the focal point's grant for the organisation (403 otherwise).

@@ -38,7 +38,8 @@ public static class CalendarFeeds
         var now = clock.GetUtcNow().UtcDateTime;
         var calendar = NewCalendar(summit, summit.Name, now);
         foreach (var session in sessions)
-            calendar.Events.Add(NewEvent(summit, session, BreakoutUid(session.Id), session.Sequence, EventStatus.Confirmed, now, links));
+            calendar.Events.Add(NewEvent(summit, session, BreakoutUid(session.Id), session.Sequence,
+                session.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed, now, links));
         return Serialize(calendar);
     }
 
@@ -62,11 +63,18 @@ public static class CalendarFeeds
         var calendar = NewCalendar(summit, $"{summit.Name}: my breakouts", now);
         foreach (var booking in bookings)
         {
-            if (!sessions.TryGetValue(booking.BreakoutId, out var session)) continue;
-            var cancelled = booking.Status == BookingStatus.Cancelled;
-            calendar.Events.Add(NewEvent(summit, session, BreakoutUid(session.Id), session.Sequence + (cancelled ? 1 : 0),
+            if (!sessions.TryGetValue(booking.BreakoutId, out var session) || session.Plenary) continue;
+            // A seat given up by the delegate: one above the breakout's sequence. A cancelled breakout raised its own
+            // sequence already, and gives the same entry as the agenda feed.
+            var cancelled = booking.Status == BookingStatus.Cancelled || session.Cancelled;
+            calendar.Events.Add(NewEvent(summit, session, BreakoutUid(session.Id), session.Sequence + (cancelled && !session.Cancelled ? 1 : 0),
                 cancelled ? EventStatus.Cancelled : EventStatus.Confirmed, now, links));
         }
+        // Plenary sessions are every approved delegate's, without a booking.
+        if (registration.Status == Data.Registrations.RegistrationStatus.Approved)
+            foreach (var session in sessions.Values.Where(s => s.Plenary))
+                calendar.Events.Add(NewEvent(summit, session, BreakoutUid(session.Id), session.Sequence,
+                    session.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed, now, links));
         return Serialize(calendar);
     }
 

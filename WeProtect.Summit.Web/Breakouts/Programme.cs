@@ -11,11 +11,15 @@ public static class Programme
     public sealed record ThemeChip(int Id, string Name, string Colour);
 
     public sealed record Session(int Id, string Title, int RoomId, string RoomName, ThemeChip? Theme, DateTime StartUtc, DateTime EndUtc,
-        DateTime StartLocal, DateTime EndLocal, int Capacity, int Confirmed, int Waiting, int Sequence, IReadOnlyList<string> Organisations)
+        DateTime StartLocal, DateTime EndLocal, int Capacity, int Confirmed, int Waiting, int Sequence, IReadOnlyList<string> Organisations,
+        bool Cancelled = false, bool Plenary = false)
     {
         public int SeatsLeft => Math.Max(0, Capacity - Confirmed);
         public bool IsFull => SeatsLeft == 0;
-        public string SeatState => IsFull
+        public bool Bookable => !Cancelled && !Plenary;
+        public string SeatState => Cancelled ? "Cancelled"
+            : Plenary ? "Plenary: all delegates, no booking needed"
+            : IsFull
             ? Waiting > 0 ? $"Full ({Waiting:N0} on the waiting list)" : "Full"
             : SeatsLeft == 1 ? "1 seat left" : $"{SeatsLeft:N0} seats left";
     }
@@ -33,7 +37,7 @@ public static class Programme
             {
                 b.Id, b.Title, b.RoomId, RoomName = b.Room.Name,
                 Theme = b.Theme == null ? null : new ThemeChip(b.Theme.Id, b.Theme.Name, b.Theme.Colour),
-                b.StartUtc, b.EndUtc, b.Capacity, b.ConfirmedCount, b.Sequence,
+                b.StartUtc, b.EndUtc, b.Capacity, b.ConfirmedCount, b.Sequence, b.IsPlenary, Cancelled = b.CancelledUtc != null,
                 Organisations = b.FacilitatingOrganisations.Select(o => o.FormalName).ToList(),
             })
             .ToListAsync(ct);
@@ -45,7 +49,8 @@ public static class Programme
         return rows
             .Select(r => new Session(r.Id, r.Title, r.RoomId, r.RoomName, r.Theme, r.StartUtc, r.EndUtc,
                 summit.ToLocal(r.StartUtc), summit.ToLocal(r.EndUtc), r.Capacity, r.ConfirmedCount,
-                waiting.GetValueOrDefault(r.Id), r.Sequence, r.Organisations.Order(StringComparer.CurrentCultureIgnoreCase).ToList()))
+                waiting.GetValueOrDefault(r.Id), r.Sequence, r.Organisations.Order(StringComparer.CurrentCultureIgnoreCase).ToList(),
+                r.Cancelled, r.IsPlenary))
             .OrderBy(s => s.StartUtc).ThenBy(s => s.RoomName, StringComparer.CurrentCultureIgnoreCase).ThenBy(s => s.Id)
             .ToList();
     }

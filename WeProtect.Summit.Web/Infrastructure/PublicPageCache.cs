@@ -12,7 +12,7 @@ namespace WeProtect.Summit.Web.Infrastructure;
 /// visitors; signed-in users always get a fresh page (the framework never caches authenticated requests).
 /// Any saved change to a summit, its hosts, an organisation, a statement or a communiqué evicts them once the change is committed, and
 /// entries expire after a minute regardless, so time-dependent wording ("registration is open") stays right.
-/// Registrations feed the public participant list. RegistrationDesk changes their status with ExecuteUpdate, which
+/// Registrations feed the public participant list; reporting cycles and submissions the public progress pages. RegistrationDesk changes their status with ExecuteUpdate, which
 /// no SaveChanges interceptor sees; but every desk operation records its audit event in the same transaction, so an
 /// audit event about a registration counts as a change to public data too (check-ins excepted: they change
 /// nothing public).</summary>
@@ -24,7 +24,8 @@ public sealed class PublicPageCache(IOutputCacheStore store) : SaveChangesInterc
 
     private static readonly HashSet<Type> PublicTypes = [typeof(Data.Summits.Summit), typeof(Organisation), typeof(Registration),
         typeof(Data.Breakouts.Breakout), typeof(Data.Breakouts.Room), typeof(Data.Breakouts.Theme),
-        typeof(Data.Statements.Statement), typeof(Data.Communiques.Communique)];
+        typeof(Data.Statements.Statement), typeof(Data.Communiques.Communique), typeof(Data.Materials.Material),
+        typeof(Data.Reporting.ReportingCycle), typeof(Membership)];
 
     // Contexts with a saved but not yet committed change to public data.
     private readonly ConditionalWeakTable<DbContext, object> pending = [];
@@ -69,7 +70,11 @@ public sealed class PublicPageCache(IOutputCacheStore store) : SaveChangesInterc
             && (PublicTypes.Contains(e.Metadata.ClrType) || e.Metadata.Name is "SummitHost" or "BreakoutOrganisation" or "BreakoutFacilitator"
                 || e.Entity is AuditEvent { SubjectType: nameof(Registration) } audit && audit.Action != "registration.checked-in"
                 // BookingDesk moves seat counts with ExecuteUpdate too; the agenda and session pages show them.
-                || e.Entity is AuditEvent { SubjectType: nameof(Data.Breakouts.Booking) }));
+                || e.Entity is AuditEvent { SubjectType: nameof(Data.Breakouts.Booking) or nameof(Data.Breakouts.Breakout) }
+                // MaterialDesk deletes with ExecuteDelete; the lists of documents are on the summit and session pages.
+                || e.Entity is AuditEvent { SubjectType: nameof(Data.Materials.Material) }
+                // ReportingDesk submits with ExecuteUpdate; the public progress pages count submissions.
+                || e.Entity is AuditEvent { SubjectType: nameof(Data.Reporting.ProgressReport) }));
         if (touchesPublicData) pending.AddOrUpdate(context, this);
     }
 

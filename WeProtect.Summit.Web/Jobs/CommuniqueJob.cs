@@ -125,39 +125,57 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
         var communique = await db.Communiques.SingleAsync(c => c.Id == communiqueId, ct);
         if (communique.Version != claim) return;
         var statement = await db.Statements.Include(s => s.Summit).SingleAsync(s => s.Id == communique.StatementId, ct);
-        if (statement.Status != StatementStatus.Closed)
+        var first = communique.Revision == 1;
+        // Revision 1 publishes the closed statement; a later revision re-publishes a published one with its late endorsements.
+        if (first && statement.Status != StatementStatus.Closed)
             throw new InvalidOperationException($"The statement is {Statement.Describe(statement.Status)}: only a closed statement can be published.");
+        if (!first && statement.Status != StatementStatus.Published)
+            throw new InvalidOperationException($"The statement is {Statement.Describe(statement.Status)}: only a published statement gets revisions.");
+        var previous = first ? null : await db.Communiques.AsNoTracking()
+            .Where(c => c.StatementId == statement.Id && c.Revision == communique.Revision - 1).Select(c => c.PublishedUtc).FirstOrDefaultAsync(ct);
         var version = await db.StatementVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == statement.FinalVersionId, ct)
             ?? throw new InvalidOperationException("The statement has no final version.");
         var parsed = StatementParser.Parse(version.Text);
         if (parsed.Document is null) throw new InvalidOperationException($"The final version {version.Number} does not parse.");
-        var signatories = await AgreedBy.LoadAsync(db, statement.Id, AgreedBy.Comparison(configuration[CultureKey]), ct);
+        // The list as of one instant, kept with the revision, so that its page and downloads show this same list later.
+        var listAsOf = clock.GetUtcNow().UtcDateTime;
+        var signatories = await AgreedBy.LoadAsync(db, statement.Id, AgreedBy.Comparison(configuration[CultureKey]), listAsOf, ct);
 
         var summit = statement.Summit;
-        var publishedUtc = Truncate(clock.GetUtcNow().UtcDateTime);
+        var publishedUtc = Truncate(listAsOf);
         var content = new CommuniqueContent(summit.Name, BadgePdf.WhenWhere(summit), parsed.Document, version.Number, version.ContentHash,
-            signatories.Signatories, publishedUtc, summit.Zone, signatories.Layout);
+            signatories.Signatories, publishedUtc, summit.Zone, signatories.Layout, communique.Revision, previous);
         var unsigned = CommuniquePdf.Render(content);
         using var certificate = certificates.Current();
-        var pdf = await PdfSigner.SignAsync(unsigned, certificate, $"{summit.City}, {Countries.NameOf(summit.CountryCode)}", timestamps.IfConfigured(), ct);
+        var location = $"{summit.City}, {Countries.NameOf(summit.CountryCode)}";
+        var tsa = timestamps.IfConfigured();
+        var pdf = await PdfSigner.SignAsync(unsigned, certificate, location, tsa, ct);
+        var list = SignatoryLists.Pdf(new SignatoryListHeader(statement.Id, statement.Title, summit.Name, version.ContentHash, publishedUtc, communique.Revision), signatories);
+        var signedList = await PdfSigner.SignAsync(list, certificate, location, tsa, ct, PdfSigner.ListReason);
 
         communique.Pdf = pdf;
         communique.Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
+        communique.SignatoryListPdf = signedList;
+        communique.SignatoryListSha256 = Convert.ToHexStringLower(SHA256.HashData(signedList));
         communique.SignatoryCount = signatories.Count;
         communique.CertificateThumbprint = certificate.Thumbprint;
         communique.CertificateSubject = certificate.Subject;
         communique.SelfSignedCertificate = certificate.SelfSigned;
         communique.StatementVersionId = version.Id;
         communique.ContentHash = version.ContentHash;
+        communique.ListAsOfUtc = listAsOf;
         communique.MarkPublished(publishedUtc);
         communique.Version = Guid.NewGuid(); // the claim token stays the original value: the update checks it
 
-        if (statement.MoveTo(StatementStatus.Published) is { } refusal) throw new InvalidOperationException(refusal);
-        statement.Version = Guid.NewGuid();
+        if (first)
+        {
+            if (statement.MoveTo(StatementStatus.Published) is { } refusal) throw new InvalidOperationException(refusal);
+            statement.Version = Guid.NewGuid();
+        }
         audit.Record(Actor, "communique.published", communique,
-            $"Communiqué {communique.Id} of statement \"{statement.Title}\" published: version {version.Number}, " +
-            $"{signatories.Count} signatories, SHA-256 {communique.Sha256}");
-        audit.Record(Actor, "statement.status-changed", statement, $"Statement \"{statement.Title}\" moved from closed to published");
+            $"Communiqué {communique.Id} of statement \"{statement.Title}\" published" + (first ? "" : $" as revision {communique.Revision}") +
+            $": version {version.Number}, {signatories.Count} signatories, SHA-256 {communique.Sha256}, signatory list SHA-256 {communique.SignatoryListSha256}");
+        if (first) audit.Record(Actor, "statement.status-changed", statement, $"Statement \"{statement.Title}\" moved from closed to published");
         await audit.SaveChangesAsync(ct);
         await CheckpointAsync(communique.Id, ct);
     }

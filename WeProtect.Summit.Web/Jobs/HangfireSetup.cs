@@ -42,6 +42,7 @@ public static class HangfireSetup
         services.AddScoped<NotificationSweep>();
         services.AddScoped<NotificationLetters>();
         services.AddScoped<SigningSweep>();
+        services.AddScoped<ScheduledMessageSweep>();
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<INotificationQueue, HangfireNotificationQueue>();
         services.AddSingleton<Pdf.SigningCertificates>();
@@ -83,6 +84,9 @@ public static class HangfireSetup
         // Signing invitations, reminders and closing at the window's end: every minute, and once at start-up.
         recurring.AddOrUpdate<SigningSweep>(SigningSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely);
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<SigningSweep>(sweep => sweep.RunAsync(CancellationToken.None));
+        // Scheduled messages and reminders: every minute, and once at start-up.
+        recurring.AddOrUpdate<ScheduledMessageSweep>(ScheduledMessageSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely);
+        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ScheduledMessageSweep>(sweep => sweep.RunAsync(CancellationToken.None));
         recurring.AddOrUpdate<CommuniqueSweep>(CommuniqueSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely);
         recurring.AddOrUpdate<Audit.AuditCheckpoints>(Audit.AuditCheckpoints.RecurringJobId, c => c.RunAsync(CancellationToken.None), Cron.Hourly);
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<CommuniqueSweep>(sweep => sweep.RunAsync(CancellationToken.None));

@@ -15,6 +15,7 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
         NotificationKinds.RegistrationReceived or NotificationKinds.RegistrationDecision or NotificationKinds.RegistrationPromoted
             => await RegistrationLetterAsync(notification, ct),
         NotificationKinds.BreakoutMoved => await BreakoutMovedLetterAsync(notification, ct),
+        NotificationKinds.BreakoutCancelled => await BreakoutCancelledLetterAsync(notification, ct),
         NotificationKinds.BookingConfirmed or NotificationKinds.BookingWaitlisted or NotificationKinds.BookingPromoted
             or NotificationKinds.BookingCancelled => await BookingLetterAsync(notification, ct),
         NotificationKinds.BookingPassedOver => await PassedOverLetterAsync(notification, ct),
@@ -23,6 +24,7 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
         NotificationKinds.AmendmentDecided => await AmendmentLetterAsync(notification, ct),
         NotificationKinds.EndorsementSigned or NotificationKinds.EndorsementWithdrawn => await EndorsementLetterAsync(notification, ct),
         NotificationKinds.ReportingReminder => await Reporting.ReportingLetters.ReminderAsync(db, links, notification, ct),
+        NotificationKinds.ReportingClarification => await Reporting.ReportingLetters.ClarificationAsync(db, links, notification, ct),
         _ => throw new InvalidOperationException($"No letter for notifications of kind {notification.Kind}"),
     };
 
@@ -105,6 +107,20 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
             "so that someone waiting can have the seat.";
         return new Letter(booking.Registration.User.Email, booking.Registration.FullName, $"Breakout moved: {breakout.Title}", body,
             links.Absolute($"/Breakouts/Session/{breakout.Id}"), "The session");
+    }
+
+    /// <summary>The breakout of a booking was cancelled by the organisers: the booking ended with it.</summary>
+    private async Task<Letter?> BreakoutCancelledLetterAsync(Notification notification, CancellationToken ct)
+    {
+        var booking = await BookingAsync(notification.SubjectId, ct);
+        if (booking?.Registration.User.Email is null || !booking.Breakout.IsCancelled) return null;
+        var breakout = booking.Breakout;
+        var had = booking.ConfirmedUtc is not null ? "your seat" : "your place on the waiting list";
+        var body = $"Dear {booking.Registration.FullName},\n\nThe breakout \"{breakout.Title}\" at {breakout.Summit.Name}, planned for " +
+            $"{When(breakout)} in {breakout.Room.Name}, has been cancelled by the organisers, and {had} with it. " +
+            "If you added it to your calendar, your calendar app will mark it cancelled.\n\nOther sessions may still have seats: see the agenda.";
+        return new Letter(booking.Registration.User.Email, booking.Registration.FullName, $"Breakout cancelled: {breakout.Title}", body,
+            links.Absolute($"/Breakouts/Agenda/{breakout.SummitId}"), "The agenda");
     }
 
     private Task<Booking?> BookingAsync(int bookingId, CancellationToken ct) => db.Bookings.AsNoTracking()

@@ -6,7 +6,8 @@ namespace WeProtect.Summit.Web.Pdf;
 
 /// <summary>Everything a communiqué prints, as plain values: the job builds it from the database, the benchmark and
 /// the tests build it by hand. <paramref name="Signatories"/> are already in "Agreed by" order for
-/// <paramref name="AgreedByLayout"/> (<see cref="AgreedBy.Order"/>).</summary>
+/// <paramref name="AgreedByLayout"/> (<see cref="AgreedBy.Order"/>). A <paramref name="Revision"/> after the first says so,
+/// with the publication time of the revision it supersedes.</summary>
 public sealed record CommuniqueContent(
     string SummitName,
     string SummitWhenWhere,
@@ -16,4 +17,6 @@ public sealed record CommuniqueContent(
     IReadOnlyList<Signatory> Signatories,
     DateTime PublishedUtc,
     TimeZoneInfo SummitZone,
-    AgreedByLayout AgreedByLayout = AgreedByLayout.BySector);
+    AgreedByLayout AgreedByLayout = AgreedByLayout.BySector,
+    int Revision = 1,
+    DateTime? SupersedesPublishedUtc = null);

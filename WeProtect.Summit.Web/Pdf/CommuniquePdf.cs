@@ -66,6 +66,10 @@ public static class CommuniquePdf
         flow.Paragraph($"Signatories: {content.Signatories.Count.ToString(CultureInfo.InvariantCulture)}", small, spaceAfter: 1, colour: PdfFlow.Muted);
         flow.Paragraph($"Published: {content.PublishedUtc.ToString("d MMMM yyyy, HH:mm", en)} UTC " +
             $"({local.ToString("d MMMM yyyy, HH:mm", en)} {content.SummitZone.Id})", small, spaceAfter: 1, colour: PdfFlow.Muted);
+        if (content.Revision > 1)
+            flow.Paragraph($"Revision {content.Revision.ToString(CultureInfo.InvariantCulture)}, after late endorsements; it supersedes revision " +
+                $"{(content.Revision - 1).ToString(CultureInfo.InvariantCulture)}" +
+                (content.SupersedesPublishedUtc is { } before ? $" published {before.ToString("d MMMM yyyy, HH:mm", en)} UTC" : ""), small, spaceAfter: 1, colour: PdfFlow.Muted);
         flow.Finish();
 
         using var output = new MemoryStream();

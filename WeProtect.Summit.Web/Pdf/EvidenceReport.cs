@@ -16,22 +16,38 @@ public static class EvidenceReport
     /// <summary>How every endorsement is made (EndorsementDesk.SignAsync): there is no other way to sign.</summary>
     public const string IdentityProof = "Signed in with password and two-factor authentication; this signature confirmed with a fresh, single-use authenticator code (TOTP).";
 
-    public static async Task<byte[]?> RenderAsync(SummitDbContext db, AuditCheckpoints checkpoints, int statementId, CancellationToken ct)
+    public static Task<byte[]?> RenderAsync(SummitDbContext db, AuditCheckpoints checkpoints, int statementId, CancellationToken ct) =>
+        RenderAsync(db, checkpoints, statementId, null, ct);
+
+    /// <summary>The report of one published revision (the current one when <paramref name="revision"/> is null): the
+    /// endorsements made and the audit events written up to its publication, the revisions up to it, its checkpoint.</summary>
+    public static async Task<byte[]?> RenderAsync(SummitDbContext db, AuditCheckpoints checkpoints, int statementId, int? revision, CancellationToken ct)
     {
-        var communique = await db.Communiques.AsNoTracking().Where(c => c.StatementId == statementId && c.Status == CommuniqueStatus.Published)
-            .Select(c => new { c.Id, c.PublishedUtc, c.Sha256, c.CertificateThumbprint, c.SignatoryCount }).FirstOrDefaultAsync(ct);
-        if (communique is null) return null;
+        var revisions = await CommuniqueRevisions.PublishedAsync(db, statementId, ct);
+        var chosen = revision is { } asked ? revisions.FirstOrDefault(r => r.Revision == asked) : revisions.LastOrDefault();
+        if (chosen is null) return null;
+        var communique = await db.Communiques.AsNoTracking().Where(c => c.Id == chosen.Id)
+            .Select(c => new { c.Id, c.PublishedUtc, c.Sha256, c.CertificateThumbprint, c.SignatoryCount, c.Revision, c.SignatoryListSha256 }).SingleAsync(ct);
+        // Everything up to this revision's publication (its audit event comes a moment after the list was read).
+        var until = chosen.ListAsOfUtc ?? chosen.PublishedUtc;
+        var publishedEvent = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.SubjectType == nameof(Communique) && e.SubjectId == chosen.Id.ToString(CultureInfo.InvariantCulture) && e.Action == "communique.published")
+            .Select(e => (long?)e.Sequence).FirstOrDefaultAsync(ct) ?? long.MaxValue;
         var statement = await db.Statements.AsNoTracking().Include(s => s.Summit).SingleAsync(s => s.Id == statementId, ct);
         var versions = await db.StatementVersions.AsNoTracking().Where(v => v.StatementId == statementId).ToDictionaryAsync(v => v.Id, v => v.Number, ct);
-        var endorsements = await db.Endorsements.AsNoTracking().Where(e => e.StatementId == statementId)
+        var endorsements = await db.Endorsements.AsNoTracking().Where(e => e.StatementId == statementId && e.SignedUtc <= until)
             .OrderBy(e => e.SignedUtc).ThenBy(e => e.Id)
             .Select(e => new { e.Id, e.Organisation.FormalName, e.PrintedName, e.PrintedPosition, e.SignedUtc, e.StatementVersionId, e.ContentHash, e.Declaration, e.WithdrawnUtc, e.WithdrawalReason })
             .ToListAsync(ct);
         var endorsementIds = endorsements.Select(e => e.Id.ToString(CultureInfo.InvariantCulture)).ToList();
+        var revisionIds = await db.Communiques.AsNoTracking().Where(c => c.StatementId == statementId && c.Revision <= chosen.Revision)
+            .Select(c => c.Id).ToListAsync(ct);
+        var revisionKeys = revisionIds.Select(i => i.ToString(CultureInfo.InvariantCulture)).ToList();
         var events = await db.AuditEvents.AsNoTracking()
             .Where(e => (e.SubjectType == nameof(Data.Endorsements.Endorsement) && endorsementIds.Contains(e.SubjectId))
                 || (e.SubjectType == nameof(Data.Statements.Statement) && e.SubjectId == statementId.ToString(CultureInfo.InvariantCulture))
-                || (e.SubjectType == nameof(Communique) && e.SubjectId == communique.Id.ToString(CultureInfo.InvariantCulture)))
+                || (e.SubjectType == nameof(Communique) && revisionKeys.Contains(e.SubjectId)))
+            .Where(e => e.Sequence <= publishedEvent)
             .OrderBy(e => e.Sequence).ToListAsync(ct);
         var published = communique.PublishedUtc ?? DateTime.MinValue;
         var checkpoint = checkpoints.All().FirstOrDefault(c => c.Reason == $"communique {communique.Id} published");
@@ -50,10 +66,20 @@ public static class EvidenceReport
         flow.Paragraph(statement.Title, PdfFlow.Font(12, bold: true), spaceAfter: 2);
         flow.Paragraph(statement.Summit.Name, body, colour: PdfFlow.Muted, spaceAfter: 6);
         flow.Rule();
-        flow.Paragraph($"Communiqué {communique.Id}, published {When(published)}", body, spaceAfter: 1);
+        flow.Paragraph($"Communiqué {communique.Id}, revision {communique.Revision} of {revisions.Count}, published {When(published)}", body, spaceAfter: 1);
         flow.Paragraph($"Communiqué SHA-256: {communique.Sha256}", body, spaceAfter: 1);
+        if (communique.SignatoryListSha256 is not null) flow.Paragraph($"Signatory list SHA-256: {communique.SignatoryListSha256}", body, spaceAfter: 1);
         flow.Paragraph($"Signing certificate thumbprint: {communique.CertificateThumbprint}", body, spaceAfter: 1);
         flow.Paragraph($"Signatories listed: {communique.SignatoryCount}; endorsements made: {endorsements.Count}", body, spaceAfter: 6);
+
+        if (revisions.Count > 1)
+        {
+            flow.Heading("Revisions", PdfFlow.Font(12, bold: true));
+            foreach (var r in revisions.Where(r => r.Revision <= communique.Revision))
+                flow.Paragraph($"Revision {r.Revision}: published {When(r.PublishedUtc)}, {r.SignatoryCount} signatories, SHA-256 {r.Sha256}", body, spaceAfter: 1);
+            flow.Paragraph(CommuniqueRevisions.SupersededUtc(revisions, communique.Revision) is { } superseded
+                ? $"Revision {communique.Revision} was superseded {When(superseded)}." : $"Revision {communique.Revision} is the current revision.", body, spaceAfter: 6);
+        }
 
         flow.Heading("Endorsements", PdfFlow.Font(12, bold: true));
         foreach (var e in endorsements)

@@ -10,12 +10,14 @@ namespace WeProtect.Summit.Web.Pdf;
 public static class PdfSigner
 {
     public const string Reason = "Published communiqué of the WeProtect Global Alliance summit";
+    public const string ListReason = "Signatory list of a communiqué of the WeProtect Global Alliance summit";
 
     /// <summary>PAdES B-B, no timestamp (synchronous: nothing to wait for).</summary>
     public static byte[] Sign(byte[] pdf, SigningCertificate certificate, string? location = null) =>
         SignAsync(pdf, certificate, location, null, CancellationToken.None).GetAwaiter().GetResult();
 
-    public static async Task<byte[]> SignAsync(byte[] pdf, SigningCertificate certificate, string? location, TimestampAuthority? timestamps, CancellationToken ct)
+    public static async Task<byte[]> SignAsync(byte[] pdf, SigningCertificate certificate, string? location, TimestampAuthority? timestamps, CancellationToken ct,
+        string reason = Reason)
     {
         SummitFonts.Register();
         var temp = Path.Combine(Path.GetTempPath(), $"weprotect-sign-{Guid.NewGuid():N}.pdf");
@@ -26,7 +28,7 @@ public static class PdfSigner
             {
                 DigitalSignatureHandler.ForDocument(document, new PadesSigner(certificate.Certificate, timestamps, ct), new DigitalSignatureOptions
                 {
-                    Reason = Reason,
+                    Reason = reason,
                     Location = location ?? "",
                     ContactInfo = "",
                     AppName = "WeProtect Summit",

@@ -50,6 +50,7 @@ public static class SignatoryLists
             summit = header.SummitName,
             contentHash = header.ContentHash,
             generatedUtc = Utc(header.GeneratedUtc),
+            revision = header.Revision,
             count = list.Count,
             layout = JsonNamingPolicy.CamelCase.ConvertName(list.Layout.ToString()),
             signatories = list.Signatories.Select(s => new
@@ -77,6 +78,8 @@ public static class SignatoryLists
             PdfFlow.Font(9), colour: PdfFlow.Muted, spaceAfter: 1);
         if (header.ContentHash is not null)
             flow.Paragraph($"Text SHA-256: {header.ContentHash}", PdfFlow.Font(9), colour: PdfFlow.Muted, spaceAfter: 1);
+        if (header.Revision is { } revision)
+            flow.Paragraph($"The list of revision {revision.ToString(CultureInfo.InvariantCulture)} of the communiqué", PdfFlow.Font(9), colour: PdfFlow.Muted, spaceAfter: 1);
         flow.Rule();
         var body = PdfFlow.Font(10);
         if (signatories.Count == 0) flow.Paragraph("No organisation has endorsed this statement.", body, colour: PdfFlow.Muted);

@@ -18,4 +18,12 @@ public static class ReportingView
         CommitmentStatus.NotApplicable => "Not applicable",
         _ => status.ToString(),
     };
+
+    public static string Words(ReportReview review) => review switch
+    {
+        ReportReview.Unread => "Not yet read",
+        ReportReview.ClarificationAsked => "Clarification asked",
+        ReportReview.Accepted => "Accepted",
+        _ => review.ToString(),
+    };
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using Microsoft.Extensions.Configuration;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Statements;
@@ -13,28 +14,36 @@ using WeProtect.Summit.Web.Pdf;
 //   dotnet run -c Release --project bench/WeProtect.Summit.Bench -- all [--write]
 //
 // "all" runs every scenario in a process of its own (so that each peak working set is its own) and prints a Markdown
-// table; --write appends it as a section to bench/RESULTS.md. One scenario alone: "communique", "list-pdf 10000",
-// "list-csv 1000", … Each scenario warms up, then repeats the operation and reports the median and mean wall time,
+// table; --write appends it as a section to bench/RESULTS.md; --only a,b runs only the scenarios named. One scenario
+// alone: "communique", "communique-tsa 150" (render + sign + timestamp from a local RFC 3161 authority on 127.0.0.1),
+// "publication-tsa 150" (what the publishing job does: that, plus the signatory-list PDF signed and timestamped too),
+// "list-pdf 10000", "list-csv 1000", … Each scenario warms up, then repeats the operation and reports the median and mean wall time,
 // the bytes allocated per operation (GC.GetAllocatedBytesForCurrentThread) and the process's peak working set.
 
 var invariant = CultureInfo.InvariantCulture;
 // "engine …": the production engine under HTTP load, run by bench/engine.sh (see EngineBench).
 if (args.Length > 0 && args[0] == "engine") return await EngineBench.RunAsync(args);
-if (args.Length == 0 || args[0] == "all") return Driver(args.Contains("--write"));
+if (args.Length == 0 || args[0] == "all")
+{
+    var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1].Split(',') : null;
+    return Driver(args.Contains("--write"), only);
+}
 return Scenario(args[0], args.Length > 1 ? int.Parse(args[1], invariant) : 0);
 
-static int Driver(bool write)
+static int Driver(bool write, string[]? only)
 {
     string[][] scenarios =
     [
         ["communique", "150"],
+        ["communique-tsa", "150"],
+        ["publication-tsa", "150"],
         ["render-only", "150"],
         ["list-pdf", "1000"], ["list-pdf", "5000"], ["list-pdf", "10000"],
         ["list-csv", "1000"], ["list-csv", "5000"], ["list-csv", "10000"],
         ["list-json", "1000"], ["list-json", "10000"],
     ];
     var rows = new List<string>();
-    foreach (var s in scenarios)
+    foreach (var s in scenarios.Where(s => only is null || only.Contains(s[0])))
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!, [typeof(Sample).Assembly.Location, .. s])
         { RedirectStandardOutput = true, UseShellExecute = false };
@@ -51,7 +60,7 @@ static int Driver(bool write)
         .AppendLine()
         .AppendLine($"## PDF rendering and signing ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)")
         .AppendLine()
-        .AppendLine("`dotnet run -c Release --project bench/WeProtect.Summit.Bench -- all --write` (each scenario in a process of its own).")
+        .AppendLine($"`dotnet run -c Release --project bench/WeProtect.Summit.Bench -- all --write{(only is null ? "" : " --only " + string.Join(',', only))}` (each scenario in a process of its own).")
         .AppendLine($"Machine: {machine}.")
         .AppendLine()
         .AppendLine("| Scenario | Rows | Iterations | Median | Mean | Allocated per op | Output size | Peak working set |")
@@ -76,9 +85,23 @@ static int Scenario(string name, int rows)
     var signatories = Sample.Signatories(rows);
     var content = Sample.Communique(signatories);
     var header = new SignatoryListHeader(1, "Call to Action", "Global Summit", content.ContentHash, DateTime.UtcNow);
+    // A local RFC 3161 authority (the tests' own) for the timestamped scenarios: the round trip is over loopback, so the
+    // figure is the app's work plus a minimal authority's, not a public authority's network latency.
+    using var authority = name.EndsWith("-tsa", StringComparison.Ordinal) ? new WeProtect.Summit.Tests.Support.LocalTimestampAuthority() : null;
+    var timestamps = authority is null ? null : new TimestampAuthority(new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?> { [TimestampAuthority.AddressKey] = authority.Url }).Build());
+    byte[] Stamped(byte[] pdf, string reason) =>
+        PdfSigner.SignAsync(pdf, certificate, null, timestamps, CancellationToken.None, reason).GetAwaiter().GetResult();
     Func<byte[]> operation = name switch
     {
         "communique" => () => PdfSigner.Sign(CommuniquePdf.Render(content), certificate),
+        "communique-tsa" => () => Stamped(CommuniquePdf.Render(content), PdfSigner.Reason),
+        "publication-tsa" => () =>
+        {
+            var communique = Stamped(CommuniquePdf.Render(content), PdfSigner.Reason);
+            var list = Stamped(SignatoryLists.Pdf(header, new AgreedByList(AgreedByLayout.BySector, signatories)), PdfSigner.ListReason);
+            return [.. communique, .. list];
+        },
         "render-only" => () => CommuniquePdf.Render(content),
         "list-pdf" => () => SignatoryLists.Pdf(header, new AgreedByList(AgreedByLayout.BySector, signatories)),
         "list-csv" => () => SignatoryLists.Csv(new AgreedByList(AgreedByLayout.BySector, signatories)),
@@ -86,6 +109,8 @@ static int Scenario(string name, int rows)
         _ => throw new ArgumentException($"Unknown scenario {name}"),
     };
     var sample = operation();
+    if (name is "communique-tsa" && PdfSignatureVerifier.Verify(sample) is not { IsValid: true, TimestampUtc: not null })
+        throw new InvalidOperationException("The timestamped sample does not verify with its timestamp.");
     if (name is "communique" or "list-pdf")
     {
         // Kept for a look (bench/out is ignored by git): pdfsig bench/out/communique-sample.pdf
@@ -118,6 +143,8 @@ static int Scenario(string name, int rows)
     var label = name switch
     {
         "communique" => "Communiqué: render + sign (2024-length text)",
+        "communique-tsa" => "Communiqué: render + sign + timestamp (local TSA)",
+        "publication-tsa" => "Publication: communiqué + signatory list, each signed + timestamped (local TSA)",
         "render-only" => "Communiqué: render only",
         "list-pdf" => "Signatory list PDF",
         "list-csv" => "Signatory list CSV",

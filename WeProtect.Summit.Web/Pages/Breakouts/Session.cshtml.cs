@@ -19,6 +19,10 @@ public class SessionModel(SummitDbContext db, BookingDesk desk) : PageModel
     public IReadOnlyList<string> Paragraphs { get; private set; } = [];
     /// <summary>Book / waiting list / your seat, for the visitor (a log-in link for anonymous visitors).</summary>
     public Bookings.BookingButtonModel? BookingButton { get; private set; }
+    /// <summary>This breakout's documents, as far as the visitor may see them.</summary>
+    public MaterialList Materials { get; private set; } = new([], false);
+    /// <summary>The visitor facilitates this breakout (or organises): a link to add its documents.</summary>
+    public bool ManagesMaterials { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -36,9 +40,14 @@ public class SessionModel(SummitDbContext db, BookingDesk desk) : PageModel
             breakout.Theme is { } t ? new Programme.ThemeChip(t.Id, t.Name, t.Colour) : null,
             breakout.StartUtc, breakout.EndUtc, Summit.ToLocal(breakout.StartUtc), Summit.ToLocal(breakout.EndUtc),
             breakout.Capacity, breakout.ConfirmedCount, waiting, breakout.Sequence,
-            organisations.Order(StringComparer.CurrentCultureIgnoreCase).ToList());
-        BookingButton = await Bookings.BookingButtonModel.ForAsync(db, desk, id,
+            organisations.Order(StringComparer.CurrentCultureIgnoreCase).ToList(), breakout.IsCancelled, breakout.IsPlenary);
+        // A cancelled or plenary session has nothing to book: no button (the desk refuses a post anyway).
+        if (breakout.IsBookable) BookingButton = await Bookings.BookingButtonModel.ForAsync(db, desk, id,
             User.FindFirstValue(ClaimTypes.NameIdentifier), ct: ct);
+        Materials = await MaterialList.LoadAsync(db, Summit.Id, id, User, ct);
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        ManagesMaterials = userId is not null && (User.IsInRole(Roles.Organiser) || User.IsInRole(Roles.Admin)
+            || await db.Breakouts.AnyAsync(b => b.Id == id && b.Facilitators.Any(f => f.Id == userId), ct));
         Paragraphs = (breakout.Description ?? "").Replace("\r\n", "\n")
             .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return Page();

@@ -8,22 +8,30 @@ namespace WeProtect.Summit.Web.Pages.Communiques;
 
 /// <summary>The public page of one published communiqué: the signed PDF (<c>/Communiques/{id}/pdf</c>), its SHA-256,
 /// the signing certificate (with a plain warning when it is the development one), the signatories in "Agreed by"
-/// order, and the exact text version with its hash. Anything not published is not found.</summary>
+/// order (as of this revision), the exact text version with its hash, and every revision of the communiqué (an earlier one
+/// says when it was superseded). Anything not published is not found.</summary>
 [RateLimited(RateLimitedAction.Download)]
 public class DetailsModel(SummitDbContext db, IConfiguration configuration) : PageModel
 {
     public sealed record View(int Id, int StatementId, string Title, string SummitName, DateTime PublishedUtc, string Sha256,
-        int SignatoryCount, string? Thumbprint, string? Subject, bool SelfSigned, int? VersionNumber, string? ContentHash);
+        int SignatoryCount, string? Thumbprint, string? Subject, bool SelfSigned, int? VersionNumber, string? ContentHash,
+        int Revision, DateTime? ListAsOfUtc, string? SignatoryListSha256);
 
     public View Communique { get; private set; } = null!;
     public AgreedByList Signatories { get; private set; } = new(AgreedByLayout.BySector, []);
+    /// <summary>Every published revision of this statement's communiqué, first to last.</summary>
+    public IReadOnlyList<PublishedRevision> Revisions { get; private set; } = [];
+    public string RevisionStanding => CommuniqueRevisions.Describe(Revisions, Communique.Revision);
+    public bool Superseded => CommuniqueRevisions.SupersededUtc(Revisions, Communique.Revision) is not null;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var view = await FindAsync(db, id, ct);
         if (view is null) return NotFound();
         Communique = view;
-        Signatories = await AgreedBy.LoadAsync(db, view.StatementId, AgreedBy.Comparison(configuration[CommuniqueJob.CultureKey]), ct);
+        // This revision's list, as it stood when it was published.
+        Signatories = await AgreedBy.LoadAsync(db, view.StatementId, AgreedBy.Comparison(configuration[CommuniqueJob.CultureKey]), view.ListAsOfUtc, ct);
+        Revisions = await CommuniqueRevisions.PublishedAsync(db, view.StatementId, ct);
         return Page();
     }
 
@@ -52,6 +60,7 @@ public class DetailsModel(SummitDbContext db, IConfiguration configuration) : Pa
         db.Communiques.AsNoTracking().Where(c => c.Id == id && c.Status == CommuniqueStatus.Published)
             .Select(c => new View(c.Id, c.StatementId, c.Statement.Title, c.Statement.Summit.Name, c.PublishedUtc!.Value, c.Sha256!,
                 c.SignatoryCount, c.CertificateThumbprint, c.CertificateSubject, c.SelfSignedCertificate,
-                db.StatementVersions.Where(v => v.Id == c.StatementVersionId).Select(v => (int?)v.Number).FirstOrDefault(), c.ContentHash))
+                db.StatementVersions.Where(v => v.Id == c.StatementVersionId).Select(v => (int?)v.Number).FirstOrDefault(), c.ContentHash,
+                c.Revision, c.ListAsOfUtc, c.SignatoryListSha256))
             .FirstOrDefaultAsync(ct);
 }

@@ -9,7 +9,8 @@ namespace WeProtect.Summit.Web.Pages.Communiques;
 
 /// <summary>"Verify a document", for anyone: upload a PDF (at most <see cref="MaxBytes"/>, content type PDF, file
 /// starting with <c>%PDF-</c>) and the page says whether it is a communiqué published here (its SHA-256 equals a
-/// published one's), whether its embedded signature is valid over its byte range and covers the whole file, and
+/// published one's, or that of a signatory list signed with one), which revision it is ("valid — revision 1 of 3,
+/// superseded on …"), whether its embedded signature is valid over its byte range and covers the whole file, and
 /// whether the signer is the certificate the communiqué was published with (thumbprint). A match shows its statement
 /// and signatories. Anything else — a changed byte, a truncated file, not a PDF — gets a plain answer, never an
 /// error page.</summary>
@@ -32,6 +33,12 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration) : Pag
         bool SignedByPublishedCertificate,
         AgreedByList Signatories)
     {
+        /// <summary>The file is the communiqué's signatory list (its signed PDF), not the communiqué itself.</summary>
+        public bool IsSignatoryList { get; init; }
+        /// <summary>"revision 1 of 3, superseded on …" or "revision 2 of 2, the current revision"; null for a single revision.</summary>
+        public string? RevisionStanding { get; init; }
+        public bool Superseded { get; init; }
+
         public bool IsValid => Published is not null && Signature.IsValid && SignedByPublishedCertificate;
     }
 
@@ -73,18 +80,26 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration) : Pag
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var check = PdfSignatureVerifier.Verify(bytes);
-        var publishedId = await db.Communiques.Where(c => c.Sha256 == sha && c.Status == CommuniqueStatus.Published)
-            .Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
-        var published = publishedId is { } id ? await DetailsModel.FindAsync(db, id, ct) : null;
+        // The communiqué itself, or the signed signatory list published with it.
+        var match = await db.Communiques.Where(c => c.Status == CommuniqueStatus.Published && (c.Sha256 == sha || c.SignatoryListSha256 == sha))
+            .Select(c => new { c.Id, IsList = c.Sha256 != sha }).FirstOrDefaultAsync(ct);
+        var published = match is { } m ? await DetailsModel.FindAsync(db, m.Id, ct) : null;
         bool byPublishedCertificate;
         if (published is not null)
             byPublishedCertificate = check.SignerThumbprint is { } t && string.Equals(t, published.Thumbprint, StringComparison.OrdinalIgnoreCase);
         else
             byPublishedCertificate = check.SignerThumbprint is { } t && await db.Communiques
                 .AnyAsync(c => c.Status == CommuniqueStatus.Published && c.CertificateThumbprint == t.ToUpperInvariant(), ct);
+        // The list of that revision, as it stood when it was published.
         var signatories = published is null ? new AgreedByList(AgreedByLayout.BySector, []) :
-            await AgreedBy.LoadAsync(db, published.StatementId, AgreedBy.Comparison(configuration[CommuniqueJob.CultureKey]), ct);
-        Result = new Outcome(Path.GetFileName(Upload.FileName ?? "upload.pdf"), bytes.Length, sha, check, published, byPublishedCertificate, signatories);
+            await AgreedBy.LoadAsync(db, published.StatementId, AgreedBy.Comparison(configuration[CommuniqueJob.CultureKey]), published.ListAsOfUtc, ct);
+        var revisions = published is null ? [] : await CommuniqueRevisions.PublishedAsync(db, published.StatementId, ct);
+        Result = new Outcome(Path.GetFileName(Upload.FileName ?? "upload.pdf"), bytes.Length, sha, check, published, byPublishedCertificate, signatories)
+        {
+            IsSignatoryList = match?.IsList == true,
+            RevisionStanding = published is not null && revisions.Count > 1 ? CommuniqueRevisions.Describe(revisions, published.Revision) : null,
+            Superseded = published is not null && CommuniqueRevisions.SupersededUtc(revisions, published.Revision) is not null,
+        };
         return Page();
     }
 }

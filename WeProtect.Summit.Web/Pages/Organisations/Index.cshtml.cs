@@ -26,7 +26,7 @@ public class IndexModel(SummitDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "country")] public string? CountryFilter { get; set; }
 
     /// <summary>The order the Alliance quotes its figures in.</summary>
-    private static readonly Sector[] FigureOrder = [Sector.Government, Sector.PrivateSector, Sector.CivilSociety, Sector.InternationalOrganisation];
+    public static readonly Sector[] FigureOrder = [Sector.Government, Sector.PrivateSector, Sector.CivilSociety, Sector.InternationalOrganisation];
 
     public sealed record SectorFigure(Sector Sector, int Members, int All);
     public sealed record Row(int Id, string FormalName, string SortName, Sector Sector, string? CountryCode, string CountryName, int? MemberSince);

@@ -28,6 +28,9 @@ public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorSt
         /// <summary>The draft's concurrency token the form was read with; empty when it showed no draft.</summary>
         public Guid? Version { get; set; }
         public List<EntryForm> Entries { get; set; } = [];
+        /// <summary>Consent to show this submission's narratives on the public pages (figures are public regardless).</summary>
+        [Display(Name = "Our narratives may be published on the public pages with the figures")]
+        public bool NarrativesPublic { get; set; }
         [StringLength(10), Display(Name = "Code from your authenticator app")]
         public string? Code { get; set; }
     }
@@ -76,7 +79,7 @@ public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorSt
             return await this.AnswerAsync(saved, () => RedirectToPage(new { cycleId, organisationId }), () => ReshowAsync(cycleId, organisationId, ct), Field);
         var userId = users.GetUserId(User)!;
         var code = Input.Code;
-        var result = await desk.SubmitAsync(cycleId, organisationId, saved.Value!.Version, userId, User.ToAuditActor(), c => stepUp.VerifyAsync(userId, code, "submitting", c), ct);
+        var result = await desk.SubmitAsync(cycleId, organisationId, saved.Value!.Version, Input.NarrativesPublic, userId, User.ToAuditActor(), c => stepUp.VerifyAsync(userId, code, "submitting", c), ct);
         if (result.Refusal == DeskRefusal.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
         if (!result.Succeeded) Input.Version = saved.Value.Version;
         Input.Code = "";
@@ -142,6 +145,7 @@ public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorSt
         Input = new ReportInput
         {
             Version = Draft?.Version,
+            NarrativesPublic = Current?.NarrativesPublic ?? false,
             Entries = (Reporter?.Commitments ?? []).Select(c =>
             {
                 var e = source?.Entries.FirstOrDefault(x => x.Key == c.Key);

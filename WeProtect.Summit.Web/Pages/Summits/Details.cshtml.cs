@@ -17,6 +17,8 @@ public class DetailsModel(SummitDbContext db, TimeProvider clock) : PageModel
     public int? MyRegistrationId { get; private set; }
     /// <summary>Statements whose text is final, with their published communiqué if any: what the public may read.</summary>
     public IReadOnlyList<PublicStatement> Statements { get; private set; } = [];
+    /// <summary>Documents attached to the summit as a whole, as far as the visitor may see them.</summary>
+    public Web.Breakouts.MaterialList Materials { get; private set; } = new([], false);
 
     public sealed record PublicStatement(int Id, string Title, Data.Statements.StatementStatus Status, int? CommuniqueId)
     {
@@ -46,12 +48,13 @@ public class DetailsModel(SummitDbContext db, TimeProvider clock) : PageModel
             .OrderBy(st => st.CreatedUtc)
             .Select(st => new PublicStatement(st.Id, st.Title, st.Status,
                 db.Communiques.Where(c => c.StatementId == st.Id && c.Status == Data.Communiques.CommuniqueStatus.Published)
-                    .Select(c => (int?)c.Id).FirstOrDefault()))
+                    .OrderByDescending(c => c.Revision).Select(c => (int?)c.Id).FirstOrDefault()))
             .ToListAsync();
         if (User.Identity?.IsAuthenticated == true && User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
             MyRegistrationId = await db.Registrations.Where(r => r.SummitId == id && r.UserId == userId
                     && r.Status != Data.Registrations.RegistrationStatus.Cancelled)
                 .Select(r => (int?)r.Id).FirstOrDefaultAsync();
+        Materials = await Web.Breakouts.MaterialList.LoadAsync(db, id, breakoutId: null, User, HttpContext.RequestAborted);
         return Page();
     }
 }

@@ -20,7 +20,9 @@ public class EditModel(SummitDbContext db, BreakoutDesk desk, ILookupNormalizer 
         [Required(ErrorMessage = "Give the day of the breakout.")] public DateOnly? Date { get; set; }
         [Required(ErrorMessage = "Give the time the breakout starts."), Display(Name = "Starts")] public TimeOnly? StartTime { get; set; }
         [Required(ErrorMessage = "Give the time the breakout ends."), Display(Name = "Ends")] public TimeOnly? EndTime { get; set; }
-        [Required(ErrorMessage = "Give the number of seats.")] public int? Capacity { get; set; }
+        /// <summary>Required unless the session is a plenary (checked when the form is applied).</summary>
+        public int? Capacity { get; set; }
+        [Display(Name = "Plenary session (all delegates, no booking)")] public bool IsPlenary { get; set; }
         [Display(Name = "Facilitating organisations")] public List<int>? OrganisationIds { get; set; }
         /// <summary>E-mail addresses of facilitators' accounts, one a line (or separated by commas).</summary>
         [Display(Name = "Facilitators"), StringLength(4000)] public string? FacilitatorEmails { get; set; }
@@ -57,7 +59,10 @@ public class EditModel(SummitDbContext db, BreakoutDesk desk, ILookupNormalizer 
     {
         breakout.Title = Input.Title.Trim();
         breakout.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Replace("\r\n", "\n").Trim();
-        breakout.Capacity = Input.Capacity!.Value;
+        breakout.IsPlenary = Input.IsPlenary;
+        if (Input.IsPlenary) breakout.Capacity = Input.Capacity ?? 0;
+        else if (Input.Capacity is { } capacity) breakout.Capacity = capacity;
+        else AddError(nameof(InputModel.Capacity), "Give the number of seats.");
 
         var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == Input.RoomId && r.SummitId == Summit.Id, ct);
         if (room is not null) breakout.RoomId = room.Id;
@@ -120,7 +125,7 @@ public class EditModel(SummitDbContext db, BreakoutDesk desk, ILookupNormalizer 
         {
             Title = b.Title, Description = b.Description, ThemeId = b.ThemeId, RoomId = b.RoomId,
             Date = DateOnly.FromDateTime(start), StartTime = TimeOnly.FromDateTime(start), EndTime = TimeOnly.FromDateTime(end),
-            Capacity = b.Capacity, OrganisationIds = b.FacilitatingOrganisations.Select(o => o.Id).ToList(),
+            Capacity = b.IsPlenary && b.Capacity == 0 ? null : b.Capacity, IsPlenary = b.IsPlenary, OrganisationIds = b.FacilitatingOrganisations.Select(o => o.Id).ToList(),
             FacilitatorEmails = string.Join("\n", b.Facilitators.Select(f => f.Email)), Version = b.Version,
         };
     }

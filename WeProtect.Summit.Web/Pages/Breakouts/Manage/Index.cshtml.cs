@@ -9,7 +9,7 @@ using WeProtect.Summit.Data.Summits;
 public class IndexModel(SummitDbContext db, BreakoutDesk desk) : PageModel
 {
     public sealed record Row(int Id, string Title, DateTime StartUtc, DateTime EndUtc, string Room, string? Theme, string? Colour,
-        int Booked, int Capacity, int Waitlisted, int Sequence);
+        int Booked, int Capacity, int Waitlisted, int Sequence, Guid Version, bool Cancelled, bool Plenary);
 
     public Summit Summit { get; private set; } = null!;
     public IReadOnlyList<Room> Rooms { get; private set; } = [];
@@ -54,6 +54,14 @@ public class IndexModel(SummitDbContext db, BreakoutDesk desk) : PageModel
         return await this.AnswerAsync(result, () => RedirectToPage(new { summitId }), () => ReshowAsync(ct));
     }
 
+    /// <summary>Cancels a breakout (from the version shown): its bookings end and every holder is told by e-mail.</summary>
+    public async Task<IActionResult> OnPostCancelAsync(int summitId, int breakoutId, Guid? version, CancellationToken ct)
+    {
+        if (!await LoadSummitAsync(summitId, ct)) return NotFound();
+        var result = await desk.CancelAsync(summitId, breakoutId, version, User.ToAuditActor(), ct);
+        return await this.AnswerAsync(result, () => RedirectToPage(new { summitId }), () => ReshowAsync(ct));
+    }
+
     /// <summary>Shows the page again with the messages; what was typed into the failed form is lost only for
     /// that one row, which the messages name.</summary>
     private async Task<IActionResult> ReshowAsync(CancellationToken ct)
@@ -83,7 +91,8 @@ public class IndexModel(SummitDbContext db, BreakoutDesk desk) : PageModel
             .Select(b => new Row(b.Id, b.Title, b.StartUtc, b.EndUtc, b.Room.Name,
                 b.Theme != null ? b.Theme.Name : null, b.Theme != null ? b.Theme.Colour : null,
                 b.ConfirmedCount, b.Capacity,
-                db.Bookings.Count(k => k.BreakoutId == b.Id && k.Status == BookingStatus.Waitlisted), b.Sequence))
+                db.Bookings.Count(k => k.BreakoutId == b.Id && k.Status == BookingStatus.Waitlisted), b.Sequence,
+                b.Version, b.CancelledUtc != null, b.IsPlenary))
             .ToListAsync(ct);
         RoomsInUse = (await db.Breakouts.Where(b => b.SummitId == summitId).Select(b => b.RoomId).Distinct().ToListAsync(ct)).ToHashSet();
         return true;

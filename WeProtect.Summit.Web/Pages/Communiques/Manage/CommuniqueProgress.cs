@@ -6,7 +6,8 @@ namespace WeProtect.Summit.Web.Pages.Communiques.Manage;
 /// changes only through its methods, so a projection cannot build an entity).</summary>
 public sealed record CommuniqueProgress(
     int Id, CommuniqueStatus Status, DateTime QueuedUtc, int Attempts, string? LastError, DateTime? NextAttemptUtc,
-    DateTime? FailedUtc, DateTime? PublishedUtc, DateTime? LeaseUntilUtc, string? Sha256, int SignatoryCount, bool SelfSignedCertificate)
+    DateTime? FailedUtc, DateTime? PublishedUtc, DateTime? LeaseUntilUtc, string? Sha256, int SignatoryCount, bool SelfSignedCertificate,
+    int Revision, DateTime? ListAsOfUtc)
 {
     /// <summary>See <see cref="Communique.Interrupted"/>.</summary>
     public bool Interrupted(DateTime nowUtc) => Communique.IsInterrupted(Status, LeaseUntilUtc, nowUtc);

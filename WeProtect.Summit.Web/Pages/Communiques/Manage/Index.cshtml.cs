@@ -13,14 +13,16 @@ public class IndexModel(SummitDbContext db, CommuniqueDesk desk, TimeProvider cl
 {
     /// <summary>The evidence report of a published statement (organisers only: it names the people who signed),
     /// rendered now and signed like the communiqué.</summary>
-    public async Task<IActionResult> OnGetEvidenceAsync(int statementId, [FromServices] WeProtect.Summit.Web.Audit.AuditCheckpoints checkpoints,
+    /// The report of one revision with <c>?revision=n</c> (its endorsements, events and checkpoint up to its
+    /// publication), else of the current one.</summary>
+    public async Task<IActionResult> OnGetEvidenceAsync(int statementId, int? revision, [FromServices] WeProtect.Summit.Web.Audit.AuditCheckpoints checkpoints,
         [FromServices] Pdf.SigningCertificates certificates, [FromServices] Pdf.TimestampAuthority timestamps, CancellationToken ct)
     {
-        var unsigned = await Pdf.EvidenceReport.RenderAsync(db, checkpoints, statementId, ct);
+        var unsigned = await Pdf.EvidenceReport.RenderAsync(db, checkpoints, statementId, revision, ct);
         if (unsigned is null) return NotFound();
         using var certificate = certificates.Current();
         var signed = await Pdf.PdfSigner.SignAsync(unsigned, certificate, null, timestamps.IfConfigured(), ct);
-        return File(signed, "application/pdf", $"evidence-report-{statementId}.pdf");
+        return File(signed, "application/pdf", $"evidence-report-{statementId}{(revision is > 1 ? $"-revision-{revision}" : "")}.pdf");
     }
 
     public Statement Statement { get; private set; } = null!;
@@ -28,6 +30,11 @@ public class IndexModel(SummitDbContext db, CommuniqueDesk desk, TimeProvider cl
     public CommuniqueProgress? Communique { get; private set; }
     /// <summary>Live endorsements now: with none, publishing asks for <see cref="ConfirmNoSignatories"/>.</summary>
     public int LiveEndorsements { get; private set; }
+
+    /// <summary>The published revisions, first to last.</summary>
+    public IReadOnlyList<PublishedRevision> Revisions { get; private set; } = [];
+    /// <summary>Endorsements signed (or withdrawn) since the latest revision's list: what a new revision would add.</summary>
+    public int LateEndorsements { get; private set; }
 
     [BindProperty]
     public bool ConfirmNoSignatories { get; set; }
@@ -52,6 +59,26 @@ public class IndexModel(SummitDbContext db, CommuniqueDesk desk, TimeProvider cl
             await LoadAsync(statementId, ct);
             return Page();
         });
+    }
+
+    /// <summary>The next revision of the published communiqué, with the late endorsements.</summary>
+    public async Task<IActionResult> OnPostRevisionAsync(int statementId, CancellationToken ct)
+    {
+        if (!await LoadAsync(statementId, ct)) return NotFound();
+        var result = await desk.PublishRevisionAsync(statementId, User.ToAuditActor(), ct);
+        return await this.AnswerAsync(result, () => RedirectToPage(new { statementId }), async () =>
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(statementId, ct);
+            return Page();
+        });
+    }
+
+    public async Task<IActionResult> OnPostEndLateAsync(int statementId, CancellationToken ct)
+    {
+        if (!await LoadAsync(statementId, ct)) return NotFound();
+        var result = await desk.EndLateEndorsementsAsync(statementId, User.ToAuditActor(), ct);
+        return this.Answer(result, () => RedirectToPage(new { statementId }));
     }
 
     public async Task<IActionResult> OnPostRetryAsync(int statementId, CancellationToken ct)
@@ -89,10 +116,14 @@ public class IndexModel(SummitDbContext db, CommuniqueDesk desk, TimeProvider cl
         SummitName = statement.Summit.Name;
         LiveEndorsements = await db.Endorsements.CountAsync(e => e.StatementId == statementId && e.WithdrawnUtc == null, ct);
         // Without the PDF bytes: this page only reports progress.
-        Communique = await db.Communiques.AsNoTracking().Where(c => c.StatementId == statementId)
+        // The latest revision (the first, until late endorsements make others).
+        Communique = await db.Communiques.AsNoTracking().Where(c => c.StatementId == statementId).OrderByDescending(c => c.Revision)
             .Select(c => new CommuniqueProgress(c.Id, c.Status, c.QueuedUtc, c.Attempts, c.LastError, c.NextAttemptUtc,
-                c.FailedUtc, c.PublishedUtc, c.LeaseUntilUtc, c.Sha256, c.SignatoryCount, c.SelfSignedCertificate))
+                c.FailedUtc, c.PublishedUtc, c.LeaseUntilUtc, c.Sha256, c.SignatoryCount, c.SelfSignedCertificate, c.Revision, c.ListAsOfUtc))
             .FirstOrDefaultAsync(ct);
+        Revisions = await CommuniqueRevisions.PublishedAsync(db, statementId, ct);
+        if (Revisions.Count > 0 && Revisions[^1].ListAsOfUtc is { } since)
+            LateEndorsements = await db.Endorsements.CountAsync(e => e.StatementId == statementId && (e.SignedUtc > since || e.WithdrawnUtc > since), ct);
         return true;
     }
 }

@@ -22,8 +22,14 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
     [BindProperty] public string? Body { get; set; }
     /// <summary>The form's one-time key: posting the same form twice sends one message.</summary>
     [BindProperty] public Guid Key { get; set; }
+    /// <summary>When a scheduled message goes, as the summit's clock reads (its time zone).</summary>
+    [BindProperty] public DateTime? SendAt { get; set; }
 
-    public sealed record HistoryRow(int Id, DateTime CreatedUtc, string Subject, string Audience, int RecipientCount, int Sent, int Failed, string CreatedByName);
+    public sealed record HistoryRow(int Id, DateTime CreatedUtc, string Subject, string Audience, int RecipientCount, int Sent, int Failed, string CreatedByName,
+        DateTime? ScheduledForUtc, DateTime? SentUtc, DateTime? CancelledUtc)
+    {
+        public bool IsWaiting => ScheduledForUtc is not null && SentUtc is null && CancelledUtc is null;
+    }
     public sealed record PreviewLetter(string To, string Subject, string Body);
 
     public Summit Summit { get; private set; } = null!;
@@ -31,6 +37,8 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
     public int RecipientCount { get; private set; }
     public PreviewLetter? Preview { get; private set; }
     public IReadOnlyList<HistoryRow> History { get; private set; } = [];
+    /// <summary>The standard reminders already scheduled (or sent) for this summit.</summary>
+    public IReadOnlyList<string> Reminders { get; private set; } = [];
     public IReadOnlyList<(string Code, string Name)> CountryOptions { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> OrganisationOptions { get; private set; } = [];
     public IReadOnlyList<(int Id, string Title)> BreakoutOptions { get; private set; } = [];
@@ -84,6 +92,47 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
         }, field => field);
     }
 
+    /// <summary>Keeps the message, with its filter, to go at <see cref="SendAt"/> (the summit's time zone).</summary>
+    public async Task<IActionResult> OnPostScheduleAsync(int summitId, CancellationToken ct)
+    {
+        if (!await LoadAsync(summitId, ct)) return NotFound();
+        ModelState.Clear();
+        Filter = ReadFilter();
+        DateTime? sendAtUtc = null;
+        if (SendAt is { } local)
+        {
+            var (utc, error) = SummitClock.ToUtc(local, Summit.Zone);
+            if (error is not null) ModelState.AddModelError(nameof(SendAt), error);
+            else sendAtUtc = utc;
+        }
+        if (!ModelState.IsValid)
+        {
+            RecipientCount = (await Filter.MatchingAsync(db, summitId, ct)).Count;
+            return Page();
+        }
+        var result = await desk.ScheduleAsync(summitId, Key, Subject, Body, Filter, sendAtUtc, User.ToAuditActor(), ct);
+        return await this.AnswerAsync(result, () => RedirectToPage(new { summitId }), async () =>
+        {
+            RecipientCount = (await Filter.MatchingAsync(db, summitId, ct)).Count;
+            return Page();
+        }, field => field);
+    }
+
+    /// <summary>One of the standard reminders, at its time for this summit (one live reminder of each kind, so it needs no form key).</summary>
+    public async Task<IActionResult> OnPostReminderAsync(int summitId, string? reminder, CancellationToken ct)
+    {
+        if (!await db.Summits.AnyAsync(s => s.Id == summitId, ct)) return NotFound();
+        var result = await desk.ScheduleReminderAsync(summitId, Guid.NewGuid(), reminder, User.ToAuditActor(), ct);
+        return this.Answer(result, () => RedirectToPage(new { summitId }));
+    }
+
+    /// <summary>Cancels a scheduled message before it goes.</summary>
+    public async Task<IActionResult> OnPostCancelAsync(int summitId, int messageId, CancellationToken ct)
+    {
+        var result = await desk.CancelAsync(summitId, messageId, User.ToAuditActor(), ct);
+        return this.Answer(result, () => RedirectToPage(new { summitId }));
+    }
+
     private RegistrationFilter ReadFilter() => RegistrationFilter.Parse(StatusFilter, SectorFilter, OrganisationFilter, CountryFilter, CategoryFilter,
         null, BreakoutFilter, CheckedInFilter, null);
 
@@ -99,11 +148,13 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
             .Select(o => (o.Id, o.FormalName)).OrderBy(o => o.FormalName, IndexModel.NameOrder).ToList();
         BreakoutOptions = (await db.Breakouts.AsNoTracking().Where(b => b.SummitId == summitId).OrderBy(b => b.StartUtc).Select(b => new { b.Id, b.Title }).ToListAsync(ct))
             .Select(b => (b.Id, b.Title)).ToList();
+        Reminders = await db.DelegateMessages.AsNoTracking().Where(m => m.SummitId == summitId && m.Reminder != null && m.CancelledUtc == null)
+            .Select(m => m.Reminder!).ToListAsync(ct);
         History = await db.DelegateMessages.AsNoTracking().Where(m => m.SummitId == summitId).OrderByDescending(m => m.CreatedUtc).ThenByDescending(m => m.Id).Take(100)
             .Select(m => new HistoryRow(m.Id, m.CreatedUtc, m.Subject, m.Audience, m.RecipientCount,
                 db.DelegateMessageRecipients.Count(r => r.MessageId == m.Id && db.Notifications.Any(n => n.Id == r.NotificationId && n.SentUtc != null)),
                 db.DelegateMessageRecipients.Count(r => r.MessageId == m.Id && db.Notifications.Any(n => n.Id == r.NotificationId && n.FailedUtc != null)),
-                m.CreatedByName))
+                m.CreatedByName, m.ScheduledForUtc, m.SentUtc, m.CancelledUtc))
             .ToListAsync(ct);
         return true;
     }

@@ -20,35 +20,15 @@ public class CycleModel(SummitDbContext db, ReportingDesk desk) : PageModel
     public async Task<IActionResult> OnPostPublishAsync(int cycleId, CancellationToken ct) =>
         this.Answer(await desk.PublishAsync(cycleId, User.ToAuditActor(), ct), () => RedirectToPage(new { cycleId }));
 
-    public async Task<IActionResult> OnGetCsvAsync(int cycleId, CancellationToken ct)
-    {
-        if (!await LoadAsync(cycleId, ct)) return NotFound();
-        var bytes = CsvExport.Write(csv =>
-        {
-            foreach (var row in ProgressTable.Rows(Progress))
-            {
-                foreach (var value in row) csv.WriteField(value);
-                csv.NextRecord();
-            }
-        });
-        return File(bytes, CsvExport.ContentType, $"reporting-cycle-{cycleId}.csv");
-    }
+    public async Task<IActionResult> OnGetCsvAsync(int cycleId, CancellationToken ct) =>
+        await LoadAsync(cycleId, ct) ? TableFiles.Csv(ProgressTable.Rows(Progress), $"reporting-cycle-{cycleId}") : NotFound();
 
-    public async Task<IActionResult> OnGetXlsxAsync(int cycleId, CancellationToken ct)
-    {
-        if (!await LoadAsync(cycleId, ct)) return NotFound();
-        var rows = ProgressTable.Rows(Progress);
-        return File(XlsxExport.Write("Progress", rows[0], rows.Skip(1).Select(row => (IReadOnlyList<object?>)[.. row])), XlsxExport.ContentType, $"reporting-cycle-{cycleId}.xlsx");
-    }
+    public async Task<IActionResult> OnGetXlsxAsync(int cycleId, CancellationToken ct) =>
+        await LoadAsync(cycleId, ct) ? TableFiles.Xlsx(ProgressTable.Rows(Progress), $"reporting-cycle-{cycleId}", "Progress") : NotFound();
 
     /// <summary>The same table as JSON: one object per row, keyed by the column headings.</summary>
-    public async Task<IActionResult> OnGetJsonAsync(int cycleId, CancellationToken ct)
-    {
-        if (!await LoadAsync(cycleId, ct)) return NotFound();
-        var rows = ProgressTable.Rows(Progress);
-        var objects = rows.Skip(1).Select(r => rows[0].Zip(r).ToDictionary(p => p.First, p => p.Second)).ToList();
-        return File(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(objects), "application/json", $"reporting-cycle-{cycleId}.json");
-    }
+    public async Task<IActionResult> OnGetJsonAsync(int cycleId, CancellationToken ct) =>
+        await LoadAsync(cycleId, ct) ? TableFiles.Json(ProgressTable.Rows(Progress), $"reporting-cycle-{cycleId}") : NotFound();
 
     private async Task<bool> LoadAsync(int cycleId, CancellationToken ct)
     {

@@ -32,6 +32,7 @@ public class EditModel(SummitDbContext db, StatementDesk statements) : PageModel
         [Display(Name = "Signing opens"), DataType(DataType.DateTime)] public DateTime? SigningOpens { get; set; }
         [Display(Name = "Signing closes"), DataType(DataType.DateTime)] public DateTime? SigningCloses { get; set; }
         [Display(Name = "Keep the list of signatories embargoed until the communiqué is published")] public bool SignatoriesEmbargoed { get; set; }
+        [Display(Name = "Stay open for late endorsements after publication (organisers then publish revisions of the communiqué)")] public bool LateEndorsements { get; set; }
         [Display(Name = "\"Agreed by\" list")] public AgreedByLayout? AgreedByLayout { get; set; }
         public Guid? Version { get; set; }
     }
@@ -69,6 +70,8 @@ public class EditModel(SummitDbContext db, StatementDesk statements) : PageModel
         Statement.SigningOpensUtc = ToUtc(Settings.SigningOpens, nameof(SettingsModel.SigningOpens));
         Statement.SigningClosesUtc = ToUtc(Settings.SigningCloses, nameof(SettingsModel.SigningCloses));
         Statement.SignatoriesEmbargoed = Settings.SignatoriesEmbargoed;
+        if (Statement.SetLateEndorsements(Settings.LateEndorsements) is { } lateRefusal)
+            ModelState.AddModelError($"{nameof(Settings)}.{nameof(SettingsModel.LateEndorsements)}", lateRefusal);
         if (!ModelState.IsValid) return Page();
         var result = await statements.SaveSettingsAsync(Statement, Settings.Version, User.ToAuditActor(), ct);
         return await this.AnswerAsync(result, () => RedirectToPage(new { id }), () => ReshowAsync(id, ct),
@@ -103,6 +106,7 @@ public class EditModel(SummitDbContext db, StatementDesk statements) : PageModel
     private void FillSettings() => Settings = new SettingsModel
     {
         Title = Statement.Title, Kind = Statement.Kind, SignatoriesEmbargoed = Statement.SignatoriesEmbargoed, Version = Statement.Version,
+        LateEndorsements = Statement.LateEndorsements,
         AgreedByLayout = Statement.AgreedByLayout,
         SigningOpens = Statement.SigningOpensUtc is { } o ? Summit.ToLocal(o) : null,
         SigningCloses = Statement.SigningClosesUtc is { } c ? Summit.ToLocal(c) : null,

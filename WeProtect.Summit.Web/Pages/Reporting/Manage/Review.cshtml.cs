@@ -1,0 +1,68 @@
+using System.ComponentModel.DataAnnotations;
+using WeProtect.Summit.Data.Organisations;
+using WeProtect.Summit.Data.Reporting;
+
+namespace WeProtect.Summit.Web.Pages.Reporting.Manage;
+
+/// <summary>Organisers read one submission (every answer, its hash, whether the narratives may be published) and accept
+/// it or ask the focal points a clarification. The form carries the report's token, so a newer submission or another
+/// organiser's review meanwhile is reported as a conflict.</summary>
+public class ReviewModel(SummitDbContext db, ReportingDesk desk) : PageModel
+{
+    public sealed class ReviewInput
+    {
+        public Guid Version { get; set; }
+        [StringLength(ProgressReport.ReviewNoteMaxLength), Display(Name = "Note to the focal points (required to ask a clarification)")]
+        public string? Note { get; set; }
+    }
+
+    [BindProperty] public ReviewInput Input { get; set; } = new();
+
+    public ProgressReport Report { get; private set; } = null!;
+    public ReportingCycle Cycle { get; private set; } = null!;
+    public Organisation Organisation { get; private set; } = null!;
+    public IReadOnlyDictionary<string, TrackedCommitment> Commitments { get; private set; } = new Dictionary<string, TrackedCommitment>();
+
+    public async Task<IActionResult> OnGetAsync(int reportId, CancellationToken ct)
+    {
+        if (!await LoadAsync(reportId, ct)) return NotFound();
+        Input = new ReviewInput { Version = Report.Version, Note = Report.ReviewNote };
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostAcceptAsync(int reportId, CancellationToken ct) => DecideAsync(reportId, ReportReview.Accepted, ct);
+
+    public Task<IActionResult> OnPostClarifyAsync(int reportId, CancellationToken ct) => DecideAsync(reportId, ReportReview.ClarificationAsked, ct);
+
+    private async Task<IActionResult> DecideAsync(int reportId, ReportReview review, CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            var posted = Input;
+            if (!await LoadAsync(reportId, ct)) return NotFound();
+            Input = posted;
+            return Page();
+        }
+        var result = await desk.ReviewAsync(reportId, Input.Version, review, Input.Note, User.ToAuditActor(), ct);
+        return await this.AnswerAsync(result, () => RedirectToPage("/Reporting/Manage/Cycle", new { cycleId = Cycle?.Id ?? result.Value?.CycleId }),
+            async () =>
+            {
+                var posted = Input;
+                if (!await LoadAsync(reportId, ct)) return NotFound();
+                Input = posted;
+                return Page();
+            });
+    }
+
+    private async Task<bool> LoadAsync(int reportId, CancellationToken ct)
+    {
+        var report = await db.ProgressReports.AsNoTracking().Include(r => r.Entries).FirstOrDefaultAsync(r => r.Id == reportId, ct);
+        if (report is null || report.Status == ProgressReportStatus.Draft) return false;
+        var cycle = await db.ReportingCycles.AsNoTracking().Include(c => c.Summit).FirstAsync(c => c.Id == report.CycleId, ct);
+        var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == report.OrganisationId, ct);
+        var scope = await TrackedCommitments.OfCycleAsync(db, cycle.Id, ct);
+        (Report, Cycle, Organisation) = (report, cycle, organisation);
+        Commitments = scope?.Commitments.ToDictionary(c => c.Key) ?? [];
+        return true;
+    }
+}
