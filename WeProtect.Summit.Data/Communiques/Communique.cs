@@ -10,9 +10,10 @@ public class Communique
 {
     public const int MaxAttempts = 5;
 
-    /// <summary>How long a claim holds without renewal. The job renews it every <see cref="LeaseRenewal"/> while it
-    /// runs; a node killed mid-way stops renewing, and the minutely sweep takes the row again once the lease has
-    /// run out: within two minutes of the kill.</summary>
+    /// <summary>How long a claim holds without renewal, unless the setting <c>Communiques:LeaseSeconds</c> says
+    /// otherwise (Web/Jobs/JobSettings). The job renews it every <see cref="LeaseRenewal"/> (a third) while it runs; a
+    /// node killed mid-way stops renewing, and the job run again by another node or the minutely sweep takes the row
+    /// again once the lease has run out: within two minutes of the kill.</summary>
     public static readonly TimeSpan LeaseLength = TimeSpan.FromSeconds(60);
     public static readonly TimeSpan LeaseRenewal = TimeSpan.FromSeconds(20);
 

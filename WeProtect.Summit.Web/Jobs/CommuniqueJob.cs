@@ -13,8 +13,8 @@ namespace WeProtect.Summit.Web.Jobs;
 /// idempotent:
 /// <list type="bullet">
 /// <item>it first claims the row by one conditional update (queued and due, or generating with its lease run out —
-/// a job killed mid-way): status generating, attempts + 1, a lease of <see cref="Communique.LeaseLength"/> that it
-/// renews every <see cref="Communique.LeaseRenewal"/> while it works, and a fresh claim token in the row's
+/// a job killed mid-way): status generating, attempts + 1, a lease (<c>Communiques:LeaseSeconds</c>, see
+/// <see cref="JobSettings"/>) that it renews every third of its length while it works, and a fresh claim token in the row's
 /// concurrency token. A row published, failed for good, not yet due, or in another worker's hands is left
 /// alone, so a job run twice publishes once and never replaces the stored bytes;</item>
 /// <item>it reads the statement's final version and the "Agreed by" list (<see cref="AgreedBy"/>, culture
@@ -47,7 +47,8 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
     public async Task PublishAsync(int communiqueId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var leaseUntil = now + Communique.LeaseLength;
+        var lease = JobSettings.CommuniqueLease(configuration);
+        var leaseUntil = now + lease;
         var claim = Guid.NewGuid();
         var claimed = await db.Communiques
             .Where(c => c.Id == communiqueId).Where(Communique.IsDue(now))
@@ -60,7 +61,7 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
         if (claimed == 0) return;
 
         using var working = new CancellationTokenSource();
-        var renewing = KeepLeaseAsync(communiqueId, claim, working.Token);
+        var renewing = KeepLeaseAsync(communiqueId, claim, lease, working.Token);
         try
         {
             await PublishClaimedAsync(communiqueId, claim, ct);
@@ -82,18 +83,18 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
         }
     }
 
-    /// <summary>Renews the lease every <see cref="Communique.LeaseRenewal"/> until the work is done, on a context of
-    /// its own (the job's is busy).</summary>
-    private async Task KeepLeaseAsync(int communiqueId, Guid claim, CancellationToken done)
+    /// <summary>Renews the lease every third of its length until the work is done, on a context of its own (the job's
+    /// is busy).</summary>
+    private async Task KeepLeaseAsync(int communiqueId, Guid claim, TimeSpan lease, CancellationToken done)
     {
-        using var timer = new PeriodicTimer(Communique.LeaseRenewal, clock);
+        using var timer = new PeriodicTimer(lease / 3, clock);
         try
         {
             while (await timer.WaitForNextTickAsync(done))
             {
                 using var scope = scopes.CreateScope();
                 var renewed = await RenewLeaseAsync(scope.ServiceProvider.GetRequiredService<SummitDbContext>(), communiqueId, claim,
-                    clock.GetUtcNow().UtcDateTime, done);
+                    clock.GetUtcNow().UtcDateTime, done, lease);
                 if (!renewed) return; // taken over, or finished
             }
         }
@@ -109,10 +110,11 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
     }
 
     /// <summary>Extends the lease of a row still generating under <paramref name="claim"/>; false when the claim is
-    /// no longer this job's.</summary>
-    public static async Task<bool> RenewLeaseAsync(SummitDbContext db, int communiqueId, Guid claim, DateTime nowUtc, CancellationToken ct)
+    /// no longer this job's. The lease is <see cref="Communique.LeaseLength"/> unless given.</summary>
+    public static async Task<bool> RenewLeaseAsync(SummitDbContext db, int communiqueId, Guid claim, DateTime nowUtc, CancellationToken ct,
+        TimeSpan? lease = null)
     {
-        var until = nowUtc + Communique.LeaseLength;
+        var until = nowUtc + (lease ?? Communique.LeaseLength);
         return await db.Communiques
             .Where(c => c.Id == communiqueId && c.Version == claim && c.Status == CommuniqueStatus.Generating)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.LeaseUntilUtc, until), ct) == 1;

@@ -10,7 +10,7 @@ using WeProtect.Summit.Web.Pdf;
 namespace WeProtect.Summit.Web.Jobs;
 
 /// <summary>Enqueues every communiqué the database says is due: queued ones whose next attempt time has come, and
-/// generating ones whose job died (lease run out, see <see cref="Communique.LeaseLength"/>). Runs at start-up (the
+/// generating ones whose job died (lease run out, see <see cref="JobSettings"/>). Runs at start-up (the
 /// in-memory queue of the embedded default forgets jobs on restart) and every minute.</summary>
 public sealed class CommuniqueSweep(SummitDbContext db, IBackgroundJobClient jobs, TimeProvider clock)
 {

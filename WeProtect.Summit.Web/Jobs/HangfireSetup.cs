@@ -21,9 +21,11 @@ public static class HangfireSetup
         // instances in one process (the tests run many) never hand jobs to each other.
         services.AddSingleton<JobStorage>(_ => DatabaseSetup.Provider(configuration) switch
         {
-            DatabaseSetup.SqlServer => new SqlServerStorage(DatabaseSetup.ServerConnectionString(configuration, DatabaseSetup.SqlServer)),
+            DatabaseSetup.SqlServer => new SqlServerStorage(DatabaseSetup.ServerConnectionString(configuration, DatabaseSetup.SqlServer),
+                new SqlServerStorageOptions { SlidingInvisibilityTimeout = JobSettings.InvisibilityTimeout(configuration) }),
             // Hangfire's tables go to their own schema ("hangfire"), created at start-up, beside the app's tables.
-            DatabaseSetup.Postgres => PostgresStorage(DatabaseSetup.ServerConnectionString(configuration, DatabaseSetup.Postgres)),
+            DatabaseSetup.Postgres => PostgresStorage(DatabaseSetup.ServerConnectionString(configuration, DatabaseSetup.Postgres),
+                JobSettings.InvisibilityTimeout(configuration)),
             _ => new InMemoryStorage(),
         });
         services.AddHangfire(config => config
@@ -51,11 +53,19 @@ public static class HangfireSetup
         services.AddSingleton<ICommuniqueQueue, HangfireCommuniqueQueue>();
     }
 
-    private static PostgreSqlStorage PostgresStorage(string connectionString)
+    private static PostgreSqlStorage PostgresStorage(string connectionString, TimeSpan invisibilityTimeout)
     {
         // Hangfire.PostgreSql polls its queue every 15 s by default; an organiser waits for a communiqué and a delegate
-        // for a confirmation, so poll every second (a cheap indexed query per worker).
-        var options = new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) };
+        // for a confirmation, so poll every second (a cheap indexed query per worker). Its invisibility timeout is 30
+        // minutes and fixed by default: a job taken by a node that died waited that long; sliding, it is renewed while
+        // the job runs and can be short (see JobSettings).
+        var options = new PostgreSqlStorageOptions
+        {
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+            InvisibilityTimeout = invisibilityTimeout,
+            UseSlidingInvisibilityTimeout = true,
+        };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 

@@ -21,6 +21,8 @@ using WeProtect.Summit.Web.Pdf;
 // the bytes allocated per operation (GC.GetAllocatedBytesForCurrentThread) and the process's peak working set.
 
 var invariant = CultureInfo.InvariantCulture;
+// "engine …": the production engine under HTTP load, run by bench/engine.sh (see EngineBench).
+if (args.Length > 0 && args[0] == "engine") return await EngineBench.RunAsync(args);
 if (args.Length == 0 || args[0] == "all")
 {
     var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1].Split(',') : null;
