@@ -61,6 +61,9 @@ public class SummitAppFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            // Hashing a password costs 100,000 PBKDF2 rounds by default: every test user and log-in paid it, minutes of
+            // the suite's CPU. The count is stored in each hash, so the app still reads hashes made with any count.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
             var configuration = services.Last(d => d.ServiceType == typeof(Hangfire.IGlobalConfiguration));
             services.Remove(configuration);
             services.AddSingleton<Hangfire.IGlobalConfiguration>(provider =>
