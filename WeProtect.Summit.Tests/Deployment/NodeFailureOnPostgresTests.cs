@@ -190,8 +190,12 @@ public class NodeFailureOnPostgresTests(ITestOutputHelper output)
         output.WriteLine($"Published by node B after {clock.Elapsed.TotalSeconds:F1} s");
         var communique = $"FROM \"Communiques\" WHERE \"StatementId\" = {closed.StatementId}";
         Assert.Equal(1, await shared.ScalarAsync($"SELECT COUNT(*) {communique} AND \"Pdf\" IS NOT NULL"));
-        Assert.Equal(2, await shared.ScalarAsync($"SELECT \"Attempts\" {communique}"));
-        Assert.Equal(2, tsa.Requests);
+        // Node A's attempt and at least one on node B. While the authority holds requests, node B's request may be
+        // held (and given up) too, so the authority can count more requests than attempts; what matters is above and
+        // below: one PDF, one audit event, the job finished on node B.
+        var attempts = await shared.ScalarAsync($"SELECT \"Attempts\" {communique}");
+        Assert.InRange(attempts, 2, 5);
+        Assert.True(tsa.Requests >= attempts, $"{tsa.Requests} timestamp requests for {attempts} attempts");
         Assert.Equal(1, await shared.ScalarAsync(
             $"SELECT COUNT(*) FROM \"AuditEvents\" WHERE \"Action\" = 'communique.published' AND \"SubjectId\" IN (SELECT \"Id\"::text {communique})"));
         Assert.Equal(nameof(Data.Statements.StatementStatus.Published), await shared.TextAsync($"SELECT \"Status\" FROM \"Statements\" WHERE \"Id\" = {closed.StatementId}"));

@@ -95,7 +95,11 @@ public class ProtocolTests(SummitAppFactory app) : IClassFixture<SummitAppFactor
         var user = await app.CreateUserAsync();
         var registration = await app.RegisterAsync(user, summit.Id, organisation.Id);
         var organiser = await app.LoggedInClientAsync(Roles.Organiser);
-        var page = await organiser.GetPageAsync($"/Invitations/Manage/Protocol/{summit.Id}/{registration.Id}");
+        // Reached from the registration's row in the vetting queue.
+        var queue = await organiser.GetPageAsync($"/Registration/Manage/{summit.Id}");
+        var link = queue.QuerySelector($"tr[data-id='{registration.Id}'] a.protocol-link")!.GetAttribute("href");
+        Assert.Equal($"/Invitations/Manage/Protocol/{summit.Id}/{registration.Id}", link);
+        var page = await organiser.GetPageAsync(link!);
         var bad = await organiser.SubmitAndFollowAsync(page, "#protocol-form", new Dictionary<string, string> { ["Input.Order"] = "0" });
         Assert.Contains("protocol order must be", bad.Page.QuerySelector("main")!.TextContent);
         var ok = await organiser.SubmitAsync(page, "#protocol-form", new Dictionary<string, string> { ["Input.Rank"] = nameof(ProtocolRank.HeadOfGovernment), ["Input.Honorific"] = "H.E." });
