@@ -36,7 +36,7 @@ SELECT 'bench-user-' || k, 'Bench Delegate ' || k, $now, 'bench' || k || '@examp
 FROM seq;
 -- By k % 10: 0–4 Approved, 5–7 Pending (5: the bulk delegation), 8 Waitlisted, 9 Rejected.
 INSERT INTO Registrations (SummitId, UserId, OrganisationId, FullName, Position, Category, IsMinister, ConsentToPublicList,
-  Status, DecidedUtc, WaitlistedUtc, WaitingForPlace, BadgeCode, CalendarToken, CreatedUtc, Version)
+  Status, DecidedUtc, WaitlistedUtc, WaitingForPlace, BadgeCode, CalendarToken, CreatedUtc, Version, Rank)
 SELECT $summit, 'bench-user-' || k,
        CASE WHEN k % 10 = 5 THEN (SELECT Id FROM Organisations WHERE FormalName = 'Bench bulk delegation')
             ELSE (SELECT min(Id) FROM Organisations) + k % 100 END,
@@ -45,7 +45,8 @@ SELECT $summit, 'bench-user-' || k,
        CASE WHEN k % 10 < 5 OR k % 10 >= 8 THEN $now END,
        CASE WHEN k % 10 = 8 THEN $now END, 0,
        'BENCH' || printf('%06d', k), lower(hex(randomblob(16))), $now,
-       (SELECT $guid FROM (SELECT lower(hex(randomblob(16))) AS h))
+       (SELECT $guid FROM (SELECT lower(hex(randomblob(16))) AS h)),
+       CASE WHEN k % 50 = 0 THEN 'Minister' ELSE 'None' END
 FROM seq;
 UPDATE Summits SET DelegateCapacity = 2 * $n,
   ApprovedCount = (SELECT count(*) FROM Registrations WHERE SummitId = $summit AND Status = 'Approved') WHERE Id = $summit;
@@ -54,11 +55,11 @@ UPDATE Summits SET DelegateCapacity = 2 * $n,
 -- is in Asia/Dubai, UTC+4, so 08:00 local is 04:00 UTC).
 INSERT INTO Rooms (SummitId, Name, Capacity, Notes) SELECT $summit, 'Bench room ' || k, 80, NULL FROM seq WHERE k < $rooms;
 CREATE TEMP TABLE slot AS SELECT k AS s FROM seq WHERE k < 20;
-INSERT INTO Breakouts (SummitId, Title, Description, RoomId, StartUtc, EndUtc, Capacity, ConfirmedCount, Sequence, Version)
+INSERT INTO Breakouts (SummitId, Title, Description, RoomId, StartUtc, EndUtc, Capacity, ConfirmedCount, Sequence, Version, IsPlenary)
 SELECT $summit, 'Bench breakout ' || r.Id || '-' || s, 'A breakout made by the benchmark''s data hook.', r.Id,
        strftime('%Y-%m-%d %H:%M:%f', su.StartDate, '+' || (s / 10) || ' days', '+' || (4 + s % 10) || ' hours'),
        strftime('%Y-%m-%d %H:%M:%f', su.StartDate, '+' || (s / 10) || ' days', '+' || (5 + s % 10) || ' hours'),
-       60, 0, 0, (SELECT $guid FROM (SELECT lower(hex(randomblob(16))) AS h))
+       60, 0, 0, (SELECT $guid FROM (SELECT lower(hex(randomblob(16))) AS h)), 0
 FROM Rooms r JOIN Summits su ON su.Id = r.SummitId, slot WHERE r.SummitId = $summit AND r.Name LIKE 'Bench room %';
 
 -- Bookings: the a-th approved registration takes room a % rooms in slots (a / rooms + 2j) % 20, j = 0…4: five
