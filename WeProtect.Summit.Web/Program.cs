@@ -85,6 +85,8 @@ builder.Services.AddSingleton<Outbox>();
 builder.Services.AddSingleton<FirstAdminSetup>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Notifications.Notifier>();
 builder.Services.AddScoped<RegistrationDesk>();
+builder.Services.AddScoped<WeProtect.Summit.Data.Questions.QuestionDesk>();
+builder.Services.AddScoped<WeProtect.Summit.Data.Questions.AnswerDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Messages.MessageDesk>();
 builder.Services.AddScoped<BadgeDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Breakouts.BookingDesk>();
