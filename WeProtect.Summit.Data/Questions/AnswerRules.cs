@@ -23,10 +23,11 @@ public static class AnswerRules
         switch (question.Kind)
         {
             case QuestionKind.ShortText:
-                if (one.Contains('\n') || one.Contains('\r')) return (null, "Give the answer on one line.");
+                if (one.Any(char.IsControl)) return (null, "Give the answer on one line, without control characters.");
                 return one.Length > ShortTextMaxLength ? (null, $"The answer is longer than {ShortTextMaxLength} characters.") : (one, null);
             case QuestionKind.LongText:
                 one = one.ReplaceLineEndings("\n");
+                if (one.Any(c => char.IsControl(c) && c is not '\n' and not '\t')) return (null, "The answer holds control characters: type it again.");
                 return one.Length > LongTextMaxLength ? (null, $"The answer is longer than {LongTextMaxLength} characters.") : (one, null);
             case QuestionKind.OneChoice:
                 return question.Choices.Contains(one, StringComparer.Ordinal) ? (one, null) : (null, "Choose one of the answers offered.");

@@ -58,6 +58,8 @@ public class RegistrationQuestion
         var choices = draft.Choices.Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
         if (label.Length == 0) errors.Add((nameof(Label), "The question is required."));
         else if (label.Length > LabelMaxLength) errors.Add((nameof(Label), $"The question is longer than {LabelMaxLength} characters."));
+        if (label.Any(char.IsControl) || help?.Any(char.IsControl) == true || choices.Any(c => c.Any(char.IsControl)))
+            errors.Add((nameof(Label), "The question, its help text and its choices are one line each, without control characters."));
         if (help?.Length > HelpMaxLength) errors.Add((nameof(Help), $"The help text is longer than {HelpMaxLength} characters."));
         if (!Enum.IsDefined(draft.Kind)) errors.Add((nameof(Kind), "Choose the kind of answer."));
         if (!Enum.IsDefined(draft.Form)) errors.Add((nameof(Form), "Choose the form that asks it."));

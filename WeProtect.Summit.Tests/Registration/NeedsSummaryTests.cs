@@ -1,3 +1,4 @@
+using System.Globalization;
 using CsvHelper;
 using WeProtect.Summit.Data.Questions;
 

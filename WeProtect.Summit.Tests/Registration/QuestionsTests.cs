@@ -1,3 +1,4 @@
+using System.Globalization;
 using AngleSharp.Html.Dom;
 using WeProtect.Summit.Data.Questions;
 

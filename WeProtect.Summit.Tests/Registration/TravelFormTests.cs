@@ -1,3 +1,4 @@
+using System.Globalization;
 using WeProtect.Summit.Data.Questions;
 using WeProtect.Summit.Data.Summits;
 
