@@ -41,7 +41,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         var published = await db.Statements.AsNoTracking().Where(s => wanted.Contains(s.Id)).Where(Statement.Reportable)
             .Select(s => s.Id).ToListAsync(ct);
         if (published.Count != wanted.Count)
-            errors.Add((nameof(ReportingCycle.Statements), "Only published statements can be reported on (and standing statements once open for endorsement)."));
+            errors.Add((nameof(ReportingCycle.Statements), "Only published statements can be reported on. A standing statement can be, once open for endorsement."));
         if (errors.Count > 0) return DeskResult.Invalid(errors).With<ReportingCycle>();
         // An earlier statement that a chosen one reaffirms carries on into this cycle, with its commitments.
         var covered = (await Reaffirmations.ClosureAsync(db, wanted, ct)).ToList();

@@ -1,6 +1,7 @@
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Reporting;
 using WeProtect.Summit.Data.Statements;
+using WeProtect.Summit.Tests.Signing;
 
 namespace WeProtect.Summit.Tests.Reporting;
 
@@ -47,12 +48,14 @@ public class ReaffirmationTests(SummitAppFactory app) : IClassFixture<SummitAppF
 
         // A cycle on the later statement only: the earlier one comes with it.
         var cycle = await app.CycleAsync(statement.SummitId, [statement.Id]);
-        Assert.Equal([statement.Id, earlier.Id], cycle.Statements.Select(s => s.StatementId));
+        Assert.Equal([earlier.Id, statement.Id], cycle.Statements.Select(s => s.StatementId).Order());
         var scope = (await app.WithDbAsync(db => TrackedCommitments.OfCycleAsync(db, cycle.Id)))!;
-        string Keys(int organisationId) => string.Join(" ", scope.Of(organisationId)!.Commitments.Select(c => $"{(c.StatementId == earlier.Id ? "E" : "L")}:{c.Anchor}"));
+        // Sorted: the cycle lists its statements in the database's order, not the order they were chosen in.
+        string Keys(int organisationId) => string.Join(" ", scope.Of(organisationId)!.Commitments
+            .Select(c => $"{(c.StatementId == earlier.Id ? "E" : "L")}:{c.Anchor}").Order(StringComparer.Ordinal));
         // The later statement's endorser reports on both (the earlier one's government items included, by sector).
-        Assert.Equal("L:all-1 E:all-1 E:all-1.a E:government-1 E:government-1.a", Keys(later.Id));
-        Assert.Equal("L:all-1 E:all-1 E:all-1.a", Keys(company.Id));
+        Assert.Equal("E:all-1 E:all-1.a E:government-1 E:government-1.a L:all-1", Keys(later.Id));
+        Assert.Equal("E:all-1 E:all-1.a L:all-1", Keys(company.Id));
         // The earlier statement's own endorser keeps reporting on it, and on nothing it did not endorse.
         Assert.Equal("E:all-1 E:all-1.a E:government-1 E:government-1.a", Keys(early.Id));
         Assert.Contains("reaffirmed", (await app.WithDbAsync(db => db.AuditEvents.AsNoTracking()
