@@ -45,6 +45,8 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
     public DbSet<Registrations.BadgePrint> BadgePrints => Set<Registrations.BadgePrint>();
     public DbSet<Materials.Material> Materials => Set<Materials.Material>();
     public DbSet<Materials.MaterialContent> MaterialContents => Set<Materials.MaterialContent>();
+    public DbSet<Retention.SummitRetention> SummitRetentions => Set<Retention.SummitRetention>();
+    public DbSet<Retention.ErasureRequest> ErasureRequests => Set<Retention.ErasureRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

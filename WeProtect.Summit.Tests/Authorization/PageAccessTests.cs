@@ -36,6 +36,7 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Profile/RecoveryCodes"] = Access.SignedIn,
         ["/Profile/ResetRecoveryCodes"] = Access.SignedIn,
         ["/Profile/Disable2fa"] = Access.SignedIn,
+        ["/Profile/Data"] = Access.SignedIn,
         ["/Summits/Index"] = Access.Public,
         ["/Summits/Details"] = Access.Public,
         ["/Summits/Participants"] = Access.Public,
@@ -45,6 +46,7 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Registration/Edit"] = Access.SignedIn,
         ["/Summits/Manage/Index"] = Access.Organiser,
         ["/Summits/Manage/Edit"] = Access.Organiser,
+        ["/Summits/Manage/Retention"] = Access.Organiser,
         ["/Organisations/Index"] = Access.Public,
         ["/Organisations/Members"] = Access.Public,
         ["/Organisations/Manage/Membership"] = Access.Organiser,
@@ -101,6 +103,7 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Reporting/Manage/Review"] = Access.Organiser,
         ["/Admin/Users"] = Access.Admin,
         ["/Admin/Audit"] = Access.Admin,
+        ["/Admin/Erasure"] = Access.Admin,
     };
 
     private readonly SummitAppFactory app;

@@ -47,6 +47,7 @@ public static class PageAccess
         // Public: shows published cycles only.
         c.AllowAnonymousToPage("/Reporting/Member");
         // Signed-in users
+        // Profile/Data: the signed-in user's own data (download, erasure request); nobody else's.
         c.AuthorizeFolder("/Profile", Policies.SignedIn);
         c.AuthorizeFolder("/Registration", Policies.SignedIn);
         c.AuthorizeFolder("/Breakouts/Bookings", Policies.SignedIn);
@@ -59,6 +60,7 @@ public static class PageAccess
         // Consulted members (ConsultationRoster) and organisers; the page refuses everyone else.
         c.AuthorizePage("/Statements/Consult", Policies.SignedIn);
         // Organisers
+        // Summits/Manage: Index, Edit, Retention (what personal data is erased when; keep it longer).
         c.AuthorizeFolder("/Summits/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Organisations/Manage", Policies.Organiser);
         // Registration/Manage: vetting queue, quotas, attendance, badges, check-in staff, messages to delegates and
@@ -79,6 +81,7 @@ public static class PageAccess
         c.AuthorizeFolder("/Communiques/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Reporting/Manage", Policies.Organiser);
         // Administrators
+        // Admin/Erasure: carrying out users' erasure requests.
         c.AuthorizeFolder("/Admin", Policies.Admin);
     }
 }
