@@ -51,6 +51,8 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
     public DbSet<Questions.RegistrationAnswer> RegistrationAnswers => Set<Questions.RegistrationAnswer>();
     public DbSet<Questions.RegistrationNeed> RegistrationNeeds => Set<Questions.RegistrationNeed>();
     public DbSet<Questions.TravelDetails> TravelDetails => Set<Questions.TravelDetails>();
+    public DbSet<Retention.SummitRetention> SummitRetentions => Set<Retention.SummitRetention>();
+    public DbSet<Retention.ErasureRequest> ErasureRequests => Set<Retention.ErasureRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -36,6 +36,7 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Profile/RecoveryCodes"] = Access.SignedIn,
         ["/Profile/ResetRecoveryCodes"] = Access.SignedIn,
         ["/Profile/Disable2fa"] = Access.SignedIn,
+        ["/Profile/Data"] = Access.SignedIn,
         ["/Summits/Index"] = Access.Public,
         ["/Summits/Details"] = Access.Public,
         ["/Summits/Participants"] = Access.Public,
@@ -49,6 +50,7 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Registration/Manage/Needs"] = Access.Organiser,
         ["/Summits/Manage/Index"] = Access.Organiser,
         ["/Summits/Manage/Edit"] = Access.Organiser,
+        ["/Summits/Manage/Retention"] = Access.Organiser,
         ["/Organisations/Index"] = Access.Public,
         ["/Organisations/Members"] = Access.Public,
         ["/Organisations/Manage/Membership"] = Access.Organiser,
@@ -106,6 +108,7 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Reporting/Manage/Review"] = Access.Organiser,
         ["/Admin/Users"] = Access.Admin,
         ["/Admin/Audit"] = Access.Admin,
+        ["/Admin/Erasure"] = Access.Admin,
     };
 
     private readonly SummitAppFactory app;

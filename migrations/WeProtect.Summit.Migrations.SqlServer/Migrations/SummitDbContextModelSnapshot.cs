@@ -2040,6 +2040,66 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.ToTable("ReportingFocalPoints");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Retention.ErasureRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CarriedOutByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("CarriedOutUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ErasureRequests");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Retention.SummitRetention", b =>
+                {
+                    b.Property<int>("SummitId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ErasedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ErasureRunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ExtendedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly?>("ExtendedUntil")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("ExtendedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("SummitId");
+
+                    b.ToTable("SummitRetentions");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Statements.Amendment", b =>
                 {
                     b.Property<int>("Id")
@@ -2966,6 +3026,24 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Retention.ErasureRequest", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Accounts.SummitUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Retention.SummitRetention", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
+                        .WithOne()
+                        .HasForeignKey("WeProtect.Summit.Data.Retention.SummitRetention", "SummitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Statements.Amendment", b =>
