@@ -10,20 +10,7 @@ public static class ReportingView
     public static string InZone(Data.Summits.Summit summit, DateTime utc) =>
         $"{summit.ToLocal(utc).ToString("dddd d MMMM yyyy, HH:mm", En)} ({summit.TimeZoneId})";
 
-    public static string Words(CommitmentStatus status) => status switch
-    {
-        CommitmentStatus.NotStarted => "Not started",
-        CommitmentStatus.InProgress => "In progress",
-        CommitmentStatus.Achieved => "Achieved",
-        CommitmentStatus.NotApplicable => "Not applicable",
-        _ => status.ToString(),
-    };
+    public static string Words(CommitmentStatus status) => Data.Vocabulary.Words.Name(status);
 
-    public static string Words(ReportReview review) => review switch
-    {
-        ReportReview.Unread => "Not yet read",
-        ReportReview.ClarificationAsked => "Clarification asked",
-        ReportReview.Accepted => "Accepted",
-        _ => review.ToString(),
-    };
+    public static string Words(ReportReview review) => Data.Vocabulary.Words.Name(review);
 }
