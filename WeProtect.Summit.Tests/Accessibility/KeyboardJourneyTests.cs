@@ -50,7 +50,7 @@ public class KeyboardJourneyTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("Enter");
         await BrowserFixture.WaitForAddressAsync(page, "/Registration/Details/");
         var registration = await app.WithDbAsync(db => db.Registrations.SingleAsync(r => r.UserId == user.Id && r.SummitId == summit.Id));
-        Assert.Equal((DelegateCategory.HeadOfDelegation, organisation.Id, true), (registration.Category, registration.OrganisationId, registration.ConsentToPublicList));
+        Assert.Equal((DelegateCategory.HeadOfDelegation, (int?)organisation.Id, true), (registration.Category, registration.OrganisationId, registration.ConsentToPublicList));
         await Assertions.Expect(page.Locator("[role=status]").First).ToBeVisibleAsync();
         await browser.ScreenshotAsync(page, "2-registered");
         page.Problems().AssertNone();
@@ -63,7 +63,7 @@ public class KeyboardJourneyTests(BrowserFixture browser)
         var app = browser.App;
         var summit = await app.CreateOpenSummitAsync(name: "Keyboard Booking Summit");
         var breakout = await app.CreateBreakoutAsync(summit, title: "Keyboard roundtable");
-        var (user, _) = await app.ApprovedDelegateAsync(summit.Id, "Bo Booker");
+        var (user, registration) = await app.ApprovedDelegateAsync(summit.Id, "Bo Booker");
         var page = await browser.NewPageAsync();
         await BrowserFixture.LogInAsync(page, user.Email!);
 
@@ -74,7 +74,7 @@ public class KeyboardJourneyTests(BrowserFixture browser)
         await TabToAsync(page, $"#book-form-{breakout.Id} button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("seat", new() { IgnoreCase = true });
-        Assert.True(await app.WithDbAsync(db => db.Bookings.AnyAsync(b => b.BreakoutId == breakout.Id && b.UserId == user.Id)));
+        Assert.True(await app.WithDbAsync(db => db.Bookings.AnyAsync(b => b.BreakoutId == breakout.Id && b.RegistrationId == registration.Id)));
         await browser.ScreenshotAsync(page, "booked");
         page.Problems().AssertNone();
         await page.Context.CloseAsync();
