@@ -39,7 +39,8 @@ public class VocabularyTests
             var name = typeof(Words).GetMethod(nameof(Words.Name))!.MakeGenericMethod(value.GetType()).Invoke(null, [value]) as string;
             Assert.False(string.IsNullOrWhiteSpace(name), $"{value.GetType().Name}.{value}");
             // "OpenForSignature", "HeadOfDelegation": an identifier shown as it is would have a capital inside a word.
-            Assert.DoesNotMatch(@"\p{Ll}\p{Lu}", name!);
+            // (Brand names spelt with an inner capital are the exception.)
+            Assert.DoesNotMatch(@"\p{Ll}\p{Lu}", name!.Replace("PowerPoint", "", StringComparison.Ordinal));
         }
     }
 
