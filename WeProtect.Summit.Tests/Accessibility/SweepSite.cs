@@ -28,6 +28,7 @@ public sealed class SweepSite
     public static readonly IReadOnlyDictionary<string, string> NotPages = new Dictionary<string, string>
     {
         ["/Breakouts/Material"] = "a document download (PDF, .pptx, .docx), not a page",
+        ["/Reporting/Attachment"] = "a PDF attached to a progress report, a download, not a page",
     };
 
     private readonly Dictionary<Persona, string> states = [];
