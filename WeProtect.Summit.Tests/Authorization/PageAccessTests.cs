@@ -13,11 +13,12 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
     public enum Access { Public, SignedIn, Organiser, Admin, CheckInStaff, FocalPoint }
 
     /// <summary>The decision for every page. Route values are filled in by <see cref="SampleUrl"/>.</summary>
-    private static readonly Dictionary<string, Access> Expected = new()
+    internal static readonly Dictionary<string, Access> Expected = new()
     {
         ["/Index"] = Access.Public,
         ["/Error"] = Access.Public,
         ["/Setup"] = Access.Public,
+        ["/Accessibility"] = Access.Public,
         ["/Account/Register"] = Access.Public,
         ["/Account/CheckEmail"] = Access.Public,
         ["/Account/ConfirmEmail"] = Access.Public,

@@ -23,6 +23,7 @@ public static class PageAccess
         c.AllowAnonymousToPage("/Index");
         c.AllowAnonymousToPage("/Error");
         c.AllowAnonymousToPage("/Setup");
+        c.AllowAnonymousToPage("/Accessibility");
         c.AllowAnonymousToFolder("/Account");
         c.AllowAnonymousToPage("/Summits/Index");
         c.AllowAnonymousToPage("/Summits/Details");

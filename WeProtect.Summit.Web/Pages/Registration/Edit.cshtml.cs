@@ -67,7 +67,7 @@ public class EditModel(SummitDbContext db, UserManager<SummitUser> users, Regist
 
     private static string? WhyNotEditable(Registration registration) => registration.CanBeEditedByDelegate
         ? null
-        : $"Your registration is {registration.Status.ToString().ToLowerInvariant()}: its answers can no longer be changed. " +
+        : $"Your registration is {Data.Vocabulary.Words.Name(registration.Status).ToLowerInvariant()}: its answers can no longer be changed. " +
           "If something is wrong, write to the secretariat.";
 
     private Task<Registration?> LoadAsync(int id, bool tracked)

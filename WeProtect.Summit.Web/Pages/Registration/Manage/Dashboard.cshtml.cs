@@ -117,7 +117,7 @@ public class DashboardModel(SummitDbContext db) : PageModel
         [
             d.FullName, d.Position, d.Organisation, d.Sector?.DisplayName() ?? "",
             d.CountryCode is null ? "" : Data.Geography.Countries.NameOf(d.CountryCode),
-            d.Category.DisplayName(), d.IsMinister, d.Status.ToString(),
+            d.Category.DisplayName(), d.IsMinister, Data.Vocabulary.Words.Name(d.Status),
             d.CheckedInUtc is { } at ? summit.ToLocal(at) : null,
             string.Join("; ", needs.Where(n => !n.IsDietary()).Order().Select(NeedNames.DisplayName)),
             string.Join("; ", needs.Where(n => n.IsDietary()).Order().Select(NeedNames.DisplayName)),
