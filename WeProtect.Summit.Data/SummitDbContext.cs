@@ -45,6 +45,10 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
     public DbSet<Registrations.BadgePrint> BadgePrints => Set<Registrations.BadgePrint>();
     public DbSet<Materials.Material> Materials => Set<Materials.Material>();
     public DbSet<Materials.MaterialContent> MaterialContents => Set<Materials.MaterialContent>();
+    // Personal data of accreditation (encrypted document number, photo) and the letters that print it.
+    public DbSet<Accreditations.Accreditation> Accreditations => Set<Accreditations.Accreditation>();
+    public DbSet<Accreditations.VisaLetter> VisaLetters => Set<Accreditations.VisaLetter>();
+    public DbSet<Accreditations.VisaLetterSettings> VisaLetterSettings => Set<Accreditations.VisaLetterSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
