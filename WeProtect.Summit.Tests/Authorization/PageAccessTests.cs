@@ -43,6 +43,11 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Registration/Register"] = Access.SignedIn,
         ["/Registration/Details"] = Access.SignedIn,
         ["/Registration/Edit"] = Access.SignedIn,
+        // The owner only (404 to others); Photo also organisers and the summit's check-in staff; VisaLetter also organisers.
+        ["/Registration/Accreditation"] = Access.SignedIn,
+        ["/Registration/Photo"] = Access.SignedIn,
+        ["/Registration/VisaLetter"] = Access.SignedIn,
+        ["/Registration/Manage/VisaLetters"] = Access.Organiser,
         ["/Summits/Manage/Index"] = Access.Organiser,
         ["/Summits/Manage/Edit"] = Access.Organiser,
         ["/Organisations/Index"] = Access.Public,

@@ -36,8 +36,10 @@ public static class PhotoReader
             using var stream = new MemoryStream(upload, writable: false);
             info = format is null ? null : Image.Identify(Formats, stream);
         }
-        catch (Exception ex) when (ex is ImageFormatException or InvalidImageContentException or NotSupportedException or UnknownImageFormatException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
+            // Whatever a decoder throws on bytes it cannot read (ImageFormatException and its kind, or worse), the
+            // answer to the delegate is the same.
             return new(null, NotAnImage, null);
         }
         if (format is null || info is null) return new(null, NotAnImage, null);
@@ -59,7 +61,7 @@ public static class PhotoReader
             image.SaveAsJpeg(output, new JpegEncoder { Quality = 85 });
             return new(output.ToArray(), null, format.Name);
         }
-        catch (Exception ex) when (ex is ImageFormatException or InvalidImageContentException or NotSupportedException or UnknownImageFormatException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
             return new(null, "This image is damaged and cannot be read: upload another copy.", format.Name);
         }

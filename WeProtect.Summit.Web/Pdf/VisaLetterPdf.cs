@@ -31,8 +31,9 @@ public static class VisaLetterPdf
         if (!string.IsNullOrWhiteSpace(content.Venue)) flow.Paragraph($"Venue: {content.Venue}", body, spaceAfter: 2, colour: PdfFlow.Muted);
         flow.Rule();
         flow.Paragraph("To whom it may concern,", body, spaceAfter: 8);
-        foreach (var paragraph in content.HostWording.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            flow.Paragraph(paragraph, body, spaceAfter: 8);
+        // A blank line starts a paragraph; a single line break is a space, as in the statement texts.
+        foreach (var paragraph in System.Text.RegularExpressions.Regex.Split(content.HostWording.Replace("\r", ""), @"\n\s*\n"))
+            if (paragraph.Trim() is { Length: > 0 } text) flow.Paragraph(string.Join(' ', text.Split('\n', StringSplitOptions.TrimEntries)), body, spaceAfter: 8);
 
         const double labels = 150;
         flow.Space(4);

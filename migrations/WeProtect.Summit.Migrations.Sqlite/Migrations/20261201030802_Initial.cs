@@ -419,6 +419,25 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "VisaLetterSettings",
+                columns: table => new
+                {
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    HostWording = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisaLetterSettings", x => x.SummitId);
+                    table.ForeignKey(
+                        name: "FK_VisaLetterSettings_Summits_SummitId",
+                        column: x => x.SummitId,
+                        principalTable: "Summits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -806,6 +825,26 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Accreditations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    NationalityCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    ProtectedDocumentNumber = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DocumentExpiry = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Photo = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    PhotoUpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Accreditations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Amendments",
                 columns: table => new
                 {
@@ -1118,6 +1157,47 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "VisaLetters",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RequestedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    DecidedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RefusalReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LeaseUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Pdf = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CertificateThumbprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    IssuedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisaLetters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VisaLetters_Registrations_RegistrationId",
+                        column: x => x.RegistrationId,
+                        principalTable: "Registrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_VisaLetters_Summits_SummitId",
+                        column: x => x.SummitId,
+                        principalTable: "Summits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProgressEntries",
                 columns: table => new
                 {
@@ -1238,6 +1318,12 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accreditations_RegistrationId",
+                table: "Accreditations",
+                column: "RegistrationId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Amendments_ResultingVersionId",
@@ -1711,6 +1797,30 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 columns: new[] { "SummitId", "Name" },
                 unique: true);
 
+            migrationBuilder.CreateIndex(
+                name: "IX_VisaLetters_RegistrationId",
+                table: "VisaLetters",
+                column: "RegistrationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisaLetters_Sha256",
+                table: "VisaLetters",
+                column: "Sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisaLetters_SummitId_Status",
+                table: "VisaLetters",
+                columns: new[] { "SummitId", "Status" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Accreditations_Registrations_RegistrationId",
+                table: "Accreditations",
+                column: "RegistrationId",
+                principalTable: "Registrations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
             migrationBuilder.AddForeignKey(
                 name: "FK_Amendments_StatementVersions_ResultingVersionId",
                 table: "Amendments",
@@ -1838,6 +1948,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 table: "Statements");
 
             migrationBuilder.DropTable(
+                name: "Accreditations");
+
+            migrationBuilder.DropTable(
                 name: "Amendments");
 
             migrationBuilder.DropTable(
@@ -1922,6 +2035,12 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "SummitHost");
 
             migrationBuilder.DropTable(
+                name: "VisaLetters");
+
+            migrationBuilder.DropTable(
+                name: "VisaLetterSettings");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -1931,19 +2050,13 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "DelegateMessages");
 
             migrationBuilder.DropTable(
-                name: "Registrations");
-
-            migrationBuilder.DropTable(
                 name: "Materials");
 
             migrationBuilder.DropTable(
                 name: "ProgressReports");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
-
-            migrationBuilder.DropTable(
-                name: "Nominations");
+                name: "Registrations");
 
             migrationBuilder.DropTable(
                 name: "Breakouts");
@@ -1952,13 +2065,19 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "ReportingCycles");
 
             migrationBuilder.DropTable(
-                name: "Invitations");
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Nominations");
 
             migrationBuilder.DropTable(
                 name: "Rooms");
 
             migrationBuilder.DropTable(
                 name: "Themes");
+
+            migrationBuilder.DropTable(
+                name: "Invitations");
 
             migrationBuilder.DropTable(
                 name: "Organisations");
