@@ -725,6 +725,30 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReportAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportAttachments_ProgressReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "ProgressReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BreakoutFacilitator",
                 columns: table => new
                 {
@@ -804,6 +828,24 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         principalTable: "Summits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportAttachmentContents",
+                columns: table => new
+                {
+                    AttachmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportAttachmentContents", x => x.AttachmentId);
+                    table.ForeignKey(
+                        name: "FK_ReportAttachmentContents_ReportAttachments_AttachmentId",
+                        column: x => x.AttachmentId,
+                        principalTable: "ReportAttachments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1275,6 +1317,8 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     SignatoriesEmbargoed = table.Column<bool>(type: "INTEGER", nullable: false),
                     AgreedByLayout = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     LateEndorsements = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Standing = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReaffirmsStatementId = table.Column<int>(type: "INTEGER", nullable: true),
                     InvitationsQueuedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     RemindersQueuedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ClosedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -1285,6 +1329,12 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Statements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Statements_Statements_ReaffirmsStatementId",
+                        column: x => x.ReaffirmsStatementId,
+                        principalTable: "Statements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Statements_Summits_SummitId",
                         column: x => x.SummitId,
@@ -1705,6 +1755,11 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReportAttachments_ReportId",
+                table: "ReportAttachments",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReportingCycles_SummitId",
                 table: "ReportingCycles",
                 column: "SummitId");
@@ -1769,6 +1824,11 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "IX_Statements_FinalVersionId",
                 table: "Statements",
                 column: "FinalVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Statements_ReaffirmsStatementId",
+                table: "Statements",
+                column: "ReaffirmsStatementId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Statements_SummitId",
@@ -2017,6 +2077,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "ProgressEntries");
 
             migrationBuilder.DropTable(
+                name: "ReportAttachmentContents");
+
+            migrationBuilder.DropTable(
                 name: "ReportingCycleStatements");
 
             migrationBuilder.DropTable(
@@ -2053,7 +2116,7 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "Materials");
 
             migrationBuilder.DropTable(
-                name: "ProgressReports");
+                name: "ReportAttachments");
 
             migrationBuilder.DropTable(
                 name: "Registrations");
@@ -2062,7 +2125,7 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "Breakouts");
 
             migrationBuilder.DropTable(
-                name: "ReportingCycles");
+                name: "ProgressReports");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
@@ -2075,6 +2138,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Themes");
+
+            migrationBuilder.DropTable(
+                name: "ReportingCycles");
 
             migrationBuilder.DropTable(
                 name: "Invitations");
