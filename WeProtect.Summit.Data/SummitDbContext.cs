@@ -53,6 +53,10 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
     public DbSet<Questions.TravelDetails> TravelDetails => Set<Questions.TravelDetails>();
     public DbSet<Retention.SummitRetention> SummitRetentions => Set<Retention.SummitRetention>();
     public DbSet<Retention.ErasureRequest> ErasureRequests => Set<Retention.ErasureRequest>();
+    // Personal data of accreditation (encrypted document number, photo) and the letters that print it.
+    public DbSet<Accreditations.Accreditation> Accreditations => Set<Accreditations.Accreditation>();
+    public DbSet<Accreditations.VisaLetter> VisaLetters => Set<Accreditations.VisaLetter>();
+    public DbSet<Accreditations.VisaLetterSettings> VisaLetterSettings => Set<Accreditations.VisaLetterSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

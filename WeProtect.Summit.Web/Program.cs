@@ -102,6 +102,9 @@ builder.Services.AddSingleton<WeProtect.Summit.Data.Invitations.InvitationTokens
 builder.Services.AddScoped<WeProtect.Summit.Data.Invitations.InvitationDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Web.Invitations.InvitationLetters>();
 builder.Services.AddScoped<CheckInStaffDesk>();
+builder.Services.AddSingleton<WeProtect.Summit.Data.Accreditations.DocumentNumberProtector>();
+builder.Services.AddScoped<WeProtect.Summit.Data.Accreditations.AccreditationDesk>();
+builder.Services.AddScoped<WeProtect.Summit.Data.Accreditations.VisaLetterDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Endorsements.EndorsementDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Web.Accounts.AuthenticatorStepUp>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Reporting.ReportingDesk>();

@@ -49,6 +49,11 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Registration/Manage/Questions"] = Access.Organiser,
         ["/Registration/Manage/Question"] = Access.Organiser,
         ["/Registration/Manage/Needs"] = Access.Organiser,
+        // The owner only (404 to others); Photo also organisers and the summit's check-in staff; VisaLetter also organisers.
+        ["/Registration/Accreditation"] = Access.SignedIn,
+        ["/Registration/Photo"] = Access.SignedIn,
+        ["/Registration/VisaLetter"] = Access.SignedIn,
+        ["/Registration/Manage/VisaLetters"] = Access.Organiser,
         ["/Summits/Manage/Index"] = Access.Organiser,
         ["/Summits/Manage/Edit"] = Access.Organiser,
         ["/Summits/Manage/Retention"] = Access.Organiser,

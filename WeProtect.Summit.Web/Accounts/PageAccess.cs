@@ -54,6 +54,8 @@ public static class PageAccess
         // Profile/Data: the signed-in user's own data (download, erasure request); nobody else's.
         c.AuthorizeFolder("/Profile", Policies.SignedIn);
         c.AuthorizeFolder("/Registration", Policies.SignedIn);
+        // Accreditation (the owner only, 404 otherwise); Photo (the owner, organisers and the summit's check-in staff,
+        // checked in the handler); VisaLetter (the owner and organisers). Manage/VisaLetters is an organisers' page (below).
         c.AuthorizeFolder("/Breakouts/Bookings", Policies.SignedIn);
         // A breakout's facilitators (and organisers): the handlers answer 403 to anyone else.
         c.AuthorizeFolder("/Breakouts/Facilitate", Policies.SignedIn);

@@ -52,6 +52,9 @@ public static class HangfireSetup
         services.AddScoped<CommuniqueSweep>();
         services.AddScoped<CommuniqueDesk>();
         services.AddSingleton<ICommuniqueQueue, HangfireCommuniqueQueue>();
+        services.AddScoped<VisaLetterJob>();
+        services.AddScoped<VisaLetterSweep>();
+        services.AddSingleton<Data.Accreditations.IVisaLetterQueue, HangfireVisaLetterQueue>();
     }
 
     private static PostgreSqlStorage PostgresStorage(string connectionString, TimeSpan invisibilityTimeout)
@@ -93,6 +96,9 @@ public static class HangfireSetup
         recurring.AddOrUpdate<CommuniqueSweep>(CommuniqueSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely);
         recurring.AddOrUpdate<Audit.AuditCheckpoints>(Audit.AuditCheckpoints.RecurringJobId, c => c.RunAsync(CancellationToken.None), Cron.Hourly);
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<CommuniqueSweep>(sweep => sweep.RunAsync(CancellationToken.None));
+        // Approved visa letters: every minute, and once at start-up.
+        recurring.AddOrUpdate<VisaLetterSweep>(VisaLetterSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely);
+        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<VisaLetterSweep>(sweep => sweep.RunAsync(CancellationToken.None));
     }
 
     private sealed class OrganiserOnly : IDashboardAuthorizationFilter

@@ -8,7 +8,8 @@ namespace WeProtect.Summit.Web.Pdf;
 using WeProtect.Summit.Data.Registrations; // after the namespace line: see DEVELOPERS.md, "namespace-vs-type quirk"
 using WeProtect.Summit.Data.Summits;
 
-/// <summary>What one badge shows. Built from a registration with <see cref="BadgePdf.ContentOf"/>.</summary>
+/// <summary>What one badge shows. Built from a registration with <see cref="BadgePdf.ContentOf"/>;
+/// <see cref="Photo"/> is the accreditation photo (square JPEG), printed beside the QR code when there is one.</summary>
 public sealed record BadgeContent(
     string SummitName,
     string SummitWhenWhere,
@@ -18,4 +19,5 @@ public sealed record BadgeContent(
     string? CountryName,
     DelegateCategory Category,
     bool IsMinister,
-    string Code);
+    string Code,
+    byte[]? Photo = null);

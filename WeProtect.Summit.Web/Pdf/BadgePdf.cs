@@ -65,12 +65,12 @@ public static class BadgePdf
     }
 
     /// <summary>The badge of a registration; its organisation (if any) must be loaded.</summary>
-    public static BadgeContent ContentOf(Registration registration, Summit summit)
+    public static BadgeContent ContentOf(Registration registration, Summit summit, byte[]? photo = null)
     {
         var countryCode = registration.Organisation is { } organisation ? organisation.CountryCode : registration.ProposedCountryCode;
         return new BadgeContent(summit.Name, WhenWhere(summit), registration.FullName, registration.Position,
             registration.OrganisationName, countryCode is null ? null : Countries.NameOf(countryCode),
-            registration.Category, registration.IsMinister, registration.BadgeCode);
+            registration.Category, registration.IsMinister, registration.BadgeCode, photo);
     }
 
     /// <summary>One PDF of the badges in the order given: a page per badge (A6), or four A6 badges on an A4 sheet,
@@ -231,13 +231,22 @@ public static class BadgePdf
 
         var codeFont = Font(7.5);
         var codeTop = qrBottom - 6 - 9;
-        gfx.DrawString(BadgeCodes.Display(badge.Code), codeFont, new XSolidBrush(Muted), new XRect(Margin, codeTop, inner, 10), XStringFormats.TopCenter);
         var qrSize = XUnit.FromMillimeter(36).Point;
         var qrTop = codeTop - qrSize;
+        // With a photo, photo and QR code side by side at the same size; without, the QR code centred.
+        var gap = XUnit.FromMillimeter(3).Point;
+        var qrLeft = badge.Photo is null ? (Width - qrSize) / 2 : (Width + gap) / 2;
+        gfx.DrawString(BadgeCodes.Display(badge.Code), codeFont, new XSolidBrush(Muted), new XRect(qrLeft, codeTop, qrSize, 10), XStringFormats.TopCenter);
         using var bitmap = new MemoryStream(QrImage(badge.Code));
         using var image = XImage.FromStream(bitmap);
         image.Interpolate = false; // modules stay square when a viewer or printer scales the image
-        gfx.DrawImage(image, (Width - qrSize) / 2, qrTop, qrSize, qrSize);
+        gfx.DrawImage(image, qrLeft, qrTop, qrSize, qrSize);
+        if (badge.Photo is not null)
+        {
+            using var photoStream = new MemoryStream(badge.Photo);
+            using var photo = XImage.FromStream(photoStream);
+            gfx.DrawImage(photo, (Width - gap) / 2 - qrSize, qrTop, qrSize, qrSize);
+        }
     }
 
     private static XFont Font(double size, bool bold = false) =>

@@ -38,9 +38,15 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration) : Pag
         /// <summary>"revision 1 of 3, superseded on …" or "revision 2 of 2, the current revision"; null for a single revision.</summary>
         public string? RevisionStanding { get; init; }
         public bool Superseded { get; init; }
+        /// <summary>The file is a letter of invitation issued here (a visa letter), not a communiqué.</summary>
+        public LetterMatch? VisaLetter { get; init; }
 
-        public bool IsValid => Published is not null && Signature.IsValid && SignedByPublishedCertificate;
+        public bool IsValid => (Published is not null || VisaLetter is not null) && Signature.IsValid && SignedByPublishedCertificate;
     }
+
+    /// <summary>A visa letter issued here with the uploaded file's SHA-256: its reference and summit, never the
+    /// delegate's details (whoever holds the file has them).</summary>
+    public sealed record LetterMatch(int Id, string Reference, string SummitName, DateTime IssuedUtc, string? Thumbprint);
 
     [BindProperty] public IFormFile? Upload { get; set; }
     public Outcome? Result { get; private set; }
@@ -84,8 +90,14 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration) : Pag
         var match = await db.Communiques.Where(c => c.Status == CommuniqueStatus.Published && (c.Sha256 == sha || c.SignatoryListSha256 == sha))
             .Select(c => new { c.Id, IsList = c.Sha256 != sha }).FirstOrDefaultAsync(ct);
         var published = match is { } m ? await DetailsModel.FindAsync(db, m.Id, ct) : null;
+        var letter = published is not null ? null : await db.VisaLetters.AsNoTracking()
+            .Where(v => v.Status == Data.Accreditations.VisaLetterStatus.Issued && v.Sha256 == sha)
+            .Join(db.Summits, v => v.SummitId, s => s.Id, (v, s) => new { v.Id, s.Name, v.IssuedUtc, v.CertificateThumbprint }).FirstOrDefaultAsync(ct);
+        var letterMatch = letter is null ? null : new LetterMatch(letter.Id, VisaLetterPdf.Reference(letter.Id), letter.Name, letter.IssuedUtc!.Value, letter.CertificateThumbprint);
         bool byPublishedCertificate;
-        if (published is not null)
+        if (letterMatch is not null)
+            byPublishedCertificate = check.SignerThumbprint is { } t && string.Equals(t, letterMatch.Thumbprint, StringComparison.OrdinalIgnoreCase);
+        else if (published is not null)
             byPublishedCertificate = check.SignerThumbprint is { } t && string.Equals(t, published.Thumbprint, StringComparison.OrdinalIgnoreCase);
         else
             byPublishedCertificate = check.SignerThumbprint is { } t && await db.Communiques
@@ -99,6 +111,7 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration) : Pag
             IsSignatoryList = match?.IsList == true,
             RevisionStanding = published is not null && revisions.Count > 1 ? CommuniqueRevisions.Describe(revisions, published.Revision) : null,
             Superseded = published is not null && CommuniqueRevisions.SupersededUtc(revisions, published.Revision) is not null,
+            VisaLetter = letterMatch,
         };
         return Page();
     }

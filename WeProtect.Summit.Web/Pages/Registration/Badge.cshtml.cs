@@ -31,7 +31,8 @@ public class BadgeModel(SummitDbContext db) : PageModel
         Response.Headers.CacheControl = "no-cache, no-store";
         if (!registration.HasBadge) return Page();
 
-        var pdf = BadgePdf.Render(BadgePdf.ContentOf(registration, registration.Summit));
+        var photo = await db.Accreditations.AsNoTracking().Where(a => a.RegistrationId == id).Select(a => a.Photo).FirstOrDefaultAsync(ct);
+        var pdf = BadgePdf.Render(BadgePdf.ContentOf(registration, registration.Summit, photo));
         return File(pdf, BadgePdf.ContentType, FileName(registration));
     }
 

@@ -40,7 +40,7 @@ public class BadgesModel(SummitDbContext db, BadgeDesk desk) : PageModel
         if (!await LoadAsync(summitId, ct)) return NotFound();
         if (Badges.Count == 0) return Page();
         var category = Category is { } c ? "-" + c.ToString().ToLowerInvariant() : "";
-        return Pdf(Badges, $"Badges – {Summit.Name}", $"badges-summit-{Summit.Id}{category}.pdf");
+        return await PdfAsync(Badges, $"Badges – {Summit.Name}", $"badges-summit-{Summit.Id}{category}.pdf", ct);
     }
 
     /// <summary>The badges of one batch (those still approved), in the batch's layout.</summary>
@@ -59,7 +59,7 @@ public class BadgesModel(SummitDbContext db, BadgeDesk desk) : PageModel
             return RedirectToPage(new { summitId });
         }
         Layout = batch.Layout;
-        return Pdf(registrations, $"Badges – {Summit.Name} – batch {batch.Id}", $"badges-summit-{summitId}-batch-{batch.Id}.pdf");
+        return await PdfAsync(registrations, $"Badges – {Summit.Name} – batch {batch.Id}", $"badges-summit-{summitId}-batch-{batch.Id}.pdf", ct);
     }
 
     public async Task<IActionResult> OnPostPrintNewAsync(int summitId, CancellationToken ct)
@@ -78,9 +78,16 @@ public class BadgesModel(SummitDbContext db, BadgeDesk desk) : PageModel
             : RedirectToPage(new { summitId, category = Category, layout = Layout }));
     }
 
-    private FileContentResult Pdf(IReadOnlyList<Data.Registrations.Registration> registrations, string title, string fileName)
+    private async Task<FileContentResult> PdfAsync(IReadOnlyList<Data.Registrations.Registration> registrations, string title, string fileName,
+        CancellationToken ct)
     {
-        var pdf = BadgePdf.Render(registrations.Select(r => BadgePdf.ContentOf(r, Summit)).ToList(), title, Layout);
+        // The accreditation photos of these badges, by registration (chunked: a batch can hold thousands of ids).
+        var photos = new Dictionary<int, byte[]>();
+        foreach (var chunk in registrations.Select(r => r.Id).Chunk(500))
+            foreach (var p in await db.Accreditations.AsNoTracking().Where(a => chunk.Contains(a.RegistrationId) && a.Photo != null)
+                         .Select(a => new { a.RegistrationId, a.Photo }).ToListAsync(ct))
+                photos[p.RegistrationId] = p.Photo!;
+        var pdf = BadgePdf.Render(registrations.Select(r => BadgePdf.ContentOf(r, Summit, photos.GetValueOrDefault(r.Id))).ToList(), title, Layout);
         Response.Headers.CacheControl = "no-cache, no-store";
         return File(pdf, BadgePdf.ContentType, fileName);
     }

@@ -29,6 +29,8 @@ public class CheckInModel(SummitDbContext db, BadgeDesk desk, CheckInStaffDesk s
 
     /// <summary>The last scan's outcome; null before any scan.</summary>
     public ScanResult? Result { get; private set; }
+    /// <summary>Whether the scanned delegate has an accreditation photo, shown for the desk to compare with the face.</summary>
+    public bool ResultHasPhoto { get; private set; }
     /// <summary>What an undo did (or why it did nothing).</summary>
     public string? UndoMessage { get; private set; }
 
@@ -92,6 +94,8 @@ public class CheckInModel(SummitDbContext db, BadgeDesk desk, CheckInStaffDesk s
     private async Task<IActionResult> AnswerAsync(CancellationToken ct, bool emptyCode = false)
     {
         await LoadFiguresAsync(ct);
+        if (Result?.Registration is { } scanned)
+            ResultHasPhoto = await db.Accreditations.AnyAsync(a => a.RegistrationId == scanned.Id && a.Photo != null, ct);
         Code = null; // the field comes back empty for the next badge
         ModelState.Remove(nameof(Code));
         if (emptyCode) ModelState.AddModelError(nameof(Code), "Type or scan the code printed under the badge's QR code.");

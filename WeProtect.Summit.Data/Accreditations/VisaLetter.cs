@@ -1,0 +1,108 @@
+using System.Linq.Expressions;
+
+namespace WeProtect.Summit.Data.Accreditations;
+
+/// <summary>A letter of invitation for a delegate's visa application: one per registration (a refused one may be
+/// asked for again). The row is the job's source of truth (<see cref="IsDue"/>); the signed PDF holds the passport
+/// number, so <see cref="Pdf"/> is personal data like the accreditation.</summary>
+public class VisaLetter
+{
+    public const int ReasonMaxLength = 1000;
+    public const int MaxAttempts = 5;
+    public static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(5);
+
+    public int Id { get; private set; }
+    public int RegistrationId { get; private set; }
+    public int SummitId { get; private set; }
+    public VisaLetterStatus Status { get; private set; } = VisaLetterStatus.Requested;
+    public DateTime RequestedUtc { get; private set; }
+    public string RequestedByUserId { get; private set; } = "";
+    public DateTime? DecidedUtc { get; private set; }
+    public string? DecidedByUserId { get; private set; }
+    public string? RefusalReason { get; private set; }
+    public int Attempts { get; private set; }
+    public DateTime? NextAttemptUtc { get; private set; }
+    public DateTime? LeaseUntilUtc { get; private set; }
+    public string? LastError { get; private set; }
+    /// <summary>The signed letter (contains the passport number).</summary>
+    public byte[]? Pdf { get; private set; }
+    public string? Sha256 { get; private set; }
+    public string? CertificateThumbprint { get; private set; }
+    public DateTime? IssuedUtc { get; private set; }
+    /// <summary>Optimistic concurrency, and the job's claim token.</summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
+    private VisaLetter() { }
+
+    public VisaLetter(int registrationId, int summitId, string requestedByUserId, DateTime nowUtc) =>
+        (RegistrationId, SummitId, RequestedByUserId, RequestedUtc) = (registrationId, summitId, requestedByUserId, nowUtc);
+
+    /// <summary>Asks again after a refusal; anything else is already in hand.</summary>
+    public string? RequestAgain(string requestedByUserId, DateTime nowUtc)
+    {
+        if (Status != VisaLetterStatus.Refused) return "A letter of invitation is already requested for this registration.";
+        (Status, RequestedByUserId, RequestedUtc, DecidedUtc, DecidedByUserId, RefusalReason) =
+            (VisaLetterStatus.Requested, requestedByUserId, nowUtc, null, null, null);
+        Version = Guid.NewGuid();
+        return null;
+    }
+
+    public string? Approve(string? byUserId, DateTime nowUtc)
+    {
+        if (Status is not (VisaLetterStatus.Requested or VisaLetterStatus.Failed)) return $"This request is {Describe(Status)}: it cannot be approved.";
+        (Status, DecidedUtc, DecidedByUserId, Attempts, NextAttemptUtc, LeaseUntilUtc, LastError) =
+            (VisaLetterStatus.Approved, nowUtc, byUserId, 0, null, null, null);
+        Version = Guid.NewGuid();
+        return null;
+    }
+
+    public string? Refuse(string? reason, string? byUserId, DateTime nowUtc)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) return "Give the delegate a reason for the refusal.";
+        if (reason.Length > ReasonMaxLength) return $"The reason is longer than {ReasonMaxLength} characters.";
+        if (Status is not (VisaLetterStatus.Requested or VisaLetterStatus.Failed)) return $"This request is {Describe(Status)}: it cannot be refused.";
+        (Status, DecidedUtc, DecidedByUserId, RefusalReason) = (VisaLetterStatus.Refused, nowUtc, byUserId, reason.Trim());
+        Version = Guid.NewGuid();
+        return null;
+    }
+
+    /// <summary>The signed letter, stored; the job's last step.</summary>
+    public void MarkIssued(byte[] pdf, string sha256, string thumbprint, DateTime nowUtc)
+    {
+        (Pdf, Sha256, CertificateThumbprint, IssuedUtc, Status, LeaseUntilUtc, LastError) =
+            (pdf, sha256, thumbprint, nowUtc, VisaLetterStatus.Issued, null, null);
+        Version = Guid.NewGuid(); // the job's update still checks its claim token, the original value
+    }
+
+    /// <summary>An attempt failed: back in line after <paramref name="backOff"/>, or failed for good after
+    /// <see cref="MaxAttempts"/> (an organiser approves it again). True when failed for good.</summary>
+    public bool MarkAttemptFailed(string error, DateTime nowUtc, TimeSpan backOff)
+    {
+        LastError = error.Length > 500 ? error[..500] : error;
+        LeaseUntilUtc = null;
+        Version = Guid.NewGuid();
+        if (Attempts >= MaxAttempts)
+        {
+            Status = VisaLetterStatus.Failed;
+            NextAttemptUtc = null;
+            return true;
+        }
+        Status = VisaLetterStatus.Approved;
+        NextAttemptUtc = nowUtc + backOff;
+        return false;
+    }
+
+    /// <summary>What the job may take: approved and due, or generating with its lease run out (a job that died).</summary>
+    public static Expression<Func<VisaLetter, bool>> IsDue(DateTime nowUtc) => v =>
+        (v.Status == VisaLetterStatus.Approved && (v.NextAttemptUtc == null || v.NextAttemptUtc <= nowUtc))
+        || (v.Status == VisaLetterStatus.Generating && v.LeaseUntilUtc < nowUtc);
+
+    public static string Describe(VisaLetterStatus status) => status switch
+    {
+        VisaLetterStatus.Requested => "requested, awaiting the secretariat",
+        VisaLetterStatus.Approved or VisaLetterStatus.Generating => "approved, being prepared",
+        VisaLetterStatus.Issued => "issued",
+        VisaLetterStatus.Refused => "refused",
+        _ => "failed: the secretariat will try again",
+    };
+}

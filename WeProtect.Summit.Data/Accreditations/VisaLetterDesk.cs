@@ -1,0 +1,101 @@
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Desks;
+using WeProtect.Summit.Data.Registrations;
+
+namespace WeProtect.Summit.Data.Accreditations;
+
+/// <summary>Letters of invitation for visas: the delegate asks, an organiser approves (the job then renders and signs
+/// it, see <see cref="IVisaLetterQueue"/>) or refuses with a reason; the host's wording per summit. A letter is only
+/// for an approved delegate whose accreditation is complete, checked at the request and again at the approval.
+/// Audit events name ids, never the passport number.</summary>
+public sealed class VisaLetterDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, IVisaLetterQueue queue)
+{
+    /// <summary>Why no letter can be issued for this registration now, or null.</summary>
+    public static string? WhyNotEligible(Registration registration, Accreditation? accreditation)
+    {
+        if (registration.Status != RegistrationStatus.Approved)
+            return "A letter of invitation is only for approved delegates: the registration is not approved.";
+        var missing = accreditation is null ? Accreditation.NothingGiven : accreditation.Missing();
+        return missing is null ? null : $"The accreditation is incomplete: first give {missing}.";
+    }
+
+    public async Task<DeskResult> RequestAsync(int registrationId, string userId, AuditActor actor, CancellationToken ct = default)
+    {
+        var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == registrationId && r.UserId == userId, ct);
+        if (registration is null) return DeskResult.NotFound("There is no such registration.");
+        var accreditation = await db.Accreditations.AsNoTracking().FirstOrDefaultAsync(a => a.RegistrationId == registrationId, ct);
+        if (WhyNotEligible(registration, accreditation) is { } why) return DeskResult.Refused(why);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var letter = await db.VisaLetters.FirstOrDefaultAsync(v => v.RegistrationId == registrationId, ct);
+        if (letter is null)
+        {
+            letter = new VisaLetter(registrationId, registration.SummitId, userId, now);
+            db.VisaLetters.Add(letter);
+        }
+        else if (letter.RequestAgain(userId, now) is { } refusal) return DeskResult.Refused(refusal);
+        audit.Record(actor, "visa-letter.requested", letter, $"Visa letter requested for registration {registrationId}");
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return DeskResult.Refused("A letter of invitation is already requested for this registration.");
+        }
+        return DeskResult.Done("Your request for a letter of invitation is with the secretariat.");
+    }
+
+    public async Task<DeskResult> ApproveAsync(int summitId, int letterId, Guid version, AuditActor actor, CancellationToken ct = default)
+    {
+        var letter = await db.VisaLetters.FirstOrDefaultAsync(v => v.Id == letterId && v.SummitId == summitId, ct);
+        if (letter is null) return DeskResult.NotFound("There is no such request.");
+        if (letter.Version != version) return DeskResult.Conflict("this request");
+        var registration = await db.Registrations.AsNoTracking().SingleAsync(r => r.Id == letter.RegistrationId, ct);
+        var accreditation = await db.Accreditations.AsNoTracking().FirstOrDefaultAsync(a => a.RegistrationId == letter.RegistrationId, ct);
+        if (WhyNotEligible(registration, accreditation) is { } why) return DeskResult.Refused(why + " Refuse the request with that reason.");
+        if (letter.Approve(actor.UserId, clock.GetUtcNow().UtcDateTime) is { } refusal) return DeskResult.Refused(refusal);
+        audit.Record(actor, "visa-letter.approved", letter, $"Visa letter {letter.Id} for registration {letter.RegistrationId} approved");
+        if (await SaveAsync(ct) is { } conflict) return conflict;
+        queue.Enqueue(letter.Id); // after the commit: the job reads the row
+        return DeskResult.Done($"Approved: the letter for {registration.FullName} is being prepared and signed.");
+    }
+
+    public async Task<DeskResult> RefuseAsync(int summitId, int letterId, Guid version, string? reason, AuditActor actor, CancellationToken ct = default)
+    {
+        var letter = await db.VisaLetters.FirstOrDefaultAsync(v => v.Id == letterId && v.SummitId == summitId, ct);
+        if (letter is null) return DeskResult.NotFound("There is no such request.");
+        if (letter.Version != version) return DeskResult.Conflict("this request");
+        if (letter.Refuse(reason, actor.UserId, clock.GetUtcNow().UtcDateTime) is { } refusal) return DeskResult.Invalid([("Reason", refusal)]);
+        audit.Record(actor, "visa-letter.refused", letter, $"Visa letter {letter.Id} for registration {letter.RegistrationId} refused");
+        return await SaveAsync(ct) ?? DeskResult.Done("Refused: the delegate sees the reason on their page.");
+    }
+
+    public async Task<DeskResult> SaveWordingAsync(int summitId, string? wording, AuditActor actor, CancellationToken ct = default)
+    {
+        if (!await db.Summits.AnyAsync(s => s.Id == summitId, ct)) return DeskResult.NotFound("There is no such summit.");
+        var settings = await db.VisaLetterSettings.FirstOrDefaultAsync(s => s.SummitId == summitId, ct);
+        if (settings is null)
+        {
+            settings = new VisaLetterSettings(summitId);
+            db.VisaLetterSettings.Add(settings);
+        }
+        if (settings.SetWording(wording, clock.GetUtcNow().UtcDateTime) is { } refusal) return DeskResult.Invalid([("Wording", refusal)]);
+        audit.Record(actor, "visa-letter.wording-saved", settings, $"Visa letter wording of summit {summitId} saved");
+        return await SaveAsync(ct) ?? DeskResult.Done("The wording of the letters is saved; letters issued from now on use it.");
+    }
+
+    private async Task<DeskResult?> SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return DeskResult.Conflict("this request");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using WeProtect.Summit.Data.Accreditations;
+using WeProtect.Summit.Web.Accreditation;
+
+namespace WeProtect.Summit.Web.Pages.Registration;
+
+using WeProtect.Summit.Data.Registrations; // after the namespace line: "Registration" is also this namespace
+
+/// <summary>The delegate's accreditation for one registration: nationality, passport or ID number and expiry (shown
+/// in full only here, to its owner, in the form), the photo (checked and re-encoded by <see cref="PhotoReader"/>), and
+/// the letter of invitation for a visa (request, state, download). Anyone else's registration answers 404. The page
+/// is never cached: it carries the document number.</summary>
+// Room for a file well over the limit (a 30 MB camera original), so that the handler answers it with a message.
+[RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
+[RequestSizeLimit(RequestLimit)]
+public class AccreditationModel(SummitDbContext db, AccreditationDesk desk, VisaLetterDesk letters, DocumentNumberProtector numbers,
+    UserManager<SummitUser> users) : PageModel
+{
+    public const int RequestLimit = 32 * 1024 * 1024;
+
+    private static readonly UploadRule PhotoRule = new(PhotoReader.MaxBytes, "Choose a photo (JPEG or PNG).", "The file is empty.",
+        name => $"{name} is larger than {PhotoReader.MaxBytes / (1024 * 1024)} MB: make the photo smaller and upload it again.");
+
+    [BindProperty] public string? NationalityCode { get; set; }
+    [BindProperty] public string? DocumentNumber { get; set; }
+    [BindProperty] public DateOnly? DocumentExpiry { get; set; }
+    [BindProperty] public IFormFile? Photo { get; set; }
+
+    public Data.Registrations.Registration Registration { get; private set; } = null!;
+    public Data.Accreditations.Accreditation? Accreditation { get; private set; }
+    public VisaLetter? Letter { get; private set; }
+    public string? MaskedNumber { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (Accreditation is { HasDocument: true } a)
+            (NationalityCode, DocumentNumber, DocumentExpiry) = (a.NationalityCode, numbers.Unprotect(a.ProtectedDocumentNumber!), a.DocumentExpiry);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDocumentAsync(int id, CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return await ReshowAsync(id, ct);
+        var result = await desk.SaveDocumentAsync(id, UserId, NationalityCode, DocumentNumber, DocumentExpiry, User.ToAuditActor(), ct);
+        return await this.AnswerAsync(result, () => RedirectToPage(new { id }), () => ReshowAsync(id, ct), field => field);
+    }
+
+    public async Task<IActionResult> OnPostPhotoAsync(int id, CancellationToken ct)
+    {
+        ModelState.Clear(); // the document fields are not part of this form
+        var bytes = await this.ReadUploadAsync(nameof(Photo), Photo, PhotoRule, ct);
+        if (bytes is null) return await ReshowAsync(id, ct);
+        var photo = PhotoReader.Read(bytes);
+        if (photo.Problem is { } problem)
+        {
+            ModelState.AddModelError(nameof(Photo), problem);
+            return await ReshowAsync(id, ct);
+        }
+        var result = await desk.SavePhotoAsync(id, UserId, photo.Jpeg!, User.ToAuditActor(), ct);
+        return await this.AnswerAsync(result, () => RedirectToPage(new { id }), () => ReshowAsync(id, ct), field => field);
+    }
+
+    public async Task<IActionResult> OnPostVisaLetterAsync(int id, CancellationToken ct) =>
+        this.Answer(await letters.RequestAsync(id, UserId, User.ToAuditActor(), ct), () => RedirectToPage(new { id }));
+
+    private string UserId => users.GetUserId(User)!;
+
+    private async Task<IActionResult> ReshowAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var userId = users.GetUserId(User);
+        var registration = await db.Registrations.AsNoTracking().Include(r => r.Summit)
+            .FirstOrDefaultAsync(r => r.Id == id && r.UserId == userId, ct);
+        if (registration is null) return false;
+        Registration = registration;
+        Accreditation = await db.Accreditations.AsNoTracking().FirstOrDefaultAsync(a => a.RegistrationId == id, ct);
+        Letter = await db.VisaLetters.AsNoTracking().FirstOrDefaultAsync(v => v.RegistrationId == id, ct);
+        MaskedNumber = numbers.Masked(Accreditation?.ProtectedDocumentNumber);
+        Response.Headers.CacheControl = "no-store";
+        return true;
+    }
+
+    /// <summary>Why no letter can be asked for now, or null.</summary>
+    public string? WhyNoLetter => VisaLetterDesk.WhyNotEligible(Registration, Accreditation);
+}
