@@ -74,9 +74,7 @@ public static class CommuniquePdf
             flow.Paragraph($"Revision {content.Revision.ToString(CultureInfo.InvariantCulture)}, after late endorsements; it supersedes revision " +
                 $"{(content.Revision - 1).ToString(CultureInfo.InvariantCulture)}" +
                 (content.SupersedesPublishedUtc is { } before ? $" published {before.ToString("d MMMM yyyy, HH:mm", en)} UTC" : ""), small, spaceAfter: 1, colour: PdfFlow.Muted);
-        flow.Finish();
-
-        return PdfText.Save(document);
+        return flow.Save();
     }
 
     private const double Size = 10.5;

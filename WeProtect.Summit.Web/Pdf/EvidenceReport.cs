@@ -104,8 +104,6 @@ public static class EvidenceReport
             ? "No checkpoint was written at publication."
             : $"{checkpoint.Rows} rows, head hash {checkpoint.HeadHash}, written {checkpoint.WrittenUtc}, signed by the certificate {checkpoint.CertificateThumbprint()}.",
             body, spaceAfter: 2);
-        flow.Finish();
-
-        return PdfText.Save(document);
+        return flow.Save();
     }
 }

@@ -51,7 +51,6 @@ public static class ParticipantListPdf
                 flow.EndList();
             }
         }
-        flow.Finish();
-        return PdfText.Save(document);
+        return flow.Save();
     }
 }

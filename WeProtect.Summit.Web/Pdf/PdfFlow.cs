@@ -121,10 +121,14 @@ internal sealed class PdfFlow : IDisposable
 
     public void NewPage()
     {
-        gfx?.Dispose();
+        // The structure builder closes the marked content of an element that goes on over the break while the old
+        // page's graphics still exist; the element continues on the new page with a new MCID.
+        if (gfx is not null) tags.EndMarkedContentsWithId();
+        var previous = gfx;
         var page = document.AddPage();
         page.Width = XUnit.FromPoint(PageWidth);
         page.Height = XUnit.FromPoint(PageHeight);
+        previous?.Dispose();
         gfx = XGraphics.FromPdfPage(page);
         y = Margin;
     }
@@ -299,24 +303,44 @@ internal sealed class PdfFlow : IDisposable
 
     private bool Fits(string text, XFont font, double width) => PdfText.Width(Gfx, text, font) <= width;
 
-    /// <summary>Writes the footer ("label · Page n of m") on every page and ends drawing.</summary>
+    /// <summary>Ends drawing.</summary>
     public void Finish()
     {
         if (frames.Count > 0) throw new InvalidOperationException("A list or list item is still open.");
+        if (gfx is not null) tags.EndMarkedContentsWithId();
         gfx?.Dispose();
         gfx = null;
-        var count = document.PageCount;
+    }
+
+    /// <summary>The finished PDF, with the footer ("label · Page n of m") on every page. The footer is written once the
+    /// number of pages is known, in a second pass over the saved file: PDFsharp's structure builder draws on the
+    /// current page only. It is marked as an artifact (pagination, not content), so the tags stay complete.</summary>
+    public byte[] Save()
+    {
+        Finish();
+        var shaped = PdfText.IsShaped(document);
+        using var saved = new MemoryStream();
+        document.Save(saved, closeStream: false);
+        saved.Position = 0;
+        using var reopened = PdfSharp.Pdf.IO.PdfReader.Open(saved, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Modify);
+        PdfText.Attach(reopened);
+        var count = reopened.PageCount;
         var font = Font(8);
         for (var i = 0; i < count; i++)
         {
-            using var footer = XGraphics.FromPdfPage(document.Pages[i], XGraphicsPdfPageOptions.Append);
+            using var footer = XGraphics.FromPdfPage(reopened.Pages[i], XGraphicsPdfPageOptions.Append);
+            var content = footer.Internals.ContentStringBuilder ?? throw new InvalidOperationException("The footer is drawn on a PDF page.");
+            var start = content.Length;
             var top = PageHeight - Margin - FooterHeight + 6;
-            // Running footer: pagination, not content (a screen reader skips it).
-            tags.BeginArtifact();
             PdfText.Draw(footer, Shorten(footer, footerLabel, font, ContentWidth * 0.7), font, new XSolidBrush(Muted), new XRect(Margin, top, ContentWidth * 0.7, 12), XStringFormats.TopLeft);
             footer.DrawString($"Page {i + 1} of {count}", font, new XSolidBrush(Muted), new XRect(Margin, top, ContentWidth, 12), XStringFormats.TopRight);
-            tags.End();
+            // Inside the text object, around all of the footer's text.
+            var region = content.ToString(start, content.Length - start);
+            var at = region.IndexOf("BT\n", StringComparison.Ordinal);
+            content.Insert(start + (at < 0 ? 0 : at + 3), "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n");
+            content.Append("EMC\n");
         }
+        return PdfText.Save(reopened, repair: shaped);
     }
 
     /// <summary>The footer label as it fits <paramref name="width"/>: whole, or cut at a word boundary with an ellipsis

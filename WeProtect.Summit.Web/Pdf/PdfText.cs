@@ -39,12 +39,16 @@ internal static class PdfText
         if (pendingGlyph is { } glyph) args.CodePointGlyphIndexPairs = glyph;
     };
 
-    /// <summary>The saved PDF; with shaped glyphs, their /ToUnicode entries name their letters.</summary>
-    public static byte[] Save(PdfDocument document)
+    /// <summary>Whether shaped glyphs were drawn in <paramref name="document"/>.</summary>
+    public static bool IsShaped(PdfDocument document) => Shaped.TryGetValue(document, out _);
+
+    /// <summary>The saved PDF; with shaped glyphs (in it, or in the document it was made from: <paramref name="repair"/>),
+    /// their /ToUnicode entries name their letters.</summary>
+    public static byte[] Save(PdfDocument document, bool repair = false)
     {
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
-        return Shaped.TryGetValue(document, out _) ? PdfGlyphText.Repair(output.ToArray()) : output.ToArray();
+        return repair || IsShaped(document) ? PdfGlyphText.Repair(output.ToArray()) : output.ToArray();
     }
 
     public static double Width(XGraphics gfx, string text, XFont font) =>

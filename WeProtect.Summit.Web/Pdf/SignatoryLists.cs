@@ -96,7 +96,6 @@ public static class SignatoryLists
             }
             flow.EndList();
         }
-        flow.Finish();
-        return PdfText.Save(document);
+        return flow.Save();
     }
 }
