@@ -12,7 +12,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261201015014_Initial")]
+    [Migration("20261201030117_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1703,6 +1703,60 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.ToTable("ProgressReports");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("ReportAttachments");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportAttachmentContent", b =>
+                {
+                    b.Property<int>("AttachmentId")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("ReportAttachmentContents");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportReminder", b =>
                 {
                     b.Property<int>("Id")
@@ -1947,6 +2001,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<bool>("LateEndorsements")
                         .HasColumnType("bit");
 
+                    b.Property<int?>("ReaffirmsStatementId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("RemindersQueuedUtc")
                         .HasColumnType("datetime2");
 
@@ -1958,6 +2015,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("SigningOpensUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<bool>("Standing")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1979,6 +2039,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FinalVersionId");
+
+                    b.HasIndex("ReaffirmsStatementId");
 
                     b.HasIndex("SummitId");
 
@@ -2632,6 +2694,24 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportAttachment", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Reporting.ProgressReport", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportAttachmentContent", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Reporting.ReportAttachment", null)
+                        .WithOne("Content")
+                        .HasForeignKey("WeProtect.Summit.Data.Reporting.ReportAttachmentContent", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportReminder", b =>
                 {
                     b.HasOne("WeProtect.Summit.Data.Reporting.ReportingCycle", null)
@@ -2719,6 +2799,11 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasForeignKey("FinalVersionId")
                         .OnDelete(DeleteBehavior.NoAction);
 
+                    b.HasOne("WeProtect.Summit.Data.Statements.Statement", null)
+                        .WithMany()
+                        .HasForeignKey("ReaffirmsStatementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("WeProtect.Summit.Data.Summits.Summit", "Summit")
                         .WithMany()
                         .HasForeignKey("SummitId")
@@ -2765,7 +2850,14 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ProgressReport", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportAttachment", b =>
+                {
+                    b.Navigation("Content");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportingCycle", b =>
