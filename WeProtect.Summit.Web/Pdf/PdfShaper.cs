@@ -14,7 +14,9 @@ internal static class PdfShaper
     /// the pen (points, y up), and the logical UTF-16 index of the text it comes from (its cluster).</summary>
     public readonly record struct Glyph(ushort Id, double Advance, double OffsetX, double OffsetY, int Cluster);
 
-    private sealed record Loaded(Blob Blob, Face Face, HarfBuzzSharp.Font Font);
+    // The lock: one shaping at a time per face (parallel renders shaping through one native font gave glyph ids
+    // out of range in the tests).
+    private sealed record Loaded(Blob Blob, Face Face, HarfBuzzSharp.Font Font, object Lock);
 
     private static readonly ConcurrentDictionary<string, Loaded> Faces = new();
 
@@ -24,11 +26,15 @@ internal static class PdfShaper
         var face = new Face(blob, 0);
         var font = new HarfBuzzSharp.Font(face);
         font.SetFunctionsOpenType();
-        return new Loaded(blob, face, font);
+        return new Loaded(blob, face, font, new object());
     });
 
     /// <summary>Whether the face has a glyph of its own for <paramref name="codePoint"/>.</summary>
-    public static bool HasGlyph(string faceName, int codePoint) => Load(faceName).Font.TryGetGlyph((uint)codePoint, out var glyph) && glyph != 0;
+    public static bool HasGlyph(string faceName, int codePoint)
+    {
+        var loaded = Load(faceName);
+        lock (loaded.Lock) return loaded.Font.TryGetGlyph((uint)codePoint, out var glyph) && glyph != 0;
+    }
 
     /// <summary>The glyphs of <paramref name="text"/> in visual order, left to right.</summary>
     public static IReadOnlyList<Glyph> Shape(string faceName, string text, bool rightToLeft, double size)
@@ -40,7 +46,7 @@ internal static class PdfShaper
         buffer.AddUtf16(text);
         buffer.Direction = rightToLeft ? Direction.RightToLeft : Direction.LeftToRight;
         buffer.GuessSegmentProperties();
-        loaded.Font.Shape(buffer);
+        lock (loaded.Lock) loaded.Font.Shape(buffer);
         var scale = size / loaded.Face.UnitsPerEm;
         var infos = buffer.GlyphInfos;
         var positions = buffer.GlyphPositions;
