@@ -47,6 +47,12 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
     public DbSet<Registrations.BadgePrint> BadgePrints => Set<Registrations.BadgePrint>();
     public DbSet<Materials.Material> Materials => Set<Materials.Material>();
     public DbSet<Materials.MaterialContent> MaterialContents => Set<Materials.MaterialContent>();
+    public DbSet<Questions.RegistrationQuestion> RegistrationQuestions => Set<Questions.RegistrationQuestion>();
+    public DbSet<Questions.RegistrationAnswer> RegistrationAnswers => Set<Questions.RegistrationAnswer>();
+    public DbSet<Questions.RegistrationNeed> RegistrationNeeds => Set<Questions.RegistrationNeed>();
+    public DbSet<Questions.TravelDetails> TravelDetails => Set<Questions.TravelDetails>();
+    public DbSet<Retention.SummitRetention> SummitRetentions => Set<Retention.SummitRetention>();
+    public DbSet<Retention.ErasureRequest> ErasureRequests => Set<Retention.ErasureRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -70,6 +76,10 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
         configuration.Properties<Summits.RegistrationMode>().HaveConversion<string>().HaveMaxLength(20);
         configuration.Properties<Reporting.CommitmentStatus>().HaveConversion<string>().HaveMaxLength(20);
         configuration.Properties<Reporting.ProgressReportStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configuration.Properties<Questions.QuestionKind>().HaveConversion<string>().HaveMaxLength(20);
+        configuration.Properties<Questions.QuestionForm>().HaveConversion<string>().HaveMaxLength(20);
+        configuration.Properties<Questions.QuestionVisibility>().HaveConversion<string>().HaveMaxLength(20);
+        configuration.Properties<Questions.Need>().HaveConversion<string>().HaveMaxLength(30);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -85,6 +85,8 @@ builder.Services.AddSingleton<Outbox>();
 builder.Services.AddSingleton<FirstAdminSetup>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Notifications.Notifier>();
 builder.Services.AddScoped<RegistrationDesk>();
+builder.Services.AddScoped<WeProtect.Summit.Data.Questions.QuestionDesk>();
+builder.Services.AddScoped<WeProtect.Summit.Data.Questions.AnswerDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Messages.MessageDesk>();
 builder.Services.AddScoped<BadgeDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Breakouts.BookingDesk>();
@@ -107,6 +109,10 @@ builder.Services.AddSingleton<WeProtect.Summit.Data.Reporting.IPdfCheck, WeProte
 builder.Services.AddScoped<WeProtect.Summit.Data.Statements.ConsultationRoster>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Statements.ConsultationDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Accounts.AccountDesk>();
+builder.Services.AddScoped<WeProtect.Summit.Data.Retention.RetentionDesk>();
+builder.Services.AddScoped<WeProtect.Summit.Data.Retention.ErasureDesk>();
+builder.Services.AddScoped<WeProtect.Summit.Data.Retention.PersonalDataExport>();
+builder.Services.AddSingleton<WeProtect.Summit.Web.Mail.PickupFolderEraser>();
 builder.Services.AddSummitJobs(builder.Configuration);
 
 var app = builder.Build();

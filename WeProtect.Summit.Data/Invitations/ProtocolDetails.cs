@@ -31,16 +31,5 @@ public sealed record ProtocolDetails(string? Title, string? Honorific, ProtocolR
         return errors;
     }
 
-    public static string RankName(ProtocolRank rank) => rank switch
-    {
-        ProtocolRank.None => "—",
-        ProtocolRank.HeadOfState => "Head of State",
-        ProtocolRank.HeadOfGovernment => "Head of Government",
-        ProtocolRank.Minister => "Minister",
-        ProtocolRank.DeputyMinister => "Deputy Minister",
-        ProtocolRank.Ambassador => "Ambassador",
-        ProtocolRank.SeniorOfficial => "Senior official",
-        ProtocolRank.Official => "Official",
-        _ => rank.ToString(),
-    };
+    public static string RankName(ProtocolRank rank) => Vocabulary.Words.Name(rank);
 }

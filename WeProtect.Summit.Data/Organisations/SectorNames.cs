@@ -4,26 +4,13 @@ namespace WeProtect.Summit.Data.Organisations;
 
 public static class SectorNames
 {
-    public static string DisplayName(this Sector sector) => sector switch
-    {
-        Sector.Government => "Government",
-        Sector.InternationalOrganisation => "International organisation",
-        Sector.PrivateSector => "Private sector",
-        Sector.CivilSociety => "Civil society",
-        _ => sector.ToString(),
-    };
+    /// <summary>The sector's name, singular ("Government"): see <see cref="Vocabulary.Words"/>.</summary>
+    public static string DisplayName(this Sector sector) => Vocabulary.Words.Name(sector);
 
     /// <summary>The heading of a sector's part of an "Agreed by" list: "Governments", "International organisations",
     /// "Private sector", "Civil society". The one wording of these headings: the public page, the communiqué PDF, the
     /// signatory lists and the verification page all print it.</summary>
-    public static string Heading(this Sector sector) => sector switch
-    {
-        Sector.Government => "Governments",
-        Sector.InternationalOrganisation => "International organisations",
-        Sector.PrivateSector => "Private sector",
-        Sector.CivilSociety => "Civil society",
-        _ => sector.ToString(),
-    };
+    public static string Heading(this Sector sector) => Vocabulary.Words.Plural(sector);
 
     /// <summary>Reads a sector as people write it in a spreadsheet: "Private sector", "private-sector", "PrivateSector".</summary>
     public static bool TryParse(string? text, out Sector sector)

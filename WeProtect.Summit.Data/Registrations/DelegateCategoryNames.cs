@@ -2,14 +2,6 @@ namespace WeProtect.Summit.Data.Registrations;
 
 public static class DelegateCategoryNames
 {
-    public static string DisplayName(this DelegateCategory category) => category switch
-    {
-        DelegateCategory.HeadOfDelegation => "Head of delegation",
-        DelegateCategory.Delegate => "Delegate",
-        DelegateCategory.Observer => "Observer",
-        DelegateCategory.Press => "Press",
-        DelegateCategory.Facilitator => "Facilitator",
-        DelegateCategory.Staff => "Staff",
-        _ => category.ToString(),
-    };
+    /// <summary>The category's name, singular ("Head of delegation"): see <see cref="Vocabulary.Words"/>.</summary>
+    public static string DisplayName(this DelegateCategory category) => Vocabulary.Words.Name(category);
 }

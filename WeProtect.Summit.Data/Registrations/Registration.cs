@@ -4,6 +4,7 @@ using WeProtect.Summit.Data.Accounts;
 using WeProtect.Summit.Data.Geography;
 using WeProtect.Summit.Data.Invitations;
 using WeProtect.Summit.Data.Organisations;
+using WeProtect.Summit.Data.Questions;
 using WeProtect.Summit.Data.Validation;
 
 namespace WeProtect.Summit.Data.Registrations;
@@ -43,7 +44,13 @@ public class Registration
     public int? ProtocolOrder { get; private set; }
     /// <summary>The nomination this registration completes (registration by invitation); null when self-registered.</summary>
     public int? NominationId { get; private set; }
+    /// <summary>The needs note: anything the ticked <see cref="Needs"/> do not say (before structured needs, the
+    /// whole free-text answer, kept as the note).</summary>
     public string? AccessNeeds { get; set; }
+    /// <summary>Ticked access and dietary needs, changed through <see cref="SetNeeds"/>.</summary>
+    public List<RegistrationNeed> Needs { get; private set; } = [];
+    /// <summary>Answers to the summit's questions, changed through <see cref="Answer"/>.</summary>
+    public List<RegistrationAnswer> Answers { get; private set; } = [];
     /// <summary>Consent to appear (name, position, organisation) in the public participant list.</summary>
     public bool ConsentToPublicList { get; set; }
 
@@ -91,6 +98,13 @@ public class Registration
         (FullName, Position, Category, AccessNeeds, ConsentToPublicList) =
             (answers.FullName, answers.Position, answers.Category, answers.AccessNeeds, answers.ConsentToPublicList);
         if (answers.NominationId is not null) NominationId = answers.NominationId;
+        SetNeeds(answers.Needs.Select(n => n.Need));
+        Answers.RemoveAll(a => answers.Answers.All(b => b.QuestionId != a.QuestionId));
+        foreach (var answer in answers.Answers)
+        {
+            if (Answers.Find(a => a.QuestionId == answer.QuestionId) is { } mine) mine.Change(answer.Value, nowUtc);
+            else Answers.Add(RegistrationAnswer.Copy(answer));
+        }
         SetProtocol(answers.Protocol);
         Status = RegistrationStatus.Pending;
         (DecisionReason, DecidedUtc, DecidedByUserId, WaitlistedUtc, WaitingForPlace, CancelledUtc, CheckedInUtc) =
@@ -100,6 +114,41 @@ public class Registration
         CreatedUtc = nowUtc;
         Version = Guid.NewGuid();
         return null;
+    }
+
+    /// <summary>Ticks exactly <paramref name="needs"/> (each once); rows of needs still ticked stay as they are.</summary>
+    public void SetNeeds(IEnumerable<Need> needs)
+    {
+        var wanted = needs.Distinct().ToList();
+        Needs.RemoveAll(n => !wanted.Contains(n.Need));
+        foreach (var need in wanted.Where(w => Needs.All(n => n.Need != w))) Needs.Add(RegistrationNeed.Of(need));
+    }
+
+    /// <summary>The form field of a question's answer: errors are keyed by it, beside the field.</summary>
+    public static string AnswerField(int questionId) => $"answer-{questionId}";
+
+    /// <summary>Answers <paramref name="question"/> with the posted values (none: no answer), or says why they are not
+    /// an answer (<see cref="AnswerRules"/>); nothing changes then.</summary>
+    public string? Answer(RegistrationQuestion question, IReadOnlyList<string> values, DateTime nowUtc)
+    {
+        var (value, error) = AnswerRules.Check(question, values);
+        if (error is not null) return error;
+        var existing = Answers.Find(a => a.QuestionId == question.Id);
+        if (value is null) { if (existing is not null) Answers.Remove(existing); }
+        else if (existing is not null) existing.Change(value, nowUtc);
+        else Answers.Add(RegistrationAnswer.For(question, value, nowUtc));
+        return null;
+    }
+
+    /// <summary>Answers every question asked; the broken ones keyed by <see cref="AnswerField"/>. A question not posted
+    /// counts as not answered.</summary>
+    public IReadOnlyList<(string Field, string Message)> AnswerAll(IEnumerable<RegistrationQuestion> questions,
+        IReadOnlyDictionary<int, IReadOnlyList<string>> posted, DateTime nowUtc)
+    {
+        var errors = new List<(string, string)>();
+        foreach (var question in questions)
+            if (Answer(question, posted.GetValueOrDefault(question.Id) ?? [], nowUtc) is { } error) errors.Add((AnswerField(question.Id), error));
+        return errors;
     }
 
     public ProtocolDetails Protocol => new(Title, Honorific, Rank, ProtocolOrder);
@@ -163,7 +212,7 @@ public class Registration
         Check(string.IsNullOrWhiteSpace(Position), nameof(Position), "Your position is required.");
         if (NameRule.Problem(Position, "Your position", TextMaxLength) is { } position) errors.Add((nameof(Position), position));
         Check(!Enum.IsDefined(Category), nameof(Category), "Choose a category.");
-        Check(AccessNeeds?.Length > AccessNeedsMaxLength, nameof(AccessNeeds), $"Access needs are longer than {AccessNeedsMaxLength} characters.");
+        Check(AccessNeeds?.Length > AccessNeedsMaxLength, nameof(AccessNeeds), $"The note about your needs is longer than {AccessNeedsMaxLength} characters.");
         if (OrganisationId is null)
         {
             Check(string.IsNullOrWhiteSpace(ProposedOrganisationName), nameof(OrganisationId),

@@ -28,7 +28,8 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
             registration.CompleteNomination(nomination!);
         }
         else if (summit.WhySelfServiceIsRefused() is { } byInvitation) return DeskResult.Refused(byInvitation, DeskRefusal.Forbidden);
-        var earlier = await db.Registrations.FirstOrDefaultAsync(r => r.SummitId == registration.SummitId && r.UserId == registration.UserId, ct);
+        var earlier = await db.Registrations.Include(r => r.Answers).Include(r => r.Needs)
+            .FirstOrDefaultAsync(r => r.SummitId == registration.SummitId && r.UserId == registration.UserId, ct);
         if (earlier is not null)
         {
             // One row per person per summit (a unique index): a cancelled registration is made again in place, and
@@ -350,6 +351,10 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
     {
         var entry = db.Entry(registration);
         var changed = entry.Properties.Where(p => p.IsModified && p.Metadata.Name != nameof(Registration.Version)).Select(p => p.Metadata.Name).ToList();
+        // Answers and ticked needs are rows of their own: named by what changed, never by their values.
+        static bool Touched(EntityState state) => state is EntityState.Added or EntityState.Modified or EntityState.Deleted;
+        if (db.ChangeTracker.Entries<Questions.RegistrationNeed>().Any(e => Touched(e.State))) changed.Add(nameof(Registration.Needs));
+        if (db.ChangeTracker.Entries<Questions.RegistrationAnswer>().Any(e => Touched(e.State))) changed.Add(nameof(Registration.Answers));
         if (changed.Count == 0) return DeskResult.Done("Nothing to save: your answers are unchanged.");
         // Check the version the form was made from against the database, not only against our own read.
         entry.Property(r => r.Version).OriginalValue = expectedVersion;

@@ -105,7 +105,7 @@ public class Statement
     /// the latest version.</summary>
     public string? MoveTo(StatementStatus next)
     {
-        if (!NextStatuses().Contains(next)) return $"A statement that is {Describe(Status)} cannot become {Describe(next)}.";
+        if (!NextStatuses().Contains(next)) return $"A statement that is {Describe(Status)} cannot move to “{Vocabulary.Words.Name(next)}”.";
         if (next == StatementStatus.Final)
         {
             if (Latest is not { } latest) return "Write the text before finalising it.";
@@ -249,17 +249,8 @@ public class Statement
         return null;
     }
 
-    public static string Describe(StatementStatus status) => status switch
-    {
-        StatementStatus.OpenForSignature => "open for signature",
-        _ => status.ToString().ToLowerInvariant(),
-    };
+    /// <summary>The status after "is" ("The statement is in consultation."): see <see cref="Vocabulary.Words"/>.</summary>
+    public static string Describe(StatementStatus status) => Vocabulary.Words.InSentence(status);
 
-    public static string Describe(StatementKind kind) => kind switch
-    {
-        StatementKind.StatementOfAction => "Statement of Action",
-        StatementKind.CallToAction => "Call to Action",
-        StatementKind.Communique => "Communiqué",
-        _ => kind.ToString(),
-    };
+    public static string Describe(StatementKind kind) => Vocabulary.Words.Name(kind);
 }

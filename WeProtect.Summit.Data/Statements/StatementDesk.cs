@@ -86,7 +86,7 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
         db.Entry(statement).Property(s => s.Version).OriginalValue = expectedVersion.Value;
         statement.Version = Guid.NewGuid();
         audit.Record(actor, "statement.status-changed", statement,
-            $"Statement \"{statement.Title}\" moved from {Statement.Describe(from)} to {Statement.Describe(to.Value)}");
+            $"Statement \"{statement.Title}\" moved from {Vocabulary.Words.Name(from)} to {Vocabulary.Words.Name(to.Value)}");
         try { await audit.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return Forget(DeskResult.Conflict("this statement")); }
         return DeskResult.Done($"The statement is now {Statement.Describe(to.Value)}.");

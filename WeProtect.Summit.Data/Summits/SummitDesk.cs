@@ -48,7 +48,7 @@ public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvide
         audit.Record(actor, "summit.status-changed", summit, $"Summit \"{summit.Name}\": {from} → {to}");
         try { await audit.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return Conflict(); }
-        return DeskResult.Done($"The summit is now {to}.").With(summit);
+        return DeskResult.Done($"The summit is now {Vocabulary.Words.InSentence(to)}.").With(summit);
     }
 
     /// <summary>Sets who may register (open, or by invitation), as the entity allows.</summary>

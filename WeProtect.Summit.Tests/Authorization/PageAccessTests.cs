@@ -13,11 +13,12 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
     public enum Access { Public, SignedIn, Organiser, Admin, CheckInStaff, FocalPoint }
 
     /// <summary>The decision for every page. Route values are filled in by <see cref="SampleUrl"/>.</summary>
-    private static readonly Dictionary<string, Access> Expected = new()
+    internal static readonly Dictionary<string, Access> Expected = new()
     {
         ["/Index"] = Access.Public,
         ["/Error"] = Access.Public,
         ["/Setup"] = Access.Public,
+        ["/Accessibility"] = Access.Public,
         ["/Account/Register"] = Access.Public,
         ["/Account/CheckEmail"] = Access.Public,
         ["/Account/ConfirmEmail"] = Access.Public,
@@ -36,6 +37,7 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Profile/RecoveryCodes"] = Access.SignedIn,
         ["/Profile/ResetRecoveryCodes"] = Access.SignedIn,
         ["/Profile/Disable2fa"] = Access.SignedIn,
+        ["/Profile/Data"] = Access.SignedIn,
         ["/Summits/Index"] = Access.Public,
         ["/Summits/Details"] = Access.Public,
         ["/Summits/Participants"] = Access.Public,
@@ -43,8 +45,13 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Registration/Register"] = Access.SignedIn,
         ["/Registration/Details"] = Access.SignedIn,
         ["/Registration/Edit"] = Access.SignedIn,
+        ["/Registration/Travel"] = Access.SignedIn,
+        ["/Registration/Manage/Questions"] = Access.Organiser,
+        ["/Registration/Manage/Question"] = Access.Organiser,
+        ["/Registration/Manage/Needs"] = Access.Organiser,
         ["/Summits/Manage/Index"] = Access.Organiser,
         ["/Summits/Manage/Edit"] = Access.Organiser,
+        ["/Summits/Manage/Retention"] = Access.Organiser,
         ["/Organisations/Index"] = Access.Public,
         ["/Organisations/Members"] = Access.Public,
         ["/Organisations/Manage/Membership"] = Access.Organiser,
@@ -102,6 +109,7 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Reporting/Manage/Review"] = Access.Organiser,
         ["/Admin/Users"] = Access.Admin,
         ["/Admin/Audit"] = Access.Admin,
+        ["/Admin/Erasure"] = Access.Admin,
     };
 
     private readonly SummitAppFactory app;

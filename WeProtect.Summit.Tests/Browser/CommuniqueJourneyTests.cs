@@ -15,7 +15,7 @@ public class CommuniqueJourneyTests(BrowserFixture browser)
         await BrowserFixture.LogInAsync(page, organiser.Email!);
 
         await page.GotoAsync($"/Communiques/Manage/{closed.StatementId}");
-        await Assertions.Expect(page.Locator("#statement-status")).ToHaveTextAsync("closed");
+        await Assertions.Expect(page.Locator("#statement-status")).ToHaveTextAsync("Closed");
         await browser.ScreenshotAsync(page, "closed");
         await page.Locator("#publish").ClickAsync();
 

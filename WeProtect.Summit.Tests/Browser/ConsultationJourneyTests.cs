@@ -35,7 +35,7 @@ public class ConsultationJourneyTests(BrowserFixture browser)
         await organiserPage.Locator("#text-save").ClickAsync();
         await Assertions.Expect(organiserPage.Locator("#status")).ToHaveTextAsync("Version 1 saved.");
         await organiserPage.Locator("#move-Consultation").ClickAsync();
-        await Assertions.Expect(organiserPage.Locator("#statement-status")).ToHaveTextAsync("consultation");
+        await Assertions.Expect(organiserPage.Locator("#statement-status")).ToHaveTextAsync("In consultation");
         await browser.ScreenshotAsync(organiserPage, "1-in-consultation");
         var statementId = await app.WithDbAsync(db => db.Statements.Where(s => s.SummitId == summit.Id).Select(s => s.Id).SingleAsync());
 
@@ -73,7 +73,7 @@ public class ConsultationJourneyTests(BrowserFixture browser)
         // 5. The organiser finalises the text; the delegate sees the consultation closed.
         await organiserPage.GotoAsync($"/Statements/Manage/Edit/{statementId}");
         await organiserPage.Locator("#move-Final").ClickAsync();
-        await Assertions.Expect(organiserPage.Locator("#statement-status")).ToHaveTextAsync("final");
+        await Assertions.Expect(organiserPage.Locator("#statement-status")).ToHaveTextAsync("Final");
         await Assertions.Expect(organiserPage.Locator("#final-version")).ToContainTextAsync("version 2");
         await browser.ScreenshotAsync(organiserPage, "5-final");
         await delegatePage.GotoAsync($"/Statements/{statementId}/consult");

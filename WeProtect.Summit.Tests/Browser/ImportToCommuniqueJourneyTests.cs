@@ -85,9 +85,9 @@ public class ImportToCommuniqueJourneyTests(BrowserFixture browser)
 
         // 3. Consultation, then final.
         await organiserPage.Locator("#move-Consultation").ClickAsync();
-        await Assertions.Expect(organiserPage.Locator("#statement-status")).ToHaveTextAsync("consultation");
+        await Assertions.Expect(organiserPage.Locator("#statement-status")).ToHaveTextAsync("In consultation");
         await organiserPage.Locator("#move-Final").ClickAsync();
-        await Assertions.Expect(organiserPage.Locator("#statement-status")).ToHaveTextAsync("final");
+        await Assertions.Expect(organiserPage.Locator("#statement-status")).ToHaveTextAsync("Final");
         await Assertions.Expect(organiserPage.Locator("#final-version")).ToContainTextAsync("version 2");
 
         // 4. The signing window (wide enough for any summit time zone), then open for signature.
@@ -96,7 +96,7 @@ public class ImportToCommuniqueJourneyTests(BrowserFixture browser)
         await organiserPage.Locator("#settings-save").ClickAsync();
         await Assertions.Expect(organiserPage.Locator("#status")).ToBeVisibleAsync();
         await organiserPage.Locator("#move-OpenForSignature").ClickAsync();
-        await Assertions.Expect(organiserPage.Locator("#statement-status")).ToHaveTextAsync("open for signature");
+        await Assertions.Expect(organiserPage.Locator("#statement-status")).ToHaveTextAsync("Open for signature");
         await browser.ScreenshotAsync(organiserPage, "3-open-for-signature");
 
         // 5. The signatory logs in with an authenticator code and signs with a fresh one.
@@ -125,7 +125,7 @@ public class ImportToCommuniqueJourneyTests(BrowserFixture browser)
         // 6. The organiser closes signing and publishes; the job signs the PDF.
         await organiserPage.GotoAsync($"/Statements/Manage/Edit/{statement.Id}");
         await organiserPage.Locator("#move-Closed").ClickAsync();
-        await Assertions.Expect(organiserPage.Locator("#statement-status")).ToHaveTextAsync("closed");
+        await Assertions.Expect(organiserPage.Locator("#statement-status")).ToHaveTextAsync("Closed");
         await organiserPage.Locator("#link-publish").ClickAsync();
         await BrowserFixture.WaitForAddressAsync(organiserPage, $"/Communiques/Manage/{statement.Id}");
         await organiserPage.Locator("#publish").ClickAsync();

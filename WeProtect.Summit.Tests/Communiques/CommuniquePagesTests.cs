@@ -49,7 +49,7 @@ public class CommuniquePagesTests : IClassFixture<SummitAppFactory>
         Assert.NotNull(partial.QuerySelector("#self-signed-warning"));
 
         var published = await organiser.GetPageAsync(url);
-        Assert.Equal("published", published.QuerySelector("#statement-status")!.TextContent);
+        Assert.Equal("Published", published.QuerySelector("#statement-status")!.TextContent);
         Assert.NotNull(published.QuerySelector("a#public-page"));
 
         // A second publish is refused, with the reason shown, not an error page.
@@ -76,7 +76,7 @@ public class CommuniquePagesTests : IClassFixture<SummitAppFactory>
         using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
         var page = await organiser.GetPageAsync($"/Communiques/Manage/{statementId}");
         Assert.Null(page.QuerySelector("#publish"));
-        Assert.Contains("Only a closed statement can be published; this one is draft", page.QuerySelector("#not-closed")!.TextContent);
+        Assert.Contains("Only a closed statement can be published; this one is a draft", page.QuerySelector("#not-closed")!.TextContent);
 
         // Posting anyway (a stale page) is refused with the reason, and queues nothing.
         var token = (await organiser.GetPageAsync("/Communiques/Verify")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;

@@ -165,7 +165,7 @@ public class DelegateRegistrationTests : IClassFixture<SummitAppFactory>
     {
         { "Input.FullName", "", "full name is required" },
         { "Input.Position", new string('x', 201), "position is longer than 200" },
-        { "Input.AccessNeeds", new string('x', 1001), "Access needs are longer than 1000" },
+        { "Input.AccessNeeds", new string('x', 1001), "The note about your needs is longer than 1000" },
         { "Input.OrganisationId", "424242", "not in the directory" },
         { "Input.OrganisationId", "", "Choose your organisation" },
         { "Input.Category", "Wizard", "is not valid" },

@@ -303,7 +303,7 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         var (_, after) = await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync($"/Statements/Manage/Edit/{statementId}"), "#status-form",
             new Dictionary<string, string> { ["to"] = nameof(StatementStatus.Closed) });
 
-        Assert.Equal("closed", after.QuerySelector("#statement-status")?.TextContent);
+        Assert.Equal("Closed", after.QuerySelector("#statement-status")?.TextContent);
         var closed = await app.WithDbAsync(db => db.Statements.AsNoTracking().SingleAsync(s => s.Id == statementId));
         Assert.Equal(StatementStatus.Closed, closed.Status);
         Assert.NotNull(closed.ClosedUtc);

@@ -110,7 +110,7 @@ public class StatementGrammarPagesTests(SummitAppFactory app) : IClassFixture<Su
         // Never blocking: the text becomes final with its warnings.
         var from = await client.GetPageAsync($"/Statements/Manage/Edit/{id}");
         var (_, final) = await client.SubmitAndFollowAsync(from, "#status-form", new Dictionary<string, string> { ["to"] = nameof(StatementStatus.Final) });
-        Assert.Equal("final", final.QuerySelector("#statement-status")!.TextContent.Trim());
+        Assert.Equal("Final", final.QuerySelector("#statement-status")!.TextContent.Trim());
         Assert.Null(final.QuerySelector("#final-warnings"));
     }
 

@@ -55,7 +55,7 @@ public class StatementPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
         var index = await client.GetPageAsync($"/Statements/Manage/{summitId}");
         var row = index.QuerySelector($"#statement-{id}")!;
         Assert.Contains("Call to Action 2026", row.TextContent);
-        Assert.Equal("draft", row.QuerySelector(".statement-status")!.TextContent.Trim());
+        Assert.Equal("Draft", row.QuerySelector(".statement-status")!.TextContent.Trim());
         Assert.Equal("none", row.QuerySelector(".statement-latest")!.TextContent.Trim());
         var summitPage = await client.GetPageAsync($"/Summits/Manage/Edit/{summitId}");
         Assert.Equal($"/Statements/Manage/{summitId}", summitPage.QuerySelector("#summit-registration-links #link-statements")!.GetAttribute("href"));
@@ -121,7 +121,7 @@ public class StatementPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
         Assert.NotNull(stale.QuerySelector("#text-form"));
 
         var page = await MoveAsync(client, id, StatementStatus.Final);
-        Assert.Equal("final", page.QuerySelector("#statement-status")!.TextContent.Trim());
+        Assert.Equal("Final", page.QuerySelector("#statement-status")!.TextContent.Trim());
         Assert.Null(page.QuerySelector("#text-form"));
         Assert.Null(page.QuerySelector("#text-save"));
         Assert.NotNull(page.QuerySelector("#text-frozen"));
@@ -141,14 +141,14 @@ public class StatementPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
         Assert.Equal(["Consultation", "Final"], before.QuerySelectorAll("#status-form button[name=to]").Select(b => b.GetAttribute("value")!));
 
         var page = await MoveAsync(client, id, StatementStatus.Published, before);
-        Assert.Contains("cannot become published", page.QuerySelector(".alert-danger")!.TextContent);
+        Assert.Contains("cannot move to “Published”", page.QuerySelector(".alert-danger")!.TextContent);
         // Final without a text is refused by the entity too.
         page = await MoveAsync(client, id, StatementStatus.Final);
         Assert.Contains("Write the text before finalising", page.QuerySelector(".alert-danger")!.TextContent);
         Assert.Equal(StatementStatus.Draft, await app.WithDbAsync(db => db.Statements.Where(s => s.Id == id).Select(s => s.Status).SingleAsync()));
 
         page = await MoveAsync(client, id, StatementStatus.Consultation);
-        Assert.Equal("consultation", page.QuerySelector("#statement-status")!.TextContent.Trim());
+        Assert.Equal("In consultation", page.QuerySelector("#statement-status")!.TextContent.Trim());
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public static class PageAccess
         c.AllowAnonymousToPage("/Index");
         c.AllowAnonymousToPage("/Error");
         c.AllowAnonymousToPage("/Setup");
+        c.AllowAnonymousToPage("/Accessibility");
         c.AllowAnonymousToFolder("/Account");
         c.AllowAnonymousToPage("/Summits/Index");
         c.AllowAnonymousToPage("/Summits/Details");
@@ -50,6 +51,7 @@ public static class PageAccess
         // organisation's focal points and organisers otherwise (checked in the handler, 404 for everyone else).
         c.AllowAnonymousToPage("/Reporting/Attachment");
         // Signed-in users
+        // Profile/Data: the signed-in user's own data (download, erasure request); nobody else's.
         c.AuthorizeFolder("/Profile", Policies.SignedIn);
         c.AuthorizeFolder("/Registration", Policies.SignedIn);
         c.AuthorizeFolder("/Breakouts/Bookings", Policies.SignedIn);
@@ -62,6 +64,7 @@ public static class PageAccess
         // Consulted members (ConsultationRoster) and organisers; the page refuses everyone else.
         c.AuthorizePage("/Statements/Consult", Policies.SignedIn);
         // Organisers
+        // Summits/Manage: Index, Edit, Retention (what personal data is erased when; keep it longer).
         c.AuthorizeFolder("/Summits/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Organisations/Manage", Policies.Organiser);
         // Registration/Manage: vetting queue, quotas, attendance, badges, check-in staff, messages to delegates and
@@ -82,6 +85,7 @@ public static class PageAccess
         c.AuthorizeFolder("/Communiques/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Reporting/Manage", Policies.Organiser);
         // Administrators
+        // Admin/Erasure: carrying out users' erasure requests.
         c.AuthorizeFolder("/Admin", Policies.Admin);
     }
 }

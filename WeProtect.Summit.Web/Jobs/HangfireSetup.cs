@@ -43,6 +43,7 @@ public static class HangfireSetup
         services.AddScoped<NotificationLetters>();
         services.AddScoped<SigningSweep>();
         services.AddScoped<ScheduledMessageSweep>();
+        services.AddScoped<RetentionSweep>();
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<INotificationQueue, HangfireNotificationQueue>();
         services.AddSingleton<Pdf.SigningCertificates>();
@@ -87,6 +88,8 @@ public static class HangfireSetup
         // Scheduled messages and reminders: every minute, and once at start-up.
         recurring.AddOrUpdate<ScheduledMessageSweep>(ScheduledMessageSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely);
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ScheduledMessageSweep>(sweep => sweep.RunAsync(CancellationToken.None));
+        // Personal data past its summit's retention date: once a day (a missed day runs when the server is back).
+        recurring.AddOrUpdate<RetentionSweep>(RetentionSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Daily);
         recurring.AddOrUpdate<CommuniqueSweep>(CommuniqueSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely);
         recurring.AddOrUpdate<Audit.AuditCheckpoints>(Audit.AuditCheckpoints.RecurringJobId, c => c.RunAsync(CancellationToken.None), Cron.Hourly);
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<CommuniqueSweep>(sweep => sweep.RunAsync(CancellationToken.None));

@@ -128,12 +128,7 @@ public static class BadgePdf
     public static int PerSheet(BadgeLayout layout) => layout switch { BadgeLayout.A4Four => 4, BadgeLayout.A4Eight => 8, _ => 1 };
 
     /// <summary>"A6, one per page", "A4, 4 per sheet", "A4, 8 per sheet".</summary>
-    public static string Describe(BadgeLayout layout) => layout switch
-    {
-        BadgeLayout.A4Four => "A4, 4 per sheet (A6)",
-        BadgeLayout.A4Eight => "A4, 8 per sheet (A7)",
-        _ => "A6, one per page",
-    };
+    public static string Describe(BadgeLayout layout) => Data.Vocabulary.Words.Name(layout);
 
     private static void DrawCutLines(XGraphics gfx, int columns, int rows, double left, double top, double cellWidth, double cellHeight)
     {

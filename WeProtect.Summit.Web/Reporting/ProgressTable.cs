@@ -1,3 +1,4 @@
+using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Reporting;
 
 namespace WeProtect.Summit.Web.Reporting;
@@ -21,7 +22,7 @@ public static class ProgressTable
                 var entry = row.Current?.Entries.FirstOrDefault(e => e.Key == c.Key);
                 rows.Add(new[]
                 {
-                    row.Reporter.FormalName, row.Reporter.Sector.ToString(), titles.GetValueOrDefault(c.StatementId) ?? "", c.Anchor,
+                    row.Reporter.FormalName, row.Reporter.Sector.DisplayName(), titles.GetValueOrDefault(c.StatementId) ?? "", c.Anchor,
                     entry is null ? "" : ReportingView.Words(entry.Status), entry?.Narrative ?? "", entry is null ? "" : string.Join(" ", entry.Links),
                     row.Current?.Number.ToString(CultureInfo.InvariantCulture) ?? "",
                     row.Current?.SubmittedUtc is { } at ? progress.Cycle.Summit.ToLocal(at).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "",

@@ -10,22 +10,9 @@ public static class ReportingView
     public static string InZone(Data.Summits.Summit summit, DateTime utc) =>
         $"{summit.ToLocal(utc).ToString("dddd d MMMM yyyy, HH:mm", En)} ({summit.TimeZoneId})";
 
-    public static string Words(CommitmentStatus status) => status switch
-    {
-        CommitmentStatus.NotStarted => "Not started",
-        CommitmentStatus.InProgress => "In progress",
-        CommitmentStatus.Achieved => "Achieved",
-        CommitmentStatus.NotApplicable => "Not applicable",
-        _ => status.ToString(),
-    };
+    public static string Words(CommitmentStatus status) => Data.Vocabulary.Words.Name(status);
 
-    public static string Words(ReportReview review) => review switch
-    {
-        ReportReview.Unread => "Not yet read",
-        ReportReview.ClarificationAsked => "Clarification asked",
-        ReportReview.Accepted => "Accepted",
-        _ => review.ToString(),
-    };
+    public static string Words(ReportReview review) => Data.Vocabulary.Words.Name(review);
 
     /// <summary>A file's size as people read it: "840 KB", "2.4 MB".</summary>
     public static string Size(long bytes) => bytes < 1024 * 1024

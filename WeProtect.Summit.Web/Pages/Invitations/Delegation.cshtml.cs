@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using WeProtect.Summit.Data.Invitations;
+using WeProtect.Summit.Data.Questions;
 using WeProtect.Summit.Data.Registrations;
 
 namespace WeProtect.Summit.Web.Pages.Invitations;
@@ -15,6 +16,9 @@ public class DelegationModel(SummitDbContext db, InvitationDesk desk, UserManage
     public Summit Summit { get; private set; } = null!;
     public DelegationQuota? Quota { get; private set; }
     public IReadOnlyList<(Nomination Nomination, RegistrationStatus? Status)> Nominees { get; private set; } = [];
+
+    /// <summary>Each nominee's answers to the questions the organisers share with the focal point, by registration id.</summary>
+    public IReadOnlyDictionary<int, WeProtect.Summit.Web.Pages.Registration.AnswerList> SharedAnswers { get; private set; } = new Dictionary<int, WeProtect.Summit.Web.Pages.Registration.AnswerList>();
 
     [BindProperty] public NominateInput Input { get; set; } = new();
 
@@ -65,6 +69,11 @@ public class DelegationModel(SummitDbContext db, InvitationDesk desk, UserManage
         var nominations = await db.Nominations.AsNoTracking().Where(n => n.InvitationId == invitationId).OrderBy(n => n.ProtocolOrder ?? int.MaxValue).ThenBy(n => n.Id).ToListAsync(ct);
         var ids = nominations.Select(n => n.RegistrationId).OfType<int>().ToList();
         var statuses = await db.Registrations.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Status, ct);
+        // Only questions shared with the focal point; the organisers-only answers never reach this page.
+        var shared = (await QuestionDesk.AllAsync(db, Invitation.SummitId, ct)).Where(q => q.Visibility == QuestionVisibility.FocalPoint).ToList();
+        var sharedIds = shared.Select(q => q.Id).ToList();
+        SharedAnswers = (await db.RegistrationAnswers.AsNoTracking().Where(a => ids.Contains(a.RegistrationId) && sharedIds.Contains(a.QuestionId)).ToListAsync(ct))
+            .GroupBy(a => a.RegistrationId).ToDictionary(g => g.Key, g => WeProtect.Summit.Web.Pages.Registration.AnswerList.From(shared, g));
         Nominees = nominations.Select(n => (n, n.RegistrationId is int id ? statuses.GetValueOrDefault(id) : (RegistrationStatus?)null)).ToList();
         return null;
     }

@@ -1,5 +1,6 @@
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Desks;
+using WeProtect.Summit.Data.Questions;
 
 namespace WeProtect.Summit.Web.Pages.Registration;
 
@@ -12,11 +13,21 @@ public class DetailsModel(SummitDbContext db, RegistrationDesk desk, UserManager
     public Registration Registration { get; private set; } = null!;
     /// <summary>1 for the first in line, when the registration is waitlisted.</summary>
     public int? WaitlistPosition { get; private set; }
+    /// <summary>The delegate's answers to the registration form's questions and to the travel form's.</summary>
+    public AnswerList RegistrationAnswers { get; private set; } = new([]);
+    public AnswerList TravelAnswers { get; private set; } = new([]);
+    public TravelDetails? Travel { get; private set; }
+    /// <summary>Whether the summit's travel form is open to this delegate (approved).</summary>
+    public bool TravelOpen => AnswerDesk.WhyTravelIsClosed(Registration) is null;
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (await LoadAsync(id) is not { } registration) return NotFound();
         Registration = registration;
+        var questions = await QuestionDesk.AllAsync(db, registration.SummitId);
+        RegistrationAnswers = AnswerList.From(questions.Where(q => q.Form == QuestionForm.Registration), registration.Answers);
+        TravelAnswers = AnswerList.From(questions.Where(q => q.Form == QuestionForm.Travel), registration.Answers);
+        Travel = await db.TravelDetails.AsNoTracking().FirstOrDefaultAsync(t => t.RegistrationId == registration.Id);
         if (registration.Status == RegistrationStatus.Waitlisted && registration.WaitlistedUtc is { } since)
         {
             // The desk promotes by (WaitlistedUtc, Id): count who is ahead in that order.
@@ -61,7 +72,7 @@ public class DetailsModel(SummitDbContext db, RegistrationDesk desk, UserManager
     private Task<Registration?> LoadAsync(int id)
     {
         var userId = users.GetUserId(User);
-        return db.Registrations.AsNoTracking().Include(r => r.Summit).Include(r => r.Organisation)
+        return db.Registrations.AsNoTracking().Include(r => r.Summit).Include(r => r.Organisation).Include(r => r.Answers).Include(r => r.Needs)
             .FirstOrDefaultAsync(r => r.Id == id && r.UserId == userId);
     }
 }

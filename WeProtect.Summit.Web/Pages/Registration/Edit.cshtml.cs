@@ -1,5 +1,6 @@
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Desks;
+using WeProtect.Summit.Data.Questions;
 
 namespace WeProtect.Summit.Web.Pages.Registration;
 
@@ -7,10 +8,11 @@ using WeProtect.Summit.Data.Registrations;
 
 /// <summary>The delegate changes their answers while nobody has decided on them. A decision taken meanwhile
 /// (the registration's Version moves) makes the save fail instead of overwriting what the organiser saw.</summary>
-public class EditModel(SummitDbContext db, UserManager<SummitUser> users, RegistrationDesk desk) : PageModel, IRegistrationForm
+public class EditModel(SummitDbContext db, UserManager<SummitUser> users, RegistrationDesk desk, TimeProvider clock) : PageModel, IRegistrationForm
 {
     [BindProperty] public RegistrationInput Input { get; set; } = new();
     public RegistrationOptions Options { get; private set; } = new();
+    public QuestionFields Questions { get; private set; } = new([], new Dictionary<int, IReadOnlyList<string>>());
     public Registration Registration { get; private set; } = null!;
     /// <summary>Why the answers cannot be changed any more; null when the form is shown.</summary>
     public string? Refusal { get; private set; }
@@ -25,6 +27,7 @@ public class EditModel(SummitDbContext db, UserManager<SummitUser> users, Regist
         {
             Input = RegistrationInput.From(registration);
             Options = await RegistrationOptions.LoadAsync(db);
+            Questions = new(await QuestionDesk.AskedAsync(db, registration.SummitId, QuestionForm.Registration), PostedAnswers.Of(registration));
         }
         return Page();
     }
@@ -40,6 +43,11 @@ public class EditModel(SummitDbContext db, UserManager<SummitUser> users, Regist
             return await Again("Your registration changed after you opened this page (perhaps the secretariat decided on it). Nothing was saved; look at it again.");
 
         await Input.ApplyAsync(registration, db, ModelState);
+        var questions = await QuestionDesk.AskedAsync(db, registration.SummitId, QuestionForm.Registration);
+        var posted = PostedAnswers.Read(Request.Form, questions);
+        Questions = new(questions, posted);
+        foreach (var (field, message) in registration.AnswerAll(questions, posted, clock.GetUtcNow().UtcDateTime))
+            ModelState.AddModelError(field, message);
         if (!ModelState.IsValid) return await Again(null);
 
         var result = await desk.SaveAnswersAsync(registration, version, User.ToAuditActor());
@@ -52,18 +60,20 @@ public class EditModel(SummitDbContext db, UserManager<SummitUser> users, Regist
     {
         if (message is not null) ModelState.AddModelError(string.Empty, message);
         Options = await RegistrationOptions.LoadAsync(db);
+        if (Questions.Questions.Count == 0)
+            Questions = new(await QuestionDesk.AskedAsync(db, Registration.SummitId, QuestionForm.Registration), PostedAnswers.Of(Registration));
         return Page();
     }
 
     private static string? WhyNotEditable(Registration registration) => registration.CanBeEditedByDelegate
         ? null
-        : $"Your registration is {registration.Status.ToString().ToLowerInvariant()}: its answers can no longer be changed. " +
+        : $"Your registration is {Data.Vocabulary.Words.Name(registration.Status).ToLowerInvariant()}: its answers can no longer be changed. " +
           "If something is wrong, write to the secretariat.";
 
     private Task<Registration?> LoadAsync(int id, bool tracked)
     {
         var userId = users.GetUserId(User);
-        var query = db.Registrations.Include(r => r.Summit).Where(r => r.Id == id && r.UserId == userId);
+        var query = db.Registrations.Include(r => r.Summit).Include(r => r.Answers).Include(r => r.Needs).Where(r => r.Id == id && r.UserId == userId);
         return (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync();
     }
 }

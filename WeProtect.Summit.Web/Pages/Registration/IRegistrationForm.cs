@@ -15,4 +15,6 @@ public interface IRegistrationForm
     RegistrationOptions Options { get; }
     /// <summary>True for a nominee: the organisation and place are the focal point's, not fields of the form.</summary>
     bool FixedByNomination => false;
+    /// <summary>The summit's registration questions and the values to show in them.</summary>
+    QuestionFields Questions { get; }
 }

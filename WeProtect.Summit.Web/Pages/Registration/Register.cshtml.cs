@@ -1,6 +1,7 @@
 namespace WeProtect.Summit.Web.Pages.Registration;
 
 using WeProtect.Summit.Data.Invitations;
+using WeProtect.Summit.Data.Questions;
 using WeProtect.Summit.Data.Registrations;
 using WeProtect.Summit.Data.Summits;
 
@@ -15,6 +16,7 @@ public class RegisterModel(SummitDbContext db, RegistrationDesk desk, Invitation
     /// <summary>The secret of a nomination link, kept in the form so that the post completes the same nomination.</summary>
     [BindProperty(SupportsGet = true, Name = "nomination")] public string? NominationToken { get; set; }
     public RegistrationOptions Options { get; private set; } = new();
+    public QuestionFields Questions { get; private set; } = new([], new Dictionary<int, IReadOnlyList<string>>());
     public Summit Summit { get; private set; } = null!;
     /// <summary>Why the user cannot register now; null when the form is shown.</summary>
     public string? Closed { get; private set; }
@@ -41,6 +43,10 @@ public class RegisterModel(SummitDbContext db, RegistrationDesk desk, Invitation
         var registration = new Registration { SummitId = summitId, UserId = userId };
         if (Nomination is not null) registration.CompleteNomination(Nomination);
         await Input.ApplyAsync(registration, db, ModelState);
+        var posted = PostedAnswers.Read(Request.Form, Questions.Questions);
+        Questions = Questions with { Values = posted };
+        foreach (var (field, message) in registration.AnswerAll(Questions.Questions, posted, clock.GetUtcNow().UtcDateTime))
+            ModelState.AddModelError(field, message);
         if (!ModelState.IsValid) return Page();
 
         var result = await desk.RegisterAsync(registration, User.ToAuditActor());
@@ -67,6 +73,8 @@ public class RegisterModel(SummitDbContext db, RegistrationDesk desk, Invitation
             .Select(r => (int?)r.Id).FirstOrDefaultAsync();
         if (Closed is null && ExistingId is null) Closed = await WhyNotThisUserAsync(summit);
         if (Closed is null && ExistingId is null && !FixedByNomination) Options = await RegistrationOptions.LoadAsync(db);
+        if (Closed is null && ExistingId is null)
+            Questions = Questions with { Questions = await QuestionDesk.AskedAsync(db, summitId, QuestionForm.Registration) };
         return null;
     }
 

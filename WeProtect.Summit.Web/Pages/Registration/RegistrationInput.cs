@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using WeProtect.Summit.Data.Geography;
 using WeProtect.Summit.Data.Organisations;
+using WeProtect.Summit.Data.Questions;
 
 namespace WeProtect.Summit.Web.Pages.Registration;
 
@@ -20,7 +21,9 @@ public sealed class RegistrationInput
     [Display(Name = "Sector")] public Sector? ProposedSector { get; set; }
     [Display(Name = "Country")] public string? ProposedCountryCode { get; set; }
     [Display(Name = "Category")] public DelegateCategory? Category { get; set; }
-    [Display(Name = "Access needs")] public string? AccessNeeds { get; set; }
+    [Display(Name = "Anything else about your needs")] public string? AccessNeeds { get; set; }
+    /// <summary>Ticked access and dietary needs, by name (<see cref="Need"/>); parsed by <see cref="NeedNames.Parse"/>.</summary>
+    public List<string>? Needs { get; set; }
     [Display(Name = "List me in the public list of participants")] public bool ConsentToPublicList { get; set; }
     public Guid? Version { get; set; }
 
@@ -30,7 +33,7 @@ public sealed class RegistrationInput
         OrganisationNotListed = r.OrganisationId is null && r.ProposedOrganisationName is not null,
         ProposedOrganisationName = r.ProposedOrganisationName, ProposedSector = r.ProposedSector,
         ProposedCountryCode = r.ProposedCountryCode, Category = r.Category,
-        AccessNeeds = r.AccessNeeds, ConsentToPublicList = r.ConsentToPublicList, Version = r.Version,
+        AccessNeeds = r.AccessNeeds, Needs = r.Needs.Select(n => n.Need.ToString()).ToList(), ConsentToPublicList = r.ConsentToPublicList, Version = r.Version,
     };
 
     /// <summary>Copies the answers onto <paramref name="registration"/> and puts every broken rule into
@@ -47,6 +50,9 @@ public sealed class RegistrationInput
         if (!nominated) registration.Category = Category ?? (DelegateCategory)(-1);
         registration.AccessNeeds = Text(AccessNeeds?.Replace("\r\n", "\n"));
         registration.ConsentToPublicList = ConsentToPublicList;
+        var (needs, needsError) = NeedNames.Parse(Needs);
+        if (needsError is not null) modelState.AddModelError(Key(nameof(Needs)), needsError);
+        else registration.SetNeeds(needs);
 
         if (nominated)
         {
@@ -77,6 +83,9 @@ public sealed class RegistrationInput
         foreach (var (field, message) in registration.Validate())
             modelState.AddModelError(Key(field), message);
     }
+
+    /// <summary>Whether <paramref name="need"/> is ticked in the form.</summary>
+    public bool Has(Need need) => Needs?.Contains(need.ToString()) == true;
 
     private static string Key(string field) => $"Input.{field}";
 

@@ -1293,6 +1293,163 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.ToTable("Organisations");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Questions.RegistrationAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("RegistrationId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("RegistrationAnswers");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Questions.RegistrationNeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Need")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId", "Need")
+                        .IsUnique();
+
+                    b.ToTable("RegistrationNeeds");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Questions.RegistrationQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ChoicesText")
+                        .HasMaxLength(3030)
+                        .HasColumnType("character varying(3030)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Help")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("RetiredUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SummitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SummitId", "Form", "Position");
+
+                    b.ToTable("RegistrationQuestions");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Questions.TravelDetails", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ArrivalFlight")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("ArrivalUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DepartureFlight")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("DepartureUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hotel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("NeedsVisaLetter")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId")
+                        .IsUnique();
+
+                    b.ToTable("TravelDetails");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.BadgeBatch", b =>
                 {
                     b.Property<int>("Id")
@@ -1879,6 +2036,66 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasFilter("\"RevokedUtc\" IS NULL");
 
                     b.ToTable("ReportingFocalPoints");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Retention.ErasureRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CarriedOutByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("CarriedOutUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ErasureRequests");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Retention.SummitRetention", b =>
+                {
+                    b.Property<int>("SummitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ErasedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ErasureRunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ExtendedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly?>("ExtendedUntil")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("ExtendedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("SummitId");
+
+                    b.ToTable("SummitRetentions");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Statements.Amendment", b =>
@@ -2564,6 +2781,50 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Questions.RegistrationAnswer", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Questions.RegistrationQuestion", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WeProtect.Summit.Data.Registrations.Registration", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Question");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Questions.RegistrationNeed", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Registrations.Registration", null)
+                        .WithMany("Needs")
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Questions.RegistrationQuestion", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
+                        .WithMany()
+                        .HasForeignKey("SummitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Questions.TravelDetails", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.BadgeBatch", b =>
                 {
                     b.HasOne("WeProtect.Summit.Data.Summits.Summit", "Summit")
@@ -2765,6 +3026,24 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Retention.ErasureRequest", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Accounts.SummitUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Retention.SummitRetention", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
+                        .WithOne()
+                        .HasForeignKey("WeProtect.Summit.Data.Retention.SummitRetention", "SummitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Statements.Amendment", b =>
                 {
                     b.HasOne("WeProtect.Summit.Data.Statements.StatementVersion", "ResultingVersion")
@@ -2841,6 +3120,13 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.BadgeBatch", b =>
                 {
                     b.Navigation("Prints");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Registrations.Registration", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Needs");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ProgressReport", b =>

@@ -1248,6 +1248,155 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.ToTable("Organisations");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Questions.RegistrationAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("RegistrationId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("RegistrationAnswers");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Questions.RegistrationNeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Need")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId", "Need")
+                        .IsUnique();
+
+                    b.ToTable("RegistrationNeeds");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Questions.RegistrationQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChoicesText")
+                        .HasMaxLength(3030)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Help")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RetiredUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SummitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SummitId", "Form", "Position");
+
+                    b.ToTable("RegistrationQuestions");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Questions.TravelDetails", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArrivalFlight")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ArrivalUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartureFlight")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DepartureUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hotel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NeedsVisaLetter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId")
+                        .IsUnique();
+
+                    b.ToTable("TravelDetails");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.BadgeBatch", b =>
                 {
                     b.Property<int>("Id")
@@ -1812,6 +1961,64 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasFilter("\"RevokedUtc\" IS NULL");
 
                     b.ToTable("ReportingFocalPoints");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Retention.ErasureRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CarriedOutByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CarriedOutUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ErasureRequests");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Retention.SummitRetention", b =>
+                {
+                    b.Property<int>("SummitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ErasedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ErasureRunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtendedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExtendedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExtendedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SummitId");
+
+                    b.ToTable("SummitRetentions");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Statements.Amendment", b =>
@@ -2487,6 +2694,50 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Questions.RegistrationAnswer", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Questions.RegistrationQuestion", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WeProtect.Summit.Data.Registrations.Registration", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Question");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Questions.RegistrationNeed", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Registrations.Registration", null)
+                        .WithMany("Needs")
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Questions.RegistrationQuestion", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
+                        .WithMany()
+                        .HasForeignKey("SummitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Questions.TravelDetails", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.BadgeBatch", b =>
                 {
                     b.HasOne("WeProtect.Summit.Data.Summits.Summit", "Summit")
@@ -2688,6 +2939,24 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Retention.ErasureRequest", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Accounts.SummitUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Retention.SummitRetention", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
+                        .WithOne()
+                        .HasForeignKey("WeProtect.Summit.Data.Retention.SummitRetention", "SummitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Statements.Amendment", b =>
                 {
                     b.HasOne("WeProtect.Summit.Data.Statements.StatementVersion", "ResultingVersion")
@@ -2764,6 +3033,13 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.BadgeBatch", b =>
                 {
                     b.Navigation("Prints");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Registrations.Registration", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Needs");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ProgressReport", b =>

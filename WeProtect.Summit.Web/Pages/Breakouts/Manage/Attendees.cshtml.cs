@@ -39,7 +39,7 @@ public class AttendeesModel(SummitDbContext db) : PageModel
     /// <summary>The columns of both downloads, typed; the CSV writes them as text.</summary>
     private static IEnumerable<object?[]> Rows(IEnumerable<Attendee> attendees, Summit summit) => attendees.Select(a => new object?[]
     {
-        a.Status.ToString(), a.QueuePosition, a.FullName, a.Position, a.Organisation,
+        Data.Vocabulary.Words.Name(a.Status), a.QueuePosition, a.FullName, a.Position, a.Organisation,
         summit.ToLocal(a.RequestedUtc), a.ConfirmedUtc is { } c ? summit.ToLocal(c) : null,
     });
 

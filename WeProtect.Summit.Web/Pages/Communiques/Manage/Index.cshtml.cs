@@ -99,14 +99,7 @@ public class IndexModel(SummitDbContext db, CommuniqueDesk desk, TimeProvider cl
 
     public bool InProgress => Communique?.Status is CommuniqueStatus.Queued or CommuniqueStatus.Generating;
 
-    public static string Describe(CommuniqueStatus status) => status switch
-    {
-        CommuniqueStatus.Queued => "Queued",
-        CommuniqueStatus.Generating => "Generating",
-        CommuniqueStatus.Published => "Published",
-        CommuniqueStatus.Failed => "Failed",
-        _ => status.ToString(),
-    };
+    public static string Describe(CommuniqueStatus status) => Data.Vocabulary.Words.Name(status);
 
     private async Task<bool> LoadAsync(int statementId, CancellationToken ct)
     {

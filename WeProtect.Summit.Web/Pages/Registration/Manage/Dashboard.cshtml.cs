@@ -1,4 +1,5 @@
 using WeProtect.Summit.Data.Organisations;
+using WeProtect.Summit.Data.Questions;
 
 namespace WeProtect.Summit.Web.Pages.Registration.Manage;
 
@@ -13,7 +14,15 @@ public class DashboardModel(SummitDbContext db) : PageModel
 
     /// <summary>One delegate as the dashboard and the CSV see them.</summary>
     public sealed record Delegate(string FullName, string Position, string Organisation, Sector? Sector, string? CountryCode,
-        DelegateCategory Category, bool IsMinister, RegistrationStatus Status, DateTime? CheckedInUtc);
+        DelegateCategory Category, bool IsMinister, RegistrationStatus Status, DateTime? CheckedInUtc, string? NeedsNote = null, int Id = 0);
+
+    /// <summary>What the downloads add to each delegate: ticked needs, travel, and answers to every question of the
+    /// summit (retired ones too: their answers are kept), by registration id.</summary>
+    public sealed record Extras(IReadOnlyList<RegistrationQuestion> Questions, IReadOnlyDictionary<int, List<Need>> Needs,
+        IReadOnlyDictionary<int, TravelDetails> Travel, IReadOnlyDictionary<int, Dictionary<int, string>> Answers)
+    {
+        public static readonly Extras None = new([], new Dictionary<int, List<Need>>(), new Dictionary<int, TravelDetails>(), new Dictionary<int, Dictionary<int, string>>());
+    }
 
     public Summit Summit { get; private set; } = null!;
     public int Approved { get; private set; }
@@ -65,7 +74,7 @@ public class DashboardModel(SummitDbContext db) : PageModel
         RegistrationStatus? only = Enum.TryParse<RegistrationStatus>(status, true, out var s) && Enum.IsDefined(s) && !int.TryParse(status, out _) ? s : null;
         var delegates = await LoadDelegatesAsync(only, ct);
         var file = $"delegates-{Summit.Id}{(only is null ? "" : "-" + only.Value.ToString().ToLowerInvariant())}.csv";
-        return File(WriteCsv(delegates, Summit), CsvExport.ContentType, file);
+        return File(WriteCsv(delegates, Summit, await LoadExtrasAsync(delegates, ct)), CsvExport.ContentType, file);
     }
 
     /// <summary>The same list as a spreadsheet with typed columns (minister yes/no, check-in time as a date).</summary>
@@ -75,7 +84,8 @@ public class DashboardModel(SummitDbContext db) : PageModel
         RegistrationStatus? only = Enum.TryParse<RegistrationStatus>(status, true, out var s) && Enum.IsDefined(s) && !int.TryParse(status, out _) ? s : null;
         var delegates = await LoadDelegatesAsync(only, ct);
         var file = $"delegates-{Summit.Id}{(only is null ? "" : "-" + only.Value.ToString().ToLowerInvariant())}.xlsx";
-        return File(XlsxExport.Write("Delegates", Headers(Summit), Rows(delegates, Summit)), XlsxExport.ContentType, file);
+        var extras = await LoadExtrasAsync(delegates, ct);
+        return File(XlsxExport.Write("Delegates", Headers(Summit, extras), Rows(delegates, Summit, extras)), XlsxExport.ContentType, file);
     }
 
     /// <summary>The approved delegates as a printable list grouped by country, then sector (PDF).</summary>
@@ -89,20 +99,58 @@ public class DashboardModel(SummitDbContext db) : PageModel
         return File(pdf, "application/pdf", $"participants-{Summit.Id}.pdf");
     }
 
-    private static string[] Headers(Summit summit) =>
-        ["Name", "Position", "Organisation", "Sector", "Country", "Category", "Minister", "Status", $"Checked in ({summit.TimeZoneId})"];
+    private static string[] Headers(Summit summit, Extras extras) =>
+    [
+        "Name", "Position", "Organisation", "Sector", "Country", "Category", "Minister", "Status", $"Checked in ({summit.TimeZoneId})",
+        "Access needs", "Dietary needs", "Needs note", $"Arrival ({summit.TimeZoneId})", "Arrival flight", $"Departure ({summit.TimeZoneId})",
+        "Departure flight", "Hotel", "Visa letter needed",
+        .. extras.Questions.Select(q => q.Label + (q.IsRetired ? " (retired)" : "")),
+    ];
 
     /// <summary>The columns of both downloads, typed; the CSV writes them as text.</summary>
-    private static IEnumerable<object?[]> Rows(IEnumerable<Delegate> delegates, Summit summit) => delegates.Select(d => new object?[]
+    private static IEnumerable<object?[]> Rows(IEnumerable<Delegate> delegates, Summit summit, Extras extras) => delegates.Select(d =>
     {
-        d.FullName, d.Position, d.Organisation, d.Sector?.DisplayName() ?? "",
-        d.CountryCode is null ? "" : Data.Geography.Countries.NameOf(d.CountryCode),
-        d.Category.DisplayName(), d.IsMinister, d.Status.ToString(),
-        d.CheckedInUtc is { } at ? summit.ToLocal(at) : null,
+        var needs = extras.Needs.GetValueOrDefault(d.Id) ?? [];
+        var travel = extras.Travel.GetValueOrDefault(d.Id);
+        var answers = extras.Answers.GetValueOrDefault(d.Id);
+        object?[] row =
+        [
+            d.FullName, d.Position, d.Organisation, d.Sector?.DisplayName() ?? "",
+            d.CountryCode is null ? "" : Data.Geography.Countries.NameOf(d.CountryCode),
+            d.Category.DisplayName(), d.IsMinister, Data.Vocabulary.Words.Name(d.Status),
+            d.CheckedInUtc is { } at ? summit.ToLocal(at) : null,
+            string.Join("; ", needs.Where(n => !n.IsDietary()).Order().Select(NeedNames.DisplayName)),
+            string.Join("; ", needs.Where(n => n.IsDietary()).Order().Select(NeedNames.DisplayName)),
+            d.NeedsNote ?? "",
+            travel is null ? null : summit.ToLocal(travel.ArrivalUtc), travel?.ArrivalFlight ?? "",
+            travel is null ? null : summit.ToLocal(travel.DepartureUtc), travel?.DepartureFlight ?? "",
+            travel?.Hotel ?? "", travel is null ? "" : travel.NeedsVisaLetter ? "Yes" : "No",
+            .. extras.Questions.Select(q => (object?)AnswerRules.Display(q.Kind, answers?.GetValueOrDefault(q.Id))),
+        ];
+        return row;
     });
 
-    public static byte[] WriteCsv(IEnumerable<Delegate> delegates, Summit summit) =>
-        CsvExport.Write(Headers(summit), Rows(delegates, summit), "yyyy-MM-dd HH:mm");
+    public static byte[] WriteCsv(IEnumerable<Delegate> delegates, Summit summit, Extras? extras = null) =>
+        CsvExport.Write(Headers(summit, extras ?? Extras.None), Rows(delegates, summit, extras ?? Extras.None), "yyyy-MM-dd HH:mm");
+
+    private async Task<Extras> LoadExtrasAsync(IReadOnlyList<Delegate> delegates, CancellationToken ct)
+    {
+        var ids = delegates.Select(d => d.Id).ToList();
+        var needs = new Dictionary<int, List<Need>>();
+        var travel = new Dictionary<int, TravelDetails>();
+        var answers = new Dictionary<int, Dictionary<int, string>>();
+        // Chunks keep the IN lists within every provider's parameter limit at 4,000 delegates.
+        foreach (var chunk in ids.Chunk(500))
+        {
+            foreach (var n in await db.RegistrationNeeds.AsNoTracking().Where(n => chunk.Contains(n.RegistrationId)).ToListAsync(ct))
+                (needs.TryGetValue(n.RegistrationId, out var list) ? list : needs[n.RegistrationId] = []).Add(n.Need);
+            foreach (var t in await db.TravelDetails.AsNoTracking().Where(t => chunk.Contains(t.RegistrationId)).ToListAsync(ct))
+                travel[t.RegistrationId] = t;
+            foreach (var a in await db.RegistrationAnswers.AsNoTracking().Where(a => chunk.Contains(a.RegistrationId)).ToListAsync(ct))
+                (answers.TryGetValue(a.RegistrationId, out var map) ? map : answers[a.RegistrationId] = [])[a.QuestionId] = a.Value;
+        }
+        return new Extras(await QuestionDesk.AllAsync(db, Summit.Id, ct), needs, travel, answers);
+    }
 
     private async Task<List<Delegate>> LoadDelegatesAsync(RegistrationStatus? status, CancellationToken ct)
     {
@@ -113,7 +161,7 @@ public class DashboardModel(SummitDbContext db) : PageModel
                 r.Organisation != null ? r.Organisation.FormalName : r.ProposedOrganisationName ?? "",
                 r.Organisation != null ? r.Organisation.Sector : r.ProposedSector,
                 r.Organisation != null ? r.Organisation.CountryCode : r.ProposedCountryCode,
-                r.Category, r.IsMinister, r.Status, r.CheckedInUtc))
+                r.Category, r.IsMinister, r.Status, r.CheckedInUtc, r.AccessNeeds, r.Id))
             .ToListAsync(ct);
         return rows.OrderBy(r => r.Status).ThenBy(r => r.Organisation, IndexModel.NameOrder).ThenBy(r => r.FullName, IndexModel.NameOrder).ToList();
     }

@@ -2,6 +2,7 @@ using Htmx;
 using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Geography;
 using WeProtect.Summit.Data.Organisations;
+using WeProtect.Summit.Data.Questions;
 
 namespace WeProtect.Summit.Web.Pages.Registration.Manage;
 
@@ -60,6 +61,9 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
     public Summit Summit { get; private set; } = null!;
     /// <summary>The rows of the current page.</summary>
     public IReadOnlyList<Row> Results { get; private set; } = [];
+    /// <summary>Ticked needs and answers to the summit's questions of the rows on this page, by registration id.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<Need>> NeedsOf { get; private set; } = new Dictionary<int, IReadOnlyList<Need>>();
+    public IReadOnlyDictionary<int, AnswerList> AnswersOf { get; private set; } = new Dictionary<int, AnswerList>();
     /// <summary>How many registrations match the filter, on every page.</summary>
     public int MatchCount { get; private set; }
     public int CurrentPage { get; private set; } = 1;
@@ -294,6 +298,14 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
             .ToListAsync(ct);
         var position = pageIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         Results = rows.OrderBy(r => position[r.Id]).ToList();
+        NeedsOf = (await db.RegistrationNeeds.AsNoTracking().Where(n => pageIds.Contains(n.RegistrationId)).ToListAsync(ct))
+            .GroupBy(n => n.RegistrationId).ToDictionary(g => g.Key, g => (IReadOnlyList<Need>)g.Select(n => n.Need).Order().ToList());
+        var answers = await db.RegistrationAnswers.AsNoTracking().Where(a => pageIds.Contains(a.RegistrationId)).ToListAsync(ct);
+        if (answers.Count > 0)
+        {
+            var questions = await QuestionDesk.AllAsync(db, Summit.Id, ct);
+            AnswersOf = answers.GroupBy(a => a.RegistrationId).ToDictionary(g => g.Key, g => AnswerList.From(questions, g));
+        }
 
         var codes = await all.Select(r => r.Organisation != null ? r.Organisation.CountryCode : r.ProposedCountryCode).Distinct().ToListAsync(ct);
         CountryOptions = codes.OfType<string>().Select(x => (Code: x, Name: Countries.NameOf(x))).OrderBy(x => x.Name, NameOrder).ToList();

@@ -1,0 +1,45 @@
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Desks;
+
+namespace WeProtect.Summit.Data.Retention;
+
+/// <summary>A person's request to have their personal data erased, and an administrator carrying it out with the
+/// rules of <see cref="PersonalDataCatalogue"/> (their rows in every summit, then the account itself). Public-record
+/// items (endorsements) and the audit trail are kept; the events name ids only.</summary>
+public sealed class ErasureDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<DeskResult> RequestAsync(string userId, CancellationToken ct = default)
+    {
+        if (!await db.Users.AnyAsync(u => u.Id == userId, ct)) return DeskResult.NotFound("There is no such account.");
+        if (await db.ErasureRequests.AnyAsync(r => r.UserId == userId && r.CarriedOutUtc == null, ct))
+            return DeskResult.Refused("You have already asked for your data to be erased: the administrators will carry it out.");
+        var request = new ErasureRequest(userId, clock.GetUtcNow().UtcDateTime);
+        db.ErasureRequests.Add(request);
+        // The actor by id only: the name is about to go.
+        audit.Record(new AuditActor(userId, "account holder"), "account.erasure-requested", request, $"Account {userId} asked for its personal data to be erased");
+        await audit.SaveChangesAsync(ct);
+        return DeskResult.Done("Your request is recorded. An administrator will erase your personal data and close your account.");
+    }
+
+    /// <summary>Carries out the request once (a conditional update claims it). The value is the address the account
+    /// had, so that the caller can remove mail kept for it outside the database.</summary>
+    public async Task<DeskResult<string>> CarryOutAsync(int requestId, AuditActor actor, CancellationToken ct = default)
+    {
+        var request = await db.ErasureRequests.FirstOrDefaultAsync(r => r.Id == requestId, ct);
+        if (request is null) return DeskResult.NotFound("There is no such request.").With<string>();
+        if (!request.IsOpen) return DeskResult.Refused("This request has already been carried out.").With<string>();
+        var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == request.UserId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var claimed = await db.ErasureRequests.Where(r => r.Id == requestId && r.CarriedOutUtc == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.CarriedOutUtc, now).SetProperty(r => r.CarriedOutByUserId, actor.UserId), ct);
+        if (claimed == 0) return DeskResult.Refused("This request has already been carried out.").With<string>();
+        var scope = ErasureScope.OfPerson(db, user.Id, user.Email, now);
+        var (total, counts) = await RetentionDesk.EraseAsync([.. PersonalDataCatalogue.Summit, .. PersonalDataCatalogue.Account], scope, ct);
+        audit.Record(actor, "account.erased", request, $"Erasure request {requestId}: account {user.Id} pseudonymised and closed, {total} rows changed{counts}");
+        await audit.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return DeskResult.Done($"Request {requestId} carried out: the account is pseudonymised and closed.").With(user.Email ?? "");
+    }
+}

@@ -1,0 +1,63 @@
+using WeProtect.Summit.Data.Invitations;
+
+namespace WeProtect.Summit.Data.Retention;
+
+/// <summary>Everything held about one person, for them to download (JSON): their account, registrations, bookings,
+/// endorsements, messages addressed to them, consultation comments and amendments, invitations and nominations sent
+/// to their address, and their erasure requests. Only rows tied to their id or their address: nobody else's.</summary>
+public sealed class PersonalDataExport(SummitDbContext db, TimeProvider clock)
+{
+    public async Task<object?> ForUserAsync(string userId, CancellationToken ct = default)
+    {
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null) return null;
+        var email = EmailAddresses.Normalise(user.Email ?? "");
+        var roles = await db.UserRoles.Where(r => r.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync(ct);
+        var organisation = user.OrganisationId is { } orgId
+            ? await db.Organisations.Where(o => o.Id == orgId).Select(o => o.FormalName).FirstOrDefaultAsync(ct) : null;
+        var registrations = await db.Registrations.AsNoTracking().Where(r => r.UserId == userId).OrderBy(r => r.Id)
+            .Select(r => new
+            {
+                r.Id, Summit = r.Summit.Name, r.SummitId, r.Status, r.FullName, r.Position,
+                Organisation = r.Organisation != null ? r.Organisation.FormalName : r.ProposedOrganisationName,
+                r.Category, r.Title, r.Honorific, r.Rank, r.IsMinister, r.ProtocolOrder, r.AccessNeeds, r.ConsentToPublicList,
+                r.DecisionReason, r.CreatedUtc, r.DecidedUtc, r.CancelledUtc, r.CheckedInUtc,
+            }).ToListAsync(ct);
+        var bookings = await db.Bookings.AsNoTracking().Where(b => b.Registration.UserId == userId).OrderBy(b => b.Id)
+            .Select(b => new { b.Id, b.RegistrationId, Breakout = b.Breakout.Title, b.Breakout.StartUtc, b.Status, b.RequestedUtc, b.ConfirmedUtc, b.CancelledUtc })
+            .ToListAsync(ct);
+        var endorsements = await db.Endorsements.AsNoTracking().Where(e => e.SignerUserId == userId).OrderBy(e => e.Id)
+            .Select(e => new
+            {
+                e.Id, e.StatementId, Organisation = e.Organisation.FormalName, e.PrintedName, e.PrintedPosition, e.SignedUtc,
+                e.Declaration, e.WithdrawnUtc, e.WithdrawalReason,
+            }).ToListAsync(ct);
+        var messages = await db.DelegateMessageRecipients.AsNoTracking().Where(m => m.Registration.UserId == userId).OrderBy(m => m.Id)
+            .Select(m => new { m.MessageId, m.Message.SummitId, m.Message.Subject, m.Message.Body, m.CreatedUtc }).ToListAsync(ct);
+        var comments = await db.StatementComments.AsNoTracking().Where(c => c.AuthorUserId == userId).OrderBy(c => c.Id)
+            .Select(c => new { c.Id, c.StatementId, c.Anchor, c.Text, c.AuthorName, c.OrganisationName, c.CreatedUtc }).ToListAsync(ct);
+        var amendments = await db.Amendments.AsNoTracking().Where(a => a.ProposerUserId == userId).OrderBy(a => a.Id)
+            .Select(a => new { a.Id, a.StatementId, a.Anchor, a.ProposedWording, a.Explanation, a.ProposerName, a.Status, a.CreatedUtc })
+            .ToListAsync(ct);
+        var invitations = await db.Invitations.AsNoTracking().Where(i => i.NormalisedEmail == email || i.FocalPointUserId == userId)
+            .OrderBy(i => i.Id).Select(i => new { i.Id, i.SummitId, Organisation = i.Organisation.FormalName, i.Email, i.SentUtc, i.AcceptedUtc, i.RevokedUtc })
+            .ToListAsync(ct);
+        var nominations = await db.Nominations.AsNoTracking().Where(n => n.NormalisedEmail == email).OrderBy(n => n.Id)
+            .Select(n => new { n.Id, n.SummitId, n.Email, n.Category, n.Title, n.Honorific, n.Rank, n.CreatedUtc, n.RegistrationId })
+            .ToListAsync(ct);
+        var requests = await db.ErasureRequests.AsNoTracking().Where(r => r.UserId == userId).OrderBy(r => r.Id)
+            .Select(r => new { r.Id, r.RequestedUtc, r.CarriedOutUtc }).ToListAsync(ct);
+        return new
+        {
+            ExportedUtc = clock.GetUtcNow().UtcDateTime,
+            Account = new
+            {
+                user.Id, user.FullName, user.Email, user.EmailConfirmed, user.Position, Organisation = organisation, user.PhoneNumber,
+                user.TwoFactorEnabled, user.CreatedUtc, Roles = roles,
+            },
+            Registrations = registrations, Bookings = bookings, Endorsements = endorsements, MessagesToYou = messages,
+            ConsultationComments = comments, ProposedAmendments = amendments, InvitationsToYourAddress = invitations,
+            NominationsToYourAddress = nominations, ErasureRequests = requests,
+        };
+    }
+}

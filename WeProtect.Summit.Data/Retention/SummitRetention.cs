@@ -1,0 +1,62 @@
+namespace WeProtect.Summit.Data.Retention;
+
+using WeProtect.Summit.Data.Summits; // after the namespace line: "Summit" is also a namespace
+
+/// <summary>How long a summit's personal data is kept, and whether it has been erased. A summit without a row keeps
+/// its data for <see cref="DefaultDays"/> days after its last day; the row appears when organisers extend that, or when
+/// the erasure runs (<see cref="RetentionDesk"/>). Erased once: the run's id and time are kept, and a later run
+/// finds the row erased and changes nothing.</summary>
+public class SummitRetention
+{
+    /// <summary>Days after the summit's last day (in its time zone) that its personal data is kept by default.</summary>
+    public const int DefaultDays = 90;
+    public const int ReasonMaxLength = 1000;
+
+    private SummitRetention() { }
+
+    public SummitRetention(int summitId) => SummitId = summitId;
+
+    public int SummitId { get; private set; }
+    /// <summary>The last day the data is kept, when organisers extended it; null: the default.</summary>
+    public DateOnly? ExtendedUntil { get; private set; }
+    /// <summary>Why it was extended (shown to organisers, recorded in the audit trail).</summary>
+    public string? ExtensionReason { get; private set; }
+    public DateTime? ExtendedUtc { get; private set; }
+    public string? ExtendedByUserId { get; private set; }
+    /// <summary>When the personal data was erased, and by which run; set once, by a conditional update.</summary>
+    public DateTime? ErasedUtc { get; private set; }
+    public Guid? ErasureRunId { get; private set; }
+
+    public bool IsErased => ErasedUtc is not null;
+
+    /// <summary>The last day the summit's personal data is kept (in the summit's time zone).</summary>
+    public static DateOnly RetainUntil(Summit summit, SummitRetention? retention) =>
+        retention?.ExtendedUntil ?? summit.EndDate.AddDays(DefaultDays);
+
+    /// <summary>The instant the erasure is due: midnight at the end of the last day kept, in the summit's time zone.</summary>
+    public static DateTime ErasureDueUtc(Summit summit, SummitRetention? retention)
+    {
+        var midnight = RetainUntil(summit, retention).AddDays(1).ToDateTime(TimeOnly.MinValue);
+        var (utc, error) = SummitClock.ToUtc(midnight, summit.Zone);
+        // A zone whose clocks skip midnight that day: the first hour that exists.
+        return error is null ? utc : SummitClock.ToUtc(midnight.AddHours(1), summit.Zone).Utc;
+    }
+
+    public static bool IsDue(Summit summit, SummitRetention? retention, DateTime nowUtc) =>
+        retention?.IsErased != true && nowUtc >= ErasureDueUtc(summit, retention);
+
+    /// <summary>Keeps the data longer; returns why not (keyed by field) when the date is not later or the reason missing.</summary>
+    public IReadOnlyList<(string Field, string Message)> Extend(Summit summit, DateOnly? until, string? reason, string byUserId, DateTime nowUtc)
+    {
+        var errors = new List<(string, string)>();
+        var current = RetainUntil(summit, this);
+        if (IsErased) errors.Add(("Until", "This summit's personal data has already been erased: there is nothing left to keep."));
+        else if (until is null) errors.Add(("Until", "Give the last day the data is to be kept."));
+        else if (until <= current) errors.Add(("Until", $"Give a day after {current:d MMMM yyyy}, the day the data is kept until now."));
+        if (string.IsNullOrWhiteSpace(reason)) errors.Add(("Reason", "Give the reason for keeping the data longer."));
+        else if (reason.Trim().Length > ReasonMaxLength) errors.Add(("Reason", $"The reason is longer than {ReasonMaxLength} characters."));
+        if (errors.Count > 0) return errors;
+        (ExtendedUntil, ExtensionReason, ExtendedUtc, ExtendedByUserId) = (until, reason!.Trim(), nowUtc, byUserId);
+        return errors;
+    }
+}

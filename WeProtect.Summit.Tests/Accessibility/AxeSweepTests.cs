@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using WeProtect.Summit.Tests.Authorization;
+using WeProtect.Summit.Tests.Browser;
+
+namespace WeProtect.Summit.Tests.Accessibility;
+
+/// <summary>axe-core (offline, in the test browser) over every page of the authorization test's list, for each kind
+/// of user who may open it: no serious or critical violation anywhere. One test per area; a failure lists every
+/// violation with the page, the persona, the rule and the elements' selectors.</summary>
+[Collection(BrowserCollection.Name)]
+public class AxeSweepTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    private static readonly string[] Blocking = ["serious", "critical"];
+
+    /// <summary>The WCAG 2.0–2.2 A and AA rules.</summary>
+    private static readonly AxeRunOptions Options = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    };
+
+    public static TheoryData<string> Areas() => new(PageAccessTests.Expected.Keys.Select(SweepSite.AreaOf).Distinct().Order(StringComparer.Ordinal));
+
+    /// <summary>Each page's address in the sweep matches its route (every route value filled in), so that no page is
+    /// checked on a "not found" answer by mistake.</summary>
+    [Fact]
+    public async Task Every_page_of_the_authorization_list_has_an_address_that_matches_its_route()
+    {
+        var site = await SweepSite.ForAsync(browser);
+        var pages = browser.App.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .Select(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>()).OfType<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>()
+            .DistinctBy(p => p.ViewEnginePath).ToList();
+        var failures = new List<string>();
+        foreach (var page in pages.Where(p => !SweepSite.NotPages.ContainsKey(p.ViewEnginePath)))
+        {
+            var template = page.AttributeRouteInfo?.Template ?? page.ViewEnginePath.TrimStart('/');
+            var pattern = System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Escape(template).Replace(@"\{", "{"),
+                @"/\{[^}]+\?}|\{[^}]+}", m => m.Value.EndsWith("?}", StringComparison.Ordinal) ? "(/[^/]+)?" : "[^/]+");
+            // An Index page also answers without "Index" ("Breakouts/Manage/{summitId}").
+            pattern = pattern.EndsWith("Index", StringComparison.Ordinal) ? pattern[..^"Index".Length] + "(Index)?" : pattern.Replace("/Index/", "(/Index)?/", StringComparison.Ordinal);
+            var url = site.UrlOf(page.ViewEnginePath).Split('?')[0];
+            if (!System.Text.RegularExpressions.Regex.IsMatch(url, "^/" + pattern + "/?$"))
+                failures.Add($"{page.ViewEnginePath}: {url} does not match {template}");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.All(SweepSite.NotPages.Keys, page => Assert.Contains(page, PageAccessTests.Expected.Keys));
+    }
+
+    [Theory]
+    [MemberData(nameof(Areas))]
+    public async Task Every_page_of_the_area_has_no_serious_or_critical_axe_violation_for_any_role(string area)
+    {
+        var site = await SweepSite.ForAsync(browser);
+        var pages = PageAccessTests.Expected.Where(p => SweepSite.AreaOf(p.Key) == area && !SweepSite.NotPages.ContainsKey(p.Key))
+            .OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+        var failures = new List<string>();
+        var visits = 0;
+        var clock = Stopwatch.StartNew();
+        foreach (var persona in Enum.GetValues<Persona>())
+        {
+            var mine = pages.Where(p => SweepSite.PersonasFor(p.Value).Contains(persona)).Select(p => p.Key).ToList();
+            if (mine.Count == 0) continue;
+            var page = await site.PageAsAsync(browser, persona);
+            foreach (var name in mine)
+            {
+                var url = site.UrlOf(name);
+                var response = await page.GotoAsync(url);
+                visits++;
+                if (response is null || response.Status >= 500)
+                {
+                    failures.Add($"{url} as {persona}: HTTP {response?.Status}");
+                    continue;
+                }
+                var result = await page.RunAxe(Options);
+                foreach (var v in result.Violations.Where(v => Blocking.Contains(v.Impact)))
+                {
+                    var where = string.Join("; ", v.Nodes.Take(5).Select(n => n.Target?.ToString() ?? n.Html));
+                    failures.Add($"{url} as {persona}: {v.Impact} {v.Id} ({v.Help}): {where}{(v.Nodes.Count() > 5 ? $" and {v.Nodes.Count() - 5} more" : "")}");
+                }
+            }
+            await page.Context.CloseAsync();
+        }
+        output.WriteLine($"{area}: {visits} page visits checked in {clock.Elapsed.TotalSeconds:F1} s");
+        Assert.True(failures.Count == 0, $"axe found {failures.Count} serious or critical violations in {area}:\n" + string.Join("\n", failures));
+    }
+}

@@ -1,0 +1,172 @@
+using Microsoft.Playwright;
+using WeProtect.Summit.Data.Organisations;
+using WeProtect.Summit.Data.Registrations;
+using WeProtect.Summit.Data.Statements;
+using WeProtect.Summit.Tests.Browser;
+using WeProtect.Summit.Tests.Signing;
+
+namespace WeProtect.Summit.Tests.Accessibility;
+
+/// <summary>The main journeys with the keyboard alone: no click, no mouse event; Tab to move (each control must be
+/// reached within a bounded number of presses, so a control the keyboard cannot reach fails), Enter or Space to act,
+/// typing to fill. The skip link is the first thing Tab reaches (on the check-in desk the code field has the
+/// focus from the start, for the scanner).</summary>
+[Collection(BrowserCollection.Name)]
+public class KeyboardJourneyTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_delegate_logs_in_and_registers_for_a_summit_with_the_keyboard()
+    {
+        var app = browser.App;
+        var summit = await app.CreateOpenSummitAsync(name: "Keyboard Summit " + Guid.NewGuid().ToString("N")[..6]);
+        var organisation = await app.CreateOrganisationAsync("Kingdom of Keys " + Guid.NewGuid().ToString("N")[..4], Sector.Government, "NO");
+        var user = await app.CreateUserAsync(fullName: "Kari Keyboard");
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync("/Account/Login");
+        await SkipLinkFirstAsync(page);
+        await TabToAsync(page, "#Input_Email");
+        await page.Keyboard.TypeAsync(user.Email!);
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(SummitAppFactory.Password);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
+
+        await page.GotoAsync($"/Summits/Details/{summit.Id}");
+        await TabToAsync(page, "#register-link");
+        await page.Keyboard.PressAsync("Enter");
+        await BrowserFixture.WaitForAddressAsync(page, "/Registration/Register/");
+        await TabToAsync(page, "#Input_Position");
+        await page.Keyboard.TypeAsync("Minister of Digital Affairs");
+        await TabToAsync(page, "#Input_Category");
+        await page.Keyboard.TypeAsync("Head");
+        await TabToAsync(page, "#Input_OrganisationId");
+        await page.Keyboard.TypeAsync(organisation.FormalName[..12]);
+        await TabToAsync(page, "#Input_ConsentToPublicList");
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(page.Locator("#Input_ConsentToPublicList")).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("#Input_OrganisationId")).ToHaveValueAsync(organisation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await TabToAsync(page, "form button[type=submit]");
+        await browser.ScreenshotAsync(page, "1-form-filled");
+        await page.Keyboard.PressAsync("Enter");
+        await BrowserFixture.WaitForAddressAsync(page, "/Registration/Details/");
+        var registration = await app.WithDbAsync(db => db.Registrations.SingleAsync(r => r.UserId == user.Id && r.SummitId == summit.Id));
+        Assert.Equal((DelegateCategory.HeadOfDelegation, (int?)organisation.Id, true), (registration.Category, registration.OrganisationId, registration.ConsentToPublicList));
+        await Assertions.Expect(page.Locator("[role=status]").First).ToBeVisibleAsync();
+        await browser.ScreenshotAsync(page, "2-registered");
+        page.Problems().AssertNone();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_delegate_books_a_breakout_with_the_keyboard()
+    {
+        var app = browser.App;
+        var summit = await app.CreateOpenSummitAsync(name: "Keyboard Booking Summit");
+        var breakout = await app.CreateBreakoutAsync(summit, title: "Keyboard roundtable");
+        var (user, registration) = await app.ApprovedDelegateAsync(summit.Id, "Bo Booker");
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.LogInAsync(page, user.Email!);
+
+        await page.GotoAsync($"/Breakouts/Agenda/{summit.Id}");
+        await TabToAsync(page, $"td[data-breakout-id='{breakout.Id}'] a");
+        await page.Keyboard.PressAsync("Enter");
+        await BrowserFixture.WaitForAddressAsync(page, $"/Breakouts/Session/{breakout.Id}");
+        await TabToAsync(page, $"#book-form-{breakout.Id} button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        // htmx swaps the button for the answer, announced as a status.
+        await Assertions.Expect(page.Locator($"#booking-message-{breakout.Id}")).ToBeVisibleAsync();
+        Assert.True(await app.WithDbAsync(db => db.Bookings.AnyAsync(b => b.BreakoutId == breakout.Id && b.RegistrationId == registration.Id)));
+        await browser.ScreenshotAsync(page, "booked");
+        page.Problems().AssertNone();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_signatory_signs_a_statement_with_the_authenticator_code_with_the_keyboard()
+    {
+        var app = browser.App;
+        var organisation = await app.CreateOrganisationAsync("Republic of Keys " + Guid.NewGuid().ToString("N")[..4], Sector.Government, "IS");
+        var (statement, final) = await app.OpenStatementAsync(title: "Keyboard Statement of Action");
+        var user = await app.CreateUserAsync(fullName: "Sigrún Signer");
+        var key = await app.EnableTwoFactorAsync(user);
+        Assert.True((await app.GrantAsync(user, organisation.Id)).Succeeded);
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync("/Account/Login");
+        await TabToAsync(page, "#Input_Email");
+        await page.Keyboard.TypeAsync(user.Email!);
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(SummitAppFactory.Password);
+        await page.Keyboard.PressAsync("Enter");
+        await BrowserFixture.WaitForAddressAsync(page, "/Account/LoginWith2fa");
+        await TabToAsync(page, "#Input_Code");
+        // The previous step's code (still accepted) for the log-in, so that the current one is free for the signature.
+        await page.Keyboard.TypeAsync(app.TotpCode(key, TimeSpan.FromSeconds(-30)));
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/"));
+
+        await page.GotoAsync("/Signing");
+        await TabToAsync(page, $"a[href='{SigningData.SignUrl(statement.Id, organisation.Id)}']");
+        await page.Keyboard.PressAsync("Enter");
+        await BrowserFixture.WaitForAddressAsync(page, SigningData.SignUrl(statement.Id, organisation.Id));
+        await TabToAsync(page, "#Input_PrintedName");
+        await page.Keyboard.TypeAsync("Sigrún Signer");
+        await TabToAsync(page, "#Input_PrintedPosition");
+        await page.Keyboard.TypeAsync("Minister of Justice");
+        await TabToAsync(page, "#Input_Code");
+        await page.Keyboard.TypeAsync(app.TotpCode(key));
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#live-endorsement")).ToContainTextAsync("Sigrún Signer");
+        var endorsement = Assert.Single(await app.EndorsementsAsync(statement.Id));
+        Assert.Equal(final.ContentHash, endorsement.ContentHash);
+        await browser.ScreenshotAsync(page, "signed");
+        page.Problems().AssertNone();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_check_in_desk_checks_a_delegate_in_with_the_keyboard()
+    {
+        var app = browser.App;
+        var summit = await app.CreateOpenSummitAsync(name: "Keyboard Desk Summit");
+        var (_, registration) = await app.ApprovedDelegateAsync(summit.Id, "Desk Delegate");
+        var badgeCode = await app.WithDbAsync(db => db.Registrations.Where(r => r.Id == registration.Id).Select(r => r.BadgeCode).SingleAsync());
+        var organiser = await app.CreateUserAsync(fullName: "Keyboard Desk", roles: Roles.Organiser);
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.LogInAsync(page, organiser.Email!);
+
+        await page.GotoAsync($"/Registration/Manage/CheckIn/{summit.Id}");
+        // The code field has the focus from the start (a USB scanner types into it); no Tab needed.
+        await Assertions.Expect(page.Locator("#checkin-code")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(badgeCode!);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#checkin-heading")).ToHaveTextAsync("Checked in");
+        await Assertions.Expect(page.Locator("#checkin-code")).ToBeFocusedAsync();
+        Assert.NotNull(await app.WithDbAsync(db => db.Registrations.Where(r => r.Id == registration.Id).Select(r => r.CheckedInUtc).SingleAsync()));
+        await browser.ScreenshotAsync(page, "checked-in");
+        page.Problems().AssertNone();
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>From the top of the page, the first Tab reaches the skip link, and Enter on it moves the focus to the main content.</summary>
+    private static async Task SkipLinkFirstAsync(IPage page)
+    {
+        await page.EvaluateAsync("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Skip to content", await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("main", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+    }
+
+    /// <summary>Presses Tab until the focus is on <paramref name="selector"/>; fails when 80 presses do not reach it.</summary>
+    private static async Task TabToAsync(IPage page, string selector)
+    {
+        for (var i = 0; i < 80; i++)
+        {
+            if (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector)) return;
+            await page.Keyboard.PressAsync("Tab");
+        }
+        Assert.Fail($"The keyboard does not reach {selector} within 80 presses of Tab");
+    }
+}

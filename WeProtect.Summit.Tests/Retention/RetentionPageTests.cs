@@ -1,0 +1,72 @@
+using System.Globalization;
+using WeProtect.Summit.Data.Retention;
+
+namespace WeProtect.Summit.Tests.Retention;
+
+/// <summary>Organisers see when a summit's personal data goes and what it is, and keep it longer with a reason
+/// (audited); the job then waits for the new date.</summary>
+public class RetentionPageTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
+{
+    private static string Url(int summitId) => $"/Summits/Manage/Retention/{summitId}";
+
+    [Fact]
+    public async Task An_organiser_sees_the_date_and_the_data_and_extends_it_with_a_reason_which_the_job_honours()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var organisation = await app.CreateOrganisationAsync();
+        var user = await app.CreateUserAsync(fullName: "Esther Extended");
+        await app.DetailedRegistrationAsync(user, summit.Id, organisation, "Sign language interpreter");
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+
+        var page = await organiser.GetPageAsync(Url(summit.Id));
+        var defaultDate = summit.EndDate.AddDays(SummitRetention.DefaultDays);
+        Assert.Equal(defaultDate.ToString("d MMMM yyyy"), page.QuerySelector("#retain-until")!.TextContent.Trim());
+        Assert.Contains(defaultDate.AddDays(1).ToString("d MMMM yyyy") + ", 00:00", page.QuerySelector("#erasure-due")!.TextContent);
+        var rows = page.QuerySelectorAll("#retention-items tbody tr").Select(tr => tr.TextContent).ToList();
+        Assert.Equal(PersonalDataCatalogue.Summit.Count, rows.Count);
+        Assert.Contains(rows, r => r.Contains("Access and dietary needs") && r.TrimEnd().EndsWith('1'));
+
+        // No reason, an earlier day, a date that is not one: plain messages, nothing saved.
+        var noReason = await FormClient.ParseAsync(await organiser.SubmitAsync(page, "#extend-form",
+            new Dictionary<string, string> { ["Until"] = defaultDate.AddDays(30).ToString("yyyy-MM-dd"), ["Reason"] = "" }));
+        Assert.Contains("Give the reason", noReason.QuerySelector(".alert-danger")!.TextContent);
+        var earlier = await FormClient.ParseAsync(await organiser.SubmitAsync(page, "#extend-form",
+            new Dictionary<string, string> { ["Until"] = defaultDate.AddDays(-1).ToString("yyyy-MM-dd"), ["Reason"] = "Audit" }));
+        Assert.Contains("Give a day after", earlier.QuerySelector(".alert-danger")!.TextContent);
+        var garbage = await organiser.SubmitAsync(page, "#extend-form", new Dictionary<string, string> { ["Until"] = "next spring", ["Reason"] = "Audit" });
+        Assert.Equal(System.Net.HttpStatusCode.OK, garbage.StatusCode);
+        Assert.Null(await app.WithDbAsync(db => db.SummitRetentions.AsNoTracking().FirstOrDefaultAsync(r => r.SummitId == summit.Id)));
+
+        var extended = defaultDate.AddDays(60);
+        var (_, done) = await organiser.SubmitAndFollowAsync(page, "#extend-form",
+            new Dictionary<string, string> { ["Until"] = extended.ToString("yyyy-MM-dd"), ["Reason"] = "Host government's evaluation report is due in spring" });
+        Assert.Contains(extended.ToString("d MMMM yyyy"), done.QuerySelector("[role=status]")!.TextContent);
+        Assert.Equal(extended.ToString("d MMMM yyyy"), done.QuerySelector("#retain-until")!.TextContent.Trim());
+        Assert.Contains("evaluation report", done.QuerySelector("#extension-reason")!.TextContent);
+        var events = await app.WithDbAsync(db => db.AuditEvents.AsNoTracking()
+            .Where(e => e.Action == "summit.retention-extended" && e.SubjectId == summit.Id.ToString(CultureInfo.InvariantCulture)).ToListAsync());
+        Assert.Contains(extended.ToString("yyyy-MM-dd"), Assert.Single(events).Summary);
+
+        // Past the old date the data stays; past the new one it goes.
+        app.Clock.SetUtcNow(new DateTimeOffset(summit.EndDate.AddDays(SummitRetention.DefaultDays + 2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        await app.RunRetentionAsync();
+        Assert.Equal("Sign language interpreter", await app.WithDbAsync(db => db.Registrations.Where(r => r.UserId == user.Id).Select(r => r.AccessNeeds).SingleAsync()));
+        await app.MoveToErasureAsync(summit.Id, TimeSpan.FromMinutes(1));
+        await app.RunRetentionAsync();
+        Assert.Null(await app.WithDbAsync(db => db.Registrations.Where(r => r.UserId == user.Id).Select(r => r.AccessNeeds).SingleAsync()));
+
+        // Once erased, there is nothing left to keep longer.
+        using var scope = app.Services.CreateScope();
+        var late = await scope.ServiceProvider.GetRequiredService<RetentionDesk>().ExtendAsync(summit.Id, extended.AddDays(10), "Too late",
+            new Data.Audit.AuditActor(null, "Organiser"));
+        Assert.False(late.Succeeded);
+        Assert.Contains("already been erased", late.Message);
+    }
+
+    [Fact]
+    public async Task An_unknown_summit_is_not_found()
+    {
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await organiser.GetAsync(Url(987654))).StatusCode);
+    }
+}
