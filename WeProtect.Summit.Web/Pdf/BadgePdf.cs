@@ -1,5 +1,6 @@
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
 using QRCoder;
 using WeProtect.Summit.Data.Geography;
 
@@ -82,6 +83,7 @@ public static class BadgePdf
         using var document = new PdfDocument();
         document.Info.Title = title;
         document.Info.Creator = "WeProtect Summit";
+        var tags = PdfTags.Start(document);
         var (columns, rows, scale) = layout switch
         {
             BadgeLayout.A4Four => (2, 2, 1.0),
@@ -103,16 +105,23 @@ public static class BadgePdf
             for (var i = 0; i < perPage && first + i < badges.Count; i++)
             {
                 var state = gfx.Save();
-                gfx.TranslateTransform(left + i % columns * cellWidth, top + i / columns * cellHeight);
+                var origin = new XPoint(left + i % columns * cellWidth, top + i / columns * cellHeight);
+                gfx.TranslateTransform(origin.X, origin.Y);
                 gfx.ScaleTransform(scale);
-                Draw(gfx, badges[first + i]);
+                // One section per badge, in the order of the file: a screen reader reads badge after badge.
+                tags.BeginElement(PdfGroupingElementTag.Section);
+                Draw(gfx, tags, badges[first + i], origin, scale);
+                tags.End();
                 gfx.Restore(state);
             }
-            if (perPage > 1) DrawCutLines(gfx, columns, rows, left, top, cellWidth, cellHeight);
+            if (perPage > 1)
+            {
+                tags.BeginArtifact();
+                DrawCutLines(gfx, columns, rows, left, top, cellWidth, cellHeight);
+                tags.End();
+            }
         }
-        using var output = new MemoryStream();
-        document.Save(output, closeStream: false);
-        return output.ToArray();
+        return PdfText.Save(document);
     }
 
     /// <summary>Badges per sheet of a layout.</summary>
@@ -157,77 +166,111 @@ public static class BadgePdf
         return generator.CreateQrCode(code, QRCodeGenerator.ECCLevel.M);
     }
 
-    private static void Draw(XGraphics gfx, BadgeContent badge)
+    /// <summary>The QR code's alternative text: what it holds, so that a screen reader says more than "image".</summary>
+    public static string QrAltText(string code) => $"QR code of the badge code {BadgeCodes.Display(code)}";
+
+    /// <summary>One badge, drawn at the origin of <paramref name="gfx"/> (which <paramref name="origin"/> and
+    /// <paramref name="scale"/> place on the page): its texts tagged as the name's heading and paragraphs in reading
+    /// order, the QR code a figure with alternative text, the bands and rules artifacts.</summary>
+    private static void Draw(XGraphics gfx, StructureBuilder tags, BadgeContent badge, XPoint origin, double scale)
     {
+        void Text(PdfBlockLevelElementTag tag, Action draw)
+        {
+            tags.BeginElement(tag);
+            draw();
+            tags.End();
+        }
+        void Artifact(Action draw)
+        {
+            tags.BeginArtifact();
+            draw();
+            tags.End();
+        }
         var inner = Width - 2 * Margin;
         var y = Margin;
 
         // Summit: name (up to two lines) and when/where.
         var summitFont = Font(11, bold: true);
-        foreach (var line in Wrap(gfx, badge.SummitName, summitFont, inner, maxLines: 2))
+        Text(PdfBlockLevelElementTag.Paragraph, () =>
         {
-            gfx.DrawString(line, summitFont, new XSolidBrush(Ink), new XRect(Margin, y, inner, 14), XStringFormats.TopCenter);
-            y += 14;
-        }
+            foreach (var line in Wrap(gfx, badge.SummitName, summitFont, inner, maxLines: 2))
+            {
+                PdfText.Draw(gfx, line, summitFont, new XSolidBrush(Ink), new XRect(Margin, y, inner, 14), XStringFormats.TopCenter);
+                y += 14;
+            }
+        });
         var whereFont = Font(7.5);
-        foreach (var line in Wrap(gfx, badge.SummitWhenWhere, whereFont, inner, maxLines: 2))
+        Text(PdfBlockLevelElementTag.Paragraph, () =>
         {
-            gfx.DrawString(line, whereFont, new XSolidBrush(Muted), new XRect(Margin, y, inner, 10), XStringFormats.TopCenter);
-            y += 10;
-        }
+            foreach (var line in Wrap(gfx, badge.SummitWhenWhere, whereFont, inner, maxLines: 2))
+            {
+                PdfText.Draw(gfx, line, whereFont, new XSolidBrush(Muted), new XRect(Margin, y, inner, 10), XStringFormats.TopCenter);
+                y += 10;
+            }
+        });
         y += 4;
-        gfx.DrawLine(new XPen(ColourOf(badge.Category), 1.2), Margin, y, Width - Margin, y);
+        Artifact(() => gfx.DrawLine(new XPen(ColourOf(badge.Category), 1.2), Margin, y, Width - Margin, y));
         y += 14;
 
         // The delegate's name: as large as fits, on one line, else two.
         var (nameLines, nameFont) = FitName(gfx, badge.FullName, inner);
         var nameLineHeight = nameFont.Size * 1.18;
-        foreach (var line in nameLines)
+        Text(PdfBlockLevelElementTag.Heading1, () =>
         {
-            gfx.DrawString(line, nameFont, new XSolidBrush(Ink), new XRect(Margin, y, inner, nameLineHeight), XStringFormats.TopCenter);
-            y += nameLineHeight;
-        }
+            foreach (var line in nameLines)
+            {
+                PdfText.Draw(gfx, line, nameFont, new XSolidBrush(Ink), new XRect(Margin, y, inner, nameLineHeight), XStringFormats.TopCenter);
+                y += nameLineHeight;
+            }
+        });
         y += 4;
 
         var positionFont = Font(9.5);
-        foreach (var line in Wrap(gfx, badge.Position, positionFont, inner, maxLines: 2))
+        Text(PdfBlockLevelElementTag.Paragraph, () =>
         {
-            gfx.DrawString(line, positionFont, new XSolidBrush(Muted), new XRect(Margin, y, inner, 12), XStringFormats.TopCenter);
-            y += 12;
-        }
+            foreach (var line in Wrap(gfx, badge.Position, positionFont, inner, maxLines: 2))
+            {
+                PdfText.Draw(gfx, line, positionFont, new XSolidBrush(Muted), new XRect(Margin, y, inner, 12), XStringFormats.TopCenter);
+                y += 12;
+            }
+        });
         y += 6;
 
         var organisationFont = Font(10.5, bold: true);
-        foreach (var line in Wrap(gfx, badge.OrganisationName, organisationFont, inner, maxLines: 2))
+        Text(PdfBlockLevelElementTag.Paragraph, () =>
         {
-            gfx.DrawString(line, organisationFont, new XSolidBrush(Ink), new XRect(Margin, y, inner, 13), XStringFormats.TopCenter);
-            y += 13;
-        }
+            foreach (var line in Wrap(gfx, badge.OrganisationName, organisationFont, inner, maxLines: 2))
+            {
+                PdfText.Draw(gfx, line, organisationFont, new XSolidBrush(Ink), new XRect(Margin, y, inner, 13), XStringFormats.TopCenter);
+                y += 13;
+            }
+        });
         // A government's formal name usually is its country's ("Côte d'Ivoire"): say it once.
         if (!string.IsNullOrEmpty(badge.CountryName) && !string.Equals(badge.CountryName, badge.OrganisationName, StringComparison.OrdinalIgnoreCase))
         {
             var countryFont = Font(9.5);
-            gfx.DrawString(Fit(gfx, badge.CountryName, countryFont, inner), countryFont, new XSolidBrush(Ink),
-                new XRect(Margin, y, inner, 12), XStringFormats.TopCenter);
+            Text(PdfBlockLevelElementTag.Paragraph, () => PdfText.Draw(gfx, Fit(gfx, badge.CountryName, countryFont, inner), countryFont, new XSolidBrush(Ink),
+                new XRect(Margin, y, inner, 12), XStringFormats.TopCenter));
         }
 
-        // The bottom: category band, the minister band above it, and the QR code above those.
+        // The bottom: category band, the minister band above it, and the QR code above those. Read in the order a
+        // person scans the badge: the minister band, the category, then the code and its QR code.
         var bandHeight = 40.0;
         var bandTop = Height - bandHeight;
-        gfx.DrawRectangle(new XSolidBrush(ColourOf(badge.Category)), 0, bandTop, Width, bandHeight);
-        var categoryFont = Font(17, bold: true);
-        var category = badge.Category.DisplayName().ToUpperInvariant();
-        gfx.DrawString(Fit(gfx, category, categoryFont, inner), categoryFont, XBrushes.White,
-            new XRect(0, bandTop, Width, bandHeight), XStringFormats.Center);
         var qrBottom = bandTop;
         if (badge.IsMinister)
         {
             var ministerHeight = 18.0;
-            gfx.DrawRectangle(new XSolidBrush(MinisterGold), 0, bandTop - ministerHeight, Width, ministerHeight);
-            gfx.DrawString("MINISTER", Font(10, bold: true), new XSolidBrush(Ink),
-                new XRect(0, bandTop - ministerHeight, Width, ministerHeight), XStringFormats.Center);
+            Artifact(() => gfx.DrawRectangle(new XSolidBrush(MinisterGold), 0, bandTop - ministerHeight, Width, ministerHeight));
+            Text(PdfBlockLevelElementTag.Paragraph, () => gfx.DrawString("MINISTER", Font(10, bold: true), new XSolidBrush(Ink),
+                new XRect(0, bandTop - ministerHeight, Width, ministerHeight), XStringFormats.Center));
             qrBottom -= ministerHeight;
         }
+        Artifact(() => gfx.DrawRectangle(new XSolidBrush(ColourOf(badge.Category)), 0, bandTop, Width, bandHeight));
+        var categoryFont = Font(17, bold: true);
+        var category = badge.Category.DisplayName().ToUpperInvariant();
+        Text(PdfBlockLevelElementTag.Paragraph, () => gfx.DrawString(Fit(gfx, category, categoryFont, inner), categoryFont, XBrushes.White,
+            new XRect(0, bandTop, Width, bandHeight), XStringFormats.Center));
 
         var codeFont = Font(7.5);
         var codeTop = qrBottom - 6 - 9;
@@ -236,17 +279,28 @@ public static class BadgePdf
         // With a photo, photo and QR code side by side at the same size; without, the QR code centred.
         var gap = XUnit.FromMillimeter(3).Point;
         var qrLeft = badge.Photo is null ? (Width - qrSize) / 2 : (Width + gap) / 2;
-        gfx.DrawString(BadgeCodes.Display(badge.Code), codeFont, new XSolidBrush(Muted), new XRect(qrLeft, codeTop, qrSize, 10), XStringFormats.TopCenter);
-        using var bitmap = new MemoryStream(QrImage(badge.Code));
-        using var image = XImage.FromStream(bitmap);
-        image.Interpolate = false; // modules stay square when a viewer or printer scales the image
-        gfx.DrawImage(image, qrLeft, qrTop, qrSize, qrSize);
         if (badge.Photo is not null)
         {
-            using var photoStream = new MemoryStream(badge.Photo);
-            using var photo = XImage.FromStream(photoStream);
-            gfx.DrawImage(photo, (Width - gap) / 2 - qrSize, qrTop, qrSize, qrSize);
+            var photoLeft = (Width - gap) / 2 - qrSize;
+            var photoBox = new XRect(origin.X + photoLeft * scale, origin.Y + qrTop * scale, qrSize * scale, qrSize * scale);
+            tags.BeginElement(PdfIllustrationElementTag.Figure, $"Photograph of {badge.FullName}", photoBox);
+            using (var photoStream = new MemoryStream(badge.Photo))
+            using (var photo = XImage.FromStream(photoStream))
+                gfx.DrawImage(photo, photoLeft, qrTop, qrSize, qrSize);
+            tags.End();
         }
+        // The figure's bounding box on the page (the badge may be scaled and moved on an A4 sheet).
+        var box = new XRect(origin.X + qrLeft * scale, origin.Y + qrTop * scale, qrSize * scale, qrSize * scale);
+        tags.BeginElement(PdfIllustrationElementTag.Figure, QrAltText(badge.Code), box);
+        using (var bitmap = new MemoryStream(QrImage(badge.Code)))
+        using (var image = XImage.FromStream(bitmap))
+        {
+            image.Interpolate = false; // modules stay square when a viewer or printer scales the image
+            gfx.DrawImage(image, qrLeft, qrTop, qrSize, qrSize);
+        }
+        tags.End();
+        Text(PdfBlockLevelElementTag.Paragraph, () =>
+            gfx.DrawString(BadgeCodes.Display(badge.Code), codeFont, new XSolidBrush(Muted), new XRect(qrLeft, codeTop, qrSize, 10), XStringFormats.TopCenter));
     }
 
     private static XFont Font(double size, bool bold = false) =>
@@ -260,13 +314,13 @@ public static class BadgePdf
         for (var size = 24.0; size >= 14; size -= 1)
         {
             var font = Font(size, bold: true);
-            if (gfx.MeasureString(name, font).Width <= width) return ([name], font);
+            if (PdfText.Width(gfx, name, font) <= width) return ([name], font);
         }
         for (var size = 16.0; size >= 9; size -= 0.5)
         {
             var font = Font(size, bold: true);
             var lines = Wrap(gfx, name, font, width, maxLines: int.MaxValue);
-            if (lines.Count <= 2 && lines.All(l => gfx.MeasureString(l, font).Width <= width)) return (lines, font);
+            if (lines.Count <= 2 && lines.All(l => PdfText.Width(gfx, l, font) <= width)) return (lines, font);
         }
         var smallest = Font(9, bold: true);
         return (Wrap(gfx, name, smallest, width, maxLines: 2), smallest);
@@ -282,7 +336,7 @@ public static class BadgePdf
         for (var i = 0; i < words.Length; i++)
         {
             var candidate = current.Length == 0 ? words[i] : current + " " + words[i];
-            if (gfx.MeasureString(candidate, font).Width <= width) { current = candidate; continue; }
+            if (PdfText.Width(gfx, candidate, font) <= width) { current = candidate; continue; }
             if (current.Length > 0) lines.Add(current);
             current = words[i];
             if (lines.Count == maxLines - 1)
@@ -298,9 +352,9 @@ public static class BadgePdf
     /// <summary>The text, or as much of it as fits followed by "…".</summary>
     private static string Fit(XGraphics gfx, string text, XFont font, double width)
     {
-        if (gfx.MeasureString(text, font).Width <= width) return text;
+        if (PdfText.Width(gfx, text, font) <= width) return text;
         var cut = text.Length;
-        while (cut > 1 && gfx.MeasureString(text[..cut].TrimEnd() + "…", font).Width > width) cut--;
+        while (cut > 1 && PdfText.Width(gfx, text[..cut].TrimEnd() + "…", font) > width) cut--;
         return text[..cut].TrimEnd() + "…";
     }
 }

@@ -29,30 +29,34 @@ public static class CommuniquePdf
         using var flow = new PdfFlow(document, doc.Title);
         var body = PdfFlow.Font(10.5);
 
-        flow.Paragraph(PdfInline.Plain(doc.Title), PdfFlow.Font(20, bold: true), spaceAfter: 6);
+        flow.Paragraph(PdfInline.Plain(doc.Title), PdfFlow.Font(20, bold: true), spaceAfter: 6, tag: PdfTags.Heading(1));
         flow.Paragraph(content.SummitName, PdfFlow.Font(12, bold: true), spaceAfter: 2);
         flow.Paragraph(content.SummitWhenWhere, PdfFlow.Font(10.5), colour: PdfFlow.Muted, spaceAfter: 4);
         flow.Rule();
 
         StatementBody(flow, doc);
 
-        flow.Heading("Agreed by:", PdfFlow.Font(14, bold: true), spaceBefore: 14, spaceAfter: 6);
+        flow.Heading("Agreed by:", PdfFlow.Font(14, bold: true), level: 2, spaceBefore: 14, spaceAfter: 6);
         if (content.Signatories.Count == 0)
             flow.Paragraph("No organisation endorsed this statement.", body, colour: PdfFlow.Muted);
         var notes = Signatory.NoteNumbers(content.Signatories);
         foreach (var group in AgreedBy.Groups(content.Signatories, content.AgreedByLayout))
         {
-            if (group.Heading is { } heading) flow.Heading(heading, PdfFlow.Font(11.5, bold: true), spaceBefore: 6, spaceAfter: 3);
+            if (group.Heading is { } heading) flow.Heading(heading, PdfFlow.Font(11.5, bold: true), level: 3, spaceBefore: 6, spaceAfter: 3);
+            flow.BeginList();
             foreach (var signatory in group.Signatories)
                 flow.Paragraph(notes.TryGetValue(signatory.EndorsementId, out var n) ? $"{signatory.Name} [{n.ToString(CultureInfo.InvariantCulture)}]" : signatory.Name,
                     body, indent: 12, spaceAfter: 1.5);
+            flow.EndList();
         }
         if (notes.Count > 0)
         {
-            flow.Heading("Declarations", PdfFlow.Font(11.5, bold: true), spaceBefore: 8, spaceAfter: 3);
+            flow.Heading("Declarations", PdfFlow.Font(11.5, bold: true), level: 3, spaceBefore: 8, spaceAfter: 3);
+            flow.BeginList();
             foreach (var signatory in content.Signatories.Where(s => s.Declaration is not null))
                 flow.Paragraph($"{signatory.Name}: {signatory.Declaration}", body, indent: 24,
                     label: $"[{notes[signatory.EndorsementId].ToString(CultureInfo.InvariantCulture)}]", spaceAfter: 2);
+            flow.EndList();
         }
 
         flow.Space(12);
@@ -70,11 +74,7 @@ public static class CommuniquePdf
             flow.Paragraph($"Revision {content.Revision.ToString(CultureInfo.InvariantCulture)}, after late endorsements; it supersedes revision " +
                 $"{(content.Revision - 1).ToString(CultureInfo.InvariantCulture)}" +
                 (content.SupersedesPublishedUtc is { } before ? $" published {before.ToString("d MMMM yyyy, HH:mm", en)} UTC" : ""), small, spaceAfter: 1, colour: PdfFlow.Muted);
-        flow.Finish();
-
-        using var output = new MemoryStream();
-        document.Save(output, closeStream: false);
-        return output.ToArray();
+        return flow.Save();
     }
 
     private const double Size = 10.5;
@@ -83,41 +83,62 @@ public static class CommuniquePdf
     /// where the text is bold (commitment titles are bold text), headings in the heading face.</summary>
     private static void StatementBody(PdfFlow flow, StatementDocument doc)
     {
+        // Sections are H3 under part headings (H2), else H2: no heading level is skipped.
+        var sectionLevel = doc.Body().Any(b => b is PartHeading) ? 3 : 2;
         foreach (var block in doc.Body())
         {
             switch (block)
             {
                 case PreambleBlock { Kind: PreambleBlockKind.BulletList } list:
+                    flow.BeginList();
                     foreach (var bullet in list.Bullets)
                         flow.Runs(PdfInline.Runs(bullet, list.KeepLines), Size, indent: 18, label: "•", labelIndent: 6, spaceAfter: 2);
+                    flow.EndList();
                     flow.Space(4);
                     break;
                 case PreambleBlock { Kind: PreambleBlockKind.Numbered } numbered:
+                    flow.BeginList();
+                    flow.BeginItem();
                     Paragraphs(flow, numbered.Text, numbered.KeepLines, indent: 22, label: $"{numbered.Number}.", spaceAfter: 6);
+                    flow.EndItem();
+                    flow.EndList();
                     break;
                 case PreambleBlock paragraph:
                     flow.Runs(PdfInline.Runs(paragraph.Text, paragraph.KeepLines), Size, spaceAfter: 8);
                     break;
                 case PartHeading heading:
-                    flow.Heading(PdfInline.Plain(heading.Text), PdfFlow.Font(14, bold: true), spaceBefore: 12, spaceAfter: 6);
+                    flow.Heading(PdfInline.Plain(heading.Text), PdfFlow.Font(14, bold: true), level: 2, spaceBefore: 12, spaceAfter: 6);
                     break;
                 case StatementSection section:
                     if (section.Heading.Length > 0)
-                        flow.Heading(PdfInline.Plain(section.Heading), PdfFlow.Font(13, bold: true), spaceBefore: 10, spaceAfter: 6);
+                        flow.Heading(PdfInline.Plain(section.Heading), PdfFlow.Font(13, bold: true), level: sectionLevel, spaceBefore: 10, spaceAfter: 6);
+                    // Consecutive commitments are one list; section text between them ends it.
+                    var inList = false;
                     foreach (var part in section.Content())
                     {
-                        if (part is SectionText text) flow.Runs(PdfInline.Runs(text.Text), Size, spaceAfter: 6);
-                        else if (part is StatementCommitment commitment) Commitment(flow, commitment);
+                        if (part is SectionText text)
+                        {
+                            if (inList) { flow.EndList(); inList = false; }
+                            flow.Runs(PdfInline.Runs(text.Text), Size, spaceAfter: 6);
+                        }
+                        else if (part is StatementCommitment commitment)
+                        {
+                            if (!inList) { flow.BeginList(); inList = true; }
+                            Commitment(flow, commitment);
+                        }
                     }
+                    if (inList) flow.EndList();
                     break;
             }
         }
     }
 
+    /// <summary>One list item: the number or bullet its label, the title, text and lettered items (a nested list) its body.</summary>
     private static void Commitment(PdfFlow flow, StatementCommitment commitment)
     {
         var label = commitment.Bullet ? "•" : $"{commitment.Number}.";
         var labelIndent = commitment.Bullet ? 6 : 0;
+        flow.BeginItem();
         if (commitment.Title.Length > 0)
         {
             flow.Runs([new PdfInline.Run(PdfInline.Plain(commitment.Title), true, false)], Size, indent: 22, label: label, labelIndent: labelIndent,
@@ -125,8 +146,18 @@ public static class CommuniquePdf
             label = null;
         }
         if (commitment.Text.Length > 0) Paragraphs(flow, commitment.Text, false, indent: 22, label: label, labelIndent: labelIndent, spaceAfter: 3);
-        foreach (var item in commitment.Items)
-            Paragraphs(flow, item.Text, false, indent: 42, label: $"{item.Letter}.", labelIndent: 24, spaceAfter: 3);
+        if (commitment.Items.Count > 0)
+        {
+            flow.BeginList();
+            foreach (var item in commitment.Items)
+            {
+                flow.BeginItem();
+                Paragraphs(flow, item.Text, false, indent: 42, label: $"{item.Letter}.", labelIndent: 24, spaceAfter: 3);
+                flow.EndItem();
+            }
+            flow.EndList();
+        }
+        flow.EndItem();
         flow.Space(5);
     }
 

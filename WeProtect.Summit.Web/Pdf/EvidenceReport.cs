@@ -62,7 +62,7 @@ public static class EvidenceReport
         var zone = statement.Summit.Zone;
         string When(DateTime utc) => $"{utc:yyyy-MM-dd HH:mm:ss} UTC ({TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone):yyyy-MM-dd HH:mm:ss} {zone.Id})";
 
-        flow.Paragraph("Evidence report", PdfFlow.Font(18, bold: true), spaceAfter: 4);
+        flow.Paragraph("Evidence report", PdfFlow.Font(18, bold: true), spaceAfter: 4, tag: PdfTags.Heading(1));
         flow.Paragraph(statement.Title, PdfFlow.Font(12, bold: true), spaceAfter: 2);
         flow.Paragraph(statement.Summit.Name, body, colour: PdfFlow.Muted, spaceAfter: 6);
         flow.Rule();
@@ -74,17 +74,17 @@ public static class EvidenceReport
 
         if (revisions.Count > 1)
         {
-            flow.Heading("Revisions", PdfFlow.Font(12, bold: true));
+            flow.Heading("Revisions", PdfFlow.Font(12, bold: true), level: 2);
             foreach (var r in revisions.Where(r => r.Revision <= communique.Revision))
                 flow.Paragraph($"Revision {r.Revision}: published {When(r.PublishedUtc)}, {r.SignatoryCount} signatories, SHA-256 {r.Sha256}", body, spaceAfter: 1);
             flow.Paragraph(CommuniqueRevisions.SupersededUtc(revisions, communique.Revision) is { } superseded
                 ? $"Revision {communique.Revision} was superseded {When(superseded)}." : $"Revision {communique.Revision} is the current revision.", body, spaceAfter: 6);
         }
 
-        flow.Heading("Endorsements", PdfFlow.Font(12, bold: true));
+        flow.Heading("Endorsements", PdfFlow.Font(12, bold: true), level: 2);
         foreach (var e in endorsements)
         {
-            flow.Paragraph(e.FormalName, bold, spaceAfter: 1, keepWithNext: 3);
+            flow.Heading(e.FormalName, bold, level: 3, spaceBefore: 0, spaceAfter: 1, keepWithNextLines: 3);
             flow.Paragraph($"Signed by {e.PrintedName}, {e.PrintedPosition}, {When(e.SignedUtc)}", body, indent: 12, spaceAfter: 1);
             flow.Paragraph($"Text: version {(versions.TryGetValue(e.StatementVersionId, out var n) ? n : 0)}, SHA-256 {e.ContentHash}", body, indent: 12, spaceAfter: 1);
             flow.Paragraph($"Identity: {IdentityProof}", body, indent: 12, spaceAfter: 1);
@@ -95,19 +95,15 @@ public static class EvidenceReport
             flow.Paragraph($"Audit events: {(own.Count == 0 ? "none" : string.Join(", ", own))}", body, indent: 12, spaceAfter: 5);
         }
 
-        flow.Heading("Statement and communiqué audit events", PdfFlow.Font(12, bold: true));
+        flow.Heading("Statement and communiqué audit events", PdfFlow.Font(12, bold: true), level: 2);
         foreach (var a in events.Where(a => a.SubjectType != nameof(Data.Endorsements.Endorsement)))
             flow.Paragraph($"#{a.Sequence} {a.OccurredUtc:yyyy-MM-dd HH:mm:ss} UTC {a.Action} ({a.ActorName}): {a.Summary}", body, spaceAfter: 2);
 
-        flow.Heading("Audit checkpoint at publication", PdfFlow.Font(12, bold: true));
+        flow.Heading("Audit checkpoint at publication", PdfFlow.Font(12, bold: true), level: 2);
         flow.Paragraph(checkpoint is null
             ? "No checkpoint was written at publication."
             : $"{checkpoint.Rows} rows, head hash {checkpoint.HeadHash}, written {checkpoint.WrittenUtc}, signed by the certificate {checkpoint.CertificateThumbprint()}.",
             body, spaceAfter: 2);
-        flow.Finish();
-
-        using var output = new MemoryStream();
-        document.Save(output, closeStream: false);
-        return output.ToArray();
+        return flow.Save();
     }
 }

@@ -24,7 +24,7 @@ public static class ParticipantListPdf
         document.Info.Title = $"Participants – {summitName}";
         document.Info.Creator = "WeProtect Summit";
         using var flow = new PdfFlow(document, $"Participants – {summitName}");
-        flow.Paragraph(summitName, PdfFlow.Font(16, bold: true), spaceAfter: 3);
+        flow.Paragraph(summitName, PdfFlow.Font(16, bold: true), spaceAfter: 3, tag: PdfTags.Heading(1));
         flow.Paragraph(whenWhere, PdfFlow.Font(10), colour: PdfFlow.Muted, spaceAfter: 2);
         var countries = participants.Select(p => p.CountryCode).OfType<string>().Distinct().Count();
         flow.Paragraph($"{participants.Count.ToString("N0", CultureInfo.InvariantCulture)} participants from {countries.ToString("N0", CultureInfo.InvariantCulture)} countries · for the organisers, not for publication",
@@ -38,20 +38,19 @@ public static class ParticipantListPdf
             .OrderBy(g => g.Key == NoCountry ? 1 : 0).ThenBy(g => g.Key, order);
         foreach (var country in byCountry)
         {
-            flow.Heading($"{country.Key} ({country.Count().ToString(CultureInfo.InvariantCulture)})", PdfFlow.Font(12.5, bold: true), spaceBefore: 10, spaceAfter: 2);
+            flow.Heading($"{country.Key} ({country.Count().ToString(CultureInfo.InvariantCulture)})", PdfFlow.Font(12.5, bold: true), level: 2, spaceBefore: 10, spaceAfter: 2);
             foreach (var sector in country.GroupBy(p => p.Sector).OrderBy(g => g.Key is null ? int.MaxValue : (int)g.Key.Value))
             {
-                flow.Heading(sector.Key?.Heading() ?? "Sector not given", PdfFlow.Font(10, bold: true), spaceBefore: 4, spaceAfter: 2);
+                flow.Heading(sector.Key?.Heading() ?? "Sector not given", PdfFlow.Font(10, bold: true), level: 3, spaceBefore: 4, spaceAfter: 2);
+                flow.BeginList();
                 foreach (var p in sector.OrderBy(p => p.Organisation, order).ThenBy(p => p.FullName, order))
                 {
                     var minister = p.IsMinister ? " (Minister)" : "";
                     flow.Paragraph($"{p.FullName}{minister} — {p.Position}, {p.Organisation}", body, indent: 12, spaceAfter: 1.5);
                 }
+                flow.EndList();
             }
         }
-        flow.Finish();
-        using var output = new MemoryStream();
-        document.Save(output, closeStream: false);
-        return output.ToArray();
+        return flow.Save();
     }
 }

@@ -1,5 +1,6 @@
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
 
 namespace WeProtect.Summit.Web.Pdf;
 
@@ -9,7 +10,11 @@ namespace WeProtect.Summit.Web.Pdf;
 /// lines that follow it, and a short paragraph (up to <see cref="KeepTogetherLines"/> lines) is never split between
 /// pages. <see cref="Finish"/> writes "Page n of m" on every page once the number of pages is known.
 ///
-/// Fonts are the embedded Noto Sans with Unicode encoding (<see cref="SummitFonts"/>).</summary>
+/// Fonts are the embedded Noto Sans with Unicode encoding (<see cref="SummitFonts"/>).
+///
+/// The PDF is tagged (<see cref="PdfTags"/>): every paragraph is a P, every heading an H1–H6, labelled paragraphs
+/// inside <see cref="BeginList"/>/<see cref="EndList"/> are list items (LI with Lbl and LBody), in drawing order,
+/// which is the reading order; rules and the footer are artifacts that a screen reader skips.</summary>
 internal sealed class PdfFlow : IDisposable
 {
     public const int KeepTogetherLines = 4;
@@ -25,14 +30,86 @@ internal sealed class PdfFlow : IDisposable
 
     private readonly PdfDocument document;
     private readonly string footerLabel;
+    private readonly StructureBuilder tags;
     private XGraphics? gfx;
     private double y;
+    // The open lists and list items, innermost on top.
+    private readonly Stack<Frame> frames = new();
+
+    private enum Frame { List, Item, ItemWithBody }
 
     public PdfFlow(PdfDocument document, string footerLabel)
     {
         this.document = document;
         this.footerLabel = footerLabel;
+        tags = PdfTags.Start(document);
         NewPage();
+    }
+
+    /// <summary>Starts a list (L): each paragraph directly inside it is an item of its own (LI: the label, if any,
+    /// its Lbl, the text its LBody) until <see cref="EndList"/>.</summary>
+    public void BeginList()
+    {
+        tags.BeginElement(PdfBlockLevelElementTag.List);
+        frames.Push(Frame.List);
+    }
+
+    public void EndList()
+    {
+        if (!frames.TryPop(out var frame) || frame != Frame.List) throw new InvalidOperationException("No list is the innermost open element.");
+        tags.End();
+    }
+
+    /// <summary>Starts a list item (LI) that holds more than one paragraph or a nested list: the first paragraph's
+    /// label is its Lbl, and everything up to <see cref="EndItem"/> is its body (LBody).</summary>
+    public void BeginItem()
+    {
+        if (!frames.TryPeek(out var frame) || frame != Frame.List) throw new InvalidOperationException("A list item needs an open list.");
+        tags.BeginElement(PdfBlockLevelElementTag.ListItem);
+        frames.Push(Frame.Item);
+    }
+
+    public void EndItem()
+    {
+        if (!frames.TryPop(out var frame) || frame == Frame.List) throw new InvalidOperationException("No list item is the innermost open element.");
+        if (frame == Frame.ItemWithBody) tags.End();
+        tags.End();
+    }
+
+    /// <summary>Opens the structure of a block: directly inside a list, an item of its own; inside an item whose body
+    /// is not open yet, the label as Lbl and then the body; then the block's own element (the label inside it when it
+    /// is not an item). Returns whether <see cref="EndBlock"/> closes an item opened here.</summary>
+    private bool BeginBlock(PdfBlockLevelElementTag tag, string? label, Action drawLabel)
+    {
+        var ownItem = false;
+        if (frames.TryPeek(out var frame) && frame == Frame.List)
+        {
+            BeginItem();
+            ownItem = true;
+        }
+        if (frames.TryPeek(out frame) && frame == Frame.Item)
+        {
+            if (label is not null)
+            {
+                tags.BeginElement(PdfBlockLevelElementTag.Label);
+                drawLabel();
+                tags.End();
+            }
+            tags.BeginElement(PdfBlockLevelElementTag.ListBody);
+            frames.Pop();
+            frames.Push(Frame.ItemWithBody);
+            tags.BeginElement(tag);
+            return ownItem;
+        }
+        tags.BeginElement(tag);
+        if (label is not null) drawLabel();
+        return ownItem;
+    }
+
+    private void EndBlock(bool ownItem)
+    {
+        tags.End();
+        if (ownItem) EndItem();
     }
 
     public double ContentWidth => PageWidth - 2 * Margin;
@@ -44,10 +121,14 @@ internal sealed class PdfFlow : IDisposable
 
     public void NewPage()
     {
-        gfx?.Dispose();
+        // The structure builder closes the marked content of an element that goes on over the break while the old
+        // page's graphics still exist; the element continues on the new page with a new MCID.
+        if (gfx is not null) tags.EndMarkedContentsWithId();
+        var previous = gfx;
         var page = document.AddPage();
         page.Width = XUnit.FromPoint(PageWidth);
         page.Height = XUnit.FromPoint(PageHeight);
+        previous?.Dispose();
         gfx = XGraphics.FromPdfPage(page);
         y = Margin;
     }
@@ -67,7 +148,8 @@ internal sealed class PdfFlow : IDisposable
     /// <summary>A wrapped paragraph starting <paramref name="indent"/> points from the left margin; with a
     /// <paramref name="label"/> ("3.", "b.") hanging to the left of the text, at <paramref name="labelIndent"/>.</summary>
     public void Paragraph(string text, XFont font, double indent = 0, string? label = null, double labelIndent = 0,
-        XFont? labelFont = null, double spaceAfter = 4, XColor? colour = null, bool centred = false, int keepWithNext = 0)
+        XFont? labelFont = null, double spaceAfter = 4, XColor? colour = null, bool centred = false, int keepWithNext = 0,
+        PdfBlockLevelElementTag tag = PdfBlockLevelElementTag.Paragraph)
     {
         var width = ContentWidth - indent;
         var lines = Wrap(text, font, width);
@@ -75,15 +157,17 @@ internal sealed class PdfFlow : IDisposable
         var keep = lines.Count <= KeepTogetherLines ? lines.Count : Math.Min(2, lines.Count);
         KeepSpace((keep + keepWithNext) * lineHeight);
         var brush = new XSolidBrush(colour ?? Ink);
+        if (y + lineHeight > Bottom) NewPage();
+        var opened = BeginBlock(tag, label, () =>
+            PdfText.Draw(Gfx, label!, labelFont ?? font, brush, new XRect(Margin + labelIndent, y, indent - labelIndent, lineHeight), XStringFormats.TopLeft));
         for (var i = 0; i < lines.Count; i++)
         {
             if (y + lineHeight > Bottom) NewPage();
-            if (i == 0 && label is not null)
-                Gfx.DrawString(label, labelFont ?? font, brush, new XRect(Margin + labelIndent, y, indent - labelIndent, lineHeight), XStringFormats.TopLeft);
             var rect = new XRect(Margin + indent, y, width, lineHeight);
-            Gfx.DrawString(lines[i], font, brush, rect, centred ? XStringFormats.TopCenter : XStringFormats.TopLeft);
+            PdfText.Draw(Gfx, lines[i], font, brush, rect, centred ? XStringFormats.TopCenter : XStringFormats.TopLeft);
             y += lineHeight;
         }
+        EndBlock(opened);
         y += spaceAfter;
     }
 
@@ -96,7 +180,7 @@ internal sealed class PdfFlow : IDisposable
             (bold, italic) switch { (true, true) => XFontStyleEx.BoldItalic, (true, _) => XFontStyleEx.Bold, (_, true) => XFontStyleEx.Italic, _ => XFontStyleEx.Regular }, Unicode);
         var regular = Face(false, false);
         var width = ContentWidth - indent;
-        var space = Gfx.MeasureString(" ", regular).Width;
+        var space = PdfText.Width(Gfx, " ", regular);
 
         // Words as pieces in their faces; null marks a forced line break.
         var words = new List<List<(string Text, XFont Font)>?>();
@@ -115,7 +199,7 @@ internal sealed class PdfFlow : IDisposable
         }
         EndWord();
 
-        double Width(List<(string Text, XFont Font)> w) => w.Sum(p => Gfx.MeasureString(p.Text, p.Font).Width);
+        double Width(List<(string Text, XFont Font)> w) => w.Sum(p => PdfText.Width(Gfx, p.Text, p.Font));
         var lines = new List<List<(List<(string Text, XFont Font)> Word, bool Space)>> { new() };
         var lineWidth = 0.0;
         foreach (var w in words)
@@ -129,7 +213,7 @@ internal sealed class PdfFlow : IDisposable
                 foreach (var piece in w)
                     foreach (var c in piece.Text)
                     {
-                        var cw = Gfx.MeasureString(c.ToString(), piece.Font).Width;
+                        var cw = PdfText.Width(Gfx, c.ToString(), piece.Font);
                         if (lineWidth + cw > width && lines[^1].Count > 0) { lines.Add([]); lineWidth = 0; }
                         lines[^1].Add(([(c.ToString(), piece.Font)], false));
                         lineWidth += cw;
@@ -144,37 +228,50 @@ internal sealed class PdfFlow : IDisposable
         var keep = lines.Count <= KeepTogetherLines ? lines.Count : Math.Min(2, lines.Count);
         KeepSpace((keep + keepWithNext) * lineHeight);
         var brush = new XSolidBrush(Ink);
+        if (y + lineHeight > Bottom) NewPage();
+        var opened = BeginBlock(PdfBlockLevelElementTag.Paragraph, label, () =>
+            PdfText.Draw(Gfx, label!, regular, brush, new XRect(Margin + labelIndent, y, indent - labelIndent, lineHeight), XStringFormats.TopLeft));
         for (var i = 0; i < lines.Count; i++)
         {
             if (y + lineHeight > Bottom) NewPage();
-            if (i == 0 && label is not null)
-                Gfx.DrawString(label, regular, brush, new XRect(Margin + labelIndent, y, indent - labelIndent, lineHeight), XStringFormats.TopLeft);
             var x = Margin + indent;
+            var pieces = lines[i].SelectMany(p => (p.Space ? new (string Text, XFont Font)[] { (" ", regular) } : []).Concat(p.Word)).ToList();
+            if (PdfBidi.NeedsBidi(string.Concat(pieces.Select(p => p.Item1))))
+            {
+                // A line with right-to-left text is laid out as a whole: its runs reorder across words.
+                PdfText.Draw(Gfx, pieces, brush, new XRect(x, y, width, lineHeight), XStringFormats.TopLeft);
+                y += lineHeight;
+                continue;
+            }
             foreach (var (w, spaceBefore) in lines[i])
             {
                 if (spaceBefore) x += space;
                 foreach (var (text, font) in w)
                 {
-                    Gfx.DrawString(text, font, brush, new XRect(x, y, width, lineHeight), XStringFormats.TopLeft);
-                    x += Gfx.MeasureString(text, font).Width;
+                    PdfText.Draw(Gfx, text, font, brush, new XRect(x, y, width, lineHeight), XStringFormats.TopLeft);
+                    x += PdfText.Width(Gfx, text, font);
                 }
             }
             y += lineHeight;
         }
+        EndBlock(opened);
         y += spaceAfter;
     }
 
-    /// <summary>A heading, kept on the same page as the <paramref name="keepWithNextLines"/> lines after it.</summary>
-    public void Heading(string text, XFont font, double spaceBefore = 8, double spaceAfter = 4, int keepWithNextLines = 2)
+    /// <summary>A heading of <paramref name="level"/> (1 the document's title, 2 its parts, …: tagged H1–H6), kept on
+    /// the same page as the <paramref name="keepWithNextLines"/> lines after it.</summary>
+    public void Heading(string text, XFont font, int level, double spaceBefore = 8, double spaceAfter = 4, int keepWithNextLines = 2)
     {
         if (y > Margin) y += spaceBefore;
-        Paragraph(text, font, spaceAfter: spaceAfter, keepWithNext: keepWithNextLines);
+        Paragraph(text, font, spaceAfter: spaceAfter, keepWithNext: keepWithNextLines, tag: PdfTags.Heading(level));
     }
 
     public void Rule()
     {
         KeepSpace(6);
+        tags.BeginArtifact();
         Gfx.DrawLine(new XPen(Muted, 0.5), Margin, y + 2, PageWidth - Margin, y + 2);
+        tags.End();
         y += 8;
     }
 
@@ -204,30 +301,54 @@ internal sealed class PdfFlow : IDisposable
         return lines;
     }
 
-    private bool Fits(string text, XFont font, double width) => Gfx.MeasureString(text, font).Width <= width;
+    private bool Fits(string text, XFont font, double width) => PdfText.Width(Gfx, text, font) <= width;
 
-    /// <summary>Writes the footer ("label · Page n of m") on every page and ends drawing.</summary>
+    /// <summary>Ends drawing.</summary>
     public void Finish()
     {
+        if (frames.Count > 0) throw new InvalidOperationException("A list or list item is still open.");
+        if (gfx is not null) tags.EndMarkedContentsWithId();
         gfx?.Dispose();
         gfx = null;
-        var count = document.PageCount;
+    }
+
+    /// <summary>The finished PDF, with the footer ("label · Page n of m") on every page. The footer is written once the
+    /// number of pages is known, in a second pass over the saved file: PDFsharp's structure builder draws on the
+    /// current page only. It is marked as an artifact (pagination, not content), so the tags stay complete.</summary>
+    public byte[] Save()
+    {
+        Finish();
+        var shaped = PdfText.IsShaped(document);
+        using var saved = new MemoryStream();
+        document.Save(saved, closeStream: false);
+        saved.Position = 0;
+        using var reopened = PdfSharp.Pdf.IO.PdfReader.Open(saved, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Modify);
+        PdfText.Attach(reopened);
+        var count = reopened.PageCount;
         var font = Font(8);
         for (var i = 0; i < count; i++)
         {
-            using var footer = XGraphics.FromPdfPage(document.Pages[i], XGraphicsPdfPageOptions.Append);
+            using var footer = XGraphics.FromPdfPage(reopened.Pages[i], XGraphicsPdfPageOptions.Append);
+            var content = footer.Internals.ContentStringBuilder ?? throw new InvalidOperationException("The footer is drawn on a PDF page.");
+            var start = content.Length;
             var top = PageHeight - Margin - FooterHeight + 6;
-            footer.DrawString(Shorten(footer, footerLabel, font, ContentWidth * 0.7), font, new XSolidBrush(Muted), new XRect(Margin, top, ContentWidth * 0.7, 12), XStringFormats.TopLeft);
+            PdfText.Draw(footer, Shorten(footer, footerLabel, font, ContentWidth * 0.7), font, new XSolidBrush(Muted), new XRect(Margin, top, ContentWidth * 0.7, 12), XStringFormats.TopLeft);
             footer.DrawString($"Page {i + 1} of {count}", font, new XSolidBrush(Muted), new XRect(Margin, top, ContentWidth, 12), XStringFormats.TopRight);
+            // Inside the text object, around all of the footer's text.
+            var region = content.ToString(start, content.Length - start);
+            var at = region.IndexOf("BT\n", StringComparison.Ordinal);
+            content.Insert(start + (at < 0 ? 0 : at + 3), "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n");
+            content.Append("EMC\n");
         }
+        return PdfText.Save(reopened, repair: shaped);
     }
 
     /// <summary>The footer label as it fits <paramref name="width"/>: whole, or cut at a word boundary with an ellipsis
     /// ("Statement of Action on…"), never inside a word. Only a first word wider than the space itself is cut.</summary>
     private static string Shorten(XGraphics g, string text, XFont font, double width)
     {
-        if (g.MeasureString(text, font).Width <= width) return text;
-        bool Fits(string s) => g.MeasureString(s, font).Width <= width;
+        if (PdfText.Width(g, text, font) <= width) return text;
+        bool Fits(string s) => PdfText.Width(g, s, font) <= width;
         var best = (string?)null;
         for (var end = text.IndexOf(' '); end > 0; end = text.IndexOf(' ', end + 1))
         {

@@ -71,7 +71,7 @@ public static class SignatoryLists
         document.Info.Title = $"Signatories – {header.StatementTitle}";
         document.Info.Creator = "WeProtect Summit";
         using var flow = new PdfFlow(document, $"Signatories – {header.StatementTitle}");
-        flow.Paragraph(header.StatementTitle, PdfFlow.Font(16, bold: true), spaceAfter: 4);
+        flow.Paragraph(header.StatementTitle, PdfFlow.Font(16, bold: true), spaceAfter: 4, tag: PdfTags.Heading(1));
         flow.Paragraph(header.SummitName, PdfFlow.Font(11, bold: true), spaceAfter: 2);
         var signatories = list.Signatories;
         flow.Paragraph($"Signatories: {signatories.Count.ToString(CultureInfo.InvariantCulture)} · list of {Utc(header.GeneratedUtc)}",
@@ -86,17 +86,16 @@ public static class SignatoryLists
         var number = 0;
         foreach (var group in list.Groups)
         {
-            if (group.Heading is { } heading) flow.Heading(heading, PdfFlow.Font(11.5, bold: true), spaceBefore: 8, spaceAfter: 3);
+            if (group.Heading is { } heading) flow.Heading(heading, PdfFlow.Font(11.5, bold: true), level: 2, spaceBefore: 8, spaceAfter: 3);
             else flow.Space(6);
+            flow.BeginList();
             foreach (var s in group.Signatories)
             {
                 number++;
                 flow.Paragraph(s.Name, body, indent: 34, label: $"{number.ToString(CultureInfo.InvariantCulture)}.", spaceAfter: 1.5);
             }
+            flow.EndList();
         }
-        flow.Finish();
-        using var output = new MemoryStream();
-        document.Save(output, closeStream: false);
-        return output.ToArray();
+        return flow.Save();
     }
 }

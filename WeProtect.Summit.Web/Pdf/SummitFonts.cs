@@ -3,18 +3,37 @@ using PdfSharp.Fonts;
 
 namespace WeProtect.Summit.Web.Pdf;
 
-/// <summary>The fonts every PDF of the app is drawn with: Noto Sans Regular and Bold (SIL Open Font License 1.1,
-/// Pdf/Fonts/OFL.txt), shipped inside the assembly as resources so that a PDF looks the same on any server, whatever
-/// fonts the machine has. Noto Sans covers Latin (with every accent of "Côte d'Ivoire", "Türkiye", "São Tomé and
-/// Príncipe"), Greek and Cyrillic. Every family name resolves to Noto Sans, bold to its Bold face; italic is
-/// simulated by PDFsharp.</summary>
+/// <summary>The fonts every PDF of the app is drawn with: Noto Sans Regular and Bold, and Noto Naskh Arabic Regular
+/// and Bold (SIL Open Font License 1.1, Pdf/Fonts/OFL.txt and NotoNaskhArabic-OFL.txt; taken from Debian's
+/// fonts-noto-core 20201225-1), shipped inside the assembly as resources so that a PDF looks the same on any server,
+/// whatever fonts the machine has. Noto Sans covers Latin (with every accent of "Côte d'Ivoire", "Türkiye", "São Tomé
+/// and Príncipe"), Greek and Cyrillic; Noto Naskh Arabic covers the Arabic script (Arabic, Persian, Urdu letters),
+/// drawn shaped by <see cref="PdfText"/>. The family <see cref="ArabicFamily"/> resolves to Noto Naskh Arabic, every
+/// other family name to Noto Sans, bold to the Bold face; italic is simulated by PDFsharp.</summary>
 public sealed class SummitFonts : IFontResolver
 {
     /// <summary>The family name to ask for: <c>new XFont(SummitFonts.Family, 10, …)</c>.</summary>
     public const string Family = "Noto Sans";
 
+    /// <summary>The family of the Arabic script: <c>new XFont(SummitFonts.ArabicFamily, 10, …)</c>.</summary>
+    public const string ArabicFamily = "Noto Naskh Arabic";
+
     private const string RegularFace = "NotoSans-Regular";
     private const string BoldFace = "NotoSans-Bold";
+
+    /// <summary>Every face, in a fixed order (the index is part of a shaped glyph's private-use code point).</summary>
+    private static readonly string[] FaceNames = [RegularFace, BoldFace, "NotoNaskhArabic-Regular", "NotoNaskhArabic-Bold"];
+
+    /// <summary>The face a family and weight resolve to.</summary>
+    public static string FaceName(string familyName, bool bold) => familyName == ArabicFamily
+        ? (bold ? FaceNames[3] : FaceNames[2])
+        : (bold ? BoldFace : RegularFace);
+
+    public static int FaceIndex(string faceName) => Array.IndexOf(FaceNames, faceName) is >= 0 and var i ? i
+        : throw new ArgumentException($"No face {faceName} is shipped.", nameof(faceName));
+
+    /// <summary>The font file of a face, as embedded.</summary>
+    public static byte[] FaceBytes(string faceName) => Faces.GetOrAdd(faceName, Load);
 
     private static readonly object Gate = new();
     private static volatile bool registered;
@@ -38,7 +57,7 @@ public sealed class SummitFonts : IFontResolver
 
     public FontResolverInfo? ResolveTypeface(string familyName, bool isBold, bool isItalic) =>
         // Italic has no face of its own here: PDFsharp slants the upright face.
-        new(isBold ? BoldFace : RegularFace, mustSimulateBold: false, mustSimulateItalic: isItalic);
+        new(FaceName(familyName, isBold), mustSimulateBold: false, mustSimulateItalic: isItalic);
 
     public byte[]? GetFont(string faceName) => Faces.GetOrAdd(faceName, Load);
 

@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.RegularExpressions;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.Advanced;
+using PdfSharp.Pdf.IO;
+
+namespace WeProtect.Summit.Web.Pdf;
+
+/// <summary>The text behind shaped glyphs, for the fonts' /ToUnicode maps. PDFsharp keys the glyphs it embeds by code
+/// point, one glyph per code point, but shaped Arabic draws one letter with up to four glyphs (isolated, initial,
+/// medial, final forms) and one glyph for two letters (lam-alef). So every shaped glyph is drawn under a code point of
+/// its own in the supplementary private use area (plane 15: face × 0x4000 + glyph id), which keeps every glyph in the
+/// embedded subset; <see cref="Repair"/> then rewrites the /ToUnicode maps from those code points to the real text of
+/// each glyph (its letters, in logical order), so that a reader that extracts text from the glyphs (poppler's
+/// pdftotext) reads the letters, never private-use code points.</summary>
+internal static partial class PdfGlyphText
+{
+    private const int PrivateUse = 0xF0000;
+    private const int FaceSpan = 0x4000;
+
+    private static readonly ConcurrentDictionary<int, string> Texts = new();
+
+    /// <summary>The private-use code point of a glyph, remembering its text (a glyph's text is the same wherever it
+    /// is drawn; the first one seen is kept). An empty text (the second glyph of a letter drawn in two, such as its
+    /// dots) maps to nothing.</summary>
+    public static int CodePoint(int faceIndex, ushort glyph, string text)
+    {
+        if (glyph >= FaceSpan) throw new ArgumentOutOfRangeException(nameof(glyph), "The face has more glyphs than its private-use span.");
+        var codePoint = PrivateUse + faceIndex * FaceSpan + glyph;
+        Texts.TryAdd(codePoint, text);
+        return codePoint;
+    }
+
+    [GeneratedRegex(@"<([0-9A-F]{4})><([0-9A-F]{4})><(F[0-9A-F]{4}|[0-9A-F]{4}|D[89AB][0-9A-F]{2}D[C-F][0-9A-F]{2})>\r?\n?")]
+    private static partial Regex RangeLine();
+
+    [GeneratedRegex(@"(\d+) beginbfrange\r?\n(.*?)endbfrange", RegexOptions.Singleline)]
+    private static partial Regex RangeBlock();
+
+    /// <summary>The PDF with every /ToUnicode entry that names a private-use code point of <see cref="CodePoint"/>
+    /// replaced by that glyph's text (entries without text removed). A PDF without shaped glyphs is returned as is.</summary>
+    public static byte[] Repair(byte[] pdf)
+    {
+        using var document = PdfReader.Open(new MemoryStream(pdf), PdfDocumentOpenMode.Modify);
+        var changed = false;
+        foreach (var item in document.Internals.GetAllObjects())
+        {
+            if (item is not PdfDictionary font || font.Elements["/ToUnicode"] is not PdfReference { Value: PdfDictionary { Stream: { } stream } map }) continue;
+            var text = Encoding.ASCII.GetString(stream.UnfilteredValue);
+            var repaired = RangeBlock().Replace(text, block =>
+            {
+                var lines = RangeLine().Matches(block.Groups[2].Value)
+                    .Select(line => Line(line.Groups[1].Value, line.Groups[2].Value, line.Groups[3].Value)).OfType<string>().ToList();
+                return $"{lines.Count} beginbfrange\n{string.Concat(lines)}endbfrange";
+            });
+            if (repaired == text) continue;
+            map.Elements.Remove("/Filter");
+            map.Elements.Remove("/DecodeParms");
+            stream.Value = Encoding.ASCII.GetBytes(repaired);
+            changed = true;
+        }
+        if (!changed) return pdf;
+        using var output = new MemoryStream();
+        document.Save(output, closeStream: false);
+        return output.ToArray();
+    }
+
+    private static string? Line(string from, string to, string target)
+    {
+        var codePoint = target.Length == 8
+            ? char.ConvertToUtf32((char)Convert.ToInt32(target[..4], 16), (char)Convert.ToInt32(target[4..], 16))
+            : Convert.ToInt32(target, 16);
+        if (codePoint < PrivateUse || !Texts.TryGetValue(codePoint, out var text)) return $"<{from}><{to}><{target}>\n";
+        if (text.Length == 0) return null;
+        return $"<{from}><{to}><{string.Concat(text.Select(c => ((int)c).ToString("X4", CultureInfo.InvariantCulture)))}>\n";
+    }
+}

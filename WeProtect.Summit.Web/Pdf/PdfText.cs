@@ -1,0 +1,205 @@
+using System.Runtime.CompilerServices;
+using PdfSharp.Drawing;
+using PdfSharp.Fonts;
+using PdfSharp.Pdf;
+
+namespace WeProtect.Summit.Web.Pdf;
+
+/// <summary>Draws and measures one line of text in any script the shipped fonts cover (issue 19, item 4). Text with
+/// no right-to-left letter and no Arabic digit is drawn by PDFsharp exactly as before. Other text is laid out here:
+/// <list type="number">
+/// <item>the Unicode bidirectional algorithm (<see cref="PdfBidi"/>) gives each character its level, the line's
+/// paragraph level being the document's (left to right);</item>
+/// <item>the line is cut into runs of one level and one face — Arabic letters, and the spaces and punctuation of a
+/// right-to-left run, in Noto Naskh Arabic, the rest in the line's font — and the runs are put in visual order;</item>
+/// <item>every right-to-left or Arabic run is shaped by HarfBuzz (<see cref="PdfShaper"/>) and drawn glyph by glyph
+/// with PDFsharp at HarfBuzz's positions; every glyph has its own private-use code point so that PDFsharp embeds it,
+/// and <see cref="Save"/> maps those code points back to the glyphs' letters in the /ToUnicode maps
+/// (<see cref="PdfGlyphText"/>);</item>
+/// <item>the whole line is wrapped in a marked-content sequence whose /ActualText is the line in logical order, for
+/// readers that take replacement text (screen readers, PdfPig). Its tag is /Bidi, not /Span, on purpose: poppler
+/// (pdftotext) honours /ActualText only on /Span and, reading right-to-left text as stored in visual order, would
+/// reverse it; from the glyphs (stored left to right, mapped to their letters) it gives the logical order itself.</item>
+/// </list>
+/// The PDF stays a PDFsharp document, so the structure tree (<see cref="PdfTags"/>) and the signature work the same.</summary>
+internal static class PdfText
+{
+    private const string ArabicFamily = SummitFonts.ArabicFamily;
+
+    // The glyph that the next DrawString draws instead of its placeholder text (see OnRenderText): rendering runs on
+    // one thread per document, and this is set and cleared around a single call.
+    [ThreadStatic] private static CodePointGlyphIndexPair[]? pendingGlyph;
+
+    private static readonly ConditionalWeakTable<PdfDocument, object> Shaped = new();
+
+    /// <summary>Lets <paramref name="document"/> draw shaped glyphs: PDFsharp raises this event with the code points
+    /// and glyph ids of every string it draws, and the pending glyph replaces them.</summary>
+    public static void Attach(PdfDocument document) => document.RenderEvents.RenderTextEvent += (_, args) =>
+    {
+        if (pendingGlyph is { } glyph) args.CodePointGlyphIndexPairs = glyph;
+    };
+
+    /// <summary>Whether shaped glyphs were drawn in <paramref name="document"/>.</summary>
+    public static bool IsShaped(PdfDocument document) => Shaped.TryGetValue(document, out _);
+
+    /// <summary>The saved PDF; with shaped glyphs (in it, or in the document it was made from: <paramref name="repair"/>),
+    /// their /ToUnicode entries name their letters.</summary>
+    public static byte[] Save(PdfDocument document, bool repair = false)
+    {
+        using var output = new MemoryStream();
+        document.Save(output, closeStream: false);
+        return repair || IsShaped(document) ? PdfGlyphText.Repair(output.ToArray()) : output.ToArray();
+    }
+
+    public static double Width(XGraphics gfx, string text, XFont font) =>
+        PdfBidi.NeedsBidi(text) ? Layout(gfx, [(text, font)]).Sum(s => s.Width) : gfx.MeasureString(text, font).Width;
+
+    public static void Draw(XGraphics gfx, string text, XFont font, XBrush brush, XRect rect, XStringFormat format)
+    {
+        if (!PdfBidi.NeedsBidi(text)) gfx.DrawString(text, font, brush, rect, format);
+        else Draw(gfx, [(text, font)], brush, rect, format);
+    }
+
+    /// <summary>A line made of pieces in their own faces (bold words), in logical order, as one bidi line; its
+    /// baseline is the first piece's.</summary>
+    public static void Draw(XGraphics gfx, IReadOnlyList<(string Text, XFont Font)> pieces, XBrush brush, XRect rect, XStringFormat format)
+    {
+        var text = string.Concat(pieces.Select(p => p.Text));
+        var font = pieces[0].Font;
+        if (gfx.PdfPage?.Owner is { } document) Shaped.AddOrUpdate(document, true);
+        var segments = Layout(gfx, pieces);
+        var total = segments.Sum(s => s.Width);
+        var x = format.Alignment switch
+        {
+            XStringAlignment.Center => rect.X + (rect.Width - total) / 2,
+            XStringAlignment.Far => rect.Right - total,
+            _ => rect.X,
+        };
+        // One baseline for the whole line, the line font's, whatever face each run is drawn in.
+        var scale = font.Size / font.Metrics.UnitsPerEm;
+        var (ascent, descent) = (font.Metrics.Ascent * scale, font.Metrics.Descent * scale);
+        var baseline = format.LineAlignment switch
+        {
+            XLineAlignment.Center => rect.Y + (rect.Height - font.GetHeight()) / 2 + ascent,
+            XLineAlignment.Far => rect.Bottom - descent,
+            XLineAlignment.BaseLine => rect.Y,
+            _ => rect.Y + ascent,
+        };
+
+        var content = gfx.Internals.ContentStringBuilder ?? throw new InvalidOperationException("Shaped text is drawn on PDF pages only.");
+        var start = content.Length;
+        var opened = false;
+        foreach (var segment in segments)
+        {
+            if (segment.Glyphs is null)
+                gfx.DrawString(segment.Text, segment.Font, brush, x, baseline, XStringFormats.BaseLineLeft);
+            else
+            {
+                var pen = x;
+                foreach (var glyph in segment.Glyphs)
+                {
+                    pendingGlyph = [new CodePointGlyphIndexPair(PdfGlyphText.CodePoint(segment.FaceIndex, glyph.Id, glyph.Text), glyph.Id)];
+                    try
+                    {
+                        gfx.DrawString("\u25CC", segment.Font, brush, pen + glyph.OffsetX, baseline - glyph.OffsetY, XStringFormats.BaseLineLeft);
+                    }
+                    finally
+                    {
+                        pendingGlyph = null;
+                    }
+                    pen += glyph.Advance;
+                }
+            }
+            if (!opened)
+            {
+                // After PDFsharp's own marked content (the structure element's MCID) and text object have begun,
+                // before the first glyph: the sequence nests inside both and holds the whole line.
+                var region = content.ToString(start, content.Length - start);
+                var at = Math.Max(After(region, "BDC\n"), After(region, "BT\n"));
+                content.Insert(start + at, $"/Bidi <</ActualText {Utf16Hex(text)}>> BDC\n");
+                opened = true;
+            }
+            x += segment.Width;
+        }
+        content.Append("EMC\n");
+    }
+
+    private static int After(string region, string op)
+    {
+        var i = region.LastIndexOf(op, StringComparison.Ordinal);
+        return i < 0 ? 0 : i + op.Length;
+    }
+
+    private static string Utf16Hex(string text) =>
+        "<FEFF" + string.Concat(text.Select(c => ((int)c).ToString("X4", CultureInfo.InvariantCulture))) + ">";
+
+    /// <summary>A run of the line in visual order: drawn by PDFsharp as text (<see cref="Glyphs"/> null), or as shaped
+    /// glyphs of the face <see cref="FaceIndex"/>.</summary>
+    private sealed record Segment(string Text, XFont Font, double Width, IReadOnlyList<ShapedGlyph>? Glyphs, int FaceIndex);
+
+    private readonly record struct ShapedGlyph(ushort Id, double Advance, double OffsetX, double OffsetY, string Text);
+
+    private static bool IsArabic(char c) => c is >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\u08A0' and <= '\u08FF'
+        or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF';
+
+    private static List<Segment> Layout(XGraphics gfx, IReadOnlyList<(string Text, XFont Font)> pieces)
+    {
+        var text = string.Concat(pieces.Select(p => p.Text));
+        var fonts = pieces.SelectMany(p => Enumerable.Repeat(p.Font, p.Text.Length)).ToArray();
+        var levels = PdfBidi.Levels(text);
+        // Arabic letters in the Arabic face; so are spaces and punctuation inside a right-to-left run where the face
+        // has them (the run keeps one face, so it shapes and mirrors as one).
+        var inArabic = new bool[text.Length];
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            inArabic[i] = char.IsLowSurrogate(c) && i > 0 ? inArabic[i - 1]
+                : IsArabic(c) || (levels[i] % 2 == 1 && !char.IsLetterOrDigit(c) && !char.IsSurrogate(c)
+                    && PdfShaper.HasGlyph(SummitFonts.FaceName(ArabicFamily, fonts[i].Bold), c));
+        }
+        var runs = new List<(int Start, int End, byte Level, bool Arabic)>();
+        for (var i = 0; i < text.Length;)
+        {
+            var end = i + 1;
+            while (end < text.Length && levels[end] == levels[i] && inArabic[end] == inArabic[i] && ReferenceEquals(fonts[end], fonts[i])) end++;
+            runs.Add((i, end, levels[i], inArabic[i]));
+            i = end;
+        }
+        var segments = new List<Segment>();
+        foreach (var index in PdfBidi.VisualOrder(runs.Select(r => r.Level).ToArray()))
+        {
+            var (start, end, level, arabic) = runs[index];
+            var runText = text[start..end];
+            var font = fonts[start];
+            var rightToLeft = level % 2 == 1;
+            var runFont = arabic ? new XFont(ArabicFamily, font.Size, font.Style, font.PdfOptions) : font;
+            if (!arabic && !rightToLeft)
+            {
+                segments.Add(new Segment(runText, runFont, gfx.MeasureString(runText, runFont).Width, null, 0));
+                continue;
+            }
+            var face = SummitFonts.FaceName(arabic ? ArabicFamily : font.FontFamily.Name, font.Bold);
+            var shaped = PdfShaper.Shape(face, runText, rightToLeft, font.Size);
+            segments.Add(new Segment(runText, runFont, shaped.Sum(g => g.Advance), WithText(shaped, runText), SummitFonts.FaceIndex(face)));
+        }
+        return segments;
+    }
+
+    /// <summary>Each glyph with the text it stands for: the characters of its cluster for the first glyph of the
+    /// cluster in logical order, nothing for the others (a letter drawn as a base and its dots).</summary>
+    private static List<ShapedGlyph> WithText(IReadOnlyList<PdfShaper.Glyph> glyphs, string text)
+    {
+        var starts = glyphs.Select(g => g.Cluster).Distinct().Order().ToList();
+        var claimed = new HashSet<int>();
+        var texts = new string[glyphs.Count];
+        // Logical order: the cluster with the lowest index first; a right-to-left run lists its glyphs reversed.
+        foreach (var i in Enumerable.Range(0, glyphs.Count).OrderBy(i => glyphs[i].Cluster).ThenBy(i => glyphs[0].Cluster > glyphs[^1].Cluster ? -i : i))
+        {
+            var cluster = glyphs[i].Cluster;
+            if (!claimed.Add(cluster)) { texts[i] = ""; continue; }
+            var next = starts.BinarySearch(cluster) + 1;
+            texts[i] = text[cluster..(next < starts.Count ? starts[next] : text.Length)];
+        }
+        return glyphs.Select((g, i) => new ShapedGlyph(g.Id, g.Advance, g.OffsetX, g.OffsetY, texts[i])).ToList();
+    }
+}
