@@ -13,11 +13,12 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
     public enum Access { Public, SignedIn, Organiser, Admin, CheckInStaff, FocalPoint }
 
     /// <summary>The decision for every page. Route values are filled in by <see cref="SampleUrl"/>.</summary>
-    private static readonly Dictionary<string, Access> Expected = new()
+    internal static readonly Dictionary<string, Access> Expected = new()
     {
         ["/Index"] = Access.Public,
         ["/Error"] = Access.Public,
         ["/Setup"] = Access.Public,
+        ["/Language"] = Access.Public,
         ["/Account/Register"] = Access.Public,
         ["/Account/CheckEmail"] = Access.Public,
         ["/Account/ConfirmEmail"] = Access.Public,
@@ -147,7 +148,7 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
     }
 
     /// <summary>A URL that reaches the page; route values get a made-up id (the page may answer 404).</summary>
-    private static string SampleUrl(PageActionDescriptor page, int id = 424242)
+    internal static string SampleUrl(PageActionDescriptor page, int id = 424242)
     {
         var template = page.AttributeRouteInfo?.Template ?? page.ViewEnginePath.TrimStart('/');
         // Optional segments (e.g. a download handler "{handler:regex(^pdf$)?}") are left out: the page itself answers without them.

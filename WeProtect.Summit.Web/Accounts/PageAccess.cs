@@ -23,6 +23,8 @@ public static class PageAccess
         c.AllowAnonymousToPage("/Index");
         c.AllowAnonymousToPage("/Error");
         c.AllowAnonymousToPage("/Setup");
+        // The language switcher: anyone may choose a language.
+        c.AllowAnonymousToPage("/Language");
         c.AllowAnonymousToFolder("/Account");
         c.AllowAnonymousToPage("/Summits/Index");
         c.AllowAnonymousToPage("/Summits/Details");

@@ -24,7 +24,7 @@ public class EditModel(SummitDbContext db, UserManager<SummitUser> users, Regist
         if (Refusal is null)
         {
             Input = RegistrationInput.From(registration);
-            Options = await RegistrationOptions.LoadAsync(db);
+            Options = await RegistrationOptions.LoadAsync(db, text => Localization.Translations.OrKey(HttpContext, text));
         }
         return Page();
     }
@@ -51,7 +51,7 @@ public class EditModel(SummitDbContext db, UserManager<SummitUser> users, Regist
     private async Task<IActionResult> Again(string? message)
     {
         if (message is not null) ModelState.AddModelError(string.Empty, message);
-        Options = await RegistrationOptions.LoadAsync(db);
+        Options = await RegistrationOptions.LoadAsync(db, text => Localization.Translations.OrKey(HttpContext, text));
         return Page();
     }
 
