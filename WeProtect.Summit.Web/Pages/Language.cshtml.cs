@@ -4,7 +4,7 @@ using WeProtect.Summit.Web.Localization;
 
 namespace WeProtect.Summit.Web.Pages;
 
-/// <summary>The language switcher's target (the form on every page, and this page for the list alone): saves the choice
+/// <summary>The language switcher's target (the form at the foot of every page): saves the choice
 /// in a cookie and, for a signed-in user, on their profile, then goes back. No antiforgery token: public pages are
 /// served from the output cache, which cannot hold a visitor's own token, and a cross-site post carries no sign-in
 /// cookie (SameSite=Lax), so at worst it changes a browser's language.</summary>

@@ -12,7 +12,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261201015014_Initial")]
+    [Migration("20261201031647_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -281,6 +281,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<string>("Position")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("PreferredLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("nvarchar(max)");
@@ -2114,6 +2118,11 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("DefaultLanguage")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
 
                     b.Property<int>("DelegateCapacity")
                         .HasColumnType("int");
