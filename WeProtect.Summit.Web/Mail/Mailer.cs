@@ -71,11 +71,12 @@ public sealed class Mailer(IOptions<MailOptions> options, ILogger<Mailer> logger
                 $"<p><a href=\"{System.Net.WebUtility.HtmlEncode(letter.ActionUrl)}\">{System.Net.WebUtility.HtmlEncode(letter.ActionLabel)}</a></p>");
         if (letter.Language is { } language)
         {
-            message.Headers.Add(HeaderId.ContentLanguage, language);
             var direction = CultureInfo.GetCultureInfo(language).TextInfo.IsRightToLeft ? "rtl" : "ltr";
             html = $"<div lang=\"{System.Net.WebUtility.HtmlEncode(language)}\" dir=\"{direction}\">{html}</div>";
         }
         message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
+        // Content-* headers belong to the body (MimeKit moves them there), so it is set once the body exists.
+        if (letter.Language is { } spoken) message.Body.Headers.Add(HeaderId.ContentLanguage, spoken);
         return message;
     }
 }
