@@ -45,7 +45,7 @@ public class LettersInTheRecipientsLanguageTests(LocalizedAppFactory app) : ICla
         Assert.StartsWith("Bonjour Amélie Durand,", mail.TextBody);
         Assert.Contains("Le secrétariat a bien reçu votre inscription", mail.TextBody);
         Assert.Contains("Votre inscription: http", mail.TextBody);
-        Assert.Equal("fr", mail.Body.Headers["Content-Language"]);
+        Assert.Equal("fr", mail.Body!.Headers["Content-Language"]);
         Assert.Contains("lang=\"fr\" dir=\"ltr\"", mail.HtmlBody);
         Assert.DoesNotContain(MissingKeyMarker.Marker, mail.TextBody);
     }
