@@ -37,6 +37,8 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
     public DbSet<Reporting.ProgressReport> ProgressReports => Set<Reporting.ProgressReport>();
     public DbSet<Reporting.ProgressEntry> ProgressEntries => Set<Reporting.ProgressEntry>();
     public DbSet<Reporting.ReportReminder> ReportReminders => Set<Reporting.ReportReminder>();
+    public DbSet<Reporting.ReportAttachment> ReportAttachments => Set<Reporting.ReportAttachment>();
+    public DbSet<Reporting.ReportAttachmentContent> ReportAttachmentContents => Set<Reporting.ReportAttachmentContent>();
     public DbSet<Invitations.Invitation> Invitations => Set<Invitations.Invitation>();
     public DbSet<Invitations.Nomination> Nominations => Set<Invitations.Nomination>();
     public DbSet<Invitations.InvitationReminderRound> InvitationReminderRounds => Set<Invitations.InvitationReminderRound>();

@@ -106,6 +106,7 @@ builder.Services.AddScoped<CheckInStaffDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Endorsements.EndorsementDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Web.Accounts.AuthenticatorStepUp>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Reporting.ReportingDesk>();
+builder.Services.AddSingleton<WeProtect.Summit.Data.Reporting.IPdfCheck, WeProtect.Summit.Web.Pdf.PdfReaderCheck>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Statements.ConsultationRoster>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Statements.ConsultationDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Accounts.AccountDesk>();

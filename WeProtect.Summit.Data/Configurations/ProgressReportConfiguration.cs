@@ -19,5 +19,6 @@ internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Pro
         // Submission numbers are unique per organisation and cycle: of two drafts started at once, one is inserted.
         e.HasIndex(r => new { r.CycleId, r.OrganisationId, r.Number }).IsUnique();
         e.HasMany(r => r.Entries).WithOne().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(r => r.Attachments).WithOne().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
     }
 }

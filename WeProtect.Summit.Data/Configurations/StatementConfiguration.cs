@@ -12,6 +12,7 @@ internal sealed class StatementConfiguration : IEntityTypeConfiguration<Statemen
         e.HasOne(s => s.Summit).WithMany().HasForeignKey(s => s.SummitId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(s => s.Versions).WithOne().HasForeignKey(v => v.StatementId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<StatementVersion>().WithMany().HasForeignKey(s => s.FinalVersionId).OnDelete(DeleteBehavior.NoAction);
+        e.HasOne<Statement>().WithMany().HasForeignKey(s => s.ReaffirmsStatementId).OnDelete(DeleteBehavior.Restrict);
         e.Ignore(s => s.Latest);
         e.HasIndex(s => s.SummitId);
     }

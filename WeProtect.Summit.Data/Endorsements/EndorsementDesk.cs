@@ -136,6 +136,7 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         db.Endorsements.Add(endorsement);
         audit.Record(actor, "endorsement.signed", endorsement,
             $"Endorsement of statement {statement.Id} (version {final.Id}, {final.ContentHash}) for organisation {organisation.Id}"
+            + (statement.Standing ? ", a standing statement (outside any signing window)" : "")
             + (declaration is null ? "" : $", with a declaration (SHA-256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(declaration)))})"));
         try
         {

@@ -18,7 +18,7 @@ public sealed record CycleProgress(ReportingCycle Cycle, CycleScope Scope, IRead
         var cycle = await db.ReportingCycles.AsNoTracking().Include(c => c.Summit).Include(c => c.Statements).FirstOrDefaultAsync(c => c.Id == cycleId, ct);
         var scope = await TrackedCommitments.OfCycleAsync(db, cycleId, ct);
         if (cycle is null || scope is null) return null;
-        var reports = await db.ProgressReports.AsNoTracking().Include(r => r.Entries)
+        var reports = await db.ProgressReports.AsNoTracking().Include(r => r.Entries).Include(r => r.Attachments)
             .Where(r => r.CycleId == cycleId && r.Status != ProgressReportStatus.Superseded).ToListAsync(ct);
         var reminded = await db.ReportReminders.AsNoTracking().Where(r => r.CycleId == cycleId).Select(r => r.OrganisationId).ToListAsync(ct);
         var organisations = scope.Reporters.Select(r => new Organisation(r,

@@ -39,6 +39,8 @@ public class ProgressReport
     public string? ReviewedByUserId { get; private set; }
     public Guid Version { get; private set; } = Guid.NewGuid();
     public List<ProgressEntry> Entries { get; private set; } = [];
+    /// <summary>PDFs attached as evidence; frozen with the report at submission.</summary>
+    public List<ReportAttachment> Attachments { get; private set; } = [];
 
     public const int ReviewNoteMaxLength = 2000;
 

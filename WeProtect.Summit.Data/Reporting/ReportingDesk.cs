@@ -9,7 +9,7 @@ namespace WeProtect.Summit.Data.Reporting;
 /// saves as it goes under a concurrency token (<see cref="ProgressReport.Version"/>): two focal points editing at once
 /// get a conflict, not a lost update. Submitting needs two-factor authentication and a fresh authenticator code, and
 /// is a conditional update on the draft's status and token, so a double submit submits once.</summary>
-public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier notifier, TimeProvider clock)
+public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier notifier, TimeProvider clock, IPdfCheck pdfCheck)
 {
     /// <summary>A focal point's answer on one commitment.</summary>
     public sealed record EntryInput(int StatementId, string Anchor, CommitmentStatus Status, string? Narrative, string? EvidenceLinks)
@@ -38,14 +38,21 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         var opens = ToUtc(opensLocal, nameof(ReportingCycle.OpensUtc), "Give the date and time the cycle opens.");
         var deadline = ToUtc(deadlineLocal, nameof(ReportingCycle.DeadlineUtc), "Give the deadline.");
         var wanted = statementIds.Distinct().ToList();
-        var published = await db.Statements.AsNoTracking().Where(s => wanted.Contains(s.Id) && s.Status == StatementStatus.Published)
+        var published = await db.Statements.AsNoTracking().Where(s => wanted.Contains(s.Id)).Where(Statement.Reportable)
             .Select(s => s.Id).ToListAsync(ct);
-        if (published.Count != wanted.Count) errors.Add((nameof(ReportingCycle.Statements), "Only published statements can be reported on."));
+        if (published.Count != wanted.Count)
+            errors.Add((nameof(ReportingCycle.Statements), "Only published statements can be reported on. A standing statement can be, once open for endorsement."));
         if (errors.Count > 0) return DeskResult.Invalid(errors).With<ReportingCycle>();
+        // An earlier statement that a chosen one reaffirms carries on into this cycle, with its commitments.
+        var covered = (await Reaffirmations.ClosureAsync(db, wanted, ct)).ToList();
+        var finals = await db.Statements.AsNoTracking().Where(s => covered.Contains(s.Id) && s.FinalVersionId != null).Select(s => s.Id).ToListAsync(ct);
+        var carried = covered.Where(id => !wanted.Contains(id) && finals.Contains(id)).ToList();
+        wanted.AddRange(carried);
         var (cycle, broken) = ReportingCycle.Open(summitId, title, opens!.Value, deadline!.Value, wanted, organiser.UserId ?? "", Now);
         if (cycle is null) return DeskResult.Invalid(broken).With<ReportingCycle>();
         db.ReportingCycles.Add(cycle);
-        audit.Record(organiser, "reporting-cycle.opened", cycle, $"Reporting cycle opened on statements {string.Join(", ", wanted)}");
+        audit.Record(organiser, "reporting-cycle.opened", cycle, $"Reporting cycle opened on statements {string.Join(", ", wanted)}" +
+            (carried.Count > 0 ? $" (reaffirmed: {string.Join(", ", carried)})" : ""));
         await audit.SaveChangesAsync(ct);
         return new(DeskAnswer.Done, $"Reporting cycle \"{cycle.Title}\" opened.") { Value = cycle };
     }
@@ -123,25 +130,8 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
             .Select(e => (e.Key, $"{e.Anchor} is not a commitment your organisation reports on in this cycle.")).ToList();
         if (errors.Count > 0) return DeskResult.Invalid(errors).With<ProgressReport>();
 
-        var draft = await db.ProgressReports.Include(r => r.Entries)
-            .FirstOrDefaultAsync(r => r.CycleId == cycleId && r.OrganisationId == organisationId && r.Status == ProgressReportStatus.Draft, ct);
-        if (draft is null)
-        {
-            // A form read from a draft that is no longer one: it was submitted meanwhile.
-            if (expectedVersion is not null) return DeskResult.Conflict("your organisation's report (it was submitted)").With<ProgressReport>();
-            var last = await db.ProgressReports.AsNoTracking().Include(r => r.Entries)
-                .Where(r => r.CycleId == cycleId && r.OrganisationId == organisationId).OrderByDescending(r => r.Number).FirstOrDefaultAsync(ct);
-            draft = new ProgressReport(cycleId, organisationId, (last?.Number ?? 0) + 1, userId, Now);
-            if (last is not null) draft.Entries.AddRange(last.Entries.Select(e => e.Copy()));
-            db.ProgressReports.Add(draft);
-            audit.Record(actor, "progress-report.started", draft,
-                $"Progress report (submission {draft.Number}) of organisation {organisationId} for cycle {cycleId} started");
-        }
-        else
-        {
-            if (draft.Version != expectedVersion) return DeskResult.Conflict("your organisation's report").With<ProgressReport>();
-            draft.Touch();
-        }
+        var (draft, conflict) = await DraftAsync(cycleId, organisationId, expectedVersion, userId, actor, ct);
+        if (draft is null) return conflict!.With<ProgressReport>();
         foreach (var input in entries)
         {
             var entry = draft.Entries.FirstOrDefault(e => e.Key == input.Key);
@@ -170,6 +160,122 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         return new(DeskAnswer.Done, "Draft saved.") { Value = draft };
     }
 
+    /// <summary>The organisation's draft, tracked, its token checked against <paramref name="expectedVersion"/> and
+    /// moved; or a new draft (the next submission number, copies of the last submission's answers and attachments)
+    /// when the form showed none. A conflict when the form's draft is gone or changed.</summary>
+    private async Task<(ProgressReport? Draft, DeskResult? Conflict)> DraftAsync(int cycleId, int organisationId, Guid? expectedVersion, string userId,
+        AuditActor actor, CancellationToken ct)
+    {
+        var draft = await db.ProgressReports.Include(r => r.Entries).Include(r => r.Attachments)
+            .FirstOrDefaultAsync(r => r.CycleId == cycleId && r.OrganisationId == organisationId && r.Status == ProgressReportStatus.Draft, ct);
+        if (draft is not null)
+        {
+            if (draft.Version != expectedVersion) return (null, DeskResult.Conflict("your organisation's report"));
+            draft.Touch();
+            return (draft, null);
+        }
+        // A form read from a draft that is no longer one: it was submitted meanwhile.
+        if (expectedVersion is not null) return (null, DeskResult.Conflict("your organisation's report (it was submitted)"));
+        var last = await db.ProgressReports.AsNoTracking().Include(r => r.Entries).Include(r => r.Attachments).ThenInclude(a => a.Content)
+            .Where(r => r.CycleId == cycleId && r.OrganisationId == organisationId).OrderByDescending(r => r.Number).FirstOrDefaultAsync(ct);
+        draft = new ProgressReport(cycleId, organisationId, (last?.Number ?? 0) + 1, userId, Now);
+        if (last is not null)
+        {
+            draft.Entries.AddRange(last.Entries.Select(e => e.Copy()));
+            draft.Attachments.AddRange(last.Attachments.Select(a => a.Copy(a.Content!.Bytes)));
+        }
+        db.ProgressReports.Add(draft);
+        audit.Record(actor, "progress-report.started", draft,
+            $"Progress report (submission {draft.Number}) of organisation {organisationId} for cycle {cycleId} started");
+        return (draft, null);
+    }
+
+    // ---------------------------------------------------------------- attachments
+
+    /// <summary>Attaches a PDF to the organisation's draft (starting one when the form showed none). The type is read
+    /// from the content (<see cref="ReportPdf"/>, then the reader behind <see cref="IPdfCheck"/>); the name only gives
+    /// the file its name. The draft's token moves, so a submission prepared before the change is refused.</summary>
+    public async Task<DeskResult<ReportAttachment>> AttachAsync(int cycleId, int organisationId, Guid? expectedVersion, string fileName, byte[] content,
+        string userId, AuditActor actor, CancellationToken ct = default)
+    {
+        var (_, _, refusal) = await CheckAsync(cycleId, organisationId, userId, ct);
+        if (refusal is not null) return refusal.With<ReportAttachment>();
+        var name = AttachmentName(fileName);
+        if (content.LongLength == 0) return Invalid($"{name} is empty.");
+        if (content.LongLength > ReportAttachment.MaxBytes) return Invalid($"{name} is larger than {ReportAttachment.MaxBytes / (1024 * 1024)} MB.");
+        if ((ReportPdf.Refuse(content) ?? pdfCheck.Refuse(content)) is { } notPdf) return Invalid($"{name} {notPdf}");
+        var (draft, conflict) = await DraftAsync(cycleId, organisationId, expectedVersion, userId, actor, ct);
+        if (draft is null) return conflict!.With<ReportAttachment>();
+        if (draft.Attachments.Count >= ReportAttachment.MaxPerReport)
+        {
+            db.ChangeTracker.Clear();
+            return Invalid($"A report takes at most {ReportAttachment.MaxPerReport} attachments: remove one first.");
+        }
+        var attachment = new ReportAttachment(name, content, userId, Now);
+        if (draft.Attachments.Any(a => a.Sha256 == attachment.Sha256))
+        {
+            db.ChangeTracker.Clear();
+            return Invalid($"{name} is already attached to this report (the same content).");
+        }
+        draft.Attachments.Add(attachment);
+        audit.Record(actor, "progress-report.attachment-added", draft,
+            $"PDF attached to progress report (submission {draft.Number}) of organisation {organisationId} for cycle {cycleId}: SHA-256 {attachment.Sha256}, {attachment.SizeBytes} bytes");
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return DeskResult.Conflict("your organisation's report").With<ReportAttachment>();
+        }
+        return new(DeskAnswer.Done, $"{name} attached to the draft.") { Value = attachment };
+
+        static DeskResult<ReportAttachment> Invalid(string message) =>
+            DeskResult.Invalid([(nameof(ReportAttachment.Content), message)]).With<ReportAttachment>();
+    }
+
+    /// <summary>Removes an attachment from the draft read at <paramref name="expectedVersion"/>; a submitted (or
+    /// superseded) report's attachments are frozen. The token moves by a conditional update, in the transaction that
+    /// deletes, so a removal and a submission never both win.</summary>
+    public async Task<DeskResult> RemoveAttachmentAsync(int cycleId, int organisationId, int attachmentId, Guid expectedVersion, string userId,
+        AuditActor actor, CancellationToken ct = default)
+    {
+        var (_, _, refusal) = await CheckAsync(cycleId, organisationId, userId, ct);
+        if (refusal is not null) return refusal;
+        var found = await db.ReportAttachments.AsNoTracking().Where(a => a.Id == attachmentId)
+            .Join(db.ProgressReports.AsNoTracking(), a => a.ReportId, r => r.Id, (a, r) => new { a.FileName, a.Sha256, Report = r })
+            .FirstOrDefaultAsync(x => x.Report.CycleId == cycleId && x.Report.OrganisationId == organisationId, ct);
+        if (found is null) return DeskResult.NotFound("There is no such attachment.");
+        if (found.Report.Status != ProgressReportStatus.Draft)
+            return DeskResult.Refused($"{found.FileName} belongs to submission {found.Report.Number}, which is submitted: its attachments stay as they were. " +
+                "Save a change to start a new draft, and remove it there.");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var moved = await db.ProgressReports
+            .Where(r => r.Id == found.Report.Id && r.Status == ProgressReportStatus.Draft && r.Version == expectedVersion)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Version, Guid.NewGuid()), ct);
+        if (moved == 0) return DeskResult.Conflict("your organisation's report");
+        await db.ReportAttachmentContents.Where(c => c.AttachmentId == attachmentId).ExecuteDeleteAsync(ct);
+        await db.ReportAttachments.Where(a => a.Id == attachmentId).ExecuteDeleteAsync(ct);
+        audit.Record(actor, "progress-report.attachment-removed", found.Report,
+            $"PDF removed from progress report (submission {found.Report.Number}) of organisation {organisationId} for cycle {cycleId}: SHA-256 {found.Sha256}");
+        await audit.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return DeskResult.Done($"{found.FileName} removed from the draft.");
+    }
+
+    /// <summary>The file name without a path or characters file systems refuse, ending in .pdf; "attachment.pdf"
+    /// when nothing is left.</summary>
+    private static string AttachmentName(string fileName)
+    {
+        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
+        var invalid = Path.GetInvalidFileNameChars().Concat(['"', '<', '>', '|', ':', '*', '?']).ToHashSet();
+        var cleaned = new string(name.Where(c => !invalid.Contains(c) && !char.IsControl(c)).ToArray()).Trim().TrimStart('.');
+        if (cleaned.Length == 0) cleaned = "attachment";
+        if (cleaned.Length > ReportAttachment.FileNameMaxLength - 5) cleaned = cleaned[..(ReportAttachment.FileNameMaxLength - 5)];
+        return Path.ChangeExtension(cleaned, ".pdf");
+    }
+
     /// <summary>Submits the draft read at <paramref name="expectedVersion"/>: two-factor authentication on, then the
     /// fresh code (<paramref name="stepUp"/>), then a conditional update (still a draft, same token) that freezes it with
     /// its hash; the previous submission is superseded in the same transaction. Commitments never answered are frozen
@@ -182,7 +288,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         if (!await db.Users.AnyAsync(u => u.Id == userId && u.TwoFactorEnabled, ct))
             return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "Turn on two-factor authentication (Profile → Two-factor authentication) " +
                 "before submitting: a draft needs none, a submission does. Your draft is kept.");
-        var draft = await db.ProgressReports.AsNoTracking().Include(r => r.Entries)
+        var draft = await db.ProgressReports.AsNoTracking().Include(r => r.Entries).Include(r => r.Attachments)
             .FirstOrDefaultAsync(r => r.CycleId == cycleId && r.OrganisationId == organisationId && r.Status == ProgressReportStatus.Draft, ct);
         if (draft is null) return await NothingToSubmitAsync(cycleId, organisationId, ct);
         if (draft.Version != expectedVersion) return DeskResult.Conflict("your organisation's report").With<ProgressReport>();
@@ -190,7 +296,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
 
         var answered = draft.Entries.Select(e => e.Key).ToHashSet();
         var missing = reporter!.Commitments.Where(c => !answered.Contains(c.Key)).Select(c => new ProgressEntry(c.StatementId, c.Anchor)).ToList();
-        var hash = ReportHash.Of(cycleId, organisationId, draft.Number, draft.Entries.Concat(missing));
+        var hash = ReportHash.Of(cycleId, organisationId, draft.Number, draft.Entries.Concat(missing), draft.Attachments);
         var now = Now;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var submitted = await db.ProgressReports
@@ -210,10 +316,11 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         var superseded = await db.ProgressReports
             .Where(r => r.CycleId == cycleId && r.OrganisationId == organisationId && r.Status == ProgressReportStatus.Submitted && r.Id != draft.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ProgressReportStatus.Superseded).SetProperty(r => r.SupersededUtc, (DateTime?)now), ct);
-        var report = await db.ProgressReports.Include(r => r.Entries).FirstAsync(r => r.Id == draft.Id, ct);
+        var report = await db.ProgressReports.Include(r => r.Entries).Include(r => r.Attachments).FirstAsync(r => r.Id == draft.Id, ct);
         report.Entries.AddRange(missing);
         audit.Record(actor, "progress-report.submitted", report,
             $"Progress report {report.Id} (submission {report.Number}) of organisation {organisationId} for cycle {cycleId} submitted, SHA-256 {hash}" +
+            (report.Attachments.Count > 0 ? $", with {report.Attachments.Count} attachment(s)" : "") +
             (superseded > 0 ? "; it supersedes the previous submission" : "") +
             (narrativesPublic ? "; narratives may be published" : "; narratives kept private"));
         await audit.SaveChangesAsync(ct);

@@ -5,7 +5,8 @@ namespace WeProtect.Summit.Data.Reporting;
 
 /// <summary>Which commitments an organisation reports on: every commitment and lettered item of a published
 /// statement's final text, for each organisation that endorsed the statement (a live endorsement: withdrawn ones do
-/// not count) and is in the audience of the item's section (<see cref="Statement.SpeaksTo"/>, the one rule).</summary>
+/// not count) and is in the audience of the item's section (<see cref="Statement.SpeaksTo"/>, the one rule). An
+/// organisation that endorsed a statement reaffirming an earlier one of the cycle reports on the earlier one's too.</summary>
 public static class TrackedCommitments
 {
     /// <summary>Every commitment and lettered item of a document, in reading order.</summary>
@@ -35,12 +36,17 @@ public static class TrackedCommitments
         var endorsers = await db.Endorsements.AsNoTracking().Where(e => statementIds.Contains(e.StatementId) && e.WithdrawnUtc == null)
             .Select(e => new { e.StatementId, e.OrganisationId, e.Organisation.FormalName, e.Organisation.SortName, e.Organisation.Sector })
             .ToListAsync(ct);
+        // Endorsing a statement that reaffirms an earlier one in the cycle is endorsing that one too.
+        var links = await db.Statements.AsNoTracking().Where(s => statementIds.Contains(s.Id))
+            .Select(s => new { s.Id, s.ReaffirmsStatementId }).ToDictionaryAsync(s => s.Id, s => s.ReaffirmsStatementId, ct);
+        var chains = Reaffirmations.Within(links);
         var organisations = endorsers.GroupBy(e => e.OrganisationId)
             .Select(g =>
             {
                 var first = g.First();
-                var own = g.OrderBy(e => statementIds.IndexOf(e.StatementId))
-                    .SelectMany(e => commitments.GetValueOrDefault(e.StatementId) ?? []).For(first.Sector);
+                var own = g.SelectMany(e => chains.GetValueOrDefault(e.StatementId) ?? [e.StatementId]).Distinct()
+                    .OrderBy(statementIds.IndexOf)
+                    .SelectMany(id => commitments.GetValueOrDefault(id) ?? []).For(first.Sector);
                 return new CycleScope.Reporter(g.Key, first.FormalName, first.SortName, first.Sector, own);
             })
             .Where(r => r.Commitments.Count > 0)

@@ -27,6 +27,14 @@ public class Statement
     /// the other settings (<see cref="SetLateEndorsements"/>); it can be ended at any time, never started again once
     /// the settings are frozen.</summary>
     public bool LateEndorsements { get; private set; }
+    /// <summary>A standing statement (the Alliance's membership commitments, endorsed by an organisation when it joins):
+    /// once open for signature it takes endorsements at any time, closed or published alike, with no signing window;
+    /// each endorsement is still bound to the final text's hash and audited, and shows in "Agreed by" at once (no
+    /// embargo). Set with <see cref="SetStanding"/>.</summary>
+    public bool Standing { get; private set; }
+    /// <summary>The earlier statement this one reaffirms ("We reaffirm and endorse the Statement of Action of …"): shown
+    /// on both, and its commitments carry on into cycles on this one. Set with <see cref="SetReaffirms"/>.</summary>
+    public int? ReaffirmsStatementId { get; private set; }
     /// <summary>Set once signing invitations were queued, so that reopening or a re-run does not send them twice.</summary>
     public DateTime? InvitationsQueuedUtc { get; set; }
     /// <summary>Set once the reminders before the window closes were queued.</summary>
@@ -103,7 +111,7 @@ public class Statement
             if (Latest is not { } latest) return "Write the text before finalising it.";
             FinalVersionId = latest.Id;
         }
-        if (next == StatementStatus.OpenForSignature && (SigningOpensUtc is null || SigningClosesUtc is null || SigningClosesUtc <= SigningOpensUtc))
+        if (next == StatementStatus.OpenForSignature && !Standing && (SigningOpensUtc is null || SigningClosesUtc is null || SigningClosesUtc <= SigningOpensUtc))
             return "Set a signing window (opening before closing) before opening the statement for signature.";
         Status = next;
         return null;
@@ -136,6 +144,43 @@ public class Statement
         return null;
     }
 
+    /// <summary>Makes the statement standing (while the settings may change) or not (at any time: it ends endorsements
+    /// outside a window).</summary>
+    public string? SetStanding(bool on)
+    {
+        if (on == Standing) return null;
+        if (on && !SettingsEditable) return $"The statement is {Describe(Status)}: it can no longer become a standing statement.";
+        Standing = on;
+        return null;
+    }
+
+    /// <summary>Standing, and open for signature at least once: takes an endorsement now, whatever the window.</summary>
+    public bool AcceptsStandingEndorsements => Standing && HasOpenedForSignature;
+
+    /// <summary>Links the earlier statement this one reaffirms (null: none), or says why not: not itself, a final text,
+    /// not one that (through its own links) reaffirms this one, and only while the settings may change.</summary>
+    public string? SetReaffirms(Statement? earlier, IReadOnlyCollection<int> earlierChain)
+    {
+        if (earlier?.Id == ReaffirmsStatementId) return null;
+        if (!SettingsEditable) return $"The statement is {Describe(Status)}: the statement it reaffirms can no longer change.";
+        if (earlier is null)
+        {
+            ReaffirmsStatementId = null;
+            return null;
+        }
+        if (earlier.Id == Id) return "A statement cannot reaffirm itself.";
+        if (!earlier.IsFinal) return "Only a final statement can be reaffirmed.";
+        if (earlierChain.Contains(Id)) return "That statement already reaffirms this one (directly or through others).";
+        ReaffirmsStatementId = earlier.Id;
+        return null;
+    }
+
+    /// <summary>Statements a reporting cycle may cover: published ones, and standing ones once open for signature
+    /// (they never need to close).</summary>
+    public static System.Linq.Expressions.Expression<Func<Statement, bool>> Reportable =>
+        s => s.Status == StatementStatus.Published
+            || (s.Standing && (s.Status == StatementStatus.OpenForSignature || s.Status == StatementStatus.Closed));
+
     /// <summary>Published, and still taking late endorsements: the one rule for signing after publication.</summary>
     public bool AcceptsLateEndorsements => Status == StatementStatus.Published && LateEndorsements;
 
@@ -144,7 +189,8 @@ public class Statement
     /// endorsements. For the conditional update that re-checks it inside the signing transaction.</summary>
     public static System.Linq.Expressions.Expression<Func<Statement, bool>> TakesEndorsementAt(DateTime nowUtc) =>
         s => (s.Status == StatementStatus.OpenForSignature && s.SigningClosesUtc > nowUtc)
-            || (s.Status == StatementStatus.Published && s.LateEndorsements);
+            || (s.Status == StatementStatus.Published && s.LateEndorsements)
+            || (s.Standing && (s.Status == StatementStatus.OpenForSignature || s.Status == StatementStatus.Closed || s.Status == StatementStatus.Published));
 
     public IReadOnlyList<(string Field, string Message)> Validate()
     {
@@ -163,7 +209,7 @@ public class Statement
     /// of the final text speaks to <c>all</c> or to the organisation's sector.</summary>
     public string? RefuseEndorsement(Organisations.Sector sector, IEnumerable<StatementAudience> audiencesOfFinalText, DateTime nowUtc)
     {
-        if (AcceptsLateEndorsements)
+        if (AcceptsLateEndorsements || AcceptsStandingEndorsements)
             return SpeaksTo(audiencesOfFinalText, sector) ? null
                 : "No section of this statement is addressed to your organisation's sector, so it cannot endorse it.";
         if (Status != StatementStatus.OpenForSignature)

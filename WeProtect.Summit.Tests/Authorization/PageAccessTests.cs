@@ -97,6 +97,7 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Reporting/Progress"] = Access.Public,
         ["/Reporting/Commitment"] = Access.Public,
         ["/Reporting/Member"] = Access.Public,
+        ["/Reporting/Attachment"] = Access.Public,
         ["/Reporting/Manage/Index"] = Access.Organiser,
         ["/Reporting/Manage/Cycle"] = Access.Organiser,
         ["/Reporting/Manage/Review"] = Access.Organiser,

@@ -85,4 +85,44 @@ public class ReportingRaceTests(SummitAppFactory app, ITestOutputHelper output) 
         Assert.Single(await app.AuditActionsAsync(nameof(ProgressReport), report.Id), a => a == "progress-report.submitted");
         Assert.Null((await app.WithDbAsync(db => new AuditTrail(db, TimeProvider.System).VerifyAsync())).BrokenAtSequence);
     }
+
+    [Fact]
+    public async Task Removing_an_attachment_and_submitting_from_the_same_draft_at_once_let_exactly_one_through_and_the_hash_matches_what_was_kept()
+    {
+        var organisation = await app.OrganisationAsync();
+        var (_, cycle) = await app.CycleOnNewStatementAsync(organisation);
+        var (user, client, _) = await app.FocalPointAsync(organisation.Id, fullName: "Attachment Racer");
+        var page = await client.GetPageAsync(ReportingData.ReportUrl(cycle.Id, organisation.Id));
+        await client.AttachAsync(page, "evidence.pdf", ReportingData.Pdf("Race evidence"));
+        var draft = (await app.WithDbAsync(db => db.ProgressReports.AsNoTracking().Include(r => r.Attachments)
+            .SingleAsync(r => r.CycleId == cycle.Id && r.OrganisationId == organisation.Id)));
+        var attachmentId = Assert.Single(draft.Attachments).Id;
+        var actor = new AuditActor(user.Id, user.FullName);
+        var results = await Task.WhenAll(Enumerable.Range(0, Requests).Select(i => Task.Run(async () =>
+        {
+            using var scope = app.Services.CreateScope();
+            var desk = scope.ServiceProvider.GetRequiredService<ReportingDesk>();
+            return i % 2 == 0
+                ? (Submit: true, Result: (Data.Desks.DeskResult)await desk.SubmitAsync(cycle.Id, organisation.Id, draft.Version, narrativesPublic: false, user.Id, actor, _ => Task.FromResult<string?>(null)))
+                : (Submit: false, Result: await desk.RemoveAttachmentAsync(cycle.Id, organisation.Id, attachmentId, draft.Version, user.Id, actor));
+        })));
+
+        var winner = Assert.Single(results, r => r.Result.Succeeded);
+        output.WriteLine(winner.Submit ? "The submission won." : "The removal won.");
+        var report = await app.WithDbAsync(db => db.ProgressReports.AsNoTracking().Include(r => r.Entries).Include(r => r.Attachments).SingleAsync(r => r.Id == draft.Id));
+        if (winner.Submit)
+        {
+            Assert.Equal(ProgressReportStatus.Submitted, report.Status);
+            Assert.Single(report.Attachments);
+            Assert.Equal(ReportHash.Of(cycle.Id, organisation.Id, 1, report.Entries, report.Attachments), report.ContentHash);
+        }
+        else
+        {
+            Assert.Equal(ProgressReportStatus.Draft, report.Status);
+            Assert.Empty(report.Attachments);
+        }
+        // The bytes go with the row: kept when the submission won, deleted when the removal did.
+        Assert.Equal(winner.Submit, await app.WithDbAsync(db => db.ReportAttachmentContents.AnyAsync(c => c.AttachmentId == attachmentId)));
+        Assert.Null((await app.WithDbAsync(db => new AuditTrail(db, TimeProvider.System).VerifyAsync())).BrokenAtSequence);
+    }
 }

@@ -86,4 +86,20 @@ public static class ReportingData
     public static Task<List<ProgressReport>> ReportsAsync(this SummitAppFactory app, int cycleId, int organisationId) =>
         app.WithDbAsync(db => db.ProgressReports.AsNoTracking().Include(r => r.Entries)
             .Where(r => r.CycleId == cycleId && r.OrganisationId == organisationId).OrderBy(r => r.Number).ToListAsync());
+
+    /// <summary>A real one-page PDF (PDFsharp), its title <paramref name="marker"/> so that each has its own SHA-256.</summary>
+    public static byte[] Pdf(string marker)
+    {
+        using var document = new PdfSharp.Pdf.PdfDocument();
+        document.Info.Title = marker;
+        document.AddPage();
+        using var stream = new MemoryStream();
+        document.Save(stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>Posts the report page's attach form with the file.</summary>
+    public static Task<(HttpResponseMessage Response, AngleSharp.Html.Dom.IHtmlDocument Page)> AttachAsync(this FormClient client, AngleSharp.Html.Dom.IHtmlDocument page,
+        string fileName, byte[] content) =>
+        client.SubmitAndFollowAsync(page, "form#attach-form", files: new Dictionary<string, (string, byte[])> { ["Upload"] = (fileName, content) });
 }

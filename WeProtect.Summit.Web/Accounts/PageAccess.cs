@@ -48,6 +48,9 @@ public static class PageAccess
         c.AllowAnonymousToPage("/Reporting/Commitment");
         // Public: shows published cycles only.
         c.AllowAnonymousToPage("/Reporting/Member");
+        // A report's PDF: to anyone when the cycle is published and the report's narratives are public; to the
+        // organisation's focal points and organisers otherwise (checked in the handler, 404 for everyone else).
+        c.AllowAnonymousToPage("/Reporting/Attachment");
         // Signed-in users
         c.AuthorizeFolder("/Profile", Policies.SignedIn);
         c.AuthorizeFolder("/Registration", Policies.SignedIn);

@@ -65,7 +65,9 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
             var final = s.FinalVersionId is { } id ? await db.StatementVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct) : null;
             if (s.RefuseEndorsement(authority.Organisation.Sector, Data.Endorsements.EndorsementDesk.AudiencesOf(final), now) is not null) continue;
             var en = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
-            lines.Add($"- {s.Title} ({s.Summit.Name}): signing closes on {s.Summit.ToLocal(s.SigningClosesUtc!.Value).ToString("dddd d MMMM yyyy, HH:mm", en)} ({s.Summit.TimeZoneId})");
+            lines.Add(s.SigningClosesUtc is { } closes
+                ? $"- {s.Title} ({s.Summit.Name}): signing closes on {s.Summit.ToLocal(closes).ToString("dddd d MMMM yyyy, HH:mm", en)} ({s.Summit.TimeZoneId})"
+                : $"- {s.Title} ({s.Summit.Name}): a standing statement, open for endorsement at any time");
         }
         if (lines.Count == 0) return null;
         var organisation = authority.Organisation.FormalName;

@@ -26,4 +26,9 @@ public static class ReportingView
         ReportReview.Accepted => "Accepted",
         _ => review.ToString(),
     };
+
+    /// <summary>A file's size as people read it: "840 KB", "2.4 MB".</summary>
+    public static string Size(long bytes) => bytes < 1024 * 1024
+        ? $"{Math.Max(1, (bytes + 1023) / 1024).ToString(En)} KB"
+        : $"{(bytes / (1024.0 * 1024)).ToString("0.0", En)} MB";
 }

@@ -17,7 +17,8 @@ public static class SigningView
         Data.Organisations.Sector sector, DateTime nowUtc, CancellationToken ct)
     {
         var statements = await db.Statements.AsNoTracking().Include(s => s.Summit)
-            .Where(s => s.Status == StatementStatus.OpenForSignature || (s.Status == StatementStatus.Published && s.LateEndorsements))
+            .Where(s => s.Status == StatementStatus.OpenForSignature || (s.Status == StatementStatus.Published && s.LateEndorsements)
+                || (s.Standing && (s.Status == StatementStatus.Closed || s.Status == StatementStatus.Published)))
             .OrderBy(s => s.SigningClosesUtc).ToListAsync(ct);
         var result = new List<(Statement, StatementVersion, string?)>();
         foreach (var s in statements)

@@ -11,7 +11,11 @@ namespace WeProtect.Summit.Web.Pages.Reporting;
 /// <summary>One organisation's report in one cycle, for its focal points: per commitment a status, a narrative and
 /// evidence links. "Save draft" (and, with JavaScript, htmx saving as the focal point types) keeps a draft under the
 /// report's concurrency token; "Submit" saves, then freezes the draft with a fresh authenticator code. After a
-/// submission the form shows it, and saving starts the next submission. Anyone but a focal point gets 403.</summary>
+/// submission the form shows it, and saving starts the next submission. PDFs are attached to (and removed from) the
+/// draft by forms of their own. Anyone but a focal point gets 403.</summary>
+// Room for the multipart framing around a file over the limit, so that the handler answers with a message, not 413.
+[RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
+[RequestSizeLimit(RequestLimit)]
 public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorStepUp stepUp, UserManager<SummitUser> users, TimeProvider clock) : PageModel
 {
     public sealed class EntryForm
@@ -35,7 +39,13 @@ public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorSt
         public string? Code { get; set; }
     }
 
+    private const int RequestLimit = ReportAttachment.MaxBytes + 1024 * 1024;
+
+    private static readonly UploadRule AttachmentRule = new(ReportAttachment.MaxBytes, "Choose a PDF file to attach.", "The file is empty.",
+        name => $"{name} is larger than {ReportAttachment.MaxBytes / (1024 * 1024)} MB: attach a smaller copy (compress the images, or split it).");
+
     [BindProperty] public ReportInput Input { get; set; } = new();
+    [BindProperty] public IFormFile? Upload { get; set; }
 
     public ReportingCycle Cycle { get; private set; } = null!;
     public Organisation Organisation { get; private set; } = null!;
@@ -86,6 +96,38 @@ public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorSt
         return await this.AnswerAsync(result, () => RedirectToPage(new { cycleId, organisationId }), () => ReshowAsync(cycleId, organisationId, ct), Field);
     }
 
+    /// <summary>Attaches a PDF to the draft (starting one when the page showed none); the page is then read again,
+    /// with the draft's new token.</summary>
+    public async Task<IActionResult> OnPostAttachAsync(int cycleId, int organisationId, CancellationToken ct)
+    {
+        if (await GuardAsync(cycleId, organisationId, ct) is { } stop) return stop;
+        var posted = Input.Version;
+        ModelState.Clear();
+        var content = await this.ReadUploadAsync(nameof(Upload), Upload, AttachmentRule, ct);
+        if (content is null) return ReshowAttachmentError();
+        var result = await desk.AttachAsync(cycleId, organisationId, posted, Upload!.FileName, content, users.GetUserId(User)!, User.ToAuditActor(), ct);
+        if (result.Refusal == DeskRefusal.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
+        return await this.AnswerAsync(result, () => RedirectToPage(new { cycleId, organisationId }), () =>
+        {
+            FillFromReport();
+            return Task.FromResult<IActionResult>(Page());
+        }, field => field == nameof(ReportAttachment.Content) ? nameof(Upload) : field);
+
+        IActionResult ReshowAttachmentError()
+        {
+            FillFromReport();
+            return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostRemoveAttachmentAsync(int cycleId, int organisationId, int attachmentId, CancellationToken ct)
+    {
+        if (await GuardAsync(cycleId, organisationId, ct) is { } stop) return stop;
+        var result = await desk.RemoveAttachmentAsync(cycleId, organisationId, attachmentId, Input.Version ?? Guid.Empty, users.GetUserId(User)!, User.ToAuditActor(), ct);
+        if (result.Refusal == DeskRefusal.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
+        return this.Answer(result, () => RedirectToPage(new { cycleId, organisationId }));
+    }
+
     private async Task<DeskResult<ProgressReport>> SaveAsync(int cycleId, int organisationId, CancellationToken ct)
     {
         ModelState.Clear();
@@ -128,7 +170,7 @@ public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorSt
         var scope = await TrackedCommitments.OfCycleAsync(db, cycleId, ct);
         Reporter = scope?.Of(organisationId);
         StatementTitles = scope?.Statements.ToDictionary(s => s.Id, s => s.Title) ?? [];
-        var reports = await db.ProgressReports.AsNoTracking().Include(r => r.Entries)
+        var reports = await db.ProgressReports.AsNoTracking().Include(r => r.Entries).Include(r => r.Attachments)
             .Where(r => r.CycleId == cycleId && r.OrganisationId == organisationId).OrderByDescending(r => r.Number).ToListAsync(ct);
         Draft = reports.FirstOrDefault(r => r.Status == ProgressReportStatus.Draft);
         Submissions = reports.Where(r => r.Status != ProgressReportStatus.Draft).ToList();

@@ -22,7 +22,8 @@ public class AgreedByModel(SummitDbContext db, IConfiguration configuration) : P
         Statement = statement;
         var list = await AgreedBy.LoadAsync(db, statementId, AgreedBy.Comparison(configuration["Signing:Culture"]), ct);
         Count = list.Count;
-        Embargoed = statement.SignatoriesEmbargoed && statement.Status != StatementStatus.Published;
+        // A standing statement's list grows as members join: each endorsement shows at once.
+        Embargoed = statement.SignatoriesEmbargoed && !statement.Standing && statement.Status != StatementStatus.Published;
         Groups = Embargoed ? [] : list.Groups;
         Response.Headers.CacheControl = "no-cache, no-store";
         if (Request.IsHtmx()) return Partial("_AgreedByList", this);

@@ -16,6 +16,9 @@ public class TextModel(SummitDbContext db) : PageModel
     public StatementVersion Shown { get; private set; } = null!;
     public StatementDocument Document { get; private set; } = null!;
     public bool IsFinalText => Shown.Id == Statement.FinalVersionId;
+    /// <summary>The final statement this one reaffirms, and the final statements that reaffirm this one.</summary>
+    public (int Id, string Title)? Reaffirms { get; private set; }
+    public IReadOnlyList<(int Id, string Title)> ReaffirmedBy { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int statementId, int? version, CancellationToken ct) =>
         await LoadAsync(statementId, version, ct) ? Page() : NotFound();
@@ -37,6 +40,11 @@ public class TextModel(SummitDbContext db) : PageModel
         if (shown is null || (!organiser && version is not null && version != shown.Number)) return false;
         if (StatementParser.Parse(shown.Text).Document is not { } document) return false;
         (Statement, SummitName, Shown, Document) = (statement, statement.Summit.Name, shown, document);
+        var links = await db.Statements.AsNoTracking()
+            .Where(s => (s.Id == statement.ReaffirmsStatementId || s.ReaffirmsStatementId == statementId) && Statement.PublicStatuses.Contains(s.Status))
+            .Select(s => new { s.Id, s.Title, s.ReaffirmsStatementId }).ToListAsync(ct);
+        Reaffirms = links.Where(s => s.Id == statement.ReaffirmsStatementId).Select(s => ((int, string)?)(s.Id, s.Title)).FirstOrDefault();
+        ReaffirmedBy = links.Where(s => s.ReaffirmsStatementId == statementId).Select(s => (s.Id, s.Title)).ToList();
         return true;
     }
 }

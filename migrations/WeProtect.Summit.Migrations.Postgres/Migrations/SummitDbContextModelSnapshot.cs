@@ -1702,6 +1702,60 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.ToTable("ProgressReports");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("ReportAttachments");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportAttachmentContent", b =>
+                {
+                    b.Property<int>("AttachmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("ReportAttachmentContents");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportReminder", b =>
                 {
                     b.Property<int>("Id")
@@ -1946,6 +2000,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Property<bool>("LateEndorsements")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("ReaffirmsStatementId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("RemindersQueuedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1957,6 +2014,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
                     b.Property<DateTime?>("SigningOpensUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Standing")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1978,6 +2038,8 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FinalVersionId");
+
+                    b.HasIndex("ReaffirmsStatementId");
 
                     b.HasIndex("SummitId");
 
@@ -2636,6 +2698,24 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportAttachment", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Reporting.ProgressReport", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportAttachmentContent", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Reporting.ReportAttachment", null)
+                        .WithOne("Content")
+                        .HasForeignKey("WeProtect.Summit.Data.Reporting.ReportAttachmentContent", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportReminder", b =>
                 {
                     b.HasOne("WeProtect.Summit.Data.Reporting.ReportingCycle", null)
@@ -2723,6 +2803,11 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasForeignKey("FinalVersionId")
                         .OnDelete(DeleteBehavior.NoAction);
 
+                    b.HasOne("WeProtect.Summit.Data.Statements.Statement", null)
+                        .WithMany()
+                        .HasForeignKey("ReaffirmsStatementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("WeProtect.Summit.Data.Summits.Summit", "Summit")
                         .WithMany()
                         .HasForeignKey("SummitId")
@@ -2769,7 +2854,14 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ProgressReport", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportAttachment", b =>
+                {
+                    b.Navigation("Content");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportingCycle", b =>

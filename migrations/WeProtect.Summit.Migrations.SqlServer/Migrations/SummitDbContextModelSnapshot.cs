@@ -1704,6 +1704,60 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.ToTable("ProgressReports");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("ReportAttachments");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportAttachmentContent", b =>
+                {
+                    b.Property<int>("AttachmentId")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("ReportAttachmentContents");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportReminder", b =>
                 {
                     b.Property<int>("Id")
@@ -1948,6 +2002,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<bool>("LateEndorsements")
                         .HasColumnType("bit");
 
+                    b.Property<int?>("ReaffirmsStatementId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("RemindersQueuedUtc")
                         .HasColumnType("datetime2");
 
@@ -1959,6 +2016,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("SigningOpensUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<bool>("Standing")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1980,6 +2040,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FinalVersionId");
+
+                    b.HasIndex("ReaffirmsStatementId");
 
                     b.HasIndex("SummitId");
 
@@ -2638,6 +2700,24 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportAttachment", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Reporting.ProgressReport", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportAttachmentContent", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Reporting.ReportAttachment", null)
+                        .WithOne("Content")
+                        .HasForeignKey("WeProtect.Summit.Data.Reporting.ReportAttachmentContent", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportReminder", b =>
                 {
                     b.HasOne("WeProtect.Summit.Data.Reporting.ReportingCycle", null)
@@ -2725,6 +2805,11 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasForeignKey("FinalVersionId")
                         .OnDelete(DeleteBehavior.NoAction);
 
+                    b.HasOne("WeProtect.Summit.Data.Statements.Statement", null)
+                        .WithMany()
+                        .HasForeignKey("ReaffirmsStatementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("WeProtect.Summit.Data.Summits.Summit", "Summit")
                         .WithMany()
                         .HasForeignKey("SummitId")
@@ -2771,7 +2856,14 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ProgressReport", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportAttachment", b =>
+                {
+                    b.Navigation("Content");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportingCycle", b =>

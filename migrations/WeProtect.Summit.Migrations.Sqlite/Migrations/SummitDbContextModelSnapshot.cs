@@ -1643,6 +1643,58 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.ToTable("ProgressReports");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("ReportAttachments");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportAttachmentContent", b =>
+                {
+                    b.Property<int>("AttachmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("ReportAttachmentContents");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportReminder", b =>
                 {
                     b.Property<int>("Id")
@@ -1877,6 +1929,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Property<bool>("LateEndorsements")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ReaffirmsStatementId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("RemindersQueuedUtc")
                         .HasColumnType("TEXT");
 
@@ -1888,6 +1943,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("SigningOpensUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Standing")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1909,6 +1967,8 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FinalVersionId");
+
+                    b.HasIndex("ReaffirmsStatementId");
 
                     b.HasIndex("SummitId");
 
@@ -2561,6 +2621,24 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportAttachment", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Reporting.ProgressReport", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportAttachmentContent", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Reporting.ReportAttachment", null)
+                        .WithOne("Content")
+                        .HasForeignKey("WeProtect.Summit.Data.Reporting.ReportAttachmentContent", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportReminder", b =>
                 {
                     b.HasOne("WeProtect.Summit.Data.Reporting.ReportingCycle", null)
@@ -2648,6 +2726,11 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasForeignKey("FinalVersionId")
                         .OnDelete(DeleteBehavior.NoAction);
 
+                    b.HasOne("WeProtect.Summit.Data.Statements.Statement", null)
+                        .WithMany()
+                        .HasForeignKey("ReaffirmsStatementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("WeProtect.Summit.Data.Summits.Summit", "Summit")
                         .WithMany()
                         .HasForeignKey("SummitId")
@@ -2694,7 +2777,14 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ProgressReport", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportAttachment", b =>
+                {
+                    b.Navigation("Content");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportingCycle", b =>

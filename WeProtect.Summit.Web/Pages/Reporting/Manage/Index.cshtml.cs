@@ -98,7 +98,7 @@ public class IndexModel(SummitDbContext db, ReportingDesk desk, UserManager<Summ
                 db.Users.Where(u => u.Id == f.UserId).Select(u => u.Email).FirstOrDefault(),
                 db.Users.Any(u => u.Id == f.UserId && u.TwoFactorEnabled)))
             .ToListAsync(ct);
-        Published = await db.Statements.AsNoTracking().Include(s => s.Summit).Where(s => s.Status == StatementStatus.Published)
+        Published = await db.Statements.AsNoTracking().Include(s => s.Summit).Where(Statement.Reportable)
             .OrderByDescending(s => s.CreatedUtc).ToListAsync(ct);
         SummitOptions = await db.Summits.AsNoTracking().OrderByDescending(s => s.StartDate)
             .Select(s => new SelectListItem($"{s.Name} ({s.TimeZoneId})", s.Id.ToString())).ToListAsync(ct);

@@ -56,7 +56,7 @@ public class ReviewModel(SummitDbContext db, ReportingDesk desk) : PageModel
 
     private async Task<bool> LoadAsync(int reportId, CancellationToken ct)
     {
-        var report = await db.ProgressReports.AsNoTracking().Include(r => r.Entries).FirstOrDefaultAsync(r => r.Id == reportId, ct);
+        var report = await db.ProgressReports.AsNoTracking().Include(r => r.Entries).Include(r => r.Attachments).FirstOrDefaultAsync(r => r.Id == reportId, ct);
         if (report is null || report.Status == ProgressReportStatus.Draft) return false;
         var cycle = await db.ReportingCycles.AsNoTracking().Include(c => c.Summit).FirstAsync(c => c.Id == report.CycleId, ct);
         var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == report.OrganisationId, ct);

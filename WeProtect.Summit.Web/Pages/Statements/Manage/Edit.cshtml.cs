@@ -33,6 +33,8 @@ public class EditModel(SummitDbContext db, StatementDesk statements) : PageModel
         [Display(Name = "Signing closes"), DataType(DataType.DateTime)] public DateTime? SigningCloses { get; set; }
         [Display(Name = "Keep the list of signatories embargoed until the communiqué is published")] public bool SignatoriesEmbargoed { get; set; }
         [Display(Name = "Stay open for late endorsements after publication (organisers then publish revisions of the communiqué)")] public bool LateEndorsements { get; set; }
+        [Display(Name = "Standing statement: once open for signature, organisations endorse it at any time (e.g. on joining the Alliance), without a signing window")] public bool Standing { get; set; }
+        [Display(Name = "Reaffirms the earlier statement")] public int? ReaffirmsStatementId { get; set; }
         [Display(Name = "\"Agreed by\" list")] public AgreedByLayout? AgreedByLayout { get; set; }
         public Guid? Version { get; set; }
     }
@@ -44,6 +46,9 @@ public class EditModel(SummitDbContext db, StatementDesk statements) : PageModel
     public Statement Statement { get; private set; } = null!;
     public Summit Summit { get; private set; } = null!;
     public IReadOnlyList<StatementVersion> Versions { get; private set; } = [];
+    /// <summary>Final statements this one may reaffirm (every other final statement, of any summit).</summary>
+    public IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> ReaffirmOptions { get; private set; } = [];
+    public string? ReaffirmsTitle { get; private set; }
     /// <summary>What the preview shows: null until the text is previewed (or a save fails).</summary>
     public StatementParseResult? Preview { get; private set; }
     public IReadOnlyList<StatementError> TextErrors { get; private set; } = [];
@@ -72,6 +77,14 @@ public class EditModel(SummitDbContext db, StatementDesk statements) : PageModel
         Statement.SignatoriesEmbargoed = Settings.SignatoriesEmbargoed;
         if (Statement.SetLateEndorsements(Settings.LateEndorsements) is { } lateRefusal)
             ModelState.AddModelError($"{nameof(Settings)}.{nameof(SettingsModel.LateEndorsements)}", lateRefusal);
+        if (Statement.SetStanding(Settings.Standing) is { } standingRefusal)
+            ModelState.AddModelError($"{nameof(Settings)}.{nameof(SettingsModel.Standing)}", standingRefusal);
+        var earlier = Settings.ReaffirmsStatementId is { } earlierId
+            ? await db.Statements.AsNoTracking().FirstOrDefaultAsync(s => s.Id == earlierId, ct) : null;
+        var reaffirmsField = $"{nameof(Settings)}.{nameof(SettingsModel.ReaffirmsStatementId)}";
+        if (Settings.ReaffirmsStatementId is not null && earlier is null) ModelState.AddModelError(reaffirmsField, "There is no such statement.");
+        else if (Statement.SetReaffirms(earlier, earlier is null ? [] : await Reaffirmations.ChainAsync(db, earlier.Id, ct)) is { } reaffirmRefusal)
+            ModelState.AddModelError(reaffirmsField, reaffirmRefusal);
         if (!ModelState.IsValid) return Page();
         var result = await statements.SaveSettingsAsync(Statement, Settings.Version, User.ToAuditActor(), ct);
         return await this.AnswerAsync(result, () => RedirectToPage(new { id }), () => ReshowAsync(id, ct),
@@ -107,6 +120,8 @@ public class EditModel(SummitDbContext db, StatementDesk statements) : PageModel
     {
         Title = Statement.Title, Kind = Statement.Kind, SignatoriesEmbargoed = Statement.SignatoriesEmbargoed, Version = Statement.Version,
         LateEndorsements = Statement.LateEndorsements,
+        Standing = Statement.Standing,
+        ReaffirmsStatementId = Statement.ReaffirmsStatementId,
         AgreedByLayout = Statement.AgreedByLayout,
         SigningOpens = Statement.SigningOpensUtc is { } o ? Summit.ToLocal(o) : null,
         SigningCloses = Statement.SigningClosesUtc is { } c ? Summit.ToLocal(c) : null,
@@ -175,6 +190,10 @@ public class EditModel(SummitDbContext db, StatementDesk statements) : PageModel
         Statement = statement;
         Summit = statement.Summit;
         Versions = statement.Versions.OrderByDescending(v => v.Number).ToList();
+        var finals = await db.Statements.AsNoTracking().Where(s => s.Id != id && Statement.PublicStatuses.Contains(s.Status))
+            .OrderByDescending(s => s.CreatedUtc).Select(s => new { s.Id, s.Title, Summit = s.Summit.Name }).ToListAsync(ct);
+        ReaffirmOptions = finals.Select(s => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem($"{s.Title} ({s.Summit})", s.Id.ToString())).ToList();
+        ReaffirmsTitle = finals.FirstOrDefault(s => s.Id == statement.ReaffirmsStatementId)?.Title;
         // A failed settings post keeps what was typed; every other view shows the statement as saved.
         if (!(HttpMethods.IsPost(Request.Method) && string.Equals(Request.Query["handler"], "Settings", StringComparison.OrdinalIgnoreCase)))
             FillSettings();

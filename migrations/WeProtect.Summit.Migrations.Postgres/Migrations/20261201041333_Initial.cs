@@ -709,6 +709,30 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReportAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReportId = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportAttachments_ProgressReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "ProgressReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BreakoutFacilitator",
                 columns: table => new
                 {
@@ -788,6 +812,24 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         principalTable: "Summits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportAttachmentContents",
+                columns: table => new
+                {
+                    AttachmentId = table.Column<int>(type: "integer", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportAttachmentContents", x => x.AttachmentId);
+                    table.ForeignKey(
+                        name: "FK_ReportAttachmentContents_ReportAttachments_AttachmentId",
+                        column: x => x.AttachmentId,
+                        principalTable: "ReportAttachments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1198,6 +1240,8 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     SignatoriesEmbargoed = table.Column<bool>(type: "boolean", nullable: false),
                     AgreedByLayout = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     LateEndorsements = table.Column<bool>(type: "boolean", nullable: false),
+                    Standing = table.Column<bool>(type: "boolean", nullable: false),
+                    ReaffirmsStatementId = table.Column<int>(type: "integer", nullable: true),
                     InvitationsQueuedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     RemindersQueuedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ClosedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
@@ -1208,6 +1252,12 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Statements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Statements_Statements_ReaffirmsStatementId",
+                        column: x => x.ReaffirmsStatementId,
+                        principalTable: "Statements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Statements_Summits_SummitId",
                         column: x => x.SummitId,
@@ -1622,6 +1672,11 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReportAttachments_ReportId",
+                table: "ReportAttachments",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReportingCycles_SummitId",
                 table: "ReportingCycles",
                 column: "SummitId");
@@ -1686,6 +1741,11 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 name: "IX_Statements_FinalVersionId",
                 table: "Statements",
                 column: "FinalVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Statements_ReaffirmsStatementId",
+                table: "Statements",
+                column: "ReaffirmsStatementId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Statements_SummitId",
@@ -1907,6 +1967,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 name: "ProgressEntries");
 
             migrationBuilder.DropTable(
+                name: "ReportAttachmentContents");
+
+            migrationBuilder.DropTable(
                 name: "ReportingCycleStatements");
 
             migrationBuilder.DropTable(
@@ -1940,7 +2003,7 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 name: "Materials");
 
             migrationBuilder.DropTable(
-                name: "ProgressReports");
+                name: "ReportAttachments");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
@@ -1952,7 +2015,7 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 name: "Breakouts");
 
             migrationBuilder.DropTable(
-                name: "ReportingCycles");
+                name: "ProgressReports");
 
             migrationBuilder.DropTable(
                 name: "Invitations");
@@ -1962,6 +2025,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Themes");
+
+            migrationBuilder.DropTable(
+                name: "ReportingCycles");
 
             migrationBuilder.DropTable(
                 name: "Organisations");

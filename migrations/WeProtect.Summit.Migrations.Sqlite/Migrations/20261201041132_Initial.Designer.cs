@@ -11,7 +11,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261201031505_Initial")]
+    [Migration("20261201041132_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1646,6 +1646,58 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.ToTable("ProgressReports");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("ReportAttachments");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportAttachmentContent", b =>
+                {
+                    b.Property<int>("AttachmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("ReportAttachmentContents");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportReminder", b =>
                 {
                     b.Property<int>("Id")
@@ -1880,6 +1932,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Property<bool>("LateEndorsements")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ReaffirmsStatementId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("RemindersQueuedUtc")
                         .HasColumnType("TEXT");
 
@@ -1891,6 +1946,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("SigningOpensUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Standing")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1912,6 +1970,8 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FinalVersionId");
+
+                    b.HasIndex("ReaffirmsStatementId");
 
                     b.HasIndex("SummitId");
 
@@ -2564,6 +2624,24 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportAttachment", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Reporting.ProgressReport", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportAttachmentContent", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Reporting.ReportAttachment", null)
+                        .WithOne("Content")
+                        .HasForeignKey("WeProtect.Summit.Data.Reporting.ReportAttachmentContent", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportReminder", b =>
                 {
                     b.HasOne("WeProtect.Summit.Data.Reporting.ReportingCycle", null)
@@ -2651,6 +2729,11 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasForeignKey("FinalVersionId")
                         .OnDelete(DeleteBehavior.NoAction);
 
+                    b.HasOne("WeProtect.Summit.Data.Statements.Statement", null)
+                        .WithMany()
+                        .HasForeignKey("ReaffirmsStatementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("WeProtect.Summit.Data.Summits.Summit", "Summit")
                         .WithMany()
                         .HasForeignKey("SummitId")
@@ -2697,7 +2780,14 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ProgressReport", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportAttachment", b =>
+                {
+                    b.Navigation("Content");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportingCycle", b =>

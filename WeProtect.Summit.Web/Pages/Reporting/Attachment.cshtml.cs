@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Microsoft.Net.Http.Headers;
+using WeProtect.Summit.Data.Reporting;
+using WeProtect.Summit.Web.Infrastructure.RateLimits;
+
+namespace WeProtect.Summit.Web.Pages.Reporting;
+
+/// <summary>Downloads a PDF attached to a progress report. The public gets it once the cycle is published and only
+/// from a current submission whose narratives the member agreed to publish (the consent that governs the narratives
+/// governs their evidence); the organisation's focal points and organisers get any of its attachments, drafts and
+/// superseded submissions included. Everyone else is answered 404, as if there were none.</summary>
+[RateLimited(RateLimitedAction.Download)]
+public class AttachmentModel(SummitDbContext db, ReportingDesk desk) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var found = await db.ReportAttachments.AsNoTracking().Where(a => a.Id == id)
+            .Join(db.ProgressReports.AsNoTracking(), a => a.ReportId, r => r.Id, (a, r) => new { a.FileName, a.Sha256, r.CycleId, r.OrganisationId, r.Status, r.NarrativesPublic })
+            .Join(db.ReportingCycles.AsNoTracking(), x => x.CycleId, c => c.Id, (x, c) => new { x.FileName, x.Sha256, x.OrganisationId, x.Status, x.NarrativesPublic, Published = c.PublishedUtc != null })
+            .FirstOrDefaultAsync(ct);
+        if (found is null) return NotFound();
+        var isPublic = found.Published && found.Status == ProgressReportStatus.Submitted && found.NarrativesPublic;
+        if (!isPublic && !await MaySeeAsync(found.OrganisationId, ct)) return NotFound();
+        var bytes = await db.ReportAttachmentContents.AsNoTracking().Where(c => c.AttachmentId == id).Select(c => c.Bytes).FirstOrDefaultAsync(ct);
+        if (bytes is null) return NotFound();
+        Response.Headers["X-Content-SHA256"] = found.Sha256;
+        // A member's unpublished evidence must not sit in a shared cache.
+        if (!isPublic) Response.Headers[HeaderNames.CacheControl] = "private, no-store";
+        return File(bytes, "application/pdf", found.FileName);
+    }
+
+    private async Task<bool> MaySeeAsync(int organisationId, CancellationToken ct)
+    {
+        if (User.IsInRole(Roles.Organiser) || User.IsInRole(Roles.Admin)) return true;
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        return userId is not null && await desk.IsFocalPointAsync(userId, organisationId, ct);
+    }
+}
