@@ -5,6 +5,7 @@ using WeProtect.Summit.Web.Breakouts;
 using WeProtect.Summit.Data.Registrations;
 using WeProtect.Summit.Web.Infrastructure.RateLimits;
 using WeProtect.Summit.Web.Jobs;
+using WeProtect.Summit.Web.Localization;
 using WeProtect.Summit.Web.Mail;
 
 // The embedded Noto Sans fonts, set once before any PDF draws text.
@@ -71,7 +72,9 @@ var keyEncryption = KeyEncryptionCertificate.Load(builder.Configuration, data);
 builder.Services.AddDataProtection().SetApplicationName("WeProtectSummit").PersistKeysToDbContext<SummitDbContext>()
     .ProtectKeysWithCertificate(keyEncryption).UnprotectKeysWithAnyCertificate(keyEncryption);
 builder.Services.AddAuthorizationBuilder().AddSummitPolicies();
+builder.Services.AddSummitLocalization();
 builder.Services.AddRazorPages(PageAccess.Apply)
+    .AddSummitDataAnnotationsLocalization()
     .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new SafeBooleanModelBinder.Provider()))
     .AddCookieTempDataProvider(o => o.Cookie.Name = StatusMessage.CookieName);
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "summit.antiforgery");
@@ -134,6 +137,7 @@ app.UseRouting();
 app.UseSummitRateLimits();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseSummitLocalization(); // after authentication (the user's saved language); before the cache, which varies by it
 app.UseOutputCache(); // after authentication: signed-in requests are never served from the cache
 app.MapRazorPages();
 app.MapCalendarFeeds();

@@ -16,4 +16,15 @@ public class SummitUser : IdentityUser
     /// signing, withdrawal): a code is good once, and never one older than the last used (RFC 6238, section 5.2).
     /// Claimed by a conditional update (AuthenticatorCodes in the web project).</summary>
     public long? LastTotpStep { get; set; }
+    /// <summary>The language the user chose for pages and e-mails (an <see cref="Languages.InterfaceLanguages"/> code);
+    /// null: none chosen, the browser's and then the summit's language apply.</summary>
+    public string? PreferredLanguage { get; private set; }
+
+    /// <summary>Saves the choice; returns why not for a language the app does not speak.</summary>
+    public string? PreferLanguage(string code)
+    {
+        if (!Languages.InterfaceLanguages.IsSupported(code)) return $"\"{code}\" is not a language of this app.";
+        PreferredLanguage = code;
+        return null;
+    }
 }

@@ -10,6 +10,7 @@ internal sealed class SummitUserConfiguration : IEntityTypeConfiguration<SummitU
     {
         e.Property(u => u.FullName).HasMaxLength(SummitUser.FullNameMaxLength);
         e.Property(u => u.Position).HasMaxLength(SummitUser.PositionMaxLength);
+        e.Property(u => u.PreferredLanguage).HasMaxLength(Languages.InterfaceLanguages.CodeMaxLength);
         // Written only by the conditional update that claims a code (AuthenticatorCodes): Identity's UpdateAsync marks
         // every property modified, and a request holding the user loaded before the claim would otherwise put the
         // old step back (e.g. a wrong code's AccessFailedAsync), letting the used code in again.

@@ -29,6 +29,9 @@ public class Summit
     /// ("… WHERE ApprovedCount &lt; DelegateCapacity"), which is what keeps approvals within capacity.</summary>
     public int ApprovedCount { get; set; }
     public string? ContactEmail { get; set; }
+    /// <summary>The language of its pages for a visitor who chose none and whose browser asks for none the app speaks
+    /// (an <see cref="Languages.InterfaceLanguages"/> code).</summary>
+    public string DefaultLanguage { get; set; } = Languages.InterfaceLanguages.Default;
     public SummitStatus Status { get; private set; } = SummitStatus.Draft;
     /// <summary>Open (anyone registers) or by invitation (only nominees of invited organisations); changed through
     /// <see cref="SetRegistrationMode"/>.</summary>
@@ -79,6 +82,7 @@ public class Summit
         Check(!Countries.IsKnown(CountryCode), nameof(CountryCode), "Choose the host country from the ISO 3166-1 list.");
         Check(EndDate < StartDate, nameof(EndDate), "The summit cannot end before it starts.");
         Check(SummitClock.FindZone(TimeZoneId) is null, nameof(TimeZoneId), $"\"{TimeZoneId}\" is not an IANA time zone (e.g. Asia/Dubai).");
+        Check(!Languages.InterfaceLanguages.IsSupported(DefaultLanguage), nameof(DefaultLanguage), "Choose one of the app's languages.");
         Check(DelegateCapacity <= 0, nameof(DelegateCapacity), "The delegate capacity must be at least 1.");
         Check(DelegateCapacity > MaxCapacity, nameof(DelegateCapacity), $"The delegate capacity must be at most {MaxCapacity:N0}.");
         Check(DelegateCapacity > 0 && DelegateCapacity < ApprovedCount, nameof(DelegateCapacity),

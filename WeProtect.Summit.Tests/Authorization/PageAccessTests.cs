@@ -19,6 +19,7 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Error"] = Access.Public,
         ["/Setup"] = Access.Public,
         ["/Accessibility"] = Access.Public,
+        ["/Language"] = Access.Public,
         ["/Account/Register"] = Access.Public,
         ["/Account/CheckEmail"] = Access.Public,
         ["/Account/ConfirmEmail"] = Access.Public,
@@ -161,7 +162,7 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
     }
 
     /// <summary>A URL that reaches the page; route values get a made-up id (the page may answer 404).</summary>
-    private static string SampleUrl(PageActionDescriptor page, int id = 424242)
+    internal static string SampleUrl(PageActionDescriptor page, int id = 424242)
     {
         var template = page.AttributeRouteInfo?.Template ?? page.ViewEnginePath.TrimStart('/');
         // Optional segments (e.g. a download handler "{handler:regex(^pdf$)?}") are left out: the page itself answers without them.

@@ -24,6 +24,8 @@ public static class PageAccess
         c.AllowAnonymousToPage("/Error");
         c.AllowAnonymousToPage("/Setup");
         c.AllowAnonymousToPage("/Accessibility");
+        // The language switcher: anyone may choose a language.
+        c.AllowAnonymousToPage("/Language");
         c.AllowAnonymousToFolder("/Account");
         c.AllowAnonymousToPage("/Summits/Index");
         c.AllowAnonymousToPage("/Summits/Details");

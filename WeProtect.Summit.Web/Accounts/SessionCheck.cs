@@ -25,12 +25,14 @@ public static class SessionCheck
         }
         var db = services.GetRequiredService<SummitDbContext>();
         var row = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.SecurityStamp, u.LockoutEnd }).FirstOrDefaultAsync(context.HttpContext.RequestAborted);
+            .Select(u => new { u.SecurityStamp, u.LockoutEnd, u.PreferredLanguage }).FirstOrDefaultAsync(context.HttpContext.RequestAborted);
         // Identity sets and ends lock-outs by the system clock (its UserManager takes no TimeProvider), so they are
         // read by the same clock here: the app's clock (moved in tests) must not end a lock-out Identity still holds.
         // Compared here, not in SQL: SQLite cannot compare DateTimeOffset values.
         var now = TimeProvider.System.GetUtcNow();
         if (row is null || row.SecurityStamp != stamp || row.LockoutEnd > now) await RejectAsync(context);
+        // Read with the stamp, for the language of this request (Localization/SummitCultureProvider).
+        else if (row.PreferredLanguage is not null) context.HttpContext.Items[Localization.SummitCultureProvider.PreferenceItem] = row.PreferredLanguage;
     }
 
     private static async Task RejectAsync(CookieValidatePrincipalContext context)

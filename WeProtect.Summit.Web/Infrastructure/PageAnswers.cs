@@ -35,10 +35,10 @@ public static class PageAnswers
     {
         if (result.Errors.Count == 0)
         {
-            page.ModelState.AddModelError(string.Empty, result.Message);
+            page.ModelState.AddModelError(string.Empty, Localization.Translations.OrKey(page.HttpContext, result.Message));
             return;
         }
         foreach (var (name, message) in result.Errors)
-            page.ModelState.AddModelError(field is null ? $"Input.{name}" : field(name), message);
+            page.ModelState.AddModelError(field is null ? $"Input.{name}" : field(name), Localization.Translations.OrKey(page.HttpContext, message));
     }
 }

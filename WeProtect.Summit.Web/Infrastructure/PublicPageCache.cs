@@ -31,7 +31,9 @@ public sealed class PublicPageCache(IOutputCacheStore store) : SaveChangesInterc
     private readonly ConditionalWeakTable<DbContext, object> pending = [];
 
     public static void AddPolicy(OutputCacheOptions options) => options.AddPolicy(Policy, b => b
-        .Expire(Lifetime).Tag(Tag).SetVaryByHeader("HX-Request", "HX-History-Restore-Request"));
+        .Expire(Lifetime).Tag(Tag).SetVaryByHeader("HX-Request", "HX-History-Restore-Request")
+        // One entry per language: the request's language was chosen before the cache is asked (Program.cs).
+        .VaryByValue(_ => new KeyValuePair<string, string>("language", CultureInfo.CurrentUICulture.Name)));
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {

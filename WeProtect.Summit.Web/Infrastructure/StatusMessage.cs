@@ -14,8 +14,10 @@ public static class StatusMessage
 
     public static bool IsPending(HttpContext context) => context.Request.Cookies.ContainsKey(CookieName);
 
-    /// <summary>Shows <paramref name="message"/> on the next page the browser opens (after the redirect).</summary>
-    public static void ShowStatus(this PageModel page, string message) => page.TempData[Key] = message;
+    /// <summary>Shows <paramref name="message"/> on the next page the browser opens (after the redirect), in the
+    /// request's language where it has a translation (<see cref="Localization.Translations"/>).</summary>
+    public static void ShowStatus(this PageModel page, string message) =>
+        page.TempData[Key] = Localization.Translations.OrKey(page.HttpContext, message);
 
     /// <summary>Whether a status message is already waiting (set earlier in this request).</summary>
     public static bool HasStatus(this PageModel page) => page.TempData.Peek(Key) is string;

@@ -2,15 +2,28 @@ using WeProtect.Summit.Data.Breakouts;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Notifications;
 using WeProtect.Summit.Data.Registrations;
+using WeProtect.Summit.Web.Localization;
 using WeProtect.Summit.Web.Mail;
 
 namespace WeProtect.Summit.Web.Jobs;
 
 /// <summary>Writes the message for a notification from the database as it is now (so a message sent late
 /// still tells the truth), or null when there is nothing left to say.</summary>
-public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, TimeProvider clock, Invitations.InvitationLetters invitations)
+public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, TimeProvider clock, Invitations.InvitationLetters invitations,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> words)
 {
-    public async Task<Letter?> ComposeAsync(Notification notification, CancellationToken ct) => notification.Kind switch
+    /// <summary>Letters with a translation are written in the recipient's language (<see cref="RecipientLanguage"/>);
+    /// the others in English, whatever culture the job thread carries.</summary>
+    public async Task<Letter?> ComposeAsync(Notification notification, CancellationToken ct)
+    {
+        using var english = RecipientLanguage.Speak(Data.Languages.InterfaceLanguages.Default);
+        return await ComposeInEnglishByDefaultAsync(notification, ct);
+    }
+
+    /// <summary>A text of the letter in the language being spoken (the key is the English text).</summary>
+    private string Say(string key, params object[] arguments) => words[key, arguments].Value;
+
+    private async Task<Letter?> ComposeInEnglishByDefaultAsync(Notification notification, CancellationToken ct) => notification.Kind switch
     {
         NotificationKinds.RegistrationReceived or NotificationKinds.RegistrationDecision or NotificationKinds.RegistrationPromoted
             => await RegistrationLetterAsync(notification, ct),
@@ -133,12 +146,12 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
         .Include(b => b.Registration).ThenInclude(r => r.User)
         .FirstOrDefaultAsync(b => b.Id == bookingId, ct);
 
-    /// <summary>"Monday 8 June 2026, 14:00–15:00 (Europe/London)": the summit's own clock, in English.</summary>
+    /// <summary>"Monday 8 June 2026, 14:00–15:00 (Europe/London)": the summit's own clock, in the letter's language.</summary>
     private static string When(Breakout breakout)
     {
-        var (summit, en) = (breakout.Summit, System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+        var summit = breakout.Summit;
         var (start, end) = (summit.ToLocal(breakout.StartUtc), summit.ToLocal(breakout.EndUtc));
-        return $"{start.ToString("dddd d MMMM yyyy, HH:mm", en)}–{end.ToString(end.Date == start.Date ? "HH:mm" : "d MMMM HH:mm", en)} ({summit.TimeZoneId})";
+        return $"{start.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture)}–{end.ToString(end.Date == start.Date ? "HH:mm" : "d MMMM HH:mm", CultureInfo.CurrentCulture)} ({summit.TimeZoneId})";
     }
 
     private async Task<Letter?> RegistrationLetterAsync(Notification notification, CancellationToken ct)
@@ -146,54 +159,58 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
         var r = await db.Registrations.AsNoTracking().Include(x => x.Summit).Include(x => x.User)
             .FirstOrDefaultAsync(x => x.Id == notification.SubjectId, ct);
         if (r?.User.Email is null) return null;
+        using var speaking = RecipientLanguage.Speak(r.User.PreferredLanguage, r.Summit.DefaultLanguage);
         var summit = r.Summit.Name;
         var link = links.Absolute($"/Registration/Details/{r.Id}");
+        var dear = Say("Dear {0},", r.FullName);
         var (subject, body) = (notification.Kind, r.Status) switch
         {
-            (NotificationKinds.RegistrationReceived, _) => ($"Registration received: {summit}",
-                $"Dear {r.FullName},\n\nThe secretariat has received your registration for {summit}. Every registration is vetted; " +
-                "you will hear the decision by e-mail. You can change your answers until then."),
-            (NotificationKinds.RegistrationPromoted, RegistrationStatus.Approved) => ($"A place is yours: {summit}",
-                $"Dear {r.FullName},\n\nA place has become free and your registration for {summit} is now approved. " +
-                "Your badge is on your registration page."),
-            (_, RegistrationStatus.Approved) => ($"Registration approved: {summit}",
-                $"Dear {r.FullName},\n\nYour registration for {summit} is approved. Your badge is on your registration page."),
-            (_, RegistrationStatus.Waitlisted) => ($"On the waiting list: {summit}",
-                $"Dear {r.FullName},\n\nYour registration for {summit} is on the waiting list. If a place becomes free, " +
-                "it goes to the longest-waiting delegate and you will be told by e-mail."),
-            (_, RegistrationStatus.Rejected) => ($"Registration not accepted: {summit}",
-                $"Dear {r.FullName},\n\nThe secretariat could not accept your registration for {summit}.\n\nReason: {r.DecisionReason}"),
+            (NotificationKinds.RegistrationReceived, _) => (Say("Registration received: {0}", summit),
+                Say("The secretariat has received your registration for {0}. Every registration is vetted; you will hear the decision by e-mail. You can change your answers until then.", summit)),
+            (NotificationKinds.RegistrationPromoted, RegistrationStatus.Approved) => (Say("A place is yours: {0}", summit),
+                Say("A place has become free and your registration for {0} is now approved. Your badge is on your registration page.", summit)),
+            (_, RegistrationStatus.Approved) => (Say("Registration approved: {0}", summit),
+                Say("Your registration for {0} is approved. Your badge is on your registration page.", summit)),
+            (_, RegistrationStatus.Waitlisted) => (Say("On the waiting list: {0}", summit),
+                Say("Your registration for {0} is on the waiting list. If a place becomes free, it goes to the longest-waiting delegate and you will be told by e-mail.", summit)),
+            (_, RegistrationStatus.Rejected) => (Say("Registration not accepted: {0}", summit),
+                Say("The secretariat could not accept your registration for {0}.", summit) + "\n\n" + Say("Reason: {0}", r.DecisionReason ?? "")),
             // The decision was overtaken (e.g. cancelled since): nothing true is left to say.
-            _ => (null, null),
+            _ => ((string?)null, (string?)null),
         };
-        return subject is null ? null : new Letter(r.User.Email, r.FullName, subject, body!, link, "Your registration");
+        return subject is null ? null : new Letter(r.User.Email, r.FullName, subject, $"{dear}\n\n{body}", link, Say("Your registration"),
+            Language: CultureInfo.CurrentUICulture.Name);
     }
 
     private async Task<Letter?> BookingLetterAsync(Notification notification, CancellationToken ct)
     {
         var b = await BookingAsync(notification.SubjectId, ct);
         if (b?.Registration.User.Email is null) return null;
+        using var speaking = RecipientLanguage.Speak(b.Registration.User.PreferredLanguage, b.Breakout.Summit.DefaultLanguage);
         var breakout = b.Breakout;
-        var details = $"\n\n{breakout.Title}\n{breakout.Summit.Name}\n{When(breakout)}\nRoom: {breakout.Room.Name}";
+        var details = $"{breakout.Title}\n{breakout.Summit.Name}\n{When(breakout)}\n{Say("Room: {0}", breakout.Room.Name)}";
         var name = b.Registration.FullName;
-        var (subject, body) = (notification.Kind, b.Status) switch
+        var (subject, opening, closing) = (notification.Kind, b.Status) switch
         {
-            (NotificationKinds.BookingConfirmed, BookingStatus.Confirmed) => ($"Seat confirmed: {breakout.Title}",
-                $"Dear {name},\n\nYour seat at this breakout is confirmed.{details}\n\nIf you cannot come, please cancel it on My breakouts so that it goes to someone on the waiting list."),
-            (NotificationKinds.BookingWaitlisted, BookingStatus.Waitlisted) => ($"On the waiting list: {breakout.Title}",
-                $"Dear {name},\n\nThis breakout is full: you are on its waiting list.{details}\n\nIf a seat becomes free it goes to the first in line, and you will be told by e-mail. " +
-                "Your place in line is on My breakouts."),
-            (NotificationKinds.BookingPromoted, BookingStatus.Confirmed) => ($"A seat is yours: {breakout.Title}",
-                $"Dear {name},\n\nA seat has become free and is now yours: your booking is confirmed.{details}\n\n" +
-                "If you cannot come, please cancel it on My breakouts so that it goes to the next in line."),
-            (NotificationKinds.BookingCancelled, BookingStatus.Cancelled) => ($"Booking cancelled: {breakout.Title}",
-                $"Dear {name},\n\nAs you asked, your booking for this breakout is cancelled.{details}\n\n" +
-                "If that was a mistake, book again on the session's page while seats are left."),
+            (NotificationKinds.BookingConfirmed, BookingStatus.Confirmed) => (Say("Seat confirmed: {0}", breakout.Title),
+                Say("Your seat at this breakout is confirmed."),
+                Say("If you cannot come, please cancel it on My breakouts so that it goes to someone on the waiting list.")),
+            (NotificationKinds.BookingWaitlisted, BookingStatus.Waitlisted) => (Say("On the waiting list: {0}", breakout.Title),
+                Say("This breakout is full: you are on its waiting list."),
+                Say("If a seat becomes free it goes to the first in line, and you will be told by e-mail. Your place in line is on My breakouts.")),
+            (NotificationKinds.BookingPromoted, BookingStatus.Confirmed) => (Say("A seat is yours: {0}", breakout.Title),
+                Say("A seat has become free and is now yours: your booking is confirmed."),
+                Say("If you cannot come, please cancel it on My breakouts so that it goes to the next in line.")),
+            (NotificationKinds.BookingCancelled, BookingStatus.Cancelled) => (Say("Booking cancelled: {0}", breakout.Title),
+                Say("As you asked, your booking for this breakout is cancelled."),
+                Say("If that was a mistake, book again on the session's page while seats are left.")),
             // Overtaken (cancelled, or promoted before a late "waitlisted" letter; booked again after a cancellation):
             // nothing true is left to say.
-            _ => (null, null),
+            _ => ((string?)null, (string?)null, (string?)null),
         };
-        return subject is null ? null : new Letter(b.Registration.User.Email, name, subject, body!, links.Absolute("/Breakouts/Bookings"), "My breakouts");
+        return subject is null ? null : new Letter(b.Registration.User.Email, name, subject,
+            $"{Say("Dear {0},", name)}\n\n{opening}\n\n{details}\n\n{closing}", links.Absolute("/Breakouts/Bookings"), Say("My breakouts"),
+            Language: CultureInfo.CurrentUICulture.Name);
     }
 
     /// <summary>An organiser's message, its placeholders filled in for this delegate as they are now.</summary>

@@ -69,7 +69,14 @@ public sealed class Mailer(IOptions<MailOptions> options, ILogger<Mailer> logger
         var html = string.Join("", letter.TextBody.Split("\n\n").Select(p => $"<p>{System.Net.WebUtility.HtmlEncode(p)}</p>"))
             + (letter.ActionUrl is null ? "" :
                 $"<p><a href=\"{System.Net.WebUtility.HtmlEncode(letter.ActionUrl)}\">{System.Net.WebUtility.HtmlEncode(letter.ActionLabel)}</a></p>");
+        if (letter.Language is { } language)
+        {
+            var direction = CultureInfo.GetCultureInfo(language).TextInfo.IsRightToLeft ? "rtl" : "ltr";
+            html = $"<div lang=\"{System.Net.WebUtility.HtmlEncode(language)}\" dir=\"{direction}\">{html}</div>";
+        }
         message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
+        // Content-* headers belong to the body (MimeKit moves them there), so it is set once the body exists.
+        if (letter.Language is { } spoken) message.Body.Headers.Add(HeaderId.ContentLanguage, spoken);
         return message;
     }
 }

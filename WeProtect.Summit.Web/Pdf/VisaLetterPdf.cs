@@ -25,7 +25,7 @@ public static class VisaLetterPdf
         var body = PdfFlow.Font(11);
         var bold = PdfFlow.Font(11, bold: true);
         flow.Paragraph(content.IssuedUtc.ToString("d MMMM yyyy", en), body, spaceAfter: 10, colour: PdfFlow.Muted);
-        flow.Paragraph(Title, PdfFlow.Font(20, bold: true), spaceAfter: 6);
+        flow.Heading(Title, PdfFlow.Font(20, bold: true), level: 1, spaceBefore: 0, spaceAfter: 6);
         flow.Paragraph(content.SummitName, PdfFlow.Font(13, bold: true), spaceAfter: 2);
         flow.Paragraph(content.SummitWhenWhere, body, spaceAfter: 2, colour: PdfFlow.Muted);
         if (!string.IsNullOrWhiteSpace(content.Venue)) flow.Paragraph($"Venue: {content.Venue}", body, spaceAfter: 2, colour: PdfFlow.Muted);
@@ -48,11 +48,7 @@ public static class VisaLetterPdf
             "its authenticity can be checked by uploading the PDF on the summit website's \"Verify a document\" page.", PdfFlow.Font(9.5),
             colour: PdfFlow.Muted, spaceAfter: 2);
         flow.Paragraph($"Reference: {Reference(content.LetterId)}", PdfFlow.Font(9.5), colour: PdfFlow.Muted);
-        flow.Finish();
-
-        using var output = new MemoryStream();
-        document.Save(output, closeStream: false);
-        return output.ToArray();
+        return flow.Save();
     }
 
     /// <summary>"VL-000042": the letter's id, as quoted to the secretariat.</summary>

@@ -17,7 +17,7 @@ public class LoginModel(SignInManager<SummitUser> signIn, UserManager<SummitUser
     {
         [Required(ErrorMessage = "Enter your e-mail address."), StringLength(AccountLimits.EmailMaxLength), Display(Name = "E-mail")]
         public string Email { get; set; } = "";
-        [Required(ErrorMessage = "Enter your password."), StringLength(AccountLimits.PasswordMaxLength), DataType(DataType.Password)]
+        [Required(ErrorMessage = "Enter your password."), StringLength(AccountLimits.PasswordMaxLength), DataType(DataType.Password), Display(Name = "Password")]
         public string Password { get; set; } = "";
         [Display(Name = "Keep me logged in on this device")]
         public bool RememberMe { get; set; }

@@ -19,7 +19,7 @@ public class RegisterModel(UserManager<SummitUser> users, IPasswordHasher<Summit
         public string FullName { get; set; } = "";
         [Required(ErrorMessage = "Enter your e-mail address."), EmailAddress, StringLength(AccountLimits.EmailMaxLength), Display(Name = "E-mail")]
         public string Email { get; set; } = "";
-        [Required(ErrorMessage = "Choose a password."), DataType(DataType.Password),
+        [Required(ErrorMessage = "Choose a password."), DataType(DataType.Password), Display(Name = "Password"),
          StringLength(AccountLimits.PasswordMaxLength, MinimumLength = AccountLimits.PasswordMinLength, ErrorMessage = "The password must be 12 to 200 characters long.")]
         public string Password { get; set; } = "";
         [DataType(DataType.Password), Compare(nameof(Password), ErrorMessage = "The passwords do not match."), Display(Name = "Confirm password")]
@@ -51,6 +51,8 @@ public class RegisterModel(UserManager<SummitUser> users, IPasswordHasher<Summit
         // The password rules are checked for every address, so that a weak password is refused the same way
         // whether or not the address has an account.
         var candidate = new SummitUser { UserName = email, Email = email, FullName = fullName, CreatedUtc = clock.GetUtcNow().UtcDateTime };
+        // The language the account was made in is its preference until the user chooses another (e-mails follow it).
+        candidate.PreferLanguage(Data.Languages.InterfaceLanguages.Match(CultureInfo.CurrentUICulture.Name) ?? Data.Languages.InterfaceLanguages.Default);
         foreach (var validator in users.PasswordValidators)
         {
             var result = await validator.ValidateAsync(users, candidate, Input.Password);

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Languages;
 using WeProtect.Summit.Data.Validation;
 
 namespace WeProtect.Summit.Web.Pages.Profile;
@@ -13,6 +14,9 @@ public class IndexModel(UserManager<SummitUser> users, SignInManager<SummitUser>
         public string FullName { get; set; } = "";
         [Name, StringLength(SummitUser.PositionMaxLength, ErrorMessage = "The position may be at most 200 characters long."), Display(Name = "Position")]
         public string? Position { get; set; }
+        /// <summary>Pages and e-mails; empty: the browser's language, then the summit's.</summary>
+        [Display(Name = "Language for pages and e-mails")]
+        public string? Language { get; set; }
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -23,7 +27,7 @@ public class IndexModel(UserManager<SummitUser> users, SignInManager<SummitUser>
     {
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
         Show(user);
-        Input = new InputModel { FullName = user.FullName, Position = user.Position };
+        Input = new InputModel { FullName = user.FullName, Position = user.Position, Language = user.PreferredLanguage };
         return Page();
     }
 
@@ -31,11 +35,14 @@ public class IndexModel(UserManager<SummitUser> users, SignInManager<SummitUser>
     {
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
         Show(user);
+        var language = string.IsNullOrEmpty(Input.Language) ? null : Input.Language;
+        if (language is not null && !InterfaceLanguages.IsSupported(language))
+            ModelState.AddModelError("Input.Language", Localization.Translations.OrKey(HttpContext, "Choose one of the app's languages."));
         if (!ModelState.IsValid) return Page();
 
         var fullName = Input.FullName.Trim();
         var position = string.IsNullOrWhiteSpace(Input.Position) ? null : Input.Position.Trim();
-        if (fullName == user.FullName && position == user.Position)
+        if (fullName == user.FullName && position == user.Position && (language is null || language == user.PreferredLanguage))
         {
             this.ShowStatus("Nothing to save: your profile is unchanged.");
             return RedirectToPage();
@@ -43,6 +50,7 @@ public class IndexModel(UserManager<SummitUser> users, SignInManager<SummitUser>
         var before = user.FullName;
         user.FullName = fullName;
         user.Position = position;
+        if (language is not null) user.PreferLanguage(language);
         var result = await users.UpdateAsync(user);
         if (!result.Succeeded)
         {

@@ -26,7 +26,7 @@ public class EditModel(SummitDbContext db, UserManager<SummitUser> users, Regist
         if (Refusal is null)
         {
             Input = RegistrationInput.From(registration);
-            Options = await RegistrationOptions.LoadAsync(db);
+            Options = await RegistrationOptions.LoadAsync(db, text => Localization.Translations.OrKey(HttpContext, text));
             Questions = new(await QuestionDesk.AskedAsync(db, registration.SummitId, QuestionForm.Registration), PostedAnswers.Of(registration));
         }
         return Page();
@@ -59,7 +59,7 @@ public class EditModel(SummitDbContext db, UserManager<SummitUser> users, Regist
     private async Task<IActionResult> Again(string? message)
     {
         if (message is not null) ModelState.AddModelError(string.Empty, message);
-        Options = await RegistrationOptions.LoadAsync(db);
+        Options = await RegistrationOptions.LoadAsync(db, text => Localization.Translations.OrKey(HttpContext, text));
         if (Questions.Questions.Count == 0)
             Questions = new(await QuestionDesk.AskedAsync(db, Registration.SummitId, QuestionForm.Registration), PostedAnswers.Of(Registration));
         return Page();

@@ -72,7 +72,7 @@ public class RegisterModel(SummitDbContext db, RegistrationDesk desk, Invitation
         ExistingId = await db.Registrations.Where(r => r.SummitId == summitId && r.UserId == userId && r.Status != RegistrationStatus.Cancelled)
             .Select(r => (int?)r.Id).FirstOrDefaultAsync();
         if (Closed is null && ExistingId is null) Closed = await WhyNotThisUserAsync(summit);
-        if (Closed is null && ExistingId is null && !FixedByNomination) Options = await RegistrationOptions.LoadAsync(db);
+        if (Closed is null && ExistingId is null && !FixedByNomination) Options = await RegistrationOptions.LoadAsync(db, text => Localization.Translations.OrKey(HttpContext, text));
         if (Closed is null && ExistingId is null)
             Questions = Questions with { Questions = await QuestionDesk.AskedAsync(db, summitId, QuestionForm.Registration) };
         return null;

@@ -18,12 +18,14 @@ public sealed class RegistrationOptions
     public IReadOnlyList<SelectListItem> Countries { get; private init; } = [];
     public IReadOnlyList<SelectListItem> Categories { get; private init; } = [];
 
-    public static async Task<RegistrationOptions> LoadAsync(SummitDbContext db, CancellationToken ct = default)
+    /// <summary><paramref name="say"/> translates the shared words (sectors, categories) into the request's language.</summary>
+    public static async Task<RegistrationOptions> LoadAsync(SummitDbContext db, Func<string, string>? say = null, CancellationToken ct = default)
     {
+        say ??= text => text;
         var organisations = await db.Organisations.AsNoTracking()
             .Select(o => new { o.Id, o.FormalName, o.SortName, o.Sector }).ToListAsync(ct);
         // Grouped by sector (in the enum's order), each group sorted by sort name as people read it.
-        var groups = Enum.GetValues<Sector>().ToDictionary(s => s, s => new SelectListGroup { Name = s.DisplayName() });
+        var groups = Enum.GetValues<Sector>().ToDictionary(s => s, s => new SelectListGroup { Name = say(s.DisplayName()) });
         return new RegistrationOptions
         {
             Organisations = organisations
@@ -33,10 +35,10 @@ public sealed class RegistrationOptions
                     Group = groups.GetValueOrDefault(o.Sector),
                 })
                 .ToList(),
-            Sectors = Enum.GetValues<Sector>().Select(s => new SelectListItem(s.DisplayName(), s.ToString())).ToList(),
+            Sectors = Enum.GetValues<Sector>().Select(s => new SelectListItem(say(s.DisplayName()), s.ToString())).ToList(),
             Countries = Data.Geography.Countries.All.OrderBy(c => c.Value, ByName)
                 .Select(c => new SelectListItem(c.Value, c.Key)).ToList(),
-            Categories = Enum.GetValues<DelegateCategory>().Select(c => new SelectListItem(c.DisplayName(), c.ToString())).ToList(),
+            Categories = Enum.GetValues<DelegateCategory>().Select(c => new SelectListItem(say(c.DisplayName()), c.ToString())).ToList(),
         };
     }
 }

@@ -21,6 +21,7 @@ public class EditModel(SummitDbContext db, SummitDesk desk) : PageModel
         [Required, Display(Name = "First day")] public DateOnly? StartDate { get; set; }
         [Required, Display(Name = "Last day")] public DateOnly? EndDate { get; set; }
         [Required, Display(Name = "Time zone")] public string TimeZoneId { get; set; } = "UTC";
+        [Display(Name = "Default language")] public string? DefaultLanguage { get; set; } = Data.Languages.InterfaceLanguages.Default;
         [Display(Name = "Registration opens"), DataType(DataType.DateTime)] public DateTime? RegistrationOpens { get; set; }
         [Display(Name = "Registration closes"), DataType(DataType.DateTime)] public DateTime? RegistrationCloses { get; set; }
         [Required, Display(Name = "Delegate capacity")] public int? DelegateCapacity { get; set; }
@@ -96,6 +97,7 @@ public class EditModel(SummitDbContext db, SummitDesk desk) : PageModel
         summit.StartDate = Input.StartDate!.Value;
         summit.EndDate = Input.EndDate!.Value;
         summit.TimeZoneId = Input.TimeZoneId.Trim();
+        summit.DefaultLanguage = Input.DefaultLanguage ?? Data.Languages.InterfaceLanguages.Default;
         summit.DelegateCapacity = Input.DelegateCapacity!.Value;
         summit.ContactEmail = Blank(Input.ContactEmail);
 
@@ -134,7 +136,7 @@ public class EditModel(SummitDbContext db, SummitDesk desk) : PageModel
     private static InputModel ToInput(Summit s) => new()
     {
         Name = s.Name, Theme = s.Theme, Description = s.Description, City = s.City, CountryCode = s.CountryCode,
-        Venue = s.Venue, StartDate = s.StartDate, EndDate = s.EndDate, TimeZoneId = s.TimeZoneId,
+        Venue = s.Venue, StartDate = s.StartDate, EndDate = s.EndDate, TimeZoneId = s.TimeZoneId, DefaultLanguage = s.DefaultLanguage,
         RegistrationOpens = s.RegistrationOpensUtc is { } o ? s.ToLocal(o) : null,
         RegistrationCloses = s.RegistrationClosesUtc is { } c ? s.ToLocal(c) : null,
         DelegateCapacity = s.DelegateCapacity, ContactEmail = s.ContactEmail,

@@ -1,0 +1,107 @@
+using System.Globalization;
+using AngleSharp.Html.Dom;
+using WeProtect.Summit.Data.Organisations;
+
+namespace WeProtect.Summit.Tests.Localization;
+
+using WeProtect.Summit.Data.Registrations; // after the namespace line: "Registration" is also a test namespace
+
+/// <summary>Notifications are written in the recipient's saved language, not in the language of whoever caused them.</summary>
+public class LettersInTheRecipientsLanguageTests(LocalizedAppFactory app) : IClassFixture<LocalizedAppFactory>
+{
+    private async Task<SummitUser> UserPreferringAsync(string language)
+    {
+        var user = await app.CreateUserAsync(fullName: "Amélie Durand");
+        await app.WithDbAsync(async db =>
+        {
+            var row = await db.Users.SingleAsync(u => u.Id == user.Id);
+            Assert.Null(row.PreferLanguage(language));
+            await db.SaveChangesAsync();
+        });
+        return user;
+    }
+
+    [Fact]
+    public async Task A_French_preferring_delegate_who_registers_receives_a_French_email()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var organisation = await app.CreateOrganisationAsync();
+        var user = await UserPreferringAsync("fr");
+        using var client = await app.LogInAsync(user);
+        var form = await client.GetPageAsync($"/Registration/Register/{summit.Id}");
+        Assert.Equal("fr", form.DocumentElement.GetAttribute("lang"));
+        Assert.Contains(form.QuerySelectorAll("#registration-form optgroup"), g => g.GetAttribute("label") == "Gouvernement");
+        var (response, shown) = await client.SubmitAndFollowAsync(form, "#registration-form", new Dictionary<string, string>
+        {
+            ["Input.Position"] = "Ministre de la Justice",
+            ["Input.OrganisationId"] = organisation.Id.ToString(CultureInfo.InvariantCulture),
+            ["Input.Category"] = nameof(DelegateCategory.HeadOfDelegation),
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Votre inscription a été reçue.", shown.QuerySelector("[role=status]")!.TextContent);
+
+        var mail = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == user.Email));
+        Assert.Equal($"Inscription reçue : {summit.Name}", mail.Subject);
+        Assert.StartsWith("Bonjour Amélie Durand,", mail.TextBody);
+        Assert.Contains("Le secrétariat a bien reçu votre inscription", mail.TextBody);
+        Assert.Contains("Votre inscription: http", mail.TextBody);
+        Assert.Equal("fr", mail.Body!.Headers["Content-Language"]);
+        Assert.Contains("lang=\"fr\" dir=\"ltr\"", mail.HtmlBody);
+        Assert.DoesNotContain(MissingKeyMarker.Marker, mail.TextBody);
+    }
+
+    [Fact]
+    public async Task The_decision_is_written_in_the_delegates_language_whatever_the_organiser_speaks()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var organisation = await app.CreateOrganisationAsync();
+        var arabic = await UserPreferringAsync("ar");
+        var english = await app.CreateUserAsync(fullName: "Grace Hopper");
+        var toArabic = await app.RegisterAsync(arabic, summit.Id, organisation.Id);
+        var toEnglish = await app.RegisterAsync(english, summit.Id, organisation.Id);
+
+        // The organiser works in Spanish: the decisions are queued from a Spanish-speaking request's thread.
+        using var organiser = LocalizedAppFactory.Speaking(await app.LoggedInClientAsync(Data.Accounts.Roles.Organiser), "es");
+        var queue = await organiser.GetPageAsync($"/Registration/Manage/{summit.Id}");
+        Assert.Equal("es", queue.DocumentElement.GetAttribute("lang"));
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("es");
+        try
+        {
+            Assert.True((await app.DecideAsync(toArabic.Id, RegistrationStatus.Approved)).Succeeded);
+            Assert.True((await app.DecideAsync(toEnglish.Id, RegistrationStatus.Approved)).Succeeded);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
+        }
+
+        var inArabic = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == arabic.Email) && (m.Subject ?? "").Contains("تمت الموافقة"));
+        Assert.Equal($"تمت الموافقة على التسجيل: {summit.Name}", inArabic.Subject);
+        Assert.Contains("lang=\"ar\" dir=\"rtl\"", inArabic.HtmlBody);
+        var inEnglish = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == english.Email) && (m.Subject ?? "").StartsWith("Registration approved"));
+        Assert.Equal($"Dear Grace Hopper,\n\nYour registration for {summit.Name} is approved. Your badge is on your registration page.", (inEnglish.TextBody ?? "").Split("\n\nYour registration:")[0]);
+    }
+
+    [Fact]
+    public async Task A_booking_letter_gives_the_time_in_the_summits_zone_in_the_delegates_language()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var breakout = await app.CreateBreakoutAsync(summit, startHour: 14);
+        var spanish = await UserPreferringAsync("es");
+        var organisation = await app.CreateOrganisationAsync(sector: Sector.CivilSociety);
+        var registration = await app.RegisterAsync(spanish, summit.Id, organisation.Id);
+        Assert.True((await app.DecideAsync(registration.Id, RegistrationStatus.Approved)).Succeeded);
+        using var client = await app.LogInAsync(spanish);
+        var page = await client.GetPageAsync($"/Breakouts/Bookings/Book/{breakout.Id}");
+        Assert.Equal("Reservar una plaza", page.QuerySelector($"#book-form-{breakout.Id} button")!.TextContent);
+        await client.SubmitAsync(page, $"#book-form-{breakout.Id}");
+
+        var mail = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == spanish.Email) && (m.Subject ?? "").StartsWith("Plaza confirmada"));
+        var es = CultureInfo.GetCultureInfo("es-ES");
+        var start = summit.ToLocal(breakout.StartUtc);
+        Assert.Contains($"{start.ToString("dddd d MMMM yyyy, HH:mm", es)}–15:00 ({summit.TimeZoneId})", mail.TextBody);
+        Assert.Contains("14:00", mail.TextBody);
+        Assert.Contains("Su plaza en este taller está confirmada.", mail.TextBody);
+    }
+}

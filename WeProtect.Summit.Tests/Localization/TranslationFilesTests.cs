@@ -1,0 +1,74 @@
+using System.Collections;
+using System.Globalization;
+using System.Resources;
+using System.Text.RegularExpressions;
+using WeProtect.Summit.Data.Languages;
+
+namespace WeProtect.Summit.Tests.Localization;
+
+/// <summary>The compiled translations (the satellite assemblies built from SharedResource.&lt;language&gt;.resx):
+/// every key of the neutral (English) file in every language and no key anywhere else, nothing left empty, the same
+/// placeholders on both sides.</summary>
+public partial class TranslationFilesTests
+{
+    private static readonly ResourceManager Resources =
+        new("WeProtect.Summit.Web.Localization.SharedResource", typeof(Program).Assembly);
+
+    private static Dictionary<string, string> Entries(CultureInfo culture)
+    {
+        var set = Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)
+            ?? throw new Xunit.Sdk.XunitException($"No translations for \"{culture.Name}\": add Localization/SharedResource.{culture.Name}.resx");
+        return set.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
+    }
+
+    public static TheoryData<string> Translated() => [.. InterfaceLanguages.Codes.Where(c => c != InterfaceLanguages.Default)];
+
+    [Fact]
+    public void The_neutral_file_is_English_and_holds_every_key_as_its_own_value()
+    {
+        var neutral = Entries(CultureInfo.InvariantCulture);
+        Assert.True(neutral.Count > 100, $"only {neutral.Count} keys");
+        var different = neutral.Where(e => e.Key != e.Value).Select(e => e.Key).ToList();
+        Assert.True(different.Count == 0, "The key is the English text: " + string.Join(" | ", different));
+    }
+
+    [Theory]
+    [MemberData(nameof(Translated))]
+    public void Every_key_is_translated_and_no_translation_lacks_a_key(string language)
+    {
+        var neutral = Entries(CultureInfo.InvariantCulture);
+        var translated = Entries(CultureInfo.GetCultureInfo(language));
+        var missing = neutral.Keys.Except(translated.Keys).ToList();
+        var extra = translated.Keys.Except(neutral.Keys).ToList();
+        var empty = translated.Where(e => string.IsNullOrWhiteSpace(e.Value)).Select(e => e.Key).ToList();
+        Assert.True(missing.Count == 0, $"Missing in {language}: " + string.Join(" | ", missing));
+        Assert.True(extra.Count == 0, $"In {language} but not in SharedResource.resx: " + string.Join(" | ", extra));
+        Assert.True(empty.Count == 0, $"Empty in {language}: " + string.Join(" | ", empty));
+    }
+
+    [Theory]
+    [MemberData(nameof(Translated))]
+    public void Placeholders_are_the_same_in_the_translation(string language)
+    {
+        var wrong = Entries(CultureInfo.GetCultureInfo(language))
+            .Where(e => !Placeholders(e.Key).SequenceEqual(Placeholders(e.Value)))
+            .Select(e => $"{e.Key} → {e.Value}").ToList();
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public void Arabic_is_right_to_left_and_dates_stay_Gregorian()
+    {
+        Assert.True(InterfaceLanguages.Get("ar").IsRightToLeft);
+        Assert.All(InterfaceLanguages.All.Where(l => l.Code != "ar"), l => Assert.False(l.IsRightToLeft));
+        var day = new DateTime(2026, 6, 8);
+        Assert.Contains("2026", day.ToString("d MMMM yyyy", InterfaceLanguages.FormattingCulture("ar")));
+        Assert.Equal("8 juin 2026", day.ToString("d MMMM yyyy", InterfaceLanguages.FormattingCulture("fr")));
+        Assert.Equal("8 de junio de 2026", day.ToString("d 'de' MMMM 'de' yyyy", InterfaceLanguages.FormattingCulture("es")));
+    }
+
+    private static List<string> Placeholders(string text) => [.. PlaceholderPattern().Matches(text).Select(m => m.Value).Order(StringComparer.Ordinal)];
+
+    [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
+    private static partial Regex PlaceholderPattern();
+}

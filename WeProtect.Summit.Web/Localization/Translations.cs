@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Localization;
+
+namespace WeProtect.Summit.Web.Localization;
+
+/// <summary>Translation of texts that are not all translated yet (status lines, desk messages, form errors): the
+/// translation where there is one, the English text otherwise.</summary>
+public static class Translations
+{
+    public static string OrKey(HttpContext? context, string text)
+    {
+        if (context?.RequestServices.GetService<IStringLocalizer<SharedResource>>() is not { } localizer) return text;
+        return new LenientLocalizer(localizer)[text].Value;
+    }
+}
