@@ -3,9 +3,9 @@ using WeProtect.Summit.Data.Invitations;
 namespace WeProtect.Summit.Data.Retention;
 
 /// <summary>Everything held about one person, for them to download (JSON): their account, registrations, bookings,
-/// endorsements, messages addressed to them, consultation comments and amendments, invitations and nominations sent
+/// endorsements, needs, answers, travel, accreditation (their document number in full: it is theirs), messages addressed to them, consultation comments and amendments, invitations and nominations sent
 /// to their address, and their erasure requests. Only rows tied to their id or their address: nobody else's.</summary>
-public sealed class PersonalDataExport(SummitDbContext db, TimeProvider clock)
+public sealed class PersonalDataExport(SummitDbContext db, TimeProvider clock, Accreditations.DocumentNumberProtector documentNumbers)
 {
     public async Task<object?> ForUserAsync(string userId, CancellationToken ct = default)
     {
@@ -45,6 +45,23 @@ public sealed class PersonalDataExport(SummitDbContext db, TimeProvider clock)
         var nominations = await db.Nominations.AsNoTracking().Where(n => n.NormalisedEmail == email).OrderBy(n => n.Id)
             .Select(n => new { n.Id, n.SummitId, n.Email, n.Category, n.Title, n.Honorific, n.Rank, n.CreatedUtc, n.RegistrationId })
             .ToListAsync(ct);
+        var registrationIds = registrations.Select(r => r.Id).ToList();
+        var needs = await db.RegistrationNeeds.AsNoTracking().Where(n => registrationIds.Contains(n.RegistrationId))
+            .OrderBy(n => n.Id).Select(n => new { n.RegistrationId, n.Need }).ToListAsync(ct);
+        var answers = await db.RegistrationAnswers.AsNoTracking().Where(a => registrationIds.Contains(a.RegistrationId))
+            .OrderBy(a => a.Id).Select(a => new { a.RegistrationId, Question = a.Question.Label, a.Value, a.UpdatedUtc }).ToListAsync(ct);
+        var travel = await db.TravelDetails.AsNoTracking().Where(t => registrationIds.Contains(t.RegistrationId)).OrderBy(t => t.Id)
+            .Select(t => new { t.RegistrationId, t.ArrivalUtc, t.ArrivalFlight, t.DepartureUtc, t.DepartureFlight, t.Hotel, t.NeedsVisaLetter })
+            .ToListAsync(ct);
+        var accreditations = (await db.Accreditations.AsNoTracking().Where(a => registrationIds.Contains(a.RegistrationId)).OrderBy(a => a.Id)
+            .ToListAsync(ct)).Select(a => new
+            {
+                a.RegistrationId, a.NationalityCode, a.DocumentExpiry, a.Photo, a.PhotoUpdatedUtc,
+                DocumentNumber = a.ProtectedDocumentNumber is null ? null : documentNumbers.Unprotect(a.ProtectedDocumentNumber),
+            }).ToList();
+        var visaLetters = await db.VisaLetters.AsNoTracking().Where(v => registrationIds.Contains(v.RegistrationId)).OrderBy(v => v.Id)
+            .Select(v => new { v.Id, v.RegistrationId, v.Status, v.RequestedUtc, v.DecidedUtc, v.RefusalReason, v.IssuedUtc, v.Sha256 })
+            .ToListAsync(ct);
         var requests = await db.ErasureRequests.AsNoTracking().Where(r => r.UserId == userId).OrderBy(r => r.Id)
             .Select(r => new { r.Id, r.RequestedUtc, r.CarriedOutUtc }).ToListAsync(ct);
         return new
@@ -55,7 +72,8 @@ public sealed class PersonalDataExport(SummitDbContext db, TimeProvider clock)
                 user.Id, user.FullName, user.Email, user.EmailConfirmed, user.Position, Organisation = organisation, user.PhoneNumber,
                 user.TwoFactorEnabled, user.CreatedUtc, Roles = roles,
             },
-            Registrations = registrations, Bookings = bookings, Endorsements = endorsements, MessagesToYou = messages,
+            Registrations = registrations, Needs = needs, Answers = answers, Travel = travel, Accreditations = accreditations,
+            VisaLetters = visaLetters, Bookings = bookings, Endorsements = endorsements, MessagesToYou = messages,
             ConsultationComments = comments, ProposedAmendments = amendments, InvitationsToYourAddress = invitations,
             NominationsToYourAddress = nominations, ErasureRequests = requests,
         };

@@ -54,6 +54,33 @@ public class RetentionSweepTests(SummitAppFactory app) : IClassFixture<SummitApp
         var nominee = $"nominee-{Guid.NewGuid():N}@example.org";
         app.PersonalValues.Add(nominee);
         Assert.True((await app.NominateAsync(invitation, focal, nominee, DelegateCategory.Delegate, new ProtocolDetails("Dr", "Prof.", ProtocolRank.Official, 2))).Succeeded);
+        // Accreditation (document and photo), travel, ticked needs and an answer: rows of their own, erased whole.
+        var question = await app.AddQuestionAsync(summit.Id, Data.Questions.QuestionKind.ShortText, "Name on the badge", required: false);
+        await app.WithDbAsync(async db =>
+        {
+            var now = app.UtcNow;
+            var summitRow = await db.Summits.SingleAsync(s => s.Id == summit.Id);
+            var registration = await db.Registrations.Include(r => r.Needs).Include(r => r.Answers).SingleAsync(r => r.Id == minister.Id);
+            registration.SetNeeds([Data.Questions.Need.WheelchairAccess]);
+            Assert.Null(registration.Answer(question, ["Amina W."], now));
+            var accreditation = new Data.Accreditations.Accreditation(minister.Id, now);
+            accreditation.SetDocument("KE", "protected-number", summitRow.EndDate.AddYears(5), now);
+            accreditation.SetPhoto([0xFF, 0xD8, 0xFF, 0xD9], now);
+            db.Accreditations.Add(accreditation);
+            var travel = Data.Questions.TravelDetails.For(minister.Id);
+            var arrival = summitRow.StartDate.ToDateTime(new TimeOnly(9, 0));
+            Assert.Empty(travel.Set(new Data.Questions.TravelPlan(arrival, "KQ 100", arrival.AddDays(2), "KQ 101", "Hotel Amina", true), summitRow, now));
+            db.TravelDetails.Add(travel);
+            await db.SaveChangesAsync();
+        });
+        async Task<int[]> NewRowsAsync() => await app.WithDbAsync(async db => new[]
+        {
+            await db.Accreditations.CountAsync(a => a.RegistrationId == minister.Id),
+            await db.TravelDetails.CountAsync(t => t.RegistrationId == minister.Id),
+            await db.RegistrationNeeds.CountAsync(n => n.RegistrationId == minister.Id),
+            await db.RegistrationAnswers.CountAsync(a => a.RegistrationId == minister.Id),
+        });
+        Assert.Equal(new[] { 1, 1, 1, 1 }, await NewRowsAsync());
         using (var scope = app.Services.CreateScope())
         {
             var sent = await scope.ServiceProvider.GetRequiredService<Data.Messages.MessageDesk>().SendAsync(summit.Id, Guid.NewGuid(),
@@ -74,6 +101,7 @@ public class RetentionSweepTests(SummitAppFactory app) : IClassFixture<SummitApp
 
         await app.MoveToErasureAsync(summit.Id, TimeSpan.FromMinutes(1));
         Assert.True(await app.RunRetentionAsync() >= 1);
+        Assert.Equal(new[] { 0, 0, 0, 0 }, await NewRowsAsync());
 
         var registrations = await app.WithDbAsync(db => db.Registrations.AsNoTracking().Where(r => r.SummitId == summit.Id).OrderBy(r => r.Id).ToListAsync());
         Assert.Equal(3, registrations.Count);
