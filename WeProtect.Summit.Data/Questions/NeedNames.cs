@@ -8,28 +8,7 @@ public static class NeedNames
 
     public static bool IsDietary(this Need need) => need >= Need.Vegetarian;
 
-    public static string DisplayName(this Need need) => need switch
-    {
-        Need.WheelchairAccess => "Wheelchair access",
-        Need.StepFreeAccess => "Step-free access",
-        Need.SignLanguage => "Sign-language interpretation",
-        Need.HearingLoop => "Hearing loop",
-        Need.Captioning => "Live captioning",
-        Need.LargePrint => "Large print",
-        Need.Braille => "Braille",
-        Need.AccessibleParking => "Accessible parking",
-        Need.QuietRoom => "Quiet room",
-        Need.PersonalAssistant => "Personal assistant or companion",
-        Need.Vegetarian => "Vegetarian",
-        Need.Vegan => "Vegan",
-        Need.Halal => "Halal",
-        Need.Kosher => "Kosher",
-        Need.GlutenFree => "Gluten-free",
-        Need.LactoseFree => "Lactose-free",
-        Need.NutAllergy => "Nut allergy",
-        Need.ShellfishAllergy => "Shellfish allergy",
-        _ => need.ToString(),
-    };
+    public static string DisplayName(this Need need) => Vocabulary.Words.Name(need);
 
     /// <summary>Needs posted by a form, or the first value that is not one (a tampered or outdated form).</summary>
     public static (IReadOnlyList<Need> Needs, string? Error) Parse(IEnumerable<string>? posted)

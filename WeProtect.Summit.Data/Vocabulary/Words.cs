@@ -1,9 +1,11 @@
+using WeProtect.Summit.Data.Accreditations;
 using WeProtect.Summit.Data.Breakouts;
 using WeProtect.Summit.Data.Communiques;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Invitations;
 using WeProtect.Summit.Data.Materials;
 using WeProtect.Summit.Data.Organisations;
+using WeProtect.Summit.Data.Questions;
 using WeProtect.Summit.Data.Registrations;
 using WeProtect.Summit.Data.Reporting;
 using WeProtect.Summit.Data.Statements;
@@ -26,6 +28,7 @@ public static class Words
         typeof(ProtocolRank), typeof(Sector), typeof(StatementStatus), typeof(StatementKind), typeof(StatementAudience),
         typeof(AmendmentStatus), typeof(AgreedByLayout), typeof(CommuniqueStatus), typeof(BookingStatus), typeof(MaterialType),
         typeof(MaterialVisibility), typeof(ProgressReportStatus), typeof(CommitmentStatus), typeof(ReportReview),
+        typeof(QuestionKind), typeof(QuestionForm), typeof(QuestionVisibility), typeof(Need), typeof(VisaLetterStatus),
     ];
 
     private static readonly Dictionary<Enum, string> Names = new()
@@ -59,6 +62,21 @@ public static class Words
         [CommitmentStatus.NotStarted] = "Not started", [CommitmentStatus.InProgress] = "In progress", [CommitmentStatus.Achieved] = "Achieved",
         [CommitmentStatus.NotApplicable] = "Not applicable",
         [ReportReview.Unread] = "Not yet read", [ReportReview.ClarificationAsked] = "Clarification asked", [ReportReview.Accepted] = "Accepted",
+        [QuestionKind.ShortText] = "Short text", [QuestionKind.LongText] = "Long text", [QuestionKind.OneChoice] = "One choice",
+        [QuestionKind.SeveralChoices] = "Several choices", [QuestionKind.YesNo] = "Yes or no", [QuestionKind.Date] = "Date",
+        [QuestionKind.Country] = "Country", [QuestionForm.Registration] = "Registration form",
+        [QuestionForm.Travel] = "Travel form (after approval)", [QuestionVisibility.Organisers] = "Organisers only",
+        [QuestionVisibility.FocalPoint] = "Organisers and the delegation's focal point",
+        [Need.WheelchairAccess] = "Wheelchair access", [Need.StepFreeAccess] = "Step-free access",
+        [Need.SignLanguage] = "Sign-language interpretation", [Need.HearingLoop] = "Hearing loop",
+        [Need.Captioning] = "Live captioning", [Need.LargePrint] = "Large print", [Need.Braille] = "Braille",
+        [Need.AccessibleParking] = "Accessible parking", [Need.QuietRoom] = "Quiet room",
+        [Need.PersonalAssistant] = "Personal assistant or companion", [Need.Vegetarian] = "Vegetarian", [Need.Vegan] = "Vegan",
+        [Need.Halal] = "Halal", [Need.Kosher] = "Kosher", [Need.GlutenFree] = "Gluten-free",
+        [Need.LactoseFree] = "Lactose-free", [Need.NutAllergy] = "Nut allergy", [Need.ShellfishAllergy] = "Shellfish allergy",
+        [VisaLetterStatus.Requested] = "Requested", [VisaLetterStatus.Approved] = "Approved",
+        [VisaLetterStatus.Generating] = "Being prepared", [VisaLetterStatus.Issued] = "Issued",
+        [VisaLetterStatus.Refused] = "Refused", [VisaLetterStatus.Failed] = "Failed",
     };
 
     /// <summary>Whether <paramref name="value"/> has its words here (the vocabulary test asks it of every user-facing value).</summary>

@@ -61,19 +61,26 @@ public class AxeSweepTests(BrowserFixture browser, ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         foreach (var persona in Enum.GetValues<Persona>())
         {
-            var mine = pages.Where(p => SweepSite.PersonasFor(p.Value).Contains(persona)).Select(p => p.Key).ToList();
+            var mine = pages.Where(p => SweepSite.SweptAs(p.Key, p.Value).Contains(persona)).Select(p => p.Key).ToList();
             if (mine.Count == 0) continue;
             var page = await site.PageAsAsync(browser, persona);
             foreach (var name in mine)
             {
                 var url = site.UrlOf(name);
-                var response = await page.GotoAsync(url);
+                IResponse? response;
+                try { response = await page.GotoAsync(url); }
+                catch (PlaywrightException e) when (e.Message.Contains("Download is starting", StringComparison.Ordinal))
+                {
+                    continue; // a file for this persona (a badge, a photo, a letter): nothing for axe to read
+                }
                 visits++;
                 if (response is null || response.Status >= 500)
                 {
                     failures.Add($"{url} as {persona}: HTTP {response?.Status}");
                     continue;
                 }
+                if (response.Headers.TryGetValue("content-type", out var type) && !type.StartsWith("text/html", StringComparison.Ordinal))
+                    continue; // a PDF or an image shown inline
                 var result = await page.RunAxe(Options);
                 foreach (var v in result.Violations.Where(v => Blocking.Contains(v.Impact)))
                 {

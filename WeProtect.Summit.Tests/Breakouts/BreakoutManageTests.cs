@@ -336,9 +336,9 @@ public class BreakoutManageTests(SummitAppFactory app) : IClassFixture<SummitApp
         Assert.Equal(4, lines.Length);
         Assert.StartsWith("Status,Place in queue,Name", lines[0]);
         Assert.StartsWith("Confirmed,,Amina Seated,", lines[1]);
-        Assert.StartsWith("Waitlisted,1,Bruno First-in-line,", lines[2]);
+        Assert.StartsWith("On the waiting list,1,Bruno First-in-line,", lines[2]);
         // The formula is escaped with a leading quote.
-        Assert.StartsWith("Waitlisted,2,\"'=HYPERLINK", lines[3]);
+        Assert.StartsWith("On the waiting list,2,\"'=HYPERLINK", lines[3]);
         Assert.DoesNotContain("Cancelled Person", string.Join("\n", lines));
     }
 

@@ -33,6 +33,7 @@ public class FirstAdminJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Ada Organiser" })).ToBeVisibleAsync();
 
         // 3. Create a summit and open it.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Organise" }).ClickAsync(); // the grouped menu opens first
         await page.GetByRole(AriaRole.Link, new() { Name = "Manage summits" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Create a summit" }).ClickAsync();
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Addis Ababa Summit 2027");
