@@ -83,21 +83,32 @@ public static class HangfireSetup
             DashboardTitle = "WeProtect Summit jobs",
         });
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
-        recurring.AddOrUpdate<NotificationSweep>(NotificationSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely);
+        // A node killed while it registered the recurring jobs holds Hangfire's lock until the lock times out; the
+        // registration is already stored (the same job, the same schedule), so a restarting node goes on without it
+        // rather than failing to start.
+        void Recurring(Action register)
+        {
+            try { register(); }
+            catch (Exception e) when (e is Hangfire.Storage.DistributedLockTimeoutException or PostgreSqlDistributedLockException)
+            {
+                app.Logger.LogWarning("A recurring job's lock is held by another node; its stored schedule is kept.");
+            }
+        }
+        Recurring(() => recurring.AddOrUpdate<NotificationSweep>(NotificationSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely));
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<NotificationSweep>(sweep => sweep.RunAsync(CancellationToken.None));
         // Signing invitations, reminders and closing at the window's end: every minute, and once at start-up.
-        recurring.AddOrUpdate<SigningSweep>(SigningSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely);
+        Recurring(() => recurring.AddOrUpdate<SigningSweep>(SigningSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely));
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<SigningSweep>(sweep => sweep.RunAsync(CancellationToken.None));
         // Scheduled messages and reminders: every minute, and once at start-up.
-        recurring.AddOrUpdate<ScheduledMessageSweep>(ScheduledMessageSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely);
+        Recurring(() => recurring.AddOrUpdate<ScheduledMessageSweep>(ScheduledMessageSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely));
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ScheduledMessageSweep>(sweep => sweep.RunAsync(CancellationToken.None));
         // Personal data past its summit's retention date: once a day (a missed day runs when the server is back).
-        recurring.AddOrUpdate<RetentionSweep>(RetentionSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Daily);
-        recurring.AddOrUpdate<CommuniqueSweep>(CommuniqueSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely);
-        recurring.AddOrUpdate<Audit.AuditCheckpoints>(Audit.AuditCheckpoints.RecurringJobId, c => c.RunAsync(CancellationToken.None), Cron.Hourly);
+        Recurring(() => recurring.AddOrUpdate<RetentionSweep>(RetentionSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Daily));
+        Recurring(() => recurring.AddOrUpdate<CommuniqueSweep>(CommuniqueSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely));
+        Recurring(() => recurring.AddOrUpdate<Audit.AuditCheckpoints>(Audit.AuditCheckpoints.RecurringJobId, c => c.RunAsync(CancellationToken.None), Cron.Hourly));
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<CommuniqueSweep>(sweep => sweep.RunAsync(CancellationToken.None));
         // Approved visa letters: every minute, and once at start-up.
-        recurring.AddOrUpdate<VisaLetterSweep>(VisaLetterSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely);
+        Recurring(() => recurring.AddOrUpdate<VisaLetterSweep>(VisaLetterSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely));
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<VisaLetterSweep>(sweep => sweep.RunAsync(CancellationToken.None));
     }
 
