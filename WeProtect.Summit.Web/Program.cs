@@ -77,6 +77,9 @@ builder.Services.AddRazorPages(PageAccess.Apply)
     .AddSummitDataAnnotationsLocalization()
     .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new SafeBooleanModelBinder.Provider()))
     .AddCookieTempDataProvider(o => o.Cookie.Name = StatusMessage.CookieName);
+// Pages in French, Spanish and Arabic carry their letters as they are, not as numeric character references (the
+// default encoder escapes everything outside Basic Latin): half the bytes on an Arabic page, and readable source.
+builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "summit.antiforgery");
 builder.Services.AddOutputCache(PublicPageCache.AddPolicy);
 builder.Services.AddSummitRateLimits();

@@ -11,15 +11,20 @@ namespace WeProtect.Summit.Tests.Accessibility;
 /// <summary>axe-core (offline, in the test browser) over every page of the authorization test's list, for each kind
 /// of user who may open it: no serious or critical violation anywhere. One test per area; a failure lists every
 /// violation with the page, the persona, the rule and the elements' selectors.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(AccessibilityCollection.Name)]
 public class AxeSweepTests(BrowserFixture browser, ITestOutputHelper output)
 {
     private static readonly string[] Blocking = ["serious", "critical"];
+
+    /// <summary>Pages checked at once (see the area test).</summary>
+    private const int Lanes = 3;
 
     /// <summary>The WCAG 2.0–2.2 A and AA rules.</summary>
     private static readonly AxeRunOptions Options = new()
     {
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        // Violations only: axe then skips collecting every passing element's details, most of its work on a long page.
+        ResultTypes = [ResultType.Violations],
     };
 
     public static TheoryData<string> Areas() => new(PageAccessTests.Expected.Keys.Select(SweepSite.AreaOf).Distinct().Order(StringComparer.Ordinal));
@@ -56,41 +61,54 @@ public class AxeSweepTests(BrowserFixture browser, ITestOutputHelper output)
         var site = await SweepSite.ForAsync(browser);
         var pages = PageAccessTests.Expected.Where(p => SweepSite.AreaOf(p.Key) == area && !SweepSite.NotPages.ContainsKey(p.Key))
             .OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
-        var failures = new List<string>();
-        var visits = 0;
+        var visits = pages.SelectMany(p => SweepSite.SweptAs(p.Key, p.Value).Select(persona => (Persona: persona, Url: site.UrlOf(p.Key)))).ToList();
+        var queue = new System.Collections.Concurrent.ConcurrentQueue<(Persona Persona, string Url)>(visits);
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var checkedVisits = 0;
         var clock = Stopwatch.StartNew();
-        foreach (var persona in Enum.GetValues<Persona>())
+        // Several lanes at once, each with its own tab per persona: an axe run is one renderer's work, so a single
+        // lane leaves the second core idle (a serial sweep was the suite's longest chain).
+        await Task.WhenAll(Enumerable.Range(0, Lanes).Select(async _ =>
         {
-            var mine = pages.Where(p => SweepSite.SweptAs(p.Key, p.Value).Contains(persona)).Select(p => p.Key).ToList();
-            if (mine.Count == 0) continue;
-            var page = await site.PageAsAsync(browser, persona);
-            foreach (var name in mine)
+            var tabs = new Dictionary<Persona, IPage>();
+            try
             {
-                var url = site.UrlOf(name);
-                IResponse? response;
-                try { response = await page.GotoAsync(url); }
-                catch (PlaywrightException e) when (e.Message.Contains("Download is starting", StringComparison.Ordinal))
+                while (queue.TryDequeue(out var visit))
                 {
-                    continue; // a file for this persona (a badge, a photo, a letter): nothing for axe to read
-                }
-                visits++;
-                if (response is null || response.Status >= 500)
-                {
-                    failures.Add($"{url} as {persona}: HTTP {response?.Status}");
-                    continue;
-                }
-                if (response.Headers.TryGetValue("content-type", out var type) && !type.StartsWith("text/html", StringComparison.Ordinal))
-                    continue; // a PDF or an image shown inline
-                var result = await page.RunAxe(Options);
-                foreach (var v in result.Violations.Where(v => Blocking.Contains(v.Impact)))
-                {
-                    var where = string.Join("; ", v.Nodes.Take(5).Select(n => n.Target?.ToString() ?? n.Html));
-                    failures.Add($"{url} as {persona}: {v.Impact} {v.Id} ({v.Help}): {where}{(v.Nodes.Count() > 5 ? $" and {v.Nodes.Count() - 5} more" : "")}");
+                    if (!tabs.TryGetValue(visit.Persona, out var page))
+                        tabs[visit.Persona] = page = await site.PageAsAsync(browser, visit.Persona);
+                    if (await CheckAsync(page, visit.Url, visit.Persona) is not { } found) continue;
+                    Interlocked.Increment(ref checkedVisits);
+                    foreach (var failure in found) failures.Add(failure);
                 }
             }
-            await page.Context.CloseAsync();
+            finally
+            {
+                foreach (var tab in tabs.Values) await tab.Context.CloseAsync();
+            }
+        }));
+        output.WriteLine($"{area}: {checkedVisits} page visits checked in {clock.Elapsed.TotalSeconds:F1} s");
+        Assert.True(failures.IsEmpty, $"axe found {failures.Count} serious or critical violations in {area}:\n" + string.Join("\n", failures.Order(StringComparer.Ordinal)));
+    }
+
+    /// <summary>Opens <paramref name="url"/> and runs axe on it: the blocking violations found, or null when there was
+    /// nothing for axe to read (a file download, a PDF or an image shown inline).</summary>
+    private static async Task<List<string>?> CheckAsync(IPage page, string url, Persona persona)
+    {
+        IResponse? response;
+        try { response = await page.GotoAsync(url); }
+        catch (PlaywrightException e) when (e.Message.Contains("Download is starting", StringComparison.Ordinal))
+        {
+            return null; // a file for this persona (a badge, a photo, a letter)
         }
-        output.WriteLine($"{area}: {visits} page visits checked in {clock.Elapsed.TotalSeconds:F1} s");
-        Assert.True(failures.Count == 0, $"axe found {failures.Count} serious or critical violations in {area}:\n" + string.Join("\n", failures));
+        if (response is null || response.Status >= 500) return [$"{url} as {persona}: HTTP {response?.Status}"];
+        if (response.Headers.TryGetValue("content-type", out var type) && !type.StartsWith("text/html", StringComparison.Ordinal))
+            return null;
+        var result = await page.RunAxe(Options);
+        return result.Violations.Where(v => Blocking.Contains(v.Impact)).Select(v =>
+        {
+            var where = string.Join("; ", v.Nodes.Take(5).Select(n => n.Target?.ToString() ?? n.Html));
+            return $"{url} as {persona}: {v.Impact} {v.Id} ({v.Help}): {where}{(v.Nodes.Count() > 5 ? $" and {v.Nodes.Count() - 5} more" : "")}";
+        }).ToList();
     }
 }

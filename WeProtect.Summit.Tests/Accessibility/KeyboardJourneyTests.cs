@@ -11,7 +11,7 @@ namespace WeProtect.Summit.Tests.Accessibility;
 /// reached within a bounded number of presses, so a control the keyboard cannot reach fails), Enter or Space to act,
 /// typing to fill. The skip link is the first thing Tab reaches (on the check-in desk the code field has the
 /// focus from the start, for the scanner).</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(AccessibilityCollection.Name)]
 public class KeyboardJourneyTests(BrowserFixture browser)
 {
     [Fact]

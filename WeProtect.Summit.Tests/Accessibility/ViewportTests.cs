@@ -6,7 +6,7 @@ namespace WeProtect.Summit.Tests.Accessibility;
 /// <summary>No main page is wider than the window, on a phone (375 px) or a laptop (1280 px), for each kind of user
 /// (each sees its own menus); wide content such as the agenda grid scrolls inside its own region. A screenshot of
 /// each main page at both widths is kept (TestResults/screenshots/Main_pages_*).</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(AccessibilityCollection.Name)]
 public class ViewportTests(BrowserFixture browser)
 {
     /// <summary>The main pages and the least-privileged persona who opens each of them; every persona above it opens it

@@ -46,6 +46,11 @@ public class PagesInEveryLanguageTests(LocalizedAppFactory app) : IClassFixture<
                 var missing = System.Text.RegularExpressions.Regex.Matches(html.Source.Text, MissingKeyMarker.Marker + "[^<\"]{0,60}").Select(m => m.Value).Distinct();
                 failures.Add($"{url}: no translation for {string.Join(" | ", missing)}");
             }
+            // Letters travel as they are (UTF-8), not as numeric character references (see AddWebEncoders).
+            var escaped = System.Text.RegularExpressions.Regex.Matches(html.Source.Text, "&#x([0-9A-Fa-f]+);")
+                .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.NumberStyles.HexNumber))
+                .Where(c => c is > 0x7F and < 0x10000 && char.IsLetter((char)c)).Distinct().Take(5).ToList();
+            if (escaped.Count > 0) failures.Add($"{url}: letters escaped as references: {string.Join(" ", escaped.Select(c => $"U+{c:X4}"))}");
         }
         Assert.True(checkedHtml > 60, $"only {checkedHtml} pages answered with HTML");
         Assert.True(failures.Count == 0, string.Join("\n", failures));

@@ -150,4 +150,19 @@ public class CheckInByNameTests(SummitAppFactory app) : IClassFixture<SummitAppF
         Assert.Equal("CheckedIn", Outcome(noCues));
         Assert.Null(noCues.QuerySelector("#checkin-cues"));
     }
+
+    [Fact]
+    public async Task The_desk_sees_the_access_needs_ticked_on_the_form_but_not_the_dietary_ones()
+    {
+        var (summit, registration) = await ApprovedAsync("Tomas Lindqvist", minister: false, accessNeeds: null);
+        await app.SetNeedsAsync(registration.Id, null, Data.Questions.Need.SignLanguage, Data.Questions.Need.Vegetarian);
+        using var desk = await app.LoggedInClientAsync(Roles.Organiser);
+        var page = await desk.GetPageAsync($"/Registration/Manage/CheckIn/{summit.Id}");
+        var (_, result) = await desk.SubmitAndFollowAsync(page, "form#checkin-form", new Dictionary<string, string> { ["Code"] = registration.BadgeCode });
+
+        Assert.Equal("CheckedIn", Outcome(result));
+        var cue = result.QuerySelector("#checkin-cues [data-cue=access]")?.TextContent;
+        Assert.Contains(Data.Questions.NeedNames.DisplayName(Data.Questions.Need.SignLanguage), cue);
+        Assert.DoesNotContain(Data.Questions.NeedNames.DisplayName(Data.Questions.Need.Vegetarian), cue);
+    }
 }

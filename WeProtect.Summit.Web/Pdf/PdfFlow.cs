@@ -15,7 +15,7 @@ namespace WeProtect.Summit.Web.Pdf;
 /// The PDF is tagged (<see cref="PdfTags"/>): every paragraph is a P, every heading an H1–H6, labelled paragraphs
 /// inside <see cref="BeginList"/>/<see cref="EndList"/> are list items (LI with Lbl and LBody), in drawing order,
 /// which is the reading order; rules and the footer are artifacts that a screen reader skips.</summary>
-internal sealed class PdfFlow : IDisposable
+public sealed class PdfFlow : IDisposable
 {
     public const int KeepTogetherLines = 4;
 
@@ -25,6 +25,10 @@ internal sealed class PdfFlow : IDisposable
     private static readonly double FooterHeight = XUnit.FromMillimeter(10).Point;
 
     private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
+    /// <summary>A document in a right-to-left language (an Arabic version of a text): lines stand against the right
+    /// margin and labels hang on the right.</summary>
+    public bool RightToLeft { get; init; }
+
     public static readonly XColor Ink = XColor.FromArgb(0x1A, 0x1A, 0x1A);
     public static readonly XColor Muted = XColor.FromArgb(0x55, 0x55, 0x55);
 
@@ -158,13 +162,13 @@ internal sealed class PdfFlow : IDisposable
         KeepSpace((keep + keepWithNext) * lineHeight);
         var brush = new XSolidBrush(colour ?? Ink);
         if (y + lineHeight > Bottom) NewPage();
+        var level = Level;
         var opened = BeginBlock(tag, label, () =>
-            PdfText.Draw(Gfx, label!, labelFont ?? font, brush, new XRect(Margin + labelIndent, y, indent - labelIndent, lineHeight), XStringFormats.TopLeft));
+            PdfText.Draw(Gfx, label!, labelFont ?? font, brush, LabelRect(indent, labelIndent, lineHeight), Start));
         for (var i = 0; i < lines.Count; i++)
         {
             if (y + lineHeight > Bottom) NewPage();
-            var rect = new XRect(Margin + indent, y, width, lineHeight);
-            PdfText.Draw(Gfx, lines[i], font, brush, rect, centred ? XStringFormats.TopCenter : XStringFormats.TopLeft);
+            PdfText.Draw(Gfx, lines[i], font, brush, TextRect(indent, width, lineHeight), centred ? XStringFormats.TopCenter : Start, level);
             y += lineHeight;
         }
         EndBlock(opened);
@@ -229,17 +233,19 @@ internal sealed class PdfFlow : IDisposable
         KeepSpace((keep + keepWithNext) * lineHeight);
         var brush = new XSolidBrush(Ink);
         if (y + lineHeight > Bottom) NewPage();
+        var level = Level;
         var opened = BeginBlock(PdfBlockLevelElementTag.Paragraph, label, () =>
-            PdfText.Draw(Gfx, label!, regular, brush, new XRect(Margin + labelIndent, y, indent - labelIndent, lineHeight), XStringFormats.TopLeft));
+            PdfText.Draw(Gfx, label!, regular, brush, LabelRect(indent, labelIndent, lineHeight), Start));
         for (var i = 0; i < lines.Count; i++)
         {
             if (y + lineHeight > Bottom) NewPage();
             var x = Margin + indent;
             var pieces = lines[i].SelectMany(p => (p.Space ? new (string Text, XFont Font)[] { (" ", regular) } : []).Concat(p.Word)).ToList();
-            if (PdfBidi.NeedsBidi(string.Concat(pieces.Select(p => p.Item1))))
+            if (pieces.Count > 0 && (RightToLeft || PdfBidi.NeedsBidi(string.Concat(pieces.Select(p => p.Item1)))))
             {
-                // A line with right-to-left text is laid out as a whole: its runs reorder across words.
-                PdfText.Draw(Gfx, pieces, brush, new XRect(x, y, width, lineHeight), XStringFormats.TopLeft);
+                // A line with right-to-left text, and every line of a right-to-left document, is laid out as a
+                // whole: its runs reorder across words.
+                PdfText.Draw(Gfx, pieces, brush, TextRect(indent, width, lineHeight), Start, level);
                 y += lineHeight;
                 continue;
             }
@@ -257,6 +263,20 @@ internal sealed class PdfFlow : IDisposable
         EndBlock(opened);
         y += spaceAfter;
     }
+
+    /// <summary>Where a paragraph's lines go: indented from the left margin, or from the right one in a right-to-left
+    /// document, whose labels ("3.", "b.") then hang on the right.</summary>
+    private XRect TextRect(double indent, double width, double lineHeight) =>
+        RightToLeft ? new XRect(Margin, y, width, lineHeight) : new XRect(Margin + indent, y, width, lineHeight);
+
+    private XRect LabelRect(double indent, double labelIndent, double lineHeight) =>
+        RightToLeft ? new XRect(PageWidth - Margin - indent, y, indent - labelIndent, lineHeight) : new XRect(Margin + labelIndent, y, indent - labelIndent, lineHeight);
+
+    /// <summary>The side lines start from, and the bidi paragraph level of every paragraph: the document's direction, as
+    /// <c>dir</c> on a page whose paragraphs inherit it (an Arabic name in an English list reads as in a browser).</summary>
+    private XStringFormat Start => RightToLeft ? XStringFormats.TopRight : XStringFormats.TopLeft;
+
+    private byte Level => RightToLeft ? (byte)1 : (byte)0;
 
     /// <summary>A heading of <paramref name="level"/> (1 the document's title, 2 its parts, …: tagged H1–H6), kept on
     /// the same page as the <paramref name="keepWithNextLines"/> lines after it.</summary>

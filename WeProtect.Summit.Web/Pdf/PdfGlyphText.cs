@@ -10,27 +10,32 @@ namespace WeProtect.Summit.Web.Pdf;
 /// <summary>The text behind shaped glyphs, for the fonts' /ToUnicode maps. PDFsharp keys the glyphs it embeds by code
 /// point, one glyph per code point, but shaped Arabic draws one letter with up to four glyphs (isolated, initial,
 /// medial, final forms) and one glyph for two letters (lam-alef). So every shaped glyph is drawn under a code point of
-/// its own in the supplementary private use area (plane 15: face × 0x4000 + glyph id), which keeps every glyph in the
+/// its own in the supplementary private use areas (planes 15 and 16, one per glyph and text), which keeps every glyph in the
 /// embedded subset; <see cref="Repair"/> then rewrites the /ToUnicode maps from those code points to the real text of
 /// each glyph (its letters, in logical order), so that a reader that extracts text from the glyphs (poppler's
 /// pdftotext) reads the letters, never private-use code points.</summary>
 internal static partial class PdfGlyphText
 {
     private const int PrivateUse = 0xF0000;
-    private const int FaceSpan = 0x4000;
+    /// <summary>Code points used per private-use plane (15 and 16), leaving out the last two, which are noncharacters.</summary>
+    private const int PerPlane = 0xFFFE;
 
     private static readonly ConcurrentDictionary<int, string> Texts = new();
+    private static readonly ConcurrentDictionary<(int Face, ushort Glyph, string Text), int> Assigned = new();
+    private static int assignedCount = -1;
 
-    /// <summary>The private-use code point of a glyph, remembering its text (a glyph's text is the same wherever it
-    /// is drawn; the first one seen is kept). An empty text (the second glyph of a letter drawn in two, such as its
-    /// dots) maps to nothing.</summary>
-    public static int CodePoint(int faceIndex, ushort glyph, string text)
+    /// <summary>The private-use code point of a glyph standing for <paramref name="text"/>: one per glyph and text, so
+    /// that a glyph drawn for other letters in another document (a ligature, a letter drawn in two) keeps its own text
+    /// there (keyed by the glyph alone, the first document drawn decided the text of every later one). An empty text
+    /// (the second glyph of a letter drawn in two, such as its dots) maps to nothing.</summary>
+    public static int CodePoint(int faceIndex, ushort glyph, string text) => Assigned.GetOrAdd((faceIndex, glyph, text), key =>
     {
-        if (glyph >= FaceSpan) throw new ArgumentOutOfRangeException(nameof(glyph), "The face has more glyphs than its private-use span.");
-        var codePoint = PrivateUse + faceIndex * FaceSpan + glyph;
-        Texts.TryAdd(codePoint, text);
+        var n = Interlocked.Increment(ref assignedCount);
+        if (n >= 2 * PerPlane) throw new InvalidOperationException("More shaped glyphs than private-use code points.");
+        var codePoint = PrivateUse + n / PerPlane * 0x10000 + n % PerPlane;
+        Texts[codePoint] = key.Text;
         return codePoint;
-    }
+    });
 
     [GeneratedRegex(@"<([0-9A-F]{4})><([0-9A-F]{4})><(F[0-9A-F]{4}|[0-9A-F]{4}|D[89AB][0-9A-F]{2}D[C-F][0-9A-F]{2})>\r?\n?")]
     private static partial Regex RangeLine();

@@ -54,20 +54,22 @@ internal static class PdfText
     public static double Width(XGraphics gfx, string text, XFont font) =>
         PdfBidi.NeedsBidi(text) ? Layout(gfx, [(text, font)]).Sum(s => s.Width) : gfx.MeasureString(text, font).Width;
 
-    public static void Draw(XGraphics gfx, string text, XFont font, XBrush brush, XRect rect, XStringFormat format)
+    /// <summary>One line; <paramref name="paragraphLevel"/> (see <see cref="PdfBidi.ParagraphLevel"/>) defaults to the
+    /// line's own direction.</summary>
+    public static void Draw(XGraphics gfx, string text, XFont font, XBrush brush, XRect rect, XStringFormat format, byte? paragraphLevel = null)
     {
         if (!PdfBidi.NeedsBidi(text)) gfx.DrawString(text, font, brush, rect, format);
-        else Draw(gfx, [(text, font)], brush, rect, format);
+        else Draw(gfx, [(text, font)], brush, rect, format, paragraphLevel ?? PdfBidi.ParagraphLevel(text));
     }
 
-    /// <summary>A line made of pieces in their own faces (bold words), in logical order, as one bidi line; its
-    /// baseline is the first piece's.</summary>
-    public static void Draw(XGraphics gfx, IReadOnlyList<(string Text, XFont Font)> pieces, XBrush brush, XRect rect, XStringFormat format)
+    /// <summary>A line made of pieces in their own faces (bold words), in logical order, as one bidi line of a
+    /// paragraph of <paramref name="paragraphLevel"/>; its baseline is the first piece's.</summary>
+    public static void Draw(XGraphics gfx, IReadOnlyList<(string Text, XFont Font)> pieces, XBrush brush, XRect rect, XStringFormat format, byte paragraphLevel = 0)
     {
         var text = string.Concat(pieces.Select(p => p.Text));
         var font = pieces[0].Font;
         if (gfx.PdfPage?.Owner is { } document) Shaped.AddOrUpdate(document, true);
-        var segments = Layout(gfx, pieces);
+        var segments = Layout(gfx, pieces, paragraphLevel);
         var total = segments.Sum(s => s.Width);
         var x = format.Alignment switch
         {
@@ -142,11 +144,11 @@ internal static class PdfText
     private static bool IsArabic(char c) => c is >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\u08A0' and <= '\u08FF'
         or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF';
 
-    private static List<Segment> Layout(XGraphics gfx, IReadOnlyList<(string Text, XFont Font)> pieces)
+    private static List<Segment> Layout(XGraphics gfx, IReadOnlyList<(string Text, XFont Font)> pieces, byte paragraphLevel = 0)
     {
         var text = string.Concat(pieces.Select(p => p.Text));
         var fonts = pieces.SelectMany(p => Enumerable.Repeat(p.Font, p.Text.Length)).ToArray();
-        var levels = PdfBidi.Levels(text);
+        var levels = PdfBidi.Levels(text, paragraphLevel);
         // Arabic letters in the Arabic face; so are spaces and punctuation inside a right-to-left run where the face
         // has them (the run keeps one face, so it shapes and mirrors as one).
         var inArabic = new bool[text.Length];

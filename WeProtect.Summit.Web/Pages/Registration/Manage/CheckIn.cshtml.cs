@@ -31,6 +31,8 @@ public class CheckInModel(SummitDbContext db, BadgeDesk desk, CheckInStaffDesk s
     public ScanResult? Result { get; private set; }
     /// <summary>Whether the scanned delegate has an accreditation photo, shown for the desk to compare with the face.</summary>
     public bool ResultHasPhoto { get; private set; }
+    /// <summary>The scanned delegate's access needs as ticked on their form (not the dietary ones: the caterer's).</summary>
+    public IReadOnlyList<Data.Questions.Need> ResultAccessNeeds { get; private set; } = [];
     /// <summary>What an undo did (or why it did nothing).</summary>
     public string? UndoMessage { get; private set; }
 
@@ -95,7 +97,11 @@ public class CheckInModel(SummitDbContext db, BadgeDesk desk, CheckInStaffDesk s
     {
         await LoadFiguresAsync(ct);
         if (Result?.Registration is { } scanned)
+        {
             ResultHasPhoto = await db.Accreditations.AnyAsync(a => a.RegistrationId == scanned.Id && a.Photo != null, ct);
+            ResultAccessNeeds = (await db.RegistrationNeeds.Where(n => n.RegistrationId == scanned.Id).Select(n => n.Need).ToListAsync(ct))
+                .Where(n => !Data.Questions.NeedNames.IsDietary(n)).Order().ToList();
+        }
         Code = null; // the field comes back empty for the next badge
         ModelState.Remove(nameof(Code));
         if (emptyCode) ModelState.AddModelError(nameof(Code), "Type or scan the code printed under the badge's QR code.");
