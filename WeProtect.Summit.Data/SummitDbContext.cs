@@ -39,6 +39,8 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
     public DbSet<Reporting.ReportReminder> ReportReminders => Set<Reporting.ReportReminder>();
     public DbSet<Reporting.ReportAttachment> ReportAttachments => Set<Reporting.ReportAttachment>();
     public DbSet<Reporting.ReportAttachmentContent> ReportAttachmentContents => Set<Reporting.ReportAttachmentContent>();
+    public DbSet<Reporting.PublishedCommitment> PublishedCommitments => Set<Reporting.PublishedCommitment>();
+    public DbSet<Reporting.PublishedReporter> PublishedReporters => Set<Reporting.PublishedReporter>();
     public DbSet<Invitations.Invitation> Invitations => Set<Invitations.Invitation>();
     public DbSet<Invitations.Nomination> Nominations => Set<Invitations.Nomination>();
     public DbSet<Invitations.InvitationReminderRound> InvitationReminderRounds => Set<Invitations.InvitationReminderRound>();

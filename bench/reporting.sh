@@ -23,7 +23,10 @@ fi
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 token_of() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
-rps_of() { wrk -t2 -c16 -d"$duration" "${@:2}" "$base$1" | awk '/^Requests\/sec:/ {print $2}'; }
+# wrk counts answers whatever their status, and leaves timed-out requests out: its whole output is kept, and what
+# went wrong (non-2xx answers, socket errors and timeouts) is written under the table, so a fast 404 or 500 cannot pass
+# for a fast page.
+rps_of() { wrk -t2 -c16 -d"$duration" "${@:2}" "$base$1" | tee -a "$out/wrk.txt" | awk '/^Requests\/sec:/ {print $2}'; }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for ((port = 5400; port < 5500; port++)); do port_free "$port" && break; done
@@ -63,13 +66,17 @@ for id in $ids; do
   firsts+=("$(curl -s -o "$out/progress-$id.html" -w '%{http_code} %{size_download} %{time_total}' "$base/Reporting/Progress/$id")")
 done
 last=${ids##*$'\n'}
-grep -q 'all-30.a' "$out/progress-$last.html" || echo "reporting: the public page does not show all-30.a" >&2
+grep -q "all-$((commitments / 2)).a" "$out/progress-$last.html" || echo "reporting: the public page does not show all-$((commitments / 2)).a" >&2
+rate=$(grep -o '<p id="rate"><strong>[0-9]*</strong> of <strong>[0-9]*</strong>' "$out/progress-$last.html" | sed 's/<[^>]*>//g; s/^ *//' || true)
+[[ $rate == "$members of $members" ]] || echo "reporting: the public page says \"$rate\" reported, not $members of $members" >&2
 member=$(sqlite3 "$db" "SELECT min(Id) FROM Organisations WHERE FormalName LIKE 'Bench member %';")
+: >"$out/wrk.txt"
 health=$(rps_of /healthz)
 cached=$(rps_of "/Reporting/Progress/$last")
 uncached=$(rps_of "/Reporting/Progress/$last" -s "$root/bench/uncached.lua")
 member_uncached=$(rps_of "/Reporting/Member/$member" -s "$root/bench/uncached.lua")
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+problems=$(awk '/^Running/ {url = $NF} /Non-2xx|Socket errors/ {sub(/^ +/, ""); printf "%s%s: %s", sep, url, $0; sep = "; "}' "$out/wrk.txt")
 kill "$app"; wait "$app" 2>/dev/null || true
 
 ratio() { awk -v a="$1" -v b="$health" 'BEGIN {printf "%.4f", a / b}'; }
@@ -81,6 +88,7 @@ section=$(cat <<MD
 - Load average (1, 5, 15 min) before: $load_before; after: $load_after. Compare the ratios to \`/healthz\` of this run.
 - $members members × $commitments commitments × $cycles cycles (one submitted report per member and cycle), inserted by
   bench/reporting-data.sh in $hook s; app published in Release, Production, SQLite; wrk -t2 -c16 -d$duration on the same machine.
+- wrk's errors: ${problems:-none}; the last cycle's public page says \`${rate:-?}\` organisations reported.
 
 | What | Figure | Ratio to /healthz |
 |---|---:|---:|

@@ -57,19 +57,25 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         return new(DeskAnswer.Done, $"Reporting cycle \"{cycle.Title}\" opened.") { Value = cycle };
     }
 
-    /// <summary>Publishes a cycle's figures (the public progress page) once its deadline has passed.</summary>
+    /// <summary>Publishes a cycle's figures (the public progress page) once its deadline has passed. The figures are
+    /// final by then (no report changes after the deadline), so they are counted here once and saved with the
+    /// publication (<see cref="PublishedFigures"/>), for the public pages to read.</summary>
     public async Task<DeskResult> PublishAsync(int cycleId, AuditActor organiser, CancellationToken ct = default)
     {
         var cycle = await db.ReportingCycles.Include(c => c.Summit).FirstOrDefaultAsync(c => c.Id == cycleId, ct);
         if (cycle is null) return DeskResult.NotFound("There is no such reporting cycle.");
         if (cycle.Publish(Now) is { } refusal) return DeskResult.Refused(refusal);
+        if (await CycleProgress.LoadAsync(db, cycleId, ct) is not { } progress) return DeskResult.NotFound("There is no such reporting cycle.");
+        PublishedFigures.Add(db, progress);
         audit.Record(organiser, "reporting-cycle.published", cycle, $"Reporting cycle {cycleId} published");
         try
         {
             await audit.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
+            // Published meanwhile: the token (PublishedUtc), or the figures already written under the same keys.
+            db.ChangeTracker.Clear();
             return DeskResult.Conflict("this reporting cycle");
         }
         return DeskResult.Done($"\"{cycle.Title}\" is published: its figures are public.");

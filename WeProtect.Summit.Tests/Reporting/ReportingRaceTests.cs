@@ -125,4 +125,25 @@ public class ReportingRaceTests(SummitAppFactory app, ITestOutputHelper output) 
         Assert.Equal(winner.Submit, await app.WithDbAsync(db => db.ReportAttachmentContents.AnyAsync(c => c.AttachmentId == attachmentId)));
         Assert.Null((await app.WithDbAsync(db => new AuditTrail(db, TimeProvider.System).VerifyAsync())).BrokenAtSequence);
     }
+
+    [Fact]
+    public async Task Parallel_publications_of_a_cycle_publish_it_once_with_one_set_of_figures()
+    {
+        var organisation = await app.OrganisationAsync();
+        var statement = await app.PublishedStatementAsync([organisation]);
+        var cycle = await app.CycleAsync(statement.SummitId, [statement.Id], app.UtcNow.AddMinutes(30));
+        app.Clock.Advance(TimeSpan.FromMinutes(31));
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            using var scope = app.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<ReportingDesk>().PublishAsync(cycle.Id, new AuditActor(null, "Racing organiser"));
+        })));
+
+        output.WriteLine(string.Join("\n", results.GroupBy(r => r.Message[..Math.Min(60, r.Message.Length)]).Select(g => $"{g.Count()} × {g.Key}")));
+        Assert.Equal(1, results.Count(r => r.Succeeded));
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.True(r.Message.Contains("already published") || r.Message.Contains("Someone else changed"), r.Message));
+        Assert.Equal(ReportingData.GovernmentAnchors, await app.WithDbAsync(db => db.PublishedCommitments.Where(c => c.CycleId == cycle.Id).OrderBy(c => c.Position).Select(c => c.Anchor).ToListAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.PublishedReporters.CountAsync(r => r.CycleId == cycle.Id)));
+        Assert.Equal(["reporting-cycle.opened", "reporting-cycle.published"], await app.AuditActionsAsync(nameof(ReportingCycle), cycle.Id));
+    }
 }

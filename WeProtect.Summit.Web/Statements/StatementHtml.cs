@@ -2,6 +2,7 @@ using Ganss.Xss;
 using Markdig;
 using Markdig.Renderers;
 using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace WeProtect.Summit.Web.Statements;
 
@@ -21,9 +22,24 @@ public static class StatementHtml
     /// since a link inside a link is not HTML.</summary>
     public static IHtmlContent InlineWithoutLinks(string? markdown) => new HtmlString(InlineString(markdown, links: false));
 
+    // The output is a function of the text alone, and the texts public pages show on every request never change once
+    // published (a published cycle's 60 commitments, its narratives): a memo bounded by characters spares the Markdown
+    // parse and the sanitiser's document on each (they were most of an uncached cycle page's time).
+    private const int MemoCharacters = 4_000_000;
+    private static readonly MemoryCache Rendered = new(new MemoryCacheOptions { SizeLimit = MemoCharacters });
+
     public static string InlineString(string? markdown, bool links = true)
     {
         if (string.IsNullOrWhiteSpace(markdown)) return "";
+        return Rendered.GetOrCreate((markdown, links), entry =>
+        {
+            entry.Size = markdown.Length;
+            return Render(markdown, links);
+        })!;
+    }
+
+    private static string Render(string markdown, bool links)
+    {
         using var writer = new StringWriter();
         // No <p> around the text: it goes inside the page's own paragraph, heading or list item.
         var renderer = new HtmlRenderer(writer) { ImplicitParagraph = true };

@@ -21,18 +21,19 @@ public class CycleModel(SummitDbContext db, ReportingDesk desk) : PageModel
         this.Answer(await desk.PublishAsync(cycleId, User.ToAuditActor(), ct), () => RedirectToPage(new { cycleId }));
 
     public async Task<IActionResult> OnGetCsvAsync(int cycleId, CancellationToken ct) =>
-        await LoadAsync(cycleId, ct) ? TableFiles.Csv(ProgressTable.Rows(Progress), $"reporting-cycle-{cycleId}") : NotFound();
+        await LoadAsync(cycleId, ct, entries: true) ? TableFiles.Csv(ProgressTable.Rows(Progress), $"reporting-cycle-{cycleId}") : NotFound();
 
     public async Task<IActionResult> OnGetXlsxAsync(int cycleId, CancellationToken ct) =>
-        await LoadAsync(cycleId, ct) ? TableFiles.Xlsx(ProgressTable.Rows(Progress), $"reporting-cycle-{cycleId}", "Progress") : NotFound();
+        await LoadAsync(cycleId, ct, entries: true) ? TableFiles.Xlsx(ProgressTable.Rows(Progress), $"reporting-cycle-{cycleId}", "Progress") : NotFound();
 
     /// <summary>The same table as JSON: one object per row, keyed by the column headings.</summary>
     public async Task<IActionResult> OnGetJsonAsync(int cycleId, CancellationToken ct) =>
-        await LoadAsync(cycleId, ct) ? TableFiles.Json(ProgressTable.Rows(Progress), $"reporting-cycle-{cycleId}") : NotFound();
+        await LoadAsync(cycleId, ct, entries: true) ? TableFiles.Json(ProgressTable.Rows(Progress), $"reporting-cycle-{cycleId}") : NotFound();
 
-    private async Task<bool> LoadAsync(int cycleId, CancellationToken ct)
+    /// <param name="entries">The downloads carry every answer; the page only counts them.</param>
+    private async Task<bool> LoadAsync(int cycleId, CancellationToken ct, bool entries = false)
     {
-        if (await CycleProgress.LoadAsync(db, cycleId, ct) is not { } progress) return false;
+        if (await CycleProgress.LoadAsync(db, cycleId, entries, ct) is not { } progress) return false;
         Progress = progress;
         return true;
     }

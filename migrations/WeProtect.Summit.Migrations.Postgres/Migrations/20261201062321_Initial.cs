@@ -802,6 +802,39 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PublishedReporters",
+                columns: table => new
+                {
+                    CycleId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Sector = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ReportId = table.Column<int>(type: "integer", nullable: true),
+                    CommitmentPositions = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublishedReporters", x => new { x.CycleId, x.OrganisationId });
+                    table.ForeignKey(
+                        name: "FK_PublishedReporters_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PublishedReporters_ProgressReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "ProgressReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PublishedReporters_ReportingCycles_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "ReportingCycles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReportAttachments",
                 columns: table => new
                 {
@@ -1415,6 +1448,32 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PublishedCommitments",
+                columns: table => new
+                {
+                    CycleId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    StatementId = table.Column<int>(type: "integer", nullable: false),
+                    Anchor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    MustReport = table.Column<int>(type: "integer", nullable: false),
+                    NotStarted = table.Column<int>(type: "integer", nullable: false),
+                    InProgress = table.Column<int>(type: "integer", nullable: false),
+                    Achieved = table.Column<int>(type: "integer", nullable: false),
+                    NotApplicable = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublishedCommitments", x => new { x.CycleId, x.Position });
+                    table.ForeignKey(
+                        name: "FK_PublishedCommitments_ReportingCycles_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "ReportingCycles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReportingCycleStatements",
                 columns: table => new
                 {
@@ -1871,6 +1930,27 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 column: "OrganisationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PublishedCommitments_CycleId_StatementId_Anchor",
+                table: "PublishedCommitments",
+                columns: new[] { "CycleId", "StatementId", "Anchor" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedCommitments_StatementId",
+                table: "PublishedCommitments",
+                column: "StatementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedReporters_OrganisationId",
+                table: "PublishedReporters",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedReporters_ReportId",
+                table: "PublishedReporters",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RegistrationAnswers_QuestionId",
                 table: "RegistrationAnswers",
                 column: "QuestionId");
@@ -2153,6 +2233,14 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_PublishedCommitments_Statements_StatementId",
+                table: "PublishedCommitments",
+                column: "StatementId",
+                principalTable: "Statements",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_ReportingCycleStatements_Statements_StatementId",
                 table: "ReportingCycleStatements",
                 column: "StatementId",
@@ -2262,6 +2350,12 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "ProgressEntries");
+
+            migrationBuilder.DropTable(
+                name: "PublishedCommitments");
+
+            migrationBuilder.DropTable(
+                name: "PublishedReporters");
 
             migrationBuilder.DropTable(
                 name: "RegistrationAnswers");
