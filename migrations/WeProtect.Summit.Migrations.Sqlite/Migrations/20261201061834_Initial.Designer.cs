@@ -11,7 +11,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261201042838_Initial")]
+    [Migration("20261201061834_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -434,6 +434,44 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.HasKey("SummitId");
 
                     b.ToTable("VisaLetterSettings");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Accreditations.VisaLetterWithdrawal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CertificateThumbprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SummitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisaLetterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WithdrawnUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("SummitId");
+
+                    b.HasIndex("VisaLetterId");
+
+                    b.ToTable("VisaLetterWithdrawals");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Audit.AuditEvent", b =>
@@ -1488,6 +1526,10 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
                     b.Property<int>("SummitId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Visibility")
                         .IsRequired()
@@ -2643,6 +2685,21 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
                         .WithMany()
                         .HasForeignKey("SummitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Accreditations.VisaLetterWithdrawal", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
+                        .WithMany()
+                        .HasForeignKey("SummitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WeProtect.Summit.Data.Accreditations.VisaLetter", null)
+                        .WithMany()
+                        .HasForeignKey("VisaLetterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

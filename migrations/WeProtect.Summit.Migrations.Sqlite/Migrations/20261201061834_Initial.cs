@@ -344,7 +344,8 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     Visibility = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Position = table.Column<int>(type: "INTEGER", nullable: false),
                     RetiredUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1390,6 +1391,36 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "VisaLetterWithdrawals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    VisaLetterId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CertificateThumbprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    IssuedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    WithdrawnUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisaLetterWithdrawals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VisaLetterWithdrawals_Summits_SummitId",
+                        column: x => x.SummitId,
+                        principalTable: "Summits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_VisaLetterWithdrawals_VisaLetters_VisaLetterId",
+                        column: x => x.VisaLetterId,
+                        principalTable: "VisaLetters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProgressEntries",
                 columns: table => new
                 {
@@ -2056,6 +2087,21 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 table: "VisaLetters",
                 columns: new[] { "SummitId", "Status" });
 
+            migrationBuilder.CreateIndex(
+                name: "IX_VisaLetterWithdrawals_Sha256",
+                table: "VisaLetterWithdrawals",
+                column: "Sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisaLetterWithdrawals_SummitId",
+                table: "VisaLetterWithdrawals",
+                column: "SummitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisaLetterWithdrawals_VisaLetterId",
+                table: "VisaLetterWithdrawals",
+                column: "VisaLetterId");
+
             migrationBuilder.AddForeignKey(
                 name: "FK_Accreditations_Registrations_RegistrationId",
                 table: "Accreditations",
@@ -2296,10 +2342,10 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "TravelDetails");
 
             migrationBuilder.DropTable(
-                name: "VisaLetters");
+                name: "VisaLetterSettings");
 
             migrationBuilder.DropTable(
-                name: "VisaLetterSettings");
+                name: "VisaLetterWithdrawals");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -2320,7 +2366,7 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "ReportAttachments");
 
             migrationBuilder.DropTable(
-                name: "Registrations");
+                name: "VisaLetters");
 
             migrationBuilder.DropTable(
                 name: "Breakouts");
@@ -2329,10 +2375,7 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "ProgressReports");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
-
-            migrationBuilder.DropTable(
-                name: "Nominations");
+                name: "Registrations");
 
             migrationBuilder.DropTable(
                 name: "Rooms");
@@ -2342,6 +2385,12 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ReportingCycles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Nominations");
 
             migrationBuilder.DropTable(
                 name: "Invitations");

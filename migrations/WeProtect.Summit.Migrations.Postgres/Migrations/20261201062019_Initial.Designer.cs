@@ -12,7 +12,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261201042857_Initial")]
+    [Migration("20261201062019_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -449,6 +449,46 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.HasKey("SummitId");
 
                     b.ToTable("VisaLetterSettings");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Accreditations.VisaLetterWithdrawal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CertificateThumbprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("IssuedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("SummitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VisaLetterId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("WithdrawnUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("SummitId");
+
+                    b.HasIndex("VisaLetterId");
+
+                    b.ToTable("VisaLetterWithdrawals");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Audit.AuditEvent", b =>
@@ -1543,6 +1583,10 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
                     b.Property<int>("SummitId")
                         .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Visibility")
                         .IsRequired()
@@ -2734,6 +2778,21 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
                         .WithMany()
                         .HasForeignKey("SummitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Accreditations.VisaLetterWithdrawal", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
+                        .WithMany()
+                        .HasForeignKey("SummitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WeProtect.Summit.Data.Accreditations.VisaLetter", null)
+                        .WithMany()
+                        .HasForeignKey("VisaLetterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
