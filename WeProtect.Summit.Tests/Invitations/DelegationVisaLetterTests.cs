@@ -96,12 +96,13 @@ public class DelegationVisaLetterTests(SummitAppFactory app) : IClassFixture<Sum
         using var focalClient = await app.LogInAsync(focal);
         var page = await focalClient.GetPageAsync($"/Invitations/Delegation/{mine.Id}");
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        async Task<HttpStatusCode> PostAsync(int invitationId) => (await focalClient.Http.PostAsync(
+        Task<HttpResponseMessage> PostAsync(int invitationId) => focalClient.Http.PostAsync(
             $"/Invitations/Delegation/{invitationId}?handler=VisaLetter",
-            new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("nominationId", nominationId.ToString(CultureInfo.InvariantCulture))]))).StatusCode;
+            new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("nominationId", nominationId.ToString(CultureInfo.InvariantCulture))]));
 
-        Assert.Equal(HttpStatusCode.NotFound, await PostAsync(mine.Id));     // not a member of their delegation
-        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync(theirs.Id));  // not their delegation
+        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(mine.Id)).StatusCode); // not a member of their delegation
+        var denied = await PostAsync(theirs.Id);                                      // not their delegation: 403, as the app answers it
+        Assert.Contains("/Account/AccessDenied", denied.Headers.Location?.OriginalString ?? "");
         Assert.False(await app.WithDbAsync(db => db.VisaLetters.AnyAsync(v => v.RegistrationId == registration.Id)));
 
         // The desk says the same to anyone who calls it.
