@@ -59,6 +59,7 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
     public DbSet<Accreditations.Accreditation> Accreditations => Set<Accreditations.Accreditation>();
     public DbSet<Accreditations.VisaLetter> VisaLetters => Set<Accreditations.VisaLetter>();
     public DbSet<Accreditations.VisaLetterSettings> VisaLetterSettings => Set<Accreditations.VisaLetterSettings>();
+    public DbSet<Accreditations.VisaLetterWithdrawal> VisaLetterWithdrawals => Set<Accreditations.VisaLetterWithdrawal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -107,6 +107,7 @@ builder.Services.AddScoped<DelegationDesk>();
 builder.Services.AddSingleton<WeProtect.Summit.Data.Invitations.InvitationTokens>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Invitations.InvitationDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Web.Invitations.InvitationLetters>();
+builder.Services.AddScoped<WeProtect.Summit.Web.Accreditation.VisaLetterLetters>();
 builder.Services.AddScoped<CheckInStaffDesk>();
 builder.Services.AddSingleton<WeProtect.Summit.Data.Accreditations.DocumentNumberProtector>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Accreditations.AccreditationDesk>();

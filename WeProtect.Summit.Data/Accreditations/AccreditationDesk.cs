@@ -1,13 +1,15 @@
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Desks;
+using WeProtect.Summit.Data.Notifications;
 using WeProtect.Summit.Data.Registrations;
 
 namespace WeProtect.Summit.Data.Accreditations;
 
 /// <summary>A delegate's own accreditation: nationality and travel document (the number encrypted before it is
 /// stored), and the photo (already checked and re-encoded by the caller). Only the registration's owner changes it;
-/// audit events name ids, never the number.</summary>
-public sealed class AccreditationDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, DocumentNumberProtector numbers)
+/// audit events name ids, never the number. A change of the travel document withdraws a letter of invitation issued
+/// with the old one (the delegate, and the focal point who asked for it, are told; a new letter may be asked for).</summary>
+public sealed class AccreditationDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, DocumentNumberProtector numbers, Notifier notifier)
 {
     public async Task<DeskResult> SaveDocumentAsync(int registrationId, string userId, string? nationalityCode, string? documentNumber,
         DateOnly? expiry, AuditActor actor, CancellationToken ct = default)
@@ -18,9 +20,34 @@ public sealed class AccreditationDesk(SummitDbContext db, AuditTrail audit, Time
         if (errors.Count > 0) return DeskResult.Invalid(errors);
         var now = clock.GetUtcNow().UtcDateTime;
         var accreditation = await LoadOrAddAsync(registrationId, now, ct);
-        accreditation.SetDocument(nationalityCode!, numbers.Protect(DocumentNumbers.Normalise(documentNumber)), expiry!.Value, now);
-        return await SaveAsync(accreditation, "accreditation.document-saved",
-            $"Travel document of accreditation for registration {registrationId} saved", "Your travel document is saved.", ct, actor);
+        var number = DocumentNumbers.Normalise(documentNumber);
+        var changed = accreditation.HasDocument && (accreditation.NationalityCode != nationalityCode || accreditation.DocumentExpiry != expiry
+            || numbers.Unprotect(accreditation.ProtectedDocumentNumber!) != number);
+        accreditation.SetDocument(nationalityCode!, numbers.Protect(number), expiry!.Value, now);
+        var done = "Your travel document is saved.";
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (changed && await db.VisaLetters.FirstOrDefaultAsync(v => v.RegistrationId == registrationId && v.Status == VisaLetterStatus.Issued, ct) is { } letter)
+        {
+            var withdrawal = letter.Withdraw(now)!;
+            db.VisaLetterWithdrawals.Add(withdrawal);
+            try
+            {
+                await db.SaveChangesAsync(ct); // the notification names the withdrawal, which needs its key first
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                return DeskResult.Conflict("your accreditation");
+            }
+            audit.Record(actor, "visa-letter.withdrawn", letter,
+                $"Visa letter {letter.Id} for registration {registrationId} withdrawn: the travel document changed");
+            VisaLetterNotices.Tell(notifier, NotificationKinds.VisaLetterWithdrawn, withdrawal.Id, letter, registration.UserId);
+            done = "Your travel document is saved. Your letter of invitation printed the old one, so it is withdrawn: ask for a new one below.";
+        }
+        var result = await SaveAsync(accreditation, "accreditation.document-saved",
+            $"Travel document of accreditation for registration {registrationId} saved", done, ct, actor);
+        if (result.Succeeded) await notifier.CommitAsync(tx, ct);
+        return result;
     }
 
     public async Task<DeskResult> SavePhotoAsync(int registrationId, string userId, byte[] jpeg, AuditActor actor, CancellationToken ct = default)

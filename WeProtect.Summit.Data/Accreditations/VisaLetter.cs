@@ -37,12 +37,13 @@ public class VisaLetter
     public VisaLetter(int registrationId, int summitId, string requestedByUserId, DateTime nowUtc) =>
         (RegistrationId, SummitId, RequestedByUserId, RequestedUtc) = (registrationId, summitId, requestedByUserId, nowUtc);
 
-    /// <summary>Asks again after a refusal; anything else is already in hand.</summary>
+    /// <summary>Asks again after a refusal or a withdrawal; anything else is already in hand.</summary>
     public string? RequestAgain(string requestedByUserId, DateTime nowUtc)
     {
-        if (Status != VisaLetterStatus.Refused) return "A letter of invitation is already requested for this registration.";
+        if (Status is not (VisaLetterStatus.Refused or VisaLetterStatus.Withdrawn)) return "A letter of invitation is already requested for this registration.";
         (Status, RequestedByUserId, RequestedUtc, DecidedUtc, DecidedByUserId, RefusalReason) =
             (VisaLetterStatus.Requested, requestedByUserId, nowUtc, null, null, null);
+        (Pdf, Sha256, CertificateThumbprint, IssuedUtc, Attempts, NextAttemptUtc, LastError) = (null, null, null, null, 0, null, null);
         Version = Guid.NewGuid();
         return null;
     }
@@ -74,6 +75,17 @@ public class VisaLetter
         Version = Guid.NewGuid(); // the job's update still checks its claim token, the original value
     }
 
+    /// <summary>The travel document the letter prints changed: the letter no longer holds. Its record (hash, dates)
+    /// is kept apart, so that the Verify page still names it withdrawn after a new letter is issued; the PDF goes.</summary>
+    public VisaLetterWithdrawal? Withdraw(DateTime nowUtc)
+    {
+        if (Status != VisaLetterStatus.Issued || Sha256 is null || IssuedUtc is null) return null;
+        var withdrawal = new VisaLetterWithdrawal(Id, SummitId, Sha256, CertificateThumbprint, IssuedUtc.Value, nowUtc);
+        (Status, Pdf) = (VisaLetterStatus.Withdrawn, null);
+        Version = Guid.NewGuid();
+        return withdrawal;
+    }
+
     /// <summary>An attempt failed: back in line after <paramref name="backOff"/>, or failed for good after
     /// <see cref="MaxAttempts"/> (an organiser approves it again). True when failed for good.</summary>
     public bool MarkAttemptFailed(string error, DateTime nowUtc, TimeSpan backOff)
@@ -103,6 +115,7 @@ public class VisaLetter
         VisaLetterStatus.Approved or VisaLetterStatus.Generating => "approved, being prepared",
         VisaLetterStatus.Issued => "issued",
         VisaLetterStatus.Refused => "refused",
+        VisaLetterStatus.Withdrawn => "withdrawn: the travel document changed since it was issued",
         _ => "failed: the secretariat will try again",
     };
 }

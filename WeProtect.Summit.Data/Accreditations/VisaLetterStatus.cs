@@ -1,7 +1,8 @@
 namespace WeProtect.Summit.Data.Accreditations;
 
 /// <summary>Requested by the delegate; approved by an organiser (the job then generates it); issued (signed PDF
-/// stored); refused with a reason; failed after every attempt.</summary>
+/// stored); refused with a reason; failed after every attempt; withdrawn when the travel document it printed changed
+/// (the delegate may ask again).</summary>
 public enum VisaLetterStatus
 {
     Requested,
@@ -10,4 +11,5 @@ public enum VisaLetterStatus
     Issued,
     Refused,
     Failed,
+    Withdrawn,
 }

@@ -9,7 +9,9 @@ public class AuditEvent
     public long Sequence { get; set; }
     public DateTime OccurredUtc { get; set; }
     public string? ActorUserId { get; set; }
-    /// <summary>The actor's name at the time, so the trail reads without joining users that may be gone.</summary>
+    /// <summary>For a system actor its name ("visa letter job"). For a user, <see cref="RolePrefix"/> and their role:
+    /// the name is looked up when shown (<see cref="AuditNames"/>), so that an erased person's name is in no row. Rows
+    /// written before this rule hold the user's name at the time; they are never rewritten (the chain covers them).</summary>
     public string ActorName { get; set; } = "";
     /// <summary>What happened, e.g. "summit.created", "role.granted".</summary>
     public string Action { get; set; } = "";
@@ -26,4 +28,14 @@ public class AuditEvent
     public string? MacKeyId { get; set; }
     /// <summary>Lowercase hex HMAC-SHA-256 of this row's canonical form with a key kept outside the database.</summary>
     public string? Mac { get; set; }
+
+    /// <summary>Marks <see cref="ActorName"/> as a role, not a name.</summary>
+    public const string RolePrefix = "role:";
+
+    /// <summary>The role stored for a user actor ("Admin", "Organiser", "User", "Account holder"), or null (a system actor,
+    /// or a row written before roles were stored).</summary>
+    public string? ActorRole() => ActorUserId is not null && ActorName.StartsWith(RolePrefix, StringComparison.Ordinal) ? ActorName[RolePrefix.Length..] : null;
+
+    /// <summary>The actor as stored, readable without the user table: a role, a system actor's name, or an old row's name.</summary>
+    public string ActorLabel() => ActorRole() is { } role ? Vocabulary.Words.RoleName(role) : ActorName;
 }

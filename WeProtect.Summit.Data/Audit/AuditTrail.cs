@@ -57,7 +57,7 @@ public sealed class AuditTrail(SummitDbContext db, TimeProvider clock, AuditKeys
                     Sequence = ++sequence,
                     OccurredUtc = Truncate(clock.GetUtcNow().UtcDateTime),
                     ActorUserId = p.Actor.UserId,
-                    ActorName = p.Actor.Name,
+                    ActorName = p.Actor.Stored,
                     Action = p.Action,
                     SubjectType = entry.Metadata.ClrType.Name,
                     SubjectId = string.Join("/", key),

@@ -11,6 +11,7 @@ internal sealed class RegistrationQuestionConfiguration : IEntityTypeConfigurati
         e.Property(q => q.Label).HasMaxLength(RegistrationQuestion.LabelMaxLength);
         e.Property(q => q.Help).HasMaxLength(RegistrationQuestion.HelpMaxLength);
         e.Property(q => q.ChoicesText).HasMaxLength(RegistrationQuestion.ChoicesMaxLength);
+        e.Property(q => q.Version).IsConcurrencyToken();
         e.Ignore(q => q.Choices);
         e.Ignore(q => q.IsRetired);
         e.Ignore(q => q.HasChoices);

@@ -38,4 +38,11 @@ public static class NotificationKinds
     public const string InvitationReminder = "invitation.reminder";
     /// <summary>A focal point nominated someone to the delegation (subject: the nomination).</summary>
     public const string NominationSent = "nomination.sent";
+    /// <summary>A visa letter was issued, or refused by an organiser (subject: the letter; one per recipient: the
+    /// delegate, and the focal point who asked for it).</summary>
+    public const string VisaLetterIssued = "visa-letter.issued";
+    public const string VisaLetterRefused = "visa-letter.refused";
+    /// <summary>An issued visa letter no longer holds: the travel document changed (subject: the
+    /// <c>VisaLetterWithdrawal</c>; one per recipient, as above).</summary>
+    public const string VisaLetterWithdrawn = "visa-letter.withdrawn";
 }

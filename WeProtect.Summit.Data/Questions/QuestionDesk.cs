@@ -32,15 +32,25 @@ public sealed class QuestionDesk(SummitDbContext db, AuditTrail audit, TimeProvi
         return DeskResult.Done("The question is added.").With(question);
     }
 
-    public async Task<DeskResult> EditAsync(int summitId, int questionId, QuestionDraft draft, AuditActor actor, CancellationToken ct = default)
+    /// <summary>Changes the question as it was when the organiser opened it (<paramref name="version"/>): a change made
+    /// meanwhile by someone else is a conflict, never overwritten.</summary>
+    public async Task<DeskResult> EditAsync(int summitId, int questionId, Guid version, QuestionDraft draft, AuditActor actor, CancellationToken ct = default)
     {
         var question = await db.RegistrationQuestions.FirstOrDefaultAsync(q => q.Id == questionId && q.SummitId == summitId, ct);
         if (question is null) return DeskResult.NotFound("There is no such question.");
+        if (question.Version != version) return DeskResult.Conflict("this question");
+        // The update checks the version read here (the concurrency token), so a save between this read and ours is caught too.
+        db.Entry(question).Property(q => q.Version).OriginalValue = version;
         var answered = await db.RegistrationAnswers.AnyAsync(a => a.QuestionId == questionId, ct);
         var errors = question.Edit(draft, answered);
         if (errors.Count > 0) return DeskResult.Invalid(errors);
         audit.Record(actor, "question.changed", question, $"Question {question.Id} changed");
-        await audit.SaveChangesAsync(ct);
+        try { await audit.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return DeskResult.Conflict("this question");
+        }
         return DeskResult.Done("The question is saved.");
     }
 

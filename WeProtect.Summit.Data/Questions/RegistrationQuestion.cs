@@ -26,6 +26,8 @@ public class RegistrationQuestion
     /// <summary>When it stopped being asked; its answers are kept and still shown to organisers.</summary>
     public DateTime? RetiredUtc { get; private set; }
     public DateTime CreatedUtc { get; private set; }
+    /// <summary>Optimistic concurrency: two organisers changing the question at once, the second is told, not lost.</summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
 
     private RegistrationQuestion() { }
 
@@ -83,12 +85,21 @@ public class RegistrationQuestion
         if (errors.Count > 0) return errors;
         (Form, Kind, Label, Help, Required, Visibility) = (draft.Form, draft.Kind, label, help, draft.Required, draft.Visibility);
         ChoicesText = choices.Count == 0 ? null : string.Join('\n', choices);
+        Version = Guid.NewGuid();
         return errors;
     }
 
-    public void MoveTo(int position) => Position = position;
+    public void MoveTo(int position)
+    {
+        if (position == Position) return;
+        (Position, Version) = (position, Guid.NewGuid());
+    }
 
-    public void Retire(DateTime nowUtc) => RetiredUtc ??= nowUtc;
+    public void Retire(DateTime nowUtc)
+    {
+        if (RetiredUtc is not null) return;
+        (RetiredUtc, Version) = (nowUtc, Guid.NewGuid());
+    }
 
-    public void Restore() => RetiredUtc = null;
+    public void Restore() => (RetiredUtc, Version) = (null, Guid.NewGuid());
 }

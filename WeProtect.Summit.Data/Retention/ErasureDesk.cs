@@ -8,6 +8,20 @@ namespace WeProtect.Summit.Data.Retention;
 /// items (endorsements) and the audit trail are kept; the events name ids only.</summary>
 public sealed class ErasureDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock)
 {
+    public const string LastAdministrator =
+        "This account is the last administrator: erasing it would leave nobody able to run the site. Give another account the Admin role first, then carry out the request.";
+
+    /// <summary>Whether the user holds the Admin role and no other account that is not erased does.</summary>
+    private async Task<bool> IsLastAdministratorAsync(string userId, CancellationToken ct)
+    {
+        var adminRoleId = await db.Roles.Where(r => r.Name == Accounts.Roles.Admin).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        if (adminRoleId is null) return false;
+        var admins = db.UserRoles.Where(ur => ur.RoleId == adminRoleId).Select(ur => ur.UserId);
+        if (!await admins.AnyAsync(id => id == userId, ct)) return false;
+        return !await db.Users.AnyAsync(u => u.Id != userId && admins.Contains(u.Id)
+            && (u.NormalizedEmail == null || !u.NormalizedEmail.EndsWith("@ERASED.INVALID")), ct);
+    }
+
     public async Task<DeskResult> RequestAsync(string userId, CancellationToken ct = default)
     {
         if (!await db.Users.AnyAsync(u => u.Id == userId, ct)) return DeskResult.NotFound("There is no such account.");
@@ -16,7 +30,7 @@ public sealed class ErasureDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         var request = new ErasureRequest(userId, clock.GetUtcNow().UtcDateTime);
         db.ErasureRequests.Add(request);
         // The actor by id only: the name is about to go.
-        audit.Record(new AuditActor(userId, "account holder"), "account.erasure-requested", request, $"Account {userId} asked for its personal data to be erased");
+        audit.Record(new AuditActor(userId, "account holder", AuditActor.AccountHolder), "account.erasure-requested", request, $"Account {userId} asked for its personal data to be erased");
         await audit.SaveChangesAsync(ct);
         return DeskResult.Done("Your request is recorded. An administrator will erase your personal data and close your account.");
     }
@@ -29,6 +43,8 @@ public sealed class ErasureDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         if (request is null) return DeskResult.NotFound("There is no such request.").With<string>();
         if (!request.IsOpen) return DeskResult.Refused("This request has already been carried out.").With<string>();
         var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == request.UserId, ct);
+        if (await IsLastAdministratorAsync(user.Id, ct))
+            return DeskResult.Refused(LastAdministrator).With<string>();
         var now = clock.GetUtcNow().UtcDateTime;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -77,6 +77,7 @@ public static class Words
         [VisaLetterStatus.Requested] = "Requested", [VisaLetterStatus.Approved] = "Approved",
         [VisaLetterStatus.Generating] = "Being prepared", [VisaLetterStatus.Issued] = "Issued",
         [VisaLetterStatus.Refused] = "Refused", [VisaLetterStatus.Failed] = "Failed",
+        [VisaLetterStatus.Withdrawn] = "Withdrawn",
     };
 
     /// <summary>Whether <paramref name="value"/> has its words here (the vocabulary test asks it of every user-facing value).</summary>

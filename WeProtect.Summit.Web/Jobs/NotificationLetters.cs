@@ -10,6 +10,7 @@ namespace WeProtect.Summit.Web.Jobs;
 /// <summary>Writes the message for a notification from the database as it is now (so a message sent late
 /// still tells the truth), or null when there is nothing left to say.</summary>
 public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, TimeProvider clock, Invitations.InvitationLetters invitations,
+    Accreditation.VisaLetterLetters visaLetters,
     Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> words)
 {
     /// <summary>Letters with a translation are written in the recipient's language (<see cref="RecipientLanguage"/>);
@@ -38,6 +39,8 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
         NotificationKinds.EndorsementSigned or NotificationKinds.EndorsementWithdrawn => await EndorsementLetterAsync(notification, ct),
         NotificationKinds.InvitationSent or NotificationKinds.InvitationReminder => await invitations.InvitationAsync(notification, ct),
         NotificationKinds.NominationSent => await invitations.NominationAsync(notification, ct),
+        NotificationKinds.VisaLetterIssued or NotificationKinds.VisaLetterRefused or NotificationKinds.VisaLetterWithdrawn
+            => await visaLetters.ComposeAsync(notification, ct),
         NotificationKinds.ReportingReminder => await Reporting.ReportingLetters.ReminderAsync(db, links, notification, ct),
         NotificationKinds.ReportingClarification => await Reporting.ReportingLetters.ClarificationAsync(db, links, notification, ct),
         _ => throw new InvalidOperationException($"No letter for notifications of kind {notification.Kind}"),

@@ -3,6 +3,7 @@ using Hangfire;
 using WeProtect.Summit.Data.Accreditations;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Geography;
+using WeProtect.Summit.Data.Notifications;
 using WeProtect.Summit.Web.Pdf;
 
 namespace WeProtect.Summit.Web.Jobs;
@@ -16,7 +17,7 @@ namespace WeProtect.Summit.Web.Jobs;
 /// the attempt is recorded (back-off, failed for good after <see cref="VisaLetter.MaxAttempts"/>); Hangfire's own
 /// retries are off. Nothing personal is logged: ids only.</summary>
 public sealed class VisaLetterJob(SummitDbContext db, AuditTrail audit, SigningCertificates certificates, DocumentNumberProtector numbers,
-    TimeProvider clock, TimestampAuthority timestamps, ILogger<VisaLetterJob> logger)
+    TimeProvider clock, TimestampAuthority timestamps, Notifier notifier, ILogger<VisaLetterJob> logger)
 {
     public static readonly AuditActor Actor = new(null, "visa letter job");
 
@@ -69,7 +70,11 @@ public sealed class VisaLetterJob(SummitDbContext db, AuditTrail audit, SigningC
             timestamps.IfConfigured(), ct, VisaLetterPdf.Reason);
         letter.MarkIssued(pdf, Convert.ToHexStringLower(SHA256.HashData(pdf)), certificate.Thumbprint, issuedUtc);
         audit.Record(Actor, "visa-letter.issued", letter, $"Visa letter {letter.Id} for registration {letter.RegistrationId} issued, SHA-256 {letter.Sha256}");
+        // In the issuing transaction: the claim lets one run issue, so the delegate (and the focal point who asked) is told once.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        VisaLetterNotices.Tell(notifier, NotificationKinds.VisaLetterIssued, letter.Id, letter, registration.UserId);
         await audit.SaveChangesAsync(ct);
+        await notifier.CommitAsync(tx, ct);
     }
 
     private async Task RecordFailureAsync(int visaLetterId, Guid claim, Exception ex)

@@ -97,7 +97,7 @@ public static class EvidenceReport
 
         flow.Heading("Statement and communiqué audit events", PdfFlow.Font(12, bold: true), level: 2);
         foreach (var a in events.Where(a => a.SubjectType != nameof(Data.Endorsements.Endorsement)))
-            flow.Paragraph($"#{a.Sequence} {a.OccurredUtc:yyyy-MM-dd HH:mm:ss} UTC {a.Action} ({a.ActorName}): {a.Summary}", body, spaceAfter: 2);
+            flow.Paragraph($"#{a.Sequence} {a.OccurredUtc:yyyy-MM-dd HH:mm:ss} UTC {a.Action} ({a.ActorLabel()}): {a.Summary}", body, spaceAfter: 2);
 
         flow.Heading("Audit checkpoint at publication", PdfFlow.Font(12, bold: true), level: 2);
         flow.Paragraph(checkpoint is null

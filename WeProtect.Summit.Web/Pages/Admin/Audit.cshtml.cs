@@ -15,6 +15,8 @@ public class AuditModel(SummitDbContext db, AuditCheckpoints checkpoints) : Page
     public AuditVerification Verification { get; private set; } = null!;
     public AuditCheck Check { get; private set; } = null!;
     public IReadOnlyList<AuditEvent> Events { get; private set; } = [];
+    /// <summary>The names of the people the shown events name, as they are now (erased accounts: "erased user #id").</summary>
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
     public int PageNumber { get; private set; }
     public bool HasOlder { get; private set; }
 
@@ -27,6 +29,7 @@ public class AuditModel(SummitDbContext db, AuditCheckpoints checkpoints) : Page
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync();
         HasOlder = rows.Count > PageSize;
         Events = rows.Take(PageSize).ToList();
+        Names = await AuditNames.ResolveAsync(db, Events.Select(e => e.ActorUserId).Concat(Events.Select(AuditNames.SubjectUserId)));
     }
 
     public async Task<IActionResult> OnPostCheckpointAsync(CancellationToken ct)

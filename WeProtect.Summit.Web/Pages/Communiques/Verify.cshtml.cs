@@ -40,6 +40,9 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration) : Pag
         public bool Superseded { get; init; }
         /// <summary>The file is a letter of invitation issued here (a visa letter), not a communiqué.</summary>
         public LetterMatch? VisaLetter { get; init; }
+        /// <summary>The file is a letter of invitation issued here and withdrawn since (its travel document changed):
+        /// never valid, whatever its signature.</summary>
+        public WithdrawnLetter? Withdrawn { get; init; }
 
         public bool IsValid => (Published is not null || VisaLetter is not null) && Signature.IsValid && SignedByPublishedCertificate;
     }
@@ -47,6 +50,9 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration) : Pag
     /// <summary>A visa letter issued here with the uploaded file's SHA-256: its reference and summit, never the
     /// delegate's details (whoever holds the file has them).</summary>
     public sealed record LetterMatch(int Id, string Reference, string SummitName, DateTime IssuedUtc, string? Thumbprint);
+
+    /// <summary>A withdrawn letter of invitation with the uploaded file's SHA-256.</summary>
+    public sealed record WithdrawnLetter(string Reference, string SummitName, DateTime IssuedUtc, DateTime WithdrawnUtc);
 
     [BindProperty] public IFormFile? Upload { get; set; }
     public Outcome? Result { get; private set; }
@@ -94,6 +100,12 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration) : Pag
             .Where(v => v.Status == Data.Accreditations.VisaLetterStatus.Issued && v.Sha256 == sha)
             .Join(db.Summits, v => v.SummitId, s => s.Id, (v, s) => new { v.Id, s.Name, v.IssuedUtc, v.CertificateThumbprint }).FirstOrDefaultAsync(ct);
         var letterMatch = letter is null ? null : new LetterMatch(letter.Id, VisaLetterPdf.Reference(letter.Id), letter.Name, letter.IssuedUtc!.Value, letter.CertificateThumbprint);
+        var withdrawnRow = published is not null || letterMatch is not null ? null : await db.VisaLetterWithdrawals.AsNoTracking()
+            .Where(w => w.Sha256 == sha).OrderByDescending(w => w.WithdrawnUtc)
+            .Join(db.Summits, w => w.SummitId, s => s.Id, (w, s) => new { w.VisaLetterId, s.Name, w.IssuedUtc, w.WithdrawnUtc })
+            .FirstOrDefaultAsync(ct);
+        var withdrawn = withdrawnRow is null ? null
+            : new WithdrawnLetter(VisaLetterPdf.Reference(withdrawnRow.VisaLetterId), withdrawnRow.Name, withdrawnRow.IssuedUtc, withdrawnRow.WithdrawnUtc);
         bool byPublishedCertificate;
         if (letterMatch is not null)
             byPublishedCertificate = check.SignerThumbprint is { } t && string.Equals(t, letterMatch.Thumbprint, StringComparison.OrdinalIgnoreCase);
@@ -112,6 +124,7 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration) : Pag
             RevisionStanding = published is not null && revisions.Count > 1 ? CommuniqueRevisions.Describe(revisions, published.Revision) : null,
             Superseded = published is not null && CommuniqueRevisions.SupersededUtc(revisions, published.Revision) is not null,
             VisaLetter = letterMatch,
+            Withdrawn = withdrawn,
         };
         return Page();
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using WeProtect.Summit.Data.Accreditations;
 using WeProtect.Summit.Data.Invitations;
 using WeProtect.Summit.Data.Questions;
 using WeProtect.Summit.Data.Registrations;
@@ -9,8 +10,10 @@ using WeProtect.Summit.Data.Summits;
 
 /// <summary>The focal point's page (organisers may open it too): the delegation's nominees and where each stands, a
 /// form to nominate one more (within the quota), and each nominee's protocol details (title, honorific, rank,
-/// order), which the delegate sees and cannot change. Everyone else is answered 403 (the desk decides).</summary>
-public class DelegationModel(SummitDbContext db, InvitationDesk desk, UserManager<SummitUser> users) : PageModel
+/// order), which the delegate sees and cannot change; each member's letter of invitation for a visa, which the focal
+/// point may ask for on their behalf (<see cref="VisaLetterDesk.RequestForMemberAsync"/>). Everyone else is answered 403
+/// (the desks decide).</summary>
+public class DelegationModel(SummitDbContext db, InvitationDesk desk, VisaLetterDesk letters, UserManager<SummitUser> users) : PageModel
 {
     public Invitation Invitation { get; private set; } = null!;
     public Summit Summit { get; private set; } = null!;
@@ -19,6 +22,13 @@ public class DelegationModel(SummitDbContext db, InvitationDesk desk, UserManage
 
     /// <summary>Each nominee's answers to the questions the organisers share with the focal point, by registration id.</summary>
     public IReadOnlyDictionary<int, WeProtect.Summit.Web.Pages.Registration.AnswerList> SharedAnswers { get; private set; } = new Dictionary<int, WeProtect.Summit.Web.Pages.Registration.AnswerList>();
+
+    /// <summary>Each registered member's letter of invitation (null: none asked for) and why none can be asked for now
+    /// (null: it can), by registration id.</summary>
+    public IReadOnlyDictionary<int, (VisaLetter? Letter, string? WhyNot)> VisaLetters { get; private set; } = new Dictionary<int, (VisaLetter?, string?)>();
+
+    /// <summary>Only the focal point asks for letters (organisers decide them on their own page).</summary>
+    public bool IsFocalPoint { get; private set; }
 
     [BindProperty] public NominateInput Input { get; set; } = new();
 
@@ -57,6 +67,14 @@ public class DelegationModel(SummitDbContext db, InvitationDesk desk, UserManage
         return await this.AnswerAsync(result, () => RedirectToPage(new { invitationId }), async () => await LoadAsync(invitationId, ct) ?? Page());
     }
 
+    public async Task<IActionResult> OnPostVisaLetterAsync(int invitationId, int nominationId, CancellationToken ct)
+    {
+        if (await LoadAsync(invitationId, ct) is { } denied) return denied;
+        var result = await letters.RequestForMemberAsync(invitationId, nominationId, users.GetUserId(User)!, User.ToAuditActor(), ct);
+        if (result.Refusal == Data.Desks.DeskRefusal.Forbidden) return Forbid();
+        return this.Answer(result, () => RedirectToPage(new { invitationId }));
+    }
+
     /// <summary>Null when the user may see the delegation (then loaded), else the answer (404 or 403).</summary>
     private async Task<IActionResult?> LoadAsync(int invitationId, CancellationToken ct)
     {
@@ -74,6 +92,12 @@ public class DelegationModel(SummitDbContext db, InvitationDesk desk, UserManage
         var sharedIds = shared.Select(q => q.Id).ToList();
         SharedAnswers = (await db.RegistrationAnswers.AsNoTracking().Where(a => ids.Contains(a.RegistrationId) && sharedIds.Contains(a.QuestionId)).ToListAsync(ct))
             .GroupBy(a => a.RegistrationId).ToDictionary(g => g.Key, g => WeProtect.Summit.Web.Pages.Registration.AnswerList.From(shared, g));
+        var registrations = await db.Registrations.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct);
+        var accreditations = await db.Accreditations.AsNoTracking().Where(a => ids.Contains(a.RegistrationId)).ToDictionaryAsync(a => a.RegistrationId, ct);
+        var visaLetters = await db.VisaLetters.AsNoTracking().Where(v => ids.Contains(v.RegistrationId)).ToDictionaryAsync(v => v.RegistrationId, ct);
+        VisaLetters = registrations.ToDictionary(r => r.Id,
+            r => (visaLetters.GetValueOrDefault(r.Id), VisaLetterDesk.WhyNotEligible(r, accreditations.GetValueOrDefault(r.Id))));
+        IsFocalPoint = Invitation.IsFocalPoint(users.GetUserId(User));
         Nominees = nominations.Select(n => (n, n.RegistrationId is int id ? statuses.GetValueOrDefault(id) : (RegistrationStatus?)null)).ToList();
         return null;
     }

@@ -448,6 +448,46 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.ToTable("VisaLetterSettings");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Accreditations.VisaLetterWithdrawal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CertificateThumbprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("IssuedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("SummitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VisaLetterId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("WithdrawnUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("SummitId");
+
+                    b.HasIndex("VisaLetterId");
+
+                    b.ToTable("VisaLetterWithdrawals");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1540,6 +1580,10 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
                     b.Property<int>("SummitId")
                         .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Visibility")
                         .IsRequired()
@@ -2805,6 +2849,21 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
                         .WithMany()
                         .HasForeignKey("SummitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Accreditations.VisaLetterWithdrawal", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
+                        .WithMany()
+                        .HasForeignKey("SummitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WeProtect.Summit.Data.Accreditations.VisaLetter", null)
+                        .WithMany()
+                        .HasForeignKey("VisaLetterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

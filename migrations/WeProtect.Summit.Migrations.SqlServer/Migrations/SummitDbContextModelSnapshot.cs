@@ -450,6 +450,46 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.ToTable("VisaLetterSettings");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Accreditations.VisaLetterWithdrawal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CertificateThumbprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("IssuedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("SummitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("VisaLetterId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("WithdrawnUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("SummitId");
+
+                    b.HasIndex("VisaLetterId");
+
+                    b.ToTable("VisaLetterWithdrawals");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1542,6 +1582,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     b.Property<int>("SummitId")
                         .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Visibility")
                         .IsRequired()
@@ -2807,6 +2851,21 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
                         .WithMany()
                         .HasForeignKey("SummitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Accreditations.VisaLetterWithdrawal", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
+                        .WithMany()
+                        .HasForeignKey("SummitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WeProtect.Summit.Data.Accreditations.VisaLetter", null)
+                        .WithMany()
+                        .HasForeignKey("VisaLetterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -433,6 +433,44 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.ToTable("VisaLetterSettings");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Accreditations.VisaLetterWithdrawal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CertificateThumbprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SummitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisaLetterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WithdrawnUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("SummitId");
+
+                    b.HasIndex("VisaLetterId");
+
+                    b.ToTable("VisaLetterWithdrawals");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1485,6 +1523,10 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
                     b.Property<int>("SummitId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Visibility")
                         .IsRequired()
@@ -2714,6 +2756,21 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
                         .WithMany()
                         .HasForeignKey("SummitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Accreditations.VisaLetterWithdrawal", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Summits.Summit", null)
+                        .WithMany()
+                        .HasForeignKey("SummitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WeProtect.Summit.Data.Accreditations.VisaLetter", null)
+                        .WithMany()
+                        .HasForeignKey("VisaLetterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

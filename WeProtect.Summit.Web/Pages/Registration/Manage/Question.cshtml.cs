@@ -18,6 +18,8 @@ public class QuestionModel(SummitDbContext db, QuestionDesk desk) : PageModel
         [Display(Name = "Choices (one a line)")] public string? Choices { get; set; }
         [Display(Name = "Required")] public bool Required { get; set; }
         [Display(Name = "Who sees the answers")] public QuestionVisibility? Visibility { get; set; }
+        /// <summary>The question's version when the form was opened (changing a question only).</summary>
+        public Guid? Version { get; set; }
 
         public QuestionDraft Draft => new(Form ?? (QuestionForm)(-1), Kind ?? (QuestionKind)(-1), Label, Help,
             (Choices ?? "").ReplaceLineEndings("\n").Split('\n'), Required, Visibility ?? (QuestionVisibility)(-1));
@@ -36,7 +38,7 @@ public class QuestionModel(SummitDbContext db, QuestionDesk desk) : PageModel
             ? new QuestionInput
             {
                 Form = q.Form, Label = q.Label, Help = q.Help, Kind = q.Kind, Choices = string.Join("\n", q.Choices),
-                Required = q.Required, Visibility = q.Visibility,
+                Required = q.Required, Visibility = q.Visibility, Version = q.Version,
             }
             : new QuestionInput { Form = form is { } f && Enum.IsDefined(f) ? f : QuestionForm.Registration, Kind = QuestionKind.ShortText, Visibility = QuestionVisibility.Organisers };
         return Page();
@@ -47,7 +49,7 @@ public class QuestionModel(SummitDbContext db, QuestionDesk desk) : PageModel
         if (!await LoadAsync(summitId, id, ct)) return NotFound();
         if (!ModelState.IsValid) return Page();
         var result = Question is { } q
-            ? await desk.EditAsync(summitId, q.Id, Input.Draft, User.ToAuditActor(), ct)
+            ? await desk.EditAsync(summitId, q.Id, Input.Version ?? Guid.Empty, Input.Draft, User.ToAuditActor(), ct)
             : await desk.AddAsync(summitId, Input.Draft, User.ToAuditActor(), ct);
         return await this.AnswerAsync(result, () => RedirectToPage("/Registration/Manage/Questions", new { summitId }),
             () => Task.FromResult<IActionResult>(Page()));
