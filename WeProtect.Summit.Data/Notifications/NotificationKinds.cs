@@ -38,4 +38,9 @@ public static class NotificationKinds
     public const string InvitationReminder = "invitation.reminder";
     /// <summary>A focal point nominated someone to the delegation (subject: the nomination).</summary>
     public const string NominationSent = "nomination.sent";
+    /// <summary>The focal point withdrew a nomination, or the organisers revoked its invitation (subject: the nomination).</summary>
+    public const string NominationWithdrawn = "nomination.withdrawn";
+    /// <summary>The organisers revoked an invitation: to its focal point, or to its address when nobody had accepted
+    /// it (subject: the invitation; recipient: the focal point when there was one).</summary>
+    public const string InvitationRevoked = "invitation.revoked";
 }

@@ -1062,6 +1062,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Property<int>("InvitationId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime>("LastSentUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("NominatedByUserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -1103,6 +1106,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTime?>("WithdrawnUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InvitationId");
@@ -1113,7 +1119,8 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("SummitId", "NormalisedEmail")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"WithdrawnUtc\" IS NULL");
 
                     b.ToTable("Nominations");
                 });
@@ -1726,6 +1733,10 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
                     b.Property<int>("SummitId")
                         .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 

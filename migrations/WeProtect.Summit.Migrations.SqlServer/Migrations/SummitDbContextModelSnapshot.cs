@@ -1064,6 +1064,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<int>("InvitationId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime>("LastSentUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("NominatedByUserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -1105,6 +1108,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<DateTime?>("WithdrawnUtc")
+                        .HasColumnType("datetime2");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InvitationId");
@@ -1115,7 +1121,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("SummitId", "NormalisedEmail")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"WithdrawnUtc\" IS NULL");
 
                     b.ToTable("Nominations");
                 });
@@ -1728,6 +1735,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     b.Property<int>("SummitId")
                         .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 

@@ -288,7 +288,8 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     ApprovedHeads = table.Column<int>(type: "integer", nullable: false),
                     ApprovedDelegates = table.Column<int>(type: "integer", nullable: false),
                     NominatedHeads = table.Column<int>(type: "integer", nullable: false),
-                    NominatedDelegates = table.Column<int>(type: "integer", nullable: false)
+                    NominatedDelegates = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1191,7 +1192,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     NominatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RegistrationId = table.Column<int>(type: "integer", nullable: true)
+                    RegistrationId = table.Column<int>(type: "integer", nullable: true),
+                    LastSentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    WithdrawnUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1824,7 +1827,8 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 name: "IX_Nominations_SummitId_NormalisedEmail",
                 table: "Nominations",
                 columns: new[] { "SummitId", "NormalisedEmail" },
-                unique: true);
+                unique: true,
+                filter: "\"WithdrawnUtc\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Nominations_TokenHash",
