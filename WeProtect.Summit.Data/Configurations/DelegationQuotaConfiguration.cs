@@ -8,6 +8,7 @@ internal sealed class DelegationQuotaConfiguration : IEntityTypeConfiguration<De
     public void Configure(EntityTypeBuilder<DelegationQuota> e)
     {
         e.HasIndex(q => new { q.SummitId, q.OrganisationId }).IsUnique();
+        e.Property(q => q.Version).IsConcurrencyToken();
         e.HasOne<Summits.Summit>().WithMany().HasForeignKey(q => q.SummitId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne(q => q.Organisation).WithMany().HasForeignKey(q => q.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -7,8 +7,8 @@ internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nominat
 {
     public void Configure(EntityTypeBuilder<Nomination> e)
     {
-        // One nomination per person per summit, whichever organisation nominates them.
-        e.HasIndex(n => new { n.SummitId, n.NormalisedEmail }).IsUnique();
+        // One live nomination per person per summit, whichever organisation nominates them; a withdrawn one frees the address.
+        e.HasIndex(n => new { n.SummitId, n.NormalisedEmail }).IsUnique().HasFilter(IndexFilters.IsNull(nameof(Nomination.WithdrawnUtc)));
         e.HasIndex(n => n.TokenHash).IsUnique();
         e.HasIndex(n => n.InvitationId);
         e.Property(n => n.Email).HasMaxLength(EmailAddresses.MaxLength);

@@ -10,11 +10,11 @@ public sealed record DelegationProgress(int InvitationId, int OrganisationId, st
     public static async Task<IReadOnlyList<DelegationProgress>> OfSummitAsync(SummitDbContext db, int summitId, DateTime nowUtc, CancellationToken ct = default)
     {
         var invitations = await db.Invitations.AsNoTracking().Include(i => i.Organisation).Where(i => i.SummitId == summitId).ToListAsync(ct);
-        var nominated = await db.Nominations.Where(n => n.SummitId == summitId)
+        var nominated = await db.Nominations.Where(n => n.SummitId == summitId && n.WithdrawnUtc == null)
             .GroupBy(n => n.InvitationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var registrations = await (from n in db.Nominations
                                    join r in db.Registrations on n.Id equals r.NominationId
-                                   where n.SummitId == summitId && r.Status != RegistrationStatus.Cancelled
+                                   where n.SummitId == summitId && n.WithdrawnUtc == null && r.Status != RegistrationStatus.Cancelled
                                    select new { n.InvitationId, r.Status }).ToListAsync(ct);
         var quotas = await db.DelegationQuotas.AsNoTracking().Where(q => q.SummitId == summitId).ToDictionaryAsync(q => q.OrganisationId, ct);
         return invitations

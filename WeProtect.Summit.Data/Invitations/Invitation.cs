@@ -75,7 +75,7 @@ public class Invitation
     /// <summary>Why the link cannot be used now; null when it can.</summary>
     public string? WhyClosed(DateTime nowUtc) =>
         IsRevoked ? "This invitation was withdrawn by the organisers."
-        : IsExpired(nowUtc) ? $"This invitation expired on {ExpiresUtc:d MMMM yyyy}. Ask the organisers to send it again."
+        : IsExpired(nowUtc) ? $"This invitation expired on {ExpiresUtc:d MMMM yyyy}. A fresh link can be sent to the address it was sent to."
         : null;
 
     /// <summary>The user signed in with <paramref name="userEmail"/> accepts; refused when the link is closed, or the

@@ -9,7 +9,8 @@ namespace WeProtect.Summit.Data.Invitations;
 /// and remind; the focal point accepts with the address it was sent to and nominates the delegation within its quota
 /// (taken by conditional update, so two nominations at once cannot both take the last place); focal points and
 /// organisers set the protocol details. Audit events name ids, never people or addresses.</summary>
-public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, Notifier notifier, InvitationTokens tokens)
+public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, Notifier notifier, InvitationTokens tokens,
+    RegistrationDesk registrations)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -47,6 +48,7 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
                 var quota = quotas.GetValueOrDefault(row.OrganisationId) ?? new DelegationQuota { SummitId = summitId, OrganisationId = row.OrganisationId };
                 quota.HeadsOfDelegation = row.Heads ?? quota.HeadsOfDelegation;
                 quota.Delegates = row.Delegates ?? quota.Delegates;
+                quota.Version = Guid.NewGuid();   // an edit of the limits, like the quotas page's (its version is the concurrency token)
                 foreach (var (_, message) in quota.Validate()) errors.Add(("Quota", $"{Where(row)}{organisation.FormalName}: {message}"));
                 if (quota.Id == 0 && !quotas.ContainsKey(row.OrganisationId)) { db.DelegationQuotas.Add(quota); quotas[row.OrganisationId] = quota; }
             }
@@ -92,16 +94,167 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
             : $"{invited.Count} invitations sent.");
     }
 
+    /// <summary>What revoking an invitation would do: the nominations it withdraws (not yet approved) and the approved
+    /// delegates it keeps. Shown on the confirmation page before the organiser revokes.</summary>
+    public async Task<DeskResult<RevocationPreview>> PreviewRevocationAsync(int summitId, int invitationId, CancellationToken ct = default)
+    {
+        var invitation = await db.Invitations.AsNoTracking().Include(i => i.Organisation).FirstOrDefaultAsync(i => i.Id == invitationId && i.SummitId == summitId, ct);
+        if (invitation is null) return DeskResult.NotFound("There is no such invitation.").With<RevocationPreview>();
+        var nominees = await LiveNomineesAsync(invitationId, ct);
+        return DeskResult.Done("").With(new RevocationPreview(invitation,
+            nominees.Count(n => n.Status != RegistrationStatus.Approved),
+            nominees.Where(n => n.Status == RegistrationStatus.Approved).Select(n => n.FullName!).Order(StringComparer.CurrentCulture).ToList()));
+    }
+
+    /// <summary>Revokes an invitation: its link stops working, its nominations not yet approved are withdrawn (their
+    /// places go back to the quota, their registrations are cancelled, each nominee is told), and the focal point is
+    /// told. Approved delegates keep their places: they were vetted and may already have travel and visas arranged, so
+    /// taking them off is the secretariat's decision, one registration at a time.</summary>
     public async Task<DeskResult> RevokeAsync(int summitId, int invitationId, AuditActor actor, CancellationToken ct = default)
     {
         var invitation = await db.Invitations.Include(i => i.Organisation).FirstOrDefaultAsync(i => i.Id == invitationId && i.SummitId == summitId, ct);
         if (invitation is null) return DeskResult.NotFound("There is no such invitation.");
-        if (invitation.Revoke(Now) is { } refused) return DeskResult.Refused(refused);
-        audit.Record(actor, "invitation.revoked", invitation, $"Invitation {invitation.Id} revoked");
-        try { await audit.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { db.ChangeTracker.Clear(); return DeskResult.Conflict($"{invitation.Organisation.FormalName}'s invitation"); }
-        return DeskResult.Done($"{invitation.Organisation.FormalName}'s invitation is revoked: its link no longer works.");
+        var focalPoint = invitation.FocalPointUserId;
+        var now = Now;
+        if (invitation.Revoke(now) is { } refused) return DeskResult.Refused(refused);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            // The invitation first: a concurrent revocation or re-invitation stops here, before any nomination moves.
+            await db.SaveChangesAsync(ct);
+            var withdrawn = 0;
+            var kept = 0;
+            foreach (var nominee in await LiveNomineesAsync(invitationId, ct))
+            {
+                if (nominee.Status == RegistrationStatus.Approved) { kept++; continue; }
+                var result = await WithdrawCoreAsync(nominee.Nomination, now, actor, ct);
+                if (result.Answer == DeskAnswer.Refused) { kept++; continue; }   // approved meanwhile: kept, like the others
+                if (!result.Succeeded) { db.ChangeTracker.Clear(); return result; }
+                withdrawn++;
+            }
+            audit.Record(actor, "invitation.revoked", invitation,
+                $"Invitation {invitation.Id} revoked: {withdrawn} nomination(s) withdrawn, {kept} approved delegate(s) kept");
+            notifier.Add(NotificationKinds.InvitationRevoked, invitation.Id, focalPoint);
+            await audit.SaveChangesAsync(ct);
+            await notifier.CommitAsync(tx, ct);
+            return DeskResult.Done($"{invitation.Organisation.FormalName}'s invitation is revoked: its link no longer works. "
+                + $"{withdrawn} nomination(s) not yet approved were withdrawn and their places returned to the quota; "
+                + $"{kept} approved delegate(s) keep their places. The focal point was told by e-mail.");
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return DeskResult.Conflict($"{invitation.Organisation.FormalName}'s invitation");
+        }
     }
+
+    /// <summary>The focal point (or an organiser) withdraws a nomination not yet approved: its place goes back to the
+    /// quota, a registration the nominee completed is cancelled (through <see cref="RegistrationDesk"/>'s cancellation,
+    /// so that breakout seats are released), and the nominee is told by e-mail.</summary>
+    public async Task<DeskResult> WithdrawNominationAsync(int nominationId, string userId, bool organiser, AuditActor actor, CancellationToken ct = default)
+    {
+        var nomination = await db.Nominations.AsNoTracking().FirstOrDefaultAsync(n => n.Id == nominationId, ct);
+        if (nomination is null) return DeskResult.NotFound("There is no such nomination.");
+        var access = await DelegationAsync(nomination.InvitationId, userId, organiser, ct);
+        if (!access.Succeeded) return access;
+        if (nomination.IsWithdrawn) return DeskResult.Refused("This nomination is already withdrawn.");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var result = await WithdrawCoreAsync(nomination, Now, actor, ct);
+        if (!result.Succeeded) { db.ChangeTracker.Clear(); return result; }
+        await audit.SaveChangesAsync(ct);
+        await notifier.CommitAsync(tx, ct);
+        return DeskResult.Done($"The nomination of {EmailAddresses.Mask(nomination.Email)} is withdrawn: its place is free again, and they were told by e-mail.");
+    }
+
+    /// <summary>Withdraws one nomination inside the caller's transaction: claims it by a conditional update (so two
+    /// withdrawals at once withdraw once), cancels the nominee's registration unless approved (then refused), returns
+    /// the place to the quota, records the event and the letter to the nominee.</summary>
+    private async Task<DeskResult> WithdrawCoreAsync(Nomination nomination, DateTime now, AuditActor actor, CancellationToken ct)
+    {
+        if (nomination.RegistrationId is int registrationId)
+        {
+            var cancelled = await registrations.CancelForWithdrawnNominationAsync(registrationId, actor, ct);
+            if (!cancelled.Succeeded) return cancelled;
+        }
+        var claimed = await db.Nominations.Where(n => n.Id == nomination.Id && n.WithdrawnUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.WithdrawnUtc, now), ct);
+        if (claimed == 0) return DeskResult.Conflict("this nomination");
+        await db.DelegationQuotas.Where(q => q.SummitId == nomination.SummitId && q.OrganisationId == nomination.OrganisationId)
+            .ReturnNominationAsync(nomination.Category, ct);
+        audit.Record(actor, "nomination.withdrawn", nomination, $"Nomination {nomination.Id} ({nomination.Category}) under invitation {nomination.InvitationId} withdrawn");
+        notifier.Add(NotificationKinds.NominationWithdrawn, nomination.Id);
+        return DeskResult.Done("");
+    }
+
+    /// <summary>Sends a nominee's e-mail again (same link), at most once per <see cref="Nomination.ResendInterval"/>:
+    /// the time of the last e-mail is moved by a conditional update, so a double click sends once.</summary>
+    public async Task<DeskResult> ResendNominationAsync(int nominationId, string userId, bool organiser, AuditActor actor, CancellationToken ct = default)
+    {
+        var nomination = await db.Nominations.AsNoTracking().FirstOrDefaultAsync(n => n.Id == nominationId, ct);
+        if (nomination is null) return DeskResult.NotFound("There is no such nomination.");
+        var access = await DelegationAsync(nomination.InvitationId, userId, organiser, ct);
+        if (!access.Succeeded) return access;
+        if (access.Value!.IsRevoked) return DeskResult.Refused("This invitation was revoked: no e-mail goes out under it.");
+        var now = Now;
+        if (nomination.WhyNotResendable(now) is { } refused) return DeskResult.Refused(refused);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var due = now - Nomination.ResendInterval;
+        var claimed = await db.Nominations
+            .Where(n => n.Id == nominationId && n.WithdrawnUtc == null && n.RegistrationId == null && n.LastSentUtc <= due)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.LastSentUtc, now), ct);
+        if (claimed == 0)
+        {
+            var fresh = await db.Nominations.AsNoTracking().FirstAsync(n => n.Id == nominationId, ct);
+            return DeskResult.Refused(fresh.WhyNotResendable(now) ?? DeskResult.ConflictMessage("this nomination"));
+        }
+        audit.Record(actor, "nomination.resent", nomination, $"Nomination {nomination.Id}: e-mail sent again");
+        notifier.Add(NotificationKinds.NominationSent, nomination.Id);
+        await audit.SaveChangesAsync(ct);
+        await notifier.CommitAsync(tx, ct);
+        return DeskResult.Done($"The nomination e-mail was sent again to {EmailAddresses.Mask(nomination.Email)}.");
+    }
+
+    /// <summary>Someone holding an expired invitation link asks for a fresh one. The fresh link goes only to the address
+    /// the organisers chose, never to the page: holding an old link (forwarded, leaked) gains nothing the mailbox did not
+    /// already have, while showing or sending it anywhere else would let whoever found the old link take the
+    /// organisation's place. No organiser has to act, the request is audited, and the progress page shows the new expiry.
+    /// Refused for a revoked invitation (the organisers' decision stands) and for a link still valid or already used.</summary>
+    public async Task<DeskResult> RenewAsync(string token, AuditActor actor, CancellationToken ct = default)
+    {
+        var found = await FindAsync(token, ct);
+        if (found is null) return DeskResult.NotFound("This invitation link is not known: check that you copied all of it.");
+        var invitation = await db.Invitations.FirstAsync(i => i.Id == found.Id, ct);
+        var now = Now;
+        if (invitation.IsRevoked) return DeskResult.Refused("This invitation was withdrawn by the organisers: only they can invite your organisation again.");
+        if (invitation.IsAccepted) return DeskResult.Refused("This invitation was already accepted.");
+        if (!invitation.IsExpired(now)) return DeskResult.Refused("This invitation link still works: nothing was sent.");
+        if (invitation.Readdress(invitation.Email, invitation.StatementId, now) is { } refused) return DeskResult.Refused(refused);
+        var (seed, hash) = tokens.NewSeed(InvitationTokens.InvitationPurpose);
+        invitation.UseToken(seed, hash);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        audit.Record(actor, "invitation.renewed", invitation, $"Invitation {invitation.Id}: a fresh link was asked for and sent to its address");
+        notifier.Add(NotificationKinds.InvitationSent, invitation.Id);
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+            await notifier.CommitAsync(tx, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return DeskResult.Refused("A fresh link was just sent: look for it in the mailbox the invitation was sent to.");
+        }
+        return DeskResult.Done($"A fresh link was sent to {EmailAddresses.Mask(invitation.Email)}. It works until {invitation.ExpiresUtc:d MMMM yyyy}.");
+    }
+
+    /// <summary>The invitation's nominations not withdrawn, with the status of the registration each nominee completed.</summary>
+    private async Task<IReadOnlyList<(Nomination Nomination, RegistrationStatus? Status, string? FullName)>> LiveNomineesAsync(int invitationId, CancellationToken ct) =>
+        (await (from n in db.Nominations.AsNoTracking()
+                where n.InvitationId == invitationId && n.WithdrawnUtc == null
+                join r in db.Registrations on n.RegistrationId equals (int?)r.Id into completed
+                from r in completed.DefaultIfEmpty()
+                select new { Nomination = n, Status = (RegistrationStatus?)r.Status, FullName = (string?)r.FullName }).ToListAsync(ct))
+        .Select(x => (x.Nomination, x.Status, (string?)x.FullName)).ToList();
 
     /// <summary>The invitation whose link carries <paramref name="token"/>, with its organisation; null for none.</summary>
     public Task<Invitation?> FindAsync(string? token, CancellationToken ct = default) =>
@@ -156,7 +309,7 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
         errors.AddRange(protocol.Validate());
         if (errors.Count > 0) return DeskResult.Invalid(errors);
         var normalised = EmailAddresses.Normalise(email);
-        if (await db.Nominations.AnyAsync(n => n.SummitId == invitation.SummitId && n.NormalisedEmail == normalised, ct))
+        if (await db.Nominations.AnyAsync(n => n.SummitId == invitation.SummitId && n.NormalisedEmail == normalised && n.WithdrawnUtc == null, ct))
             return AlreadyNominated();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -7,6 +7,11 @@ namespace WeProtect.Summit.Data.Invitations;
 /// in the vetting queue tied to the organisation, with the protocol details set here. One per address per summit.</summary>
 public class Nomination
 {
+    /// <summary>The least time between two e-mails of one nomination, so that "send again" cannot flood a mailbox.</summary>
+    public static readonly TimeSpan ResendInterval = TimeSpan.FromMinutes(15);
+
+    public const string WithdrawnMessage = "This nomination was withdrawn by your organisation's focal point.";
+
     private Nomination() { }
 
     public Nomination(Invitation invitation, string email, DelegateCategory category, ProtocolDetails protocol, string byUserId, DateTime nowUtc)
@@ -19,6 +24,7 @@ public class Nomination
         Category = category;
         NominatedByUserId = byUserId;
         CreatedUtc = nowUtc;
+        LastSentUtc = nowUtc;
         SetProtocol(protocol);
     }
 
@@ -40,6 +46,16 @@ public class Nomination
     public DateTime CreatedUtc { get; private set; }
     /// <summary>The registration the nominee completed; null until then.</summary>
     public int? RegistrationId { get; private set; }
+    /// <summary>When the nomination e-mail last went (or was queued): the first time, or the latest "send again".</summary>
+    public DateTime LastSentUtc { get; private set; }
+    /// <summary>When the focal point (or the revocation of the invitation) withdrew it; its place went back to the quota.
+    /// The row stays, so that the audit trail's events still name it; the address may be nominated again.</summary>
+    public DateTime? WithdrawnUtc { get; private set; }
+
+    public bool IsWithdrawn => WithdrawnUtc is not null;
+
+    /// <summary>When the nomination e-mail may be sent again.</summary>
+    public DateTime ResendableFromUtc => LastSentUtc + ResendInterval;
 
     public ProtocolDetails Protocol => new(Title, Honorific, Rank, ProtocolOrder);
 
@@ -51,6 +67,14 @@ public class Nomination
     public void UseToken(string seed, string hash) => (TokenSeed, TokenHash) = (seed, hash);
 
     public void Completed(int registrationId) => RegistrationId = registrationId;
+
+    /// <summary>Why the nomination e-mail cannot be sent again now; null when it can.</summary>
+    public string? WhyNotResendable(DateTime nowUtc) =>
+        IsWithdrawn ? "This nomination was withdrawn."
+        : RegistrationId is not null ? "This nominee has already completed their registration: there is nothing to send again."
+        : nowUtc < ResendableFromUtc
+            ? $"The nomination e-mail went less than {(int)ResendInterval.TotalMinutes} minutes ago. You can send it again in {Math.Max(1, (int)Math.Ceiling((ResendableFromUtc - nowUtc).TotalMinutes))} minute(s)."
+            : null;
 
     /// <summary>Why the user signed in with <paramref name="userEmail"/> cannot use this nomination; null when they can.</summary>
     public string? WhyNotFor(string? userEmail) =>

@@ -45,4 +45,9 @@ public static class NotificationKinds
     /// <summary>An issued visa letter no longer holds: the travel document changed (subject: the
     /// <c>VisaLetterWithdrawal</c>; one per recipient, as above).</summary>
     public const string VisaLetterWithdrawn = "visa-letter.withdrawn";
+    /// <summary>The focal point withdrew a nomination, or the organisers revoked its invitation (subject: the nomination).</summary>
+    public const string NominationWithdrawn = "nomination.withdrawn";
+    /// <summary>The organisers revoked an invitation: to its focal point, or to its address when nobody had accepted
+    /// it (subject: the invitation; recipient: the focal point when there was one).</summary>
+    public const string InvitationRevoked = "invitation.revoked";
 }

@@ -47,30 +47,45 @@ public sealed class DelegationDesk(SummitDbContext db, AuditTrail audit, TimePro
         return DeskResult.Done($"{organisation.FormalName} may send {Describe(quota)}.");
     }
 
-    /// <summary>Changes a quota's limits, never below what is approved at the moment of the change: the update is
-    /// conditional on the approved counters, so an approval made meanwhile is not overtaken.</summary>
-    public async Task<DeskResult> ChangeQuotaAsync(int summitId, int quotaId, int heads, int delegates, AuditActor actor, CancellationToken ct = default)
+    /// <summary>Changes a quota's limits, never below what is approved or nominated at the moment of the change, and only
+    /// if nobody changed the limits since the organiser's form was shown (<paramref name="expectedVersion"/>): one
+    /// conditional update checks all of it, so a nomination, an approval or another organiser's edit made meanwhile is
+    /// not overtaken. When it changes nothing, the fresh row tells which: another edit (a conflict) or the counters
+    /// (refused, with the numbers).</summary>
+    public async Task<DeskResult> ChangeQuotaAsync(int summitId, int quotaId, int heads, int delegates, Guid expectedVersion, AuditActor actor, CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var quota = await db.DelegationQuotas.AsNoTracking().Include(q => q.Organisation)
             .FirstOrDefaultAsync(q => q.Id == quotaId && q.SummitId == summitId, ct);
         if (quota is null) return DeskResult.Refused("There is no such quota at this summit.");
+        if (quota.Version != expectedVersion) return DeskResult.Conflict($"{quota.Organisation.FormalName}'s quota");
         var before = Describe(quota);
         quota.HeadsOfDelegation = heads;
         quota.Delegates = delegates;
-        if (quota.Validate() is { Count: > 0 } errors)
-            return DeskResult.Invalid(errors, $"{quota.Organisation.FormalName}: {string.Join(" ", errors.Select(e => e.Message))}");
+        if (Refusal(quota) is { } refused) return refused;
 
+        var version = Guid.NewGuid();
         var changed = await db.DelegationQuotas
-            .Where(q => q.Id == quotaId && q.ApprovedHeads <= heads && q.ApprovedDelegates <= delegates)
-            .ExecuteUpdateAsync(s => s.SetProperty(q => q.HeadsOfDelegation, heads).SetProperty(q => q.Delegates, delegates), ct);
+            .Where(q => q.Id == quotaId && q.Version == expectedVersion
+                && q.ApprovedHeads <= heads && q.ApprovedDelegates <= delegates && q.NominatedHeads <= heads && q.NominatedDelegates <= delegates)
+            .ExecuteUpdateAsync(s => s.SetProperty(q => q.HeadsOfDelegation, heads).SetProperty(q => q.Delegates, delegates).SetProperty(q => q.Version, version), ct);
         if (changed == 0)
-            return DeskResult.Conflict($"{quota.Organisation.FormalName}'s places");
+        {
+            var now = await db.DelegationQuotas.AsNoTracking().Include(q => q.Organisation).FirstOrDefaultAsync(q => q.Id == quotaId, ct);
+            if (now is null || now.Version != expectedVersion) return DeskResult.Conflict($"{quota.Organisation.FormalName}'s quota");
+            now.HeadsOfDelegation = heads;
+            now.Delegates = delegates;
+            return Refusal(now) ?? DeskResult.Conflict($"{quota.Organisation.FormalName}'s places");
+        }
         audit.Record(actor, "quota.changed", quota, $"Quota for {quota.Organisation.FormalName}: {before} → {Describe(quota)}");
         await audit.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return DeskResult.Done($"{quota.Organisation.FormalName} may now send {Describe(quota)}.");
     }
+
+    private static DeskResult? Refusal(DelegationQuota quota) => quota.Validate() is { Count: > 0 } errors
+        ? DeskResult.Invalid(errors, $"{quota.Organisation.FormalName}: {string.Join(" ", errors.Select(e => e.Message))}")
+        : null;
 
     /// <summary>Removes a quota: the organisation's delegation is limited by the summit's capacity alone again.</summary>
     public async Task<DeskResult> RemoveQuotaAsync(int summitId, int quotaId, AuditActor actor, CancellationToken ct = default)

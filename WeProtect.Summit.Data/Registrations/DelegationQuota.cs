@@ -17,6 +17,9 @@ public class DelegationQuota
     /// (<see cref="QuotaPlaces.NominateAsync"/>), so two nominations at once cannot exceed the quota.</summary>
     public int NominatedHeads { get; set; }
     public int NominatedDelegates { get; set; }
+    /// <summary>Changes with each edit of the limits (not with the counters): an organiser's form carries the version it
+    /// showed, so that two organisers editing at once cannot overwrite each other unseen.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
 
     public IReadOnlyList<(string Field, string Message)> Validate()
     {
@@ -24,8 +27,10 @@ public class DelegationQuota
         if (HeadsOfDelegation < 0 || HeadsOfDelegation > 10) errors.Add((nameof(HeadsOfDelegation), "Heads of delegation must be from 0 to 10."));
         if (Delegates < 0 || Delegates > 1000) errors.Add((nameof(Delegates), "Delegates must be from 0 to 1,000."));
         if (HeadsOfDelegation < ApprovedHeads) errors.Add((nameof(HeadsOfDelegation), $"{ApprovedHeads} heads of delegation are already approved."));
-        if (HeadsOfDelegation < NominatedHeads) errors.Add((nameof(HeadsOfDelegation), $"{NominatedHeads} heads of delegation are already nominated."));
-        if (Delegates < NominatedDelegates) errors.Add((nameof(Delegates), $"{NominatedDelegates} delegates are already nominated."));
+        if (HeadsOfDelegation < NominatedHeads)
+            errors.Add((nameof(HeadsOfDelegation), $"{NominatedHeads} heads of delegation are already nominated: the quota cannot be lowered to {HeadsOfDelegation}."));
+        if (Delegates < NominatedDelegates)
+            errors.Add((nameof(Delegates), $"{NominatedDelegates} delegates are already nominated: the quota cannot be lowered to {Delegates}."));
         if (Delegates < ApprovedDelegates) errors.Add((nameof(Delegates), $"{ApprovedDelegates} delegates are already approved."));
         return errors;
     }

@@ -24,4 +24,10 @@ public static class QuotaPlaces
                 .ExecuteUpdateAsync(s => s.SetProperty(q => q.NominatedHeads, q => q.NominatedHeads + 1), ct)
             : await quota.Where(q => q.NominatedDelegates < q.Delegates)
                 .ExecuteUpdateAsync(s => s.SetProperty(q => q.NominatedDelegates, q => q.NominatedDelegates + 1), ct)) > 0;
+
+    /// <summary>Gives one nomination place of the category's kind back (a withdrawn nomination).</summary>
+    public static Task<int> ReturnNominationAsync(this IQueryable<DelegationQuota> quota, DelegateCategory category, CancellationToken ct) =>
+        category == DelegateCategory.HeadOfDelegation
+            ? quota.Where(q => q.NominatedHeads > 0).ExecuteUpdateAsync(s => s.SetProperty(q => q.NominatedHeads, q => q.NominatedHeads - 1), ct)
+            : quota.Where(q => q.NominatedDelegates > 0).ExecuteUpdateAsync(s => s.SetProperty(q => q.NominatedDelegates, q => q.NominatedDelegates - 1), ct);
 }

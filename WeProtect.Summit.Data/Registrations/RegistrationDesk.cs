@@ -86,6 +86,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
     private async Task<string?> WhyNominationCannotRegisterAsync(Invitations.Nomination? nomination, Registration registration, CancellationToken ct)
     {
         if (nomination is null) return "This nomination link is not known for this summit.";
+        if (nomination.IsWithdrawn) return Invitations.Nomination.WithdrawnMessage;
         if (!await db.Invitations.AnyAsync(i => i.Id == nomination.InvitationId && i.RevokedUtc == null, ct))
             return "The invitation under which you were nominated was withdrawn by the organisers.";
         var email = await db.Users.Where(u => u.Id == registration.UserId).Select(u => u.Email).FirstOrDefaultAsync(ct);
@@ -217,14 +218,37 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         if (registration is null) return DeskResult.NotFound("There is no such registration.");
         if (!registration.CanBeCancelled) return DeskResult.Refused("This registration is already cancelled.");
         await LockSummitAsync(registration.SummitId, ct);
+        if (!await CancelCoreAsync(registration, actor, ct)) return DeskResult.Conflict("your registration");
+        await audit.SaveChangesAsync(ct);
+        await notifier.CommitAsync(tx, ct);
+        return DeskResult.Done("Your registration is cancelled.");
+    }
+
+    /// <summary>Cancels the not yet approved registration a nominee completed, because their nomination is withdrawn;
+    /// the same path as <see cref="CancelAsync"/> (breakout seats released), inside the caller's transaction, which
+    /// saves and commits. Refused once the registration is approved: approved delegates keep their place.</summary>
+    public async Task<DeskResult> CancelForWithdrawnNominationAsync(int registrationId, AuditActor actor, CancellationToken ct = default)
+    {
+        var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == registrationId, ct);
+        if (registration is null || !registration.CanBeCancelled) return DeskResult.Done("");
+        await LockSummitAsync(registration.SummitId, ct);
+        if (registration.Status == RegistrationStatus.Approved)
+            return DeskResult.Refused($"{registration.FullName} is already approved: an approved delegate keeps their place. Ask the secretariat to cancel it.");
+        return await CancelCoreAsync(registration, actor, ct) ? DeskResult.Done("") : DeskResult.Conflict($"{registration.FullName}'s registration");
+    }
+
+    /// <summary>Cancels <paramref name="registration"/> as read (conditional on its version), releases its breakout
+    /// seats and, if it was approved, its places. False when it changed meanwhile.</summary>
+    private async Task<bool> CancelCoreAsync(Registration registration, AuditActor actor, CancellationToken ct)
+    {
         var now = Now;
         var changed = await db.Registrations
-            .Where(r => r.Id == registrationId && r.Version == registration.Version)
+            .Where(r => r.Id == registration.Id && r.Version == registration.Version)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Status, RegistrationStatus.Cancelled)
                 .SetProperty(r => r.CancelledUtc, now)
                 .SetProperty(r => r.Version, Guid.NewGuid()), ct);
-        if (changed == 0) return DeskResult.Conflict("your registration");
+        if (changed == 0) return false;
         audit.Record(actor, "registration.cancelled", registration, $"Registration {registration.Id} cancelled ({registration.Status} before)");
         await bookings.ReleaseAllAsync(registration.Id, actor, ct);
         if (registration.Status == RegistrationStatus.Approved)
@@ -232,9 +256,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
             await ReleasePlaceAsync(registration, ct);
             await PromoteNextAsync(registration.SummitId, ct);
         }
-        await audit.SaveChangesAsync(ct);
-        await notifier.CommitAsync(tx, ct);
-        return DeskResult.Done("Your registration is cancelled.");
+        return true;
     }
 
     /// <summary>Takes a place in the summit, then (if it has a quota) in the organisation's delegation: the summit's

@@ -98,6 +98,7 @@ public sealed class SweepSite
             "/Registration/Manage/Message" => U($"/Registration/Manage/Message/{Summit.Id}/424242"),
             "/Invitations/Manage/Protocol" => U($"/Invitations/Manage/Protocol/{Summit.Id}/{RegistrationId}"),
             "/Invitations/Delegation" => U($"/Invitations/Delegation/{InvitationId}"),
+            "/Invitations/Manage/Revoke" => U($"/Invitations/Manage/Revoke/{Summit.Id}/{InvitationId}"),
             "/Organisations/Manage/Edit" or "/Organisations/Manage/Membership" or "/Reporting/Member" => U($"{page}/{OrganisationId}"),
             "/Breakouts/Manage/Edit" => U($"/Breakouts/Manage/Edit/{Summit.Id}/{BreakoutId}"),
             "/Breakouts/Manage/Attendees" or "/Breakouts/Session" or "/Breakouts/Bookings/Book" or "/Breakouts/Facilitate/Materials" => U($"{page}/{BreakoutId}"),

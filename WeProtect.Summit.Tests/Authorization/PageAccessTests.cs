@@ -74,6 +74,7 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Registration/Manage/CheckInStaff"] = Access.Organiser,
         ["/Invitations/Manage/Index"] = Access.Organiser,
         ["/Invitations/Manage/Protocol"] = Access.Organiser,
+        ["/Invitations/Manage/Revoke"] = Access.Organiser,
         ["/Invitations/Accept"] = Access.SignedIn,
         ["/Invitations/Delegation"] = Access.FocalPoint,
         ["/Registration/Manage/Messages"] = Access.Organiser,

@@ -101,9 +101,8 @@ public class InvitationLifecycleTests(SummitAppFactory app) : IClassFixture<Summ
 
         var revokedId = await app.WithDbAsync(db => db.Invitations.Where(i => i.SummitId == summit.Id && i.OrganisationId == second.Id).Select(i => i.Id).SingleAsync());
         var manage = await organiser.GetPageAsync($"/Invitations/Manage/{summit.Id}");
-        var revokeForm = manage.QuerySelector($"tr[data-invitation-id='{revokedId}'] form")!;
-        revokeForm.Id = "revoke-form";
-        Assert.Equal(HttpStatusCode.Redirect, (await organiser.SubmitAsync(manage, "#revoke-form")).StatusCode);
+        var confirm = await organiser.GetPageAsync(manage.QuerySelector($"tr[data-invitation-id='{revokedId}'] a.revoke-link")!.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.Redirect, (await organiser.SubmitAsync(confirm, "#revoke-form")).StatusCode);
         var revokedUser = await app.LogInAsync(await app.CreateUserAsync(revokedEmail));
         Assert.Contains("withdrawn", (await revokedUser.GetPageAsync(revokedLink)).QuerySelector("#invitation-refused")!.TextContent);
 

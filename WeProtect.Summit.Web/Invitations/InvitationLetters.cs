@@ -41,7 +41,7 @@ public sealed class InvitationLetters(SummitDbContext db, PublicLinks links, Inv
     public async Task<Letter?> NominationAsync(Notification notification, CancellationToken ct)
     {
         var nomination = await db.Nominations.AsNoTracking().FirstOrDefaultAsync(n => n.Id == notification.SubjectId, ct);
-        if (nomination is null || nomination.RegistrationId is not null) return null;
+        if (nomination is null || nomination.RegistrationId is not null || nomination.IsWithdrawn) return null;
         var invitation = await db.Invitations.AsNoTracking().Include(i => i.Organisation).FirstOrDefaultAsync(i => i.Id == nomination.InvitationId, ct);
         var summit = await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == nomination.SummitId, ct);
         var token = tokens.Token(InvitationTokens.NominationPurpose, nomination.TokenSeed);
@@ -53,6 +53,38 @@ public sealed class InvitationLetters(SummitDbContext db, PublicLinks links, Inv
             + "your registration. The secretariat then vets it and tells you its decision by e-mail." + statement;
         return new Letter(nomination.Email, nomination.Email, $"Nominated to the delegation: {summit.Name}", body,
             links.Absolute($"/Registration/Register/{summit.Id}?nomination={token}"), "Complete your registration", Sensitive: true);
+    }
+
+    /// <summary>To a nominee whose nomination was withdrawn (by the focal point, or with the revoked invitation).</summary>
+    public async Task<Letter?> NominationWithdrawnAsync(Notification notification, CancellationToken ct)
+    {
+        var nomination = await db.Nominations.AsNoTracking().FirstOrDefaultAsync(n => n.Id == notification.SubjectId, ct);
+        if (nomination is null || !nomination.IsWithdrawn) return null;
+        var summit = await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == nomination.SummitId, ct);
+        var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == nomination.OrganisationId).Select(o => o.FormalName).FirstOrDefaultAsync(ct);
+        if (summit is null || organisation is null) return null;
+        var body = $"Your nomination to {organisation}'s delegation to {summit.Name} was withdrawn, and the link you received no longer works."
+            + (nomination.RegistrationId is null ? "" : " The registration you completed with it is cancelled, with any breakout seats it held.")
+            + "\n\nIf you think this is a mistake, please contact your organisation's focal point.";
+        return new Letter(nomination.Email, nomination.Email, $"Nomination withdrawn: {summit.Name}", body, links.Absolute($"/Summits/Details/{summit.Id}"), "The summit", Sensitive: false);
+    }
+
+    /// <summary>To the focal point of a revoked invitation (or to its address, when nobody had accepted it).</summary>
+    public async Task<Letter?> InvitationRevokedAsync(Notification notification, CancellationToken ct)
+    {
+        var invitation = await db.Invitations.AsNoTracking().Include(i => i.Organisation).FirstOrDefaultAsync(i => i.Id == notification.SubjectId, ct);
+        if (invitation is null || !invitation.IsRevoked) return null;
+        var summit = await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == invitation.SummitId, ct);
+        if (summit is null) return null;
+        var (email, name) = (invitation.Email, invitation.Organisation.FormalName);
+        if (notification.RecipientUserId is { } focalPoint
+            && await db.Users.AsNoTracking().Where(u => u.Id == focalPoint).Select(u => new { u.Email, u.FullName }).FirstOrDefaultAsync(ct) is { Email: { } address } user)
+            (email, name) = (address, user.FullName);
+        var body = $"The organisers of {summit.Name} have withdrawn {invitation.Organisation.FormalName}'s invitation: its link no longer works "
+            + "and no one can be nominated under it.\n\n"
+            + "Nominees who were not yet approved are told that their nomination is withdrawn; delegates already approved keep their places. "
+            + "Please contact the organisers if you have any question.";
+        return new Letter(email, name, $"Invitation withdrawn: {summit.Name}", body, links.Absolute($"/Summits/Details/{summit.Id}"), "The summit", Sensitive: false);
     }
 
     /// <summary>A paragraph linking the summit's proposed statement: its public text once final, else its consultation.</summary>

@@ -41,6 +41,8 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
         NotificationKinds.NominationSent => await invitations.NominationAsync(notification, ct),
         NotificationKinds.VisaLetterIssued or NotificationKinds.VisaLetterRefused or NotificationKinds.VisaLetterWithdrawn
             => await visaLetters.ComposeAsync(notification, ct),
+        NotificationKinds.NominationWithdrawn => await invitations.NominationWithdrawnAsync(notification, ct),
+        NotificationKinds.InvitationRevoked => await invitations.InvitationRevokedAsync(notification, ct),
         NotificationKinds.ReportingReminder => await Reporting.ReportingLetters.ReminderAsync(db, links, notification, ct),
         NotificationKinds.ReportingClarification => await Reporting.ReportingLetters.ClarificationAsync(db, links, notification, ct),
         _ => throw new InvalidOperationException($"No letter for notifications of kind {notification.Kind}"),

@@ -22,6 +22,8 @@ public sealed class RateLimitOptions
         RateLimitedAction.ResendConfirmation => new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(10), AccountPermitLimit = 5, AccountWindow = TimeSpan.FromHours(1) },
         RateLimitedAction.Verify => new() { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) },
         RateLimitedAction.Download => new() { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) },
+        // Tokens are 256-bit and unguessable; the limit is against scripted probing and e-mail floods (fresh links).
+        RateLimitedAction.InvitationLink => new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(10) },
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 

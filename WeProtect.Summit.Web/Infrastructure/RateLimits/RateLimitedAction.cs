@@ -11,4 +11,7 @@ public enum RateLimitedAction
     ResendConfirmation,
     Verify,
     Download,
+    /// <summary>Every request to an invitation link (open, accept, ask for a fresh link): a wrong or expired token
+    /// cannot be tried over and over. A real focal point opens their link a handful of times.</summary>
+    InvitationLink,
 }

@@ -1,7 +1,7 @@
 namespace WeProtect.Summit.Web.Infrastructure.RateLimits;
 
 /// <summary>Put on a page model: its form posts (or, for <see cref="RateLimitedAction.Download"/>, its GET
-/// handlers such as <c>?handler=Pdf</c>) count against the action's limits per client address and, for the
+/// handlers such as <c>?handler=Pdf</c>; for <see cref="RateLimitedAction.InvitationLink"/>, every request) count against the action's limits per client address and, for the
 /// account forms, per account.</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class RateLimitedAttribute(RateLimitedAction action) : Attribute
@@ -9,9 +9,13 @@ public sealed class RateLimitedAttribute(RateLimitedAction action) : Attribute
     public RateLimitedAction Action { get; } = action;
 
     /// <summary>Whether this request counts: a form post, or a download handler.</summary>
-    public bool Counts(HttpRequest request) => Action == RateLimitedAction.Download
-        ? HttpMethods.IsGet(request.Method) && !string.IsNullOrEmpty(Handler(request))
-        : HttpMethods.IsPost(request.Method);
+    public bool Counts(HttpRequest request) => Action switch
+    {
+        RateLimitedAction.Download => HttpMethods.IsGet(request.Method) && !string.IsNullOrEmpty(Handler(request)),
+        // A secret link is tried by opening it: every request counts, whatever the token.
+        RateLimitedAction.InvitationLink => true,
+        _ => HttpMethods.IsPost(request.Method),
+    };
 
     private static string? Handler(HttpRequest request) =>
         request.RouteValues.TryGetValue("handler", out var value) && value is string { Length: > 0 } routed ? routed : request.Query["handler"].ToString();

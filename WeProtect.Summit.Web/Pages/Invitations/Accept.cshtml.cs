@@ -1,4 +1,5 @@
 using WeProtect.Summit.Data.Invitations;
+using WeProtect.Summit.Web.Infrastructure.RateLimits;
 
 namespace WeProtect.Summit.Web.Pages.Invitations;
 
@@ -6,20 +7,27 @@ using WeProtect.Summit.Data.Summits;
 
 /// <summary>The link in an invitation: shows the summit and the organisation, and lets the user signed in with the
 /// address it was sent to accept it (they become the organisation's focal point). Anyone else is told, with the
-/// address masked, which address to sign in with; an expired or revoked link says so.</summary>
+/// address masked, which address to sign in with; an expired or revoked link says so, and an expired one offers a fresh
+/// link, sent to the invitation's address only (see <see cref="InvitationDesk.RenewAsync"/>). Every request counts
+/// against <see cref="RateLimitedAction.InvitationLink"/>, so wrong or expired tokens cannot be tried at will.</summary>
+[RateLimited(RateLimitedAction.InvitationLink)]
 public class AcceptModel(SummitDbContext db, InvitationDesk desk, UserManager<SummitUser> users, TimeProvider clock) : PageModel
 {
     public Invitation Invitation { get; private set; } = null!;
     public Summit Summit { get; private set; } = null!;
     /// <summary>Why this user cannot accept; null when they can (or already did).</summary>
     public string? Refusal { get; private set; }
+    /// <summary>The link has expired (neither revoked nor accepted): a fresh one may be asked for.</summary>
+    public bool CanRenew { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {
         if (!await LoadAsync(token, ct)) return NotFound();
         if (Invitation.IsFocalPoint(users.GetUserId(User))) return RedirectToPage("/Invitations/Delegation", new { invitationId = Invitation.Id });
         var user = await users.GetUserAsync(User);
-        Refusal = Invitation.WhyClosed(clock.GetUtcNow().UtcDateTime)
+        var now = clock.GetUtcNow().UtcDateTime;
+        CanRenew = !Invitation.IsRevoked && Invitation.IsExpired(now);
+        Refusal = Invitation.WhyClosed(now)
             ?? (Invitation.IsAccepted ? "This invitation was already accepted." : null)
             ?? (user?.Email is { } email && EmailAddresses.Normalise(email) == Invitation.NormalisedEmail
                 ? null
@@ -39,6 +47,16 @@ public class AcceptModel(SummitDbContext db, InvitationDesk desk, UserManager<Su
         if (result.Answer == Data.Desks.DeskAnswer.NotFound) return NotFound();
         Refusal = result.Message;
         return Page();
+    }
+
+    /// <summary>Asks for a fresh link; the answer never shows it (it goes to the invitation's address).</summary>
+    public async Task<IActionResult> OnPostRenewAsync(string token, CancellationToken ct)
+    {
+        if (!await LoadAsync(token, ct)) return NotFound();
+        var result = await desk.RenewAsync(token, User.ToAuditActor(), ct);
+        if (result.Answer == Data.Desks.DeskAnswer.NotFound) return NotFound();
+        this.ShowStatus(result.Message);
+        return RedirectToPage(new { token });
     }
 
     private async Task<bool> LoadAsync(string token, CancellationToken ct)

@@ -58,6 +58,22 @@ public class DelegationModel(SummitDbContext db, InvitationDesk desk, VisaLetter
         return await this.AnswerAsync(result, () => RedirectToPage(new { invitationId }), async () => await LoadAsync(invitationId, ct) ?? Page());
     }
 
+    public async Task<IActionResult> OnPostWithdrawAsync(int invitationId, int nominationId, CancellationToken ct)
+    {
+        if (await LoadAsync(invitationId, ct) is { } denied) return denied;
+        if (Nominees.All(n => n.Nomination.Id != nominationId)) return NotFound();
+        var result = await desk.WithdrawNominationAsync(nominationId, users.GetUserId(User)!, Organiser, User.ToAuditActor(), ct);
+        return this.Answer(result, () => RedirectToPage(new { invitationId }));
+    }
+
+    public async Task<IActionResult> OnPostResendAsync(int invitationId, int nominationId, CancellationToken ct)
+    {
+        if (await LoadAsync(invitationId, ct) is { } denied) return denied;
+        if (Nominees.All(n => n.Nomination.Id != nominationId)) return NotFound();
+        var result = await desk.ResendNominationAsync(nominationId, users.GetUserId(User)!, Organiser, User.ToAuditActor(), ct);
+        return this.Answer(result, () => RedirectToPage(new { invitationId }));
+    }
+
     public async Task<IActionResult> OnPostProtocolAsync(int invitationId, int nominationId, CancellationToken ct)
     {
         if (await LoadAsync(invitationId, ct) is { } denied) return denied;
@@ -84,7 +100,7 @@ public class DelegationModel(SummitDbContext db, InvitationDesk desk, VisaLetter
         Invitation = access.Value!;
         Summit = await db.Summits.AsNoTracking().FirstAsync(s => s.Id == Invitation.SummitId, ct);
         Quota = await db.DelegationQuotas.AsNoTracking().FirstOrDefaultAsync(q => q.SummitId == Invitation.SummitId && q.OrganisationId == Invitation.OrganisationId, ct);
-        var nominations = await db.Nominations.AsNoTracking().Where(n => n.InvitationId == invitationId).OrderBy(n => n.ProtocolOrder ?? int.MaxValue).ThenBy(n => n.Id).ToListAsync(ct);
+        var nominations = await db.Nominations.AsNoTracking().Where(n => n.InvitationId == invitationId && n.WithdrawnUtc == null).OrderBy(n => n.ProtocolOrder ?? int.MaxValue).ThenBy(n => n.Id).ToListAsync(ct);
         var ids = nominations.Select(n => n.RegistrationId).OfType<int>().ToList();
         var statuses = await db.Registrations.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Status, ct);
         // Only questions shared with the focal point; the organisers-only answers never reach this page.

@@ -85,6 +85,7 @@ public class RegisterModel(SummitDbContext db, RegistrationDesk desk, Invitation
         if (string.IsNullOrEmpty(NominationToken)) return summit.WhySelfServiceIsRefused();
         var nomination = await invitations.FindNominationAsync(NominationToken);
         if (nomination is null || nomination.SummitId != summit.Id) return "This nomination link is not known: check that you copied all of it.";
+        if (nomination.IsWithdrawn) return Nomination.WithdrawnMessage;
         var email = (await users.GetUserAsync(User))?.Email;
         if (nomination.WhyNotFor(email) is { } other) return other;
         var invitation = await db.Invitations.AsNoTracking().Include(i => i.Organisation).FirstOrDefaultAsync(i => i.Id == nomination.InvitationId);

@@ -1102,6 +1102,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Property<int>("InvitationId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime>("LastSentUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("NominatedByUserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -1143,6 +1146,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTime?>("WithdrawnUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InvitationId");
@@ -1153,7 +1159,8 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("SummitId", "NormalisedEmail")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"WithdrawnUtc\" IS NULL");
 
                     b.ToTable("Nominations");
                 });
@@ -1770,6 +1777,10 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
                     b.Property<int>("SummitId")
                         .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 

@@ -1104,6 +1104,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<int>("InvitationId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime>("LastSentUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("NominatedByUserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -1145,6 +1148,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<DateTime?>("WithdrawnUtc")
+                        .HasColumnType("datetime2");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InvitationId");
@@ -1155,7 +1161,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("SummitId", "NormalisedEmail")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"WithdrawnUtc\" IS NULL");
 
                     b.ToTable("Nominations");
                 });
@@ -1772,6 +1779,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     b.Property<int>("SummitId")
                         .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 

@@ -1063,6 +1063,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Property<int>("InvitationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime>("LastSentUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NominatedByUserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -1104,6 +1107,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("WithdrawnUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InvitationId");
@@ -1114,7 +1120,8 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("SummitId", "NormalisedEmail")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"WithdrawnUtc\" IS NULL");
 
                     b.ToTable("Nominations");
                 });
@@ -1703,6 +1710,10 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
                     b.Property<int>("SummitId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

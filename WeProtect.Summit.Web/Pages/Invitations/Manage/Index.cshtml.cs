@@ -8,7 +8,7 @@ using WeProtect.Summit.Data.Summits;
 
 /// <summary>Organisers: a summit's registration mode, its invitations (one organisation from the form, or a CSV file,
 /// all or nothing), and where each invited organisation stands (invited / nominated / registered / approved), with
-/// revoke and "Remind those that have not answered" (once per press: the form carries its round's key).</summary>
+/// a link to revoke (a confirmation page, <see cref="RevokeModel"/>) and "Remind those that have not answered" (once per press: the form carries its round's key).</summary>
 public class IndexModel(SummitDbContext db, InvitationDesk desk, SummitDesk summits, TimeProvider clock) : PageModel
 {
     private static readonly UploadRule UploadRule = new(InvitationCsv.MaxFileBytes, "Choose a CSV file of invitations.", "The file is empty.",
@@ -71,9 +71,6 @@ public class IndexModel(SummitDbContext db, InvitationDesk desk, SummitDesk summ
         }
         return await this.AnswerAsync(result, () => RedirectToPage(new { summitId }), () => ReshowAsync(summitId, ct), _ => nameof(Upload));
     }
-
-    public async Task<IActionResult> OnPostRevokeAsync(int summitId, int invitationId, CancellationToken ct) =>
-        this.Answer(await desk.RevokeAsync(summitId, invitationId, User.ToAuditActor(), ct), () => RedirectToPage(new { summitId }));
 
     public async Task<IActionResult> OnPostRemindAsync(int summitId, Guid roundKey, CancellationToken ct) =>
         this.Answer(await desk.RemindAsync(summitId, roundKey, User.ToAuditActor(), ct), () => RedirectToPage(new { summitId }));

@@ -12,7 +12,7 @@ using WeProtect.Summit.Data.Summits;
 public class QuotasModel(SummitDbContext db, DelegationDesk delegations) : PageModel
 {
     public sealed record Row(int Id, int OrganisationId, string Organisation, Sector Sector, string? CountryCode,
-        int HeadsOfDelegation, int Delegates, int ApprovedHeads, int ApprovedDelegates, int Pending)
+        int HeadsOfDelegation, int Delegates, int ApprovedHeads, int ApprovedDelegates, int Pending, int NominatedHeads, int NominatedDelegates, Guid Version)
     {
         public string CountryName => Countries.NameOf(CountryCode);
     }
@@ -50,7 +50,7 @@ public class QuotasModel(SummitDbContext db, DelegationDesk delegations) : PageM
         return await ReshowAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostSaveAsync(int summitId, int? quotaId, string? heads, string? delegates, CancellationToken ct)
+    public async Task<IActionResult> OnPostSaveAsync(int summitId, int? quotaId, string? heads, string? delegates, Guid? version, CancellationToken ct)
     {
         if (!await LoadSummitAsync(summitId, ct)) return NotFound();
         ModelState.Clear();
@@ -59,7 +59,7 @@ public class QuotasModel(SummitDbContext db, DelegationDesk delegations) : PageM
         if (quotaId is null) ModelState.AddModelError(string.Empty, "The form was incomplete; reload the page and try again.");
         if (ModelState.IsValid)
         {
-            var result = await delegations.ChangeQuotaAsync(summitId, quotaId!.Value, h!.Value, d!.Value, User.ToAuditActor(), ct);
+            var result = await delegations.ChangeQuotaAsync(summitId, quotaId!.Value, h!.Value, d!.Value, version ?? Guid.Empty, User.ToAuditActor(), ct);
             return await this.AnswerAsync(result with { Errors = [] }, () => RedirectToPage(new { summitId }), () => ReshowAsync(ct));
         }
         return await ReshowAsync(ct);
@@ -106,11 +106,11 @@ public class QuotasModel(SummitDbContext db, DelegationDesk delegations) : PageM
             .ToDictionaryAsync(g => g.Key!.Value, g => g.Count, ct);
         var quotas = await db.DelegationQuotas.AsNoTracking().Where(q => q.SummitId == Summit.Id)
             .Select(q => new { q.Id, q.OrganisationId, q.Organisation.FormalName, q.Organisation.SortName, q.Organisation.Sector, q.Organisation.CountryCode,
-                q.HeadsOfDelegation, q.Delegates, q.ApprovedHeads, q.ApprovedDelegates })
+                q.HeadsOfDelegation, q.Delegates, q.ApprovedHeads, q.ApprovedDelegates, q.NominatedHeads, q.NominatedDelegates, q.Version })
             .ToListAsync(ct);
         Quotas = quotas.OrderBy(q => q.SortName, IndexModel.NameOrder)
             .Select(q => new Row(q.Id, q.OrganisationId, q.FormalName, q.Sector, q.CountryCode, q.HeadsOfDelegation, q.Delegates,
-                q.ApprovedHeads, q.ApprovedDelegates, pending.GetValueOrDefault(q.OrganisationId)))
+                q.ApprovedHeads, q.ApprovedDelegates, pending.GetValueOrDefault(q.OrganisationId), q.NominatedHeads, q.NominatedDelegates, q.Version))
             .ToList();
         var taken = quotas.Select(q => q.OrganisationId).ToHashSet();
         OrganisationOptions = (await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.FormalName, o.SortName }).ToListAsync(ct))
