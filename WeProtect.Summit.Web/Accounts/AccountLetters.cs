@@ -26,7 +26,7 @@ public static class AccountLetters
         Write(words, user, "Someone tried to register with your e-mail address",
             ["Someone, perhaps you, tried to create a WeProtect Summit account with this e-mail address, which already has an account. No new account was created.",
              "If it was you, log in with your existing account, or reset your password if you have forgotten it. If it was not you, you need do nothing."],
-            forgotPasswordLink, "Reset your password", dear: false);
+            forgotPasswordLink, ResetYourPassword, dear: false);
 
     public static Letter ResetPassword(IStringLocalizer words, SummitUser user, string link) =>
         Write(words, user, "Reset your WeProtect Summit password",
@@ -42,19 +42,26 @@ public static class AccountLetters
                    "If it was not you, reset your password again at once and tell the summit secretariat."]
                 : ["The password of your WeProtect Summit account was just changed. If this was you, there is nothing to do.",
                    "If it was not you, reset your password at once and tell the summit secretariat."],
-            forgotPasswordLink, "Reset your password");
+            forgotPasswordLink, ResetYourPassword);
 
     public static Letter TwoFactorOn(IStringLocalizer words, SummitUser user, string link) =>
         Write(words, user, "Two-step verification is on",
             ["Two-step verification was just turned on for your WeProtect Summit account. From now on, logging in takes your password and a code from your authenticator app.",
              "If this was not you, reset your password at once and tell the summit secretariat."],
-            link, "Reset your password");
+            link, ResetYourPassword);
 
     public static Letter TwoFactorOff(IStringLocalizer words, SummitUser user, string link) =>
         Write(words, user, "Two-step verification is off",
             ["Two-step verification was just turned off for your WeProtect Summit account. Your password alone now lets you log in.",
              "If this was not you, reset your password at once and tell the summit secretariat."],
-            link, "Reset your password");
+            link, ResetYourPassword);
+
+    /// <summary>The link's label; its key is the log-in page's "… or reset your password", written with a capital here
+    /// (resource names are case-insensitive, so "Reset your password" cannot be a key of its own).</summary>
+    private const string ResetYourPassword = "Reset your password";
+
+    private static string Capitalised(string text) =>
+        text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.CurrentCulture) + text[1..];
 
     private static Letter Write(IStringLocalizer words, SummitUser user, string subject, string[] paragraphs, string link, string action,
         bool sensitive = false, bool dear = true)
@@ -62,7 +69,8 @@ public static class AccountLetters
         using var speaking = RecipientLanguage.Speak(user.PreferredLanguage);
         var body = string.Join("\n\n", paragraphs.Select(p => words[p].Value));
         if (dear) body = words["Dear {0},", user.FullName].Value + "\n\n" + body;
-        return new Letter(user.Email!, user.FullName, words[subject].Value, body, link, words[action].Value, Sensitive: sensitive,
+        var label = action == ResetYourPassword ? Capitalised(words["reset your password"].Value) : words[action].Value;
+        return new Letter(user.Email!, user.FullName, words[subject].Value, body, link, label, Sensitive: sensitive,
             Language: CultureInfo.CurrentUICulture.Name);
     }
 }

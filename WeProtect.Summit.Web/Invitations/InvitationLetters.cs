@@ -9,7 +9,7 @@ namespace WeProtect.Summit.Web.Invitations;
 /// <summary>The invitation (and its reminder) to a focal point and the nomination to a delegate, written from the
 /// database as it is when sent: nothing for a revoked invitation, an answered one (reminder), or a link whose key is no
 /// longer held. The link's token is derived again from the row's seed (<see cref="InvitationTokens"/>). The address may
-have no account yet, so the letter speaks the summit's default language.</summary>
+/// have no account yet, so the letter speaks the summit's default language.</summary>
 public sealed class InvitationLetters(SummitDbContext db, PublicLinks links, InvitationTokens tokens, TimeProvider clock,
     Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> words)
 {

@@ -37,14 +37,16 @@ public static partial class LocalizedHtml
         return element;
     }
 
-    /// <summary>A link with encoded text (the address from <c>Url.Page</c>).</summary>
-    public static IHtmlContent Link(string? href, object? text)
+    /// <summary>The start of a link whose words are in the sentence ("{0}log in{1}"), so that each language words it;
+    /// the address from <c>Url.Page</c>. End it with <see cref="LinkEnd"/>.</summary>
+    public static IHtmlContent LinkStart(string? href)
     {
-        var link = new TagBuilder("a");
+        var link = new TagBuilder("a") { TagRenderMode = TagRenderMode.StartTag };
         link.Attributes["href"] = href ?? "";
-        link.InnerHtml.Append(Convert.ToString(text, CultureInfo.CurrentCulture) ?? "");
         return link;
     }
+
+    public static readonly IHtmlContent LinkEnd = new HtmlString("</a>");
 
     [GeneratedRegex(@"\{(\d+)(:[^}]*)?\}")]
     private static partial Regex Placeholder();
