@@ -83,8 +83,10 @@ public class SigningInTheSignatorysLanguageTests(LocalizedAppFactory app) : ICla
         Assert.Equal("Approuvé par", agreed.QuerySelector("h2")!.TextContent);
         NoEnglishLeft(agreed, "organisation has endorsed", "Agreed by");
 
-        var withdrawn = await client.SubmitAsync(shown, "#withdraw-form", new Dictionary<string, string> { ["Withdrawal.Reason"] = "Le ministre a changé." });
-        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        var (withdrawn, afterWithdrawal) = await client.SubmitAndFollowAsync(shown, "#withdraw-form", new Dictionary<string, string> { ["Withdrawal.Reason"] = "Le ministre a changé." });
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        Assert.Equal("L'approbation est retirée. Votre organisation peut approuver de nouveau la déclaration tant que la période de signature est ouverte.",
+            afterWithdrawal.QuerySelector("[role=status]")!.TextContent);
         var notice = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == signatory.User.Email) && (m.Subject ?? "") == $"Approbation retirée : {statement.Title}");
         Assert.Contains("Motif invoqué : Le ministre a changé.", notice.TextBody);
         Assert.Contains($"Vous recevez ce message en tant que signataire pour {organisation.FormalName}.", notice.TextBody);
