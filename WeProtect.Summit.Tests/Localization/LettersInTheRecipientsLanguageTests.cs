@@ -104,4 +104,49 @@ public class LettersInTheRecipientsLanguageTests(LocalizedAppFactory app) : ICla
         Assert.Contains("14:00", mail.TextBody);
         Assert.Contains("Su plaza en este taller está confirmada.", mail.TextBody);
     }
+
+    [Fact]
+    public async Task A_breakout_cancelled_by_an_English_speaking_organiser_is_announced_in_the_delegates_language()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var breakout = await app.CreateBreakoutAsync(summit, startHour: 10);
+        var spanish = await UserPreferringAsync("es");
+        var organisation = await app.CreateOrganisationAsync();
+        var registration = await app.RegisterAsync(spanish, summit.Id, organisation.Id);
+        Assert.True((await app.DecideAsync(registration.Id, RegistrationStatus.Approved)).Succeeded);
+        using (var scope = app.Services.CreateScope())
+        {
+            var actor = new Data.Audit.AuditActor(null, "Test organiser");
+            Assert.True((await scope.ServiceProvider.GetRequiredService<Data.Breakouts.BookingDesk>().BookAsync(breakout.Id, spanish.Id, actor)).Succeeded);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<Data.Breakouts.BreakoutDesk>().CancelAsync(summit.Id, breakout.Id, null, actor)).Succeeded);
+        }
+
+        var mail = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == spanish.Email) && m.Subject == $"Taller cancelado: {breakout.Title}");
+        Assert.StartsWith("Estimado/a Amélie Durand:", mail.TextBody);
+        Assert.Contains($"Los organizadores han cancelado el taller «{breakout.Title}» de {summit.Name}, previsto para el ", mail.TextBody);
+        Assert.Contains("y con él su plaza.", mail.TextBody);
+        Assert.Contains("El programa: http", mail.TextBody);
+        Assert.Equal("es", mail.Body!.Headers["Content-Language"]);
+    }
+
+    [Fact]
+    public async Task An_invitation_is_written_in_the_summits_default_language()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        await app.WithDbAsync(db => db.Summits.Where(s => s.Id == summit.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.DefaultLanguage, "fr")));
+        var organisation = await app.CreateOrganisationAsync();
+        using var organiser = await app.LoggedInClientAsync(Data.Accounts.Roles.Organiser);
+        var page = await organiser.GetPageAsync($"/Invitations/Manage/{summit.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, (await organiser.SubmitAsync(page, "#mode-form")).StatusCode);
+        var focal = $"focal-{Guid.NewGuid():N}@example.org";
+        await organiser.InviteAsync(summit.Id, organisation.Id, focal, heads: 1, delegates: 2);
+
+        var mail = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == focal) && m.Subject == $"Invitation à {summit.Name}");
+        Assert.StartsWith($"{organisation.FormalName} est invitée à {summit.Name}, ", mail.TextBody);
+        Assert.Contains("En tant que point focal de votre organisation", mail.TextBody);
+        Assert.Contains("Votre délégation peut compter 1 chef de délégation et 2 délégués.", mail.TextBody);
+        Assert.Contains("Ce lien vous est strictement personnel et reste valable jusqu'au ", mail.TextBody);
+        Assert.Contains("Ouvrir l'invitation: http", mail.TextBody);
+        Assert.Equal("fr", mail.Body!.Headers["Content-Language"]);
+    }
 }

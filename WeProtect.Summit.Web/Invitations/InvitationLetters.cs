@@ -1,16 +1,19 @@
 using WeProtect.Summit.Data.Registrations;
 using WeProtect.Summit.Data.Invitations;
 using WeProtect.Summit.Data.Notifications;
+using WeProtect.Summit.Web.Localization;
 using WeProtect.Summit.Web.Mail;
 
 namespace WeProtect.Summit.Web.Invitations;
 
 /// <summary>The invitation (and its reminder) to a focal point and the nomination to a delegate, written from the
 /// database as it is when sent: nothing for a revoked invitation, an answered one (reminder), or a link whose key is no
-/// longer held. The link's token is derived again from the row's seed (<see cref="InvitationTokens"/>).</summary>
-public sealed class InvitationLetters(SummitDbContext db, PublicLinks links, InvitationTokens tokens, TimeProvider clock)
+/// longer held. The link's token is derived again from the row's seed (<see cref="InvitationTokens"/>). The address may
+/// have no account yet, so the letter speaks the summit's default language.</summary>
+public sealed class InvitationLetters(SummitDbContext db, PublicLinks links, InvitationTokens tokens, TimeProvider clock,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> words)
 {
-    private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-GB");
+    private string Say(string key, params object[] arguments) => words[key, arguments].Value;
 
     public async Task<Letter?> InvitationAsync(Notification notification, CancellationToken ct)
     {
@@ -23,19 +26,26 @@ public sealed class InvitationLetters(SummitDbContext db, PublicLinks links, Inv
         var summit = await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == invitation.SummitId, ct);
         var token = tokens.Token(InvitationTokens.InvitationPurpose, invitation.TokenSeed);
         if (summit is null || token is null) return null;
+        using var speaking = RecipientLanguage.Speak(null, summit.DefaultLanguage);
         var statement = await StatementLineAsync(invitation.StatementId, ct);
         var organisation = invitation.Organisation.FormalName;
         var quota = await db.DelegationQuotas.AsNoTracking()
             .FirstOrDefaultAsync(q => q.SummitId == summit.Id && q.OrganisationId == invitation.OrganisationId, ct);
-        var size = quota is null ? "" : $"\n\nYour delegation may count {Data.Registrations.DelegationDesk.Describe(quota)}.";
-        var body = (reminder ? $"This is a reminder: {organisation} has not yet answered its invitation.\n\n" : "")
-            + $"{organisation} is invited to {summit.Name}, {summit.City}, {summit.StartDate.ToString("d MMMM", En)}–{summit.EndDate.ToString("d MMMM yyyy", En)}.\n\n"
-            + "As your organisation's focal point, open the link below while signed in with this e-mail address (create an account with it if you "
-            + "have none), accept the invitation, and nominate your delegation: the head of delegation and its members, each by e-mail."
+        var size = quota is null ? "" : "\n\n" + Say((quota.HeadsOfDelegation == 1, quota.Delegates == 1) switch
+        {
+            (true, true) => "Your delegation may count {0} head of delegation and {1} delegate.",
+            (true, false) => "Your delegation may count {0} head of delegation and {1} delegates.",
+            (false, true) => "Your delegation may count {0} heads of delegation and {1} delegate.",
+            _ => "Your delegation may count {0} heads of delegation and {1} delegates.",
+        }, quota.HeadsOfDelegation, quota.Delegates);
+        var culture = CultureInfo.CurrentCulture;
+        var body = (reminder ? Say("This is a reminder: {0} has not yet answered its invitation.", organisation) + "\n\n" : "")
+            + Say("{0} is invited to {1}, {2}, {3}–{4}.", organisation, summit.Name, summit.City, summit.StartDate.ToString("d MMMM", culture), summit.EndDate.ToString("d MMMM yyyy", culture)) + "\n\n"
+            + Say("As your organisation's focal point, open the link below while signed in with this e-mail address (create an account with it if you have none), accept the invitation, and nominate your delegation: the head of delegation and its members, each by e-mail.")
             + size + statement
-            + $"\n\nThe link is for you alone and works until {invitation.ExpiresUtc.ToString("d MMMM yyyy", En)}.";
-        return new Letter(invitation.Email, organisation, (reminder ? "Reminder: " : "") + $"Invitation to {summit.Name}", body,
-            links.Absolute($"/Invitations/Accept/{token}"), "Open the invitation", Sensitive: true);
+            + "\n\n" + Say("The link is for you alone and works until {0}.", invitation.ExpiresUtc.ToString("d MMMM yyyy", culture));
+        return new Letter(invitation.Email, organisation, reminder ? Say("Reminder: Invitation to {0}", summit.Name) : Say("Invitation to {0}", summit.Name), body,
+            links.Absolute($"/Invitations/Accept/{token}"), Say("Open the invitation"), Sensitive: true, Language: CultureInfo.CurrentUICulture.Name);
     }
 
     public async Task<Letter?> NominationAsync(Notification notification, CancellationToken ct)
@@ -46,13 +56,13 @@ public sealed class InvitationLetters(SummitDbContext db, PublicLinks links, Inv
         var summit = await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == nomination.SummitId, ct);
         var token = tokens.Token(InvitationTokens.NominationPurpose, nomination.TokenSeed);
         if (invitation is null || invitation.IsRevoked || summit is null || token is null) return null;
+        using var speaking = RecipientLanguage.Speak(null, summit.DefaultLanguage);
         var statement = await StatementLineAsync(invitation.StatementId, ct);
-        var body = $"{invitation.Organisation.FormalName} has nominated you to its delegation to {summit.Name} "
-            + $"({nomination.Category.DisplayName().ToLowerInvariant()}).\n\n"
-            + "Open the link below while signed in with this e-mail address (create an account with it if you have none) and complete "
-            + "your registration. The secretariat then vets it and tells you its decision by e-mail." + statement;
-        return new Letter(nomination.Email, nomination.Email, $"Nominated to the delegation: {summit.Name}", body,
-            links.Absolute($"/Registration/Register/{summit.Id}?nomination={token}"), "Complete your registration", Sensitive: true);
+        var body = Say("{0} has nominated you to its delegation to {1} ({2}).", invitation.Organisation.FormalName, summit.Name,
+                Say(nomination.Category.DisplayName()).ToLower(CultureInfo.CurrentCulture)) + "\n\n"
+            + Say("Open the link below while signed in with this e-mail address (create an account with it if you have none) and complete your registration. The secretariat then vets it and tells you its decision by e-mail.") + statement;
+        return new Letter(nomination.Email, nomination.Email, Say("Nominated to the delegation: {0}", summit.Name), body,
+            links.Absolute($"/Registration/Register/{summit.Id}?nomination={token}"), Say("Complete your registration"), Sensitive: true, Language: CultureInfo.CurrentUICulture.Name);
     }
 
     /// <summary>To a nominee whose nomination was withdrawn (by the focal point, or with the revoked invitation).</summary>
@@ -92,6 +102,6 @@ public sealed class InvitationLetters(SummitDbContext db, PublicLinks links, Inv
     {
         if (statementId is not int id || await db.Statements.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) is not { } statement) return "";
         var path = statement.IsFinal ? $"/Statements/{id}/text" : $"/Statements/{id}/consult";
-        return $"\n\nThe proposed statement, \"{statement.Title}\", is at {links.Absolute(path)}";
+        return "\n\n" + Say("The proposed statement, \"{0}\", is at {1}", statement.Title, links.Absolute(path));
     }
 }

@@ -43,8 +43,8 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
             => await visaLetters.ComposeAsync(notification, ct),
         NotificationKinds.NominationWithdrawn => await invitations.NominationWithdrawnAsync(notification, ct),
         NotificationKinds.InvitationRevoked => await invitations.InvitationRevokedAsync(notification, ct),
-        NotificationKinds.ReportingReminder => await Reporting.ReportingLetters.ReminderAsync(db, links, notification, ct),
-        NotificationKinds.ReportingClarification => await Reporting.ReportingLetters.ClarificationAsync(db, links, notification, ct),
+        NotificationKinds.ReportingReminder => await Reporting.ReportingLetters.ReminderAsync(db, links, words, notification, ct),
+        NotificationKinds.ReportingClarification => await Reporting.ReportingLetters.ClarificationAsync(db, links, words, notification, ct),
         _ => throw new InvalidOperationException($"No letter for notifications of kind {notification.Kind}"),
     };
 
@@ -58,6 +58,7 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
         if (authority is null) return null;
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == authority.UserId && u.TwoFactorEnabled, ct);
         if (user?.Email is null) return null;
+        using var speaking = RecipientLanguage.Speak(user.PreferredLanguage);
         var now = clock.GetUtcNow().UtcDateTime;
         var reminder = notification.Kind == NotificationKinds.SigningReminder;
         var statements = await db.Statements.AsNoTracking().Include(s => s.Summit)
@@ -69,21 +70,18 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
         {
             var final = s.FinalVersionId is { } id ? await db.StatementVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct) : null;
             if (s.RefuseEndorsement(authority.Organisation.Sector, Data.Endorsements.EndorsementDesk.AudiencesOf(final), now) is not null) continue;
-            var en = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
-            lines.Add(s.SigningClosesUtc is { } closes
-                ? $"- {s.Title} ({s.Summit.Name}): signing closes on {s.Summit.ToLocal(closes).ToString("dddd d MMMM yyyy, HH:mm", en)} ({s.Summit.TimeZoneId})"
-                : $"- {s.Title} ({s.Summit.Name}): a standing statement, open for endorsement at any time");
+            lines.Add("- " + (s.SigningClosesUtc is { } closes
+                ? Say("{0} ({1}): signing closes on {2}", s.Title, s.Summit.Name, Signing.SigningView.InZone(s.Summit, closes))
+                : Say("{0} ({1}): a standing statement, open for endorsement at any time", s.Title, s.Summit.Name)));
         }
         if (lines.Count == 0) return null;
         var organisation = authority.Organisation.FormalName;
-        var (subject, body) = reminder
-            ? ($"Reminder: signing closes soon for {organisation}",
-                $"Dear {user.FullName},\n\n{organisation} has not yet endorsed the following, and its signing window closes soon:\n\n{string.Join("\n", lines)}\n\n" +
-                "To sign, open Statements to sign, read the final text, and confirm it with a fresh code from your authenticator app.")
-            : ($"Open for signature: statements for {organisation}",
-                $"Dear {user.FullName},\n\nAs a signatory for {organisation}, you may now endorse the following:\n\n{string.Join("\n", lines)}\n\n" +
-                "To sign, open Statements to sign, read the final text, and confirm it with a fresh code from your authenticator app.");
-        return new Letter(user.Email, user.FullName, subject, body, links.Absolute("/Signing"), "Statements to sign");
+        var (subject, opening) = reminder
+            ? (Say("Reminder: signing closes soon for {0}", organisation), Say("{0} has not yet endorsed the following, and its signing window closes soon:", organisation))
+            : (Say("Open for signature: statements for {0}", organisation), Say("As a signatory for {0}, you may now endorse the following:", organisation));
+        var body = $"{Say("Dear {0},", user.FullName)}\n\n{opening}\n\n{string.Join("\n", lines)}\n\n" +
+            Say("To sign, open Statements to sign, read the final text, and confirm it with a fresh code from your authenticator app.");
+        return new Letter(user.Email, user.FullName, subject, body, links.Absolute("/Signing"), Say("Statements to sign"), Language: CultureInfo.CurrentUICulture.Name);
     }
 
     /// <summary>A receipt to one signatory of the organisation: who signed (or withdrew) which text, bound to which
@@ -99,21 +97,23 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
         var statement = await db.Statements.AsNoTracking().Include(s => s.Summit).FirstOrDefaultAsync(s => s.Id == endorsement.StatementId, ct);
         var version = await db.StatementVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == endorsement.StatementVersionId, ct);
         if (user?.Email is null || statement is null || version is null) return null;
-        var en = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
-        string When(DateTime utc) => $"{statement.Summit.ToLocal(utc).ToString("dddd d MMMM yyyy, HH:mm:ss", en)} ({statement.Summit.TimeZoneId})";
+        using var speaking = RecipientLanguage.Speak(user.PreferredLanguage, statement.Summit.DefaultLanguage);
+        string When(DateTime utc) => $"{statement.Summit.ToLocal(utc).ToString("dddd d MMMM yyyy, HH:mm:ss", CultureInfo.CurrentCulture)} ({statement.Summit.TimeZoneId})";
         var organisation = endorsement.Organisation.FormalName;
-        var bound = $"The signature is bound to version {version.Number} of the text, SHA-256 {endorsement.ContentHash}.";
+        var bound = Say("The signature is bound to version {0} of the text, SHA-256 {1}.", version.Number, endorsement.ContentHash);
+        var dear = Say("Dear {0},", user.FullName);
+        var signatory = Say("You receive this as a signatory for {0}.", organisation);
         var (subject, body) = notification.Kind == NotificationKinds.EndorsementWithdrawn
-            ? ($"Endorsement withdrawn: {statement.Title}",
-                $"Dear {user.FullName},\n\nThe endorsement of \"{statement.Title}\" on behalf of {organisation}, signed by {endorsement.PrintedName} " +
-                $"({endorsement.PrintedPosition}) on {When(endorsement.SignedUtc)}, was withdrawn on {When(endorsement.WithdrawnUtc ?? endorsement.SignedUtc)}.\n" +
-                $"Reason given: {endorsement.WithdrawalReason}\n\n{bound}\n\nYou receive this as a signatory for {organisation}.")
-            : ($"Endorsement recorded: {statement.Title}",
-                $"Dear {user.FullName},\n\n{endorsement.PrintedName} ({endorsement.PrintedPosition}) endorsed \"{statement.Title}\" on behalf of " +
-                $"{organisation} on {When(endorsement.SignedUtc)}.\n\n{bound}\n\nYou receive this as a signatory for {organisation}. " +
-                "If this endorsement was not made with your organisation's authority, tell the summit secretariat at once: it can be withdrawn while signing is open.");
+            ? (Say("Endorsement withdrawn: {0}", statement.Title),
+                $"{dear}\n\n" + Say("The endorsement of \"{0}\" on behalf of {1}, signed by {2} ({3}) on {4}, was withdrawn on {5}.", statement.Title, organisation,
+                    endorsement.PrintedName, endorsement.PrintedPosition, When(endorsement.SignedUtc), When(endorsement.WithdrawnUtc ?? endorsement.SignedUtc)) + "\n" +
+                $"{Say("Reason given: {0}", endorsement.WithdrawalReason ?? "")}\n\n{bound}\n\n{signatory}")
+            : (Say("Endorsement recorded: {0}", statement.Title),
+                $"{dear}\n\n" + Say("{0} ({1}) endorsed \"{2}\" on behalf of {3} on {4}.", endorsement.PrintedName, endorsement.PrintedPosition, statement.Title,
+                    organisation, When(endorsement.SignedUtc)) + $"\n\n{bound}\n\n{signatory} " +
+                Say("If this endorsement was not made with your organisation's authority, tell the summit secretariat at once: it can be withdrawn while signing is open."));
         return new Letter(user.Email, user.FullName, subject, body,
-            links.Absolute($"/Signing/Sign/{endorsement.StatementId}/{endorsement.OrganisationId}"), "The endorsement");
+            links.Absolute($"/Signing/Sign/{endorsement.StatementId}/{endorsement.OrganisationId}"), Say("The endorsement"), Language: CultureInfo.CurrentUICulture.Name);
     }
 
     /// <summary>The breakout of a booking moved: its time (in the summit's zone) and room as they are now.</summary>
@@ -123,12 +123,13 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
         // Cancelled since: the move is no longer their business.
         if (booking is null || booking.Status == BookingStatus.Cancelled || booking.Registration.User.Email is null) return null;
         var breakout = booking.Breakout;
-        var standing = booking.Status == BookingStatus.Confirmed ? "Your seat is kept." : "Your place on the waiting list is kept.";
-        var body = $"Dear {booking.Registration.FullName},\n\nThe breakout \"{breakout.Title}\" at {breakout.Summit.Name} has moved. " +
-            $"It now takes place on {When(breakout)}, in {breakout.Room.Name}.\n\n{standing} If you can no longer attend, please cancel your booking " +
-            "so that someone waiting can have the seat.";
-        return new Letter(booking.Registration.User.Email, booking.Registration.FullName, $"Breakout moved: {breakout.Title}", body,
-            links.Absolute($"/Breakouts/Session/{breakout.Id}"), "The session");
+        using var speaking = RecipientLanguage.Speak(booking.Registration.User.PreferredLanguage, breakout.Summit.DefaultLanguage);
+        var standing = booking.Status == BookingStatus.Confirmed ? Say("Your seat is kept.") : Say("Your place on the waiting list is kept.");
+        var body = $"{Say("Dear {0},", booking.Registration.FullName)}\n\n" +
+            Say("The breakout \"{0}\" at {1} has moved. It now takes place on {2}, in {3}.", breakout.Title, breakout.Summit.Name, When(breakout), breakout.Room.Name) +
+            $"\n\n{standing} " + Say("If you can no longer attend, please cancel your booking so that someone waiting can have the seat.");
+        return new Letter(booking.Registration.User.Email, booking.Registration.FullName, Say("Breakout moved: {0}", breakout.Title), body,
+            links.Absolute($"/Breakouts/Session/{breakout.Id}"), Say("The session"), Language: CultureInfo.CurrentUICulture.Name);
     }
 
     /// <summary>The breakout of a booking was cancelled by the organisers: the booking ended with it.</summary>
@@ -137,12 +138,14 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
         var booking = await BookingAsync(notification.SubjectId, ct);
         if (booking?.Registration.User.Email is null || !booking.Breakout.IsCancelled) return null;
         var breakout = booking.Breakout;
-        var had = booking.ConfirmedUtc is not null ? "your seat" : "your place on the waiting list";
-        var body = $"Dear {booking.Registration.FullName},\n\nThe breakout \"{breakout.Title}\" at {breakout.Summit.Name}, planned for " +
-            $"{When(breakout)} in {breakout.Room.Name}, has been cancelled by the organisers, and {had} with it. " +
-            "If you added it to your calendar, your calendar app will mark it cancelled.\n\nOther sessions may still have seats: see the agenda.";
-        return new Letter(booking.Registration.User.Email, booking.Registration.FullName, $"Breakout cancelled: {breakout.Title}", body,
-            links.Absolute($"/Breakouts/Agenda/{breakout.SummitId}"), "The agenda");
+        using var speaking = RecipientLanguage.Speak(booking.Registration.User.PreferredLanguage, breakout.Summit.DefaultLanguage);
+        var cancelled = booking.ConfirmedUtc is not null
+            ? "The breakout \"{0}\" at {1}, planned for {2} in {3}, has been cancelled by the organisers, and your seat with it."
+            : "The breakout \"{0}\" at {1}, planned for {2} in {3}, has been cancelled by the organisers, and your place on the waiting list with it.";
+        var body = $"{Say("Dear {0},", booking.Registration.FullName)}\n\n" + Say(cancelled, breakout.Title, breakout.Summit.Name, When(breakout), breakout.Room.Name) +
+            " " + Say("If you added it to your calendar, your calendar app will mark it cancelled.") + "\n\n" + Say("Other sessions may still have seats: see the agenda.");
+        return new Letter(booking.Registration.User.Email, booking.Registration.FullName, Say("Breakout cancelled: {0}", breakout.Title), body,
+            links.Absolute($"/Breakouts/Agenda/{breakout.SummitId}"), Say("The agenda"), Language: CultureInfo.CurrentUICulture.Name);
     }
 
     private Task<Booking?> BookingAsync(int bookingId, CancellationToken ct) => db.Bookings.AsNoTracking()
@@ -229,8 +232,10 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
         if (recipient?.Registration.User.Email is not { } email) return null;
         var r = recipient.Registration;
         var values = Data.Messages.MessageTemplate.ValuesFor(r, r.Summit, links.Absolute);
+        // The organiser's words are theirs, in the language they wrote; only the link's label is ours.
+        using var speaking = RecipientLanguage.Speak(r.User.PreferredLanguage, r.Summit.DefaultLanguage);
         return new Letter(email, r.FullName, Data.Messages.MessageTemplate.Render(recipient.Message.Subject, values),
-            Data.Messages.MessageTemplate.Render(recipient.Message.Body, values), links.Absolute($"/Registration/Details/{r.Id}"), "Your registration");
+            Data.Messages.MessageTemplate.Render(recipient.Message.Body, values), links.Absolute($"/Registration/Details/{r.Id}"), Say("Your registration"));
     }
 
     /// <summary>A seat became free while the delegate, first in line, held an overlapping seat: it went to the next in
@@ -245,13 +250,14 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
             .Select(x => x.Breakout).Where(Breakout.Overlapping(breakout.StartUtc, breakout.EndUtc))
             .Select(x => x.Title).FirstOrDefaultAsync(ct);
         if (other is null) return null;
+        using var speaking = RecipientLanguage.Speak(b.Registration.User.PreferredLanguage, breakout.Summit.DefaultLanguage);
         var name = b.Registration.FullName;
-        return new Letter(b.Registration.User.Email, name, $"A seat was free: {breakout.Title}",
-            $"Dear {name},\n\nA seat became free at \"{breakout.Title}\", where you are on the waiting list, but you hold a seat at " +
-            $"\"{other}\" at the same time, so the seat went to the next person in line.{"\n\n"}{breakout.Title}\n{breakout.Summit.Name}\n{When(breakout)}\n\n" +
-            $"You keep your place on the waiting list. If you would rather attend \"{breakout.Title}\", cancel your seat at \"{other}\" on My breakouts: " +
-            "the next free seat is then yours.",
-            links.Absolute("/Breakouts/Bookings"), "My breakouts");
+        return new Letter(b.Registration.User.Email, name, Say("A seat was free: {0}", breakout.Title),
+            $"{Say("Dear {0},", name)}\n\n" +
+            Say("A seat became free at \"{0}\", where you are on the waiting list, but you hold a seat at \"{1}\" at the same time, so the seat went to the next person in line.", breakout.Title, other) +
+            $"\n\n{breakout.Title}\n{breakout.Summit.Name}\n{When(breakout)}\n\n" +
+            Say("You keep your place on the waiting list. If you would rather attend \"{0}\", cancel your seat at \"{1}\" on My breakouts: the next free seat is then yours.", breakout.Title, other),
+            links.Absolute("/Breakouts/Bookings"), Say("My breakouts"), Language: CultureInfo.CurrentUICulture.Name);
     }
 
     /// <summary>The decision on an amendment, told to its proposer: the new version, or the organiser's reason.</summary>
@@ -262,12 +268,15 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == a.ProposerUserId, ct);
         var title = await db.Statements.AsNoTracking().Where(s => s.Id == a.StatementId).Select(s => s.Title).FirstOrDefaultAsync(ct);
         if (user?.Email is null || title is null) return null;
+        using var speaking = RecipientLanguage.Speak(user.PreferredLanguage);
+        var dear = Say("Dear {0},", a.ProposerName);
         var (subject, body) = a.Status == Data.Statements.AmendmentStatus.Accepted
-            ? ($"Amendment #{a.Id} accepted: {title}",
-                $"Dear {a.ProposerName},\n\nYour amendment #{a.Id} to {a.Anchor} of \"{title}\" was accepted. " +
-                $"Version {a.ResultingVersion?.Number} of the text holds your wording:\n\n{a.ProposedWording}")
-            : ($"Amendment #{a.Id} not accepted: {title}",
-                $"Dear {a.ProposerName},\n\nYour amendment #{a.Id} to {a.Anchor} of \"{title}\" was not accepted.\n\nReason: {a.RejectionReason}");
-        return new Letter(user.Email, a.ProposerName, subject, body, links.Absolute($"/Statements/{a.StatementId}/consult?anchor={Uri.EscapeDataString(a.Anchor)}"), "The consultation");
+            ? (Say("Amendment #{0} accepted: {1}", a.Id, title),
+                $"{dear}\n\n" + Say("Your amendment #{0} to {1} of \"{2}\" was accepted. Version {3} of the text holds your wording:", a.Id, a.Anchor, title,
+                    a.ResultingVersion?.Number.ToString(CultureInfo.CurrentCulture) ?? "") + $"\n\n{a.ProposedWording}")
+            : (Say("Amendment #{0} not accepted: {1}", a.Id, title),
+                $"{dear}\n\n" + Say("Your amendment #{0} to {1} of \"{2}\" was not accepted.", a.Id, a.Anchor, title) + "\n\n" + Say("Reason: {0}", a.RejectionReason ?? ""));
+        return new Letter(user.Email, a.ProposerName, subject, body, links.Absolute($"/Statements/{a.StatementId}/consult?anchor={Uri.EscapeDataString(a.Anchor)}"),
+            Say("The consultation"), Language: CultureInfo.CurrentUICulture.Name);
     }
 }

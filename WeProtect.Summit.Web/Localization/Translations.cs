@@ -11,4 +11,12 @@ public static class Translations
         if (context?.RequestServices.GetService<IStringLocalizer<SharedResource>>() is not { } localizer) return text;
         return new LenientLocalizer(localizer)[text].Value;
     }
+
+    /// <summary>A text with values (<c>"{0} recovery codes left."</c>): the translation of the format, filled in.</summary>
+    public static string OrKey(HttpContext? context, string format, params object[] values)
+    {
+        if (context?.RequestServices.GetService<IStringLocalizer<SharedResource>>() is not { } localizer)
+            return string.Format(CultureInfo.CurrentCulture, format, values);
+        return new LenientLocalizer(localizer)[format, values].Value;
+    }
 }

@@ -1,4 +1,6 @@
 using WeProtect.Summit.Data.Reporting;
+using Microsoft.Extensions.Localization;
+using WeProtect.Summit.Web.Localization;
 using WeProtect.Summit.Web.Mail;
 
 namespace WeProtect.Summit.Web.Reporting;
@@ -6,10 +8,10 @@ namespace WeProtect.Summit.Web.Reporting;
 /// <summary>The letters to focal points, written from the database as it is when sent: the reminder (subject: the
 /// <see cref="ReportReminder"/>; nothing when the organisation has submitted meanwhile) and the secretariat's request
 /// for a clarification (subject: the <see cref="ProgressReport"/>). Nothing when the recipient is no longer a focal
-/// point of the organisation.</summary>
+/// point of the organisation. Each in the recipient's saved language (else the summit's default).</summary>
 public static class ReportingLetters
 {
-    public static async Task<Letter?> ReminderAsync(SummitDbContext db, PublicLinks links, Data.Notifications.Notification notification, CancellationToken ct)
+    public static async Task<Letter?> ReminderAsync(SummitDbContext db, PublicLinks links, IStringLocalizer words, Data.Notifications.Notification notification, CancellationToken ct)
     {
         var reminder = await db.ReportReminders.AsNoTracking().FirstOrDefaultAsync(r => r.Id == notification.SubjectId, ct);
         if (reminder is null || notification.RecipientUserId is not { } recipientId) return null;
@@ -21,26 +23,30 @@ public static class ReportingLetters
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == recipientId, ct);
         if (cycle is null || organisation is null || user?.Email is null) return null;
         var path = $"/Reporting/Report/{cycle.Id}/{organisation.Id}";
-        return new Letter(user.Email, user.FullName, $"Reminder: {organisation.FormalName}'s progress report for {cycle.Title}",
-            $"Dear {user.FullName},\n\n{organisation.FormalName} has not yet submitted its progress report for \"{cycle.Title}\". " +
-            $"The deadline is {ReportingView.InZone(cycle.Summit, cycle.DeadlineUtc)}.\n\n" +
-            "Open the report, give the status of each commitment, and submit it with a fresh code from your authenticator app.",
-            links.Absolute(path), "Open the report");
+        using var speaking = RecipientLanguage.Speak(user.PreferredLanguage, cycle.Summit.DefaultLanguage);
+        return new Letter(user.Email, user.FullName, words["Reminder: {0}'s progress report for {1}", organisation.FormalName, cycle.Title],
+            $"{words["Dear {0},", user.FullName]}\n\n" +
+            words["{0} has not yet submitted its progress report for \"{1}\". The deadline is {2}.", organisation.FormalName, cycle.Title,
+                ReportingView.InZone(cycle.Summit, cycle.DeadlineUtc)] + "\n\n" +
+            words["Open the report, give the status of each commitment, and submit it with a fresh code from your authenticator app."],
+            links.Absolute(path), words["Open the report"], Language: CultureInfo.CurrentUICulture.Name);
     }
 
-    public static async Task<Letter?> ClarificationAsync(SummitDbContext db, PublicLinks links, Data.Notifications.Notification notification, CancellationToken ct)
+    public static async Task<Letter?> ClarificationAsync(SummitDbContext db, PublicLinks links, IStringLocalizer words, Data.Notifications.Notification notification, CancellationToken ct)
     {
         var report = await db.ProgressReports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == notification.SubjectId, ct);
         if (report is null || notification.RecipientUserId is not { } recipientId || report.Review != ReportReview.ClarificationAsked) return null;
         if (!await db.ReportingFocalPoints.Unrevoked().AnyAsync(f => f.UserId == recipientId && f.OrganisationId == report.OrganisationId, ct)) return null;
-        var cycle = await db.ReportingCycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == report.CycleId, ct);
+        var cycle = await db.ReportingCycles.AsNoTracking().Include(c => c.Summit).FirstOrDefaultAsync(c => c.Id == report.CycleId, ct);
         var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == report.OrganisationId, ct);
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == recipientId, ct);
         if (cycle is null || organisation is null || user?.Email is null) return null;
-        return new Letter(user.Email, user.FullName, $"A question on {organisation.FormalName}'s progress report for {cycle.Title}",
-            $"Dear {user.FullName},\n\nThe secretariat has read submission {report.Number} of {organisation.FormalName}'s progress report for " +
-            $"\"{cycle.Title}\" and asks:\n\n{report.ReviewNote}\n\n" +
-            "Answer by changing the report and submitting it again: the new submission supersedes this one.",
-            links.Absolute($"/Reporting/Report/{cycle.Id}/{organisation.Id}"), "Open the report");
+        using var speaking = RecipientLanguage.Speak(user.PreferredLanguage, cycle.Summit.DefaultLanguage);
+        return new Letter(user.Email, user.FullName, words["A question on {0}'s progress report for {1}", organisation.FormalName, cycle.Title],
+            $"{words["Dear {0},", user.FullName]}\n\n" +
+            words["The secretariat has read submission {0} of {1}'s progress report for \"{2}\" and asks:", report.Number, organisation.FormalName, cycle.Title] +
+            $"\n\n{report.ReviewNote}\n\n" +
+            words["Answer by changing the report and submitting it again: the new submission supersedes this one."],
+            links.Absolute($"/Reporting/Report/{cycle.Id}/{organisation.Id}"), words["Open the report"], Language: CultureInfo.CurrentUICulture.Name);
     }
 }

@@ -7,8 +7,9 @@ public static class ReportingView
 {
     private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-GB");
 
+    /// <summary>In the language being spoken (the request's or a letter's), the summit's clock.</summary>
     public static string InZone(Data.Summits.Summit summit, DateTime utc) =>
-        $"{summit.ToLocal(utc).ToString("dddd d MMMM yyyy, HH:mm", En)} ({summit.TimeZoneId})";
+        $"{summit.ToLocal(utc).ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture)} ({summit.TimeZoneId})";
 
     public static string Words(CommitmentStatus status) => Data.Vocabulary.Words.Name(status);
 

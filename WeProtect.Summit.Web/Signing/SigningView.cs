@@ -6,10 +6,9 @@ namespace WeProtect.Summit.Web.Signing;
 /// <summary>How the signing pages show times: in the summit's zone, with the zone named.</summary>
 public static class SigningView
 {
-    private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-GB");
-
+    /// <summary>In the language being spoken (the request's or a letter's), the summit's clock.</summary>
     public static string InZone(Data.Summits.Summit summit, DateTime utc) =>
-        $"{summit.ToLocal(utc).ToString("dddd d MMMM yyyy, HH:mm", En)} ({summit.TimeZoneId})";
+        $"{summit.ToLocal(utc).ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture)} ({summit.TimeZoneId})";
 
     /// <summary>The statements open for signature (status, window not yet over) that an organisation of the given
     /// sector may endorse, with their final version.</summary>

@@ -8,7 +8,7 @@ namespace WeProtect.Summit.Web.Pages.Account;
 /// <summary>Mails a password-reset link to a confirmed account; the same answer for any address.</summary>
 [RateLimited(RateLimitedAction.ForgotPassword)]
 public class ForgotPasswordModel(UserManager<SummitUser> users, Mailer mailer, IConfiguration configuration,
-    ILogger<ForgotPasswordModel> logger) : PageModel
+    ILogger<ForgotPasswordModel> logger, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> words) : PageModel
 {
     public sealed class InputModel
     {
@@ -29,11 +29,7 @@ public class ForgotPasswordModel(UserManager<SummitUser> users, Mailer mailer, I
         {
             var code = AccountTokens.Encode(await users.GeneratePasswordResetTokenAsync(user));
             var link = AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ResetPassword", new { code })!);
-            await mailer.TrySendAsync(new Letter(user.Email!, user.FullName, "Reset your WeProtect Summit password",
-                $"Dear {user.FullName},\n\nSomeone, hopefully you, asked to reset the password of your WeProtect Summit account. " +
-                "Follow the link to choose a new one; it works once, for a limited time.\n\n" +
-                "If you did not ask for this, ignore this message: your password stays as it is.",
-                link, "Choose a new password", Sensitive: true), logger, "password reset");
+            await mailer.TrySendAsync(AccountLetters.ResetPassword(words, user, link), logger, "password reset");
         }
         return RedirectToPage("./CheckEmail", new { reason = CheckEmailModel.PasswordReset });
     }

@@ -44,7 +44,7 @@ public class LoginModel(SignInManager<SummitUser> signIn, UserManager<SummitUser
         {
             // As long as checking a real password takes, so the timing does not tell which addresses have accounts.
             hasher.VerifyHashedPassword(new SummitUser(), DummyHash, Input.Password);
-            ModelState.AddModelError(string.Empty, WrongCredentials);
+            ModelState.AddModelError(string.Empty, Localization.Translations.OrKey(HttpContext, WrongCredentials));
             return Page();
         }
         // The password first, whatever the account's state: unknown, unconfirmed, locked and existing accounts all
@@ -53,7 +53,7 @@ public class LoginModel(SignInManager<SummitUser> signIn, UserManager<SummitUser
         // trigger would tell which addresses exist and let a stranger lock out a signatory.
         if (!await users.CheckPasswordAsync(user, Input.Password))
         {
-            ModelState.AddModelError(string.Empty, WrongCredentials);
+            ModelState.AddModelError(string.Empty, Localization.Translations.OrKey(HttpContext, WrongCredentials));
             return Page();
         }
 
@@ -70,10 +70,10 @@ public class LoginModel(SignInManager<SummitUser> signIn, UserManager<SummitUser
         if (result.IsNotAllowed)
         {
             NotConfirmed = !await users.IsEmailConfirmedAsync(user);
-            if (!NotConfirmed) ModelState.AddModelError(string.Empty, "This account may not log in at the moment.");
+            if (!NotConfirmed) ModelState.AddModelError(string.Empty, Localization.Translations.OrKey(HttpContext, "This account may not log in at the moment."));
             return Page();
         }
-        ModelState.AddModelError(string.Empty, WrongCredentials);
+        ModelState.AddModelError(string.Empty, Localization.Translations.OrKey(HttpContext, WrongCredentials));
         return Page();
     }
 

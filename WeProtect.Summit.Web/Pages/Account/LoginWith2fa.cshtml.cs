@@ -44,7 +44,7 @@ public class LoginWith2faModel(SignInManager<SummitUser> signIn, UserManager<Sum
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, Input.RememberMachine);
         if (result.Succeeded) return LocalRedirect(ReturnUrl ?? "/");
         if (result.IsLockedOut) return LockedOut(user, await users.GetLockoutEndDateAsync(user));
-        ModelState.AddModelError(string.Empty, "That code is not right. Codes change every 30 seconds: enter the one your app shows now.");
+        ModelState.AddModelError(string.Empty, Localization.Translations.OrKey(HttpContext, "That code is not right. Codes change every 30 seconds: enter the one your app shows now."));
         return Page();
     }
 

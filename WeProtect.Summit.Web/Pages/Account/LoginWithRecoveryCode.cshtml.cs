@@ -44,7 +44,7 @@ public class LoginWithRecoveryCodeModel(SignInManager<SummitUser> signIn, UserMa
             await accounts.RecoveryCodeUsedAsync(user, left);
             this.ShowStatus(left == 0
                 ? "You have used your last recovery code. Generate new ones now, from your profile's two-step verification page."
-                : $"You logged in with a recovery code. {left} recovery code{(left == 1 ? "" : "s")} left.");
+                : Localization.Translations.OrKey(HttpContext, left == 1 ? "You logged in with a recovery code. {0} recovery code left." : "You logged in with a recovery code. {0} recovery codes left.", left));
             return LocalRedirect(ReturnUrl ?? "/");
         }
         if (result.IsLockedOut) return LockedOut(user, await users.GetLockoutEndDateAsync(user));
@@ -54,7 +54,7 @@ public class LoginWithRecoveryCodeModel(SignInManager<SummitUser> signIn, UserMa
             await users.AccessFailedAsync(user);
             if (await users.IsLockedOutAsync(user)) return LockedOut(user, await users.GetLockoutEndDateAsync(user));
         }
-        ModelState.AddModelError(string.Empty, "That recovery code is not right, or it has already been used.");
+        ModelState.AddModelError(string.Empty, Localization.Translations.OrKey(HttpContext, "That recovery code is not right, or it has already been used."));
         return Page();
     }
 

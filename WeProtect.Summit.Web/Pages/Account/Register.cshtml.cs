@@ -11,7 +11,7 @@ namespace WeProtect.Summit.Web.Pages.Account;
 /// "check your e-mail" page; the mailbox owner alone learns which case it was.</summary>
 [RateLimited(RateLimitedAction.Register)]
 public class RegisterModel(UserManager<SummitUser> users, IPasswordHasher<SummitUser> hasher, Mailer mailer, AccountDesk accounts,
-    IConfiguration configuration, ILogger<RegisterModel> logger, TimeProvider clock) : PageModel
+    IConfiguration configuration, ILogger<RegisterModel> logger, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> words) : PageModel
 {
     public sealed class InputModel
     {
@@ -44,7 +44,7 @@ public class RegisterModel(UserManager<SummitUser> users, IPasswordHasher<Summit
         var fullName = Input.FullName.Trim();
         if (fullName.Length == 0)
         {
-            ModelState.AddModelError("Input.FullName", "Enter your full name.");
+            ModelState.AddModelError("Input.FullName", Localization.Translations.OrKey(HttpContext, "Enter your full name."));
             return Page();
         }
 
@@ -87,11 +87,7 @@ public class RegisterModel(UserManager<SummitUser> users, IPasswordHasher<Summit
         if (existing is not null)
         {
             if (!existing.EmailConfirmed) await SendConfirmationAsync(existing);
-            else await mailer.TrySendAsync(new Letter(existing.Email!, existing.FullName, "Someone tried to register with your e-mail address",
-                "Someone, perhaps you, tried to create a WeProtect Summit account with this e-mail address, which already has an account. " +
-                "No new account was created.\n\nIf it was you, log in with your existing account, or reset your password if you have forgotten it. " +
-                "If it was not you, you need do nothing.",
-                AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ForgotPassword")!), "Reset your password"), logger, "registration notice");
+            else await mailer.TrySendAsync(AccountLetters.AlreadyRegistered(words, existing, AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ForgotPassword")!)), logger, "registration notice");
         }
         return RedirectToPage("./CheckEmail", new { reason = CheckEmailModel.Registered });
     }
@@ -100,9 +96,6 @@ public class RegisterModel(UserManager<SummitUser> users, IPasswordHasher<Summit
     {
         var code = AccountTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
         var link = AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ConfirmEmail", new { userId = user.Id, code, returnUrl = ReturnUrl })!);
-        await mailer.TrySendAsync(new Letter(user.Email!, user.FullName, "Confirm your e-mail address",
-            $"Dear {user.FullName},\n\nPlease confirm your e-mail address to finish creating your WeProtect Summit account. " +
-            "The link works for 24 hours.\n\nIf you did not register, ignore this message: no account is usable without confirmation.",
-            link, "Confirm your e-mail address", Sensitive: true), logger, "e-mail confirmation");
+        await mailer.TrySendAsync(AccountLetters.ConfirmAddress(words, user, link), logger, "e-mail confirmation");
     }
 }

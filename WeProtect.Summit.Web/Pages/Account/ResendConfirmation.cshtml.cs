@@ -8,7 +8,7 @@ namespace WeProtect.Summit.Web.Pages.Account;
 /// <summary>Sends a fresh confirmation link to an unconfirmed account; answers the same for any address.</summary>
 [RateLimited(RateLimitedAction.ResendConfirmation)]
 public class ResendConfirmationModel(UserManager<SummitUser> users, Mailer mailer, IConfiguration configuration,
-    ILogger<ResendConfirmationModel> logger) : PageModel
+    ILogger<ResendConfirmationModel> logger, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> words) : PageModel
 {
     public sealed class InputModel
     {
@@ -28,9 +28,7 @@ public class ResendConfirmationModel(UserManager<SummitUser> users, Mailer maile
         {
             var code = AccountTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
             var link = AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ConfirmEmail", new { userId = user.Id, code })!);
-            await mailer.TrySendAsync(new Letter(user.Email!, user.FullName, "Confirm your e-mail address",
-                $"Dear {user.FullName},\n\nHere is a new link to confirm your e-mail address for WeProtect Summit. The link works for 24 hours.\n\n" +
-                "If you did not ask for it, ignore this message.", link, "Confirm your e-mail address", Sensitive: true), logger, "e-mail confirmation");
+            await mailer.TrySendAsync(AccountLetters.ConfirmAddressAgain(words, user, link), logger, "e-mail confirmation");
         }
         return RedirectToPage("./CheckEmail", new { reason = CheckEmailModel.Resent });
     }

@@ -8,7 +8,7 @@ namespace WeProtect.Summit.Web.Pages.Account;
 /// <summary>The link from the reset e-mail. The link carries only the token; the person types their address.
 /// A bad token, or an address without an account, gets the same message.</summary>
 public class ResetPasswordModel(UserManager<SummitUser> users, Mailer mailer, AccountDesk accounts, IConfiguration configuration,
-    ILogger<ResetPasswordModel> logger) : PageModel
+    ILogger<ResetPasswordModel> logger, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> words) : PageModel
 {
     public const string InvalidLink = "This password-reset link is not valid for that e-mail address. It may have expired or been used already: ask for a new one.";
 
@@ -41,7 +41,7 @@ public class ResetPasswordModel(UserManager<SummitUser> users, Mailer mailer, Ac
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         if (user is null)
         {
-            ModelState.AddModelError(string.Empty, InvalidLink);
+            ModelState.AddModelError(string.Empty, Localization.Translations.OrKey(HttpContext, InvalidLink));
             return Page();
         }
         var result = await users.ResetPasswordAsync(user, token, Input.Password);
@@ -49,15 +49,12 @@ public class ResetPasswordModel(UserManager<SummitUser> users, Mailer mailer, Ac
         {
             foreach (var error in result.Errors)
                 ModelState.AddModelError(error.Code == nameof(IdentityErrorDescriber.InvalidToken) ? string.Empty : "Input.Password",
-                    error.Code == nameof(IdentityErrorDescriber.InvalidToken) ? InvalidLink : error.Description);
+                    error.Code == nameof(IdentityErrorDescriber.InvalidToken) ? Localization.Translations.OrKey(HttpContext, InvalidLink) : error.Description);
             return Page();
         }
 
         await accounts.PasswordResetAsync(user);
-        await mailer.TrySendAsync(new Letter(user.Email!, user.FullName, "Your WeProtect Summit password was changed",
-            $"Dear {user.FullName},\n\nThe password of your WeProtect Summit account was just reset. If this was you, there is nothing to do.\n\n" +
-            "If it was not you, reset your password again at once and tell the summit secretariat.",
-            AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ForgotPassword")!), "Reset your password"), logger, "password changed notice");
+        await mailer.TrySendAsync(AccountLetters.PasswordChanged(words, user, byReset: true, AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ForgotPassword")!)), logger, "password changed notice");
         this.ShowStatus("Your password has been changed. Log in with your new password.");
         return RedirectToPage("./Login");
     }

@@ -8,7 +8,7 @@ namespace WeProtect.Summit.Web.Pages.Profile;
 /// <summary>Changes the password, given the current one. Other sessions end at their next security-stamp check;
 /// this one is re-issued. The owner is told by e-mail.</summary>
 public class ChangePasswordModel(UserManager<SummitUser> users, SignInManager<SummitUser> signIn, AccountDesk accounts, Mailer mailer,
-    IConfiguration configuration, ILogger<ChangePasswordModel> logger) : PageModel
+    IConfiguration configuration, ILogger<ChangePasswordModel> logger, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> words) : PageModel
 {
     public sealed class InputModel
     {
@@ -31,7 +31,7 @@ public class ChangePasswordModel(UserManager<SummitUser> users, SignInManager<Su
         if (!ModelState.IsValid) return Page();
         if (await users.ConfirmPasswordAsync(user, Input.OldPassword) is { } problem)
         {
-            ModelState.AddModelError("Input.OldPassword", problem);
+            ModelState.AddModelError("Input.OldPassword", Localization.Translations.OrKey(HttpContext, problem));
             return Page();
         }
         var result = await users.ChangePasswordAsync(user, Input.OldPassword, Input.NewPassword);
@@ -42,10 +42,7 @@ public class ChangePasswordModel(UserManager<SummitUser> users, SignInManager<Su
         }
         await accounts.PasswordChangedAsync(user);
         await signIn.RefreshSignInAsync(user);
-        await mailer.TrySendAsync(new Letter(user.Email!, user.FullName, "Your WeProtect Summit password was changed",
-            $"Dear {user.FullName},\n\nThe password of your WeProtect Summit account was just changed. If this was you, there is nothing to do.\n\n" +
-            "If it was not you, reset your password at once and tell the summit secretariat.",
-            AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ForgotPassword")!), "Reset your password"), logger, "password changed notice");
+        await mailer.TrySendAsync(AccountLetters.PasswordChanged(words, user, byReset: false, AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ForgotPassword")!)), logger, "password changed notice");
         this.ShowStatus("Your password has been changed.");
         return RedirectToPage("./Index");
     }

@@ -8,7 +8,7 @@ namespace WeProtect.Summit.Web.Pages.Profile;
 /// <summary>Turns two-step verification off, after the current password is given again. The old authenticator
 /// key, the recovery codes and any remembered device are all discarded, so setting up again starts clean.</summary>
 public class Disable2faModel(UserManager<SummitUser> users, SignInManager<SummitUser> signIn, AccountDesk accounts, Mailer mailer,
-    IConfiguration configuration, ILogger<Disable2faModel> logger) : PageModel
+    IConfiguration configuration, ILogger<Disable2faModel> logger, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> words) : PageModel
 {
     public sealed class InputModel
     {
@@ -31,7 +31,7 @@ public class Disable2faModel(UserManager<SummitUser> users, SignInManager<Summit
         if (!ModelState.IsValid) return Page();
         if (await users.ConfirmPasswordAsync(user, Input.Password) is { } problem)
         {
-            ModelState.AddModelError("Input.Password", problem);
+            ModelState.AddModelError("Input.Password", Localization.Translations.OrKey(HttpContext, problem));
             return Page();
         }
         var disabled = await users.SetTwoFactorEnabledAsync(user, false);
@@ -45,10 +45,7 @@ public class Disable2faModel(UserManager<SummitUser> users, SignInManager<Summit
         await accounts.TwoFactorDisabledAsync(user);
         await signIn.ForgetTwoFactorClientAsync();
         await signIn.RefreshSignInAsync(user);
-        await mailer.TrySendAsync(new Letter(user.Email!, user.FullName, "Two-step verification is off",
-            $"Dear {user.FullName},\n\nTwo-step verification was just turned off for your WeProtect Summit account. " +
-            "Your password alone now lets you log in.\n\nIf this was not you, reset your password at once and tell the summit secretariat.",
-            AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ForgotPassword")!), "Reset your password"), logger, "two-factor notice");
+        await mailer.TrySendAsync(AccountLetters.TwoFactorOff(words, user, AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ForgotPassword")!)), logger, "two-factor notice");
         this.ShowStatus("Two-step verification is off.");
         return RedirectToPage("./TwoFactor");
     }

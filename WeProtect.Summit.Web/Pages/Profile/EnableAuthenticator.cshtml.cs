@@ -11,7 +11,7 @@ namespace WeProtect.Summit.Web.Pages.Profile;
 /// drawn on the server), checks one code, then issues ten recovery codes shown once on Profile/RecoveryCodes.
 /// While two-step verification is on, the key is not shown again: turn it off to set up a new app.</summary>
 public class EnableAuthenticatorModel(UserManager<SummitUser> users, SignInManager<SummitUser> signIn, AccountDesk accounts, Mailer mailer,
-    IConfiguration configuration, ILogger<EnableAuthenticatorModel> logger) : PageModel
+    IConfiguration configuration, ILogger<EnableAuthenticatorModel> logger, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> words) : PageModel
 {
     public const string Issuer = "WeProtect Summit";
     public const int RecoveryCodeCount = 10;
@@ -48,7 +48,7 @@ public class EnableAuthenticatorModel(UserManager<SummitUser> users, SignInManag
         var valid = code.Length == 6 && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code);
         if (!valid)
         {
-            ModelState.AddModelError("Input.Code", "That code is not right. Check that the app's clock is correct and enter the code it shows now.");
+            ModelState.AddModelError("Input.Code", Localization.Translations.OrKey(HttpContext, "That code is not right. Check that the app's clock is correct and enter the code it shows now."));
             await LoadKeyAsync(user);
             return Page();
         }
@@ -57,11 +57,7 @@ public class EnableAuthenticatorModel(UserManager<SummitUser> users, SignInManag
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToArray();
         await accounts.TwoFactorEnabledAsync(user);
         await signIn.RefreshSignInAsync(user);
-        await mailer.TrySendAsync(new Letter(user.Email!, user.FullName, "Two-step verification is on",
-            $"Dear {user.FullName},\n\nTwo-step verification was just turned on for your WeProtect Summit account. " +
-            "From now on, logging in takes your password and a code from your authenticator app.\n\n" +
-            "If this was not you, reset your password at once and tell the summit secretariat.",
-            AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ForgotPassword")!), "Reset your password"), logger, "two-factor notice");
+        await mailer.TrySendAsync(AccountLetters.TwoFactorOn(words, user, AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ForgotPassword")!)), logger, "two-factor notice");
         // Shown once: TempData is an encrypted cookie read and deleted by the next page. The database keeps only hashes.
         TempData[RecoveryCodesModel.TempDataKey] = codes;
         this.ShowStatus("Two-step verification is on.");

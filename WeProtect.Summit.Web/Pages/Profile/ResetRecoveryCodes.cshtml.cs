@@ -28,7 +28,7 @@ public class ResetRecoveryCodesModel(UserManager<SummitUser> users, AccountDesk 
         if (!ModelState.IsValid) return Page();
         if (await users.ConfirmPasswordAsync(user, Input.Password) is { } problem)
         {
-            ModelState.AddModelError("Input.Password", problem);
+            ModelState.AddModelError("Input.Password", Localization.Translations.OrKey(HttpContext, problem));
             return Page();
         }
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, EnableAuthenticatorModel.RecoveryCodeCount))!.ToArray();

@@ -32,8 +32,8 @@ public class IndexModel(SummitDbContext db, UserManager<SummitUser> users, TimeP
                     .Where(e => e.StatementId == statement.Id && e.OrganisationId == organisation.Id).ToListAsync(ct);
                 rows.Add(new Row(statement.Id, statement.Title, statement.Summit.Name, final.Number, final.ContentHash,
                     // A published statement still taking late endorsements has no closing time left to show.
-                    statement.AcceptsStandingEndorsements ? "Standing statement: open at any time"
-                    : statement.AcceptsLateEndorsements ? "Published; open for late endorsements" : SigningView.InZone(statement.Summit, statement.SigningClosesUtc!.Value), refusal,
+                    statement.AcceptsStandingEndorsements ? Localization.Translations.OrKey(HttpContext, "Standing statement: open at any time")
+                    : statement.AcceptsLateEndorsements ? Localization.Translations.OrKey(HttpContext, "Published; open for late endorsements") : SigningView.InZone(statement.Summit, statement.SigningClosesUtc!.Value), refusal,
                     endorsements.FirstOrDefault(e => e.IsLive), endorsements.Count(e => !e.IsLive)));
             }
             list.Add(new OrganisationRows(organisation.Id, organisation.FormalName, rows));

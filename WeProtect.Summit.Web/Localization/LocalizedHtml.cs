@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Localization;
+
+namespace WeProtect.Summit.Web.Localization;
+
+/// <summary>A translated sentence with markup inside it ("Two-step verification is <strong>on</strong>."): the
+/// sentence is one key with placeholders, so that each language orders its words; the translation is encoded, and each
+/// value is either markup made here (<see cref="Element"/>) or text, encoded too. Never glue fragments around a value.</summary>
+public static partial class LocalizedHtml
+{
+    public static IHtmlContent Html(this IStringLocalizer localizer, string key, params object?[] values)
+    {
+        var format = localizer[key].Value;
+        var content = new HtmlContentBuilder();
+        var at = 0;
+        foreach (Match m in Placeholder().Matches(format))
+        {
+            content.Append(format[at..m.Index]);
+            var value = values[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)];
+            if (value is IHtmlContent html) content.AppendHtml(html);
+            else content.Append(string.Format(CultureInfo.CurrentCulture, "{0" + m.Groups[2].Value + "}", value));
+            at = m.Index + m.Length;
+        }
+        content.Append(format[at..]);
+        return content;
+    }
+
+    /// <summary>An element with encoded text, e.g. <c>Element("strong", name, id: "signing-for")</c>.</summary>
+    public static IHtmlContent Element(string tag, object? text, string? id = null, string? cssClass = null)
+    {
+        var element = new TagBuilder(tag);
+        if (id is not null) element.Attributes["id"] = id;
+        if (cssClass is not null) element.AddCssClass(cssClass);
+        element.InnerHtml.Append(Convert.ToString(text, CultureInfo.CurrentCulture) ?? "");
+        return element;
+    }
+
+    /// <summary>The start of a link whose words are in the sentence ("{0}log in{1}"), so that each language words it;
+    /// the address from <c>Url.Page</c>. End it with <see cref="LinkEnd"/>.</summary>
+    public static IHtmlContent LinkStart(string? href)
+    {
+        var link = new TagBuilder("a") { TagRenderMode = TagRenderMode.StartTag };
+        link.Attributes["href"] = href ?? "";
+        return link;
+    }
+
+    public static readonly IHtmlContent LinkEnd = new HtmlString("</a>");
+
+    [GeneratedRegex(@"\{(\d+)(:[^}]*)?\}")]
+    private static partial Regex Placeholder();
+}
