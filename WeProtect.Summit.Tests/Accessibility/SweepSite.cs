@@ -105,7 +105,8 @@ public sealed class SweepSite
             "/Statements/Text" => U($"/Statements/{OpenStatementId}/text"),
             "/Signing/AgreedBy" => U($"/Statements/{OpenStatementId}/agreed-by"),
             "/Signing/Sign" => SigningData.SignUrl(OpenStatementId, OrganisationId),
-            "/Statements/Manage/Edit" or "/Statements/Manage/Compare" or "/Statements/Manage/Import" or "/Statements/Manage/Amendments" => U($"{page}/{ConsultedStatementId}"),
+            "/Statements/Manage/Edit" or "/Statements/Manage/Compare" or "/Statements/Manage/Import" or "/Statements/Manage/Amendments"
+                or "/Statements/Manage/Translations" => U($"{page}/{ConsultedStatementId}"),
             "/Communiques/Details" => U($"/Communiques/{CommuniqueId}"),
             "/Communiques/Signatories" or "/Communiques/Manage/Index" => U($"{page.Replace("/Index", "")}/{CommuniqueStatementId}"),
             "/Reporting/Report" => ReportingData.ReportUrl(CycleId, OrganisationId),

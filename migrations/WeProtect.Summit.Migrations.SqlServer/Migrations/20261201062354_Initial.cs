@@ -1073,6 +1073,30 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CommuniqueTranslations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CommuniqueId = table.Column<int>(type: "int", nullable: false),
+                    Language = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    StatementTranslationId = table.Column<int>(type: "int", nullable: false),
+                    ContentHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Pdf = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommuniqueTranslations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CommuniqueTranslations_Communiques_CommuniqueId",
+                        column: x => x.CommuniqueId,
+                        principalTable: "Communiques",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DelegateMessageRecipients",
                 columns: table => new
                 {
@@ -1126,6 +1150,28 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         name: "FK_Endorsements_Organisations_OrganisationId",
                         column: x => x.OrganisationId,
                         principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EndorsementShownTexts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    EndorsementId = table.Column<int>(type: "int", nullable: false),
+                    Language = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    ContentHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    StatementTranslationId = table.Column<int>(type: "int", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EndorsementShownTexts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EndorsementShownTexts_Endorsements_EndorsementId",
+                        column: x => x.EndorsementId,
+                        principalTable: "Endorsements",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1472,6 +1518,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     InvitationsQueuedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     RemindersQueuedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     ClosedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    AuthoritativeLanguage = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
                     FinalVersionId = table.Column<int>(type: "int", nullable: true),
                     CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
@@ -1513,6 +1560,38 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     table.PrimaryKey("PK_StatementVersions", x => x.Id);
                     table.ForeignKey(
                         name: "FK_StatementVersions_Statements_StatementId",
+                        column: x => x.StatementId,
+                        principalTable: "Statements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StatementTranslations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StatementId = table.Column<int>(type: "int", nullable: false),
+                    StatementVersionId = table.Column<int>(type: "int", nullable: false),
+                    Language = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ContentHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    AuthorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    AuthorName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatementTranslations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StatementTranslations_StatementVersions_StatementVersionId",
+                        column: x => x.StatementVersionId,
+                        principalTable: "StatementVersions",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_StatementTranslations_Statements_StatementId",
                         column: x => x.StatementId,
                         principalTable: "Statements",
                         principalColumn: "Id",
@@ -1687,6 +1766,22 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 column: "Status");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CommuniqueTranslations_CommuniqueId_Language",
+                table: "CommuniqueTranslations",
+                columns: new[] { "CommuniqueId", "Language" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommuniqueTranslations_Sha256",
+                table: "CommuniqueTranslations",
+                column: "Sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommuniqueTranslations_StatementTranslationId",
+                table: "CommuniqueTranslations",
+                column: "StatementTranslationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DelegateMessageRecipients_MessageId_RegistrationId",
                 table: "DelegateMessageRecipients",
                 columns: new[] { "MessageId", "RegistrationId" },
@@ -1745,6 +1840,17 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "IX_Endorsements_StatementVersionId",
                 table: "Endorsements",
                 column: "StatementVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EndorsementShownTexts_EndorsementId_Language",
+                table: "EndorsementShownTexts",
+                columns: new[] { "EndorsementId", "Language" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EndorsementShownTexts_StatementTranslationId",
+                table: "EndorsementShownTexts",
+                column: "StatementTranslationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ErasureRequests_UserId",
@@ -2015,6 +2121,17 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 column: "SummitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_StatementTranslations_StatementId_Language_Number",
+                table: "StatementTranslations",
+                columns: new[] { "StatementId", "Language", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatementTranslations_StatementVersionId",
+                table: "StatementTranslations",
+                column: "StatementVersionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StatementVersions_StatementId_Number",
                 table: "StatementVersions",
                 columns: new[] { "StatementId", "Number" },
@@ -2114,6 +2231,13 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_CommuniqueTranslations_StatementTranslations_StatementTranslationId",
+                table: "CommuniqueTranslations",
+                column: "StatementTranslationId",
+                principalTable: "StatementTranslations",
+                principalColumn: "Id");
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_DelegateMessageRecipients_Registrations_RegistrationId",
                 table: "DelegateMessageRecipients",
                 column: "RegistrationId",
@@ -2136,6 +2260,13 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 principalTable: "Statements",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_EndorsementShownTexts_StatementTranslations_StatementTranslationId",
+                table: "EndorsementShownTexts",
+                column: "StatementTranslationId",
+                principalTable: "StatementTranslations",
+                principalColumn: "Id");
 
             migrationBuilder.AddForeignKey(
                 name: "FK_Invitations_Statements_StatementId",
@@ -2232,7 +2363,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "CheckInStaff");
 
             migrationBuilder.DropTable(
-                name: "Communiques");
+                name: "CommuniqueTranslations");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
@@ -2244,7 +2375,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "DelegationQuotas");
 
             migrationBuilder.DropTable(
-                name: "Endorsements");
+                name: "EndorsementShownTexts");
 
             migrationBuilder.DropTable(
                 name: "ErasureRequests");
@@ -2310,7 +2441,16 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "BadgeBatches");
 
             migrationBuilder.DropTable(
+                name: "Communiques");
+
+            migrationBuilder.DropTable(
                 name: "DelegateMessages");
+
+            migrationBuilder.DropTable(
+                name: "Endorsements");
+
+            migrationBuilder.DropTable(
+                name: "StatementTranslations");
 
             migrationBuilder.DropTable(
                 name: "Materials");
