@@ -1,3 +1,4 @@
+using WeProtect.Summit.Data;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Statements;
