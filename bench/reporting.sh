@@ -57,7 +57,7 @@ hook=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN {printf "%.1f", e - s}')
 ids=$(sqlite3 "$db" "SELECT Id FROM ReportingCycles WHERE Title LIKE 'Bench biennial report %' ORDER BY Id;")
 publishes=() firsts=()
 for id in $ids; do
-  token=$(curl -fsS -c "$jar" -b "$jar" "$base/Reporting/Manage/Cycle/$id" | awk '/id="publish-form"/ {f = 1} f && /__RequestVerificationToken/ {print; exit}' | token_of)
+  token=$(curl -fsS -c "$jar" -b "$jar" "$base/Reporting/Manage/Cycle/$id" | awk '/id="publish-form"/ {f = 1} f && !done && /__RequestVerificationToken/ {print; done = 1}' | token_of)  # reads to the end: an early exit would break curl's pipe
   publishes+=("$(curl -s -o /dev/null -b "$jar" -w '%{http_code} %{time_total}' "$base/Reporting/Manage/Cycle/$id?handler=Publish" \
     --data-urlencode "__RequestVerificationToken=$token")")
   firsts+=("$(curl -s -o "$out/progress-$id.html" -w '%{http_code} %{size_download} %{time_total}' "$base/Reporting/Progress/$id")")
