@@ -151,6 +151,9 @@ public sealed class SweepSite
 
         var (consulted, _) = await app.CreateStatementAsync(summit.Id, StatementStatus.Consultation, SigningData.TextForAll, "Sweep Statement in consultation");
         var (open, _) = await app.CreateStatementAsync(summit.Id, StatementStatus.OpenForSignature, SigningData.TextForAll, "Sweep Statement of Action");
+        // Translations, so that the language links and a right-to-left text are swept too.
+        Assert.True((await app.TranslateAsync(consulted.Id, "fr", TranslationData.French)).Succeeded);
+        Assert.True((await app.TranslateAsync(open.Id, "ar", TranslationData.Arabic)).Succeeded);
         var cycleStatement = await app.PublishedStatementAsync([organisation]);
         var cycle = await app.CycleAsync(cycleStatement.SummitId, [cycleStatement.Id]);
         using (var scope = app.Services.CreateScope())
