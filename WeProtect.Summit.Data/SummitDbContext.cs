@@ -24,6 +24,9 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
     public DbSet<Breakouts.Booking> Bookings => Set<Breakouts.Booking>();
     public DbSet<Statements.Statement> Statements => Set<Statements.Statement>();
     public DbSet<Statements.StatementVersion> StatementVersions => Set<Statements.StatementVersion>();
+    public DbSet<Statements.StatementTranslation> StatementTranslations => Set<Statements.StatementTranslation>();
+    public DbSet<Endorsements.EndorsementShownText> EndorsementShownTexts => Set<Endorsements.EndorsementShownText>();
+    public DbSet<Communiques.CommuniqueTranslation> CommuniqueTranslations => Set<Communiques.CommuniqueTranslation>();
     public DbSet<Statements.StatementComment> StatementComments => Set<Statements.StatementComment>();
     public DbSet<Statements.Amendment> Amendments => Set<Statements.Amendment>();
     public DbSet<Endorsements.SigningAuthority> SigningAuthorities => Set<Endorsements.SigningAuthority>();
@@ -108,6 +111,8 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
             throw new InvalidOperationException("Audit events are append-only: they cannot be changed or deleted.");
         if (ChangeTracker.Entries<Statements.StatementVersion>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("Statement versions are immutable: write a new version instead.");
+        if (ChangeTracker.Entries<Statements.StatementTranslation>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("Statement translations are immutable: write a new translation instead.");
     }
 
     /// <summary>UTC in and out, to the microsecond: PostgreSQL keeps microseconds (SQL Server and SQLite keep .NET's

@@ -103,6 +103,7 @@ builder.Services.AddScoped<WeProtect.Summit.Data.Summits.SummitDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Organisations.OrganisationDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Organisations.MembershipDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Statements.StatementDesk>();
+builder.Services.AddScoped<WeProtect.Summit.Data.Statements.TranslationDesk>();
 builder.Services.AddScoped<DelegationDesk>();
 builder.Services.AddSingleton<WeProtect.Summit.Data.Invitations.InvitationTokens>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Invitations.InvitationDesk>();

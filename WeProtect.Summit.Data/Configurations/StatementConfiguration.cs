@@ -9,6 +9,7 @@ internal sealed class StatementConfiguration : IEntityTypeConfiguration<Statemen
     {
         e.Property(s => s.Title).HasMaxLength(Statement.TitleMaxLength);
         e.Property(s => s.Version).IsConcurrencyToken();
+        e.Property(s => s.AuthoritativeLanguage).HasMaxLength(Languages.InterfaceLanguages.CodeMaxLength);
         e.HasOne(s => s.Summit).WithMany().HasForeignKey(s => s.SummitId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(s => s.Versions).WithOne().HasForeignKey(v => v.StatementId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<StatementVersion>().WithMany().HasForeignKey(s => s.FinalVersionId).OnDelete(DeleteBehavior.NoAction);

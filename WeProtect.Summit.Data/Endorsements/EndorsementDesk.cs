@@ -12,9 +12,11 @@ namespace WeProtect.Summit.Data.Endorsements;
 /// Every grant, revocation, endorsement, withdrawal and close is an audit event in the same transaction.</summary>
 public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifier notifier, TimeProvider clock)
 {
-    /// <summary>What a signatory confirms: the hash shown with the text, and their printed name and position.</summary>
+    /// <summary>What a signatory confirms: the hash shown with the text, and their printed name and position.
+    /// <paramref name="ShownLanguage"/> and <paramref name="ShownHash"/> name the language version the page showed (the
+    /// authoritative text when null); it is recorded with the endorsement, which binds the authoritative hash.</summary>
     public sealed record Signature(int StatementId, int OrganisationId, string ConfirmedHash, string PrintedName, string PrintedPosition,
-        string? Declaration = null);
+        string? Declaration = null, string? ShownLanguage = null, string? ShownHash = null);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -102,6 +104,11 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
             return new(DeskAnswer.Refused, Refusal: DeskRefusal.TextChanged, Message: "The text changed since you opened it: the hash you confirmed is not the final version's. " +
                 "Nothing was signed. Read the text again before signing.");
 
+        var shown = await ShownTextAsync(statement, final, signature, ct);
+        if (shown is null)
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.TextChanged, Message: "The translation you read is not a translation of the final text, or it changed " +
+                "since you opened it. Nothing was signed. Read the text again before signing.");
+
         var name = (signature.PrintedName ?? "").Trim();
         var position = (signature.PrintedPosition ?? "").Trim();
         if (name.Length == 0 || position.Length == 0) return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: "Give your name and position as they should be printed.");
@@ -134,8 +141,11 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, x => x.Status), ct);
         if (stillOpen == 0) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "Signing of this statement closed a moment ago. Nothing was signed.");
         db.Endorsements.Add(endorsement);
+        shown.Endorsement = endorsement;
+        db.EndorsementShownTexts.Add(shown);
         audit.Record(actor, "endorsement.signed", endorsement,
             $"Endorsement of statement {statement.Id} (version {final.Id}, {final.ContentHash}) for organisation {organisation.Id}"
+            + $", text shown: {shown.Language} {shown.ContentHash}"
             + (statement.Standing ? ", a standing statement (outside any signing window)" : "")
             + (declaration is null ? "" : $", with a declaration (SHA-256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(declaration)))})"));
         try
@@ -148,11 +158,28 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         {
             // The filtered unique index (statement, organisation) where not withdrawn: someone signed first.
             db.Entry(endorsement).State = EntityState.Detached;
+            db.Entry(shown).State = EntityState.Detached;
             return await LiveEndorsementAsync(statement.Id, organisation.Id, ct) is { } winner
                 ? AlreadyEndorsed(winner)
                 : new(DeskAnswer.Refused, Refusal: DeskRefusal.AlreadyEndorsed, Message: "Your organisation's endorsement was being changed at the same moment. Nothing was signed; look again.");
         }
         return new(DeskAnswer.Done, $"Signed: {organisation.FormalName} endorses \"{statement.Title}\".") { Value = endorsement };
+    }
+
+    /// <summary>The language version the signing page showed: the authoritative text (no language, or its own, with
+    /// the final hash or none), or a translation of the final version with that hash; null when it is neither.</summary>
+    private async Task<EndorsementShownText?> ShownTextAsync(Statement statement, StatementVersion final, Signature signature, CancellationToken ct)
+    {
+        var language = string.IsNullOrWhiteSpace(signature.ShownLanguage) ? statement.AuthoritativeLanguage : signature.ShownLanguage.Trim();
+        var hash = signature.ShownHash?.Trim();
+        if (language == statement.AuthoritativeLanguage)
+            return string.IsNullOrEmpty(hash) || hash == final.ContentHash
+                ? new EndorsementShownText { Language = language, ContentHash = final.ContentHash } : null;
+        var translation = await db.StatementTranslations.AsNoTracking()
+            .Where(t => t.StatementId == statement.Id && t.StatementVersionId == final.Id && t.Language == language && t.ContentHash == hash)
+            .OrderByDescending(t => t.Number).FirstOrDefaultAsync(ct);
+        return translation is null ? null
+            : new EndorsementShownText { Language = language, ContentHash = translation.ContentHash, StatementTranslationId = translation.Id };
     }
 
     /// <summary>A receipt to every live signatory of the organisation, written in the same transaction.</summary>

@@ -40,6 +40,10 @@ public class Statement
     /// <summary>Set once the reminders before the window closes were queued.</summary>
     public DateTime? RemindersQueuedUtc { get; set; }
     public DateTime? ClosedUtc { get; set; }
+    /// <summary>The language whose text is authoritative (a code of <see cref="Languages.InterfaceLanguages"/>): the one
+    /// signed and bound by every endorsement's hash. Other languages are <see cref="StatementTranslation"/>s of it. Set
+    /// when the statement is created (the summit's default language), changed only before the first version.</summary>
+    public string AuthoritativeLanguage { get; private set; } = Languages.InterfaceLanguages.Default;
     /// <summary>The version frozen by <see cref="Finalise"/>; null before.</summary>
     public int? FinalVersionId { get; private set; }
     public List<StatementVersion> Versions { get; set; } = [];
@@ -88,6 +92,27 @@ public class Statement
         Versions.Add(version);
         Title = title;
         return (version, null);
+    }
+
+    /// <summary>Chooses the authoritative language; only before the first version (translations are of its text).</summary>
+    public string? SetAuthoritativeLanguage(string? code)
+    {
+        if (!Languages.InterfaceLanguages.IsSupported(code)) return "Choose one of the app's languages.";
+        if (code == AuthoritativeLanguage) return null;
+        if (Versions.Count > 0) return "The authoritative language is chosen before the first version of the text.";
+        AuthoritativeLanguage = code!;
+        return null;
+    }
+
+    /// <summary>The authoritative version a translation is written against now (the final text once final, else the
+    /// latest version), or why none may be added: no text yet, or the communiqué is published (what was published stays
+    /// as it was). Translations of the frozen text may still be added while it is open for signature or closed.</summary>
+    public (StatementVersion? Version, string? Refusal) TranslatableVersion()
+    {
+        if (Status == StatementStatus.Published)
+            return (null, "The statement is published: its communiqué was published in the languages it had, and no translation can be added now.");
+        var version = FinalVersionId is { } id ? Versions.FirstOrDefault(v => v.Id == id) : Latest;
+        return version is null ? (null, "Write the text before translating it.") : (version, null);
     }
 
     /// <summary>The steps this statement may take from where it is now.</summary>

@@ -17,7 +17,8 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
     /// <summary>Starts a statement of summit <paramref name="summitId"/>: a kind and a working title, no text yet.</summary>
     public async Task<DeskResult<Statement>> CreateAsync(int summitId, StatementKind? kind, string? title, AuditActor actor, CancellationToken ct = default)
     {
-        if (!await db.Summits.AnyAsync(s => s.Id == summitId, ct)) return DeskResult.NotFound("There is no such summit.").With<Statement>();
+        var language = await db.Summits.Where(s => s.Id == summitId).Select(s => s.DefaultLanguage).FirstOrDefaultAsync(ct);
+        if (language is null) return DeskResult.NotFound("There is no such summit.").With<Statement>();
         var statement = new Statement
         {
             SummitId = summitId,
@@ -25,6 +26,8 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
             Title = title?.Trim() ?? "",
             CreatedUtc = Now,
         };
+        // The summit's language is the authoritative one (an unsupported code leaves English).
+        statement.SetAuthoritativeLanguage(language);
         if (statement.Validate() is { Count: > 0 } errors) return DeskResult.Invalid(errors).With<Statement>();
         db.Statements.Add(statement);
         audit.Record(actor, "statement.created", statement, $"Statement \"{statement.Title}\" ({Statement.Describe(statement.Kind)}) created");

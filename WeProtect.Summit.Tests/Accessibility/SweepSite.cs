@@ -106,7 +106,8 @@ public sealed class SweepSite
             "/Statements/Text" => U($"/Statements/{OpenStatementId}/text"),
             "/Signing/AgreedBy" => U($"/Statements/{OpenStatementId}/agreed-by"),
             "/Signing/Sign" => SigningData.SignUrl(OpenStatementId, OrganisationId),
-            "/Statements/Manage/Edit" or "/Statements/Manage/Compare" or "/Statements/Manage/Import" or "/Statements/Manage/Amendments" => U($"{page}/{ConsultedStatementId}"),
+            "/Statements/Manage/Edit" or "/Statements/Manage/Compare" or "/Statements/Manage/Import" or "/Statements/Manage/Amendments"
+                or "/Statements/Manage/Translations" => U($"{page}/{ConsultedStatementId}"),
             "/Communiques/Details" => U($"/Communiques/{CommuniqueId}"),
             "/Communiques/Signatories" or "/Communiques/Manage/Index" => U($"{page.Replace("/Index", "")}/{CommuniqueStatementId}"),
             "/Reporting/Report" => ReportingData.ReportUrl(CycleId, OrganisationId),
@@ -151,6 +152,9 @@ public sealed class SweepSite
 
         var (consulted, _) = await app.CreateStatementAsync(summit.Id, StatementStatus.Consultation, SigningData.TextForAll, "Sweep Statement in consultation");
         var (open, _) = await app.CreateStatementAsync(summit.Id, StatementStatus.OpenForSignature, SigningData.TextForAll, "Sweep Statement of Action");
+        // Translations, so that the language links and a right-to-left text are swept too.
+        Assert.True((await app.TranslateAsync(consulted.Id, "fr", TranslationData.French)).Succeeded);
+        Assert.True((await app.TranslateAsync(open.Id, "ar", TranslationData.Arabic)).Succeeded);
         var cycleStatement = await app.PublishedStatementAsync([organisation]);
         var cycle = await app.CycleAsync(cycleStatement.SummitId, [cycleStatement.Id]);
         using (var scope = app.Services.CreateScope())

@@ -98,6 +98,7 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Signing/AgreedBy"] = Access.Public,
         ["/Signing/Manage/Index"] = Access.Organiser,
         ["/Statements/Manage/Amendments"] = Access.Organiser,
+        ["/Statements/Manage/Translations"] = Access.Organiser,
         ["/Statements/Consult"] = Access.SignedIn,
         ["/Statements/Text"] = Access.Public,
         ["/Communiques/Index"] = Access.Public,

@@ -152,6 +152,24 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
         var pdf = await PdfSigner.SignAsync(unsigned, certificate, location, tsa, ct);
         var list = SignatoryLists.Pdf(new SignatoryListHeader(statement.Id, statement.Title, summit.Name, version.ContentHash, publishedUtc, communique.Revision), signatories);
         var signedList = await PdfSigner.SignAsync(list, certificate, location, tsa, ct, PdfSigner.ListReason);
+        // The communiqué in each language that has a translation of the signed version, signed alike and stored with it.
+        var languages = new List<CommuniqueTranslation>();
+        foreach (var translation in await TranslationDesk.LatestOfAsync(db, version.Id, ct))
+        {
+            var translated = StatementParser.Parse(translation.Text).Document
+                ?? throw new InvalidOperationException($"Translation {translation.Id} ({translation.Language}) does not parse.");
+            var inLanguage = await PdfSigner.SignAsync(CommuniquePdf.Render(content with
+            {
+                Document = translated, ContentHash = translation.ContentHash, Language = translation.Language,
+                AuthoritativeLanguage = statement.AuthoritativeLanguage, AuthoritativeHash = version.ContentHash,
+            }), certificate, location, tsa, ct);
+            languages.Add(new CommuniqueTranslation
+            {
+                Communique = communique, Language = translation.Language, StatementTranslationId = translation.Id, ContentHash = translation.ContentHash,
+                Pdf = inLanguage, Sha256 = Convert.ToHexStringLower(SHA256.HashData(inLanguage)),
+            });
+        }
+        db.CommuniqueTranslations.AddRange(languages);
 
         communique.Pdf = pdf;
         communique.Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
@@ -174,7 +192,8 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
         }
         audit.Record(Actor, "communique.published", communique,
             $"Communiqué {communique.Id} of statement \"{statement.Title}\" published" + (first ? "" : $" as revision {communique.Revision}") +
-            $": version {version.Number}, {signatories.Count} signatories, SHA-256 {communique.Sha256}, signatory list SHA-256 {communique.SignatoryListSha256}");
+            $": version {version.Number}, {signatories.Count} signatories, SHA-256 {communique.Sha256}, signatory list SHA-256 {communique.SignatoryListSha256}" +
+            string.Concat(languages.Select(l => $", {l.Language} SHA-256 {l.Sha256}")));
         if (first) audit.Record(Actor, "statement.status-changed", statement, $"Statement \"{statement.Title}\" moved from closed to published");
         await audit.SaveChangesAsync(ct);
         await CheckpointAsync(communique.Id, ct);

@@ -7,7 +7,9 @@ namespace WeProtect.Summit.Web.Pdf;
 /// <summary>Everything a communiqué prints, as plain values: the job builds it from the database, the benchmark and
 /// the tests build it by hand. <paramref name="Signatories"/> are already in "Agreed by" order for
 /// <paramref name="AgreedByLayout"/> (<see cref="AgreedBy.Order"/>). A <paramref name="Revision"/> after the first says so,
-/// with the publication time of the revision it supersedes.</summary>
+/// with the publication time of the revision it supersedes. A communiqué in a translation gives its
+/// <paramref name="Language"/>, the translation's hash as <paramref name="ContentHash"/>, and the authoritative language and
+/// hash (<paramref name="AuthoritativeLanguage"/>, <paramref name="AuthoritativeHash"/>).</summary>
 public sealed record CommuniqueContent(
     string SummitName,
     string SummitWhenWhere,
@@ -19,4 +21,11 @@ public sealed record CommuniqueContent(
     TimeZoneInfo SummitZone,
     AgreedByLayout AgreedByLayout = AgreedByLayout.BySector,
     int Revision = 1,
-    DateTime? SupersedesPublishedUtc = null);
+    DateTime? SupersedesPublishedUtc = null,
+    string Language = "en",
+    string? AuthoritativeLanguage = null,
+    string? AuthoritativeHash = null)
+{
+    /// <summary>This PDF prints a translation, not the authoritative text.</summary>
+    public bool IsTranslation => AuthoritativeHash is not null;
+}

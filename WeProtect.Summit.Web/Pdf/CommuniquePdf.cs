@@ -26,7 +26,7 @@ public static class CommuniquePdf
         document.Info.Creator = "WeProtect Summit";
         document.Info.CreationDate = DateTime.SpecifyKind(content.PublishedUtc, DateTimeKind.Utc);
 
-        using var flow = new PdfFlow(document, doc.Title);
+        using var flow = new PdfFlow(document, doc.Title, content.Language == "en" ? PdfTags.Language : content.Language);
         var body = PdfFlow.Font(10.5);
 
         flow.Paragraph(PdfInline.Plain(doc.Title), PdfFlow.Font(20, bold: true), spaceAfter: 6, tag: PdfTags.Heading(1));
@@ -65,7 +65,15 @@ public static class CommuniquePdf
         var en = CultureInfo.GetCultureInfo("en-GB");
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(content.PublishedUtc, DateTimeKind.Utc), content.SummitZone);
         flow.Paragraph($"Statement version: {content.VersionNumber}", small, spaceAfter: 1, colour: PdfFlow.Muted);
-        flow.Paragraph("Content hash (SHA-256 of the canonical text):", small, spaceAfter: 1, colour: PdfFlow.Muted, keepWithNext: 1);
+        if (content.IsTranslation)
+        {
+            var authoritative = Data.Languages.InterfaceLanguages.Get(content.AuthoritativeLanguage);
+            flow.Paragraph($"Language: {Data.Languages.InterfaceLanguages.Get(content.Language).NativeName} ({content.Language}), a translation. " +
+                Web.Statements.StatementLanguages.AuthoritativeNoteOf(authoritative.Code), small, spaceAfter: 1, colour: PdfFlow.Muted);
+            flow.Paragraph("Authoritative text hash (SHA-256 of its canonical text):", small, spaceAfter: 1, colour: PdfFlow.Muted, keepWithNext: 1);
+            flow.Paragraph(content.AuthoritativeHash!, small, spaceAfter: 1, colour: PdfFlow.Muted);
+        }
+        flow.Paragraph(content.IsTranslation ? "Translation hash (SHA-256 of its canonical text):" : "Content hash (SHA-256 of the canonical text):", small, spaceAfter: 1, colour: PdfFlow.Muted, keepWithNext: 1);
         flow.Paragraph(content.ContentHash, small, spaceAfter: 1, colour: PdfFlow.Muted);
         flow.Paragraph($"Signatories: {content.Signatories.Count.ToString(CultureInfo.InvariantCulture)}", small, spaceAfter: 1, colour: PdfFlow.Muted);
         flow.Paragraph($"Published: {content.PublishedUtc.ToString("d MMMM yyyy, HH:mm", en)} UTC " +

@@ -40,6 +40,9 @@ public static class EvidenceReport
             .Select(e => new { e.Id, e.Organisation.FormalName, e.PrintedName, e.PrintedPosition, e.SignedUtc, e.StatementVersionId, e.ContentHash, e.Declaration, e.WithdrawnUtc, e.WithdrawalReason })
             .ToListAsync(ct);
         var endorsementIds = endorsements.Select(e => e.Id.ToString(CultureInfo.InvariantCulture)).ToList();
+        var ids = endorsements.Select(e => e.Id).ToList();
+        var shownTexts = (await db.EndorsementShownTexts.AsNoTracking().Where(t => ids.Contains(t.EndorsementId)).OrderBy(t => t.Id).ToListAsync(ct))
+            .ToLookup(t => t.EndorsementId);
         var revisionIds = await db.Communiques.AsNoTracking().Where(c => c.StatementId == statementId && c.Revision <= chosen.Revision)
             .Select(c => c.Id).ToListAsync(ct);
         var revisionKeys = revisionIds.Select(i => i.ToString(CultureInfo.InvariantCulture)).ToList();
@@ -87,6 +90,8 @@ public static class EvidenceReport
             flow.Heading(e.FormalName, bold, level: 3, spaceBefore: 0, spaceAfter: 1, keepWithNextLines: 3);
             flow.Paragraph($"Signed by {e.PrintedName}, {e.PrintedPosition}, {When(e.SignedUtc)}", body, indent: 12, spaceAfter: 1);
             flow.Paragraph($"Text: version {(versions.TryGetValue(e.StatementVersionId, out var n) ? n : 0)}, SHA-256 {e.ContentHash}", body, indent: 12, spaceAfter: 1);
+            foreach (var shown in shownTexts[e.Id])
+                flow.Paragraph($"Text shown when signing: {shown.Language}, SHA-256 {shown.ContentHash}", body, indent: 12, spaceAfter: 1);
             flow.Paragraph($"Identity: {IdentityProof}", body, indent: 12, spaceAfter: 1);
             if (e.Declaration is not null) flow.Paragraph($"Declaration: {e.Declaration}", body, indent: 12, spaceAfter: 1);
             if (e.WithdrawnUtc is { } withdrawn) flow.Paragraph($"Withdrawn {When(withdrawn)}: {e.WithdrawalReason}", body, indent: 12, spaceAfter: 1);

@@ -42,11 +42,12 @@ public sealed class PdfFlow : IDisposable
 
     private enum Frame { List, Item, ItemWithBody }
 
-    public PdfFlow(PdfDocument document, string footerLabel)
+    /// <param name="language">The document's language for the catalog's /Lang (a communiqué in another language than English).</param>
+    public PdfFlow(PdfDocument document, string footerLabel, string language = PdfTags.Language)
     {
         this.document = document;
         this.footerLabel = footerLabel;
-        tags = PdfTags.Start(document);
+        tags = PdfTags.Start(document, language);
         NewPage();
     }
 

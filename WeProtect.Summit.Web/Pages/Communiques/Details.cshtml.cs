@@ -19,6 +19,14 @@ public class DetailsModel(SummitDbContext db, IConfiguration configuration) : Pa
 
     public View Communique { get; private set; } = null!;
     public AgreedByList Signatories { get; private set; } = new(AgreedByLayout.BySector, []);
+    /// <summary>The communiqué in other languages (one signed PDF each), and the authoritative language.</summary>
+    public IReadOnlyList<LanguagePdf> Languages { get; private set; } = [];
+    public string AuthoritativeLanguage { get; private set; } = Data.Languages.InterfaceLanguages.Default;
+
+    public sealed record LanguagePdf(string Language, string Sha256, string ContentHash)
+    {
+        public string NativeName => Data.Languages.InterfaceLanguages.Get(Language).NativeName;
+    }
     /// <summary>Every published revision of this statement's communiqué, first to last.</summary>
     public IReadOnlyList<PublishedRevision> Revisions { get; private set; } = [];
     public string RevisionStanding => CommuniqueRevisions.Describe(Revisions, Communique.Revision);
@@ -32,6 +40,9 @@ public class DetailsModel(SummitDbContext db, IConfiguration configuration) : Pa
         // This revision's list, as it stood when it was published.
         Signatories = await AgreedBy.LoadAsync(db, view.StatementId, AgreedBy.Comparison(configuration[CommuniqueJob.CultureKey]), view.ListAsOfUtc, ct);
         Revisions = await CommuniqueRevisions.PublishedAsync(db, view.StatementId, ct);
+        Languages = await db.CommuniqueTranslations.AsNoTracking().Where(t => t.CommuniqueId == id).OrderBy(t => t.Id)
+            .Select(t => new LanguagePdf(t.Language, t.Sha256, t.ContentHash)).ToListAsync(ct);
+        AuthoritativeLanguage = await db.Statements.Where(s => s.Id == view.StatementId).Select(s => s.AuthoritativeLanguage).SingleAsync(ct);
         return Page();
     }
 
@@ -43,6 +54,17 @@ public class DetailsModel(SummitDbContext db, IConfiguration configuration) : Pa
         if (found is null) return NotFound();
         Response.Headers["X-Content-SHA256"] = found.Sha256;
         return File(found.Pdf!, "application/pdf", FileName(found.Title, id));
+    }
+
+    /// <summary>The signed PDF in one more language (<c>/Communiques/{id}/language?language=fr</c>), byte for byte as stored.</summary>
+    public async Task<IActionResult> OnGetLanguageAsync(int id, string? language, CancellationToken ct)
+    {
+        var found = await db.CommuniqueTranslations.AsNoTracking()
+            .Where(t => t.CommuniqueId == id && t.Language == language && t.Communique.Status == CommuniqueStatus.Published)
+            .Select(t => new { t.Pdf, t.Sha256, t.Communique.Statement.Title }).FirstOrDefaultAsync(ct);
+        if (found is null) return NotFound();
+        Response.Headers["X-Content-SHA256"] = found.Sha256;
+        return File(found.Pdf, "application/pdf", FileName(found.Title, id).Replace(".pdf", $" ({language}).pdf", StringComparison.Ordinal));
     }
 
     /// <summary>"Call to Action – communiqué 7.pdf": the statement's title without characters file systems refuse.</summary>

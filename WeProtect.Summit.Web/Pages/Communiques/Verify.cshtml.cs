@@ -38,6 +38,12 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration) : Pag
         /// <summary>"revision 1 of 3, superseded on …" or "revision 2 of 2, the current revision"; null for a single revision.</summary>
         public string? RevisionStanding { get; init; }
         public bool Superseded { get; init; }
+        /// <summary>The language of the communiqué (or list) found: the authoritative one, or a translation's; null when
+        /// nothing was found.</summary>
+        public string? Language { get; init; }
+        /// <summary>The statement's authoritative language, when <see cref="Language"/> is set.</summary>
+        public string? AuthoritativeLanguage { get; init; }
+        public bool IsTranslation => Language is not null && Language != AuthoritativeLanguage;
         /// <summary>The file is a letter of invitation issued here (a visa letter), not a communiqué.</summary>
         public LetterMatch? VisaLetter { get; init; }
         /// <summary>The file is a letter of invitation issued here and withdrawn since (its travel document changed):
@@ -94,7 +100,11 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration) : Pag
         var check = PdfSignatureVerifier.Verify(bytes);
         // The communiqué itself, or the signed signatory list published with it.
         var match = await db.Communiques.Where(c => c.Status == CommuniqueStatus.Published && (c.Sha256 == sha || c.SignatoryListSha256 == sha))
-            .Select(c => new { c.Id, IsList = c.Sha256 != sha }).FirstOrDefaultAsync(ct);
+            .Select(c => new { c.Id, IsList = c.Sha256 != sha, Language = (string?)c.Statement.AuthoritativeLanguage, Authoritative = (string?)c.Statement.AuthoritativeLanguage }).FirstOrDefaultAsync(ct)
+            // … or the communiqué in one of its other languages.
+            ?? await db.CommuniqueTranslations.Where(t => t.Sha256 == sha && t.Communique.Status == CommuniqueStatus.Published)
+                .Select(t => new { Id = t.CommuniqueId, IsList = false, Language = (string?)t.Language, Authoritative = (string?)t.Communique.Statement.AuthoritativeLanguage })
+                .FirstOrDefaultAsync(ct);
         var published = match is { } m ? await DetailsModel.FindAsync(db, m.Id, ct) : null;
         var letter = published is not null ? null : await db.VisaLetters.AsNoTracking()
             .Where(v => v.Status == Data.Accreditations.VisaLetterStatus.Issued && v.Sha256 == sha)
@@ -125,6 +135,8 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration) : Pag
             Superseded = published is not null && CommuniqueRevisions.SupersededUtc(revisions, published.Revision) is not null,
             VisaLetter = letterMatch,
             Withdrawn = withdrawn,
+            Language = match?.Language,
+            AuthoritativeLanguage = match?.Authoritative,
         };
         return Page();
     }

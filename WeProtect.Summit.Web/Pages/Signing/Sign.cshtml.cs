@@ -26,6 +26,11 @@ public class SignModel(SummitDbContext db, EndorsementDesk desk, AuthenticatorSt
         public string PrintedPosition { get; set; } = "";
         [StringLength(Endorsement.DeclarationMaxLength), Display(Name = "Declaration or reservation (optional)")]
         public string? Declaration { get; set; }
+        /// <summary>The language version shown above the form, recorded with the endorsement.</summary>
+        [StringLength(Data.Languages.InterfaceLanguages.CodeMaxLength)]
+        public string? ShownLanguage { get; set; }
+        [StringLength(64)]
+        public string? ShownHash { get; set; }
     }
 
     public sealed class WithdrawInput
@@ -41,6 +46,10 @@ public class SignModel(SummitDbContext db, EndorsementDesk desk, AuthenticatorSt
     public Organisation Organisation { get; private set; } = null!;
     public StatementVersion? Final { get; private set; }
     public StatementDocument? Document { get; private set; }
+    /// <summary>The final text's language versions and the one shown (<c>?lang=</c> on a GET, the posted one after a post).</summary>
+    public Web.Statements.StatementLanguages? Languages { get; private set; }
+    /// <summary>The language versions the live endorsement's signatory was shown.</summary>
+    public IReadOnlyList<EndorsementShownText> LiveShown { get; private set; } = [];
     public string? Refusal { get; private set; }
     public Endorsement? Live { get; private set; }
     public IReadOnlyList<Endorsement> Withdrawn { get; private set; } = [];
@@ -50,7 +59,11 @@ public class SignModel(SummitDbContext db, EndorsementDesk desk, AuthenticatorSt
     {
         if (await GuardAsync(statementId, organisationId, ct) is { } stop) return stop;
         var user = await users.GetUserAsync(User);
-        Input = new SignInput { ConfirmedHash = Final?.ContentHash ?? "", PrintedName = user?.FullName ?? "", PrintedPosition = user?.Position ?? "" };
+        Input = new SignInput
+        {
+            ConfirmedHash = Final?.ContentHash ?? "", PrintedName = user?.FullName ?? "", PrintedPosition = user?.Position ?? "",
+            ShownLanguage = Languages?.Shown.Language, ShownHash = Languages?.Shown.Hash,
+        };
         return Page();
     }
 
@@ -61,7 +74,8 @@ public class SignModel(SummitDbContext db, EndorsementDesk desk, AuthenticatorSt
         if (!TryValidateModel(Input, nameof(Input))) return Page();
         var userId = users.GetUserId(User)!;
         var result = await desk.SignAsync(
-            new EndorsementDesk.Signature(statementId, organisationId, Input.ConfirmedHash, Input.PrintedName, Input.PrintedPosition, Input.Declaration),
+            new EndorsementDesk.Signature(statementId, organisationId, Input.ConfirmedHash, Input.PrintedName, Input.PrintedPosition, Input.Declaration,
+                Input.ShownLanguage, Input.ShownHash),
             userId, User.ToAuditActor(), c => stepUp.VerifyAsync(userId, Input.Code, "signing", c), ct);
         Response.Headers.CacheControl = "no-cache, no-store";
         if (result.Refusal == DeskRefusal.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
@@ -106,6 +120,8 @@ public class SignModel(SummitDbContext db, EndorsementDesk desk, AuthenticatorSt
         Organisation = organisation;
         Final = statement.FinalVersionId is { } id ? await db.StatementVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct) : null;
         Document = Final is null ? null : StatementParser.Parse(Final.Text).Document;
+        var requested = HttpMethods.IsPost(Request.Method) ? Input.ShownLanguage : Request.Query["lang"].ToString();
+        Languages = Final is null ? null : await Web.Statements.StatementLanguages.LoadAsync(db, statement, Final, requested, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         Refusal = statement.RefuseEndorsement(organisation.Sector, EndorsementDesk.AudiencesOf(Final), now);
         WindowOpen = statement.Status == StatementStatus.OpenForSignature && now >= statement.SigningOpensUtc && now < statement.SigningClosesUtc;
@@ -113,6 +129,7 @@ public class SignModel(SummitDbContext db, EndorsementDesk desk, AuthenticatorSt
             .Where(e => e.StatementId == statementId && e.OrganisationId == organisationId).OrderByDescending(e => e.SignedUtc).ToListAsync(ct);
         Live = endorsements.FirstOrDefault(e => e.IsLive);
         Withdrawn = endorsements.Where(e => !e.IsLive).ToList();
+        LiveShown = Live is null ? [] : await db.EndorsementShownTexts.AsNoTracking().Where(t => t.EndorsementId == Live.Id).OrderBy(t => t.Id).ToListAsync(ct);
         return true;
     }
 

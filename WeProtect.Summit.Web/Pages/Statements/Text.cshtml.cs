@@ -15,13 +15,20 @@ public class TextModel(SummitDbContext db) : PageModel
     public string SummitName { get; private set; } = "";
     public StatementVersion Shown { get; private set; } = null!;
     public StatementDocument Document { get; private set; } = null!;
+    /// <summary>The text's language versions and the one shown (<c>?lang=</c>, else the reader's language, else the authoritative).</summary>
+    public StatementLanguages Languages { get; private set; } = null!;
     public bool IsFinalText => Shown.Id == Statement.FinalVersionId;
     /// <summary>The final statement this one reaffirms, and the final statements that reaffirm this one.</summary>
     public (int Id, string Title)? Reaffirms { get; private set; }
     public IReadOnlyList<(int Id, string Title)> ReaffirmedBy { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int statementId, int? version, CancellationToken ct) =>
-        await LoadAsync(statementId, version, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(int statementId, int? version, string? lang, CancellationToken ct)
+    {
+        if (!await LoadAsync(statementId, version, ct)) return NotFound();
+        if (await StatementLanguages.LoadAsync(db, Statement, Shown, lang, ct) is not { } languages) return NotFound();
+        Languages = languages;
+        return Page();
+    }
 
     public async Task<IActionResult> OnGetMarkdownAsync(int statementId, int? version, CancellationToken ct) =>
         await LoadAsync(statementId, version, ct) ? StatementExport.Markdown(Response, Statement, Shown) : NotFound();

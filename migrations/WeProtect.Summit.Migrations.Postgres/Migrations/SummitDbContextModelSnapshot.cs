@@ -833,6 +833,53 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.ToTable("Communiques");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Communiques.CommuniqueTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommuniqueId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("StatementTranslationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("StatementTranslationId");
+
+                    b.HasIndex("CommuniqueId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("CommuniqueTranslations");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Endorsements.Endorsement", b =>
                 {
                     b.Property<int>("Id")
@@ -903,6 +950,41 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasFilter("\"WithdrawnUtc\" IS NULL");
 
                     b.ToTable("Endorsements");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Endorsements.EndorsementShownText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("EndorsementId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int?>("StatementTranslationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatementTranslationId");
+
+                    b.HasIndex("EndorsementId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("EndorsementShownTexts");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Endorsements.SigningAuthority", b =>
@@ -2468,6 +2550,11 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("AuthoritativeLanguage")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<DateTime?>("ClosedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -2585,6 +2672,60 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.HasIndex("StatementVersionId", "Anchor");
 
                     b.ToTable("StatementComments");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Statements.StatementTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StatementId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StatementVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatementVersionId");
+
+                    b.HasIndex("StatementId", "Language", "Number")
+                        .IsUnique();
+
+                    b.ToTable("StatementTranslations");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Statements.StatementVersion", b =>
@@ -2953,6 +3094,23 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Navigation("Statement");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Communiques.CommuniqueTranslation", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Communiques.Communique", "Communique")
+                        .WithMany()
+                        .HasForeignKey("CommuniqueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WeProtect.Summit.Data.Statements.StatementTranslation", null)
+                        .WithMany()
+                        .HasForeignKey("StatementTranslationId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.Navigation("Communique");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Endorsements.Endorsement", b =>
                 {
                     b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", "Organisation")
@@ -2980,6 +3138,22 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Endorsements.EndorsementShownText", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Endorsements.Endorsement", "Endorsement")
+                        .WithMany()
+                        .HasForeignKey("EndorsementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WeProtect.Summit.Data.Statements.StatementTranslation", null)
+                        .WithMany()
+                        .HasForeignKey("StatementTranslationId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.Navigation("Endorsement");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Endorsements.SigningAuthority", b =>
@@ -3462,6 +3636,21 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("StatementVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Statements.StatementTranslation", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Statements.Statement", null)
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WeProtect.Summit.Data.Statements.StatementVersion", null)
+                        .WithMany()
+                        .HasForeignKey("StatementVersionId")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 

@@ -835,6 +835,53 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.ToTable("Communiques");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Communiques.CommuniqueTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommuniqueId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("StatementTranslationId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("StatementTranslationId");
+
+                    b.HasIndex("CommuniqueId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("CommuniqueTranslations");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Endorsements.Endorsement", b =>
                 {
                     b.Property<int>("Id")
@@ -905,6 +952,41 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasFilter("\"WithdrawnUtc\" IS NULL");
 
                     b.ToTable("Endorsements");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Endorsements.EndorsementShownText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("EndorsementId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<int?>("StatementTranslationId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatementTranslationId");
+
+                    b.HasIndex("EndorsementId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("EndorsementShownTexts");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Endorsements.SigningAuthority", b =>
@@ -2470,6 +2552,11 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("AuthoritativeLanguage")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
                     b.Property<DateTime?>("ClosedUtc")
                         .HasColumnType("datetime2");
 
@@ -2587,6 +2674,60 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.HasIndex("StatementVersionId", "Anchor");
 
                     b.ToTable("StatementComments");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Statements.StatementTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StatementId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StatementVersionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatementVersionId");
+
+                    b.HasIndex("StatementId", "Language", "Number")
+                        .IsUnique();
+
+                    b.ToTable("StatementTranslations");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Statements.StatementVersion", b =>
@@ -2955,6 +3096,23 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Navigation("Statement");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Communiques.CommuniqueTranslation", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Communiques.Communique", "Communique")
+                        .WithMany()
+                        .HasForeignKey("CommuniqueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WeProtect.Summit.Data.Statements.StatementTranslation", null)
+                        .WithMany()
+                        .HasForeignKey("StatementTranslationId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.Navigation("Communique");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Endorsements.Endorsement", b =>
                 {
                     b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", "Organisation")
@@ -2982,6 +3140,22 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Endorsements.EndorsementShownText", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Endorsements.Endorsement", "Endorsement")
+                        .WithMany()
+                        .HasForeignKey("EndorsementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WeProtect.Summit.Data.Statements.StatementTranslation", null)
+                        .WithMany()
+                        .HasForeignKey("StatementTranslationId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.Navigation("Endorsement");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Endorsements.SigningAuthority", b =>
@@ -3464,6 +3638,21 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("StatementVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Statements.StatementTranslation", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Statements.Statement", null)
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WeProtect.Summit.Data.Statements.StatementVersion", null)
+                        .WithMany()
+                        .HasForeignKey("StatementVersionId")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 

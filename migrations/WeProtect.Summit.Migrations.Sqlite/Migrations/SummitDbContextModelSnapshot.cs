@@ -804,6 +804,51 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.ToTable("Communiques");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Communiques.CommuniqueTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuniqueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("StatementTranslationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("StatementTranslationId");
+
+                    b.HasIndex("CommuniqueId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("CommuniqueTranslations");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Endorsements.Endorsement", b =>
                 {
                     b.Property<int>("Id")
@@ -872,6 +917,39 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasFilter("\"WithdrawnUtc\" IS NULL");
 
                     b.ToTable("Endorsements");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Endorsements.EndorsementShownText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("EndorsementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StatementTranslationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatementTranslationId");
+
+                    b.HasIndex("EndorsementId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("EndorsementShownTexts");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Endorsements.SigningAuthority", b =>
@@ -2381,6 +2459,11 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AuthoritativeLanguage")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ClosedUtc")
                         .HasColumnType("TEXT");
 
@@ -2496,6 +2579,58 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.HasIndex("StatementVersionId", "Anchor");
 
                     b.ToTable("StatementComments");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Statements.StatementTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StatementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StatementVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatementVersionId");
+
+                    b.HasIndex("StatementId", "Language", "Number")
+                        .IsUnique();
+
+                    b.ToTable("StatementTranslations");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Statements.StatementVersion", b =>
@@ -2860,6 +2995,23 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Navigation("Statement");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Communiques.CommuniqueTranslation", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Communiques.Communique", "Communique")
+                        .WithMany()
+                        .HasForeignKey("CommuniqueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WeProtect.Summit.Data.Statements.StatementTranslation", null)
+                        .WithMany()
+                        .HasForeignKey("StatementTranslationId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.Navigation("Communique");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Endorsements.Endorsement", b =>
                 {
                     b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", "Organisation")
@@ -2887,6 +3039,22 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Endorsements.EndorsementShownText", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Endorsements.Endorsement", "Endorsement")
+                        .WithMany()
+                        .HasForeignKey("EndorsementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WeProtect.Summit.Data.Statements.StatementTranslation", null)
+                        .WithMany()
+                        .HasForeignKey("StatementTranslationId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.Navigation("Endorsement");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Endorsements.SigningAuthority", b =>
@@ -3369,6 +3537,21 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("StatementVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Statements.StatementTranslation", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Statements.Statement", null)
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WeProtect.Summit.Data.Statements.StatementVersion", null)
+                        .WithMany()
+                        .HasForeignKey("StatementVersionId")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 
