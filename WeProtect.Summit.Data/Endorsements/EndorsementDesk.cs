@@ -157,8 +157,9 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         catch (DbUpdateException)
         {
             // The filtered unique index (statement, organisation) where not withdrawn: someone signed first.
-            db.Entry(endorsement).State = EntityState.Detached;
+            // The dependent first: detaching the endorsement would otherwise sever its required shown text.
             db.Entry(shown).State = EntityState.Detached;
+            db.Entry(endorsement).State = EntityState.Detached;
             return await LiveEndorsementAsync(statement.Id, organisation.Id, ct) is { } winner
                 ? AlreadyEndorsed(winner)
                 : new(DeskAnswer.Refused, Refusal: DeskRefusal.AlreadyEndorsed, Message: "Your organisation's endorsement was being changed at the same moment. Nothing was signed; look again.");

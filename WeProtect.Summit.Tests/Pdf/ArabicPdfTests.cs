@@ -129,52 +129,6 @@ public sealed class ArabicPdfTests : IDisposable
         Assert.Equal(Signatories().Count, PdfStructure.Read(pdf).OfType("LI").Count());
     }
 
-    /// <summary>The document's direction sets where lines stand and how their words are ordered (as <c>dir</c> on a
-    /// page).</summary>
-    [Fact]
-    public void A_right_to_left_document_sets_its_lines_and_labels_against_the_right_margin()
-    {
-        static UglyToad.PdfPig.Content.Letter[] Letters(bool rightToLeft, string text)
-        {
-            SummitFonts.Register();
-            using var document = new PdfSharp.Pdf.PdfDocument();
-            using var flow = new PdfFlow(document, "Direction") { RightToLeft = rightToLeft };
-            flow.Paragraph(text, PdfFlow.Font(11), indent: 20, label: "7.");
-            using var read = PdfDocument.Open(flow.Save());
-            // The first page's letters, without the footer (below the text).
-            var letters = read.GetPage(1).Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToArray();
-            var top = letters.Max(l => l.StartBaseLine.Y);
-            return letters.Where(l => Math.Abs(l.StartBaseLine.Y - top) < 1).ToArray();
-        }
-        var right = PdfFlow.PageWidth - PdfFlow.Margin;
-
-        var rtl = Letters(rightToLeft: true, ArabicName);
-        var label = rtl.Where(l => l.Value is "7" or ".").ToArray();
-        var words = rtl.Except(label).ToArray();
-        Assert.Equal(2, label.Length);
-        Assert.InRange(label.Max(l => l.BoundingBox.Right), right - 3, right + 0.5);    // the label hangs on the right…
-        Assert.True(label.Min(l => l.BoundingBox.Left) > right - 20, "the label stays in its 20 pt");
-        Assert.InRange(words.Max(l => l.BoundingBox.Right), right - 22, right - 19);   // …and the text starts 20 pt in
-        Assert.True(words.Min(l => l.BoundingBox.Left) > PdfFlow.Margin + 100, "a short line ends well short of the left margin");
-
-        // In a left-to-right document the same Arabic text starts after its label at the left.
-        var ltr = Letters(rightToLeft: false, ArabicName).Where(l => l.Value != "7" && l.Value != ".").ToArray();
-        Assert.InRange(ltr.Min(l => l.BoundingBox.Left), PdfFlow.Margin + 19, PdfFlow.Margin + 22);
-
-        // A Latin paragraph in a right-to-left document keeps its word order and stands on the right.
-        var latin = Letters(rightToLeft: true, "Agreed by Albania").Where(l => l.Value != "7" && l.Value != ".").OrderBy(l => l.StartBaseLine.X).ToArray();
-        Assert.Equal("AgreedbyAlbania", string.Concat(latin.Select(l => l.Value)));
-        Assert.InRange(latin[^1].BoundingBox.Right, right - 22, right - 19);
-    }
-
-    [Theory]
-    [InlineData("Agreed by", 0)]
-    [InlineData("مؤسسة ECPAT", 1)]
-    [InlineData("12 ECPAT مؤسسة", 0)]
-    [InlineData("12 — مؤسسة ECPAT", 1)]
-    [InlineData("2026", 0)]
-    public void A_paragraphs_direction_is_its_first_strong_letters(string text, byte level) => Assert.Equal(level, PdfBidi.ParagraphLevel(text));
-
     [Theory]
     [InlineData("abc def", new byte[] { 0, 0, 0, 0, 0, 0, 0 })]
     // An Arabic word in an English line: one right-to-left run; the spaces around it stay left to right.

@@ -26,11 +26,7 @@ public static class CommuniquePdf
         document.Info.Creator = "WeProtect Summit";
         document.Info.CreationDate = DateTime.SpecifyKind(content.PublishedUtc, DateTimeKind.Utc);
 
-        // An Arabic version is laid out from the right, as its text reads.
-        using var flow = new PdfFlow(document, doc.Title, content.Language == "en" ? PdfTags.Language : content.Language)
-        {
-            RightToLeft = System.Globalization.CultureInfo.GetCultureInfo(content.Language).TextInfo.IsRightToLeft,
-        };
+        using var flow = new PdfFlow(document, doc.Title, content.Language == "en" ? PdfTags.Language : content.Language);
         var body = PdfFlow.Font(10.5);
 
         flow.Paragraph(PdfInline.Plain(doc.Title), PdfFlow.Font(20, bold: true), spaceAfter: 6, tag: PdfTags.Heading(1));

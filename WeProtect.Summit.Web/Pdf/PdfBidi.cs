@@ -24,22 +24,6 @@ public static class PdfBidi
         return false;
     }
 
-    /// <summary>The paragraph's embedding level by rules P2–P3: 1 (right to left) when its first strong letter is
-    /// Hebrew or Arabic, else 0. An Arabic paragraph is laid out from the right even where a line starts in Latin.</summary>
-    public static byte ParagraphLevel(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? char.ConvertToUtf32(text[i], text[++i]) : text[i];
-            switch (ClassOf(c))
-            {
-                case Class.L: return 0;
-                case Class.R or Class.AL: return 1;
-            }
-        }
-        return 0;
-    }
-
     public static Class ClassOf(int c)
     {
         switch (c)

@@ -15,7 +15,7 @@ namespace WeProtect.Summit.Web.Pdf;
 /// The PDF is tagged (<see cref="PdfTags"/>): every paragraph is a P, every heading an H1–H6, labelled paragraphs
 /// inside <see cref="BeginList"/>/<see cref="EndList"/> are list items (LI with Lbl and LBody), in drawing order,
 /// which is the reading order; rules and the footer are artifacts that a screen reader skips.</summary>
-public sealed class PdfFlow : IDisposable
+internal sealed class PdfFlow : IDisposable
 {
     public const int KeepTogetherLines = 4;
 
@@ -25,10 +25,6 @@ public sealed class PdfFlow : IDisposable
     private static readonly double FooterHeight = XUnit.FromMillimeter(10).Point;
 
     private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
-    /// <summary>A document in a right-to-left language (an Arabic version of a text): lines stand against the right
-    /// margin and labels hang on the right.</summary>
-    public bool RightToLeft { get; init; }
-
     public static readonly XColor Ink = XColor.FromArgb(0x1A, 0x1A, 0x1A);
     public static readonly XColor Muted = XColor.FromArgb(0x55, 0x55, 0x55);
 
@@ -163,13 +159,13 @@ public sealed class PdfFlow : IDisposable
         KeepSpace((keep + keepWithNext) * lineHeight);
         var brush = new XSolidBrush(colour ?? Ink);
         if (y + lineHeight > Bottom) NewPage();
-        var level = Level;
         var opened = BeginBlock(tag, label, () =>
-            PdfText.Draw(Gfx, label!, labelFont ?? font, brush, LabelRect(indent, labelIndent, lineHeight), Start));
+            PdfText.Draw(Gfx, label!, labelFont ?? font, brush, new XRect(Margin + labelIndent, y, indent - labelIndent, lineHeight), XStringFormats.TopLeft));
         for (var i = 0; i < lines.Count; i++)
         {
             if (y + lineHeight > Bottom) NewPage();
-            PdfText.Draw(Gfx, lines[i], font, brush, TextRect(indent, width, lineHeight), centred ? XStringFormats.TopCenter : Start, level);
+            var rect = new XRect(Margin + indent, y, width, lineHeight);
+            PdfText.Draw(Gfx, lines[i], font, brush, rect, centred ? XStringFormats.TopCenter : XStringFormats.TopLeft);
             y += lineHeight;
         }
         EndBlock(opened);
@@ -234,19 +230,17 @@ public sealed class PdfFlow : IDisposable
         KeepSpace((keep + keepWithNext) * lineHeight);
         var brush = new XSolidBrush(Ink);
         if (y + lineHeight > Bottom) NewPage();
-        var level = Level;
         var opened = BeginBlock(PdfBlockLevelElementTag.Paragraph, label, () =>
-            PdfText.Draw(Gfx, label!, regular, brush, LabelRect(indent, labelIndent, lineHeight), Start));
+            PdfText.Draw(Gfx, label!, regular, brush, new XRect(Margin + labelIndent, y, indent - labelIndent, lineHeight), XStringFormats.TopLeft));
         for (var i = 0; i < lines.Count; i++)
         {
             if (y + lineHeight > Bottom) NewPage();
             var x = Margin + indent;
             var pieces = lines[i].SelectMany(p => (p.Space ? new (string Text, XFont Font)[] { (" ", regular) } : []).Concat(p.Word)).ToList();
-            if (pieces.Count > 0 && (RightToLeft || PdfBidi.NeedsBidi(string.Concat(pieces.Select(p => p.Item1)))))
+            if (PdfBidi.NeedsBidi(string.Concat(pieces.Select(p => p.Item1))))
             {
-                // A line with right-to-left text, and every line of a right-to-left document, is laid out as a
-                // whole: its runs reorder across words.
-                PdfText.Draw(Gfx, pieces, brush, TextRect(indent, width, lineHeight), Start, level);
+                // A line with right-to-left text is laid out as a whole: its runs reorder across words.
+                PdfText.Draw(Gfx, pieces, brush, new XRect(x, y, width, lineHeight), XStringFormats.TopLeft);
                 y += lineHeight;
                 continue;
             }
@@ -264,20 +258,6 @@ public sealed class PdfFlow : IDisposable
         EndBlock(opened);
         y += spaceAfter;
     }
-
-    /// <summary>Where a paragraph's lines go: indented from the left margin, or from the right one in a right-to-left
-    /// document, whose labels ("3.", "b.") then hang on the right.</summary>
-    private XRect TextRect(double indent, double width, double lineHeight) =>
-        RightToLeft ? new XRect(Margin, y, width, lineHeight) : new XRect(Margin + indent, y, width, lineHeight);
-
-    private XRect LabelRect(double indent, double labelIndent, double lineHeight) =>
-        RightToLeft ? new XRect(PageWidth - Margin - indent, y, indent - labelIndent, lineHeight) : new XRect(Margin + labelIndent, y, indent - labelIndent, lineHeight);
-
-    /// <summary>The side lines start from, and the bidi paragraph level of every paragraph: the document's direction, as
-    /// <c>dir</c> on a page whose paragraphs inherit it (an Arabic name in an English list reads as in a browser).</summary>
-    private XStringFormat Start => RightToLeft ? XStringFormats.TopRight : XStringFormats.TopLeft;
-
-    private byte Level => RightToLeft ? (byte)1 : (byte)0;
 
     /// <summary>A heading of <paramref name="level"/> (1 the document's title, 2 its parts, …: tagged H1–H6), kept on
     /// the same page as the <paramref name="keepWithNextLines"/> lines after it.</summary>
@@ -341,7 +321,7 @@ public sealed class PdfFlow : IDisposable
         Finish();
         var shaped = PdfText.IsShaped(document);
         using var saved = new MemoryStream();
-        document.Save(saved, closeStream: false);
+        PdfText.SaveTo(document, saved);
         saved.Position = 0;
         using var reopened = PdfSharp.Pdf.IO.PdfReader.Open(saved, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Modify);
         PdfText.Attach(reopened);
@@ -361,7 +341,7 @@ public sealed class PdfFlow : IDisposable
             content.Insert(start + (at < 0 ? 0 : at + 3), "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n");
             content.Append("EMC\n");
         }
-        return PdfText.Save(reopened, repair: shaped);
+        return PdfText.Save(reopened, drawnIn: shaped ? document : null);
     }
 
     /// <summary>The footer label as it fits <paramref name="width"/>: whole, or cut at a word boundary with an ellipsis

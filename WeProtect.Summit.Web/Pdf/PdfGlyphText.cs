@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -10,32 +11,29 @@ namespace WeProtect.Summit.Web.Pdf;
 /// <summary>The text behind shaped glyphs, for the fonts' /ToUnicode maps. PDFsharp keys the glyphs it embeds by code
 /// point, one glyph per code point, but shaped Arabic draws one letter with up to four glyphs (isolated, initial,
 /// medial, final forms) and one glyph for two letters (lam-alef). So every shaped glyph is drawn under a code point of
-/// its own in the supplementary private use areas (planes 15 and 16, one per glyph and text), which keeps every glyph in the
+/// its own in the supplementary private use area (plane 15: face × 0x4000 + glyph id), which keeps every glyph in the
 /// embedded subset; <see cref="Repair"/> then rewrites the /ToUnicode maps from those code points to the real text of
 /// each glyph (its letters, in logical order), so that a reader that extracts text from the glyphs (poppler's
 /// pdftotext) reads the letters, never private-use code points.</summary>
 internal static partial class PdfGlyphText
 {
     private const int PrivateUse = 0xF0000;
-    /// <summary>Code points used per private-use plane (15 and 16), leaving out the last two, which are noncharacters.</summary>
-    private const int PerPlane = 0xFFFE;
+    private const int FaceSpan = 0x4000;
 
-    private static readonly ConcurrentDictionary<int, string> Texts = new();
-    private static readonly ConcurrentDictionary<(int Face, ushort Glyph, string Text), int> Assigned = new();
-    private static int assignedCount = -1;
+    /// <summary>Each document's glyph texts: one text per glyph in a document (its /ToUnicode has one entry per glyph),
+    /// the first drawn in it. Kept per document: a process-wide map let the first document drawn decide the text of a
+    /// glyph (a letter's dots, a ligature) for every later one, whose text then extracted wrongly.</summary>
+    private static readonly ConditionalWeakTable<PdfDocument, ConcurrentDictionary<int, string>> Documents = new();
 
-    /// <summary>The private-use code point of a glyph standing for <paramref name="text"/>: one per glyph and text, so
-    /// that a glyph drawn for other letters in another document (a ligature, a letter drawn in two) keeps its own text
-    /// there (keyed by the glyph alone, the first document drawn decided the text of every later one). An empty text
-    /// (the second glyph of a letter drawn in two, such as its dots) maps to nothing.</summary>
-    public static int CodePoint(int faceIndex, ushort glyph, string text) => Assigned.GetOrAdd((faceIndex, glyph, text), key =>
+    /// <summary>The private-use code point of a glyph, remembering its text for <paramref name="document"/>. An empty
+    /// text (the second glyph of a letter drawn in two, such as its dots) maps to nothing.</summary>
+    public static int CodePoint(PdfDocument document, int faceIndex, ushort glyph, string text)
     {
-        var n = Interlocked.Increment(ref assignedCount);
-        if (n >= 2 * PerPlane) throw new InvalidOperationException("More shaped glyphs than private-use code points.");
-        var codePoint = PrivateUse + n / PerPlane * 0x10000 + n % PerPlane;
-        Texts[codePoint] = key.Text;
+        if (glyph >= FaceSpan) throw new ArgumentOutOfRangeException(nameof(glyph), "The face has more glyphs than its private-use span.");
+        var codePoint = PrivateUse + faceIndex * FaceSpan + glyph;
+        Documents.GetOrCreateValue(document).TryAdd(codePoint, text);
         return codePoint;
-    });
+    }
 
     [GeneratedRegex(@"<([0-9A-F]{4})><([0-9A-F]{4})><(F[0-9A-F]{4}|[0-9A-F]{4}|D[89AB][0-9A-F]{2}D[C-F][0-9A-F]{2})>\r?\n?")]
     private static partial Regex RangeLine();
@@ -45,8 +43,9 @@ internal static partial class PdfGlyphText
 
     /// <summary>The PDF with every /ToUnicode entry that names a private-use code point of <see cref="CodePoint"/>
     /// replaced by that glyph's text (entries without text removed). A PDF without shaped glyphs is returned as is.</summary>
-    public static byte[] Repair(byte[] pdf)
+    public static byte[] Repair(byte[] pdf, PdfDocument drawnIn)
     {
+        var texts = Documents.GetOrCreateValue(drawnIn);
         using var document = PdfReader.Open(new MemoryStream(pdf), PdfDocumentOpenMode.Modify);
         var changed = false;
         foreach (var item in document.Internals.GetAllObjects())
@@ -56,7 +55,7 @@ internal static partial class PdfGlyphText
             var repaired = RangeBlock().Replace(text, block =>
             {
                 var lines = RangeLine().Matches(block.Groups[2].Value)
-                    .Select(line => Line(line.Groups[1].Value, line.Groups[2].Value, line.Groups[3].Value)).OfType<string>().ToList();
+                    .Select(line => Line(texts, line.Groups[1].Value, line.Groups[2].Value, line.Groups[3].Value)).OfType<string>().ToList();
                 return $"{lines.Count} beginbfrange\n{string.Concat(lines)}endbfrange";
             });
             if (repaired == text) continue;
@@ -71,12 +70,12 @@ internal static partial class PdfGlyphText
         return output.ToArray();
     }
 
-    private static string? Line(string from, string to, string target)
+    private static string? Line(ConcurrentDictionary<int, string> texts, string from, string to, string target)
     {
         var codePoint = target.Length == 8
             ? char.ConvertToUtf32((char)Convert.ToInt32(target[..4], 16), (char)Convert.ToInt32(target[4..], 16))
             : Convert.ToInt32(target, 16);
-        if (codePoint < PrivateUse || !Texts.TryGetValue(codePoint, out var text)) return $"<{from}><{to}><{target}>\n";
+        if (codePoint < PrivateUse || !texts.TryGetValue(codePoint, out var text)) return $"<{from}><{to}><{target}>\n";
         if (text.Length == 0) return null;
         return $"<{from}><{to}><{string.Concat(text.Select(c => ((int)c).ToString("X4", CultureInfo.InvariantCulture)))}>\n";
     }

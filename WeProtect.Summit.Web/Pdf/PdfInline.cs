@@ -7,7 +7,7 @@ namespace WeProtect.Summit.Web.Pdf;
 /// <summary>A statement's inline Markdown as runs of plain text for the PDF, each bold, italic or neither, so that the
 /// communiqué is bold exactly where the text is (<c>**…**</c>) and never shows the asterisks. Markdig reads the
 /// inlines as it does for the web page (raw HTML off: a typed tag stays text); links keep their words.</summary>
-public static class PdfInline
+internal static class PdfInline
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
 

@@ -42,34 +42,43 @@ internal static class PdfText
     /// <summary>Whether shaped glyphs were drawn in <paramref name="document"/>.</summary>
     public static bool IsShaped(PdfDocument document) => Shaped.TryGetValue(document, out _);
 
-    /// <summary>The saved PDF; with shaped glyphs (in it, or in the document it was made from: <paramref name="repair"/>),
+    /// <summary>The saved PDF; with shaped glyphs (in it, or in <paramref name="drawnIn"/>, the document it was made from),
     /// their /ToUnicode entries name their letters.</summary>
-    public static byte[] Save(PdfDocument document, bool repair = false)
+    public static byte[] Save(PdfDocument document, PdfDocument? drawnIn = null)
     {
         using var output = new MemoryStream();
-        document.Save(output, closeStream: false);
-        return repair || IsShaped(document) ? PdfGlyphText.Repair(output.ToArray()) : output.ToArray();
+        SaveTo(document, output);
+        return drawnIn is not null || IsShaped(document) ? PdfGlyphText.Repair(output.ToArray(), drawnIn ?? document) : output.ToArray();
+    }
+
+    private static readonly Lock SaveGate = new();
+
+    /// <summary>Saves a document one at a time in the process: saving subsets the fonts from PDFsharp's process-wide font
+    /// faces, whose glyph tables are not safe to read from two saves at once (parallel renders failed with
+    /// IndexOutOfRangeException in GlyphDataTable.GetOffset).</summary>
+    public static void SaveTo(PdfDocument document, Stream output)
+    {
+        lock (SaveGate) document.Save(output, closeStream: false);
     }
 
     public static double Width(XGraphics gfx, string text, XFont font) =>
         PdfBidi.NeedsBidi(text) ? Layout(gfx, [(text, font)]).Sum(s => s.Width) : gfx.MeasureString(text, font).Width;
 
-    /// <summary>One line; <paramref name="paragraphLevel"/> (see <see cref="PdfBidi.ParagraphLevel"/>) defaults to the
-    /// line's own direction.</summary>
-    public static void Draw(XGraphics gfx, string text, XFont font, XBrush brush, XRect rect, XStringFormat format, byte? paragraphLevel = null)
+    public static void Draw(XGraphics gfx, string text, XFont font, XBrush brush, XRect rect, XStringFormat format)
     {
         if (!PdfBidi.NeedsBidi(text)) gfx.DrawString(text, font, brush, rect, format);
-        else Draw(gfx, [(text, font)], brush, rect, format, paragraphLevel ?? PdfBidi.ParagraphLevel(text));
+        else Draw(gfx, [(text, font)], brush, rect, format);
     }
 
-    /// <summary>A line made of pieces in their own faces (bold words), in logical order, as one bidi line of a
-    /// paragraph of <paramref name="paragraphLevel"/>; its baseline is the first piece's.</summary>
-    public static void Draw(XGraphics gfx, IReadOnlyList<(string Text, XFont Font)> pieces, XBrush brush, XRect rect, XStringFormat format, byte paragraphLevel = 0)
+    /// <summary>A line made of pieces in their own faces (bold words), in logical order, as one bidi line; its
+    /// baseline is the first piece's.</summary>
+    public static void Draw(XGraphics gfx, IReadOnlyList<(string Text, XFont Font)> pieces, XBrush brush, XRect rect, XStringFormat format)
     {
         var text = string.Concat(pieces.Select(p => p.Text));
         var font = pieces[0].Font;
-        if (gfx.PdfPage?.Owner is { } document) Shaped.AddOrUpdate(document, true);
-        var segments = Layout(gfx, pieces, paragraphLevel);
+        var document = gfx.PdfPage?.Owner ?? throw new InvalidOperationException("Shaped text is drawn on PDF pages only.");
+        Shaped.AddOrUpdate(document, true);
+        var segments = Layout(gfx, pieces);
         var total = segments.Sum(s => s.Width);
         var x = format.Alignment switch
         {
@@ -100,7 +109,7 @@ internal static class PdfText
                 var pen = x;
                 foreach (var glyph in segment.Glyphs)
                 {
-                    pendingGlyph = [new CodePointGlyphIndexPair(PdfGlyphText.CodePoint(segment.FaceIndex, glyph.Id, glyph.Text), glyph.Id)];
+                    pendingGlyph = [new CodePointGlyphIndexPair(PdfGlyphText.CodePoint(document, segment.FaceIndex, glyph.Id, glyph.Text), glyph.Id)];
                     try
                     {
                         gfx.DrawString("\u25CC", segment.Font, brush, pen + glyph.OffsetX, baseline - glyph.OffsetY, XStringFormats.BaseLineLeft);
@@ -144,11 +153,11 @@ internal static class PdfText
     private static bool IsArabic(char c) => c is >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\u08A0' and <= '\u08FF'
         or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF';
 
-    private static List<Segment> Layout(XGraphics gfx, IReadOnlyList<(string Text, XFont Font)> pieces, byte paragraphLevel = 0)
+    private static List<Segment> Layout(XGraphics gfx, IReadOnlyList<(string Text, XFont Font)> pieces)
     {
         var text = string.Concat(pieces.Select(p => p.Text));
         var fonts = pieces.SelectMany(p => Enumerable.Repeat(p.Font, p.Text.Length)).ToArray();
-        var levels = PdfBidi.Levels(text, paragraphLevel);
+        var levels = PdfBidi.Levels(text);
         // Arabic letters in the Arabic face; so are spaces and punctuation inside a right-to-left run where the face
         // has them (the run keeps one face, so it shapes and mirrors as one).
         var inArabic = new bool[text.Length];
