@@ -122,6 +122,10 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
 
     private async Task PublishClaimedAsync(int communiqueId, Guid claim, CancellationToken ct)
     {
+        // The documents do not depend on the culture the worker thread happens to carry (Hangfire restores the one of
+        // the request that queued a job; a letter's language scope may have run on the thread before): their words and
+        // formats are set explicitly. An async method's culture change ends with it.
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
         var communique = await db.Communiques.SingleAsync(c => c.Id == communiqueId, ct);
         if (communique.Version != claim) return;
         var statement = await db.Statements.Include(s => s.Summit).SingleAsync(s => s.Id == communique.StatementId, ct);
