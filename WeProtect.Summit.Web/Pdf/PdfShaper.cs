@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using HarfBuzzSharp;
 using Buffer = HarfBuzzSharp.Buffer;
 
@@ -14,42 +13,49 @@ internal static class PdfShaper
     /// the pen (points, y up), and the logical UTF-16 index of the text it comes from (its cluster).</summary>
     public readonly record struct Glyph(ushort Id, double Advance, double OffsetX, double OffsetY, int Cluster);
 
-    // The lock: one shaping at a time per face (parallel renders shaping through one native font gave glyph ids
-    // out of range in the tests).
-    private sealed record Loaded(Blob Blob, Face Face, HarfBuzzSharp.Font Font, object Lock);
+    // One lock for every call into HarfBuzz, and each face loaded once: per-face locks still let the native library
+    // crash the process (a segfault in libHarfBuzzSharp under parallel renders in CI), and a face created twice by a
+    // racing GetOrAdd was finalised while in use. Shaping a line takes microseconds.
+    private sealed record Loaded(Blob Blob, Face Face, HarfBuzzSharp.Font Font, int UnitsPerEm);
 
-    private static readonly ConcurrentDictionary<string, Loaded> Faces = new();
+    private static readonly Lock Native = new();
+    private static readonly Dictionary<string, Loaded> Faces = [];
 
-    private static Loaded Load(string faceName) => Faces.GetOrAdd(faceName, name =>
+    private static Loaded Load(string faceName)
     {
-        var blob = Blob.FromStream(new MemoryStream(SummitFonts.FaceBytes(name)));
+        if (Faces.TryGetValue(faceName, out var loaded)) return loaded;
+        var blob = Blob.FromStream(new MemoryStream(SummitFonts.FaceBytes(faceName)));
         var face = new Face(blob, 0);
         var font = new HarfBuzzSharp.Font(face);
         font.SetFunctionsOpenType();
-        return new Loaded(blob, face, font, new object());
-    });
+        return Faces[faceName] = new Loaded(blob, face, font, face.UnitsPerEm);
+    }
 
     /// <summary>Whether the face has a glyph of its own for <paramref name="codePoint"/>.</summary>
     public static bool HasGlyph(string faceName, int codePoint)
     {
-        var loaded = Load(faceName);
-        lock (loaded.Lock) return loaded.Font.TryGetGlyph((uint)codePoint, out var glyph) && glyph != 0;
+        lock (Native) return Load(faceName).Font.TryGetGlyph((uint)codePoint, out var glyph) && glyph != 0;
     }
 
     /// <summary>The glyphs of <paramref name="text"/> in visual order, left to right.</summary>
     public static IReadOnlyList<Glyph> Shape(string faceName, string text, bool rightToLeft, double size)
     {
-        var loaded = Load(faceName);
-        using var buffer = new Buffer();
-        // One cluster per character (marks not merged into their base), so that every glyph maps back to its text.
-        buffer.ClusterLevel = ClusterLevel.MonotoneCharacters;
-        buffer.AddUtf16(text);
-        buffer.Direction = rightToLeft ? Direction.RightToLeft : Direction.LeftToRight;
-        buffer.GuessSegmentProperties();
-        lock (loaded.Lock) loaded.Font.Shape(buffer);
-        var scale = size / loaded.Face.UnitsPerEm;
-        var infos = buffer.GlyphInfos;
-        var positions = buffer.GlyphPositions;
+        lock (Native)
+        {
+            var loaded = Load(faceName);
+            using var buffer = new Buffer();
+            // One cluster per character (marks not merged into their base), so that every glyph maps back to its text.
+            buffer.ClusterLevel = ClusterLevel.MonotoneCharacters;
+            buffer.AddUtf16(text);
+            buffer.Direction = rightToLeft ? Direction.RightToLeft : Direction.LeftToRight;
+            buffer.GuessSegmentProperties();
+            loaded.Font.Shape(buffer);
+            return Glyphs(buffer.GlyphInfos, buffer.GlyphPositions, size / loaded.UnitsPerEm);
+        }
+    }
+
+    private static Glyph[] Glyphs(GlyphInfo[] infos, GlyphPosition[] positions, double scale)
+    {
         var glyphs = new Glyph[infos.Length];
         for (var i = 0; i < infos.Length; i++)
             glyphs[i] = new Glyph((ushort)infos[i].Codepoint, positions[i].XAdvance * scale, positions[i].XOffset * scale, positions[i].YOffset * scale,
