@@ -76,6 +76,9 @@ as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -w -t 60 -l "$pg_dir/pg.log" \
 export SUMMIT_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 echo "test.sh: PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port ($pg_dir)" >&2
 
+# Every test app would watch its appsettings files for changes: with the accessibility sweeps' own app beside the
+# others, the suite ran past the default limit of 128 inotify instances per user (IOException at app start).
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet tool restore
 rm -f TestResults/summit*.trx
