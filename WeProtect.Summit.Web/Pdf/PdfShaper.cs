@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using HarfBuzzSharp;
 using Buffer = HarfBuzzSharp.Buffer;
 
@@ -24,11 +25,27 @@ internal static class PdfShaper
     private static Loaded Load(string faceName)
     {
         if (Faces.TryGetValue(faceName, out var loaded)) return loaded;
-        var blob = Blob.FromStream(new MemoryStream(SummitFonts.FaceBytes(faceName)));
+        var blob = Duplicated(SummitFonts.FaceBytes(faceName));
         var face = new Face(blob, 0);
         var font = new HarfBuzzSharp.Font(face);
         font.SetFunctionsOpenType();
         return Faces[faceName] = new Loaded(blob, face, font, face.UnitsPerEm);
+    }
+
+    // Not Blob.FromStream: it hands HarfBuzz a pointer into a managed array that is pinned only while the blob is
+    // created and then left to the collector, so the face read freed or moved memory (wrong glyphs, missing Arabic
+    // text in the PDF, and a segfault of the test host in CI). Duplicate makes HarfBuzz copy the bytes while pinned.
+    private static Blob Duplicated(byte[] bytes)
+    {
+        var pinned = GCHandle.Alloc(bytes, GCHandleType.Pinned);
+        try
+        {
+            return new Blob(pinned.AddrOfPinnedObject(), bytes.Length, MemoryMode.Duplicate);
+        }
+        finally
+        {
+            pinned.Free();
+        }
     }
 
     /// <summary>Whether the face has a glyph of its own for <paramref name="codePoint"/>.</summary>
