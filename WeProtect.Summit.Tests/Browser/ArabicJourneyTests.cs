@@ -93,6 +93,7 @@ public class ArabicJourneyTests(BrowserFixture browser)
         await BrowserFixture.WaitForAddressAsync(page, SigningData.SignUrl(statement.Id, organisation.Id));
         await AssertRightToLeftAsync(page);
         await Assertions.Expect(page.Locator("#sign-heading")).ToHaveTextAsync($"التوقيع باسم {organisation.FormalName}");
+        await Assertions.Expect(page.Locator("#statement-status")).ToHaveTextAsync("مفتوح للتوقيع");
         var text = page.Locator("#statement-language-text");
         await Assertions.Expect(text).ToHaveAttributeAsync("lang", "ar");
         await Assertions.Expect(text).ToHaveAttributeAsync("dir", "rtl");
@@ -121,6 +122,7 @@ public class ArabicJourneyTests(BrowserFixture browser)
         await page.Locator("#sign-button").ClickAsync();
 
         // 5. The confirmation, in Arabic and right to left: the authoritative hash signed, the Arabic text read.
+        await Assertions.Expect(page.Locator("[role=status]").First).ToHaveTextAsync($"تم التوقيع: {organisation.FormalName} تصادق على «{title}».");
         var live = page.Locator("#live-endorsement");
         await Assertions.Expect(live).ToContainTextAsync("تمت المصادقة: وقّعها ليلى حداد، وزيرة العدل، في ");
         await Assertions.Expect(live.Locator("code")).ToHaveTextAsync(final.ContentHash);
