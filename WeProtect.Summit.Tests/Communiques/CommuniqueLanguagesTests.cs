@@ -1,13 +1,17 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using WeProtect.Summit.Data.Statements;
 using WeProtect.Summit.Tests.Pdf;
 using WeProtect.Summit.Web.Jobs;
+using WeProtect.Summit.Web.Pdf;
 
 namespace WeProtect.Summit.Tests.Communiques;
 
 /// <summary>Issue 19, item 3: the communiqué is published in each language that has a translation of the signed text,
 /// one signed PDF per language, listed on the communiqué's page and recognised by the Verify page; Arabic reads back in
-/// logical order; the job run again publishes nothing more; no translation is added once published.</summary>
+/// logical order; the job run again publishes nothing more; no translation is added once published. Each PDF's fixed
+/// words (headings, labels, page numbers) and dates are in its own language; the authoritative English PDF's are as
+/// they always were.</summary>
 public class CommuniqueLanguagesTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
 {
     [Fact]
@@ -37,8 +41,40 @@ public class CommuniqueLanguagesTests(SummitAppFactory app) : IClassFixture<Summ
         Assert.Equal("fr", PdfStructure.Read(frenchPdf).Language);
         // Arabic: the preamble line reads back in logical order (its /ActualText, as PdfPig and screen readers read it;
         // pdftotext's reading of shaped glyphs depends on what the process drew before: see the closing notes).
-        using (var arabicPdf = UglyToad.PdfPig.PdfDocument.Open(languages.Single(l => l.Language == "ar").Pdf, new UglyToad.PdfPig.ParsingOptions { UseActualText = true }))
-            Assert.Contains(TranslationData.ArabicPreamble, string.Join(" ", arabicPdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text)));
+        var arabicWords = ActualTextWords(languages.Single(l => l.Language == "ar").Pdf);
+        Assert.Contains(TranslationData.ArabicPreamble, arabicWords);
+
+        // The fixed words and the dates in each PDF's language, from the shared translations; the English PDF's unchanged.
+        var published = communique.PublishedUtc!.Value;
+        var count = closed.Organisations.Count;
+        var englishWords = PdfTools.Words(communique.Pdf!);
+        Assert.Contains("Agreed by:", englishWords);
+        Assert.Contains("Governments", englishWords);
+        Assert.Contains($"Signatories: {count}", englishWords);
+        Assert.Contains("Content hash (SHA-256 of the canonical text):", englishWords);
+        Assert.Contains($"Published: {published.ToString("d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en-GB"))} UTC", englishWords);
+        Assert.Contains("Page 1 of ", englishWords);
+        Assert.DoesNotContain("Approuvé", englishWords);
+        Assert.Contains("Approuvé par :", frenchWords);
+        Assert.Contains("Gouvernements", frenchWords);
+        Assert.Contains($"Signataires : {count}", frenchWords);
+        Assert.Contains("Langue : Français (fr), une traduction. Le texte anglais fait foi.", frenchWords);
+        Assert.Contains("Empreinte de la traduction (SHA-256 de son texte canonique) :", frenchWords);
+        Assert.Contains($"Publication : {published.ToString("d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo("fr-FR"))} UTC", frenchWords);
+        Assert.Contains("Page 1 sur ", frenchWords);
+        foreach (var english in new[] { "Agreed by", "Governments", "Signatories", "Published", "a translation", "Page 1 of" })
+        {
+            Assert.DoesNotContain(english, frenchWords);
+            Assert.DoesNotContain(english, arabicWords);
+        }
+        Assert.Contains("الجهات المصادِقة:", arabicWords);
+        Assert.Contains("الحكومات", arabicWords);
+        Assert.Contains($"عدد الموقّعين: {count}", arabicWords);
+        Assert.Contains("بصمة الترجمة", arabicWords);
+        // Arabic months with the Latin digits the interface shows (the "ar" culture formats as the pages do).
+        var arabicDate = published.ToString("d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo("ar"));
+        Assert.Matches(@"^\d+ \p{IsArabic}+ \d{4}, \d\d:\d\d$", arabicDate);
+        Assert.Contains($"تاريخ النشر: {arabicDate} UTC", arabicWords);
 
         // The public page lists each language's PDF; the download is the stored file.
         var reader = app.CreateFormClient();
@@ -71,5 +107,53 @@ public class CommuniqueLanguagesTests(SummitAppFactory app) : IClassFixture<Summ
         var late = await app.TranslateAsync(closed.StatementId, "es", TranslationData.French);
         Assert.False(late.Succeeded);
         Assert.Contains("published", late.Message);
+    }
+
+    /// <summary>A revision's line and the dates follow the language the content names, not the thread's culture (the job
+    /// renders under the invariant culture; a request or letter may have left any culture on the thread).</summary>
+    [Fact]
+    public void The_language_is_the_contents_not_the_threads()
+    {
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("es-ES");
+        try
+        {
+            var before = new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc);
+            var english = CommuniquePdfTests.Content(SigningData.TextForAll, CommuniquePdfTests.Signatories()) with { Revision = 2, SupersedesPublishedUtc = before };
+            var translated = StatementParser.Parse(TranslationData.French).Document!;
+            var french = english with { Document = translated, Language = "fr", AuthoritativeLanguage = "en", AuthoritativeHash = english.ContentHash };
+            var arabic = french with { Document = StatementParser.Parse(TranslationData.Arabic).Document!, Language = "ar" };
+
+            var englishWords = PdfTools.Words(CommuniquePdf.Render(english));
+            Assert.Contains("Revision 2, after late endorsements; it supersedes revision 1 published 20 November 2026, 09:00 UTC", englishWords);
+            Assert.Contains("Published: 24 November 2026, 10:30 UTC (24 November 2026, 14:30 Asia/Dubai)", englishWords);
+            Assert.Contains("Statement version: 3", englishWords);
+            Assert.DoesNotContain("Noviembre", englishWords, StringComparison.OrdinalIgnoreCase);
+
+            var frenchWords = PdfTools.Words(CommuniquePdf.Render(french));
+            Assert.Contains("Révision 2, après des approbations tardives ; elle remplace la révision 1 publiée le 20 novembre 2026, 09:00 UTC", frenchWords);
+            Assert.Contains("Publication : 24 novembre 2026, 10:30 UTC (24 novembre 2026, 14:30 Asia/Dubai)", frenchWords);
+            Assert.Contains("Version de la déclaration : 3", frenchWords);
+
+            var arabicWords = ActualTextWords(CommuniquePdf.Render(arabic));
+            var ar = CultureInfo.GetCultureInfo("ar");
+            Assert.Contains($"المراجعة 2، بعد مصادقات متأخرة؛ وهي تحل محل المراجعة 1 المنشورة في {before.ToString("d MMMM yyyy, HH:mm", ar)} UTC", arabicWords);
+            Assert.Contains("نسخة البيان: 3", arabicWords);
+            Assert.DoesNotContain("Revision", arabicWords);
+            Assert.False(arabicWords.Any(c => c is >= '\u0660' and <= '\u0669'), "Arabic-Indic digits: " + arabicWords); // Latin digits, as the interface shows them
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+    }
+
+    /// <summary>The words of every page as PdfPig reads them with the lines' /ActualText (the logical order of shaped
+    /// right-to-left text).</summary>
+    private static string ActualTextWords(byte[] pdf)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf, new UglyToad.PdfPig.ParsingOptions { UseActualText = true });
+        return string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
     }
 }

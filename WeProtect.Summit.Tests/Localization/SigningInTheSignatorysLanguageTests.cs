@@ -63,6 +63,8 @@ public class SigningInTheSignatorysLanguageTests(LocalizedAppFactory app) : ICla
             ["Input.Code"] = app.TotpCode(signatory.Key), ["Input.PrintedName"] = "Amélie Durand", ["Input.PrintedPosition"] = "Ministre de l'Intérieur",
         });
         Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
+        Assert.Equal($"Signé : {organisation.FormalName} approuve « {statement.Title} ».", shown.QuerySelector("[role=status]")!.TextContent.Trim());
+        Assert.Equal("Ouverte à la signature", shown.QuerySelector("#statement-status")!.TextContent);
         Assert.StartsWith("Approuvée : signée par Amélie Durand, Ministre de l'Intérieur, le ", shown.QuerySelector("#live-endorsement")!.TextContent);
         Assert.Equal("Amélie Durand", shown.QuerySelector("#live-endorsement strong")!.TextContent);
         Assert.Equal(final.ContentHash, shown.QuerySelector("#live-endorsement code")!.TextContent);

@@ -147,8 +147,10 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
 
         var summit = statement.Summit;
         var publishedUtc = Truncate(listAsOf);
-        var content = new CommuniqueContent(summit.Name, BadgePdf.WhenWhere(summit), parsed.Document, version.Number, version.ContentHash,
-            signatories.Signatories, publishedUtc, summit.Zone, signatories.Layout, communique.Revision, previous);
+        // Each PDF names its language: its fixed words and dates follow it (CommuniquePdf), not the thread's culture.
+        var content = new CommuniqueContent(summit.Name, WhenWhere(summit, statement.AuthoritativeLanguage), parsed.Document, version.Number,
+            version.ContentHash, signatories.Signatories, publishedUtc, summit.Zone, signatories.Layout, communique.Revision, previous,
+            statement.AuthoritativeLanguage);
         var unsigned = CommuniquePdf.Render(content);
         using var certificate = certificates.Current();
         var location = $"{summit.City}, {Countries.NameOf(summit.CountryCode)}";
@@ -165,6 +167,7 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
             var inLanguage = await PdfSigner.SignAsync(CommuniquePdf.Render(content with
             {
                 Document = translated, ContentHash = translation.ContentHash, Language = translation.Language,
+                SummitWhenWhere = WhenWhere(summit, translation.Language),
                 AuthoritativeLanguage = statement.AuthoritativeLanguage, AuthoritativeHash = version.ContentHash,
             }), certificate, location, tsa, ct);
             languages.Add(new CommuniqueTranslation
@@ -237,6 +240,10 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
             // Taken over since: the other worker records its own outcome.
         }
     }
+
+    /// <summary>The summit's dates and place, the months in <paramref name="language"/> (English as it always was: en-GB).</summary>
+    private static string WhenWhere(Data.Summits.Summit summit, string language) =>
+        BadgePdf.WhenWhere(summit, Data.Languages.InterfaceLanguages.FormattingCulture(language));
 
     private static DateTime Truncate(DateTime utc) => new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
 }

@@ -54,9 +54,10 @@ public static class BadgePdf
     private static readonly XColor Muted = XColor.FromArgb(0x55, 0x55, 0x55);
 
     /// <summary>"11–12 December 2027, Abu Dhabi, United Arab Emirates".</summary>
-    public static string WhenWhere(Summit summit)
+    /// <param name="culture">The months' language; en-GB unless given (the communiqué gives each language's).</param>
+    public static string WhenWhere(Summit summit, CultureInfo? culture = null)
     {
-        var en = CultureInfo.GetCultureInfo("en-GB");
+        var en = culture ?? CultureInfo.GetCultureInfo("en-GB");
         var (s, e) = (summit.StartDate, summit.EndDate);
         var dates = s == e ? s.ToString("d MMMM yyyy", en)
             : s.Year != e.Year ? $"{s.ToString("d MMMM yyyy", en)} – {e.ToString("d MMMM yyyy", en)}"

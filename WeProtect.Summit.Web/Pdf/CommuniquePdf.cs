@@ -1,6 +1,7 @@
 using PdfSharp.Pdf;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Statements;
+using WeProtect.Summit.Web.Localization;
 
 namespace WeProtect.Summit.Web.Pdf;
 
@@ -11,7 +12,9 @@ namespace WeProtect.Summit.Web.Pdf;
 /// with every signatory's listed name, under its sector's heading or in one list as the layout says, in the order
 /// given; and a
 /// closing block with the version, the content hash, the number of signatories and the publication time in UTC and
-/// in the summit's zone. Long texts flow over as many pages as needed (<see cref="PdfFlow"/>).</summary>
+/// in the summit's zone. Long texts flow over as many pages as needed (<see cref="PdfFlow"/>). The fixed words (headings,
+/// labels, "Page n of m") and the dates are in the content's <see cref="CommuniqueContent.Language"/>, from the shared
+/// translations (<see cref="LanguageTexts"/>), whatever culture the rendering thread carries.</summary>
 public static class CommuniquePdf
 {
     public const string ContentType = "application/pdf";
@@ -26,7 +29,9 @@ public static class CommuniquePdf
         document.Info.Creator = "WeProtect Summit";
         document.Info.CreationDate = DateTime.SpecifyKind(content.PublishedUtc, DateTimeKind.Utc);
 
-        using var flow = new PdfFlow(document, doc.Title, content.Language == "en" ? PdfTags.Language : content.Language);
+        // The fixed words and the dates in the PDF's own language, named by the content, never the thread's culture.
+        var texts = new LanguageTexts(content.Language);
+        using var flow = new PdfFlow(document, doc.Title, content.Language == "en" ? PdfTags.Language : content.Language, texts["Page {0} of {1}"]);
         var body = PdfFlow.Font(10.5);
 
         flow.Paragraph(PdfInline.Plain(doc.Title), PdfFlow.Font(20, bold: true), spaceAfter: 6, tag: PdfTags.Heading(1));
@@ -36,13 +41,13 @@ public static class CommuniquePdf
 
         StatementBody(flow, doc);
 
-        flow.Heading("Agreed by:", PdfFlow.Font(14, bold: true), level: 2, spaceBefore: 14, spaceAfter: 6);
+        flow.Heading(texts["Agreed by:"], PdfFlow.Font(14, bold: true), level: 2, spaceBefore: 14, spaceAfter: 6);
         if (content.Signatories.Count == 0)
-            flow.Paragraph("No organisation endorsed this statement.", body, colour: PdfFlow.Muted);
+            flow.Paragraph(texts["No organisation endorsed this statement."], body, colour: PdfFlow.Muted);
         var notes = Signatory.NoteNumbers(content.Signatories);
         foreach (var group in AgreedBy.Groups(content.Signatories, content.AgreedByLayout))
         {
-            if (group.Heading is { } heading) flow.Heading(heading, PdfFlow.Font(11.5, bold: true), level: 3, spaceBefore: 6, spaceAfter: 3);
+            if (group.Heading is { } heading) flow.Heading(texts[heading], PdfFlow.Font(11.5, bold: true), level: 3, spaceBefore: 6, spaceAfter: 3);
             flow.BeginList();
             foreach (var signatory in group.Signatories)
                 flow.Paragraph(notes.TryGetValue(signatory.EndorsementId, out var n) ? $"{signatory.Name} [{n.ToString(CultureInfo.InvariantCulture)}]" : signatory.Name,
@@ -51,7 +56,7 @@ public static class CommuniquePdf
         }
         if (notes.Count > 0)
         {
-            flow.Heading("Declarations", PdfFlow.Font(11.5, bold: true), level: 3, spaceBefore: 8, spaceAfter: 3);
+            flow.Heading(texts["Declarations"], PdfFlow.Font(11.5, bold: true), level: 3, spaceBefore: 8, spaceAfter: 3);
             flow.BeginList();
             foreach (var signatory in content.Signatories.Where(s => s.Declaration is not null))
                 flow.Paragraph($"{signatory.Name}: {signatory.Declaration}", body, indent: 24,
@@ -62,26 +67,28 @@ public static class CommuniquePdf
         flow.Space(12);
         flow.Rule();
         var small = PdfFlow.Font(9);
-        var en = CultureInfo.GetCultureInfo("en-GB");
+        string When(DateTime time) => time.ToString("d MMMM yyyy, HH:mm", texts.Culture);
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(content.PublishedUtc, DateTimeKind.Utc), content.SummitZone);
-        flow.Paragraph($"Statement version: {content.VersionNumber}", small, spaceAfter: 1, colour: PdfFlow.Muted);
+        flow.Paragraph(texts.Format("Statement version: {0}", content.VersionNumber), small, spaceAfter: 1, colour: PdfFlow.Muted);
         if (content.IsTranslation)
         {
             var authoritative = Data.Languages.InterfaceLanguages.Get(content.AuthoritativeLanguage);
-            flow.Paragraph($"Language: {Data.Languages.InterfaceLanguages.Get(content.Language).NativeName} ({content.Language}), a translation. " +
-                Web.Statements.StatementLanguages.AuthoritativeNoteOf(authoritative.Code), small, spaceAfter: 1, colour: PdfFlow.Muted);
-            flow.Paragraph("Authoritative text hash (SHA-256 of its canonical text):", small, spaceAfter: 1, colour: PdfFlow.Muted, keepWithNext: 1);
+            flow.Paragraph(texts.Format("Language: {0} ({1}), a translation.", Data.Languages.InterfaceLanguages.Get(content.Language).NativeName, content.Language) + " " +
+                texts[Web.Statements.StatementLanguages.AuthoritativeNoteOf(authoritative.Code)], small, spaceAfter: 1, colour: PdfFlow.Muted);
+            flow.Paragraph(texts["Authoritative text hash (SHA-256 of its canonical text):"], small, spaceAfter: 1, colour: PdfFlow.Muted, keepWithNext: 1);
             flow.Paragraph(content.AuthoritativeHash!, small, spaceAfter: 1, colour: PdfFlow.Muted);
         }
-        flow.Paragraph(content.IsTranslation ? "Translation hash (SHA-256 of its canonical text):" : "Content hash (SHA-256 of the canonical text):", small, spaceAfter: 1, colour: PdfFlow.Muted, keepWithNext: 1);
+        flow.Paragraph(texts[content.IsTranslation ? "Translation hash (SHA-256 of its canonical text):" : "Content hash (SHA-256 of the canonical text):"],
+            small, spaceAfter: 1, colour: PdfFlow.Muted, keepWithNext: 1);
         flow.Paragraph(content.ContentHash, small, spaceAfter: 1, colour: PdfFlow.Muted);
-        flow.Paragraph($"Signatories: {content.Signatories.Count.ToString(CultureInfo.InvariantCulture)}", small, spaceAfter: 1, colour: PdfFlow.Muted);
-        flow.Paragraph($"Published: {content.PublishedUtc.ToString("d MMMM yyyy, HH:mm", en)} UTC " +
-            $"({local.ToString("d MMMM yyyy, HH:mm", en)} {content.SummitZone.Id})", small, spaceAfter: 1, colour: PdfFlow.Muted);
+        flow.Paragraph(texts.Format("Signatories: {0}", content.Signatories.Count), small, spaceAfter: 1, colour: PdfFlow.Muted);
+        flow.Paragraph(texts.Format("Published: {0} UTC ({1} {2})", When(content.PublishedUtc), When(local), content.SummitZone.Id),
+            small, spaceAfter: 1, colour: PdfFlow.Muted);
         if (content.Revision > 1)
-            flow.Paragraph($"Revision {content.Revision.ToString(CultureInfo.InvariantCulture)}, after late endorsements; it supersedes revision " +
-                $"{(content.Revision - 1).ToString(CultureInfo.InvariantCulture)}" +
-                (content.SupersedesPublishedUtc is { } before ? $" published {before.ToString("d MMMM yyyy, HH:mm", en)} UTC" : ""), small, spaceAfter: 1, colour: PdfFlow.Muted);
+            flow.Paragraph(content.SupersedesPublishedUtc is { } before
+                    ? texts.Format("Revision {0}, after late endorsements; it supersedes revision {1} published {2} UTC", content.Revision, content.Revision - 1, When(before))
+                    : texts.Format("Revision {0}, after late endorsements; it supersedes revision {1}", content.Revision, content.Revision - 1),
+                small, spaceAfter: 1, colour: PdfFlow.Muted);
         return flow.Save();
     }
 

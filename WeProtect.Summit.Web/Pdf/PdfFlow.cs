@@ -30,6 +30,7 @@ internal sealed class PdfFlow : IDisposable
 
     private readonly PdfDocument document;
     private readonly string footerLabel;
+    private readonly string pageOf;
     private readonly StructureBuilder tags;
     private XGraphics? gfx;
     private double y;
@@ -39,10 +40,12 @@ internal sealed class PdfFlow : IDisposable
     private enum Frame { List, Item, ItemWithBody }
 
     /// <param name="language">The document's language for the catalog's /Lang (a communiqué in another language than English).</param>
-    public PdfFlow(PdfDocument document, string footerLabel, string language = PdfTags.Language)
+    /// <param name="pageOf">The footer's page number, "Page {0} of {1}" in the document's language.</param>
+    public PdfFlow(PdfDocument document, string footerLabel, string language = PdfTags.Language, string pageOf = "Page {0} of {1}")
     {
         this.document = document;
         this.footerLabel = footerLabel;
+        this.pageOf = pageOf;
         tags = PdfTags.Start(document, language);
         NewPage();
     }
@@ -334,13 +337,16 @@ internal sealed class PdfFlow : IDisposable
             var start = content.Length;
             var top = PageHeight - Margin - FooterHeight + 6;
             PdfText.Draw(footer, Shorten(footer, footerLabel, font, ContentWidth * 0.7), font, new XSolidBrush(Muted), new XRect(Margin, top, ContentWidth * 0.7, 12), XStringFormats.TopLeft);
-            footer.DrawString($"Page {i + 1} of {count}", font, new XSolidBrush(Muted), new XRect(Margin, top, ContentWidth, 12), XStringFormats.TopRight);
+            PdfText.Draw(footer, string.Format(CultureInfo.InvariantCulture, pageOf, i + 1, count), font, new XSolidBrush(Muted),
+                new XRect(Margin, top, ContentWidth, 12), XStringFormats.TopRight);
             // Inside the text object, around all of the footer's text.
             var region = content.ToString(start, content.Length - start);
             var at = region.IndexOf("BT\n", StringComparison.Ordinal);
             content.Insert(start + (at < 0 ? 0 : at + 3), "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n");
             content.Append("EMC\n");
         }
+        // Shaped glyphs drawn in the footer (an Arabic title or page number) are named with the body's.
+        if (shaped) PdfGlyphText.Adopt(reopened, document);
         return PdfText.Save(reopened, drawnIn: shaped ? document : null);
     }
 

@@ -35,6 +35,15 @@ internal static partial class PdfGlyphText
         return codePoint;
     }
 
+    /// <summary>Gives <paramref name="into"/> the glyph texts drawn in <paramref name="from"/> that it lacks: the footer is
+    /// drawn in the saved document reopened, and <see cref="Repair"/> names glyphs from the document the body was drawn in.</summary>
+    public static void Adopt(PdfDocument from, PdfDocument into)
+    {
+        if (!Documents.TryGetValue(from, out var drawn)) return;
+        var texts = Documents.GetOrCreateValue(into);
+        foreach (var (codePoint, text) in drawn) texts.TryAdd(codePoint, text);
+    }
+
     [GeneratedRegex(@"<([0-9A-F]{4})><([0-9A-F]{4})><(F[0-9A-F]{4}|[0-9A-F]{4}|D[89AB][0-9A-F]{2}D[C-F][0-9A-F]{2})>\r?\n?")]
     private static partial Regex RangeLine();
 

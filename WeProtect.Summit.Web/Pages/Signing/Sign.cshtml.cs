@@ -81,7 +81,12 @@ public class SignModel(SummitDbContext db, EndorsementDesk desk, AuthenticatorSt
         if (result.Refusal == DeskRefusal.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
         if (result.Refusal is DeskRefusal.AlreadyEndorsed or DeskRefusal.TextChanged) Response.StatusCode = StatusCodes.Status409Conflict;
         Input.Code = "";
-        return await this.AnswerAsync(result, () => RedirectToPage(new { statementId, organisationId }), async () =>
+        return await this.AnswerAsync(result, () =>
+        {
+            // The desk's message has the names in it: the page says it again from its format, in the signatory's language.
+            this.ShowStatus(Localization.Translations.OrKey(HttpContext, "Signed: {0} endorses \"{1}\".", Organisation.FormalName, Statement.Title));
+            return RedirectToPage(new { statementId, organisationId });
+        }, async () =>
         {
             await LoadAsync(statementId, organisationId, ct);
             return Page();

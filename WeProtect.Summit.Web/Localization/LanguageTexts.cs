@@ -1,0 +1,36 @@
+using System.Resources;
+using WeProtect.Summit.Data.Languages;
+
+namespace WeProtect.Summit.Web.Localization;
+
+/// <summary>The shared translations (SharedResource.&lt;language&gt;.resx) in one language named explicitly, for a
+/// document written in several languages in one go, such as the communiqué in each of its languages. Nothing here reads
+/// the thread's culture: the communiqué job renders under the invariant culture on purpose (see CommuniqueJob), and each
+/// language's PDF still gets that language's words and date formats. A key without a translation gives the English
+/// text, as <see cref="LenientLocalizer"/> does.</summary>
+public sealed class LanguageTexts
+{
+    private static readonly ResourceManager Resources = new(typeof(SharedResource).FullName!, typeof(SharedResource).Assembly);
+
+    private readonly CultureInfo words;
+
+    /// <param name="language">An interface language's code; any other gives English.</param>
+    public LanguageTexts(string? language)
+    {
+        Language = InterfaceLanguages.Get(InterfaceLanguages.Match(language)).Code;
+        words = CultureInfo.GetCultureInfo(Language);
+        Culture = InterfaceLanguages.FormattingCulture(Language);
+    }
+
+    public string Language { get; }
+
+    /// <summary>The culture of dates and numbers in this language, as the interface formats them (en-GB for English;
+    /// Arabic as "ar": Gregorian months, Latin digits).</summary>
+    public CultureInfo Culture { get; }
+
+    /// <summary>The translation of <paramref name="key"/> (the English text).</summary>
+    public string this[string key] => Resources.GetString(key, words) is { Length: > 0 } text ? text : key;
+
+    /// <summary>The translation of a text with values, filled in with this language's formats.</summary>
+    public string Format(string key, params object[] values) => string.Format(Culture, this[key], values);
+}
