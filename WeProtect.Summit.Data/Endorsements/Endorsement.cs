@@ -31,11 +31,19 @@ public class Endorsement
 
     public bool IsLive => WithdrawnUtc is null;
 
-    public string? Withdraw(string reason, string byUserId, DateTime nowUtc)
+    /// <summary>Why this endorsement cannot be withdrawn with <paramref name="reason"/>, or null when it can: asked
+    /// before the authenticator code is claimed, so that a refused reason does not use up the code.</summary>
+    public string? WhyNotWithdrawn(string? reason)
     {
         if (!IsLive) return "This endorsement was already withdrawn.";
         if (string.IsNullOrWhiteSpace(reason)) return "Give a reason for withdrawing the endorsement.";
         if (reason.Length > ReasonMaxLength) return $"The reason is longer than {ReasonMaxLength} characters.";
+        return null;
+    }
+
+    public string? Withdraw(string reason, string byUserId, DateTime nowUtc)
+    {
+        if (WhyNotWithdrawn(reason) is { } refusal) return refusal;
         WithdrawnUtc = nowUtc;
         WithdrawnByUserId = byUserId;
         WithdrawalReason = reason.Trim();

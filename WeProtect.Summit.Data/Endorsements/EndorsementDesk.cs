@@ -198,8 +198,11 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         $"Your organisation has already endorsed this statement (signed by {existing.PrintedName} at {existing.SignedUtc:yyyy-MM-dd HH:mm:ss} UTC). " +
         "Nothing more was signed.") { Value = existing };
 
-    /// <summary>Withdraws the organisation's live endorsement while the window is open; the row stays with when, who and why.</summary>
-    public async Task<DeskResult<Endorsement>> WithdrawAsync(int statementId, int organisationId, string reason, string userId, AuditActor actor, CancellationToken ct = default)
+    /// <summary>Withdraws the organisation's live endorsement while the window is open; the row stays with when, who and why.
+    /// As for a signature, the authority, the window and the reason are checked first; then <paramref name="stepUp"/>
+    /// (the fresh authenticator code, claimed once) is asked, and nothing is withdrawn without it.</summary>
+    public async Task<DeskResult<Endorsement>> WithdrawAsync(int statementId, int organisationId, string reason, string userId, AuditActor actor,
+        Func<CancellationToken, Task<string?>> stepUp, CancellationToken ct = default)
     {
         if (!await CanSignForAsync(userId, organisationId, ct))
             return new(DeskAnswer.Refused, Refusal: DeskRefusal.Forbidden, Message: "You do not hold a signing authority for this organisation.");
@@ -210,7 +213,9 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
             return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "The signing window is not open: an endorsement can only be withdrawn while it is.");
         var endorsement = await db.Endorsements.FirstOrDefaultAsync(e => e.StatementId == statementId && e.OrganisationId == organisationId && e.WithdrawnUtc == null, ct);
         if (endorsement is null) return new(DeskAnswer.NotFound, "Your organisation has no endorsement of this statement to withdraw.");
-        if (endorsement.Withdraw(reason, userId, now) is { } refusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: refusal);
+        if (endorsement.WhyNotWithdrawn(reason) is { } refusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: refusal);
+        if (await stepUp(ct) is { } stepUpRefusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: stepUpRefusal + " Nothing was withdrawn.");
+        if (endorsement.Withdraw(reason, userId, now) is { } late) return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: late);
         audit.Record(actor, "endorsement.withdrawn", endorsement, $"Endorsement {endorsement.Id} of statement {statementId} for organisation {organisationId} withdrawn");
         // As for signing: still open when the withdrawal commits, and withdrawn once only (WithdrawnUtc is a concurrency token).
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -7,7 +7,7 @@ namespace WeProtect.Summit.Tests.Browser;
 /// <summary>A signature in a real browser. A grant needs two-factor authentication first, so: the signatory turns it
 /// on through the profile pages (key read off the page, code computed as an app would), the organiser grants the
 /// authority on the credentials letter, the signatory signs with a fresh code, and the organisation appears on the
-/// public "Agreed by" list.</summary>
+/// public "Agreed by" list; then the signatory withdraws, which needs a fresh code of its own.</summary>
 [Collection(BrowserCollection.Name)]
 public class SigningJourneyTests(BrowserFixture browser)
 {
@@ -68,6 +68,21 @@ public class SigningJourneyTests(BrowserFixture browser)
         await Assertions.Expect(publicPage.Locator("#agreed-by-count strong")).ToHaveTextAsync("1");
         await Assertions.Expect(publicPage.Locator(".agreed-by-sector[data-sector=Government] li")).ToHaveTextAsync(organisationName);
         await browser.ScreenshotAsync(publicPage, "6-agreed-by");
+
+        // 5. Withdrawing needs a fresh code too: the code that signed is refused (the reason typed stays), the next one withdraws.
+        await signatoryPage.Locator("details#withdraw summary").ClickAsync();
+        await signatoryPage.Locator("#Withdrawal_Reason").FillAsync("Signed before the cabinet cleared it");
+        await signatoryPage.Locator("#Withdrawal_Code").FillAsync(browser.App.TotpCode(key));
+        await signatoryPage.Locator("#withdraw-button").ClickAsync();
+        await Assertions.Expect(signatoryPage.Locator(".alert-danger")).ToContainTextAsync("already used");
+        await Assertions.Expect(signatoryPage.Locator("#live-endorsement")).ToContainTextAsync("Awa Koné");
+        await Assertions.Expect(signatoryPage.Locator("#Withdrawal_Reason")).ToHaveValueAsync("Signed before the cabinet cleared it");
+        await browser.ScreenshotAsync(signatoryPage, "7-withdrawal-refused");
+        await signatoryPage.Locator("#Withdrawal_Code").FillAsync(browser.App.TotpCode(key, TimeSpan.FromSeconds(30)));
+        await signatoryPage.Locator("#withdraw-button").ClickAsync();
+        await Assertions.Expect(signatoryPage.Locator("#withdrawals")).ToContainTextAsync("Signed before the cabinet cleared it");
+        await Assertions.Expect(signatoryPage.Locator("#no-endorsement")).ToBeVisibleAsync();
+        await browser.ScreenshotAsync(signatoryPage, "8-withdrawn");
 
         signatoryPage.Problems().AssertNone();
         organiserPage.Problems().AssertNone();

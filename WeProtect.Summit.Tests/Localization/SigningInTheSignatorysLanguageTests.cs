@@ -69,7 +69,8 @@ public class SigningInTheSignatorysLanguageTests(LocalizedAppFactory app) : ICla
         Assert.Equal("Amélie Durand", shown.QuerySelector("#live-endorsement strong")!.TextContent);
         Assert.Equal(final.ContentHash, shown.QuerySelector("#live-endorsement code")!.TextContent);
         Assert.Equal("Retirer l'approbation…", shown.QuerySelector("#withdraw summary")!.TextContent);
-        NoEnglishLeft(shown, "Withdraw the endorsement", "The endorsement stays on record");
+        Assert.Equal("Code de votre application d'authentification", shown.QuerySelector("label[for=Withdrawal_Code]")!.TextContent);
+        NoEnglishLeft(shown, "Withdraw the endorsement", "The endorsement stays on record", "A withdrawal needs a fresh code");
 
         var receipt = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == signatory.User.Email) && (m.Subject ?? "") == $"Approbation enregistrée : {statement.Title}");
         Assert.StartsWith("Bonjour Amélie Durand,", receipt.TextBody);
@@ -85,7 +86,13 @@ public class SigningInTheSignatorysLanguageTests(LocalizedAppFactory app) : ICla
         Assert.Equal("Approuvé par", agreed.QuerySelector("h2")!.TextContent);
         NoEnglishLeft(agreed, "organisation has endorsed", "Agreed by");
 
-        var (withdrawn, afterWithdrawal) = await client.SubmitAndFollowAsync(shown, "#withdraw-form", new Dictionary<string, string> { ["Withdrawal.Reason"] = "Le ministre a changé." });
+        // A withdrawal without its code is refused in French; with the next step's code (the one that signed is used up) it is done.
+        var noCode = await SigningData.RefusedPageAsync(await client.WithdrawAsync(shown, "Le ministre a changé.", ""));
+        Assert.Contains("Saisissez le code de votre application d'authentification.", noCode.Errors());
+        var (withdrawn, afterWithdrawal) = await client.SubmitAndFollowAsync(shown, "#withdraw-form", new Dictionary<string, string>
+        {
+            ["Withdrawal.Reason"] = "Le ministre a changé.", ["Withdrawal.Code"] = app.TotpCode(signatory.Key, TimeSpan.FromSeconds(30)),
+        });
         Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
         Assert.Equal("L'approbation est retirée. Votre organisation peut approuver de nouveau la déclaration tant que la période de signature est ouverte.",
             afterWithdrawal.QuerySelector("[role=status]")!.TextContent);

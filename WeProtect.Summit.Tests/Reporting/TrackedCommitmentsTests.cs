@@ -24,7 +24,8 @@ public class TrackedCommitmentsTests(SummitAppFactory app) : IClassFixture<Summi
         using (var scope = app.Services.CreateScope())
         {
             var result = await scope.ServiceProvider.GetRequiredService<EndorsementDesk>()
-                .WithdrawAsync(statement.Id, withdrawn.Id, "Signed in error", gone.SignerUserId, new AuditActor(gone.SignerUserId, "A Signatory"));
+                .WithdrawAsync(statement.Id, withdrawn.Id, "Signed in error", gone.SignerUserId, new AuditActor(gone.SignerUserId, "A Signatory"),
+                    _ => Task.FromResult<string?>(null));
             Assert.True(result.Succeeded, result.Message);
         }
         await app.WithDbAsync(async db =>

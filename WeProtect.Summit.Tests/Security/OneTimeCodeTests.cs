@@ -1,3 +1,5 @@
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Reporting;
 using WeProtect.Summit.Tests.Signing;
 
 namespace WeProtect.Summit.Tests.Security;
@@ -22,6 +24,43 @@ public sealed class OneTimeCodeTests(SummitAppFactory app) : IClassFixture<Summi
         var fresh = await signatory.Client.SignAsync(page, app.TotpCode(signatory.Key));
         Assert.Equal(HttpStatusCode.Redirect, fresh.StatusCode);
         Assert.Single(await app.EndorsementsAsync(statement.Id));
+    }
+
+    [Fact]
+    public async Task A_code_that_signed_is_refused_for_a_report_submission_in_the_same_time_step()
+    {
+        // One person who both signs for the organisation and submits its progress reports.
+        var organisation = await app.OrganisationAsync();
+        var (_, cycle) = await app.CycleOnNewStatementAsync(organisation);
+        var (open, _) = await app.OpenStatementAsync();
+        var user = await app.CreateUserAsync(fullName: "Signing Focal Point");
+        var key = await app.EnableTwoFactorAsync(user);
+        Assert.True((await app.GrantAsync(user, organisation.Id)).Succeeded);
+        using (var scope = app.Services.CreateScope())
+        {
+            var granted = await scope.ServiceProvider.GetRequiredService<ReportingDesk>().GrantFocalPointAsync(user.Id, organisation.Id, new AuditActor(null, "Test organiser"));
+            Assert.True(granted.Succeeded, granted.Message);
+        }
+        using var client = app.CreateFormClient();
+        await client.LogInWithTwoFactorAsync(app, user.Email!, key);
+
+        var code = app.TotpCode(key);
+        var sign = await client.GetPageAsync(SigningData.SignUrl(open.Id, organisation.Id));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignAsync(sign, code)).StatusCode);
+        Assert.Single(await app.EndorsementsAsync(open.Id), e => e.SignerUserId == user.Id);
+
+        // The clock has not moved: the code is still the one the app shows, but it has done its one job.
+        var report = await client.GetPageAsync(ReportingData.ReportUrl(cycle.Id, organisation.Id));
+        var refused = await SigningData.RefusedPageAsync(await client.SubmitAsync(report, "form#report-form",
+            ReportingData.Entry(0, CommitmentStatus.Achieved).With(new() { ["Input.Code"] = code }), submitter: "#submit"));
+        Assert.Contains("already used", refused.Errors());
+        Assert.DoesNotContain(await app.ReportsAsync(cycle.Id, organisation.Id), r => r.Status == ProgressReportStatus.Submitted);
+
+        // The next step's code submits: what was refused was the reuse.
+        var (_, submitted) = await client.SubmitAndFollowAsync(refused, "form#report-form",
+            ReportingData.Entry(0, CommitmentStatus.Achieved).With(new() { ["Input.Code"] = app.TotpCode(key, TimeSpan.FromSeconds(30)) }), submitter: "#submit");
+        Assert.NotNull(submitted.QuerySelector("#submitted"));
+        Assert.Single(await app.ReportsAsync(cycle.Id, organisation.Id), r => r.Status == ProgressReportStatus.Submitted);
     }
 
     [Fact]

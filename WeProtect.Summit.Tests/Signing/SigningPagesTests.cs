@@ -88,8 +88,11 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         var shown = await signatory.Client.GetPageAsync(url);
         Assert.Contains("Minister Anna Example", shown.QuerySelector("#live-endorsement")!.TextContent);
 
-        // Withdrawn so that the organisation could sign again: the used code still cannot be replayed.
-        var (_, withdrawn) = await signatory.Client.SubmitAndFollowAsync(shown, "form#withdraw-form", new Dictionary<string, string> { ["Withdrawal.Reason"] = "Signed by the wrong person" });
+        // Withdrawn (with the next step's code: a withdrawal needs a fresh one too) so that the organisation could sign
+        // again: the used code still cannot be replayed.
+        var withdrawal = await signatory.Client.WithdrawAsync(shown, "Signed by the wrong person", app.TotpCode(signatory.Key, TimeSpan.FromSeconds(30)));
+        Assert.Equal(HttpStatusCode.Redirect, withdrawal.StatusCode);
+        var withdrawn = await signatory.Client.GetPageAsync(url);
         var replayed = await SigningData.RefusedPageAsync(await signatory.Client.SignAsync(withdrawn, code));
         Assert.Contains("already used", replayed.Errors());
         Assert.Null(await app.WithDbAsync(db => db.Endorsements.FirstOrDefaultAsync(e => e.StatementId == statement.Id && e.WithdrawnUtc == null)));
@@ -191,17 +194,19 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         Assert.Contains("First Signer", seen.QuerySelector("#live-endorsement")!.TextContent);
         Assert.Null(seen.QuerySelector("form#sign-form"));
 
-        // A reason is required.
-        var noReason = await SigningData.RefusedPageAsync(await second.Client.SubmitAsync(seen, "form#withdraw-form", new Dictionary<string, string> { ["Withdrawal.Reason"] = " " }));
+        // A reason is required; the code sent with a refused reason is not used up.
+        var noReason = await SigningData.RefusedPageAsync(await second.Client.WithdrawAsync(seen, " ", app.TotpCode(second.Key)));
         Assert.Contains("reason", noReason.Errors());
-        var (_, after) = await second.Client.SubmitAndFollowAsync(seen, "form#withdraw-form", new Dictionary<string, string> { ["Withdrawal.Reason"] = "The minister changed" });
+        Assert.Equal(HttpStatusCode.Redirect, (await second.Client.WithdrawAsync(seen, "The minister changed", app.TotpCode(second.Key))).StatusCode);
+        var after = await second.Client.GetPageAsync(url);
         Assert.Contains("The minister changed", after.QuerySelector("#withdrawals")!.TextContent);
 
         var withdrawn = Assert.Single(await app.EndorsementsAsync(statement.Id));
         Assert.Equal((second.User.Id, "The minister changed"), (withdrawn.WithdrawnByUserId, withdrawn.WithdrawalReason));
         Assert.NotNull(withdrawn.WithdrawnUtc);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await second.Client.SignAsync(after, app.TotpCode(second.Key), name: "Second Signer")).StatusCode);
+        // Signing again needs yet another code: the one that withdrew is used up.
+        Assert.Equal(HttpStatusCode.Redirect, (await second.Client.SignAsync(after, app.TotpCode(second.Key, TimeSpan.FromSeconds(30)), name: "Second Signer")).StatusCode);
         var rows = await app.EndorsementsAsync(statement.Id);
         Assert.Equal(2, rows.Count);
         Assert.Equal("Second Signer", Assert.Single(rows, r => r.IsLive).PrintedName);
@@ -252,7 +257,7 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         Assert.Equal(HttpStatusCode.Forbidden, (await intruder.SignAsync(page, "123456")).StatusCode);
         var withdraw = await intruder.Http.PostAsync(url + "?handler=Withdraw", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["Withdrawal.Reason"] = "Not mine",
+            ["__RequestVerificationToken"] = token, ["Withdrawal.Reason"] = "Not mine", ["Withdrawal.Code"] = app.TotpCode(delegateKey),
         }));
         Assert.Equal(HttpStatusCode.Forbidden, withdraw.StatusCode);
         Assert.Empty(await app.EndorsementsAsync(statement.Id));
@@ -329,8 +334,8 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
             Assert.Contains($"SHA-256 {final.ContentHash}", receipt.TextBody);
         }
 
-        await colleague.Client.SubmitAndFollowAsync(await colleague.Client.GetPageAsync(url), "form#withdraw-form",
-            new Dictionary<string, string> { ["Withdrawal.Reason"] = "Not cleared by the cabinet" });
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await colleague.Client.WithdrawAsync(await colleague.Client.GetPageAsync(url), "Not cleared by the cabinet", app.TotpCode(colleague.Key))).StatusCode);
         var withdrawal = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == signer.User.Email)
             && m.Subject == $"Endorsement withdrawn: {statement.Title}");
         Assert.Contains("Not cleared by the cabinet", withdrawal.TextBody);

@@ -133,7 +133,7 @@ public class SigningRaceTests(SummitAppFactory app, ITestOutputHelper output) : 
             var signatory = signatories[i % 2];
             using var scope = app.Services.CreateScope();
             return await scope.ServiceProvider.GetRequiredService<EndorsementDesk>().WithdrawAsync(statement.Id, organisation.Id, $"Reason {i}",
-                signatory.User.Id, new AuditActor(signatory.User.Id, signatory.User.FullName));
+                signatory.User.Id, new AuditActor(signatory.User.Id, signatory.User.FullName), _ => Task.FromResult<string?>(null));
         })));
 
         Assert.Single(results, r => r.Succeeded);

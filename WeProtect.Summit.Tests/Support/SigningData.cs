@@ -66,6 +66,14 @@ internal static class SigningData
         return client.SubmitAsync(page, "form#sign-form", values);
     }
 
+    /// <summary>Posts the withdraw form of <paramref name="page"/> with the reason and the authenticator code (a withdrawal
+    /// needs a fresh code, as a signature does).</summary>
+    public static Task<HttpResponseMessage> WithdrawAsync(this FormClient client, IHtmlDocument page, string reason, string code)
+    {
+        Assert.True(page.QuerySelector("form#withdraw-form") is not null, "No withdraw form on the page.");
+        return client.SubmitAsync(page, "form#withdraw-form", new Dictionary<string, string> { ["Withdrawal.Reason"] = reason, ["Withdrawal.Code"] = code });
+    }
+
     /// <summary>The page's error summary (or empty).</summary>
     public static string Errors(this IHtmlDocument page) => page.QuerySelector(".alert-danger")?.TextContent.Trim() ?? "";
 

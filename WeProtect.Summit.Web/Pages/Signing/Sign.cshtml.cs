@@ -10,7 +10,7 @@ namespace WeProtect.Summit.Web.Pages.Signing;
 
 /// <summary>One statement, signed for one organisation: the final text, its version and hash, the window, the
 /// organisation's endorsement and withdrawals; the sign form (hash confirmed, fresh authenticator code, printed
-/// name and position) and the withdraw form. Only a signatory of the organisation (live authority, two-factor
+/// name and position) and the withdraw form (reason, and a fresh authenticator code too). Only a signatory of the organisation (live authority, two-factor
 /// authentication on) may open it or post to it: anyone else gets 403.</summary>
 public class SignModel(SummitDbContext db, EndorsementDesk desk, AuthenticatorStepUp stepUp, UserManager<SummitUser> users, TimeProvider clock) : PageModel
 {
@@ -37,6 +37,8 @@ public class SignModel(SummitDbContext db, EndorsementDesk desk, AuthenticatorSt
     {
         [Required(ErrorMessage = "Give a reason for withdrawing the endorsement."), StringLength(Endorsement.ReasonMaxLength), Display(Name = "Reason")]
         public string Reason { get; set; } = "";
+        [Required(ErrorMessage = "Enter the code from your authenticator app."), StringLength(10), Display(Name = "Code from your authenticator app")]
+        public string Code { get; set; } = "";
     }
 
     [BindProperty] public SignInput Input { get; set; } = new();
@@ -54,6 +56,8 @@ public class SignModel(SummitDbContext db, EndorsementDesk desk, AuthenticatorSt
     public Endorsement? Live { get; private set; }
     public IReadOnlyList<Endorsement> Withdrawn { get; private set; } = [];
     public bool WindowOpen { get; private set; }
+    /// <summary>A withdrawal was refused: its form is shown open, with the reason kept.</summary>
+    public bool WithdrawalRefused { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int statementId, int organisationId, CancellationToken ct)
     {
@@ -97,9 +101,19 @@ public class SignModel(SummitDbContext db, EndorsementDesk desk, AuthenticatorSt
     {
         if (await GuardAsync(statementId, organisationId, ct) is { } stop) return stop;
         ModelState.Clear();
-        if (!TryValidateModel(Withdrawal, nameof(Withdrawal))) return Page();
-        var result = await desk.WithdrawAsync(statementId, organisationId, Withdrawal.Reason, users.GetUserId(User)!, User.ToAuditActor(), ct);
+        Response.Headers.CacheControl = "no-cache, no-store";
+        WithdrawalRefused = true;
+        if (!TryValidateModel(Withdrawal, nameof(Withdrawal)))
+        {
+            Withdrawal.Code = "";
+            return Page();
+        }
+        var userId = users.GetUserId(User)!;
+        // The same step-up as a signature: a withdrawal changes what the organisation is on record as endorsing.
+        var result = await desk.WithdrawAsync(statementId, organisationId, Withdrawal.Reason, userId, User.ToAuditActor(),
+            c => stepUp.VerifyAsync(userId, Withdrawal.Code, "withdrawing an endorsement", c), ct);
         if (result.Refusal == DeskRefusal.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
+        Withdrawal.Code = "";
         return await this.AnswerAsync(result, () => RedirectToPage(new { statementId, organisationId }), async () =>
         {
             await LoadAsync(statementId, organisationId, ct);
