@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using UglyToad.PdfPig;
 
-namespace WeProtect.Summit.Tests.Communiques;
+namespace WeProtect.Summit.Tests.Support;
 
 /// <summary>Third-party readers of the PDFs: poppler's <c>pdfsig</c> for the signature, PdfPig for the text.</summary>
 internal static class PdfTools
