@@ -209,7 +209,7 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         var statement = await db.Statements.AsNoTracking().FirstOrDefaultAsync(s => s.Id == statementId, ct);
         if (statement is null) return new(DeskAnswer.NotFound, "There is no such statement.");
         var now = Now;
-        if (statement.Status != StatementStatus.OpenForSignature || now < statement.SigningOpensUtc || now >= statement.SigningClosesUtc)
+        if (!statement.SigningWindowOpenAt(now))
             return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "The signing window is not open: an endorsement can only be withdrawn while it is.");
         var endorsement = await db.Endorsements.FirstOrDefaultAsync(e => e.StatementId == statementId && e.OrganisationId == organisationId && e.WithdrawnUtc == null, ct);
         if (endorsement is null) return new(DeskAnswer.NotFound, "Your organisation has no endorsement of this statement to withdraw.");

@@ -209,6 +209,11 @@ public class Statement
     /// <summary>Published, and still taking late endorsements: the one rule for signing after publication.</summary>
     public bool AcceptsLateEndorsements => Status == StatementStatus.Published && LateEndorsements;
 
+    /// <summary>Open for signature and <paramref name="nowUtc"/> inside the signing window [opens, closes): the one
+    /// rule for signing (and withdrawing) in the window. A statement without a window is never inside one.</summary>
+    public bool SigningWindowOpenAt(DateTime nowUtc) =>
+        Status == StatementStatus.OpenForSignature && nowUtc >= SigningOpensUtc && nowUtc < SigningClosesUtc;
+
     /// <summary>Statements that take an endorsement signed at <paramref name="nowUtc"/>: open for signature inside the
     /// window (whose opening <see cref="RefuseEndorsement"/> checks first), or published and open for late
     /// endorsements. For the conditional update that re-checks it inside the signing transaction.</summary>
@@ -239,10 +244,10 @@ public class Statement
                 : "No section of this statement is addressed to your organisation's sector, so it cannot endorse it.";
         if (Status != StatementStatus.OpenForSignature)
             return $"The statement is {Describe(Status)}, not open for signature.";
-        if (SigningOpensUtc is not { } opens || SigningClosesUtc is not { } closes)
+        if (SigningOpensUtc is not { } opens || SigningClosesUtc is null)
             return "The statement has no signing window.";
-        if (nowUtc < opens) return "The signing window has not opened yet.";
-        if (nowUtc >= closes) return "The signing window has closed.";
+        if (!SigningWindowOpenAt(nowUtc))
+            return nowUtc < opens ? "The signing window has not opened yet." : "The signing window has closed.";
         if (!SpeaksTo(audiencesOfFinalText, sector))
             return "No section of this statement is addressed to your organisation's sector, so it cannot endorse it.";
         return null;

@@ -10,7 +10,8 @@ namespace WeProtect.Summit.Data.Statements;
 /// (and every anchor) is exactly as before, so wording can never change the text's structure.</summary>
 public static partial class StatementAmender
 {
-    public sealed record Outcome(StatementParseResult? Result, string? Refusal)
+    /// <summary>The text with the new wording, parsed (<see cref="Result"/>), or why the wording was refused.</summary>
+    public sealed record AmendedText(StatementParseResult? Result, string? Refusal)
     {
         public bool Succeeded => Result is not null;
     }
@@ -26,7 +27,7 @@ public static partial class StatementAmender
         return now is null || WordsAt(proposedOnText) == now ? null : $"the words at {anchor} changed since it was proposed; ask for a proposal on the current text.";
     }
 
-    public static Outcome Apply(string canonicalText, string? anchor, string? wording)
+    public static AmendedText Apply(string canonicalText, string? anchor, string? wording)
     {
         var original = StatementParser.Parse(canonicalText);
         if (original.Document is not { } document) return Refuse("The text the wording applies to has errors.");
@@ -55,10 +56,10 @@ public static partial class StatementAmender
         if (!sameShape || after[anchor].Kind != target.Kind)
             return Refuse("The wording would change the structure of the text (for example a line starting with #, - or a number). Reword it as plain text.");
         if (after[anchor].Text == target.Text) return Refuse("The wording is the same as the text already there: nothing would change.");
-        return new Outcome(amended, null);
+        return new AmendedText(amended, null);
     }
 
-    private static Outcome Refuse(string reason) => new(null, reason);
+    private static AmendedText Refuse(string reason) => new(null, reason);
 
     private enum PartKind { Paragraph, Numbered, Bullets, Section, Heading, Commitment, Item }
 

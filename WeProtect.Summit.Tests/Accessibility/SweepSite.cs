@@ -10,11 +10,6 @@ using Access = WeProtect.Summit.Tests.Authorization.PageAccessTests.Access;
 
 namespace WeProtect.Summit.Tests.Accessibility;
 
-/// <summary>Who visits a page in the accessibility tests. The delegate is an approved delegate of the summit with a
-/// seat at a breakout, a signing authority and the reporting focal point's grant for the organisation; the focal
-/// point is the focal point of an accepted invitation.</summary>
-public enum Persona { Anonymous, Delegate, FocalPoint, Organiser, Admin }
-
 /// <summary>One summit with something on every page (a breakout with a theme, a delegate with a seat, statements in
 /// consultation and open for signature, a published communiqué, a reporting cycle, an invitation), made once per
 /// browser app through the tests' Support helpers, and a logged-in browser state for each persona. Every page of

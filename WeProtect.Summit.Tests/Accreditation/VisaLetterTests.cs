@@ -1,6 +1,5 @@
 using WeProtect.Summit.Data.Accreditations;
 using WeProtect.Summit.Data.Audit;
-using WeProtect.Summit.Tests.Communiques;
 using WeProtect.Summit.Web.Pdf;
 
 namespace WeProtect.Summit.Tests.Accreditation;

@@ -97,7 +97,11 @@ public sealed class AuditTamperTests : IDisposable
         using var admin = await app.LoggedInClientAsync(Roles.Admin);
         var page = await admin.GetPageAsync("/Admin/Audit");
         var (_, written) = await admin.SubmitAndFollowAsync(page, "form#checkpoint-form");
-        Assert.Contains("Checkpoint written", written.QuerySelector("#status")!.TextContent);
+        var done = written.QuerySelector("#status")!;
+        Assert.Contains("Checkpoint written", done.TextContent);
+        Assert.Equal(("status", true), (done.GetAttribute("role"), done.ClassList.Contains("alert-success")));
+        // One status line: the page places it, the layout does not repeat it.
+        Assert.Single(written.QuerySelectorAll("main .alert"), a => a.TextContent.Contains("Checkpoint written"));
         Assert.Contains("agrees with the last signed checkpoint", written.QuerySelector("#checkpoint-verdict")!.TextContent);
         var rows = await app.WithDbAsync(db => db.AuditEvents.CountAsync());
 
@@ -112,7 +116,9 @@ public sealed class AuditTamperTests : IDisposable
 
         // And no new checkpoint blesses the shortened trail.
         var (_, refused) = await admin.SubmitAndFollowAsync(after, "form#checkpoint-form");
-        Assert.Contains("No checkpoint was written", refused.QuerySelector("#status")!.TextContent);
+        var refusal = refused.QuerySelector("#status")!;
+        Assert.Contains("No checkpoint was written", refusal.TextContent);
+        Assert.Equal(("alert", false), (refusal.GetAttribute("role"), refusal.ClassList.Contains("alert-success")));
         Assert.Single(app.Services.GetRequiredService<AuditCheckpoints>().All());
     }
 

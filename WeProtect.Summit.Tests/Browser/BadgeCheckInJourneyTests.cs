@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using WeProtect.Summit.Tests.Registration;
 
 namespace WeProtect.Summit.Tests.Browser;
 

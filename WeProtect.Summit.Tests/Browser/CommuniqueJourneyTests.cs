@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using WeProtect.Summit.Tests.Communiques;
 
 namespace WeProtect.Summit.Tests.Browser;
 

@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Statements;
-using WeProtect.Summit.Tests.Communiques;
 using WeProtect.Summit.Tests.Signing;
 using WeProtect.Summit.Tests.Statements;
 using static WeProtect.Summit.Tests.Statements.ImportWordFile;

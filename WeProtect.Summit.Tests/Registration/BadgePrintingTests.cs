@@ -79,7 +79,7 @@ public class BadgePrintingTests(SummitAppFactory app) : IClassFixture<SummitAppF
                 ["layout"] = "A6Single",
             }));
         var after = await FormClient.ParseAsync(await organiser.FollowAsync(refused));
-        Assert.Contains("Every approved badge has been printed already.", after.QuerySelector("[role=status]")?.TextContent);
+        Assert.Contains("Every approved badge has been printed already.", after.QuerySelector("#status[role=alert]")?.TextContent);
         Assert.Equal(2, await app.WithDbAsync(db => db.BadgeBatches.CountAsync(b => b.SummitId == summit.Id)));
     }
 
@@ -94,7 +94,7 @@ public class BadgePrintingTests(SummitAppFactory app) : IClassFixture<SummitAppF
         Assert.NotNull(page.QuerySelector("#no-batches"));
         var form = $"tr[data-id='{lost.Id}'] form.reprint";
         var noReason = await FormClient.ParseAsync(await organiser.FollowAsync(await organiser.SubmitAsync(page, form, new Dictionary<string, string> { ["reason"] = "  " })));
-        Assert.Contains("Say why the badge is printed again.", noReason.QuerySelector("[role=status]")?.TextContent);
+        Assert.Contains("Say why the badge is printed again.", noReason.QuerySelector("#status[role=alert]")?.TextContent);
         Assert.Equal(0, await app.WithDbAsync(db => db.BadgeBatches.CountAsync(b => b.SummitId == summit.Id)));
 
         var pdf = await PdfAsync(await organiser.FollowAsync(await organiser.SubmitAsync(page, form,

@@ -10,7 +10,8 @@ namespace WeProtect.Summit.Tests.Reporting;
 /// cycle is published and the member consented to publish its narratives.</summary>
 public class ReportAttachmentTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
 {
-    private static string Status(IHtmlDocument page) => page.QuerySelector("[role=status]")?.TextContent.Trim() ?? "";
+    // The status line, done or refused (a refusal is role="alert").
+    private static string Status(IHtmlDocument page) => page.QuerySelector("#status")?.TextContent.Trim() ?? "";
     private static string Errors(IHtmlDocument page) => page.QuerySelector(".alert-danger")?.TextContent.Trim() ?? "";
 
     private Task<List<ReportAttachment>> AttachmentsAsync(int reportId) =>

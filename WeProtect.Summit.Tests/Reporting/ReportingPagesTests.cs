@@ -9,7 +9,8 @@ namespace WeProtect.Summit.Tests.Reporting;
 /// drafts (plain and htmx), submission with a fresh code, supersession, conflicts, progress, reminders, CSV.</summary>
 public class ReportingPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
 {
-    private static string Status(IHtmlDocument page) => page.QuerySelector("[role=status]")?.TextContent.Trim() ?? "";
+    // The status line, done or refused (a refusal is role="alert").
+    private static string Status(IHtmlDocument page) => page.QuerySelector("#status")?.TextContent.Trim() ?? "";
 
     [Fact]
     public async Task An_organiser_grants_a_focal_point_who_may_then_open_the_report_and_revokes_it_after_which_the_page_is_forbidden()

@@ -61,11 +61,11 @@ public class DeclarationTests(SummitAppFactory app) : IClassFixture<SummitAppFac
         });
         var communique = await app.PublishedAsync(closed.StatementId);
 
-        var words = Communiques.PdfTools.Words(communique.Pdf!);
+        var words = PdfTools.Words(communique.Pdf!);
         Assert.Contains($"{declared.FormalName} [1]", words);
         Assert.Contains("Declarations", words);
         Assert.Contains($"[1] {declared.FormalName}: {Text}", words);
-        var report = await Communiques.PdfTools.PdfsigAsync(communique.Pdf!);
+        var report = await PdfTools.PdfsigAsync(communique.Pdf!);
         Assert.Contains("Signature is Valid.", report);
 
         using var visitor = app.CreateFormClient();

@@ -12,23 +12,24 @@ public sealed class AuthenticatorCodes(SummitDbContext db, TimeProvider clock)
     /// <summary>Steps accepted either side of now.</summary>
     public static readonly VerificationWindow Window = new(previous: 1, future: 1);
 
-    public enum Outcome { Accepted, Wrong, AlreadyUsed, NoAuthenticator }
+    /// <summary>What checking a code found.</summary>
+    public enum CodeCheck { Accepted, Wrong, AlreadyUsed, NoAuthenticator }
 
     /// <summary>Checks <paramref name="code"/> (six digits, spaces ignored) and, when right, claims its step.
     /// The manager is a parameter, not a dependency: UserManager builds the token providers that call this.</summary>
-    public async Task<Outcome> VerifyAndClaimAsync(UserManager<SummitUser> users, SummitUser user, string? code, CancellationToken ct = default)
+    public async Task<CodeCheck> VerifyAndClaimAsync(UserManager<SummitUser> users, SummitUser user, string? code, CancellationToken ct = default)
     {
         var digits = new string((code ?? "").Where(char.IsAsciiDigit).ToArray());
-        if (digits.Length != 6 || (code ?? "").Any(c => !char.IsAsciiDigit(c) && !char.IsWhiteSpace(c) && c != '-')) return Outcome.Wrong;
+        if (digits.Length != 6 || (code ?? "").Any(c => !char.IsAsciiDigit(c) && !char.IsWhiteSpace(c) && c != '-')) return CodeCheck.Wrong;
         var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key)) return Outcome.NoAuthenticator;
+        if (string.IsNullOrEmpty(key)) return CodeCheck.NoAuthenticator;
         byte[] secret;
         try { secret = Base32Encoding.ToBytes(key); }
-        catch (ArgumentException) { return Outcome.NoAuthenticator; }
-        if (!new Totp(secret).VerifyTotp(clock.GetUtcNow().UtcDateTime, digits, out var step, Window)) return Outcome.Wrong;
+        catch (ArgumentException) { return CodeCheck.NoAuthenticator; }
+        if (!new Totp(secret).VerifyTotp(clock.GetUtcNow().UtcDateTime, digits, out var step, Window)) return CodeCheck.Wrong;
         var claimed = await db.Users
             .Where(u => u.Id == user.Id && (u.LastTotpStep == null || u.LastTotpStep < step))
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.LastTotpStep, step), ct);
-        return claimed == 1 ? Outcome.Accepted : Outcome.AlreadyUsed;
+        return claimed == 1 ? CodeCheck.Accepted : CodeCheck.AlreadyUsed;
     }
 }

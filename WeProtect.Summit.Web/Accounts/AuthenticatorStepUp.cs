@@ -18,11 +18,11 @@ public sealed class AuthenticatorStepUp(UserManager<SummitUser> users, Authentic
             return $"Too many wrong codes: {doing} is locked for a while. Try again later.";
         switch (await codes.VerifyAndClaimAsync(users, user, digits, ct))
         {
-            case AuthenticatorCodes.Outcome.Accepted:
+            case AuthenticatorCodes.CodeCheck.Accepted:
                 return null;
-            case AuthenticatorCodes.Outcome.AlreadyUsed:
+            case AuthenticatorCodes.CodeCheck.AlreadyUsed:
                 return "That authenticator code was already used. Wait for your app to show a new code and enter it.";
-            case AuthenticatorCodes.Outcome.NoAuthenticator:
+            case AuthenticatorCodes.CodeCheck.NoAuthenticator:
                 return $"Turn on two-factor authentication before {doing}.";
             default:
                 // Counts towards the account's lockout, as a wrong code at log-in does.

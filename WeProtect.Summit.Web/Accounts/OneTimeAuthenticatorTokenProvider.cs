@@ -12,5 +12,5 @@ public sealed class OneTimeAuthenticatorTokenProvider(AuthenticatorCodes codes) 
     public Task<string> GenerateAsync(string purpose, UserManager<SummitUser> manager, SummitUser user) => Task.FromResult("");
 
     public async Task<bool> ValidateAsync(string purpose, string token, UserManager<SummitUser> manager, SummitUser user) =>
-        await codes.VerifyAndClaimAsync(manager, user, token) == AuthenticatorCodes.Outcome.Accepted;
+        await codes.VerifyAndClaimAsync(manager, user, token) == AuthenticatorCodes.CodeCheck.Accepted;
 }

@@ -4,7 +4,8 @@ namespace WeProtect.Summit.Web.Infrastructure;
 
 /// <summary>The one way a page answers a desk: done → the message as the status line and a redirect; not found →
 /// 404; refused or conflict → the reason as a form error (and each broken rule beside its field) on the page shown
-/// again, or, for a button without a form of its own, as the status line after the redirect.</summary>
+/// again, or, for a button without a form of its own, as the status line after the redirect, shown as a refusal or a
+/// conflict (<see cref="StatusKind"/>), never as a success.</summary>
 public static class PageAnswers
 {
     /// <summary>Answers a form: <paramref name="redirect"/> when done, <paramref name="reshow"/> with the errors otherwise.
@@ -26,7 +27,7 @@ public static class PageAnswers
     public static IActionResult Answer(this PageModel page, DeskResult result, Func<IActionResult> redirect)
     {
         if (result.Answer == DeskAnswer.NotFound) return page.NotFound();
-        page.ShowStatus(result.Message);
+        page.ShowStatus(result);
         return redirect();
     }
 

@@ -54,9 +54,9 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
     private async Task<Letter?> SigningLetterAsync(Notification notification, CancellationToken ct)
     {
         var authority = await db.SigningAuthorities.AsNoTracking().Include(a => a.Organisation)
-            .Unrevoked().FirstOrDefaultAsync(a => a.Id == notification.SubjectId, ct);
+            .Live(db.Users).FirstOrDefaultAsync(a => a.Id == notification.SubjectId, ct);
         if (authority is null) return null;
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == authority.UserId && u.TwoFactorEnabled, ct);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == authority.UserId, ct);
         if (user?.Email is null) return null;
         using var speaking = RecipientLanguage.Speak(user.PreferredLanguage);
         var now = clock.GetUtcNow().UtcDateTime;

@@ -24,7 +24,9 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration) : Pag
     public const int MaxBytes = 20 * 1024 * 1024;
     public static readonly string[] PdfContentTypes = ["application/pdf", "application/x-pdf"];
 
-    public sealed record Outcome(
+    /// <summary>What the check found about the uploaded file: its hash, its signature, and the communiqué, signatory
+    /// list or letter it is.</summary>
+    public sealed record Verdict(
         string FileName,
         long Length,
         string Sha256,
@@ -61,7 +63,7 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration) : Pag
     public sealed record WithdrawnLetter(string Reference, string SummitName, DateTime IssuedUtc, DateTime WithdrawnUtc);
 
     [BindProperty] public IFormFile? Upload { get; set; }
-    public Outcome? Result { get; private set; }
+    public Verdict? Result { get; private set; }
 
     public void OnGet() { }
 
@@ -128,7 +130,7 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration) : Pag
         var signatories = published is null ? new AgreedByList(AgreedByLayout.BySector, []) :
             await AgreedBy.LoadAsync(db, published.StatementId, AgreedBy.Comparison(configuration[CommuniqueJob.CultureKey]), published.ListAsOfUtc, ct);
         var revisions = published is null ? [] : await CommuniqueRevisions.PublishedAsync(db, published.StatementId, ct);
-        Result = new Outcome(Path.GetFileName(Upload.FileName ?? "upload.pdf"), bytes.Length, sha, check, published, byPublishedCertificate, signatories)
+        Result = new Verdict(Path.GetFileName(Upload.FileName ?? "upload.pdf"), bytes.Length, sha, check, published, byPublishedCertificate, signatories)
         {
             IsSignatoryList = match?.IsList == true,
             RevisionStanding = published is not null && revisions.Count > 1 ? CommuniqueRevisions.Describe(revisions, published.Revision) : null,

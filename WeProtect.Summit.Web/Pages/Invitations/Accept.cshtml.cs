@@ -55,7 +55,7 @@ public class AcceptModel(SummitDbContext db, InvitationDesk desk, UserManager<Su
         if (!await LoadAsync(token, ct)) return NotFound();
         var result = await desk.RenewAsync(token, User.ToAuditActor(), ct);
         if (result.Answer == Data.Desks.DeskAnswer.NotFound) return NotFound();
-        this.ShowStatus(result.Message);
+        this.ShowStatus(result);
         return RedirectToPage(new { token });
     }
 

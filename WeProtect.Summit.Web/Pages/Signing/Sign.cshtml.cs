@@ -143,7 +143,7 @@ public class SignModel(SummitDbContext db, EndorsementDesk desk, AuthenticatorSt
         Languages = Final is null ? null : await Web.Statements.StatementLanguages.LoadAsync(db, statement, Final, requested, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         Refusal = statement.RefuseEndorsement(organisation.Sector, EndorsementDesk.AudiencesOf(Final), now);
-        WindowOpen = statement.Status == StatementStatus.OpenForSignature && now >= statement.SigningOpensUtc && now < statement.SigningClosesUtc;
+        WindowOpen = statement.SigningWindowOpenAt(now);
         var endorsements = await db.Endorsements.AsNoTracking()
             .Where(e => e.StatementId == statementId && e.OrganisationId == organisationId).OrderByDescending(e => e.SignedUtc).ToListAsync(ct);
         Live = endorsements.FirstOrDefault(e => e.IsLive);

@@ -55,7 +55,7 @@ public class BadgesModel(SummitDbContext db, BadgeDesk desk) : PageModel
             .ToListAsync(ct));
         if (registrations.Count == 0)
         {
-            this.ShowStatus("None of the badges of that batch is approved any more: nothing to print.");
+            this.ShowStatus("None of the badges of that batch is approved any more: nothing to print.", StatusKind.Refused);
             return RedirectToPage(new { summitId });
         }
         Layout = batch.Layout;

@@ -1,17 +1,20 @@
 using System.Diagnostics;
 
-namespace WeProtect.Summit.Tests.Pdf;
+namespace WeProtect.Summit.Tests.Support;
 
-/// <summary>poppler-utils run on a PDF: <c>pdfinfo</c> (is the file tagged) and <c>pdftotext</c> (the text as a
-/// reader extracts it). A machine without poppler-utils fails the test (scripts/test.sh installs it).</summary>
+/// <summary>poppler-utils run on a PDF: <c>pdfinfo</c> (is the file tagged), <c>pdftotext</c> (the text as a
+/// reader extracts it) and, through <see cref="PdfTools.PdfsigAsync"/>, <c>pdfsig</c>. A machine without poppler-utils
+/// fails the test (scripts/test.sh installs it).</summary>
 internal static class Poppler
 {
-    public static Task<string> PdfinfoAsync(byte[] pdf) => RunAsync("pdfinfo", pdf);
+    public static Task<string> PdfinfoAsync(byte[] pdf) => RunAsync("pdfinfo", pdf, mustSucceed: true);
 
     /// <summary>The text in poppler's reading order (its default layout analysis).</summary>
-    public static Task<string> PdftotextAsync(byte[] pdf) => RunAsync("pdftotext", pdf, "-");
+    public static Task<string> PdftotextAsync(byte[] pdf) => RunAsync("pdftotext", pdf, mustSucceed: true, "-");
 
-    private static async Task<string> RunAsync(string tool, byte[] pdf, params string[] after)
+    /// <summary>Runs <paramref name="tool"/> on the PDF: its output, failing the test on a non-zero exit when
+    /// <paramref name="mustSucceed"/>; otherwise its output and error output together, whatever it exits with.</summary>
+    public static async Task<string> RunAsync(string tool, byte[] pdf, bool mustSucceed, params string[] after)
     {
         var path = Path.Combine(Path.GetTempPath(), $"{tool}-{Guid.NewGuid():N}.pdf");
         await File.WriteAllBytesAsync(path, pdf);
@@ -32,6 +35,7 @@ internal static class Poppler
                 var output = process.StandardOutput.ReadToEndAsync();
                 var error = process.StandardError.ReadToEndAsync();
                 await process.WaitForExitAsync();
+                if (!mustSucceed) return await output + await error;
                 Assert.True(process.ExitCode == 0, $"{tool} failed: {await error}");
                 return await output;
             }

@@ -1,42 +1,13 @@
-using System.Diagnostics;
 using UglyToad.PdfPig;
 
-namespace WeProtect.Summit.Tests.Communiques;
+namespace WeProtect.Summit.Tests.Support;
 
 /// <summary>Third-party readers of the PDFs: poppler's <c>pdfsig</c> for the signature, PdfPig for the text.</summary>
 internal static class PdfTools
 {
     /// <summary>pdfsig's report on the file. pdfsig exits 0 whether the signature is valid or not, so the report is
     /// what the tests read. A machine without poppler-utils fails the test (scripts/test.sh installs it).</summary>
-    public static async Task<string> PdfsigAsync(byte[] pdf)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"pdfsig-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(path, pdf);
-        try
-        {
-            var start = new ProcessStartInfo("pdfsig", [path]) { RedirectStandardOutput = true, RedirectStandardError = true };
-            Process process;
-            try
-            {
-                process = Process.Start(start) ?? throw new InvalidOperationException("pdfsig did not start");
-            }
-            catch (System.ComponentModel.Win32Exception ex)
-            {
-                throw new Xunit.Sdk.XunitException($"pdfsig (poppler-utils) is needed by this test and is not installed: {ex.Message}");
-            }
-            using (process)
-            {
-                var output = process.StandardOutput.ReadToEndAsync();
-                var error = process.StandardError.ReadToEndAsync();
-                await process.WaitForExitAsync();
-                return await output + await error;
-            }
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+    public static Task<string> PdfsigAsync(byte[] pdf) => Poppler.RunAsync("pdfsig", pdf, mustSucceed: false);
 
     /// <summary>The words of every page, in reading order, joined by single spaces (PdfPig's GetWords; page.Text
     /// runs lines together).</summary>

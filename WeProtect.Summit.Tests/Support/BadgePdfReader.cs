@@ -2,7 +2,7 @@ using System.Diagnostics;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 
-namespace WeProtect.Summit.Tests.Registration;
+namespace WeProtect.Summit.Tests.Support;
 
 /// <summary>Reads badge PDFs back: text per page (PdfPig words), the fonts as poppler's <c>pdffonts</c> lists them,
 /// and the QR module matrix of the page's image.</summary>
