@@ -47,6 +47,15 @@ public class ReportingInvitationTests(SummitAppFactory app) : IClassFixture<Summ
     private DateTime WholeMinute() => new(app.UtcNow.Ticks - app.UtcNow.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
 
     [Fact]
+    public void Beside_the_tests_the_apps_own_sweep_reminds_only_in_a_deadlines_last_second()
+    {
+        // What SummitAppFactory sets, so that the minutely sweep on real time never reminds in the middle of a test
+        // that counts reminders or audit events (DefaultReminderApp has the 14 days).
+        using var scope = app.Services.CreateScope();
+        Assert.Equal(TimeSpan.FromSeconds(1), scope.ServiceProvider.GetRequiredService<ReportingSweep>().ReminderBefore);
+    }
+
+    [Fact]
     public async Task Opening_a_cycle_invites_each_live_focal_point_of_each_reporting_organisation_once_with_the_window_in_the_summits_zone()
     {
         var government = await app.OrganisationAsync(Sector.Government);
