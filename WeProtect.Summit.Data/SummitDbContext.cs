@@ -40,6 +40,7 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
     public DbSet<Reporting.ProgressReport> ProgressReports => Set<Reporting.ProgressReport>();
     public DbSet<Reporting.ProgressEntry> ProgressEntries => Set<Reporting.ProgressEntry>();
     public DbSet<Reporting.ReportReminder> ReportReminders => Set<Reporting.ReportReminder>();
+    public DbSet<Reporting.ReportInvitation> ReportInvitations => Set<Reporting.ReportInvitation>();
     public DbSet<Reporting.ReportAttachment> ReportAttachments => Set<Reporting.ReportAttachment>();
     public DbSet<Reporting.ReportAttachmentContent> ReportAttachmentContents => Set<Reporting.ReportAttachmentContent>();
     public DbSet<Reporting.PublishedCommitment> PublishedCommitments => Set<Reporting.PublishedCommitment>();

@@ -30,6 +30,8 @@ public static class NotificationKinds
     public const string EndorsementWithdrawn = "endorsement.withdrawn";
     /// <summary>An organisation has not submitted its progress report (subject: the <c>ReportReminder</c>; one per focal point).</summary>
     public const string ReportingReminder = "reporting.reminder";
+    /// <summary>A reporting cycle is open to a focal point's organisation (subject: the <c>ReportInvitation</c>, one per cycle and focal point).</summary>
+    public const string ReportingInvitation = "reporting.invitation";
     /// <summary>The secretariat asked a clarification on a submitted report (subject: the <c>ProgressReport</c>; one per focal point).</summary>
     public const string ReportingClarification = "reporting.clarification";
     /// <summary>An organisation's invitation to a summit, to its focal point's address (subject: the invitation).</summary>

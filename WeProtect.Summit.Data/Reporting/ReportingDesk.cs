@@ -48,13 +48,73 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         var finals = await db.Statements.AsNoTracking().Where(s => covered.Contains(s.Id) && s.FinalVersionId != null).Select(s => s.Id).ToListAsync(ct);
         var carried = covered.Where(id => !wanted.Contains(id) && finals.Contains(id)).ToList();
         wanted.AddRange(carried);
-        var (cycle, broken) = ReportingCycle.Open(summitId, title, opens!.Value, deadline!.Value, wanted, organiser.UserId ?? "", Now);
+        var now = Now;
+        var (cycle, broken) = ReportingCycle.Open(summitId, title, opens!.Value, deadline!.Value, wanted, organiser.UserId ?? "", now);
         if (cycle is null) return DeskResult.Invalid(broken).With<ReportingCycle>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ReportingCycles.Add(cycle);
+        await db.SaveChangesAsync(ct); // the cycle's id, for its invitations; the transaction keeps it with its audit event
+        // Open already: its focal points are invited now. Opening later: the reporting sweep invites them then.
+        var invited = cycle.OpensUtc <= now ? await AddInvitationsAsync(cycle.Id, null, ct) : [];
         audit.Record(organiser, "reporting-cycle.opened", cycle, $"Reporting cycle opened on statements {string.Join(", ", wanted)}" +
-            (carried.Count > 0 ? $" (reaffirmed: {string.Join(", ", carried)})" : ""));
+            (carried.Count > 0 ? $" (reaffirmed: {string.Join(", ", carried)})" : "") +
+            (invited.Count > 0 ? $"; invitations queued for {invited.Count} focal point(s)" : ""));
         await audit.SaveChangesAsync(ct);
-        return new(DeskAnswer.Done, $"Reporting cycle \"{cycle.Title}\" opened.") { Value = cycle };
+        Notify(invited);
+        await notifier.CommitAsync(tx, ct);
+        return new(DeskAnswer.Done, $"Reporting cycle \"{cycle.Title}\" opened." +
+            (invited.Count > 0 ? $" {invited.Count} focal point(s) invited to report." : "")) { Value = cycle };
+    }
+
+    /// <summary>Invites to an open cycle every live focal point of an organisation that reports in it and was not
+    /// invited yet (the reporting sweep calls it every minute: for a cycle that opened after it was created, and for
+    /// organisations that endorsed one of its statements since). Each focal point once, by the unique index.</summary>
+    public async Task<DeskResult> InviteAsync(int cycleId, AuditActor actor, CancellationToken ct = default)
+    {
+        var cycle = await db.ReportingCycles.FirstOrDefaultAsync(c => c.Id == cycleId, ct);
+        if (cycle is null) return DeskResult.NotFound("There is no such reporting cycle.");
+        var now = Now;
+        if (now < cycle.OpensUtc || now >= cycle.DeadlineUtc) return DeskResult.Refused("This reporting cycle is not open: invitations go while it is.");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var invited = await AddInvitationsAsync(cycleId, null, ct);
+        if (invited.Count == 0) return DeskResult.Refused("Every focal point of this cycle's organisations was already invited.");
+        audit.Record(actor, "reporting-cycle.invited", cycle, $"Invitations queued for {invited.Count} focal point(s) in cycle {cycleId}");
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+            Notify(invited);
+            await notifier.CommitAsync(tx, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique (cycle, focal point) index: a grant or another node's sweep invited one of them meanwhile.
+            db.ChangeTracker.Clear();
+            return DeskResult.Conflict("the invitations of this cycle");
+        }
+        return DeskResult.Done($"Invitations queued for {invited.Count} focal point(s).");
+    }
+
+    /// <summary>Adds (unsaved) an invitation to the cycle for each live focal point of its reporting organisations not
+    /// invited yet (only <paramref name="focalPointId"/> when given), with the user each is for.</summary>
+    private async Task<List<(ReportInvitation Invitation, string UserId)>> AddInvitationsAsync(int cycleId, int? focalPointId, CancellationToken ct)
+    {
+        var scope = await TrackedCommitments.OfCycleAsync(db, cycleId, ct);
+        if (scope is null) return [];
+        var reporters = scope.Reporters.Select(r => r.OrganisationId).ToList();
+        var owed = await db.ReportingFocalPoints.Unrevoked()
+            .Where(f => (focalPointId == null || f.Id == focalPointId) && reporters.Contains(f.OrganisationId))
+            .Where(f => !db.ReportInvitations.Any(i => i.CycleId == cycleId && i.FocalPointId == f.Id))
+            .OrderBy(f => f.Id).Select(f => new { f.Id, f.UserId }).ToListAsync(ct);
+        var now = Now;
+        var invited = owed.Select(f => (new ReportInvitation(cycleId, f.Id, now), f.UserId)).ToList();
+        db.ReportInvitations.AddRange(invited.Select(i => i.Item1));
+        return invited;
+    }
+
+    /// <summary>One notification per invitation, once the invitations are saved (their ids are the subjects).</summary>
+    private void Notify(IEnumerable<(ReportInvitation Invitation, string UserId)> invited)
+    {
+        foreach (var (invitation, userId) in invited) notifier.Add(NotificationKinds.ReportingInvitation, invitation.Id, userId);
     }
 
     /// <summary>Publishes a cycle's figures (the public progress page) once its deadline has passed. The figures are
@@ -91,20 +151,32 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         if (!await db.Organisations.AnyAsync(o => o.Id == organisationId, ct)) return new(DeskAnswer.NotFound, "There is no such organisation.");
         if (await IsFocalPointAsync(userId, organisationId, ct))
             return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "This user is already a reporting focal point of this organisation.");
-        var focalPoint = new ReportingFocalPoint(organisationId, userId, organiser.UserId ?? "", Now);
+        var now = Now;
+        var focalPoint = new ReportingFocalPoint(organisationId, userId, organiser.UserId ?? "", now);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ReportingFocalPoints.Add(focalPoint);
-        audit.Record(organiser, "reporting-focal-point.granted", focalPoint, $"Reporting focal point for organisation {organisationId} granted to user {userId}");
+        List<(ReportInvitation Invitation, string UserId)> invited = [];
         try
         {
+            await db.SaveChangesAsync(ct); // the grant's id, for its invitations; the transaction keeps it with its audit event
+            // Cycles open now in which the organisation may report (it endorsed one of their statements): invited at once.
+            var open = await db.ReportingCycles.Where(c => c.OpensUtc <= now && c.DeadlineUtc > now)
+                .Where(c => c.Statements.Any(s => db.Endorsements.Any(e => e.StatementId == s.StatementId && e.OrganisationId == organisationId && e.WithdrawnUtc == null)))
+                .OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
+            foreach (var cycleId in open) invited.AddRange(await AddInvitationsAsync(cycleId, focalPoint.Id, ct));
+            audit.Record(organiser, "reporting-focal-point.granted", focalPoint, $"Reporting focal point for organisation {organisationId} granted to user {userId}" +
+                (invited.Count > 0 ? $"; invited to report in cycle(s) {string.Join(", ", invited.Select(i => i.Invitation.CycleId))}" : ""));
             await audit.SaveChangesAsync(ct);
+            Notify(invited);
+            await notifier.CommitAsync(tx, ct);
         }
         catch (DbUpdateException)
         {
             // The filtered unique index (organisation, user) among live grants: a double click.
-            db.Entry(focalPoint).State = EntityState.Detached;
+            db.ChangeTracker.Clear();
             return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "This user is already a reporting focal point of this organisation.");
         }
-        return new(DeskAnswer.Done, "Reporting focal point granted.") { Value = focalPoint };
+        return new(DeskAnswer.Done, "Reporting focal point granted." + (invited.Count > 0 ? " Invited to report in the open cycle(s)." : "")) { Value = focalPoint };
     }
 
     public async Task<DeskResult<ReportingFocalPoint>> RevokeFocalPointAsync(int focalPointId, string? reason, AuditActor organiser, CancellationToken ct = default)

@@ -5,7 +5,8 @@ using Xunit.Abstractions;
 namespace WeProtect.Summit.Tests.Reporting;
 
 /// <summary>A double submit submits once: the conditional update on the draft's status and token decides, and every
-/// loser gets a clear answer, never a 500. An app of its own, run alone.</summary>
+/// loser gets a clear answer, never a 500. Sweeps on several nodes invite and remind once: the unique indexes decide.
+/// An app of its own, run alone.</summary>
 [Collection(LoadCollection.Name)]
 public class ReportingRaceTests(SummitAppFactory app, ITestOutputHelper output) : IClassFixture<SummitAppFactory>
 {
@@ -145,5 +146,60 @@ public class ReportingRaceTests(SummitAppFactory app, ITestOutputHelper output) 
         Assert.Equal(ReportingData.GovernmentAnchors, await app.WithDbAsync(db => db.PublishedCommitments.Where(c => c.CycleId == cycle.Id).OrderBy(c => c.Position).Select(c => c.Anchor).ToListAsync()));
         Assert.Equal(1, await app.WithDbAsync(db => db.PublishedReporters.CountAsync(r => r.CycleId == cycle.Id)));
         Assert.Equal(["reporting-cycle.opened", "reporting-cycle.published"], await app.AuditActionsAsync(nameof(ReportingCycle), cycle.Id));
+    }
+
+    [Fact]
+    public async Task Parallel_sweeps_invite_each_focal_point_once_and_remind_each_organisation_once()
+    {
+        var first = await app.OrganisationAsync();
+        var second = await app.OrganisationAsync(Data.Organisations.Sector.CivilSociety);
+        var statement = await app.PublishedStatementAsync([first, second]);
+        var summit = await app.WithDbAsync(db => db.Summits.AsNoTracking().FirstAsync(s => s.Id == statement.SummitId));
+        var opens = new DateTime(app.UtcNow.Ticks - app.UtcNow.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc).AddHours(1);
+        var deadline = opens.AddDays(1);
+        var organiser = new AuditActor(null, "Test organiser");
+        int cycleId;
+        using (var scope = app.Services.CreateScope())
+        {
+            var desk = scope.ServiceProvider.GetRequiredService<ReportingDesk>();
+            var opened = await desk.OpenCycleAsync(summit.Id, "Raced cycle", summit.ToLocal(opens), summit.ToLocal(deadline), [statement.Id], organiser);
+            Assert.True(opened.Succeeded, opened.Message);
+            cycleId = opened.Value!.Id;
+            // Granted before the cycle opens: the sweep invites them when it does.
+            foreach (var organisationId in new[] { first.Id, first.Id, second.Id })
+            {
+                var user = await app.CreateUserAsync(fullName: "Raced Focal");
+                Assert.True((await desk.GrantFocalPointAsync(user.Id, organisationId, organiser)).Succeeded);
+            }
+        }
+        Assert.Equal(0, await app.WithDbAsync(db => db.ReportInvitations.CountAsync(i => i.CycleId == cycleId)));
+
+        async Task SweepsAsync()
+        {
+            await Task.WhenAll(Enumerable.Range(0, Requests).Select(_ => Task.Run(async () =>
+            {
+                using var scope = app.Services.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<Web.Jobs.ReportingSweep>().RunAsync(CancellationToken.None);
+            })));
+        }
+
+        app.Clock.SetUtcNow(opens.AddMinutes(1));
+        await SweepsAsync();
+        var invitations = await app.WithDbAsync(db => db.ReportInvitations.AsNoTracking().Where(i => i.CycleId == cycleId).Select(i => i.Id).ToListAsync());
+        Assert.Equal(3, invitations.Count);
+        var invited = await app.WithDbAsync(db => db.Notifications.AsNoTracking()
+            .Where(n => n.Kind == Data.Notifications.NotificationKinds.ReportingInvitation && invitations.Contains(n.SubjectId)).Select(n => n.SubjectId).ToListAsync());
+        Assert.Equal(invitations.Order(), invited.Order());
+
+        // Within the lead time (whatever the app's setting), still before the deadline.
+        TimeSpan lead;
+        using (var scope = app.Services.CreateScope()) lead = scope.ServiceProvider.GetRequiredService<Web.Jobs.ReportingSweep>().ReminderBefore;
+        app.Clock.SetUtcNow(deadline - TimeSpan.FromTicks(Math.Min(lead.Ticks, TimeSpan.TicksPerHour) / 2));
+        await SweepsAsync();
+        var reminders = await app.WithDbAsync(db => db.ReportReminders.AsNoTracking().Where(r => r.CycleId == cycleId).Select(r => r.Id).ToListAsync());
+        Assert.Equal(2, reminders.Count);
+        Assert.Equal(3, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.Kind == Data.Notifications.NotificationKinds.ReportingReminder && reminders.Contains(n.SubjectId))));
+        Assert.Equal(["reporting-cycle.opened", "reporting-cycle.invited", "reporting-cycle.reminded"], await app.AuditActionsAsync(nameof(ReportingCycle), cycleId));
+        Assert.Null((await app.WithDbAsync(db => new AuditTrail(db, TimeProvider.System).VerifyAsync())).BrokenAtSequence);
     }
 }

@@ -46,6 +46,10 @@ public class SummitAppFactory : WebApplicationFactory<Program>
         // E-mailed links are built from this, never from the request's Host (the test server's own address).
         builder.UseSetting("PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The app's reporting sweep runs on real time beside the tests: at 14 days it would remind the organisations of
+        // every test cycle between a grant and a submission, into the reminders and audit trails those tests count.
+        // A second before the deadline, it leaves them alone; the sweep's own tests use DefaultReminderApp.
+        builder.UseSetting("Reporting:ReminderBefore", "00:00:01");
         // Every test client comes from one address: per-address limits generous here (the per-account defaults
         // stay, each test has its own users); the rate-limit tests set tight ones on a factory of their own.
         foreach (var action in Enum.GetNames<WeProtect.Summit.Web.Infrastructure.RateLimits.RateLimitedAction>())

@@ -42,6 +42,7 @@ public static class HangfireSetup
         services.AddScoped<NotificationSweep>();
         services.AddScoped<NotificationLetters>();
         services.AddScoped<SigningSweep>();
+        services.AddScoped<ReportingSweep>();
         services.AddScoped<ScheduledMessageSweep>();
         services.AddScoped<RetentionSweep>();
         services.AddSingleton<PublicLinks>();
@@ -99,6 +100,9 @@ public static class HangfireSetup
         // Signing invitations, reminders and closing at the window's end: every minute, and once at start-up.
         Recurring(() => recurring.AddOrUpdate<SigningSweep>(SigningSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely));
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<SigningSweep>(sweep => sweep.RunAsync(CancellationToken.None));
+        // Reporting invitations and automatic reminders before a cycle's deadline: every minute, and once at start-up.
+        Recurring(() => recurring.AddOrUpdate<ReportingSweep>(ReportingSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely));
+        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ReportingSweep>(sweep => sweep.RunAsync(CancellationToken.None));
         // Scheduled messages and reminders: every minute, and once at start-up.
         Recurring(() => recurring.AddOrUpdate<ScheduledMessageSweep>(ScheduledMessageSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely));
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ScheduledMessageSweep>(sweep => sweep.RunAsync(CancellationToken.None));

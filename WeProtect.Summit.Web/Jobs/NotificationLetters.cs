@@ -43,6 +43,7 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
             => await visaLetters.ComposeAsync(notification, ct),
         NotificationKinds.NominationWithdrawn => await invitations.NominationWithdrawnAsync(notification, ct),
         NotificationKinds.InvitationRevoked => await invitations.InvitationRevokedAsync(notification, ct),
+        NotificationKinds.ReportingInvitation => await Reporting.ReportingLetters.InvitationAsync(db, links, words, clock.GetUtcNow().UtcDateTime, notification, ct),
         NotificationKinds.ReportingReminder => await Reporting.ReportingLetters.ReminderAsync(db, links, words, notification, ct),
         NotificationKinds.ReportingClarification => await Reporting.ReportingLetters.ClarificationAsync(db, links, words, notification, ct),
         _ => throw new InvalidOperationException($"No letter for notifications of kind {notification.Kind}"),

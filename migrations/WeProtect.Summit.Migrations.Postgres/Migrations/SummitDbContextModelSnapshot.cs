@@ -2266,6 +2266,33 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.ToTable("ReportAttachmentContents");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FocalPointId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("QueuedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FocalPointId");
+
+                    b.HasIndex("CycleId", "FocalPointId")
+                        .IsUnique();
+
+                    b.ToTable("ReportInvitations");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportReminder", b =>
                 {
                     b.Property<int>("Id")
@@ -3502,6 +3529,21 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .WithOne("Content")
                         .HasForeignKey("WeProtect.Summit.Data.Reporting.ReportAttachmentContent", "AttachmentId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportInvitation", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Reporting.ReportingCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WeProtect.Summit.Data.Reporting.ReportingFocalPoint", null)
+                        .WithMany()
+                        .HasForeignKey("FocalPointId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -2268,6 +2268,33 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.ToTable("ReportAttachmentContents");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FocalPointId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("QueuedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FocalPointId");
+
+                    b.HasIndex("CycleId", "FocalPointId")
+                        .IsUnique();
+
+                    b.ToTable("ReportInvitations");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportReminder", b =>
                 {
                     b.Property<int>("Id")
@@ -3504,6 +3531,21 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .WithOne("Content")
                         .HasForeignKey("WeProtect.Summit.Data.Reporting.ReportAttachmentContent", "AttachmentId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportInvitation", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Reporting.ReportingCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WeProtect.Summit.Data.Reporting.ReportingFocalPoint", null)
+                        .WithMany()
+                        .HasForeignKey("FocalPointId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

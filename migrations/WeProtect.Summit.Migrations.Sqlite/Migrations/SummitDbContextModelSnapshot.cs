@@ -2187,6 +2187,31 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.ToTable("ReportAttachmentContents");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FocalPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("QueuedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FocalPointId");
+
+                    b.HasIndex("CycleId", "FocalPointId")
+                        .IsUnique();
+
+                    b.ToTable("ReportInvitations");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportReminder", b =>
                 {
                     b.Property<int>("Id")
@@ -3403,6 +3428,21 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .WithOne("Content")
                         .HasForeignKey("WeProtect.Summit.Data.Reporting.ReportAttachmentContent", "AttachmentId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Reporting.ReportInvitation", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Reporting.ReportingCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WeProtect.Summit.Data.Reporting.ReportingFocalPoint", null)
+                        .WithMany()
+                        .HasForeignKey("FocalPointId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

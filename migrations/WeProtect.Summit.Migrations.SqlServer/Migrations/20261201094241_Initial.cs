@@ -803,6 +803,33 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReportInvitations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CycleId = table.Column<int>(type: "int", nullable: false),
+                    FocalPointId = table.Column<int>(type: "int", nullable: false),
+                    QueuedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportInvitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportInvitations_ReportingCycles_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "ReportingCycles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReportInvitations_ReportingFocalPoints_FocalPointId",
+                        column: x => x.FocalPointId,
+                        principalTable: "ReportingFocalPoints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PublishedReporters",
                 columns: table => new
                 {
@@ -2182,6 +2209,17 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReportInvitations_CycleId_FocalPointId",
+                table: "ReportInvitations",
+                columns: new[] { "CycleId", "FocalPointId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportInvitations_FocalPointId",
+                table: "ReportInvitations",
+                column: "FocalPointId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReportReminders_CycleId_OrganisationId",
                 table: "ReportReminders",
                 columns: new[] { "CycleId", "OrganisationId" },
@@ -2552,7 +2590,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "ReportingCycleStatements");
 
             migrationBuilder.DropTable(
-                name: "ReportingFocalPoints");
+                name: "ReportInvitations");
 
             migrationBuilder.DropTable(
                 name: "ReportReminders");
@@ -2604,6 +2642,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "ReportAttachments");
+
+            migrationBuilder.DropTable(
+                name: "ReportingFocalPoints");
 
             migrationBuilder.DropTable(
                 name: "VisaLetters");
