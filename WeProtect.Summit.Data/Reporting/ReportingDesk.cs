@@ -137,7 +137,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
             .Select(e => (e.Key, $"{e.Anchor} is not a commitment your organisation reports on in this cycle.")).ToList();
         if (errors.Count > 0) return DeskResult.Invalid(errors).With<ProgressReport>();
 
-        var (draft, conflict) = await DraftAsync(cycleId, organisationId, expectedVersion, userId, actor, ct);
+        var (draft, conflict) = await DraftAsync(cycleId, organisationId, expectedVersion, userId, actor, ct, touch: false);
         if (draft is null) return conflict!.With<ProgressReport>();
         foreach (var input in entries)
         {
@@ -154,6 +154,19 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
             db.ChangeTracker.Clear();
             return DeskResult.Invalid(errors).With<ProgressReport>();
         }
+        if (draft.Version != expectedVersion && draft.Id != 0)
+        {
+            // A form read at an older token: harmless when the draft already holds exactly these answers (the page's
+            // own save-as-you-go landed first, then its submit button posted the same answers); otherwise someone's
+            // answers would be overwritten.
+            if (db.ChangeTracker.HasChanges())
+            {
+                db.ChangeTracker.Clear();
+                return DeskResult.Conflict("your organisation's report").With<ProgressReport>();
+            }
+            return new(DeskAnswer.Done, "Draft saved.") { Value = draft };
+        }
+        draft.Touch();
         try
         {
             await audit.SaveChangesAsync(ct);
@@ -171,12 +184,14 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
     /// moved; or a new draft (the next submission number, copies of the last submission's answers and attachments)
     /// when the form showed none. A conflict when the form's draft is gone or changed.</summary>
     private async Task<(ProgressReport? Draft, DeskResult? Conflict)> DraftAsync(int cycleId, int organisationId, Guid? expectedVersion, string userId,
-        AuditActor actor, CancellationToken ct)
+        AuditActor actor, CancellationToken ct, bool touch = true)
     {
         var draft = await db.ProgressReports.Include(r => r.Entries).Include(r => r.Attachments)
             .FirstOrDefaultAsync(r => r.CycleId == cycleId && r.OrganisationId == organisationId && r.Status == ProgressReportStatus.Draft, ct);
         if (draft is not null)
         {
+            // Untouched, the caller checks the token itself (a save compares the answers first).
+            if (!touch) return (draft, null);
             if (draft.Version != expectedVersion) return (null, DeskResult.Conflict("your organisation's report"));
             draft.Touch();
             return (draft, null);

@@ -198,6 +198,32 @@ public class ReportingPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
     }
 
     [Fact]
+    public async Task The_pages_own_save_as_you_go_landing_before_its_submit_is_not_a_conflict()
+    {
+        // The browser saves on change (htmx, 800 ms later) and the focal point may press Submit meanwhile: the submit
+        // then carries the token the page was read with, and the same answers the save already stored.
+        var organisation = await app.OrganisationAsync();
+        var (_, cycle) = await app.CycleOnNewStatementAsync(organisation);
+        var url = ReportingData.ReportUrl(cycle.Id, organisation.Id);
+        var (_, focal, key) = await app.FocalPointAsync(organisation.Id);
+        var start = await focal.GetPageAsync(url);
+        var (_, started) = await focal.SubmitAndFollowAsync(start, "form#report-form", ReportingData.Entry(0, CommitmentStatus.InProgress, "First words"));
+        var page = await focal.GetPageAsync(url);
+        var answers = ReportingData.Entry(0, CommitmentStatus.Achieved, "A hotline opened.");
+        focal.Http.DefaultRequestHeaders.Add("HX-Request", "true");
+        var autosave = await focal.SubmitAsync(page, "form#report-form", answers);
+        focal.Http.DefaultRequestHeaders.Remove("HX-Request");
+        Assert.Contains("Draft saved at", await autosave.Content.ReadAsStringAsync());
+
+        var submit = await focal.SubmitAsync(page, "form#report-form", answers.With(new() { ["Input.Code"] = app.TotpCode(key!) }), submitter: "#submit");
+        Assert.Equal(HttpStatusCode.Redirect, submit.StatusCode);
+        var report = (await app.ReportsAsync(cycle.Id, organisation.Id)).Single();
+        Assert.Equal(ProgressReportStatus.Submitted, report.Status);
+        Assert.Equal(("A hotline opened.", CommitmentStatus.Achieved), (report.Entries.Single(e => e.Anchor == "all-1").Narrative, report.Entries.Single(e => e.Anchor == "all-1").Status));
+        _ = started;
+    }
+
+    [Fact]
     public async Task Saving_through_htmx_answers_with_the_save_line_and_the_new_token_and_the_narrative_is_rendered_sanitised()
     {
         var organisation = await app.OrganisationAsync(Sector.CivilSociety);
