@@ -12,20 +12,62 @@ public sealed class CommuniqueDesk(SummitDbContext db, AuditTrail audit, ICommun
     public const string NoSignatories = "No organisation has endorsed this statement: its communiqué would be published, signed and " +
         "irreversibly, with an empty \"Agreed by\" list. Tick the confirmation to publish it anyway.";
 
+    /// <summary>The refusal when the live endorsements changed between the page the organiser read and the press on
+    /// Publish: how many were added and withdrawn, and what to do.</summary>
+    public static string SignatoriesChanged(int added, int withdrawn, int now)
+    {
+        static string Endorsements(int n) => n == 1 ? "1 endorsement was" : $"{n} endorsements were";
+        var what = (added, withdrawn) switch
+        {
+            ( > 0, > 0) => $": {Endorsements(added)} added and {withdrawn} withdrawn",
+            ( > 0, _) => $": {Endorsements(added)} added",
+            (_, > 0) => $": {Endorsements(withdrawn)} withdrawn",
+            _ => "",
+        };
+        return $"The signatories changed since you loaded the page{what}. Nothing was published. The list below is the current one " +
+            $"({now} signator{(now == 1 ? "y" : "ies")}): check it, then publish again to confirm.";
+    }
+
     /// <summary>Queues the communiqué. Publishing is irreversible, so a statement with no live endorsement is refused
     /// (<see cref="DeskRefusal.NeedsConfirmation"/>) unless <paramref name="confirmNoSignatories"/> says the organiser
     /// saw that and means it.</summary>
     public async Task<DeskResult<Communique>> PublishAsync(int statementId, AuditActor actor, CancellationToken ct = default) =>
-        await PublishAsync(statementId, actor, confirmNoSignatories: false, ct);
+        await PublishAsync(statementId, actor, confirmNoSignatories: false, seen: null, ct);
 
-    public async Task<DeskResult<Communique>> PublishAsync(int statementId, AuditActor actor, bool confirmNoSignatories, CancellationToken ct = default)
+    public async Task<DeskResult<Communique>> PublishAsync(int statementId, AuditActor actor, bool confirmNoSignatories, CancellationToken ct = default) =>
+        await PublishAsync(statementId, actor, confirmNoSignatories, seen: null, ct);
+
+    /// <summary>As above; <paramref name="seen"/> is the list the organiser's page showed (null for a caller that
+    /// showed none). When the live endorsements differ from it, publication is refused
+    /// (<see cref="DeskRefusal.NeedsConfirmation"/>, <see cref="SignatoriesChanged"/>): the communiqué would carry
+    /// names the organiser has not seen, or miss one withdrawn meanwhile.</summary>
+    public async Task<DeskResult<Communique>> PublishAsync(int statementId, AuditActor actor, bool confirmNoSignatories, SignatoriesSeen? seen,
+        CancellationToken ct = default)
     {
-        var statement = await db.Statements.FirstOrDefaultAsync(s => s.Id == statementId, ct);
+        var statement = await db.Statements.AsNoTracking().FirstOrDefaultAsync(s => s.Id == statementId, ct);
         if (statement is null) return DeskResult.NotFound("There is no such statement.").With<Communique>();
         if (await db.Communiques.AnyAsync(c => c.StatementId == statementId, ct)) return DeskResult.Refused(AlreadyQueued).With<Communique>();
         if (statement.Status != StatementStatus.Closed)
             return DeskResult.Refused($"The statement is {Statement.Describe(statement.Status)}: only a closed statement can be published.").With<Communique>();
-        var signatories = await db.Endorsements.CountAsync(e => e.StatementId == statementId && e.WithdrawnUtc == null, ct);
+
+        // The statement's row is taken first (a write that changes nothing), as signing and withdrawing take it before
+        // they insert: an endorsement committed before this is read below, one coming after waits for this commit.
+        // So the list compared with what the organiser saw is the list at the moment of queueing.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var stillClosed = await db.Statements.Where(s => s.Id == statementId && s.Status == StatementStatus.Closed)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, x => x.Status), ct);
+        if (stillClosed == 0) return DeskResult.Refused("The statement changed a moment ago: it is no longer closed. Nothing was published.").With<Communique>();
+        if (await db.Communiques.AnyAsync(c => c.StatementId == statementId, ct)) return DeskResult.Refused(AlreadyQueued).With<Communique>();
+        var now = await SignatoriesSeen.NowAsync(db, statementId, ct);
+        if (seen is not null && now != seen)
+        {
+            // Ids only grow and a withdrawal is for good: what is live above the newest seen id was added since, and
+            // what the organiser saw and is no longer live was withdrawn.
+            var added = await db.Endorsements.CountAsync(e => e.StatementId == statementId && e.WithdrawnUtc == null && e.Id > seen.NewestId, ct);
+            var withdrawn = Math.Max(0, seen.Count - (now.Count - added));
+            return DeskResult.Refused(SignatoriesChanged(added, withdrawn, now.Count), DeskRefusal.NeedsConfirmation).With<Communique>();
+        }
+        var signatories = now.Count;
         if (signatories == 0 && !confirmNoSignatories)
             return DeskResult.Refused(NoSignatories, DeskRefusal.NeedsConfirmation).With<Communique>();
         var communique = new Communique
@@ -40,10 +82,12 @@ public sealed class CommuniqueDesk(SummitDbContext db, AuditTrail audit, ICommun
         try
         {
             await audit.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {
             // Two publish requests at once: the unique index on StatementId let only the other one in.
+            await tx.RollbackAsync(CancellationToken.None);
             if (await AnyOtherAsync(statementId)) return DeskResult.Refused(AlreadyQueued).With<Communique>();
             throw;
         }

@@ -1,12 +1,15 @@
+using CsvHelper;
 using MiniExcelLibs;
 using WeProtect.Summit.Data.Organisations;
+using WeProtect.Summit.Data.Questions;
 using WeProtect.Summit.Web.Infrastructure;
 
 namespace WeProtect.Summit.Tests.Registration;
 
 using WeProtect.Summit.Data.Registrations; // after the namespace line: "Registration" is also this namespace
 
-/// <summary>The delegates as .xlsx with typed columns, and the printable participant list by country and sector.</summary>
+/// <summary>The delegates as .xlsx with typed columns, the needs summary as .xlsx with the cells of its CSV, and the
+/// printable participant list by country and sector.</summary>
 public class ExportsTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
 {
     private async Task<Registration> ApprovedAsync(int summitId, Organisation organisation, string name, bool minister = false)
@@ -103,5 +106,47 @@ public class ExportsTests(SummitAppFactory app) : IClassFixture<SummitAppFactory
         var waiting = rows.Single(r => (string?)r["Name"] == "Second Booker");
         Assert.Equal(1d, Convert.ToDouble(waiting["Place in queue"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.IsType<DateTime>(waiting[$"Asked ({summit.TimeZoneId})"]);
+    }
+
+    [Fact]
+    public async Task The_needs_summary_downloads_as_xlsx_with_the_same_cells_as_its_csv()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var (_, ana) = await app.ApprovedDelegateAsync(summit.Id, "Ana Vegan");
+        // A note a spreadsheet would run as a formula: escaped alike in both files.
+        await app.SetNeedsAsync(ana.Id, "=1+2, allergic to sesame", Need.Vegan, Need.WheelchairAccess);
+        var (_, bo) = await app.ApprovedDelegateAsync(summit.Id, "Bo Halal");
+        await app.SetNeedsAsync(bo.Id, null, Need.Halal);
+        // Bo leaves at the end of the first day: a blank cell on the second.
+        await app.SaveTravelAsync(bo, new TravelPlan(summit.StartDate.ToDateTime(new TimeOnly(7, 0)), null,
+            summit.StartDate.ToDateTime(new TimeOnly(21, 0)), null, null, false));
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var page = await organiser.GetPageAsync($"/Registration/Manage/Needs/{summit.Id}");
+
+        var csv = await organiser.GetAsync(page.QuerySelector("#needs-csv")!.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        var csvCells = new List<List<string>>();
+        using (var reader = new CsvParser(new StreamReader(await csv.Content.ReadAsStreamAsync()), System.Globalization.CultureInfo.InvariantCulture))
+            while (await reader.ReadAsync()) csvCells.Add([.. reader.Record!]);
+
+        var xlsx = await organiser.GetAsync(page.QuerySelector("#needs-xlsx")!.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal(XlsxExport.ContentType, xlsx.Content.Headers.ContentType?.MediaType);
+        Assert.Equal($"needs-{summit.Id}.xlsx", xlsx.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
+        var columns = csvCells[0].Count;
+        var xlsxCells = stream.Query().Cast<IDictionary<string, object?>>()
+            .Select(row => Enumerable.Range(0, columns).Select(i => row.TryGetValue(((char)('A' + i)).ToString(), out var v) ? Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "" : "").ToList())
+            .ToList();
+
+        Assert.Equal(csvCells, xlsxCells);
+        var first = summit.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var second = summit.EndDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(["Name", "Organisation", "Access needs", "Dietary needs", "Note", first, second], xlsxCells[0]);
+        Assert.Equal(3, xlsxCells.Count);
+        Assert.Equal(("Ana Vegan", "Wheelchair access", "Vegan", "'=1+2, allergic to sesame", "present", "present"),
+            (xlsxCells[1][0], xlsxCells[1][2], xlsxCells[1][3], xlsxCells[1][4], xlsxCells[1][5], xlsxCells[1][6]));
+        Assert.Equal(("Bo Halal", "", "Halal", "", "present", ""),
+            (xlsxCells[2][0], xlsxCells[2][2], xlsxCells[2][3], xlsxCells[2][4], xlsxCells[2][5], xlsxCells[2][6]));
     }
 }

@@ -1,5 +1,6 @@
 using Htmx;
 using WeProtect.Summit.Data.Communiques;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Statements;
 using WeProtect.Summit.Web.Jobs;
 
@@ -8,7 +9,10 @@ namespace WeProtect.Summit.Web.Pages.Communiques.Manage;
 /// <summary>Publishing one statement, for organisers: the Publish button while the statement is closed, then the
 /// communiqué's progress as the job reports it in the database (status, attempts, last error, next attempt), the
 /// Retry button once it failed for good, and the link to the jobs dashboard. While queued or generating, the status
-/// block polls itself with htmx every two seconds; without JavaScript, the Refresh link does the same.</summary>
+/// block polls itself with htmx every two seconds; without JavaScript, the Refresh link does the same. The publish
+/// form lists the live endorsements and sends back what it showed (<see cref="SignatoriesSeen"/>): if they changed
+/// before the press, the desk refuses and the form comes back with the current list, as a page or, posted with htmx,
+/// as the publish block alone.</summary>
 public class IndexModel(SummitDbContext db, CommuniqueDesk desk, TimeProvider clock) : PageModel
 {
     /// <summary>The evidence report of a published statement (organisers only: it names the people who signed),
@@ -31,6 +35,21 @@ public class IndexModel(SummitDbContext db, CommuniqueDesk desk, TimeProvider cl
     /// <summary>Live endorsements now: with none, publishing asks for <see cref="ConfirmNoSignatories"/>.</summary>
     public int LiveEndorsements { get; private set; }
 
+    /// <summary>A live endorsement as the publish form lists it.</summary>
+    public sealed record ShownSignatory(int Id, string Organisation, string PrintedName, string PrintedPosition, DateTime SignedUtc, string? Declaration);
+
+    /// <summary>The live endorsements, while the communiqué is not queued yet (the publish form lists them).</summary>
+    public IReadOnlyList<ShownSignatory> Signatories { get; private set; } = [];
+    /// <summary>What the publish form shows, posted back with it as <see cref="ShownCount"/> and <see cref="ShownNewestId"/>.</summary>
+    public SignatoriesSeen Shown { get; private set; } = SignatoriesSeen.Nothing;
+    /// <summary>The form is shown again because the list changed since the organiser's page was loaded.</summary>
+    public bool ListChanged { get; private set; }
+    /// <summary>The outcome of a publish posted with htmx, shown in the block that replaces the form.</summary>
+    public string? Done { get; private set; }
+
+    [BindProperty] public int ShownCount { get; set; }
+    [BindProperty] public int ShownNewestId { get; set; }
+
     /// <summary>The published revisions, first to last.</summary>
     public IReadOnlyList<PublishedRevision> Revisions { get; private set; } = [];
     /// <summary>Endorsements signed (or withdrawn) since the latest revision's list: what a new revision would add.</summary>
@@ -52,13 +71,30 @@ public class IndexModel(SummitDbContext db, CommuniqueDesk desk, TimeProvider cl
     public async Task<IActionResult> OnPostPublishAsync(int statementId, CancellationToken ct)
     {
         if (!await LoadAsync(statementId, ct)) return NotFound();
-        var result = await desk.PublishAsync(statementId, User.ToAuditActor(), ConfirmNoSignatories, ct);
+        var seen = new SignatoriesSeen(ShownCount, ShownNewestId);
+        var result = await desk.PublishAsync(statementId, User.ToAuditActor(), ConfirmNoSignatories, seen, ct);
+        if (Request.IsHtmx())
+        {
+            // The publish block alone, in place of the form: the queued communiqué's status, or the form again with the reason.
+            if (result.Answer == DeskAnswer.NotFound) return NotFound();
+            if (result.Succeeded) Done = Localization.Translations.OrKey(HttpContext, result.Message);
+            else this.AddErrors(result);
+            await ReloadAsync(statementId, seen, ct);
+            return Partial("_Publish", this);
+        }
         return await this.AnswerAsync(result, () => RedirectToPage(new { statementId }), async () =>
         {
-            db.ChangeTracker.Clear();
-            await LoadAsync(statementId, ct);
+            await ReloadAsync(statementId, seen, ct);
             return Page();
         });
+    }
+
+    /// <summary>The page read again after a publish, and whether its list differs from the one the form had shown.</summary>
+    private async Task ReloadAsync(int statementId, SignatoriesSeen posted, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await LoadAsync(statementId, ct);
+        ListChanged = Communique is null && posted != Shown;
     }
 
     /// <summary>The next revision of the published communiqué, with the late endorsements.</summary>
@@ -107,13 +143,22 @@ public class IndexModel(SummitDbContext db, CommuniqueDesk desk, TimeProvider cl
         if (statement is null) return false;
         Statement = statement;
         SummitName = statement.Summit.Name;
-        LiveEndorsements = await db.Endorsements.CountAsync(e => e.StatementId == statementId && e.WithdrawnUtc == null, ct);
         // Without the PDF bytes: this page only reports progress.
         // The latest revision (the first, until late endorsements make others).
         Communique = await db.Communiques.AsNoTracking().Where(c => c.StatementId == statementId).OrderByDescending(c => c.Revision)
             .Select(c => new CommuniqueProgress(c.Id, c.Status, c.QueuedUtc, c.Attempts, c.LastError, c.NextAttemptUtc,
                 c.FailedUtc, c.PublishedUtc, c.LeaseUntilUtc, c.Sha256, c.SignatoryCount, c.SelfSignedCertificate, c.Revision, c.ListAsOfUtc))
             .FirstOrDefaultAsync(ct);
+        if (Communique is null)
+        {
+            // The list the organiser publishes; the form sends back what it showed of it.
+            Signatories = (await db.Endorsements.AsNoTracking().Where(e => e.StatementId == statementId && e.WithdrawnUtc == null)
+                .Select(e => new ShownSignatory(e.Id, e.Organisation.FormalName, e.PrintedName, e.PrintedPosition, e.SignedUtc, e.Declaration))
+                .ToListAsync(ct)).OrderBy(e => e.Organisation, StringComparer.CurrentCulture).ToList();
+            Shown = SignatoriesSeen.Of(Signatories.Select(e => e.Id).ToList());
+            LiveEndorsements = Signatories.Count;
+        }
+        else LiveEndorsements = await db.Endorsements.CountAsync(e => e.StatementId == statementId && e.WithdrawnUtc == null, ct);
         Revisions = await CommuniqueRevisions.PublishedAsync(db, statementId, ct);
         if (Revisions.Count > 0 && Revisions[^1].ListAsOfUtc is { } since)
             LateEndorsements = await db.Endorsements.CountAsync(e => e.StatementId == statementId && (e.SignedUtc > since || e.WithdrawnUtc > since), ct);

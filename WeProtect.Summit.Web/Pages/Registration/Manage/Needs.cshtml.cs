@@ -7,7 +7,7 @@ using WeProtect.Summit.Data.Summits;
 
 /// <summary>Access and dietary needs for the venue and the caterer: how many approved delegates have each need, per
 /// summit day (from their travel form's arrival and departure; without one, every day), and who they are with their
-/// note. Printable, and as CSV. Organisers only: the names and notes are personal data.</summary>
+/// note. Printable, and as CSV or .xlsx (the same rows). Organisers only: the names and notes are personal data.</summary>
 public class NeedsModel(SummitDbContext db) : PageModel
 {
     /// <summary>One approved delegate with needs or a note.</summary>
@@ -32,15 +32,31 @@ public class NeedsModel(SummitDbContext db) : PageModel
     public async Task<IActionResult> OnGetCsvAsync(int summitId, CancellationToken ct)
     {
         if (!await LoadAsync(summitId, ct)) return NotFound();
-        string[] headers = ["Name", "Organisation", "Access needs", "Dietary needs", "Note", .. Days.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))];
-        var rows = People.Select(p => (IReadOnlyList<object?>)[
-            p.FullName, p.Organisation,
-            string.Join("; ", p.Needs.Where(n => !n.IsDietary()).Select(NeedNames.DisplayName)),
-            string.Join("; ", p.Needs.Where(n => n.IsDietary()).Select(NeedNames.DisplayName)),
-            p.Note ?? "", .. Days.Select(d => (object?)(p.Days.Contains(d) ? "present" : ""))]);
         Response.Headers.CacheControl = "no-cache, no-store";
-        return File(CsvExport.Write(headers, rows, "yyyy-MM-dd"), CsvExport.ContentType, $"needs-{Summit.Id}.csv");
+        return File(CsvExport.Write(Headers(), Rows(), "yyyy-MM-dd"), CsvExport.ContentType, $"needs-{Summit.Id}.csv");
     }
+
+    /// <summary>The same headers and rows as the CSV, as a spreadsheet.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(int summitId, CancellationToken ct)
+    {
+        if (!await LoadAsync(summitId, ct)) return NotFound();
+        Response.Headers.CacheControl = "no-cache, no-store";
+        return File(XlsxExport.Write("Needs", Headers(), Rows()), XlsxExport.ContentType, $"needs-{Summit.Id}.xlsx");
+    }
+
+    private string[] Headers() =>
+        ["Name", "Organisation", "Access needs", "Dietary needs", "Note", .. Days.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))];
+
+    /// <summary>One row per person; an empty cell is null (blank in both files).</summary>
+    private IEnumerable<IReadOnlyList<object?>> Rows() => People.Select(p => (IReadOnlyList<object?>)
+    [
+        p.FullName, p.Organisation,
+        Blank(string.Join("; ", p.Needs.Where(n => !n.IsDietary()).Select(NeedNames.DisplayName))),
+        Blank(string.Join("; ", p.Needs.Where(n => n.IsDietary()).Select(NeedNames.DisplayName))),
+        Blank(p.Note), .. Days.Select(d => p.Days.Contains(d) ? "present" : null),
+    ]);
+
+    private static string? Blank(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
     private async Task<bool> LoadAsync(int summitId, CancellationToken ct)
     {
