@@ -3,6 +3,7 @@ using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Notifications;
 using WeProtect.Summit.Data.Statements;
 using WeProtect.Summit.Data.Validation;
+using WeProtect.Summit.Data.Vocabulary;
 
 namespace WeProtect.Summit.Data.Endorsements;
 
@@ -36,8 +37,8 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
             return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: $"The evidence reference is longer than {SigningAuthority.EvidenceMaxLength} characters.");
         if (evidenceDate > DateOnly.FromDateTime(Now.AddDays(1))) return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: "The credentials letter cannot be dated in the future.");
         if (!user.TwoFactorEnabled)
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: $"{user.Email} has not turned on two-factor authentication. A signing authority takes effect only for " +
-                "a user with two-factor authentication: ask them to turn it on (Profile → Two-factor authentication), then grant it.");
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: $"{user.Email} has not turned on {Words.TwoStepVerificationInSentence}. A signing authority takes effect only for " +
+                $"a user with {Words.TwoStepVerificationInSentence}: ask them to turn it on ({Words.TwoStepVerificationPlace}), then grant it.");
         if (await db.SigningAuthorities.Unrevoked().AnyAsync(a => a.UserId == userId && a.OrganisationId == organisationId, ct))
             return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "This user can already sign for this organisation.");
 
@@ -94,7 +95,7 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         if (!await db.SigningAuthorities.Unrevoked().AnyAsync(a => a.UserId == userId && a.OrganisationId == organisation.Id, ct))
             return new(DeskAnswer.Refused, Refusal: DeskRefusal.Forbidden, Message: "You do not hold a signing authority for this organisation.");
         if (!await db.Users.AnyAsync(u => u.Id == userId && u.TwoFactorEnabled, ct))
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Forbidden, Message: "Turn on two-factor authentication before signing: a signing authority takes effect only with it.");
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Forbidden, Message: $"Turn on {Words.TwoStepVerificationInSentence} before signing: a signing authority takes effect only with it.");
 
         var final = statement.FinalVersionId is { } finalId
             ? await db.StatementVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == finalId, ct) : null;

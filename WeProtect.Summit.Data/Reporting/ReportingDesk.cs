@@ -2,6 +2,7 @@ using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Notifications;
 using WeProtect.Summit.Data.Statements;
+using WeProtect.Summit.Data.Vocabulary;
 
 namespace WeProtect.Summit.Data.Reporting;
 
@@ -379,7 +380,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         var (_, reporter, refusal) = await CheckAsync(cycleId, organisationId, userId, ct);
         if (refusal is not null) return refusal.With<ProgressReport>();
         if (!await db.Users.AnyAsync(u => u.Id == userId && u.TwoFactorEnabled, ct))
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "Turn on two-factor authentication (Profile → Two-factor authentication) " +
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: $"Turn on {Words.TwoStepVerificationInSentence} ({Words.TwoStepVerificationPlace}) " +
                 "before submitting: a draft needs none, a submission does. Your draft is kept.");
         var draft = await db.ProgressReports.AsNoTracking().Include(r => r.Entries).Include(r => r.Attachments)
             .FirstOrDefaultAsync(r => r.CycleId == cycleId && r.OrganisationId == organisationId && r.Status == ProgressReportStatus.Draft, ct);

@@ -127,6 +127,17 @@ public static class Words
         _ => role,
     };
 
+    /// <summary>The second step of a log-in (a code from an authenticator app), also asked before signing and submitting,
+    /// as the profile page, its link and the translations call it. "Two-factor authentication" is not said anywhere
+    /// people read it (<c>VocabularyTests</c> looks for it).</summary>
+    public const string TwoStepVerification = "Two-step verification";
+
+    /// <summary><see cref="TwoStepVerification"/> inside a sentence: "Turn on two-step verification before signing."</summary>
+    public const string TwoStepVerificationInSentence = "two-step verification";
+
+    /// <summary>Where it is turned on, as the menus read.</summary>
+    public const string TwoStepVerificationPlace = "Profile → " + TwoStepVerification;
+
     /// <summary>The roles people are given, in the order pages list them.</summary>
     public static readonly IReadOnlyList<string> Roles = [Accounts.Roles.Organiser, Accounts.Roles.Admin];
 }

@@ -10,7 +10,8 @@ namespace WeProtect.Summit.Tests.Accessibility;
 /// <summary>The main journeys with the keyboard alone: no click, no mouse event; Tab to move (each control must be
 /// reached within a bounded number of presses, so a control the keyboard cannot reach fails), Enter or Space to act,
 /// typing to fill. The skip link is the first thing Tab reaches (on the check-in desk the code field has the
-/// focus from the start, for the scanner).</summary>
+/// focus from the start, for the scanner). Where an htmx swap removes the focused control, the focus lands on what
+/// replaced it (the answer's message, or the check-in desk's code field), never on the page's body.</summary>
 [Collection(AccessibilityCollection.Name)]
 public class KeyboardJourneyTests(BrowserFixture browser)
 {
@@ -74,8 +75,15 @@ public class KeyboardJourneyTests(BrowserFixture browser)
         await BrowserFixture.WaitForAddressAsync(page, $"/Breakouts/Session/{breakout.Id}");
         await TabToAsync(page, $"#book-form-{breakout.Id} button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
-        // htmx swaps the button for the answer, announced as a status.
+        // htmx swaps the button for the answer, announced as a status; the button is gone, so the answer takes the focus.
         await Assertions.Expect(page.Locator($"#booking-message-{breakout.Id}")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator($"#booking-message-{breakout.Id}")).ToBeFocusedAsync();
+        Assert.Equal($"booking-message-{breakout.Id}", await ActiveElementIdAsync(page));
+        Assert.Contains("seat", await page.EvaluateAsync<string>("() => document.activeElement.textContent"));
+        // The next Tab goes on from there, inside the answer ("My breakouts"), not from the top of the page.
+        await page.Keyboard.PressAsync("Tab");
+        Assert.True(await page.EvaluateAsync<bool>("id => document.activeElement?.closest('#' + id) != null", $"booking-{breakout.Id}"),
+            "Tab after the booking answer left the answer");
         Assert.True(await app.WithDbAsync(db => db.Bookings.AnyAsync(b => b.BreakoutId == breakout.Id && b.RegistrationId == registration.Id)));
         await browser.ScreenshotAsync(page, "booked");
         page.Problems().AssertNone();
@@ -145,9 +153,54 @@ public class KeyboardJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#checkin-code")).ToBeFocusedAsync();
         Assert.NotNull(await app.WithDbAsync(db => db.Registrations.Where(r => r.Id == registration.Id).Select(r => r.CheckedInUtc).SingleAsync()));
         await browser.ScreenshotAsync(page, "checked-in");
+
+        // Undo: the swap replaces the result, the focused Undo button with it; the focus goes back to the code field
+        // (the next badge), and the outcome is announced by the result's live region.
+        await TabToAsync(page, "#checkin-undo button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#checkin-undo-message")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#checkin-code")).ToBeFocusedAsync();
+        Assert.Equal("checkin-code", await ActiveElementIdAsync(page));
+        Assert.Equal("assertive", await page.Locator("#checkin-result").GetAttributeAsync("aria-live"));
+        Assert.Null(await app.WithDbAsync(db => db.Registrations.Where(r => r.Id == registration.Id).Select(r => r.CheckedInUtc).SingleAsync()));
         page.Problems().AssertNone();
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_focal_point_drafts_a_report_with_the_keyboard_and_the_autosave_leaves_the_focus_where_it_is()
+    {
+        var app = browser.App;
+        var organisation = await app.CreateOrganisationAsync("Keyboard Republic " + Guid.NewGuid().ToString("N")[..4], Sector.Government, "FI");
+        var (_, cycle) = await app.CycleOnNewStatementAsync(organisation);
+        // Granted through the desk (ReportingData.FocalPointAsync would log a test client in, which this app on Kestrel has not).
+        var user = await app.CreateUserAsync(fullName: "Kaisa Keys");
+        using (var scope = app.Services.CreateScope())
+            Assert.True((await scope.ServiceProvider.GetRequiredService<Data.Reporting.ReportingDesk>()
+                .GrantFocalPointAsync(user.Id, organisation.Id, new Data.Audit.AuditActor(null, "Test organiser"))).Succeeded);
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.LogInAsync(page, user.Email!);
+
+        await page.GotoAsync(ReportingData.ReportUrl(cycle.Id, organisation.Id));
+        // The save line is a live region that stays in the page: the answer goes into it rather than replacing it.
+        await page.EvaluateAsync("() => document.getElementById('save-state').dataset.original = 'yes'");
+        await TabToAsync(page, "#Input_Entries_0__Narrative");
+        await page.Keyboard.TypeAsync("A national hotline opened in March.");
+        await page.Keyboard.PressAsync("Tab"); // leaving the field is a change: htmx saves the draft
+        var next = await ActiveElementIdAsync(page);
+        Assert.False(string.IsNullOrEmpty(next));
+        await Assertions.Expect(page.Locator("#save-state")).ToContainTextAsync("Draft saved");
+        Assert.Equal(next, await ActiveElementIdAsync(page));
+        Assert.Equal("yes", await page.EvaluateAsync<string?>("() => document.getElementById('save-state').dataset.original"));
+        Assert.Equal("status", await page.Locator("#save-state").GetAttributeAsync("role"));
+        var draft = Assert.Single(await app.ReportsAsync(cycle.Id, organisation.Id));
+        Assert.Contains("hotline", draft.Entries.Single(e => !string.IsNullOrEmpty(e.Narrative)).Narrative);
+        page.Problems().AssertNone();
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>The id of the focused element ("" for none, or the page's body).</summary>
+    private static Task<string> ActiveElementIdAsync(IPage page) => page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''");
 
     /// <summary>From the top of the page, the first Tab reaches the skip link, and Enter on it moves the focus to the main content.</summary>
     private static async Task SkipLinkFirstAsync(IPage page)

@@ -1,4 +1,5 @@
 using WeProtect.Summit.Data.Endorsements;
+using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Tests.Communiques;
 using WeProtect.Summit.Tests.Statements;
 using WeProtect.Summit.Web.Infrastructure;
@@ -135,6 +136,63 @@ public sealed class TaggedPdfTests(SummitAppFactory app) : IClassFixture<SummitA
         }
         // Only the minister's badge has the extra "MINISTER" paragraph.
         Assert.Equal(sections[1].Children.Count + 1, sections[0].Children.Count);
+    }
+
+    [Fact]
+    public async Task A_signed_visa_letter_is_tagged_with_its_title_as_heading_and_the_delegates_details_as_a_labelled_list()
+    {
+        var content = new VisaLetterContent(42, "WePROTECT Global Alliance Summit 2027", "11–12 December 2027 · Abu Dhabi, United Arab Emirates",
+            "Emirates Palace", "The Government of the United Arab Emirates is pleased to invite the delegate named below.\n\nWe ask the authorities to grant a visa.",
+            "Wanjiru Kamau", "Director of Child Protection", "Government of Kenya", "Kenya", "AK1234567", new DateOnly(2031, 5, 1),
+            new DateTime(2027, 9, 1, 9, 0, 0, DateTimeKind.Utc));
+        using var certificate = Certificate();
+        var pdf = PdfSigner.Sign(VisaLetterPdf.Render(content), certificate);
+
+        var structure = await AssertTaggedAsync(pdf, $"{VisaLetterPdf.Title} – {content.SummitName}");
+        Assert.Contains("Signature is Valid.", await PdfTools.PdfsigAsync(pdf));
+        Assert.Single(structure.OfType("H1")); // "Letter of invitation"
+        var types = structure.Types.Where(t => t is not ("StructTreeRoot" or "Document")).ToList();
+        Assert.True(types.IndexOf("H1") < types.IndexOf("L"), "the heading comes before the delegate's details");
+        // Name, position, organisation, nationality, document number, expiry: one item each, its label a Lbl.
+        AssertListsWellFormed(structure);
+        var list = Assert.Single(structure.OfType("L"));
+        Assert.Equal(6, list.Children.Count);
+        Assert.All(list.Children, item => Assert.Equal(new[] { "Lbl", "LBody" }, item.Children.Select(c => c.Type)));
+        Assert.All(list.Children, item => Assert.True(item.Children[0].ContentCount > 0, "every label owns its text"));
+        // The wording, the greeting and the closing notes are paragraphs with content.
+        Assert.True(structure.OfType("P").Count() >= 5);
+        Assert.All(structure.OfType("P").Concat(structure.OfType("H1")), e => Assert.True(e.ContentCount > 0));
+    }
+
+    [Fact]
+    public async Task The_participant_list_is_tagged_with_a_heading_per_country_and_sector_and_a_numbered_list_of_participants()
+    {
+        var participants = new List<ParticipantListPdf.Participant>
+        {
+            new("Karl Huber", "Federal Minister", "Republic of Austria", Sector.Government, "AT", true),
+            new("Paula Rojas", "Director", "Fundación Niñez", Sector.CivilSociety, "CL", false),
+            new("Ministra Orrego", "Minister of Justice", "Government of Chile", Sector.Government, "CL", true),
+            new("Tomás Vidal", "Adviser", "Government of Chile", Sector.Government, "CL", false),
+            new("Ines Weber", "Child Protection Specialist", "UNICEF", Sector.InternationalOrganisation, null, false),
+        };
+        var pdf = ParticipantListPdf.Render("Global Summit 2027", "11–12 December 2027 · Abu Dhabi", participants);
+
+        var structure = await AssertTaggedAsync(pdf, "Participants – Global Summit 2027");
+        var types = structure.Types.Where(t => t is not ("StructTreeRoot" or "Document")).ToList();
+        Assert.Equal("H1", types[0]);
+        Assert.Equal(3, structure.OfType("H2").Count()); // Austria, Chile, international organisations
+        Assert.Equal(4, structure.OfType("H3").Count()); // a sector heading in each: Austria 1, Chile 2, international 1
+        Assert.True(types.IndexOf("H2") < types.IndexOf("H3") && types.IndexOf("H3") < types.IndexOf("L"));
+        AssertListsWellFormed(structure);
+        Assert.Equal(4, structure.OfType("L").Count()); // one list per sector heading
+        var items = structure.OfType("LI").ToList();
+        Assert.Equal(participants.Count, items.Count);
+        // Every participant is a labelled item (their number), not a bare body.
+        Assert.All(items, item => Assert.Equal(new[] { "Lbl", "LBody" }, item.Children.Select(c => c.Type)));
+        Assert.All(items, item => Assert.True(item.Children[0].ContentCount > 0 && item.Children[1].All().Sum(e => e.ContentCount) > 0));
+        // The numbers run through the whole list, in the printed order.
+        var text = await Poppler.PdftotextAsync(pdf);
+        Assert.Matches(@"1\.\s+Karl Huber[\s\S]*2\.\s+Ministra Orrego[\s\S]*3\.\s+Tomás Vidal[\s\S]*4\.\s+Paula Rojas[\s\S]*5\.\s+Ines Weber", text);
     }
 
     [Fact]

@@ -36,6 +36,12 @@ public class ReportingPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
         var report = await focal.GetPageAsync(url);
         Assert.NotNull(report.QuerySelector("form#report-form"));
         Assert.NotNull(report.QuerySelector("#needs-two-factor"));
+        // It points to the profile's page by the name that page and its link have.
+        var pointer = report.QuerySelector("#needs-two-factor a")!;
+        Assert.Equal("/Profile/TwoFactor", pointer.GetAttribute("href"));
+        Assert.Equal(WeProtect.Summit.Data.Vocabulary.Words.TwoStepVerificationPlace, pointer.TextContent.Trim());
+        var profile = await focal.GetPageAsync("/Profile");
+        Assert.Equal(WeProtect.Summit.Data.Vocabulary.Words.TwoStepVerification, profile.QuerySelector("#two-factor-link")!.TextContent.Trim());
 
         var again = await organiser.GetPageAsync("/Reporting/Manage");
         var refused = await organiser.SubmitAndFollowAsync(again, $"form#revoke-form-{focalPoint.Id}", new Dictionary<string, string> { ["Reason"] = "" });
@@ -121,7 +127,7 @@ public class ReportingPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
         Assert.Contains("Draft saved", Status(saved));
         var refused = await plain.SubmitAsync(saved, "form#report-form", new Dictionary<string, string> { ["Input.Code"] = "123456" }, submitter: "#submit");
         var refusedPage = await FormClient.ParseAsync(refused);
-        Assert.Contains("Turn on two-factor authentication", refusedPage.QuerySelector(".alert-danger")?.TextContent ?? "");
+        Assert.Contains("Turn on two-step verification", refusedPage.QuerySelector(".alert-danger")?.TextContent ?? "");
         var draft = Assert.Single(await app.ReportsAsync(cycle.Id, organisation.Id));
         Assert.Equal(ProgressReportStatus.Draft, draft.Status);
         Assert.Equal(CommitmentStatus.InProgress, draft.Entries.Single(e => e.Anchor == "all-1").Status);

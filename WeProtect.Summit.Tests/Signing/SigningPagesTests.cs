@@ -21,7 +21,7 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
 
         var page = await organiser.GetPageAsync("/Signing/Manage");
         var refused = await SigningData.RefusedPageAsync(await organiser.SubmitAsync(page, "form#grant-form", GrantValues(user.Email!, organisation.Id)));
-        Assert.Contains("has not turned on two-factor authentication", refused.Errors());
+        Assert.Contains("has not turned on two-step verification", refused.Errors());
         Assert.Equal(0, await app.WithDbAsync(db => db.SigningAuthorities.CountAsync(a => a.UserId == user.Id)));
 
         // An unknown e-mail and a missing letter reference are refused too, without a 500.
@@ -49,7 +49,7 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         // Turning two-factor off leaves the grant waiting, and says so.
         await app.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.TwoFactorEnabled, false)));
         var waiting = await organiser.GetPageAsync("/Signing/Manage");
-        Assert.Contains("Waiting for two-factor authentication", waiting.QuerySelector($"#authority-{authority.Id} .authority-status")!.TextContent);
+        Assert.Contains("Waiting for two-step verification", waiting.QuerySelector($"#authority-{authority.Id} .authority-status")!.TextContent);
     }
 
     [Fact]

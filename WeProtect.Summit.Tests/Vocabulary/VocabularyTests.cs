@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Registrations;
 using WeProtect.Summit.Data.Statements;
@@ -66,6 +68,80 @@ public class VocabularyTests
     [InlineData(StatementStatus.Published, "The statement is now published.")]
     public void Status_sentences_are_grammatical(StatementStatus status, string sentence) =>
         Assert.Equal(sentence, $"The statement is now {status.InSentence()}.");
+
+    /// <summary>Words for the second step of a log-in that the product does not use: the English (an id such as
+    /// "needs-two-factor" or a page name such as "LoginWith2fa" is code, not words, and does not match), and each
+    /// translation's rendering of "two-factor authentication".</summary>
+    private static readonly Dictionary<string, Regex> NotTwoStep = new()
+    {
+        [""] = new(@"(?<![\w-])two[\s-]+factor(?![\w-])|(?<![\w.-])2fa(?![\w-])", RegexOptions.IgnoreCase),
+        ["fr"] = new("deux facteurs|double authentification", RegexOptions.IgnoreCase),
+        ["es"] = new("dos factores|autenticación en dos pasos", RegexOptions.IgnoreCase),
+        ["ar"] = new("المصادقة الثنائية|ثنائية العامل"),
+    };
+
+    /// <summary>How each translation says "two-step verification" (SharedResource.*.resx, "Two-step verification").</summary>
+    private static readonly Dictionary<string, string> TwoStepIn = new() { ["fr"] = "deux étapes", ["es"] = "dos pasos", ["ar"] = "بخطوتين" };
+
+    [Fact]
+    public void Two_step_verification_is_the_one_name_of_the_second_step_in_pages_messages_letters_and_PDFs()
+    {
+        Assert.Equal("Two-step verification", Words.TwoStepVerification);
+        Assert.Equal(Words.TwoStepVerification, Words.TwoStepVerificationInSentence, StringComparer.OrdinalIgnoreCase);
+        Assert.EndsWith(Words.TwoStepVerification, Words.TwoStepVerificationPlace);
+        var root = WeProtect.Summit.Tests.Statements.StatementExample.RepositoryRoot();
+        var files = new[] { "WeProtect.Summit.Web", "WeProtect.Summit.Data" }
+            .SelectMany(project => Directory.EnumerateFiles(Path.Combine(root, project), "*", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")
+                && !f.Contains($"{Path.DirectorySeparatorChar}lib{Path.DirectorySeparatorChar}"))
+            .Where(f => Path.GetExtension(f) is ".cs" or ".cshtml" or ".js" or ".html" or ".txt")
+            .ToList();
+        Assert.Contains(files, f => f.EndsWith("Report.cshtml", StringComparison.Ordinal)); // the scan sees the pages
+        var found = new List<string>();
+        foreach (var file in files)
+        {
+            var text = File.ReadAllText(file);
+            // Comments are for developers; what is left (markup, string literals, identifiers) is what can reach people.
+            text = Regex.Replace(text, @"@\*.*?\*@|<!--.*?-->", "", RegexOptions.Singleline);
+            var lines = text.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var code = Regex.Replace(lines[i], @"^\s*//.*$", "");
+                if (NotTwoStep[""].Match(code) is { Success: true } m)
+                    found.Add($"{Path.GetRelativePath(root, file)}:{i + 1}: {m.Value}");
+            }
+        }
+        foreach (var resx in Directory.EnumerateFiles(Path.Combine(root, "WeProtect.Summit.Web", "Localization"), "SharedResource*.resx"))
+        {
+            var language = Path.GetFileNameWithoutExtension(resx) is var name && name.Contains('.') ? name[(name.IndexOf('.') + 1)..] : "";
+            foreach (var data in XDocument.Load(resx).Root!.Elements("data"))
+            {
+                var key = (string)data.Attribute("name")!;
+                var value = (string?)data.Element("value") ?? "";
+                if (NotTwoStep[""].IsMatch(key)) found.Add($"{Path.GetFileName(resx)}: the key \"{key}\"");
+                if (NotTwoStep.GetValueOrDefault(language) is { } other && other.IsMatch(value)) found.Add($"{Path.GetFileName(resx)}: \"{value}\"");
+                // Every translated sentence about it uses the translation's one term.
+                if (TwoStepIn.GetValueOrDefault(language) is { } term && key.Contains("two-step verification", StringComparison.OrdinalIgnoreCase)
+                    && !value.Contains(term, StringComparison.OrdinalIgnoreCase))
+                    found.Add($"{Path.GetFileName(resx)}: \"{key}\" is translated without \"{term}\": \"{value}\"");
+            }
+        }
+        Assert.True(found.Count == 0, $"Say \"{Words.TwoStepVerificationInSentence}\" (Words.TwoStepVerification) instead:\n" + string.Join("\n", found));
+    }
+
+    [Fact]
+    public void The_check_for_the_other_term_catches_it_and_spares_code()
+    {
+        var english = NotTwoStep[""];
+        Assert.Matches(english, "Turn on two-factor authentication before signing.");
+        Assert.Matches(english, "Two factor authentication");
+        Assert.Matches(english, "confirmed · 2FA");
+        Assert.DoesNotMatch(english, "<p id=\"needs-two-factor\">");
+        Assert.DoesNotMatch(english, "RedirectToPage(\"./LoginWith2fa\")");
+        Assert.DoesNotMatch(english, "<a id=\"disable-2fa-link\">");
+        Assert.DoesNotMatch(english, "\"account.2fa-enabled\"");
+        Assert.Matches(NotTwoStep["fr"], "l'authentification à deux facteurs");
+    }
 
     [Fact]
     public void A_refused_step_is_worded_with_the_vocabulary()

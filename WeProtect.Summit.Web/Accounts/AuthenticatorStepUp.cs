@@ -1,3 +1,5 @@
+using WeProtect.Summit.Data.Vocabulary;
+
 namespace WeProtect.Summit.Web.Accounts;
 
 /// <summary>The step-up before an act that binds an organisation (a signature, a withdrawal, a submitted progress
@@ -13,7 +15,7 @@ public sealed class AuthenticatorStepUp(UserManager<SummitUser> users, Authentic
         var digits = new string((code ?? "").Where(char.IsAsciiDigit).ToArray());
         if (digits.Length != 6) return "Enter the six-digit code your authenticator app shows now.";
         var user = await users.FindByIdAsync(userId);
-        if (user is null || !user.TwoFactorEnabled) return $"Turn on two-factor authentication before {doing}.";
+        if (user is null || !user.TwoFactorEnabled) return $"Turn on {Words.TwoStepVerificationInSentence} before {doing}.";
         if (await users.IsLockedOutAsync(user))
             return $"Too many wrong codes: {doing} is locked for a while. Try again later.";
         switch (await codes.VerifyAndClaimAsync(users, user, digits, ct))
@@ -23,7 +25,7 @@ public sealed class AuthenticatorStepUp(UserManager<SummitUser> users, Authentic
             case AuthenticatorCodes.CodeCheck.AlreadyUsed:
                 return "That authenticator code was already used. Wait for your app to show a new code and enter it.";
             case AuthenticatorCodes.CodeCheck.NoAuthenticator:
-                return $"Turn on two-factor authentication before {doing}.";
+                return $"Turn on {Words.TwoStepVerificationInSentence} before {doing}.";
             default:
                 // Counts towards the account's lockout, as a wrong code at log-in does.
                 await users.AccessFailedAsync(user);

@@ -14,7 +14,7 @@ namespace WeProtect.Summit.Web.Pdf;
 public static class EvidenceReport
 {
     /// <summary>How every endorsement is made (EndorsementDesk.SignAsync): there is no other way to sign.</summary>
-    public const string IdentityProof = "Signed in with password and two-factor authentication; this signature confirmed with a fresh, single-use authenticator code (TOTP).";
+    public const string IdentityProof = "Signed in with password and two-step verification; this signature confirmed with a fresh, single-use authenticator code (TOTP).";
 
     public static Task<byte[]?> RenderAsync(SummitDbContext db, AuditCheckpoints checkpoints, int statementId, CancellationToken ct) =>
         RenderAsync(db, checkpoints, statementId, null, ct);

@@ -8,7 +8,8 @@ namespace WeProtect.Summit.Web.Pdf;
 /// one heading per country in English alphabetical order (international organisations, which have no country, last),
 /// under it one sub-heading per sector in the order of <see cref="Sector"/> ("Governments" first), and the delegates by
 /// organisation then name, each with position and organisation, ministers marked. Only what the organisers already see
-/// on the dashboard; the header says it is not for publication.</summary>
+/// on the dashboard; the header says it is not for publication. Participants are numbered through the whole list, so that
+/// each list item has its label (Lbl) as well as its body in the tagged PDF, as the signatory list has.</summary>
 public static class ParticipantListPdf
 {
     public const string NoCountry = "International organisations";
@@ -36,6 +37,7 @@ public static class ParticipantListPdf
         var byCountry = participants
             .GroupBy(p => p.CountryCode is null ? NoCountry : Countries.NameOf(p.CountryCode))
             .OrderBy(g => g.Key == NoCountry ? 1 : 0).ThenBy(g => g.Key, order);
+        var number = 0;
         foreach (var country in byCountry)
         {
             flow.Heading($"{country.Key} ({country.Count().ToString(CultureInfo.InvariantCulture)})", PdfFlow.Font(12.5, bold: true), level: 2, spaceBefore: 10, spaceAfter: 2);
@@ -46,7 +48,9 @@ public static class ParticipantListPdf
                 foreach (var p in sector.OrderBy(p => p.Organisation, order).ThenBy(p => p.FullName, order))
                 {
                     var minister = p.IsMinister ? " (Minister)" : "";
-                    flow.Paragraph($"{p.FullName}{minister} — {p.Position}, {p.Organisation}", body, indent: 12, spaceAfter: 1.5);
+                    number++;
+                    flow.Paragraph($"{p.FullName}{minister} — {p.Position}, {p.Organisation}", body, indent: 30,
+                        label: $"{number.ToString(CultureInfo.InvariantCulture)}.", spaceAfter: 1.5);
                 }
                 flow.EndList();
             }

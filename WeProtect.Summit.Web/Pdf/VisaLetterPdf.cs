@@ -37,12 +37,16 @@ public static class VisaLetterPdf
 
         const double labels = 150;
         flow.Space(4);
+        // The delegate's details are a list of labelled items (each label its Lbl, the value its LBody), the tagged-PDF
+        // form of a list of terms and their values, so that a screen reader reads "Name" with the name.
+        flow.BeginList();
         Row(flow, "Name", content.FullName, bold, body, labels);
         Row(flow, "Position", content.Position, body, body, labels);
         Row(flow, "Organisation", content.OrganisationName, body, body, labels);
         Row(flow, "Nationality", content.Nationality, body, body, labels);
         Row(flow, "Passport or ID number", content.DocumentNumber, bold, body, labels);
         Row(flow, "Valid until", content.DocumentExpiry.ToString("d MMMM yyyy", en), body, body, labels);
+        flow.EndList();
         flow.Space(10);
         flow.Paragraph("The secretariat of the summit confirms that this person is an accredited delegate. This letter is signed digitally; " +
             "its authenticity can be checked by uploading the PDF on the summit website's \"Verify a document\" page.", PdfFlow.Font(9.5),

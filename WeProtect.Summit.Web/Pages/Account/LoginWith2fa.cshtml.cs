@@ -50,7 +50,7 @@ public class LoginWith2faModel(SignInManager<SummitUser> signIn, UserManager<Sum
 
     private PageResult LockedOut(SummitUser user, DateTimeOffset? end)
     {
-        logger.LogWarning("Two-factor log-in refused: account {UserId} is locked out", user.Id);
+        logger.LogWarning("Two-step log-in refused: account {UserId} is locked out", user.Id);
         LockedUntilUtc = LockEnd(end, clock);
         return Page();
     }

@@ -45,7 +45,7 @@ public class Disable2faModel(UserManager<SummitUser> users, SignInManager<Summit
         await accounts.TwoFactorDisabledAsync(user);
         await signIn.ForgetTwoFactorClientAsync();
         await signIn.RefreshSignInAsync(user);
-        await mailer.TrySendAsync(AccountLetters.TwoFactorOff(words, user, AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ForgotPassword")!)), logger, "two-factor notice");
+        await mailer.TrySendAsync(AccountLetters.TwoFactorOff(words, user, AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ForgotPassword")!)), logger, "two-step verification notice");
         this.ShowStatus("Two-step verification is off.");
         return RedirectToPage("./TwoFactor");
     }

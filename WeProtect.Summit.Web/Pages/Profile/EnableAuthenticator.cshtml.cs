@@ -57,7 +57,7 @@ public class EnableAuthenticatorModel(UserManager<SummitUser> users, SignInManag
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToArray();
         await accounts.TwoFactorEnabledAsync(user);
         await signIn.RefreshSignInAsync(user);
-        await mailer.TrySendAsync(AccountLetters.TwoFactorOn(words, user, AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ForgotPassword")!)), logger, "two-factor notice");
+        await mailer.TrySendAsync(AccountLetters.TwoFactorOn(words, user, AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ForgotPassword")!)), logger, "two-step verification notice");
         // Shown once: TempData is an encrypted cookie read and deleted by the next page. The database keeps only hashes.
         TempData[RecoveryCodesModel.TempDataKey] = codes;
         this.ShowStatus("Two-step verification is on.");

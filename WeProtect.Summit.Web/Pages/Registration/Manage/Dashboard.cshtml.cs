@@ -1,5 +1,6 @@
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Questions;
+using WeProtect.Summit.Data.Vocabulary;
 
 namespace WeProtect.Summit.Web.Pages.Registration.Manage;
 
@@ -62,8 +63,8 @@ public class DashboardModel(SummitDbContext db) : PageModel
         ByCategory = Enum.GetValues<DelegateCategory>().Select(c => new Bar(c.DisplayName(), approved.Count(d => d.Category == c))).ToList();
         ByCountry = approved.GroupBy(d => (Code: d.CountryCode ?? "", Government: d.Sector == Sector.Government))
             .Select(g => (Country: g.Key.Code == "" ? "No country (international)" : Data.Geography.Countries.NameOf(g.Key.Code),
-                Represents: g.Key.Government ? "Government" : "Other organisations", Delegates: g.Count(), Minister: g.Any(d => d.IsMinister)))
-            .OrderBy(c => c.Represents == "Government" ? 0 : 1).ThenByDescending(c => c.Delegates).ThenBy(c => c.Country, IndexModel.NameOrder).ToList();
+                Represents: g.Key.Government ? Sector.Government.Name() : "Other organisations", Delegates: g.Count(), Minister: g.Any(d => d.IsMinister)))
+            .OrderBy(c => c.Represents == Sector.Government.Name() ? 0 : 1).ThenByDescending(c => c.Delegates).ThenBy(c => c.Country, IndexModel.NameOrder).ToList();
         return Page();
     }
 
