@@ -199,8 +199,12 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
     /// <summary>Saves answers into the organisation's draft. <paramref name="expectedVersion"/> is the draft's token
     /// the form was read with, or null when the form showed no draft: then a draft is started (the next submission
     /// number, a copy of the last submission's answers), so a submitted report is superseded, never edited.</summary>
-    public async Task<DeskResult<ProgressReport>> SaveAsync(int cycleId, int organisationId, Guid? expectedVersion, IReadOnlyList<EntryInput> entries,
-        string userId, AuditActor actor, CancellationToken ct = default)
+    public Task<DeskResult<ProgressReport>> SaveAsync(int cycleId, int organisationId, Guid? expectedVersion, IReadOnlyList<EntryInput> entries,
+        string userId, AuditActor actor, CancellationToken ct = default) =>
+        SaveAsync(cycleId, organisationId, expectedVersion, entries, userId, actor, ct, retried: false);
+
+    private async Task<DeskResult<ProgressReport>> SaveAsync(int cycleId, int organisationId, Guid? expectedVersion, IReadOnlyList<EntryInput> entries,
+        string userId, AuditActor actor, CancellationToken ct, bool retried)
     {
         var (_, reporter, refusal) = await CheckAsync(cycleId, organisationId, userId, ct);
         if (refusal is not null) return refusal.With<ProgressReport>();
@@ -211,6 +215,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
 
         var (draft, conflict) = await DraftAsync(cycleId, organisationId, expectedVersion, userId, actor, ct, touch: false);
         if (draft is null) return conflict!.With<ProgressReport>();
+        var started = draft.Id == 0;
         foreach (var input in entries)
         {
             var entry = draft.Entries.FirstOrDefault(e => e.Key == input.Key);
@@ -226,7 +231,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
             db.ChangeTracker.Clear();
             return DeskResult.Invalid(errors).With<ProgressReport>();
         }
-        if (draft.Version != expectedVersion && draft.Id != 0)
+        if (draft.Version != expectedVersion && !started)
         {
             // A form read at an older token: harmless when the draft already holds exactly these answers (the page's
             // own save-as-you-go landed first, then its submit button posted the same answers); otherwise someone's
@@ -242,6 +247,13 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         try
         {
             await audit.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (started && !retried)
+        {
+            // Two first saves at once (the page's save-as-you-go and its submit button) both started draft 1: the
+            // loser reads the winner's draft and goes on as a form read at an older token (see above).
+            db.ChangeTracker.Clear();
+            return await SaveAsync(cycleId, organisationId, expectedVersion, entries, userId, actor, ct, retried: true);
         }
         catch (DbUpdateException)
         {

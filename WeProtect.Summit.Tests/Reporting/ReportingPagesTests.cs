@@ -225,6 +225,22 @@ public class ReportingPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
     }
 
     [Fact]
+    public async Task First_saves_posted_at_once_with_the_same_answers_start_one_draft_and_none_is_refused()
+    {
+        // The page's save-as-you-go and its submit button can both start draft 1 at the same moment.
+        var organisation = await app.OrganisationAsync();
+        var (_, cycle) = await app.CycleOnNewStatementAsync(organisation);
+        var url = ReportingData.ReportUrl(cycle.Id, organisation.Id);
+        var (_, focal, _) = await app.FocalPointAsync(organisation.Id, twoFactor: false);
+        var page = await focal.GetPageAsync(url);
+        var answers = ReportingData.Entry(0, CommitmentStatus.InProgress, "Same words");
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => focal.SubmitAsync(page, "form#report-form", answers))));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        var draft = Assert.Single(await app.ReportsAsync(cycle.Id, organisation.Id));
+        Assert.Equal("Same words", draft.Entries.Single(e => e.Anchor == "all-1").Narrative);
+    }
+
+    [Fact]
     public async Task Saving_through_htmx_answers_with_the_save_line_and_the_new_token_and_the_narrative_is_rendered_sanitised()
     {
         var organisation = await app.OrganisationAsync(Sector.CivilSociety);
