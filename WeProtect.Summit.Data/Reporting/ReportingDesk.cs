@@ -282,8 +282,11 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         }
         // A form read from a draft that is no longer one: it was submitted meanwhile.
         if (expectedVersion is not null) return (null, DeskResult.Conflict("your organisation's report (it was submitted)"));
+        // The last submission, never a draft: a draft another save inserted a moment ago must make this one collide on
+        // its number (and retry), not become submission 2 beside it.
         var last = await db.ProgressReports.AsNoTracking().Include(r => r.Entries).Include(r => r.Attachments).ThenInclude(a => a.Content)
-            .Where(r => r.CycleId == cycleId && r.OrganisationId == organisationId).OrderByDescending(r => r.Number).FirstOrDefaultAsync(ct);
+            .Where(r => r.CycleId == cycleId && r.OrganisationId == organisationId && r.Status != ProgressReportStatus.Draft)
+            .OrderByDescending(r => r.Number).FirstOrDefaultAsync(ct);
         draft = new ProgressReport(cycleId, organisationId, (last?.Number ?? 0) + 1, userId, Now);
         if (last is not null)
         {
