@@ -17,11 +17,12 @@ public static class Programme
         public int SeatsLeft => Math.Max(0, Capacity - Confirmed);
         public bool IsFull => SeatsLeft == 0;
         public bool Bookable => !Cancelled && !Plenary;
-        public string SeatState => Cancelled ? "Cancelled"
-            : Plenary ? "Plenary: all delegates, no booking needed"
+        /// <summary>The seats in words, in the reader's language.</summary>
+        public string SeatState(Microsoft.Extensions.Localization.IStringLocalizer words) => Cancelled ? words["Cancelled"]
+            : Plenary ? words["Plenary: all delegates, no booking needed"]
             : IsFull
-            ? Waiting > 0 ? $"Full ({Waiting:N0} on the waiting list)" : "Full"
-            : SeatsLeft == 1 ? "1 seat left" : $"{SeatsLeft:N0} seats left";
+            ? Waiting > 0 ? words["Full ({0:N0} on the waiting list)", Waiting] : words["Full"]
+            : SeatsLeft == 1 ? words["1 seat left"] : words["{0:N0} seats left", SeatsLeft];
     }
 
     /// <summary>The summit if the public may see it (not a draft), else null.</summary>

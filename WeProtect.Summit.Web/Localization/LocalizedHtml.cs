@@ -39,10 +39,11 @@ public static partial class LocalizedHtml
 
     /// <summary>The start of a link whose words are in the sentence ("{0}log in{1}"), so that each language words it;
     /// the address from <c>Url.Page</c>. End it with <see cref="LinkEnd"/>.</summary>
-    public static IHtmlContent LinkStart(string? href)
+    public static IHtmlContent LinkStart(string? href, string? id = null)
     {
         var link = new TagBuilder("a") { TagRenderMode = TagRenderMode.StartTag };
         link.Attributes["href"] = href ?? "";
+        if (id is not null) link.Attributes["id"] = id;
         return link;
     }
 

@@ -35,7 +35,8 @@ public class AgendaModel(SummitDbContext db, BookingDesk desk) : PageModel
     /// <summary>The visitor's own standing with a session: a seat, or a place on its waiting list.</summary>
     public sealed record MyBooking(BookingStatus Status, int? Position)
     {
-        public string Label => Status == BookingStatus.Confirmed ? "Your seat" : $"You are on the waiting list (number {Position})";
+        public string Label(Microsoft.Extensions.Localization.IStringLocalizer words) =>
+            Status == BookingStatus.Confirmed ? words["Your seat"] : words["You are on the waiting list (number {0})", Position ?? 0];
         public string CssClass => Status == BookingStatus.Confirmed ? "agenda-mine" : "agenda-mine-waiting";
     }
 

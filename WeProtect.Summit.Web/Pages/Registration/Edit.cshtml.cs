@@ -47,7 +47,7 @@ public class EditModel(SummitDbContext db, UserManager<SummitUser> users, Regist
         var posted = PostedAnswers.Read(Request.Form, questions);
         Questions = new(questions, posted);
         foreach (var (field, message) in registration.AnswerAll(questions, posted, clock.GetUtcNow().UtcDateTime))
-            ModelState.AddModelError(field, message);
+            ModelState.AddModelError(field, Localization.Translations.OrKey(HttpContext, message));
         if (!ModelState.IsValid) return await Again(null);
 
         var result = await desk.SaveAnswersAsync(registration, version, User.ToAuditActor());
@@ -58,17 +58,17 @@ public class EditModel(SummitDbContext db, UserManager<SummitUser> users, Regist
 
     private async Task<IActionResult> Again(string? message)
     {
-        if (message is not null) ModelState.AddModelError(string.Empty, message);
+        if (message is not null) ModelState.AddModelError(string.Empty, Localization.Translations.OrKey(HttpContext, message));
         Options = await RegistrationOptions.LoadAsync(db, text => Localization.Translations.OrKey(HttpContext, text));
         if (Questions.Questions.Count == 0)
             Questions = new(await QuestionDesk.AskedAsync(db, Registration.SummitId, QuestionForm.Registration), PostedAnswers.Of(Registration));
         return Page();
     }
 
-    private static string? WhyNotEditable(Registration registration) => registration.CanBeEditedByDelegate
+    private string? WhyNotEditable(Registration registration) => registration.CanBeEditedByDelegate
         ? null
-        : $"Your registration is {Data.Vocabulary.Words.Name(registration.Status).ToLowerInvariant()}: its answers can no longer be changed. " +
-          "If something is wrong, write to the secretariat.";
+        : Localization.Translations.OrKey(HttpContext, "Your registration is {0}: its answers can no longer be changed. If something is wrong, write to the secretariat.",
+            Localization.Translations.OrKey(HttpContext, Data.Vocabulary.Words.Name(registration.Status)).ToLower(CultureInfo.CurrentCulture));
 
     private Task<Registration?> LoadAsync(int id, bool tracked)
     {

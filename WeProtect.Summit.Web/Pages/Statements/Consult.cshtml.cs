@@ -85,13 +85,14 @@ public class ConsultModel(SummitDbContext db, ConsultationDesk desk, Consultatio
     private bool CheckMayPost(int? versionNumber, string? anchor, string prefix)
     {
         if (Participant is null)
-            ModelState.AddModelError(string.Empty, "Only the summit's approved delegates and organisation signatories take part in the consultation.");
+            ModelState.AddModelError(string.Empty, Localization.Translations.OrKey(HttpContext, "Only the summit's approved delegates and organisation signatories take part in the consultation."));
         else if (Statement.Status != StatementStatus.Consultation)
-            ModelState.AddModelError(string.Empty, $"The statement is {Statement.Describe(Statement.Status)}, not under consultation: nothing was saved.");
+            ModelState.AddModelError(string.Empty, Localization.Translations.OrKey(HttpContext, "The statement is {0}, not under consultation: nothing was saved.",
+                Localization.Translations.OrKey(HttpContext, Data.Vocabulary.Words.Name(Statement.Status)).ToLower(CultureInfo.CurrentCulture)));
         else if (versionNumber != Shown.Number)
-            ModelState.AddModelError(string.Empty, "That version of the text does not exist. Nothing was saved.");
+            ModelState.AddModelError(string.Empty, Localization.Translations.OrKey(HttpContext, "That version of the text does not exist. Nothing was saved."));
         else if (!string.IsNullOrEmpty(anchor) && !Anchors.Contains(anchor))
-            ModelState.AddModelError($"{prefix}.Anchor", $"“{anchor}” is not a part of version {Shown.Number}. Choose one from the list.");
+            ModelState.AddModelError($"{prefix}.Anchor", Localization.Translations.OrKey(HttpContext, "“{0}” is not a part of version {1}. Choose one from the list.", anchor, Shown.Number));
         SelectedAnchor = anchor is not null && Anchors.Contains(anchor) ? anchor : null;
         return ModelState.IsValid;
     }

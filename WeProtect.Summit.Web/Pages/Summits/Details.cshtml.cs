@@ -7,7 +7,7 @@ using WeProtect.Summit.Data.Summits;
 
 /// <summary>The public page of a summit: what an invited delegate needs. Drafts are visible to organisers only.</summary>
 [OutputCache(PolicyName = PublicPageCache.Policy)]
-public class DetailsModel(SummitDbContext db, TimeProvider clock) : PageModel
+public class DetailsModel(SummitDbContext db, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> words) : PageModel
 {
     public Summit Summit { get; private set; } = null!;
     public bool CanManage { get; private set; }
@@ -36,12 +36,12 @@ public class DetailsModel(SummitDbContext db, TimeProvider clock) : PageModel
         RegistrationState = summit.Status switch
         {
             SummitStatus.Open when RegistrationOpenNow =>
-                $"Registration is open until {summit.ToLocal(summit.RegistrationClosesUtc!.Value):d MMMM yyyy, HH:mm} ({summit.TimeZoneId}).",
+                words["Registration is open until {0} ({1}).", summit.ToLocal(summit.RegistrationClosesUtc!.Value).ToString("d MMMM yyyy, HH:mm"), summit.TimeZoneId],
             SummitStatus.Open when now < summit.RegistrationOpensUtc =>
-                $"Registration opens on {summit.ToLocal(summit.RegistrationOpensUtc!.Value):d MMMM yyyy, HH:mm} ({summit.TimeZoneId}).",
-            SummitStatus.Draft => "Not yet announced.",
-            SummitStatus.Archived => "This summit has taken place; its record is kept here.",
-            _ => "Registration is closed.",
+                words["Registration opens on {0} ({1}).", summit.ToLocal(summit.RegistrationOpensUtc!.Value).ToString("d MMMM yyyy, HH:mm"), summit.TimeZoneId],
+            SummitStatus.Draft => words["Not yet announced."],
+            SummitStatus.Archived => words["This summit has taken place; its record is kept here."],
+            _ => words["Registration is closed."],
         };
         Statements = await db.Statements.AsNoTracking()
             .Where(st => st.SummitId == id && Data.Statements.Statement.PublicStatuses.Contains(st.Status))
