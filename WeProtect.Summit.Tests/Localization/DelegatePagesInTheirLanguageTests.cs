@@ -1,0 +1,155 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using WeProtect.Summit.Data.Geography;
+using WeProtect.Summit.Data.Questions;
+using WeProtect.Summit.Data.Statements;
+using WeProtect.Summit.Tests.Statements;
+
+namespace WeProtect.Summit.Tests.Localization;
+
+/// <summary>The pages a delegate sees (the summit's page, a statement's text, the consultation, the agenda, the
+/// registration page and its edit, travel and badge pages, the communiqués), each opened by the same delegate in English
+/// and then in each other language: a text of the page's own (not a name, a title or another value of the data) that
+/// reads the same in both is English left in the view, and fails. So a sentence added later in English only fails too,
+/// without anyone listing it. Text in an element whose <c>lang</c> is another language (a statement's text) is data.</summary>
+public partial class DelegatePagesInTheirLanguageTests(LocalizedAppFactory app) : IClassFixture<LocalizedAppFactory>
+{
+    /// <summary>Words that are the same in English and the language (checked: the translation is this word).</summary>
+    private static readonly Dictionary<string, string[]> SameWord = new()
+    {
+        ["fr"] = ["Participants", "Documents", "Badge", "Version", "Braille", "Halal", "Organisation", "Communiqués"],
+        ["es"] = ["Braille", "Halal", "Kosher", "Hotel", "No"],
+        ["ar"] = [],
+    };
+
+    public static TheoryData<string> Languages() => ["fr", "es", "ar"];
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task A_delegates_pages_have_no_English_left(string language)
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var (user, approved) = await app.ApprovedDelegateAsync(summit.Id, "Amina Diallo");
+        await app.SetNeedsAsync(approved.Id, null, Need.Vegan, Need.WheelchairAccess);
+        await app.SaveTravelAsync(approved, new TravelPlan(summit.StartDate.ToDateTime(new TimeOnly(7, 0)), "EK 2",
+            summit.EndDate.ToDateTime(new TimeOnly(21, 0)), null, "Hôtel Atlantis", true));
+        var breakout = await app.CreateBreakoutAsync(summit);
+        Assert.NotNull((await app.BookAsync(breakout.Id, user)).Booked());
+        var (final, _) = await app.CreateStatementAsync(summit.Id, StatementStatus.OpenForSignature, StatementExample.Canonical, $"Final {Guid.NewGuid():N}"[..14]);
+        var (consulted, _) = await app.CreateStatementAsync(summit.Id, StatementStatus.Consultation, StatementExample.Canonical, $"Draft {Guid.NewGuid():N}"[..14]);
+        // A registration still pending for another summit: its form can be changed, and its badge page says why there is none.
+        var other = await app.CreateOpenSummitAsync();
+        var pending = await app.RegisterAsync(user, other.Id, approved.OrganisationId!.Value);
+        var data = await app.WithDbAsync(async db => new[]
+            {
+                summit.Name, other.Name, summit.City, summit.Venue ?? "", summit.TimeZoneId, user.FullName, approved.Position, breakout.Title,
+                "Hôtel Atlantis", "EK 2", final.Title, consulted.Title,
+                await db.Rooms.Where(r => r.Id == breakout.RoomId).Select(r => r.Name).SingleAsync(),
+                await db.Organisations.Where(o => o.Id == approved.OrganisationId).Select(o => o.FormalName).SingleAsync(),
+            }
+            .Concat(await db.Organisations.Select(o => o.FormalName).ToListAsync())
+            .Concat(Countries.All.Values));
+        using var client = await app.LogInAsync(user);
+
+        string[] urls =
+        [
+            $"/Summits/Details/{summit.Id}", $"/Statements/{final.Id}/text", $"/Statements/{consulted.Id}/consult",
+            $"/Breakouts/Agenda/{summit.Id}", $"/Registration/Details/{approved.Id}", $"/Registration/Edit/{pending.Id}",
+            $"/Registration/Travel/{approved.Id}", $"/Registration/Badge/{pending.Id}", "/Communiques",
+        ];
+        var failures = new List<string>();
+        foreach (var url in urls)
+        {
+            var english = await PageAsync(client, url, "en");
+            var translated = await PageAsync(client, url, language);
+            if (translated.DocumentElement.GetAttribute("lang") != language) failures.Add($"{url}: lang={translated.DocumentElement.GetAttribute("lang")}");
+            if (translated.Source.Text.Contains(MissingKeyMarker.Marker, StringComparison.Ordinal)) failures.Add($"{url}: a text with no translation");
+            var englishTexts = Texts(english, "en").ToHashSet();
+            var left = Texts(translated, language)
+                .Where(englishTexts.Contains)
+                .Where(t => IsWords(WithoutData(t, data)) && !SameWord[language].Contains(t))
+                .Distinct().ToList();
+            if (left.Count > 0) failures.Add($"{url}: English left: " + string.Join(" | ", left));
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task The_Arabic_agenda_and_registration_read_in_Arabic()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var (user, approved) = await app.ApprovedDelegateAsync(summit.Id, "ليلى حسن");
+        var breakout = await app.CreateBreakoutAsync(summit, capacity: 5);
+        Assert.NotNull((await app.BookAsync(breakout.Id, user)).Booked());
+        using var client = LocalizedAppFactory.Speaking(await app.LogInAsync(user), "ar");
+
+        var agenda = await PageAsync(client, $"/Breakouts/Agenda/{summit.Id}", "ar");
+        Assert.Equal("rtl", agenda.DocumentElement.GetAttribute("dir"));
+        Assert.Equal("جدول الأعمال", agenda.QuerySelector("main h1")!.TextContent);
+        Assert.Equal("مقعدك", agenda.QuerySelector(".my-booking")!.TextContent);
+        Assert.Equal("المقاعد المتبقية: 4", agenda.QuerySelector(".seat-state")!.TextContent);
+        Assert.Equal("جلسة واحدة.", agenda.QuerySelector("#agenda-count")!.TextContent.Trim());
+
+        var travel = await PageAsync(client, $"/Registration/Travel/{approved.Id}", "ar");
+        Assert.Equal("الوصول (التاريخ والوقت)", travel.QuerySelector("label[for=Input_ArrivalLocal]")!.TextContent);
+        Assert.Equal("حفظ بيانات السفر", travel.QuerySelector("#travel-form button[type=submit]")!.TextContent);
+
+        // A refusal from the desk in Arabic: the form without times.
+        var refused = await client.SubmitAsync(travel, "#travel-form", new Dictionary<string, string> { ["Input.ArrivalLocal"] = "", ["Input.DepartureLocal"] = "" });
+        var errors = (await FormClient.ParseAsync(refused)).QuerySelector("#travel-form")!.TextContent;
+        Assert.Contains("أدخل تاريخ ووقت وصولك.", errors);
+    }
+
+    [Fact]
+    public async Task The_French_summit_page_formats_its_dates_in_French()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        using var visitor = app.CreateFormClient();
+        var page = await PageAsync(visitor, $"/Summits/Details/{summit.Id}", "fr");
+        var closes = summit.ToLocal(summit.RegistrationClosesUtc!.Value).ToString("d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo("fr-FR"));
+        Assert.Equal($"Les inscriptions sont ouvertes jusqu'au {closes} ({summit.TimeZoneId}).", page.QuerySelector("main [role=status]")!.TextContent);
+        Assert.Contains(summit.StartDate.ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR")), page.QuerySelector("main dl")!.TextContent);
+        Assert.Contains($"{summit.DelegateCapacity.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))} places de délégué", page.QuerySelector("main dl")!.TextContent);
+    }
+
+    private static async Task<IHtmlDocument> PageAsync(FormClient client, string url, string language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.AcceptLanguage.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue(language));
+        var response = await client.Http.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url} in {language}: {(int)response.StatusCode}");
+        return await FormClient.ParseAsync(response);
+    }
+
+    /// <summary>The page's own texts in <c>main</c>: text nodes and the labels of controls, whitespace collapsed;
+    /// not a hash or other code, not a list's data options, not text in an element of another language.</summary>
+    private static IEnumerable<string> Texts(IHtmlDocument page, string language)
+    {
+        var main = page.QuerySelector("main")!;
+        foreach (var node in main.Descendants<IText>())
+        {
+            var parent = node.ParentElement!;
+            if (parent.Closest("code, script, style") is not null) continue;
+            if (parent.Closest("option") is IHtmlOptionElement option && option.Value != "") continue;
+            if (parent.Closest("[lang]") is { } marked && marked != page.DocumentElement && marked.GetAttribute("lang") != language) continue;
+            var text = Space().Replace(node.Data, " ").Trim();
+            if (text.Length > 0) yield return text;
+        }
+        foreach (var element in main.QuerySelectorAll("[aria-label], [title], [placeholder]"))
+            foreach (var name in new[] { "aria-label", "title", "placeholder" })
+                if (element.GetAttribute(name) is { Length: > 0 } label) yield return Space().Replace(label, " ").Trim();
+    }
+
+    private static string WithoutData(string text, IEnumerable<string> data) =>
+        data.Where(d => d.Length > 1).OrderByDescending(d => d.Length).Aggregate(text, (t, d) => t.Replace(d, " ", StringComparison.Ordinal));
+
+    /// <summary>Has a word of two letters or more (not a number, a time or a code such as UTC or PDF).</summary>
+    private static bool IsWords(string text) => Word().Matches(text).Any(m => m.Value is not ("UTC" or "PDF" or "SHA" or "ics" or "webcal"));
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Space();
+
+    [GeneratedRegex(@"\p{L}{2,}")]
+    private static partial Regex Word();
+}
