@@ -45,10 +45,11 @@ public partial class DelegatePagesInTheirLanguageTests(LocalizedAppFactory app) 
         var data = await app.WithDbAsync(async db => new[]
             {
                 summit.Name, other.Name, summit.City, summit.Venue ?? "", summit.TimeZoneId, user.FullName, approved.Position, breakout.Title,
-                "Hôtel Atlantis", "EK 2", final.Title, consulted.Title,
+                "Hôtel Atlantis", "EK 2", final.Title, consulted.Title, summit.Theme ?? "", summit.ContactEmail ?? "",
                 await db.Rooms.Where(r => r.Id == breakout.RoomId).Select(r => r.Name).SingleAsync(),
                 await db.Organisations.Where(o => o.Id == approved.OrganisationId).Select(o => o.FormalName).SingleAsync(),
             }
+            .Concat((summit.Description ?? "").Split("\n\n"))
             .Concat(await db.Organisations.Select(o => o.FormalName).ToListAsync())
             .Concat(Countries.All.Values));
         using var client = await app.LogInAsync(user);
