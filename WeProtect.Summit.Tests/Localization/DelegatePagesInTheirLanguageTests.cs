@@ -20,7 +20,7 @@ public partial class DelegatePagesInTheirLanguageTests(LocalizedAppFactory app) 
     private static readonly Dictionary<string, string[]> SameWord = new()
     {
         ["fr"] = ["Participants", "Documents", "Badge", "Version", "Braille", "Halal", "Organisation", "Communiqués"],
-        ["es"] = ["Braille", "Halal", "Kosher", "Hotel", "No"],
+        ["es"] = ["Braille", "Halal", "Kosher", "Hotel", "No", "Sector"],
         ["ar"] = [],
     };
 
@@ -134,14 +134,17 @@ public partial class DelegatePagesInTheirLanguageTests(LocalizedAppFactory app) 
             var parent = node.ParentElement!;
             if (parent.Closest("code, script, style") is not null) continue;
             if (parent.Closest("option") is IHtmlOptionElement option && option.Value != "") continue;
-            if (parent.Closest("[lang]") is { } marked && marked != page.DocumentElement && marked.GetAttribute("lang") != language) continue;
+            if (InAnotherLanguage(page, parent, language)) continue;
             var text = Space().Replace(node.Data, " ").Trim();
             if (text.Length > 0) yield return text;
         }
-        foreach (var element in main.QuerySelectorAll("[aria-label], [title], [placeholder]"))
+        foreach (var element in main.QuerySelectorAll("[aria-label], [title], [placeholder]").Where(e => !InAnotherLanguage(page, e, language)))
             foreach (var name in new[] { "aria-label", "title", "placeholder" })
                 if (element.GetAttribute(name) is { Length: > 0 } label) yield return Space().Replace(label, " ").Trim();
     }
+
+    private static bool InAnotherLanguage(IHtmlDocument page, IElement element, string language) =>
+        element.Closest("[lang]") is { } marked && marked != page.DocumentElement && marked.GetAttribute("lang") != language;
 
     private static string WithoutData(string text, IEnumerable<string> data) =>
         data.Where(d => d.Length > 1).OrderByDescending(d => d.Length).Aggregate(text, (t, d) => t.Replace(d, " ", StringComparison.Ordinal));
