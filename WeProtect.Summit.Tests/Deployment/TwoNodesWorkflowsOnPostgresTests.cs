@@ -181,17 +181,17 @@ public class TwoNodesWorkflowsOnPostgresTests(ITestOutputHelper output)
 
     private async Task SigningAsync(PostgresNodes shared, NodeProcess[] nodes, int statementId, List<(SummitUser User, string Key, int OrganisationId)> signatories)
     {
-        // Signatory i logs in on node i % 2 with the previous step's code (the current one stays free for signing) and
-        // loads the sign form from the same node: the two of one organisation are on different nodes.
+        // Signatory i logs in on node i % 2 and loads the sign form from the same node: the two of one organisation are on
+        // different nodes.
         var ready = await Task.WhenAll(signatories.Select(async (s, i) =>
         {
             var client = PostgresNodes.Client(nodes[i % 2], new CookieContainer());
-            await LogInWithTwoFactorAsync(client, s.User.Email!, s.Key);
-            return (Signatory: s, Client: client, Page: await client.GetPageAsync(SigningData.SignUrl(statementId, s.OrganisationId)));
+            var loggedInStep = await LogInWithTwoFactorAsync(client, s.User.Email!, s.Key);
+            return (Signatory: s, Client: client, Page: await client.GetPageAsync(SigningData.SignUrl(statementId, s.OrganisationId)), Step: loggedInStep);
         }));
         Task<HttpResponseMessage[]> SignAllAsync(IEnumerable<int> organisations) => Task.WhenAll(ready
             .Where(r => organisations.Contains(r.Signatory.OrganisationId))
-            .Select(r => Task.Run(() => r.Client.SignAsync(r.Page, Code(r.Signatory.Key), name: r.Signatory.User.FullName))));
+            .Select(r => Task.Run(() => r.Client.SignAsync(r.Page, CodeAfter(r.Signatory.Key, r.Step), name: r.Signatory.User.FullName))));
         var organisationIds = signatories.Select(s => s.OrganisationId).Distinct().ToList();
 
         // Before the end: both signatories of an organisation at once, on different nodes; one endorsement each.
@@ -220,7 +220,7 @@ public class TwoNodesWorkflowsOnPostgresTests(ITestOutputHelper output)
             Assert.False(string.IsNullOrWhiteSpace(page.Errors()), "a late signature is told why it was refused");
         }
         Assert.Equal(SignedBeforeTheEnd, await shared.ScalarAsync($"SELECT COUNT(*) {endorsements}"));
-        foreach (var (_, client, _) in ready) client.Dispose();
+        foreach (var r in ready) r.Client.Dispose();
 
         // The sweep (every minute, from whichever node's Hangfire server took it) closes signing, once.
         var status = $"SELECT \"Status\" FROM \"Statements\" WHERE \"Id\" = {statementId}";
@@ -237,8 +237,9 @@ public class TwoNodesWorkflowsOnPostgresTests(ITestOutputHelper output)
         Assert.Equal(SignedBeforeTheEnd, await shared.ScalarAsync($"SELECT COUNT(*) {endorsements}"));
     }
 
-    /// <summary>The two-step log-in on a node, by the real clock (the nodes' own).</summary>
-    private static async Task LogInWithTwoFactorAsync(FormClient client, string email, string key)
+    /// <summary>The two-step log-in on a node with the code of the real clock's current step (the nodes' clock; a
+    /// code is good one step either side, room for a slow answer); returns the step, which the code claimed.</summary>
+    private static async Task<long> LogInWithTwoFactorAsync(FormClient client, string email, string key)
     {
         var login = await client.GetPageAsync("/Account/Login");
         var first = await client.SubmitAsync(login, "form#login", new Dictionary<string, string>
@@ -248,12 +249,20 @@ public class TwoNodesWorkflowsOnPostgresTests(ITestOutputHelper output)
         var location = first.Headers.Location?.OriginalString ?? "";
         Assert.True(location.Contains("/Account/LoginWith2fa"), $"Expected the second step, got {(int)first.StatusCode} {location}");
         var second = await client.GetPageAsync(location);
-        var done = await client.SubmitAsync(second, "form#login-2fa", new Dictionary<string, string> { ["Input.Code"] = Code(key, TimeSpan.FromSeconds(-30)) });
-        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var step = StepOf(DateTime.UtcNow);
+        var done = await client.SubmitAsync(second, "form#login-2fa", new Dictionary<string, string> { ["Input.Code"] = CodeOf(key, step) });
+        Assert.True(done.StatusCode == HttpStatusCode.Redirect,
+            $"Two-factor log-in refused ({(int)done.StatusCode}): {(await FormClient.ParseAsync(done)).QuerySelector("main")?.TextContent.Trim()}");
+        return step;
     }
 
-    private static string Code(string key, TimeSpan offset = default) =>
-        new Totp(Base32Encoding.ToBytes(key.Replace(" ", "").ToUpperInvariant())).ComputeTotp(DateTime.UtcNow + offset);
+    /// <summary>A code for a step after the one the log-in claimed (a code is good once): now's, or the next one.</summary>
+    private static string CodeAfter(string key, long claimed) => CodeOf(key, Math.Max(StepOf(DateTime.UtcNow), claimed + 1));
+
+    private static long StepOf(DateTime utc) => new DateTimeOffset(utc).ToUnixTimeSeconds() / 30;
+
+    private static string CodeOf(string key, long step) =>
+        new Totp(Base32Encoding.ToBytes(key.Replace(" ", "").ToUpperInvariant())).ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(step * 30 + 1).UtcDateTime);
 
     private static async Task<List<int>> IdsAsync(PostgresNodes shared, string sql)
     {
