@@ -1,3 +1,4 @@
+using WeProtect.Summit.Data;
 using Hangfire;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
