@@ -59,6 +59,7 @@ public class InvitationReminderSweepTests(InvitationDeadlineApp app) : IClassFix
         Assert.Equal(0, await RemindersOfAsync(nominating.Id));
 
         // A new organisation invited now, and never reminded: the sweep reminds it, once however often it runs.
+        organiser = await app.LoggedInClientAsync(Roles.Organiser);   // the first log-in's session ended as the clock moved
         var lateEmail = $"late-{Guid.NewGuid():N}@example.org";
         await organiser.InviteAsync(summit.Id, (await app.CreateOrganisationAsync()).Id, lateEmail);
         var late = await app.WithDbAsync(db => db.Invitations.Where(i => i.Email == lateEmail).Select(i => i.Id).SingleAsync());
