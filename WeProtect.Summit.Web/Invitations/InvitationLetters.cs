@@ -21,8 +21,10 @@ public sealed class InvitationLetters(SummitDbContext db, PublicLinks links, Inv
         if (invitation is null || invitation.IsRevoked) return null;
         var reminder = notification.Kind == NotificationKinds.InvitationReminder;
         var now = clock.GetUtcNow().UtcDateTime;
-        if (reminder && !invitation.AwaitsAnswer(now)) return null;
         if (invitation.IsExpired(now)) return null;
+        // A reminder goes while nobody is nominated: to an unanswered invitation, or to an accepted one without nominees.
+        if (reminder && await db.Nominations.AnyAsync(n => n.InvitationId == invitation.Id && n.WithdrawnUtc == null, ct)) return null;
+        var nominate = reminder && invitation.IsAccepted;
         var summit = await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == invitation.SummitId, ct);
         var token = tokens.Token(InvitationTokens.InvitationPurpose, invitation.TokenSeed);
         if (summit is null || token is null) return null;
@@ -39,13 +41,14 @@ public sealed class InvitationLetters(SummitDbContext db, PublicLinks links, Inv
             _ => "Your delegation may count {0} heads of delegation and {1} delegates.",
         }, quota.HeadsOfDelegation, quota.Delegates);
         var culture = CultureInfo.CurrentCulture;
-        var body = (reminder ? Say("This is a reminder: {0} has not yet answered its invitation.", organisation) + "\n\n" : "")
+        var body = (nominate ? Say("This is a reminder: {0} has not yet nominated its delegation.", organisation) + "\n\n"
+                : reminder ? Say("This is a reminder: {0} has not yet answered its invitation.", organisation) + "\n\n" : "")
             + Say("{0} is invited to {1}, {2}, {3}–{4}.", organisation, summit.Name, summit.City, summit.StartDate.ToString("d MMMM", culture), summit.EndDate.ToString("d MMMM yyyy", culture)) + "\n\n"
             + Say("As your organisation's focal point, open the link below while signed in with this e-mail address (create an account with it if you have none), accept the invitation, and nominate your delegation: the head of delegation and its members, each by e-mail.")
             + size + statement
             + "\n\n" + Say("The link is for you alone and works until {0}.", invitation.ExpiresUtc.ToString("d MMMM yyyy", culture));
         return new Letter(invitation.Email, organisation, reminder ? Say("Reminder: Invitation to {0}", summit.Name) : Say("Invitation to {0}", summit.Name), body,
-            links.Absolute($"/Invitations/Accept/{token}"), Say("Open the invitation"), Sensitive: true, Language: CultureInfo.CurrentUICulture.Name);
+            links.Absolute(nominate ? $"/Invitations/Delegation/{invitation.Id}" : $"/Invitations/Accept/{token}"), Say("Open the invitation"), Sensitive: true, Language: CultureInfo.CurrentUICulture.Name);
     }
 
     public async Task<Letter?> NominationAsync(Notification notification, CancellationToken ct)
