@@ -185,6 +185,36 @@ public class SecretariatMailOverSmtpTests(SmtpAppFactory app) : IClassFixture<Sm
     }
 
     [Fact]
+    public async Task A_revoked_invitation_tells_its_focal_point_in_their_language_and_each_nominee_in_the_summits()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        await SpeakAsync(summit.Id, "fr");
+        var (invitation, focalUser) = await app.AcceptedInvitationAsync(summit.Id, heads: 1, delegates: 2);
+        await PreferAsync(focalUser, "es");
+        var nomineeEmail = NewEmail("nominee");
+        Assert.True((await app.NominateAsync(invitation, focalUser, nomineeEmail)).Succeeded);
+        await OnlyMailAsync(nomineeEmail, $"Désignation au sein de la délégation : {summit.Name}");
+
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var manage = await organiser.GetPageAsync($"/Invitations/Manage/{summit.Id}");
+        var confirm = await organiser.GetPageAsync(manage.QuerySelector($"tr[data-invitation-id='{invitation.Id}'] a.revoke-link")!.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.Redirect, (await organiser.SubmitAsync(confirm, "#revoke-form")).StatusCode);
+
+        var toFocal = await OnlyMailAsync(focalUser.Email!, $"Invitación retirada: {summit.Name}");
+        AssertLanguage(toFocal, "es");
+        Assert.StartsWith($"Los organizadores de {summit.Name} han retirado la invitación de ", toFocal.TextBody);
+        AssertNothingOf(toFocal, nomineeEmail);
+        var toNominee = await OnlyMailAsync(nomineeEmail, $"Désignation retirée : {summit.Name}");
+        AssertLanguage(toNominee, "fr");
+        Assert.Contains("Votre désignation au sein de la délégation de ", toNominee.TextBody);
+        AssertNothingOf(toNominee, focalUser.Email!, focalUser.FullName);
+        var link = ActionLink(toNominee, "Le sommet");
+        Assert.Equal(link, ActionLink(toFocal, "La cumbre"));
+        using var nominee = await app.LogInAsync(await app.CreateUserAsync(nomineeEmail, "Nadia Nominee"));
+        Assert.Contains(summit.Name, (await nominee.GetPageAsync(link)).QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
     public async Task An_issued_visa_letter_is_announced_to_the_delegate_alone_in_their_language_without_the_letter_or_passport_number()
     {
         var summit = await app.CreateOpenSummitAsync();
