@@ -100,7 +100,8 @@ public sealed class RightToLeftPdfTests
         Assert.InRange(norway.Max(b => b.XMax), Right - 12 - Tolerance, Right - 12 + Tolerance);
 
         // No Arabic line of the body starts at the left margin: every one ends at most 42 pt from the right margin.
-        foreach (var word in boxes.Where(b => HasArabic(b.Text)))
+        // (A raised mark such as a shadda is a "word" of its own to pdftotext, a little above its line.)
+        foreach (var word in boxes.Where(b => HasArabic(b.Text) && !b.Text.All(c => CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)))
             Assert.True(boxes.Where(word.OnLineOf).Max(b => b.XMax) > Right - 42 - Tolerance, $"\"{word.Text}\" stands on a line away from the right margin");
 
         // The footer: the title on the right, "Page 1 of n" on the left.
