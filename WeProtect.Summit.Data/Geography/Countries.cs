@@ -28,6 +28,28 @@ public static class Countries
     public static string NameOf(string? code) =>
         code is not null && All.TryGetValue(code, out var name) ? name : "";
 
+    /// <summary>The name of <paramref name="code"/> in an interface <paramref name="language"/> ("fr": "Émirats arabes
+    /// unis"), from <c>iso-3166-1.&lt;language&gt;.csv</c> (Debian iso-codes' translations, written by
+    /// <c>scripts/country-names.py</c>: .NET has no public API for a region's name in a chosen language); the English name
+    /// where that file has none (a name spelt alike, a user-assigned code) or for English.</summary>
+    public static string NameOf(string? code, string? language)
+    {
+        if (code is null || !All.ContainsKey(code)) return "";
+        return language is not null && Translated.GetOrAdd(language, TranslationsOf).TryGetValue(code, out var name) ? name : All[code];
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> Translated = new(StringComparer.Ordinal);
+
+    /// <summary>The names of one language's file; none for English or a language without a file.</summary>
+    private static IReadOnlyDictionary<string, string> TranslationsOf(string language) =>
+        HasNamesIn(language) ? Read(FileOf(language)) : new Dictionary<string, string>();
+
+    /// <summary>The embedded file of <paramref name="language"/>'s country names.</summary>
+    public static string FileOf(string language) => $"iso-3166-1.{language}.csv";
+
+    /// <summary>Whether <paramref name="language"/> has a file of country names (checked for every interface language).</summary>
+    public static bool HasNamesIn(string language) => Assembly.GetExecutingAssembly().GetManifestResourceInfo(FileOf(language)) is not null;
+
     private static IReadOnlyDictionary<string, string> Load()
     {
         var map = new SortedDictionary<string, string>(Read("iso-3166-1.csv"), StringComparer.Ordinal);

@@ -12,6 +12,22 @@ internal static class Poppler
     /// <summary>The text in poppler's reading order (its default layout analysis).</summary>
     public static Task<string> PdftotextAsync(byte[] pdf) => RunAsync("pdftotext", pdf, mustSucceed: true, "-");
 
+    /// <summary>Every word with its box (<c>pdftotext -bbox</c>): where the lines of a page stand, e.g. against which margin.</summary>
+    public static async Task<IReadOnlyList<PdfWordBox>> WordBoxesAsync(byte[] pdf)
+    {
+        var html = await RunAsync("pdftotext", pdf, mustSucceed: true, "-bbox", "-");
+        var words = new List<PdfWordBox>();
+        var page = 0;
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(html,
+                     @"<page |<word xMin=""([\d.]+)"" yMin=""([\d.]+)"" xMax=""([\d.]+)"" yMax=""([\d.]+)"">(.*?)</word>"))
+        {
+            if (m.Value.StartsWith("<page", StringComparison.Ordinal)) { page++; continue; }
+            double D(int group) => double.Parse(m.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture);
+            words.Add(new PdfWordBox(page, WebUtility.HtmlDecode(m.Groups[5].Value), D(1), D(2), D(3), D(4)));
+        }
+        return words;
+    }
+
     /// <summary>Runs <paramref name="tool"/> on the PDF: its output, failing the test on a non-zero exit when
     /// <paramref name="mustSucceed"/>; otherwise its output and error output together, whatever it exits with.</summary>
     public static async Task<string> RunAsync(string tool, byte[] pdf, bool mustSucceed, params string[] after)

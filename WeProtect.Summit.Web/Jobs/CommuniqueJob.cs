@@ -241,9 +241,10 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
         }
     }
 
-    /// <summary>The summit's dates and place, the months in <paramref name="language"/> (English as it always was: en-GB).</summary>
+    /// <summary>The summit's dates and place in <paramref name="language"/>: its months and its name of the host country
+    /// (English as it always was: en-GB).</summary>
     private static string WhenWhere(Data.Summits.Summit summit, string language) =>
-        BadgePdf.WhenWhere(summit, Data.Languages.InterfaceLanguages.FormattingCulture(language));
+        BadgePdf.WhenWhere(summit, language);
 
     private static DateTime Truncate(DateTime utc) => new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
 }

@@ -53,17 +53,20 @@ public static class BadgePdf
     private static readonly XColor Ink = XColor.FromArgb(0x1A, 0x1A, 0x1A);
     private static readonly XColor Muted = XColor.FromArgb(0x55, 0x55, 0x55);
 
-    /// <summary>"11–12 December 2027, Abu Dhabi, United Arab Emirates".</summary>
-    /// <param name="culture">The months' language; en-GB unless given (the communiqué gives each language's).</param>
-    public static string WhenWhere(Summit summit, CultureInfo? culture = null)
+    /// <summary>"11–12 December 2027 · Abu Dhabi, United Arab Emirates", in an interface <paramref name="language"/>
+    /// (English unless given; the communiqué gives each of its languages): the months in that language's culture, the
+    /// country's name in it (<see cref="Countries.NameOf(string?, string?)"/>; the city is one name, as the organiser
+    /// typed it) and its comma.</summary>
+    public static string WhenWhere(Summit summit, string? language = null)
     {
-        var en = culture ?? CultureInfo.GetCultureInfo("en-GB");
+        var texts = new Localization.LanguageTexts(language);
+        var en = texts.Culture;
         var (s, e) = (summit.StartDate, summit.EndDate);
         var dates = s == e ? s.ToString("d MMMM yyyy", en)
             : s.Year != e.Year ? $"{s.ToString("d MMMM yyyy", en)} – {e.ToString("d MMMM yyyy", en)}"
             : s.Month != e.Month ? $"{s.ToString("d MMMM", en)} – {e.ToString("d MMMM yyyy", en)}"
             : $"{s.Day}–{e.ToString("d MMMM yyyy", en)}";
-        return $"{dates} · {summit.City}, {Countries.NameOf(summit.CountryCode)}";
+        return $"{dates} · {texts.Format("{0}, {1}", summit.City, Countries.NameOf(summit.CountryCode, texts.Language))}";
     }
 
     /// <summary>The badge of a registration; its organisation (if any) must be loaded.</summary>

@@ -14,7 +14,8 @@ namespace WeProtect.Summit.Web.Pdf;
 /// closing block with the version, the content hash, the number of signatories and the publication time in UTC and
 /// in the summit's zone. Long texts flow over as many pages as needed (<see cref="PdfFlow"/>). The fixed words (headings,
 /// labels, "Page n of m") and the dates are in the content's <see cref="CommuniqueContent.Language"/>, from the shared
-/// translations (<see cref="LanguageTexts"/>), whatever culture the rendering thread carries.</summary>
+/// translations (<see cref="LanguageTexts"/>), whatever culture the rendering thread carries; a right-to-left language's
+/// PDF has its lines, headings, labels and "Agreed by" list against the right margin (<see cref="PdfFlow.RightToLeft"/>).</summary>
 public static class CommuniquePdf
 {
     public const string ContentType = "application/pdf";
@@ -31,7 +32,11 @@ public static class CommuniquePdf
 
         // The fixed words and the dates in the PDF's own language, named by the content, never the thread's culture.
         var texts = new LanguageTexts(content.Language);
-        using var flow = new PdfFlow(document, doc.Title, content.Language == "en" ? PdfTags.Language : content.Language, texts["Page {0} of {1}"]);
+        // A right-to-left language's PDF (Arabic) is laid out from the right margin, as its page is with dir="rtl".
+        using var flow = new PdfFlow(document, doc.Title, content.Language == "en" ? PdfTags.Language : content.Language, texts["Page {0} of {1}"])
+        {
+            RightToLeft = texts.Culture.TextInfo.IsRightToLeft,
+        };
         var body = PdfFlow.Font(10.5);
 
         flow.Paragraph(PdfInline.Plain(doc.Title), PdfFlow.Font(20, bold: true), spaceAfter: 6, tag: PdfTags.Heading(1));

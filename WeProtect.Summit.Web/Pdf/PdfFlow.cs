@@ -25,6 +25,11 @@ internal sealed class PdfFlow : IDisposable
     private static readonly double FooterHeight = XUnit.FromMillimeter(10).Point;
 
     private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
+
+    /// <summary>A document in a right-to-left language (the Arabic communiqué), as <c>dir="rtl"</c> on a page: every
+    /// line stands against the right margin (indents count from it, labels such as "3." hang on the right) and is laid
+    /// out by the bidi algorithm at paragraph level 1; the footer's title is on the right, its page number on the left.</summary>
+    public bool RightToLeft { get; init; }
     public static readonly XColor Ink = XColor.FromArgb(0x1A, 0x1A, 0x1A);
     public static readonly XColor Muted = XColor.FromArgb(0x55, 0x55, 0x55);
 
@@ -163,12 +168,11 @@ internal sealed class PdfFlow : IDisposable
         var brush = new XSolidBrush(colour ?? Ink);
         if (y + lineHeight > Bottom) NewPage();
         var opened = BeginBlock(tag, label, () =>
-            PdfText.Draw(Gfx, label!, labelFont ?? font, brush, new XRect(Margin + labelIndent, y, indent - labelIndent, lineHeight), XStringFormats.TopLeft));
+            PdfText.Draw(Gfx, label!, labelFont ?? font, brush, LabelRect(indent, labelIndent, lineHeight), Start, Level));
         for (var i = 0; i < lines.Count; i++)
         {
             if (y + lineHeight > Bottom) NewPage();
-            var rect = new XRect(Margin + indent, y, width, lineHeight);
-            PdfText.Draw(Gfx, lines[i], font, brush, rect, centred ? XStringFormats.TopCenter : XStringFormats.TopLeft);
+            PdfText.Draw(Gfx, lines[i], font, brush, TextRect(indent, width, lineHeight), centred ? XStringFormats.TopCenter : Start, Level);
             y += lineHeight;
         }
         EndBlock(opened);
@@ -234,16 +238,17 @@ internal sealed class PdfFlow : IDisposable
         var brush = new XSolidBrush(Ink);
         if (y + lineHeight > Bottom) NewPage();
         var opened = BeginBlock(PdfBlockLevelElementTag.Paragraph, label, () =>
-            PdfText.Draw(Gfx, label!, regular, brush, new XRect(Margin + labelIndent, y, indent - labelIndent, lineHeight), XStringFormats.TopLeft));
+            PdfText.Draw(Gfx, label!, regular, brush, LabelRect(indent, labelIndent, lineHeight), Start, Level));
         for (var i = 0; i < lines.Count; i++)
         {
             if (y + lineHeight > Bottom) NewPage();
             var x = Margin + indent;
             var pieces = lines[i].SelectMany(p => (p.Space ? new (string Text, XFont Font)[] { (" ", regular) } : []).Concat(p.Word)).ToList();
-            if (PdfBidi.NeedsBidi(string.Concat(pieces.Select(p => p.Item1))))
+            if (pieces.Count > 0 && (RightToLeft || PdfBidi.NeedsBidi(string.Concat(pieces.Select(p => p.Item1)))))
             {
-                // A line with right-to-left text is laid out as a whole: its runs reorder across words.
-                PdfText.Draw(Gfx, pieces, brush, new XRect(x, y, width, lineHeight), XStringFormats.TopLeft);
+                // A line with right-to-left text, and every line of a right-to-left document, is laid out as a whole:
+                // its runs reorder across words.
+                PdfText.Draw(Gfx, pieces, brush, TextRect(indent, width, lineHeight), Start, Level);
                 y += lineHeight;
                 continue;
             }
@@ -261,6 +266,23 @@ internal sealed class PdfFlow : IDisposable
         EndBlock(opened);
         y += spaceAfter;
     }
+
+    /// <summary>Where a paragraph's lines go: <paramref name="indent"/> points in from the left margin, or from the right
+    /// one in a right-to-left document.</summary>
+    private XRect TextRect(double indent, double width, double lineHeight) =>
+        RightToLeft ? new XRect(Margin, y, width, lineHeight) : new XRect(Margin + indent, y, width, lineHeight);
+
+    /// <summary>Where a label ("3.", "b.", "•") hangs: <paramref name="labelIndent"/> in from the margin the lines start at.</summary>
+    private XRect LabelRect(double indent, double labelIndent, double lineHeight) =>
+        RightToLeft ? new XRect(PageWidth - Margin - indent, y, indent - labelIndent, lineHeight)
+            : new XRect(Margin + labelIndent, y, indent - labelIndent, lineHeight);
+
+    /// <summary>The side lines start from.</summary>
+    private XStringFormat Start => RightToLeft ? XStringFormats.TopRight : XStringFormats.TopLeft;
+
+    /// <summary>The bidi paragraph level of every paragraph: the document's direction (UAX #9, HL1), as a page's
+    /// <c>dir</c> is inherited by its paragraphs, so that an Arabic name in an English list reads as in a browser.</summary>
+    private byte Level => RightToLeft ? (byte)1 : (byte)0;
 
     /// <summary>A heading of <paramref name="level"/> (1 the document's title, 2 its parts, …: tagged H1–H6), kept on
     /// the same page as the <paramref name="keepWithNextLines"/> lines after it.</summary>
@@ -336,9 +358,12 @@ internal sealed class PdfFlow : IDisposable
             var content = footer.Internals.ContentStringBuilder ?? throw new InvalidOperationException("The footer is drawn on a PDF page.");
             var start = content.Length;
             var top = PageHeight - Margin - FooterHeight + 6;
-            PdfText.Draw(footer, Shorten(footer, footerLabel, font, ContentWidth * 0.7), font, new XSolidBrush(Muted), new XRect(Margin, top, ContentWidth * 0.7, 12), XStringFormats.TopLeft);
+            // The title where lines start, the page number at the other end.
+            var (title, number) = RightToLeft ? (XStringFormats.TopRight, XStringFormats.TopLeft) : (XStringFormats.TopLeft, XStringFormats.TopRight);
+            var titleRect = RightToLeft ? new XRect(Margin + ContentWidth * 0.3, top, ContentWidth * 0.7, 12) : new XRect(Margin, top, ContentWidth * 0.7, 12);
+            PdfText.Draw(footer, Shorten(footer, footerLabel, font, ContentWidth * 0.7), font, new XSolidBrush(Muted), titleRect, title, Level);
             PdfText.Draw(footer, string.Format(CultureInfo.InvariantCulture, pageOf, i + 1, count), font, new XSolidBrush(Muted),
-                new XRect(Margin, top, ContentWidth, 12), XStringFormats.TopRight);
+                new XRect(Margin, top, ContentWidth, 12), number, Level);
             // Inside the text object, around all of the footer's text.
             var region = content.ToString(start, content.Length - start);
             var at = region.IndexOf("BT\n", StringComparison.Ordinal);

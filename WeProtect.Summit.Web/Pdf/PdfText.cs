@@ -6,10 +6,11 @@ using PdfSharp.Pdf;
 namespace WeProtect.Summit.Web.Pdf;
 
 /// <summary>Draws and measures one line of text in any script the shipped fonts cover (issue 19, item 4). Text with
-/// no right-to-left letter and no Arabic digit is drawn by PDFsharp exactly as before. Other text is laid out here:
+/// no right-to-left letter and no Arabic digit, in a left-to-right document, is drawn by PDFsharp exactly as before. Other text is laid out here:
 /// <list type="number">
 /// <item>the Unicode bidirectional algorithm (<see cref="PdfBidi"/>) gives each character its level, the line's
-/// paragraph level being the document's (left to right);</item>
+/// paragraph level being the document's (HL1): 0 for the English documents, 1 for a right-to-left one (the Arabic
+/// communiqué, whose lines <see cref="PdfFlow"/> sets against the right margin);</item>
 /// <item>the line is cut into runs of one level and one face — Arabic letters, and the spaces and punctuation of a
 /// right-to-left run, in Noto Naskh Arabic, the rest in the line's font — and the runs are put in visual order;</item>
 /// <item>every right-to-left or Arabic run is shaped by HarfBuzz (<see cref="PdfShaper"/>) and drawn glyph by glyph
@@ -64,21 +65,26 @@ internal static class PdfText
     public static double Width(XGraphics gfx, string text, XFont font) =>
         PdfBidi.NeedsBidi(text) ? Layout(gfx, [(text, font)]).Sum(s => s.Width) : gfx.MeasureString(text, font).Width;
 
-    public static void Draw(XGraphics gfx, string text, XFont font, XBrush brush, XRect rect, XStringFormat format)
+    /// <summary>One line of a paragraph of <paramref name="paragraphLevel"/>: 0 in a left-to-right document, 1 in a
+    /// right-to-left one (an Arabic communiqué), where every line is laid out by the bidi algorithm, so that its
+    /// neutrals (a full stop after a Latin name, a list label's dot) stand where a right-to-left reader expects them.</summary>
+    public static void Draw(XGraphics gfx, string text, XFont font, XBrush brush, XRect rect, XStringFormat format, byte paragraphLevel = 0)
     {
-        if (!PdfBidi.NeedsBidi(text)) gfx.DrawString(text, font, brush, rect, format);
-        else Draw(gfx, [(text, font)], brush, rect, format);
+        if (text.Length == 0 || (paragraphLevel == 0 && !PdfBidi.NeedsBidi(text))) gfx.DrawString(text, font, brush, rect, format);
+        else Draw(gfx, [(text, font)], brush, rect, format, paragraphLevel);
     }
 
-    /// <summary>A line made of pieces in their own faces (bold words), in logical order, as one bidi line; its
-    /// baseline is the first piece's.</summary>
-    public static void Draw(XGraphics gfx, IReadOnlyList<(string Text, XFont Font)> pieces, XBrush brush, XRect rect, XStringFormat format)
+    /// <summary>A line made of pieces in their own faces (bold words), in logical order, as one bidi line of a paragraph
+    /// of <paramref name="paragraphLevel"/>; its baseline is the first piece's. The line stands where
+    /// <paramref name="format"/> says in <paramref name="rect"/> (right-aligned in a right-to-left document).</summary>
+    public static void Draw(XGraphics gfx, IReadOnlyList<(string Text, XFont Font)> pieces, XBrush brush, XRect rect, XStringFormat format,
+        byte paragraphLevel = 0)
     {
         var text = string.Concat(pieces.Select(p => p.Text));
         var font = pieces[0].Font;
         var document = gfx.PdfPage?.Owner ?? throw new InvalidOperationException("Shaped text is drawn on PDF pages only.");
         Shaped.AddOrUpdate(document, true);
-        var segments = Layout(gfx, pieces);
+        var segments = Layout(gfx, pieces, paragraphLevel);
         var total = segments.Sum(s => s.Width);
         var x = format.Alignment switch
         {
@@ -153,11 +159,11 @@ internal static class PdfText
     private static bool IsArabic(char c) => c is >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\u08A0' and <= '\u08FF'
         or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF';
 
-    private static List<Segment> Layout(XGraphics gfx, IReadOnlyList<(string Text, XFont Font)> pieces)
+    private static List<Segment> Layout(XGraphics gfx, IReadOnlyList<(string Text, XFont Font)> pieces, byte paragraphLevel = 0)
     {
         var text = string.Concat(pieces.Select(p => p.Text));
         var fonts = pieces.SelectMany(p => Enumerable.Repeat(p.Font, p.Text.Length)).ToArray();
-        var levels = PdfBidi.Levels(text);
+        var levels = PdfBidi.Levels(text, paragraphLevel);
         // Arabic letters in the Arabic face; so are spaces and punctuation inside a right-to-left run where the face
         // has them (the run keeps one face, so it shapes and mirrors as one).
         var inArabic = new bool[text.Length];
