@@ -7,6 +7,9 @@ namespace WeProtect.Summit.Data.Invitations;
 public sealed record DelegationProgress(int InvitationId, int OrganisationId, string Organisation, string Email, string State,
     string? Quota, int Nominated, int Registered, int Approved, DateTime? LastRemindedUtc, bool AwaitsAnswer)
 {
+    /// <summary>Open and nobody nominated yet: whom "Remind" and the deadline reminder reach.</summary>
+    public bool AwaitsNominations => State is "Invited" or "Accepted" && Nominated == 0;
+
     public static async Task<IReadOnlyList<DelegationProgress>> OfSummitAsync(SummitDbContext db, int summitId, DateTime nowUtc, CancellationToken ct = default)
     {
         var invitations = await db.Invitations.AsNoTracking().Include(i => i.Organisation).Where(i => i.SummitId == summitId).ToListAsync(ct);

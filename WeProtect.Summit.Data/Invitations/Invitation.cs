@@ -42,6 +42,9 @@ public class Invitation
     /// <summary>The user who accepted: the organisation's focal point for this summit.</summary>
     public string? FocalPointUserId { get; private set; }
     public DateTime? LastRemindedUtc { get; private set; }
+    /// <summary>When the automatic reminder before the nomination deadline was queued: set once, by a conditional
+    /// update (<see cref="InvitationDesk.RemindBeforeDeadlineAsync"/>), so that two sweeps or two nodes remind once.</summary>
+    public DateTime? DeadlineRemindedUtc { get; private set; }
     public Guid Version { get; private set; } = Guid.NewGuid();
 
     public bool IsAccepted => AcceptedUtc is not null;

@@ -385,17 +385,17 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
         return DeskResult.Done($"{registration.FullName}: protocol details saved.");
     }
 
-    /// <summary>Reminds every organisation whose invitation awaits an answer. <paramref name="roundKey"/> comes from the
-    /// form: the same form posted twice reminds once (a unique index).</summary>
+    /// <summary>Reminds every invited organisation that has not nominated anyone yet: its invitation awaits an answer,
+    /// or it was accepted and nobody is nominated. <paramref name="roundKey"/> comes from the form: the same form
+    /// posted twice reminds once (a unique index).</summary>
     public async Task<DeskResult> RemindAsync(int summitId, Guid roundKey, AuditActor actor, CancellationToken ct = default)
     {
         if (!await db.Summits.AnyAsync(s => s.Id == summitId, ct)) return DeskResult.NotFound("There is no such summit.");
         if (roundKey == Guid.Empty) return DeskResult.Refused("Reload the page and press Remind again.");
         if (await db.InvitationReminderRounds.AnyAsync(r => r.Key == roundKey, ct)) return AlreadyReminded();
         var now = Now;
-        var waiting = (await db.Invitations.Where(i => i.SummitId == summitId && i.RevokedUtc == null && i.AcceptedUtc == null && i.ExpiresUtc > now)
-            .ToListAsync(ct)).Where(i => i.AwaitsAnswer(now)).ToList();
-        if (waiting.Count == 0) return DeskResult.Refused("Nobody to remind: every invitation is answered, revoked or expired.");
+        var waiting = await WithoutNomineesAsync(summitId, now, ct);
+        if (waiting.Count == 0) return DeskResult.Refused("Nobody to remind: every invited organisation has nominated, or its invitation is revoked or expired.");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var round = new InvitationReminderRound(summitId, roundKey, waiting.Count, now);
         db.InvitationReminderRounds.Add(round);
@@ -415,8 +415,49 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
             db.ChangeTracker.Clear();
             return AlreadyReminded();
         }
-        return DeskResult.Done($"Reminders sent to {waiting.Count} organisation(s) that have not answered.");
+        return DeskResult.Done($"Reminders sent to {waiting.Count} organisation(s) that have not nominated anyone.");
     }
+
+    /// <summary>The automatic reminder before the nomination deadline (registration closing), to each invited organisation
+    /// that has not nominated anyone: once per invitation, claimed by a conditional update on
+    /// <see cref="Invitation.DeadlineRemindedUtc"/>, so that two sweeps or two nodes at once remind once. An organisation
+    /// an organiser reminded since <paramref name="windowStartUtc"/> is not reminded again.</summary>
+    public async Task<DeskResult> RemindBeforeDeadlineAsync(int summitId, DateTime windowStartUtc, AuditActor actor, CancellationToken ct = default)
+    {
+        var summit = await db.Summits.FirstOrDefaultAsync(s => s.Id == summitId, ct);
+        if (summit is null) return DeskResult.NotFound("There is no such summit.");
+        var now = Now;
+        if (summit.RegistrationClosesUtc is not { } closes || now >= closes) return DeskResult.Refused("The nomination deadline has passed or is not set.");
+        var due = (await WithoutNomineesAsync(summitId, now, ct))
+            .Where(i => i.DeadlineRemindedUtc == null && (i.LastRemindedUtc == null || i.LastRemindedUtc < windowStartUtc)).Select(i => i.Id).ToList();
+        if (due.Count == 0) return DeskResult.Refused("Nobody to remind.");
+        db.ChangeTracker.Clear();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var reminded = new List<int>();
+        foreach (var id in due)
+        {
+            // The claim: only one sweep sets it; a concurrent one waits for this commit and then matches no row.
+            var claimed = await db.Invitations
+                .Where(i => i.Id == id && i.DeadlineRemindedUtc == null && (i.LastRemindedUtc == null || i.LastRemindedUtc < windowStartUtc))
+                .ExecuteUpdateAsync(u => u.SetProperty(i => i.DeadlineRemindedUtc, now).SetProperty(i => i.LastRemindedUtc, now), ct);
+            if (claimed == 0) continue;
+            notifier.Add(NotificationKinds.InvitationReminder, id);
+            reminded.Add(id);
+        }
+        if (reminded.Count == 0) return DeskResult.Refused("Nobody to remind.");
+        audit.Record(actor, "invitation.deadline-reminded", summit, $"Deadline reminders queued for {reminded.Count} invitation(s) of summit {summitId}: {string.Join(", ", reminded)}");
+        await audit.SaveChangesAsync(ct);
+        await notifier.CommitAsync(tx, ct);
+        return DeskResult.Done($"Reminders sent to {reminded.Count} organisation(s) that have not nominated anyone.");
+    }
+
+    /// <summary>The summit's invitations that are open (not revoked, not expired) and have no live nomination.</summary>
+    private async Task<List<Invitation>> WithoutNomineesAsync(int summitId, DateTime now, CancellationToken ct) =>
+        (await db.Invitations
+            .Where(i => i.SummitId == summitId && i.RevokedUtc == null && (i.AcceptedUtc != null || i.ExpiresUtc > now))
+            .Where(i => !db.Nominations.Any(n => n.InvitationId == i.Id && n.WithdrawnUtc == null))
+            .OrderBy(i => i.Id).ToListAsync(ct))
+        .Where(i => !i.IsExpired(now)).ToList();
 
     private static DeskResult AlreadyReminded() => DeskResult.Refused("These reminders were already sent: nothing was sent again.");
 }

@@ -41,6 +41,7 @@ public class EvidenceReportTests(SummitAppFactory app) : IClassFixture<SummitApp
         Assert.Contains($"SHA-256 {closed.ContentHash}", words);
         Assert.Contains("Withdrawn", words);
         Assert.Contains("Changed its mind", words);
+        Assert.Contains("Withdrawal: Withdrawn by a signatory of the organisation", words);
         Assert.Contains("Declaration: With an interpretative declaration.", words);
         Assert.Contains("fresh, single-use authenticator code", words);
         Assert.Contains($"Communiqué SHA-256: {communique.Sha256}", words);

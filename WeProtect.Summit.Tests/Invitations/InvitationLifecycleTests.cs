@@ -10,7 +10,7 @@ using WeProtect.Summit.Data.Registrations;
 
 /// <summary>An invitation's life over HTTP: sent (mail with a link whose token is stored only as a hash), opened,
 /// accepted by the address it was sent to, refused to another address (masked), expired, revoked; nominations within
-/// the quota; a nominee completing their registration; reminders sent once per press.</summary>
+/// the quota; a nominee completing their registration; reminders sent once per press to those that have not nominated.</summary>
 public class InvitationLifecycleTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
 {
     private static string Text(IHtmlDocument page) => page.QuerySelector("main")!.TextContent;
@@ -163,7 +163,7 @@ public class InvitationLifecycleTests(SummitAppFactory app) : IClassFixture<Summ
     }
 
     [Fact]
-    public async Task Remind_reaches_those_that_have_not_answered_once_per_press()
+    public async Task Remind_reaches_those_that_have_not_nominated_once_per_press()
     {
         var (summit, organisation, organiser) = await InvitationSummitAsync();
         var answered = await app.CreateOrganisationAsync();
@@ -172,7 +172,8 @@ public class InvitationLifecycleTests(SummitAppFactory app) : IClassFixture<Summ
         await organiser.InviteAsync(summit.Id, organisation.Id, silentEmail);
         await organiser.InviteAsync(summit.Id, answered.Id, answeredEmail);
         var focal = await app.LogInAsync(await app.CreateUserAsync(answeredEmail));
-        await focal.AcceptAsync(await app.LinkInMailAsync(answeredEmail, "Invitation to"));
+        var delegation = await focal.AcceptAsync(await app.LinkInMailAsync(answeredEmail, "Invitation to"));
+        await focal.NominateAsync(delegation, NewEmail("nominee"), "Delegate");   // answered: it has nominated
         await app.LinkInMailAsync(silentEmail, "Invitation to");
 
         var page = await organiser.GetPageAsync($"/Invitations/Manage/{summit.Id}");

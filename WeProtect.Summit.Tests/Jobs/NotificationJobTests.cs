@@ -56,4 +56,25 @@ public class NotificationJobTests : IClassFixture<SummitAppFactory>
         }
         Assert.Equal(before + 1, MailsTo(email));
     }
+
+    [Fact]
+    public async Task Workers_running_one_job_at_once_send_it_once()
+    {
+        var (id, email) = await UnqueuedNotificationAsync();
+        await app.WaitForMailAsync(m => m.To.ToString().Contains(email));
+        var before = MailsTo(email);
+
+        // Eight workers (each its own scope, connection and transaction) take the same notification at once: the
+        // conditional update that claims it lets one through.
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            using var scope = app.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<NotificationJob>().SendAsync(id, CancellationToken.None);
+        })));
+
+        Assert.Equal(before + 1, MailsTo(email));
+        var row = await app.WithDbAsync(db => db.Notifications.AsNoTracking().SingleAsync(n => n.Id == id));
+        Assert.NotNull(row.SentUtc);
+        Assert.Equal(1, row.Attempts);
+    }
 }

@@ -34,7 +34,11 @@ public sealed class RaceAppFactory : SummitAppFactory
         {
             if (Interlocked.Exchange(ref name, null) is { } formalName)
             {
-                var options = new DbContextOptionsBuilder<SummitDbContext>().UseSqlite(connection.ConnectionString).Options;
+                // The page's own provider, on a new connection (trust authentication on the test server: no password lost).
+                var builder = new DbContextOptionsBuilder<SummitDbContext>();
+                var options = (connection is Npgsql.NpgsqlConnection
+                    ? builder.UseNpgsql(connection.ConnectionString)
+                    : builder.UseSqlite(connection.ConnectionString)).Options;
                 await using var other = new SummitDbContext(options);
                 other.Organisations.Add(new Organisation { FormalName = formalName, SortName = formalName, Sector = Sector.CivilSociety, CountryCode = "GB" });
                 await other.SaveChangesAsync(ct);

@@ -9,8 +9,20 @@ using WeProtect.Summit.Data.Organisations;
 
 namespace WeProtect.Summit.Tests.Organisations;
 
-public class UniqueNameRaceTests(RaceAppFactory app) : IClassFixture<RaceAppFactory>
+public class UniqueNameRaceTests : IClassFixture<RaceAppFactory>
 {
+    private readonly SummitAppFactory app;
+    private readonly RaceAppFactory.ColleagueInsert colleague;
+
+    public UniqueNameRaceTests(RaceAppFactory app) : this(app, app.Colleague) { }
+
+    /// <summary>For the PostgreSQL twin: another app with the same colleague.</summary>
+    protected UniqueNameRaceTests(SummitAppFactory app, RaceAppFactory.ColleagueInsert colleague)
+    {
+        this.app = app;
+        this.colleague = colleague;
+    }
+
     private static string Unique(string name) => $"{name} {Guid.NewGuid().ToString("N")[..8]}";
 
     private Task<int> CountNamedAsync(string name) => app.WithDbAsync(db => db.Organisations.CountAsync(o => o.FormalName == name));
@@ -28,7 +40,7 @@ public class UniqueNameRaceTests(RaceAppFactory app) : IClassFixture<RaceAppFact
         using var _c = client;
         var name = Unique("Raced Ministry");
         var page = await client.GetPageAsync("/Organisations/Manage/Create");
-        app.Colleague.Arm(name);
+        colleague.Arm(name);
         var (response, shown) = await client.SubmitAndFollowAsync(page, "form#organisation-form", Fields(name));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("is already in the directory", shown.QuerySelector("[data-valmsg-for='Input.FormalName']")!.TextContent);
@@ -48,7 +60,7 @@ public class UniqueNameRaceTests(RaceAppFactory app) : IClassFixture<RaceAppFact
 
         var name = Unique("Raced Rename");
         var edit = await client.GetPageAsync($"/Organisations/Manage/Edit/{id}");
-        app.Colleague.Arm(name);
+        colleague.Arm(name);
         var (response, shown) = await client.SubmitAndFollowAsync(edit, "form#organisation-form", new Dictionary<string, string> { ["Input.FormalName"] = name });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("is already in the directory", shown.QuerySelector("[data-valmsg-for='Input.FormalName']")!.TextContent);
@@ -63,7 +75,7 @@ public class UniqueNameRaceTests(RaceAppFactory app) : IClassFixture<RaceAppFact
         var tag = Guid.NewGuid().ToString("N")[..8];
         var csv = $"formal_name,sort_name,sector,country,member_since\nFirst {tag},,Civil society,GB,\nSecond {tag},,Civil society,GB,\n";
         var page = await client.GetPageAsync("/Organisations/Manage/Import");
-        app.Colleague.Arm($"Second {tag}");
+        colleague.Arm($"Second {tag}");
         var (response, shown) = await client.SubmitAndFollowAsync(page, "form#import-form",
             files: new Dictionary<string, (string, byte[])> { ["Upload"] = ("members.csv", Encoding.UTF8.GetBytes(csv)) });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -83,6 +83,36 @@ public class RegistrationDeskTests : IClassFixture<SummitAppFactory>
     }
 
     [Fact]
+    public async Task Parallel_approvals_for_the_last_places_of_a_delegation_quota_let_exactly_the_quota_through()
+    {
+        // Room in the summit, not in the quota: only the quota's conditional update stands between the racers and an
+        // over-full delegation.
+        var summit = await app.CreateOpenSummitAsync(capacity: 50);
+        var organisation = await app.CreateOrganisationAsync();
+        await app.WithDbAsync(async db =>
+        {
+            db.DelegationQuotas.Add(new DelegationQuota { SummitId = summit.Id, OrganisationId = organisation.Id, HeadsOfDelegation = 1, Delegates = 3 });
+            await db.SaveChangesAsync();
+        });
+        var registrations = new List<Data.Registrations.Registration>();
+        for (var i = 0; i < 12; i++)
+            registrations.Add(await app.RegisterAsync(await app.CreateUserAsync(), summit.Id, organisation.Id,
+                i % 3 == 0 ? DelegateCategory.HeadOfDelegation : DelegateCategory.Delegate));
+
+        var results = await Task.WhenAll(registrations.Select(r => Task.Run(() => app.DecideAsync(r.Id, RegistrationStatus.Approved))));
+
+        Assert.Equal(4, results.Count(r => r.Succeeded));
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(DeskRefusal.QuotaFull, r.Refusal));
+        var approved = await app.WithDbAsync(db => db.Registrations.Where(r => r.SummitId == summit.Id && r.Status == RegistrationStatus.Approved)
+            .Select(r => r.Category).ToListAsync());
+        Assert.Equal(1, approved.Count(c => c == DelegateCategory.HeadOfDelegation));
+        Assert.Equal(3, approved.Count(c => c == DelegateCategory.Delegate));
+        var quota = await app.WithDbAsync(db => db.DelegationQuotas.AsNoTracking().SingleAsync(q => q.SummitId == summit.Id && q.OrganisationId == organisation.Id));
+        Assert.Equal((1, 3), (quota.ApprovedHeads, quota.ApprovedDelegates));
+        Assert.Equal(4, await app.WithDbAsync(db => db.Summits.Where(s => s.Id == summit.Id).Select(s => s.ApprovedCount).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_rejection_needs_a_reason_and_check_in_happens_once()
     {
         var summit = await app.CreateOpenSummitAsync();

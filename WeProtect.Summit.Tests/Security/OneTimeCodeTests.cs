@@ -5,7 +5,7 @@ using WeProtect.Summit.Tests.Signing;
 namespace WeProtect.Summit.Tests.Security;
 
 /// <summary>An authenticator code is accepted at most once per user, whatever it is used for.</summary>
-public sealed class OneTimeCodeTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
+public class OneTimeCodeTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
 {
     [Fact]
     public async Task A_code_that_logged_in_is_refused_for_signing()

@@ -94,4 +94,39 @@ public class SigningSweepTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         Assert.Single(await app.AuditActionsAsync("Statement", statement.Id), x => x == "statement.signing-closed");
         Assert.Equal(4, (await NotificationsAsync(all)).Count);
     }
+
+    [Fact]
+    public async Task Sweeps_running_at_once_invite_once_and_close_once()
+    {
+        var now = app.UtcNow.AddHours(2);
+        now = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond + TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+        var (statement, _) = await app.OpenStatementAsync(SigningData.TextForAll, opens: now.AddHours(-1), closes: now.AddDays(5));
+        var signatories = new List<SignedInSignatory>();
+        for (var i = 0; i < 3; i++) signatories.Add(await app.SignatoryAsync((await app.OrganisationAsync(Sector.Government)).Id, $"Parallel Signer {i}"));
+        var all = signatories.Select(s => s.AuthorityId).ToList();
+
+        // Six sweeps at once (as six Hangfire workers, of one node or several, would run them), each with its own
+        // scope and connection: the conditional update on InvitationsQueuedUtc lets one queue the invitations.
+        async Task SweepsAtOnceAsync(DateTime at)
+        {
+            app.Clock.SetUtcNow(new DateTimeOffset(at, TimeSpan.Zero));
+            await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
+            {
+                using var scope = app.Services.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<SigningSweep>().RunAsync(CancellationToken.None);
+            })));
+        }
+        await SweepsAtOnceAsync(now);
+        Assert.Equal(all.Select(id => (NotificationKinds.SigningInvitation, id)).Order(), await NotificationsAsync(all));
+
+        // At the window's end: closed once (the statement's concurrency token refuses the other sweeps' saves).
+        var end = now.AddDays(5);
+        await SweepsAtOnceAsync(end);
+        var closed = await app.WithDbAsync(db => db.Statements.AsNoTracking().SingleAsync(s => s.Id == statement.Id));
+        Assert.Equal(StatementStatus.Closed, closed.Status);
+        Assert.Equal(end, closed.ClosedUtc);
+        Assert.Single(await app.AuditActionsAsync("Statement", statement.Id), x => x == "statement.signing-closed");
+        // The reminders' hour passed unswept here: only the invitations were ever queued.
+        Assert.Equal(3, (await NotificationsAsync(all)).Count);
+    }
 }

@@ -50,6 +50,8 @@ public class SummitAppFactory : WebApplicationFactory<Program>
         // every test cycle between a grant and a submission, into the reminders and audit trails those tests count.
         // A second before the deadline, it leaves them alone; the sweep's own tests use DefaultReminderApp.
         builder.UseSetting("Reporting:ReminderBefore", "00:00:01");
+        // Likewise the invitation sweep: a second before a summit's registration closes (its tests use a factory of their own).
+        builder.UseSetting("Invitations:ReminderBefore", "00:00:01");
         // Every test client comes from one address: per-address limits generous here (the per-account defaults
         // stay, each test has its own users); the rate-limit tests set tight ones on a factory of their own.
         foreach (var action in Enum.GetNames<WeProtect.Summit.Web.Infrastructure.RateLimits.RateLimitedAction>())

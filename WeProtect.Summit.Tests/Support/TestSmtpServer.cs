@@ -20,8 +20,10 @@ public sealed class TestSmtpServer : IDisposable
     public const string User = "summit-mailer";
     public const string Password = "smtp test password 7f3a";
 
-    /// <summary>One accepted message: the MIME message, whether the session was encrypted, who authenticated.</summary>
-    public sealed record Received(MimeKit.MimeMessage Message, bool Secure, string? User);
+    /// <summary>One accepted message: the MIME message, whether the session was encrypted, who authenticated, and the
+    /// envelope's recipients (RCPT TO), which is where the message really goes whatever its headers say (a Bcc shows
+    /// only here).</summary>
+    public sealed record Received(MimeKit.MimeMessage Message, bool Secure, string? User, IReadOnlyList<string> Recipients);
 
     private readonly ConcurrentQueue<Received> received = new();
     private readonly Lock gate = new();
@@ -116,7 +118,8 @@ public sealed class TestSmtpServer : IDisposable
             using var stream = new MemoryStream(buffer.ToArray());
             var message = MimeKit.MimeMessage.Load(stream, cancellationToken);
             owner.received.Enqueue(new Received(message, context.Pipe.IsSecure,
-                context.Authentication.IsAuthenticated ? context.Authentication.User : null));
+                context.Authentication.IsAuthenticated ? context.Authentication.User : null,
+                transaction.To.Select(to => $"{to.User}@{to.Host}").ToList()));
             return Task.FromResult(SmtpResponse.Ok);
         }
     }

@@ -7,7 +7,7 @@ namespace WeProtect.Summit.Web.Infrastructure;
 /// TempData's cookie with its <see cref="StatusKind"/>. The layout reads TempData only when that cookie came with the
 /// request: reading it otherwise would answer every page with a cookie-deleting header, which keeps public pages out
 /// of the output cache. Pages write it with <see cref="ShowStatus(PageModel, string, StatusKind)"/> (or through
-/// <see cref="PageAnswers"/>); views show it with the one partial, Pages/Shared/_Status.cshtml (where the page
+/// <see cref="PageAnswers"/>); views show it with the one partial, Pages/Shared/_Status.cshtml (its markup in _StatusLine.cshtml, which htmx answers use too) (where the page
 /// places it, else at the top of the layout): nothing else touches the TempData keys.</summary>
 public static class StatusMessage
 {
@@ -35,9 +35,6 @@ public static class StatusMessage
             DeskAnswer.Conflict => StatusKind.Conflict,
             _ => StatusKind.Refused,
         });
-
-    /// <summary>Whether a status message is already waiting (set earlier in this request).</summary>
-    public static bool HasStatus(this PageModel page) => page.TempData.Peek(Key) is string;
 
     /// <summary>The waiting status line, once per request: null when there is none or it was shown already.</summary>
     public static StatusLine? Take(HttpContext context, ITempDataDictionary tempData)

@@ -21,8 +21,10 @@ public sealed class InvitationLetters(SummitDbContext db, PublicLinks links, Inv
         if (invitation is null || invitation.IsRevoked) return null;
         var reminder = notification.Kind == NotificationKinds.InvitationReminder;
         var now = clock.GetUtcNow().UtcDateTime;
-        if (reminder && !invitation.AwaitsAnswer(now)) return null;
         if (invitation.IsExpired(now)) return null;
+        // A reminder goes while nobody is nominated: to an unanswered invitation, or to an accepted one without nominees.
+        if (reminder && await db.Nominations.AnyAsync(n => n.InvitationId == invitation.Id && n.WithdrawnUtc == null, ct)) return null;
+        var nominate = reminder && invitation.IsAccepted;
         var summit = await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == invitation.SummitId, ct);
         var token = tokens.Token(InvitationTokens.InvitationPurpose, invitation.TokenSeed);
         if (summit is null || token is null) return null;
@@ -39,13 +41,14 @@ public sealed class InvitationLetters(SummitDbContext db, PublicLinks links, Inv
             _ => "Your delegation may count {0} heads of delegation and {1} delegates.",
         }, quota.HeadsOfDelegation, quota.Delegates);
         var culture = CultureInfo.CurrentCulture;
-        var body = (reminder ? Say("This is a reminder: {0} has not yet answered its invitation.", organisation) + "\n\n" : "")
+        var body = (nominate ? Say("This is a reminder: {0} has not yet nominated its delegation.", organisation) + "\n\n"
+                : reminder ? Say("This is a reminder: {0} has not yet answered its invitation.", organisation) + "\n\n" : "")
             + Say("{0} is invited to {1}, {2}, {3}–{4}.", organisation, summit.Name, summit.City, summit.StartDate.ToString("d MMMM", culture), summit.EndDate.ToString("d MMMM yyyy", culture)) + "\n\n"
             + Say("As your organisation's focal point, open the link below while signed in with this e-mail address (create an account with it if you have none), accept the invitation, and nominate your delegation: the head of delegation and its members, each by e-mail.")
             + size + statement
             + "\n\n" + Say("The link is for you alone and works until {0}.", invitation.ExpiresUtc.ToString("d MMMM yyyy", culture));
         return new Letter(invitation.Email, organisation, reminder ? Say("Reminder: Invitation to {0}", summit.Name) : Say("Invitation to {0}", summit.Name), body,
-            links.Absolute($"/Invitations/Accept/{token}"), Say("Open the invitation"), Sensitive: true, Language: CultureInfo.CurrentUICulture.Name);
+            links.Absolute(nominate ? $"/Invitations/Delegation/{invitation.Id}" : $"/Invitations/Accept/{token}"), Say("Open the invitation"), Sensitive: true, Language: CultureInfo.CurrentUICulture.Name);
     }
 
     public async Task<Letter?> NominationAsync(Notification notification, CancellationToken ct)
@@ -65,7 +68,8 @@ public sealed class InvitationLetters(SummitDbContext db, PublicLinks links, Inv
             links.Absolute($"/Registration/Register/{summit.Id}?nomination={token}"), Say("Complete your registration"), Sensitive: true, Language: CultureInfo.CurrentUICulture.Name);
     }
 
-    /// <summary>To a nominee whose nomination was withdrawn (by the focal point, or with the revoked invitation).</summary>
+    /// <summary>To a nominee whose nomination was withdrawn (by the focal point, or with the revoked invitation): in
+    /// their saved language when they registered with it, else the summit's (the address may have no account).</summary>
     public async Task<Letter?> NominationWithdrawnAsync(Notification notification, CancellationToken ct)
     {
         var nomination = await db.Nominations.AsNoTracking().FirstOrDefaultAsync(n => n.Id == notification.SubjectId, ct);
@@ -73,28 +77,35 @@ public sealed class InvitationLetters(SummitDbContext db, PublicLinks links, Inv
         var summit = await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == nomination.SummitId, ct);
         var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == nomination.OrganisationId).Select(o => o.FormalName).FirstOrDefaultAsync(ct);
         if (summit is null || organisation is null) return null;
-        var body = $"Your nomination to {organisation}'s delegation to {summit.Name} was withdrawn, and the link you received no longer works."
-            + (nomination.RegistrationId is null ? "" : " The registration you completed with it is cancelled, with any breakout seats it held.")
-            + "\n\nIf you think this is a mistake, please contact your organisation's focal point.";
-        return new Letter(nomination.Email, nomination.Email, $"Nomination withdrawn: {summit.Name}", body, links.Absolute($"/Summits/Details/{summit.Id}"), "The summit", Sensitive: false);
+        var preferred = nomination.RegistrationId is not { } registrationId ? null : await db.Registrations.AsNoTracking()
+            .Where(r => r.Id == registrationId).Select(r => r.User.PreferredLanguage).FirstOrDefaultAsync(ct);
+        using var speaking = RecipientLanguage.Speak(preferred, summit.DefaultLanguage);
+        var body = Say("Your nomination to {0}'s delegation to {1} was withdrawn, and the link you received no longer works.", organisation, summit.Name)
+            + (nomination.RegistrationId is null ? "" : " " + Say("The registration you completed with it is cancelled, with any breakout seats it held."))
+            + "\n\n" + Say("If you think this is a mistake, please contact your organisation's focal point.");
+        return new Letter(nomination.Email, nomination.Email, Say("Nomination withdrawn: {0}", summit.Name), body, links.Absolute($"/Summits/Details/{summit.Id}"),
+            Say("The summit"), Sensitive: false, Language: CultureInfo.CurrentUICulture.Name);
     }
 
-    /// <summary>To the focal point of a revoked invitation (or to its address, when nobody had accepted it).</summary>
+    /// <summary>To the focal point of a revoked invitation, in their saved language (or to its address, when nobody had
+    /// accepted it, in the summit's).</summary>
     public async Task<Letter?> InvitationRevokedAsync(Notification notification, CancellationToken ct)
     {
         var invitation = await db.Invitations.AsNoTracking().Include(i => i.Organisation).FirstOrDefaultAsync(i => i.Id == notification.SubjectId, ct);
         if (invitation is null || !invitation.IsRevoked) return null;
         var summit = await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == invitation.SummitId, ct);
         if (summit is null) return null;
-        var (email, name) = (invitation.Email, invitation.Organisation.FormalName);
+        var (email, name, preferred) = (invitation.Email, invitation.Organisation.FormalName, (string?)null);
         if (notification.RecipientUserId is { } focalPoint
-            && await db.Users.AsNoTracking().Where(u => u.Id == focalPoint).Select(u => new { u.Email, u.FullName }).FirstOrDefaultAsync(ct) is { Email: { } address } user)
-            (email, name) = (address, user.FullName);
-        var body = $"The organisers of {summit.Name} have withdrawn {invitation.Organisation.FormalName}'s invitation: its link no longer works "
-            + "and no one can be nominated under it.\n\n"
-            + "Nominees who were not yet approved are told that their nomination is withdrawn; delegates already approved keep their places. "
-            + "Please contact the organisers if you have any question.";
-        return new Letter(email, name, $"Invitation withdrawn: {summit.Name}", body, links.Absolute($"/Summits/Details/{summit.Id}"), "The summit", Sensitive: false);
+            && await db.Users.AsNoTracking().Where(u => u.Id == focalPoint).Select(u => new { u.Email, u.FullName, u.PreferredLanguage }).FirstOrDefaultAsync(ct)
+                is { Email: { } address } user)
+            (email, name, preferred) = (address, user.FullName, user.PreferredLanguage);
+        using var speaking = RecipientLanguage.Speak(preferred, summit.DefaultLanguage);
+        var body = Say("The organisers of {0} have withdrawn {1}'s invitation: its link no longer works and no one can be nominated under it.",
+                summit.Name, invitation.Organisation.FormalName) + "\n\n"
+            + Say("Nominees who were not yet approved are told that their nomination is withdrawn; delegates already approved keep their places. Please contact the organisers if you have any question.");
+        return new Letter(email, name, Say("Invitation withdrawn: {0}", summit.Name), body, links.Absolute($"/Summits/Details/{summit.Id}"), Say("The summit"),
+            Sensitive: false, Language: CultureInfo.CurrentUICulture.Name);
     }
 
     /// <summary>A paragraph linking the summit's proposed statement: its public text once final, else its consultation.</summary>

@@ -43,6 +43,7 @@ public static class HangfireSetup
         services.AddScoped<NotificationLetters>();
         services.AddScoped<SigningSweep>();
         services.AddScoped<ReportingSweep>();
+        services.AddScoped<InvitationReminderSweep>();
         services.AddScoped<ScheduledMessageSweep>();
         services.AddScoped<RetentionSweep>();
         services.AddSingleton<PublicLinks>();
@@ -103,6 +104,9 @@ public static class HangfireSetup
         // Reporting invitations and automatic reminders before a cycle's deadline: every minute, and once at start-up.
         Recurring(() => recurring.AddOrUpdate<ReportingSweep>(ReportingSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely));
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ReportingSweep>(sweep => sweep.RunAsync(CancellationToken.None));
+        // Reminders to invited organisations that have not nominated, before the deadline: every minute, and once at start-up.
+        Recurring(() => recurring.AddOrUpdate<InvitationReminderSweep>(InvitationReminderSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely));
+        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<InvitationReminderSweep>(sweep => sweep.RunAsync(CancellationToken.None));
         // Scheduled messages and reminders: every minute, and once at start-up.
         Recurring(() => recurring.AddOrUpdate<ScheduledMessageSweep>(ScheduledMessageSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely));
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ScheduledMessageSweep>(sweep => sweep.RunAsync(CancellationToken.None));

@@ -7,14 +7,17 @@ namespace WeProtect.Summit.Web.Pdf;
 
 /// <summary>The certificate of completion of one published statement: who endorsed what, when and how. Every
 /// endorsement (withdrawn ones too, with their reasons) with organisation, printed name and position, time in UTC and
-/// in the summit's zone, the text version and its SHA-256, how the signer proved who they were, the declaration, and
-/// the sequence numbers of its audit events; then the statement's and the communiqué's audit events, and the audit
+/// in the summit's zone, the text version and its SHA-256, how the signer proved who they were, the declaration, how a
+/// withdrawal was confirmed, and the sequence numbers of its audit events; then the statement's and the communiqué's audit events, and the audit
 /// checkpoint at publication. No e-mail or IP address. Rendered on request from the database and signed like the
 /// communiqué.</summary>
 public static class EvidenceReport
 {
     /// <summary>How every endorsement is made (EndorsementDesk.SignAsync): there is no other way to sign.</summary>
     public const string IdentityProof = "Signed in with password and two-step verification; this signature confirmed with a fresh, single-use authenticator code (TOTP).";
+
+    /// <summary>How every withdrawal is made (EndorsementDesk.WithdrawAsync): the same proof as a signature.</summary>
+    public const string WithdrawalProof = "Withdrawn by a signatory of the organisation signed in with password and two-step verification, confirmed with a fresh, single-use authenticator code (TOTP).";
 
     public static Task<byte[]?> RenderAsync(SummitDbContext db, AuditCheckpoints checkpoints, int statementId, CancellationToken ct) =>
         RenderAsync(db, checkpoints, statementId, null, ct);
@@ -94,7 +97,11 @@ public static class EvidenceReport
                 flow.Paragraph($"Text shown when signing: {shown.Language}, SHA-256 {shown.ContentHash}", body, indent: 12, spaceAfter: 1);
             flow.Paragraph($"Identity: {IdentityProof}", body, indent: 12, spaceAfter: 1);
             if (e.Declaration is not null) flow.Paragraph($"Declaration: {e.Declaration}", body, indent: 12, spaceAfter: 1);
-            if (e.WithdrawnUtc is { } withdrawn) flow.Paragraph($"Withdrawn {When(withdrawn)}: {e.WithdrawalReason}", body, indent: 12, spaceAfter: 1);
+            if (e.WithdrawnUtc is { } withdrawn)
+            {
+                flow.Paragraph($"Withdrawn {When(withdrawn)}: {e.WithdrawalReason}", body, indent: 12, spaceAfter: 1);
+                flow.Paragraph($"Withdrawal: {WithdrawalProof}", body, indent: 12, spaceAfter: 1);
+            }
             var own = events.Where(a => a.SubjectType == nameof(Data.Endorsements.Endorsement) && a.SubjectId == e.Id.ToString(CultureInfo.InvariantCulture))
                 .Select(a => $"#{a.Sequence} {a.Action}").ToList();
             flow.Paragraph($"Audit events: {(own.Count == 0 ? "none" : string.Join(", ", own))}", body, indent: 12, spaceAfter: 5);

@@ -1,3 +1,4 @@
+using Htmx;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using WeProtect.Summit.Data.Invitations;
@@ -8,7 +9,7 @@ using WeProtect.Summit.Data.Summits;
 
 /// <summary>Organisers: a summit's registration mode, its invitations (one organisation from the form, or a CSV file,
 /// all or nothing), and where each invited organisation stands (invited / nominated / registered / approved), with
-/// a link to revoke (a confirmation page, <see cref="RevokeModel"/>) and "Remind those that have not answered" (once per press: the form carries its round's key).</summary>
+/// a link to revoke (a confirmation page, <see cref="RevokeModel"/>) and "Remind those that have not nominated anyone" (once per press: the form carries its round's key).</summary>
 public class IndexModel(SummitDbContext db, InvitationDesk desk, SummitDesk summits, TimeProvider clock) : PageModel
 {
     private static readonly UploadRule UploadRule = new(InvitationCsv.MaxFileBytes, "Choose a CSV file of invitations.", "The file is empty.",
@@ -22,6 +23,8 @@ public class IndexModel(SummitDbContext db, InvitationDesk desk, SummitDesk summ
     public IReadOnlyList<string> FileErrors { get; private set; } = [];
     /// <summary>The key of the next reminder round: a new one each time the page is shown.</summary>
     public Guid RoundKey { get; } = Guid.NewGuid();
+    /// <summary>The answer to "Remind" when the list is redrawn by htmx (a plain post shows it after the redirect).</summary>
+    public string? RemindMessage { get; private set; }
 
     [BindProperty] public InviteInput Input { get; set; } = new();
     [BindProperty] public IFormFile? Upload { get; set; }
@@ -72,8 +75,16 @@ public class IndexModel(SummitDbContext db, InvitationDesk desk, SummitDesk summ
         return await this.AnswerAsync(result, () => RedirectToPage(new { summitId }), () => ReshowAsync(summitId, ct), _ => nameof(Upload));
     }
 
-    public async Task<IActionResult> OnPostRemindAsync(int summitId, Guid roundKey, CancellationToken ct) =>
-        this.Answer(await desk.RemindAsync(summitId, roundKey, User.ToAuditActor(), ct), () => RedirectToPage(new { summitId }));
+    public async Task<IActionResult> OnPostRemindAsync(int summitId, Guid roundKey, CancellationToken ct)
+    {
+        var result = await desk.RemindAsync(summitId, roundKey, User.ToAuditActor(), ct);
+        if (!Request.IsHtmx() || result.Answer == Data.Desks.DeskAnswer.NotFound)
+            return this.Answer(result, () => RedirectToPage(new { summitId }));
+        // htmx: the list again, with who was reminded when and the answer above it.
+        RemindMessage = result.Message;
+        await LoadAsync(summitId, ct);
+        return Partial("_Invited", this);
+    }
 
     private async Task<IActionResult> ReshowAsync(int summitId, CancellationToken ct) =>
         await LoadAsync(summitId, ct) ? Page() : NotFound();
