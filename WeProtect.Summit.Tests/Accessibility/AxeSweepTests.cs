@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using WeProtect.Summit.Tests.Authorization;
@@ -76,7 +75,10 @@ public class AxeSweepTests(BrowserFixture browser, ITestOutputHelper output)
                 while (queue.TryDequeue(out var visit))
                 {
                     if (!tabs.TryGetValue(visit.Persona, out var page))
+                    {
                         tabs[visit.Persona] = page = await site.PageAsAsync(browser, visit.Persona);
+                        await AxeInContext.InstallAsync(page.Context);
+                    }
                     if (await CheckAsync(page, visit.Url, visit.Persona) is not { } found) continue;
                     Interlocked.Increment(ref checkedVisits);
                     foreach (var failure in found) failures.Add(failure);
@@ -104,7 +106,7 @@ public class AxeSweepTests(BrowserFixture browser, ITestOutputHelper output)
         if (response is null || response.Status >= 500) return [$"{url} as {persona}: HTTP {response?.Status}"];
         if (response.Headers.TryGetValue("content-type", out var type) && !type.StartsWith("text/html", StringComparison.Ordinal))
             return null;
-        var result = await page.RunAxe(Options);
+        var result = await AxeInContext.RunAsync(page, Options);
         return result.Violations.Where(v => Blocking.Contains(v.Impact)).Select(v =>
         {
             var where = string.Join("; ", v.Nodes.Take(5).Select(n => n.Target?.ToString() ?? n.Html));
