@@ -46,8 +46,14 @@ public class InvitationReminderTests(SummitAppFactory app) : IClassFixture<Summi
         await app.WaitForLettersAsync(silent, "Reminder: Invitation", 1);
         var toAccepted = (await app.WaitForLettersAsync(accepted, "Reminder: Invitation", 1)).Single();
         Assert.Contains("has not yet nominated its delegation", toAccepted.TextBody);
+        // Accepted already: no "accept the invitation", no accept link's expiry.
+        Assert.DoesNotContain("accept the invitation", toAccepted.TextBody);
+        Assert.DoesNotContain("works until", toAccepted.TextBody);
+        Assert.Contains("Nominations close on", toAccepted.TextBody);
         Assert.Contains($"/Invitations/Delegation/{acceptedId}", toAccepted.TextBody);
-        Assert.Contains("/Invitations/Accept/", app.Letters(silent, "Reminder: Invitation").Single().TextBody);
+        var toSilent = app.Letters(silent, "Reminder: Invitation").Single().TextBody;
+        Assert.Contains("/Invitations/Accept/", toSilent);
+        Assert.Contains("accept the invitation", toSilent);
         await Task.Delay(300);
         Assert.Equal(0, Reminders(nominated));
 
