@@ -1,7 +1,8 @@
 namespace WeProtect.Summit.Data.Communiques;
 
-/// <summary>The published revisions of a statement's communiqué, and how one stands among them: "revision 1 of 3,
-/// superseded on …" or the current one. The one place the pages (communiqué, signatories, verification) read them.</summary>
+/// <summary>The published revisions of a statement's communiqué, and how one stands among them (superseded when, or the
+/// current one). The one place the pages (communiqué, signatories, verification) read them; the words are the pages'
+/// own, in the reader's language (Web/Localization/CommuniqueRevisionText).</summary>
 public static class CommuniqueRevisions
 {
     /// <summary>The published revisions of the statement, first to last.</summary>
@@ -21,12 +22,4 @@ public static class CommuniqueRevisions
     public static DateTime? SupersededUtc(IReadOnlyList<PublishedRevision> revisions, int revision) =>
         revisions.FirstOrDefault(r => r.Revision > revision)?.PublishedUtc;
 
-    /// <summary>"revision 1 of 3, superseded on 2 December 2026 10:00 UTC" or "revision 3 of 3, the current revision".</summary>
-    public static string Describe(IReadOnlyList<PublishedRevision> revisions, int revision)
-    {
-        var of = $"revision {revision.ToString(CultureInfo.InvariantCulture)} of {revisions.Count.ToString(CultureInfo.InvariantCulture)}";
-        return SupersededUtc(revisions, revision) is { } superseded
-            ? $"{of}, superseded on {superseded.ToString("d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en-GB"))} UTC"
-            : $"{of}, the current revision";
-    }
 }

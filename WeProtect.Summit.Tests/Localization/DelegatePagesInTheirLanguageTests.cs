@@ -62,19 +62,48 @@ public partial class DelegatePagesInTheirLanguageTests(LocalizedAppFactory app) 
         ];
         var failures = new List<string>();
         foreach (var url in urls)
-        {
-            var english = await PageAsync(client, url, "en");
-            var translated = await PageAsync(client, url, language);
-            if (translated.DocumentElement.GetAttribute("lang") != language) failures.Add($"{url}: lang={translated.DocumentElement.GetAttribute("lang")}");
-            if (translated.Source.Text.Contains(MissingKeyMarker.Marker, StringComparison.Ordinal)) failures.Add($"{url}: a text with no translation");
-            var englishTexts = Texts(english, "en").ToHashSet();
-            var left = Texts(translated, language)
-                .Where(englishTexts.Contains)
-                .Where(t => IsWords(WithoutData(t, data)) && !SameWord[language].Contains(t))
-                .Distinct().ToList();
-            if (left.Count > 0) failures.Add($"{url}: English left: " + string.Join(" | ", left));
-        }
+            Compare(url, await PageAsync(client, url, "en"), await PageAsync(client, url, language), language, data, failures);
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>The public communiqué pages (the communiqué, its signatories, the verification form and its answer for
+    /// the communiqué's own PDF), opened by a visitor in English and in the language.</summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task The_communique_pages_have_no_English_left(string language)
+    {
+        var closed = await app.ClosedStatementAsync();
+        var communique = await app.PublishedAsync(closed.StatementId);
+        var data = await app.WithDbAsync(async db => new[]
+            {
+                closed.Title, communique.CertificateSubject ?? "", "communique.pdf",
+                await db.Summits.Where(s => s.Id == closed.SummitId).Select(s => s.Name).SingleAsync(),
+            }
+            .Concat(closed.Organisations.SelectMany(o => new[] { o.FormalName, o.SortName })));
+        using var visitor = app.CreateFormClient();
+        var failures = new List<string>();
+        foreach (var url in new[] { $"/Communiques/{communique.Id}", $"/Communiques/Signatories/{closed.StatementId}", "/Communiques/Verify" })
+            Compare(url, await PageAsync(visitor, url, "en"), await PageAsync(visitor, url, language), language, data, failures);
+
+        var (_, english) = await LocalizedAppFactory.Speaking(visitor, "en").VerifyAsync(communique.Pdf!);
+        var (_, translated) = await LocalizedAppFactory.Speaking(visitor, language).VerifyAsync(communique.Pdf!);
+        Assert.Equal("true", translated.QuerySelector("#verify-result")!.GetAttribute("data-valid"));
+        Compare("/Communiques/Verify (a valid communiqué)", english, translated, language, data, failures);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>Adds to <paramref name="failures"/> what the translated page left in English (a text of its own, not
+    /// data, the same in both), a text with no translation, or a wrong <c>lang</c>.</summary>
+    private static void Compare(string url, IHtmlDocument english, IHtmlDocument translated, string language, IEnumerable<string> data, List<string> failures)
+    {
+        if (translated.DocumentElement.GetAttribute("lang") != language) failures.Add($"{url}: lang={translated.DocumentElement.GetAttribute("lang")}");
+        if (translated.Source.Text.Contains(MissingKeyMarker.Marker, StringComparison.Ordinal)) failures.Add($"{url}: a text with no translation");
+        var englishTexts = Texts(english, "en").ToHashSet();
+        var left = Texts(translated, language)
+            .Where(englishTexts.Contains)
+            .Where(t => IsWords(WithoutData(t, data)) && !SameWord[language].Contains(t))
+            .Distinct().ToList();
+        if (left.Count > 0) failures.Add($"{url}: English left: " + string.Join(" | ", left));
     }
 
     [Fact]
@@ -149,8 +178,9 @@ public partial class DelegatePagesInTheirLanguageTests(LocalizedAppFactory app) 
     private static string WithoutData(string text, IEnumerable<string> data) =>
         data.Where(d => d.Length > 1).OrderByDescending(d => d.Length).Aggregate(text, (t, d) => t.Replace(d, " ", StringComparison.Ordinal));
 
-    /// <summary>Has a word of two letters or more (not a number, a time or a code such as UTC or PDF).</summary>
-    private static bool IsWords(string text) => Word().Matches(text).Any(m => m.Value is not ("UTC" or "PDF" or "SHA" or "ics" or "webcal"));
+    /// <summary>Has a word of two letters or more (not a number, a time, a code such as UTC or PDF, or a file format's
+    /// name such as CSV).</summary>
+    private static bool IsWords(string text) => Word().Matches(text).Any(m => m.Value is not ("UTC" or "PDF" or "SHA" or "ics" or "webcal" or "CSV" or "JSON" or "Excel"));
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Space();

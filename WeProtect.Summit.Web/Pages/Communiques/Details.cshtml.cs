@@ -29,7 +29,6 @@ public class DetailsModel(SummitDbContext db, IConfiguration configuration) : Pa
     }
     /// <summary>Every published revision of this statement's communiqué, first to last.</summary>
     public IReadOnlyList<PublishedRevision> Revisions { get; private set; } = [];
-    public string RevisionStanding => CommuniqueRevisions.Describe(Revisions, Communique.Revision);
     public bool Superseded => CommuniqueRevisions.SupersededUtc(Revisions, Communique.Revision) is not null;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)

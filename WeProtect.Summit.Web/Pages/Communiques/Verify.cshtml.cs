@@ -37,8 +37,8 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration) : Pag
     {
         /// <summary>The file is the communiqué's signatory list (its signed PDF), not the communiqué itself.</summary>
         public bool IsSignatoryList { get; init; }
-        /// <summary>"revision 1 of 3, superseded on …" or "revision 2 of 2, the current revision"; null for a single revision.</summary>
-        public string? RevisionStanding { get; init; }
+        /// <summary>Every published revision of the communiqué found, first to last (the page says which one this is).</summary>
+        public IReadOnlyList<PublishedRevision> Revisions { get; init; } = [];
         public bool Superseded { get; init; }
         /// <summary>The language of the communiqué (or list) found: the authoritative one, or a translation's; null when
         /// nothing was found.</summary>
@@ -133,7 +133,7 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration) : Pag
         Result = new Verdict(Path.GetFileName(Upload.FileName ?? "upload.pdf"), bytes.Length, sha, check, published, byPublishedCertificate, signatories)
         {
             IsSignatoryList = match?.IsList == true,
-            RevisionStanding = published is not null && revisions.Count > 1 ? CommuniqueRevisions.Describe(revisions, published.Revision) : null,
+            Revisions = revisions,
             Superseded = published is not null && CommuniqueRevisions.SupersededUtc(revisions, published.Revision) is not null,
             VisaLetter = letterMatch,
             Withdrawn = withdrawn,
