@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using WeProtect.Summit.Data.Geography;
+using WeProtect.Summit.Data.Invitations;
 using WeProtect.Summit.Data.Questions;
 using WeProtect.Summit.Data.Statements;
 using WeProtect.Summit.Tests.Statements;
@@ -89,6 +90,33 @@ public partial class DelegatePagesInTheirLanguageTests(LocalizedAppFactory app) 
         var (_, translated) = await LocalizedAppFactory.Speaking(visitor, language).VerifyAsync(communique.Pdf!);
         Assert.Equal("true", translated.QuerySelector("#verify-result")!.GetAttribute("data-valid"));
         Compare("/Communiques/Verify (a valid communiqué)", english, translated, language, data, failures);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>The invitation's link, opened by its focal point (the accept form) and by someone signed in with another
+    /// address (told which address to use), in English and in the language.</summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task The_invitation_page_has_no_English_left(string language)
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var (organisation, focal, token) = await app.SentInvitationAsync(summit.Id);
+        var other = await app.CreateUserAsync(fullName: "Someone Else");
+        string[] data = [summit.Name, summit.City, organisation.FormalName, EmailAddresses.Mask(focal.Email!)];
+        var url = $"/Invitations/Accept/{token}";
+        var failures = new List<string>();
+        using (var client = await app.LogInAsync(focal))
+        {
+            var translated = await PageAsync(client, url, language);
+            Assert.NotNull(translated.QuerySelector("#accept-form"));
+            Compare(url, await PageAsync(client, url, "en"), translated, language, data, failures);
+        }
+        using (var client = await app.LogInAsync(other))
+        {
+            var translated = await PageAsync(client, url, language);
+            Assert.NotNull(translated.QuerySelector("#invitation-refused"));
+            Compare(url + " (another address)", await PageAsync(client, url, "en"), translated, language, data, failures);
+        }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 

@@ -12,17 +12,25 @@ public static class InvitationData
     public static async Task<(Invitation Invitation, SummitUser FocalPoint)> AcceptedInvitationAsync(this SummitAppFactory app, int summitId,
         int? heads = null, int? delegates = null)
     {
+        var (_, focal, token) = await app.SentInvitationAsync(summitId, heads, delegates);
+        using var scope = app.Services.CreateScope();
+        var accepted = await scope.ServiceProvider.GetRequiredService<InvitationDesk>().AcceptAsync(token, focal.Id, new AuditActor(focal.Id, focal.FullName));
+        Assert.True(accepted.Succeeded, accepted.Message);
+        return (accepted.Value!, focal);
+    }
+
+    /// <summary>An invitation of a new organisation sent to a new user's address, not yet answered, and its link's token.</summary>
+    public static async Task<(Data.Organisations.Organisation Organisation, SummitUser FocalPoint, string Token)> SentInvitationAsync(this SummitAppFactory app,
+        int summitId, int? heads = null, int? delegates = null)
+    {
         var organisation = await app.CreateOrganisationAsync();
         var focal = await app.CreateUserAsync($"focal-{Guid.NewGuid():N}@example.org", "Focal Point");
         using var scope = app.Services.CreateScope();
-        var desk = scope.ServiceProvider.GetRequiredService<InvitationDesk>();
-        var sent = await desk.InviteAsync(summitId, [new InvitationRow(0, organisation.Id, focal.Email!, heads, delegates)], null, new AuditActor(null, "Organiser"));
+        var sent = await scope.ServiceProvider.GetRequiredService<InvitationDesk>()
+            .InviteAsync(summitId, [new InvitationRow(0, organisation.Id, focal.Email!, heads, delegates)], null, new AuditActor(null, "Organiser"));
         Assert.True(sent.Succeeded, sent.Message);
         var seed = await app.WithDbAsync(db => db.Invitations.Where(i => i.SummitId == summitId && i.OrganisationId == organisation.Id).Select(i => i.TokenSeed).SingleAsync());
-        var token = scope.ServiceProvider.GetRequiredService<InvitationTokens>().Token(InvitationTokens.InvitationPurpose, seed)!;
-        var accepted = await desk.AcceptAsync(token, focal.Id, new AuditActor(focal.Id, focal.FullName));
-        Assert.True(accepted.Succeeded, accepted.Message);
-        return (accepted.Value!, focal);
+        return (organisation, focal, scope.ServiceProvider.GetRequiredService<InvitationTokens>().Token(InvitationTokens.InvitationPurpose, seed)!);
     }
 
     /// <summary>A nomination under the invitation, made by its focal point; answers the desk's result.</summary>

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Localization;
 using WeProtect.Summit.Data.Invitations;
 using WeProtect.Summit.Web.Infrastructure.RateLimits;
+using WeProtect.Summit.Web.Localization;
 
 namespace WeProtect.Summit.Web.Pages.Invitations;
 
@@ -11,7 +13,8 @@ using WeProtect.Summit.Data.Summits;
 /// link, sent to the invitation's address only (see <see cref="InvitationDesk.RenewAsync"/>). Every request counts
 /// against <see cref="RateLimitedAction.InvitationLink"/>, so wrong or expired tokens cannot be tried at will.</summary>
 [RateLimited(RateLimitedAction.InvitationLink)]
-public class AcceptModel(SummitDbContext db, InvitationDesk desk, UserManager<SummitUser> users, TimeProvider clock) : PageModel
+public class AcceptModel(SummitDbContext db, InvitationDesk desk, UserManager<SummitUser> users, TimeProvider clock,
+    IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public Invitation Invitation { get; private set; } = null!;
     public Summit Summit { get; private set; } = null!;
@@ -27,11 +30,12 @@ public class AcceptModel(SummitDbContext db, InvitationDesk desk, UserManager<Su
         var user = await users.GetUserAsync(User);
         var now = clock.GetUtcNow().UtcDateTime;
         CanRenew = !Invitation.IsRevoked && Invitation.IsExpired(now);
-        Refusal = Invitation.WhyClosed(now)
-            ?? (Invitation.IsAccepted ? "This invitation was already accepted." : null)
-            ?? (user?.Email is { } email && EmailAddresses.Normalise(email) == Invitation.NormalisedEmail
-                ? null
-                : $"This invitation was sent to {EmailAddresses.Mask(Invitation.Email)}. Sign in with that address to accept it.");
+        // The reasons of Invitation.WhyClosed and Accept, in the reader's language.
+        Refusal = Invitation.IsRevoked ? localizer["This invitation was withdrawn by the organisers."].Value
+            : CanRenew ? localizer["This invitation expired on {0}. A fresh link can be sent to the address it was sent to.", Invitation.ExpiresUtc.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)].Value
+            : Invitation.IsAccepted ? localizer["This invitation was already accepted."].Value
+            : user?.Email is { } email && EmailAddresses.Normalise(email) == Invitation.NormalisedEmail ? null
+            : localizer["This invitation was sent to {0}. Sign in with that address to accept it.", EmailAddresses.Mask(Invitation.Email)].Value;
         return Page();
     }
 
@@ -45,7 +49,7 @@ public class AcceptModel(SummitDbContext db, InvitationDesk desk, UserManager<Su
             return RedirectToPage("/Invitations/Delegation", new { invitationId = Invitation.Id });
         }
         if (result.Answer == Data.Desks.DeskAnswer.NotFound) return NotFound();
-        Refusal = result.Message;
+        Refusal = Translations.OrKey(HttpContext, result.Message);
         return Page();
     }
 
