@@ -20,7 +20,7 @@ public partial class DelegatePagesInTheirLanguageTests(LocalizedAppFactory app) 
     /// <summary>Words that are the same in English and the language (checked: the translation is this word).</summary>
     private static readonly Dictionary<string, string[]> SameWord = new()
     {
-        ["fr"] = ["Participants", "Documents", "Badge", "Version", "Braille", "Halal", "Organisation", "Communiqués"],
+        ["fr"] = ["Participants", "Documents", "Badge", "Version", "Braille", "Halal", "Organisation", "Communiqués", "Photo"],
         ["es"] = ["Braille", "Halal", "Kosher", "Hotel", "No", "Sector"],
         ["ar"] = [],
     };
@@ -60,6 +60,7 @@ public partial class DelegatePagesInTheirLanguageTests(LocalizedAppFactory app) 
             $"/Summits/Details/{summit.Id}", $"/Statements/{final.Id}/text", $"/Statements/{consulted.Id}/consult",
             $"/Breakouts/Agenda/{summit.Id}", $"/Registration/Details/{approved.Id}", $"/Registration/Edit/{pending.Id}",
             $"/Registration/Travel/{approved.Id}", $"/Registration/Badge/{pending.Id}", "/Communiques",
+            $"/Registration/Accreditation/{approved.Id}",
         ];
         var failures = new List<string>();
         foreach (var url in urls)
