@@ -11,7 +11,7 @@ using WeProtect.Summit.Tests.Statements;
 namespace WeProtect.Summit.Tests.Localization;
 
 /// <summary>The pages a delegate sees (the summit's page, a statement's text, the consultation, the agenda, the
-/// registration page and its edit, travel and badge pages, the communiqués), each opened by the same delegate in English
+/// registration page and its edit, travel, badge and accreditation pages, a breakout's page, the communiqués), each opened by the same delegate in English
 /// and then in each other language: a text of the page's own (not a name, a title or another value of the data) that
 /// reads the same in both is English left in the view, and fails. So a sentence added later in English only fails too,
 /// without anyone listing it. Text in an element whose <c>lang</c> is another language (a statement's text) is data.</summary>
@@ -60,7 +60,7 @@ public partial class DelegatePagesInTheirLanguageTests(LocalizedAppFactory app) 
             $"/Summits/Details/{summit.Id}", $"/Statements/{final.Id}/text", $"/Statements/{consulted.Id}/consult",
             $"/Breakouts/Agenda/{summit.Id}", $"/Registration/Details/{approved.Id}", $"/Registration/Edit/{pending.Id}",
             $"/Registration/Travel/{approved.Id}", $"/Registration/Badge/{pending.Id}", "/Communiques",
-            $"/Registration/Accreditation/{approved.Id}",
+            $"/Registration/Accreditation/{approved.Id}", $"/Breakouts/Session/{breakout.Id}",
         ];
         var failures = new List<string>();
         foreach (var url in urls)
