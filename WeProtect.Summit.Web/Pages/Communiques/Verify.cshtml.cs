@@ -72,18 +72,18 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration) : Pag
         if (!ModelState.IsValid) return Page();
         if (Upload is null || Upload.Length == 0)
         {
-            ModelState.AddModelError(nameof(Upload), "Choose a PDF file to check.");
+            ModelState.AddModelError(nameof(Upload), Localization.Translations.OrKey(HttpContext, "Choose a PDF file to check."));
             return Page();
         }
         if (Upload.Length > MaxBytes)
         {
-            ModelState.AddModelError(nameof(Upload), $"The file is larger than {MaxBytes / 1024 / 1024} MB: no communiqué is that large.");
+            ModelState.AddModelError(nameof(Upload), Localization.Translations.OrKey(HttpContext, "The file is larger than {0} MB: no communiqué is that large.", MaxBytes / 1024 / 1024));
             return Page();
         }
         var contentType = (Upload.ContentType ?? "").Split(';')[0].Trim();
         if (!PdfContentTypes.Contains(contentType, StringComparer.OrdinalIgnoreCase))
         {
-            ModelState.AddModelError(nameof(Upload), "This is not a PDF file: upload the communiqué's .pdf file.");
+            ModelState.AddModelError(nameof(Upload), Localization.Translations.OrKey(HttpContext, "This is not a PDF file: upload the communiqué's .pdf file."));
             return Page();
         }
         byte[] bytes;
@@ -94,7 +94,7 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration) : Pag
         }
         if (!PdfSignatureVerifier.HasPdfHeader(bytes))
         {
-            ModelState.AddModelError(nameof(Upload), "This is not a PDF file: it does not start with %PDF-.");
+            ModelState.AddModelError(nameof(Upload), Localization.Translations.OrKey(HttpContext, "This is not a PDF file: it does not start with %PDF-."));
             return Page();
         }
 
