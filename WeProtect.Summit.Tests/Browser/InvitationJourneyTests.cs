@@ -13,7 +13,7 @@ namespace WeProtect.Summit.Tests.Browser;
 public class InvitationJourneyTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task An_invited_organisation_nominates_a_delegate_who_registers_is_approved_gets_a_badge_and_is_checked_in()
+    public async Task An_invited_organisation_nominates_two_whose_head_registers_with_a_photo_is_approved_gets_a_badge_and_is_checked_in()
     {
         var app = browser.App;
         var tag = Guid.NewGuid().ToString("N")[..6];
@@ -108,7 +108,7 @@ public class InvitationJourneyTests(BrowserFixture browser)
         // 5. The delegate downloads the badge: a PDF with their name, place and photo (beside the QR code).
         await delegatePage.GotoAsync($"/Registration/Details/{registration.Id}");
         var download = await delegatePage.RunAndWaitForDownloadAsync(() => delegatePage.GetByRole(AriaRole.Link, new() { Name = "Your badge" }).ClickAsync());
-        var saved = Path.Combine(browser.ScreenshotFolder, $"{nameof(An_invited_organisation_nominates_a_delegate_who_registers_is_approved_gets_a_badge_and_is_checked_in)}-badge.pdf");
+        var saved = Path.Combine(browser.ScreenshotFolder, $"{nameof(An_invited_organisation_nominates_two_whose_head_registers_with_a_photo_is_approved_gets_a_badge_and_is_checked_in)}-badge.pdf");
         await download.SaveAsAsync(saved);
         var pdf = await File.ReadAllBytesAsync(saved);
         Assert.True(BadgePdfReader.IsPdf(pdf));
