@@ -11,7 +11,10 @@ public class NotificationJobTests : IClassFixture<SummitAppFactory>
 
     public NotificationJobTests(SummitAppFactory app) => this.app = app;
 
-    private async Task<(long Id, string Email)> UnqueuedNotificationAsync()
+    private Task<(long Id, string Email)> UnqueuedNotificationAsync() => UnqueuedNotificationAsync(app);
+
+    /// <summary>A registration's "received" notification that no job was handed (beside the desk's own, which was).</summary>
+    internal static async Task<(long Id, string Email)> UnqueuedNotificationAsync(SummitAppFactory app)
     {
         var summit = await app.CreateOpenSummitAsync();
         var organisation = await app.CreateOrganisationAsync();

@@ -22,9 +22,6 @@ public sealed class NotificationJob(SummitDbContext db, NotificationLetters lett
         {
             var letter = await letters.ComposeAsync(notification, ct);
             if (letter is not null) await mailer.SendAsync(letter with { MessageId = MessageIdOf(notification) }, ct);
-            await db.Notifications.Where(n => n.Id == notificationId)
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.SentUtc, clock.GetUtcNow().UtcDateTime)
-                    .SetProperty(n => n.LastError, (string?)null).SetProperty(n => n.NextAttemptUtc, (DateTime?)null), CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -40,8 +37,41 @@ public sealed class NotificationJob(SummitDbContext db, NotificationLetters lett
             await db.Notifications.Where(n => n.Id == notificationId)
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.LastError, error).SetProperty(n => n.ClaimedUtc, (DateTime?)null)
                     .SetProperty(n => n.FailedUtc, failed).SetProperty(n => n.NextAttemptUtc, next), CancellationToken.None);
+            return;
+        }
+        await RecordSentAsync(notification);
+    }
+
+    /// <summary>The mail has gone: a busy database now must not turn it into a failure whose retry sends it again. The
+    /// stamp is tried again (each try already waits out a lock for the command timeout); if it still cannot be written,
+    /// the claim is left in place, so the message goes again only after <see cref="Notification.ClaimLease"/>, with the
+    /// same Message-ID.</summary>
+    private async Task RecordSentAsync(Notification notification)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.Notifications.Where(n => n.Id == notification.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(n => n.SentUtc, clock.GetUtcNow().UtcDateTime)
+                        .SetProperty(n => n.LastError, (string?)null).SetProperty(n => n.NextAttemptUtc, (DateTime?)null), CancellationToken.None);
+                return;
+            }
+            catch (System.Data.Common.DbException ex) when (attempt < StampAttempts)
+            {
+                logger.LogWarning("Notification {NotificationId} ({Kind}) sent, recording it failed on try {Attempt}: {Error}",
+                    notification.Id, notification.Kind, attempt, ex.GetType().Name);
+            }
+            catch (System.Data.Common.DbException ex)
+            {
+                logger.LogError("Notification {NotificationId} ({Kind}) sent but not recorded; its claim stands: {Error}",
+                    notification.Id, notification.Kind, ex.GetType().Name);
+                return;
+            }
         }
     }
+
+    private const int StampAttempts = 3;
 
     /// <summary>The same at every attempt for one notification, unique across notifications and installations' rows.</summary>
     public static string MessageIdOf(Notification notification) =>
