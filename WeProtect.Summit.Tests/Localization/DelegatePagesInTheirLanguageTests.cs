@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
-using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using WeProtect.Summit.Data.Geography;
 using WeProtect.Summit.Data.Invitations;
@@ -15,17 +13,9 @@ namespace WeProtect.Summit.Tests.Localization;
 /// and then in each other language: a text of the page's own (not a name, a title or another value of the data) that
 /// reads the same in both is English left in the view, and fails. So a sentence added later in English only fails too,
 /// without anyone listing it. Text in an element whose <c>lang</c> is another language (a statement's text) is data.</summary>
-public partial class DelegatePagesInTheirLanguageTests(LocalizedAppFactory app) : IClassFixture<LocalizedAppFactory>
+public class DelegatePagesInTheirLanguageTests(LocalizedAppFactory app) : IClassFixture<LocalizedAppFactory>
 {
-    /// <summary>Words that are the same in English and the language (checked: the translation is this word).</summary>
-    private static readonly Dictionary<string, string[]> SameWord = new()
-    {
-        ["fr"] = ["Participants", "Documents", "Badge", "Version", "Braille", "Halal", "Organisation", "Communiqués", "Photo"],
-        ["es"] = ["Braille", "Halal", "Kosher", "Hotel", "No", "Sector"],
-        ["ar"] = [],
-    };
-
-    public static TheoryData<string> Languages() => ["fr", "es", "ar"];
+    public static TheoryData<string> Languages() => EnglishLeft.Languages();
 
     [Theory]
     [MemberData(nameof(Languages))]
@@ -64,7 +54,7 @@ public partial class DelegatePagesInTheirLanguageTests(LocalizedAppFactory app) 
         ];
         var failures = new List<string>();
         foreach (var url in urls)
-            Compare(url, await PageAsync(client, url, "en"), await PageAsync(client, url, language), language, data, failures);
+            EnglishLeft.Compare(url, await EnglishLeft.PageAsync(client, url, "en"), await EnglishLeft.PageAsync(client, url, language), language, data, failures);
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
@@ -85,12 +75,12 @@ public partial class DelegatePagesInTheirLanguageTests(LocalizedAppFactory app) 
         using var visitor = app.CreateFormClient();
         var failures = new List<string>();
         foreach (var url in new[] { $"/Communiques/{communique.Id}", $"/Communiques/Signatories/{closed.StatementId}", "/Communiques/Verify" })
-            Compare(url, await PageAsync(visitor, url, "en"), await PageAsync(visitor, url, language), language, data, failures);
+            EnglishLeft.Compare(url, await EnglishLeft.PageAsync(visitor, url, "en"), await EnglishLeft.PageAsync(visitor, url, language), language, data, failures);
 
         var (_, english) = await LocalizedAppFactory.Speaking(visitor, "en").VerifyAsync(communique.Pdf!);
         var (_, translated) = await LocalizedAppFactory.Speaking(visitor, language).VerifyAsync(communique.Pdf!);
         Assert.Equal("true", translated.QuerySelector("#verify-result")!.GetAttribute("data-valid"));
-        Compare("/Communiques/Verify (a valid communiqué)", english, translated, language, data, failures);
+        EnglishLeft.Compare("/Communiques/Verify (a valid communiqué)", english, translated, language, data, failures);
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
@@ -108,31 +98,17 @@ public partial class DelegatePagesInTheirLanguageTests(LocalizedAppFactory app) 
         var failures = new List<string>();
         using (var client = await app.LogInAsync(focal))
         {
-            var translated = await PageAsync(client, url, language);
+            var translated = await EnglishLeft.PageAsync(client, url, language);
             Assert.NotNull(translated.QuerySelector("#accept-form"));
-            Compare(url, await PageAsync(client, url, "en"), translated, language, data, failures);
+            EnglishLeft.Compare(url, await EnglishLeft.PageAsync(client, url, "en"), translated, language, data, failures);
         }
         using (var client = await app.LogInAsync(other))
         {
-            var translated = await PageAsync(client, url, language);
+            var translated = await EnglishLeft.PageAsync(client, url, language);
             Assert.NotNull(translated.QuerySelector("#invitation-refused"));
-            Compare(url + " (another address)", await PageAsync(client, url, "en"), translated, language, data, failures);
+            EnglishLeft.Compare(url + " (another address)", await EnglishLeft.PageAsync(client, url, "en"), translated, language, data, failures);
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-    }
-
-    /// <summary>Adds to <paramref name="failures"/> what the translated page left in English (a text of its own, not
-    /// data, the same in both), a text with no translation, or a wrong <c>lang</c>.</summary>
-    private static void Compare(string url, IHtmlDocument english, IHtmlDocument translated, string language, IEnumerable<string> data, List<string> failures)
-    {
-        if (translated.DocumentElement.GetAttribute("lang") != language) failures.Add($"{url}: lang={translated.DocumentElement.GetAttribute("lang")}");
-        if (translated.Source.Text.Contains(MissingKeyMarker.Marker, StringComparison.Ordinal)) failures.Add($"{url}: a text with no translation");
-        var englishTexts = Texts(english, "en").ToHashSet();
-        var left = Texts(translated, language)
-            .Where(englishTexts.Contains)
-            .Where(t => IsWords(WithoutData(t, data)) && !SameWord[language].Contains(t))
-            .Distinct().ToList();
-        if (left.Count > 0) failures.Add($"{url}: English left: " + string.Join(" | ", left));
     }
 
     [Fact]
@@ -144,14 +120,14 @@ public partial class DelegatePagesInTheirLanguageTests(LocalizedAppFactory app) 
         Assert.NotNull((await app.BookAsync(breakout.Id, user)).Booked());
         using var client = LocalizedAppFactory.Speaking(await app.LogInAsync(user), "ar");
 
-        var agenda = await PageAsync(client, $"/Breakouts/Agenda/{summit.Id}", "ar");
+        var agenda = await EnglishLeft.PageAsync(client, $"/Breakouts/Agenda/{summit.Id}", "ar");
         Assert.Equal("rtl", agenda.DocumentElement.GetAttribute("dir"));
         Assert.Equal("جدول الأعمال", agenda.QuerySelector("main h1")!.TextContent);
         Assert.Equal("مقعدك", agenda.QuerySelector(".my-booking")!.TextContent);
         Assert.Equal("المقاعد المتبقية: 4", agenda.QuerySelector(".seat-state")!.TextContent);
         Assert.Equal("جلسة واحدة.", agenda.QuerySelector("#agenda-count")!.TextContent.Trim());
 
-        var travel = await PageAsync(client, $"/Registration/Travel/{approved.Id}", "ar");
+        var travel = await EnglishLeft.PageAsync(client, $"/Registration/Travel/{approved.Id}", "ar");
         Assert.Equal("الوصول (التاريخ والوقت)", travel.QuerySelector("label[for=Input_ArrivalLocal]")!.TextContent);
         Assert.Equal("حفظ بيانات السفر", travel.QuerySelector("#travel-form button[type=submit]")!.TextContent);
 
@@ -166,54 +142,10 @@ public partial class DelegatePagesInTheirLanguageTests(LocalizedAppFactory app) 
     {
         var summit = await app.CreateOpenSummitAsync();
         using var visitor = app.CreateFormClient();
-        var page = await PageAsync(visitor, $"/Summits/Details/{summit.Id}", "fr");
+        var page = await EnglishLeft.PageAsync(visitor, $"/Summits/Details/{summit.Id}", "fr");
         var closes = summit.ToLocal(summit.RegistrationClosesUtc!.Value).ToString("d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo("fr-FR"));
         Assert.Equal($"Les inscriptions sont ouvertes jusqu'au {closes} ({summit.TimeZoneId}).", page.QuerySelector("main [role=status]")!.TextContent);
         Assert.Contains(summit.StartDate.ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR")), page.QuerySelector("main dl")!.TextContent);
         Assert.Contains($"{summit.DelegateCapacity.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))} places de délégué", page.QuerySelector("main dl")!.TextContent);
     }
-
-    private static async Task<IHtmlDocument> PageAsync(FormClient client, string url, string language)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.AcceptLanguage.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue(language));
-        var response = await client.Http.SendAsync(request);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url} in {language}: {(int)response.StatusCode}");
-        return await FormClient.ParseAsync(response);
-    }
-
-    /// <summary>The page's own texts in <c>main</c>: text nodes and the labels of controls, whitespace collapsed;
-    /// not a hash or other code, not a list's data options, not text in an element of another language.</summary>
-    private static IEnumerable<string> Texts(IHtmlDocument page, string language)
-    {
-        var main = page.QuerySelector("main")!;
-        foreach (var node in main.Descendants<IText>())
-        {
-            var parent = node.ParentElement!;
-            if (parent.Closest("code, script, style") is not null) continue;
-            if (parent.Closest("option") is IHtmlOptionElement option && option.Value != "") continue;
-            if (InAnotherLanguage(page, parent, language)) continue;
-            var text = Space().Replace(node.Data, " ").Trim();
-            if (text.Length > 0) yield return text;
-        }
-        foreach (var element in main.QuerySelectorAll("[aria-label], [title], [placeholder]").Where(e => !InAnotherLanguage(page, e, language)))
-            foreach (var name in new[] { "aria-label", "title", "placeholder" })
-                if (element.GetAttribute(name) is { Length: > 0 } label) yield return Space().Replace(label, " ").Trim();
-    }
-
-    private static bool InAnotherLanguage(IHtmlDocument page, IElement element, string language) =>
-        element.Closest("[lang]") is { } marked && marked != page.DocumentElement && marked.GetAttribute("lang") != language;
-
-    private static string WithoutData(string text, IEnumerable<string> data) =>
-        data.Where(d => d.Length > 1).OrderByDescending(d => d.Length).Aggregate(text, (t, d) => t.Replace(d, " ", StringComparison.Ordinal));
-
-    /// <summary>Has a word of two letters or more (not a number, a time, a code such as UTC or PDF, or a file format's
-    /// name such as CSV).</summary>
-    private static bool IsWords(string text) => Word().Matches(text).Any(m => m.Value is not ("UTC" or "PDF" or "SHA" or "ics" or "webcal" or "CSV" or "JSON" or "Excel"));
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Space();
-
-    [GeneratedRegex(@"\p{L}{2,}")]
-    private static partial Regex Word();
 }
