@@ -243,16 +243,8 @@ public class TwoNodesWorkflowsOnPostgresTests(ITestOutputHelper output)
     /// code is good one step either side, room for a slow answer); returns the step, which the code claimed.</summary>
     private static async Task<long> LogInWithTwoFactorAsync(FormClient client, string email, string key)
     {
-        var login = await client.GetPageAsync("/Account/Login");
-        var first = await client.SubmitAsync(login, "form#login", new Dictionary<string, string>
-        {
-            ["Input.Email"] = email, ["Input.Password"] = SummitAppFactory.Password,
-        });
-        var location = first.Headers.Location?.OriginalString ?? "";
-        Assert.True(location.Contains("/Account/LoginWith2fa"), $"Expected the second step, got {(int)first.StatusCode} {location}");
-        var second = await client.GetPageAsync(location);
-        var step = StepOf(DateTime.UtcNow);
-        var done = await client.SubmitAsync(second, "form#login-2fa", new Dictionary<string, string> { ["Input.Code"] = CodeOf(key, step) });
+        var step = 0L;
+        var done = await client.LogInWithCodeAsync(email, () => CodeOf(key, step = StepOf(DateTime.UtcNow)));
         Assert.True(done.StatusCode == HttpStatusCode.Redirect,
             $"Two-factor log-in refused ({(int)done.StatusCode}): {(await FormClient.ParseAsync(done)).QuerySelector("main")?.TextContent.Trim()}");
         return step;
