@@ -30,7 +30,8 @@ public class ReportingPagesInTheirLanguageTests(LocalizedAppFactory app) : IClas
         var (_, focal, key) = await app.FocalPointAsync(organisation.Id);
         var (_, withoutTwoStep, _) = await app.FocalPointAsync(organisation.Id, twoFactor: false, fullName: "Second Focal");
         var summit = await app.WithDbAsync(db => db.Summits.AsNoTracking().FirstAsync(s => s.Id == statement.SummitId));
-        string[] data = [organisation.FormalName, cycle.Title, closing.Title, statement.Title, summit.Name, summit.TimeZoneId, "Which law, and when?"];
+        string[] data = [organisation.FormalName, cycle.Title, closing.Title, statement.Title, summit.Name, summit.TimeZoneId, "Which law, and when?",
+            "A law is **drafted**", "A law is **passed**", "A law is", "drafted", "passed"];
         var url = ReportingData.ReportUrl(cycle.Id, organisation.Id);
         var failures = new List<string>();
 

@@ -90,7 +90,7 @@ public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorSt
             return await this.AnswerAsync(saved, () => RedirectToPage(new { cycleId, organisationId }), () => ReshowAsync(cycleId, organisationId, ct), Field);
         var userId = users.GetUserId(User)!;
         var code = Input.Code;
-        var result = Translated(await desk.SubmitAsync(cycleId, organisationId, saved.Value!.Version, Input.NarrativesPublic, userId, User.ToAuditActor(), c => stepUp.VerifyAsync(userId, code, "submitting", c), ct));
+        var result = await TranslatedAsync(await desk.SubmitAsync(cycleId, organisationId, saved.Value!.Version, Input.NarrativesPublic, userId, User.ToAuditActor(), c => stepUp.VerifyAsync(userId, code, "submitting", c), ct), ct);
         if (result.Refusal == DeskRefusal.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
         if (!result.Succeeded) Input.Version = saved.Value.Version;
         Input.Code = "";
@@ -207,13 +207,17 @@ public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorSt
 
     /// <summary>The submission's answer in the page's language: the desk words a success and a failed code with
     /// values or a tail ("… Nothing was submitted."), which are translated here part by part.</summary>
-    private DeskResult<ProgressReport> Translated(DeskResult<ProgressReport> result)
+    private async Task<DeskResult<ProgressReport>> TranslatedAsync(DeskResult<ProgressReport> result, CancellationToken ct)
     {
         const string supersedes = " It supersedes your organisation's previous submission.";
         const string nothing = " Nothing was submitted.";
         if (result.Succeeded && result.Value is { } report)
-            return result with { Message = Text("Submitted: submission {0}, SHA-256 {1}.", report.Number, report.ContentHash ?? "")
+        {
+            // The hash as stored (the desk's entity may be the draft this request tracked before the submission).
+            var hash = await db.ProgressReports.AsNoTracking().Where(r => r.Id == report.Id).Select(r => r.ContentHash).FirstAsync(ct);
+            return result with { Message = Text("Submitted: submission {0}, SHA-256 {1}.", report.Number, hash ?? "")
                 + (result.Message.EndsWith(supersedes, StringComparison.Ordinal) ? " " + Text(supersedes.Trim()) : "") };
+        }
         if (result.Message.EndsWith(nothing, StringComparison.Ordinal))
             return result with { Message = Text(result.Message[..^nothing.Length]) + " " + Text(nothing.Trim()) };
         return result;
