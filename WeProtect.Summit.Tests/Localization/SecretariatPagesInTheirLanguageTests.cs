@@ -23,7 +23,7 @@ public class SecretariatPagesInTheirLanguageTests(LocalizedAppFactory app) : ICl
     /// <summary>Words of these pages that are the same in the language (checked: the translation is this word).</summary>
     private static readonly Dictionary<string, string[]> SameWord = new()
     {
-        ["fr"] = ["Invitations", "Invitation", "Message", "Messages", "Date", "Code", "Question", "Questions", "Badges", "Document", "Quota", "Type"],
+        ["fr"] = ["Invitations", "Invitation", "Message", "Messages", "Date", "Code", "Question", "Questions", "Badges", "Document", "Quota", "Type", "Actions"],
         ["es"] = ["Hash"],
         ["ar"] = [],
     };
@@ -90,10 +90,11 @@ public class SecretariatPagesInTheirLanguageTests(LocalizedAppFactory app) : ICl
                 summit.Name, summit.City, summit.TimeZoneId, summit.Venue ?? "", government.FormalName, company.FormalName, invited.FormalName,
                 "Director", "Not a delegate of a member", "Ramp at the entrance", "KQ 310", "Hotel Lumière", "Secretariat Officer",
                 question.Label, "Opening plenary", "Closing plenary", "Dietary remarks for the dinner", "Which plenary will you attend?",
-                message.Subject, message.Audience, staff.FullName, staff.Email!, focal.FullName, focal.Email!,
+                message.Subject, message.Audience, WeProtect.Summit.Data.Accreditations.VisaLetterSettings.DefaultWording, staff.FullName, staff.Email!, focal.FullName, focal.Email!,
                 await db.Organisations.Where(o => o.Id == accepted.OrganisationId).Select(o => o.FormalName).SingleAsync(),
             }
             .Concat(names)
+            .Concat(message.Body.Split('\n'))
             .Concat(await db.Users.Select(u => u.Email!).ToListAsync())
             .Concat(await db.Statements.Where(s => s.SummitId == summit.Id).Select(s => s.Title).ToListAsync())
             .Concat(Countries.All.Values)
@@ -149,6 +150,10 @@ public class SecretariatPagesInTheirLanguageTests(LocalizedAppFactory app) : ICl
         data.AddRange([opened.QuerySelector("main h1")!.TextContent, opened.QuerySelector("#message-body")?.TextContent ?? ""]);
         data.AddRange(opened.QuerySelectorAll("main dd").Select(dd => dd.TextContent.Trim()));
 
+        // The message's text, and every account and audit row (names, addresses, hashes, summaries) as they are now.
+        data.Add(string.Join(" ", (opened.QuerySelector("#message-body")?.TextContent ?? "").Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)));
+        data.AddRange(await app.WithDbAsync(db => db.Users.Select(u => u.Email!).ToListAsync()));
+        data.AddRange(await app.WithDbAsync(db => db.AuditEvents.Select(e => e.Hash).ToListAsync()));
         var failures = new List<string>();
         foreach (var url in new[] { "/Outbox", letter, "/Admin/Users", "/Admin/Erasure", "/Admin/Audit" })
             EnglishLeft.Compare(url, await EnglishLeft.PageAsync(admin, url, "en"), await EnglishLeft.PageAsync(admin, url, language), language, data, failures);
