@@ -57,7 +57,7 @@ public class ImportModel(SummitDbContext db) : PageModel
 
     public string ClosedMessage =>
         Localization.Translations.OrKey(HttpContext, "The statement is {0}: its text can no longer change, so nothing can be imported.",
-            Localization.Translations.OrKey(HttpContext, Statement.Describe(Statement.Status)));
+            Localization.StatusInSentence.Of(Statement.Status, text => Localization.Translations.OrKey(HttpContext, text)));
 
     /// <summary>The change note the save form starts with.</summary>
     public string ChangeNote => Localization.Translations.OrKey(HttpContext, "Imported from {0}", FileName ?? "");
