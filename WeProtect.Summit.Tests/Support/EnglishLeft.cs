@@ -16,7 +16,7 @@ public static partial class EnglishLeft
     public static readonly Dictionary<string, string[]> SameWord = new()
     {
         ["fr"] = ["Participants", "Documents", "Badge", "Version", "Braille", "Halal", "Organisation", "Communiqués", "Photo", "Organisations", "Actions",
-            "Communiqué", "Dates", "Consultation", "Quotas", "Badges", "Versions"],
+            "Communiqué", "Dates", "Date", "Consultation", "Quotas", "Badges", "Versions"],
         ["es"] = ["Braille", "Halal", "Kosher", "Hotel", "No", "Sector"],
         ["ar"] = [],
     };
