@@ -11,12 +11,12 @@ public class AmendmentsAndVerificationInTheirLanguageTests(LocalizedAppFactory a
     public static TheoryData<string, string, string> AmendmentStatuses() => new()
     {
         // French: "l'amendement" is masculine (rejeté), not the "inscription refusée" of a registration.
-        { "fr", "rejeté par les organisateurs", "en attente de décision" },
+        { "fr", "rejeté par les organisateurs", "en attente de la décision des organisateurs" },
         // Spanish: "la enmienda" is feminine.
-        { "es", "rechazada por los organizadores", "pendiente de decisión" },
+        { "es", "rechazada por los organizadores", "pendiente de la decisión de los organizadores" },
         // Arabic: "التعديل" is masculine.
-        { "ar", "رفضه المنظمون", "في انتظار القرار" },
-        { "en", "rejected by the organisers", "awaiting a decision" },
+        { "ar", "رفضه المنظمون", "في انتظار قرار المنظمين" },
+        { "en", "rejected by the organisers", "awaiting the organisers' decision" },
     };
 
     [Theory]

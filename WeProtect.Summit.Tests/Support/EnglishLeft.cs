@@ -15,7 +15,8 @@ public static partial class EnglishLeft
     /// <summary>Words that are the same in English and the language (checked: the translation is this word).</summary>
     public static readonly Dictionary<string, string[]> SameWord = new()
     {
-        ["fr"] = ["Participants", "Documents", "Badge", "Version", "Braille", "Halal", "Organisation", "Organisations", "Communiqués", "Photo", "Cycle", "Actions"],
+        ["fr"] = ["Participants", "Documents", "Badge", "Version", "Braille", "Halal", "Organisation", "Organisations", "Communiqués", "Photo", "Cycle", "Actions",
+            "Communiqué", "Dates", "Date", "Consultation", "Quotas", "Badges", "Versions"],
         ["es"] = ["Braille", "Halal", "Kosher", "Hotel", "No", "Sector"],
         ["ar"] = [],
     };
@@ -70,8 +71,8 @@ public static partial class EnglishLeft
         data.Where(d => d.Length > 1).OrderByDescending(d => d.Length).Aggregate(text, (t, d) => t.Replace(d, " ", StringComparison.Ordinal));
 
     /// <summary>Has a word of two letters or more (not a number, a time, a code such as UTC or PDF, or a file format's
-    /// name such as CSV).</summary>
-    private static bool IsWords(string text) => Word().Matches(text).Any(m => m.Value is not ("UTC" or "PDF" or "SHA" or "ics" or "webcal" or "CSV" or "JSON" or "Excel"));
+    /// name such as CSV, Markdown).</summary>
+    private static bool IsWords(string text) => Word().Matches(text).Any(m => m.Value is not ("UTC" or "PDF" or "SHA" or "ics" or "webcal" or "CSV" or "JSON" or "Excel" or "Markdown" or "HTML"));
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Space();

@@ -11,6 +11,6 @@ public static class AmendmentStatusWords
     {
         AmendmentStatus.Accepted => "accepted by the organisers",
         AmendmentStatus.Rejected => "rejected by the organisers",
-        _ => "awaiting a decision",
+        _ => "awaiting the organisers' decision",
     };
 }

@@ -13,15 +13,15 @@ public class EditModel(SummitDbContext db, BreakoutDesk desk, ILookupNormalizer 
 {
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "The breakout needs a title."), StringLength(Breakout.TitleMaxLength)] public string Title { get; set; } = "";
-        [StringLength(Breakout.DescriptionMaxLength)] public string? Description { get; set; }
+        [Required(ErrorMessage = "The breakout needs a title."), StringLength(Breakout.TitleMaxLength), Display(Name = "Title")] public string Title { get; set; } = "";
+        [StringLength(Breakout.DescriptionMaxLength), Display(Name = "Description")] public string? Description { get; set; }
         [Display(Name = "Theme")] public int? ThemeId { get; set; }
         [Required(ErrorMessage = "Choose a room of this summit."), Display(Name = "Room")] public int? RoomId { get; set; }
-        [Required(ErrorMessage = "Give the day of the breakout.")] public DateOnly? Date { get; set; }
+        [Required(ErrorMessage = "Give the day of the breakout."), Display(Name = "Date")] public DateOnly? Date { get; set; }
         [Required(ErrorMessage = "Give the time the breakout starts."), Display(Name = "Starts")] public TimeOnly? StartTime { get; set; }
         [Required(ErrorMessage = "Give the time the breakout ends."), Display(Name = "Ends")] public TimeOnly? EndTime { get; set; }
         /// <summary>Required unless the session is a plenary (checked when the form is applied).</summary>
-        public int? Capacity { get; set; }
+        [Display(Name = "Capacity")] public int? Capacity { get; set; }
         [Display(Name = "Plenary session (all delegates, no booking)")] public bool IsPlenary { get; set; }
         [Display(Name = "Facilitating organisations")] public List<int>? OrganisationIds { get; set; }
         /// <summary>E-mail addresses of facilitators' accounts, one a line (or separated by commas).</summary>
@@ -103,11 +103,11 @@ public class EditModel(SummitDbContext db, BreakoutDesk desk, ILookupNormalizer 
         var normalized = emails.Select(e => normalizer.NormalizeEmail(e)).ToList();
         var users = await db.Users.Where(u => normalized.Contains(u.NormalizedEmail!)).ToListAsync(ct);
         foreach (var email in emails.Where(e => users.All(u => u.NormalizedEmail != normalizer.NormalizeEmail(e))))
-            AddError(nameof(InputModel.FacilitatorEmails), $"Nobody has an account with the address {email}: ask them to register first.");
+            AddError(nameof(InputModel.FacilitatorEmails), Localization.Translations.OrKey(HttpContext, "Nobody has an account with the address {0}: ask them to register first.", email));
         return users;
     }
 
-    private void AddError(string field, string message) => ModelState.AddModelError($"Input.{field}", message);
+    private void AddError(string field, string message) => ModelState.AddModelError($"Input.{field}", Localization.Translations.OrKey(HttpContext, message));
 
     private static string InputField(string entityField) => entityField switch
     {
@@ -153,7 +153,7 @@ public class EditModel(SummitDbContext db, BreakoutDesk desk, ILookupNormalizer 
     {
         var order = StringComparer.Create(System.Globalization.CultureInfo.InvariantCulture, true);
         RoomOptions = (await db.Rooms.AsNoTracking().Where(r => r.SummitId == Summit.Id).ToListAsync(ct))
-            .OrderBy(r => r.Name, order).Select(r => new SelectListItem($"{r.Name} ({r.Capacity:N0} seats)", r.Id.ToString())).ToList();
+            .OrderBy(r => r.Name, order).Select(r => new SelectListItem(Localization.Translations.OrKey(HttpContext, "{0} ({1} seats)", r.Name, r.Capacity.ToString("N0", CultureInfo.CurrentCulture)), r.Id.ToString())).ToList();
         ThemeOptions = (await db.Themes.AsNoTracking().Where(t => t.SummitId == Summit.Id).ToListAsync(ct))
             .OrderBy(t => t.Name, order).Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToList();
         OrganisationOptions = (await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.FormalName, o.SortName }).ToListAsync(ct))

@@ -15,8 +15,10 @@ public class MaterialsModel(SummitDbContext db, MaterialDesk desk) : PageModel
 {
     private const int RequestLimit = Material.MaxBytes + 1024 * 1024;
 
-    private static readonly UploadRule UploadRule = new(Material.MaxBytes, "Choose a file (PDF, .pptx or .docx).", "The file is empty.",
-        name => $"{name} is larger than {Material.MaxBytes / (1024 * 1024)} MB.");
+    // In the request's language: built for each request.
+    private UploadRule UploadRule => new(Material.MaxBytes, Localization.Translations.OrKey(HttpContext, "Choose a file (PDF, .pptx or .docx)."),
+        Localization.Translations.OrKey(HttpContext, "The file is empty."),
+        name => Localization.Translations.OrKey(HttpContext, "{0} is larger than {1} MB.", name, Material.MaxBytes / (1024 * 1024)));
 
     public sealed record Row(int Id, string Title, string FileName, MaterialType Type, MaterialVisibility Visibility, long SizeBytes,
         string? Breakout, DateTime CreatedUtc);

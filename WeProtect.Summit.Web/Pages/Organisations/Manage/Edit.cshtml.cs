@@ -33,7 +33,7 @@ public class EditModel(SummitDbContext db, OrganisationDesk desk, TimeProvider c
 
         var candidate = Input.ToCandidate();
         // A stale copy is answered first (the desk's conflict), whatever else is wrong with the input.
-        if (!Input.Validate(candidate, clock.GetUtcNow().Year, ModelState) && organisation.Version == Input.Version) return Page();
+        if (!Input.Validate(candidate, clock.GetUtcNow().Year, ModelState, text => Localization.Translations.OrKey(HttpContext, text)) && organisation.Version == Input.Version) return Page();
         var result = await desk.UpdateAsync(Id, Input.Version, candidate, User.ToAuditActor(), ct);
         if (result.Answer == DeskAnswer.Conflict) Stale(result.Value!);
         return await this.AnswerAsync(result, () => RedirectToPage("/Organisations/Index"), () => Task.FromResult<IActionResult>(Page()));
@@ -45,7 +45,7 @@ public class EditModel(SummitDbContext db, OrganisationDesk desk, TimeProvider c
         Theirs = current;
         SavedName = current.FormalName;
         ModelState.AddModelError(string.Empty,
-            "Their version is shown below and your input is kept in the form: check both, then save again if yours should replace theirs.");
+            Localization.Translations.OrKey(HttpContext, "Their version is shown below and your input is kept in the form: check both, then save again if yours should replace theirs."));
         ModelState.Remove("Input.Version");
         Input.Version = current.Version;
     }

@@ -1,4 +1,5 @@
 using WeProtect.Summit.Data.Organisations;
+using WeProtect.Summit.Web.Localization;
 
 namespace WeProtect.Summit.Web.Pages.Organisations.Manage;
 
@@ -18,8 +19,11 @@ public class ImportModel(SummitDbContext db, OrganisationDesk desk, TimeProvider
     public IReadOnlyList<OrganisationImportError> Errors { get; private set; } = [];
     public string? FileName { get; private set; }
 
-    private static readonly UploadRule UploadRule = new(OrganisationCsvImport.MaxFileBytes, "Choose a CSV file to import.", "The file is empty.",
-        name => $"{name} is larger than {OrganisationCsvImport.MaxFileSizeText}. Split it into smaller files of at most {OrganisationCsvImport.MaxRows:N0} organisations.");
+    // In the request's language: built for each request.
+    private UploadRule UploadRule => new(OrganisationCsvImport.MaxFileBytes, Translations.OrKey(HttpContext, "Choose a CSV file to import."),
+        Translations.OrKey(HttpContext, "The file is empty."),
+        name => Translations.OrKey(HttpContext, "{0} is larger than {1}. Split it into smaller files of at most {2} organisations.",
+            name, OrganisationCsvImport.MaxFileSizeText, OrganisationCsvImport.MaxRows.ToString("N0", CultureInfo.CurrentCulture)));
 
     public void OnGet() { }
 
@@ -42,7 +46,7 @@ public class ImportModel(SummitDbContext db, OrganisationDesk desk, TimeProvider
         var imported = await desk.ImportAsync(result.Organisations, FileName, User.ToAuditActor(), ct);
         if (!imported.Succeeded)
         {
-            ModelState.AddModelError(nameof(Upload), imported.Message);
+            ModelState.AddModelError(nameof(Upload), Translations.OrKey(HttpContext, imported.Message));
             return Page();
         }
         this.ShowStatus(imported.Message);

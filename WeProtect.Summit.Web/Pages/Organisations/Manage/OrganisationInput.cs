@@ -60,18 +60,19 @@ public sealed class OrganisationInput
     }
 
     /// <summary>Adds the entity's complaints about <paramref name="candidate"/> under the form's field names.</summary>
-    public bool Validate(Organisation candidate, int currentYear, ModelStateDictionary modelState, string prefix = "Input")
+    public bool Validate(Organisation candidate, int currentYear, ModelStateDictionary modelState, Func<string, string>? translate = null, string prefix = "Input")
     {
+        translate ??= text => text;
         var valid = true;
         if (Sector is null)
         {
-            modelState.AddModelError($"{prefix}.{nameof(Sector)}", "Choose a sector.");
+            modelState.AddModelError($"{prefix}.{nameof(Sector)}", translate("Choose a sector."));
             valid = false;
         }
         foreach (var (field, message) in candidate.Validate(currentYear))
         {
             if (field == nameof(Organisation.Sector) && Sector is null) continue;
-            modelState.AddModelError($"{prefix}.{field}", message);
+            modelState.AddModelError($"{prefix}.{field}", translate(message));
             valid = false;
         }
         return valid && modelState.IsValid;
@@ -80,8 +81,9 @@ public sealed class OrganisationInput
     /// <summary>For the page that shows someone else's saved version.</summary>
     public static string CountryText(string? code) => OrganisationChanges.CountryText(code);
 
-    public static IEnumerable<SelectListItem> SectorItems() =>
-        Enum.GetValues<Sector>().Select(s => new SelectListItem(s.DisplayName(), s.ToString()));
+    /// <summary>The sectors, each named through <paramref name="translate"/> (the page's language).</summary>
+    public static IEnumerable<SelectListItem> SectorItems(Func<string, string>? translate = null) =>
+        Enum.GetValues<Sector>().Select(s => new SelectListItem(translate is null ? s.DisplayName() : translate(s.DisplayName()), s.ToString()));
 
     private static readonly Lazy<IReadOnlyList<SelectListItem>> CountryList = new(() =>
         Countries.All.OrderBy(c => c.Value, IndexModel.NameOrder).Select(c => new SelectListItem($"{c.Value} ({c.Key})", c.Key)).ToList());

@@ -66,11 +66,11 @@ public class IndexModel(SummitDbContext db, ReportingDesk desk, UserManager<Summ
         var user = await users.FindByEmailAsync(Grant.Email.Trim());
         if (user is null)
         {
-            ModelState.AddModelError("Grant.Email", "No user has this e-mail address. They need an account first.");
+            ModelState.AddModelError("Grant.Email", Localization.Translations.OrKey(HttpContext, "No user has this e-mail address. They need an account first."));
             return await PageAsync(ct);
         }
         var result = await desk.GrantFocalPointAsync(user.Id, Grant.OrganisationId!.Value, User.ToAuditActor(), ct);
-        return await this.AnswerAsync(result.Succeeded ? result with { Message = $"{user.FullName} is now a reporting focal point of the organisation." } : result,
+        return await this.AnswerAsync(result.Succeeded ? result with { Message = Localization.Translations.OrKey(HttpContext, "{0} is now a reporting focal point of the organisation.", user.FullName) } : result,
             () => RedirectToPage(), () => PageAsync(ct));
     }
 

@@ -22,6 +22,10 @@ public class ReviewModel(SummitDbContext db, ReportingDesk desk) : PageModel
     public ReportingCycle Cycle { get; private set; } = null!;
     public Organisation Organisation { get; private set; } = null!;
     public IReadOnlyDictionary<string, TrackedCommitment> Commitments { get; private set; } = new Dictionary<string, TrackedCommitment>();
+    private IReadOnlyDictionary<int, string> languages = new Dictionary<int, string>();
+
+    /// <summary>The language a commitment's words are in: its statement's authoritative language.</summary>
+    public string LanguageOf(int statementId) => languages.GetValueOrDefault(statementId, Data.Languages.InterfaceLanguages.Default);
 
     public async Task<IActionResult> OnGetAsync(int reportId, CancellationToken ct)
     {
@@ -63,6 +67,8 @@ public class ReviewModel(SummitDbContext db, ReportingDesk desk) : PageModel
         var scope = await TrackedCommitments.OfCycleAsync(db, cycle.Id, ct);
         (Report, Cycle, Organisation) = (report, cycle, organisation);
         Commitments = scope?.Commitments.ToDictionary(c => c.Key) ?? [];
+        var statementIds = report.Entries.Select(e => e.StatementId).Distinct().ToList();
+        languages = await db.Statements.AsNoTracking().Where(s => statementIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.AuthoritativeLanguage, ct);
         return true;
     }
 }

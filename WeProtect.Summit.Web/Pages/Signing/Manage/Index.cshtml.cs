@@ -47,11 +47,11 @@ public class IndexModel(SummitDbContext db, EndorsementDesk desk, UserManager<Su
         var user = await users.FindByEmailAsync(Grant.Email.Trim());
         if (user is null)
         {
-            ModelState.AddModelError("Grant.Email", "No user has this e-mail address. They need an account first.");
+            ModelState.AddModelError("Grant.Email", Localization.Translations.OrKey(HttpContext, "No user has this e-mail address. They need an account first."));
             return await PageAsync(ct);
         }
         var result = await desk.GrantAsync(user.Id, Grant.OrganisationId!.Value, Grant.EvidenceReference, Grant.EvidenceDate!.Value, User.ToAuditActor(), ct);
-        return await this.AnswerAsync(result.Succeeded ? result with { Message = $"{user.FullName} may now sign for the organisation." } : result,
+        return await this.AnswerAsync(result.Succeeded ? result with { Message = Localization.Translations.OrKey(HttpContext, "{0} may now sign for the organisation.", user.FullName) } : result,
             () => RedirectToPage(), () => PageAsync(ct));
     }
 

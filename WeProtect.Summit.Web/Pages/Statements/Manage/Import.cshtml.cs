@@ -28,8 +28,10 @@ public class ImportModel(SummitDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
-    private static readonly UploadRule UploadRule = new(DocxStatementImport.MaxFileBytes, "Choose a Word file (.docx) to import.",
-        DocxStatementImport.EmptyMessage, name => $"{name}: {DocxStatementImport.TooLargeMessage}");
+    // In the request's language: built for each request.
+    private UploadRule UploadRule => new(DocxStatementImport.MaxFileBytes, Localization.Translations.OrKey(HttpContext, "Choose a Word file (.docx) to import."),
+        Localization.Translations.OrKey(HttpContext, DocxStatementImport.EmptyMessage),
+        name => $"{name}: {Localization.Translations.OrKey(HttpContext, DocxStatementImport.TooLargeMessage)}");
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
@@ -45,7 +47,7 @@ public class ImportModel(SummitDbContext db) : PageModel
         var result = DocxStatementImport.Convert(content);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError(nameof(Upload), $"{FileName}: {result.Refusal}");
+            ModelState.AddModelError(nameof(Upload), $"{FileName}: {Localization.Translations.OrKey(HttpContext, result.Refusal ?? "")}");
             return Page();
         }
         Result = result;
@@ -54,10 +56,11 @@ public class ImportModel(SummitDbContext db) : PageModel
     }
 
     public string ClosedMessage =>
-        $"The statement is {Statement.Describe(Statement.Status)}: its text can no longer change, so nothing can be imported.";
+        Localization.Translations.OrKey(HttpContext, "The statement is {0}: its text can no longer change, so nothing can be imported.",
+            Localization.StatusInSentence.Of(Statement.Status, text => Localization.Translations.OrKey(HttpContext, text)));
 
     /// <summary>The change note the save form starts with.</summary>
-    public string ChangeNote => $"Imported from {FileName}";
+    public string ChangeNote => Localization.Translations.OrKey(HttpContext, "Imported from {0}", FileName ?? "");
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {

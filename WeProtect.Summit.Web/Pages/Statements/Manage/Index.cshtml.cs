@@ -12,8 +12,8 @@ public class IndexModel(SummitDbContext db, StatementDesk desk) : PageModel
 {
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Choose the kind of statement.")] public StatementKind? Kind { get; set; }
-        [Required(ErrorMessage = "The statement needs a title."), StringLength(Statement.TitleMaxLength)] public string Title { get; set; } = "";
+        [Required(ErrorMessage = "Choose the kind of statement."), Display(Name = "Kind")] public StatementKind? Kind { get; set; }
+        [Required(ErrorMessage = "The statement needs a title."), StringLength(Statement.TitleMaxLength), Display(Name = "Title")] public string Title { get; set; } = "";
     }
 
     public sealed record Row(int Id, string Title, StatementKind Kind, StatementStatus Status, int? LatestNumber, string? LatestHash, int PendingAmendments);

@@ -12,12 +12,12 @@ public class EditModel(SummitDbContext db, SummitDesk desk) : PageModel
 {
     public sealed class InputModel
     {
-        [Required, StringLength(Summit.NameMaxLength)] public string Name { get; set; } = "";
-        [StringLength(Summit.NameMaxLength * 2)] public string? Theme { get; set; }
+        [Required, StringLength(Summit.NameMaxLength), Display(Name = "Name")] public string Name { get; set; } = "";
+        [StringLength(Summit.NameMaxLength * 2), Display(Name = "Theme")] public string? Theme { get; set; }
         [StringLength(Summit.TextMaxLength), Display(Name = "Information for delegates")] public string? Description { get; set; }
-        [Required, StringLength(Summit.NameMaxLength)] public string City { get; set; } = "";
+        [Required, StringLength(Summit.NameMaxLength), Display(Name = "City")] public string City { get; set; } = "";
         [Required, Display(Name = "Country")] public string CountryCode { get; set; } = "";
-        [StringLength(Summit.NameMaxLength)] public string? Venue { get; set; }
+        [StringLength(Summit.NameMaxLength), Display(Name = "Venue")] public string? Venue { get; set; }
         [Required, Display(Name = "First day")] public DateOnly? StartDate { get; set; }
         [Required, Display(Name = "Last day")] public DateOnly? EndDate { get; set; }
         [Required, Display(Name = "Time zone")] public string TimeZoneId { get; set; } = "UTC";
@@ -108,19 +108,19 @@ public class EditModel(SummitDbContext db, SummitDesk desk) : PageModel
         var hostIds = (Input.HostIds ?? []).Distinct().ToList();
         var hosts = await db.Organisations.Where(o => hostIds.Contains(o.Id)).ToListAsync();
         if (hosts.Count != hostIds.Count)
-            ModelState.AddModelError($"Input.{nameof(InputModel.HostIds)}", "A chosen host organisation is not in the directory.");
+            ModelState.AddModelError($"Input.{nameof(InputModel.HostIds)}", Localization.Translations.OrKey(HttpContext, "A chosen host organisation is not in the directory."));
         summit.Hosts.RemoveAll(h => !hostIds.Contains(h.Id));
         summit.Hosts.AddRange(hosts.Where(h => summit.Hosts.All(existing => existing.Id != h.Id)));
 
         foreach (var (field, message) in summit.Validate())
-            ModelState.AddModelError($"Input.{InputField(field)}", message);
+            ModelState.AddModelError($"Input.{InputField(field)}", Localization.Translations.OrKey(HttpContext, message));
     }
 
     private DateTime? ToUtc(DateTime? local, TimeZoneInfo? zone, string field)
     {
         if (local is null || zone is null) return local is null ? null : DateTime.SpecifyKind(local.Value, DateTimeKind.Utc);
         var (utc, error) = SummitClock.ToUtc(local.Value, zone);
-        if (error is not null) ModelState.AddModelError($"Input.{field}", error);
+        if (error is not null) ModelState.AddModelError($"Input.{field}", Localization.Translations.OrKey(HttpContext, error));
         return utc;
     }
 

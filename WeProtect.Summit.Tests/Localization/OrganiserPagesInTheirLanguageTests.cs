@@ -1,0 +1,221 @@
+using System.Globalization;
+using AngleSharp.Html.Dom;
+using WeProtect.Summit.Data.Geography;
+using WeProtect.Summit.Data.Organisations;
+using WeProtect.Summit.Data.Reporting;
+using WeProtect.Summit.Data.Statements;
+using WeProtect.Summit.Tests.Statements;
+
+namespace WeProtect.Summit.Tests.Localization;
+
+/// <summary>The organisers' pages (summits, organisations, statements, signing, communiqués, breakouts, documents,
+/// reporting), each filled with data and opened by the same organiser in English and then in each other language: a
+/// text of the page's own (not a value of the data) that reads the same in both is English left in the view, and
+/// fails (<see cref="EnglishLeft"/>). Statement text is data: the pages mark it with the statement's language.</summary>
+public class OrganiserPagesInTheirLanguageTests(LocalizedAppFactory app) : IClassFixture<LocalizedAppFactory>
+{
+    private static readonly byte[] Pdf = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
+
+    public static TheoryData<string> Languages() => EnglishLeft.Languages();
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task The_summit_and_organisation_pages_have_no_English_left(string language)
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var member = await app.OrganisationAsync(Sector.Government);
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        await JoinAndLeaveAsync(organiser, member.Id);
+
+        await CompareAsync(organiser, language,
+        [
+            "/Summits/Manage", "/Summits/Manage/Edit", $"/Summits/Manage/Edit/{summit.Id}", $"/Summits/Manage/Retention/{summit.Id}",
+            "/Organisations/Manage/Create", $"/Organisations/Manage/Edit/{member.Id}", "/Organisations/Manage/Import",
+            $"/Organisations/Manage/Membership/{member.Id}",
+        ]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task The_statement_signing_and_communique_pages_have_no_English_left(string language)
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var (draft, _) = await app.CreateStatementAsync(summit.Id, StatementStatus.Draft, StatementExample.Canonical, $"Draft {Guid.NewGuid():N}"[..14]);
+        await app.AddVersionAsync(draft.Id, StatementExample.Canonical.Replace("protects", "shields", StringComparison.Ordinal), "Second thoughts");
+        await app.CreateStatementAsync(summit.Id, StatementStatus.OpenForSignature, StatementExample.Canonical, $"Open {Guid.NewGuid():N}"[..13]);
+        var (consulted, amendment) = await ProposedAmendmentAsync();
+        var signatory = await app.CreateUserAsync(fullName: "Authorised Signatory");
+        await app.GrantAsync(signatory, (await app.OrganisationAsync()).Id);
+        var closed = await app.ClosedStatementAsync();
+        var published = await app.ClosedStatementAsync();
+        await app.PublishedAsync(published.StatementId);
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+
+        var edit = await EnglishLeft.PageAsync(organiser, $"/Statements/Manage/Edit/{draft.Id}", language);
+        Assert.NotNull(edit.QuerySelector("#settings-form"));
+        var frozen = await EnglishLeft.PageAsync(organiser, $"/Statements/Manage/Edit/{closed.StatementId}", language);
+        Assert.NotNull(frozen.QuerySelector("#settings-frozen"));
+        Assert.NotNull((await EnglishLeft.PageAsync(organiser, $"/Statements/Manage/Amendments/{consulted}", language)).QuerySelector($"#amendment-{amendment}"));
+        await CompareAsync(organiser, language,
+        [
+            $"/Statements/Manage/{summit.Id}", $"/Statements/Manage/Edit/{draft.Id}", $"/Statements/Manage/Edit/{closed.StatementId}",
+            $"/Statements/Manage/Compare/{draft.Id}", $"/Statements/Manage/Amendments/{consulted}", $"/Statements/Manage/Import/{draft.Id}",
+            $"/Statements/Manage/Translations/{draft.Id}", "/Signing/Manage", $"/Communiques/Manage/{closed.StatementId}",
+            $"/Communiques/Manage/{published.StatementId}",
+        ]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task The_breakout_and_document_pages_have_no_English_left(string language)
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var breakout = await app.CreateBreakoutAsync(summit, capacity: 1);
+        var theme = await app.CreateThemeAsync(summit.Id, "Technology " + Guid.NewGuid().ToString("N")[..6]);
+        await app.DecorateAsync(breakout.Id, theme.Id, description: "What works against online exploitation.", roomNotes: "Second floor");
+        var (first, _) = await app.ApprovedDelegateAsync(summit.Id, "Amina Diallo");
+        var (second, _) = await app.ApprovedDelegateAsync(summit.Id, "Carlos Pérez");
+        Assert.NotNull((await app.BookAsync(breakout.Id, first)).Value);
+        Assert.NotNull((await app.BookAsync(breakout.Id, second)).Value);
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        foreach (var (title, breakoutId) in new[] { ("Global Threat Assessment", ""), ("Session slides", breakout.Id.ToString(CultureInfo.InvariantCulture)) })
+        {
+            var (_, page) = await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync($"/Breakouts/Manage/Materials/{summit.Id}"), "#material-add",
+                new Dictionary<string, string> { ["Title"] = title, ["Visibility"] = "Delegates", ["BreakoutId"] = breakoutId },
+                new Dictionary<string, (string, byte[])> { ["Upload"] = ("assessment.pdf", Pdf) });
+            Assert.NotNull(page.QuerySelector("#status"));
+        }
+
+        var attendees = await EnglishLeft.PageAsync(organiser, $"/Breakouts/Manage/Attendees/{breakout.Id}", language);
+        Assert.Single(attendees.QuerySelectorAll("#waitlist-table tbody tr"));
+        await CompareAsync(organiser, language,
+        [
+            $"/Breakouts/Manage/{summit.Id}", $"/Breakouts/Manage/Edit/{summit.Id}", $"/Breakouts/Manage/Edit/{summit.Id}/{breakout.Id}",
+            $"/Breakouts/Manage/Attendees/{breakout.Id}", $"/Breakouts/Manage/Materials/{summit.Id}", $"/Breakouts/Facilitate/Materials/{breakout.Id}",
+        ]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task The_reporting_pages_have_no_English_left(string language)
+    {
+        var organisation = await app.OrganisationAsync();
+        var (_, cycle) = await app.CycleOnNewStatementAsync(organisation);
+        var (_, focal, key) = await app.FocalPointAsync(organisation.Id, fullName: "Reporting Focal");
+        await app.FocalPointAsync((await app.OrganisationAsync()).Id, twoFactor: false, fullName: "Drafting Focal");
+        var (_, submitted) = await focal.SubmitAndFollowAsync(await focal.GetPageAsync(ReportingData.ReportUrl(cycle.Id, organisation.Id)), "form#report-form",
+            ReportingData.Entry(0, CommitmentStatus.InProgress, "A law is drafted").With(new() { ["Input.Code"] = app.TotpCode(key!) }), submitter: "#submit");
+        Assert.NotNull(submitted.QuerySelector("[role=status]"));
+        var report = Assert.Single(await app.ReportsAsync(cycle.Id, organisation.Id));
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+
+        await CompareAsync(organiser, language,
+            ["/Reporting/Manage", $"/Reporting/Manage/Cycle/{cycle.Id}", $"/Reporting/Manage/Review/{report.Id}"]);
+    }
+
+    /// <summary>Pages keep the culture's numbers and dates, with times in the summit's zone.</summary>
+    [Fact]
+    public async Task The_French_breakout_programme_and_summit_list_format_dates_and_numbers_in_French()
+    {
+        var summit = await app.CreateOpenSummitAsync(capacity: 1200);
+        var breakout = await app.CreateBreakoutAsync(summit);
+        using var organiser = LocalizedAppFactory.Speaking(await app.LoggedInClientAsync(Roles.Organiser), "fr");
+        var french = CultureInfo.GetCultureInfo("fr-FR");
+
+        var list = await EnglishLeft.PageAsync(organiser, "/Summits/Manage", "fr");
+        var row = list.QuerySelectorAll("main tbody tr").Single(r => r.TextContent.Contains(summit.Name, StringComparison.Ordinal));
+        Assert.Contains(summit.DelegateCapacity.ToString("N0", french), row.TextContent);
+        Assert.Contains(summit.StartDate.ToString("d MMM yyyy", french), row.TextContent);
+
+        var programme = await EnglishLeft.PageAsync(organiser, $"/Breakouts/Manage/{summit.Id}", "fr");
+        Assert.Equal("Programme des ateliers", programme.QuerySelector("main h1")!.TextContent);
+        var start = summit.ToLocal(breakout.StartUtc);
+        Assert.Contains(start.ToString("dddd d MMMM yyyy", french), programme.QuerySelector("main h3")!.TextContent);
+        Assert.StartsWith(start.ToString("HH:mm", french), programme.QuerySelector($"tr[data-id='{breakout.Id}'] .time")!.TextContent);
+    }
+
+    [Fact]
+    public async Task An_Arabic_refusal_from_the_organisation_form_is_in_Arabic()
+    {
+        using var organiser = LocalizedAppFactory.Speaking(await app.LoggedInClientAsync(Roles.Organiser), "ar");
+        var form = await EnglishLeft.PageAsync(organiser, "/Organisations/Manage/Create", "ar");
+        Assert.Equal("rtl", form.DocumentElement.GetAttribute("dir"));
+        Assert.Equal("إضافة منظمة", form.QuerySelector("main h1")!.TextContent);
+
+        var refused = await FormClient.ParseAsync(await organiser.SubmitAsync(form, "#organisation-form",
+            new Dictionary<string, string> { ["Input.FormalName"] = "Ministry of Justice " + Guid.NewGuid().ToString("N")[..6] }));
+        Assert.Contains("اختر قطاعًا.", refused.QuerySelector("#organisation-form")!.TextContent);
+    }
+
+    private async Task CompareAsync(FormClient organiser, string language, string[] urls)
+    {
+        var data = await DataAsync();
+        var failures = new List<string>();
+        foreach (var url in urls)
+            EnglishLeft.Compare(url, await EnglishLeft.PageAsync(organiser, url, "en"), await EnglishLeft.PageAsync(organiser, url, language), language, data, failures);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>Every value the organisers' pages show from the database (names, titles, notes, hashes…): not the view's text.</summary>
+    private Task<List<string>> DataAsync() => app.WithDbAsync(async db =>
+    {
+        var data = new List<string>();
+        foreach (var s in await db.Summits.AsNoTracking().ToListAsync())
+            data.AddRange([s.Name, s.City, s.Venue ?? "", s.Theme ?? "", s.TimeZoneId, s.ContactEmail ?? "", .. (s.Description ?? "").Split("\n\n")]);
+        data.AddRange(await db.Organisations.Select(o => o.FormalName).ToListAsync());
+        data.AddRange(await db.Organisations.Select(o => o.SortName).ToListAsync());
+        data.AddRange((await db.Organisations.Select(o => o.ListedName).ToListAsync()).OfType<string>());
+        data.AddRange(await db.Users.Select(u => u.FullName).ToListAsync());
+        data.AddRange((await db.Users.Select(u => u.Email).ToListAsync()).OfType<string>());
+        data.AddRange((await db.Users.Select(u => u.Position).ToListAsync()).OfType<string>());
+        data.AddRange(await db.Registrations.Select(r => r.Position).ToListAsync());
+        data.AddRange(await db.Statements.Select(s => s.Title).ToListAsync());
+        data.AddRange(await db.StatementVersions.Select(v => v.ContentHash).ToListAsync());
+        data.AddRange(await db.StatementVersions.Select(v => v.ChangeNote).ToListAsync());
+        data.AddRange(await db.StatementVersions.Select(v => v.AuthorName).ToListAsync());
+        data.AddRange(await db.Amendments.Select(a => a.ProposerName).ToListAsync());
+        data.AddRange((await db.Amendments.Select(a => a.Explanation).ToListAsync()).OfType<string>());
+        data.AddRange((await db.Amendments.Select(a => a.OrganisationName).ToListAsync()).OfType<string>());
+        data.AddRange(await db.Endorsements.Select(e => e.PrintedName).ToListAsync());
+        data.AddRange(await db.Endorsements.Select(e => e.PrintedPosition).ToListAsync());
+        data.AddRange((await db.Endorsements.Select(e => e.Declaration).ToListAsync()).OfType<string>());
+        data.AddRange((await db.Communiques.Select(c => c.Sha256).ToListAsync()).OfType<string>());
+        data.AddRange(await db.SigningAuthorities.Select(a => a.EvidenceReference).ToListAsync());
+        data.AddRange(await db.Breakouts.Select(b => b.Title).ToListAsync());
+        data.AddRange((await db.Breakouts.Select(b => b.Description).ToListAsync()).OfType<string>());
+        data.AddRange(await db.Rooms.Select(r => r.Name).ToListAsync());
+        data.AddRange((await db.Rooms.Select(r => r.Notes).ToListAsync()).OfType<string>());
+        data.AddRange(await db.Themes.Select(t => t.Name).ToListAsync());
+        data.AddRange(await db.Materials.Select(m => m.Title).ToListAsync());
+        data.AddRange(await db.Materials.Select(m => m.FileName).ToListAsync());
+        data.AddRange(await db.ReportingCycles.Select(c => c.Title).ToListAsync());
+        data.AddRange((await db.ProgressReports.Select(r => r.ContentHash).ToListAsync()).OfType<string>());
+        data.AddRange((await db.ProgressEntries.Select(e => e.Narrative).ToListAsync()).OfType<string>());
+        data.AddRange((await db.Memberships.Select(m => m.LeavingReason).ToListAsync()).OfType<string>());
+        data.AddRange(Countries.All.Values);
+        return data.Where(d => d.Length > 0).Distinct().ToList();
+    });
+
+    private static async Task JoinAndLeaveAsync(FormClient organiser, int organisationId)
+    {
+        await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync($"/Organisations/Manage/Membership/{organisationId}"), "form#join-form",
+            new Dictionary<string, string> { ["Join.JoinedOn"] = "2015-11-16" });
+        var (_, page) = await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync($"/Organisations/Manage/Membership/{organisationId}"), "form#leave-form",
+            new Dictionary<string, string> { ["Leave.LeftOn"] = "2018-03-01", ["Leave.Reason"] = "Letter of 12 February 2018" });
+        Assert.NotNull(page.QuerySelector("#periods"));
+        await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync($"/Organisations/Manage/Membership/{organisationId}"), "form#join-form",
+            new Dictionary<string, string> { ["Join.JoinedOn"] = "2020-01-01" });
+    }
+
+    /// <summary>A statement in consultation with one amendment proposed by a delegate (still pending).</summary>
+    private async Task<(int StatementId, int AmendmentId)> ProposedAmendmentAsync()
+    {
+        var (summitId, id) = await app.StatementAsync();
+        var (member, _) = await app.DelegateAsync(summitId, "Government of Albania " + Guid.NewGuid().ToString("N")[..6]);
+        await member.SubmitAndFollowAsync(await member.GetPageAsync($"/Statements/{id}/consult"), "#amendment-form", new Dictionary<string, string>
+        {
+            ["Proposal.Anchor"] = "government-1.b", ["Proposal.Wording"] = "Share what works, with data that protects **privacy**.", ["Proposal.Explanation"] = "Clearer.",
+        });
+        return (id, await app.WithDbAsync(db => db.Amendments.Where(a => a.StatementId == id).Select(a => a.Id).SingleAsync()));
+    }
+}
