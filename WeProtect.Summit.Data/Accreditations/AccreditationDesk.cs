@@ -24,7 +24,7 @@ public sealed class AccreditationDesk(SummitDbContext db, AuditTrail audit, Time
         var changed = accreditation.HasDocument && (accreditation.NationalityCode != nationalityCode || accreditation.DocumentExpiry != expiry
             || numbers.Unprotect(accreditation.ProtectedDocumentNumber!) != number);
         accreditation.SetDocument(nationalityCode!, numbers.Protect(number), expiry!.Value, now);
-        var done = "Your travel document is saved.";
+        DeskText done = "Your travel document is saved.";
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (changed && await db.VisaLetters.FirstOrDefaultAsync(v => v.RegistrationId == registrationId && v.Status == VisaLetterStatus.Issued, ct) is { } letter)
         {
@@ -73,7 +73,7 @@ public sealed class AccreditationDesk(SummitDbContext db, AuditTrail audit, Time
         return accreditation;
     }
 
-    private async Task<DeskResult> SaveAsync(Accreditation accreditation, string action, string summary, string done, CancellationToken ct, AuditActor actor)
+    private async Task<DeskResult> SaveAsync(Accreditation accreditation, string action, string summary, DeskText done, CancellationToken ct, AuditActor actor)
     {
         audit.Record(actor, action, accreditation, summary);
         try

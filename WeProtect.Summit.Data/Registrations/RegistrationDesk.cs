@@ -147,7 +147,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         await audit.SaveChangesAsync(ct);
         await notifier.CommitAsync(tx, ct);
         var done = results.Count(r => r.Item2.Succeeded);
-        return DeskResult.Done($"{done} {Registration.Verb(decision)}.").With<IReadOnlyList<(int, DeskResult)>>(results);
+        return DeskResult.Done($"{done} {DeskWords.Decision(decision)}.").With<IReadOnlyList<(int, DeskResult)>>(results);
     }
 
     private static DeskResult? CheckDecision(RegistrationStatus decision, ref string? reason)
@@ -177,7 +177,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
             return DeskResult.Conflict($"{registration.FullName}'s registration");
         var from = registration.Status;
         if (!Registration.CanBecome(from, decision))
-            return DeskResult.Refused($"{registration.FullName}'s registration is {from.ToString().ToLowerInvariant()}: it cannot be {Registration.Verb(decision)}.");
+            return DeskResult.Refused($"{registration.FullName}'s registration is {DeskWords.Status(from)}: it cannot be {DeskWords.Decision(decision)}.");
 
         if (decision == RegistrationStatus.Approved)
         {
@@ -207,7 +207,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         audit.Record(actor, $"registration.{decision.ToString().ToLowerInvariant()}", registration,
             $"Registration {registration.Id}: {from} → {decision}");
         if (from == RegistrationStatus.Approved) await PromoteNextAsync(registration.SummitId, ct);
-        return DeskResult.Done($"{registration.FullName}: {Registration.Verb(decision)}.");
+        return DeskResult.Done($"{registration.FullName}: {DeskWords.Decision(decision)}.");
     }
 
     /// <summary>The delegate cancels their own registration. A freed place goes to the first waitlisted delegate.</summary>
@@ -273,7 +273,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         {
             await db.Summits.Where(s => s.Id == registration.SummitId && s.ApprovedCount > 0)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.ApprovedCount, x => x.ApprovedCount - 1), ct);
-            return DeskResult.Refused($"{registration.FullName}'s organisation has no {registration.Category.DisplayName().ToLowerInvariant()} place left in its delegation quota.", DeskRefusal.QuotaFull);
+            return DeskResult.Refused($"{registration.FullName}'s organisation has no {DeskWords.Category(registration.Category)} place left in its delegation quota.", DeskRefusal.QuotaFull);
         }
         return DeskResult.Done("");
     }

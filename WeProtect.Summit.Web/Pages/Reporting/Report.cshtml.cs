@@ -72,7 +72,7 @@ public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorSt
         if (Request.IsHtmx())
         {
             // Saving as they type: the new token goes back into the form, the outcome into the save line.
-            SavedMessage = result.Succeeded ? $"Draft saved at {ReportingView.InZone(Cycle.Summit, clock.GetUtcNow().UtcDateTime)}." : result.Message;
+            SavedMessage = result.Succeeded ? $"Draft saved at {ReportingView.InZone(Cycle.Summit, clock.GetUtcNow().UtcDateTime)}." : Localization.Translations.Of(HttpContext, result.Text);
             if (result.Succeeded) Input.Version = result.Value!.Version;
             return Partial("_SaveState", this);
         }

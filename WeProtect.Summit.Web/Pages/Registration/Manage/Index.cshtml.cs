@@ -181,10 +181,10 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
         var result = await desk.DecideManyAsync(summitId, items, parsed, bulkReason, User.ToAuditActor(), ct);
         if (!result.Succeeded)
         {
-            Report = [new ReportLine(false, result.Message)];
+            Report = [new ReportLine(false, Localization.Translations.Of(HttpContext, result.Text))];
             return await ShowAsync(ct);
         }
-        var outcomes = result.Value!.Select(o => new ReportLine(o.Result.Succeeded, o.Result.Message)).ToList();
+        var outcomes = result.Value!.Select(o => new ReportLine(o.Result.Succeeded, Localization.Translations.Of(HttpContext, o.Result.Text))).ToList();
         var done = outcomes.Count(o => o.Succeeded);
         var refused = outcomes.Count - done;
         // Refusals are each said once; successes are named only when few (the count says the rest).
@@ -200,7 +200,7 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
         var result = id is int registrationId && Guid.TryParse(version, out var expected)
             ? await delegations.ConfirmProposedOrganisationAsync(summitId, registrationId, expected, User.ToAuditActor(), ct)
             : null;
-        Report = [result is null ? Incomplete : new ReportLine(result.Succeeded, result.Message)];
+        Report = [result is null ? Incomplete : new ReportLine(result.Succeeded, Localization.Translations.Of(HttpContext, result.Text))];
         return await ShowAsync(ct);
     }
 
@@ -212,7 +212,7 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
             result = organisationId is int target
                 ? await delegations.MergeProposedOrganisationAsync(summitId, registrationId, expected, target, User.ToAuditActor(), ct)
                 : DeskResult.Refused("Choose the directory organisation to merge into.");
-        Report = [result is null ? Incomplete : new ReportLine(result.Succeeded, result.Message)];
+        Report = [result is null ? Incomplete : new ReportLine(result.Succeeded, Localization.Translations.Of(HttpContext, result.Text))];
         return await ShowAsync(ct);
     }
 
@@ -226,7 +226,7 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
         if (!await db.Registrations.AnyAsync(r => r.Id == id && r.SummitId == Summit.Id, ct))
             return new(false, "There is no such registration at this summit.");
         var result = await desk.DecideAsync(id.Value, parsed, reason, User.ToAuditActor(), expected, ct);
-        return new(result.Succeeded, result.Message);
+        return new(result.Succeeded, Localization.Translations.Of(HttpContext, result.Text));
     }
 
     private static bool TryParseDecision(string? text, out RegistrationStatus decision) =>
