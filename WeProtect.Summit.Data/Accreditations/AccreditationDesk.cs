@@ -37,7 +37,7 @@ public sealed class AccreditationDesk(SummitDbContext db, AuditTrail audit, Time
             catch (DbUpdateException)
             {
                 db.ChangeTracker.Clear();
-                return DeskResult.Conflict("your accreditation");
+                return DeskResult.Conflict(DeskText.LowerFirst("Your accreditation"));
             }
             audit.Record(actor, "visa-letter.withdrawn", letter,
                 $"Visa letter {letter.Id} for registration {registrationId} withdrawn: the travel document changed");
@@ -84,7 +84,7 @@ public sealed class AccreditationDesk(SummitDbContext db, AuditTrail audit, Time
         {
             // A second tab saved first (the same row, or the first row of this registration).
             db.ChangeTracker.Clear();
-            return DeskResult.Conflict("your accreditation");
+            return DeskResult.Conflict(DeskText.LowerFirst("Your accreditation"));
         }
         return DeskResult.Done(done);
     }

@@ -52,7 +52,7 @@ public sealed class CommuniqueDesk(SummitDbContext db, AuditTrail audit, ICommun
         if (statement is null) return DeskResult.NotFound("There is no such statement.").With<Communique>();
         if (await db.Communiques.AnyAsync(c => c.StatementId == statementId, ct)) return DeskResult.Refused(AlreadyQueued).With<Communique>();
         if (statement.Status != StatementStatus.Closed)
-            return DeskResult.Refused($"The statement is {DeskWords.StatementStatus(statement.Status)}: only a closed statement can be published.").With<Communique>();
+            return DeskResult.Refused($"{DeskWords.StatementIs(statement.Status)}: only a closed statement can be published.").With<Communique>();
 
         // The statement's row is taken first (a write that changes nothing), as signing and withdrawing take it before
         // they insert: an endorsement committed before this is read below, one coming after waits for this commit.

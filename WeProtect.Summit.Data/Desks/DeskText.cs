@@ -14,6 +14,7 @@ public sealed class DeskText
 {
     private readonly StringBuilder template;
     private readonly List<object?> arguments;
+    private bool lowerFirst;
 
     /// <summary>Called by the compiler for an interpolated string.</summary>
     public DeskText(int literalLength, int formattedCount)
@@ -50,10 +51,22 @@ public sealed class DeskText
         arguments.Add(value);
     }
 
+    /// <summary>A label said inside a sentence ("Head of delegation" → "head of delegation"): the label is the key,
+    /// and its translation begins in lower case too. A word a sentence holds is the label's key, never a key of its own
+    /// that differs from the label only by case (resource names must differ in more than case).</summary>
+    public static DeskText LowerFirst(DeskText label)
+    {
+        label.lowerFirst = true;
+        return label;
+    }
+
     /// <summary>The text with <paramref name="translate"/> applied to the template and to every value that is a
     /// <see cref="DeskText"/>: given the template and the values, it answers the text in the reader's language.</summary>
-    public string Render(Func<string, object?[], string> translate) =>
-        translate(Template, [.. arguments.Select(a => a is DeskText inner ? inner.Render(translate) : a)]);
+    public string Render(Func<string, object?[], string> translate)
+    {
+        var text = translate(Template, [.. arguments.Select(a => a is DeskText inner ? inner.Render(translate) : a)]);
+        return lowerFirst && text.Length > 0 ? char.ToLower(text[0], CultureInfo.CurrentCulture) + text[1..] : text;
+    }
 
     /// <summary>The English text, formatted in the current culture as an interpolated string would be.</summary>
     public override string ToString() => Render(static (format, values) =>

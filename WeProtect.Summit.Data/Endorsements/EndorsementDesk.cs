@@ -37,8 +37,9 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
             return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Text: $"The evidence reference is longer than {SigningAuthority.EvidenceMaxLength} characters.");
         if (evidenceDate > DateOnly.FromDateTime(Now.AddDays(1))) return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Text: "The credentials letter cannot be dated in the future.");
         if (!user.TwoFactorEnabled)
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: $"{user.Email} has not turned on {DeskWords.TwoStepVerification}. A signing authority takes effect only for " +
-                $"a user with {DeskWords.TwoStepVerification}: ask them to turn it on ({DeskWords.TwoStepVerificationPlace}), then grant it.");
+            // The words of Vocabulary.Words.TwoStepVerification*, written out: a template is one literal.
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: $"{user.Email} has not turned on two-step verification. A signing authority takes effect only for " +
+                $"a user with two-step verification: ask them to turn it on (Profile → Two-step verification), then grant it.");
         if (await db.SigningAuthorities.Unrevoked().AnyAsync(a => a.UserId == userId && a.OrganisationId == organisationId, ct))
             return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: "This user can already sign for this organisation.");
 
@@ -95,7 +96,7 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         if (!await db.SigningAuthorities.Unrevoked().AnyAsync(a => a.UserId == userId && a.OrganisationId == organisation.Id, ct))
             return new(DeskAnswer.Refused, Refusal: DeskRefusal.Forbidden, Text: "You do not hold a signing authority for this organisation.");
         if (!await db.Users.AnyAsync(u => u.Id == userId && u.TwoFactorEnabled, ct))
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Forbidden, Text: $"Turn on {DeskWords.TwoStepVerification} before signing: a signing authority takes effect only with it.");
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Forbidden, Text: $"Turn on two-step verification before signing: a signing authority takes effect only with it.");
 
         var final = statement.FinalVersionId is { } finalId
             ? await db.StatementVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == finalId, ct) : null;

@@ -41,7 +41,7 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
         {
             if (!organisations.TryGetValue(row.OrganisationId, out var organisation))
             {
-                errors.Add(("OrganisationId", Where(row, "choose an organisation from the directory.")));
+                errors.Add(("OrganisationId", Where(row, DeskText.LowerFirst("Choose an organisation from the directory."))));
                 continue;
             }
             if (EmailAddresses.Problem(row.Email) is { } bad) { errors.Add(("Email", Where(row, bad))); continue; }

@@ -396,7 +396,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         var (_, reporter, refusal) = await CheckAsync(cycleId, organisationId, userId, ct);
         if (refusal is not null) return refusal.With<ProgressReport>();
         if (!await db.Users.AnyAsync(u => u.Id == userId && u.TwoFactorEnabled, ct))
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: $"Turn on {DeskWords.TwoStepVerification} ({DeskWords.TwoStepVerificationPlace}) " +
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: $"Turn on two-step verification (Profile → Two-step verification) " +
                 $"before submitting: a draft needs none, a submission does. Your draft is kept.");
         var draft = await db.ProgressReports.AsNoTracking().Include(r => r.Entries).Include(r => r.Attachments)
             .FirstOrDefaultAsync(r => r.CycleId == cycleId && r.OrganisationId == organisationId && r.Status == ProgressReportStatus.Draft, ct);

@@ -40,7 +40,7 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
     {
         var entry = db.Entry(statement);
         if (!statement.SettingsEditable)
-            return DeskResult.Refused($"The statement is {DeskWords.StatementStatus(statement.Status)}: its settings and signing window can no longer change. Nothing was saved.");
+            return DeskResult.Refused($"{DeskWords.StatementIs(statement.Status)}: its settings and signing window can no longer change. Nothing was saved.");
         if (expectedVersion != entry.Property(s => s.Version).OriginalValue) return DeskResult.Conflict("this statement");
         if (statement.Validate() is { Count: > 0 } errors) return DeskResult.Invalid(errors);
 
@@ -59,7 +59,7 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
         CancellationToken ct = default)
     {
         if (!statement.AcceptsNewVersions)
-            return DeskResult.Refused($"The statement is {DeskWords.StatementStatus(statement.Status)}: its text can no longer change. Nothing was saved.").With<StatementVersion>();
+            return DeskResult.Refused($"{DeskWords.StatementIs(statement.Status)}: its text can no longer change. Nothing was saved.").With<StatementVersion>();
         var (version, refusal) = statement.AddVersion(parsed, actor.UserId, actor.Name, changeNote ?? "", Now);
         if (version is null) return DeskResult.Refused(refusal!).With<StatementVersion>();
         // The statement's token too: finalising at the same moment cannot freeze a text that is being replaced.
@@ -92,7 +92,7 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
             $"Statement \"{statement.Title}\" moved from {Vocabulary.Words.Name(from)} to {Vocabulary.Words.Name(to.Value)}");
         try { await audit.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return Forget(DeskResult.Conflict("this statement")); }
-        return DeskResult.Done($"The statement is now {DeskWords.StatementStatus(to.Value)}.");
+        return DeskResult.Done(DeskWords.StatementIsNow(to.Value));
     }
 
     /// <summary>Accepts an amendment onto the latest text, as a new version crediting the proposer — only if the words at
@@ -139,7 +139,7 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
     {
         var amendment = await db.Amendments.FirstOrDefaultAsync(a => a.Id == amendmentId && a.StatementId == statement.Id, ct);
         if (amendment is null) return (null, DeskResult.Refused("There is no such amendment to this statement."));
-        if (expectedVersion is null || expectedVersion != amendment.Version) return (null, DeskResult.Conflict($"amendment #{amendment.Id}"));
+        if (expectedVersion is null || expectedVersion != amendment.Version) return (null, DeskResult.Conflict(DeskText.LowerFirst($"Amendment #{amendment.Id}")));
         db.Entry(amendment).Property(a => a.Version).OriginalValue = expectedVersion.Value;
         amendment.Version = Guid.NewGuid();
         return (amendment, null);

@@ -4,12 +4,11 @@ using System.Resources;
 using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Languages;
 using WeProtect.Summit.Data.Registrations;
-using WeProtect.Summit.Data.Statements;
 
 namespace WeProtect.Summit.Tests.Localization;
 
 /// <summary>Every message a desk can answer (<see cref="DeskText"/> templates, read from the compiled Data assembly by
-/// <see cref="DeskTemplates"/>, and the words desks put into them, <see cref="DeskWords"/>) has a translation in every
+/// <see cref="DeskTemplates"/>, the labels <see cref="DeskWords"/> puts into them, and the accreditation's missing parts) has a translation in every
 /// language, with the same placeholders: a desk message added in English only fails here.</summary>
 public class DeskTextsTranslatedTests
 {
@@ -24,10 +23,6 @@ public class DeskTextsTranslatedTests
         .. DeskTemplates.All(typeof(DeskResult).Assembly).Where(t => t.Length > 0),
         .. DeskTemplates.All(typeof(Program).Assembly).Where(t => t.Length > 0),
         .. Enum.GetValues<DelegateCategory>().Select(c => DeskWords.Category(c).Template),
-        .. Enum.GetValues<RegistrationStatus>().Select(s => DeskWords.Status(s).Template),
-        .. new[] { RegistrationStatus.Approved, RegistrationStatus.Waitlisted, RegistrationStatus.Rejected }.Select(d => DeskWords.Decision(d).Template),
-        .. Enum.GetValues<StatementStatus>().Select(s => DeskWords.StatementStatus(s).Template),
-        DeskWords.TwoStepVerification.Template, DeskWords.TwoStepVerificationPlace.Template,
         Data.Accreditations.Accreditation.NothingGiven, "your nationality and travel document", "your photo",
     ];
 
@@ -42,6 +37,8 @@ public class DeskTextsTranslatedTests
         Assert.Contains("There is no such summit.", templates);
         Assert.Contains("The summit is now open.", templates);
         Assert.Contains("1 new badge to print.", templates);
+        Assert.Contains("The statement is now in consultation.", templates);
+        Assert.Contains("{0}'s registration is pending", templates);
         // Nothing formatted in English before it reaches the page: no template is a value filled in already.
         Assert.DoesNotContain(templates, t => t.Contains("{0}{1}", StringComparison.Ordinal));
     }
@@ -54,6 +51,12 @@ public class DeskTextsTranslatedTests
         Assert.Equal("Someone else changed Ana Lima's registration meanwhile — reload and try again. Nothing was saved.", conflict.Message);
         var said = conflict.Text.Render((template, values) => $"[{template}]" + string.Join("|", values));
         Assert.Equal("[Someone else changed {0} meanwhile — reload and try again. Nothing was saved.][{0}'s registration]Ana Lima", said);
+
+        // A label inside a sentence is the label's key, said in lower case in English and in the translation.
+        var category = DeskWords.Category(DelegateCategory.HeadOfDelegation);
+        Assert.Equal("Head of delegation", category.Template);
+        Assert.Equal("head of delegation", category.ToString());
+        Assert.Equal("chef de délégation", category.Render((_, _) => "Chef de délégation"));
     }
 
     [Theory]
