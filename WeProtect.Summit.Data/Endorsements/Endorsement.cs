@@ -2,7 +2,8 @@ namespace WeProtect.Summit.Data.Endorsements;
 
 /// <summary>An organisation's signature on a statement, bound to the exact version and its content hash that the
 /// signatory confirmed. At most one live (not withdrawn) endorsement per organisation per statement: a filtered
-/// unique index enforces it. A withdrawal keeps the row and records when, who and why.</summary>
+/// unique index enforces it. What was signed is set once, when the desk makes the row (init-only); a withdrawal keeps
+/// the row and records when, who and why.</summary>
 public class Endorsement
 {
     public const int PrintedMaxLength = 200;
@@ -10,20 +11,20 @@ public class Endorsement
     public const int DeclarationMaxLength = 2000;
 
     public int Id { get; set; }
-    public int StatementId { get; set; }
-    public int OrganisationId { get; set; }
+    public int StatementId { get; init; }
+    public int OrganisationId { get; init; }
     public Organisations.Organisation Organisation { get; set; } = null!;
-    public int StatementVersionId { get; set; }
+    public int StatementVersionId { get; init; }
     /// <summary>SHA-256 (lowercase hex) of the canonical text signed; equals the version's hash.</summary>
-    public string ContentHash { get; set; } = "";
-    public string SignerUserId { get; set; } = "";
-    public string PrintedName { get; set; } = "";
-    public string PrintedPosition { get; set; } = "";
-    public DateTime SignedUtc { get; set; }
+    public string ContentHash { get; init; } = "";
+    public string SignerUserId { get; init; } = "";
+    public string PrintedName { get; init; } = "";
+    public string PrintedPosition { get; init; } = "";
+    public DateTime SignedUtc { get; init; }
     /// <summary>A declaration or reservation the organisation attached when signing (plain text, treaty practice),
     /// printed as a numbered note after its name; null when none. Part of what the signatory confirmed, recorded with
     /// its SHA-256 in the audit event.</summary>
-    public string? Declaration { get; set; }
+    public string? Declaration { get; init; }
 
     public DateTime? WithdrawnUtc { get; private set; }
     public string? WithdrawnByUserId { get; private set; }

@@ -26,6 +26,10 @@ public class AxeSweepTests(BrowserFixture browser, ITestOutputHelper output)
         ResultTypes = [ResultType.Violations],
     };
 
+    /// <summary>Tabs kept from one area's test to the next: a new browser context's first page costs seconds (a new
+    /// renderer compiles axe and loads the styles), most of a small area's time when every area opened its own.</summary>
+    private static readonly AxeTabs Tabs = new();
+
     public static TheoryData<string> Areas() => new(PageAccessTests.Expected.Keys.Select(SweepSite.AreaOf).Distinct().Order(StringComparer.Ordinal));
 
     /// <summary>Each page's address in the sweep matches its route (every route value filled in), so that no page is
@@ -75,10 +79,7 @@ public class AxeSweepTests(BrowserFixture browser, ITestOutputHelper output)
                 while (queue.TryDequeue(out var visit))
                 {
                     if (!tabs.TryGetValue(visit.Persona, out var page))
-                    {
-                        tabs[visit.Persona] = page = await site.PageAsAsync(browser, visit.Persona);
-                        await AxeInContext.InstallAsync(page.Context);
-                    }
+                        tabs[visit.Persona] = page = await Tabs.TakeAsync(browser, site, visit.Persona);
                     if (await CheckAsync(page, visit.Url, visit.Persona) is not { } found) continue;
                     Interlocked.Increment(ref checkedVisits);
                     foreach (var failure in found) failures.Add(failure);
@@ -86,7 +87,7 @@ public class AxeSweepTests(BrowserFixture browser, ITestOutputHelper output)
             }
             finally
             {
-                foreach (var tab in tabs.Values) await tab.Context.CloseAsync();
+                foreach (var (persona, tab) in tabs) Tabs.Return(persona, tab);
             }
         }));
         output.WriteLine($"{area}: {checkedVisits} page visits checked in {clock.Elapsed.TotalSeconds:F1} s");

@@ -11,12 +11,11 @@ public class EvidenceReportTests(SummitAppFactory app) : IClassFixture<SummitApp
     public async Task An_organiser_downloads_a_signed_evidence_report_that_matches_the_database()
     {
         var closed = await app.ClosedStatementAsync();
-        await app.WithDbAsync(async db =>
+        Assert.Equal(1, await app.WithDbAsync(async db =>
         {
-            var first = await db.Endorsements.FirstAsync(e => e.StatementId == closed.StatementId && e.WithdrawnUtc == null);
-            first.Declaration = "With an interpretative declaration.";
-            await db.SaveChangesAsync();
-        });
+            var first = await db.Endorsements.Where(e => e.StatementId == closed.StatementId && e.WithdrawnUtc == null).OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
+            return await db.Endorsements.Where(e => e.Id == first).ExecuteUpdateAsync(s => s.SetProperty(e => e.Declaration, "With an interpretative declaration."));
+        }));
         var communique = await app.PublishedAsync(closed.StatementId);
 
         using var organiser = await app.LoggedInClientAsync(Roles.Organiser);

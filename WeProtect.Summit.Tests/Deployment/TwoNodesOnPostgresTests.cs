@@ -52,7 +52,7 @@ public class TwoNodesOnPostgresTests(ITestOutputHelper output)
             ["Mail__SmtpPassword"] = TestSmtpServer.Password,
             ["Mail__SmtpCertificateThumbprint"] = smtp.Thumbprint,
         };
-        var nodes = new[] { await shared.StartAsync("a", mail), await shared.StartAsync("b", mail) };
+        var nodes = await shared.StartAllAsync(mail, "a", "b");
         output.WriteLine($"Both nodes up after {clock.Elapsed.TotalSeconds:F1} s");
 
         // Each delegate logs in on one node, loads the booking page from the other and books on the first: the

@@ -53,12 +53,10 @@ public class DeclarationTests(SummitAppFactory app) : IClassFixture<SummitAppFac
     {
         var closed = await app.ClosedStatementAsync();
         var declared = closed.Organisations[1];
-        await app.WithDbAsync(async db =>
-        {
-            var endorsement = await db.Endorsements.SingleAsync(e => e.StatementId == closed.StatementId && e.OrganisationId == declared.Id && e.WithdrawnUtc == null);
-            endorsement.Declaration = Text;
-            await db.SaveChangesAsync();
-        });
+        // As if it had been signed with the declaration (the signing page's own path is tested above).
+        Assert.Equal(1, await app.WithDbAsync(db => db.Endorsements
+            .Where(e => e.StatementId == closed.StatementId && e.OrganisationId == declared.Id && e.WithdrawnUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Declaration, Text))));
         var communique = await app.PublishedAsync(closed.StatementId);
 
         var words = PdfTools.Words(communique.Pdf!);

@@ -64,6 +64,10 @@ public sealed class PostgresNodes : IAsyncDisposable
     /// Dispose it before they do: its own job server would take their jobs.</summary>
     public SharedPostgresAppFactory SetupApp() => new(ConnectionString, keys.Path, keys.Password, auditKey);
 
+    /// <summary>Starts nodes at once (as an operator's deployment does), each as <see cref="StartAsync"/>.</summary>
+    public async Task<NodeProcess[]> StartAllAsync(IReadOnlyDictionary<string, string>? settings, params string[] names) =>
+        await Task.WhenAll(names.Select(name => StartAsync(name, settings)));
+
     /// <summary>Starts a node with the shared settings, a data folder of its own and <paramref name="settings"/> (which
     /// win), and waits until it answers /healthz.</summary>
     public async Task<NodeProcess> StartAsync(string name, IReadOnlyDictionary<string, string>? settings = null)
@@ -86,7 +90,7 @@ public sealed class PostgresNodes : IAsyncDisposable
             environment[$"RateLimits__{action}__PermitLimit"] = "100000";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
         var node = NodeProcess.Start(environment);
-        nodes.Add(node);
+        lock (nodes) nodes.Add(node);
         await node.WaitUntilReadyAsync();
         return node;
     }

@@ -43,19 +43,25 @@ public static class DatabaseSetup
                 (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Information)));
             if (provider == SqlServer)
             {
-                options.UseSqlServer(ServerConnectionString(configuration, provider), o => o.MigrationsAssembly("WeProtect.Summit.Migrations.SqlServer"));
+                options.UseSqlServer(ServerConnectionString(configuration, provider), o => o.MigrationsAssembly("WeProtect.Summit.Migrations.SqlServer").UseQuerySplittingBehavior(Splitting));
             }
             else if (provider == Postgres)
             {
-                options.UseNpgsql(ServerConnectionString(configuration, provider), o => o.MigrationsAssembly("WeProtect.Summit.Migrations.Postgres"));
+                options.UseNpgsql(ServerConnectionString(configuration, provider), o => o.MigrationsAssembly("WeProtect.Summit.Migrations.Postgres").UseQuerySplittingBehavior(Splitting));
             }
             else
             {
                 options.UseSqlite(connectionString ?? $"Data Source={SqlitePath(data)}",
-                    o => o.MigrationsAssembly("WeProtect.Summit.Migrations.Sqlite"));
+                    o => o.MigrationsAssembly("WeProtect.Summit.Migrations.Sqlite").UseQuerySplittingBehavior(Splitting));
             }
         });
     }
+
+    /// <summary>One query per read, said explicitly (EF warns when it is left unsaid): the collections read together
+    /// are a row's own few (a registration's answers and needs, a report's entries and attachments, a breakout's
+    /// facilitators), where one round trip and one consistent read beat avoiding a small cartesian product. A read of
+    /// many rows' collections asks for <c>AsSplitQuery()</c> (see <c>PublishedFigures</c>).</summary>
+    private const QuerySplittingBehavior Splitting = QuerySplittingBehavior.SingleQuery;
 
     public static string SqlitePath(DataFolder data) => data.Combine("summit.db");
 

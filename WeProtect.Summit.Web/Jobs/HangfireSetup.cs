@@ -85,6 +85,7 @@ public static class HangfireSetup
             DashboardTitle = "WeProtect Summit jobs",
         });
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        var sweepEvery = JobSettings.SweepCron(app.Configuration);
         // A node killed while it registered the recurring jobs holds Hangfire's lock until the lock times out; the
         // registration is already stored (the same job, the same schedule), so a restarting node goes on without it
         // rather than failing to start.
@@ -96,27 +97,27 @@ public static class HangfireSetup
                 app.Logger.LogWarning("A recurring job's lock is held by another node; its stored schedule is kept.");
             }
         }
-        Recurring(() => recurring.AddOrUpdate<NotificationSweep>(NotificationSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely));
+        Recurring(() => recurring.AddOrUpdate<NotificationSweep>(NotificationSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), sweepEvery));
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<NotificationSweep>(sweep => sweep.RunAsync(CancellationToken.None));
         // Signing invitations, reminders and closing at the window's end: every minute, and once at start-up.
-        Recurring(() => recurring.AddOrUpdate<SigningSweep>(SigningSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely));
+        Recurring(() => recurring.AddOrUpdate<SigningSweep>(SigningSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), sweepEvery));
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<SigningSweep>(sweep => sweep.RunAsync(CancellationToken.None));
         // Reporting invitations and automatic reminders before a cycle's deadline: every minute, and once at start-up.
-        Recurring(() => recurring.AddOrUpdate<ReportingSweep>(ReportingSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely));
+        Recurring(() => recurring.AddOrUpdate<ReportingSweep>(ReportingSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), sweepEvery));
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ReportingSweep>(sweep => sweep.RunAsync(CancellationToken.None));
         // Reminders to invited organisations that have not nominated, before the deadline: every minute, and once at start-up.
-        Recurring(() => recurring.AddOrUpdate<InvitationReminderSweep>(InvitationReminderSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely));
+        Recurring(() => recurring.AddOrUpdate<InvitationReminderSweep>(InvitationReminderSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), sweepEvery));
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<InvitationReminderSweep>(sweep => sweep.RunAsync(CancellationToken.None));
         // Scheduled messages and reminders: every minute, and once at start-up.
-        Recurring(() => recurring.AddOrUpdate<ScheduledMessageSweep>(ScheduledMessageSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely));
+        Recurring(() => recurring.AddOrUpdate<ScheduledMessageSweep>(ScheduledMessageSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), sweepEvery));
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ScheduledMessageSweep>(sweep => sweep.RunAsync(CancellationToken.None));
         // Personal data past its summit's retention date: once a day (a missed day runs when the server is back).
         Recurring(() => recurring.AddOrUpdate<RetentionSweep>(RetentionSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Daily));
-        Recurring(() => recurring.AddOrUpdate<CommuniqueSweep>(CommuniqueSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely));
+        Recurring(() => recurring.AddOrUpdate<CommuniqueSweep>(CommuniqueSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), sweepEvery));
         Recurring(() => recurring.AddOrUpdate<Audit.AuditCheckpoints>(Audit.AuditCheckpoints.RecurringJobId, c => c.RunAsync(CancellationToken.None), Cron.Hourly));
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<CommuniqueSweep>(sweep => sweep.RunAsync(CancellationToken.None));
         // Approved visa letters: every minute, and once at start-up.
-        Recurring(() => recurring.AddOrUpdate<VisaLetterSweep>(VisaLetterSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely));
+        Recurring(() => recurring.AddOrUpdate<VisaLetterSweep>(VisaLetterSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), sweepEvery));
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<VisaLetterSweep>(sweep => sweep.RunAsync(CancellationToken.None));
     }
 

@@ -17,6 +17,7 @@ public static class JobSettings
 {
     public const string InvisibilityTimeoutKey = "Jobs:InvisibilityTimeoutSeconds";
     public const string CommuniqueLeaseKey = "Communiques:LeaseSeconds";
+    public const string SweepSecondsKey = "Jobs:SweepSeconds";
 
     public static TimeSpan InvisibilityTimeout(IConfiguration configuration) =>
         Seconds(configuration, InvisibilityTimeoutKey, TimeSpan.FromMinutes(5));
@@ -25,6 +26,20 @@ public static class JobSettings
         Seconds(configuration, CommuniqueLeaseKey, Communique.LeaseLength);
 
     public static TimeSpan CommuniqueLeaseRenewal(IConfiguration configuration) => CommuniqueLease(configuration) / 3;
+
+    /// <summary>How often the sweeps run (<c>Jobs:SweepSeconds</c>): every minute by default, or every so many seconds
+    /// for a divisor of 60 (Hangfire looks for due recurring jobs every few seconds; the two-node tests use it rather
+    /// than wait up to a minute for a sweep).</summary>
+    public static string SweepCron(IConfiguration configuration)
+    {
+        var every = (int)Seconds(configuration, SweepSecondsKey, TimeSpan.FromMinutes(1)).TotalSeconds;
+        return every switch
+        {
+            60 => Hangfire.Cron.Minutely(),
+            < 60 when 60 % every == 0 => $"*/{every} * * * * *",
+            _ => throw new InvalidOperationException($"{SweepSecondsKey} is '{every}': give 60 or a divisor of 60."),
+        };
+    }
 
     /// <summary>A whole number of seconds above zero, or the default when the setting is absent; anything else stops
     /// with the setting's name rather than guessing.</summary>
