@@ -98,7 +98,7 @@ public class AmendmentDecisionTests(SummitAppFactory app) : IClassFixture<Summit
         // The member sees the decision and its reason next to the text.
         var member = await app.LogInAsync(proposer);
         var consult = await member.GetPageAsync($"/Statements/{id}/consult");
-        Assert.Equal("rejected", consult.QuerySelector($"#amendment-{amendment.Id} .amendment-status")!.TextContent.Trim());
+        Assert.Equal("rejected by the organisers", consult.QuerySelector($"#amendment-{amendment.Id} .amendment-status")!.TextContent.Trim());
         Assert.Contains("Privacy is covered", consult.QuerySelector($"#amendment-{amendment.Id} .amendment-reason")!.TextContent);
     }
 

@@ -83,7 +83,7 @@ public class ConsultationTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         Assert.Equal(2, discussion.QuerySelectorAll("li.comment").Length);
         Assert.Contains(user.FullName, discussion.QuerySelector("li.comment")!.TextContent);
         Assert.Contains("Government of Albania", discussion.QuerySelector("li.comment")!.TextContent);
-        Assert.Equal("pending", discussion.QuerySelector("li.amendment .amendment-status")!.TextContent.Trim());
+        Assert.Equal("awaiting a decision", discussion.QuerySelector("li.amendment .amendment-status")!.TextContent.Trim());
         var comments = await CommentsAsync(id);
         Assert.Equal(2, comments.Count);
         Assert.All(comments, c => Assert.Equal("government-1.b", c.Anchor));

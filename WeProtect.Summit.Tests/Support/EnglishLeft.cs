@@ -15,7 +15,7 @@ public static partial class EnglishLeft
     /// <summary>Words that are the same in English and the language (checked: the translation is this word).</summary>
     public static readonly Dictionary<string, string[]> SameWord = new()
     {
-        ["fr"] = ["Participants", "Documents", "Badge", "Version", "Braille", "Halal", "Organisation", "Communiqués", "Photo"],
+        ["fr"] = ["Participants", "Documents", "Badge", "Version", "Braille", "Halal", "Organisation", "Organisations", "Communiqués", "Photo", "Cycle", "Actions"],
         ["es"] = ["Braille", "Halal", "Kosher", "Hotel", "No", "Sector"],
         ["ar"] = [],
     };

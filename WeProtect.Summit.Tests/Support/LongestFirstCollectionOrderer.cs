@@ -12,8 +12,9 @@ namespace WeProtect.Summit.Tests.Support;
 /// <summary>Starts the longest test collections first. xunit runs two collections at once (one per core) and starts
 /// the next in this order whenever one ends; a long serial collection that happens to start late runs on alone at
 /// the end while the other core idles (in CI the browser journeys, about 140 s, ran alone after everything else).
-/// Longest first leaves only short collections for the end, where they fill both cores. The collections that run
-/// alone (<see cref="LoadCollection"/>) come after all of these whatever the order.</summary>
+/// Longest first leaves only short collections for the end, where they fill both cores. <see cref="LoadCollection"/>
+/// (about 190 s) is ranked after the malformed-input sweep instead of by its length, so that it starts once the browser
+/// collections are done, beside HTTP tests only.</summary>
 public sealed class LongestFirstCollectionOrderer : ITestCollectionOrderer
 {
     private const string ClassCollectionPrefix = "Test collection for ";
@@ -25,6 +26,7 @@ public sealed class LongestFirstCollectionOrderer : ITestCollectionOrderer
         [AccessibilityCollection.Name] = 650,
         [BrowserCollection.Name] = 140,
         [KeyOf(typeof(MalformedInputTests))] = 44,
+        [LoadCollection.Name] = 40,
         [KeyOf(typeof(OrganiserPagesOverSmtpTests))] = 35,
         [KeyOf(typeof(AuditTrailOnPostgresTests))] = 27,
         [KeyOf(typeof(OrganiserPagesOnPostgresTests))] = 21,

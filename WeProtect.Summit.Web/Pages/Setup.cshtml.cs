@@ -10,11 +10,12 @@ public class SetupModel(FirstAdminSetup setup, UserManager<SummitUser> users, Si
 {
     public sealed class InputModel
     {
-        [Required, StringLength(SummitUser.FullNameMaxLength), Display(Name = "Full name")]
+        [Required(ErrorMessage = "Enter your full name."), StringLength(SummitUser.FullNameMaxLength), Display(Name = "Full name")]
         public string FullName { get; set; } = "";
-        [Required, EmailAddress, StringLength(254), Display(Name = "E-mail")]
+        [Required(ErrorMessage = "Enter your e-mail address."), EmailAddress, StringLength(254), Display(Name = "E-mail")]
         public string Email { get; set; } = "";
-        [Required, DataType(DataType.Password), StringLength(200, MinimumLength = 12)]
+        [Required(ErrorMessage = "Choose a password."), DataType(DataType.Password), Display(Name = "Password"),
+         StringLength(200, MinimumLength = 12, ErrorMessage = "The password must be 12 to 200 characters long.")]
         public string Password { get; set; } = "";
         [DataType(DataType.Password), Compare(nameof(Password), ErrorMessage = "The passwords do not match."), Display(Name = "Confirm password")]
         public string ConfirmPassword { get; set; } = "";
@@ -37,7 +38,7 @@ public class SetupModel(FirstAdminSetup setup, UserManager<SummitUser> users, Si
         if (!created.Succeeded)
         {
             setup.Restore(Token!);
-            foreach (var error in created.Errors) ModelState.AddModelError(string.Empty, error.Description);
+            foreach (var error in created.Errors) ModelState.AddModelError(string.Empty, Localization.Translations.OrKey(HttpContext, error.Description));
             return Page();
         }
         await users.AddToRolesAsync(user, [Roles.Admin, Roles.Organiser]);

@@ -28,4 +28,10 @@ public sealed record PdfSignatureCheck(
 
     /// <summary>The subject of the timestamp authority's certificate that signed <see cref="TimestampUtc"/>.</summary>
     public string? TimestampAuthority { get; init; }
+
+    /// <summary>The English template of <see cref="Problem"/> ("The signature cannot be decoded: {0}") and its values:
+    /// <see cref="Problem"/> stays English for logs and tests; a page shows the template translated.</summary>
+    public string? ProblemTemplate { get; init; }
+
+    public IReadOnlyList<string> ProblemValues { get; init; } = [];
 }

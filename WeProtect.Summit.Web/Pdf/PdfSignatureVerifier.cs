@@ -26,35 +26,35 @@ public static partial class PdfSignatureVerifier
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            return new PdfSignatureCheck(HasPdfHeader(pdf), false, false, false, null, null, $"The file could not be read: {ex.Message}");
+            return Check(HasPdfHeader(pdf), false, false, false, null, null, "The file could not be read: {0}", ex.Message);
         }
     }
 
     private static PdfSignatureCheck VerifyCore(byte[] pdf)
     {
         if (!HasPdfHeader(pdf))
-            return new PdfSignatureCheck(false, false, false, false, null, null, "This is not a PDF file (it does not start with %PDF-).");
+            return Check(false, false, false, false, null, null, "This is not a PDF file (it does not start with %PDF-).");
         var text = Encoding.Latin1.GetString(pdf);
         var match = ByteRangePattern().Matches(text).Where(m => m.Groups[2].Value != "0").LastOrDefault();
         if (match is null)
-            return new PdfSignatureCheck(true, false, false, false, null, null, "The PDF carries no digital signature (or it is truncated before it).");
+            return Check(true, false, false, false, null, null, "The PDF carries no digital signature (or it is truncated before it).");
 
         if (!long.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var start1)
             || !long.TryParse(match.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var length1)
             || !long.TryParse(match.Groups[3].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var start2)
             || !long.TryParse(match.Groups[4].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var length2))
-            return new PdfSignatureCheck(true, true, false, false, null, null, "The signature's byte range cannot be read.");
+            return Check(true, true, false, false, null, null, "The signature's byte range cannot be read.");
 
         var end1 = start1 + length1;
         var end2 = start2 + length2;
         if (start1 != 0 || end1 >= start2 || end2 > pdf.Length || end1 < 1 || start2 - end1 < 2)
-            return new PdfSignatureCheck(true, true, false, false, null, null,
+            return Check(true, true, false, false, null, null,
                 end2 > pdf.Length ? "The file is shorter than its signature says: it was truncated." : "The signature's byte range does not fit this file.");
         if (pdf[end1] != (byte)'<' || pdf[start2 - 1] != (byte)'>')
-            return new PdfSignatureCheck(true, true, false, false, null, null, "The gap in the signature's byte range is not its /Contents.");
+            return Check(true, true, false, false, null, null, "The gap in the signature's byte range is not its /Contents.");
         var before = text[(int)Math.Max(0, end1 - 20)..(int)end1].TrimEnd();
         if (!before.EndsWith("/Contents", StringComparison.Ordinal))
-            return new PdfSignatureCheck(true, true, false, false, null, null, "The gap in the signature's byte range is not its /Contents.");
+            return Check(true, true, false, false, null, null, "The gap in the signature's byte range is not its /Contents.");
         var coversWholeFile = end2 == pdf.Length;
 
         byte[] cms;
@@ -64,7 +64,7 @@ public static partial class PdfSignatureVerifier
         }
         catch (FormatException)
         {
-            return new PdfSignatureCheck(true, true, false, coversWholeFile, null, null, "The signature's /Contents is not a hex string.");
+            return Check(true, true, false, coversWholeFile, null, null, "The signature's /Contents is not a hex string.");
         }
 
         var signed = new byte[length1 + length2];
@@ -78,38 +78,48 @@ public static partial class PdfSignatureVerifier
         }
         catch (CryptographicException ex)
         {
-            return new PdfSignatureCheck(true, true, false, coversWholeFile, null, null, $"The signature cannot be decoded: {ex.Message}");
+            return Check(true, true, false, coversWholeFile, null, null, "The signature cannot be decoded: {0}", ex.Message);
         }
         var signer = signedCms.SignerInfos.Count > 0 ? signedCms.SignerInfos[0] : null;
         var certificate = signer?.Certificate;
         if (signer is null || certificate is null)
-            return new PdfSignatureCheck(true, true, false, coversWholeFile, null, null, "The signature names no signer certificate.");
+            return Check(true, true, false, coversWholeFile, null, null, "The signature names no signer certificate.");
         try
         {
             signedCms.CheckSignature(verifySignatureOnly: true);
         }
         catch (CryptographicException)
         {
-            return new PdfSignatureCheck(true, true, false, coversWholeFile, certificate.Thumbprint, certificate.Subject,
+            return Check(true, true, false, coversWholeFile, certificate.Thumbprint, certificate.Subject,
                 "The signature does not match the document: it was changed after signing.");
         }
         var subFilter = SubFilterPattern().Matches(text[..(int)end1]).LastOrDefault()?.Groups[1].Value;
         var timestamp = signer.UnsignedAttributes.Cast<CryptographicAttributeObject>()
             .FirstOrDefault(a => a.Oid.Value == PadesSigner.SignatureTimestampOid)?.Values.Cast<AsnEncodedData>().FirstOrDefault();
         if (timestamp is null)
-            return new PdfSignatureCheck(true, true, true, coversWholeFile, certificate.Thumbprint, certificate.Subject,
-                coversWholeFile ? null : "The signature is valid for part of the file only: bytes were added after signing.") { SubFilter = subFilter };
+            return Check(true, true, true, coversWholeFile, certificate.Thumbprint, certificate.Subject,
+                coversWholeFile ? null : "The signature is valid for part of the file only: bytes were added after signing.") with { SubFilter = subFilter };
         if (!Rfc3161TimestampToken.TryDecode(timestamp.RawData, out var token, out _)
             || !token.VerifySignatureForSignerInfo(signer, out var authority) || authority is null)
-            return new PdfSignatureCheck(true, true, false, coversWholeFile, certificate.Thumbprint, certificate.Subject,
-                "The signature's timestamp does not verify: it was changed, or it is not over this signature.") { SubFilter = subFilter };
+            return Check(true, true, false, coversWholeFile, certificate.Thumbprint, certificate.Subject,
+                "The signature's timestamp does not verify: it was changed, or it is not over this signature.") with { SubFilter = subFilter };
         using (authority)
-            return new PdfSignatureCheck(true, true, true, coversWholeFile, certificate.Thumbprint, certificate.Subject,
-                coversWholeFile ? null : "The signature is valid for part of the file only: bytes were added after signing.")
+            return Check(true, true, true, coversWholeFile, certificate.Thumbprint, certificate.Subject,
+                coversWholeFile ? null : "The signature is valid for part of the file only: bytes were added after signing.") with
             {
                 SubFilter = subFilter, TimestampUtc = token.TokenInfo.Timestamp, TimestampAuthority = authority.Subject,
             };
     }
+
+    /// <summary>A result whose problem is an English template filled with its values, the template kept for a page to
+    /// translate (<see cref="PdfSignatureCheck.ProblemTemplate"/>).</summary>
+    private static PdfSignatureCheck Check(bool looksLikePdf, bool present, bool valid, bool coversWholeFile, string? thumbprint, string? subject,
+        string? problem, params string[] values) =>
+        new(looksLikePdf, present, valid, coversWholeFile, thumbprint, subject,
+            problem is null ? null : string.Format(CultureInfo.InvariantCulture, problem, values))
+        {
+            ProblemTemplate = problem, ProblemValues = values,
+        };
 
     [GeneratedRegex(@"/SubFilter\s*/([A-Za-z0-9.]+)")]
     private static partial Regex SubFilterPattern();

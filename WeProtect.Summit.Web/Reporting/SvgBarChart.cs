@@ -16,7 +16,8 @@ public static class SvgBarChart
 
     /// <param name="id">Unique on the page: the title's and description's ids derive from it.</param>
     /// <param name="max">The value of a full bar (at least 1).</param>
-    public static IHtmlContent Render(string id, string title, string description, IReadOnlyList<Bar> bars, int max)
+    /// <param name="outOf">How a bar words "3 of 5", in the page's language.</param>
+    public static IHtmlContent Render(string id, string title, string description, IReadOnlyList<Bar> bars, int max, string outOf = "{0} of {1}")
     {
         max = Math.Max(1, max);
         var height = bars.Count * RowHeight + 2 * Padding;
@@ -32,7 +33,7 @@ public static class SvgBarChart
             var bar = bars[i];
             var y = Padding + i * RowHeight;
             var length = (int)Math.Round((double)Math.Clamp(bar.Value, 0, max) / max * BarWidth);
-            var words = bar.OutOf is { } outOf ? $"{bar.Value} of {outOf}" : bar.Value.ToString(CultureInfo.InvariantCulture);
+            var words = bar.OutOf is { } of ? string.Format(CultureInfo.CurrentCulture, outOf, bar.Value, of) : bar.Value.ToString(CultureInfo.InvariantCulture);
             svg.Add(new XElement(Svg + "g", new XAttribute("class", "bar"), new XAttribute("data-label", bar.Label), new XAttribute("data-value", bar.Value),
                 new XElement(Svg + "text", new XAttribute("x", LabelWidth - 8), new XAttribute("y", y + BarHeight - 4),
                     new XAttribute("text-anchor", "end"), new XAttribute("font-size", 13), bar.Label),

@@ -35,8 +35,8 @@ public class AuditModel(SummitDbContext db, AuditCheckpoints checkpoints) : Page
     public async Task<IActionResult> OnPostCheckpointAsync(CancellationToken ct)
     {
         var (checkpoint, refusal) = await checkpoints.WriteAsync("requested by an administrator", ct);
-        if (refusal is not null) this.ShowStatus(refusal, StatusKind.Refused);
-        else this.ShowStatus($"Checkpoint written: {checkpoint!.Rows} rows, head {checkpoint.HeadHash[..12]}…, {checkpoint.WrittenUtc}.");
+        if (refusal is not null) this.ShowStatus(Localization.Translations.OrKey(HttpContext, refusal), StatusKind.Refused);
+        else this.ShowStatus(Localization.Translations.OrKey(HttpContext, "Checkpoint written: {0} rows, head {1}…, {2}.", checkpoint!.Rows, checkpoint.HeadHash[..12], checkpoint.WrittenUtc));
         return RedirectToPage();
     }
 

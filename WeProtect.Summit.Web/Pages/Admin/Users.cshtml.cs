@@ -26,26 +26,38 @@ public class UsersModel(SummitDbContext db, UserManager<SummitUser> users, Accou
         if (user is null) return NotFound();
         if (!grant && role == Roles.Admin && (await users.GetUsersInRoleAsync(Roles.Admin)).Count <= 1)
         {
-            Error = "The last administrator cannot lose the role: make someone else an administrator first.";
+            Error = T("The last administrator cannot lose the role: make someone else an administrator first.");
             await LoadAsync();
             return Page();
         }
         if (grant == await users.IsInRoleAsync(user, role))
         {
-            this.ShowStatus($"{user.FullName} {(grant ? "already has" : "does not have")} the {role} role.");
+            this.ShowStatus((grant, role) switch
+            {
+                (true, Roles.Admin) => T("{0} is already an administrator.", user.FullName),
+                (true, _) => T("{0} is already an organiser.", user.FullName),
+                (false, Roles.Admin) => T("{0} is not an administrator.", user.FullName),
+                _ => T("{0} is not an organiser.", user.FullName),
+            });
             return RedirectToPage(new { Q });
         }
         var result = grant ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
         if (!result.Succeeded)
         {
-            Error = string.Join(" ", result.Errors.Select(e => e.Description));
+            Error = string.Join(" ", result.Errors.Select(e => T(e.Description)));
             await LoadAsync();
             return Page();
         }
         // A new security stamp signs the user out of stale cookies carrying the old roles.
         await users.UpdateSecurityStampAsync(user);
         await accounts.RoleChangedAsync(user, role, grant, User.ToAuditActor());
-        this.ShowStatus($"{user.FullName} {(grant ? "is now" : "is no longer")} {(role == Roles.Admin ? "an administrator" : "an organiser")}.");
+        this.ShowStatus((grant, role) switch
+        {
+            (true, Roles.Admin) => T("{0} is now an administrator.", user.FullName),
+            (true, _) => T("{0} is now an organiser.", user.FullName),
+            (false, Roles.Admin) => T("{0} is no longer an administrator.", user.FullName),
+            _ => T("{0} is no longer an organiser.", user.FullName),
+        });
         return RedirectToPage(new { Q });
     }
 
@@ -66,4 +78,6 @@ public class UsersModel(SummitDbContext db, UserManager<SummitUser> users, Accou
         Users = page.Select(u => new Row(u.Id, u.FullName, u.Email ?? "", u.EmailConfirmed, u.TwoFactorEnabled, u.LockoutEnd > now,
             roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order().ToList())).ToList();
     }
+
+    private string T(string text, params object[] values) => Localization.Translations.OrKey(HttpContext, text, values);
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using WeProtect.Summit.Data.Accreditations;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Invitations;
 using WeProtect.Summit.Data.Questions;
 using WeProtect.Summit.Data.Registrations;
@@ -63,7 +64,8 @@ public class DelegationModel(SummitDbContext db, InvitationDesk desk, VisaLetter
         if (await LoadAsync(invitationId, ct) is { } denied) return denied;
         if (Nominees.All(n => n.Nomination.Id != nominationId)) return NotFound();
         var result = await desk.WithdrawNominationAsync(nominationId, users.GetUserId(User)!, Organiser, User.ToAuditActor(), ct);
-        return this.Answer(result, () => RedirectToPage(new { invitationId }));
+        return this.Answer(WithAddress(result, nominationId, "The nomination of {0} is withdrawn: its place is free again, and they were told by e-mail."),
+            () => RedirectToPage(new { invitationId }));
     }
 
     public async Task<IActionResult> OnPostResendAsync(int invitationId, int nominationId, CancellationToken ct)
@@ -71,7 +73,7 @@ public class DelegationModel(SummitDbContext db, InvitationDesk desk, VisaLetter
         if (await LoadAsync(invitationId, ct) is { } denied) return denied;
         if (Nominees.All(n => n.Nomination.Id != nominationId)) return NotFound();
         var result = await desk.ResendNominationAsync(nominationId, users.GetUserId(User)!, Organiser, User.ToAuditActor(), ct);
-        return this.Answer(result, () => RedirectToPage(new { invitationId }));
+        return this.Answer(WithAddress(result, nominationId, "The nomination e-mail was sent again to {0}."), () => RedirectToPage(new { invitationId }));
     }
 
     public async Task<IActionResult> OnPostProtocolAsync(int invitationId, int nominationId, CancellationToken ct)
@@ -90,6 +92,12 @@ public class DelegationModel(SummitDbContext db, InvitationDesk desk, VisaLetter
         if (result.Refusal == Data.Desks.DeskRefusal.Forbidden) return Forbid();
         return this.Answer(result, () => RedirectToPage(new { invitationId }));
     }
+
+    /// <summary>The desk's success, which names the nominee's masked address, worded in the page's language.</summary>
+    private DeskResult WithAddress(DeskResult result, int nominationId, string format) =>
+        result.Succeeded && Nominees.FirstOrDefault(n => n.Nomination.Id == nominationId).Nomination is { } nomination
+            ? result with { Message = Localization.Translations.OrKey(HttpContext, format, EmailAddresses.Mask(nomination.Email)) }
+            : result;
 
     /// <summary>Null when the user may see the delegation (then loaded), else the answer (404 or 403).</summary>
     private async Task<IActionResult?> LoadAsync(int invitationId, CancellationToken ct)

@@ -2,6 +2,7 @@ using Htmx;
 using WeProtect.Summit.Data.Geography;
 using WeProtect.Summit.Data.Organisations;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Localization;
 
 namespace WeProtect.Summit.Web.Pages.Organisations;
 
@@ -84,13 +85,13 @@ public class IndexModel(SummitDbContext db) : PageModel
     /// <summary>"1 organisation", "1,203 organisations".</summary>
     public static string Plural(int n, string one, string many) => n == 1 ? "1 " + one : $"{n:N0} {many}";
 
-    /// <summary>"97 governments", "1 international organisation", "27 private sector".</summary>
-    public static string Count(int n, Sector sector) => sector switch
+    /// <summary>"97 governments", "1 international organisation", "27 private sector", in the page's language.</summary>
+    public static string Count(int n, Sector sector, IStringLocalizer words) => sector switch
     {
-        Sector.Government => n == 1 ? "1 government" : $"{n:N0} governments",
-        Sector.InternationalOrganisation => n == 1 ? "1 international organisation" : $"{n:N0} international organisations",
-        Sector.PrivateSector => $"{n:N0} private sector",
-        Sector.CivilSociety => $"{n:N0} civil society",
-        _ => $"{n:N0} {sector.DisplayName()}",
+        Sector.Government => n == 1 ? words["1 government"] : words["{0:N0} governments", n],
+        Sector.InternationalOrganisation => n == 1 ? words["1 international organisation"] : words["{0:N0} international organisations", n],
+        Sector.PrivateSector => words["{0:N0} private sector", n],
+        Sector.CivilSociety => words["{0:N0} civil society", n],
+        _ => $"{n.ToString("N0", CultureInfo.CurrentCulture)} {words[sector.DisplayName()]}",
     };
 }

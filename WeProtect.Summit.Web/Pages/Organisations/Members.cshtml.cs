@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Localization;
+using WeProtect.Summit.Web.Localization;
 using WeProtect.Summit.Data.Organisations;
 
 namespace WeProtect.Summit.Web.Pages.Organisations;
@@ -6,7 +8,7 @@ namespace WeProtect.Summit.Web.Pages.Organisations;
 /// <summary>The Alliance's members on a day (today by default, <c>?on=2020-02-01</c> for any other), from the
 /// membership register: the figures by sector in the Alliance's own sentence, then the members.</summary>
 [OutputCache(PolicyName = PublicPageCache.Policy, VaryByQueryKeys = ["on"])]
-public class MembersModel(SummitDbContext db, TimeProvider clock) : PageModel
+public class MembersModel(SummitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> words) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "on")] public string? On { get; set; }
 
@@ -21,21 +23,22 @@ public class MembersModel(SummitDbContext db, TimeProvider clock) : PageModel
         if (!string.IsNullOrWhiteSpace(On))
         {
             if (DateOnly.TryParseExact(On.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) Day = day;
-            else DateProblem = "Give the date as year-month-day, e.g. 2020-02-01. The figures below are today's.";
+            else DateProblem = words["Give the date as year-month-day, e.g. 2020-02-01. The figures below are today's."];
         }
         Members = await MembershipRegister.MembersOnAsync(db, Day, ct);
         Counts = MembershipRegister.CountBySector(Members);
     }
 
-    /// <summary>"97 governments, 27 private sector and 30 civil society" (the directory's wording; sectors with none left out).</summary>
+    /// <summary>"97 governments, 27 private sector and 30 civil society" (the directory's wording; sectors with none left
+    /// out), in the page's language.</summary>
     public string Sentence()
     {
-        var parts = IndexModel.FigureOrder.Where(s => Counts[s] > 0).Select(s => IndexModel.Count(Counts[s], s)).ToList();
+        var parts = IndexModel.FigureOrder.Where(s => Counts[s] > 0).Select(s => IndexModel.Count(Counts[s], s, words)).ToList();
         return parts.Count switch
         {
-            0 => "no members",
+            0 => words["no members"],
             1 => parts[0],
-            _ => string.Join(", ", parts[..^1]) + " and " + parts[^1],
+            _ => words["{0} and {1}", string.Join(", ", parts[..^1]), parts[^1]],
         };
     }
 }

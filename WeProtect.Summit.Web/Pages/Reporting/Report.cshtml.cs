@@ -41,8 +41,9 @@ public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorSt
 
     private const int RequestLimit = ReportAttachment.MaxBytes + 1024 * 1024;
 
-    private static readonly UploadRule AttachmentRule = new(ReportAttachment.MaxBytes, "Choose a PDF file to attach.", "The file is empty.",
-        name => $"{name} is larger than {ReportAttachment.MaxBytes / (1024 * 1024)} MB: attach a smaller copy (compress the images, or split it).");
+    /// <summary>The upload's rule, its messages in the page's language.</summary>
+    private UploadRule AttachmentRule => new(ReportAttachment.MaxBytes, Text("Choose a PDF file to attach."), Text("The file is empty."),
+        name => Text("{0} is larger than {1} MB: attach a smaller copy (compress the images, or split it).", name, ReportAttachment.MaxBytes / (1024 * 1024)));
 
     [BindProperty] public ReportInput Input { get; set; } = new();
     [BindProperty] public IFormFile? Upload { get; set; }
@@ -72,7 +73,7 @@ public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorSt
         if (Request.IsHtmx())
         {
             // Saving as they type: the new token goes back into the form, the outcome into the save line.
-            SavedMessage = result.Succeeded ? $"Draft saved at {ReportingView.InZone(Cycle.Summit, clock.GetUtcNow().UtcDateTime)}." : Localization.Translations.Of(HttpContext, result.Text);
+            SavedMessage = result.Succeeded ? Text("Draft saved at {0}.", ReportingView.InZone(Cycle.Summit, clock.GetUtcNow().UtcDateTime)) : Localization.Translations.Of(HttpContext, result.Text);
             if (result.Succeeded) Input.Version = result.Value!.Version;
             return Partial("_SaveState", this);
         }
@@ -89,7 +90,7 @@ public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorSt
             return await this.AnswerAsync(saved, () => RedirectToPage(new { cycleId, organisationId }), () => ReshowAsync(cycleId, organisationId, ct), Field);
         var userId = users.GetUserId(User)!;
         var code = Input.Code;
-        var result = await desk.SubmitAsync(cycleId, organisationId, saved.Value!.Version, Input.NarrativesPublic, userId, User.ToAuditActor(), c => stepUp.VerifyAsync(userId, code, "submitting", c), ct);
+        var result = await TranslatedAsync(await desk.SubmitAsync(cycleId, organisationId, saved.Value!.Version, Input.NarrativesPublic, userId, User.ToAuditActor(), c => stepUp.VerifyAsync(userId, code, "submitting", c), ct), ct);
         if (result.Refusal == DeskRefusal.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
         if (!result.Succeeded) Input.Version = saved.Value.Version;
         Input.Code = "";
@@ -174,7 +175,11 @@ public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorSt
             .Where(r => r.CycleId == cycleId && r.OrganisationId == organisationId).OrderByDescending(r => r.Number).ToListAsync(ct);
         Draft = reports.FirstOrDefault(r => r.Status == ProgressReportStatus.Draft);
         Submissions = reports.Where(r => r.Status != ProgressReportStatus.Draft).ToList();
-        Closed = cycle.RefuseReports(clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        // The entity's reason, worded in the page's language with the summit's clock.
+        Closed = cycle.RefuseReports(now) is null ? null : now < cycle.OpensUtc
+            ? Text("This reporting cycle opens on {0}.", ReportingView.InZone(cycle.Summit, cycle.OpensUtc))
+            : Text("The deadline of this reporting cycle passed on {0}: reports can no longer change.", ReportingView.InZone(cycle.Summit, cycle.DeadlineUtc));
         var userId = users.GetUserId(User);
         TwoFactor = await db.Users.AnyAsync(u => u.Id == userId && u.TwoFactorEnabled, ct);
         return true;
@@ -194,6 +199,28 @@ public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorSt
                 return new EntryForm { StatementId = c.StatementId, Anchor = c.Anchor, Status = e?.Status ?? CommitmentStatus.NotStarted, Narrative = e?.Narrative, EvidenceLinks = e?.EvidenceLinks };
             }).ToList(),
         };
+    }
+
+    private string Text(string text) => Localization.Translations.OrKey(HttpContext, text);
+
+    private string Text(string format, params object[] values) => Localization.Translations.OrKey(HttpContext, format, values);
+
+    /// <summary>The submission's answer in the page's language: the desk words a success and a failed code with
+    /// values or a tail ("… Nothing was submitted."), which are translated here part by part.</summary>
+    private async Task<DeskResult<ProgressReport>> TranslatedAsync(DeskResult<ProgressReport> result, CancellationToken ct)
+    {
+        const string supersedes = " It supersedes your organisation's previous submission.";
+        const string nothing = " Nothing was submitted.";
+        if (result.Succeeded && result.Value is { } report)
+        {
+            // The hash as stored (the desk's entity may be the draft this request tracked before the submission).
+            var hash = await db.ProgressReports.AsNoTracking().Where(r => r.Id == report.Id).Select(r => r.ContentHash).FirstAsync(ct);
+            return result with { Message = Text("Submitted: submission {0}, SHA-256 {1}.", report.Number, hash ?? "")
+                + (result.Message.EndsWith(supersedes, StringComparison.Ordinal) ? " " + Text(supersedes.Trim()) : "") };
+        }
+        if (result.Message.EndsWith(nothing, StringComparison.Ordinal))
+            return result with { Message = Text(result.Message[..^nothing.Length]) + " " + Text(nothing.Trim()) };
+        return result;
     }
 
     public TrackedCommitment? Commitment(EntryForm entry) =>

@@ -38,6 +38,22 @@ public class IndexModel(SummitDbContext db, InvitationDesk desk, SummitDesk summ
         [Display(Name = "Proposed statement")] public int? StatementId { get; set; }
     }
 
+    /// <summary>Each invited organisation's quota (heads of delegation, delegates), to say in the reader's language.</summary>
+    public IReadOnlyDictionary<int, (int Heads, int Delegates)> Quotas { get; private set; } = new Dictionary<int, (int, int)>();
+
+    /// <summary>"1 head of delegation and 3 delegates" in the reader's language; null without a quota.</summary>
+    public string? QuotaText(int organisationId) => Quotas.TryGetValue(organisationId, out var q)
+        ? (q.Heads == 1, q.Delegates == 1) switch
+        {
+            (true, true) => T("1 head of delegation and 1 delegate"),
+            (true, false) => T("1 head of delegation and {0} delegates", q.Delegates),
+            (false, true) => T("{0} heads of delegation and 1 delegate", q.Heads),
+            _ => T("{0} heads of delegation and {1} delegates", q.Heads, q.Delegates),
+        }
+        : null;
+
+    private string T(string text, params object[] values) => Localization.Translations.OrKey(HttpContext, text, values);
+
     public async Task<IActionResult> OnGetAsync(int summitId, CancellationToken ct) =>
         await LoadAsync(summitId, ct) ? Page() : NotFound();
 
@@ -62,7 +78,7 @@ public class IndexModel(SummitDbContext db, InvitationDesk desk, SummitDesk summ
         if (!file.Succeeded)
         {
             FileErrors = file.Errors;
-            ModelState.AddModelError(nameof(Upload), "Nothing was sent: correct the lines below and upload the file again.");
+            ModelState.AddModelError(nameof(Upload), Localization.Translations.OrKey(HttpContext, "Nothing was sent: correct the lines below and upload the file again."));
             return await ReshowAsync(summitId, ct);
         }
         var result = await desk.InviteAsync(summitId, file.Rows, statementId, User.ToAuditActor(), ct);
@@ -94,6 +110,8 @@ public class IndexModel(SummitDbContext db, InvitationDesk desk, SummitDesk summ
         if (await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == summitId, ct) is not { } summit) return false;
         Summit = summit;
         Progress = await DelegationProgress.OfSummitAsync(db, summitId, clock.GetUtcNow().UtcDateTime, ct);
+        Quotas = await db.DelegationQuotas.AsNoTracking().Where(q => q.SummitId == summitId)
+            .ToDictionaryAsync(q => q.OrganisationId, q => (q.HeadsOfDelegation, q.Delegates), ct);
         var byName = StringComparer.Create(CultureInfo.InvariantCulture, true);
         Organisations = (await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.FormalName, o.SortName }).ToListAsync(ct))
             .OrderBy(o => o.SortName, byName).Select(o => new SelectListItem(o.FormalName, o.Id.ToString(CultureInfo.InvariantCulture))).ToList();

@@ -55,7 +55,7 @@ public class BadgesModel(SummitDbContext db, BadgeDesk desk) : PageModel
             .ToListAsync(ct));
         if (registrations.Count == 0)
         {
-            this.ShowStatus("None of the badges of that batch is approved any more: nothing to print.", StatusKind.Refused);
+            this.ShowStatus(Localization.Translations.OrKey(HttpContext, "None of the badges of that batch is approved any more: nothing to print."), StatusKind.Refused);
             return RedirectToPage(new { summitId });
         }
         Layout = batch.Layout;
@@ -121,5 +121,5 @@ public class BadgesModel(SummitDbContext db, BadgeDesk desk) : PageModel
         return true;
     }
 
-    public string Local(DateTime utc) => Summit.ToLocal(utc).ToString("d MMM HH:mm", CultureInfo.GetCultureInfo("en-GB"));
+    public string Local(DateTime utc) => Summit.ToLocal(utc).ToString("d MMM HH:mm", CultureInfo.CurrentCulture);
 }

@@ -104,7 +104,7 @@ public class CheckInModel(SummitDbContext db, BadgeDesk desk, CheckInStaffDesk s
         }
         Code = null; // the field comes back empty for the next badge
         ModelState.Remove(nameof(Code));
-        if (emptyCode) ModelState.AddModelError(nameof(Code), "Type or scan the code printed under the badge's QR code.");
+        if (emptyCode) ModelState.AddModelError(nameof(Code), Localization.Translations.OrKey(HttpContext, "Type or scan the code printed under the badge's QR code."));
         Response.Headers.CacheControl = "no-cache, no-store";
         if (Request.IsHtmx()) return Partial("_CheckInResponse", this);
         return Page();
@@ -131,7 +131,7 @@ public class CheckInModel(SummitDbContext db, BadgeDesk desk, CheckInStaffDesk s
         var today = DateOnly.FromDateTime(Summit.ToLocal(clock.GetUtcNow().UtcDateTime));
         return DateOnly.FromDateTime(local) == today
             ? local.ToString("HH:mm", CultureInfo.InvariantCulture)
-            : local.ToString("HH:mm 'on' d MMMM", CultureInfo.GetCultureInfo("en-GB"));
+            : Localization.Translations.OrKey(HttpContext, "{0} on {1}", local.ToString("HH:mm", CultureInfo.InvariantCulture), local.ToString("d MMMM", CultureInfo.CurrentCulture));
     }
 
     /// <summary>Organisers, or check-in staff of this summit: anyone else is forbidden (see PageAccess).</summary>

@@ -39,11 +39,13 @@ public class DashboardModel(SummitDbContext db) : PageModel
     public IReadOnlyList<Bar> BySector { get; private set; } = [];
     public IReadOnlyList<Bar> ByCategory { get; private set; } = [];
     /// <summary>One row per country and kind: its government's delegation apart from companies and charities based there.</summary>
+    public const string NoCountry = "No country (international)";
+
     public IReadOnlyList<(string Country, string Represents, int Delegates, bool Minister)> ByCountry { get; private set; } = [];
 
     /// <summary>"3 delegates from 2 countries, 1 of these fielding a minister".</summary>
     public string Headline =>
-        $"{Plural(Approved, "delegate", "delegates")} from {Plural(Countries, "country", "countries")}, {MinisterCountries:N0} of these fielding a minister";
+        T("{0} from {1}, {2:N0} of these fielding a minister", Plural(Approved, "delegate", "delegates"), Plural(Countries, "country", "countries"), MinisterCountries);
 
     public async Task<IActionResult> OnGetAsync(int summitId, CancellationToken ct)
     {
@@ -62,7 +64,7 @@ public class DashboardModel(SummitDbContext db) : PageModel
         if (approved.Any(d => d.Sector is null)) BySector = [.. BySector, new Bar("No sector given", approved.Count(d => d.Sector is null))];
         ByCategory = Enum.GetValues<DelegateCategory>().Select(c => new Bar(c.DisplayName(), approved.Count(d => d.Category == c))).ToList();
         ByCountry = approved.GroupBy(d => (Code: d.CountryCode ?? "", Government: d.Sector == Sector.Government))
-            .Select(g => (Country: g.Key.Code == "" ? "No country (international)" : Data.Geography.Countries.NameOf(g.Key.Code),
+            .Select(g => (Country: g.Key.Code == "" ? NoCountry : Data.Geography.Countries.NameOf(g.Key.Code),
                 Represents: g.Key.Government ? Sector.Government.Name() : "Other organisations", Delegates: g.Count(), Minister: g.Any(d => d.IsMinister)))
             .OrderBy(c => c.Represents == Sector.Government.Name() ? 0 : 1).ThenByDescending(c => c.Delegates).ThenBy(c => c.Country, IndexModel.NameOrder).ToList();
         return Page();
@@ -175,7 +177,11 @@ public class DashboardModel(SummitDbContext db) : PageModel
         return true;
     }
 
-    public static string Plural(int n, string one, string many) => n == 1 ? "1 " + one : $"{n:N0} {many}";
+    /// <summary>"1 country", "12 countries" in the reader's language: one key for one and one for many (the keys "1 country"
+    /// and "{0:N0} countries").</summary>
+    public string Plural(int n, string one, string many) => n == 1 ? T("1 " + one) : T("{0:N0} " + many, n);
+
+    private string T(string text, params object[] values) => Localization.Translations.OrKey(HttpContext, text, values);
 
     /// <summary>A horizontal bar chart as SVG geometry: the widest bar fills <paramref name="width"/>.</summary>
     public static int BarWidth(int value, IReadOnlyList<Bar> bars, int width)

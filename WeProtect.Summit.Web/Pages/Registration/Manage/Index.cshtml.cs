@@ -120,7 +120,7 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
         if (!await LoadSummitAsync(summitId, ct)) return NotFound();
         var outcome = await DecideOneAsync(id, version, decision, reason, ct);
         Report = [outcome];
-        ReportSummary = outcome.Succeeded ? null : "Nothing was changed.";
+        ReportSummary = outcome.Succeeded ? null : T("Nothing was changed.");
         return await ShowAsync(ct);
     }
 
@@ -134,7 +134,7 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
         if (!await LoadSummitAsync(summitId, ct)) return NotFound();
         if (!TryParseDecision(bulkDecision, out var parsed))
         {
-            Report = [new ReportLine(false, "Choose approve, waitlist or reject for the selected registrations.")];
+            Report = [new ReportLine(false, T("Choose approve, waitlist or reject for the selected registrations."))];
             return await ShowAsync(ct);
         }
         List<(int Id, Guid? Version)> items;
@@ -143,13 +143,18 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
             var matching = await ReadFilter().MatchingAsync(db, summitId, ct);
             if (expected != matching.Count)
             {
-                Report = [new ReportLine(false, $"The filter now matches {matching.Count:N0} registrations, not {expected ?? 0:N0}: nothing was decided. Check the list and try again.")];
+                Report = [new ReportLine(false, T("The filter now matches {0:N0} registrations, not {1:N0}: nothing was decided. Check the list and try again.", matching.Count, expected ?? 0))];
                 return await ShowAsync(ct);
             }
             items = matching.Where(k => Data.Registrations.Registration.CanBecome(k.Status, parsed)).Select(k => (k.Id, (Guid?)k.Version)).ToList();
             if (items.Count == 0)
             {
-                Report = [new ReportLine(false, $"None of the matching registrations can be {Verb(parsed)}.")];
+                Report = [new ReportLine(false, T(parsed switch
+                {
+                    RegistrationStatus.Approved => "None of the matching registrations can be approved.",
+                    RegistrationStatus.Waitlisted => "None of the matching registrations can be waitlisted.",
+                    _ => "None of the matching registrations can be rejected.",
+                }))];
                 return await ShowAsync(ct);
             }
         }
@@ -168,13 +173,13 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
             }
             if (items.Count == 0)
             {
-                Report = [new ReportLine(false, "Select at least one registration, then choose the decision.")];
+                Report = [new ReportLine(false, T("Select at least one registration, then choose the decision."))];
                 return await ShowAsync(ct);
             }
         }
         if (items.Count > BulkLimit)
         {
-            Report = [new ReportLine(false, $"Decide at most {BulkLimit:N0} registrations at a time: narrow the filter.")];
+            Report = [new ReportLine(false, T("Decide at most {0:N0} registrations at a time: narrow the filter.", BulkLimit))];
             return await ShowAsync(ct);
         }
 
@@ -189,7 +194,7 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
         var refused = outcomes.Count - done;
         // Refusals are each said once; successes are named only when few (the count says the rest).
         Report = [.. outcomes.Where(o => !o.Succeeded).DistinctBy(o => o.Message), .. outcomes.Where(o => o.Succeeded).Take(done <= 20 ? done : 0)];
-        ReportSummary = $"{done:N0} {Verb(parsed)}" + (refused == 0 ? "." : $"; {refused:N0} not {Verb(parsed)}:");
+        ReportSummary = Summary(parsed, done, refused);
         if (Report.Count == 0) Report = [new ReportLine(true, ReportSummary)];
         return await ShowAsync(ct);
     }
@@ -216,15 +221,28 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
         return await ShowAsync(ct);
     }
 
-    private static readonly ReportLine Incomplete = new(false, "The form was incomplete or changed; reload the page and try again.");
+    private ReportLine Incomplete => new(false, T("The form was incomplete or changed; reload the page and try again."));
+
+    private string T(string text, params object[] values) => Localization.Translations.OrKey(HttpContext, text, values);
+
+    /// <summary>"12 approved; 2 not approved:", one sentence per decision so that each language words it.</summary>
+    private string Summary(RegistrationStatus decision, int done, int refused) => (decision, refused) switch
+    {
+        (RegistrationStatus.Approved, 0) => T("{0:N0} approved.", done),
+        (RegistrationStatus.Approved, _) => T("{0:N0} approved; {1:N0} not approved:", done, refused),
+        (RegistrationStatus.Waitlisted, 0) => T("{0:N0} waitlisted.", done),
+        (RegistrationStatus.Waitlisted, _) => T("{0:N0} waitlisted; {1:N0} not waitlisted:", done, refused),
+        (_, 0) => T("{0:N0} rejected.", done),
+        _ => T("{0:N0} rejected; {1:N0} not rejected:", done, refused),
+    };
 
     private async Task<ReportLine> DecideOneAsync(int? id, string? version, string? decision, string? reason, CancellationToken ct)
     {
         if (id is null || !Guid.TryParse(version, out var expected)) return Incomplete;
-        if (!TryParseDecision(decision, out var parsed)) return new(false, "Choose approve, waitlist or reject.");
+        if (!TryParseDecision(decision, out var parsed)) return new(false, T("Choose approve, waitlist or reject."));
         // The page is about one summit: a registration of another summit is not this page's to decide.
         if (!await db.Registrations.AnyAsync(r => r.Id == id && r.SummitId == Summit.Id, ct))
-            return new(false, "There is no such registration at this summit.");
+            return new(false, T("There is no such registration at this summit."));
         var result = await desk.DecideAsync(id.Value, parsed, reason, User.ToAuditActor(), expected, ct);
         return new(result.Succeeded, Localization.Translations.Of(HttpContext, result.Text));
     }
@@ -317,5 +335,5 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
                 .OrderBy(o => o.SortName, NameOrder).Select(o => (o.Id, o.FormalName)).ToList();
     }
 
-    public string When(DateTime utc) => Summit.ToLocal(utc).ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
+    public string When(DateTime utc) => Summit.ToLocal(utc).ToString("d MMM yyyy HH:mm", CultureInfo.CurrentCulture);
 }

@@ -36,5 +36,5 @@ public class MessageModel(SummitDbContext db) : PageModel
         return Page();
     }
 
-    public string When(DateTime utc) => Summit.ToLocal(utc).ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
+    public string When(DateTime utc) => Summit.ToLocal(utc).ToString("d MMM yyyy HH:mm", CultureInfo.CurrentCulture);
 }

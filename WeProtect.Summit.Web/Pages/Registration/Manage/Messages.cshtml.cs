@@ -64,11 +64,11 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
         var matching = await Filter.MatchingAsync(db, summitId, ct);
         RecipientCount = matching.Count;
         if (Key == Guid.Empty) Key = Guid.NewGuid();
-        foreach (var (field, message) in MessageDesk.Problems(Subject, Body)) ModelState.AddModelError(field, message);
+        foreach (var (field, message) in MessageDesk.Problems(Subject, Body)) ModelState.AddModelError(field, Localization.Translations.OrKey(HttpContext, message));
         if (!ModelState.IsValid) return Page();
         if (matching.Count == 0)
         {
-            ModelState.AddModelError(string.Empty, "No delegate matches this filter.");
+            ModelState.AddModelError(string.Empty, Localization.Translations.OrKey(HttpContext, "No delegate matches this filter."));
             return Page();
         }
         var first = matching.OrderBy(k => k.FullName, IndexModel.NameOrder).First();
@@ -102,7 +102,7 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
         if (SendAt is { } local)
         {
             var (utc, error) = SummitClock.ToUtc(local, Summit.Zone);
-            if (error is not null) ModelState.AddModelError(nameof(SendAt), error);
+            if (error is not null) ModelState.AddModelError(nameof(SendAt), Localization.Translations.OrKey(HttpContext, error));
             else sendAtUtc = utc;
         }
         if (!ModelState.IsValid)
@@ -159,5 +159,5 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
         return true;
     }
 
-    public string When(DateTime utc) => Summit.ToLocal(utc).ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
+    public string When(DateTime utc) => Summit.ToLocal(utc).ToString("d MMM yyyy HH:mm", CultureInfo.CurrentCulture);
 }

@@ -41,7 +41,7 @@ public class QuotasModel(SummitDbContext db, DelegationDesk delegations) : PageM
         ModelState.Clear();
         var heads = Number(HeadsOfDelegation, nameof(HeadsOfDelegation), "Heads of delegation");
         var delegates = Number(Delegates, nameof(Delegates), "Delegates");
-        if (OrganisationId is null) ModelState.AddModelError(nameof(OrganisationId), "Choose an organisation from the directory.");
+        if (OrganisationId is null) ModelState.AddModelError(nameof(OrganisationId), T("Choose an organisation from the directory."));
         if (ModelState.IsValid)
         {
             var result = await delegations.AddQuotaAsync(summitId, OrganisationId!.Value, heads!.Value, delegates!.Value, User.ToAuditActor(), ct);
@@ -56,7 +56,7 @@ public class QuotasModel(SummitDbContext db, DelegationDesk delegations) : PageM
         ModelState.Clear();
         var h = Number(heads, string.Empty, "Heads of delegation");
         var d = Number(delegates, string.Empty, "Delegates");
-        if (quotaId is null) ModelState.AddModelError(string.Empty, "The form was incomplete; reload the page and try again.");
+        if (quotaId is null) ModelState.AddModelError(string.Empty, T("The form was incomplete; reload the page and try again."));
         if (ModelState.IsValid)
         {
             var result = await delegations.ChangeQuotaAsync(summitId, quotaId!.Value, h!.Value, d!.Value, version ?? Guid.Empty, User.ToAuditActor(), ct);
@@ -78,9 +78,11 @@ public class QuotasModel(SummitDbContext db, DelegationDesk delegations) : PageM
     private int? Number(string? text, string field, string label)
     {
         if (int.TryParse(text?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)) return n;
-        ModelState.AddModelError(field, $"{label}: give a whole number.");
+        ModelState.AddModelError(field, T("{0}: give a whole number.", T(label)));
         return null;
     }
+
+    private string T(string text, params object[] values) => Localization.Translations.OrKey(HttpContext, text, values);
 
     private async Task<bool> LoadSummitAsync(int summitId, CancellationToken ct)
     {

@@ -1,0 +1,130 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Organisations;
+using WeProtect.Summit.Data.Reporting;
+
+namespace WeProtect.Summit.Tests.Localization;
+
+/// <summary>The reporting pages, opened in English and in each other language: a focal point's list and report in
+/// each of its states (not started, without two-step verification, a draft, submitted, a clarification asked, closed),
+/// then the public figures of a published cycle (progress, a commitment, members who reported and who did not). A text
+/// of the page's own that reads the same in both is English left (<see cref="EnglishLeft"/>).</summary>
+public class ReportingPagesInTheirLanguageTests(LocalizedAppFactory app) : IClassFixture<LocalizedAppFactory>
+{
+    public static TheoryData<string> Languages() => EnglishLeft.Languages();
+
+    /// <summary>The status line after a submission, in each language (the hash follows).</summary>
+    private static readonly Dictionary<string, string> Submitted = new()
+    {
+        ["fr"] = "Envoyé : soumission 1, SHA-256 ", ["es"] = "Enviado: presentación 1, SHA-256 ", ["ar"] = "تم الإرسال: الإرسال رقم 1، بصمة SHA-256: ",
+    };
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task A_focal_points_reports_have_no_English_left_in_any_state(string language)
+    {
+        var organisation = await app.OrganisationAsync(Sector.Government);
+        var (statement, cycle) = await app.CycleOnNewStatementAsync(organisation);
+        var closing = await app.CycleAsync(statement.SummitId, [statement.Id], app.UtcNow.AddMinutes(30));
+        var (_, focal, key) = await app.FocalPointAsync(organisation.Id);
+        var (_, withoutTwoStep, _) = await app.FocalPointAsync(organisation.Id, twoFactor: false, fullName: "Second Focal");
+        var summit = await app.WithDbAsync(db => db.Summits.AsNoTracking().FirstAsync(s => s.Id == statement.SummitId));
+        string[] data = [organisation.FormalName, cycle.Title, closing.Title, statement.Title, summit.Name, summit.TimeZoneId, "Which law, and when?",
+            "A law is **drafted**", "A law is **passed**", "A law is", "drafted", "passed"];
+        var url = ReportingData.ReportUrl(cycle.Id, organisation.Id);
+        var failures = new List<string>();
+
+        await CompareAsync(focal, "/Reporting", "not started", language, data, failures);
+        await CompareAsync(focal, url, "not started", language, data, failures);
+        await CompareAsync(withoutTwoStep, url, "without two-step verification", language, data, failures);
+
+        await focal.SubmitAndFollowAsync(await focal.GetPageAsync(url), "form#report-form", ReportingData.Entry(0, CommitmentStatus.InProgress, "A law is **drafted**"));
+        await CompareAsync(focal, "/Reporting", "a draft", language, data, failures);
+        await CompareAsync(focal, url, "a draft", language, data, failures);
+
+        // Submitted by a focal point whose browser speaks the language: the status line is in it too.
+        var speaking = LocalizedAppFactory.Speaking(focal, language);
+        var (_, done) = await speaking.SubmitAndFollowAsync(await speaking.GetPageAsync(url), "form#report-form",
+            ReportingData.Entry(0, CommitmentStatus.Achieved, "A law is **passed**").With(new() { ["Input.Code"] = app.TotpCode(key!) }), submitter: "#submit");
+        var report = (await app.ReportsAsync(cycle.Id, organisation.Id)).Single();
+        Assert.Equal(Submitted[language] + report.ContentHash + ".", done.QuerySelector("#status")!.TextContent.Trim());
+        await CompareAsync(focal, "/Reporting", "submitted", language, data, failures);
+        await CompareAsync(focal, url, "submitted", language, data, failures);
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var asked = await scope.ServiceProvider.GetRequiredService<ReportingDesk>()
+                .ReviewAsync(report.Id, report.Version, ReportReview.ClarificationAsked, "Which law, and when?", new AuditActor(null, "Test organiser"));
+            Assert.True(asked.Succeeded, asked.Message);
+        }
+        await CompareAsync(focal, url, "a clarification asked", language, data, failures);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(31));
+        var closed = await EnglishLeft.PageAsync(focal, ReportingData.ReportUrl(closing.Id, organisation.Id), language);
+        Assert.NotNull(closed.QuerySelector("#closed"));
+        await CompareAsync(focal, ReportingData.ReportUrl(closing.Id, organisation.Id), "closed", language, data, failures);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task The_public_figures_of_a_published_cycle_have_no_English_left(string language)
+    {
+        var consenting = await app.OrganisationAsync(Sector.Government);
+        var discreet = await app.OrganisationAsync(Sector.CivilSociety);
+        var silent = await app.OrganisationAsync(Sector.Government);
+        var never = await app.OrganisationAsync(Sector.PrivateSector);
+        var statement = await app.PublishedStatementAsync([consenting, discreet, silent]);
+        var cycle = await app.CycleAsync(statement.SummitId, [statement.Id], app.UtcNow.AddMinutes(30));
+        await SubmitAsync(consenting, cycle, consent: true, "We trained **40** officers");
+        await SubmitAsync(discreet, cycle, consent: false, "Private words of the ministry");
+        app.Clock.Advance(TimeSpan.FromMinutes(31));
+        using (var scope = app.Services.CreateScope())
+        {
+            var published = await scope.ServiceProvider.GetRequiredService<ReportingDesk>().PublishAsync(cycle.Id, new AuditActor(null, "Test organiser"));
+            Assert.True(published.Succeeded, published.Message);
+        }
+        var summit = await app.WithDbAsync(db => db.Summits.AsNoTracking().FirstAsync(s => s.Id == statement.SummitId));
+        var data = new[] { cycle.Title, statement.Title, summit.TimeZoneId, "We trained", "40", "officers" }
+            .Concat(new[] { consenting, discreet, silent, never }.Select(o => o.FormalName)).ToList();
+        using var visitor = app.CreateFormClient();
+        var failures = new List<string>();
+        foreach (var url in new[]
+                 {
+                     $"/Reporting/Progress/{cycle.Id}", $"/Reporting/Commitment/{cycle.Id}/{statement.Id}/all-1", $"/Reporting/Member/{consenting.Id}",
+                     $"/Reporting/Member/{silent.Id}", $"/Reporting/Member/{never.Id}",
+                 })
+            await CompareAsync(visitor, url, "published", language, data, failures);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+
+        var commitment = await EnglishLeft.PageAsync(visitor, $"/Reporting/Commitment/{cycle.Id}/{statement.Id}/all-1", language);
+        Assert.NotNull(commitment.QuerySelector("#private"));
+        Assert.NotNull(commitment.QuerySelector($"#narrative-{consenting.Id}"));
+    }
+
+    /// <summary>A submission by a new focal point of the organisation: entry 0 (all-1) achieved, with the narrative.</summary>
+    private async Task SubmitAsync(Organisation organisation, ReportingCycle cycle, bool consent, string narrative)
+    {
+        var (_, focal, key) = await app.FocalPointAsync(organisation.Id);
+        var values = ReportingData.Entry(0, CommitmentStatus.Achieved, narrative).With(new() { ["Input.Code"] = app.TotpCode(key!) });
+        if (consent) values["Input.NarrativesPublic"] = "true";
+        var (_, done) = await focal.SubmitAndFollowAsync(await focal.GetPageAsync(ReportingData.ReportUrl(cycle.Id, organisation.Id)), "form#report-form", values,
+            submitter: "#submit");
+        Assert.Contains("Submitted", done.QuerySelector("#status")!.TextContent);
+    }
+
+    /// <summary>The page in English and in the language; the statement's own words (its commitments, shown as data
+    /// on these pages) are read from the English page.</summary>
+    private static async Task CompareAsync(FormClient client, string url, string state, string language, IEnumerable<string> data, List<string> failures)
+    {
+        var english = await EnglishLeft.PageAsync(client, url, "en");
+        var translated = await EnglishLeft.PageAsync(client, url, language);
+        EnglishLeft.Compare($"{url} ({state})", english, translated, language, data.Concat(StatementWords(english)), failures);
+    }
+
+    private static IEnumerable<string> StatementWords(IHtmlDocument page) =>
+        page.QuerySelectorAll("fieldset > p, fieldset legend span, #commitments th span, blockquote#text, h1 span, #narratives p")
+            .SelectMany(e => e.Descendants<IText>().Select(t => t.Data.Trim()).Append(e.TextContent.Trim()))
+            .Where(t => t.Length > 1).ToList();
+}
