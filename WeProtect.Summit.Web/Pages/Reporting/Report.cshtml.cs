@@ -215,11 +215,11 @@ public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorSt
         {
             // The hash as stored (the desk's entity may be the draft this request tracked before the submission).
             var hash = await db.ProgressReports.AsNoTracking().Where(r => r.Id == report.Id).Select(r => r.ContentHash).FirstAsync(ct);
-            return result with { Message = Text("Submitted: submission {0}, SHA-256 {1}.", report.Number, hash ?? "")
+            return result with { Text = Text("Submitted: submission {0}, SHA-256 {1}.", report.Number, hash ?? "")
                 + (result.Message.EndsWith(supersedes, StringComparison.Ordinal) ? " " + Text(supersedes.Trim()) : "") };
         }
         if (result.Message.EndsWith(nothing, StringComparison.Ordinal))
-            return result with { Message = Text(result.Message[..^nothing.Length]) + " " + Text(nothing.Trim()) };
+            return result with { Text = Text(result.Message[..^nothing.Length]) + " " + Text(nothing.Trim()) };
         return result;
     }
 
