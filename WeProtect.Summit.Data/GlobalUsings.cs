@@ -4,3 +4,4 @@
 global using Microsoft.EntityFrameworkCore;
 global using System.Globalization;
 global using System.Text;
+global using WeProtect.Summit.Data.Desks;

@@ -24,7 +24,7 @@ public sealed class AccreditationDesk(SummitDbContext db, AuditTrail audit, Time
         var changed = accreditation.HasDocument && (accreditation.NationalityCode != nationalityCode || accreditation.DocumentExpiry != expiry
             || numbers.Unprotect(accreditation.ProtectedDocumentNumber!) != number);
         accreditation.SetDocument(nationalityCode!, numbers.Protect(number), expiry!.Value, now);
-        var done = "Your travel document is saved.";
+        DeskText done = "Your travel document is saved.";
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (changed && await db.VisaLetters.FirstOrDefaultAsync(v => v.RegistrationId == registrationId && v.Status == VisaLetterStatus.Issued, ct) is { } letter)
         {
@@ -37,7 +37,7 @@ public sealed class AccreditationDesk(SummitDbContext db, AuditTrail audit, Time
             catch (DbUpdateException)
             {
                 db.ChangeTracker.Clear();
-                return DeskResult.Conflict("your accreditation");
+                return DeskResult.Conflict(DeskText.LowerFirst("Your accreditation"));
             }
             audit.Record(actor, "visa-letter.withdrawn", letter,
                 $"Visa letter {letter.Id} for registration {registrationId} withdrawn: the travel document changed");
@@ -73,7 +73,7 @@ public sealed class AccreditationDesk(SummitDbContext db, AuditTrail audit, Time
         return accreditation;
     }
 
-    private async Task<DeskResult> SaveAsync(Accreditation accreditation, string action, string summary, string done, CancellationToken ct, AuditActor actor)
+    private async Task<DeskResult> SaveAsync(Accreditation accreditation, string action, string summary, DeskText done, CancellationToken ct, AuditActor actor)
     {
         audit.Record(actor, action, accreditation, summary);
         try
@@ -84,7 +84,7 @@ public sealed class AccreditationDesk(SummitDbContext db, AuditTrail audit, Time
         {
             // A second tab saved first (the same row, or the first row of this registration).
             db.ChangeTracker.Clear();
-            return DeskResult.Conflict("your accreditation");
+            return DeskResult.Conflict(DeskText.LowerFirst("Your accreditation"));
         }
         return DeskResult.Done(done);
     }

@@ -14,12 +14,16 @@ namespace WeProtect.Summit.Data.Accreditations;
 public sealed class VisaLetterDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, IVisaLetterQueue queue, Notifier notifier)
 {
     /// <summary>Why no letter can be issued for this registration now, or null.</summary>
-    public static string? WhyNotEligible(Registration registration, Accreditation? accreditation)
+    public static string? WhyNotEligible(Registration registration, Accreditation? accreditation) =>
+        WhyNotEligibleText(registration, accreditation)?.ToString();
+
+    /// <summary><see cref="WhyNotEligible"/> as a desk says it, to be translated.</summary>
+    public static DeskText? WhyNotEligibleText(Registration registration, Accreditation? accreditation)
     {
         if (registration.Status != RegistrationStatus.Approved)
             return "A letter of invitation is only for approved delegates: the registration is not approved.";
         var missing = accreditation is null ? Accreditation.NothingGiven : accreditation.Missing();
-        return missing is null ? null : $"The accreditation is incomplete: first give {missing}.";
+        return missing is null ? null : (DeskText)$"The accreditation is incomplete: first give {(DeskText)missing}.";
     }
 
     public async Task<DeskResult> RequestAsync(int registrationId, string userId, AuditActor actor, CancellationToken ct = default)
@@ -50,11 +54,11 @@ public sealed class VisaLetterDesk(SummitDbContext db, AuditTrail audit, TimePro
             $"The request for {registration.FullName}'s letter of invitation is with the secretariat.", ct);
     }
 
-    private async Task<DeskResult> RequestForAsync(Registration registration, string requestedByUserId, AuditActor actor, string done, CancellationToken ct)
+    private async Task<DeskResult> RequestForAsync(Registration registration, string requestedByUserId, AuditActor actor, DeskText done, CancellationToken ct)
     {
         var registrationId = registration.Id;
         var accreditation = await db.Accreditations.AsNoTracking().FirstOrDefaultAsync(a => a.RegistrationId == registrationId, ct);
-        if (WhyNotEligible(registration, accreditation) is { } why) return DeskResult.Refused(why);
+        if (WhyNotEligibleText(registration, accreditation) is { } why) return DeskResult.Refused(why);
         var now = clock.GetUtcNow().UtcDateTime;
         var letter = await db.VisaLetters.FirstOrDefaultAsync(v => v.RegistrationId == registrationId, ct);
         if (letter is null)
@@ -84,7 +88,7 @@ public sealed class VisaLetterDesk(SummitDbContext db, AuditTrail audit, TimePro
         if (letter.Version != version) return DeskResult.Conflict("this request");
         var registration = await db.Registrations.AsNoTracking().SingleAsync(r => r.Id == letter.RegistrationId, ct);
         var accreditation = await db.Accreditations.AsNoTracking().FirstOrDefaultAsync(a => a.RegistrationId == letter.RegistrationId, ct);
-        if (WhyNotEligible(registration, accreditation) is { } why) return DeskResult.Refused(why + " Refuse the request with that reason.");
+        if (WhyNotEligibleText(registration, accreditation) is { } why) return DeskResult.Refused($"{why} Refuse the request with that reason.");
         if (letter.Approve(actor.UserId, clock.GetUtcNow().UtcDateTime) is { } refusal) return DeskResult.Refused(refusal);
         audit.Record(actor, "visa-letter.approved", letter, $"Visa letter {letter.Id} for registration {letter.RegistrationId} approved");
         if (await SaveAsync(ct) is { } conflict) return conflict;

@@ -109,8 +109,8 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
     }
 
     private static DeskResult<Booking> NotBookable(Breakout breakout) => DeskResult.Refused(breakout.IsCancelled
-        ? $"\"{breakout.Title}\" is cancelled: it can no longer be booked."
-        : $"\"{breakout.Title}\" is a plenary session for all delegates: there is nothing to book.").With<Booking>();
+        ? (DeskText)$"\"{breakout.Title}\" is cancelled: it can no longer be booked."
+        : (DeskText)$"\"{breakout.Title}\" is a plenary session for all delegates: there is nothing to book.").With<Booking>();
 
     private static DeskResult<Booking> AlreadyBooked(Booking booking) => DeskResult.Refused(booking.Status == BookingStatus.Confirmed
         ? "You already have a seat at this breakout." : "You are already on this breakout's waiting list.", DeskRefusal.AlreadyBooked).With(booking);

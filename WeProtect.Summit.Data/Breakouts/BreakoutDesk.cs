@@ -22,11 +22,11 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
         room.Name = name?.Trim() ?? "";
         room.Capacity = capacity;
         room.Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
-        var errors = room.Validate();
+        IReadOnlyList<(string Field, DeskText Message)> errors = [.. room.Validate().Select(e => (e.Field, (DeskText)e.Message))];
         if (errors.Count == 0 && await RoomNameTakenAsync(room, ct)) errors = [RoomNameTaken(room)];
         if (errors.Count == 0 && roomId is not null && room.Capacity < before
             && await db.Breakouts.AnyAsync(b => b.RoomId == room.Id && b.Capacity > room.Capacity, ct))
-            errors = [(nameof(Room.Capacity), "A breakout in this room has more seats than that: lower its capacity first.")];
+            errors = [(nameof(Room.Capacity), (DeskText)"A breakout in this room has more seats than that: lower its capacity first.")];
         if (errors.Count > 0) return Forget(DeskResult.Invalid(errors));
 
         if (roomId is null) db.Rooms.Add(room);
@@ -37,7 +37,7 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
             // The unique index (summit, name): someone added the same name at the same moment.
             return Forget(DeskResult.Invalid([RoomNameTaken(room)]));
         }
-        return DeskResult.Done(roomId is null ? $"Room \"{room.Name}\" added." : $"Room \"{room.Name}\" saved.");
+        return roomId is null ? DeskResult.Done($"Room \"{room.Name}\" added.") : DeskResult.Done($"Room \"{room.Name}\" saved.");
     }
 
     public async Task<DeskResult> RemoveRoomAsync(int summitId, int roomId, AuditActor actor, CancellationToken ct = default)
@@ -66,7 +66,7 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
         if (theme is null) return DeskResult.NotFound("There is no such theme.");
         theme.Name = name?.Trim() ?? "";
         theme.Colour = colour?.Trim().ToLowerInvariant() ?? "";
-        var errors = theme.Validate();
+        IReadOnlyList<(string Field, DeskText Message)> errors = [.. theme.Validate().Select(e => (e.Field, (DeskText)e.Message))];
         if (errors.Count == 0 && await ThemeNameTakenAsync(theme, ct)) errors = [ThemeNameTaken(theme)];
         if (errors.Count > 0) return Forget(DeskResult.Invalid(errors));
 
@@ -77,7 +77,7 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
         {
             return Forget(DeskResult.Invalid([ThemeNameTaken(theme)]));
         }
-        return DeskResult.Done(themeId is null ? $"Theme \"{theme.Name}\" added." : $"Theme \"{theme.Name}\" saved.");
+        return themeId is null ? DeskResult.Done($"Theme \"{theme.Name}\" added.") : DeskResult.Done($"Theme \"{theme.Name}\" saved.");
     }
 
     /// <summary>Removes a theme; its breakouts keep their place in the programme, without a theme.</summary>
@@ -161,10 +161,10 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
         }
         // More seats than before: the waiting list gets them, first in line first (and is told by e-mail).
         var promoted = !isNew && breakout.Capacity > oldCapacity ? await bookings.FillFreeSeatsAsync(breakout.Id, ct) : 0;
-        return DeskResult.Done(promoted > 0 ? $"Breakout \"{breakout.Title}\" saved; {Plural(promoted)} moved from the waiting list to a seat."
-            : isNew ? $"Breakout \"{breakout.Title}\" created."
-            : moved ? $"Breakout \"{breakout.Title}\" moved; {Plural(told)} will be told by e-mail."
-            : $"Breakout \"{breakout.Title}\" saved.").With(breakout);
+        return DeskResult.Done(promoted > 0 ? (DeskText)$"Breakout \"{breakout.Title}\" saved; {Plural(promoted)} moved from the waiting list to a seat."
+            : isNew ? (DeskText)$"Breakout \"{breakout.Title}\" created."
+            : moved ? (DeskText)$"Breakout \"{breakout.Title}\" moved; {Plural(told)} will be told by e-mail."
+            : (DeskText)$"Breakout \"{breakout.Title}\" saved.").With(breakout);
     }
 
     /// <summary>Cancels a breakout, from the version the organiser saw: every seat and waiting-list place ends in the
@@ -200,7 +200,7 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
         return DeskResult.Done($"Breakout \"{breakout.Title}\" cancelled; {Plural(live.Count)} will be told by e-mail.");
     }
 
-    private static string Plural(int n) => n == 1 ? "1 delegate" : $"{n:N0} delegates";
+    private static DeskText Plural(int n) => n == 1 ? "1 delegate" : (DeskText)$"{n:N0} delegates";
 
     /// <summary>Drops what this request changed in memory, so a refusal leaves nothing half-saved behind.</summary>
     private DeskResult Forget(DeskResult result)
@@ -221,7 +221,7 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
         return db.Themes.AnyAsync(t => t.SummitId == theme.SummitId && t.Id != theme.Id && t.Name.ToLower() == lower, ct);
     }
 
-    private static (string, string) RoomNameTaken(Room room) => (nameof(Room.Name), $"This summit already has a room called \"{room.Name}\".");
+    private static (string, DeskText) RoomNameTaken(Room room) => (nameof(Room.Name), $"This summit already has a room called \"{room.Name}\".");
 
-    private static (string, string) ThemeNameTaken(Theme theme) => (nameof(Theme.Name), $"This summit already has a theme called \"{theme.Name}\".");
+    private static (string, DeskText) ThemeNameTaken(Theme theme) => (nameof(Theme.Name), $"This summit already has a theme called \"{theme.Name}\".");
 }

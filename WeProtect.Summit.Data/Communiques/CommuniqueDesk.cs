@@ -14,18 +14,22 @@ public sealed class CommuniqueDesk(SummitDbContext db, AuditTrail audit, ICommun
 
     /// <summary>The refusal when the live endorsements changed between the page the organiser read and the press on
     /// Publish: how many were added and withdrawn, and what to do.</summary>
-    public static string SignatoriesChanged(int added, int withdrawn, int now)
+    public static DeskText SignatoriesChanged(int added, int withdrawn, int now)
     {
-        static string Endorsements(int n) => n == 1 ? "1 endorsement was" : $"{n} endorsements were";
-        var what = (added, withdrawn) switch
+        DeskText signatories = now == 1 ? "1 signatory" : (DeskText)$"{now} signatories";
+        DeskText? what = (added, withdrawn) switch
         {
-            ( > 0, > 0) => $": {Endorsements(added)} added and {withdrawn} withdrawn",
-            ( > 0, _) => $": {Endorsements(added)} added",
-            (_, > 0) => $": {Endorsements(withdrawn)} withdrawn",
-            _ => "",
+            (1, > 0) => (DeskText)$"1 endorsement was added and {withdrawn} withdrawn",
+            ( > 0, > 0) => (DeskText)$"{added} endorsements were added and {withdrawn} withdrawn",
+            (1, _) => (DeskText)"1 endorsement was added",
+            ( > 0, _) => (DeskText)$"{added} endorsements were added",
+            (_, 1) => (DeskText)"1 endorsement was withdrawn",
+            (_, > 0) => (DeskText)$"{withdrawn} endorsements were withdrawn",
+            _ => null,
         };
-        return $"The signatories changed since you loaded the page{what}. Nothing was published. The list below is the current one " +
-            $"({now} signator{(now == 1 ? "y" : "ies")}): check it, then publish again to confirm.";
+        return what is null
+            ? (DeskText)$"The signatories changed since you loaded the page. Nothing was published. The list below is the current one ({signatories}): check it, then publish again to confirm."
+            : (DeskText)$"The signatories changed since you loaded the page: {what}. Nothing was published. The list below is the current one ({signatories}): check it, then publish again to confirm.";
     }
 
     /// <summary>Queues the communiqué. Publishing is irreversible, so a statement with no live endorsement is refused
@@ -48,7 +52,7 @@ public sealed class CommuniqueDesk(SummitDbContext db, AuditTrail audit, ICommun
         if (statement is null) return DeskResult.NotFound("There is no such statement.").With<Communique>();
         if (await db.Communiques.AnyAsync(c => c.StatementId == statementId, ct)) return DeskResult.Refused(AlreadyQueued).With<Communique>();
         if (statement.Status != StatementStatus.Closed)
-            return DeskResult.Refused($"The statement is {Statement.Describe(statement.Status)}: only a closed statement can be published.").With<Communique>();
+            return DeskResult.Refused($"{DeskWords.StatementIs(statement.Status)}: only a closed statement can be published.").With<Communique>();
 
         // The statement's row is taken first (a write that changes nothing), as signing and withdrawing take it before
         // they insert: an endorsement committed before this is read below, one coming after waits for this commit.
@@ -95,7 +99,7 @@ public sealed class CommuniqueDesk(SummitDbContext db, AuditTrail audit, ICommun
         return DeskResult.Done("The communiqué is queued: it is rendered and signed in the background.").With(communique);
     }
 
-    public static string RevisionAlreadyQueued(int revision) =>
+    public static DeskText RevisionAlreadyQueued(int revision) =>
         $"Revision {revision} of this communiqué is already queued: someone else asked for it first. It is published once.";
 
     /// <summary>Queues the next revision (2, 3, …) of a published communiqué whose statement stays open for late

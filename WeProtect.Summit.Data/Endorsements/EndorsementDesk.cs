@@ -32,15 +32,16 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         if (user is null) return new(DeskAnswer.NotFound, "There is no such user.");
         if (!await db.Organisations.AnyAsync(o => o.Id == organisationId, ct)) return new(DeskAnswer.NotFound, "There is no such organisation.");
         evidenceReference = (evidenceReference ?? "").Trim();
-        if (evidenceReference.Length == 0) return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: "Give the reference of the credentials letter.");
+        if (evidenceReference.Length == 0) return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Text: "Give the reference of the credentials letter.");
         if (evidenceReference.Length > SigningAuthority.EvidenceMaxLength)
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: $"The evidence reference is longer than {SigningAuthority.EvidenceMaxLength} characters.");
-        if (evidenceDate > DateOnly.FromDateTime(Now.AddDays(1))) return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: "The credentials letter cannot be dated in the future.");
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Text: $"The evidence reference is longer than {SigningAuthority.EvidenceMaxLength} characters.");
+        if (evidenceDate > DateOnly.FromDateTime(Now.AddDays(1))) return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Text: "The credentials letter cannot be dated in the future.");
         if (!user.TwoFactorEnabled)
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: $"{user.Email} has not turned on {Words.TwoStepVerificationInSentence}. A signing authority takes effect only for " +
-                $"a user with {Words.TwoStepVerificationInSentence}: ask them to turn it on ({Words.TwoStepVerificationPlace}), then grant it.");
+            // The words of Vocabulary.Words.TwoStepVerification*, written out: a template is one literal.
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: $"{user.Email} has not turned on two-step verification. A signing authority takes effect only for " +
+                $"a user with two-step verification: ask them to turn it on (Profile → Two-step verification), then grant it.");
         if (await db.SigningAuthorities.Unrevoked().AnyAsync(a => a.UserId == userId && a.OrganisationId == organisationId, ct))
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "This user can already sign for this organisation.");
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: "This user can already sign for this organisation.");
 
         var authority = new SigningAuthority
         {
@@ -57,7 +58,7 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         {
             // The filtered unique index (organisation, user) among live grants: a double click.
             db.Entry(authority).State = EntityState.Detached;
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "This user can already sign for this organisation.");
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: "This user can already sign for this organisation.");
         }
         return new(DeskAnswer.Done, "Signing authority granted.") { Value = authority };
     }
@@ -66,7 +67,7 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
     {
         var authority = await db.SigningAuthorities.FirstOrDefaultAsync(a => a.Id == authorityId, ct);
         if (authority is null) return new(DeskAnswer.NotFound, "There is no such signing authority.");
-        if (authority.Revoke(reason, organiser.UserId ?? "", Now) is { } refusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: refusal);
+        if (authority.Revoke(reason, organiser.UserId ?? "", Now) is { } refusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: refusal);
         audit.Record(organiser, "signing-authority.revoked", authority,
             $"Signing authority {authority.Id} for organisation {authority.OrganisationId} revoked");
         await audit.SaveChangesAsync(ct);
@@ -93,41 +94,41 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == signature.OrganisationId, ct);
         if (statement is null || organisation is null) return new(DeskAnswer.NotFound, "There is no such statement or organisation.");
         if (!await db.SigningAuthorities.Unrevoked().AnyAsync(a => a.UserId == userId && a.OrganisationId == organisation.Id, ct))
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Forbidden, Message: "You do not hold a signing authority for this organisation.");
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Forbidden, Text: "You do not hold a signing authority for this organisation.");
         if (!await db.Users.AnyAsync(u => u.Id == userId && u.TwoFactorEnabled, ct))
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Forbidden, Message: $"Turn on {Words.TwoStepVerificationInSentence} before signing: a signing authority takes effect only with it.");
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Forbidden, Text: $"Turn on two-step verification before signing: a signing authority takes effect only with it.");
 
         var final = statement.FinalVersionId is { } finalId
             ? await db.StatementVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == finalId, ct) : null;
         if (statement.RefuseEndorsement(organisation.Sector, AudiencesOf(final), Now) is { } refusal)
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: refusal + " Nothing was signed.");
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: $"{(DeskText)refusal} Nothing was signed.");
         if (final is null || !string.Equals(signature.ConfirmedHash?.Trim(), final.ContentHash, StringComparison.Ordinal))
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.TextChanged, Message: "The text changed since you opened it: the hash you confirmed is not the final version's. " +
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.TextChanged, Text: "The text changed since you opened it: the hash you confirmed is not the final version's. " +
                 "Nothing was signed. Read the text again before signing.");
 
         var shown = await ShownTextAsync(statement, final, signature, ct);
         if (shown is null)
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.TextChanged, Message: "The translation you read is not a translation of the final text, or it changed " +
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.TextChanged, Text: "The translation you read is not a translation of the final text, or it changed " +
                 "since you opened it. Nothing was signed. Read the text again before signing.");
 
         var name = (signature.PrintedName ?? "").Trim();
         var position = (signature.PrintedPosition ?? "").Trim();
-        if (name.Length == 0 || position.Length == 0) return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: "Give your name and position as they should be printed.");
+        if (name.Length == 0 || position.Length == 0) return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Text: "Give your name and position as they should be printed.");
         if (name.Length > Endorsement.PrintedMaxLength || position.Length > Endorsement.PrintedMaxLength)
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: $"Name and position are at most {Endorsement.PrintedMaxLength} characters each.");
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Text: $"Name and position are at most {Endorsement.PrintedMaxLength} characters each.");
         if ((NameRule.Problem(name, "The name") ?? NameRule.Problem(position, "The position")) is { } badCharacter)
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: badCharacter);
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Text: badCharacter);
 
         var declaration = string.IsNullOrWhiteSpace(signature.Declaration) ? null : signature.Declaration.Trim().ReplaceLineEndings("\n");
         if (declaration?.Length > Endorsement.DeclarationMaxLength)
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: $"The declaration is at most {Endorsement.DeclarationMaxLength} characters.");
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Text: $"The declaration is at most {Endorsement.DeclarationMaxLength} characters.");
         if (declaration is not null && declaration.Any(c => char.IsControl(c) && c != '\n'))
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: "The declaration contains control characters; write it as plain text.");
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Text: "The declaration contains control characters; write it as plain text.");
 
         // Answered from a plain read when it is plain; the index answers the requests that race.
         if (await LiveEndorsementAsync(statement.Id, organisation.Id, ct) is { } existing) return AlreadyEndorsed(existing);
 
-        if (await stepUp(ct) is { } stepUpRefusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: stepUpRefusal + " Nothing was signed.");
+        if (await stepUp(ct) is { } stepUpRefusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: $"{(DeskText)stepUpRefusal} Nothing was signed.");
 
         var endorsement = new Endorsement
         {
@@ -140,7 +141,7 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         var stillOpen = await db.Statements
             .Where(s => s.Id == statement.Id).Where(Statement.TakesEndorsementAt(endorsement.SignedUtc))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, x => x.Status), ct);
-        if (stillOpen == 0) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "Signing of this statement closed a moment ago. Nothing was signed.");
+        if (stillOpen == 0) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: "Signing of this statement closed a moment ago. Nothing was signed.");
         db.Endorsements.Add(endorsement);
         shown.Endorsement = endorsement;
         db.EndorsementShownTexts.Add(shown);
@@ -163,7 +164,7 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
             db.Entry(endorsement).State = EntityState.Detached;
             return await LiveEndorsementAsync(statement.Id, organisation.Id, ct) is { } winner
                 ? AlreadyEndorsed(winner)
-                : new(DeskAnswer.Refused, Refusal: DeskRefusal.AlreadyEndorsed, Message: "Your organisation's endorsement was being changed at the same moment. Nothing was signed; look again.");
+                : new(DeskAnswer.Refused, Refusal: DeskRefusal.AlreadyEndorsed, Text: "Your organisation's endorsement was being changed at the same moment. Nothing was signed; look again.");
         }
         return new(DeskAnswer.Done, $"Signed: {organisation.FormalName} endorses \"{statement.Title}\".") { Value = endorsement };
     }
@@ -195,9 +196,9 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
     public Task<Endorsement?> LiveEndorsementAsync(int statementId, int organisationId, CancellationToken ct = default) =>
         db.Endorsements.AsNoTracking().FirstOrDefaultAsync(e => e.StatementId == statementId && e.OrganisationId == organisationId && e.WithdrawnUtc == null, ct);
 
-    private static DeskResult<Endorsement> AlreadyEndorsed(Endorsement existing) => new(DeskAnswer.Refused, Refusal: DeskRefusal.AlreadyEndorsed, Message:
+    private static DeskResult<Endorsement> AlreadyEndorsed(Endorsement existing) => new(DeskAnswer.Refused, Refusal: DeskRefusal.AlreadyEndorsed, Text:
         $"Your organisation has already endorsed this statement (signed by {existing.PrintedName} at {existing.SignedUtc:yyyy-MM-dd HH:mm:ss} UTC). " +
-        "Nothing more was signed.") { Value = existing };
+        $"Nothing more was signed.") { Value = existing };
 
     /// <summary>Withdraws the organisation's live endorsement while the window is open; the row stays with when, who and why.
     /// As for a signature, the authority, the window and the reason are checked first; then <paramref name="stepUp"/>
@@ -206,24 +207,24 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         Func<CancellationToken, Task<string?>> stepUp, CancellationToken ct = default)
     {
         if (!await CanSignForAsync(userId, organisationId, ct))
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Forbidden, Message: "You do not hold a signing authority for this organisation.");
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Forbidden, Text: "You do not hold a signing authority for this organisation.");
         var statement = await db.Statements.AsNoTracking().FirstOrDefaultAsync(s => s.Id == statementId, ct);
         if (statement is null) return new(DeskAnswer.NotFound, "There is no such statement.");
         var now = Now;
         if (!statement.SigningWindowOpenAt(now))
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "The signing window is not open: an endorsement can only be withdrawn while it is.");
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: "The signing window is not open: an endorsement can only be withdrawn while it is.");
         var endorsement = await db.Endorsements.FirstOrDefaultAsync(e => e.StatementId == statementId && e.OrganisationId == organisationId && e.WithdrawnUtc == null, ct);
         if (endorsement is null) return new(DeskAnswer.NotFound, "Your organisation has no endorsement of this statement to withdraw.");
-        if (endorsement.WhyNotWithdrawn(reason) is { } refusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: refusal);
-        if (await stepUp(ct) is { } stepUpRefusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: stepUpRefusal + " Nothing was withdrawn.");
-        if (endorsement.Withdraw(reason, userId, now) is { } late) return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: late);
+        if (endorsement.WhyNotWithdrawn(reason) is { } refusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Text: refusal);
+        if (await stepUp(ct) is { } stepUpRefusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: $"{(DeskText)stepUpRefusal} Nothing was withdrawn.");
+        if (endorsement.Withdraw(reason, userId, now) is { } late) return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Text: late);
         audit.Record(actor, "endorsement.withdrawn", endorsement, $"Endorsement {endorsement.Id} of statement {statementId} for organisation {organisationId} withdrawn");
         // As for signing: still open when the withdrawal commits, and withdrawn once only (WithdrawnUtc is a concurrency token).
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var stillOpen = await db.Statements
             .Where(s => s.Id == statementId && s.Status == StatementStatus.OpenForSignature && s.SigningClosesUtc > now)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, x => x.Status), ct);
-        if (stillOpen == 0) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "Signing of this statement closed a moment ago. Nothing was withdrawn.");
+        if (stillOpen == 0) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: "Signing of this statement closed a moment ago. Nothing was withdrawn.");
         try
         {
             await audit.SaveChangesAsync(ct);
@@ -232,7 +233,7 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "The endorsement was withdrawn by someone else at the same moment.");
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: "The endorsement was withdrawn by someone else at the same moment.");
         }
         return new(DeskAnswer.Done, "The endorsement is withdrawn. Your organisation may endorse the statement again while the window is open.") { Value = endorsement };
     }
@@ -245,7 +246,7 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
     {
         var statement = await db.Statements.FirstOrDefaultAsync(s => s.Id == statementId, ct);
         if (statement is null) return new(DeskAnswer.NotFound, "There is no such statement.");
-        if (statement.CloseSigning(Now) is { } refusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: refusal);
+        if (statement.CloseSigning(Now) is { } refusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: refusal);
         statement.Version = Guid.NewGuid();
         var count = await db.Endorsements.CountAsync(e => e.StatementId == statementId && e.WithdrawnUtc == null, ct);
         audit.Record(actor, "statement.signing-closed", statement, $"Signing of statement {statementId} closed ({why}); {count} live endorsements");

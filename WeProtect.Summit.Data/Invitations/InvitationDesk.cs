@@ -23,38 +23,40 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
         if (summit.Status == Summits.SummitStatus.Archived) return DeskResult.Refused("This summit has taken place: nobody can be invited to it.");
         if (rows.Count == 0) return DeskResult.Refused("Nobody to invite: give an organisation and its focal point's address.");
         if (statementId is int sid && !await db.Statements.AnyAsync(s => s.Id == sid && s.SummitId == summitId, ct))
-            return DeskResult.Invalid([("StatementId", "Choose a statement of this summit.")]);
+            return DeskResult.Invalid([("StatementId", (DeskText)"Choose a statement of this summit.")]);
 
         var organisationIds = rows.Select(r => r.OrganisationId).Distinct().ToList();
         var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
         var existing = await db.Invitations.Where(i => i.SummitId == summitId && organisationIds.Contains(i.OrganisationId)).ToDictionaryAsync(i => i.OrganisationId, ct);
         var quotas = await db.DelegationQuotas.Where(q => q.SummitId == summitId && organisationIds.Contains(q.OrganisationId)).ToDictionaryAsync(q => q.OrganisationId, ct);
         var now = Now;
-        var errors = new List<(string Field, string Message)>();
-        string Where(InvitationRow r) => r.Line > 0 ? $"Line {r.Line}: " : "";
+        var errors = new List<(string Field, DeskText Message)>();
+        DeskText Where(InvitationRow r, DeskText text) => r.Line > 0 ? (DeskText)$"Line {r.Line}: {text}" : text;
         foreach (var duplicate in rows.GroupBy(r => r.OrganisationId).Where(g => g.Count() > 1))
-            errors.Add(("Rows", $"Line {duplicate.Last().Line}: {organisations.GetValueOrDefault(duplicate.Key)?.FormalName ?? "this organisation"} is already on line {duplicate.First().Line}."));
+            errors.Add(("Rows", organisations.GetValueOrDefault(duplicate.Key) is { } named
+                ? (DeskText)$"Line {duplicate.Last().Line}: {named.FormalName} is already on line {duplicate.First().Line}."
+                : (DeskText)$"Line {duplicate.Last().Line}: this organisation is already on line {duplicate.First().Line}."));
         var invited = new List<Invitation>();
         foreach (var row in rows)
         {
             if (!organisations.TryGetValue(row.OrganisationId, out var organisation))
             {
-                errors.Add(("OrganisationId", $"{Where(row)}choose an organisation from the directory."));
+                errors.Add(("OrganisationId", Where(row, DeskText.LowerFirst("Choose an organisation from the directory."))));
                 continue;
             }
-            if (EmailAddresses.Problem(row.Email) is { } bad) { errors.Add(("Email", $"{Where(row)}{bad}")); continue; }
+            if (EmailAddresses.Problem(row.Email) is { } bad) { errors.Add(("Email", Where(row, bad))); continue; }
             if (row.Heads is not null || row.Delegates is not null)
             {
                 var quota = quotas.GetValueOrDefault(row.OrganisationId) ?? new DelegationQuota { SummitId = summitId, OrganisationId = row.OrganisationId };
                 quota.HeadsOfDelegation = row.Heads ?? quota.HeadsOfDelegation;
                 quota.Delegates = row.Delegates ?? quota.Delegates;
                 quota.Version = Guid.NewGuid();   // an edit of the limits, like the quotas page's (its version is the concurrency token)
-                foreach (var (_, message) in quota.Validate()) errors.Add(("Quota", $"{Where(row)}{organisation.FormalName}: {message}"));
+                foreach (var (_, message) in quota.Validate()) errors.Add(("Quota", Where(row, $"{organisation.FormalName}: {(DeskText)message}")));
                 if (quota.Id == 0 && !quotas.ContainsKey(row.OrganisationId)) { db.DelegationQuotas.Add(quota); quotas[row.OrganisationId] = quota; }
             }
             if (existing.TryGetValue(row.OrganisationId, out var invitation))
             {
-                if (invitation.Readdress(row.Email, statementId, now) is { } refused) { errors.Add(("Email", $"{Where(row)}{organisation.FormalName}: {refused}")); continue; }
+                if (invitation.Readdress(row.Email, statementId, now) is { } refused) { errors.Add(("Email", Where(row, $"{organisation.FormalName}: {(DeskText)refused}"))); continue; }
             }
             else
             {
@@ -68,7 +70,7 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear();
-            return DeskResult.Invalid(errors, rows.Count == 1 ? null : $"Nothing was sent: {errors.Count} problem{(errors.Count == 1 ? "" : "s")} to correct first.");
+            return DeskResult.Invalid(errors, rows.Count == 1 ? null : errors.Count == 1 ? "Nothing was sent: 1 problem to correct first." : (DeskText)$"Nothing was sent: {errors.Count} problems to correct first.");
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -89,9 +91,9 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
             db.ChangeTracker.Clear();
             return DeskResult.Conflict("this summit's invitations");
         }
-        return DeskResult.Done(invited.Count == 1
-            ? $"Invitation sent to {organisations[invited[0].OrganisationId].FormalName}."
-            : $"{invited.Count} invitations sent.");
+        return invited.Count == 1
+            ? DeskResult.Done($"Invitation sent to {organisations[invited[0].OrganisationId].FormalName}.")
+            : DeskResult.Done($"{invited.Count} invitations sent.");
     }
 
     /// <summary>What revoking an invitation would do: the nominations it withdraws (not yet approved) and the approved
@@ -137,9 +139,7 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
             notifier.Add(NotificationKinds.InvitationRevoked, invitation.Id, focalPoint);
             await audit.SaveChangesAsync(ct);
             await notifier.CommitAsync(tx, ct);
-            return DeskResult.Done($"{invitation.Organisation.FormalName}'s invitation is revoked: its link no longer works. "
-                + $"{withdrawn} nomination(s) not yet approved were withdrawn and their places returned to the quota; "
-                + $"{kept} approved delegate(s) keep their places. The focal point was told by e-mail.");
+            return DeskResult.Done($"{invitation.Organisation.FormalName}'s invitation is revoked: its link no longer works. {withdrawn} nomination(s) not yet approved were withdrawn and their places returned to the quota; {kept} approved delegate(s) keep their places. The focal point was told by e-mail.");
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -316,7 +316,7 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
         var quota = db.DelegationQuotas.Where(q => q.SummitId == invitation.SummitId && q.OrganisationId == invitation.OrganisationId);
         if (await quota.AnyAsync(ct) && !await quota.NominateAsync(category, ct))
             return DeskResult.Refused(
-                $"{invitation.Organisation.FormalName}'s delegation quota has no {category.DisplayName().ToLowerInvariant()} place left to nominate.",
+                $"{invitation.Organisation.FormalName}'s delegation quota has no {DeskWords.Category(category)} place left to nominate.",
                 DeskRefusal.QuotaFull);
         var nomination = new Nomination(invitation, email, category, protocol, userId, Now);
         var (seed, hash) = tokens.NewSeed(InvitationTokens.NominationPurpose);
@@ -338,11 +338,11 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
             db.ChangeTracker.Clear();
             return AlreadyNominated();
         }
-        return DeskResult.Done($"Nominated as {category.DisplayName().ToLowerInvariant()}: an e-mail asks them to complete their registration.");
+        return DeskResult.Done($"Nominated as {DeskWords.Category(category)}: an e-mail asks them to complete their registration.");
     }
 
     private static DeskResult AlreadyNominated() =>
-        DeskResult.Invalid([("Email", "This address is already nominated for this summit.")]);
+        DeskResult.Invalid([("Email", (DeskText)"This address is already nominated for this summit.")]);
 
     /// <summary>The focal point (for their nominees) or an organiser sets title, honorific, rank and order; a registration
     /// the nominee completed follows.</summary>

@@ -16,10 +16,10 @@ public sealed class MaterialDesk(SummitDbContext db, AuditTrail audit, TimeProvi
         if (!await db.Summits.AnyAsync(s => s.Id == summitId, ct)) return DeskResult.NotFound("There is no such summit.").With<Material>();
         if (!asOrganiser && !await FacilitatesAsync(breakoutId, actor.UserId, ct)) return NotYours().With<Material>();
         if (breakoutId is not null && !await db.Breakouts.AnyAsync(b => b.Id == breakoutId && b.SummitId == summitId, ct))
-            return DeskResult.Invalid([(nameof(Material.BreakoutId), "Choose a breakout of this summit (or the summit as a whole).")]).With<Material>();
+            return DeskResult.Invalid([(nameof(Material.BreakoutId), (DeskText)"Choose a breakout of this summit (or the summit as a whole).")]).With<Material>();
         var name = SafeFileName(fileName);
         if (MaterialFormats.Detect(content) is not { } type)
-            return DeskResult.Invalid([(nameof(Material.Content), $"{name} {MaterialFormats.Refusal}")]).With<Material>();
+            return DeskResult.Invalid([(nameof(Material.Content), (DeskText)$"{name} is not a PDF, a PowerPoint presentation (.pptx) or a Word document (.docx).")]).With<Material>();
         var material = new Material
         {
             SummitId = summitId, BreakoutId = breakoutId, Title = title?.Trim() ?? "", Type = type, Visibility = visibility,

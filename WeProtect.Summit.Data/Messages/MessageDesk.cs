@@ -66,7 +66,7 @@ public sealed class MessageDesk(SummitDbContext db, AuditTrail audit, TimeProvid
             if (first is null) throw;
             return AlreadySent(first);
         }
-        return DeskResult.Done($"Message sent to {recipients.Count:N0} delegate{(recipients.Count == 1 ? "" : "s")}: each is e-mailed once.").With(message);
+        return (recipients.Count == 1 ? DeskResult.Done("Message sent to 1 delegate: each is e-mailed once.") : DeskResult.Done($"Message sent to {recipients.Count:N0} delegates: each is e-mailed once.")).With(message);
     }
 
     /// <summary>Keeps a message (and its filter) to send at <paramref name="sendAtUtc"/>; the recipients are chosen then,

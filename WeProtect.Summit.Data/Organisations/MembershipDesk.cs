@@ -63,5 +63,5 @@ public sealed class MembershipDesk(SummitDbContext db, AuditTrail audit, TimePro
         return new(DeskAnswer.Done, $"{organisation.FormalName} left the Alliance on {day:d MMMM yyyy}.") { Value = membership };
     }
 
-    private static DeskResult<Membership> Refused(string reason) => new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: reason);
+    private static DeskResult<Membership> Refused(DeskText reason) => new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Text: reason);
 }

@@ -11,7 +11,7 @@ public sealed class OrganisationDesk(SummitDbContext db, AuditTrail audit, TimeP
     /// <summary>Adds a normalised, valid <paramref name="candidate"/> to the directory.</summary>
     public async Task<DeskResult<Organisation>> CreateAsync(Organisation candidate, AuditActor actor, CancellationToken ct = default)
     {
-        if (await db.Organisations.FindByFormalNameAsync(candidate.FormalName, ct: ct) is { } clash) return NameTaken(clash, "Edit that entry instead, or use");
+        if (await db.Organisations.FindByFormalNameAsync(candidate.FormalName, ct: ct) is { } clash) return NameTaken(clash, editInstead: true);
         candidate.CreatedUtc = clock.GetUtcNow().UtcDateTime;
         db.Organisations.Add(candidate);
         audit.Record(actor, "organisation.created", candidate, "Created " + OrganisationChanges.Describe(candidate));
@@ -24,7 +24,7 @@ public sealed class OrganisationDesk(SummitDbContext db, AuditTrail audit, TimeP
             // Another organiser added the same name between the check and the save: the unique index refused it.
             db.ChangeTracker.Clear();
             if (await db.Organisations.FindByFormalNameAsync(candidate.FormalName, ct: ct) is not { } taken) throw;
-            return NameTaken(taken, "Edit that entry instead, or use");
+            return NameTaken(taken, editInstead: true);
         }
         return DeskResult.Done($"{candidate.FormalName} was added to the directory.").With(candidate);
     }
@@ -37,7 +37,7 @@ public sealed class OrganisationDesk(SummitDbContext db, AuditTrail audit, TimeP
         var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == id, ct);
         if (organisation is null) return DeskResult.NotFound("There is no such organisation.").With<Organisation>();
         if (organisation.Version != expectedVersion) return Conflict(organisation);
-        if (await db.Organisations.FindByFormalNameAsync(candidate.FormalName, exceptId: id, ct: ct) is { } clash) return NameTaken(clash, "Use");
+        if (await db.Organisations.FindByFormalNameAsync(candidate.FormalName, exceptId: id, ct: ct) is { } clash) return NameTaken(clash, editInstead: false);
 
         var changes = OrganisationChanges.Changes(organisation, candidate);
         if (changes.Count == 0) return DeskResult.Done($"{organisation.FormalName}: nothing had changed, so nothing was saved.").With(organisation);
@@ -63,7 +63,7 @@ public sealed class OrganisationDesk(SummitDbContext db, AuditTrail audit, TimeP
             // The unique index on the formal name: another organiser took the name between the check and the save.
             db.ChangeTracker.Clear();
             if (await db.Organisations.FindByFormalNameAsync(candidate.FormalName, exceptId: id, ct: ct) is not { } taken) throw;
-            return NameTaken(taken, "Use");
+            return NameTaken(taken, editInstead: false);
         }
         return DeskResult.Done($"{organisation.FormalName} was updated.").With(organisation);
     }
@@ -92,15 +92,15 @@ public sealed class OrganisationDesk(SummitDbContext db, AuditTrail audit, TimeP
             var now = await db.Organisations.AllFormalNamesAsync(ct);
             var clashes = organisations.Select(o => o.FormalName).Intersect(now, OrganisationNames.Comparer).ToList();
             if (clashes.Count == 0) throw;
-            return DeskResult.Refused("Nothing was imported: while the file was being checked, someone added " +
-                string.Join(", ", clashes.Select(c => $"\"{c}\"")) + ". Remove them from the file and import it again.");
+            return DeskResult.Refused($"Nothing was imported: while the file was being checked, someone added {string.Join(", ", clashes.Select(c => $"\"{c}\""))}. Remove them from the file and import it again.");
         }
-        return DeskResult.Done(count == 1 ? "1 organisation was imported." : $"{count:N0} organisations were imported.");
+        return count == 1 ? DeskResult.Done("1 organisation was imported.") : DeskResult.Done($"{count:N0} organisations were imported.");
     }
 
-    private static DeskResult<Organisation> NameTaken(Organisation existing, string advice) =>
-        DeskResult.Invalid([(nameof(Organisation.FormalName), $"\"{existing.FormalName}\" is already in the directory"
-            + (advice == "Use" ? " under that name. Use a different formal name." : $". {advice} a different formal name."))]).With<Organisation>();
+    private static DeskResult<Organisation> NameTaken(Organisation existing, bool editInstead) =>
+        DeskResult.Invalid([(nameof(Organisation.FormalName), editInstead
+            ? (DeskText)$"\"{existing.FormalName}\" is already in the directory. Edit that entry instead, or use a different formal name."
+            : (DeskText)$"\"{existing.FormalName}\" is already in the directory under that name. Use a different formal name.")]).With<Organisation>();
 
     private static DeskResult<Organisation> Conflict(Organisation current) => DeskResult.Conflict("this organisation").With(current);
 }

@@ -91,7 +91,7 @@ public sealed class BadgeDesk(SummitDbContext db, AuditTrail audit, TimeProvider
             if (!await AnyPrintedAsync(ids, ct)) throw;
             return DeskResult.Conflict("the badges not yet printed").With<BadgeBatch>();
         }
-        return DeskResult.Done(ids.Count == 1 ? "1 new badge to print." : $"{ids.Count} new badges to print.").With(batch);
+        return (ids.Count == 1 ? DeskResult.Done("1 new badge to print.") : DeskResult.Done($"{ids.Count} new badges to print.")).With(batch);
     }
 
     /// <summary>One approved badge printed again, with the reason kept in the print log.</summary>

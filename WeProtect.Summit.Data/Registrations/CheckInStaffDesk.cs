@@ -18,7 +18,7 @@ public sealed class CheckInStaffDesk(SummitDbContext db, AuditTrail audit, TimeP
         if (EmailAddresses.Problem(email) is { } bad) return DeskResult.Invalid([("Email", bad)]);
         var normalised = EmailAddresses.Normalise(email!);
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalised, ct);
-        if (user is null) return DeskResult.Invalid([("Email", "Nobody has an account with this address: ask them to create one first.")]);
+        if (user is null) return DeskResult.Invalid([("Email", (DeskText)"Nobody has an account with this address: ask them to create one first.")]);
         if (await db.CheckInStaff.AnyAsync(c => c.SummitId == summitId && c.UserId == user.Id, ct))
             return DeskResult.Refused($"{user.FullName} already works the check-in desk of this summit.");
         var grant = new CheckInStaff(summitId, user.Id, actor.UserId ?? "", clock.GetUtcNow().UtcDateTime);

@@ -44,7 +44,7 @@ public sealed class DelegationDesk(SummitDbContext db, AuditTrail audit, TimePro
             db.ChangeTracker.Clear();
             return Clash(organisation);
         }
-        return DeskResult.Done($"{organisation.FormalName} may send {Describe(quota)}.");
+        return DeskResult.Done($"{organisation.FormalName} may send {Said(quota)}.");
     }
 
     /// <summary>Changes a quota's limits, never below what is approved or nominated at the moment of the change, and only
@@ -80,11 +80,11 @@ public sealed class DelegationDesk(SummitDbContext db, AuditTrail audit, TimePro
         audit.Record(actor, "quota.changed", quota, $"Quota for {quota.Organisation.FormalName}: {before} → {Describe(quota)}");
         await audit.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return DeskResult.Done($"{quota.Organisation.FormalName} may now send {Describe(quota)}.");
+        return DeskResult.Done($"{quota.Organisation.FormalName} may now send {Said(quota)}.");
     }
 
     private static DeskResult? Refusal(DelegationQuota quota) => quota.Validate() is { Count: > 0 } errors
-        ? DeskResult.Invalid(errors, $"{quota.Organisation.FormalName}: {string.Join(" ", errors.Select(e => e.Message))}")
+        ? DeskResult.Invalid(errors, $"{quota.Organisation.FormalName}: {DeskResult.Joined(errors.Select(e => (DeskText)e.Message))}")
         : null;
 
     /// <summary>Removes a quota: the organisation's delegation is limited by the summit's capacity alone again.</summary>
@@ -119,7 +119,7 @@ public sealed class DelegationDesk(SummitDbContext db, AuditTrail audit, TimePro
         organisation.Normalise();
         if (organisation.Validate(clock.GetUtcNow().Year) is { Count: > 0 } errors)
             return DeskResult.Invalid(errors,
-                $"\"{organisation.FormalName}\" cannot be added as proposed: {string.Join(" ", errors.Select(e => e.Message))} Merge it into a directory organisation instead.");
+                $"\"{organisation.FormalName}\" cannot be added as proposed: {DeskResult.Joined(errors.Select(e => (DeskText)e.Message))} Merge it into a directory organisation instead.");
         if (await db.Organisations.FindByFormalNameAsync(organisation.FormalName, ct: ct) is { } clash)
             return NameTaken(clash);
 
@@ -164,7 +164,7 @@ public sealed class DelegationDesk(SummitDbContext db, AuditTrail audit, TimePro
             var quota = db.DelegationQuotas.Where(q => q.SummitId == r.SummitId && q.OrganisationId == organisationId);
             if (await quota.AnyAsync(ct) && !await quota.TakeAsync(r.Category, ct))
                 return DeskResult.Refused(
-                    $"{r.FullName} is approved, and {organisation.FormalName} has no {r.Category.DisplayName().ToLowerInvariant()} place left in its delegation quota: raise the quota first.",
+                    $"{r.FullName} is approved, and {organisation.FormalName} has no {DeskWords.Category(r.Category)} place left in its delegation quota: raise the quota first.",
                     DeskRefusal.QuotaFull);
         }
         if (!await LinkAsync(r, organisationId, ct)) return Stale(r);
@@ -206,7 +206,16 @@ public sealed class DelegationDesk(SummitDbContext db, AuditTrail audit, TimePro
     private static DeskResult NameTaken(Organisation existing) => DeskResult.Refused(
         $"\"{existing.FormalName}\" is already in the directory: merge the registration into it instead.");
 
-    /// <summary>"1 head of delegation and 4 delegates".</summary>
+    /// <summary>"1 head of delegation and 4 delegates", in the reader's language.</summary>
+    private static DeskText Said(DelegationQuota q) => (q.HeadsOfDelegation == 1, q.Delegates == 1) switch
+    {
+        (true, true) => (DeskText)$"{q.HeadsOfDelegation} head of delegation and {q.Delegates} delegate",
+        (true, false) => (DeskText)$"{q.HeadsOfDelegation} head of delegation and {q.Delegates} delegates",
+        (false, true) => (DeskText)$"{q.HeadsOfDelegation} heads of delegation and {q.Delegates} delegate",
+        (false, false) => (DeskText)$"{q.HeadsOfDelegation} heads of delegation and {q.Delegates} delegates",
+    };
+
+    /// <summary>"1 head of delegation and 4 delegates" (the audit trail's words).</summary>
     public static string Describe(DelegationQuota q) =>
         $"{q.HeadsOfDelegation} head{(q.HeadsOfDelegation == 1 ? "" : "s")} of delegation and {q.Delegates} delegate{(q.Delegates == 1 ? "" : "s")}";
 }

@@ -147,7 +147,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         await audit.SaveChangesAsync(ct);
         await notifier.CommitAsync(tx, ct);
         var done = results.Count(r => r.Item2.Succeeded);
-        return DeskResult.Done($"{done} {Registration.Verb(decision)}.").With<IReadOnlyList<(int, DeskResult)>>(results);
+        return DeskResult.Done(DeskWords.Decided(done, decision)).With<IReadOnlyList<(int, DeskResult)>>(results);
     }
 
     private static DeskResult? CheckDecision(RegistrationStatus decision, ref string? reason)
@@ -177,7 +177,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
             return DeskResult.Conflict($"{registration.FullName}'s registration");
         var from = registration.Status;
         if (!Registration.CanBecome(from, decision))
-            return DeskResult.Refused($"{registration.FullName}'s registration is {from.ToString().ToLowerInvariant()}: it cannot be {Registration.Verb(decision)}.");
+            return DeskResult.Refused($"{DeskWords.RegistrationIs(registration.FullName, from)}: {DeskWords.CannotBe(decision)}");
 
         if (decision == RegistrationStatus.Approved)
         {
@@ -207,7 +207,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         audit.Record(actor, $"registration.{decision.ToString().ToLowerInvariant()}", registration,
             $"Registration {registration.Id}: {from} → {decision}");
         if (from == RegistrationStatus.Approved) await PromoteNextAsync(registration.SummitId, ct);
-        return DeskResult.Done($"{registration.FullName}: {Registration.Verb(decision)}.");
+        return DeskResult.Done(DeskWords.Decided(registration.FullName, decision));
     }
 
     /// <summary>The delegate cancels their own registration. A freed place goes to the first waitlisted delegate.</summary>
@@ -218,7 +218,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         if (registration is null) return DeskResult.NotFound("There is no such registration.");
         if (!registration.CanBeCancelled) return DeskResult.Refused("This registration is already cancelled.");
         await LockSummitAsync(registration.SummitId, ct);
-        if (!await CancelCoreAsync(registration, actor, ct)) return DeskResult.Conflict("your registration");
+        if (!await CancelCoreAsync(registration, actor, ct)) return DeskResult.Conflict(DeskText.LowerFirst("Your registration"));
         await audit.SaveChangesAsync(ct);
         await notifier.CommitAsync(tx, ct);
         return DeskResult.Done("Your registration is cancelled.");
@@ -273,7 +273,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         {
             await db.Summits.Where(s => s.Id == registration.SummitId && s.ApprovedCount > 0)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.ApprovedCount, x => x.ApprovedCount - 1), ct);
-            return DeskResult.Refused($"{registration.FullName}'s organisation has no {registration.Category.DisplayName().ToLowerInvariant()} place left in its delegation quota.", DeskRefusal.QuotaFull);
+            return DeskResult.Refused($"{registration.FullName}'s organisation has no {DeskWords.Category(registration.Category)} place left in its delegation quota.", DeskRefusal.QuotaFull);
         }
         return DeskResult.Done("");
     }
@@ -348,7 +348,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         audit.Record(actor, "registration.consent-changed", registration,
             $"Registration {registration.Id}: consent to the public list {(consent ? "given" : "withdrawn")}");
         try { await audit.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return DeskResult.Conflict("your registration"); }
+        catch (DbUpdateConcurrencyException) { return DeskResult.Conflict(DeskText.LowerFirst("Your registration")); }
         return DeskResult.Done(consent
             ? "Thank you: once your registration is approved, your name, position and organisation appear on the public list of participants."
             : "Your consent is withdrawn: you are no longer on the public list of participants.");
@@ -363,7 +363,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         registration.Version = Guid.NewGuid();
         audit.Record(actor, "registration.calendar-token-regenerated", registration, $"Registration {registration.Id}: calendar link regenerated");
         try { await audit.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return DeskResult.Conflict("your registration"); }
+        catch (DbUpdateConcurrencyException) { return DeskResult.Conflict(DeskText.LowerFirst("Your registration")); }
         return DeskResult.Done("Your calendar link is new: subscribe again with it; the old one no longer works.");
     }
 
@@ -387,7 +387,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return DeskResult.Conflict("your registration");
+            return DeskResult.Conflict(DeskText.LowerFirst("Your registration"));
         }
         return DeskResult.Done("Your changes are saved.");
     }

@@ -63,8 +63,9 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         await audit.SaveChangesAsync(ct);
         Notify(invited);
         await notifier.CommitAsync(tx, ct);
-        return new(DeskAnswer.Done, $"Reporting cycle \"{cycle.Title}\" opened." +
-            (invited.Count > 0 ? $" {invited.Count} focal point(s) invited to report." : "")) { Value = cycle };
+        return new(DeskAnswer.Done, invited.Count > 0
+            ? (DeskText)$"Reporting cycle \"{cycle.Title}\" opened. {invited.Count} focal point(s) invited to report."
+            : (DeskText)$"Reporting cycle \"{cycle.Title}\" opened.") { Value = cycle };
     }
 
     /// <summary>Invites to an open cycle every live focal point of an organisation that reports in it and was not
@@ -151,7 +152,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         if (!await db.Users.AnyAsync(u => u.Id == userId, ct)) return new(DeskAnswer.NotFound, "There is no such user.");
         if (!await db.Organisations.AnyAsync(o => o.Id == organisationId, ct)) return new(DeskAnswer.NotFound, "There is no such organisation.");
         if (await IsFocalPointAsync(userId, organisationId, ct))
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "This user is already a reporting focal point of this organisation.");
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: "This user is already a reporting focal point of this organisation.");
         var now = Now;
         var focalPoint = new ReportingFocalPoint(organisationId, userId, organiser.UserId ?? "", now);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -175,16 +176,16 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         {
             // The filtered unique index (organisation, user) among live grants: a double click.
             db.ChangeTracker.Clear();
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "This user is already a reporting focal point of this organisation.");
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: "This user is already a reporting focal point of this organisation.");
         }
-        return new(DeskAnswer.Done, "Reporting focal point granted." + (invited.Count > 0 ? " Invited to report in the open cycle(s)." : "")) { Value = focalPoint };
+        return new(DeskAnswer.Done, invited.Count > 0 ? "Reporting focal point granted. Invited to report in the open cycle(s)." : "Reporting focal point granted.") { Value = focalPoint };
     }
 
     public async Task<DeskResult<ReportingFocalPoint>> RevokeFocalPointAsync(int focalPointId, string? reason, AuditActor organiser, CancellationToken ct = default)
     {
         var focalPoint = await db.ReportingFocalPoints.FirstOrDefaultAsync(f => f.Id == focalPointId, ct);
         if (focalPoint is null) return new(DeskAnswer.NotFound, "There is no such focal point.");
-        if (focalPoint.Revoke(reason, organiser.UserId ?? "", Now) is { } refusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: refusal);
+        if (focalPoint.Revoke(reason, organiser.UserId ?? "", Now) is { } refusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: refusal);
         audit.Record(organiser, "reporting-focal-point.revoked", focalPoint,
             $"Reporting focal point {focalPoint.Id} for organisation {focalPoint.OrganisationId} revoked");
         await audit.SaveChangesAsync(ct);
@@ -340,7 +341,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         }
         return new(DeskAnswer.Done, $"{name} attached to the draft.") { Value = attachment };
 
-        static DeskResult<ReportAttachment> Invalid(string message) =>
+        static DeskResult<ReportAttachment> Invalid(DeskText message) =>
             DeskResult.Invalid([(nameof(ReportAttachment.Content), message)]).With<ReportAttachment>();
     }
 
@@ -358,7 +359,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         if (found is null) return DeskResult.NotFound("There is no such attachment.");
         if (found.Report.Status != ProgressReportStatus.Draft)
             return DeskResult.Refused($"{found.FileName} belongs to submission {found.Report.Number}, which is submitted: its attachments stay as they were. " +
-                "Save a change to start a new draft, and remove it there.");
+                $"Save a change to start a new draft, and remove it there.");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var moved = await db.ProgressReports
             .Where(r => r.Id == found.Report.Id && r.Status == ProgressReportStatus.Draft && r.Version == expectedVersion)
@@ -395,13 +396,13 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         var (_, reporter, refusal) = await CheckAsync(cycleId, organisationId, userId, ct);
         if (refusal is not null) return refusal.With<ProgressReport>();
         if (!await db.Users.AnyAsync(u => u.Id == userId && u.TwoFactorEnabled, ct))
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: $"Turn on {Words.TwoStepVerificationInSentence} ({Words.TwoStepVerificationPlace}) " +
-                "before submitting: a draft needs none, a submission does. Your draft is kept.");
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: $"Turn on two-step verification (Profile → Two-step verification) " +
+                $"before submitting: a draft needs none, a submission does. Your draft is kept.");
         var draft = await db.ProgressReports.AsNoTracking().Include(r => r.Entries).Include(r => r.Attachments)
             .FirstOrDefaultAsync(r => r.CycleId == cycleId && r.OrganisationId == organisationId && r.Status == ProgressReportStatus.Draft, ct);
         if (draft is null) return await NothingToSubmitAsync(cycleId, organisationId, ct);
         if (draft.Version != expectedVersion) return DeskResult.Conflict("your organisation's report").With<ProgressReport>();
-        if (await stepUp(ct) is { } stepUpRefusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: stepUpRefusal + " Nothing was submitted.");
+        if (await stepUp(ct) is { } stepUpRefusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: $"{(DeskText)stepUpRefusal} Nothing was submitted.");
 
         var answered = draft.Entries.Select(e => e.Key).ToHashSet();
         var missing = reporter!.Commitments.Where(c => !answered.Contains(c.Key)).Select(c => new ProgressEntry(c.StatementId, c.Anchor)).ToList();
@@ -434,8 +435,9 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
             (narrativesPublic ? "; narratives may be published" : "; narratives kept private"));
         await audit.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new(DeskAnswer.Done, $"Submitted: submission {report.Number}, SHA-256 {hash}." +
-            (superseded > 0 ? " It supersedes your organisation's previous submission." : "")) { Value = report };
+        return new(DeskAnswer.Done, superseded > 0
+            ? (DeskText)$"Submitted: submission {report.Number}, SHA-256 {hash}. It supersedes your organisation's previous submission."
+            : (DeskText)$"Submitted: submission {report.Number}, SHA-256 {hash}.") { Value = report };
     }
 
     /// <summary>The answer when there is no draft (any more): the last submission says who came first.</summary>
@@ -444,10 +446,10 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         var last = await db.ProgressReports.AsNoTracking()
             .Where(r => r.CycleId == cycleId && r.OrganisationId == organisationId && r.Status == ProgressReportStatus.Submitted).FirstOrDefaultAsync(ct);
         if (last is null)
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message: "There is no draft to submit: save your answers first.");
-        return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Message:
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: "There is no draft to submit: save your answers first.");
+        return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text:
             $"This report was already submitted (submission {last.Number} at {last.SubmittedUtc:yyyy-MM-dd HH:mm:ss} UTC, SHA-256 {last.ContentHash}). " +
-            "Nothing more was submitted; to change it, save new answers and submit again.") { Value = last };
+            $"Nothing more was submitted; to change it, save new answers and submit again.") { Value = last };
     }
 
     /// <summary>404 without the cycle, 403 without a live focal point, a refusal when the organisation reports on
@@ -479,7 +481,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         if (report is null) return new(DeskAnswer.NotFound, "There is no such report.");
         if (report.Version != expectedVersion) return DeskResult.Conflict("this report").With<ProgressReport>();
         if (report.RecordReview(review, note, organiser.UserId ?? "", Now) is { } refusal)
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Message: refusal);
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Text: refusal);
         var asked = review == ReportReview.ClarificationAsked;
         audit.Record(organiser, asked ? "progress-report.clarification-asked" : "progress-report.accepted", report,
             $"Progress report {report.Id} (submission {report.Number}) of organisation {report.OrganisationId} " + (asked ? "needs a clarification" : "accepted"));
@@ -522,9 +524,10 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
             .Select(f => new { f.OrganisationId, f.UserId }).ToListAsync(ct);
         var reminders = due.Where(o => focalPoints.Any(f => f.OrganisationId == o)).Select(o => new ReportReminder(cycleId, o, now)).ToList();
         var withoutFocalPoint = due.Count - reminders.Count;
-        var noFocalPoint = withoutFocalPoint > 0 ? $" {withoutFocalPoint} organisation(s) that have not submitted have no focal point to remind." : "";
+        DeskText? noFocalPoint = withoutFocalPoint > 0 ? (DeskText)$"{withoutFocalPoint} organisation(s) that have not submitted have no focal point to remind." : null;
         if (reminders.Count == 0)
-            return DeskResult.Refused("Nobody to remind: every organisation has submitted or was already reminded in this cycle." + noFocalPoint);
+            return DeskResult.Refused(noFocalPoint is null ? "Nobody to remind: every organisation has submitted or was already reminded in this cycle."
+                : (DeskText)$"Nobody to remind: every organisation has submitted or was already reminded in this cycle. {noFocalPoint}");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ReportReminders.AddRange(reminders);
         audit.Record(organiser, "reporting-cycle.reminded", cycle, $"Reminders queued for {reminders.Count} organisation(s) in cycle {cycleId}");
@@ -542,6 +545,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
             db.ChangeTracker.Clear();
             return DeskResult.Conflict("the reminders of this cycle");
         }
-        return DeskResult.Done($"Reminders queued for {reminders.Count} organisation(s)." + noFocalPoint);
+        return DeskResult.Done(noFocalPoint is null ? (DeskText)$"Reminders queued for {reminders.Count} organisation(s)."
+            : (DeskText)$"Reminders queued for {reminders.Count} organisation(s). {noFocalPoint}");
     }
 }

@@ -21,9 +21,9 @@ public sealed class ConsultationDesk(SummitDbContext db, AuditTrail audit, TimeP
         };
         db.StatementComments.Add(comment);
         await db.SaveChangesAsync(ct);
-        return DeskResult.Done(shown.Id == latest.Id
-            ? $"Your comment on {comment.Anchor} is saved."
-            : $"Your comment on {comment.Anchor} is saved on version {shown.Number}, the text you read; the current text is version {latest.Number}.").With(comment);
+        return (shown.Id == latest.Id
+            ? DeskResult.Done($"Your comment on {comment.Anchor} is saved.")
+            : DeskResult.Done($"Your comment on {comment.Anchor} is saved on version {shown.Number}, the text you read; the current text is version {latest.Number}.")).With(comment);
     }
 
     /// <summary>Proposes <paramref name="wording"/> for <paramref name="anchor"/> of the latest text; refused when the
@@ -33,9 +33,9 @@ public sealed class ConsultationDesk(SummitDbContext db, AuditTrail audit, TimeP
     {
         if (shown.Id != latest.Id)
             return DeskResult.Refused($"The text has changed since you read it: it is now version {latest.Number}. " +
-                "Read the current text and propose your wording on it. Nothing was saved.").With<Amendment>();
+                $"Read the current text and propose your wording on it. Nothing was saved.").With<Amendment>();
         var outcome = StatementAmender.Apply(shown.Text, anchor, wording);
-        if (!outcome.Succeeded) return DeskResult.Invalid([(nameof(Amendment.ProposedWording), outcome.Refusal!)], outcome.Refusal).With<Amendment>();
+        if (!outcome.Succeeded) return DeskResult.Invalid([(nameof(Amendment.ProposedWording), outcome.Refusal!)], outcome.Refusal!).With<Amendment>();
 
         var amendment = new Amendment
         {

@@ -40,7 +40,7 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
     {
         var entry = db.Entry(statement);
         if (!statement.SettingsEditable)
-            return DeskResult.Refused($"The statement is {Statement.Describe(statement.Status)}: its settings and signing window can no longer change. Nothing was saved.");
+            return DeskResult.Refused($"{DeskWords.StatementIs(statement.Status)}: its settings and signing window can no longer change. Nothing was saved.");
         if (expectedVersion != entry.Property(s => s.Version).OriginalValue) return DeskResult.Conflict("this statement");
         if (statement.Validate() is { Count: > 0 } errors) return DeskResult.Invalid(errors);
 
@@ -59,7 +59,7 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
         CancellationToken ct = default)
     {
         if (!statement.AcceptsNewVersions)
-            return DeskResult.Refused($"The statement is {Statement.Describe(statement.Status)}: its text can no longer change. Nothing was saved.").With<StatementVersion>();
+            return DeskResult.Refused($"{DeskWords.StatementIs(statement.Status)}: its text can no longer change. Nothing was saved.").With<StatementVersion>();
         var (version, refusal) = statement.AddVersion(parsed, actor.UserId, actor.Name, changeNote ?? "", Now);
         if (version is null) return DeskResult.Refused(refusal!).With<StatementVersion>();
         // The statement's token too: finalising at the same moment cannot freeze a text that is being replaced.
@@ -92,7 +92,7 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
             $"Statement \"{statement.Title}\" moved from {Vocabulary.Words.Name(from)} to {Vocabulary.Words.Name(to.Value)}");
         try { await audit.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return Forget(DeskResult.Conflict("this statement")); }
-        return DeskResult.Done($"The statement is now {Statement.Describe(to.Value)}.");
+        return DeskResult.Done(DeskWords.StatementIsNow(to.Value));
     }
 
     /// <summary>Accepts an amendment onto the latest text, as a new version crediting the proposer — only if the words at
@@ -106,13 +106,13 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
         if (statement.Latest is not { } latest) return Refuse("The statement has no text yet.");
         var proposedOn = statement.Versions.First(v => v.Id == amendment.StatementVersionId);
         if (StatementAmender.ChangedSince(proposedOn.Text, latest.Text, amendment.Anchor) is { } stale)
-            return Refuse($"Amendment #{amendment.Id} was proposed on version {proposedOn.Number} and cannot be accepted on version {latest.Number}: {stale}");
+            return Refuse($"Amendment #{amendment.Id} was proposed on version {proposedOn.Number} and cannot be accepted on version {latest.Number}: {(DeskText)stale}");
         var outcome = StatementAmender.Apply(latest.Text, amendment.Anchor, amendment.ProposedWording);
-        if (!outcome.Succeeded) return Refuse($"Amendment #{amendment.Id} cannot be accepted on version {latest.Number}: {outcome.Refusal}");
+        if (!outcome.Succeeded) return Refuse($"Amendment #{amendment.Id} cannot be accepted on version {latest.Number}: {(DeskText)outcome.Refusal!}");
         var credit = amendment.OrganisationName ?? amendment.ProposerName;
         var note = $"Amendment #{amendment.Id} by {credit} accepted: {amendment.Anchor}";
         var (added, refusal) = statement.AddVersion(outcome.Result!, actor.UserId, actor.Name, note, now);
-        if (added is null) return Refuse($"Amendment #{amendment.Id} cannot be accepted: {refusal}");
+        if (added is null) return Refuse($"Amendment #{amendment.Id} cannot be accepted: {(DeskText)refusal!}");
         if (amendment.Accept(added, actor.UserId ?? "", now) is { } already) return Refuse(already);
         // The statement's token too: a status step (to final) racing this acceptance cannot both succeed.
         statement.Version = Guid.NewGuid();
@@ -129,7 +129,7 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
         var (amendment, stop) = await FindAsync(statement, amendmentId, expectedVersion, ct);
         if (amendment is null) return stop!;
         if (amendment.Reject(reason ?? "", actor.UserId ?? "", Now) is { } refusal)
-            return DeskResult.Refused(refusal + " Nothing was changed.", DeskRefusal.Invalid);
+            return DeskResult.Refused($"{(DeskText)refusal} Nothing was changed.", DeskRefusal.Invalid);
         audit.Record(actor, "amendment.rejected", amendment, $"Amendment #{amendment.Id} on {amendment.Anchor} of statement \"{statement.Title}\" rejected");
         return await SaveDecisionAsync(amendment, $"Amendment #{amendment.Id} rejected. The proposer will be told by e-mail, with your reason.", ct);
     }
@@ -139,13 +139,13 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
     {
         var amendment = await db.Amendments.FirstOrDefaultAsync(a => a.Id == amendmentId && a.StatementId == statement.Id, ct);
         if (amendment is null) return (null, DeskResult.Refused("There is no such amendment to this statement."));
-        if (expectedVersion is null || expectedVersion != amendment.Version) return (null, DeskResult.Conflict($"amendment #{amendment.Id}"));
+        if (expectedVersion is null || expectedVersion != amendment.Version) return (null, DeskResult.Conflict(DeskText.LowerFirst($"Amendment #{amendment.Id}")));
         db.Entry(amendment).Property(a => a.Version).OriginalValue = expectedVersion.Value;
         amendment.Version = Guid.NewGuid();
         return (amendment, null);
     }
 
-    private async Task<DeskResult> SaveDecisionAsync(Amendment amendment, string done, CancellationToken ct)
+    private async Task<DeskResult> SaveDecisionAsync(Amendment amendment, DeskText done, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
@@ -163,7 +163,7 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
         }
     }
 
-    private static DeskResult Refuse(string message) => DeskResult.Refused(message + " Nothing was changed.");
+    private static DeskResult Refuse(DeskText message) => DeskResult.Refused($"{message} Nothing was changed.");
 
     private DeskResult Forget(DeskResult result)
     {

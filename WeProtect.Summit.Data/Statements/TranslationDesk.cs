@@ -21,13 +21,13 @@ public sealed class TranslationDesk(SummitDbContext db, AuditTrail audit, TimePr
         if (language == statement.AuthoritativeLanguage)
             return Invalid("Language", "This is the statement's authoritative language: its text is the statement's own versions, not a translation.");
         var (version, refusal) = statement.TranslatableVersion();
-        if (version is null) return DeskResult.Refused(refusal! + " Nothing was saved.").With<StatementTranslation>();
+        if (version is null) return DeskResult.Refused($"{(DeskText)refusal!} Nothing was saved.").With<StatementTranslation>();
         if (expectedVersionId != version.Id)
             return DeskResult.Refused($"The authoritative text changed since you opened the page: translate version {version.Number}. Nothing was saved.").With<StatementTranslation>();
 
         var parsed = StatementParser.Parse(text);
         if (parsed.Document is not { } translated)
-            return Invalid("Text", parsed.Errors.Count == 0 ? "Paste the translated text." : "The translation has errors: " + string.Join(" ", parsed.Errors.Take(5)));
+            return Invalid("Text", parsed.Errors.Count == 0 ? "Paste the translated text." : (DeskText)$"The translation has errors: {string.Join(" ", parsed.Errors.Take(5))}");
         if (System.Text.Encoding.UTF8.GetByteCount(parsed.Canonical) > StatementText.MaxBytes)
             return Invalid("Text", "The translation is longer than a statement may be.");
         var authoritative = StatementParser.Parse(version.Text).Document
@@ -67,6 +67,6 @@ public sealed class TranslationDesk(SummitDbContext db, AuditTrail audit, TimePr
             .OrderBy(t => InterfaceLanguages.Codes.ToList().IndexOf(t.Language)).ToList();
     }
 
-    private static DeskResult<StatementTranslation> Invalid(string field, string message) =>
+    private static DeskResult<StatementTranslation> Invalid(string field, DeskText message) =>
         DeskResult.Invalid([(field, message)]).With<StatementTranslation>();
 }

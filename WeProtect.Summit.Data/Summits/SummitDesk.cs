@@ -48,7 +48,7 @@ public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvide
         audit.Record(actor, "summit.status-changed", summit, $"Summit \"{summit.Name}\": {from} → {to}");
         try { await audit.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return Conflict(); }
-        return DeskResult.Done($"The summit is now {Vocabulary.Words.InSentence(to)}.").With(summit);
+        return DeskResult.Done(NowIs(to)).With(summit);
     }
 
     /// <summary>Sets who may register (open, or by invitation), as the entity allows.</summary>
@@ -86,6 +86,16 @@ public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvide
         await audit.SaveChangesAsync(ct);
         return DeskResult.Done($"Sample summit \"{summit.Name}\" created and open for registration.").With(summit);
     }
+
+    /// <summary>"The summit is now open.": one sentence per status, since the word agrees with "summit" in other languages.</summary>
+    private static DeskText NowIs(SummitStatus status) => status switch
+    {
+        SummitStatus.Draft => "The summit is now a draft.",
+        SummitStatus.Open => "The summit is now open.",
+        SummitStatus.Closed => "The summit is now closed.",
+        SummitStatus.Archived => "The summit is now archived.",
+        _ => $"The summit is now {Vocabulary.Words.InSentence(status)}.",
+    };
 
     private DeskResult<Summit> Conflict()
     {

@@ -58,7 +58,7 @@ public class ChangedSignatoriesTests(SummitAppFactory app) : IClassFixture<Summi
         var (response, refused) = await organiser.SubmitAndFollowAsync(page, "form#publish-form");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(CommuniqueDesk.SignatoriesChanged(added: 1, withdrawn: 0, now: 8), refused.Body!.TextContent);
+        Assert.Contains(CommuniqueDesk.SignatoriesChanged(added: 1, withdrawn: 0, now: 8).ToString(), refused.Body!.TextContent);
         Assert.Contains("1 endorsement was added", refused.Body!.TextContent);
         Assert.Null(await app.CommuniqueOfAsync(closed.StatementId));
         Assert.Contains(late, Listed(refused));
@@ -88,7 +88,7 @@ public class ChangedSignatoriesTests(SummitAppFactory app) : IClassFixture<Summi
         var (response, refused) = await organiser.SubmitAndFollowAsync(page, "form#publish-form");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(CommuniqueDesk.SignatoriesChanged(added: 0, withdrawn: 1, now: 6), refused.Body!.TextContent);
+        Assert.Contains(CommuniqueDesk.SignatoriesChanged(added: 0, withdrawn: 1, now: 6).ToString(), refused.Body!.TextContent);
         Assert.Contains("1 endorsement was withdrawn", refused.Body!.TextContent);
         Assert.Null(await app.CommuniqueOfAsync(closed.StatementId));
         Assert.DoesNotContain(leaving.FormalName, Listed(refused));
@@ -128,7 +128,7 @@ public class ChangedSignatoriesTests(SummitAppFactory app) : IClassFixture<Summi
         Assert.StartsWith("<div id=\"publish-block\"", body);
         Assert.DoesNotContain("<html", body);
         var refused = await FormClient.ParseAsync(response, body);
-        Assert.Contains(CommuniqueDesk.SignatoriesChanged(added: 1, withdrawn: 1, now: 7), refused.Body!.TextContent);
+        Assert.Contains(CommuniqueDesk.SignatoriesChanged(added: 1, withdrawn: 1, now: 7).ToString(), refused.Body!.TextContent);
         Assert.Contains("1 endorsement was added and 1 withdrawn", refused.Body!.TextContent);
         Assert.Contains(late, Listed(refused));
         Assert.DoesNotContain(closed.Organisations[0].FormalName, Listed(refused));

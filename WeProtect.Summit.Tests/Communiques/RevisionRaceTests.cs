@@ -39,7 +39,7 @@ public class RevisionRaceTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         }));
         Assert.Single(results, r => r.Succeeded);
         // The others: someone else was first (or, when the job was quick, revision 2 is out and nothing is new since).
-        Assert.All(results.Where(r => !r.Succeeded), r => Assert.True(r.Message == CommuniqueDesk.RevisionAlreadyQueued(2)
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.True(r.Message == CommuniqueDesk.RevisionAlreadyQueued(2).ToString()
             || r.Message.Contains("since revision 2 was published", StringComparison.Ordinal), r.Message));
         Assert.Equal(2, await app.WithDbAsync(db => db.Communiques.CountAsync(c => c.StatementId == closed.StatementId)));
         var second = await app.WaitForCommuniqueAsync(closed.StatementId, c => c.Status == CommuniqueStatus.Published, revision: 2);

@@ -16,7 +16,7 @@ public static class PageAnswers
         if (result.Answer == DeskAnswer.NotFound) return page.NotFound();
         if (result.Succeeded)
         {
-            page.ShowStatus(result.Message);
+            page.ShowStatus(result);
             return redirect();
         }
         page.AddErrors(result, field);
@@ -36,10 +36,10 @@ public static class PageAnswers
     {
         if (result.Errors.Count == 0)
         {
-            page.ModelState.AddModelError(string.Empty, Localization.Translations.OrKey(page.HttpContext, result.Message));
+            page.ModelState.AddModelError(string.Empty, Localization.Translations.Of(page.HttpContext, result.Text));
             return;
         }
         foreach (var (name, message) in result.Errors)
-            page.ModelState.AddModelError(field is null ? $"Input.{name}" : field(name), Localization.Translations.OrKey(page.HttpContext, message));
+            page.ModelState.AddModelError(field is null ? $"Input.{name}" : field(name), Localization.Translations.Of(page.HttpContext, message));
     }
 }

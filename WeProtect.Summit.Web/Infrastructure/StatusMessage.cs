@@ -21,20 +21,23 @@ public static class StatusMessage
 
     /// <summary>Shows <paramref name="message"/> on the next page the browser opens (after the redirect), in the
     /// request's language where it has a translation (<see cref="Localization.Translations"/>).</summary>
-    public static void ShowStatus(this PageModel page, string message, StatusKind kind = StatusKind.Done)
-    {
-        page.TempData[Key] = Localization.Translations.OrKey(page.HttpContext, message);
-        page.TempData[KindKey] = kind.ToString();
-    }
+    public static void ShowStatus(this PageModel page, string message, StatusKind kind = StatusKind.Done) =>
+        Keep(page, Localization.Translations.OrKey(page.HttpContext, message), kind);
 
-    /// <summary>Shows a desk's message as what it is: done, refused (or not found), or a conflict.</summary>
+    /// <summary>Shows a desk's message (translated with its values) as what it is: done, refused (or not found), or a conflict.</summary>
     public static void ShowStatus(this PageModel page, DeskResult result) =>
-        page.ShowStatus(result.Message, result.Answer switch
+        Keep(page, Localization.Translations.Of(page.HttpContext, result.Text), result.Answer switch
         {
             DeskAnswer.Done => StatusKind.Done,
             DeskAnswer.Conflict => StatusKind.Conflict,
             _ => StatusKind.Refused,
         });
+
+    private static void Keep(PageModel page, string translated, StatusKind kind)
+    {
+        page.TempData[Key] = translated;
+        page.TempData[KindKey] = kind.ToString();
+    }
 
     /// <summary>The waiting status line, once per request: null when there is none or it was shown already.</summary>
     public static StatusLine? Take(HttpContext context, ITempDataDictionary tempData)

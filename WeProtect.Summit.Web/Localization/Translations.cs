@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using WeProtect.Summit.Data.Desks;
 
 namespace WeProtect.Summit.Web.Localization;
 
@@ -18,5 +19,14 @@ public static class Translations
         if (context?.RequestServices.GetService<IStringLocalizer<SharedResource>>() is not { } localizer)
             return string.Format(CultureInfo.CurrentCulture, format, values);
         return new LenientLocalizer(localizer)[format, values].Value;
+    }
+
+    /// <summary>A desk's message (<see cref="DeskText"/>): its template translated as the key, its values filled in
+    /// in the request's culture, a value that is itself a desk text translated the same way.</summary>
+    public static string Of(HttpContext? context, DeskText text)
+    {
+        if (context?.RequestServices.GetService<IStringLocalizer<SharedResource>>() is not { } localizer) return text.ToString();
+        var lenient = new LenientLocalizer(localizer);
+        return text.Render((template, values) => values.Length == 0 ? lenient[template].Value : lenient[template, values!].Value);
     }
 }

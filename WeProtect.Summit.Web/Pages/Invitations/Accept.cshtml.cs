@@ -45,11 +45,11 @@ public class AcceptModel(SummitDbContext db, InvitationDesk desk, UserManager<Su
         var result = await desk.AcceptAsync(token, users.GetUserId(User)!, User.ToAuditActor(), ct);
         if (result.Succeeded)
         {
-            this.ShowStatus(result.Message);
+            this.ShowStatus(result);
             return RedirectToPage("/Invitations/Delegation", new { invitationId = Invitation.Id });
         }
         if (result.Answer == Data.Desks.DeskAnswer.NotFound) return NotFound();
-        Refusal = Translations.OrKey(HttpContext, result.Message);
+        Refusal = Translations.Of(HttpContext, result.Text);
         return Page();
     }
 

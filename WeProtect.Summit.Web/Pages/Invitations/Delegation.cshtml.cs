@@ -96,7 +96,7 @@ public class DelegationModel(SummitDbContext db, InvitationDesk desk, VisaLetter
     /// <summary>The desk's success, which names the nominee's masked address, worded in the page's language.</summary>
     private DeskResult WithAddress(DeskResult result, int nominationId, string format) =>
         result.Succeeded && Nominees.FirstOrDefault(n => n.Nomination.Id == nominationId).Nomination is { } nomination
-            ? result with { Message = Localization.Translations.OrKey(HttpContext, format, EmailAddresses.Mask(nomination.Email)) }
+            ? result with { Text = Localization.Translations.OrKey(HttpContext, format, EmailAddresses.Mask(nomination.Email)) }
             : result;
 
     /// <summary>Null when the user may see the delegation (then loaded), else the answer (404 or 403).</summary>

@@ -53,11 +53,11 @@ public class RegisterModel(SummitDbContext db, RegistrationDesk desk, Invitation
         if (!result.Succeeded)
         {
             // Refused meanwhile (the window closed, or a second registration raced this one).
-            ModelState.AddModelError(string.Empty, result.Message);
+            ModelState.AddModelError(string.Empty, Localization.Translations.Of(HttpContext, result.Text));
             await LoadAsync(summitId);
             return Page();
         }
-        this.ShowStatus(result.Message);
+        this.ShowStatus(result);
         return RedirectToPage("/Registration/Details", new { id = registration.Id });
     }
 

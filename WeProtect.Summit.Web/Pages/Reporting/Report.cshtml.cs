@@ -73,7 +73,7 @@ public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorSt
         if (Request.IsHtmx())
         {
             // Saving as they type: the new token goes back into the form, the outcome into the save line.
-            SavedMessage = result.Succeeded ? Text("Draft saved at {0}.", ReportingView.InZone(Cycle.Summit, clock.GetUtcNow().UtcDateTime)) : Text(result.Message);
+            SavedMessage = result.Succeeded ? Text("Draft saved at {0}.", ReportingView.InZone(Cycle.Summit, clock.GetUtcNow().UtcDateTime)) : Localization.Translations.Of(HttpContext, result.Text);
             if (result.Succeeded) Input.Version = result.Value!.Version;
             return Partial("_SaveState", this);
         }
@@ -215,11 +215,11 @@ public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorSt
         {
             // The hash as stored (the desk's entity may be the draft this request tracked before the submission).
             var hash = await db.ProgressReports.AsNoTracking().Where(r => r.Id == report.Id).Select(r => r.ContentHash).FirstAsync(ct);
-            return result with { Message = Text("Submitted: submission {0}, SHA-256 {1}.", report.Number, hash ?? "")
+            return result with { Text = Text("Submitted: submission {0}, SHA-256 {1}.", report.Number, hash ?? "")
                 + (result.Message.EndsWith(supersedes, StringComparison.Ordinal) ? " " + Text(supersedes.Trim()) : "") };
         }
         if (result.Message.EndsWith(nothing, StringComparison.Ordinal))
-            return result with { Message = Text(result.Message[..^nothing.Length]) + " " + Text(nothing.Trim()) };
+            return result with { Text = Text(result.Message[..^nothing.Length]) + " " + Text(nothing.Trim()) };
         return result;
     }
 

@@ -28,7 +28,7 @@ public sealed record BookingButtonModel(
 {
     public string ElementId => $"booking-{BreakoutId}";
 
-    public string? Message => Answer?.Message;
+    public DeskText? Message => Answer?.Text;
 
     /// <summary>The state of <paramref name="userId"/> (null: not signed in) for the breakout, with the last request's
     /// outcome if any. Null when the breakout does not exist.</summary>

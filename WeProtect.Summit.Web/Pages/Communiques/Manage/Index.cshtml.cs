@@ -77,7 +77,7 @@ public class IndexModel(SummitDbContext db, CommuniqueDesk desk, TimeProvider cl
         {
             // The publish block alone, in place of the form: the queued communiqué's status, or the form again with the reason.
             if (result.Answer == DeskAnswer.NotFound) return NotFound();
-            if (result.Succeeded) Done = Localization.Translations.OrKey(HttpContext, result.Message);
+            if (result.Succeeded) Done = Localization.Translations.Of(HttpContext, result.Text);
             else this.AddErrors(result);
             await ReloadAsync(statementId, seen, ct);
             return Partial("_Publish", this);

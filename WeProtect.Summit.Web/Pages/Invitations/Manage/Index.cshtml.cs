@@ -84,8 +84,8 @@ public class IndexModel(SummitDbContext db, InvitationDesk desk, SummitDesk summ
         var result = await desk.InviteAsync(summitId, file.Rows, statementId, User.ToAuditActor(), ct);
         if (result.Answer == Data.Desks.DeskAnswer.Refused && result.Errors.Count > 0)
         {
-            FileErrors = result.Errors.Select(e => e.Message).ToList();
-            ModelState.AddModelError(nameof(Upload), Localization.Translations.OrKey(HttpContext, result.Message));
+            FileErrors = result.Errors.Select(e => Localization.Translations.Of(HttpContext, e.Message)).ToList();
+            ModelState.AddModelError(nameof(Upload), Localization.Translations.Of(HttpContext, result.Text));
             return await ReshowAsync(summitId, ct);
         }
         return await this.AnswerAsync(result, () => RedirectToPage(new { summitId }), () => ReshowAsync(summitId, ct), _ => nameof(Upload));
@@ -97,7 +97,7 @@ public class IndexModel(SummitDbContext db, InvitationDesk desk, SummitDesk summ
         if (!Request.IsHtmx() || result.Answer == Data.Desks.DeskAnswer.NotFound)
             return this.Answer(result, () => RedirectToPage(new { summitId }));
         // htmx: the list again, with who was reminded when and the answer above it.
-        RemindMessage = Localization.Translations.OrKey(HttpContext, result.Message);
+        RemindMessage = Localization.Translations.Of(HttpContext, result.Text);
         await LoadAsync(summitId, ct);
         return Partial("_Invited", this);
     }

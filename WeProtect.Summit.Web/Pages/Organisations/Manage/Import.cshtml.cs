@@ -46,10 +46,10 @@ public class ImportModel(SummitDbContext db, OrganisationDesk desk, TimeProvider
         var imported = await desk.ImportAsync(result.Organisations, FileName, User.ToAuditActor(), ct);
         if (!imported.Succeeded)
         {
-            ModelState.AddModelError(nameof(Upload), Translations.OrKey(HttpContext, imported.Message));
+            ModelState.AddModelError(nameof(Upload), Localization.Translations.Of(HttpContext, imported.Text));
             return Page();
         }
-        this.ShowStatus(imported.Message);
+        this.ShowStatus(imported);
         return RedirectToPage("/Organisations/Index");
     }
 }

@@ -89,7 +89,7 @@ public class CheckInModel(SummitDbContext db, BadgeDesk desk, CheckInStaffDesk s
         if (!await LoadSummitAsync(summitId, ct)) return NotFound();
         var result = await desk.UndoCheckInAsync(summitId, registrationId, User.ToAuditActor(), ct);
         if (result.Answer == Data.Desks.DeskAnswer.NotFound) return NotFound();
-        UndoMessage = Localization.Translations.OrKey(HttpContext, result.Message);
+        UndoMessage = Localization.Translations.Of(HttpContext, result.Text);
         return await AnswerAsync(ct);
     }
 

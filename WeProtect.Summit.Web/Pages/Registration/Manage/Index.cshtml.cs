@@ -186,10 +186,10 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
         var result = await desk.DecideManyAsync(summitId, items, parsed, bulkReason, User.ToAuditActor(), ct);
         if (!result.Succeeded)
         {
-            Report = [new ReportLine(false, T(result.Message))];
+            Report = [new ReportLine(false, Localization.Translations.Of(HttpContext, result.Text))];
             return await ShowAsync(ct);
         }
-        var outcomes = result.Value!.Select(o => new ReportLine(o.Result.Succeeded, T(o.Result.Message))).ToList();
+        var outcomes = result.Value!.Select(o => new ReportLine(o.Result.Succeeded, Localization.Translations.Of(HttpContext, o.Result.Text))).ToList();
         var done = outcomes.Count(o => o.Succeeded);
         var refused = outcomes.Count - done;
         // Refusals are each said once; successes are named only when few (the count says the rest).
@@ -205,7 +205,7 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
         var result = id is int registrationId && Guid.TryParse(version, out var expected)
             ? await delegations.ConfirmProposedOrganisationAsync(summitId, registrationId, expected, User.ToAuditActor(), ct)
             : null;
-        Report = [result is null ? Incomplete : new ReportLine(result.Succeeded, T(result.Message))];
+        Report = [result is null ? Incomplete : new ReportLine(result.Succeeded, Localization.Translations.Of(HttpContext, result.Text))];
         return await ShowAsync(ct);
     }
 
@@ -216,8 +216,8 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
         if (id is int registrationId && Guid.TryParse(version, out var expected))
             result = organisationId is int target
                 ? await delegations.MergeProposedOrganisationAsync(summitId, registrationId, expected, target, User.ToAuditActor(), ct)
-                : DeskResult.Refused(T("Choose the directory organisation to merge into."));
-        Report = [result is null ? Incomplete : new ReportLine(result.Succeeded, T(result.Message))];
+                : DeskResult.Refused("Choose the directory organisation to merge into.");
+        Report = [result is null ? Incomplete : new ReportLine(result.Succeeded, Localization.Translations.Of(HttpContext, result.Text))];
         return await ShowAsync(ct);
     }
 
@@ -244,7 +244,7 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
         if (!await db.Registrations.AnyAsync(r => r.Id == id && r.SummitId == Summit.Id, ct))
             return new(false, T("There is no such registration at this summit."));
         var result = await desk.DecideAsync(id.Value, parsed, reason, User.ToAuditActor(), expected, ct);
-        return new(result.Succeeded, T(result.Message));
+        return new(result.Succeeded, Localization.Translations.Of(HttpContext, result.Text));
     }
 
     private static bool TryParseDecision(string? text, out RegistrationStatus decision) =>

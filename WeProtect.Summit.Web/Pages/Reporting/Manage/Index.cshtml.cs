@@ -70,7 +70,7 @@ public class IndexModel(SummitDbContext db, ReportingDesk desk, UserManager<Summ
             return await PageAsync(ct);
         }
         var result = await desk.GrantFocalPointAsync(user.Id, Grant.OrganisationId!.Value, User.ToAuditActor(), ct);
-        return await this.AnswerAsync(result.Succeeded ? result with { Message = Localization.Translations.OrKey(HttpContext, "{0} is now a reporting focal point of the organisation.", user.FullName) } : result,
+        return await this.AnswerAsync(result.Succeeded ? result with { Text = $"{user.FullName} is now a reporting focal point of the organisation." } : result,
             () => RedirectToPage(), () => PageAsync(ct));
     }
 

@@ -51,7 +51,7 @@ public class IndexModel(SummitDbContext db, EndorsementDesk desk, UserManager<Su
             return await PageAsync(ct);
         }
         var result = await desk.GrantAsync(user.Id, Grant.OrganisationId!.Value, Grant.EvidenceReference, Grant.EvidenceDate!.Value, User.ToAuditActor(), ct);
-        return await this.AnswerAsync(result.Succeeded ? result with { Message = Localization.Translations.OrKey(HttpContext, "{0} may now sign for the organisation.", user.FullName) } : result,
+        return await this.AnswerAsync(result.Succeeded ? result with { Text = $"{user.FullName} may now sign for the organisation." } : result,
             () => RedirectToPage(), () => PageAsync(ct));
     }
 
