@@ -6,17 +6,15 @@ using WeProtect.Summit.Tests.Registration;
 using WeProtect.Summit.Tests.Security;
 
 [assembly: TestCollectionOrderer("WeProtect.Summit.Tests.Support.LongestFirstCollectionOrderer", "WeProtect.Summit.Tests")]
-// Three collections at once on CI's two cores: with two, the run's processes used about 1.1 cores on average (tests
-// wait on browsers, job servers, PostgreSQL and sockets), so a third keeps the cores busy.
-[assembly: CollectionBehavior(MaxParallelThreads = 3)]
 
 namespace WeProtect.Summit.Tests.Support;
 
-/// <summary>Starts the longest test collections first. xunit runs three collections at once and starts
+/// <summary>Starts the longest test collections first. xunit runs two collections at once (one per core) and starts
 /// the next in this order whenever one ends; a long serial collection that happens to start late runs on alone at
-/// the end while the other lanes idle (in CI the browser journeys, about 140 s, ran alone after everything else).
-/// Longest first leaves only short collections for the end, where they fill every lane. The collections that run
-/// alone (<see cref="LoadCollection"/>) come after all of these whatever the order.</summary>
+/// the end while the other core idles (in CI the browser journeys, about 140 s, ran alone after everything else).
+/// Longest first leaves only short collections for the end, where they fill both cores. <see cref="LoadCollection"/>
+/// (about 190 s) is ranked after the malformed-input sweep instead of by its length, so that it starts once the browser
+/// collections are done, beside HTTP tests only.</summary>
 public sealed class LongestFirstCollectionOrderer : ITestCollectionOrderer
 {
     private const string ClassCollectionPrefix = "Test collection for ";
@@ -28,6 +26,7 @@ public sealed class LongestFirstCollectionOrderer : ITestCollectionOrderer
         [AccessibilityCollection.Name] = 650,
         [BrowserCollection.Name] = 140,
         [KeyOf(typeof(MalformedInputTests))] = 44,
+        [LoadCollection.Name] = 40,
         [KeyOf(typeof(OrganiserPagesOverSmtpTests))] = 35,
         [KeyOf(typeof(AuditTrailOnPostgresTests))] = 27,
         [KeyOf(typeof(OrganiserPagesOnPostgresTests))] = 21,
