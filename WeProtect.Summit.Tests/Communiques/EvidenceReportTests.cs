@@ -17,6 +17,10 @@ public class EvidenceReportTests(SummitAppFactory app) : IClassFixture<SummitApp
             return await db.Endorsements.Where(e => e.Id == first).ExecuteUpdateAsync(s => s.SetProperty(e => e.Declaration, "With an interpretative declaration."));
         }));
         var communique = await app.PublishedAsync(closed.StatementId);
+        // The job writes the checkpoint just after the publication's commit: the report is asked for once it is there.
+        var checkpoints = app.Services.GetRequiredService<Web.Audit.AuditCheckpoints>();
+        for (var waited = 0; waited < 30_000 && !checkpoints.All().Any(c => c.Reason == $"communique {communique.Id} published"); waited += 100)
+            await Task.Delay(100);
 
         using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
         var page = await organiser.GetPageAsync($"/Communiques/Manage/{closed.StatementId}");
@@ -47,7 +51,7 @@ public class EvidenceReportTests(SummitAppFactory app) : IClassFixture<SummitApp
 
         var publishedEvent = await app.WithDbAsync(db => db.AuditEvents.SingleAsync(e => e.Action == "communique.published" && e.SubjectId == communique.Id.ToString()));
         Assert.Contains($"#{publishedEvent.Sequence} ", words);
-        var checkpoint = Assert.Single(app.Services.GetRequiredService<Web.Audit.AuditCheckpoints>().All(), c => c.Reason == $"communique {communique.Id} published");
+        var checkpoint = Assert.Single(checkpoints.All(), c => c.Reason == $"communique {communique.Id} published");
         Assert.Contains($"head hash {checkpoint.HeadHash}", words);
         Assert.True(checkpoint.Rows >= publishedEvent.Sequence);
 
