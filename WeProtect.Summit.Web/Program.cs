@@ -14,7 +14,8 @@ WeProtect.Summit.Web.Pdf.SummitFonts.Register();
 var builder = WebApplication.CreateBuilder(args);
 // A production server without its public address and host names would build links from a forgeable Host header.
 // Several nodes must share their certificates and database: one that would make its own refuses to start.
-if ((ProductionSettings.Refusal(builder.Configuration, builder.Environment) ?? DeploymentSettings.Refusal(builder.Configuration)) is { } refusal)
+if ((ProductionSettings.Refusal(builder.Configuration, builder.Environment) ?? DeploymentSettings.Refusal(builder.Configuration)
+     ?? PasswordHashing.Refusal(builder.Configuration, builder.Environment)) is { } refusal)
 {
     Console.Error.WriteLine(refusal);
     Environment.ExitCode = 2;
@@ -51,6 +52,8 @@ builder.Services.AddIdentity<SummitUser, IdentityRole>(o =>
     // Authenticator codes are good once per user, for log-in and signing alike (AuthenticatorCodes).
     .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
     .AddPasswordValidator<PasswordStrengthValidator>();
+builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordHashing.Iterations(builder.Configuration));
+builder.Services.AddSingleton<PasswordHashing>();
 builder.Services.AddScoped<AuthenticatorCodes>();
 builder.Services.ConfigureApplicationCookie(o =>
 {

@@ -46,11 +46,9 @@ public class NodeFailureOnPostgresTests(ITestOutputHelper output)
             summitId = summit.Id;
             organisationId = (await setup.CreateOrganisationAsync()).Id;
             breakoutId = (await setup.CreateBreakoutAsync(summit, capacity: Seats, title: "Last seats while a node dies")).Id;
-            foreach (var batch in Enumerable.Range(0, Registrants).Chunk(10))
-                registrants.AddRange(await Task.WhenAll(batch.Select(i => setup.CreateUserAsync(fullName: $"Registrant {i:000}"))));
-            foreach (var i in Enumerable.Range(0, Bookers))
+            registrants.AddRange(await setup.CreateUsersAsync(Registrants, i => $"Registrant {i:000}"));
+            foreach (var user in await setup.CreateUsersAsync(Bookers, i => $"Booker {i:000}"))
             {
-                var user = await setup.CreateUserAsync(fullName: $"Booker {i:000}");
                 var registration = await setup.RegisterAsync(user, summitId, organisationId);
                 Assert.True((await setup.DecideAsync(registration.Id, RegistrationStatus.Approved)).Succeeded);
                 bookers.Add(user);

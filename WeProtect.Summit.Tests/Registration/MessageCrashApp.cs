@@ -19,7 +19,7 @@ public sealed class MessageCrashApp : SummitAppFactory
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services => services.AddSingleton<INotificationQueue>(provider =>
-            new CrashingQueue(provider, new HangfireNotificationQueue(provider.GetRequiredService<IBackgroundJobClient>()))));
+            new CrashingQueue(provider, new HangfireNotificationQueue(provider.GetRequiredService<HandOver>()))));
     }
 
     private sealed class CrashingQueue(IServiceProvider services, INotificationQueue inner) : INotificationQueue

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using WeProtect.Summit.Data;
+using WeProtect.Summit.Web.Accounts;
 
 namespace WeProtect.Summit.Tests.Support;
 
@@ -17,6 +18,7 @@ public class SummitAppFactory : WebApplicationFactory<Program>
 
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "weprotect-summit-tests", Guid.NewGuid().ToString("N"));
 
+    public const string TestPasswordHashIterations = "1000";
     public const string PublicBaseUrl = "http://localhost";
 
     private bool checkedLog;
@@ -45,6 +47,9 @@ public class SummitAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:DataFolder", DataFolder);
         // E-mailed links are built from this, never from the request's Host (the test server's own address).
         builder.UseSetting("PublicBaseUrl", PublicBaseUrl);
+        // Hashing a password costs 100,000 PBKDF2 rounds by default: every test user and log-in paid it, minutes of
+        // the suite's CPU (the app nodes of the deployment tests are given the same count).
+        builder.UseSetting(PasswordHashing.IterationsKey, TestPasswordHashIterations);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // The app's reporting sweep runs on real time beside the tests: at 14 days it would remind the organisations of
         // every test cycle between a grant and a submission, into the reminders and audit trails those tests count.
@@ -67,9 +72,6 @@ public class SummitAppFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            // Hashing a password costs 100,000 PBKDF2 rounds by default: every test user and log-in paid it, minutes of
-            // the suite's CPU. The count is stored in each hash, so the app still reads hashes made with any count.
-            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
             var configuration = services.Last(d => d.ServiceType == typeof(Hangfire.IGlobalConfiguration));
             services.Remove(configuration);
             services.AddSingleton<Hangfire.IGlobalConfiguration>(provider =>
@@ -106,6 +108,32 @@ public class SummitAppFactory : WebApplicationFactory<Program>
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
         if (roles.Length > 0) Assert.True((await users.AddToRolesAsync(user, roles)).Succeeded);
         return user;
+    }
+
+    /// <summary>Many users with the password <see cref="Password"/>, written in one insert for the load tests (hundreds
+    /// through <see cref="UserManager{TUser}"/> cost a validator run and two look-ups each): what Identity's CreateAsync
+    /// stores for a confirmed account without a role, the same hash for all.</summary>
+    public async Task<List<SummitUser>> CreateUsersAsync(int count, Func<int, string> fullName)
+    {
+        using var scope = Services.CreateScope();
+        var normalizer = scope.ServiceProvider.GetRequiredService<ILookupNormalizer>();
+        var hash = scope.ServiceProvider.GetRequiredService<IPasswordHasher<SummitUser>>().HashPassword(new SummitUser(), Password);
+        var users = Enumerable.Range(0, count).Select(i =>
+        {
+            var email = $"user-{Guid.NewGuid():N}@example.org";
+            PersonalValues.Add(email);
+            PersonalValues.Add(fullName(i));
+            return new SummitUser
+            {
+                UserName = email, NormalizedUserName = normalizer.NormalizeName(email), Email = email,
+                NormalizedEmail = normalizer.NormalizeEmail(email), EmailConfirmed = true, FullName = fullName(i), CreatedUtc = UtcNow,
+                PasswordHash = hash, SecurityStamp = Guid.NewGuid().ToString("N"), LockoutEnabled = true,
+            };
+        }).ToList();
+        var db = scope.ServiceProvider.GetRequiredService<SummitDbContext>();
+        db.Users.AddRange(users);
+        await db.SaveChangesAsync();
+        return users;
     }
 
     /// <summary>A new client, logged in as <paramref name="user"/> (password <see cref="Password"/>) through the log-in

@@ -21,10 +21,10 @@ public static class HangfireSetup
         // instances in one process (the tests run many) never hand jobs to each other.
         services.AddSingleton<JobStorage>(_ => DatabaseSetup.Provider(configuration) switch
         {
-            DatabaseSetup.SqlServer => new SqlServerStorage(DatabaseSetup.ServerConnectionString(configuration, DatabaseSetup.SqlServer),
+            DatabaseSetup.SqlServer => new SqlServerStorage(JobPool.SqlServer(DatabaseSetup.ServerConnectionString(configuration, DatabaseSetup.SqlServer)),
                 new SqlServerStorageOptions { SlidingInvisibilityTimeout = JobSettings.InvisibilityTimeout(configuration) }),
             // Hangfire's tables go to their own schema ("hangfire"), created at start-up, beside the app's tables.
-            DatabaseSetup.Postgres => PostgresStorage(DatabaseSetup.ServerConnectionString(configuration, DatabaseSetup.Postgres),
+            DatabaseSetup.Postgres => PostgresStorage(JobPool.Postgres(DatabaseSetup.ServerConnectionString(configuration, DatabaseSetup.Postgres)),
                 JobSettings.InvisibilityTimeout(configuration)),
             _ => new InMemoryStorage(),
         });
@@ -47,6 +47,7 @@ public static class HangfireSetup
         services.AddScoped<ScheduledMessageSweep>();
         services.AddScoped<RetentionSweep>();
         services.AddSingleton<PublicLinks>();
+        services.AddSingleton<HandOver>();
         services.AddSingleton<INotificationQueue, HangfireNotificationQueue>();
         services.AddSingleton<Pdf.SigningCertificates>();
         services.AddSingleton<Pdf.TimestampAuthority>();

@@ -9,7 +9,7 @@ namespace WeProtect.Summit.Web.Pages.Account;
 /// to someone who gave its right password).</summary>
 [RateLimited(RateLimitedAction.LogIn)]
 public class LoginModel(SignInManager<SummitUser> signIn, UserManager<SummitUser> users, IPasswordHasher<SummitUser> hasher,
-    TimeProvider clock, ILogger<LoginModel> logger) : PageModel
+    PasswordHashing hashing, TimeProvider clock, ILogger<LoginModel> logger) : PageModel
 {
     public const string WrongCredentials = "The e-mail address or password is not right.";
 
@@ -43,7 +43,7 @@ public class LoginModel(SignInManager<SummitUser> signIn, UserManager<SummitUser
         if (user is null)
         {
             // As long as checking a real password takes, so the timing does not tell which addresses have accounts.
-            hasher.VerifyHashedPassword(new SummitUser(), DummyHash, Input.Password);
+            hasher.VerifyHashedPassword(new SummitUser(), hashing.TimingDummyHash, Input.Password);
             ModelState.AddModelError(string.Empty, Localization.Translations.OrKey(HttpContext, WrongCredentials));
             return Page();
         }
@@ -82,6 +82,4 @@ public class LoginModel(SignInManager<SummitUser> signIn, UserManager<SummitUser
         LockedUntilUtc = LoginWith2faModel.LockEnd(end, clock);
         return Page();
     }
-
-    private static readonly string DummyHash = new PasswordHasher<SummitUser>().HashPassword(new SummitUser(), "not a real password, for timing only");
 }
