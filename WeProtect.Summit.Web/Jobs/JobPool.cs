@@ -21,7 +21,9 @@ public static class JobPool
     public static string SqlServer(string connectionString)
     {
         var builder = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(connectionString);
-        builder.ApplicationName = (string.IsNullOrEmpty(builder.ApplicationName) ? "WeProtect Summit" : builder.ApplicationName) + Suffix;
+        // SqlClient reports its own name when none is given.
+        var given = builder.ApplicationName == new Microsoft.Data.SqlClient.SqlConnectionStringBuilder().ApplicationName ? null : builder.ApplicationName;
+        builder.ApplicationName = (given ?? "WeProtect Summit") + Suffix;
         builder.MaxPoolSize = Math.Min(builder.MaxPoolSize, MaxConnections);
         return builder.ConnectionString;
     }
