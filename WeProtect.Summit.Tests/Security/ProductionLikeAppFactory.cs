@@ -21,6 +21,9 @@ public sealed class ProductionLikeAppFactory : SummitAppFactory
         builder.UseSetting("PublicBaseUrl", "https://" + Host);
         builder.UseSetting("AllowedHosts", Host);
         builder.UseSetting("ForwardedHeaders:KnownProxies", ProxyAddress);
+        // Production refuses the suite's cheaper password hashing; these tests log in a few times only.
+        builder.UseSetting(WeProtect.Summit.Web.Accounts.PasswordHashing.IterationsKey,
+            WeProtect.Summit.Web.Accounts.PasswordHashing.DefaultIterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(new RemoteAddressFilter(this)));
     }
 

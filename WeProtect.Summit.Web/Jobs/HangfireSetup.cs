@@ -98,28 +98,28 @@ public static class HangfireSetup
                 app.Logger.LogWarning("A recurring job's lock is held by another node; its stored schedule is kept.");
             }
         }
-        Recurring(() => recurring.AddOrUpdate<NotificationSweep>(NotificationSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), sweepEvery));
-        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<NotificationSweep>(sweep => sweep.RunAsync(CancellationToken.None));
-        // Signing invitations, reminders and closing at the window's end: every minute, and once at start-up.
-        Recurring(() => recurring.AddOrUpdate<SigningSweep>(SigningSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), sweepEvery));
-        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<SigningSweep>(sweep => sweep.RunAsync(CancellationToken.None));
-        // Reporting invitations and automatic reminders before a cycle's deadline: every minute, and once at start-up.
-        Recurring(() => recurring.AddOrUpdate<ReportingSweep>(ReportingSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), sweepEvery));
-        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ReportingSweep>(sweep => sweep.RunAsync(CancellationToken.None));
-        // Reminders to invited organisations that have not nominated, before the deadline: every minute, and once at start-up.
-        Recurring(() => recurring.AddOrUpdate<InvitationReminderSweep>(InvitationReminderSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), sweepEvery));
-        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<InvitationReminderSweep>(sweep => sweep.RunAsync(CancellationToken.None));
-        // Scheduled messages and reminders: every minute, and once at start-up.
-        Recurring(() => recurring.AddOrUpdate<ScheduledMessageSweep>(ScheduledMessageSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), sweepEvery));
-        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ScheduledMessageSweep>(sweep => sweep.RunAsync(CancellationToken.None));
+        // A sweep runs on its schedule and, unless said otherwise, once at start-up (what the last run missed).
+        var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
+        void Sweep<TSweep>(string id, System.Linq.Expressions.Expression<Func<TSweep, Task>> run, string cron, bool atStart = true)
+        {
+            Recurring(() => recurring.AddOrUpdate(id, run, cron));
+            if (atStart) jobs.Enqueue(run);
+        }
+        Sweep<NotificationSweep>(NotificationSweep.RecurringJobId, s => s.RunAsync(CancellationToken.None), sweepEvery);
+        // Signing invitations, reminders and closing at the window's end.
+        Sweep<SigningSweep>(SigningSweep.RecurringJobId, s => s.RunAsync(CancellationToken.None), sweepEvery);
+        // Reporting invitations and automatic reminders before a cycle's deadline.
+        Sweep<ReportingSweep>(ReportingSweep.RecurringJobId, s => s.RunAsync(CancellationToken.None), sweepEvery);
+        // Reminders to invited organisations that have not nominated, before the deadline.
+        Sweep<InvitationReminderSweep>(InvitationReminderSweep.RecurringJobId, s => s.RunAsync(CancellationToken.None), sweepEvery);
+        // Scheduled messages and reminders.
+        Sweep<ScheduledMessageSweep>(ScheduledMessageSweep.RecurringJobId, s => s.RunAsync(CancellationToken.None), sweepEvery);
         // Personal data past its summit's retention date: once a day (a missed day runs when the server is back).
-        Recurring(() => recurring.AddOrUpdate<RetentionSweep>(RetentionSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Daily));
-        Recurring(() => recurring.AddOrUpdate<CommuniqueSweep>(CommuniqueSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), sweepEvery));
-        Recurring(() => recurring.AddOrUpdate<Audit.AuditCheckpoints>(Audit.AuditCheckpoints.RecurringJobId, c => c.RunAsync(CancellationToken.None), Cron.Hourly));
-        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<CommuniqueSweep>(sweep => sweep.RunAsync(CancellationToken.None));
-        // Approved visa letters: every minute, and once at start-up.
-        Recurring(() => recurring.AddOrUpdate<VisaLetterSweep>(VisaLetterSweep.RecurringJobId, sweep => sweep.RunAsync(CancellationToken.None), sweepEvery));
-        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<VisaLetterSweep>(sweep => sweep.RunAsync(CancellationToken.None));
+        Sweep<RetentionSweep>(RetentionSweep.RecurringJobId, s => s.RunAsync(CancellationToken.None), Cron.Daily(), atStart: false);
+        Sweep<CommuniqueSweep>(CommuniqueSweep.RecurringJobId, s => s.RunAsync(CancellationToken.None), sweepEvery);
+        Sweep<Audit.AuditCheckpoints>(Audit.AuditCheckpoints.RecurringJobId, c => c.RunAsync(CancellationToken.None), Cron.Hourly(), atStart: false);
+        // Approved visa letters.
+        Sweep<VisaLetterSweep>(VisaLetterSweep.RecurringJobId, s => s.RunAsync(CancellationToken.None), sweepEvery);
     }
 
     private sealed class OrganiserOnly : IDashboardAuthorizationFilter

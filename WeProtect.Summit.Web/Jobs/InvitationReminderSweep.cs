@@ -17,7 +17,7 @@ public sealed class InvitationReminderSweep(SummitDbContext db, InvitationDesk d
     public static readonly TimeSpan DefaultReminderBefore = TimeSpan.FromDays(3);
     private static readonly AuditActor Actor = new(null, "Invitation sweep");
 
-    public TimeSpan ReminderBefore => configuration.GetValue<TimeSpan?>(ReminderBeforeKey) is { } t && t > TimeSpan.Zero ? t : DefaultReminderBefore;
+    public TimeSpan ReminderBefore => ReminderLead.Read(configuration, ReminderBeforeKey, DefaultReminderBefore);
 
     public async Task RunAsync(CancellationToken ct)
     {

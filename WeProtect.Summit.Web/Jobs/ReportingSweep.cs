@@ -16,7 +16,7 @@ public sealed class ReportingSweep(SummitDbContext db, ReportingDesk desk, TimeP
     public static readonly TimeSpan DefaultReminderBefore = TimeSpan.FromDays(14);
     private static readonly AuditActor Actor = new(null, "Reporting sweep");
 
-    public TimeSpan ReminderBefore => configuration.GetValue<TimeSpan?>(ReminderBeforeKey) is { } t && t > TimeSpan.Zero ? t : DefaultReminderBefore;
+    public TimeSpan ReminderBefore => ReminderLead.Read(configuration, ReminderBeforeKey, DefaultReminderBefore);
 
     public async Task RunAsync(CancellationToken ct)
     {

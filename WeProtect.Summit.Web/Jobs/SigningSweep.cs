@@ -18,7 +18,7 @@ public sealed class SigningSweep(SummitDbContext db, Notifier notifier, Endorsem
     public static readonly TimeSpan DefaultReminderBefore = TimeSpan.FromHours(48);
     private static readonly AuditActor Actor = new(null, "Signing sweep");
 
-    public TimeSpan ReminderBefore => configuration.GetValue<TimeSpan?>("Signing:ReminderBefore") is { } t && t > TimeSpan.Zero ? t : DefaultReminderBefore;
+    public TimeSpan ReminderBefore => ReminderLead.Read(configuration, "Signing:ReminderBefore", DefaultReminderBefore);
 
     public async Task RunAsync(CancellationToken ct)
     {

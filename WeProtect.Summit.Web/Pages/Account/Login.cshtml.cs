@@ -79,7 +79,7 @@ public class LoginModel(SignInManager<SummitUser> signIn, UserManager<SummitUser
 
     private PageResult LockedOut(DateTimeOffset? end)
     {
-        LockedUntilUtc = LoginWith2faModel.LockEnd(end, clock);
+        LockedUntilUtc = SecondStepModel.LockEnd(end, clock);
         return Page();
     }
 }

@@ -8,7 +8,7 @@ namespace WeProtect.Summit.Web.Pages.Account;
 /// count towards the lockout, like wrong passwords.</summary>
 [RateLimited(RateLimitedAction.TwoFactor)]
 public class LoginWith2faModel(SignInManager<SummitUser> signIn, UserManager<SummitUser> users, TimeProvider clock,
-    ILogger<LoginWith2faModel> logger) : PageModel
+    ILogger<LoginWith2faModel> logger) : SecondStepModel(signIn, users, clock, logger)
 {
     public sealed class InputModel
     {
@@ -19,47 +19,17 @@ public class LoginWith2faModel(SignInManager<SummitUser> signIn, UserManager<Sum
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
-    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [BindProperty(SupportsGet = true)] public bool RememberMe { get; set; }
 
-    public DateTime? LockedUntilUtc { get; private set; }
+    protected override string StepName => "Two-step";
 
-    public async Task<IActionResult> OnGetAsync()
+    protected override async Task<IActionResult> SignInWithCodeAsync(SummitUser user)
     {
-        if (!Url.IsLocalUrl(ReturnUrl)) ReturnUrl = null;
-        // Only after the password step: otherwise back to the start.
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToPage("./Login", new { ReturnUrl });
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync()
-    {
-        if (!Url.IsLocalUrl(ReturnUrl)) ReturnUrl = null;
-        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (user is null) return RedirectToPage("./Login", new { ReturnUrl });
-        if (!ModelState.IsValid) return Page();
-
-        if (await users.IsLockedOutAsync(user)) return LockedOut(user, await users.GetLockoutEndDateAsync(user));
         var code = new string(Input.Code.Where(char.IsDigit).ToArray());
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, Input.RememberMachine);
+        var result = await SignInManager.TwoFactorAuthenticatorSignInAsync(code, RememberMe, Input.RememberMachine);
         if (result.Succeeded) return LocalRedirect(ReturnUrl ?? "/");
-        if (result.IsLockedOut) return LockedOut(user, await users.GetLockoutEndDateAsync(user));
+        if (result.IsLockedOut) return await LockedOutAsync(user);
         ModelState.AddModelError(string.Empty, Localization.Translations.OrKey(HttpContext, "That code is not right. Codes change every 30 seconds: enter the one your app shows now."));
         return Page();
-    }
-
-    private PageResult LockedOut(SummitUser user, DateTimeOffset? end)
-    {
-        logger.LogWarning("Two-step log-in refused: account {UserId} is locked out", user.Id);
-        LockedUntilUtc = LockEnd(end, clock);
-        return Page();
-    }
-
-    /// <summary>When the lockout ends, rounded up to the minute, so "after 10:15" is never a minute early.</summary>
-    internal static DateTime LockEnd(DateTimeOffset? end, TimeProvider clock)
-    {
-        var until = (end ?? clock.GetUtcNow().AddMinutes(15)).UtcDateTime;
-        var roundedUp = until.AddTicks(TimeSpan.TicksPerMinute - 1);
-        return roundedUp.AddTicks(-(roundedUp.Ticks % TimeSpan.TicksPerMinute));
     }
 }
