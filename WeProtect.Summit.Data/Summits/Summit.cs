@@ -1,3 +1,4 @@
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Geography;
 using WeProtect.Summit.Data.Organisations;
 
@@ -54,17 +55,18 @@ public class Summit
         && nowUtc >= opens && nowUtc < closes;
 
     /// <summary>Why a delegate cannot register now, in words for the registration page; null when they can.</summary>
-    public string? WhyRegistrationIsClosed(DateTime nowUtc) => Status switch
+    public DeskText? WhyRegistrationIsClosed(DateTime nowUtc)
     {
-        _ when IsRegistrationOpen(nowUtc) => null,
-        SummitStatus.Draft => "This summit has not been announced yet.",
-        SummitStatus.Open when RegistrationOpensUtc is { } opens && nowUtc < opens =>
-            $"Registration opens on {ToLocal(opens):d MMMM yyyy, HH:mm} ({TimeZoneId}).",
-        SummitStatus.Open when RegistrationClosesUtc is { } closes =>
-            $"Registration closed on {ToLocal(closes):d MMMM yyyy, HH:mm} ({TimeZoneId}).",
-        SummitStatus.Archived => "This summit has taken place.",
-        _ => "Registration for this summit is closed.",
-    };
+        // Returned one by one, not as a switch: a switch of strings would be a string, its dates formatted in English.
+        if (IsRegistrationOpen(nowUtc)) return null;
+        if (Status == SummitStatus.Draft) return "This summit has not been announced yet.";
+        if (Status == SummitStatus.Archived) return "This summit has taken place.";
+        if (Status == SummitStatus.Open && RegistrationOpensUtc is { } opens && nowUtc < opens)
+            return $"Registration opens on {ToLocal(opens):d MMMM yyyy, HH:mm} ({TimeZoneId}).";
+        if (Status == SummitStatus.Open && RegistrationClosesUtc is { } closes)
+            return $"Registration closed on {ToLocal(closes):d MMMM yyyy, HH:mm} ({TimeZoneId}).";
+        return "Registration for this summit is closed.";
+    }
 
     /// <summary>Every reason the summit's fields are not acceptable, keyed by field name; empty when valid.</summary>
     public IReadOnlyList<(string Field, string Message)> Validate()

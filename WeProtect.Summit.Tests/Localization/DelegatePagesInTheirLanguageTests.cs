@@ -58,6 +58,42 @@ public class DelegatePagesInTheirLanguageTests(LocalizedAppFactory app) : IClass
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    /// <summary>The registration page of a summit whose registration has not opened, has closed, or that has taken
+    /// place says why in the language, the date with the language's month.</summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task Why_registration_is_closed_is_said_in_the_language(string language)
+    {
+        var summits = new List<Data.Summits.Summit>();
+        foreach (var state in new[] { "not yet", "closed", "past" })
+            summits.Add(await app.WithDbAsync(async db =>
+            {
+                var summit = Data.Summits.SampleSummit.Create(app.UtcNow);
+                summit.Name = $"Summit {state} {Guid.NewGuid():N}";
+                if (state == "not yet") summit.RegistrationOpensUtc = app.UtcNow.AddDays(40);
+                Assert.Null(summit.MoveTo(Data.Summits.SummitStatus.Open));
+                if (state != "not yet") Assert.Null(summit.MoveTo(Data.Summits.SummitStatus.Closed));
+                if (state == "past") Assert.Null(summit.MoveTo(Data.Summits.SummitStatus.Archived));
+                db.Summits.Add(summit);
+                await db.SaveChangesAsync();
+                return summit;
+            }));
+        using var client = await app.LoggedInClientAsync();
+        var failures = new List<string>();
+        foreach (var summit in summits)
+        {
+            var url = $"/Registration/Register/{summit.Id}";
+            var english = await EnglishLeft.PageAsync(client, url, "en");
+            var translated = await EnglishLeft.PageAsync(client, url, language);
+            Assert.NotNull(translated.QuerySelector("#registration-closed"));
+            EnglishLeft.Compare(url, english, translated, language, [summit.Name, summit.City, summit.TimeZoneId], failures);
+        }
+        var opens = summits[0].ToLocal(summits[0].RegistrationOpensUtc!.Value);
+        var month = opens.ToString("MMMM", CultureInfo.GetCultureInfo(Data.Languages.InterfaceLanguages.Get(language).FormattingCulture));
+        Assert.Contains(month, (await EnglishLeft.PageAsync(client, $"/Registration/Register/{summits[0].Id}", language)).QuerySelector("#registration-closed")!.TextContent);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
     /// <summary>The public communiqué pages (the communiqué, its signatories, the verification form and its answer for
     /// the communiqué's own PDF), opened by a visitor in English and in the language.</summary>
     [Theory]

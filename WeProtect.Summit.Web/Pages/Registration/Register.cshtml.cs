@@ -66,7 +66,7 @@ public class RegisterModel(SummitDbContext db, RegistrationDesk desk, Invitation
         var summit = await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == summitId);
         if (summit is null) return NotFound();
         Summit = summit;
-        Closed = summit.WhyRegistrationIsClosed(clock.GetUtcNow().UtcDateTime);
+        Closed = summit.WhyRegistrationIsClosed(clock.GetUtcNow().UtcDateTime) is { } why ? Localization.Translations.Of(HttpContext, why) : null;
         var userId = users.GetUserId(User);
         // A cancelled registration is no obstacle: the desk makes it again.
         ExistingId = await db.Registrations.Where(r => r.SummitId == summitId && r.UserId == userId && r.Status != RegistrationStatus.Cancelled)
