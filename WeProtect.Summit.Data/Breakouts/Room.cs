@@ -1,3 +1,4 @@
+using WeProtect.Summit.Data.Desks;
 namespace WeProtect.Summit.Data.Breakouts;
 
 /// <summary>A room of the summit's venue where breakouts take place.</summary>
@@ -12,9 +13,9 @@ public class Room
     /// <summary>Floor, directions, equipment.</summary>
     public string? Notes { get; set; }
 
-    public IReadOnlyList<(string Field, string Message)> Validate()
+    public IReadOnlyList<(string Field, DeskText Message)> Validate()
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, DeskText)>();
         if (string.IsNullOrWhiteSpace(Name)) errors.Add((nameof(Name), "The room needs a name."));
         else if (Name.Length > NameMaxLength) errors.Add((nameof(Name), $"The name is longer than {NameMaxLength} characters."));
         if (Capacity is < 1 or > 10_000) errors.Add((nameof(Capacity), "A room holds from 1 to 10,000 people."));

@@ -1,3 +1,4 @@
+using WeProtect.Summit.Data.Desks;
 namespace WeProtect.Summit.Data.Breakouts;
 
 /// <summary>A thread of the programme (technology, law enforcement, safeguarding children…), with its colour.</summary>
@@ -9,9 +10,9 @@ public class Theme
     /// <summary>"#rrggbb".</summary>
     public string Colour { get; set; } = "#1b3a5c";
 
-    public IReadOnlyList<(string Field, string Message)> Validate()
+    public IReadOnlyList<(string Field, DeskText Message)> Validate()
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, DeskText)>();
         if (string.IsNullOrWhiteSpace(Name)) errors.Add((nameof(Name), "The theme needs a name."));
         else if (Name.Length > Room.NameMaxLength) errors.Add((nameof(Name), $"The name is longer than {Room.NameMaxLength} characters."));
         if (!System.Text.RegularExpressions.Regex.IsMatch(Colour ?? "", "^#[0-9a-fA-F]{6}$"))

@@ -302,7 +302,7 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
         if (!access.Succeeded) return access;
         var invitation = access.Value!;
         if (invitation.IsRevoked) return DeskResult.Refused("This invitation was revoked: no one can be nominated under it.");
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, DeskText)>();
         if (EmailAddresses.Problem(email) is { } bad) errors.Add(("Email", bad));
         if (!Nomination.IsNominable(category)) errors.Add(("Category", "Nominate a head of delegation or a delegate."));
         protocol = protocol.Normalised();

@@ -1,3 +1,4 @@
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Validation;
 
 namespace WeProtect.Summit.Data.Invitations;
@@ -21,9 +22,9 @@ public sealed record ProtocolDetails(string? Title, string? Honorific, ProtocolR
         Honorific = string.IsNullOrWhiteSpace(Honorific) ? null : Honorific.Trim(),
     };
 
-    public IReadOnlyList<(string Field, string Message)> Validate()
+    public IReadOnlyList<(string Field, DeskText Message)> Validate()
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, DeskText)>();
         if (NameRule.Problem(Title, "The title", TextMaxLength) is { } title) errors.Add((nameof(Title), title));
         if (NameRule.Problem(Honorific, "The honorific", TextMaxLength) is { } honorific) errors.Add((nameof(Honorific), honorific));
         if (!Enum.IsDefined(Rank)) errors.Add((nameof(Rank), "Choose a rank from the list."));

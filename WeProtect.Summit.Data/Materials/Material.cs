@@ -1,3 +1,4 @@
+using WeProtect.Summit.Data.Desks;
 namespace WeProtect.Summit.Data.Materials;
 
 /// <summary>A document (PDF, slides, a report launched at the summit) attached to a summit or to one of its
@@ -28,9 +29,9 @@ public class Material
     public string CreatedByUserId { get; set; } = "";
     public MaterialContent Content { get; set; } = null!;
 
-    public IReadOnlyList<(string Field, string Message)> Validate()
+    public IReadOnlyList<(string Field, DeskText Message)> Validate()
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, DeskText)>();
         if (string.IsNullOrWhiteSpace(Title)) errors.Add((nameof(Title), "Give the document a title."));
         else if (Title.Length > TitleMaxLength) errors.Add((nameof(Title), $"The title is longer than {TitleMaxLength} characters."));
         if (SizeBytes > MaxBytes) errors.Add((nameof(Content), $"The file is larger than {MaxBytes / (1024 * 1024)} MB."));

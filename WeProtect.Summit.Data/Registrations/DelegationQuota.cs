@@ -1,3 +1,4 @@
+using WeProtect.Summit.Data.Desks;
 namespace WeProtect.Summit.Data.Registrations;
 
 /// <summary>How many heads of delegation and delegates an organisation may field at a summit. The approved
@@ -21,9 +22,9 @@ public class DelegationQuota
     /// showed, so that two organisers editing at once cannot overwrite each other unseen.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 
-    public IReadOnlyList<(string Field, string Message)> Validate()
+    public IReadOnlyList<(string Field, DeskText Message)> Validate()
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, DeskText)>();
         if (HeadsOfDelegation < 0 || HeadsOfDelegation > 10) errors.Add((nameof(HeadsOfDelegation), "Heads of delegation must be from 0 to 10."));
         if (Delegates < 0 || Delegates > 1000) errors.Add((nameof(Delegates), "Delegates must be from 0 to 1,000."));
         if (HeadsOfDelegation < ApprovedHeads) errors.Add((nameof(HeadsOfDelegation), $"{ApprovedHeads} heads of delegation are already approved."));

@@ -1,3 +1,4 @@
+using WeProtect.Summit.Data.Desks;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using WeProtect.Summit.Data.Accounts;
@@ -203,10 +204,10 @@ public class Registration
     public string OrganisationName => Organisation?.FormalName ?? ProposedOrganisationName ?? "";
 
     /// <summary>Every reason the delegate's answers are not acceptable, keyed by field name; empty when valid.</summary>
-    public IReadOnlyList<(string Field, string Message)> Validate()
+    public IReadOnlyList<(string Field, DeskText Message)> Validate()
     {
-        var errors = new List<(string, string)>();
-        void Check(bool bad, string field, string message) { if (bad) errors.Add((field, message)); }
+        var errors = new List<(string, DeskText)>();
+        void Check(bool bad, string field, DeskText message) { if (bad) errors.Add((field, message)); }
         Check(string.IsNullOrWhiteSpace(FullName), nameof(FullName), "Your full name is required.");
         if (NameRule.Problem(FullName, "Your full name", TextMaxLength) is { } fullName) errors.Add((nameof(FullName), fullName));
         Check(string.IsNullOrWhiteSpace(Position), nameof(Position), "Your position is required.");

@@ -1,3 +1,4 @@
+using WeProtect.Summit.Data.Desks;
 namespace WeProtect.Summit.Data.Statements;
 
 /// <summary>A text a summit adopts. Its wording lives in immutable <see cref="StatementVersion"/>s; the statement
@@ -222,9 +223,9 @@ public class Statement
             || (s.Status == StatementStatus.Published && s.LateEndorsements)
             || (s.Standing && (s.Status == StatementStatus.OpenForSignature || s.Status == StatementStatus.Closed || s.Status == StatementStatus.Published));
 
-    public IReadOnlyList<(string Field, string Message)> Validate()
+    public IReadOnlyList<(string Field, DeskText Message)> Validate()
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, DeskText)>();
         if (string.IsNullOrWhiteSpace(Title)) errors.Add((nameof(Title), "The statement needs a title."));
         else if (Title.Length > TitleMaxLength) errors.Add((nameof(Title), $"The title is longer than {TitleMaxLength} characters."));
         if (!Enum.IsDefined(Kind)) errors.Add((nameof(Kind), "Choose the kind of statement."));

@@ -69,10 +69,10 @@ public class Summit
     }
 
     /// <summary>Every reason the summit's fields are not acceptable, keyed by field name; empty when valid.</summary>
-    public IReadOnlyList<(string Field, string Message)> Validate()
+    public IReadOnlyList<(string Field, DeskText Message)> Validate()
     {
-        var errors = new List<(string, string)>();
-        void Check(bool bad, string field, string message) { if (bad) errors.Add((field, message)); }
+        var errors = new List<(string, DeskText)>();
+        void Check(bool bad, string field, DeskText message) { if (bad) errors.Add((field, message)); }
 
         Check(string.IsNullOrWhiteSpace(Name), nameof(Name), "The name is required.");
         Check(Name?.Length > NameMaxLength, nameof(Name), $"The name is longer than {NameMaxLength} characters.");

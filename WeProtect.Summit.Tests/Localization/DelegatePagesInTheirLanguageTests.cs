@@ -94,6 +94,37 @@ public class DelegatePagesInTheirLanguageTests(LocalizedAppFactory app) : IClass
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    /// <summary>The registration form posted with broken answers (no position, no category, an overlong note) answers
+    /// every error in the language, the numbers in them too.</summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task A_registration_forms_errors_are_said_in_the_language(string language)
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var organisation = await app.CreateOrganisationAsync();
+        using var client = await app.LoggedInClientAsync();
+        async Task<List<string>> ErrorsAsync(string speaking)
+        {
+            var form = await EnglishLeft.PageAsync(client, $"/Registration/Register/{summit.Id}", speaking);
+            var answer = await LocalizedAppFactory.Speaking(client, speaking).SubmitAsync(form, "#registration-form", new Dictionary<string, string>
+            {
+                ["Input.Position"] = "",
+                ["Input.OrganisationId"] = organisation.Id.ToString(CultureInfo.InvariantCulture),
+                ["Input.Category"] = "",
+                ["Input.AccessNeeds"] = new string('x', 1001),
+            });
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            return [.. (await FormClient.ParseAsync(answer)).QuerySelectorAll(".field-validation-error").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0)];
+        }
+        var english = await ErrorsAsync("en");
+        var translated = await ErrorsAsync(language);
+        Assert.Equal(3, english.Count);
+        Assert.Contains(english, e => e.Contains("longer than 1000 characters"));
+        Assert.Equal(english.Count, translated.Count);
+        Assert.Empty(translated.Intersect(english));
+        Assert.Contains(translated, e => e.Contains("1000"));
+    }
+
     /// <summary>The public communiqué pages (the communiqué, its signatories, the verification form and its answer for
     /// the communiqué's own PDF), opened by a visitor in English and in the language.</summary>
     [Theory]

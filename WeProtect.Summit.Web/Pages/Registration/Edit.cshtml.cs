@@ -42,7 +42,7 @@ public class EditModel(SummitDbContext db, UserManager<SummitUser> users, Regist
         if (Input.Version is not { } version || version != registration.Version)
             return await Again("Your registration changed after you opened this page (perhaps the secretariat decided on it). Nothing was saved; look at it again.");
 
-        await Input.ApplyAsync(registration, db, ModelState);
+        await Input.ApplyAsync(registration, db, this);
         var questions = await QuestionDesk.AskedAsync(db, registration.SummitId, QuestionForm.Registration);
         var posted = PostedAnswers.Read(Request.Form, questions);
         Questions = new(questions, posted);

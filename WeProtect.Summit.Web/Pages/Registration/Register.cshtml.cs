@@ -42,7 +42,7 @@ public class RegisterModel(SummitDbContext db, RegistrationDesk desk, Invitation
         var userId = users.GetUserId(User)!;
         var registration = new Registration { SummitId = summitId, UserId = userId };
         if (Nomination is not null) registration.CompleteNomination(Nomination);
-        await Input.ApplyAsync(registration, db, ModelState);
+        await Input.ApplyAsync(registration, db, this);
         var posted = PostedAnswers.Read(Request.Form, Questions.Questions);
         Questions = Questions with { Values = posted };
         foreach (var (field, message) in registration.AnswerAll(Questions.Questions, posted, clock.GetUtcNow().UtcDateTime))

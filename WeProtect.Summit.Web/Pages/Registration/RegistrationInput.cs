@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using WeProtect.Summit.Data.Geography;
 using WeProtect.Summit.Data.Organisations;
@@ -37,10 +36,13 @@ public sealed class RegistrationInput
     };
 
     /// <summary>Copies the answers onto <paramref name="registration"/> and puts every broken rule into
-    /// <paramref name="modelState"/> under "Input.…": the entity's own rules, plus that a chosen organisation is
+    /// the page's model state under "Input.…", in the reader's language: the entity's own rules, plus that a chosen organisation is
     /// in the directory (the form's list can be tampered with or outdated).</summary>
-    public async Task ApplyAsync(Registration registration, SummitDbContext db, ModelStateDictionary modelState, CancellationToken ct = default)
+    public async Task ApplyAsync(Registration registration, SummitDbContext db, PageModel page, CancellationToken ct = default)
     {
+        // Said in the reader's language, values and all.
+        void Error(string field, WeProtect.Summit.Data.Desks.DeskText message) =>
+            page.ModelState.AddModelError(Key(field), Localization.Translations.Of(page.HttpContext, message));
         // Protocol (rank, minister) is never the delegate's to set, whatever is posted; a nominee's organisation and
         // place are the focal point's.
         var nominated = registration.NominationId is not null;
@@ -51,17 +53,17 @@ public sealed class RegistrationInput
         registration.AccessNeeds = Text(AccessNeeds?.Replace("\r\n", "\n"));
         registration.ConsentToPublicList = ConsentToPublicList;
         var (needs, needsError) = NeedNames.Parse(Needs);
-        if (needsError is not null) modelState.AddModelError(Key(nameof(Needs)), needsError);
+        if (needsError is not null) Error(nameof(Needs), needsError);
         else registration.SetNeeds(needs);
 
         if (nominated)
         {
-            foreach (var (field, message) in registration.Validate()) modelState.AddModelError(Key(field), message);
+            foreach (var (field, message) in registration.Validate()) Error(field, message);
             return;
         }
         var proposed = OrganisationNotListed || (OrganisationId is null && Text(ProposedOrganisationName) is not null);
         if (proposed && OrganisationId is not null && OrganisationNotListed)
-            modelState.AddModelError(Key(nameof(OrganisationId)),
+            Error(nameof(OrganisationId),
                 "Either choose your organisation from the list or tick \"my organisation is not listed\", not both.");
         if (proposed)
         {
@@ -77,11 +79,10 @@ public sealed class RegistrationInput
             registration.ProposedSector = null;
             registration.ProposedCountryCode = null;
             if (OrganisationId is int id && !await db.Organisations.AnyAsync(o => o.Id == id, ct))
-                modelState.AddModelError(Key(nameof(OrganisationId)), "The chosen organisation is not in the directory. Choose it again from the list.");
+                Error(nameof(OrganisationId), "The chosen organisation is not in the directory. Choose it again from the list.");
         }
 
-        foreach (var (field, message) in registration.Validate())
-            modelState.AddModelError(Key(field), message);
+        foreach (var (field, message) in registration.Validate()) Error(field, message);
     }
 
     /// <summary>Whether <paramref name="need"/> is ticked in the form.</summary>

@@ -113,7 +113,7 @@ public class EditModel(SummitDbContext db, SummitDesk desk) : PageModel
         summit.Hosts.AddRange(hosts.Where(h => summit.Hosts.All(existing => existing.Id != h.Id)));
 
         foreach (var (field, message) in summit.Validate())
-            ModelState.AddModelError($"Input.{InputField(field)}", Localization.Translations.OrKey(HttpContext, message));
+            ModelState.AddModelError($"Input.{InputField(field)}", Localization.Translations.Of(HttpContext, message));
     }
 
     private DateTime? ToUtc(DateTime? local, TimeZoneInfo? zone, string field)
