@@ -1,3 +1,4 @@
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Registrations;
 
 namespace WeProtect.Summit.Data.Invitations;
@@ -69,12 +70,16 @@ public class Nomination
     public void Completed(int registrationId) => RegistrationId = registrationId;
 
     /// <summary>Why the nomination e-mail cannot be sent again now; null when it can.</summary>
-    public string? WhyNotResendable(DateTime nowUtc) =>
-        IsWithdrawn ? "This nomination was withdrawn."
-        : RegistrationId is not null ? "This nominee has already completed their registration: there is nothing to send again."
-        : nowUtc < ResendableFromUtc
-            ? $"The nomination e-mail went less than {(int)ResendInterval.TotalMinutes} minutes ago. You can send it again in {Math.Max(1, (int)Math.Ceiling((ResendableFromUtc - nowUtc).TotalMinutes))} minute(s)."
-            : null;
+    public DeskText? WhyNotResendable(DateTime nowUtc)
+    {
+        if (IsWithdrawn) return "This nomination was withdrawn.";
+        if (RegistrationId is not null) return "This nominee has already completed their registration: there is nothing to send again.";
+        if (nowUtc >= ResendableFromUtc) return null;
+        var minutes = Math.Max(1, (int)Math.Ceiling((ResendableFromUtc - nowUtc).TotalMinutes));
+        return minutes == 1
+            ? $"The nomination e-mail went less than {(int)ResendInterval.TotalMinutes} minutes ago. You can send it again in a minute."
+            : $"The nomination e-mail went less than {(int)ResendInterval.TotalMinutes} minutes ago. You can send it again in {minutes} minutes.";
+    }
 
     /// <summary>Why the user signed in with <paramref name="userEmail"/> cannot use this nomination; null when they can.</summary>
     public string? WhyNotFor(string? userEmail) =>

@@ -12,17 +12,20 @@ namespace WeProtect.Summit.Data.Messages;
 public sealed class MessageDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, Notifier notifier)
 {
     /// <summary>Checks the text before anything is sent: required parts, lengths, placeholders.</summary>
-    public static IReadOnlyList<(string Field, string Message)> Problems(string? subject, string? body)
+    public static IReadOnlyList<(string Field, DeskText Message)> Problems(string? subject, string? body)
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, DeskText)>();
         if (string.IsNullOrWhiteSpace(subject)) errors.Add(("Subject", "Write a subject."));
         else if (subject.Trim().Length > DelegateMessage.SubjectMaxLength) errors.Add(("Subject", $"The subject is longer than {DelegateMessage.SubjectMaxLength} characters."));
         if (string.IsNullOrWhiteSpace(body)) errors.Add(("Body", "Write the message."));
         else if (body.Length > DelegateMessage.BodyMaxLength) errors.Add(("Body", $"The message is longer than {DelegateMessage.BodyMaxLength:N0} characters."));
+        var known = string.Join(", ", MessageTemplate.Placeholders.Select(p => "{" + p.Name + "}"));
         foreach (var (field, text) in new[] { ("Subject", subject), ("Body", body) })
             if (MessageTemplate.Unknown(text) is { Count: > 0 } unknown)
-                errors.Add((field, $"Unknown placeholder{(unknown.Count == 1 ? "" : "s")} {string.Join(", ", unknown.Select(u => "{" + u + "}"))}: " +
-                    $"use one of {string.Join(", ", MessageTemplate.Placeholders.Select(p => "{" + p.Name + "}"))}."));
+            {
+                var named = string.Join(", ", unknown.Select(u => "{" + u + "}"));
+                errors.Add((field, unknown.Count == 1 ? (DeskText)$"Unknown placeholder {named}: use one of {known}." : (DeskText)$"Unknown placeholders {named}: use one of {known}."));
+            }
         return errors;
     }
 

@@ -116,7 +116,7 @@ public class NominationWithdrawalTests(SummitAppFactory app) : IClassFixture<Sum
         app.Clock.Advance(TimeSpan.FromMinutes(5));
         var refused = await PressAsync(focal, await focal.GetPageAsync(delegation), nomination.Id, "resend-form");
         Assert.Contains("less than 15 minutes ago", Text(refused));
-        Assert.Contains("again in 10 minute(s)", Text(refused));
+        Assert.Contains("again in 10 minutes", Text(refused));
 
         app.Clock.Advance(Nomination.ResendInterval);
         var page = await focal.GetPageAsync(delegation);

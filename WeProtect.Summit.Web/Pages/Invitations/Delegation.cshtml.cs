@@ -120,7 +120,8 @@ public class DelegationModel(SummitDbContext db, InvitationDesk desk, VisaLetter
         var accreditations = await db.Accreditations.AsNoTracking().Where(a => ids.Contains(a.RegistrationId)).ToDictionaryAsync(a => a.RegistrationId, ct);
         var visaLetters = await db.VisaLetters.AsNoTracking().Where(v => ids.Contains(v.RegistrationId)).ToDictionaryAsync(v => v.RegistrationId, ct);
         VisaLetters = registrations.ToDictionary(r => r.Id,
-            r => (visaLetters.GetValueOrDefault(r.Id), VisaLetterDesk.WhyNotEligible(r, accreditations.GetValueOrDefault(r.Id))));
+            r => (visaLetters.GetValueOrDefault(r.Id), VisaLetterDesk.WhyNotEligibleText(r, accreditations.GetValueOrDefault(r.Id)) is { } why
+                ? Localization.Translations.Of(HttpContext, why) : null));
         IsFocalPoint = Invitation.IsFocalPoint(users.GetUserId(User));
         Nominees = nominations.Select(n => (n, n.RegistrationId is int id ? statuses.GetValueOrDefault(id) : (RegistrationStatus?)null)).ToList();
         return null;

@@ -82,5 +82,5 @@ public class AccreditationModel(SummitDbContext db, AccreditationDesk desk, Visa
     }
 
     /// <summary>Why no letter can be asked for now, or null.</summary>
-    public string? WhyNoLetter => VisaLetterDesk.WhyNotEligible(Registration, Accreditation);
+    public string? WhyNoLetter => VisaLetterDesk.WhyNotEligibleText(Registration, Accreditation) is { } why ? Localization.Translations.Of(HttpContext, why) : null;
 }

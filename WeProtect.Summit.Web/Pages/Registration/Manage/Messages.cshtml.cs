@@ -64,7 +64,7 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
         var matching = await Filter.MatchingAsync(db, summitId, ct);
         RecipientCount = matching.Count;
         if (Key == Guid.Empty) Key = Guid.NewGuid();
-        foreach (var (field, message) in MessageDesk.Problems(Subject, Body)) ModelState.AddModelError(field, Localization.Translations.OrKey(HttpContext, message));
+        foreach (var (field, message) in MessageDesk.Problems(Subject, Body)) ModelState.AddModelError(field, Localization.Translations.Of(HttpContext, message));
         if (!ModelState.IsValid) return Page();
         if (matching.Count == 0)
         {
