@@ -16,7 +16,7 @@ namespace WeProtect.Summit.Tests.Security;
 /// AngleSharp, and posts them back with one field (or all) replaced by a malformed value — overlong, control
 /// characters, U+FFFE, lone surrogates as raw bytes, bad booleans, enum values, dates and numbers, odd files. No
 /// answer may be a 5xx. The seed is fixed, so a failure repeats; the message lists what was sent.</summary>
-public class MalformedInputTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
+public class MalformedInputTests(SummitAppFactory app, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<SummitAppFactory>
 {
     private const int Seed = 20261130;
     private const int MinimumRequests = 1000;
@@ -77,7 +77,9 @@ public class MalformedInputTests(SummitAppFactory app) : IClassFixture<SummitApp
     [Fact]
     public async Task A_thousand_malformed_inputs_to_every_form_get_no_server_error()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var (organiserClient, clients) = await SeedAsync();
+        var visited = 0;
         using var _ = organiserClient;
         var forms = new Dictionary<string, Form>();
         var failures = new List<string>();
@@ -86,12 +88,14 @@ public class MalformedInputTests(SummitAppFactory app) : IClassFixture<SummitApp
             foreach (var url in Urls())
             {
                 var response = await client.GetAsync(url);
+                visited++;
                 if ((int)response.StatusCode >= 500) failures.Add($"GET {url} as {who}: {(int)response.StatusCode}");
                 if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "text/html") continue;
                 var page = parser.ParseDocument(await response.Content.ReadAsStringAsync());
                 foreach (var form in FormsOf(who, url, page)) forms.TryAdd($"{who} {form.Method} {form.Action} {string.Join(",", form.Fields.Select(f => f.Name))}", form);
             }
         Assert.True(forms.Count >= 40, $"Only {forms.Count} forms found");
+        output.WriteLine($"{visited} pages visited, {forms.Count} forms found after {clock.Elapsed.TotalSeconds:F1} s");
 
         var random = new Random(Seed);
         var sent = 0;
@@ -101,7 +105,7 @@ public class MalformedInputTests(SummitAppFactory app) : IClassFixture<SummitApp
                 var client = clients[form.Who];
                 var mutable = form.Fields.Where(f => f.Name != "__RequestVerificationToken").ToList();
                 foreach (var field in mutable)
-                    foreach (var value in round == 0 ? MutationsFor(field, random, 3) : MutationsFor(field, random, 1).TakeLast(1))
+                    foreach (var value in round == 0 ? MutationsFor(field, random, 1) : MutationsFor(field, random, 1).TakeLast(1))
                     {
                         sent++;
                         var pairs = form.Fields.Select(f => (f.Name, f == field ? value : Enc(f.Value))).ToList();
@@ -118,6 +122,7 @@ public class MalformedInputTests(SummitAppFactory app) : IClassFixture<SummitApp
                         await SendAsync(client, form, form.Fields.Select(f => (f.Name, Enc(f.Value))).ToList(), file, failures, $"file {file.Name} ({file.Content.Length} bytes)");
                     }
             }
+        output.WriteLine($"{sent} malformed requests sent after {clock.Elapsed.TotalSeconds:F1} s");
         Assert.True(sent >= MinimumRequests, $"{sent} requests");
         Assert.True(failures.Count == 0, $"{failures.Count} server errors of {sent} requests to {forms.Count} forms:\n" + string.Join("\n", failures.Take(40)));
     }
