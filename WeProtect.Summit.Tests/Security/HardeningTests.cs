@@ -5,8 +5,9 @@ using WeProtect.Summit.Web.Infrastructure;
 
 namespace WeProtect.Summit.Tests.Security;
 
-/// <summary>Weak passwords refused with a reason; data-protection keys and authenticator secrets encrypted at rest.</summary>
-public sealed class HardeningTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
+/// <summary>Weak passwords refused with a reason; data-protection keys and authenticator secrets encrypted at rest,
+/// with the certificate the app generated on its first start.</summary>
+public sealed class HardeningTests(FirstStartApp app) : IClassFixture<FirstStartApp>
 {
     [Fact]
     public async Task A_long_but_guessable_password_is_refused_with_the_reason()

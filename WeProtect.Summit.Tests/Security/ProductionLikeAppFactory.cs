@@ -14,6 +14,9 @@ public sealed class ProductionLikeAppFactory : SummitAppFactory
     /// <summary>Where requests appear to come from; a test may change it to play a client that is not the proxy.</summary>
     public IPAddress RemoteAddress { get; set; } = IPAddress.Parse(ProxyAddress);
 
+    /// <summary>A production server's first start: its own migrations and key-encryption certificate.</summary>
+    protected override bool StartsFromTemplate => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

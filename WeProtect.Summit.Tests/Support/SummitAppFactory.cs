@@ -41,8 +41,13 @@ public class SummitAppFactory : WebApplicationFactory<Program>
     /// <summary>Personal values this app was given by the test helpers (names, addresses); none may be logged.</summary>
     public ConcurrentBag<string> PersonalValues { get; } = [];
 
+    /// <summary>Whether the app's data folder starts with the migrated database and the key-encryption certificate
+    /// every app makes on its first start (<see cref="StartTemplate"/>); false where that first start is what is tested.</summary>
+    protected virtual bool StartsFromTemplate => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (StartsFromTemplate && !Directory.Exists(DataFolder)) StartTemplate.CopyInto(DataFolder);
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DataFolder", DataFolder);
         // E-mailed links are built from this, never from the request's Host (the test server's own address).
