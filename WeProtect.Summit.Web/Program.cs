@@ -13,9 +13,10 @@ WeProtect.Summit.Web.Pdf.SummitFonts.Register();
 
 var builder = WebApplication.CreateBuilder(args);
 // A production server without its public address and host names would build links from a forgeable Host header.
-// Several nodes must share their certificates and database: one that would make its own refuses to start.
+// Several nodes must share their certificates and database: one that would make its own refuses to start. A reminder
+// lead that is not a time span would fail its sweep at every run.
 if ((ProductionSettings.Refusal(builder.Configuration, builder.Environment) ?? DeploymentSettings.Refusal(builder.Configuration)
-     ?? PasswordHashing.Refusal(builder.Configuration, builder.Environment)) is { } refusal)
+     ?? PasswordHashing.Refusal(builder.Configuration, builder.Environment) ?? ReminderLead.Refusal(builder.Configuration)) is { } refusal)
 {
     Console.Error.WriteLine(refusal);
     Environment.ExitCode = 2;

@@ -15,10 +15,11 @@ public sealed class SigningSweep(SummitDbContext db, Notifier notifier, Endorsem
     ILogger<SigningSweep> logger)
 {
     public const string RecurringJobId = "signing-sweep";
+    public const string ReminderBeforeKey = "Signing:ReminderBefore";
     public static readonly TimeSpan DefaultReminderBefore = TimeSpan.FromHours(48);
     private static readonly AuditActor Actor = new(null, "Signing sweep");
 
-    public TimeSpan ReminderBefore => ReminderLead.Read(configuration, "Signing:ReminderBefore", DefaultReminderBefore);
+    public TimeSpan ReminderBefore => ReminderLead.Read(configuration, ReminderBeforeKey, DefaultReminderBefore);
 
     public async Task RunAsync(CancellationToken ct)
     {
