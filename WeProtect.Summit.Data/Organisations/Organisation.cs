@@ -44,10 +44,10 @@ public class Organisation
     {
         var errors = new List<(string, string)>();
         if (string.IsNullOrWhiteSpace(FormalName)) errors.Add((nameof(FormalName), "The formal name is required."));
-        else if (NameRule.Problem(FormalName, "The formal name", NameMaxLength) is { } formal) errors.Add((nameof(FormalName), formal));
+        else if (NameRule.Problem(FormalName, "The formal name", NameMaxLength) is { } formal) errors.Add((nameof(FormalName), formal.ToString()));
         if (string.IsNullOrWhiteSpace(SortName)) errors.Add((nameof(SortName), "The sort name is required."));
-        else if (NameRule.Problem(SortName, "The sort name", NameMaxLength) is { } sort) errors.Add((nameof(SortName), sort));
-        if (NameRule.Problem(ListedName, "The listed name", NameMaxLength) is { } listed) errors.Add((nameof(ListedName), listed));
+        else if (NameRule.Problem(SortName, "The sort name", NameMaxLength) is { } sort) errors.Add((nameof(SortName), sort.ToString()));
+        if (NameRule.Problem(ListedName, "The listed name", NameMaxLength) is { } listed) errors.Add((nameof(ListedName), listed.ToString()));
         if (!Enum.IsDefined(Sector)) errors.Add((nameof(Sector), "The sector is not one of the four Alliance sectors."));
         if (Sector == Sector.InternationalOrganisation && CountryCode is not null)
             errors.Add((nameof(CountryCode), "An international organisation has no country."));

@@ -7,7 +7,8 @@ namespace WeProtect.Summit.Data.Validation;
 public sealed class NameAttribute(int maxLength = NameRule.MaxLength) : ValidationAttribute
 {
     protected override ValidationResult? IsValid(object? value, ValidationContext context) =>
-        NameRule.Problem(value as string, $"The {context.DisplayName.ToLowerInvariant()}", maxLength) is { } problem
-            ? new ValidationResult(problem, context.MemberName is null ? null : [context.MemberName])
+        // The field's display name, already in the page's language, is not a desk text: the message stays as it was made.
+        NameRule.Problem(value as string, "The " + context.DisplayName.ToLowerInvariant(), maxLength) is { } problem
+            ? new ValidationResult(problem.ToString(), context.MemberName is null ? null : [context.MemberName])
             : ValidationResult.Success;
 }

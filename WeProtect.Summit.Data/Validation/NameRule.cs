@@ -14,14 +14,14 @@ public static class NameRule
         string.Join(' ', (value ?? "").Split([' ', '\t', '\r', '\n', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>Why <paramref name="value"/> is not acceptable as <paramref name="what"/> ("The formal name"), or
-    /// null. Emptiness is the caller's rule (some names are optional).</summary>
-    public static string? Problem(string? value, string what, int maxLength = MaxLength)
+    /// null, in words a page says in the reader's language (the subject too). Emptiness is the caller's rule (some
+    /// names are optional).</summary>
+    public static DeskText? Problem(string? value, DeskText what, int maxLength = MaxLength)
     {
         if (string.IsNullOrEmpty(value)) return null;
         if (value.Length > maxLength) return $"{what} is longer than {maxLength} characters.";
-        return FirstForbidden(value) is { } bad
-            ? $"{what} contains a character that is not allowed in a name ({Describe(bad)}). Type the name again without it."
-            : null;
+        if (FirstForbidden(value) is not { } bad) return null;
+        return $"{what} contains a character that is not allowed in a name ({Describe(bad)}). Type the name again without it.";
     }
 
     /// <summary>The first forbidden UTF-16 unit or code point, or null.</summary>
@@ -53,13 +53,14 @@ public static class NameRule
         || c is >= '\uFDD0' and <= '\uFDEF'
         || c is '\uFFFE' or '\uFFFF';
 
-    private static string Describe(int codePoint) => codePoint switch
+    // Returned one by one, not as a switch: a switch of interpolated strings would be a string, in English.
+    private static DeskText Describe(int codePoint)
     {
-        0 => "a NUL character",
-        0x1B => "an escape character",
-        '\r' or '\n' or '\t' => "a line break or tab",
-        >= 0x202A and <= 0x202E or >= 0x2066 and <= 0x2069 => $"the invisible direction control U+{codePoint:X4}",
-        >= 0xD800 and <= 0xDFFF => "a broken character",
-        _ => $"the invisible character U+{codePoint:X4}",
-    };
+        if (codePoint == 0) return "a NUL character";
+        if (codePoint == 0x1B) return "an escape character";
+        if (codePoint is '\r' or '\n' or '\t') return "a line break or tab";
+        if (codePoint is >= 0x202A and <= 0x202E or >= 0x2066 and <= 0x2069) return $"the invisible direction control U+{codePoint:X4}";
+        if (codePoint is >= 0xD800 and <= 0xDFFF) return "a broken character";
+        return $"the invisible character U+{codePoint:X4}";
+    }
 }

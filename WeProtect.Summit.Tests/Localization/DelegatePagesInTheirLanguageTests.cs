@@ -108,7 +108,8 @@ public class DelegatePagesInTheirLanguageTests(LocalizedAppFactory app) : IClass
             var form = await EnglishLeft.PageAsync(client, $"/Registration/Register/{summit.Id}", speaking);
             var answer = await LocalizedAppFactory.Speaking(client, speaking).SubmitAsync(form, "#registration-form", new Dictionary<string, string>
             {
-                ["Input.Position"] = "",
+                // A direction override, which makes a name read differently from what it is (the name rule).
+                ["Input.Position"] = "Minister \u202E of Justice",
                 ["Input.OrganisationId"] = organisation.Id.ToString(CultureInfo.InvariantCulture),
                 ["Input.Category"] = "",
                 ["Input.AccessNeeds"] = new string('x', 1001),
@@ -120,9 +121,11 @@ public class DelegatePagesInTheirLanguageTests(LocalizedAppFactory app) : IClass
         var translated = await ErrorsAsync(language);
         Assert.Equal(3, english.Count);
         Assert.Contains(english, e => e.Contains("longer than 1000 characters"));
+        Assert.Contains("Your position contains a character that is not allowed in a name (the invisible direction control U+202E). Type the name again without it.", english);
         Assert.Equal(english.Count, translated.Count);
         Assert.Empty(translated.Intersect(english));
         Assert.Contains(translated, e => e.Contains("1000"));
+        Assert.Contains(translated, e => e.Contains("U+202E"));
     }
 
     /// <summary>The public communiqué pages (the communiqué, its signatories, the verification form and its answer for
