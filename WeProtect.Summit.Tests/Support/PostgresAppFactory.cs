@@ -56,7 +56,11 @@ public class PostgresAppFactory : SummitAppFactory
         // Hangfire's storage installs its schema when it is made, as the app's does at start-up.
         var storageOptions = new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true };
         _ = new PostgreSqlStorage(new NpgsqlConnectionFactory(template, storageOptions), storageOptions);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Execute(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            // A server already gone takes the template with it.
+            try { Execute(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"); } catch (NpgsqlException) { }
+        };
         return name;
     }
 
