@@ -139,7 +139,7 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
     {
         var amendment = await db.Amendments.FirstOrDefaultAsync(a => a.Id == amendmentId && a.StatementId == statement.Id, ct);
         if (amendment is null) return (null, DeskResult.Refused("There is no such amendment to this statement."));
-        if (expectedVersion is null || expectedVersion != amendment.Version) return (null, DeskResult.Conflict(DeskText.LowerFirst($"Amendment #{amendment.Id}")));
+        if (expectedVersion is null || expectedVersion != amendment.Version) return (null, DeskResult.Conflict($"this amendment (#{amendment.Id})"));
         db.Entry(amendment).Property(a => a.Version).OriginalValue = expectedVersion.Value;
         amendment.Version = Guid.NewGuid();
         return (amendment, null);
