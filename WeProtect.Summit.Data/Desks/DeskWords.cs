@@ -1,5 +1,6 @@
 using WeProtect.Summit.Data.Registrations;
 using WeProtect.Summit.Data.Statements;
+using WeProtect.Summit.Data.Summits;
 
 namespace WeProtect.Summit.Data.Desks;
 
@@ -65,5 +66,14 @@ public static class DeskWords
         StatementStatus.OpenForSignature => (DeskText)"The statement is now open for signature.",
         StatementStatus.Closed => (DeskText)"The statement is now closed.",
         _ => (DeskText)"The statement is now published.",
+    };
+
+    /// <summary>"The summit is open" (the sentence goes on after a colon).</summary>
+    public static DeskText SummitIs(SummitStatus status) => status switch
+    {
+        SummitStatus.Draft => (DeskText)"The summit is a draft",
+        SummitStatus.Open => (DeskText)"The summit is open",
+        SummitStatus.Closed => (DeskText)"The summit is closed",
+        _ => (DeskText)"The summit is archived",
     };
 }

@@ -87,7 +87,7 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
     /// <summary>Signs for the organisation. The statement's rule, the user's live authority and two-factor
     /// authentication, and the confirmed hash are checked first; then <paramref name="stepUp"/> (the fresh
     /// authenticator code, claimed once) is asked; then the row is inserted and the unique index decides.</summary>
-    public async Task<DeskResult<Endorsement>> SignAsync(Signature signature, string userId, AuditActor actor, Func<CancellationToken, Task<string?>> stepUp,
+    public async Task<DeskResult<Endorsement>> SignAsync(Signature signature, string userId, AuditActor actor, Func<CancellationToken, Task<DeskText?>> stepUp,
         CancellationToken ct = default)
     {
         var statement = await db.Statements.AsNoTracking().FirstOrDefaultAsync(s => s.Id == signature.StatementId, ct);
@@ -101,7 +101,7 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         var final = statement.FinalVersionId is { } finalId
             ? await db.StatementVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == finalId, ct) : null;
         if (statement.RefuseEndorsement(organisation.Sector, AudiencesOf(final), Now) is { } refusal)
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: $"{(DeskText)refusal} Nothing was signed.");
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: $"{refusal} Nothing was signed.");
         if (final is null || !string.Equals(signature.ConfirmedHash?.Trim(), final.ContentHash, StringComparison.Ordinal))
             return new(DeskAnswer.Refused, Refusal: DeskRefusal.TextChanged, Text: "The text changed since you opened it: the hash you confirmed is not the final version's. " +
                 "Nothing was signed. Read the text again before signing.");
@@ -128,7 +128,7 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         // Answered from a plain read when it is plain; the index answers the requests that race.
         if (await LiveEndorsementAsync(statement.Id, organisation.Id, ct) is { } existing) return AlreadyEndorsed(existing);
 
-        if (await stepUp(ct) is { } stepUpRefusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: $"{(DeskText)stepUpRefusal} Nothing was signed.");
+        if (await stepUp(ct) is { } stepUpRefusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: $"{stepUpRefusal} Nothing was signed.");
 
         var endorsement = new Endorsement
         {
@@ -204,7 +204,7 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
     /// As for a signature, the authority, the window and the reason are checked first; then <paramref name="stepUp"/>
     /// (the fresh authenticator code, claimed once) is asked, and nothing is withdrawn without it.</summary>
     public async Task<DeskResult<Endorsement>> WithdrawAsync(int statementId, int organisationId, string reason, string userId, AuditActor actor,
-        Func<CancellationToken, Task<string?>> stepUp, CancellationToken ct = default)
+        Func<CancellationToken, Task<DeskText?>> stepUp, CancellationToken ct = default)
     {
         if (!await CanSignForAsync(userId, organisationId, ct))
             return new(DeskAnswer.Refused, Refusal: DeskRefusal.Forbidden, Text: "You do not hold a signing authority for this organisation.");
@@ -216,7 +216,7 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         var endorsement = await db.Endorsements.FirstOrDefaultAsync(e => e.StatementId == statementId && e.OrganisationId == organisationId && e.WithdrawnUtc == null, ct);
         if (endorsement is null) return new(DeskAnswer.NotFound, "Your organisation has no endorsement of this statement to withdraw.");
         if (endorsement.WhyNotWithdrawn(reason) is { } refusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Text: refusal);
-        if (await stepUp(ct) is { } stepUpRefusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: $"{(DeskText)stepUpRefusal} Nothing was withdrawn.");
+        if (await stepUp(ct) is { } stepUpRefusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: $"{stepUpRefusal} Nothing was withdrawn.");
         if (endorsement.Withdraw(reason, userId, now) is { } late) return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Text: late);
         audit.Record(actor, "endorsement.withdrawn", endorsement, $"Endorsement {endorsement.Id} of statement {statementId} for organisation {organisationId} withdrawn");
         // As for signing: still open when the withdrawal commits, and withdrawn once only (WithdrawnUtc is a concurrency token).

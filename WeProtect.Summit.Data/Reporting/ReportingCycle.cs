@@ -53,15 +53,20 @@ public class ReportingCycle
         return (cycle, []);
     }
 
-    /// <summary>Null while reports may be drafted and submitted, else why not (times in the summit's zone).</summary>
-    public string? RefuseReports(DateTime nowUtc)
+    /// <summary>Null while reports may be drafted and submitted, else why not (times in the summit's zone, written in
+    /// the reader's language).</summary>
+    public DeskText? RefuseReports(DateTime nowUtc)
     {
         if (nowUtc < OpensUtc) return $"This reporting cycle opens on {When(OpensUtc)}.";
         if (nowUtc >= DeadlineUtc) return $"The deadline of this reporting cycle passed on {When(DeadlineUtc)}: reports can no longer change.";
         return null;
     }
 
-    private string When(DateTime utc) => Summit is null
-        ? $"{utc:d MMMM yyyy, HH:mm} UTC"
-        : $"{Summit.ToLocal(utc).ToString("d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en-GB"))} ({Summit.TimeZoneId})";
+    /// <summary>"Monday 1 March 2027, 10:00 (Europe/London)": the time stays a value, so the day and month are said in
+    /// the reader's language. Returned one by one, not as a conditional, which would format them in English.</summary>
+    private DeskText When(DateTime utc)
+    {
+        if (Summit is null) return $"{utc:dddd d MMMM yyyy, HH:mm} UTC";
+        return $"{Summit.ToLocal(utc):dddd d MMMM yyyy, HH:mm} ({Summit.TimeZoneId})";
+    }
 }

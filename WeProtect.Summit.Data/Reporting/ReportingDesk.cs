@@ -391,7 +391,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
     /// its hash; the previous submission is superseded in the same transaction. Commitments never answered are frozen
     /// as not started.</summary>
     public async Task<DeskResult<ProgressReport>> SubmitAsync(int cycleId, int organisationId, Guid expectedVersion, bool narrativesPublic, string userId,
-        AuditActor actor, Func<CancellationToken, Task<string?>> stepUp, CancellationToken ct = default)
+        AuditActor actor, Func<CancellationToken, Task<DeskText?>> stepUp, CancellationToken ct = default)
     {
         var (_, reporter, refusal) = await CheckAsync(cycleId, organisationId, userId, ct);
         if (refusal is not null) return refusal.With<ProgressReport>();
@@ -402,7 +402,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
             .FirstOrDefaultAsync(r => r.CycleId == cycleId && r.OrganisationId == organisationId && r.Status == ProgressReportStatus.Draft, ct);
         if (draft is null) return await NothingToSubmitAsync(cycleId, organisationId, ct);
         if (draft.Version != expectedVersion) return DeskResult.Conflict("your organisation's report").With<ProgressReport>();
-        if (await stepUp(ct) is { } stepUpRefusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: $"{(DeskText)stepUpRefusal} Nothing was submitted.");
+        if (await stepUp(ct) is { } stepUpRefusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: $"{stepUpRefusal} Nothing was submitted.");
 
         var answered = draft.Entries.Select(e => e.Key).ToHashSet();
         var missing = reporter!.Commitments.Where(c => !answered.Contains(c.Key)).Select(c => new ProgressEntry(c.StatementId, c.Anchor)).ToList();

@@ -72,10 +72,10 @@ public class Statement
     public StatementVersion? Latest => Versions.OrderByDescending(v => v.Number).FirstOrDefault();
 
     /// <summary>A new version from text already parsed and valid; refuses once the text is final.</summary>
-    public (StatementVersion? Version, string? Refusal) AddVersion(StatementParseResult parsed, string? authorUserId, string authorName,
+    public (StatementVersion? Version, DeskText? Refusal) AddVersion(StatementParseResult parsed, string? authorUserId, string authorName,
         string changeNote, DateTime nowUtc)
     {
-        if (!AcceptsNewVersions) return (null, $"The statement is {Describe(Status)}: its text can no longer change.");
+        if (!AcceptsNewVersions) return (null, $"{DeskWords.StatementIs(Status)}: its text can no longer change.");
         if (parsed.Document is null) return (null, "The text has errors: correct them first.");
         if (Latest?.ContentHash == parsed.Hash) return (null, "The text is the same as the latest version: nothing to save.");
         var title = parsed.Document.Title.Trim();
@@ -96,7 +96,7 @@ public class Statement
     }
 
     /// <summary>Chooses the authoritative language; only before the first version (translations are of its text).</summary>
-    public string? SetAuthoritativeLanguage(string? code)
+    public DeskText? SetAuthoritativeLanguage(string? code)
     {
         if (!Languages.InterfaceLanguages.IsSupported(code)) return "Choose one of the app's languages.";
         if (code == AuthoritativeLanguage) return null;
@@ -108,7 +108,7 @@ public class Statement
     /// <summary>The authoritative version a translation is written against now (the final text once final, else the
     /// latest version), or why none may be added: no text yet, or the communiqué is published (what was published stays
     /// as it was). Translations of the frozen text may still be added while it is open for signature or closed.</summary>
-    public (StatementVersion? Version, string? Refusal) TranslatableVersion()
+    public (StatementVersion? Version, DeskText? Refusal) TranslatableVersion()
     {
         if (Status == StatementStatus.Published)
             return (null, "The statement is published: its communiqué was published in the languages it had, and no translation can be added now.");
@@ -129,9 +129,9 @@ public class Statement
 
     /// <summary>Moves the statement one step; returns why not when the step is not allowed. Becoming final freezes
     /// the latest version.</summary>
-    public string? MoveTo(StatementStatus next)
+    public DeskText? MoveTo(StatementStatus next)
     {
-        if (!NextStatuses().Contains(next)) return $"A statement that is {Describe(Status)} cannot move to “{Vocabulary.Words.Name(next)}”.";
+        if (!NextStatuses().Contains(next)) return $"{DeskWords.StatementIs(Status)}: it cannot move to “{(DeskText)Vocabulary.Words.Name(next)}”.";
         if (next == StatementStatus.Final)
         {
             if (Latest is not { } latest) return "Write the text before finalising it.";
@@ -152,30 +152,30 @@ public class Statement
     public bool TitleEditable => Versions.Count == 0 && SettingsEditable;
 
     /// <summary>Chooses how the "Agreed by" list is printed; refuses once the settings are frozen.</summary>
-    public string? SetAgreedByLayout(Endorsements.AgreedByLayout layout)
+    public DeskText? SetAgreedByLayout(Endorsements.AgreedByLayout layout)
     {
         if (!Enum.IsDefined(layout)) return "Choose how the \"Agreed by\" list is printed.";
         if (layout == AgreedByLayout) return null;
-        if (!SettingsEditable) return $"The statement is {Describe(Status)}: its \"Agreed by\" layout can no longer change.";
+        if (!SettingsEditable) return $"{DeskWords.StatementIs(Status)}: its \"Agreed by\" layout can no longer change.";
         AgreedByLayout = layout;
         return null;
     }
 
     /// <summary>Turns late endorsements on (while the settings may change) or off (at any time: it ends them).</summary>
-    public string? SetLateEndorsements(bool on)
+    public DeskText? SetLateEndorsements(bool on)
     {
         if (on == LateEndorsements) return null;
-        if (on && !SettingsEditable) return $"The statement is {Describe(Status)}: it can no longer be opened for late endorsements.";
+        if (on && !SettingsEditable) return $"{DeskWords.StatementIs(Status)}: it can no longer be opened for late endorsements.";
         LateEndorsements = on;
         return null;
     }
 
     /// <summary>Makes the statement standing (while the settings may change) or not (at any time: it ends endorsements
     /// outside a window).</summary>
-    public string? SetStanding(bool on)
+    public DeskText? SetStanding(bool on)
     {
         if (on == Standing) return null;
-        if (on && !SettingsEditable) return $"The statement is {Describe(Status)}: it can no longer become a standing statement.";
+        if (on && !SettingsEditable) return $"{DeskWords.StatementIs(Status)}: it can no longer become a standing statement.";
         Standing = on;
         return null;
     }
@@ -185,10 +185,10 @@ public class Statement
 
     /// <summary>Links the earlier statement this one reaffirms (null: none), or says why not: not itself, a final text,
     /// not one that (through its own links) reaffirms this one, and only while the settings may change.</summary>
-    public string? SetReaffirms(Statement? earlier, IReadOnlyCollection<int> earlierChain)
+    public DeskText? SetReaffirms(Statement? earlier, IReadOnlyCollection<int> earlierChain)
     {
         if (earlier?.Id == ReaffirmsStatementId) return null;
-        if (!SettingsEditable) return $"The statement is {Describe(Status)}: the statement it reaffirms can no longer change.";
+        if (!SettingsEditable) return $"{DeskWords.StatementIs(Status)}: the statement it reaffirms can no longer change.";
         if (earlier is null)
         {
             ReaffirmsStatementId = null;
@@ -238,13 +238,15 @@ public class Statement
     /// statement is open for signature, <paramref name="nowUtc"/> is inside [opens, closes) — or it is published and
     /// open for late endorsements (<see cref="AcceptsLateEndorsements"/>) —, and at least one section
     /// of the final text speaks to <c>all</c> or to the organisation's sector.</summary>
-    public string? RefuseEndorsement(Organisations.Sector sector, IEnumerable<StatementAudience> audiencesOfFinalText, DateTime nowUtc)
+    public DeskText? RefuseEndorsement(Organisations.Sector sector, IEnumerable<StatementAudience> audiencesOfFinalText, DateTime nowUtc)
     {
         if (AcceptsLateEndorsements || AcceptsStandingEndorsements)
-            return SpeaksTo(audiencesOfFinalText, sector) ? null
-                : "No section of this statement is addressed to your organisation's sector, so it cannot endorse it.";
+        {
+            if (SpeaksTo(audiencesOfFinalText, sector)) return null;
+            return "No section of this statement is addressed to your organisation's sector, so it cannot endorse it.";
+        }
         if (Status != StatementStatus.OpenForSignature)
-            return $"The statement is {Describe(Status)}, not open for signature.";
+            return $"{DeskWords.StatementIs(Status)}, not open for signature.";
         if (SigningOpensUtc is not { } opens || SigningClosesUtc is null)
             return "The statement has no signing window.";
         if (!SigningWindowOpenAt(nowUtc))
@@ -273,7 +275,7 @@ public class Statement
     };
 
     /// <summary>Stamps the close of signing: from open for signature to closed, at <paramref name="nowUtc"/>.</summary>
-    public string? CloseSigning(DateTime nowUtc)
+    public DeskText? CloseSigning(DateTime nowUtc)
     {
         if (MoveTo(StatementStatus.Closed) is { } refusal) return refusal;
         ClosedUtc = nowUtc;

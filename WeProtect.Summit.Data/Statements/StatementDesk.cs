@@ -112,7 +112,7 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
         var credit = amendment.OrganisationName ?? amendment.ProposerName;
         var note = $"Amendment #{amendment.Id} by {credit} accepted: {amendment.Anchor}";
         var (added, refusal) = statement.AddVersion(outcome.Result!, actor.UserId, actor.Name, note, now);
-        if (added is null) return Refuse($"Amendment #{amendment.Id} cannot be accepted: {(DeskText)refusal!}");
+        if (added is null) return Refuse($"Amendment #{amendment.Id} cannot be accepted: {refusal!}");
         if (amendment.Accept(added, actor.UserId ?? "", now) is { } already) return Refuse(already);
         // The statement's token too: a status step (to final) racing this acceptance cannot both succeed.
         statement.Version = Guid.NewGuid();

@@ -21,7 +21,7 @@ public sealed class TranslationDesk(SummitDbContext db, AuditTrail audit, TimePr
         if (language == statement.AuthoritativeLanguage)
             return Invalid("Language", "This is the statement's authoritative language: its text is the statement's own versions, not a translation.");
         var (version, refusal) = statement.TranslatableVersion();
-        if (version is null) return DeskResult.Refused($"{(DeskText)refusal!} Nothing was saved.").With<StatementTranslation>();
+        if (version is null) return DeskResult.Refused($"{refusal} Nothing was saved.").With<StatementTranslation>();
         if (expectedVersionId != version.Id)
             return DeskResult.Refused($"The authoritative text changed since you opened the page: translate version {version.Number}. Nothing was saved.").With<StatementTranslation>();
 

@@ -104,7 +104,7 @@ public class Summit
     }
 
     /// <summary>Sets who may register; returns why not when the summit no longer takes registrations.</summary>
-    public string? SetRegistrationMode(RegistrationMode mode)
+    public DeskText? SetRegistrationMode(RegistrationMode mode)
     {
         if (!Enum.IsDefined(mode)) return "Choose open registration or registration by invitation.";
         if (Status == SummitStatus.Archived) return "This summit has taken place: its registration can no longer change.";
@@ -129,10 +129,10 @@ public class Summit
 
     /// <summary>Moves the summit along Draft → Open → Closed → Archived (a closed summit may reopen);
     /// returns why not when the step is not allowed.</summary>
-    public string? MoveTo(SummitStatus next)
+    public DeskText? MoveTo(SummitStatus next)
     {
         if (!NextStatuses().Contains(next))
-            return $"A summit that is {Status} cannot become {next}.";
+            return $"{DeskWords.SummitIs(Status)}: it cannot become “{(DeskText)Vocabulary.Words.Name(next)}”.";
         if (next == SummitStatus.Open && RegistrationOpensUtc is null)
             return "Set the registration window before opening the summit.";
         if (next == SummitStatus.Open && Validate().Count > 0)

@@ -114,7 +114,7 @@ public class AgreedByLayoutTests(SummitAppFactory app) : IClassFixture<SummitApp
             var s = await db.Statements.SingleAsync(x => x.Id == statement.Id);
             Assert.Null(s.SetAgreedByLayout(AgreedByLayout.Alphabetical));
             Assert.Null(s.CloseSigning(app.UtcNow));
-            Assert.Contains("can no longer change", s.SetAgreedByLayout(AgreedByLayout.BySector));
+            Assert.Contains("can no longer change", s.SetAgreedByLayout(AgreedByLayout.BySector)?.ToString());
             Assert.Equal(AgreedByLayout.Alphabetical, s.AgreedByLayout);
             await db.SaveChangesAsync();
         });

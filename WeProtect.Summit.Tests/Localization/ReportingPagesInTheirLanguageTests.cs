@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Languages;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Reporting;
 
@@ -18,6 +19,13 @@ public class ReportingPagesInTheirLanguageTests(LocalizedAppFactory app) : IClas
     private static readonly Dictionary<string, string> Submitted = new()
     {
         ["fr"] = "Envoyé : soumission 1, SHA-256 ", ["es"] = "Enviado: presentación 1, SHA-256 ", ["ar"] = "تم الإرسال: الإرسال رقم 1، بصمة SHA-256: ",
+    };
+
+    /// <summary>The start of the refusal of a report after the deadline.</summary>
+    private static readonly Dictionary<string, string> DeadlinePassed = new()
+    {
+        ["fr"] = "La date limite de ce cycle de rapports est passée le ", ["es"] = "La fecha límite de este ciclo de presentación de informes venció el ",
+        ["ar"] = "انقضى الموعد النهائي لدورة التقارير هذه في ",
     };
 
     [Theory]
@@ -60,10 +68,17 @@ public class ReportingPagesInTheirLanguageTests(LocalizedAppFactory app) : IClas
         }
         await CompareAsync(focal, url, "a clarification asked", language, data, failures);
 
+        var closingForm = await speaking.GetPageAsync(ReportingData.ReportUrl(closing.Id, organisation.Id));
         app.Clock.Advance(TimeSpan.FromMinutes(31));
         var closed = await EnglishLeft.PageAsync(focal, ReportingData.ReportUrl(closing.Id, organisation.Id), language);
         Assert.NotNull(closed.QuerySelector("#closed"));
         await CompareAsync(focal, ReportingData.ReportUrl(closing.Id, organisation.Id), "closed", language, data, failures);
+
+        // A draft sent from a page opened before the deadline: the desk's refusal, its date in the language too.
+        var late = await speaking.SubmitAndFollowAsync(closingForm, "form#report-form", ReportingData.Entry(0, CommitmentStatus.Achieved));
+        var refusal = late.Page.QuerySelector(".alert-danger")!.TextContent;
+        Assert.Contains(DeadlinePassed[language], refusal);
+        Assert.Contains(summit.ToLocal(closing.DeadlineUtc).ToString("dddd d MMMM yyyy, HH:mm", InterfaceLanguages.FormattingCulture(language)) + $" ({summit.TimeZoneId})", refusal);
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 

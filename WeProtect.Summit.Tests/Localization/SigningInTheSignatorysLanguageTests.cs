@@ -1,5 +1,6 @@
 using System.Globalization;
 using AngleSharp.Html.Dom;
+using WeProtect.Summit.Data.Statements;
 using WeProtect.Summit.Web.Jobs;
 
 namespace WeProtect.Summit.Tests.Localization;
@@ -102,6 +103,36 @@ public class SigningInTheSignatorysLanguageTests(LocalizedAppFactory app) : ICla
         var after = await client.GetPageAsync(SigningData.SignUrl(statement.Id, organisation.Id));
         Assert.Contains("« Le ministre a changé. »", after.QuerySelector("#withdrawals")!.TextContent);
         Assert.StartsWith("Signée par Amélie Durand le ", after.QuerySelector("#withdrawals li")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Why_a_statement_cannot_be_signed_is_said_in_French_on_the_page_and_after_a_post()
+    {
+        var organisation = await app.OrganisationAsync();
+        var summit = await app.CreateOpenSummitAsync();
+        var (closed, closedVersion) = await app.CreateStatementAsync(summit.Id, StatementStatus.Closed, SigningData.TextForAll, $"Statement {Guid.NewGuid():N}"[..20], s =>
+        {
+            s.SigningOpensUtc = app.UtcNow.AddDays(-2);
+            s.SigningClosesUtc = app.UtcNow.AddDays(-1);
+        });
+        var (open, _) = await app.OpenStatementAsync();
+        var signatory = await app.SignatoryAsync(organisation.Id, "Amélie Durand");
+        var client = LocalizedAppFactory.Speaking(signatory.Client, "fr");
+
+        // The status is said by its own sentence, the rest of the refusal by another: both in French.
+        var page = await client.GetPageAsync(SigningData.SignUrl(closed.Id, organisation.Id));
+        Assert.Null(page.QuerySelector("form#sign-form"));
+        Assert.Equal("La déclaration est close ; elle n'est pas ouverte à la signature.", page.QuerySelector("#cannot-sign")!.TextContent);
+
+        // A form read on an open statement, posted to the closed one: the desk's refusal, and the step-up's, in French.
+        var other = await client.GetPageAsync(SigningData.SignUrl(open.Id, organisation.Id));
+        var refused = await SigningData.RefusedPageAsync(await client.SignAsync(other, app.TotpCode(signatory.Key),
+            hash: closedVersion.ContentHash, actionUrl: SigningData.SignUrl(closed.Id, organisation.Id)));
+        Assert.Contains("La déclaration est close ; elle n'est pas ouverte à la signature. Rien n'a été signé.", refused.Errors());
+        var letters = await SigningData.RefusedPageAsync(await client.SignAsync(other, "abcdef", actionUrl: SigningData.SignUrl(open.Id, organisation.Id)));
+        Assert.Contains("Saisissez le code à six chiffres qu'affiche maintenant votre application d'authentification. Rien n'a été signé.", letters.Errors());
+        Assert.Empty(await app.EndorsementsAsync(closed.Id));
+        Assert.Empty(await app.EndorsementsAsync(open.Id));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Reporting;
 
@@ -21,7 +22,7 @@ public class PublishedFiguresTests(SummitAppFactory app) : IClassFixture<SummitA
         var saved = await desk.SaveAsync(cycle.Id, organisation.Id, null,
             answers.Select(a => new ReportingDesk.EntryInput(statementId, a.Anchor, a.Status, $"On {a.Anchor}", null)).ToList(), userId, actor);
         Assert.True(saved.Succeeded, saved.Message);
-        var submitted = await desk.SubmitAsync(cycle.Id, organisation.Id, saved.Value!.Version, consent, userId, actor, _ => Task.FromResult<string?>(null));
+        var submitted = await desk.SubmitAsync(cycle.Id, organisation.Id, saved.Value!.Version, consent, userId, actor, _ => Task.FromResult<DeskText?>(null));
         Assert.True(submitted.Succeeded, submitted.Message);
         return submitted.Value!;
     }

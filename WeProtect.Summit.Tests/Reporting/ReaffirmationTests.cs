@@ -73,13 +73,13 @@ public class ReaffirmationTests(SummitAppFactory app) : IClassFixture<SummitAppF
             return s;
         }
         var later = Make(3, final: false);
-        Assert.Contains("itself", later.SetReaffirms(later, [3]));
-        Assert.Contains("final", later.SetReaffirms(Make(2, final: false), [2]));
+        Assert.Contains("itself", later.SetReaffirms(later, [3])?.ToString());
+        Assert.Contains("final", later.SetReaffirms(Make(2, final: false), [2])?.ToString());
         // 2 reaffirms 1, which reaffirms 3: 3 may not reaffirm 2.
-        Assert.Contains("already reaffirms this one", later.SetReaffirms(Make(2, final: true), [2, 1, 3]));
+        Assert.Contains("already reaffirms this one", later.SetReaffirms(Make(2, final: true), [2, 1, 3])?.ToString());
         Assert.Null(later.SetReaffirms(Make(1, final: true), [1]));
         Assert.Equal(1, later.ReaffirmsStatementId);
-        Assert.Null(later.SetReaffirms(null, []));
+        Assert.Null(later.SetReaffirms(null, [])?.ToString());
         Assert.Null(later.ReaffirmsStatementId);
     }
 }

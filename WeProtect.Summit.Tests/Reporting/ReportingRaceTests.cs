@@ -1,4 +1,5 @@
 using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Reporting;
 using Xunit.Abstractions;
 
@@ -65,7 +66,7 @@ public class ReportingRaceTests(SummitAppFactory app, ITestOutputHelper output) 
         // Every request waits at the step-up until all have passed the earlier checks, so all reach the update.
         var arrived = 0;
         var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        async Task<string?> Gate(CancellationToken ct)
+        async Task<DeskText?> Gate(CancellationToken ct)
         {
             if (Interlocked.Increment(ref arrived) == Requests) all.SetResult();
             await all.Task.WaitAsync(TimeSpan.FromMinutes(2), ct);
@@ -104,7 +105,7 @@ public class ReportingRaceTests(SummitAppFactory app, ITestOutputHelper output) 
             using var scope = app.Services.CreateScope();
             var desk = scope.ServiceProvider.GetRequiredService<ReportingDesk>();
             return i % 2 == 0
-                ? (Submit: true, Result: (Data.Desks.DeskResult)await desk.SubmitAsync(cycle.Id, organisation.Id, draft.Version, narrativesPublic: false, user.Id, actor, _ => Task.FromResult<string?>(null)))
+                ? (Submit: true, Result: (Data.Desks.DeskResult)await desk.SubmitAsync(cycle.Id, organisation.Id, draft.Version, narrativesPublic: false, user.Id, actor, _ => Task.FromResult<DeskText?>(null)))
                 : (Submit: false, Result: await desk.RemoveAttachmentAsync(cycle.Id, organisation.Id, attachmentId, draft.Version, user.Id, actor));
         })));
 

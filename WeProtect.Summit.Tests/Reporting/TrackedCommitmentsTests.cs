@@ -1,4 +1,5 @@
 using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Reporting;
@@ -25,7 +26,7 @@ public class TrackedCommitmentsTests(SummitAppFactory app) : IClassFixture<Summi
         {
             var result = await scope.ServiceProvider.GetRequiredService<EndorsementDesk>()
                 .WithdrawAsync(statement.Id, withdrawn.Id, "Signed in error", gone.SignerUserId, new AuditActor(gone.SignerUserId, "A Signatory"),
-                    _ => Task.FromResult<string?>(null));
+                    _ => Task.FromResult<DeskText?>(null));
             Assert.True(result.Succeeded, result.Message);
         }
         await app.WithDbAsync(async db =>

@@ -21,7 +21,7 @@ internal static class DirectSigning
         using var scope = app.Services.CreateScope();
         var result = await scope.ServiceProvider.GetRequiredService<EndorsementDesk>().SignAsync(
             new EndorsementDesk.Signature(statement.Id, organisation.Id, final.ContentHash, printedName, "Minister"),
-            user.Id, new AuditActor(user.Id, printedName), _ => Task.FromResult<string?>(null));
+            user.Id, new AuditActor(user.Id, printedName), _ => Task.FromResult<DeskText?>(null));
         Assert.True(result.Succeeded, result.Message);
         return result.Value!;
     }

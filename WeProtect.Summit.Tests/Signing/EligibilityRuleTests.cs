@@ -37,7 +37,7 @@ public class EligibilityRuleTests
     public void A_sector_no_section_speaks_to_is_refused(Sector sector)
     {
         var refusal = OpenStatement().RefuseEndorsement(sector, [StatementAudience.Government], Opens.AddDays(1));
-        Assert.Contains("sector", refusal);
+        Assert.Contains("sector", refusal?.ToString());
     }
 
     [Fact]
@@ -48,25 +48,25 @@ public class EligibilityRuleTests
     public void The_window_is_half_open_it_includes_its_opening_and_excludes_its_closing()
     {
         var statement = OpenStatement();
-        Assert.Contains("not opened", statement.RefuseEndorsement(Sector.Government, [StatementAudience.All], Opens.AddTicks(-1)));
+        Assert.Contains("not opened", statement.RefuseEndorsement(Sector.Government, [StatementAudience.All], Opens.AddTicks(-1))?.ToString());
         Assert.Null(statement.RefuseEndorsement(Sector.Government, [StatementAudience.All], Opens));
         Assert.Null(statement.RefuseEndorsement(Sector.Government, [StatementAudience.All], Closes.AddTicks(-1)));
-        Assert.Contains("closed", statement.RefuseEndorsement(Sector.Government, [StatementAudience.All], Closes));
-        Assert.Contains("closed", statement.RefuseEndorsement(Sector.Government, [StatementAudience.All], Closes.AddDays(3)));
+        Assert.Contains("closed", statement.RefuseEndorsement(Sector.Government, [StatementAudience.All], Closes)?.ToString());
+        Assert.Contains("closed", statement.RefuseEndorsement(Sector.Government, [StatementAudience.All], Closes.AddDays(3))?.ToString());
     }
 
     [Fact]
     public void Only_a_statement_open_for_signature_may_be_endorsed()
     {
         var draft = new Statement { Title = "T", SigningOpensUtc = Opens, SigningClosesUtc = Closes };
-        Assert.Contains("draft", draft.RefuseEndorsement(Sector.Government, [StatementAudience.All], Opens.AddDays(1)));
+        Assert.Contains("draft", draft.RefuseEndorsement(Sector.Government, [StatementAudience.All], Opens.AddDays(1))?.ToString());
 
         var closed = OpenStatement();
         Assert.Null(closed.CloseSigning(Opens.AddDays(2)));
         Assert.Equal(StatementStatus.Closed, closed.Status);
         Assert.Equal(Opens.AddDays(2), closed.ClosedUtc);
         // Closed early: inside the window is no longer enough.
-        Assert.Contains("closed", closed.RefuseEndorsement(Sector.Government, [StatementAudience.All], Opens.AddDays(3)));
+        Assert.Contains("closed", closed.RefuseEndorsement(Sector.Government, [StatementAudience.All], Opens.AddDays(3))?.ToString());
         // And it closes once.
         Assert.NotNull(closed.CloseSigning(Opens.AddDays(4)));
         Assert.Equal(Opens.AddDays(2), closed.ClosedUtc);

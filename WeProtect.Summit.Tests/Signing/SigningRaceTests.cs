@@ -65,7 +65,7 @@ public class SigningRaceTests(SummitAppFactory app, ITestOutputHelper output) : 
         // all fifty reach the insert: only the index can refuse them.
         var arrived = 0;
         var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        async Task<string?> Gate(CancellationToken ct)
+        async Task<DeskText?> Gate(CancellationToken ct)
         {
             if (Interlocked.Increment(ref arrived) == Requests) all.SetResult();
             await all.Task.WaitAsync(TimeSpan.FromMinutes(2), ct);
@@ -95,7 +95,7 @@ public class SigningRaceTests(SummitAppFactory app, ITestOutputHelper output) : 
         var (statement, final) = await app.OpenStatementAsync();
         var signatory = await app.SignatoryAsync(organisation.Id, "Late Signer");
         // The organiser's close commits while the signature is between its checks and its insert.
-        async Task<string?> CloseMeanwhile(CancellationToken ct)
+        async Task<DeskText?> CloseMeanwhile(CancellationToken ct)
         {
             using var other = app.Services.CreateScope();
             var closed = await other.ServiceProvider.GetRequiredService<EndorsementDesk>()
@@ -124,7 +124,7 @@ public class SigningRaceTests(SummitAppFactory app, ITestOutputHelper output) : 
         {
             var signed = await scope.ServiceProvider.GetRequiredService<EndorsementDesk>().SignAsync(
                 new EndorsementDesk.Signature(statement.Id, organisation.Id, final.ContentHash, "Withdraw One", "Minister"),
-                signatories[0].User.Id, new AuditActor(signatories[0].User.Id, "Withdraw One"), _ => Task.FromResult<string?>(null));
+                signatories[0].User.Id, new AuditActor(signatories[0].User.Id, "Withdraw One"), _ => Task.FromResult<DeskText?>(null));
             Assert.True(signed.Succeeded, signed.Message);
             endorsementId = signed.Value!.Id;
         }
@@ -133,7 +133,7 @@ public class SigningRaceTests(SummitAppFactory app, ITestOutputHelper output) : 
             var signatory = signatories[i % 2];
             using var scope = app.Services.CreateScope();
             return await scope.ServiceProvider.GetRequiredService<EndorsementDesk>().WithdrawAsync(statement.Id, organisation.Id, $"Reason {i}",
-                signatory.User.Id, new AuditActor(signatory.User.Id, signatory.User.FullName), _ => Task.FromResult<string?>(null));
+                signatory.User.Id, new AuditActor(signatory.User.Id, signatory.User.FullName), _ => Task.FromResult<DeskText?>(null));
         })));
 
         Assert.Single(results, r => r.Succeeded);

@@ -34,20 +34,20 @@ public class StandingStatementTests(SummitAppFactory app) : IClassFixture<Summit
         var ordinary = new Statement { Title = "Ordinary" };
         Assert.Null(ordinary.AddVersion(StatementParser.Parse(SigningData.TextForGovernments), null, "A", "", DateTime.UtcNow).Refusal);
         Assert.Null(ordinary.MoveTo(StatementStatus.Final));
-        Assert.Contains("signing window", ordinary.MoveTo(StatementStatus.OpenForSignature));
+        Assert.Contains("signing window", ordinary.MoveTo(StatementStatus.OpenForSignature)?.ToString());
 
         Assert.Null(standing.SetStanding(true));
         Assert.Null(standing.MoveTo(StatementStatus.OpenForSignature));
         var years = new DateTime(2031, 2, 3, 4, 5, 6, DateTimeKind.Utc);
         Assert.Null(standing.RefuseEndorsement(Sector.Government, [StatementAudience.Government], years));
-        Assert.Contains("sector", standing.RefuseEndorsement(Sector.PrivateSector, [StatementAudience.Government], years));
+        Assert.Contains("sector", standing.RefuseEndorsement(Sector.PrivateSector, [StatementAudience.Government], years)?.ToString());
         // Closed and published, it still takes them; once closed it can no longer become standing, but can stop being so.
         Assert.Null(standing.CloseSigning(years));
         Assert.Null(standing.RefuseEndorsement(Sector.Government, [StatementAudience.Government], years.AddYears(1)));
         Assert.True(Statement.TakesEndorsementAt(years).Compile()(standing));
         Assert.Null(standing.SetStanding(false));
         Assert.NotNull(standing.RefuseEndorsement(Sector.Government, [StatementAudience.Government], years));
-        Assert.Contains("can no longer become a standing statement", standing.SetStanding(true));
+        Assert.Contains("can no longer become a standing statement", standing.SetStanding(true)?.ToString());
     }
 
     [Fact]

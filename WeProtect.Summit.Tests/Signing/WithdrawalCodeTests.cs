@@ -1,5 +1,6 @@
 using AngleSharp.Html.Dom;
 using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Statements;
 
@@ -120,7 +121,7 @@ public sealed class WithdrawalCodeTests(SummitAppFactory app) : IClassFixture<Su
         var result = await desk.WithdrawAsync(statement.Id, organisationId, Reason, signatory.User.Id, actor, _ =>
         {
             asked++;
-            return Task.FromResult<string?>("No code.");
+            return Task.FromResult<DeskText?>("No code.");
         });
         Assert.False(result.Succeeded);
         Assert.Equal("No code. Nothing was withdrawn.", result.Message);
@@ -131,7 +132,7 @@ public sealed class WithdrawalCodeTests(SummitAppFactory app) : IClassFixture<Su
         var blank = await desk.WithdrawAsync(statement.Id, organisationId, " ", signatory.User.Id, actor, _ =>
         {
             asked++;
-            return Task.FromResult<string?>(null);
+            return Task.FromResult<DeskText?>(null);
         });
         Assert.Contains("reason", blank.Message);
         Assert.Equal(1, asked);

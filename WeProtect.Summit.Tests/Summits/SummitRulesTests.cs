@@ -46,7 +46,7 @@ public class SummitRulesTests
     {
         var s = Valid();
         Assert.NotNull(s.MoveTo(SummitStatus.Closed));
-        Assert.Contains("registration window", s.MoveTo(SummitStatus.Open));
+        Assert.Contains("registration window", s.MoveTo(SummitStatus.Open)?.ToString());
         s.RegistrationOpensUtc = new DateTime(2015, 9, 1, 0, 0, 0, DateTimeKind.Utc);
         s.RegistrationClosesUtc = new DateTime(2015, 11, 1, 0, 0, 0, DateTimeKind.Utc);
         Assert.Null(s.MoveTo(SummitStatus.Open));

@@ -53,7 +53,7 @@ internal static class ConsultationData
         {
             var statement = await db.Statements.Include(s => s.Versions).SingleAsync(s => s.Id == statementId);
             var (version, refusal) = statement.AddVersion(StatementParser.Parse(text), null, "Organiser", note, app.UtcNow);
-            Assert.True(version is not null, refusal);
+            Assert.True(version is not null, refusal?.ToString());
             await db.SaveChangesAsync();
         });
 

@@ -21,7 +21,7 @@ public static class StatementData
             var parsed = StatementParser.Parse(text);
             Assert.True(parsed.IsValid, string.Join("; ", parsed.Errors));
             var (version, refusal) = statement.AddVersion(parsed, null, "Drafter", "First draft", now);
-            Assert.True(version is not null, refusal);
+            Assert.True(version is not null, refusal?.ToString());
             db.Statements.Add(statement);
             await db.SaveChangesAsync();
             foreach (var step in StepsTo(status))

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Registrations;
 using WeProtect.Summit.Data.Statements;
@@ -148,6 +149,9 @@ public class VocabularyTests
     {
         var statement = new Statement { Title = "T", SummitId = 1 };
         var refusal = statement.MoveTo(StatementStatus.Published);
-        Assert.Equal("A statement that is a draft cannot move to “Published”.", refusal);
+        Assert.Equal("The statement is a draft: it cannot move to “Published”.", refusal?.ToString());
+        // The status and the step are values of their own, each said by its label's key.
+        Assert.Equal("{0}: it cannot move to “{1}”.", refusal!.Template);
+        Assert.Equal(["The statement is a draft", "Published"], refusal.Arguments.Select(a => ((DeskText)a!).Template));
     }
 }

@@ -194,7 +194,7 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
 
         if (first)
         {
-            if (statement.MoveTo(StatementStatus.Published) is { } refusal) throw new InvalidOperationException(refusal);
+            if (statement.MoveTo(StatementStatus.Published) is { } refusal) throw new InvalidOperationException(refusal.ToString());
             statement.Version = Guid.NewGuid();
         }
         audit.Record(Actor, "communique.published", communique,

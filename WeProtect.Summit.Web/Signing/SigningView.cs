@@ -1,3 +1,4 @@
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Statements;
 
@@ -12,14 +13,14 @@ public static class SigningView
 
     /// <summary>The statements open for signature (status, window not yet over) that an organisation of the given
     /// sector may endorse, with their final version.</summary>
-    public static async Task<IReadOnlyList<(Statement Statement, StatementVersion Final, string? Refusal)>> OpenStatementsAsync(SummitDbContext db,
+    public static async Task<IReadOnlyList<(Statement Statement, StatementVersion Final, DeskText? Refusal)>> OpenStatementsAsync(SummitDbContext db,
         Data.Organisations.Sector sector, DateTime nowUtc, CancellationToken ct)
     {
         var statements = await db.Statements.AsNoTracking().Include(s => s.Summit)
             .Where(s => s.Status == StatementStatus.OpenForSignature || (s.Status == StatementStatus.Published && s.LateEndorsements)
                 || (s.Standing && (s.Status == StatementStatus.Closed || s.Status == StatementStatus.Published)))
             .OrderBy(s => s.SigningClosesUtc).ToListAsync(ct);
-        var result = new List<(Statement, StatementVersion, string?)>();
+        var result = new List<(Statement, StatementVersion, DeskText?)>();
         foreach (var s in statements)
         {
             var final = s.FinalVersionId is { } id ? await db.StatementVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct) : null;

@@ -90,7 +90,7 @@ public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorSt
             return await this.AnswerAsync(saved, () => RedirectToPage(new { cycleId, organisationId }), () => ReshowAsync(cycleId, organisationId, ct), Field);
         var userId = users.GetUserId(User)!;
         var code = Input.Code;
-        var result = await TranslatedAsync(await desk.SubmitAsync(cycleId, organisationId, saved.Value!.Version, Input.NarrativesPublic, userId, User.ToAuditActor(), c => stepUp.VerifyAsync(userId, code, "submitting", c), ct), ct);
+        var result = await TranslatedAsync(await desk.SubmitAsync(cycleId, organisationId, saved.Value!.Version, Input.NarrativesPublic, userId, User.ToAuditActor(), c => stepUp.VerifyAsync(userId, code, StepUpAct.Submitting, c), ct), ct);
         if (result.Refusal == DeskRefusal.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
         if (!result.Succeeded) Input.Version = saved.Value.Version;
         Input.Code = "";
@@ -176,10 +176,7 @@ public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorSt
         Draft = reports.FirstOrDefault(r => r.Status == ProgressReportStatus.Draft);
         Submissions = reports.Where(r => r.Status != ProgressReportStatus.Draft).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
-        // The entity's reason, worded in the page's language with the summit's clock.
-        Closed = cycle.RefuseReports(now) is null ? null : now < cycle.OpensUtc
-            ? Text("This reporting cycle opens on {0}.", ReportingView.InZone(cycle.Summit, cycle.OpensUtc))
-            : Text("The deadline of this reporting cycle passed on {0}: reports can no longer change.", ReportingView.InZone(cycle.Summit, cycle.DeadlineUtc));
+        Closed = cycle.RefuseReports(now) is { } closed ? Localization.Translations.Of(HttpContext, closed) : null;
         var userId = users.GetUserId(User);
         TwoFactor = await db.Users.AnyAsync(u => u.Id == userId && u.TwoFactorEnabled, ct);
         return true;

@@ -33,7 +33,8 @@ public class IndexModel(SummitDbContext db, UserManager<SummitUser> users, TimeP
                 rows.Add(new Row(statement.Id, statement.Title, statement.Summit.Name, final.Number, final.ContentHash,
                     // A published statement still taking late endorsements has no closing time left to show.
                     statement.AcceptsStandingEndorsements ? Localization.Translations.OrKey(HttpContext, "Standing statement: open at any time")
-                    : statement.AcceptsLateEndorsements ? Localization.Translations.OrKey(HttpContext, "Published; open for late endorsements") : SigningView.InZone(statement.Summit, statement.SigningClosesUtc!.Value), refusal,
+                    : statement.AcceptsLateEndorsements ? Localization.Translations.OrKey(HttpContext, "Published; open for late endorsements") : SigningView.InZone(statement.Summit, statement.SigningClosesUtc!.Value),
+                    refusal is null ? null : Localization.Translations.Of(HttpContext, refusal),
                     endorsements.FirstOrDefault(e => e.IsLive), endorsements.Count(e => !e.IsLive)));
             }
             list.Add(new OrganisationRows(organisation.Id, organisation.FormalName, rows));

@@ -80,7 +80,7 @@ public class SignModel(SummitDbContext db, EndorsementDesk desk, AuthenticatorSt
         var result = await desk.SignAsync(
             new EndorsementDesk.Signature(statementId, organisationId, Input.ConfirmedHash, Input.PrintedName, Input.PrintedPosition, Input.Declaration,
                 Input.ShownLanguage, Input.ShownHash),
-            userId, User.ToAuditActor(), c => stepUp.VerifyAsync(userId, Input.Code, "signing", c), ct);
+            userId, User.ToAuditActor(), c => stepUp.VerifyAsync(userId, Input.Code, StepUpAct.Signing, c), ct);
         Response.Headers.CacheControl = "no-cache, no-store";
         if (result.Refusal == DeskRefusal.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
         if (result.Refusal is DeskRefusal.AlreadyEndorsed or DeskRefusal.TextChanged) Response.StatusCode = StatusCodes.Status409Conflict;
@@ -111,7 +111,7 @@ public class SignModel(SummitDbContext db, EndorsementDesk desk, AuthenticatorSt
         var userId = users.GetUserId(User)!;
         // The same step-up as a signature: a withdrawal changes what the organisation is on record as endorsing.
         var result = await desk.WithdrawAsync(statementId, organisationId, Withdrawal.Reason, userId, User.ToAuditActor(),
-            c => stepUp.VerifyAsync(userId, Withdrawal.Code, "withdrawing an endorsement", c), ct);
+            c => stepUp.VerifyAsync(userId, Withdrawal.Code, StepUpAct.Withdrawing, c), ct);
         if (result.Refusal == DeskRefusal.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
         Withdrawal.Code = "";
         return await this.AnswerAsync(result, () => RedirectToPage(new { statementId, organisationId }), async () =>
@@ -142,7 +142,8 @@ public class SignModel(SummitDbContext db, EndorsementDesk desk, AuthenticatorSt
         var requested = HttpMethods.IsPost(Request.Method) ? Input.ShownLanguage : Request.Query["lang"].ToString();
         Languages = Final is null ? null : await Web.Statements.StatementLanguages.LoadAsync(db, statement, Final, requested, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        Refusal = statement.RefuseEndorsement(organisation.Sector, EndorsementDesk.AudiencesOf(Final), now);
+        Refusal = statement.RefuseEndorsement(organisation.Sector, EndorsementDesk.AudiencesOf(Final), now) is { } refusal
+            ? Localization.Translations.Of(HttpContext, refusal) : null;
         WindowOpen = statement.SigningWindowOpenAt(now);
         var endorsements = await db.Endorsements.AsNoTracking()
             .Where(e => e.StatementId == statementId && e.OrganisationId == organisationId).OrderByDescending(e => e.SignedUtc).ToListAsync(ct);

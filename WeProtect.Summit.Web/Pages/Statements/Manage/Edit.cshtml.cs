@@ -70,21 +70,21 @@ public class EditModel(SummitDbContext db, StatementDesk statements) : PageModel
         // Once there is a text, the title is its # line (set with each version), not a setting.
         if (Statement.TitleEditable) Statement.Title = Settings.Title?.Trim() ?? "";
         if (Settings.AgreedByLayout is { } layout && Statement.SetAgreedByLayout(layout) is { } layoutRefusal)
-            ModelState.AddModelError($"{nameof(Settings)}.{nameof(SettingsModel.AgreedByLayout)}", Localization.Translations.OrKey(HttpContext, layoutRefusal));
+            ModelState.AddModelError($"{nameof(Settings)}.{nameof(SettingsModel.AgreedByLayout)}", Localization.Translations.Of(HttpContext, layoutRefusal));
         Statement.Kind = Settings.Kind ?? (StatementKind)(-1);
         Statement.SigningOpensUtc = ToUtc(Settings.SigningOpens, nameof(SettingsModel.SigningOpens));
         Statement.SigningClosesUtc = ToUtc(Settings.SigningCloses, nameof(SettingsModel.SigningCloses));
         Statement.SignatoriesEmbargoed = Settings.SignatoriesEmbargoed;
         if (Statement.SetLateEndorsements(Settings.LateEndorsements) is { } lateRefusal)
-            ModelState.AddModelError($"{nameof(Settings)}.{nameof(SettingsModel.LateEndorsements)}", Localization.Translations.OrKey(HttpContext, lateRefusal));
+            ModelState.AddModelError($"{nameof(Settings)}.{nameof(SettingsModel.LateEndorsements)}", Localization.Translations.Of(HttpContext, lateRefusal));
         if (Statement.SetStanding(Settings.Standing) is { } standingRefusal)
-            ModelState.AddModelError($"{nameof(Settings)}.{nameof(SettingsModel.Standing)}", Localization.Translations.OrKey(HttpContext, standingRefusal));
+            ModelState.AddModelError($"{nameof(Settings)}.{nameof(SettingsModel.Standing)}", Localization.Translations.Of(HttpContext, standingRefusal));
         var earlier = Settings.ReaffirmsStatementId is { } earlierId
             ? await db.Statements.AsNoTracking().FirstOrDefaultAsync(s => s.Id == earlierId, ct) : null;
         var reaffirmsField = $"{nameof(Settings)}.{nameof(SettingsModel.ReaffirmsStatementId)}";
         if (Settings.ReaffirmsStatementId is not null && earlier is null) ModelState.AddModelError(reaffirmsField, Localization.Translations.OrKey(HttpContext, "There is no such statement."));
         else if (Statement.SetReaffirms(earlier, earlier is null ? [] : await Reaffirmations.ChainAsync(db, earlier.Id, ct)) is { } reaffirmRefusal)
-            ModelState.AddModelError(reaffirmsField, Localization.Translations.OrKey(HttpContext, reaffirmRefusal));
+            ModelState.AddModelError(reaffirmsField, Localization.Translations.Of(HttpContext, reaffirmRefusal));
         if (!ModelState.IsValid) return Page();
         var result = await statements.SaveSettingsAsync(Statement, Settings.Version, User.ToAuditActor(), ct);
         return await this.AnswerAsync(result, () => RedirectToPage(new { id }), () => ReshowAsync(id, ct),

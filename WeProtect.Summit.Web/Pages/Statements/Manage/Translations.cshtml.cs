@@ -47,7 +47,8 @@ public class TranslationsModel(SummitDbContext db, TranslationDesk desk) : PageM
         var statement = await db.Statements.AsNoTracking().Include(s => s.Summit).Include(s => s.Versions).FirstOrDefaultAsync(s => s.Id == id, ct);
         if (statement is null) return false;
         (Statement, SummitName) = (statement, statement.Summit.Name);
-        (Current, Refusal) = statement.TranslatableVersion();
+        (Current, var refusal) = statement.TranslatableVersion();
+        Refusal = refusal is null ? null : Localization.Translations.Of(HttpContext, refusal);
         Translations = await db.StatementTranslations.AsNoTracking().Where(t => t.StatementId == id)
             .OrderBy(t => t.Language).ThenByDescending(t => t.Number).ToListAsync(ct);
         return true;
