@@ -38,7 +38,7 @@ public class VisaLetter
         (RegistrationId, SummitId, RequestedByUserId, RequestedUtc) = (registrationId, summitId, requestedByUserId, nowUtc);
 
     /// <summary>Asks again after a refusal or a withdrawal; anything else is already in hand.</summary>
-    public string? RequestAgain(string requestedByUserId, DateTime nowUtc)
+    public DeskText? RequestAgain(string requestedByUserId, DateTime nowUtc)
     {
         if (Status is not (VisaLetterStatus.Refused or VisaLetterStatus.Withdrawn)) return "A letter of invitation is already requested for this registration.";
         (Status, RequestedByUserId, RequestedUtc, DecidedUtc, DecidedByUserId, RefusalReason) =
@@ -48,20 +48,20 @@ public class VisaLetter
         return null;
     }
 
-    public string? Approve(string? byUserId, DateTime nowUtc)
+    public DeskText? Approve(string? byUserId, DateTime nowUtc)
     {
-        if (Status is not (VisaLetterStatus.Requested or VisaLetterStatus.Failed)) return $"This request is {Describe(Status)}: it cannot be approved.";
+        if (Status is not (VisaLetterStatus.Requested or VisaLetterStatus.Failed)) return $"{Is(Status)}: it cannot be approved.";
         (Status, DecidedUtc, DecidedByUserId, Attempts, NextAttemptUtc, LeaseUntilUtc, LastError) =
             (VisaLetterStatus.Approved, nowUtc, byUserId, 0, null, null, null);
         Version = Guid.NewGuid();
         return null;
     }
 
-    public string? Refuse(string? reason, string? byUserId, DateTime nowUtc)
+    public DeskText? Refuse(string? reason, string? byUserId, DateTime nowUtc)
     {
         if (string.IsNullOrWhiteSpace(reason)) return "Give the delegate a reason for the refusal.";
         if (reason.Length > ReasonMaxLength) return $"The reason is longer than {ReasonMaxLength} characters.";
-        if (Status is not (VisaLetterStatus.Requested or VisaLetterStatus.Failed)) return $"This request is {Describe(Status)}: it cannot be refused.";
+        if (Status is not (VisaLetterStatus.Requested or VisaLetterStatus.Failed)) return $"{Is(Status)}: it cannot be refused.";
         (Status, DecidedUtc, DecidedByUserId, RefusalReason) = (VisaLetterStatus.Refused, nowUtc, byUserId, reason.Trim());
         Version = Guid.NewGuid();
         return null;
@@ -117,5 +117,16 @@ public class VisaLetter
         VisaLetterStatus.Refused => "refused",
         VisaLetterStatus.Withdrawn => "withdrawn: the travel document changed since it was issued",
         _ => "failed: the secretariat will try again",
+    };
+
+    /// <summary>Where the request stands, said before "it cannot be approved": one sentence per status, translated whole.</summary>
+    private static DeskText Is(VisaLetterStatus status) => status switch
+    {
+        VisaLetterStatus.Requested => (DeskText)"This request awaits the secretariat",
+        VisaLetterStatus.Approved or VisaLetterStatus.Generating => (DeskText)"This request is already approved and the letter is being prepared",
+        VisaLetterStatus.Issued => (DeskText)"This letter is already issued",
+        VisaLetterStatus.Refused => (DeskText)"This request was already refused",
+        VisaLetterStatus.Withdrawn => (DeskText)"This letter was withdrawn: the travel document changed since it was issued",
+        _ => (DeskText)"This letter could not be prepared: the secretariat will try again",
     };
 }

@@ -18,7 +18,7 @@ public class VisaLetterSettings
 
     public VisaLetterSettings(int summitId) => SummitId = summitId;
 
-    public string? SetWording(string? wording, DateTime nowUtc)
+    public DeskText? SetWording(string? wording, DateTime nowUtc)
     {
         if (string.IsNullOrWhiteSpace(wording)) return "Write the host's wording of the letter.";
         if (wording.Length > WordingMaxLength) return $"The wording is longer than {WordingMaxLength} characters.";

@@ -42,7 +42,7 @@ public class Breakout
 
     /// <summary>Cancels the session: its calendar entries are replaced (a higher SEQUENCE, STATUS:CANCELLED).
     /// Returns the reason when it cannot be cancelled.</summary>
-    public string? Cancel(DateTime nowUtc)
+    public DeskText? Cancel(DateTime nowUtc)
     {
         if (IsCancelled) return $"\"{Title}\" is already cancelled.";
         CancelledUtc = nowUtc;

@@ -93,7 +93,7 @@ public class Communique
 
     /// <summary>A failed communiqué goes back to the queue with its attempts reset; the last error stays visible
     /// until an attempt succeeds. Returns the refusal, or null.</summary>
-    public string? Retry()
+    public DeskText? Retry()
     {
         if (Status != CommuniqueStatus.Failed) return "Only a failed communiqué can be retried.";
         Status = CommuniqueStatus.Queued;

@@ -34,7 +34,7 @@ public class Endorsement
 
     /// <summary>Why this endorsement cannot be withdrawn with <paramref name="reason"/>, or null when it can: asked
     /// before the authenticator code is claimed, so that a refused reason does not use up the code.</summary>
-    public string? WhyNotWithdrawn(string? reason)
+    public DeskText? WhyNotWithdrawn(string? reason)
     {
         if (!IsLive) return "This endorsement was already withdrawn.";
         if (string.IsNullOrWhiteSpace(reason)) return "Give a reason for withdrawing the endorsement.";
@@ -42,7 +42,7 @@ public class Endorsement
         return null;
     }
 
-    public string? Withdraw(string reason, string byUserId, DateTime nowUtc)
+    public DeskText? Withdraw(string reason, string byUserId, DateTime nowUtc)
     {
         if (WhyNotWithdrawn(reason) is { } refusal) return refusal;
         WithdrawnUtc = nowUtc;

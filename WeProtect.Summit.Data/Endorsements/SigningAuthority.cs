@@ -26,7 +26,7 @@ public class SigningAuthority
     /// <see cref="SigningAuthorities.Live"/>.</summary>
     public bool IsLive => RevokedUtc is null;
 
-    public string? Revoke(string reason, string byUserId, DateTime nowUtc)
+    public DeskText? Revoke(string reason, string byUserId, DateTime nowUtc)
     {
         if (!IsLive) return "This signing authority was already revoked.";
         if (string.IsNullOrWhiteSpace(reason)) return "Give a reason for revoking the signing authority.";

@@ -58,7 +58,7 @@ public class Invitation
     public bool AwaitsAnswer(DateTime nowUtc) => !IsRevoked && !IsAccepted && !IsExpired(nowUtc);
 
     /// <summary>A new address and link (the old link stops working), a new expiry; an accepted invitation keeps its focal point.</summary>
-    public string? Readdress(string email, int? statementId, DateTime nowUtc)
+    public DeskText? Readdress(string email, int? statementId, DateTime nowUtc)
     {
         if (EmailAddresses.Problem(email) is { } bad) return bad;
         if (IsAccepted && EmailAddresses.Normalise(email) != NormalisedEmail)
@@ -76,26 +76,30 @@ public class Invitation
     public void UseToken(string seed, string hash) => (TokenSeed, TokenHash) = (seed, hash);
 
     /// <summary>Why the link cannot be used now; null when it can.</summary>
-    public string? WhyClosed(DateTime nowUtc) =>
-        IsRevoked ? "This invitation was withdrawn by the organisers."
-        : IsExpired(nowUtc) ? $"This invitation expired on {ExpiresUtc:d MMMM yyyy}. A fresh link can be sent to the address it was sent to."
-        : null;
+    public DeskText? WhyClosed(DateTime nowUtc)
+    {
+        // Returned one by one, not as a conditional, which would format the date in English.
+        if (IsRevoked) return "This invitation was withdrawn by the organisers.";
+        if (IsExpired(nowUtc)) return $"This invitation expired on {ExpiresUtc:d MMMM yyyy}. A fresh link can be sent to the address it was sent to.";
+        return null;
+    }
 
     /// <summary>The user signed in with <paramref name="userEmail"/> accepts; refused when the link is closed, or the
     /// address is not the one it was sent to (told masked, so the right person recognises it).</summary>
-    public string? Accept(string userId, string? userEmail, DateTime nowUtc)
+    public DeskText? Accept(string userId, string? userEmail, DateTime nowUtc)
     {
         if (WhyClosed(nowUtc) is { } closed) return closed;
         if (userEmail is null || EmailAddresses.Normalise(userEmail) != NormalisedEmail)
             return $"This invitation was sent to {EmailAddresses.Mask(Email)}. Sign in with that address to accept it.";
-        if (IsAccepted) return FocalPointUserId == userId ? null : "This invitation was already accepted.";
+        if (IsAccepted && FocalPointUserId == userId) return null;
+        if (IsAccepted) return "This invitation was already accepted.";
         AcceptedUtc = nowUtc;
         FocalPointUserId = userId;
         Version = Guid.NewGuid();
         return null;
     }
 
-    public string? Revoke(DateTime nowUtc)
+    public DeskText? Revoke(DateTime nowUtc)
     {
         if (IsRevoked) return "This invitation is already revoked.";
         RevokedUtc = nowUtc;

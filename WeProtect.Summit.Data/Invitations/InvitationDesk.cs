@@ -56,7 +56,7 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
             }
             if (existing.TryGetValue(row.OrganisationId, out var invitation))
             {
-                if (invitation.Readdress(row.Email, statementId, now) is { } refused) { errors.Add(("Email", Where(row, $"{organisation.FormalName}: {(DeskText)refused}"))); continue; }
+                if (invitation.Readdress(row.Email, statementId, now) is { } refused) { errors.Add(("Email", Where(row, $"{organisation.FormalName}: {refused}"))); continue; }
             }
             else
             {

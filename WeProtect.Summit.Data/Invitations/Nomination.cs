@@ -76,14 +76,15 @@ public class Nomination
         if (RegistrationId is not null) return "This nominee has already completed their registration: there is nothing to send again.";
         if (nowUtc >= ResendableFromUtc) return null;
         var minutes = Math.Max(1, (int)Math.Ceiling((ResendableFromUtc - nowUtc).TotalMinutes));
-        return minutes == 1
-            ? $"The nomination e-mail went less than {(int)ResendInterval.TotalMinutes} minutes ago. You can send it again in a minute."
-            : $"The nomination e-mail went less than {(int)ResendInterval.TotalMinutes} minutes ago. You can send it again in {minutes} minutes.";
+        // Returned one by one: a conditional of interpolated strings would be a string, formatted before translation.
+        if (minutes == 1) return $"The nomination e-mail went less than {(int)ResendInterval.TotalMinutes} minutes ago. You can send it again in a minute.";
+        return $"The nomination e-mail went less than {(int)ResendInterval.TotalMinutes} minutes ago. You can send it again in {minutes} minutes.";
     }
 
     /// <summary>Why the user signed in with <paramref name="userEmail"/> cannot use this nomination; null when they can.</summary>
-    public string? WhyNotFor(string? userEmail) =>
-        userEmail is not null && EmailAddresses.Normalise(userEmail) == NormalisedEmail
-            ? null
-            : $"This nomination was sent to {EmailAddresses.Mask(Email)}. Sign in with that address to complete your registration.";
+    public DeskText? WhyNotFor(string? userEmail)
+    {
+        if (userEmail is not null && EmailAddresses.Normalise(userEmail) == NormalisedEmail) return null;
+        return $"This nomination was sent to {EmailAddresses.Mask(Email)}. Sign in with that address to complete your registration.";
+    }
 }

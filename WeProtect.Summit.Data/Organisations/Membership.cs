@@ -30,7 +30,7 @@ public class Membership
     public bool Covers(DateOnly day) => JoinedOn <= day && (LeftOn is null || LeftOn > day);
 
     /// <summary>Ends the period, or says why it cannot.</summary>
-    public string? Leave(DateOnly leftOn, string? reason, DateOnly today)
+    public DeskText? Leave(DateOnly leftOn, string? reason, DateOnly today)
     {
         if (LeftOn is not null) return "This membership has already ended.";
         if (leftOn <= JoinedOn) return $"The day it left must come after the day it joined ({JoinedOn:d MMMM yyyy}).";

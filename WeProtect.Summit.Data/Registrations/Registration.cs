@@ -91,7 +91,7 @@ public class Registration
 
     /// <summary>A cancelled registration is made again (one row per person per summit): the new answers, a pending
     /// status, and a new badge code and calendar link, so that nothing of the cancelled one still opens a door.</summary>
-    public string? RegisterAgain(Registration answers, DateTime nowUtc)
+    public DeskText? RegisterAgain(Registration answers, DateTime nowUtc)
     {
         if (Status != RegistrationStatus.Cancelled) return "You have already registered for this summit.";
         (OrganisationId, ProposedOrganisationName, ProposedSector, ProposedCountryCode) =

@@ -83,7 +83,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
 
     /// <summary>Why the registering user cannot complete <paramref name="nomination"/>: it is not for this summit, its
     /// invitation was revoked, it was sent to another address, or someone else completed it.</summary>
-    private async Task<string?> WhyNominationCannotRegisterAsync(Invitations.Nomination? nomination, Registration registration, CancellationToken ct)
+    private async Task<DeskText?> WhyNominationCannotRegisterAsync(Invitations.Nomination? nomination, Registration registration, CancellationToken ct)
     {
         if (nomination is null) return "This nomination link is not known for this summit.";
         if (nomination.IsWithdrawn) return Invitations.Nomination.WithdrawnMessage;

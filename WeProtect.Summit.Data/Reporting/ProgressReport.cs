@@ -46,11 +46,13 @@ public class ProgressReport
 
     /// <summary>Records the secretariat's reading of the current submission, or says why it cannot: only a submitted
     /// (not superseded) report is reviewed, and a clarification needs a question.</summary>
-    public string? RecordReview(ReportReview review, string? note, string userId, DateTime now)
+    public DeskText? RecordReview(ReportReview review, string? note, string userId, DateTime now)
     {
         if (Status != ProgressReportStatus.Submitted)
-            return Status == ProgressReportStatus.Draft ? "A draft is not reviewed: wait for its submission."
-                : "This submission was superseded by a newer one: review that one.";
+        {
+            if (Status == ProgressReportStatus.Draft) return "A draft is not reviewed: wait for its submission.";
+            return "This submission was superseded by a newer one: review that one.";
+        }
         var text = (note ?? "").Trim();
         if (review == ReportReview.ClarificationAsked && text.Length == 0) return "Write the question the focal point should answer.";
         if (text.Length > ReviewNoteMaxLength) return $"The note is longer than {ReviewNoteMaxLength} characters.";

@@ -25,7 +25,7 @@ public class ReportingCycle
     public bool IsPublished => PublishedUtc is not null;
 
     /// <summary>Publishes the figures once the deadline has passed, or says why not.</summary>
-    public string? Publish(DateTime nowUtc)
+    public DeskText? Publish(DateTime nowUtc)
     {
         if (IsPublished) return "This cycle is already published.";
         if (nowUtc < DeadlineUtc) return $"A cycle can be published once its deadline ({When(DeadlineUtc)}) has passed.";

@@ -29,7 +29,7 @@ public class ReportingFocalPoint
 
     public bool IsLive => RevokedUtc is null;
 
-    public string? Revoke(string? reason, string byUserId, DateTime nowUtc)
+    public DeskText? Revoke(string? reason, string byUserId, DateTime nowUtc)
     {
         if (!IsLive) return "This focal point was already revoked.";
         if (string.IsNullOrWhiteSpace(reason)) return "Give a reason for revoking the focal point.";

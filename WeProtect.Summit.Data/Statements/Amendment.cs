@@ -28,9 +28,9 @@ public class Amendment
     public StatementVersion? ResultingVersion { get; private set; }
     public Guid Version { get; set; } = Guid.NewGuid();
 
-    public string? Accept(StatementVersion resulting, string deciderUserId, DateTime nowUtc)
+    public DeskText? Accept(StatementVersion resulting, string deciderUserId, DateTime nowUtc)
     {
-        if (Status != AmendmentStatus.Pending) return $"This amendment was already {Status.ToString().ToLowerInvariant()}.";
+        if (AlreadyDecided() is { } decided) return decided;
         Status = AmendmentStatus.Accepted;
         ResultingVersion = resulting; // its id is known once saved
         DecidedByUserId = deciderUserId;
@@ -38,9 +38,9 @@ public class Amendment
         return null;
     }
 
-    public string? Reject(string reason, string deciderUserId, DateTime nowUtc)
+    public DeskText? Reject(string reason, string deciderUserId, DateTime nowUtc)
     {
-        if (Status != AmendmentStatus.Pending) return $"This amendment was already {Status.ToString().ToLowerInvariant()}.";
+        if (AlreadyDecided() is { } decided) return decided;
         if (string.IsNullOrWhiteSpace(reason)) return "Give the proposer a reason for rejecting the amendment.";
         if (reason.Length > ReasonMaxLength) return $"The reason is longer than {ReasonMaxLength} characters.";
         Status = AmendmentStatus.Rejected;
@@ -49,4 +49,12 @@ public class Amendment
         DecidedUtc = nowUtc;
         return null;
     }
+
+    /// <summary>Null while pending; else one sentence per decision, since other languages make the word agree.</summary>
+    private DeskText? AlreadyDecided() => Status switch
+    {
+        AmendmentStatus.Pending => null,
+        AmendmentStatus.Accepted => (DeskText)"This amendment was already accepted.",
+        _ => (DeskText)"This amendment was already rejected.",
+    };
 }

@@ -113,10 +113,12 @@ public class Summit
     }
 
     /// <summary>Why a user without a nomination cannot register themselves; null in open mode.</summary>
-    public string? WhySelfServiceIsRefused() => RegistrationMode == RegistrationMode.ByInvitation
-        ? "Registration for this summit is by invitation: delegates are nominated by their organisation's focal point. "
-          + "If you were nominated, open the link in the e-mail you received."
-        : null;
+    public DeskText? WhySelfServiceIsRefused()
+    {
+        if (RegistrationMode != RegistrationMode.ByInvitation) return null;
+        return "Registration for this summit is by invitation: delegates are nominated by their organisation's focal point. "
+            + "If you were nominated, open the link in the e-mail you received.";
+    }
 
     /// <summary>The statuses this summit may move to from where it is now.</summary>
     public IEnumerable<SummitStatus> NextStatuses() => Status switch

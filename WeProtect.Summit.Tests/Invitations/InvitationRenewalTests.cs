@@ -1,5 +1,6 @@
 using AngleSharp.Html.Dom;
 using WeProtect.Summit.Data.Invitations;
+using WeProtect.Summit.Data.Languages;
 
 namespace WeProtect.Summit.Tests.Invitations;
 
@@ -31,8 +32,15 @@ public class InvitationRenewalTests(SummitAppFactory app) : IClassFixture<Summit
         app.Clock.Advance(Invitation.Lifetime + TimeSpan.FromMinutes(1));
         var (someone, _) = await app.LoggedInUserAsync();   // sign-in cookies run on the app's clock: a fresh log-in
         // Someone else holding the link (forwarded) may ask; the fresh link still goes only to the invitation's address.
+        var invitation = await app.WithDbAsync(db => db.Invitations.SingleAsync(i => i.SummitId == summit.Id));
         var expired = await someone.GetPageAsync(oldLink);
-        Assert.Contains("expired", expired.QuerySelector("#invitation-refused")!.TextContent);
+        Assert.Equal($"This invitation expired on {invitation.ExpiresUtc.ToString("d MMMM yyyy", InterfaceLanguages.FormattingCulture("en"))}. A fresh link can be sent to the address it was sent to.",
+            expired.QuerySelector("#invitation-refused")!.TextContent);
+        // Read in French, the date too.
+        var french = await LocalizedAppFactory.Speaking(someone, "fr").GetPageAsync(oldLink);
+        Assert.Equal($"Cette invitation a expiré le {invitation.ExpiresUtc.ToString("d MMMM yyyy", InterfaceLanguages.FormattingCulture("fr"))}. " +
+            "Un nouveau lien peut être envoyé à l'adresse à laquelle elle a été envoyée.", french.QuerySelector("#invitation-refused")!.TextContent);
+        someone.Http.DefaultRequestHeaders.AcceptLanguage.Clear();
         var (_, answered) = await someone.SubmitAndFollowAsync(expired, "#renew-form");
         Assert.Contains($"A fresh link was sent to {EmailAddresses.Mask(focalEmail)}", Text(answered));
 

@@ -44,6 +44,21 @@ public class DeskTextsTranslatedTests
     }
 
     [Fact]
+    public void No_text_is_formatted_in_English_before_it_becomes_a_desk_text()
+    {
+        // A conditional of two interpolated strings is a string: return each one on its own, or cast each to DeskText.
+        var formatted = DeskTemplates.FormattedBeforeConversion(typeof(DeskResult).Assembly)
+            .Concat(DeskTemplates.FormattedBeforeConversion(typeof(Program).Assembly)).Distinct().ToList();
+        Assert.True(formatted.Count == 0, "formatted before translation in:\n" + string.Join("\n", formatted));
+        // The check finds the mistake where it is made.
+        Assert.Equal([$"{typeof(DeskTextsTranslatedTests).FullName}.{nameof(FormattedFirst)}"],
+            DeskTemplates.FormattedBeforeConversion(typeof(DeskTextsTranslatedTests).Assembly));
+    }
+
+    /// <summary>The mistake the check looks for: a conditional of interpolated strings, formatted before it is a DeskText.</summary>
+    private static DeskText FormattedFirst(int count) => count == 1 ? $"{count} place" : $"{count} places";
+
+    [Fact]
     public void A_desk_text_is_English_until_translated_and_a_value_that_is_a_desk_text_is_translated_with_it()
     {
         var name = "Ana Lima";

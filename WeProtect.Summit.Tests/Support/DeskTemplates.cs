@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Reflection.Emit;
+using System.Runtime.CompilerServices;
 using System.Text;
 using WeProtect.Summit.Data.Desks;
 
@@ -25,6 +26,30 @@ public static class DeskTemplates
                     Scan(method, il, found);
         return found;
     }
+
+    /// <summary>The methods where an interpolated string is formatted to a plain string (in English, its values in the
+    /// current culture) and only then converted to a <see cref="DeskText"/>: what a conditional or a switch of
+    /// interpolated strings compiles to, whose natural type is string (or a <c>string.Format</c>). Such a text is never translated.</summary>
+    public static IReadOnlyList<string> FormattedBeforeConversion(Assembly assembly)
+    {
+        var found = new List<string>();
+        foreach (var type in assembly.GetTypes())
+            foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
+                         .Cast<MethodBase>().Concat(type.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static)))
+                if (method.GetMethodBody()?.GetILAsByteArray() is { } il)
+                {
+                    var code = Decode(method, il);
+                    var at = code.Select((c, i) => (c.Offset, i)).ToDictionary(x => x.Offset, x => x.i);
+                    for (var i = 0; i < code.Count; i++)
+                        if (code[i].Operand is MethodBase m && IsFormatting(m) && ReachesConversion(code, at, i + 1, null, 0))
+                            found.Add($"{type.FullName}.{method.Name}");
+                }
+        return [.. found.Distinct()];
+    }
+
+    private static bool IsFormatting(MethodBase m) =>
+        (m.Name == nameof(DefaultInterpolatedStringHandler.ToStringAndClear) && m.DeclaringType == typeof(DefaultInterpolatedStringHandler))
+        || (m.Name == nameof(string.Format) && m.DeclaringType == typeof(string));
 
     private sealed record Instruction(int Offset, OpCode Code, object? Operand, int Next);
 

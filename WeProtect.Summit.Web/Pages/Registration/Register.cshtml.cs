@@ -1,5 +1,6 @@
 namespace WeProtect.Summit.Web.Pages.Registration;
 
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Invitations;
 using WeProtect.Summit.Data.Questions;
 using WeProtect.Summit.Data.Registrations;
@@ -71,7 +72,7 @@ public class RegisterModel(SummitDbContext db, RegistrationDesk desk, Invitation
         // A cancelled registration is no obstacle: the desk makes it again.
         ExistingId = await db.Registrations.Where(r => r.SummitId == summitId && r.UserId == userId && r.Status != RegistrationStatus.Cancelled)
             .Select(r => (int?)r.Id).FirstOrDefaultAsync();
-        if (Closed is null && ExistingId is null) Closed = await WhyNotThisUserAsync(summit);
+        if (Closed is null && ExistingId is null && await WhyNotThisUserAsync(summit) is { } notThisUser) Closed = Localization.Translations.Of(HttpContext, notThisUser);
         if (Closed is null && ExistingId is null && !FixedByNomination) Options = await RegistrationOptions.LoadAsync(db, text => Localization.Translations.OrKey(HttpContext, text));
         if (Closed is null && ExistingId is null)
             Questions = Questions with { Questions = await QuestionDesk.AskedAsync(db, summitId, QuestionForm.Registration) };
@@ -80,7 +81,7 @@ public class RegisterModel(SummitDbContext db, RegistrationDesk desk, Invitation
 
     /// <summary>With a nomination link: why it is not this user's (unknown, another summit, another address, used);
     /// without one: why self-service is refused (registration by invitation). Null when the form is shown.</summary>
-    private async Task<string?> WhyNotThisUserAsync(Summit summit)
+    private async Task<DeskText?> WhyNotThisUserAsync(Summit summit)
     {
         if (string.IsNullOrEmpty(NominationToken)) return summit.WhySelfServiceIsRefused();
         var nomination = await invitations.FindNominationAsync(NominationToken);
