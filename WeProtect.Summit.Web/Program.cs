@@ -52,7 +52,9 @@ builder.Services.AddIdentity<SummitUser, IdentityRole>(o =>
     .AddDefaultTokenProviders()
     // Authenticator codes are good once per user, for log-in and signing alike (AuthenticatorCodes).
     .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
-    .AddPasswordValidator<PasswordStrengthValidator>();
+    .AddPasswordValidator<PasswordStrengthValidator>()
+    // Identity's errors (a password too short, an address in use) in the reader's language.
+    .AddErrorDescriber<SummitIdentityErrors>();
 builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordHashing.Iterations(builder.Configuration));
 builder.Services.AddSingleton<PasswordHashing>();
 builder.Services.AddScoped<AuthenticatorCodes>();

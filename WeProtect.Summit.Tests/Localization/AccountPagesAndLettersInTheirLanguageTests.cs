@@ -94,6 +94,30 @@ public class AccountPagesAndLettersInTheirLanguageTests(LocalizedAppFactory app)
         app.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == email) && m.Subject == subject);
 
     [Fact]
+    public async Task A_password_too_easy_to_guess_is_refused_in_French_at_registration_and_on_the_profile()
+    {
+        using var french = LocalizedAppFactory.Speaking(app.CreateFormClient(), "fr");
+        var email = AccountSteps.NewEmail();
+        var refused = (await AccountSteps.PageOf(await french.RegisterAsync(email, "Amélie Durand", "passwordpassword"))).QuerySelector("form#register")!.TextContent;
+        Assert.Contains("Ce mot de passe est trop facile à deviner : il pourrait être trouvé ", refused);
+        Assert.Matches("Il (répète des caractères ou des mots|contient un mot ou un mot de passe courant) \\(« password", refused);
+        Assert.Contains("Choisissez une phrase de passe plus longue, faite de plusieurs mots sans rapport entre eux.", refused);
+        Assert.DoesNotContain("too easy", refused);
+        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
+
+        // The user's own name, on the profile's password form.
+        var user = await app.CreateUserAsync(AccountSteps.NewEmail(), "Jean Martin");
+        using var client = LocalizedAppFactory.Speaking(await app.LogInAsync(user), "fr");
+        var page = await client.GetPageAsync("/Profile/ChangePassword");
+        var weak = (await AccountSteps.PageOf(await client.SubmitAsync(page, "form#change-password", new Dictionary<string, string>
+        {
+            ["Input.OldPassword"] = SummitAppFactory.Password, ["Input.NewPassword"] = "jeanmartin2026", ["Input.ConfirmPassword"] = "jeanmartin2026",
+        }))).QuerySelector("form#change-password")!.TextContent;
+        Assert.Contains("Il contient votre nom ou votre adresse électronique.", weak);
+        Assert.DoesNotContain("too easy", weak);
+    }
+
+    [Fact]
     public async Task An_account_made_in_French_is_confirmed_in_French_and_asked_again_in_French_from_an_English_page()
     {
         var email = AccountSteps.NewEmail();

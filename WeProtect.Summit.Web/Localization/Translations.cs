@@ -23,9 +23,12 @@ public static class Translations
 
     /// <summary>A desk's message (<see cref="DeskText"/>): its template translated as the key, its values filled in
     /// in the request's culture, a value that is itself a desk text translated the same way.</summary>
-    public static string Of(HttpContext? context, DeskText text)
+    public static string Of(HttpContext? context, DeskText text) =>
+        context?.RequestServices.GetService<IStringLocalizer<SharedResource>>() is { } localizer ? Of(localizer, text) : text.ToString();
+
+    /// <summary>The same, where there is no request at hand but a localizer (a service called inside one).</summary>
+    public static string Of(IStringLocalizer localizer, DeskText text)
     {
-        if (context?.RequestServices.GetService<IStringLocalizer<SharedResource>>() is not { } localizer) return text.ToString();
         var lenient = new LenientLocalizer(localizer);
         return text.Render((template, values) => values.Length == 0 ? lenient[template].Value : lenient[template, values!].Value);
     }
