@@ -121,6 +121,7 @@ builder.Services.AddScoped<WeProtect.Summit.Data.Accreditations.AccreditationDes
 builder.Services.AddScoped<WeProtect.Summit.Data.Accreditations.VisaLetterDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Endorsements.EndorsementDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Web.Accounts.AuthenticatorStepUp>();
+builder.Services.AddScoped<WeProtect.Summit.Data.Desks.IDeskTextTranslator, RequestDeskTexts>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Reporting.ReportingDesk>();
 builder.Services.AddSingleton<WeProtect.Summit.Data.Reporting.IPdfCheck, WeProtect.Summit.Web.Pdf.PdfReaderCheck>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Statements.ConsultationRoster>();

@@ -115,6 +115,16 @@ public class AccountPagesAndLettersInTheirLanguageTests(LocalizedAppFactory app)
         }))).QuerySelector("form#change-password")!.TextContent;
         Assert.Contains("Il contient votre nom ou votre adresse électronique.", weak);
         Assert.DoesNotContain("too easy", weak);
+
+        // The name rule on the profile's fields, in French too.
+        var profile = await client.GetPageAsync("/Profile");
+        var refusedProfile = (await AccountSteps.PageOf(await client.SubmitAsync(profile, "form#profile", new Dictionary<string, string>
+        {
+            ["Input.FullName"] = "Jean Martin", ["Input.Position"] = "Ministre \u202E de la Justice",
+        }))).QuerySelector("form#profile")!.TextContent;
+        Assert.Contains("Votre fonction contient un caractère interdit dans un nom (", refusedProfile);
+        Assert.Contains("U+202E", refusedProfile);
+        Assert.DoesNotContain("contains a character", refusedProfile);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public class RegisterModel(UserManager<SummitUser> users, IPasswordHasher<Summit
 {
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Enter your full name."), Name, StringLength(SummitUser.FullNameMaxLength), Display(Name = "Full name")]
+        [Required(ErrorMessage = "Enter your full name."), Name(Subject = "Your full name"), StringLength(SummitUser.FullNameMaxLength), Display(Name = "Full name")]
         public string FullName { get; set; } = "";
         [Required(ErrorMessage = "Enter your e-mail address."), EmailAddress, StringLength(AccountLimits.EmailMaxLength), Display(Name = "E-mail")]
         public string Email { get; set; } = "";

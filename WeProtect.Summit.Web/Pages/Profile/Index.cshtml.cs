@@ -10,9 +10,9 @@ public class IndexModel(UserManager<SummitUser> users, SignInManager<SummitUser>
 {
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Enter your full name."), Name, StringLength(SummitUser.FullNameMaxLength, ErrorMessage = "The full name may be at most 200 characters long."), Display(Name = "Full name")]
+        [Required(ErrorMessage = "Enter your full name."), Name(Subject = "Your full name"), StringLength(SummitUser.FullNameMaxLength, ErrorMessage = "The full name may be at most 200 characters long."), Display(Name = "Full name")]
         public string FullName { get; set; } = "";
-        [Name, StringLength(SummitUser.PositionMaxLength, ErrorMessage = "The position may be at most 200 characters long."), Display(Name = "Position")]
+        [Name(Subject = "Your position"), StringLength(SummitUser.PositionMaxLength, ErrorMessage = "The position may be at most 200 characters long."), Display(Name = "Position")]
         public string? Position { get; set; }
         /// <summary>Pages and e-mails; empty: the browser's language, then the summit's.</summary>
         [Display(Name = "Language for pages and e-mails")]
