@@ -25,6 +25,9 @@ public class TranslationPagesTests(SummitAppFactory app) : IClassFixture<SummitA
 
         var refused = await SigningData.RefusedPageAsync(await organiser.SubmitAsync(page, "form#translation-form", Values("fr", TranslationData.FrenchWithAnExtraCommitment)));
         Assert.Contains("Section 2 has 1 commitment in the authoritative text and 2 in this translation.", refused.Errors());
+        // The box holds the authoritative text to translate from, then the refused translation, each marked with its language.
+        Assert.Equal("en", page.QuerySelector("#translation-form textarea")!.GetAttribute("lang"));
+        Assert.Equal("fr", refused.QuerySelector("#translation-form textarea")!.GetAttribute("lang"));
         var broken = await SigningData.RefusedPageAsync(await organiser.SubmitAsync(page, "form#translation-form", Values("fr", "# Titre\n\n## Sans marqueur\n\n1. x\n")));
         Assert.Contains("The translation has errors", broken.Errors());
         var english = await SigningData.RefusedPageAsync(await organiser.SubmitAsync(page, "form#translation-form", Values("en", TranslationData.French)));
