@@ -36,6 +36,12 @@ public class ReportAttachmentTests(SummitAppFactory app) : IClassFixture<SummitA
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf));
         Assert.Equal(("strategy.pdf", sha, (long)pdf.Length), (stored.FileName, stored.Sha256, stored.SizeBytes));
         Assert.Contains(sha, attached.QuerySelector($"#attachment-{stored.Id}")!.TextContent);
+        // Its size in kilobytes, the unit said in the reader's language.
+        var kilobytes = Math.Max(1, (pdf.Length + 1023) / 1024);
+        Assert.Contains($"({kilobytes} KB, SHA-256", attached.QuerySelector($"#attachment-{stored.Id}")!.TextContent);
+        var french = await LocalizedAppFactory.Speaking(focal, "fr").GetPageAsync(url);
+        Assert.Contains($"({kilobytes} Ko, SHA-256", french.QuerySelector($"#attachment-{stored.Id}")!.TextContent);
+        focal.Http.DefaultRequestHeaders.AcceptLanguage.Clear();
         Assert.Equal(["progress-report.started", "progress-report.attachment-added"], await app.AuditActionsAsync(nameof(ProgressReport), draft.Id));
 
         // The same content twice is refused; the focal point downloads it byte for byte.

@@ -1,3 +1,4 @@
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Reporting;
 
 namespace WeProtect.Summit.Web.Reporting;
@@ -5,8 +6,6 @@ namespace WeProtect.Summit.Web.Reporting;
 /// <summary>How the reporting pages word statuses and show times (in the summit's zone, the zone named).</summary>
 public static class ReportingView
 {
-    private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-GB");
-
     /// <summary>In the language being spoken (the request's or a letter's), the summit's clock.</summary>
     public static string InZone(Data.Summits.Summit summit, DateTime utc) =>
         $"{summit.ToLocal(utc).ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture)} ({summit.TimeZoneId})";
@@ -15,8 +14,11 @@ public static class ReportingView
 
     public static string Words(ReportReview review) => Data.Vocabulary.Words.Name(review);
 
-    /// <summary>A file's size as people read it: "840 KB", "2.4 MB".</summary>
-    public static string Size(long bytes) => bytes < 1024 * 1024
-        ? $"{Math.Max(1, (bytes + 1023) / 1024).ToString(En)} KB"
-        : $"{(bytes / (1024.0 * 1024)).ToString("0.0", En)} MB";
+    /// <summary>A file's size as people read it: "840 KB", "2.4 MB" ("2,4 Mo" in French): the number a value, the unit
+    /// a translation.</summary>
+    public static DeskText Size(long bytes)
+    {
+        if (bytes < 1024 * 1024) return $"{Math.Max(1, (bytes + 1023) / 1024)} KB";
+        return $"{bytes / (1024.0 * 1024):0.0} MB";
+    }
 }
