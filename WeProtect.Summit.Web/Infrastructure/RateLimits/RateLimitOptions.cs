@@ -24,6 +24,8 @@ public sealed class RateLimitOptions
         RateLimitedAction.Download => new() { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) },
         // Tokens are 256-bit and unguessable; the limit is against scripted probing and e-mail floods (fresh links).
         RateLimitedAction.InvitationLink => new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(10) },
+        // A nominee opens their link a few times; a delegation's office may share one address, hence more than above.
+        RateLimitedAction.NominationLink => new() { PermitLimit = 60, Window = TimeSpan.FromMinutes(10) },
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 

@@ -14,4 +14,7 @@ public enum RateLimitedAction
     /// <summary>Every request to an invitation link (open, accept, ask for a fresh link): a wrong or expired token
     /// cannot be tried over and over. A real focal point opens their link a handful of times.</summary>
     InvitationLink,
+    /// <summary>Every request to a summit's registration page that carries a nomination link's token
+    /// (<c>?nomination=</c>): as for invitation links, a token cannot be tried over and over.</summary>
+    NominationLink,
 }

@@ -1,8 +1,9 @@
 namespace WeProtect.Summit.Web.Infrastructure.RateLimits;
 
 /// <summary>Put on a page model: its form posts (or, for <see cref="RateLimitedAction.Download"/>, its GET
-/// handlers such as <c>?handler=Pdf</c>; for <see cref="RateLimitedAction.InvitationLink"/>, every request) count against the action's limits per client address and, for the
-/// account forms, per account.</summary>
+/// handlers such as <c>?handler=Pdf</c>; for <see cref="RateLimitedAction.InvitationLink"/>, every request; for
+/// <see cref="RateLimitedAction.NominationLink"/>, every request with a token) count against the action's limits per
+/// client address and, for the account forms, per account.</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class RateLimitedAttribute(RateLimitedAction action) : Attribute
 {
@@ -14,6 +15,8 @@ public sealed class RateLimitedAttribute(RateLimitedAction action) : Attribute
         RateLimitedAction.Download => HttpMethods.IsGet(request.Method) && !string.IsNullOrEmpty(Handler(request)),
         // A secret link is tried by opening it: every request counts, whatever the token.
         RateLimitedAction.InvitationLink => true,
+        // The registration page without a token is an ordinary form: only a nomination link's requests count.
+        RateLimitedAction.NominationLink => !string.IsNullOrEmpty(request.Query["nomination"]),
         _ => HttpMethods.IsPost(request.Method),
     };
 

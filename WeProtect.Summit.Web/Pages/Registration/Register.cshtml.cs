@@ -5,11 +5,14 @@ using WeProtect.Summit.Data.Invitations;
 using WeProtect.Summit.Data.Questions;
 using WeProtect.Summit.Data.Registrations;
 using WeProtect.Summit.Data.Summits;
+using WeProtect.Summit.Web.Infrastructure.RateLimits;
 
 /// <summary>A signed-in user registers for an open summit. The rules (window, one registration per person, by
 /// invitation only nominees) are the desk's; this page shows why registration is closed and never saves what the desk
 /// refuses. A nominee arrives with their nomination link (<c>?nomination=</c>): the organisation, place and protocol
-/// details are then the focal point's, shown and not asked.</summary>
+/// details are then the focal point's, shown and not asked; requests with a link count against
+/// <see cref="RateLimitedAction.NominationLink"/>.</summary>
+[RateLimited(RateLimitedAction.NominationLink)]
 public class RegisterModel(SummitDbContext db, RegistrationDesk desk, InvitationDesk invitations, UserManager<SummitUser> users, TimeProvider clock)
     : PageModel, IRegistrationForm
 {
