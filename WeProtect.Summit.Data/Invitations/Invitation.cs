@@ -8,17 +8,24 @@ namespace WeProtect.Summit.Data.Invitations;
 /// nominates its delegation. One invitation per organisation per summit (a unique index): inviting again re-sends it.</summary>
 public class Invitation
 {
+    /// <summary>How long a link works at least; see <see cref="ExpiryFor"/>.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
+
+    /// <summary>A link works for <see cref="Lifetime"/> from when it is sent, and in any case until nominations close
+    /// (the summit's registration closing): a focal point reminded before the deadline can still use the link.</summary>
+    public static DateTime ExpiryFor(DateTime sentUtc, DateTime? nominationsCloseUtc) =>
+        nominationsCloseUtc is { } closes && closes > sentUtc + Lifetime ? closes : sentUtc + Lifetime;
 
     private Invitation() { }
 
-    public Invitation(int summitId, int organisationId, string email, int? statementId, string createdByUserId, DateTime nowUtc)
+    public Invitation(int summitId, int organisationId, string email, int? statementId, string createdByUserId, DateTime nowUtc,
+        DateTime? nominationsCloseUtc)
     {
         SummitId = summitId;
         OrganisationId = organisationId;
         CreatedByUserId = createdByUserId;
         CreatedUtc = nowUtc;
-        Readdress(email, statementId, nowUtc);
+        Readdress(email, statementId, nowUtc, nominationsCloseUtc);
     }
 
     public int Id { get; private set; }
@@ -58,7 +65,7 @@ public class Invitation
     public bool AwaitsAnswer(DateTime nowUtc) => !IsRevoked && !IsAccepted && !IsExpired(nowUtc);
 
     /// <summary>A new address and link (the old link stops working), a new expiry; an accepted invitation keeps its focal point.</summary>
-    public DeskText? Readdress(string email, int? statementId, DateTime nowUtc)
+    public DeskText? Readdress(string email, int? statementId, DateTime nowUtc, DateTime? nominationsCloseUtc)
     {
         if (EmailAddresses.Problem(email) is { } bad) return bad;
         if (IsAccepted && EmailAddresses.Normalise(email) != NormalisedEmail)
@@ -67,7 +74,7 @@ public class Invitation
         NormalisedEmail = EmailAddresses.Normalise(email);
         StatementId = statementId;
         SentUtc = nowUtc;
-        ExpiresUtc = nowUtc + Lifetime;
+        ExpiresUtc = ExpiryFor(nowUtc, nominationsCloseUtc);
         RevokedUtc = null;
         Version = Guid.NewGuid();
         return null;

@@ -56,11 +56,11 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
             }
             if (existing.TryGetValue(row.OrganisationId, out var invitation))
             {
-                if (invitation.Readdress(row.Email, statementId, now) is { } refused) { errors.Add(("Email", Where(row, $"{organisation.FormalName}: {refused}"))); continue; }
+                if (invitation.Readdress(row.Email, statementId, now, summit.RegistrationClosesUtc) is { } refused) { errors.Add(("Email", Where(row, $"{organisation.FormalName}: {refused}"))); continue; }
             }
             else
             {
-                invitation = new Invitation(summitId, row.OrganisationId, row.Email, statementId, actor.UserId ?? "", now);
+                invitation = new Invitation(summitId, row.OrganisationId, row.Email, statementId, actor.UserId ?? "", now, summit.RegistrationClosesUtc);
                 db.Invitations.Add(invitation);
             }
             var (seed, hash) = tokens.NewSeed(InvitationTokens.InvitationPurpose);
@@ -228,7 +228,8 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
         if (invitation.IsRevoked) return DeskResult.Refused("This invitation was withdrawn by the organisers: only they can invite your organisation again.");
         if (invitation.IsAccepted) return DeskResult.Refused("This invitation was already accepted.");
         if (!invitation.IsExpired(now)) return DeskResult.Refused("This invitation link still works: nothing was sent.");
-        if (invitation.Readdress(invitation.Email, invitation.StatementId, now) is { } refused) return DeskResult.Refused(refused);
+        var nominationsClose = await db.Summits.Where(s => s.Id == invitation.SummitId).Select(s => s.RegistrationClosesUtc).FirstOrDefaultAsync(ct);
+        if (invitation.Readdress(invitation.Email, invitation.StatementId, now, nominationsClose) is { } refused) return DeskResult.Refused(refused);
         var (seed, hash) = tokens.NewSeed(InvitationTokens.InvitationPurpose);
         invitation.UseToken(seed, hash);
         await using var tx = await db.Database.BeginTransactionAsync(ct);

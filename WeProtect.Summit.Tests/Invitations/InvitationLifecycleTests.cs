@@ -106,13 +106,40 @@ public class InvitationLifecycleTests(SummitAppFactory app) : IClassFixture<Summ
         var revokedUser = await app.LogInAsync(await app.CreateUserAsync(revokedEmail));
         Assert.Contains("withdrawn", (await revokedUser.GetPageAsync(revokedLink)).QuerySelector("#invitation-refused")!.TextContent);
 
-        app.Clock.Advance(Invitation.Lifetime + TimeSpan.FromMinutes(1));
+        var expires = await app.WithDbAsync(db => db.Invitations.Where(i => i.SummitId == summit.Id && i.OrganisationId == organisation.Id).Select(i => i.ExpiresUtc).SingleAsync());
+        app.Clock.Advance(expires - app.UtcNow + TimeSpan.FromMinutes(1));
         var lateUser = await app.LogInAsync(await app.CreateUserAsync(expiringEmail));
         var page = await lateUser.GetPageAsync(expiringLink);
         Assert.Contains("expired", page.QuerySelector("#invitation-refused")!.TextContent);
         Assert.Null(page.QuerySelector("#accept-form"));
         Assert.Equal(HttpStatusCode.NotFound, (await lateUser.GetAsync("/Invitations/Accept/not-a-token")).StatusCode);
         Assert.False(await app.WithDbAsync(db => db.Invitations.AnyAsync(i => i.SummitId == summit.Id && i.FocalPointUserId != null)));
+    }
+
+    [Fact]
+    public async Task A_link_works_for_thirty_days_and_until_nominations_close_if_that_is_later()
+    {
+        // Nominations close in about three months (the sample summit): the link works until then.
+        var (summit, organisation, organiser) = await InvitationSummitAsync();
+        await organiser.InviteAsync(summit.Id, organisation.Id, NewEmail("long"));
+        var sent = app.UtcNow;
+        var closes = summit.RegistrationClosesUtc!.Value;
+        Assert.True(closes > sent + Invitation.Lifetime);
+        // (Databases keep microseconds, or a tenth of one: compared to the millisecond.)
+        Assert.Equal(closes, await app.WithDbAsync(db => db.Invitations.Where(i => i.SummitId == summit.Id).Select(i => i.ExpiresUtc).SingleAsync()), TimeSpan.FromMilliseconds(1));
+
+        // Nominations closing sooner than thirty days: the link still works for thirty days.
+        var soon = await app.CreateOpenSummitAsync();
+        await app.WithDbAsync(async db =>
+        {
+            var row = await db.Summits.SingleAsync(s => s.Id == soon.Id);
+            row.RegistrationClosesUtc = sent.AddDays(10);
+            await db.SaveChangesAsync();
+        });
+        var other = await app.CreateOrganisationAsync();
+        await organiser.InviteAsync(soon.Id, other.Id, NewEmail("short"));
+        Assert.Equal(sent + Invitation.Lifetime, await app.WithDbAsync(db => db.Invitations.Where(i => i.SummitId == soon.Id).Select(i => i.ExpiresUtc).SingleAsync()), TimeSpan.FromMilliseconds(1));
+        Assert.Equal(sent + Invitation.Lifetime, Invitation.ExpiryFor(sent, null));
     }
 
     [Fact]
