@@ -16,6 +16,7 @@ internal sealed class DelegateMessageConfiguration : IEntityTypeConfiguration<De
         e.Property(m => m.CreatedByName).HasMaxLength(200);
         e.Property(m => m.Filter).HasMaxLength(DelegateMessage.FilterMaxLength);
         e.Property(m => m.Reminder).HasMaxLength(40);
+        e.Property(m => m.Language).HasMaxLength(Languages.InterfaceLanguages.CodeMaxLength);
         e.Property(m => m.CancelledByName).HasMaxLength(200);
         // The sweep looks for due, unsent scheduled messages.
         e.HasIndex(m => new { m.SentUtc, m.ScheduledForUtc });

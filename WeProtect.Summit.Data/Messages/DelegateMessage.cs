@@ -16,6 +16,10 @@ public class DelegateMessage
     /// <summary>Subject and body as written, placeholders ({FullName}…) filled in per recipient when the mail is composed.</summary>
     public string Subject { get; set; } = "";
     public string Body { get; set; } = "";
+    /// <summary>The language the organisers wrote in (an interface language's code): the mail's Content-Language, and
+    /// the language of the placeholders' words and of the link's label. Null for a standard reminder, whose wording is
+    /// ours and reaches each delegate in their own language.</summary>
+    public string? Language { get; init; }
     /// <summary>The filter in words ("Approved · Government · Kenya"), for the history.</summary>
     public string Audience { get; set; } = "";
     public int RecipientCount { get; set; }

@@ -11,10 +11,12 @@ namespace WeProtect.Summit.Data.Messages;
 /// of the same form a no-op.</summary>
 public sealed class MessageDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, Notifier notifier)
 {
-    /// <summary>Checks the text before anything is sent: required parts, lengths, placeholders.</summary>
-    public static IReadOnlyList<(string Field, DeskText Message)> Problems(string? subject, string? body)
+    /// <summary>Checks the text before anything is sent: required parts, lengths, placeholders, and the language it is
+    /// written in (one of the app's, so that the mail says which and the placeholders' words match it).</summary>
+    public static IReadOnlyList<(string Field, DeskText Message)> Problems(string? subject, string? body, string? language)
     {
         var errors = new List<(string, DeskText)>();
+        if (!Languages.InterfaceLanguages.IsSupported(language)) errors.Add(("Language", "Say which language the message is written in."));
         if (string.IsNullOrWhiteSpace(subject)) errors.Add(("Subject", "Write a subject."));
         else if (subject.Trim().Length > DelegateMessage.SubjectMaxLength) errors.Add(("Subject", $"The subject is longer than {DelegateMessage.SubjectMaxLength} characters."));
         if (string.IsNullOrWhiteSpace(body)) errors.Add(("Body", "Write the message."));
@@ -29,10 +31,10 @@ public sealed class MessageDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         return errors;
     }
 
-    public async Task<DeskResult<DelegateMessage>> SendAsync(int summitId, Guid key, string? subject, string? body, RegistrationFilter filter,
-        AuditActor actor, CancellationToken ct = default)
+    public async Task<DeskResult<DelegateMessage>> SendAsync(int summitId, Guid key, string? subject, string? body, string? language,
+        RegistrationFilter filter, AuditActor actor, CancellationToken ct = default)
     {
-        if (Problems(subject, body) is { Count: > 0 } problems) return DeskResult.Invalid(problems).With<DelegateMessage>();
+        if (Problems(subject, body, language) is { Count: > 0 } problems) return DeskResult.Invalid(problems).With<DelegateMessage>();
         if (!await db.Summits.AnyAsync(s => s.Id == summitId, ct)) return DeskResult.NotFound("There is no such summit.").With<DelegateMessage>();
         if (key == Guid.Empty) return DeskResult.Refused("The form was incomplete; reload the page and try again.").With<DelegateMessage>();
         if (await db.DelegateMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Key == key, ct) is { } earlier)
@@ -46,7 +48,7 @@ public sealed class MessageDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         var now = clock.GetUtcNow().UtcDateTime;
         var message = new DelegateMessage
         {
-            SummitId = summitId, Key = key, Subject = subject!.Trim(), Body = body!.Replace("\r\n", "\n"), Audience = Shorten(audience),
+            SummitId = summitId, Key = key, Subject = subject!.Trim(), Body = body!.Replace("\r\n", "\n"), Language = language, Audience = Shorten(audience),
             RecipientCount = recipients.Count, CreatedUtc = now, CreatedByUserId = actor.UserId, CreatedByName = actor.Name,
         };
         message.MarkSent(now);
@@ -74,14 +76,23 @@ public sealed class MessageDesk(SummitDbContext db, AuditTrail audit, TimeProvid
 
     /// <summary>Keeps a message (and its filter) to send at <paramref name="sendAtUtc"/>; the recipients are chosen then,
     /// by <see cref="SendDueAsync"/>. Cancellable until it goes.</summary>
-    public async Task<DeskResult<DelegateMessage>> ScheduleAsync(int summitId, Guid key, string? subject, string? body, RegistrationFilter filter,
-        DateTime? sendAtUtc, AuditActor actor, CancellationToken ct = default, string? reminder = null)
+    public async Task<DeskResult<DelegateMessage>> ScheduleAsync(int summitId, Guid key, string? subject, string? body, string? language,
+        RegistrationFilter filter, DateTime? sendAtUtc, AuditActor actor, CancellationToken ct = default)
     {
-        var problems = Problems(subject, body).ToList();
+        var problems = Problems(subject, body, language).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         if (sendAtUtc is null) problems.Add(("SendAt", "Say when the message should go."));
         else if (sendAtUtc <= now) problems.Add(("SendAt", "That time has passed: choose a later one, or send the message now."));
         if (problems.Count > 0) return DeskResult.Invalid(problems).With<DelegateMessage>();
+        return await KeepAsync(summitId, key, subject!, body!, language, filter, sendAtUtc!.Value, actor, null, ct);
+    }
+
+    /// <summary>Writes a scheduled message whose text and time were checked: an organiser's (in its language) or a
+    /// standard reminder (no language: each delegate gets ours in theirs).</summary>
+    private async Task<DeskResult<DelegateMessage>> KeepAsync(int summitId, Guid key, string subject, string body, string? language,
+        RegistrationFilter filter, DateTime sendAtUtc, AuditActor actor, string? reminder, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
         if (!await db.Summits.AnyAsync(s => s.Id == summitId, ct)) return DeskResult.NotFound("There is no such summit.").With<DelegateMessage>();
         if (key == Guid.Empty) return DeskResult.Refused("The form was incomplete; reload the page and try again.").With<DelegateMessage>();
         if (await db.DelegateMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Key == key, ct) is { } earlier)
@@ -91,7 +102,7 @@ public sealed class MessageDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         var breakout = filter.BreakoutId is { } b ? await db.Breakouts.Where(x => x.Id == b && x.SummitId == summitId).Select(x => x.Title).FirstOrDefaultAsync(ct) : null;
         var message = new DelegateMessage
         {
-            SummitId = summitId, Key = key, Subject = subject!.Trim(), Body = body!.Replace("\r\n", "\n"),
+            SummitId = summitId, Key = key, Subject = subject.Trim(), Body = body.Replace("\r\n", "\n"), Language = language,
             Audience = Shorten(filter.Describe(_ => organisation, _ => breakout)), Filter = StoredFilter.Write(filter), Reminder = reminder,
             ScheduledForUtc = sendAtUtc, CreatedUtc = now, CreatedByUserId = actor.UserId, CreatedByName = actor.Name,
         };
@@ -129,7 +140,7 @@ public sealed class MessageDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         if (error is not null) return DeskResult.Refused(error).With<DelegateMessage>();
         if (when <= clock.GetUtcNow().UtcDateTime)
             return DeskResult.Refused($"\"{reminder.Title}\" would go at {summit.ToLocal(when):d MMM yyyy HH:mm}, which has passed: write a message now instead.").With<DelegateMessage>();
-        return await ScheduleAsync(summitId, key, reminder.Subject, reminder.Body, reminder.Filter, when, actor, ct, reminder.Kind);
+        return await KeepAsync(summitId, key, reminder.Subject, reminder.Body, null, reminder.Filter, when, actor, reminder.Kind, ct);
     }
 
     /// <summary>Cancels a scheduled message that has not gone yet (a conditional update: the sweep's claim and the

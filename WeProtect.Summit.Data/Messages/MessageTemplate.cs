@@ -31,14 +31,17 @@ public static partial class MessageTemplate
     public static string Render(string text, IReadOnlyDictionary<string, string> values) =>
         Token().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var value) ? value : m.Value);
 
-    /// <summary>The values for one recipient; <paramref name="absolute"/> turns a path into the public address.</summary>
-    public static Dictionary<string, string> ValuesFor(Registrations.Registration registration, Summits.Summit summit, Func<string, string> absolute)
+    /// <summary>The values for one recipient, in the message's language: <paramref name="language"/> formats the dates,
+    /// <paramref name="say"/> translates a word of the app (the status); <paramref name="absolute"/> turns a path
+    /// into the public address.</summary>
+    public static Dictionary<string, string> ValuesFor(Registrations.Registration registration, Summits.Summit summit, Func<string, string> absolute,
+        string? language, Func<string, string> say)
     {
-        var en = CultureInfo.GetCultureInfo("en-GB");
-        var dates = summit.StartDate == summit.EndDate ? summit.StartDate.ToString("d MMMM yyyy", en)
+        var culture = Languages.InterfaceLanguages.FormattingCulture(language);
+        var dates = summit.StartDate == summit.EndDate ? summit.StartDate.ToString("d MMMM yyyy", culture)
             : summit.StartDate.Month == summit.EndDate.Month && summit.StartDate.Year == summit.EndDate.Year
-                ? $"{summit.StartDate.Day}–{summit.EndDate.ToString("d MMMM yyyy", en)}"
-                : $"{summit.StartDate.ToString("d MMMM", en)}–{summit.EndDate.ToString("d MMMM yyyy", en)}";
+                ? $"{summit.StartDate.Day.ToString(culture)}–{summit.EndDate.ToString("d MMMM yyyy", culture)}"
+                : $"{summit.StartDate.ToString("d MMMM", culture)}–{summit.EndDate.ToString("d MMMM yyyy", culture)}";
         return new()
         {
             ["FullName"] = registration.FullName,
@@ -47,7 +50,7 @@ public static partial class MessageTemplate
             ["SummitName"] = summit.Name,
             ["SummitDates"] = dates,
             ["City"] = summit.City,
-            ["Status"] = registration.Status.ToString(),
+            ["Status"] = say(Vocabulary.Words.Name(registration.Status)),
             ["RegistrationLink"] = absolute($"/Registration/Details/{registration.Id}"),
             ["BadgeLink"] = absolute($"/Registration/Badge/{registration.Id}"),
             ["BreakoutsLink"] = absolute("/Breakouts/Bookings"),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using WeProtect.Summit.Data.Organisations;
 
@@ -148,5 +149,50 @@ public class LettersInTheRecipientsLanguageTests(LocalizedAppFactory app) : ICla
         Assert.Contains("Ce lien vous est strictement personnel et reste valable jusqu'au ", mail.TextBody);
         Assert.Contains("Ouvrir l'invitation: http", mail.TextBody);
         Assert.Equal("fr", mail.Body!.Headers["Content-Language"]);
+    }
+
+    [Fact]
+    public async Task An_organisers_message_written_in_French_is_sent_as_French_with_the_placeholders_words_in_French()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var organisation = await app.CreateOrganisationAsync();
+        // Whatever the delegate reads, the organisers' words reach them as written, and the mail says in which language.
+        var delegateUser = await UserPreferringAsync("es");
+        var registration = await app.RegisterAsync(delegateUser, summit.Id, organisation.Id);
+        Assert.True((await app.DecideAsync(registration.Id, RegistrationStatus.Approved)).Succeeded);
+        using var organiser = await app.LoggedInClientAsync(Data.Accounts.Roles.Organiser);
+        var page = await organiser.GetPageAsync($"/Registration/Manage/Messages/{summit.Id}?organisation={organisation.Id}");
+        Assert.Equal(summit.DefaultLanguage, page.QuerySelector<IHtmlSelectElement>("#message-language")!.Value);
+        var values = new Dictionary<string, string>
+        {
+            ["Language"] = "fr",
+            ["Subject"] = "Votre statut pour {SummitName}",
+            ["Body"] = "Bonjour {FullName},\nVotre inscription est {Status} pour le sommet du {SummitDates}.",
+        };
+
+        var unknown = await FormClient.ParseAsync(await Tests.Registration.MessagesTests.PressAsync(organiser, page, "#send-button", new(values) { ["Language"] = "xx" }));
+        Assert.Contains("Say which language the message is written in.", unknown.QuerySelector("#message-form")!.TextContent);
+        Assert.Equal(0, await app.WithDbAsync(db => db.DelegateMessages.CountAsync(m => m.SummitId == summit.Id)));
+
+        var preview = await FormClient.ParseAsync(await Tests.Registration.MessagesTests.PressAsync(organiser, page, "#preview-button", values));
+        var frenchDate = summit.EndDate.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR"));
+        Assert.Contains($"Votre inscription est Approuvée pour le sommet du ", preview.QuerySelector("#preview-body")!.TextContent);
+        Assert.Contains(frenchDate, preview.QuerySelector("#preview-body")!.TextContent);
+        Assert.Equal("fr", preview.QuerySelector("#preview-body")!.GetAttribute("lang"));
+        Assert.Equal("fr", preview.QuerySelector<IHtmlSelectElement>("#message-language")!.Value);
+        Assert.Equal(HttpStatusCode.Redirect, (await Tests.Registration.MessagesTests.PressAsync(organiser, preview, "#send-button", values)).StatusCode);
+
+        var mail = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == delegateUser.Email) && m.Subject == $"Votre statut pour {summit.Name}");
+        Assert.StartsWith("Bonjour Amélie Durand,\nVotre inscription est Approuvée pour le sommet du ", mail.TextBody);
+        Assert.Contains(frenchDate, mail.TextBody);
+        Assert.Contains("Votre inscription: http", mail.TextBody);
+        Assert.Equal("fr", mail.Body!.Headers["Content-Language"]);
+        Assert.DoesNotContain(MissingKeyMarker.Marker, mail.TextBody);
+
+        var message = await app.WithDbAsync(db => db.DelegateMessages.AsNoTracking().SingleAsync(m => m.SummitId == summit.Id));
+        Assert.Equal("fr", message.Language);
+        var shown = await organiser.GetPageAsync($"/Registration/Manage/Message/{summit.Id}/{message.Id}");
+        Assert.Contains("Written in Français", shown.QuerySelector("#message-language")!.TextContent);
+        Assert.Equal("fr", shown.QuerySelector("#message-body")!.GetAttribute("lang"));
     }
 }

@@ -66,7 +66,7 @@ public class SecretariatPagesInTheirLanguageTests(LocalizedAppFactory app) : ICl
         using (var scope = app.Services.CreateScope())
         {
             var sent = await scope.ServiceProvider.GetRequiredService<MessageDesk>().SendAsync(summit.Id, Guid.NewGuid(), "Shuttle from the airport",
-                "Dear {FullName},\nA shuttle meets every flight.", new RegistrationFilter { Status = RegistrationStatus.Approved }, actor);
+                "Dear {FullName},\nA shuttle meets every flight.", "en", new RegistrationFilter { Status = RegistrationStatus.Approved }, actor);
             Assert.True(sent.Succeeded, sent.Message);
             message = sent.Value!;
             var badges = scope.ServiceProvider.GetRequiredService<BadgeDesk>();

@@ -56,6 +56,26 @@ public partial class TranslationFilesTests
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
+    /// <summary>A standard reminder's wording is said whole in each delegate's language: every translation carries
+    /// the same named placeholders, none the app does not know.</summary>
+    [Theory]
+    [MemberData(nameof(Translated))]
+    public void The_standard_reminders_are_translated_with_the_same_named_placeholders(string language)
+    {
+        var translated = Entries(CultureInfo.GetCultureInfo(language));
+        foreach (var text in Data.Messages.StandardReminders.All.SelectMany(r => new[] { r.Subject, r.Body }))
+        {
+            Assert.True(translated.TryGetValue(text, out var said), $"Not in SharedResource.{language}.resx: {text}");
+            Assert.Empty(Data.Messages.MessageTemplate.Unknown(said));
+            Assert.Equal(Named(text), Named(said));
+        }
+    }
+
+    private static List<string> Named(string text) => [.. NamedPlaceholder().Matches(text).Select(m => m.Value).Order(StringComparer.Ordinal)];
+
+    [GeneratedRegex(@"\{[A-Za-z]+\}")]
+    private static partial Regex NamedPlaceholder();
+
     [Fact]
     public void Arabic_is_right_to_left_and_dates_stay_Gregorian()
     {

@@ -12,7 +12,7 @@ public class MessagesTests(SummitAppFactory app) : IClassFixture<SummitAppFactor
     private static string Messages(int summitId, string query = "") => $"/Registration/Manage/Messages/{summitId}{query}";
 
     /// <summary>Posts the message form through one of its buttons, as a browser does (the button's formaction).</summary>
-    private static Task<HttpResponseMessage> PressAsync(FormClient client, IHtmlDocument page, string button, Dictionary<string, string> values)
+    internal static Task<HttpResponseMessage> PressAsync(FormClient client, IHtmlDocument page, string button, Dictionary<string, string> values)
     {
         var form = page.QuerySelector("#message-form")!;
         form.SetAttribute("action", page.QuerySelector(button)!.GetAttribute("formaction")!);

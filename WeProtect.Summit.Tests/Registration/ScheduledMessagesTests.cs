@@ -142,6 +142,14 @@ public class ScheduledMessagesTests(SummitAppFactory app) : IClassFixture<Summit
         var summit = await app.CreateOpenSummitAsync();
         var organisation = await app.CreateOrganisationAsync();
         var pending = await app.RegisterAsync(await app.CreateUserAsync(fullName: "Reminded Pending"), summit.Id, organisation.Id);
+        // The reminder's words are ours: a delegate who reads French gets them in French.
+        var french = await app.CreateUserAsync(fullName: "Rappel Enattente");
+        await app.WithDbAsync(async db =>
+        {
+            Assert.Null((await db.Users.SingleAsync(u => u.Id == french.Id)).PreferLanguage("fr"));
+            await db.SaveChangesAsync();
+        });
+        var pendingFrench = await app.RegisterAsync(french, summit.Id, organisation.Id);
         var (_, approved) = await app.ApprovedDelegateAsync(summit.Id, "Reminded Approved");
         using var client = await app.LoggedInClientAsync(Roles.Organiser);
 
@@ -162,11 +170,20 @@ public class ScheduledMessagesTests(SummitAppFactory app) : IClassFixture<Summit
 
         app.Clock.SetUtcNow(closes.ScheduledForUtc!.Value.AddMinutes(1));
         await SweepAsync();
-        Assert.Equal([pending.Id], await RecipientsOfAsync(closes.Id));
+        Assert.Equal([pending.Id, pendingFrench.Id], (await RecipientsOfAsync(closes.Id)).Order().ToList());
         Assert.Empty(await RecipientsOfAsync(starts.Id));
         var mail = await app.WaitForMailAsync(m => m.Subject == $"{summit.Name}: registration closes in 3 days");
         Assert.Contains("Dear Reminded Pending", mail.TextBody);
+        Assert.Contains("Your registration is still Pending", mail.TextBody);
         Assert.Contains($"/Registration/Details/{pending.Id}", mail.TextBody);
+        Assert.Equal("en", mail.Body!.Headers["Content-Language"]);
+        var inFrench = await app.WaitForMailAsync(m => m.Subject == $"{summit.Name} : les inscriptions ferment dans 3 jours");
+        Assert.StartsWith("Bonjour Rappel Enattente,", inFrench.TextBody);
+        Assert.Contains("Votre inscription est toujours au statut « En attente »", inFrench.TextBody);
+        Assert.Contains(summit.EndDate.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR")), inFrench.TextBody);
+        Assert.Contains($"/Registration/Details/{pendingFrench.Id}", inFrench.TextBody);
+        Assert.Equal("fr", inFrench.Body!.Headers["Content-Language"]);
+        Assert.True(inFrench.To.Mailboxes.Single().Address == french.Email);
 
         app.Clock.SetUtcNow(starts.ScheduledForUtc!.Value.AddMinutes(1));
         await SweepAsync();

@@ -84,7 +84,7 @@ public class RetentionSweepTests(SummitAppFactory app) : IClassFixture<SummitApp
         using (var scope = app.Services.CreateScope())
         {
             var sent = await scope.ServiceProvider.GetRequiredService<Data.Messages.MessageDesk>().SendAsync(summit.Id, Guid.NewGuid(),
-                "Your visit, {FullName}", "Dear {FullName}, your driver will meet you at the airport.", new RegistrationFilter(), new AuditActor(null, "Organiser Olga"));
+                "Your visit, {FullName}", "Dear {FullName}, your driver will meet you at the airport.", "en", new RegistrationFilter(), new AuditActor(null, "Organiser Olga"));
             Assert.True(sent.Succeeded, sent.Message);
         }
         await app.WaitForAllMailAsync();

@@ -222,7 +222,9 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
             Language: CultureInfo.CurrentUICulture.Name);
     }
 
-    /// <summary>An organiser's message, its placeholders filled in for this delegate as they are now.</summary>
+    /// <summary>An organiser's message, its placeholders filled in for this delegate as they are now. The organisers'
+    /// words are theirs, in the language they wrote (an older message without one: the summit's); a standard
+    /// reminder's words are ours, so each delegate reads it in their own language.</summary>
     private async Task<Letter?> DelegateMessageLetterAsync(Notification notification, CancellationToken ct)
     {
         var recipient = await db.DelegateMessageRecipients.AsNoTracking().Include(x => x.Message)
@@ -232,11 +234,17 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
             .FirstOrDefaultAsync(x => x.Id == notification.SubjectId, ct);
         if (recipient?.Registration.User.Email is not { } email) return null;
         var r = recipient.Registration;
-        var values = Data.Messages.MessageTemplate.ValuesFor(r, r.Summit, links.Absolute);
-        // The organiser's words are theirs, in the language they wrote; only the link's label is ours.
-        using var speaking = RecipientLanguage.Speak(r.User.PreferredLanguage, r.Summit.DefaultLanguage);
-        return new Letter(email, r.FullName, Data.Messages.MessageTemplate.Render(recipient.Message.Subject, values),
-            Data.Messages.MessageTemplate.Render(recipient.Message.Body, values), links.Absolute($"/Registration/Details/{r.Id}"), Say("Your registration"));
+        var message = recipient.Message;
+        var reminder = Data.Messages.StandardReminders.Find(message.Reminder);
+        using var speaking = reminder is null
+            ? RecipientLanguage.Speak(message.Language, r.Summit.DefaultLanguage)
+            : RecipientLanguage.Speak(r.User.PreferredLanguage, r.Summit.DefaultLanguage);
+        var language = CultureInfo.CurrentUICulture.Name;
+        var values = Data.Messages.MessageTemplate.ValuesFor(r, r.Summit, links.Absolute, language, word => words[word].Value);
+        // A reminder's wording is looked up whole: its placeholders are not format items.
+        var (subject, body) = reminder is null ? (message.Subject, message.Body) : (words[reminder.Subject].Value, words[reminder.Body].Value);
+        return new Letter(email, r.FullName, Data.Messages.MessageTemplate.Render(subject, values), Data.Messages.MessageTemplate.Render(body, values),
+            links.Absolute($"/Registration/Details/{r.Id}"), Say("Your registration"), Language: language);
     }
 
     /// <summary>A seat became free while the delegate, first in line, held an overlapping seat: it went to the next in

@@ -1368,6 +1368,10 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Property<Guid>("Key")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<int>("RecipientCount")
                         .HasColumnType("integer");
 

@@ -1370,6 +1370,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Key")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
                     b.Property<int>("RecipientCount")
                         .HasColumnType("int");
 

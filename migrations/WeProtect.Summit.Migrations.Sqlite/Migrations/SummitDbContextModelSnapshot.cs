@@ -1321,6 +1321,10 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Key")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RecipientCount")
                         .HasColumnType("INTEGER");
 

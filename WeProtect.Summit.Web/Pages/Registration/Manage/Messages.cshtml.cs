@@ -9,7 +9,8 @@ using WeProtect.Summit.Data.Summits;
 /// <summary>Organisers write to a filtered set of the summit's delegates: the filter (the vetting queue's, plus
 /// breakout and check-in), a preview for one recipient with the placeholders filled in, the send (through
 /// <see cref="MessageDesk"/>), and the history of what was sent to whom.</summary>
-public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks links) : PageModel
+public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks links,
+    Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> words) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "status")] public string? StatusFilter { get; set; }
     [BindProperty(SupportsGet = true, Name = "sector")] public string? SectorFilter { get; set; }
@@ -20,6 +21,8 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
     [BindProperty(SupportsGet = true, Name = "checkedin")] public string? CheckedInFilter { get; set; }
     [BindProperty] public string? Subject { get; set; }
     [BindProperty] public string? Body { get; set; }
+    /// <summary>The language the message is written in (the summit's by default).</summary>
+    [BindProperty] public string? Language { get; set; }
     /// <summary>The form's one-time key: posting the same form twice sends one message.</summary>
     [BindProperty] public Guid Key { get; set; }
     /// <summary>When a scheduled message goes, as the summit's clock reads (its time zone).</summary>
@@ -47,6 +50,7 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
     {
         if (!await LoadAsync(summitId, ct)) return NotFound();
         Key = Guid.NewGuid();
+        Language = Summit.DefaultLanguage;
         Filter = ReadFilter();
         RecipientCount = (await Filter.MatchingAsync(db, summitId, ct)).Count;
         return Page();
@@ -64,7 +68,7 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
         var matching = await Filter.MatchingAsync(db, summitId, ct);
         RecipientCount = matching.Count;
         if (Key == Guid.Empty) Key = Guid.NewGuid();
-        foreach (var (field, message) in MessageDesk.Problems(Subject, Body)) ModelState.AddModelError(field, Localization.Translations.Of(HttpContext, message));
+        foreach (var (field, message) in MessageDesk.Problems(Subject, Body, Language)) ModelState.AddModelError(field, Localization.Translations.Of(HttpContext, message));
         if (!ModelState.IsValid) return Page();
         if (matching.Count == 0)
         {
@@ -73,7 +77,10 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
         }
         var first = matching.OrderBy(k => k.FullName, IndexModel.NameOrder).First();
         var registration = await db.Registrations.AsNoTracking().Include(r => r.Organisation).Include(r => r.User).SingleAsync(r => r.Id == first.Id, ct);
-        var values = MessageTemplate.ValuesFor(registration, Summit, links.Absolute);
+        // As the delegate will read it: the placeholders' words in the message's language.
+        Dictionary<string, string> values;
+        using (Localization.RecipientLanguage.Speak(Language))
+            values = MessageTemplate.ValuesFor(registration, Summit, links.Absolute, Language, word => words[word].Value);
         Preview = new PreviewLetter($"{registration.FullName} <{registration.User.Email}>", MessageTemplate.Render(Subject!.Trim(), values),
             MessageTemplate.Render(Body!.Replace("\r\n", "\n"), values));
         return Page();
@@ -84,7 +91,7 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
         if (!await LoadAsync(summitId, ct)) return NotFound();
         ModelState.Clear();
         Filter = ReadFilter();
-        var result = await desk.SendAsync(summitId, Key, Subject, Body, Filter, User.ToAuditActor(), ct);
+        var result = await desk.SendAsync(summitId, Key, Subject, Body, Language, Filter, User.ToAuditActor(), ct);
         return await this.AnswerAsync(result, () => RedirectToPage("/Registration/Manage/Message", new { summitId, messageId = result.Value!.Id }), async () =>
         {
             RecipientCount = (await Filter.MatchingAsync(db, summitId, ct)).Count;
@@ -110,7 +117,7 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
             RecipientCount = (await Filter.MatchingAsync(db, summitId, ct)).Count;
             return Page();
         }
-        var result = await desk.ScheduleAsync(summitId, Key, Subject, Body, Filter, sendAtUtc, User.ToAuditActor(), ct);
+        var result = await desk.ScheduleAsync(summitId, Key, Subject, Body, Language, Filter, sendAtUtc, User.ToAuditActor(), ct);
         return await this.AnswerAsync(result, () => RedirectToPage(new { summitId }), async () =>
         {
             RecipientCount = (await Filter.MatchingAsync(db, summitId, ct)).Count;

@@ -12,7 +12,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261201121025_Initial")]
+    [Migration("20261202022120_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1372,6 +1372,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     b.Property<Guid>("Key")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
 
                     b.Property<int>("RecipientCount")
                         .HasColumnType("int");
