@@ -16,6 +16,12 @@ public class Invitation
     public static DateTime ExpiryFor(DateTime sentUtc, DateTime? nominationsCloseUtc) =>
         nominationsCloseUtc is { } closes && closes > sentUtc + Lifetime ? closes : sentUtc + Lifetime;
 
+    /// <summary>The links of the summit that still work but stop before <paramref name="nominationsCloseUtc"/>: when
+    /// the organisers move the closing later, these work until then too, as <see cref="ExpiryFor"/> would have set them.
+    /// An expired link stays expired (its focal point asks for a fresh one); an accepted or revoked one has no expiry to move.</summary>
+    public static System.Linq.Expressions.Expression<Func<Invitation, bool>> StoppingBefore(int summitId, DateTime nominationsCloseUtc, DateTime nowUtc) =>
+        i => i.SummitId == summitId && i.RevokedUtc == null && i.AcceptedUtc == null && i.ExpiresUtc > nowUtc && i.ExpiresUtc < nominationsCloseUtc;
+
     private Invitation() { }
 
     public Invitation(int summitId, int organisationId, string email, int? statementId, string createdByUserId, DateTime nowUtc,

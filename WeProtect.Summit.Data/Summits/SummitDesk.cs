@@ -20,19 +20,40 @@ public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvide
         if (summit.Validate() is { Count: > 0 } errors) return DeskResult.Invalid(errors).With<Summit>();
 
         var changes = isNew ? null : DescribeChanges(entry);
+        // Nominations now close later: the invitation links that would stop before then are kept working until then.
+        var closesLater = !isNew && summit.RegistrationClosesUtc is { } closes
+            && (entry.Property(s => s.RegistrationClosesUtc).OriginalValue is not { } before || closes > before) ? summit.RegistrationClosesUtc : null;
         // Check the version the form was made from against the database, not only against our own read.
         if (!isNew) entry.Property(s => s.Version).OriginalValue = expectedVersion!.Value;
         summit.Version = Guid.NewGuid();
+        var now = clock.GetUtcNow().UtcDateTime;
         if (isNew)
         {
-            summit.CreatedUtc = clock.GetUtcNow().UtcDateTime;
+            summit.CreatedUtc = now;
             db.Summits.Add(summit);
         }
-        audit.Record(actor, isNew ? "summit.created" : "summit.updated", summit,
-            isNew ? $"Summit \"{summit.Name}\" created" : $"Summit \"{summit.Name}\" changed: {changes}");
-        try { await audit.SaveChangesAsync(ct); }
+        var extended = 0;
+        try
+        {
+            // One transaction: a summit edit refused as stale leaves the links as they were.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (closesLater is { } until)
+            {
+                var version = Guid.NewGuid();
+                extended = await db.Invitations.Where(Invitations.Invitation.StoppingBefore(summit.Id, until, now))
+                    .ExecuteUpdateAsync(u => u.SetProperty(i => i.ExpiresUtc, until).SetProperty(i => i.Version, version), ct);
+            }
+            audit.Record(actor, isNew ? "summit.created" : "summit.updated", summit,
+                isNew ? $"Summit \"{summit.Name}\" created"
+                : $"Summit \"{summit.Name}\" changed: {changes}" + (extended > 0 ? $"; {extended} invitation links extended to {closesLater:yyyy-MM-dd HH:mm} UTC" : ""));
+            await audit.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
         catch (DbUpdateConcurrencyException) { return Conflict(); }
-        return DeskResult.Done(isNew ? "Summit created as a draft." : "Summit saved.").With(summit);
+        if (isNew) return DeskResult.Done("Summit created as a draft.").With(summit);
+        if (extended == 1) return DeskResult.Done("Summit saved. One invitation link now works until registration closes.").With(summit);
+        if (extended > 1) return DeskResult.Done($"Summit saved. {extended} invitation links now work until registration closes.").With(summit);
+        return DeskResult.Done("Summit saved.").With(summit);
     }
 
     /// <summary>Moves the summit to another status, as the entity allows.</summary>

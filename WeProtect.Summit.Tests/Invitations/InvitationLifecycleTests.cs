@@ -143,6 +143,43 @@ public class InvitationLifecycleTests(SummitAppFactory app) : IClassFixture<Summ
     }
 
     [Fact]
+    public async Task Moving_the_closing_later_keeps_the_links_that_still_work_working_until_then()
+    {
+        var (summit, organisation, organiser) = await InvitationSummitAsync();
+        await organiser.InviteAsync(summit.Id, organisation.Id, NewEmail("waiting"));
+        var withdrawn = await app.CreateOrganisationAsync();
+        await organiser.InviteAsync(summit.Id, withdrawn.Id, NewEmail("withdrawn"));
+        await app.WithDbAsync(db => db.Invitations.Where(i => i.SummitId == summit.Id && i.OrganisationId == withdrawn.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.RevokedUtc, app.UtcNow)));
+        var closes = summit.RegistrationClosesUtc!.Value;
+
+        var page = await organiser.GetPageAsync($"/Summits/Manage/Edit/{summit.Id}");
+        var (_, saved) = await organiser.SubmitAndFollowAsync(page, "#summit-form", new Dictionary<string, string>
+        {
+            ["Input.RegistrationCloses"] = summit.ToLocal(closes.AddDays(7)).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+        });
+        Assert.Contains("Summit saved. One invitation link now works until registration closes.", (saved.QuerySelector("[role=status]") ?? saved.QuerySelector(".validation-summary-errors") ?? saved.QuerySelector("main"))!.TextContent);
+        var later = await app.WithDbAsync(db => db.Summits.Where(s => s.Id == summit.Id).Select(s => s.RegistrationClosesUtc!.Value).SingleAsync());
+        Assert.True(later > closes.AddDays(6));
+        var expiries = await app.WithDbAsync(db => db.Invitations.Where(i => i.SummitId == summit.Id).ToDictionaryAsync(i => i.OrganisationId, i => i.ExpiresUtc));
+        Assert.Equal(later, expiries[organisation.Id], TimeSpan.FromMilliseconds(1));
+        // A withdrawn link has no expiry to move.
+        Assert.Equal(closes, expiries[withdrawn.Id], TimeSpan.FromMilliseconds(1));
+        Assert.Contains(await app.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == "summit.updated").Select(e => e.Summary).ToListAsync()),
+            summary => summary.Contains("1 invitation links extended to", StringComparison.Ordinal));
+
+        // Moving it sooner again shortens nothing: a link sent out keeps its word.
+        page = await organiser.GetPageAsync($"/Summits/Manage/Edit/{summit.Id}");
+        var (_, again) = await organiser.SubmitAndFollowAsync(page, "#summit-form", new Dictionary<string, string>
+        {
+            ["Input.RegistrationCloses"] = summit.ToLocal(closes).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+        });
+        Assert.Contains("Summit saved.", (again.QuerySelector("[role=status]") ?? again.QuerySelector("main"))!.TextContent);
+        Assert.Equal(later, await app.WithDbAsync(db => db.Invitations.Where(i => i.SummitId == summit.Id && i.OrganisationId == organisation.Id)
+            .Select(i => i.ExpiresUtc).SingleAsync()), TimeSpan.FromMilliseconds(1));
+    }
+
+    [Fact]
     public async Task Nominations_stop_at_the_quota_and_a_nominee_completes_their_own_registration()
     {
         var (summit, organisation, organiser) = await InvitationSummitAsync();

@@ -307,8 +307,10 @@ public class SecretariatMailOverSmtpTests(SmtpAppFactory app) : IClassFixture<Sm
         AssertNothingOf(toAmina, brian.Email!, brian.FullName, $"/Registration/Badge/{brianRegistration.Id}", $"/Registration/Details/{brianRegistration.Id}");
         AssertNothingOf(toBrian, amina.Email!, amina.FullName, $"/Registration/Badge/{aminaRegistration.Id}", $"/Registration/Details/{aminaRegistration.Id}");
 
-        // The organiser's words stay as written; the link's label speaks the delegate's language.
-        var link = ActionLink(toAmina, "Votre inscription");
+        // The organiser's words stay as written, in the language they were written in (the summit's, by default): the
+        // link's label and the mail's language say the same, whatever the delegate reads.
+        var link = ActionLink(toAmina, "Your registration");
+        AssertLanguage(toAmina, "en");
         Assert.Equal($"/Registration/Details/{aminaRegistration.Id}", link);
         Assert.Equal($"/Registration/Details/{brianRegistration.Id}", ActionLink(toBrian, "Your registration"));
         using var aminaClient = await app.LogInAsync(amina);
