@@ -77,7 +77,7 @@ public class AccreditationModel(SummitDbContext db, AccreditationDesk desk, Visa
         Accreditation = await db.Accreditations.AsNoTracking().FirstOrDefaultAsync(a => a.RegistrationId == id, ct);
         Letter = await db.VisaLetters.AsNoTracking().FirstOrDefaultAsync(v => v.RegistrationId == id, ct);
         MaskedNumber = numbers.Masked(Accreditation?.ProtectedDocumentNumber);
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store"; // as antiforgery sets it (a form is on the page): else it overrides it with a warning
         return true;
     }
 
