@@ -143,7 +143,13 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
-app.UseStaticFiles();
+app.UseStaticFiles(new StaticFileOptions
+{
+    // The pages link every file with its content hash (asp-append-version, ?v=…): such an address never changes, so
+    // browsers keep it a year and do not ask again on every page (on a venue's Wi-Fi, every page's styles and scripts).
+    OnPrepareResponse = file => file.Context.Response.Headers.CacheControl =
+        file.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+});
 app.UseCookiePolicy();
 app.UseRouting();
 app.UseSummitRateLimits();
