@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Syntax;
+using WeProtect.Summit.Data.Desks;
 
 namespace WeProtect.Summit.Data.Statements;
 
@@ -50,8 +51,8 @@ public static partial class StatementParser
         var reader = new Reader(canonical);
         var document = reader.Read();
         return reader.Errors.Count == 0 && document is not null
-            ? new StatementParseResult(canonical, hash, document, []) { Warnings = reader.Warnings.OrderBy(w => w.Line).Distinct().ToArray() }
-            : new StatementParseResult(canonical, hash, null, reader.Errors.OrderBy(e => e.Line).Distinct().ToArray());
+            ? new StatementParseResult(canonical, hash, document, []) { Warnings = reader.Warnings.OrderBy(w => w.Line).DistinctBy(w => (w.Line, w.Message.ToString())).ToArray() }
+            : new StatementParseResult(canonical, hash, null, reader.Errors.OrderBy(e => e.Line).DistinctBy(e => (e.Line, e.Message.ToString())).ToArray());
     }
 
     [GeneratedRegex(@"^##\s*(?<text>.*?)\s*(?:\{(?<attr>[^{}]*)\})?\s*(?:\s#+)?\s*$")]
@@ -186,7 +187,7 @@ public static partial class StatementParser
                         break;
                     case HeadingBlock h:
                         Error(line, $"A heading with {h.Level} # signs is not part of the statement format. " +
-                            "Use “## Heading {audience=…}” for a section or “## Heading {part}” for a part; commitments are numbered lines or bullets, not headings.");
+                            $"Use “## Heading {{audience=…}}” for a section or “## Heading {{part}}” for a part; commitments are numbered lines or bullets, not headings.");
                         break;
                     default:
                         ReadBlock(block, line);
@@ -249,8 +250,8 @@ public static partial class StatementParser
             if (attr is null)
             {
                 Error(line, $"This section heading does not say who it is for. End it with {{audience=…}}, one of: {AudienceList}; " +
-                    "or with {commitments} for the audience set on the title; or with {part} for a heading that groups what follows, " +
-                    "or {closing} for the closing part.");
+                    $"or with {{commitments}} for the audience set on the title; or with {{part}} for a heading that groups what follows, " +
+                    $"or {{closing}} for the closing part.");
                 CloseSection();
                 section = new SectionBuilder(heading, StatementAudience.All, "", line, false) { HadContent = true };
                 return;
@@ -260,15 +261,15 @@ public static partial class StatementParser
             if (kind is not ("audience" or "commitments" or "part" or "closing"))
             {
                 Error(line, $"“{{{attr}}}” is not understood: a ## heading ends with {{audience=…}} (one of: {AudienceList}), " +
-                    "{commitments}, {part} or {closing}.");
+                    $"{{commitments}}, {{part}} or {{closing}}.");
                 CloseSection();
                 section = new SectionBuilder(heading, StatementAudience.All, "", line, false) { HadContent = true };
                 return;
             }
-            if (heading.Length == 0)
-                Error(line, kind is "part" or "closing"
-                    ? $"This heading has no words: write them after the ##, like “## Our commitments {{{kind}}}”."
-                    : "This section heading has no words: write them after the ##, like “## Government delegates pledge to {audience=government}”.");
+            if (heading.Length == 0 && kind is ("part" or "closing"))
+                Error(line, $"This heading has no words: write them after the ##, like “## Our commitments {{{kind}}}”.");
+            else if (heading.Length == 0)
+                Error(line, "This section heading has no words: write them after the ##, like “## Government delegates pledge to {audience=government}”.");
             Apply(new Marker(line, kind, heading, value.Success ? value.Groups["value"].Value : null));
         }
 
@@ -346,7 +347,12 @@ public static partial class StatementParser
                 { TitleAudience = s.FromTitle, Texts = s.Texts });
         }
 
-        private static string Name(SectionBuilder s) => s.Anchor.Length > 0 ? s.Anchor : $"on line {s.Line}";
+        /// <summary>A section as a message names it: its anchor (a value kept as written), or where it is (words to translate).</summary>
+        private static object Name(SectionBuilder s)
+        {
+            if (s.Anchor.Length > 0) return s.Anchor;
+            return (DeskText)$"on line {s.Line}";
+        }
 
         private void ReadBlock(Block block, int line)
         {
@@ -379,7 +385,7 @@ public static partial class StatementParser
                     foreach (var child in list)
                     {
                         if (child is not ListItemBlock item) continue;
-                        var paragraphs = ItemParagraphs(item, "A bullet may hold only text: no nested lists, quotes, code or headings.");
+                        var paragraphs = ItemParagraphs(item, _ => "A bullet may hold only text: no nested lists, quotes, code or headings.");
                         if (paragraphs.Count == 0)
                             Error(item.Line + 1, "This bullet is empty: write text after the dash, or remove it.");
                         bullets.Add(string.Join("\n", paragraphs.Select(t => Join(t, "\n"))));
@@ -396,9 +402,9 @@ public static partial class StatementParser
                         var number = item.Order;
                         if (first && number == 1) running.Reset();
                         first = false;
-                        var where = region == Region.Closing ? "closing part" : "preamble";
-                        running.Check(number, item.Line + 1, this, $"Paragraph number {number}", $"the {where}", duplicatesAllowed: false);
-                        var paragraphs = ItemParagraphs(item, "A numbered paragraph may hold only text: no nested lists, quotes, code or headings.");
+                        DeskText where = region == Region.Closing ? "the closing part" : "the preamble";
+                        running.Check(number, item.Line + 1, this, $"Paragraph number {number}", where, duplicatesAllowed: false);
+                        var paragraphs = ItemParagraphs(item, _ => "A numbered paragraph may hold only text: no nested lists, quotes, code or headings.");
                         if (paragraphs.Count == 0) Error(item.Line + 1, $"Paragraph {number}. is empty: write text after the number, or remove it.");
                         var words = string.Join("\n\n", paragraphs.Select(t => Join(t, "\n")));
                         WarnLongLeadIn(words, item.Line + 1);
@@ -407,7 +413,10 @@ public static partial class StatementParser
                     return;
                 }
                 default:
-                    Error(line, $"The {(region == Region.Closing ? "closing part" : "preamble")} may hold only paragraphs, bullet lists and numbered paragraphs, not {Describe(block)}.");
+                    if (region == Region.Closing)
+                        Error(line, $"The closing part may hold only paragraphs, bullet lists and numbered paragraphs, not {Describe(block)}.");
+                    else
+                        Error(line, $"The preamble may hold only paragraphs, bullet lists and numbered paragraphs, not {Describe(block)}.");
                     return;
             }
         }
@@ -423,7 +432,7 @@ public static partial class StatementParser
                 case ParagraphBlock p when BlockLines(p, null) is [var first, ..] && LetteredLine().IsMatch(first.Text):
                     s.HadContent = true;
                     Error(line, $"The lettered item “{first.Text[..2]}” is not inside a commitment. Indent it under its commitment " +
-                        "(three spaces under “1. **Title**”), with no blank line between a commitment and its items.");
+                        $"(three spaces under “1. **Title**”), with no blank line between a commitment and its items.");
                     return;
                 case ParagraphBlock p:
                     s.Texts.Add(new SectionText($"{(s.Anchor.Length > 0 ? s.Anchor : "section")}-text-{s.Texts.Count + 1}", line, Join(BlockLines(p, null), "\n")));
@@ -451,10 +460,12 @@ public static partial class StatementParser
                 if (s.Numbers.Seen.Count == 0 && number == previousSectionLast + 1 && number > 1) s.Numbers.Continue(previousSectionLast);
                 s.Numbers.Check(number, line, this, $"Commitment number {number}", "this section", duplicatesAllowed: false);
             }
-            var label = bullet ? $"bullet {number}" : $"commitment {number}";
+            DeskText label;
+            if (bullet) label = $"bullet {number}";
+            else label = $"commitment {number}";
             var anchor = $"{s.Anchor}-{number}";
 
-            var paragraphs = ItemParagraphs(item, $"A commitment may hold only its bold title, its text and lettered items (a., b., …), not {{0}}.", allowIndentedCode: true);
+            var paragraphs = ItemParagraphs(item, inner => $"A commitment may hold only its bold title, its text and lettered items (a., b., …), not {Describe(inner)}.", allowIndentedCode: true);
             var commitmentTitle = "";
             if (paragraphs.Count > 0 && BoldTitle().Match(paragraphs[0][0].Text) is { Success: true } titleMatch)
             {
@@ -477,7 +488,7 @@ public static partial class StatementParser
                     {
                         var letter = m.Groups["letter"].Value[0];
                         var itemText = m.Groups["text"].Value.Trim();
-                        letters.Check(letter - 'a' + 1, l.Line, this, $"Item {letter}.", $"{label}", duplicatesAllowed: false, letters: true);
+                        letters.Check(letter - 'a' + 1, l.Line, this, $"Item {letter}.", label, duplicatesAllowed: false, letters: true);
                         if (itemText.Length == 0)
                             Error(l.Line, $"Item {letter}. of {label} has no text.");
                         items.Add(new ItemBuilder(letter, l.Line, new StringBuilder(itemText)));
@@ -495,11 +506,16 @@ public static partial class StatementParser
                 }
             }
             var words = string.Join("\n", commitmentText);
-            if (commitmentTitle.Length == 0 && words.Length == 0 && items.Count == 0)
-                Error(line, $"The {label} of section {Name(s)} is empty: write its words after the {(bullet ? "dash" : "number")}, or remove it.");
+            var empty = commitmentTitle.Length == 0 && words.Length == 0 && items.Count == 0;
+            if (empty && bullet)
+                Error(line, $"Bullet {number} of section {Name(s)} is empty: write its words after the dash, or remove it.");
+            else if (empty)
+                Error(line, $"Commitment {number} of section {Name(s)} is empty: write its words after the number, or remove it.");
             if (commitmentTitle.Length == 0) WarnLongLeadIn(words, line);
-            if (items.Count == 1)
-                Warn(items[0].Line, $"{char.ToUpperInvariant(label[0])}{label[1..]} has a single lettered item (a. without b.): check that none is missing, or make it the commitment's text.");
+            if (items.Count == 1 && bullet)
+                Warn(items[0].Line, $"Bullet {number} has a single lettered item (a. without b.): check that none is missing, or make it the commitment's text.");
+            else if (items.Count == 1)
+                Warn(items[0].Line, $"Commitment {number} has a single lettered item (a. without b.): check that none is missing, or make it the commitment's text.");
 
             s.Commitments.Add(new StatementCommitment(number, commitmentTitle, anchor, line,
                 items.Select(i => new StatementItem(i.Letter, i.Text.ToString(), $"{anchor}.{i.Letter}", i.Line)).ToArray())
@@ -515,7 +531,7 @@ public static partial class StatementParser
 
         /// <summary>The paragraphs of a list item (lines without indentation or marker), anything else an error.
         /// Lines that continue the item without being indented get a warning.</summary>
-        private List<List<SourceLine>> ItemParagraphs(ListItemBlock item, string refusal, bool allowIndentedCode = false)
+        private List<List<SourceLine>> ItemParagraphs(ListItemBlock item, Func<Block, DeskText> refusal, bool allowIndentedCode = false)
         {
             var result = new List<List<SourceLine>>();
             foreach (var inner in item)
@@ -526,7 +542,7 @@ public static partial class StatementParser
                     if (blockLines.Count > 0) result.Add(blockLines);
                 }
                 else
-                    Error(inner.Line + 1, refusal.Contains("{0}") ? string.Format(refusal, Describe(inner)) : refusal);
+                    Error(inner.Line + 1, refusal(inner));
             }
             WarnAboutLazyLines(item, result);
             return result;
@@ -556,18 +572,18 @@ public static partial class StatementParser
             {
                 foreach (var c in s.Commitments)
                 {
-                    Compare(c.Anchor, c.Line, c.Words, "commitment");
-                    foreach (var i in c.Items) Compare(i.Anchor, i.Line, i.Text, "item");
+                    Compare(c.Anchor, c.Line, c.Words, item: false);
+                    foreach (var i in c.Items) Compare(i.Anchor, i.Line, i.Text, item: true);
                 }
             }
 
-            void Compare(string anchor, int line, string words, string kind)
+            void Compare(string anchor, int line, string words, bool item)
             {
                 var key = string.Join(" ", words.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
                 if (key.Length == 0) return;
-                if (seen.TryGetValue(key, out var earlier))
-                    Warn(line, $"The wording of {kind} {anchor} is identical to {earlier.Anchor} (line {earlier.Line}).");
-                else seen[key] = (anchor, line);
+                if (!seen.TryGetValue(key, out var earlier)) seen[key] = (anchor, line);
+                else if (item) Warn(line, $"The wording of item {anchor} is identical to {earlier.Anchor} (line {earlier.Line}).");
+                else Warn(line, $"The wording of commitment {anchor} is identical to {earlier.Anchor} (line {earlier.Line}).");
             }
         }
 
@@ -620,7 +636,7 @@ public static partial class StatementParser
             return starts.ToArray();
         }
 
-        private static string Describe(Block block) => block switch
+        private static DeskText Describe(Block block) => block switch
         {
             QuoteBlock => "a quotation (a line starting with >)",
             FencedCodeBlock or CodeBlock => "a code block (indented text or ``` fences)",
@@ -634,9 +650,9 @@ public static partial class StatementParser
             _ => "this kind of text",
         };
 
-        public void Error(int line, string message) => Errors.Add(new StatementError(Math.Max(1, line), message));
+        public void Error(int line, DeskText message) => Errors.Add(new StatementError(Math.Max(1, line), message));
 
-        public void Warn(int line, string message) => Warnings.Add(new StatementWarning(Math.Max(1, line), message));
+        public void Warn(int line, DeskText message) => Warnings.Add(new StatementWarning(Math.Max(1, line), message));
     }
 
     /// <summary>Numbers (or letters, 1 = a) as written: a repeated or smaller number is an error (anchors would clash or
@@ -650,21 +666,25 @@ public static partial class StatementParser
 
         public void Continue(int last) => LastNumber = last;
 
-        public void Check(int number, int line, Reader reader, string what, string where, bool duplicatesAllowed, bool letters = false)
+        /// <summary>Each message written out whole (not a conditional of texts), so that each is one text to translate.</summary>
+        public void Check(int number, int line, Reader reader, DeskText what, DeskText where, bool duplicatesAllowed, bool letters = false)
         {
             string Show(int n) => letters ? $"{(char)('a' + n - 1)}." : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var next = Show(LastNumber + 1);
             if (Seen.Contains(number) && !duplicatesAllowed)
-                reader.Error(line, letters
-                    ? $"{what} is used twice in {where}. Letter the items a., b., c., … in order."
-                    : $"{what} is used twice in {where}. Number them 1, 2, 3, … in order.");
+            {
+                if (letters) reader.Error(line, $"{what} is used twice in {where}. Letter the items a., b., c., … in order.");
+                else reader.Error(line, $"{what} is used twice in {where}. Number them 1, 2, 3, … in order.");
+            }
             else if (number <= LastNumber)
-                reader.Error(line, letters
-                    ? $"{what} is out of order in {where}: the next letter is {Show(LastNumber + 1)}"
-                    : $"{what} is out of order: the next number in {where} is {LastNumber + 1}.");
+            {
+                if (letters) reader.Error(line, $"{what} is out of order in {where}: the next letter is {next}");
+                else reader.Error(line, $"{what} is out of order: the next number in {where} is {next}.");
+            }
+            else if (number == LastNumber + 2)
+                reader.Warn(line, $"{what} skips {next} in {where}: check that nothing is missing.");
             else if (number != LastNumber + 1)
-                reader.Warn(line, letters
-                    ? $"{what} skips {(number - LastNumber == 2 ? Show(LastNumber + 1) : $"{Show(LastNumber + 1)} to {Show(number - 1)}")} in {where}: check that nothing is missing."
-                    : $"{what} skips {(number - LastNumber == 2 ? Show(LastNumber + 1) : $"{LastNumber + 1} to {number - 1}")} in {where}: check that nothing is missing.");
+                reader.Warn(line, $"{what} skips {next} to {Show(number - 1)} in {where}: check that nothing is missing.");
             Seen.Add(number);
             LastNumber = Math.Max(LastNumber, number);
         }

@@ -27,7 +27,10 @@ public sealed class TranslationDesk(SummitDbContext db, AuditTrail audit, TimePr
 
         var parsed = StatementParser.Parse(text);
         if (parsed.Document is not { } translated)
-            return Invalid("Text", parsed.Errors.Count == 0 ? "Paste the translated text." : (DeskText)$"The translation has errors: {string.Join(" ", parsed.Errors.Take(5))}");
+        {
+            if (parsed.Errors.Count == 0) return Invalid("Text", "Paste the translated text.");
+            return Invalid("Text", $"The translation has errors: {DeskResult.Joined(parsed.Errors.Take(5).Select(e => (DeskText)$"Line {e.Line}: {e.Message}"))}");
+        }
         if (System.Text.Encoding.UTF8.GetByteCount(parsed.Canonical) > StatementText.MaxBytes)
             return Invalid("Text", "The translation is longer than a statement may be.");
         var authoritative = StatementParser.Parse(version.Text).Document

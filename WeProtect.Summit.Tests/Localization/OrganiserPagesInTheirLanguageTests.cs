@@ -114,6 +114,48 @@ public class OrganiserPagesInTheirLanguageTests(LocalizedAppFactory app) : IClas
     }
 
     /// <summary>Pages keep the culture's numbers and dates, with times in the summit's zone.</summary>
+    /// <summary>What the statement checker says about a text (an error, a warning, a number or label said inside
+    /// another sentence), per language: one error and one warning as they read there.</summary>
+    private static readonly Dictionary<string, (string Error, string Warning)> CheckerSays = new()
+    {
+        ["fr"] = ("Le numéro d’engagement 1 est utilisé deux fois dans cette section.", "Le numéro d’engagement 3 saute 2 dans cette section"),
+        ["es"] = ("El número de compromiso 1 se usa dos veces en esta sección.", "El número de compromiso 3 se salta 2 en esta sección"),
+        ["ar"] = ("رقم الالتزام 1 مستخدم مرتين في هذا القسم.", "رقم الالتزام 3 يتخطى 2 في هذا القسم"),
+    };
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task The_statement_checkers_errors_and_warnings_are_in_the_organisers_language(string language)
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var (draft, _) = await app.CreateStatementAsync(summit.Id, StatementStatus.Draft, StatementExample.Canonical, $"Checked {Guid.NewGuid():N}"[..16]);
+        const string wrong = "Text before the title\n# Title\n\n## Pledges {audience=martians}\n\n1. **One**\n   a. First.\n1. **Two**\n";
+        const string doubtful = "# Title {audience=government}\n\n{commitments}\n\n1. **One**\n   a. Only.\n3. **Three**\n";
+        var said = new Dictionary<string, (List<string> Errors, List<string> Warnings)>();
+        foreach (var asked in new[] { "en", language })
+        {
+            using var organiser = LocalizedAppFactory.Speaking(await app.LoggedInClientAsync(Roles.Organiser), asked);
+            async Task<List<string>> PreviewAsync(string text, string list)
+            {
+                var edit = await organiser.GetPageAsync($"/Statements/Manage/Edit/{draft.Id}");
+                var (_, page) = await organiser.SubmitAndFollowAsync(edit, "#text-form", new Dictionary<string, string> { ["Input.Text"] = text }, submitter: "#text-preview");
+                return [.. page.QuerySelectorAll($"#{list} li").Select(li => li.TextContent.Trim())];
+            }
+            said[asked] = (await PreviewAsync(wrong, "preview-errors"), await PreviewAsync(doubtful, "preview-warnings"));
+        }
+
+        var (english, translated) = (said["en"], said[language]);
+        Assert.Equal(StatementParser.Parse(wrong).Errors.Select(e => e.ToString()), english.Errors);
+        Assert.Equal(StatementParser.Parse(doubtful).Warnings.Select(w => w.ToString()), english.Warnings);
+        Assert.Equal(english.Errors.Count, translated.Errors.Count);
+        Assert.Equal(english.Warnings.Count, translated.Warnings.Count);
+        // Every line said differently, the values in it kept ("martians", the audiences, the numbers).
+        Assert.All(english.Errors.Concat(english.Warnings).Zip(translated.Errors.Concat(translated.Warnings)), pair => Assert.NotEqual(pair.First, pair.Second));
+        Assert.Contains(translated.Errors, e => e.Contains("martians", StringComparison.Ordinal) && e.Contains("government", StringComparison.Ordinal));
+        Assert.Contains(translated.Errors, e => e.Contains(CheckerSays[language].Error, StringComparison.Ordinal));
+        Assert.Contains(translated.Warnings, w => w.Contains(CheckerSays[language].Warning, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task The_French_breakout_programme_and_summit_list_format_dates_and_numbers_in_French()
     {

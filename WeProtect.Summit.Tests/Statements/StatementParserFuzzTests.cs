@@ -70,7 +70,7 @@ public class StatementParserFuzzTests
                 Assert.All(result.Errors, e =>
                 {
                     Assert.InRange(e.Line, 1, lineCount);
-                    Assert.False(string.IsNullOrWhiteSpace(e.Message));
+                    Assert.False(string.IsNullOrWhiteSpace(e.Message.ToString()));
                 });
             }
         }

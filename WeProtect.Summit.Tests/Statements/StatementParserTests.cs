@@ -129,7 +129,7 @@ public class StatementParserTests
         var result = StatementParser.Parse(text);
         Assert.False(result.IsValid);
         Assert.Null(result.Document);
-        Assert.Contains(result.Errors, e => e.Line == line && e.Message.Contains(message, StringComparison.Ordinal));
+        Assert.Contains(result.Errors, e => e.Line == line && e.Message.ToString().Contains(message, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public class StatementParserTests
         var result = StatementParser.Parse("# T\n## S {audience=all}\n1. **A**\n" + new string('>', 10_000) + " x\n");
         var error = Assert.Single(result.Errors);
         Assert.Equal(4, error.Line);
-        Assert.StartsWith("This line is nested too deeply", error.Message);
+        Assert.StartsWith("This line is nested too deeply", error.Message.ToString());
     }
 
     [Fact]
@@ -196,8 +196,8 @@ public class StatementParserTests
         var result = StatementParser.Parse(text.ToString());
         var error = Assert.Single(result.Errors);
         Assert.Equal(1, error.Line);
-        Assert.StartsWith("The text is too long", error.Message);
-        Assert.Contains("1,048,576 bytes", error.Message);
+        Assert.StartsWith("The text is too long", error.Message.ToString());
+        Assert.Contains("1,048,576 bytes", error.Message.ToString());
     }
 
     [Fact]
