@@ -156,6 +156,32 @@ public class OrganiserPagesInTheirLanguageTests(LocalizedAppFactory app) : IClas
         Assert.Contains(translated.Warnings, w => w.Contains(CheckerSays[language].Warning, StringComparison.Ordinal));
     }
 
+    /// <summary>The translation structure check's refusal, and a parse error inside the translation's refusal, per language.</summary>
+    private static readonly Dictionary<string, (string Structure, string Error)> TranslationCheckSays = new()
+    {
+        ["fr"] = ("Engagements de la section 2 : 1 dans le texte faisant foi, 2 dans cette traduction.", "La traduction comporte des erreurs : Ligne 3 :"),
+        ["es"] = ("Compromisos de la sección 2: 1 en el texto auténtico, 2 en esta traducción.", "La traducción contiene errores: Línea 3:"),
+        ["ar"] = ("التزامات القسم 2: 1 في النص المعتمد، و2 في هذه الترجمة.", "في الترجمة أخطاء: السطر 3:"),
+    };
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task The_translation_structure_check_is_in_the_organisers_language(string language)
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var (statement, _) = await app.CreateStatementAsync(summit.Id, StatementStatus.Final, SigningData.TextForAll, $"Translated {Guid.NewGuid():N}"[..18]);
+        using var organiser = LocalizedAppFactory.Speaking(await app.LoggedInClientAsync(Roles.Organiser), language);
+        var page = await organiser.GetPageAsync($"/Statements/Manage/Translations/{statement.Id}");
+        Dictionary<string, string> Values(string text) => new() { ["Input.Language"] = "fr", ["Input.Text"] = text };
+
+        var refused = await SigningData.RefusedPageAsync(await organiser.SubmitAsync(page, "form#translation-form", Values(TranslationData.FrenchWithAnExtraCommitment)));
+        Assert.Contains(TranslationCheckSays[language].Structure, refused.Errors());
+        var broken = await SigningData.RefusedPageAsync(await organiser.SubmitAsync(page, "form#translation-form", Values("# Titre\n\n## Sans marqueur\n\n1. x\n")));
+        Assert.Contains(TranslationCheckSays[language].Error, broken.Errors());
+        Assert.DoesNotContain("section heading", broken.Errors());
+        Assert.Equal(0, await app.WithDbAsync(db => db.StatementTranslations.CountAsync(t => t.StatementId == statement.Id)));
+    }
+
     [Fact]
     public async Task The_French_breakout_programme_and_summit_list_format_dates_and_numbers_in_French()
     {

@@ -24,7 +24,7 @@ public class TranslationPagesTests(SummitAppFactory app) : IClassFixture<SummitA
         Assert.NotNull(page.QuerySelector("#no-translations"));
 
         var refused = await SigningData.RefusedPageAsync(await organiser.SubmitAsync(page, "form#translation-form", Values("fr", TranslationData.FrenchWithAnExtraCommitment)));
-        Assert.Contains("Section 2 has 1 commitment in the authoritative text and 2 in this translation.", refused.Errors());
+        Assert.Contains("Commitments of section 2: 1 in the authoritative text, 2 in this translation.", refused.Errors());
         // The box holds the authoritative text to translate from, then the refused translation, each marked with its language.
         Assert.Equal("en", page.QuerySelector("#translation-form textarea")!.GetAttribute("lang"));
         Assert.Equal("fr", refused.QuerySelector("#translation-form textarea")!.GetAttribute("lang"));

@@ -23,19 +23,19 @@ public class TranslationStructureTests
     }
 
     [Theory]
-    [InlineData(TranslationData.FrenchWithAnExtraCommitment, "Section 2 has 1 commitment in the authoritative text and 2 in this translation.")]
+    [InlineData(TranslationData.FrenchWithAnExtraCommitment, "Commitments of section 2: 1 in the authoritative text, 2 in this translation.")]
     [InlineData("# T\n\nUn.\n\nDeux.\n\n## A {audience=all}\n\n1. **P**\n   a. E.\n\n## G {audience=government}\n\n1. **L**\n   a. A.\n",
-        "The preamble has 1 block (paragraphs, lists and numbered paragraphs) in the authoritative text and 2 in this translation.")]
+        "Blocks of the preamble (paragraphs, lists and numbered paragraphs): 1 in the authoritative text, 2 in this translation.")]
     [InlineData("# T\n\nUn.\n\n## A {audience=all}\n\n1. **P**\n   a. E.\n   b. F.\n\n## G {audience=government}\n\n1. **L**\n   a. A.\n",
-        "Commitment all-1 has 1 lettered item in the authoritative text and 2 in this translation.")]
+        "Lettered items of commitment all-1: 1 in the authoritative text, 2 in this translation.")]
     [InlineData("# T\n\nUn.\n\n## A {audience=all}\n\n1. **P**\n   a. E.\n\n## G {audience=private-sector}\n\n1. **L**\n   a. A.\n",
         "Section 2 is addressed to government in the authoritative text and to private-sector in this translation.")]
     [InlineData("# T\n\nUn.\n\n## A {audience=all}\n\n1. **P**\n   a. E.\n",
-        "The statement has 2 sections in the authoritative text and 1 in this translation.")]
+        "Sections of the statement: 2 in the authoritative text, 1 in this translation.")]
     [InlineData("# T\n\nUn.\n\n## A {audience=all}\n\n1. **P**\n   a. E.\n\n## G {audience=government}\n\n2. **L**\n   a. A.\n",
         "Commitment 1 of section 2 is numbered 1 in the authoritative text and 2 in this translation.")]
     [InlineData("# T\n\nUn.\n\n## A {audience=all}\n\n1. **P**\n   a. E.\n\n## G {audience=government}\n\n1. **L**\n   a. A.\n\n## Ensemble {closing}\n\nNous agirons.\n",
         "This translation has a closing part and the authoritative text has none.")]
     public void A_different_structure_is_named_by_its_first_difference(string translation, string expected) =>
-        Assert.Equal(expected, TranslationStructure.FirstDifference(Doc(SigningData.TextForAll), Doc(translation)));
+        Assert.Equal(expected, TranslationStructure.FirstDifference(Doc(SigningData.TextForAll), Doc(translation))?.ToString());
 }
