@@ -1,4 +1,5 @@
 using WeProtect.Summit.Tests.Accounts;
+using WeProtect.Summit.Web.Infrastructure.RateLimits;
 
 namespace WeProtect.Summit.Tests.Security;
 
@@ -124,6 +125,46 @@ public class RateLimitTests(RateLimitedAppFactory app) : IClassFixture<RateLimit
 
         app.Clock.Advance(RateLimitedAppFactory.Window + TimeSpan.FromSeconds(1));
         Assert.NotEqual(HttpStatusCode.TooManyRequests, (await Send()).StatusCode);
+    }
+
+    [Fact]
+    public async Task Uploads_are_limited_per_signed_in_account_and_another_account_behind_the_same_address_still_uploads()
+    {
+        app.StartAfresh();
+        using var first = await app.LoggedInClientAsync(Roles.Organiser);
+        using var second = await app.LoggedInClientAsync(Roles.Organiser);
+        static async Task<HttpResponseMessage> UploadAsync(FormClient client) =>
+            await client.SubmitAsync(await client.GetPageAsync("/Organisations/Manage/Import"), "form#import-form",
+                files: new Dictionary<string, (string, byte[])> { ["Upload"] = ("organisations.csv", "not,the,header\n"u8.ToArray()) });
+        for (var i = 0; i < RateLimitedAppFactory.AccountLimit; i++)
+            Assert.Equal(HttpStatusCode.OK, (await UploadAsync(first)).StatusCode);
+        await AssertRefusedAsync(await UploadAsync(first));
+        // The same address (a venue's), another account: its own allowance. Opening the page is not an upload.
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(second)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/Organisations/Manage/Import")).StatusCode);
+
+        app.Clock.Advance(RateLimitedAppFactory.Window + TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(first)).StatusCode);
+    }
+
+    /// <summary>A file form added to a page without the upload limit fails here (the view's source says it has one,
+    /// the compiled page's model must carry the attribute; the verification page has its own, anonymous, limit).</summary>
+    [Fact]
+    public void Every_page_with_a_file_form_limits_its_uploads()
+    {
+        var web = new DirectoryInfo(AppContext.BaseDirectory);
+        while (web is not null && !File.Exists(Path.Combine(web.FullName, "WeProtect.Summit.slnx"))) web = web.Parent;
+        var root = Path.Combine(web!.FullName, "WeProtect.Summit.Web");
+        var withFiles = Directory.EnumerateFiles(Path.Combine(root, "Pages"), "*.cshtml", SearchOption.AllDirectories)
+            .Where(f => File.ReadAllText(f).Contains("multipart/form-data", StringComparison.Ordinal))
+            .Select(f => "/" + Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/')).ToList();
+        Assert.True(withFiles.Count >= 8, string.Join(", ", withFiles));
+        var models = new Microsoft.AspNetCore.Razor.Hosting.RazorCompiledItemLoader().LoadItems(typeof(Program).Assembly)
+            .ToDictionary(i => i.Identifier, i => i.Type.GetProperty("Model")?.PropertyType);
+        var unlimited = withFiles.Where(view => models[view]?.GetCustomAttributes(typeof(RateLimitedAttribute), false)
+            .Cast<RateLimitedAttribute>().SingleOrDefault()?.Action
+            is not (RateLimitedAction.Upload or RateLimitedAction.Verify)).ToList();
+        Assert.True(unlimited.Count == 0, "file forms without [RateLimited(RateLimitedAction.Upload)]: " + string.Join(", ", unlimited));
     }
 
     [Fact]

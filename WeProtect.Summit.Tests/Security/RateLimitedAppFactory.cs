@@ -24,7 +24,7 @@ public sealed class RateLimitedAppFactory : SummitAppFactory
             builder.UseSetting($"RateLimits:{action}:Window", Window.ToString());
             builder.UseSetting($"RateLimits:{action}:AccountWindow", Window.ToString());
         }
-        foreach (var action in new[] { RateLimitedAction.LogIn, RateLimitedAction.TwoFactor, RateLimitedAction.Register, RateLimitedAction.ForgotPassword, RateLimitedAction.ResendConfirmation })
+        foreach (var action in new[] { RateLimitedAction.LogIn, RateLimitedAction.TwoFactor, RateLimitedAction.Register, RateLimitedAction.ForgotPassword, RateLimitedAction.ResendConfirmation, RateLimitedAction.Upload })
             builder.UseSetting($"RateLimits:{action}:AccountPermitLimit", AccountLimit.ToString());
     }
 }

@@ -26,6 +26,8 @@ public sealed class RateLimitOptions
         RateLimitedAction.InvitationLink => new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(10) },
         // A nominee opens their link a few times; a delegation's office may share one address, hence more than above.
         RateLimitedAction.NominationLink => new() { PermitLimit = 60, Window = TimeSpan.FromMinutes(10) },
+        // Room for an organiser putting up a morning's breakout materials; a venue's delegates sending their photos at once.
+        RateLimitedAction.Upload => new() { PermitLimit = 600, Window = TimeSpan.FromMinutes(10), AccountPermitLimit = 60, AccountWindow = TimeSpan.FromMinutes(10) },
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 

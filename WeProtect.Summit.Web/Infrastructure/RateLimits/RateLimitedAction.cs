@@ -17,4 +17,8 @@ public enum RateLimitedAction
     /// <summary>Every request to a summit's registration page that carries a nomination link's token
     /// (<c>?nomination=</c>): as for invitation links, a token cannot be tried over and over.</summary>
     NominationLink,
+    /// <summary>A file sent to a signed-in page (a photo, a report's attachment, a Word draft, a CSV, a breakout's
+    /// material): each is read, checked and stored, some re-encoded. Counted per account as well as per address, since
+    /// a venue's delegates share one address.</summary>
+    Upload,
 }

@@ -17,6 +17,9 @@ public sealed class RateLimitedAttribute(RateLimitedAction action) : Attribute
         RateLimitedAction.InvitationLink => true,
         // The registration page without a token is an ordinary form: only a nomination link's requests count.
         RateLimitedAction.NominationLink => !string.IsNullOrEmpty(request.Query["nomination"]),
+        // A page with an upload also has other forms (remove a photo, save a report): only a post with a file counts.
+        RateLimitedAction.Upload => HttpMethods.IsPost(request.Method) && request.ContentType is { } type
+            && type.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase),
         _ => HttpMethods.IsPost(request.Method),
     };
 

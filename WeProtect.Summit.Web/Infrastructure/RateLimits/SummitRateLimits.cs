@@ -7,7 +7,7 @@ namespace WeProtect.Summit.Web.Infrastructure.RateLimits;
 
 /// <summary>ASP.NET Core's rate limiter over the <see cref="RateLimitedAttribute"/> pages: one chained limiter, per
 /// client address and per account (the submitted e-mail address, normalised; on the two-factor pages the user the
-/// first step identified). Every partition is a <see cref="WindowLimiter"/> on the app's <see cref="TimeProvider"/>,
+/// first step identified; for uploads the signed-in user). Every partition is a <see cref="WindowLimiter"/> on the app's <see cref="TimeProvider"/>,
 /// held by this app instance (no static state: the tests run many apps in one process). A refused request gets 429
 /// with <c>Retry-After</c> and the error page in plain words.</summary>
 public static class SummitRateLimits
@@ -83,6 +83,10 @@ public static class SummitRateLimits
             case RateLimitedAction.TwoFactor:
                 var first = await context.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme);
                 return first.Principal?.FindFirstValue(ClaimTypes.Name);
+            case RateLimitedAction.Upload:
+                // The limiter runs before authentication (an address is refused before any work): read the cookie here.
+                var signedIn = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+                return signedIn.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
             default:
                 return null;
         }

@@ -1,5 +1,6 @@
 using WeProtect.Summit.Data.Accreditations;
 using WeProtect.Summit.Web.Accreditation;
+using WeProtect.Summit.Web.Infrastructure.RateLimits;
 
 namespace WeProtect.Summit.Web.Pages.Registration;
 
@@ -12,6 +13,7 @@ using WeProtect.Summit.Data.Registrations; // after the namespace line: "Registr
 // Room for a file well over the limit (a 30 MB camera original), so that the handler answers it with a message.
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
 [RequestSizeLimit(RequestLimit)]
+[RateLimited(RateLimitedAction.Upload)]
 public class AccreditationModel(SummitDbContext db, AccreditationDesk desk, VisaLetterDesk letters, DocumentNumberProtector numbers,
     UserManager<SummitUser> users) : PageModel
 {

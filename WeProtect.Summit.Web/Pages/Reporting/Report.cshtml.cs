@@ -5,6 +5,7 @@ using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Reporting;
 using WeProtect.Summit.Web.Accounts;
 using WeProtect.Summit.Web.Reporting;
+using WeProtect.Summit.Web.Infrastructure.RateLimits;
 
 namespace WeProtect.Summit.Web.Pages.Reporting;
 
@@ -16,6 +17,7 @@ namespace WeProtect.Summit.Web.Pages.Reporting;
 // Room for the multipart framing around a file over the limit, so that the handler answers with a message, not 413.
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
 [RequestSizeLimit(RequestLimit)]
+[RateLimited(RateLimitedAction.Upload)]
 public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorStepUp stepUp, UserManager<SummitUser> users, TimeProvider clock) : PageModel
 {
     public sealed class EntryForm

@@ -1,5 +1,6 @@
 using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Materials;
+using WeProtect.Summit.Web.Infrastructure.RateLimits;
 
 namespace WeProtect.Summit.Web.Pages.Breakouts.Facilitate;
 
@@ -8,6 +9,7 @@ namespace WeProtect.Summit.Web.Pages.Breakouts.Facilitate;
 // Room for the multipart framing around a file over the limit, so that the handler answers with a message, not 413.
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
 [RequestSizeLimit(RequestLimit)]
+[RateLimited(RateLimitedAction.Upload)]
 public class MaterialsModel(SummitDbContext db, MaterialDesk desk) : PageModel
 {
     private const int RequestLimit = Material.MaxBytes + 1024 * 1024;

@@ -4,6 +4,7 @@ using WeProtect.Summit.Data.Materials;
 namespace WeProtect.Summit.Web.Pages.Breakouts.Manage;
 
 using WeProtect.Summit.Data.Summits;
+using WeProtect.Summit.Web.Infrastructure.RateLimits;
 
 /// <summary>Organisers attach documents (PDF, PowerPoint, Word) to the summit or to one of its breakouts, public or
 /// for approved delegates only, and delete them. The type is read from the content (<see cref="MaterialFormats"/>),
@@ -11,6 +12,7 @@ using WeProtect.Summit.Data.Summits;
 // Room for the multipart framing around a file over the limit, so that the handler answers with a message, not 413.
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
 [RequestSizeLimit(RequestLimit)]
+[RateLimited(RateLimitedAction.Upload)]
 public class MaterialsModel(SummitDbContext db, MaterialDesk desk) : PageModel
 {
     private const int RequestLimit = Material.MaxBytes + 1024 * 1024;

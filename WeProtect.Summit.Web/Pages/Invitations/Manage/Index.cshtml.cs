@@ -6,10 +6,12 @@ using WeProtect.Summit.Data.Invitations;
 namespace WeProtect.Summit.Web.Pages.Invitations.Manage;
 
 using WeProtect.Summit.Data.Summits;
+using WeProtect.Summit.Web.Infrastructure.RateLimits;
 
 /// <summary>Organisers: a summit's registration mode, its invitations (one organisation from the form, or a CSV file,
 /// all or nothing), and where each invited organisation stands (invited / nominated / registered / approved), with
 /// a link to revoke (a confirmation page, <see cref="RevokeModel"/>) and "Remind those that have not nominated anyone" (once per press: the form carries its round's key).</summary>
+[RateLimited(RateLimitedAction.Upload)]
 public class IndexModel(SummitDbContext db, InvitationDesk desk, SummitDesk summits, TimeProvider clock) : PageModel
 {
     private static readonly UploadRule UploadRule = new(InvitationCsv.MaxFileBytes, "Choose a CSV file of invitations.", "The file is empty.",

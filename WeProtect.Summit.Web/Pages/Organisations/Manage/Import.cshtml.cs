@@ -1,5 +1,6 @@
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Web.Localization;
+using WeProtect.Summit.Web.Infrastructure.RateLimits;
 
 namespace WeProtect.Summit.Web.Pages.Organisations.Manage;
 
@@ -9,6 +10,7 @@ namespace WeProtect.Summit.Web.Pages.Organisations.Manage;
 // with a message, rather than letting the server answer 413.
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
 [RequestSizeLimit(RequestLimit)]
+[RateLimited(RateLimitedAction.Upload)]
 public class ImportModel(SummitDbContext db, OrganisationDesk desk, TimeProvider clock) : PageModel
 {
     private const int RequestLimit = 4 * OrganisationCsvImport.MaxFileBytes;

@@ -4,6 +4,7 @@ using WeProtect.Summit.Data.Statements.Import;
 namespace WeProtect.Summit.Web.Pages.Statements.Manage;
 
 using WeProtect.Summit.Data.Summits;
+using WeProtect.Summit.Web.Infrastructure.RateLimits;
 
 /// <summary>Import from Word, in two steps: upload a .docx (<see cref="DocxStatementImport"/>), then see the draft
 /// text it became, the parser's errors for it and what was converted or left out. Nothing is saved here: the
@@ -12,6 +13,7 @@ using WeProtect.Summit.Data.Summits;
 // Room for the multipart framing around a file over the limit, so that the handler answers with a message, not 413.
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
 [RequestSizeLimit(RequestLimit)]
+[RateLimited(RateLimitedAction.Upload)]
 public class ImportModel(SummitDbContext db) : PageModel
 {
     private const int RequestLimit = 2 * DocxStatementImport.MaxFileBytes;
