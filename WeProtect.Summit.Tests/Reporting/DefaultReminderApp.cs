@@ -10,7 +10,9 @@ public sealed class DefaultReminderApp : SummitAppFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        // Empty: the code's default, as if the setting were not given.
-        builder.UseSetting(ReportingSweep.ReminderBeforeKey, "");
+        UseDefaultLeadTime(builder);
     }
+
+    /// <summary>Empty: the code's default, as if the setting were not given.</summary>
+    public static void UseDefaultLeadTime(IWebHostBuilder builder) => builder.UseSetting(ReportingSweep.ReminderBeforeKey, "");
 }

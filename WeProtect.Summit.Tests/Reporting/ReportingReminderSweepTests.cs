@@ -9,7 +9,11 @@ namespace WeProtect.Summit.Tests.Reporting;
 /// <summary>Automatic reminders: the reporting sweep, run with the app's clock moved, reminds each organisation that
 /// has not submitted once the deadline is within <c>Reporting:ReminderBefore</c> (14 days), once, through the same
 /// once-per-organisation row as the organisers' "Remind".</summary>
-public class ReportingReminderSweepTests(DefaultReminderApp app) : IClassFixture<DefaultReminderApp>
+public class ReportingReminderSweepTests(DefaultReminderApp app) : ReportingReminderSweepChecks(app), IClassFixture<DefaultReminderApp>;
+
+/// <summary>The sweep's tests, run by <see cref="ReportingReminderSweepTests"/> (mail to the pick-up folder) and
+/// <see cref="ReportingReminderSweepOverSmtpTests"/> (mail through a real SMTP server).</summary>
+public abstract class ReportingReminderSweepChecks(SummitAppFactory app)
 {
     private static string Status(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelector("[role=status]")?.TextContent.Trim() ?? "";
 
@@ -97,5 +101,10 @@ public class ReportingReminderSweepTests(DefaultReminderApp app) : IClassFixture
 
         var mail = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(x => x.Address == silentUser.Email) && (m.Subject ?? "").StartsWith("Reminder:"));
         Assert.Contains(cycle.Title, mail.Subject);
+        // One letter to each focal point reminded, none to the organisation that submitted.
+        await app.WaitForAllMailAsync();
+        var letters = app.SentMail().Where(m => (m.Subject ?? "").StartsWith("Reminder:") && (m.Subject ?? "").Contains(cycle.Title))
+            .SelectMany(m => m.To.Mailboxes.Select(x => x.Address)).Order().ToList();
+        Assert.Equal(new[] { silentUser.Email, quietOne.Email, quietTwo.Email }.Order(), letters);
     }
 }
