@@ -30,12 +30,15 @@ public sealed record RegistrationFilter
     public int? BreakoutId { get; init; }
     public bool? CheckedIn { get; init; }
     public string? Text { get; init; }
+    /// <summary>The language the delegate's e-mails are written in (an interface language code): the one they chose,
+    /// or the summit's default when they chose none. An organiser writing one message per language sends each to its readers.</summary>
+    public string? Reads { get; init; }
 
     public bool IsEmpty => this == new RegistrationFilter();
 
     /// <summary>Reads the filter from query-string words; nonsense in a part is ignored, never an error.</summary>
     public static RegistrationFilter Parse(string? status, string? sector, string? organisation, string? country, string? category,
-        string? minister, string? breakout, string? checkedIn, string? text)
+        string? minister, string? breakout, string? checkedIn, string? text, string? reads = null)
     {
         var proposed = string.Equals(sector, Proposed, StringComparison.OrdinalIgnoreCase);
         var code = country?.Trim().ToUpperInvariant();
@@ -51,6 +54,7 @@ public sealed record RegistrationFilter
             BreakoutId = Id(breakout),
             CheckedIn = YesNo(checkedIn),
             Text = string.IsNullOrWhiteSpace(text) ? null : text.Trim()[..Math.Min(text.Trim().Length, 200)],
+            Reads = Languages.InterfaceLanguages.IsSupported(reads) ? reads : null,
         };
     }
 
@@ -75,6 +79,8 @@ public sealed record RegistrationFilter
         if (BreakoutId is { } breakoutId)
             registrations = registrations.Where(r => db.Bookings.Any(b => b.RegistrationId == r.Id && b.BreakoutId == breakoutId && b.Status == BookingStatus.Confirmed));
         if (CheckedIn is { } checkedIn) registrations = registrations.Where(r => (r.CheckedInUtc != null) == checkedIn);
+        // As the letters choose it (RecipientLanguage): the delegate's own choice, else the summit's language.
+        if (Reads is { } reads) registrations = registrations.Where(r => (r.User.PreferredLanguage ?? r.Summit.DefaultLanguage) == reads);
         return registrations;
     }
 
@@ -109,6 +115,7 @@ public sealed record RegistrationFilter
         if (Minister is { } minister) parts.Add(minister ? "ministers" : "not ministers");
         if (BreakoutId is { } b) parts.Add($"seat at {breakoutTitle(b) ?? $"breakout {b}"}");
         if (CheckedIn is { } checkedIn) parts.Add(checkedIn ? "checked in" : "not checked in");
+        if (Reads is { } reads) parts.Add($"reading {CultureInfo.GetCultureInfo(reads).EnglishName}");
         if (Text is { } text) parts.Add($"matching \"{text}\"");
         return parts.Count == 0 ? "Every registration" : string.Join(" · ", parts);
     }

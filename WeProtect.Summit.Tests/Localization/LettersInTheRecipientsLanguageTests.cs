@@ -195,4 +195,41 @@ public class LettersInTheRecipientsLanguageTests(LocalizedAppFactory app) : ICla
         Assert.Contains("Written in Français", shown.QuerySelector("#message-language")!.TextContent);
         Assert.Equal("fr", shown.QuerySelector("#message-body")!.GetAttribute("lang"));
     }
+
+    [Fact]
+    public async Task One_message_per_language_reaches_the_delegates_who_read_it_their_own_choice_or_else_the_summits_language()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var organisation = await app.CreateOrganisationAsync();
+        var french = await UserPreferringAsync("fr");
+        var spanish = await UserPreferringAsync("es");
+        var unsaid = await app.CreateUserAsync(fullName: "Noor Haddad"); // no choice: the summit's language
+        foreach (var user in new[] { french, spanish, unsaid })
+            Assert.True((await app.DecideAsync((await app.RegisterAsync(user, summit.Id, organisation.Id)).Id, RegistrationStatus.Approved)).Succeeded);
+        using var organiser = await app.LoggedInClientAsync(Data.Accounts.Roles.Organiser);
+
+        async Task SendAsync(string reads, string subject)
+        {
+            var page = await organiser.GetPageAsync($"/Registration/Manage/Messages/{summit.Id}?organisation={organisation.Id}&reads={reads}");
+            // Writing to one language's readers: the message is in that language unless the organiser says otherwise.
+            Assert.Equal(reads, page.QuerySelector<IHtmlSelectElement>("#to-reads")!.Value);
+            Assert.Equal(reads, page.QuerySelector<IHtmlSelectElement>("#message-language")!.Value);
+            Assert.Contains("1 delegate matches this filter.", page.QuerySelector("#recipient-count")!.TextContent);
+            var values = new Dictionary<string, string> { ["Subject"] = subject, ["Body"] = "{FullName}: " + subject };
+            Assert.Equal(HttpStatusCode.Redirect, (await Tests.Registration.MessagesTests.PressAsync(organiser, page, "#send-button", values)).StatusCode);
+        }
+        Assert.Equal("en", summit.DefaultLanguage);
+        await SendAsync("fr", "Navette depuis l'aéroport");
+        await SendAsync("en", "Shuttle from the airport");
+
+        await app.WaitForAllMailAsync();
+        string[] To(string subject) => [.. app.SentMail().Where(m => m.Subject == subject).SelectMany(m => m.To.Mailboxes.Select(a => a.Address))];
+        Assert.Equal([french.Email!], To("Navette depuis l'aéroport"));
+        Assert.Equal([unsaid.Email!], To("Shuttle from the airport"));
+        Assert.DoesNotContain(app.SentMail(), m => m.To.Mailboxes.Any(a => a.Address == spanish.Email) && (m.Subject ?? "").Contains("airport", StringComparison.Ordinal));
+        var audiences = await app.WithDbAsync(db => db.DelegateMessages.Where(m => m.SummitId == summit.Id).OrderBy(m => m.Id).Select(m => m.Audience).ToListAsync());
+        Assert.Equal(2, audiences.Count);
+        Assert.Contains("reading French", audiences[0]);
+        Assert.Contains("reading English", audiences[1]);
+    }
 }

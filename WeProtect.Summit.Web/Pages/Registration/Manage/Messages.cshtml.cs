@@ -19,6 +19,7 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
     [BindProperty(SupportsGet = true, Name = "category")] public string? CategoryFilter { get; set; }
     [BindProperty(SupportsGet = true, Name = "breakout")] public string? BreakoutFilter { get; set; }
     [BindProperty(SupportsGet = true, Name = "checkedin")] public string? CheckedInFilter { get; set; }
+    [BindProperty(SupportsGet = true, Name = "reads")] public string? ReadsFilter { get; set; }
     [BindProperty] public string? Subject { get; set; }
     [BindProperty] public string? Body { get; set; }
     /// <summary>The language the message is written in (the summit's by default).</summary>
@@ -50,8 +51,9 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
     {
         if (!await LoadAsync(summitId, ct)) return NotFound();
         Key = Guid.NewGuid();
-        Language = Summit.DefaultLanguage;
         Filter = ReadFilter();
+        // Writing to the readers of one language: in that language, unless the organiser says otherwise.
+        Language = Filter.Reads ?? Summit.DefaultLanguage;
         RecipientCount = (await Filter.MatchingAsync(db, summitId, ct)).Count;
         return Page();
     }
@@ -141,7 +143,7 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
     }
 
     private RegistrationFilter ReadFilter() => RegistrationFilter.Parse(StatusFilter, SectorFilter, OrganisationFilter, CountryFilter, CategoryFilter,
-        null, BreakoutFilter, CheckedInFilter, null);
+        null, BreakoutFilter, CheckedInFilter, null, ReadsFilter);
 
     private async Task<bool> LoadAsync(int summitId, CancellationToken ct)
     {
