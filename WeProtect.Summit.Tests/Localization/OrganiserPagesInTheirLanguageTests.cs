@@ -182,6 +182,52 @@ public class OrganiserPagesInTheirLanguageTests(LocalizedAppFactory app) : IClas
         Assert.Equal(0, await app.WithDbAsync(db => db.StatementTranslations.CountAsync(t => t.StatementId == statement.Id)));
     }
 
+    /// <summary>A line of each part of the Word import's report, per language.</summary>
+    private static readonly Dictionary<string, (string Converted, string Dropped, string Marker)> ImportReportSays = new()
+    {
+        ["fr"] = ("Éléments lettrés : 2", "Tableaux (leur texte n’est pas dans le projet) : 1", "Ligne 3 (« ## Government delegates pledge to ») : ajoutez {audience=…} à la fin"),
+        ["es"] = ("Apartados con letra: 2", "Tablas (su texto no está en el borrador): 1", "Línea 3 («## Government delegates pledge to»): añada {audience=…} al final"),
+        ["ar"] = ("البنود ذات الأحرف: 2", "الجداول (نصها ليس في المسودة): 1", "السطر 3 («## Government delegates pledge to»): أضف {audience=…} في آخره"),
+    };
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task The_Word_imports_report_is_in_the_organisers_language(string language)
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var (draft, _) = await app.CreateStatementAsync(summit.Id, StatementStatus.Draft, StatementExample.Canonical, $"Imported {Guid.NewGuid():N}"[..16]);
+        var word = ImportWordFile.Build(
+        [
+            ImportWordFile.P("We, the governments, recognise the harm."),
+            ImportWordFile.Styled("Heading2", "Government delegates pledge to"),
+            ImportWordFile.Item(ImportWordFile.Numbered, 0, ImportWordFile.B("Strengthen cooperation")),
+            ImportWordFile.Item(ImportWordFile.Numbered, 1, "Advance collaboration."),
+            ImportWordFile.Item(ImportWordFile.Numbered, 0, ImportWordFile.B("Support survivors")),
+            ImportWordFile.Item(ImportWordFile.Numbered, 1, "Fund services."),
+            ImportWordFile.Table("A table cell"),
+        ]);
+        var reports = new Dictionary<string, Dictionary<string, List<string>>>();
+        foreach (var asked in new[] { "en", language })
+        {
+            using var organiser = LocalizedAppFactory.Speaking(await app.LoggedInClientAsync(Roles.Organiser), asked);
+            var form = await organiser.GetPageAsync($"/Statements/Manage/Import/{draft.Id}");
+            var (_, page) = await organiser.SubmitAndFollowAsync(form, "#import-form", files: new Dictionary<string, (string, byte[])> { ["Upload"] = ("draft.docx", word) });
+            reports[asked] = new[] { "#import-converted", "#import-dropped", "#import-markers" }
+                .ToDictionary(list => list, list => page.QuerySelectorAll($"{list} li").Select(li => li.TextContent.Trim()).ToList());
+        }
+
+        foreach (var (list, english) in reports["en"])
+        {
+            var translated = reports[language][list];
+            Assert.NotEmpty(english);
+            Assert.Equal(english.Count, translated.Count);
+            Assert.All(english.Zip(translated), pair => Assert.NotEqual(pair.First, pair.Second));
+        }
+        Assert.Contains(ImportReportSays[language].Converted, reports[language]["#import-converted"]);
+        Assert.Contains(ImportReportSays[language].Dropped, reports[language]["#import-dropped"]);
+        Assert.StartsWith(ImportReportSays[language].Marker, reports[language]["#import-markers"][0]);
+    }
+
     [Fact]
     public async Task The_French_breakout_programme_and_summit_list_format_dates_and_numbers_in_French()
     {

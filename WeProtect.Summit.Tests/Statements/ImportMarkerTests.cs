@@ -47,9 +47,9 @@ public class ImportMarkerTests
 
             """, result.Text);
         Assert.Equal(2, result.Markers.Count);
-        Assert.StartsWith("Line 5 (“## Our commitments”): add {audience=…} at its end", result.Markers[0]);
-        Assert.Contains("{commitments} if the title (line 1) carries the audience", result.Markers[0]);
-        Assert.StartsWith("Line 12: if the text from here closes the statement, put {closing} on a line of its own above it", result.Markers[1]);
+        Assert.StartsWith("Line 5 (“## Our commitments”): add {audience=…} at its end", result.Markers[0].ToString());
+        Assert.Contains("{commitments} if the title (line 1) carries the audience", result.Markers[0].ToString());
+        Assert.StartsWith("Line 12: if the text from here closes the statement, put {closing} on a line of its own above it", result.Markers[1].ToString());
         // As it is, the draft does not parse: the heading has no marker.
         Assert.Contains(StatementParser.Parse(result.Text).Errors, e => e.Line == 5);
     }
@@ -118,9 +118,9 @@ public class ImportMarkerTests
                b. Train staff.
 
             """, result.Text);
-        Assert.Contains("2 bullets or numbers nested under other items, written as paragraphs of those items starting with “•” or their numbers (the format has no lists inside a list)",
-            result.Dropped);
-        Assert.Equal(["Line 3 (“## Governments commit to”)"], result.Markers.Select(m => m[..m.IndexOf(':')]));
+        Assert.Contains("Bullets or numbers nested under other items, written as paragraphs of those items starting with “•” or their numbers (the format has no lists inside a list): 2",
+            result.Dropped.Select(d => d.ToString()));
+        Assert.Equal(["Line 3 (“## Governments commit to”)"], result.Markers.Select(m => m.ToString()).Select(m => m[..m.IndexOf(':')]));
 
         var parsed = StatementParser.Parse(result.Text!.Replace("commit to\n", "commit to {audience=government}\n"));
         Assert.True(parsed.IsValid, string.Join("; ", parsed.Errors));
@@ -155,8 +155,8 @@ public class ImportMarkerTests
         Assert.Contains("\n## Governments commit to {commitments}\n", result.Text);
         Assert.Contains("\n## Next steps {closing}\n", result.Text);
         Assert.Contains("\n## Note \\{draft}\n", result.Text);
-        Assert.Contains("3 markers typed in the file ({…}), kept", result.Converted);
+        Assert.Contains("Markers typed in the file ({…}), kept: 3", result.Converted.Select(c => c.ToString()));
         // Only the heading without a marker is left to finish.
-        Assert.Equal(["Line 18 (“## Note \\{draft}”)"], result.Markers.Select(m => m[..m.IndexOf(':')]));
+        Assert.Equal(["Line 18 (“## Note \\{draft}”)"], result.Markers.Select(m => m.ToString()).Select(m => m[..m.IndexOf(':')]));
     }
 }

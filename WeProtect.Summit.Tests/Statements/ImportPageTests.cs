@@ -92,10 +92,10 @@ public class ImportPageTests(SummitAppFactory app) : IClassFixture<SummitAppFact
         // The parser's errors for the draft, with their lines: no title on line 1.
         Assert.Contains(preview.QuerySelectorAll("#import-errors li"), li => li.GetAttribute("data-line") == "1");
         var converted = preview.QuerySelectorAll("#import-converted li").Select(li => li.TextContent).ToList();
-        Assert.Contains("2 numbered items", converted);
-        Assert.Contains("2 lettered items", converted);
+        Assert.Contains("Numbered items: 2", converted);
+        Assert.Contains("Lettered items: 2", converted);
         var dropped = preview.QuerySelectorAll("#import-dropped li").Select(li => li.TextContent).ToList();
-        Assert.Contains("1 table (its text is not in the draft)", dropped);
+        Assert.Contains("Tables (their text is not in the draft): 1", dropped);
         Assert.Contains(dropped, d => d.StartsWith("No title", StringComparison.Ordinal));
         Assert.StartsWith("Line 3 (“## Government delegates pledge to”): add {audience=…} at its end",
             preview.QuerySelector("#import-markers li")!.TextContent);

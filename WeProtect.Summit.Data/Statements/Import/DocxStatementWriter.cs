@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using WeProtect.Summit.Data.Desks;
 using M = DocumentFormat.OpenXml.Math;
 
 namespace WeProtect.Summit.Data.Statements.Import;
@@ -370,62 +371,54 @@ internal sealed partial class DocxStatementWriter
         return b.ToString();
     }
 
-    private List<string> Converted()
+    // Each count as "Paragraphs: 7": one sentence per kind to translate, and no plural to get right in any language.
+    private List<DeskText> Converted()
     {
-        var list = new List<string>();
+        var list = new List<DeskText>();
         if (title is not null) list.Add($"Title: {title}");
-        Note(list, headings, "heading (##): its marker is under “Markers to add”",
-            "headings (##): their markers are under “Markers to add”");
-        Note(list, typedMarkers, "marker typed in the file ({…}), kept", "markers typed in the file ({…}), kept");
-        Note(list, paragraphs, "paragraph", "paragraphs");
-        Note(list, numbered, "numbered item", "numbered items");
-        Note(list, lettered, "lettered item", "lettered items");
-        Note(list, bullets, "bullet", "bullets");
-        Note(list, emphasis, "bold or italic passage", "bold or italic passages");
-        Note(list, links, "link", "links");
-        Note(list, tracked, "tracked change accepted (insertions kept, deletions dropped)",
-            "tracked changes accepted (insertions kept, deletions dropped)");
+        Note(list, headings, n => $"Headings (##): {n:N0}, their markers under “Markers to add”");
+        Note(list, typedMarkers, n => $"Markers typed in the file ({{…}}), kept: {n:N0}");
+        Note(list, paragraphs, n => $"Paragraphs: {n:N0}");
+        Note(list, numbered, n => $"Numbered items: {n:N0}");
+        Note(list, lettered, n => $"Lettered items: {n:N0}");
+        Note(list, bullets, n => $"Bullets: {n:N0}");
+        Note(list, emphasis, n => $"Bold or italic passages: {n:N0}");
+        Note(list, links, n => $"Links: {n:N0}");
+        Note(list, tracked, n => $"Tracked changes accepted (insertions kept, deletions dropped): {n:N0}");
         return list;
     }
 
-    private List<string> Dropped()
+    private List<DeskText> Dropped()
     {
-        var list = new List<string>();
+        var list = new List<DeskText>();
         if (title is null)
             list.Add("No title (a paragraph in the Title or Heading 1 style) was found: add a line “# Title” at the top.");
-        Note(list, tables, "table (its text is not in the draft)", "tables (their text is not in the draft)");
-        Note(list, images, "image or drawing", "images or drawings");
-        Note(list, textBoxes, "text box (its text is not in the draft)", "text boxes (their text is not in the draft)");
-        Note(list, main.WordprocessingCommentsPart?.Comments?.Elements<Comment>().Count() ?? 0, "comment", "comments");
-        Note(list, footnotes, "footnote", "footnotes");
-        Note(list, endnotes, "endnote", "endnotes");
-        Note(list, fields, "field: its code dropped, the text Word showed kept",
-            "fields: their codes dropped, the text Word showed kept");
-        Note(list, equations, "equation", "equations");
-        Note(list, symbols, "symbol character", "symbol characters");
-        Note(list, embedded, "embedded document", "embedded documents");
+        Note(list, tables, n => $"Tables (their text is not in the draft): {n:N0}");
+        Note(list, images, n => $"Images or drawings: {n:N0}");
+        Note(list, textBoxes, n => $"Text boxes (their text is not in the draft): {n:N0}");
+        Note(list, main.WordprocessingCommentsPart?.Comments?.Elements<Comment>().Count() ?? 0, n => $"Comments: {n:N0}");
+        Note(list, footnotes, n => $"Footnotes: {n:N0}");
+        Note(list, endnotes, n => $"Endnotes: {n:N0}");
+        Note(list, fields, n => $"Fields, their codes dropped and the text Word showed kept: {n:N0}");
+        Note(list, equations, n => $"Equations: {n:N0}");
+        Note(list, symbols, n => $"Symbol characters: {n:N0}");
+        Note(list, embedded, n => $"Embedded documents: {n:N0}");
         var parts = main.HeaderParts.Concat<OpenXmlPart>(main.FooterParts);
         if (parts.Any(p => !string.IsNullOrWhiteSpace(p.RootElement?.InnerText)))
             list.Add("Page headers and footers");
-        Note(list, deepHeadings, "heading of level 3 or deeper, written as a plain paragraph (the format has two heading levels)",
-            "headings of level 3 or deeper, written as plain paragraphs (the format has two heading levels)");
-        Note(list, extraTitles, "further paragraph in the Title style, written as a plain paragraph",
-            "further paragraphs in the Title style, written as plain paragraphs");
-        Note(list, numberedHeadings, "heading's automatic number", "headings' automatic numbers");
-        Note(list, otherNumbered, "list item numbered with capitals or Roman numerals, written with its number as text: check it",
-            "list items numbered with capitals or Roman numerals, written with their numbers as text: check them");
-        Note(list, nestedItems, "bullet or number nested under another item, written as a paragraph of that item starting with “•” or its number (the format has no lists inside a list)",
-            "bullets or numbers nested under other items, written as paragraphs of those items starting with “•” or their numbers (the format has no lists inside a list)");
-        Note(list, otherLinks, "link that is not a web or e-mail address (its text kept)",
-            "links that are not web or e-mail addresses (their text kept)");
-        Note(list, escapedLines, "paragraph starting with a character the format reads as markup (#, >, {, …): a backslash keeps it text",
-            "paragraphs starting with a character the format reads as markup (#, >, {, …): a backslash keeps them text");
+        Note(list, deepHeadings, n => $"Headings of level 3 or deeper, written as plain paragraphs (the format has two heading levels): {n:N0}");
+        Note(list, extraTitles, n => $"Further paragraphs in the Title style, written as plain paragraphs: {n:N0}");
+        Note(list, numberedHeadings, n => $"Headings' automatic numbers: {n:N0}");
+        Note(list, otherNumbered, n => $"List items numbered with capitals or Roman numerals, written with their numbers as text (check them): {n:N0}");
+        Note(list, nestedItems, n => $"Bullets or numbers nested under other items, written as paragraphs of those items starting with “•” or their numbers (the format has no lists inside a list): {n:N0}");
+        Note(list, otherLinks, n => $"Links that are not web or e-mail addresses (their text kept): {n:N0}");
+        Note(list, escapedLines, n => $"Paragraphs starting with a character the format reads as markup (#, >, {{, …), kept as text with a backslash: {n:N0}");
         return list;
     }
 
-    private static void Note(List<string> list, int count, string one, string many)
+    private static void Note(List<DeskText> list, int count, Func<int, DeskText> line)
     {
-        if (count > 0) list.Add(count == 1 ? $"1 {one}" : $"{count:N0} {many}");
+        if (count > 0) list.Add(line(count));
     }
 
     [GeneratedRegex(@"^(https?://|mailto:)", RegexOptions.IgnoreCase)]
