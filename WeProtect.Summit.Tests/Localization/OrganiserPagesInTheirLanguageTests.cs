@@ -113,7 +113,6 @@ public class OrganiserPagesInTheirLanguageTests(LocalizedAppFactory app) : IClas
             ["/Reporting/Manage", $"/Reporting/Manage/Cycle/{cycle.Id}", $"/Reporting/Manage/Review/{report.Id}"]);
     }
 
-    /// <summary>Pages keep the culture's numbers and dates, with times in the summit's zone.</summary>
     /// <summary>What the statement checker says about a text (an error, a warning, a number or label said inside
     /// another sentence), per language: one error and one warning as they read there.</summary>
     private static readonly Dictionary<string, (string Error, string Warning)> CheckerSays = new()
@@ -131,20 +130,16 @@ public class OrganiserPagesInTheirLanguageTests(LocalizedAppFactory app) : IClas
         var (draft, _) = await app.CreateStatementAsync(summit.Id, StatementStatus.Draft, StatementExample.Canonical, $"Checked {Guid.NewGuid():N}"[..16]);
         const string wrong = "Text before the title\n# Title\n\n## Pledges {audience=martians}\n\n1. **One**\n   a. First.\n1. **Two**\n";
         const string doubtful = "# Title {audience=government}\n\n{commitments}\n\n1. **One**\n   a. Only.\n3. **Three**\n";
-        var said = new Dictionary<string, (List<string> Errors, List<string> Warnings)>();
-        foreach (var asked in new[] { "en", language })
+        var (english, translated) = await InEnglishAndAsync(language, async organiser =>
         {
-            using var organiser = LocalizedAppFactory.Speaking(await app.LoggedInClientAsync(Roles.Organiser), asked);
             async Task<List<string>> PreviewAsync(string text, string list)
             {
                 var edit = await organiser.GetPageAsync($"/Statements/Manage/Edit/{draft.Id}");
                 var (_, page) = await organiser.SubmitAndFollowAsync(edit, "#text-form", new Dictionary<string, string> { ["Input.Text"] = text }, submitter: "#text-preview");
                 return [.. page.QuerySelectorAll($"#{list} li").Select(li => li.TextContent.Trim())];
             }
-            said[asked] = (await PreviewAsync(wrong, "preview-errors"), await PreviewAsync(doubtful, "preview-warnings"));
-        }
-
-        var (english, translated) = (said["en"], said[language]);
+            return (Errors: await PreviewAsync(wrong, "preview-errors"), Warnings: await PreviewAsync(doubtful, "preview-warnings"));
+        });
         Assert.Equal(StatementParser.Parse(wrong).Errors.Select(e => e.ToString()), english.Errors);
         Assert.Equal(StatementParser.Parse(doubtful).Warnings.Select(w => w.ToString()), english.Warnings);
         Assert.Equal(english.Errors.Count, translated.Errors.Count);
@@ -206,28 +201,26 @@ public class OrganiserPagesInTheirLanguageTests(LocalizedAppFactory app) : IClas
             ImportWordFile.Item(ImportWordFile.Numbered, 1, "Fund services."),
             ImportWordFile.Table("A table cell"),
         ]);
-        var reports = new Dictionary<string, Dictionary<string, List<string>>>();
-        foreach (var asked in new[] { "en", language })
+        var (english, translated) = await InEnglishAndAsync(language, async organiser =>
         {
-            using var organiser = LocalizedAppFactory.Speaking(await app.LoggedInClientAsync(Roles.Organiser), asked);
             var form = await organiser.GetPageAsync($"/Statements/Manage/Import/{draft.Id}");
             var (_, page) = await organiser.SubmitAndFollowAsync(form, "#import-form", files: new Dictionary<string, (string, byte[])> { ["Upload"] = ("draft.docx", word) });
-            reports[asked] = new[] { "#import-converted", "#import-dropped", "#import-markers" }
+            return new[] { "#import-converted", "#import-dropped", "#import-markers" }
                 .ToDictionary(list => list, list => page.QuerySelectorAll($"{list} li").Select(li => li.TextContent.Trim()).ToList());
-        }
+        });
 
-        foreach (var (list, english) in reports["en"])
+        foreach (var (list, lines) in english)
         {
-            var translated = reports[language][list];
-            Assert.NotEmpty(english);
-            Assert.Equal(english.Count, translated.Count);
-            Assert.All(english.Zip(translated), pair => Assert.NotEqual(pair.First, pair.Second));
+            Assert.NotEmpty(lines);
+            Assert.Equal(lines.Count, translated[list].Count);
+            Assert.All(lines.Zip(translated[list]), pair => Assert.NotEqual(pair.First, pair.Second));
         }
-        Assert.Contains(ImportReportSays[language].Converted, reports[language]["#import-converted"]);
-        Assert.Contains(ImportReportSays[language].Dropped, reports[language]["#import-dropped"]);
-        Assert.StartsWith(ImportReportSays[language].Marker, reports[language]["#import-markers"][0]);
+        Assert.Contains(ImportReportSays[language].Converted, translated["#import-converted"]);
+        Assert.Contains(ImportReportSays[language].Dropped, translated["#import-dropped"]);
+        Assert.StartsWith(ImportReportSays[language].Marker, translated["#import-markers"][0]);
     }
 
+    /// <summary>Pages keep the culture's numbers and dates, with times in the summit's zone.</summary>
     [Fact]
     public async Task The_French_breakout_programme_and_summit_list_format_dates_and_numbers_in_French()
     {
@@ -259,6 +252,18 @@ public class OrganiserPagesInTheirLanguageTests(LocalizedAppFactory app) : IClas
         var refused = await FormClient.ParseAsync(await organiser.SubmitAsync(form, "#organisation-form",
             new Dictionary<string, string> { ["Input.FormalName"] = "Ministry of Justice " + Guid.NewGuid().ToString("N")[..6] }));
         Assert.Contains("اختر قطاعًا.", refused.QuerySelector("#organisation-form")!.TextContent);
+    }
+
+    /// <summary>The same steps by an organiser reading English and by one reading <paramref name="language"/>.</summary>
+    private async Task<(T English, T Translated)> InEnglishAndAsync<T>(string language, Func<FormClient, Task<T>> steps)
+    {
+        var said = new List<T>();
+        foreach (var asked in new[] { "en", language })
+        {
+            using var organiser = LocalizedAppFactory.Speaking(await app.LoggedInClientAsync(Roles.Organiser), asked);
+            said.Add(await steps(organiser));
+        }
+        return (said[0], said[1]);
     }
 
     private async Task CompareAsync(FormClient organiser, string language, string[] urls)
