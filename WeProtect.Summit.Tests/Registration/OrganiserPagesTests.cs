@@ -221,8 +221,13 @@ public class OrganiserPagesTests : IClassFixture<SummitAppFactory>
         var company = await app.CreateOrganisationAsync("Safe Tech " + Guid.NewGuid().ToString("N")[..6], Sector.PrivateSector, "US");
         var minister = (await DelegateAsync(summit.Id, kenya.Id, "Wanjiru Minister", DelegateCategory.HeadOfDelegation, minister: true)).Registration;
         var official = (await DelegateAsync(summit.Id, kenya.Id, "Otieno Official")).Registration;
-        var engineer = (await DelegateAsync(summit.Id, company.Id, "Émile Engineer", DelegateCategory.Observer)).Registration;
+        var (engineerUser, engineer) = await DelegateAsync(summit.Id, company.Id, "Émile Engineer", DelegateCategory.Observer);
         Assert.True((await app.DecideAsync(official.Id, RegistrationStatus.Approved)).Succeeded);
+        await app.WithDbAsync(async db =>
+        {
+            Assert.Null((await db.Users.SingleAsync(u => u.Id == engineerUser.Id)).PreferLanguage("fr"));
+            await db.SaveChangesAsync();
+        });
         using var client = await app.LoggedInClientAsync(Roles.Organiser);
 
         async Task<List<int>> IdsAsync(string query) =>
@@ -235,11 +240,15 @@ public class OrganiserPagesTests : IClassFixture<SummitAppFactory>
         Assert.Equal(new[] { minister.Id, official.Id }.Order(), await IdsAsync("?country=KE"));
         Assert.Equal([engineer.Id], await IdsAsync("?category=Observer"));
         Assert.Equal([minister.Id], await IdsAsync("?minister=yes"));
+        // The language their e-mails are in: their own choice, or the summit's when they made none.
+        Assert.Equal("en", summit.DefaultLanguage);
+        Assert.Equal([engineer.Id], await IdsAsync("?reads=fr"));
+        Assert.Equal(new[] { minister.Id, official.Id }.Order(), await IdsAsync("?reads=en"));
         Assert.Equal([engineer.Id], await IdsAsync("?q=emile")); // accents and case do not matter
         Assert.Equal([minister.Id], await IdsAsync("?country=KE&category=HeadOfDelegation&status=Pending"));
         Assert.Empty(await IdsAsync("?q=nobody-at-all"));
         // Nonsense in a filter is ignored, not a 500.
-        Assert.Equal(3, (await IdsAsync("?status=99&sector=x&country=ZZ&category=%3Cscript%3E&minister=maybe")).Count);
+        Assert.Equal(3, (await IdsAsync("?status=99&sector=x&country=ZZ&category=%3Cscript%3E&minister=maybe&reads=xx")).Count);
 
         // The form that filters is a plain GET form, enhanced by htmx.
         var page = await client.GetPageAsync(Queue(summit.Id));

@@ -40,6 +40,7 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
     [BindProperty(SupportsGet = true, Name = "country")] public string? CountryFilter { get; set; }
     [BindProperty(SupportsGet = true, Name = "category")] public string? CategoryFilter { get; set; }
     [BindProperty(SupportsGet = true, Name = "minister")] public string? MinisterFilter { get; set; }
+    [BindProperty(SupportsGet = true, Name = "reads")] public string? ReadsFilter { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
     [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
     /// <summary>"p", not "page": Razor Pages keeps the route value "page" for the page's own name.</summary>
@@ -93,7 +94,7 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
     public Dictionary<string, string> FilterValues() => new Dictionary<string, string?>
     {
         ["status"] = StatusFilter, ["sector"] = SectorFilter, ["organisation"] = OrganisationFilter, ["country"] = CountryFilter,
-        ["category"] = CategoryFilter, ["minister"] = MinisterFilter, ["q"] = Query, ["sort"] = Sort,
+        ["category"] = CategoryFilter, ["minister"] = MinisterFilter, ["reads"] = ReadsFilter, ["q"] = Query, ["sort"] = Sort,
     }.Where(p => !string.IsNullOrWhiteSpace(p.Value)).ToDictionary(p => p.Key, p => p.Value!);
 
     /// <summary>The filter's values with another page number, for the pager's links.</summary>
@@ -277,7 +278,7 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
     }
 
     private RegistrationFilter ReadFilter() => RegistrationFilter.Parse(StatusFilter, SectorFilter, OrganisationFilter, CountryFilter,
-        CategoryFilter, MinisterFilter, null, null, Query);
+        CategoryFilter, MinisterFilter, null, null, Query, ReadsFilter);
 
     /// <summary>Filters in the database, searches and sorts small keys, then reads the full rows of one page only:
     /// the page stays small however many registrations the summit has.</summary>
