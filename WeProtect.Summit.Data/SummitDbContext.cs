@@ -34,6 +34,7 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
     public DbSet<Communiques.Communique> Communiques => Set<Communiques.Communique>();
     public DbSet<Messages.DelegateMessage> DelegateMessages => Set<Messages.DelegateMessage>();
     public DbSet<Messages.DelegateMessageRecipient> DelegateMessageRecipients => Set<Messages.DelegateMessageRecipient>();
+    public DbSet<Messages.DelegateMessageVersion> DelegateMessageVersions => Set<Messages.DelegateMessageVersion>();
     public DbSet<Reporting.ReportingCycle> ReportingCycles => Set<Reporting.ReportingCycle>();
     public DbSet<Reporting.ReportingCycleStatement> ReportingCycleStatements => Set<Reporting.ReportingCycleStatement>();
     public DbSet<Reporting.ReportingFocalPoint> ReportingFocalPoints => Set<Reporting.ReportingFocalPoint>();

@@ -20,6 +20,8 @@ internal sealed class DelegateMessageConfiguration : IEntityTypeConfiguration<De
         e.Property(m => m.CancelledByName).HasMaxLength(200);
         // The sweep looks for due, unsent scheduled messages.
         e.HasIndex(m => new { m.SentUtc, m.ScheduledForUtc });
+        e.HasMany(m => m.Versions).WithOne().HasForeignKey(v => v.MessageId).OnDelete(DeleteBehavior.Cascade);
+        e.Navigation(m => m.Versions).HasField("versions").UsePropertyAccessMode(PropertyAccessMode.Field);
         e.HasOne<Summits.Summit>().WithMany().HasForeignKey(m => m.SummitId).OnDelete(DeleteBehavior.Restrict);
     }
 }

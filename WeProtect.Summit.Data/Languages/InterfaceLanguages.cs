@@ -35,6 +35,10 @@ public static class InterfaceLanguages
         return IsSupported(primary) ? primary : null;
     }
 
+    /// <summary>The language someone reads the app's e-mails in: their own choice, else <paramref name="fallback"/>
+    /// (a summit's default language), else <see cref="Default"/>.</summary>
+    public static string ReaderLanguage(string? preferred, string? fallback = null) => Match(preferred) ?? Match(fallback) ?? Default;
+
     public static InterfaceLanguage Get(string? code) => All.FirstOrDefault(l => l.Code == code) ?? All[0];
 
     /// <summary>The culture for dates and numbers in that language.</summary>

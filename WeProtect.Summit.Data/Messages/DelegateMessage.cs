@@ -20,7 +20,8 @@ public class DelegateMessage
     /// the language of the placeholders' words and of the link's label. Null for a standard reminder, whose wording is
     /// ours and reaches each delegate in their own language.</summary>
     public string? Language { get; init; }
-    /// <summary>The filter in words ("Approved · Government · Kenya"), for the history.</summary>
+    /// <summary>The filter in English words ("Approved · Government · Kenya") as it was when written, for the audit
+    /// trail, and for the history of a message written before its filter was kept.</summary>
     public string Audience { get; set; } = "";
     public int RecipientCount { get; set; }
     public DateTime CreatedUtc { get; set; }
@@ -30,7 +31,8 @@ public class DelegateMessage
     /// <summary>When a scheduled message is due (null: sent when written). Its recipients are chosen when it goes,
     /// so that "still pending" means pending then.</summary>
     public DateTime? ScheduledForUtc { get; init; }
-    /// <summary>The filter of a scheduled message, kept until it goes (<see cref="StoredFilter"/>).</summary>
+    /// <summary>The filter (<see cref="StoredFilter"/>): a scheduled message's recipients are chosen by it when it goes;
+    /// the history says it in the reader's language.</summary>
     public string? Filter { get; init; }
     /// <summary>Which standard reminder this is (<see cref="StandardReminders"/>), if any.</summary>
     public string? Reminder { get; init; }
@@ -38,6 +40,26 @@ public class DelegateMessage
     public DateTime? SentUtc { get; private set; }
     public DateTime? CancelledUtc { get; private set; }
     public string? CancelledByName { get; private set; }
+
+    private readonly List<DelegateMessageVersion> versions = [];
+
+    /// <summary>The message written again in other languages (none for a standard reminder, which is ours).</summary>
+    public IReadOnlyList<DelegateMessageVersion> Versions => versions;
+
+    /// <summary>Adds the text in another language; the desk has checked it (<see cref="MessageDesk.Problems"/>).</summary>
+    public void AddVersion(string language, string subject, string body)
+    {
+        if (language == Language || versions.Any(v => v.Language == language))
+            throw new InvalidOperationException($"The message already has its text in {language}.");
+        versions.Add(new DelegateMessageVersion(language, subject.Trim(), body.Replace("\r\n", "\n")));
+    }
+
+    /// <summary>What a delegate who reads <paramref name="readerLanguage"/> receives: the version in that language when
+    /// there is one, else the message as written (its language; null for a standard reminder).</summary>
+    public (string? Language, string Subject, string Body) TextFor(string readerLanguage) =>
+        versions.FirstOrDefault(v => v.Language == readerLanguage) is { } version
+            ? (version.Language, version.Subject, version.Body)
+            : (Language, Subject, Body);
 
     public bool IsWaiting => ScheduledForUtc is not null && SentUtc is null && CancelledUtc is null;
 

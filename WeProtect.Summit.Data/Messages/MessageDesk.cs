@@ -12,8 +12,11 @@ namespace WeProtect.Summit.Data.Messages;
 public sealed class MessageDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, Notifier notifier)
 {
     /// <summary>Checks the text before anything is sent: required parts, lengths, placeholders, and the language it is
-    /// written in (one of the app's, so that the mail says which and the placeholders' words match it).</summary>
-    public static IReadOnlyList<(string Field, DeskText Message)> Problems(string? subject, string? body, string? language)
+    /// written in (one of the app's, so that the mail says which and the placeholders' words match it); then each
+    /// version in another language the same way (one whose subject and body are both empty is no version). A field is
+    /// "Subject" or "Body", and "Subject.fr", "Body.fr" for the French version.</summary>
+    public static IReadOnlyList<(string Field, DeskText Message)> Problems(string? subject, string? body, string? language,
+        IReadOnlyList<MessageVersionText>? versions = null)
     {
         var errors = new List<(string, DeskText)>();
         if (!Languages.InterfaceLanguages.IsSupported(language)) errors.Add(("Language", "Say which language the message is written in."));
@@ -21,20 +24,53 @@ public sealed class MessageDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         else if (subject.Trim().Length > DelegateMessage.SubjectMaxLength) errors.Add(("Subject", $"The subject is longer than {DelegateMessage.SubjectMaxLength} characters."));
         if (string.IsNullOrWhiteSpace(body)) errors.Add(("Body", "Write the message."));
         else if (body.Length > DelegateMessage.BodyMaxLength) errors.Add(("Body", $"The message is longer than {DelegateMessage.BodyMaxLength:N0} characters."));
+        PlaceholderProblems(errors, "", subject, body);
+        var seen = new HashSet<string>();
+        foreach (var version in Given(versions))
+        {
+            if (!Languages.InterfaceLanguages.IsSupported(version.Language))
+            {
+                errors.Add(("Versions", "A version is in a language the app does not know."));
+                continue;
+            }
+            var code = version.Language!;
+            var name = Languages.InterfaceLanguages.Get(code).NativeName;
+            if (code == language)
+                errors.Add(($"Subject.{code}", $"The message above is written in {name}: leave the {name} version empty, or say that the message above is written in another language."));
+            else if (!seen.Add(code)) errors.Add(("Versions", $"The {name} version is given twice."));
+            else
+            {
+                if (string.IsNullOrWhiteSpace(version.Subject)) errors.Add(($"Subject.{code}", $"Write the subject of the {name} version."));
+                else if (version.Subject.Trim().Length > DelegateMessage.SubjectMaxLength)
+                    errors.Add(($"Subject.{code}", $"The subject of the {name} version is longer than {DelegateMessage.SubjectMaxLength} characters."));
+                if (string.IsNullOrWhiteSpace(version.Body)) errors.Add(($"Body.{code}", $"Write the message of the {name} version."));
+                else if (version.Body.Length > DelegateMessage.BodyMaxLength)
+                    errors.Add(($"Body.{code}", $"The {name} version is longer than {DelegateMessage.BodyMaxLength:N0} characters."));
+                PlaceholderProblems(errors, "." + code, version.Subject, version.Body);
+            }
+        }
+        return errors;
+    }
+
+    /// <summary>The versions that say something (the form posts an empty pair for every language left alone).</summary>
+    public static IReadOnlyList<MessageVersionText> Given(IReadOnlyList<MessageVersionText>? versions) =>
+        versions?.Where(v => !v.IsEmpty).ToList() ?? [];
+
+    private static void PlaceholderProblems(List<(string, DeskText)> errors, string suffix, string? subject, string? body)
+    {
         var known = string.Join(", ", MessageTemplate.Placeholders.Select(p => "{" + p.Name + "}"));
         foreach (var (field, text) in new[] { ("Subject", subject), ("Body", body) })
             if (MessageTemplate.Unknown(text) is { Count: > 0 } unknown)
             {
                 var named = string.Join(", ", unknown.Select(u => "{" + u + "}"));
-                errors.Add((field, unknown.Count == 1 ? (DeskText)$"Unknown placeholder {named}: use one of {known}." : (DeskText)$"Unknown placeholders {named}: use one of {known}."));
+                errors.Add((field + suffix, unknown.Count == 1 ? (DeskText)$"Unknown placeholder {named}: use one of {known}." : (DeskText)$"Unknown placeholders {named}: use one of {known}."));
             }
-        return errors;
     }
 
     public async Task<DeskResult<DelegateMessage>> SendAsync(int summitId, Guid key, string? subject, string? body, string? language,
-        RegistrationFilter filter, AuditActor actor, CancellationToken ct = default)
+        IReadOnlyList<MessageVersionText> versions, RegistrationFilter filter, AuditActor actor, CancellationToken ct = default)
     {
-        if (Problems(subject, body, language) is { Count: > 0 } problems) return DeskResult.Invalid(problems).With<DelegateMessage>();
+        if (Problems(subject, body, language, versions) is { Count: > 0 } problems) return DeskResult.Invalid(problems).With<DelegateMessage>();
         if (!await db.Summits.AnyAsync(s => s.Id == summitId, ct)) return DeskResult.NotFound("There is no such summit.").With<DelegateMessage>();
         if (key == Guid.Empty) return DeskResult.Refused("The form was incomplete; reload the page and try again.").With<DelegateMessage>();
         if (await db.DelegateMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Key == key, ct) is { } earlier)
@@ -42,15 +78,13 @@ public sealed class MessageDesk(SummitDbContext db, AuditTrail audit, TimeProvid
 
         var recipients = await filter.MatchingAsync(db, summitId, ct);
         if (recipients.Count == 0) return DeskResult.Refused("No delegate matches this filter: nothing was sent.").With<DelegateMessage>();
-        var organisation = filter.OrganisationId is { } o ? await db.Organisations.Where(x => x.Id == o).Select(x => x.FormalName).FirstOrDefaultAsync(ct) : null;
-        var breakout = filter.BreakoutId is { } b ? await db.Breakouts.Where(x => x.Id == b && x.SummitId == summitId).Select(x => x.Title).FirstOrDefaultAsync(ct) : null;
-        var audience = filter.Describe(_ => organisation, _ => breakout);
         var now = clock.GetUtcNow().UtcDateTime;
         var message = new DelegateMessage
         {
-            SummitId = summitId, Key = key, Subject = subject!.Trim(), Body = body!.Replace("\r\n", "\n"), Language = language, Audience = Shorten(audience),
-            RecipientCount = recipients.Count, CreatedUtc = now, CreatedByUserId = actor.UserId, CreatedByName = actor.Name,
+            SummitId = summitId, Key = key, Subject = subject!.Trim(), Body = body!.Replace("\r\n", "\n"), Language = language,
+            Audience = await AudienceAsync(filter, summitId, ct), Filter = StoredFilter.Write(filter), RecipientCount = recipients.Count, CreatedUtc = now, CreatedByUserId = actor.UserId, CreatedByName = actor.Name,
         };
+        foreach (var version in Given(versions)) message.AddVersion(version.Language!, version.Subject!, version.Body!);
         message.MarkSent(now);
         try
         {
@@ -77,20 +111,20 @@ public sealed class MessageDesk(SummitDbContext db, AuditTrail audit, TimeProvid
     /// <summary>Keeps a message (and its filter) to send at <paramref name="sendAtUtc"/>; the recipients are chosen then,
     /// by <see cref="SendDueAsync"/>. Cancellable until it goes.</summary>
     public async Task<DeskResult<DelegateMessage>> ScheduleAsync(int summitId, Guid key, string? subject, string? body, string? language,
-        RegistrationFilter filter, DateTime? sendAtUtc, AuditActor actor, CancellationToken ct = default)
+        IReadOnlyList<MessageVersionText> versions, RegistrationFilter filter, DateTime? sendAtUtc, AuditActor actor, CancellationToken ct = default)
     {
-        var problems = Problems(subject, body, language).ToList();
+        var problems = Problems(subject, body, language, versions).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         if (sendAtUtc is null) problems.Add(("SendAt", "Say when the message should go."));
         else if (sendAtUtc <= now) problems.Add(("SendAt", "That time has passed: choose a later one, or send the message now."));
         if (problems.Count > 0) return DeskResult.Invalid(problems).With<DelegateMessage>();
-        return await KeepAsync(summitId, key, subject!, body!, language, filter, sendAtUtc!.Value, actor, null, ct);
+        return await KeepAsync(summitId, key, subject!, body!, language, Given(versions), filter, sendAtUtc!.Value, actor, null, ct);
     }
 
     /// <summary>Writes a scheduled message whose text and time were checked: an organiser's (in its language) or a
     /// standard reminder (no language: each delegate gets ours in theirs).</summary>
     private async Task<DeskResult<DelegateMessage>> KeepAsync(int summitId, Guid key, string subject, string body, string? language,
-        RegistrationFilter filter, DateTime sendAtUtc, AuditActor actor, string? reminder, CancellationToken ct)
+        IReadOnlyList<MessageVersionText> versions, RegistrationFilter filter, DateTime sendAtUtc, AuditActor actor, string? reminder, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         if (!await db.Summits.AnyAsync(s => s.Id == summitId, ct)) return DeskResult.NotFound("There is no such summit.").With<DelegateMessage>();
@@ -98,14 +132,13 @@ public sealed class MessageDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         if (await db.DelegateMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Key == key, ct) is { } earlier)
             return DeskResult.Done("This message was already scheduled; it is not scheduled twice.").With(earlier);
 
-        var organisation = filter.OrganisationId is { } o ? await db.Organisations.Where(x => x.Id == o).Select(x => x.FormalName).FirstOrDefaultAsync(ct) : null;
-        var breakout = filter.BreakoutId is { } b ? await db.Breakouts.Where(x => x.Id == b && x.SummitId == summitId).Select(x => x.Title).FirstOrDefaultAsync(ct) : null;
         var message = new DelegateMessage
         {
             SummitId = summitId, Key = key, Subject = subject.Trim(), Body = body.Replace("\r\n", "\n"), Language = language,
-            Audience = Shorten(filter.Describe(_ => organisation, _ => breakout)), Filter = StoredFilter.Write(filter), Reminder = reminder,
+            Audience = await AudienceAsync(filter, summitId, ct), Filter = StoredFilter.Write(filter), Reminder = reminder,
             ScheduledForUtc = sendAtUtc, CreatedUtc = now, CreatedByUserId = actor.UserId, CreatedByName = actor.Name,
         };
+        foreach (var version in versions) message.AddVersion(version.Language!, version.Subject!, version.Body!);
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -140,7 +173,7 @@ public sealed class MessageDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         if (error is not null) return DeskResult.Refused(error).With<DelegateMessage>();
         if (when <= clock.GetUtcNow().UtcDateTime)
             return DeskResult.Refused($"\"{reminder.Title}\" would go at {summit.ToLocal(when):d MMM yyyy HH:mm}, which has passed: write a message now instead.").With<DelegateMessage>();
-        return await KeepAsync(summitId, key, reminder.Subject, reminder.Body, null, reminder.Filter, when, actor, reminder.Kind, ct);
+        return await KeepAsync(summitId, key, reminder.Subject, reminder.Body, null, [], reminder.Filter, when, actor, reminder.Kind, ct);
     }
 
     /// <summary>Cancels a scheduled message that has not gone yet (a conditional update: the sweep's claim and the
@@ -207,8 +240,15 @@ public sealed class MessageDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         await db.SaveChangesAsync(ct);
     }
 
-    private static string Shorten(string audience) =>
-        audience.Length > DelegateMessage.AudienceMaxLength ? audience[..DelegateMessage.AudienceMaxLength] : audience;
+    /// <summary>The filter in English words, as the audit trail keeps them (the pages say it from the stored filter, in
+    /// the reader's language).</summary>
+    private async Task<string> AudienceAsync(RegistrationFilter filter, int summitId, CancellationToken ct)
+    {
+        var organisation = filter.OrganisationId is { } o ? await db.Organisations.Where(x => x.Id == o).Select(x => x.FormalName).FirstOrDefaultAsync(ct) : null;
+        var breakout = filter.BreakoutId is { } b ? await db.Breakouts.Where(x => x.Id == b && x.SummitId == summitId).Select(x => x.Title).FirstOrDefaultAsync(ct) : null;
+        var audience = filter.Describe(_ => organisation, _ => breakout);
+        return audience.Length > DelegateMessage.AudienceMaxLength ? audience[..DelegateMessage.AudienceMaxLength] : audience;
+    }
 
     private static DeskResult<DelegateMessage> AlreadySent(DelegateMessage message) =>
         DeskResult.Done($"This message was already sent, to {message.RecipientCount:N0} delegates; it is not sent twice.").With(message);

@@ -84,39 +84,64 @@ public sealed record RegistrationFilter
         return registrations;
     }
 
-    /// <summary>What the text search looks at, per registration.</summary>
+    /// <summary>What the text search looks at, per registration, and the language the delegate reads e-mails in
+    /// (<see cref="Languages.InterfaceLanguages.ReaderLanguage"/>).</summary>
     public sealed record Key(int Id, Guid Version, RegistrationStatus Status, DateTime CreatedUtc, string FullName, string OrganisationName,
-        string? Email, string? CountryCode);
+        string? Email, string? CountryCode, string Reads);
 
     /// <summary>Every registration of the summit matching the whole filter, as small keys (a few dozen bytes each).</summary>
     public async Task<List<Key>> MatchingAsync(SummitDbContext db, int summitId, CancellationToken ct)
     {
-        var keys = await Apply(db.Registrations.AsNoTracking().Where(r => r.SummitId == summitId), db)
-            .Select(r => new Key(r.Id, r.Version, r.Status, r.CreatedUtc, r.FullName,
-                r.Organisation != null ? r.Organisation.FormalName : r.ProposedOrganisationName ?? "", r.User.Email,
-                r.Organisation != null ? r.Organisation.CountryCode : r.ProposedCountryCode))
+        var rows = await Apply(db.Registrations.AsNoTracking().Where(r => r.SummitId == summitId), db)
+            .Select(r => new
+            {
+                Key = new Key(r.Id, r.Version, r.Status, r.CreatedUtc, r.FullName,
+                    r.Organisation != null ? r.Organisation.FormalName : r.ProposedOrganisationName ?? "", r.User.Email,
+                    r.Organisation != null ? r.Organisation.CountryCode : r.ProposedCountryCode, ""),
+                r.User.PreferredLanguage,
+                r.Summit.DefaultLanguage,
+            })
             .ToListAsync(ct);
+        var keys = rows.Select(x => x.Key with { Reads = Languages.InterfaceLanguages.ReaderLanguage(x.PreferredLanguage, x.DefaultLanguage) }).ToList();
         return Text is { } text ? keys.Where(k => Matches(k.FullName, text) || Matches(k.OrganisationName, text) || Matches(k.Email ?? "", text)).ToList() : keys;
     }
 
     private static bool Matches(string value, string text) => Compare.IndexOf(value, text, SearchOptions) >= 0;
 
-    /// <summary>The filter in words, for a message's history ("Approved · Government · text "kenya"").</summary>
-    public string Describe(Func<int, string?> organisationName, Func<int, string?> breakoutTitle)
+    /// <summary>The filter in words, for a message's history ("Approved · Government · matching "kenya""): each part
+    /// a <see cref="DeskText"/> said in the reader's language, or a name (organisation, breakout, country) as it is.
+    /// <see cref="Describe"/> joins them in English for the audit trail.</summary>
+    public IReadOnlyList<object> Parts(Func<int, string?> organisationName, Func<int, string?> breakoutTitle)
     {
-        var parts = new List<string>();
-        if (Status is { } status) parts.Add(status.ToString());
-        if (ProposedOnly) parts.Add("proposed organisations");
-        if (Sector is { } sector) parts.Add(sector.DisplayName());
-        if (OrganisationId is { } o) parts.Add(organisationName(o) ?? $"organisation {o}");
-        if (Country == NoCountry) parts.Add("no country");
+        var parts = new List<object>();
+        if (Status is { } status) parts.Add((DeskText)Vocabulary.Words.Name(status));
+        if (ProposedOnly) parts.Add((DeskText)"proposed organisations");
+        if (Sector is { } sector) parts.Add((DeskText)sector.DisplayName());
+        if (OrganisationId is { } o)
+        {
+            if (organisationName(o) is { } name) parts.Add(name);
+            else parts.Add((DeskText)$"organisation {o}");
+        }
+        if (Country == NoCountry) parts.Add((DeskText)"no country");
         else if (Country is { } c) parts.Add(Countries.NameOf(c));
-        if (Category is { } category) parts.Add(category.DisplayName());
-        if (Minister is { } minister) parts.Add(minister ? "ministers" : "not ministers");
-        if (BreakoutId is { } b) parts.Add($"seat at {breakoutTitle(b) ?? $"breakout {b}"}");
-        if (CheckedIn is { } checkedIn) parts.Add(checkedIn ? "checked in" : "not checked in");
-        if (Reads is { } reads) parts.Add($"reading {CultureInfo.GetCultureInfo(reads).EnglishName}");
-        if (Text is { } text) parts.Add($"matching \"{text}\"");
-        return parts.Count == 0 ? "Every registration" : string.Join(" · ", parts);
+        if (Category is { } category) parts.Add((DeskText)category.DisplayName());
+        if (Minister is { } minister) parts.Add(minister ? (DeskText)"ministers" : (DeskText)"not ministers");
+        if (BreakoutId is { } b)
+        {
+            if (breakoutTitle(b) is { } title) parts.Add((DeskText)$"seat at {title}");
+            else parts.Add((DeskText)$"seat at breakout {b}");
+        }
+        if (CheckedIn is { } checkedIn) parts.Add(checkedIn ? DeskText.LowerFirst("Checked in") : (DeskText)"not checked in");
+        if (Reads is { } reads) parts.Add((DeskText)$"reading {Languages.InterfaceLanguages.Get(reads).NativeName}");
+        if (Text is { } text) parts.Add((DeskText)$"matching \"{text}\"");
+        if (parts.Count == 0) parts.Add((DeskText)"Every registration");
+        return parts;
     }
+
+    /// <summary>The parts of <see cref="Parts"/> joined, each said by <paramref name="say"/> (English when it is null).</summary>
+    public static string Join(IEnumerable<object> parts, Func<DeskText, string>? say = null) =>
+        string.Join(" · ", parts.Select(p => p is DeskText text ? say?.Invoke(text) ?? text.ToString() : p.ToString()));
+
+    /// <summary>The filter in English words, as the message keeps them for the audit trail.</summary>
+    public string Describe(Func<int, string?> organisationName, Func<int, string?> breakoutTitle) => Join(Parts(organisationName, breakoutTitle));
 }

@@ -59,6 +59,11 @@ public sealed class ErasureScope
         ? Db.DelegateMessages.Where(m => m.SummitId == s)
         : Db.DelegateMessages.Where(m => false);
 
+    /// <summary>The same messages' texts in other languages.</summary>
+    public IQueryable<DelegateMessageVersion> MessageVersions => SummitId is { } s
+        ? Db.DelegateMessageVersions.Where(v => Db.DelegateMessages.Any(m => m.Id == v.MessageId && m.SummitId == s))
+        : Db.DelegateMessageVersions.Where(v => false);
+
     public IQueryable<BadgeBatch> BadgeBatches => SummitId is { } s
         ? Db.BadgeBatches.Where(b => b.SummitId == s)
         : Db.BadgeBatches.Where(b => false);

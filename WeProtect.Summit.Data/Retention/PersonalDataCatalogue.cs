@@ -72,6 +72,9 @@ public static class PersonalDataCatalogue
             s => s.Messages.Where(m => m.Body != ErasedText || m.Subject != ErasedText || m.CreatedByName != ""),
             (q, ct) => q.ExecuteUpdateAsync(u => u.SetProperty(m => m.Subject, ErasedText).SetProperty(m => m.Body, ErasedText)
                 .SetProperty(m => m.CreatedByName, ""), ct)),
+        PersonalDataItem.Of("The same messages in other languages (subject, body)", $"replaced by \"{ErasedText}\"",
+            s => s.MessageVersions.Where(v => v.Body != ErasedText || v.Subject != ErasedText),
+            (q, ct) => q.ExecuteUpdateAsync(u => u.SetProperty(v => v.Subject, ErasedText).SetProperty(v => v.Body, ErasedText), ct)),
         PersonalDataItem.Of("Badge print log (who printed, why reprinted)", $"replaced by \"{ErasedText}\"",
             s => s.BadgeBatches.Where(b => b.PrintedBy != ErasedText || (b.Reason != null && b.Reason != ErasedText)),
             (q, ct) => q.ExecuteUpdateAsync(u => u.SetProperty(b => b.PrintedBy, ErasedText)

@@ -32,8 +32,17 @@ public sealed class PersonalDataExport(SummitDbContext db, TimeProvider clock, A
                 e.Id, e.StatementId, Organisation = e.Organisation.FormalName, e.PrintedName, e.PrintedPosition, e.SignedUtc,
                 e.Declaration, e.WithdrawnUtc, e.WithdrawalReason,
             }).ToListAsync(ct);
-        var messages = await db.DelegateMessageRecipients.AsNoTracking().Where(m => m.Registration.UserId == userId).OrderBy(m => m.Id)
-            .Select(m => new { m.MessageId, m.Message.SummitId, m.Message.Subject, m.Message.Body, m.CreatedUtc }).ToListAsync(ct);
+        // Each message as they received it: the version in the language they read, when the organisers wrote one.
+        var received = await db.DelegateMessageRecipients.AsNoTracking().Where(m => m.Registration.UserId == userId).OrderBy(m => m.Id)
+            .Select(m => new { m.MessageId, m.CreatedUtc, m.Registration.User.PreferredLanguage, m.Registration.Summit.DefaultLanguage }).ToListAsync(ct);
+        var messageIds = received.Select(m => m.MessageId).Distinct().ToList();
+        var written = await db.DelegateMessages.AsNoTracking().Include(m => m.Versions).Where(m => messageIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+        var messages = received.Select(m =>
+        {
+            var message = written[m.MessageId];
+            var (_, subject, body) = message.TextFor(Languages.InterfaceLanguages.ReaderLanguage(m.PreferredLanguage, m.DefaultLanguage));
+            return new { m.MessageId, message.SummitId, Subject = subject, Body = body, m.CreatedUtc };
+        }).ToList();
         var comments = await db.StatementComments.AsNoTracking().Where(c => c.AuthorUserId == userId).OrderBy(c => c.Id)
             .Select(c => new { c.Id, c.StatementId, c.Anchor, c.Text, c.AuthorName, c.OrganisationName, c.CreatedUtc }).ToListAsync(ct);
         var amendments = await db.Amendments.AsNoTracking().Where(a => a.ProposerUserId == userId).OrderBy(a => a.Id)

@@ -57,13 +57,20 @@ public class SecretariatJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#recipient-count")).ToContainTextAsync("5 delegates match");
         await page.Locator("#message-subject").FillAsync("Welcome to {SummitName}");
         await page.Locator("#message-body").FillAsync("Dear {FullName},\nyour registration is approved. Your badge: {BadgeLink}");
+        // The same message in French, for whoever reads French (nobody here yet: the preview says so).
+        await page.Locator("#message-versions > summary").ClickAsync();
+        await page.Locator("#version-subject-fr").FillAsync("Bienvenue à {SummitName}");
+        await page.Locator("#version-body-fr").FillAsync("Bonjour {FullName},\nvotre inscription est approuvée.");
         await page.Locator("#preview-button").ClickAsync();
         await Assertions.Expect(page.Locator("#preview-body")).ToContainTextAsync("your registration is approved");
+        await Assertions.Expect(page.Locator("#preview-fr h2")).ToContainTextAsync("no matching delegate reads Français");
+        await Assertions.Expect(page.Locator("#preview-fr .preview-body")).ToContainTextAsync("votre inscription est approuvée");
         await browser.ScreenshotAsync(page, "3-preview");
         await page.Locator("#send-button").ClickAsync();
         await BrowserFixture.WaitForAddressAsync(page, $"/Registration/Manage/Message/{summit.Id}/");
         await Assertions.Expect(page.Locator("#message-facts")).ToContainTextAsync("to 5 delegates");
         await Assertions.Expect(page.Locator("#message-recipients tbody tr")).ToHaveCountAsync(5);
+        await Assertions.Expect(page.Locator(".message-version[data-language='fr'] .version-subject")).ToHaveTextAsync("Bienvenue à {SummitName}");
         await browser.ScreenshotAsync(page, "4-sent");
 
         // 4. Badges: all not yet printed = the five new ones (the earlier badge was printed already).

@@ -13,12 +13,7 @@ public class LettersInTheRecipientsLanguageTests(LocalizedAppFactory app) : ICla
     private async Task<SummitUser> UserPreferringAsync(string language)
     {
         var user = await app.CreateUserAsync(fullName: "Amélie Durand");
-        await app.WithDbAsync(async db =>
-        {
-            var row = await db.Users.SingleAsync(u => u.Id == user.Id);
-            Assert.Null(row.PreferLanguage(language));
-            await db.SaveChangesAsync();
-        });
+        await app.PreferLanguageAsync(user, language);
         return user;
     }
 
@@ -229,7 +224,7 @@ public class LettersInTheRecipientsLanguageTests(LocalizedAppFactory app) : ICla
         Assert.DoesNotContain(app.SentMail(), m => m.To.Mailboxes.Any(a => a.Address == spanish.Email) && (m.Subject ?? "").Contains("airport", StringComparison.Ordinal));
         var audiences = await app.WithDbAsync(db => db.DelegateMessages.Where(m => m.SummitId == summit.Id).OrderBy(m => m.Id).Select(m => m.Audience).ToListAsync());
         Assert.Equal(2, audiences.Count);
-        Assert.Contains("reading French", audiences[0]);
+        Assert.Contains("reading Français", audiences[0]);
         Assert.Contains("reading English", audiences[1]);
     }
 }

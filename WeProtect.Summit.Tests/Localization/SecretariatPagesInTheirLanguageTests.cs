@@ -66,7 +66,7 @@ public class SecretariatPagesInTheirLanguageTests(LocalizedAppFactory app) : ICl
         using (var scope = app.Services.CreateScope())
         {
             var sent = await scope.ServiceProvider.GetRequiredService<MessageDesk>().SendAsync(summit.Id, Guid.NewGuid(), "Shuttle from the airport",
-                "Dear {FullName},\nA shuttle meets every flight.", "en", new RegistrationFilter { Status = RegistrationStatus.Approved }, actor);
+                "Dear {FullName},\nA shuttle meets every flight.", "en", [], new RegistrationFilter { Status = RegistrationStatus.Approved }, actor);
             Assert.True(sent.Succeeded, sent.Message);
             message = sent.Value!;
             var badges = scope.ServiceProvider.GetRequiredService<BadgeDesk>();
@@ -90,7 +90,7 @@ public class SecretariatPagesInTheirLanguageTests(LocalizedAppFactory app) : ICl
                 summit.Name, summit.City, summit.TimeZoneId, summit.Venue ?? "", government.FormalName, company.FormalName, invited.FormalName,
                 "Director", "Not a delegate of a member", "Ramp at the entrance", "KQ 310", "Hotel Lumière", "Secretariat Officer",
                 question.Label, "Opening plenary", "Closing plenary", "Dietary remarks for the dinner", "Which plenary will you attend?",
-                message.Subject, message.Audience, WeProtect.Summit.Data.Accreditations.VisaLetterSettings.DefaultWording, staff.FullName, staff.Email!, focal.FullName, focal.Email!,
+                message.Subject, WeProtect.Summit.Data.Accreditations.VisaLetterSettings.DefaultWording, staff.FullName, staff.Email!, focal.FullName, focal.Email!,
                 await db.Organisations.Where(o => o.Id == accepted.OrganisationId).Select(o => o.FormalName).SingleAsync(),
             }
             .Concat(names)

@@ -89,6 +89,11 @@ public class MessagesTests(SummitAppFactory app) : IClassFixture<SummitAppFactor
         Assert.Equal(2, detail.QuerySelectorAll("#message-recipients tbody tr").Length);
         Assert.DoesNotContain("Waiting to be sent", detail.QuerySelector("#message-recipients")!.TextContent);
         Assert.Contains("Amina Government", detail.QuerySelector("#message-recipients")!.TextContent);
+        Assert.Contains("Approved · Government", detail.QuerySelector("#message-facts")!.TextContent);
+
+        // A message written before its filter was kept says the words it was stored with.
+        await app.WithDbAsync(db => db.DelegateMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.Filter, (string?)null)));
+        Assert.Contains("Approved · Government", (await client.GetPageAsync(Messages(summit.Id))).QuerySelector($"#message-history tr[data-message='{message.Id}']")!.TextContent);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public class ScheduledMessageRaceTests(SummitAppFactory app) : IClassFixture<Sum
     {
         using var scope = app.Services.CreateScope();
         var result = await scope.ServiceProvider.GetRequiredService<MessageDesk>().ScheduleAsync(summitId, Guid.NewGuid(), "Raced", "Dear {FullName}",
-            "en", new RegistrationFilter { Status = RegistrationStatus.Approved }, app.UtcNow.AddMinutes(1), new AuditActor(null, "Organiser"));
+            "en", [], new RegistrationFilter { Status = RegistrationStatus.Approved }, app.UtcNow.AddMinutes(1), new AuditActor(null, "Organiser"));
         Assert.True(result.Succeeded, result.Message);
         return result.Value!;
     }

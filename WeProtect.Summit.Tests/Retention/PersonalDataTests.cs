@@ -30,7 +30,7 @@ public class PersonalDataTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         using (var scope = app.Services.CreateScope())
         {
             var sent = await scope.ServiceProvider.GetRequiredService<Data.Messages.MessageDesk>().SendAsync(summit.Id, Guid.NewGuid(),
-                "Programme for {FullName}", "Dear {FullName}, the programme is attached.", "en", new RegistrationFilter(), new AuditActor(null, "Organiser"));
+                "Programme for {FullName}", "Dear {FullName}, the programme is attached.", "en", [], new RegistrationFilter(), new AuditActor(null, "Organiser"));
             Assert.True(sent.Succeeded, sent.Message);
         }
         using var client = await app.LogInAsync(ingrid);

@@ -84,7 +84,8 @@ public class RetentionSweepTests(SummitAppFactory app) : IClassFixture<SummitApp
         using (var scope = app.Services.CreateScope())
         {
             var sent = await scope.ServiceProvider.GetRequiredService<Data.Messages.MessageDesk>().SendAsync(summit.Id, Guid.NewGuid(),
-                "Your visit, {FullName}", "Dear {FullName}, your driver will meet you at the airport.", "en", new RegistrationFilter(), new AuditActor(null, "Organiser Olga"));
+                "Your visit, {FullName}", "Dear {FullName}, your driver will meet you at the airport.", "en",
+                [new Data.Messages.MessageVersionText("fr", "Votre visite, {FullName}", "Bonjour {FullName}, votre chauffeur vous attendra à l'aéroport.")], new RegistrationFilter(), new AuditActor(null, "Organiser Olga"));
             Assert.True(sent.Succeeded, sent.Message);
         }
         await app.WaitForAllMailAsync();
@@ -134,6 +135,8 @@ public class RetentionSweepTests(SummitAppFactory app) : IClassFixture<SummitApp
         var message = await app.WithDbAsync(db => db.DelegateMessages.AsNoTracking().SingleAsync(m => m.SummitId == summit.Id));
         Assert.Equal((PersonalDataCatalogue.ErasedText, PersonalDataCatalogue.ErasedText, ""), (message.Subject, message.Body, message.CreatedByName));
         Assert.True(message.RecipientCount > 0);
+        var version = await app.WithDbAsync(db => db.DelegateMessageVersions.AsNoTracking().SingleAsync(v => v.MessageId == message.Id));
+        Assert.Equal((PersonalDataCatalogue.ErasedText, PersonalDataCatalogue.ErasedText), (version.Subject, version.Body));
 
         // Accounts are not the summit's: the focal point's stays as it was.
         Assert.Equal("Focal Point", await app.WithDbAsync(db => db.Users.Where(u => u.Id == focal.Id).Select(u => u.FullName).SingleAsync()));

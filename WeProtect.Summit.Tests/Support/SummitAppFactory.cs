@@ -115,6 +115,14 @@ public class SummitAppFactory : WebApplicationFactory<Program>
         return user;
     }
 
+    /// <summary>Saves <paramref name="language"/> as the language <paramref name="user"/> reads the app and its e-mails in.</summary>
+    public Task PreferLanguageAsync(SummitUser user, string language) => WithDbAsync(async db =>
+    {
+        var row = await db.Users.SingleAsync(u => u.Id == user.Id);
+        Assert.Null(row.PreferLanguage(language));
+        await db.SaveChangesAsync();
+    });
+
     /// <summary>Many users with the password <see cref="Password"/>, written in one insert for the load tests (hundreds
     /// through <see cref="UserManager{TUser}"/> cost a validator run and two look-ups each): what Identity's CreateAsync
     /// stores for a confirmed account without a role, the same hash for all.</summary>

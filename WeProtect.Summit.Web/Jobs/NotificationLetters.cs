@@ -223,11 +223,12 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
     }
 
     /// <summary>An organiser's message, its placeholders filled in for this delegate as they are now. The organisers'
-    /// words are theirs, in the language they wrote (an older message without one: the summit's); a standard
-    /// reminder's words are ours, so each delegate reads it in their own language.</summary>
+    /// words are theirs: the version in the language the delegate reads when the organisers wrote one, else the message
+    /// as written, in its language (an older message without one: the summit's); a standard reminder's words are ours,
+    /// so each delegate reads it in their own language.</summary>
     private async Task<Letter?> DelegateMessageLetterAsync(Notification notification, CancellationToken ct)
     {
-        var recipient = await db.DelegateMessageRecipients.AsNoTracking().Include(x => x.Message)
+        var recipient = await db.DelegateMessageRecipients.AsNoTracking().Include(x => x.Message).ThenInclude(m => m.Versions)
             .Include(x => x.Registration).ThenInclude(r => r.User)
             .Include(x => x.Registration).ThenInclude(r => r.Organisation)
             .Include(x => x.Registration).ThenInclude(r => r.Summit)
@@ -236,13 +237,14 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
         var r = recipient.Registration;
         var message = recipient.Message;
         var reminder = Data.Messages.StandardReminders.Find(message.Reminder);
+        var written = message.TextFor(Data.Languages.InterfaceLanguages.ReaderLanguage(r.User.PreferredLanguage, r.Summit.DefaultLanguage));
         using var speaking = reminder is null
-            ? RecipientLanguage.Speak(message.Language, r.Summit.DefaultLanguage)
+            ? RecipientLanguage.Speak(written.Language, r.Summit.DefaultLanguage)
             : RecipientLanguage.Speak(r.User.PreferredLanguage, r.Summit.DefaultLanguage);
         var language = CultureInfo.CurrentUICulture.Name;
         var values = Data.Messages.MessageTemplate.ValuesFor(r, r.Summit, links.Absolute, language, word => words[word].Value);
         // A reminder's wording is looked up whole: its placeholders are not format items.
-        var (subject, body) = reminder is null ? (message.Subject, message.Body) : (words[reminder.Subject].Value, words[reminder.Body].Value);
+        var (subject, body) = reminder is null ? (written.Subject, written.Body) : (words[reminder.Subject].Value, words[reminder.Body].Value);
         return new Letter(email, r.FullName, Data.Messages.MessageTemplate.Render(subject, values), Data.Messages.MessageTemplate.Render(body, values),
             links.Absolute($"/Registration/Details/{r.Id}"), Say("Your registration"), Language: language);
     }

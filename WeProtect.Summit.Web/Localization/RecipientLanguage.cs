@@ -17,7 +17,7 @@ public sealed class RecipientLanguage : IDisposable
     }
 
     public static RecipientLanguage Speak(string? preference, string? summitDefault = null) =>
-        new(InterfaceLanguages.Match(preference) ?? InterfaceLanguages.Match(summitDefault) ?? InterfaceLanguages.Default);
+        new(InterfaceLanguages.ReaderLanguage(preference, summitDefault));
 
     public void Dispose()
     {

@@ -1435,6 +1435,40 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.ToTable("DelegateMessageRecipients");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Messages.DelegateMessageVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("MessageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("DelegateMessageVersions");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -3308,6 +3342,15 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Navigation("Registration");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Messages.DelegateMessageVersion", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Messages.DelegateMessage", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Organisations.Membership", b =>
                 {
                     b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", null)
@@ -3716,6 +3759,11 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 {
                     b.Navigation("Content")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Messages.DelegateMessage", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.BadgeBatch", b =>

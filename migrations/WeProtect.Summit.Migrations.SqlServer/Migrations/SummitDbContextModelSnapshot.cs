@@ -1437,6 +1437,40 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.ToTable("DelegateMessageRecipients");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Messages.DelegateMessageVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<int>("MessageId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("DelegateMessageVersions");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -3310,6 +3344,15 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Navigation("Registration");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Messages.DelegateMessageVersion", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Messages.DelegateMessage", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Organisations.Membership", b =>
                 {
                     b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", null)
@@ -3718,6 +3761,11 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 {
                     b.Navigation("Content")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Messages.DelegateMessage", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.BadgeBatch", b =>

@@ -1386,6 +1386,38 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.ToTable("DelegateMessageRecipients");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Messages.DelegateMessageVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("DelegateMessageVersions");
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -3207,6 +3239,15 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Navigation("Registration");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Messages.DelegateMessageVersion", b =>
+                {
+                    b.HasOne("WeProtect.Summit.Data.Messages.DelegateMessage", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WeProtect.Summit.Data.Organisations.Membership", b =>
                 {
                     b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", null)
@@ -3615,6 +3656,11 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 {
                     b.Navigation("Content")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("WeProtect.Summit.Data.Messages.DelegateMessage", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Registrations.BadgeBatch", b =>

@@ -28,18 +28,34 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
     [BindProperty] public Guid Key { get; set; }
     /// <summary>When a scheduled message goes, as the summit's clock reads (its time zone).</summary>
     [BindProperty] public DateTime? SendAt { get; set; }
+    /// <summary>The message in other languages: one pair of fields per language; a pair left empty is no version.</summary>
+    [BindProperty] public List<VersionInput> Versions { get; set; } = [];
 
-    public sealed record HistoryRow(int Id, DateTime CreatedUtc, string Subject, string Audience, int RecipientCount, int Sent, int Failed, string CreatedByName,
-        DateTime? ScheduledForUtc, DateTime? SentUtc, DateTime? CancelledUtc)
+    public sealed class VersionInput
+    {
+        public string? Language { get; set; }
+        public string? Subject { get; set; }
+        public string? Body { get; set; }
+    }
+
+    /// <summary>One message of the history; <see cref="Audience"/> in the reader's language (<see cref="MessageAudiences"/>).</summary>
+    public sealed record HistoryRow(int Id, DateTime CreatedUtc, string Subject, string Audience, string? Filter, int RecipientCount, int Sent, int Failed, string CreatedByName,
+        DateTime? ScheduledForUtc, DateTime? SentUtc, DateTime? CancelledUtc, List<string> AlsoIn)
     {
         public bool IsWaiting => ScheduledForUtc is not null && SentUtc is null && CancelledUtc is null;
     }
-    public sealed record PreviewLetter(string To, string Subject, string Body);
+    /// <summary>The message as one recipient will read it: the one who reads <see cref="Language"/>, or any recipient
+    /// when none does (<see cref="Readers"/> is then 0).</summary>
+    public sealed record PreviewLetter(string Language, string To, string Subject, string Body, int Readers);
 
     public Summit Summit { get; private set; } = null!;
     public RegistrationFilter Filter { get; private set; } = new();
     public int RecipientCount { get; private set; }
-    public PreviewLetter? Preview { get; private set; }
+    /// <summary>How many of the matching delegates read e-mails in each language (RegistrationFilter.Key.Reads).</summary>
+    public IReadOnlyDictionary<string, int> Readers { get; private set; } = new Dictionary<string, int>();
+    /// <summary>The message as written, then each version given.</summary>
+    public IReadOnlyList<PreviewLetter> Previews { get; private set; } = [];
+    public PreviewLetter? Preview => Previews.FirstOrDefault();
     public IReadOnlyList<HistoryRow> History { get; private set; } = [];
     /// <summary>The standard reminders already scheduled (or sent) for this summit.</summary>
     public IReadOnlyList<string> Reminders { get; private set; } = [];
@@ -54,7 +70,8 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
         Filter = ReadFilter();
         // Writing to the readers of one language: in that language, unless the organiser says otherwise.
         Language = Filter.Reads ?? Summit.DefaultLanguage;
-        RecipientCount = (await Filter.MatchingAsync(db, summitId, ct)).Count;
+        Versions = VersionRows();
+        await CountAsync(summitId, ct);
         return Page();
     }
 
@@ -67,25 +84,42 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
         if (!await LoadAsync(summitId, ct)) return NotFound();
         ModelState.Clear();
         Filter = ReadFilter();
-        var matching = await Filter.MatchingAsync(db, summitId, ct);
-        RecipientCount = matching.Count;
+        Versions = VersionRows();
+        var matching = await CountAsync(summitId, ct);
         if (Key == Guid.Empty) Key = Guid.NewGuid();
-        foreach (var (field, message) in MessageDesk.Problems(Subject, Body, Language)) ModelState.AddModelError(field, Localization.Translations.Of(HttpContext, message));
+        var versions = Texts();
+        foreach (var (field, message) in MessageDesk.Problems(Subject, Body, Language, versions))
+            ModelState.AddModelError(VersionField(field), Localization.Translations.Of(HttpContext, message));
         if (!ModelState.IsValid) return Page();
         if (matching.Count == 0)
         {
             ModelState.AddModelError(string.Empty, Localization.Translations.OrKey(HttpContext, "No delegate matches this filter."));
             return Page();
         }
-        var first = matching.OrderBy(k => k.FullName, IndexModel.NameOrder).First();
-        var registration = await db.Registrations.AsNoTracking().Include(r => r.Organisation).Include(r => r.User).SingleAsync(r => r.Id == first.Id, ct);
-        // As the delegate will read it: the placeholders' words in the message's language.
-        Dictionary<string, string> values;
-        using (Localization.RecipientLanguage.Speak(Language))
-            values = MessageTemplate.ValuesFor(registration, Summit, links.Absolute, Language, word => words[word].Value);
-        Preview = new PreviewLetter($"{registration.FullName} <{registration.User.Email}>", MessageTemplate.Render(Subject!.Trim(), values),
-            MessageTemplate.Render(Body!.Replace("\r\n", "\n"), values));
+        var given = MessageDesk.Given(versions);
+        var ordered = matching.OrderBy(k => k.FullName, IndexModel.NameOrder).ToList();
+        var previews = new List<PreviewLetter>();
+        // The message as written goes to everyone whose language has no version of its own.
+        var mainReaders = ordered.Where(k => !given.Any(v => v.Language == k.Reads)).ToList();
+        previews.Add(await PreviewAsync(Language!, Subject!, Body!, mainReaders.FirstOrDefault() ?? ordered[0], mainReaders.Count, ct));
+        foreach (var version in given)
+        {
+            var readers = ordered.Where(k => k.Reads == version.Language).ToList();
+            previews.Add(await PreviewAsync(version.Language!, version.Subject!, version.Body!, readers.FirstOrDefault() ?? ordered[0], readers.Count, ct));
+        }
+        Previews = previews;
         return Page();
+    }
+
+    /// <summary>One text as <paramref name="reader"/> will read it, the placeholders' words in the text's language.</summary>
+    private async Task<PreviewLetter> PreviewAsync(string language, string subject, string body, RegistrationFilter.Key reader, int readers, CancellationToken ct)
+    {
+        var registration = await db.Registrations.AsNoTracking().Include(r => r.Organisation).Include(r => r.User).SingleAsync(r => r.Id == reader.Id, ct);
+        Dictionary<string, string> values;
+        using (Localization.RecipientLanguage.Speak(language))
+            values = MessageTemplate.ValuesFor(registration, Summit, links.Absolute, language, word => words[word].Value);
+        return new PreviewLetter(language, $"{registration.FullName} <{registration.User.Email}>", MessageTemplate.Render(subject.Trim(), values),
+            MessageTemplate.Render(body.Replace("\r\n", "\n"), values), readers);
     }
 
     public async Task<IActionResult> OnPostSendAsync(int summitId, CancellationToken ct)
@@ -93,12 +127,13 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
         if (!await LoadAsync(summitId, ct)) return NotFound();
         ModelState.Clear();
         Filter = ReadFilter();
-        var result = await desk.SendAsync(summitId, Key, Subject, Body, Language, Filter, User.ToAuditActor(), ct);
+        Versions = VersionRows();
+        var result = await desk.SendAsync(summitId, Key, Subject, Body, Language, Texts(), Filter, User.ToAuditActor(), ct);
         return await this.AnswerAsync(result, () => RedirectToPage("/Registration/Manage/Message", new { summitId, messageId = result.Value!.Id }), async () =>
         {
-            RecipientCount = (await Filter.MatchingAsync(db, summitId, ct)).Count;
+            await CountAsync(summitId, ct);
             return Page();
-        }, field => field);
+        }, VersionField);
     }
 
     /// <summary>Keeps the message, with its filter, to go at <see cref="SendAt"/> (the summit's time zone).</summary>
@@ -107,6 +142,7 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
         if (!await LoadAsync(summitId, ct)) return NotFound();
         ModelState.Clear();
         Filter = ReadFilter();
+        Versions = VersionRows();
         DateTime? sendAtUtc = null;
         if (SendAt is { } local)
         {
@@ -116,15 +152,15 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
         }
         if (!ModelState.IsValid)
         {
-            RecipientCount = (await Filter.MatchingAsync(db, summitId, ct)).Count;
+            await CountAsync(summitId, ct);
             return Page();
         }
-        var result = await desk.ScheduleAsync(summitId, Key, Subject, Body, Language, Filter, sendAtUtc, User.ToAuditActor(), ct);
+        var result = await desk.ScheduleAsync(summitId, Key, Subject, Body, Language, Texts(), Filter, sendAtUtc, User.ToAuditActor(), ct);
         return await this.AnswerAsync(result, () => RedirectToPage(new { summitId }), async () =>
         {
-            RecipientCount = (await Filter.MatchingAsync(db, summitId, ct)).Count;
+            await CountAsync(summitId, ct);
             return Page();
-        }, field => field);
+        }, VersionField);
     }
 
     /// <summary>One of the standard reminders, at its time for this summit (one live reminder of each kind, so it needs no form key).</summary>
@@ -140,6 +176,34 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
     {
         var result = await desk.CancelAsync(summitId, messageId, User.ToAuditActor(), ct);
         return this.Answer(result, () => RedirectToPage(new { summitId }));
+    }
+
+    /// <summary>The matching delegates, counted in all and by the language they read.</summary>
+    private async Task<List<RegistrationFilter.Key>> CountAsync(int summitId, CancellationToken ct)
+    {
+        var matching = await Filter.MatchingAsync(db, summitId, ct);
+        RecipientCount = matching.Count;
+        Readers = matching.GroupBy(k => k.Reads).ToDictionary(g => g.Key, g => g.Count());
+        return matching;
+    }
+
+    /// <summary>One row per language other than the one the message is written in, with what was posted for it (a
+    /// posted version in that language too, so that the error about it has its fields).</summary>
+    private List<VersionInput> VersionRows() =>
+        [.. Data.Languages.InterfaceLanguages.All
+            .Select(l => Versions.FirstOrDefault(v => v.Language == l.Code) is { } posted
+                ? new VersionInput { Language = l.Code, Subject = posted.Subject, Body = posted.Body }
+                : new VersionInput { Language = l.Code })
+            .Where(v => v.Language != Language || !string.IsNullOrWhiteSpace(v.Subject) || !string.IsNullOrWhiteSpace(v.Body))];
+
+    private List<MessageVersionText> Texts() => [.. Versions.Select(v => new MessageVersionText(v.Language, v.Subject, v.Body))];
+
+    /// <summary>The desk's "Subject.fr" is the French row's field here.</summary>
+    private string VersionField(string field)
+    {
+        if (field.Split('.') is not [var part, var language]) return field;
+        var row = Versions.FindIndex(v => v.Language == language);
+        return row < 0 ? string.Empty : $"{nameof(Versions)}[{row}].{part}";
     }
 
     private RegistrationFilter ReadFilter() => RegistrationFilter.Parse(StatusFilter, SectorFilter, OrganisationFilter, CountryFilter, CategoryFilter,
@@ -160,11 +224,13 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
         Reminders = await db.DelegateMessages.AsNoTracking().Where(m => m.SummitId == summitId && m.Reminder != null && m.CancelledUtc == null)
             .Select(m => m.Reminder!).ToListAsync(ct);
         History = await db.DelegateMessages.AsNoTracking().Where(m => m.SummitId == summitId).OrderByDescending(m => m.CreatedUtc).ThenByDescending(m => m.Id).Take(100)
-            .Select(m => new HistoryRow(m.Id, m.CreatedUtc, m.Subject, m.Audience, m.RecipientCount,
+            .Select(m => new HistoryRow(m.Id, m.CreatedUtc, m.Subject, m.Audience, m.Filter, m.RecipientCount,
                 db.DelegateMessageRecipients.Count(r => r.MessageId == m.Id && db.Notifications.Any(n => n.Id == r.NotificationId && n.SentUtc != null)),
                 db.DelegateMessageRecipients.Count(r => r.MessageId == m.Id && db.Notifications.Any(n => n.Id == r.NotificationId && n.FailedUtc != null)),
-                m.CreatedByName, m.ScheduledForUtc, m.SentUtc, m.CancelledUtc))
+                m.CreatedByName, m.ScheduledForUtc, m.SentUtc, m.CancelledUtc, m.Versions.Select(v => v.Language).ToList()))
             .ToListAsync(ct);
+        var audiences = await MessageAudiences.SayAsync(db, HttpContext, [.. History.Select(m => new MessageAudiences.Written(m.Id, m.Filter, m.Audience))], ct);
+        History = [.. History.Select(m => m with { Audience = audiences[m.Id] })];
         return true;
     }
 
