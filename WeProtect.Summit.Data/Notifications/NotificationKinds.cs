@@ -52,4 +52,50 @@ public static class NotificationKinds
     /// <summary>The organisers revoked an invitation: to its focal point, or to its address when nobody had accepted
     /// it (subject: the invitation; recipient: the focal point when there was one).</summary>
     public const string InvitationRevoked = "invitation.revoked";
+
+    /// <summary>The kinds whose subject is a registration.</summary>
+    public static readonly IReadOnlyList<string> AboutRegistration = [RegistrationReceived, RegistrationDecision, RegistrationPromoted];
+
+    /// <summary>The kinds whose subject is a booking.</summary>
+    public static readonly IReadOnlyList<string> AboutBooking =
+    [
+        BookingConfirmed, BookingWaitlisted, BookingPromoted, BookingPassedOver, BookingCancelled, BreakoutMoved, BreakoutCancelled,
+    ];
+
+    /// <summary>The kinds whose subject is a visa letter.</summary>
+    public static readonly IReadOnlyList<string> AboutVisaLetter = [VisaLetterIssued, VisaLetterRefused];
+
+    /// <summary>What a letter of each kind is, as the organisers' lists of letters say it (a delegate's record, the
+    /// outbox). Every kind has one (<c>VocabularyTests</c>).</summary>
+    public static string Label(string kind) => kind switch
+    {
+        RegistrationReceived => "Registration received",
+        RegistrationDecision => "Decision on the registration",
+        RegistrationPromoted => "Place from the waiting list",
+        BookingConfirmed => "Seat confirmed",
+        BookingWaitlisted => "On a breakout's waiting list",
+        BookingPromoted => "Seat from a breakout's waiting list",
+        BookingPassedOver => "Seat passed over (overlapping breakout)",
+        BookingCancelled => "Seat cancelled by the delegate",
+        BreakoutMoved => "Breakout moved",
+        BreakoutCancelled => "Breakout cancelled",
+        DelegateMessage => "Message from the organisers",
+        VisaLetterIssued => "Visa letter issued",
+        VisaLetterRefused => "Visa letter refused",
+        VisaLetterWithdrawn => "Visa letter withdrawn",
+        SigningInvitation => "Invitation to sign",
+        SigningReminder => "Reminder to sign",
+        AmendmentDecided => "Decision on an amendment",
+        EndorsementSigned => "Endorsement receipt",
+        EndorsementWithdrawn => "Endorsement withdrawn",
+        ReportingInvitation => "Invitation to report",
+        ReportingReminder => "Reminder to report",
+        ReportingClarification => "Clarification asked on a report",
+        InvitationSent => "Invitation to the summit",
+        InvitationReminder => "Reminder of the invitation",
+        InvitationRevoked => "Invitation revoked",
+        NominationSent => "Nomination",
+        NominationWithdrawn => "Nomination withdrawn",
+        _ => kind,
+    };
 }

@@ -131,7 +131,7 @@ public sealed record RegistrationFilter
             if (breakoutTitle(b) is { } title) parts.Add((DeskText)$"seat at {title}");
             else parts.Add((DeskText)$"seat at breakout {b}");
         }
-        if (CheckedIn is { } checkedIn) parts.Add(checkedIn ? DeskText.LowerFirst("Checked in") : (DeskText)"not checked in");
+        if (CheckedIn is { } checkedIn) parts.Add(checkedIn ? DeskText.LowerFirst("Checked in") : DeskText.LowerFirst("Not checked in"));
         if (Reads is { } reads) parts.Add((DeskText)$"reading {Languages.InterfaceLanguages.Get(reads).NativeName}");
         if (Text is { } text) parts.Add((DeskText)$"matching \"{text}\"");
         if (parts.Count == 0) parts.Add((DeskText)"Every registration");

@@ -120,15 +120,10 @@ public sealed class ErasureScope
 
     public IQueryable<SummitUser> Account => Db.Users.Where(u => UserId != null && u.Id == UserId);
 
-    private static readonly string[] RegistrationKinds =
-        [NotificationKinds.RegistrationReceived, NotificationKinds.RegistrationDecision, NotificationKinds.RegistrationPromoted];
+    // Arrays, as EF Core translates Contains on them.
+    private static readonly string[] RegistrationKinds = [.. NotificationKinds.AboutRegistration];
 
-    private static readonly string[] BookingKinds =
-    [
-        NotificationKinds.BookingConfirmed, NotificationKinds.BookingWaitlisted, NotificationKinds.BookingPromoted,
-        NotificationKinds.BookingPassedOver, NotificationKinds.BookingCancelled, NotificationKinds.BreakoutMoved,
-        NotificationKinds.BreakoutCancelled,
-    ];
+    private static readonly string[] BookingKinds = [.. NotificationKinds.AboutBooking];
 
     private static readonly string[] InvitationKinds = [NotificationKinds.InvitationSent, NotificationKinds.InvitationReminder];
 }

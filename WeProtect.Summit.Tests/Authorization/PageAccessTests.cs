@@ -79,6 +79,7 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Invitations/Delegation"] = Access.FocalPoint,
         ["/Registration/Manage/Messages"] = Access.Organiser,
         ["/Registration/Manage/Message"] = Access.Organiser,
+        ["/Registration/Manage/Delegate"] = Access.Organiser,
         ["/Breakouts/Manage/Index"] = Access.Organiser,
         ["/Breakouts/Manage/Edit"] = Access.Organiser,
         ["/Breakouts/Manage/Attendees"] = Access.Organiser,

@@ -98,6 +98,8 @@ public class SecretariatPagesInTheirLanguageTests(LocalizedAppFactory app) : ICl
             .Concat(await db.Users.Select(u => u.Email!).ToListAsync())
             .Concat(await db.Statements.Where(s => s.SummitId == summit.Id).Select(s => s.Title).ToListAsync())
             .Concat(Countries.All.Values)
+            // The audit trail's summaries, which a delegate's history shows: a record, kept in English.
+            .Concat(await db.AuditEvents.Select(e => e.Summary).ToListAsync())
             .ToList());
         return new Filled(summit, registrations[0].Id, message.Id, question.Id, accepted.Id, data);
     }
@@ -118,10 +120,14 @@ public class SecretariatPagesInTheirLanguageTests(LocalizedAppFactory app) : ICl
             $"/Registration/Manage/Messages/{id}", $"/Registration/Manage/Message/{id}/{filled.MessageId}",
             $"/Registration/Manage/CheckInStaff/{id}", $"/Registration/Manage/VisaLetters/{id}",
             $"/Invitations/Manage/Index/{id}", $"/Invitations/Manage/Protocol/{id}/{filled.ApprovedId}",
+            $"/Registration/Manage/Delegate/{id}/{filled.ApprovedId}",
             $"/Invitations/Manage/Revoke/{id}/{filled.InvitationId}",
         ];
         var failures = new List<string>();
         var data = filled.Data.Concat(SameWord[language]).ToList();
+        // Who did what in a delegate's history: names and roles as the audit trail records them.
+        var record = await EnglishLeft.PageAsync(organiser, $"/Registration/Manage/Delegate/{id}/{filled.ApprovedId}", "en");
+        data.AddRange(record.QuerySelectorAll("#delegate-history td").Select(td => td.TextContent.Trim()));
         foreach (var url in urls)
             EnglishLeft.Compare(url, await EnglishLeft.PageAsync(organiser, url, "en"), await EnglishLeft.PageAsync(organiser, url, language), language, data, failures);
         Assert.True(failures.Count == 0, string.Join("\n", failures));

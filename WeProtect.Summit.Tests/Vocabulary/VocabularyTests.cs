@@ -35,6 +35,16 @@ public class VocabularyTests
     }
 
     [Fact]
+    public void Every_kind_of_letter_has_a_name_the_organisers_read()
+    {
+        var kinds = typeof(Data.Notifications.NotificationKinds).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        Assert.True(kinds.Count > 20, $"{kinds.Count} kinds");
+        Assert.DoesNotContain(kinds, kind => Data.Notifications.NotificationKinds.Label(kind) == kind);
+        Assert.Equal(kinds.Count, kinds.Select(Data.Notifications.NotificationKinds.Label).Distinct().Count());
+    }
+
+    [Fact]
     public void Names_are_words_not_code_identifiers()
     {
         foreach (var value in Words.UserFacing.SelectMany(type => Enum.GetValues(type).Cast<Enum>()))

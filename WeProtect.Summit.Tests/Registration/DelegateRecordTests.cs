@@ -1,0 +1,85 @@
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Messages;
+using WeProtect.Summit.Data.Notifications;
+using WeProtect.Summit.Data.Questions;
+
+namespace WeProtect.Summit.Tests.Registration;
+
+using WeProtect.Summit.Data.Registrations; // after the namespace line: "Registration" is also this namespace
+
+/// <summary>One delegate's record for the secretariat: reached from the vetting queue and from a message's
+/// recipients; the registration, needs, seats, badge, every letter about it (and only its own) with whether it went,
+/// and its history. Organisers only; another summit's registration is not found.</summary>
+public class DelegateRecordTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
+{
+    [Fact]
+    public async Task An_organiser_sees_one_delegates_registration_seats_letters_and_history()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var breakout = await app.CreateBreakoutAsync(summit, title: "Hotlines and reporting");
+        var (amina, registration) = await app.ApprovedDelegateAsync(summit.Id, "Amina Record");
+        var (other, _) = await app.ApprovedDelegateAsync(summit.Id, "Omar Other");
+        await app.SetNeedsAsync(registration.Id, "Ramp at the side entrance", Need.WheelchairAccess);
+        Assert.True((await app.BookAsync(breakout.Id, amina)).Succeeded);
+        await app.SaveTravelAsync(registration, new TravelPlan(summit.StartDate.ToDateTime(new TimeOnly(7, 0)), "KQ 310",
+            summit.EndDate.ToDateTime(new TimeOnly(21, 0)), null, "Hotel Lumière", true));
+        using (var scope = app.Services.CreateScope())
+        {
+            var sent = await scope.ServiceProvider.GetRequiredService<MessageDesk>().SendAsync(summit.Id, Guid.NewGuid(), "Shuttle times",
+                "Dear {FullName}, the shuttle leaves at eight.", "en", [], new RegistrationFilter { Status = RegistrationStatus.Approved },
+                new AuditActor(null, "Secretariat Officer"));
+            Assert.True(sent.Succeeded, sent.Message);
+        }
+        await app.WaitForAllMailAsync();
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+
+        // From the queue, by the delegate's name.
+        var queue = await organiser.GetPageAsync($"/Registration/Manage/{summit.Id}");
+        var link = queue.QuerySelector($"tr[data-id='{registration.Id}'] .delegate-name a")!.GetAttribute("href")!;
+        Assert.Equal($"/Registration/Manage/Delegate/{summit.Id}/{registration.Id}", link);
+        var page = await organiser.GetPageAsync(link);
+        Assert.Equal("Amina Record", page.QuerySelector("#delegate-name")!.TextContent);
+        Assert.Contains("Approved", page.QuerySelector("#delegate-status")!.TextContent);
+        Assert.Contains("Wheelchair access", page.QuerySelector("#delegate-needs")!.TextContent);
+        Assert.Contains("Ramp at the side entrance", page.QuerySelector("#delegate-needs")!.TextContent);
+        Assert.Contains("Not printed yet", page.QuerySelector("#delegate-badge")!.TextContent);
+        Assert.Contains("Not checked in", page.QuerySelector("#delegate-badge")!.TextContent);
+        Assert.Contains("KQ 310", page.QuerySelector("#delegate-travel")!.TextContent);
+        Assert.Contains("Hotel Lumière", page.QuerySelector("#delegate-travel")!.TextContent);
+        var seat = page.QuerySelector($"#delegate-seats tr[data-breakout='{breakout.Id}']")!;
+        Assert.Contains("Hotlines and reporting", seat.TextContent);
+        Assert.Contains("Confirmed", seat.TextContent);
+
+        // Every letter about her, each once and sent; the message links to its page; nobody else's letters.
+        var letters = page.QuerySelectorAll("#delegate-letters tbody tr");
+        Assert.Equal(
+            new[] { NotificationKinds.BookingConfirmed, NotificationKinds.DelegateMessage, NotificationKinds.RegistrationDecision, NotificationKinds.RegistrationReceived }.Order(),
+            letters.Select(l => l.GetAttribute("data-kind")!).Order());
+        Assert.All(letters, l => Assert.DoesNotContain("Waiting to be sent", l.QuerySelector(".delivery")!.TextContent));
+        var message = letters.Single(l => l.GetAttribute("data-kind") == NotificationKinds.DelegateMessage);
+        Assert.Contains("Message from the organisers: Shuttle times", message.TextContent);
+        var messageId = await app.WithDbAsync(db => db.DelegateMessages.Where(m => m.SummitId == summit.Id).Select(m => m.Id).SingleAsync());
+        Assert.Equal($"/Registration/Manage/Message/{summit.Id}/{messageId}", message.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("Seat confirmed", letters.Single(l => l.GetAttribute("data-kind") == NotificationKinds.BookingConfirmed).TextContent);
+
+        // Her history: registered, approved, her seat; not the other delegate's.
+        var history = page.QuerySelectorAll("#delegate-history tbody tr").Select(row => row.GetAttribute("data-action")).ToList();
+        Assert.Contains("registration.created", history);
+        Assert.Contains("registration.approved", history);
+        Assert.Contains(history, a => a!.StartsWith("booking.", StringComparison.Ordinal));
+        Assert.DoesNotContain("Omar Other", page.QuerySelector("main")!.TextContent);
+
+        // And from the message's recipients.
+        var recipients = await organiser.GetPageAsync($"/Registration/Manage/Message/{summit.Id}/{messageId}");
+        Assert.Equal(link, recipients.QuerySelector($"#message-recipients tr[data-registration='{registration.Id}'] a")!.GetAttribute("href"));
+
+        // Organisers only; a registration of another summit, or none, is not found.
+        var elsewhere = await app.CreateOpenSummitAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await organiser.GetAsync($"/Registration/Manage/Delegate/{elsewhere.Id}/{registration.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await organiser.GetAsync($"/Registration/Manage/Delegate/{summit.Id}/424242")).StatusCode);
+        using var delegateClient = await app.LogInAsync(other);
+        var denied = await delegateClient.GetAsync(link);
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.Contains("/Account/AccessDenied", denied.Headers.Location?.OriginalString);
+    }
+}
