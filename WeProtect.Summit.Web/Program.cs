@@ -100,6 +100,7 @@ builder.Services.AddScoped<RegistrationDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Questions.QuestionDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Questions.AnswerDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Messages.MessageDesk>();
+builder.Services.AddScoped<WeProtect.Summit.Data.Notifications.LetterDesk>();
 builder.Services.AddScoped<BadgeDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Breakouts.BookingDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Breakouts.BreakoutSchedule>();

@@ -8,6 +8,8 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
     public void Configure(EntityTypeBuilder<AuditEvent> e)
     {
         e.HasIndex(a => a.Sequence).IsUnique();
+        // A record's history (a delegate's, a communiqué's evidence) is read by its subject.
+        e.HasIndex(a => new { a.SubjectType, a.SubjectId });
         e.Property(a => a.ActorUserId).HasMaxLength(450);
         e.Property(a => a.ActorName).HasMaxLength(256);
         e.Property(a => a.Action).HasMaxLength(64);

@@ -11,4 +11,7 @@ internal static class IndexFilters
 
     /// <summary>Rows whose <paramref name="column"/> holds a value (SQL Server's unique indexes count NULLs as equal).</summary>
     public static string IsNotNull(string column) => $"\"{column}\" IS NOT NULL";
+
+    /// <summary>Rows that meet every one of <paramref name="filters"/>.</summary>
+    public static string All(params string[] filters) => string.Join(" AND ", filters);
 }

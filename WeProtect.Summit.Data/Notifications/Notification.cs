@@ -35,6 +35,10 @@ public class Notification
     /// <summary>After a failed attempt, not before this time (the back-off); null: as soon as possible.</summary>
     public DateTime? NextAttemptUtc { get; set; }
 
+    /// <summary>For a letter an organiser sent again: the letter it copies (one copy of a letter waits at a time: a
+    /// unique filtered index).</summary>
+    public long? ResendOf { get; set; }
+
     public bool IsPending => SentUtc is null && FailedUtc is null;
 
     /// <summary>Unsent, not given up, its back-off over and no live claim on it: what the job may claim and the sweep

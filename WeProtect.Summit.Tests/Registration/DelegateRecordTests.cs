@@ -62,11 +62,22 @@ public class DelegateRecordTests(SummitAppFactory app) : IClassFixture<SummitApp
         Assert.Equal($"/Registration/Manage/Message/{summit.Id}/{messageId}", message.QuerySelector("a")!.GetAttribute("href"));
         Assert.Contains("Seat confirmed", letters.Single(l => l.GetAttribute("data-kind") == NotificationKinds.BookingConfirmed).TextContent);
 
-        // Her history: registered, approved, her seat; not the other delegate's.
+        // "I never received it": the decision letter sent again, once, and said in her history.
+        int Decisions() => app.SentMail().Count(m => m.To.Mailboxes.Any(a => a.Address == amina.Email) && (m.Subject ?? "").StartsWith("Registration approved", StringComparison.Ordinal));
+        Assert.Equal(1, Decisions());
+        var (_, resent) = await organiser.SubmitAndFollowAsync(page, $"#delegate-letters tr[data-kind='{NotificationKinds.RegistrationDecision}'] form");
+        Assert.Contains("The letter will be sent again, as it reads now.", resent.QuerySelector("main")!.TextContent);
+        await app.WaitForAllMailAsync();
+        Assert.Equal(2, Decisions());
+        page = await organiser.GetPageAsync(link);
+        Assert.Equal(2, page.QuerySelectorAll($"#delegate-letters tr[data-kind='{NotificationKinds.RegistrationDecision}']").Length);
+
+        // Her history: registered, approved, her seat, the letter sent again; not the other delegate's.
         var history = page.QuerySelectorAll("#delegate-history tbody tr").Select(row => row.GetAttribute("data-action")).ToList();
         Assert.Contains("registration.created", history);
         Assert.Contains("registration.approved", history);
         Assert.Contains(history, a => a!.StartsWith("booking.", StringComparison.Ordinal));
+        Assert.Contains("letter.resent", history);
         Assert.DoesNotContain("Omar Other", page.QuerySelector("main")!.TextContent);
 
         // And from the message's recipients.

@@ -556,6 +556,8 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.HasIndex("Sequence")
                         .IsUnique();
 
+                    b.HasIndex("SubjectType", "SubjectId");
+
                     b.ToTable("AuditEvents");
                 });
 
@@ -1505,6 +1507,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<long?>("ResendOf")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime?>("SentUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1512,6 +1517,10 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ResendOf")
+                        .IsUnique()
+                        .HasFilter("\"ResendOf\" IS NOT NULL AND \"SentUtc\" IS NULL AND \"FailedUtc\" IS NULL");
 
                     b.HasIndex("SentUtc", "FailedUtc");
 

@@ -558,6 +558,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.HasIndex("Sequence")
                         .IsUnique();
 
+                    b.HasIndex("SubjectType", "SubjectId");
+
                     b.ToTable("AuditEvents");
                 });
 
@@ -1507,6 +1509,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<long?>("ResendOf")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime?>("SentUtc")
                         .HasColumnType("datetime2");
 
@@ -1514,6 +1519,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ResendOf")
+                        .IsUnique()
+                        .HasFilter("\"ResendOf\" IS NOT NULL AND \"SentUtc\" IS NULL AND \"FailedUtc\" IS NULL");
 
                     b.HasIndex("SentUtc", "FailedUtc");
 

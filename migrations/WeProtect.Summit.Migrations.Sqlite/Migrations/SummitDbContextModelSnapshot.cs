@@ -537,6 +537,8 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.HasIndex("Sequence")
                         .IsUnique();
 
+                    b.HasIndex("SubjectType", "SubjectId");
+
                     b.ToTable("AuditEvents");
                 });
 
@@ -1452,6 +1454,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ResendOf")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("SentUtc")
                         .HasColumnType("TEXT");
 
@@ -1459,6 +1464,10 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ResendOf")
+                        .IsUnique()
+                        .HasFilter("\"ResendOf\" IS NOT NULL AND \"SentUtc\" IS NULL AND \"FailedUtc\" IS NULL");
 
                     b.HasIndex("SentUtc", "FailedUtc");
 

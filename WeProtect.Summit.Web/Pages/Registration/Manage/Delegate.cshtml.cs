@@ -10,11 +10,11 @@ using WeProtect.Summit.Data.Summits;
 /// <summary>One delegate's record, for the secretariat when a minister's office calls: the registration and its
 /// decision, needs, seats, badge and check-in, every letter about it with whether it went (organisers' messages
 /// linked to their page), and its history from the audit trail.</summary>
-public class DelegateModel(SummitDbContext db) : PageModel
+public class DelegateModel(SummitDbContext db, LetterDesk letters) : PageModel
 {
     public sealed record Seat(int BreakoutId, string Title, DateTime StartUtc, BookingStatus Status);
 
-    public sealed record Letter(string Kind, DateTime CreatedUtc, DateTime? SentUtc, DateTime? FailedUtc, string? LastError, int? MessageId, string? Subject);
+    public sealed record Letter(long Id, string Kind, DateTime CreatedUtc, DateTime? SentUtc, DateTime? FailedUtc, string? LastError, int? MessageId, string? Subject);
 
     public Summit Summit { get; private set; } = null!;
     public Registration Registration { get; private set; } = null!;
@@ -45,7 +45,7 @@ public class DelegateModel(SummitDbContext db) : PageModel
             .Select(b => new Seat(b.BreakoutId, b.Breakout.Title, b.Breakout.StartUtc, b.Status)).ToListAsync(ct);
         BadgePrints = await db.BadgePrints.CountAsync(p => p.RegistrationId == registrationId, ct);
         Letters = await LettersAbout.Registration(db, registrationId).AsNoTracking().OrderByDescending(n => n.CreatedUtc).ThenByDescending(n => n.Id)
-            .Select(n => new Letter(n.Kind, n.CreatedUtc, n.SentUtc, n.FailedUtc, n.LastError,
+            .Select(n => new Letter(n.Id, n.Kind, n.CreatedUtc, n.SentUtc, n.FailedUtc, n.LastError,
                 n.Kind == NotificationKinds.DelegateMessage ? db.DelegateMessageRecipients.Where(m => m.Id == n.SubjectId).Select(m => (int?)m.MessageId).FirstOrDefault() : null,
                 n.Kind == NotificationKinds.DelegateMessage ? db.DelegateMessageRecipients.Where(m => m.Id == n.SubjectId).Select(m => m.Message.Subject).FirstOrDefault() : null))
             .ToListAsync(ct);
@@ -59,6 +59,13 @@ public class DelegateModel(SummitDbContext db) : PageModel
             .OrderByDescending(e => e.Sequence).Take(200).ToListAsync(ct);
         Names = await Data.Audit.AuditNames.ResolveAsync(db, History.Select(e => e.ActorUserId), ct);
         return Page();
+    }
+
+    /// <summary>Sends a letter again (the delegate says it never came): composed as it reads now.</summary>
+    public async Task<IActionResult> OnPostResendAsync(int summitId, int registrationId, long letter, CancellationToken ct)
+    {
+        var result = await letters.ResendAsync(summitId, registrationId, letter, User.ToAuditActor(), ct);
+        return this.Answer(result, () => RedirectToPage(new { summitId, registrationId }));
     }
 
     public string When(DateTime utc) => Summit.ToLocal(utc).ToString("d MMM yyyy HH:mm", CultureInfo.CurrentCulture);

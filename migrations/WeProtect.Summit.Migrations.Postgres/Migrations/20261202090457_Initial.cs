@@ -79,7 +79,8 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     FailedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    NextAttemptUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    NextAttemptUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResendOf = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1813,6 +1814,11 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_SubjectType_SubjectId",
+                table: "AuditEvents",
+                columns: new[] { "SubjectType", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BadgeBatches_SummitId_CreatedUtc",
                 table: "BadgeBatches",
                 columns: new[] { "SummitId", "CreatedUtc" });
@@ -2088,6 +2094,13 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 table: "Nominations",
                 column: "TokenHash",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_ResendOf",
+                table: "Notifications",
+                column: "ResendOf",
+                unique: true,
+                filter: "\"ResendOf\" IS NOT NULL AND \"SentUtc\" IS NULL AND \"FailedUtc\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_SentUtc_FailedUtc",

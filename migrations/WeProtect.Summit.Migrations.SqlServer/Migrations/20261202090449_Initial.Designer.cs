@@ -12,7 +12,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261202075135_Initial")]
+    [Migration("20261202090449_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -560,6 +560,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Sequence")
                         .IsUnique();
+
+                    b.HasIndex("SubjectType", "SubjectId");
 
                     b.ToTable("AuditEvents");
                 });
@@ -1510,6 +1512,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<long?>("ResendOf")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime?>("SentUtc")
                         .HasColumnType("datetime2");
 
@@ -1517,6 +1522,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ResendOf")
+                        .IsUnique()
+                        .HasFilter("\"ResendOf\" IS NOT NULL AND \"SentUtc\" IS NULL AND \"FailedUtc\" IS NULL");
 
                     b.HasIndex("SentUtc", "FailedUtc");
 
