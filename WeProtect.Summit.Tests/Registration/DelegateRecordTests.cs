@@ -80,9 +80,13 @@ public class DelegateRecordTests(SummitAppFactory app) : IClassFixture<SummitApp
         Assert.Contains("letter.resent", history);
         Assert.DoesNotContain("Omar Other", page.QuerySelector("main")!.TextContent);
 
-        // And from the message's recipients.
+        // And from the message's recipients, the breakout's attendees and the needs summary.
         var recipients = await organiser.GetPageAsync($"/Registration/Manage/Message/{summit.Id}/{messageId}");
         Assert.Equal(link, recipients.QuerySelector($"#message-recipients tr[data-registration='{registration.Id}'] a")!.GetAttribute("href"));
+        var attendees = await organiser.GetPageAsync($"/Breakouts/Manage/Attendees/{breakout.Id}");
+        Assert.Contains(link, attendees.QuerySelectorAll("#confirmed-table td.name a").Select(a => a.GetAttribute("href")));
+        var needs = await organiser.GetPageAsync($"/Registration/Manage/Needs/{summit.Id}");
+        Assert.Equal(link, needs.QuerySelector($"#needs-people tr[data-id='{registration.Id}'] a")!.GetAttribute("href"));
 
         // Organisers only; a registration of another summit, or none, is not found.
         var elsewhere = await app.CreateOpenSummitAsync();

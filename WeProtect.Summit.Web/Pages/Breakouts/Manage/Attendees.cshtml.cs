@@ -8,7 +8,7 @@ using WeProtect.Summit.Data.Summits;
 public class AttendeesModel(SummitDbContext db) : PageModel
 {
     /// <summary>One booking; <see cref="QueuePosition"/> is 1, 2… for the waiting list and null for a seat.</summary>
-    public sealed record Attendee(int BookingId, string FullName, string Position, string Organisation, BookingStatus Status,
+    public sealed record Attendee(int BookingId, int RegistrationId, string FullName, string Position, string Organisation, BookingStatus Status,
         int? QueuePosition, DateTime RequestedUtc, DateTime? ConfirmedUtc);
 
     public Breakout Breakout { get; private set; } = null!;
@@ -56,17 +56,17 @@ public class AttendeesModel(SummitDbContext db) : PageModel
             .Where(b => b.BreakoutId == id && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted))
             .Select(b => new
             {
-                b.Id, b.Status, b.RequestedUtc, b.ConfirmedUtc, b.Registration.FullName, b.Registration.Position,
+                b.Id, b.RegistrationId, b.Status, b.RequestedUtc, b.ConfirmedUtc, b.Registration.FullName, b.Registration.Position,
                 Organisation = b.Registration.Organisation != null ? b.Registration.Organisation.FormalName : b.Registration.ProposedOrganisationName ?? "",
             })
             .ToListAsync(ct);
         Confirmed = rows.Where(r => r.Status == BookingStatus.Confirmed)
             .OrderBy(r => r.ConfirmedUtc ?? r.RequestedUtc).ThenBy(r => r.Id)
-            .Select(r => new Attendee(r.Id, r.FullName, r.Position, r.Organisation, r.Status, null, r.RequestedUtc, r.ConfirmedUtc)).ToList();
+            .Select(r => new Attendee(r.Id, r.RegistrationId, r.FullName, r.Position, r.Organisation, r.Status, null, r.RequestedUtc, r.ConfirmedUtc)).ToList();
         // The same order as BookingDesk serves the waiting list: by time of asking, then by id.
         Waitlisted = rows.Where(r => r.Status == BookingStatus.Waitlisted)
             .OrderBy(r => r.RequestedUtc).ThenBy(r => r.Id)
-            .Select((r, i) => new Attendee(r.Id, r.FullName, r.Position, r.Organisation, r.Status, i + 1, r.RequestedUtc, null)).ToList();
+            .Select((r, i) => new Attendee(r.Id, r.RegistrationId, r.FullName, r.Position, r.Organisation, r.Status, i + 1, r.RequestedUtc, null)).ToList();
         return true;
     }
 }
