@@ -5,6 +5,8 @@ public static class NotificationKinds
     public const string RegistrationReceived = "registration.received";
     public const string RegistrationDecision = "registration.decision";
     public const string RegistrationPromoted = "registration.promoted";
+    /// <summary>The secretariat corrected the delegate's name, position or needs (subject: the registration).</summary>
+    public const string RegistrationCorrected = "registration.corrected";
     public const string BookingConfirmed = "booking.confirmed";
     public const string BookingWaitlisted = "booking.waitlisted";
     public const string BookingPromoted = "booking.promoted";
@@ -54,7 +56,7 @@ public static class NotificationKinds
     public const string InvitationRevoked = "invitation.revoked";
 
     /// <summary>The kinds whose subject is a registration.</summary>
-    public static readonly IReadOnlyList<string> AboutRegistration = [RegistrationReceived, RegistrationDecision, RegistrationPromoted];
+    public static readonly IReadOnlyList<string> AboutRegistration = [RegistrationReceived, RegistrationDecision, RegistrationPromoted, RegistrationCorrected];
 
     /// <summary>The kinds whose subject is a booking.</summary>
     public static readonly IReadOnlyList<string> AboutBooking =
@@ -72,6 +74,7 @@ public static class NotificationKinds
         RegistrationReceived => "Registration received",
         RegistrationDecision => "Decision on the registration",
         RegistrationPromoted => "Place from the waiting list",
+        RegistrationCorrected => "Details corrected by the secretariat",
         BookingConfirmed => "Seat confirmed",
         BookingWaitlisted => "On a breakout's waiting list",
         BookingPromoted => "Seat from a breakout's waiting list",

@@ -118,6 +118,10 @@ public sealed class BadgeDesk(SummitDbContext db, AuditTrail audit, TimeProvider
         return DeskResult.Done($"Badge of {registration.FullName} ready to print again.").With(batch);
     }
 
+    /// <summary>When the registration's badge was last printed (first print or reprint); null when never.</summary>
+    public static Task<DateTime?> LastPrintedAsync(SummitDbContext db, int registrationId, CancellationToken ct = default) =>
+        db.BadgePrints.Where(p => p.RegistrationId == registrationId).MaxAsync(p => (DateTime?)p.Batch.CreatedUtc, ct);
+
     private async Task<bool> AnyPrintedAsync(List<int> registrationIds, CancellationToken ct)
     {
         db.ChangeTracker.Clear();

@@ -72,6 +72,9 @@ public class Registration
     /// under it, typed or scanned at check-in.</summary>
     public string BadgeCode { get; set; } = BadgeCodes.New();
     public DateTime? CheckedInUtc { get; set; }
+    /// <summary>When the secretariat last corrected what the badge prints (name, position): a badge printed before then
+    /// shows the old text and is to be printed again.</summary>
+    public DateTime? BadgeTextCorrectedUtc { get; private set; }
 
     /// <summary>The secret in the address of the delegate's personal calendar feed (no log-in for calendar apps);
     /// regenerating it cuts off every subscription made with the old one.</summary>
@@ -124,6 +127,28 @@ public class Registration
         Needs.RemoveAll(n => !wanted.Contains(n.Need));
         foreach (var need in wanted.Where(w => Needs.All(n => n.Need != w))) Needs.Add(RegistrationNeed.Of(need));
     }
+
+    /// <summary>The secretariat's correction (a misspelt name, a new position, needs given by telephone), at any status
+    /// but cancelled: the delegate's own edits stop at the decision, the secretariat's do not. Nothing changes when a
+    /// rule is broken; the problems are said in the organisers' words.</summary>
+    public IReadOnlyList<(string Field, DeskText Message)> Correct(RegistrationCorrection correction, DateTime nowUtc)
+    {
+        var (fullName, position, note) = (correction.FullName?.Trim() ?? "", correction.Position?.Trim() ?? "", correction.NeedsNote?.Trim().ReplaceLineEndings("\n"));
+        var errors = new List<(string, DeskText)>();
+        if (fullName.Length == 0) errors.Add((nameof(FullName), "The full name is required."));
+        else if (NameRule.Problem(fullName, "The full name", TextMaxLength) is { } nameProblem) errors.Add((nameof(FullName), nameProblem));
+        if (position.Length == 0) errors.Add((nameof(Position), "The position is required."));
+        else if (NameRule.Problem(position, "The position", TextMaxLength) is { } positionProblem) errors.Add((nameof(Position), positionProblem));
+        if (note?.Length > AccessNeedsMaxLength) errors.Add((nameof(AccessNeeds), $"The note about the needs is longer than {AccessNeedsMaxLength} characters."));
+        if (errors.Count > 0) return errors;
+        if (fullName != FullName || position != Position) BadgeTextCorrectedUtc = nowUtc;
+        (FullName, Position, AccessNeeds) = (fullName, position, string.IsNullOrEmpty(note) ? null : note);
+        SetNeeds(correction.Needs);
+        return errors;
+    }
+
+    /// <summary>Whether the badge last printed at <paramref name="lastPrintedUtc"/> shows a name or position corrected since.</summary>
+    public bool BadgeOutdatedSince(DateTime? lastPrintedUtc) => lastPrintedUtc is { } printed && BadgeTextCorrectedUtc > printed;
 
     /// <summary>The form field of a question's answer: errors are keyed by it, beside the field.</summary>
     public static string AnswerField(int questionId) => $"answer-{questionId}";

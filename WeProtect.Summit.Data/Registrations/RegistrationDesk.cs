@@ -371,15 +371,10 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
     /// <paramref name="registration"/>, if it is still the version the form was made from.</summary>
     public async Task<DeskResult> SaveAnswersAsync(Registration registration, Guid expectedVersion, AuditActor actor, CancellationToken ct = default)
     {
-        var entry = db.Entry(registration);
-        var changed = entry.Properties.Where(p => p.IsModified && p.Metadata.Name != nameof(Registration.Version)).Select(p => p.Metadata.Name).ToList();
-        // Answers and ticked needs are rows of their own: named by what changed, never by their values.
-        static bool Touched(EntityState state) => state is EntityState.Added or EntityState.Modified or EntityState.Deleted;
-        if (db.ChangeTracker.Entries<Questions.RegistrationNeed>().Any(e => Touched(e.State))) changed.Add(nameof(Registration.Needs));
-        if (db.ChangeTracker.Entries<Questions.RegistrationAnswer>().Any(e => Touched(e.State))) changed.Add(nameof(Registration.Answers));
+        var changed = ChangedFields(registration);
         if (changed.Count == 0) return DeskResult.Done("Nothing to save: your answers are unchanged.");
         // Check the version the form was made from against the database, not only against our own read.
-        entry.Property(r => r.Version).OriginalValue = expectedVersion;
+        db.Entry(registration).Property(r => r.Version).OriginalValue = expectedVersion;
         registration.Version = Guid.NewGuid();
         // Field names only: the answers (access needs above all) stay out of the audit trail.
         audit.Record(actor, "registration.updated", registration, $"Registration {registration.Id} changed: {string.Join(", ", changed)}");
@@ -390,5 +385,61 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
             return DeskResult.Conflict(DeskText.LowerFirst("Your registration"));
         }
         return DeskResult.Done("Your changes are saved.");
+    }
+    /// <summary>The secretariat corrects a delegate's name, position or needs (<see cref="Registration.Correct"/>), if
+    /// the registration is still the version the form was made from. Optionally the delegate is told by e-mail; the
+    /// audit trail names the fields changed, never their values.</summary>
+    public async Task<DeskResult> CorrectAsync(int summitId, int registrationId, Guid expectedVersion, RegistrationCorrection correction,
+        bool tellDelegate, AuditActor actor, CancellationToken ct = default)
+    {
+        var registration = await db.Registrations.Include(r => r.Needs)
+            .FirstOrDefaultAsync(r => r.Id == registrationId && r.SummitId == summitId, ct);
+        if (registration is null) return DeskResult.NotFound("There is no such registration for this summit.");
+        if (registration.Status == RegistrationStatus.Cancelled)
+            return DeskResult.Refused("This registration is cancelled: there is nothing to correct.");
+        if (registration.Version != expectedVersion) return DeskResult.Conflict($"{registration.FullName}'s registration");
+        if (registration.Correct(correction, Now) is { Count: > 0 } errors) return DeskResult.Invalid(errors);
+        var changed = ChangedFields(registration);
+        if (changed.Count == 0) return DeskResult.Done($"Nothing to save: {registration.FullName}'s details are unchanged.");
+        db.Entry(registration).Property(r => r.Version).OriginalValue = expectedVersion;
+        registration.Version = Guid.NewGuid();
+        audit.Record(actor, "registration.corrected", registration, $"Registration {registration.Id} corrected by the secretariat: {string.Join(", ", changed)}");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try { await audit.SaveChangesAsync(ct); }
+        catch (DbUpdateException e)
+        {
+            // The version moved; or a simultaneous correction ticked the same need first (its unique row) and moved it.
+            if (e is not DbUpdateConcurrencyException && !await ChangedSinceAsync(registrationId, expectedVersion, tx, ct)) throw;
+            db.ChangeTracker.Clear();
+            return DeskResult.Conflict($"{registration.FullName}'s registration");
+        }
+        if (tellDelegate) notifier.Add(NotificationKinds.RegistrationCorrected, registration.Id);
+        await notifier.CommitAsync(tx, ct);
+        return tellDelegate
+            ? DeskResult.Done($"{registration.FullName}'s details are corrected; they will be told by e-mail.")
+            : DeskResult.Done($"{registration.FullName}'s details are corrected.");
+    }
+
+    /// <summary>After a failed write: whether the registration is no longer at <paramref name="expectedVersion"/>, read
+    /// outside the failed transaction (which PostgreSQL no longer lets us use).</summary>
+    private async Task<bool> ChangedSinceAsync(int registrationId, Guid expectedVersion, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx,
+        CancellationToken ct)
+    {
+        await tx.RollbackAsync(ct);
+        db.ChangeTracker.Clear();
+        return await db.Registrations.AsNoTracking().Where(r => r.Id == registrationId).Select(r => r.Version).FirstOrDefaultAsync(ct) != expectedVersion;
+    }
+
+    /// <summary>The names of what changed in a tracked registration: its own fields, and its answers and ticked needs
+    /// (rows of their own), named by what changed, never by their values.</summary>
+    private List<string> ChangedFields(Registration registration)
+    {
+        var changed = db.Entry(registration).Properties
+            .Where(p => p.IsModified && p.Metadata.Name is not (nameof(Registration.Version) or nameof(Registration.BadgeTextCorrectedUtc)))
+            .Select(p => p.Metadata.Name).ToList();
+        static bool Touched(EntityState state) => state is EntityState.Added or EntityState.Modified or EntityState.Deleted;
+        if (db.ChangeTracker.Entries<Questions.RegistrationNeed>().Any(e => Touched(e.State))) changed.Add(nameof(Registration.Needs));
+        if (db.ChangeTracker.Entries<Questions.RegistrationAnswer>().Any(e => Touched(e.State))) changed.Add(nameof(Registration.Answers));
+        return changed;
     }
 }

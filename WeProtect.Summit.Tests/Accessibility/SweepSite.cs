@@ -91,7 +91,7 @@ public sealed class SweepSite
             "/Registration/Details" or "/Registration/Edit" or "/Registration/Badge" or "/Registration/Accreditation" or "/Registration/Photo"
                 or "/Registration/Travel" or "/Registration/VisaLetter" => U($"{page}/{RegistrationId}"),
             "/Registration/Manage/Message" => U($"/Registration/Manage/Message/{Summit.Id}/424242"),
-            "/Invitations/Manage/Protocol" or "/Registration/Manage/Delegate" => U($"{page}/{Summit.Id}/{RegistrationId}"),
+            "/Invitations/Manage/Protocol" or "/Registration/Manage/Delegate" or "/Registration/Manage/Correct" => U($"{page}/{Summit.Id}/{RegistrationId}"),
             "/Invitations/Delegation" => U($"/Invitations/Delegation/{InvitationId}"),
             "/Invitations/Manage/Revoke" => U($"/Invitations/Manage/Revoke/{Summit.Id}/{InvitationId}"),
             "/Organisations/Manage/Edit" or "/Organisations/Manage/Membership" or "/Reporting/Member" => U($"{page}/{OrganisationId}"),

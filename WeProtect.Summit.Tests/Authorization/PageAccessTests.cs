@@ -80,6 +80,7 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Registration/Manage/Messages"] = Access.Organiser,
         ["/Registration/Manage/Message"] = Access.Organiser,
         ["/Registration/Manage/Delegate"] = Access.Organiser,
+        ["/Registration/Manage/Correct"] = Access.Organiser,
         ["/Breakouts/Manage/Index"] = Access.Organiser,
         ["/Breakouts/Manage/Edit"] = Access.Organiser,
         ["/Breakouts/Manage/Attendees"] = Access.Organiser,

@@ -27,7 +27,7 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
     private async Task<Letter?> ComposeInEnglishByDefaultAsync(Notification notification, CancellationToken ct) => notification.Kind switch
     {
         NotificationKinds.RegistrationReceived or NotificationKinds.RegistrationDecision or NotificationKinds.RegistrationPromoted
-            => await RegistrationLetterAsync(notification, ct),
+            or NotificationKinds.RegistrationCorrected => await RegistrationLetterAsync(notification, ct),
         NotificationKinds.BreakoutMoved => await BreakoutMovedLetterAsync(notification, ct),
         NotificationKinds.BreakoutCancelled => await BreakoutCancelledLetterAsync(notification, ct),
         NotificationKinds.BookingConfirmed or NotificationKinds.BookingWaitlisted or NotificationKinds.BookingPromoted
@@ -176,6 +176,10 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
         {
             (NotificationKinds.RegistrationReceived, _) => (Say("Registration received: {0}", summit),
                 Say("The secretariat has received your registration for {0}. Every registration is vetted; you will hear the decision by e-mail. You can change your answers until then.", summit)),
+            // Name and position only: needs are health data, kept off e-mail (they are on the registration page).
+            (NotificationKinds.RegistrationCorrected, not RegistrationStatus.Cancelled) => (Say("Your registration was corrected: {0}", summit),
+                Say("The secretariat has corrected your registration for {0}. Your name and position now read:", summit) + $"\n\n{r.FullName}\n{r.Position}\n\n"
+                + Say("Any needs you told us about are on your registration page. If something is still wrong, write to the secretariat.")),
             (NotificationKinds.RegistrationPromoted, RegistrationStatus.Approved) => (Say("A place is yours: {0}", summit),
                 Say("A place has become free and your registration for {0} is now approved. Your badge is on your registration page.", summit)),
             (_, RegistrationStatus.Approved) => (Say("Registration approved: {0}", summit),

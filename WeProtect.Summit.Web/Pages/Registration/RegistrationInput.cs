@@ -85,9 +85,6 @@ public sealed class RegistrationInput
         foreach (var (field, message) in registration.Validate()) Error(field, message);
     }
 
-    /// <summary>Whether <paramref name="need"/> is ticked in the form.</summary>
-    public bool Has(Need need) => Needs?.Contains(need.ToString()) == true;
-
     private static string Key(string field) => $"Input.{field}";
 
     private static string? Text(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

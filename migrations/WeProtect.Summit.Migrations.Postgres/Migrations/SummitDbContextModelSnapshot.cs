@@ -1941,6 +1941,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTime?>("BadgeTextCorrectedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("CalendarToken")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -1943,6 +1943,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<DateTime?>("BadgeTextCorrectedUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("CalendarToken")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -1866,6 +1866,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("BadgeTextCorrectedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CalendarToken")
                         .IsRequired()
                         .HasMaxLength(32)

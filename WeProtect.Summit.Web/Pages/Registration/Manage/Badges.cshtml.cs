@@ -25,6 +25,9 @@ public class BadgesModel(SummitDbContext db, BadgeDesk desk) : PageModel
     public IReadOnlyList<BatchRow> Batches { get; private set; } = [];
     public int CheckedIn => Badges.Count(r => r.CheckedInUtc is not null);
     public int NotYetPrinted => Badges.Count(r => !LastPrinted.ContainsKey(r.Id));
+    /// <summary>Printed before the secretariat corrected the name or position on it.</summary>
+    public bool Outdated(Data.Registrations.Registration r) => r.BadgeOutdatedSince(LastPrinted.TryGetValue(r.Id, out var printed) ? printed : null);
+    public int OutdatedCount => Badges.Count(Outdated);
 
     public sealed record BatchRow(int Id, DateTime CreatedUtc, string PrintedBy, BadgeLayout Layout, string? Reason, int Count, string? Name);
 

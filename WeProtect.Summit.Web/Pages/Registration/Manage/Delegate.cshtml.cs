@@ -20,6 +20,7 @@ public class DelegateModel(SummitDbContext db, LetterDesk letters) : PageModel
     public Registration Registration { get; private set; } = null!;
     public IReadOnlyList<Seat> Seats { get; private set; } = [];
     public int BadgePrints { get; private set; }
+    public DateTime? LastPrintedUtc { get; private set; }
     /// <summary>The answers to the registration form's questions and to the travel form's, all of them (organisers see
     /// the answers meant for them only, too).</summary>
     public AnswerList RegistrationAnswers { get; private set; } = new([]);
@@ -44,6 +45,7 @@ public class DelegateModel(SummitDbContext db, LetterDesk letters) : PageModel
         Seats = await db.Bookings.AsNoTracking().Where(b => b.RegistrationId == registrationId).OrderBy(b => b.Breakout.StartUtc)
             .Select(b => new Seat(b.BreakoutId, b.Breakout.Title, b.Breakout.StartUtc, b.Status)).ToListAsync(ct);
         BadgePrints = await db.BadgePrints.CountAsync(p => p.RegistrationId == registrationId, ct);
+        LastPrintedUtc = await BadgeDesk.LastPrintedAsync(db, registrationId, ct);
         Letters = await LettersAbout.Registration(db, registrationId).AsNoTracking().OrderByDescending(n => n.CreatedUtc).ThenByDescending(n => n.Id)
             .Select(n => new Letter(n.Id, n.Kind, n.CreatedUtc, n.SentUtc, n.FailedUtc, n.LastError,
                 n.Kind == NotificationKinds.DelegateMessage ? db.DelegateMessageRecipients.Where(m => m.Id == n.SubjectId).Select(m => (int?)m.MessageId).FirstOrDefault() : null,

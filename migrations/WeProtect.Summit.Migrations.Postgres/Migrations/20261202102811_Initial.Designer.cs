@@ -12,7 +12,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261202090457_Initial")]
+    [Migration("20261202102811_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1943,6 +1943,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("BadgeTextCorrectedUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("CalendarToken")
                         .IsRequired()

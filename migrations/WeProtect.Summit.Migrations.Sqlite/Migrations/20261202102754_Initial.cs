@@ -1376,6 +1376,7 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     CancelledUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     BadgeCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     CheckedInUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    BadgeTextCorrectedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     CalendarToken = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)

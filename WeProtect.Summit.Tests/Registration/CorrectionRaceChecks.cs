@@ -1,0 +1,41 @@
+using WeProtect.Summit.Data.Questions;
+
+namespace WeProtect.Summit.Tests.Registration;
+
+/// <summary>Organisers posting corrections of one registration from the same version at the same moment: one is saved,
+/// each other is told someone else changed it (never a server error, even when they tick the same need, a unique row),
+/// and the registration holds the winner's name with its needs. Run on SQLite (<see cref="CorrectionRaceTests"/>) and
+/// PostgreSQL (<see cref="CorrectionRaceOnPostgresTests"/>).</summary>
+public abstract class CorrectionRaceChecks(SummitAppFactory app)
+{
+    [Fact]
+    public async Task Eight_corrections_posted_at_once_from_the_same_form_save_one()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var (_, registration) = await app.ApprovedDelegateAsync(summit.Id, "Amina Raced");
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var form = await organiser.GetPageAsync($"/Registration/Manage/Correct/{summit.Id}/{registration.Id}");
+
+        var start = new TaskCompletionSource();
+        var posts = Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+        {
+            await start.Task;
+            var response = await organiser.SubmitAsync(form, "#correct-form", new Dictionary<string, string>
+            {
+                ["Input.FullName"] = $"Amina Raced {i}", ["Input.Needs"] = nameof(Need.WheelchairAccess),
+            });
+            return (Index: i, response.StatusCode);
+        })).ToList();
+        start.SetResult();
+        var answers = await Task.WhenAll(posts);
+
+        // Saved: a redirect to the record; refused: the form again with the conflict.
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"{a.Index}: {a.StatusCode}"));
+        var winner = Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Redirect);
+        var saved = await app.WithDbAsync(db => db.Registrations.Include(r => r.Needs).SingleAsync(r => r.Id == registration.Id));
+        Assert.Equal($"Amina Raced {winner.Index}", saved.FullName);
+        Assert.Equal([Need.WheelchairAccess], saved.Needs.Select(n => n.Need));
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "registration.corrected" && e.SubjectId == registration.Id.ToString())));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.Kind == Data.Notifications.NotificationKinds.RegistrationCorrected && n.SubjectId == registration.Id)));
+    }
+}
