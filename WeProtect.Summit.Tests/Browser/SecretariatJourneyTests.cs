@@ -9,12 +9,12 @@ using WeProtect.Summit.Data.Registrations;
 /// <summary>The secretariat's batch work in a real browser, end to end: the vetting queue filtered to one delegation,
 /// every matching registration selected and approved at once, a message to the approved, their badges printed as "all
 /// not yet printed" (a delegate whose badge was printed before is not printed again), and one of them checked in by
-/// name and the check-in undone. (CheckInByNameJourneyTests covers the desk's search itself; this is the chain.)</summary>
+/// name and the check-in undone; then her misspelt name corrected from her record and her badge reprinted. (CheckInByNameJourneyTests covers the desk's search itself; this is the chain.)</summary>
 [Collection(BrowserCollection.Name)]
 public class SecretariatJourneyTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task Filter_select_all_approve_message_print_the_new_badges_and_check_in_by_name_with_undo()
+    public async Task Filter_select_all_approve_message_print_the_new_badges_check_in_by_name_with_undo_and_correct_a_name()
     {
         var app = browser.App;
         var summit = await app.CreateOpenSummitAsync(name: "Nairobi Summit " + Guid.NewGuid().ToString("N")[..6]);
@@ -99,6 +99,27 @@ public class SecretariatJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#checkin-undo-message")).ToHaveTextAsync($"Check-in of Achieng Kenya{suffix} undone.");
         await browser.ScreenshotAsync(page, "7-undone");
         Assert.Null(await app.WithDbAsync(db => db.Registrations.Where(r => r.Id == arriving.Id).Select(r => r.CheckedInUtc).SingleAsync()));
+
+        // 6. Her name is misspelt on the printed badge: corrected from her record (reached from the badges page), the
+        // badge flagged, reprinted with the reason filled in.
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await page.GotoAsync($"/Registration/Manage/Badges/{summit.Id}");
+        await page.Locator($"#badge-table tr[data-id='{arriving.Id}']").GetByRole(AriaRole.Link, new() { Name = $"Achieng Kenya{suffix}", Exact = true }).ClickAsync();
+        await page.Locator("#correct-details").ClickAsync();
+        await Assertions.Expect(page.Locator("#correct-badge-printed")).ToBeVisibleAsync();
+        await page.Locator("#Input_FullName").FillAsync($"Achieng Kenyatta{suffix}");
+        await page.Locator("#correct-form button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#delegate-name")).ToHaveTextAsync($"Achieng Kenyatta{suffix}");
+        await Assertions.Expect(page.Locator("#delegate-badge-outdated")).ToBeVisibleAsync();
+        await browser.ScreenshotAsync(page, "8-corrected");
+        await page.Locator("#delegate-badge-outdated a").ClickAsync();
+        var outdated = page.Locator($"#badge-table tr[data-id='{arriving.Id}']");
+        await Assertions.Expect(outdated.Locator(".outdated")).ToBeVisibleAsync();
+        await Assertions.Expect(outdated.Locator("input[name=reason]")).ToHaveValueAsync("Name or position corrected");
+        await page.RunAndWaitForDownloadAsync(() => outdated.Locator("form.reprint button").ClickAsync());
+        await page.GotoAsync($"/Registration/Manage/Badges/{summit.Id}");
+        await Assertions.Expect(page.Locator("#badge-outdated")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#batch-table tbody tr").First.Locator(".reason")).ToHaveTextAsync("Name or position corrected");
         page.Problems().AssertNone();
     }
 }
