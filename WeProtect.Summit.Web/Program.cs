@@ -29,6 +29,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSummitDatabase(builder.Configuration, data);
 builder.Services.AddSingleton(WeProtect.Summit.Web.Audit.AuditKeySource.Load(builder.Configuration, data));
 builder.Services.AddScoped<AuditTrail>();
+builder.Services.AddScoped<WeProtect.Summit.Data.Audit.DownloadLog>();
 builder.Services.AddSingleton<WeProtect.Summit.Web.Audit.AuditCheckpoints>();
 
 builder.Services.AddIdentity<SummitUser, IdentityRole>(o =>

@@ -18,6 +18,8 @@ public class AuditModel(SummitDbContext db, AuditCheckpoints checkpoints) : Page
     /// <summary>The names of the people the shown events name, as they are now (erased accounts: "erased user #id").</summary>
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
     public int PageNumber { get; private set; }
+    /// <summary>Only the downloads of personal data (<see cref="DownloadLog"/>): who took what out, and when.</summary>
+    [BindProperty(SupportsGet = true, Name = "downloads")] public bool DownloadsOnly { get; set; }
     public bool HasOlder { get; private set; }
 
     public async Task OnGetAsync(int p = 1)
@@ -25,7 +27,9 @@ public class AuditModel(SummitDbContext db, AuditCheckpoints checkpoints) : Page
         PageNumber = Math.Max(1, p);
         Check = await checkpoints.CheckAsync(HttpContext.RequestAborted);
         Verification = Check.Chain;
-        var rows = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence)
+        var events = db.AuditEvents.AsNoTracking();
+        if (DownloadsOnly) events = events.Where(e => e.Action.StartsWith(DownloadLog.ActionPrefix));
+        var rows = await events.OrderByDescending(e => e.Sequence)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync();
         HasOlder = rows.Count > PageSize;
         Events = rows.Take(PageSize).ToList();

@@ -31,6 +31,8 @@ public class AccreditationModel(SummitDbContext db, AccreditationDesk desk, Visa
     public Data.Accreditations.Accreditation? Accreditation { get; private set; }
     public VisaLetter? Letter { get; private set; }
     public string? MaskedNumber { get; private set; }
+    /// <summary>When someone other than the delegate (the secretariat) downloaded their letter, newest first.</summary>
+    public IReadOnlyList<DateTime> LetterDownloads { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -79,6 +81,11 @@ public class AccreditationModel(SummitDbContext db, AccreditationDesk desk, Visa
         Accreditation = await db.Accreditations.AsNoTracking().FirstOrDefaultAsync(a => a.RegistrationId == id, ct);
         Letter = await db.VisaLetters.AsNoTracking().FirstOrDefaultAsync(v => v.RegistrationId == id, ct);
         MaskedNumber = numbers.Masked(Accreditation?.ProtectedDocumentNumber);
+        var subject = id.ToString(CultureInfo.InvariantCulture);
+        LetterDownloads = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.Action == Data.Audit.DownloadLog.ActionPrefix + VisaLetterModel.VisaLetterDownload
+                && e.SubjectType == nameof(Data.Registrations.Registration) && e.SubjectId == subject)
+            .OrderByDescending(e => e.Sequence).Select(e => e.OccurredUtc).ToListAsync(ct);
         Response.Headers.CacheControl = "no-cache, no-store"; // as antiforgery sets it (a form is on the page): else it overrides it with a warning
         return true;
     }

@@ -5,7 +5,7 @@ namespace WeProtect.Summit.Web.Pages.Breakouts.Manage;
 using WeProtect.Summit.Data.Summits;
 
 /// <summary>Who has a seat at a breakout, and who waits for one in which order; also as CSV.</summary>
-public class AttendeesModel(SummitDbContext db) : PageModel
+public class AttendeesModel(SummitDbContext db, WeProtect.Summit.Data.Audit.DownloadLog downloads) : PageModel
 {
     /// <summary>One booking; <see cref="QueuePosition"/> is 1, 2… for the waiting list and null for a seat.</summary>
     public sealed record Attendee(int BookingId, int RegistrationId, string FullName, string Position, string Organisation, BookingStatus Status,
@@ -22,6 +22,7 @@ public class AttendeesModel(SummitDbContext db) : PageModel
     public async Task<IActionResult> OnGetCsvAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
+        await RecordAsync("CSV", ct);
         return File(WriteCsv([.. Confirmed, .. Waitlisted], Summit), CsvExport.ContentType, $"breakout-{Breakout.Id}-attendees.csv");
     }
 
@@ -29,9 +30,14 @@ public class AttendeesModel(SummitDbContext db) : PageModel
     public async Task<IActionResult> OnGetXlsxAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
+        await RecordAsync("xlsx", ct);
         return File(XlsxExport.Write("Attendees", Headers(Summit), Rows([.. Confirmed, .. Waitlisted], Summit)), XlsxExport.ContentType,
             $"breakout-{Breakout.Id}-attendees.xlsx");
     }
+
+    private Task RecordAsync(string format, CancellationToken ct) =>
+        downloads.RecordAsync(User.ToAuditActor(), "attendees", Breakout,
+            $"Attendees of breakout {Breakout.Id} downloaded as {format} ({WeProtect.Summit.Data.Audit.DownloadLog.Count(Confirmed.Count + Waitlisted.Count, "booking", "bookings")})", ct);
 
     private static string[] Headers(Summit summit) =>
         ["Status", "Place in queue", "Name", "Position", "Organisation", $"Asked ({summit.TimeZoneId})", $"Confirmed ({summit.TimeZoneId})"];

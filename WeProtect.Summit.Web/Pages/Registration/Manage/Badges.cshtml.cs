@@ -1,3 +1,4 @@
+using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Web.Pdf;
 
 namespace WeProtect.Summit.Web.Pages.Registration.Manage;
@@ -10,7 +11,7 @@ using WeProtect.Summit.Data.Summits;
 /// <see cref="BadgeDesk"/>), a reprint of one badge with a reason, the print log, and all shown badges as one PDF
 /// in the chosen layout (A6, or 4 or 8 to an A4 sheet). With no approved delegate the page says so instead of
 /// handing out an empty PDF.</summary>
-public class BadgesModel(SummitDbContext db, BadgeDesk desk) : PageModel
+public class BadgesModel(SummitDbContext db, BadgeDesk desk, DownloadLog downloads) : PageModel
 {
     private static readonly StringComparer NameOrder = StringComparer.Create(CultureInfo.InvariantCulture, ignoreCase: true);
 
@@ -43,6 +44,7 @@ public class BadgesModel(SummitDbContext db, BadgeDesk desk) : PageModel
         if (!await LoadAsync(summitId, ct)) return NotFound();
         if (Badges.Count == 0) return Page();
         var category = Category is { } c ? "-" + c.ToString().ToLowerInvariant() : "";
+        await downloads.RecordAsync(User.ToAuditActor(), "badges", Summit, $"Badges of summit {Summit.Id} downloaded as PDF ({DownloadLog.Count(Badges.Count, "badge", "badges")})", ct);
         return await PdfAsync(Badges, $"Badges – {Summit.Name}", $"badges-summit-{Summit.Id}{category}.pdf", ct);
     }
 
@@ -62,6 +64,7 @@ public class BadgesModel(SummitDbContext db, BadgeDesk desk) : PageModel
             return RedirectToPage(new { summitId });
         }
         Layout = batch.Layout;
+        await downloads.RecordAsync(User.ToAuditActor(), "badges", batch, $"Badges of batch {batch.Id} downloaded as PDF ({DownloadLog.Count(registrations.Count, "badge", "badges")})", ct);
         return await PdfAsync(registrations, $"Badges – {Summit.Name} – batch {batch.Id}", $"badges-summit-{summitId}-batch-{batch.Id}.pdf", ct);
     }
 

@@ -1,3 +1,4 @@
+using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Questions;
 using WeProtect.Summit.Data.Vocabulary;
@@ -9,7 +10,7 @@ using WeProtect.Summit.Data.Summits;
 
 /// <summary>Attendance of one summit in the figures a report quotes ("over 400 delegates from 94 countries, 33 of
 /// these fielding a minister"), with bar charts drawn on the server and a CSV export of the delegates.</summary>
-public class DashboardModel(SummitDbContext db) : PageModel
+public class DashboardModel(SummitDbContext db, DownloadLog downloads) : PageModel
 {
     public sealed record Bar(string Label, int Value);
 
@@ -77,6 +78,7 @@ public class DashboardModel(SummitDbContext db) : PageModel
         RegistrationStatus? only = Enum.TryParse<RegistrationStatus>(status, true, out var s) && Enum.IsDefined(s) && !int.TryParse(status, out _) ? s : null;
         var delegates = await LoadDelegatesAsync(only, ct);
         var file = $"delegates-{Summit.Id}{(only is null ? "" : "-" + only.Value.ToString().ToLowerInvariant())}.csv";
+        await RecordAsync("CSV", only, delegates.Count, ct);
         return File(WriteCsv(delegates, Summit, await LoadExtrasAsync(delegates, ct)), CsvExport.ContentType, file);
     }
 
@@ -88,6 +90,7 @@ public class DashboardModel(SummitDbContext db) : PageModel
         var delegates = await LoadDelegatesAsync(only, ct);
         var file = $"delegates-{Summit.Id}{(only is null ? "" : "-" + only.Value.ToString().ToLowerInvariant())}.xlsx";
         var extras = await LoadExtrasAsync(delegates, ct);
+        await RecordAsync("xlsx", only, delegates.Count, ct);
         return File(XlsxExport.Write("Delegates", Headers(Summit, extras), Rows(delegates, Summit, extras)), XlsxExport.ContentType, file);
     }
 
@@ -99,8 +102,13 @@ public class DashboardModel(SummitDbContext db) : PageModel
         var pdf = Pdf.ParticipantListPdf.Render(Summit.Name, Pdf.BadgePdf.WhenWhere(Summit), delegates
             .Select(d => new Pdf.ParticipantListPdf.Participant(d.FullName, d.Position, d.Organisation, d.Sector, d.CountryCode, d.IsMinister)).ToList());
         Response.Headers.CacheControl = "no-cache, no-store";
+        await downloads.RecordAsync(User.ToAuditActor(), "participants", Summit, $"List of participants of summit {Summit.Id} downloaded as PDF ({DownloadLog.Count(delegates.Count, "delegate", "delegates")})", ct);
         return File(pdf, "application/pdf", $"participants-{Summit.Id}.pdf");
     }
+
+    private Task RecordAsync(string format, RegistrationStatus? only, int count, CancellationToken ct) =>
+        downloads.RecordAsync(User.ToAuditActor(), "delegates", Summit,
+            $"Delegates of summit {Summit.Id} ({(only is null ? "every status" : only.Value.ToString())}) downloaded as {format} ({DownloadLog.Count(count, "registration", "registrations")})", ct);
 
     private static string[] Headers(Summit summit, Extras extras) =>
     [

@@ -1,3 +1,4 @@
+using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Questions;
 
 namespace WeProtect.Summit.Web.Pages.Registration.Manage;
@@ -8,7 +9,7 @@ using WeProtect.Summit.Data.Summits;
 /// <summary>Access and dietary needs for the venue and the caterer: how many approved delegates have each need, per
 /// summit day (from their travel form's arrival and departure; without one, every day), and who they are with their
 /// note. Printable, and as CSV or .xlsx (the same rows). Organisers only: the names and notes are personal data.</summary>
-public class NeedsModel(SummitDbContext db) : PageModel
+public class NeedsModel(SummitDbContext db, DownloadLog downloads) : PageModel
 {
     /// <summary>One approved delegate with needs or a note.</summary>
     public sealed record Person(int Id, string FullName, string Organisation, IReadOnlyList<Need> Needs, string? Note, IReadOnlyList<DateOnly> Days);
@@ -33,6 +34,7 @@ public class NeedsModel(SummitDbContext db) : PageModel
     {
         if (!await LoadAsync(summitId, ct)) return NotFound();
         Response.Headers.CacheControl = "no-cache, no-store";
+        await RecordAsync("CSV", ct);
         return File(CsvExport.Write(Headers(), Rows(), "yyyy-MM-dd"), CsvExport.ContentType, $"needs-{Summit.Id}.csv");
     }
 
@@ -41,8 +43,12 @@ public class NeedsModel(SummitDbContext db) : PageModel
     {
         if (!await LoadAsync(summitId, ct)) return NotFound();
         Response.Headers.CacheControl = "no-cache, no-store";
+        await RecordAsync("xlsx", ct);
         return File(XlsxExport.Write("Needs", Headers(), Rows()), XlsxExport.ContentType, $"needs-{Summit.Id}.xlsx");
     }
+
+    private Task RecordAsync(string format, CancellationToken ct) =>
+        downloads.RecordAsync(User.ToAuditActor(), "needs", Summit, $"Needs of summit {Summit.Id} downloaded as {format} ({DownloadLog.Count(People.Count, "person", "people")})", ct);
 
     private string[] Headers() =>
         ["Name", "Organisation", "Access needs", "Dietary needs", "Note", .. Days.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))];
