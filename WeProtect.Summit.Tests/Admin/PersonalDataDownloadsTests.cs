@@ -30,8 +30,9 @@ public class PersonalDataDownloadsTests(SummitAppFactory app) : IClassFixture<Su
             Assert.True((await scope.ServiceProvider.GetRequiredService<BadgeDesk>().PrintNewAsync(summit.Id, BadgeLayout.A6Single, null, new AuditActor(null, "Organiser"))).Succeeded);
         var batchId = await app.WithDbAsync(db => db.BadgeBatches.Where(b => b.SummitId == summit.Id).Select(b => b.Id).SingleAsync());
 
-        // Her own download of her letter is hers: not recorded; her page says the secretariat has not downloaded it.
+        // Her own download of her letter or her badge is hers: not recorded; her page says the secretariat has not downloaded it.
         Assert.Equal(HttpStatusCode.OK, (await delegateClient.GetAsync($"/Registration/VisaLetter/{letter.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await delegateClient.GetAsync($"/Registration/Badge/{registration.Id}")).StatusCode);
         Task<List<AuditEvent>> DownloadsAsync() => app.WithDbAsync(db => db.AuditEvents.AsNoTracking()
             .Where(e => e.Action.StartsWith(DownloadLog.ActionPrefix)).OrderBy(e => e.Sequence).ToListAsync());
         var before = (await DownloadsAsync()).Count;
@@ -51,6 +52,7 @@ public class PersonalDataDownloadsTests(SummitAppFactory app) : IClassFixture<Su
             ($"/Breakouts/Manage/Attendees/{breakout.Id}?handler=Xlsx", "download.attendees"),
             ($"/Registration/Manage/Badges/{summit.Id}?handler=Pdf", "download.badges"),
             ($"/Registration/Manage/Badges/{summit.Id}?handler=Batch&batchId={batchId}", "download.badges"),
+            ($"/Registration/Badge/{registration.Id}", "download.badges"),
             ($"/Registration/VisaLetter/{letter.Id}", "download.visa-letter"),
         };
         foreach (var (url, _) in files) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);

@@ -7,7 +7,7 @@ using WeProtect.Summit.Data.Registrations; // after the namespace line: "Registr
 /// <summary>A delegate's badge as a PDF (one A6 page), for the delegate who owns the registration or any organiser.
 /// Someone else's registration, or one that does not exist, is 404; a registration without a badge (not approved)
 /// gets a page saying so instead of a PDF.</summary>
-public class BadgeModel(SummitDbContext db) : PageModel
+public class BadgeModel(SummitDbContext db, Data.Audit.DownloadLog downloads) : PageModel
 {
     public string SummitName { get; private set; } = "";
     public int SummitId { get; private set; }
@@ -33,6 +33,8 @@ public class BadgeModel(SummitDbContext db) : PageModel
 
         var photo = await db.Accreditations.AsNoTracking().Where(a => a.RegistrationId == id).Select(a => a.Photo).FirstOrDefaultAsync(ct);
         var pdf = BadgePdf.Render(BadgePdf.ContentOf(registration, registration.Summit, photo));
+        if (!IsOwner)
+            await downloads.RecordAsync(User.ToAuditActor(), "badges", registration, $"Badge of registration {registration.Id} downloaded as PDF", ct);
         return File(pdf, BadgePdf.ContentType, FileName(registration));
     }
 
