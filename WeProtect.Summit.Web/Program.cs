@@ -16,7 +16,8 @@ var builder = WebApplication.CreateBuilder(args);
 // Several nodes must share their certificates and database: one that would make its own refuses to start. A reminder
 // lead that is not a time span would fail its sweep at every run.
 if ((ProductionSettings.Refusal(builder.Configuration, builder.Environment) ?? DeploymentSettings.Refusal(builder.Configuration)
-     ?? PasswordHashing.Refusal(builder.Configuration, builder.Environment) ?? ReminderLead.Refusal(builder.Configuration)) is { } refusal)
+     ?? PasswordHashing.Refusal(builder.Configuration, builder.Environment) ?? ReminderLead.Refusal(builder.Configuration)
+     ?? StaffTwoStep.Refusal(builder.Configuration)) is { } refusal)
 {
     Console.Error.WriteLine(refusal);
     Environment.ExitCode = 2;
@@ -25,6 +26,7 @@ if ((ProductionSettings.Refusal(builder.Configuration, builder.Environment) ?? D
 var data = DataFolder.FromConfiguration(builder.Configuration);
 builder.Services.AddSingleton(data);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(StaffTwoStep.FromConfiguration(builder.Configuration, builder.Environment));
 
 builder.Services.AddSummitDatabase(builder.Configuration, data);
 builder.Services.AddSingleton(WeProtect.Summit.Web.Audit.AuditKeySource.Load(builder.Configuration, data));

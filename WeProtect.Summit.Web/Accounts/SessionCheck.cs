@@ -31,8 +31,14 @@ public static class SessionCheck
         // Compared here, not in SQL: SQLite cannot compare DateTimeOffset values.
         var now = TimeProvider.System.GetUtcNow();
         if (row is null || row.SecurityStamp != stamp || row.LockoutEnd > now) await RejectAsync(context);
-        // Read with the stamp, for the language of this request (Localization/SummitCultureProvider).
-        else if (row.PreferredLanguage is not null) context.HttpContext.Items[Localization.SummitCultureProvider.PreferenceItem] = row.PreferredLanguage;
+        else
+        {
+            // Read with the stamp, for the language of this request (Localization/SummitCultureProvider).
+            if (row.PreferredLanguage is not null) context.HttpContext.Items[Localization.SummitCultureProvider.PreferenceItem] = row.PreferredLanguage;
+            // Staff roles only with a second factor, when it is required (for this request: the cookie stays as it is).
+            var staff = services.GetRequiredService<StaffTwoStep>().ForRequest(context.Principal!);
+            if (!ReferenceEquals(staff, context.Principal)) context.ReplacePrincipal(staff);
+        }
     }
 
     private static async Task RejectAsync(CookieValidatePrincipalContext context)

@@ -58,7 +58,13 @@ public class LoginModel(SignInManager<SummitUser> signIn, UserManager<SummitUser
         }
 
         var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: false);
-        if (result.Succeeded) return LocalRedirect(ReturnUrl ?? "/");
+        if (result.Succeeded)
+        {
+            // With two-step verification on, a password alone succeeds only on a device remembered after a code was
+            // typed on it: that cookie is the second factor (StaffTwoStep counts the session as two-step).
+            if (await users.GetTwoFactorEnabledAsync(user)) await signIn.SignInWithClaimsAsync(user, Input.RememberMe, StaffTwoStep.ProvenClaims());
+            return LocalRedirect(ReturnUrl ?? "/");
+        }
         if (result.RequiresTwoFactor)
             return RedirectToPage("./LoginWith2fa", new { ReturnUrl, RememberMe = Input.RememberMe });
         if (result.IsLockedOut)

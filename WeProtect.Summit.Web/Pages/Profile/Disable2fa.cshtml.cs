@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Web.Accounts;
 using WeProtect.Summit.Web.Mail;
@@ -24,7 +25,9 @@ public class Disable2faModel(UserManager<SummitUser> users, SignInManager<Summit
         await Users.ResetAuthenticatorKeyAsync(user);
         await accounts.TwoFactorDisabledAsync(user);
         await signIn.ForgetTwoFactorClientAsync();
-        await signIn.RefreshSignInAsync(user);
+        // Signed in again without the second factor: where staff need one (StaffTwoStep), their roles wait until it is on again.
+        var current = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        await signIn.SignInAsync(user, current.Properties ?? new AuthenticationProperties());
         await mailer.TrySendAsync(AccountLetters.TwoFactorOff(words, user, AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ForgotPassword")!)), logger, "two-step verification notice");
         this.ShowStatus("Two-step verification is off.");
         return RedirectToPage("./TwoFactor");

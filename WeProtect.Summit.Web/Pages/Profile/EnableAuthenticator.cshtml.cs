@@ -56,7 +56,8 @@ public class EnableAuthenticatorModel(UserManager<SummitUser> users, SignInManag
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToArray();
         await accounts.TwoFactorEnabledAsync(user);
-        await signIn.RefreshSignInAsync(user);
+        // The code just typed proves the authenticator: the session counts as two-step from now (StaffTwoStep).
+        await StaffTwoStep.SignInAsProvenAsync(signIn, HttpContext, user);
         await mailer.TrySendAsync(AccountLetters.TwoFactorOn(words, user, AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ForgotPassword")!)), logger, "two-step verification notice");
         // Shown once: TempData is an encrypted cookie read and deleted by the next page. The database keeps only hashes.
         TempData[RecoveryCodesModel.TempDataKey] = codes;
