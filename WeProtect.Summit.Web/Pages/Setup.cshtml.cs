@@ -6,7 +6,7 @@ namespace WeProtect.Summit.Web.Pages;
 
 /// <summary>The one-time hand-over of the first administrator account (link printed to the console at start-up).</summary>
 public class SetupModel(FirstAdminSetup setup, UserManager<SummitUser> users, SignInManager<SummitUser> signIn, AccountDesk accounts,
-    TimeProvider clock) : PageModel
+    TimeProvider clock, StaffTwoStep staffTwoStep) : PageModel
 {
     public sealed class InputModel
     {
@@ -44,6 +44,12 @@ public class SetupModel(FirstAdminSetup setup, UserManager<SummitUser> users, Si
         await users.AddToRolesAsync(user, [Roles.Admin, Roles.Organiser]);
         await accounts.FirstAdministratorAsync(user);
         await signIn.SignInAsync(user, isPersistent: false);
+        // Where staff need a second factor, the next step is the authenticator: the staff pages stay closed until then.
+        if (staffTwoStep.Required)
+        {
+            this.ShowStatus("Your administrator account is ready. Set up two-step verification now: the administrators' pages open once it is on.");
+            return RedirectToPage("/Profile/EnableAuthenticator");
+        }
         this.ShowStatus("Your administrator account is ready.");
         return RedirectToPage("/Summits/Manage/Index");
     }
