@@ -14,6 +14,12 @@ public sealed class AccountDesk(AuditTrail audit)
     public Task EmailConfirmedAsync(SummitUser user, CancellationToken ct = default) =>
         RecordAsync(user, "account.email-confirmed", "E-mail address confirmed", ct);
 
+    public Task EmailChangeAskedAsync(SummitUser user, CancellationToken ct = default) =>
+        RecordAsync(user, "account.email-change-asked", "A new e-mail address asked for (a link sent to it)", ct);
+
+    public Task EmailChangedAsync(SummitUser user, CancellationToken ct = default) =>
+        RecordAsync(user, "account.email-changed", "E-mail address changed (the new one confirmed by its link)", ct);
+
     public Task PasswordResetAsync(SummitUser user, CancellationToken ct = default) =>
         RecordAsync(user, "account.password-reset", "Password reset by e-mail link", ct);
 

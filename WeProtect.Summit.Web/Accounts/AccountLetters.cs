@@ -56,6 +56,40 @@ public static class AccountLetters
              "If this was not you, reset your password at once and tell the summit secretariat."],
             link, ResetYourPassword);
 
+    /// <summary>To the new address the user asked for: the change happens when this link is opened.</summary>
+    public static Letter ConfirmNewAddress(IStringLocalizer words, SummitUser user, string newAddress, string link) =>
+        Write(words, user, "Confirm your new e-mail address",
+            ["You asked to use this e-mail address for your WeProtect Summit account. Follow the link to confirm it; until then your account keeps its current address. The link works for 24 hours.",
+             "If you did not ask for this, ignore this message: nothing changes."],
+            link, "Confirm your new e-mail address", sensitive: true, to: newAddress);
+
+    /// <summary>To the current address, when a change to <paramref name="newAddress"/> is asked for.</summary>
+    public static Letter AddressChangeAsked(IStringLocalizer words, SummitUser user, string newAddress, string forgotPasswordLink)
+    {
+        using var speaking = RecipientLanguage.Speak(user.PreferredLanguage);
+        return Write(words, user, "A new e-mail address was asked for your account",
+            ["If this was not you, reset your password at once and tell the summit secretariat."],
+            forgotPasswordLink, ResetYourPassword,
+            opening: words["Someone logged in to your WeProtect Summit account asked to use {0} instead of this address. It changes only if the link sent to {0} is opened.", newAddress].Value);
+    }
+
+    /// <summary>To the address an account had, once it has moved to <paramref name="newAddress"/>.</summary>
+    public static Letter AddressChanged(IStringLocalizer words, SummitUser user, string oldAddress, string newAddress, string forgotPasswordLink)
+    {
+        using var speaking = RecipientLanguage.Speak(user.PreferredLanguage);
+        return Write(words, user, "Your e-mail address was changed",
+            ["If this was not you, reset your password at once and tell the summit secretariat."],
+            forgotPasswordLink, ResetYourPassword, to: oldAddress,
+            opening: words["Your WeProtect Summit account now uses {0}: log in with it from now on. This address no longer receives its e-mails.", newAddress].Value);
+    }
+
+    /// <summary>To an address that already has an account, when someone asks to move another account to it.</summary>
+    public static Letter AddressAlreadyUsed(IStringLocalizer words, SummitUser owner, string forgotPasswordLink) =>
+        Write(words, owner, "Someone tried to use your e-mail address",
+            ["Someone tried to move another WeProtect Summit account to this e-mail address, which already has an account: yours. Nothing was changed.",
+             "If it was you, log in with your existing account. If it was not you, you need do nothing."],
+            forgotPasswordLink, ResetYourPassword, dear: false);
+
     /// <summary>The link's label; its key is the log-in page's "… or reset your password", written with a capital here
     /// (resource names are case-insensitive, so "Reset your password" cannot be a key of its own).</summary>
     private const string ResetYourPassword = "Reset your password";
@@ -63,14 +97,16 @@ public static class AccountLetters
     private static string Capitalised(string text) =>
         text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.CurrentCulture) + text[1..];
 
+    /// <summary>A letter to the user, at their address or at <paramref name="to"/>: <paramref name="opening"/> (already
+    /// said, with its values) then the <paramref name="paragraphs"/> (keys), in the user's language.</summary>
     private static Letter Write(IStringLocalizer words, SummitUser user, string subject, string[] paragraphs, string link, string action,
-        bool sensitive = false, bool dear = true)
+        bool sensitive = false, bool dear = true, string? to = null, string? opening = null)
     {
         using var speaking = RecipientLanguage.Speak(user.PreferredLanguage);
-        var body = string.Join("\n\n", paragraphs.Select(p => words[p].Value));
+        var body = string.Join("\n\n", (opening is null ? Array.Empty<string>() : new[] { opening }).Concat(paragraphs.Select(p => words[p].Value)));
         if (dear) body = words["Dear {0},", user.FullName].Value + "\n\n" + body;
         var label = action == ResetYourPassword ? Capitalised(words["reset your password"].Value) : words[action].Value;
-        return new Letter(user.Email!, user.FullName, words[subject].Value, body, link, label, Sensitive: sensitive,
+        return new Letter(to ?? user.Email!, user.FullName, words[subject].Value, body, link, label, Sensitive: sensitive,
             Language: CultureInfo.CurrentUICulture.Name);
     }
 }

@@ -5,7 +5,7 @@ using WeProtect.Summit.Data.Validation;
 
 namespace WeProtect.Summit.Web.Pages.Profile;
 
-/// <summary>The signed-in user's own name and position. The e-mail address is the log-in and is not edited here.</summary>
+/// <summary>The signed-in user's own name and position. The e-mail address is the log-in: it changes on <c>ChangeEmail</c>.</summary>
 public class IndexModel(UserManager<SummitUser> users, SignInManager<SummitUser> signIn, AccountDesk accounts) : PageModel
 {
     public sealed class InputModel

@@ -1,0 +1,49 @@
+using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Web.Accounts;
+using WeProtect.Summit.Web.Mail;
+
+namespace WeProtect.Summit.Web.Pages.Account;
+
+/// <summary>The link sent to a new address (<c>Profile/ChangeEmail</c>): opened, the account moves to it (address and
+/// log-in name, confirmed), every session ends (a new security stamp) and the old address is told. A bad, stale, used
+/// or tampered link, or an address taken meanwhile, gets a page saying so, never a 500.</summary>
+public class ConfirmEmailChangeModel(UserManager<SummitUser> users, AccountDesk accounts, Mailer mailer, IConfiguration configuration,
+    ILogger<ConfirmEmailChangeModel> logger, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> words) : PageModel
+{
+    public enum Result { Invalid, Taken, Changed }
+
+    public Result Outcome { get; private set; }
+    public string NewEmail { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string? userId, string? email, string? code)
+    {
+        Response.Headers.CacheControl = "no-cache, no-store";
+        var token = AccountTokens.Decode(code);
+        var address = email?.Trim();
+        var user = string.IsNullOrEmpty(userId) || userId.Length > 100 || token is null || string.IsNullOrEmpty(address) || address.Length > AccountLimits.EmailMaxLength
+            ? null : await users.FindByIdAsync(userId);
+        if (user is null || token is null || address is null) { Outcome = Result.Invalid; return Page(); }
+
+        // The token is bound to this user, this address and the account's security stamp: a used link is stale.
+        var purpose = UserManager<SummitUser>.GetChangeEmailTokenPurpose(address);
+        if (!await users.VerifyUserTokenAsync(user, users.Options.Tokens.ChangeEmailTokenProvider, purpose, token)) { Outcome = Result.Invalid; return Page(); }
+        if (await users.FindByEmailAsync(address) is not null) { Outcome = Result.Taken; return Page(); }
+
+        var oldAddress = user.Email!;
+        var changed = await users.ChangeEmailAsync(user, address, token);
+        if (!changed.Succeeded)
+        {
+            // Taken between the check and the write (the unique e-mail rule), or the token spent by a second click.
+            Outcome = changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateEmail)) ? Result.Taken : Result.Invalid;
+            return Page();
+        }
+        // The address is also the log-in name.
+        var renamed = await users.SetUserNameAsync(user, address);
+        if (!renamed.Succeeded) logger.LogWarning("The log-in name of account {UserId} could not follow its new address", user.Id);
+        await accounts.EmailChangedAsync(user);
+        await mailer.TrySendAsync(AccountLetters.AddressChanged(words, user, oldAddress, address,
+            AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ForgotPassword")!)), logger, "address changed notice");
+        (Outcome, NewEmail) = (Result.Changed, address);
+        return Page();
+    }
+}
