@@ -17,7 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 // lead that is not a time span would fail its sweep at every run.
 if ((ProductionSettings.Refusal(builder.Configuration, builder.Environment) ?? DeploymentSettings.Refusal(builder.Configuration)
      ?? PasswordHashing.Refusal(builder.Configuration, builder.Environment) ?? ReminderLead.Refusal(builder.Configuration)
-     ?? StaffTwoStep.Refusal(builder.Configuration)) is { } refusal)
+     ?? StaffTwoStep.Refusal(builder.Configuration) ?? SessionLifetime.Refusal(builder.Configuration)) is { } refusal)
 {
     Console.Error.WriteLine(refusal);
     Environment.ExitCode = 2;
@@ -27,6 +27,7 @@ var data = DataFolder.FromConfiguration(builder.Configuration);
 builder.Services.AddSingleton(data);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(StaffTwoStep.FromConfiguration(builder.Configuration, builder.Environment));
+builder.Services.AddSingleton(SessionLifetime.FromConfiguration(builder.Configuration));
 
 builder.Services.AddSummitDatabase(builder.Configuration, data);
 builder.Services.AddSingleton(WeProtect.Summit.Web.Audit.AuditKeySource.Load(builder.Configuration, data));
@@ -74,6 +75,8 @@ builder.Services.ConfigureApplicationCookie(o =>
     // Every request checks the security stamp, so that log-out, password, two-factor and role changes and a
     // lock-out end every session at once (instead of Identity's default 30-minute interval).
     o.Events.OnValidatePrincipal = SessionCheck.ValidatePrincipalAsync;
+    // Each new session notes when it began: SessionCheck ends it after Accounts:SessionHours, however busy.
+    o.Events.OnSigningIn = SessionLifetime.OnSigningIn;
 });
 builder.AddTransportSecurity();
 // The keys live in the database, encrypted with a certificate kept apart from it (KeyEncryptionCertificate).

@@ -8,7 +8,7 @@ namespace WeProtect.Summit.Web.Accounts;
 /// <summary>Checks the sign-in cookie against the database on every request (once per request: the cookie handler
 /// caches its result), so that log-out, a password reset or change, a two-factor change, a role change (each of
 /// which writes a new security stamp) or a lock-out ends every session of the user at once, copied cookies
-/// included. One indexed read of two columns; unlike Identity's SecurityStampValidator at interval zero it neither
+/// included; a session that has lasted <see cref="SessionLifetime"/> ends too. One indexed read of two columns; unlike Identity's SecurityStampValidator at interval zero it neither
 /// rebuilds the principal nor re-issues the cookie on every request. Cost measured in bench/ (authenticated page).</summary>
 public static class SessionCheck
 {
@@ -30,7 +30,8 @@ public static class SessionCheck
         // read by the same clock here: the app's clock (moved in tests) must not end a lock-out Identity still holds.
         // Compared here, not in SQL: SQLite cannot compare DateTimeOffset values.
         var now = TimeProvider.System.GetUtcNow();
-        if (row is null || row.SecurityStamp != stamp || row.LockoutEnd > now) await RejectAsync(context);
+        if (row is null || row.SecurityStamp != stamp || row.LockoutEnd > now
+            || services.GetRequiredService<SessionLifetime>().IsOver(context.Properties, context.Options)) await RejectAsync(context);
         else
         {
             // Read with the stamp, for the language of this request (Localization/SummitCultureProvider).
