@@ -57,9 +57,15 @@ public class DelegateMessage
     /// <summary>What a delegate who reads <paramref name="readerLanguage"/> receives: the version in that language when
     /// there is one, else the message as written (its language; null for a standard reminder).</summary>
     public (string? Language, string Subject, string Body) TextFor(string readerLanguage) =>
-        versions.FirstOrDefault(v => v.Language == readerLanguage) is { } version
+        VersionFor(readerLanguage, versions.Select(v => v.Language)) is { } language && versions.First(v => v.Language == language) is var version
             ? (version.Language, version.Subject, version.Body)
             : (Language, Subject, Body);
+
+    /// <summary>The rule, for a message saved or still being written (its preview): a reader of
+    /// <paramref name="readerLanguage"/> gets the version in that language (its language is returned) when there is one,
+    /// else the message as written (null).</summary>
+    public static string? VersionFor(string readerLanguage, IEnumerable<string?> versionLanguages) =>
+        versionLanguages.FirstOrDefault(l => l == readerLanguage);
 
     public bool IsWaiting => ScheduledForUtc is not null && SentUtc is null && CancelledUtc is null;
 

@@ -99,12 +99,13 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
         var given = MessageDesk.Given(versions);
         var ordered = matching.OrderBy(k => k.FullName, IndexModel.NameOrder).ToList();
         var previews = new List<PreviewLetter>();
-        // The message as written goes to everyone whose language has no version of its own.
-        var mainReaders = ordered.Where(k => !given.Any(v => v.Language == k.Reads)).ToList();
+        // Each text with the readers who will get it, by the rule the letters follow.
+        var languages = given.Select(v => v.Language).ToList();
+        var mainReaders = ordered.Where(k => Data.Messages.DelegateMessage.VersionFor(k.Reads, languages) is null).ToList();
         previews.Add(await PreviewAsync(Language!, Subject!, Body!, mainReaders.FirstOrDefault() ?? ordered[0], mainReaders.Count, ct));
         foreach (var version in given)
         {
-            var readers = ordered.Where(k => k.Reads == version.Language).ToList();
+            var readers = ordered.Where(k => Data.Messages.DelegateMessage.VersionFor(k.Reads, languages) == version.Language).ToList();
             previews.Add(await PreviewAsync(version.Language!, version.Subject!, version.Body!, readers.FirstOrDefault() ?? ordered[0], readers.Count, ct));
         }
         Previews = previews;
