@@ -218,8 +218,8 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    /// <summary>Check-in staff of one summit open its check-in desk, and no other management page of it or any
-    /// page of another summit's check-in.</summary>
+    /// <summary>Check-in staff of one summit find its check-in desk on their registrations page and open it, and no
+    /// other management page of it or any page of another summit's check-in.</summary>
     [Fact]
     public async Task Check_in_staff_get_the_check_in_desk_of_their_summit_and_nothing_else()
     {
@@ -231,6 +231,9 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         Assert.Equal(HttpStatusCode.Redirect, (await organiser.SubmitAsync(staffPage, "#grant-form", new Dictionary<string, string> { ["Email"] = user.Email! })).StatusCode);
         Assert.True(await app.WithDbAsync(db => db.CheckInStaff.AnyAsync(c => c.SummitId == summit.Id && c.UserId == user.Id)));
 
+        // Their own pages lead them there (no management menu does).
+        var mine = await client.GetPageAsync("/Registration");
+        Assert.Equal([$"/Registration/Manage/CheckIn/{summit.Id}"], mine.QuerySelectorAll("#my-check-in-desks a").Select(a => a.GetAttribute("href")));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Registration/Manage/CheckIn/{summit.Id}")).StatusCode);
         var otherDesk = await client.GetAsync($"/Registration/Manage/CheckIn/{other.Id}");
         Assert.Contains("/Account/AccessDenied", otherDesk.Headers.Location?.OriginalString ?? "");

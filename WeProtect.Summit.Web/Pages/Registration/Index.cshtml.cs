@@ -8,6 +8,8 @@ public class IndexModel(SummitDbContext db, UserManager<SummitUser> users) : Pag
     public sealed record Row(int Id, int SummitId, string SummitName, string City, DateOnly StartDate, DateOnly EndDate, RegistrationStatus Status, string Category);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+    /// <summary>The summits whose check-in desk the organisers gave this user (no management menu leads there).</summary>
+    public IReadOnlyList<(int SummitId, string SummitName)> CheckInDesks { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
@@ -19,5 +21,9 @@ public class IndexModel(SummitDbContext db, UserManager<SummitUser> users) : Pag
         Rows = rows.OrderByDescending(r => r.StartDate)
             .Select(r => new Row(r.Id, r.SummitId, r.Name, r.City, r.StartDate, r.EndDate, r.Status, r.Category.DisplayName()))
             .ToList();
+        CheckInDesks = (await db.CheckInStaff.AsNoTracking().Where(s => s.UserId == userId)
+                .Join(db.Summits, s => s.SummitId, summit => summit.Id, (s, summit) => new { summit.Id, summit.Name, summit.StartDate })
+                .ToListAsync())
+            .OrderByDescending(s => s.StartDate).Select(s => (s.Id, s.Name)).ToList();
     }
 }
