@@ -18,7 +18,7 @@ public class AccountPagesAndLettersInTheirLanguageTests(LocalizedAppFactory app)
         "Back to your profile", "Install an authenticator app", "Scan this QR code", "Verify and turn on", "Change your password",
         "Current password", "New password", "Confirm the new password", "At least 12 characters", "Your data", "Erase your data",
         "Download your data", "I want my personal data erased", "Ask for erasure", "Your recovery codes", "Recovery codes are shown only once",
-        "Back to two-step verification", "Cancel",
+        "Back to two-step verification", "Cancel", "Change your e-mail address", "New e-mail address", "This link is not valid",
     ];
 
     public static TheoryData<string, string, string> Headings() => new()
@@ -37,6 +37,8 @@ public class AccountPagesAndLettersInTheirLanguageTests(LocalizedAppFactory app)
         { "ar", "/Account/ResetPassword", "اختر كلمة مرور جديدة" },
         { "es", "/Account/ForgotPassword", "¿Ha olvidado su contraseña?" },
         { "es", "/Account/CheckEmail", "Consulte su correo electrónico" },
+        { "fr", "/Account/ConfirmEmailChange", "Confirmez votre nouvelle adresse électronique" },
+        { "ar", "/Account/ConfirmEmailChange", "أكّد عنوان بريدك الإلكتروني الجديد" },
     };
 
     public static TheoryData<string, string, string> ProfileHeadings() => new()
@@ -51,6 +53,8 @@ public class AccountPagesAndLettersInTheirLanguageTests(LocalizedAppFactory app)
         { "ar", "/Profile/ChangePassword", "تغيير كلمة المرور" },
         { "ar", "/Profile/Data", "بياناتك" },
         { "ar", "/Profile/RecoveryCodes", "رموز الاسترداد الخاصة بك" },
+        { "fr", "/Profile/ChangeEmail", "Changer votre adresse électronique" },
+        { "ar", "/Profile/ChangeEmail", "تغيير عنوان بريدك الإلكتروني" },
     };
 
     private static void Translated(IHtmlDocument page, string language, string heading)
@@ -230,5 +234,26 @@ public class AccountPagesAndLettersInTheirLanguageTests(LocalizedAppFactory app)
         Assert.Contains("التحقق بخطوتين غير مفعّل.", after.QuerySelector("#two-factor-status")!.TextContent);
         var offMail = await MailAsync(user.Email!, "التحقق بخطوتين غير مفعّل");
         Assert.Contains("أُوقف للتو التحقق بخطوتين لحسابك في WeProtect Summit.", offMail.TextBody);
+    }
+
+    [Fact]
+    public async Task A_change_of_address_is_written_in_the_language_saved_on_the_account_to_both_addresses()
+    {
+        var user = await UserPreferringAsync("es", "Lucía Cambio");
+        var oldAddress = user.Email!;
+        var newAddress = AccountSteps.NewEmail();
+        using var english = LocalizedAppFactory.Speaking(await app.LogInAsync(user), "en");
+        await english.SubmitAsync(await english.GetPageAsync("/Profile/ChangeEmail"), "form#change-email",
+            new Dictionary<string, string> { ["Input.Email"] = newAddress, ["Input.Password"] = SummitAppFactory.Password });
+        var confirm = await MailAsync(newAddress, "Confirme su nueva dirección de correo electrónico");
+        Assert.Contains("Pidió usar esta dirección de correo electrónico", confirm.TextBody);
+        var asked = await MailAsync(oldAddress, "Se ha pedido una nueva dirección de correo electrónico para su cuenta");
+        Assert.Contains($"pidió usar {newAddress} en lugar de esta dirección", asked.TextBody);
+        Assert.DoesNotContain(MissingKeyMarker.Marker, confirm.TextBody + asked.TextBody);
+
+        using var anonymous = app.CreateFormClient();
+        await anonymous.GetPageAsync(AccountSteps.LinkIn(confirm, "/Account/ConfirmEmailChange"));
+        var changed = await MailAsync(oldAddress, "Su dirección de correo electrónico ha cambiado");
+        Assert.Contains($"Su cuenta de WeProtect Summit usa ahora {newAddress}", changed.TextBody);
     }
 }

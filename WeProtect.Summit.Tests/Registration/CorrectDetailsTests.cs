@@ -142,4 +142,19 @@ public class CorrectDetailsTests(SummitAppFactory app) : IClassFixture<SummitApp
         var denied = await delegateClient.GetAsync(FormOf(summit.Id, registration.Id));
         Assert.Contains("/Account/AccessDenied", denied.Headers.Location?.OriginalString);
     }
+
+    [Fact]
+    public async Task The_delegate_is_told_in_the_language_saved_on_their_account()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var (elodie, registration) = await app.ApprovedDelegateAsync(summit.Id, "Élodie Fautee");
+        await app.PreferLanguageAsync(elodie, "fr");
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var form = await organiser.GetPageAsync(FormOf(summit.Id, registration.Id));
+        Assert.Equal(HttpStatusCode.Redirect, (await organiser.SubmitAsync(form, "#correct-form", new Dictionary<string, string> { ["Input.FullName"] = "Élodie Fautée" })).StatusCode);
+        await app.WaitForAllMailAsync();
+        var letter = Assert.Single(app.SentMail(), m => m.To.Mailboxes.Any(a => a.Address == elodie.Email) && m.Subject == $"Votre inscription a été corrigée : {summit.Name}");
+        Assert.Contains($"Le secrétariat a corrigé votre inscription à {summit.Name}.", letter.TextBody);
+        Assert.Contains("Élodie Fautée", letter.TextBody);
+    }
 }
