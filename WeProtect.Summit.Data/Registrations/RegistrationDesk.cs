@@ -379,13 +379,16 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         // Field names only: the answers (access needs above all) stay out of the audit trail.
         audit.Record(actor, "registration.updated", registration, $"Registration {registration.Id} changed: {string.Join(", ", changed)}");
         try { await audit.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e)
         {
+            // As for a correction: the same form saved twice at once may tick the same need in both.
+            if (e is not DbUpdateConcurrencyException && !await ChangedSinceAsync(registration.Id, expectedVersion, null, ct)) throw;
             db.ChangeTracker.Clear();
             return DeskResult.Conflict(DeskText.LowerFirst("Your registration"));
         }
         return DeskResult.Done("Your changes are saved.");
     }
+
     /// <summary>The secretariat corrects a delegate's name, position or needs (<see cref="Registration.Correct"/>), if
     /// the registration is still the version the form was made from. Optionally the delegate is told by e-mail; the
     /// audit trail names the fields changed, never their values.</summary>
@@ -421,11 +424,11 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
     }
 
     /// <summary>After a failed write: whether the registration is no longer at <paramref name="expectedVersion"/>, read
-    /// outside the failed transaction (which PostgreSQL no longer lets us use).</summary>
-    private async Task<bool> ChangedSinceAsync(int registrationId, Guid expectedVersion, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx,
+    /// outside the failed transaction (which PostgreSQL no longer lets us use), rolled back first when it is ours.</summary>
+    private async Task<bool> ChangedSinceAsync(int registrationId, Guid expectedVersion, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? tx,
         CancellationToken ct)
     {
-        await tx.RollbackAsync(ct);
+        if (tx is not null) await tx.RollbackAsync(ct);
         db.ChangeTracker.Clear();
         return await db.Registrations.AsNoTracking().Where(r => r.Id == registrationId).Select(r => r.Version).FirstOrDefaultAsync(ct) != expectedVersion;
     }
