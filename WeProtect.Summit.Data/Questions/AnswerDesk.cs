@@ -41,7 +41,15 @@ public sealed class AnswerDesk(SummitDbContext db, AuditTrail audit, TimeProvide
         }
         if (isNew) db.TravelDetails.Add(travel);
         audit.Record(actor, "registration.travel-saved", registration, $"Registration {registration.Id}: travel details saved");
-        await audit.SaveChangesAsync(ct);
+        try { await audit.SaveChangesAsync(ct); }
+        catch (DbUpdateException) when (isNew)
+        {
+            // The form saved twice at once (a double click, two windows): the other save wrote the first row (unique per
+            // registration) a moment ago; this one changes nothing.
+            db.ChangeTracker.Clear();
+            if (!await db.TravelDetails.AnyAsync(t => t.RegistrationId == registrationId, ct)) throw;
+            return DeskResult.Conflict(DeskText.LowerFirst("Your travel details"));
+        }
         return DeskResult.Done("Your travel details are saved. Thank you.");
     }
 }
