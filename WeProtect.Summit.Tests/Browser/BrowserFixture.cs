@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -112,9 +111,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// (or when an administrator exists).</summary>
     public string? FirstAdminSetupUrl()
     {
-        var setup = App.Services.GetRequiredService<FirstAdminSetup>();
-        // FirstAdminSetup keeps the token private on purpose; the tests read it as the console reader would.
-        var token = (string?)typeof(FirstAdminSetup).GetField("token", BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(setup);
+        var token = App.FirstAdminToken();
         return token is null ? null : $"{BaseUrl}/Setup?token={token}";
     }
 

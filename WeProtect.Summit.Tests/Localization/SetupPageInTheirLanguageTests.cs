@@ -1,4 +1,3 @@
-using System.Reflection;
 using WeProtect.Summit.Web.Accounts;
 
 namespace WeProtect.Summit.Tests.Localization;
@@ -10,8 +9,7 @@ public class SetupPageInTheirLanguageTests(LocalizedAppFactory app) : IClassFixt
     /// <summary>The link the app printed at start-up (FirstAdminSetup keeps its token private; read as the console would).</summary>
     private string SetupUrl()
     {
-        var setup = app.Services.GetRequiredService<FirstAdminSetup>();
-        var token = (string?)typeof(FirstAdminSetup).GetField("token", BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(setup);
+        var token = app.FirstAdminToken();
         Assert.False(string.IsNullOrEmpty(token), "No set-up link was issued");
         return $"/Setup?token={Uri.EscapeDataString(token!)}";
     }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.AspNetCore.Identity;
 using WeProtect.Summit.Web.Accounts;
 
@@ -12,8 +11,7 @@ public class FirstAdminSetupTests : IClassFixture<SummitAppFactory>
 
     private string CurrentToken()
     {
-        var setup = app.Services.GetRequiredService<FirstAdminSetup>();
-        return (string?)typeof(FirstAdminSetup).GetField("token", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(setup)
+        return app.FirstAdminToken()
             ?? throw new Xunit.Sdk.XunitException("No set-up token was issued");
     }
 

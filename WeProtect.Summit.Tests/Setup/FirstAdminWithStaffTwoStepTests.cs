@@ -1,4 +1,3 @@
-using System.Reflection;
 using WeProtect.Summit.Tests.Accounts;
 using WeProtect.Summit.Web.Accounts;
 
@@ -11,8 +10,7 @@ public class FirstAdminWithStaffTwoStepTests(StaffTwoStepAppFactory app) : IClas
     [Fact]
     public async Task The_first_administrator_sets_up_an_authenticator_and_then_opens_the_administrators_pages()
     {
-        var setup = app.Services.GetRequiredService<FirstAdminSetup>();
-        var token = (string?)typeof(FirstAdminSetup).GetField("token", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(setup)
+        var token = app.FirstAdminToken()
             ?? throw new Xunit.Sdk.XunitException("No set-up token was issued");
         using var client = app.CreateFormClient();
         var page = await client.GetPageAsync($"/Setup?token={token}");

@@ -170,6 +170,12 @@ public class SummitAppFactory : WebApplicationFactory<Program>
 
     public async Task<FormClient> LoggedInClientAsync(params string[] roles) => (await LoggedInUserAsync(roles)).Client;
 
+    /// <summary>The token of the one-time first-administrator link the app printed at start-up, or null once used (or
+    /// when an administrator exists). FirstAdminSetup keeps it private on purpose; the tests read it as the console reader would.</summary>
+    public string? FirstAdminToken() => (string?)typeof(WeProtect.Summit.Web.Accounts.FirstAdminSetup)
+        .GetField("token", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)
+        ?.GetValue(Services.GetRequiredService<WeProtect.Summit.Web.Accounts.FirstAdminSetup>());
+
     /// <summary>Runs <paramref name="work"/> against the app's database in a scope of its own.</summary>
     public async Task<T> WithDbAsync<T>(Func<SummitDbContext, Task<T>> work)
     {
