@@ -49,6 +49,11 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
         db.Rooms.Remove(room);
         audit.Record(actor, "room.removed", room, $"Room \"{room.Name}\" removed");
         try { await audit.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Removed by another request at the same moment (a double click, two organisers): nothing left to delete.
+            return Forget(DeskResult.Conflict("this room"));
+        }
         catch (DbUpdateException)
         {
             // A breakout was put in the room meanwhile (the foreign key refuses the delete).
@@ -90,7 +95,12 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.ThemeId, (int?)null).SetProperty(b => b.Version, Guid.NewGuid()), ct);
         db.Themes.Remove(theme);
         audit.Record(actor, "theme.removed", theme, $"Theme \"{theme.Name}\" removed");
-        await audit.SaveChangesAsync(ct);
+        try { await audit.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Removed by another request at the same moment (a double click, two organisers): nothing left to delete.
+            return Forget(DeskResult.Conflict("this theme"));
+        }
         await tx.CommitAsync(ct);
         return DeskResult.Done($"Theme \"{theme.Name}\" removed.");
     }
