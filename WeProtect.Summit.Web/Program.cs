@@ -134,6 +134,7 @@ builder.Services.AddSingleton<WeProtect.Summit.Data.Reporting.IPdfCheck, WeProte
 builder.Services.AddScoped<WeProtect.Summit.Data.Statements.ConsultationRoster>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Statements.ConsultationDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Accounts.AccountDesk>();
+builder.Services.AddScoped<WeProtect.Summit.Data.Accounts.RoleDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Retention.RetentionDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Retention.ErasureDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Retention.PersonalDataExport>();

@@ -46,13 +46,6 @@ public sealed class AccountDesk(AuditTrail audit)
     public Task FirstAdministratorAsync(SummitUser user, CancellationToken ct = default) =>
         RecordAsync(user, "setup.first-admin", "Created as the first administrator and organiser", ct);
 
-    /// <summary>An administrator (<paramref name="actor"/>) gave <paramref name="user"/> a role, or took it back.</summary>
-    public async Task RoleChangedAsync(SummitUser user, string role, bool granted, AuditActor actor, CancellationToken ct = default)
-    {
-        audit.Record(actor, granted ? "role.granted" : "role.revoked", user, $"{(granted ? "Given" : "No longer has")} the {role} role");
-        await audit.SaveChangesAsync(ct);
-    }
-
     /// <summary>An event the user caused on their own account: they are its actor.</summary>
     private async Task RecordAsync(SummitUser user, string action, string summary, CancellationToken ct)
     {

@@ -11,17 +11,6 @@ public sealed class ErasureDesk(SummitDbContext db, AuditTrail audit, TimeProvid
     public const string LastAdministrator =
         "This account is the last administrator: erasing it would leave nobody able to run the site. Give another account the Admin role first, then carry out the request.";
 
-    /// <summary>Whether the user holds the Admin role and no other account that is not erased does.</summary>
-    private async Task<bool> IsLastAdministratorAsync(string userId, CancellationToken ct)
-    {
-        var adminRoleId = await db.Roles.Where(r => r.Name == Accounts.Roles.Admin).Select(r => r.Id).FirstOrDefaultAsync(ct);
-        if (adminRoleId is null) return false;
-        var admins = db.UserRoles.Where(ur => ur.RoleId == adminRoleId).Select(ur => ur.UserId);
-        if (!await admins.AnyAsync(id => id == userId, ct)) return false;
-        return !await db.Users.AnyAsync(u => u.Id != userId && admins.Contains(u.Id)
-            && (u.NormalizedEmail == null || !u.NormalizedEmail.EndsWith("@ERASED.INVALID")), ct);
-    }
-
     public async Task<DeskResult> RequestAsync(string userId, CancellationToken ct = default)
     {
         if (!await db.Users.AnyAsync(u => u.Id == userId, ct)) return DeskResult.NotFound("There is no such account.");
@@ -43,11 +32,13 @@ public sealed class ErasureDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         if (request is null) return DeskResult.NotFound("There is no such request.").With<string>();
         if (!request.IsOpen) return DeskResult.Refused("This request has already been carried out.").With<string>();
         var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == request.UserId, ct);
-        if (await IsLastAdministratorAsync(user.Id, ct))
-            return DeskResult.Refused(LastAdministrator).With<string>();
         var now = clock.GetUtcNow().UtcDateTime;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The Admin role's turn first: a removal of another administrator at the same moment waits, or we wait for it.
+        await Accounts.RoleTurn.TakeAsync(db, Accounts.Roles.Admin, ct);
+        if (await Accounts.Administrators.IsLastAsync(db, user.Id, ct))
+            return DeskResult.Refused(LastAdministrator).With<string>();
         var claimed = await db.ErasureRequests.Where(r => r.Id == requestId && r.CarriedOutUtc == null)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.CarriedOutUtc, now).SetProperty(r => r.CarriedOutByUserId, actor.UserId), ct);
         if (claimed == 0) return DeskResult.Refused("This request has already been carried out.").With<string>();

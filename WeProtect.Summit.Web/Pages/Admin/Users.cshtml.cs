@@ -3,7 +3,7 @@ using WeProtect.Summit.Data.Audit;
 namespace WeProtect.Summit.Web.Pages.Admin;
 
 /// <summary>Accounts and their roles: an administrator makes a user an organiser (or administrator) and back.</summary>
-public class UsersModel(SummitDbContext db, UserManager<SummitUser> users, AccountDesk accounts, TimeProvider clock) : PageModel
+public class UsersModel(SummitDbContext db, RoleDesk roles, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -11,7 +11,6 @@ public class UsersModel(SummitDbContext db, UserManager<SummitUser> users, Accou
 
     public IReadOnlyList<Row> Users { get; private set; } = [];
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    public string? Error { get; private set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -19,46 +18,12 @@ public class UsersModel(SummitDbContext db, UserManager<SummitUser> users, Accou
 
     public async Task<IActionResult> OnPostRevokeAsync(string userId, string role) => await ChangeAsync(userId, role, grant: false);
 
+    /// <summary>A button: the desk's answer (done, already so, or refused) as the status line, then the list again.</summary>
     private async Task<IActionResult> ChangeAsync(string userId, string role, bool grant)
     {
         if (!Roles.All.Contains(role)) return BadRequest();
-        var user = await users.FindByIdAsync(userId ?? "");
-        if (user is null) return NotFound();
-        if (!grant && role == Roles.Admin && (await users.GetUsersInRoleAsync(Roles.Admin)).Count <= 1)
-        {
-            Error = T("The last administrator cannot lose the role: make someone else an administrator first.");
-            await LoadAsync();
-            return Page();
-        }
-        if (grant == await users.IsInRoleAsync(user, role))
-        {
-            this.ShowStatus((grant, role) switch
-            {
-                (true, Roles.Admin) => T("{0} is already an administrator.", user.FullName),
-                (true, _) => T("{0} is already an organiser.", user.FullName),
-                (false, Roles.Admin) => T("{0} is not an administrator.", user.FullName),
-                _ => T("{0} is not an organiser.", user.FullName),
-            });
-            return RedirectToPage(new { Q });
-        }
-        var result = grant ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
-        if (!result.Succeeded)
-        {
-            Error = string.Join(" ", result.Errors.Select(e => T(e.Description)));
-            await LoadAsync();
-            return Page();
-        }
-        // A new security stamp signs the user out of stale cookies carrying the old roles.
-        await users.UpdateSecurityStampAsync(user);
-        await accounts.RoleChangedAsync(user, role, grant, User.ToAuditActor());
-        this.ShowStatus((grant, role) switch
-        {
-            (true, Roles.Admin) => T("{0} is now an administrator.", user.FullName),
-            (true, _) => T("{0} is now an organiser.", user.FullName),
-            (false, Roles.Admin) => T("{0} is no longer an administrator.", user.FullName),
-            _ => T("{0} is no longer an organiser.", user.FullName),
-        });
-        return RedirectToPage(new { Q });
+        var result = await roles.ChangeAsync(userId ?? "", role, grant, User.ToAuditActor(), HttpContext.RequestAborted);
+        return this.Answer(result, () => RedirectToPage(new { Q }));
     }
 
     private async Task LoadAsync()
@@ -78,6 +43,4 @@ public class UsersModel(SummitDbContext db, UserManager<SummitUser> users, Accou
         Users = page.Select(u => new Row(u.Id, u.FullName, u.Email ?? "", u.EmailConfirmed, u.TwoFactorEnabled, u.LockoutEnd > now,
             roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order().ToList())).ToList();
     }
-
-    private string T(string text, params object[] values) => Localization.Translations.OrKey(HttpContext, text, values);
 }
