@@ -1,13 +1,4 @@
 using System.Text;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Routing;
-using WeProtect.Summit.Tests.Breakouts;
-using WeProtect.Summit.Tests.Communiques;
-using WeProtect.Summit.Tests.Signing;
-using WeProtect.Summit.Tests.Statements;
 
 namespace WeProtect.Summit.Tests.Security;
 
