@@ -134,6 +134,12 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
         var oldCapacity = isNew ? 0 : entry.Property(b => b.Capacity).OriginalValue;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The room's turn, then its timetable again: a breakout saved into the same room at the same moment either
+        // committed before (and is seen here) or waits for this one to commit (and sees it), so a room is never
+        // given twice for one hour. CheckAsync ran before the transaction, for the form's messages.
+        await db.Rooms.Where(r => r.Id == breakout.RoomId).ExecuteUpdateAsync(u => u.SetProperty(r => r.Name, r => r.Name), ct);
+        if ((await schedule.CheckAsync(breakout, [], ct)).Where(e => e.Field == nameof(Breakout.RoomId)).ToList() is { Count: > 0 } taken)
+            return Forget(DeskResult.Invalid(taken)).With<Breakout>();
         var told = 0;
         if (isNew) db.Breakouts.Add(breakout);
         else
