@@ -1,7 +1,7 @@
 namespace WeProtect.Summit.Tests.Admin;
 
 /// <summary>Roles changed by several requests at once: two administrators removing each other leave one of them an
-/// administrator (never none), and "Make organiser" clicked many times gives the role once, with one audit event and no
+/// administrator (never none; the other is told so, or finds their session ended by the removal), and "Make organiser" clicked many times gives the role once, with one audit event and no
 /// server error. Run on SQLite (<see cref="RoleRaceTests"/>) and PostgreSQL (<see cref="RoleRaceOnPostgresTests"/>).</summary>
 public abstract class RoleRaceChecks(SummitAppFactory app)
 {
@@ -27,7 +27,7 @@ public abstract class RoleRaceChecks(SummitAppFactory app)
                 {
                     await start.Task;
                     var (response, after) = await x.Item1.SubmitAndFollowAsync(x.Item2, $"#user-{x.Item3.Id} form.role-form:has(input[value=Admin])");
-                    return (response.StatusCode, Status: after.QuerySelector("#status")?.TextContent ?? "");
+                    return (response.StatusCode, Status: after.QuerySelector("#status")?.TextContent ?? "", LoggedOut: after.QuerySelector("form#login") is not null);
                 })).ToList();
                 start.SetResult();
                 var answers = await Task.WhenAll(removals);
@@ -36,7 +36,9 @@ public abstract class RoleRaceChecks(SummitAppFactory app)
                 var admins = await app.WithDbAsync(db => db.UserRoles.CountAsync(ur => ur.RoleId == db.Roles.Where(r => r.Name == Roles.Admin).Select(r => r.Id).First()));
                 Assert.Equal(1, admins);
                 Assert.Single(answers, x => x.Status.Contains("is no longer an administrator"));
-                Assert.Single(answers, x => x.Status.Contains("last administrator"));
+                // The other was refused; or its session had already ended, by the role change that came first (a new
+                // security stamp), so that its request reached the log-in page instead of the desk.
+                Assert.Single(answers, x => x.Status.Contains("last administrator") || x.LoggedOut);
                 Assert.Equal(1, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "role.revoked" && (e.SubjectId == a.Id || e.SubjectId == b.Id))));
             }
         }
