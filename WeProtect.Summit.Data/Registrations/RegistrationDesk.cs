@@ -389,6 +389,18 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         return DeskResult.Done("Your changes are saved.");
     }
 
+    /// <summary>The audit action of a correction by the secretariat (<see cref="CorrectAsync"/>).</summary>
+    public const string CorrectedAction = "registration.corrected";
+
+    /// <summary>When the secretariat last corrected the registration's details, read from the audit trail (by its
+    /// subject index), or null: the delegate's own page says so.</summary>
+    public static Task<DateTime?> LastCorrectedAsync(SummitDbContext db, int registrationId, CancellationToken ct = default)
+    {
+        var subject = registrationId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return db.AuditEvents.Where(a => a.SubjectType == nameof(Registration) && a.SubjectId == subject && a.Action == CorrectedAction)
+            .MaxAsync(a => (DateTime?)a.OccurredUtc, ct);
+    }
+
     /// <summary>The secretariat corrects a delegate's name, position or needs (<see cref="Registration.Correct"/>), if
     /// the registration is still the version the form was made from. Optionally the delegate is told by e-mail; the
     /// audit trail names the fields changed, never their values.</summary>
@@ -406,7 +418,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         if (changed.Count == 0) return DeskResult.Done($"Nothing to save: {registration.FullName}'s details are unchanged.");
         db.Entry(registration).Property(r => r.Version).OriginalValue = expectedVersion;
         registration.Version = Guid.NewGuid();
-        audit.Record(actor, "registration.corrected", registration, $"Registration {registration.Id} corrected by the secretariat: {string.Join(", ", changed)}");
+        audit.Record(actor, CorrectedAction, registration, $"Registration {registration.Id} corrected by the secretariat: {string.Join(", ", changed)}");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try { await audit.SaveChangesAsync(ct); }
         catch (DbUpdateException e)

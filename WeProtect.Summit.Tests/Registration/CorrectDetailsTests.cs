@@ -26,6 +26,8 @@ public class CorrectDetailsTests(SummitAppFactory app) : IClassFixture<SummitApp
         Assert.Equal(HttpStatusCode.Redirect, (await organiser.SubmitAsync(await organiser.GetPageAsync(badgesUrl), "#print-new")).StatusCode);
         app.Clock.Advance(TimeSpan.FromMinutes(5));
 
+        using var delegateClient = await app.LogInAsync(amina);
+        Assert.Null((await delegateClient.GetPageAsync($"/Registration/Details/{registration.Id}")).QuerySelector("#corrected-by-secretariat"));
         var record = await organiser.GetPageAsync($"/Registration/Manage/Delegate/{summit.Id}/{registration.Id}");
         Assert.Null(record.QuerySelector("#delegate-badge-outdated"));
         var form = await organiser.GetPageAsync(record.QuerySelector("#correct-details")!.GetAttribute("href")!);
@@ -46,6 +48,12 @@ public class CorrectDetailsTests(SummitAppFactory app) : IClassFixture<SummitApp
         Assert.Contains("Ramp at the side entrance", needs);
         Assert.DoesNotContain("Vegetarian", needs);
         Assert.NotNull(after.QuerySelector("#delegate-badge-outdated"));
+
+        // The delegate's own page shows the corrected details and says who corrected them, and when.
+        var own = await delegateClient.GetPageAsync($"/Registration/Details/{registration.Id}");
+        Assert.Contains("Amina Mistry", own.QuerySelector("#registration-answers")!.TextContent);
+        Assert.Contains($"The secretariat corrected these details on {summit.ToLocal(app.UtcNow):d MMMM yyyy, HH:mm}",
+            own.QuerySelector("#corrected-by-secretariat")!.TextContent);
 
         // The trail names what changed, never the values (the needs above all).
         var corrected = await app.WithDbAsync(db => db.AuditEvents.SingleAsync(e => e.Action == "registration.corrected" && e.SubjectId == registration.Id.ToString()));

@@ -17,6 +17,8 @@ public class DetailsModel(SummitDbContext db, RegistrationDesk desk, UserManager
     public AnswerList RegistrationAnswers { get; private set; } = new([]);
     public AnswerList TravelAnswers { get; private set; } = new([]);
     public TravelDetails? Travel { get; private set; }
+    /// <summary>When the secretariat last corrected these details, if it did.</summary>
+    public DateTime? CorrectedUtc { get; private set; }
     /// <summary>Whether the summit's travel form is open to this delegate (approved).</summary>
     public bool TravelOpen => AnswerDesk.WhyTravelIsClosed(Registration) is null;
 
@@ -28,6 +30,7 @@ public class DetailsModel(SummitDbContext db, RegistrationDesk desk, UserManager
         RegistrationAnswers = AnswerList.From(questions.Where(q => q.Form == QuestionForm.Registration), registration.Answers);
         TravelAnswers = AnswerList.From(questions.Where(q => q.Form == QuestionForm.Travel), registration.Answers);
         Travel = await db.TravelDetails.AsNoTracking().FirstOrDefaultAsync(t => t.RegistrationId == registration.Id);
+        CorrectedUtc = await RegistrationDesk.LastCorrectedAsync(db, registration.Id);
         if (registration.Status == RegistrationStatus.Waitlisted && registration.WaitlistedUtc is { } since)
         {
             // The desk promotes by (WaitlistedUtc, Id): count who is ahead in that order.
