@@ -10,7 +10,8 @@ internal sealed class ErasureRequestConfiguration : IEntityTypeConfiguration<Era
     {
         e.Property(r => r.UserId).HasMaxLength(450);
         e.Property(r => r.CarriedOutByUserId).HasMaxLength(450);
-        e.HasIndex(r => r.UserId);
+        // One open request per account: asking twice at once (a double click) records one request.
+        e.HasIndex(r => r.UserId).IsUnique().HasFilter(IndexFilters.IsNull(nameof(ErasureRequest.CarriedOutUtc)));
         e.HasOne<SummitUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -14,13 +14,19 @@ public sealed class ErasureDesk(SummitDbContext db, AuditTrail audit, TimeProvid
     public async Task<DeskResult> RequestAsync(string userId, CancellationToken ct = default)
     {
         if (!await db.Users.AnyAsync(u => u.Id == userId, ct)) return DeskResult.NotFound("There is no such account.");
-        if (await db.ErasureRequests.AnyAsync(r => r.UserId == userId && r.CarriedOutUtc == null, ct))
-            return DeskResult.Refused("You have already asked for your data to be erased: the administrators will carry it out.");
+        var already = DeskResult.Refused("You have already asked for your data to be erased: the administrators will carry it out.");
+        if (await db.ErasureRequests.AnyAsync(r => r.UserId == userId && r.CarriedOutUtc == null, ct)) return already;
         var request = new ErasureRequest(userId, clock.GetUtcNow().UtcDateTime);
         db.ErasureRequests.Add(request);
         // The actor by id only: the name is about to go.
         audit.Record(new AuditActor(userId, "account holder", AuditActor.AccountHolder), "account.erasure-requested", request, $"Account {userId} asked for its personal data to be erased");
-        await audit.SaveChangesAsync(ct);
+        try { await audit.SaveChangesAsync(ct); }
+        catch (DbUpdateException)
+        {
+            // The same request posted twice at once: the open request's unique index kept the first.
+            db.ChangeTracker.Clear();
+            return already;
+        }
         return DeskResult.Done("Your request is recorded. An administrator will erase your personal data and close your account.");
     }
 

@@ -2500,7 +2500,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasFilter("\"CarriedOutUtc\" IS NULL");
 
                     b.ToTable("ErasureRequests");
                 });

@@ -2502,7 +2502,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasFilter("\"CarriedOutUtc\" IS NULL");
 
                     b.ToTable("ErasureRequests");
                 });

@@ -2409,7 +2409,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasFilter("\"CarriedOutUtc\" IS NULL");
 
                     b.ToTable("ErasureRequests");
                 });
