@@ -9,6 +9,9 @@ internal sealed class DelegateMessageConfiguration : IEntityTypeConfiguration<De
     {
         e.HasIndex(m => m.Key).IsUnique();
         e.HasIndex(m => new { m.SummitId, m.CreatedUtc });
+        // One live standard reminder of each kind per summit: two organisers scheduling it at once schedule it once.
+        e.HasIndex(m => new { m.SummitId, m.Reminder }).IsUnique()
+            .HasFilter(IndexFilters.All(IndexFilters.IsNotNull(nameof(DelegateMessage.Reminder)), IndexFilters.IsNull(nameof(DelegateMessage.CancelledUtc))));
         e.Property(m => m.Subject).HasMaxLength(DelegateMessage.SubjectMaxLength);
         e.Property(m => m.Body).HasMaxLength(DelegateMessage.BodyMaxLength);
         e.Property(m => m.Audience).HasMaxLength(DelegateMessage.AudienceMaxLength);

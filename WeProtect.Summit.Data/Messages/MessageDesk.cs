@@ -121,6 +121,9 @@ public sealed class MessageDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         return await KeepAsync(summitId, key, subject!, body!, language, Given(versions), filter, sendAtUtc!.Value, actor, null, ct);
     }
 
+    private static DeskText ReminderTaken(StandardReminders.Reminder reminder) =>
+        $"\"{reminder.Title}\" is already scheduled or sent for this summit; cancel it first to schedule it again.";
+
     /// <summary>Writes a scheduled message whose text and time were checked: an organiser's (in its language) or a
     /// standard reminder (no language: each delegate gets ours in theirs).</summary>
     private async Task<DeskResult<DelegateMessage>> KeepAsync(int summitId, Guid key, string subject, string body, string? language,
@@ -152,8 +155,13 @@ public sealed class MessageDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         {
             db.ChangeTracker.Clear();
             var first = await db.DelegateMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Key == key, ct);
-            if (first is null) throw;
-            return DeskResult.Done("This message was already scheduled; it is not scheduled twice.").With(first);
+            if (first is not null) return DeskResult.Done("This message was already scheduled; it is not scheduled twice.").With(first);
+            // Another organiser scheduled the same standard reminder at the same moment: one live reminder of a kind
+            // per summit (the filtered unique index kept theirs).
+            if (StandardReminders.Find(reminder) is { } taken
+                && await db.DelegateMessages.AnyAsync(m => m.SummitId == summitId && m.Reminder == taken.Kind && m.CancelledUtc == null, ct))
+                return DeskResult.Refused(ReminderTaken(taken)).With<DelegateMessage>();
+            throw;
         }
         return DeskResult.Done("Message scheduled: it goes to the delegates who match the filter at that time.").With(message);
     }
@@ -168,7 +176,7 @@ public sealed class MessageDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         if (await db.DelegateMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Key == key, ct) is { } earlier)
             return DeskResult.Done("This reminder was already scheduled; it is not scheduled twice.").With(earlier);
         if (await db.DelegateMessages.AnyAsync(m => m.SummitId == summitId && m.Reminder == reminder.Kind && m.CancelledUtc == null, ct))
-            return DeskResult.Refused($"\"{reminder.Title}\" is already scheduled or sent for this summit; cancel it first to schedule it again.").With<DelegateMessage>();
+            return DeskResult.Refused(ReminderTaken(reminder)).With<DelegateMessage>();
         var (when, error) = StandardReminders.When(reminder, summit);
         if (error is not null) return DeskResult.Refused(error).With<DelegateMessage>();
         if (when <= clock.GetUtcNow().UtcDateTime)

@@ -28,13 +28,7 @@ public abstract class ProgrammeRemoveRaceChecks(SummitAppFactory app)
     public async Task A_room_removed_eight_times_at_once_is_removed_once()
     {
         var summit = await app.CreateOpenSummitAsync();
-        var room = await app.WithDbAsync(async db =>
-        {
-            var added = new Data.Breakouts.Room { SummitId = summit.Id, Name = "Spare room", Capacity = 20 };
-            db.Rooms.Add(added);
-            await db.SaveChangesAsync();
-            return added;
-        });
+        var room = await app.CreateRoomAsync(summit.Id, "Spare room", 20);
 
         var answers = await RemoveAtOnceAsync(summit.Id, $"#room-remove-{room.Id}");
 

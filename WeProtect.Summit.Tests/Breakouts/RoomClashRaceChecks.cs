@@ -12,13 +12,7 @@ public abstract class RoomClashRaceChecks(SummitAppFactory app)
     public async Task Eight_breakouts_saved_into_one_room_for_one_hour_at_once_get_it_once()
     {
         var summit = await app.CreateOpenSummitAsync();
-        var room = await app.WithDbAsync(async db =>
-        {
-            var added = new Data.Breakouts.Room { SummitId = summit.Id, Name = "Plenary hall", Capacity = 400 };
-            db.Rooms.Add(added);
-            await db.SaveChangesAsync();
-            return added;
-        });
+        var room = await app.CreateRoomAsync(summit.Id, "Plenary hall", 400);
         using var client = await app.LoggedInClientAsync(Roles.Organiser);
         var form = await client.GetPageAsync($"/Breakouts/Manage/Edit/{summit.Id}");
         var date = summit.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

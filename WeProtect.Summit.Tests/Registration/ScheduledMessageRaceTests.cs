@@ -41,6 +41,31 @@ public class ScheduledMessageRaceTests(SummitAppFactory app) : IClassFixture<Sum
     }
 
     [Fact]
+    public async Task Six_organisers_scheduling_the_same_standard_reminder_at_once_schedule_it_once()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var form = $"#standard-reminders li[data-reminder='{StandardReminders.SummitStarts}'] form";
+        // Each organiser's own page, so each post carries its own form key (the key stops only a repeated post).
+        var organisers = new List<(FormClient Client, AngleSharp.Html.Dom.IHtmlDocument Page)>();
+        for (var i = 0; i < 6; i++)
+        {
+            var client = await app.LoggedInClientAsync(Data.Accounts.Roles.Organiser);
+            organisers.Add((client, await client.GetPageAsync($"/Registration/Manage/Messages/{summit.Id}")));
+        }
+
+        var answers = await AtOnceAsync(organisers.Count, async (_, i) =>
+        {
+            var (response, after) = await organisers[i].Client.SubmitAndFollowAsync(organisers[i].Page, form);
+            return (response.StatusCode, Status: after.QuerySelector("#status")?.TextContent ?? "");
+        });
+
+        Assert.Equal(1, await app.WithDbAsync(db => db.DelegateMessages.CountAsync(m => m.SummitId == summit.Id && m.Reminder == StandardReminders.SummitStarts)));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Single(answers, a => !a.Status.Contains("is already scheduled or sent"));
+        foreach (var (client, _) in organisers) client.Dispose();
+    }
+
+    [Fact]
     public async Task Eight_sweeps_at_once_write_one_set_of_recipients_and_notifications()
     {
         var (summit, approved) = await SummitWithDelegatesAsync(12);

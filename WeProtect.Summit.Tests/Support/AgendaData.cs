@@ -16,6 +16,15 @@ public static class AgendaData
             return theme;
         });
 
+    public static Task<Room> CreateRoomAsync(this SummitAppFactory app, int summitId, string name, int capacity) =>
+        app.WithDbAsync(async db =>
+        {
+            var room = new Room { SummitId = summitId, Name = name, Capacity = capacity };
+            db.Rooms.Add(room);
+            await db.SaveChangesAsync();
+            return room;
+        });
+
     /// <summary>Gives the breakout a theme, facilitating organisations and facilitators (by user id).</summary>
     public static Task DecorateAsync(this SummitAppFactory app, int breakoutId, int? themeId = null, IEnumerable<int>? organisationIds = null,
         IEnumerable<string>? facilitatorIds = null, string? description = null, string? roomNotes = null) =>

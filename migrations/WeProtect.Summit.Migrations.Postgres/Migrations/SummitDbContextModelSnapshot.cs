@@ -1404,6 +1404,10 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
                     b.HasIndex("SummitId", "CreatedUtc");
 
+                    b.HasIndex("SummitId", "Reminder")
+                        .IsUnique()
+                        .HasFilter("\"Reminder\" IS NOT NULL AND \"CancelledUtc\" IS NULL");
+
                     b.ToTable("DelegateMessages");
                 });
 

@@ -1406,6 +1406,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     b.HasIndex("SummitId", "CreatedUtc");
 
+                    b.HasIndex("SummitId", "Reminder")
+                        .IsUnique()
+                        .HasFilter("\"Reminder\" IS NOT NULL AND \"CancelledUtc\" IS NULL");
+
                     b.ToTable("DelegateMessages");
                 });
 

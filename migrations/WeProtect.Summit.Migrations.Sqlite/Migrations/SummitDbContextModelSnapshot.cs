@@ -1357,6 +1357,10 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SummitId", "CreatedUtc");
 
+                    b.HasIndex("SummitId", "Reminder")
+                        .IsUnique()
+                        .HasFilter("\"Reminder\" IS NOT NULL AND \"CancelledUtc\" IS NULL");
+
                     b.ToTable("DelegateMessages");
                 });
 

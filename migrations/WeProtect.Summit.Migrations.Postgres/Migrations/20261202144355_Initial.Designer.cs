@@ -12,7 +12,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261202143014_Initial")]
+    [Migration("20261202144355_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1406,6 +1406,10 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.HasIndex("SentUtc", "ScheduledForUtc");
 
                     b.HasIndex("SummitId", "CreatedUtc");
+
+                    b.HasIndex("SummitId", "Reminder")
+                        .IsUnique()
+                        .HasFilter("\"Reminder\" IS NOT NULL AND \"CancelledUtc\" IS NULL");
 
                     b.ToTable("DelegateMessages");
                 });

@@ -1959,6 +1959,13 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 columns: new[] { "SummitId", "CreatedUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DelegateMessages_SummitId_Reminder",
+                table: "DelegateMessages",
+                columns: new[] { "SummitId", "Reminder" },
+                unique: true,
+                filter: "\"Reminder\" IS NOT NULL AND \"CancelledUtc\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DelegateMessageVersions_MessageId_Language",
                 table: "DelegateMessageVersions",
                 columns: new[] { "MessageId", "Language" },
