@@ -72,11 +72,16 @@ public class MalformedInputTests(SummitAppFactory app, Xunit.Abstractions.ITestO
 
         var random = new Random(Seed);
         var sent = 0;
+        // The same form on another row's page ("/Messages/1", "/Messages/2") binds the same fields with the same code:
+        // its first copy gets every field's malformed values, the others (whose rows are in other states) the whole
+        // form malformed and emptied. Each field's values on every copy were half of the test's minutes.
+        var firstCopies = forms.GroupBy(f => $"{f.Who} {f.Method} {System.Text.RegularExpressions.Regex.Replace(f.Action, @"\d+", "#")} {string.Join(",", f.Fields.Select(x => x.Name))}")
+            .Select(g => g.First()).ToHashSet();
         for (var round = 0; sent < MinimumRequests || round == 0; round++)
             foreach (var form in forms)
             {
                 var client = clients[form.Who];
-                var mutable = form.Fields.Where(f => f.Name != "__RequestVerificationToken").ToList();
+                var mutable = firstCopies.Contains(form) ? form.Fields.Where(f => f.Name != "__RequestVerificationToken").ToList() : [];
                 foreach (var field in mutable)
                     foreach (var value in round == 0 ? MutationsFor(field, random, 1) : MutationsFor(field, random, 1).TakeLast(1))
                     {
@@ -88,7 +93,7 @@ public class MalformedInputTests(SummitAppFactory app, Xunit.Abstractions.ITestO
                 sent += 2;
                 await SendAsync(client, form, form.Fields.Select(f => (f.Name, f.Name == "__RequestVerificationToken" ? Enc(f.Value) : MutationsFor(f, random, 1).Last())).ToList(), null, failures, "all fields");
                 await SendAsync(client, form, form.Fields.Where(f => f.Name == "__RequestVerificationToken").Select(f => (f.Name, Enc(f.Value))).ToList(), null, failures, "no fields");
-                if (round == 0)
+                if (round == 0 && firstCopies.Contains(form))
                     foreach (var file in form.Files.Count == 0 ? [] : BadFiles(random).ToList())
                     {
                         sent++;
