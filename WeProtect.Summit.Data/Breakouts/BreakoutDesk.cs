@@ -16,22 +16,27 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
     public async Task<DeskResult> SaveRoomAsync(int summitId, int? roomId, string? name, int capacity, string? notes, AuditActor actor,
         CancellationToken ct = default)
     {
+        // A room already in use: its turn first, then its breakouts' seats (see TakeRoomTurnAsync).
+        await using var tx = roomId is null ? null : await db.Database.BeginTransactionAsync(ct);
+        if (roomId is not null) await TakeRoomTurnAsync(roomId.Value, ct);
         var room = roomId is null ? new Room { SummitId = summitId } : await db.Rooms.FirstOrDefaultAsync(r => r.Id == roomId && r.SummitId == summitId, ct);
         if (room is null) return DeskResult.NotFound("There is no such room.");
-        var before = room.Capacity;
         room.Name = name?.Trim() ?? "";
         room.Capacity = capacity;
         room.Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
         IReadOnlyList<(string Field, DeskText Message)> errors = [.. room.Validate().Select(e => (e.Field, (DeskText)e.Message))];
         if (errors.Count == 0 && await RoomNameTakenAsync(room, ct)) errors = [RoomNameTaken(room)];
-        if (errors.Count == 0 && roomId is not null && room.Capacity < before
-            && await db.Breakouts.AnyAsync(b => b.RoomId == room.Id && b.Capacity > room.Capacity, ct))
+        if (errors.Count == 0 && roomId is not null && await db.Breakouts.AnyAsync(b => b.RoomId == room.Id && b.Capacity > capacity, ct))
             errors = [(nameof(Room.Capacity), (DeskText)"A breakout in this room has more seats than that: lower its capacity first.")];
         if (errors.Count > 0) return Forget(DeskResult.Invalid(errors));
 
         if (roomId is null) db.Rooms.Add(room);
         audit.Record(actor, roomId is null ? "room.created" : "room.updated", room, $"Room \"{room.Name}\" ({room.Capacity})");
-        try { await audit.SaveChangesAsync(ct); }
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+            if (tx is not null) await tx.CommitAsync(ct);
+        }
         catch (DbUpdateException)
         {
             // The unique index (summit, name): someone added the same name at the same moment.
@@ -134,12 +139,12 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
         var oldCapacity = isNew ? 0 : entry.Property(b => b.Capacity).OriginalValue;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // The room's turn, then its timetable again: a breakout saved into the same room at the same moment either
-        // committed before (and is seen here) or waits for this one to commit (and sees it), so a room is never
-        // given twice for one hour. CheckAsync ran before the transaction, for the form's messages.
-        await db.Rooms.Where(r => r.Id == breakout.RoomId).ExecuteUpdateAsync(u => u.SetProperty(r => r.Name, r => r.Name), ct);
-        if ((await schedule.CheckAsync(breakout, [], ct)).Where(e => e.Field == nameof(Breakout.RoomId)).ToList() is { Count: > 0 } taken)
-            return Forget(DeskResult.Invalid(taken)).With<Breakout>();
+        // The room's turn, then its rules again (CheckAsync ran before the transaction, for the form's messages).
+        await TakeRoomTurnAsync(breakout.RoomId, ct);
+        var room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == breakout.RoomId, ct);
+        var again = breakout.Validate(summit, room).Where(e => e.Field is nameof(Breakout.RoomId) or nameof(Breakout.Capacity))
+            .Concat((await schedule.CheckAsync(breakout, [], ct)).Where(e => e.Field == nameof(Breakout.RoomId))).ToList();
+        if (again.Count > 0) return Forget(DeskResult.Invalid(again)).With<Breakout>();
         var told = 0;
         if (isNew) db.Breakouts.Add(breakout);
         else
@@ -219,6 +224,14 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
     private static DeskText Plural(int n) => n == 1 ? "1 delegate" : (DeskText)$"{n:N0} delegates";
 
     /// <summary>Drops what this request changed in memory, so a refusal leaves nothing half-saved behind.</summary>
+    /// <summary>The room's turn: a write that changes nothing to its row, held until the transaction ends. Whatever
+    /// changes a room or puts a breakout in it takes the turn before checking the room's rules, so a breakout saved
+    /// into the room at the same moment, or its capacity lowered, either committed before (and is seen by the check)
+    /// or waits for this transaction to end (and then sees it): a room is never given twice for one hour, nor to a
+    /// breakout with more seats than it holds.</summary>
+    private Task TakeRoomTurnAsync(int roomId, CancellationToken ct) =>
+        db.Rooms.Where(r => r.Id == roomId).ExecuteUpdateAsync(u => u.SetProperty(r => r.Name, r => r.Name), ct);
+
     private DeskResult Forget(DeskResult result)
     {
         db.ChangeTracker.Clear();
