@@ -39,7 +39,7 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
         }
         catch (DbUpdateException)
         {
-            // The unique index (summit, name): someone added the same name at the same moment.
+            // The unique index (summit, name key): someone added the same name at the same moment, in any case.
             return Forget(DeskResult.Invalid([RoomNameTaken(room)]));
         }
         return roomId is null ? DeskResult.Done($"Room \"{room.Name}\" added.") : DeskResult.Done($"Room \"{room.Name}\" saved.");
@@ -85,6 +85,7 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
         try { await audit.SaveChangesAsync(ct); }
         catch (DbUpdateException)
         {
+            // The unique index (summit, name key): someone added the same name at the same moment, in any case.
             return Forget(DeskResult.Invalid([ThemeNameTaken(theme)]));
         }
         return themeId is null ? DeskResult.Done($"Theme \"{theme.Name}\" added.") : DeskResult.Done($"Theme \"{theme.Name}\" saved.");
@@ -240,14 +241,14 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
 
     private Task<bool> RoomNameTakenAsync(Room room, CancellationToken ct)
     {
-        var lower = room.Name.ToLower();
-        return db.Rooms.AnyAsync(r => r.SummitId == room.SummitId && r.Id != room.Id && r.Name.ToLower() == lower, ct);
+        var key = room.NameKey;
+        return db.Rooms.AnyAsync(r => r.SummitId == room.SummitId && r.Id != room.Id && r.NameKey == key, ct);
     }
 
     private Task<bool> ThemeNameTakenAsync(Theme theme, CancellationToken ct)
     {
-        var lower = theme.Name.ToLower();
-        return db.Themes.AnyAsync(t => t.SummitId == theme.SummitId && t.Id != theme.Id && t.Name.ToLower() == lower, ct);
+        var key = theme.NameKey;
+        return db.Themes.AnyAsync(t => t.SummitId == theme.SummitId && t.Id != theme.Id && t.NameKey == key, ct);
     }
 
     private static (string, DeskText) RoomNameTaken(Room room) => (nameof(Room.Name), $"This summit already has a room called \"{room.Name}\".");

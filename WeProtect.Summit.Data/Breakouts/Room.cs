@@ -9,6 +9,8 @@ public class Room
     public int Id { get; set; }
     public int SummitId { get; set; }
     public string Name { get; set; } = "";
+    /// <summary>The name as rooms are told apart (<see cref="ProgrammeName"/>); always follows <see cref="Name"/>.</summary>
+    public string NameKey { get => ProgrammeName.Key(Name); private set { } }
     public int Capacity { get; set; }
     /// <summary>Floor, directions, equipment.</summary>
     public string? Notes { get; set; }

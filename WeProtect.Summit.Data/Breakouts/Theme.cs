@@ -7,6 +7,8 @@ public class Theme
     public int Id { get; set; }
     public int SummitId { get; set; }
     public string Name { get; set; } = "";
+    /// <summary>The name as themes are told apart (<see cref="ProgrammeName"/>); always follows <see cref="Name"/>.</summary>
+    public string NameKey { get => ProgrammeName.Key(Name); private set { } }
     /// <summary>"#rrggbb".</summary>
     public string Colour { get; set; } = "#1b3a5c";
 

@@ -9,7 +9,8 @@ internal sealed class RoomConfiguration : IEntityTypeConfiguration<Room>
     {
         e.Property(r => r.Name).HasMaxLength(Room.NameMaxLength);
         e.Property(r => r.Notes).HasMaxLength(1000);
-        e.HasIndex(r => new { r.SummitId, r.Name }).IsUnique();
+        e.Property(r => r.NameKey).HasMaxLength(Room.NameMaxLength);
+        e.HasIndex(r => new { r.SummitId, r.NameKey }).IsUnique();
         e.HasOne<Summits.Summit>().WithMany().HasForeignKey(r => r.SummitId).OnDelete(DeleteBehavior.Cascade);
     }
 }

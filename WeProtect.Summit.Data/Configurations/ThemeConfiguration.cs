@@ -9,7 +9,8 @@ internal sealed class ThemeConfiguration : IEntityTypeConfiguration<Theme>
     {
         e.Property(t => t.Name).HasMaxLength(Room.NameMaxLength);
         e.Property(t => t.Colour).HasMaxLength(7);
-        e.HasIndex(t => new { t.SummitId, t.Name }).IsUnique();
+        e.Property(t => t.NameKey).HasMaxLength(Room.NameMaxLength);
+        e.HasIndex(t => new { t.SummitId, t.NameKey }).IsUnique();
         e.HasOne<Summits.Summit>().WithMany().HasForeignKey(t => t.SummitId).OnDelete(DeleteBehavior.Cascade);
     }
 }

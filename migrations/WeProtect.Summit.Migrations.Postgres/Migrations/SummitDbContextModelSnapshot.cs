@@ -683,6 +683,11 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -692,7 +697,7 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SummitId", "Name")
+                    b.HasIndex("SummitId", "NameKey")
                         .IsUnique();
 
                     b.ToTable("Rooms");
@@ -716,12 +721,17 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
                     b.Property<int>("SummitId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SummitId", "Name")
+                    b.HasIndex("SummitId", "NameKey")
                         .IsUnique();
 
                     b.ToTable("Themes");

@@ -685,6 +685,11 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
@@ -694,7 +699,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SummitId", "Name")
+                    b.HasIndex("SummitId", "NameKey")
                         .IsUnique();
 
                     b.ToTable("Rooms");
@@ -718,12 +723,17 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
                     b.Property<int>("SummitId")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SummitId", "Name")
+                    b.HasIndex("SummitId", "NameKey")
                         .IsUnique();
 
                     b.ToTable("Themes");

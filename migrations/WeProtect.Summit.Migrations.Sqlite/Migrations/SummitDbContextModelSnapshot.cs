@@ -658,6 +658,11 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -667,7 +672,7 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SummitId", "Name")
+                    b.HasIndex("SummitId", "NameKey")
                         .IsUnique();
 
                     b.ToTable("Rooms");
@@ -689,12 +694,17 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SummitId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SummitId", "Name")
+                    b.HasIndex("SummitId", "NameKey")
                         .IsUnique();
 
                     b.ToTable("Themes");

@@ -394,6 +394,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .Annotation("SqlServer:Identity", "1, 1"),
                     SummitId = table.Column<int>(type: "int", nullable: false),
                     Name = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    NameKey = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
                     Capacity = table.Column<int>(type: "int", nullable: false),
                     Notes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
@@ -463,6 +464,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .Annotation("SqlServer:Identity", "1, 1"),
                     SummitId = table.Column<int>(type: "int", nullable: false),
                     Name = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    NameKey = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
                     Colour = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false)
                 },
                 constraints: table =>
@@ -2284,9 +2286,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 column: "OrganisationId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Rooms_SummitId_Name",
+                name: "IX_Rooms_SummitId_NameKey",
                 table: "Rooms",
-                columns: new[] { "SummitId", "Name" },
+                columns: new[] { "SummitId", "NameKey" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -2354,9 +2356,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 column: "StartDate");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Themes_SummitId_Name",
+                name: "IX_Themes_SummitId_NameKey",
                 table: "Themes",
-                columns: new[] { "SummitId", "Name" },
+                columns: new[] { "SummitId", "NameKey" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
