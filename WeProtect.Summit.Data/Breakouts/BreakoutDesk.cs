@@ -224,7 +224,6 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
 
     private static DeskText Plural(int n) => n == 1 ? "1 delegate" : (DeskText)$"{n:N0} delegates";
 
-    /// <summary>Drops what this request changed in memory, so a refusal leaves nothing half-saved behind.</summary>
     /// <summary>The room's turn: a write that changes nothing to its row, held until the transaction ends. Whatever
     /// changes a room or puts a breakout in it takes the turn before checking the room's rules, so a breakout saved
     /// into the room at the same moment, or its capacity lowered, either committed before (and is seen by the check)
@@ -233,6 +232,7 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
     private Task TakeRoomTurnAsync(int roomId, CancellationToken ct) =>
         db.Rooms.Where(r => r.Id == roomId).ExecuteUpdateAsync(u => u.SetProperty(r => r.Name, r => r.Name), ct);
 
+    /// <summary>Drops what this request changed in memory, so a refusal leaves nothing half-saved behind.</summary>
     private DeskResult Forget(DeskResult result)
     {
         db.ChangeTracker.Clear();
