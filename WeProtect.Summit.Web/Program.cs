@@ -123,6 +123,7 @@ builder.Services.AddScoped<WeProtect.Summit.Data.Invitations.InvitationDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Web.Invitations.InvitationLetters>();
 builder.Services.AddScoped<WeProtect.Summit.Web.Accreditation.VisaLetterLetters>();
 builder.Services.AddScoped<CheckInStaffDesk>();
+builder.Services.AddScoped<WeProtect.Summit.Web.Accounts.CheckInAccess>();
 builder.Services.AddSingleton<WeProtect.Summit.Data.Accreditations.DocumentNumberProtector>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Accreditations.AccreditationDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Accreditations.VisaLetterDesk>();

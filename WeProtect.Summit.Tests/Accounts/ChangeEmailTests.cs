@@ -2,8 +2,9 @@ namespace WeProtect.Summit.Tests.Accounts;
 
 /// <summary>A user moves their account to a new address: the change waits for the link sent there (a typo or someone
 /// else's address never takes the account), the old address is told both times, every session then ends and only the new
-/// address logs in. An address that has an account already gets the same answer, no link, and a notice to its owner; a
-/// used, edited or overtaken link changes nothing.</summary>
+/// address logs in. Opening the link only asks (a mail scanner cannot spend it); its button moves the account. An
+/// address that has an account already gets the same answer, no link, and a notice to its owner; a used, edited or
+/// overtaken link changes nothing.</summary>
 public class ChangeEmailTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
 {
     [Fact]
@@ -35,7 +36,12 @@ public class ChangeEmailTests(SummitAppFactory app) : IClassFixture<SummitAppFac
         var edited = await anonymous.GetPageAsync(editedLink);
         Assert.NotNull(edited.QuerySelector("#email-not-changed"));
 
-        var changed = await anonymous.GetPageAsync(link);
+        // Opening the link (as a mail scanner does) only asks; the button moves the account.
+        var ready = await anonymous.GetPageAsync(link);
+        Assert.Contains(newAddress, ready.QuerySelector("#email-change-ready")!.TextContent);
+        Assert.Equal(oldAddress, await app.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.Email).SingleAsync()));
+        Assert.True(await other.IsSignedInAsync());
+        var (_, changed) = await anonymous.SubmitAndFollowAsync(ready, "form#confirm-email-change");
         Assert.Contains($"Your account now uses {newAddress}.", changed.QuerySelector("#email-changed")!.TextContent);
         var row = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == user.Id));
         Assert.Equal((newAddress, newAddress, true), (row.Email, row.UserName, row.EmailConfirmed));
@@ -48,6 +54,8 @@ public class ChangeEmailTests(SummitAppFactory app) : IClassFixture<SummitAppFac
         Assert.NotEqual("/", (await fresh.TryLogInAsync(oldAddress, SummitAppFactory.Password)).Location());
         Assert.Equal("/", (await fresh.TryLogInAsync(newAddress, SummitAppFactory.Password)).Location());
         Assert.NotNull((await anonymous.GetPageAsync(link)).QuerySelector("#email-not-changed"));
+        var (_, again) = await anonymous.SubmitAndFollowAsync(ready, "form#confirm-email-change");
+        Assert.NotNull(again.QuerySelector("#email-not-changed"));
         Assert.Equal(["account.email-change-asked", "account.email-changed"], await app.WithDbAsync(db => db.AuditEvents
             .Where(e => e.SubjectId == user.Id && e.Action.StartsWith("account.email-change")).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync()));
     }
@@ -87,15 +95,20 @@ public class ChangeEmailTests(SummitAppFactory app) : IClassFixture<SummitAppFac
         Assert.DoesNotContain("/Account/ConfirmEmailChange", notice.TextBody);
         Assert.Empty(app.MailTo(user.Email!));
 
-        // A link whose address was taken after it was sent changes nothing.
+        // A link whose address was taken after it was sent changes nothing, whether it is taken before it is opened or
+        // between opening it and pressing the button.
         var third = await app.CreateUserAsync(AccountSteps.NewEmail(), "Third Person");
         using var thirdClient = await app.LogInAsync(third);
         var wanted = AccountSteps.NewEmail();
         await thirdClient.SubmitAsync(await thirdClient.GetPageAsync("/Profile/ChangeEmail"), "form#change-email",
             new Dictionary<string, string> { ["Input.Email"] = wanted, ["Input.Password"] = SummitAppFactory.Password });
         var link = AccountSteps.LinkIn(Assert.Single(app.MailTo(wanted)), "/Account/ConfirmEmailChange");
-        await app.CreateUserAsync(wanted, "Quicker Person");
         using var anonymous = app.CreateFormClient();
+        var ready = await anonymous.GetPageAsync(link);
+        await app.CreateUserAsync(wanted, "Quicker Person");
+        var (_, pressed) = await anonymous.SubmitAndFollowAsync(ready, "form#confirm-email-change");
+        Assert.Contains("used by another account", pressed.QuerySelector("#email-not-changed")!.TextContent);
+        Assert.Contains("used by another account", (await anonymous.GetPageAsync(link)).QuerySelector("#email-not-changed")!.TextContent);
         Assert.Contains("used by another account", (await anonymous.GetPageAsync(link)).QuerySelector("#email-not-changed")!.TextContent);
         Assert.Equal(third.Email, await app.WithDbAsync(db => db.Users.Where(u => u.Id == third.Id).Select(u => u.Email).SingleAsync()));
     }

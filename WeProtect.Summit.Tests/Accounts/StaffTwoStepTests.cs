@@ -7,7 +7,8 @@ namespace WeProtect.Summit.Tests.Accounts;
 /// <summary>Where two-step verification is required of staff (production's default), an organiser's or administrator's
 /// password alone opens none of their pages, nor what their role opens elsewhere (another delegate's badge): the roles
 /// wait, and every page says how to get them. Turning two-step verification on in the session opens them at once;
-/// a two-step log-in opens them; turning it off closes them again. Delegates are not affected.</summary>
+/// a two-step log-in opens them; turning it off closes them again. Check-in staff, who hold a grant rather than a role,
+/// are held to the same rule at their desk. Delegates are not affected.</summary>
 public class StaffTwoStepTests(StaffTwoStepAppFactory app) : IClassFixture<StaffTwoStepAppFactory>
 {
     [Fact]
@@ -62,6 +63,46 @@ public class StaffTwoStepTests(StaffTwoStepAppFactory app) : IClassFixture<Staff
         using var delegateClient = await app.LogInAsync(delegateUser);
         Assert.Equal(HttpStatusCode.OK, (await delegateClient.GetAsync("/Registration")).StatusCode);
         Assert.Null((await delegateClient.GetPageAsync("/")).QuerySelector("#staff-two-step"));
+    }
+
+    [Fact]
+    public async Task Check_in_staff_open_their_desk_and_its_photos_only_in_a_session_that_used_two_step_verification()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var (delegateUser, registration) = await app.ApprovedDelegateAsync(summit.Id, "Photographed Delegate");
+        using (var delegateClient = await app.LogInAsync(delegateUser))
+            await delegateClient.UploadPhotoAsync(registration.Id, AccreditationSteps.Png(400, 400), "me.png");
+        var (client, staff) = await app.LoggedInUserAsync();
+        using (client)
+        {
+            await app.WithDbAsync(async db =>
+            {
+                db.CheckInStaff.Add(new Data.Registrations.CheckInStaff(summit.Id, staff.Id, "", app.UtcNow));
+                await db.SaveChangesAsync();
+            });
+            var desk = $"/Registration/Manage/CheckIn/{summit.Id}";
+            var photo = $"/Registration/Photo/{registration.Id}";
+
+            // Password only: their page says why the desk waits; the desk says how to open it; the photo is not found.
+            Assert.NotNull((await client.GetPageAsync("/Registration")).QuerySelector("#check-in-two-step"));
+            var waiting = await client.GetAsync(desk);
+            Assert.Equal(HttpStatusCode.Redirect, waiting.StatusCode);
+            var explained = await client.GetPageAsync(waiting.Headers.Location!.OriginalString);
+            Assert.Contains("The check-in desk opens only in a session that used two-step verification.", explained.QuerySelector("#access-denied")!.TextContent);
+            Assert.Equal("/Profile/TwoFactor", explained.QuerySelector("#access-denied-two-step")!.GetAttribute("href"));
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(photo)).StatusCode);
+            var scan = await client.Http.PostAsync(desk, new FormUrlEncodedContent(new Dictionary<string, string> { ["Code"] = "ANYCODE" }));
+            Assert.NotEqual(HttpStatusCode.OK, scan.StatusCode);
+
+            // On in this session: the desk and the photo open.
+            var setup = await client.GetPageAsync("/Profile/EnableAuthenticator");
+            var key = setup.QuerySelector("#shared-key")!.TextContent.Replace(" ", "");
+            Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(setup, "form#enable-authenticator",
+                new Dictionary<string, string> { ["Input.Code"] = app.TotpCode(key, TimeSpan.FromSeconds(-30)) })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(desk)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(photo)).StatusCode);
+            Assert.Null((await client.GetPageAsync("/Registration")).QuerySelector("#check-in-two-step"));
+        }
     }
 
     [Theory]

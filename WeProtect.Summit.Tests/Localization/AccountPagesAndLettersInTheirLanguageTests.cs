@@ -252,7 +252,8 @@ public class AccountPagesAndLettersInTheirLanguageTests(LocalizedAppFactory app)
         Assert.DoesNotContain(MissingKeyMarker.Marker, confirm.TextBody + asked.TextBody);
 
         using var anonymous = app.CreateFormClient();
-        await anonymous.GetPageAsync(AccountSteps.LinkIn(confirm, "/Account/ConfirmEmailChange"));
+        var ready = await anonymous.GetPageAsync(AccountSteps.LinkIn(confirm, "/Account/ConfirmEmailChange"));
+        await anonymous.SubmitAndFollowAsync(ready, "form#confirm-email-change");
         var changed = await MailAsync(oldAddress, "Su dirección de correo electrónico ha cambiado");
         Assert.Contains($"Su cuenta de WeProtect Summit usa ahora {newAddress}", changed.TextBody);
     }

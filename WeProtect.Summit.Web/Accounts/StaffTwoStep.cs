@@ -36,13 +36,18 @@ public sealed class StaffTwoStep(bool required)
     /// the person as any signed-in user, in one place (<see cref="SessionCheck"/> applies it to each request).</summary>
     public ClaimsPrincipal ForRequest(ClaimsPrincipal principal)
     {
-        if (!Required || principal.HasClaim(AuthenticationMethodReference, MultiFactor) || !StaffRoles.Any(principal.IsInRole)) return principal;
+        if (SessionProven(principal) || !StaffRoles.Any(principal.IsInRole)) return principal;
         var identity = (ClaimsIdentity)principal.Identity!;
         var kept = new ClaimsIdentity(identity.Claims.Where(c => !(c.Type == identity.RoleClaimType && StaffRoles.Contains(c.Value))),
             identity.AuthenticationType, identity.NameClaimType, identity.RoleClaimType);
         kept.AddClaim(new Claim(WithheldClaim, "true"));
         return new ClaimsPrincipal(kept);
     }
+
+    /// <summary>Whether this session may open what staff open: two-step verification is not required, or the session
+    /// proved a second factor. Check-in staff, who hold a grant rather than a role, are held to it by
+    /// <see cref="CheckInAccess"/>.</summary>
+    public bool SessionProven(ClaimsPrincipal principal) => !Required || principal.HasClaim(AuthenticationMethodReference, MultiFactor);
 
     /// <summary>Whether this request's staff roles were withheld (the pages then say how to get them back).</summary>
     public static bool Withheld(ClaimsPrincipal user) => user.HasClaim(WithheldClaim, "true");

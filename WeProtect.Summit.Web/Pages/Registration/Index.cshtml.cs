@@ -3,13 +3,15 @@ namespace WeProtect.Summit.Web.Pages.Registration;
 using WeProtect.Summit.Data.Registrations;
 
 /// <summary>"My registrations": the signed-in user's registrations across summits, newest summit first.</summary>
-public class IndexModel(SummitDbContext db, UserManager<SummitUser> users) : PageModel
+public class IndexModel(SummitDbContext db, UserManager<SummitUser> users, Accounts.StaffTwoStep twoStep) : PageModel
 {
     public sealed record Row(int Id, int SummitId, string SummitName, string City, DateOnly StartDate, DateOnly EndDate, RegistrationStatus Status, string Category);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     /// <summary>The summits whose check-in desk the organisers gave this user (no management menu leads there).</summary>
     public IReadOnlyList<(int SummitId, string SummitName)> CheckInDesks { get; private set; } = [];
+    /// <summary>Whether those desks wait for this session to use two-step verification (<see cref="Accounts.CheckInAccess"/>).</summary>
+    public bool CheckInWaitsForTwoStep => CheckInDesks.Count > 0 && !twoStep.SessionProven(User);
 
     public async Task OnGetAsync()
     {

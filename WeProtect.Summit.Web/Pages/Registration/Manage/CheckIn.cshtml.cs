@@ -12,7 +12,7 @@ using WeProtect.Summit.Data.Summits;
 /// post answers only the result, the counter and a fresh, focused field (out-of-band swaps), so the next badge can be
 /// scanned at once; without JavaScript the same forms post and the whole page comes back. A check-in can be undone
 /// from the result. Check-in and undo are <see cref="BadgeDesk"/>'s: atomic and audited.</summary>
-public class CheckInModel(SummitDbContext db, BadgeDesk desk, CheckInStaffDesk staff, TimeProvider clock) : PageModel
+public class CheckInModel(SummitDbContext db, BadgeDesk desk, Accounts.CheckInAccess access, TimeProvider clock) : PageModel
 {
     public const int RecentCount = 8;
     public const int MatchLimit = 20;
@@ -134,15 +134,16 @@ public class CheckInModel(SummitDbContext db, BadgeDesk desk, CheckInStaffDesk s
             : Localization.Translations.OrKey(HttpContext, "{0} on {1}", local.ToString("HH:mm", CultureInfo.InvariantCulture), local.ToString("d MMMM", CultureInfo.CurrentCulture));
     }
 
-    /// <summary>Organisers, or check-in staff of this summit: anyone else is forbidden (see PageAccess).</summary>
+    /// <summary>Organisers, or check-in staff of this summit (in a session that used two-step verification where staff
+    /// need it: they are told how): anyone else is forbidden (see PageAccess).</summary>
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var summitId = context.HandlerArguments.TryGetValue("summitId", out var id) && id is int i ? i : 0;
         IsOrganiser = User.IsInRole(Roles.Organiser) || User.IsInRole(Roles.Admin);
-        if (!IsOrganiser && !await staff.MayCheckInAsync(summitId, User.FindFirstValue(ClaimTypes.NameIdentifier), HttpContext.RequestAborted))
+        switch (await access.ForAsync(User, summitId, HttpContext.RequestAborted))
         {
-            context.Result = Forbid();
-            return;
+            case Accounts.CheckInAccess.Answer.Closed: context.Result = Forbid(); return;
+            case Accounts.CheckInAccess.Answer.NeedsTwoStep: context.Result = RedirectToPage("/Account/AccessDenied", new { why = Pages.Account.AccessDeniedModel.TwoStepForCheckIn }); return;
         }
         await next();
     }
