@@ -55,6 +55,10 @@ public class Invitation
     /// <summary>The user who accepted: the organisation's focal point for this summit.</summary>
     public string? FocalPointUserId { get; private set; }
     public DateTime? LastRemindedUtc { get; private set; }
+    /// <summary>The organisers' own words added to their last reminder (null: the standard letter only). The automatic
+    /// reminder before the deadline clears it: that letter is the standard one.</summary>
+    public string? ReminderNote { get; private set; }
+    public const int ReminderNoteMaxLength = 1000;
     /// <summary>When the automatic reminder before the nomination deadline was queued: set once, by a conditional
     /// update (<see cref="InvitationDesk.RemindBeforeDeadlineAsync"/>), so that two sweeps or two nodes remind once.</summary>
     public DateTime? DeadlineRemindedUtc { get; private set; }
@@ -122,7 +126,8 @@ public class Invitation
         return null;
     }
 
-    public void Reminded(DateTime nowUtc) => LastRemindedUtc = nowUtc;
+    /// <summary>Reminded by an organiser now, with <paramref name="note"/> (already checked by the desk) in the letter.</summary>
+    public void Reminded(DateTime nowUtc, string? note) => (LastRemindedUtc, ReminderNote) = (nowUtc, note);
 
     /// <summary>Whether <paramref name="userId"/> is this organisation's focal point for the summit now.</summary>
     public bool IsFocalPoint(string? userId) => userId is not null && !IsRevoked && IsAccepted && FocalPointUserId == userId;

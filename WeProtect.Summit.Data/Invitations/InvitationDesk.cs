@@ -388,10 +388,15 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
 
     /// <summary>Reminds every invited organisation that has not nominated anyone yet: its invitation awaits an answer,
     /// or it was accepted and nobody is nominated. <paramref name="roundKey"/> comes from the form: the same form
-    /// posted twice reminds once (a unique index).</summary>
-    public async Task<DeskResult> RemindAsync(int summitId, Guid roundKey, AuditActor actor, CancellationToken ct = default)
+    /// posted twice reminds once (a unique index). <paramref name="note"/>, when given, is the organisers' own words,
+    /// added to each letter of this round.</summary>
+    public async Task<DeskResult> RemindAsync(int summitId, Guid roundKey, string? note, AuditActor actor, CancellationToken ct = default)
     {
         if (!await db.Summits.AnyAsync(s => s.Id == summitId, ct)) return DeskResult.NotFound("There is no such summit.");
+        // A browser's text area posts CRLF; the letter's paragraphs are split on LF.
+        note = string.IsNullOrWhiteSpace(note) ? null : note.ReplaceLineEndings("\n").Trim();
+        if (note?.Length > Invitation.ReminderNoteMaxLength)
+            return DeskResult.Invalid([("ReminderNote", (DeskText)$"The note can be at most {Invitation.ReminderNoteMaxLength:N0} characters; it has {note.Length:N0}.")]);
         if (roundKey == Guid.Empty) return DeskResult.Refused("Reload the page and press Remind again.");
         if (await db.InvitationReminderRounds.AnyAsync(r => r.Key == roundKey, ct)) return AlreadyReminded();
         var now = Now;
@@ -402,10 +407,10 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
         db.InvitationReminderRounds.Add(round);
         foreach (var invitation in waiting)
         {
-            invitation.Reminded(now);
+            invitation.Reminded(now, note);
             notifier.Add(NotificationKinds.InvitationReminder, invitation.Id);
         }
-        audit.Record(actor, "invitation.reminded", round, $"Reminders queued for {waiting.Count} invitation(s) of summit {summitId}");
+        audit.Record(actor, "invitation.reminded", round, $"Reminders queued for {waiting.Count} invitation(s) of summit {summitId}" + (note is null ? "" : ", with a note"));
         try
         {
             await audit.SaveChangesAsync(ct);
@@ -440,7 +445,8 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
             // The claim: only one sweep sets it; a concurrent one waits for this commit and then matches no row.
             var claimed = await db.Invitations
                 .Where(i => i.Id == id && i.DeadlineRemindedUtc == null && (i.LastRemindedUtc == null || i.LastRemindedUtc < windowStartUtc))
-                .ExecuteUpdateAsync(u => u.SetProperty(i => i.DeadlineRemindedUtc, now).SetProperty(i => i.LastRemindedUtc, now), ct);
+                .ExecuteUpdateAsync(u => u.SetProperty(i => i.DeadlineRemindedUtc, now).SetProperty(i => i.LastRemindedUtc, now)
+                    .SetProperty(i => i.ReminderNote, (string?)null), ct);
             if (claimed == 0) continue;
             notifier.Add(NotificationKinds.InvitationReminder, id);
             reminded.Add(id);

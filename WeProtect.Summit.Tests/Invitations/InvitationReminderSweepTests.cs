@@ -16,6 +16,34 @@ public class InvitationReminderSweepTests(InvitationDeadlineApp app) : IClassFix
         await scope.ServiceProvider.GetRequiredService<InvitationReminderSweep>().RunAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public async Task The_deadline_reminder_is_the_standard_letter_even_after_an_organisers_note()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Summits.SingleAsync(s => s.Id == summit.Id)).RegistrationClosesUtc = app.UtcNow.AddDays(10);
+            await db.SaveChangesAsync();
+        });
+        var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        Assert.Equal(HttpStatusCode.Redirect, (await organiser.SubmitAsync(await organiser.GetPageAsync($"/Invitations/Manage/{summit.Id}"), "#mode-form")).StatusCode);
+        var email = $"noted-{Guid.NewGuid():N}@example.org";
+        await organiser.InviteAsync(summit.Id, (await app.CreateOrganisationAsync()).Id, email);
+
+        // Reminded by hand with a note, long before the deadline: that letter carries it.
+        using (var scope = app.Services.CreateScope())
+            Assert.True((await scope.ServiceProvider.GetRequiredService<InvitationDesk>().RemindAsync(summit.Id, Guid.NewGuid(), "Our own words.",
+                new Data.Audit.AuditActor(null, "Organiser"))).Succeeded);
+        Assert.Contains("Our own words.", (await app.WaitForLettersAsync(email, "Reminder: Invitation", 1)).Single().TextBody);
+
+        // Two days before the deadline the sweep's reminder is the standard one.
+        app.Clock.Advance(TimeSpan.FromDays(8));
+        await SweepAsync();
+        var letters = await app.WaitForLettersAsync(email, "Reminder: Invitation", 2);
+        Assert.Single(letters, l => l.TextBody!.Contains("Our own words."));
+        Assert.Single(letters, l => !l.TextBody!.Contains("A note from the secretariat"));
+    }
+
     private Task<int> RemindersOfAsync(int invitationId) =>
         app.WithDbAsync(db => db.Notifications.CountAsync(n => n.Kind == NotificationKinds.InvitationReminder && n.SubjectId == invitationId));
 
@@ -51,7 +79,7 @@ public class InvitationReminderSweepTests(InvitationDeadlineApp app) : IClassFix
         // Two days before: the organiser reminds by hand first (it reaches both silent ones), then the sweeps run.
         app.Clock.Advance(TimeSpan.FromDays(5));
         using (var scope = app.Services.CreateScope())
-            Assert.True((await scope.ServiceProvider.GetRequiredService<InvitationDesk>().RemindAsync(summit.Id, Guid.NewGuid(), new Data.Audit.AuditActor(null, "Organiser"))).Succeeded);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<InvitationDesk>().RemindAsync(summit.Id, Guid.NewGuid(), null, new Data.Audit.AuditActor(null, "Organiser"))).Succeeded);
         app.Clock.Advance(TimeSpan.FromHours(1));
         await SweepAsync();
         Assert.Equal(1, await RemindersOfAsync(invitations[silentEmail]));   // reminded by hand within the time: not again

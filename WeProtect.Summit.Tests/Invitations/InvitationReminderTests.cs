@@ -5,7 +5,8 @@ namespace WeProtect.Summit.Tests.Invitations;
 
 /// <summary>"Remind those that have not nominated anyone" over HTTP: it reaches an unanswered invitation and an accepted
 /// one with nobody nominated (whose letter leads to its delegation page), not one that has nominated; the organiser
-/// sees who was reminded when; the button works as a plain form and, with htmx, redraws the list in place.</summary>
+/// sees who was reminded when; a note of the organisers' own goes into that round's letters; the button works as a plain
+/// form and, with htmx, redraws the list in place.</summary>
 public class InvitationReminderTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
 {
     private static string NewEmail(string who) => $"{who}-{Guid.NewGuid():N}@example.org";
@@ -62,6 +63,37 @@ public class InvitationReminderTests(SummitAppFactory app) : IClassFixture<Summi
         Assert.Equal(2, rows.Count(r => r.QuerySelector(".state")!.TextContent.Contains("(reminded")));
         Assert.DoesNotContain("(reminded", rows.Single(r => r.TextContent.Contains(nominated)).QuerySelector(".state")!.TextContent);
         Assert.Contains(await app.WithDbAsync(db => db.AuditEvents.Select(e => e.Action).ToListAsync()), a => a == "invitation.reminded");
+    }
+
+    [Fact]
+    public async Task An_organisers_note_goes_into_that_rounds_reminders_and_one_too_long_is_kept_and_refused()
+    {
+        var (summitId, organiser, silent, accepted, _, _) = await ThreeOrganisationsAsync();
+        var page = await organiser.GetPageAsync($"/Invitations/Manage/{summitId}");
+
+        // Too long: nothing is sent, the note comes back beside its error.
+        var tooLong = string.Concat(Enumerable.Repeat("Please nominate. ", 60));
+        var refused = await organiser.SubmitAsync(page, "#remind-form", new Dictionary<string, string> { ["ReminderNote"] = tooLong });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var shown = await FormClient.ParseAsync(refused);
+        Assert.Contains("The note can be at most 1,000 characters; it has 1,019.", shown.QuerySelector("[data-valmsg-for='ReminderNote']")!.TextContent);
+        Assert.Equal(tooLong, shown.QuerySelector("textarea#ReminderNote")!.TextContent.TrimStart('\n', '\r'));
+        Assert.Equal("", shown.QuerySelector("[data-valmsg-for='Input.Email']")!.TextContent.Trim());   // no stray error on the invitation form
+        Assert.Equal(0, await app.WithDbAsync(db => db.Invitations.CountAsync(i => i.SummitId == summitId && i.LastRemindedUtc != null)));
+
+        // Within the limit: each reminder of the round carries it, paragraphs kept.
+        await organiser.SubmitAndFollowAsync(shown, "#remind-form",
+            new Dictionary<string, string> { ["ReminderNote"] = "  Please nominate by Friday.\r\n\r\nThe secretariat, Addis Ababa  " });
+        foreach (var email in new[] { silent, accepted })
+        {
+            var body = (await app.WaitForLettersAsync(email, "Reminder: Invitation", 1)).Single().TextBody;
+            Assert.Contains("A note from the secretariat:\n\nPlease nominate by Friday.\n\nThe secretariat, Addis Ababa\n\n", body!.ReplaceLineEndings("\n"));
+        }
+
+        // The next round without a note: the standard letter only.
+        await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync($"/Invitations/Manage/{summitId}"), "#remind-form");
+        var next = (await app.WaitForLettersAsync(silent, "Reminder: Invitation", 2)).Where(l => !l.TextBody!.Contains("Please nominate by Friday")).ToList();
+        Assert.DoesNotContain("A note from the secretariat", Assert.Single(next).TextBody);
     }
 
     [Fact]

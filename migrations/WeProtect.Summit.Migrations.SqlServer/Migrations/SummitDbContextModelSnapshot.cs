@@ -1100,6 +1100,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<int>("OrganisationId")
                         .HasColumnType("int");
 
+                    b.Property<string>("ReminderNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<DateTime?>("RevokedUtc")
                         .HasColumnType("datetime2");
 

@@ -27,6 +27,8 @@ public class IndexModel(SummitDbContext db, InvitationDesk desk, SummitDesk summ
     public Guid RoundKey { get; } = Guid.NewGuid();
     /// <summary>The answer to "Remind" when the list is redrawn by htmx (a plain post shows it after the redirect).</summary>
     public string? RemindMessage { get; private set; }
+    /// <summary>The note typed for the reminders, shown again with its error when it was refused.</summary>
+    public string? ReminderNote { get; private set; }
 
     [BindProperty] public InviteInput Input { get; set; } = new();
     [BindProperty] public IFormFile? Upload { get; set; }
@@ -93,9 +95,18 @@ public class IndexModel(SummitDbContext db, InvitationDesk desk, SummitDesk summ
         return await this.AnswerAsync(result, () => RedirectToPage(new { summitId }), () => ReshowAsync(summitId, ct), _ => nameof(Upload));
     }
 
-    public async Task<IActionResult> OnPostRemindAsync(int summitId, Guid roundKey, CancellationToken ct)
+    public async Task<IActionResult> OnPostRemindAsync(int summitId, Guid roundKey, string? reminderNote, CancellationToken ct)
     {
-        var result = await desk.RemindAsync(summitId, roundKey, User.ToAuditActor(), ct);
+        var result = await desk.RemindAsync(summitId, roundKey, reminderNote, User.ToAuditActor(), ct);
+        if (result.Refusal == Data.Desks.DeskRefusal.Invalid)
+        {
+            // The note is kept and shown again beside its error; the invitation form's fields were not posted.
+            ModelState.Clear();
+            this.AddErrors(result, _ => nameof(ReminderNote));
+            ReminderNote = reminderNote;
+            if (!await LoadAsync(summitId, ct)) return NotFound();
+            return Request.IsHtmx() ? Partial("_Invited", this) : Page();
+        }
         if (!Request.IsHtmx() || result.Answer == Data.Desks.DeskAnswer.NotFound)
             return this.Answer(result, () => RedirectToPage(new { summitId }));
         // htmx: the list again, with who was reminded when and the answer above it.

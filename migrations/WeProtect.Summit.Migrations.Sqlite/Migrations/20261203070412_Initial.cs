@@ -1285,6 +1285,7 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     AcceptedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     FocalPointUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     LastRemindedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReminderNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     DeadlineRemindedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
