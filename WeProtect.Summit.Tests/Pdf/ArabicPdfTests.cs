@@ -138,6 +138,29 @@ public sealed class ArabicPdfTests : IDisposable
     public void The_bidi_levels_follow_the_Unicode_algorithm(string text, byte[] expected) =>
         Assert.Equal(expected, PdfBidi.Levels(text));
 
+    [Theory]
+    // An Arabic name ending in brackets, in an English line: without N0 the closing bracket would fall to the English
+    // side and the brackets would no longer enclose the word.
+    [InlineData("ب (ت) c", 0, new byte[] { 1, 1, 1, 1, 1, 0, 0 })]
+    // Brackets in English text around an Arabic word stay English (the text before them is).
+    [InlineData("a (ب) c", 0, new byte[] { 0, 0, 0, 1, 0, 0, 0 })]
+    // In a right-to-left line, English words in brackets after English text keep their brackets left to right.
+    [InlineData("a (b) ت", 1, new byte[] { 2, 2, 2, 2, 2, 1, 1 })]
+    // A pair enclosing no strong letter is left to N1; unmatched brackets are ordinary neutrals.
+    [InlineData("ب ( ) c", 0, new byte[] { 1, 0, 0, 0, 0, 0, 0 })]
+    [InlineData("ب (ت c", 0, new byte[] { 1, 1, 1, 1, 0, 0 })]
+    public void Bracket_pairs_take_the_direction_of_what_they_enclose(string text, byte paragraphLevel, byte[] expected) =>
+        Assert.Equal(expected, PdfBidi.Levels(text, paragraphLevel));
+
+    [Fact]
+    public void The_visual_order_keeps_an_arabic_names_brackets_around_its_last_word()
+    {
+        // Logical "ب (ت) c": the whole name is one right-to-left run, drawn as ")ت( ب" and mirrored by the shaper.
+        const string text = "ب (ت) c";
+        var visual = new string(PdfBidi.VisualOrder(PdfBidi.Levels(text)).Select(i => text[i]).ToArray());
+        Assert.Equal(")ت( ب c", visual);
+    }
+
     [Fact]
     public void The_visual_order_reverses_right_to_left_runs_and_keeps_numbers_left_to_right_inside_them()
     {

@@ -1,15 +1,15 @@
 namespace WeProtect.Summit.Web.Pdf;
 
 /// <summary>The Unicode Bidirectional Algorithm (UAX #9) for one line of a PDF: the embedding level of every UTF-16
-/// unit (rules W1–W7, N1–N2, I1–I2 and L1) and the visual order of the line (L2). The paragraph level is given by the
+/// unit (rules W1–W7, N0–N2, I1–I2 and L1) and the visual order of the line (L2). The paragraph level is given by the
 /// document (the higher-level protocol of UAX #9, HL1): 0 for the app's English documents, so an Arabic name inside
 /// an English line is one right-to-left run where the line reads left to right.
 ///
 /// Written here because no served package has it: ICU4N 60.1.0-alpha.440 (the only ICU port on the registry) ships
 /// no Bidi class, and .NET keeps its bidi data internal. Not implemented, because the app's texts do not carry them:
 /// explicit embeddings, overrides and isolates (LRE, RLE, LRO, RLO, PDF, LRI, RLI, FSI, PDI are treated as boundary
-/// neutrals and take their neighbour's level) and bracket pairs (N0). The bidi classes come from
-/// <see cref="ClassOf"/>, which follows UnicodeData.txt for the scripts the shipped fonts cover (Latin, Greek,
+/// neutrals and take their neighbour's level). Bracket pairs (N0) are resolved, so that an Arabic name ending in
+/// brackets inside an English line keeps them around its last word. The bidi classes come from <see cref="ClassOf"/>, which follows UnicodeData.txt for the scripts the shipped fonts cover (Latin, Greek,
 /// Cyrillic, Arabic) and Hebrew.</summary>
 public static class PdfBidi
 {
@@ -120,6 +120,8 @@ public static class PdfBidi
             if (types[i] is Class.L or Class.R) strong = types[i];
             else if (types[i] == Class.EN && strong == Class.L) types[i] = Class.L;
         }
+        // N0: a pair of brackets takes the direction of what it encloses, so that "(…)" around a name stays together.
+        ResolveBracketPairs(text, types, original, sos, paragraphLevel % 2 == 0 ? Class.L : Class.R);
         // N1/N2: a run of neutrals between two strong directions that agree takes that direction (numbers count as
         // right to left), otherwise the paragraph's direction.
         var embedding = paragraphLevel % 2 == 0 ? Class.L : Class.R;
@@ -155,6 +157,77 @@ public static class PdfBidi
         }
         return levels;
     }
+
+    /// <summary>The bracket pairs of UAX #9 (Bidi_Paired_Bracket, BidiBrackets.txt) for the scripts the app draws:
+    /// each opening bracket with its closing one.</summary>
+    private static readonly Dictionary<char, char> ClosingOf = new()
+    {
+        ['('] = ')', ['['] = ']', ['{'] = '}', ['\u2045'] = '\u2046', ['\u207D'] = '\u207E', ['\u208D'] = '\u208E',
+        ['\u3008'] = '\u3009', ['\u27E6'] = '\u27E7', ['\u27E8'] = '\u27E9', ['\u2983'] = '\u2984',
+        ['\uFE59'] = '\uFE5A', ['\uFE5B'] = '\uFE5C', ['\uFF08'] = '\uFF09', ['\uFF3B'] = '\uFF3D', ['\uFF5B'] = '\uFF5D',
+    };
+
+    /// <summary>BD16 and N0. Pairs are found with a stack of at most 63 open brackets (BD16 stops at the 64th); each
+    /// pair, in the order of its opening bracket, takes the embedding direction when it encloses a strong type of that
+    /// direction; else, when it encloses only the other direction, that direction if the text before it has it too,
+    /// otherwise the embedding direction; a pair enclosing no strong type is left to N1. A pair resolved here counts
+    /// as strong for the pairs after it, and marks after a bracket follow it (W1 had made them neutral).</summary>
+    private static void ResolveBracketPairs(string text, Class[] types, Class[] original, Class sos, Class embedding)
+    {
+        var pairs = new List<(int Open, int Close)>();
+        var stack = new List<(char Closing, int Position)>();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (types[i] != Class.ON) continue;
+            // U+2329/U+232A and U+3008/U+3009 are canonically equivalent: either closes either.
+            var c = text[i] switch { '\u2329' => '\u3008', '\u232A' => '\u3009', var other => other };
+            if (ClosingOf.TryGetValue(c, out var closing))
+            {
+                if (stack.Count == 63) break;
+                stack.Add((closing, i));
+                continue;
+            }
+            for (var k = stack.Count - 1; k >= 0; k--)
+            {
+                if (stack[k].Closing != c) continue;
+                pairs.Add((stack[k].Position, i));
+                stack.RemoveRange(k, stack.Count - k);
+                break;
+            }
+        }
+        pairs.Sort((a, b) => a.Open.CompareTo(b.Open));
+        foreach (var (open, close) in pairs)
+        {
+            var (same, opposite) = (false, false);
+            for (var i = open + 1; i < close; i++)
+            {
+                if (StrongDirection(types[i]) is not { } direction) continue;
+                if (direction == embedding) same = true; else opposite = true;
+            }
+            if (!same && !opposite) continue;
+            var resolved = embedding;
+            if (!same)
+            {
+                var before = sos;
+                for (var i = open - 1; i >= 0; i--)
+                    if (StrongDirection(types[i]) is { } direction) { before = direction; break; }
+                if (before != embedding) resolved = before;
+            }
+            foreach (var bracket in new[] { open, close })
+            {
+                types[bracket] = resolved;
+                for (var i = bracket + 1; i < text.Length && original[i] is Class.NSM or Class.BN; i++) types[i] = resolved;
+            }
+        }
+    }
+
+    /// <summary>L or R for a strong type, numbers counting as R (as N0 and N1 read them); null for a neutral.</summary>
+    private static Class? StrongDirection(Class type) => type switch
+    {
+        Class.L => Class.L,
+        Class.R or Class.AL or Class.EN or Class.AN => Class.R,
+        _ => null,
+    };
 
     private static Class Direction(Class type) => type is Class.L ? Class.L : Class.R; // R, EN and AN act as R for N1
 
