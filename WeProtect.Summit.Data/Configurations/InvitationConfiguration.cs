@@ -17,7 +17,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         e.Property(i => i.TokenHash).HasMaxLength(64);
         e.Property(i => i.CreatedByUserId).HasMaxLength(450);
         e.Property(i => i.FocalPointUserId).HasMaxLength(450);
-        e.Property(i => i.ReminderNote).HasMaxLength(Invitation.ReminderNoteMaxLength);
+        e.Property(i => i.ReminderNote).HasMaxLength(Notifications.OrganiserNote.MaxLength);
         e.Property(i => i.Version).IsConcurrencyToken();
         e.HasOne<Summits.Summit>().WithMany().HasForeignKey(i => i.SummitId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(i => i.Organisation).WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Restrict);

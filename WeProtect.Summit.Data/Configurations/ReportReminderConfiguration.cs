@@ -11,5 +11,6 @@ internal sealed class ReportReminderConfiguration : IEntityTypeConfiguration<Rep
         e.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         // Each organisation is reminded once per cycle, however often organisers press the button.
         e.HasIndex(r => new { r.CycleId, r.OrganisationId }).IsUnique();
+        e.Property(r => r.Note).HasMaxLength(Notifications.OrganiserNote.MaxLength);
     }
 }

@@ -55,10 +55,9 @@ public class Invitation
     /// <summary>The user who accepted: the organisation's focal point for this summit.</summary>
     public string? FocalPointUserId { get; private set; }
     public DateTime? LastRemindedUtc { get; private set; }
-    /// <summary>The organisers' own words added to their last reminder (null: the standard letter only). The automatic
+    /// <summary>The organisers' note (<see cref="Notifications.OrganiserNote"/>) added to their last reminder (null: the standard letter only). The automatic
     /// reminder before the deadline clears it: that letter is the standard one.</summary>
     public string? ReminderNote { get; private set; }
-    public const int ReminderNoteMaxLength = 1000;
     /// <summary>When the automatic reminder before the nomination deadline was queued: set once, by a conditional
     /// update (<see cref="InvitationDesk.RemindBeforeDeadlineAsync"/>), so that two sweeps or two nodes remind once.</summary>
     public DateTime? DeadlineRemindedUtc { get; private set; }

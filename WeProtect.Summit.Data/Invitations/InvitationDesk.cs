@@ -393,10 +393,8 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
     public async Task<DeskResult> RemindAsync(int summitId, Guid roundKey, string? note, AuditActor actor, CancellationToken ct = default)
     {
         if (!await db.Summits.AnyAsync(s => s.Id == summitId, ct)) return DeskResult.NotFound("There is no such summit.");
-        // A browser's text area posts CRLF; the letter's paragraphs are split on LF.
-        note = string.IsNullOrWhiteSpace(note) ? null : note.ReplaceLineEndings("\n").Trim();
-        if (note?.Length > Invitation.ReminderNoteMaxLength)
-            return DeskResult.Invalid([("ReminderNote", (DeskText)$"The note can be at most {Invitation.ReminderNoteMaxLength:N0} characters; it has {note.Length:N0}.")]);
+        note = OrganiserNote.Clean(note);
+        if (OrganiserNote.Refusal(note, "ReminderNote") is { } tooLong) return tooLong;
         if (roundKey == Guid.Empty) return DeskResult.Refused("Reload the page and press Remind again.");
         if (await db.InvitationReminderRounds.AnyAsync(r => r.Key == roundKey, ct)) return AlreadyReminded();
         var now = Now;

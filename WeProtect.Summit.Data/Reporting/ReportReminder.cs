@@ -6,15 +6,18 @@ public class ReportReminder
 {
     private ReportReminder() { }
 
-    public ReportReminder(int cycleId, int organisationId, DateTime queuedUtc)
+    public ReportReminder(int cycleId, int organisationId, DateTime queuedUtc, string? note)
     {
         CycleId = cycleId;
         OrganisationId = organisationId;
         QueuedUtc = queuedUtc;
+        Note = note;
     }
 
     public int Id { get; private set; }
     public int CycleId { get; private set; }
     public int OrganisationId { get; private set; }
     public DateTime QueuedUtc { get; private set; }
+    /// <summary>The organisers' note (<see cref="Notifications.OrganiserNote"/>, already cleaned and checked) for the letter; null for none.</summary>
+    public string? Note { get; private set; }
 }

@@ -508,12 +508,15 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
 
     /// <summary>Queues a reminder to the focal points of every organisation that must report, has not submitted and
     /// was not reminded yet in this cycle: each organisation once (a unique row per cycle and organisation), each
-    /// focal point one notification, sent by the notification job.</summary>
-    public async Task<DeskResult> RemindAsync(int cycleId, AuditActor organiser, CancellationToken ct = default)
+    /// focal point one notification, sent by the notification job. <paramref name="note"/>, when given, is the
+    /// organisers' own words, added to each of these letters.</summary>
+    public async Task<DeskResult> RemindAsync(int cycleId, string? note, AuditActor organiser, CancellationToken ct = default)
     {
         var cycle = await db.ReportingCycles.FirstOrDefaultAsync(c => c.Id == cycleId, ct);
         var scope = await TrackedCommitments.OfCycleAsync(db, cycleId, ct);
         if (cycle is null || scope is null) return DeskResult.NotFound("There is no such reporting cycle.");
+        note = OrganiserNote.Clean(note);
+        if (OrganiserNote.Refusal(note, "ReminderNote") is { } tooLong) return tooLong;
         var now = Now;
         if (now >= cycle.DeadlineUtc) return DeskResult.Refused("The deadline of this cycle has passed: there is nothing left to remind anyone of.");
         var submitted = await db.ProgressReports.Where(r => r.CycleId == cycleId && r.Status != ProgressReportStatus.Draft)
@@ -522,7 +525,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         var due = scope.Reporters.Select(r => r.OrganisationId).Except(submitted).Except(reminded).ToList();
         var focalPoints = await db.ReportingFocalPoints.Unrevoked().Where(f => due.Contains(f.OrganisationId))
             .Select(f => new { f.OrganisationId, f.UserId }).ToListAsync(ct);
-        var reminders = due.Where(o => focalPoints.Any(f => f.OrganisationId == o)).Select(o => new ReportReminder(cycleId, o, now)).ToList();
+        var reminders = due.Where(o => focalPoints.Any(f => f.OrganisationId == o)).Select(o => new ReportReminder(cycleId, o, now, note)).ToList();
         var withoutFocalPoint = due.Count - reminders.Count;
         DeskText? noFocalPoint = withoutFocalPoint > 0 ? (DeskText)$"{withoutFocalPoint} organisation(s) that have not submitted have no focal point to remind." : null;
         if (reminders.Count == 0)
@@ -530,7 +533,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
                 : (DeskText)$"Nobody to remind: every organisation has submitted or was already reminded in this cycle. {noFocalPoint}");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ReportReminders.AddRange(reminders);
-        audit.Record(organiser, "reporting-cycle.reminded", cycle, $"Reminders queued for {reminders.Count} organisation(s) in cycle {cycleId}");
+        audit.Record(organiser, "reporting-cycle.reminded", cycle, $"Reminders queued for {reminders.Count} organisation(s) in cycle {cycleId}" + (note is null ? "" : ", with a note"));
         try
         {
             await audit.SaveChangesAsync(ct);

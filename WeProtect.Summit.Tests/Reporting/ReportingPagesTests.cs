@@ -333,7 +333,14 @@ public class ReportingPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
         Assert.Equal(csvRows.Skip(1).Select(r => r[4]), objects.Select(o => o["Status"]));
         Assert.Equal(csvRows.Skip(1).Select(r => r[3]), objects.Select(o => o["Anchor"]));
 
-        var (_, reminded) = await organiser.SubmitAndFollowAsync(progress, "form#remind-form");
+        // A note too long is kept beside its error and nothing is queued; within the limit, the letter carries it.
+        var tooLong = new string('n', 1001);
+        var (_, refused) = await organiser.SubmitAndFollowAsync(progress, "form#remind-form", new Dictionary<string, string> { ["ReminderNote"] = tooLong });
+        Assert.Contains("The note can be at most 1,000 characters; it has 1,001.", refused.QuerySelector("[data-valmsg-for='ReminderNote']")!.TextContent);
+        Assert.Equal(tooLong, refused.QuerySelector("textarea#ReminderNote")!.TextContent.TrimStart('\n', '\r'));
+        Assert.False(await app.WithDbAsync(db => db.ReportReminders.AnyAsync(r => r.CycleId == cycle.Id)));
+        var (_, reminded) = await organiser.SubmitAndFollowAsync(refused, "form#remind-form",
+            new Dictionary<string, string> { ["ReminderNote"] = "The review meeting is on 3 March.\r\nThank you." });
         Assert.Contains("Reminders queued for 1 organisation(s).", Status(reminded));
         var (_, twice) = await organiser.SubmitAndFollowAsync(reminded, "form#remind-form");
         Assert.Contains("Nobody to remind", Status(twice));
@@ -342,6 +349,7 @@ public class ReportingPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
         Assert.Equal(silent.Id, await app.WithDbAsync(db => db.ReportReminders.Where(r => r.Id == reminder.SubjectId).Select(r => r.OrganisationId).SingleAsync()));
         var mail = await app.WaitForMailAsync(m => m.To.ToString().Contains(silentUser.Email!) && (m.Subject ?? "").Contains("progress report"));
         Assert.Contains(cycle.Title, mail.Subject);
+        Assert.Contains("A note from the secretariat:\n\nThe review meeting is on 3 March.\nThank you.\n\n", mail.TextBody!.ReplaceLineEndings("\n"));
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public abstract class ReportingReminderSweepChecks(SummitAppFactory app)
         // The organisers' "Remind" after it finds nobody left: the same once-per-organisation row.
         using (var scope = app.Services.CreateScope())
         {
-            var manual = await scope.ServiceProvider.GetRequiredService<ReportingDesk>().RemindAsync(cycle.Id, new AuditActor(null, "Test organiser"));
+            var manual = await scope.ServiceProvider.GetRequiredService<ReportingDesk>().RemindAsync(cycle.Id, null, new AuditActor(null, "Test organiser"));
             Assert.False(manual.Succeeded);
             Assert.Contains("Nobody to remind", manual.Message);
             Assert.Contains("1 organisation(s) that have not submitted have no focal point", manual.Message);

@@ -43,8 +43,7 @@ public sealed class InvitationLetters(SummitDbContext db, PublicLinks links, Inv
         var culture = CultureInfo.CurrentCulture;
         var body = (nominate ? Say("This is a reminder: {0} has not yet nominated its delegation.", organisation) + "\n\n"
                 : reminder ? Say("This is a reminder: {0} has not yet answered its invitation.", organisation) + "\n\n" : "")
-            // The organisers' own words, as they wrote them, in whatever language they wrote them.
-            + (reminder && invitation.ReminderNote is { } note ? Say("A note from the secretariat:") + "\n\n" + note + "\n\n" : "")
+            + (reminder ? LetterNote.Paragraphs(words, invitation.ReminderNote) : "")
             + Say("{0} is invited to {1}, {2}, {3}–{4}.", organisation, summit.Name, summit.City, summit.StartDate.ToString("d MMMM", culture), summit.EndDate.ToString("d MMMM yyyy", culture)) + "\n\n"
             // An accepted invitation is past its accept link: the focal point only has to nominate, by the deadline.
             + (nominate

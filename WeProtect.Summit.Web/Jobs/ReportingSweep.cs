@@ -32,7 +32,7 @@ public sealed class ReportingSweep(SummitDbContext db, ReportingDesk desk, TimeP
             }
             if (now >= cycle.DeadlineUtc - ReminderBefore && await ReportingDue.MayOweRemindersAsync(db, cycle.Id, ct))
             {
-                var reminded = await desk.RemindAsync(cycle.Id, Actor, ct);
+                var reminded = await desk.RemindAsync(cycle.Id, null, Actor, ct);
                 if (reminded.Succeeded) logger.LogInformation("Reporting reminders queued in cycle {CycleId}", cycle.Id);
             }
         }

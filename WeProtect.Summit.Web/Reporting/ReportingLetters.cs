@@ -53,6 +53,7 @@ public static class ReportingLetters
             $"{words["Dear {0},", user.FullName]}\n\n" +
             words["{0} has not yet submitted its progress report for \"{1}\". The deadline is {2}.", organisation.FormalName, cycle.Title,
                 ReportingView.InZone(cycle.Summit, cycle.DeadlineUtc)] + "\n\n" +
+            LetterNote.Paragraphs(words, reminder.Note) +
             words["Open the report, give the status of each commitment, and submit it with a fresh code from your authenticator app."],
             links.Absolute(path), words["Open the report"], Language: CultureInfo.CurrentUICulture.Name);
     }

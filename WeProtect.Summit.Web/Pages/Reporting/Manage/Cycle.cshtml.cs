@@ -14,8 +14,17 @@ public class CycleModel(SummitDbContext db, ReportingDesk desk) : PageModel
     public async Task<IActionResult> OnGetAsync(int cycleId, CancellationToken ct) =>
         await LoadAsync(cycleId, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostRemindAsync(int cycleId, CancellationToken ct) =>
-        this.Answer(await desk.RemindAsync(cycleId, User.ToAuditActor(), ct), () => RedirectToPage(new { cycleId }));
+    /// <summary>The note typed for the reminders, shown again with its error when it was refused.</summary>
+    public string? ReminderNote { get; private set; }
+
+    public async Task<IActionResult> OnPostRemindAsync(int cycleId, string? reminderNote, CancellationToken ct)
+    {
+        var result = await desk.RemindAsync(cycleId, reminderNote, User.ToAuditActor(), ct);
+        if (result.Refusal != Data.Desks.DeskRefusal.Invalid) return this.Answer(result, () => RedirectToPage(new { cycleId }));
+        this.AddErrors(result, _ => nameof(ReminderNote));
+        ReminderNote = reminderNote;
+        return await LoadAsync(cycleId, ct) ? Page() : NotFound();
+    }
 
     public async Task<IActionResult> OnPostPublishAsync(int cycleId, CancellationToken ct) =>
         this.Answer(await desk.PublishAsync(cycleId, User.ToAuditActor(), ct), () => RedirectToPage(new { cycleId }));

@@ -767,7 +767,8 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     CycleId = table.Column<int>(type: "integer", nullable: false),
                     OrganisationId = table.Column<int>(type: "integer", nullable: false),
-                    QueuedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    QueuedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
