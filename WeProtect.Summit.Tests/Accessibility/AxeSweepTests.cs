@@ -8,8 +8,10 @@ using WeProtect.Summit.Tests.Browser;
 namespace WeProtect.Summit.Tests.Accessibility;
 
 /// <summary>axe-core (offline, in the test browser) over every page of the authorization test's list, for each kind
-/// of user who may open it: no serious or critical violation anywhere. One test per area; a failure lists every
-/// violation with the page, the persona, the rule and the elements' selectors.</summary>
+/// of user who may open it: no serious or critical violation anywhere, no navigation that marks two links as the page
+/// the user is on (axe has no rule for it; a screen reader then announces two "current page" links), and no page wider
+/// than the window. One test per area; a failure lists every problem with the page, the persona and, for axe, the rule
+/// and the elements' selectors.</summary>
 [Collection(AccessibilityCollection.Name)]
 public class AxeSweepTests(BrowserFixture browser, ITestOutputHelper output)
 {
@@ -91,10 +93,10 @@ public class AxeSweepTests(BrowserFixture browser, ITestOutputHelper output)
             }
         }));
         output.WriteLine($"{area}: {checkedVisits} page visits checked in {clock.Elapsed.TotalSeconds:F1} s");
-        Assert.True(failures.IsEmpty, $"axe found {failures.Count} serious or critical violations in {area}:\n" + string.Join("\n", failures.Order(StringComparer.Ordinal)));
+        Assert.True(failures.IsEmpty, $"{failures.Count} serious or critical violations in {area}:\n" + string.Join("\n", failures.Order(StringComparer.Ordinal)));
     }
 
-    /// <summary>Opens <paramref name="url"/> and runs axe on it: the blocking violations found, or null when there was
+    /// <summary>Opens <paramref name="url"/> and checks it: the problems found, or null when there was
     /// nothing for axe to read (a file download, a PDF or an image shown inline).</summary>
     private static async Task<List<string>?> CheckAsync(IPage page, string url, Persona persona)
     {
@@ -108,10 +110,18 @@ public class AxeSweepTests(BrowserFixture browser, ITestOutputHelper output)
         if (response.Headers.TryGetValue("content-type", out var type) && !type.StartsWith("text/html", StringComparison.Ordinal))
             return null;
         var result = await AxeInContext.RunAsync(page, Options);
-        return result.Violations.Where(v => Blocking.Contains(v.Impact)).Select(v =>
+        var problems = result.Violations.Where(v => Blocking.Contains(v.Impact)).Select(v =>
         {
             var where = string.Join("; ", v.Nodes.Take(5).Select(n => n.Target?.ToString() ?? n.Html));
-            return $"{url} as {persona}: {v.Impact} {v.Id} ({v.Help}): {where}{(v.Nodes.Count() > 5 ? $" and {v.Nodes.Count() - 5} more" : "")}";
+            return $"{v.Impact} {v.Id} ({v.Help}): {where}{(v.Nodes.Count() > 5 ? $" and {v.Nodes.Count() - 5} more" : "")}";
         }).ToList();
+        var doubled = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('nav')].filter(n => n.querySelectorAll('[aria-current=page]').length > 1).map(n => n.getAttribute('aria-label') ?? n.id)");
+        problems.AddRange(doubled.Select(nav => $"the navigation \"{nav}\" marks more than one link as the current page"));
+        // Every page, not only the viewport test's main ones, fits a laptop's window (the tabs' 1280 px): a table whose
+        // columns keep their words whole there must still fit.
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        if (widths[0] > widths[1]) problems.Add($"the page is {widths[0]} px wide in a {widths[1]} px window{await ViewportTests.WidestAsync(page, widths[1])}");
+        return problems.Select(problem => $"{url} as {persona}: {problem}").ToList();
     }
 }

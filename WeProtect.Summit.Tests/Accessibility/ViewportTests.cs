@@ -152,7 +152,7 @@ public class ViewportTests(BrowserFixture browser)
     }
 
     /// <summary>The element that sticks out furthest, to say what to fix.</summary>
-    private static async Task<string> WidestAsync(IPage page, int client) => await page.EvaluateAsync<string>("""
+    internal static async Task<string> WidestAsync(IPage page, int client) => await page.EvaluateAsync<string>("""
         client => {
           let worst = null, right = client;
           for (const e of document.querySelectorAll('body *')) {
