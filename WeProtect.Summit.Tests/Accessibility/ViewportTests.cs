@@ -71,6 +71,8 @@ public class ViewportTests(BrowserFixture browser)
                     await page.SetViewportSizeAsync(width, height);
                     var (scroll, client) = await WidthsAsync(page);
                     if (scroll > client) failures.Add($"{address} as {persona} at {width} px: the page is {scroll} px wide{await WidestAsync(page, client)}");
+                    foreach (var word in await BrokenTableWordsAsync(page)) failures.Add($"{address} as {persona} at {width} px: a table breaks {word}");
+                    foreach (var region in await UnreachableRegionsAsync(page)) failures.Add($"{address} as {persona} at {width} px: {region} scrolls but a keyboard cannot reach it");
                     // One screenshot per page and width: as the highest persona who opens it, whose menus are the longest.
                     if (persona == Persona.Admin || OwnOnly.Contains(name)) await browser.ScreenshotAsync(page, $"{width}-{name}", $"Main_pages_{width}");
                 }
@@ -150,6 +152,37 @@ public class ViewportTests(BrowserFixture browser)
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         return (widths[0], widths[1]);
     }
+
+    /// <summary>Words of a table drawn on two lines ("Remov|e"): a table keeps its words and scrolls in its region
+    /// instead. A word here runs between spaces, hyphens, dashes and slashes (where a line may break); hashes and code may
+    /// break anywhere.</summary>
+    private static async Task<string[]> BrokenTableWordsAsync(IPage page) => await page.EvaluateAsync<string[]>("""
+        () => {
+          const broken = [];
+          const walker = document.createTreeWalker(document.querySelector('main') ?? document.body, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node && broken.length < 10; node = walker.nextNode()) {
+            const host = node.parentElement;
+            if (!host.closest('table') || host.closest('.hash, code, .visually-hidden')) continue;
+            for (const match of node.data.matchAll(/[^\s\-\/\u2013\u2014]+/g)) {
+              const range = document.createRange();
+              range.setStart(node, match.index);
+              range.setEnd(node, match.index + match[0].length);
+              const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+              if (lines.size > 1) broken.push(`"${match[0]}" in <${host.tagName.toLowerCase()}> of table #${host.closest('table').id}`);
+            }
+          }
+          return broken;
+        }
+        """);
+
+    /// <summary>Regions wider than their window that neither take the focus nor hold anything that does, so that only a
+    /// mouse or a finger could scroll them.</summary>
+    private static async Task<string[]> UnreachableRegionsAsync(IPage page) => await page.EvaluateAsync<string[]>("""
+        () => [...document.querySelectorAll('.table-responsive, [role=region]')]
+          .filter(r => r.scrollWidth > r.clientWidth && r.tabIndex < 0
+            && !r.querySelector('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])'))
+          .map(r => `the region of table #${r.querySelector('table')?.id ?? ''}`)
+        """);
 
     /// <summary>The element that sticks out furthest, to say what to fix.</summary>
     internal static async Task<string> WidestAsync(IPage page, int client) => await page.EvaluateAsync<string>("""
