@@ -9,8 +9,8 @@ namespace WeProtect.Summit.Tests.Accessibility;
 
 /// <summary>axe-core (offline, in the test browser) over every page of the authorization test's list, for each kind
 /// of user who may open it: no serious or critical violation anywhere, no navigation that marks two links as the page
-/// the user is on (axe has no rule for it; a screen reader then announces two "current page" links), and no page wider
-/// than the window. One test per area; a failure lists every problem with the page, the persona and, for axe, the rule
+/// the user is on (axe has no rule for it; a screen reader then announces two "current page" links), no table region
+/// that is a tab stop without a name, and no page wider than the window. One test per area; a failure lists every problem with the page, the persona and, for axe, the rule
 /// and the elements' selectors.</summary>
 [Collection(AccessibilityCollection.Name)]
 public class AxeSweepTests(BrowserFixture browser, ITestOutputHelper output)
@@ -118,6 +118,15 @@ public class AxeSweepTests(BrowserFixture browser, ITestOutputHelper output)
         var doubled = await page.EvaluateAsync<string[]>(
             "() => [...document.querySelectorAll('nav')].filter(n => n.querySelectorAll('[aria-current=page]').length > 1).map(n => n.getAttribute('aria-label') ?? n.id)");
         problems.AddRange(doubled.Select(nav => $"the navigation \"{nav}\" marks more than one link as the current page"));
+        // A table's scrolling region that is a tab stop of its own says what it is: a screen reader otherwise lands
+        // on a nameless "group" (axe asks only that a scrolling region be reachable).
+        var nameless = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('.table-responsive[tabindex="0"]')]
+              .filter(r => r.getAttribute('role') !== 'region'
+                || !(r.getAttribute('aria-label')?.trim() || document.getElementById(r.getAttribute('aria-labelledby') ?? '')?.textContent.trim()))
+              .map(r => r.querySelector('table')?.id || r.querySelector('table')?.className || 'a table')
+            """);
+        problems.AddRange(nameless.Select(table => $"the scrolling region of table \"{table}\" is a tab stop with no name: give the table a caption"));
         // Every page, not only the viewport test's main ones, fits a laptop's window (the tabs' 1280 px): a table whose
         // columns keep their words whole there must still fit.
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
