@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace WeProtect.Summit.Web.Infrastructure.Tables;
@@ -9,7 +10,7 @@ namespace WeProtect.Summit.Web.Infrastructure.Tables;
 /// reader says what the tab stop is. The agenda grid has its own labelled region, with its time column fixed, and is
 /// left alone.</summary>
 [HtmlTargetElement("table", Attributes = "class")]
-public sealed class TableScrollRegionTagHelper : TagHelper
+public sealed class TableScrollRegionTagHelper(HtmlEncoder encoder) : TagHelper
 {
     private const string OwnRegionClass = "agenda-table";
 
@@ -33,7 +34,7 @@ public sealed class TableScrollRegionTagHelper : TagHelper
     /// <summary>A region that is a tab stop of its own, named as its table is: by the caption, by the heading the
     /// table's aria-labelledby names, or by its aria-label. A table with none of them gets a nameless group, which the
     /// accessibility sweep refuses.</summary>
-    private static string TabStop(TagHelperOutput output, TableCaption caption)
+    private string TabStop(TagHelperOutput output, TableCaption caption)
     {
         var labelledBy = caption.Id ?? Attribute(output, "aria-labelledby");
         var name = labelledBy is not null ? $"role=\"region\" aria-labelledby=\"{Encode(labelledBy)}\""
@@ -45,5 +46,7 @@ public sealed class TableScrollRegionTagHelper : TagHelper
     private static string? Attribute(TagHelperOutput output, string name) =>
         output.Attributes[name]?.Value?.ToString() is { Length: > 0 } value ? value : null;
 
-    private static string Encode(string value) => System.Text.Encodings.Web.HtmlEncoder.Default.Encode(value);
+    /// <summary>The app's encoder, which leaves the letters of every language as they are (the default one writes "é" as
+    /// a character reference).</summary>
+    private string Encode(string value) => encoder.Encode(value);
 }
