@@ -27,20 +27,38 @@ public class RateLimitTests(RateLimitedAppFactory app) : IClassFixture<RateLimit
         app.StartAfresh();
         var user = await app.CreateUserAsync(AccountSteps.NewEmail());
         var unknown = AccountSteps.NewEmail();
-        using var client = app.CreateFormClient();
+        using var client = app.CreateFormClientFrom("203.0.113.7");
         for (var i = 0; i < RateLimitedAppFactory.AccountLimit; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await LogInAsync(client, user.Email!)).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await LogInAsync(client, unknown)).StatusCode);
         }
-        // Another spelling of the same address is the same account; the right password does not get through either.
+        // Another spelling of the same address is the same account; from this client address the right password
+        // does not get through either.
         await AssertRefusedAsync(await LogInAsync(client, "  " + user.Email!.ToUpperInvariant()));
         await AssertRefusedAsync(await LogInAsync(client, unknown));
-        using var owner = app.CreateFormClient();
-        await AssertRefusedAsync(await LogInAsync(owner, user.Email!, SummitAppFactory.Password));
+        using var sameAddress = app.CreateFormClientFrom("203.0.113.7");
+        await AssertRefusedAsync(await LogInAsync(sameAddress, user.Email!, SummitAppFactory.Password));
 
         app.Clock.Advance(RateLimitedAppFactory.Window + TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.Redirect, (await LogInAsync(sameAddress, user.Email!, SummitAppFactory.Password)).StatusCode);
+    }
+
+    /// <summary>What replaced the lock-out must not become one: a stranger who uses up a signatory's log-in allowance
+    /// leaves the owner, at their own address, free to log in.</summary>
+    [Fact]
+    public async Task A_stranger_using_up_an_accounts_log_ins_does_not_keep_its_owner_out()
+    {
+        app.StartAfresh();
+        var user = await app.CreateUserAsync(AccountSteps.NewEmail());
+        using var stranger = app.CreateFormClientFrom("203.0.113.9");
+        for (var i = 0; i < RateLimitedAppFactory.AccountLimit; i++)
+            Assert.Equal(HttpStatusCode.OK, (await LogInAsync(stranger, user.Email!)).StatusCode);
+        await AssertRefusedAsync(await LogInAsync(stranger, user.Email!));
+
+        using var owner = app.CreateFormClientFrom("198.51.100.20");
         Assert.Equal(HttpStatusCode.Redirect, (await LogInAsync(owner, user.Email!, SummitAppFactory.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/Profile")).StatusCode);
     }
 
     [Fact]

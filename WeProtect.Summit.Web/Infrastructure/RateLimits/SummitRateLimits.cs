@@ -55,12 +55,16 @@ public static class SummitRateLimits
     {
         if (Limited(context) is not { } limited || !limited.Counts(context.Request)) return RateLimitPartition.GetNoLimiter("");
         var options = limits[limited.Action];
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (account)
         {
             if (options.AccountPermitLimit == 0 || context.Items[AccountKeyItem] is not string key) return RateLimitPartition.GetNoLimiter("");
+            // Log-in attempts are counted per account from each address: a stranger who uses up an account's
+            // allowance from their address cannot keep its owner out from another (the lock-out this replaced).
+            // The other account forms send e-mail to the address typed, so theirs is one allowance per mailbox.
+            if (limited.Action == RateLimitedAction.LogIn) key = $"{key}|{address}";
             return RateLimitPartition.Get($"{limited.Action}|account|{key}", _ => new WindowLimiter(clock, options.AccountPermitLimit, options.AccountWindow));
         }
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         return RateLimitPartition.Get($"{limited.Action}|address|{address}", _ => new WindowLimiter(clock, options.PermitLimit, options.Window));
     }
 
