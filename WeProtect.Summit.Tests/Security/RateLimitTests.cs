@@ -119,6 +119,9 @@ public class RateLimitTests(RateLimitedAppFactory app) : IClassFixture<RateLimit
     [InlineData("resend")]
     [InlineData("verify")]
     [InlineData("download")]
+    [InlineData("progress")]
+    [InlineData("material")]
+    [InlineData("attachment")]
     public async Task Each_limited_request_is_limited_per_client_address(string kind)
     {
         app.StartAfresh();
@@ -134,6 +137,9 @@ public class RateLimitTests(RateLimitedAppFactory app) : IClassFixture<RateLimit
                 case "resend": return await client.SubmitAsync(await client.GetPageAsync("/Account/ResendConfirmation"), "form#resend-confirmation", new Dictionary<string, string> { ["Input.Email"] = email });
                 case "verify":
                     return await client.SubmitAsync(await client.GetPageAsync("/Communiques/Verify"), "form#verify-form", files: new Dictionary<string, (string, byte[])> { ["Upload"] = ("a.pdf", "not a pdf"u8.ToArray()) });
+                case "progress": return await client.GetAsync("/Reporting/Progress/1?handler=Csv");
+                case "material": return await client.GetAsync("/Breakouts/Material/1");
+                case "attachment": return await client.GetAsync("/Reporting/Attachment/1");
                 default: return await client.GetAsync("/Communiques/1/pdf");
             }
         }

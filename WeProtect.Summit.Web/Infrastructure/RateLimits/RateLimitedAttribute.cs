@@ -9,10 +9,14 @@ public sealed class RateLimitedAttribute(RateLimitedAction action) : Attribute
 {
     public RateLimitedAction Action { get; } = action;
 
+    /// <summary>For <see cref="RateLimitedAction.Download"/>: the page is itself the file (a document, an
+    /// attachment), so every GET counts, not only its handlers.</summary>
+    public bool EveryGet { get; init; }
+
     /// <summary>Whether this request counts: a form post, or a download handler.</summary>
     public bool Counts(HttpRequest request) => Action switch
     {
-        RateLimitedAction.Download => HttpMethods.IsGet(request.Method) && !string.IsNullOrEmpty(Handler(request)),
+        RateLimitedAction.Download => HttpMethods.IsGet(request.Method) && (EveryGet || !string.IsNullOrEmpty(Handler(request))),
         // A secret link is tried by opening it: every request counts, whatever the token.
         RateLimitedAction.InvitationLink => true,
         // The registration page without a token is an ordinary form: only a nomination link's requests count.

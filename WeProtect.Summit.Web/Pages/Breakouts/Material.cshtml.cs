@@ -7,7 +7,7 @@ namespace WeProtect.Summit.Web.Pages.Breakouts;
 
 /// <summary>Downloads one document. Public documents of a public summit are anyone's; delegates-only ones are for
 /// the summit's approved delegates and organisers, and everyone else is answered 404, as if there were none.</summary>
-[RateLimited(RateLimitedAction.Download)]
+[RateLimited(RateLimitedAction.Download, EveryGet = true)]
 public class MaterialModel(SummitDbContext db) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)

@@ -9,7 +9,7 @@ namespace WeProtect.Summit.Web.Pages.Reporting;
 /// from a current submission whose narratives the member agreed to publish (the consent that governs the narratives
 /// governs their evidence); the organisation's focal points and organisers get any of its attachments, drafts and
 /// superseded submissions included. Everyone else is answered 404, as if there were none.</summary>
-[RateLimited(RateLimitedAction.Download)]
+[RateLimited(RateLimitedAction.Download, EveryGet = true)]
 public class AttachmentModel(SummitDbContext db, ReportingDesk desk) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Reporting;
+using WeProtect.Summit.Web.Infrastructure.RateLimits;
 using WeProtect.Summit.Web.Reporting;
 
 namespace WeProtect.Summit.Web.Pages.Reporting;
@@ -10,6 +11,7 @@ namespace WeProtect.Summit.Web.Pages.Reporting;
 /// links to its page, where narratives appear with their organisation's consent. 404 until organisers publish the cycle.
 /// The figures are those written at publication (<see cref="PublishedFigures"/>).</summary>
 [OutputCache(PolicyName = PublicPageCache.Policy)]
+[RateLimited(RateLimitedAction.Download)]
 public class ProgressModel(SummitDbContext db) : PageModel
 {
     public sealed record SectorRate(Sector Sector, int MustReport, int Submitted);
