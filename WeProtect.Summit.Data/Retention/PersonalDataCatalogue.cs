@@ -40,10 +40,11 @@ public static class PersonalDataCatalogue
         PersonalDataItem.Of("Travel documents (nationality, passport or ID number and expiry) and photos", "deleted",
             s => s.Db.Accreditations.Where(a => s.Registrations.Select(r => r.Id).Contains(a.RegistrationId)),
             (q, ct) => q.ExecuteDeleteAsync(ct)),
-        PersonalDataItem.Of("Visa letters (the signed PDF printing the document number) and refusal reasons",
-            "PDF and reason removed; the letter's SHA-256 kept, so a copy its holder shows still verifies",
-            s => s.Db.VisaLetters.Where(v => s.Registrations.Select(r => r.Id).Contains(v.RegistrationId) && (v.Pdf != null || v.RefusalReason != null)),
-            (q, ct) => q.ExecuteUpdateAsync(u => u.SetProperty(v => v.Pdf, (byte[]?)null).SetProperty(v => v.RefusalReason, (string?)null), ct)),
+        PersonalDataItem.Of("Visa letters (the signed PDF printing the document number), refusal reasons and errors in making them",
+            "PDF, reason and error removed; the letter's SHA-256 kept, so a copy its holder shows still verifies",
+            s => s.Db.VisaLetters.Where(v => s.Registrations.Select(r => r.Id).Contains(v.RegistrationId) && (v.Pdf != null || v.RefusalReason != null || v.LastError != null)),
+            (q, ct) => q.ExecuteUpdateAsync(u => u.SetProperty(v => v.Pdf, (byte[]?)null).SetProperty(v => v.RefusalReason, (string?)null)
+                .SetProperty(v => v.LastError, (string?)null), ct)),
         PersonalDataItem.Of("Travel (arrival, departure, flights, hotel)", "deleted",
             s => s.Db.TravelDetails.Where(t => s.Registrations.Select(r => r.Id).Contains(t.RegistrationId)),
             (q, ct) => q.ExecuteDeleteAsync(ct)),
@@ -67,11 +68,14 @@ public static class PersonalDataCatalogue
             (q, ct) => q.ExecuteUpdateAsync(u => u
                 .SetProperty(i => i.Email, i => "erased-invitation-" + i.Id.ToString() + ErasedDomain)
                 .SetProperty(i => i.NormalisedEmail, i => "ERASED-INVITATION-" + i.Id.ToString() + "@ERASED.INVALID"), ct)),
+        PersonalDataItem.Of("Organisers' notes in reminders to focal points", "removed",
+            s => s.Invitations.Where(i => i.ReminderNote != null),
+            (q, ct) => q.ExecuteUpdateAsync(u => u.SetProperty(i => i.ReminderNote, (string?)null), ct)),
         // What was written to or about delegates.
-        PersonalDataItem.Of("Organisers' messages to delegates (subject, body, author)", $"replaced by \"{ErasedText}\"; audience and counts kept",
-            s => s.Messages.Where(m => m.Body != ErasedText || m.Subject != ErasedText || m.CreatedByName != ""),
+        PersonalDataItem.Of("Organisers' messages to delegates (subject, body, author, who cancelled one)", $"replaced by \"{ErasedText}\"; audience and counts kept",
+            s => s.Messages.Where(m => m.Body != ErasedText || m.Subject != ErasedText || m.CreatedByName != "" || m.CancelledByName != null),
             (q, ct) => q.ExecuteUpdateAsync(u => u.SetProperty(m => m.Subject, ErasedText).SetProperty(m => m.Body, ErasedText)
-                .SetProperty(m => m.CreatedByName, ""), ct)),
+                .SetProperty(m => m.CreatedByName, "").SetProperty(m => m.CancelledByName, (string?)null), ct)),
         PersonalDataItem.Of("The same messages in other languages (subject, body)", $"replaced by \"{ErasedText}\"",
             s => s.MessageVersions.Where(v => v.Body != ErasedText || v.Subject != ErasedText),
             (q, ct) => q.ExecuteUpdateAsync(u => u.SetProperty(v => v.Subject, ErasedText).SetProperty(v => v.Body, ErasedText), ct)),

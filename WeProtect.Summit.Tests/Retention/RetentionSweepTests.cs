@@ -71,7 +71,14 @@ public class RetentionSweepTests(SummitAppFactory app) : IClassFixture<SummitApp
             var arrival = summitRow.StartDate.ToDateTime(new TimeOnly(9, 0));
             Assert.Empty(travel.Set(new Data.Questions.TravelPlan(arrival, "KQ 100", arrival.AddDays(2), "KQ 101", "Hotel Amina", true), summitRow, now));
             db.TravelDetails.Add(travel);
+            db.VisaLetters.Add(new Data.Accreditations.VisaLetter(minister.Id, summit.Id, amina.Id, now));
+            // A reminder with the organisers' own note.
+            (await db.Invitations.SingleAsync(i => i.Id == invitation.Id)).Reminded(now, "Amina, please call +254 700 000 000");
             await db.SaveChangesAsync();
+            // A letter that failed for good (set directly, not through five attempts of the job): its error may quote the document.
+            await db.VisaLetters.Where(v => v.RegistrationId == minister.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(v => v.Status, Data.Accreditations.VisaLetterStatus.Failed)
+                .SetProperty(v => v.LastError, "Could not draw passport protected-number for Amina Wanjiru"));
         });
         async Task<int[]> NewRowsAsync() => await app.WithDbAsync(async db => new[]
         {
@@ -90,6 +97,9 @@ public class RetentionSweepTests(SummitAppFactory app) : IClassFixture<SummitApp
         }
         await app.WaitForAllMailAsync();
         Assert.Contains(app.SentMail(), m => m.To.Mailboxes.Any(x => x.Address == amina.Email));
+        // Who cancelled a message is an organiser's name (set directly: this one was sent, not scheduled).
+        await app.WithDbAsync(db => db.DelegateMessages.Where(m => m.SummitId == summit.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.CancelledByName, "Organiser Olga")));
 
         using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
         var figures = await FiguresAsync(organiser, summit.Id);
@@ -132,8 +142,14 @@ public class RetentionSweepTests(SummitAppFactory app) : IClassFixture<SummitApp
         var invited = await app.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.SummitId == summit.Id));
         Assert.Equal($"erased-invitation-{invited.Id}@erased.invalid", invited.Email);
         Assert.Equal(invitation.OrganisationId, invited.OrganisationId);
+        Assert.Null(invited.ReminderNote);
+        Assert.NotNull(invited.LastRemindedUtc);
+        var letterKept = await app.WithDbAsync(db => db.VisaLetters.AsNoTracking().SingleAsync(v => v.RegistrationId == minister.Id));
+        Assert.Null(letterKept.LastError);
+        Assert.Equal(Data.Accreditations.VisaLetterStatus.Failed, letterKept.Status);
         var message = await app.WithDbAsync(db => db.DelegateMessages.AsNoTracking().SingleAsync(m => m.SummitId == summit.Id));
-        Assert.Equal((PersonalDataCatalogue.ErasedText, PersonalDataCatalogue.ErasedText, ""), (message.Subject, message.Body, message.CreatedByName));
+        Assert.Equal((PersonalDataCatalogue.ErasedText, PersonalDataCatalogue.ErasedText, "", (string?)null),
+            (message.Subject, message.Body, message.CreatedByName, message.CancelledByName));
         Assert.True(message.RecipientCount > 0);
         var version = await app.WithDbAsync(db => db.DelegateMessageVersions.AsNoTracking().SingleAsync(v => v.MessageId == message.Id));
         Assert.Equal((PersonalDataCatalogue.ErasedText, PersonalDataCatalogue.ErasedText), (version.Subject, version.Body));
