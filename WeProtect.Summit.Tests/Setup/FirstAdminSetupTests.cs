@@ -34,6 +34,15 @@ public class FirstAdminSetupTests : IClassFixture<SummitAppFactory>
         Assert.True(weak.StatusCode == HttpStatusCode.OK, $"{weak.StatusCode} {weak.Headers.Location} {weak.RequestMessage?.RequestUri}");
         Assert.Contains("Password", weakPage.QuerySelector("form")!.TextContent);
 
+        // A name with a right-to-left override (which would show reversed in the audit trail) is refused the same way.
+        var (spoofed, spoofedPage) = await client.SubmitAndFollowAsync(weakPage, "form", new Dictionary<string, string>
+        {
+            ["Input.FullName"] = "Ada \u202EnimdA", ["Input.Email"] = "ada@example.org",
+            ["Input.Password"] = SummitAppFactory.Password, ["Input.ConfirmPassword"] = SummitAppFactory.Password,
+        });
+        Assert.Equal(HttpStatusCode.OK, spoofed.StatusCode);
+        Assert.Contains("Your full name", spoofedPage.QuerySelector("[data-valmsg-for='Input.FullName']")!.TextContent);
+
         var created = await client.SubmitAsync(weakPage, "form", new Dictionary<string, string>
         {
             ["Input.FullName"] = "Ada Admin", ["Input.Email"] = "ada@example.org",

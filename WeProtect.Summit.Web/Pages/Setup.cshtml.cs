@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using WeProtect.Summit.Data.Audit;
+using WeProtect.Summit.Data.Validation;
 using WeProtect.Summit.Web.Accounts;
 
 namespace WeProtect.Summit.Web.Pages;
@@ -10,7 +11,7 @@ public class SetupModel(FirstAdminSetup setup, UserManager<SummitUser> users, Si
 {
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Enter your full name."), StringLength(SummitUser.FullNameMaxLength), Display(Name = "Full name")]
+        [Required(ErrorMessage = "Enter your full name."), Name(Subject = "Your full name"), StringLength(SummitUser.FullNameMaxLength), Display(Name = "Full name")]
         public string FullName { get; set; } = "";
         [Required(ErrorMessage = "Enter your e-mail address."), EmailAddress, StringLength(254), Display(Name = "E-mail")]
         public string Email { get; set; } = "";
