@@ -113,6 +113,7 @@ builder.Services.AddScoped<WeProtect.Summit.Data.Breakouts.BreakoutSchedule>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Breakouts.BreakoutDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Materials.MaterialDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Summits.SummitDesk>();
+builder.Services.AddScoped<WeProtect.Summit.Data.Summits.SampleSummitDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Organisations.OrganisationDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Organisations.MembershipDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Statements.StatementDesk>();

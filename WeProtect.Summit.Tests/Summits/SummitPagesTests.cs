@@ -1,3 +1,4 @@
+using WeProtect.Summit.Data.Statements;
 using WeProtect.Summit.Data.Summits;
 
 namespace WeProtect.Summit.Tests.Summits;
@@ -134,7 +135,7 @@ public class SummitPagesTests : IClassFixture<SummitAppFactory>
     }
 
     [Fact]
-    public async Task The_sample_summit_button_creates_an_open_summit_with_its_host()
+    public async Task The_sample_summit_button_creates_an_open_summit_with_its_host_a_programme_and_a_draft_statement()
     {
         using var client = await app.LoggedInClientAsync(Roles.Organiser);
         var page = await client.GetPageAsync("/Summits/Manage");
@@ -145,6 +146,28 @@ public class SummitPagesTests : IClassFixture<SummitAppFactory>
         Assert.Contains("Hosted by", text);
         Assert.Contains("United Arab Emirates", text);
         Assert.Contains("Registration is open", text);
+        Assert.Contains("with a programme and a draft Statement of Action to try", text);
+        var summitId = int.Parse(response.RequestMessage!.RequestUri!.AbsolutePath.Split("/").Last(), System.Globalization.CultureInfo.InvariantCulture);
+
+        // Something to try: the agenda has plenaries and bookable breakouts on both days, in themed rooms.
+        var agenda = (await client.GetPageAsync($"/Breakouts/Agenda/{summitId}")).QuerySelector("main")!.TextContent;
+        Assert.Contains("Opening plenary", agenda);
+        Assert.Contains("Safety by design", agenda);
+        Assert.Contains("Closing plenary: adopting the Statement of Action", agenda);
+        var programme = await app.WithDbAsync(db => db.Breakouts.AsNoTracking().Where(b => b.SummitId == summitId)
+            .Select(b => new { b.IsPlenary, b.ThemeId, Day = b.StartUtc.Date }).ToListAsync());
+        Assert.Equal(2, programme.Count(b => b.IsPlenary));
+        Assert.True(programme.Where(b => !b.IsPlenary).All(b => b.ThemeId != null));
+        Assert.Equal(2, programme.Select(b => b.Day).Distinct().Count());
+
+        // A draft statement whose text parses cleanly, in the shapes statements are written in.
+        var statement = await app.WithDbAsync(db => db.Statements.AsNoTracking().Include(s => s.Versions).SingleAsync(s => s.SummitId == summitId));
+        Assert.Equal(StatementStatus.Draft, statement.Status);
+        var parsed = StatementParser.Parse(Assert.Single(statement.Versions).Text);
+        Assert.Empty(parsed.Errors);
+        Assert.Empty(parsed.Warnings);
+        var manage = (await client.GetPageAsync($"/Statements/Manage/{summitId}")).QuerySelector("main")!.TextContent;
+        Assert.Contains("Statement of Action (sample)", manage);
     }
 
     [Fact]

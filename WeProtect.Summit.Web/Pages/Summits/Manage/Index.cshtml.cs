@@ -3,7 +3,7 @@ namespace WeProtect.Summit.Web.Pages.Summits.Manage;
 using WeProtect.Summit.Data.Summits;
 
 /// <summary>The organisers' list of every summit, drafts included, and the one-button sample summit.</summary>
-public class IndexModel(SummitDbContext db, SummitDesk desk) : PageModel
+public class IndexModel(SummitDbContext db, SampleSummitDesk sample) : PageModel
 {
     public sealed record Row(int Id, string Name, string City, DateOnly StartDate, DateOnly EndDate, SummitStatus Status, int DelegateCapacity);
 
@@ -14,10 +14,11 @@ public class IndexModel(SummitDbContext db, SummitDesk desk) : PageModel
         .Select(s => new Row(s.Id, s.Name, s.City, s.StartDate, s.EndDate, s.Status, s.DelegateCapacity))
         .ToListAsync();
 
-    /// <summary>Creates an open sample summit hosted by the United Arab Emirates, for demonstrations.</summary>
+    /// <summary>Creates an open sample summit hosted by the United Arab Emirates, with a programme and a draft
+    /// statement, for demonstrations.</summary>
     public async Task<IActionResult> OnPostSampleAsync()
     {
-        var result = await desk.CreateSampleAsync(User.ToAuditActor());
+        var result = await sample.CreateAsync(User.ToAuditActor());
         return this.Answer(result, () => RedirectToPage("/Summits/Details", new { id = result.Value!.Id }));
     }
 }
