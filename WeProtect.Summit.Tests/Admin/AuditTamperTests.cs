@@ -4,6 +4,8 @@ using System.Security.Cryptography;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Web.Audit;
+using WeProtect.Summit.Web.Infrastructure;
+using Microsoft.Extensions.Configuration;
 
 namespace WeProtect.Summit.Tests.Admin;
 
@@ -157,6 +159,26 @@ public sealed class AuditTamperTests : IDisposable
         var verdict = await VerifyAsync(onlyNew);
         Assert.Equal(1, verdict.BrokenAtSequence);
         Assert.Contains($"the key \"{AppKeys.CurrentId}\", which this server does not hold", verdict.Problem);
+    }
+
+    /// <summary>An installation that started with the key made on first start and then configures its keys (as
+    /// several nodes or a key vault need) keeps verifying the rows the first key signed.</summary>
+    [Fact]
+    public async Task Configuring_keys_after_the_first_start_key_keeps_the_rows_it_signed_verifiable()
+    {
+        await AppendAsync(2);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DataFolder"] = app.DataFolder,
+            ["Audit:Keys:vault-2027"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        }).Build();
+        var configured = AuditKeySource.Load(configuration, DataFolder.FromConfiguration(configuration));
+        Assert.Equal("vault-2027", configured.CurrentId);
+        await AppendAsync(2, configured);
+        var rows = await app.WithDbAsync(db => db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync());
+        Assert.Equal((AuditKeySource.LocalKeyId, "vault-2027"), (rows[0].MacKeyId, rows[^1].MacKeyId));
+        var verdict = await VerifyAsync(configured);
+        Assert.True(verdict.IsIntact, verdict.Problem);
     }
 
     private byte[] KeyOf(string id) =>

@@ -7,7 +7,7 @@ namespace WeProtect.Summit.Web.Audit;
 /// bytes (user-secrets, environment or a key vault: anywhere but the database), and <c>Audit:CurrentKey</c> = the id
 /// that signs new rows. Rotation: add a new key, make it current, keep the old ones to verify older rows. Not
 /// configured: one key is made on first start in <c>audit/mac.key</c> of the data folder, readable by the app's user
-/// only (id <c>local-1</c>).</summary>
+/// only (id <c>local-1</c>), which stays a verifying key once keys are configured.</summary>
 public static class AuditKeySource
 {
     public const string LocalKeyId = "local-1";
@@ -21,6 +21,9 @@ public static class AuditKeySource
         {
             var current = configuration["Audit:CurrentKey"] ?? (configured.Count == 1 ? configured.Keys.Single()
                 : throw new InvalidOperationException("Several audit keys are configured: Audit:CurrentKey must name the one that signs new rows."));
+            // Moving from the key made on first start to configured keys: the rows it signed still verify with it.
+            if (!configured.ContainsKey(LocalKeyId) && File.Exists(LocalKeyPath(data)))
+                configured[LocalKeyId] = Convert.FromBase64String(File.ReadAllText(LocalKeyPath(data)).Trim());
             return new AuditKeys(current, configured);
         }
         return new AuditKeys(LocalKeyId, new Dictionary<string, byte[]> { [LocalKeyId] = LocalKey(data) });
@@ -38,9 +41,11 @@ public static class AuditKeySource
         }
     }
 
+    private static string LocalKeyPath(DataFolder data) => data.Combine("audit", "mac.key");
+
     private static byte[] LocalKey(DataFolder data)
     {
-        var path = data.Combine("audit", "mac.key");
+        var path = LocalKeyPath(data);
         if (!File.Exists(path))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
