@@ -5,6 +5,7 @@ using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Web.Audit;
 using WeProtect.Summit.Web.Infrastructure;
+using WeProtect.Summit.Web.Pdf;
 using Microsoft.Extensions.Configuration;
 
 namespace WeProtect.Summit.Tests.Admin;
@@ -159,6 +160,56 @@ public sealed class AuditTamperTests : IDisposable
         var verdict = await VerifyAsync(onlyNew);
         Assert.Equal(1, verdict.BrokenAtSequence);
         Assert.Contains($"the key \"{AppKeys.CurrentId}\", which this server does not hold", verdict.Problem);
+    }
+
+    /// <summary>The signing certificate changes (the development one for a real one, then a renewal): the checkpoints
+    /// go on, each continuing the last, while a checkpoint signed by a stranger's certificate is still refused.</summary>
+    [Fact]
+    public async Task Checkpoints_go_on_after_the_signing_certificate_is_replaced_and_renewed_but_not_for_a_strangers_certificate()
+    {
+        await AppendAsync(2);
+        var first = app.Services.GetRequiredService<AuditCheckpoints>();
+        Assert.Null((await first.WriteAsync("test", CancellationToken.None)).Refusal); // the development certificate
+
+        var folder = Path.Combine(app.DataFolder, "secrets");
+        Directory.CreateDirectory(folder);
+        AuditCheckpoints With(string name, string? previous = null)
+        {
+            var (path, password) = PostgresNodes.MakePfx(folder, name);
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:DataFolder"] = app.DataFolder, [SigningCertificates.PathKey] = path, [SigningCertificates.PasswordKey] = password,
+                [AuditCheckpoints.PreviousCertificatesKey] = previous,
+            }).Build();
+            var data = DataFolder.FromConfiguration(configuration);
+            return new AuditCheckpoints(app.Services.GetRequiredService<IServiceScopeFactory>(), new SigningCertificates(configuration, data), data,
+                configuration, app.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditCheckpoints>.Instance);
+        }
+
+        // A configured certificate follows the development one the data folder made.
+        var configured = With("real");
+        await AppendAsync(1);
+        var (second, refusal) = await configured.WriteAsync("test", CancellationToken.None);
+        Assert.Null(refusal);
+        var realThumbprint = second!.CertificateThumbprint();
+
+        // Renewed: refused until the operator names the old certificate, with the setting to use.
+        await AppendAsync(1);
+        var renewed = With("renewed");
+        var check = await renewed.CheckAsync(CancellationToken.None);
+        Assert.Contains($"(thumbprint {realThumbprint})", check.CheckpointProblem);
+        Assert.Contains(AuditCheckpoints.PreviousCertificatesKey, check.CheckpointProblem);
+        var named = With("renewed-again", previous: "0000, " + realThumbprint.ToLowerInvariant());
+        Assert.Null((await named.CheckAsync(CancellationToken.None)).CheckpointProblem);
+        Assert.Null((await named.WriteAsync("test", CancellationToken.None)).Refusal);
+        Assert.Equal(3, first.All().Count);
+
+        // Whoever can write the file cannot continue it with a certificate of their own: a checkpoint signed by one
+        // (here appended by a server configured to trust the last) is refused by this server.
+        var lastThumbprint = first.All()[^1].CertificateThumbprint();
+        var stranger = With("stranger", previous: lastThumbprint);
+        Assert.Null((await stranger.WriteAsync("forged", CancellationToken.None)).Refusal);
+        Assert.Contains("does not sign with", (await named.CheckAsync(CancellationToken.None)).CheckpointProblem);
     }
 
     /// <summary>An installation that started with the key made on first start and then configures its keys (as

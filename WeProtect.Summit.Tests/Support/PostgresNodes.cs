@@ -139,7 +139,7 @@ public sealed class PostgresNodes : IAsyncDisposable
     }
 
     /// <summary>A self-signed PFX with a random password, as an operator would mount on every node.</summary>
-    private static (string Path, string Password) MakePfx(string folder, string name)
+    public static (string Path, string Password) MakePfx(string folder, string name)
     {
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest($"CN=WeProtect Summit test {name}", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

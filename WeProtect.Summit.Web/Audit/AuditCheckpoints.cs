@@ -15,6 +15,10 @@ public sealed class AuditCheckpoints(IServiceScopeFactory scopes, SigningCertifi
     IConfiguration configuration, TimeProvider clock, ILogger<AuditCheckpoints> logger)
 {
     public const string RecurringJobId = "audit-checkpoint";
+    /// <summary>Thumbprints of signing certificates this server used before the current one (comma-separated): a
+    /// renewed certificate then continues the checkpoints the old one signed. Kept in configuration, not in the data
+    /// folder, so that whoever can write the checkpoint file cannot vouch for a certificate of their own.</summary>
+    public const string PreviousCertificatesKey = "Audit:PreviousCertificates";
     private static readonly Lock FileGate = new();
 
     public string FilePath => configuration["Audit:CheckpointFile"] is { Length: > 0 } configured ? configured : data.Combine("audit", "checkpoints.jsonl");
@@ -76,11 +80,10 @@ public sealed class AuditCheckpoints(IServiceScopeFactory scopes, SigningCertifi
         if (last is null) return new AuditCheck(chain, null, null);
         if (!last.SignatureHolds())
             return new AuditCheck(chain, last, $"The last checkpoint ({last.WrittenUtc}) does not verify: its signature does not hold.");
-        using (var current = certificates.Current())
-        {
-            if (!string.Equals(last.CertificateThumbprint(), current.Thumbprint, StringComparison.OrdinalIgnoreCase))
-                return new AuditCheck(chain, last, $"The last checkpoint ({last.WrittenUtc}) is signed by a certificate this server does not sign with.");
-        }
+        var signer = last.CertificateThumbprint();
+        if (!SignsOrSigned(signer))
+            return new AuditCheck(chain, last, $"The last checkpoint ({last.WrittenUtc}) is signed by a certificate this server does not sign with "
+                + $"(thumbprint {signer}). If the signing certificate was renewed, add that thumbprint to {PreviousCertificatesKey}.");
         var rows = await db.AuditEvents.CountAsync(ct);
         var atCheckpoint = await db.AuditEvents.AsNoTracking().Where(e => e.Sequence == last.Rows).Select(e => e.Hash).FirstOrDefaultAsync(ct);
         string? problem =
@@ -90,5 +93,16 @@ public sealed class AuditCheckpoints(IServiceScopeFactory scopes, SigningCertifi
                 ? $"Row {last.Rows} no longer carries the hash the checkpoint of {last.WrittenUtc} signed: the trail was rewritten."
             : null;
         return new AuditCheck(chain, last, problem);
+    }
+
+    /// <summary>The current signing certificate, one named in <see cref="PreviousCertificatesKey"/>, or the development
+    /// certificate this data folder made (the usual start, before a real certificate is configured).</summary>
+    private bool SignsOrSigned(string thumbprint)
+    {
+        static bool Same(string? a, string b) => string.Equals(a?.Trim(), b, StringComparison.OrdinalIgnoreCase);
+        using (var current = certificates.Current())
+            if (Same(current.Thumbprint, thumbprint)) return true;
+        var previous = (configuration[PreviousCertificatesKey] ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return previous.Any(p => Same(p, thumbprint)) || Same(certificates.DevelopmentThumbprint(), thumbprint);
     }
 }

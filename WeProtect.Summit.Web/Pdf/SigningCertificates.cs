@@ -59,6 +59,26 @@ public sealed class SigningCertificates(IConfiguration configuration, DataFolder
         return new SigningCertificate(Development(), SelfSigned: true);
     }
 
+    /// <summary>The development certificate's thumbprint when one was made in the data folder (it signed before a
+    /// certificate was configured), else null; never makes one.</summary>
+    public string? DevelopmentThumbprint()
+    {
+        lock (Gate)
+        {
+            if (!File.Exists(DevelopmentPfxPath) || !File.Exists(DevelopmentPasswordPath)) return null;
+            try
+            {
+                using var certificate = X509CertificateLoader.LoadPkcs12FromFile(DevelopmentPfxPath, File.ReadAllText(DevelopmentPasswordPath).Trim(),
+                    X509KeyStorageFlags.EphemeralKeySet);
+                return certificate.Thumbprint;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException)
+            {
+                return null;
+            }
+        }
+    }
+
     private static bool IsSelfSigned(X509Certificate2 certificate) => certificate.SubjectName.RawData.AsSpan().SequenceEqual(certificate.IssuerName.RawData);
 
     private X509Certificate2 Development()
