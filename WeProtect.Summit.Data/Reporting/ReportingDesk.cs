@@ -480,6 +480,10 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         var report = await db.ProgressReports.FirstOrDefaultAsync(r => r.Id == reportId, ct);
         if (report is null) return new(DeskAnswer.NotFound, "There is no such report.");
         if (report.Version != expectedVersion) return DeskResult.Conflict("this report").With<ProgressReport>();
+        // A clarification is answered by a new submission, which the deadline ends: after it, one could not be answered.
+        if (review == ReportReview.ClarificationAsked
+            && (await db.ReportingCycles.AsNoTracking().Include(c => c.Summit).FirstAsync(c => c.Id == report.CycleId, ct)).RefuseReports(Now) is not null)
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: ClarificationTooLate);
         if (report.RecordReview(review, note, organiser.UserId ?? "", Now) is { } refusal)
             return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Text: refusal);
         var asked = review == ReportReview.ClarificationAsked;
@@ -503,6 +507,10 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         }
         return new(DeskAnswer.Done, asked ? "Clarification asked: the focal points are told by e-mail and see your note." : "Report accepted.") { Value = report };
     }
+
+    /// <summary>Why the secretariat cannot ask a clarification once the cycle's deadline has passed.</summary>
+    public static readonly DeskText ClarificationTooLate =
+        "The deadline of this cycle has passed: the focal points can no longer submit, so a clarification could not be answered. Accept the report as it is, or write to them.";
 
     // ---------------------------------------------------------------- reminders
 

@@ -80,6 +80,44 @@ public class ReportReviewTests(SummitAppFactory app) : IClassFixture<SummitAppFa
             n => n.RecipientUserId == focalUser.Id);
     }
 
+    /// <summary>Past the deadline no submission can answer a clarification: the page offers only accepting, and a
+    /// clarification posted anyway (an old form) is refused, nothing recorded and nobody written to.</summary>
+    [Fact]
+    public async Task After_the_deadline_a_report_can_be_accepted_but_no_clarification_asked()
+    {
+        var organisation = await app.OrganisationAsync();
+        var (_, cycle) = await app.CycleOnNewStatementAsync(organisation);
+        var (_, focal, key) = await app.FocalPointAsync(organisation.Id, fullName: "Late Focal");
+        await focal.SubmitAndFollowAsync(await focal.GetPageAsync(ReportingData.ReportUrl(cycle.Id, organisation.Id)), "form#report-form",
+            ReportingData.Entry(0, CommitmentStatus.Achieved, "Done").With(new() { ["Input.Code"] = app.TotpCode(key!) }), submitter: "#submit");
+        var report = Assert.Single(await app.ReportsAsync(cycle.Id, organisation.Id));
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var before = await organiser.GetPageAsync($"/Reporting/Manage/Review/{report.Id}");
+        Assert.NotNull(before.QuerySelector("#clarify"));
+
+        app.Clock.Advance(cycle.DeadlineUtc - app.UtcNow + TimeSpan.FromMinutes(1));
+        using var later = await app.LoggedInClientAsync(Roles.Organiser); // the sign-in expired with the week
+        var after = await later.GetPageAsync($"/Reporting/Manage/Review/{report.Id}");
+        Assert.Null(after.QuerySelector("#clarify"));
+        Assert.Contains("could not be answered", after.QuerySelector("#clarify-closed")!.TextContent);
+        // The button an older page had, posted anyway.
+        var accept = after.QuerySelector("#accept")!;
+        var clarify = (AngleSharp.Dom.IElement)accept.Clone();
+        clarify.Id = "clarify";
+        clarify.SetAttribute("formaction", accept.GetAttribute("formaction")!.Replace("Accept", "Clarify", StringComparison.Ordinal));
+        accept.Parent!.AppendChild(clarify);
+        var (_, refused) = await later.SubmitAndFollowAsync(after, "form#review-form",
+            new Dictionary<string, string> { ["Input.Note"] = "Which law?" }, submitter: "#clarify");
+        Assert.Contains("could not be answered", refused.QuerySelector("main")!.TextContent);
+        Assert.Equal(ReportReview.Unread, (await app.ReportsAsync(cycle.Id, organisation.Id)).Single().Review);
+        Assert.Empty(await app.WithDbAsync(db => db.Notifications.AsNoTracking()
+            .Where(n => n.Kind == NotificationKinds.ReportingClarification && n.SubjectId == report.Id).ToListAsync()));
+
+        var (_, accepted) = await later.SubmitAndFollowAsync(await later.GetPageAsync($"/Reporting/Manage/Review/{report.Id}"), "form#review-form",
+            new Dictionary<string, string> { ["Input.Note"] = "" }, submitter: "#accept");
+        Assert.Contains("Report accepted.", Status(accepted));
+    }
+
     [Fact]
     public async Task A_draft_is_not_reviewable_and_a_review_of_another_page_is_not_found()
     {

@@ -7,7 +7,7 @@ namespace WeProtect.Summit.Web.Pages.Reporting.Manage;
 /// <summary>Organisers read one submission (every answer, its hash, whether the narratives may be published) and accept
 /// it or ask the focal points a clarification. The form carries the report's token, so a newer submission or another
 /// organiser's review meanwhile is reported as a conflict.</summary>
-public class ReviewModel(SummitDbContext db, ReportingDesk desk) : PageModel
+public class ReviewModel(SummitDbContext db, ReportingDesk desk, TimeProvider clock) : PageModel
 {
     public sealed class ReviewInput
     {
@@ -21,6 +21,8 @@ public class ReviewModel(SummitDbContext db, ReportingDesk desk) : PageModel
     public ProgressReport Report { get; private set; } = null!;
     public ReportingCycle Cycle { get; private set; } = null!;
     public Organisation Organisation { get; private set; } = null!;
+    /// <summary>Past the cycle's deadline no new submission can answer a clarification: only accepting is offered.</summary>
+    public bool DeadlinePassed { get; private set; }
     public IReadOnlyDictionary<string, TrackedCommitment> Commitments { get; private set; } = new Dictionary<string, TrackedCommitment>();
     private IReadOnlyDictionary<int, string> languages = new Dictionary<int, string>();
 
@@ -66,6 +68,7 @@ public class ReviewModel(SummitDbContext db, ReportingDesk desk) : PageModel
         var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == report.OrganisationId, ct);
         var scope = await TrackedCommitments.OfCycleAsync(db, cycle.Id, ct);
         (Report, Cycle, Organisation) = (report, cycle, organisation);
+        DeadlinePassed = cycle.RefuseReports(clock.GetUtcNow().UtcDateTime) is not null;
         Commitments = scope?.Commitments.ToDictionary(c => c.Key) ?? [];
         var statementIds = report.Entries.Select(e => e.StatementId).Distinct().ToList();
         languages = await db.Statements.AsNoTracking().Where(s => statementIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.AuthoritativeLanguage, ct);
