@@ -61,16 +61,18 @@ public sealed class BadgeDesk(SummitDbContext db, AuditTrail audit, TimeProvider
     }
 
     /// <summary>Every approved badge of the summit (optionally one category) that no batch has printed yet, as a new
-    /// batch; the batch's PDF is then downloaded by its id.</summary>
+    /// batch; the batch's PDF is then downloaded by its id. A badge is its code: one given anew on registering again
+    /// after a cancellation is not yet printed, whatever the old one was (<see cref="BadgePrint.OfCurrentBadge"/>).</summary>
     public async Task<DeskResult<BadgeBatch>> PrintNewAsync(int summitId, BadgeLayout layout, DelegateCategory? category, AuditActor actor,
         CancellationToken ct = default)
     {
         if (!Enum.IsDefined(layout)) return DeskResult.Refused("Choose a layout.").With<BadgeBatch>();
         if (!await db.Summits.AnyAsync(s => s.Id == summitId, ct)) return DeskResult.NotFound("There is no such summit.").With<BadgeBatch>();
+        var current = db.BadgePrints.Where(BadgePrint.OfCurrentBadge);
         var ids = await db.Registrations
             .Where(r => r.SummitId == summitId && r.Status == RegistrationStatus.Approved)
             .Where(r => category == null || r.Category == category)
-            .Where(r => !db.BadgePrints.Any(p => p.RegistrationId == r.Id))
+            .Where(r => !current.Any(p => p.RegistrationId == r.Id))
             .Select(r => r.Id).ToListAsync(ct);
         if (ids.Count == 0) return DeskResult.Refused("Every approved badge has been printed already.").With<BadgeBatch>();
 
@@ -118,9 +120,9 @@ public sealed class BadgeDesk(SummitDbContext db, AuditTrail audit, TimeProvider
         return DeskResult.Done($"Badge of {registration.FullName} ready to print again.").With(batch);
     }
 
-    /// <summary>When the registration's badge was last printed (first print or reprint); null when never.</summary>
+    /// <summary>When the registration's current badge was last printed (first print or reprint); null when never.</summary>
     public static Task<DateTime?> LastPrintedAsync(SummitDbContext db, int registrationId, CancellationToken ct = default) =>
-        db.BadgePrints.Where(p => p.RegistrationId == registrationId).MaxAsync(p => (DateTime?)p.Batch.CreatedUtc, ct);
+        db.BadgePrints.Where(BadgePrint.OfCurrentBadge).Where(p => p.RegistrationId == registrationId).MaxAsync(p => (DateTime?)p.Batch.CreatedUtc, ct);
 
     private async Task<bool> AnyPrintedAsync(List<int> registrationIds, CancellationToken ct)
     {

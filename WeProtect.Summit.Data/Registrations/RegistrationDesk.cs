@@ -45,6 +45,10 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
             try
             {
                 await using var again = await db.Database.BeginTransactionAsync(ct);
+                // The cancelled badge's first print stays in the log, but is no longer this registration's first print
+                // (a unique index): the new badge code is printed for the first time by the next batch.
+                await db.BadgePrints.Where(p => p.FirstPrintOf == earlier.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.FirstPrintOf, (int?)null), ct);
                 await audit.SaveChangesAsync(ct);
                 notifier.Add(NotificationKinds.RegistrationReceived, earlier.Id);
                 await notifier.CommitAsync(again, ct);
