@@ -3,7 +3,8 @@ using WeProtect.Summit.Data.Desks;
 
 namespace WeProtect.Summit.Data.Registrations;
 
-/// <summary>Badges and arrivals: check-in by badge code or by the registration an organiser picked from a name search,
+/// <summary>Badges and arrivals: check-in by badge code or by the registration an organiser picked from a name search
+/// (<see cref="FindByNameAsync"/>),
 /// undoing a check-in, printing every badge not yet printed as one batch, and reprinting one badge with a reason. Each
 /// change is audited in its own transaction; the events name registrations and batches by id, never a person.</summary>
 public sealed class BadgeDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock)
@@ -13,6 +14,9 @@ public sealed class BadgeDesk(SummitDbContext db, AuditTrail audit, TimeProvider
     public sealed record CheckIn(CheckInOutcome Outcome, Registration? Registration);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Names as a reader sorts them ("Élodie" beside "Elena"), which the database's ordinal collation does not.</summary>
+    private static readonly StringComparer NameOrder = StringComparer.Create(CultureInfo.InvariantCulture, ignoreCase: true);
 
     /// <summary>Checks in the holder of a typed or scanned code (any case; spaces and dashes ignored). A code whose
     /// check character does not match is <see cref="CheckInOutcome.NotABadgeCode"/>: a typing slip, never someone
@@ -41,6 +45,21 @@ public sealed class BadgeDesk(SummitDbContext db, AuditTrail audit, TimeProvider
         if (string.IsNullOrEmpty(typed) || typed.Length > 64) return null;
         var normalised = BadgeCodes.Normalise(typed);
         return await Registrations(summitId).FirstOrDefaultAsync(r => r.BadgeCode == (normalised ?? typed), ct);
+    }
+
+    /// <summary>The summit's registrations (any status: the desk shows who not to admit) whose name holds every word
+    /// typed (at most five), ignoring case and accents as the vetting queue does (<see cref="Search.TextSearch"/>),
+    /// sorted by name; at most <paramref name="limit"/>. Null when nothing was typed (or more than 200 characters).</summary>
+    public async Task<IReadOnlyList<Registration>?> FindByNameAsync(int summitId, string? typed, int limit, CancellationToken ct = default)
+    {
+        var words = Search.TextSearch.Words(typed, 5);
+        if (words.Count == 0 || typed!.Length > 200) return null;
+        // Names only (a few dozen bytes a delegate), matched in .NET; then the few rows found, whole.
+        var names = await db.Registrations.AsNoTracking().Where(r => r.SummitId == summitId).Select(r => new { r.Id, r.FullName }).ToListAsync(ct);
+        var ids = names.Where(n => Search.TextSearch.ContainsEvery(n.FullName, words))
+            .OrderBy(n => n.FullName, NameOrder).ThenBy(n => n.Id).Take(limit).Select(n => n.Id).ToList();
+        var rows = await Registrations(summitId).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
     }
 
     /// <summary>Takes back a check-in made by mistake (the wrong person picked, a badge scanned for a colleague).</summary>
