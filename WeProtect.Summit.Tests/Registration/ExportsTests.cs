@@ -88,6 +88,27 @@ public class ExportsTests(SummitAppFactory app) : IClassFixture<SummitAppFactory
     }
 
     [Fact]
+    public async Task The_participant_list_counts_the_countries_whose_government_came_as_the_dashboard_does()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var kenya = await app.CreateOrganisationAsync("Government of Kenya " + tag, Sector.Government, "KE");
+        // A company from a country whose government sent nobody: the country is not represented.
+        var company = await app.CreateOrganisationAsync("Tech Co " + tag, Sector.PrivateSector, "US");
+        await ApprovedAsync(summit.Id, kenya, "Amina Odhiambo");
+        await ApprovedAsync(summit.Id, company, "Sam Carter");
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+
+        var page = await organiser.GetPageAsync($"/Registration/Manage/Dashboard/{summit.Id}");
+        Assert.StartsWith("2 delegates from 1 country,", page.QuerySelector("#attendance-headline")!.TextContent.Trim());
+        var response = await organiser.GetAsync(page.QuerySelector("#participants-pdf")!.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var words = PdfTools.Words(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains("2 participants from 1 country", words);
+        Assert.Contains("United States (1)", words); // still listed under its country
+    }
+
+    [Fact]
     public async Task Breakout_attendees_download_as_xlsx_with_the_queue_place_as_a_number()
     {
         var summit = await app.CreateOpenSummitAsync();
