@@ -75,7 +75,7 @@ public class VisaLetter
         Version = Guid.NewGuid(); // the job's update still checks its claim token, the original value
     }
 
-    /// <summary>The travel document the letter prints changed: the letter no longer holds. Its record (hash, dates)
+    /// <summary>The travel document the letter prints changed (or its registration ended): the letter no longer holds. Its record (hash, dates)
     /// is kept apart, so that the Verify page still names it withdrawn after a new letter is issued; the PDF goes.</summary>
     public VisaLetterWithdrawal? Withdraw(DateTime nowUtc)
     {
@@ -84,6 +84,24 @@ public class VisaLetter
         (Status, Pdf) = (VisaLetterStatus.Withdrawn, null);
         Version = Guid.NewGuid();
         return withdrawal;
+    }
+
+    /// <summary>The registration the letter is for is no longer approved (rejected, cancelled): an issued letter is
+    /// withdrawn as for a changed document (<paramref name="withdrawal"/> keeps its hash for the Verify page); a request
+    /// not yet issued is withdrawn before it is (a new claim token, so a job at work cannot issue it). False when
+    /// nothing was left to withdraw (refused, already withdrawn).</summary>
+    public bool WithdrawForEndedRegistration(DateTime nowUtc, out VisaLetterWithdrawal? withdrawal)
+    {
+        withdrawal = null;
+        if (Status == VisaLetterStatus.Issued)
+        {
+            withdrawal = Withdraw(nowUtc);
+            return withdrawal is not null;
+        }
+        if (Status is VisaLetterStatus.Refused or VisaLetterStatus.Withdrawn) return false;
+        (Status, LeaseUntilUtc, NextAttemptUtc) = (VisaLetterStatus.Withdrawn, null, null);
+        Version = Guid.NewGuid();
+        return true;
     }
 
     /// <summary>An attempt failed: back in line after <paramref name="backOff"/>, or failed for good after
@@ -115,7 +133,7 @@ public class VisaLetter
         VisaLetterStatus.Approved or VisaLetterStatus.Generating => "approved, being prepared",
         VisaLetterStatus.Issued => "issued",
         VisaLetterStatus.Refused => "refused",
-        VisaLetterStatus.Withdrawn => "withdrawn: the travel document changed since it was issued",
+        VisaLetterStatus.Withdrawn => "withdrawn: the travel document changed or the registration ended",
         _ => "failed: the secretariat will try again",
     };
 
@@ -126,7 +144,7 @@ public class VisaLetter
         VisaLetterStatus.Approved or VisaLetterStatus.Generating => (DeskText)"This request is already approved and the letter is being prepared",
         VisaLetterStatus.Issued => (DeskText)"This letter is already issued",
         VisaLetterStatus.Refused => (DeskText)"This request was already refused",
-        VisaLetterStatus.Withdrawn => (DeskText)"This letter was withdrawn: the travel document changed since it was issued",
+        VisaLetterStatus.Withdrawn => (DeskText)"This letter was withdrawn: the travel document changed or the registration ended",
         _ => (DeskText)"This letter could not be prepared: the secretariat will try again",
     };
 }

@@ -1,6 +1,6 @@
 namespace WeProtect.Summit.Data.Accreditations;
 
-/// <summary>A letter of invitation withdrawn because the travel document it printed changed: what the Verify page needs
+/// <summary>A letter of invitation withdrawn because the travel document it printed changed or its registration ended: what the Verify page needs
 /// to name a copy of it withdrawn (its SHA-256, certificate and dates), kept when the delegate asks again and the row of
 /// <see cref="VisaLetter"/> is reused. Holds no personal data.</summary>
 public class VisaLetterWithdrawal

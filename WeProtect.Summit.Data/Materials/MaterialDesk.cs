@@ -52,8 +52,7 @@ public sealed class MaterialDesk(SummitDbContext db, AuditTrail audit, TimeProvi
 
     /// <summary>Whether the user is one of the breakout's facilitators (who manage its documents).</summary>
     public Task<bool> FacilitatesAsync(int? breakoutId, string? userId, CancellationToken ct = default) =>
-        breakoutId is null || userId is null ? Task.FromResult(false)
-            : db.Breakouts.AnyAsync(b => b.Id == breakoutId && b.Facilitators.Any(f => f.Id == userId), ct);
+        MaterialAccess.FacilitatesAsync(db, breakoutId, userId, ct);
 
     private static DeskResult NotYours() =>
         DeskResult.Refused("Only the organisers and the breakout's facilitators can change its documents.", DeskRefusal.Forbidden);

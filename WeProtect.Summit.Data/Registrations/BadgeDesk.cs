@@ -3,7 +3,8 @@ using WeProtect.Summit.Data.Desks;
 
 namespace WeProtect.Summit.Data.Registrations;
 
-/// <summary>Badges and arrivals: check-in by badge code or by the registration an organiser picked from a name search,
+/// <summary>Badges and arrivals: check-in by badge code or by the registration an organiser picked from a name search
+/// (<see cref="FindByNameAsync"/>),
 /// undoing a check-in, printing every badge not yet printed as one batch, and reprinting one badge with a reason. Each
 /// change is audited in its own transaction; the events name registrations and batches by id, never a person.</summary>
 public sealed class BadgeDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock)
@@ -13,6 +14,9 @@ public sealed class BadgeDesk(SummitDbContext db, AuditTrail audit, TimeProvider
     public sealed record CheckIn(CheckInOutcome Outcome, Registration? Registration);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Names as a reader sorts them ("Élodie" beside "Elena"), which the database's ordinal collation does not.</summary>
+    private static readonly StringComparer NameOrder = StringComparer.Create(CultureInfo.InvariantCulture, ignoreCase: true);
 
     /// <summary>Checks in the holder of a typed or scanned code (any case; spaces and dashes ignored). A code whose
     /// check character does not match is <see cref="CheckInOutcome.NotABadgeCode"/>: a typing slip, never someone
@@ -43,6 +47,21 @@ public sealed class BadgeDesk(SummitDbContext db, AuditTrail audit, TimeProvider
         return await Registrations(summitId).FirstOrDefaultAsync(r => r.BadgeCode == (normalised ?? typed), ct);
     }
 
+    /// <summary>The summit's registrations (any status: the desk shows who not to admit) whose name holds every word
+    /// typed (at most five), ignoring case and accents as the vetting queue does (<see cref="Search.TextSearch"/>),
+    /// sorted by name; at most <paramref name="limit"/>. Null when nothing was typed (or more than 200 characters).</summary>
+    public async Task<IReadOnlyList<Registration>?> FindByNameAsync(int summitId, string? typed, int limit, CancellationToken ct = default)
+    {
+        var words = Search.TextSearch.Words(typed, 5);
+        if (words.Count == 0 || typed!.Length > 200) return null;
+        // Names only (a few dozen bytes a delegate), matched in .NET; then the few rows found, whole.
+        var names = await db.Registrations.AsNoTracking().Where(r => r.SummitId == summitId).Select(r => new { r.Id, r.FullName }).ToListAsync(ct);
+        var ids = names.Where(n => Search.TextSearch.ContainsEvery(n.FullName, words))
+            .OrderBy(n => n.FullName, NameOrder).ThenBy(n => n.Id).Take(limit).Select(n => n.Id).ToList();
+        var rows = await Registrations(summitId).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+    }
+
     /// <summary>Takes back a check-in made by mistake (the wrong person picked, a badge scanned for a colleague).</summary>
     public async Task<DeskResult> UndoCheckInAsync(int summitId, int registrationId, AuditActor actor, CancellationToken ct = default)
     {
@@ -61,16 +80,18 @@ public sealed class BadgeDesk(SummitDbContext db, AuditTrail audit, TimeProvider
     }
 
     /// <summary>Every approved badge of the summit (optionally one category) that no batch has printed yet, as a new
-    /// batch; the batch's PDF is then downloaded by its id.</summary>
+    /// batch; the batch's PDF is then downloaded by its id. A badge is its code: one given anew on registering again
+    /// after a cancellation is not yet printed, whatever the old one was (<see cref="BadgePrint.OfCurrentBadge"/>).</summary>
     public async Task<DeskResult<BadgeBatch>> PrintNewAsync(int summitId, BadgeLayout layout, DelegateCategory? category, AuditActor actor,
         CancellationToken ct = default)
     {
         if (!Enum.IsDefined(layout)) return DeskResult.Refused("Choose a layout.").With<BadgeBatch>();
         if (!await db.Summits.AnyAsync(s => s.Id == summitId, ct)) return DeskResult.NotFound("There is no such summit.").With<BadgeBatch>();
+        var current = db.BadgePrints.Where(BadgePrint.OfCurrentBadge);
         var ids = await db.Registrations
             .Where(r => r.SummitId == summitId && r.Status == RegistrationStatus.Approved)
             .Where(r => category == null || r.Category == category)
-            .Where(r => !db.BadgePrints.Any(p => p.RegistrationId == r.Id))
+            .Where(r => !current.Any(p => p.RegistrationId == r.Id))
             .Select(r => r.Id).ToListAsync(ct);
         if (ids.Count == 0) return DeskResult.Refused("Every approved badge has been printed already.").With<BadgeBatch>();
 
@@ -118,9 +139,9 @@ public sealed class BadgeDesk(SummitDbContext db, AuditTrail audit, TimeProvider
         return DeskResult.Done($"Badge of {registration.FullName} ready to print again.").With(batch);
     }
 
-    /// <summary>When the registration's badge was last printed (first print or reprint); null when never.</summary>
+    /// <summary>When the registration's current badge was last printed (first print or reprint); null when never.</summary>
     public static Task<DateTime?> LastPrintedAsync(SummitDbContext db, int registrationId, CancellationToken ct = default) =>
-        db.BadgePrints.Where(p => p.RegistrationId == registrationId).MaxAsync(p => (DateTime?)p.Batch.CreatedUtc, ct);
+        db.BadgePrints.Where(BadgePrint.OfCurrentBadge).Where(p => p.RegistrationId == registrationId).MaxAsync(p => (DateTime?)p.Batch.CreatedUtc, ct);
 
     private async Task<bool> AnyPrintedAsync(List<int> registrationIds, CancellationToken ct)
     {

@@ -45,6 +45,10 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
             try
             {
                 await using var again = await db.Database.BeginTransactionAsync(ct);
+                // The cancelled badge's first print stays in the log, but is no longer this registration's first print
+                // (a unique index): the new badge code is printed for the first time by the next batch.
+                await db.BadgePrints.Where(p => p.FirstPrintOf == earlier.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.FirstPrintOf, (int?)null), ct);
                 await audit.SaveChangesAsync(ct);
                 notifier.Add(NotificationKinds.RegistrationReceived, earlier.Id);
                 await notifier.CommitAsync(again, ct);
@@ -200,8 +204,11 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
                 .SetProperty(r => r.Version, Guid.NewGuid()), ct);
         if (changed == 0)
             return DeskResult.Conflict($"{registration.FullName}'s registration");
-        // Only an approved delegate holds seats: a rejected one gives them to the breakouts' waiting lists.
+        // Only an approved delegate holds seats and a letter of invitation: a rejected one gives the seats to the
+        // breakouts' waiting lists, and the letter no longer holds.
         if (from == RegistrationStatus.Approved) await bookings.ReleaseAllAsync(registration.Id, actor, ct);
+        if (decision == RegistrationStatus.Rejected)
+            await Accreditations.EndedRegistrationLetters.WithdrawAsync(db, audit, registration.Id, "rejected", actor, now, ct);
 
         notifier.Add(NotificationKinds.RegistrationDecision, registration.Id);
         audit.Record(actor, $"registration.{decision.ToString().ToLowerInvariant()}", registration,
@@ -251,6 +258,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         if (changed == 0) return false;
         audit.Record(actor, "registration.cancelled", registration, $"Registration {registration.Id} cancelled ({registration.Status} before)");
         await bookings.ReleaseAllAsync(registration.Id, actor, ct);
+        await Accreditations.EndedRegistrationLetters.WithdrawAsync(db, audit, registration.Id, "cancelled", actor, now, ct);
         if (registration.Status == RegistrationStatus.Approved)
         {
             await ReleasePlaceAsync(registration, ct);

@@ -15,9 +15,6 @@ public sealed record RegistrationFilter
     /// <summary>The value of the sector filter for registrations whose organisation is only proposed.</summary>
     public const string Proposed = "proposed";
 
-    private static readonly CompareInfo Compare = CultureInfo.InvariantCulture.CompareInfo;
-    private const CompareOptions SearchOptions = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace;
-
     public RegistrationStatus? Status { get; init; }
     public Sector? Sector { get; init; }
     public bool ProposedOnly { get; init; }
@@ -106,7 +103,7 @@ public sealed record RegistrationFilter
         return Text is { } text ? keys.Where(k => Matches(k.FullName, text) || Matches(k.OrganisationName, text) || Matches(k.Email ?? "", text)).ToList() : keys;
     }
 
-    private static bool Matches(string value, string text) => Compare.IndexOf(value, text, SearchOptions) >= 0;
+    private static bool Matches(string value, string text) => Search.TextSearch.Contains(value, text);
 
     /// <summary>The filter in words, for a message's history ("Approved · Government · matching "kenya""): each part
     /// a <see cref="DeskText"/> said in the reader's language, or a name (organisation, breakout, country) as it is.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using WeProtect.Summit.Data.Accreditations;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Notifications;
@@ -65,6 +66,84 @@ public class VisaLetterWithdrawalTests(SummitAppFactory app) : IClassFixture<Sum
     }
 
     private static string Reference(int id) => WeProtect.Summit.Web.Pdf.VisaLetterPdf.Reference(id);
+
+    /// <summary>What the Verify page says of a file: valid or not, and the verdict's kind and words.</summary>
+    private async Task<(string Valid, string? Kind, string Text)> VerdictAsync(byte[] pdf)
+    {
+        using var anonymous = app.CreateFormClient();
+        var (_, page) = await anonymous.VerifyAsync(pdf, "letter.pdf");
+        var verdict = page.QuerySelector("#verdict")!;
+        return (page.QuerySelector("#verify-result")!.GetAttribute("data-valid")!, verdict.GetAttribute("data-kind"), verdict.TextContent);
+    }
+
+    [Fact]
+    public async Task Rejecting_an_approved_delegate_withdraws_their_issued_letter_and_verify_says_withdrawn()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var (user, registration) = await app.ApprovedDelegateAsync(summit.Id, "Renata Rejected");
+        using var client = await app.LogInAsync(user);
+        await app.CompleteAccreditationAsync(client, registration.Id);
+        var letter = await IssuedLetterAsync(client, summit.Id, registration.Id);
+        Assert.Equal("true", (await VerdictAsync(letter.Pdf!)).Valid);
+
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var queue = await organiser.GetPageAsync($"/Registration/Manage/Index/{summit.Id}?status=Approved");
+        var (_, shown) = await organiser.SubmitAndFollowAsync(queue, $"#decide-{registration.Id}",
+            new Dictionary<string, string> { ["reason"] = "Not a member of a delegation." }, submitter: $"#reject-{registration.Id}");
+        Assert.Contains("Renata Rejected: rejected.", shown.QuerySelector("#decision-report")?.TextContent ?? "");
+
+        var (valid, kind, text) = await VerdictAsync(letter.Pdf!);
+        Assert.Equal("false", valid);
+        Assert.Equal("visa-letter-withdrawn", kind);
+        Assert.Contains($"withdrawn on {app.UtcNow.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}", text);
+        Assert.Contains(Reference(letter.Id), text);
+        Assert.Equal(VisaLetterStatus.Withdrawn, await app.WithDbAsync(db => db.VisaLetters.Where(v => v.Id == letter.Id).Select(v => v.Status).SingleAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "visa-letter.withdrawn" && e.SubjectId == letter.Id.ToString())));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/Registration/VisaLetter/{letter.Id}")).StatusCode);
+        var page = await client.GetPageAsync(AccreditationSteps.AccreditationUrl(registration.Id));
+        Assert.Contains("no longer approved", page.QuerySelector("#visa-letter-withdrawn")!.TextContent);
+        var verified = await app.VerifyAuditAsync();
+        Assert.True(verified.IsIntact, verified.Problem);
+    }
+
+    [Fact]
+    public async Task Cancelling_withdraws_the_issued_letter_and_a_letter_still_in_hand_is_never_issued()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var (user, registration) = await app.ApprovedDelegateAsync(summit.Id, "Carla Cancelled");
+        using var client = await app.LogInAsync(user);
+        await app.CompleteAccreditationAsync(client, registration.Id);
+        var letter = await IssuedLetterAsync(client, summit.Id, registration.Id);
+
+        var details = await client.GetPageAsync($"/Registration/Details/{registration.Id}");
+        var (_, after) = await client.SubmitAndFollowAsync(details, "#cancel-form");
+        Assert.Contains("Your registration is cancelled.", after.Body!.TextContent);
+
+        var (valid, kind, text) = await VerdictAsync(letter.Pdf!);
+        Assert.Equal("false", valid);
+        Assert.Equal("visa-letter-withdrawn", kind);
+        Assert.Contains($"withdrawn on {app.UtcNow.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}", text);
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "visa-letter.withdrawn" && e.SubjectId == letter.Id.ToString())));
+
+        // A second delegate's letter approved but not yet issued when they cancel: the job finds it withdrawn and issues nothing.
+        var (other, otherRegistration) = await app.ApprovedDelegateAsync(summit.Id, "Pablo Pending");
+        using var otherClient = await app.LogInAsync(other);
+        await app.CompleteAccreditationAsync(otherClient, otherRegistration.Id);
+        var request = await otherClient.GetPageAsync(AccreditationSteps.AccreditationUrl(otherRegistration.Id));
+        await otherClient.SubmitAndFollowAsync(request, "form#visa-letter-form");
+        var pending = await app.WithDbAsync(db => db.VisaLetters.AsNoTracking().SingleAsync(v => v.RegistrationId == otherRegistration.Id));
+        await otherClient.SubmitAndFollowAsync(await otherClient.GetPageAsync($"/Registration/Details/{otherRegistration.Id}"), "#cancel-form");
+        using (var scope = app.Services.CreateScope())
+        {
+            var approved = await scope.ServiceProvider.GetRequiredService<VisaLetterDesk>().ApproveAsync(summit.Id, pending.Id, pending.Version, new AuditActor(null, "Organiser"));
+            Assert.False(approved.Succeeded); // not the version the organiser saw, and no longer an approved delegate's
+            await scope.ServiceProvider.GetRequiredService<WeProtect.Summit.Web.Jobs.VisaLetterJob>().IssueAsync(pending.Id, CancellationToken.None);
+        }
+        var row = await app.WithDbAsync(db => db.VisaLetters.AsNoTracking().SingleAsync(v => v.Id == pending.Id));
+        Assert.Equal(VisaLetterStatus.Withdrawn, row.Status);
+        Assert.Null(row.Pdf);
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "visa-letter.withdrawn" && e.SubjectId == pending.Id.ToString())));
+    }
 
     [Fact]
     public async Task A_refusal_is_mailed_once_to_the_delegate_in_their_language_with_the_reason()

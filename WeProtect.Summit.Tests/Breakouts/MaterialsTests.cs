@@ -199,6 +199,22 @@ public class MaterialsTests(SummitAppFactory app) : IClassFixture<SummitAppFacto
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/Breakouts/Facilitate/Materials/{theirs.Id}")).StatusCode);
         Assert.Null((await client.GetPageAsync($"/Breakouts/Session/{theirs.Id}")).GetElementById("manage-materials"));
 
+        // The facilitator (not a delegate of the summit) downloads it from the link their page gives, and sees it listed
+        // on the session's page; another breakout's and the summit's delegates-only documents stay closed to them.
+        var link = (await client.GetPageAsync($"/Breakouts/Facilitate/Materials/{mine.Id}"))
+            .QuerySelector($".material-row[data-id='{material.Id}'] a")!.GetAttribute("href")!;
+        var download = await client.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(Pptx(), await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal(["Our slides"], (await client.GetPageAsync($"/Breakouts/Session/{mine.Id}")).QuerySelectorAll("#materials-list a").Select(a => a.TextContent.Trim()));
+        using (var organiser = await app.LoggedInClientAsync(Roles.Organiser))
+        {
+            await UploadAsync(organiser, summit.Id, "Their notes", "notes.pdf", Pdf, "Delegates", theirs.Id);
+            await UploadAsync(organiser, summit.Id, "Delegates' briefing", "briefing.pdf", Pdf, "Delegates");
+        }
+        foreach (var closed in await app.WithDbAsync(db => db.Materials.Where(m => m.SummitId == summit.Id && m.BreakoutId != mine.Id).Select(m => m.Id).ToListAsync()))
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Breakouts/Material/{closed}")).StatusCode);
+
         var manage = await client.GetPageAsync($"/Breakouts/Facilitate/Materials/{mine.Id}");
         (_, page) = await client.SubmitAndFollowAsync(manage, $"#material-delete-{material.Id}");
         Assert.Contains("deleted", page.QuerySelector("#status")!.TextContent);

@@ -149,6 +149,52 @@ public class CancellationAndWaitingListTests(SummitAppFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_badge_printed_before_a_cancellation_leaves_the_new_badge_of_the_registration_made_again_to_print()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var organisation = await app.CreateOrganisationAsync();
+        var (client, user) = await app.LoggedInUserAsync();
+        using var _ = client;
+        var first = await app.RegisterAsync(user, summit.Id, organisation.Id);
+        Assert.True((await app.DecideAsync(first.Id, RegistrationStatus.Approved)).Succeeded);
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var badges = $"/Registration/Manage/Badges/{summit.Id}";
+        var page = await organiser.GetPageAsync(badges);
+        Assert.Equal("1 not yet printed", page.QuerySelector("#badge-not-printed")?.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.OK, (await organiser.FollowAsync(await organiser.SubmitAsync(page, "form#print-new"))).StatusCode);
+        var oldBadge = (await RowAsync(first.Id)).BadgeCode;
+
+        app.Clock.Advance(TimeSpan.FromHours(1));
+        await client.SubmitAndFollowAsync(await client.GetPageAsync($"/Registration/Details/{first.Id}"), "#cancel-form");
+        app.Clock.Advance(TimeSpan.FromHours(1));
+        var response = await client.SubmitAsync(await client.GetPageAsync($"/Registration/Register/{summit.Id}"), "#registration-form", Answers(organisation.Id));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.True((await app.DecideAsync(first.Id, RegistrationStatus.Approved)).Succeeded);
+        var newBadge = (await RowAsync(first.Id)).BadgeCode;
+        Assert.NotEqual(oldBadge, newBadge);
+
+        // The new code has never been printed: counted, shown as not yet (the old print said to be a previous badge's).
+        page = await organiser.GetPageAsync(badges);
+        Assert.Equal("1 not yet printed", page.QuerySelector("#badge-not-printed")?.TextContent.Trim());
+        var printed = page.QuerySelector($"#badge-table tr[data-id='{first.Id}'] td.printed")!;
+        Assert.StartsWith("not yet", printed.TextContent.Trim());
+        Assert.Contains("the badge held before a cancellation was printed", printed.QuerySelector(".previous-badge")?.TextContent);
+        var pdf = await organiser.FollowAsync(await organiser.SubmitAsync(page, "form#print-new"));
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        var text = string.Join("\n", BadgePdfReader.PageTexts(await pdf.Content.ReadAsByteArrayAsync()));
+        Assert.Contains(BadgeCodes.Display(newBadge), text);
+        Assert.DoesNotContain(BadgeCodes.Display(oldBadge), text);
+
+        page = await organiser.GetPageAsync(badges);
+        Assert.Equal("0 not yet printed", page.QuerySelector("#badge-not-printed")?.TextContent.Trim());
+        printed = page.QuerySelector($"#badge-table tr[data-id='{first.Id}'] td.printed")!;
+        Assert.DoesNotContain("not yet", printed.TextContent);
+        Assert.Null(printed.QuerySelector(".previous-badge"));
+        var firstPrints = await app.WithDbAsync(db => db.BadgePrints.Where(p => p.RegistrationId == first.Id).OrderBy(p => p.Id).Select(p => p.FirstPrintOf).ToListAsync());
+        Assert.Equal(new int?[] { null, first.Id }, firstPrints);
+    }
+
+    [Fact]
     public async Task Countries_represented_counts_governments_and_the_table_keeps_a_government_apart_from_companies()
     {
         var summit = await app.CreateOpenSummitAsync();

@@ -102,6 +102,30 @@ public class CheckInByNameTests(SummitAppFactory app) : IClassFixture<SummitAppF
     }
 
     [Fact]
+    public async Task The_name_search_ignores_case_and_accents_in_any_script_as_the_vetting_queue_does()
+    {
+        var (summit, elodie) = await ApprovedAsync("Élodie Durand");
+        var jose = await AddAsync(summit, "José Pérez");
+        var ivan = await AddAsync(summit, "Иван Петров");
+        await AddAsync(summit, "Elena Jones");
+        using var desk = await app.LoggedInClientAsync(Roles.Organiser);
+
+        async Task<List<string>> FoundAsync(string typed) =>
+            (await desk.GetPageAsync($"/Registration/Manage/CheckIn/{summit.Id}?q={Uri.EscapeDataString(typed)}"))
+                .QuerySelectorAll("#checkin-matches li").Select(li => li.GetAttribute("data-id")!).ToList();
+
+        Assert.Equal([elodie.Id.ToString()], await FoundAsync("élodie"));
+        Assert.Equal([elodie.Id.ToString()], await FoundAsync("elodie durand"));
+        Assert.Equal([jose.Id.ToString()], await FoundAsync("jose"));
+        Assert.Equal([jose.Id.ToString()], await FoundAsync("PEREZ"));
+        Assert.Equal([ivan.Id.ToString()], await FoundAsync("иван"));
+        Assert.Equal([ivan.Id.ToString()], await FoundAsync("петров иван"));
+        // The vetting queue finds the same people with the same words.
+        var queue = await desk.GetPageAsync($"/Registration/Manage/Index/{summit.Id}?q={Uri.EscapeDataString("иван")}");
+        Assert.Contains("Иван Петров", queue.QuerySelector("#queue-table tbody")?.TextContent);
+    }
+
+    [Fact]
     public async Task The_name_search_with_htmx_answers_only_the_matches_and_an_unknown_name_says_so()
     {
         var (summit, registration) = await ApprovedAsync("Dmitri Ivanov");

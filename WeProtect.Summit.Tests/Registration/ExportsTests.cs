@@ -53,6 +53,63 @@ public class ExportsTests(SummitAppFactory app) : IClassFixture<SummitAppFactory
     }
 
     [Fact]
+    public async Task The_delegates_xlsx_keeps_every_column_of_the_csv_when_question_labels_repeat_a_heading()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        // "Country" is a fixed column already; the travel form asks it again, and "Hotel" too.
+        var country = await app.AddQuestionAsync(summit.Id, QuestionKind.ShortText, "Country", required: false);
+        var again = await app.AddQuestionAsync(summit.Id, QuestionKind.ShortText, "Country", required: false, form: QuestionForm.Travel);
+        var hotel = await app.AddQuestionAsync(summit.Id, QuestionKind.ShortText, "Hotel", required: false, form: QuestionForm.Travel);
+        var kenya = await app.CreateOrganisationAsync("Government of Kenya " + Guid.NewGuid().ToString("N")[..6], Sector.Government, "KE");
+        var delegate_ = await ApprovedAsync(summit.Id, kenya, "Amina Odhiambo");
+        await app.WithDbAsync(async db =>
+        {
+            var registration = await db.Registrations.Include(r => r.Answers).SingleAsync(r => r.Id == delegate_.Id);
+            var question = await db.RegistrationQuestions.SingleAsync(q => q.Id == country.Id);
+            Assert.Null(registration.Answer(question, ["Country of residence: Uganda"], app.UtcNow));
+            await db.SaveChangesAsync();
+        });
+        await app.SaveTravelAsync(delegate_, new TravelPlan(summit.StartDate.ToDateTime(new TimeOnly(7, 0)), "KQ100",
+            summit.StartDate.ToDateTime(new TimeOnly(21, 0)), "KQ101", "Hotel Serena", false), new Dictionary<int, IReadOnlyList<string>>
+            {
+                [again.Id] = ["Travelling from Tanzania"],
+                [hotel.Id] = ["Booked by the embassy"],
+            });
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var page = await organiser.GetPageAsync($"/Registration/Manage/Dashboard/{summit.Id}");
+
+        var csv = await organiser.GetAsync(page.QuerySelector("#csv-approved")!.GetAttribute("href")!);
+        var csvCells = new List<List<string>>();
+        using (var reader = new CsvParser(new StreamReader(await csv.Content.ReadAsStreamAsync()), System.Globalization.CultureInfo.InvariantCulture))
+            while (await reader.ReadAsync()) csvCells.Add([.. reader.Record!]);
+        Assert.Equal(3, csvCells[0].Count(h => h == "Country"));
+        Assert.Equal(2, csvCells[0].Count(h => h == "Hotel"));
+
+        var xlsx = await organiser.GetAsync(page.QuerySelector("#xlsx-approved")!.GetAttribute("href")!);
+        using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
+        // Read by position (A, B, …), headings included: the same cells as the CSV, column for column.
+        var xlsxRows = stream.Query().Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(csvCells.Count, xlsxRows.Count);
+        Assert.Equal(csvCells[0].Count, xlsxRows[0].Count(c => c.Value is not null));
+        for (var row = 0; row < csvCells.Count; row++)
+            for (var column = 0; column < csvCells[0].Count; column++)
+            {
+                var cell = xlsxRows[row].TryGetValue(ColumnName(column), out var value) ? value : null;
+                var text = cell switch { null => "", bool yes => yes ? "Yes" : "No", DateTime at => at.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                    _ => Convert.ToString(cell, System.Globalization.CultureInfo.InvariantCulture) ?? "" };
+                Assert.True(csvCells[row][column] == text, $"Row {row}, column {csvCells[0][column]} ({column}): CSV \"{csvCells[row][column]}\", xlsx \"{text}\"");
+            }
+        Assert.Contains("Kenya", csvCells[1]);
+        Assert.Contains("Country of residence: Uganda", csvCells[1]);
+        Assert.Contains("Travelling from Tanzania", csvCells[1]);
+        Assert.Contains("Hotel Serena", csvCells[1]);
+        Assert.Contains("Booked by the embassy", csvCells[1]);
+    }
+
+    /// <summary>A spreadsheet column's letters: 0 → A, 25 → Z, 26 → AA.</summary>
+    private static string ColumnName(int index) => index < 26 ? ((char)('A' + index)).ToString() : ColumnName(index / 26 - 1) + (char)('A' + index % 26);
+
+    [Fact]
     public async Task The_participant_list_prints_countries_in_order_with_sectors_under_them()
     {
         var summit = await app.CreateOpenSummitAsync();
@@ -85,6 +142,27 @@ public class ExportsTests(SummitAppFactory app) : IClassFixture<SummitAppFactory
             Assert.True(next >= 0, $"\"{part}\" not found after position {at} in: {text}");
             at = next + part.Length;
         }
+    }
+
+    [Fact]
+    public async Task The_participant_list_counts_the_countries_whose_government_came_as_the_dashboard_does()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var kenya = await app.CreateOrganisationAsync("Government of Kenya " + tag, Sector.Government, "KE");
+        // A company from a country whose government sent nobody: the country is not represented.
+        var company = await app.CreateOrganisationAsync("Tech Co " + tag, Sector.PrivateSector, "US");
+        await ApprovedAsync(summit.Id, kenya, "Amina Odhiambo");
+        await ApprovedAsync(summit.Id, company, "Sam Carter");
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+
+        var page = await organiser.GetPageAsync($"/Registration/Manage/Dashboard/{summit.Id}");
+        Assert.StartsWith("2 delegates from 1 country,", page.QuerySelector("#attendance-headline")!.TextContent.Trim());
+        var response = await organiser.GetAsync(page.QuerySelector("#participants-pdf")!.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var words = PdfTools.Words(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains("2 participants from 1 country", words);
+        Assert.Contains("United States (1)", words); // still listed under its country
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed record MaterialList(IReadOnlyList<MaterialList.Item> Items, bool H
     public static async Task<MaterialList> LoadAsync(SummitDbContext db, int summitId, int? breakoutId, ClaimsPrincipal user, CancellationToken ct)
     {
         var organiser = user.IsInRole(Roles.Organiser) || user.IsInRole(Roles.Admin);
-        var sees = await MaterialAccess.SeesDelegateMaterialsAsync(db, summitId, user.FindFirstValue(ClaimTypes.NameIdentifier), organiser, ct);
+        var sees = await MaterialAccess.SeesDelegateMaterialsAsync(db, summitId, breakoutId, user.FindFirstValue(ClaimTypes.NameIdentifier), organiser, ct);
         var all = await db.Materials.AsNoTracking().Where(m => m.SummitId == summitId && m.BreakoutId == breakoutId)
             .OrderByDescending(m => m.CreatedUtc).ThenByDescending(m => m.Id)
             .Select(m => new Item(m.Id, m.Title, m.FileName, m.Type, m.Visibility, m.SizeBytes)).ToListAsync(ct);

@@ -1,3 +1,4 @@
+using System.Data;
 using MiniExcelLibs;
 
 namespace WeProtect.Summit.Web.Infrastructure;
@@ -9,22 +10,22 @@ public static class XlsxExport
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>One sheet: the header row, then a row per entry; a value is a string, a number, a DateTime, a bool or null.</summary>
+    /// <summary>One sheet: the header row, then a row per entry; a value is a string, a number, a DateTime, a bool or null.
+    /// Cells go by position, as in the CSV: two columns with the same heading (a question labelled "Country", one label
+    /// on both forms) stay two columns. The table's column names are positions; the headings are their captions, which
+    /// MiniExcel prints.</summary>
     public static byte[] Write(string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
     {
-        var table = rows.Select(row =>
+        using var table = new DataTable(sheetName);
+        for (var i = 0; i < headers.Count; i++)
+            table.Columns.Add(new DataColumn($"c{i}", typeof(object)) { Caption = FormulaCells.Escape(headers[i]) });
+        foreach (var row in rows)
         {
-            var cells = new Dictionary<string, object?>(headers.Count);
-            for (var i = 0; i < headers.Count; i++) cells[headers[i]] = row[i] is string text ? FormulaCells.Escape(text) : row[i];
-            return cells;
-        }).ToList();
-        using var buffer = new MemoryStream();
-        if (table.Count == 0)
-        {
-            // MiniExcel takes its header from the first row: an empty list still gets its header row.
-            buffer.SaveAs(new[] { headers.ToDictionary(h => FormulaCells.Escape(h), _ => (object?)null) }, printHeader: true, sheetName: sheetName);
-            return buffer.ToArray();
+            var cells = new object[headers.Count];
+            for (var i = 0; i < headers.Count; i++) cells[i] = row[i] switch { null => DBNull.Value, string text => FormulaCells.Escape(text), var value => value };
+            table.Rows.Add(cells);
         }
+        using var buffer = new MemoryStream();
         buffer.SaveAs(table, printHeader: true, sheetName: sheetName);
         return buffer.ToArray();
     }

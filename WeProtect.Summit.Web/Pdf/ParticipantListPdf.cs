@@ -27,8 +27,8 @@ public static class ParticipantListPdf
         using var flow = new PdfFlow(document, $"Participants – {summitName}");
         flow.Paragraph(summitName, PdfFlow.Font(16, bold: true), spaceAfter: 3, tag: PdfTags.Heading(1));
         flow.Paragraph(whenWhere, PdfFlow.Font(10), colour: PdfFlow.Muted, spaceAfter: 2);
-        var countries = participants.Select(p => p.CountryCode).OfType<string>().Distinct().Count();
-        flow.Paragraph($"{participants.Count.ToString("N0", CultureInfo.InvariantCulture)} participants from {countries.ToString("N0", CultureInfo.InvariantCulture)} countries · for the organisers, not for publication",
+        var countries = Data.Registrations.CountriesRepresented.Count(participants.Select(p => (p.Sector, p.CountryCode)));
+        flow.Paragraph($"{Plural(participants.Count, "participant", "participants")} from {Plural(countries, "country", "countries")} · for the organisers, not for publication",
             PdfFlow.Font(9), colour: PdfFlow.Muted, spaceAfter: 1);
         flow.Rule();
         var body = PdfFlow.Font(9.5);
@@ -57,4 +57,6 @@ public static class ParticipantListPdf
         }
         return flow.Save();
     }
+
+    private static string Plural(int n, string one, string many) => n == 1 ? "1 " + one : $"{n.ToString("N0", CultureInfo.InvariantCulture)} {many}";
 }

@@ -48,8 +48,9 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration) : Pag
         public bool IsTranslation => Language is not null && Language != AuthoritativeLanguage;
         /// <summary>The file is a letter of invitation issued here (a visa letter), not a communiqué.</summary>
         public LetterMatch? VisaLetter { get; init; }
-        /// <summary>The file is a letter of invitation issued here and withdrawn since (its travel document changed):
-        /// never valid, whatever its signature.</summary>
+        /// <summary>The file is a letter of invitation issued here and withdrawn since (its travel document changed, or
+        /// its registration was rejected or cancelled; the page does not say which to whoever holds the file): never
+        /// valid, whatever its signature.</summary>
         public WithdrawnLetter? Withdrawn { get; init; }
 
         public bool IsValid => (Published is not null || VisaLetter is not null) && Signature.IsValid && SignedByPublishedCertificate;

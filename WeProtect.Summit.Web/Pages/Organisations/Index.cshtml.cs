@@ -11,10 +11,6 @@ namespace WeProtect.Summit.Web.Pages.Organisations;
 [OutputCache(PolicyName = PublicPageCache.Policy)]
 public class IndexModel(SummitDbContext db) : PageModel
 {
-    /// <summary>Culture-aware, accent- and case-insensitive: "cote" finds "Côte d'Ivoire".</summary>
-    private static readonly CompareInfo Compare = CultureInfo.InvariantCulture.CompareInfo;
-    private const CompareOptions SearchOptions = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace;
-
     /// <summary>Sorts names as a reader expects ("Côte d'Ivoire" between "China" and "Cuba"), which the
     /// database's ordinal collation does not.</summary>
     public static readonly StringComparer NameOrder = StringComparer.Create(CultureInfo.InvariantCulture, ignoreCase: true);
@@ -80,7 +76,8 @@ public class IndexModel(SummitDbContext db) : PageModel
         return Page();
     }
 
-    private static bool Matches(string text, string query) => Compare.IndexOf(text, query, SearchOptions) >= 0;
+    /// <summary>Culture-aware, accent- and case-insensitive: "cote" finds "Côte d'Ivoire".</summary>
+    private static bool Matches(string text, string query) => Data.Search.TextSearch.Contains(text, query);
 
     /// <summary>"1 organisation", "1,203 organisations".</summary>
     public static string Plural(int n, string one, string many) => n == 1 ? "1 " + one : $"{n:N0} {many}";

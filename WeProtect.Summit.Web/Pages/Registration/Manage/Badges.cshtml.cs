@@ -23,6 +23,8 @@ public class BadgesModel(SummitDbContext db, BadgeDesk desk, DownloadLog downloa
     public IReadOnlyList<(DelegateCategory Category, int Count)> ByCategory { get; private set; } = [];
     /// <summary>When each shown badge was last printed; absent when never.</summary>
     public IReadOnlyDictionary<int, DateTime> LastPrinted { get; private set; } = new Dictionary<int, DateTime>();
+    /// <summary>When a badge the delegate gave up by cancelling was last printed (they registered again: a new code).</summary>
+    public IReadOnlyDictionary<int, DateTime> PreviousBadgePrinted { get; private set; } = new Dictionary<int, DateTime>();
     public IReadOnlyList<BatchRow> Batches { get; private set; } = [];
     public int CheckedIn => Badges.Count(r => r.CheckedInUtc is not null);
     public int NotYetPrinted => Badges.Count(r => !LastPrinted.ContainsKey(r.Id));
@@ -48,15 +50,16 @@ public class BadgesModel(SummitDbContext db, BadgeDesk desk, DownloadLog downloa
         return await PdfAsync(Badges, $"Badges – {Summit.Name}", $"badges-summit-{Summit.Id}{category}.pdf", ct);
     }
 
-    /// <summary>The badges of one batch (those still approved), in the batch's layout.</summary>
+    /// <summary>The badges of one batch (those still approved, with the code printed then), in the batch's layout.</summary>
     public async Task<IActionResult> OnGetBatchAsync(int summitId, int batchId, CancellationToken ct)
     {
         if (await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == summitId, ct) is not { } summit) return NotFound();
         Summit = summit;
         var batch = await db.BadgeBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == batchId && b.SummitId == summitId, ct);
         if (batch is null) return NotFound();
+        var current = db.BadgePrints.Where(BadgePrint.OfCurrentBadge);
         var registrations = Sorted(await db.Registrations.AsNoTracking().Include(r => r.Organisation)
-            .Where(r => r.Status == RegistrationStatus.Approved && db.BadgePrints.Any(p => p.BatchId == batchId && p.RegistrationId == r.Id))
+            .Where(r => r.Status == RegistrationStatus.Approved && current.Any(p => p.BatchId == batchId && p.RegistrationId == r.Id))
             .ToListAsync(ct));
         if (registrations.Count == 0)
         {
@@ -116,9 +119,8 @@ public class BadgesModel(SummitDbContext db, BadgeDesk desk, DownloadLog downloa
             .ToListAsync(ct);
         ByCategory = approved.GroupBy(r => r.Category).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
         Badges = Sorted(approved.Where(r => Category is null || r.Category == Category));
-        LastPrinted = await db.BadgePrints.AsNoTracking().Where(p => p.Batch.SummitId == summitId)
-            .GroupBy(p => p.RegistrationId).Select(g => new { g.Key, Last = g.Max(p => p.Batch.CreatedUtc) })
-            .ToDictionaryAsync(x => x.Key, x => x.Last, ct);
+        LastPrinted = await LastPrintsAsync(summitId, BadgePrint.OfCurrentBadge, ct);
+        PreviousBadgePrinted = await LastPrintsAsync(summitId, BadgePrint.OfPreviousBadge, ct);
         Batches = await db.BadgeBatches.AsNoTracking().Where(b => b.SummitId == summitId)
             .OrderByDescending(b => b.CreatedUtc).ThenByDescending(b => b.Id)
             .Select(b => new BatchRow(b.Id, b.CreatedUtc, b.PrintedBy, b.Layout, b.Reason, b.Prints.Count,
@@ -126,6 +128,11 @@ public class BadgesModel(SummitDbContext db, BadgeDesk desk, DownloadLog downloa
             .ToListAsync(ct);
         return true;
     }
+
+    private Task<Dictionary<int, DateTime>> LastPrintsAsync(int summitId, System.Linq.Expressions.Expression<Func<BadgePrint, bool>> which, CancellationToken ct) =>
+        db.BadgePrints.AsNoTracking().Where(p => p.Batch.SummitId == summitId).Where(which)
+            .GroupBy(p => p.RegistrationId).Select(g => new { g.Key, Last = g.Max(p => p.Batch.CreatedUtc) })
+            .ToDictionaryAsync(x => x.Key, x => x.Last, ct);
 
     public string Local(DateTime utc) => Summit.ToLocal(utc).ToString("d MMM HH:mm", CultureInfo.CurrentCulture);
 }

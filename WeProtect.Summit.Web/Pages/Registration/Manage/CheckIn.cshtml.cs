@@ -113,16 +113,8 @@ public class CheckInModel(SummitDbContext db, BadgeDesk desk, Accounts.CheckInAc
     private ScanResult Describe(BadgeDesk.CheckIn scan, string code, string? otherSummit) =>
         new(scan.Outcome, code, scan.Registration, scan.Registration?.CheckedInUtc is { } at ? When(at) : null, otherSummit);
 
-    /// <summary>Every word typed must be in the name (any case), so "ana lima" finds "Ana Maria Lima".</summary>
-    private async Task SearchAsync(CancellationToken ct)
-    {
-        var words = (Query ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Take(5).Select(w => w.ToLowerInvariant()).ToList();
-        if (words.Count == 0 || Query!.Length > 200) return;
-        var query = db.Registrations.AsNoTracking().Include(r => r.Organisation).Where(r => r.SummitId == Summit.Id);
-        foreach (var word in words) query = query.Where(r => r.FullName.ToLower().Contains(word));
-        Matches = await query.OrderBy(r => r.FullName).ThenBy(r => r.Id).Take(MatchLimit).ToListAsync(ct);
-    }
+    /// <summary>Every word typed must be in the name (any case, any accent), so "ana lima" finds "Ana Maria Lima".</summary>
+    private async Task SearchAsync(CancellationToken ct) => Matches = await desk.FindByNameAsync(Summit.Id, Query, MatchLimit, ct);
 
     /// <summary>"09:14" today in the summit's time zone, "09:14 on 11 December" another day.</summary>
     private string When(DateTime utc)

@@ -58,9 +58,9 @@ public class DashboardModel(SummitDbContext db, DownloadLog downloads) : PageMod
         Pending = all.Count(d => d.Status == RegistrationStatus.Pending);
         Waitlisted = all.Count(d => d.Status == RegistrationStatus.Waitlisted);
         Ministers = approved.Count(d => d.IsMinister);
-        Countries = approved.Where(d => d.Sector == Sector.Government).Select(d => d.CountryCode).OfType<string>().Distinct().Count();
+        Countries = CountriesRepresented.Count(approved.Select(d => (d.Sector, d.CountryCode)));
         OrganisationCountries = approved.Select(d => d.CountryCode).OfType<string>().Distinct().Count();
-        MinisterCountries = approved.Where(d => d.IsMinister && d.Sector == Sector.Government).Select(d => d.CountryCode).OfType<string>().Distinct().Count();
+        MinisterCountries = CountriesRepresented.Count(approved.Where(d => d.IsMinister).Select(d => (d.Sector, d.CountryCode)));
         BySector = Enum.GetValues<Sector>().Select(s => new Bar(s.DisplayName(), approved.Count(d => d.Sector == s))).ToList();
         if (approved.Any(d => d.Sector is null)) BySector = [.. BySector, new Bar("No sector given", approved.Count(d => d.Sector is null))];
         ByCategory = Enum.GetValues<DelegateCategory>().Select(c => new Bar(c.DisplayName(), approved.Count(d => d.Category == c))).ToList();

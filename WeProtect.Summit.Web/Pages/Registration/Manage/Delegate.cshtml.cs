@@ -44,7 +44,7 @@ public class DelegateModel(SummitDbContext db, LetterDesk letters) : PageModel
         Travel = await db.TravelDetails.AsNoTracking().FirstOrDefaultAsync(t => t.RegistrationId == registrationId, ct);
         Seats = await db.Bookings.AsNoTracking().Where(b => b.RegistrationId == registrationId).OrderBy(b => b.Breakout.StartUtc)
             .Select(b => new Seat(b.BreakoutId, b.Breakout.Title, b.Breakout.StartUtc, b.Status)).ToListAsync(ct);
-        BadgePrints = await db.BadgePrints.CountAsync(p => p.RegistrationId == registrationId, ct);
+        BadgePrints = await db.BadgePrints.Where(BadgePrint.OfCurrentBadge).CountAsync(p => p.RegistrationId == registrationId, ct);
         LastPrintedUtc = await BadgeDesk.LastPrintedAsync(db, registrationId, ct);
         Letters = await LettersAbout.Registration(db, registrationId).AsNoTracking().OrderByDescending(n => n.CreatedUtc).ThenByDescending(n => n.Id)
             .Select(n => new Letter(n.Id, n.Kind, n.CreatedUtc, n.SentUtc, n.FailedUtc, n.LastError,
