@@ -1,4 +1,3 @@
-using WeProtect.Summit.Data.Geography;
 using WeProtect.Summit.Data.Invitations;
 using WeProtect.Summit.Data.Registrations;
 
@@ -18,7 +17,7 @@ public class DirectoryAndDelegationPagesInTheirLanguageTests(LocalizedAppFactory
         await app.CreateOrganisationAsync(sector: Data.Organisations.Sector.CivilSociety, country: "FR");
         await app.CreateOrganisationAsync(sector: Data.Organisations.Sector.InternationalOrganisation, country: null);
         var data = await app.WithDbAsync(async db => (await db.Organisations.Select(o => new[] { o.FormalName, o.SortName }).ToListAsync())
-            .SelectMany(n => n).Concat(Countries.All.Values).ToList());
+            .SelectMany(n => n).Concat(EnglishLeft.CountryNames(language)).ToList());
         using var visitor = app.CreateFormClient();
         var failures = new List<string>();
         foreach (var url in new[]
