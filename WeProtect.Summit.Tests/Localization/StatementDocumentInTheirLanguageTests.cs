@@ -5,8 +5,9 @@ using WeProtect.Summit.Web.Localization;
 
 namespace WeProtect.Summit.Tests.Localization;
 
-/// <summary>The words a rendered statement adds to its text: the name of each anchor's "#" link is in the reader's
-/// language and carries that language (the statement around it may be in another).</summary>
+/// <summary>The words a rendered statement adds to its text: on a page, the name of each anchor's "#" link is in the
+/// reader's language and carries that language (the statement around it may be in another); the HTML export is a
+/// document in the statement's own language, its lang, direction and words of its own included, whoever exports it.</summary>
 public class StatementDocumentInTheirLanguageTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
 {
     public static TheoryData<string> Languages() => EnglishLeft.Languages();
@@ -36,5 +37,31 @@ public class StatementDocumentInTheirLanguageTests(SummitAppFactory app) : IClas
         Assert.Equal("en", page.QuerySelector("#statement-language-text")!.GetAttribute("lang"));
         Assert.NotEqual("Link to preamble-1", new LanguageTexts(language).Format("Link to {0}", "preamble-1"));
         AssertAnchorLinksIn(page, language);
+    }
+
+    public static TheoryData<string, string> ExportedAndReader() => new()
+    {
+        { "fr", "en" }, { "es", "ar" }, { "ar", "fr" }, { "en", "es" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ExportedAndReader))]
+    public async Task The_html_export_is_in_the_statements_language_whoever_exports_it(string written, string reader)
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var text = written == "ar" ? TranslationData.Arabic : written == "fr" ? TranslationData.French : StatementExample.Canonical;
+        var (statement, version) = await app.CreateStatementAsync(summit.Id, StatementStatus.Draft, text,
+            configure: s => Assert.Null(s.SetAuthoritativeLanguage(written)));
+        using var organiser = LocalizedAppFactory.Speaking(await app.LoggedInClientAsync(Roles.Organiser), reader);
+
+        var response = await organiser.GetAsync($"/Statements/Manage/Edit/{statement.Id}?handler=Html&version={version.Number}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var export = await FormClient.ParseAsync(response);
+        var texts = new LanguageTexts(written);
+        Assert.Equal(written, export.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(written == "ar" ? "rtl" : "ltr", export.DocumentElement.GetAttribute("dir"));
+        Assert.Equal(texts.Format("{0} (version {1})", statement.Title, version.Number), export.Title);
+        Assert.Equal($"{texts.Format("Version {0} · SHA-256 of the canonical text:", version.Number)} {version.ContentHash}", export.QuerySelector("footer")!.TextContent.Trim());
+        AssertAnchorLinksIn(export, written);
     }
 }
