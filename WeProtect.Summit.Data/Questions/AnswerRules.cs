@@ -52,13 +52,15 @@ public static class AnswerRules
     /// <summary>The posted form of a stored answer (several choices: one value each).</summary>
     public static IReadOnlyList<string> Values(string? stored) => string.IsNullOrEmpty(stored) ? [] : stored.Split('\n');
 
-    /// <summary>A stored answer as people read it: choices joined with commas, a country by its name, a date written out.</summary>
-    public static string Display(QuestionKind kind, string? stored) => stored is null ? "" : kind switch
+    /// <summary>A stored answer as people read it: choices joined with commas, a country by its name, a date written out.
+    /// In English (a download's cell) unless a page gives the reader's <paramref name="countryName"/> and
+    /// <paramref name="culture"/>.</summary>
+    public static string Display(QuestionKind kind, string? stored, Func<string, string>? countryName = null, CultureInfo? culture = null) => stored is null ? "" : kind switch
     {
         QuestionKind.SeveralChoices => string.Join(", ", Values(stored)),
-        QuestionKind.Country => Countries.NameOf(stored),
+        QuestionKind.Country => countryName?.Invoke(stored) ?? Countries.NameOf(stored),
         QuestionKind.Date when DateOnly.TryParseExact(stored, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            => d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
+            => d.ToString("d MMMM yyyy", culture ?? CultureInfo.InvariantCulture),
         _ => stored,
     };
 }

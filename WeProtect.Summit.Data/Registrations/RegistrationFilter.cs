@@ -107,8 +107,9 @@ public sealed record RegistrationFilter
 
     /// <summary>The filter in words, for a message's history ("Approved · Government · matching "kenya""): each part
     /// a <see cref="DeskText"/> said in the reader's language, or a name (organisation, breakout, country) as it is.
-    /// <see cref="Describe"/> joins them in English for the audit trail.</summary>
-    public IReadOnlyList<object> Parts(Func<int, string?> organisationName, Func<int, string?> breakoutTitle)
+    /// <see cref="Describe"/> joins them in English for the audit trail; <paramref name="countryName"/> names a country in
+    /// the reader's language (English when it is null).</summary>
+    public IReadOnlyList<object> Parts(Func<int, string?> organisationName, Func<int, string?> breakoutTitle, Func<string, string>? countryName = null)
     {
         var parts = new List<object>();
         if (Status is { } status) parts.Add((DeskText)Vocabulary.Words.Name(status));
@@ -120,7 +121,7 @@ public sealed record RegistrationFilter
             else parts.Add((DeskText)$"organisation {o}");
         }
         if (Country == NoCountry) parts.Add((DeskText)"no country");
-        else if (Country is { } c) parts.Add(Countries.NameOf(c));
+        else if (Country is { } c) parts.Add(countryName?.Invoke(c) ?? Countries.NameOf(c));
         if (Category is { } category) parts.Add((DeskText)category.DisplayName());
         if (Minister is { } minister) parts.Add(minister ? (DeskText)"ministers" : (DeskText)"not ministers");
         if (BreakoutId is { } b)

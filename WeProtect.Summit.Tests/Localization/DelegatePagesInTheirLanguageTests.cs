@@ -1,6 +1,5 @@
 using System.Globalization;
 using AngleSharp.Html.Dom;
-using WeProtect.Summit.Data.Geography;
 using WeProtect.Summit.Data.Invitations;
 using WeProtect.Summit.Data.Questions;
 using WeProtect.Summit.Data.Statements;
@@ -42,7 +41,7 @@ public class DelegatePagesInTheirLanguageTests(LocalizedAppFactory app) : IClass
             }
             .Concat((summit.Description ?? "").Split("\n\n"))
             .Concat(await db.Organisations.Select(o => o.FormalName).ToListAsync())
-            .Concat(Countries.All.Values));
+            .Concat(EnglishLeft.CountryNames(language)));
         using var client = await app.LogInAsync(user);
 
         string[] urls =

@@ -1,4 +1,3 @@
-using WeProtect.Summit.Data.Geography;
 using WeProtect.Summit.Data.Invitations;
 using WeProtect.Summit.Data.Registrations;
 
@@ -18,7 +17,7 @@ public class DirectoryAndDelegationPagesInTheirLanguageTests(LocalizedAppFactory
         await app.CreateOrganisationAsync(sector: Data.Organisations.Sector.CivilSociety, country: "FR");
         await app.CreateOrganisationAsync(sector: Data.Organisations.Sector.InternationalOrganisation, country: null);
         var data = await app.WithDbAsync(async db => (await db.Organisations.Select(o => new[] { o.FormalName, o.SortName }).ToListAsync())
-            .SelectMany(n => n).Concat(Countries.All.Values).ToList());
+            .SelectMany(n => n).Concat(EnglishLeft.CountryNames(language)).ToList());
         using var visitor = app.CreateFormClient();
         var failures = new List<string>();
         foreach (var url in new[]
@@ -27,6 +26,12 @@ public class DirectoryAndDelegationPagesInTheirLanguageTests(LocalizedAppFactory
                      "/Organisations/Members", "/Organisations/Members?on=2020-02-31",
                  })
             EnglishLeft.Compare(url, await EnglishLeft.PageAsync(visitor, url, "en"), await EnglishLeft.PageAsync(visitor, url, language), language, data, failures);
+        // An organiser's directory has the buttons to add and import organisations and a link to edit each one.
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var theirs = await EnglishLeft.PageAsync(organiser, "/Organisations", language);
+        Assert.NotNull(theirs.QuerySelector("#add-organisation"));
+        Assert.NotNull(theirs.QuerySelector("a.edit-organisation"));
+        EnglishLeft.Compare("/Organisations (an organiser)", await EnglishLeft.PageAsync(organiser, "/Organisations", "en"), theirs, language, data, failures);
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.NotNull((await EnglishLeft.PageAsync(visitor, "/Organisations/Members?on=2020-02-31", language)).QuerySelector("#on-problem"));
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using AngleSharp.Html.Dom;
 using WeProtect.Summit.Data.Audit;
-using WeProtect.Summit.Data.Geography;
 using WeProtect.Summit.Data.Messages;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Questions;
@@ -97,7 +96,6 @@ public class SecretariatPagesInTheirLanguageTests(LocalizedAppFactory app) : ICl
             .Concat(message.Body.Split('\n'))
             .Concat(await db.Users.Select(u => u.Email!).ToListAsync())
             .Concat(await db.Statements.Where(s => s.SummitId == summit.Id).Select(s => s.Title).ToListAsync())
-            .Concat(Countries.All.Values)
             // The audit trail's summaries, which a delegate's history shows: a record, kept in English.
             .Concat(await db.AuditEvents.Select(e => e.Summary).ToListAsync())
             .ToList());
@@ -124,7 +122,7 @@ public class SecretariatPagesInTheirLanguageTests(LocalizedAppFactory app) : ICl
             $"/Invitations/Manage/Revoke/{id}/{filled.InvitationId}",
         ];
         var failures = new List<string>();
-        var data = filled.Data.Concat(SameWord[language]).ToList();
+        var data = filled.Data.Concat(SameWord[language]).Concat(EnglishLeft.CountryNames(language)).ToList();
         // Who did what in a delegate's history: names and roles as the audit trail records them.
         var record = await EnglishLeft.PageAsync(organiser, $"/Registration/Manage/Delegate/{id}/{filled.ApprovedId}", "en");
         data.AddRange(record.QuerySelectorAll("#delegate-history td").Select(td => td.TextContent.Trim()));
@@ -149,7 +147,7 @@ public class SecretariatPagesInTheirLanguageTests(LocalizedAppFactory app) : ICl
         await app.WaitForAllMailAsync();
         var outbox = await EnglishLeft.PageAsync(admin, "/Outbox", "en");
         var audit = await EnglishLeft.PageAsync(admin, "/Admin/Audit", "en");
-        var data = filled.Data.Concat(SameWord[language])
+        var data = filled.Data.Concat(SameWord[language]).Concat(EnglishLeft.CountryNames(language))
             .Concat(await app.WithDbAsync(db => db.Users.Select(u => u.FullName).ToListAsync()))
             .Concat(outbox.QuerySelectorAll("main table tbody td").Select(td => td.TextContent.Trim()))
             .Concat(audit.QuerySelectorAll("main table tbody td").Select(td => td.TextContent.Trim()))

@@ -62,6 +62,23 @@ public class RateLimitTests(RateLimitedAppFactory app) : IClassFixture<RateLimit
     }
 
     [Fact]
+    public async Task The_refusal_says_when_to_try_again_in_the_readers_language()
+    {
+        app.StartAfresh();
+        var user = await app.CreateUserAsync(AccountSteps.NewEmail());
+        using var client = LocalizedAppFactory.Speaking(app.CreateFormClient(), "fr");
+        for (var i = 0; i < RateLimitedAppFactory.AccountLimit; i++)
+            Assert.Equal(HttpStatusCode.OK, (await LogInAsync(client, user.Email!)).StatusCode);
+        var refused = await LogInAsync(client, user.Email!);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var seconds = int.Parse(refused.Headers.GetValues("Retry-After").Single());
+        var page = await FormClient.ParseAsync(refused);
+        Assert.Equal("Trop de tentatives", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains($"Il y a eu trop de tentatives depuis votre connexion ou pour ce compte en peu de temps. Veuillez patienter {seconds} secondes, puis réessayer.",
+            page.Body!.TextContent);
+    }
+
+    [Fact]
     public async Task Two_factor_codes_are_limited_per_account()
     {
         app.StartAfresh();

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using WeProtect.Summit.Data.Geography;
 
 namespace WeProtect.Summit.Tests.Support;
 
@@ -34,6 +35,10 @@ public static partial class EnglishLeft
             .Distinct().ToList();
         if (left.Count > 0) failures.Add($"{url}: English left: " + string.Join(" | ", left));
     }
+
+    /// <summary>Every country's name as a page in <paramref name="language"/> writes it: data, not a text of the view. Not
+    /// the English names: a translated page that still wrote them would then pass.</summary>
+    public static IEnumerable<string> CountryNames(string language) => Countries.All.Keys.Select(code => Countries.NameOf(code, language));
 
     /// <summary>The page at <paramref name="url"/> asked for in <paramref name="language"/> (Accept-Language), which must answer 200.</summary>
     public static async Task<IHtmlDocument> PageAsync(FormClient client, string url, string language)

@@ -3,13 +3,15 @@ using SixLabors.ImageSharp.Formats;
 using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Processing;
+using WeProtect.Summit.Data.Desks;
 
 namespace WeProtect.Summit.Web.Accreditation;
 
 /// <summary>Turns an uploaded photo into the one the app keeps: the type is read from the content (JPEG or PNG,
 /// whatever the file's name or Content-Type says), the image decoded and turned upright, cropped square on its
 /// centre, scaled to <see cref="Side"/> pixels and encoded again as JPEG with no metadata at all (no EXIF, GPS, XMP,
-/// IPTC or ICC profile of the original). Anything else gets a plain reason, never an exception.</summary>
+/// IPTC or ICC profile of the original). Anything else gets a plain reason, never an exception: a <see cref="DeskText"/>,
+/// which the page says in the delegate's language.</summary>
 public static class PhotoReader
 {
     public const int MaxBytes = 10 * 1024 * 1024;
@@ -24,7 +26,7 @@ public static class PhotoReader
     // Only the two formats accepted: anything else is "unknown" to this configuration.
     private static readonly Configuration Formats = new(new JpegConfigurationModule(), new PngConfigurationModule());
 
-    public sealed record Result(byte[]? Jpeg, string? Problem, string? DetectedFormat);
+    public sealed record Result(byte[]? Jpeg, DeskText? Problem, string? DetectedFormat);
 
     public static Result Read(byte[] upload)
     {

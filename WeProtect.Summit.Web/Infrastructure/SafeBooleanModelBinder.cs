@@ -27,7 +27,9 @@ public sealed class SafeBooleanModelBinder(bool nullable) : IModelBinder
             return Task.CompletedTask;
         }
         context.ModelState.SetModelValue(context.ModelName, new ValueProviderResult("false"));
-        context.ModelState.TryAddModelError(context.ModelName, $"Choose yes or no for {context.ModelMetadata.GetDisplayName()}.");
+        // The display name is translated already (data-annotation localization); the sentence around it here.
+        context.ModelState.TryAddModelError(context.ModelName,
+            Localization.Translations.OrKey(context.HttpContext, "Choose yes or no for {0}.", context.ModelMetadata.GetDisplayName()));
         context.Result = ModelBindingResult.Failed();
         return Task.CompletedTask;
     }

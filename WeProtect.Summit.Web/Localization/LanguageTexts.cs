@@ -10,6 +10,10 @@ namespace WeProtect.Summit.Web.Localization;
 /// text, as <see cref="LenientLocalizer"/> does.</summary>
 public sealed class LanguageTexts
 {
+    /// <summary>Where a view writing a whole document in one named language (a statement's HTML export) hands these
+    /// words to the partials it renders.</summary>
+    public const string ViewDataKey = nameof(LanguageTexts);
+
     private static readonly ResourceManager Resources = new(typeof(SharedResource).FullName!, typeof(SharedResource).Assembly);
 
     private readonly CultureInfo words;

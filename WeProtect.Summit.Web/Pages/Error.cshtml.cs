@@ -13,12 +13,14 @@ public class ErrorModel : PageModel
     public void OnGet(int? code) => Describe(code);
     public void OnPost(int? code) => Describe(code);
 
-    /// <summary>The rate limiter's Retry-After (seconds), in words.</summary>
+    /// <summary>The rate limiter's Retry-After (seconds), in words and in the reader's language: a sentence per unit,
+    /// so that each language words its own.</summary>
     private string TryAgain()
     {
         var seconds = int.TryParse(Response.Headers.RetryAfter.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 60;
-        var wait = seconds < 90 ? $"{seconds} seconds" : $"{(seconds + 59) / 60} minutes";
-        return $"There were too many attempts from your connection or for this account in a short time. Please wait {wait} and try again.";
+        return seconds < 90
+            ? Localization.Translations.OrKey(HttpContext, "There were too many attempts from your connection or for this account in a short time. Please wait {0} seconds and try again.", seconds)
+            : Localization.Translations.OrKey(HttpContext, "There were too many attempts from your connection or for this account in a short time. Please wait {0} minutes and try again.", (seconds + 59) / 60);
     }
 
     private void Describe(int? code)

@@ -3,6 +3,7 @@ using WeProtect.Summit.Data.Geography;
 using WeProtect.Summit.Data.Organisations;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
+using WeProtect.Summit.Web.Localization;
 
 namespace WeProtect.Summit.Web.Pages.Organisations;
 
@@ -54,8 +55,10 @@ public class IndexModel(SummitDbContext db) : PageModel
             .ToListAsync(ct);
         var query = Query?.Trim();
         Results = rows
-            .Select(o => new Row(o.Id, o.FormalName, o.SortName, o.Sector, o.CountryCode, Countries.NameOf(o.CountryCode), o.MemberSince))
-            .Where(o => string.IsNullOrEmpty(query) || Matches(o.FormalName, query) || Matches(o.SortName, query) || Matches(o.CountryName, query))
+            .Select(o => new Row(o.Id, o.FormalName, o.SortName, o.Sector, o.CountryCode, CountryNames.Of(o.CountryCode), o.MemberSince))
+            // A country is found by its name on the page or in English (the name the organisation's papers may use).
+            .Where(o => string.IsNullOrEmpty(query) || Matches(o.FormalName, query) || Matches(o.SortName, query) || Matches(o.CountryName, query)
+                || Matches(Countries.NameOf(o.CountryCode), query))
             .OrderBy(o => o.SortName, NameOrder).ThenBy(o => o.FormalName, NameOrder)
             .ToList();
 
@@ -72,7 +75,7 @@ public class IndexModel(SummitDbContext db) : PageModel
 
         var codes = await db.Organisations.AsNoTracking().Select(o => o.CountryCode).Distinct().ToListAsync(ct);
         AnyWithoutCountry = codes.Contains(null);
-        CountryOptions = codes.OfType<string>().Select(c => (Code: c, Name: Countries.NameOf(c))).OrderBy(c => c.Name, NameOrder).ToList();
+        CountryOptions = CountryNames.Sorted(codes.OfType<string>());
         return Page();
     }
 

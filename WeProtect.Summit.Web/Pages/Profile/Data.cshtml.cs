@@ -29,7 +29,7 @@ public class DataModel(SummitDbContext db, UserManager<SummitUser> users, Erasur
     {
         if (!Confirm)
         {
-            ModelState.AddModelError(nameof(Confirm), "Tick the box to confirm that you want your data erased and your account closed.");
+            ModelState.AddModelError(nameof(Confirm), Localization.Translations.OrKey(HttpContext, "Tick the box to confirm that you want your data erased and your account closed."));
             await LoadAsync(ct);
             return Page();
         }

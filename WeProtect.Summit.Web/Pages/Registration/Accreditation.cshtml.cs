@@ -19,8 +19,10 @@ public class AccreditationModel(SummitDbContext db, AccreditationDesk desk, Visa
 {
     public const int RequestLimit = 32 * 1024 * 1024;
 
-    private static readonly UploadRule PhotoRule = new(PhotoReader.MaxBytes, "Choose a photo (JPEG or PNG).", "The file is empty.",
-        name => $"{name} is larger than {PhotoReader.MaxBytes / (1024 * 1024)} MB: make the photo smaller and upload it again.");
+    // In the request's language: built for each request.
+    private UploadRule PhotoRule => new(PhotoReader.MaxBytes, Localization.Translations.OrKey(HttpContext, "Choose a photo (JPEG or PNG)."),
+        Localization.Translations.OrKey(HttpContext, "The file is empty."),
+        name => Localization.Translations.OrKey(HttpContext, "{0} is larger than {1} MB: make the photo smaller and upload it again.", name, PhotoReader.MaxBytes / (1024 * 1024)));
 
     [BindProperty] public string? NationalityCode { get; set; }
     [BindProperty] public string? DocumentNumber { get; set; }
@@ -57,7 +59,7 @@ public class AccreditationModel(SummitDbContext db, AccreditationDesk desk, Visa
         var photo = PhotoReader.Read(bytes);
         if (photo.Problem is { } problem)
         {
-            ModelState.AddModelError(nameof(Photo), problem);
+            ModelState.AddModelError(nameof(Photo), Localization.Translations.Of(HttpContext, problem));
             return await ReshowAsync(id, ct);
         }
         var result = await desk.SavePhotoAsync(id, UserId, photo.Jpeg!, User.ToAuditActor(), ct);

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using WeProtect.Summit.Data.Geography;
+using WeProtect.Summit.Web.Localization;
 using WeProtect.Summit.Data.Organisations;
 
 namespace WeProtect.Summit.Web.Pages.Registration;
@@ -36,8 +36,7 @@ public sealed class RegistrationOptions
                 })
                 .ToList(),
             Sectors = Enum.GetValues<Sector>().Select(s => new SelectListItem(say(s.DisplayName()), s.ToString())).ToList(),
-            Countries = Data.Geography.Countries.All.OrderBy(c => c.Value, ByName)
-                .Select(c => new SelectListItem(c.Value, c.Key)).ToList(),
+            Countries = CountryNames.All.Select(c => new SelectListItem(c.Name, c.Code)).ToList(),
             Categories = Enum.GetValues<DelegateCategory>().Select(c => new SelectListItem(say(c.DisplayName()), c.ToString())).ToList(),
         };
     }

@@ -14,8 +14,10 @@ using WeProtect.Summit.Web.Infrastructure.RateLimits;
 [RateLimited(RateLimitedAction.Upload)]
 public class IndexModel(SummitDbContext db, InvitationDesk desk, SummitDesk summits, TimeProvider clock) : PageModel
 {
-    private static readonly UploadRule UploadRule = new(InvitationCsv.MaxFileBytes, "Choose a CSV file of invitations.", "The file is empty.",
-        name => $"{name} is larger than {InvitationCsv.MaxFileSizeText}. Split it into smaller files.");
+    // In the request's language: built for each request.
+    private UploadRule UploadRule => new(InvitationCsv.MaxFileBytes, Localization.Translations.OrKey(HttpContext, "Choose a CSV file of invitations."),
+        Localization.Translations.OrKey(HttpContext, "The file is empty."),
+        name => Localization.Translations.OrKey(HttpContext, "{0} is larger than {1} KB. Split it into smaller files.", name, InvitationCsv.MaxFileBytes / 1024));
 
     public Summit Summit { get; private set; } = null!;
     public IReadOnlyList<DelegationProgress> Progress { get; private set; } = [];

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using WeProtect.Summit.Data.Geography;
+using WeProtect.Summit.Web.Localization;
 using WeProtect.Summit.Data.Organisations;
 
 namespace WeProtect.Summit.Web.Pages.Organisations.Manage;
@@ -78,17 +78,12 @@ public sealed class OrganisationInput
         return valid && modelState.IsValid;
     }
 
-    /// <summary>For the page that shows someone else's saved version.</summary>
-    public static string CountryText(string? code) => OrganisationChanges.CountryText(code);
-
     /// <summary>The sectors, each named through <paramref name="translate"/> (the page's language).</summary>
     public static IEnumerable<SelectListItem> SectorItems(Func<string, string>? translate = null) =>
         Enum.GetValues<Sector>().Select(s => new SelectListItem(translate is null ? s.DisplayName() : translate(s.DisplayName()), s.ToString()));
 
-    private static readonly Lazy<IReadOnlyList<SelectListItem>> CountryList = new(() =>
-        Countries.All.OrderBy(c => c.Value, IndexModel.NameOrder).Select(c => new SelectListItem($"{c.Value} ({c.Key})", c.Key)).ToList());
-
-    /// <summary>A fresh list per form: the select tag helper marks the selected item on the instances it is given.</summary>
+    /// <summary>A fresh list per form, in the page's language: the select tag helper marks the selected item on the
+    /// instances it is given.</summary>
     public static IEnumerable<SelectListItem> CountryItems() =>
-        CountryList.Value.Select(i => new SelectListItem(i.Text, i.Value));
+        CountryNames.All.Select(c => new SelectListItem($"{c.Name} ({c.Code})", c.Code));
 }

@@ -65,9 +65,9 @@ public class DashboardModel(SummitDbContext db, DownloadLog downloads) : PageMod
         if (approved.Any(d => d.Sector is null)) BySector = [.. BySector, new Bar("No sector given", approved.Count(d => d.Sector is null))];
         ByCategory = Enum.GetValues<DelegateCategory>().Select(c => new Bar(c.DisplayName(), approved.Count(d => d.Category == c))).ToList();
         ByCountry = approved.GroupBy(d => (Code: d.CountryCode ?? "", Government: d.Sector == Sector.Government))
-            .Select(g => (Country: g.Key.Code == "" ? NoCountry : Data.Geography.Countries.NameOf(g.Key.Code),
+            .Select(g => (Country: g.Key.Code == "" ? NoCountry : Localization.CountryNames.Of(g.Key.Code),
                 Represents: g.Key.Government ? Sector.Government.Name() : "Other organisations", Delegates: g.Count(), Minister: g.Any(d => d.IsMinister)))
-            .OrderBy(c => c.Represents == Sector.Government.Name() ? 0 : 1).ThenByDescending(c => c.Delegates).ThenBy(c => c.Country, IndexModel.NameOrder).ToList();
+            .OrderBy(c => c.Represents == Sector.Government.Name() ? 0 : 1).ThenByDescending(c => c.Delegates).ThenBy(c => c.Country, Localization.CountryNames.Order).ToList();
         return Page();
     }
 

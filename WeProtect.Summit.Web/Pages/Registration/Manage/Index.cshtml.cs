@@ -1,6 +1,6 @@
 using Htmx;
 using WeProtect.Summit.Data.Desks;
-using WeProtect.Summit.Data.Geography;
+using WeProtect.Summit.Web.Localization;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Questions;
 
@@ -52,7 +52,7 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
         string? AccessNeeds, bool ConsentToPublicList)
     {
         public bool IsProposed => OrganisationId is null;
-        public string CountryName => Countries.NameOf(CountryCode);
+        public string CountryName => CountryNames.Of(CountryCode);
         public bool CanBe(RegistrationStatus decision) => Data.Registrations.Registration.CanBecome(Status, decision);
     }
 
@@ -295,7 +295,7 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
         {
             "name" => keys.OrderBy(k => k.FullName, NameOrder),
             "organisation" => keys.OrderBy(k => k.OrganisationName, NameOrder).ThenBy(k => k.FullName, NameOrder),
-            "country" => keys.OrderBy(k => k.CountryCode is null ? "~" : Countries.NameOf(k.CountryCode), NameOrder).ThenBy(k => k.FullName, NameOrder),
+            "country" => keys.OrderBy(k => k.CountryCode is null ? "~" : CountryNames.Of(k.CountryCode), CountryNames.Order).ThenBy(k => k.FullName, NameOrder),
             "newest" => keys.OrderByDescending(k => k.CreatedUtc).ThenByDescending(k => k.Id),
             "oldest" => keys.OrderBy(k => k.CreatedUtc).ThenBy(k => k.Id),
             // The queue: who is waiting for a decision first, oldest first; then the rest by name.
@@ -327,7 +327,7 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
         }
 
         var codes = await all.Select(r => r.Organisation != null ? r.Organisation.CountryCode : r.ProposedCountryCode).Distinct().ToListAsync(ct);
-        CountryOptions = codes.OfType<string>().Select(x => (Code: x, Name: Countries.NameOf(x))).OrderBy(x => x.Name, NameOrder).ToList();
+        CountryOptions = CountryNames.Sorted(codes.OfType<string>());
         OrganisationOptions = (await all.Where(r => r.OrganisationId != null).Select(r => new { r.Organisation!.Id, r.Organisation.FormalName })
                 .Distinct().ToListAsync(ct))
             .Select(o => (o.Id, o.FormalName)).OrderBy(o => o.FormalName, NameOrder).ToList();

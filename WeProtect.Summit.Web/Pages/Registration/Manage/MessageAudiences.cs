@@ -4,7 +4,7 @@ using WeProtect.Summit.Data.Registrations;
 namespace WeProtect.Summit.Web.Pages.Registration.Manage;
 
 /// <summary>Who messages went to, in the reader's language: each message's kept filter said with the names of the
-/// organisation and breakout it names (read in one query each for a whole history); a message written before its
+/// organisation and breakout it names (a country's in the reader's language) (read in one query each for a whole history); a message written before its
 /// filter was kept says the English words it was stored with.</summary>
 public static class MessageAudiences
 {
@@ -20,7 +20,7 @@ public static class MessageAudiences
         var breakouts = breakoutIds.Count == 0 ? new Dictionary<int, string>() : await db.Breakouts.AsNoTracking().Where(b => breakoutIds.Contains(b.Id))
             .ToDictionaryAsync(b => b.Id, b => b.Title, ct);
         return filters.ToDictionary(f => f.Id, f => f.Filter is { } filter
-            ? RegistrationFilter.Join(filter.Parts(id => organisations.GetValueOrDefault(id), id => breakouts.GetValueOrDefault(id)),
+            ? RegistrationFilter.Join(filter.Parts(id => organisations.GetValueOrDefault(id), id => breakouts.GetValueOrDefault(id), Localization.CountryNames.Of),
                 text => Localization.Translations.Of(context, text))
             : f.Audience);
     }

@@ -1,4 +1,4 @@
-using WeProtect.Summit.Data.Geography;
+using WeProtect.Summit.Web.Localization;
 using WeProtect.Summit.Data.Messages;
 
 namespace WeProtect.Summit.Web.Pages.Registration.Manage;
@@ -217,7 +217,7 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
         Summit = summit;
         var all = db.Registrations.AsNoTracking().Where(r => r.SummitId == summitId);
         var codes = await all.Select(r => r.Organisation != null ? r.Organisation.CountryCode : r.ProposedCountryCode).Distinct().ToListAsync(ct);
-        CountryOptions = codes.OfType<string>().Select(x => (Code: x, Name: Countries.NameOf(x))).OrderBy(x => x.Name, IndexModel.NameOrder).ToList();
+        CountryOptions = CountryNames.Sorted(codes.OfType<string>());
         OrganisationOptions = (await all.Where(r => r.OrganisationId != null).Select(r => new { r.Organisation!.Id, r.Organisation.FormalName }).Distinct().ToListAsync(ct))
             .Select(o => (o.Id, o.FormalName)).OrderBy(o => o.FormalName, IndexModel.NameOrder).ToList();
         BreakoutOptions = (await db.Breakouts.AsNoTracking().Where(b => b.SummitId == summitId).OrderBy(b => b.StartUtc).Select(b => new { b.Id, b.Title }).ToListAsync(ct))

@@ -1,5 +1,5 @@
 using WeProtect.Summit.Data.Desks;
-using WeProtect.Summit.Data.Geography;
+using WeProtect.Summit.Web.Localization;
 using WeProtect.Summit.Data.Organisations;
 
 namespace WeProtect.Summit.Web.Pages.Registration.Manage;
@@ -14,7 +14,7 @@ public class QuotasModel(SummitDbContext db, DelegationDesk delegations) : PageM
     public sealed record Row(int Id, int OrganisationId, string Organisation, Sector Sector, string? CountryCode,
         int HeadsOfDelegation, int Delegates, int ApprovedHeads, int ApprovedDelegates, int Pending, int NominatedHeads, int NominatedDelegates, Guid Version)
     {
-        public string CountryName => Countries.NameOf(CountryCode);
+        public string CountryName => CountryNames.Of(CountryCode);
     }
 
     public Summit Summit { get; private set; } = null!;

@@ -1,5 +1,5 @@
 using WeProtect.Summit.Data.Accreditations;
-using WeProtect.Summit.Data.Geography;
+using WeProtect.Summit.Web.Localization;
 
 namespace WeProtect.Summit.Web.Pages.Registration.Manage;
 
@@ -53,7 +53,7 @@ public class VisaLettersModel(SummitDbContext db, VisaLetterDesk desk, DocumentN
                               v.Status, v.RequestedUtc, v.RefusalReason, v.LastError,
                           }).ToListAsync(ct);
         Rows = rows.Select(x => new Row(x.Id, x.Version, x.RegistrationId, x.FullName, x.Organisation ?? "",
-            x.Nationality is null ? null : Countries.NameOf(x.Nationality), numbers.Masked(x.Number), x.Expiry,
+            x.Nationality is null ? null : CountryNames.Of(x.Nationality), numbers.Masked(x.Number), x.Expiry,
             x.Nationality is not null && x.Number is not null && x.Expiry is not null && x.HasPhoto,
             x.Status, x.RequestedUtc, x.RefusalReason, x.LastError)).ToList();
         return true;

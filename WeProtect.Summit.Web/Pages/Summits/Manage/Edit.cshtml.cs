@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using WeProtect.Summit.Data.Geography;
+using WeProtect.Summit.Web.Localization;
 
 namespace WeProtect.Summit.Web.Pages.Summits.Manage;
 
@@ -145,8 +145,7 @@ public class EditModel(SummitDbContext db, SummitDesk desk) : PageModel
 
     private async Task LoadOptionsAsync()
     {
-        CountryOptions = Countries.All.OrderBy(c => c.Value, StringComparer.Create(System.Globalization.CultureInfo.InvariantCulture, true))
-            .Select(c => new SelectListItem(c.Value, c.Key)).ToList();
+        CountryOptions = CountryNames.All.Select(c => new SelectListItem(c.Name, c.Code)).ToList();
         HostOptions = (await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.FormalName, o.SortName }).ToListAsync())
             .OrderBy(o => o.SortName, StringComparer.Create(System.Globalization.CultureInfo.InvariantCulture, true))
             .Select(o => new SelectListItem(o.FormalName, o.Id.ToString())).ToList();

@@ -1,0 +1,67 @@
+using AngleSharp.Html.Dom;
+using WeProtect.Summit.Data.Statements;
+using WeProtect.Summit.Tests.Statements;
+using WeProtect.Summit.Web.Localization;
+
+namespace WeProtect.Summit.Tests.Localization;
+
+/// <summary>The words a rendered statement adds to its text: on a page, the name of each anchor's "#" link is in the
+/// reader's language and carries that language (the statement around it may be in another); the HTML export is a
+/// document in the statement's own language, its lang, direction and words of its own included, whoever exports it.</summary>
+public class StatementDocumentInTheirLanguageTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
+{
+    public static TheoryData<string> Languages() => EnglishLeft.Languages();
+
+    /// <summary>Every "#" link of the page is named "Link to …" in <paramref name="language"/> and says so.</summary>
+    private static void AssertAnchorLinksIn(IHtmlDocument page, string language)
+    {
+        var links = page.QuerySelectorAll("a.statement-anchor");
+        Assert.NotEmpty(links);
+        var texts = new LanguageTexts(language);
+        foreach (var link in links)
+        {
+            var anchor = link.GetAttribute("href")![1..];
+            Assert.Equal(texts.Format("Link to {0}", anchor), link.GetAttribute("aria-label"));
+            Assert.Equal(language, link.GetAttribute("lang"));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task The_anchor_links_of_a_statement_in_English_are_named_in_the_readers_language(string language)
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var (statement, _) = await app.CreateStatementAsync(summit.Id, StatementStatus.OpenForSignature, StatementExample.Canonical);
+        using var reader = LocalizedAppFactory.Speaking(app.CreateFormClient(), language);
+        var page = await reader.GetPageAsync($"/Statements/{statement.Id}/text");
+        Assert.Equal("en", page.QuerySelector("#statement-language-text")!.GetAttribute("lang"));
+        Assert.NotEqual("Link to preamble-1", new LanguageTexts(language).Format("Link to {0}", "preamble-1"));
+        AssertAnchorLinksIn(page, language);
+    }
+
+    public static TheoryData<string, string> ExportedAndReader() => new()
+    {
+        { "fr", "en" }, { "es", "ar" }, { "ar", "fr" }, { "en", "es" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ExportedAndReader))]
+    public async Task The_html_export_is_in_the_statements_language_whoever_exports_it(string written, string reader)
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var text = written == "ar" ? TranslationData.Arabic : written == "fr" ? TranslationData.French : StatementExample.Canonical;
+        var (statement, version) = await app.CreateStatementAsync(summit.Id, StatementStatus.Draft, text,
+            configure: s => Assert.Null(s.SetAuthoritativeLanguage(written)));
+        using var organiser = LocalizedAppFactory.Speaking(await app.LoggedInClientAsync(Roles.Organiser), reader);
+
+        var response = await organiser.GetAsync($"/Statements/Manage/Edit/{statement.Id}?handler=Html&version={version.Number}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var export = await FormClient.ParseAsync(response);
+        var texts = new LanguageTexts(written);
+        Assert.Equal(written, export.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(written == "ar" ? "rtl" : "ltr", export.DocumentElement.GetAttribute("dir"));
+        Assert.Equal(texts.Format("{0} (version {1})", statement.Title, version.Number), export.Title);
+        Assert.Equal($"{texts.Format("Version {0} · SHA-256 of the canonical text:", version.Number)} {version.ContentHash}", export.QuerySelector("footer")!.TextContent.Trim());
+        AssertAnchorLinksIn(export, written);
+    }
+}
