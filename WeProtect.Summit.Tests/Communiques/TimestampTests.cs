@@ -7,6 +7,7 @@ using System.Security.Cryptography.Pkcs;
 using System.Text.RegularExpressions;
 using WeProtect.Summit.Data.Communiques;
 using WeProtect.Summit.Web.Pdf;
+using Microsoft.Extensions.Configuration;
 
 namespace WeProtect.Summit.Tests.Communiques;
 
@@ -125,6 +126,24 @@ public partial class TimestampTests(TimestampedApp app) : IClassFixture<Timestam
         {
             await File.WriteAllBytesAsync(app.TrustedCertificatePath, trusted);
         }
+    }
+
+    /// <summary>Without a certificate to trust, the system's roots decide: a self-made authority (as anyone could run)
+    /// is refused, and the same authority named as trusted is accepted.</summary>
+    [Fact]
+    public async Task Without_a_configured_certificate_only_an_authority_the_system_trusts_is_accepted()
+    {
+        static TimestampAuthority With(params (string Key, string? Value)[] settings) => new(new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build());
+        _ = app.Services; // the app writes the trusted certificate's file as it starts
+        var signature = RandomNumberGenerator.GetBytes(256);
+        var untrusted = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            With((TimestampAuthority.AddressKey, app.Authority.Url)).StampAsync(signature, CancellationToken.None));
+        Assert.Contains("no certificate authority this server trusts", untrusted.Message);
+        Assert.Contains(TimestampAuthority.CertificateKey, untrusted.Message);
+        var token = await With((TimestampAuthority.AddressKey, app.Authority.Url), (TimestampAuthority.CertificateKey, app.TrustedCertificatePath))
+            .StampAsync(signature, CancellationToken.None);
+        Assert.Equal(SHA256.HashData(signature), token.TokenInfo.GetMessageHash().ToArray());
     }
 
     private async Task<int> QueueAsync()

@@ -59,9 +59,12 @@ public class NodeFailureOnPostgresTests(ITestOutputHelper output)
         // Every node alike: the timestamp authority, a 3 s communiqué lease, a 6 s sliding invisibility timeout for
         // Hangfire jobs (longer than the lease, see JobSettings), and patience with the authority (node A must still be
         // waiting for it when it is killed, not have given up).
+        var tsaCertificate = Path.Combine(shared.Folder, "tsa.cer");
+        await File.WriteAllBytesAsync(tsaCertificate, tsa.Certificate.RawData);
         var settings = new Dictionary<string, string>
         {
             ["Communiques__TimestampAuthority"] = tsa.Url,
+            ["Communiques__TimestampAuthorityCertificate"] = tsaCertificate,
             ["Communiques__TimestampTimeoutSeconds"] = "600",
             ["Communiques__LeaseSeconds"] = "3",
             ["Jobs__InvisibilityTimeoutSeconds"] = "6",

@@ -7,8 +7,9 @@ namespace WeProtect.Summit.Web.Pdf;
 
 /// <summary>An RFC 3161 timestamp authority, when <c>Communiques:TimestampAuthority</c> names one (its address). Each
 /// signature value is sent as a SHA-256 imprint with a fresh nonce, and the answer must be a granted token for
-/// exactly that imprint and nonce, signed by the authority's certificate (included on request) — and, when
-/// <c>Communiques:TimestampAuthorityCertificate</c> names a certificate file (PEM or DER), one that chains to it.
+/// exactly that imprint and nonce, signed by the authority's certificate (included on request), which chains to the
+/// certificate file (PEM or DER) <c>Communiques:TimestampAuthorityCertificate</c> names or, without one, to the system's
+/// trusted roots as a timestamping certificate.
 /// Anything else — no answer within <c>Communiques:TimestampTimeoutSeconds</c> (default 30), an error status,
 /// garbage, a token for other data, an untrusted signer — throws with the reason, so that publication fails and
 /// is retried rather than publishing without the timestamp that was configured.</summary>
@@ -64,10 +65,17 @@ public sealed class TimestampAuthority(IConfiguration configuration)
         if (!token.VerifySignatureForData(signatureValue, out var signer) || signer is null)
             throw new InvalidOperationException($"The timestamp from {address} does not verify: its signature or its imprint is wrong. Nothing published.");
         using (signer)
+        {
             if (TrustedRoot() is { } root)
+            {
                 using (root)
                     if (!ChainsTo(signer, root))
                         throw new InvalidOperationException($"The timestamp from {address} is signed by \"{signer.Subject}\", which does not chain to the trusted certificate ({CertificateKey}). Nothing published.");
+            }
+            else if (!ChainsToSystemRoots(signer))
+                throw new InvalidOperationException($"The timestamp from {address} is signed by \"{signer.Subject}\", which no certificate authority this server trusts vouches for "
+                    + $"as a timestamp authority: name the authority's certificate in {CertificateKey}, or use an authority whose certificate chains to the system's trusted roots. Nothing published.");
+        }
         return token;
     }
 
@@ -83,6 +91,18 @@ public sealed class TimestampAuthority(IConfiguration configuration)
         {
             throw new InvalidOperationException($"The timestamp authority's certificate ({CertificateKey}) could not be read: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>Without a configured certificate, the operating system's trusted roots decide, and the signer must be
+    /// meant for timestamps (extended key usage id-kp-timeStamping): otherwise any self-made certificate would do.
+    /// Revocation is not checked online (publication must not depend on a CRL server answering).</summary>
+    private static bool ChainsToSystemRoots(X509Certificate2 signer)
+    {
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.System;
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.ApplicationPolicy.Add(new Oid("1.3.6.1.5.5.7.3.8"));
+        return chain.Build(signer);
     }
 
     private static bool ChainsTo(X509Certificate2 signer, X509Certificate2 root)
