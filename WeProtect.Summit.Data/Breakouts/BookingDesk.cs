@@ -150,7 +150,9 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         return promoted;
     }
 
-    /// <summary>Confirms the first waitlisted delegate without an overlapping seat, if a seat is free. The rule for a
+    /// <summary>Confirms the first waitlisted delegate without an overlapping seat, if a seat is free (the first whose
+    /// booking is still waiting when the seat is taken: one given up meanwhile is passed, and the seat counted once,
+    /// for the row confirmed). The rule for a
     /// delegate ahead in line who holds a seat at an overlapping breakout: they keep their place in line (they may
     /// yet cancel the other seat), the free seat goes to the next in line, and they are told once per request why
     /// they were passed over, so that nobody is skipped without knowing.</summary>
@@ -169,11 +171,18 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
                 continue;
             }
             if (!await TakeSeatAsync(breakoutId, ct)) return false;
-            await TellPassedOverAsync(passedOver, ct);
             var now = Now;
-            await db.Bookings.Where(b => b.Id == candidate.Id && b.Version == candidate.Version)
-                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Confirmed)
-                    .SetProperty(b => b.ConfirmedUtc, now).SetProperty(b => b.Version, Guid.NewGuid()), ct);
+            // The waiting list was read without a lock: its holder may have given up the place since (their cancel
+            // takes no seat, so it does not wait for the breakout's row). Then the seat goes back and on down the line.
+            if (await db.Bookings.Where(b => b.Id == candidate.Id && b.Version == candidate.Version && b.Status == BookingStatus.Waitlisted)
+                    .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Confirmed)
+                        .SetProperty(b => b.ConfirmedUtc, now).SetProperty(b => b.Version, Guid.NewGuid()), ct) == 0)
+            {
+                await db.Breakouts.Where(b => b.Id == breakoutId && b.ConfirmedCount > 0)
+                    .ExecuteUpdateAsync(s => s.SetProperty(b => b.ConfirmedCount, b => b.ConfirmedCount - 1), ct);
+                continue;
+            }
+            await TellPassedOverAsync(passedOver, ct);
             notifier.Add(NotificationKinds.BookingPromoted, candidate.Id);
             audit.Record(AuditActor.System, "booking.promoted", candidate, $"Booking {candidate.Id} promoted from the waiting list");
             return true;

@@ -329,12 +329,19 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
             if (claim.Refusal == DeskRefusal.SummitFull) return;
             if (!claim.Succeeded) continue; // this delegation is full (its summit place was given back); the next in line may fit
             var now = Now;
-            await db.Registrations.Where(r => r.Id == candidate.Id && r.Version == candidate.Version)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(r => r.Status, RegistrationStatus.Approved)
-                    .SetProperty(r => r.DecidedUtc, now)
-                    .SetProperty(r => r.DecidedByUserId, (string?)null)
-                    .SetProperty(r => r.Version, Guid.NewGuid()), ct);
+            // Still waiting for a place? Every change of status takes the summit's lock, which we hold, so this holds
+            // unless the status changed before our read; a consent or calendar-link change (a new Version, no lock)
+            // must not cost the delegate the place. If the row is no longer waiting, the place goes back and on.
+            if (await db.Registrations.Where(r => r.Id == candidate.Id && r.Status == RegistrationStatus.Waitlisted && r.WaitingForPlace)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(r => r.Status, RegistrationStatus.Approved)
+                        .SetProperty(r => r.DecidedUtc, now)
+                        .SetProperty(r => r.DecidedByUserId, (string?)null)
+                        .SetProperty(r => r.Version, Guid.NewGuid()), ct) == 0)
+            {
+                await ReleasePlaceAsync(candidate, ct);
+                continue;
+            }
             notifier.Add(NotificationKinds.RegistrationPromoted, candidate.Id);
             audit.Record(AuditActor.System, "registration.promoted", candidate, $"Registration {candidate.Id} promoted from the waiting list");
             return;
