@@ -119,9 +119,9 @@ public sealed class SweepSite
     }
 
     /// <summary>A page in a browser context logged in as <paramref name="persona"/> (a copy of the log-in made once).</summary>
-    public async Task<IPage> PageAsAsync(BrowserFixture browser, Persona persona, int width = 1280, int height = 900)
+    public async Task<IPage> PageAsAsync(BrowserFixture browser, Persona persona, int width = 1280, int height = 900, string? locale = null)
     {
-        var options = new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } };
+        var options = new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = locale };
         if (persona != Persona.Anonymous) options.StorageState = states[persona];
         return await browser.NewPageAsync(options);
     }

@@ -120,16 +120,20 @@ public class ViewportTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
-    /// <summary>The agenda's grid scrolls inside its own region with the time column in view; the page itself does not.</summary>
-    [Fact]
-    public async Task The_agenda_grid_scrolls_in_its_own_region_with_the_time_column_fixed()
+    /// <summary>The agenda's grid scrolls inside its own region with the time column in view; the page itself does not.
+    /// In Arabic the grid runs right to left: the time column is on the right and stays there.</summary>
+    [Theory]
+    [InlineData("en-GB", "ArrowRight")]
+    [InlineData("ar", "ArrowLeft")]
+    public async Task The_agenda_grid_scrolls_in_its_own_region_with_the_time_column_fixed(string locale, string onwards)
     {
         var site = await SweepSite.ForAsync(browser);
         var app = browser.App;
         var summit = await app.CreateOpenSummitAsync(name: "Nine-room summit");
         for (var room = 0; room < 9; room++) await app.CreateBreakoutAsync(summit, title: $"Session in room {room + 1} with a long title");
-        var page = await site.PageAsAsync(browser, Persona.Anonymous, 1280);
+        var page = await site.PageAsAsync(browser, Persona.Anonymous, 1280, locale: locale);
         await page.GotoAsync($"/Breakouts/Agenda/{summit.Id}");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("dir", locale == "ar" ? "rtl" : "ltr");
         var region = page.Locator(".agenda-scroll").First;
         await Assertions.Expect(region).ToHaveAttributeAsync("role", "region");
         Assert.True(await region.EvaluateAsync<bool>("r => r.scrollWidth > r.clientWidth"), "Nine rooms should overflow the grid's region");
@@ -138,11 +142,11 @@ public class ViewportTests(BrowserFixture browser)
         var timeBefore = await page.Locator(".agenda-table tbody th.agenda-time").First.BoundingBoxAsync();
         // The keyboard reaches the region and scrolls it (no mouse).
         await region.FocusAsync();
-        for (var i = 0; i < 12; i++) await page.Keyboard.PressAsync("ArrowRight");
+        for (var i = 0; i < 12; i++) await page.Keyboard.PressAsync(onwards);
         await Assertions.Expect(region).Not.ToHaveJSPropertyAsync("scrollLeft", 0);
         var timeAfter = await page.Locator(".agenda-table tbody th.agenda-time").First.BoundingBoxAsync();
         Assert.InRange(timeAfter!.X, timeBefore!.X - 2, timeBefore.X + 2); // within a border's width
-        await browser.ScreenshotAsync(page, "scrolled");
+        await browser.ScreenshotAsync(page, $"scrolled-{locale}");
         page.Problems().AssertNone();
         await page.Context.CloseAsync();
     }

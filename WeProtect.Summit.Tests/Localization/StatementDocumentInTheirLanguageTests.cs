@@ -5,8 +5,8 @@ using WeProtect.Summit.Web.Localization;
 
 namespace WeProtect.Summit.Tests.Localization;
 
-/// <summary>The words a rendered statement adds to its text: on a page, the name of each anchor's "#" link is in the
-/// reader's language and carries that language (the statement around it may be in another); the HTML export is a
+/// <summary>The words a rendered statement adds to its text: on a page, the name of each anchor's "#" link and the
+/// consultation's counts in the margin are in the reader's language and carry that language (the statement around it may be in another); the HTML export is a
 /// document in the statement's own language, its lang, direction and words of its own included, whoever exports it.</summary>
 public class StatementDocumentInTheirLanguageTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
 {
@@ -36,6 +36,23 @@ public class StatementDocumentInTheirLanguageTests(SummitAppFactory app) : IClas
         var page = await reader.GetPageAsync($"/Statements/{statement.Id}/text");
         Assert.Equal("en", page.QuerySelector("#statement-language-text")!.GetAttribute("lang"));
         Assert.NotEqual("Link to preamble-1", new LanguageTexts(language).Format("Link to {0}", "preamble-1"));
+        AssertAnchorLinksIn(page, language);
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task The_consultations_margin_counts_in_the_readers_language(string language)
+    {
+        var (summitId, statementId) = await app.StatementAsync();
+        var (member, _) = await app.DelegateAsync(summitId);
+        using var reader = LocalizedAppFactory.Speaking(member, language);
+        var page = await reader.GetPageAsync($"/Statements/{statementId}/consult");
+        Assert.Equal("en", page.QuerySelector("#consult-text")!.GetAttribute("lang"));
+        var margins = page.QuerySelectorAll("a.statement-margin");
+        Assert.NotEmpty(margins);
+        var none = new LanguageTexts(language).Format("{0} comments · {1} amendments", 0, 0);
+        Assert.NotEqual("0 comments · 0 amendments", none);
+        Assert.All(margins, margin => Assert.Equal((language, none), (margin.GetAttribute("lang"), margin.TextContent.Trim())));
         AssertAnchorLinksIn(page, language);
     }
 

@@ -23,6 +23,14 @@ public partial class TranslationFilesTests
 
     public static TheoryData<string> Translated() => [.. InterfaceLanguages.Codes.Where(c => c != InterfaceLanguages.Default)];
 
+    /// <summary>The page-by-page language tests (<see cref="EnglishLeft.Languages"/>) run in every language of the app,
+    /// so that a language added to InterfaceLanguages is checked there too.</summary>
+    [Fact]
+    public void The_English_left_tests_run_in_every_other_language_of_the_app()
+    {
+        Assert.Equal(Translated().Cast<object[]>().Select(row => (string)row[0]), EnglishLeft.Languages().Cast<object[]>().Select(row => (string)row[0]));
+    }
+
     [Fact]
     public void The_neutral_file_is_English_and_holds_every_key_as_its_own_value()
     {

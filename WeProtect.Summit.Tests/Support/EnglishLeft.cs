@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using WeProtect.Summit.Data.Geography;
+using WeProtect.Summit.Data.Languages;
 
 namespace WeProtect.Summit.Tests.Support;
 
@@ -11,16 +12,21 @@ namespace WeProtect.Summit.Tests.Support;
 /// <c>lang</c> is another language (a statement's text) is data.</summary>
 public static partial class EnglishLeft
 {
-    public static TheoryData<string> Languages() => ["fr", "es", "ar"];
+    /// <summary>Every interface language but English, read from the app's one list (InterfaceLanguages): a language
+    /// added there is compared with English by every test that takes its languages from here.</summary>
+    public static TheoryData<string> Languages() => [.. InterfaceLanguages.Codes.Where(c => c != InterfaceLanguages.Default)];
 
-    /// <summary>Words that are the same in English and the language (checked: the translation is this word).</summary>
-    public static readonly Dictionary<string, string[]> SameWord = new()
+    /// <summary>Words that are the same in English and the language (checked: the translation is this word); a
+    /// language without such words has no entry (<see cref="SameWords"/>).</summary>
+    private static readonly Dictionary<string, string[]> SameWord = new()
     {
         ["fr"] = ["Participants", "Documents", "Badge", "Version", "Braille", "Halal", "Organisation", "Organisations", "Communiqués", "Photo", "Cycle", "Actions",
             "Communiqué", "Dates", "Date", "Consultation", "Quotas", "Badges", "Versions"],
         ["es"] = ["Braille", "Halal", "Kosher", "Hotel", "No", "Sector"],
-        ["ar"] = [],
     };
+
+    /// <summary>The words of <paramref name="language"/> that are the same in English (none unless listed).</summary>
+    public static IReadOnlyList<string> SameWords(string language) => SameWord.GetValueOrDefault(language) ?? [];
 
     /// <summary>Adds to <paramref name="failures"/> what the translated page left in English (a text of its own, not
     /// data, the same in both), a text with no translation, or a wrong <c>lang</c>.</summary>
@@ -31,7 +37,7 @@ public static partial class EnglishLeft
         var englishTexts = Texts(english, "en").ToHashSet();
         var left = Texts(translated, language)
             .Where(englishTexts.Contains)
-            .Where(t => IsWords(WithoutData(t, data)) && !SameWord[language].Contains(t))
+            .Where(t => IsWords(WithoutData(t, data)) && !SameWords(language).Contains(t))
             .Distinct().ToList();
         if (left.Count > 0) failures.Add($"{url}: English left: " + string.Join(" | ", left));
     }
