@@ -46,6 +46,13 @@ public class HandOverTests(QueueDownApp app) : IClassFixture<QueueDownApp>
             await scope.ServiceProvider.GetRequiredService<NotificationSweep>().RunAsync(CancellationToken.None);
         for (var waited = 0; waited < 30_000 && app.MailTo(user.Email!).Count == 0; waited += 100) await Task.Delay(100);
         Assert.Single(app.MailTo(user.Email!));
-        Assert.NotNull(await app.WithDbAsync(db => db.Notifications.Where(n => n.Id == letter.Id).Select(n => n.SentUtc).SingleAsync()));
+        // The letter is written, then its row stamped sent: wait for the stamp too.
+        DateTime? sent = null;
+        for (var waited = 0; waited < 30_000 && sent is null; waited += 100)
+        {
+            sent = await app.WithDbAsync(db => db.Notifications.Where(n => n.Id == letter.Id).Select(n => n.SentUtc).SingleAsync());
+            if (sent is null) await Task.Delay(100);
+        }
+        Assert.NotNull(sent);
     }
 }
