@@ -102,8 +102,9 @@ public sealed class CommuniqueDesk(SummitDbContext db, AuditTrail audit, ICommun
     public static DeskText RevisionAlreadyQueued(int revision) =>
         $"Revision {revision} of this communiqué is already queued: someone else asked for it first. It is published once.";
 
-    /// <summary>Queues the next revision (2, 3, …) of a published communiqué whose statement stays open for late
-    /// endorsements, once the endorsements changed since the last revision. The job signs and timestamps it like the
+    /// <summary>Queues the next revision (2, 3, …) of a published communiqué once its list changed since the last revision
+    /// (late or standing endorsements, withdrawals), whether or not the statement still takes endorsements: a change made
+    /// before late endorsements ended must still reach a signed revision. The job signs and timestamps it like the
     /// first; the earlier revisions are kept. Two organisers pressing at once make one revision: the unique index
     /// (statement, revision) lets one insert in, and the other is told so.</summary>
     public async Task<DeskResult<Communique>> PublishRevisionAsync(int statementId, AuditActor actor, CancellationToken ct = default)
@@ -113,8 +114,6 @@ public sealed class CommuniqueDesk(SummitDbContext db, AuditTrail audit, ICommun
         var latest = await db.Communiques.AsNoTracking().Where(c => c.StatementId == statementId).OrderByDescending(c => c.Revision)
             .Select(c => new { c.Revision, c.Status, c.ListAsOfUtc }).FirstOrDefaultAsync(ct);
         if (latest is null) return DeskResult.Refused("The communiqué is not published yet: publish it first.").With<Communique>();
-        if (!statement.AcceptsLateEndorsements)
-            return DeskResult.Refused("The statement is not open for late endorsements: its communiqué has no further revisions.").With<Communique>();
         if (latest.Status != CommuniqueStatus.Published)
             return DeskResult.Refused(latest.Revision == 1 ? AlreadyQueued : RevisionAlreadyQueued(latest.Revision)).With<Communique>();
         var since = latest.ListAsOfUtc!.Value;

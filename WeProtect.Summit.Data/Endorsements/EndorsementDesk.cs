@@ -200,8 +200,9 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         $"Your organisation has already endorsed this statement (signed by {existing.PrintedName} at {existing.SignedUtc:yyyy-MM-dd HH:mm:ss} UTC). " +
         $"Nothing more was signed.") { Value = existing };
 
-    /// <summary>Withdraws the organisation's live endorsement while the window is open; the row stays with when, who and why.
-    /// As for a signature, the authority, the window and the reason are checked first; then <paramref name="stepUp"/>
+    /// <summary>Withdraws the organisation's live endorsement while the statement takes endorsements
+    /// (<see cref="Statement.TakesEndorsementsAt"/>: in the window, standing, or open for late endorsements); the row stays
+    /// with when, who and why, and published revisions keep the list as it was. As for a signature, the authority, the window and the reason are checked first; then <paramref name="stepUp"/>
     /// (the fresh authenticator code, claimed once) is asked, and nothing is withdrawn without it.</summary>
     public async Task<DeskResult<Endorsement>> WithdrawAsync(int statementId, int organisationId, string reason, string userId, AuditActor actor,
         Func<CancellationToken, Task<DeskText?>> stepUp, CancellationToken ct = default)
@@ -211,18 +212,19 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         var statement = await db.Statements.AsNoTracking().FirstOrDefaultAsync(s => s.Id == statementId, ct);
         if (statement is null) return new(DeskAnswer.NotFound, "There is no such statement.");
         var now = Now;
-        if (!statement.SigningWindowOpenAt(now))
-            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: "The signing window is not open: an endorsement can only be withdrawn while it is.");
+        if (!statement.TakesEndorsementsAt(now))
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: WithdrawalClosed);
         var endorsement = await db.Endorsements.FirstOrDefaultAsync(e => e.StatementId == statementId && e.OrganisationId == organisationId && e.WithdrawnUtc == null, ct);
         if (endorsement is null) return new(DeskAnswer.NotFound, "Your organisation has no endorsement of this statement to withdraw.");
         if (endorsement.WhyNotWithdrawn(reason) is { } refusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Text: refusal);
         if (await stepUp(ct) is { } stepUpRefusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: $"{stepUpRefusal} Nothing was withdrawn.");
         if (endorsement.Withdraw(reason, userId, now) is { } late) return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Text: late);
         audit.Record(actor, "endorsement.withdrawn", endorsement, $"Endorsement {endorsement.Id} of statement {statementId} for organisation {organisationId} withdrawn");
-        // As for signing: still open when the withdrawal commits, and withdrawn once only (WithdrawnUtc is a concurrency token).
+        // As for signing: still taking endorsements when the withdrawal commits, and withdrawn once only (WithdrawnUtc is a
+        // concurrency token).
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var stillOpen = await db.Statements
-            .Where(s => s.Id == statementId && s.Status == StatementStatus.OpenForSignature && s.SigningClosesUtc > now)
+            .Where(s => s.Id == statementId).Where(Statement.TakesEndorsementAt(now))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, x => x.Status), ct);
         if (stillOpen == 0) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: "Signing of this statement closed a moment ago. Nothing was withdrawn.");
         try
@@ -235,7 +237,35 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         {
             return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: "The endorsement was withdrawn by someone else at the same moment.");
         }
-        return new(DeskAnswer.Done, "The endorsement is withdrawn. Your organisation may endorse the statement again while the window is open.") { Value = endorsement };
+        return new(DeskAnswer.Done, statement.Status == StatementStatus.Published
+            ? "The endorsement is withdrawn. The published communiqué keeps the list as it was signed; its next revision leaves your organisation out."
+            : "The endorsement is withdrawn. Your organisation may endorse the statement again while it takes endorsements.") { Value = endorsement };
+    }
+
+    /// <summary>Why an endorsement can no longer be withdrawn: the one wording for the desk and the signing page.</summary>
+    public const string WithdrawalClosed = "The statement no longer takes endorsements: its list of signatories is the record as agreed, " +
+        "and an endorsement can no longer be withdrawn.";
+
+    /// <summary>Ends, inside the caller's transaction, the organisation's live endorsements of standing statements when it
+    /// leaves the Alliance: a standing statement lists members, so one that left is no longer among them (and is no
+    /// longer asked to report on it). Withdrawn now, by the organiser, with the day it left as the reason; published
+    /// revisions keep the list as it was. Summit statements keep their endorsements: they record a past meeting.</summary>
+    public async Task<IReadOnlyList<Endorsement>> EndStandingOnLeavingAsync(int organisationId, DateOnly leftOn, AuditActor organiser, CancellationToken ct = default)
+    {
+        var now = Now;
+        var endorsements = await db.Endorsements
+            .Where(e => e.OrganisationId == organisationId && e.WithdrawnUtc == null)
+            .Where(e => db.Statements.Any(s => s.Id == e.StatementId && s.Standing))
+            .ToListAsync(ct);
+        foreach (var endorsement in endorsements)
+        {
+            if (endorsement.Withdraw($"Left the Alliance on {leftOn:yyyy-MM-dd}.", organiser.UserId ?? "", now) is { } refusal)
+                throw new InvalidOperationException(refusal.ToString());
+            audit.Record(organiser, "endorsement.withdrawn", endorsement,
+                $"Endorsement {endorsement.Id} of standing statement {endorsement.StatementId} for organisation {organisationId} ended: it left the Alliance on {leftOn:yyyy-MM-dd}");
+            await ReceiptsAsync(NotificationKinds.EndorsementWithdrawn, endorsement, ct);
+        }
+        return endorsements;
     }
 
     // ---------------------------------------------------------------- closing

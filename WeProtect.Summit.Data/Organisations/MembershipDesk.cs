@@ -7,7 +7,8 @@ namespace WeProtect.Summit.Data.Organisations;
 /// with a reason, and may join again later. Dates are calendar days (UTC). The directory's "member since" year follows
 /// the register (the year of the open period; none once it leaves), so the directory's count of members is today's
 /// register wherever joinings are recorded.</summary>
-public sealed class MembershipDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class MembershipDesk(SummitDbContext db, AuditTrail audit, Endorsements.EndorsementDesk endorsements, Notifications.Notifier notifier,
+    TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -51,16 +52,23 @@ public sealed class MembershipDesk(SummitDbContext db, AuditTrail audit, TimePro
         organisation.MemberSince = null;
         organisation.Version = Guid.NewGuid();
         audit.Record(organiser, "membership.left", membership, $"Organisation {organisationId} left the Alliance on {day:yyyy-MM-dd}");
+        // The departure and the end of its standing endorsements commit together, with their receipts.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var ended = await endorsements.EndStandingOnLeavingAsync(organisationId, day, organiser, ct);
         try
         {
             await audit.SaveChangesAsync(ct);
+            await notifier.CommitAsync(tx, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
             return DeskResult.Conflict($"{organisation.FormalName}'s membership").With<Membership>();
         }
-        return new(DeskAnswer.Done, $"{organisation.FormalName} left the Alliance on {day:d MMMM yyyy}.") { Value = membership };
+        DeskText done;
+        if (ended.Count == 0) done = $"{organisation.FormalName} left the Alliance on {day:d MMMM yyyy}.";
+        else done = $"{organisation.FormalName} left the Alliance on {day:d MMMM yyyy}; its endorsement of the standing statements ({ended.Count}) ended with its membership.";
+        return new(DeskAnswer.Done, done) { Value = membership };
     }
 
     private static DeskResult<Membership> Refused(DeskText reason) => new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Text: reason);

@@ -210,6 +210,11 @@ public class Statement
     /// <summary>Published, and still taking late endorsements: the one rule for signing after publication.</summary>
     public bool AcceptsLateEndorsements => Status == StatementStatus.Published && LateEndorsements;
 
+    /// <summary>Takes endorsements at <paramref name="nowUtc"/> whatever the sector: inside the signing window, standing, or
+    /// published and open for late endorsements. The one rule for withdrawing too: an organisation may leave a list
+    /// while it may join it; once a statement takes no more endorsements its list is the record as agreed.</summary>
+    public bool TakesEndorsementsAt(DateTime nowUtc) => AcceptsLateEndorsements || AcceptsStandingEndorsements || SigningWindowOpenAt(nowUtc);
+
     /// <summary>Open for signature and <paramref name="nowUtc"/> inside the signing window [opens, closes): the one
     /// rule for signing (and withdrawing) in the window. A statement without a window is never inside one.</summary>
     public bool SigningWindowOpenAt(DateTime nowUtc) =>

@@ -150,7 +150,8 @@ public class RevisionTests(TimestampedApp app) : IClassFixture<TimestampedApp>
         using var scope = app.Services.CreateScope();
         var refused = await scope.ServiceProvider.GetRequiredService<CommuniqueDesk>().PublishRevisionAsync(plain.StatementId, Data.Audit.AuditActor.System);
         Assert.False(refused.Succeeded);
-        Assert.Contains("not open for late endorsements", refused.Message);
+        // Nothing changed since revision 1: a revision would list the same organisations.
+        Assert.Contains("No organisation endorsed the statement since revision 1", refused.Message);
     }
 
     [Fact]

@@ -95,7 +95,7 @@ public class SigningInTheSignatorysLanguageTests(LocalizedAppFactory app) : ICla
             ["Withdrawal.Reason"] = "Le ministre a changé.", ["Withdrawal.Code"] = app.TotpCode(signatory.Key, TimeSpan.FromSeconds(30)),
         });
         Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
-        Assert.Equal("L'approbation est retirée. Votre organisation peut approuver de nouveau la déclaration tant que la période de signature est ouverte.",
+        Assert.Equal("L'approbation est retirée. Votre organisation peut approuver de nouveau la déclaration tant qu'elle reçoit des approbations.",
             afterWithdrawal.QuerySelector("[role=status]")!.TextContent);
         var notice = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == signatory.User.Email) && (m.Subject ?? "") == $"Approbation retirée : {statement.Title}");
         Assert.Contains("Motif invoqué : Le ministre a changé.", notice.TextBody);

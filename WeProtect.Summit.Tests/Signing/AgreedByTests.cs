@@ -61,7 +61,9 @@ public class AgreedByTests(SummitAppFactory app) : IClassFixture<SummitAppFactor
         Assert.Equal([F("Childline")], Names(page, Sector.CivilSociety));
         Assert.Equal(["Government", "InternationalOrganisation", "CivilSociety"],
             page.QuerySelectorAll(".agreed-by-sector").Select(s => s.GetAttribute("data-sector")!).ToList());
-        Assert.DoesNotContain("Withdrawn Republic", page.QuerySelector("#agreed-by")!.TextContent);
+        Assert.DoesNotContain(page.QuerySelectorAll(".agreed-by-sector"), s => s.TextContent.Contains("Withdrawn Republic"));
+        // Under the list, the name that was there is explained.
+        Assert.StartsWith($"{withdrawnOrg.FormalName}: endorsement withdrawn on ", page.QuerySelector("#withdrawn li")!.TextContent);
 
         // The configured culture decides: in Swedish, Å is a letter after Z.
         using var swedish = app.WithWebHostBuilder(b => b.UseSetting("Signing:Culture", "sv-SE"));

@@ -9,22 +9,6 @@ namespace WeProtect.Summit.Tests.Signing;
 /// "Agreed by" list at once, and its commitments tracked for that organisation.</summary>
 public class StandingStatementTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
 {
-    /// <summary>A standing statement, open for signature, with no signing window and an embargo that does not apply.</summary>
-    private async Task<(Statement Statement, StatementVersion Final)> StandingAsync()
-    {
-        var summit = await app.CreateOpenSummitAsync();
-        var (statement, final) = await app.CreateStatementAsync(summit.Id, StatementStatus.Final, SigningData.TextForAll, $"Membership {Guid.NewGuid():N}"[..20]);
-        await app.WithDbAsync(async db =>
-        {
-            var s = await db.Statements.Include(x => x.Versions).FirstAsync(x => x.Id == statement.Id);
-            Assert.Null(s.SetStanding(true));
-            s.SignatoriesEmbargoed = true;
-            Assert.Null(s.MoveTo(StatementStatus.OpenForSignature));
-            await db.SaveChangesAsync();
-        });
-        return (statement, final);
-    }
-
     [Fact]
     public void Only_a_standing_statement_opens_without_a_window_and_takes_endorsements_at_any_time_for_its_audiences()
     {
@@ -53,7 +37,7 @@ public class StandingStatementTests(SummitAppFactory app) : IClassFixture<Summit
     [Fact]
     public async Task An_organisation_joining_years_later_endorses_the_standing_statement_bound_to_its_hash_audited_listed_at_once_and_reports_on_it()
     {
-        var (statement, final) = await StandingAsync();
+        var (statement, final) = await app.StandingStatementAsync();
         var founder = await app.OrganisationAsync(Sector.Government, $"Founding Republic {Guid.NewGuid():N}"[..28]);
         var founderSignatory = await app.SignatoryAsync(founder.Id);
         var page = await founderSignatory.Client.GetPageAsync(SigningData.SignUrl(statement.Id, founder.Id));

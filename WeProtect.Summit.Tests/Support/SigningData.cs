@@ -33,6 +33,22 @@ internal static class SigningData
         });
     }
 
+    /// <summary>A standing statement, open for signature, with no signing window and an embargo that does not apply.</summary>
+    public static async Task<(Statement Statement, StatementVersion Final)> StandingStatementAsync(this SummitAppFactory app)
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var (statement, final) = await app.CreateStatementAsync(summit.Id, StatementStatus.Final, SigningData.TextForAll, $"Membership {Guid.NewGuid():N}"[..20]);
+        await app.WithDbAsync(async db =>
+        {
+            var s = await db.Statements.Include(x => x.Versions).FirstAsync(x => x.Id == statement.Id);
+            Assert.Null(s.SetStanding(true));
+            s.SignatoriesEmbargoed = true;
+            Assert.Null(s.MoveTo(StatementStatus.OpenForSignature));
+            await db.SaveChangesAsync();
+        });
+        return (statement, final);
+    }
+
     /// <summary>Grants through EndorsementDesk, as an organiser would on the page.</summary>
     public static async Task<DeskResult<SigningAuthority>> GrantAsync(this SummitAppFactory app, SummitUser user, int organisationId)
     {

@@ -112,7 +112,7 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
             : (Say("Endorsement recorded: {0}", statement.Title),
                 $"{dear}\n\n" + Say("{0} ({1}) endorsed \"{2}\" on behalf of {3} on {4}.", endorsement.PrintedName, endorsement.PrintedPosition, statement.Title,
                     organisation, When(endorsement.SignedUtc)) + $"\n\n{bound}\n\n{signatory} " +
-                Say("If this endorsement was not made with your organisation's authority, tell the summit secretariat at once: it can be withdrawn while signing is open."));
+                Say("If this endorsement was not made with your organisation's authority, tell the summit secretariat at once: it can be withdrawn while the statement takes endorsements."));
         return new Letter(user.Email, user.FullName, subject, body,
             links.Absolute($"/Signing/Sign/{endorsement.StatementId}/{endorsement.OrganisationId}"), Say("The endorsement"), Language: CultureInfo.CurrentUICulture.Name);
     }

@@ -14,6 +14,8 @@ public class AgreedByModel(SummitDbContext db, IConfiguration configuration) : P
     public int Count { get; private set; }
     public bool Embargoed { get; private set; }
     public IReadOnlyList<AgreedByGroup> Groups { get; private set; } = [];
+    /// <summary>Organisations that endorsed and withdrew: a public list explains a name that is gone (none while embargoed).</summary>
+    public IReadOnlyList<FormerSignatory> Withdrawn { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int statementId, CancellationToken ct)
     {
@@ -25,6 +27,7 @@ public class AgreedByModel(SummitDbContext db, IConfiguration configuration) : P
         // A standing statement's list grows as members join: each endorsement shows at once.
         Embargoed = statement.SignatoriesEmbargoed && !statement.Standing && statement.Status != StatementStatus.Published;
         Groups = Embargoed ? [] : list.Groups;
+        Withdrawn = Embargoed ? [] : await FormerSignatory.LoadAsync(db, statementId, ct);
         Response.Headers.CacheControl = "no-cache, no-store";
         if (Request.IsHtmx()) return Partial("_AgreedByList", this);
         return Page();

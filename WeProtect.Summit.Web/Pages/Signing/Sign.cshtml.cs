@@ -55,7 +55,8 @@ public class SignModel(SummitDbContext db, EndorsementDesk desk, AuthenticatorSt
     public string? Refusal { get; private set; }
     public Endorsement? Live { get; private set; }
     public IReadOnlyList<Endorsement> Withdrawn { get; private set; } = [];
-    public bool WindowOpen { get; private set; }
+    /// <summary>The statement takes endorsements now, so a live one may be withdrawn (<see cref="Statement.TakesEndorsementsAt"/>).</summary>
+    public bool Withdrawable { get; private set; }
     /// <summary>A withdrawal was refused: its form is shown open, with the reason kept.</summary>
     public bool WithdrawalRefused { get; private set; }
 
@@ -144,7 +145,7 @@ public class SignModel(SummitDbContext db, EndorsementDesk desk, AuthenticatorSt
         var now = clock.GetUtcNow().UtcDateTime;
         Refusal = statement.RefuseEndorsement(organisation.Sector, EndorsementDesk.AudiencesOf(Final), now) is { } refusal
             ? Localization.Translations.Of(HttpContext, refusal) : null;
-        WindowOpen = statement.SigningWindowOpenAt(now);
+        Withdrawable = statement.TakesEndorsementsAt(now);
         var endorsements = await db.Endorsements.AsNoTracking()
             .Where(e => e.StatementId == statementId && e.OrganisationId == organisationId).OrderByDescending(e => e.SignedUtc).ToListAsync(ct);
         Live = endorsements.FirstOrDefault(e => e.IsLive);

@@ -24,6 +24,8 @@ public class MembershipModel(SummitDbContext db, MembershipDesk desk) : PageMode
     public Organisation Organisation { get; private set; } = null!;
     public IReadOnlyList<Membership> Periods { get; private set; } = [];
     public bool IsMember => Periods.Any(p => p.LeftOn is null);
+    /// <summary>The standing statements it endorses: leaving ends those endorsements (MembershipDesk.LeaveAsync).</summary>
+    public IReadOnlyList<string> StandingEndorsed { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int organisationId, CancellationToken ct) => await LoadAsync(organisationId, ct) ? Page() : NotFound();
 
@@ -48,6 +50,9 @@ public class MembershipModel(SummitDbContext db, MembershipDesk desk) : PageMode
         if (await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, ct) is not { } organisation) return false;
         Organisation = organisation;
         Periods = await db.Memberships.AsNoTracking().Where(m => m.OrganisationId == organisationId).OrderBy(m => m.JoinedOn).ToListAsync(ct);
+        StandingEndorsed = await db.Endorsements.AsNoTracking().Where(e => e.OrganisationId == organisationId && e.WithdrawnUtc == null)
+            .Join(db.Statements.AsNoTracking().Where(s => s.Standing), e => e.StatementId, s => s.Id, (e, s) => s.Title)
+            .OrderBy(t => t).ToListAsync(ct);
         return true;
     }
 }
