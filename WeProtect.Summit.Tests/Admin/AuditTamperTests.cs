@@ -94,6 +94,27 @@ public sealed class AuditTamperTests : IDisposable
     }
 
     [Fact]
+    public async Task A_communique_is_not_published_over_a_trail_that_does_not_verify()
+    {
+        var closed = await app.ClosedStatementAsync();
+        await AppendAsync(2);
+        // An edit without the key: the row's MAC no longer matches.
+        await app.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync(
+            $"UPDATE \"AuditEvents\" SET \"Summary\" = {"nothing happened"} WHERE \"Sequence\" = (SELECT MAX(\"Sequence\") FROM \"AuditEvents\")"));
+        var organiser = await app.CreateUserAsync(fullName: "Publishing Organiser", roles: Roles.Organiser);
+        using (var scope = app.Services.CreateScope())
+        {
+            var queued = await scope.ServiceProvider.GetRequiredService<Data.Communiques.CommuniqueDesk>()
+                .PublishAsync(closed.StatementId, new AuditActor(organiser.Id, organiser.FullName));
+            Assert.True(queued.Succeeded, queued.Message);
+        }
+        var failed = await app.WaitForCommuniqueAsync(closed.StatementId, c => c.LastError is not null);
+        Assert.Contains("the audit trail does not verify", failed.LastError);
+        Assert.Null(failed.Pdf);
+        Assert.NotEqual(Data.Communiques.CommuniqueStatus.Published, failed.Status);
+    }
+
+    [Fact]
     public async Task Deleted_newest_rows_are_detected_against_the_signed_checkpoint()
     {
         await AppendAsync(3);

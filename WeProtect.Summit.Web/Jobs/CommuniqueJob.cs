@@ -144,13 +144,17 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
         // The list as of one instant, kept with the revision, so that its page and downloads show this same list later.
         var listAsOf = clock.GetUtcNow().UtcDateTime;
         var signatories = await AgreedBy.LoadAsync(db, statement.Id, AgreedBy.Comparison(configuration[CultureKey]), listAsOf, ct);
+        // The trail as it stands once the list is read, signed and carried inside the communiqué. A trail that does not
+        // verify is not certified by a published document: the attempt fails with the reason, for organisers to see.
+        var (checkpoint, notWritten) = await checkpoints.WriteAsync($"communique {communique.Id} revision {communique.Revision} rendered", ct);
+        if (checkpoint is null) throw new InvalidOperationException(notWritten);
 
         var summit = statement.Summit;
         var publishedUtc = Truncate(listAsOf);
         // Each PDF names its language: its fixed words and dates follow it (CommuniquePdf), not the thread's culture.
         var content = new CommuniqueContent(summit.Name, WhenWhere(summit, statement.AuthoritativeLanguage), parsed.Document, version.Number,
             version.ContentHash, signatories.Signatories, publishedUtc, summit.Zone, signatories.Layout, communique.Revision, previous,
-            statement.AuthoritativeLanguage);
+            statement.AuthoritativeLanguage, Checkpoint: checkpoint);
         var unsigned = CommuniquePdf.Render(content);
         using var certificate = certificates.Current();
         var location = $"{summit.City}, {Countries.NameOf(summit.CountryCode)}";

@@ -9,7 +9,8 @@ namespace WeProtect.Summit.Web.Pdf;
 /// <paramref name="AgreedByLayout"/> (<see cref="AgreedBy.Order"/>). A <paramref name="Revision"/> after the first says so,
 /// with the publication time of the revision it supersedes. A communiqué in a translation gives its
 /// <paramref name="Language"/>, the translation's hash as <paramref name="ContentHash"/>, and the authoritative language and
-/// hash (<paramref name="AuthoritativeLanguage"/>, <paramref name="AuthoritativeHash"/>).</summary>
+/// hash (<paramref name="AuthoritativeLanguage"/>, <paramref name="AuthoritativeHash"/>). <paramref name="Checkpoint"/> is the
+/// signed audit checkpoint written when the list was read: printed (rows, head hash) and attached to the file.</summary>
 public sealed record CommuniqueContent(
     string SummitName,
     string SummitWhenWhere,
@@ -24,7 +25,8 @@ public sealed record CommuniqueContent(
     DateTime? SupersedesPublishedUtc = null,
     string Language = "en",
     string? AuthoritativeLanguage = null,
-    string? AuthoritativeHash = null)
+    string? AuthoritativeHash = null,
+    Audit.AuditCheckpoint? Checkpoint = null)
 {
     /// <summary>This PDF prints a translation, not the authoritative text.</summary>
     public bool IsTranslation => AuthoritativeHash is not null;

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using PdfSharp.Pdf;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Statements;
@@ -12,13 +14,16 @@ namespace WeProtect.Summit.Web.Pdf;
 /// with every signatory's listed name, under its sector's heading or in one list as the layout says, in the order
 /// given; and a
 /// closing block with the version, the content hash, the number of signatories and the publication time in UTC and
-/// in the summit's zone. Long texts flow over as many pages as needed (<see cref="PdfFlow"/>). The fixed words (headings,
+/// in the summit's zone, and the audit checkpoint (attached as <see cref="CheckpointFileName"/>). Long texts flow over as many pages as needed (<see cref="PdfFlow"/>). The fixed words (headings,
 /// labels, "Page n of m") and the dates are in the content's <see cref="CommuniqueContent.Language"/>, from the shared
 /// translations (<see cref="LanguageTexts"/>), whatever culture the rendering thread carries; a right-to-left language's
 /// PDF has its lines, headings, labels and "Agreed by" list against the right margin (<see cref="PdfFlow.RightToLeft"/>).</summary>
 public static class CommuniquePdf
 {
     public const string ContentType = "application/pdf";
+
+    /// <summary>The name of the audit checkpoint attached to the communiqué (one JSON line, as in the checkpoints file).</summary>
+    public const string CheckpointFileName = "audit-checkpoint.json";
 
     public static byte[] Render(CommuniqueContent content)
     {
@@ -94,6 +99,17 @@ public static class CommuniquePdf
                     ? texts.Format("Revision {0}, after late endorsements; it supersedes revision {1} published {2} UTC", content.Revision, content.Revision - 1, When(before))
                     : texts.Format("Revision {0}, after late endorsements; it supersedes revision {1}", content.Revision, content.Revision - 1),
                 small, spaceAfter: 1, colour: PdfFlow.Muted);
+        if (content.Checkpoint is { } checkpoint)
+        {
+            // Every copy of the communiqué then witnesses the audit trail as it stood: rows rewritten or removed later no
+            // longer match it (scripts/verify-audit.py --checkpoints takes the attached file as it is).
+            flow.Paragraph(texts.Format("Audit trail when the list was read: {0} events; hash of the last (SHA-256):", checkpoint.Rows), small, spaceAfter: 1,
+                colour: PdfFlow.Muted, keepWithNext: 1);
+            flow.Paragraph(checkpoint.HeadHash, small, spaceAfter: 1, colour: PdfFlow.Muted);
+            flow.Paragraph(texts.Format("The signed checkpoint is attached to this file as {0}.", CheckpointFileName), small, spaceAfter: 1, colour: PdfFlow.Muted);
+            using var attached = new MemoryStream(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(checkpoint) + "\n"));
+            document.AddEmbeddedFile(CheckpointFileName, attached);
+        }
         return flow.Save();
     }
 
