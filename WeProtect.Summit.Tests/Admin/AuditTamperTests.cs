@@ -115,6 +115,24 @@ public sealed class AuditTamperTests : IDisposable
     }
 
     [Fact]
+    public async Task A_copy_of_a_communique_shows_an_administrator_that_rows_were_deleted_since_it_was_published()
+    {
+        var closed = await app.ClosedStatementAsync();
+        var published = await app.PublishedAsync(closed.StatementId);
+        await AppendAsync(2);
+        var carried = System.Text.Json.JsonSerializer.Deserialize<AuditCheckpoint>(PdfAttachments.Read(published.Pdf!, CommuniquePdf.CheckpointFileName)!)!;
+        // Everything from three rows before the communiqué's checkpoint goes: the chain that is left still walks.
+        await app.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM \"AuditEvents\" WHERE \"Sequence\" > {carried.Rows - 3}"));
+        Assert.True((await VerifyAsync()).IsIntact);
+
+        using var admin = await app.LoggedInClientAsync(Roles.Admin);
+        var (_, verified) = await admin.VerifyAsync(published.Pdf!);
+        var verdict = verified.QuerySelector("#trail-check")!;
+        Assert.Contains("The audit trail today does not agree with it", verdict.TextContent);
+        Assert.Contains($"but the checkpoint of {carried.WrittenUtc} saw {carried.Rows}: rows were deleted from its end", verdict.TextContent);
+    }
+
+    [Fact]
     public async Task Deleted_newest_rows_are_detected_against_the_signed_checkpoint()
     {
         await AppendAsync(3);

@@ -51,5 +51,21 @@ public class CommuniqueCheckpointTests(SummitAppFactory app) : IClassFixture<Sum
         Assert.Contains($"The signed checkpoint is attached to this file as {CommuniquePdf.CheckpointFileName}.", words);
         // It is also in the checkpoints file, as the auditor's script reads them.
         Assert.Contains(app.Services.GetRequiredService<AuditCheckpoints>().All(), c => c.Signature == checkpoint.Signature);
+
+        // The Verify page reads it from any copy: to anyone, what it says; to an administrator, whether today's trail agrees.
+        using var visitor = app.CreateFormClient();
+        var (_, seen) = await visitor.VerifyAsync(pdf);
+        Assert.Equal("true", seen.QuerySelector("#verify-result")!.GetAttribute("data-valid"));
+        var carried = seen.QuerySelector("#audit-checkpoint")!.TextContent;
+        Assert.Contains($"{checkpoint.Rows:N0} events on", carried);
+        Assert.Contains(checkpoint.HeadHash, carried);
+        Assert.Null(seen.QuerySelector("#trail-check"));
+        using var admin = await app.LoggedInClientAsync(Roles.Admin);
+        var (_, checkedByAdmin) = await admin.VerifyAsync(pdf);
+        Assert.Equal("The audit trail today agrees with it: nothing recorded up to then was changed or removed.",
+            checkedByAdmin.QuerySelector("#trail-check")!.TextContent.Trim());
+        // The signatory list carries none.
+        var (_, list) = await visitor.VerifyAsync(published.SignatoryListPdf!, "signatories.pdf");
+        Assert.Null(list.QuerySelector("#audit-checkpoint"));
     }
 }

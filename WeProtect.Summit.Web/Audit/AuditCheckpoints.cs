@@ -84,15 +84,29 @@ public sealed class AuditCheckpoints(IServiceScopeFactory scopes, SigningCertifi
         if (!SignsOrSigned(signer))
             return new AuditCheck(chain, last, $"The last checkpoint ({last.WrittenUtc}) is signed by a certificate this server does not sign with "
                 + $"(thumbprint {signer}). If the signing certificate was renewed, add that thumbprint to {PreviousCertificatesKey}.");
+        return new AuditCheck(chain, last, await HoldAgainstAsync(db, last, ct));
+    }
+
+    /// <summary>Walks the chain and holds it against a checkpoint carried elsewhere (the one attached to a communiqué),
+    /// whose signature and signer the caller has checked: the verdict on whether the trail still agrees with that copy.</summary>
+    public async Task<AuditCheck> CheckAgainstAsync(AuditCheckpoint copy, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var chain = await scope.ServiceProvider.GetRequiredService<AuditTrail>().VerifyAsync(ct);
+        return new AuditCheck(chain, copy, await HoldAgainstAsync(scope.ServiceProvider.GetRequiredService<SummitDbContext>(), copy, ct));
+    }
+
+    /// <summary>Why the trail disagrees with the checkpoint (rows deleted from its end, or the row it names carrying
+    /// another hash), or null when it agrees.</summary>
+    private static async Task<string?> HoldAgainstAsync(SummitDbContext db, AuditCheckpoint checkpoint, CancellationToken ct)
+    {
         var rows = await db.AuditEvents.CountAsync(ct);
-        var atCheckpoint = await db.AuditEvents.AsNoTracking().Where(e => e.Sequence == last.Rows).Select(e => e.Hash).FirstOrDefaultAsync(ct);
-        string? problem =
-            (last.Rows > 0 && atCheckpoint is null) || rows < last.Rows
-                ? $"The trail has {rows} rows, but the checkpoint of {last.WrittenUtc} saw {last.Rows}: rows were deleted from its end."
-            : last.Rows > 0 && atCheckpoint != last.HeadHash
-                ? $"Row {last.Rows} no longer carries the hash the checkpoint of {last.WrittenUtc} signed: the trail was rewritten."
+        var atCheckpoint = await db.AuditEvents.AsNoTracking().Where(e => e.Sequence == checkpoint.Rows).Select(e => e.Hash).FirstOrDefaultAsync(ct);
+        return (checkpoint.Rows > 0 && atCheckpoint is null) || rows < checkpoint.Rows
+                ? $"The trail has {rows} rows, but the checkpoint of {checkpoint.WrittenUtc} saw {checkpoint.Rows}: rows were deleted from its end."
+            : checkpoint.Rows > 0 && atCheckpoint != checkpoint.HeadHash
+                ? $"Row {checkpoint.Rows} no longer carries the hash the checkpoint of {checkpoint.WrittenUtc} signed: the trail was rewritten."
             : null;
-        return new AuditCheck(chain, last, problem);
     }
 
     /// <summary>The current signing certificate, one named in <see cref="PreviousCertificatesKey"/>, or the development

@@ -19,7 +19,7 @@ namespace WeProtect.Summit.Web.Pages.Communiques;
 [RateLimited(RateLimitedAction.Verify)]
 [RequestFormLimits(MultipartBodyLengthLimit = 2L * MaxBytes)]
 [RequestSizeLimit(2L * MaxBytes + 64 * 1024)]
-public class VerifyModel(SummitDbContext db, IConfiguration configuration) : PageModel
+public class VerifyModel(SummitDbContext db, IConfiguration configuration, Audit.AuditCheckpoints checkpoints) : PageModel
 {
     public const int MaxBytes = 20 * 1024 * 1024;
     public static readonly string[] PdfContentTypes = ["application/pdf", "application/x-pdf"];
@@ -52,6 +52,10 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration) : Pag
         /// its registration was rejected or cancelled; the page does not say which to whoever holds the file): never
         /// valid, whatever its signature.</summary>
         public WithdrawnLetter? Withdrawn { get; init; }
+        /// <summary>The signed audit checkpoint a published communiqué carries (attached when its list was read).</summary>
+        public Audit.AuditCheckpoint? Checkpoint { get; init; }
+        /// <summary>Today's trail held against <see cref="Checkpoint"/>: for administrators only (it walks the whole trail).</summary>
+        public Audit.AuditCheck? TrailCheck { get; init; }
 
         public bool IsValid => (Published is not null || VisaLetter is not null) && Signature.IsValid && SignedByPublishedCertificate;
     }
@@ -131,6 +135,8 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration) : Pag
         var signatories = published is null ? new AgreedByList(AgreedByLayout.BySector, []) :
             await AgreedBy.LoadAsync(db, published.StatementId, AgreedBy.Comparison(configuration[CommuniqueJob.CultureKey]), published.ListAsOfUtc, ct);
         var revisions = published is null ? [] : await CommuniqueRevisions.PublishedAsync(db, published.StatementId, ct);
+        var checkpoint = published is not null && match?.IsList != true ? CarriedCheckpoint(bytes, published.Thumbprint) : null;
+        var trailCheck = checkpoint is not null && User.IsInRole(Data.Accounts.Roles.Admin) ? await checkpoints.CheckAgainstAsync(checkpoint, ct) : null;
         Result = new Verdict(Path.GetFileName(Upload.FileName ?? "upload.pdf"), bytes.Length, sha, check, published, byPublishedCertificate, signatories)
         {
             IsSignatoryList = match?.IsList == true,
@@ -140,7 +146,26 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration) : Pag
             Withdrawn = withdrawn,
             Language = match?.Language,
             AuthoritativeLanguage = match?.Authoritative,
+            Checkpoint = checkpoint,
+            TrailCheck = trailCheck,
         };
         return Page();
+    }
+
+    /// <summary>The audit checkpoint attached to a communiqué published here, when it is there and signed by the
+    /// certificate the communiqué was published with; else null (a communiqué published before checkpoints were attached).</summary>
+    private static Audit.AuditCheckpoint? CarriedCheckpoint(byte[] pdf, string? thumbprint)
+    {
+        if (PdfAttachments.Read(pdf, CommuniquePdf.CheckpointFileName) is not { } json) return null;
+        try
+        {
+            var checkpoint = System.Text.Json.JsonSerializer.Deserialize<Audit.AuditCheckpoint>(json);
+            return checkpoint is not null && checkpoint.SignatureHolds()
+                && string.Equals(checkpoint.CertificateThumbprint(), thumbprint, StringComparison.OrdinalIgnoreCase) ? checkpoint : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 }
