@@ -202,8 +202,9 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
 
     /// <summary>Withdraws the organisation's live endorsement while the statement takes endorsements
     /// (<see cref="Statement.TakesEndorsementsAt"/>: in the window, standing, or open for late endorsements); the row stays
-    /// with when, who and why, and published revisions keep the list as it was. As for a signature, the authority, the window and the reason are checked first; then <paramref name="stepUp"/>
-    /// (the fresh authenticator code, claimed once) is asked, and nothing is withdrawn without it.</summary>
+    /// with when, who and why, and published revisions keep the list as it was. As for a signature, the authority, the
+    /// statement and the reason are checked first; then <paramref name="stepUp"/> (the fresh authenticator code, claimed
+    /// once) is asked, and nothing is withdrawn without it.</summary>
     public async Task<DeskResult<Endorsement>> WithdrawAsync(int statementId, int organisationId, string reason, string userId, AuditActor actor,
         Func<CancellationToken, Task<DeskText?>> stepUp, CancellationToken ct = default)
     {
