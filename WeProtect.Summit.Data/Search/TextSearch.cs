@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace WeProtect.Summit.Data.Search;
 
 /// <summary>The one rule for finding a name by what someone typed: case and accents ignored, culture-aware ("jose" finds
@@ -9,7 +11,28 @@ public static class TextSearch
     private const CompareOptions Options = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace;
 
     /// <summary>Whether <paramref name="value"/> holds <paramref name="typed"/> anywhere.</summary>
-    public static bool Contains(string value, string typed) => Compare.IndexOf(value, typed, Options) >= 0;
+    public static bool Contains(string value, string typed) => Compare.IndexOf(Fold(value), Fold(typed), Options) >= 0;
+
+    /// <summary>Arabic as people type it: the alef's hamza and madda forms (أ إ آ ٱ) as a bare alef, alef maqsura (ى) as
+    /// yeh, teh marbuta (ة) as heh, short vowels and tatweel dropped ("احمد" finds "أحمد"). The culture's comparison
+    /// treats these letters as different ones; an Arabic name is typed either way on a check-in desk.</summary>
+    private static string Fold(string text)
+    {
+        if (!text.Any(c => c is >= '\u0600' and <= '\u06FF')) return text;
+        var folded = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '\u0623' or '\u0625' or '\u0622' or '\u0671': folded.Append('\u0627'); break;
+                case '\u0649': folded.Append('\u064A'); break;
+                case '\u0629': folded.Append('\u0647'); break;
+                case '\u0640' or (>= '\u064B' and <= '\u065F') or '\u0670': break;
+                default: folded.Append(c); break;
+            }
+        }
+        return folded.ToString();
+    }
 
     /// <summary>The words typed (at most <paramref name="max"/>), split at spaces.</summary>
     public static IReadOnlyList<string> Words(string? typed, int max) =>

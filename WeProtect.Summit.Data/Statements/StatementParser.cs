@@ -80,6 +80,14 @@ public static partial class StatementParser
     [GeneratedRegex(@"^[ \t]*\d{1,9}[.)][ \t]*")]
     private static partial Regex NumberMarker();
 
+    /// <summary>A bullet character of a word processor's list (•, ◦, ▪, ●, ‣, ⁃, –) at the start of a line.</summary>
+    [GeneratedRegex(@"^[ \t]*(?<mark>[•◦▪▫●○■□‣⁃–])[ \t]+\S")]
+    private static partial Regex PastedBullet();
+
+    /// <summary>A lettered item as word processors write it ("(a) …", "a) …") at the start of a line.</summary>
+    [GeneratedRegex(@"^[ \t]*(?<mark>\(?(?<letter>[a-z])\))[ \t]+\S")]
+    private static partial Regex PastedLetter();
+
     [GeneratedRegex(@"^[ \t]*[-+*][ \t]*")]
     private static partial Regex BulletMarker();
 
@@ -137,6 +145,13 @@ public static partial class StatementParser
                 {
                     if (BracedLine().IsMatch(lines[i]))
                         Warn(i + 1, $"“{lines[i]}” is not a marker (the markers are {{audience=…}}, {{commitments}}, {{part}} and {{closing}}), so it is kept as text.");
+                    // What a word processor's lists paste as: read as plain text and joined to the lines around it.
+                    else if (PastedBullet().Match(lines[i]) is { Success: true } bullet)
+                        Warn(i + 1, $"This line starts with “{bullet.Groups["mark"].Value}”, a bullet pasted from a word processor: here it is plain text, " +
+                            "joined to the lines around it. Write “- ” for a bullet, or “1. ” for a numbered commitment.");
+                    else if (PastedLetter().Match(lines[i]) is { Success: true } letter)
+                        Warn(i + 1, $"This line starts with “{letter.Groups["mark"].Value}”: here it is plain text, joined to the lines around it. Write a lettered " +
+                            $"item as “{letter.Groups["letter"].Value}. ” at the start of its own line under its commitment, so that it has its own anchor.");
                     forMarkdig[i] = lines[i];
                 }
             }

@@ -65,7 +65,10 @@ public class LanguageChoiceTests(LocalizedAppFactory app) : IClassFixture<Locali
         // The profile form changes it too.
         var form = await other.GetPageAsync("/Profile");
         Assert.Equal("es", ((IHtmlSelectElement)form.QuerySelector("[name='Input.Language']")!).Value);
-        await other.SubmitAsync(form, "#profile", new Dictionary<string, string> { ["Input.Language"] = "ar" });
+        var (_, saved) = await other.SubmitAndFollowAsync(form, "#profile", new Dictionary<string, string> { ["Input.Language"] = "ar" });
+        Assert.Equal("ar", Lang(saved));
+        // The confirmation is in the language just chosen, as the page it is on.
+        Assert.Equal("حُفظ ملفك الشخصي.", saved.QuerySelector("[role=status]")!.TextContent.Trim());
         Assert.Equal("ar", Lang(await other.GetPageAsync("/Profile")));
     }
 

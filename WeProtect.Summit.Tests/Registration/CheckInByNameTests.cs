@@ -120,6 +120,12 @@ public class CheckInByNameTests(SummitAppFactory app) : IClassFixture<SummitAppF
         Assert.Equal([jose.Id.ToString()], await FoundAsync("PEREZ"));
         Assert.Equal([ivan.Id.ToString()], await FoundAsync("иван"));
         Assert.Equal([ivan.Id.ToString()], await FoundAsync("петров иван"));
+        // Arabic as it is typed: without the hamza, alef maqsura as yeh, teh marbuta as heh.
+        var ahmed = await AddAsync(summit, "أحمد الكعبي");
+        var fatima = await AddAsync(summit, "فاطمة مصطفى");
+        Assert.Equal([ahmed.Id.ToString()], await FoundAsync("احمد"));
+        Assert.Equal([ahmed.Id.ToString()], await FoundAsync("أحمد الكعبي"));
+        Assert.Equal([fatima.Id.ToString()], await FoundAsync("فاطمه مصطفي"));
         // The vetting queue finds the same people with the same words.
         var queue = await desk.GetPageAsync($"/Registration/Manage/Index/{summit.Id}?q={Uri.EscapeDataString("иван")}");
         Assert.Contains("Иван Петров", queue.QuerySelector("#queue-table tbody")?.TextContent);

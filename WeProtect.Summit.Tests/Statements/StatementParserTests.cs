@@ -179,6 +179,23 @@ public class StatementParserTests
     }
 
     [Fact]
+    public void Bullets_and_lettered_items_pasted_from_a_word_processor_are_each_named_by_a_warning()
+    {
+        var result = StatementParser.Parse("# T\n\nWe agree:\n• Recognise the harm.\n• Welcome the work.\n\n## S {audience=all}\n" +
+            "1. **Act**\n(a) Listen to children.\nb) Pass laws.\n2. **Report**\n   a. Every two years.\n   b. In public.\n");
+        Assert.Empty(result.Errors);
+        var pasted = result.Warnings.Where(w => w.ToString().Contains("This line starts with")).Select(w => w.ToString()).ToList();
+        Assert.Equal(4, pasted.Count);
+        Assert.StartsWith("Line 4: This line starts with “•”, a bullet pasted from a word processor", pasted[0]);
+        Assert.StartsWith("Line 5: This line starts with “•”, a bullet pasted from a word processor", pasted[1]);
+        Assert.StartsWith("Line 9: This line starts with “(a)”: here it is plain text", pasted[2]);
+        Assert.StartsWith("Line 10: This line starts with “b)”: here it is plain text", pasted[3]);
+        Assert.Contains("Write a lettered item as “a. ” at the start", pasted[2]);
+        // The forms the grammar reads are not warned about.
+        Assert.DoesNotContain(result.Warnings, w => w.Line is 12 or 13);
+    }
+
+    [Fact]
     public void Too_deep_nesting_is_an_error_not_an_exception()
     {
         var result = StatementParser.Parse("# T\n## S {audience=all}\n1. **A**\n" + new string('>', 10_000) + " x\n");

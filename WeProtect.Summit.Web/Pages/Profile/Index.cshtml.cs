@@ -1,3 +1,4 @@
+using WeProtect.Summit.Web.Localization;
 using System.ComponentModel.DataAnnotations;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Languages;
@@ -60,7 +61,8 @@ public class IndexModel(UserManager<SummitUser> users, SignInManager<SummitUser>
         await accounts.ProfileUpdatedAsync(user, before);
         // The name is in the cookie (for the header and the audit trail): issue it afresh.
         await signIn.RefreshSignInAsync(user);
-        this.ShowStatus("Your profile has been saved.");
+        // Said in the language just chosen: the next page is shown in it.
+        using (RecipientLanguage.Speak(user.PreferredLanguage)) this.ShowStatus("Your profile has been saved.");
         return RedirectToPage();
     }
 
