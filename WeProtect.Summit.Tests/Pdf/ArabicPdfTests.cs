@@ -40,6 +40,42 @@ public sealed class ArabicPdfTests : IDisposable
         return AgreedBy.Order(list, CultureInfo.InvariantCulture.CompareInfo);
     }
 
+    /// <summary>How many dark pixels page 1 has, rasterised by poppler at 200 dpi in grey (a PGM image).</summary>
+    private static async Task<int> InkAsync(byte[] pdf)
+    {
+        var prefix = Path.Combine(Path.GetTempPath(), $"ink-{Guid.NewGuid():N}");
+        await Poppler.RunAsync("pdftoppm", pdf, mustSucceed: true, "-r", "200", "-gray", "-f", "1", "-l", "1", prefix);
+        var image = Directory.GetFiles(Path.GetDirectoryName(prefix)!, Path.GetFileName(prefix) + "*.pgm").Single();
+        try
+        {
+            var bytes = await File.ReadAllBytesAsync(image);
+            // "P5\n<width> <height>\n255\n" then one byte per pixel.
+            var header = 0;
+            for (var newlines = 0; newlines < 3; header++) if (bytes[header] == '\n') newlines++;
+            return bytes.Skip(header).Count(b => b < 128);
+        }
+        finally
+        {
+            File.Delete(image);
+        }
+    }
+
+    [Fact]
+    public async Task Every_dot_and_hamza_of_an_Arabic_name_is_drawn()
+    {
+        // The same letters with and without their dots: dotless beh (ٮ), alef maqsura (ى), dotless noon (ں), and alef
+        // without its hamza. In Noto Naskh the dots and hamzas are components of components, which PDFsharp's font subset
+        // once left out: both lines then drew the same ink.
+        const string dotted = "أحمد بن نبيل الكعبي";
+        const string dotless = "احمد ٮں ںٮىل الكعٮى";
+        async Task<int> InkOfAsync(string name) => await InkAsync(CommuniquePdf.Render(CommuniquePdfTests.Content(SigningData.TextForAll,
+            [new Signatory(1, name, name, Sector.Government, 1, new DateTime(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc), "Printed Name", "Minister")])));
+        var withDots = await InkOfAsync(dotted);
+        var withoutDots = await InkOfAsync(dotless);
+        // Ten dots and a hamza at 10.5 pt and 200 dpi: well over 30 dark pixels.
+        Assert.True(withDots > withoutDots + 30, $"Dotted name: {withDots} dark pixels; the same letters without dots: {withoutDots}.");
+    }
+
     /// <summary>The text poppler extracts, without the directional marks (RLE, PDF) it puts around right-to-left runs.</summary>
     private static async Task<string> PopplerTextAsync(byte[] pdf) =>
         new((await Poppler.PdftotextAsync(pdf)).Where(c => c is < '\u202A' or > '\u202E').ToArray());
