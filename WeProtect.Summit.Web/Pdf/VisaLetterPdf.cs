@@ -44,7 +44,7 @@ public static class VisaLetterPdf
 
         string[] names = [texts["Name"], texts["Position"], texts["Organisation"], texts["Nationality"], texts["Passport or ID number"], texts["Valid until"]];
         // The values start after the widest label (in French, "Numéro de passeport…" is wider than the English).
-        var labels = Math.Min(Math.Max(150, names.Max(n => flow.Width(n, body)) + 12), flow.ContentWidth / 2);
+        var labels = Math.Min(Math.Max(150, names.Max(n => flow.Width(n, body)) + 12), flow.ContentWidth * 0.6);
         flow.Space(4);
         // The delegate's details are a list of labelled items (each label its Lbl, the value its LBody), the tagged-PDF
         // form of a list of terms and their values, so that a screen reader reads "Name" with the name.
