@@ -59,10 +59,10 @@ public class Breakout
 
     /// <summary>The rules that need only the breakout, its room and its summit; overlaps with other breakouts
     /// (same room, same facilitator) are checked by <see cref="BreakoutSchedule"/>, which sees them all.</summary>
-    public IReadOnlyList<(string Field, string Message)> Validate(Summits.Summit summit, Room? room)
+    public IReadOnlyList<(string Field, DeskText Message)> Validate(Summits.Summit summit, Room? room)
     {
-        var errors = new List<(string, string)>();
-        void Check(bool bad, string field, string message) { if (bad) errors.Add((field, message)); }
+        var errors = new List<(string, DeskText)>();
+        void Check(bool bad, string field, DeskText message) { if (bad) errors.Add((field, message)); }
         Check(string.IsNullOrWhiteSpace(Title), nameof(Title), "The breakout needs a title.");
         Check(Title?.Length > TitleMaxLength, nameof(Title), $"The title is longer than {TitleMaxLength} characters.");
         Check(Description?.Length > DescriptionMaxLength, nameof(Description), $"The description is longer than {DescriptionMaxLength:N0} characters.");

@@ -116,7 +116,7 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
     /// <summary>Every rule a breakout must keep, keyed by its fields: its own (<see cref="Breakout.Validate"/>) and the
     /// programme's (room and facilitators free, <see cref="BreakoutSchedule"/>). When the times could not be read,
     /// the rules about them are left out: they would only mislead.</summary>
-    public async Task<IReadOnlyList<(string Field, string Message)>> CheckAsync(Summits.Summit summit, Breakout breakout, Room? room,
+    public async Task<IReadOnlyList<(string Field, DeskText Message)>> CheckAsync(Summits.Summit summit, Breakout breakout, Room? room,
         bool timesKnown, CancellationToken ct = default)
     {
         var errors = breakout.Validate(summit, room)

@@ -4,10 +4,10 @@ namespace WeProtect.Summit.Data.Breakouts;
 /// two breakouts at once.</summary>
 public sealed class BreakoutSchedule(SummitDbContext db)
 {
-    public async Task<IReadOnlyList<(string Field, string Message)>> CheckAsync(Breakout breakout, IReadOnlyCollection<string> facilitatorIds,
+    public async Task<IReadOnlyList<(string Field, DeskText Message)>> CheckAsync(Breakout breakout, IReadOnlyCollection<string> facilitatorIds,
         CancellationToken ct = default)
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, DeskText)>();
         var overlapping = await db.Breakouts.AsNoTracking()
             .Where(b => b.SummitId == breakout.SummitId && b.Id != breakout.Id)
             .Where(Breakout.Overlapping(breakout.StartUtc, breakout.EndUtc))

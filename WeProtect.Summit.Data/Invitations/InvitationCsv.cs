@@ -6,7 +6,8 @@ namespace WeProtect.Summit.Data.Invitations;
 
 /// <summary>Reads a file of invitations (CSV, UTF-8, header row): <c>organisation</c> (its formal name or id in the
 /// directory), <c>email</c> (the focal point's address) and optionally <c>quota</c> (delegates besides one head of
-/// delegation). All or nothing: any bad row yields no invitation, and every bad row is listed with its line.</summary>
+/// delegation). All or nothing: any bad row yields no invitation, and every bad row is listed with its line, in words the
+/// page says in the reader's language (<see cref="DeskText"/>).</summary>
 public static class InvitationCsv
 {
     public const int MaxRows = 2000;
@@ -14,7 +15,7 @@ public static class InvitationCsv
     public const string MaxFileSizeText = "512 KB";
     public const string Header = "organisation,email,quota";
 
-    public sealed record Result(IReadOnlyList<InvitationRow> Rows, IReadOnlyList<string> Errors)
+    public sealed record Result(IReadOnlyList<InvitationRow> Rows, IReadOnlyList<DeskText> Errors)
     {
         public bool Succeeded => Errors.Count == 0;
     }
@@ -28,7 +29,7 @@ public static class InvitationCsv
         var byId = directory.ToDictionary(o => o.Id);
         var byName = directory.GroupBy(o => o.FormalName.Trim(), StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
-        var errors = new List<string>();
+        var errors = new List<DeskText>();
         var rows = new List<InvitationRow>();
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -52,20 +53,21 @@ public static class InvitationCsv
                 var name = Field(organisationColumn);
                 var email = Field(emailColumn);
                 var quotaText = Field(quotaColumn);
-                var problems = new List<string>();
+                var problems = new List<DeskText>();
                 Organisation? organisation = null;
                 if (name.Length == 0) problems.Add("the organisation is missing");
                 else if (int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) organisation = byId.GetValueOrDefault(id);
                 else organisation = byName.GetValueOrDefault(name);
                 if (name.Length > 0 && organisation is null) problems.Add($"\"{Shorten(name)}\" is not an organisation of the directory (give its formal name or id)");
-                if (EmailAddresses.Problem(email) is not null) problems.Add(email.Length == 0 ? "the e-mail address is missing" : $"\"{Shorten(email)}\" is not an e-mail address");
+                if (EmailAddresses.Problem(email) is not null)
+                    problems.Add(email.Length == 0 ? "the e-mail address is missing" : (DeskText)$"\"{Shorten(email)}\" is not an e-mail address");
                 int? quota = null;
                 if (quotaText.Length > 0)
                 {
                     if (int.TryParse(quotaText, NumberStyles.None, CultureInfo.InvariantCulture, out var q) && q <= 1000) quota = q;
                     else problems.Add($"the quota \"{Shorten(quotaText)}\" is not a whole number from 0 to 1,000");
                 }
-                if (problems.Count > 0) errors.Add($"Line {line}: {string.Join("; ", problems)}.");
+                if (problems.Count > 0) errors.Add($"Line {line}: {problems.Aggregate((said, next) => $"{said}; {next}")}.");
                 else rows.Add(new InvitationRow(line, organisation!.Id, email, quota is null ? null : 1, quota));
             }
         }
@@ -81,5 +83,5 @@ public static class InvitationCsv
 
     private static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
 
-    private static Result Failed(string message) => new([], [message]);
+    private static Result Failed(DeskText message) => new([], [message]);
 }

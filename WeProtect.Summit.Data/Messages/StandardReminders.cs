@@ -30,7 +30,7 @@ public static class StandardReminders
     public static Reminder? Find(string? kind) => All.FirstOrDefault(r => r.Kind == kind);
 
     /// <summary>When the reminder goes for this summit, or why it cannot be scheduled.</summary>
-    public static (DateTime Utc, string? Error) When(Reminder reminder, Summits.Summit summit) => reminder.Kind switch
+    public static (DateTime Utc, DeskText? Error) When(Reminder reminder, Summits.Summit summit) => reminder.Kind switch
     {
         RegistrationCloses => summit.RegistrationClosesUtc is { } closes
             ? (closes - RegistrationLead, null)

@@ -31,9 +31,9 @@ public sealed class AnswerDesk(SummitDbContext db, AuditTrail audit, TimeProvide
         var travel = await db.TravelDetails.FirstOrDefaultAsync(t => t.RegistrationId == registrationId, ct);
         var isNew = travel is null;
         travel ??= TravelDetails.For(registrationId);
-        var errors = new List<(string, string)>(travel.Set(plan, registration.Summit, now));
+        var errors = new List<(string Field, DeskText Message)>(travel.Set(plan, registration.Summit, now));
         var questions = await QuestionDesk.AskedAsync(db, registration.SummitId, QuestionForm.Travel, ct);
-        errors.AddRange(registration.AnswerAll(questions, answers, now));
+        errors.AddRange(registration.AnswerAll(questions, answers, now).Select(e => (e.Field, (DeskText)e.Message)));
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear(); // nothing half-applied is saved by a later call

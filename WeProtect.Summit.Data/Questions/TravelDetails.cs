@@ -24,9 +24,9 @@ public class TravelDetails
     public static TravelDetails For(int registrationId) => new() { RegistrationId = registrationId };
 
     /// <summary>The plan as local times of <paramref name="summit"/>, or every broken rule keyed by the plan's field.</summary>
-    public IReadOnlyList<(string Field, string Message)> Set(TravelPlan plan, Summits.Summit summit, DateTime nowUtc)
+    public IReadOnlyList<(string Field, DeskText Message)> Set(TravelPlan plan, Summits.Summit summit, DateTime nowUtc)
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, DeskText)>();
         DateTime? Utc(DateTime? local, string field)
         {
             if (local is null) return null;
@@ -56,7 +56,7 @@ public class TravelDetails
     }
 
     /// <summary>A flight number as airlines print it ("EK 2", "BA0107"): letters, digits, spaces; optional.</summary>
-    private static string? Flight(string? text, string field, List<(string, string)> errors)
+    private static string? Flight(string? text, string field, List<(string, DeskText)> errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var flight = text.Trim().ToUpperInvariant();

@@ -28,8 +28,8 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
     {
         var summit = await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == summitId, ct);
         if (summit is null) return new(DeskAnswer.NotFound, "There is no such summit.");
-        var errors = new List<(string Field, string Message)>();
-        DateTime? ToUtc(DateTime? local, string field, string missing)
+        var errors = new List<(string Field, DeskText Message)>();
+        DateTime? ToUtc(DateTime? local, string field, DeskText missing)
         {
             if (local is null) { errors.Add((field, missing)); return null; }
             var (utc, error) = Summits.SummitClock.ToUtc(local.Value, summit.Zone);

@@ -27,12 +27,16 @@ public static class SummitClock
         .ToList();
 
     /// <summary>The UTC instant of a wall-clock time in the zone, or an error when that time does not exist
-    /// there (the hour skipped when daylight saving starts). An ambiguous time takes the earlier instant.</summary>
-    public static (DateTime Utc, string? Error) ToUtc(DateTime local, TimeZoneInfo zone)
+    /// there (the hour skipped when daylight saving starts), said in the reader's language by the page. An ambiguous
+    /// time takes the earlier instant.</summary>
+    public static (DateTime Utc, DeskText? Error) ToUtc(DateTime local, TimeZoneInfo zone)
     {
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         if (zone.IsInvalidTime(unspecified))
-            return (default, $"{unspecified:yyyy-MM-dd HH:mm} does not exist in {zone.Id}: the clocks skip it.");
+        {
+            DeskText skipped = $"{unspecified:yyyy-MM-dd HH:mm} does not exist in {zone.Id}: the clocks skip it.";
+            return (default, skipped);
+        }
         if (zone.IsAmbiguousTime(unspecified))
         {
             var offset = zone.GetAmbiguousTimeOffsets(unspecified).Max();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using AngleSharp.Html.Dom;
 using WeProtect.Summit.Web.Accreditation;
 using WeProtect.Summit.Web.Localization;
@@ -80,6 +81,56 @@ public class PageMessagesInTheirLanguageTests(SummitAppFactory app) : IClassFixt
         var (_, tooLarge) = await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync(invitations), "#upload-form",
             files: new Dictionary<string, (string, byte[])> { ["Upload"] = ("everyone.csv", new byte[Data.Invitations.InvitationCsv.MaxFileBytes + 1]) });
         Assert.Contains(Said(language, "{0} is larger than {1} KB. Split it into smaller files.", "everyone.csv", 512), Errors(tooLarge));
+    }
+
+    /// <summary>The breakout's own rules (<c>Breakout.Validate</c>) and the programme's (<c>BreakoutSchedule</c>), a time the
+    /// clocks skip (<c>SummitClock.ToUtc</c>) and the invitation file's line errors are desk texts: said in the reader's
+    /// language, their values (dates, titles, line numbers) filled in.</summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task Breakout_rules_a_skipped_time_and_invitation_file_lines_are_said_in_the_readers_language(string language)
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var taken = await app.CreateBreakoutAsync(summit, startHour: 15, title: "Taken " + Guid.NewGuid().ToString("N")[..6]);
+        var room = await app.WithDbAsync(db => db.Rooms.SingleAsync(r => r.Id == taken.RoomId));
+        using var organiser = LocalizedAppFactory.Speaking(await app.LoggedInClientAsync(Roles.Organiser), language);
+
+        async Task<string> BreakoutErrorsAsync(DateOnly date, string start, string end, string capacity) => Errors(await FormClient.ParseAsync(
+            await organiser.SubmitAsync(await organiser.GetPageAsync($"/Breakouts/Manage/Edit/{summit.Id}"), "#breakout-form", new Dictionary<string, string>
+            {
+                ["Input.Title"] = "Out of time", ["Input.RoomId"] = room.Id.ToString(CultureInfo.InvariantCulture),
+                ["Input.Date"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Input.StartTime"] = start, ["Input.EndTime"] = end,
+                ["Input.Capacity"] = capacity,
+            })));
+        var outside = await BreakoutErrorsAsync(summit.EndDate.AddDays(1), "16:00", "15:00", "0");
+        Assert.Contains(Said(language, "The breakout must end after it starts."), outside);
+        Assert.Contains(Said(language, "The breakout must take place during the summit ({0:d MMMM} – {1:d MMMM yyyy}).", summit.StartDate, summit.EndDate), outside);
+        Assert.Contains(Said(language, "The capacity must be at least 1."), outside);
+        var clash = await BreakoutErrorsAsync(summit.StartDate, "15:30", "16:30", (room.Capacity + 1).ToString(CultureInfo.InvariantCulture));
+        Assert.Contains(Said(language, "The room is taken at that time by \"{0}\".", taken.Title), clash);
+        Assert.Contains(Said(language, "The capacity cannot be above the room's ({0:N0}).", room.Capacity), clash);
+
+        // 01:30 on the last Sunday of March 2027 does not exist in London: the clocks go from 01:00 to 02:00.
+        var edit = await organiser.GetPageAsync($"/Summits/Manage/Edit/{summit.Id}");
+        var skipped = Errors(await FormClient.ParseAsync(await organiser.SubmitAsync(edit, "#summit-form", new Dictionary<string, string>
+        {
+            ["Input.TimeZoneId"] = "Europe/London", ["Input.RegistrationOpens"] = "2027-03-28T01:30",
+        })));
+        Assert.Contains(Said(language, "{0:yyyy-MM-dd HH:mm} does not exist in {1}: the clocks skip it.", new DateTime(2027, 3, 28, 1, 30, 0), "Europe/London"), skipped);
+
+        // The invitation file: each bad line by its number, its problems in the reader's words.
+        var known = await app.CreateOrganisationAsync();
+        var file = $"organisation,email,quota\n{known.Id},a@example.org,1\nNo Such Ministry,b@example.org,\n{known.Id},not-an-address,x\n";
+        var (_, shown) = await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync($"/Invitations/Manage/Index/{summit.Id}"), "#upload-form",
+            files: new Dictionary<string, (string, byte[])> { ["Upload"] = ("invitations.csv", Encoding.UTF8.GetBytes(file)) });
+        var lines = shown.QuerySelectorAll("#file-errors li").Select(li => li.TextContent.Trim()).ToList();
+        var texts = new LanguageTexts(language);
+        Assert.Equal(
+        [
+            Said(language, "Line {0}: {1}.", 3, Said(language, "\"{0}\" is not an organisation of the directory (give its formal name or id)", "No Such Ministry")),
+            Said(language, "Line {0}: {1}.", 4, texts.Format("{0}; {1}", Said(language, "\"{0}\" is not an e-mail address", "not-an-address"),
+                Said(language, "the quota \"{0}\" is not a whole number from 0 to 1,000", "x"))),
+        ], lines);
     }
 
     [Theory]

@@ -160,7 +160,9 @@ public sealed class CommuniqueJob(SummitDbContext db, AuditTrail audit, SigningC
         var location = $"{summit.City}, {Countries.NameOf(summit.CountryCode)}";
         var tsa = timestamps.IfConfigured();
         var pdf = await PdfSigner.SignAsync(unsigned, certificate, location, tsa, ct);
-        var list = SignatoryLists.Pdf(new SignatoryListHeader(statement.Id, statement.Title, summit.Name, version.ContentHash, publishedUtc, communique.Revision), signatories);
+        // The signed list goes with the authoritative communiqué: in its language.
+        var list = SignatoryLists.Pdf(new SignatoryListHeader(statement.Id, statement.Title, summit.Name, version.ContentHash, publishedUtc, communique.Revision),
+            signatories, new Localization.LanguageTexts(statement.AuthoritativeLanguage));
         var signedList = await PdfSigner.SignAsync(list, certificate, location, tsa, ct, PdfSigner.ListReason);
         // The communiqué in each language that has a translation of the signed version, signed alike and stored with it.
         var languages = new List<CommuniqueTranslation>();

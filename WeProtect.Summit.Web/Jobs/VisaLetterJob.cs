@@ -61,10 +61,13 @@ public sealed class VisaLetterJob(SummitDbContext db, AuditTrail audit, SigningC
         var settings = await db.VisaLetterSettings.AsNoTracking().SingleOrDefaultAsync(s => s.SummitId == letter.SummitId, ct);
         var summit = registration.Summit;
         var issuedUtc = new DateTime(clock.GetUtcNow().UtcDateTime.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, DateTimeKind.Utc);
-        var content = new VisaLetterContent(letter.Id, summit.Name, BadgePdf.WhenWhere(summit), summit.Venue,
+        // In the summit's default language, not the delegate's: the letter is for the host country's consulate, not for
+        // the delegate, and its body is the host's wording, which the organisers write once in the summit's language.
+        var language = new Localization.LanguageTexts(summit.DefaultLanguage).Language;
+        var content = new VisaLetterContent(letter.Id, summit.Name, BadgePdf.WhenWhere(summit, language), summit.Venue,
             settings?.HostWording ?? VisaLetterSettings.DefaultWording, registration.FullName, registration.Position, registration.OrganisationName,
-            Countries.NameOf(accreditation!.NationalityCode), numbers.Unprotect(accreditation.ProtectedDocumentNumber!), accreditation.DocumentExpiry!.Value,
-            issuedUtc);
+            Countries.NameOf(accreditation!.NationalityCode, language), numbers.Unprotect(accreditation.ProtectedDocumentNumber!), accreditation.DocumentExpiry!.Value,
+            issuedUtc, language);
         using var certificate = certificates.Current();
         var pdf = await PdfSigner.SignAsync(VisaLetterPdf.Render(content), certificate, $"{summit.City}, {Countries.NameOf(summit.CountryCode)}",
             timestamps.IfConfigured(), ct, VisaLetterPdf.Reason);

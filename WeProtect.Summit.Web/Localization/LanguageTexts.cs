@@ -26,7 +26,15 @@ public sealed class LanguageTexts
         Culture = InterfaceLanguages.FormattingCulture(Language);
     }
 
+    /// <summary>The language of the request being served (its UI culture, chosen by <see cref="SummitCultureProvider"/>):
+    /// for a document the reader downloads for their own use, such as an organiser's participant list.</summary>
+    public static LanguageTexts OfRequest() => new(CultureInfo.CurrentUICulture.Name);
+
     public string Language { get; }
+
+    /// <summary>Whether the language is written right to left (Arabic): its documents are laid out from the right margin.</summary>
+    public bool RightToLeft => Culture.TextInfo.IsRightToLeft;
+
 
     /// <summary>The culture of dates and numbers in this language, as the interface formats them (en-GB for English;
     /// Arabic as "ar": Gregorian months, Latin digits).</summary>

@@ -9,7 +9,9 @@ using WeProtect.Summit.Data.Registrations; // after the namespace line: see DEVE
 using WeProtect.Summit.Data.Summits;
 
 /// <summary>What one badge shows. Built from a registration with <see cref="BadgePdf.ContentOf"/>;
-/// <see cref="Photo"/> is the accreditation photo (square JPEG), printed beside the QR code when there is one.</summary>
+/// <see cref="Photo"/> is the accreditation photo (square JPEG), printed beside the QR code when there is one. The fixed
+/// words (category, "Minister", the dates) are in <see cref="Language"/>, an interface language's code, as are
+/// <see cref="SummitWhenWhere"/> and <see cref="CountryName"/>.</summary>
 public sealed record BadgeContent(
     string SummitName,
     string SummitWhenWhere,
@@ -20,4 +22,5 @@ public sealed record BadgeContent(
     DelegateCategory Category,
     bool IsMinister,
     string Code,
-    byte[]? Photo = null);
+    byte[]? Photo = null,
+    string Language = Data.Languages.InterfaceLanguages.Default);

@@ -20,7 +20,12 @@ using WeProtect.Summit.Data.Summits;
 /// (payload: the badge code and nothing else) with the code printed under it for typing at the desk; and a band in the
 /// category's colour naming the category in words, with a gold "Minister" band above it for ministers. The fonts are
 /// the embedded Noto Sans (<see cref="SummitFonts"/>), written as Unicode so any Latin, Greek or Cyrillic name
-/// renders, and embedded (subset) in the PDF.</summary>
+/// renders, and embedded (subset) in the PDF; Arabic is shaped (Noto Naskh Arabic) and every line of an Arabic badge
+/// is laid out right to left.
+///
+/// A badge's words are in the summit's default language (<see cref="ContentOf"/>), whoever prints it: every badge of a
+/// summit reads alike at the door (the security staff check "PRESS" or "PRESSE" against one list), and a badge a
+/// delegate prints at home matches the one the desk reprints.</summary>
 public static class BadgePdf
 {
     public const string ContentType = "application/pdf";
@@ -69,13 +74,21 @@ public static class BadgePdf
         return $"{dates} · {texts.Format("{0}, {1}", summit.City, Countries.NameOf(summit.CountryCode, texts.Language))}";
     }
 
-    /// <summary>The badge of a registration; its organisation (if any) must be loaded.</summary>
+    /// <summary>The badge of a registration, in the summit's default language; its organisation (if any) must be loaded.</summary>
     public static BadgeContent ContentOf(Registration registration, Summit summit, byte[]? photo = null)
     {
+        var language = new Localization.LanguageTexts(summit.DefaultLanguage).Language;
         var countryCode = registration.Organisation is { } organisation ? organisation.CountryCode : registration.ProposedCountryCode;
-        return new BadgeContent(summit.Name, WhenWhere(summit), registration.FullName, registration.Position,
-            registration.OrganisationName, countryCode is null ? null : Countries.NameOf(countryCode),
-            registration.Category, registration.IsMinister, registration.BadgeCode, photo);
+        return new BadgeContent(summit.Name, WhenWhere(summit, language), registration.FullName, registration.Position,
+            registration.OrganisationName, countryCode is null ? null : Countries.NameOf(countryCode, language),
+            registration.Category, registration.IsMinister, registration.BadgeCode, photo, language);
+    }
+
+    /// <summary>The PDF's title ("Badges – Summit"), in the summit's default language as its badges are.</summary>
+    public static string Title(Summit summit, int? batchId = null)
+    {
+        var texts = new Localization.LanguageTexts(summit.DefaultLanguage);
+        return batchId is { } batch ? texts.Format("Badges – {0} – batch {1}", summit.Name, batch) : texts.Format("Badges – {0}", summit.Name);
     }
 
     /// <summary>One PDF of the badges in the order given: a page per badge (A6), or four A6 badges on an A4 sheet,
@@ -87,7 +100,7 @@ public static class BadgePdf
         using var document = new PdfDocument();
         document.Info.Title = title;
         document.Info.Creator = "WeProtect Summit";
-        var tags = PdfTags.Start(document);
+        var tags = PdfTags.Start(document, PdfTags.LanguageOf(badges[0].Language));
         var (columns, rows, scale) = layout switch
         {
             BadgeLayout.A4Four => (2, 2, 1.0),
@@ -141,7 +154,8 @@ public static class BadgePdf
         for (var r = 0; r <= rows; r++) gfx.DrawLine(pen, 0, top + r * cellHeight, 2 * left + columns * cellWidth, top + r * cellHeight);
     }
 
-    public static byte[] Render(BadgeContent badge) => Render([badge], $"Badge – {badge.FullName}");
+    public static byte[] Render(BadgeContent badge) =>
+        Render([badge], new Localization.LanguageTexts(badge.Language).Format("Badge – {0}", badge.FullName));
 
     /// <summary>The QR code of a badge code as a 24-bit BMP (PDFsharp's importer does not read QRCoder's 1-bit PNG),
     /// quiet zone included; <see cref="QrModules"/> is its matrix. PDFsharp stores it Flate-compressed.</summary>
@@ -170,8 +184,10 @@ public static class BadgePdf
         return generator.CreateQrCode(code, QRCodeGenerator.ECCLevel.M);
     }
 
-    /// <summary>The QR code's alternative text: what it holds, so that a screen reader says more than "image".</summary>
-    public static string QrAltText(string code) => $"QR code of the badge code {BadgeCodes.Display(code)}";
+    /// <summary>The QR code's alternative text, in the badge's language: what it holds, so that a screen reader says more
+    /// than "image".</summary>
+    public static string QrAltText(string code, string? language = null) =>
+        new Localization.LanguageTexts(language).Format("QR code of the badge code {0}", BadgeCodes.Display(code));
 
     /// <summary>One badge, drawn at the origin of <paramref name="gfx"/> (which <paramref name="origin"/> and
     /// <paramref name="scale"/> place on the page): its texts tagged as the name's heading and paragraphs in reading
@@ -192,6 +208,9 @@ public static class BadgePdf
         }
         var inner = Width - 2 * Margin;
         var y = Margin;
+        var texts = new Localization.LanguageTexts(badge.Language);
+        // An Arabic badge's lines are right-to-left paragraphs: "11–12 ديسمبر 2027" starts on the right.
+        var level = texts.RightToLeft ? (byte)1 : (byte)0;
 
         // Summit: name (up to two lines) and when/where.
         var summitFont = Font(11, bold: true);
@@ -199,7 +218,7 @@ public static class BadgePdf
         {
             foreach (var line in Wrap(gfx, badge.SummitName, summitFont, inner, maxLines: 2))
             {
-                PdfText.Draw(gfx, line, summitFont, new XSolidBrush(Ink), new XRect(Margin, y, inner, 14), XStringFormats.TopCenter);
+                PdfText.Draw(gfx, line, summitFont, new XSolidBrush(Ink), new XRect(Margin, y, inner, 14), XStringFormats.TopCenter, level);
                 y += 14;
             }
         });
@@ -208,7 +227,7 @@ public static class BadgePdf
         {
             foreach (var line in Wrap(gfx, badge.SummitWhenWhere, whereFont, inner, maxLines: 2))
             {
-                PdfText.Draw(gfx, line, whereFont, new XSolidBrush(Muted), new XRect(Margin, y, inner, 10), XStringFormats.TopCenter);
+                PdfText.Draw(gfx, line, whereFont, new XSolidBrush(Muted), new XRect(Margin, y, inner, 10), XStringFormats.TopCenter, level);
                 y += 10;
             }
         });
@@ -223,7 +242,7 @@ public static class BadgePdf
         {
             foreach (var line in nameLines)
             {
-                PdfText.Draw(gfx, line, nameFont, new XSolidBrush(Ink), new XRect(Margin, y, inner, nameLineHeight), XStringFormats.TopCenter);
+                PdfText.Draw(gfx, line, nameFont, new XSolidBrush(Ink), new XRect(Margin, y, inner, nameLineHeight), XStringFormats.TopCenter, level);
                 y += nameLineHeight;
             }
         });
@@ -234,7 +253,7 @@ public static class BadgePdf
         {
             foreach (var line in Wrap(gfx, badge.Position, positionFont, inner, maxLines: 2))
             {
-                PdfText.Draw(gfx, line, positionFont, new XSolidBrush(Muted), new XRect(Margin, y, inner, 12), XStringFormats.TopCenter);
+                PdfText.Draw(gfx, line, positionFont, new XSolidBrush(Muted), new XRect(Margin, y, inner, 12), XStringFormats.TopCenter, level);
                 y += 12;
             }
         });
@@ -245,7 +264,7 @@ public static class BadgePdf
         {
             foreach (var line in Wrap(gfx, badge.OrganisationName, organisationFont, inner, maxLines: 2))
             {
-                PdfText.Draw(gfx, line, organisationFont, new XSolidBrush(Ink), new XRect(Margin, y, inner, 13), XStringFormats.TopCenter);
+                PdfText.Draw(gfx, line, organisationFont, new XSolidBrush(Ink), new XRect(Margin, y, inner, 13), XStringFormats.TopCenter, level);
                 y += 13;
             }
         });
@@ -254,7 +273,7 @@ public static class BadgePdf
         {
             var countryFont = Font(9.5);
             Text(PdfBlockLevelElementTag.Paragraph, () => PdfText.Draw(gfx, Fit(gfx, badge.CountryName, countryFont, inner), countryFont, new XSolidBrush(Ink),
-                new XRect(Margin, y, inner, 12), XStringFormats.TopCenter));
+                new XRect(Margin, y, inner, 12), XStringFormats.TopCenter, level));
         }
 
         // The bottom: category band, the minister band above it, and the QR code above those. Read in the order a
@@ -266,15 +285,15 @@ public static class BadgePdf
         {
             var ministerHeight = 18.0;
             Artifact(() => gfx.DrawRectangle(new XSolidBrush(MinisterGold), 0, bandTop - ministerHeight, Width, ministerHeight));
-            Text(PdfBlockLevelElementTag.Paragraph, () => gfx.DrawString("MINISTER", Font(10, bold: true), new XSolidBrush(Ink),
-                new XRect(0, bandTop - ministerHeight, Width, ministerHeight), XStringFormats.Center));
+            Text(PdfBlockLevelElementTag.Paragraph, () => PdfText.Draw(gfx, texts["Minister"].ToUpper(texts.Culture), Font(10, bold: true), new XSolidBrush(Ink),
+                new XRect(0, bandTop - ministerHeight, Width, ministerHeight), XStringFormats.Center, level));
             qrBottom -= ministerHeight;
         }
         Artifact(() => gfx.DrawRectangle(new XSolidBrush(ColourOf(badge.Category)), 0, bandTop, Width, bandHeight));
         var categoryFont = Font(17, bold: true);
-        var category = badge.Category.DisplayName().ToUpperInvariant();
-        Text(PdfBlockLevelElementTag.Paragraph, () => gfx.DrawString(Fit(gfx, category, categoryFont, inner), categoryFont, XBrushes.White,
-            new XRect(0, bandTop, Width, bandHeight), XStringFormats.Center));
+        var category = texts[badge.Category.DisplayName()].ToUpper(texts.Culture);
+        Text(PdfBlockLevelElementTag.Paragraph, () => PdfText.Draw(gfx, Fit(gfx, category, categoryFont, inner), categoryFont, XBrushes.White,
+            new XRect(0, bandTop, Width, bandHeight), XStringFormats.Center, level));
 
         var codeFont = Font(7.5);
         var codeTop = qrBottom - 6 - 9;
@@ -287,7 +306,7 @@ public static class BadgePdf
         {
             var photoLeft = (Width - gap) / 2 - qrSize;
             var photoBox = new XRect(origin.X + photoLeft * scale, origin.Y + qrTop * scale, qrSize * scale, qrSize * scale);
-            tags.BeginElement(PdfIllustrationElementTag.Figure, $"Photograph of {badge.FullName}", photoBox);
+            tags.BeginElement(PdfIllustrationElementTag.Figure, texts.Format("Photograph of {0}", badge.FullName), photoBox);
             using (var photoStream = new MemoryStream(badge.Photo))
             using (var photo = XImage.FromStream(photoStream))
                 gfx.DrawImage(photo, photoLeft, qrTop, qrSize, qrSize);
@@ -295,7 +314,7 @@ public static class BadgePdf
         }
         // The figure's bounding box on the page (the badge may be scaled and moved on an A4 sheet).
         var box = new XRect(origin.X + qrLeft * scale, origin.Y + qrTop * scale, qrSize * scale, qrSize * scale);
-        tags.BeginElement(PdfIllustrationElementTag.Figure, QrAltText(badge.Code), box);
+        tags.BeginElement(PdfIllustrationElementTag.Figure, QrAltText(badge.Code, badge.Language), box);
         using (var bitmap = new MemoryStream(QrImage(badge.Code)))
         using (var image = XImage.FromStream(bitmap))
         {

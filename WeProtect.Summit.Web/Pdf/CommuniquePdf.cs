@@ -38,10 +38,7 @@ public static class CommuniquePdf
         // The fixed words and the dates in the PDF's own language, named by the content, never the thread's culture.
         var texts = new LanguageTexts(content.Language);
         // A right-to-left language's PDF (Arabic) is laid out from the right margin, as its page is with dir="rtl".
-        using var flow = new PdfFlow(document, doc.Title, content.Language == "en" ? PdfTags.Language : content.Language, texts["Page {0} of {1}"])
-        {
-            RightToLeft = texts.Culture.TextInfo.IsRightToLeft,
-        };
+        using var flow = PdfFlow.In(texts, document, doc.Title);
         var body = PdfFlow.Font(10.5);
 
         flow.Paragraph(PdfInline.Plain(doc.Title), PdfFlow.Font(20, bold: true), spaceAfter: 6, tag: PdfTags.Heading(1));

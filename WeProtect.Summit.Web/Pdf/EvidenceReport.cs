@@ -2,6 +2,7 @@ using PdfSharp.Pdf;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Communiques;
 using WeProtect.Summit.Web.Audit;
+using WeProtect.Summit.Web.Localization;
 
 namespace WeProtect.Summit.Web.Pdf;
 
@@ -10,7 +11,12 @@ namespace WeProtect.Summit.Web.Pdf;
 /// in the summit's zone, the text version and its SHA-256, how the signer proved who they were, the declaration, how a
 /// withdrawal was confirmed, and the sequence numbers of its audit events; then the statement's and the communiqué's audit events, and the audit
 /// checkpoint at publication. No e-mail or IP address. Rendered on request from the database and signed like the
-/// communiqué.</summary>
+/// communiqué.
+///
+/// An organiser downloads it for their own use: its words are in their language (<see cref="LanguageTexts.OfRequest"/>),
+/// an Arabic report laid out right to left. The times stay as the audit trail writes them (2026-11-24 10:30:00, in UTC and
+/// in the summit's zone), to the second and the same in every language, so that they can be compared with the trail; the
+/// audit events' actions and summaries are the trail's own record, in English.</summary>
 public static class EvidenceReport
 {
     /// <summary>How every endorsement is made (EndorsementDesk.SignAsync): there is no other way to sign.</summary>
@@ -20,11 +26,12 @@ public static class EvidenceReport
     public const string WithdrawalProof = "Withdrawn by a signatory of the organisation signed in with password and two-step verification, confirmed with a fresh, single-use authenticator code (TOTP).";
 
     public static Task<byte[]?> RenderAsync(SummitDbContext db, AuditCheckpoints checkpoints, int statementId, CancellationToken ct) =>
-        RenderAsync(db, checkpoints, statementId, null, ct);
+        RenderAsync(db, checkpoints, statementId, null, new LanguageTexts(null), ct);
 
     /// <summary>The report of one published revision (the current one when <paramref name="revision"/> is null): the
     /// endorsements made and the audit events written up to its publication, the revisions up to it, its checkpoint.</summary>
-    public static async Task<byte[]?> RenderAsync(SummitDbContext db, AuditCheckpoints checkpoints, int statementId, int? revision, CancellationToken ct)
+    public static async Task<byte[]?> RenderAsync(SummitDbContext db, AuditCheckpoints checkpoints, int statementId, int? revision, LanguageTexts texts,
+        CancellationToken ct)
     {
         var revisions = await CommuniqueRevisions.PublishedAsync(db, statementId, ct);
         var chosen = revision is { } asked ? revisions.FirstOrDefault(r => r.Revision == asked) : revisions.LastOrDefault();
@@ -60,62 +67,69 @@ public static class EvidenceReport
 
         SummitFonts.Register();
         using var document = new PdfDocument();
-        document.Info.Title = $"Evidence report – {statement.Title}";
+        var title = texts.Format("Evidence report – {0}", statement.Title);
+        document.Info.Title = title;
         document.Info.Creator = "WeProtect Summit";
-        using var flow = new PdfFlow(document, $"Evidence report – {statement.Title}");
+        using var flow = PdfFlow.In(texts, document, title);
         var body = PdfFlow.Font(9.5);
         var bold = PdfFlow.Font(9.5, bold: true);
         var zone = statement.Summit.Zone;
-        string When(DateTime utc) => $"{utc:yyyy-MM-dd HH:mm:ss} UTC ({TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone):yyyy-MM-dd HH:mm:ss} {zone.Id})";
+        string Utc(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        string When(DateTime utc) => texts.Format("{0} UTC ({1} {2})", Utc(utc),
+            Utc(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone)), zone.Id);
+        void Line(string text, double indent = 0, double spaceAfter = 1) => flow.Paragraph(text, body, indent: indent, spaceAfter: spaceAfter);
 
-        flow.Paragraph("Evidence report", PdfFlow.Font(18, bold: true), spaceAfter: 4, tag: PdfTags.Heading(1));
+        // The term as the organisers' page says it ("evidence report"), as a heading.
+        var heading = texts["evidence report"];
+        flow.Paragraph(char.ToUpper(heading[0], texts.Culture) + heading[1..], PdfFlow.Font(18, bold: true), spaceAfter: 4, tag: PdfTags.Heading(1));
         flow.Paragraph(statement.Title, PdfFlow.Font(12, bold: true), spaceAfter: 2);
         flow.Paragraph(statement.Summit.Name, body, colour: PdfFlow.Muted, spaceAfter: 6);
         flow.Rule();
-        flow.Paragraph($"Communiqué {communique.Id}, revision {communique.Revision} of {revisions.Count}, published {When(published)}", body, spaceAfter: 1);
-        flow.Paragraph($"Communiqué SHA-256: {communique.Sha256}", body, spaceAfter: 1);
-        if (communique.SignatoryListSha256 is not null) flow.Paragraph($"Signatory list SHA-256: {communique.SignatoryListSha256}", body, spaceAfter: 1);
-        flow.Paragraph($"Signing certificate thumbprint: {communique.CertificateThumbprint}", body, spaceAfter: 1);
-        flow.Paragraph($"Signatories listed: {communique.SignatoryCount}; endorsements made: {endorsements.Count}", body, spaceAfter: 6);
+        Line(texts.Format("Communiqué {0}, revision {1} of {2}, published {3}", communique.Id, communique.Revision, revisions.Count, When(published)));
+        Line(texts.Format("Communiqué SHA-256: {0}", communique.Sha256 ?? ""));
+        if (communique.SignatoryListSha256 is not null) Line(texts.Format("Signatory list SHA-256: {0}", communique.SignatoryListSha256));
+        Line(texts.Format("Signing certificate thumbprint: {0}", communique.CertificateThumbprint ?? ""));
+        Line(texts.Format("Signatories listed: {0}; endorsements made: {1}", communique.SignatoryCount, endorsements.Count), spaceAfter: 6);
 
         if (revisions.Count > 1)
         {
-            flow.Heading("Revisions", PdfFlow.Font(12, bold: true), level: 2);
+            flow.Heading(texts["Revisions"], PdfFlow.Font(12, bold: true), level: 2);
             foreach (var r in revisions.Where(r => r.Revision <= communique.Revision))
-                flow.Paragraph($"Revision {r.Revision}: published {When(r.PublishedUtc)}, {r.SignatoryCount} signatories, SHA-256 {r.Sha256}", body, spaceAfter: 1);
-            flow.Paragraph(CommuniqueRevisions.SupersededUtc(revisions, communique.Revision) is { } superseded
-                ? $"Revision {communique.Revision} was superseded {When(superseded)}." : $"Revision {communique.Revision} is the current revision.", body, spaceAfter: 6);
+                Line(texts.Format("Revision {0}: published {1}, signatories: {2}, SHA-256 {3}", r.Revision, When(r.PublishedUtc), r.SignatoryCount, r.Sha256));
+            Line(CommuniqueRevisions.SupersededUtc(revisions, communique.Revision) is { } superseded
+                ? texts.Format("Revision {0} was superseded {1}.", communique.Revision, When(superseded))
+                : texts.Format("Revision {0} is the current revision.", communique.Revision), spaceAfter: 6);
         }
 
-        flow.Heading("Endorsements", PdfFlow.Font(12, bold: true), level: 2);
+        flow.Heading(texts["Endorsements"], PdfFlow.Font(12, bold: true), level: 2);
         foreach (var e in endorsements)
         {
             flow.Heading(e.FormalName, bold, level: 3, spaceBefore: 0, spaceAfter: 1, keepWithNextLines: 3);
-            flow.Paragraph($"Signed by {e.PrintedName}, {e.PrintedPosition}, {When(e.SignedUtc)}", body, indent: 12, spaceAfter: 1);
-            flow.Paragraph($"Text: version {(versions.TryGetValue(e.StatementVersionId, out var n) ? n : 0)}, SHA-256 {e.ContentHash}", body, indent: 12, spaceAfter: 1);
+            Line(texts.Format("Signed by {0}, {1}, {2}", e.PrintedName, e.PrintedPosition, When(e.SignedUtc)), indent: 12);
+            Line(texts.Format("Text: version {0}, SHA-256 {1}", versions.TryGetValue(e.StatementVersionId, out var n) ? n : 0, e.ContentHash), indent: 12);
             foreach (var shown in shownTexts[e.Id])
-                flow.Paragraph($"Text shown when signing: {shown.Language}, SHA-256 {shown.ContentHash}", body, indent: 12, spaceAfter: 1);
-            flow.Paragraph($"Identity: {IdentityProof}", body, indent: 12, spaceAfter: 1);
-            if (e.Declaration is not null) flow.Paragraph($"Declaration: {e.Declaration}", body, indent: 12, spaceAfter: 1);
+                Line(texts.Format("Text shown when signing: {0}, SHA-256 {1}", shown.Language, shown.ContentHash), indent: 12);
+            Line(texts.Format("Identity: {0}", texts[IdentityProof]), indent: 12);
+            if (e.Declaration is not null) Line(texts.Format("Declaration: {0}", e.Declaration), indent: 12);
             if (e.WithdrawnUtc is { } withdrawn)
             {
-                flow.Paragraph($"Withdrawn {When(withdrawn)}: {e.WithdrawalReason}", body, indent: 12, spaceAfter: 1);
-                flow.Paragraph($"Withdrawal: {WithdrawalProof}", body, indent: 12, spaceAfter: 1);
+                Line(texts.Format("Withdrawn {0}: {1}", When(withdrawn), e.WithdrawalReason ?? ""), indent: 12);
+                Line(texts.Format("Withdrawal: {0}", texts[WithdrawalProof]), indent: 12);
             }
             var own = events.Where(a => a.SubjectType == nameof(Data.Endorsements.Endorsement) && a.SubjectId == e.Id.ToString(CultureInfo.InvariantCulture))
                 .Select(a => $"#{a.Sequence} {a.Action}").ToList();
-            flow.Paragraph($"Audit events: {(own.Count == 0 ? "none" : string.Join(", ", own))}", body, indent: 12, spaceAfter: 5);
+            Line(own.Count == 0 ? texts["Audit events: none"] : texts.Format("Audit events: {0}", string.Join(", ", own)), indent: 12, spaceAfter: 5);
         }
 
-        flow.Heading("Statement and communiqué audit events", PdfFlow.Font(12, bold: true), level: 2);
+        flow.Heading(texts["Statement and communiqué audit events"], PdfFlow.Font(12, bold: true), level: 2);
         foreach (var a in events.Where(a => a.SubjectType != nameof(Data.Endorsements.Endorsement)))
-            flow.Paragraph($"#{a.Sequence} {a.OccurredUtc:yyyy-MM-dd HH:mm:ss} UTC {a.Action} ({a.ActorLabel()}): {a.Summary}", body, spaceAfter: 2);
+            Line($"#{a.Sequence} {Utc(a.OccurredUtc)} UTC {a.Action} ({a.ActorLabel()}): {a.Summary}", spaceAfter: 2);
 
-        flow.Heading("Audit checkpoint at publication", PdfFlow.Font(12, bold: true), level: 2);
-        flow.Paragraph(checkpoint is null
-            ? "No checkpoint was written at publication."
-            : $"{checkpoint.Rows} rows, head hash {checkpoint.HeadHash}, written {checkpoint.WrittenUtc}, signed by the certificate {checkpoint.CertificateThumbprint()}.",
-            body, spaceAfter: 2);
+        flow.Heading(texts["Audit checkpoint at publication"], PdfFlow.Font(12, bold: true), level: 2);
+        Line(checkpoint is null
+            ? texts["No checkpoint was written at publication."]
+            : texts.Format("{0} rows, head hash {1}, written {2}, signed by the certificate {3}.", checkpoint.Rows, checkpoint.HeadHash, checkpoint.WrittenUtc,
+                checkpoint.CertificateThumbprint()), spaceAfter: 2);
         return flow.Save();
     }
 }

@@ -55,6 +55,11 @@ internal sealed class PdfFlow : IDisposable
         NewPage();
     }
 
+    /// <summary>A flow written in one language: its /Lang, the footer's "Page n of m" in it, and a right-to-left language's
+    /// document laid out from the right margin (<see cref="RightToLeft"/>).</summary>
+    public static PdfFlow In(Localization.LanguageTexts texts, PdfDocument document, string footerLabel) =>
+        new(document, footerLabel, PdfTags.LanguageOf(texts.Language), texts["Page {0} of {1}"]) { RightToLeft = texts.RightToLeft };
+
     /// <summary>Starts a list (L): each paragraph directly inside it is an item of its own (LI: the label, if any,
     /// its Lbl, the text its LBody) until <see cref="EndList"/>.</summary>
     public void BeginList()
@@ -302,6 +307,9 @@ internal sealed class PdfFlow : IDisposable
     }
 
     public static double LineHeight(XFont font) => font.Size * 1.35;
+
+    /// <summary>How wide <paramref name="text"/> is drawn in <paramref name="font"/> (shaped where it needs to be).</summary>
+    public double Width(string text, XFont font) => PdfText.Width(Gfx, text, font);
 
     /// <summary>Lines no wider than <paramref name="width"/>: breaks at spaces; a word wider than a whole line is
     /// broken between characters. Runs of white space (line breaks included) count as one space.</summary>

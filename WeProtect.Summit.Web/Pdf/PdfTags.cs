@@ -12,6 +12,10 @@ internal static class PdfTags
     /// <summary>The language of the app's documents (the interface is English).</summary>
     public const string Language = "en-GB";
 
+    /// <summary>The catalog's /Lang of a document in an interface language: English as the app's documents always were
+    /// (en-GB), any other by its code.</summary>
+    public static string LanguageOf(string language) => language == Data.Languages.InterfaceLanguages.Default ? Language : language;
+
     /// <summary>Makes <paramref name="document"/> a tagged PDF; call before its first page is added and draw through
     /// the returned builder's elements.</summary>
     public static StructureBuilder Start(PdfDocument document, string language = Language)

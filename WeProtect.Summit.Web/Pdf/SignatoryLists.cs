@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using PdfSharp.Pdf;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Organisations;
+using WeProtect.Summit.Web.Localization;
 
 namespace WeProtect.Summit.Web.Pdf;
 
@@ -64,29 +65,36 @@ public static class SignatoryLists
             }),
         }, JsonOptions);
 
-    public static byte[] Pdf(SignatoryListHeader header, AgreedByList list)
+    /// <summary>The list as a PDF, its words and dates in <paramref name="texts"/>' language (English unless given): the list
+    /// signed at publication is in the statement's authoritative language, as the communiqué it goes with
+    /// (<see cref="Jobs.CommuniqueJob"/>); the list as it stands, which an organiser downloads before publication for
+    /// their own use, in the organiser's. An Arabic list is laid out right to left.</summary>
+    public static byte[] Pdf(SignatoryListHeader header, AgreedByList list, LanguageTexts? texts = null)
     {
+        texts ??= new LanguageTexts(null);
         SummitFonts.Register();
         using var document = new PdfDocument();
-        document.Info.Title = $"Signatories – {header.StatementTitle}";
+        var title = texts.Format("Signatories – {0}", header.StatementTitle);
+        document.Info.Title = title;
         document.Info.Creator = "WeProtect Summit";
-        using var flow = new PdfFlow(document, $"Signatories – {header.StatementTitle}");
+        using var flow = PdfFlow.In(texts, document, title);
         flow.Paragraph(header.StatementTitle, PdfFlow.Font(16, bold: true), spaceAfter: 4, tag: PdfTags.Heading(1));
         flow.Paragraph(header.SummitName, PdfFlow.Font(11, bold: true), spaceAfter: 2);
         var signatories = list.Signatories;
-        flow.Paragraph($"Signatories: {signatories.Count.ToString(CultureInfo.InvariantCulture)} · list of {Utc(header.GeneratedUtc)}",
+        var generated = DateTime.SpecifyKind(header.GeneratedUtc, DateTimeKind.Utc).ToString("d MMMM yyyy, HH:mm", texts.Culture);
+        flow.Paragraph(texts.Format("Signatories: {0} · list of {1} UTC", signatories.Count, generated),
             PdfFlow.Font(9), colour: PdfFlow.Muted, spaceAfter: 1);
         if (header.ContentHash is not null)
-            flow.Paragraph($"Text SHA-256: {header.ContentHash}", PdfFlow.Font(9), colour: PdfFlow.Muted, spaceAfter: 1);
+            flow.Paragraph(texts.Format("Text SHA-256: {0}", header.ContentHash), PdfFlow.Font(9), colour: PdfFlow.Muted, spaceAfter: 1);
         if (header.Revision is { } revision)
-            flow.Paragraph($"The list of revision {revision.ToString(CultureInfo.InvariantCulture)} of the communiqué", PdfFlow.Font(9), colour: PdfFlow.Muted, spaceAfter: 1);
+            flow.Paragraph(texts.Format("The list of revision {0} of the communiqué", revision), PdfFlow.Font(9), colour: PdfFlow.Muted, spaceAfter: 1);
         flow.Rule();
         var body = PdfFlow.Font(10);
-        if (signatories.Count == 0) flow.Paragraph("No organisation has endorsed this statement.", body, colour: PdfFlow.Muted);
+        if (signatories.Count == 0) flow.Paragraph(texts["No organisation has endorsed this statement."], body, colour: PdfFlow.Muted);
         var number = 0;
         foreach (var group in list.Groups)
         {
-            if (group.Heading is { } heading) flow.Heading(heading, PdfFlow.Font(11.5, bold: true), level: 2, spaceBefore: 8, spaceAfter: 3);
+            if (group.Heading is { } heading) flow.Heading(texts[heading], PdfFlow.Font(11.5, bold: true), level: 2, spaceBefore: 8, spaceAfter: 3);
             else flow.Space(6);
             flow.BeginList();
             foreach (var s in group.Signatories)

@@ -1,6 +1,7 @@
 namespace WeProtect.Summit.Web.Pdf;
 
-/// <summary>What a letter of invitation says (see <see cref="VisaLetterPdf"/>).</summary>
+/// <summary>What a letter of invitation says (see <see cref="VisaLetterPdf"/>), its fixed words and dates in
+/// <see cref="Language"/> (an interface language's code), as are <see cref="SummitWhenWhere"/> and <see cref="Nationality"/>.</summary>
 public sealed record VisaLetterContent(
     int LetterId,
     string SummitName,
@@ -13,4 +14,5 @@ public sealed record VisaLetterContent(
     string Nationality,
     string DocumentNumber,
     DateOnly DocumentExpiry,
-    DateTime IssuedUtc);
+    DateTime IssuedUtc,
+    string Language = Data.Languages.InterfaceLanguages.Default);

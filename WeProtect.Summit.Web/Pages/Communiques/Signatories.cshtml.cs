@@ -54,7 +54,9 @@ public class SignatoriesModel(SummitDbContext db, IConfiguration configuration, 
             }
         }
         using var certificate = certificates.Current();
-        var signed = await PdfSigner.SignAsync(SignatoryLists.Pdf(Header(), Signatories), certificate, null, timestamps.IfConfigured(), ct, PdfSigner.ListReason);
+        // Before publication only organisers read it, for their own use: in the language they read this page in.
+        var signed = await PdfSigner.SignAsync(SignatoryLists.Pdf(Header(), Signatories, Localization.LanguageTexts.OfRequest()), certificate, null,
+            timestamps.IfConfigured(), ct, PdfSigner.ListReason);
         return File(signed, "application/pdf", $"signatories-{statementId}{Suffix}.pdf");
     }
 

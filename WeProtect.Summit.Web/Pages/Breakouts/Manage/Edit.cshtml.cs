@@ -103,11 +103,11 @@ public class EditModel(SummitDbContext db, BreakoutDesk desk, ILookupNormalizer 
         var normalized = emails.Select(e => normalizer.NormalizeEmail(e)).ToList();
         var users = await db.Users.Where(u => normalized.Contains(u.NormalizedEmail!)).ToListAsync(ct);
         foreach (var email in emails.Where(e => users.All(u => u.NormalizedEmail != normalizer.NormalizeEmail(e))))
-            AddError(nameof(InputModel.FacilitatorEmails), Localization.Translations.OrKey(HttpContext, "Nobody has an account with the address {0}: ask them to register first.", email));
+            AddError(nameof(InputModel.FacilitatorEmails), $"Nobody has an account with the address {email}: ask them to register first.");
         return users;
     }
 
-    private void AddError(string field, string message) => ModelState.AddModelError($"Input.{field}", Localization.Translations.OrKey(HttpContext, message));
+    private void AddError(string field, Data.Desks.DeskText message) => ModelState.AddModelError($"Input.{field}", Localization.Translations.Of(HttpContext, message));
 
     private static string InputField(string entityField) => entityField switch
     {

@@ -22,7 +22,8 @@ public class IndexModel(SummitDbContext db, CommuniqueDesk desk, TimeProvider cl
     public async Task<IActionResult> OnGetEvidenceAsync(int statementId, int? revision, [FromServices] WeProtect.Summit.Web.Audit.AuditCheckpoints checkpoints,
         [FromServices] Pdf.SigningCertificates certificates, [FromServices] Pdf.TimestampAuthority timestamps, CancellationToken ct)
     {
-        var unsigned = await Pdf.EvidenceReport.RenderAsync(db, checkpoints, statementId, revision, ct);
+        // For the organiser's own use: in the language they read this page in.
+        var unsigned = await Pdf.EvidenceReport.RenderAsync(db, checkpoints, statementId, revision, Localization.LanguageTexts.OfRequest(), ct);
         if (unsigned is null) return NotFound();
         using var certificate = certificates.Current();
         var signed = await Pdf.PdfSigner.SignAsync(unsigned, certificate, null, timestamps.IfConfigured(), ct);

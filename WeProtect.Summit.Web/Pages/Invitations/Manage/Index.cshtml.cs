@@ -83,7 +83,7 @@ public class IndexModel(SummitDbContext db, InvitationDesk desk, SummitDesk summ
         var file = InvitationCsv.Read(content, directory);
         if (!file.Succeeded)
         {
-            FileErrors = file.Errors;
+            FileErrors = file.Errors.Select(e => Localization.Translations.Of(HttpContext, e)).ToList();
             ModelState.AddModelError(nameof(Upload), Localization.Translations.OrKey(HttpContext, "Nothing was sent: correct the lines below and upload the file again."));
             return await ReshowAsync(summitId, ct);
         }

@@ -47,7 +47,7 @@ public class BadgesModel(SummitDbContext db, BadgeDesk desk, DownloadLog downloa
         if (Badges.Count == 0) return Page();
         var category = Category is { } c ? "-" + c.ToString().ToLowerInvariant() : "";
         await downloads.RecordAsync(User.ToAuditActor(), "badges", Summit, $"Badges of summit {Summit.Id} downloaded as PDF ({DownloadLog.Count(Badges.Count, "badge", "badges")})", ct);
-        return await PdfAsync(Badges, $"Badges – {Summit.Name}", $"badges-summit-{Summit.Id}{category}.pdf", ct);
+        return await PdfAsync(Badges, BadgePdf.Title(Summit), $"badges-summit-{Summit.Id}{category}.pdf", ct);
     }
 
     /// <summary>The badges of one batch (those still approved, with the code printed then), in the batch's layout.</summary>
@@ -68,7 +68,7 @@ public class BadgesModel(SummitDbContext db, BadgeDesk desk, DownloadLog downloa
         }
         Layout = batch.Layout;
         await downloads.RecordAsync(User.ToAuditActor(), "badges", batch, $"Badges of batch {batch.Id} downloaded as PDF ({DownloadLog.Count(registrations.Count, "badge", "badges")})", ct);
-        return await PdfAsync(registrations, $"Badges – {Summit.Name} – batch {batch.Id}", $"badges-summit-{summitId}-batch-{batch.Id}.pdf", ct);
+        return await PdfAsync(registrations, BadgePdf.Title(Summit, batch.Id), $"badges-summit-{summitId}-batch-{batch.Id}.pdf", ct);
     }
 
     public async Task<IActionResult> OnPostPrintNewAsync(int summitId, CancellationToken ct)

@@ -99,8 +99,10 @@ public class DashboardModel(SummitDbContext db, DownloadLog downloads) : PageMod
     {
         if (!await LoadSummitAsync(summitId, ct)) return NotFound();
         var delegates = await LoadDelegatesAsync(RegistrationStatus.Approved, ct);
-        var pdf = Pdf.ParticipantListPdf.Render(Summit.Name, Pdf.BadgePdf.WhenWhere(Summit), delegates
-            .Select(d => new Pdf.ParticipantListPdf.Participant(d.FullName, d.Position, d.Organisation, d.Sector, d.CountryCode, d.IsMinister)).ToList());
+        // For the organiser's own use: in the language they read this page in.
+        var texts = Localization.LanguageTexts.OfRequest();
+        var pdf = Pdf.ParticipantListPdf.Render(Summit.Name, Pdf.BadgePdf.WhenWhere(Summit, texts.Language), delegates
+            .Select(d => new Pdf.ParticipantListPdf.Participant(d.FullName, d.Position, d.Organisation, d.Sector, d.CountryCode, d.IsMinister)).ToList(), texts);
         Response.Headers.CacheControl = "no-cache, no-store";
         await downloads.RecordAsync(User.ToAuditActor(), "participants", Summit, $"List of participants of summit {Summit.Id} downloaded as PDF ({DownloadLog.Count(delegates.Count, "delegate", "delegates")})", ct);
         return File(pdf, "application/pdf", $"participants-{Summit.Id}.pdf");

@@ -148,7 +148,7 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
         if (SendAt is { } local)
         {
             var (utc, error) = SummitClock.ToUtc(local, Summit.Zone);
-            if (error is not null) ModelState.AddModelError(nameof(SendAt), Localization.Translations.OrKey(HttpContext, error));
+            if (error is not null) ModelState.AddModelError(nameof(SendAt), Localization.Translations.Of(HttpContext, error));
             else sendAtUtc = utc;
         }
         if (!ModelState.IsValid)

@@ -104,7 +104,7 @@ public class EditModel(SummitDbContext db, StatementDesk statements) : PageModel
     {
         if (local is null) return null;
         var (utc, error) = SummitClock.ToUtc(local.Value, Summit.Zone);
-        if (error is not null) ModelState.AddModelError($"{nameof(Settings)}.{field}", Localization.Translations.OrKey(HttpContext, error));
+        if (error is not null) ModelState.AddModelError($"{nameof(Settings)}.{field}", Localization.Translations.Of(HttpContext, error));
         return error is null ? utc : null;
     }
 

@@ -120,7 +120,7 @@ public class EditModel(SummitDbContext db, SummitDesk desk) : PageModel
     {
         if (local is null || zone is null) return local is null ? null : DateTime.SpecifyKind(local.Value, DateTimeKind.Utc);
         var (utc, error) = SummitClock.ToUtc(local.Value, zone);
-        if (error is not null) ModelState.AddModelError($"Input.{field}", Localization.Translations.OrKey(HttpContext, error));
+        if (error is not null) ModelState.AddModelError($"Input.{field}", Localization.Translations.Of(HttpContext, error));
         return utc;
     }
 
