@@ -71,7 +71,8 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         if (booking.Status == BookingStatus.Cancelled) return DeskResult.Refused("This booking is already cancelled.");
         var changed = await db.Bookings.Where(b => b.Id == bookingId && b.Version == booking.Version)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Cancelled)
-                .SetProperty(b => b.CancelledUtc, Now).SetProperty(b => b.Version, Guid.NewGuid()), ct);
+                .SetProperty(b => b.CancelledUtc, Now).SetProperty(b => b.Version, Guid.NewGuid())
+                .SetProperty(b => b.Sequence, b => b.Sequence + 1), ct);
         if (changed == 0) return DeskResult.Conflict("your booking");
         audit.Record(actor, "booking.cancelled", booking, $"Booking {booking.Id} cancelled ({booking.Status} before)");
         notifier.Add(NotificationKinds.BookingCancelled, booking.Id);
@@ -97,7 +98,8 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         {
             var changed = await db.Bookings.Where(b => b.Id == booking.Id && b.Version == booking.Version)
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Cancelled)
-                    .SetProperty(b => b.CancelledUtc, Now).SetProperty(b => b.Version, Guid.NewGuid()), ct);
+                    .SetProperty(b => b.CancelledUtc, Now).SetProperty(b => b.Version, Guid.NewGuid())
+                    .SetProperty(b => b.Sequence, b => b.Sequence + 1), ct);
             if (changed == 0) continue; // cancelled by the delegate meanwhile
             audit.Record(actor, "booking.released", booking,
                 $"Booking {booking.Id} released ({booking.Status} before): registration {registrationId} is no longer approved");
@@ -176,7 +178,8 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
             // takes no seat, so it does not wait for the breakout's row). Then the seat goes back and on down the line.
             if (await db.Bookings.Where(b => b.Id == candidate.Id && b.Version == candidate.Version && b.Status == BookingStatus.Waitlisted)
                     .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Confirmed)
-                        .SetProperty(b => b.ConfirmedUtc, now).SetProperty(b => b.Version, Guid.NewGuid()), ct) == 0)
+                        .SetProperty(b => b.ConfirmedUtc, now).SetProperty(b => b.Version, Guid.NewGuid())
+                        .SetProperty(b => b.Sequence, b => b.Sequence + 1), ct) == 0)
             {
                 await db.Breakouts.Where(b => b.Id == breakoutId && b.ConfirmedCount > 0)
                     .ExecuteUpdateAsync(s => s.SetProperty(b => b.ConfirmedCount, b => b.ConfirmedCount - 1), ct);

@@ -3,6 +3,7 @@ using Ical.Net.CalendarComponents;
 using WeProtect.Summit.Data.Breakouts;
 using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Summits;
+using WeProtect.Summit.Web.Breakouts;
 
 namespace WeProtect.Summit.Tests.Breakouts;
 
@@ -145,6 +146,50 @@ public class CalendarFeedTests : IClassFixture<SummitAppFactory>
         Assert.True((await app.CancelBookingAsync(seat.Id, holder)).Succeeded);
         (_, feed) = await FetchAsync(url);
         Assert.Equal(EventStatus.Confirmed, feed!.Events.Single(e => e.Summary == "Full house").Status);
+    }
+
+    [Fact]
+    public async Task A_seat_given_up_then_booked_again_comes_back_confirmed_with_a_higher_sequence_each_time()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var breakout = await app.CreateBreakoutAsync(summit, startHour: 10, title: "Booked twice");
+        var (me, registration) = await app.ApprovedDelegateAsync(summit.Id);
+        using var client = await app.LogInAsync(me);
+        var token = await app.WithDbAsync(db => db.Registrations.Where(r => r.Id == registration.Id).Select(r => r.CalendarToken).SingleAsync());
+        var url = $"/calendar/{Uri.EscapeDataString(token)}.ics";
+        var seen = new List<(int Sequence, string Status)>();
+        async Task ReadFeedAsync()
+        {
+            var (_, feed) = await FetchAsync(url);
+            var entry = Assert.Single(feed!.Events, e => e.Uid == CalendarFeeds.BreakoutUid(breakout.Id));
+            seen.Add((entry.Sequence, entry.Status!));
+        }
+        async Task CancelThroughPageAsync()
+        {
+            var seat = await app.WithDbAsync(db => db.Bookings.SingleAsync(b => b.BreakoutId == breakout.Id && b.Status == BookingStatus.Confirmed));
+            var mine = await client.GetPageAsync("/Breakouts/Bookings");
+            var (response, _) = await client.SubmitAndFollowAsync(mine, $"form#cancel-form-{seat.Id}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        for (var round = 0; round < 2; round++)
+        {
+            Assert.Contains("is confirmed", (await client.BookThroughPageAsync(breakout.Id)).Message(breakout.Id));
+            await ReadFeedAsync();
+            await CancelThroughPageAsync();
+            await ReadFeedAsync();
+        }
+        Assert.Contains("is confirmed", (await client.BookThroughPageAsync(breakout.Id)).Message(breakout.Id));
+        await ReadFeedAsync();
+
+        // RFC 5545: an entry with a higher SEQUENCE replaces the one a calendar app holds, an equal or lower one is ignored.
+        Assert.Equal([EventStatus.Confirmed, EventStatus.Cancelled, EventStatus.Confirmed, EventStatus.Cancelled, EventStatus.Confirmed],
+            seen.Select(s => s.Status));
+        for (var i = 1; i < seen.Count; i++)
+            Assert.True(seen[i].Sequence > seen[i - 1].Sequence, $"SEQUENCE {seen[i].Sequence} after {seen[i - 1].Sequence} (step {i})");
+        // The agenda feed, which knows nothing of bookings, still gives the breakout's own sequence.
+        var (_, agenda) = await FetchAsync($"/Breakouts/Agenda/{summit.Id}.ics");
+        Assert.Equal(0, agenda!.Events.Single(e => e.Uid == CalendarFeeds.BreakoutUid(breakout.Id)).Sequence);
     }
 
     [Fact]

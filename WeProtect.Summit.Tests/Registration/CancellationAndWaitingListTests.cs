@@ -22,20 +22,26 @@ public class CancellationAndWaitingListTests(SummitAppFactory app) : IClassFixtu
 
     private Task<Booking> BookingAsync(int id) => app.WithDbAsync(db => db.Bookings.AsNoTracking().SingleAsync(b => b.Id == id));
 
-    [Fact]
-    public async Task Cancelling_a_registration_gives_its_breakout_seats_to_the_waiting_lists_and_tells_who_gets_them()
+    /// <summary>A breakout with one seat, held by an approved delegate, and a second approved delegate waiting for it.</summary>
+    private async Task<(SummitUser Holder, Data.Registrations.Registration Held, SummitUser Next, Breakout Breakout, Booking Seat, Booking Queued)>
+        OneSeatAndOneWaitingAsync(string holderName, string nextName)
     {
         var summit = await app.CreateOpenSummitAsync();
         var breakout = await app.CreateBreakoutAsync(summit, capacity: 1);
-        var (client, holder) = await app.LoggedInUserAsync();
-        using var _ = client;
-        var organisation = await app.CreateOrganisationAsync();
-        var held = await app.RegisterAsync(holder, summit.Id, organisation.Id);
-        Assert.True((await app.DecideAsync(held.Id, RegistrationStatus.Approved)).Succeeded);
-        var (next, _) = await app.ApprovedDelegateAsync(summit.Id, "Next For The Seat");
+        var (holder, held) = await app.ApprovedDelegateAsync(summit.Id, holderName);
+        var (next, _) = await app.ApprovedDelegateAsync(summit.Id, nextName);
         var seat = (await app.BookAsync(breakout.Id, holder)).Value!;
         var queued = (await app.BookAsync(breakout.Id, next)).Value!;
+        Assert.Equal(BookingStatus.Confirmed, seat.Status);
         Assert.Equal(BookingStatus.Waitlisted, queued.Status);
+        return (holder, held, next, breakout, seat, queued);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_registration_gives_its_breakout_seats_to_the_waiting_lists_and_tells_who_gets_them()
+    {
+        var (holder, held, next, breakout, seat, queued) = await OneSeatAndOneWaitingAsync("Cancelling Later", "Next For The Seat");
+        using var client = await app.LogInAsync(holder);
 
         var details = await client.GetPageAsync($"/Registration/Details/{held.Id}");
         var (response, _) = await client.SubmitAndFollowAsync(details, "#cancel-form");
@@ -51,12 +57,7 @@ public class CancellationAndWaitingListTests(SummitAppFactory app) : IClassFixtu
     [Fact]
     public async Task Rejecting_an_approved_delegate_also_gives_up_their_seats()
     {
-        var summit = await app.CreateOpenSummitAsync();
-        var breakout = await app.CreateBreakoutAsync(summit, capacity: 1);
-        var (holder, registration) = await app.ApprovedDelegateAsync(summit.Id, "Rejected Later");
-        var (next, _) = await app.ApprovedDelegateAsync(summit.Id, "Waiting For A Seat");
-        var seat = (await app.BookAsync(breakout.Id, holder)).Value!;
-        var queued = (await app.BookAsync(breakout.Id, next)).Value!;
+        var (_, registration, _, _, seat, queued) = await OneSeatAndOneWaitingAsync("Rejected Later", "Waiting For A Seat");
 
         Assert.True((await app.DecideAsync(registration.Id, RegistrationStatus.Rejected, "Not a delegate of this government.")).Succeeded);
 

@@ -62,6 +62,28 @@ public class StatementPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
     }
 
     [Fact]
+    public async Task The_list_is_the_breadcrumbs_current_page_not_a_link_to_itself_and_its_headings_do_not_repeat()
+    {
+        var (client, id) = await NewStatementAsync();
+        var summitId = await app.WithDbAsync(db => db.Statements.Where(s => s.Id == id).Select(s => s.SummitId).SingleAsync());
+        var index = await client.GetPageAsync($"/Statements/Manage/{summitId}");
+
+        var last = index.QuerySelectorAll("nav .breadcrumb > li").Last();
+        Assert.Equal("Statements", last.TextContent.Trim());
+        Assert.Equal("page", last.GetAttribute("aria-current"));
+        Assert.Null(last.QuerySelector("a"));
+        Assert.Equal(["h1 Statements", "h2 Start a statement"],
+            index.QuerySelectorAll("main h1, main h2, main h3").Select(h => $"{h.LocalName} {h.TextContent.Trim()}"));
+        var table = index.GetElementById("statements")!;
+        Assert.Equal("Statements", index.GetElementById(table.GetAttribute("aria-labelledby")!)!.TextContent.Trim());
+
+        // A statement's own pages lead back to the list, and are not the list.
+        var edit = await client.GetPageAsync($"/Statements/Manage/Edit/{id}");
+        Assert.Equal($"/Statements/Manage/{summitId}", edit.QuerySelector("nav .breadcrumb > li:last-child > a#nav-statements")!.GetAttribute("href"));
+        Assert.Null(edit.QuerySelector("nav .breadcrumb [aria-current]"));
+    }
+
+    [Fact]
     public async Task A_valid_text_becomes_version_1_with_the_hash_of_its_canonical_text()
     {
         var (client, id) = await NewStatementAsync();

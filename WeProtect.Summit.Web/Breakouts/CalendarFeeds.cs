@@ -11,7 +11,8 @@ using WeProtect.Summit.Data.Summits;
 
 /// <summary>iCalendar feeds: a summit's whole agenda (public) and a delegate's own seats (secret address, no log-in,
 /// because calendar apps cannot log in). Times carry the summit's TZID with a VTIMEZONE, never floating; UIDs are
-/// stable and SEQUENCE follows <see cref="Breakout.Sequence"/>, so calendar apps replace an entry instead of adding one.</summary>
+/// stable and SEQUENCE follows <see cref="Breakout.Sequence"/> (plus <see cref="Booking.Sequence"/> in a delegate's
+/// feed), so calendar apps replace an entry instead of adding one.</summary>
 public static class CalendarFeeds
 {
     public const string ContentType = "text/calendar; charset=utf-8";
@@ -56,7 +57,7 @@ public static class CalendarFeeds
         var bookings = await db.Bookings.AsNoTracking()
             .Where(b => b.RegistrationId == registration.Id
                 && (b.Status == BookingStatus.Confirmed || (b.Status == BookingStatus.Cancelled && b.ConfirmedUtc != null)))
-            .Select(b => new { b.Id, b.BreakoutId, b.Status })
+            .Select(b => new { b.Id, b.BreakoutId, b.Status, b.Sequence })
             .ToListAsync(ct);
         var sessions = (await Programme.SessionsAsync(db, summit, themeId: null, ct)).ToDictionary(s => s.Id);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -64,10 +65,11 @@ public static class CalendarFeeds
         foreach (var booking in bookings)
         {
             if (!sessions.TryGetValue(booking.BreakoutId, out var session) || session.Plenary) continue;
-            // A seat given up by the delegate: one above the breakout's sequence. A cancelled breakout raised its own
-            // sequence already, and gives the same entry as the agenda feed.
+            // The breakout's sequence plus the booking's, raised by each change of the seat (given up, booked again,
+            // promoted): a seat booked again replaces its cancelled entry. A cancelled breakout raised its own sequence
+            // only, and gives the same entry as the agenda feed while the seat never changed.
             var cancelled = booking.Status == BookingStatus.Cancelled || session.Cancelled;
-            calendar.Events.Add(NewEvent(summit, session, BreakoutUid(session.Id), session.Sequence + (cancelled && !session.Cancelled ? 1 : 0),
+            calendar.Events.Add(NewEvent(summit, session, BreakoutUid(session.Id), session.Sequence + booking.Sequence,
                 cancelled ? EventStatus.Cancelled : EventStatus.Confirmed, now, links));
         }
         // Plenary sessions are every approved delegate's, without a booking.

@@ -584,6 +584,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Property<DateTime>("RequestedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)

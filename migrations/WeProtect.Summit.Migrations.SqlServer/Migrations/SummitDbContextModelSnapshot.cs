@@ -586,6 +586,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("RequestedUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -563,6 +563,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("RequestedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)

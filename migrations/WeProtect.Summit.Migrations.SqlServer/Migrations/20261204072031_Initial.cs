@@ -1112,7 +1112,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     RequestedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
                     ConfirmedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     CancelledUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Sequence = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -12,7 +12,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261203074717_Initial")]
+    [Migration("20261204072105_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -586,6 +586,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
                     b.Property<DateTime>("RequestedUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Status")
                         .IsRequired()

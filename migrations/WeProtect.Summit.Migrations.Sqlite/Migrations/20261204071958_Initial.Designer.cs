@@ -11,7 +11,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261203074655_Initial")]
+    [Migration("20261204071958_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -565,6 +565,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime>("RequestedUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -12,7 +12,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261203074706_Initial")]
+    [Migration("20261204072031_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -588,6 +588,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime>("RequestedUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
 
                     b.Property<string>("Status")
                         .IsRequired()
