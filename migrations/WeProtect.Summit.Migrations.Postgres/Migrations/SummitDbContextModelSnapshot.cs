@@ -2155,14 +2155,16 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Property<int>("CycleId")
                         .HasColumnType("integer");
 
-                    b.Property<bool>("NarrativesPublic")
-                        .HasColumnType("boolean");
-
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Publication")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("Review")
                         .IsRequired()
@@ -2237,6 +2239,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Property<int>("NotStarted")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Private")
+                        .HasColumnType("integer");
+
                     b.Property<int>("StatementId")
                         .HasColumnType("integer");
 
@@ -2265,6 +2270,10 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Property<string>("CommitmentPositions")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Publication")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<int?>("ReportId")
                         .HasColumnType("integer");

@@ -2157,14 +2157,16 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<int>("CycleId")
                         .HasColumnType("int");
 
-                    b.Property<bool>("NarrativesPublic")
-                        .HasColumnType("bit");
-
                     b.Property<int>("Number")
                         .HasColumnType("int");
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("int");
+
+                    b.Property<string>("Publication")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
 
                     b.Property<string>("Review")
                         .IsRequired()
@@ -2239,6 +2241,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<int>("NotStarted")
                         .HasColumnType("int");
 
+                    b.Property<int>("Private")
+                        .HasColumnType("int");
+
                     b.Property<int>("StatementId")
                         .HasColumnType("int");
 
@@ -2267,6 +2272,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<string>("CommitmentPositions")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Publication")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
 
                     b.Property<int?>("ReportId")
                         .HasColumnType("int");

@@ -2076,14 +2076,16 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Property<int>("CycleId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("NarrativesPublic")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Publication")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Review")
                         .IsRequired()
@@ -2158,6 +2160,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Property<int>("NotStarted")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Private")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("StatementId")
                         .HasColumnType("INTEGER");
 
@@ -2185,6 +2190,10 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
                     b.Property<string>("CommitmentPositions")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Publication")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ReportId")

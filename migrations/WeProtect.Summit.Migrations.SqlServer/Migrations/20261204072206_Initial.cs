@@ -734,7 +734,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     SubmittedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
                     ContentHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     SupersededUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    NarrativesPublic = table.Column<bool>(type: "bit", nullable: false),
+                    Publication = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
                     Review = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     ReviewNote = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     ReviewedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
@@ -864,6 +864,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     OrganisationId = table.Column<int>(type: "int", nullable: false),
                     Sector = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     ReportId = table.Column<int>(type: "int", nullable: true),
+                    Publication = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
                     CommitmentPositions = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
@@ -1596,7 +1597,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     NotStarted = table.Column<int>(type: "int", nullable: false),
                     InProgress = table.Column<int>(type: "int", nullable: false),
                     Achieved = table.Column<int>(type: "int", nullable: false),
-                    NotApplicable = table.Column<int>(type: "int", nullable: false)
+                    NotApplicable = table.Column<int>(type: "int", nullable: false),
+                    Private = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
