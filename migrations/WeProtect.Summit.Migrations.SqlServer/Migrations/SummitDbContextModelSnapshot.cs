@@ -1611,9 +1611,6 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.Property<int?>("MemberSince")
-                        .HasColumnType("int");
-
                     b.Property<string>("Sector")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -3400,11 +3397,13 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("WeProtect.Summit.Data.Organisations.Membership", b =>
                 {
-                    b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", null)
+                    b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Questions.RegistrationAnswer", b =>

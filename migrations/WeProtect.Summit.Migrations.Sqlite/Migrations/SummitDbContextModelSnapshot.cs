@@ -1552,9 +1552,6 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("MemberSince")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Sector")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -3295,11 +3292,13 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("WeProtect.Summit.Data.Organisations.Membership", b =>
                 {
-                    b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", null)
+                    b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Questions.RegistrationAnswer", b =>

@@ -97,7 +97,6 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     ListedName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Sector = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
-                    MemberSince = table.Column<int>(type: "INTEGER", nullable: true),
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
