@@ -88,6 +88,7 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
         configuration.Properties<Summits.RegistrationMode>().HaveConversion<string>().HaveMaxLength(20);
         configuration.Properties<Reporting.CommitmentStatus>().HaveConversion<string>().HaveMaxLength(20);
         configuration.Properties<Reporting.ProgressReportStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configuration.Properties<Reporting.ReportPublication>().HaveConversion<string>().HaveMaxLength(30);
         configuration.Properties<Questions.QuestionKind>().HaveConversion<string>().HaveMaxLength(20);
         configuration.Properties<Questions.QuestionForm>().HaveConversion<string>().HaveMaxLength(20);
         configuration.Properties<Questions.QuestionVisibility>().HaveConversion<string>().HaveMaxLength(20);

@@ -11,6 +11,7 @@ internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Pro
         e.Property(r => r.SubmittedByUserId).HasMaxLength(450);
         e.Property(r => r.ContentHash).HasMaxLength(64);
         e.Property(r => r.Version).IsConcurrencyToken();
+        e.Ignore(r => r.NarrativesPublic);
         e.Property(r => r.Review).HasConversion<string>().HasMaxLength(40);
         e.Property(r => r.ReviewNote).HasMaxLength(ProgressReport.ReviewNoteMaxLength);
         e.Property(r => r.ReviewedByUserId).HasMaxLength(450);

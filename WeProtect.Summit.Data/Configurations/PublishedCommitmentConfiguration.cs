@@ -13,6 +13,7 @@ internal sealed class PublishedCommitmentConfiguration : IEntityTypeConfiguratio
         e.Property(c => c.Anchor).HasMaxLength(100);
         e.Ignore(c => c.Counts);
         e.Ignore(c => c.Reported);
+        e.Ignore(c => c.Counted);
         e.HasOne<ReportingCycle>().WithMany().HasForeignKey(c => c.CycleId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Statements.Statement>().WithMany().HasForeignKey(c => c.StatementId).OnDelete(DeleteBehavior.Restrict);
     }

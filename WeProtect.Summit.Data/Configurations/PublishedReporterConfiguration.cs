@@ -11,6 +11,7 @@ internal sealed class PublishedReporterConfiguration : IEntityTypeConfiguration<
         e.HasKey(r => new { r.CycleId, r.OrganisationId });
         e.HasIndex(r => r.OrganisationId);
         e.Ignore(r => r.Positions);
+        e.Ignore(r => r.KeptPrivate);
         e.HasOne<ReportingCycle>().WithMany().HasForeignKey(r => r.CycleId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<ProgressReport>().WithMany().HasForeignKey(r => r.ReportId).OnDelete(DeleteBehavior.Restrict);

@@ -4,7 +4,8 @@ using WeProtect.Summit.Data.Validation;
 namespace WeProtect.Summit.Data.Organisations;
 
 /// <summary>A member of the Alliance or a participating body: a government, an international organisation,
-/// a company or a civil society organisation.</summary>
+/// a company or a civil society organisation. Whether it is a member, and since when, is the membership register's
+/// (<see cref="Membership"/>, written by <see cref="MembershipDesk"/> only), not a field of its own.</summary>
 public class Organisation
 {
     public const int NameMaxLength = 200;
@@ -31,16 +32,13 @@ public class Organisation
     /// organisation.</summary>
     public string? CountryCode { get; set; }
 
-    /// <summary>Year the organisation joined the Alliance; none when it is not (yet) a member.</summary>
-    public int? MemberSince { get; set; }
-
     public DateTime CreatedUtc { get; set; }
 
     /// <summary>Optimistic concurrency: two organisers editing the same record do not overwrite each other.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 
     /// <summary>Every reason the organisation's fields are not acceptable, keyed by field name; empty when valid.</summary>
-    public IReadOnlyList<(string Field, string Message)> Validate(int currentYear)
+    public IReadOnlyList<(string Field, string Message)> Validate()
     {
         var errors = new List<(string, string)>();
         if (string.IsNullOrWhiteSpace(FormalName)) errors.Add((nameof(FormalName), "The formal name is required."));
@@ -55,8 +53,6 @@ public class Organisation
             errors.Add((nameof(CountryCode), "A government needs its country."));
         if (CountryCode is not null && !Countries.IsKnown(CountryCode))
             errors.Add((nameof(CountryCode), $"\"{CountryCode}\" is not an ISO 3166-1 alpha-2 country code, nor one of the user-assigned codes this directory accepts ({string.Join(", ", Countries.UserAssigned.Keys)})."));
-        if (MemberSince is { } year && (year < FirstMemberYear || year > currentYear))
-            errors.Add((nameof(MemberSince), $"Member since must be a year from {FirstMemberYear} to {currentYear}."));
         return errors;
     }
 

@@ -13,14 +13,14 @@ public static class OrganisationChanges
         to.ListedName = from.ListedName;
         to.Sector = from.Sector;
         to.CountryCode = from.CountryCode;
-        to.MemberSince = from.MemberSince;
     }
 
-    /// <summary>For the audit trail: "Republic of Côte d'Ivoire (sort name Côte d'Ivoire; Government; Côte d'Ivoire (CI); member since 2019)".</summary>
+    /// <summary>For the audit trail: "Republic of Côte d'Ivoire (sort name Côte d'Ivoire; Government; Côte d'Ivoire (CI))".
+    /// Membership is the register's, audited there.</summary>
     public static string Describe(Organisation o) =>
-        $"{o.FormalName} (sort name {o.SortName}; {ListedText(o.ListedName)}; {o.Sector.DisplayName()}; {CountryText(o.CountryCode)}; {YearText(o.MemberSince)})";
+        $"{o.FormalName} (sort name {o.SortName}; {ListedText(o.ListedName)}; {o.Sector.DisplayName()}; {CountryText(o.CountryCode)})";
 
-    /// <summary>What changed, field by field: "Sector: Government → Civil society; Member since: none → 2020".</summary>
+    /// <summary>What changed, field by field: "Sector: Government → Civil society".</summary>
     public static IReadOnlyList<string> Changes(Organisation before, Organisation after)
     {
         var changes = new List<string>();
@@ -33,13 +33,10 @@ public static class OrganisationChanges
         Compare("Listed as", ListedText(before.ListedName), ListedText(after.ListedName));
         Compare("Sector", before.Sector.DisplayName(), after.Sector.DisplayName());
         Compare("Country", CountryText(before.CountryCode), CountryText(after.CountryCode));
-        Compare("Member since", YearText(before.MemberSince), YearText(after.MemberSince));
         return changes;
     }
 
     public static string CountryText(string? code) => code is null ? "no country" : $"{Countries.NameOf(code)} ({code})";
 
     private static string ListedText(string? listed) => listed is null ? "listed under its formal name" : "listed as " + listed;
-
-    private static string YearText(int? year) => year is null ? "not a member" : "member since " + year.Value.ToString(CultureInfo.InvariantCulture);
 }

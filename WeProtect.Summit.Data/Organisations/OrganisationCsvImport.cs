@@ -7,7 +7,8 @@ namespace WeProtect.Summit.Data.Organisations;
 /// All or nothing: a file with any bad row yields no organisations, and every bad row is reported with its line
 /// in the file and each reason, so that the organiser can fix the spreadsheet in one pass.
 /// The field rules are the entity's (<see cref="Organisation.Normalise"/>, <see cref="Organisation.Validate"/>);
-/// this class adds only what is particular to a file: columns, parsing, and duplicates.</summary>
+/// this class adds only what is particular to a file: columns, parsing, duplicates, and the member_since year, which
+/// the import records in the membership register as a joining on 1 January of that year.</summary>
 public static class OrganisationCsvImport
 {
     public const int MaxRows = 5000;
@@ -78,7 +79,7 @@ public static class OrganisationCsvImport
         };
 
         var errors = new List<OrganisationImportError>();
-        var organisations = new List<Organisation>();
+        var organisations = new List<OrganisationImportResult.Row>();
         var firstLineOf = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         using var csv = new CsvReader(new StringReader(text), config);
         try
@@ -118,7 +119,7 @@ public static class OrganisationCsvImport
 
                 foreach (var i in unnamed.Where(i => !string.IsNullOrWhiteSpace(record[i])))
                     reasons.Add($"Column {i + 1} has a value, \"{record[i].Trim()}\", but the header does not name that column.");
-                var organisation = ReadRow(record, columns, currentYear, reasons);
+                var (organisation, memberSince) = ReadRow(record, columns, currentYear, reasons);
                 if (organisation.FormalName.Length > 0)
                 {
                     if (firstLineOf.TryGetValue(organisation.FormalName, out var first))
@@ -131,7 +132,7 @@ public static class OrganisationCsvImport
                     }
                 }
                 if (reasons.Count > 0) errors.Add(new OrganisationImportError(line, reasons));
-                else organisations.Add(organisation);
+                else organisations.Add(new OrganisationImportResult.Row(organisation, memberSince));
             }
             if (rows == 0 && errors.Count == 0)
                 return OrganisationImportResult.Failed(null, "The file has a header but no organisations.");
@@ -169,7 +170,8 @@ public static class OrganisationCsvImport
         return columns;
     }
 
-    private static Organisation ReadRow(string[] record, Dictionary<string, int> columns, int currentYear, List<string> reasons)
+    /// <summary>The row's organisation and its member_since year (checked here: the register's rules, for 1 January).</summary>
+    private static (Organisation Organisation, int? MemberSince) ReadRow(string[] record, Dictionary<string, int> columns, int currentYear, List<string> reasons)
     {
         string Field(string column) => columns.TryGetValue(column, out var i) ? record[i] : "";
 
@@ -187,14 +189,15 @@ public static class OrganisationCsvImport
 
         var yearText = Field(MemberSinceColumn).Trim();
         var yearKnown = true;
+        int? memberSince = null;
         if (yearText.Length > 0)
         {
-            if (int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year)) organisation.MemberSince = year;
+            if (int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year)) memberSince = year;
             else yearKnown = false;
         }
 
         organisation.Normalise();
-        foreach (var (field, message) in organisation.Validate(currentYear))
+        foreach (var (field, message) in organisation.Validate())
         {
             if (field == nameof(Organisation.Sector))
                 reasons.Add(sectorText.Length == 0
@@ -203,7 +206,9 @@ public static class OrganisationCsvImport
             else reasons.Add(message);
         }
         if (!yearKnown) reasons.Add($"Member since \"{yearText}\" is not a year; write it as 2019, or leave it empty for a non-member.");
-        return organisation;
+        else if (memberSince is { } joined && (joined < Organisation.FirstMemberYear || joined > currentYear))
+            reasons.Add($"Member since must be a year from {Organisation.FirstMemberYear} to {currentYear}.");
+        return (organisation, memberSince);
     }
 
     private static readonly string SectorHint =

@@ -5,16 +5,21 @@ namespace WeProtect.Summit.Data.Organisations;
 
 /// <summary>The directory of organisations as organisers change it: add one, edit one from the version the organiser
 /// started with, import many from a checked file. A formal name is unique (an index, not only the check made here);
-/// each change is saved with its audit event.</summary>
-public sealed class OrganisationDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock)
+/// each change is saved with its audit event. An organisation added as a member has its joining recorded in the
+/// membership register (<see cref="MembershipDesk"/>) in the same save: membership is the register's alone.</summary>
+public sealed class OrganisationDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, MembershipDesk membership)
 {
-    /// <summary>Adds a normalised, valid <paramref name="candidate"/> to the directory.</summary>
-    public async Task<DeskResult<Organisation>> CreateAsync(Organisation candidate, AuditActor actor, CancellationToken ct = default)
+    /// <summary>Adds a normalised, valid <paramref name="candidate"/> to the directory, and to the membership register
+    /// from <paramref name="joinedOn"/> when given.</summary>
+    public async Task<DeskResult<Organisation>> CreateAsync(Organisation candidate, DateOnly? joinedOn, AuditActor actor, CancellationToken ct = default)
     {
+        if (joinedOn is { } day && membership.RefuseJoining(day) is { } refusal)
+            return DeskResult.Invalid([(JoinedOnField, refusal)]).With<Organisation>();
         if (await db.Organisations.FindByFormalNameAsync(candidate.FormalName, ct: ct) is { } clash) return NameTaken(clash, editInstead: true);
         candidate.CreatedUtc = clock.GetUtcNow().UtcDateTime;
         db.Organisations.Add(candidate);
         audit.Record(actor, "organisation.created", candidate, "Created " + OrganisationChanges.Describe(candidate));
+        if (joinedOn is { } joined) membership.AddJoining(candidate, joined, actor, "recorded with its entry in the directory");
         try
         {
             await audit.SaveChangesAsync(ct);
@@ -68,18 +73,29 @@ public sealed class OrganisationDesk(SummitDbContext db, AuditTrail audit, TimeP
         return DeskResult.Done($"{organisation.FormalName} was updated.").With(organisation);
     }
 
-    /// <summary>Adds every organisation of a checked import file, all or none.</summary>
-    public async Task<DeskResult> ImportAsync(IReadOnlyList<Organisation> organisations, string fileName, AuditActor actor, CancellationToken ct = default)
+    /// <summary>The field a refused joining day is reported on.</summary>
+    public const string JoinedOnField = "JoinedOn";
+
+    /// <summary>Adds every organisation of a checked import file, all or none; a row with a member_since year joins the
+    /// membership register on 1 January of that year (the file gives no day; the register's page corrects it).</summary>
+    public async Task<DeskResult> ImportAsync(IReadOnlyList<OrganisationImportResult.Row> rows, string fileName, AuditActor actor, CancellationToken ct = default)
     {
-        var count = organisations.Count;
+        var organisations = rows.Select(r => r.Organisation).ToList();
+        if (rows.FirstOrDefault(r => r.JoinedOn is { } day && membership.RefuseJoining(day) is not null) is { } early)
+            return DeskResult.Refused($"Nothing was imported: {early.Organisation.FormalName} cannot join the membership register on 1 January {early.MemberSince}.");
+        var count = rows.Count;
         var number = 0;
         var createdUtc = clock.GetUtcNow().UtcDateTime;
-        foreach (var organisation in organisations)
+        foreach (var (organisation, memberSince) in rows)
         {
             organisation.CreatedUtc = createdUtc;
             db.Organisations.Add(organisation);
             audit.Record(actor, "organisation.imported", organisation,
-                $"Imported from {fileName} ({++number} of {count}): {OrganisationChanges.Describe(organisation)}");
+                $"Imported from {fileName} ({++number} of {count}): {OrganisationChanges.Describe(organisation)}" +
+                (memberSince is { } year ? $"; member since {year.ToString(CultureInfo.InvariantCulture)}" : ""));
+            if (memberSince is { } since)
+                membership.AddJoining(organisation, new DateOnly(since, 1, 1), actor,
+                    $"imported from {fileName}: member_since {since.ToString(CultureInfo.InvariantCulture)}, recorded as 1 January");
         }
         try
         {

@@ -117,7 +117,7 @@ public sealed class DelegationDesk(SummitDbContext db, AuditTrail audit, TimePro
             CountryCode = r.ProposedCountryCode,
         };
         organisation.Normalise();
-        if (organisation.Validate(clock.GetUtcNow().Year) is { Count: > 0 } errors)
+        if (organisation.Validate() is { Count: > 0 } errors)
             return DeskResult.Invalid(errors,
                 $"\"{organisation.FormalName}\" cannot be added as proposed: {DeskResult.Joined(errors.Select(e => (DeskText)e.Message))} Merge it into a directory organisation instead.");
         if (await db.Organisations.FindByFormalNameAsync(organisation.FormalName, ct: ct) is { } clash)

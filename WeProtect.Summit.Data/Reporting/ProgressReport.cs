@@ -29,9 +29,10 @@ public class ProgressReport
     /// <summary>SHA-256 (lowercase hex) of <see cref="ReportHash.Canonical"/> at submission.</summary>
     public string? ContentHash { get; private set; }
     public DateTime? SupersededUtc { get; private set; }
-    /// <summary>The members' consent, given at submission, to show this report's narratives on the public pages
-    /// (figures are public once the cycle is; narratives only with consent).</summary>
-    public bool NarrativesPublic { get; private set; }
+    /// <summary>What the public may see of this report once the cycle is published: figures only (the default), figures
+    /// and narratives, or nothing. Chosen with the draft and frozen with it at submission; a new draft starts from the
+    /// last submission's choice.</summary>
+    public ReportPublication Publication { get; private set; } = ReportPublication.FiguresOnly;
     public ReportReview Review { get; private set; } = ReportReview.Unread;
     /// <summary>The secretariat's question when it asks for a clarification (shown to the focal points).</summary>
     public string? ReviewNote { get; private set; }
@@ -62,6 +63,19 @@ public class ProgressReport
         ReviewedUtc = now;
         ReviewedByUserId = userId;
         Touch();
+        return null;
+    }
+
+    /// <summary>The members' consent to show this report's narratives (and evidence) on the public pages.</summary>
+    public bool NarrativesPublic => Publication == ReportPublication.FiguresAndNarratives;
+
+    /// <summary>Sets what the public may see of this draft, or says why not: a submitted report keeps its choice (a
+    /// new submission changes it).</summary>
+    public string? Choose(ReportPublication publication)
+    {
+        if (!Enum.IsDefined(publication)) return "Choose what may be published of this report.";
+        if (Status != ProgressReportStatus.Draft) return "A submitted report keeps its choice of publication: save a change to start a new draft, and choose there.";
+        Publication = publication;
         return null;
     }
 

@@ -197,15 +197,16 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
 
     // ---------------------------------------------------------------- drafts and submissions
 
-    /// <summary>Saves answers into the organisation's draft. <paramref name="expectedVersion"/> is the draft's token
-    /// the form was read with, or null when the form showed no draft: then a draft is started (the next submission
-    /// number, a copy of the last submission's answers), so a submitted report is superseded, never edited.</summary>
+    /// <summary>Saves answers, and what may be published of the report (<paramref name="publication"/>; null keeps the
+    /// draft's), into the organisation's draft. <paramref name="expectedVersion"/> is the draft's token the form was
+    /// read with, or null when the form showed no draft: then a draft is started (the next submission number, a copy of
+    /// the last submission's answers and choice), so a submitted report is superseded, never edited.</summary>
     public Task<DeskResult<ProgressReport>> SaveAsync(int cycleId, int organisationId, Guid? expectedVersion, IReadOnlyList<EntryInput> entries,
-        string userId, AuditActor actor, CancellationToken ct = default) =>
-        SaveAsync(cycleId, organisationId, expectedVersion, entries, userId, actor, ct, retried: false);
+        ReportPublication? publication, string userId, AuditActor actor, CancellationToken ct = default) =>
+        SaveAsync(cycleId, organisationId, expectedVersion, entries, publication, userId, actor, ct, retried: false);
 
     private async Task<DeskResult<ProgressReport>> SaveAsync(int cycleId, int organisationId, Guid? expectedVersion, IReadOnlyList<EntryInput> entries,
-        string userId, AuditActor actor, CancellationToken ct, bool retried)
+        ReportPublication? publication, string userId, AuditActor actor, CancellationToken ct, bool retried)
     {
         var (_, reporter, refusal) = await CheckAsync(cycleId, organisationId, userId, ct);
         if (refusal is not null) return refusal.With<ProgressReport>();
@@ -227,6 +228,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
             }
             if (entry.Set(input.Status, input.Narrative, input.EvidenceLinks) is { } problem) errors.Add((input.Key, problem));
         }
+        if (publication is { } choice && draft.Choose(choice) is { } refused) errors.Add((nameof(ProgressReport.Publication), refused));
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear();
@@ -234,7 +236,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         }
         if (draft.Version != expectedVersion && !started)
         {
-            // A form read at an older token: harmless when the draft already holds exactly these answers (the page's
+            // A form read at an older token: harmless when the draft already holds exactly these answers and choice (the page's
             // own save-as-you-go landed first, then its submit button posted the same answers); otherwise someone's
             // answers would be overwritten.
             if (db.ChangeTracker.HasChanges())
@@ -254,7 +256,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
             // Two first saves at once (the page's save-as-you-go and its submit button) both started draft 1: the
             // loser reads the winner's draft and goes on as a form read at an older token (see above).
             db.ChangeTracker.Clear();
-            return await SaveAsync(cycleId, organisationId, expectedVersion, entries, userId, actor, ct, retried: true);
+            return await SaveAsync(cycleId, organisationId, expectedVersion, entries, publication, userId, actor, ct, retried: true);
         }
         catch (DbUpdateException)
         {
@@ -293,6 +295,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         {
             draft.Entries.AddRange(last.Entries.Select(e => e.Copy()));
             draft.Attachments.AddRange(last.Attachments.Select(a => a.Copy(a.Content!.Bytes)));
+            draft.Choose(last.Publication);
         }
         db.ProgressReports.Add(draft);
         audit.Record(actor, "progress-report.started", draft,
@@ -389,8 +392,9 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
     /// <summary>Submits the draft read at <paramref name="expectedVersion"/>: two-factor authentication on, then the
     /// fresh code (<paramref name="stepUp"/>), then a conditional update (still a draft, same token) that freezes it with
     /// its hash; the previous submission is superseded in the same transaction. Commitments never answered are frozen
-    /// as not started.</summary>
-    public async Task<DeskResult<ProgressReport>> SubmitAsync(int cycleId, int organisationId, Guid expectedVersion, bool narrativesPublic, string userId,
+    /// as not started. The draft's choice of publication (<see cref="ProgressReport.Publication"/>) is frozen with it:
+    /// it is not part of the hashed content, which stays what the member reports.</summary>
+    public async Task<DeskResult<ProgressReport>> SubmitAsync(int cycleId, int organisationId, Guid expectedVersion, string userId,
         AuditActor actor, Func<CancellationToken, Task<DeskText?>> stepUp, CancellationToken ct = default)
     {
         var (_, reporter, refusal) = await CheckAsync(cycleId, organisationId, userId, ct);
@@ -416,7 +420,6 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
                 .SetProperty(r => r.Version, Guid.NewGuid())
                 .SetProperty(r => r.SubmittedUtc, (DateTime?)now)
                 .SetProperty(r => r.SubmittedByUserId, userId)
-                .SetProperty(r => r.NarrativesPublic, narrativesPublic)
                 .SetProperty(r => r.ContentHash, hash), ct);
         if (submitted == 0)
         {
@@ -432,7 +435,12 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
             $"Progress report {report.Id} (submission {report.Number}) of organisation {organisationId} for cycle {cycleId} submitted, SHA-256 {hash}" +
             (report.Attachments.Count > 0 ? $", with {report.Attachments.Count} attachment(s)" : "") +
             (superseded > 0 ? "; it supersedes the previous submission" : "") +
-            (narrativesPublic ? "; narratives may be published" : "; narratives kept private"));
+            draft.Publication switch
+            {
+                ReportPublication.FiguresAndNarratives => "; figures and narratives may be published",
+                ReportPublication.Private => "; the whole report is kept private",
+                _ => "; figures may be published, narratives kept private",
+            });
         await audit.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new(DeskAnswer.Done, superseded > 0

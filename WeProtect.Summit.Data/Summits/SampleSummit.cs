@@ -5,6 +5,10 @@ public static class SampleSummit
 {
     public const string HostFormalName = "United Arab Emirates";
 
+    /// <summary>The day the sample host joins the membership register when the sample creates it (the year the
+    /// directory used to show for it; no day was known).</summary>
+    public static readonly DateOnly HostJoinedOn = new(2015, 1, 1);
+
     public static Summit Create(DateTime nowUtc)
     {
         var zone = SummitClock.FindZone("Asia/Dubai")!;

@@ -8,7 +8,7 @@ namespace WeProtect.Summit.Data.Summits;
 /// <summary>Summits as organisers change them: create, edit, move along Draft → Open → Closed → Archived, and the
 /// one-button sample summit. Each change is checked against the version the organiser started from and saved with
 /// its audit event.</summary>
-public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, Organisations.MembershipDesk membership)
 {
     /// <summary>Saves a summit the caller has filled in (new when it has no id, else tracked). Its rules
     /// (<see cref="Summit.Validate"/>) are the caller's to show beside the form's fields first.</summary>
@@ -96,9 +96,11 @@ public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvide
         var host = await db.Organisations.FirstOrDefaultAsync(o => o.FormalName == SampleSummit.HostFormalName, ct);
         if (host is null)
         {
-            host = new Organisation { CreatedUtc = summit.CreatedUtc, FormalName = SampleSummit.HostFormalName, SortName = SampleSummit.HostFormalName, Sector = Sector.Government, CountryCode = "AE", MemberSince = 2015 };
+            host = new Organisation { CreatedUtc = summit.CreatedUtc, FormalName = SampleSummit.HostFormalName, SortName = SampleSummit.HostFormalName, Sector = Sector.Government, CountryCode = "AE" };
             db.Organisations.Add(host);
             audit.Record(actor, "organisation.created", host, $"{host.FormalName} added for the sample summit");
+            // A member, as the host of a real summit is: in the register, like every member.
+            membership.AddJoining(host, SampleSummit.HostJoinedOn, actor, "the sample summit's host");
         }
         summit.Hosts.Add(host);
         summit.MoveTo(SummitStatus.Open);

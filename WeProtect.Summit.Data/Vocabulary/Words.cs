@@ -27,7 +27,7 @@ public static class Words
         typeof(SummitStatus), typeof(RegistrationMode), typeof(RegistrationStatus), typeof(DelegateCategory), typeof(BadgeLayout),
         typeof(ProtocolRank), typeof(Sector), typeof(StatementStatus), typeof(StatementKind), typeof(StatementAudience),
         typeof(AmendmentStatus), typeof(AgreedByLayout), typeof(CommuniqueStatus), typeof(BookingStatus), typeof(MaterialType),
-        typeof(MaterialVisibility), typeof(ProgressReportStatus), typeof(CommitmentStatus), typeof(ReportReview),
+        typeof(MaterialVisibility), typeof(ProgressReportStatus), typeof(CommitmentStatus), typeof(ReportReview), typeof(ReportPublication),
         typeof(QuestionKind), typeof(QuestionForm), typeof(QuestionVisibility), typeof(Need), typeof(VisaLetterStatus),
     ];
 
@@ -62,6 +62,8 @@ public static class Words
         [CommitmentStatus.NotStarted] = "Not started", [CommitmentStatus.InProgress] = "In progress", [CommitmentStatus.Achieved] = "Achieved",
         [CommitmentStatus.NotApplicable] = "Not applicable",
         [ReportReview.Unread] = "Not yet read", [ReportReview.ClarificationAsked] = "Clarification asked", [ReportReview.Accepted] = "Accepted",
+        [ReportPublication.FiguresAndNarratives] = "Publish figures and narratives", [ReportPublication.FiguresOnly] = "Publish figures only",
+        [ReportPublication.Private] = "Keep this report private",
         [QuestionKind.ShortText] = "Short text", [QuestionKind.LongText] = "Long text", [QuestionKind.OneChoice] = "One choice",
         [QuestionKind.SeveralChoices] = "Several choices", [QuestionKind.YesNo] = "Yes or no", [QuestionKind.Date] = "Date",
         [QuestionKind.Country] = "Country", [QuestionForm.Registration] = "Registration form",

@@ -54,7 +54,7 @@ public class ReportingJourneyTests(BrowserFixture browser)
         await focalPage.GetByRole(AriaRole.Link, new() { Name = title }).First.ClickAsync();
         await focalPage.Locator("select[name='Input.Entries[0].Status']").SelectOptionAsync("Achieved");
         await focalPage.Locator("textarea[name='Input.Entries[0].Narrative']").FillAsync("A national hotline opened in **March**.");
-        await focalPage.Locator("#Input_NarrativesPublic").CheckAsync();
+        await focalPage.Locator("#publication-FiguresAndNarratives").CheckAsync();
         await focalPage.Locator("#Input_Code").FillAsync(app.TotpCode(key));
         await browser.ScreenshotAsync(focalPage, "2-report");
         await focalPage.Locator("#submit").ClickAsync();
@@ -65,7 +65,7 @@ public class ReportingJourneyTests(BrowserFixture browser)
         await organiserPage.GotoAsync(cycleUrl);
         await organiserPage.Locator($"#organisation-{organisation.Id} a.review-link").ClickAsync();
         await Assertions.Expect(organiserPage.Locator("#entries")).ToContainTextAsync("A national hotline opened in March.");
-        await Assertions.Expect(organiserPage.Locator("#consent")).ToHaveTextAsync("May be published");
+        await Assertions.Expect(organiserPage.Locator("#publication")).ToHaveTextAsync("Publish figures and narratives");
         await organiserPage.Locator("#accept").ClickAsync();
         await Assertions.Expect(organiserPage.Locator("[role=status]")).ToContainTextAsync("Report accepted.");
 

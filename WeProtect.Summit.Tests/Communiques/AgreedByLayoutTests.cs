@@ -59,7 +59,7 @@ public class AgreedByLayoutTests(SummitAppFactory app) : IClassFixture<SummitApp
             {
                 var entity = new Organisation { FormalName = o.Formal, SortName = o.Sort, ListedName = o.Listed, Sector = o.Sector, CountryCode = o.Country };
                 entity.Normalise();
-                Assert.Empty(entity.Validate(app.UtcNow.Year));
+                Assert.Empty(entity.Validate());
                 db.Organisations.Add(entity);
                 await db.SaveChangesAsync();
                 return entity;

@@ -90,10 +90,12 @@ public class ReportingPagesInTheirLanguageTests(LocalizedAppFactory app) : IClas
         var discreet = await app.OrganisationAsync(Sector.CivilSociety);
         var silent = await app.OrganisationAsync(Sector.Government);
         var never = await app.OrganisationAsync(Sector.PrivateSector);
-        var statement = await app.PublishedStatementAsync([consenting, discreet, silent]);
+        var hidden = await app.OrganisationAsync(Sector.Government);
+        var statement = await app.PublishedStatementAsync([consenting, discreet, silent, hidden]);
         var cycle = await app.CycleAsync(statement.SummitId, [statement.Id], app.UtcNow.AddMinutes(30));
-        await SubmitAsync(consenting, cycle, consent: true, "We trained **40** officers");
-        await SubmitAsync(discreet, cycle, consent: false, "Private words of the ministry");
+        await SubmitAsync(consenting, cycle, ReportPublication.FiguresAndNarratives, "We trained **40** officers");
+        await SubmitAsync(discreet, cycle, ReportPublication.FiguresOnly, "Private words of the ministry");
+        await SubmitAsync(hidden, cycle, ReportPublication.Private, "Words kept private");
         app.Clock.Advance(TimeSpan.FromMinutes(31));
         using (var scope = app.Services.CreateScope())
         {
@@ -102,13 +104,13 @@ public class ReportingPagesInTheirLanguageTests(LocalizedAppFactory app) : IClas
         }
         var summit = await app.WithDbAsync(db => db.Summits.AsNoTracking().FirstAsync(s => s.Id == statement.SummitId));
         var data = new[] { cycle.Title, statement.Title, summit.TimeZoneId, "We trained", "40", "officers" }
-            .Concat(new[] { consenting, discreet, silent, never }.Select(o => o.FormalName)).ToList();
+            .Concat(new[] { consenting, discreet, silent, never, hidden }.Select(o => o.FormalName)).ToList();
         using var visitor = app.CreateFormClient();
         var failures = new List<string>();
         foreach (var url in new[]
                  {
                      $"/Reporting/Progress/{cycle.Id}", $"/Reporting/Commitment/{cycle.Id}/{statement.Id}/all-1", $"/Reporting/Member/{consenting.Id}",
-                     $"/Reporting/Member/{silent.Id}", $"/Reporting/Member/{never.Id}",
+                     $"/Reporting/Member/{silent.Id}", $"/Reporting/Member/{never.Id}", $"/Reporting/Member/{hidden.Id}",
                  })
             await CompareAsync(visitor, url, "published", language, data, failures);
         Assert.True(failures.Count == 0, string.Join("\n", failures));
@@ -116,14 +118,17 @@ public class ReportingPagesInTheirLanguageTests(LocalizedAppFactory app) : IClas
         var commitment = await EnglishLeft.PageAsync(visitor, $"/Reporting/Commitment/{cycle.Id}/{statement.Id}/all-1", language);
         Assert.NotNull(commitment.QuerySelector("#private"));
         Assert.NotNull(commitment.QuerySelector($"#narrative-{consenting.Id}"));
+        Assert.NotNull(commitment.QuerySelector("#kept-private"));
+        Assert.NotNull((await EnglishLeft.PageAsync(visitor, $"/Reporting/Progress/{cycle.Id}", language)).QuerySelector("#kept-private"));
+        Assert.NotNull((await EnglishLeft.PageAsync(visitor, $"/Reporting/Member/{hidden.Id}", language)).QuerySelector($"#cycle-{cycle.Id} .reported-private"));
     }
 
     /// <summary>A submission by a new focal point of the organisation: entry 0 (all-1) achieved, with the narrative.</summary>
-    private async Task SubmitAsync(Organisation organisation, ReportingCycle cycle, bool consent, string narrative)
+    private async Task SubmitAsync(Organisation organisation, ReportingCycle cycle, ReportPublication publication, string narrative)
     {
         var (_, focal, key) = await app.FocalPointAsync(organisation.Id);
         var values = ReportingData.Entry(0, CommitmentStatus.Achieved, narrative).With(new() { ["Input.Code"] = app.TotpCode(key!) });
-        if (consent) values["Input.NarrativesPublic"] = "true";
+        values["Input.Publication"] = publication.ToString();
         var (_, done) = await focal.SubmitAndFollowAsync(await focal.GetPageAsync(ReportingData.ReportUrl(cycle.Id, organisation.Id)), "form#report-form", values,
             submitter: "#submit");
         Assert.Contains("Submitted", done.QuerySelector("#status")!.TextContent);

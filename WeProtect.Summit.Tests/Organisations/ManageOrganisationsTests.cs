@@ -22,11 +22,14 @@ public class ManageOrganisationsTests(SummitAppFactory app) : IClassFixture<Summ
     private static string FieldError(IHtmlDocument page, string field) =>
         page.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent.Trim() ?? "";
 
-    private static Dictionary<string, string> Fields(string formal, string sort = "", string sector = "Government", string country = "GB", string since = "") => new()
+    private static Dictionary<string, string> Fields(string formal, string sort = "", string sector = "Government", string country = "GB", string joinedOn = "") => new()
     {
         ["Input.FormalName"] = formal, ["Input.SortName"] = sort, ["Input.Sector"] = sector,
-        ["Input.CountryCode"] = country, ["Input.MemberSince"] = since,
+        ["Input.CountryCode"] = country, ["Input.JoinedOn"] = joinedOn,
     };
+
+    private Task<List<Membership>> PeriodsAsync(int organisationId) =>
+        app.WithDbAsync(db => db.Memberships.AsNoTracking().Where(m => m.OrganisationId == organisationId).ToListAsync());
 
     // ---- Access ----
 
@@ -90,46 +93,55 @@ public class ManageOrganisationsTests(SummitAppFactory app) : IClassFixture<Summ
     // ---- Create ----
 
     [Fact]
-    public async Task Creating_an_organisation_saves_it_with_an_audit_event()
+    public async Task Creating_an_organisation_saves_it_with_an_audit_event_and_its_joining_in_the_membership_register()
     {
         var (client, user) = await app.LoggedInUserAsync(Roles.Organiser);
         using var _ = client;
         var name = Unique("Republic of Côte d'Ivoire");
         var page = await client.GetPageAsync("/Organisations/Manage/Create");
-        var response = await client.SubmitAsync(page, "form#organisation-form", Fields($"  {name} ", "Côte d'Ivoire", "Government", "CI", "2019"));
+        var response = await client.SubmitAsync(page, "form#organisation-form", Fields($"  {name} ", "Côte d'Ivoire", "Government", "CI", "2019-03-12"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/Organisations", response.Headers.Location!.OriginalString);
 
         var saved = await FindAsync(name);
         Assert.NotNull(saved);
-        Assert.Equal(("Côte d'Ivoire", Sector.Government, "CI", 2019), (saved!.SortName, saved.Sector, saved.CountryCode, saved.MemberSince));
+        Assert.Equal(("Côte d'Ivoire", Sector.Government, "CI"), (saved!.SortName, saved.Sector, saved.CountryCode));
         var audit = Assert.Single(await AuditAsync("organisation.created", saved.Id.ToString()));
         Assert.Equal(user.Id, audit.ActorUserId);
         Assert.Contains(name, audit.Summary);
         Assert.Contains("Government", audit.Summary);
+        var period = Assert.Single(await PeriodsAsync(saved.Id));
+        Assert.Equal((new DateOnly(2019, 3, 12), (DateOnly?)null, user.Id), (period.JoinedOn, period.LeftOn, period.RecordedByUserId));
+        Assert.Equal(["membership.joined"], await app.AuditActionsAsync(nameof(Membership), period.Id));
 
         var directory = await client.GetPageAsync("/Organisations");
         Assert.Contains("was added to the directory", directory.QuerySelector("[role=status]")!.TextContent);
+        var edit = await client.GetPageAsync($"/Organisations/Manage/Edit/{saved.Id}");
+        Assert.StartsWith("A member of the Alliance since 12 March 2019.", edit.QuerySelector("#membership")!.TextContent.Trim());
+        Assert.Null(edit.QuerySelector("[name='Input.JoinedOn']"));
     }
 
     [Theory]
-    [InlineData("Nowhere Government", "Government", "", "2019", "Input.CountryCode", "A government needs its country.")]
+    [InlineData("Nowhere Government", "Government", "", "2019-05-01", "Input.CountryCode", "A government needs its country.")]
     [InlineData("Atlantis", "Government", "XX", "", "Input.CountryCode", "\"XX\" is not an ISO 3166-1 alpha-2 country code")]
     [InlineData("", "CivilSociety", "GB", "", "Input.FormalName", "The formal name is required.")]
     [InlineData("  ", "CivilSociety", "GB", "", "Input.FormalName", "The formal name is required.")]
     [InlineData("World Body", "InternationalOrganisation", "FR", "", "Input.CountryCode", "An international organisation has no country.")]
-    [InlineData("Too Early", "CivilSociety", "GB", "2001", "Input.MemberSince", "Member since must be a year from 2014")]
+    [InlineData("Too Early", "CivilSociety", "GB", "2001-05-01", "Input.JoinedOn", "The Alliance's register starts in 2014.")]
+    [InlineData("Not Yet", "CivilSociety", "GB", "2999-05-01", "Input.JoinedOn", "Record a joining once it has happened")]
     [InlineData("No Sector", "", "GB", "", "Input.Sector", "Choose a sector.")]
-    public async Task Bad_input_is_explained_on_the_page_and_nothing_is_saved(string formal, string sector, string country, string since, string field, string message)
+    public async Task Bad_input_is_explained_on_the_page_and_nothing_is_saved(string formal, string sector, string country, string joinedOn, string field, string message)
     {
         var (client, _) = await app.LoggedInUserAsync(Roles.Organiser);
         using var _c = client;
         var before = await CountAsync();
+        var periods = await app.WithDbAsync(db => db.Memberships.CountAsync());
         var page = await client.GetPageAsync("/Organisations/Manage/Create");
-        var (response, shown) = await client.SubmitAndFollowAsync(page, "form#organisation-form", Fields(formal, "", sector, country, since));
+        var (response, shown) = await client.SubmitAndFollowAsync(page, "form#organisation-form", Fields(formal, "", sector, country, joinedOn));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith(message, FieldError(shown, field));
         Assert.Equal(before, await CountAsync());
+        Assert.Equal(periods, await app.WithDbAsync(db => db.Memberships.CountAsync()));
         // The organiser's input is kept.
         Assert.Equal(formal, ((IHtmlInputElement)shown.QuerySelector("#Input_FormalName")!).Value);
     }
@@ -177,15 +189,16 @@ public class ManageOrganisationsTests(SummitAppFactory app) : IClassFixture<Summ
         var edit = await client.GetPageAsync($"/Organisations/Manage/Edit/{original.Id}");
         Assert.Equal(original.Version.ToString(), ((IHtmlInputElement)edit.QuerySelector("input[name='Input.Version']")!).Value);
         Assert.Equal("TH", ((IHtmlSelectElement)edit.QuerySelector("select[name='Input.CountryCode']")!).Value);
-        var response = await client.SubmitAsync(edit, "form#organisation-form", new Dictionary<string, string> { ["Input.MemberSince"] = "2018" });
+        Assert.StartsWith("Not a member of the Alliance.", edit.QuerySelector("#membership")!.TextContent.Trim());
+        var response = await client.SubmitAsync(edit, "form#organisation-form", new Dictionary<string, string> { ["Input.ListedName"] = "Thai Kingdom" });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         var saved = (await FindAsync(name))!;
-        Assert.Equal(2018, saved.MemberSince);
+        Assert.Equal("Thai Kingdom", saved.ListedName);
         Assert.NotEqual(original.Version, saved.Version);
         var audit = Assert.Single(await AuditAsync("organisation.updated", saved.Id.ToString()));
-        Assert.Contains("Member since", audit.Summary);
-        Assert.Contains("2018", audit.Summary);
+        Assert.Contains("Listed as", audit.Summary);
+        Assert.Contains("Thai Kingdom", audit.Summary);
         Assert.DoesNotContain("Sector", audit.Summary);
         Assert.True((await app.WithDbAsync(db => app.Services.CreateScope().ServiceProvider.GetRequiredService<AuditTrail>().VerifyAsync())).IsIntact);
     }
@@ -197,7 +210,7 @@ public class ManageOrganisationsTests(SummitAppFactory app) : IClassFixture<Summ
         using var _c = client;
         var name = Unique("Federative Republic of Brazil");
         var create = await client.GetPageAsync("/Organisations/Manage/Create");
-        await client.SubmitAsync(create, "form#organisation-form", Fields(name, "Brazil", "Government", "BR", "2015"));
+        await client.SubmitAsync(create, "form#organisation-form", Fields(name, "Brazil", "Government", "BR"));
         var id = (await FindAsync(name))!.Id;
 
         var edit = await client.GetPageAsync($"/Organisations/Manage/Edit/{id}");
@@ -210,20 +223,20 @@ public class ManageOrganisationsTests(SummitAppFactory app) : IClassFixture<Summ
             await db.SaveChangesAsync();
         });
 
-        var (response, shown) = await client.SubmitAndFollowAsync(edit, "form#organisation-form", new Dictionary<string, string> { ["Input.MemberSince"] = "2016" });
+        var (response, shown) = await client.SubmitAndFollowAsync(edit, "form#organisation-form", new Dictionary<string, string> { ["Input.ListedName"] = "Brazil" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Someone else changed this organisation", shown.QuerySelector("#form-errors")!.TextContent);
         Assert.Contains("Brasil", shown.QuerySelector("#their-version")!.TextContent);
         var kept = (await FindAsync(name))!;
-        Assert.Equal(("Brasil", 2015), (kept.SortName, kept.MemberSince));
+        Assert.Equal(("Brasil", (string?)null), (kept.SortName, kept.ListedName));
         Assert.Empty(await AuditAsync("organisation.updated", id.ToString()));
         // The organiser's input is still in the form.
-        Assert.Equal("2016", ((IHtmlInputElement)shown.QuerySelector("#Input_MemberSince")!).Value);
+        Assert.Equal("Brazil", ((IHtmlInputElement)shown.QuerySelector("#Input_ListedName")!).Value);
 
         // Saving again, having seen their version, is deliberate and goes through.
         var again = await client.SubmitAsync(shown, "form#organisation-form");
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
-        Assert.Equal(2016, (await FindAsync(name))!.MemberSince);
+        Assert.Equal("Brazil", (await FindAsync(name))!.ListedName);
     }
 
     [Fact]
@@ -256,7 +269,13 @@ public class ManageOrganisationsTests(SummitAppFactory app) : IClassFixture<Summ
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(before + 3, await CountAsync());
         var interpol = (await FindAsync($"Interpol {tag}"))!;
-        Assert.Equal((Sector.InternationalOrganisation, (string?)null, (int?)2014), (interpol.Sector, interpol.CountryCode, interpol.MemberSince));
+        Assert.Equal((Sector.InternationalOrganisation, (string?)null), (interpol.Sector, interpol.CountryCode));
+        // member_since joins the register on 1 January of the year; an empty cell is no member.
+        Assert.Equal([new DateOnly(2014, 1, 1)], (await PeriodsAsync(interpol.Id)).Select(p => p.JoinedOn));
+        Assert.Empty(await PeriodsAsync((await FindAsync($"Fundação São Tomé, {tag}"))!.Id));
+        var joined = await app.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.Action == "membership.joined" && e.Summary.Contains(tag)).ToListAsync());
+        Assert.Equal(2, joined.Count);
+        Assert.All(joined, e => Assert.Contains("imported from members.csv", e.Summary));
 
         var events = await app.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.Action == "organisation.imported" && e.Summary.Contains(tag)).ToListAsync());
         Assert.Equal(3, events.Count);

@@ -26,12 +26,14 @@ public class OrganisationCsvImportTests
 
         Assert.True(result.Succeeded, string.Join(" | ", result.Errors.SelectMany(e => e.Reasons)));
         Assert.Equal(4, result.Organisations.Count);
-        var china = result.Organisations[0];
+        var (china, chinaSince) = result.Rows[0];
         Assert.Equal(("People's Republic of China", "China", Sector.Government, "CN", 2015),
-            (china.FormalName, china.SortName, china.Sector, china.CountryCode, china.MemberSince));
-        var unicef = result.Organisations[1];
+            (china.FormalName, china.SortName, china.Sector, china.CountryCode, chinaSince));
+        Assert.Equal(new DateOnly(2015, 1, 1), result.Rows[0].JoinedOn);
+        var (unicef, unicefSince) = result.Rows[1];
         Assert.Equal(("UNICEF", "UNICEF", Sector.InternationalOrganisation, null, null),
-            (unicef.FormalName, unicef.SortName, unicef.Sector, unicef.CountryCode, unicef.MemberSince));
+            (unicef.FormalName, unicef.SortName, unicef.Sector, unicef.CountryCode, unicefSince));
+        Assert.Null(result.Rows[1].JoinedOn);
         Assert.Equal(Sector.PrivateSector, result.Organisations[2].Sector);
         Assert.Equal(Sector.CivilSociety, result.Organisations[3].Sector);
     }

@@ -30,7 +30,7 @@ public class UniqueNameRaceTests : IClassFixture<RaceAppFactory>
     private static Dictionary<string, string> Fields(string formal) => new()
     {
         ["Input.FormalName"] = formal, ["Input.SortName"] = "", ["Input.Sector"] = "Government",
-        ["Input.CountryCode"] = "GB", ["Input.MemberSince"] = "",
+        ["Input.CountryCode"] = "GB",
     };
 
     [Fact]

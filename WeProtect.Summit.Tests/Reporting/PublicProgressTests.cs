@@ -15,7 +15,7 @@ public class PublicProgressTests(SummitAppFactory app) : IClassFixture<SummitApp
         var (_, focal, key) = await app.FocalPointAsync(organisation.Id);
         var values = new Dictionary<string, string> { ["Input.Code"] = app.TotpCode(key!) };
         foreach (var (index, status, narrative) in entries) values.With(ReportingData.Entry(index, status, narrative));
-        if (consent) values["Input.NarrativesPublic"] = "true";
+        if (consent) values["Input.Publication"] = nameof(ReportPublication.FiguresAndNarratives);
         var (_, done) = await focal.SubmitAndFollowAsync(await focal.GetPageAsync(ReportingData.ReportUrl(cycle.Id, organisation.Id)), "form#report-form", values,
             submitter: "#submit");
         Assert.Contains("Submitted", Status(done));

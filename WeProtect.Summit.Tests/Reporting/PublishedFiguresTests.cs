@@ -14,15 +14,19 @@ public class PublishedFiguresTests(SummitAppFactory app) : IClassFixture<SummitA
 
     /// <summary>Saves the answers (a new draft, or the next submission's) and submits them, through the desk.</summary>
     private async Task<ProgressReport> SubmitAsync(ReportingCycle cycle, Organisation organisation, string userId, int statementId, bool consent,
+        params (string Anchor, CommitmentStatus Status)[] answers) =>
+        await SubmitAsync(cycle, organisation, userId, statementId, consent ? ReportPublication.FiguresAndNarratives : ReportPublication.FiguresOnly, answers);
+
+    private async Task<ProgressReport> SubmitAsync(ReportingCycle cycle, Organisation organisation, string userId, int statementId, ReportPublication publication,
         params (string Anchor, CommitmentStatus Status)[] answers)
     {
         using var scope = app.Services.CreateScope();
         var desk = scope.ServiceProvider.GetRequiredService<ReportingDesk>();
         var actor = new AuditActor(userId, "Focal point");
         var saved = await desk.SaveAsync(cycle.Id, organisation.Id, null,
-            answers.Select(a => new ReportingDesk.EntryInput(statementId, a.Anchor, a.Status, $"On {a.Anchor}", null)).ToList(), userId, actor);
+            answers.Select(a => new ReportingDesk.EntryInput(statementId, a.Anchor, a.Status, $"On {a.Anchor}", null)).ToList(), publication, userId, actor);
         Assert.True(saved.Succeeded, saved.Message);
-        var submitted = await desk.SubmitAsync(cycle.Id, organisation.Id, saved.Value!.Version, consent, userId, actor, _ => Task.FromResult<DeskText?>(null));
+        var submitted = await desk.SubmitAsync(cycle.Id, organisation.Id, saved.Value!.Version, userId, actor, _ => Task.FromResult<DeskText?>(null));
         Assert.True(submitted.Succeeded, submitted.Message);
         return submitted.Value!;
     }

@@ -136,7 +136,7 @@ public class ReportAttachmentTests(SummitAppFactory app) : IClassFixture<SummitA
             var page = await focal.GetPageAsync(ReportingData.ReportUrl(cycle.Id, organisation.Id));
             var (_, attached) = await focal.AttachAsync(page, "evidence.pdf", ReportingData.Pdf($"Evidence {organisation.Id}"));
             var values = ReportingData.Entry(0, CommitmentStatus.Achieved, "Narrative").With(new() { ["Input.Code"] = app.TotpCode(key!) });
-            if (consent) values["Input.NarrativesPublic"] = "true";
+            if (consent) values["Input.Publication"] = nameof(ReportPublication.FiguresAndNarratives);
             var (_, done) = await focal.SubmitAndFollowAsync(attached, "form#report-form", values, submitter: "#submit");
             Assert.Contains("Submitted", Status(done));
             ids[organisation.Id] = (await app.WithDbAsync(db => db.ReportAttachments.AsNoTracking()

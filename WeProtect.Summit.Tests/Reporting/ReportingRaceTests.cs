@@ -76,7 +76,7 @@ public class ReportingRaceTests(SummitAppFactory app, ITestOutputHelper output) 
         {
             using var scope = app.Services.CreateScope();
             return await scope.ServiceProvider.GetRequiredService<ReportingDesk>()
-                .SubmitAsync(cycle.Id, organisation.Id, version, narrativesPublic: false, user.Id, new AuditActor(user.Id, user.FullName), Gate);
+                .SubmitAsync(cycle.Id, organisation.Id, version, user.Id, new AuditActor(user.Id, user.FullName), Gate);
         })));
 
         Assert.Single(results, r => r.Succeeded);
@@ -105,7 +105,7 @@ public class ReportingRaceTests(SummitAppFactory app, ITestOutputHelper output) 
             using var scope = app.Services.CreateScope();
             var desk = scope.ServiceProvider.GetRequiredService<ReportingDesk>();
             return i % 2 == 0
-                ? (Submit: true, Result: (Data.Desks.DeskResult)await desk.SubmitAsync(cycle.Id, organisation.Id, draft.Version, narrativesPublic: false, user.Id, actor, _ => Task.FromResult<DeskText?>(null)))
+                ? (Submit: true, Result: (Data.Desks.DeskResult)await desk.SubmitAsync(cycle.Id, organisation.Id, draft.Version, user.Id, actor, _ => Task.FromResult<DeskText?>(null)))
                 : (Submit: false, Result: await desk.RemoveAttachmentAsync(cycle.Id, organisation.Id, attachmentId, draft.Version, user.Id, actor));
         })));
 

@@ -172,7 +172,7 @@ public sealed class SessionEndTests(SummitAppFactory app) : IClassFixture<Summit
         var name = "Demoted Org " + Guid.NewGuid().ToString("N")[..8];
         var response = await organiser.SubmitAsync(form, "form#organisation-form", new Dictionary<string, string>
         {
-            ["Input.FormalName"] = name, ["Input.SortName"] = "", ["Input.Sector"] = "Government", ["Input.CountryCode"] = "GB", ["Input.MemberSince"] = "",
+            ["Input.FormalName"] = name, ["Input.SortName"] = "", ["Input.Sector"] = "Government", ["Input.CountryCode"] = "GB",
         });
         Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Forbidden or HttpStatusCode.BadRequest, $"{response.StatusCode}");
         if (response.StatusCode == HttpStatusCode.Redirect)

@@ -148,6 +148,11 @@ public class SummitPagesTests : IClassFixture<SummitAppFactory>
         Assert.Contains("Registration is open", text);
         Assert.Contains("with a programme and a draft Statement of Action to try", text);
         var summitId = int.Parse(response.RequestMessage!.RequestUri!.AbsolutePath.Split("/").Last(), System.Globalization.CultureInfo.InvariantCulture);
+        // The host is a member as every member is: in the membership register, not by a year on its entry.
+        var joined = await app.WithDbAsync(db => db.Memberships.AsNoTracking()
+            .Where(m => m.LeftOn == null && db.Organisations.Any(o => o.Id == m.OrganisationId && o.FormalName == SampleSummit.HostFormalName))
+            .Select(m => m.JoinedOn).SingleAsync());
+        Assert.Equal(SampleSummit.HostJoinedOn, joined);
 
         // Something to try: the agenda has plenaries and bookable breakouts on both days, in themed rooms.
         var agenda = (await client.GetPageAsync($"/Breakouts/Agenda/{summitId}")).QuerySelector("main")!.TextContent;

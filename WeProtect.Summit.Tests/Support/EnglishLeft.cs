@@ -21,7 +21,7 @@ public static partial class EnglishLeft
     private static readonly Dictionary<string, string[]> SameWord = new()
     {
         ["fr"] = ["Participants", "Documents", "Badge", "Version", "Braille", "Halal", "Organisation", "Organisations", "Communiqués", "Photo", "Cycle", "Actions",
-            "Communiqué", "Dates", "Date", "Consultation", "Quotas", "Badges", "Versions"],
+            "Communiqué", "Dates", "Date", "Consultation", "Quotas", "Badges", "Versions", "Publication"],
         ["es"] = ["Braille", "Halal", "Kosher", "Hotel", "No", "Sector"],
     };
 

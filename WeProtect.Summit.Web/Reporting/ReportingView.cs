@@ -14,6 +14,8 @@ public static class ReportingView
 
     public static string Words(ReportReview review) => Data.Vocabulary.Words.Name(review);
 
+    public static string Words(ReportPublication publication) => Data.Vocabulary.Words.Name(publication);
+
     /// <summary>A file's size as people read it: "840 KB", "2.4 MB" ("2,4 Mo" in French): the number a value, the unit
     /// a translation.</summary>
     public static DeskText Size(long bytes)

@@ -8,9 +8,10 @@ using WeProtect.Summit.Web.Localization;
 namespace WeProtect.Summit.Web.Pages.Organisations;
 
 /// <summary>The public directory of the Alliance's organisations: figures by sector, search and filters.
-/// A plain GET form; with htmx the same request returns only the results.</summary>
+/// A plain GET form; with htmx the same request returns only the results. Who is a member, and since when, is read
+/// from today's membership register (<see cref="MembershipRegister"/>), as on the members' page.</summary>
 [OutputCache(PolicyName = PublicPageCache.Policy)]
-public class IndexModel(SummitDbContext db) : PageModel
+public class IndexModel(SummitDbContext db, TimeProvider clock) : PageModel
 {
     /// <summary>Sorts names as a reader expects ("Côte d'Ivoire" between "China" and "Cuba"), which the
     /// database's ordinal collation does not.</summary>
@@ -51,11 +52,14 @@ public class IndexModel(SummitDbContext db) : PageModel
         else if (SelectedCountry is { } code) organisations = organisations.Where(o => o.CountryCode == code);
 
         var rows = await organisations
-            .Select(o => new { o.Id, o.FormalName, o.SortName, o.Sector, o.CountryCode, o.MemberSince })
+            .Select(o => new { o.Id, o.FormalName, o.SortName, o.Sector, o.CountryCode })
             .ToListAsync(ct);
+        var members = await MembershipRegister.MembersOnAsync(db, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        var since = members.ToDictionary(m => m.OrganisationId, m => m.JoinedOn.Year);
         var query = Query?.Trim();
         Results = rows
-            .Select(o => new Row(o.Id, o.FormalName, o.SortName, o.Sector, o.CountryCode, CountryNames.Of(o.CountryCode), o.MemberSince))
+            .Select(o => new Row(o.Id, o.FormalName, o.SortName, o.Sector, o.CountryCode, CountryNames.Of(o.CountryCode),
+                since.TryGetValue(o.Id, out var year) ? year : null))
             // A country is found by its name on the page or in English (the name the organisation's papers may use).
             .Where(o => string.IsNullOrEmpty(query) || Matches(o.FormalName, query) || Matches(o.SortName, query) || Matches(o.CountryName, query)
                 || Matches(Countries.NameOf(o.CountryCode), query))
@@ -66,12 +70,10 @@ public class IndexModel(SummitDbContext db) : PageModel
         Response.Headers.Append("Vary", "HX-Request, HX-History-Restore-Request");
         if (Request.IsHtmx() && !Request.IsHtmxHistoryRestoreRequest()) return Partial("_DirectoryResults", this);
 
-        var figures = await db.Organisations.AsNoTracking().GroupBy(o => o.Sector)
-            .Select(g => new { Sector = g.Key, All = g.Count(), Members = g.Count(o => o.MemberSince != null) })
-            .ToListAsync(ct);
-        Figures = FigureOrder
-            .Select(sector => figures.FirstOrDefault(f => f.Sector == sector) is { } f ? new SectorFigure(sector, f.Members, f.All) : new SectorFigure(sector, 0, 0))
-            .ToList();
+        var all = await db.Organisations.AsNoTracking().GroupBy(o => o.Sector).Select(g => new { Sector = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Sector, g => g.Count, ct);
+        var counts = MembershipRegister.CountBySector(members);
+        Figures = FigureOrder.Select(sector => new SectorFigure(sector, counts[sector], all.GetValueOrDefault(sector))).ToList();
 
         var codes = await db.Organisations.AsNoTracking().Select(o => o.CountryCode).Distinct().ToListAsync(ct);
         AnyWithoutCountry = codes.Contains(null);

@@ -6,8 +6,9 @@ using WeProtect.Summit.Web.Infrastructure.RateLimits;
 namespace WeProtect.Summit.Web.Pages.Reporting;
 
 /// <summary>Downloads a PDF attached to a progress report. The public gets it once the cycle is published and only
-/// from a current submission whose narratives the member agreed to publish (the consent that governs the narratives
-/// governs their evidence); the organisation's focal points and organisers get any of its attachments, drafts and
+/// from the submission the published figures count, where its member chose at publication to publish figures and
+/// narratives (the consent that governs the narratives governs their evidence; a report kept private gives nothing);
+/// the organisation's focal points and organisers get any of its attachments, drafts and
 /// superseded submissions included. Everyone else is answered 404, as if there were none.</summary>
 [RateLimited(RateLimitedAction.Download, EveryGet = true)]
 public class AttachmentModel(SummitDbContext db, ReportingDesk desk) : PageModel
@@ -15,11 +16,15 @@ public class AttachmentModel(SummitDbContext db, ReportingDesk desk) : PageModel
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var found = await db.ReportAttachments.AsNoTracking().Where(a => a.Id == id)
-            .Join(db.ProgressReports.AsNoTracking(), a => a.ReportId, r => r.Id, (a, r) => new { a.FileName, a.Sha256, r.CycleId, r.OrganisationId, r.Status, r.NarrativesPublic })
-            .Join(db.ReportingCycles.AsNoTracking(), x => x.CycleId, c => c.Id, (x, c) => new { x.FileName, x.Sha256, x.OrganisationId, x.Status, x.NarrativesPublic, Published = c.PublishedUtc != null })
+            .Join(db.ProgressReports.AsNoTracking(), a => a.ReportId, r => r.Id, (a, r) => new
+            {
+                a.FileName, a.Sha256, r.OrganisationId,
+                // The snapshot written at publication: this submission counted, and its member's choice then.
+                IsPublic = db.PublishedReporters.Any(p => p.ReportId == r.Id && p.Publication == ReportPublication.FiguresAndNarratives),
+            })
             .FirstOrDefaultAsync(ct);
         if (found is null) return NotFound();
-        var isPublic = found.Published && found.Status == ProgressReportStatus.Submitted && found.NarrativesPublic;
+        var isPublic = found.IsPublic;
         if (!isPublic && !await MaySeeAsync(found.OrganisationId, ct)) return NotFound();
         var bytes = await db.ReportAttachmentContents.AsNoTracking().Where(c => c.AttachmentId == id).Select(c => c.Bytes).FirstOrDefaultAsync(ct);
         if (bytes is null) return NotFound();

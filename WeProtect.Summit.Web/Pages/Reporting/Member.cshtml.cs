@@ -5,7 +5,8 @@ using WeProtect.Summit.Data.Reporting;
 namespace WeProtect.Summit.Web.Pages.Reporting;
 
 /// <summary>One member's record across the published cycles, for the public: per cycle, whether it reported and the
-/// status it gave each of its commitments (narratives only where it consented). Unpublished cycles are not shown;
+/// status it gave each of its commitments (narratives only where it consented; a report it keeps private is said to be
+/// reported, and nothing more: not its statuses, nor its hash, from which statuses alone could be guessed). Unpublished cycles are not shown;
 /// a published cycle shows what it counted at publication (<see cref="PublishedFigures"/>).</summary>
 [OutputCache(PolicyName = PublicPageCache.Policy)]
 public class MemberModel(SummitDbContext db) : PageModel

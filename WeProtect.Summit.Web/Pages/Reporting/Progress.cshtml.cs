@@ -8,7 +8,8 @@ namespace WeProtect.Summit.Web.Pages.Reporting;
 
 /// <summary>The public figures of a published cycle: the reporting rate by sector and, per commitment, how many
 /// endorsers report each status, as charts with the same numbers in tables, and as CSV, JSON and xlsx. Each commitment
-/// links to its page, where narratives appear with their organisation's consent. 404 until organisers publish the cycle.
+/// links to its page, where narratives appear with their organisation's consent. A report its member keeps private
+/// counts in the reporting rate and nowhere else. 404 until organisers publish the cycle.
 /// The figures are those written at publication (<see cref="PublishedFigures"/>).</summary>
 [OutputCache(PolicyName = PublicPageCache.Policy)]
 [RateLimited(RateLimitedAction.Download)]

@@ -34,9 +34,8 @@ public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorSt
         /// <summary>The draft's concurrency token the form was read with; empty when it showed no draft.</summary>
         public Guid? Version { get; set; }
         public List<EntryForm> Entries { get; set; } = [];
-        /// <summary>Consent to show this submission's narratives on the public pages (figures are public regardless).</summary>
-        [Display(Name = "Our narratives may be published on the public pages with the figures")]
-        public bool NarrativesPublic { get; set; }
+        /// <summary>What the public may see of this report once the cycle is published; absent, the draft keeps its choice.</summary>
+        public ReportPublication? Publication { get; set; }
         [StringLength(10), Display(Name = "Code from your authenticator app")]
         public string? Code { get; set; }
     }
@@ -92,7 +91,7 @@ public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorSt
             return await this.AnswerAsync(saved, () => RedirectToPage(new { cycleId, organisationId }), () => ReshowAsync(cycleId, organisationId, ct), Field);
         var userId = users.GetUserId(User)!;
         var code = Input.Code;
-        var result = await TranslatedAsync(await desk.SubmitAsync(cycleId, organisationId, saved.Value!.Version, Input.NarrativesPublic, userId, User.ToAuditActor(), c => stepUp.VerifyAsync(userId, code, StepUpAct.Submitting, c), ct), ct);
+        var result = await TranslatedAsync(await desk.SubmitAsync(cycleId, organisationId, saved.Value!.Version, userId, User.ToAuditActor(), c => stepUp.VerifyAsync(userId, code, StepUpAct.Submitting, c), ct), ct);
         if (result.Refusal == DeskRefusal.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
         if (!result.Succeeded) Input.Version = saved.Value.Version;
         Input.Code = "";
@@ -133,16 +132,22 @@ public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorSt
 
     private async Task<DeskResult<ProgressReport>> SaveAsync(int cycleId, int organisationId, CancellationToken ct)
     {
+        // A choice of publication that is none of the three (the binder leaves it empty) is said, not taken as "keep".
+        var noChoice = ModelState.TryGetValue("Input.Publication", out var posted) && posted.Errors.Count > 0;
         ModelState.Clear();
+        if (noChoice)
+            return DeskResult.Invalid([(nameof(ProgressReport.Publication), (DeskText)"Choose what may be published of this report.")]).With<ProgressReport>();
         if (!TryValidateModel(Input, nameof(Input)))
             return DeskResult.Refused("Some answers are too long: shorten them and save again.", DeskRefusal.Invalid).With<ProgressReport>();
         var entries = Input.Entries.Select(e => new ReportingDesk.EntryInput(e.StatementId, e.Anchor ?? "", e.Status, e.Narrative, e.EvidenceLinks)).ToList();
-        return await desk.SaveAsync(cycleId, organisationId, Input.Version, entries, users.GetUserId(User)!, User.ToAuditActor(), ct);
+        return await desk.SaveAsync(cycleId, organisationId, Input.Version, entries, Input.Publication, users.GetUserId(User)!, User.ToAuditActor(), ct);
     }
 
-    /// <summary>A desk error keyed "statement/anchor" goes beside that commitment's narrative.</summary>
+    /// <summary>A desk error keyed "statement/anchor" goes beside that commitment's narrative; one on the choice of
+    /// publication beside it.</summary>
     private string Field(string key)
     {
+        if (key == nameof(ProgressReport.Publication)) return "Input.Publication";
         var index = Input.Entries.FindIndex(e => TrackedCommitment.KeyOf(e.StatementId, e.Anchor) == key);
         return index < 0 ? string.Empty : $"Input.Entries[{index}].Narrative";
     }
@@ -184,14 +189,15 @@ public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorSt
         return true;
     }
 
-    /// <summary>The form from the draft, else the current submission, else every commitment not started.</summary>
+    /// <summary>The form from the draft, else the current submission, else every commitment not started (and figures
+    /// only, the default publication).</summary>
     private void FillFromReport()
     {
         var source = Draft ?? Submissions.FirstOrDefault(r => r.Status == ProgressReportStatus.Submitted);
         Input = new ReportInput
         {
             Version = Draft?.Version,
-            NarrativesPublic = Current?.NarrativesPublic ?? false,
+            Publication = source?.Publication ?? ReportPublication.FiguresOnly,
             Entries = (Reporter?.Commitments ?? []).Select(c =>
             {
                 var e = source?.Entries.FirstOrDefault(x => x.Key == c.Key);

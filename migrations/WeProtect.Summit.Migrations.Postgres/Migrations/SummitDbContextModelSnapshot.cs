@@ -1612,9 +1612,6 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<int?>("MemberSince")
-                        .HasColumnType("integer");
-
                     b.Property<string>("Sector")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2158,14 +2155,16 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Property<int>("CycleId")
                         .HasColumnType("integer");
 
-                    b.Property<bool>("NarrativesPublic")
-                        .HasColumnType("boolean");
-
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Publication")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("Review")
                         .IsRequired()
@@ -2240,6 +2239,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Property<int>("NotStarted")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Private")
+                        .HasColumnType("integer");
+
                     b.Property<int>("StatementId")
                         .HasColumnType("integer");
 
@@ -2268,6 +2270,10 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Property<string>("CommitmentPositions")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Publication")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<int?>("ReportId")
                         .HasColumnType("integer");
@@ -3392,11 +3398,13 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("WeProtect.Summit.Data.Organisations.Membership", b =>
                 {
-                    b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", null)
+                    b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Questions.RegistrationAnswer", b =>

@@ -1614,9 +1614,6 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.Property<int?>("MemberSince")
-                        .HasColumnType("int");
-
                     b.Property<string>("Sector")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2160,14 +2157,16 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<int>("CycleId")
                         .HasColumnType("int");
 
-                    b.Property<bool>("NarrativesPublic")
-                        .HasColumnType("bit");
-
                     b.Property<int>("Number")
                         .HasColumnType("int");
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("int");
+
+                    b.Property<string>("Publication")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
 
                     b.Property<string>("Review")
                         .IsRequired()
@@ -2242,6 +2241,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<int>("NotStarted")
                         .HasColumnType("int");
 
+                    b.Property<int>("Private")
+                        .HasColumnType("int");
+
                     b.Property<int>("StatementId")
                         .HasColumnType("int");
 
@@ -2270,6 +2272,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<string>("CommitmentPositions")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Publication")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
 
                     b.Property<int?>("ReportId")
                         .HasColumnType("int");
@@ -3394,11 +3400,13 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("WeProtect.Summit.Data.Organisations.Membership", b =>
                 {
-                    b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", null)
+                    b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Questions.RegistrationAnswer", b =>

@@ -1555,9 +1555,6 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("MemberSince")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Sector")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2079,14 +2076,16 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Property<int>("CycleId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("NarrativesPublic")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Publication")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Review")
                         .IsRequired()
@@ -2161,6 +2160,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Property<int>("NotStarted")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Private")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("StatementId")
                         .HasColumnType("INTEGER");
 
@@ -2188,6 +2190,10 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
                     b.Property<string>("CommitmentPositions")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Publication")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ReportId")
@@ -3289,11 +3295,13 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("WeProtect.Summit.Data.Organisations.Membership", b =>
                 {
-                    b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", null)
+                    b.HasOne("WeProtect.Summit.Data.Organisations.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("WeProtect.Summit.Data.Questions.RegistrationAnswer", b =>

@@ -2,7 +2,9 @@ using WeProtect.Summit.Data.Organisations;
 
 namespace WeProtect.Summit.Web.Pages.Organisations.Manage;
 
-public class CreateModel(OrganisationDesk desk, TimeProvider clock) : PageModel
+/// <summary>Adds an organisation to the directory, and, when the day it joined is given, to the membership register
+/// (the desk records both in one save).</summary>
+public class CreateModel(OrganisationDesk desk) : PageModel
 {
     [BindProperty] public OrganisationInput Input { get; set; } = new();
 
@@ -11,8 +13,8 @@ public class CreateModel(OrganisationDesk desk, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var organisation = Input.ToCandidate();
-        if (!Input.Validate(organisation, clock.GetUtcNow().Year, ModelState, text => Localization.Translations.OrKey(HttpContext, text))) return Page();
-        var result = await desk.CreateAsync(organisation, User.ToAuditActor(), ct);
+        if (!Input.Validate(organisation, ModelState, text => Localization.Translations.OrKey(HttpContext, text))) return Page();
+        var result = await desk.CreateAsync(organisation, Input.JoinedOn, User.ToAuditActor(), ct);
         return await this.AnswerAsync(result, () => RedirectToPage("/Organisations/Index"), () => Task.FromResult<IActionResult>(Page()));
     }
 }

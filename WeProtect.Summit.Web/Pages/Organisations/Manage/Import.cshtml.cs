@@ -5,7 +5,8 @@ using WeProtect.Summit.Web.Infrastructure.RateLimits;
 namespace WeProtect.Summit.Web.Pages.Organisations.Manage;
 
 /// <summary>Adds organisations from a CSV file, all or nothing. Each organisation gets its own
-/// "organisation.imported" audit event (with the file name and line), written in the same transaction.</summary>
+/// "organisation.imported" audit event (with the file name and line), written in the same transaction; one with a
+/// member_since year joins the membership register on 1 January of that year ("membership.joined").</summary>
 // Room for the multipart framing around a file at the limit; the handler refuses anything over the limit itself,
 // with a message, rather than letting the server answer 413.
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
@@ -45,7 +46,7 @@ public class ImportModel(SummitDbContext db, OrganisationDesk desk, TimeProvider
             return Page();
         }
 
-        var imported = await desk.ImportAsync(result.Organisations, FileName, User.ToAuditActor(), ct);
+        var imported = await desk.ImportAsync(result.Rows, FileName, User.ToAuditActor(), ct);
         if (!imported.Succeeded)
         {
             ModelState.AddModelError(nameof(Upload), Localization.Translations.Of(HttpContext, imported.Text));

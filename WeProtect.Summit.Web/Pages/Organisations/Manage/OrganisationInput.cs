@@ -7,7 +7,9 @@ using WeProtect.Summit.Data.Organisations;
 namespace WeProtect.Summit.Web.Pages.Organisations.Manage;
 
 /// <summary>The organisation form's fields, shared by Create and Edit. It carries no rules of its own beyond
-/// "choose a sector": the entity's Normalise/Validate decide, so the form and the CSV import agree.</summary>
+/// "choose a sector": the entity's Normalise/Validate decide, so the form and the CSV import agree. Membership is not
+/// a field of the organisation: Create takes the day it joined for the register (<see cref="JoinedOn"/>); afterwards
+/// the register's page records joinings and departures.</summary>
 public sealed class OrganisationInput
 {
     [Display(Name = "Formal name")]
@@ -25,8 +27,9 @@ public sealed class OrganisationInput
     [Display(Name = "Country")]
     public string? CountryCode { get; set; }
 
-    [Display(Name = "Member since")]
-    public int? MemberSince { get; set; }
+    /// <summary>Create only: the day it joined the Alliance, recorded in the membership register; empty for a non-member.</summary>
+    [Display(Name = "Joined the Alliance on")]
+    public DateOnly? JoinedOn { get; set; }
 
     /// <summary>The version the organiser started editing from (Edit only).</summary>
     public Guid Version { get; set; }
@@ -38,7 +41,6 @@ public sealed class OrganisationInput
         ListedName = o.ListedName,
         Sector = o.Sector,
         CountryCode = o.CountryCode,
-        MemberSince = o.MemberSince,
         Version = o.Version,
     };
 
@@ -53,14 +55,13 @@ public sealed class OrganisationInput
             // No choice is an undefined sector, so that the entity's government/international rules stay quiet.
             Sector = Sector ?? (Sector)(-1),
             CountryCode = CountryCode,
-            MemberSince = MemberSince,
         };
         o.Normalise();
         return o;
     }
 
     /// <summary>Adds the entity's complaints about <paramref name="candidate"/> under the form's field names.</summary>
-    public bool Validate(Organisation candidate, int currentYear, ModelStateDictionary modelState, Func<string, string>? translate = null, string prefix = "Input")
+    public bool Validate(Organisation candidate, ModelStateDictionary modelState, Func<string, string>? translate = null, string prefix = "Input")
     {
         translate ??= text => text;
         var valid = true;
@@ -69,7 +70,7 @@ public sealed class OrganisationInput
             modelState.AddModelError($"{prefix}.{nameof(Sector)}", translate("Choose a sector."));
             valid = false;
         }
-        foreach (var (field, message) in candidate.Validate(currentYear))
+        foreach (var (field, message) in candidate.Validate())
         {
             if (field == nameof(Organisation.Sector) && Sector is null) continue;
             modelState.AddModelError($"{prefix}.{field}", translate(message));
