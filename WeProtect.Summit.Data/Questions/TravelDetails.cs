@@ -3,7 +3,7 @@ using WeProtect.Summit.Data.Summits;
 namespace WeProtect.Summit.Data.Questions;
 
 /// <summary>An approved delegate's travel: arrival and departure (UTC, shown in the summit's zone), flights, hotel,
-/// and whether they need a visa letter. One row per registration, written only through <see cref="AnswerDesk"/>.</summary>
+/// (a visa letter is asked for on its own, see <see cref="Accreditations.VisaLetter"/>). One row per registration, written only through <see cref="AnswerDesk"/>.</summary>
 public class TravelDetails
 {
     public const int FlightMaxLength = 20;
@@ -16,7 +16,6 @@ public class TravelDetails
     public DateTime DepartureUtc { get; private set; }
     public string? DepartureFlight { get; private set; }
     public string? Hotel { get; private set; }
-    public bool NeedsVisaLetter { get; private set; }
     public DateTime UpdatedUtc { get; private set; }
 
     private TravelDetails() { }
@@ -50,8 +49,8 @@ public class TravelDetails
         if (hotel?.Length > HotelMaxLength) errors.Add((nameof(TravelPlan.Hotel), $"The hotel is longer than {HotelMaxLength} characters."));
         else if (hotel is not null && hotel.Any(char.IsControl)) errors.Add((nameof(TravelPlan.Hotel), "Give the hotel on one line."));
         if (errors.Count > 0) return errors;
-        (ArrivalUtc, DepartureUtc, ArrivalFlight, DepartureFlight, Hotel, NeedsVisaLetter, UpdatedUtc) =
-            (arrival!.Value, departure!.Value, arrivalFlight, departureFlight, hotel, plan.NeedsVisaLetter, nowUtc);
+        (ArrivalUtc, DepartureUtc, ArrivalFlight, DepartureFlight, Hotel, UpdatedUtc) =
+            (arrival!.Value, departure!.Value, arrivalFlight, departureFlight, hotel, nowUtc);
         return errors;
     }
 

@@ -5,7 +5,8 @@ namespace WeProtect.Summit.Data.Retention;
 
 /// <summary>A person's request to have their personal data erased, and an administrator carrying it out with the
 /// rules of <see cref="PersonalDataCatalogue"/> (their rows in every summit, then the account itself). Public-record
-/// items (endorsements) and the audit trail are kept; the events name ids only.</summary>
+/// items (endorsements) and the audit trail are kept; the events name ids only. The person may withdraw their request
+/// until an administrator carries it out.</summary>
 public sealed class ErasureDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock)
 {
     public const string LastAdministrator =
@@ -28,6 +29,23 @@ public sealed class ErasureDesk(SummitDbContext db, AuditTrail audit, TimeProvid
             return already;
         }
         return DeskResult.Done("Your request is recorded. An administrator will erase your personal data and close your account.");
+    }
+
+    /// <summary>The account holder takes back their open request. A conditional delete: a request an administrator is
+    /// carrying out at the same moment (claimed in its transaction) or has carried out is not withdrawn.</summary>
+    public async Task<DeskResult> WithdrawAsync(string userId, CancellationToken ct = default)
+    {
+        var none = DeskResult.Refused("You have no erasure request waiting: it has already been carried out or withdrawn.");
+        var request = await db.ErasureRequests.AsNoTracking().FirstOrDefaultAsync(r => r.UserId == userId && r.CarriedOutUtc == null, ct);
+        if (request is null) return none;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var withdrawn = await db.ErasureRequests.Where(r => r.Id == request.Id && r.CarriedOutUtc == null).ExecuteDeleteAsync(ct);
+        if (withdrawn == 0) return none;
+        audit.Record(new AuditActor(userId, "account holder", AuditActor.AccountHolder), "account.erasure-withdrawn", request,
+            $"Account {userId} withdrew its erasure request {request.Id}");
+        await audit.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return DeskResult.Done("Your request is withdrawn: your data and your account are kept.");
     }
 
     /// <summary>Carries out the request once (a conditional update claims it). The value is the address the account

@@ -60,7 +60,7 @@ public sealed class PersonalDataExport(SummitDbContext db, TimeProvider clock, A
         var answers = await db.RegistrationAnswers.AsNoTracking().Where(a => registrationIds.Contains(a.RegistrationId))
             .OrderBy(a => a.Id).Select(a => new { a.RegistrationId, Question = a.Question.Label, a.Value, a.UpdatedUtc }).ToListAsync(ct);
         var travel = await db.TravelDetails.AsNoTracking().Where(t => registrationIds.Contains(t.RegistrationId)).OrderBy(t => t.Id)
-            .Select(t => new { t.RegistrationId, t.ArrivalUtc, t.ArrivalFlight, t.DepartureUtc, t.DepartureFlight, t.Hotel, t.NeedsVisaLetter })
+            .Select(t => new { t.RegistrationId, t.ArrivalUtc, t.ArrivalFlight, t.DepartureUtc, t.DepartureFlight, t.Hotel })
             .ToListAsync(ct);
         var accreditations = (await db.Accreditations.AsNoTracking().Where(a => registrationIds.Contains(a.RegistrationId)).OrderBy(a => a.Id)
             .ToListAsync(ct)).Select(a => new

@@ -45,7 +45,7 @@ public sealed class ErasedPeopleInTheAuditTrailTests : IDisposable
         await RequestErasureAsync(client);
         var request = await app.WithDbAsync(db => db.ErasureRequests.AsNoTracking().SingleAsync(r => r.UserId == zofia.Id));
         var queue = await admin.GetPageAsync("/Admin/Erasure");
-        var (_, carried) = await admin.SubmitAndFollowAsync(queue, $"tr[data-request-id='{request.Id}'] form");
+        var (_, carried) = await admin.SubmitAndFollowAsync(queue, $"tr[data-request-id='{request.Id}'] form", new Dictionary<string, string> { ["confirm"] = "true" });
         Assert.Contains("pseudonymised and closed", carried.QuerySelector("[role=status]")!.TextContent);
 
         var after = await admin.GetPageAsync("/Admin/Audit");
@@ -70,7 +70,7 @@ public sealed class ErasedPeopleInTheAuditTrailTests : IDisposable
             await RequestErasureAsync(client);
             var request = await app.WithDbAsync(db => db.ErasureRequests.AsNoTracking().SingleAsync(r => r.UserId == me.Id));
             var queue = await client.GetPageAsync("/Admin/Erasure");
-            var (_, refused) = await client.SubmitAndFollowAsync(queue, $"tr[data-request-id='{request.Id}'] form");
+            var (_, refused) = await client.SubmitAndFollowAsync(queue, $"tr[data-request-id='{request.Id}'] form", new Dictionary<string, string> { ["confirm"] = "true" });
             // A refusal: announced as an alert, never dressed as a success.
             Assert.Contains("last administrator", refused.QuerySelector("#status[role=alert]:not(.alert-success)")!.TextContent);
             var account = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == me.Id));
@@ -80,7 +80,7 @@ public sealed class ErasedPeopleInTheAuditTrailTests : IDisposable
             // With a second administrator, it is carried out.
             using var other = await app.LoggedInClientAsync(Roles.Admin);
             var again = await other.GetPageAsync("/Admin/Erasure");
-            var (_, carried) = await other.SubmitAndFollowAsync(again, $"tr[data-request-id='{request.Id}'] form");
+            var (_, carried) = await other.SubmitAndFollowAsync(again, $"tr[data-request-id='{request.Id}'] form", new Dictionary<string, string> { ["confirm"] = "true" });
             Assert.Contains("pseudonymised and closed", carried.QuerySelector("[role=status]")!.TextContent);
         }
     }

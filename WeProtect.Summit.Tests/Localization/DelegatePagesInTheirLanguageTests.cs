@@ -24,7 +24,7 @@ public class DelegatePagesInTheirLanguageTests(LocalizedAppFactory app) : IClass
         var (user, approved) = await app.ApprovedDelegateAsync(summit.Id, "Amina Diallo");
         await app.SetNeedsAsync(approved.Id, null, Need.Vegan, Need.WheelchairAccess);
         await app.SaveTravelAsync(approved, new TravelPlan(summit.StartDate.ToDateTime(new TimeOnly(7, 0)), "EK 2",
-            summit.EndDate.ToDateTime(new TimeOnly(21, 0)), null, "Hôtel Atlantis", true));
+            summit.EndDate.ToDateTime(new TimeOnly(21, 0)), null, "Hôtel Atlantis"));
         var breakout = await app.CreateBreakoutAsync(summit);
         Assert.NotNull((await app.BookAsync(breakout.Id, user)).Booked());
         var (final, _) = await app.CreateStatementAsync(summit.Id, StatementStatus.OpenForSignature, StatementExample.Canonical, $"Final {Guid.NewGuid():N}"[..14]);

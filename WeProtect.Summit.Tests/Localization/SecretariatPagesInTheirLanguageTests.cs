@@ -54,7 +54,7 @@ public class SecretariatPagesInTheirLanguageTests(LocalizedAppFactory app) : ICl
         await app.SetNeedsAsync(registrations[0].Id, "Ramp at the entrance", Need.WheelchairAccess, Need.Vegetarian);
         await app.SetNeedsAsync(registrations[4].Id, null, Need.Halal);
         await app.SaveTravelAsync(registrations[0], new TravelPlan(summit.StartDate.ToDateTime(new TimeOnly(7, 0)), "KQ 310",
-            summit.EndDate.ToDateTime(new TimeOnly(21, 0)), null, "Hotel Lumière", true));
+            summit.EndDate.ToDateTime(new TimeOnly(21, 0)), null, "Hotel Lumière"));
         var (invited, _, _) = await app.SentInvitationAsync(summit.Id, heads: 1, delegates: 3);
         var (accepted, focal) = await app.AcceptedInvitationAsync(summit.Id);
         var staff = await app.CreateUserAsync(fullName: "Farah Haddad");

@@ -22,7 +22,7 @@ public class DelegateRecordTests(SummitAppFactory app) : IClassFixture<SummitApp
         await app.SetNeedsAsync(registration.Id, "Ramp at the side entrance", Need.WheelchairAccess);
         Assert.True((await app.BookAsync(breakout.Id, amina)).Succeeded);
         await app.SaveTravelAsync(registration, new TravelPlan(summit.StartDate.ToDateTime(new TimeOnly(7, 0)), "KQ 310",
-            summit.EndDate.ToDateTime(new TimeOnly(21, 0)), null, "Hotel Lumière", true));
+            summit.EndDate.ToDateTime(new TimeOnly(21, 0)), null, "Hotel Lumière"));
         using (var scope = app.Services.CreateScope())
         {
             var sent = await scope.ServiceProvider.GetRequiredService<MessageDesk>().SendAsync(summit.Id, Guid.NewGuid(), "Shuttle times",

@@ -70,7 +70,7 @@ public class ExportsTests(SummitAppFactory app) : IClassFixture<SummitAppFactory
             await db.SaveChangesAsync();
         });
         await app.SaveTravelAsync(delegate_, new TravelPlan(summit.StartDate.ToDateTime(new TimeOnly(7, 0)), "KQ100",
-            summit.StartDate.ToDateTime(new TimeOnly(21, 0)), "KQ101", "Hotel Serena", false), new Dictionary<int, IReadOnlyList<string>>
+            summit.StartDate.ToDateTime(new TimeOnly(21, 0)), "KQ101", "Hotel Serena"), new Dictionary<int, IReadOnlyList<string>>
             {
                 [again.Id] = ["Travelling from Tanzania"],
                 [hotel.Id] = ["Booked by the embassy"],
@@ -197,7 +197,7 @@ public class ExportsTests(SummitAppFactory app) : IClassFixture<SummitAppFactory
         await app.SetNeedsAsync(bo.Id, null, Need.Halal);
         // Bo leaves at the end of the first day: a blank cell on the second.
         await app.SaveTravelAsync(bo, new TravelPlan(summit.StartDate.ToDateTime(new TimeOnly(7, 0)), null,
-            summit.StartDate.ToDateTime(new TimeOnly(21, 0)), null, null, false));
+            summit.StartDate.ToDateTime(new TimeOnly(21, 0)), null, null));
         using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
         var page = await organiser.GetPageAsync($"/Registration/Manage/Needs/{summit.Id}");
 

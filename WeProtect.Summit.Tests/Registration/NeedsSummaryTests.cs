@@ -21,7 +21,7 @@ public class NeedsSummaryTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         await app.SetNeedsAsync(bo.Id, null, Need.Halal, Need.Vegan);
         // Bo leaves at the end of the first day: counted on that day only.
         await app.SaveTravelAsync(bo, new TravelPlan(summit.StartDate.ToDateTime(new TimeOnly(7, 0)), null,
-            summit.StartDate.ToDateTime(new TimeOnly(21, 0)), null, null, false));
+            summit.StartDate.ToDateTime(new TimeOnly(21, 0)), null, null));
         await app.ApprovedDelegateAsync(summit.Id, "Cy Nothing");
         var organisation = await app.CreateOrganisationAsync();
         var pending = await app.RegisterAsync(await app.CreateUserAsync(fullName: "Pending Vegan"), summit.Id, organisation.Id);

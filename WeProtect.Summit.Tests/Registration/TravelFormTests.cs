@@ -6,8 +6,9 @@ namespace WeProtect.Summit.Tests.Registration;
 
 using WeProtect.Summit.Data.Registrations; // after the namespace line: "Registration" is also this namespace
 
-/// <summary>The second form, after approval: travel, hotel, visa letter needed and the summit's travel questions,
-/// refused before approval; organisers read it in the downloads.</summary>
+/// <summary>The second form, after approval: travel, hotel and the summit's travel questions, refused before approval;
+/// organisers read it in the downloads. A visa letter is asked for in one place only, the accreditation page: the
+/// travel form links there, and the secretariat's record and downloads say where the real request stands.</summary>
 public class TravelFormTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
 {
     private static string Local(Data.Summits.Summit summit, int day, int hour) =>
@@ -42,7 +43,7 @@ public class TravelFormTests(SummitAppFactory app) : IClassFixture<SummitAppFact
         // The desk holds the rule whatever calls it.
         using var scope = app.Services.CreateScope();
         var result = await scope.ServiceProvider.GetRequiredService<AnswerDesk>().SaveTravelAsync(registration.Id, user.Id,
-            new TravelPlan(DateTime.Parse(Local(summit, 0, 8), CultureInfo.InvariantCulture), null, DateTime.Parse(Local(summit, 1, 20), CultureInfo.InvariantCulture), null, null, true),
+            new TravelPlan(DateTime.Parse(Local(summit, 0, 8), CultureInfo.InvariantCulture), null, DateTime.Parse(Local(summit, 1, 20), CultureInfo.InvariantCulture), null, null),
             new Dictionary<int, IReadOnlyList<string>>(), Data.Audit.AuditActor.System);
         Assert.Equal(Data.Desks.DeskRefusal.Forbidden, result.Refusal);
         Assert.Equal(0, await TravelRowsAsync(registration.Id));
@@ -103,14 +104,13 @@ public class TravelFormTests(SummitAppFactory app) : IClassFixture<SummitAppFact
         var (response, shown) = await client.SubmitAndFollowAsync(form, "#travel-form", new Dictionary<string, string>
         {
             ["Input.ArrivalLocal"] = Local(summit, 0, 7), ["Input.ArrivalFlight"] = "ek 2", ["Input.DepartureLocal"] = Local(summit, 1, 22),
-            ["Input.Hotel"] = "Grand Hotel", ["Input.NeedsVisaLetter"] = "true", [Registration.AnswerField(question.Id)] = "Yes",
+            ["Input.Hotel"] = "Grand Hotel", [Registration.AnswerField(question.Id)] = "Yes",
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal($"/Registration/Details/{registration.Id}", response.RequestMessage!.RequestUri!.AbsolutePath);
         var travel = shown.QuerySelector("#travel")!.TextContent;
         Assert.Contains("EK 2", travel);
         Assert.Contains("Grand Hotel", travel);
-        Assert.Contains("Needed", travel);
         Assert.Contains("Airport pick-up wanted?", travel);
         var row = await app.WithDbAsync(db => db.TravelDetails.AsNoTracking().SingleAsync(t => t.RegistrationId == registration.Id));
         Assert.Equal(SummitClock.ToUtc(summit.StartDate.ToDateTime(new TimeOnly(7, 30)), summit.Zone).Utc, row.ArrivalUtc);
@@ -124,7 +124,8 @@ public class TravelFormTests(SummitAppFactory app) : IClassFixture<SummitAppFact
         using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
         var csv = await (await organiser.GetAsync($"/Registration/Manage/Dashboard/{summit.Id}?handler=Csv")).Content.ReadAsStringAsync();
         var lines = csv.Split('\n');
-        Assert.Contains("Visa letter needed", lines[0]);
+        Assert.Contains("Visa letter", lines[0]);
+        Assert.DoesNotContain("Visa letter needed", lines[0]);
         Assert.Contains("Airport pick-up wanted?", lines[0]);
         var line = lines.Single(l => l.StartsWith("Travelling Delegate", StringComparison.Ordinal));
         Assert.Contains("Harbour Inn", line);
@@ -134,5 +135,64 @@ public class TravelFormTests(SummitAppFactory app) : IClassFixture<SummitAppFact
         var events = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == "registration.travel-saved").Select(e => e.Summary).ToListAsync());
         Assert.Contains($"Registration {registration.Id}: travel details saved", events);
         Assert.DoesNotContain(events, e => e.Contains("Harbour") || e.Contains("EK 2"));
+    }
+
+    [Fact]
+    public async Task A_visa_letter_is_asked_for_on_the_accreditation_page_and_the_secretariat_sees_where_it_stands()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var (user, registration) = await app.ApprovedDelegateAsync(summit.Id, "Visa Seeker");
+        using var client = await app.LogInAsync(user);
+
+        // No tick box that asks for nothing: a sentence sends the delegate to where the letter is asked for.
+        var form = await client.GetPageAsync($"/Registration/Travel/{registration.Id}");
+        Assert.Empty(form.QuerySelectorAll("#travel-form input[type='checkbox']"));
+        Assert.Null(form.QuerySelector("[name='Input.NeedsVisaLetter']"));
+        var link = form.QuerySelector("#travel-visa-letter a")!.GetAttribute("href");
+        Assert.Equal($"/Registration/Accreditation/{registration.Id}", link);
+        Assert.NotNull((await client.GetPageAsync(link!)).QuerySelector("#visa-letter"));
+
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        async Task<(string Page, string Status, string Csv)> ShownAsync()
+        {
+            var page = await organiser.GetPageAsync($"/Registration/Manage/Delegate/{summit.Id}/{registration.Id}");
+            var visa = page.QuerySelector("#delegate-visa-letter")!;
+            var csv = await (await organiser.GetAsync($"/Registration/Manage/Dashboard/{summit.Id}?handler=Csv")).Content.ReadAsStringAsync();
+            return (visa.TextContent, visa.GetAttribute("data-status")!, csv.Split('\n').Single(l => l.StartsWith("Visa Seeker", StringComparison.Ordinal)));
+        }
+        var (shown, status, line) = await ShownAsync();
+        Assert.Contains("Not requested", shown);
+        Assert.Equal("None", status);
+        Assert.Contains("Not requested", line);
+
+        // Asked for (the row the accreditation page's button writes): requested, then issued, then withdrawn.
+        await app.WithDbAsync(async db =>
+        {
+            db.VisaLetters.Add(new Data.Accreditations.VisaLetter(registration.Id, summit.Id, user.Id, app.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+        (shown, status, line) = await ShownAsync();
+        Assert.Contains("Requested", shown);
+        Assert.Equal("Requested", status);
+        Assert.Contains(",Requested", line);
+        await app.WithDbAsync(async db =>
+        {
+            var letter = await db.VisaLetters.SingleAsync(v => v.RegistrationId == registration.Id);
+            Assert.Null(letter.Approve(null, app.UtcNow));
+            letter.MarkIssued([1, 2, 3], "abc", "thumb", app.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        (shown, _, line) = await ShownAsync();
+        Assert.Contains("Issued", shown);
+        Assert.Contains(",Issued", line);
+        await app.WithDbAsync(async db =>
+        {
+            var letter = await db.VisaLetters.SingleAsync(v => v.RegistrationId == registration.Id);
+            db.VisaLetterWithdrawals.Add(letter.Withdraw(app.UtcNow)!);
+            return await db.SaveChangesAsync();
+        });
+        (shown, _, line) = await ShownAsync();
+        Assert.Contains("Withdrawn", shown);
+        Assert.Contains(",Withdrawn", line);
     }
 }

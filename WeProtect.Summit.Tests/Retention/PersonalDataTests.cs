@@ -92,7 +92,7 @@ public class PersonalDataTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         var queue = await admin.GetPageAsync("/Admin/Erasure");
         var row = queue.QuerySelector($"tr[data-request-id='{request.Id}']")!;
         Assert.Contains("Freya Forgetme", row.TextContent);
-        var (_, carried) = await admin.SubmitAndFollowAsync(queue, $"tr[data-request-id='{request.Id}'] form");
+        var (_, carried) = await admin.SubmitAndFollowAsync(queue, $"tr[data-request-id='{request.Id}'] form", new Dictionary<string, string> { ["confirm"] = "true" });
         Assert.Contains("pseudonymised and closed", carried.QuerySelector("[role=status]")!.TextContent);
         Assert.DoesNotContain("Freya", carried.QuerySelector("#erasure-requests")!.TextContent);
 

@@ -69,7 +69,7 @@ public class RetentionSweepTests(SummitAppFactory app) : IClassFixture<SummitApp
             db.Accreditations.Add(accreditation);
             var travel = Data.Questions.TravelDetails.For(minister.Id);
             var arrival = summitRow.StartDate.ToDateTime(new TimeOnly(9, 0));
-            Assert.Empty(travel.Set(new Data.Questions.TravelPlan(arrival, "KQ 100", arrival.AddDays(2), "KQ 101", "Hotel Amina", true), summitRow, now));
+            Assert.Empty(travel.Set(new Data.Questions.TravelPlan(arrival, "KQ 100", arrival.AddDays(2), "KQ 101", "Hotel Amina"), summitRow, now));
             db.TravelDetails.Add(travel);
             db.VisaLetters.Add(new Data.Accreditations.VisaLetter(minister.Id, summit.Id, amina.Id, now));
             // A reminder with the organisers' own note.

@@ -52,6 +52,21 @@ public class ConsultationTests(SummitAppFactory app) : IClassFixture<SummitAppFa
     }
 
     [Fact]
+    public async Task The_parts_of_the_text_are_listed_in_their_words_without_markdown_markers()
+    {
+        var (summitId, id) = await app.StatementAsync();
+        var (member, _) = await app.DelegateAsync(summitId);
+        var page = await member.GetPageAsync(Url(id));
+        foreach (var form in new[] { "#comment-form", "#amendment-form" })
+        {
+            var options = page.QuerySelectorAll($"{form} select option").Select(o => o.TextContent).ToList();
+            Assert.Contains("government-1 — Strengthen cooperation", options);
+            Assert.Contains("government-2 — Support victims and survivors", options);
+            Assert.DoesNotContain(options, o => o.Contains('*', StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task Members_never_see_a_draft_and_organisers_see_without_forms()
     {
         var (summitId, id) = await app.StatementAsync(StatementStatus.Draft);

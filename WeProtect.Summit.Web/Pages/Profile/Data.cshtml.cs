@@ -4,7 +4,7 @@ using WeProtect.Summit.Data.Retention;
 
 namespace WeProtect.Summit.Web.Pages.Profile;
 
-/// <summary>The signed-in user's own data: download it (JSON), or ask for it to be erased.</summary>
+/// <summary>The signed-in user's own data: download it (JSON), ask for it to be erased, or withdraw that request.</summary>
 public class DataModel(SummitDbContext db, UserManager<SummitUser> users, ErasureDesk desk, PersonalDataExport export) : PageModel
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
@@ -36,6 +36,11 @@ public class DataModel(SummitDbContext db, UserManager<SummitUser> users, Erasur
         return await this.AnswerAsync(await desk.RequestAsync(users.GetUserId(User)!, ct), () => RedirectToPage(),
             async () => { await LoadAsync(ct); return Page(); });
     }
+
+    /// <summary>Takes back the open request (refused once an administrator is carrying it out or has).</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct) =>
+        await this.AnswerAsync(await desk.WithdrawAsync(users.GetUserId(User)!, ct), () => RedirectToPage(),
+            async () => { await LoadAsync(ct); return Page(); });
 
     private async Task LoadAsync(CancellationToken ct)
     {

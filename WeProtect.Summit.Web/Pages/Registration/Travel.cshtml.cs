@@ -5,8 +5,8 @@ namespace WeProtect.Summit.Web.Pages.Registration;
 
 using WeProtect.Summit.Data.Registrations;
 
-/// <summary>The second form, after approval: arrival and departure (summit time), flights, hotel, whether a visa letter
-/// is needed, and the summit's travel questions. Only the registration's owner opens it (404 for anyone else); before
+/// <summary>The second form, after approval: arrival and departure (summit time), flights, hotel and the summit's travel
+/// questions (a visa letter is asked for on the accreditation page, beside the travel document it prints). Only the registration's owner opens it (404 for anyone else); before
 /// approval it says why it is closed and saves nothing (the desk refuses too).</summary>
 public class TravelModel(SummitDbContext db, AnswerDesk desk, UserManager<SummitUser> users) : PageModel
 {
@@ -17,9 +17,8 @@ public class TravelModel(SummitDbContext db, AnswerDesk desk, UserManager<Summit
         [Display(Name = "Departure (date and time)")] public DateTime? DepartureLocal { get; set; }
         [Display(Name = "Departure flight")] public string? DepartureFlight { get; set; }
         [Display(Name = "Hotel")] public string? Hotel { get; set; }
-        [Display(Name = "I need a visa letter of invitation")] public bool NeedsVisaLetter { get; set; }
 
-        public TravelPlan Plan => new(ArrivalLocal, ArrivalFlight, DepartureLocal, DepartureFlight, Hotel, NeedsVisaLetter);
+        public TravelPlan Plan => new(ArrivalLocal, ArrivalFlight, DepartureLocal, DepartureFlight, Hotel);
     }
 
     [BindProperty] public TravelInput Input { get; set; } = new();
@@ -38,7 +37,7 @@ public class TravelModel(SummitDbContext db, AnswerDesk desk, UserManager<Summit
             {
                 ArrivalLocal = summit.ToLocal(travel.ArrivalUtc), ArrivalFlight = travel.ArrivalFlight,
                 DepartureLocal = summit.ToLocal(travel.DepartureUtc), DepartureFlight = travel.DepartureFlight,
-                Hotel = travel.Hotel, NeedsVisaLetter = travel.NeedsVisaLetter,
+                Hotel = travel.Hotel,
             };
         }
         return Page();

@@ -140,7 +140,8 @@ public class ConsultModel(SummitDbContext db, ConsultationDesk desk, Consultatio
     {
         partsShown ??= Document.Parts().ToDictionary(p => p.Anchor, p => p.Text);
         var raw = Document.Sections.FirstOrDefault(x => x.Anchor == anchor)?.Heading ?? partsShown.GetValueOrDefault(anchor) ?? "";
-        var words = string.Join(" ", raw.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        // The words as read, without the grammar's inline Markdown (no "**" before "Recognise").
+        var words = string.Join(" ", Pdf.PdfInline.Plain(raw).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return words.Length > 60 ? $"{anchor} — {words[..60]}…" : $"{anchor} — {words}";
     }
 }

@@ -1780,9 +1780,6 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<bool>("NeedsVisaLetter")
-                        .HasColumnType("boolean");
-
                     b.Property<int>("RegistrationId")
                         .HasColumnType("integer");
 

@@ -1782,9 +1782,6 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.Property<bool>("NeedsVisaLetter")
-                        .HasColumnType("bit");
-
                     b.Property<int>("RegistrationId")
                         .HasColumnType("int");
 

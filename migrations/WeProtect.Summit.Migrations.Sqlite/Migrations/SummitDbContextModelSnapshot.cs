@@ -1715,9 +1715,6 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("NeedsVisaLetter")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("RegistrationId")
                         .HasColumnType("INTEGER");
 

@@ -1,3 +1,4 @@
+using WeProtect.Summit.Data.Accreditations;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Questions;
@@ -18,12 +19,14 @@ public class DashboardModel(SummitDbContext db, DownloadLog downloads) : PageMod
     public sealed record Delegate(string FullName, string Position, string Organisation, Sector? Sector, string? CountryCode,
         DelegateCategory Category, bool IsMinister, RegistrationStatus Status, DateTime? CheckedInUtc, string? NeedsNote = null, int Id = 0);
 
-    /// <summary>What the downloads add to each delegate: ticked needs, travel, and answers to every question of the
+    /// <summary>What the downloads add to each delegate: ticked needs, travel, where the letter of invitation stands, and answers to every question of the
     /// summit (retired ones too: their answers are kept), by registration id.</summary>
     public sealed record Extras(IReadOnlyList<RegistrationQuestion> Questions, IReadOnlyDictionary<int, List<Need>> Needs,
-        IReadOnlyDictionary<int, TravelDetails> Travel, IReadOnlyDictionary<int, Dictionary<int, string>> Answers)
+        IReadOnlyDictionary<int, TravelDetails> Travel, IReadOnlyDictionary<int, Dictionary<int, string>> Answers,
+        IReadOnlyDictionary<int, VisaLetterStatus> VisaLetters)
     {
-        public static readonly Extras None = new([], new Dictionary<int, List<Need>>(), new Dictionary<int, TravelDetails>(), new Dictionary<int, Dictionary<int, string>>());
+        public static readonly Extras None = new([], new Dictionary<int, List<Need>>(), new Dictionary<int, TravelDetails>(),
+            new Dictionary<int, Dictionary<int, string>>(), new Dictionary<int, VisaLetterStatus>());
     }
 
     public Summit Summit { get; private set; } = null!;
@@ -116,7 +119,7 @@ public class DashboardModel(SummitDbContext db, DownloadLog downloads) : PageMod
     [
         "Name", "Position", "Organisation", "Sector", "Country", "Category", "Minister", "Status", $"Checked in ({summit.TimeZoneId})",
         "Access needs", "Dietary needs", "Needs note", $"Arrival ({summit.TimeZoneId})", "Arrival flight", $"Departure ({summit.TimeZoneId})",
-        "Departure flight", "Hotel", "Visa letter needed",
+        "Departure flight", "Hotel", "Visa letter",
         .. extras.Questions.Select(q => q.Label + (q.IsRetired ? " (retired)" : "")),
     ];
 
@@ -137,7 +140,8 @@ public class DashboardModel(SummitDbContext db, DownloadLog downloads) : PageMod
             d.NeedsNote ?? "",
             travel is null ? null : summit.ToLocal(travel.ArrivalUtc), travel?.ArrivalFlight ?? "",
             travel is null ? null : summit.ToLocal(travel.DepartureUtc), travel?.DepartureFlight ?? "",
-            travel?.Hotel ?? "", travel is null ? "" : travel.NeedsVisaLetter ? "Yes" : "No",
+            travel?.Hotel ?? "",
+            extras.VisaLetters.TryGetValue(d.Id, out var visa) ? Data.Vocabulary.Words.Name(visa) : "Not requested",
             .. extras.Questions.Select(q => (object?)AnswerRules.Display(q.Kind, answers?.GetValueOrDefault(q.Id))),
         ];
         return row;
@@ -152,6 +156,7 @@ public class DashboardModel(SummitDbContext db, DownloadLog downloads) : PageMod
         var needs = new Dictionary<int, List<Need>>();
         var travel = new Dictionary<int, TravelDetails>();
         var answers = new Dictionary<int, Dictionary<int, string>>();
+        var visaLetters = new Dictionary<int, VisaLetterStatus>();
         // Chunks keep the IN lists within every provider's parameter limit at 4,000 delegates.
         foreach (var chunk in ids.Chunk(500))
         {
@@ -161,8 +166,10 @@ public class DashboardModel(SummitDbContext db, DownloadLog downloads) : PageMod
                 travel[t.RegistrationId] = t;
             foreach (var a in await db.RegistrationAnswers.AsNoTracking().Where(a => chunk.Contains(a.RegistrationId)).ToListAsync(ct))
                 (answers.TryGetValue(a.RegistrationId, out var map) ? map : answers[a.RegistrationId] = [])[a.QuestionId] = a.Value;
+            foreach (var v in await db.VisaLetters.AsNoTracking().Where(v => chunk.Contains(v.RegistrationId)).Select(v => new { v.RegistrationId, v.Status }).ToListAsync(ct))
+                visaLetters[v.RegistrationId] = v.Status;
         }
-        return new Extras(await QuestionDesk.AllAsync(db, Summit.Id, ct), needs, travel, answers);
+        return new Extras(await QuestionDesk.AllAsync(db, Summit.Id, ct), needs, travel, answers, visaLetters);
     }
 
     private async Task<List<Delegate>> LoadDelegatesAsync(RegistrationStatus? status, CancellationToken ct)

@@ -26,6 +26,8 @@ public class DelegateModel(SummitDbContext db, LetterDesk letters) : PageModel
     public AnswerList RegistrationAnswers { get; private set; } = new([]);
     public AnswerList TravelAnswers { get; private set; } = new([]);
     public TravelDetails? Travel { get; private set; }
+    /// <summary>Where the delegate's letter of invitation stands (the VisaLetters row), null when none was asked for.</summary>
+    public Data.Accreditations.VisaLetterStatus? VisaLetter { get; private set; }
     public IReadOnlyList<Letter> Letters { get; private set; } = [];
     public IReadOnlyList<Data.Audit.AuditEvent> History { get; private set; } = [];
     /// <summary>The names of the people in <see cref="History"/>, as they are now (<see cref="Data.Audit.AuditNames"/>).</summary>
@@ -42,6 +44,8 @@ public class DelegateModel(SummitDbContext db, LetterDesk letters) : PageModel
         RegistrationAnswers = AnswerList.From(questions.Where(q => q.Form == QuestionForm.Registration), registration.Answers);
         TravelAnswers = AnswerList.From(questions.Where(q => q.Form == QuestionForm.Travel), registration.Answers);
         Travel = await db.TravelDetails.AsNoTracking().FirstOrDefaultAsync(t => t.RegistrationId == registrationId, ct);
+        VisaLetter = await db.VisaLetters.Where(v => v.RegistrationId == registrationId)
+            .Select(v => (Data.Accreditations.VisaLetterStatus?)v.Status).FirstOrDefaultAsync(ct);
         Seats = await db.Bookings.AsNoTracking().Where(b => b.RegistrationId == registrationId).OrderBy(b => b.Breakout.StartUtc)
             .Select(b => new Seat(b.BreakoutId, b.Breakout.Title, b.Breakout.StartUtc, b.Status)).ToListAsync(ct);
         BadgePrints = await db.BadgePrints.Where(BadgePrint.OfCurrentBadge).CountAsync(p => p.RegistrationId == registrationId, ct);

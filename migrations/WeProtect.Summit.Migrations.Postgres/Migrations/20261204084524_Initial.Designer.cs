@@ -12,7 +12,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261204082636_Initial")]
+    [Migration("20261204084524_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1782,9 +1782,6 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Property<string>("Hotel")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
-
-                    b.Property<bool>("NeedsVisaLetter")
-                        .HasColumnType("boolean");
 
                     b.Property<int>("RegistrationId")
                         .HasColumnType("integer");

@@ -12,7 +12,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261204082605_Initial")]
+    [Migration("20261204084503_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1784,9 +1784,6 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<string>("Hotel")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
-
-                    b.Property<bool>("NeedsVisaLetter")
-                        .HasColumnType("bit");
 
                     b.Property<int>("RegistrationId")
                         .HasColumnType("int");

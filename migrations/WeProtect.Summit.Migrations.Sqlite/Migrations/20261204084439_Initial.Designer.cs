@@ -11,7 +11,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261204082517_Initial")]
+    [Migration("20261204084439_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1717,9 +1717,6 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Property<string>("Hotel")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("NeedsVisaLetter")
-                        .HasColumnType("INTEGER");
 
                     b.Property<int>("RegistrationId")
                         .HasColumnType("INTEGER");
