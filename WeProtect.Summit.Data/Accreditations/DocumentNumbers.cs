@@ -1,3 +1,4 @@
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Geography;
 
 namespace WeProtect.Summit.Data.Accreditations;
@@ -13,10 +14,10 @@ public static class DocumentNumbers
     public static string Mask(string number) => "••••••" + (number.Length > 4 ? number[^4..] : "");
 
     /// <summary>Every problem with the answers, keyed by field; empty when valid. A document must still be valid on
-    /// the summit's last day.</summary>
-    public static IReadOnlyList<(string Field, string Message)> Validate(string? nationalityCode, string? number, DateOnly? expiry, DateOnly summitEnd)
+    /// the summit's last day. Each message a <see cref="DeskText"/>, said in the delegate's language.</summary>
+    public static IReadOnlyList<(string Field, DeskText Message)> Validate(string? nationalityCode, string? number, DateOnly? expiry, DateOnly summitEnd)
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, DeskText)>();
         if (!Countries.IsKnown(nationalityCode)) errors.Add(("NationalityCode", "Choose your nationality from the list."));
         var normalised = Normalise(number);
         if (normalised.Length == 0) errors.Add(("DocumentNumber", "Give your passport or ID number."));

@@ -31,7 +31,7 @@ public static class Countries
     /// <summary>The name of <paramref name="code"/> in an interface <paramref name="language"/> ("fr": "Émirats arabes
     /// unis"), from <c>iso-3166-1.&lt;language&gt;.csv</c> (Debian iso-codes' translations, written by
     /// <c>scripts/country-names.py</c>: .NET has no public API for a region's name in a chosen language); the English name
-    /// where that file has none (a name spelt alike, a user-assigned code) or for English.</summary>
+    /// where that file has none or for English.</summary>
     public static string NameOf(string? code, string? language)
     {
         if (code is null || !All.ContainsKey(code)) return "";
@@ -39,6 +39,9 @@ public static class Countries
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> Translated = new(StringComparer.Ordinal);
+
+    /// <summary>The names in <paramref name="language"/>'s file, by code: a line for every code (checked by a test).</summary>
+    public static IReadOnlyDictionary<string, string> NamesIn(string language) => Translated.GetOrAdd(language, TranslationsOf);
 
     /// <summary>The names of one language's file; none for English or a language without a file.</summary>
     private static IReadOnlyDictionary<string, string> TranslationsOf(string language) =>

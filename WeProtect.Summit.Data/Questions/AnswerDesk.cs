@@ -33,7 +33,7 @@ public sealed class AnswerDesk(SummitDbContext db, AuditTrail audit, TimeProvide
         travel ??= TravelDetails.For(registrationId);
         var errors = new List<(string Field, DeskText Message)>(travel.Set(plan, registration.Summit, now));
         var questions = await QuestionDesk.AskedAsync(db, registration.SummitId, QuestionForm.Travel, ct);
-        errors.AddRange(registration.AnswerAll(questions, answers, now).Select(e => (e.Field, (DeskText)e.Message)));
+        errors.AddRange(registration.AnswerAll(questions, answers, now));
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear(); // nothing half-applied is saved by a later call

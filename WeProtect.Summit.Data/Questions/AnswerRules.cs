@@ -1,8 +1,10 @@
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Geography;
 
 namespace WeProtect.Summit.Data.Questions;
 
-/// <summary>The one reading of a posted answer: what is stored for it, or why it is refused (worded for the field).</summary>
+/// <summary>The one reading of a posted answer: what is stored for it, or why it is refused (worded for the field, a
+/// <see cref="DeskText"/> said in the reader's language).</summary>
 public static class AnswerRules
 {
     public const int ShortTextMaxLength = 200;
@@ -12,23 +14,28 @@ public static class AnswerRules
 
     /// <summary>The value to store (null: no answer) or the reason the posted <paramref name="values"/> are not an
     /// answer to <paramref name="question"/>.</summary>
-    public static (string? Value, string? Error) Check(RegistrationQuestion question, IReadOnlyList<string> values)
+    public static (string? Value, DeskText? Error) Check(RegistrationQuestion question, IReadOnlyList<string> values)
     {
         var given = values.Select(v => v.Trim()).Where(v => v.Length > 0).ToList();
         if (given.Count == 0)
-            return (null, question.Required ? (question.Kind is QuestionKind.OneChoice or QuestionKind.SeveralChoices or QuestionKind.YesNo or QuestionKind.Country
-                ? "Choose an answer: this question is required." : "Answer this question: it is required.") : null);
+        {
+            if (!question.Required) return (null, null);
+            return (null, question.Kind is QuestionKind.OneChoice or QuestionKind.SeveralChoices or QuestionKind.YesNo or QuestionKind.Country
+                ? "Choose an answer: this question is required." : "Answer this question: it is required.");
+        }
         if (question.Kind != QuestionKind.SeveralChoices && given.Count > 1) return (null, "Give one answer.");
         var one = given[0];
         switch (question.Kind)
         {
             case QuestionKind.ShortText:
                 if (one.Any(char.IsControl)) return (null, "Give the answer on one line, without control characters.");
-                return one.Length > ShortTextMaxLength ? (null, $"The answer is longer than {ShortTextMaxLength} characters.") : (one, null);
+                if (one.Length > ShortTextMaxLength) return (null, $"The answer is longer than {ShortTextMaxLength} characters.");
+                return (one, null);
             case QuestionKind.LongText:
                 one = one.ReplaceLineEndings("\n");
                 if (one.Any(c => char.IsControl(c) && c is not '\n' and not '\t')) return (null, "The answer holds control characters: type it again.");
-                return one.Length > LongTextMaxLength ? (null, $"The answer is longer than {LongTextMaxLength} characters.") : (one, null);
+                if (one.Length > LongTextMaxLength) return (null, $"The answer is longer than {LongTextMaxLength} characters.");
+                return (one, null);
             case QuestionKind.OneChoice:
                 return question.Choices.Contains(one, StringComparer.Ordinal) ? (one, null) : (null, "Choose one of the answers offered.");
             case QuestionKind.SeveralChoices:

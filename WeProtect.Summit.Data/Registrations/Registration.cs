@@ -155,7 +155,7 @@ public class Registration
 
     /// <summary>Answers <paramref name="question"/> with the posted values (none: no answer), or says why they are not
     /// an answer (<see cref="AnswerRules"/>); nothing changes then.</summary>
-    public string? Answer(RegistrationQuestion question, IReadOnlyList<string> values, DateTime nowUtc)
+    public DeskText? Answer(RegistrationQuestion question, IReadOnlyList<string> values, DateTime nowUtc)
     {
         var (value, error) = AnswerRules.Check(question, values);
         if (error is not null) return error;
@@ -168,10 +168,10 @@ public class Registration
 
     /// <summary>Answers every question asked; the broken ones keyed by <see cref="AnswerField"/>. A question not posted
     /// counts as not answered.</summary>
-    public IReadOnlyList<(string Field, string Message)> AnswerAll(IEnumerable<RegistrationQuestion> questions,
+    public IReadOnlyList<(string Field, DeskText Message)> AnswerAll(IEnumerable<RegistrationQuestion> questions,
         IReadOnlyDictionary<int, IReadOnlyList<string>> posted, DateTime nowUtc)
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, DeskText)>();
         foreach (var question in questions)
             if (Answer(question, posted.GetValueOrDefault(question.Id) ?? [], nowUtc) is { } error) errors.Add((AnswerField(question.Id), error));
         return errors;

@@ -145,7 +145,7 @@ public class AccountPagesAndLettersInTheirLanguageTests(LocalizedAppFactory app)
 
         var mail = await MailAsync(email, "Confirmez votre adresse électronique");
         Assert.StartsWith("Bonjour Amélie Durand,\n\nVeuillez confirmer votre adresse électronique pour terminer la création de votre compte WeProtect Summit.", mail.TextBody);
-        Assert.Contains("Confirmez votre adresse électronique: http", mail.TextBody);
+        Assert.Contains("Confirmez votre adresse électronique : http", mail.TextBody);
         Assert.Equal("fr", mail.Body!.Headers["Content-Language"]);
         Assert.Contains("lang=\"fr\" dir=\"ltr\"", mail.HtmlBody);
 
@@ -169,7 +169,7 @@ public class AccountPagesAndLettersInTheirLanguageTests(LocalizedAppFactory app)
         await english.RegisterAsync(user.Email!, "Jean Martin");
         var notice = await MailAsync(user.Email!, "Quelqu'un a tenté de s'inscrire avec votre adresse électronique");
         Assert.StartsWith("Quelqu'un, peut-être vous, a tenté de créer un compte WeProtect Summit", notice.TextBody);
-        Assert.Contains("Réinitialisez votre mot de passe: http", notice.TextBody);
+        Assert.Contains("Réinitialisez votre mot de passe : http", notice.TextBody);
 
         var forgot = await english.GetPageAsync("/Account/ForgotPassword");
         await english.SubmitAsync(forgot, "form#forgot-password", new Dictionary<string, string> { ["Input.Email"] = user.Email! });

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using AngleSharp.Html.Dom;
 using WeProtect.Summit.Data.Geography;
 using WeProtect.Summit.Data.Languages;
@@ -64,6 +65,47 @@ public class CountryNamesInTheirLanguageTests(LocalizedAppFactory app) : IClassF
             AssertNamesTheSummitsCountry(url, page, language);
             AssertSorted(url, Options(page, filter).Select(o => o.Name).ToList(), language);
         }
+    }
+
+    /// <summary>Every code has its line in every language's file, and no two codes share a name, even one differing
+    /// only by case, accents or the word for islands (iso-codes' Arabic named Moldova "المالديف" beside the Maldives'
+    /// "جزر المالديف"); French names start with a capital as the French ISO list writes them.</summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Every_country_has_its_own_name_in_every_language(string language)
+    {
+        Assert.True(Countries.HasNamesIn(language), $"no country names in {language}");
+        var names = Countries.NamesIn(language);
+        Assert.Empty(Countries.All.Keys.Except(names.Keys));
+        Assert.Empty(names.Keys.Except(Countries.All.Keys));
+        Assert.All(names, n => Assert.False(string.IsNullOrWhiteSpace(n.Value), $"{n.Key} has no {language} name"));
+        var shared = names.GroupBy(n => Comparable(n.Value)).Where(g => g.Count() > 1).Select(g => string.Join(" = ", g.Select(n => $"{n.Key} {n.Value}")));
+        Assert.Empty(shared);
+        if (language == "fr")
+            Assert.All(names, n => Assert.True(char.IsUpper(n.Value[0]), $"{n.Key} {n.Value}"));
+    }
+
+    [Theory]
+    [InlineData("TR", "Türkiye", "Turquie", "Turquía", "تركيا")]
+    [InlineData("MD", "Moldova", "Moldavie", "Moldavia", "مولدوفا")]
+    [InlineData("GL", "Greenland", "Groenland", "Groenlandia", "غرينلاند")]
+    [InlineData("BV", "Bouvet Island", "Île Bouvet", "Isla Bouvet", "جزيرة بوفي")]
+    [InlineData("CK", "Cook Islands", "Îles Cook", "Islas Cook", "جزر كوك")]
+    public void A_country_is_named_as_each_language_usually_names_it(string code, string english, string french, string spanish, string arabic)
+    {
+        Assert.Equal(english, Countries.NameOf(code, "en"));
+        Assert.Equal(french, Countries.NameOf(code, "fr"));
+        Assert.Equal(spanish, Countries.NameOf(code, "es"));
+        Assert.Equal(arabic, Countries.NameOf(code, "ar"));
+    }
+
+    /// <summary>A name without case, accents, Arabic vowel marks or the word for island(s).</summary>
+    private static string Comparable(string name)
+    {
+        var bare = string.Concat(name.Normalize(NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark));
+        var words = bare.ToLowerInvariant().Split([' ', ',', '،'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w is not ("island" or "islands" or "ile" or "iles" or "isla" or "islas" or "جزر" or "جزيرة" or "the" or "les" or "la" or "las"));
+        return string.Join(' ', words);
     }
 
     /// <summary>The page names the United Arab Emirates in its language, nowhere in English.</summary>

@@ -40,7 +40,7 @@ public class LettersInTheRecipientsLanguageTests(LocalizedAppFactory app) : ICla
         Assert.Equal($"Inscription reçue : {summit.Name}", mail.Subject);
         Assert.StartsWith("Bonjour Amélie Durand,", mail.TextBody);
         Assert.Contains("Le secrétariat a bien reçu votre inscription", mail.TextBody);
-        Assert.Contains("Votre inscription: http", mail.TextBody);
+        Assert.Contains("Votre inscription : http", mail.TextBody);
         Assert.Equal("fr", mail.Body!.Headers["Content-Language"]);
         Assert.Contains("lang=\"fr\" dir=\"ltr\"", mail.HtmlBody);
         Assert.DoesNotContain(MissingKeyMarker.Marker, mail.TextBody);
@@ -142,7 +142,7 @@ public class LettersInTheRecipientsLanguageTests(LocalizedAppFactory app) : ICla
         Assert.Contains("En tant que point focal de votre organisation", mail.TextBody);
         Assert.Contains("Votre délégation peut compter 1 chef de délégation et 2 délégués.", mail.TextBody);
         Assert.Contains("Ce lien vous est strictement personnel et reste valable jusqu'au ", mail.TextBody);
-        Assert.Contains("Ouvrir l'invitation: http", mail.TextBody);
+        Assert.Contains("Ouvrir l'invitation : http", mail.TextBody);
         Assert.Equal("fr", mail.Body!.Headers["Content-Language"]);
     }
 
@@ -180,7 +180,7 @@ public class LettersInTheRecipientsLanguageTests(LocalizedAppFactory app) : ICla
         var mail = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == delegateUser.Email) && m.Subject == $"Votre statut pour {summit.Name}");
         Assert.StartsWith("Bonjour Amélie Durand,\nVotre inscription est Approuvée pour le sommet du ", mail.TextBody);
         Assert.Contains(frenchDate, mail.TextBody);
-        Assert.Contains("Votre inscription: http", mail.TextBody);
+        Assert.Contains("Votre inscription : http", mail.TextBody);
         Assert.Equal("fr", mail.Body!.Headers["Content-Language"]);
         Assert.DoesNotContain(MissingKeyMarker.Marker, mail.TextBody);
 

@@ -149,4 +149,40 @@ public class PageMessagesInTheirLanguageTests(SummitAppFactory app) : IClassFixt
         var label = new LanguageTexts(language)["List me in the public list of participants"];
         Assert.Contains(Said(language, "Choose yes or no for {0}.", label), Errors(refused));
     }
+
+    /// <summary>The accreditation's document rules, the travel form's dates and hotel, and a registration answer too
+    /// long were said in English whatever the language (strings, not desk texts).</summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task Document_travel_and_answer_refusals_are_said_in_the_delegates_language(string language)
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var (user, registration) = await app.ApprovedDelegateAsync(summit.Id);
+        var question = await app.AddQuestionAsync(summit.Id, Data.Questions.QuestionKind.ShortText, "Frequent-flyer number", form: Data.Questions.QuestionForm.Travel);
+        using var client = LocalizedAppFactory.Speaking(await app.LogInAsync(user), language);
+        var culture = Data.Languages.InterfaceLanguages.FormattingCulture(language);
+
+        var url = AccreditationSteps.AccreditationUrl(registration.Id);
+        var document = await FormClient.ParseAsync(await client.SubmitAsync(await client.GetPageAsync(url), "form#document-form", new Dictionary<string, string>
+        {
+            ["NationalityCode"] = "KE", ["DocumentNumber"] = "A1",
+            ["DocumentExpiry"] = summit.EndDate.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        }));
+        Assert.Contains(Said(language, "A passport or ID number is {0} to {1} letters and digits.", Data.Accreditations.Accreditation.DocumentNumberMinLength,
+            Data.Accreditations.Accreditation.DocumentNumberMaxLength), Errors(document));
+        Assert.Contains(Said(language, "Your document expires before the summit ends: give a document valid until then."), Errors(document));
+
+        string Local(DateOnly day, int hour) => day.ToDateTime(new TimeOnly(hour, 30)).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+        var travel = await FormClient.ParseAsync(await client.SubmitAsync(await client.GetPageAsync($"/Registration/Travel/{registration.Id}"), "#travel-form", new Dictionary<string, string>
+        {
+            ["Input.ArrivalLocal"] = Local(summit.EndDate.AddDays(1), 8), ["Input.DepartureLocal"] = Local(summit.EndDate.AddDays(2), 20),
+            ["Input.Hotel"] = new string('h', Data.Questions.TravelDetails.HotelMaxLength + 1),
+            [Data.Registrations.Registration.AnswerField(question.Id)] = new string('x', Data.Questions.AnswerRules.ShortTextMaxLength + 1),
+        }));
+        var errors = Errors(travel);
+        Assert.Contains(Said(language, "You would arrive after the summit's last day ({0:d MMMM yyyy}).", summit.EndDate), errors);
+        Assert.Contains(Said(language, "The hotel is longer than {0} characters.", Data.Questions.TravelDetails.HotelMaxLength), errors);
+        Assert.Contains(Said(language, "The answer is longer than {0} characters.", Data.Questions.AnswerRules.ShortTextMaxLength), errors);
+        Assert.Contains(summit.EndDate.ToString("d MMMM yyyy", culture), errors);
+    }
 }

@@ -77,7 +77,7 @@ public class SigningInTheSignatorysLanguageTests(LocalizedAppFactory app) : ICla
         Assert.StartsWith("Bonjour Amélie Durand,", receipt.TextBody);
         Assert.Contains($"Amélie Durand (Ministre de l'Intérieur) a approuvé « {statement.Title} » au nom de {organisation.FormalName} le ", receipt.TextBody);
         Assert.Contains($"La signature porte sur la version {final.Number} du texte, SHA-256 {final.ContentHash}.", receipt.TextBody);
-        Assert.Contains("L'approbation: http", receipt.TextBody);
+        Assert.Contains("L'approbation : http", receipt.TextBody);
         Assert.Equal("fr", receipt.Body!.Headers["Content-Language"]);
 
         // The public list, to anyone whose browser asks for French.

@@ -64,6 +64,25 @@ public partial class TranslationFilesTests
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
+    /// <summary>French puts a space before a colon, semicolon, question or exclamation mark ("Votre inscription : …");
+    /// placeholders ({0:d MMMM}) and addresses (https:) are not sentences.</summary>
+    [Fact]
+    public void French_punctuation_has_its_space_before_two_part_marks()
+    {
+        var glued = Entries(CultureInfo.GetCultureInfo("fr"))
+            .Select(e => (e.Key, Text: UrlOrPlaceholder().Replace(e.Value, " ")))
+            .Where(e => GluedMark().IsMatch(e.Text)).Select(e => e.Key).ToList();
+        Assert.True(glued.Count == 0, "no space before : ; ? or ! in French:\n" + string.Join("\n", glued));
+        Assert.Matches(GluedMark(), "Votre inscription: http");
+        Assert.DoesNotMatch(GluedMark(), UrlOrPlaceholder().Replace("Le {0:d MMMM} : voir https://example.org", " "));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\p{L}[:;?!]")]
+    private static partial System.Text.RegularExpressions.Regex GluedMark();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{[^{}]*\}|\b(?:https?|mailto|tel):\S*")]
+    private static partial System.Text.RegularExpressions.Regex UrlOrPlaceholder();
+
     /// <summary>A standard reminder's wording is said whole in each delegate's language: every translation carries
     /// the same named placeholders, none the app does not know.</summary>
     [Theory]

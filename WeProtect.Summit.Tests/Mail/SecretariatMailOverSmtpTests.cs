@@ -66,8 +66,9 @@ public class SecretariatMailOverSmtpTests(SmtpAppFactory app) : IClassFixture<Sm
     /// links the same address.</summary>
     private static string ActionLink(MimeKit.MimeMessage message, string label)
     {
-        var line = Assert.Single((message.TextBody ?? "").Split('\n'), l => l.StartsWith(label + ": ", StringComparison.Ordinal));
-        var url = line[(label.Length + 2)..].Trim();
+        // "Label: url", in French "Label : url".
+        var line = Assert.Single((message.TextBody ?? "").Split('\n'), l => l.StartsWith(label + ": ", StringComparison.Ordinal) || l.StartsWith(label + " : ", StringComparison.Ordinal));
+        var url = line[label.Length..].TrimStart(' ', ':').Trim();
         Assert.StartsWith(SummitAppFactory.PublicBaseUrl + "/", url);
         Assert.Contains($"href=\"{System.Net.WebUtility.HtmlEncode(url)}\"", message.HtmlBody);
         return new Uri(url).PathAndQuery;

@@ -65,7 +65,9 @@ public sealed class Mailer(IOptions<MailOptions> options, ILogger<Mailer> logger
         message.Subject = letter.Subject;
         message.MessageId = letter.MessageId ?? MimeKit.Utils.MimeUtils.GenerateMessageId("weprotect-summit");
         if (letter.Sensitive) message.Headers.Add(SensitiveHeader, "yes");
-        var text = letter.TextBody + (letter.ActionUrl is null ? "" : $"\n\n{letter.ActionLabel}: {letter.ActionUrl}\n");
+        // "Votre inscription : https://…": the label and the link joined as the letter's language punctuates.
+        var action = letter.ActionUrl is null ? null : new Localization.LanguageTexts(letter.Language).Format("{0}: {1}", letter.ActionLabel ?? "", letter.ActionUrl);
+        var text = letter.TextBody + (action is null ? "" : $"\n\n{action}\n");
         var html = string.Join("", letter.TextBody.Split("\n\n").Select(p => $"<p>{System.Net.WebUtility.HtmlEncode(p)}</p>"))
             + (letter.ActionUrl is null ? "" :
                 $"<p><a href=\"{System.Net.WebUtility.HtmlEncode(letter.ActionUrl)}\">{System.Net.WebUtility.HtmlEncode(letter.ActionLabel)}</a></p>");

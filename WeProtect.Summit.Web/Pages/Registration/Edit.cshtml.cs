@@ -47,7 +47,7 @@ public class EditModel(SummitDbContext db, UserManager<SummitUser> users, Regist
         var posted = PostedAnswers.Read(Request.Form, questions);
         Questions = new(questions, posted);
         foreach (var (field, message) in registration.AnswerAll(questions, posted, clock.GetUtcNow().UtcDateTime))
-            ModelState.AddModelError(field, Localization.Translations.OrKey(HttpContext, message));
+            ModelState.AddModelError(field, Localization.Translations.Of(HttpContext, message));
         if (!ModelState.IsValid) return await Again(null);
 
         var result = await desk.SaveAnswersAsync(registration, version, User.ToAuditActor());

@@ -50,7 +50,7 @@ public class RegisterModel(SummitDbContext db, RegistrationDesk desk, Invitation
         var posted = PostedAnswers.Read(Request.Form, Questions.Questions);
         Questions = Questions with { Values = posted };
         foreach (var (field, message) in registration.AnswerAll(Questions.Questions, posted, clock.GetUtcNow().UtcDateTime))
-            ModelState.AddModelError(field, message);
+            ModelState.AddModelError(field, Localization.Translations.Of(HttpContext, message));
         if (!ModelState.IsValid) return Page();
 
         var result = await desk.RegisterAsync(registration, User.ToAuditActor());
