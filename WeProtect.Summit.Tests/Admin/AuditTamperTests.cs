@@ -1,6 +1,8 @@
 using WeProtect.Summit.Data;
 using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Web.Audit;
@@ -307,6 +309,38 @@ public sealed class AuditTamperTests : IDisposable
         var (shortOk, shortOutput) = await RunScriptAsync(trailFile, checkpointFile, keyFile);
         Assert.False(shortOk, shortOutput);
         Assert.Contains("checkpoint", shortOutput);
+    }
+
+    /// <summary>A signing certificate with an elliptic-curve key (as many national PKIs issue): the script checks the
+    /// checkpoint's ECDSA signature itself rather than sending the auditor to openssl, and a changed byte fails it.</summary>
+    [Theory]
+    [InlineData("nistP256")]
+    [InlineData("nistP384")]
+    public async Task The_outside_script_verifies_checkpoints_signed_with_an_elliptic_curve_certificate(string curve)
+    {
+        using var ecApp = new EllipticCurveCertificateApp(ECCurve.CreateFromFriendlyName(curve));
+        using var admin = await ecApp.LoggedInClientAsync(Roles.Admin);
+        await admin.SubmitAndFollowAsync(await admin.GetPageAsync("/Admin/Audit"), "form#checkpoint-form");
+        var folder = Path.Combine(ecApp.DataFolder, "auditor");
+        Directory.CreateDirectory(folder);
+        var (trailFile, checkpointFile, keyFile) = (Path.Combine(folder, "trail.jsonl"), Path.Combine(folder, "checkpoints.jsonl"), Path.Combine(ecApp.DataFolder, "audit", "mac.key"));
+        await File.WriteAllBytesAsync(trailFile, await admin.Http.GetByteArrayAsync("/Admin/Audit?handler=Export"));
+        var checkpoints = await admin.Http.GetStringAsync("/Admin/Audit?handler=Checkpoints");
+        var checkpoint = JsonNode.Parse(checkpoints.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1])!;
+        using (var certificate = X509CertificateLoader.LoadCertificate(Convert.FromBase64String((string)checkpoint["certificate"]!)))
+            Assert.NotNull(certificate.GetECDsaPublicKey()); // the checkpoint was signed with the EC certificate
+        await File.WriteAllTextAsync(checkpointFile, checkpoints);
+
+        var (ok, output) = await RunScriptAsync(trailFile, checkpointFile, keyFile);
+        Assert.True(ok, output);
+        Assert.Contains("signature holds", output);
+
+        // The checkpoint's signed row count changed by one: its signature no longer holds.
+        checkpoint["rows"] = (long)checkpoint["rows"]! - 1;
+        await File.WriteAllTextAsync(checkpointFile, checkpoint.ToJsonString() + "\n");
+        var (forgedOk, forgedOutput) = await RunScriptAsync(trailFile, checkpointFile, keyFile);
+        Assert.False(forgedOk, forgedOutput);
+        Assert.Contains("signature does not hold", forgedOutput);
     }
 
     private static async Task<(bool Ok, string Output)> RunScriptAsync(params string[] arguments)
