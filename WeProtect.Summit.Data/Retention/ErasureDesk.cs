@@ -48,12 +48,23 @@ public sealed class ErasureDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         return DeskResult.Done("Your request is withdrawn: your data and your account are kept.");
     }
 
+    /// <summary>The answer about a request that is not there: a withdrawn request leaves only its audit event, which
+    /// tells the administrator that nothing was erased rather than that the request never existed.</summary>
+    private async Task<DeskResult> GoneAsync(int requestId, CancellationToken ct)
+    {
+        var subject = requestId.ToString(CultureInfo.InvariantCulture);
+        var withdrawn = await db.AuditEvents.AnyAsync(e => e.Action == "account.erasure-withdrawn" && e.SubjectType == nameof(ErasureRequest) && e.SubjectId == subject, ct);
+        return withdrawn
+            ? DeskResult.Refused("The account holder withdrew this request before it was carried out: nothing was erased.")
+            : DeskResult.NotFound("There is no such request.");
+    }
+
     /// <summary>Carries out the request once (a conditional update claims it). The value is the address the account
     /// had, so that the caller can remove mail kept for it outside the database.</summary>
     public async Task<DeskResult<string>> CarryOutAsync(int requestId, AuditActor actor, CancellationToken ct = default)
     {
         var request = await db.ErasureRequests.FirstOrDefaultAsync(r => r.Id == requestId, ct);
-        if (request is null) return DeskResult.NotFound("There is no such request.").With<string>();
+        if (request is null) return (await GoneAsync(requestId, ct)).With<string>();
         if (!request.IsOpen) return DeskResult.Refused("This request has already been carried out.").With<string>();
         var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == request.UserId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -65,7 +76,13 @@ public sealed class ErasureDesk(SummitDbContext db, AuditTrail audit, TimeProvid
             return DeskResult.Refused(LastAdministrator).With<string>();
         var claimed = await db.ErasureRequests.Where(r => r.Id == requestId && r.CarriedOutUtc == null)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.CarriedOutUtc, now).SetProperty(r => r.CarriedOutByUserId, actor.UserId), ct);
-        if (claimed == 0) return DeskResult.Refused("This request has already been carried out.").With<string>();
+        if (claimed == 0)
+        {
+            // Someone got there first: another administrator carried it out, or its holder withdrew it (deleted).
+            await tx.RollbackAsync(ct);
+            if (await db.ErasureRequests.AnyAsync(r => r.Id == requestId, ct)) return DeskResult.Refused("This request has already been carried out.").With<string>();
+            return (await GoneAsync(requestId, ct)).With<string>();
+        }
         var scope = ErasureScope.OfPerson(db, user.Id, user.Email, now);
         var (total, counts) = await RetentionDesk.EraseAsync([.. PersonalDataCatalogue.Summit, .. PersonalDataCatalogue.Account], scope, ct);
         audit.Record(actor, "account.erased", request, $"Erasure request {requestId}: account {user.Id} pseudonymised and closed, {total} rows changed{counts}");

@@ -72,4 +72,22 @@ public class ErasureConfirmAndWithdrawTests(SummitAppFactory app) : IClassFixtur
         Assert.False(late.Succeeded);
         Assert.NotNull(await app.WithDbAsync(db => db.ErasureRequests.Where(r => r.Id == secondRequest.Id).Select(r => r.CarriedOutUtc).SingleAsync()));
     }
+
+    /// <summary>The administrator's page was opened before the person withdrew: carrying out the stale request erases
+    /// nothing and says that it was withdrawn, not that it was carried out or never existed.</summary>
+    [Fact]
+    public async Task Carrying_out_a_request_withdrawn_meanwhile_says_it_was_withdrawn_and_erases_nothing()
+    {
+        var (user, client, request) = await RequestedAsync("Changed Mind");
+        using var admin = await app.LoggedInClientAsync(Roles.Admin);
+        var queue = await admin.GetPageAsync("/Admin/Erasure");
+        using (client)
+            await client.SubmitAndFollowAsync(await client.GetPageAsync("/Profile/Data"), "#erasure-withdraw-form");
+
+        var (response, answer) = await admin.SubmitAndFollowAsync(queue, $"tr[data-request-id='{request.Id}'] form", new Dictionary<string, string> { ["confirm"] = "true" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("withdrew this request before it was carried out", answer.QuerySelector("#status")!.TextContent);
+        Assert.Equal("Changed Mind", await app.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.FullName).SingleAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "account.erased" && e.SubjectId == request.Id.ToString())));
+    }
 }
