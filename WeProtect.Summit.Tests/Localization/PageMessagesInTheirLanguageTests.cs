@@ -26,6 +26,30 @@ public class PageMessagesInTheirLanguageTests(SummitAppFactory app) : IClassFixt
         return said;
     }
 
+    /// <summary>The messages of attributes written without one ([Required], [EmailAddress]) and of model binding (a word
+    /// in a number field) were the framework's English around a translated field name ("The الاسم field is required.");
+    /// the browser-side messages of the summit form were jQuery Validation's English.</summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task The_frameworks_own_validation_messages_are_in_the_readers_language(string language)
+    {
+        using var organiser = LocalizedAppFactory.Speaking(await app.LoggedInClientAsync(Roles.Organiser), language);
+        var form = await organiser.GetPageAsync("/Summits/Manage/Edit");
+        var texts = new LanguageTexts(language);
+        Assert.Equal(Said(language, DefaultValidationMessages.Required, texts["Name"]), form.QuerySelector("#Input_Name")!.GetAttribute("data-val-required"));
+        var browserMessages = form.QuerySelector("script#validation-messages")!.GetAttribute("data-messages")!;
+        Assert.Contains(Said(language, "Enter a value greater than or equal to {0}.", "{0}"), System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(browserMessages)!["min"]);
+
+        var refused = await FormClient.ParseAsync(await organiser.SubmitAsync(form, "#summit-form", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "", ["Input.DelegateCapacity"] = "many", ["Input.ContactEmail"] = "not an address",
+        }));
+        var errors = Errors(refused);
+        Assert.Contains(Said(language, DefaultValidationMessages.Required, texts["Name"]), errors);
+        Assert.Contains(Said(language, "The value '{0}' is not valid for {1}.", "many", texts["Delegate capacity"]), errors);
+        Assert.Contains(Said(language, DefaultValidationMessages.EmailAddress, texts["Secretariat e-mail"]), errors);
+    }
+
     [Theory]
     [MemberData(nameof(Languages))]
     public async Task A_photo_refused_is_said_in_the_delegates_language(string language)

@@ -21,11 +21,20 @@ public static class LocalizationSetup
         return services;
     }
 
-    /// <summary>The data-annotation labels and messages ([Display], ErrorMessage) read the shared resources too. A label
-    /// without a translation stays in English (<see cref="Translations.OrKey"/>), on every page, translated or not yet.</summary>
-    public static IMvcBuilder AddSummitDataAnnotationsLocalization(this IMvcBuilder mvc) =>
-        mvc.AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider =
+    /// <summary>The data-annotation labels and messages ([Display], ErrorMessage, and the framework's own wording for
+    /// attributes without one: <see cref="DefaultValidationMessages"/>, <see cref="ModelBindingMessages"/>) read the
+    /// shared resources too. A label without a translation stays in English (<see cref="Translations.OrKey"/>).</summary>
+    public static IMvcBuilder AddSummitDataAnnotationsLocalization(this IMvcBuilder mvc)
+    {
+        // After MVC's own configuration, which adds the provider that lists the validation attributes.
+        mvc.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().PostConfigure<Microsoft.Extensions.Localization.IStringLocalizerFactory>((o, factory) =>
+        {
+            o.ModelMetadataDetailsProviders.Add(new DefaultValidationMessages());
+            ModelBindingMessages.Localize(o, factory);
+        });
+        return mvc.AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider =
             (_, factory) => new LenientLocalizer(factory.Create(typeof(SharedResource))));
+    }
 
     /// <summary>After authentication (the user's preference) and routing (the summit in the address).</summary>
     public static IApplicationBuilder UseSummitLocalization(this IApplicationBuilder app) => app.UseRequestLocalization();
