@@ -60,13 +60,30 @@ public sealed class DeskText
         return label;
     }
 
-    /// <summary>The text with <paramref name="translate"/> applied to the template and to every value that is a
-    /// <see cref="DeskText"/>: given the template and the values, it answers the text in the reader's language.</summary>
-    public string Render(Func<string, object?[], string> translate)
+    /// <summary>A message about a count, in its English singular and plural (the same values in both: write each
+    /// with the count in it, <c>$"{n:N0} organisation was imported."</c>); the page picks the key the reader's language
+    /// takes for the count (French says 0 in the singular, Arabic has forms of its own).</summary>
+    public static DeskText Counted(long count, DeskText one, DeskText other)
     {
-        var text = translate(Template, [.. arguments.Select(a => a is DeskText inner ? inner.Render(translate) : a)]);
+        if (one.arguments.Count != other.arguments.Count) throw new ArgumentException("The singular and the plural must hold the same values.", nameof(one));
+        other.counted = (count, one.Template);
+        return other;
+    }
+
+    private (long Count, string One)? counted;
+
+    /// <summary>The text with <paramref name="translate"/> applied to the template and to every value that is a
+    /// <see cref="DeskText"/>: given the template and the values, it answers the text in the reader's language. For a
+    /// <see cref="Counted"/> text, <paramref name="pluralKey"/> (count, singular, plural) chooses the template (by
+    /// default the singular for 1 only, as English has it).</summary>
+    public string Render(Func<string, object?[], string> translate, Func<long, string, string, string>? pluralKey = null)
+    {
+        var key = counted is { } c ? (pluralKey ?? EnglishPlural)(c.Count, c.One, Template) : Template;
+        var text = translate(key, [.. arguments.Select(a => a is DeskText inner ? inner.Render(translate, pluralKey) : a)]);
         return lowerFirst && text.Length > 0 ? char.ToLower(text[0], CultureInfo.CurrentCulture) + text[1..] : text;
     }
+
+    private static string EnglishPlural(long count, string one, string other) => count == 1 ? one : other;
 
     /// <summary>The English text, formatted in the current culture as an interpolated string would be.</summary>
     public override string ToString() => Render(static (format, values) =>

@@ -70,7 +70,7 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear();
-            return DeskResult.Invalid(errors, rows.Count == 1 ? null : errors.Count == 1 ? "Nothing was sent: 1 problem to correct first." : (DeskText)$"Nothing was sent: {errors.Count} problems to correct first.");
+            return DeskResult.Invalid(errors, rows.Count == 1 ? null : DeskText.Counted(errors.Count, $"Nothing was sent: {errors.Count} problem to correct first.", $"Nothing was sent: {errors.Count} problems to correct first."));
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

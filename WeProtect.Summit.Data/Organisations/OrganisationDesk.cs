@@ -110,7 +110,7 @@ public sealed class OrganisationDesk(SummitDbContext db, AuditTrail audit, TimeP
             if (clashes.Count == 0) throw;
             return DeskResult.Refused($"Nothing was imported: while the file was being checked, someone added {string.Join(", ", clashes.Select(c => $"\"{c}\""))}. Remove them from the file and import it again.");
         }
-        return count == 1 ? DeskResult.Done("1 organisation was imported.") : DeskResult.Done($"{count:N0} organisations were imported.");
+        return DeskResult.Done(DeskText.Counted(count, $"{count:N0} organisation was imported.", $"{count:N0} organisations were imported."));
     }
 
     private static DeskResult<Organisation> NameTaken(Organisation existing, bool editInstead) =>

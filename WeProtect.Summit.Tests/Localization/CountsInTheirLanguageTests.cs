@@ -25,12 +25,94 @@ public class CountsInTheirLanguageTests(SummitAppFactory app) : IClassFixture<Su
     public void French_counts_none_as_one_and_the_other_languages_only_one(string language, int count, bool singular) =>
         Assert.Equal(singular, Plurals.IsSingular(count, Data.Languages.InterfaceLanguages.FormattingCulture(language)));
 
+    /// <summary>CLDR's Arabic rules: 0, 1 and 2 are their own; then by n mod 100, 3–10 few, 11–99 many, and the
+    /// hundreds themselves (100, 101, 102) other.</summary>
+    [Theory]
+    [InlineData(0, PluralCategory.Zero)]
+    [InlineData(1, PluralCategory.One)]
+    [InlineData(2, PluralCategory.Two)]
+    [InlineData(3, PluralCategory.Few)]
+    [InlineData(10, PluralCategory.Few)]
+    [InlineData(11, PluralCategory.Many)]
+    [InlineData(99, PluralCategory.Many)]
+    [InlineData(100, PluralCategory.Other)]
+    [InlineData(101, PluralCategory.Other)]
+    [InlineData(102, PluralCategory.Other)]
+    [InlineData(103, PluralCategory.Few)]
+    [InlineData(111, PluralCategory.Many)]
+    public void Arabic_counts_fall_into_the_six_CLDR_categories(long count, PluralCategory category) =>
+        Assert.Equal(category, Plurals.Category(count, Data.Languages.InterfaceLanguages.FormattingCulture("ar")));
+
+    /// <summary>Arabic's own forms are extra keys of its file; a category without one takes the plural key, and the
+    /// other languages never look past their two keys.</summary>
+    [Theory]
+    [InlineData("ar", 1, "{0:N0} delegate")]
+    [InlineData("ar", 2, "{0:N0} delegates|two")]
+    [InlineData("ar", 3, "{0:N0} delegates|few")]
+    [InlineData("ar", 11, "{0:N0} delegates")]
+    [InlineData("ar", 100, "{0:N0} delegates|other")]
+    [InlineData("ar", 0, "{0:N0} delegates")]
+    [InlineData("en", 3, "{0:N0} delegates")]
+    [InlineData("fr", 0, "{0:N0} delegate")]
+    public void A_count_takes_its_languages_own_form_where_there_is_one(string language, long count, string key) =>
+        Assert.Equal(key, Plurals.Key(count, "{0:N0} delegate", "{0:N0} delegates", Data.Languages.InterfaceLanguages.FormattingCulture(language)));
+
+    [Fact]
+    public async Task The_attendance_dashboard_says_no_minister_in_the_French_singular()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        using var organiser = LocalizedAppFactory.Speaking(await app.LoggedInClientAsync(Roles.Organiser), "fr");
+        var figure = (await organiser.GetPageAsync($"/Registration/Manage/Dashboard/{summit.Id}")).QuerySelector("[data-figure=ministers]")!;
+        Assert.Equal("0", figure.QuerySelector(".figure-number")!.TextContent);
+        Assert.Contains("ministre présent", figure.TextContent);
+        Assert.DoesNotContain("ministres", figure.TextContent);
+    }
+
+    [Fact]
+    public async Task The_directory_says_no_match_in_the_French_singular()
+    {
+        using var client = LocalizedAppFactory.Speaking(await app.LoggedInClientAsync(Roles.Organiser), "fr");
+        var count = (await client.GetPageAsync($"/Organisations?q=nothing-{Guid.NewGuid():N}")).QuerySelector("#directory-count")!.TextContent;
+        Assert.Contains("0 organisation correspond.", Normalised(count));
+    }
+
+    [Fact]
+    public async Task The_organisation_import_says_its_counts_in_Arabic_forms()
+    {
+        using var organiser = LocalizedAppFactory.Speaking(await app.LoggedInClientAsync(Roles.Organiser), "ar");
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        const string header = "formal_name,sort_name,sector,country,member_since\n";
+        var bad = header + "A,,No such sector,GB,\nB,,No such sector,GB,\nC,,No such sector,GB,\n";
+        var (_, refused) = await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync("/Organisations/Manage/Import"), "form#import-form",
+            files: new Dictionary<string, (string, byte[])> { ["Upload"] = ("organisations.csv", System.Text.Encoding.UTF8.GetBytes(bad)) });
+        Assert.Contains("توجد 3 أسطر بها مشكلات.", Normalised(refused.QuerySelector("main")!.TextContent));
+
+        var good = header + $"Alpha {tag},,Civil society,GB,\nBeta {tag},,Civil society,GB,\nGamma {tag},,Civil society,GB,\n";
+        var (_, done) = await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync("/Organisations/Manage/Import"), "form#import-form",
+            files: new Dictionary<string, (string, byte[])> { ["Upload"] = ("organisations.csv", System.Text.Encoding.UTF8.GetBytes(good)) });
+        Assert.Contains("استُوردت 3 منظمات.", Normalised(done.QuerySelector("main")!.TextContent));
+    }
+
+    [Fact]
+    public async Task The_invitation_import_counts_its_problems_in_the_Arabic_form()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        using var organiser = LocalizedAppFactory.Speaking(await app.LoggedInClientAsync(Roles.Organiser), "ar");
+        // Three accepted invitations sent to other addresses: three lines the desk refuses (their focal points stay).
+        var ids = new List<int>();
+        for (var i = 0; i < 3; i++) ids.Add((await app.AcceptedInvitationAsync(summit.Id)).Invitation.OrganisationId);
+        var bad = "organisation,email,quota\n" + string.Concat(ids.Select(id => $"{id},other-{id}@example.org,\n"));
+        var (_, shown) = await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync($"/Invitations/Manage/{summit.Id}"), "#upload-form",
+            files: new Dictionary<string, (string, byte[])> { ["Upload"] = ("invitations.csv", System.Text.Encoding.UTF8.GetBytes(bad)) });
+        Assert.Contains("لم يُرسل أي شيء: توجد 3 مشكلات يلزم تصحيحها أولًا.", Normalised(shown.QuerySelector("#upload-form")!.TextContent + " " + shown.QuerySelector("#file-errors")?.TextContent));
+    }
+
     private static readonly Dictionary<string, string> Quota = new()
     {
         ["en"] = "Your delegation may count 1 head of delegation and 3 delegates: 1 head and 0 delegates nominated so far.",
         ["fr"] = "Votre délégation peut compter jusqu'à 1 chef de délégation et 3 délégués ; désignés à ce jour : 1 chef et 0 délégué.",
         ["es"] = "Su delegación puede contar con 1 jefe de delegación y 3 delegados: hasta ahora se han designado 1 jefe y 0 delegados.",
-        ["ar"] = "يجوز أن يضم وفدك ما يصل إلى 1 رئيس وفد و3 مندوبًا، وقد سُمّي حتى الآن 1 رئيس وفد و0 مندوبًا.",
+        ["ar"] = "يجوز أن يضم وفدك ما يصل إلى 1 رئيس وفد و3 مندوبين، وقد سُمّي حتى الآن 1 رئيس وفد و0 مندوبًا.",
     };
 
     private static readonly Dictionary<string, string> NoneAgreed = new()

@@ -76,6 +76,27 @@ public class PdfsInTheirLanguageTests(SummitAppFactory app) : IClassFixture<Summ
     private Task SetSummitLanguageAsync(int summitId, string language) =>
         app.WithDbAsync(db => db.Summits.Where(s => s.Id == summitId).ExecuteUpdateAsync(s => s.SetProperty(x => x.DefaultLanguage, language)));
 
+    /// <summary>Three participants from three countries: Arabic's "few" form of both counts (Plurals), not the form for
+    /// eleven and more.</summary>
+    [Fact]
+    public async Task The_participant_list_counts_in_the_Arabic_form_of_its_numbers()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        foreach (var (name, country) in new[] { ("Karl Huber", "AT"), ("Ines Weber", "DE"), ("Ana Silva", "PT") })
+        {
+            var organisation = await app.CreateOrganisationAsync($"Government {country} {tag}", Sector.Government, country);
+            var registration = await app.RegisterAsync(await app.CreateUserAsync(fullName: name), summit.Id, organisation.Id);
+            Assert.True((await app.DecideAsync(registration.Id, Data.Registrations.RegistrationStatus.Approved)).Succeeded);
+        }
+        using var organiser = LocalizedAppFactory.Speaking(await app.LoggedInClientAsync(Roles.Organiser), "ar");
+
+        var page = await organiser.GetPageAsync($"/Registration/Manage/Dashboard/{summit.Id}");
+        var pdf = await PdfAsync(organiser, page.QuerySelector("#participants-pdf")!.GetAttribute("href")!);
+
+        await AssertReadsAsync(pdf, Said("ar", "{0} from {1} · for the organisers, not for publication", "3 مشاركين", "3 دول"));
+    }
+
     [Theory]
     [InlineData("fr")]
     [InlineData("ar")]
@@ -98,7 +119,7 @@ public class PdfsInTheirLanguageTests(SummitAppFactory app) : IClassFixture<Summ
         var texts = new LanguageTexts(language);
         Assert.NotEqual(Countries.NameOf("AT"), Countries.NameOf("AT", language));
         await AssertReadsAsync(pdf,
-            Said(language, "{0} from {1} · for the organisers, not for publication", texts.Format("{0:N0} participants", 2), texts["1 country"]),
+            Said(language, "{0} from {1} · for the organisers, not for publication", texts.Format(Plurals.Key(2, "{0:N0} participant", "{0:N0} participants", texts.Culture), 2), texts.Format("{0:N0} country", 1)),
             texts.Format("{0} ({1})", Countries.NameOf("AT", language), 1),
             texts.Format("{0} ({1})", Said(language, "International organisations"), 1),
             Said(language, "Governments"),

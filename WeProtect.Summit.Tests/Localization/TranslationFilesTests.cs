@@ -47,11 +47,35 @@ public partial class TranslationFilesTests
         var neutral = Entries(CultureInfo.InvariantCulture);
         var translated = Entries(CultureInfo.GetCultureInfo(language));
         var missing = neutral.Keys.Except(translated.Keys).ToList();
-        var extra = translated.Keys.Except(neutral.Keys).ToList();
+        // A language's own plural forms ("{0:N0} delegates|few", Plurals) are its file's alone.
+        var extra = translated.Keys.Except(neutral.Keys).Where(k => !IsPluralForm(k, neutral, language)).ToList();
         var empty = translated.Where(e => string.IsNullOrWhiteSpace(e.Value)).Select(e => e.Key).ToList();
         Assert.True(missing.Count == 0, $"Missing in {language}: " + string.Join(" | ", missing));
         Assert.True(extra.Count == 0, $"In {language} but not in SharedResource.resx: " + string.Join(" | ", extra));
         Assert.True(empty.Count == 0, $"Empty in {language}: " + string.Join(" | ", empty));
+    }
+
+    /// <summary>A key of a language's own plural form: a plural key of the neutral file, with a category the language
+    /// has (no "|few" in French) other than One, which is the singular key.</summary>
+    private static bool IsPluralForm(string key, Dictionary<string, string> neutral, string language)
+    {
+        var bar = key.LastIndexOf('|');
+        if (bar < 0 || !neutral.ContainsKey(key[..bar])) return false;
+        var culture = InterfaceLanguages.FormattingCulture(language);
+        var categories = Enumerable.Range(0, 200).Select(n => WeProtect.Summit.Web.Localization.Plurals.Category(n, culture))
+            .Where(c => c != WeProtect.Summit.Web.Localization.PluralCategory.One).Distinct();
+        return categories.Any(c => WeProtect.Summit.Web.Localization.Plurals.FormKey(key[..bar], c) == key);
+    }
+
+    [Fact]
+    public void A_plural_form_key_is_a_plural_key_with_a_category_of_its_language()
+    {
+        var neutral = new Dictionary<string, string> { ["{0:N0} delegates"] = "{0:N0} delegates" };
+        Assert.True(IsPluralForm("{0:N0} delegates|few", neutral, "ar"));
+        Assert.False(IsPluralForm("{0:N0} delegates|few", neutral, "fr"));
+        Assert.False(IsPluralForm("{0:N0} delegates|one", neutral, "ar"));
+        Assert.False(IsPluralForm("{0:N0} delegate|few", neutral, "ar"));
+        Assert.Contains(Entries(CultureInfo.GetCultureInfo("ar")).Keys, k => IsPluralForm(k, Entries(CultureInfo.InvariantCulture), "ar"));
     }
 
     [Theory]

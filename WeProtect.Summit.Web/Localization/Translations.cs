@@ -30,6 +30,7 @@ public static class Translations
     public static string Of(IStringLocalizer localizer, DeskText text)
     {
         var lenient = new LenientLocalizer(localizer);
-        return text.Render((template, values) => values.Length == 0 ? lenient[template].Value : lenient[template, values!].Value);
+        return text.Render((template, values) => values.Length == 0 ? lenient[template].Value : lenient[template, values!].Value,
+            static (count, one, other) => Plurals.Key(count, one, other));
     }
 }

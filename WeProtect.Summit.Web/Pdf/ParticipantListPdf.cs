@@ -35,7 +35,7 @@ public static class ParticipantListPdf
         flow.Paragraph(whenWhere, PdfFlow.Font(10), colour: PdfFlow.Muted, spaceAfter: 2);
         var countries = Data.Registrations.CountriesRepresented.Count(participants.Select(p => (p.Sector, p.CountryCode)));
         flow.Paragraph(texts.Format("{0} from {1} · for the organisers, not for publication",
-                Plural(texts, participants.Count, "participant", "participants"), Plural(texts, countries, "country", "countries")),
+                Plural(texts, participants.Count, "{0:N0} participant", "{0:N0} participants"), Plural(texts, countries, "{0:N0} country", "{0:N0} countries")),
             PdfFlow.Font(9), colour: PdfFlow.Muted, spaceAfter: 1);
         flow.Rule();
         var body = PdfFlow.Font(9.5);
@@ -65,5 +65,5 @@ public static class ParticipantListPdf
         return flow.Save();
     }
 
-    private static string Plural(LanguageTexts texts, int n, string one, string many) => n == 1 ? texts["1 " + one] : texts.Format("{0:N0} " + many, n);
+    private static string Plural(LanguageTexts texts, int n, string one, string other) => texts.Format(Localization.Plurals.Key(n, one, other, texts.Culture), n);
 }

@@ -84,14 +84,11 @@ public class IndexModel(SummitDbContext db, TimeProvider clock) : PageModel
     /// <summary>Culture-aware, accent- and case-insensitive: "cote" finds "Côte d'Ivoire".</summary>
     private static bool Matches(string text, string query) => Data.Search.TextSearch.Contains(text, query);
 
-    /// <summary>"1 organisation", "1,203 organisations".</summary>
-    public static string Plural(int n, string one, string many) => n == 1 ? "1 " + one : $"{n:N0} {many}";
-
     /// <summary>"97 governments", "1 international organisation", "27 private sector", in the page's language.</summary>
     public static string Count(int n, Sector sector, IStringLocalizer words) => sector switch
     {
-        Sector.Government => n == 1 ? words["1 government"] : words["{0:N0} governments", n],
-        Sector.InternationalOrganisation => n == 1 ? words["1 international organisation"] : words["{0:N0} international organisations", n],
+        Sector.Government => words[Localization.Plurals.Key(n, "{0:N0} government", "{0:N0} governments"), n],
+        Sector.InternationalOrganisation => words[Localization.Plurals.Key(n, "{0:N0} international organisation", "{0:N0} international organisations"), n],
         Sector.PrivateSector => words["{0:N0} private sector", n],
         Sector.CivilSociety => words["{0:N0} civil society", n],
         _ => $"{n.ToString("N0", CultureInfo.CurrentCulture)} {words[sector.DisplayName()]}",

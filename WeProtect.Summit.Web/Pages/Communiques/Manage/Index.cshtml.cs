@@ -136,6 +136,14 @@ public class IndexModel(SummitDbContext db, CommuniqueDesk desk, TimeProvider cl
 
     public bool InProgress => Communique?.Status is CommuniqueStatus.Queued or CommuniqueStatus.Generating;
 
+    /// <summary>The zone the page's times are in: the summit's (times are stored in UTC).</summary>
+    public string Zone => Statement.Summit.TimeZoneId;
+
+    public Data.Summits.Summit Summit => Statement.Summit;
+
+    /// <summary>A moment of the communiqué's progress on the summit's clock, to the second (the job moves in seconds).</summary>
+    public string When(DateTime utc) => Summit.ToLocal(utc).ToString("d MMMM yyyy, HH:mm:ss", CultureInfo.CurrentCulture);
+
     public static string Describe(CommuniqueStatus status) => Data.Vocabulary.Words.Name(status);
 
     private async Task<bool> LoadAsync(int statementId, CancellationToken ct)

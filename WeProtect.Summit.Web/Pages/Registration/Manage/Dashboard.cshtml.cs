@@ -49,7 +49,7 @@ public class DashboardModel(SummitDbContext db, DownloadLog downloads) : PageMod
 
     /// <summary>"3 delegates from 2 countries, 1 of these fielding a minister".</summary>
     public string Headline =>
-        T("{0} from {1}, {2:N0} of these fielding a minister", Plural(Approved, "delegate", "delegates"), Plural(Countries, "country", "countries"), MinisterCountries);
+        T("{0} from {1}, {2:N0} of these fielding a minister", Plural(Approved, "{0:N0} delegate", "{0:N0} delegates"), Plural(Countries, "{0:N0} country", "{0:N0} countries"), MinisterCountries);
 
     public async Task<IActionResult> OnGetAsync(int summitId, CancellationToken ct)
     {
@@ -194,9 +194,9 @@ public class DashboardModel(SummitDbContext db, DownloadLog downloads) : PageMod
         return true;
     }
 
-    /// <summary>"1 country", "12 countries" in the reader's language: one key for one and one for many (the keys "1 country"
-    /// and "{0:N0} countries").</summary>
-    public string Plural(int n, string one, string many) => n == 1 ? T("1 " + one) : T("{0:N0} " + many, n);
+    /// <summary>"1 country", "12 countries" in the reader's language: the key <see cref="Localization.Plurals"/> picks
+    /// for the count ("{0:N0} country", "{0:N0} countries").</summary>
+    public string Plural(int n, string one, string other) => T(Localization.Plurals.Key(n, one, other), n);
 
     private string T(string text, params object[] values) => Localization.Translations.OrKey(HttpContext, text, values);
 
