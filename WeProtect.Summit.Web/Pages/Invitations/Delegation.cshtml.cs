@@ -49,6 +49,9 @@ public class DelegationModel(SummitDbContext db, InvitationDesk desk, VisaLetter
 
     private bool Organiser => User.IsInRole(Roles.Organiser) || User.IsInRole(Roles.Admin);
 
+    /// <summary>Whether the reader is an organiser: only they correct a nominee's address.</summary>
+    public bool IsOrganiser => Organiser;
+
     public async Task<IActionResult> OnGetAsync(int invitationId, CancellationToken ct) =>
         await LoadAsync(invitationId, ct) ?? Page();
 
