@@ -119,6 +119,7 @@ builder.Services.AddScoped<WeProtect.Summit.Data.Organisations.MembershipDesk>()
 builder.Services.AddScoped<WeProtect.Summit.Data.Statements.StatementDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Statements.TranslationDesk>();
 builder.Services.AddScoped<DelegationDesk>();
+builder.Services.AddScoped<DelegateAddressDesk>();
 builder.Services.AddSingleton<WeProtect.Summit.Data.Invitations.InvitationTokens>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Invitations.InvitationDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Web.Invitations.InvitationLetters>();

@@ -81,6 +81,15 @@ public class Nomination
         return $"The nomination e-mail went less than {(int)ResendInterval.TotalMinutes} minutes ago. You can send it again in {minutes} minutes.";
     }
 
+    /// <summary>Why the secretariat cannot move this nomination to another address; null when it can (not withdrawn,
+    /// not yet taken up: a registration's address is its account's).</summary>
+    public DeskText? WhyNotReaddressable()
+    {
+        if (IsWithdrawn) return "This nomination was withdrawn.";
+        if (RegistrationId is not null) return "This nominee has already completed their registration: change the address of their account on their record.";
+        return null;
+    }
+
     /// <summary>Why the user signed in with <paramref name="userEmail"/> cannot use this nomination; null when they can.</summary>
     public DeskText? WhyNotFor(string? userEmail)
     {

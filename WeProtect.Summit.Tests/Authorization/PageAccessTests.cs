@@ -83,6 +83,9 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Registration/Manage/Message"] = Access.Organiser,
         ["/Registration/Manage/Delegate"] = Access.Organiser,
         ["/Registration/Manage/Correct"] = Access.Organiser,
+        // Correcting a delegate's e-mail address: the account's (confirmed from the new mailbox) and a nomination's.
+        ["/Registration/Manage/Address"] = Access.Organiser,
+        ["/Invitations/Manage/NominationAddress"] = Access.Organiser,
         ["/Breakouts/Manage/Index"] = Access.Organiser,
         ["/Breakouts/Manage/Edit"] = Access.Organiser,
         ["/Breakouts/Manage/Attendees"] = Access.Organiser,

@@ -83,6 +83,23 @@ public static class AccountLetters
             opening: words["Your WeProtect Summit account now uses {0}: log in with it from now on. This address no longer receives its e-mails.", newAddress].Value);
     }
 
+    /// <summary>To the new address the secretariat gave for a delegate's account: the change happens when this link is opened.</summary>
+    public static Letter ConfirmAddressGivenBySecretariat(IStringLocalizer words, SummitUser user, string newAddress, string link) =>
+        Write(words, user, "Confirm your new e-mail address",
+            ["The summit secretariat asked to move your WeProtect Summit account to this e-mail address. Follow the link to confirm it; until then your account keeps its current address. The link works for 24 hours.",
+             "If you did not ask for this, ignore this message: nothing changes."],
+            link, "Confirm your new e-mail address", sensitive: true, to: newAddress);
+
+    /// <summary>To the current address, when the secretariat starts moving the account to <paramref name="newAddress"/>.</summary>
+    public static Letter AddressChangeStartedBySecretariat(IStringLocalizer words, SummitUser user, string newAddress, string forgotPasswordLink)
+    {
+        using var speaking = RecipientLanguage.Speak(user.PreferredLanguage);
+        return Write(words, user, "A new e-mail address was asked for your account",
+            ["If you did not ask the secretariat for this, tell them, and reset your password."],
+            forgotPasswordLink, ResetYourPassword,
+            opening: words["The summit secretariat asked to move your WeProtect Summit account to {0}. It changes only if the link sent to {0} is opened.", newAddress].Value);
+    }
+
     /// <summary>To an address that already has an account, when someone asks to move another account to it.</summary>
     public static Letter AddressAlreadyUsed(IStringLocalizer words, SummitUser owner, string forgotPasswordLink) =>
         Write(words, owner, "Someone tried to use your e-mail address",

@@ -15,8 +15,9 @@ using WeProtect.Summit.Data.Summits;
 /// desk reprint a single badge and keeps pages and delegates in a 1:1 order (the all-badges file is sorted by
 /// organisation, then name).
 ///
-/// From top to bottom: the summit's name, dates and city; the delegate's full name in large bold type (shrunk to fit,
-/// then set on two lines if still too long); position; the organisation's formal name and country; the QR code
+/// From top to bottom: the summit's name, dates and city; the delegate's name in large bold type (shrunk to fit,
+/// then set on two lines if still too long), with the honorific when the protocol gives one ("H.E. Ms Jane Doe"); the
+/// protocol title, else the position; the organisation's formal name and country; the QR code
 /// (payload: the badge code and nothing else) with the code printed under it for typing at the desk; and a band in the
 /// category's colour naming the category in words, with a gold "Minister" band above it for ministers. The fonts are
 /// the embedded Noto Sans (<see cref="SummitFonts"/>), written as Unicode so any Latin, Greek or Cyrillic name
@@ -77,11 +78,14 @@ public static class BadgePdf
     /// <summary>The badge of a registration, in the summit's default language; its organisation (if any) must be loaded.</summary>
     public static BadgeContent ContentOf(Registration registration, Summit summit, byte[]? photo = null)
     {
-        var language = new Localization.LanguageTexts(summit.DefaultLanguage).Language;
+        var texts = new Localization.LanguageTexts(summit.DefaultLanguage);
+        var language = texts.Language;
         var countryCode = registration.Organisation is { } organisation ? organisation.CountryCode : registration.ProposedCountryCode;
-        return new BadgeContent(summit.Name, WhenWhere(summit, language), registration.FullName, registration.Position,
+        // The organisation has its own line: the protocol line gives the name and the title only.
+        var protocol = Localization.ProtocolLine.Of(registration.Protocol, registration.FullName, registration.Position, null, texts);
+        return new BadgeContent(summit.Name, WhenWhere(summit, language), registration.FullName, protocol.Designation ?? "",
             registration.OrganisationName, countryCode is null ? null : Countries.NameOf(countryCode, language),
-            registration.Category, registration.IsMinister, registration.BadgeCode, photo, language);
+            registration.Category, registration.IsMinister, registration.BadgeCode, photo, language, protocol.Address);
     }
 
     /// <summary>The PDF's title ("Badges – Summit"), in the summit's default language as its badges are.</summary>
@@ -236,7 +240,7 @@ public static class BadgePdf
         y += 14;
 
         // The delegate's name: as large as fits, on one line, else two.
-        var (nameLines, nameFont) = FitName(gfx, badge.FullName, inner);
+        var (nameLines, nameFont) = FitName(gfx, badge.NameLine, inner);
         var nameLineHeight = nameFont.Size * 1.18;
         Text(PdfBlockLevelElementTag.Heading1, () =>
         {

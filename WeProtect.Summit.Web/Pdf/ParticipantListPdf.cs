@@ -8,7 +8,8 @@ namespace WeProtect.Summit.Web.Pdf;
 /// <summary>The printable participant list of a summit for the secretariat (A4, paginated through <see cref="PdfFlow"/>):
 /// one heading per country in alphabetical order (international organisations, which have no country, last), under it
 /// one sub-heading per sector in the order of <see cref="Sector"/> ("Governments" first), and the delegates by
-/// organisation then name, each with position and organisation, ministers marked. Only what the organisers already see
+/// organisation then name, each as protocol offices write them (<see cref="ProtocolLine.ListEntry"/>: honorific and name,
+/// rank, title or position and organisation). Only what the organisers already see
 /// on the dashboard; the header says it is not for publication. Participants are numbered through the whole list, so that
 /// each list item has its label (Lbl) as well as its body in the tagged PDF, as the signatory list has.
 ///
@@ -18,7 +19,9 @@ namespace WeProtect.Summit.Web.Pdf;
 public static class ParticipantListPdf
 {
     /// <summary>One participant as the list prints them.</summary>
-    public sealed record Participant(string FullName, string Position, string Organisation, Sector? Sector, string? CountryCode, bool IsMinister);
+    /// <param name="Protocol">Title, honorific, rank and order: the entry reads as <see cref="ProtocolLine.ListEntry"/> writes it.</param>
+    public sealed record Participant(string FullName, string Position, string Organisation, Sector? Sector, string? CountryCode, bool IsMinister,
+        Data.Invitations.ProtocolDetails? Protocol = null);
 
     /// <param name="whenWhere">The summit's dates and place in the list's language (<see cref="BadgePdf.WhenWhere"/>).</param>
     public static byte[] Render(string summitName, string whenWhere, IReadOnlyList<Participant> participants, LanguageTexts? texts = null)
@@ -56,7 +59,8 @@ public static class ParticipantListPdf
                 foreach (var p in sector.OrderBy(p => p.Organisation, order).ThenBy(p => p.FullName, order))
                 {
                     number++;
-                    flow.Paragraph(texts.Format(p.IsMinister ? "{0} (Minister) — {1}, {2}" : "{0} — {1}, {2}", p.FullName, p.Position, p.Organisation),
+                    var entry = ProtocolLine.Of(p.Protocol ?? Data.Invitations.ProtocolDetails.None, p.FullName, p.Position, p.Organisation, texts);
+                    flow.Paragraph(entry.ListEntry(p.IsMinister),
                         body, indent: 30, label: $"{number.ToString(CultureInfo.InvariantCulture)}.", spaceAfter: 1.5);
                 }
                 flow.EndList();

@@ -23,6 +23,8 @@ public class DelegationModel(SummitDbContext db, InvitationDesk desk, VisaLetter
 
     /// <summary>Each nominee's answers to the questions the organisers share with the focal point, by registration id.</summary>
     public IReadOnlyDictionary<int, WeProtect.Summit.Web.Pages.Registration.AnswerList> SharedAnswers { get; private set; } = new Dictionary<int, WeProtect.Summit.Web.Pages.Registration.AnswerList>();
+    /// <summary>The names of the nominees who registered, by registration id: their form of address on the page.</summary>
+    public IReadOnlyDictionary<int, string> Names { get; private set; } = new Dictionary<int, string>();
 
     /// <summary>Each registered member's letter of invitation (null: none asked for) and why none can be asked for now
     /// (null: it can), by registration id.</summary>
@@ -46,6 +48,9 @@ public class DelegationModel(SummitDbContext db, InvitationDesk desk, VisaLetter
     }
 
     private bool Organiser => User.IsInRole(Roles.Organiser) || User.IsInRole(Roles.Admin);
+
+    /// <summary>Whether the reader is an organiser: only they correct a nominee's address.</summary>
+    public bool IsOrganiser => Organiser;
 
     public async Task<IActionResult> OnGetAsync(int invitationId, CancellationToken ct) =>
         await LoadAsync(invitationId, ct) ?? Page();
@@ -122,6 +127,7 @@ public class DelegationModel(SummitDbContext db, InvitationDesk desk, VisaLetter
         VisaLetters = registrations.ToDictionary(r => r.Id,
             r => (visaLetters.GetValueOrDefault(r.Id), VisaLetterDesk.WhyNotEligibleText(r, accreditations.GetValueOrDefault(r.Id)) is { } why
                 ? Localization.Translations.Of(HttpContext, why) : null));
+        Names = registrations.ToDictionary(r => r.Id, r => r.FullName);
         IsFocalPoint = Invitation.IsFocalPoint(users.GetUserId(User));
         Nominees = nominations.Select(n => (n, n.RegistrationId is int id ? statuses.GetValueOrDefault(id) : (RegistrationStatus?)null)).ToList();
         return null;

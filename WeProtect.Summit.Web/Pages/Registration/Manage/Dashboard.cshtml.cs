@@ -17,7 +17,8 @@ public class DashboardModel(SummitDbContext db, DownloadLog downloads) : PageMod
 
     /// <summary>One delegate as the dashboard and the CSV see them.</summary>
     public sealed record Delegate(string FullName, string Position, string Organisation, Sector? Sector, string? CountryCode,
-        DelegateCategory Category, bool IsMinister, RegistrationStatus Status, DateTime? CheckedInUtc, string? NeedsNote = null, int Id = 0);
+        DelegateCategory Category, bool IsMinister, RegistrationStatus Status, DateTime? CheckedInUtc, string? NeedsNote = null, int Id = 0,
+        Data.Invitations.ProtocolDetails? Protocol = null);
 
     /// <summary>What the downloads add to each delegate: ticked needs, travel, where the letter of invitation stands, and answers to every question of the
     /// summit (retired ones too: their answers are kept), by registration id.</summary>
@@ -105,7 +106,7 @@ public class DashboardModel(SummitDbContext db, DownloadLog downloads) : PageMod
         // For the organiser's own use: in the language they read this page in.
         var texts = Localization.LanguageTexts.OfRequest();
         var pdf = Pdf.ParticipantListPdf.Render(Summit.Name, Pdf.BadgePdf.WhenWhere(Summit, texts.Language), delegates
-            .Select(d => new Pdf.ParticipantListPdf.Participant(d.FullName, d.Position, d.Organisation, d.Sector, d.CountryCode, d.IsMinister)).ToList(), texts);
+            .Select(d => new Pdf.ParticipantListPdf.Participant(d.FullName, d.Position, d.Organisation, d.Sector, d.CountryCode, d.IsMinister, d.Protocol)).ToList(), texts);
         Response.Headers.CacheControl = "no-cache, no-store";
         await downloads.RecordAsync(User.ToAuditActor(), "participants", Summit, $"List of participants of summit {Summit.Id} downloaded as PDF ({DownloadLog.Count(delegates.Count, "delegate", "delegates")})", ct);
         return File(pdf, "application/pdf", $"participants-{Summit.Id}.pdf");
@@ -181,7 +182,7 @@ public class DashboardModel(SummitDbContext db, DownloadLog downloads) : PageMod
                 r.Organisation != null ? r.Organisation.FormalName : r.ProposedOrganisationName ?? "",
                 r.Organisation != null ? r.Organisation.Sector : r.ProposedSector,
                 r.Organisation != null ? r.Organisation.CountryCode : r.ProposedCountryCode,
-                r.Category, r.IsMinister, r.Status, r.CheckedInUtc, r.AccessNeeds, r.Id))
+                r.Category, r.IsMinister, r.Status, r.CheckedInUtc, r.AccessNeeds, r.Id, new Data.Invitations.ProtocolDetails(r.Title, r.Honorific, r.Rank, r.ProtocolOrder)))
             .ToListAsync(ct);
         return rows.OrderBy(r => r.Status).ThenBy(r => r.Organisation, IndexModel.NameOrder).ThenBy(r => r.FullName, IndexModel.NameOrder).ToList();
     }

@@ -30,7 +30,10 @@ public class DelegateModel(SummitDbContext db, LetterDesk letters) : PageModel
     public Data.Accreditations.VisaLetterStatus? VisaLetter { get; private set; }
     public IReadOnlyList<Letter> Letters { get; private set; } = [];
     public IReadOnlyList<Data.Audit.AuditEvent> History { get; private set; } = [];
-    /// <summary>The names of the people in <see cref="History"/>, as they are now (<see cref="Data.Audit.AuditNames"/>).</summary>
+    public bool HasPhoto { get; private set; }
+    /// <summary>Who opened the accreditation photo, latest first (the delegate's own views are not recorded).</summary>
+    public IReadOnlyList<Data.Audit.AuditEvent> PhotoViews { get; private set; } = [];
+    /// <summary>The names of the people in <see cref="History"/> and <see cref="PhotoViews"/>, as they are now (<see cref="Data.Audit.AuditNames"/>).</summary>
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
 
     public async Task<IActionResult> OnGetAsync(int summitId, int registrationId, CancellationToken ct)
@@ -59,11 +62,14 @@ public class DelegateModel(SummitDbContext db, LetterDesk letters) : PageModel
         var id = registrationId.ToString(CultureInfo.InvariantCulture);
         var bookingIds = (await db.Bookings.Where(b => b.RegistrationId == registrationId).Select(b => b.Id).ToListAsync(ct))
             .Select(b => b.ToString(CultureInfo.InvariantCulture)).ToList();
+        // Photo views are listed on their own ("Who saw this photo"), not in the history among the decisions.
         History = await db.AuditEvents.AsNoTracking()
-            .Where(e => (e.SubjectType == nameof(Data.Registrations.Registration) && e.SubjectId == id)
+            .Where(e => (e.SubjectType == nameof(Data.Registrations.Registration) && e.SubjectId == id && e.Action != PhotoModel.PhotoViewAction)
                 || (e.SubjectType == nameof(Booking) && bookingIds.Contains(e.SubjectId)))
             .OrderByDescending(e => e.Sequence).Take(200).ToListAsync(ct);
-        Names = await Data.Audit.AuditNames.ResolveAsync(db, History.Select(e => e.ActorUserId), ct);
+        HasPhoto = await db.Accreditations.AnyAsync(a => a.RegistrationId == registrationId && a.Photo != null, ct);
+        PhotoViews = await PhotoModel.ViewsOf(db, registrationId).AsNoTracking().OrderByDescending(e => e.Sequence).Take(200).ToListAsync(ct);
+        Names = await Data.Audit.AuditNames.ResolveAsync(db, History.Concat(PhotoViews).Select(e => e.ActorUserId), ct);
         return Page();
     }
 

@@ -49,8 +49,9 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
     public sealed record Row(int Id, Guid Version, string FullName, string Position, string? Email, int? OrganisationId,
         string OrganisationName, Sector? Sector, string? CountryCode, DelegateCategory Category, bool IsMinister,
         RegistrationStatus Status, string? DecisionReason, DateTime CreatedUtc, DateTime? DecidedUtc, DateTime? CheckedInUtc,
-        string? AccessNeeds, bool ConsentToPublicList)
+        string? AccessNeeds, bool ConsentToPublicList, Data.Invitations.ProtocolDetails? ProtocolDetails = null)
     {
+        public Data.Invitations.ProtocolDetails Protocol => ProtocolDetails ?? Data.Invitations.ProtocolDetails.None;
         public bool IsProposed => OrganisationId is null;
         public string CountryName => CountryNames.Of(CountryCode);
         public bool CanBe(RegistrationStatus decision) => Data.Registrations.Registration.CanBecome(Status, decision);
@@ -313,7 +314,7 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
                 r.Organisation != null ? r.Organisation.Sector : r.ProposedSector,
                 r.Organisation != null ? r.Organisation.CountryCode : r.ProposedCountryCode,
                 r.Category, r.IsMinister, r.Status, r.DecisionReason, r.CreatedUtc, r.DecidedUtc, r.CheckedInUtc,
-                r.AccessNeeds, r.ConsentToPublicList))
+                r.AccessNeeds, r.ConsentToPublicList, new Data.Invitations.ProtocolDetails(r.Title, r.Honorific, r.Rank, r.ProtocolOrder)))
             .ToListAsync(ct);
         var position = pageIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         Results = rows.OrderBy(r => position[r.Id]).ToList();
