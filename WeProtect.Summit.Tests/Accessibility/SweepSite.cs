@@ -34,6 +34,7 @@ public sealed class SweepSite
     public required int BreakoutId { get; init; }
     public required int RegistrationId { get; init; }
     public required int InvitationId { get; init; }
+    public required int NominationId { get; init; }
     public required int ConsultedStatementId { get; init; }
     public required int OpenStatementId { get; init; }
     public required int CommuniqueId { get; init; }
@@ -91,7 +92,9 @@ public sealed class SweepSite
             "/Registration/Details" or "/Registration/Edit" or "/Registration/Badge" or "/Registration/Accreditation" or "/Registration/Photo"
                 or "/Registration/Travel" or "/Registration/VisaLetter" => U($"{page}/{RegistrationId}"),
             "/Registration/Manage/Message" => U($"/Registration/Manage/Message/{Summit.Id}/424242"),
-            "/Invitations/Manage/Protocol" or "/Registration/Manage/Delegate" or "/Registration/Manage/Correct" => U($"{page}/{Summit.Id}/{RegistrationId}"),
+            "/Invitations/Manage/Protocol" or "/Registration/Manage/Delegate" or "/Registration/Manage/Correct" or "/Registration/Manage/Address"
+                => U($"{page}/{Summit.Id}/{RegistrationId}"),
+            "/Invitations/Manage/NominationAddress" => U($"{page}/{Summit.Id}/{NominationId}"),
             "/Invitations/Delegation" => U($"/Invitations/Delegation/{InvitationId}"),
             "/Invitations/Manage/Revoke" => U($"/Invitations/Manage/Revoke/{Summit.Id}/{InvitationId}"),
             "/Organisations/Manage/Edit" or "/Organisations/Manage/Membership" or "/Reporting/Member" => U($"{page}/{OrganisationId}"),
@@ -160,13 +163,16 @@ public sealed class SweepSite
         var closed = await app.ClosedStatementAsync();
         var communique = await app.PublishedAsync(closed.StatementId);
         var (invitation, focal) = await app.AcceptedInvitationAsync(summit.Id, heads: 1, delegates: 2);
+        var nominee = $"sweep-nominee-{Guid.NewGuid():N}@example.org";
+        Assert.True((await app.NominateAsync(invitation, focal, nominee)).Succeeded);
+        var nominationId = await app.WithDbAsync(db => db.Nominations.Where(n => n.Email == nominee).Select(n => n.Id).SingleAsync());
         var organiser = await app.CreateUserAsync(fullName: "Olu Sweep-Organiser", roles: Data.Accounts.Roles.Organiser);
         var admin = await app.CreateUserAsync(fullName: "Ada Sweep-Admin", roles: Data.Accounts.Roles.Admin);
 
         var site = new SweepSite
         {
             Summit = summit, OtherSummitId = other.Id, OrganisationId = organisation.Id, BreakoutId = breakout.Id, RegistrationId = registration.Id,
-            InvitationId = invitation.Id, ConsultedStatementId = consulted.Id, OpenStatementId = open.Id, CommuniqueId = communique.Id,
+            InvitationId = invitation.Id, NominationId = nominationId, ConsultedStatementId = consulted.Id, OpenStatementId = open.Id, CommuniqueId = communique.Id,
             CommuniqueStatementId = closed.StatementId, CycleId = cycle.Id, CycleStatementId = cycleStatement.Id,
         };
         site.states[Persona.Delegate] = await LogInStateAsync(browser, user.Email!, () => app.TotpCode(key));
