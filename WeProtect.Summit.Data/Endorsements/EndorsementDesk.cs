@@ -50,9 +50,13 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         };
         db.SigningAuthorities.Add(authority);
         audit.Record(organiser, "signing-authority.granted", authority, $"Signing authority for organisation {organisationId} granted to user {userId}");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await audit.SaveChangesAsync(ct);
+            // The signatory is told, in the grant's transaction: one letter per grant (a double click is refused above).
+            notifier.Add(NotificationKinds.SigningGranted, authority.Id);
+            await notifier.CommitAsync(tx, ct);
         }
         catch (DbUpdateException)
         {

@@ -22,6 +22,12 @@ public static class NotificationKinds
     public const string BreakoutCancelled = "breakout.cancelled";
     /// <summary>Statements opened for signature, to a signatory (subject: the signing authority).</summary>
     public const string SigningInvitation = "signing.invitation";
+    /// <summary>An organiser granted a signing authority: to the new signatory, which statements they may sign (subject:
+    /// the signing authority). The statements opening later are announced by <see cref="SigningInvitation"/>.</summary>
+    public const string SigningGranted = "signing.granted";
+    /// <summary>A statement went under consultation: to each approved delegate of its summit, once per statement
+    /// (subject: the statement; recipient: the delegate).</summary>
+    public const string ConsultationOpened = "consultation.opened";
     /// <summary>The signing window closes soon and the organisation has not signed (subject: the signing authority).</summary>
     public const string SigningReminder = "signing.reminder";
     /// <summary>An organiser accepted or rejected an amendment; the subject is the amendment.</summary>
@@ -88,6 +94,8 @@ public static class NotificationKinds
         VisaLetterWithdrawn => "Visa letter withdrawn",
         SigningInvitation => "Invitation to sign",
         SigningReminder => "Reminder to sign",
+        SigningGranted => "Signing authority granted",
+        ConsultationOpened => "Consultation opened",
         AmendmentDecided => "Decision on an amendment",
         EndorsementSigned => "Endorsement receipt",
         EndorsementWithdrawn => "Endorsement withdrawn",

@@ -97,7 +97,8 @@ public sealed class ErasureScope
     }
 
     /// <summary>The notifications about the scope's registrations, bookings, messages, invitations and nominations
-    /// (a notification names its subject by kind and id); for one person, also every one addressed to them.</summary>
+    /// (a notification names its subject by kind and id), and a summit's consultation notices; for one person, also
+    /// every one addressed to them.</summary>
     public IQueryable<Notification> Notifications
     {
         get
@@ -108,12 +109,15 @@ public sealed class ErasureScope
             var invitations = Invitations.Select(i => i.Id);
             var nominations = Nominations.Select(n => n.Id);
             var user = UserId;
+            // A summit's consultation notices, addressed to its delegates (subject: one of its statements).
+            var statements = SummitId is { } s ? Db.Statements.Where(st => st.SummitId == s).Select(st => st.Id) : Db.Statements.Where(st => false).Select(st => st.Id);
             return Db.Notifications.Where(n =>
                 (RegistrationKinds.Contains(n.Kind) && registrations.Contains(n.SubjectId))
                 || (BookingKinds.Contains(n.Kind) && bookings.Contains(n.SubjectId))
                 || (n.Kind == NotificationKinds.DelegateMessage && recipients.Contains(n.SubjectId))
                 || (InvitationKinds.Contains(n.Kind) && invitations.Contains(n.SubjectId))
                 || (n.Kind == NotificationKinds.NominationSent && nominations.Contains(n.SubjectId))
+                || (n.Kind == NotificationKinds.ConsultationOpened && statements.Contains(n.SubjectId))
                 || (user != null && n.RecipientUserId == user));
         }
     }

@@ -18,6 +18,9 @@ public class Statement
     public StatementStatus Status { get; private set; } = StatementStatus.Draft;
     public DateTime? SigningOpensUtc { get; set; }
     public DateTime? SigningClosesUtc { get; set; }
+    /// <summary>When the consultation ends (a setting, optional): comments and amendments are taken until then, and
+    /// delegates are told the date. The statement stays under consultation until an organiser moves it on.</summary>
+    public DateTime? ConsultationClosesUtc { get; set; }
     /// <summary>When true, the public "Agreed by" list shows only the count until the communiqué is published.</summary>
     public bool SignatoriesEmbargoed { get; set; }
     /// <summary>How the "Agreed by" list is printed: by sector, or one alphabetical list. A setting, frozen with the
@@ -127,6 +130,9 @@ public class Statement
         _ => [],
     };
 
+    /// <summary>Not standing, and no signing window (opening before closing) is set: it cannot open for signature yet.</summary>
+    public bool LacksSigningWindow => !Standing && (SigningOpensUtc is null || SigningClosesUtc is null || SigningClosesUtc <= SigningOpensUtc);
+
     /// <summary>Moves the statement one step; returns why not when the step is not allowed. Becoming final freezes
     /// the latest version.</summary>
     public DeskText? MoveTo(StatementStatus next)
@@ -137,11 +143,16 @@ public class Statement
             if (Latest is not { } latest) return "Write the text before finalising it.";
             FinalVersionId = latest.Id;
         }
-        if (next == StatementStatus.OpenForSignature && !Standing && (SigningOpensUtc is null || SigningClosesUtc is null || SigningClosesUtc <= SigningOpensUtc))
+        if (next == StatementStatus.OpenForSignature && LacksSigningWindow)
             return "Set a signing window (opening before closing) before opening the statement for signature.";
         Status = next;
         return null;
     }
+
+    /// <summary>Under consultation and before its closing time (if one is set) at <paramref name="nowUtc"/>: the one rule
+    /// for taking comments and amendments.</summary>
+    public bool TakesConsultationAt(DateTime nowUtc) =>
+        Status == StatementStatus.Consultation && (ConsultationClosesUtc is null || nowUtc < ConsultationClosesUtc);
 
     /// <summary>Whether the statement's settings (title before any text, kind, signing window, embargo, "Agreed by"
     /// layout) may still change: until signing is closed; after that they are history.</summary>

@@ -90,9 +90,24 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
         statement.Version = Guid.NewGuid();
         audit.Record(actor, "statement.status-changed", statement,
             $"Statement \"{statement.Title}\" moved from {Vocabulary.Words.Name(from)} to {Vocabulary.Words.Name(to.Value)}");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try { await audit.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return Forget(DeskResult.Conflict("this statement")); }
+        if (to == StatementStatus.Consultation) await ConsultationNoticesAsync(statement, ct);
+        await notifier.CommitAsync(tx, ct);
         return DeskResult.Done(DeskWords.StatementIsNow(to.Value));
+    }
+
+    /// <summary>The summit's approved delegates are told the statement is open for consultation, the first time it is:
+    /// a statement sent back to draft and under consultation again tells nobody twice. The move's concurrency token
+    /// lets one move in; this runs inside its transaction.</summary>
+    private async Task ConsultationNoticesAsync(Statement statement, CancellationToken ct)
+    {
+        if (await db.Notifications.AnyAsync(n => n.Kind == NotificationKinds.ConsultationOpened && n.SubjectId == statement.Id, ct)) return;
+        var delegates = await db.Registrations.AsNoTracking()
+            .Where(r => r.SummitId == statement.SummitId && r.Status == Registrations.RegistrationStatus.Approved)
+            .Select(r => r.UserId).Distinct().ToListAsync(ct);
+        foreach (var userId in delegates) notifier.Add(NotificationKinds.ConsultationOpened, statement.Id, userId);
     }
 
     /// <summary>Accepts an amendment onto the latest text, as a new version crediting the proposer — only if the words at

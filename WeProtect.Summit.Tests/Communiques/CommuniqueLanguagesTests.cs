@@ -92,9 +92,10 @@ public class CommuniqueLanguagesTests(SummitAppFactory app) : IClassFixture<Summ
         Assert.Equal("true", verified.QuerySelector("#verify-result")!.GetAttribute("data-valid"));
         Assert.Contains(closed.Title, verified.QuerySelector("#verdict")!.TextContent);
         Assert.Equal("fr", verified.QuerySelector("#verified-language")!.GetAttribute("data-language"));
-        Assert.Contains("Français, a translation.", verified.QuerySelector("#verified-language")!.TextContent);
+        Assert.Contains("Français, a translation. The English text is authoritative.", verified.QuerySelector("#verified-language")!.TextContent);
         var (_, authoritative) = await reader.VerifyAsync(communique.Pdf!);
-        Assert.Contains("English, the authoritative text.", authoritative.QuerySelector("#verified-language")!.TextContent);
+        // Said once: "the authoritative text", not followed by "The English text is authoritative." as well.
+        Assert.Equal("Language version: English, the authoritative text.", authoritative.QuerySelector("#verified-language")!.TextContent.Trim());
         var changed = (byte[])frenchPdf.Clone();
         changed[changed.Length / 2] ^= 1;
         var (_, notValid) = await reader.VerifyAsync(changed);

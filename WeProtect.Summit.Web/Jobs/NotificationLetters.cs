@@ -35,6 +35,8 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
         NotificationKinds.BookingPassedOver => await PassedOverLetterAsync(notification, ct),
         NotificationKinds.DelegateMessage => await DelegateMessageLetterAsync(notification, ct),
         NotificationKinds.SigningInvitation or NotificationKinds.SigningReminder => await SigningLetterAsync(notification, ct),
+        NotificationKinds.SigningGranted => await Signing.SigningGrantLetters.GrantedAsync(db, links, words, clock.GetUtcNow().UtcDateTime, notification, ct),
+        NotificationKinds.ConsultationOpened => await Statements.ConsultationLetters.OpenedAsync(db, links, words, notification, ct),
         NotificationKinds.AmendmentDecided => await AmendmentLetterAsync(notification, ct),
         NotificationKinds.EndorsementSigned or NotificationKinds.EndorsementWithdrawn => await EndorsementLetterAsync(notification, ct),
         NotificationKinds.InvitationSent or NotificationKinds.InvitationReminder => await invitations.InvitationAsync(notification, ct),

@@ -66,10 +66,23 @@ public class SignModel(SummitDbContext db, EndorsementDesk desk, AuthenticatorSt
         var user = await users.GetUserAsync(User);
         Input = new SignInput
         {
-            ConfirmedHash = Final?.ContentHash ?? "", PrintedName = user?.FullName ?? "", PrintedPosition = user?.Position ?? "",
+            ConfirmedHash = Final?.ContentHash ?? "", PrintedName = user?.FullName ?? "", PrintedPosition = await PositionAsync(user, ct),
             ShownLanguage = Languages?.Shown.Language, ShownHash = Languages?.Shown.Hash,
         };
         return Page();
+    }
+
+    /// <summary>The position to offer: the profile's, else the one the signatory gave registering for this statement's
+    /// summit (an approved registration first), else nothing. Offered only: the signatory types what is printed.</summary>
+    private async Task<string> PositionAsync(SummitUser? user, CancellationToken ct)
+    {
+        if (user is null) return "";
+        if (!string.IsNullOrWhiteSpace(user.Position)) return user.Position.Trim();
+        var registered = await db.Registrations.AsNoTracking()
+            .Where(r => r.SummitId == Statement.SummitId && r.UserId == user.Id && r.Position != "")
+            .OrderByDescending(r => r.Status == Data.Registrations.RegistrationStatus.Approved).ThenByDescending(r => r.Id)
+            .Select(r => r.Position).FirstOrDefaultAsync(ct);
+        return registered?.Trim() ?? "";
     }
 
     public async Task<IActionResult> OnPostSignAsync(int statementId, int organisationId, CancellationToken ct)

@@ -12,7 +12,7 @@ using WeProtect.Summit.Data.Summits;
 /// is under consultation; organisers see everything. Nobody else sees it, and a draft is never shown to members.
 /// A comment goes to the version the member read (hidden field), even if a newer one appeared meanwhile: it stays
 /// with the text it is about. An amendment must be made on the latest version, since its wording replaces that text.</summary>
-public class ConsultModel(SummitDbContext db, ConsultationDesk desk, ConsultationRoster roster) : PageModel
+public class ConsultModel(SummitDbContext db, ConsultationDesk desk, ConsultationRoster roster, TimeProvider clock) : PageModel
 {
     public sealed class CommentInput
     {
@@ -47,7 +47,10 @@ public class ConsultModel(SummitDbContext db, ConsultationDesk desk, Consultatio
     public string? SelectedAnchor { get; private set; }
 
     /// <summary>Forms are offered to consulted members while the statement is under consultation, on the latest text.</summary>
-    public bool MayPost => Participant is not null && Statement.Status == StatementStatus.Consultation;
+    public bool MayPost => Participant is not null && Open;
+
+    /// <summary>Under consultation and before its closing time, if one is set (<see cref="Statement.TakesConsultationAt"/>).</summary>
+    public bool Open => Statement.TakesConsultationAt(clock.GetUtcNow().UtcDateTime);
 
     public async Task<IActionResult> OnGetAsync(int statementId, int? version, string? anchor, CancellationToken ct)
     {
@@ -89,6 +92,9 @@ public class ConsultModel(SummitDbContext db, ConsultationDesk desk, Consultatio
         else if (Statement.Status != StatementStatus.Consultation)
             ModelState.AddModelError(string.Empty, Localization.Translations.OrKey(HttpContext, "The statement is {0}, not under consultation: nothing was saved.",
                 Localization.Translations.OrKey(HttpContext, Data.Vocabulary.Words.Name(Statement.Status)).ToLower(CultureInfo.CurrentCulture)));
+        else if (!Open)
+            ModelState.AddModelError(string.Empty, Localization.Translations.OrKey(HttpContext, "The consultation closed on {0}: nothing was saved.",
+                Web.Signing.SigningView.InZone(Summit, Statement.ConsultationClosesUtc ?? default)));
         else if (versionNumber != Shown.Number)
             ModelState.AddModelError(string.Empty, Localization.Translations.OrKey(HttpContext, "That version of the text does not exist. Nothing was saved."));
         else if (!string.IsNullOrEmpty(anchor) && !Anchors.Contains(anchor))

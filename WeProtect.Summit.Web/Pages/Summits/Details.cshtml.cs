@@ -7,7 +7,8 @@ using WeProtect.Summit.Data.Summits;
 
 /// <summary>The public page of a summit: what an invited delegate needs. Drafts are visible to organisers only.</summary>
 [OutputCache(PolicyName = PublicPageCache.Policy)]
-public class DetailsModel(SummitDbContext db, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> words) : PageModel
+public class DetailsModel(SummitDbContext db, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> words,
+    Data.Statements.ConsultationRoster roster) : PageModel
 {
     public Summit Summit { get; private set; } = null!;
     public bool CanManage { get; private set; }
@@ -17,8 +18,13 @@ public class DetailsModel(SummitDbContext db, TimeProvider clock, Microsoft.Exte
     public int? MyRegistrationId { get; private set; }
     /// <summary>Statements whose text is final, with their published communiqué if any: what the public may read.</summary>
     public IReadOnlyList<PublicStatement> Statements { get; private set; } = [];
+    /// <summary>Statements under consultation, listed to those the consultation page lets in (organisers, and the
+    /// consulted members of <see cref="Data.Statements.ConsultationRoster"/>); empty for anyone else.</summary>
+    public IReadOnlyList<ConsultedStatement> Consultations { get; private set; } = [];
     /// <summary>Documents attached to the summit as a whole, as far as the visitor may see them.</summary>
     public Web.Breakouts.MaterialList Materials { get; private set; } = new([], false);
+
+    public sealed record ConsultedStatement(int Id, string Title, DateTime? ClosesUtc, bool Open);
 
     public sealed record PublicStatement(int Id, string Title, Data.Statements.StatementStatus Status, int? CommuniqueId)
     {
@@ -54,6 +60,12 @@ public class DetailsModel(SummitDbContext db, TimeProvider clock, Microsoft.Exte
             MyRegistrationId = await db.Registrations.Where(r => r.SummitId == id && r.UserId == userId
                     && r.Status != Data.Registrations.RegistrationStatus.Cancelled)
                 .Select(r => (int?)r.Id).FirstOrDefaultAsync();
+        var userIdNow = User.Identity?.IsAuthenticated == true ? User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        if (CanManage || await roster.ParticipantAsync(id, userIdNow, HttpContext.RequestAborted) is not null)
+            Consultations = (await db.Statements.AsNoTracking()
+                .Where(st => st.SummitId == id && st.Status == Data.Statements.StatementStatus.Consultation)
+                .OrderBy(st => st.CreatedUtc).ToListAsync())
+                .Select(st => new ConsultedStatement(st.Id, st.Title, st.ConsultationClosesUtc, st.TakesConsultationAt(now))).ToList();
         Materials = await Web.Breakouts.MaterialList.LoadAsync(db, id, breakoutId: null, User, HttpContext.RequestAborted);
         return Page();
     }

@@ -2668,6 +2668,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("ClosedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ConsultationClosesUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 

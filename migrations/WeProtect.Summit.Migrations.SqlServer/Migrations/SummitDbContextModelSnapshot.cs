@@ -2670,6 +2670,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("ClosedUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("ConsultationClosesUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("datetime2");
 

@@ -2573,6 +2573,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("ClosedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ConsultationClosesUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 

@@ -29,6 +29,7 @@ public class EditModel(SummitDbContext db, StatementDesk statements) : PageModel
     {
         [StringLength(Statement.TitleMaxLength)] public string? Title { get; set; }
         public StatementKind? Kind { get; set; }
+        [Display(Name = "Consultation closes"), DataType(DataType.DateTime)] public DateTime? ConsultationCloses { get; set; }
         [Display(Name = "Signing opens"), DataType(DataType.DateTime)] public DateTime? SigningOpens { get; set; }
         [Display(Name = "Signing closes"), DataType(DataType.DateTime)] public DateTime? SigningCloses { get; set; }
         [Display(Name = "Keep the list of signatories embargoed until the communiqué is published")] public bool SignatoriesEmbargoed { get; set; }
@@ -72,6 +73,8 @@ public class EditModel(SummitDbContext db, StatementDesk statements) : PageModel
         if (Settings.AgreedByLayout is { } layout && Statement.SetAgreedByLayout(layout) is { } layoutRefusal)
             ModelState.AddModelError($"{nameof(Settings)}.{nameof(SettingsModel.AgreedByLayout)}", Localization.Translations.Of(HttpContext, layoutRefusal));
         Statement.Kind = Settings.Kind ?? (StatementKind)(-1);
+        // Offered only before the text is final (the form has no such field after): the date then stays as it was.
+        if (Statement.AcceptsNewVersions) Statement.ConsultationClosesUtc = ToUtc(Settings.ConsultationCloses, nameof(SettingsModel.ConsultationCloses));
         Statement.SigningOpensUtc = ToUtc(Settings.SigningOpens, nameof(SettingsModel.SigningOpens));
         Statement.SigningClosesUtc = ToUtc(Settings.SigningCloses, nameof(SettingsModel.SigningCloses));
         Statement.SignatoriesEmbargoed = Settings.SignatoriesEmbargoed;
@@ -111,6 +114,7 @@ public class EditModel(SummitDbContext db, StatementDesk statements) : PageModel
     private static string SettingsField(string entityField) => entityField switch
     {
         nameof(Statement.SigningOpensUtc) => nameof(SettingsModel.SigningOpens),
+        nameof(Statement.ConsultationClosesUtc) => nameof(SettingsModel.ConsultationCloses),
         nameof(Statement.SigningClosesUtc) => nameof(SettingsModel.SigningCloses),
         _ => entityField,
     };
@@ -123,6 +127,7 @@ public class EditModel(SummitDbContext db, StatementDesk statements) : PageModel
         Standing = Statement.Standing,
         ReaffirmsStatementId = Statement.ReaffirmsStatementId,
         AgreedByLayout = Statement.AgreedByLayout,
+        ConsultationCloses = Statement.ConsultationClosesUtc is { } k ? Summit.ToLocal(k) : null,
         SigningOpens = Statement.SigningOpensUtc is { } o ? Summit.ToLocal(o) : null,
         SigningCloses = Statement.SigningClosesUtc is { } c ? Summit.ToLocal(c) : null,
     };

@@ -11,7 +11,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261204084439_Initial")]
+    [Migration("20261204103616_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2574,6 +2574,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ClosedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConsultationClosesUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedUtc")

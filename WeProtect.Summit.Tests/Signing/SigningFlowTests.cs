@@ -1,0 +1,111 @@
+using WeProtect.Summit.Data.Notifications;
+using WeProtect.Summit.Data.Organisations;
+using WeProtect.Summit.Data.Statements;
+using WeProtect.Summit.Web.Jobs;
+
+namespace WeProtect.Summit.Tests.Signing;
+
+/// <summary>From a final text to a published communiqué as a secretariat goes: the new signatory is told by e-mail, the
+/// sign form offers the position they registered with, and each page links to the next step.</summary>
+public class SigningFlowTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
+{
+    private static Dictionary<string, string> GrantValues(string email, int organisationId) => new()
+    {
+        ["Grant.Email"] = email, ["Grant.OrganisationId"] = organisationId.ToString(),
+        ["Grant.EvidenceReference"] = "Note verbale 2026/118", ["Grant.EvidenceDate"] = "2026-01-15",
+    };
+
+    [Fact]
+    public async Task A_grant_e_mails_the_signatory_in_their_language_with_the_statements_windows_and_two_step_verification()
+    {
+        var organisation = await app.OrganisationAsync(Sector.Government);
+        var (open, _) = await app.OpenStatementAsync(title: $"Open now {Guid.NewGuid():N}"[..20]);
+        var (later, _) = await app.OpenStatementAsync(title: $"Opens later {Guid.NewGuid():N}"[..22], opens: app.UtcNow.AddDays(3), closes: app.UtcNow.AddDays(10));
+        var (forNgos, _) = await app.OpenStatementAsync(SigningData.TextForGovernments.Replace("government", "civil-society").Replace("Government", "Civil society"),
+            title: $"For NGOs {Guid.NewGuid():N}"[..19]);
+        var user = await app.CreateUserAsync(fullName: "Ministre Future");
+        await app.EnableTwoFactorAsync(user);
+        await app.PreferLanguageAsync(user, "fr");
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+
+        // Without two-step verification the organiser is told what to ask of the person.
+        var stranger = await app.CreateUserAsync(fullName: "No Second Step");
+        var page = await organiser.GetPageAsync("/Signing/Manage");
+        var refused = await SigningData.RefusedPageAsync(await organiser.SubmitAsync(page, "form#grant-form", GrantValues(stranger.Email!, organisation.Id)));
+        Assert.Contains("ask them to turn it on (Profile → Two-step verification), then grant it", refused.Errors());
+        Assert.Equal(0, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.Kind == NotificationKinds.SigningGranted
+            && db.SigningAuthorities.Any(a => a.Id == n.SubjectId && a.UserId == stranger.Id))));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await organiser.SubmitAsync(page, "form#grant-form", GrantValues(user.Email!, organisation.Id))).StatusCode);
+        var authority = await app.WithDbAsync(db => db.SigningAuthorities.AsNoTracking().SingleAsync(a => a.UserId == user.Id));
+        // One letter for the grant, written with it.
+        Assert.Equal(1, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.Kind == NotificationKinds.SigningGranted && n.SubjectId == authority.Id)));
+
+        var mail = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(x => x.Address == user.Email) && (m.Subject ?? "").StartsWith("Vous pouvez désormais signer"));
+        Assert.Contains(organisation.FormalName, mail.Subject);
+        var body = mail.TextBody;
+        Assert.Contains(organisation.FormalName, body);
+        Assert.Contains(open.Title, body);
+        Assert.Contains(later.Title, body);
+        Assert.DoesNotContain(forNgos.Title, body);   // no section for governments
+        Assert.Contains("Asia/Dubai", body);           // the summit's zone
+        Assert.Contains("ouverte à la signature du", body);
+        Assert.Contains("/Signing", body);
+        Assert.Contains("vérification en deux étapes", body);
+        Assert.DoesNotContain("/Profile/EnableAuthenticator", body);
+
+        // Sent later to someone who turned two-step verification off meanwhile: where to set it up.
+        await app.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.TwoFactorEnabled, false)));
+        using var scope = app.Services.CreateScope();
+        var letter = await scope.ServiceProvider.GetRequiredService<NotificationLetters>()
+            .ComposeAsync(new Notification { Kind = NotificationKinds.SigningGranted, SubjectId = authority.Id }, CancellationToken.None);
+        Assert.Contains("/Profile/EnableAuthenticator", letter!.TextBody);
+    }
+
+    [Fact]
+    public async Task The_sign_form_offers_the_position_of_the_profile_else_of_the_registration_for_the_summit()
+    {
+        var organisation = await app.OrganisationAsync();
+        var (statement, _) = await app.OpenStatementAsync();
+        var signatory = await app.SignatoryAsync(organisation.Id, "Registered Signer");
+        var registration = await app.RegisterAsync(signatory.User, statement.SummitId, organisation.Id);
+        await app.WithDbAsync(db => db.Registrations.Where(r => r.Id == registration.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Position, "Director, Child Protection")));
+        var url = SigningData.SignUrl(statement.Id, organisation.Id);
+
+        var page = await signatory.Client.GetPageAsync(url);
+        Assert.Equal("Registered Signer", page.QuerySelector("#Input_PrintedName")!.GetAttribute("value"));
+        Assert.Equal("Director, Child Protection", page.QuerySelector("#Input_PrintedPosition")!.GetAttribute("value"));
+
+        // The profile's position, when there is one, comes first.
+        await app.WithDbAsync(db => db.Users.Where(u => u.Id == signatory.User.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.Position, "Minister of the Interior")));
+        page = await signatory.Client.GetPageAsync(url);
+        Assert.Equal("Minister of the Interior", page.QuerySelector("#Input_PrintedPosition")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Each_page_links_to_the_next_step_between_signing_and_publishing()
+    {
+        var (statement, _) = await app.OpenStatementAsync();
+        var (_, draftId) = await app.StatementAsync(StatementStatus.Draft);
+        var (_, finalId) = await app.StatementAsync(StatementStatus.Final);
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+
+        // The statement's page, once final or open for signature: to the signing authorities.
+        foreach (var id in new[] { statement.Id, finalId })
+        {
+            var edit = await organiser.GetPageAsync($"/Statements/Manage/Edit/{id}");
+            Assert.StartsWith("/Signing/Manage", edit.QuerySelector("#link-signing-manage")!.GetAttribute("href"));
+        }
+        Assert.Null((await organiser.GetPageAsync($"/Statements/Manage/Edit/{draftId}")).QuerySelector("#link-signing-manage"));
+
+        // The signing page: no publishing while open; "Close signing now", then the way to publish.
+        var manage = await organiser.GetPageAsync("/Signing/Manage");
+        Assert.Null(manage.QuerySelector($"#publish-link-{statement.Id}"));
+        var (response, closed) = await organiser.SubmitAndFollowAsync(manage, $"#close-form-{statement.Id}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var publish = closed.QuerySelector($"#publish-link-{statement.Id}")!;
+        Assert.Equal($"/Communiques/Manage/{statement.Id}", publish.GetAttribute("href"));
+        Assert.Equal("Publish the communiqué", publish.TextContent.Trim());
+    }
+}
