@@ -45,6 +45,23 @@ public class Membership
         return null;
     }
 
+    /// <summary>Corrects the day it joined (a mistake in the register), or says why it cannot: the day must be one the
+    /// register can take (<see cref="RefuseJoining"/>), before the day it left, and not before the end of its previous
+    /// period (<paramref name="previousLeftOn"/>); the reason is required (it goes to the audit trail).</summary>
+    public DeskText? CorrectJoining(DateOnly joinedOn, string? reason, DateOnly? previousLeftOn, DateOnly today)
+    {
+        if (RefuseJoining(joinedOn, today) is { } refusal) return refusal;
+        if (LeftOn is { } left && joinedOn >= left) return $"The day it joined must come before the day it left ({left:d MMMM yyyy}).";
+        if (previousLeftOn is { } earlier && joinedOn < earlier)
+            return $"Its previous membership ended on {earlier:d MMMM yyyy}: this one starts on that day or later.";
+        if (joinedOn == JoinedOn) return $"The register already says it joined on {joinedOn:d MMMM yyyy}.";
+        var text = (reason ?? "").Trim();
+        if (text.Length == 0) return "Give the reason for the correction (e.g. the date on the letter of accession).";
+        if (text.Length > ReasonMaxLength) return $"The reason is longer than {ReasonMaxLength} characters.";
+        JoinedOn = joinedOn;
+        return null;
+    }
+
     /// <summary>Ends the period, or says why it cannot.</summary>
     public DeskText? Leave(DateOnly leftOn, string? reason, DateOnly today)
     {

@@ -70,6 +70,38 @@ public sealed class MembershipDesk(SummitDbContext db, AuditTrail audit, Endorse
         return new(DeskAnswer.Done, done) { Value = membership };
     }
 
+    /// <summary>Corrects the day a period of the organisation began (the register held a wrong date), with the reason;
+    /// the audit event keeps the old and the new day. Refused for a day the register cannot take, on or after the day
+    /// the period ended, or before the end of the organisation's previous period.</summary>
+    public async Task<DeskResult<Membership>> CorrectJoiningAsync(int organisationId, int membershipId, DateOnly? joinedOn, string? reason, AuditActor organiser,
+        CancellationToken ct = default)
+    {
+        var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == organisationId, ct);
+        if (organisation is null) return new(DeskAnswer.NotFound, "There is no such organisation.");
+        var membership = await db.Memberships.FirstOrDefaultAsync(m => m.Id == membershipId && m.OrganisationId == organisationId, ct);
+        if (membership is null) return new(DeskAnswer.NotFound, "There is no such membership in the register.");
+        if (joinedOn is not { } day) return Refused("Give the day it joined.");
+        var previousLeftOn = await db.Memberships.AsNoTracking()
+            .Where(m => m.OrganisationId == organisationId && m.Id != membershipId && m.LeftOn != null && m.LeftOn <= membership.JoinedOn)
+            .MaxAsync(m => m.LeftOn, ct);
+        var was = membership.JoinedOn;
+        if (membership.CorrectJoining(day, reason, previousLeftOn, Today) is { } refusal) return Refused(refusal);
+        // The organisation's token moves with its membership: of two organisers correcting at once, one wins.
+        organisation.Version = Guid.NewGuid();
+        audit.Record(organiser, "membership.joining-corrected", membership,
+            $"Organisation {organisationId}'s joining date corrected from {was:yyyy-MM-dd} to {day:yyyy-MM-dd}. Reason: {(reason ?? "").Trim()}");
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return DeskResult.Conflict($"{organisation.FormalName}'s membership").With<Membership>();
+        }
+        return new(DeskAnswer.Done, $"{organisation.FormalName} joined the Alliance on {day:d MMMM yyyy} (corrected from {was:d MMMM yyyy}).") { Value = membership };
+    }
+
     /// <summary>Why the register cannot take a joining on <paramref name="joinedOn"/> (see <see cref="Membership.RefuseJoining"/>), or null.</summary>
     public DeskText? RefuseJoining(DateOnly joinedOn) => Membership.RefuseJoining(joinedOn, Today);
 

@@ -5,8 +5,8 @@ namespace WeProtect.Summit.Data.Reporting;
 
 /// <summary>Which commitments an organisation reports on: every commitment and lettered item of a published
 /// statement's final text, for each organisation that endorsed the statement (a live endorsement: withdrawn ones do
-/// not count) and is in the audience of the item's section (<see cref="Statement.SpeaksTo"/>, the one rule). An
-/// organisation that endorsed a statement reaffirming an earlier one of the cycle reports on the earlier one's too.</summary>
+/// not count, unless withdrawn after the organisation submitted its report in the cycle) and is in the audience of the
+/// item's section (<see cref="Statement.SpeaksTo"/>, the one rule). An organisation that endorsed a statement reaffirming an earlier one of the cycle reports on the earlier one's too.</summary>
 public static class TrackedCommitments
 {
     /// <summary>Every commitment and lettered item of a document, in reading order.</summary>
@@ -33,7 +33,11 @@ public static class TrackedCommitments
         var commitments = new Dictionary<int, IReadOnlyList<TrackedCommitment>>();
         foreach (var f in finals.OrderBy(f => statementIds.IndexOf(f.Id)))
             commitments[f.Id] = StatementParser.Parse(f.Text).Document is { } document ? Of(f.Id, document) : [];
-        var endorsers = await db.Endorsements.AsNoTracking().Where(e => statementIds.Contains(e.StatementId) && e.WithdrawnUtc == null)
+        // A live endorsement; or one that ended (the organisation withdrew it, or left the Alliance) after the organisation
+        // submitted a report in this cycle: that report was made while it endorsed, and stays in the cycle's figures.
+        var endorsers = await db.Endorsements.AsNoTracking().Where(e => statementIds.Contains(e.StatementId))
+            .Where(e => e.WithdrawnUtc == null || db.ProgressReports.Any(r => r.CycleId == cycleId && r.OrganisationId == e.OrganisationId
+                && r.SubmittedUtc != null && r.SubmittedUtc <= e.WithdrawnUtc))
             .Select(e => new { e.StatementId, e.OrganisationId, e.Organisation.FormalName, e.Organisation.SortName, e.Organisation.Sector })
             .ToListAsync(ct);
         // Endorsing a statement that reaffirms an earlier one in the cycle is endorsing that one too.

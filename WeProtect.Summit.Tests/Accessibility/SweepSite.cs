@@ -87,7 +87,7 @@ public sealed class SweepSite
             "/Invitations/Accept" => "/Invitations/Accept/not-a-real-token",
             "/Summits/Details" => U($"/Summits/Details/{Summit.Id}"),
             "/Summits/Participants" => U($"/Summits/Participants/{Summit.Id}"),
-            "/Summits/Manage/Edit" or "/Summits/Manage/Retention" => U($"{page}/{Summit.Id}"),
+            "/Summits/Manage/Edit" or "/Summits/Manage/Retention" or "/Summits/Manage/Summit" => U($"{page}/{Summit.Id}"),
             "/Registration/Register" => U($"/Registration/Register/{OtherSummitId}"),
             "/Registration/Details" or "/Registration/Edit" or "/Registration/Badge" or "/Registration/Accreditation" or "/Registration/Photo"
                 or "/Registration/Travel" or "/Registration/VisaLetter" => U($"{page}/{RegistrationId}"),

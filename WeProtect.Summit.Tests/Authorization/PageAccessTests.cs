@@ -59,6 +59,7 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Registration/Manage/VisaLetters"] = Access.Organiser,
         ["/Summits/Manage/Index"] = Access.Organiser,
         ["/Summits/Manage/Edit"] = Access.Organiser,
+        ["/Summits/Manage/Summit"] = Access.Organiser,
         ["/Summits/Manage/Retention"] = Access.Organiser,
         ["/Organisations/Index"] = Access.Public,
         ["/Organisations/Members"] = Access.Public,

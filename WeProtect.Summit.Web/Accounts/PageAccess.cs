@@ -68,7 +68,8 @@ public static class PageAccess
         // Consulted members (ConsultationRoster) and organisers; the page refuses everyone else.
         c.AuthorizePage("/Statements/Consult", Policies.SignedIn);
         // Organisers
-        // Summits/Manage: Index, Edit, Retention (what personal data is erased when; keep it longer).
+        // Summits/Manage: Index, Summit (one summit's management home: status, figures, links to every area), Edit,
+        // Retention (what personal data is erased when; keep it longer).
         c.AuthorizeFolder("/Summits/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Organisations/Manage", Policies.Organiser);
         // Registration/Manage: vetting queue, quotas, attendance, badges, check-in staff, messages to delegates and

@@ -4,7 +4,7 @@ using WeProtect.Summit.Data.Organisations;
 namespace WeProtect.Summit.Web.Pages.Organisations.Manage;
 
 /// <summary>Organisers: one organisation's periods in the membership register; record that it joined, or that it
-/// left (with the reason).</summary>
+/// left (with the reason); correct the day a period began (with the reason, audited).</summary>
 public class MembershipModel(SummitDbContext db, MembershipDesk desk) : PageModel
 {
     public sealed class JoinInput
@@ -18,7 +18,15 @@ public class MembershipModel(SummitDbContext db, MembershipDesk desk) : PageMode
         [StringLength(Membership.ReasonMaxLength), Display(Name = "Reason")] public string? Reason { get; set; }
     }
 
+    public sealed class CorrectInput
+    {
+        [Display(Name = "Period")] public int? MembershipId { get; set; }
+        [Display(Name = "Corrected joining date")] public DateOnly? JoinedOn { get; set; }
+        [StringLength(Membership.ReasonMaxLength), Display(Name = "Reason for the correction")] public string? Reason { get; set; }
+    }
+
     [BindProperty] public JoinInput Join { get; set; } = new();
+    [BindProperty] public CorrectInput Correct { get; set; } = new();
     [BindProperty] public LeaveInput Leave { get; set; } = new();
 
     public Organisation Organisation { get; private set; } = null!;
@@ -40,6 +48,15 @@ public class MembershipModel(SummitDbContext db, MembershipDesk desk) : PageMode
     {
         if (!ModelState.IsValid) return await ReshowAsync(organisationId, ct);
         var result = await desk.LeaveAsync(organisationId, Leave.LeftOn, Leave.Reason, User.ToAuditActor(), ct);
+        return await this.AnswerAsync(result, () => RedirectToPage(new { organisationId }), () => ReshowAsync(organisationId, ct));
+    }
+
+    /// <summary>Corrects the day a period began (organisers and administrators), with a reason for the audit trail.</summary>
+    public async Task<IActionResult> OnPostCorrectAsync(int organisationId, CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return await ReshowAsync(organisationId, ct);
+        if (Correct.MembershipId is not { } membershipId) return NotFound();
+        var result = await desk.CorrectJoiningAsync(organisationId, membershipId, Correct.JoinedOn, Correct.Reason, User.ToAuditActor(), ct);
         return await this.AnswerAsync(result, () => RedirectToPage(new { organisationId }), () => ReshowAsync(organisationId, ct));
     }
 

@@ -287,8 +287,7 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
     {
         Filter = ReadFilter();
         var all = db.Registrations.AsNoTracking().Where(r => r.SummitId == Summit.Id);
-        StatusCounts = (await all.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .ToDictionary(g => g.Key, g => g.Count);
+        StatusCounts = await RegistrationCounts.ByStatusAsync(db, Summit.Id, ct);
 
         var keys = await Filter.MatchingAsync(db, Summit.Id, ct);
         SortKey = Sorts.Any(x => x.Key == Sort) ? Sort! : "queue";

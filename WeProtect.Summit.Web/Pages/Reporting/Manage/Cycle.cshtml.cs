@@ -10,6 +10,11 @@ public class CycleModel(SummitDbContext db, ReportingDesk desk) : PageModel
 {
     public CycleProgress Progress { get; private set; } = null!;
     public ReportingCycle Cycle => Progress.Cycle;
+    private IReadOnlyDictionary<int, string> languages = new Dictionary<int, string>();
+
+    /// <summary>The authoritative language of a statement of the cycle: its commitments are shown in it.</summary>
+    public Data.Languages.InterfaceLanguage LanguageOf(int statementId) =>
+        Data.Languages.InterfaceLanguages.Get(languages.GetValueOrDefault(statementId) ?? Data.Languages.InterfaceLanguages.Default);
 
     public async Task<IActionResult> OnGetAsync(int cycleId, CancellationToken ct) =>
         await LoadAsync(cycleId, ct) ? Page() : NotFound();
@@ -44,6 +49,8 @@ public class CycleModel(SummitDbContext db, ReportingDesk desk) : PageModel
     {
         if (await CycleProgress.LoadAsync(db, cycleId, entries, ct) is not { } progress) return false;
         Progress = progress;
+        var ids = progress.Scope.Statements.Select(s => s.Id).ToList();
+        languages = await db.Statements.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.AuthoritativeLanguage, ct);
         return true;
     }
 }

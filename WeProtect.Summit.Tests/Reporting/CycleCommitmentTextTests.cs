@@ -1,0 +1,57 @@
+using WeProtect.Summit.Data.Organisations;
+using WeProtect.Summit.Data.Reporting;
+using WeProtect.Summit.Tests.Signing;
+using WeProtect.Summit.Data.Statements;
+
+namespace WeProtect.Summit.Tests.Reporting;
+
+/// <summary>The organisers' cycle page names each commitment beside its anchor: its bold title, or its first sentence
+/// (cut at a word when still long), in the words and language of the statement's authoritative text.</summary>
+public class CycleCommitmentTextTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
+{
+    private static readonly string LongItem = string.Join(" ", Enumerable.Repeat("adopter des mesures nationales coordonnées", 6));
+
+    private static readonly string FrenchText =
+        "# Déclaration d'action\n\nNous, les membres, sommes unis.\n\n" +
+        "## Tous les membres s'engagent à {audience=all}\n\n1. **Placer les enfants au premier plan**\n" +
+        "   a. Écouter les enfants. Leur donner la parole dans chaque décision.\n" +
+        $"   b. {LongItem}\n";
+
+    [Fact]
+    public async Task Each_commitment_shows_its_title_or_first_sentence_in_the_statements_authoritative_language()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var (statement, final) = await app.CreateStatementAsync(summit.Id, StatementStatus.OpenForSignature, FrenchText, $"Déclaration {Guid.NewGuid():N}"[..20],
+            s => Assert.Null(s.SetAuthoritativeLanguage("fr")));
+        var organisation = await app.OrganisationAsync(Sector.CivilSociety);
+        await app.EndorseAsync(statement, final, organisation);
+        await app.WithDbAsync(async db =>
+        {
+            var s = await db.Statements.FirstAsync(x => x.Id == statement.Id);
+            Assert.Null(s.CloseSigning(app.UtcNow));
+            Assert.Null(s.MoveTo(StatementStatus.Published));
+            await db.SaveChangesAsync();
+        });
+        var cycle = await app.CycleAsync(statement.SummitId, [statement.Id]);
+
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var page = await organiser.GetPageAsync($"/Reporting/Manage/Cycle/{cycle.Id}");
+        var cell = (string anchor) => page.QuerySelector($"tr[id='commitment-{statement.Id}-{anchor}'] td.commitment-text")!;
+        Assert.Equal("Placer les enfants au premier plan", cell("all-1").TextContent.Trim());
+        Assert.Equal("Écouter les enfants.", cell("all-1.a").TextContent.Trim());
+        var cut = cell("all-1.b").TextContent.Trim();
+        Assert.EndsWith("…", cut);
+        Assert.True(cut.Length <= TrackedCommitment.GistMaxLength, cut);
+        Assert.StartsWith(cut[..^1], LongItem);
+        Assert.All(new[] { "all-1", "all-1.a", "all-1.b" }, a => Assert.Equal("fr", cell(a).GetAttribute("lang")));
+        Assert.Equal("all-1", page.QuerySelector($"#commitment-{statement.Id}-all-1 code")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("**Legislate**", "**Legislate**")]
+    [InlineData("Strengthen cooperation\n\nAdvance national collaboration. And more.", "Strengthen cooperation")]
+    [InlineData("Advance national, regional and international collaboration! Then more.", "Advance national, regional and international collaboration!")]
+    [InlineData("تعزيز التعاون؟ ثم المزيد.", "تعزيز التعاون؟")]
+    public void The_gist_is_the_first_paragraph_cut_at_its_first_sentence(string text, string gist) =>
+        Assert.Equal(gist, TrackedCommitment.GistOf(text));
+}
