@@ -76,6 +76,9 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
         if (theme is null) return DeskResult.NotFound("There is no such theme.");
         theme.Name = name?.Trim() ?? "";
         theme.Colour = colour?.Trim().ToLowerInvariant() ?? "";
+        // A new theme without a colour takes the palette's next unused one, so the agenda's markers stay distinct.
+        if (themeId is null && theme.Colour.Length == 0)
+            theme.Colour = ThemePalette.Next(await db.Themes.Where(t => t.SummitId == summitId).Select(t => t.Colour).ToListAsync(ct));
         IReadOnlyList<(string Field, DeskText Message)> errors = [.. theme.Validate().Select(e => (e.Field, (DeskText)e.Message))];
         if (errors.Count == 0 && await ThemeNameTakenAsync(theme, ct)) errors = [ThemeNameTaken(theme)];
         if (errors.Count > 0) return Forget(DeskResult.Invalid(errors));

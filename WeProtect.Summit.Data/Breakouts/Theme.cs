@@ -10,7 +10,7 @@ public class Theme
     /// <summary>The name as themes are told apart (<see cref="ProgrammeName"/>); always follows <see cref="Name"/>.</summary>
     public string NameKey { get => ProgrammeName.Key(Name); private set { } }
     /// <summary>"#rrggbb".</summary>
-    public string Colour { get; set; } = "#1b3a5c";
+    public string Colour { get; set; } = ThemePalette.Colours[0];
 
     public IReadOnlyList<(string Field, DeskText Message)> Validate()
     {

@@ -74,6 +74,28 @@ public class RegistrationTests(SummitAppFactory app) : IClassFixture<SummitAppFa
     }
 
     [Fact]
+    public async Task The_log_in_page_reached_from_a_summits_registration_says_an_account_is_needed_and_links_to_create_one()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        using var client = app.CreateFormClient();
+        var target = $"/Registration/Register/{summit.Id}";
+        var askedToLogIn = await client.GetAsync(target);
+        Assert.Equal(HttpStatusCode.Redirect, askedToLogIn.StatusCode);
+        var login = await client.GetPageAsync(askedToLogIn.Location());
+
+        var lead = login.QuerySelector("#login-to-register")!;
+        Assert.Equal($"Log in or create an account to register for {summit.Name}.", lead.FirstChild!.TextContent.Trim());
+        var create = lead.QuerySelector("a#login-to-register-create")!.GetAttribute("href")!;
+        Assert.StartsWith("/Account/Register", create, StringComparison.Ordinal);
+        Assert.Contains("returnUrl=" + Uri.EscapeDataString(target), create, StringComparison.OrdinalIgnoreCase);
+
+        // Any other return address (or none, or a summit that does not exist) shows the plain log-in page.
+        Assert.Null((await client.GetPageAsync("/Account/Login")).QuerySelector("#login-to-register"));
+        Assert.Null((await client.GetPageAsync("/Account/Login?ReturnUrl=%2FProfile")).QuerySelector("#login-to-register"));
+        Assert.Null((await client.GetPageAsync("/Account/Login?ReturnUrl=%2FRegistration%2FRegister%2F999999999")).QuerySelector("#login-to-register"));
+    }
+
+    [Fact]
     public async Task A_foreign_return_address_is_dropped_on_the_way_through_registration()
     {
         using var client = app.CreateFormClient();

@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Breakouts;
@@ -245,6 +246,45 @@ public class BreakoutManageTests(SummitAppFactory app) : IClassFixture<SummitApp
         Assert.Equal(BookingStatus.Waitlisted, statuses.Single(s => s.UserId == third.Id).Status);
         Assert.Equal(3, await app.WithDbAsync(db => db.Breakouts.Where(b => b.Id == breakout.Id).Select(b => b.ConfirmedCount).SingleAsync()));
         await app.WaitForMailAsync(m => m.To.ToString().Contains(second.Email!) && (m.Subject ?? "").StartsWith("A seat is yours"));
+    }
+
+    [Fact]
+    public async Task An_empty_programme_says_the_next_step_add_rooms_first_then_add_a_breakout()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        using var client = await app.LoggedInClientAsync(Roles.Organiser);
+        var url = $"/Breakouts/Manage/Index/{summit.Id}";
+
+        var empty = (await client.GetPageAsync(url)).QuerySelector("#breakouts-empty")!.TextContent;
+        Assert.Contains("No breakouts yet.", empty);
+        Assert.Contains("Add rooms (and themes) below first.", empty);
+
+        await RoomAsync(summit.Id, name: "Africa Hall");
+        empty = (await client.GetPageAsync(url)).QuerySelector("#breakouts-empty")!.TextContent;
+        Assert.Contains("No breakouts yet.", empty);
+        Assert.DoesNotContain("Add rooms", empty);
+        Assert.Contains("Add a breakout with the button above.", empty);
+    }
+
+    [Fact]
+    public async Task Each_new_theme_starts_with_the_next_unused_colour_of_the_palette()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        using var client = await app.LoggedInClientAsync(Roles.Organiser);
+        var page = await client.GetPageAsync($"/Breakouts/Manage/Index/{summit.Id}");
+
+        // The organiser types only names and keeps the colour the form offers.
+        foreach (var name in new[] { "Technology", "Law enforcement", "Safeguarding" })
+            (_, page) = await client.SubmitAndFollowAsync(page, "#theme-add", Form(("name", name)));
+        var colours = await app.WithDbAsync(db => db.Themes.Where(t => t.SummitId == summit.Id).OrderBy(t => t.Id).Select(t => t.Colour).ToListAsync());
+        Assert.Equal(ThemePalette.Colours.Take(3), colours);
+        Assert.Equal(ThemePalette.Colours[3], page.QuerySelector<IHtmlInputElement>("#theme-colour-new")!.Value);
+
+        // A colour freed by a change is offered again; with the palette used up, the least used comes back.
+        var first = await app.WithDbAsync(db => db.Themes.SingleAsync(t => t.SummitId == summit.Id && t.Name == "Technology"));
+        (_, page) = await client.SubmitAndFollowAsync(page, $"#theme-edit-{first.Id}", Form(("colour", "#ff00ff")));
+        Assert.Equal(ThemePalette.Colours[0], page.QuerySelector<IHtmlInputElement>("#theme-colour-new")!.Value);
+        Assert.Equal(ThemePalette.Colours[0], ThemePalette.Next([.. ThemePalette.Colours, .. ThemePalette.Colours.Skip(1)]));
     }
 
     [Fact]

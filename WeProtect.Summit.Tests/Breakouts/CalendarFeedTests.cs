@@ -35,6 +35,30 @@ public class CalendarFeedTests : IClassFixture<SummitAppFactory>
         }
     }
 
+    [Theory]
+    [InlineData("Global Summit 2027", "global-summit-2027-agenda.ics")]
+    [InlineData("Sommet de Genève : « 2027 »", "sommet-de-genève-2027-agenda.ics")]
+    public async Task The_agenda_downloads_named_after_the_summit_with_an_encoded_name_for_other_letters(string name, string expected)
+    {
+        Assert.Equal(expected, CalendarFeeds.AgendaFileName(name));
+        var summit = await app.CreateOpenSummitAsync();
+        await app.WithDbAsync(async db =>
+        {
+            var s = await db.Summits.SingleAsync(x => x.Id == summit.Id);
+            s.Name = $"{name} {summit.Id}";
+            await db.SaveChangesAsync();
+        });
+
+        var (response, calendar) = await FetchAsync($"/Breakouts/Agenda/{summit.Id}.ics");
+        Assert.NotNull(calendar);
+        var disposition = response.Content.Headers.ContentDisposition!;
+        var file = expected.Replace("-agenda.ics", $"-{summit.Id}-agenda.ics", StringComparison.Ordinal);
+        Assert.Equal(file, disposition.FileNameStar);
+        Assert.Equal("UTF-8''" + Uri.EscapeDataString(file), response.Content.Headers.GetValues("Content-Disposition").Single()
+            .Split(';').Select(p => p.Trim()).Single(p => p.StartsWith("filename*=", StringComparison.Ordinal))["filename*=".Length..]);
+        Assert.True(disposition.FileName!.Trim('"').All(char.IsAscii));
+    }
+
     [Fact]
     public async Task The_agenda_feed_carries_a_vtimezone_and_zoned_times_that_stay_right_across_the_clock_change()
     {

@@ -411,6 +411,29 @@ public class OrganiserPagesTests : IClassFixture<SummitAppFactory>
     }
 
     [Fact]
+    public async Task A_proposed_name_matching_a_directory_entry_preselects_it_and_says_so_and_the_forms_are_buttons()
+    {
+        var summit = await app.CreateOpenSummitAsync(capacity: 10);
+        var existing = await app.CreateOrganisationAsync("Ministry of Interior " + Guid.NewGuid().ToString("N")[..6], Sector.Government);
+        var same = await ProposedAsync(summit.Id, "Matching Maria", "  " + existing.FormalName.ToUpperInvariant() + " ", Sector.Government, null);
+        var other = await ProposedAsync(summit.Id, "Other Omar", "Ministry of Justice " + Guid.NewGuid().ToString("N")[..6], Sector.Government, null);
+        using var client = await app.LoggedInClientAsync(Roles.Organiser);
+        var page = await client.GetPageAsync(Queue(summit.Id));
+
+        var select = (IHtmlSelectElement)page.QuerySelector($"#merge-into-{same.Id}")!;
+        Assert.Equal(existing.Id.ToString(CultureInfo.InvariantCulture), select.Value);
+        Assert.Equal("Matches: " + existing.FormalName, page.QuerySelector($"#merge-match-{same.Id}")!.TextContent.Trim());
+        Assert.Equal($"merge-match-{same.Id}", select.GetAttribute("aria-describedby"));
+        Assert.Equal("", ((IHtmlSelectElement)page.QuerySelector($"#merge-into-{other.Id}")!).Value);
+        Assert.Null(page.QuerySelector($"#merge-match-{other.Id}"));
+
+        // Both act as buttons and look like them: a filled button, and a Merge button that wraps rather than being cut.
+        var confirm = page.QuerySelector($"#confirm-organisation-{same.Id} button[type=submit]")!;
+        Assert.Contains("btn-secondary", confirm.ClassList);
+        Assert.Contains("flex-wrap", page.QuerySelector($"#merge-organisation-{same.Id}")!.ClassList);
+    }
+
+    [Fact]
     public async Task The_dashboard_gives_the_figures_a_report_quotes_with_charts_and_a_safe_csv()
     {
         var summit = await app.CreateOpenSummitAsync(capacity: 20);

@@ -126,6 +126,11 @@ public sealed class SessionEndTests(SummitAppFactory app) : IClassFixture<Summit
             new Dictionary<string, string> { ["Input.Code"] = app.TotpCode(key, TimeSpan.FromSeconds(-30)) });
         Assert.Equal("/Profile/RecoveryCodes", on.Location());
         Assert.True(await app.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.TwoFactorEnabled).SingleAsync()));
+        // The page shown says why the other sessions ended and how to log in there again.
+        var shown = await client.GetPageAsync(on.Location());
+        var status = shown.QuerySelector("#status")!.TextContent;
+        Assert.Contains("signed out on your other devices", status, StringComparison.Ordinal);
+        Assert.Contains("authenticator app", status, StringComparison.Ordinal);
 
         Assert.False(await CopyOpensProfileAsync(cookie));
         Assert.False(await other.IsSignedInAsync());

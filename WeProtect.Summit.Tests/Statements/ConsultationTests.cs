@@ -60,10 +60,35 @@ public class ConsultationTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         foreach (var form in new[] { "#comment-form", "#amendment-form" })
         {
             var options = page.QuerySelectorAll($"{form} select option").Select(o => o.TextContent).ToList();
-            Assert.Contains("government-1 — Strengthen cooperation", options);
-            Assert.Contains("government-2 — Support victims and survivors", options);
+            Assert.Contains("Government 1 — Strengthen cooperation", options);
+            Assert.Contains("Government 2 — Support victims and survivors", options);
             Assert.DoesNotContain(options, o => o.Contains('*', StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public async Task Parts_and_audiences_are_named_in_words_with_the_anchor_kept_as_the_value_and_the_link()
+    {
+        var (summitId, id) = await app.StatementAsync(text: StatementExample.CallToAction2024);
+        var (member, _) = await app.DelegateAsync(summitId);
+        var page = await member.GetPageAsync(Url(id, "?anchor=private-sector-1.b"));
+
+        var options = page.QuerySelectorAll("#comment-form select option").ToDictionary(o => o.GetAttribute("value")!, o => o.TextContent);
+        Assert.Equal("Private sector 1(b) — Detect, report and remove abuse material.", options["private-sector-1.b"]);
+        Assert.Equal("Preamble, paragraph 2 — Our action rests on these shared principles:", options["preamble-2"]);
+        Assert.StartsWith("Civil society 1 — Amplify survivors", options["civil-society-1"]);
+        Assert.DoesNotContain(options.Values, o => o.Contains("private-sector", StringComparison.Ordinal) || o.Contains("preamble-", StringComparison.Ordinal));
+
+        // The discussion of a part is headed by its name and links to its anchor.
+        var heading = page.QuerySelector("#discuss-private-sector-1\\.b h3 a")!;
+        Assert.Equal("Private sector 1(b)", heading.TextContent.Trim());
+        Assert.Equal("#private-sector-1.b", heading.GetAttribute("href"));
+
+        // Audience badges say the audience, not its key.
+        var badges = page.QuerySelectorAll("#consult-text .badge").Select(b => b.TextContent.Trim()).ToList();
+        Assert.Contains("Private sector", badges);
+        Assert.Contains("Civil society", badges);
+        Assert.DoesNotContain(badges, b => b.Contains('-', StringComparison.Ordinal));
     }
 
     [Fact]
@@ -102,6 +127,23 @@ public class ConsultationTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         var comments = await CommentsAsync(id);
         Assert.Equal(2, comments.Count);
         Assert.All(comments, c => Assert.Equal("government-1.b", c.Anchor));
+    }
+
+    [Fact]
+    public async Task An_amendments_proposed_wording_is_shown_once_labelled_as_a_word_change()
+    {
+        var (summitId, id) = await app.StatementAsync();
+        var (member, _) = await app.DelegateAsync(summitId);
+        var page = await member.GetPageAsync(Url(id));
+        var (_, after) = await ProposeAsync(member, page, "government-1.b", "Share what works, with data that protects privacy and safety.");
+
+        var amendment = after.QuerySelector("#discuss-government-1\\.b li.amendment")!;
+        var text = amendment.TextContent;
+        Assert.Equal(1, (text.Length - text.Replace("safety", "", StringComparison.Ordinal).Length) / "safety".Length);
+        var proposal = Assert.Single(amendment.QuerySelectorAll(".amendment-proposal"));
+        Assert.Equal("Proposed wording", proposal.QuerySelector("figcaption")!.TextContent.Trim());
+        Assert.Contains("safety", string.Concat(proposal.QuerySelectorAll(".amendment-diff ins").Select(i => i.TextContent)));
+        Assert.NotEmpty(proposal.QuerySelectorAll(".amendment-diff del"));
     }
 
     [Theory]

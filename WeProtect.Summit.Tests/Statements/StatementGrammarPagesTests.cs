@@ -87,7 +87,7 @@ public class StatementGrammarPagesTests(SummitAppFactory app) : IClassFixture<Su
         """;
 
     [Fact]
-    public async Task A_text_with_warnings_is_saved_and_its_warnings_are_shown_beside_the_editor_and_on_the_finalise_step()
+    public async Task A_text_with_warnings_is_saved_and_its_warnings_are_shown_once_beside_the_editor_and_not_once_final()
     {
         var (client, id) = await NewStatementAsync();
         var warnings = StatementParser.Parse(WithWarnings).Warnings;
@@ -98,20 +98,21 @@ public class StatementGrammarPagesTests(SummitAppFactory app) : IClassFixture<Su
         var version = Assert.Single(await app.WithDbAsync(db => db.StatementVersions.Where(v => v.StatementId == id).ToListAsync()));
         Assert.Equal(StatementParser.Parse(WithWarnings).Hash, version.ContentHash);
 
+        // Once, where the text is edited: not again on the status (finalise) step nor in the preview of the same text.
         string[] expected = [.. warnings.Select(w => w.ToString())];
         Assert.Equal(expected, page.QuerySelectorAll("#text-warnings li").Select(li => li.TextContent.Trim()));
-        Assert.Equal(expected, page.QuerySelectorAll("#preview-warnings li").Select(li => li.TextContent.Trim()));
-        Assert.Equal(expected, page.QuerySelectorAll("#final-warnings li").Select(li => li.TextContent.Trim()));
-        Assert.Contains("Before making version 1 final", page.QuerySelector("#final-warnings")!.TextContent);
-        Assert.Contains("Commitment number 3 skips 2", page.QuerySelector("#final-warnings")!.TextContent);
-        Assert.Contains("identical to government-3", page.QuerySelector("#final-warnings")!.TextContent);
+        Assert.Contains("Commitment number 3 skips 2", page.QuerySelector("#text-warnings")!.TextContent);
+        Assert.Contains("identical to government-3", page.QuerySelector("#text-warnings")!.TextContent);
+        Assert.Single(page.QuerySelectorAll(".text-warnings"));
+        Assert.Equal(expected.Length, page.QuerySelectorAll(".text-warnings li").Length);
         Assert.NotNull(page.QuerySelector("#move-Final"));
 
-        // Never blocking: the text becomes final with its warnings.
+        // Never blocking: the text becomes final with its warnings, which are then no longer asked to be checked.
         var from = await client.GetPageAsync($"/Statements/Manage/Edit/{id}");
         var (_, final) = await client.SubmitAndFollowAsync(from, "#status-form", new Dictionary<string, string> { ["to"] = nameof(StatementStatus.Final) });
         Assert.Equal("Final", final.QuerySelector("#statement-status")!.TextContent.Trim());
-        Assert.Null(final.QuerySelector("#final-warnings"));
+        Assert.Empty(final.QuerySelectorAll(".text-warnings"));
+        Assert.DoesNotContain("before it is final", final.Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -120,7 +121,7 @@ public class StatementGrammarPagesTests(SummitAppFactory app) : IClassFixture<Su
         var (client, id) = await NewStatementAsync();
         var page = await SaveAsync(client, id, WithWarnings.Replace("3. Fund", "2. Fund").Replace("4. Fund specialist units.", "3. Train teachers."));
         Assert.Null(page.QuerySelector("#text-warnings"));
-        Assert.Null(page.QuerySelector("#final-warnings"));
+        Assert.Empty(page.QuerySelectorAll(".text-warnings"));
         Assert.NotNull(page.QuerySelector("[id='government-3']"));
     }
 }

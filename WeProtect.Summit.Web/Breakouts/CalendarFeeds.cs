@@ -41,7 +41,24 @@ public static class CalendarFeeds
         foreach (var session in sessions)
             calendar.Events.Add(NewEvent(summit, session, BreakoutUid(session.Id), session.Sequence,
                 session.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed, now, links));
-        return Serialize(calendar);
+        // Downloaded, it is named after the summit, not after its address ("1.ics").
+        return Results.File(System.Text.Encoding.UTF8.GetBytes(new CalendarSerializer().SerializeToString(calendar) ?? ""), ContentType,
+            AgendaFileName(summit.Name));
+    }
+
+    /// <summary>"global-summit-2027-agenda.ics": the summit's name in lower case, its words (letters of any script and
+    /// digits) joined by hyphens. The response gives it as filename* (UTF-8) with an ASCII filename beside it.</summary>
+    public static string AgendaFileName(string summitName)
+    {
+        var slug = new System.Text.StringBuilder();
+        foreach (var ch in summitName.Normalize(System.Text.NormalizationForm.FormKC).ToLowerInvariant())
+        {
+            if (char.IsLetterOrDigit(ch)) slug.Append(ch);
+            else if (slug.Length > 0 && slug[^1] != '-') slug.Append('-');
+        }
+        var name = slug.ToString().Trim('-');
+        if (name.Length > 80) name = name[..80].TrimEnd('-');
+        return $"{(name.Length == 0 ? "summit" : name)}-agenda.ics";
     }
 
     private static async Task<IResult> PersonalAsync(string token, SummitDbContext db, TimeProvider clock, PublicLinks links, HttpContext http, CancellationToken ct)

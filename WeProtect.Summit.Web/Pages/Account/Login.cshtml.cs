@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
 using WeProtect.Summit.Web.Accounts;
 using WeProtect.Summit.Web.Infrastructure.RateLimits;
 
@@ -8,8 +9,8 @@ namespace WeProtect.Summit.Web.Pages.Account;
 /// the messages say no more than the visitor has proved they may know (an account's unconfirmed or locked state only
 /// to someone who gave its right password).</summary>
 [RateLimited(RateLimitedAction.LogIn)]
-public class LoginModel(SignInManager<SummitUser> signIn, UserManager<SummitUser> users, IPasswordHasher<SummitUser> hasher,
-    PasswordHashing hashing, TimeProvider clock, ILogger<LoginModel> logger) : PageModel
+public partial class LoginModel(SignInManager<SummitUser> signIn, UserManager<SummitUser> users, IPasswordHasher<SummitUser> hasher,
+    PasswordHashing hashing, TimeProvider clock, ILogger<LoginModel> logger, SummitDbContext db) : PageModel
 {
     public const string WrongCredentials = "The e-mail address or password is not right.";
 
@@ -29,14 +30,20 @@ public class LoginModel(SignInManager<SummitUser> signIn, UserManager<SummitUser
     public DateTime? LockedUntilUtc { get; private set; }
     public bool NotConfirmed { get; private set; }
 
-    public void OnGet()
+    /// <summary>The summit whose registration page sent the visitor here ("Register" while logged out): the page
+    /// says an account is needed to register for it.</summary>
+    public string? RegisteringFor { get; private set; }
+
+    public async Task OnGetAsync()
     {
         if (!Url.IsLocalUrl(ReturnUrl)) ReturnUrl = null;
+        await LoadRegisteringForAsync();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
         if (!Url.IsLocalUrl(ReturnUrl)) ReturnUrl = null;
+        await LoadRegisteringForAsync();
         if (!ModelState.IsValid) return Page();
 
         var user = await users.FindByEmailAsync(Input.Email.Trim());
@@ -82,6 +89,18 @@ public class LoginModel(SignInManager<SummitUser> signIn, UserManager<SummitUser
         ModelState.AddModelError(string.Empty, Localization.Translations.OrKey(HttpContext, WrongCredentials));
         return Page();
     }
+
+    private async Task LoadRegisteringForAsync()
+    {
+        if (ReturnUrl is null || RegistrationReturnUrl().Match(ReturnUrl) is not { Success: true } match
+            || !int.TryParse(match.Groups[1].Value, CultureInfo.InvariantCulture, out var summitId)) return;
+        // A draft summit is not public: its name is not told to a visitor.
+        RegisteringFor = await db.Summits.AsNoTracking().Where(s => s.Id == summitId && s.Status != Data.Summits.SummitStatus.Draft)
+            .Select(s => s.Name).FirstOrDefaultAsync(HttpContext.RequestAborted);
+    }
+
+    [GeneratedRegex(@"^/Registration/Register/([0-9]{1,9})(?:[/?#]|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex RegistrationReturnUrl();
 
     private PageResult LockedOut(DateTimeOffset? end)
     {

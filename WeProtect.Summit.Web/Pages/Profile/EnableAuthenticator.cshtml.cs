@@ -61,7 +61,8 @@ public class EnableAuthenticatorModel(UserManager<SummitUser> users, SignInManag
         await mailer.TrySendAsync(AccountLetters.TwoFactorOn(words, user, AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ForgotPassword")!)), logger, "two-step verification notice");
         // Shown once: TempData is an encrypted cookie read and deleted by the next page. The database keeps only hashes.
         TempData[RecoveryCodesModel.TempDataKey] = codes;
-        this.ShowStatus("Two-step verification is on.");
+        // The new security stamp ends every other session of the account: say so, or they look like a fault.
+        this.ShowStatus("Two-step verification is on. You were signed out on your other devices and browsers: log in there again with your password and a code from your authenticator app.");
         return RedirectToPage("./RecoveryCodes");
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Localization;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Statements;
 using WeProtect.Summit.Web.Statements;
@@ -141,13 +142,20 @@ public class ConsultModel(SummitDbContext db, ConsultationDesk desk, Consultatio
 
     public string When(DateTime utc) => $"{Summit.ToLocal(utc):d MMM yyyy, HH:mm}";
 
-    /// <summary>"government-1.b — Share what works, with data…": an anchor with the start of its words, for the lists.</summary>
-    public string Label(string anchor)
+    /// <summary>"Government 1(b) — Share what works, with data…": a part's name with the start of its words, for the lists.</summary>
+    public string Label(string anchor, IStringLocalizer l)
     {
         partsShown ??= Document.Parts().ToDictionary(p => p.Anchor, p => p.Text);
         var raw = Document.Sections.FirstOrDefault(x => x.Anchor == anchor)?.Heading ?? partsShown.GetValueOrDefault(anchor) ?? "";
         // The words as read, without the grammar's inline Markdown (no "**" before "Recognise").
         var words = string.Join(" ", Pdf.PdfInline.Plain(raw).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return words.Length > 60 ? $"{anchor} — {words[..60]}…" : $"{anchor} — {words}";
+        var name = Name(anchor, l);
+        return words.Length == 0 ? name : words.Length > 60 ? $"{name} — {words[..60]}…" : $"{name} — {words}";
     }
+
+    /// <summary>A part's name as readers say it ("Private sector 3(b)"), never its anchor.</summary>
+    public string Name(string anchor, IStringLocalizer l) =>
+        (partNames ??= StatementPartNames.Of(Document, l)).GetValueOrDefault(anchor) ?? anchor;
+
+    private IReadOnlyDictionary<string, string>? partNames;
 }

@@ -14,6 +14,8 @@ public class IndexModel(SummitDbContext db, BreakoutDesk desk) : PageModel
     public Summit Summit { get; private set; } = null!;
     public IReadOnlyList<Room> Rooms { get; private set; } = [];
     public IReadOnlyList<Theme> Themes { get; private set; } = [];
+    /// <summary>The colour a new theme starts with: the palette's next unused one.</summary>
+    public string NextThemeColour => ThemePalette.Next(Themes.Select(t => t.Colour));
     public IReadOnlyList<Row> Breakouts { get; private set; } = [];
     /// <summary>Rooms in use by a breakout (cannot be removed).</summary>
     public IReadOnlySet<int> RoomsInUse { get; private set; } = new HashSet<int>();

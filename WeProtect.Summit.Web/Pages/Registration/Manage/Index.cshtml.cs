@@ -336,5 +336,11 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
                 .OrderBy(o => o.SortName, NameOrder).Select(o => (o.Id, o.FormalName)).ToList();
     }
 
+    /// <summary>The directory entry named as the proposed organisation (trimmed, in any case): the merge list
+    /// preselects it and says so.</summary>
+    public (int Id, string Name)? DirectoryMatch(string proposed) =>
+        DirectoryOptions.Where(o => string.Equals(o.Name.Trim(), proposed.Trim(), StringComparison.OrdinalIgnoreCase))
+            .Select(o => ((int Id, string Name)?)o).FirstOrDefault();
+
     public string When(DateTime utc) => Summit.ToLocal(utc).ToString("d MMM yyyy HH:mm", CultureInfo.CurrentCulture);
 }

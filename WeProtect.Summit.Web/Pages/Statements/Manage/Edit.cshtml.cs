@@ -154,6 +154,8 @@ public class EditModel(SummitDbContext db, StatementDesk statements) : PageModel
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         Preview = ModelState.IsValid ? StatementParser.Parse(Input.Text) : null;
+        // The saved text's warnings are already beside the editor: the preview repeats them only for a changed text.
+        ViewData["PreviewWarnings"] = Preview?.Hash != Statement.Latest?.ContentHash;
         if (Request.IsHtmx()) return Partial("_Preview", Preview);
         return Page();
     }

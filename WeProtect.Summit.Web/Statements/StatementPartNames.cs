@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Localization;
+using WeProtect.Summit.Data.Organisations;
+using WeProtect.Summit.Data.Statements;
+using WeProtect.Summit.Data.Vocabulary;
+
+namespace WeProtect.Summit.Web.Statements;
+
+/// <summary>What readers call each anchored part of a statement ("Private sector 3(b)", "Preamble, paragraph 2"),
+/// read from the document's structure: anchors ("private-sector-3.b", "preamble-2") are for links and form values,
+/// never shown to delegates. The one place anchors become names.</summary>
+public static class StatementPartNames
+{
+    public static IReadOnlyDictionary<string, string> Of(StatementDocument document, IStringLocalizer l)
+    {
+        var names = new Dictionary<string, string>();
+        int preamble = 0, closing = 0;
+        foreach (var block in document.Body())
+        {
+            switch (block)
+            {
+                case PreambleBlock p when document.Closing.Contains(p):
+                    names[p.Anchor] = l["Closing, paragraph {0}", ++closing];
+                    break;
+                case PreambleBlock p:
+                    names[p.Anchor] = l["Preamble, paragraph {0}", ++preamble];
+                    break;
+                case PartHeading h:
+                    names[h.Anchor] = l["Heading"];
+                    break;
+                case StatementSection s:
+                    var sector = l[SectorName(s.Audience)].Value;
+                    names[s.Anchor] = sector;
+                    var texts = 0;
+                    foreach (var part in s.Content())
+                    {
+                        if (part is SectionText t) names[t.Anchor] = l["{0}, paragraph {1}", sector, ++texts];
+                        else if (part is StatementCommitment c)
+                        {
+                            names[c.Anchor] = l["{0} {1}", sector, c.Number];
+                            foreach (var i in c.Items) names[i.Anchor] = l["{0} {1}({2})", sector, c.Number, i.Letter];
+                        }
+                    }
+                    break;
+            }
+        }
+        return names;
+    }
+
+    /// <summary>A section's audience named as the app names sectors ("Private sector"); the whole membership as such.</summary>
+    private static string SectorName(StatementAudience audience) => audience switch
+    {
+        StatementAudience.Government => Sector.Government.Name(),
+        StatementAudience.InternationalOrganisation => Sector.InternationalOrganisation.Name(),
+        StatementAudience.PrivateSector => Sector.PrivateSector.Name(),
+        StatementAudience.CivilSociety => Sector.CivilSociety.Name(),
+        _ => audience.Name(),
+    };
+}
