@@ -1,3 +1,4 @@
+using WeProtect.Summit.Web.Localization;
 using System.ComponentModel.DataAnnotations;
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Statements;
@@ -133,7 +134,7 @@ public class ConsultModel(SummitDbContext db, ConsultationDesk desk, Consultatio
 
     private Dictionary<string, string>? partsShown;
 
-    public string When(DateTime utc) => $"{Summit.ToLocal(utc):d MMM yyyy, HH:mm}";
+    public string When(DateTime utc) => $"{Summit.ToLocal(utc).Said("d MMM yyyy, HH:mm")} ({Summit.TimeZoneId})";
 
     /// <summary>"government-1.b — Share what works, with data…": an anchor with the start of its words, for the lists.</summary>
     public string Label(string anchor)
