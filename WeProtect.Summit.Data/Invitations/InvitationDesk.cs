@@ -139,10 +139,9 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
             notifier.Add(NotificationKinds.InvitationRevoked, invitation.Id, focalPoint);
             await audit.SaveChangesAsync(ct);
             await notifier.CommitAsync(tx, ct);
-            return DeskResult.Done($"{invitation.Organisation.FormalName}'s invitation is revoked: its link no longer works. {DeskText.Counted(withdrawn,
-                $"{withdrawn:N0} nomination not yet approved was withdrawn and its place returned to the quota;",
-                $"{withdrawn:N0} nominations not yet approved were withdrawn and their places returned to the quota;")} {DeskText.Counted(kept,
-                $"{kept:N0} approved delegate keeps their place.", $"{kept:N0} approved delegates keep their places.")} The focal point was told by e-mail.");
+            var withdrawnSaid = DeskText.Counted(withdrawn, $"{withdrawn:N0} nomination not yet approved was withdrawn and its place returned to the quota;", $"{withdrawn:N0} nominations not yet approved were withdrawn and their places returned to the quota;");
+            var keptSaid = DeskText.Counted(kept, $"{kept:N0} approved delegate keeps their place.", $"{kept:N0} approved delegates keep their places.");
+            return DeskResult.Done($"{invitation.Organisation.FormalName}'s invitation is revoked: its link no longer works. {withdrawnSaid} {keptSaid} The focal point was told by e-mail.");
         }
         catch (DbUpdateConcurrencyException)
         {

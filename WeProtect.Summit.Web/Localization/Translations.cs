@@ -34,12 +34,17 @@ public static class Translations
             static (count, one, other) => Plurals.Key(count, one, other));
     }
 
-    /// <summary>A plain-text line has no &lt;bdi&gt;: in a right-to-left language each text value (a breakout's title,
-    /// an organisation's name) is wrapped in the Unicode isolates FSI…PDI, which do the same, so that "Your seat at
-    /// «Age assurance and privacy» is confirmed" keeps its quotes around the English title. Numbers are left alone.</summary>
+    /// <summary>A plain-text line has no &lt;bdi&gt;: in a right-to-left language each text value with letters but no
+    /// right-to-left one (a breakout's title, an organisation's name typed in Latin script) is wrapped in the Unicode
+    /// isolates FSI…PDI, which do the same, so that "Your seat at «Age assurance and privacy» is confirmed" keeps its
+    /// quotes around the English title. Numbers (even as text), and values already in the reader's script (a translated part of the
+    /// message), are left alone.</summary>
     public static object[] Isolated(object[] values) => CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft
-        ? [.. values.Select(v => v is string { Length: > 0 } text ? Isolate(text) : v)]
+        ? [.. values.Select(v => v is string text && text.Any(char.IsLetter) && !text.Any(IsRightToLeftLetter) ? Isolate(text) : v)]
         : values;
+
+    // Hebrew, Arabic, Syriac, Thaana, N'Ko… and the Arabic presentation forms.
+    private static bool IsRightToLeftLetter(char c) => c is >= '\u0590' and <= '\u08FF' or >= '\uFB1D' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF';
 
     /// <summary>First strong isolate (U+2068) … pop directional isolate (U+2069).</summary>
     public static string Isolate(string text) => "\u2068" + text + "\u2069";
