@@ -93,7 +93,7 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
         }
         return invited.Count == 1
             ? DeskResult.Done($"Invitation sent to {organisations[invited[0].OrganisationId].FormalName}.")
-            : DeskResult.Done($"{invited.Count} invitations sent.");
+            : DeskResult.Done(DeskText.Counted(invited.Count, $"{invited.Count:N0} invitation sent.", $"{invited.Count:N0} invitations sent."));
     }
 
     /// <summary>What revoking an invitation would do: the nominations it withdraws (not yet approved) and the approved
@@ -139,7 +139,9 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
             notifier.Add(NotificationKinds.InvitationRevoked, invitation.Id, focalPoint);
             await audit.SaveChangesAsync(ct);
             await notifier.CommitAsync(tx, ct);
-            return DeskResult.Done($"{invitation.Organisation.FormalName}'s invitation is revoked: its link no longer works. {withdrawn} nomination(s) not yet approved were withdrawn and their places returned to the quota; {kept} approved delegate(s) keep their places. The focal point was told by e-mail.");
+            var withdrawnSaid = DeskText.Counted(withdrawn, $"{withdrawn:N0} nomination not yet approved was withdrawn and its place returned to the quota;", $"{withdrawn:N0} nominations not yet approved were withdrawn and their places returned to the quota;");
+            var keptSaid = DeskText.Counted(kept, $"{kept:N0} approved delegate keeps their place.", $"{kept:N0} approved delegates keep their places.");
+            return DeskResult.Done($"{invitation.Organisation.FormalName}'s invitation is revoked: its link no longer works. {withdrawnSaid} {keptSaid} The focal point was told by e-mail.");
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -42,17 +42,17 @@ public class RevocationTests(SummitAppFactory app) : IClassFixture<SummitAppFact
         var manage = await organiser.GetPageAsync($"/Invitations/Manage/{summit.Id}");
         var href = manage.QuerySelector($"tr[data-invitation-id='{invitation.Id}'] a.revoke-link")!.GetAttribute("href")!;
         var confirm = await organiser.GetPageAsync(href);
-        Assert.Contains("2 nomination(s) not yet approved will be withdrawn", confirm.QuerySelector("#revoke-withdrawn")!.TextContent);
+        Assert.Contains("2 nominations not yet approved will be withdrawn", confirm.QuerySelector("#revoke-withdrawn")!.TextContent);
         var kept = confirm.QuerySelector("#revoke-kept")!.TextContent;
-        Assert.Contains("1 approved delegate(s) keep their places", kept);
+        Assert.Contains("1 approved delegate keeps their place", kept);
         Assert.Contains("Kept Minister", kept);
         Assert.False(await app.WithDbAsync(db => db.Invitations.AnyAsync(i => i.Id == invitation.Id && i.RevokedUtc != null)), "GET revokes nothing");
 
         var (_, done) = await organiser.SubmitAndFollowAsync(confirm, "#revoke-form");
 
         Assert.Contains("is revoked", Text(done));
-        Assert.Contains("2 nomination(s)", Text(done));
-        Assert.Contains("1 approved delegate(s) keep their places", Text(done));
+        Assert.Contains("2 nominations not yet approved were withdrawn", Text(done));
+        Assert.Contains("1 approved delegate keeps their place.", Text(done));
         Assert.True(await app.WithDbAsync(db => db.Invitations.AnyAsync(i => i.Id == invitation.Id && i.RevokedUtc != null)));
         var quota = await app.WithDbAsync(db => db.DelegationQuotas.AsNoTracking().SingleAsync(q => q.SummitId == summit.Id && q.OrganisationId == invitation.OrganisationId));
         Assert.Equal((1, 0, 1), (quota.NominatedHeads, quota.NominatedDelegates, quota.ApprovedHeads));

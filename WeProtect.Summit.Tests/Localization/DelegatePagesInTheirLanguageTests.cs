@@ -139,6 +139,7 @@ public class DelegatePagesInTheirLanguageTests(LocalizedAppFactory app) : IClass
             {
                 closed.Title, communique.CertificateSubject ?? "", "communique.pdf",
                 await db.Summits.Where(s => s.Id == closed.SummitId).Select(s => s.Name).SingleAsync(),
+                await db.Summits.Where(s => s.Id == closed.SummitId).Select(s => s.TimeZoneId).SingleAsync(),
             }
             .Concat(closed.Organisations.SelectMany(o => new[] { o.FormalName, o.SortName })));
         using var visitor = app.CreateFormClient();
@@ -193,8 +194,8 @@ public class DelegatePagesInTheirLanguageTests(LocalizedAppFactory app) : IClass
         Assert.Equal("rtl", agenda.DocumentElement.GetAttribute("dir"));
         Assert.Equal("جدول الأعمال", agenda.QuerySelector("main h1")!.TextContent);
         Assert.Equal("مقعدك", agenda.QuerySelector(".my-booking")!.TextContent);
-        Assert.Equal("المقاعد المتبقية: 4", agenda.QuerySelector(".seat-state")!.TextContent);
-        Assert.Equal("جلسة واحدة.", agenda.QuerySelector("#agenda-count")!.TextContent.Trim());
+        Assert.Equal("بقيت 4 مقاعد", agenda.QuerySelector(".seat-state")!.TextContent);
+        Assert.Equal("1 جلسة.", agenda.QuerySelector("#agenda-count")!.TextContent.Trim());
 
         var travel = await EnglishLeft.PageAsync(client, $"/Registration/Travel/{approved.Id}", "ar");
         Assert.Equal("الوصول (التاريخ والوقت)", travel.QuerySelector("label[for=Input_ArrivalLocal]")!.TextContent);

@@ -147,7 +147,8 @@ public class PageMessagesInTheirLanguageTests(SummitAppFactory app) : IClassFixt
         var file = $"organisation,email,quota\n{known.Id},a@example.org,1\nNo Such Ministry,b@example.org,\n{known.Id},not-an-address,x\n";
         var (_, shown) = await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync($"/Invitations/Manage/Index/{summit.Id}"), "#upload-form",
             files: new Dictionary<string, (string, byte[])> { ["Upload"] = ("invitations.csv", Encoding.UTF8.GetBytes(file)) });
-        var lines = shown.QuerySelectorAll("#file-errors li").Select(li => li.TextContent.Trim()).ToList();
+        // In Arabic the Latin values sit in invisible isolates (FSI…PDI, as Translations.Isolated puts them): read without.
+        var lines = shown.QuerySelectorAll("#file-errors li").Select(li => li.TextContent.Trim().Replace("\u2068", "", StringComparison.Ordinal).Replace("\u2069", "", StringComparison.Ordinal)).ToList();
         var texts = new LanguageTexts(language);
         Assert.Equal(
         [

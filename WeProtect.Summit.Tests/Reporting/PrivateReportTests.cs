@@ -114,7 +114,7 @@ public class PrivateReportTests(SummitAppFactory app) : IClassFixture<SummitAppF
         // The cycle page: the rate counts it, says so, and the figures leave it out.
         var figures = await anonymous.GetPageAsync($"/Reporting/Progress/{cycle.Id}");
         Assert.Equal("3 of 4 organisations reported.", figures.QuerySelector("#rate")!.TextContent.Trim());
-        Assert.Equal("1 report(s) kept private by their members: counted as reported, but their statuses and narratives are not published.",
+        Assert.Equal("1 report kept private by its members: counted as reported, but its statuses and narrative are not published.",
             figures.QuerySelector("#kept-private")!.TextContent.Trim());
         Assert.Equal([("Governments", "3")], Bars(figures, "rates-chart"));
         Assert.Equal(["Governments", "4", "3"], figures.QuerySelectorAll($"#rate-{Sector.Government} th, #rate-{Sector.Government} td").Select(c => c.TextContent.Trim()));
@@ -135,7 +135,7 @@ public class PrivateReportTests(SummitAppFactory app) : IClassFixture<SummitAppF
         Assert.NotNull(commitment.QuerySelector($"#narrative-{open.Id}"));
         Assert.Null(commitment.QuerySelector($"#narrative-{figuresOnly.Id}"));
         Assert.Null(commitment.QuerySelector($"#narrative-{hidden.Id}"));
-        Assert.Contains("1 organisation(s) reported without publishing", commitment.QuerySelector("#private")!.TextContent);
+        Assert.Contains("1 organisation reported without publishing its narrative", commitment.QuerySelector("#private")!.TextContent);
 
         // The member's page: reported, and nothing more (not even the hash, from which statuses alone could be guessed).
         var hash = (await app.ReportsAsync(cycle.Id, hidden.Id)).Single().ContentHash!;

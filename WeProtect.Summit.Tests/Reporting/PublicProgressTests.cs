@@ -67,7 +67,7 @@ public class PublicProgressTests(SummitAppFactory app) : IClassFixture<SummitApp
         Assert.Equal("40", commitment.QuerySelector($"#narrative-{consenting.Id} strong")!.TextContent);
         Assert.Null(commitment.QuerySelector($"#narrative-{discreet.Id}"));
         Assert.DoesNotContain("Private words", commitment.Body!.TextContent);
-        Assert.Contains("1 organisation(s) reported without publishing", commitment.QuerySelector("#private")!.TextContent);
+        Assert.Contains("1 organisation reported without publishing its narrative", commitment.QuerySelector("#private")!.TextContent);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/Reporting/Commitment/{cycle.Id}/{statement.Id}/no-such-anchor")).StatusCode);
 
         var member = await anonymous.GetPageAsync($"/Reporting/Member/{consenting.Id}");

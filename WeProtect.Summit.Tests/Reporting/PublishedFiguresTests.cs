@@ -121,7 +121,7 @@ public class PublishedFiguresTests(SummitAppFactory app) : IClassFixture<SummitA
         Assert.NotNull(commitment.QuerySelector($"#narrative-{ministry.Id}"));
         Assert.NotNull(commitment.QuerySelector($"#narrative-{charity.Id}"));
         Assert.Null(commitment.QuerySelector($"#narrative-{agency.Id}"));
-        Assert.Contains("1 organisation(s) reported without publishing", commitment.QuerySelector("#private")!.TextContent);
+        Assert.Contains("1 organisation reported without publishing its narrative", commitment.QuerySelector("#private")!.TextContent);
         var member = await anonymous.GetPageAsync($"/Reporting/Member/{ministry.Id}");
         Assert.Equal("In progress", member.QuerySelector($"#status-{first.Id}-{statement.Id}-all-1 td")!.TextContent);
         Assert.Equal("Achieved", member.QuerySelector($"#status-{first.Id}-{statement.Id}-government-1 td")!.TextContent);

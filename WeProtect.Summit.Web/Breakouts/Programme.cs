@@ -22,7 +22,7 @@ public static class Programme
             : Plenary ? words["Plenary: all delegates, no booking needed"]
             : IsFull
             ? Waiting > 0 ? words["Full ({0:N0} on the waiting list)", Waiting] : words["Full"]
-            : SeatsLeft == 1 ? words["1 seat left"] : words["{0:N0} seats left", SeatsLeft];
+            : words[Localization.Plurals.Key(SeatsLeft, "{0:N0} seat left", "{0:N0} seats left"), SeatsLeft];
     }
 
     /// <summary>The summit if the public may see it (not a draft), else null.</summary>

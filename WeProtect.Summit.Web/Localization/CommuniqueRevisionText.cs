@@ -9,6 +9,6 @@ public static class CommuniqueRevisionText
 {
     public static string Describe(IStringLocalizer localizer, IReadOnlyList<PublishedRevision> revisions, int revision) =>
         CommuniqueRevisions.SupersededUtc(revisions, revision) is { } superseded
-            ? localizer["revision {0} of {1}, superseded on {2} UTC", revision, revisions.Count, superseded.ToString("d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture)]
+            ? localizer["revision {0} of {1}, superseded on {2} UTC", revision, revisions.Count, superseded.Said("d MMMM yyyy, HH:mm")]
             : localizer["revision {0} of {1}, the current revision", revision, revisions.Count];
 }

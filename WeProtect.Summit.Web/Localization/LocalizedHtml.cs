@@ -37,6 +37,18 @@ public static partial class LocalizedHtml
         return element;
     }
 
+    /// <summary>A value someone typed (a name, a title, a time zone) inside a translated sentence, isolated in a
+    /// &lt;bdi&gt; so that it takes its direction from its own letters: "Asia/Dubai" or "Age assurance and privacy" read
+    /// left to right in an Arabic sentence, and the sentence's brackets and quotes stay where the sentence puts them.</summary>
+    public static IHtmlContent Isolated(object? text, string? id = null, string? cssClass = null) => Element("bdi", text, id, cssClass);
+
+    /// <summary>Items one after another as <see cref="LocalizedList"/> says them (the "{0}, {1}" key: Arabic's "، "),
+    /// each either markup (an <see cref="Isolated"/> name) or text; empty ones left out.</summary>
+    public static IHtmlContent HtmlList(this IStringLocalizer localizer, params IEnumerable<object?> items) =>
+        items.Where(i => i is not null && i is not "")
+            .Aggregate((IHtmlContent?)null, (said, next) => said is null ? next as IHtmlContent ?? new HtmlContentBuilder().Append(Convert.ToString(next, CultureInfo.CurrentCulture)) : localizer.Html("{0}, {1}", said, next))
+        ?? HtmlString.Empty;
+
     /// <summary>The start of a link whose words are in the sentence ("{0}log in{1}"), so that each language words it;
     /// the address from <c>Url.Page</c>. End it with <see cref="LinkEnd"/>.</summary>
     public static IHtmlContent LinkStart(string? href, string? id = null)

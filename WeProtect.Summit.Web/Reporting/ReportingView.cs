@@ -1,3 +1,4 @@
+using WeProtect.Summit.Web.Localization;
 using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Reporting;
 
@@ -8,7 +9,7 @@ public static class ReportingView
 {
     /// <summary>In the language being spoken (the request's or a letter's), the summit's clock.</summary>
     public static string InZone(Data.Summits.Summit summit, DateTime utc) =>
-        $"{summit.ToLocal(utc).ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture)} ({summit.TimeZoneId})";
+        $"{summit.ToLocal(utc).Said("dddd d MMMM yyyy, HH:mm")} ({summit.TimeZoneId})";
 
     public static string Words(CommitmentStatus status) => Data.Vocabulary.Words.Name(status);
 

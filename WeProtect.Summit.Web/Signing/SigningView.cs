@@ -1,3 +1,4 @@
+using WeProtect.Summit.Web.Localization;
 using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Statements;
@@ -9,7 +10,7 @@ public static class SigningView
 {
     /// <summary>In the language being spoken (the request's or a letter's), the summit's clock.</summary>
     public static string InZone(Data.Summits.Summit summit, DateTime utc) =>
-        $"{summit.ToLocal(utc).ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture)} ({summit.TimeZoneId})";
+        $"{summit.ToLocal(utc).Said("dddd d MMMM yyyy, HH:mm")} ({summit.TimeZoneId})";
 
     /// <summary>The statements open for signature (status, window not yet over) that an organisation of the given
     /// sector may endorse, with their final version.</summary>

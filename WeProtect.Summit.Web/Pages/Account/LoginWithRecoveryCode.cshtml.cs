@@ -30,7 +30,7 @@ public class LoginWithRecoveryCodeModel(SignInManager<SummitUser> signIn, UserMa
             await accounts.RecoveryCodeUsedAsync(user, left);
             this.ShowStatus(left == 0
                 ? "You have used your last recovery code. Generate new ones now, from your profile's two-step verification page."
-                : Localization.Translations.OrKey(HttpContext, left == 1 ? "You logged in with a recovery code. {0} recovery code left." : "You logged in with a recovery code. {0} recovery codes left.", left));
+                : Localization.Translations.OrKey(HttpContext, Localization.Plurals.Key(left, "You logged in with a recovery code. {0} recovery code left.", "You logged in with a recovery code. {0} recovery codes left."), left));
             return LocalRedirect(ReturnUrl ?? "/");
         }
         if (result.IsLockedOut) return await LockedOutAsync(user);

@@ -16,7 +16,6 @@ public class SessionModel(SummitDbContext db, BookingDesk desk) : PageModel
     public Breakout Breakout { get; private set; } = null!;
     public Programme.Session Session { get; private set; } = null!;
     public IReadOnlyList<string> Facilitators { get; private set; } = [];
-    public IReadOnlyList<string> Paragraphs { get; private set; } = [];
     /// <summary>Book / waiting list / your seat, for the visitor (a log-in link for anonymous visitors).</summary>
     public Bookings.BookingButtonModel? BookingButton { get; private set; }
     /// <summary>This breakout's documents, as far as the visitor may see them.</summary>
@@ -48,8 +47,6 @@ public class SessionModel(SummitDbContext db, BookingDesk desk) : PageModel
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
         ManagesMaterials = userId is not null && (User.IsInRole(Roles.Organiser) || User.IsInRole(Roles.Admin)
             || await db.Breakouts.AnyAsync(b => b.Id == id && b.Facilitators.Any(f => f.Id == userId), ct));
-        Paragraphs = (breakout.Description ?? "").Replace("\r\n", "\n")
-            .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return Page();
     }
 }

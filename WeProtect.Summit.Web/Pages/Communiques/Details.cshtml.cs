@@ -15,7 +15,11 @@ public class DetailsModel(SummitDbContext db, IConfiguration configuration) : Pa
 {
     public sealed record View(int Id, int StatementId, string Title, string SummitName, DateTime PublishedUtc, string Sha256,
         int SignatoryCount, string? Thumbprint, string? Subject, bool SelfSigned, int? VersionNumber, string? ContentHash,
-        int Revision, DateTime? ListAsOfUtc, string? SignatoryListSha256);
+        int Revision, DateTime? ListAsOfUtc, string? SignatoryListSha256, string TimeZoneId)
+    {
+        /// <summary>An instant on the summit's clock (its zone is <see cref="TimeZoneId"/>).</summary>
+        public DateTime Local(DateTime utc) => Data.Summits.SummitClock.ToLocal(utc, Data.Summits.SummitClock.FindZone(TimeZoneId) ?? TimeZoneInfo.Utc);
+    }
 
     public View Communique { get; private set; } = null!;
     public AgreedByList Signatories { get; private set; } = new(AgreedByLayout.BySector, []);
@@ -82,6 +86,6 @@ public class DetailsModel(SummitDbContext db, IConfiguration configuration) : Pa
             .Select(c => new View(c.Id, c.StatementId, c.Statement.Title, c.Statement.Summit.Name, c.PublishedUtc!.Value, c.Sha256!,
                 c.SignatoryCount, c.CertificateThumbprint, c.CertificateSubject, c.SelfSignedCertificate,
                 db.StatementVersions.Where(v => v.Id == c.StatementVersionId).Select(v => (int?)v.Number).FirstOrDefault(), c.ContentHash,
-                c.Revision, c.ListAsOfUtc, c.SignatoryListSha256))
+                c.Revision, c.ListAsOfUtc, c.SignatoryListSha256, c.Statement.Summit.TimeZoneId))
             .FirstOrDefaultAsync(ct);
 }

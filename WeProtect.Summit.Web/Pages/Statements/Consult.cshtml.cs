@@ -1,3 +1,4 @@
+using WeProtect.Summit.Web.Localization;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Localization;
 using WeProtect.Summit.Data.Audit;
@@ -140,7 +141,7 @@ public class ConsultModel(SummitDbContext db, ConsultationDesk desk, Consultatio
 
     private Dictionary<string, string>? partsShown;
 
-    public string When(DateTime utc) => $"{Summit.ToLocal(utc):d MMM yyyy, HH:mm}";
+    public string When(DateTime utc) => $"{Summit.ToLocal(utc).Said("d MMM yyyy, HH:mm")} ({Summit.TimeZoneId})";
 
     /// <summary>"Government 1(b) — Share what works, with data…": a part's name with the start of its words, for the lists.</summary>
     public string Label(string anchor, IStringLocalizer l)

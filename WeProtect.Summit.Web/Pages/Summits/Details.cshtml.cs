@@ -1,3 +1,4 @@
+using WeProtect.Summit.Web.Localization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -42,9 +43,9 @@ public class DetailsModel(SummitDbContext db, TimeProvider clock, Microsoft.Exte
         RegistrationState = summit.Status switch
         {
             SummitStatus.Open when RegistrationOpenNow =>
-                words["Registration is open until {0} ({1}).", summit.ToLocal(summit.RegistrationClosesUtc!.Value).ToString("d MMMM yyyy, HH:mm"), summit.TimeZoneId],
+                words["Registration is open until {0} ({1}).", summit.ToLocal(summit.RegistrationClosesUtc!.Value).Said("d MMMM yyyy, HH:mm"), summit.TimeZoneId],
             SummitStatus.Open when now < summit.RegistrationOpensUtc =>
-                words["Registration opens on {0} ({1}).", summit.ToLocal(summit.RegistrationOpensUtc!.Value).ToString("d MMMM yyyy, HH:mm"), summit.TimeZoneId],
+                words["Registration opens on {0} ({1}).", summit.ToLocal(summit.RegistrationOpensUtc!.Value).Said("d MMMM yyyy, HH:mm"), summit.TimeZoneId],
             SummitStatus.Draft => words["Not yet announced."],
             SummitStatus.Archived => words["This summit has taken place; its record is kept here."],
             _ => words["Registration is closed."],

@@ -1,3 +1,4 @@
+using WeProtect.Summit.Web.Localization;
 using Htmx;
 using WeProtect.Summit.Data.Communiques;
 using WeProtect.Summit.Data.Desks;
@@ -142,7 +143,7 @@ public class IndexModel(SummitDbContext db, CommuniqueDesk desk, TimeProvider cl
     public Data.Summits.Summit Summit => Statement.Summit;
 
     /// <summary>A moment of the communiqué's progress on the summit's clock, to the second (the job moves in seconds).</summary>
-    public string When(DateTime utc) => Summit.ToLocal(utc).ToString("d MMMM yyyy, HH:mm:ss", CultureInfo.CurrentCulture);
+    public string When(DateTime utc) => Summit.ToLocal(utc).Said("d MMMM yyyy, HH:mm:ss");
 
     public static string Describe(CommuniqueStatus status) => Data.Vocabulary.Words.Name(status);
 
