@@ -59,6 +59,22 @@ public class SummitPagesTests : IClassFixture<SummitAppFactory>
         Assert.Equal("Lancaster House", shown.QuerySelector("#Input_Venue")?.GetAttribute("value"));
     }
 
+    /// <summary>"Open" is about the summit being public, and registration keeps its window: the page says what each
+    /// status button does, since "Open the summit" followed by "Close registration" read as two unrelated switches.</summary>
+    [Fact]
+    public async Task The_status_buttons_say_what_they_do()
+    {
+        using var client = await app.LoggedInClientAsync(Roles.Organiser);
+        var name = $"Explained {Guid.NewGuid():N}";
+        var (_, draft) = await client.SubmitAndFollowAsync(await client.GetPageAsync("/Summits/Manage/Edit"), "#summit-form", Form(name));
+        Assert.Contains("“Open the summit” makes its page public", draft.QuerySelector("#summit-status-help")!.TextContent);
+        var (_, open) = await client.SubmitAndFollowAsync(draft, "form.status-form");
+        Assert.Equal("Open", open.QuerySelector("#summit-status")!.TextContent.Trim());
+        Assert.Contains("“Close registration” ends registration now, whatever the window says", open.QuerySelector("#summit-status-help")!.TextContent);
+        var (_, closed) = await client.SubmitAndFollowAsync(open, "form.status-form");
+        Assert.Contains("“Reopen registration” lets delegates register again", closed.QuerySelector("#summit-status-help")!.TextContent);
+    }
+
     [Fact]
     public async Task An_organiser_creates_a_summit_opens_it_and_delegates_see_it_in_the_summits_time_zone()
     {

@@ -3,6 +3,7 @@ namespace WeProtect.Summit.Web.Pages.Summits.Manage;
 using WeProtect.Summit.Data.Registrations;
 using WeProtect.Summit.Data.Statements;
 using WeProtect.Summit.Data.Summits;
+using WeProtect.Summit.Web.Localization;
 
 /// <summary>Organisers: one summit's management home. Where it stands (its status, its registration window and what
 /// waits for the organisers: registrations to decide, signing windows open, communiqués to publish), its figures
@@ -51,6 +52,6 @@ public class SummitModel(SummitDbContext db, TimeProvider clock) : PageModel
     /// <summary>The summit's registration window in words: open until when, or why it is closed.</summary>
     public string RegistrationWindow(Microsoft.Extensions.Localization.IStringLocalizer localizer) =>
         Summit.IsRegistrationOpen(NowUtc)
-            ? localizer["Registration is open until {0} ({1}).", Summit.ToLocal(Summit.RegistrationClosesUtc!.Value).ToString("d MMMM yyyy, HH:mm"), Summit.TimeZoneId].Value
+            ? localizer["Registration is open until {0} ({1}).", Summit.ToLocal(Summit.RegistrationClosesUtc!.Value).Said("d MMMM yyyy, HH:mm"), Summit.TimeZoneId].Value
             : Localization.Translations.Of(localizer, Summit.WhyRegistrationIsClosed(NowUtc)!);
 }
