@@ -35,7 +35,7 @@ data=$(mktemp -d "${TMPDIR:-/tmp}/summit-reporting.XXXXXX")
 jar=$data/cookies
 log=$out/app.log
 (cd "$publish" && ASPNETCORE_ENVIRONMENT=Production Storage__DataFolder=$data PublicBaseUrl=$base \
-  AllowedHosts="127.0.0.1;localhost" Cookies__SecurePolicy=SameAsRequest \
+  AllowedHosts="127.0.0.1;localhost" Cookies__SecurePolicy=SameAsRequest Accounts__StaffTwoStep=Optional \
   exec dotnet WeProtect.Summit.Web.dll --urls "$base") >"$log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true; rm -rf "$data"' EXIT

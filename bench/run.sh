@@ -51,9 +51,10 @@ trap cleanup EXIT
 echo "bench: starting the app on $base (data folder $data)" >&2
 # Run from the publish folder: it is the content root (wwwroot) in Production.
 # Production requires PublicBaseUrl and AllowedHosts; wrk and curl talk plain HTTP on the loopback, hence
-# SameAsRequest cookies (Secure cookies would not be sent back over HTTP by curl).
+# SameAsRequest cookies (Secure cookies would not be sent back over HTTP by curl). Staff two-step is Optional: the
+# administrator prepare.sh makes has no authenticator, and Production would withhold its roles without one.
 (cd "$publish" && ASPNETCORE_ENVIRONMENT=Production Storage__DataFolder=$data PublicBaseUrl=$base \
-  AllowedHosts="127.0.0.1;localhost" Cookies__SecurePolicy=SameAsRequest \
+  AllowedHosts="127.0.0.1;localhost" Cookies__SecurePolicy=SameAsRequest Accounts__StaffTwoStep=Optional \
   exec dotnet WeProtect.Summit.Web.dll --urls "$base") >"$out/app.log" 2>&1 &
 app_pid=$!
 

@@ -45,7 +45,7 @@ for n in "${scales[@]}"; do
   jar=$data/cookies
   log=$out/app-$n.log
   (cd "$publish" && ASPNETCORE_ENVIRONMENT=Production Storage__DataFolder=$data PublicBaseUrl=$base \
-    AllowedHosts="127.0.0.1;localhost" Cookies__SecurePolicy=SameAsRequest \
+    AllowedHosts="127.0.0.1;localhost" Cookies__SecurePolicy=SameAsRequest Accounts__StaffTwoStep=Optional \
     exec dotnet WeProtect.Summit.Web.dll --urls "$base") >"$log" 2>&1 &
   app=$!
   trap 'kill $app 2>/dev/null || true' EXIT

@@ -122,9 +122,15 @@ public class LanguageChoiceTests(LocalizedAppFactory app) : IClassFixture<Locali
         using var organiser = await app.LoggedInClientAsync(Data.Accounts.Roles.Organiser);
         var form = await organiser.GetPageAsync($"/Summits/Manage/Edit/{summit.Id}");
         Assert.Equal("en", ((IHtmlSelectElement)form.QuerySelector("[name='Input.DefaultLanguage']")!).Value);
+        // A visitor who names no language has the summit's default, remembered between requests (SummitLanguages)...
+        using var plain = app.CreateFormClient();
+        Assert.Equal("en", Lang(await plain.GetPageAsync($"/Summits/Details/{summit.Id}")));
         var saved = await organiser.SubmitAsync(form, "#summit-form",
             new Dictionary<string, string> { ["Input.DefaultLanguage"] = "ar" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        // ...and forgotten as soon as the summit changes, with its cached pages.
+        Assert.Equal("ar", Lang(await plain.GetPageAsync($"/Summits/Details/{summit.Id}")));
+        Assert.Equal("ar", Lang(await plain.GetPageAsync($"/Breakouts/Agenda/{summit.Id}")));
         Assert.Equal("ar", await app.WithDbAsync(db => db.Summits.Where(s => s.Id == summit.Id).Select(s => s.DefaultLanguage).SingleAsync()));
         var refused = await organiser.SubmitAsync(await organiser.GetPageAsync($"/Summits/Manage/Edit/{summit.Id}"),
             "#summit-form", new Dictionary<string, string> { ["Input.DefaultLanguage"] = "xx" });

@@ -32,6 +32,7 @@ public static class DatabaseSetup
     {
         var provider = Provider(configuration);
         var connectionString = configuration.GetConnectionString("Summit");
+        services.AddSingleton<Localization.SummitLanguages>();
         services.AddSingleton<PublicPageCache>();
         services.AddDbContext<SummitDbContext>((services, options) =>
         {

@@ -16,7 +16,7 @@ namespace WeProtect.Summit.Web.Infrastructure;
 /// no SaveChanges interceptor sees; but every desk operation records its audit event in the same transaction, so an
 /// audit event about a registration counts as a change to public data too (check-ins excepted: they change
 /// nothing public).</summary>
-public sealed class PublicPageCache(IOutputCacheStore store) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class PublicPageCache(IOutputCacheStore store, Localization.SummitLanguages summitLanguages) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     public const string Policy = "PublicPages";
     public const string Tag = "public-pages";
@@ -87,6 +87,10 @@ public sealed class PublicPageCache(IOutputCacheStore store) : SaveChangesInterc
 
     private void Evict(DbContext? context) => EvictAsync(context).AsTask().GetAwaiter().GetResult(); // sync EF paths only
 
-    private ValueTask EvictAsync(DbContext? context) =>
-        context is not null && pending.Remove(context) ? store.EvictByTagAsync(Tag, CancellationToken.None) : ValueTask.CompletedTask;
+    private ValueTask EvictAsync(DbContext? context)
+    {
+        if (context is null || !pending.Remove(context)) return ValueTask.CompletedTask;
+        summitLanguages.Forget(); // a summit's default language may be what changed
+        return store.EvictByTagAsync(Tag, CancellationToken.None);
+    }
 }

@@ -48,9 +48,9 @@ public sealed class SummitCultureProvider : RequestCultureProvider
         var name = context.GetRouteValue("page") is string page && SummitIdPages.Contains(page) ? "id" : "summitId";
         if (context.GetRouteValue(name)?.ToString() is not { } text || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             return null;
-        var db = context.RequestServices.GetRequiredService<SummitDbContext>();
-        var language = await db.Summits.AsNoTracking().Where(s => s.Id == id).Select(s => s.DefaultLanguage)
-            .FirstOrDefaultAsync(context.RequestAborted);
+        var language = await context.RequestServices.GetRequiredService<SummitLanguages>().DefaultOfAsync(id, summitId =>
+            context.RequestServices.GetRequiredService<SummitDbContext>().Summits.AsNoTracking()
+                .Where(s => s.Id == summitId).Select(s => s.DefaultLanguage).FirstOrDefaultAsync(context.RequestAborted));
         return InterfaceLanguages.Match(language);
     }
 }
