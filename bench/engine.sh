@@ -158,13 +158,6 @@ section=$work/section.md
   echo "checked to hold exactly $seats confirmed seats. SQLite serves one node only (Deployment:Nodes refuses it)."
 } >"$section"
 # Replace the section in RESULTS.md (or append it), leaving the others as they are.
-python3 - "$root/bench/RESULTS.md" "$section" <<'PY'
-import re, sys
-results, section = sys.argv[1], open(sys.argv[2]).read()
-text = open(results).read()
-pattern = re.compile(r"^## Production engine \(bench/engine\.sh\)\n.*?(?=^## |\Z)", re.S | re.M)
-text = pattern.sub(lambda _: section + "\n", text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
-open(results, "w").write(text)
-PY
+python3 "$root/bench/section.py" "$root/bench/RESULTS.md" "## Production engine (bench/engine.sh)" "$section"
 echo "engine: wrote the section to bench/RESULTS.md" >&2
 cat "$section"

@@ -6,7 +6,7 @@
 #   - publish each cycle through its page (POST; curl's time_total) and the first render of its public page after it;
 #   - /healthz, the public cycle page (/Reporting/Progress/<last cycle>) cached and uncached (bench/uncached.lua), and
 #     one member's public page across the 3 cycles, uncached, under wrk: requests/s and the ratio to /healthz.
-# Appends a section to bench/RESULTS.md (BENCH_NO_RESULTS=1: print only). Settings: BENCH_NO_PUBLISH=1 reuses
+# Writes its section of bench/RESULTS.md, leaving the others (BENCH_NO_RESULTS=1: print only). Settings: BENCH_NO_PUBLISH=1 reuses
 # bench/out/reporting/publish; BENCH_DURATION (wrk, default 5s); BENCH_MEMBERS, BENCH_COMMITMENTS, BENCH_CYCLES.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -81,7 +81,6 @@ kill "$app"; wait "$app" 2>/dev/null || true
 
 ratio() { awk -v a="$1" -v b="$health" 'BEGIN {printf "%.4f", a / b}'; }
 section=$(cat <<MD
-
 ## After the summit: reporting at scale (bench/reporting.sh)
 
 - Date: $(date -u '+%Y-%m-%d %H:%M') UTC; commit $(git rev-parse --short HEAD); $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
@@ -100,4 +99,4 @@ $(i=0; for id in $ids; do echo "| Publish cycle $id: the POST (${publishes[$i]% 
 MD
 )
 echo "$section"
-[[ ${BENCH_NO_RESULTS:-0} == 1 ]] || printf '%s\n' "$section" >>"$root/bench/RESULTS.md"
+[[ ${BENCH_NO_RESULTS:-0} == 1 ]] || python3 "$root/bench/section.py" "$root/bench/RESULTS.md" "## After the summit: reporting at scale (bench/reporting.sh)" <(printf '%s\n' "$section")

@@ -8,7 +8,7 @@
 #
 # Publishes WeProtect.Summit.Web (Release) to bench/out/publish, starts it in Production on 127.0.0.1 with a fresh
 # temporary data folder (so a new SQLite database), waits for /healthz, runs bench/prepare.sh <base-url> if it
-# exists (to create the data a page needs), warms each path up, then runs wrk on it and writes bench/RESULTS.md.
+# exists (to create the data a page needs), warms each path up, then runs wrk on it and writes its section of bench/RESULTS.md.
 # Settings: BENCH_PORT (default: first free port from 5180), BENCH_THREADS (2), BENCH_CONNECTIONS (32),
 # BENCH_DURATION (15s), BENCH_WARMUP (3s), BENCH_NO_PUBLISH=1 to reuse the last publish.
 set -euo pipefail
@@ -125,10 +125,9 @@ done
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 dirty=$(git status --porcelain --untracked-files=no 2>/dev/null | grep -q . && echo " (with uncommitted changes)" || true)
 cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || echo unknown)
+section=$out/section-pages.md
 {
-  echo "# Benchmark results"
-  echo
-  echo "Written by \`bench/run.sh\` (see bench/README.md); each run replaces this file."
+  echo "## Pages (bench/run.sh)"
   echo
   echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "- Machine: $(nproc) CPUs, ${cpu:-unknown}; $(uname -sr); load average before measuring: $load_before"
@@ -163,6 +162,8 @@ cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || e
   echo
   echo "The machine was shared with other work while measuring (see the load average): a single run is indicative
 only; compare ratios from runs made back to back."
-} >"$root/bench/RESULTS.md"
-echo "bench: wrote bench/RESULTS.md" >&2
-cat "$root/bench/RESULTS.md"
+} >"$section"
+# Only this script's section is replaced: the other benchmarks' figures stay.
+python3 "$root/bench/section.py" "$root/bench/RESULTS.md" "## Pages (bench/run.sh)" "$section"
+echo "bench: wrote its section of bench/RESULTS.md" >&2
+cat "$section"
