@@ -65,6 +65,8 @@ public class SummitDbContext(DbContextOptions<SummitDbContext> options)
     public DbSet<Accreditations.VisaLetter> VisaLetters => Set<Accreditations.VisaLetter>();
     public DbSet<Accreditations.VisaLetterSettings> VisaLetterSettings => Set<Accreditations.VisaLetterSettings>();
     public DbSet<Accreditations.VisaLetterWithdrawal> VisaLetterWithdrawals => Set<Accreditations.VisaLetterWithdrawal>();
+    // Per-account rate-limit counts shared by every web node.
+    public DbSet<Throttling.Allowance> Allowances => Set<Throttling.Allowance>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -139,6 +139,7 @@ builder.Services.AddScoped<WeProtect.Summit.Data.Statements.ConsultationDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Accounts.AccountDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Accounts.RoleDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Retention.RetentionDesk>();
+builder.Services.AddScoped<WeProtect.Summit.Data.Throttling.AllowanceLedger>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Retention.ErasureDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Retention.PersonalDataExport>();
 builder.Services.AddSingleton<WeProtect.Summit.Web.Mail.PickupFolderEraser>();

@@ -46,6 +46,7 @@ public static class HangfireSetup
         services.AddScoped<InvitationReminderSweep>();
         services.AddScoped<ScheduledMessageSweep>();
         services.AddScoped<RetentionSweep>();
+        services.AddScoped<AllowanceSweep>();
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<HandOver>();
         services.AddSingleton<INotificationQueue, HangfireNotificationQueue>();
@@ -117,6 +118,8 @@ public static class HangfireSetup
         // Personal data past its summit's retention date: once a day (a missed day runs when the server is back).
         Sweep<RetentionSweep>(RetentionSweep.RecurringJobId, s => s.RunAsync(CancellationToken.None), Cron.Daily(), atStart: false);
         Sweep<CommuniqueSweep>(CommuniqueSweep.RecurringJobId, s => s.RunAsync(CancellationToken.None), sweepEvery);
+        // Rate-limit windows that have ended.
+        Sweep<AllowanceSweep>(AllowanceSweep.RecurringJobId, s => s.RunAsync(CancellationToken.None), Cron.Hourly(), atStart: false);
         Sweep<Audit.AuditCheckpoints>(Audit.AuditCheckpoints.RecurringJobId, c => c.RunAsync(CancellationToken.None), Cron.Hourly(), atStart: false);
         // Approved visa letters.
         Sweep<VisaLetterSweep>(VisaLetterSweep.RecurringJobId, s => s.RunAsync(CancellationToken.None), sweepEvery);

@@ -2,34 +2,28 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
+using WeProtect.Summit.Data.Throttling;
 
 namespace WeProtect.Summit.Web.Infrastructure.RateLimits;
 
-/// <summary>ASP.NET Core's rate limiter over the <see cref="RateLimitedAttribute"/> pages: one chained limiter, per
-/// client address and per account (the submitted e-mail address, normalised; on the two-factor pages the user the
-/// first step identified; for uploads the signed-in user). Every partition is a <see cref="WindowLimiter"/> on the app's <see cref="TimeProvider"/>,
-/// held by this app instance (no static state: the tests run many apps in one process). A refused request gets 429
-/// with <c>Retry-After</c> and the error page in plain words.</summary>
+/// <summary>The limits over the <see cref="RateLimitedAttribute"/> pages, per client address and then per account (the
+/// submitted e-mail address, normalised; on the two-factor pages the user the first step identified; for uploads the
+/// signed-in user). Per address: ASP.NET Core's rate limiter, a <see cref="WindowLimiter"/> per partition on the app's
+/// <see cref="TimeProvider"/>, held by this app instance (no static state: the tests run many apps in one process) —
+/// volume, which a proxy in front may limit too. Per account: the <see cref="AllowanceLedger"/> in the database, so
+/// that several web nodes share one allowance (the limits that protect an account and a mailbox). A refused request
+/// gets 429 with <c>Retry-After</c> and the error page in plain words.</summary>
 public static class SummitRateLimits
 {
-    /// <summary>The per-account key of the request, worked out before the limiter (it needs the form, read
-    /// asynchronously; the limiter's partitioner is synchronous).</summary>
-    private const string AccountKeyItem = "summit.rate-limit.account";
-
     public static IServiceCollection AddSummitRateLimits(this IServiceCollection services) =>
         services.AddRateLimiter(_ => { }).AddOptions<RateLimiterOptions>().Configure<TimeProvider, IConfiguration>((o, clock, configuration) =>
         {
-            var limits = Enum.GetValues<RateLimitedAction>().ToDictionary(a => a, a => RateLimitOptions.Read(configuration, a));
+            var limits = Limits(configuration);
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, limits, clock, account: false)),
-                PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, limits, clock, account: true)));
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => AddressPartition(context, limits, clock));
             o.OnRejected = (rejected, _) =>
             {
-                var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
-                var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-                rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                // No body: the status-code pages show /Error?code=429, which reads the header.
+                Refuse(rejected.HttpContext, rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1));
                 return ValueTask.CompletedTask;
             };
         }).Services;
@@ -37,35 +31,50 @@ public static class SummitRateLimits
     /// <summary>After routing (the page's attribute is known), before authentication.</summary>
     public static IApplicationBuilder UseSummitRateLimits(this IApplicationBuilder app)
     {
+        app.UseRateLimiter();
+        var limits = Limits(app.ApplicationServices.GetRequiredService<IConfiguration>());
+        // The account's allowance after the address's: a request the address limit refused takes nothing from it.
         app.Use(async (context, next) =>
         {
-            if (Limited(context) is { } limited && limited.Counts(context.Request))
+            if (Limited(context) is { } limited && limited.Counts(context.Request)
+                && limits[limited.Action] is { AccountPermitLimit: > 0 } options
+                && await AccountKeyAsync(context, limited.Action) is { } key)
             {
-                var key = await AccountKeyAsync(context, limited.Action);
-                if (key is not null) context.Items[AccountKeyItem] = key;
+                // Log-in attempts are counted per account from each address: a stranger who uses up an account's
+                // allowance from their address cannot keep its owner out from another (the lock-out this replaced).
+                // The other account forms send e-mail to the address typed, so theirs is one allowance per mailbox.
+                if (limited.Action == RateLimitedAction.LogIn) key = $"{key}|{Address(context)}";
+                var ledger = context.RequestServices.GetRequiredService<AllowanceLedger>();
+                if (await ledger.TakeAsync($"{limited.Action}|account|{key}", options.AccountPermitLimit, options.AccountWindow, context.RequestAborted) is { } wait)
+                {
+                    Refuse(context, wait);
+                    return;
+                }
             }
             await next(context);
         });
-        return app.UseRateLimiter();
+        return app;
     }
+
+    /// <summary>429 with the seconds to wait. No body: the status-code pages show /Error?code=429, which reads the header.</summary>
+    private static void Refuse(HttpContext context, TimeSpan wait)
+    {
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static Dictionary<RateLimitedAction, RateLimitOptions> Limits(IConfiguration configuration) =>
+        Enum.GetValues<RateLimitedAction>().ToDictionary(a => a, a => RateLimitOptions.Read(configuration, a));
+
+    private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static RateLimitedAttribute? Limited(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<RateLimitedAttribute>();
 
-    private static RateLimitPartition<string> Partition(HttpContext context, Dictionary<RateLimitedAction, RateLimitOptions> limits, TimeProvider clock, bool account)
+    private static RateLimitPartition<string> AddressPartition(HttpContext context, Dictionary<RateLimitedAction, RateLimitOptions> limits, TimeProvider clock)
     {
         if (Limited(context) is not { } limited || !limited.Counts(context.Request)) return RateLimitPartition.GetNoLimiter("");
         var options = limits[limited.Action];
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (account)
-        {
-            if (options.AccountPermitLimit == 0 || context.Items[AccountKeyItem] is not string key) return RateLimitPartition.GetNoLimiter("");
-            // Log-in attempts are counted per account from each address: a stranger who uses up an account's
-            // allowance from their address cannot keep its owner out from another (the lock-out this replaced).
-            // The other account forms send e-mail to the address typed, so theirs is one allowance per mailbox.
-            if (limited.Action == RateLimitedAction.LogIn) key = $"{key}|{address}";
-            return RateLimitPartition.Get($"{limited.Action}|account|{key}", _ => new WindowLimiter(clock, options.AccountPermitLimit, options.AccountWindow));
-        }
-        return RateLimitPartition.Get($"{limited.Action}|address|{address}", _ => new WindowLimiter(clock, options.PermitLimit, options.Window));
+        return RateLimitPartition.Get($"{limited.Action}|address|{Address(context)}", _ => new WindowLimiter(clock, options.PermitLimit, options.Window));
     }
 
     private static async Task<string?> AccountKeyAsync(HttpContext context, RateLimitedAction action)

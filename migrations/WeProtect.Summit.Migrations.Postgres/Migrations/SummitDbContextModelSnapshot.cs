@@ -2981,6 +2981,26 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.ToTable("Summits");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Throttling.Allowance", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("WindowEndsUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowEndsUtc");
+
+                    b.ToTable("Allowances");
+                });
+
             modelBuilder.Entity("BreakoutFacilitator", b =>
                 {
                     b.HasOne("WeProtect.Summit.Data.Breakouts.Breakout", null)

@@ -2983,6 +2983,26 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.ToTable("Summits");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Throttling.Allowance", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("WindowEndsUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowEndsUtc");
+
+                    b.ToTable("Allowances");
+                });
+
             modelBuilder.Entity("BreakoutFacilitator", b =>
                 {
                     b.HasOne("WeProtect.Summit.Data.Breakouts.Breakout", null)

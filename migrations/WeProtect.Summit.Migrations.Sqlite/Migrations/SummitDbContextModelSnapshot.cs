@@ -2878,6 +2878,26 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.ToTable("Summits");
                 });
 
+            modelBuilder.Entity("WeProtect.Summit.Data.Throttling.Allowance", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WindowEndsUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowEndsUtc");
+
+                    b.ToTable("Allowances");
+                });
+
             modelBuilder.Entity("BreakoutFacilitator", b =>
                 {
                     b.HasOne("WeProtect.Summit.Data.Breakouts.Breakout", null)

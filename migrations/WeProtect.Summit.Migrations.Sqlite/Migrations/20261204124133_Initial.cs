@@ -12,6 +12,19 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Allowances",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    WindowEndsUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Used = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Allowances", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -1757,6 +1770,11 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Allowances_WindowEndsUtc",
+                table: "Allowances",
+                column: "WindowEndsUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Amendments_ResultingVersionId",
                 table: "Amendments",
                 column: "ResultingVersionId");
@@ -2558,6 +2576,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Accreditations");
+
+            migrationBuilder.DropTable(
+                name: "Allowances");
 
             migrationBuilder.DropTable(
                 name: "Amendments");

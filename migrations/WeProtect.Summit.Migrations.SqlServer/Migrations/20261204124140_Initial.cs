@@ -12,6 +12,19 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Allowances",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    WindowEndsUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Used = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Allowances", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -1757,6 +1770,11 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Allowances_WindowEndsUtc",
+                table: "Allowances",
+                column: "WindowEndsUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Amendments_ResultingVersionId",
                 table: "Amendments",
                 column: "ResultingVersionId");
@@ -2560,6 +2578,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "Accreditations");
+
+            migrationBuilder.DropTable(
+                name: "Allowances");
 
             migrationBuilder.DropTable(
                 name: "Amendments");

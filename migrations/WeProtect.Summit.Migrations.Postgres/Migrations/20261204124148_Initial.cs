@@ -13,6 +13,19 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Allowances",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    WindowEndsUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Used = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Allowances", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -1758,6 +1771,11 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Allowances_WindowEndsUtc",
+                table: "Allowances",
+                column: "WindowEndsUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Amendments_ResultingVersionId",
                 table: "Amendments",
                 column: "ResultingVersionId");
@@ -2559,6 +2577,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Accreditations");
+
+            migrationBuilder.DropTable(
+                name: "Allowances");
 
             migrationBuilder.DropTable(
                 name: "Amendments");
