@@ -9,6 +9,7 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
     {
         e.Property(m => m.RecordedByUserId).HasMaxLength(450);
         e.Property(m => m.LeavingReason).HasMaxLength(Membership.ReasonMaxLength);
+        e.Property(m => m.CorrectionReason).HasMaxLength(Membership.ReasonMaxLength);
         e.HasOne(m => m.Organisation).WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         // At most one open period per organisation: two organisers recording the same joining at once record it once.
         e.HasIndex(m => m.OrganisationId).IsUnique().HasFilter(IndexFilters.IsNull(nameof(Membership.LeftOn)));

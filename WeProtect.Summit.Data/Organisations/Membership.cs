@@ -30,6 +30,11 @@ public class Membership
     public DateOnly JoinedOn { get; private set; }
     public DateOnly? LeftOn { get; private set; }
     public string? LeavingReason { get; private set; }
+    /// <summary>The day the register said before its last correction, its reason and when it was made (null: never
+    /// corrected). Shown in the register beside the day; every correction is also in the audit trail.</summary>
+    public DateOnly? CorrectedFrom { get; private set; }
+    public string? CorrectionReason { get; private set; }
+    public DateTime? CorrectedUtc { get; private set; }
     public string RecordedByUserId { get; private set; } = "";
     public DateTime CreatedUtc { get; private set; }
 
@@ -48,7 +53,7 @@ public class Membership
     /// <summary>Corrects the day it joined (a mistake in the register), or says why it cannot: the day must be one the
     /// register can take (<see cref="RefuseJoining"/>), before the day it left, and not before the end of its previous
     /// period (<paramref name="previousLeftOn"/>); the reason is required (it goes to the audit trail).</summary>
-    public DeskText? CorrectJoining(DateOnly joinedOn, string? reason, DateOnly? previousLeftOn, DateOnly today)
+    public DeskText? CorrectJoining(DateOnly joinedOn, string? reason, DateOnly? previousLeftOn, DateOnly today, DateTime nowUtc)
     {
         if (RefuseJoining(joinedOn, today) is { } refusal) return refusal;
         if (LeftOn is { } left && joinedOn >= left) return $"The day it joined must come before the day it left ({left:d MMMM yyyy}).";
@@ -58,6 +63,9 @@ public class Membership
         var text = (reason ?? "").Trim();
         if (text.Length == 0) return "Give the reason for the correction (e.g. the date on the letter of accession).";
         if (text.Length > ReasonMaxLength) return $"The reason is longer than {ReasonMaxLength} characters.";
+        CorrectedFrom = JoinedOn;
+        CorrectionReason = text;
+        CorrectedUtc = nowUtc;
         JoinedOn = joinedOn;
         return null;
     }

@@ -85,7 +85,7 @@ public sealed class MembershipDesk(SummitDbContext db, AuditTrail audit, Endorse
             .Where(m => m.OrganisationId == organisationId && m.Id != membershipId && m.LeftOn != null && m.LeftOn <= membership.JoinedOn)
             .MaxAsync(m => m.LeftOn, ct);
         var was = membership.JoinedOn;
-        if (membership.CorrectJoining(day, reason, previousLeftOn, Today) is { } refusal) return Refused(refusal);
+        if (membership.CorrectJoining(day, reason, previousLeftOn, Today, clock.GetUtcNow().UtcDateTime) is { } refusal) return Refused(refusal);
         // The organisation's token moves with its membership: of two organisers correcting at once, one wins.
         organisation.Version = Guid.NewGuid();
         audit.Record(organiser, "membership.joining-corrected", membership,

@@ -36,7 +36,11 @@ public class JoiningCorrectionTests(SummitAppFactory app) : IClassFixture<Summit
 
         var corrected = await CorrectAsync(organiser, organisation.Id, period.Id, "2018-05-02", "Letter of accession dated 2 May 2018");
         Assert.Contains("joined the Alliance on 2 May 2018 (corrected from 11 December 2019)", Status(corrected));
-        Assert.Equal("2 May 2018", corrected.QuerySelector("#periods tbody tr td")!.TextContent);
+        var joinedCell = corrected.QuerySelector("#periods tbody tr td")!;
+        Assert.StartsWith("2 May 2018", joinedCell.TextContent.Trim());
+        // The register itself says it was corrected, from what and why (not only the audit trail).
+        Assert.Equal($"Corrected from 11 December 2019 on {app.UtcNow.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}: Letter of accession dated 2 May 2018",
+            joinedCell.QuerySelector(".joining-correction")!.TextContent.Trim());
         Assert.Equal(new DateOnly(2018, 5, 2), Assert.Single(await PeriodsAsync(organisation.Id)).JoinedOn);
 
         Assert.Equal(["membership.joined", "membership.joining-corrected"], await app.AuditActionsAsync(nameof(Membership), period.Id));

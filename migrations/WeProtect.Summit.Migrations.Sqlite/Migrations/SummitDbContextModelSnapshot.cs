@@ -1501,6 +1501,16 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("CorrectedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CorrectedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
