@@ -12,7 +12,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261204103626_Initial")]
+    [Migration("20261204131924_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1547,6 +1547,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.HasIndex("ResendOf")
                         .IsUnique()
                         .HasFilter("\"ResendOf\" IS NOT NULL AND \"SentUtc\" IS NULL AND \"FailedUtc\" IS NULL");
+
+                    b.HasIndex("Kind", "SubjectId");
 
                     b.HasIndex("SentUtc", "FailedUtc");
 

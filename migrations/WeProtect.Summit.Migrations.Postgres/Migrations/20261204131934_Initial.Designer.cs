@@ -12,7 +12,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261204103635_Initial")]
+    [Migration("20261204131934_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1545,6 +1545,8 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.HasIndex("ResendOf")
                         .IsUnique()
                         .HasFilter("\"ResendOf\" IS NOT NULL AND \"SentUtc\" IS NULL AND \"FailedUtc\" IS NULL");
+
+                    b.HasIndex("Kind", "SubjectId");
 
                     b.HasIndex("SentUtc", "FailedUtc");
 

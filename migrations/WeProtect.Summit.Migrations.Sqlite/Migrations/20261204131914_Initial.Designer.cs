@@ -11,7 +11,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261204103616_Initial")]
+    [Migration("20261204131914_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1492,6 +1492,8 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.HasIndex("ResendOf")
                         .IsUnique()
                         .HasFilter("\"ResendOf\" IS NOT NULL AND \"SentUtc\" IS NULL AND \"FailedUtc\" IS NULL");
+
+                    b.HasIndex("Kind", "SubjectId");
 
                     b.HasIndex("SentUtc", "FailedUtc");
 
