@@ -51,6 +51,10 @@ public class Notification
             && (n.ClaimedUtc == null || n.ClaimedUtc < staleClaim);
     }
 
+    /// <summary>The letters of one kind about one subject (a statement's consultation notices): answered from the
+    /// (Kind, SubjectId) index, not by reading every letter ever written.</summary>
+    public static Expression<Func<Notification, bool>> About(string kind, int subjectId) => n => n.Kind == kind && n.SubjectId == subjectId;
+
     /// <summary>The wait after the given number of failed attempts: 1, 2, 5, 15 minutes, then every hour.</summary>
     public static TimeSpan Backoff(int attempts) => attempts switch
     {

@@ -73,6 +73,15 @@ public static class NotificationKinds
     /// <summary>The kinds whose subject is a visa letter.</summary>
     public static readonly IReadOnlyList<string> AboutVisaLetter = [VisaLetterIssued, VisaLetterRefused];
 
+    /// <summary>The kinds whose subject is a signing authority (the signatory is its user).</summary>
+    public static readonly IReadOnlyList<string> AboutSigningAuthority = [SigningGranted, SigningInvitation, SigningReminder];
+
+    /// <summary>The kinds whose subject is an endorsement (one letter per signatory of the organisation).</summary>
+    public static readonly IReadOnlyList<string> AboutEndorsement = [EndorsementSigned, EndorsementWithdrawn];
+
+    /// <summary>The kinds whose subject is an organisation's invitation to a summit.</summary>
+    public static readonly IReadOnlyList<string> AboutInvitation = [InvitationSent, InvitationReminder, InvitationRevoked];
+
     /// <summary>What a letter of each kind is, as the organisers' lists of letters say it (a delegate's record, the
     /// outbox). Every kind has one (<c>VocabularyTests</c>).</summary>
     public static string Label(string kind) => kind switch

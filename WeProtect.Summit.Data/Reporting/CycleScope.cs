@@ -7,7 +7,15 @@ namespace WeProtect.Summit.Data.Reporting;
 public sealed record CycleScope(int CycleId, IReadOnlyList<(int Id, string Title)> Statements, IReadOnlyList<TrackedCommitment> Commitments,
     IReadOnlyList<CycleScope.Reporter> Reporters)
 {
-    public sealed record Reporter(int OrganisationId, string FormalName, string SortName, Sector Sector, IReadOnlyList<TrackedCommitment> Commitments);
+    /// <param name="EndorsementEndedUtc">Null while the organisation endorses one of the cycle's statements it reports on; else
+    /// when its last endorsement ended (withdrawn, or ended with its membership): it is in the cycle only by the report it
+    /// submitted before, which stays in the record (<see cref="ReportingDesk.RefuseNewReportAsync"/>).</param>
+    public sealed record Reporter(int OrganisationId, string FormalName, string SortName, Sector Sector, IReadOnlyList<TrackedCommitment> Commitments,
+        DateTime? EndorsementEndedUtc = null)
+    {
+        /// <summary>In the cycle only by a report submitted before its endorsement ended.</summary>
+        public bool ByItsRecordOnly => EndorsementEndedUtc is not null;
+    }
 
     public Reporter? Of(int organisationId) => Reporters.FirstOrDefault(r => r.OrganisationId == organisationId);
 }

@@ -102,7 +102,8 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
     {
         var scope = await TrackedCommitments.OfCycleAsync(db, cycleId, ct);
         if (scope is null) return [];
-        var reporters = scope.Reporters.Select(r => r.OrganisationId).ToList();
+        // An organisation in the cycle only by its earlier report reports no more: nobody to invite.
+        var reporters = scope.Reporters.Where(r => !r.ByItsRecordOnly).Select(r => r.OrganisationId).ToList();
         var owed = await db.ReportingFocalPoints.Unrevoked()
             .Where(f => (focalPointId == null || f.Id == focalPointId) && reporters.Contains(f.OrganisationId))
             .Where(f => !db.ReportInvitations.Any(i => i.CycleId == cycleId && i.FocalPointId == f.Id))
@@ -473,8 +474,29 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         if (reporter is null)
             return (cycle, null, DeskResult.Refused("Your organisation has no commitments to report on in this cycle: it has endorsed none of its statements, " +
                 "or none of their sections is addressed to its sector."));
+        if (await RefuseNewReportAsync(cycle, reporter, ct) is { } ended) return (cycle, reporter, DeskResult.Refused(ended));
         if (cycle.RefuseReports(Now) is { } closed) return (cycle, reporter, DeskResult.Refused(closed));
         return (cycle, reporter, null);
+    }
+
+    /// <summary>Why the organisation may draft and submit nothing more in the cycle, or null: it is in the cycle only by
+    /// the report it submitted before its endorsement ended (<see cref="CycleScope.Reporter.ByItsRecordOnly"/>: it left
+    /// the Alliance, or withdrew). That report stays in the record and the figures, as it was made; a new one would
+    /// speak for an organisation that no longer endorses. The report page says it, and every change here refuses it.
+    /// Dates are the summit's calendar days.</summary>
+    public async Task<DeskText?> RefuseNewReportAsync(ReportingCycle cycle, CycleScope.Reporter reporter, CancellationToken ct = default)
+    {
+        if (reporter.EndorsementEndedUtc is not { } endedUtc) return null;
+        var submittedUtc = await db.ProgressReports.AsNoTracking()
+            .Where(r => r.CycleId == cycle.Id && r.OrganisationId == reporter.OrganisationId && r.Status == ProgressReportStatus.Submitted)
+            .Select(r => r.SubmittedUtc).FirstOrDefaultAsync(ct);
+        var submitted = DateOnly.FromDateTime(cycle.Summit.ToLocal(submittedUtc ?? endedUtc));
+        // Not a member now: the day it left (its last period's end). A member still (or again): its endorsement ended.
+        var periods = await db.Memberships.AsNoTracking().Where(m => m.OrganisationId == reporter.OrganisationId)
+            .Select(m => m.LeftOn).ToListAsync(ct);
+        if (periods.Count > 0 && periods.All(left => left != null))
+            return $"Your organisation left the Alliance on {periods.Max()!.Value:d MMMM yyyy}; its report submitted on {submitted:d MMMM yyyy} stays in the record. No new report can be drafted or submitted for it in this cycle.";
+        return $"Your organisation's endorsement ended on {DateOnly.FromDateTime(cycle.Summit.ToLocal(endedUtc)):d MMMM yyyy}; its report submitted on {submitted:d MMMM yyyy} stays in the record. No new report can be drafted or submitted for it in this cycle.";
     }
 
     // ---------------------------------------------------------------- review

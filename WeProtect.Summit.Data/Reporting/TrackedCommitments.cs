@@ -38,7 +38,7 @@ public static class TrackedCommitments
         var endorsers = await db.Endorsements.AsNoTracking().Where(e => statementIds.Contains(e.StatementId))
             .Where(e => e.WithdrawnUtc == null || db.ProgressReports.Any(r => r.CycleId == cycleId && r.OrganisationId == e.OrganisationId
                 && r.SubmittedUtc != null && r.SubmittedUtc <= e.WithdrawnUtc))
-            .Select(e => new { e.StatementId, e.OrganisationId, e.Organisation.FormalName, e.Organisation.SortName, e.Organisation.Sector })
+            .Select(e => new { e.StatementId, e.OrganisationId, e.Organisation.FormalName, e.Organisation.SortName, e.Organisation.Sector, e.WithdrawnUtc })
             .ToListAsync(ct);
         // Endorsing a statement that reaffirms an earlier one in the cycle is endorsing that one too.
         var links = await db.Statements.AsNoTracking().Where(s => statementIds.Contains(s.Id))
@@ -51,7 +51,9 @@ public static class TrackedCommitments
                 var own = g.SelectMany(e => chains.GetValueOrDefault(e.StatementId) ?? [e.StatementId]).Distinct()
                     .OrderBy(statementIds.IndexOf)
                     .SelectMany(id => commitments.GetValueOrDefault(id) ?? []).For(first.Sector);
-                return new CycleScope.Reporter(g.Key, first.FormalName, first.SortName, first.Sector, own);
+                // No live endorsement left: it stays by its submitted report, and reports no more (see the Reporter).
+                var ended = g.All(e => e.WithdrawnUtc is not null) ? g.Max(e => e.WithdrawnUtc) : null;
+                return new CycleScope.Reporter(g.Key, first.FormalName, first.SortName, first.Sector, own, ended);
             })
             .Where(r => r.Commitments.Count > 0)
             .OrderBy(r => r.SortName, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.OrganisationId)

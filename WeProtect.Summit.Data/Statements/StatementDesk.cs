@@ -103,7 +103,7 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
     /// lets one move in; this runs inside its transaction.</summary>
     private async Task ConsultationNoticesAsync(Statement statement, CancellationToken ct)
     {
-        if (await db.Notifications.AnyAsync(n => n.Kind == NotificationKinds.ConsultationOpened && n.SubjectId == statement.Id, ct)) return;
+        if (await db.Notifications.AnyAsync(Notification.About(NotificationKinds.ConsultationOpened, statement.Id), ct)) return;
         var delegates = await db.Registrations.AsNoTracking()
             .Where(r => r.SummitId == statement.SummitId && r.Status == Registrations.RegistrationStatus.Approved)
             .Select(r => r.UserId).Distinct().ToListAsync(ct);

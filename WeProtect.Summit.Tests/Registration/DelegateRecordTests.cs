@@ -1,6 +1,9 @@
 using WeProtect.Summit.Data.Audit;
 using WeProtect.Summit.Data.Messages;
 using WeProtect.Summit.Data.Notifications;
+using WeProtect.Summit.Data.Organisations;
+using WeProtect.Summit.Data.Reporting;
+using WeProtect.Summit.Data.Statements;
 using WeProtect.Summit.Data.Questions;
 
 namespace WeProtect.Summit.Tests.Registration;
@@ -96,5 +99,61 @@ public class DelegateRecordTests(SummitAppFactory app) : IClassFixture<SummitApp
         var denied = await delegateClient.GetAsync(link);
         Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
         Assert.Contains("/Account/AccessDenied", denied.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_record_lists_the_letters_to_the_delegates_account_about_that_summit_and_no_one_elses()
+    {
+        // Summit A: a published statement (a reporting cycle on it) and a draft going under consultation; summit B: another.
+        var endorser = await app.OrganisationAsync(Sector.Government);
+        var published = await app.PublishedStatementAsync([endorser]);
+        var summitA = published.SummitId;
+        var (consultedA, _) = await app.CreateStatementAsync(summitA, StatementStatus.Draft, SigningData.TextForAll, "Consulted in A");
+        var (summitB, consultedB) = await app.StatementAsync(StatementStatus.Draft);
+        var (amina, registrationA) = await app.ApprovedDelegateAsync(summitA, "Amina Letters");
+        var (omar, registrationO) = await app.ApprovedDelegateAsync(summitA, "Omar Letters");
+        var registrationB = await app.RegisterAsync(amina, summitB, registrationA.OrganisationId!.Value);
+        Assert.True((await app.DecideAsync(registrationB.Id, RegistrationStatus.Approved)).Succeeded);
+
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        foreach (var id in new[] { consultedA.Id, consultedB })
+        {
+            var edit = await organiser.GetPageAsync($"/Statements/Manage/Edit/{id}");
+            var (_, moved) = await organiser.SubmitAndFollowAsync(edit, "#status-form", submitter: "#move-Consultation");
+            Assert.Equal("In consultation", moved.QuerySelector("#statement-status")!.TextContent.Trim());
+        }
+        foreach (var user in new[] { amina, omar })
+        {
+            await app.EnableTwoFactorAsync(user);
+            Assert.True((await app.GrantAsync(user, endorser.Id)).Succeeded);
+        }
+        var cycle = await app.CycleAsync(summitA, [published.Id]);
+        using (var scope = app.Services.CreateScope())
+            foreach (var user in new[] { amina, omar })
+            {
+                var granted = await scope.ServiceProvider.GetRequiredService<ReportingDesk>().GrantFocalPointAsync(user.Id, endorser.Id, new AuditActor(null, "Test organiser"));
+                Assert.True(granted.Succeeded, granted.Message);
+            }
+        Assert.Equal(2, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.Kind == NotificationKinds.ReportingInvitation
+            && db.ReportInvitations.Any(i => i.Id == n.SubjectId && i.CycleId == cycle.Id))));
+
+        async Task<List<string>> KindsAsync(int summitId, int registrationId) =>
+            (await organiser.GetPageAsync($"/Registration/Manage/Delegate/{summitId}/{registrationId}"))
+                .QuerySelectorAll("#delegate-letters tbody tr").Select(r => r.GetAttribute("data-kind")!).Order().ToList();
+
+        // Her record in A: A's consultation notice (not B's, not Omar's), her signing grant and her invitation to report.
+        string[] registration = [NotificationKinds.RegistrationDecision, NotificationKinds.RegistrationReceived];
+        Assert.Equal(registration.Concat([NotificationKinds.ConsultationOpened, NotificationKinds.SigningGranted, NotificationKinds.ReportingInvitation]).Order(),
+            await KindsAsync(summitA, registrationA.Id));
+        Assert.Equal(registration.Concat([NotificationKinds.ConsultationOpened, NotificationKinds.SigningGranted, NotificationKinds.ReportingInvitation]).Order(),
+            await KindsAsync(summitA, registrationO.Id));
+        // In B: B's consultation notice and her signing grant (it belongs to no one summit); A's cycle is not B's.
+        Assert.Equal(registration.Concat([NotificationKinds.ConsultationOpened, NotificationKinds.SigningGranted]).Order(),
+            await KindsAsync(summitB, registrationB.Id));
+
+        // Each is hers: the consultation letter listed in A is the one for A's statement and to her.
+        var listed = await app.WithDbAsync(async db =>
+            await LettersAbout.Registration(db, registrationA.Id).AsNoTracking().Where(n => n.Kind == NotificationKinds.ConsultationOpened).SingleAsync());
+        Assert.Equal((consultedA.Id, amina.Id), (listed.SubjectId, listed.RecipientUserId));
     }
 }

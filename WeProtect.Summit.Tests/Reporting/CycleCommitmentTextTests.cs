@@ -1,3 +1,5 @@
+using System.Globalization;
+using CsvHelper;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Reporting;
 using WeProtect.Summit.Tests.Signing;
@@ -6,7 +8,9 @@ using WeProtect.Summit.Data.Statements;
 namespace WeProtect.Summit.Tests.Reporting;
 
 /// <summary>The organisers' cycle page names each commitment beside its anchor: its bold title, or its first sentence
-/// (cut at a word when still long), in the words and language of the statement's authoritative text.</summary>
+/// (cut at a word when still long), in the words and language of the statement's authoritative text. Its downloads
+/// (CSV, xlsx, JSON) give each row the statement's title and the commitment's whole words beside the anchor, a
+/// formula-like text escaped in the CSV and the xlsx.</summary>
 public class CycleCommitmentTextTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
 {
     private static readonly string LongItem = string.Join(" ", Enumerable.Repeat("adopter des mesures nationales coordonnées", 6));
@@ -45,6 +49,50 @@ public class CycleCommitmentTextTests(SummitAppFactory app) : IClassFixture<Summ
         Assert.StartsWith(cut[..^1], LongItem);
         Assert.All(new[] { "all-1", "all-1.a", "all-1.b" }, a => Assert.Equal("fr", cell(a).GetAttribute("lang")));
         Assert.Equal("all-1", page.QuerySelector($"#commitment-{statement.Id}-all-1 code")!.TextContent);
+    }
+
+    private const string FormulaItem = "=HYPERLINK(\"https://evil.example\", \"Click\") and more";
+
+    private const string DownloadText =
+        "# Statement of Action\n\nWe, the members, are united.\n\n" +
+        "## All members commit to {audience=all}\n\n1. **Put children first**\n" +
+        "   a. Listen to children. Give them a say, in *every* decision.\n" +
+        $"   b. {FormulaItem}\n";
+
+    [Fact]
+    public async Task The_downloads_give_each_row_the_statement_title_and_the_commitments_words_with_formulas_escaped()
+    {
+        var organisation = await app.OrganisationAsync(Sector.CivilSociety);
+        var statement = await app.PublishedStatementAsync([organisation], DownloadText);
+        var cycle = await app.CycleAsync(statement.SummitId, [statement.Id]);
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+
+        var csv = await organiser.GetAsync($"/Reporting/Manage/Cycle/{cycle.Id}/Csv");
+        using var reader = new CsvReader(new StringReader((await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF')), CultureInfo.InvariantCulture);
+        var rows = new List<List<string>>();
+        while (reader.Read())
+        {
+            var row = new List<string>();
+            for (var i = 0; reader.TryGetField<string>(i, out var cell); i++) row.Add(cell ?? "");
+            rows.Add(row);
+        }
+        Assert.Equal(["Organisation", "Sector", "Statement", "Anchor", "Commitment", "Status"], rows[0].Take(6));
+        var words = rows.Skip(1).ToDictionary(r => r[3], r => (Statement: r[2], Commitment: r[4]));
+        Assert.Equal(["all-1", "all-1.a", "all-1.b"], words.Keys);
+        Assert.All(words.Values, w => Assert.Equal(statement.Title, w.Statement));
+        Assert.Equal("Put children first", words["all-1"].Commitment);
+        Assert.Equal("Listen to children. Give them a say, in every decision.", words["all-1.a"].Commitment);
+        Assert.Equal("'" + FormulaItem, words["all-1.b"].Commitment);
+
+        var xlsx = await organiser.GetAsync($"/Reporting/Manage/Cycle/{cycle.Id}/Xlsx");
+        var sheet = MiniExcelLibs.MiniExcel.Query(await xlsx.Content.ReadAsStreamAsync()).Cast<IDictionary<string, object?>>()
+            .Select(row => row.Values.Select(v => v?.ToString() ?? "").ToList()).ToList();
+        Assert.Equal(rows, sheet);
+
+        var json = await organiser.GetAsync($"/Reporting/Manage/Cycle/{cycle.Id}/Json");
+        var objects = System.Text.Json.JsonSerializer.Deserialize<List<Dictionary<string, string>>>(await json.Content.ReadAsStringAsync())!;
+        Assert.Equal(["Put children first", "Listen to children. Give them a say, in every decision.", FormulaItem], objects.Select(o => o["Commitment"]));
+        Assert.All(objects, o => Assert.Equal(statement.Title, o["Statement"]));
     }
 
     [Theory]

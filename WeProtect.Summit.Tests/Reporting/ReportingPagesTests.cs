@@ -310,12 +310,12 @@ public class ReportingPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
         var csv = await organiser.GetAsync($"/Reporting/Manage/Cycle/{cycle.Id}/Csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("Organisation,Sector,Statement,Anchor,Status", lines[0]);
+        Assert.StartsWith("Organisation,Sector,Statement,Anchor,Commitment,Status", lines[0]);
         Assert.Equal(4 + 2 + 4, lines.Length - 1);
         foreach (var status in Enum.GetValues<CommitmentStatus>())
         {
             var words = Web.Reporting.ReportingView.Words(status);
-            Assert.Equal(choices.Count(c => c.Value == status), lines.Skip(1).Count(l => l.Split(',')[4] == words));
+            Assert.Equal(choices.Count(c => c.Value == status), lines.Skip(1).Count(l => l.Split(',')[5] == words));
         }
 
         var xlsx = await organiser.GetAsync($"/Reporting/Manage/Cycle/{cycle.Id}/Xlsx");
@@ -330,7 +330,7 @@ public class ReportingPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
         var json = await organiser.GetAsync($"/Reporting/Manage/Cycle/{cycle.Id}/Json");
         Assert.Equal("application/json", json.Content.Headers.ContentType?.MediaType);
         var objects = System.Text.Json.JsonSerializer.Deserialize<List<Dictionary<string, string>>>(await json.Content.ReadAsStringAsync())!;
-        Assert.Equal(csvRows.Skip(1).Select(r => r[4]), objects.Select(o => o["Status"]));
+        Assert.Equal(csvRows.Skip(1).Select(r => r[5]), objects.Select(o => o["Status"]));
         Assert.Equal(csvRows.Skip(1).Select(r => r[3]), objects.Select(o => o["Anchor"]));
 
         // A note too long is kept beside its error and nothing is queued; within the limit, the letter carries it.

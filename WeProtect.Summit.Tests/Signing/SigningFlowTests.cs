@@ -63,6 +63,44 @@ public class SigningFlowTests(SummitAppFactory app) : IClassFixture<SummitAppFac
     }
 
     [Fact]
+    public async Task The_grant_letter_lists_across_two_summits_only_the_statements_the_organisation_may_endorse()
+    {
+        // A grant is for an organisation, not for one summit: it lets the signatory endorse what signing rule lets the
+        // organisation endorse, of any summit (as "Statements to sign" and the signing desk do), and nothing else.
+        var organisation = await app.OrganisationAsync(Sector.Government);
+        var (openA, _) = await app.OpenStatementAsync(title: $"Open A {Guid.NewGuid():N}"[..18]);
+        var summitB = await app.CreateOpenSummitAsync();
+        var window = (Action<Data.Statements.Statement>)(s => { s.SigningOpensUtc = app.UtcNow.AddHours(-1); s.SigningClosesUtc = app.UtcNow.AddDays(7); });
+        var (openB, _) = await app.CreateStatementAsync(summitB.Id, StatementStatus.OpenForSignature, SigningData.TextForAll, $"Open B {Guid.NewGuid():N}"[..18], window);
+        var (forNgosB, _) = await app.CreateStatementAsync(summitB.Id, StatementStatus.OpenForSignature,
+            SigningData.TextForGovernments.Replace("government", "civil-society").Replace("Government", "Civil society"), $"NGOs B {Guid.NewGuid():N}"[..18], window);
+        var (endedB, _) = await app.CreateStatementAsync(summitB.Id, StatementStatus.OpenForSignature, SigningData.TextForAll, $"Ended B {Guid.NewGuid():N}"[..18],
+            s => { s.SigningOpensUtc = app.UtcNow.AddDays(-3); s.SigningClosesUtc = app.UtcNow.AddDays(-1); });
+        var (closedB, _) = await app.CreateStatementAsync(summitB.Id, StatementStatus.Closed, SigningData.TextForAll, $"Closed B {Guid.NewGuid():N}"[..18]);
+        var (finalB, _) = await app.CreateStatementAsync(summitB.Id, StatementStatus.Final, SigningData.TextForAll, $"Final B {Guid.NewGuid():N}"[..18]);
+        var user = await app.CreateUserAsync(fullName: "Two Summits");
+        var key = await app.EnableTwoFactorAsync(user);
+        var grant = await app.GrantAsync(user, organisation.Id);
+        Assert.True(grant.Succeeded, grant.Message);
+
+        using var scope = app.Services.CreateScope();
+        var letter = await scope.ServiceProvider.GetRequiredService<NotificationLetters>()
+            .ComposeAsync(new Notification { Kind = NotificationKinds.SigningGranted, SubjectId = grant.Value!.Id }, CancellationToken.None);
+        var listed = letter!.TextBody.Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, listed.Count);
+        Assert.Contains(listed, l => l.StartsWith($"- {openA.Title} (", StringComparison.Ordinal));
+        Assert.Contains(listed, l => l.StartsWith($"- {openB.Title} ({summitB.Name})", StringComparison.Ordinal));
+        foreach (var other in new[] { forNgosB, endedB, closedB, finalB }) Assert.DoesNotContain(other.Title, letter.TextBody);
+        // The signatory's page offers the same two (a statement whose window ended is still shown there, with the reason).
+        var signatory = app.CreateFormClient();
+        await signatory.LogInWithTwoFactorAsync(app, user.Email!, key);
+        var page = (await signatory.GetPageAsync("/Signing")).Body!.TextContent;
+        Assert.Contains(openA.Title, page);
+        Assert.Contains(openB.Title, page);
+        foreach (var other in new[] { forNgosB, closedB, finalB }) Assert.DoesNotContain(other.Title, page);
+    }
+
+    [Fact]
     public async Task The_sign_form_offers_the_position_of_the_profile_else_of_the_registration_for_the_summit()
     {
         var organisation = await app.OrganisationAsync();

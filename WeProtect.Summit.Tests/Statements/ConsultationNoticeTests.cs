@@ -75,4 +75,40 @@ public class ConsultationNoticeTests(SummitAppFactory app) : IClassFixture<Summi
         Assert.Contains("The consultation closed on", closed.QuerySelector("#consult-closed")!.TextContent);
         Assert.Contains("the consultation closed on", (await member.GetPageAsync($"/Summits/Details/{summitId}")).QuerySelector($"#summit-consultation-{id}")!.TextContent);
     }
+
+    [Fact]
+    public async Task Whether_a_statements_notices_went_is_answered_from_an_index_not_by_reading_every_letter()
+    {
+        var (summitId, id) = await app.StatementAsync(StatementStatus.Draft);
+        var (_, memberUser) = await app.DelegateAsync(summitId);
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var edit = await organiser.GetPageAsync($"/Statements/Manage/Edit/{id}");
+        var (_, inConsultation) = await organiser.SubmitAndFollowAsync(edit, "#status-form", submitter: "#move-Consultation");
+        Assert.Equal("In consultation", inConsultation.QuerySelector("#statement-status")!.TextContent.Trim());
+        Assert.Equal([memberUser.Id], await NoticesAsync(id));
+
+        // The desk's check (Notification.About), as SQLite plans it: a search of the (Kind, SubjectId) index.
+        var plan = await app.WithDbAsync(async db =>
+        {
+            var sql = db.Notifications.Where(Notification.About(NotificationKinds.ConsultationOpened, id)).Select(n => n.Id).ToQueryString();
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + string.Join("\n", sql.Split('\n').Where(l => !l.StartsWith(".param", StringComparison.Ordinal)));
+            foreach (var line in sql.Split('\n').Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)))
+            {
+                var parts = line.Split(' ', 4);
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = parts[2];
+                parameter.Value = parts[3].Trim().Trim('\'');
+                command.Parameters.Add(parameter);
+            }
+            var details = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) details.Add(reader.GetString(3));
+            return string.Join(" | ", details);
+        });
+        Assert.Contains("INDEX IX_Notifications_Kind_SubjectId", plan);
+        Assert.DoesNotContain("SCAN", plan);
+    }
 }

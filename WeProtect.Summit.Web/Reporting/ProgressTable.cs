@@ -3,8 +3,10 @@ using WeProtect.Summit.Data.Reporting;
 
 namespace WeProtect.Summit.Web.Reporting;
 
-/// <summary>The organisers' download of a cycle (CSV and xlsx alike): one row per organisation and commitment it
-/// reports on, from its current submission (empty status when it has not submitted).</summary>
+/// <summary>The organisers' download of a cycle (CSV, xlsx and JSON alike): one row per organisation and commitment it
+/// reports on, from its current submission (empty status when it has not submitted). A commitment is named by its
+/// statement's title, its anchor and its words (the whole commitment of the final text, as the report form shows it,
+/// without the Markdown marks), so that a row reads on its own; the files escape formula-like cells.</summary>
 public static class ProgressTable
 {
     public static IReadOnlyList<IReadOnlyList<string>> Rows(CycleProgress progress)
@@ -13,7 +15,7 @@ public static class ProgressTable
         var titles = progress.Scope.Statements.ToDictionary(s => s.Id, s => s.Title);
         var rows = new List<IReadOnlyList<string>>
         {
-            new[] { "Organisation", "Sector", "Statement", "Anchor", "Status", "Narrative", "Evidence links", "Submission", $"Submitted ({zone})", "SHA-256" },
+            new[] { "Organisation", "Sector", "Statement", "Anchor", "Commitment", "Status", "Narrative", "Evidence links", "Submission", $"Submitted ({zone})", "SHA-256" },
         };
         foreach (var row in progress.Organisations)
         {
@@ -23,6 +25,7 @@ public static class ProgressTable
                 rows.Add(new[]
                 {
                     row.Reporter.FormalName, row.Reporter.Sector.DisplayName(), titles.GetValueOrDefault(c.StatementId) ?? "", c.Anchor,
+                    Pdf.PdfInline.Plain(c.Text),
                     entry is null ? "" : ReportingView.Words(entry.Status), entry?.Narrative ?? "", entry is null ? "" : string.Join(" ", entry.Links),
                     row.Current?.Number.ToString(CultureInfo.InvariantCulture) ?? "",
                     row.Current?.SubmittedUtc is { } at ? progress.Cycle.Summit.ToLocal(at).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "",

@@ -55,7 +55,10 @@ public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorSt
     public IReadOnlyDictionary<int, string> StatementTitles { get; private set; } = new Dictionary<int, string>();
     public ProgressReport? Draft { get; private set; }
     public IReadOnlyList<ProgressReport> Submissions { get; private set; } = [];
+    /// <summary>Why no report can be drafted or submitted now (the window, or the organisation's endorsement ended), or null.</summary>
     public string? Closed { get; private set; }
+    /// <summary><see cref="Closed"/> says the organisation's endorsement ended: its submitted report stays, nothing new comes.</summary>
+    public bool Ended { get; private set; }
     public bool TwoFactor { get; private set; }
     public string? SavedMessage { get; private set; }
 
@@ -183,7 +186,10 @@ public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorSt
         Draft = reports.FirstOrDefault(r => r.Status == ProgressReportStatus.Draft);
         Submissions = reports.Where(r => r.Status != ProgressReportStatus.Draft).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
-        Closed = cycle.RefuseReports(now) is { } closed ? Localization.Translations.Of(HttpContext, closed) : null;
+        // The desk's rule: an organisation kept in the cycle by its earlier report (it left the Alliance) reports no more.
+        var ended = Reporter is null ? null : await desk.RefuseNewReportAsync(cycle, Reporter, ct);
+        Ended = ended is not null;
+        Closed = (ended ?? cycle.RefuseReports(now)) is { } closed ? Localization.Translations.Of(HttpContext, closed) : null;
         var userId = users.GetUserId(User);
         TwoFactor = await db.Users.AnyAsync(u => u.Id == userId && u.TwoFactorEnabled, ct);
         return true;

@@ -1543,6 +1543,8 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .IsUnique()
                         .HasFilter("\"ResendOf\" IS NOT NULL AND \"SentUtc\" IS NULL AND \"FailedUtc\" IS NULL");
 
+                    b.HasIndex("Kind", "SubjectId");
+
                     b.HasIndex("SentUtc", "FailedUtc");
 
                     b.ToTable("Notifications");

@@ -1545,6 +1545,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("\"ResendOf\" IS NOT NULL AND \"SentUtc\" IS NULL AND \"FailedUtc\" IS NULL");
 
+                    b.HasIndex("Kind", "SubjectId");
+
                     b.HasIndex("SentUtc", "FailedUtc");
 
                     b.ToTable("Notifications");

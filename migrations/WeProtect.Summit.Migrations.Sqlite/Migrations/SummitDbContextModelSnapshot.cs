@@ -1490,6 +1490,8 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasFilter("\"ResendOf\" IS NOT NULL AND \"SentUtc\" IS NULL AND \"FailedUtc\" IS NULL");
 
+                    b.HasIndex("Kind", "SubjectId");
+
                     b.HasIndex("SentUtc", "FailedUtc");
 
                     b.ToTable("Notifications");

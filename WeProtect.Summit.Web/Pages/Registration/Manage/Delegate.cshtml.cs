@@ -8,8 +8,9 @@ using WeProtect.Summit.Data.Registrations;
 using WeProtect.Summit.Data.Summits;
 
 /// <summary>One delegate's record, for the secretariat when a minister's office calls: the registration and its
-/// decision, needs, seats, badge and check-in, every letter about it with whether it went (organisers' messages
-/// linked to their page), and its history from the audit trail.</summary>
+/// decision, needs, seats, badge and check-in, every letter written to the delegate about that summit (LettersAbout:
+/// the registration's, and the consultation, signing and reporting letters to their account) with whether it went
+/// (organisers' messages linked to their page), and its history from the audit trail.</summary>
 public class DelegateModel(SummitDbContext db, LetterDesk letters) : PageModel
 {
     public sealed record Seat(int BreakoutId, string Title, DateTime StartUtc, BookingStatus Status);

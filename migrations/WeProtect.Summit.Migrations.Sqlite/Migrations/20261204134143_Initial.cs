@@ -2132,6 +2132,11 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notifications_Kind_SubjectId",
+                table: "Notifications",
+                columns: new[] { "Kind", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_ResendOf",
                 table: "Notifications",
                 column: "ResendOf",
