@@ -49,15 +49,19 @@ public sealed class BadgeDesk(SummitDbContext db, AuditTrail audit, TimeProvider
 
     /// <summary>The summit's registrations (any status: the desk shows who not to admit) whose name holds every word
     /// typed (at most five), ignoring case and accents as the vetting queue does (<see cref="Search.TextSearch"/>),
-    /// sorted by name; at most <paramref name="limit"/>. Null when nothing was typed (or more than 200 characters).</summary>
+    /// in protocol order (<see cref="ProtocolPrecedence"/>: heads of delegation and ministers first, then by name); at
+    /// most <paramref name="limit"/>. Null when nothing was typed (or more than 200 characters).</summary>
     public async Task<IReadOnlyList<Registration>?> FindByNameAsync(int summitId, string? typed, int limit, CancellationToken ct = default)
     {
         var words = Search.TextSearch.Words(typed, 5);
         if (words.Count == 0 || typed!.Length > 200) return null;
         // Names only (a few dozen bytes a delegate), matched in .NET; then the few rows found, whole.
-        var names = await db.Registrations.AsNoTracking().Where(r => r.SummitId == summitId).Select(r => new { r.Id, r.FullName }).ToListAsync(ct);
+        var names = await db.Registrations.AsNoTracking().Where(r => r.SummitId == summitId)
+            .Select(r => new { r.Id, r.FullName, r.Category, r.Rank, r.IsMinister, r.ProtocolOrder }).ToListAsync(ct);
+        // In protocol order, so that the minister among namesakes is the first the desk sees.
         var ids = names.Where(n => Search.TextSearch.ContainsEvery(n.FullName, words))
-            .OrderBy(n => n.FullName, NameOrder).ThenBy(n => n.Id).Take(limit).Select(n => n.Id).ToList();
+            .InProtocolOrder(n => new ProtocolPlace(n.Category, n.Rank, n.IsMinister, n.ProtocolOrder), n => n.FullName, NameOrder)
+            .ThenBy(n => n.Id).Take(limit).Select(n => n.Id).ToList();
         var rows = await Registrations(summitId).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
     }

@@ -10,7 +10,9 @@ namespace WeProtect.Summit.Data.Registrations;
 /// changed). A nomination not yet taken up moves to the new address with a new link (the old link stops working); an
 /// account's address is never changed here: the change starts, and the delegate confirms it from the new mailbox through
 /// Identity's change-of-address link (the app sends it and tells the old address). An address another account holds is
-/// refused. Audit events name the record by id, never an address.</summary>
+/// refused. The focal point who nominated a delegate may correct the address of their nomination too, while the summit's
+/// registration is not closed (<see cref="WhyFocalPointMayNotReaddress"/>). Audit events name the record by id, never an
+/// address.</summary>
 public sealed class DelegateAddressDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, Notifier notifier, InvitationTokens tokens)
 {
     public const string NominationReaddressed = "nomination.readdressed";
@@ -23,6 +25,39 @@ public sealed class DelegateAddressDesk(SummitDbContext db, AuditTrail audit, Ti
     {
         var nomination = await db.Nominations.AsNoTracking().FirstOrDefaultAsync(n => n.Id == nominationId && n.SummitId == summitId, ct);
         if (nomination is null) return DeskResult.NotFound("There is no such nomination.");
+        return await ReaddressAsync(nomination, email, "the secretariat", actor, ct);
+    }
+
+    /// <summary>Who, besides the secretariat, may correct a nomination's address: the focal point of the invitation that
+    /// made it (forbidden to anyone else), while the summit's registration is not closed (after that, the secretariat
+    /// does). Null when <paramref name="userId"/> may.</summary>
+    public static (DeskText Why, DeskRefusal Refusal)? WhyFocalPointMayNotReaddress(Invitation invitation, string? userId, Summits.SummitStatus summitStatus)
+    {
+        if (!invitation.IsFocalPoint(userId))
+            return ("Only the focal point who nominated this delegate may correct the address of their nomination.", DeskRefusal.Forbidden);
+        if (summitStatus is Summits.SummitStatus.Closed or Summits.SummitStatus.Archived)
+            return ("Registration for this summit is closed: ask the secretariat to correct the address.", DeskRefusal.NotAllowed);
+        return null;
+    }
+
+    /// <summary>The focal point corrects the address of a nomination they made (<see cref="WhyFocalPointMayNotReaddress"/>),
+    /// as the secretariat would: a new link to the new address, the earlier one dead, audited alike. A nomination of
+    /// another invitation is not found.</summary>
+    public async Task<DeskResult> ReaddressOwnNominationAsync(int invitationId, int nominationId, string? email, string userId, AuditActor actor,
+        CancellationToken ct = default)
+    {
+        var invitation = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.Id == invitationId, ct);
+        var nomination = await db.Nominations.AsNoTracking().FirstOrDefaultAsync(n => n.Id == nominationId && n.InvitationId == invitationId, ct);
+        if (invitation is null || nomination is null) return DeskResult.NotFound("There is no such nomination.");
+        var status = await db.Summits.Where(s => s.Id == invitation.SummitId).Select(s => s.Status).FirstAsync(ct);
+        if (WhyFocalPointMayNotReaddress(invitation, userId, status) is { } refused) return DeskResult.Refused(refused.Why, refused.Refusal);
+        return await ReaddressAsync(nomination, email, "the focal point", actor, ct);
+    }
+
+    /// <param name="by">Who corrected it, for the audit trail ("the secretariat", "the focal point").</param>
+    private async Task<DeskResult> ReaddressAsync(Nomination nomination, string? email, string by, AuditActor actor, CancellationToken ct)
+    {
+        var (summitId, nominationId) = (nomination.SummitId, nomination.Id);
         if (nomination.WhyNotReaddressable() is { } refused) return DeskResult.Refused(refused);
         if (await db.Invitations.AnyAsync(i => i.Id == nomination.InvitationId && i.RevokedUtc != null, ct))
             return DeskResult.Refused("This invitation was revoked: no e-mail goes out under it.");
@@ -53,7 +88,7 @@ public sealed class DelegateAddressDesk(SummitDbContext db, AuditTrail audit, Ti
         }
         if (claimed == 0) return DeskResult.Conflict("this nomination");
         audit.Record(actor, NominationReaddressed, nomination,
-            $"Nomination {nomination.Id}: address corrected by the secretariat; a new link sent to it, the earlier link no longer works");
+            $"Nomination {nomination.Id}: address corrected by {by}; a new link sent to it, the earlier link no longer works");
         notifier.Add(NotificationKinds.NominationSent, nomination.Id);
         await audit.SaveChangesAsync(ct);
         await notifier.CommitAsync(tx, ct);

@@ -95,6 +95,7 @@ public sealed class SweepSite
             "/Invitations/Manage/Protocol" or "/Registration/Manage/Delegate" or "/Registration/Manage/Correct" or "/Registration/Manage/Address"
                 => U($"{page}/{Summit.Id}/{RegistrationId}"),
             "/Invitations/Manage/NominationAddress" => U($"{page}/{Summit.Id}/{NominationId}"),
+            "/Invitations/NominationAddress" => U($"{page}/{InvitationId}/{NominationId}"),
             "/Invitations/Delegation" => U($"/Invitations/Delegation/{InvitationId}"),
             "/Invitations/Manage/Revoke" => U($"/Invitations/Manage/Revoke/{Summit.Id}/{InvitationId}"),
             "/Organisations/Manage/Edit" or "/Organisations/Manage/Membership" or "/Reporting/Member" => U($"{page}/{OrganisationId}"),

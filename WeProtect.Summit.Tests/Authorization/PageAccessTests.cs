@@ -87,6 +87,8 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         // Correcting a delegate's e-mail address: the account's (confirmed from the new mailbox) and a nomination's.
         ["/Registration/Manage/Address"] = Access.Organiser,
         ["/Invitations/Manage/NominationAddress"] = Access.Organiser,
+        // The focal point's own correction of their nominees' addresses (organisers are sent to the page above).
+        ["/Invitations/NominationAddress"] = Access.FocalPoint,
         ["/Breakouts/Manage/Index"] = Access.Organiser,
         ["/Breakouts/Manage/Edit"] = Access.Organiser,
         ["/Breakouts/Manage/Attendees"] = Access.Organiser,

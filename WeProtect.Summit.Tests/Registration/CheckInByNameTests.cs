@@ -195,4 +195,63 @@ public class CheckInByNameTests(SummitAppFactory app) : IClassFixture<SummitAppF
         Assert.Contains(Data.Questions.NeedNames.DisplayName(Data.Questions.Need.SignLanguage), cue);
         Assert.DoesNotContain(Data.Questions.NeedNames.DisplayName(Data.Questions.Need.Vegetarian), cue);
     }
+
+    private async Task SetProtocolAsync(int summitId, int registrationId, Data.Invitations.ProtocolDetails protocol)
+    {
+        using var scope = app.Services.CreateScope();
+        var result = await scope.ServiceProvider.GetRequiredService<Data.Invitations.InvitationDesk>()
+            .SetRegistrationProtocolAsync(summitId, registrationId, protocol, Data.Audit.AuditActor.System);
+        Assert.True(result.Succeeded, result.Message);
+    }
+
+    /// <summary>A minister is greeted properly: the desk sees "H.E. Ms Amina Diallo" and her title, in the matches and
+    /// after the check-in, each isolated for bidi; namesakes come in protocol order (the head of delegation, then the
+    /// minister, then by rank and order), not by first name.</summary>
+    [Fact]
+    public async Task The_desk_greets_a_minister_by_honorific_and_title_and_lists_namesakes_in_protocol_order()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var senegal = await app.CreateOrganisationAsync("Republic of Senegal " + Guid.NewGuid().ToString("N")[..6], country: "SN");
+        async Task<Registration> DelegateAsync(string name, DelegateCategory category)
+        {
+            var registration = await app.RegisterAsync(await app.CreateUserAsync(fullName: name), summit.Id, senegal.Id, category);
+            Assert.True((await app.DecideAsync(registration.Id, RegistrationStatus.Approved)).Succeeded);
+            return registration;
+        }
+        var binta = await DelegateAsync("Binta Diallo", DelegateCategory.Delegate);
+        var awa = await DelegateAsync("Awa Diallo", DelegateCategory.Delegate);
+        var amina = await DelegateAsync("Amina Diallo", DelegateCategory.Delegate);
+        var moussa = await DelegateAsync("Moussa Diallo", DelegateCategory.HeadOfDelegation);
+        await SetProtocolAsync(summit.Id, amina.Id, new("Minister of Interior", "H.E. Ms", Data.Invitations.ProtocolRank.Minister, 2));
+        await SetProtocolAsync(summit.Id, awa.Id, new(null, null, Data.Invitations.ProtocolRank.Ambassador, null));
+        using var desk = await app.LoggedInClientAsync(Roles.Organiser);
+
+        var found = await desk.GetPageAsync($"/Registration/Manage/CheckIn/{summit.Id}?q=diallo");
+        Assert.Equal([moussa.Id, amina.Id, awa.Id, binta.Id],
+            found.QuerySelectorAll("#checkin-matches li").Select(li => int.Parse(li.GetAttribute("data-id")!)));
+        var match = found.QuerySelector($"#checkin-matches li[data-id='{amina.Id}']")!;
+        var name = match.QuerySelector(".match-name")!;
+        Assert.Equal(("BDI", "H.E. Ms Amina Diallo"), (name.TagName, name.TextContent));
+        Assert.Equal(("BDI", "Minister of Interior"), (match.QuerySelector(".match-title")!.TagName, match.QuerySelector(".match-title")!.TextContent));
+        Assert.Equal("Minister", match.QuerySelector(".match-rank")!.TextContent);
+        Assert.Equal("Ambassador", found.QuerySelector($"#checkin-matches li[data-id='{awa.Id}'] .match-rank")!.TextContent);
+        // Without protocol details, the name and the position as given.
+        Assert.Equal("Binta Diallo", found.QuerySelector($"#checkin-matches li[data-id='{binta.Id}'] .match-name")!.TextContent);
+        Assert.Equal("Director", found.QuerySelector($"#checkin-matches li[data-id='{binta.Id}'] .match-title")!.TextContent);
+
+        var (_, checkedIn) = await desk.SubmitAndFollowAsync(found, $"#checkin-matches li[data-id='{amina.Id}'] form");
+        Assert.Equal("CheckedIn", Outcome(checkedIn));
+        var greeted = checkedIn.QuerySelector("#checkin-name")!;
+        Assert.Equal(("BDI", "H.E. Ms Amina Diallo"), (greeted.TagName, greeted.TextContent));
+        Assert.Equal(("BDI", "Minister of Interior"), (checkedIn.QuerySelector("#checkin-title")!.TagName, checkedIn.QuerySelector("#checkin-title")!.TextContent));
+        Assert.Equal("Minister (protocol order 2)", checkedIn.QuerySelector("#checkin-rank")!.TextContent);
+        Assert.Contains("Minister", checkedIn.QuerySelector("#checkin-cues [data-cue=minister]")!.TextContent);
+
+        // The same greeting on an Arabic desk, the Latin name isolated in the right-to-left page.
+        using var arabic = LocalizedAppFactory.Speaking(await app.LoggedInClientAsync(Roles.Organiser), "ar");
+        var arabicPage = await arabic.GetPageAsync($"/Registration/Manage/CheckIn/{summit.Id}?q=amina");
+        Assert.Equal("rtl", arabicPage.DocumentElement.GetAttribute("dir"));
+        var arabicName = arabicPage.QuerySelector($"#checkin-matches li[data-id='{amina.Id}'] .match-name")!;
+        Assert.Equal(("BDI", "H.E. Ms Amina Diallo"), (arabicName.TagName, arabicName.TextContent));
+    }
 }

@@ -22,13 +22,14 @@ public class DelegateAddressTests(SummitAppFactory app) : IClassFixture<SummitAp
         var oldLink = await app.NominationLinkAsync(typo);
         var nominationId = await app.WithDbAsync(db => db.Nominations.Where(n => n.Email == typo).Select(n => n.Id).SingleAsync());
 
-        // From the delegation page, the nominee's row; the focal point has no such link.
+        // From the delegation page, the nominee's row; the focal point's link goes to their own page (Invitations/NominationAddress).
         using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
         var delegation = await organiser.GetPageAsync($"/Invitations/Delegation/{invitation.Id}");
         var href = delegation.QuerySelector($"tr[data-nomination-id='{nominationId}'] a.readdress-link")!.GetAttribute("href")!;
         Assert.Equal($"/Invitations/Manage/NominationAddress/{summit.Id}/{nominationId}", href);
         using (var focalClient = await app.LogInAsync(focal))
-            Assert.Null((await focalClient.GetPageAsync($"/Invitations/Delegation/{invitation.Id}")).QuerySelector("a.readdress-link"));
+            Assert.Equal($"/Invitations/NominationAddress/{invitation.Id}/{nominationId}", (await focalClient.GetPageAsync($"/Invitations/Delegation/{invitation.Id}"))
+                .QuerySelector($"tr[data-nomination-id='{nominationId}'] a.readdress-link")!.GetAttribute("href"));
         var form = await organiser.GetPageAsync(href);
 
         // Another live nomination's address, or not an address: refused beside the field, nothing changes.

@@ -227,4 +227,79 @@ public class ExportsTests(SummitAppFactory app) : IClassFixture<SummitAppFactory
         Assert.Equal(("Bo Halal", "", "Halal", "", "present", ""),
             (xlsxCells[2][0], xlsxCells[2][2], xlsxCells[2][3], xlsxCells[2][4], xlsxCells[2][5], xlsxCells[2][6]));
     }
+
+    /// <summary>The delegate downloads say each delegate's protocol (honorific, title or position, rank in words,
+    /// protocol order and the protocol line) and list a delegation in protocol order; a title a spreadsheet would run
+    /// stays text in both files.</summary>
+    [Fact]
+    public async Task The_delegate_downloads_carry_the_protocol_columns_in_protocol_order()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var (senegal, inOrder) = await app.SeededDelegationAsync(summit.Id);
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var page = await organiser.GetPageAsync($"/Registration/Manage/Dashboard/{summit.Id}");
+
+        var csv = await organiser.GetAsync(page.QuerySelector("#csv-approved")!.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        var cells = new List<List<string>>();
+        using (var reader = new CsvParser(new StreamReader(await csv.Content.ReadAsStreamAsync()), System.Globalization.CultureInfo.InvariantCulture))
+            while (await reader.ReadAsync()) cells.Add([.. reader.Record!]);
+        string[] headers =
+        [
+            "Name", "Position", "Organisation", "Sector", "Country", "Category", "Minister",
+            "Honorific", "Title or position", "Rank", "Protocol order", "Protocol line",
+            "Status", $"Checked in ({summit.TimeZoneId})", "Access needs", "Dietary needs", "Needs note", $"Arrival ({summit.TimeZoneId})",
+            "Arrival flight", $"Departure ({summit.TimeZoneId})", "Departure flight", "Hotel", "Visa letter",
+        ];
+        Assert.Equal(headers, cells[0]);
+        Assert.Equal(inOrder.Select(r => r.FullName), cells.Skip(1).Select(row => row[0]));
+        Dictionary<string, string> Row(string name) => headers.Zip(cells.Single(row => row[0] == name)).ToDictionary(p => p.First, p => p.Second);
+
+        var amina = Row("Amina Diallo");
+        Assert.Equal(("H.E. Ms", "Minister of Interior", "Minister", "2", $"H.E. Ms Amina Diallo, Minister of Interior, {senegal.FormalName}", "Yes"),
+            (amina["Honorific"], amina["Title or position"], amina["Rank"], amina["Protocol order"], amina["Protocol line"], amina["Minister"]));
+        var awa = Row("Awa Diallo");
+        Assert.Equal(("", "Director", "Ambassador", "", $"Awa Diallo, Director, {senegal.FormalName}", "No"),
+            (awa["Honorific"], awa["Title or position"], awa["Rank"], awa["Protocol order"], awa["Protocol line"], awa["Minister"]));
+        // No protocol detail set: the position as given, no rank, no line.
+        var moussa = Row("Moussa Sarr");
+        Assert.Equal(("", "Director", "", "", ""), (moussa["Honorific"], moussa["Title or position"], moussa["Rank"], moussa["Protocol order"], moussa["Protocol line"]));
+        // The formula title is escaped as every other cell is.
+        Assert.Equal("'=SUM(1+1) Adviser", Row("Binta Sow")["Title or position"]);
+        Assert.DoesNotContain(cells.SelectMany(row => row), c => c.Length > 0 && c[0] is '=' or '+' or '-' or '@');
+
+        var xlsx = await organiser.GetAsync(page.QuerySelector("#xlsx-approved")!.GetAttribute("href")!);
+        using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
+        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(inOrder.Select(r => r.FullName), rows.Select(r => (string?)r["Name"]));
+        var aminaCells = rows.Single(r => (string?)r["Name"] == "Amina Diallo");
+        Assert.Equal(2d, Convert.ToDouble(aminaCells["Protocol order"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("Minister", aminaCells["Rank"]);
+        Assert.Equal("'=SUM(1+1) Adviser", rows.Single(r => (string?)r["Name"] == "Binta Sow")["Title or position"]);
+    }
+
+    /// <summary>The printable participant list prints a delegation in protocol order: the head of delegation, then
+    /// the minister, then by rank and protocol order, then by name.</summary>
+    [Fact]
+    public async Task The_participant_list_prints_each_delegation_in_protocol_order()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var (_, inOrder) = await app.SeededDelegationAsync(summit.Id);
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var page = await organiser.GetPageAsync($"/Registration/Manage/Dashboard/{summit.Id}");
+        var response = await organiser.GetAsync(page.QuerySelector("#participants-pdf")!.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = string.Join(' ', BadgePdfReader.PageTexts(await response.Content.ReadAsByteArrayAsync()));
+
+        string[] entries = ["1. Moussa Sarr", "2. H.E. Ms Amina Diallo (Minister)", "3. Awa Diallo (Ambassador)", "4. Khady Fall (Senior official)",
+            "5. Fatou Ndiaye (Senior official)", "6. Binta Sow"];
+        Assert.Equal(inOrder.Count, entries.Length);
+        var at = 0;
+        foreach (var entry in entries)
+        {
+            var next = text.IndexOf(entry, at, StringComparison.Ordinal);
+            Assert.True(next >= 0, $"\"{entry}\" not found after position {at} in: {text}");
+            at = next + entry.Length;
+        }
+    }
 }

@@ -201,4 +201,20 @@ public class SummitPagesTests : IClassFixture<SummitAppFactory>
         Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
         Assert.StartsWith("/Account/AccessDenied", denied.Headers.Location!.PathAndQuery);
     }
+
+    /// <summary>The public participant list names each delegation in protocol order (head of delegation, then rank,
+    /// protocol order and name), yet shows only name, position and organisation: no honorific, title or rank.</summary>
+    [Fact]
+    public async Task The_public_participant_list_orders_a_delegation_by_protocol_and_shows_no_protocol_detail()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var (_, inOrder) = await app.SeededDelegationAsync(summit.Id);
+        using var visitor = app.CreateFormClient();
+        var page = await visitor.GetPageAsync($"/Summits/Participants/{summit.Id}");
+        var rows = page.QuerySelectorAll("#participants tbody tr").Select(tr => tr.QuerySelectorAll("td")[1].TextContent).ToList();
+        Assert.Equal(inOrder.Select(r => r.FullName), rows);
+        var listed = page.QuerySelector("#participants")!.TextContent;
+        foreach (var detail in new[] { "H.E.", "Minister of Interior", "Ambassador", "Senior official", "SUM(" })
+            Assert.DoesNotContain(detail, listed);
+    }
 }

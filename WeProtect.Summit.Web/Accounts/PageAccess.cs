@@ -79,7 +79,9 @@ public static class PageAccess
             page.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(
                 page.ViewEnginePath == CheckInPage ? Policies.SignedIn : Policies.Organiser)));
         // Invitations: Accept (the link's owner, checked against the address), Delegation (the focal point or
-        // organisers; 403 otherwise); Manage/ organisers (Index, Protocol, Revoke: the confirmation before revoking).
+        // organisers; 403 otherwise), NominationAddress (the focal point corrects a nominee's address: 404 for a
+        // nomination of another invitation, 403 to anyone else, organisers sent to Manage/NominationAddress);
+        // Manage/ organisers (Index, Protocol, Revoke: the confirmation before revoking).
         c.AuthorizeFolder("/Invitations", Policies.SignedIn);
         c.AuthorizeFolder("/Invitations/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Breakouts/Manage", Policies.Organiser);

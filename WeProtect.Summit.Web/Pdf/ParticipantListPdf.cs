@@ -1,6 +1,7 @@
 using PdfSharp.Pdf;
 using WeProtect.Summit.Data.Geography;
 using WeProtect.Summit.Data.Organisations;
+using WeProtect.Summit.Data.Registrations;
 using WeProtect.Summit.Web.Localization;
 
 namespace WeProtect.Summit.Web.Pdf;
@@ -8,7 +9,7 @@ namespace WeProtect.Summit.Web.Pdf;
 /// <summary>The printable participant list of a summit for the secretariat (A4, paginated through <see cref="PdfFlow"/>):
 /// one heading per country in alphabetical order (international organisations, which have no country, last), under it
 /// one sub-heading per sector in the order of <see cref="Sector"/> ("Governments" first), and the delegates by
-/// organisation then name, each as protocol offices write them (<see cref="ProtocolLine.ListEntry"/>: honorific and name,
+/// organisation, then in protocol order (<see cref="ProtocolPrecedence"/>: head of delegation, rank, order, name), each as protocol offices write them (<see cref="ProtocolLine.ListEntry"/>: honorific and name,
 /// rank, title or position and organisation). Only what the organisers already see
 /// on the dashboard; the header says it is not for publication. Participants are numbered through the whole list, so that
 /// each list item has its label (Lbl) as well as its body in the tagged PDF, as the signatory list has.
@@ -20,8 +21,12 @@ public static class ParticipantListPdf
 {
     /// <summary>One participant as the list prints them.</summary>
     /// <param name="Protocol">Title, honorific, rank and order: the entry reads as <see cref="ProtocolLine.ListEntry"/> writes it.</param>
+    /// <param name="Category">Head of delegation or not: the head comes first in the organisation's entries.</param>
     public sealed record Participant(string FullName, string Position, string Organisation, Sector? Sector, string? CountryCode, bool IsMinister,
-        Data.Invitations.ProtocolDetails? Protocol = null);
+        Data.Invitations.ProtocolDetails? Protocol = null, DelegateCategory Category = DelegateCategory.Delegate)
+    {
+        public ProtocolPlace Place => new(Category, Protocol?.Rank ?? Data.Invitations.ProtocolRank.None, IsMinister, Protocol?.Order);
+    }
 
     /// <param name="whenWhere">The summit's dates and place in the list's language (<see cref="BadgePdf.WhenWhere"/>).</param>
     public static byte[] Render(string summitName, string whenWhere, IReadOnlyList<Participant> participants, LanguageTexts? texts = null)
@@ -56,7 +61,7 @@ public static class ParticipantListPdf
             {
                 flow.Heading(texts[sector.Key?.Heading() ?? "Sector not given"], PdfFlow.Font(10, bold: true), level: 3, spaceBefore: 4, spaceAfter: 2);
                 flow.BeginList();
-                foreach (var p in sector.OrderBy(p => p.Organisation, order).ThenBy(p => p.FullName, order))
+                foreach (var p in sector.OrderBy(p => p.Organisation, order).ThenInProtocolOrder(p => p.Place, p => p.FullName, order))
                 {
                     number++;
                     var entry = ProtocolLine.Of(p.Protocol ?? Data.Invitations.ProtocolDetails.None, p.FullName, p.Position, p.Organisation, texts);

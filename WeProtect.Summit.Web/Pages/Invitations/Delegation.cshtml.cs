@@ -49,8 +49,11 @@ public class DelegationModel(SummitDbContext db, InvitationDesk desk, VisaLetter
 
     private bool Organiser => User.IsInRole(Roles.Organiser) || User.IsInRole(Roles.Admin);
 
-    /// <summary>Whether the reader is an organiser: only they correct a nominee's address.</summary>
+    /// <summary>Whether the reader is an organiser: they correct any nominee's address on their own page.</summary>
     public bool IsOrganiser => Organiser;
+
+    /// <summary>Whether the focal point may correct their nominees' addresses now (<see cref="DelegateAddressDesk.WhyFocalPointMayNotReaddress"/>).</summary>
+    public bool FocalPointMayReaddress { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int invitationId, CancellationToken ct) =>
         await LoadAsync(invitationId, ct) ?? Page();
@@ -129,6 +132,7 @@ public class DelegationModel(SummitDbContext db, InvitationDesk desk, VisaLetter
                 ? Localization.Translations.Of(HttpContext, why) : null));
         Names = registrations.ToDictionary(r => r.Id, r => r.FullName);
         IsFocalPoint = Invitation.IsFocalPoint(users.GetUserId(User));
+        FocalPointMayReaddress = DelegateAddressDesk.WhyFocalPointMayNotReaddress(Invitation, users.GetUserId(User), Summit.Status) is null;
         Nominees = nominations.Select(n => (n, n.RegistrationId is int id ? statuses.GetValueOrDefault(id) : (RegistrationStatus?)null)).ToList();
         return null;
     }

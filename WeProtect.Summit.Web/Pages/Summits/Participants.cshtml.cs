@@ -6,7 +6,8 @@ namespace WeProtect.Summit.Web.Pages.Summits;
 using WeProtect.Summit.Data.Summits;
 
 /// <summary>The public list of participants: approved delegates who consented, with their name, position and
-/// organisation and nothing else. The query selects only those three fields, so nothing more can leak into the page.
+/// organisation and nothing else. The query selects only those three fields and the keys of protocol order (place,
+/// rank, order), which order each organisation's delegates (<see cref="ProtocolPrecedence"/>) and are never shown.
 /// Cached for anonymous visitors; a registration's change evicts it (see <see cref="PublicPageCache"/>).</summary>
 [OutputCache(PolicyName = PublicPageCache.Policy)]
 public class ParticipantsModel(SummitDbContext db) : PageModel
@@ -29,11 +30,13 @@ public class ParticipantsModel(SummitDbContext db) : PageModel
                 r.Position,
                 Organisation = r.Organisation != null ? r.Organisation.FormalName : r.ProposedOrganisationName,
                 SortName = r.Organisation != null ? r.Organisation.SortName : r.ProposedOrganisationName,
+                r.Category, r.Rank, r.IsMinister, r.ProtocolOrder,
             })
             .ToListAsync();
         var byName = StringComparer.Create(CultureInfo.InvariantCulture, ignoreCase: true);
         Participants = rows
-            .OrderBy(r => r.SortName ?? "", byName).ThenBy(r => r.FullName, byName)
+            .OrderBy(r => r.SortName ?? "", byName)
+            .ThenInProtocolOrder(r => new ProtocolPlace(r.Category, r.Rank, r.IsMinister, r.ProtocolOrder), r => r.FullName, byName)
             .Select(r => new Participant(r.FullName, r.Position, r.Organisation ?? ""))
             .ToList();
         return Page();

@@ -18,7 +18,10 @@ public class DashboardModel(SummitDbContext db, DownloadLog downloads) : PageMod
     /// <summary>One delegate as the dashboard and the CSV see them.</summary>
     public sealed record Delegate(string FullName, string Position, string Organisation, Sector? Sector, string? CountryCode,
         DelegateCategory Category, bool IsMinister, RegistrationStatus Status, DateTime? CheckedInUtc, string? NeedsNote = null, int Id = 0,
-        Data.Invitations.ProtocolDetails? Protocol = null);
+        Data.Invitations.ProtocolDetails? Protocol = null)
+    {
+        public ProtocolPlace Place => new(Category, Protocol?.Rank ?? Data.Invitations.ProtocolRank.None, IsMinister, Protocol?.Order);
+    }
 
     /// <summary>What the downloads add to each delegate: ticked needs, travel, where the letter of invitation stands, and answers to every question of the
     /// summit (retired ones too: their answers are kept), by registration id.</summary>
@@ -106,7 +109,7 @@ public class DashboardModel(SummitDbContext db, DownloadLog downloads) : PageMod
         // For the organiser's own use: in the language they read this page in.
         var texts = Localization.LanguageTexts.OfRequest();
         var pdf = Pdf.ParticipantListPdf.Render(Summit.Name, Pdf.BadgePdf.WhenWhere(Summit, texts.Language), delegates
-            .Select(d => new Pdf.ParticipantListPdf.Participant(d.FullName, d.Position, d.Organisation, d.Sector, d.CountryCode, d.IsMinister, d.Protocol)).ToList(), texts);
+            .Select(d => new Pdf.ParticipantListPdf.Participant(d.FullName, d.Position, d.Organisation, d.Sector, d.CountryCode, d.IsMinister, d.Protocol, d.Category)).ToList(), texts);
         Response.Headers.CacheControl = "no-cache, no-store";
         await downloads.RecordAsync(User.ToAuditActor(), "participants", Summit, $"List of participants of summit {Summit.Id} downloaded as PDF ({DownloadLog.Count(delegates.Count, "delegate", "delegates")})", ct);
         return File(pdf, "application/pdf", $"participants-{Summit.Id}.pdf");
@@ -118,23 +121,36 @@ public class DashboardModel(SummitDbContext db, DownloadLog downloads) : PageMod
 
     private static string[] Headers(Summit summit, Extras extras) =>
     [
-        "Name", "Position", "Organisation", "Sector", "Country", "Category", "Minister", "Status", $"Checked in ({summit.TimeZoneId})",
+        "Name", "Position", "Organisation", "Sector", "Country", "Category", "Minister",
+        "Honorific", "Title or position", "Rank", "Protocol order", "Protocol line",
+        "Status", $"Checked in ({summit.TimeZoneId})",
         "Access needs", "Dietary needs", "Needs note", $"Arrival ({summit.TimeZoneId})", "Arrival flight", $"Departure ({summit.TimeZoneId})",
         "Departure flight", "Hotel", "Visa letter",
         .. extras.Questions.Select(q => q.Label + (q.IsRetired ? " (retired)" : "")),
     ];
 
-    /// <summary>The columns of both downloads, typed; the CSV writes them as text.</summary>
+    /// <summary>The downloads' words are English, as their headings and the other columns' values are.</summary>
+    private static readonly Localization.LanguageTexts English = new(null);
+
+    /// <summary>The columns of both downloads, typed; the CSV writes them as text. The protocol columns are what
+    /// <see cref="Localization.ProtocolLine"/> makes of the delegate's details: the honorific, the title (else the
+    /// position), the rank by its name (a registration marked ministerial without a rank says "Minister"), the protocol
+    /// order, and the line "H.E. Ms Jane Doe, Minister of Interior, Republic of X" when any protocol detail is set.</summary>
     private static IEnumerable<object?[]> Rows(IEnumerable<Delegate> delegates, Summit summit, Extras extras) => delegates.Select(d =>
     {
         var needs = extras.Needs.GetValueOrDefault(d.Id) ?? [];
         var travel = extras.Travel.GetValueOrDefault(d.Id);
         var answers = extras.Answers.GetValueOrDefault(d.Id);
+        var protocol = Localization.ProtocolLine.Of(d.Protocol ?? Data.Invitations.ProtocolDetails.None, d.FullName, d.Position, d.Organisation, English);
         object?[] row =
         [
             d.FullName, d.Position, d.Organisation, d.Sector?.DisplayName() ?? "",
             d.CountryCode is null ? "" : Data.Geography.Countries.NameOf(d.CountryCode),
-            d.Category.DisplayName(), d.IsMinister, Data.Vocabulary.Words.Name(d.Status),
+            d.Category.DisplayName(), d.IsMinister,
+            d.Protocol?.Normalised().Honorific ?? "", protocol.Designation ?? "",
+            protocol.Rank ?? (d.IsMinister ? English[Data.Invitations.ProtocolDetails.RankName(Data.Invitations.ProtocolRank.Minister)] : ""),
+            protocol.Order, protocol.IsEmpty ? "" : protocol.Text,
+            Data.Vocabulary.Words.Name(d.Status),
             d.CheckedInUtc is { } at ? summit.ToLocal(at) : null,
             string.Join("; ", needs.Where(n => !n.IsDietary()).Order().Select(NeedNames.DisplayName)),
             string.Join("; ", needs.Where(n => n.IsDietary()).Order().Select(NeedNames.DisplayName)),
@@ -184,7 +200,8 @@ public class DashboardModel(SummitDbContext db, DownloadLog downloads) : PageMod
                 r.Organisation != null ? r.Organisation.CountryCode : r.ProposedCountryCode,
                 r.Category, r.IsMinister, r.Status, r.CheckedInUtc, r.AccessNeeds, r.Id, new Data.Invitations.ProtocolDetails(r.Title, r.Honorific, r.Rank, r.ProtocolOrder)))
             .ToListAsync(ct);
-        return rows.OrderBy(r => r.Status).ThenBy(r => r.Organisation, IndexModel.NameOrder).ThenBy(r => r.FullName, IndexModel.NameOrder).ToList();
+        return rows.OrderBy(r => r.Status).ThenBy(r => r.Organisation, IndexModel.NameOrder)
+            .ThenInProtocolOrder(r => r.Place, r => r.FullName, IndexModel.NameOrder).ToList();
     }
 
     private async Task<bool> LoadSummitAsync(int summitId, CancellationToken ct)
