@@ -43,7 +43,10 @@ public class ArabicPunctuationZonesAndCountsTests(SummitAppFactory app) : IClass
         var pdf = await app.WithDbAsync(db => db.Communiques.Where(c => c.Id == communique.Id).Select(c => c.Pdf).SingleAsync());
         var (response, verified) = await visitor.VerifyAsync(pdf!);
         Assert.True(response.StatusCode == HttpStatusCode.OK, verified.Body?.TextContent);
-        Assert.Contains("published 2026-03-11 01:30 (Asia/Dubai; 2026-03-10 21:30 UTC)", Regex.Replace(verified.QuerySelector("#published-here")!.TextContent, @"\s+", " "));
+        Assert.Contains("published 11 March 2026, 01:30 (Asia/Dubai; 10 March 2026, 21:30 UTC)", Regex.Replace(verified.QuerySelector("#published-here")!.TextContent, @"\s+", " "));
+        // The same words for dates as the rest of the site, in the reader's language, not "2026-03-11 01:30" in every one.
+        var (_, french) = await LocalizedAppFactory.Speaking(visitor, "fr").VerifyAsync(pdf!);
+        Assert.Contains("11 mars 2026, 01:30 (Asia/Dubai ; 10 mars 2026, 21:30 UTC)", Regex.Replace(french.QuerySelector("#published-here")!.TextContent, @"\s+", " "));
     }
 
     [Fact]

@@ -124,6 +124,34 @@ public class ReportingPagesInTheirLanguageTests(LocalizedAppFactory app) : IClas
         Assert.NotNull((await EnglishLeft.PageAsync(visitor, $"/Reporting/Member/{hidden.Id}", language)).QuerySelector($"#cycle-{cycle.Id} .reported-private"));
     }
 
+    /// <summary>The reporting rate agrees with its counts: French said "1 organisations sur 4 ont fait rapport." and
+    /// Arabic "من أصل 4 منظمة" (3 to 10 take the plural).</summary>
+    [Fact]
+    public async Task The_reporting_rate_agrees_with_its_counts()
+    {
+        var organisations = new List<Organisation>();
+        for (var i = 0; i < 4; i++) organisations.Add(await app.OrganisationAsync(Sector.Government));
+        var statement = await app.PublishedStatementAsync(organisations);
+        var cycle = await app.CycleAsync(statement.SummitId, [statement.Id], app.UtcNow.AddMinutes(30));
+        await SubmitAsync(organisations[0], cycle, ReportPublication.FiguresAndNarratives, "We trained officers");
+        app.Clock.Advance(TimeSpan.FromMinutes(31));
+        using (var scope = app.Services.CreateScope())
+        {
+            var published = await scope.ServiceProvider.GetRequiredService<ReportingDesk>().PublishAsync(cycle.Id, new AuditActor(null, "Test organiser"));
+            Assert.True(published.Succeeded, published.Message);
+        }
+        using var visitor = app.CreateFormClient();
+        var expected = new Dictionary<string, string>
+        {
+            ["en"] = "1 of 4 organisations reported.",
+            ["fr"] = "Organisations ayant fait rapport : 1 sur 4.",
+            ["es"] = "Organizaciones que presentaron informe: 1 de 4.",
+            ["ar"] = "قدّمت 1 من أصل 4 منظمات تقاريرها.",
+        };
+        foreach (var (language, rate) in expected)
+            Assert.Equal(rate, (await EnglishLeft.PageAsync(visitor, $"/Reporting/Progress/{cycle.Id}", language)).QuerySelector("#rate")!.TextContent.Trim());
+    }
+
     /// <summary>A submission by a new focal point of the organisation: entry 0 (all-1) achieved, with the narrative.</summary>
     private async Task SubmitAsync(Organisation organisation, ReportingCycle cycle, ReportPublication publication, string narrative)
     {

@@ -62,7 +62,11 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration, Audit
 
     /// <summary>A visa letter issued here with the uploaded file's SHA-256: its reference and summit, never the
     /// delegate's details (whoever holds the file has them).</summary>
-    public sealed record LetterMatch(int Id, string Reference, string SummitName, DateTime IssuedUtc, string? Thumbprint);
+    public sealed record LetterMatch(int Id, string Reference, string SummitName, DateTime IssuedUtc, string? Thumbprint, string TimeZoneId)
+    {
+        /// <summary>An instant on the summit's clock (its zone is <see cref="TimeZoneId"/>).</summary>
+        public DateTime Local(DateTime utc) => Data.Summits.SummitClock.ToLocal(utc, Data.Summits.SummitClock.FindZone(TimeZoneId) ?? TimeZoneInfo.Utc);
+    }
 
     /// <summary>A withdrawn letter of invitation with the uploaded file's SHA-256.</summary>
     public sealed record WithdrawnLetter(string Reference, string SummitName, DateTime IssuedUtc, DateTime WithdrawnUtc);
@@ -115,8 +119,8 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration, Audit
         var published = match is { } m ? await DetailsModel.FindAsync(db, m.Id, ct) : null;
         var letter = published is not null ? null : await db.VisaLetters.AsNoTracking()
             .Where(v => v.Status == Data.Accreditations.VisaLetterStatus.Issued && v.Sha256 == sha)
-            .Join(db.Summits, v => v.SummitId, s => s.Id, (v, s) => new { v.Id, s.Name, v.IssuedUtc, v.CertificateThumbprint }).FirstOrDefaultAsync(ct);
-        var letterMatch = letter is null ? null : new LetterMatch(letter.Id, VisaLetterPdf.Reference(letter.Id), letter.Name, letter.IssuedUtc!.Value, letter.CertificateThumbprint);
+            .Join(db.Summits, v => v.SummitId, s => s.Id, (v, s) => new { v.Id, s.Name, v.IssuedUtc, v.CertificateThumbprint, s.TimeZoneId }).FirstOrDefaultAsync(ct);
+        var letterMatch = letter is null ? null : new LetterMatch(letter.Id, VisaLetterPdf.Reference(letter.Id), letter.Name, letter.IssuedUtc!.Value, letter.CertificateThumbprint, letter.TimeZoneId);
         var withdrawnRow = published is not null || letterMatch is not null ? null : await db.VisaLetterWithdrawals.AsNoTracking()
             .Where(w => w.Sha256 == sha).OrderByDescending(w => w.WithdrawnUtc)
             .Join(db.Summits, w => w.SummitId, s => s.Id, (w, s) => new { w.VisaLetterId, s.Name, w.IssuedUtc, w.WithdrawnUtc })
