@@ -54,6 +54,11 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
                 foreach (var (_, message) in quota.Validate()) errors.Add(("Quota", Where(row, $"{organisation.FormalName}: {(DeskText)message}")));
                 if (quota.Id == 0 && !quotas.ContainsKey(row.OrganisationId)) { db.DelegationQuotas.Add(quota); quotas[row.OrganisationId] = quota; }
             }
+            if (quotas.GetValueOrDefault(row.OrganisationId) is { } places && !places.HasAnyPlace)
+            {
+                errors.Add(("Quota", Where(row, $"{organisation.FormalName}: a quota of 0 heads of delegation and 0 delegates lets its focal point nominate nobody. Give at least one place.")));
+                continue;
+            }
             if (existing.TryGetValue(row.OrganisationId, out var invitation))
             {
                 if (invitation.Readdress(row.Email, statementId, now, summit.RegistrationClosesUtc) is { } refused) { errors.Add(("Email", Where(row, $"{organisation.FormalName}: {refused}"))); continue; }
@@ -270,6 +275,21 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
         string.IsNullOrEmpty(token) || token.Length > 100
             ? Task.FromResult<Nomination?>(null)
             : db.Nominations.AsNoTracking().FirstOrDefaultAsync(n => n.TokenHash == InvitationTokens.Hash(token), ct);
+
+    /// <summary>The nomination link (path and query) a user signed in with <paramref name="userEmail"/> holds for the
+    /// summit: a nomination to that address, not withdrawn nor completed, under an invitation not revoked; null for none
+    /// (or when its link can no longer be written).</summary>
+    public async Task<string?> HeldNominationLinkAsync(int summitId, string? userEmail, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(userEmail)) return null;
+        var email = EmailAddresses.Normalise(userEmail);
+        var seed = await db.Nominations.AsNoTracking()
+            .Where(n => n.SummitId == summitId && n.NormalisedEmail == email && n.WithdrawnUtc == null && n.RegistrationId == null
+                && db.Invitations.Any(i => i.Id == n.InvitationId && i.RevokedUtc == null))
+            .OrderByDescending(n => n.Id).Select(n => n.TokenSeed).FirstOrDefaultAsync(ct);
+        return seed is null || tokens.Token(InvitationTokens.NominationPurpose, seed) is not { } token
+            ? null : $"/Registration/Register/{summitId}?nomination={Uri.EscapeDataString(token)}";
+    }
 
     /// <summary>The signed-in user accepts the invitation of the link and becomes the organisation's focal point.</summary>
     public async Task<DeskResult<Invitation>> AcceptAsync(string token, string userId, AuditActor actor, CancellationToken ct = default)

@@ -22,6 +22,9 @@ public class DelegationQuota
     /// showed, so that two organisers editing at once cannot overwrite each other unseen.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 
+    /// <summary>Whether the quota gives any place at all: an invitation needs one, or its focal point can nominate nobody.</summary>
+    public bool HasAnyPlace => HeadsOfDelegation > 0 || Delegates > 0;
+
     public IReadOnlyList<(string Field, DeskText Message)> Validate()
     {
         var errors = new List<(string, DeskText)>();

@@ -24,11 +24,22 @@ public class ReportingCycle
 
     public bool IsPublished => PublishedUtc is not null;
 
+    /// <summary>Whether the figures may be published now: once, after the deadline (the page's button and <see cref="Publish"/>).</summary>
+    public bool IsPublishable(DateTime nowUtc) => !IsPublished && nowUtc >= DeadlineUtc;
+
+    /// <summary>When the automatic reminders begin, <paramref name="lead"/> before the deadline. They go only to the
+    /// organisations invited to report before then: one invited later (a cycle opened less than the lead time before its
+    /// deadline, a focal point named since) has just been told the deadline by its invitation, and is not reminded of it.</summary>
+    public DateTime RemindersBeginUtc(TimeSpan lead) => DeadlineUtc - lead;
+
+    /// <summary>Whether reminders may go now: before the deadline (so never once published); the page's form and the desk.</summary>
+    public bool TakesReminders(DateTime nowUtc) => !IsPublished && nowUtc < DeadlineUtc;
+
     /// <summary>Publishes the figures once the deadline has passed, or says why not.</summary>
     public DeskText? Publish(DateTime nowUtc)
     {
         if (IsPublished) return "This cycle is already published.";
-        if (nowUtc < DeadlineUtc) return $"A cycle can be published once its deadline ({When(DeadlineUtc)}) has passed.";
+        if (!IsPublishable(nowUtc)) return $"A cycle can be published once its deadline ({When(DeadlineUtc)}) has passed.";
         PublishedUtc = nowUtc;
         return null;
     }

@@ -549,7 +549,9 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
     /// was not reminded yet in this cycle: each organisation once (a unique row per cycle and organisation), each
     /// focal point one notification, sent by the notification job. <paramref name="note"/>, when given, is the
     /// organisers' own words, added to each of these letters.</summary>
-    public async Task<DeskResult> RemindAsync(int cycleId, string? note, AuditActor organiser, CancellationToken ct = default)
+    /// <remarks><paramref name="invitedBefore"/> (the sweep's <see cref="ReportingCycle.RemindersBeginUtc"/>): only the
+    /// organisations with a focal point invited to report before then; organisers' reminders have none.</remarks>
+    public async Task<DeskResult> RemindAsync(int cycleId, string? note, AuditActor organiser, CancellationToken ct = default, DateTime? invitedBefore = null)
     {
         var cycle = await db.ReportingCycles.FirstOrDefaultAsync(c => c.Id == cycleId, ct);
         var scope = await TrackedCommitments.OfCycleAsync(db, cycleId, ct);
@@ -557,11 +559,17 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         note = OrganiserNote.Clean(note);
         if (OrganiserNote.Refusal(note, "ReminderNote") is { } tooLong) return tooLong;
         var now = Now;
-        if (now >= cycle.DeadlineUtc) return DeskResult.Refused("The deadline of this cycle has passed: there is nothing left to remind anyone of.");
+        if (!cycle.TakesReminders(now)) return DeskResult.Refused("The deadline of this cycle has passed: there is nothing left to remind anyone of.");
         var submitted = await db.ProgressReports.Where(r => r.CycleId == cycleId && r.Status != ProgressReportStatus.Draft)
             .Select(r => r.OrganisationId).Distinct().ToListAsync(ct);
         var reminded = await db.ReportReminders.Where(r => r.CycleId == cycleId).Select(r => r.OrganisationId).ToListAsync(ct);
         var due = scope.Reporters.Select(r => r.OrganisationId).Except(submitted).Except(reminded).ToList();
+        if (invitedBefore is { } cutoff)
+        {
+            var invitedEarlier = await db.ReportInvitations.Where(i => i.CycleId == cycleId && i.QueuedUtc < cutoff)
+                .Join(db.ReportingFocalPoints, i => i.FocalPointId, f => f.Id, (i, f) => f.OrganisationId).Distinct().ToListAsync(ct);
+            due = due.Intersect(invitedEarlier).ToList();
+        }
         var focalPoints = await db.ReportingFocalPoints.Unrevoked().Where(f => due.Contains(f.OrganisationId))
             .Select(f => new { f.OrganisationId, f.UserId }).ToListAsync(ct);
         var reminders = due.Where(o => focalPoints.Any(f => f.OrganisationId == o)).Select(o => new ReportReminder(cycleId, o, now, note)).ToList();

@@ -112,6 +112,11 @@ public class Summit
         return null;
     }
 
+    /// <summary>Why this person cannot register here now; null when they can. The one rule of the summit page (its
+    /// Register button) and the registration page: the window, then (without a nomination) the registration mode.</summary>
+    public DeskText? WhyCannotRegister(DateTime nowUtc, bool nominated) =>
+        WhyRegistrationIsClosed(nowUtc) ?? (nominated ? null : WhySelfServiceIsRefused());
+
     /// <summary>Why a user without a nomination cannot register themselves; null in open mode.</summary>
     public DeskText? WhySelfServiceIsRefused()
     {

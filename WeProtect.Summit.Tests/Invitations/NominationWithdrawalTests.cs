@@ -45,6 +45,40 @@ public class NominationWithdrawalTests(SummitAppFactory app) : IClassFixture<Sum
         return after;
     }
 
+    /// <summary>Presses the row's Withdraw, which only asks; then confirms. Nothing is withdrawn before the confirmation.</summary>
+    private async Task<IHtmlDocument> WithdrawAsync(FormClient client, IHtmlDocument page, int nominationId)
+    {
+        var asked = await PressAsync(client, page, nominationId, "withdraw-form");
+        Assert.Contains("Withdraw the nomination of", asked.QuerySelector("#withdraw-confirmation")!.TextContent);
+        Assert.Null(await app.WithDbAsync(db => db.Nominations.Where(n => n.Id == nominationId).Select(n => n.WithdrawnUtc).SingleAsync()));
+        var (_, after) = await client.SubmitAndFollowAsync(asked, "#withdraw-confirm-form");
+        return after;
+    }
+
+    [Fact]
+    public async Task Withdraw_only_asks_first_and_sends_nothing_until_confirmed()
+    {
+        var (_, focal, delegation) = await DelegationAsync(delegates: 1);
+        var email = NewEmail("asked");
+        await focal.NominateAsync(delegation, email, nameof(DelegateCategory.Delegate));
+        var nomination = await NominationAsync(email);
+
+        var asked = await PressAsync(focal, await focal.GetPageAsync(delegation), nomination.Id, "withdraw-form");
+
+        Assert.Contains(email, asked.QuerySelector("#withdraw-confirmation")!.TextContent);
+        Assert.NotNull(asked.QuerySelector("#withdraw-confirm-form"));
+        Assert.Null((await NominationAsync(email)).WithdrawnUtc);
+        Assert.False(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "nomination.withdrawn" && e.SubjectId == nomination.Id.ToString(CultureInfo.InvariantCulture))));
+        await Task.Delay(300);
+        Assert.Empty(app.Letters(email, "Nomination withdrawn"));
+
+        // Cancel leaves it; confirming withdraws it.
+        Assert.NotNull(asked.QuerySelector("#withdraw-cancel"));
+        var (_, done) = await focal.SubmitAndFollowAsync(asked, "#withdraw-confirm-form");
+        Assert.Contains("is withdrawn", Text(done));
+        Assert.NotNull((await NominationAsync(email)).WithdrawnUtc);
+    }
+
     [Fact]
     public async Task A_pending_nomination_is_withdrawn_its_place_returns_its_registration_is_cancelled_and_the_nominee_is_told()
     {
@@ -57,7 +91,7 @@ public class NominationWithdrawalTests(SummitAppFactory app) : IClassFixture<Sum
         Assert.Equal(RegistrationStatus.Pending, registration.Status);
         var nomination = await NominationAsync(email);
 
-        var after = await PressAsync(focal, await focal.GetPageAsync(delegation), nomination.Id, "withdraw-form");
+        var after = await WithdrawAsync(focal, await focal.GetPageAsync(delegation), nomination.Id);
 
         Assert.Contains("is withdrawn", Text(after));
         Assert.Null(after.QuerySelector($"tr[data-nomination-id='{nomination.Id}']"));
@@ -93,7 +127,7 @@ public class NominationWithdrawalTests(SummitAppFactory app) : IClassFixture<Sum
         var before = await focal.GetPageAsync(delegation);
         Assert.True((await app.DecideAsync(registration.Id, RegistrationStatus.Approved)).Succeeded);
 
-        var after = await PressAsync(focal, before, nomination.Id, "withdraw-form");
+        var after = await WithdrawAsync(focal, before, nomination.Id);
 
         Assert.Contains("already approved", Text(after));
         Assert.Null(after.QuerySelector($"tr[data-nomination-id='{nomination.Id}'] form.withdraw-form"));

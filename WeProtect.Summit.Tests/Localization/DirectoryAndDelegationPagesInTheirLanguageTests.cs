@@ -67,7 +67,8 @@ public class DirectoryAndDelegationPagesInTheirLanguageTests(LocalizedAppFactory
             var page = await speaking.GetPageAsync(url);
             var nomination = await app.WithDbAsync(db => db.Nominations.AsNoTracking().SingleAsync(n => n.NormalisedEmail == EmailAddresses.Normalise(leaving)));
             page.QuerySelector($"tr[data-nomination-id='{nomination.Id}'] form.withdraw-form")!.Id = "withdraw-leaving";
-            var (_, after) = await speaking.SubmitAndFollowAsync(page, "#withdraw-leaving");
+            var (_, asked) = await speaking.SubmitAndFollowAsync(page, "#withdraw-leaving");
+            var (_, after) = await speaking.SubmitAndFollowAsync(asked, "#withdraw-confirm-form");
             // In Arabic the Latin address sits in invisible isolates (FSI…PDI), so that it reads left to right.
             var masked = EmailAddresses.Mask(leaving);
             Assert.Equal(string.Format(Withdrawn[language], language == "ar" ? Web.Localization.Translations.Isolate(masked) : masked), after.QuerySelector("#status")!.TextContent.Trim());

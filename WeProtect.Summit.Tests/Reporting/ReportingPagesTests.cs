@@ -1,3 +1,4 @@
+using System.Globalization;
 using AngleSharp.Html.Dom;
 using WeProtect.Summit.Data.Notifications;
 using WeProtect.Summit.Data.Organisations;
@@ -370,13 +371,20 @@ public class ReportingPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(publicUrl)).StatusCode);
         var organiser = await app.LoggedInClientAsync(Roles.Organiser);
         var manage = await organiser.GetPageAsync($"/Reporting/Manage/Cycle/{cycle.Id}");
-        var (_, early) = await organiser.SubmitAndFollowAsync(manage, "form#publish-form");
-        Assert.Contains("once its deadline", Status(early));
+        // Before the deadline the button is shown disabled, with the date it becomes available; reminders are offered.
+        Assert.Null(manage.QuerySelector("form#publish-form"));
+        Assert.True(manage.QuerySelector("#publish-later button")!.HasAttribute("disabled"));
+        Assert.Contains("once the deadline has passed, from", manage.QuerySelector("#publish-when")!.TextContent);
+        Assert.Contains(cycle.DeadlineUtc.Year.ToString(CultureInfo.InvariantCulture), manage.QuerySelector("#publish-when")!.TextContent);
+        Assert.NotNull(manage.QuerySelector("form#remind-form"));
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(publicUrl)).StatusCode);
 
         app.Clock.Advance(TimeSpan.FromMinutes(31));
         var (_, published) = await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync($"/Reporting/Manage/Cycle/{cycle.Id}"), "form#publish-form");
         Assert.Contains("is published", Status(published));
+        // Published: nobody is left to remind, and the page no longer offers it.
+        Assert.Null(published.QuerySelector("form#remind-form"));
+        Assert.Null(published.QuerySelector("#publish-later"));
         Assert.Equal(["reporting-cycle.opened", "reporting-cycle.published"], await app.AuditActionsAsync(nameof(ReportingCycle), cycle.Id));
 
         var figures = await anonymous.GetPageAsync(publicUrl);

@@ -44,6 +44,31 @@ public abstract class ReportingReminderSweepChecks(SummitAppFactory app)
     }
 
     [Fact]
+    public async Task A_cycle_opened_within_the_lead_time_invites_its_focal_points_and_never_reminds_them_in_the_same_sweep_or_later()
+    {
+        var silent = await app.OrganisationAsync(Sector.Government);
+        var statement = await app.PublishedStatementAsync([silent]);
+        var (silentUser, _, _) = await app.FocalPointAsync(silent.Id, twoFactor: false, fullName: "Newly Invited");
+        var start = new DateTime(app.UtcNow.Ticks - app.UtcNow.Ticks % TimeSpan.TicksPerSecond + TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+        app.Clock.SetUtcNow(new DateTimeOffset(start, TimeSpan.Zero));
+        var deadline = start.AddDays(10);   // less than the fourteen days' lead
+        var cycle = await app.CycleAsync(statement.SummitId, [statement.Id], deadline);
+
+        await SweepAtAsync(start.AddMinutes(1));
+        await SweepAtAsync(start.AddMinutes(2));
+        await SweepAtAsync(deadline - TimeSpan.FromDays(1));
+
+        var invited = await app.WithDbAsync(db => db.Notifications.AsNoTracking()
+            .Where(n => n.Kind == NotificationKinds.ReportingInvitation && n.RecipientUserId == silentUser.Id).CountAsync());
+        Assert.Equal(1, invited);
+        Assert.Empty(await RemindersAsync(cycle.Id));
+        Assert.Equal(0, await app.WithDbAsync(db => db.ReportReminders.CountAsync(r => r.CycleId == cycle.Id)));
+        // The rule, named once: reminders begin the lead time before the deadline, for those invited before then.
+        Assert.Equal(deadline - ReportingSweep.DefaultReminderBefore, (await app.WithDbAsync(db => db.ReportingCycles.SingleAsync(c => c.Id == cycle.Id)))
+            .RemindersBeginUtc(ReportingSweep.DefaultReminderBefore));
+    }
+
+    [Fact]
     public async Task Within_the_lead_time_the_sweep_reminds_each_organisation_that_has_not_submitted_once_and_a_second_sweep_nothing()
     {
         var submits = await app.OrganisationAsync(Sector.Government);

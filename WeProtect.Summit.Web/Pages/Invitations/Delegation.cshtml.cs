@@ -67,10 +67,19 @@ public class DelegationModel(SummitDbContext db, InvitationDesk desk, VisaLetter
         return await this.AnswerAsync(result, () => RedirectToPage(new { invitationId }), async () => await LoadAsync(invitationId, ct) ?? Page());
     }
 
-    public async Task<IActionResult> OnPostWithdrawAsync(int invitationId, int nominationId, CancellationToken ct)
+    /// <summary>The nomination whose withdrawal awaits confirmation: the row's button only asks (the nominee is told by
+    /// e-mail, and a completed registration is cancelled), the confirmation form withdraws.</summary>
+    public Nomination? ConfirmingWithdrawal { get; private set; }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(int invitationId, int nominationId, bool confirmed, CancellationToken ct)
     {
         if (await LoadAsync(invitationId, ct) is { } denied) return denied;
         if (Nominees.All(n => n.Nomination.Id != nominationId)) return NotFound();
+        if (!confirmed)
+        {
+            ConfirmingWithdrawal = Nominees.First(n => n.Nomination.Id == nominationId).Nomination;
+            return Page();
+        }
         var result = await desk.WithdrawNominationAsync(nominationId, users.GetUserId(User)!, Organiser, User.ToAuditActor(), ct);
         return this.Answer(WithAddress(result, nominationId, "The nomination of {0} is withdrawn: its place is free again, and they were told by e-mail."),
             () => RedirectToPage(new { invitationId }));

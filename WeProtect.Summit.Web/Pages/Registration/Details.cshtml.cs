@@ -22,6 +22,9 @@ public class DetailsModel(SummitDbContext db, RegistrationDesk desk, UserManager
     /// <summary>Whether the summit's travel form is open to this delegate (approved).</summary>
     public bool TravelOpen => AnswerDesk.WhyTravelIsClosed(Registration) is null;
 
+    /// <summary>An approved delegate of a summit with breakouts (not cancelled): the page links to its agenda to book them.</summary>
+    public bool HasBreakoutsToBook { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (await LoadAsync(id) is not { } registration) return NotFound();
@@ -31,6 +34,8 @@ public class DetailsModel(SummitDbContext db, RegistrationDesk desk, UserManager
         TravelAnswers = AnswerList.From(questions.Where(q => q.Form == QuestionForm.Travel), registration.Answers);
         Travel = await db.TravelDetails.AsNoTracking().FirstOrDefaultAsync(t => t.RegistrationId == registration.Id);
         CorrectedUtc = await RegistrationDesk.LastCorrectedAsync(db, registration.Id);
+        if (registration.Status == RegistrationStatus.Approved)
+            HasBreakoutsToBook = await db.Breakouts.AnyAsync(b => b.SummitId == registration.SummitId && b.CancelledUtc == null && !b.IsPlenary);
         if (registration.Status == RegistrationStatus.Waitlisted && registration.WaitlistedUtc is { } since)
         {
             // The desk promotes by (WaitlistedUtc, Id): count who is ahead in that order.

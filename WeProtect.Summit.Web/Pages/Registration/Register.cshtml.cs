@@ -70,7 +70,7 @@ public class RegisterModel(SummitDbContext db, RegistrationDesk desk, Invitation
         var summit = await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == summitId);
         if (summit is null) return NotFound();
         Summit = summit;
-        Closed = summit.WhyRegistrationIsClosed(clock.GetUtcNow().UtcDateTime) is { } why ? Localization.Translations.Of(HttpContext, why) : null;
+        Closed = summit.WhyCannotRegister(clock.GetUtcNow().UtcDateTime, nominated: true) is { } why ? Localization.Translations.Of(HttpContext, why) : null;
         var userId = users.GetUserId(User);
         // A cancelled registration is no obstacle: the desk makes it again.
         ExistingId = await db.Registrations.Where(r => r.SummitId == summitId && r.UserId == userId && r.Status != RegistrationStatus.Cancelled)
@@ -86,7 +86,7 @@ public class RegisterModel(SummitDbContext db, RegistrationDesk desk, Invitation
     /// without one: why self-service is refused (registration by invitation). Null when the form is shown.</summary>
     private async Task<DeskText?> WhyNotThisUserAsync(Summit summit)
     {
-        if (string.IsNullOrEmpty(NominationToken)) return summit.WhySelfServiceIsRefused();
+        if (string.IsNullOrEmpty(NominationToken)) return summit.WhyCannotRegister(clock.GetUtcNow().UtcDateTime, nominated: false);
         var nomination = await invitations.FindNominationAsync(NominationToken);
         if (nomination is null || nomination.SummitId != summit.Id) return "This nomination link is not known: check that you copied all of it.";
         if (nomination.IsWithdrawn) return Nomination.WithdrawnMessage;

@@ -9,11 +9,16 @@ using WeProtect.Summit.Data.Summits;
 /// <summary>The public page of a summit: what an invited delegate needs. Drafts are visible to organisers only.</summary>
 [OutputCache(PolicyName = PublicPageCache.Policy)]
 public class DetailsModel(SummitDbContext db, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> words,
-    Data.Statements.ConsultationRoster roster) : PageModel
+    Data.Statements.ConsultationRoster roster, Data.Invitations.InvitationDesk invitations, UserManager<SummitUser> users) : PageModel
 {
     public Summit Summit { get; private set; } = null!;
     public bool CanManage { get; private set; }
     public bool RegistrationOpenNow { get; private set; }
+    /// <summary>Whether this visitor may register themselves now (<see cref="Summit.WhyCannotRegister"/>, as the
+    /// registration page decides): false for a summit by invitation.</summary>
+    public bool MayRegister { get; private set; }
+    /// <summary>The signed-in visitor's own nomination link, when they hold one for this summit and it is open.</summary>
+    public string? NominationLink { get; private set; }
     public string RegistrationState { get; private set; } = "";
     /// <summary>The signed-in user's registration for this summit. Anonymous pages (the cached ones) never have one.</summary>
     public int? MyRegistrationId { get; private set; }
@@ -40,8 +45,11 @@ public class DetailsModel(SummitDbContext db, TimeProvider clock, Microsoft.Exte
         Summit = summit;
         var now = clock.GetUtcNow().UtcDateTime;
         RegistrationOpenNow = summit.IsRegistrationOpen(now);
+        MayRegister = summit.WhyCannotRegister(now, nominated: false) is null;
         RegistrationState = summit.Status switch
         {
+            SummitStatus.Open when RegistrationOpenNow && summit.RegistrationMode == RegistrationMode.ByInvitation =>
+                words["Registration is by invitation: delegates are nominated by their organisation's focal point, until {0} ({1}).", summit.ToLocal(summit.RegistrationClosesUtc!.Value).Said("d MMMM yyyy, HH:mm"), summit.TimeZoneId],
             SummitStatus.Open when RegistrationOpenNow =>
                 words["Registration is open until {0} ({1}).", summit.ToLocal(summit.RegistrationClosesUtc!.Value).Said("d MMMM yyyy, HH:mm"), summit.TimeZoneId],
             SummitStatus.Open when now < summit.RegistrationOpensUtc =>
@@ -58,9 +66,13 @@ public class DetailsModel(SummitDbContext db, TimeProvider clock, Microsoft.Exte
                     .OrderByDescending(c => c.Revision).Select(c => (int?)c.Id).FirstOrDefault()))
             .ToListAsync();
         if (User.Identity?.IsAuthenticated == true && User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+        {
             MyRegistrationId = await db.Registrations.Where(r => r.SummitId == id && r.UserId == userId
                     && r.Status != Data.Registrations.RegistrationStatus.Cancelled)
                 .Select(r => (int?)r.Id).FirstOrDefaultAsync();
+            if (MyRegistrationId is null && RegistrationOpenNow && summit.RegistrationMode == RegistrationMode.ByInvitation)
+                NominationLink = await invitations.HeldNominationLinkAsync(id, (await users.GetUserAsync(User))?.Email, HttpContext.RequestAborted);
+        }
         var userIdNow = User.Identity?.IsAuthenticated == true ? User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
         if (CanManage || await roster.ParticipantAsync(id, userIdNow, HttpContext.RequestAborted) is not null)
             Consultations = (await db.Statements.AsNoTracking()

@@ -6,8 +6,10 @@ namespace WeProtect.Summit.Web.Pages.Reporting.Manage;
 /// <summary>Organisers: one cycle's progress (<see cref="CycleProgress"/>): who must report and where each report
 /// stands, the status counts per commitment over the current submissions, "Remind" (those who have not submitted,
 /// each once), "Publish" (after the deadline), and the CSV, xlsx and JSON of the current submissions.</summary>
-public class CycleModel(SummitDbContext db, ReportingDesk desk) : PageModel
+public class CycleModel(SummitDbContext db, ReportingDesk desk, TimeProvider clock) : PageModel
 {
+    /// <summary>Now, for the page's rules (<see cref="ReportingCycle.TakesReminders"/>, <see cref="ReportingCycle.IsPublishable"/>).</summary>
+    public DateTime NowUtc => clock.GetUtcNow().UtcDateTime;
     public CycleProgress Progress { get; private set; } = null!;
     public ReportingCycle Cycle => Progress.Cycle;
     private IReadOnlyDictionary<int, string> languages = new Dictionary<int, string>();
