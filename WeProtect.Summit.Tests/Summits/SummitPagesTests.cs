@@ -113,6 +113,22 @@ public class SummitPagesTests : IClassFixture<SummitAppFactory>
     }
 
     [Fact]
+    public async Task An_organiser_on_the_public_page_is_sent_to_the_summits_management_home()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var page = await organiser.GetPageAsync($"/Summits/Details/{summit.Id}");
+        var link = page.QuerySelector("#manage-summit-link");
+        Assert.NotNull(link);
+        Assert.Equal("Manage this summit", link.TextContent.Trim());
+        Assert.Equal($"/Summits/Manage/Summit/{summit.Id}", link.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.OK, (await organiser.GetAsync(link.GetAttribute("href")!)).StatusCode);
+
+        using var anonymous = app.CreateFormClient();
+        Assert.Null((await anonymous.GetPageAsync($"/Summits/Details/{summit.Id}")).QuerySelector("#manage-summit-link"));
+    }
+
+    [Fact]
     public async Task An_edit_made_on_a_stale_copy_is_refused_and_the_newer_edit_is_kept()
     {
         using var first = await app.LoggedInClientAsync(Roles.Organiser);
