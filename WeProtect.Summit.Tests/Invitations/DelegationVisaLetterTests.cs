@@ -47,7 +47,10 @@ public class DelegationVisaLetterTests(SummitAppFactory app) : IClassFixture<Sum
         // Not before the member's accreditation is complete.
         var early = await focalClient.GetPageAsync(delegation);
         Assert.Null(Row(early, nominationId).QuerySelector("form.visa-letter-form"));
-        Assert.NotNull(Row(early, nominationId).QuerySelector(".visa-letter-unavailable"));
+        // Approved already: only the accreditation is missing, and the page says which part.
+        var why = Row(early, nominationId).QuerySelector(".visa-letter-unavailable")!.TextContent;
+        Assert.Contains("The accreditation is incomplete: first give", why);
+        Assert.DoesNotContain("must be approved", why);
 
         using var memberClient = await app.LogInAsync(member);
         var number = await app.CompleteAccreditationAsync(memberClient, registration.Id);
