@@ -134,10 +134,11 @@ public class Statement
     public bool LacksSigningWindow => !Standing && (SigningOpensUtc is null || SigningClosesUtc is null || SigningClosesUtc <= SigningOpensUtc);
 
     /// <summary>Moves the statement one step; returns why not when the step is not allowed. Becoming final freezes
-    /// the latest version.</summary>
+    /// the latest version; consultation, like finalising, needs a text (delegates are e-mailed a link to read it).</summary>
     public DeskText? MoveTo(StatementStatus next)
     {
         if (!NextStatuses().Contains(next)) return $"{DeskWords.StatementIs(Status)}: it cannot move to “{(DeskText)Vocabulary.Words.Name(next)}”.";
+        if (next == StatementStatus.Consultation && Latest is null) return "Write the text before opening it for consultation.";
         if (next == StatementStatus.Final)
         {
             if (Latest is not { } latest) return "Write the text before finalising it.";

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using WeProtect.Summit.Data.Notifications;
 using WeProtect.Summit.Data.Statements;
 
 namespace WeProtect.Summit.Tests.Statements;
@@ -169,6 +170,15 @@ public class StatementPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
         Assert.Contains("Write the text before finalising", page.QuerySelector(".alert-danger")!.TextContent);
         Assert.Equal(StatementStatus.Draft, await app.WithDbAsync(db => db.Statements.Where(s => s.Id == id).Select(s => s.Status).SingleAsync()));
 
+        // So is consultation: delegates would be e-mailed a link to a text that does not exist.
+        page = await MoveAsync(client, id, StatementStatus.Consultation);
+        Assert.Contains("Write the text before opening it for consultation", page.QuerySelector(".alert-danger")!.TextContent);
+        Assert.Null(page.QuerySelector(".alert-success"));
+        Assert.Equal(StatementStatus.Draft, await app.WithDbAsync(db => db.Statements.Where(s => s.Id == id).Select(s => s.Status).SingleAsync()));
+        Assert.False(await app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.Kind == NotificationKinds.ConsultationOpened && n.SubjectId == id)));
+
+        // A text of its own: the canonical text's hash is counted in the audit trail by another test.
+        await SaveAsync(client, id, StatementExample.Canonical.Replace("Fund services", "Fund consulted services"));
         page = await MoveAsync(client, id, StatementStatus.Consultation);
         Assert.Equal("In consultation", page.QuerySelector("#statement-status")!.TextContent.Trim());
     }
