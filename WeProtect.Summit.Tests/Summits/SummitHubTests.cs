@@ -143,4 +143,18 @@ public class SummitHubTests(SummitAppFactory app) : IClassFixture<SummitAppFacto
         var communique = await organiser.GetPageAsync($"/Communiques/Manage/{published.Id}");
         Assert.Equal(Hub(published.SummitId), communique.QuerySelector("#nav-summit")!.GetAttribute("href"));
     }
+
+    [Fact]
+    public async Task The_public_summit_page_offers_organisers_the_management_home_and_delegates_nothing()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var link = (await organiser.GetPageAsync($"/Summits/Details/{summit.Id}")).QuerySelector("#manage-summit");
+        Assert.True(link is not null, "no link to the management home");
+        Assert.Equal((Hub(summit.Id), "Manage this summit"), (link.GetAttribute("href"), link.TextContent.Trim()));
+
+        var (delegateUser, _) = await app.ApprovedDelegateAsync(summit.Id);
+        using var delegateClient = await app.LogInAsync(delegateUser);
+        Assert.Null((await delegateClient.GetPageAsync($"/Summits/Details/{summit.Id}")).QuerySelector("#manage-summit"));
+    }
 }
