@@ -100,6 +100,10 @@ public class AmendmentDecisionTests(SummitAppFactory app) : IClassFixture<Summit
         Assert.Equal("Full proposed wording", details.QuerySelector("summary")!.TextContent.Trim());
         Assert.Equal("Share what works, with data that protects privacy.", details.QuerySelector(".amendment-wording")!.TextContent.Trim());
         Assert.Single(card.QuerySelectorAll(".amendment-wording"));
+        Assert.Equal("Explanation: Clearer.", card.QuerySelector(".amendment-explanation")!.TextContent.Trim());
+        // The way back says where it leads.
+        Assert.Equal(("Statement page", $"/Statements/Manage/Edit/{id}"), (page.QuerySelector("#link-statement")!.TextContent.Trim(), page.QuerySelector("#link-statement")!.GetAttribute("href")));
+        Assert.Equal("Consultation (comments and amendments)", page.QuerySelector("#link-consult")!.TextContent.Trim());
         // What the page offered before is still there.
         Assert.NotNull(card.QuerySelector($"#accept-{amendment.Id} button"));
         Assert.NotNull(card.QuerySelector($"#reject-{amendment.Id} textarea[name=reason]"));

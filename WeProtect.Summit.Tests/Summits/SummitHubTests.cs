@@ -126,6 +126,10 @@ public class SummitHubTests(SummitAppFactory app) : IClassFixture<SummitAppFacto
 
         var list = await organiser.GetPageAsync("/Summits/Manage");
         Assert.Contains(list.QuerySelectorAll("a.summit-hub"), a => a.GetAttribute("href") == Hub(summitId) && a.TextContent == name);
+        // Each row's other links say where they lead, as the hub names them; their column has a header.
+        var settings = list.QuerySelectorAll("a.summit-settings").Single(a => a.GetAttribute("href") == $"/Summits/Manage/Edit/{summitId}");
+        Assert.Equal($"Settings {name}", settings.TextContent.Trim());
+        Assert.Equal("Actions", list.QuerySelectorAll("thead th").Last().TextContent.Trim());
 
         foreach (var area in new[]
                  {
