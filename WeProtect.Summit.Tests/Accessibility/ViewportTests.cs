@@ -158,15 +158,15 @@ public class ViewportTests(BrowserFixture browser)
     }
 
     /// <summary>Words of a table drawn on two lines ("Remov|e"): a table keeps its words and scrolls in its region
-    /// instead. A word here runs between spaces, hyphens, dashes and slashes (where a line may break); hashes and code may
-    /// break anywhere.</summary>
+    /// instead. A word here runs between spaces, hyphens, dashes and slashes (where a line may break); hashes, code and
+    /// e-mail addresses may break anywhere.</summary>
     private static async Task<string[]> BrokenTableWordsAsync(IPage page) => await page.EvaluateAsync<string[]>("""
         () => {
           const broken = [];
           const walker = document.createTreeWalker(document.querySelector('main') ?? document.body, NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node && broken.length < 10; node = walker.nextNode()) {
             const host = node.parentElement;
-            if (!host.closest('table') || host.closest('.hash, code, .visually-hidden')) continue;
+            if (!host.closest('table') || host.closest('.hash, code, .email-address, .visually-hidden')) continue;
             for (const match of node.data.matchAll(/[^\s\-\/\u2013\u2014]+/g)) {
               const range = document.createRange();
               range.setStart(node, match.index);

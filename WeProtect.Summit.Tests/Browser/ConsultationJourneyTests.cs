@@ -58,6 +58,16 @@ public class ConsultationJourneyTests(BrowserFixture browser)
         await organiserPage.GotoAsync($"/Statements/Manage/Edit/{statementId}");
         await organiserPage.Locator("#link-amendments").ClickAsync();
         await Assertions.Expect(organiserPage.Locator("article.amendment")).ToContainTextAsync("Evidence, not only data.");
+        // One view of the proposal: the change, whose runs say what they are to a screen reader (visually hidden
+        // generated text); the whole wording folded away until asked for.
+        var inserted = organiserPage.Locator("article.amendment .amendment-diff ins").First;
+        await Assertions.Expect(inserted).ToBeVisibleAsync();
+        Assert.Equal("\"Added: \"", await inserted.EvaluateAsync<string>("e => getComputedStyle(e, '::before').content"));
+        Assert.Equal("1px", await inserted.EvaluateAsync<string>("e => getComputedStyle(e, '::before').width"));
+        var wording = organiserPage.Locator("article.amendment details.amendment-full .amendment-wording");
+        await Assertions.Expect(wording).ToBeHiddenAsync();
+        await organiserPage.Locator("article.amendment details.amendment-full summary").ClickAsync();
+        await Assertions.Expect(wording).ToContainTextAsync("with evidence that protects");
         await browser.ScreenshotAsync(organiserPage, "3-amendment-pending");
         await organiserPage.Locator("form.accept-form button[type=submit]").ClickAsync();
         await Assertions.Expect(organiserPage.Locator("main [role=status]")).ToContainTextAsync("version 2 holds the new wording");

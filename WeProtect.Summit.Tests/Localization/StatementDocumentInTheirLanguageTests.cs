@@ -12,16 +12,37 @@ public class StatementDocumentInTheirLanguageTests(SummitAppFactory app) : IClas
 {
     public static TheoryData<string> Languages() => EnglishLeft.Languages();
 
-    /// <summary>Every "#" link of the page is named "Link to …" in <paramref name="language"/> and says so.</summary>
+    /// <summary>The sections' names and the word "commitment" as each language says them (written out here, not read
+    /// from the translations, so that a wrong translation fails).</summary>
+    private static readonly Dictionary<string, (string All, string Government, string Commitment, string Comma)> Said = new()
+    {
+        ["en"] = ("All members", "Government", "commitment", ", "),
+        ["fr"] = ("Tous les membres", "Gouvernement", "engagement", ", "),
+        ["es"] = ("Todos los miembros", "Gobierno", "compromiso", ", "),
+        ["ar"] = ("جميع الأعضاء", "حكومة", "الالتزام", "، "),
+    };
+
+    /// <summary>Every "#" link of the page is named "Link to …" in <paramref name="language"/> with the part's name as
+    /// said ("Link to Government, commitment 1 b"), never its anchor ("government-1.b"), and says its language.</summary>
     private static void AssertAnchorLinksIn(IHtmlDocument page, string language)
     {
         var links = page.QuerySelectorAll("a.statement-anchor");
         Assert.NotEmpty(links);
         var texts = new LanguageTexts(language);
+        var said = Said[language];
         foreach (var link in links)
         {
             var anchor = link.GetAttribute("href")![1..];
-            Assert.Equal(texts.Format("Link to {0}", anchor), link.GetAttribute("aria-label"));
+            var parts = anchor.Split('-', '.');
+            var section = parts[0] == "all" ? said.All : said.Government;
+            var name = parts.Length switch
+            {
+                1 => section,
+                2 => $"{section}{said.Comma}{said.Commitment} {parts[1]}",
+                _ => $"{section}{said.Comma}{said.Commitment} {parts[1]} {parts[2]}",
+            };
+            Assert.Equal(texts.Format("Link to {0}", name), link.GetAttribute("aria-label"));
+            Assert.DoesNotContain(anchor, link.GetAttribute("aria-label"));
             Assert.Equal(language, link.GetAttribute("lang"));
         }
     }
@@ -37,6 +58,25 @@ public class StatementDocumentInTheirLanguageTests(SummitAppFactory app) : IClas
         Assert.Equal("en", page.QuerySelector("#statement-language-text")!.GetAttribute("lang"));
         Assert.NotEqual("Link to preamble-1", new LanguageTexts(language).Format("Link to {0}", "preamble-1"));
         AssertAnchorLinksIn(page, language);
+        var item = page.QuerySelector("[id='government-1.b'] a.statement-anchor")!.GetAttribute("aria-label");
+        Assert.Equal(language switch
+        {
+            "fr" => "Lien vers Gouvernement, engagement 1 b",
+            "es" => "Enlace a Gobierno, compromiso 1 b",
+            _ => "رابط إلى حكومة، الالتزام 1 b",
+        }, item);
+    }
+
+    [Fact]
+    public async Task The_anchor_links_are_named_for_the_part_in_English()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var (statement, _) = await app.CreateStatementAsync(summit.Id, StatementStatus.OpenForSignature, StatementExample.Canonical);
+        var page = await app.CreateFormClient().GetPageAsync($"/Statements/{statement.Id}/text");
+        string Label(string anchor) => page.QuerySelector($"[id='{anchor}'] a.statement-anchor")!.GetAttribute("aria-label")!;
+        Assert.Equal(("Link to Government", "Link to Government, commitment 2", "Link to Government, commitment 1 b"),
+            (Label("government"), Label("government-2"), Label("government-1.b")));
+        AssertAnchorLinksIn(page, "en");
     }
 
     [Theory]

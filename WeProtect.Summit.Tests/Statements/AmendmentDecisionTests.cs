@@ -77,6 +77,43 @@ public class AmendmentDecisionTests(SummitAppFactory app) : IClassFixture<Summit
     }
 
     [Fact]
+    public async Task A_proposal_is_shown_once_as_its_change_labelled_for_screen_readers_with_the_whole_wording_on_request()
+    {
+        var (id, amendment, _, _) = await ProposedAsync();
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var page = await organiser.GetPageAsync(Url(id));
+        var card = page.QuerySelector($"#amendment-{amendment.Id}")!;
+        // The part by its name, not its anchor.
+        Assert.Equal($"Amendment #{amendment.Id} · Government 1(b) · on version 1", card.QuerySelector("h3")!.TextContent.Trim());
+        Assert.DoesNotContain("government-1.b", card.TextContent);
+        // One view of the change: the diff; its runs say "removed" and "added" in words, not by their marks alone.
+        var diff = Assert.Single(card.QuerySelectorAll(".amendment-diff"));
+        // (site.css writes data-before / data-after as visually hidden generated text: read aloud, not copied.)
+        Assert.NotEmpty(diff.QuerySelectorAll("del"));
+        Assert.NotEmpty(diff.QuerySelectorAll("ins"));
+        Assert.All(diff.QuerySelectorAll("del"), d => Assert.Equal(("Removed:", "End of removed words."), (d.GetAttribute("data-before"), d.GetAttribute("data-after"))));
+        Assert.All(diff.QuerySelectorAll("ins"), i => Assert.Equal(("Added:", "End of added words."), (i.GetAttribute("data-before"), i.GetAttribute("data-after"))));
+        Assert.NotNull(page.QuerySelector("#diff-legend"));
+        // The wording whole, folded away: the only other place it is shown.
+        var details = Assert.Single(card.QuerySelectorAll("details.amendment-full"));
+        Assert.Null(details.GetAttribute("open"));
+        Assert.Equal("Full proposed wording", details.QuerySelector("summary")!.TextContent.Trim());
+        Assert.Equal("Share what works, with data that protects privacy.", details.QuerySelector(".amendment-wording")!.TextContent.Trim());
+        Assert.Single(card.QuerySelectorAll(".amendment-wording"));
+        Assert.Equal("Explanation: Clearer.", card.QuerySelector(".amendment-explanation")!.TextContent.Trim());
+        // The way back says where it leads.
+        Assert.Equal(("Statement page", $"/Statements/Manage/Edit/{id}"), (page.QuerySelector("#link-statement")!.TextContent.Trim(), page.QuerySelector("#link-statement")!.GetAttribute("href")));
+        Assert.Equal("Consultation (comments and amendments)", page.QuerySelector("#link-consult")!.TextContent.Trim());
+        // What the page offered before is still there.
+        Assert.NotNull(card.QuerySelector($"#accept-{amendment.Id} button"));
+        Assert.NotNull(card.QuerySelector($"#reject-{amendment.Id} textarea[name=reason]"));
+
+        // Decided, the part is named in the table too.
+        var (_, after) = await organiser.SubmitAndFollowAsync(page, $"#accept-{amendment.Id}");
+        Assert.Equal("Government 1(b)", after.QuerySelector($"#decided-{amendment.Id} .amendment-part")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Rejecting_needs_a_reason_and_tells_the_proposer_why()
     {
         var (id, amendment, proposer, _) = await ProposedAsync();

@@ -126,6 +126,10 @@ public class SummitHubTests(SummitAppFactory app) : IClassFixture<SummitAppFacto
 
         var list = await organiser.GetPageAsync("/Summits/Manage");
         Assert.Contains(list.QuerySelectorAll("a.summit-hub"), a => a.GetAttribute("href") == Hub(summitId) && a.TextContent == name);
+        // Each row's other links say where they lead, as the hub names them; their column has a header.
+        var settings = list.QuerySelectorAll("a.summit-settings").Single(a => a.GetAttribute("href") == $"/Summits/Manage/Edit/{summitId}");
+        Assert.Equal($"Settings {name}", settings.TextContent.Trim());
+        Assert.Equal("Actions", list.QuerySelectorAll("thead th").Last().TextContent.Trim());
 
         foreach (var area in new[]
                  {
@@ -142,5 +146,19 @@ public class SummitHubTests(SummitAppFactory app) : IClassFixture<SummitAppFacto
         }
         var communique = await organiser.GetPageAsync($"/Communiques/Manage/{published.Id}");
         Assert.Equal(Hub(published.SummitId), communique.QuerySelector("#nav-summit")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task The_public_summit_page_offers_organisers_the_management_home_and_delegates_nothing()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var link = (await organiser.GetPageAsync($"/Summits/Details/{summit.Id}")).QuerySelector("#manage-summit-link");
+        Assert.True(link is not null, "no link to the management home");
+        Assert.Equal((Hub(summit.Id), "Manage this summit"), (link.GetAttribute("href"), link.TextContent.Trim()));
+
+        var (delegateUser, _) = await app.ApprovedDelegateAsync(summit.Id);
+        using var delegateClient = await app.LogInAsync(delegateUser);
+        Assert.Null((await delegateClient.GetPageAsync($"/Summits/Details/{summit.Id}")).QuerySelector("#manage-summit-link"));
     }
 }

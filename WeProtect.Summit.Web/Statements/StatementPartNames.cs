@@ -2,6 +2,7 @@ using Microsoft.Extensions.Localization;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Statements;
 using WeProtect.Summit.Data.Vocabulary;
+using WeProtect.Summit.Web.Localization;
 
 namespace WeProtect.Summit.Web.Statements;
 
@@ -10,7 +11,21 @@ namespace WeProtect.Summit.Web.Statements;
 /// never shown to delegates. The one place anchors become names.</summary>
 public static class StatementPartNames
 {
-    public static IReadOnlyDictionary<string, string> Of(StatementDocument document, IStringLocalizer l)
+    /// <summary>The names as written in lists and headings ("Private sector 3(b)").</summary>
+    public static IReadOnlyDictionary<string, string> Of(StatementDocument document, IStringLocalizer l) =>
+        Names(document, (key, values) => l[key, values].Value, spoken: false);
+
+    /// <summary>The names as said, for a screen reader's label ("Private sector, commitment 3 b"): a citation's
+    /// "3(b)" read aloud is "three left paren b".</summary>
+    public static IReadOnlyDictionary<string, string> Spoken(StatementDocument document, IStringLocalizer l) =>
+        Names(document, (key, values) => l[key, values].Value, spoken: true);
+
+    /// <summary><see cref="Spoken(StatementDocument, IStringLocalizer)"/> in a language named explicitly (an export in
+    /// the document's own language).</summary>
+    public static IReadOnlyDictionary<string, string> Spoken(StatementDocument document, LanguageTexts words) =>
+        Names(document, words.Format, spoken: true);
+
+    private static Dictionary<string, string> Names(StatementDocument document, Func<string, object[], string> say, bool spoken)
     {
         var names = new Dictionary<string, string>();
         int preamble = 0, closing = 0;
@@ -19,25 +34,26 @@ public static class StatementPartNames
             switch (block)
             {
                 case PreambleBlock p when document.Closing.Contains(p):
-                    names[p.Anchor] = l["Closing, paragraph {0}", ++closing];
+                    names[p.Anchor] = say("Closing, paragraph {0}", [++closing]);
                     break;
                 case PreambleBlock p:
-                    names[p.Anchor] = l["Preamble, paragraph {0}", ++preamble];
+                    names[p.Anchor] = say("Preamble, paragraph {0}", [++preamble]);
                     break;
                 case PartHeading h:
-                    names[h.Anchor] = l["Heading"];
+                    names[h.Anchor] = say("Heading", []);
                     break;
                 case StatementSection s:
-                    var sector = l[SectorName(s.Audience)].Value;
+                    var sector = say(SectorName(s.Audience), []);
                     names[s.Anchor] = sector;
                     var texts = 0;
                     foreach (var part in s.Content())
                     {
-                        if (part is SectionText t) names[t.Anchor] = l["{0}, paragraph {1}", sector, ++texts];
+                        if (part is SectionText t) names[t.Anchor] = say("{0}, paragraph {1}", [sector, ++texts]);
                         else if (part is StatementCommitment c)
                         {
-                            names[c.Anchor] = l["{0} {1}", sector, c.Number];
-                            foreach (var i in c.Items) names[i.Anchor] = l["{0} {1}({2})", sector, c.Number, i.Letter];
+                            names[c.Anchor] = say(spoken ? "{0}, commitment {1}" : "{0} {1}", [sector, c.Number]);
+                            foreach (var i in c.Items)
+                                names[i.Anchor] = say(spoken ? "{0}, commitment {1} {2}" : "{0} {1}({2})", [sector, c.Number, i.Letter]);
                         }
                     }
                     break;

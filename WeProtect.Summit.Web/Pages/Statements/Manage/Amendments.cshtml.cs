@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Statements;
 
@@ -62,4 +63,20 @@ public class AmendmentsModel(SummitDbContext db, StatementDesk desk) : PageModel
             texts.TryGetValue(a.StatementVersionId, out var text) ? WordDiff.WordsAt(text, a.Anchor) ?? "" : "", a.ProposedWording));
         return true;
     }
+
+    /// <summary>The part an amendment is for, as readers name it in the version it was proposed on ("Government 1(b)"),
+    /// not its anchor.</summary>
+    public string PartName(Amendment amendment, IStringLocalizer l)
+    {
+        if (!partNames.TryGetValue(amendment.StatementVersionId, out var names))
+        {
+            var text = Statement.Versions.FirstOrDefault(v => v.Id == amendment.StatementVersionId)?.Text;
+            var document = text is null ? null : StatementParser.Parse(text).Document;
+            names = document is null ? new Dictionary<string, string>() : StatementPartNames.Of(document, l);
+            partNames[amendment.StatementVersionId] = names;
+        }
+        return names.GetValueOrDefault(amendment.Anchor) ?? amendment.Anchor;
+    }
+
+    private readonly Dictionary<int, IReadOnlyDictionary<string, string>> partNames = [];
 }
