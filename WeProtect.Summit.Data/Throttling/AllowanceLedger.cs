@@ -21,7 +21,7 @@ public sealed class AllowanceLedger(SummitDbContext db, TimeProvider clock)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Used, a => a.Used + 1), ct);
             if (taken == 1) return null;
 
-            var current = await db.Allowances.AsNoTracking().Where(a => a.Key == key).Select(a => new { a.WindowEndsUtc }).FirstOrDefaultAsync(ct);
+            var current = await db.Allowances.AsNoTracking().Where(a => a.Key == key).Select(a => new { a.WindowEndsUtc, a.Used }).FirstOrDefaultAsync(ct);
             if (current is null)
             {
                 var first = new Allowance(key, now + window);
@@ -49,6 +49,8 @@ public sealed class AllowanceLedger(SummitDbContext db, TimeProvider clock)
                 if (restarted == 1) return null;
                 continue;
             }
+            // Inserted or restarted by another request between the two statements: take from it on the next round.
+            if (current.Used < limit) continue;
             return current.WindowEndsUtc - now;
         }
         // Still contended after several rounds: refuse for now rather than grant beyond the limit.

@@ -70,7 +70,11 @@ public class ReportingJourneyTests(BrowserFixture browser)
         await Assertions.Expect(organiserPage.Locator("[role=status]")).ToContainTextAsync("Report accepted.");
 
         // 4. After the deadline the organiser publishes; the public commitment page shows the chart and the narrative.
+        // Before the deadline the cycle page offers publishing only as a disabled button with the day it becomes possible.
+        await organiserPage.GotoAsync(cycleUrl);
+        await Assertions.Expect(organiserPage.Locator("#publish-later button")).ToBeDisabledAsync();
         app.Clock.SetUtcNow(deadlineUtc.AddMinutes(1));
+        await organiserPage.GotoAsync(cycleUrl);
         await organiserPage.Locator("form#publish-form button[type=submit]").ClickAsync();
         await Assertions.Expect(organiserPage.Locator("[role=status]")).ToContainTextAsync("is published");
         var publicPage = await browser.NewPageAsync();
