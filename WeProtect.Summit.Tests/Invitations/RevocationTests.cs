@@ -62,7 +62,7 @@ public class RevocationTests(SummitAppFactory app) : IClassFixture<SummitAppFact
         var withdrawn = await app.WithDbAsync(db => db.Nominations.Where(n => n.InvitationId == invitation.Id && n.WithdrawnUtc != null).Select(n => n.NormalisedEmail).ToListAsync());
         Assert.Equal(new[] { EmailAddresses.Normalise(pending), EmailAddresses.Normalise(silent) }.Order(StringComparer.Ordinal), withdrawn.Order(StringComparer.Ordinal));
         var events = await app.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.Action == "invitation.revoked" && e.SubjectId == invitation.Id.ToString(CultureInfo.InvariantCulture)).Select(e => e.Summary).ToListAsync());
-        Assert.Contains("2 nomination(s) withdrawn, 1 approved delegate(s) kept", Assert.Single(events));
+        Assert.Contains("2 nominations withdrawn, 1 approved delegate kept", Assert.Single(events));
 
         Assert.Contains("no longer works", Assert.Single(await app.WaitForLettersAsync(focal.Email!, "Invitation withdrawn", 1)).TextBody);
         await app.WaitForLettersAsync(pending, "Nomination withdrawn", 1);

@@ -80,11 +80,11 @@ public class ReportingInvitationTests(SummitAppFactory app) : IClassFixture<Summ
             ["Cycle.Title"] = title, ["Cycle.SummitId"] = summit.Id.ToString(), ["Cycle.StatementIds"] = statement.Id.ToString(),
             ["Cycle.Opens"] = summit.ToLocal(opensUtc).ToString("yyyy-MM-ddTHH:mm"), ["Cycle.Deadline"] = summit.ToLocal(deadlineUtc).ToString("yyyy-MM-ddTHH:mm"),
         });
-        Assert.Contains("2 focal point(s) invited to report", Status(opened));
+        Assert.Contains("2 focal points invited to report.", Status(opened));
         var cycle = await app.WithDbAsync(db => db.ReportingCycles.AsNoTracking().SingleAsync(c => c.Title == title));
         var expected = new[] { (minister.Id, ministerGrant), (officer.Id, officerGrant) }.Order().ToList();
         Assert.Equal(expected, await InvitationsAsync(cycle.Id));
-        Assert.EndsWith("; invitations queued for 2 focal point(s)", await app.WithDbAsync(db => db.AuditEvents.AsNoTracking()
+        Assert.EndsWith("; invitations queued for 2 focal points", await app.WithDbAsync(db => db.AuditEvents.AsNoTracking()
             .Where(e => e.Action == "reporting-cycle.opened" && e.SubjectId == cycle.Id.ToString()).Select(e => e.Summary).SingleAsync()));
 
         // The sweep (every minute, on every node) and the desk again: nothing more is owed.
@@ -130,7 +130,7 @@ public class ReportingInvitationTests(SummitAppFactory app) : IClassFixture<Summ
         var focalPoint = await app.WithDbAsync(db => db.ReportingFocalPoints.AsNoTracking().SingleAsync(f => f.UserId == user.Id));
         Assert.Equal([(user.Id, focalPoint.Id)], await InvitationsAsync(open.Id));
         Assert.Empty(await InvitationsAsync(later.Id));
-        Assert.EndsWith($"; invited to report in cycle(s) {open.Id}", await app.WithDbAsync(db => db.AuditEvents.AsNoTracking()
+        Assert.EndsWith($"; invited to report in cycle {open.Id}", await app.WithDbAsync(db => db.AuditEvents.AsNoTracking()
             .Where(e => e.Action == "reporting-focal-point.granted" && e.SubjectId == focalPoint.Id.ToString()).Select(e => e.Summary).SingleAsync()));
 
         // A double click grants nothing and invites no one again; nor does the sweep.

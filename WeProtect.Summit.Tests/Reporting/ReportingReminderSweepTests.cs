@@ -87,7 +87,7 @@ public abstract class ReportingReminderSweepChecks(SummitAppFactory app)
             .Where(e => e.Action == "reporting-cycle.reminded" && e.SubjectType == nameof(ReportingCycle) && e.SubjectId == cycle.Id.ToString()).ToListAsync());
         var audited = Assert.Single(reminded);
         Assert.Equal("Reporting sweep", audited.ActorName);
-        Assert.Equal($"Reminders queued for 2 organisation(s) in cycle {cycle.Id}", audited.Summary);
+        Assert.Equal($"Reminders queued for 2 organisations in cycle {cycle.Id}", audited.Summary);
 
         // The organisers' "Remind" after it finds nobody left: the same once-per-organisation row.
         using (var scope = app.Services.CreateScope())
@@ -95,7 +95,7 @@ public abstract class ReportingReminderSweepChecks(SummitAppFactory app)
             var manual = await scope.ServiceProvider.GetRequiredService<ReportingDesk>().RemindAsync(cycle.Id, null, new AuditActor(null, "Test organiser"));
             Assert.False(manual.Succeeded);
             Assert.Contains("Nobody to remind", manual.Message);
-            Assert.Contains("1 organisation(s) that have not submitted have no focal point", manual.Message);
+            Assert.Contains("1 organisation that has not submitted has no focal point to remind.", manual.Message);
         }
         Assert.Equal(expected, await RemindersAsync(cycle.Id));
 
