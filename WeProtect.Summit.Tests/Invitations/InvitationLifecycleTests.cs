@@ -242,7 +242,7 @@ public class InvitationLifecycleTests(SummitAppFactory app) : IClassFixture<Summ
 
         var page = await organiser.GetPageAsync($"/Invitations/Manage/{summit.Id}");
         var (_, first) = await organiser.SubmitAndFollowAsync(page, "#remind-form");
-        Assert.Contains("Reminders sent to 1", Text(first));
+        Assert.Contains("Reminder sent to 1 organisation that has not nominated anyone.", Text(first));
         var (_, again) = await organiser.SubmitAndFollowAsync(page, "#remind-form");   // the same form posted again
         Assert.Contains("already sent", Text(again));
 

@@ -62,10 +62,17 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration, Audit
 
     /// <summary>A visa letter issued here with the uploaded file's SHA-256: its reference and summit, never the
     /// delegate's details (whoever holds the file has them).</summary>
-    public sealed record LetterMatch(int Id, string Reference, string SummitName, DateTime IssuedUtc, string? Thumbprint);
+    public sealed record LetterMatch(int Id, string Reference, string SummitName, DateTime IssuedUtc, string? Thumbprint, string TimeZoneId)
+    {
+        /// <summary>A time on the summit's clock, as the communiqué lines say theirs.</summary>
+        public DateTime Local(DateTime utc) => Data.Summits.SummitClock.ToLocal(utc, Data.Summits.SummitClock.FindZone(TimeZoneId) ?? TimeZoneInfo.Utc);
+    }
 
     /// <summary>A withdrawn letter of invitation with the uploaded file's SHA-256.</summary>
-    public sealed record WithdrawnLetter(string Reference, string SummitName, DateTime IssuedUtc, DateTime WithdrawnUtc);
+    public sealed record WithdrawnLetter(string Reference, string SummitName, DateTime IssuedUtc, DateTime WithdrawnUtc, string TimeZoneId)
+    {
+        public DateTime Local(DateTime utc) => Data.Summits.SummitClock.ToLocal(utc, Data.Summits.SummitClock.FindZone(TimeZoneId) ?? TimeZoneInfo.Utc);
+    }
 
     [BindProperty] public IFormFile? Upload { get; set; }
     public Verdict? Result { get; private set; }
@@ -115,14 +122,14 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration, Audit
         var published = match is { } m ? await DetailsModel.FindAsync(db, m.Id, ct) : null;
         var letter = published is not null ? null : await db.VisaLetters.AsNoTracking()
             .Where(v => v.Status == Data.Accreditations.VisaLetterStatus.Issued && v.Sha256 == sha)
-            .Join(db.Summits, v => v.SummitId, s => s.Id, (v, s) => new { v.Id, s.Name, v.IssuedUtc, v.CertificateThumbprint }).FirstOrDefaultAsync(ct);
-        var letterMatch = letter is null ? null : new LetterMatch(letter.Id, VisaLetterPdf.Reference(letter.Id), letter.Name, letter.IssuedUtc!.Value, letter.CertificateThumbprint);
+            .Join(db.Summits, v => v.SummitId, s => s.Id, (v, s) => new { v.Id, s.Name, v.IssuedUtc, v.CertificateThumbprint, s.TimeZoneId }).FirstOrDefaultAsync(ct);
+        var letterMatch = letter is null ? null : new LetterMatch(letter.Id, VisaLetterPdf.Reference(letter.Id), letter.Name, letter.IssuedUtc!.Value, letter.CertificateThumbprint, letter.TimeZoneId);
         var withdrawnRow = published is not null || letterMatch is not null ? null : await db.VisaLetterWithdrawals.AsNoTracking()
             .Where(w => w.Sha256 == sha).OrderByDescending(w => w.WithdrawnUtc)
-            .Join(db.Summits, w => w.SummitId, s => s.Id, (w, s) => new { w.VisaLetterId, s.Name, w.IssuedUtc, w.WithdrawnUtc })
+            .Join(db.Summits, w => w.SummitId, s => s.Id, (w, s) => new { w.VisaLetterId, s.Name, w.IssuedUtc, w.WithdrawnUtc, s.TimeZoneId })
             .FirstOrDefaultAsync(ct);
         var withdrawn = withdrawnRow is null ? null
-            : new WithdrawnLetter(VisaLetterPdf.Reference(withdrawnRow.VisaLetterId), withdrawnRow.Name, withdrawnRow.IssuedUtc, withdrawnRow.WithdrawnUtc);
+            : new WithdrawnLetter(VisaLetterPdf.Reference(withdrawnRow.VisaLetterId), withdrawnRow.Name, withdrawnRow.IssuedUtc, withdrawnRow.WithdrawnUtc, withdrawnRow.TimeZoneId);
         bool byPublishedCertificate;
         if (letterMatch is not null)
             byPublishedCertificate = check.SignerThumbprint is { } t && string.Equals(t, letterMatch.Thumbprint, StringComparison.OrdinalIgnoreCase);
