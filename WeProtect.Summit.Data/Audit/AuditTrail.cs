@@ -21,6 +21,11 @@ public sealed class AuditTrail(SummitDbContext db, TimeProvider clock, AuditKeys
     public void Record(AuditActor actor, string action, object subject, string summary) =>
         pending.Add(new Pending(actor, action, subject, summary));
 
+    /// <summary>A count in a summary, in English ("1 badge", "3 badges"): the trail is the English record, never
+    /// translated, but it reads as a sentence rather than "badge(s)".</summary>
+    public static string Count(long count, string one, string other) =>
+        $"{count.ToString(CultureInfo.InvariantCulture)} {(count == 1 ? one : other)}";
+
     /// <summary>Saves the tracked changes and the queued events atomically.</summary>
     public async Task<int> SaveChangesAsync(CancellationToken ct = default)
     {

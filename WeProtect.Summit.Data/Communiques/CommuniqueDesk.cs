@@ -130,7 +130,7 @@ public sealed class CommuniqueDesk(SummitDbContext db, AuditTrail audit, ICommun
         };
         db.Communiques.Add(communique);
         audit.Record(actor, "communique.revision-queued", communique,
-            $"Revision {communique.Revision} of the communiqué of statement \"{statement.Title}\" queued: {changed} endorsement{(changed == 1 ? "" : "s")} since revision {latest.Revision}");
+            $"Revision {communique.Revision} of the communiqué of statement \"{statement.Title}\" queued: {AuditTrail.Count(changed, "endorsement", "endorsements")} since revision {latest.Revision}");
         try
         {
             await audit.SaveChangesAsync(ct);

@@ -140,7 +140,7 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
                 withdrawn++;
             }
             audit.Record(actor, "invitation.revoked", invitation,
-                $"Invitation {invitation.Id} revoked: {withdrawn} nomination{(withdrawn == 1 ? "" : "s")} withdrawn, {kept} approved delegate{(kept == 1 ? "" : "s")} kept");
+                $"Invitation {invitation.Id} revoked: {AuditTrail.Count(withdrawn, "nomination", "nominations")} withdrawn, {AuditTrail.Count(kept, "approved delegate", "approved delegates")} kept");
             notifier.Add(NotificationKinds.InvitationRevoked, invitation.Id, focalPoint);
             await audit.SaveChangesAsync(ct);
             await notifier.CommitAsync(tx, ct);
@@ -430,7 +430,7 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
             invitation.Reminded(now, note);
             notifier.Add(NotificationKinds.InvitationReminder, invitation.Id);
         }
-        audit.Record(actor, "invitation.reminded", round, $"Reminders queued for {waiting.Count} invitation{(waiting.Count == 1 ? "" : "s")} of summit {summitId}" + (note is null ? "" : ", with a note"));
+        audit.Record(actor, "invitation.reminded", round, $"Reminders queued for {AuditTrail.Count(waiting.Count, "invitation", "invitations")} of summit {summitId}" + (note is null ? "" : ", with a note"));
         try
         {
             await audit.SaveChangesAsync(ct);
@@ -441,7 +441,8 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
             db.ChangeTracker.Clear();
             return AlreadyReminded();
         }
-        return DeskResult.Done(DeskText.Counted(waiting.Count, $"Reminder sent to {waiting.Count:N0} organisation that has not nominated anyone.", $"Reminders sent to {waiting.Count:N0} organisations that have not nominated anyone."));
+        return DeskResult.Done(DeskText.Counted(waiting.Count, $"Reminder sent to {waiting.Count:N0} organisation that has not nominated anyone.",
+            $"Reminders sent to {waiting.Count:N0} organisations that have not nominated anyone."));
     }
 
     /// <summary>The automatic reminder before the nomination deadline (registration closing), to each invited organisation
@@ -472,10 +473,11 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
             reminded.Add(id);
         }
         if (reminded.Count == 0) return DeskResult.Refused("Nobody to remind.");
-        audit.Record(actor, "invitation.deadline-reminded", summit, $"Deadline reminders queued for {reminded.Count} invitation{(reminded.Count == 1 ? "" : "s")} of summit {summitId}: {string.Join(", ", reminded)}");
+        audit.Record(actor, "invitation.deadline-reminded", summit, $"Deadline reminders queued for {AuditTrail.Count(reminded.Count, "invitation", "invitations")} of summit {summitId}: {string.Join(", ", reminded)}");
         await audit.SaveChangesAsync(ct);
         await notifier.CommitAsync(tx, ct);
-        return DeskResult.Done(DeskText.Counted(reminded.Count, $"Reminder sent to {reminded.Count:N0} organisation that has not nominated anyone.", $"Reminders sent to {reminded.Count:N0} organisations that have not nominated anyone."));
+        return DeskResult.Done(DeskText.Counted(reminded.Count, $"Reminder sent to {reminded.Count:N0} organisation that has not nominated anyone.",
+            $"Reminders sent to {reminded.Count:N0} organisations that have not nominated anyone."));
     }
 
     /// <summary>The summit's invitations that are open (not revoked, not expired) and have no live nomination.</summary>

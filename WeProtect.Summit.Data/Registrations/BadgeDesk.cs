@@ -105,7 +105,7 @@ public sealed class BadgeDesk(SummitDbContext db, AuditTrail audit, TimeProvider
             Prints = ids.Select(id => new BadgePrint { RegistrationId = id, FirstPrintOf = id }).ToList(),
         };
         db.BadgeBatches.Add(batch);
-        audit.Record(actor, "badges.printed", batch, $"{ids.Count} badge{(ids.Count == 1 ? "" : "s")} printed for summit {summitId}");
+        audit.Record(actor, "badges.printed", batch, $"{AuditTrail.Count(ids.Count, "badge", "badges")} printed for summit {summitId}");
         try
         {
             await audit.SaveChangesAsync(ct);

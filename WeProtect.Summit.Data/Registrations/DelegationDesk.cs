@@ -217,5 +217,5 @@ public sealed class DelegationDesk(SummitDbContext db, AuditTrail audit, TimePro
 
     /// <summary>"1 head of delegation and 4 delegates" (the audit trail's words).</summary>
     public static string Describe(DelegationQuota q) =>
-        $"{q.HeadsOfDelegation} head{(q.HeadsOfDelegation == 1 ? "" : "s")} of delegation and {q.Delegates} delegate{(q.Delegates == 1 ? "" : "s")}";
+        $"{AuditTrail.Count(q.HeadsOfDelegation, "head of delegation", "heads of delegation")} and {AuditTrail.Count(q.Delegates, "delegate", "delegates")}";
 }

@@ -59,7 +59,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         var invited = cycle.OpensUtc <= now ? await AddInvitationsAsync(cycle.Id, null, ct) : [];
         audit.Record(organiser, "reporting-cycle.opened", cycle, $"Reporting cycle opened on statements {string.Join(", ", wanted)}" +
             (carried.Count > 0 ? $" (reaffirmed: {string.Join(", ", carried)})" : "") +
-            (invited.Count > 0 ? $"; invitations queued for {invited.Count} focal point{(invited.Count == 1 ? "" : "s")}" : ""));
+            (invited.Count > 0 ? $"; invitations queued for {AuditTrail.Count(invited.Count, "focal point", "focal points")}" : ""));
         await audit.SaveChangesAsync(ct);
         Notify(invited);
         await notifier.CommitAsync(tx, ct);
@@ -81,7 +81,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var invited = await AddInvitationsAsync(cycleId, null, ct);
         if (invited.Count == 0) return DeskResult.Refused("Every focal point of this cycle's organisations was already invited.");
-        audit.Record(actor, "reporting-cycle.invited", cycle, $"Invitations queued for {invited.Count} focal point{(invited.Count == 1 ? "" : "s")} in cycle {cycleId}");
+        audit.Record(actor, "reporting-cycle.invited", cycle, $"Invitations queued for {AuditTrail.Count(invited.Count, "focal point", "focal points")} in cycle {cycleId}");
         try
         {
             await audit.SaveChangesAsync(ct);
@@ -94,7 +94,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
             db.ChangeTracker.Clear();
             return DeskResult.Conflict("the invitations of this cycle");
         }
-        return DeskResult.Done(DeskText.Counted(invited.Count, $"Invitations queued for {invited.Count:N0} focal point.", $"Invitations queued for {invited.Count:N0} focal points."));
+        return DeskResult.Done(DeskText.Counted(invited.Count, $"Invitation queued for {invited.Count:N0} focal point.", $"Invitations queued for {invited.Count:N0} focal points."));
     }
 
     /// <summary>Adds (unsaved) an invitation to the cycle for each live focal point of its reporting organisations not
@@ -160,6 +160,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ReportingFocalPoints.Add(focalPoint);
         List<(ReportInvitation Invitation, string UserId)> invited = [];
+        List<int> cycles = [];
         try
         {
             await db.SaveChangesAsync(ct); // the grant's id, for its invitations; the transaction keeps it with its audit event
@@ -168,8 +169,9 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
                 .Where(c => c.Statements.Any(s => db.Endorsements.Any(e => e.StatementId == s.StatementId && e.OrganisationId == organisationId && e.WithdrawnUtc == null)))
                 .OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
             foreach (var cycleId in open) invited.AddRange(await AddInvitationsAsync(cycleId, focalPoint.Id, ct));
+            cycles.AddRange(invited.Select(i => i.Invitation.CycleId).Distinct());
             audit.Record(organiser, "reporting-focal-point.granted", focalPoint, $"Reporting focal point for organisation {organisationId} granted to user {userId}" +
-                (invited.Count > 0 ? $"; invited to report in cycle{(invited.Select(i => i.Invitation.CycleId).Distinct().Count() == 1 ? "" : "s")} {string.Join(", ", invited.Select(i => i.Invitation.CycleId))}" : ""));
+                (invited.Count > 0 ? $"; invited to report in {(cycles.Count == 1 ? "cycle" : "cycles")} {string.Join(", ", cycles)}" : ""));
             await audit.SaveChangesAsync(ct);
             Notify(invited);
             await notifier.CommitAsync(tx, ct);
@@ -180,7 +182,9 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
             db.ChangeTracker.Clear();
             return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: "This user is already a reporting focal point of this organisation.");
         }
-        return new(DeskAnswer.Done, invited.Count > 0 ? OpenCycles(invited.Select(i => i.Invitation.CycleId).Distinct().Count()) : "Reporting focal point granted.") { Value = focalPoint };
+        return new(DeskAnswer.Done, cycles.Count > 0
+            ? DeskText.Counted(cycles.Count, $"Reporting focal point granted. Invited to report in {cycles.Count:N0} open cycle.", $"Reporting focal point granted. Invited to report in {cycles.Count:N0} open cycles.")
+            : "Reporting focal point granted.") { Value = focalPoint };
     }
 
     public async Task<DeskResult<ReportingFocalPoint>> RevokeFocalPointAsync(int focalPointId, string? reason, AuditActor organiser, CancellationToken ct = default)
@@ -435,7 +439,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         report.Entries.AddRange(missing);
         audit.Record(actor, "progress-report.submitted", report,
             $"Progress report {report.Id} (submission {report.Number}) of organisation {organisationId} for cycle {cycleId} submitted, SHA-256 {hash}" +
-            (report.Attachments.Count > 0 ? $", with {report.Attachments.Count} attachment{(report.Attachments.Count == 1 ? "" : "s")}" : "") +
+            (report.Attachments.Count > 0 ? $", with {AuditTrail.Count(report.Attachments.Count, "attachment", "attachments")}" : "") +
             (superseded > 0 ? "; it supersedes the previous submission" : "") +
             draft.Publication switch
             {
@@ -574,13 +578,14 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
             .Select(f => new { f.OrganisationId, f.UserId }).ToListAsync(ct);
         var reminders = due.Where(o => focalPoints.Any(f => f.OrganisationId == o)).Select(o => new ReportReminder(cycleId, o, now, note)).ToList();
         var withoutFocalPoint = due.Count - reminders.Count;
-        DeskText? noFocalPoint = withoutFocalPoint > 0 ? DeskText.Counted(withoutFocalPoint, $"{withoutFocalPoint:N0} organisation that has not submitted has no focal point to remind.", $"{withoutFocalPoint:N0} organisations that have not submitted have no focal point to remind.") : null;
+        DeskText? noFocalPoint = withoutFocalPoint > 0 ? DeskText.Counted(withoutFocalPoint, $"{withoutFocalPoint:N0} organisation that has not submitted has no focal point to remind.",
+            $"{withoutFocalPoint:N0} organisations that have not submitted have no focal point to remind.") : null;
         if (reminders.Count == 0)
             return DeskResult.Refused(noFocalPoint is null ? "Nobody to remind: every organisation has submitted or was already reminded in this cycle."
                 : (DeskText)$"Nobody to remind: every organisation has submitted or was already reminded in this cycle. {noFocalPoint}");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ReportReminders.AddRange(reminders);
-        audit.Record(organiser, "reporting-cycle.reminded", cycle, $"Reminders queued for {reminders.Count} organisation{(reminders.Count == 1 ? "" : "s")} in cycle {cycleId}" + (note is null ? "" : ", with a note"));
+        audit.Record(organiser, "reporting-cycle.reminded", cycle, $"Reminders queued for {AuditTrail.Count(reminders.Count, "organisation", "organisations")} in cycle {cycleId}" + (note is null ? "" : ", with a note"));
         try
         {
             await audit.SaveChangesAsync(ct);
@@ -596,11 +601,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
             return DeskResult.Conflict("the reminders of this cycle");
         }
         return DeskResult.Done(noFocalPoint is null
-            ? DeskText.Counted(reminders.Count, $"Reminders queued for {reminders.Count:N0} organisation.", $"Reminders queued for {reminders.Count:N0} organisations.")
-            : DeskText.Counted(reminders.Count, $"Reminders queued for {reminders.Count:N0} organisation. {noFocalPoint}", $"Reminders queued for {reminders.Count:N0} organisations. {noFocalPoint}"));
+            ? DeskText.Counted(reminders.Count, $"Reminder queued for {reminders.Count:N0} organisation.", $"Reminders queued for {reminders.Count:N0} organisations.")
+            : DeskText.Counted(reminders.Count, $"Reminder queued for {reminders.Count:N0} organisation. {noFocalPoint}", $"Reminders queued for {reminders.Count:N0} organisations. {noFocalPoint}"));
     }
-
-    private static DeskText OpenCycles(int cycles) => DeskText.Counted(cycles,
-        $"Reporting focal point granted. Invited to report in {cycles:N0} open cycle.",
-        $"Reporting focal point granted. Invited to report in {cycles:N0} open cycles.");
 }

@@ -71,9 +71,10 @@ public class CommuniqueLanguagesTests(SummitAppFactory app) : IClassFixture<Summ
         Assert.Contains("الحكومات", arabicWords);
         Assert.Contains($"عدد الموقّعين: {count}", arabicWords);
         Assert.Contains("بصمة الترجمة", arabicWords);
-        // Arabic months with the Latin digits the interface shows (the "ar" culture formats as the pages do).
-        var arabicDate = published.ToString("d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo("ar"));
-        Assert.Matches(@"^\d+ \p{IsArabic}+ \d{4}, \d\d:\d\d$", arabicDate);
+        // Arabic months with the Latin digits the interface shows (the "ar" culture formats as the pages do), and the
+        // Arabic comma between the day and the time.
+        var arabicDate = published.ToString("d MMMM yyyy'، 'HH:mm", CultureInfo.GetCultureInfo("ar"));
+        Assert.Matches(@"^\d+ \p{IsArabic}+ \d{4}، \d\d:\d\d$", arabicDate);
         Assert.Contains($"تاريخ النشر: {arabicDate} UTC", arabicWords);
 
         // The public page lists each language's PDF; the download is the stored file.
@@ -139,7 +140,7 @@ public class CommuniqueLanguagesTests(SummitAppFactory app) : IClassFixture<Summ
 
             var arabicWords = ActualTextWords(CommuniquePdf.Render(arabic));
             var ar = CultureInfo.GetCultureInfo("ar");
-            Assert.Contains($"المراجعة 2، بعد مصادقات متأخرة؛ وهي تحل محل المراجعة 1 المنشورة في {before.ToString("d MMMM yyyy, HH:mm", ar)} UTC", arabicWords);
+            Assert.Contains($"المراجعة 2، بعد مصادقات متأخرة؛ وهي تحل محل المراجعة 1 المنشورة في {before.ToString("d MMMM yyyy'، 'HH:mm", ar)} UTC", arabicWords);
             Assert.Contains("نسخة البيان: 3", arabicWords);
             Assert.DoesNotContain("Revision", arabicWords);
             Assert.False(arabicWords.Any(c => c is >= '\u0660' and <= '\u0669'), "Arabic-Indic digits: " + arabicWords); // Latin digits, as the interface shows them

@@ -43,7 +43,7 @@ public class InvitationReminderTests(SummitAppFactory app) : IClassFixture<Summi
         Assert.Contains("(2)", page.QuerySelector("#remind-form button")!.TextContent);
 
         var (_, shown) = await organiser.SubmitAndFollowAsync(page, "#remind-form");
-        Assert.Contains("Reminders sent to 2 organisations that have not nominated anyone", shown.QuerySelector("main")!.TextContent);
+        Assert.Contains("Reminders sent to 2 organisations that have not nominated anyone.", shown.QuerySelector("main")!.TextContent);
         await app.WaitForLettersAsync(silent, "Reminder: Invitation", 1);
         var toAccepted = (await app.WaitForLettersAsync(accepted, "Reminder: Invitation", 1)).Single();
         Assert.Contains("has not yet nominated its delegation", toAccepted.TextBody);

@@ -51,11 +51,40 @@ public class CountsInTheirLanguageTests(SummitAppFactory app) : IClassFixture<Su
     [InlineData("ar", 3, "{0:N0} delegates|few")]
     [InlineData("ar", 11, "{0:N0} delegates")]
     [InlineData("ar", 100, "{0:N0} delegates|other")]
-    [InlineData("ar", 0, "{0:N0} delegates")]
+    [InlineData("ar", 0, "{0:N0} delegates|zero")]
     [InlineData("en", 3, "{0:N0} delegates")]
+    [InlineData("en", 0, "{0:N0} delegates")]
     [InlineData("fr", 0, "{0:N0} delegate")]
     public void A_count_takes_its_languages_own_form_where_there_is_one(string language, long count, string key) =>
         Assert.Equal(key, Plurals.Key(count, "{0:N0} delegate", "{0:N0} delegates", Data.Languages.InterfaceLanguages.FormattingCulture(language)));
+
+    /// <summary>Arabic's zero (CLDR "zero") has a form of its own only where the plural key would be wrong for none:
+    /// "{0:N0} مندوبًا" is the form of 11–99, so 0 takes "|zero" ("0 مندوب"); "عدد المنظمات: {0:N0}." says any count.</summary>
+    [Fact]
+    public void Arabic_zero_takes_its_own_form_where_the_plural_key_would_be_wrong_for_none()
+    {
+        var arabic = Data.Languages.InterfaceLanguages.FormattingCulture("ar");
+        var words = app.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+        using var speaking = RecipientLanguage.Speak("ar");
+        Assert.Equal("0 مندوب", words[Plurals.Key(0, "{0:N0} delegate", "{0:N0} delegates", arabic), 0].Value);
+        Assert.Equal("0 تسجيل.", words[Plurals.Key(0, "{0:N0} registration.", "{0:N0} registrations.", arabic), 0].Value);
+        Assert.Equal("{0:N0} organisations.", Plurals.Key(0, "{0:N0} organisation.", "{0:N0} organisations.", arabic));
+        Assert.Equal("عدد المنظمات: 0.", words[Plurals.Key(0, "{0:N0} organisation.", "{0:N0} organisations.", arabic), 0].Value);
+    }
+
+    [Fact]
+    public async Task An_empty_queue_and_a_summit_without_cycles_say_none_in_the_Arabic_zero()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        using var organiser = LocalizedAppFactory.Speaking(await app.LoggedInClientAsync(Roles.Organiser), "ar");
+        var queue = await organiser.GetPageAsync($"/Registration/Manage/{summit.Id}");
+        Assert.Equal("0 تسجيل.", Normalised(queue.QuerySelector("#queue-count [data-match-count]")!.TextContent));
+        var filtered = await organiser.GetPageAsync($"/Registration/Manage/{summit.Id}?q=nobody-{Guid.NewGuid():N}");
+        Assert.Equal("يطابق 0 تسجيل من أصل 0.", Normalised(filtered.QuerySelector("#queue-count [data-match-count]")!.TextContent));
+        var home = await organiser.GetPageAsync($"/Summits/Manage/Summit/{summit.Id}");
+        Assert.Equal("0", home.QuerySelector("#figure-cycles")!.TextContent);
+        Assert.Contains("0 دورة تقارير", Normalised(home.QuerySelector("#reporting-heading")!.ParentElement!.TextContent));
+    }
 
     [Fact]
     public async Task The_attendance_dashboard_says_no_minister_in_the_French_singular()
@@ -112,7 +141,7 @@ public class CountsInTheirLanguageTests(SummitAppFactory app) : IClassFixture<Su
         ["en"] = "Your delegation may count 1 head of delegation and 3 delegates: 1 head and 0 delegates nominated so far.",
         ["fr"] = "Votre délégation peut compter jusqu'à 1 chef de délégation et 3 délégués ; désignés à ce jour : 1 chef et 0 délégué.",
         ["es"] = "Su delegación puede contar con 1 jefe de delegación y 3 delegados: hasta ahora se han designado 1 jefe y 0 delegados.",
-        ["ar"] = "يجوز أن يضم وفدك ما يصل إلى 1 رئيس وفد و3 مندوبين، وقد سُمّي حتى الآن 1 رئيس وفد و0 مندوبًا.",
+        ["ar"] = "يجوز أن يضم وفدك ما يصل إلى 1 رئيس وفد و3 مندوبين، وقد سُمّي حتى الآن 1 رئيس وفد و0 مندوب.",
     };
 
     private static readonly Dictionary<string, string> NoneAgreed = new()

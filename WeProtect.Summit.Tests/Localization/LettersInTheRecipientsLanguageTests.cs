@@ -101,6 +101,30 @@ public class LettersInTheRecipientsLanguageTests(LocalizedAppFactory app) : ICla
         Assert.Contains("Su plaza en este taller está confirmada.", mail.TextBody);
     }
 
+    /// <summary>The booking letter's "Monday 8 June 2026, 14:00–15:00" is said with the letter's comma: Arabic's "،"
+    /// (the format's literal Latin comma read "2026, 14:00" in an Arabic sentence), French's ", ".</summary>
+    [Theory]
+    [InlineData("fr", ", ")]
+    [InlineData("ar", "، ")]
+    public async Task A_booking_letters_time_is_said_with_the_letters_comma_in_the_summits_zone(string language, string comma)
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var breakout = await app.CreateBreakoutAsync(summit, startHour: 14);
+        var reader = await UserPreferringAsync(language);
+        var organisation = await app.CreateOrganisationAsync(sector: Sector.CivilSociety);
+        var registration = await app.RegisterAsync(reader, summit.Id, organisation.Id);
+        Assert.True((await app.DecideAsync(registration.Id, RegistrationStatus.Approved)).Succeeded);
+        using (var scope = app.Services.CreateScope())
+            Assert.True((await scope.ServiceProvider.GetRequiredService<Data.Breakouts.BookingDesk>().BookAsync(breakout.Id, reader.Id, new Data.Audit.AuditActor(null, "Test organiser"))).Succeeded);
+
+        var mail = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == reader.Email) && (m.TextBody ?? "").Contains(breakout.Title));
+        var culture = Data.Languages.InterfaceLanguages.FormattingCulture(language);
+        var start = summit.ToLocal(breakout.StartUtc);
+        Assert.Equal(14, start.Hour);
+        Assert.Contains($"{start.ToString("dddd d MMMM yyyy", culture)}{comma}14:00–15:00 ({summit.TimeZoneId})", mail.TextBody);
+        Assert.Equal(language, mail.Body!.Headers["Content-Language"]);
+    }
+
     [Fact]
     public async Task A_breakout_cancelled_by_an_English_speaking_organiser_is_announced_in_the_delegates_language()
     {

@@ -144,7 +144,8 @@ public class PdfsInTheirLanguageTests(SummitAppFactory app) : IClassFixture<Summ
         var draft = await PdfAsync(organiser, $"/Communiques/Signatories/{closed.StatementId}/pdf");
         Assert.Contains("Signature is Valid.", await PdfTools.PdfsigAsync(draft));
         // The app's clock stands still: the list is "of" this minute, its date in the language's words.
-        var now = app.UtcNow.ToString("d MMMM yyyy, HH:mm", texts.Culture);
+        // Arabic says the day and the time with its own comma.
+        var now = app.UtcNow.ToString(language == "ar" ? "d MMMM yyyy'، 'HH:mm" : "d MMMM yyyy, HH:mm", texts.Culture);
         await AssertReadsAsync(draft, texts["Governments"], texts["Civil society"], Said(language, "Text SHA-256: {0}", closed.ContentHash),
             Said(language, "Signatories: {0} · list of {1} UTC", closed.Organisations.Count, now));
         Assert.Equal(language, PdfStructure.Read(draft).Language);
@@ -211,6 +212,10 @@ public class PdfsInTheirLanguageTests(SummitAppFactory app) : IClassFixture<Summ
     {
         var summit = await app.CreateOpenSummitAsync();
         await SetSummitLanguageAsync(summit.Id, language);
+        // A summit whose day is not UTC's at this hour (UTC+14 after 10:00 UTC, UTC−11 before): the letter is dated
+        // with the summit's day, and the Verify page gives its time in the summit's zone.
+        var zone = app.UtcNow.Hour >= 10 ? "Pacific/Kiritimati" : "Pacific/Pago_Pago";
+        await app.WithDbAsync(db => db.Summits.Where(s => s.Id == summit.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.TimeZoneId, zone)));
         var (user, registration) = await app.ApprovedDelegateAsync(summit.Id, "Wanjiru Kamau");
         using var client = LocalizedAppFactory.Speaking(await app.LogInAsync(user), "en");
         var number = await app.CompleteAccreditationAsync(client, registration.Id);
@@ -232,9 +237,20 @@ public class PdfsInTheirLanguageTests(SummitAppFactory app) : IClassFixture<Summ
         await AssertDoesNotReadAsync(pdf, "Letter of invitation", "Nationality", "To whom");
         Assert.Equal(language, PdfStructure.Read(pdf).Language);
         if (language == "ar") await AssertAgainstTheRightMarginAsync(pdf, texts["Nationality"]);
+        var issuedUtc = await app.WithDbAsync(db => db.VisaLetters.Where(v => v.Id == letterId).Select(v => v.IssuedUtc!.Value).SingleAsync());
+        var issuedLocal = Data.Summits.SummitClock.ToLocal(issuedUtc, Data.Summits.SummitClock.FindZone(zone)!);
+        Assert.NotEqual(issuedUtc.Date, issuedLocal.Date);
+        await AssertReadsAsync(pdf, issuedLocal.ToString("d MMMM yyyy", texts.Culture));
+        using (var document = PdfDocument.Open(pdf, new ParsingOptions { UseActualText = true }))
+            Assert.DoesNotContain(issuedUtc.ToString("d MMMM yyyy", texts.Culture), string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text)));
 
         using var anonymous = app.CreateFormClient();
         var (_, verified) = await anonymous.VerifyAsync(pdf, "letter.pdf");
         Assert.Equal("visa-letter", verified.QuerySelector("#verdict")!.GetAttribute("data-kind"));
+        var english = CultureInfo.InvariantCulture;
+        Assert.Contains($"issued here on {issuedLocal.ToString("d MMMM yyyy", Data.Languages.InterfaceLanguages.FormattingCulture("en"))},", verified.QuerySelector("#verdict")!.TextContent);
+        Assert.Equal($"Yes: the letter of invitation {VisaLetterPdf.Reference(letterId)} for {summit.Name}, issued {issuedLocal.ToString("yyyy-MM-dd HH:mm", english)} " +
+            $"({zone}; {issuedUtc.ToString("yyyy-MM-dd HH:mm", english)} UTC).", string.Join(' ', verified.QuerySelector("#published-here")!.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Equal(zone, verified.QuerySelector("#published-here bdi")!.TextContent);
     }
 }

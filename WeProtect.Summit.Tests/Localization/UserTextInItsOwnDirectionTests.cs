@@ -54,4 +54,62 @@ public class UserTextInItsOwnDirectionTests(SummitAppFactory app) : IClassFixtur
 
         Assert.Contains("«\u2068Age assurance and privacy\u2069»", message);
     }
+
+    /// <summary>The agenda's rows: a breakout's title, its room, its theme and its facilitating organisations are each
+    /// isolated, so that "Age assurance and privacy" in an Arabic row, or an Arabic organisation's name among Latin ones
+    /// in an English row, keep their own direction and the list's commas stay between them.</summary>
+    [Theory]
+    [InlineData("ar")]
+    [InlineData("en")]
+    public async Task The_agenda_isolates_titles_rooms_themes_and_organisations(string language)
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var room = await app.CreateRoomAsync(summit.Id, "Hall Orion", 40);
+        var breakout = await app.CreateBreakoutAsync(summit, roomId: room.Id, title: "Age assurance and privacy");
+        var theme = await app.CreateThemeAsync(summit.Id, "Safety by design");
+        var arabic = await app.CreateOrganisationAsync($"وزارة العدل {Guid.NewGuid():N}"[..20]);
+        var latin = await app.CreateOrganisationAsync($"Ministry of Justice {Guid.NewGuid():N}"[..28]);
+        await app.DecorateAsync(breakout.Id, themeId: theme.Id, organisationIds: [arabic.Id, latin.Id]);
+        using var client = LocalizedAppFactory.Speaking(await app.LoggedInClientAsync(Roles.Organiser), language);
+
+        var page = await client.GetPageAsync($"/Breakouts/Agenda/{summit.Id}");
+
+        foreach (var row in new[] { page.QuerySelector($"td.agenda-session[data-breakout-id='{breakout.Id}']")!, page.QuerySelector($".agenda-list li[data-breakout-id='{breakout.Id}']")! })
+        {
+            var isolated = row.QuerySelectorAll("bdi").Select(b => b.TextContent).ToList();
+            Assert.Contains("Age assurance and privacy", isolated);
+            Assert.Contains("Safety by design", isolated);
+            Assert.Contains(arabic.FormalName, isolated);
+            Assert.Contains(latin.FormalName, isolated);
+        }
+        Assert.Contains("Hall Orion", page.QuerySelectorAll("th[data-room-id] bdi").Select(b => b.TextContent));
+        Assert.Contains("Hall Orion", page.QuerySelector($".agenda-list li[data-breakout-id='{breakout.Id}']")!.QuerySelectorAll("bdi").Select(b => b.TextContent));
+    }
+
+    /// <summary>A delegate's own registration page and the organisers' page about a registration: the name, position and
+    /// organisation someone typed are each in a &lt;bdi&gt;, as is the summit's name inside the translated heading.</summary>
+    [Fact]
+    public async Task The_registration_pages_isolate_the_names_people_typed()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        const string name = "ليلى حداد";
+        var organisation = await app.CreateOrganisationAsync($"Ministry of Justice {Guid.NewGuid():N}"[..28]);
+        var user = await app.CreateUserAsync(fullName: name);
+        var registration = await app.RegisterAsync(user, summit.Id, organisation.Id);
+
+        using (var delegateClient = LocalizedAppFactory.Speaking(await app.LogInAsync(user), "en"))
+        {
+            var page = await delegateClient.GetPageAsync($"/Registration/Details/{registration.Id}");
+            Assert.Equal(name, page.QuerySelector("#answer-name bdi")!.TextContent);
+            Assert.Equal("Director", page.QuerySelector("#answer-position bdi")!.TextContent);
+            Assert.Equal(organisation.FormalName, page.QuerySelector("bdi#answer-organisation")!.TextContent);
+            Assert.Equal(summit.Name, page.QuerySelector("h1 bdi")!.TextContent);
+            Assert.Contains(summit.City, page.QuerySelectorAll("#summit-when-where bdi").Select(b => b.TextContent));
+        }
+        using var organiser = LocalizedAppFactory.Speaking(await app.LoggedInClientAsync(Roles.Organiser), "ar");
+        var manage = await organiser.GetPageAsync($"/Registration/Manage/Delegate/{summit.Id}/{registration.Id}");
+        Assert.Equal(name, manage.QuerySelector("#delegate-name bdi")!.TextContent);
+        Assert.Equal("Director", manage.QuerySelector("#delegate-position bdi")!.TextContent);
+        Assert.Equal(organisation.FormalName, manage.QuerySelector("#delegate-organisation bdi")!.TextContent);
+    }
 }

@@ -80,7 +80,7 @@ public class ReportingInvitationTests(SummitAppFactory app) : IClassFixture<Summ
             ["Cycle.Title"] = title, ["Cycle.SummitId"] = summit.Id.ToString(), ["Cycle.StatementIds"] = statement.Id.ToString(),
             ["Cycle.Opens"] = summit.ToLocal(opensUtc).ToString("yyyy-MM-ddTHH:mm"), ["Cycle.Deadline"] = summit.ToLocal(deadlineUtc).ToString("yyyy-MM-ddTHH:mm"),
         });
-        Assert.Contains("2 focal points invited to report", Status(opened));
+        Assert.Contains("2 focal points invited to report.", Status(opened));
         var cycle = await app.WithDbAsync(db => db.ReportingCycles.AsNoTracking().SingleAsync(c => c.Title == title));
         var expected = new[] { (minister.Id, ministerGrant), (officer.Id, officerGrant) }.Order().ToList();
         Assert.Equal(expected, await InvitationsAsync(cycle.Id));

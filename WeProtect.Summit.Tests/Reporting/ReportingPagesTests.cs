@@ -342,7 +342,7 @@ public class ReportingPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
         Assert.False(await app.WithDbAsync(db => db.ReportReminders.AnyAsync(r => r.CycleId == cycle.Id)));
         var (_, reminded) = await organiser.SubmitAndFollowAsync(refused, "form#remind-form",
             new Dictionary<string, string> { ["ReminderNote"] = "The review meeting is on 3 March.\r\nThank you." });
-        Assert.Contains("Reminders queued for 1 organisation.", Status(reminded));
+        Assert.Contains("Reminder queued for 1 organisation.", Status(reminded));
         var (_, twice) = await organiser.SubmitAndFollowAsync(reminded, "form#remind-form");
         Assert.Contains("Nobody to remind", Status(twice));
         var reminders = await app.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Kind == NotificationKinds.ReportingReminder).ToListAsync());

@@ -120,7 +120,7 @@ public abstract class ReportingReminderSweepChecks(SummitAppFactory app)
             var manual = await scope.ServiceProvider.GetRequiredService<ReportingDesk>().RemindAsync(cycle.Id, null, new AuditActor(null, "Test organiser"));
             Assert.False(manual.Succeeded);
             Assert.Contains("Nobody to remind", manual.Message);
-            Assert.Contains("1 organisation that has not submitted has no focal point", manual.Message);
+            Assert.Contains("1 organisation that has not submitted has no focal point to remind.", manual.Message);
         }
         Assert.Equal(expected, await RemindersAsync(cycle.Id));
 

@@ -52,7 +52,7 @@ public sealed class InvitationLetters(SummitDbContext db, PublicLinks links, Inv
             + size + statement
             + (nominate
                 ? summit.RegistrationClosesUtc is { } closes ? "\n\n" + Say("Nominations close on {0}.", summit.ToLocal(closes).ToString("d MMMM yyyy", culture)) : ""
-                : "\n\n" + Say("The link is for you alone and works until {0}.", invitation.ExpiresUtc.ToString("d MMMM yyyy", culture)));
+                : "\n\n" + Say("The link is for you alone and works until {0}.", summit.ToLocal(invitation.ExpiresUtc).ToString("d MMMM yyyy", culture)));
         return new Letter(invitation.Email, organisation, reminder ? Say("Reminder: Invitation to {0}", summit.Name) : Say("Invitation to {0}", summit.Name), body,
             links.Absolute(nominate ? $"/Invitations/Delegation/{invitation.Id}" : $"/Invitations/Accept/{token}"), Say("Open the invitation"), Sensitive: true, Language: CultureInfo.CurrentUICulture.Name);
     }

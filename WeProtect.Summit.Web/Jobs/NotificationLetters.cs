@@ -101,7 +101,7 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
         var version = await db.StatementVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == endorsement.StatementVersionId, ct);
         if (user?.Email is null || statement is null || version is null) return null;
         using var speaking = RecipientLanguage.Speak(user.PreferredLanguage, statement.Summit.DefaultLanguage);
-        string When(DateTime utc) => $"{statement.Summit.ToLocal(utc).ToString("dddd d MMMM yyyy, HH:mm:ss", CultureInfo.CurrentCulture)} ({statement.Summit.TimeZoneId})";
+        string When(DateTime utc) => $"{statement.Summit.ToLocal(utc).Said("dddd d MMMM yyyy, HH:mm:ss")} ({statement.Summit.TimeZoneId})";
         var organisation = endorsement.Organisation.FormalName;
         var bound = Say("The signature is bound to version {0} of the text, SHA-256 {1}.", version.Number, endorsement.ContentHash);
         var dear = Say("Dear {0},", user.FullName);
@@ -162,7 +162,7 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
     {
         var summit = breakout.Summit;
         var (start, end) = (summit.ToLocal(breakout.StartUtc), summit.ToLocal(breakout.EndUtc));
-        return $"{start.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture)}–{end.ToString(end.Date == start.Date ? "HH:mm" : "d MMMM HH:mm", CultureInfo.CurrentCulture)} ({summit.TimeZoneId})";
+        return $"{start.Said("dddd d MMMM yyyy, HH:mm")}–{end.ToString(end.Date == start.Date ? "HH:mm" : "d MMMM HH:mm", CultureInfo.CurrentCulture)} ({summit.TimeZoneId})";
     }
 
     private async Task<Letter?> RegistrationLetterAsync(Notification notification, CancellationToken ct)

@@ -67,7 +67,7 @@ public sealed class VisaLetterJob(SummitDbContext db, AuditTrail audit, SigningC
         var content = new VisaLetterContent(letter.Id, summit.Name, BadgePdf.WhenWhere(summit, language), summit.Venue,
             settings?.HostWording ?? VisaLetterSettings.DefaultWording, registration.FullName, registration.Position, registration.OrganisationName,
             Countries.NameOf(accreditation!.NationalityCode, language), numbers.Unprotect(accreditation.ProtectedDocumentNumber!), accreditation.DocumentExpiry!.Value,
-            issuedUtc, language);
+            issuedUtc, language, summit.TimeZoneId);
         using var certificate = certificates.Current();
         var pdf = await PdfSigner.SignAsync(VisaLetterPdf.Render(content), certificate, $"{summit.City}, {Countries.NameOf(summit.CountryCode)}",
             timestamps.IfConfigured(), ct, VisaLetterPdf.Reason);

@@ -74,7 +74,7 @@ public static class CommuniquePdf
         flow.Space(12);
         flow.Rule();
         var small = PdfFlow.Font(9);
-        string When(DateTime time) => time.ToString("d MMMM yyyy, HH:mm", texts.Culture);
+        string When(DateTime time) => time.Said("d MMMM yyyy, HH:mm", texts.Culture);
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(content.PublishedUtc, DateTimeKind.Utc), content.SummitZone);
         flow.Paragraph(texts.Format("Statement version: {0}", content.VersionNumber), small, spaceAfter: 1, colour: PdfFlow.Muted);
         if (content.IsTranslation)

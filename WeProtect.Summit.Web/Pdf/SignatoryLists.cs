@@ -81,7 +81,7 @@ public static class SignatoryLists
         flow.Paragraph(header.StatementTitle, PdfFlow.Font(16, bold: true), spaceAfter: 4, tag: PdfTags.Heading(1));
         flow.Paragraph(header.SummitName, PdfFlow.Font(11, bold: true), spaceAfter: 2);
         var signatories = list.Signatories;
-        var generated = DateTime.SpecifyKind(header.GeneratedUtc, DateTimeKind.Utc).ToString("d MMMM yyyy, HH:mm", texts.Culture);
+        var generated = DateTime.SpecifyKind(header.GeneratedUtc, DateTimeKind.Utc).Said("d MMMM yyyy, HH:mm", texts.Culture);
         flow.Paragraph(texts.Format("Signatories: {0} · list of {1} UTC", signatories.Count, generated),
             PdfFlow.Font(9), colour: PdfFlow.Muted, spaceAfter: 1);
         if (header.ContentHash is not null)

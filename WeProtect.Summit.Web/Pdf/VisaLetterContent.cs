@@ -15,4 +15,10 @@ public sealed record VisaLetterContent(
     string DocumentNumber,
     DateOnly DocumentExpiry,
     DateTime IssuedUtc,
-    string Language = Data.Languages.InterfaceLanguages.Default);
+    string Language = Data.Languages.InterfaceLanguages.Default,
+    string TimeZoneId = "UTC")
+{
+    /// <summary>The day of issue as the letter prints it: the summit's own day (<see cref="TimeZoneId"/>), not UTC's,
+    /// as its other pages and letters say a time.</summary>
+    public DateTime IssuedLocal => Data.Summits.SummitClock.ToLocal(IssuedUtc, Data.Summits.SummitClock.FindZone(TimeZoneId) ?? TimeZoneInfo.Utc);
+}

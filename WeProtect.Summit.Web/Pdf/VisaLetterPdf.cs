@@ -29,7 +29,7 @@ public static class VisaLetterPdf
         using var flow = PdfFlow.In(texts, document, $"{title} {Reference(content.LetterId)}");
         var body = PdfFlow.Font(11);
         var bold = PdfFlow.Font(11, bold: true);
-        flow.Paragraph(content.IssuedUtc.ToString("d MMMM yyyy", texts.Culture), body, spaceAfter: 10, colour: PdfFlow.Muted);
+        flow.Paragraph(content.IssuedLocal.ToString("d MMMM yyyy", texts.Culture), body, spaceAfter: 10, colour: PdfFlow.Muted);
         flow.Heading(title, PdfFlow.Font(20, bold: true), level: 1, spaceBefore: 0, spaceAfter: 6);
         flow.Paragraph(content.SummitName, PdfFlow.Font(13, bold: true), spaceAfter: 2);
         flow.Paragraph(content.SummitWhenWhere, body, spaceAfter: 2, colour: PdfFlow.Muted);

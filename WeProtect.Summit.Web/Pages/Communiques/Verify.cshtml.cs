@@ -69,7 +69,10 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration, Audit
     }
 
     /// <summary>A withdrawn letter of invitation with the uploaded file's SHA-256.</summary>
-    public sealed record WithdrawnLetter(string Reference, string SummitName, DateTime IssuedUtc, DateTime WithdrawnUtc);
+    public sealed record WithdrawnLetter(string Reference, string SummitName, DateTime IssuedUtc, DateTime WithdrawnUtc, string TimeZoneId)
+    {
+        public DateTime Local(DateTime utc) => Data.Summits.SummitClock.ToLocal(utc, Data.Summits.SummitClock.FindZone(TimeZoneId) ?? TimeZoneInfo.Utc);
+    }
 
     [BindProperty] public IFormFile? Upload { get; set; }
     public Verdict? Result { get; private set; }
@@ -123,10 +126,10 @@ public class VerifyModel(SummitDbContext db, IConfiguration configuration, Audit
         var letterMatch = letter is null ? null : new LetterMatch(letter.Id, VisaLetterPdf.Reference(letter.Id), letter.Name, letter.IssuedUtc!.Value, letter.CertificateThumbprint, letter.TimeZoneId);
         var withdrawnRow = published is not null || letterMatch is not null ? null : await db.VisaLetterWithdrawals.AsNoTracking()
             .Where(w => w.Sha256 == sha).OrderByDescending(w => w.WithdrawnUtc)
-            .Join(db.Summits, w => w.SummitId, s => s.Id, (w, s) => new { w.VisaLetterId, s.Name, w.IssuedUtc, w.WithdrawnUtc })
+            .Join(db.Summits, w => w.SummitId, s => s.Id, (w, s) => new { w.VisaLetterId, s.Name, w.IssuedUtc, w.WithdrawnUtc, s.TimeZoneId })
             .FirstOrDefaultAsync(ct);
         var withdrawn = withdrawnRow is null ? null
-            : new WithdrawnLetter(VisaLetterPdf.Reference(withdrawnRow.VisaLetterId), withdrawnRow.Name, withdrawnRow.IssuedUtc, withdrawnRow.WithdrawnUtc);
+            : new WithdrawnLetter(VisaLetterPdf.Reference(withdrawnRow.VisaLetterId), withdrawnRow.Name, withdrawnRow.IssuedUtc, withdrawnRow.WithdrawnUtc, withdrawnRow.TimeZoneId);
         bool byPublishedCertificate;
         if (letterMatch is not null)
             byPublishedCertificate = check.SignerThumbprint is { } t && string.Equals(t, letterMatch.Thumbprint, StringComparison.OrdinalIgnoreCase);
