@@ -11,6 +11,11 @@ internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nominat
         e.HasIndex(n => new { n.SummitId, n.NormalisedEmail }).IsUnique().HasFilter(IndexFilters.IsNull(nameof(Nomination.WithdrawnUtc)));
         e.HasIndex(n => n.TokenHash).IsUnique();
         e.HasIndex(n => n.InvitationId);
+        // Completing a nomination (the nominee registers) is an update that holds only while the link, the withdrawal and
+        // the completion are as read: an organiser re-addressing or withdrawing it at the same moment wins, never both.
+        e.Property(n => n.TokenHash).IsConcurrencyToken();
+        e.Property(n => n.WithdrawnUtc).IsConcurrencyToken();
+        e.Property(n => n.RegistrationId).IsConcurrencyToken();
         e.Property(n => n.Email).HasMaxLength(EmailAddresses.MaxLength);
         e.Property(n => n.NormalisedEmail).HasMaxLength(EmailAddresses.MaxLength);
         e.Property(n => n.Title).HasMaxLength(ProtocolDetails.TextMaxLength);

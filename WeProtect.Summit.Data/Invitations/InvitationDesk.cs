@@ -183,7 +183,9 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
             var cancelled = await registrations.CancelForWithdrawnNominationAsync(registrationId, actor, ct);
             if (!cancelled.Succeeded) return cancelled;
         }
-        var claimed = await db.Nominations.Where(n => n.Id == nomination.Id && n.WithdrawnUtc == null)
+        // Also as read: a nominee completing their registration meanwhile makes this a conflict, not a withdrawal that
+        // leaves their registration standing.
+        var claimed = await db.Nominations.Where(n => n.Id == nomination.Id && n.WithdrawnUtc == null && n.RegistrationId == nomination.RegistrationId)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.WithdrawnUtc, now), ct);
         if (claimed == 0) return DeskResult.Conflict("this nomination");
         await db.DelegationQuotas.Where(q => q.SummitId == nomination.SummitId && q.OrganisationId == nomination.OrganisationId)

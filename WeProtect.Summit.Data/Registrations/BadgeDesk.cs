@@ -4,7 +4,7 @@ using WeProtect.Summit.Data.Desks;
 namespace WeProtect.Summit.Data.Registrations;
 
 /// <summary>Badges and arrivals: check-in by badge code or by the registration an organiser picked from a name search
-/// (<see cref="FindByNameAsync"/>),
+/// (<see cref="FindAsync"/>),
 /// undoing a check-in, printing every badge not yet printed as one batch, and reprinting one badge with a reason. Each
 /// change is audited in its own transaction; the events name registrations and batches by id, never a person.</summary>
 public sealed class BadgeDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock)
@@ -47,23 +47,39 @@ public sealed class BadgeDesk(SummitDbContext db, AuditTrail audit, TimeProvider
         return await Registrations(summitId).FirstOrDefaultAsync(r => r.BadgeCode == (normalised ?? typed), ct);
     }
 
-    /// <summary>The summit's registrations (any status: the desk shows who not to admit) whose name holds every word
-    /// typed (at most five), ignoring case and accents as the vetting queue does (<see cref="Search.TextSearch"/>),
-    /// in protocol order (<see cref="ProtocolPrecedence"/>: heads of delegation and ministers first, then by name); at
-    /// most <paramref name="limit"/>. Null when nothing was typed (or more than 200 characters).</summary>
-    public async Task<IReadOnlyList<Registration>?> FindByNameAsync(int summitId, string? typed, int limit, CancellationToken ct = default)
+    /// <summary>What a desk search found a registration by: the name first, else the e-mail address, else the organisation.</summary>
+    public enum SearchMatch { Name, Email, Organisation }
+
+    public sealed record Found(Registration Registration, SearchMatch MatchedOn);
+
+    /// <summary>The summit's registrations (any status: the desk shows who not to admit) whose name, e-mail address or
+    /// organisation holds every word typed (at most five), ignoring case and accents as the vetting queue does
+    /// (<see cref="Search.TextSearch"/>): a name written in another script is still found by the e-mail address
+    /// ("omar" for omar.khatib@…), and a whole delegation by its organisation. In protocol order, so that the minister
+    /// among namesakes is the first the desk sees; at most <paramref name="limit"/>. Null when nothing was typed (or
+    /// more than 200 characters).</summary>
+    public async Task<IReadOnlyList<Found>?> FindAsync(int summitId, string? typed, int limit, CancellationToken ct = default)
     {
         var words = Search.TextSearch.Words(typed, 5);
         if (words.Count == 0 || typed!.Length > 200) return null;
-        // Names only (a few dozen bytes a delegate), matched in .NET; then the few rows found, whole.
-        var names = await db.Registrations.AsNoTracking().Where(r => r.SummitId == summitId)
-            .Select(r => new { r.Id, r.FullName, r.Category, r.Rank, r.IsMinister, r.ProtocolOrder }).ToListAsync(ct);
-        // In protocol order, so that the minister among namesakes is the first the desk sees.
-        var ids = names.Where(n => Search.TextSearch.ContainsEvery(n.FullName, words))
-            .InProtocolOrder(n => new ProtocolPlace(n.Category, n.Rank, n.IsMinister, n.ProtocolOrder), n => n.FullName, NameOrder)
-            .ThenBy(n => n.Id).Take(limit).Select(n => n.Id).ToList();
+        // The searched fields only (a few dozen bytes a delegate), matched in .NET; then the few rows found, whole.
+        var keys = await db.Registrations.AsNoTracking().Where(r => r.SummitId == summitId)
+            .Select(r => new
+            {
+                r.Id, r.FullName, r.User.Email, r.Category, r.Rank, r.IsMinister, r.ProtocolOrder,
+                Organisation = r.Organisation != null ? r.Organisation.FormalName + " " + (r.Organisation.ListedName ?? "") : r.ProposedOrganisationName,
+            }).ToListAsync(ct);
+        var found = keys
+            .Select(k => (k.Id, k.FullName, Place: new ProtocolPlace(k.Category, k.Rank, k.IsMinister, k.ProtocolOrder),
+                On: Search.TextSearch.ContainsEvery(k.FullName, words) ? SearchMatch.Name
+                    : Search.TextSearch.ContainsEvery(k.Email ?? "", words) ? SearchMatch.Email
+                    : Search.TextSearch.ContainsEvery(k.Organisation ?? "", words) ? SearchMatch.Organisation
+                    : (SearchMatch?)null))
+            .Where(k => k.On is not null)
+            .InProtocolOrder(k => k.Place, k => k.FullName, NameOrder).ThenBy(k => k.Id).Take(limit).ToList();
+        var ids = found.Select(k => k.Id).ToList();
         var rows = await Registrations(summitId).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+        return found.Where(k => rows.ContainsKey(k.Id)).Select(k => new Found(rows[k.Id], k.On!.Value)).ToList();
     }
 
     /// <summary>Takes back a check-in made by mistake (the wrong person picked, a badge scanned for a colleague).</summary>

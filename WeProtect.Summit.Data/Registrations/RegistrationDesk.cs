@@ -56,7 +56,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
             catch (DbUpdateConcurrencyException)
             {
                 db.ChangeTracker.Clear();
-                return DeskResult.Refused("You have already registered for this summit.");
+                return await NominationChangedAsync(nomination, registration, ct) ?? DeskResult.Refused("You have already registered for this summit.");
             }
             return DeskResult.Done("Your registration has been received. The secretariat will tell you its decision by e-mail.");
         }
@@ -76,6 +76,11 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
             notifier.Add(NotificationKinds.RegistrationReceived, registration.Id);
             await notifier.CommitAsync(tx, ct);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return await NominationChangedAsync(nomination, registration, ct) ?? DeskResult.Conflict("this nomination");
+        }
         catch (DbUpdateException)
         {
             // The unique index (summit, user): a second registration submitted at the same moment.
@@ -83,6 +88,17 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
             return DeskResult.Refused("You have already registered for this summit.");
         }
         return DeskResult.Done("Your registration has been received. The secretariat will tell you its decision by e-mail.");
+    }
+
+    /// <summary>The refusal when the nomination changed while the nominee registered (an organiser re-addressed or
+    /// withdrew it, the nominee completed it in another tab), read again; null when it is as it was.</summary>
+    private async Task<DeskResult?> NominationChangedAsync(Invitations.Nomination? read, Registration registration, CancellationToken ct)
+    {
+        if (read is null) return null;
+        var now = await db.Nominations.AsNoTracking().FirstOrDefaultAsync(n => n.Id == read.Id, ct);
+        if (now is not null && now.TokenHash != read.TokenHash && now.RegistrationId is null && !now.IsWithdrawn)
+            return DeskResult.Refused("This nomination link is no longer valid: the organisers sent a new link to another address. Ask your focal point if you need it.", DeskRefusal.Forbidden);
+        return await WhyNominationCannotRegisterAsync(now, registration, ct) is { } why ? DeskResult.Refused(why, DeskRefusal.Forbidden) : null;
     }
 
     /// <summary>Why the registering user cannot complete <paramref name="nomination"/>: it is not for this summit, its

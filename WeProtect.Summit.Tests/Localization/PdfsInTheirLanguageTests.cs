@@ -94,7 +94,7 @@ public class PdfsInTheirLanguageTests(SummitAppFactory app) : IClassFixture<Summ
         var page = await organiser.GetPageAsync($"/Registration/Manage/Dashboard/{summit.Id}");
         var pdf = await PdfAsync(organiser, page.QuerySelector("#participants-pdf")!.GetAttribute("href")!);
 
-        await AssertReadsAsync(pdf, Said("ar", "{0} from {1} · for the organisers, not for publication", "3 مشاركين", "3 دول"));
+        await AssertReadsAsync(pdf, Said("ar", "{0} · {1} · for the organisers, not for publication", "3 مشاركين", "3 دول ممثَّلة"));
     }
 
     [Theory]
@@ -119,7 +119,8 @@ public class PdfsInTheirLanguageTests(SummitAppFactory app) : IClassFixture<Summ
         var texts = new LanguageTexts(language);
         Assert.NotEqual(Countries.NameOf("AT"), Countries.NameOf("AT", language));
         await AssertReadsAsync(pdf,
-            Said(language, "{0} from {1} · for the organisers, not for publication", texts.Format(Plurals.Key(2, "{0:N0} participant", "{0:N0} participants", texts.Culture), 2), texts.Format("{0:N0} country", 1)),
+            Said(language, "{0} · {1} · for the organisers, not for publication", texts.Format(Plurals.Key(2, "{0:N0} participant", "{0:N0} participants", texts.Culture), 2),
+                texts.Format("{0:N0} country represented", 1)),
             texts.Format("{0} ({1})", Countries.NameOf("AT", language), 1),
             texts.Format("{0} ({1})", Said(language, "International organisations"), 1),
             Said(language, "Governments"),
@@ -247,10 +248,10 @@ public class PdfsInTheirLanguageTests(SummitAppFactory app) : IClassFixture<Summ
         using var anonymous = app.CreateFormClient();
         var (_, verified) = await anonymous.VerifyAsync(pdf, "letter.pdf");
         Assert.Equal("visa-letter", verified.QuerySelector("#verdict")!.GetAttribute("data-kind"));
-        var english = CultureInfo.InvariantCulture;
-        Assert.Contains($"issued here on {issuedLocal.ToString("d MMMM yyyy", Data.Languages.InterfaceLanguages.FormattingCulture("en"))},", verified.QuerySelector("#verdict")!.TextContent);
-        Assert.Equal($"Yes: the letter of invitation {VisaLetterPdf.Reference(letterId)} for {summit.Name}, issued {issuedLocal.ToString("yyyy-MM-dd HH:mm", english)} " +
-            $"({zone}; {issuedUtc.ToString("yyyy-MM-dd HH:mm", english)} UTC).", string.Join(' ', verified.QuerySelector("#published-here")!.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+        var english = Data.Languages.InterfaceLanguages.FormattingCulture("en");
+        Assert.Contains($"issued here on {issuedLocal.ToString("d MMMM yyyy", english)},", verified.QuerySelector("#verdict")!.TextContent);
+        Assert.Equal($"Yes: the letter of invitation {VisaLetterPdf.Reference(letterId)} for {summit.Name}, issued {issuedLocal.ToString("d MMMM yyyy, HH:mm", english)} " +
+            $"({zone}; {issuedUtc.ToString("d MMMM yyyy, HH:mm", english)} UTC).", string.Join(' ', verified.QuerySelector("#published-here")!.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
         Assert.Equal(zone, verified.QuerySelector("#published-here bdi")!.TextContent);
     }
 }

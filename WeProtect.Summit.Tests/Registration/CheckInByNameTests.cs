@@ -254,4 +254,36 @@ public class CheckInByNameTests(SummitAppFactory app) : IClassFixture<SummitAppF
         var arabicName = arabicPage.QuerySelector($"#checkin-matches li[data-id='{amina.Id}'] .match-name")!;
         Assert.Equal(("BDI", "H.E. Ms Amina Diallo"), (arabicName.TagName, arabicName.TextContent));
     }
+
+    [Fact]
+    public async Task A_name_in_another_script_is_found_by_the_e_mail_address_and_a_delegation_by_its_organisation()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var jordan = await app.CreateOrganisationAsync("Hashemite Kingdom of Jordan " + tag, country: "JO");
+        var omar = await app.RegisterAsync(await app.CreateUserAsync($"omar.khatib.{tag}@example.org", fullName: "عمر الخطيب"), summit.Id, jordan.Id);
+        var kenya = await app.CreateOrganisationAsync("Government of Kenya " + tag, country: "KE");
+        var aide = await app.RegisterAsync(await app.CreateUserAsync(fullName: "Amani Otieno"), summit.Id, kenya.Id);
+        var head = await app.RegisterAsync(await app.CreateUserAsync(fullName: "Zawadi Njeri"), summit.Id, kenya.Id, DelegateCategory.HeadOfDelegation);
+        foreach (var id in new[] { omar.Id, aide.Id, head.Id }) Assert.True((await app.DecideAsync(id, RegistrationStatus.Approved)).Succeeded);
+        using var desk = await app.LoggedInClientAsync(Roles.Organiser);
+
+        foreach (var typed in new[] { "Omar", "KHATIB" })
+        {
+            var found = await desk.GetPageAsync($"/Registration/Manage/CheckIn/{summit.Id}?q={typed}");
+            var only = Assert.Single(found.QuerySelectorAll("#checkin-matches li"));
+            Assert.Equal(omar.Id.ToString(), only.GetAttribute("data-id"));
+            Assert.Equal("found by e-mail address", only.QuerySelector(".match-on")!.TextContent.Trim());
+        }
+
+        // The whole delegation, head first; said found by organisation, not by name.
+        var delegation = await desk.GetPageAsync($"/Registration/Manage/CheckIn/{summit.Id}?q=kenya+{tag}");
+        Assert.Equal([head.Id.ToString(), aide.Id.ToString()], delegation.QuerySelectorAll("#checkin-matches li").Select(li => li.GetAttribute("data-id")));
+        Assert.All(delegation.QuerySelectorAll("#checkin-matches .match-on"), e => Assert.Equal("Organisation", e.GetAttribute("data-on")));
+        var byName = await desk.GetPageAsync($"/Registration/Manage/CheckIn/{summit.Id}?q=zawadi");
+        Assert.Empty(Assert.Single(byName.QuerySelectorAll("#checkin-matches li")).QuerySelectorAll(".match-on"));
+
+        var nobody = await desk.GetPageAsync($"/Registration/Manage/CheckIn/{summit.Id}?q=nairobi");
+        Assert.Contains("in their name, e-mail address or organisation", nobody.QuerySelector("#checkin-no-match")!.TextContent);
+    }
 }

@@ -131,7 +131,8 @@ public class ExportsTests(SummitAppFactory app) : IClassFixture<SummitAppFactory
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         var text = string.Join(' ', BadgePdfReader.PageTexts(await response.Content.ReadAsByteArrayAsync()));
 
-        Assert.Contains("4 participants from 2 countries", text);
+        Assert.Contains("4 participants · 2 countries represented", text);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "International organisations"));
         Assert.DoesNotContain("Pending Nobody", text);
         string[] inOrder = ["Austria (1)", "Governments", "Karl Huber", "Chile (2)", "Governments", "Ministra Orrego (Minister)",
             "Civil society", "Paula Rojas", "International organisations (1)", "Ines Weber"];
@@ -161,7 +162,7 @@ public class ExportsTests(SummitAppFactory app) : IClassFixture<SummitAppFactory
         var response = await organiser.GetAsync(page.QuerySelector("#participants-pdf")!.GetAttribute("href")!);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var words = PdfTools.Words(await response.Content.ReadAsByteArrayAsync());
-        Assert.Contains("2 participants from 1 country", words);
+        Assert.Contains("2 participants · 1 country represented", words);
         Assert.Contains("United States (1)", words); // still listed under its country
     }
 

@@ -69,6 +69,7 @@ public class AmendmentDecisionTests(SummitAppFactory app) : IClassFixture<Summit
 
         var mail = await app.WaitForMailAsync(m => m.To.ToString().Contains(proposer.Email!) && (m.Subject ?? "").Contains($"Amendment #{amendment.Id} accepted"));
         Assert.Contains("Version 2", mail.TextBody);
+        Assert.Contains($"/Statements/{id}/consult?version=2&anchor=government-1.b", mail.TextBody);
 
         // The compare page shows the change with the crediting note.
         var compare = await organiser.GetPageAsync($"/Statements/Manage/Compare/{id}");
@@ -131,6 +132,7 @@ public class AmendmentDecisionTests(SummitAppFactory app) : IClassFixture<Summit
         Assert.Single(await VersionsAsync(id));
         var mail = await app.WaitForMailAsync(m => m.To.ToString().Contains(proposer.Email!) && (m.Subject ?? "").Contains("not accepted"));
         Assert.Contains("Privacy is covered in 2.a.", mail.TextBody);
+        Assert.Contains($"/Statements/{id}/consult?version=1&anchor=", mail.TextBody);
 
         // The member sees the decision and its reason next to the text.
         var member = await app.LogInAsync(proposer);

@@ -293,7 +293,12 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
                     a.ResultingVersion?.Number.ToString(CultureInfo.CurrentCulture) ?? "") + $"\n\n{a.ProposedWording}")
             : (Say("Amendment #{0} not accepted: {1}", a.Id, title),
                 $"{dear}\n\n" + Say("Your amendment #{0} to {1} of \"{2}\" was not accepted.", a.Id, a.Anchor, title) + "\n\n" + Say("Reason: {0}", a.RejectionReason ?? ""));
-        return new Letter(user.Email, a.ProposerName, subject, body, links.Absolute($"/Statements/{a.StatementId}/consult?anchor={Uri.EscapeDataString(a.Anchor)}"),
+        // The link opens the text the decision is about: the version holding the wording, or the one it was proposed on
+        // (the consultation page otherwise shows the latest, where a later change may have moved that part).
+        var version = a.ResultingVersion?.Number
+            ?? await db.StatementVersions.AsNoTracking().Where(v => v.Id == a.StatementVersionId).Select(v => (int?)v.Number).FirstOrDefaultAsync(ct);
+        return new Letter(user.Email, a.ProposerName, subject, body,
+            links.Absolute($"/Statements/{a.StatementId}/consult?version={version}&anchor={Uri.EscapeDataString(a.Anchor)}"),
             Say("The consultation"), Language: CultureInfo.CurrentUICulture.Name);
     }
 }

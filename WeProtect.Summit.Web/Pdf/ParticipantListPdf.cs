@@ -41,9 +41,12 @@ public static class ParticipantListPdf
         using var flow = PdfFlow.In(texts, document, title);
         flow.Paragraph(summitName, PdfFlow.Font(16, bold: true), spaceAfter: 3, tag: PdfTags.Heading(1));
         flow.Paragraph(whenWhere, PdfFlow.Font(10), colour: PdfFlow.Muted, spaceAfter: 2);
+        // The dashboard's figure (countries whose government came), said as such: the list also heads the countries of
+        // companies and charities, which do not make a country represented.
         var countries = Data.Registrations.CountriesRepresented.Count(participants.Select(p => (p.Sector, p.CountryCode)));
-        flow.Paragraph(texts.Format("{0} from {1} · for the organisers, not for publication",
-                Plural(texts, participants.Count, "{0:N0} participant", "{0:N0} participants"), Plural(texts, countries, "{0:N0} country", "{0:N0} countries")),
+        flow.Paragraph(texts.Format("{0} · {1} · for the organisers, not for publication",
+                Plural(texts, participants.Count, "{0:N0} participant", "{0:N0} participants"),
+                Plural(texts, countries, "{0:N0} country represented", "{0:N0} countries represented")),
             PdfFlow.Font(9), colour: PdfFlow.Muted, spaceAfter: 1);
         flow.Rule();
         var body = PdfFlow.Font(9.5);
@@ -55,11 +58,15 @@ public static class ParticipantListPdf
         var number = 0;
         foreach (var country in byCountry)
         {
-            flow.Heading(texts.Format("{0} ({1})", country.Key ?? texts["International organisations"], country.Count()),
+            var heading = country.Key ?? texts["International organisations"];
+            flow.Heading(texts.Format("{0} ({1})", heading, country.Count()),
                 PdfFlow.Font(12.5, bold: true), level: 2, spaceBefore: 10, spaceAfter: 2);
             foreach (var sector in country.GroupBy(p => p.Sector).OrderBy(g => g.Key is null ? int.MaxValue : (int)g.Key.Value))
             {
-                flow.Heading(texts[sector.Key?.Heading() ?? "Sector not given"], PdfFlow.Font(10, bold: true), level: 3, spaceBefore: 4, spaceAfter: 2);
+                // Under "International organisations" its own sector is not said twice.
+                var sectorHeading = texts[sector.Key?.Heading() ?? "Sector not given"];
+                if (sectorHeading != heading)
+                    flow.Heading(sectorHeading, PdfFlow.Font(10, bold: true), level: 3, spaceBefore: 4, spaceAfter: 2);
                 flow.BeginList();
                 foreach (var p in sector.OrderBy(p => p.Organisation, order).ThenInProtocolOrder(p => p.Place, p => p.FullName, order))
                 {

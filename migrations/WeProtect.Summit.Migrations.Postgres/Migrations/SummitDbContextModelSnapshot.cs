@@ -1231,6 +1231,7 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(30)");
 
                     b.Property<int?>("RegistrationId")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int>("SummitId")
@@ -1241,6 +1242,7 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.Property<string>("TokenHash")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -1251,6 +1253,7 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.Property<DateTime?>("WithdrawnUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");

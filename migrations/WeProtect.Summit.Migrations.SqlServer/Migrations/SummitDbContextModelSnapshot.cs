@@ -1233,6 +1233,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(30)");
 
                     b.Property<int?>("RegistrationId")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.Property<int>("SummitId")
@@ -1243,6 +1244,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("TokenHash")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -1253,6 +1255,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(100)");
 
                     b.Property<DateTime?>("WithdrawnUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");

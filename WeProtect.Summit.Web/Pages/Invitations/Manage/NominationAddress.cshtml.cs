@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using WeProtect.Summit.Data.Invitations;
 using WeProtect.Summit.Data.Registrations;
 
@@ -9,12 +8,7 @@ namespace WeProtect.Summit.Web.Pages.Invitations.Manage;
 /// address, and the earlier link stops working.</summary>
 public class NominationAddressModel(SummitDbContext db, DelegateAddressDesk desk) : PageModel
 {
-    public sealed class AddressInput
-    {
-        [Display(Name = "New e-mail address")] public string? Email { get; set; }
-    }
-
-    [BindProperty] public AddressInput Input { get; set; } = new();
+    [BindProperty] public NewAddressInput Input { get; set; } = new();
 
     public Nomination Nomination { get; private set; } = null!;
     public Invitation Invitation { get; private set; } = null!;

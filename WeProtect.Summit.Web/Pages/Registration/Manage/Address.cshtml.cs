@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using WeProtect.Summit.Web.Accounts;
 using WeProtect.Summit.Web.Mail;
 
@@ -15,12 +14,7 @@ using WeProtect.Summit.Data.Summits;
 public class AddressModel(SummitDbContext db, DelegateAddressDesk desk, UserManager<SummitUser> users, Mailer mailer, IConfiguration configuration,
     ILogger<AddressModel> logger, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> words) : PageModel
 {
-    public sealed class AddressInput
-    {
-        [Display(Name = "New e-mail address")] public string? Email { get; set; }
-    }
-
-    [BindProperty] public AddressInput Input { get; set; } = new();
+    [BindProperty] public NewAddressInput Input { get; set; } = new();
 
     public Summit Summit { get; private set; } = null!;
     public Registration Registration { get; private set; } = null!;

@@ -24,8 +24,8 @@ public class CheckInModel(SummitDbContext db, BadgeDesk desk, Accounts.CheckInAc
     public int Approved { get; private set; }
     public int CheckedIn { get; private set; }
     public IReadOnlyList<Data.Registrations.Registration> Recent { get; private set; } = [];
-    /// <summary>Registrations whose name holds every word of <see cref="Query"/>; null when nobody searched.</summary>
-    public IReadOnlyList<Data.Registrations.Registration>? Matches { get; private set; }
+    /// <summary>Registrations whose name, e-mail address or organisation holds every word of <see cref="Query"/>; null when nobody searched.</summary>
+    public IReadOnlyList<BadgeDesk.Found>? Matches { get; private set; }
 
     /// <summary>The last scan's outcome; null before any scan.</summary>
     public ScanResult? Result { get; private set; }
@@ -113,8 +113,9 @@ public class CheckInModel(SummitDbContext db, BadgeDesk desk, Accounts.CheckInAc
     private ScanResult Describe(BadgeDesk.CheckIn scan, string code, string? otherSummit) =>
         new(scan.Outcome, code, scan.Registration, scan.Registration?.CheckedInUtc is { } at ? When(at) : null, otherSummit);
 
-    /// <summary>Every word typed must be in the name (any case, any accent), so "ana lima" finds "Ana Maria Lima".</summary>
-    private async Task SearchAsync(CancellationToken ct) => Matches = await desk.FindByNameAsync(Summit.Id, Query, MatchLimit, ct);
+    /// <summary>Every word typed must be in the name, e-mail address or organisation (any case, any accent), so
+    /// "ana lima" finds "Ana Maria Lima".</summary>
+    private async Task SearchAsync(CancellationToken ct) => Matches = await desk.FindAsync(Summit.Id, Query, MatchLimit, ct);
 
     /// <summary>"09:14" today in the summit's time zone, "09:14 on 11 December" another day.</summary>
     private string When(DateTime utc)

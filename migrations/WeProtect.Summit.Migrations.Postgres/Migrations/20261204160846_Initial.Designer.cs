@@ -12,7 +12,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261204134201_Initial")]
+    [Migration("20261204160846_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1234,6 +1234,7 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(30)");
 
                     b.Property<int?>("RegistrationId")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int>("SummitId")
@@ -1244,6 +1245,7 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.Property<string>("TokenHash")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -1254,6 +1256,7 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.Property<DateTime?>("WithdrawnUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");

@@ -12,7 +12,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261204134152_Initial")]
+    [Migration("20261204160835_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1236,6 +1236,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(30)");
 
                     b.Property<int?>("RegistrationId")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.Property<int>("SummitId")
@@ -1246,6 +1247,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("TokenHash")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -1256,6 +1258,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(100)");
 
                     b.Property<DateTime?>("WithdrawnUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
