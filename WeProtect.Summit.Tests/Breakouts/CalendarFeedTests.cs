@@ -101,10 +101,49 @@ public class CalendarFeedTests : IClassFixture<SummitAppFactory>
             Assert.Equal("Europe/London", e.End!.TzId);
             Assert.Equal(10, e.Start.Value.Hour);                      // the wall clock in London, both days
             Assert.Equal(stored[title], e.Start.AsUtc);                // the same instant as stored
+            Assert.Equal(stored[title], e.Start.Value - OffsetInFeed(zone, e.Start.Value)); // and as the VTIMEZONE says
             Assert.Equal(TimeSpan.FromHours(1), e.End.AsUtc - e.Start.AsUtc);
             Assert.Equal(EventStatus.Confirmed, e.Status);
         }
         Assert.Contains($"/Breakouts/Session/{saturday.Id}", calendar.Events.Single(x => x.Summary == "Saturday (GMT)").Url!.ToString());
+    }
+
+    /// <summary>The offset a calendar app reads from the feed's own VTIMEZONE (not its zone database) for a wall-clock
+    /// time: the observance that began last before it.</summary>
+    private static TimeSpan OffsetInFeed(VTimeZone zone, DateTime local) =>
+        zone.TimeZoneInfos.Where(o => o.DtStart!.Value <= local).MaxBy(o => o.DtStart!.Value)!.OffsetTo!.Offset;
+
+    /// <summary>Morocco keeps UTC+1 but UTC+0 in Ramadan, with no yearly rule: the feed's VTIMEZONE must say so itself
+    /// (Ical.Net's own guessed a yearly rule and said UTC+1 all year, an hour wrong for a Ramadan summit).</summary>
+    [Fact]
+    public async Task A_summit_in_Ramadan_in_Casablanca_has_its_hour_right_in_the_feeds_own_time_zone()
+    {
+        var casablanca = NodaTime.DateTimeZoneProviders.Tzdb["Africa/Casablanca"];
+        var day = DateOnly.FromDateTime(app.UtcNow).AddDays(30);
+        while (casablanca.GetUtcOffset(NodaTime.Instant.FromDateTimeUtc(day.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc))) != NodaTime.Offset.Zero)
+            day = day.AddDays(1);
+        var summit = await app.WithDbAsync(async db =>
+        {
+            var s = SampleSummit.Create(app.UtcNow);
+            s.Name = "Rabat Summit " + Guid.NewGuid().ToString("N")[..6];
+            s.TimeZoneId = "Africa/Casablanca";
+            (s.StartDate, s.EndDate) = (day, day.AddDays(1));
+            s.RegistrationClosesUtc = day.AddDays(-7).ToDateTime(new TimeOnly(18, 0), DateTimeKind.Utc);
+            Assert.Null(s.MoveTo(SummitStatus.Open));
+            db.Summits.Add(s);
+            await db.SaveChangesAsync();
+            return s;
+        });
+        var breakout = await app.CreateBreakoutAsync(summit, startHour: 10, title: "In Ramadan");
+
+        var (_, calendar) = await FetchAsync($"/Breakouts/Agenda/{summit.Id}.ics");
+        var zone = Assert.Single(calendar!.TimeZones);
+        var e = Assert.Single(calendar.Events);
+        Assert.Equal((10, "Africa/Casablanca"), (e.Start!.Value.Hour, e.Start.TzId));
+        Assert.Equal(TimeSpan.Zero, OffsetInFeed(zone, e.Start.Value));
+        Assert.Equal(breakout.StartUtc, e.Start.Value - OffsetInFeed(zone, e.Start.Value));
+        // A month after Ramadan the same zone is UTC+1 again, still read from the feed.
+        Assert.Equal(TimeSpan.FromHours(1), OffsetInFeed(zone, day.AddDays(45).ToDateTime(new TimeOnly(10, 0))));
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public static class CalendarFeeds
         if (await Programme.PublicSummitAsync(db, summitId, ct) is not { } summit) return Results.NotFound();
         var sessions = await Programme.SessionsAsync(db, summit, themeId: null, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var calendar = NewCalendar(summit, summit.Name, now);
+        var calendar = NewCalendar(summit, summit.Name);
         foreach (var session in sessions)
             calendar.Events.Add(NewEvent(summit, session, BreakoutUid(session.Id), session.Sequence,
                 session.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed, now, links));
@@ -78,7 +78,7 @@ public static class CalendarFeeds
             .ToListAsync(ct);
         var sessions = (await Programme.SessionsAsync(db, summit, themeId: null, ct)).ToDictionary(s => s.Id);
         var now = clock.GetUtcNow().UtcDateTime;
-        var calendar = NewCalendar(summit, $"{summit.Name}: my breakouts", now);
+        var calendar = NewCalendar(summit, $"{summit.Name}: my breakouts");
         foreach (var booking in bookings)
         {
             if (!sessions.TryGetValue(booking.BreakoutId, out var session) || session.Plenary) continue;
@@ -97,16 +97,12 @@ public static class CalendarFeeds
         return Serialize(calendar);
     }
 
-    private static Calendar NewCalendar(Summit summit, string name, DateTime nowUtc)
+    private static Calendar NewCalendar(Summit summit, string name)
     {
         var calendar = new Calendar { ProductId = "-//WePROTECT Global Alliance//Summit//EN", Method = "PUBLISH" };
         calendar.AddProperty("X-WR-CALNAME", name);
         calendar.AddProperty("X-WR-TIMEZONE", summit.TimeZoneId);
-        // The zone's current rules (RRULEs). Ical.Net reads the zone's transitions from a year before the date given
-        // up to now: give the summit's start or today, whichever is earlier, so a summit far ahead still gets them.
-        var from = summit.StartDate.ToDateTime(TimeOnly.MinValue);
-        if (from > nowUtc.Date) from = nowUtc.Date;
-        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(summit.TimeZoneId, from, includeHistoricalData: false));
+        calendar.AddTimeZone(SummitTimeZone.For(summit.TimeZoneId, summit.StartDate, summit.EndDate));
         return calendar;
     }
 
