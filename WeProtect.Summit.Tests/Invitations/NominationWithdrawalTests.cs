@@ -50,6 +50,8 @@ public class NominationWithdrawalTests(SummitAppFactory app) : IClassFixture<Sum
     {
         var asked = await PressAsync(client, page, nominationId, "withdraw-form");
         Assert.Contains("Withdraw the nomination of", asked.QuerySelector("#withdraw-confirmation")!.TextContent);
+        // The address in its own direction, so that an Arabic sentence around it keeps its order.
+        Assert.Equal("BDI", asked.QuerySelector("#withdraw-confirmation .withdrawing-address")!.TagName);
         Assert.Null(await app.WithDbAsync(db => db.Nominations.Where(n => n.Id == nominationId).Select(n => n.WithdrawnUtc).SingleAsync()));
         var (_, after) = await client.SubmitAndFollowAsync(asked, "#withdraw-confirm-form");
         return after;
