@@ -27,12 +27,10 @@ public static class TrackedCommitments
         var statementIds = await db.ReportingCycleStatements.AsNoTracking().Where(s => s.CycleId == cycleId)
             .Select(s => s.StatementId).ToListAsync(ct);
         if (statementIds.Count == 0 && !await db.ReportingCycles.AnyAsync(c => c.Id == cycleId, ct)) return null;
-        var finals = await db.Statements.AsNoTracking().Where(s => statementIds.Contains(s.Id) && s.FinalVersionId != null)
-            .Join(db.StatementVersions.AsNoTracking(), s => s.FinalVersionId, v => v.Id, (s, v) => new { s.Id, s.Title, v.Text })
-            .ToListAsync(ct);
+        var finals = (await AgreedTextsAsync(db, statementIds, ct)).OrderBy(f => statementIds.IndexOf(f.Id)).ToList();
         var commitments = new Dictionary<int, IReadOnlyList<TrackedCommitment>>();
-        foreach (var f in finals.OrderBy(f => statementIds.IndexOf(f.Id)))
-            commitments[f.Id] = StatementParser.Parse(f.Text).Document is { } document ? Of(f.Id, document) : [];
+        foreach (var f in finals)
+            commitments[f.Id] = f.Document is { } document ? Of(f.Id, document) : [];
         // A live endorsement; or one that ended (the organisation withdrew it, or left the Alliance) after the organisation
         // submitted a report in this cycle: that report was made while it endorsed, and stays in the cycle's figures.
         var endorsers = await db.Endorsements.AsNoTracking().Where(e => statementIds.Contains(e.StatementId))
@@ -58,7 +56,19 @@ public static class TrackedCommitments
             .Where(r => r.Commitments.Count > 0)
             .OrderBy(r => r.SortName, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.OrganisationId)
             .ToList();
-        return new CycleScope(cycleId, finals.OrderBy(f => statementIds.IndexOf(f.Id)).Select(f => (f.Id, f.Title)).ToList(),
-            commitments.Values.SelectMany(c => c).ToList(), organisations);
+        return new CycleScope(cycleId, finals.Select(f => (f.Id, f.Title)).ToList(),
+            commitments.Values.SelectMany(c => c).ToList(), organisations, finals);
+    }
+
+    /// <summary>The agreed (final) text of each of the statements that has one, with its title, parsed once: what the
+    /// cycle's commitments and the names of its parts (the reporting pages') are read from. The document is null for a
+    /// text the grammar refuses.</summary>
+    public static async Task<IReadOnlyList<CycleScope.AgreedText>> AgreedTextsAsync(SummitDbContext db, IReadOnlyCollection<int> statementIds, CancellationToken ct = default)
+    {
+        if (statementIds.Count == 0) return [];
+        var finals = await db.Statements.AsNoTracking().Where(s => statementIds.Contains(s.Id) && s.FinalVersionId != null)
+            .Join(db.StatementVersions.AsNoTracking(), s => s.FinalVersionId, v => v.Id, (s, v) => new { s.Id, s.Title, v.Text })
+            .ToListAsync(ct);
+        return finals.Select(f => new CycleScope.AgreedText(f.Id, f.Title, StatementParser.Parse(f.Text).Document)).ToList();
     }
 }

@@ -173,7 +173,8 @@ public class ReportingPagesInTheirLanguageTests(LocalizedAppFactory app) : IClas
     }
 
     private static IEnumerable<string> StatementWords(IHtmlDocument page) =>
-        page.QuerySelectorAll("fieldset > p, fieldset legend span, #commitments th span, blockquote#text, h1 span, #narratives p")
+        // Not the parts' names ("All members 1"): those are the app's words, translated like the rest.
+        page.QuerySelectorAll("fieldset > p, .statement-title, #commitments th bdi, blockquote#text, #narratives p")
             .SelectMany(e => e.Descendants<IText>().Select(t => t.Data.Trim()).Append(e.TextContent.Trim()))
             .Where(t => t.Length > 1).ToList();
 }

@@ -7,9 +7,9 @@ using WeProtect.Summit.Data.Statements;
 
 namespace WeProtect.Summit.Tests.Reporting;
 
-/// <summary>The organisers' cycle page names each commitment beside its anchor: its bold title, or its first sentence
+/// <summary>The organisers' cycle page names each commitment (its part, as the statement prints it) and beside it: its bold title, or its first sentence
 /// (cut at a word when still long), in the words and language of the statement's authoritative text. Its downloads
-/// (CSV, xlsx, JSON) give each row the statement's title and the commitment's whole words beside the anchor, a
+/// (CSV, xlsx, JSON) give each row the statement's title and the commitment's whole words beside the anchor and part, a
 /// formula-like text escaped in the CSV and the xlsx.</summary>
 public class CycleCommitmentTextTests(SummitAppFactory app) : IClassFixture<SummitAppFactory>
 {
@@ -48,7 +48,9 @@ public class CycleCommitmentTextTests(SummitAppFactory app) : IClassFixture<Summ
         Assert.True(cut.Length <= TrackedCommitment.GistMaxLength, cut);
         Assert.StartsWith(cut[..^1], LongItem);
         Assert.All(new[] { "all-1", "all-1.a", "all-1.b" }, a => Assert.Equal("fr", cell(a).GetAttribute("lang")));
-        Assert.Equal("all-1", page.QuerySelector($"#commitment-{statement.Id}-all-1 code")!.TextContent);
+        // Named as the statement prints it, in the page's language; the anchor is only the row's key.
+        Assert.Equal("All members 1(a)", page.QuerySelector($"tr[id='commitment-{statement.Id}-all-1.a'] td.part-name")!.TextContent);
+        Assert.Null(page.QuerySelector($"#commitments code"));
     }
 
     private const string FormulaItem = "=HYPERLINK(\"https://evil.example\", \"Click\") and more";
@@ -76,8 +78,9 @@ public class CycleCommitmentTextTests(SummitAppFactory app) : IClassFixture<Summ
             for (var i = 0; reader.TryGetField<string>(i, out var cell); i++) row.Add(cell ?? "");
             rows.Add(row);
         }
-        Assert.Equal(["Organisation", "Sector", "Statement", "Anchor", "Commitment", "Status"], rows[0].Take(6));
-        var words = rows.Skip(1).ToDictionary(r => r[3], r => (Statement: r[2], Commitment: r[4]));
+        Assert.Equal(["Organisation", "Sector", "Statement", "Anchor", "Part", "Commitment", "Status"], rows[0].Take(7));
+        var words = rows.Skip(1).ToDictionary(r => r[3], r => (Statement: r[2], Commitment: r[5]));
+        Assert.Equal(["All members 1", "All members 1(a)", "All members 1(b)"], rows.Skip(1).Select(r => r[4]));
         Assert.Equal(["all-1", "all-1.a", "all-1.b"], words.Keys);
         Assert.All(words.Values, w => Assert.Equal(statement.Title, w.Statement));
         Assert.Equal("Put children first", words["all-1"].Commitment);

@@ -131,7 +131,7 @@ public class PrivateReportTests(SummitAppFactory app) : IClassFixture<SummitAppF
         var table = commitment.QuerySelectorAll("#statuses tr[data-status]").Select(r => (r.QuerySelector("th")!.TextContent, r.QuerySelector("td")!.TextContent)).ToArray();
         Assert.Equal([("Not started", "0"), ("In progress", "1"), ("Achieved", "1"), ("Not applicable", "0")], table);
         Assert.Equal(table, Bars(commitment, "status-chart"));
-        Assert.Equal("How many of the 2 organisations that published their figures on all-1 give each status.", commitment.QuerySelector("#status-chart-desc")!.TextContent);
+        Assert.Equal("How many of the 2 organisations that published their figures on All members 1 give each status.", commitment.QuerySelector("#status-chart-desc")!.TextContent);
         Assert.NotNull(commitment.QuerySelector($"#narrative-{open.Id}"));
         Assert.Null(commitment.QuerySelector($"#narrative-{figuresOnly.Id}"));
         Assert.Null(commitment.QuerySelector($"#narrative-{hidden.Id}"));

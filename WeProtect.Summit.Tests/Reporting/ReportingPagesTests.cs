@@ -122,7 +122,7 @@ public class ReportingPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
         var url = ReportingData.ReportUrl(cycle.Id, organisation.Id);
         var (user, plain, _) = await app.FocalPointAsync(organisation.Id, twoFactor: false, fullName: "Draft Only");
         var page = await plain.GetPageAsync(url);
-        Assert.Equal(ReportingData.GovernmentAnchors, page.QuerySelectorAll("fieldset legend code").Select(c => c.TextContent));
+        Assert.Equal(ReportingData.GovernmentParts, page.QuerySelectorAll("fieldset legend .part-name").Select(c => c.TextContent));
         var (_, saved) = await plain.SubmitAndFollowAsync(page, "form#report-form", ReportingData.Entry(0, CommitmentStatus.InProgress, "Law **drafted**", "https://example.org/law")
             .With(ReportingData.Entry(2, CommitmentStatus.Achieved, "Passed")));
         Assert.Contains("Draft saved", Status(saved));
@@ -249,7 +249,7 @@ public class ReportingPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
         var url = ReportingData.ReportUrl(cycle.Id, organisation.Id);
         var (_, focal, _) = await app.FocalPointAsync(organisation.Id, twoFactor: false);
         var page = await focal.GetPageAsync(url);
-        Assert.Equal(ReportingData.AllAnchors, page.QuerySelectorAll("fieldset legend code").Select(c => c.TextContent));
+        Assert.Equal(ReportingData.AllParts, page.QuerySelectorAll("fieldset legend .part-name").Select(c => c.TextContent));
         focal.Http.DefaultRequestHeaders.Add("HX-Request", "true");
         var response = await focal.SubmitAsync(page, "form#report-form",
             ReportingData.Entry(0, CommitmentStatus.InProgress, "We **trained** 40 officers <script>alert(1)</script> [report](javascript:alert(1))"));
@@ -286,7 +286,8 @@ public class ReportingPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
         {
             var (_, focal, key) = await app.FocalPointAsync(organisation.Id);
             var page = await focal.GetPageAsync(ReportingData.ReportUrl(cycle.Id, organisation.Id));
-            var anchors = page.QuerySelectorAll("fieldset legend code").Select(c => c.TextContent).ToList();
+            // The form's key per entry (its hidden field): the anchor, which the page no longer shows.
+            var anchors = page.QuerySelectorAll("fieldset input[name$='.Anchor']").Select(i => i.GetAttribute("value")!).ToList();
             var values = new Dictionary<string, string> { ["Input.Code"] = app.TotpCode(key!) };
             for (var i = 0; i < anchors.Count; i++) values.With(ReportingData.Entry(i, choices[(organisation.Id, anchors[i])]));
             var (_, done) = await focal.SubmitAndFollowAsync(page, "form#report-form", values, submitter: "#submit");
@@ -311,12 +312,12 @@ public class ReportingPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
         var csv = await organiser.GetAsync($"/Reporting/Manage/Cycle/{cycle.Id}/Csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("Organisation,Sector,Statement,Anchor,Commitment,Status", lines[0]);
+        Assert.StartsWith("Organisation,Sector,Statement,Anchor,Part,Commitment,Status", lines[0]);
         Assert.Equal(4 + 2 + 4, lines.Length - 1);
         foreach (var status in Enum.GetValues<CommitmentStatus>())
         {
             var words = Web.Reporting.ReportingView.Words(status);
-            Assert.Equal(choices.Count(c => c.Value == status), lines.Skip(1).Count(l => l.Split(',')[5] == words));
+            Assert.Equal(choices.Count(c => c.Value == status), lines.Skip(1).Count(l => l.Split(',')[6] == words));
         }
 
         var xlsx = await organiser.GetAsync($"/Reporting/Manage/Cycle/{cycle.Id}/Xlsx");
@@ -331,7 +332,7 @@ public class ReportingPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
         var json = await organiser.GetAsync($"/Reporting/Manage/Cycle/{cycle.Id}/Json");
         Assert.Equal("application/json", json.Content.Headers.ContentType?.MediaType);
         var objects = System.Text.Json.JsonSerializer.Deserialize<List<Dictionary<string, string>>>(await json.Content.ReadAsStringAsync())!;
-        Assert.Equal(csvRows.Skip(1).Select(r => r[5]), objects.Select(o => o["Status"]));
+        Assert.Equal(csvRows.Skip(1).Select(r => r[6]), objects.Select(o => o["Status"]));
         Assert.Equal(csvRows.Skip(1).Select(r => r[3]), objects.Select(o => o["Anchor"]));
 
         // A note too long is kept beside its error and nothing is queued; within the limit, the letter carries it.

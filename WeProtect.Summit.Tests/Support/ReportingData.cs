@@ -15,6 +15,10 @@ public static class ReportingData
     public static readonly string[] AllAnchors = ["all-1", "all-1.a"];
     public static readonly string[] GovernmentAnchors = ["all-1", "all-1.a", "government-1", "government-1.a"];
 
+    /// <summary>The same commitments named as the statement prints them (in English), as the reporting pages show them.</summary>
+    public static readonly string[] AllParts = ["All members 1", "All members 1(a)"];
+    public static readonly string[] GovernmentParts = ["All members 1", "All members 1(a)", "Government 1", "Government 1(a)"];
+
     /// <summary>A statement (of <paramref name="text"/>) endorsed by each organisation while open, then closed and published.</summary>
     public static async Task<Statement> PublishedStatementAsync(this SummitAppFactory app, IEnumerable<Organisation> endorsers, string text = SigningData.TextForAll)
     {

@@ -15,6 +15,11 @@ public static class StatementPartNames
     public static IReadOnlyDictionary<string, string> Of(StatementDocument document, IStringLocalizer l) =>
         Names(document, (key, values) => l[key, values].Value, spoken: false);
 
+    /// <summary><see cref="Of(StatementDocument, IStringLocalizer)"/> in a language named explicitly (a download whose
+    /// headings and words are English whatever the page's language).</summary>
+    public static IReadOnlyDictionary<string, string> Of(StatementDocument document, LanguageTexts words) =>
+        Names(document, words.Format, spoken: false);
+
     /// <summary>The names as said, for a screen reader's label ("Private sector, commitment 3 b"): a citation's
     /// "3(b)" read aloud is "three left paren b".</summary>
     public static IReadOnlyDictionary<string, string> Spoken(StatementDocument document, IStringLocalizer l) =>

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Localization;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Reporting;
 using WeProtect.Summit.Web.Infrastructure.RateLimits;
+using WeProtect.Summit.Web.Localization;
 using WeProtect.Summit.Web.Reporting;
 
 namespace WeProtect.Summit.Web.Pages.Reporting;
@@ -13,30 +15,36 @@ namespace WeProtect.Summit.Web.Pages.Reporting;
 /// The figures are those written at publication (<see cref="PublishedFigures"/>).</summary>
 [OutputCache(PolicyName = PublicPageCache.Policy)]
 [RateLimited(RateLimitedAction.Download)]
-public class ProgressModel(SummitDbContext db) : PageModel
+public class ProgressModel(SummitDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record SectorRate(Sector Sector, int MustReport, int Submitted);
 
     public PublishedFigures.CyclePage Published { get; private set; } = null!;
     public IReadOnlyList<SectorRate> Rates { get; private set; } = [];
+    /// <summary>Each commitment's name as its statement prints it, and its statement's title.</summary>
+    public CommitmentNames Names { get; private set; } = CommitmentNames.None;
 
     public async Task<IActionResult> OnGetAsync(int cycleId, CancellationToken ct) => await LoadAsync(cycleId, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnGetCsvAsync(int cycleId, CancellationToken ct) =>
-        await LoadAsync(cycleId, ct) ? TableFiles.Csv(PublicFigures.Rows(Published), FileName) : NotFound();
+        await LoadAsync(cycleId, ct) ? TableFiles.Csv(PublicFigures.Rows(Published, Names.In(Download)), FileName) : NotFound();
 
     public async Task<IActionResult> OnGetXlsxAsync(int cycleId, CancellationToken ct) =>
-        await LoadAsync(cycleId, ct) ? TableFiles.Xlsx(PublicFigures.Rows(Published), FileName, "Figures") : NotFound();
+        await LoadAsync(cycleId, ct) ? TableFiles.Xlsx(PublicFigures.Rows(Published, Names.In(Download)), FileName, "Figures") : NotFound();
 
     public async Task<IActionResult> OnGetJsonAsync(int cycleId, CancellationToken ct) =>
-        await LoadAsync(cycleId, ct) ? TableFiles.Json(PublicFigures.Rows(Published), FileName) : NotFound();
+        await LoadAsync(cycleId, ct) ? TableFiles.Json(PublicFigures.Rows(Published, Names.In(Download)), FileName) : NotFound();
 
     private string FileName => $"progress-{Published.Cycle.Id}";
+
+    /// <summary>The downloads' headings and words are English whatever the page's language, their part names too.</summary>
+    private static readonly LanguageTexts Download = new("en");
 
     private async Task<bool> LoadAsync(int cycleId, CancellationToken ct)
     {
         if (await PublishedFigures.CycleAsync(db, cycleId, ct) is not { } published) return false;
         Published = published;
+        Names = await CommitmentNames.LoadAsync(db, published.Statements.Select(s => s.Id), l, ct);
         Rates = published.Reporters.GroupBy(r => r.Sector).OrderBy(g => g.Key)
             .Select(g => new SectorRate(g.Key, g.Count(), g.Count(r => r.Reported))).ToList();
         return true;

@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Htmx;
+using Microsoft.Extensions.Localization;
 using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Reporting;
 using WeProtect.Summit.Web.Accounts;
+using WeProtect.Summit.Web.Localization;
 using WeProtect.Summit.Web.Reporting;
 using WeProtect.Summit.Web.Infrastructure.RateLimits;
 
@@ -18,7 +20,8 @@ namespace WeProtect.Summit.Web.Pages.Reporting;
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
 [RequestSizeLimit(RequestLimit)]
 [RateLimited(RateLimitedAction.Upload)]
-public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorStepUp stepUp, UserManager<SummitUser> users, TimeProvider clock) : PageModel
+public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorStepUp stepUp, UserManager<SummitUser> users, TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class EntryForm
     {
@@ -52,7 +55,8 @@ public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorSt
     public ReportingCycle Cycle { get; private set; } = null!;
     public Organisation Organisation { get; private set; } = null!;
     public CycleScope.Reporter? Reporter { get; private set; }
-    public IReadOnlyDictionary<int, string> StatementTitles { get; private set; } = new Dictionary<int, string>();
+    /// <summary>Each commitment's name as its statement prints it, and its statement's title.</summary>
+    public CommitmentNames Names { get; private set; } = CommitmentNames.None;
     public ProgressReport? Draft { get; private set; }
     public IReadOnlyList<ProgressReport> Submissions { get; private set; } = [];
     /// <summary>Why no report can be drafted or submitted now (the window, or the organisation's endorsement ended), or null.</summary>
@@ -180,7 +184,7 @@ public class ReportModel(SummitDbContext db, ReportingDesk desk, AuthenticatorSt
         (Cycle, Organisation) = (cycle, organisation);
         var scope = await TrackedCommitments.OfCycleAsync(db, cycleId, ct);
         Reporter = scope?.Of(organisationId);
-        StatementTitles = scope?.Statements.ToDictionary(s => s.Id, s => s.Title) ?? [];
+        Names = scope is null ? CommitmentNames.None : CommitmentNames.Of(scope, l);
         var reports = await db.ProgressReports.AsNoTracking().Include(r => r.Entries).Include(r => r.Attachments)
             .Where(r => r.CycleId == cycleId && r.OrganisationId == organisationId).OrderByDescending(r => r.Number).ToListAsync(ct);
         Draft = reports.FirstOrDefault(r => r.Status == ProgressReportStatus.Draft);

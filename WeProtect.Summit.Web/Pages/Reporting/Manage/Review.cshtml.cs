@@ -1,13 +1,16 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Localization;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Reporting;
+using WeProtect.Summit.Web.Localization;
+using WeProtect.Summit.Web.Reporting;
 
 namespace WeProtect.Summit.Web.Pages.Reporting.Manage;
 
 /// <summary>Organisers read one submission (every answer, its hash, whether the narratives may be published) and accept
 /// it or ask the focal points a clarification. The form carries the report's token, so a newer submission or another
 /// organiser's review meanwhile is reported as a conflict.</summary>
-public class ReviewModel(SummitDbContext db, ReportingDesk desk, TimeProvider clock) : PageModel
+public class ReviewModel(SummitDbContext db, ReportingDesk desk, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class ReviewInput
     {
@@ -24,6 +27,8 @@ public class ReviewModel(SummitDbContext db, ReportingDesk desk, TimeProvider cl
     /// <summary>Past the cycle's deadline no new submission can answer a clarification: only accepting is offered.</summary>
     public bool DeadlinePassed { get; private set; }
     public IReadOnlyDictionary<string, TrackedCommitment> Commitments { get; private set; } = new Dictionary<string, TrackedCommitment>();
+    /// <summary>Each commitment's name as its statement prints it, and its statement's title.</summary>
+    public CommitmentNames Names { get; private set; } = CommitmentNames.None;
     private IReadOnlyDictionary<int, string> languages = new Dictionary<int, string>();
 
     /// <summary>The language a commitment's words are in: its statement's authoritative language.</summary>
@@ -70,6 +75,7 @@ public class ReviewModel(SummitDbContext db, ReportingDesk desk, TimeProvider cl
         (Report, Cycle, Organisation) = (report, cycle, organisation);
         DeadlinePassed = cycle.RefuseReports(clock.GetUtcNow().UtcDateTime) is not null;
         Commitments = scope?.Commitments.ToDictionary(c => c.Key) ?? [];
+        Names = scope is null ? CommitmentNames.None : CommitmentNames.Of(scope, l);
         var statementIds = report.Entries.Select(e => e.StatementId).Distinct().ToList();
         languages = await db.Statements.AsNoTracking().Where(s => statementIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.AuthoritativeLanguage, ct);
         return true;
