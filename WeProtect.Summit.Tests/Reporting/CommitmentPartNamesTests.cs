@@ -90,6 +90,25 @@ public class CommitmentPartNamesTests(SummitAppFactory app) : IClassFixture<Summ
     }
 
     [Fact]
+    public async Task The_review_lists_the_parts_in_reading_order_ten_after_nine()
+    {
+        var ministry = await app.OrganisationAsync(Sector.Government);
+        var text = "# Ten commitments\n\nWe agree.\n\n## All members commit to {audience=all}\n\n" +
+            string.Concat(Enumerable.Range(1, 11).Select(n => $"{n}. Commitment number {n}.\n"));
+        var statement = await app.PublishedStatementAsync([ministry], text);
+        var cycle = await app.CycleAsync(statement.SummitId, [statement.Id], app.UtcNow.AddMinutes(30));
+        var (_, focal, key) = await app.FocalPointAsync(ministry.Id);
+        var form = await focal.GetPageAsync(ReportingData.ReportUrl(cycle.Id, ministry.Id));
+        await focal.SubmitAndFollowAsync(form, "form#report-form",
+            ReportingData.Entry(0, CommitmentStatus.Achieved, "Done").With(new() { ["Input.Code"] = app.TotpCode(key!) }), submitter: "#submit");
+
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var report = (await app.ReportsAsync(cycle.Id, ministry.Id)).Single();
+        var review = await organiser.GetPageAsync($"/Reporting/Manage/Review/{report.Id}");
+        Assert.Equal(Enumerable.Range(1, 11).Select(n => $"All members {n}"), Texts(review, "#entries .part-name"));
+    }
+
+    [Fact]
     public async Task Where_a_cycle_mixes_statements_each_commitment_says_its_statements_title()
     {
         var ministry = await app.OrganisationAsync(Sector.Government);

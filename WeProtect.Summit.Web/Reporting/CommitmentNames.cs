@@ -14,11 +14,14 @@ public sealed class CommitmentNames
 {
     private readonly IReadOnlyList<CycleScope.AgreedText> texts;
     private readonly Dictionary<int, IReadOnlyDictionary<string, string>> names;
+    private readonly Dictionary<(int StatementId, string Anchor), int> readingOrder;
 
     private CommitmentNames(IReadOnlyList<CycleScope.AgreedText> texts, Func<StatementDocument, IReadOnlyDictionary<string, string>> name)
     {
         this.texts = texts;
         names = texts.ToDictionary(t => t.Id, t => t.Document is { } document ? name(document) : new Dictionary<string, string>());
+        readingOrder = texts.SelectMany(t => t.Document is { } document ? TrackedCommitments.Of(t.Id, document) : [])
+            .Select((c, i) => (Key: (c.StatementId, c.Anchor), i)).DistinctBy(c => c.Key).ToDictionary(c => c.Key, c => c.i);
     }
 
     /// <summary>No statement: every anchor its own name (a page whose cycle is gone).</summary>
@@ -38,6 +41,10 @@ public sealed class CommitmentNames
     /// a commitment a cycle tracks, which is read from that text).</summary>
     public string Name(int statementId, string anchor) =>
         names.GetValueOrDefault(statementId)?.GetValueOrDefault(anchor) ?? anchor;
+
+    /// <summary>Where the part stands in reading order (statement by statement, as the texts are listed): "all-2" before
+    /// "all-10", which sorting the anchors as text would not do. A part the texts do not have comes last.</summary>
+    public int ReadingOrder(int statementId, string anchor) => readingOrder.GetValueOrDefault((statementId, anchor), int.MaxValue);
 
     public string Title(int statementId) => texts.FirstOrDefault(t => t.Id == statementId)?.Title ?? "";
 
