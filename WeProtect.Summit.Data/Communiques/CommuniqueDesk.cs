@@ -19,8 +19,8 @@ public sealed class CommuniqueDesk(SummitDbContext db, AuditTrail audit, ICommun
         DeskText signatories = now == 1 ? "1 signatory" : (DeskText)$"{now} signatories";
         DeskText? what = (added, withdrawn) switch
         {
-            (1, > 0) => (DeskText)$"1 endorsement was added and {withdrawn} withdrawn",
-            ( > 0, > 0) => (DeskText)$"{added} endorsements were added and {withdrawn} withdrawn",
+            (1, > 0) => DeskText.Counted(withdrawn, $"1 endorsement was added and {withdrawn} was withdrawn", $"1 endorsement was added and {withdrawn} were withdrawn"),
+            ( > 0, > 0) => DeskText.Counted(withdrawn, $"{added} endorsements were added and {withdrawn} was withdrawn", $"{added} endorsements were added and {withdrawn} were withdrawn"),
             (1, _) => (DeskText)"1 endorsement was added",
             ( > 0, _) => (DeskText)$"{added} endorsements were added",
             (_, 1) => (DeskText)"1 endorsement was withdrawn",

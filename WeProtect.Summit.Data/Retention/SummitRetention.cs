@@ -1,5 +1,6 @@
 namespace WeProtect.Summit.Data.Retention;
 
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Summits; // after the namespace line: "Summit" is also a namespace
 
 /// <summary>How long a summit's personal data is kept, and whether it has been erased. A summit without a row keeps
@@ -45,10 +46,11 @@ public class SummitRetention
     public static bool IsDue(Summit summit, SummitRetention? retention, DateTime nowUtc) =>
         retention?.IsErased != true && nowUtc >= ErasureDueUtc(summit, retention);
 
-    /// <summary>Keeps the data longer; returns why not (keyed by field) when the date is not later or the reason missing.</summary>
-    public IReadOnlyList<(string Field, string Message)> Extend(Summit summit, DateOnly? until, string? reason, string byUserId, DateTime nowUtc)
+    /// <summary>Keeps the data longer; returns why not (keyed by field) when the date is not later or the reason missing.
+    /// Desk texts, so that the day is said in the organiser's language, not formatted here in English.</summary>
+    public IReadOnlyList<(string Field, DeskText Message)> Extend(Summit summit, DateOnly? until, string? reason, string byUserId, DateTime nowUtc)
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, DeskText)>();
         var current = RetainUntil(summit, this);
         if (IsErased) errors.Add(("Until", "This summit's personal data has already been erased: there is nothing left to keep."));
         else if (until is null) errors.Add(("Until", "Give the last day the data is to be kept."));

@@ -46,7 +46,7 @@ public class SecretariatJourneyTests(BrowserFixture browser)
         await page.Locator("#bulk-all").CheckAsync();
         await page.Locator("#bulk-decision").SelectOptionAsync(nameof(RegistrationStatus.Approved));
         await page.Locator("#bulk-submit").ClickAsync();
-        await Assertions.Expect(page.Locator("#decision-summary")).ToContainTextAsync("5 approved");
+        await Assertions.Expect(page.Locator("#decision-summary")).ToContainTextAsync("5 registrations approved");
         await browser.ScreenshotAsync(page, "2-approved");
         var ids = kenyan.Select(r => r.Id).ToList();
         Assert.Equal(5, await app.WithDbAsync(db => db.Registrations.CountAsync(r => ids.Contains(r.Id) && r.Status == RegistrationStatus.Approved)));
@@ -75,14 +75,14 @@ public class SecretariatJourneyTests(BrowserFixture browser)
 
         // 4. Badges: all not yet printed = the five new ones (the earlier badge was printed already).
         await page.GotoAsync($"/Registration/Manage/Badges/{summit.Id}");
-        await Assertions.Expect(page.Locator("#badge-not-printed")).ToHaveTextAsync("5 not yet printed");
+        await Assertions.Expect(page.Locator("#badge-not-printed")).ToHaveTextAsync("5 badges not yet printed");
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#print-new button").ClickAsync());
         Assert.EndsWith(".pdf", download.SuggestedFilename);
         var batch = await app.WithDbAsync(db => db.BadgePrints.AsNoTracking().Where(p => ids.Contains(p.RegistrationId)).Select(p => p.RegistrationId).ToListAsync());
         Assert.Equal(ids.Order(), batch.Order());
         Assert.Equal(1, await app.WithDbAsync(db => db.BadgePrints.CountAsync(p => p.RegistrationId == earlier.Id)));
         await page.GotoAsync($"/Registration/Manage/Badges/{summit.Id}");
-        await Assertions.Expect(page.Locator("#badge-not-printed")).ToHaveTextAsync("0 not yet printed");
+        await Assertions.Expect(page.Locator("#badge-not-printed")).ToHaveTextAsync("0 badges not yet printed");
         await Assertions.Expect(page.Locator("#batch-table tbody tr")).ToHaveCountAsync(2);
         await browser.ScreenshotAsync(page, "5-printed");
 

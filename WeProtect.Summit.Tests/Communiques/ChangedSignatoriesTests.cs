@@ -129,7 +129,7 @@ public class ChangedSignatoriesTests(SummitAppFactory app) : IClassFixture<Summi
         Assert.DoesNotContain("<html", body);
         var refused = await FormClient.ParseAsync(response, body);
         Assert.Contains(CommuniqueDesk.SignatoriesChanged(added: 1, withdrawn: 1, now: 7).ToString(), refused.Body!.TextContent);
-        Assert.Contains("1 endorsement was added and 1 withdrawn", refused.Body!.TextContent);
+        Assert.Contains("1 endorsement was added and 1 was withdrawn", refused.Body!.TextContent);
         Assert.Contains(late, Listed(refused));
         Assert.DoesNotContain(closed.Organisations[0].FormalName, Listed(refused));
         Assert.NotNull(refused.QuerySelector("#signatories-changed"));

@@ -94,6 +94,8 @@ public class CommuniqueLanguagesTests(SummitAppFactory app) : IClassFixture<Summ
         Assert.Contains(closed.Title, verified.QuerySelector("#verdict")!.TextContent);
         Assert.Equal("fr", verified.QuerySelector("#verified-language")!.GetAttribute("data-language"));
         Assert.Contains("Français, a translation. The English text is authoritative.", verified.QuerySelector("#verified-language")!.TextContent);
+        // The language named as it calls itself, marked as French inside the English sentence (a screen reader says it in French).
+        Assert.Equal(("fr", "Français"), (verified.QuerySelector("#verified-language bdi")!.GetAttribute("lang"), verified.QuerySelector("#verified-language bdi")!.TextContent));
         var (_, authoritative) = await reader.VerifyAsync(communique.Pdf!);
         // Said once: "the authoritative text", not followed by "The English text is authoritative." as well.
         Assert.Equal("Language version: English, the authoritative text.", authoritative.QuerySelector("#verified-language")!.TextContent.Trim());

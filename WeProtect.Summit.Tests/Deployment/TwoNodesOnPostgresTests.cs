@@ -132,7 +132,7 @@ public class TwoNodesOnPostgresTests(ITestOutputHelper output)
             summaries.Add(page.QuerySelector("#decision-summary")?.TextContent.Trim() ?? page.QuerySelector("#decision-report")?.TextContent.Trim() ?? "");
         }
         // Whichever came second found nothing left to approve: the filter matched none, or each row had changed.
-        Assert.Single(summaries, s => s == $"{Delegates} approved.");
+        Assert.Single(summaries, s => s == $"{Delegates} registrations approved.");
         foreach (var (client, _) in desks) client.Dispose();
 
         var registrations = $"FROM \"Registrations\" WHERE \"SummitId\" = {summitId}";

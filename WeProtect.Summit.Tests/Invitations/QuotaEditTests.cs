@@ -51,7 +51,7 @@ public class QuotaEditTests(SummitAppFactory app) : IClassFixture<SummitAppFacto
         var quota = await QuotaAsync(summit.Id, invitation.OrganisationId);
         var organiser = await app.LoggedInClientAsync(Roles.Organiser);
         var page = await organiser.GetPageAsync($"/Registration/Manage/Quotas/{summit.Id}");
-        Assert.Contains("2 nominated", page.QuerySelector($"#quotas-table tr[data-id='{quota.Id}'] .nominated-delegates")!.TextContent);
+        Assert.Contains("2 nominations", page.QuerySelector($"#quotas-table tr[data-id='{quota.Id}'] .nominated-delegates")!.TextContent);
 
         var lowered = await organiser.SubmitAsync(page, $"#quota-save-{quota.Id}", new Dictionary<string, string> { ["delegates"] = "1" });
 

@@ -136,6 +136,33 @@ public class CountsInTheirLanguageTests(SummitAppFactory app) : IClassFixture<Su
         Assert.Contains("لم يُرسل أي شيء: توجد 3 مشكلات يلزم تصحيحها أولًا.", Normalised(shown.QuerySelector("#upload-form")!.TextContent + " " + shown.QuerySelector("#file-errors")?.TextContent));
     }
 
+    /// <summary>The vetting queue's bulk decision counts each side in French: "1 inscription approuvée." for one, and
+    /// "2 inscriptions approuvées ; 1 inscription non approuvée :" when the summit fills, not "approuvée(s)".</summary>
+    [Fact]
+    public async Task A_bulk_decision_says_its_counts_in_the_French_singular_and_plural()
+    {
+        var summit = await app.CreateOpenSummitAsync(capacity: 3);
+        var organisation = await app.CreateOrganisationAsync();
+        var pending = new List<Data.Registrations.Registration>();
+        for (var i = 0; i < 4; i++)
+        {
+            pending.Add(await app.RegisterAsync(await app.CreateUserAsync(fullName: $"Vetted {i} {Guid.NewGuid():N}"[..20]), summit.Id, organisation.Id));
+            app.Clock.Advance(TimeSpan.FromSeconds(1)); // the queue is in order of registration: the last one finds the summit full
+        }
+        using var organiser = LocalizedAppFactory.Speaking(await app.LoggedInClientAsync(Roles.Organiser), "fr");
+
+        async Task<string> ApproveAsync(IEnumerable<Data.Registrations.Registration> chosen)
+        {
+            var queue = await organiser.GetPageAsync($"/Registration/Manage/Index/{summit.Id}");
+            foreach (var r in chosen) ((AngleSharp.Html.Dom.IHtmlInputElement)queue.QuerySelector($"#select-{r.Id}")!).IsChecked = true;
+            var (_, shown) = await organiser.SubmitAndFollowAsync(queue, "#bulk-form", new Dictionary<string, string> { ["bulkDecision"] = "Approved" });
+            return Normalised(shown.QuerySelector("#decision-summary")?.TextContent ?? "");
+        }
+
+        Assert.Equal("1 inscription approuvée.", await ApproveAsync(pending.Take(1)));
+        Assert.Equal("2 inscriptions approuvées ; 1 inscription non approuvée :", await ApproveAsync(pending.Skip(1)));
+    }
+
     private static readonly Dictionary<string, string> Quota = new()
     {
         ["en"] = "Your delegation may count 1 head of delegation and 3 delegates: 1 head and 0 delegates nominated so far.",

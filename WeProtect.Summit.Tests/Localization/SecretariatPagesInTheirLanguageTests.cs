@@ -189,7 +189,7 @@ public class SecretariatPagesInTheirLanguageTests(LocalizedAppFactory app) : ICl
         var approved = await app.WithDbAsync(db => db.Registrations.AsNoTracking().SingleAsync(r => r.Id == filled.ApprovedId));
         var page = await organiser.GetPageAsync($"/Registration/Manage/Index/{id}");
         var row = page.QuerySelector($"#queue-table tr[data-id='{filled.ApprovedId}']")!;
-        Assert.Contains($"Inscrit(e) le {filled.Summit.ToLocal(approved.CreatedUtc).ToString("d MMM yyyy HH:mm", french)}", row.TextContent);
+        Assert.Contains($"Inscription le {filled.Summit.ToLocal(approved.CreatedUtc).ToString("d MMM yyyy HH:mm", french)}", row.TextContent);
         // Two approved of 1,200 places: the numbers in French (a narrow no-break space between thousands).
         Assert.Equal($"2 places occupées sur {1200.ToString("N0", french)} ({1198.ToString("N0", french)} restantes).",
             string.Join(" ", page.QuerySelector("#capacity-used")!.TextContent.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)));

@@ -101,6 +101,24 @@ public partial class TranslationFilesTests
         Assert.DoesNotMatch(GluedMark(), UrlOrPlaceholder().Replace("Le {0:d MMMM} : voir https://example.org", " "));
     }
 
+    /// <summary>French and Spanish never write "approuvée(s)" or "Inscrit(e)": a count takes its singular or plural key
+    /// (Plurals), and a person is spoken of in words that need no gender ("Inscription le {0}", "Cette personne…").</summary>
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("es")]
+    public void French_and_Spanish_write_no_bracketed_endings_for_number_or_gender(string language)
+    {
+        var bracketed = Entries(CultureInfo.GetCultureInfo(language))
+            .Where(e => BracketedEnding().IsMatch(e.Value)).Select(e => $"{e.Key} → {e.Value}").ToList();
+        Assert.True(bracketed.Count == 0, $"(s), (e), (es) or (a) in {language}:\n" + string.Join("\n", bracketed));
+        Assert.Matches(BracketedEnding(), "{0:N0} approuvée(s).");
+        Assert.Matches(BracketedEnding(), "Ha sido designado(a)");
+        Assert.DoesNotMatch(BracketedEnding(), "Signature (e-mail) de {0} (SHA-256)");
+    }
+
+    [GeneratedRegex(@"\p{L}\((s|e|es|a)\)")]
+    private static partial Regex BracketedEnding();
+
     [System.Text.RegularExpressions.GeneratedRegex(@"\p{L}[:;?!]")]
     private static partial System.Text.RegularExpressions.Regex GluedMark();
 

@@ -35,7 +35,7 @@ public class BadgePrintingTests(SummitAppFactory app) : IClassFixture<SummitAppF
         using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
 
         var page = await organiser.GetPageAsync($"/Registration/Manage/Badges/{summit.Id}?layout=A4Four");
-        Assert.Equal("5 not yet printed", page.QuerySelector("#badge-not-printed")?.TextContent.Trim());
+        Assert.Equal("5 badges not yet printed", page.QuerySelector("#badge-not-printed")?.TextContent.Trim());
         var response = await organiser.FollowAsync(await organiser.SubmitAsync(page, "form#print-new"));
         var pdf = await PdfAsync(response);
         Assert.StartsWith($"badges-summit-{summit.Id}-batch-", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
@@ -48,14 +48,14 @@ public class BadgePrintingTests(SummitAppFactory app) : IClassFixture<SummitAppF
         Assert.Equal(1, approved.Count(r => texts[1].Contains(TokenOf(r))));
 
         page = await organiser.GetPageAsync($"/Registration/Manage/Badges/{summit.Id}");
-        Assert.Equal("0 not yet printed", page.QuerySelector("#badge-not-printed")?.TextContent.Trim());
+        Assert.Equal("0 badges not yet printed", page.QuerySelector("#badge-not-printed")?.TextContent.Trim());
         Assert.All(page.QuerySelectorAll("#badge-table td.printed"), td => Assert.NotEqual("not yet", td.TextContent.Trim()));
         Assert.True(page.QuerySelector("form#print-new button")?.HasAttribute("disabled"));
 
         // One more approval: the next batch holds only that badge, eight to a landscape A4 sheet.
         var (_, late) = await app.ApprovedDelegateAsync(summit.Id, "Late Arrival");
         page = await organiser.GetPageAsync($"/Registration/Manage/Badges/{summit.Id}?layout=A4Eight");
-        Assert.Equal("1 not yet printed", page.QuerySelector("#badge-not-printed")?.TextContent.Trim());
+        Assert.Equal("1 badge not yet printed", page.QuerySelector("#badge-not-printed")?.TextContent.Trim());
         pdf = await PdfAsync(await organiser.FollowAsync(await organiser.SubmitAsync(page, "form#print-new")));
         var sheet = Assert.Single(BadgePdfReader.PageSizes(pdf));
         Assert.Equal(841.9, sheet.Width, 0.5);
@@ -106,7 +106,7 @@ public class BadgePrintingTests(SummitAppFactory app) : IClassFixture<SummitAppF
         Assert.Equal("Lost at the gala dinner", row.QuerySelector("td.reason")?.TextContent.Trim());
         Assert.Contains(lost.FullName, row.TextContent);
         // A reprint is not "printed" for the batch of new badges: the other delegate is still to print, this one is not.
-        Assert.Equal("1 not yet printed", page.QuerySelector("#badge-not-printed")?.TextContent.Trim());
+        Assert.Equal("1 badge not yet printed", page.QuerySelector("#badge-not-printed")?.TextContent.Trim());
 
         var batchId = await app.WithDbAsync(db => db.BadgeBatches.Where(b => b.SummitId == summit.Id).Select(b => b.Id).SingleAsync());
         var audit = await app.WithDbAsync(db => db.AuditEvents.SingleAsync(e => e.Action == "badge.reprinted" && e.SubjectId == batchId.ToString()));

@@ -161,7 +161,7 @@ public class CancellationAndWaitingListTests(SummitAppFactory app) : IClassFixtu
         using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
         var badges = $"/Registration/Manage/Badges/{summit.Id}";
         var page = await organiser.GetPageAsync(badges);
-        Assert.Equal("1 not yet printed", page.QuerySelector("#badge-not-printed")?.TextContent.Trim());
+        Assert.Equal("1 badge not yet printed", page.QuerySelector("#badge-not-printed")?.TextContent.Trim());
         Assert.Equal(HttpStatusCode.OK, (await organiser.FollowAsync(await organiser.SubmitAsync(page, "form#print-new"))).StatusCode);
         var oldBadge = (await RowAsync(first.Id)).BadgeCode;
 
@@ -176,7 +176,7 @@ public class CancellationAndWaitingListTests(SummitAppFactory app) : IClassFixtu
 
         // The new code has never been printed: counted, shown as not yet (the old print said to be a previous badge's).
         page = await organiser.GetPageAsync(badges);
-        Assert.Equal("1 not yet printed", page.QuerySelector("#badge-not-printed")?.TextContent.Trim());
+        Assert.Equal("1 badge not yet printed", page.QuerySelector("#badge-not-printed")?.TextContent.Trim());
         var printed = page.QuerySelector($"#badge-table tr[data-id='{first.Id}'] td.printed")!;
         Assert.StartsWith("not yet", printed.TextContent.Trim());
         Assert.Contains("the badge held before a cancellation was printed", printed.QuerySelector(".previous-badge")?.TextContent);
@@ -187,7 +187,7 @@ public class CancellationAndWaitingListTests(SummitAppFactory app) : IClassFixtu
         Assert.DoesNotContain(BadgeCodes.Display(oldBadge), text);
 
         page = await organiser.GetPageAsync(badges);
-        Assert.Equal("0 not yet printed", page.QuerySelector("#badge-not-printed")?.TextContent.Trim());
+        Assert.Equal("0 badges not yet printed", page.QuerySelector("#badge-not-printed")?.TextContent.Trim());
         printed = page.QuerySelector($"#badge-table tr[data-id='{first.Id}'] td.printed")!;
         Assert.DoesNotContain("not yet", printed.TextContent);
         Assert.Null(printed.QuerySelector(".previous-badge"));

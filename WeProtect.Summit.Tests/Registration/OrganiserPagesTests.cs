@@ -128,7 +128,7 @@ public class OrganiserPagesTests : IClassFixture<SummitAppFactory>
         var (response, shown) = await client.SubmitAndFollowAsync(page, "#bulk-form", new Dictionary<string, string> { ["bulkDecision"] = "Approved" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("2 approved; 1 not approved:", shown.QuerySelector("#decision-summary")?.TextContent.Trim());
+        Assert.Equal("2 registrations approved; 1 registration not approved:", shown.QuerySelector("#decision-summary")?.TextContent.Trim());
         var refused = Assert.Single(shown.QuerySelectorAll("#decision-report .decision-refused"));
         Assert.Contains("Bulk Three", refused.TextContent);
         Assert.Contains("The summit is full", refused.TextContent);
@@ -455,7 +455,7 @@ public class OrganiserPagesTests : IClassFixture<SummitAppFactory>
 
         var page = await client.GetPageAsync($"/Registration/Manage/Dashboard/{summit.Id}");
 
-        Assert.Equal("3 delegates from 1 country, 1 of these fielding a minister.", page.QuerySelector("#attendance-headline")?.TextContent.Trim());
+        Assert.Equal("3 delegates from 1 country, 1 of which fields a minister.", page.QuerySelector("#attendance-headline")?.TextContent.Trim());
         Assert.Contains("1", page.QuerySelector("[data-figure=checked-in] .figure-number")?.TextContent);
         Assert.Equal("1", page.QuerySelector("[data-figure=ministers] .figure-number")?.TextContent.Trim());
         var sectors = page.QuerySelector("svg#chart-sector")!;

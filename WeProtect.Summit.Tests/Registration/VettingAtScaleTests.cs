@@ -74,7 +74,7 @@ public class VettingAtScaleTests(SummitAppFactory app) : IClassFixture<SummitApp
         var (decided, shown) = await client.SubmitAndFollowAsync(filtered, "#bulk-form", new Dictionary<string, string> { ["bulkDecision"] = "Approved" });
 
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
-        Assert.Equal("100 approved.", shown.QuerySelector("#decision-summary")?.TextContent.Trim());
+        Assert.Equal("100 registrations approved.", shown.QuerySelector("#decision-summary")?.TextContent.Trim());
         var (approved, otherApproved, counter) = await app.WithDbAsync(async db => (
             await db.Registrations.CountAsync(r => r.SummitId == summit.Id && r.OrganisationId == target.Id && r.Status == RegistrationStatus.Approved),
             await db.Registrations.CountAsync(r => r.SummitId == summit.Id && r.OrganisationId != target.Id && r.Status == RegistrationStatus.Approved),

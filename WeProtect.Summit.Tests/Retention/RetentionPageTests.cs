@@ -9,6 +9,21 @@ public class RetentionPageTests(SummitAppFactory app) : IClassFixture<SummitAppF
 {
     private static string Url(int summitId) => $"/Summits/Manage/Retention/{summitId}";
 
+    /// <summary>The refusal of an earlier day names the current one in the organiser's language, not in English.</summary>
+    [Fact]
+    public async Task An_earlier_day_is_refused_with_the_current_day_said_in_French()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        using var organiser = LocalizedAppFactory.Speaking(await app.LoggedInClientAsync(Roles.Organiser), "fr");
+        var page = await organiser.GetPageAsync(Url(summit.Id));
+        var current = summit.EndDate.AddDays(SummitRetention.DefaultDays);
+        var earlier = await FormClient.ParseAsync(await organiser.SubmitAsync(page, "#extend-form",
+            new Dictionary<string, string> { ["Until"] = current.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Reason"] = "Audit" }));
+        var said = earlier.QuerySelector(".alert-danger")!.TextContent;
+        Assert.Contains($"Indiquez un jour postérieur au {current.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR"))}", said);
+        Assert.DoesNotContain("Give a day after", said);
+    }
+
     [Fact]
     public async Task An_organiser_sees_the_date_and_the_data_and_extends_it_with_a_reason_which_the_job_honours()
     {

@@ -103,7 +103,7 @@ public class RetentionSweepTests(SummitAppFactory app) : IClassFixture<SummitApp
 
         using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
         var figures = await FiguresAsync(organiser, summit.Id);
-        Assert.Contains("2 delegates from 2 countries, 1 of these fielding a minister", figures);
+        Assert.Contains("2 delegates from 2 countries, 1 of which fields a minister", figures);
 
         // The day before: nothing happens.
         await app.MoveToErasureAsync(summit.Id, TimeSpan.FromMinutes(-1));

@@ -39,6 +39,7 @@ public class SigningInLanguagesTests(SummitAppFactory app) : IClassFixture<Summi
         var after = await signatory.Client.GetPageAsync(url);
         var recorded = after.QuerySelector("#live-shown .shown-text[data-language=fr]")!;
         Assert.Contains(french.Value.ContentHash, recorded.TextContent);
+        Assert.Equal("Français", recorded.QuerySelector("bdi[lang=fr]")!.TextContent);
     }
 
     [Fact]

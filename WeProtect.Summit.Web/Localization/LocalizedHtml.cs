@@ -42,6 +42,18 @@ public static partial class LocalizedHtml
     /// left to right in an Arabic sentence, and the sentence's brackets and quotes stay where the sentence puts them.</summary>
     public static IHtmlContent Isolated(object? text, string? id = null, string? cssClass = null) => Element("bdi", text, id, cssClass);
 
+    /// <summary>A language named as it calls itself ("Français", "العربية"), as the switcher and the language links name
+    /// it, inside a sentence of the reader's language: marked with its own <c>lang</c> so that a screen reader says it
+    /// in that language, and isolated so that Arabic keeps its direction in a French sentence and the reverse.</summary>
+    public static IHtmlContent LanguageName(string? code)
+    {
+        var language = Data.Languages.InterfaceLanguages.Get(code);
+        var element = new TagBuilder("bdi");
+        element.Attributes["lang"] = language.Code;
+        element.InnerHtml.Append(language.NativeName);
+        return element;
+    }
+
     /// <summary>Items one after another as <see cref="LocalizedList"/> says them (the "{0}, {1}" key: Arabic's "، "),
     /// each either markup (an <see cref="Isolated"/> name) or text; empty ones left out.</summary>
     public static IHtmlContent HtmlList(this IStringLocalizer localizer, params IEnumerable<object?> items) =>

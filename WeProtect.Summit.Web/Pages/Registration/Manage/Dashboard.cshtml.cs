@@ -10,7 +10,7 @@ using WeProtect.Summit.Data.Registrations;
 using WeProtect.Summit.Data.Summits;
 
 /// <summary>Attendance of one summit in the figures a report quotes ("over 400 delegates from 94 countries, 33 of
-/// these fielding a minister"), with bar charts drawn on the server and a CSV export of the delegates.</summary>
+/// which field a minister"), with bar charts drawn on the server and a CSV export of the delegates.</summary>
 public class DashboardModel(SummitDbContext db, DownloadLog downloads) : PageModel
 {
     public sealed record Bar(string Label, int Value);
@@ -51,9 +51,9 @@ public class DashboardModel(SummitDbContext db, DownloadLog downloads) : PageMod
 
     public IReadOnlyList<(string Country, string Represents, int Delegates, bool Minister)> ByCountry { get; private set; } = [];
 
-    /// <summary>"3 delegates from 2 countries, 1 of these fielding a minister".</summary>
+    /// <summary>"3 delegates from 2 countries, 1 of which fields a minister".</summary>
     public string Headline =>
-        T("{0} from {1}, {2:N0} of these fielding a minister", Plural(Approved, "{0:N0} delegate", "{0:N0} delegates"), Plural(Countries, "{0:N0} country", "{0:N0} countries"), MinisterCountries);
+        T(Localization.Plurals.Key(MinisterCountries, "{0} from {1}, {2:N0} of which fields a minister", "{0} from {1}, {2:N0} of which field a minister"), Plural(Approved, "{0:N0} delegate", "{0:N0} delegates"), Plural(Countries, "{0:N0} country", "{0:N0} countries"), MinisterCountries);
 
     public async Task<IActionResult> OnGetAsync(int summitId, CancellationToken ct)
     {

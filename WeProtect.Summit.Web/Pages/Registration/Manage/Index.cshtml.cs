@@ -227,16 +227,26 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
 
     private string T(string text, params object[] values) => Localization.Translations.OrKey(HttpContext, text, values);
 
-    /// <summary>"12 approved; 2 not approved:", one sentence per decision so that each language words it.</summary>
-    private string Summary(RegistrationStatus decision, int done, int refused) => (decision, refused) switch
+    /// <summary>"12 registrations approved; 1 registration not approved:", each count with its own singular or plural
+    /// (<see cref="Localization.Plurals"/>) and one phrase per decision, since other languages make the word agree.</summary>
+    private string Summary(RegistrationStatus decision, int done, int refused)
     {
-        (RegistrationStatus.Approved, 0) => T("{0:N0} approved.", done),
-        (RegistrationStatus.Approved, _) => T("{0:N0} approved; {1:N0} not approved:", done, refused),
-        (RegistrationStatus.Waitlisted, 0) => T("{0:N0} waitlisted.", done),
-        (RegistrationStatus.Waitlisted, _) => T("{0:N0} waitlisted; {1:N0} not waitlisted:", done, refused),
-        (_, 0) => T("{0:N0} rejected.", done),
-        _ => T("{0:N0} rejected; {1:N0} not rejected:", done, refused),
-    };
+        var said = decision switch
+        {
+            RegistrationStatus.Approved => Counted(done, "{0:N0} registration approved", "{0:N0} registrations approved"),
+            RegistrationStatus.Waitlisted => Counted(done, "{0:N0} registration waitlisted", "{0:N0} registrations waitlisted"),
+            _ => Counted(done, "{0:N0} registration rejected", "{0:N0} registrations rejected"),
+        };
+        if (refused == 0) return T("{0}.", said);
+        return T("{0}; {1}:", said, decision switch
+        {
+            RegistrationStatus.Approved => Counted(refused, "{0:N0} registration not approved", "{0:N0} registrations not approved"),
+            RegistrationStatus.Waitlisted => Counted(refused, "{0:N0} registration not waitlisted", "{0:N0} registrations not waitlisted"),
+            _ => Counted(refused, "{0:N0} registration not rejected", "{0:N0} registrations not rejected"),
+        });
+    }
+
+    private string Counted(int count, string one, string other) => T(Localization.Plurals.Key(count, one, other), count);
 
     private async Task<ReportLine> DecideOneAsync(int? id, string? version, string? decision, string? reason, CancellationToken ct)
     {
