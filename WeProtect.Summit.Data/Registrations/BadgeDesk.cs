@@ -135,7 +135,8 @@ public sealed class BadgeDesk(SummitDbContext db, AuditTrail audit, TimeProvider
         return (ids.Count == 1 ? DeskResult.Done("1 new badge to print.") : DeskResult.Done($"{ids.Count} new badges to print.")).With(batch);
     }
 
-    /// <summary>One approved badge printed again, with the reason kept in the print log.</summary>
+    /// <summary>One approved badge printed again, with the reason kept in the print log; only a badge printed at least
+    /// once (its current code, <see cref="BadgePrint.OfCurrentBadge"/>) can be printed again.</summary>
     public async Task<DeskResult<BadgeBatch>> ReprintAsync(int summitId, int registrationId, string? reason, BadgeLayout layout, AuditActor actor,
         CancellationToken ct = default)
     {
@@ -147,6 +148,9 @@ public sealed class BadgeDesk(SummitDbContext db, AuditTrail audit, TimeProvider
         var registration = await Registrations(summitId).FirstOrDefaultAsync(r => r.Id == registrationId, ct);
         if (registration is null) return DeskResult.NotFound("There is no such registration for this summit.").With<BadgeBatch>();
         if (!registration.HasBadge) return DeskResult.Refused("Only an approved registration has a badge.").With<BadgeBatch>();
+        // A reprint replaces a badge in someone's hands; a first print goes in a batch, which keeps the "not yet printed" count true.
+        if (await LastPrintedAsync(db, registrationId, ct) is null)
+            return DeskResult.Refused($"The badge of {registration.FullName} has never been printed, so there is nothing to reprint: print it with “Print all not yet printed”.").With<BadgeBatch>();
 
         var batch = new BadgeBatch
         {

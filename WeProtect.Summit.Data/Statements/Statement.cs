@@ -227,6 +227,11 @@ public class Statement
     /// while it may join it; once a statement takes no more endorsements its list is the record as agreed.</summary>
     public bool TakesEndorsementsAt(DateTime nowUtc) => AcceptsLateEndorsements || AcceptsStandingEndorsements || SigningWindowOpenAt(nowUtc);
 
+    /// <summary>Open for signature (not standing) and its signing window not over at <paramref name="nowUtc"/>: closing it
+    /// now ends signing before the date organisations were given, so the organiser confirms it first.</summary>
+    public bool SigningWindowRunsAt(DateTime nowUtc) =>
+        Status == StatementStatus.OpenForSignature && !Standing && SigningClosesUtc > nowUtc;
+
     /// <summary>Open for signature and <paramref name="nowUtc"/> inside the signing window [opens, closes): the one
     /// rule for signing (and withdrawing) in the window. A statement without a window is never inside one.</summary>
     public bool SigningWindowOpenAt(DateTime nowUtc) =>

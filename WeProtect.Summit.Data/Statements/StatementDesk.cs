@@ -75,15 +75,23 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
     }
 
     /// <summary>Moves the statement one status step. Closing an open statement is the signing desk's close (stamped and
-    /// audited there); publishing is the communiqué's, never a step here.</summary>
-    public async Task<DeskResult> MoveAsync(Statement statement, StatementStatus? to, Guid? expectedVersion, AuditActor actor, CancellationToken ct = default)
+    /// audited there); while its signing window still runs, only with <paramref name="confirmEarlyClose"/> (refused as
+    /// <see cref="DeskRefusal.NeedsConfirmation"/> with <see cref="ClosingEndsSigningNow"/> otherwise). Publishing is the
+    /// communiqué's, never a step here.</summary>
+    public async Task<DeskResult> MoveAsync(Statement statement, StatementStatus? to, Guid? expectedVersion, AuditActor actor,
+        bool confirmEarlyClose = false, CancellationToken ct = default)
     {
         if (to is null || !Enum.IsDefined(to.Value)) return DeskResult.Refused("Choose a status.");
         if (to == StatementStatus.Published && statement.NextStatuses().Contains(to.Value))
             return DeskResult.Refused("A statement is published with its communiqué: use “Publish the communiqué”. Nothing was changed.");
         if (expectedVersion != statement.Version) return DeskResult.Conflict("this statement");
         if (to == StatementStatus.Closed && statement.Status == StatementStatus.OpenForSignature)
+        {
+            if (!confirmEarlyClose && statement.SigningWindowRunsAt(Now) && statement.SigningClosesUtc is { } closes
+                && await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == statement.SummitId, ct) is { } summit)
+                return DeskResult.Refused(ClosingEndsSigningNow(summit, closes), DeskRefusal.NeedsConfirmation);
             return await endorsements.CloseAsync(statement.Id, actor, "closed early by an organiser", ct);
+        }
         var from = statement.Status;
         if (statement.MoveTo(to.Value) is { } refusal) return DeskResult.Refused(refusal);
         db.Entry(statement).Property(s => s.Version).OriginalValue = expectedVersion.Value;
@@ -97,6 +105,11 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
         await notifier.CommitAsync(tx, ct);
         return DeskResult.Done(DeskWords.StatementIsNow(to.Value));
     }
+
+    /// <summary>What closing a statement whose window still runs does, said before it is done (the statement page's
+    /// confirmation) and as the refusal without it; the window's end on the summit's clock.</summary>
+    public static DeskText ClosingEndsSigningNow(Summits.Summit summit, DateTime closesUtc) =>
+        $"The signing window is still open until {summit.ToLocal(closesUtc):d MMMM yyyy, HH:mm} ({summit.TimeZoneId}): closing the statement ends signing now, for every organisation. Tick “I understand” to close it anyway.";
 
     /// <summary>The summit's approved delegates are told the statement is open for consultation, the first time it is:
     /// a statement sent back to draft and under consultation again tells nobody twice. The move's concurrency token

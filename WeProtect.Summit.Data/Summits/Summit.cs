@@ -103,6 +103,17 @@ public class Summit
         return errors;
     }
 
+    /// <summary>Why the summit cannot start on <see cref="StartDate"/> at <paramref name="nowUtc"/>, or null: a new summit,
+    /// or one whose first day (<paramref name="storedStart"/>) is still to come, cannot be given a first day already past
+    /// on the summit's clock (most often a slip of the year). A summit already under way or over keeps its dates
+    /// correctable. There is no path for recording a past summit: summits are run here from their draft on.</summary>
+    public DeskText? WhyStartIsPast(DateOnly? storedStart, DateTime nowUtc)
+    {
+        var today = DateOnly.FromDateTime(ToLocal(nowUtc));
+        if (StartDate >= today || storedStart < today) return null;
+        return "The first day is already past on the summit's clock: give a first day from today on.";
+    }
+
     /// <summary>Sets who may register; returns why not when the summit no longer takes registrations.</summary>
     public DeskText? SetRegistrationMode(RegistrationMode mode)
     {

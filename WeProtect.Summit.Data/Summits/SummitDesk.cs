@@ -11,13 +11,16 @@ namespace WeProtect.Summit.Data.Summits;
 public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, Organisations.MembershipDesk membership)
 {
     /// <summary>Saves a summit the caller has filled in (new when it has no id, else tracked). Its rules
-    /// (<see cref="Summit.Validate"/>) are the caller's to show beside the form's fields first.</summary>
+    /// (<see cref="Summit.Validate"/>) are the caller's to show beside the form's fields first; a first day already past
+    /// (<see cref="Summit.WhyStartIsPast"/>) is refused here, where the clock is.</summary>
     public async Task<DeskResult<Summit>> SaveAsync(Summit summit, Guid? expectedVersion, AuditActor actor, CancellationToken ct = default)
     {
         var isNew = summit.Id == 0;
         var entry = db.Entry(summit);
         if (!isNew && expectedVersion != entry.Property(s => s.Version).OriginalValue) return Conflict();
         if (summit.Validate() is { Count: > 0 } errors) return DeskResult.Invalid(errors).With<Summit>();
+        if (summit.WhyStartIsPast(isNew ? null : entry.Property(s => s.StartDate).OriginalValue, clock.GetUtcNow().UtcDateTime) is { } past)
+            return DeskResult.Invalid([(nameof(Summit.StartDate), past)]).With<Summit>();
 
         var changes = isNew ? null : DescribeChanges(entry);
         // Nominations now close later: the invitation links that would stop before then are kept working until then.

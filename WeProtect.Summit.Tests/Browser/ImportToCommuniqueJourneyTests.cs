@@ -123,6 +123,8 @@ public class ImportToCommuniqueJourneyTests(BrowserFixture browser)
 
         // 6. The organiser closes signing and publishes; the job signs the PDF.
         await organiserPage.GotoAsync($"/Statements/Manage/Edit/{statement.Id}");
+        // Inside the window: closing early is confirmed first.
+        await organiserPage.Locator("#confirm-early-close").CheckAsync();
         await organiserPage.Locator("#move-Closed").ClickAsync();
         await Assertions.Expect(organiserPage.Locator("#statement-status")).ToHaveTextAsync("Closed");
         await organiserPage.Locator("#link-publish").ClickAsync();

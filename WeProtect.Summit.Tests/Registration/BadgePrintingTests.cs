@@ -83,19 +83,29 @@ public class BadgePrintingTests(SummitAppFactory app) : IClassFixture<SummitAppF
         Assert.Equal(2, await app.WithDbAsync(db => db.BadgeBatches.CountAsync(b => b.SummitId == summit.Id)));
     }
 
+    /// <summary>Prints every approved badge not yet printed, as the secretariat's button does.</summary>
+    private async Task PrintAllAsync(int summitId)
+    {
+        using var scope = app.Services.CreateScope();
+        var printed = await scope.ServiceProvider.GetRequiredService<BadgeDesk>().PrintNewAsync(summitId, BadgeLayout.A6Single, null, new AuditActor(null, "Organiser"));
+        Assert.True(printed.Succeeded, printed.Message);
+    }
+
     [Fact]
     public async Task A_reprint_needs_a_reason_and_the_log_keeps_it()
     {
-        var (summit, approved) = await SummitWithAsync(2);
-        var lost = approved[1];
+        var (summit, approved) = await SummitWithAsync(1);
+        var lost = approved[0];
+        await PrintAllAsync(summit.Id);
+        // Approved since: not yet printed.
+        approved.Add((await app.ApprovedDelegateAsync(summit.Id, $"Delegate {Token()}")).Registration);
         using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
 
         var page = await organiser.GetPageAsync($"/Registration/Manage/Badges/{summit.Id}");
-        Assert.NotNull(page.QuerySelector("#no-batches"));
         var form = $"tr[data-id='{lost.Id}'] form.reprint";
         var noReason = await FormClient.ParseAsync(await organiser.FollowAsync(await organiser.SubmitAsync(page, form, new Dictionary<string, string> { ["reason"] = "  " })));
         Assert.Contains("Say why the badge is printed again.", noReason.QuerySelector("#status[role=alert]")?.TextContent);
-        Assert.Equal(0, await app.WithDbAsync(db => db.BadgeBatches.CountAsync(b => b.SummitId == summit.Id)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.BadgeBatches.CountAsync(b => b.SummitId == summit.Id)));
 
         var pdf = await PdfAsync(await organiser.FollowAsync(await organiser.SubmitAsync(page, form,
             new Dictionary<string, string> { ["reason"] = "Lost at the gala dinner" })));
@@ -108,13 +118,55 @@ public class BadgePrintingTests(SummitAppFactory app) : IClassFixture<SummitAppF
         // A reprint is not "printed" for the batch of new badges: the other delegate is still to print, this one is not.
         Assert.Equal("1 badge not yet printed", page.QuerySelector("#badge-not-printed")?.TextContent.Trim());
 
-        var batchId = await app.WithDbAsync(db => db.BadgeBatches.Where(b => b.SummitId == summit.Id).Select(b => b.Id).SingleAsync());
+        var batchId = await app.WithDbAsync(db => db.BadgeBatches.Where(b => b.SummitId == summit.Id && b.Reason != null).Select(b => b.Id).SingleAsync());
         var audit = await app.WithDbAsync(db => db.AuditEvents.SingleAsync(e => e.Action == "badge.reprinted" && e.SubjectId == batchId.ToString()));
         Assert.DoesNotContain(lost.FullName, audit.Summary);
         // The log's link gives the batch again; another summit's batch id is not found.
         var link = row.QuerySelector("a")?.GetAttribute("href")!;
         Assert.Contains(lost.FullName, Assert.Single(BadgePdfReader.PageTexts(await PdfAsync(await organiser.GetAsync(link)))));
         Assert.Equal(HttpStatusCode.NotFound, (await organiser.GetAsync($"/Registration/Manage/Badges/{summit.Id + 1000}?handler=Batch&batchId={batchId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_a_badge_printed_before_offers_a_reprint_and_print_all_says_why_it_is_disabled()
+    {
+        var (summit, approved) = await SummitWithAsync(2);
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+
+        // Nothing printed yet: no row offers a reprint, and "print all" is there to press.
+        var page = await organiser.GetPageAsync($"/Registration/Manage/Badges/{summit.Id}");
+        foreach (var r in approved)
+        {
+            Assert.Null(page.QuerySelector($"tr[data-id='{r.Id}'] form.reprint"));
+            Assert.Equal("— Never printed: nothing to reprint.", page.QuerySelector($"tr[data-id='{r.Id}'] .no-reprint")?.TextContent.Trim());
+        }
+        Assert.False(page.QuerySelector("form#print-new button")?.HasAttribute("disabled"));
+        Assert.Null(page.QuerySelector("#print-new-reason"));
+
+        // A reprint posted anyway (a stale page, a crafted form) is refused with the way to print it.
+        var token = page.QuerySelector("form#print-new input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var refused = await organiser.Http.PostAsync($"/Registration/Manage/Badges/{summit.Id}?handler=Reprint",
+            new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["registrationId"] = approved[0].Id.ToString(), ["reason"] = "Lost", ["layout"] = "A6Single",
+            }));
+        var after = await FormClient.ParseAsync(await organiser.FollowAsync(refused));
+        Assert.Contains($"The badge of {approved[0].FullName} has never been printed, so there is nothing to reprint: print it with “Print all not yet printed”.",
+            after.QuerySelector("#status[role=alert]")?.TextContent);
+        Assert.Equal(0, await app.WithDbAsync(db => db.BadgeBatches.CountAsync(b => b.SummitId == summit.Id)));
+
+        // Once printed, each row offers its reprint, and "print all" is disabled with the reason beside it.
+        await organiser.FollowAsync(await organiser.SubmitAsync(page, "form#print-new"));
+        page = await organiser.GetPageAsync($"/Registration/Manage/Badges/{summit.Id}");
+        Assert.All(approved, r => Assert.NotNull(page.QuerySelector($"tr[data-id='{r.Id}'] form.reprint")));
+        Assert.Empty(page.QuerySelectorAll(".no-reprint"));
+        var button = page.QuerySelector("form#print-new button")!;
+        Assert.True(button.HasAttribute("disabled"));
+        Assert.Equal("print-new-reason", button.GetAttribute("aria-describedby"));
+        Assert.Equal("Every approved delegate's badge is printed.", page.QuerySelector("#print-new-reason")?.TextContent.Trim());
+        var category = approved[0].Category;
+        page = await organiser.GetPageAsync($"/Registration/Manage/Badges/{summit.Id}?category={category}");
+        Assert.Equal($"Every approved badge in the category “{category.DisplayName()}” is printed.", page.QuerySelector("#print-new-reason")?.TextContent.Trim());
     }
 
     [Fact]

@@ -97,6 +97,61 @@ public class MessagesTests(SummitAppFactory app) : IClassFixture<SummitAppFactor
     }
 
     [Fact]
+    public async Task The_filter_starts_at_the_approved_delegates_and_the_count_follows_the_chosen_filter()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var amina = (await app.ApprovedDelegateAsync(summit.Id, "Amina Approved")).Registration;
+        await app.ApprovedDelegateAsync(summit.Id, "Brian Approved");
+        await app.RegisterAsync(await app.CreateUserAsync(fullName: "Dana Pending"), summit.Id, (await app.CreateOrganisationAsync()).Id);
+        using var client = await app.LoggedInClientAsync(Roles.Organiser);
+
+        // By default the approved delegates, not everyone who ever registered.
+        var page = await client.GetPageAsync(Messages(summit.Id));
+        Assert.Equal("Approved", page.QuerySelector("#to-status option[selected]")?.GetAttribute("value"));
+        Assert.Contains("2 delegates match", page.QuerySelector("#recipient-count")!.TextContent);
+
+        // With htmx, each change of a filter control asks the fieldset's handler for the count of the filter as chosen.
+        var fieldset = page.QuerySelector("fieldset#message-to")!;
+        Assert.Equal("change", fieldset.GetAttribute("hx-trigger"));
+        Assert.Equal("this", fieldset.GetAttribute("hx-include"));
+        Assert.Equal("#recipient-count", fieldset.GetAttribute("hx-target"));
+        async Task<AngleSharp.Html.Dom.IHtmlDocument> CountAsync(string query)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, fieldset.GetAttribute("hx-get") + query);
+            request.Headers.Add("HX-Request", "true");
+            var response = await client.Http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await FormClient.ParseAsync(response);
+        }
+        var pending = await CountAsync("&status=Pending&sector=&organisation=&country=&category=&breakout=&checkedin=&reads=");
+        Assert.Equal("1 delegate matches this filter.", pending.QuerySelector("#recipient-count")!.TextContent.Trim());
+        Assert.Null(pending.QuerySelector("#message-form"));
+        // The count by language beside the versions follows too (out of band).
+        Assert.Equal("true", pending.QuerySelector("#readers-by-language")?.GetAttribute("hx-swap-oob"));
+        Assert.Equal("3 delegates match this filter.", (await CountAsync("&status=any")).QuerySelector("#recipient-count")!.TextContent.Trim());
+        Assert.Equal("2 delegates match this filter.", (await CountAsync("&status=")).QuerySelector("#recipient-count")!.TextContent.Trim());
+        Assert.Equal("1 delegate matches this filter.", (await CountAsync($"&organisation={amina.OrganisationId}")).QuerySelector("#recipient-count")!.TextContent.Trim());
+
+        // Without JavaScript: "Count the recipients" shows the form again as written, with the count of the chosen filter.
+        var counted = await FormClient.ParseAsync(await PressAsync(client, page, "#count-button", new()
+        {
+            ["status"] = "Pending", ["Subject"] = "Your registration", ["Body"] = "Dear {FullName}",
+        }));
+        Assert.Equal("1 delegate matches this filter.", counted.QuerySelector("#recipient-count")!.TextContent.Trim());
+        Assert.Equal("Pending", counted.QuerySelector("#to-status option[selected]")?.GetAttribute("value"));
+        Assert.Equal("Your registration", counted.QuerySelector("#message-subject")?.GetAttribute("value"));
+        Assert.Null(counted.QuerySelector(".validation-summary-errors"));
+        Assert.Equal(0, await app.WithDbAsync(db => db.DelegateMessages.CountAsync(m => m.SummitId == summit.Id)));
+
+        // Sent as the page first offered it: to the two approved delegates, as counted.
+        var sent = await PressAsync(client, page, "#send-button", new() { ["Subject"] = "Welcome", ["Body"] = "Dear {FullName}" });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var message = await app.WithDbAsync(db => db.DelegateMessages.AsNoTracking().SingleAsync(m => m.SummitId == summit.Id));
+        Assert.Equal(2, message.RecipientCount);
+        Assert.Equal("Approved", message.Audience);
+    }
+
+    [Fact]
     public async Task A_message_of_another_summit_or_an_unknown_one_is_not_found_and_an_empty_filter_sends_nothing()
     {
         var summit = await app.CreateOpenSummitAsync();

@@ -306,7 +306,7 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
             "Close from the statement page")).Statement.Id;
         using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
         var (_, after) = await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync($"/Statements/Manage/Edit/{statementId}"), "#status-form",
-            new Dictionary<string, string> { ["to"] = nameof(StatementStatus.Closed) });
+            new Dictionary<string, string> { ["to"] = nameof(StatementStatus.Closed), ["confirmEarlyClose"] = "true" });
 
         Assert.Equal("Closed", after.QuerySelector("#statement-status")?.TextContent);
         var closed = await app.WithDbAsync(db => db.Statements.AsNoTracking().SingleAsync(s => s.Id == statementId));

@@ -1,3 +1,4 @@
+using Htmx;
 using WeProtect.Summit.Web.Localization;
 using WeProtect.Summit.Data.Messages;
 
@@ -8,10 +9,15 @@ using WeProtect.Summit.Data.Summits;
 
 /// <summary>Organisers write to a filtered set of the summit's delegates: the filter (the vetting queue's, plus
 /// breakout and check-in), a preview for one recipient with the placeholders filled in, the send (through
-/// <see cref="MessageDesk"/>), and the history of what was sent to whom.</summary>
+/// <see cref="MessageDesk"/>), and the history of what was sent to whom. The filter starts at the approved delegates
+/// (<see cref="AnyStatus"/> is chosen, never a default), and the count of recipients follows it: with htmx on each change
+/// (<see cref="OnGetRecipientCountAsync"/>), without JavaScript through "Count the recipients" or any re-shown form.</summary>
 public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks links,
     Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> words) : PageModel
 {
+    /// <summary>The status filter's word for every status; an absent or empty status means the approved delegates.</summary>
+    public const string AnyStatus = "any";
+
     [BindProperty(SupportsGet = true, Name = "status")] public string? StatusFilter { get; set; }
     [BindProperty(SupportsGet = true, Name = "sector")] public string? SectorFilter { get; set; }
     [BindProperty(SupportsGet = true, Name = "organisation")] public string? OrganisationFilter { get; set; }
@@ -75,7 +81,32 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
         return Page();
     }
 
-    /// <summary>The message as the first matching delegate would read it, and how many would receive it.</summary>
+    /// <summary>The count of recipients for the filter chosen so far (htmx, on each change of a filter control): the
+    /// same matching as the send. A plain request of it (no JavaScript) gets the whole page with that filter.</summary>
+    public async Task<IActionResult> OnGetRecipientCountAsync(int summitId, CancellationToken ct)
+    {
+        Response.Headers.Append("Vary", "HX-Request");
+        if (!Request.IsHtmx()) return await OnGetAsync(summitId, ct);
+        if (await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == summitId, ct) is not { } summit) return NotFound();
+        Summit = summit;
+        Filter = ReadFilter();
+        await CountAsync(summitId, ct);
+        CountOnly = true;
+        return Partial("_RecipientCount", this);
+    }
+
+    /// <summary>"Count the recipients" without JavaScript: the form again, as written, with the count for its filter.</summary>
+    public async Task<IActionResult> OnPostCountAsync(int summitId, CancellationToken ct)
+    {
+        if (!await LoadAsync(summitId, ct)) return NotFound();
+        ModelState.Clear();
+        Filter = ReadFilter();
+        Versions = VersionRows();
+        if (Key == Guid.Empty) Key = Guid.NewGuid();
+        await CountAsync(summitId, ct);
+        return Page();
+    }
+
     /// <summary>A post that names no handler (a crafted one) previews: nothing is ever sent without "Send".</summary>
     public Task<IActionResult> OnPostAsync(int summitId, CancellationToken ct) => OnPostPreviewAsync(summitId, ct);
 
@@ -207,8 +238,17 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
         return row < 0 ? string.Empty : $"{nameof(Versions)}[{row}].{part}";
     }
 
-    private RegistrationFilter ReadFilter() => RegistrationFilter.Parse(StatusFilter, SectorFilter, OrganisationFilter, CountryFilter, CategoryFilter,
-        null, BreakoutFilter, CheckedInFilter, null, ReadsFilter);
+    /// <summary>The filter as chosen; with no status chosen, the approved delegates: a message goes to pending or rejected
+    /// people only when the organiser picks their status (or "All statuses").</summary>
+    private RegistrationFilter ReadFilter()
+    {
+        var filter = RegistrationFilter.Parse(StatusFilter, SectorFilter, OrganisationFilter, CountryFilter, CategoryFilter,
+            null, BreakoutFilter, CheckedInFilter, null, ReadsFilter);
+        return string.IsNullOrWhiteSpace(StatusFilter) ? filter with { Status = RegistrationStatus.Approved } : filter;
+    }
+
+    /// <summary>The answer is the count alone (htmx): the count by language goes with it, out of band.</summary>
+    public bool CountOnly { get; private set; }
 
     private async Task<bool> LoadAsync(int summitId, CancellationToken ct)
     {

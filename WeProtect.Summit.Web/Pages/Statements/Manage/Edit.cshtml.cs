@@ -12,7 +12,7 @@ using WeProtect.Summit.Data.Summits;
 /// parses the text (<see cref="StatementParser"/>): a text with errors lists them all with their lines and saves
 /// nothing; a valid one becomes a new immutable version. Preview renders the text without saving (whole page
 /// without JavaScript, only the preview with htmx). Exports give a version's canonical Markdown or its HTML.</summary>
-public class EditModel(SummitDbContext db, StatementDesk statements) : PageModel
+public class EditModel(SummitDbContext db, StatementDesk statements, TimeProvider clock) : PageModel
 {
     /// <summary>Twice the parser's limit: larger posts are refused before parsing (the parser reports 1 MB).</summary>
     public const int TextMaxLength = 2 * StatementText.MaxBytes;
@@ -160,11 +160,16 @@ public class EditModel(SummitDbContext db, StatementDesk statements) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostMoveAsync(int id, StatementStatus? to, Guid? version, CancellationToken ct)
+    /// <summary>While the signing window still runs, closing asks for "I understand" first: what it does, in words.</summary>
+    public Data.Desks.DeskText? ClosingEndsSigning =>
+        Statement.SigningWindowRunsAt(clock.GetUtcNow().UtcDateTime) && Statement.SigningClosesUtc is { } closes
+            ? StatementDesk.ClosingEndsSigningNow(Summit, closes) : null;
+
+    public async Task<IActionResult> OnPostMoveAsync(int id, StatementStatus? to, Guid? version, bool confirmEarlyClose, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         Input = new InputModel { Text = Statement.Latest?.Text ?? "" };
-        var result = await statements.MoveAsync(Statement, to, version, User.ToAuditActor(), ct);
+        var result = await statements.MoveAsync(Statement, to, version, User.ToAuditActor(), confirmEarlyClose, ct);
         return await this.AnswerAsync(result, () => RedirectToPage(new { id }), () => ReshowAsync(id, ct));
     }
 
