@@ -67,15 +67,25 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         return new(DeskAnswer.Done, "Signing authority granted.") { Value = authority };
     }
 
+    /// <summary>Revokes a grant with a reason, and tells the former signatory by e-mail in the same transaction. The
+    /// revocation is a conditional update: of two organisers revoking at once, one revokes (and one letter goes), the
+    /// other is told it was already revoked.</summary>
     public async Task<DeskResult<SigningAuthority>> RevokeAsync(int authorityId, string reason, AuditActor organiser, CancellationToken ct = default)
     {
-        var authority = await db.SigningAuthorities.FirstOrDefaultAsync(a => a.Id == authorityId, ct);
+        var authority = await db.SigningAuthorities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == authorityId, ct);
         if (authority is null) return new(DeskAnswer.NotFound, "There is no such signing authority.");
         if (authority.Revoke(reason, organiser.UserId ?? "", Now) is { } refusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: refusal);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var revoked = await db.SigningAuthorities.Where(a => a.Id == authority.Id && a.RevokedUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.RevokedUtc, authority.RevokedUtc).SetProperty(a => a.RevokedByUserId, authority.RevokedByUserId)
+                .SetProperty(a => a.RevocationReason, authority.RevocationReason), ct);
+        if (revoked == 0) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: "This signing authority was already revoked.");
         audit.Record(organiser, "signing-authority.revoked", authority,
             $"Signing authority {authority.Id} for organisation {authority.OrganisationId} revoked");
+        notifier.Add(NotificationKinds.SigningRevoked, authority.Id);
         await audit.SaveChangesAsync(ct);
-        return new(DeskAnswer.Done, "Signing authority revoked.") { Value = authority };
+        await notifier.CommitAsync(tx, ct);
+        return new(DeskAnswer.Done, "Signing authority revoked. The former signatory is told by e-mail.") { Value = authority };
     }
 
     /// <summary>True when the user holds a live grant for the organisation and has two-factor authentication on.</summary>

@@ -6,7 +6,7 @@ namespace WeProtect.Summit.Data.Notifications;
 /// to the delegate's account about that summit's business: consultation notices of its statements, amendment
 /// decisions on what they proposed, endorsement receipts, invitations of the summit of which they are the focal point,
 /// and reporting invitations, reminders and clarifications of its cycles addressed to them; and the letters of their
-/// signing authorities (granted, invitations and reminders to sign), which belong to no one summit. A letter of a
+/// signing authorities (granted, revoked, invitations and reminders to sign), which belong to no one summit. A letter of a
 /// kind that goes to several people counts only when it went to this delegate. The organisers' record of what was
 /// written to whom.</summary>
 public static class LettersAbout

@@ -25,6 +25,9 @@ public static class NotificationKinds
     /// <summary>An organiser granted a signing authority: to the new signatory, which statements they may sign (subject:
     /// the signing authority). The statements opening later are announced by <see cref="SigningInvitation"/>.</summary>
     public const string SigningGranted = "signing.granted";
+    /// <summary>An organiser revoked a signing authority: to the former signatory, for which organisation and why
+    /// (subject: the signing authority).</summary>
+    public const string SigningRevoked = "signing.revoked";
     /// <summary>A statement went under consultation: to each approved delegate of its summit, once per statement
     /// (subject: the statement; recipient: the delegate).</summary>
     public const string ConsultationOpened = "consultation.opened";
@@ -74,7 +77,7 @@ public static class NotificationKinds
     public static readonly IReadOnlyList<string> AboutVisaLetter = [VisaLetterIssued, VisaLetterRefused];
 
     /// <summary>The kinds whose subject is a signing authority (the signatory is its user).</summary>
-    public static readonly IReadOnlyList<string> AboutSigningAuthority = [SigningGranted, SigningInvitation, SigningReminder];
+    public static readonly IReadOnlyList<string> AboutSigningAuthority = [SigningGranted, SigningRevoked, SigningInvitation, SigningReminder];
 
     /// <summary>The kinds whose subject is an endorsement (one letter per signatory of the organisation).</summary>
     public static readonly IReadOnlyList<string> AboutEndorsement = [EndorsementSigned, EndorsementWithdrawn];
@@ -104,6 +107,7 @@ public static class NotificationKinds
         SigningInvitation => "Invitation to sign",
         SigningReminder => "Reminder to sign",
         SigningGranted => "Signing authority granted",
+        SigningRevoked => "Signing authority revoked",
         ConsultationOpened => "Consultation opened",
         AmendmentDecided => "Decision on an amendment",
         EndorsementSigned => "Endorsement receipt",

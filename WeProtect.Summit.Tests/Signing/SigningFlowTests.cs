@@ -63,6 +63,56 @@ public class SigningFlowTests(SummitAppFactory app) : IClassFixture<SummitAppFac
     }
 
     [Fact]
+    public async Task The_grant_letter_links_to_the_organisations_statements_to_sign_and_a_revocation_is_told_in_the_persons_language_and_recorded()
+    {
+        var organisation = await app.OrganisationAsync(Sector.Government);
+        var (statement, _) = await app.OpenStatementAsync(title: $"To endorse {Guid.NewGuid():N}"[..21]);
+        var user = await app.CreateUserAsync(fullName: "Ministra Saliente");
+        var key = await app.EnableTwoFactorAsync(user);
+        await app.PreferLanguageAsync(user, "es");
+        var registration = await app.RegisterAsync(user, statement.SummitId, organisation.Id);
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var page = await organiser.GetPageAsync("/Signing/Manage");
+        Assert.Equal(HttpStatusCode.Redirect, (await organiser.SubmitAsync(page, "form#grant-form", GrantValues(user.Email!, organisation.Id))).StatusCode);
+        var authority = await app.WithDbAsync(db => db.SigningAuthorities.AsNoTracking().SingleAsync(a => a.UserId == user.Id));
+
+        // The grant letter links, absolutely, to the organisation's part of Statements to sign, which lists the statement.
+        var link = $"{SummitAppFactory.PublicBaseUrl}/Signing#organisation-{organisation.Id}";
+        var granted = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(x => x.Address == user.Email) && (m.Subject ?? "").StartsWith("Ya puede firmar"));
+        Assert.Contains($"Declaraciones para firmar: {link}", granted.TextBody);
+        Assert.Contains($"<a href=\"{link}\">Declaraciones para firmar</a>", granted.HtmlBody);
+        var signatory = app.CreateFormClient();
+        await signatory.LogInWithTwoFactorAsync(app, user.Email!, key);
+        var statements = await signatory.GetPageAsync("/Signing");
+        Assert.NotNull(statements.QuerySelector($"#organisation-{organisation.Id} #to-sign-{statement.Id}-{organisation.Id}"));
+
+        // Revoked: one letter, in her language, naming the organisation and the reason, listed with her letters.
+        page = await organiser.GetPageAsync("/Signing/Manage");
+        var (_, revokedPage) = await organiser.SubmitAndFollowAsync(page, $"form#revoke-form-{authority.Id}",
+            new Dictionary<string, string> { ["Reason"] = "Credenciales retiradas por el ministerio" });
+        Assert.Contains("The former signatory is told by e-mail.", revokedPage.Body!.TextContent);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.Kind == NotificationKinds.SigningRevoked && n.SubjectId == authority.Id)));
+        var revoked = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(x => x.Address == user.Email) && (m.Subject ?? "").StartsWith("Ya no puede firmar"));
+        Assert.Contains(organisation.FormalName, revoked.Subject);
+        Assert.StartsWith("Estimado/a Ministra Saliente:", revoked.TextBody);
+        Assert.Contains($"ha revocado su facultad de firma en nombre de {organisation.FormalName}", revoked.TextBody);
+        Assert.Contains("Motivo: Credenciales retiradas por el ministerio", revoked.TextBody);
+        // Revoking it again tells no one twice.
+        page = await organiser.GetPageAsync("/Signing/Manage");
+        Assert.Null(page.QuerySelector($"form#revoke-form-{authority.Id}"));
+        using (var scope = app.Services.CreateScope())
+        {
+            var again = await scope.ServiceProvider.GetRequiredService<Data.Endorsements.EndorsementDesk>()
+                .RevokeAsync(authority.Id, "Twice", new Data.Audit.AuditActor(null, "Test organiser"));
+            Assert.False(again.Succeeded);
+        }
+        Assert.Equal(1, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.Kind == NotificationKinds.SigningRevoked && n.SubjectId == authority.Id)));
+
+        var record = await organiser.GetPageAsync($"/Registration/Manage/Delegate/{statement.SummitId}/{registration.Id}");
+        Assert.Contains(NotificationKinds.SigningRevoked, record.QuerySelectorAll("#delegate-letters tbody tr").Select(r => r.GetAttribute("data-kind")));
+    }
+
+    [Fact]
     public async Task The_grant_letter_lists_across_two_summits_only_the_statements_the_organisation_may_endorse()
     {
         // A grant is for an organisation, not for one summit: it lets the signatory endorse what signing rule lets the

@@ -140,4 +140,25 @@ public class SigningRaceTests(SummitAppFactory app, ITestOutputHelper output) : 
         Assert.All(results.Where(r => !r.Succeeded), r => Assert.NotEqual(DeskAnswer.Done, r.Answer));
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.Action == "endorsement.withdrawn" && a.SubjectId == endorsementId.ToString())));
     }
+
+    [Fact]
+    public async Task Ten_revocations_at_once_revoke_the_grant_once_and_tell_the_signatory_once()
+    {
+        var organisation = await app.OrganisationAsync();
+        var signatory = await app.SignatoryAsync(organisation.Id, "Revoked Once");
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(async () =>
+        {
+            using var scope = app.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<EndorsementDesk>()
+                .RevokeAsync(signatory.AuthorityId, $"Reason {i}", new AuditActor(null, $"Organiser {i}"));
+        })));
+
+        var revoked = Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal("This signing authority was already revoked.", r.Message));
+        var authority = await app.WithDbAsync(db => db.SigningAuthorities.AsNoTracking().SingleAsync(a => a.Id == signatory.AuthorityId));
+        Assert.Equal(revoked.Value!.RevocationReason, authority.RevocationReason);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.Kind == Data.Notifications.NotificationKinds.SigningRevoked
+            && n.SubjectId == signatory.AuthorityId)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.Action == "signing-authority.revoked" && a.SubjectId == signatory.AuthorityId.ToString())));
+    }
 }

@@ -36,6 +36,7 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
         NotificationKinds.DelegateMessage => await DelegateMessageLetterAsync(notification, ct),
         NotificationKinds.SigningInvitation or NotificationKinds.SigningReminder => await SigningLetterAsync(notification, ct),
         NotificationKinds.SigningGranted => await Signing.SigningGrantLetters.GrantedAsync(db, links, words, clock.GetUtcNow().UtcDateTime, notification, ct),
+        NotificationKinds.SigningRevoked => await Signing.SigningGrantLetters.RevokedAsync(db, words, notification, ct),
         NotificationKinds.ConsultationOpened => await Statements.ConsultationLetters.OpenedAsync(db, links, words, notification, ct),
         NotificationKinds.AmendmentDecided => await AmendmentLetterAsync(notification, ct),
         NotificationKinds.EndorsementSigned or NotificationKinds.EndorsementWithdrawn => await EndorsementLetterAsync(notification, ct),

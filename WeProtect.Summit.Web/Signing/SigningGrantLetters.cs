@@ -5,10 +5,11 @@ using WeProtect.Summit.Web.Mail;
 
 namespace WeProtect.Summit.Web.Signing;
 
-/// <summary>The letter to a new signatory (subject: the signing authority), written from the database as it is when
-/// sent: for which organisation, the statements it may endorse now or once their window opens (each window in its
-/// summit's zone), where to sign, and that signing takes two-step verification (with where to turn it on, when it is
-/// off). Nothing once the grant is revoked. In the signatory's saved language.</summary>
+/// <summary>The letters about a signing authority (subject: the grant), written from the database as it is when sent,
+/// in the person's saved language. To a new signatory: for which organisation, the statements it may endorse now or
+/// once their window opens (each window in its summit's zone), a link to that organisation's statements on Statements
+/// to sign, and that signing takes two-step verification (with where to turn it on, when it is off); nothing once the
+/// grant is revoked. To a former signatory: that the grant is revoked, for which organisation, and why.</summary>
 public static class SigningGrantLetters
 {
     public static async Task<Letter?> GrantedAsync(SummitDbContext db, PublicLinks links, IStringLocalizer words, DateTime nowUtc,
@@ -46,6 +47,27 @@ public static class SigningGrantLetters
             $"{statements}\n\n{twoStep}\n\n" +
             words["To sign, open Statements to sign, read the final text, and confirm it with a fresh code from your authenticator app."];
         return new Letter(user.Email, user.FullName, words["You may now sign for {0}", organisation], body,
-            links.Absolute("/Signing"), words["Statements to sign"], Language: CultureInfo.CurrentUICulture.Name);
+            links.Absolute(StatementsToSign(authority.OrganisationId)), words["Statements to sign"], Language: CultureInfo.CurrentUICulture.Name);
+    }
+
+    /// <summary>Statements to sign, at the organisation's part of the page (a signatory may sign for several).</summary>
+    public static string StatementsToSign(int organisationId) => $"/Signing#organisation-{organisationId}";
+
+    /// <summary>Nothing unless the grant is revoked (a revoked grant stays revoked: a new grant is a new row).</summary>
+    public static async Task<Letter?> RevokedAsync(SummitDbContext db, IStringLocalizer words, Data.Notifications.Notification notification, CancellationToken ct)
+    {
+        var authority = await db.SigningAuthorities.AsNoTracking().Include(a => a.Organisation)
+            .FirstOrDefaultAsync(a => a.Id == notification.SubjectId && a.RevokedUtc != null, ct);
+        if (authority is null) return null;
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == authority.UserId, ct);
+        if (user?.Email is null) return null;
+        using var speaking = RecipientLanguage.Speak(user.PreferredLanguage);
+        var organisation = authority.Organisation.FormalName;
+        var body = $"{words["Dear {0},", user.FullName]}\n\n" +
+            words["The summit secretariat has revoked your signing authority for {0}: you may no longer endorse statements on its behalf.", organisation] +
+            (string.IsNullOrWhiteSpace(authority.RevocationReason) ? "" : "\n\n" + words["Reason: {0}", authority.RevocationReason]) + "\n\n" +
+            words["Endorsements already signed for {0} stay in force.", organisation] + " " +
+            words["If you think this is a mistake, please contact the summit secretariat."];
+        return new Letter(user.Email, user.FullName, words["You may no longer sign for {0}", organisation], body, Language: CultureInfo.CurrentUICulture.Name);
     }
 }
