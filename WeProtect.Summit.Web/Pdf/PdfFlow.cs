@@ -6,9 +6,12 @@ namespace WeProtect.Summit.Web.Pdf;
 
 /// <summary>Flowing text on A4 pages for the long documents (communiqué, signatory list): paragraphs are wrapped at
 /// spaces to the line width (a word longer than a line is broken between characters, so no text is ever cut off),
-/// and a new page starts whenever the next line would cross the bottom margin. A heading is kept with the first
-/// lines that follow it, and a short paragraph (up to <see cref="KeepTogetherLines"/> lines) is never split between
-/// pages. <see cref="Finish"/> writes "Page n of m" on every page once the number of pages is known.
+/// and a new page starts whenever the next line would cross the bottom margin. A heading is kept on the page of
+/// what follows it: it is drawn only once the next block comes, and goes to a new page with that block's first lines
+/// (all of a short paragraph, else its first two) when they would not fit under it — so consecutive headings ("Agreed
+/// by:", then "Governments") go over together with the first name. A short paragraph (up to
+/// <see cref="KeepTogetherLines"/> lines) is never split between pages. <see cref="Finish"/> writes "Page n of m" on
+/// every page once the number of pages is known.
 ///
 /// Fonts are the embedded Noto Sans with Unicode encoding (<see cref="SummitFonts"/>).
 ///
@@ -44,6 +47,15 @@ internal sealed class PdfFlow : IDisposable
 
     private enum Frame { List, Item, ItemWithBody }
 
+    // Headings not drawn yet, and what was asked between them and the next block (list starts, space), in order: they
+    // are drawn when the next block knows how much room its first lines need (FlushHeadings).
+    private readonly List<Step> pending = [];
+
+    private abstract record Step;
+    private sealed record HeadingStep(string Text, XFont Font, PdfBlockLevelElementTag Tag, double SpaceBefore, double SpaceAfter, int KeepWithNextLines) : Step;
+    private sealed record SpaceStep(double Points) : Step;
+    private sealed record StructureStep(Action Begin) : Step;
+
     /// <param name="language">The document's language for the catalog's /Lang (a communiqué in another language than English).</param>
     /// <param name="pageOf">The footer's page number, "Page {0} of {1}" in the document's language.</param>
     public PdfFlow(PdfDocument document, string footerLabel, string language = PdfTags.Language, string pageOf = "Page {0} of {1}")
@@ -52,7 +64,7 @@ internal sealed class PdfFlow : IDisposable
         this.footerLabel = footerLabel;
         this.pageOf = pageOf;
         tags = PdfTags.Start(document, language);
-        NewPage();
+        BreakPage();
     }
 
     /// <summary>A flow written in one language: its /Lang, the footer's "Page n of m" in it, and a right-to-left language's
@@ -64,12 +76,14 @@ internal sealed class PdfFlow : IDisposable
     /// its Lbl, the text its LBody) until <see cref="EndList"/>.</summary>
     public void BeginList()
     {
+        if (pending.Count > 0) { pending.Add(new StructureStep(BeginList)); return; }   // after the heading before it
         tags.BeginElement(PdfBlockLevelElementTag.List);
         frames.Push(Frame.List);
     }
 
     public void EndList()
     {
+        FlushHeadings(0);
         if (!frames.TryPop(out var frame) || frame != Frame.List) throw new InvalidOperationException("No list is the innermost open element.");
         tags.End();
     }
@@ -78,6 +92,7 @@ internal sealed class PdfFlow : IDisposable
     /// label is its Lbl, and everything up to <see cref="EndItem"/> is its body (LBody).</summary>
     public void BeginItem()
     {
+        if (pending.Count > 0) { pending.Add(new StructureStep(BeginItem)); return; }
         if (!frames.TryPeek(out var frame) || frame != Frame.List) throw new InvalidOperationException("A list item needs an open list.");
         tags.BeginElement(PdfBlockLevelElementTag.ListItem);
         frames.Push(Frame.Item);
@@ -85,6 +100,7 @@ internal sealed class PdfFlow : IDisposable
 
     public void EndItem()
     {
+        FlushHeadings(0);
         if (!frames.TryPop(out var frame) || frame == Frame.List) throw new InvalidOperationException("No list item is the innermost open element.");
         if (frame == Frame.ItemWithBody) tags.End();
         tags.End();
@@ -133,7 +149,14 @@ internal sealed class PdfFlow : IDisposable
     public static XFont Font(double size, bool bold = false) =>
         new(SummitFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode);
 
+    /// <summary>Starts a new page (headings waiting for their next block go on it).</summary>
     public void NewPage()
+    {
+        BreakPage();
+        FlushHeadings(0);
+    }
+
+    private void BreakPage()
     {
         // The structure builder closes the marked content of an element that goes on over the break while the old
         // page's graphics still exist; the element continues on the new page with a new MCID.
@@ -149,34 +172,87 @@ internal sealed class PdfFlow : IDisposable
 
     public void Space(double points)
     {
+        if (pending.Count > 0) { pending.Add(new SpaceStep(points)); return; }
         y += points;
-        if (y > Bottom) NewPage();
+        if (y > Bottom) BreakPage();
     }
 
-    /// <summary>Starts a new page unless <paramref name="points"/> still fit on this one.</summary>
+    /// <summary>Starts a new page unless <paramref name="points"/> still fit on this one (under the headings waiting
+    /// for them, which go to the new page too).</summary>
     public void KeepSpace(double points)
     {
-        if (y + points > Bottom && y > Margin) NewPage();
+        if (FlushHeadings(points)) return;
+        if (y + points > Bottom && y > Margin) BreakPage();
+    }
+
+    /// <summary>Draws the headings waiting for the next block, on a new page unless they and <paramref name="next"/>
+    /// points of that block (at least the lines the last heading asks to keep) fit on this one. False when none waited.</summary>
+    private bool FlushHeadings(double next)
+    {
+        if (pending.Count == 0) return false;
+        var steps = pending.ToList();
+        pending.Clear();
+        var height = 0.0;
+        var top = y <= Margin;
+        HeadingStep? last = null;
+        foreach (var step in steps)
+        {
+            switch (step)
+            {
+                case HeadingStep h:
+                    if (!(top && height == 0)) height += h.SpaceBefore;
+                    height += Wrap(h.Text, h.Font, ContentWidth).Count * LineHeight(h.Font) + h.SpaceAfter;
+                    last = h;
+                    break;
+                case SpaceStep space:
+                    height += space.Points;
+                    break;
+            }
+        }
+        if (last is not null) next = Math.Max(next, last.KeepWithNextLines * LineHeight(last.Font));
+        if (y > Margin && y + height + next > Bottom) BreakPage();
+        foreach (var step in steps)
+        {
+            switch (step)
+            {
+                case HeadingStep h:
+                    if (y > Margin) y += h.SpaceBefore;
+                    Write(h.Text, h.Font, 0, null, 0, null, h.SpaceAfter, null, false, 0, h.Tag, keep: false);
+                    break;
+                case SpaceStep space:
+                    y += space.Points;
+                    if (y > Bottom) BreakPage();
+                    break;
+                case StructureStep structure:
+                    structure.Begin();
+                    break;
+            }
+        }
+        return true;
     }
 
     /// <summary>A wrapped paragraph starting <paramref name="indent"/> points from the left margin; with a
     /// <paramref name="label"/> ("3.", "b.") hanging to the left of the text, at <paramref name="labelIndent"/>.</summary>
     public void Paragraph(string text, XFont font, double indent = 0, string? label = null, double labelIndent = 0,
         XFont? labelFont = null, double spaceAfter = 4, XColor? colour = null, bool centred = false, int keepWithNext = 0,
-        PdfBlockLevelElementTag tag = PdfBlockLevelElementTag.Paragraph)
+        PdfBlockLevelElementTag tag = PdfBlockLevelElementTag.Paragraph) =>
+        Write(text, font, indent, label, labelIndent, labelFont, spaceAfter, colour, centred, keepWithNext, tag, keep: true);
+
+    private void Write(string text, XFont font, double indent, string? label, double labelIndent, XFont? labelFont, double spaceAfter, XColor? colour,
+        bool centred, int keepWithNext, PdfBlockLevelElementTag tag, bool keep)
     {
         var width = ContentWidth - indent;
         var lines = Wrap(text, font, width);
         var lineHeight = LineHeight(font);
-        var keep = lines.Count <= KeepTogetherLines ? lines.Count : Math.Min(2, lines.Count);
-        KeepSpace((keep + keepWithNext) * lineHeight);
+        var kept = lines.Count <= KeepTogetherLines ? lines.Count : Math.Min(2, lines.Count);
+        if (keep) KeepSpace((kept + keepWithNext) * lineHeight);
         var brush = new XSolidBrush(colour ?? Ink);
-        if (y + lineHeight > Bottom) NewPage();
+        if (y + lineHeight > Bottom) BreakPage();
         var opened = BeginBlock(tag, label, () =>
             PdfText.Draw(Gfx, label!, labelFont ?? font, brush, LabelRect(indent, labelIndent, lineHeight), Start, Level));
         for (var i = 0; i < lines.Count; i++)
         {
-            if (y + lineHeight > Bottom) NewPage();
+            if (y + lineHeight > Bottom) BreakPage();
             PdfText.Draw(Gfx, lines[i], font, brush, TextRect(indent, width, lineHeight), centred ? XStringFormats.TopCenter : Start, Level);
             y += lineHeight;
         }
@@ -241,12 +317,12 @@ internal sealed class PdfFlow : IDisposable
         var keep = lines.Count <= KeepTogetherLines ? lines.Count : Math.Min(2, lines.Count);
         KeepSpace((keep + keepWithNext) * lineHeight);
         var brush = new XSolidBrush(Ink);
-        if (y + lineHeight > Bottom) NewPage();
+        if (y + lineHeight > Bottom) BreakPage();
         var opened = BeginBlock(PdfBlockLevelElementTag.Paragraph, label, () =>
             PdfText.Draw(Gfx, label!, regular, brush, LabelRect(indent, labelIndent, lineHeight), Start, Level));
         for (var i = 0; i < lines.Count; i++)
         {
-            if (y + lineHeight > Bottom) NewPage();
+            if (y + lineHeight > Bottom) BreakPage();
             var x = Margin + indent;
             var pieces = lines[i].SelectMany(p => (p.Space ? new (string Text, XFont Font)[] { (" ", regular) } : []).Concat(p.Word)).ToList();
             if (pieces.Count > 0 && (RightToLeft || PdfBidi.NeedsBidi(string.Concat(pieces.Select(p => p.Item1)))))
@@ -290,12 +366,11 @@ internal sealed class PdfFlow : IDisposable
     private byte Level => RightToLeft ? (byte)1 : (byte)0;
 
     /// <summary>A heading of <paramref name="level"/> (1 the document's title, 2 its parts, …: tagged H1–H6), kept on
-    /// the same page as the <paramref name="keepWithNextLines"/> lines after it.</summary>
-    public void Heading(string text, XFont font, int level, double spaceBefore = 8, double spaceAfter = 4, int keepWithNextLines = 2)
-    {
-        if (y > Margin) y += spaceBefore;
-        Paragraph(text, font, spaceAfter: spaceAfter, keepWithNext: keepWithNextLines, tag: PdfTags.Heading(level));
-    }
+    /// the same page as what follows it: the next heading, if any, and the first lines of the next paragraph (its keep:
+    /// all of a short one), and at least <paramref name="keepWithNextLines"/> of the heading's line heights. Drawn when
+    /// that block comes (see the class summary).</summary>
+    public void Heading(string text, XFont font, int level, double spaceBefore = 8, double spaceAfter = 4, int keepWithNextLines = 2) =>
+        pending.Add(new HeadingStep(text, font, PdfTags.Heading(level), spaceBefore, spaceAfter, keepWithNextLines));
 
     public void Rule()
     {
@@ -340,6 +415,7 @@ internal sealed class PdfFlow : IDisposable
     /// <summary>Ends drawing.</summary>
     public void Finish()
     {
+        if (gfx is not null) FlushHeadings(0);
         if (frames.Count > 0) throw new InvalidOperationException("A list or list item is still open.");
         if (gfx is not null) tags.EndMarkedContentsWithId();
         gfx?.Dispose();
