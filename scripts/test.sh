@@ -99,6 +99,8 @@ if ((status != 0)); then
   echo "test.sh: failed tests (details in TestResults/*.trx):" >&2
   grep -ho '<UnitTestResult [^>]*outcome="Failed"[^>]*>' TestResults/summit*.trx 2>/dev/null \
     | sed -E 's/.*testName="([^"]*)".*/  FAILED \1/' >&2 || true
+  # A fixture's clean-up (the log and audit-order checks of every test app) fails the run outside any one test.
+  grep -ho 'Test Class Cleanup Failure ([^)]*)' TestResults/summit*.trx 2>/dev/null | sed 's/^/  /' >&2 || true
   grep -ho '<Message>[^<]*' TestResults/summit*.trx 2>/dev/null | sed 's/<Message>/  message: /' | head -c 4000 >&2 || true
 fi
 exit "$status"

@@ -67,12 +67,11 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // The registration first, for its id; then the nomination's claim with the audit event, so that the audit
+            // chain's lock is the last one this transaction takes (a withdrawal holds the nomination, then wants it).
+            await db.SaveChangesAsync(ct);
+            nomination?.Completed(registration.Id);
             await audit.SaveChangesAsync(ct);
-            if (nomination is not null)
-            {
-                nomination.Completed(registration.Id);
-                await db.SaveChangesAsync(ct);
-            }
             notifier.Add(NotificationKinds.RegistrationReceived, registration.Id);
             await notifier.CommitAsync(tx, ct);
         }

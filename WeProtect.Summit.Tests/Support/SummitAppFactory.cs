@@ -42,6 +42,9 @@ public class SummitAppFactory : WebApplicationFactory<Program>
     /// <summary>Personal values this app was given by the test helpers (names, addresses); none may be logged.</summary>
     public ConcurrentBag<string> PersonalValues { get; } = [];
 
+    /// <summary>Rows changed after their transaction's audit append (see <see cref="AuditLastGuard"/>); none may be.</summary>
+    public AuditLastGuard AuditOrder { get; } = new();
+
     /// <summary>Whether the app's data folder starts with the migrated database and the key-encryption certificate
     /// every app makes on its first start (<see cref="StartTemplate"/>); false where that first start is what is tested.</summary>
     protected virtual bool StartsFromTemplate => true;
@@ -78,6 +81,7 @@ public class SummitAppFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            services.ConfigureDbContext<SummitDbContext>(o => o.AddInterceptors(AuditOrder));
             var configuration = services.Last(d => d.ServiceType == typeof(Hangfire.IGlobalConfiguration));
             services.Remove(configuration);
             services.AddSingleton<Hangfire.IGlobalConfiguration>(provider =>
@@ -210,6 +214,9 @@ public class SummitAppFactory : WebApplicationFactory<Program>
             var lines = Log.Lines.ToList();
             var leaks = LogLeaks.In(lines, PersonalValues);
             if (leaks.Count > 0) throw new InvalidOperationException(LogLeaks.Describe(leaks, lines.Count));
+            if (!AuditOrder.Found.IsEmpty)
+                throw new InvalidOperationException("A desk changed rows after appending to the audit trail, where a deadlock waits:\n"
+                    + string.Join("\n", AuditOrder.Found.Distinct().Order()));
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
