@@ -54,7 +54,7 @@ public sealed record CycleProgress(ReportingCycle Cycle, CycleScope Scope, IRead
         var privateReports = new HashSet<int>();
         foreach (var o in organisations)
         {
-            var own = o.Reporter.Commitments.Select(c => (c.StatementId, c.Anchor)).ToHashSet();
+            var own = o.Reporter.Recorded.Select(c => (c.StatementId, c.Anchor)).ToHashSet();
             foreach (var key in own) if (mustReport.ContainsKey(key)) mustReport[key]++;
             if (o.Current is null) continue;
             asked[o.Current.Id] = own;

@@ -20,6 +20,11 @@ public sealed record CycleScope(int CycleId, IReadOnlyList<(int Id, string Title
     public sealed record Reporter(int OrganisationId, string FormalName, string SortName, Sector Sector, IReadOnlyList<TrackedCommitment> Commitments,
         DateTime? EndorsementEndedUtc = null)
     {
+        /// <summary>What its current submission counts for in the cycle's figures: <see cref="Commitments"/> (what it reports
+        /// on from now, what it still endorses), and those of an endorsement that ended after that submission, which was made
+        /// while it endorsed. A later submission no longer answers them, and then they leave the record's count too.</summary>
+        public IReadOnlyList<TrackedCommitment> Recorded { get; init; } = Commitments;
+
         /// <summary>In the cycle only by a report submitted before its endorsement ended.</summary>
         public bool ByItsRecordOnly => EndorsementEndedUtc is not null;
     }

@@ -17,7 +17,7 @@ public class PublishedReporter
         Sector = row.Reporter.Sector;
         ReportId = row.Current?.Id;
         Publication = row.Current?.Publication;
-        CommitmentPositions = string.Join(' ', row.Reporter.Commitments
+        CommitmentPositions = string.Join(' ', row.Reporter.Recorded
             .Select(c => positions.TryGetValue((c.StatementId, c.Anchor), out var p) ? p : -1).Where(p => p >= 0)
             .Select(p => p.ToString(CultureInfo.InvariantCulture)));
     }

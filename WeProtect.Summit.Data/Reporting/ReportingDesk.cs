@@ -221,7 +221,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
             .Select(e => (e.Key, $"{e.Anchor} is not a commitment your organisation reports on in this cycle.")).ToList();
         if (errors.Count > 0) return DeskResult.Invalid(errors).With<ProgressReport>();
 
-        var (draft, conflict) = await DraftAsync(cycleId, organisationId, expectedVersion, userId, actor, ct, touch: false);
+        var (draft, conflict) = await DraftAsync(cycleId, reporter, expectedVersion, userId, actor, ct, touch: false);
         if (draft is null) return conflict!.With<ProgressReport>();
         var started = draft.Id == 0;
         foreach (var input in entries)
@@ -276,9 +276,10 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
     /// <summary>The organisation's draft, tracked, its token checked against <paramref name="expectedVersion"/> and
     /// moved; or a new draft (the next submission number, copies of the last submission's answers and attachments)
     /// when the form showed none. A conflict when the form's draft is gone or changed.</summary>
-    private async Task<(ProgressReport? Draft, DeskResult? Conflict)> DraftAsync(int cycleId, int organisationId, Guid? expectedVersion, string userId,
+    private async Task<(ProgressReport? Draft, DeskResult? Conflict)> DraftAsync(int cycleId, CycleScope.Reporter reporter, Guid? expectedVersion, string userId,
         AuditActor actor, CancellationToken ct, bool touch = true)
     {
+        var organisationId = reporter.OrganisationId;
         var draft = await db.ProgressReports.Include(r => r.Entries).Include(r => r.Attachments)
             .FirstOrDefaultAsync(r => r.CycleId == cycleId && r.OrganisationId == organisationId && r.Status == ProgressReportStatus.Draft, ct);
         if (draft is not null)
@@ -299,7 +300,9 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         draft = new ProgressReport(cycleId, organisationId, (last?.Number ?? 0) + 1, userId, Now);
         if (last is not null)
         {
-            draft.Entries.AddRange(last.Entries.Select(e => e.Copy()));
+            // Not the answers on a statement it no longer endorses: the next submission no longer reports on it.
+            var own = reporter.Commitments.Select(c => c.Key).ToHashSet();
+            draft.Entries.AddRange(last.Entries.Where(e => own.Contains(e.Key)).Select(e => e.Copy()));
             draft.Attachments.AddRange(last.Attachments.Select(a => a.Copy(a.Content!.Bytes)));
             draft.Choose(last.Publication);
         }
@@ -317,13 +320,13 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
     public async Task<DeskResult<ReportAttachment>> AttachAsync(int cycleId, int organisationId, Guid? expectedVersion, string fileName, byte[] content,
         string userId, AuditActor actor, CancellationToken ct = default)
     {
-        var (_, _, refusal) = await CheckAsync(cycleId, organisationId, userId, ct);
+        var (_, reporter, refusal) = await CheckAsync(cycleId, organisationId, userId, ct);
         if (refusal is not null) return refusal.With<ReportAttachment>();
         var name = AttachmentName(fileName);
         if (content.LongLength == 0) return Invalid($"{name} is empty.");
         if (content.LongLength > ReportAttachment.MaxBytes) return Invalid($"{name} is larger than {ReportAttachment.MaxBytes / (1024 * 1024)} MB.");
         if ((ReportPdf.Refuse(content) ?? pdfCheck.Refuse(content)) is { } notPdf) return Invalid($"{name} {notPdf}");
-        var (draft, conflict) = await DraftAsync(cycleId, organisationId, expectedVersion, userId, actor, ct);
+        var (draft, conflict) = await DraftAsync(cycleId, reporter!, expectedVersion, userId, actor, ct);
         if (draft is null) return conflict!.With<ReportAttachment>();
         if (draft.Attachments.Count >= ReportAttachment.MaxPerReport)
         {
@@ -414,9 +417,11 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
         if (draft.Version != expectedVersion) return DeskResult.Conflict("your organisation's report").With<ProgressReport>();
         if (await stepUp(ct) is { } stepUpRefusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: $"{stepUpRefusal} Nothing was submitted.");
 
+        // Answers on a statement the organisation no longer endorses (a draft begun before it withdrew) are not submitted.
+        var own = reporter!.Commitments.Select(c => c.Key).ToHashSet();
         var answered = draft.Entries.Select(e => e.Key).ToHashSet();
-        var missing = reporter!.Commitments.Where(c => !answered.Contains(c.Key)).Select(c => new ProgressEntry(c.StatementId, c.Anchor)).ToList();
-        var hash = ReportHash.Of(cycleId, organisationId, draft.Number, draft.Entries.Concat(missing), draft.Attachments);
+        var missing = reporter.Commitments.Where(c => !answered.Contains(c.Key)).Select(c => new ProgressEntry(c.StatementId, c.Anchor)).ToList();
+        var hash = ReportHash.Of(cycleId, organisationId, draft.Number, draft.Entries.Where(e => own.Contains(e.Key)).Concat(missing), draft.Attachments);
         var now = Now;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var submitted = await db.ProgressReports
@@ -436,6 +441,7 @@ public sealed class ReportingDesk(SummitDbContext db, AuditTrail audit, Notifier
             .Where(r => r.CycleId == cycleId && r.OrganisationId == organisationId && r.Status == ProgressReportStatus.Submitted && r.Id != draft.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ProgressReportStatus.Superseded).SetProperty(r => r.SupersededUtc, (DateTime?)now), ct);
         var report = await db.ProgressReports.Include(r => r.Entries).Include(r => r.Attachments).FirstAsync(r => r.Id == draft.Id, ct);
+        report.Entries.RemoveAll(e => !own.Contains(e.Key));
         report.Entries.AddRange(missing);
         audit.Record(actor, "progress-report.submitted", report,
             $"Progress report {report.Id} (submission {report.Number}) of organisation {organisationId} for cycle {cycleId} submitted, SHA-256 {hash}" +

@@ -5,7 +5,8 @@ namespace WeProtect.Summit.Data.Reporting;
 
 /// <summary>Which commitments an organisation reports on: every commitment and lettered item of a published
 /// statement's final text, for each organisation that endorsed the statement (a live endorsement: withdrawn ones do
-/// not count, unless withdrawn after the organisation submitted its report in the cycle) and is in the audience of the
+/// not count, unless withdrawn after the organisation submitted its current report in the cycle, which then counts
+/// for them in the figures: <see cref="CycleScope.Reporter.Recorded"/>) and is in the audience of the
 /// item's section (<see cref="Statement.SpeaksTo"/>, the one rule). An organisation that endorsed a statement reaffirming an earlier one of the cycle reports on the earlier one's too.</summary>
 public static class TrackedCommitments
 {
@@ -32,10 +33,11 @@ public static class TrackedCommitments
         foreach (var f in finals)
             commitments[f.Id] = f.Document is { } document ? Of(f.Id, document) : [];
         // A live endorsement; or one that ended (the organisation withdrew it, or left the Alliance) after the organisation
-        // submitted a report in this cycle: that report was made while it endorsed, and stays in the cycle's figures.
+        // submitted its current report in this cycle: that report was made while it endorsed, and stays in the cycle's
+        // figures until a later submission (which no longer reports on it) supersedes it.
         var endorsers = await db.Endorsements.AsNoTracking().Where(e => statementIds.Contains(e.StatementId))
             .Where(e => e.WithdrawnUtc == null || db.ProgressReports.Any(r => r.CycleId == cycleId && r.OrganisationId == e.OrganisationId
-                && r.SubmittedUtc != null && r.SubmittedUtc <= e.WithdrawnUtc))
+                && r.Status == ProgressReportStatus.Submitted && r.SubmittedUtc <= e.WithdrawnUtc))
             .Select(e => new { e.StatementId, e.OrganisationId, e.Organisation.FormalName, e.Organisation.SortName, e.Organisation.Sector, e.WithdrawnUtc })
             .ToListAsync(ct);
         // Endorsing a statement that reaffirms an earlier one in the cycle is endorsing that one too.
@@ -46,14 +48,21 @@ public static class TrackedCommitments
             .Select(g =>
             {
                 var first = g.First();
-                var own = g.SelectMany(e => chains.GetValueOrDefault(e.StatementId) ?? [e.StatementId]).Distinct()
+                IReadOnlyList<TrackedCommitment> Of(IEnumerable<int> endorsed) => endorsed
+                    .SelectMany(id => chains.GetValueOrDefault(id) ?? [id]).Distinct()
                     .OrderBy(statementIds.IndexOf)
                     .SelectMany(id => commitments.GetValueOrDefault(id) ?? []).For(first.Sector);
+                var recorded = Of(g.Select(e => e.StatementId));
+                var live = g.Where(e => e.WithdrawnUtc is null).Select(e => e.StatementId).ToList();
                 // No live endorsement left: it stays by its submitted report, and reports no more (see the Reporter).
-                var ended = g.All(e => e.WithdrawnUtc is not null) ? g.Max(e => e.WithdrawnUtc) : null;
-                return new CycleScope.Reporter(g.Key, first.FormalName, first.SortName, first.Sector, own, ended);
+                // Some left: what it reports on from now is what it still endorses.
+                var ended = live.Count == 0 ? g.Max(e => e.WithdrawnUtc) : null;
+                return new CycleScope.Reporter(g.Key, first.FormalName, first.SortName, first.Sector, live.Count == 0 ? recorded : Of(live), ended)
+                {
+                    Recorded = recorded,
+                };
             })
-            .Where(r => r.Commitments.Count > 0)
+            .Where(r => r.Recorded.Count > 0)
             .OrderBy(r => r.SortName, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.OrganisationId)
             .ToList();
         return new CycleScope(cycleId, finals.Select(f => (f.Id, f.Title)).ToList(),
