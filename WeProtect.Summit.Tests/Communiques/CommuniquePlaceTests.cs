@@ -1,3 +1,4 @@
+using WeProtect.Summit.Web.Localization;
 using System.Globalization;
 using WeProtect.Summit.Data.Geography;
 using WeProtect.Summit.Data.Languages;
@@ -63,7 +64,7 @@ public class CommuniquePlaceTests(SummitAppFactory app) : IClassFixture<SummitAp
         {
             // The whole line: the end date's month and year in the language's culture, then the place.
             var culture = InterfaceLanguages.FormattingCulture(language);
-            var line = $"{summit.EndDate.ToString("d MMMM yyyy", culture)} · {place}";
+            var line = $"{summit.EndDate.Said("d MMMM yyyy", culture)} · {place}";
             var words = ActualTextWords(pdfs[language]);
             Assert.True(words.Contains(line, StringComparison.Ordinal), $"{language}: no \"{line}\" in\n{words}");
             if (language != "en") Assert.DoesNotContain("United Arab Emirates", words);

@@ -1,3 +1,4 @@
+using WeProtect.Summit.Web.Localization;
 using System.Globalization;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -96,7 +97,7 @@ public class LettersInTheRecipientsLanguageTests(LocalizedAppFactory app) : ICla
         var mail = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == spanish.Email) && (m.Subject ?? "").StartsWith("Plaza confirmada"));
         var es = CultureInfo.GetCultureInfo("es-ES");
         var start = summit.ToLocal(breakout.StartUtc);
-        Assert.Contains($"{start.ToString("dddd d MMMM yyyy, HH:mm", es)}–15:00 ({summit.TimeZoneId})", mail.TextBody);
+        Assert.Contains($"{start.Said("dddd d MMMM yyyy, HH:mm", es)}–15:00 ({summit.TimeZoneId})", mail.TextBody);
         Assert.Contains("14:00", mail.TextBody);
         Assert.Contains("Su plaza en este taller está confirmada.", mail.TextBody);
     }

@@ -208,6 +208,6 @@ public class PageMessagesInTheirLanguageTests(SummitAppFactory app) : IClassFixt
         Assert.Contains(Said(language, "You would arrive after the summit's last day ({0:d MMMM yyyy}).", summit.EndDate), errors);
         Assert.Contains(Said(language, "The hotel is longer than {0} characters.", Data.Questions.TravelDetails.HotelMaxLength), errors);
         Assert.Contains(Said(language, "The answer is longer than {0} characters.", Data.Questions.AnswerRules.ShortTextMaxLength), errors);
-        Assert.Contains(summit.EndDate.ToString("d MMMM yyyy", culture), errors);
+        Assert.Contains(summit.EndDate.Said("d MMMM yyyy", culture), errors);
     }
 }

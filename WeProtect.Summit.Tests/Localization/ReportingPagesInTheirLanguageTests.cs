@@ -1,3 +1,4 @@
+using WeProtect.Summit.Web.Localization;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using WeProtect.Summit.Data.Audit;
@@ -79,7 +80,7 @@ public class ReportingPagesInTheirLanguageTests(LocalizedAppFactory app) : IClas
         var late = await speaking.SubmitAndFollowAsync(closingForm, "form#report-form", ReportingData.Entry(0, CommitmentStatus.Achieved));
         var refusal = late.Page.QuerySelector(".alert-danger")!.TextContent;
         Assert.Contains(DeadlinePassed[language], refusal);
-        Assert.Contains(summit.ToLocal(closing.DeadlineUtc).ToString("dddd d MMMM yyyy, HH:mm", InterfaceLanguages.FormattingCulture(language)) + $" ({summit.TimeZoneId})", refusal);
+        Assert.Contains(summit.ToLocal(closing.DeadlineUtc).Said("dddd d MMMM yyyy, HH:mm", InterfaceLanguages.FormattingCulture(language)) + $" ({summit.TimeZoneId})", refusal);
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 

@@ -3,6 +3,7 @@ using WeProtect.Summit.Data.Breakouts;
 namespace WeProtect.Summit.Web.Breakouts;
 
 using WeProtect.Summit.Data.Summits;
+using WeProtect.Summit.Web.Localization;
 
 /// <summary>A published summit's breakouts as the public pages and the calendar feeds show them: read-only
 /// snapshots, times already in the summit's zone.</summary>
@@ -64,5 +65,5 @@ public static class Programme
     public static string TimeRange(DateTime startLocal, DateTime endLocal) =>
         startLocal.Date == endLocal.Date
             ? $"{startLocal:HH:mm}–{endLocal:HH:mm}"
-            : $"{startLocal:d MMMM, HH:mm} – {endLocal:d MMMM, HH:mm}";
+            : $"{startLocal.Said("d MMMM, HH:mm")} – {endLocal.Said("d MMMM, HH:mm")}";
 }

@@ -44,15 +44,15 @@ public sealed class InvitationLetters(SummitDbContext db, PublicLinks links, Inv
         var body = (nominate ? Say("This is a reminder: {0} has not yet nominated its delegation.", organisation) + "\n\n"
                 : reminder ? Say("This is a reminder: {0} has not yet answered its invitation.", organisation) + "\n\n" : "")
             + (reminder ? LetterNote.Paragraphs(words, invitation.ReminderNote) : "")
-            + Say("{0} is invited to {1}, {2}, {3}–{4}.", organisation, summit.Name, summit.City, summit.StartDate.ToString("d MMMM", culture), summit.EndDate.ToString("d MMMM yyyy", culture)) + "\n\n"
+            + Say("{0} is invited to {1}, {2}, {3}–{4}.", organisation, summit.Name, summit.City, summit.StartDate.Said("d MMMM", culture), summit.EndDate.Said("d MMMM yyyy", culture)) + "\n\n"
             // An accepted invitation is past its accept link: the focal point only has to nominate, by the deadline.
             + (nominate
                 ? Say("As your organisation's focal point, open the link below while signed in with this e-mail address and nominate your delegation: the head of delegation and its members, each by e-mail.")
                 : Say("As your organisation's focal point, open the link below while signed in with this e-mail address (create an account with it if you have none), accept the invitation, and nominate your delegation: the head of delegation and its members, each by e-mail."))
             + size + statement
             + (nominate
-                ? summit.RegistrationClosesUtc is { } closes ? "\n\n" + Say("Nominations close on {0}.", summit.ToLocal(closes).ToString("d MMMM yyyy", culture)) : ""
-                : "\n\n" + Say("The link is for you alone and works until {0}.", summit.ToLocal(invitation.ExpiresUtc).ToString("d MMMM yyyy", culture)));
+                ? summit.RegistrationClosesUtc is { } closes ? "\n\n" + Say("Nominations close on {0}.", summit.ToLocal(closes).Said("d MMMM yyyy", culture)) : ""
+                : "\n\n" + Say("The link is for you alone and works until {0}.", summit.ToLocal(invitation.ExpiresUtc).Said("d MMMM yyyy", culture)));
         return new Letter(invitation.Email, organisation, reminder ? Say("Reminder: Invitation to {0}", summit.Name) : Say("Invitation to {0}", summit.Name), body,
             links.Absolute(nominate ? $"/Invitations/Delegation/{invitation.Id}" : $"/Invitations/Accept/{token}"), Say("Open the invitation"), Sensitive: true, Language: CultureInfo.CurrentUICulture.Name);
     }

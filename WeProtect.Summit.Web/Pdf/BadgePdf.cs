@@ -8,6 +8,7 @@ namespace WeProtect.Summit.Web.Pdf;
 
 using WeProtect.Summit.Data.Registrations; // after the namespace line: see DEVELOPERS.md, "namespace-vs-type quirk"
 using WeProtect.Summit.Data.Summits;
+using WeProtect.Summit.Web.Localization;
 
 /// <summary>Delegate badges, one A6 portrait page (105 × 148 mm) per badge. A6 is the size of the standard
 /// conference badge pouch, so a page is a badge with nothing to cut when printed on A6 card; on an A4 office printer,
@@ -68,10 +69,10 @@ public static class BadgePdf
         var texts = new Localization.LanguageTexts(language);
         var en = texts.Culture;
         var (s, e) = (summit.StartDate, summit.EndDate);
-        var dates = s == e ? s.ToString("d MMMM yyyy", en)
-            : s.Year != e.Year ? $"{s.ToString("d MMMM yyyy", en)} – {e.ToString("d MMMM yyyy", en)}"
-            : s.Month != e.Month ? $"{s.ToString("d MMMM", en)} – {e.ToString("d MMMM yyyy", en)}"
-            : $"{s.Day}–{e.ToString("d MMMM yyyy", en)}";
+        var dates = s == e ? s.Said("d MMMM yyyy", en)
+            : s.Year != e.Year ? $"{s.Said("d MMMM yyyy", en)} – {e.Said("d MMMM yyyy", en)}"
+            : s.Month != e.Month ? $"{s.Said("d MMMM", en)} – {e.Said("d MMMM yyyy", en)}"
+            : $"{s.Day}–{e.Said("d MMMM yyyy", en)}";
         return $"{dates} · {texts.Format("{0}, {1}", summit.City, Countries.NameOf(summit.CountryCode, texts.Language))}";
     }
 

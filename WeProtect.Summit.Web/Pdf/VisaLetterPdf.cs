@@ -29,7 +29,7 @@ public static class VisaLetterPdf
         using var flow = PdfFlow.In(texts, document, $"{title} {Reference(content.LetterId)}");
         var body = PdfFlow.Font(11);
         var bold = PdfFlow.Font(11, bold: true);
-        flow.Paragraph(content.IssuedLocal.ToString("d MMMM yyyy", texts.Culture), body, spaceAfter: 10, colour: PdfFlow.Muted);
+        flow.Paragraph(content.IssuedLocal.Said("d MMMM yyyy", texts.Culture), body, spaceAfter: 10, colour: PdfFlow.Muted);
         flow.Heading(title, PdfFlow.Font(20, bold: true), level: 1, spaceBefore: 0, spaceAfter: 6);
         flow.Paragraph(content.SummitName, PdfFlow.Font(13, bold: true), spaceAfter: 2);
         flow.Paragraph(content.SummitWhenWhere, body, spaceAfter: 2, colour: PdfFlow.Muted);
@@ -54,7 +54,7 @@ public static class VisaLetterPdf
         Row(flow, names[2], content.OrganisationName, body, body, labels);
         Row(flow, names[3], content.Nationality, body, body, labels);
         Row(flow, names[4], content.DocumentNumber, bold, body, labels);
-        Row(flow, names[5], content.DocumentExpiry.ToString("d MMMM yyyy", texts.Culture), body, body, labels);
+        Row(flow, names[5], content.DocumentExpiry.Said("d MMMM yyyy", texts.Culture), body, body, labels);
         flow.EndList();
         flow.Space(10);
         flow.Paragraph(texts["The secretariat of the summit confirms that this person is an accredited delegate. This letter is signed digitally; " +

@@ -32,7 +32,7 @@ public class AcceptModel(SummitDbContext db, InvitationDesk desk, UserManager<Su
         CanRenew = !Invitation.IsRevoked && Invitation.IsExpired(now);
         // The reasons of Invitation.WhyClosed and Accept, in the reader's language.
         Refusal = Invitation.IsRevoked ? localizer["This invitation was withdrawn by the organisers."].Value
-            : CanRenew ? localizer["This invitation expired on {0}. A fresh link can be sent to the address it was sent to.", Invitation.ExpiresUtc.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)].Value
+            : CanRenew ? localizer["This invitation expired on {0}. A fresh link can be sent to the address it was sent to.", Invitation.ExpiresUtc.Said("d MMMM yyyy", CultureInfo.CurrentCulture)].Value
             : Invitation.IsAccepted ? localizer["This invitation was already accepted."].Value
             : user?.Email is { } email && EmailAddresses.Normalise(email) == Invitation.NormalisedEmail ? null
             : localizer["This invitation was sent to {0}. Sign in with that address to accept it.", EmailAddresses.Mask(Invitation.Email)].Value;

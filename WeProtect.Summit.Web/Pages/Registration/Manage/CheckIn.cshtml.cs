@@ -6,6 +6,7 @@ namespace WeProtect.Summit.Web.Pages.Registration.Manage;
 
 using WeProtect.Summit.Data.Registrations; // after the namespace line: "Registration" is also this namespace
 using WeProtect.Summit.Data.Summits;
+using WeProtect.Summit.Web.Localization;
 
 /// <summary>The check-in desk: a USB scanner (or a person) types the badge code into the field and presses Enter
 /// (any case; spaces and dashes ignored), or an organiser types part of a name and picks the delegate. With htmx the
@@ -124,7 +125,7 @@ public class CheckInModel(SummitDbContext db, BadgeDesk desk, Accounts.CheckInAc
         var today = DateOnly.FromDateTime(Summit.ToLocal(clock.GetUtcNow().UtcDateTime));
         return DateOnly.FromDateTime(local) == today
             ? local.ToString("HH:mm", CultureInfo.InvariantCulture)
-            : Localization.Translations.OrKey(HttpContext, "{0} on {1}", local.ToString("HH:mm", CultureInfo.InvariantCulture), local.ToString("d MMMM", CultureInfo.CurrentCulture));
+            : Localization.Translations.OrKey(HttpContext, "{0} on {1}", local.ToString("HH:mm", CultureInfo.InvariantCulture), local.Said("d MMMM", CultureInfo.CurrentCulture));
     }
 
     /// <summary>Organisers, or check-in staff of this summit (in a session that used two-step verification where staff
