@@ -86,12 +86,7 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
             return DeskResult.Refused("A statement is published with its communiqué: use “Publish the communiqué”. Nothing was changed.");
         if (expectedVersion != statement.Version) return DeskResult.Conflict("this statement");
         if (to == StatementStatus.Closed && statement.Status == StatementStatus.OpenForSignature)
-        {
-            if (!confirmEarlyClose && statement.SigningWindowRunsAt(Now) && statement.SigningClosesUtc is { } closes
-                && await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == statement.SummitId, ct) is { } summit)
-                return DeskResult.Refused(ClosingEndsSigningNow(summit, closes), DeskRefusal.NeedsConfirmation);
-            return await endorsements.CloseAsync(statement.Id, actor, "closed early by an organiser", ct);
-        }
+            return await CloseSigningAsync(statement, actor, confirmEarlyClose, ct);
         var from = statement.Status;
         if (statement.MoveTo(to.Value) is { } refusal) return DeskResult.Refused(refusal);
         db.Entry(statement).Property(s => s.Version).OriginalValue = expectedVersion.Value;
@@ -104,6 +99,18 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
         if (to == StatementStatus.Consultation) await ConsultationNoticesAsync(statement, ct);
         await notifier.CommitAsync(tx, ct);
         return DeskResult.Done(DeskWords.StatementIsNow(to.Value));
+    }
+
+    /// <summary>An organiser closes signing on an open statement, from its page or from the signing page: while its
+    /// signing window still runs, only with <paramref name="confirmEarlyClose"/> (refused as
+    /// <see cref="DeskRefusal.NeedsConfirmation"/> with <see cref="ClosingEndsSigningNow"/> otherwise), since it ends
+    /// signing for every organisation that has not signed yet.</summary>
+    public async Task<DeskResult> CloseSigningAsync(Statement statement, AuditActor actor, bool confirmEarlyClose, CancellationToken ct = default)
+    {
+        if (!confirmEarlyClose && statement.SigningWindowRunsAt(Now) && statement.SigningClosesUtc is { } closes
+            && await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == statement.SummitId, ct) is { } summit)
+            return DeskResult.Refused(ClosingEndsSigningNow(summit, closes), DeskRefusal.NeedsConfirmation);
+        return await endorsements.CloseAsync(statement.Id, actor, "closed early by an organiser", ct);
     }
 
     /// <summary>What closing a statement whose window still runs does, said before it is done (the statement page's

@@ -95,7 +95,7 @@ public class VisaLetterWithdrawalTests(SummitAppFactory app) : IClassFixture<Sum
         var (valid, kind, text) = await VerdictAsync(letter.Pdf!);
         Assert.Equal("false", valid);
         Assert.Equal("visa-letter-withdrawn", kind);
-        Assert.Contains($"withdrawn on {app.UtcNow.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}", text);
+        Assert.Contains($"withdrawn on {summit.ToLocal(app.UtcNow).ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}", text);
         Assert.Contains(Reference(letter.Id), text);
         Assert.Equal(VisaLetterStatus.Withdrawn, await app.WithDbAsync(db => db.VisaLetters.Where(v => v.Id == letter.Id).Select(v => v.Status).SingleAsync()));
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "visa-letter.withdrawn" && e.SubjectId == letter.Id.ToString())));
@@ -122,7 +122,7 @@ public class VisaLetterWithdrawalTests(SummitAppFactory app) : IClassFixture<Sum
         var (valid, kind, text) = await VerdictAsync(letter.Pdf!);
         Assert.Equal("false", valid);
         Assert.Equal("visa-letter-withdrawn", kind);
-        Assert.Contains($"withdrawn on {app.UtcNow.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}", text);
+        Assert.Contains($"withdrawn on {summit.ToLocal(app.UtcNow).ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}", text);
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "visa-letter.withdrawn" && e.SubjectId == letter.Id.ToString())));
 
         // A second delegate's letter approved but not yet issued when they cancel: the job finds it withdrawn and issues nothing.

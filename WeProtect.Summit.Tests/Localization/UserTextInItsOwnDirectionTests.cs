@@ -112,4 +112,21 @@ public class UserTextInItsOwnDirectionTests(SummitAppFactory app) : IClassFixtur
         Assert.Equal("Director", manage.QuerySelector("#delegate-position bdi")!.TextContent);
         Assert.Equal(organisation.FormalName, manage.QuerySelector("#delegate-organisation bdi")!.TextContent);
     }
+
+    [Fact]
+    public async Task The_reporting_pages_isolate_cycle_titles_and_organisation_names()
+    {
+        var organisation = await app.CreateOrganisationAsync($"Ministry of Justice {Guid.NewGuid():N}"[..28], Data.Organisations.Sector.Government);
+        var (_, cycle) = await app.CycleOnNewStatementAsync(organisation);
+        var (_, focal, _) = await app.FocalPointAsync(organisation.Id);
+
+        var own = await LocalizedAppFactory.Speaking(focal, "ar").GetPageAsync("/Reporting");
+        Assert.Contains(own.QuerySelectorAll("main td a bdi"), b => b.TextContent == cycle.Title);
+        Assert.Contains(own.QuerySelectorAll("main td > bdi"), b => b.TextContent == organisation.FormalName);
+
+        using var organiser = LocalizedAppFactory.Speaking(await app.LoggedInClientAsync(Roles.Organiser), "ar");
+        var manage = await organiser.GetPageAsync("/Reporting/Manage");
+        Assert.Contains(manage.QuerySelectorAll("main td a bdi"), b => b.TextContent == cycle.Title);
+        Assert.Contains(manage.QuerySelectorAll("main td > bdi"), b => b.TextContent == organisation.FormalName);
+    }
 }

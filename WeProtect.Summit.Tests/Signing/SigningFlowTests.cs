@@ -190,7 +190,7 @@ public class SigningFlowTests(SummitAppFactory app) : IClassFixture<SummitAppFac
         // The signing page: no publishing while open; "Close signing now", then the way to publish.
         var manage = await organiser.GetPageAsync("/Signing/Manage");
         Assert.Null(manage.QuerySelector($"#publish-link-{statement.Id}"));
-        var (response, closed) = await organiser.SubmitAndFollowAsync(manage, $"#close-form-{statement.Id}");
+        var (response, closed) = await organiser.SubmitAndFollowAsync(manage, $"#close-form-{statement.Id}", new Dictionary<string, string> { ["confirmEarlyClose"] = "true" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var publish = closed.QuerySelector($"#publish-link-{statement.Id}")!;
         Assert.Equal($"/Communiques/Manage/{statement.Id}", publish.GetAttribute("href"));

@@ -288,10 +288,14 @@ public class SigningPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         await organiser.SubmitAndFollowAsync(saved, "#status-form", new Dictionary<string, string> { ["to"] = nameof(StatementStatus.OpenForSignature) });
         Assert.Equal(StatementStatus.OpenForSignature, await app.WithDbAsync(db => db.Statements.Where(s => s.Id == statementId).Select(s => s.Status).SingleAsync()));
 
-        // The signing page shows the window and closes early.
+        // The signing page shows the window and closes early, once the organiser confirms that it ends signing for everyone.
         var manage = await organiser.GetPageAsync("/Signing/Manage");
         Assert.Contains("Signing window:", manage.QuerySelector($"#window-{statementId}")!.TextContent);
-        await organiser.SubmitAndFollowAsync(manage, $"form#close-form-{statementId}");
+        Assert.NotNull(manage.QuerySelector($"form#close-form-{statementId} input#confirm-close-{statementId}[name=confirmEarlyClose]"));
+        var (_, unconfirmed) = await organiser.SubmitAndFollowAsync(manage, $"form#close-form-{statementId}");
+        Assert.Contains("Tick “I understand” to close it anyway.", unconfirmed.QuerySelector(".alert-danger, .validation-summary-errors, [role=alert]")?.TextContent);
+        Assert.Equal(StatementStatus.OpenForSignature, await app.WithDbAsync(db => db.Statements.Where(s => s.Id == statementId).Select(s => s.Status).SingleAsync()));
+        await organiser.SubmitAndFollowAsync(unconfirmed, $"form#close-form-{statementId}", new Dictionary<string, string> { ["confirmEarlyClose"] = "true" });
         var closed = await app.WithDbAsync(db => db.Statements.AsNoTracking().SingleAsync(s => s.Id == statementId));
         Assert.Equal(StatementStatus.Closed, closed.Status);
         Assert.NotNull(closed.ClosedUtc);

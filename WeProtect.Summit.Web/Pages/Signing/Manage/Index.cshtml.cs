@@ -13,7 +13,7 @@ namespace WeProtect.Summit.Web.Pages.Signing.Manage;
 /// revoke with a reason; several signatories per organisation), and the statements for signature with their live
 /// endorsements and "Close signing now". The window, the embargo and opening for signature are the statement's own
 /// settings and status, set on its page (Statements/Manage/Edit).</summary>
-public class IndexModel(SummitDbContext db, EndorsementDesk desk, UserManager<SummitUser> users) : PageModel
+public class IndexModel(SummitDbContext db, EndorsementDesk desk, StatementDesk statements, TimeProvider clock, UserManager<SummitUser> users) : PageModel
 {
     public sealed class GrantInput
     {
@@ -62,12 +62,16 @@ public class IndexModel(SummitDbContext db, EndorsementDesk desk, UserManager<Su
         return await this.AnswerAsync(result, () => RedirectToPage(), () => PageAsync(ct));
     }
 
-    public async Task<IActionResult> OnPostCloseAsync(int statementId, CancellationToken ct)
+    public async Task<IActionResult> OnPostCloseAsync(int statementId, bool confirmEarlyClose, CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await desk.CloseAsync(statementId, User.ToAuditActor(), "closed early by an organiser", ct);
+        if (await db.Statements.AsNoTracking().FirstOrDefaultAsync(s => s.Id == statementId, ct) is not { } statement) return NotFound();
+        var result = await statements.CloseSigningAsync(statement, User.ToAuditActor(), confirmEarlyClose, ct);
         return await this.AnswerAsync(result, () => RedirectToPage(), () => PageAsync(ct));
     }
+
+    /// <summary>Whether closing <paramref name="statement"/> now ends its signing window early (then confirmed).</summary>
+    public bool ClosingEndsWindow(Statement statement) => statement.SigningWindowRunsAt(clock.GetUtcNow().UtcDateTime);
 
     private async Task<IActionResult> PageAsync(CancellationToken ct)
     {
