@@ -7,7 +7,7 @@ namespace WeProtect.Summit.Tests.Browser;
 using WeProtect.Summit.Data.Registrations;
 
 /// <summary>The secretariat's batch work in a real browser, end to end: the vetting queue filtered to one delegation,
-/// every matching registration selected and approved at once, a message to the approved, their badges printed as "all
+/// every matching registration selected and approved at once, a message to the approved (its recipient count following the filters as they change), their badges printed as "all
 /// not yet printed" (a delegate whose badge was printed before is not printed again), and one of them checked in by
 /// name and the check-in undone; then her misspelt name corrected from her record and her badge reprinted. (CheckInByNameJourneyTests covers the desk's search itself; this is the chain.)</summary>
 [Collection(BrowserCollection.Name)]
@@ -54,6 +54,11 @@ public class SecretariatJourneyTests(BrowserFixture browser)
 
         // 3. A message to the approved of that delegation: preview, then send.
         await page.GotoAsync($"/Registration/Manage/Messages/{summit.Id}?status=Approved&organisation={delegation.Id}");
+        await Assertions.Expect(page.Locator("#recipient-count")).ToContainTextAsync("5 delegates match");
+        // The count follows the filters as they change (htmx), before anything is sent: none of them is still pending.
+        await page.Locator("#to-status").SelectOptionAsync(nameof(RegistrationStatus.Pending));
+        await Assertions.Expect(page.Locator("#recipient-count")).ToContainTextAsync("0 delegates match");
+        await page.Locator("#to-status").SelectOptionAsync(nameof(RegistrationStatus.Approved));
         await Assertions.Expect(page.Locator("#recipient-count")).ToContainTextAsync("5 delegates match");
         await page.Locator("#message-subject").FillAsync("Welcome to {SummitName}");
         await page.Locator("#message-body").FillAsync("Dear {FullName},\nyour registration is approved. Your badge: {BadgeLink}");
