@@ -28,15 +28,21 @@ public class Endorsement
 
     public DateTime? WithdrawnUtc { get; private set; }
     public string? WithdrawnByUserId { get; private set; }
+    /// <summary>The reason the signatory or organiser gave, as written; null when the endorsement ended because the
+    /// organisation left the Alliance (<see cref="LeftAllianceOn"/>), which each reader is told in their language.</summary>
     public string? WithdrawalReason { get; private set; }
+    /// <summary>The day the organisation left the Alliance, when that ended this endorsement of a standing statement.</summary>
+    public DateOnly? LeftAllianceOn { get; private set; }
 
     public bool IsLive => WithdrawnUtc is null;
+
+    private const string AlreadyWithdrawn = "This endorsement was already withdrawn.";
 
     /// <summary>Why this endorsement cannot be withdrawn with <paramref name="reason"/>, or null when it can: asked
     /// before the authenticator code is claimed, so that a refused reason does not use up the code.</summary>
     public DeskText? WhyNotWithdrawn(string? reason)
     {
-        if (!IsLive) return "This endorsement was already withdrawn.";
+        if (!IsLive) return AlreadyWithdrawn;
         if (string.IsNullOrWhiteSpace(reason)) return "Give a reason for withdrawing the endorsement.";
         if (reason.Length > ReasonMaxLength) return $"The reason is longer than {ReasonMaxLength} characters.";
         return null;
@@ -48,6 +54,17 @@ public class Endorsement
         WithdrawnUtc = nowUtc;
         WithdrawnByUserId = byUserId;
         WithdrawalReason = reason.Trim();
+        return null;
+    }
+
+    /// <summary>Ends this endorsement because its organisation left the Alliance on <paramref name="leftOn"/>: a
+    /// withdrawal whose reason is the day, not words in one language.</summary>
+    public DeskText? EndOnLeaving(DateOnly leftOn, string byUserId, DateTime nowUtc)
+    {
+        if (!IsLive) return AlreadyWithdrawn;
+        WithdrawnUtc = nowUtc;
+        WithdrawnByUserId = byUserId;
+        LeftAllianceOn = leftOn;
         return null;
     }
 }

@@ -274,7 +274,7 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
             .ToListAsync(ct);
         foreach (var endorsement in endorsements)
         {
-            if (endorsement.Withdraw($"Left the Alliance on {leftOn:yyyy-MM-dd}.", organiser.UserId ?? "", now) is { } refusal)
+            if (endorsement.EndOnLeaving(leftOn, organiser.UserId ?? "", now) is { } refusal)
                 throw new InvalidOperationException(refusal.ToString());
             audit.Record(organiser, "endorsement.withdrawn", endorsement,
                 $"Endorsement {endorsement.Id} of standing statement {endorsement.StatementId} for organisation {organisationId} ended: it left the Alliance on {leftOn:yyyy-MM-dd}");

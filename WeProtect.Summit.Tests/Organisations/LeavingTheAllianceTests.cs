@@ -1,3 +1,4 @@
+using System.Globalization;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Tests.Signing;
 
@@ -33,7 +34,8 @@ public class LeavingTheAllianceTests(SummitAppFactory app) : IClassFixture<Summi
 
         var ended = (await app.EndorsementsAsync(standing.Id)).Single(e => e.Id == onStanding.Id);
         Assert.False(ended.IsLive);
-        Assert.Equal($"Left the Alliance on {leftOn:yyyy-MM-dd}.", ended.WithdrawalReason);
+        // The reason is the day, not English words: each reader is told it in their language.
+        Assert.Equal((leftOn, (string?)null), (ended.LeftAllianceOn, ended.WithdrawalReason));
         Assert.Equal(app.UtcNow, ended.WithdrawnUtc!.Value, TimeSpan.FromMilliseconds(1));
         Assert.True((await app.EndorsementsAsync(summitStatement.Id)).Single(e => e.Id == onSummit.Id).IsLive);
         Assert.Equal(["endorsement.signed", "endorsement.withdrawn"], await app.AuditActionsAsync("Endorsement", onStanding.Id));
@@ -42,7 +44,10 @@ public class LeavingTheAllianceTests(SummitAppFactory app) : IClassFixture<Summi
         var agreed = await visitor.GetPageAsync($"/Statements/{standing.Id}/agreed-by");
         Assert.DoesNotContain(agreed.QuerySelectorAll(".agreed-by-sector"), s => s.TextContent.Contains(member.FormalName));
         Assert.Contains(agreed.QuerySelectorAll("#withdrawn li"), li => li.TextContent.StartsWith($"{member.FormalName}: endorsement withdrawn on "));
-        await app.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == signatory.User.Email) && (m.Subject ?? "") == $"Endorsement withdrawn: {standing.Title}");
+        var notice = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == signatory.User.Email) && (m.Subject ?? "") == $"Endorsement withdrawn: {standing.Title}");
+        Assert.Contains($"Reason given: Left the Alliance on {leftOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}.", notice.TextBody);
+        var inFrench = await LocalizedAppFactory.Speaking(signatory.Client, "fr").GetPageAsync(SigningData.SignUrl(standing.Id, member.Id));
+        Assert.Contains($"« A quitté l'Alliance le {leftOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr"))}. »", inFrench.QuerySelector("#withdrawals")!.TextContent);
         Assert.Null(before.QuerySelector("#join-form"));
         Assert.Null(left.QuerySelector("#standing-endorsements"));
     }

@@ -111,7 +111,7 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
             ? (Say("Endorsement withdrawn: {0}", statement.Title),
                 $"{dear}\n\n" + Say("The endorsement of \"{0}\" on behalf of {1}, signed by {2} ({3}) on {4}, was withdrawn on {5}.", statement.Title, organisation,
                     endorsement.PrintedName, endorsement.PrintedPosition, When(endorsement.SignedUtc), When(endorsement.WithdrawnUtc ?? endorsement.SignedUtc)) + "\n" +
-                $"{Say("Reason given: {0}", endorsement.WithdrawalReason ?? "")}\n\n{bound}\n\n{signatory}")
+                $"{Say("Reason given: {0}", Signing.WithdrawalReasons.Said(endorsement.WithdrawalReason, endorsement.LeftAllianceOn, Say))}\n\n{bound}\n\n{signatory}")
             : (Say("Endorsement recorded: {0}", statement.Title),
                 $"{dear}\n\n" + Say("{0} ({1}) endorsed \"{2}\" on behalf of {3} on {4}.", endorsement.PrintedName, endorsement.PrintedPosition, statement.Title,
                     organisation, When(endorsement.SignedUtc)) + $"\n\n{bound}\n\n{signatory} " +

@@ -47,7 +47,7 @@ public static class EvidenceReport
         var versions = await db.StatementVersions.AsNoTracking().Where(v => v.StatementId == statementId).ToDictionaryAsync(v => v.Id, v => v.Number, ct);
         var endorsements = await db.Endorsements.AsNoTracking().Where(e => e.StatementId == statementId && e.SignedUtc <= until)
             .OrderBy(e => e.SignedUtc).ThenBy(e => e.Id)
-            .Select(e => new { e.Id, e.Organisation.FormalName, e.PrintedName, e.PrintedPosition, e.SignedUtc, e.StatementVersionId, e.ContentHash, e.Declaration, e.WithdrawnUtc, e.WithdrawalReason })
+            .Select(e => new { e.Id, e.Organisation.FormalName, e.PrintedName, e.PrintedPosition, e.SignedUtc, e.StatementVersionId, e.ContentHash, e.Declaration, e.WithdrawnUtc, e.WithdrawalReason, e.LeftAllianceOn })
             .ToListAsync(ct);
         var endorsementIds = endorsements.Select(e => e.Id.ToString(CultureInfo.InvariantCulture)).ToList();
         var ids = endorsements.Select(e => e.Id).ToList();
@@ -113,7 +113,7 @@ public static class EvidenceReport
             if (e.Declaration is not null) Line(texts.Format("Declaration: {0}", e.Declaration), indent: 12);
             if (e.WithdrawnUtc is { } withdrawn)
             {
-                Line(texts.Format("Withdrawn {0}: {1}", When(withdrawn), e.WithdrawalReason ?? ""), indent: 12);
+                Line(texts.Format("Withdrawn {0}: {1}", When(withdrawn), Signing.WithdrawalReasons.Said(e.WithdrawalReason, e.LeftAllianceOn, texts.Format, texts.Culture)), indent: 12);
                 Line(texts.Format("Withdrawal: {0}", texts[WithdrawalProof]), indent: 12);
             }
             var own = events.Where(a => a.SubjectType == nameof(Data.Endorsements.Endorsement) && a.SubjectId == e.Id.ToString(CultureInfo.InvariantCulture))

@@ -913,6 +913,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<DateOnly?>("LeftAllianceOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
 

@@ -915,6 +915,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<DateOnly?>("LeftAllianceOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("OrganisationId")
                         .HasColumnType("int");
 

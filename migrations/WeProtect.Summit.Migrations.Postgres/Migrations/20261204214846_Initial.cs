@@ -1242,7 +1242,8 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     Declaration = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     WithdrawnUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     WithdrawnByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    WithdrawalReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    WithdrawalReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    LeftAllianceOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {

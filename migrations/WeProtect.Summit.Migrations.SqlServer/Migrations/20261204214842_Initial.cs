@@ -1241,7 +1241,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     Declaration = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     WithdrawnUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     WithdrawnByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    WithdrawalReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    WithdrawalReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    LeftAllianceOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -1241,7 +1241,8 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     Declaration = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     WithdrawnUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     WithdrawnByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    WithdrawalReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    WithdrawalReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    LeftAllianceOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
