@@ -130,6 +130,7 @@ builder.Services.AddSingleton<WeProtect.Summit.Data.Accreditations.DocumentNumbe
 builder.Services.AddScoped<WeProtect.Summit.Data.Accreditations.AccreditationDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Accreditations.VisaLetterDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Endorsements.EndorsementDesk>();
+builder.Services.AddScoped<WeProtect.Summit.Data.Endorsements.PrintedRecordDesk>();
 builder.Services.AddScoped<WeProtect.Summit.Web.Accounts.AuthenticatorStepUp>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Desks.IDeskTextTranslator, RequestDeskTexts>();
 builder.Services.AddScoped<WeProtect.Summit.Data.Reporting.ReportingDesk>();

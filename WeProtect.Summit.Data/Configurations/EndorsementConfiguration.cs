@@ -15,6 +15,7 @@ internal sealed class EndorsementConfiguration : IEntityTypeConfiguration<Endors
         e.Property(x => x.PrintedPosition).HasMaxLength(Endorsement.PrintedMaxLength);
         e.Property(x => x.WithdrawnByUserId).HasMaxLength(450);
         e.Property(x => x.WithdrawalReason).HasMaxLength(Endorsement.ReasonMaxLength);
+        e.Property(x => x.RecordedFrom).HasMaxLength(Endorsement.SourceMaxLength);
         // Two withdrawals at once: the second finds the row already withdrawn and changes nothing.
         e.Property(x => x.WithdrawnUtc).IsConcurrencyToken();
         e.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -30,7 +30,7 @@ public static class AgreedBy
         var rows = await db.Set<Endorsement>().AsNoTracking()
             .Where(e => e.StatementId == statementId).Where(listed)
             .Select(e => new Signatory(e.OrganisationId, e.Organisation.FormalName, e.Organisation.SortName, e.Organisation.Sector,
-                e.Id, e.SignedUtc, e.PrintedName, e.PrintedPosition, e.Organisation.ListedName, e.Declaration))
+                e.Id, e.SignedUtc, e.PrintedName, e.PrintedPosition, e.Organisation.ListedName, e.Declaration, e.RecordedFrom))
             .ToListAsync(ct);
         return new AgreedByList(layout, Order(rows, compare, layout));
     }

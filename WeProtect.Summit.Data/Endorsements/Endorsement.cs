@@ -9,6 +9,7 @@ public class Endorsement
     public const int PrintedMaxLength = 200;
     public const int ReasonMaxLength = 1000;
     public const int DeclarationMaxLength = 2000;
+    public const int SourceMaxLength = 500;
 
     public int Id { get; set; }
     public int StatementId { get; init; }
@@ -25,6 +26,12 @@ public class Endorsement
     /// printed as a numbered note after its name; null when none. Part of what the signatory confirmed, recorded with
     /// its SHA-256 in the audit event.</summary>
     public string? Declaration { get; init; }
+    /// <summary>Where the secretariat read this endorsement, for a statement of a summit recorded afterwards ("The
+    /// communiqué of the Addis Ababa summit, 11 December 2019"): nobody signed it here, <see cref="SignerUserId"/> is
+    /// the organiser who recorded it and <see cref="SignedUtc"/> the day agreed. Null for an endorsement signed here.</summary>
+    public string? RecordedFrom { get; init; }
+
+    public bool IsRecordedAsPrinted => RecordedFrom is not null;
 
     public DateTime? WithdrawnUtc { get; private set; }
     public string? WithdrawnByUserId { get; private set; }

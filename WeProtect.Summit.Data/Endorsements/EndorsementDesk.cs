@@ -303,6 +303,6 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         {
             return DeskResult.Conflict("this statement");
         }
-        return DeskResult.Done("Signing is closed.");
+        return DeskResult.Done(statement.RecordedAfterwards ? "The record of its endorsements is closed: publish the communiqué." : "Signing is closed.");
     }
 }

@@ -39,6 +39,11 @@ public class Statement
     /// <summary>The earlier statement this one reaffirms ("We reaffirm and endorse the Statement of Action of …"): shown
     /// on both, and its commitments carry on into cycles on this one. Set with <see cref="SetReaffirms"/>.</summary>
     public int? ReaffirmsStatementId { get; private set; }
+    /// <summary>A statement of a summit <see cref="Summits.Summit.RecordedAfterwards"/>: it is never opened for signature;
+    /// once final, the secretariat records its endorsements as printed and closes the record (final → closed), and its
+    /// communiqué is published as for any other. Copied from the summit when the statement is created, so that the
+    /// statement's own steps need not load it.</summary>
+    public bool RecordedAfterwards { get; init; }
     /// <summary>Set once signing invitations were queued, so that reopening or a re-run does not send them twice.</summary>
     public DateTime? InvitationsQueuedUtc { get; set; }
     /// <summary>Set once the reminders before the window closes were queued.</summary>
@@ -124,6 +129,7 @@ public class Statement
     {
         StatementStatus.Draft => [StatementStatus.Consultation, StatementStatus.Final],
         StatementStatus.Consultation => [StatementStatus.Draft, StatementStatus.Final],
+        StatementStatus.Final when RecordedAfterwards => [StatementStatus.Closed],
         StatementStatus.Final => [StatementStatus.OpenForSignature],
         StatementStatus.OpenForSignature => [StatementStatus.Closed],
         StatementStatus.Closed => [StatementStatus.Published],
@@ -178,6 +184,7 @@ public class Statement
     {
         if (on == LateEndorsements) return null;
         if (on && !SettingsEditable) return $"{DeskWords.StatementIs(Status)}: it can no longer be opened for late endorsements.";
+        if (on && RecordedAfterwards) return NotSignedHere;
         LateEndorsements = on;
         return null;
     }
@@ -188,9 +195,12 @@ public class Statement
     {
         if (on == Standing) return null;
         if (on && !SettingsEditable) return $"{DeskWords.StatementIs(Status)}: it can no longer become a standing statement.";
+        if (on && RecordedAfterwards) return NotSignedHere;
         Standing = on;
         return null;
     }
+
+    private const string NotSignedHere = "This statement belongs to a summit recorded afterwards: its endorsements are recorded as printed, not signed here.";
 
     /// <summary>Standing, and open for signature at least once: takes an endorsement now, whatever the window.</summary>
     public bool AcceptsStandingEndorsements => Standing && HasOpenedForSignature;

@@ -17,11 +17,13 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
     /// <summary>Starts a statement of summit <paramref name="summitId"/>: a kind and a working title, no text yet.</summary>
     public async Task<DeskResult<Statement>> CreateAsync(int summitId, StatementKind? kind, string? title, AuditActor actor, CancellationToken ct = default)
     {
-        var language = await db.Summits.Where(s => s.Id == summitId).Select(s => s.DefaultLanguage).FirstOrDefaultAsync(ct);
-        if (language is null) return DeskResult.NotFound("There is no such summit.").With<Statement>();
+        var summit = await db.Summits.Where(s => s.Id == summitId).Select(s => new { s.DefaultLanguage, s.RecordedAfterwards }).FirstOrDefaultAsync(ct);
+        if (summit is null) return DeskResult.NotFound("There is no such summit.").With<Statement>();
+        var language = summit.DefaultLanguage;
         var statement = new Statement
         {
             SummitId = summitId,
+            RecordedAfterwards = summit.RecordedAfterwards,
             Kind = kind ?? (StatementKind)(-1),
             Title = title?.Trim() ?? "",
             CreatedUtc = Now,
@@ -87,6 +89,9 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
         if (expectedVersion != statement.Version) return DeskResult.Conflict("this statement");
         if (to == StatementStatus.Closed && statement.Status == StatementStatus.OpenForSignature)
             return await CloseSigningAsync(statement, actor, confirmEarlyClose, ct);
+        // A recorded statement's endorsements are complete: closed as signing is, stamped and audited there.
+        if (to == StatementStatus.Closed && statement.RecordedAfterwards && statement.Status == StatementStatus.Final)
+            return await endorsements.CloseAsync(statement.Id, actor, "the endorsements as printed are recorded", ct);
         var from = statement.Status;
         if (statement.MoveTo(to.Value) is { } refusal) return DeskResult.Refused(refusal);
         db.Entry(statement).Property(s => s.Version).OriginalValue = expectedVersion.Value;

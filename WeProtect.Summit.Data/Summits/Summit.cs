@@ -39,6 +39,19 @@ public class Summit
     public RegistrationMode RegistrationMode { get; private set; } = RegistrationMode.Open;
     public List<Organisation> Hosts { get; set; } = [];
     public DateTime CreatedUtc { get; set; }
+    /// <summary>A summit held before it was run here (London 2014, Addis Ababa 2019), entered afterwards for the
+    /// Alliance's record: its days are past, it takes no registration, it goes from draft straight to archived, and its
+    /// statements' endorsements are recorded from the printed text by the secretariat instead of signed here. Chosen
+    /// when the summit is created (<see cref="RecordAfterwards"/>), never changed.</summary>
+    public bool RecordedAfterwards { get; private set; }
+
+    /// <summary>Makes a new summit the record of a past one; a summit already saved keeps what it is.</summary>
+    public DeskText? RecordAfterwards()
+    {
+        if (Id != 0) return "Only a new summit can be recorded afterwards: a summit run here keeps its own record.";
+        RecordedAfterwards = true;
+        return null;
+    }
 
     /// <summary>Optimistic concurrency: an edit made on a stale copy is refused instead of overwriting.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
@@ -90,6 +103,8 @@ public class Summit
         Check(DelegateCapacity > 0 && DelegateCapacity < ApprovedCount, nameof(DelegateCapacity),
             $"{ApprovedCount:N0} delegates are already approved: the capacity cannot be lower.");
         Check(ContactEmail?.Length > 254 || (ContactEmail is { } mail && !mail.Contains('@')), nameof(ContactEmail), "The contact e-mail is not an e-mail address.");
+        Check(RecordedAfterwards && (RegistrationOpensUtc.HasValue || RegistrationClosesUtc.HasValue), nameof(RegistrationOpensUtc),
+            "A summit recorded afterwards takes no registration: leave the registration window empty.");
         Check(RegistrationOpensUtc.HasValue != RegistrationClosesUtc.HasValue, nameof(RegistrationClosesUtc),
             "Give both the opening and the closing time of registration, or neither.");
         Check(RegistrationOpensUtc >= RegistrationClosesUtc, nameof(RegistrationClosesUtc),
@@ -106,10 +121,12 @@ public class Summit
     /// <summary>Why the summit cannot start on <see cref="StartDate"/> at <paramref name="nowUtc"/>, or null: a new summit,
     /// or one whose first day (<paramref name="storedStart"/>) is still to come, cannot be given a first day already past
     /// on the summit's clock (most often a slip of the year). A summit already under way or over keeps its dates
-    /// correctable. There is no path for recording a past summit: summits are run here from their draft on.</summary>
+    /// correctable. A summit <see cref="RecordedAfterwards"/> is the opposite: all its days are past.</summary>
     public DeskText? WhyStartIsPast(DateOnly? storedStart, DateTime nowUtc)
     {
         var today = DateOnly.FromDateTime(ToLocal(nowUtc));
+        if (RecordedAfterwards && EndDate >= today) return "A summit recorded afterwards has taken place: its last day is before today on the summit's clock.";
+        if (RecordedAfterwards) return null;
         if (StartDate >= today || storedStart < today) return null;
         return "The first day is already past on the summit's clock: give a first day from today on.";
     }
@@ -139,6 +156,7 @@ public class Summit
     /// <summary>The statuses this summit may move to from where it is now.</summary>
     public IEnumerable<SummitStatus> NextStatuses() => Status switch
     {
+        SummitStatus.Draft when RecordedAfterwards => [SummitStatus.Archived],
         SummitStatus.Draft => [SummitStatus.Open],
         SummitStatus.Open => [SummitStatus.Closed],
         SummitStatus.Closed => [SummitStatus.Open, SummitStatus.Archived],

@@ -106,7 +106,7 @@ public sealed class SweepSite
             "/Signing/AgreedBy" => U($"/Statements/{OpenStatementId}/agreed-by"),
             "/Signing/Sign" => SigningData.SignUrl(OpenStatementId, OrganisationId),
             "/Statements/Manage/Edit" or "/Statements/Manage/Compare" or "/Statements/Manage/Import" or "/Statements/Manage/Amendments"
-                or "/Statements/Manage/Translations" => U($"{page}/{ConsultedStatementId}"),
+                or "/Statements/Manage/Translations" or "/Statements/Manage/Record" => U($"{page}/{ConsultedStatementId}"),
             "/Communiques/Details" => U($"/Communiques/{CommuniqueId}"),
             "/Communiques/Signatories" or "/Communiques/Manage/Index" => U($"{page.Replace("/Index", "")}/{CommuniqueStatementId}"),
             "/Reporting/Report" => ReportingData.ReportUrl(CycleId, OrganisationId),

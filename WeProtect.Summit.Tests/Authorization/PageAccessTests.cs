@@ -109,6 +109,7 @@ public class PageAccessTests : IClassFixture<SummitAppFactory>
         ["/Signing/Manage/Index"] = Access.Organiser,
         ["/Statements/Manage/Amendments"] = Access.Organiser,
         ["/Statements/Manage/Translations"] = Access.Organiser,
+        ["/Statements/Manage/Record"] = Access.Organiser,
         ["/Statements/Consult"] = Access.SignedIn,
         ["/Statements/Text"] = Access.Public,
         ["/Communiques/Index"] = Access.Public,

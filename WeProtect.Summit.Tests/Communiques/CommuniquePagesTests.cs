@@ -262,7 +262,7 @@ public class CommuniquePagesTests : IClassFixture<SummitAppFactory>
         {
             csv.Read();
             csv.ReadHeader();
-            Assert.Equal(["Sector", "ListedName", "FormalName", "SortName", "SignedUtc", "Declaration"], csv.HeaderRecord!);
+            Assert.Equal(["Sector", "ListedName", "FormalName", "SortName", "SignedUtc", "Declaration", "RecordedFrom"], csv.HeaderRecord!);
             var rows = new List<(string Sector, string Formal)>();
             while (csv.Read()) rows.Add((csv.GetField("Sector")!, csv.GetField("FormalName")!));
             Assert.Equal(order.Select(s => s.FormalName), rows.Select(r => r.Formal));

@@ -85,7 +85,7 @@ public static class PageAccess
         c.AuthorizeFolder("/Invitations", Policies.SignedIn);
         c.AuthorizeFolder("/Invitations/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Breakouts/Manage", Policies.Organiser);
-        // Statements/Manage: Index, Edit, Compare, Amendments, Import (from Word), Translations.
+        // Statements/Manage: Index, Edit, Compare, Amendments, Import (from Word), Translations, Record (endorsements as printed).
         c.AuthorizeFolder("/Statements/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Signing/Manage", Policies.Organiser);
         c.AuthorizeFolder("/Outbox", Policies.Organiser);

@@ -4,6 +4,7 @@ using PdfSharp.Pdf;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Statements;
 using WeProtect.Summit.Web.Localization;
+using WeProtect.Summit.Web.Signing;
 
 namespace WeProtect.Summit.Web.Pdf;
 
@@ -69,6 +70,11 @@ public static class CommuniquePdf
                 flow.Paragraph($"{signatory.Name}: {signatory.Declaration}", body, indent: 24,
                     label: $"[{notes[signatory.EndorsementId].ToString(CultureInfo.InvariantCulture)}]", spaceAfter: 2);
             flow.EndList();
+        }
+        if (Signatory.PrintedSources(content.Signatories) is { Count: > 0 } sources)
+        {
+            flow.Space(8);
+            flow.Paragraph(texts.Format(AgreedByNotes.RecordedAsPrinted, string.Join("; ", sources)), body, colour: PdfFlow.Muted);
         }
 
         flow.Space(12);

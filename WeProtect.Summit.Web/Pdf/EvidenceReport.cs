@@ -47,7 +47,7 @@ public static class EvidenceReport
         var versions = await db.StatementVersions.AsNoTracking().Where(v => v.StatementId == statementId).ToDictionaryAsync(v => v.Id, v => v.Number, ct);
         var endorsements = await db.Endorsements.AsNoTracking().Where(e => e.StatementId == statementId && e.SignedUtc <= until)
             .OrderBy(e => e.SignedUtc).ThenBy(e => e.Id)
-            .Select(e => new { e.Id, e.Organisation.FormalName, e.PrintedName, e.PrintedPosition, e.SignedUtc, e.StatementVersionId, e.ContentHash, e.Declaration, e.WithdrawnUtc, e.WithdrawalReason, e.LeftAllianceOn })
+            .Select(e => new { e.Id, e.Organisation.FormalName, e.PrintedName, e.PrintedPosition, e.SignedUtc, e.StatementVersionId, e.ContentHash, e.Declaration, e.WithdrawnUtc, e.WithdrawalReason, e.LeftAllianceOn, e.RecordedFrom })
             .ToListAsync(ct);
         var endorsementIds = endorsements.Select(e => e.Id.ToString(CultureInfo.InvariantCulture)).ToList();
         var ids = endorsements.Select(e => e.Id).ToList();
@@ -105,11 +105,15 @@ public static class EvidenceReport
         foreach (var e in endorsements)
         {
             flow.Heading(e.FormalName, bold, level: 3, spaceBefore: 0, spaceAfter: 1, keepWithNextLines: 3);
-            Line(texts.Format("Signed by {0}, {1}, {2}", e.PrintedName, e.PrintedPosition, When(e.SignedUtc)), indent: 12);
+            // An endorsement recorded as printed was not signed here: where it was read, and the day agreed, instead.
+            if (e.RecordedFrom is { } source)
+                Line(texts.Format("Recorded by the secretariat from the printed record ({0}); agreed on {1}", source, e.SignedUtc.Said("d MMMM yyyy", texts.Culture)), indent: 12);
+            else
+                Line(texts.Format("Signed by {0}, {1}, {2}", e.PrintedName, e.PrintedPosition, When(e.SignedUtc)), indent: 12);
             Line(texts.Format("Text: version {0}, SHA-256 {1}", versions.TryGetValue(e.StatementVersionId, out var n) ? n : 0, e.ContentHash), indent: 12);
             foreach (var shown in shownTexts[e.Id])
                 Line(texts.Format("Text shown when signing: {0}, SHA-256 {1}", shown.Language, shown.ContentHash), indent: 12);
-            Line(texts.Format("Identity: {0}", texts[IdentityProof]), indent: 12);
+            if (e.RecordedFrom is null) Line(texts.Format("Identity: {0}", texts[IdentityProof]), indent: 12);
             if (e.Declaration is not null) Line(texts.Format("Declaration: {0}", e.Declaration), indent: 12);
             if (e.WithdrawnUtc is { } withdrawn)
             {

@@ -4,6 +4,7 @@ using PdfSharp.Pdf;
 using WeProtect.Summit.Data.Endorsements;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Web.Localization;
+using WeProtect.Summit.Web.Signing;
 
 namespace WeProtect.Summit.Web.Pdf;
 
@@ -19,20 +20,22 @@ public static class SignatoryLists
     public const string CsvContentType = "text/csv; charset=utf-8";
     public const string JsonContentType = "application/json; charset=utf-8";
 
-    public static readonly string[] CsvColumns = ["Sector", "ListedName", "FormalName", "SortName", "SignedUtc", "Declaration"];
+    public static readonly string[] CsvColumns = ["Sector", "ListedName", "FormalName", "SortName", "SignedUtc", "Declaration", "RecordedFrom"];
 
-    private sealed record Row(string Sector, string ListedName, string FormalName, string SortName, string SignedUtc, string Declaration);
+    /// <summary>One signatory; <c>RecordedFrom</c> is where an endorsement recorded as printed was read (empty for one
+    /// signed here), and its <c>SignedUtc</c> the day agreed.</summary>
+    private sealed record Row(string Sector, string ListedName, string FormalName, string SortName, string SignedUtc, string Declaration, string RecordedFrom);
 
     private static string Utc(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     /// <summary>UTF-8 with a byte order mark (so that spreadsheet programs read the accents), one row per signatory.</summary>
     public static byte[] Csv(AgreedByList list) =>
-        Infrastructure.CsvExport.Write(csv => csv.WriteRecords(list.Signatories.Select(s => new Row(s.Sector.DisplayName(), s.Name, s.FormalName, s.SortName, Utc(s.SignedUtc), s.Declaration ?? ""))));
+        Infrastructure.CsvExport.Write(csv => csv.WriteRecords(list.Signatories.Select(s => new Row(s.Sector.DisplayName(), s.Name, s.FormalName, s.SortName, Utc(s.SignedUtc), s.Declaration ?? "", s.RecordedFrom ?? ""))));
 
     /// <summary>The CSV's columns and rows as a spreadsheet, the time of signature a date (UTC).</summary>
     public static byte[] Xlsx(AgreedByList list) =>
         Infrastructure.XlsxExport.Write("Signatories", CsvColumns,
-            list.Signatories.Select(s => new object?[] { s.Sector.DisplayName(), s.Name, s.FormalName, s.SortName, s.SignedUtc, s.Declaration ?? "" }));
+            list.Signatories.Select(s => new object?[] { s.Sector.DisplayName(), s.Name, s.FormalName, s.SortName, s.SignedUtc, s.Declaration ?? "", s.RecordedFrom ?? "" }));
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -62,6 +65,7 @@ public static class SignatoryLists
                 sortName = s.SortName,
                 signedUtc = Utc(s.SignedUtc),
                 declaration = s.Declaration,
+                recordedFrom = s.RecordedFrom,
             }),
         }, JsonOptions);
 
@@ -103,6 +107,11 @@ public static class SignatoryLists
                 flow.Paragraph(s.Name, body, indent: 34, label: $"{number.ToString(CultureInfo.InvariantCulture)}.", spaceAfter: 1.5);
             }
             flow.EndList();
+        }
+        if (Signatory.PrintedSources(signatories) is { Count: > 0 } sources)
+        {
+            flow.Space(6);
+            flow.Paragraph(texts.Format(AgreedByNotes.RecordedAsPrinted, string.Join("; ", sources)), PdfFlow.Font(9), colour: PdfFlow.Muted);
         }
         return flow.Save();
     }

@@ -929,6 +929,10 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("RecordedFrom")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateTime>("SignedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -2709,6 +2713,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Property<int?>("ReaffirmsStatementId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("RecordedAfterwards")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("RemindersQueuedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -2955,6 +2962,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("RecordedAfterwards")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime?>("RegistrationClosesUtc")
                         .HasColumnType("timestamp with time zone");

@@ -931,6 +931,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("RecordedFrom")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<DateTime>("SignedUtc")
                         .HasColumnType("datetime2");
 
@@ -2711,6 +2715,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<int?>("ReaffirmsStatementId")
                         .HasColumnType("int");
 
+                    b.Property<bool>("RecordedAfterwards")
+                        .HasColumnType("bit");
+
                     b.Property<DateTime?>("RemindersQueuedUtc")
                         .HasColumnType("datetime2");
 
@@ -2957,6 +2964,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("RecordedAfterwards")
+                        .HasColumnType("bit");
 
                     b.Property<DateTime?>("RegistrationClosesUtc")
                         .HasColumnType("datetime2");

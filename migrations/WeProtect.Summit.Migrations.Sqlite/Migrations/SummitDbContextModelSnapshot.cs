@@ -896,6 +896,10 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecordedFrom")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("SignedUtc")
                         .HasColumnType("TEXT");
 
@@ -2614,6 +2618,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Property<int?>("ReaffirmsStatementId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("RecordedAfterwards")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("RemindersQueuedUtc")
                         .HasColumnType("TEXT");
 
@@ -2852,6 +2859,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("RecordedAfterwards")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("RegistrationClosesUtc")
                         .HasColumnType("TEXT");

@@ -28,6 +28,9 @@ public class EditModel(SummitDbContext db, SummitDesk desk) : PageModel
         [EmailAddress, StringLength(254), Display(Name = "Secretariat e-mail")] public string? ContactEmail { get; set; }
         // Nullable: a non-nullable list would be implicitly required, and a summit may have no host yet.
         [Display(Name = "Hosting organisations")] public List<int>? HostIds { get; set; }
+        /// <summary>Offered on a new summit only: a summit held before it was run here, entered for the record.</summary>
+        [Display(Name = "This summit has already taken place: record it for the Alliance's record (past dates, no registration; its statements' endorsements are entered as printed)")]
+        public bool RecordedAfterwards { get; set; }
         public Guid? Version { get; set; }
     }
 
@@ -88,6 +91,7 @@ public class EditModel(SummitDbContext db, SummitDesk desk) : PageModel
     /// <summary>Copies the form onto the entity and puts every broken rule into ModelState.</summary>
     private async Task ApplyAsync(Summit summit)
     {
+        if (summit.Id == 0 && Input.RecordedAfterwards) summit.RecordAfterwards();
         summit.Name = Input.Name.Trim();
         summit.Theme = Blank(Input.Theme);
         summit.Description = Blank(Input.Description?.Replace("\r\n", "\n"));

@@ -12,7 +12,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261204214842_Initial")]
+    [Migration("20261204215606_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -933,6 +933,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RecordedFrom")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<DateTime>("SignedUtc")
                         .HasColumnType("datetime2");
@@ -2714,6 +2718,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<int?>("ReaffirmsStatementId")
                         .HasColumnType("int");
 
+                    b.Property<bool>("RecordedAfterwards")
+                        .HasColumnType("bit");
+
                     b.Property<DateTime?>("RemindersQueuedUtc")
                         .HasColumnType("datetime2");
 
@@ -2960,6 +2967,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("RecordedAfterwards")
+                        .HasColumnType("bit");
 
                     b.Property<DateTime?>("RegistrationClosesUtc")
                         .HasColumnType("datetime2");
