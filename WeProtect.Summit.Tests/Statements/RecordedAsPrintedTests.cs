@@ -33,6 +33,11 @@ public class RecordedAsPrintedTests(SummitAppFactory app) : IClassFixture<Summit
         Assert.Contains("already past", notRecorded.QuerySelector("span[data-valmsg-for='Input.StartDate']")!.TextContent);
         var withRegistration = await FormClient.ParseAsync(await organiser.SubmitAsync(create, "#summit-form", Form(record: true, registration: true)));
         Assert.Contains("A summit recorded afterwards takes no registration", withRegistration.QuerySelector(".validation-summary-errors")!.TextContent);
+        var notYetHeld = new Dictionary<string, string>(Form(record: true, registration: false)) { ["Input.EndDate"] = "2099-12-11" };
+        var upcoming = await FormClient.ParseAsync(await organiser.SubmitAsync(create, "#summit-form", notYetHeld));
+        Assert.Equal("A summit recorded afterwards has taken place: its last day is before today on the summit's clock.",
+            upcoming.QuerySelector("span[data-valmsg-for='Input.StartDate']")!.TextContent.Trim());
+        Assert.False(await app.WithDbAsync(db => db.Summits.AnyAsync(s => s.Name == name)));
         var (_, summitPage) = await organiser.SubmitAndFollowAsync(create, "#summit-form", Form(record: true, registration: false));
         var summit = await app.WithDbAsync(db => db.Summits.AsNoTracking().SingleAsync(s => s.Name == name));
         Assert.True(summit.RecordedAfterwards);
