@@ -41,6 +41,7 @@ public sealed class SweepSite
     public required int CommuniqueStatementId { get; init; }
     public required int CycleId { get; init; }
     public required int CycleStatementId { get; init; }
+    public required int RecordedStatementId { get; init; }
 
     /// <summary>The site of this browser app, made on first use.</summary>
     public static async Task<SweepSite> ForAsync(BrowserFixture browser)
@@ -106,7 +107,8 @@ public sealed class SweepSite
             "/Signing/AgreedBy" => U($"/Statements/{OpenStatementId}/agreed-by"),
             "/Signing/Sign" => SigningData.SignUrl(OpenStatementId, OrganisationId),
             "/Statements/Manage/Edit" or "/Statements/Manage/Compare" or "/Statements/Manage/Import" or "/Statements/Manage/Amendments"
-                or "/Statements/Manage/Translations" or "/Statements/Manage/Record" => U($"{page}/{ConsultedStatementId}"),
+                or "/Statements/Manage/Translations" => U($"{page}/{ConsultedStatementId}"),
+            "/Statements/Manage/Record" => U($"{page}/{RecordedStatementId}"),
             "/Communiques/Details" => U($"/Communiques/{CommuniqueId}"),
             "/Communiques/Signatories" or "/Communiques/Manage/Index" => U($"{page.Replace("/Index", "")}/{CommuniqueStatementId}"),
             "/Reporting/Report" => ReportingData.ReportUrl(CycleId, OrganisationId),
@@ -169,12 +171,23 @@ public sealed class SweepSite
         var nominationId = await app.WithDbAsync(db => db.Nominations.Where(n => n.Email == nominee).Select(n => n.Id).SingleAsync());
         var organiser = await app.CreateUserAsync(fullName: "Olu Sweep-Organiser", roles: Data.Accounts.Roles.Organiser);
         var admin = await app.CreateUserAsync(fullName: "Ada Sweep-Admin", roles: Data.Accounts.Roles.Admin);
+        // A past summit's statement with an endorsement recorded as printed: its list and the form to add more.
+        var recorded = await app.FinalStatementAsync((await app.RecordedSummitAsync()).Id, organiser);
+        using (var scope = app.Services.CreateScope())
+        {
+            var version = await scope.ServiceProvider.GetRequiredService<Data.SummitDbContext>().Statements.Where(s => s.Id == recorded).Select(s => s.Version).SingleAsync();
+            var entered = await scope.ServiceProvider.GetRequiredService<Data.Endorsements.PrintedRecordDesk>().RecordAsync(recorded,
+                (await app.OrganisationAsync(Data.Organisations.Sector.Government, "Republic of Sweepland")).FormalName, new DateOnly(2019, 12, 11),
+                "Communiqué, 11 December 2019", version, new AuditActor(organiser.Id, organiser.FullName));
+            Assert.True(entered.Succeeded, entered.Message);
+        }
 
         var site = new SweepSite
         {
             Summit = summit, OtherSummitId = other.Id, OrganisationId = organisation.Id, BreakoutId = breakout.Id, RegistrationId = registration.Id,
             InvitationId = invitation.Id, NominationId = nominationId, ConsultedStatementId = consulted.Id, OpenStatementId = open.Id, CommuniqueId = communique.Id,
             CommuniqueStatementId = closed.StatementId, CycleId = cycle.Id, CycleStatementId = cycleStatement.Id,
+            RecordedStatementId = recorded,
         };
         site.states[Persona.Delegate] = await LogInStateAsync(browser, user.Email!, () => app.TotpCode(key));
         site.states[Persona.FocalPoint] = await LogInStateAsync(browser, focal.Email!, null);

@@ -48,7 +48,19 @@ public class OrganiserPagesInTheirLanguageTests(LocalizedAppFactory app) : IClas
         var closed = await app.ClosedStatementAsync();
         var published = await app.ClosedStatementAsync();
         await app.PublishedAsync(published.StatementId);
-        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var (organiser, organiserUser) = await app.LoggedInUserAsync(Roles.Organiser);
+        using var _ = organiser;
+        // A statement of a summit recorded afterwards, with one endorsement recorded as printed and the form to add more.
+        var recorded = await app.FinalStatementAsync((await app.RecordedSummitAsync()).Id, organiserUser);
+        var recordedGovernment = await app.OrganisationAsync(Sector.Government, $"Republic of Record {Guid.NewGuid():N}"[..30]);
+        var recordPage = await organiser.GetPageAsync($"/Statements/Manage/Record/{recorded}");
+        await organiser.SubmitAndFollowAsync(recordPage, "#record-form", new Dictionary<string, string>
+        {
+            ["Input.Names"] = recordedGovernment.FormalName, ["Input.AgreedOn"] = "2019-12-11", ["Input.Source"] = "Communiqué, 11 December 2019",
+        });
+        var record = await EnglishLeft.PageAsync(organiser, $"/Statements/Manage/Record/{recorded}", language);
+        Assert.NotNull(record.QuerySelector("#record-form"));
+        Assert.Single(record.QuerySelectorAll("#recorded tbody tr"));
 
         var edit = await EnglishLeft.PageAsync(organiser, $"/Statements/Manage/Edit/{draft.Id}", language);
         Assert.NotNull(edit.QuerySelector("#settings-form"));
@@ -60,7 +72,7 @@ public class OrganiserPagesInTheirLanguageTests(LocalizedAppFactory app) : IClas
             $"/Statements/Manage/{summit.Id}", $"/Statements/Manage/Edit/{draft.Id}", $"/Statements/Manage/Edit/{closed.StatementId}",
             $"/Statements/Manage/Compare/{draft.Id}", $"/Statements/Manage/Amendments/{consulted}", $"/Statements/Manage/Import/{draft.Id}",
             $"/Statements/Manage/Translations/{draft.Id}", "/Signing/Manage", $"/Communiques/Manage/{closed.StatementId}",
-            $"/Communiques/Manage/{published.StatementId}",
+            $"/Communiques/Manage/{published.StatementId}", $"/Statements/Manage/Record/{recorded}", $"/Statements/Manage/Edit/{recorded}",
         ]);
     }
 
@@ -297,6 +309,7 @@ public class OrganiserPagesInTheirLanguageTests(LocalizedAppFactory app) : IClas
         data.AddRange((await db.Amendments.Select(a => a.OrganisationName).ToListAsync()).OfType<string>());
         data.AddRange(await db.Endorsements.Select(e => e.PrintedName).ToListAsync());
         data.AddRange(await db.Endorsements.Select(e => e.PrintedPosition).ToListAsync());
+        data.AddRange((await db.Endorsements.Select(e => e.RecordedFrom).ToListAsync()).OfType<string>());
         data.AddRange((await db.Endorsements.Select(e => e.Declaration).ToListAsync()).OfType<string>());
         data.AddRange((await db.Communiques.Select(c => c.Sha256).ToListAsync()).OfType<string>());
         data.AddRange(await db.SigningAuthorities.Select(a => a.EvidenceReference).ToListAsync());
