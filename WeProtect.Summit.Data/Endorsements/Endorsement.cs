@@ -31,8 +31,6 @@ public class Endorsement
     /// the organiser who recorded it and <see cref="SignedUtc"/> the day agreed. Null for an endorsement signed here.</summary>
     public string? RecordedFrom { get; init; }
 
-    public bool IsRecordedAsPrinted => RecordedFrom is not null;
-
     public DateTime? WithdrawnUtc { get; private set; }
     public string? WithdrawnByUserId { get; private set; }
     /// <summary>The reason the signatory or organiser gave, as written; null when the endorsement ended because the

@@ -102,6 +102,16 @@ public class RecordedAsPrintedTests(SummitAppFactory app) : IClassFixture<Summit
         Assert.Null(shut.QuerySelector("#record-form"));
         Assert.NotNull(shut.QuerySelector("#no-record-now"));
 
+        // Before publishing, the organiser sees where each was read; the organisation's signatory sees it on its signing page.
+        var publish = await organiser.GetPageAsync($"/Communiques/Manage/{statementId}");
+        Assert.Contains($"Recorded from the printed record ({Source})", publish.QuerySelector("#signatories")!.TextContent);
+        var signatory = await app.SignatoryAsync(republic.Id);
+        var signing = await signatory.Client.GetPageAsync(SigningData.SignUrl(statementId, republic.Id));
+        Assert.StartsWith($"Endorsed: recorded by the secretariat from the printed record ({Source}), agreed on 11 December 2019, for the text with SHA-256 ",
+            signing.QuerySelector("#live-endorsement")!.TextContent.Trim());
+        Assert.Null(signing.QuerySelector("#sign-form"));
+        Assert.Null(signing.QuerySelector("#withdraw-form"));
+
         var communique = await app.PublishedAsync(statementId);
         // Compared without spaces: the note wraps over lines, which the page's text joins without one.
         static string Squeezed(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));

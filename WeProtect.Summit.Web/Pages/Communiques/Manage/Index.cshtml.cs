@@ -38,7 +38,8 @@ public class IndexModel(SummitDbContext db, CommuniqueDesk desk, TimeProvider cl
     public int LiveEndorsements { get; private set; }
 
     /// <summary>A live endorsement as the publish form lists it.</summary>
-    public sealed record ShownSignatory(int Id, string Organisation, string PrintedName, string PrintedPosition, DateTime SignedUtc, string? Declaration);
+    /// <summary>One organisation the communiqué will list; <c>RecordedFrom</c> is where an endorsement recorded as printed was read.</summary>
+    public sealed record ShownSignatory(int Id, string Organisation, string PrintedName, string PrintedPosition, DateTime SignedUtc, string? Declaration, string? RecordedFrom);
 
     /// <summary>The live endorsements, while the communiqué is not queued yet (the publish form lists them).</summary>
     public IReadOnlyList<ShownSignatory> Signatories { get; private set; } = [];
@@ -163,7 +164,7 @@ public class IndexModel(SummitDbContext db, CommuniqueDesk desk, TimeProvider cl
         {
             // The list the organiser publishes; the form sends back what it showed of it.
             Signatories = (await db.Endorsements.AsNoTracking().Where(e => e.StatementId == statementId && e.WithdrawnUtc == null)
-                .Select(e => new ShownSignatory(e.Id, e.Organisation.FormalName, e.PrintedName, e.PrintedPosition, e.SignedUtc, e.Declaration))
+                .Select(e => new ShownSignatory(e.Id, e.Organisation.FormalName, e.PrintedName, e.PrintedPosition, e.SignedUtc, e.Declaration, e.RecordedFrom))
                 .ToListAsync(ct)).OrderBy(e => e.Organisation, StringComparer.CurrentCulture).ToList();
             Shown = SignatoriesSeen.Of(Signatories.Select(e => e.Id).ToList());
             LiveEndorsements = Signatories.Count;
