@@ -26,7 +26,8 @@ public sealed class PersonalDataExport(SummitDbContext db, TimeProvider clock, A
         var bookings = await db.Bookings.AsNoTracking().Where(b => b.Registration.UserId == userId).OrderBy(b => b.Id)
             .Select(b => new { b.Id, b.RegistrationId, Breakout = b.Breakout.Title, b.Breakout.StartUtc, b.Status, b.RequestedUtc, b.ConfirmedUtc, b.CancelledUtc })
             .ToListAsync(ct);
-        var endorsements = await db.Endorsements.AsNoTracking().Where(e => e.SignerUserId == userId).OrderBy(e => e.Id)
+        // Signed by them; not those an organiser recorded from a past summit's printed list (the audit trail says who did).
+        var endorsements = await db.Endorsements.AsNoTracking().Where(e => e.SignerUserId == userId && e.RecordedFrom == null).OrderBy(e => e.Id)
             .Select(e => new
             {
                 e.Id, e.StatementId, Organisation = e.Organisation.FormalName, e.PrintedName, e.PrintedPosition, e.SignedUtc,

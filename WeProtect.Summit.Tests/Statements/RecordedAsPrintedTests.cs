@@ -128,6 +128,11 @@ public class RecordedAsPrintedTests(SummitAppFactory app) : IClassFixture<Summit
         Assert.Contains("RecordedFrom", csv.Split('\n')[0]);
         Assert.Contains(Source, csv);
 
+        // The organiser who entered them did not sign them: their own data lists no endorsement.
+        var data = await organiser.GetPageAsync("/Profile/Data");
+        using (var json = System.Text.Json.JsonDocument.Parse(await organiser.Http.GetStringAsync(data.QuerySelector("#download-data")!.GetAttribute("href")!)))
+            Assert.Empty(json.RootElement.GetProperty("Endorsements").EnumerateArray());
+
         // And the summit goes to the record.
         var (_, archived) = await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync($"/Summits/Manage/Edit/{summit.Id}"), ".status-form", new Dictionary<string, string>());
         Assert.Equal("The summit is now archived.", archived.QuerySelector("[role=status]")!.TextContent.Trim());
