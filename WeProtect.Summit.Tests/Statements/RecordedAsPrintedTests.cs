@@ -42,6 +42,10 @@ public class RecordedAsPrintedTests(SummitAppFactory app) : IClassFixture<Summit
         var summit = await app.WithDbAsync(db => db.Summits.AsNoTracking().SingleAsync(s => s.Name == name));
         Assert.True(summit.RecordedAfterwards);
         Assert.NotNull(summitPage.QuerySelector("#recorded-afterwards"));
+        Assert.Null(summitPage.QuerySelector("#Input_RegistrationOpens"));
+        // Its details stay correctable (the form posts no registration window).
+        var (_, corrected) = await organiser.SubmitAndFollowAsync(summitPage, "#summit-form", new Dictionary<string, string> { ["Input.Venue"] = "African Union Conference Centre" });
+        Assert.Equal("Summit saved.", corrected.QuerySelector("[role=status]")!.TextContent.Trim());
         // From draft straight to archived: it never opens for registration.
         Assert.Equal(["Archive"], summitPage.QuerySelectorAll(".status-form button").Select(b => b.TextContent.Trim()).ToList());
 
