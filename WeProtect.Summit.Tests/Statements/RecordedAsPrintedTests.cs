@@ -140,6 +140,9 @@ public class RecordedAsPrintedTests(SummitAppFactory app) : IClassFixture<Summit
         // And the summit goes to the record.
         var (_, archived) = await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync($"/Summits/Manage/Edit/{summit.Id}"), ".status-form", new Dictionary<string, string>());
         Assert.Equal("The summit is now archived.", archived.QuerySelector("[role=status]")!.TextContent.Trim());
+        var publicPage = await visitor.GetPageAsync($"/Summits/Details/{summit.Id}");
+        Assert.Equal("This summit took place before it was kept here: its record was entered afterwards from the printed documents.",
+            publicPage.QuerySelector("#registration-state")!.TextContent.Trim());
     }
 
     [Fact]

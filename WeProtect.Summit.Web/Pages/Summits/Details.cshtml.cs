@@ -55,6 +55,7 @@ public class DetailsModel(SummitDbContext db, TimeProvider clock, Microsoft.Exte
             SummitStatus.Open when now < summit.RegistrationOpensUtc =>
                 words["Registration opens on {0} ({1}).", summit.ToLocal(summit.RegistrationOpensUtc!.Value).Said("d MMMM yyyy, HH:mm"), summit.TimeZoneId],
             SummitStatus.Draft => words["Not yet announced."],
+            SummitStatus.Archived when summit.RecordedAfterwards => words["This summit took place before it was kept here: its record was entered afterwards from the printed documents."],
             SummitStatus.Archived => words["This summit has taken place; its record is kept here."],
             _ => words["Registration is closed."],
         };
