@@ -20,6 +20,8 @@ public class CommuniqueJourneyTests(BrowserFixture browser)
 
         // The status block polls itself (htmx) until the job has published the communiqué.
         await Assertions.Expect(page.Locator("#communique-state")).ToHaveTextAsync("Published", new() { Timeout = 60_000 });
+        // The heading's status follows without a reload.
+        await Assertions.Expect(page.Locator("#statement-status")).ToHaveTextAsync("Published");
         await browser.ScreenshotAsync(page, "published");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#download-pdf").ClickAsync());
