@@ -53,6 +53,9 @@ public class RecordedAsPrintedTests(SummitAppFactory app) : IClassFixture<Summit
         var edit = await organiser.GetPageAsync($"/Statements/Manage/Edit/{statementId}");
         Assert.NotNull(edit.QuerySelector("#recorded-afterwards"));
         Assert.Null(edit.QuerySelector("#move-OpenForSignature"));
+        // No signing window, late or standing endorsement is offered: nothing is signed here.
+        Assert.Null(edit.QuerySelector("#Settings_SigningOpens"));
+        Assert.Null(edit.QuerySelector("#Settings_Standing"));
         var record = await organiser.GetPageAsync(edit.QuerySelector("#link-record")!.GetAttribute("href")!);
 
         var republic = await app.OrganisationAsync(Sector.Government, $"Republic of Alpha {Guid.NewGuid():N}"[..30]);
