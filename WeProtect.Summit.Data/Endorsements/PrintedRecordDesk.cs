@@ -31,9 +31,10 @@ public sealed class PrintedRecordDesk(SummitDbContext db, AuditTrail audit, Time
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (wanted.Count == 0) errors.Add(("Names", "Give the names of the organisations, as printed: one per line or separated by commas."));
         if (wanted.Count > MaxNamesAtOnce) errors.Add(("Names", $"Record at most {MaxNamesAtOnce} organisations at once."));
-        source = source?.Trim();
-        if (string.IsNullOrEmpty(source)) errors.Add(("Source", "Say where the list is printed, e.g. the summit's communiqué and its date."));
-        else if (source.Length > Endorsement.SourceMaxLength) errors.Add(("Source", $"The source is longer than {Endorsement.SourceMaxLength} characters."));
+        // Printed beneath the list in every document, as a name is: the same rule for its characters.
+        source = Validation.NameRule.Tidy(source);
+        if (source.Length == 0) errors.Add(("Source", "Say where the list is printed, e.g. the summit's communiqué and its date."));
+        else if (Validation.NameRule.Problem(source, "The source", Endorsement.SourceMaxLength) is { } badSource) errors.Add(("Source", badSource));
         var today = DateOnly.FromDateTime(statement.Summit.ToLocal(clock.GetUtcNow().UtcDateTime));
         if (agreedOn is not { } day) errors.Add(("AgreedOn", "Give the day the organisations agreed to the statement."));
         else if (day < statement.Summit.StartDate || day > today) errors.Add(("AgreedOn", "The day agreed falls between the summit's first day and today."));

@@ -148,6 +148,34 @@ public class RecordedAsPrintedTests(SummitAppFactory app) : IClassFixture<Summit
             publicPage.QuerySelector("#registration-state")!.TextContent.Trim());
     }
 
+    /// <summary>The form's bad input (the sweep of every form reaches only the first statements of its app): a clear
+    /// message on the page, never a server error, nothing recorded.</summary>
+    [Theory]
+    [InlineData("Input.Names", "")]
+    [InlineData("Input.Names", "x")]
+    [InlineData("Input.AgreedOn", "2026-13-45")]
+    [InlineData("Input.AgreedOn", "")]
+    [InlineData("Input.Source", "")]
+    [InlineData("Input.Source", "Communiqu\u001b[2Jé")]
+    [InlineData("Input.Version", "not-a-guid")]
+    [InlineData("Input.Version", "00000000-0000-0000-0000-000000000000")]
+    public async Task Bad_input_to_the_record_form_is_refused_in_the_page(string field, string value)
+    {
+        var (organiser, organiserUser) = await app.LoggedInUserAsync(Roles.Organiser);
+        var statementId = await app.FinalStatementAsync((await app.RecordedSummitAsync()).Id, organiserUser);
+        var government = await app.OrganisationAsync(Sector.Government, $"Republic of Epsilon {Guid.NewGuid():N}"[..30]);
+        var form = new Dictionary<string, string> { ["Input.Names"] = government.FormalName, ["Input.AgreedOn"] = "2019-12-11", ["Input.Source"] = Source };
+        form[field] = value;
+        if (field == "Input.Names" && value == "x") form[field] = new string('x', 70_000);
+
+        var response = await organiser.SubmitAsync(await organiser.GetPageAsync($"/Statements/Manage/Record/{statementId}"), "#record-form", form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await FormClient.ParseAsync(response);
+        Assert.NotEmpty(page.QuerySelector(".validation-summary-errors")!.TextContent.Trim());
+        Assert.Empty(await app.EndorsementsAsync(statementId));
+    }
+
     [Fact]
     public async Task A_statement_run_here_has_no_endorsements_recorded_as_printed()
     {
