@@ -105,6 +105,9 @@ public class RecordedAsPrintedTests(SummitAppFactory app) : IClassFixture<Summit
         var (_, closed) = await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync($"/Statements/Manage/Edit/{statementId}"), "#status-form",
             new Dictionary<string, string> { ["to"] = nameof(StatementStatus.Closed) });
         Assert.Equal("The record of its endorsements is closed: publish the communiqué.", closed.QuerySelector("[role=status]")!.TextContent.Trim());
+        var signingOverview = await organiser.GetPageAsync("/Signing/Manage");
+        Assert.Contains("its endorsements are recorded as printed, not signed here", signingOverview.QuerySelector($"#window-{statementId}")!.TextContent);
+        Assert.Contains("The record of its endorsements was closed on ", signingOverview.QuerySelector($"#statement-{statementId}")!.TextContent);
         var shut = await organiser.GetPageAsync($"/Statements/Manage/Record/{statementId}");
         Assert.Null(shut.QuerySelector("#record-form"));
         Assert.NotNull(shut.QuerySelector("#no-record-now"));
@@ -166,6 +169,7 @@ public class RecordedAsPrintedTests(SummitAppFactory app) : IClassFixture<Summit
         var government = await app.OrganisationAsync(Sector.Government, $"Republic of Epsilon {Guid.NewGuid():N}"[..30]);
         var form = new Dictionary<string, string> { ["Input.Names"] = government.FormalName, ["Input.AgreedOn"] = "2019-12-11", ["Input.Source"] = Source };
         form[field] = value;
+        // "x" stands for a list longer than the form takes, which an attribute cannot hold.
         if (field == "Input.Names" && value == "x") form[field] = new string('x', 70_000);
 
         var response = await organiser.SubmitAsync(await organiser.GetPageAsync($"/Statements/Manage/Record/{statementId}"), "#record-form", form);
