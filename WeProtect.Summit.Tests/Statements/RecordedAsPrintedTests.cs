@@ -41,6 +41,8 @@ public class RecordedAsPrintedTests(SummitAppFactory app) : IClassFixture<Summit
         var (_, summitPage) = await organiser.SubmitAndFollowAsync(create, "#summit-form", Form(record: true, registration: false));
         var summit = await app.WithDbAsync(db => db.Summits.AsNoTracking().SingleAsync(s => s.Name == name));
         Assert.True(summit.RecordedAfterwards);
+        var summits = await organiser.GetPageAsync("/Summits/Manage");
+        Assert.Equal("Recorded afterwards", summits.QuerySelectorAll("tr").Single(tr => tr.TextContent.Contains(name)).QuerySelector(".recorded-afterwards")!.TextContent);
         Assert.NotNull(summitPage.QuerySelector("#recorded-afterwards"));
         Assert.Null(summitPage.QuerySelector("#Input_RegistrationOpens"));
         // Its details stay correctable (the form posts no registration window).
