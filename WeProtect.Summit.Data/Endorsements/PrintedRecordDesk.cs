@@ -14,8 +14,8 @@ public sealed class PrintedRecordDesk(SummitDbContext db, AuditTrail audit, Time
 {
     public const int MaxNamesAtOnce = 300;
 
-    /// <summary>Records that the organisations named in <paramref name="names"/> (one per line or separated by commas,
-    /// as a printed list is; formal or sorting names, any case) agreed to the statement on <paramref name="agreedOn"/>,
+    /// <summary>Records that the organisations named in <paramref name="names"/> (as a printed list runs: see
+    /// <see cref="PrintedList"/>; formal, sorting or listed names, any case) agreed to the statement on <paramref name="agreedOn"/>,
     /// as printed in <paramref name="source"/>. All or nothing: a name matching no organisation, or an organisation
     /// outside the text's audience, refuses the whole list with every such name; one already recorded is passed over.</summary>
     public async Task<DeskResult> RecordAsync(int statementId, string? names, DateOnly? agreedOn, string? source, Guid? expectedVersion, AuditActor actor,
@@ -27,8 +27,11 @@ public sealed class PrintedRecordDesk(SummitDbContext db, AuditTrail audit, Time
         if (expectedVersion != statement.Version) return DeskResult.Conflict("this statement");
 
         var errors = new List<(string Field, DeskText Message)>();
-        var wanted = (names ?? "").Split(['\n', ',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        // The whole register, matched here: a name as printed may be formal, sorting or listed ("UAE"), in any case.
+        var register = (await db.Organisations.AsNoTracking().ToListAsync(ct))
+            .SelectMany(o => new[] { o.FormalName, o.SortName, o.ListedName }.OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Select(n => (Name: n, Organisation: o)))
+            .ToLookup(x => x.Name, x => x.Organisation, StringComparer.OrdinalIgnoreCase);
+        var wanted = PrintedList.Names(names, register.Contains);
         if (wanted.Count == 0) errors.Add(("Names", "Give the names of the organisations, as printed: one per line or separated by commas."));
         if (wanted.Count > MaxNamesAtOnce) errors.Add(("Names", $"Record at most {MaxNamesAtOnce} organisations at once."));
         // Printed beneath the list in every document, as a name is: the same rule for its characters.
@@ -40,12 +43,13 @@ public sealed class PrintedRecordDesk(SummitDbContext db, AuditTrail audit, Time
         else if (day < statement.Summit.StartDate || day > today) errors.Add(("AgreedOn", "The day agreed falls between the summit's first day and today."));
         if (errors.Count > 0) return DeskResult.Invalid(errors);
 
-        var lowered = wanted.Select(n => n.ToLowerInvariant()).ToList();
-        var organisations = await db.Organisations.AsNoTracking()
-            .Where(o => lowered.Contains(o.FormalName.ToLower()) || lowered.Contains(o.SortName.ToLower())).ToListAsync(ct);
-        var unknown = wanted.Where(n => !organisations.Any(o => Names(o, n))).ToList();
+        var unknown = wanted.Where(n => !register.Contains(n)).ToList();
         if (unknown.Count > 0)
             return DeskResult.Invalid([("Names", $"No organisation is called {string.Join("; ", unknown)}: add it under Organisations first, or write its name as the register has it. Nothing was recorded.")]);
+        var ambiguous = wanted.Where(n => register[n].DistinctBy(o => o.Id).Count() > 1).ToList();
+        if (ambiguous.Count > 0)
+            return DeskResult.Invalid([("Names", $"More than one organisation is called {string.Join("; ", ambiguous)}: write its formal name. Nothing was recorded.")]);
+        var organisations = wanted.Select(n => register[n].First()).DistinctBy(o => o.Id).ToList();
         var final = await db.StatementVersions.AsNoTracking().SingleAsync(v => v.Id == statement.FinalVersionId, ct);
         var audiences = EndorsementDesk.AudiencesOf(final);
         var outside = organisations.Where(o => !Statement.SpeaksTo(audiences, o.Sector)).Select(o => o.FormalName).ToList();
@@ -102,9 +106,6 @@ public sealed class PrintedRecordDesk(SummitDbContext db, AuditTrail audit, Time
             return $"{DeskWords.StatementIs(statement.Status)}: endorsements are recorded while the text is final, before the record is closed.";
         return null;
     }
-
-    private static bool Names(Organisations.Organisation organisation, string name) =>
-        string.Equals(organisation.FormalName, name, StringComparison.OrdinalIgnoreCase) || string.Equals(organisation.SortName, name, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Saves with the statement's token bumped: of a record and a close at the same moment, one goes in.</summary>
     private async Task<DeskResult?> SaveAsync(Statement statement, CancellationToken ct)

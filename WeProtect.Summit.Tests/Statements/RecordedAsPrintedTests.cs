@@ -79,8 +79,11 @@ public class RecordedAsPrintedTests(SummitAppFactory app) : IClassFixture<Summit
         Assert.Contains("The day agreed falls between the summit's first day and today.", future.Errors());
         Assert.Empty(await app.EndorsementsAsync(statementId));
 
-        // Names as printed: any case; one already recorded is passed over.
-        var (_, recorded) = await organiser.SubmitAndFollowAsync(record, "#record-form", Names(republic.FormalName.ToUpperInvariant(), kingdom.FormalName));
+        // Names as printed: any case, run together with a final "and"; one already recorded is passed over.
+        var (_, recorded) = await organiser.SubmitAndFollowAsync(record, "#record-form", new Dictionary<string, string>(Names())
+        {
+            ["Input.Names"] = $"{republic.FormalName.ToUpperInvariant()} and {kingdom.FormalName}.",
+        });
         Assert.Equal("Endorsements recorded as printed: 2.", recorded.QuerySelector("[role=status]")!.TextContent.Trim());
         var (_, again) = await organiser.SubmitAndFollowAsync(recorded, "#record-form", Names(kingdom.FormalName));
         Assert.Equal("Every organisation named is already recorded: nothing changed.", again.QuerySelector("[role=status]")!.TextContent.Trim());
