@@ -185,6 +185,35 @@ public class RecordedAsPrintedTests(SummitAppFactory app) : IClassFixture<Summit
         Assert.Empty(await app.EndorsementsAsync(statementId));
     }
 
+    /// <summary>A printed name may be an organisation's listed name; one that two organisations answer to is refused,
+    /// for the formal name to be written, rather than guessed.</summary>
+    [Fact]
+    public async Task A_listed_name_is_recorded_and_a_name_two_organisations_share_is_refused()
+    {
+        var (organiser, organiserUser) = await app.LoggedInUserAsync(Roles.Organiser);
+        var statementId = await app.FinalStatementAsync((await app.RecordedSummitAsync()).Id, organiserUser);
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var emirates = await app.OrganisationAsync(Sector.Government, $"United Arab Emirates {tag}");
+        var north = await app.OrganisationAsync(Sector.Government, $"Northern Republic {tag}");
+        var south = await app.OrganisationAsync(Sector.Government, $"Southern Republic {tag}");
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Organisations.SingleAsync(o => o.Id == emirates.Id)).ListedName = $"UAE {tag}";
+            foreach (var o in await db.Organisations.Where(o => o.Id == north.Id || o.Id == south.Id).ToListAsync()) o.SortName = $"Republic {tag}";
+            await db.SaveChangesAsync();
+        });
+        var page = await organiser.GetPageAsync($"/Statements/Manage/Record/{statementId}");
+        Dictionary<string, string> Form(string names) => new() { ["Input.Names"] = names, ["Input.AgreedOn"] = "2019-12-11", ["Input.Source"] = Source };
+
+        var shared = await FormClient.ParseAsync(await organiser.SubmitAsync(page, "#record-form", Form($"UAE {tag}, Republic {tag}")));
+        Assert.Contains($"More than one organisation is called Republic {tag}: write its formal name.", shared.Errors());
+        Assert.Empty(await app.EndorsementsAsync(statementId));
+
+        var (_, recorded) = await organiser.SubmitAndFollowAsync(page, "#record-form", Form($"UAE {tag}, {north.FormalName}"));
+        Assert.Equal("Endorsements recorded as printed: 2.", recorded.QuerySelector("[role=status]")!.TextContent.Trim());
+        Assert.Equal(new[] { emirates.Id, north.Id }.Order(), (await app.EndorsementsAsync(statementId)).Select(e => e.OrganisationId).Order());
+    }
+
     [Fact]
     public async Task A_statement_run_here_has_no_endorsements_recorded_as_printed()
     {
