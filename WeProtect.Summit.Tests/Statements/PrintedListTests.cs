@@ -9,6 +9,7 @@ public class PrintedListTests
     private static readonly HashSet<string> Register = new(StringComparer.OrdinalIgnoreCase)
     {
         "Albania", "Australia", "Korea, Republic of", "Trinidad and Tobago", "Kenya", "Zambia", "UAE",
+        "Trinité-et-Tobago", "Émirats arabes unis", "Italia", "الأردن", "المغرب",
     };
 
     [Theory]
@@ -18,6 +19,11 @@ public class PrintedListTests
     [InlineData("Albania, Atlantis and Zambia", new[] { "Albania", "Atlantis and Zambia" })]
     [InlineData("Korea, Albania, Albania", new[] { "Korea", "Albania" })]
     [InlineData(" , ;\n", new string[0])]
+    [InlineData("Albania, Trinité-et-Tobago et Émirats arabes unis.", new[] { "Albania", "Trinité-et-Tobago", "Émirats arabes unis" })]
+    [InlineData("Albania, Kenya y Zambia", new[] { "Albania", "Kenya", "Zambia" })]
+    [InlineData("Albania, Kenya e Italia", new[] { "Albania", "Kenya", "Italia" })]
+    [InlineData("الأردن، Kenya و المغرب.", new[] { "الأردن", "Kenya", "المغرب" })]
+    [InlineData("Kenya y Atlantis", new[] { "Kenya y Atlantis" })]
     public void A_printed_list_is_read_into_names(string text, string[] expected) =>
         Assert.Equal(expected, PrintedList.Names(text, Register.Contains));
 }
