@@ -17,6 +17,7 @@ internal sealed class SummitConfiguration : IEntityTypeConfiguration<Summit>
         e.Property(s => s.TimeZoneId).HasMaxLength(64);
         e.Property(s => s.ContactEmail).HasMaxLength(254);
         e.Property(s => s.DefaultLanguage).HasMaxLength(Languages.InterfaceLanguages.CodeMaxLength);
+        e.Property(s => s.ReportedIn).HasMaxLength(Summit.ReportedInMaxLength);
         e.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         e.Property(s => s.Version).IsConcurrencyToken();
         e.HasMany(s => s.Hosts).WithMany().UsingEntity("SummitHost");

@@ -53,6 +53,25 @@ public class Summit
         return null;
     }
 
+    public const int ReportedInMaxLength = 500;
+
+    /// <summary>A summit <see cref="RecordedAfterwards"/> keeps no registrations, so its attendance is what its own
+    /// report printed ("400 delegates from 94 countries, 33 ministers"), with where it is printed; each figure optional,
+    /// set through <see cref="ReportAttendance"/>. A summit run here counts its own and reports none.</summary>
+    public int? ReportedDelegates { get; private set; }
+    public int? ReportedCountries { get; private set; }
+    public int? ReportedMinisters { get; private set; }
+    public string? ReportedIn { get; private set; }
+
+    public bool HasReportedAttendance => ReportedDelegates.HasValue || ReportedCountries.HasValue || ReportedMinisters.HasValue;
+
+    /// <summary>Takes the printed figures as given (a blank source as none); <see cref="Validate"/> says what is wrong.</summary>
+    public void ReportAttendance(int? delegates, int? countries, int? ministers, string? reportedIn)
+    {
+        (ReportedDelegates, ReportedCountries, ReportedMinisters) = (delegates, countries, ministers);
+        ReportedIn = Validation.NameRule.Tidy(reportedIn) is { Length: > 0 } tidy ? tidy : null;
+    }
+
     /// <summary>Optimistic concurrency: an edit made on a stale copy is refused instead of overwriting.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 
@@ -105,6 +124,7 @@ public class Summit
         Check(ContactEmail?.Length > 254 || (ContactEmail is { } mail && !mail.Contains('@')), nameof(ContactEmail), "The contact e-mail is not an e-mail address.");
         Check(RecordedAfterwards && (RegistrationOpensUtc.HasValue || RegistrationClosesUtc.HasValue), nameof(RegistrationOpensUtc),
             "A summit recorded afterwards takes no registration: leave the registration window empty.");
+        ValidateReportedAttendance(Check);
         Check(RegistrationOpensUtc.HasValue != RegistrationClosesUtc.HasValue, nameof(RegistrationClosesUtc),
             "Give both the opening and the closing time of registration, or neither.");
         Check(RegistrationOpensUtc >= RegistrationClosesUtc, nameof(RegistrationClosesUtc),
@@ -116,6 +136,26 @@ public class Summit
                 "Registration must close by the last day of the summit.");
         }
         return errors;
+    }
+
+    private void ValidateReportedAttendance(Action<bool, string, DeskText> check)
+    {
+        if (!RecordedAfterwards)
+        {
+            check(HasReportedAttendance || ReportedIn is not null, nameof(ReportedDelegates),
+                "Attendance is reported only for a summit recorded afterwards: a summit run here counts its own.");
+            return;
+        }
+        check(ReportedDelegates is < 1 or > MaxCapacity, nameof(ReportedDelegates), $"The number of delegates must be between 1 and {MaxCapacity:N0}.");
+        check(ReportedCountries is < 1 || ReportedCountries > Countries.All.Count, nameof(ReportedCountries),
+            $"The number of countries must be between 1 and {Countries.All.Count:N0}.");
+        check(ReportedMinisters is < 0 or > MaxCapacity, nameof(ReportedMinisters), $"The number of ministers must be between 0 and {MaxCapacity:N0}.");
+        check(ReportedCountries > ReportedDelegates, nameof(ReportedCountries), "More countries than delegates: each country was represented by at least one delegate.");
+        check(ReportedMinisters > ReportedDelegates, nameof(ReportedMinisters), "More ministers than delegates: the ministers are counted among the delegates.");
+        check(HasReportedAttendance && ReportedIn is null, nameof(ReportedIn), "Say where these figures are printed (e.g. the summit's report, page 3).");
+        check(!HasReportedAttendance && ReportedIn is not null, nameof(ReportedIn), "Give at least one figure, or leave where they are printed empty.");
+        if (Validation.NameRule.Problem(ReportedIn, "Where the figures are printed", ReportedInMaxLength) is { } badSource)
+            check(true, nameof(ReportedIn), badSource);
     }
 
     /// <summary>Why the summit cannot start on <see cref="StartDate"/> at <paramref name="nowUtc"/>, or null: a new summit,

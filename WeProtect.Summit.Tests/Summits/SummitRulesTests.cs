@@ -14,6 +14,20 @@ public class SummitRulesTests
     [Fact]
     public void A_complete_summit_is_valid() => Assert.Empty(Valid().Validate());
 
+    /// <summary>Printed attendance belongs to a summit recorded afterwards; one run here counts its registrations.</summary>
+    [Fact]
+    public void Only_a_summit_recorded_afterwards_takes_printed_attendance()
+    {
+        var runHere = Valid();
+        runHere.ReportAttendance(400, 94, 33, "Summit report");
+        Assert.Contains(runHere.Validate(), e => e.Field == nameof(runHere.ReportedDelegates));
+        var recorded = Valid();
+        Assert.Null(recorded.RecordAfterwards());
+        recorded.ReportAttendance(400, 94, 33, "  Summit\nreport ");
+        Assert.Empty(recorded.Validate());
+        Assert.Equal("Summit report", recorded.ReportedIn);
+    }
+
     [Theory]
     [InlineData("end-before-start")]
     [InlineData("zone")]

@@ -2977,6 +2977,19 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("RegistrationOpensUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("ReportedCountries")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReportedDelegates")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReportedIn")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("ReportedMinisters")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
 

@@ -2979,6 +2979,19 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("RegistrationOpensUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int?>("ReportedCountries")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ReportedDelegates")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReportedIn")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int?>("ReportedMinisters")
+                        .HasColumnType("int");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
 

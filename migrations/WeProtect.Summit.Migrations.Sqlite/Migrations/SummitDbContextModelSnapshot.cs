@@ -2874,6 +2874,19 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("RegistrationOpensUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ReportedCountries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReportedDelegates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportedIn")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReportedMinisters")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
 

@@ -31,6 +31,11 @@ public class EditModel(SummitDbContext db, SummitDesk desk) : PageModel
         /// <summary>Offered on a new summit only: a summit held before it was run here, entered for the record.</summary>
         [Display(Name = "This summit has already taken place: record it for the Alliance's record (past dates, no registration; its statements' endorsements are entered as printed)")]
         public bool RecordedAfterwards { get; set; }
+        /// <summary>A summit recorded afterwards: its attendance as its report printed it.</summary>
+        [Display(Name = "Delegates")] public int? ReportedDelegates { get; set; }
+        [Display(Name = "Countries represented")] public int? ReportedCountries { get; set; }
+        [Display(Name = "Ministers")] public int? ReportedMinisters { get; set; }
+        [StringLength(Summit.ReportedInMaxLength), Display(Name = "Where these figures are printed")] public string? ReportedIn { get; set; }
         public Guid? Version { get; set; }
     }
 
@@ -104,6 +109,8 @@ public class EditModel(SummitDbContext db, SummitDesk desk) : PageModel
         summit.DefaultLanguage = Input.DefaultLanguage ?? Data.Languages.InterfaceLanguages.Default;
         summit.DelegateCapacity = Input.DelegateCapacity!.Value;
         summit.ContactEmail = Blank(Input.ContactEmail);
+        if (summit.RecordedAfterwards)
+            summit.ReportAttendance(Input.ReportedDelegates, Input.ReportedCountries, Input.ReportedMinisters, Input.ReportedIn);
 
         var zone = SummitClock.FindZone(summit.TimeZoneId);
         summit.RegistrationOpensUtc = ToUtc(Input.RegistrationOpens, zone, nameof(InputModel.RegistrationOpens));
@@ -145,6 +152,8 @@ public class EditModel(SummitDbContext db, SummitDesk desk) : PageModel
         RegistrationCloses = s.RegistrationClosesUtc is { } c ? s.ToLocal(c) : null,
         DelegateCapacity = s.DelegateCapacity, ContactEmail = s.ContactEmail,
         HostIds = s.Hosts.Select(h => h.Id).ToList(), Version = s.Version,
+        ReportedDelegates = s.ReportedDelegates, ReportedCountries = s.ReportedCountries, ReportedMinisters = s.ReportedMinisters,
+        ReportedIn = s.ReportedIn,
     };
 
     private async Task LoadOptionsAsync()

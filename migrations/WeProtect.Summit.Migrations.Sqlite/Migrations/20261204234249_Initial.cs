@@ -143,6 +143,10 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     RegistrationMode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     RecordedAfterwards = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReportedDelegates = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReportedCountries = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReportedMinisters = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReportedIn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>

@@ -144,6 +144,10 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     RegistrationMode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     RecordedAfterwards = table.Column<bool>(type: "boolean", nullable: false),
+                    ReportedDelegates = table.Column<int>(type: "integer", nullable: true),
+                    ReportedCountries = table.Column<int>(type: "integer", nullable: true),
+                    ReportedMinisters = table.Column<int>(type: "integer", nullable: true),
+                    ReportedIn = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>

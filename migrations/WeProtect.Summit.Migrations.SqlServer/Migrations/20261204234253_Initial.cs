@@ -143,6 +143,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     RegistrationMode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
                     RecordedAfterwards = table.Column<bool>(type: "bit", nullable: false),
+                    ReportedDelegates = table.Column<int>(type: "int", nullable: true),
+                    ReportedCountries = table.Column<int>(type: "int", nullable: true),
+                    ReportedMinisters = table.Column<int>(type: "int", nullable: true),
+                    ReportedIn = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>

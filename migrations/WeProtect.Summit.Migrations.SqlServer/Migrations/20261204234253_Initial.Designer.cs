@@ -12,7 +12,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261204215606_Initial")]
+    [Migration("20261204234253_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2981,6 +2981,19 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("RegistrationOpensUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<int?>("ReportedCountries")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ReportedDelegates")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReportedIn")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int?>("ReportedMinisters")
+                        .HasColumnType("int");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");

@@ -12,7 +12,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261204215611_Initial")]
+    [Migration("20261204234257_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2979,6 +2979,19 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
                     b.Property<DateTime?>("RegistrationOpensUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ReportedCountries")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReportedDelegates")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReportedIn")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("ReportedMinisters")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");

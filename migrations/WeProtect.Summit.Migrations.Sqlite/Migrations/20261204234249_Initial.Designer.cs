@@ -11,7 +11,7 @@ using WeProtect.Summit.Data;
 namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SummitDbContext))]
-    [Migration("20261204215602_Initial")]
+    [Migration("20261204234249_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2876,6 +2876,19 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("RegistrationOpensUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReportedCountries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReportedDelegates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportedIn")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReportedMinisters")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
