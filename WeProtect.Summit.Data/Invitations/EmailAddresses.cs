@@ -8,8 +8,9 @@ public static class EmailAddresses
     /// <summary>The form compared: trimmed, upper case (as Identity normalises).</summary>
     public static string Normalise(string email) => email.Trim().ToUpperInvariant();
 
-    /// <summary>Why <paramref name="email"/> is not an address; null when it looks like one.</summary>
-    public static string? Problem(string? email)
+    /// <summary>Why <paramref name="email"/> is not an address, in words a page says in the reader's language; null when
+    /// it looks like one.</summary>
+    public static Desks.DeskText? Problem(string? email)
     {
         if (string.IsNullOrWhiteSpace(email)) return "The e-mail address is required.";
         var e = email.Trim();

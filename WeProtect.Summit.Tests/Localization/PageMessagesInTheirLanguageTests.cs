@@ -105,6 +105,13 @@ public class PageMessagesInTheirLanguageTests(SummitAppFactory app) : IClassFixt
         var (_, tooLarge) = await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync(invitations), "#upload-form",
             files: new Dictionary<string, (string, byte[])> { ["Upload"] = ("everyone.csv", new byte[Data.Invitations.InvitationCsv.MaxFileBytes + 1]) });
         Assert.Contains(Said(language, "{0} is larger than {1} KB. Split it into smaller files.", "everyone.csv", 512), Errors(tooLarge));
+
+        // The one address rule (EmailAddresses.Problem) behind the staff, nomination and delegate address forms.
+        var staff = await organiser.GetPageAsync($"/Registration/Manage/CheckInStaff/{summit.Id}");
+        var notAddress = await FormClient.ParseAsync(await organiser.SubmitAsync(staff, "#grant-form", new Dictionary<string, string> { ["Email"] = "not an address" }));
+        Assert.Contains(Said(language, "That is not an e-mail address."), Errors(notAddress));
+        var noAddress = await FormClient.ParseAsync(await organiser.SubmitAsync(staff, "#grant-form", new Dictionary<string, string> { ["Email"] = "" }));
+        Assert.Contains(Said(language, "The e-mail address is required."), Errors(noAddress));
     }
 
     /// <summary>The breakout's own rules (<c>Breakout.Validate</c>) and the programme's (<c>BreakoutSchedule</c>), a time the

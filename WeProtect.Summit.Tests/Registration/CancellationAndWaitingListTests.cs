@@ -126,8 +126,12 @@ public class CancellationAndWaitingListTests(SummitAppFactory app) : IClassFixtu
         using var _ = client;
         var first = await app.RegisterAsync(user, summit.Id, organisation.Id);
         Assert.True((await app.DecideAsync(first.Id, RegistrationStatus.Approved)).Succeeded);
-        var (cancelled, _) = await client.SubmitAndFollowAsync(await client.GetPageAsync($"/Registration/Details/{first.Id}"), "#cancel-form");
+        var details = await client.GetPageAsync($"/Registration/Details/{first.Id}");
+        // The warning says what happens: the delegate may register again, not that they never can.
+        Assert.Contains("While registration is open you may register again", details.QuerySelector("#cancel")!.TextContent);
+        var (cancelled, cancelledPage) = await client.SubmitAndFollowAsync(details, "#cancel-form");
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Null(cancelledPage.QuerySelector("#consent-form"));
         var oldBadge = (await RowAsync(first.Id)).BadgeCode;
 
         var summitPage = await client.GetPageAsync($"/Summits/Details/{summit.Id}");
