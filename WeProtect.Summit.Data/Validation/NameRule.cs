@@ -20,9 +20,21 @@ public static class NameRule
     {
         if (string.IsNullOrEmpty(value)) return null;
         if (value.Length > maxLength) return $"{what} is longer than {maxLength} characters.";
-        if (FirstForbidden(value) is not { } bad) return null;
-        return $"{what} contains a character that is not allowed in a name ({Describe(bad)}). Type the name again without it.";
+        if (FirstForbidden(value) is { } bad)
+            return $"{what} contains a character that is not allowed in a name ({Describe(bad)}). Type the name again without it.";
+        if (!value.EnumerateRunes().Any(Shows)) return $"{what} is made only of characters that show nothing. Type it with letters or figures.";
+        return null;
     }
+
+    /// <summary>Whether a character leaves a mark on a badge or a page: not white space, not a format character (zero-width
+    /// space, joiners), not a lone combining mark, not a blank that only looks like a letter (braille blank, Hangul fillers).
+    /// A name of such characters alone is empty however long it is.</summary>
+    private static bool Shows(System.Text.Rune rune) =>
+        !System.Text.Rune.IsWhiteSpace(rune)
+        && System.Text.Rune.GetUnicodeCategory(rune) is not (System.Globalization.UnicodeCategory.Format
+            or System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.EnclosingMark
+            or System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.SpaceSeparator)
+        && rune.Value is not (0x2800 or 0x3164 or 0x115F or 0x1160 or 0xFFA0);
 
     /// <summary>The first forbidden UTF-16 unit or code point, or null.</summary>
     public static int? FirstForbidden(string value)

@@ -128,6 +128,7 @@ public class CorrectDetailsTests(SummitAppFactory app) : IClassFixture<SummitApp
             (await RefusedAsync("Input.NeedsNote", new string('n', 1001))).QuerySelector("[data-valmsg-for='Input.NeedsNote']")!.TextContent);
         Assert.Contains("Choose needs from the list.", (await RefusedAsync("Input.Needs", "Teleportation")).QuerySelector("[data-valmsg-for='Input.Needs']")!.TextContent);
         Assert.Contains("not allowed in a name", (await RefusedAsync("Input.FullName", "Omar\u202EFresh")).QuerySelector("[data-valmsg-for='Input.FullName']")!.TextContent);
+        Assert.Contains("made only of characters that show nothing", (await RefusedAsync("Input.FullName", "\u200B\u3164")).QuerySelector("[data-valmsg-for='Input.FullName']")!.TextContent);
         Assert.Equal("Omar Fresh", await NameAsync());
         var (_, unchanged) = await organiser.SubmitAndFollowAsync(current, "#correct-form");
         Assert.Contains("Nothing to save: Omar Fresh's details are unchanged.", unchanged.QuerySelector("main")!.TextContent);

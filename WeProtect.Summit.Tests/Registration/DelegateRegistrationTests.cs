@@ -164,6 +164,9 @@ public class DelegateRegistrationTests : IClassFixture<SummitAppFactory>
     public static TheoryData<string, string, string> BadInputs() => new()
     {
         { "Input.FullName", "", "full name is required" },
+        // A name of zero-width spaces or a braille blank is empty however long it is: the badge would print nothing.
+        { "Input.FullName", "\u200B\u200B", "made only of characters that show nothing" },
+        { "Input.Position", "\u2800", "made only of characters that show nothing" },
         { "Input.Position", new string('x', 201), "position is longer than 200" },
         { "Input.AccessNeeds", new string('x', 1001), "The note about your needs is longer than 1000" },
         { "Input.OrganisationId", "424242", "not in the directory" },
