@@ -8,6 +8,9 @@ public class TravelDetails
 {
     public const int FlightMaxLength = 20;
     public const int HotelMaxLength = 200;
+    /// <summary>How far before the first day one may arrive, or after the last day leave: beyond it the date is a slip
+    /// (of the year, most often) rather than a stay.</summary>
+    public const int MaxDaysAround = 30;
 
     public int Id { get; private set; }
     public int RegistrationId { get; private set; }
@@ -41,6 +44,10 @@ public class TravelDetails
             errors.Add((nameof(TravelPlan.ArrivalLocal), $"You would arrive after the summit's last day ({summit.EndDate:d MMMM yyyy})."));
         if (plan.DepartureLocal is { } d && DateOnly.FromDateTime(d) < summit.StartDate)
             errors.Add((nameof(TravelPlan.DepartureLocal), $"You would leave before the summit's first day ({summit.StartDate:d MMMM yyyy})."));
+        if (plan.ArrivalLocal is { } early && DateOnly.FromDateTime(early) < summit.StartDate.AddDays(-MaxDaysAround))
+            errors.Add((nameof(TravelPlan.ArrivalLocal), $"You would arrive more than {MaxDaysAround} days before the summit's first day ({summit.StartDate:d MMMM yyyy}): check the date."));
+        if (plan.DepartureLocal is { } late && DateOnly.FromDateTime(late) > summit.EndDate.AddDays(MaxDaysAround))
+            errors.Add((nameof(TravelPlan.DepartureLocal), $"You would leave more than {MaxDaysAround} days after the summit's last day ({summit.EndDate:d MMMM yyyy}): check the date."));
         if (arrival is { } from && departure is { } to && to <= from)
             errors.Add((nameof(TravelPlan.DepartureLocal), "You leave before you arrive: check both times."));
         var arrivalFlight = Flight(plan.ArrivalFlight, nameof(TravelPlan.ArrivalFlight), errors);

@@ -58,6 +58,9 @@ public class TravelFormTests(SummitAppFactory app) : IClassFixture<SummitAppFact
         { "Input.ArrivalLocal", "", "Give the date and time you arrive." },
         { "Input.DepartureLocal", "day0-06", "You leave before you arrive" },
         { "Input.ArrivalLocal", "day5-08", "You would arrive after the summit's last day" },
+        // A slip of the year or a placeholder date is refused, not kept as a stay of a century.
+        { "Input.ArrivalLocal", "1900-01-01T10:00", "You would arrive more than 30 days before the summit's first day" },
+        { "Input.DepartureLocal", "9999-12-31T23:59", "You would leave more than 30 days after the summit's last day" },
         { "Input.ArrivalFlight", "EK<2>", "Give a flight number such as EK 2" },
         { "Input.Hotel", new string('h', 201), "The hotel is longer than 200 characters." },
         { "Input.ArrivalLocal", "next tuesday", "is not valid" },
