@@ -101,8 +101,17 @@ public class AgendaMineAndPlenaryTests(SummitAppFactory app) : IClassFixture<Sum
         var session = await client.GetPageAsync($"/Breakouts/Session/{plenary.Id}");
         Assert.NotNull(session.GetElementById("session-plenary"));
         Assert.Null(session.GetElementById("booking-slot"));
+        // The booking page, reached by an old link, leads to the session page; a post made anyway is answered with
+        // the refusal and no waiting list to join.
+        var bookPage = await client.GetAsync(BookingSteps.BookUrl(plenary.Id));
+        Assert.Equal(HttpStatusCode.Redirect, bookPage.StatusCode);
+        Assert.Equal($"/Breakouts/Session/{plenary.Id}", bookPage.Location());
         var post = await client.PostWithTokenAsync(session, BookingSteps.BookUrl(plenary.Id));
-        Assert.True(post.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect);
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        var answer = await FormClient.ParseAsync(post);
+        Assert.Contains("is a plenary session for all delegates", answer.QuerySelector($"#booking-message-{plenary.Id}")!.TextContent);
+        Assert.Equal("Plenary session for all delegates: no booking needed.", answer.QuerySelector($"#booking-state-{plenary.Id}")!.TextContent.Trim());
+        Assert.Null(answer.QuerySelector($"#book-form-{plenary.Id}"));
         Assert.Equal(0, await app.WithDbAsync(db => db.Bookings.CountAsync(b => b.BreakoutId == plenary.Id)));
 
         // Plenaries are in every approved delegate's own calendar, without a booking.

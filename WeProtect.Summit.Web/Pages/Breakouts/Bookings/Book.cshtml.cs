@@ -15,6 +15,8 @@ public class BookModel(SummitDbContext db, BookingDesk desk, UserManager<SummitU
     public async Task<IActionResult> OnGetAsync(int breakoutId, CancellationToken ct)
     {
         if (!await LoadAsync(breakoutId, ct)) return NotFound();
+        // A plenary or a cancelled breakout has no seats to book: its session page says so, with everything else.
+        if (!Breakout.IsBookable) return RedirectToPage("/Breakouts/Session", new { id = breakoutId });
         Button = (await BookingButtonModel.ForAsync(db, desk, breakoutId, users.GetUserId(User), ct: ct))!;
         return Page();
     }

@@ -36,11 +36,14 @@ public sealed record BookingButtonModel(
         DeskResult<Booking>? result = null, CancellationToken ct = default)
     {
         var breakout = await db.Breakouts.AsNoTracking().Where(b => b.Id == breakoutId)
-            .Select(b => new { b.SummitId, b.Capacity, b.ConfirmedCount }).FirstOrDefaultAsync(ct);
+            .Select(b => new { b.SummitId, b.Capacity, b.ConfirmedCount, b.IsPlenary, Cancelled = b.CancelledUtc != null }).FirstOrDefaultAsync(ct);
         if (breakout is null) return null;
         var seatsLeft = Math.Max(0, breakout.Capacity - breakout.ConfirmedCount);
         BookingButtonModel With(BookingState state, int? bookingId = null, int? position = null) =>
             new(breakoutId, breakout.SummitId, state, seatsLeft, bookingId, position, result);
+        // What nobody can book is said to everyone alike, before asking who they are.
+        if (breakout.Cancelled) return With(BookingState.Cancelled);
+        if (breakout.IsPlenary) return With(BookingState.Plenary);
         if (userId is null) return With(BookingState.Anonymous);
 
         var registration = await db.Registrations.AsNoTracking()

@@ -9,6 +9,10 @@ public enum BookingState
 {
     /// <summary>Not signed in: the partial offers a log-in link that comes back to the booking page.</summary>
     Anonymous,
+    /// <summary>A plenary session: every delegate attends, nobody books (whoever asks).</summary>
+    Plenary,
+    /// <summary>A cancelled breakout: nothing to book any more (whoever asks).</summary>
+    Cancelled,
     /// <summary>Signed in, without a registration for the breakout's summit (or a rejected or cancelled one).</summary>
     NotRegistered,
     /// <summary>Registered, but pending or on the summit's waiting list: not yet an approved delegate.</summary>
