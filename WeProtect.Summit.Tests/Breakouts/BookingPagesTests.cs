@@ -33,6 +33,9 @@ public class BookingPagesTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         Assert.Contains("14:00–15:00", row.TextContent); // local time, not UTC
         Assert.Contains(summit.TimeZoneId, row.TextContent);
         Assert.Contains("Confirmed", row.TextContent);
+        Assert.Equal($"/Breakouts/Session/{breakout.Id}", row.QuerySelector("a")!.GetAttribute("href"));
+        // The way back to the programme, to book more.
+        Assert.Equal($"/Breakouts/Agenda/{summit.Id}", mine.QuerySelector("#programme-links a.programme-link")!.GetAttribute("href"));
         Assert.Equal(1, await ConfirmedCountAsync(breakout.Id));
         await app.WaitForMailAsync(m => m.To.ToString().Contains(user.Email!) && m.Subject == "Seat confirmed: Financial sector responses");
     }

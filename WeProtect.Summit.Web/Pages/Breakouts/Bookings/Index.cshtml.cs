@@ -1,3 +1,4 @@
+using WeProtect.Summit.Web.Localization;
 using WeProtect.Summit.Data.Breakouts;
 using WeProtect.Summit.Data.Desks;
 
@@ -11,6 +12,8 @@ public class IndexModel(SummitDbContext db, BookingDesk desk, UserManager<Summit
         BookingStatus Status, int? Position);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+    /// <summary>The summits whose programme the user may book from now: approved there, the summit public and not over.</summary>
+    public IReadOnlyList<(int SummitId, string Name)> Programmes { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -26,11 +29,16 @@ public class IndexModel(SummitDbContext db, BookingDesk desk, UserManager<Summit
             var summit = b.Breakout.Summit;
             var start = summit.ToLocal(b.Breakout.StartUtc);
             var end = summit.ToLocal(b.Breakout.EndUtc);
-            var when = $"{start:ddd d MMM yyyy, HH:mm}–{end.ToString(end.Date == start.Date ? "HH:mm" : "d MMM HH:mm")} ({summit.TimeZoneId})";
+            var when = $"{start.Said("ddd d MMM yyyy, HH:mm")}–{end.Said(end.Date == start.Date ? "HH:mm" : "d MMM HH:mm")} ({summit.TimeZoneId})";
             int? position = b.Status == BookingStatus.Waitlisted ? await desk.WaitlistPositionAsync(b, ct) : null;
             rows.Add(new Row(b.Id, b.BreakoutId, b.Breakout.Title, summit.Name, when, b.Breakout.Room.Name, b.Status, position));
         }
         Rows = rows;
+        Programmes = (await db.Registrations.AsNoTracking()
+                .Where(r => r.UserId == userId && r.Status == Data.Registrations.RegistrationStatus.Approved
+                    && (r.Summit.Status == Data.Summits.SummitStatus.Open || r.Summit.Status == Data.Summits.SummitStatus.Closed))
+                .OrderBy(r => r.Summit.StartDate).Select(r => new { r.SummitId, r.Summit.Name }).ToListAsync(ct))
+            .Select(r => (r.SummitId, r.Name)).ToList();
     }
 
     /// <summary>Cancels one of the user's bookings (the confirmation is the form itself); a freed seat goes to the
