@@ -49,12 +49,19 @@ public class Accreditation
     /// <summary>Everything a badge and a visa letter need.</summary>
     public bool IsComplete => HasDocument && Photo is not null;
 
-    /// <summary>What is still missing, in words, or null when complete.</summary>
-    public string? Missing() => (HasDocument, Photo is not null) switch
+    /// <summary>What is still missing, in words to the delegate ("your photo"), or null when complete.</summary>
+    public string? Missing() => MissingOf(HasDocument, Photo is not null, theirs: false);
+
+    /// <summary>What the delegate has still to give, in words about them to someone else ("their photo"): to their
+    /// delegation's focal point. Null when complete; <paramref name="accreditation"/> null when nothing is given.</summary>
+    public static string? MissingTheirs(Accreditation? accreditation) =>
+        MissingOf(accreditation?.HasDocument == true, accreditation?.Photo is not null, theirs: true);
+
+    private static string? MissingOf(bool hasDocument, bool hasPhoto, bool theirs) => (hasDocument, hasPhoto) switch
     {
         (true, true) => null,
-        (false, true) => "your nationality and travel document",
-        (true, false) => "your photo",
-        _ => NothingGiven,
+        (false, true) => theirs ? "their nationality and travel document" : "your nationality and travel document",
+        (true, false) => theirs ? "their photo" : "your photo",
+        _ => theirs ? "their nationality, travel document and photo" : NothingGiven,
     };
 }

@@ -26,6 +26,13 @@ public sealed class VisaLetterDesk(SummitDbContext db, AuditTrail audit, TimePro
         return missing is null ? null : (DeskText)$"The accreditation is incomplete: first give {(DeskText)missing}.";
     }
 
+    /// <summary>Why the focal point cannot ask for a letter for a member of the delegation, in words about the member.</summary>
+    public static DeskText? WhyMemberNotEligibleText(Registration registration, Accreditation? accreditation)
+    {
+        if (registration.Status != RegistrationStatus.Approved) return "Only for approved delegates: this registration is not approved.";
+        return Accreditation.MissingTheirs(accreditation) is { } missing ? (DeskText)$"The delegate has still to give {(DeskText)missing}." : null;
+    }
+
     public async Task<DeskResult> RequestAsync(int registrationId, string userId, AuditActor actor, CancellationToken ct = default)
     {
         var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == registrationId && r.UserId == userId, ct);
@@ -58,7 +65,9 @@ public sealed class VisaLetterDesk(SummitDbContext db, AuditTrail audit, TimePro
     {
         var registrationId = registration.Id;
         var accreditation = await db.Accreditations.AsNoTracking().FirstOrDefaultAsync(a => a.RegistrationId == registrationId, ct);
-        if (WhyNotEligibleText(registration, accreditation) is { } why) return DeskResult.Refused(why);
+        // Said to whoever asks: the delegate about themselves, the focal point about the member.
+        var why = requestedByUserId == registration.UserId ? WhyNotEligibleText(registration, accreditation) : WhyMemberNotEligibleText(registration, accreditation);
+        if (why is not null) return DeskResult.Refused(why);
         var now = clock.GetUtcNow().UtcDateTime;
         var letter = await db.VisaLetters.FirstOrDefaultAsync(v => v.RegistrationId == registrationId, ct);
         if (letter is null)

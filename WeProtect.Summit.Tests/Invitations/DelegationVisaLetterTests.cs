@@ -49,8 +49,8 @@ public class DelegationVisaLetterTests(SummitAppFactory app) : IClassFixture<Sum
         Assert.Null(Row(early, nominationId).QuerySelector("form.visa-letter-form"));
         // Approved already: only the accreditation is missing, and the page says which part.
         var why = Row(early, nominationId).QuerySelector(".visa-letter-unavailable")!.TextContent;
-        Assert.Contains("The accreditation is incomplete: first give", why);
-        Assert.DoesNotContain("must be approved", why);
+        // Said about the member, to the focal point: not "first give your photo", which is the delegate's own page.
+        Assert.Equal("The delegate has still to give their nationality, travel document and photo.", why.Trim());
 
         using var memberClient = await app.LogInAsync(member);
         var number = await app.CompleteAccreditationAsync(memberClient, registration.Id);

@@ -118,6 +118,30 @@ public class NominationWithdrawalTests(SummitAppFactory app) : IClassFixture<Sum
             .Select(q => q.NominatedDelegates).SingleAsync()));
     }
 
+    /// <summary>A nominee who cancels on their own keeps the nomination (they may register again through it): the focal
+    /// point's page says so, and that withdrawing the nomination frees the place.</summary>
+    [Fact]
+    public async Task A_nominee_who_cancels_keeps_the_place_until_withdrawn_and_the_focal_point_is_told_how_to_free_it()
+    {
+        var (_, focal, delegation) = await DelegationAsync(delegates: 1);
+        var email = NewEmail("canceller");
+        await focal.NominateAsync(delegation, email, nameof(DelegateCategory.Delegate));
+        var (_, nominee, registration) = await CompleteAsync(email, "Cancelling Nominee");
+        Assert.Null((await focal.GetPageAsync(delegation)).QuerySelector(".cancelled-hint"));
+        await nominee.SubmitAndFollowAsync(await nominee.GetPageAsync($"/Registration/Details/{registration.Id}"), "#cancel-form");
+
+        var page = await focal.GetPageAsync(delegation);
+        var nomination = await NominationAsync(email);
+        var row = page.QuerySelector($"tr[data-nomination-id='{nomination.Id}']")!;
+        Assert.Equal("The delegate cancelled: the place stays theirs, to register again, until the nomination is withdrawn.",
+            row.QuerySelector(".cancelled-hint")!.TextContent.Trim());
+        Assert.NotNull(row.QuerySelector("form.withdraw-form"));
+        await WithdrawAsync(focal, page, nomination.Id);
+        var (_, refilled) = await focal.NominateAsync(delegation, NewEmail("replacement"), nameof(DelegateCategory.Delegate));
+        Assert.DoesNotContain("no delegate place left", Text(refilled));
+        Assert.Single(refilled.QuerySelectorAll("#nominees tbody tr"));
+    }
+
     [Fact]
     public async Task An_approved_nominee_cannot_be_withdrawn_even_from_a_page_shown_before_the_approval()
     {

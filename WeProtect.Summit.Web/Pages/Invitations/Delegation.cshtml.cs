@@ -137,7 +137,7 @@ public class DelegationModel(SummitDbContext db, InvitationDesk desk, VisaLetter
         var accreditations = await db.Accreditations.AsNoTracking().Where(a => ids.Contains(a.RegistrationId)).ToDictionaryAsync(a => a.RegistrationId, ct);
         var visaLetters = await db.VisaLetters.AsNoTracking().Where(v => ids.Contains(v.RegistrationId)).ToDictionaryAsync(v => v.RegistrationId, ct);
         VisaLetters = registrations.ToDictionary(r => r.Id,
-            r => (visaLetters.GetValueOrDefault(r.Id), VisaLetterDesk.WhyNotEligibleText(r, accreditations.GetValueOrDefault(r.Id)) is { } why
+            r => (visaLetters.GetValueOrDefault(r.Id), VisaLetterDesk.WhyMemberNotEligibleText(r, accreditations.GetValueOrDefault(r.Id)) is { } why
                 ? Localization.Translations.Of(HttpContext, why) : null));
         Names = registrations.ToDictionary(r => r.Id, r => r.FullName);
         IsFocalPoint = Invitation.IsFocalPoint(users.GetUserId(User));
