@@ -60,6 +60,27 @@ public class ChangeEmailTests(SummitAppFactory app) : IClassFixture<SummitAppFac
             .Where(e => e.SubjectId == user.Id && e.Action.StartsWith("account.email-change")).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync()));
     }
 
+    /// <summary>Confirmed in the browser that is signed in, the answer says every session ended and shows this one ended too.</summary>
+    [Fact]
+    public async Task Confirmed_in_the_signed_in_browser_the_answer_shows_it_signed_out()
+    {
+        var newAddress = AccountSteps.NewEmail();
+        var user = await app.CreateUserAsync(AccountSteps.NewEmail(), "Same Browser");
+        using var client = await app.LogInAsync(user);
+        var form = await client.GetPageAsync("/Profile/ChangeEmail");
+        await client.SubmitAndFollowAsync(form, "form#change-email",
+            new Dictionary<string, string> { ["Input.Email"] = newAddress, ["Input.Password"] = SummitAppFactory.Password });
+        var link = AccountSteps.LinkIn(Assert.Single(app.MailTo(newAddress), m => m.Subject == "Confirm your new e-mail address"), "/Account/ConfirmEmailChange");
+        var ready = await client.GetPageAsync(link);
+        Assert.NotNull(ready.QuerySelector("form[action='/Account/Logout']"));
+
+        var (_, changed) = await client.SubmitAndFollowAsync(ready, "form#confirm-email-change");
+
+        Assert.Contains($"Your account now uses {newAddress}.", changed.QuerySelector("#email-changed")!.TextContent);
+        Assert.Null(changed.QuerySelector("form[action='/Account/Logout']"));
+        Assert.False(await client.IsSignedInAsync());
+    }
+
     [Fact]
     public async Task A_wrong_password_the_same_address_or_a_bad_one_is_refused_and_sends_nothing()
     {

@@ -9,7 +9,7 @@ namespace WeProtect.Summit.Web.Pages.Account;
 /// otherwise spend the link and end every session unseen. Then the address and log-in name change (confirmed), every
 /// session ends (a new security stamp) and the old address is told. A bad, stale, used or tampered link, or an address
 /// taken meanwhile, gets a page saying so, never a 500.</summary>
-public class ConfirmEmailChangeModel(UserManager<SummitUser> users, AccountDesk accounts, Mailer mailer, IConfiguration configuration,
+public class ConfirmEmailChangeModel(UserManager<SummitUser> users, SignInManager<SummitUser> signIn, AccountDesk accounts, Mailer mailer, IConfiguration configuration,
     ILogger<ConfirmEmailChangeModel> logger, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> words) : PageModel
 {
     public enum Result { Invalid, Taken, Ready, Changed }
@@ -39,6 +39,12 @@ public class ConfirmEmailChangeModel(UserManager<SummitUser> users, AccountDesk 
         var renamed = await users.SetUserNameAsync(user, address);
         if (!renamed.Succeeded) logger.LogWarning("The log-in name of account {UserId} could not follow its new address", user.Id);
         await accounts.EmailChangedAsync(user);
+        // This browser's session ends with the others: the page that says so must not show it still signed in.
+        if (users.GetUserId(User) == user.Id)
+        {
+            await signIn.SignOutAsync();
+            HttpContext.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+        }
         await mailer.TrySendAsync(AccountLetters.AddressChanged(words, user, oldAddress, address,
             AccountLinks.Absolute(Request, configuration, Url.Page("/Account/ForgotPassword")!)), logger, "address changed notice");
         Outcome = Result.Changed;
