@@ -243,6 +243,8 @@ public class Registration
         {
             Check(string.IsNullOrWhiteSpace(ProposedOrganisationName), nameof(OrganisationId),
                 "Choose your organisation, or give its name, sector and country.");
+            // Nothing chosen and nothing proposed is one mistake, said once, not also as a missing sector.
+            if (string.IsNullOrWhiteSpace(ProposedOrganisationName)) return errors;
             if (NameRule.Problem(ProposedOrganisationName, "The organisation's name", Organisation.NameMaxLength) is { } organisation)
                 errors.Add((nameof(ProposedOrganisationName), organisation));
             Check(ProposedSector is null || !Enum.IsDefined(ProposedSector.Value), nameof(ProposedSector), "Choose the organisation's sector.");

@@ -196,6 +196,22 @@ public class DelegateRegistrationTests : IClassFixture<SummitAppFactory>
     }
 
     [Fact]
+    public async Task No_organisation_chosen_nor_proposed_is_said_once()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        using var client = await app.LoggedInClientAsync();
+        var form = await client.GetPageAsync($"/Registration/Register/{summit.Id}");
+        var answers = Answers((await app.CreateOrganisationAsync()).Id);
+        answers["Input.OrganisationId"] = "";
+
+        var (_, page) = await client.SubmitAndFollowAsync(form, "#registration-form", answers);
+
+        var errors = page.QuerySelector("#registration-form .alert-danger")!.TextContent;
+        Assert.Contains("Choose your organisation, or give its name, sector and country.", errors);
+        Assert.DoesNotContain("sector.", errors.Replace("give its name, sector and country.", ""));
+    }
+
+    [Fact]
     public async Task Proposed_organisation_needs_its_sector_and_a_known_country()
     {
         var summit = await app.CreateOpenSummitAsync();
