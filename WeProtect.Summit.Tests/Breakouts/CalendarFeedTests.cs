@@ -211,6 +211,29 @@ public class CalendarFeedTests : IClassFixture<SummitAppFactory>
         Assert.Equal(EventStatus.Confirmed, feed!.Events.Single(e => e.Summary == "Full house").Status);
     }
 
+    /// <summary>A calendar app asks for no language: the personal feed speaks the delegate's saved one, as their e-mails
+    /// do; the public agenda feed, one for everyone, the summit's.</summary>
+    [Fact]
+    public async Task The_personal_feed_speaks_the_delegates_language_and_the_agenda_the_summits()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var theme = await app.CreateThemeAsync(summit.Id, "Prevention");
+        var breakout = await app.CreateBreakoutAsync(summit, startHour: 10, title: "Prévenir");
+        var organisation = await app.CreateOrganisationAsync();
+        await app.DecorateAsync(breakout.Id, themeId: theme.Id, organisationIds: [organisation.Id]);
+        var (me, registration) = await app.ApprovedDelegateAsync(summit.Id);
+        await app.PreferLanguageAsync(me, "fr");
+        Assert.Equal(BookingStatus.Confirmed, (await app.BookAsync(breakout.Id, me)).Booked());
+        var token = await app.WithDbAsync(db => db.Registrations.Where(r => r.Id == registration.Id).Select(r => r.CalendarToken).SingleAsync());
+
+        var (_, feed) = await FetchAsync($"/calendar/{Uri.EscapeDataString(token)}.ics");
+
+        Assert.Equal($"{summit.Name} : mes ateliers", feed!.Properties.Get<string>("X-WR-CALNAME"));
+        Assert.Equal($"Thème : Prevention\nAnimé par {organisation.FormalName}", feed.Events.Single().Description);
+        var (_, agenda) = await FetchAsync($"/Breakouts/Agenda/{summit.Id}.ics");
+        Assert.StartsWith("Theme: Prevention", agenda!.Events.Single(e => e.Uid == feed.Events.Single().Uid).Description);
+    }
+
     [Fact]
     public async Task A_seat_given_up_then_booked_again_comes_back_confirmed_with_a_higher_sequence_each_time()
     {

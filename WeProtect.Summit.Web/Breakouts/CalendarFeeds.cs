@@ -4,6 +4,7 @@ using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using WeProtect.Summit.Data.Breakouts;
+using WeProtect.Summit.Web.Localization;
 
 namespace WeProtect.Summit.Web.Breakouts;
 
@@ -38,9 +39,11 @@ public static class CalendarFeeds
         var sessions = await Programme.SessionsAsync(db, summit, themeId: null, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var calendar = NewCalendar(summit, summit.Name);
+        // One public feed for everyone (cached as one): in the summit's own language.
+        var texts = new LanguageTexts(summit.DefaultLanguage);
         foreach (var session in sessions)
             calendar.Events.Add(NewEvent(summit, session, BreakoutUid(session.Id), session.Sequence,
-                session.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed, now, links));
+                session.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed, now, links, texts));
         // Downloaded, it is named after the summit, not after its address ("1.ics").
         return Results.File(System.Text.Encoding.UTF8.GetBytes(new CalendarSerializer().SerializeToString(calendar) ?? ""), ContentType,
             AgendaFileName(summit.Name));
@@ -63,7 +66,7 @@ public static class CalendarFeeds
 
     private static async Task<IResult> PersonalAsync(string token, SummitDbContext db, TimeProvider clock, PublicLinks links, HttpContext http, CancellationToken ct)
     {
-        var registration = await db.Registrations.AsNoTracking().Include(r => r.Summit).FirstOrDefaultAsync(r => r.CalendarToken == token, ct);
+        var registration = await db.Registrations.AsNoTracking().Include(r => r.Summit).Include(r => r.User).FirstOrDefaultAsync(r => r.CalendarToken == token, ct);
         // Ordinal: a case-insensitive database collation must not make a near-miss a match.
         if (registration is null || !string.Equals(registration.CalendarToken, token, StringComparison.Ordinal)) return Results.NotFound();
         http.Response.Headers.CacheControl = "no-cache, no-store";
@@ -78,7 +81,9 @@ public static class CalendarFeeds
             .ToListAsync(ct);
         var sessions = (await Programme.SessionsAsync(db, summit, themeId: null, ct)).ToDictionary(s => s.Id);
         var now = clock.GetUtcNow().UtcDateTime;
-        var calendar = NewCalendar(summit, $"{summit.Name}: my breakouts");
+        // A calendar app fetches it without a language: it speaks the delegate's, as their e-mails do.
+        var texts = new LanguageTexts(registration.User.PreferredLanguage ?? summit.DefaultLanguage);
+        var calendar = NewCalendar(summit, texts.Format("{0}: my breakouts", summit.Name));
         foreach (var booking in bookings)
         {
             if (!sessions.TryGetValue(booking.BreakoutId, out var session) || session.Plenary) continue;
@@ -87,13 +92,13 @@ public static class CalendarFeeds
             // only, and gives the same entry as the agenda feed while the seat never changed.
             var cancelled = booking.Status == BookingStatus.Cancelled || session.Cancelled;
             calendar.Events.Add(NewEvent(summit, session, BreakoutUid(session.Id), session.Sequence + booking.Sequence,
-                cancelled ? EventStatus.Cancelled : EventStatus.Confirmed, now, links));
+                cancelled ? EventStatus.Cancelled : EventStatus.Confirmed, now, links, texts));
         }
         // Plenary sessions are every approved delegate's, without a booking.
         if (registration.Status == Data.Registrations.RegistrationStatus.Approved)
             foreach (var session in sessions.Values.Where(s => s.Plenary))
                 calendar.Events.Add(NewEvent(summit, session, BreakoutUid(session.Id), session.Sequence,
-                    session.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed, now, links));
+                    session.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed, now, links, texts));
         return Serialize(calendar);
     }
 
@@ -106,7 +111,8 @@ public static class CalendarFeeds
         return calendar;
     }
 
-    private static CalendarEvent NewEvent(Summit summit, Programme.Session session, string uid, int sequence, string status, DateTime nowUtc, PublicLinks links) => new()
+    private static CalendarEvent NewEvent(Summit summit, Programme.Session session, string uid, int sequence, string status, DateTime nowUtc,
+        PublicLinks links, LanguageTexts texts) => new()
     {
         Uid = uid,
         Sequence = sequence,
@@ -115,8 +121,9 @@ public static class CalendarFeeds
         Location = Location(summit, session.RoomName),
         Description = string.Join("\n", new[]
         {
-            session.Theme is { } theme ? "Theme: " + theme.Name : null,
-            session.Organisations.Count > 0 ? "Facilitated by " + string.Join(", ", session.Organisations) : null,
+            session.Theme is { } theme ? texts.Format("Theme: {0}", theme.Name) : null,
+            session.Organisations.Count > 0
+                ? texts.Format("Facilitated by {0}", session.Organisations.Aggregate((said, next) => texts.Format("{0}, {1}", said, next))) : null,
         }.OfType<string>()),
         Start = new CalDateTime(DateTime.SpecifyKind(session.StartLocal, DateTimeKind.Unspecified), summit.TimeZoneId),
         End = new CalDateTime(DateTime.SpecifyKind(session.EndLocal, DateTimeKind.Unspecified), summit.TimeZoneId),
