@@ -3,7 +3,8 @@ using WeProtect.Summit.Data.Invitations;
 namespace WeProtect.Summit.Data.Retention;
 
 /// <summary>Everything held about one person, for them to download (JSON): their account, registrations, bookings,
-/// endorsements, needs, answers, travel, accreditation (their document number in full: it is theirs), messages addressed to them, consultation comments and amendments, invitations and nominations sent
+/// endorsements, needs, answers, travel, accreditation (their document number in full: it is theirs), messages addressed to them, the app's
+/// e-mails to them (which and when), consultation comments and amendments, invitations and nominations sent
 /// to their address, and their erasure requests. Only rows tied to their id or their address: nobody else's.</summary>
 public sealed class PersonalDataExport(SummitDbContext db, TimeProvider clock, Accreditations.DocumentNumberProtector documentNumbers)
 {
@@ -44,6 +45,11 @@ public sealed class PersonalDataExport(SummitDbContext db, TimeProvider clock, A
             var (_, subject, body) = message.TextFor(Languages.InterfaceLanguages.ReaderLanguage(m.PreferredLanguage, m.DefaultLanguage));
             return new { m.MessageId, message.SummitId, Subject = subject, Body = body, m.CreatedUtc };
         }).ToList();
+        // The e-mails the app wrote to them on its own (confirmations, decisions, reminders): which, when made and when
+        // sent; their text is written at sending from the data above and is not kept.
+        // The same rule an erasure uses to find them (by subject: their registrations, bookings, invitations…).
+        var notifications = await ErasureScope.OfPerson(db, userId, user.Email, clock.GetUtcNow().UtcDateTime).Notifications.AsNoTracking().OrderBy(n => n.Id)
+            .Select(n => new { n.Kind, n.CreatedUtc, n.SentUtc }).ToListAsync(ct);
         var comments = await db.StatementComments.AsNoTracking().Where(c => c.AuthorUserId == userId).OrderBy(c => c.Id)
             .Select(c => new { c.Id, c.StatementId, c.Anchor, c.Text, c.AuthorName, c.OrganisationName, c.CreatedUtc }).ToListAsync(ct);
         var amendments = await db.Amendments.AsNoTracking().Where(a => a.ProposerUserId == userId).OrderBy(a => a.Id)
@@ -80,10 +86,10 @@ public sealed class PersonalDataExport(SummitDbContext db, TimeProvider clock, A
             Account = new
             {
                 user.Id, user.FullName, user.Email, user.EmailConfirmed, user.Position, Organisation = organisation, user.PhoneNumber,
-                user.TwoFactorEnabled, user.CreatedUtc, Roles = roles,
+                user.TwoFactorEnabled, user.CreatedUtc, Roles = roles, Language = user.PreferredLanguage,
             },
             Registrations = registrations, Needs = needs, Answers = answers, Travel = travel, Accreditations = accreditations,
-            VisaLetters = visaLetters, Bookings = bookings, Endorsements = endorsements, MessagesToYou = messages,
+            VisaLetters = visaLetters, Bookings = bookings, Endorsements = endorsements, MessagesToYou = messages, EmailsToYou = notifications,
             ConsultationComments = comments, ProposedAmendments = amendments, InvitationsToYourAddress = invitations,
             NominationsToYourAddress = nominations, ErasureRequests = requests,
         };

@@ -33,6 +33,7 @@ public class PersonalDataTests(SummitAppFactory app) : IClassFixture<SummitAppFa
                 "Programme for {FullName}", "Dear {FullName}, the programme is attached.", "en", [], new RegistrationFilter(), new AuditActor(null, "Organiser"));
             Assert.True(sent.Succeeded, sent.Message);
         }
+        await app.PreferLanguageAsync(ingrid, "es");
         using var client = await app.LogInAsync(ingrid);
         var page = await client.GetPageAsync("/Profile/Data");
         var response = await client.GetAsync(page.QuerySelector("#download-data")!.GetAttribute("href")!);
@@ -47,6 +48,9 @@ public class PersonalDataTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         Assert.Equal("Gluten-free meals", registration.GetProperty("AccessNeeds").GetString());
         Assert.Equal("Approved", registration.GetProperty("Status").GetString());
         Assert.Contains(root.GetProperty("MessagesToYou").EnumerateArray(), m => m.GetProperty("Subject").GetString() == "Programme for {FullName}");
+        Assert.Equal("es", root.GetProperty("Account").GetProperty("Language").GetString());
+        // The app's own e-mails to them are listed too: which and when, as their text is not kept.
+        Assert.Contains(root.GetProperty("EmailsToYou").EnumerateArray(), m => m.GetProperty("Kind").GetString() == Data.Notifications.NotificationKinds.RegistrationDecision);
         Assert.DoesNotContain("Olav", text);
         Assert.DoesNotContain(other.Email!, text);
         Assert.DoesNotContain("Hearing loop", text);
