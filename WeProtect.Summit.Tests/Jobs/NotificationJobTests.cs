@@ -19,6 +19,11 @@ public class NotificationJobTests : IClassFixture<SummitAppFactory>
         // The app's recurring sweep (each minute on the wall clock) would send a lost notification itself, between the
         // test's steps when a minute turns; these tests hand it to the job, or run the sweep, themselves.
         app.Services.GetRequiredService<Hangfire.IRecurringJobManager>().RemoveIfExists(NotificationSweep.RecurringJobId);
+        // The sweep the app enqueues at start may not have run yet on a busy machine: let every job queued so far finish,
+        // or it would send the row made below between the test's steps.
+        var monitoring = app.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+        for (var waited = 0; waited < 20_000 && monitoring.EnqueuedCount("default") + monitoring.ProcessingCount() > 0; waited += 50)
+            await Task.Delay(50);
         var summit = await app.CreateOpenSummitAsync();
         var organisation = await app.CreateOrganisationAsync();
         var user = await app.CreateUserAsync();
