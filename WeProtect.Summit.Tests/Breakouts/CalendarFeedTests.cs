@@ -212,7 +212,7 @@ public class CalendarFeedTests : IClassFixture<SummitAppFactory>
     }
 
     /// <summary>A calendar app asks for no language: the personal feed speaks the delegate's saved one, as their e-mails
-    /// do; the public agenda feed, one for everyone, the summit's.</summary>
+    /// do; the public agenda feed, one for everyone, the summit's. Each entry says what the session is about.</summary>
     [Fact]
     public async Task The_personal_feed_speaks_the_delegates_language_and_the_agenda_the_summits()
     {
@@ -220,7 +220,7 @@ public class CalendarFeedTests : IClassFixture<SummitAppFactory>
         var theme = await app.CreateThemeAsync(summit.Id, "Prevention");
         var breakout = await app.CreateBreakoutAsync(summit, startHour: 10, title: "Prévenir");
         var organisation = await app.CreateOrganisationAsync();
-        await app.DecorateAsync(breakout.Id, themeId: theme.Id, organisationIds: [organisation.Id]);
+        await app.DecorateAsync(breakout.Id, themeId: theme.Id, organisationIds: [organisation.Id], description: "Ce que font les écoles.\r\nEt les familles.");
         var (me, registration) = await app.ApprovedDelegateAsync(summit.Id);
         await app.PreferLanguageAsync(me, "fr");
         Assert.Equal(BookingStatus.Confirmed, (await app.BookAsync(breakout.Id, me)).Booked());
@@ -229,7 +229,8 @@ public class CalendarFeedTests : IClassFixture<SummitAppFactory>
         var (_, feed) = await FetchAsync($"/calendar/{Uri.EscapeDataString(token)}.ics");
 
         Assert.Equal($"{summit.Name} : mes ateliers", feed!.Properties.Get<string>("X-WR-CALNAME"));
-        Assert.Equal($"Thème : Prevention\nAnimé par {organisation.FormalName}", feed.Events.Single().Description);
+        // What the session is about follows, as its page says it.
+        Assert.Equal($"Thème : Prevention\nAnimé par {organisation.FormalName}\n\nCe que font les écoles.\nEt les familles.", feed.Events.Single().Description);
         var (_, agenda) = await FetchAsync($"/Breakouts/Agenda/{summit.Id}.ics");
         Assert.StartsWith("Theme: Prevention", agenda!.Events.Single(e => e.Uid == feed.Events.Single().Uid).Description);
     }

@@ -37,13 +37,14 @@ public static class CalendarFeeds
     {
         if (await Programme.PublicSummitAsync(db, summitId, ct) is not { } summit) return Results.NotFound();
         var sessions = await Programme.SessionsAsync(db, summit, themeId: null, ct);
+        var about = await DescriptionsAsync(db, summit.Id, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var calendar = NewCalendar(summit, summit.Name);
         // One public feed for everyone (cached as one): in the summit's own language.
         var texts = new LanguageTexts(summit.DefaultLanguage);
         foreach (var session in sessions)
             calendar.Events.Add(NewEvent(summit, session, BreakoutUid(session.Id), session.Sequence,
-                session.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed, now, links, texts));
+                session.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed, now, links, texts, about));
         // Downloaded, it is named after the summit, not after its address ("1.ics").
         return Results.File(System.Text.Encoding.UTF8.GetBytes(new CalendarSerializer().SerializeToString(calendar) ?? ""), ContentType,
             AgendaFileName(summit.Name));
@@ -80,6 +81,7 @@ public static class CalendarFeeds
             .Select(b => new { b.Id, b.BreakoutId, b.Status, b.Sequence })
             .ToListAsync(ct);
         var sessions = (await Programme.SessionsAsync(db, summit, themeId: null, ct)).ToDictionary(s => s.Id);
+        var about = await DescriptionsAsync(db, summit.Id, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         // A calendar app fetches it without a language: it speaks the delegate's, as their e-mails do.
         var texts = new LanguageTexts(registration.User.PreferredLanguage ?? summit.DefaultLanguage);
@@ -92,15 +94,20 @@ public static class CalendarFeeds
             // only, and gives the same entry as the agenda feed while the seat never changed.
             var cancelled = booking.Status == BookingStatus.Cancelled || session.Cancelled;
             calendar.Events.Add(NewEvent(summit, session, BreakoutUid(session.Id), session.Sequence + booking.Sequence,
-                cancelled ? EventStatus.Cancelled : EventStatus.Confirmed, now, links, texts));
+                cancelled ? EventStatus.Cancelled : EventStatus.Confirmed, now, links, texts, about));
         }
         // Plenary sessions are every approved delegate's, without a booking.
         if (registration.Status == Data.Registrations.RegistrationStatus.Approved)
             foreach (var session in sessions.Values.Where(s => s.Plenary))
                 calendar.Events.Add(NewEvent(summit, session, BreakoutUid(session.Id), session.Sequence,
-                    session.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed, now, links, texts));
+                    session.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed, now, links, texts, about));
         return Serialize(calendar);
     }
+
+    /// <summary>What each session is about, as its page says it: for the feeds only (the agenda grid shows none).</summary>
+    private static Task<Dictionary<int, string>> DescriptionsAsync(SummitDbContext db, int summitId, CancellationToken ct) =>
+        db.Breakouts.AsNoTracking().Where(b => b.SummitId == summitId && b.Description != null && b.Description != "")
+            .ToDictionaryAsync(b => b.Id, b => b.Description!, ct);
 
     private static Calendar NewCalendar(Summit summit, string name)
     {
@@ -112,7 +119,7 @@ public static class CalendarFeeds
     }
 
     private static CalendarEvent NewEvent(Summit summit, Programme.Session session, string uid, int sequence, string status, DateTime nowUtc,
-        PublicLinks links, LanguageTexts texts) => new()
+        PublicLinks links, LanguageTexts texts, IReadOnlyDictionary<int, string> about) => new()
     {
         Uid = uid,
         Sequence = sequence,
@@ -124,6 +131,7 @@ public static class CalendarFeeds
             session.Theme is { } theme ? texts.Format("Theme: {0}", theme.Name) : null,
             session.Organisations.Count > 0
                 ? texts.Format("Facilitated by {0}", session.Organisations.Aggregate((said, next) => texts.Format("{0}, {1}", said, next))) : null,
+            about.GetValueOrDefault(session.Id) is { } description ? "\n" + description.Replace("\r\n", "\n").Trim() : null,
         }.OfType<string>()),
         Start = new CalDateTime(DateTime.SpecifyKind(session.StartLocal, DateTimeKind.Unspecified), summit.TimeZoneId),
         End = new CalDateTime(DateTime.SpecifyKind(session.EndLocal, DateTimeKind.Unspecified), summit.TimeZoneId),
