@@ -57,6 +57,8 @@ public class FirstAdminSetupTests : IClassFixture<SummitAppFactory>
             Assert.NotNull(ada);
             Assert.True(await users.IsInRoleAsync(ada!, Roles.Admin));
             Assert.True(await users.IsInRoleAsync(ada!, Roles.Organiser));
+            // Its language is saved as any new account's: a summit's default language does not change its pages.
+            Assert.Equal("en", ada!.PreferredLanguage);
         }
 
         // The same link, and any other, is now dead.

@@ -35,6 +35,8 @@ public class SetupModel(FirstAdminSetup setup, UserManager<SummitUser> users, Si
 
         var user = new SummitUser { UserName = Input.Email, Email = Input.Email, EmailConfirmed = true, FullName = Input.FullName.Trim(),
             CreatedUtc = clock.GetUtcNow().UtcDateTime };
+        // As every new account: it starts in the language it was made in.
+        user.PreferLanguage(Data.Languages.InterfaceLanguages.ReaderLanguage(System.Globalization.CultureInfo.CurrentUICulture.Name));
         var created = await users.CreateAsync(user, Input.Password);
         if (!created.Succeeded)
         {

@@ -52,7 +52,7 @@ public class RegisterModel(UserManager<SummitUser> users, IPasswordHasher<Summit
         // whether or not the address has an account.
         var candidate = new SummitUser { UserName = email, Email = email, FullName = fullName, CreatedUtc = clock.GetUtcNow().UtcDateTime };
         // The language the account was made in is its preference until the user chooses another (e-mails follow it).
-        candidate.PreferLanguage(Data.Languages.InterfaceLanguages.Match(CultureInfo.CurrentUICulture.Name) ?? Data.Languages.InterfaceLanguages.Default);
+        candidate.PreferLanguage(Data.Languages.InterfaceLanguages.ReaderLanguage(CultureInfo.CurrentUICulture.Name));
         foreach (var validator in users.PasswordValidators)
         {
             var result = await validator.ValidateAsync(users, candidate, Input.Password);
