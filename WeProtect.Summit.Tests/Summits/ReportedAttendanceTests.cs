@@ -44,6 +44,11 @@ public class ReportedAttendanceTests(SummitAppFactory app) : IClassFixture<Summi
         var french = await LocalizedAppFactory.Speaking(app.CreateFormClient(), "fr").GetPageAsync($"/Summits/Details/{summit.Id}");
         Assert.Equal("400 délégués, 94 pays représentés, 33 ministres. Selon Summit report, page 3.",
             Spaces(french.QuerySelector("#summit-attendance")!.TextContent));
+        // The list of summits says it too, under the summit's name.
+        var list = await visitor.GetPageAsync("/Summits");
+        var item = list.QuerySelectorAll("li.list-group-item").Single(li => li.TextContent.Contains(summit.Name));
+        Assert.Equal("400 delegates, 94 countries represented, 33 ministers. As reported in Summit report, page 3.",
+            Spaces(item.QuerySelector(".reported-attendance")!.TextContent));
         var participants = await visitor.GetPageAsync($"/Summits/Participants/{summit.Id}");
         Assert.Equal("This summit took place before it was kept here: its delegates did not register here, so none is listed.",
             participants.QuerySelector("#no-participants")!.TextContent.Trim());

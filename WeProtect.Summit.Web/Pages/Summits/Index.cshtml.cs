@@ -8,17 +8,14 @@ using WeProtect.Summit.Data.Summits;
 [OutputCache(PolicyName = PublicPageCache.Policy)]
 public class IndexModel(SummitDbContext db, TimeProvider clock) : PageModel
 {
-    public sealed record Row(int Id, string Name, string City, string CountryCode, DateOnly StartDate, DateOnly EndDate);
-
-    public IReadOnlyList<Row> Upcoming { get; private set; } = [];
-    public IReadOnlyList<Row> Past { get; private set; } = [];
+    public IReadOnlyList<Summit> Upcoming { get; private set; } = [];
+    public IReadOnlyList<Summit> Past { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
         var rows = await db.Summits.AsNoTracking()
             .Where(s => s.Status != SummitStatus.Draft)
             .OrderBy(s => s.StartDate)
-            .Select(s => new Row(s.Id, s.Name, s.City, s.CountryCode, s.StartDate, s.EndDate))
             .ToListAsync();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Upcoming = rows.Where(r => r.EndDate >= today).ToList();
