@@ -22,7 +22,8 @@ public static class NameRule
         if (value.Length > maxLength) return $"{what} is longer than {maxLength} characters.";
         if (FirstForbidden(value) is { } bad)
             return $"{what} contains a character that is not allowed in a name ({Describe(bad)}). Type the name again without it.";
-        if (!value.EnumerateRunes().Any(Shows)) return $"{what} is made only of characters that show nothing. Type it with letters or figures.";
+        // White space alone is an empty name, the caller's rule; invisible characters are not white space to .NET.
+        if (!string.IsNullOrWhiteSpace(value) && !value.EnumerateRunes().Any(Shows)) return $"{what} is made only of characters that show nothing. Type it with letters or figures.";
         return null;
     }
 
