@@ -84,7 +84,7 @@ public static class CalendarFeeds
         var about = await DescriptionsAsync(db, summit.Id, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         // A calendar app fetches it without a language: it speaks the delegate's, as their e-mails do.
-        var texts = new LanguageTexts(registration.User.PreferredLanguage ?? summit.DefaultLanguage);
+        var texts = new LanguageTexts(Data.Languages.InterfaceLanguages.ReaderLanguage(registration.User.PreferredLanguage, summit.DefaultLanguage));
         var calendar = NewCalendar(summit, texts.Format("{0}: my breakouts", summit.Name));
         foreach (var booking in bookings)
         {
