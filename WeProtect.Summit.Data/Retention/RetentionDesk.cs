@@ -66,6 +66,8 @@ public sealed class RetentionDesk(SummitDbContext db, AuditTrail audit, TimeProv
     public async Task<int?> EraseSummitAsync(int summitId, Guid runId, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        // A sweep goes on after a summit that failed: nothing that summit left tracked is saved with the next one.
+        db.ChangeTracker.Clear();
         var summit = await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == summitId, ct);
         if (summit is null) return null;
         if (!await db.SummitRetentions.AnyAsync(r => r.SummitId == summitId, ct))

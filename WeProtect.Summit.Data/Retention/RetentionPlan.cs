@@ -7,4 +7,6 @@ public sealed record RetentionPlan(Summits.Summit Summit, SummitRetention? Reten
 {
     public bool IsErased => Retention?.IsErased == true;
     public bool IsExtended => Retention?.ExtendedUntil is not null;
+    public DateOnly LatestUntil => SummitRetention.LatestUntil(Summit);
+    public DateOnly EarliestUntil => RetainUntil < DateOnly.MaxValue ? RetainUntil.AddDays(1) : RetainUntil;
 }

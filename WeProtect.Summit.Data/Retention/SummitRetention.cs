@@ -12,6 +12,9 @@ public class SummitRetention
     /// <summary>Days after the summit's last day (in its time zone) that its personal data is kept by default.</summary>
     public const int DefaultDays = 90;
     public const int ReasonMaxLength = 1000;
+    /// <summary>The longest an extension may keep the data after the summit's last day: a legal hold lasts years, not
+    /// centuries, and a later day is a typing slip.</summary>
+    public const int MaxYears = 30;
 
     private SummitRetention() { }
 
@@ -32,12 +35,19 @@ public class SummitRetention
 
     /// <summary>The last day the summit's personal data is kept (in the summit's time zone).</summary>
     public static DateOnly RetainUntil(Summit summit, SummitRetention? retention) =>
-        retention?.ExtendedUntil ?? summit.EndDate.AddDays(DefaultDays);
+        retention?.ExtendedUntil ?? (summit.EndDate > DateOnly.MaxValue.AddDays(-DefaultDays) ? DateOnly.MaxValue : summit.EndDate.AddDays(DefaultDays));
+
+    /// <summary>The last day an extension may keep the summit's data to.</summary>
+    public static DateOnly LatestUntil(Summit summit) =>
+        summit.EndDate.Year + MaxYears > DateOnly.MaxValue.Year - 1 ? DateOnly.MaxValue.AddDays(-1) : summit.EndDate.AddYears(MaxYears);
 
     /// <summary>The instant the erasure is due: midnight at the end of the last day kept, in the summit's time zone.</summary>
     public static DateTime ErasureDueUtc(Summit summit, SummitRetention? retention)
     {
-        var midnight = RetainUntil(summit, retention).AddDays(1).ToDateTime(TimeOnly.MinValue);
+        // Bounded: a row saved before the dates were (a last day in year 9999) must not stop the page or the sweep.
+        var until = RetainUntil(summit, retention);
+        if (until >= DateOnly.MaxValue.AddDays(-1)) return DateTime.MaxValue;
+        var midnight = until.AddDays(1).ToDateTime(TimeOnly.MinValue);
         var (utc, error) = SummitClock.ToUtc(midnight, summit.Zone);
         // A zone whose clocks skip midnight that day: the first hour that exists.
         return error is null ? utc : SummitClock.ToUtc(midnight.AddHours(1), summit.Zone).Utc;
@@ -55,6 +65,7 @@ public class SummitRetention
         if (IsErased) errors.Add(("Until", "This summit's personal data has already been erased: there is nothing left to keep."));
         else if (until is null) errors.Add(("Until", "Give the last day the data is to be kept."));
         else if (until <= current) errors.Add(("Until", $"Give a day after {current:d MMMM yyyy}, the day the data is kept until now."));
+        else if (until > LatestUntil(summit)) errors.Add(("Until", $"Give a day by {LatestUntil(summit):d MMMM yyyy}: data is kept at most {MaxYears} years after the summit."));
         if (string.IsNullOrWhiteSpace(reason)) errors.Add(("Reason", "Give the reason for keeping the data longer."));
         else if (reason.Trim().Length > ReasonMaxLength) errors.Add(("Reason", $"The reason is longer than {ReasonMaxLength} characters."));
         if (errors.Count > 0) return errors;

@@ -10,6 +10,9 @@ public class Summit
     public const int NameMaxLength = 200;
     public const int TextMaxLength = 4000;
     public const int MaxCapacity = 100_000;
+    /// <summary>The days a summit may fall on: the Alliance's record begins in the 1990s, and a far-off year is a typing
+    /// slip that would otherwise overflow every date counted from the summit's days (retention, reminders, travel).</summary>
+    public static readonly DateOnly EarliestDay = new(1990, 1, 1), LatestDay = new(2199, 12, 31);
 
     public int Id { get; set; }
     public string Name { get; set; } = "";
@@ -115,6 +118,8 @@ public class Summit
         Check(Venue?.Length > NameMaxLength, nameof(Venue), $"The venue is longer than {NameMaxLength} characters.");
         Check(!Countries.IsKnown(CountryCode), nameof(CountryCode), "Choose the host country from the ISO 3166-1 list.");
         Check(EndDate < StartDate, nameof(EndDate), "The summit cannot end before it starts.");
+        Check(StartDate < EarliestDay || StartDate > LatestDay, nameof(StartDate), $"Give a first day between {EarliestDay.Year} and {LatestDay.Year}.");
+        Check(EndDate < EarliestDay || EndDate > LatestDay, nameof(EndDate), $"Give a last day between {EarliestDay.Year} and {LatestDay.Year}.");
         Check(SummitClock.FindZone(TimeZoneId) is null, nameof(TimeZoneId), $"\"{TimeZoneId}\" is not an IANA time zone (e.g. Asia/Dubai).");
         Check(!Languages.InterfaceLanguages.IsSupported(DefaultLanguage), nameof(DefaultLanguage), "Choose one of the app's languages.");
         Check(DelegateCapacity <= 0, nameof(DelegateCapacity), "The delegate capacity must be at least 1.");

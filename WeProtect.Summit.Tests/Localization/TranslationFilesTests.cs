@@ -31,6 +31,21 @@ public partial class TranslationFilesTests
         Assert.Equal(Translated().Cast<object[]>().Select(row => (string)row[0]), EnglishLeft.Languages().Cast<object[]>().Select(row => (string)row[0]));
     }
 
+    /// <summary>The build keeps only the first of two keys that differ in case ("ministers", "Ministers") and warns; the
+    /// second then falls back to English in every language.</summary>
+    [Fact]
+    public void No_two_keys_of_a_file_differ_only_in_case()
+    {
+        var folder = Path.Combine(WeProtect.Summit.Tests.Statements.StatementExample.RepositoryRoot(), "WeProtect.Summit.Web", "Localization");
+        var clashes = Directory.EnumerateFiles(folder, "SharedResource*.resx")
+            .SelectMany(resx => System.Xml.Linq.XDocument.Load(resx).Root!.Elements("data")
+                .Select(d => (string)d.Attribute("name")!)
+                .GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+                .Select(g => $"{Path.GetFileName(resx)}: {string.Join(" / ", g)}"))
+            .ToList();
+        Assert.True(clashes.Count == 0, string.Join(" | ", clashes));
+    }
+
     [Fact]
     public void The_neutral_file_is_English_and_holds_every_key_as_its_own_value()
     {

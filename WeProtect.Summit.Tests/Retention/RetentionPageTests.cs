@@ -78,6 +78,46 @@ public class RetentionPageTests(SummitAppFactory app) : IClassFixture<SummitAppF
         Assert.Contains("already been erased", late.Message);
     }
 
+    /// <summary>A day decades away is a typing slip: refused with the last day allowed, and the form says the range.</summary>
+    [Fact]
+    public async Task A_day_past_the_longest_hold_is_refused()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var page = await organiser.GetPageAsync(Url(summit.Id));
+        var latest = summit.EndDate.AddYears(SummitRetention.MaxYears);
+        Assert.Equal(latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), page.QuerySelector("#Until")!.GetAttribute("max"));
+        foreach (var until in new[] { latest.AddDays(1), DateOnly.MaxValue })
+        {
+            var refused = await organiser.SubmitAsync(page, "#extend-form",
+                new Dictionary<string, string> { ["Until"] = until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Reason"] = "Legal hold" });
+            Assert.Equal(System.Net.HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains($"Give a day by {latest:d MMMM yyyy}", (await FormClient.ParseAsync(refused)).QuerySelector(".alert-danger")!.TextContent);
+        }
+        Assert.Null(await app.WithDbAsync(db => db.SummitRetentions.AsNoTracking().FirstOrDefaultAsync(r => r.SummitId == summit.Id)));
+    }
+
+    /// <summary>A summit saved before its days were bounded (a last day in year 9999) neither breaks its page nor stops
+    /// the sweep from erasing the summits that are due.</summary>
+    [Fact]
+    public async Task A_summit_ending_in_the_last_year_there_is_shows_its_page_and_does_not_stop_the_sweep()
+    {
+        var farOff = await app.CreateOpenSummitAsync();
+        await app.WithDbAsync(db => db.Summits.Where(s => s.Id == farOff.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndDate, DateOnly.MaxValue)));
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var page = await organiser.GetAsync(Url(farOff.Id));
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+
+        var due = await app.CreateOpenSummitAsync();
+        var user = await app.CreateUserAsync();
+        await app.DetailedRegistrationAsync(user, due.Id, await app.CreateOrganisationAsync(), "Wheelchair access");
+        await app.MoveToErasureAsync(due.Id, TimeSpan.FromMinutes(1));
+        await app.RunRetentionAsync();
+        Assert.Null(await app.WithDbAsync(db => db.Registrations.Where(r => r.UserId == user.Id).Select(r => r.AccessNeeds).SingleAsync()));
+        Assert.Null(await app.WithDbAsync(db => db.SummitRetentions.AsNoTracking().FirstOrDefaultAsync(r => r.SummitId == farOff.Id && r.ErasedUtc != null)));
+    }
+
     [Fact]
     public async Task An_unknown_summit_is_not_found()
     {

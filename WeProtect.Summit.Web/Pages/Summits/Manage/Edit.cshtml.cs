@@ -34,7 +34,7 @@ public class EditModel(SummitDbContext db, SummitDesk desk) : PageModel
         /// <summary>A summit recorded afterwards: its attendance as its report printed it.</summary>
         [Display(Name = "Delegates")] public int? ReportedDelegates { get; set; }
         [Display(Name = "Countries represented")] public int? ReportedCountries { get; set; }
-        [Display(Name = "Ministers")] public int? ReportedMinisters { get; set; }
+        [Display(Name = "Ministers among them")] public int? ReportedMinisters { get; set; }
         [StringLength(Summit.ReportedInMaxLength), Display(Name = "Where these figures are printed")] public string? ReportedIn { get; set; }
         public Guid? Version { get; set; }
     }
