@@ -40,6 +40,11 @@ public class Breakout
     /// <summary>Whether delegates book seats for it: neither cancelled nor plenary.</summary>
     public bool IsBookable => !IsCancelled && !IsPlenary;
 
+    /// <summary>Why the session can no longer be changed, or null: a cancelled one stays in the programme as it was
+    /// cancelled (delegates were told of that time and room), and no longer holds its room.</summary>
+    public DeskText? WhyUnchangeable =>
+        IsCancelled ? (DeskText)$"\"{Title}\" was cancelled: it stays in the programme as it was and can no longer be changed." : null;
+
     /// <summary>Cancels the session: its calendar entries are replaced (a higher SEQUENCE, STATUS:CANCELLED).
     /// Returns the reason when it cannot be cancelled.</summary>
     public DeskText? Cancel(DateTime nowUtc)

@@ -138,6 +138,7 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
         var entry = db.Entry(breakout);
         if (!isNew && expectedVersion != entry.Property(b => b.Version).OriginalValue)
             return Forget(DeskResult.Conflict("this breakout")).With<Breakout>();
+        if (breakout.WhyUnchangeable is { } cancelled) return Forget(DeskResult.Refused(cancelled)).With<Breakout>();
         var moved = !isNew && (entry.Property(b => b.StartUtc).IsModified || entry.Property(b => b.EndUtc).IsModified
             || entry.Property(b => b.RoomId).IsModified);
         var oldCapacity = isNew ? 0 : entry.Property(b => b.Capacity).OriginalValue;
@@ -205,7 +206,8 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
         var breakout = await db.Breakouts.AsNoTracking().FirstOrDefaultAsync(b => b.Id == breakoutId && b.SummitId == summitId, ct);
         if (breakout is null) return DeskResult.NotFound("There is no such breakout.");
         var seen = breakout.Version;
-        if (expectedVersion is not null && expectedVersion != seen) return DeskResult.Conflict("this breakout");
+        // Cancelled already (a double click, a second tab): said as such, not as someone else's change.
+        if (!breakout.IsCancelled && expectedVersion is not null && expectedVersion != seen) return DeskResult.Conflict("this breakout");
         if (breakout.Cancel(clock.GetUtcNow().UtcDateTime) is { } refusal) return DeskResult.Refused(refusal);
         var now = breakout.CancelledUtc!.Value;
         // The breakout's row first, by a conditional update: it stays locked until the commit, so a booking of this

@@ -1,7 +1,7 @@
 namespace WeProtect.Summit.Data.Breakouts;
 
 /// <summary>The rules that need the whole programme: no two breakouts in one room at once, and no facilitator in
-/// two breakouts at once.</summary>
+/// two breakouts at once. Only breakouts that still take place count.</summary>
 public sealed class BreakoutSchedule(SummitDbContext db)
 {
     public async Task<IReadOnlyList<(string Field, DeskText Message)>> CheckAsync(Breakout breakout, IReadOnlyCollection<string> facilitatorIds,
@@ -9,7 +9,8 @@ public sealed class BreakoutSchedule(SummitDbContext db)
     {
         var errors = new List<(string, DeskText)>();
         var overlapping = await db.Breakouts.AsNoTracking()
-            .Where(b => b.SummitId == breakout.SummitId && b.Id != breakout.Id)
+            // A cancelled breakout gives its room and its facilitators back.
+            .Where(b => b.SummitId == breakout.SummitId && b.Id != breakout.Id && b.CancelledUtc == null)
             .Where(Breakout.Overlapping(breakout.StartUtc, breakout.EndUtc))
             .Select(b => new { b.Title, b.RoomId, b.StartUtc, b.EndUtc, Facilitators = b.Facilitators.Select(f => new { f.Id, f.FullName }).ToList() })
             .ToListAsync(ct);

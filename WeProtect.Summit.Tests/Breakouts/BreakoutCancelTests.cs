@@ -94,10 +94,57 @@ public class BreakoutCancelTests(SummitAppFactory app) : IClassFixture<SummitApp
 
         await organiser.SubmitAndFollowAsync(first, $"#cancel-{breakout.Id}");
         var (_, page) = await organiser.SubmitAndFollowAsync(second, $"#cancel-{breakout.Id}");
-        Assert.Contains("Someone else changed this breakout", page.Body!.TextContent);
+        Assert.Contains("is already cancelled", page.Body!.TextContent);
+        Assert.DoesNotContain("Someone else changed", page.Body!.TextContent);
         Assert.Equal(1, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.Kind == NotificationKinds.BreakoutCancelled
             && db.Bookings.Any(b => b.Id == n.SubjectId && b.BreakoutId == breakout.Id))));
         Assert.Equal(1, await app.WithDbAsync(db => db.Breakouts.Where(b => b.Id == breakout.Id).Select(b => b.Sequence).SingleAsync()));
+    }
+
+    /// <summary>A cancelled breakout gives its room back: another can be put there at the same hour.</summary>
+    [Fact]
+    public async Task A_cancelled_breakout_no_longer_holds_its_room()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var cancelled = await app.CreateBreakoutAsync(summit, startHour: 15, title: "Called off");
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var values = new Dictionary<string, string>
+        {
+            ["Input.Title"] = "In its place", ["Input.RoomId"] = cancelled.RoomId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Date"] = summit.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["Input.StartTime"] = "15:00",
+            ["Input.EndTime"] = "16:00", ["Input.Capacity"] = "20",
+        };
+        var taken = await FormClient.ParseAsync(await organiser.SubmitAsync(await organiser.GetPageAsync($"/Breakouts/Manage/Edit/{summit.Id}"), "#breakout-form", values));
+        Assert.Contains("The room is taken at that time by \"Called off\"", taken.Body!.TextContent);
+
+        await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync($"/Breakouts/Manage/{summit.Id}"), $"#cancel-{cancelled.Id}");
+        var (_, saved) = await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync($"/Breakouts/Manage/Edit/{summit.Id}"), "#breakout-form", values);
+        Assert.Contains("\"In its place\" created", saved.QuerySelector("#status")!.TextContent);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Breakouts.CountAsync(b => b.SummitId == summit.Id && b.Title == "In its place")));
+    }
+
+    /// <summary>A cancelled breakout stays as delegates were told it was: its form is shown read-only, and a form opened
+    /// before the cancellation is refused with the reason, nothing changed (no move: the calendar sequence stays).</summary>
+    [Fact]
+    public async Task A_cancelled_breakout_cannot_be_edited_or_moved()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var breakout = await app.CreateBreakoutAsync(summit, startHour: 16, title: "No longer held");
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var before = await organiser.GetPageAsync($"/Breakouts/Manage/Edit/{summit.Id}/{breakout.Id}");
+        using (var scope = app.Services.CreateScope())
+            Assert.True((await scope.ServiceProvider.GetRequiredService<BreakoutDesk>().CancelAsync(summit.Id, breakout.Id, null, new Data.Audit.AuditActor(null, "Organiser"))).Succeeded);
+
+        var after = await organiser.GetPageAsync($"/Breakouts/Manage/Edit/{summit.Id}/{breakout.Id}");
+        Assert.Contains("was cancelled", after.QuerySelector("#breakout-cancelled")!.TextContent);
+        Assert.True(after.QuerySelector("#breakout-form fieldset")!.HasAttribute("disabled"));
+        Assert.Null(after.QuerySelector("#breakout-form button[type=submit]"));
+
+        var refused = await organiser.SubmitAsync(before, "#breakout-form", new Dictionary<string, string> { ["Input.Title"] = "Renamed", ["Input.StartTime"] = "17:00", ["Input.EndTime"] = "18:00" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("was cancelled", (await FormClient.ParseAsync(refused)).Body!.TextContent);
+        var stored = await app.WithDbAsync(db => db.Breakouts.AsNoTracking().SingleAsync(b => b.Id == breakout.Id));
+        Assert.Equal(("No longer held", breakout.StartUtc, 1), (stored.Title, stored.StartUtc, stored.Sequence));
     }
 
     [Fact]

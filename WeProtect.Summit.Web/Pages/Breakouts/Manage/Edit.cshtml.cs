@@ -48,7 +48,8 @@ public class EditModel(SummitDbContext db, BreakoutDesk desk, ILookupNormalizer 
     {
         if (await LoadAsync(summitId, id, ct) is { } missing) return missing;
         var breakout = Existing ?? new Breakout { SummitId = summitId };
-        if (ModelState.IsValid) await ApplyAsync(breakout, ct);
+        // A cancelled breakout is not changed: the desk says why, without the form's rules in the way.
+        if (ModelState.IsValid && breakout.WhyUnchangeable is null) await ApplyAsync(breakout, ct);
         if (!ModelState.IsValid) return await ReshowAsync(ct);
         var result = await desk.SaveAsync(Summit, breakout, Input.Version, User.ToAuditActor(), ct);
         return await this.AnswerAsync(result, () => RedirectToPage(new { summitId, id = breakout.Id }), () => ReshowAsync(ct));
