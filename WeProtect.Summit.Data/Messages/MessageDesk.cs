@@ -184,6 +184,40 @@ public sealed class MessageDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         return await KeepAsync(summitId, key, reminder.Subject, reminder.Body, null, [], reminder.Filter, when, actor, reminder.Kind, ct);
     }
 
+    /// <summary>Moves the summit's scheduled standard reminders to the times its dates now give, in the caller's
+    /// transaction (the summit's change is saved with them, or neither is). A reminder whose new time has passed, or
+    /// that has no time any more (the registration window was removed), is cancelled instead: it would say what is no
+    /// longer true. Conditional updates: one the sweep sent meanwhile is left as sent. Returns what was done, for the
+    /// organiser; the audit events are the caller's to save.</summary>
+    public async Task<IReadOnlyList<DeskText>> FollowSummitDatesAsync(Summits.Summit summit, AuditActor actor, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var live = await db.DelegateMessages.AsNoTracking()
+            .Where(m => m.SummitId == summit.Id && m.Reminder != null && m.SentUtc == null && m.CancelledUtc == null).ToListAsync(ct);
+        var said = new List<DeskText>();
+        foreach (var message in live)
+        {
+            if (StandardReminders.Find(message.Reminder) is not { } reminder) continue;
+            var (when, error) = StandardReminders.When(reminder, summit);
+            if (error is null && when == message.ScheduledForUtc) continue;
+            var unsent = db.DelegateMessages.Where(m => m.Id == message.Id && m.SentUtc == null && m.CancelledUtc == null);
+            DeskText title = reminder.Title;
+            if (error is null && when > now)
+            {
+                if (await unsent.ExecuteUpdateAsync(u => u.SetProperty(m => m.ScheduledForUtc, when), ct) == 0) continue;
+                audit.Record(actor, "message.rescheduled", message, $"Reminder {message.Id} moved to {when:yyyy-MM-dd HH:mm} UTC with the summit's dates");
+                said.Add($"The reminder \"{title}\" now goes on {summit.ToLocal(when):d MMMM yyyy, HH:mm}.");
+            }
+            else
+            {
+                if (await unsent.ExecuteUpdateAsync(u => u.SetProperty(m => m.CancelledUtc, now).SetProperty(m => m.CancelledByName, actor.Name), ct) == 0) continue;
+                audit.Record(actor, "message.cancelled", message, $"Reminder {message.Id} cancelled: the summit's new dates leave it no time to go");
+                said.Add($"The reminder \"{title}\" was cancelled: with the new dates it has no time left to go.");
+            }
+        }
+        return said;
+    }
+
     /// <summary>Cancels a scheduled message that has not gone yet (a conditional update: the sweep's claim and the
     /// cancellation cannot both win).</summary>
     public async Task<DeskResult> CancelAsync(int summitId, int messageId, AuditActor actor, CancellationToken ct = default)

@@ -8,7 +8,8 @@ namespace WeProtect.Summit.Data.Summits;
 /// <summary>Summits as organisers change them: create, edit, move along Draft → Open → Closed → Archived, and the
 /// one-button sample summit. Each change is checked against the version the organiser started from and saved with
 /// its audit event.</summary>
-public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, Organisations.MembershipDesk membership)
+public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, Organisations.MembershipDesk membership,
+    Messages.MessageDesk messages)
 {
     /// <summary>Saves a summit the caller has filled in (new when it has no id, else tracked). Its rules
     /// (<see cref="Summit.Validate"/>) are the caller's to show beside the form's fields first; a first day already past
@@ -36,6 +37,7 @@ public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvide
             db.Summits.Add(summit);
         }
         var extended = 0;
+        IReadOnlyList<DeskText> reminders = [];
         try
         {
             // One transaction: a summit edit refused as stale leaves the links as they were.
@@ -50,13 +52,23 @@ public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvide
                 isNew ? $"Summit \"{summit.Name}\" created"
                 : $"Summit \"{summit.Name}\" changed: {changes}" + (extended > 0 ? $"; {extended} invitation links extended to {closesLater:yyyy-MM-dd HH:mm} UTC" : ""));
             await audit.SaveChangesAsync(ct);
+            if (!isNew)
+            {
+                // The reminders scheduled from the summit's dates follow them.
+                reminders = await messages.FollowSummitDatesAsync(summit, actor, ct);
+                await audit.SaveChangesAsync(ct);
+            }
             await tx.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException) { return Conflict(); }
         if (isNew) return DeskResult.Done("Summit created as a draft.").With(summit);
-        if (extended == 1) return DeskResult.Done("Summit saved. One invitation link now works until registration closes.").With(summit);
-        if (extended > 1) return DeskResult.Done($"Summit saved. {extended} invitation links now work until registration closes.").With(summit);
-        return DeskResult.Done("Summit saved.").With(summit);
+        DeskText saved = extended switch
+        {
+            0 => "Summit saved.",
+            1 => "Summit saved. One invitation link now works until registration closes.",
+            _ => (DeskText)$"Summit saved. {extended} invitation links now work until registration closes.",
+        };
+        return DeskResult.Done(DeskResult.Joined([saved, .. reminders])).With(summit);
     }
 
     /// <summary>Moves the summit to another status, as the entity allows.</summary>

@@ -191,6 +191,44 @@ public class ScheduledMessagesTests(SummitAppFactory app) : IClassFixture<Summit
         Assert.Contains("starts tomorrow", (await app.WaitForMailAsync(m => m.Subject == $"{summit.Name} starts tomorrow")).TextBody);
     }
 
+    /// <summary>The standard reminders follow the summit's dates when organisers change them; one whose new time has
+    /// passed is cancelled, not sent late with words no longer true. The organiser is told what happened to each.</summary>
+    [Fact]
+    public async Task Standard_reminders_follow_the_summits_new_dates_and_one_whose_time_has_passed_is_cancelled()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        using var client = await app.LoggedInClientAsync(Roles.Organiser);
+        var page = await client.GetPageAsync(Messages(summit.Id));
+        foreach (var kind in new[] { StandardReminders.RegistrationCloses, StandardReminders.SummitStarts })
+            Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(page, $"#standard-reminders li[data-reminder='{kind}'] form")).StatusCode);
+
+        var (start, end) = (summit.StartDate.AddDays(7), summit.EndDate.AddDays(7));
+        var closes = app.UtcNow.AddDays(2);
+        var (_, saved) = await client.SubmitAndFollowAsync(await client.GetPageAsync($"/Summits/Manage/Edit/{summit.Id}"), "#summit-form",
+            new Dictionary<string, string>
+            {
+                ["Input.StartDate"] = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["Input.EndDate"] = end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["Input.RegistrationCloses"] = Local(summit, closes),
+            });
+        var said = saved.QuerySelector("#status")!.TextContent;
+        var dayBefore = new DateTime(start.AddDays(-1), new TimeOnly(StandardReminders.DayBeforeHour, 0));
+        Assert.Contains($"The reminder \"The summit starts tomorrow\" now goes on {dayBefore:d MMMM yyyy, HH:mm}.", said);
+        Assert.Contains("The reminder \"Registration closes in 3 days\" was cancelled", said);
+
+        var reminders = await app.WithDbAsync(db => db.DelegateMessages.AsNoTracking().Where(m => m.SummitId == summit.Id).ToDictionaryAsync(m => m.Reminder!));
+        Assert.Equal(dayBefore, summit.ToLocal(reminders[StandardReminders.SummitStarts].ScheduledForUtc!.Value));
+        Assert.Null(reminders[StandardReminders.SummitStarts].CancelledUtc);
+        Assert.NotNull(reminders[StandardReminders.RegistrationCloses].CancelledUtc);
+        Assert.Equal(2, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => (e.Action == "message.rescheduled" || e.Action == "message.cancelled")
+            && (e.SubjectId == reminders[StandardReminders.SummitStarts].Id.ToString() || e.SubjectId == reminders[StandardReminders.RegistrationCloses].Id.ToString()))));
+
+        // Past the old time nothing goes; the cancelled one never goes.
+        app.Clock.SetUtcNow(closes.AddDays(-1).AddMinutes(1));
+        await SweepAsync();
+        Assert.Equal(0, await app.WithDbAsync(db => db.DelegateMessages.CountAsync(m => m.SummitId == summit.Id && m.SentUtc != null)));
+    }
+
     [Fact]
     public async Task A_reminder_whose_time_has_passed_or_without_a_registration_window_is_refused()
     {
