@@ -16,6 +16,7 @@ public sealed class RoleDesk(SummitDbContext db, AuditTrail audit)
     {
         var user = Roles.All.Contains(role) ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct) : null;
         if (user is null) return DeskResult.NotFound("There is no such account.");
+        if (grant && user.IsErased) return DeskResult.Refused("This account was erased at its holder's request: it is closed for good and takes no role.");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var roleId = await RoleTurn.TakeAsync(db, role, ct);

@@ -9,6 +9,8 @@ public class SummitUser : IdentityUser
     public const int PositionMaxLength = 200;
 
     public string FullName { get; set; } = "";
+    /// <summary>Whether the account was erased at its holder's request (pseudonymised and locked for good).</summary>
+    public bool IsErased => Retention.PersonalDataCatalogue.IsErasedAddress(Email);
     public string? Position { get; set; }
     public int? OrganisationId { get; set; }
     public DateTime CreatedUtc { get; set; }

@@ -76,7 +76,7 @@ public sealed class MessageDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         if (await db.DelegateMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Key == key, ct) is { } earlier)
             return AlreadySent(earlier);
 
-        var recipients = await filter.MatchingAsync(db, summitId, ct);
+        var recipients = await filter.ReachableAsync(db, summitId, ct);
         if (recipients.Count == 0) return DeskResult.Refused("No delegate matches this filter: nothing was sent.").With<DelegateMessage>();
         var now = clock.GetUtcNow().UtcDateTime;
         var message = new DelegateMessage
@@ -257,7 +257,7 @@ public sealed class MessageDesk(SummitDbContext db, AuditTrail audit, TimeProvid
                 .ExecuteUpdateAsync(u => u.SetProperty(m => m.SentUtc, now), ct);
             if (claimed == 0) continue; // another sweep sent it, or an organiser cancelled it
             // An unreadable filter reaches nobody: never the whole summit by mistake.
-            var recipients = StoredFilter.Read(message.Filter) is { } filter ? await filter.MatchingAsync(db, message.SummitId, ct) : [];
+            var recipients = StoredFilter.Read(message.Filter) is { } filter ? await filter.ReachableAsync(db, message.SummitId, ct) : [];
             await db.DelegateMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.RecipientCount, recipients.Count), ct);
             await WriteRecipientsAsync(message, recipients, now, ct);
             audit.Record(SweepActor, "message.sent", message, $"Scheduled message {message.Id} to {recipients.Count} delegates ({message.Audience})");

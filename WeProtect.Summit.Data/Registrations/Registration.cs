@@ -128,6 +128,16 @@ public class Registration
         foreach (var need in wanted.Where(w => Needs.All(n => n.Need != w))) Needs.Add(RegistrationNeed.Of(need));
     }
 
+    /// <summary>Whether the delegate's personal data has been erased (the retention run, or their own request).</summary>
+    public bool IsErased => Retention.PersonalDataCatalogue.IsErasedDelegate(Id, FullName);
+
+    /// <summary>Why the secretariat cannot correct the registration, or null: nothing is corrected on a cancelled one,
+    /// and nothing is left to correct on an erased one (a name typed in would put personal data back).</summary>
+    public DeskText? WhyNotCorrectable =>
+        Status == RegistrationStatus.Cancelled ? (DeskText)"This registration is cancelled: there is nothing to correct."
+        : IsErased ? (DeskText)"This delegate's personal data has been erased: there is nothing to correct."
+        : null;
+
     /// <summary>The secretariat's correction (a misspelt name, a new position, needs given by telephone), at any status
     /// but cancelled: the delegate's own edits stop at the decision, the secretariat's do not. Nothing changes when a
     /// rule is broken; the problems are said in the organisers' words.</summary>

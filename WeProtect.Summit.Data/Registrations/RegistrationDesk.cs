@@ -440,8 +440,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         var registration = await db.Registrations.Include(r => r.Needs)
             .FirstOrDefaultAsync(r => r.Id == registrationId && r.SummitId == summitId, ct);
         if (registration is null) return DeskResult.NotFound("There is no such registration for this summit.");
-        if (registration.Status == RegistrationStatus.Cancelled)
-            return DeskResult.Refused("This registration is cancelled: there is nothing to correct.");
+        if (registration.WhyNotCorrectable is { } why) return DeskResult.Refused(why);
         if (registration.Version != expectedVersion) return DeskResult.Conflict($"{registration.FullName}'s registration");
         if (registration.Correct(correction, Now) is { Count: > 0 } errors) return DeskResult.Invalid(errors);
         var changed = ChangedFields(registration);

@@ -103,6 +103,11 @@ public sealed record RegistrationFilter
         return Text is { } text ? keys.Where(k => Matches(k.FullName, text) || Matches(k.OrganisationName, text) || Matches(k.Email ?? "", text)).ToList() : keys;
     }
 
+    /// <summary>The matching delegates a message reaches: not those whose personal data was erased (no name and no
+    /// address are left to write to).</summary>
+    public async Task<List<Key>> ReachableAsync(SummitDbContext db, int summitId, CancellationToken ct) =>
+        (await MatchingAsync(db, summitId, ct)).Where(k => !Retention.PersonalDataCatalogue.IsErasedDelegate(k.Id, k.FullName)).ToList();
+
     private static bool Matches(string value, string text) => Search.TextSearch.Contains(value, text);
 
     /// <summary>The filter in words, for a message's history ("Approved · Government · matching "kenya""): each part

@@ -64,9 +64,23 @@ public sealed class ErasureScope
         ? Db.DelegateMessageVersions.Where(v => Db.DelegateMessages.Any(m => m.Id == v.MessageId && m.SummitId == s))
         : Db.DelegateMessageVersions.Where(v => false);
 
+    /// <summary>Badge batches, for who printed them: a summit's; none for one person (the organiser who printed is not
+    /// the person erased).</summary>
     public IQueryable<BadgeBatch> BadgeBatches => SummitId is { } s
         ? Db.BadgeBatches.Where(b => b.SummitId == s)
         : Db.BadgeBatches.Where(b => false);
+
+    /// <summary>Reprints, for the reason given (which may say what befell the holder): a summit's, or those of one
+    /// person's badges (a reprint is a batch of one badge).</summary>
+    public IQueryable<BadgeBatch> Reprints
+    {
+        get
+        {
+            if (SummitId is { } s) return Db.BadgeBatches.Where(b => b.SummitId == s && b.Reason != null);
+            var registrations = Registrations.Select(r => r.Id);
+            return Db.BadgeBatches.Where(b => b.Reason != null && b.Prints.Any() && b.Prints.All(p => registrations.Contains(p.RegistrationId)));
+        }
+    }
 
     public IQueryable<StatementComment> Comments
     {

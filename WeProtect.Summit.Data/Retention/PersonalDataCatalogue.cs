@@ -15,6 +15,13 @@ public static class PersonalDataCatalogue
     public const string ConsultedMember = "Consulted member";
     public const string ErasedDomain = "@erased.invalid";
 
+    /// <summary>Whether a registration's personal data has been erased (its name is the pseudonym): nobody is left to
+    /// write to, and nothing of theirs to correct.</summary>
+    public static bool IsErasedDelegate(int registrationId, string fullName) => fullName == ErasedDelegate + registrationId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Whether an address is one erasure put in place of a person's (it reaches nobody).</summary>
+    public static bool IsErasedAddress(string? address) => address?.EndsWith(ErasedDomain, StringComparison.OrdinalIgnoreCase) == true;
+
     public static IReadOnlyList<PersonalDataItem> Summit { get; } =
     [
         // Registrations: what the delegate told us about themselves.
@@ -79,10 +86,12 @@ public static class PersonalDataCatalogue
         PersonalDataItem.Of("The same messages in other languages (subject, body)", $"replaced by \"{ErasedText}\"",
             s => s.MessageVersions.Where(v => v.Body != ErasedText || v.Subject != ErasedText),
             (q, ct) => q.ExecuteUpdateAsync(u => u.SetProperty(v => v.Subject, ErasedText).SetProperty(v => v.Body, ErasedText), ct)),
-        PersonalDataItem.Of("Badge print log (who printed, why reprinted)", $"replaced by \"{ErasedText}\"",
-            s => s.BadgeBatches.Where(b => b.PrintedBy != ErasedText || (b.Reason != null && b.Reason != ErasedText)),
-            (q, ct) => q.ExecuteUpdateAsync(u => u.SetProperty(b => b.PrintedBy, ErasedText)
-                .SetProperty(b => b.Reason, b => b.Reason == null ? null : ErasedText), ct)),
+        PersonalDataItem.Of("Badge print log (who printed)", $"replaced by \"{ErasedText}\"",
+            s => s.BadgeBatches.Where(b => b.PrintedBy != ErasedText),
+            (q, ct) => q.ExecuteUpdateAsync(u => u.SetProperty(b => b.PrintedBy, ErasedText), ct)),
+        PersonalDataItem.Of("Why a badge was printed again (\"lost at the hotel\")", $"replaced by \"{ErasedText}\"",
+            s => s.Reprints.Where(b => b.Reason != null && b.Reason != ErasedText),
+            (q, ct) => q.ExecuteUpdateAsync(u => u.SetProperty(b => b.Reason, ErasedText), ct)),
         PersonalDataItem.Of("Names of consultation commenters", $"replaced by \"{ConsultedMember}\"; comments and organisations kept",
             s => s.Comments.Where(c => c.AuthorName != ConsultedMember),
             (q, ct) => q.ExecuteUpdateAsync(u => u.SetProperty(c => c.AuthorName, ConsultedMember), ct)),

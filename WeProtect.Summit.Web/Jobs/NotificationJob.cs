@@ -21,6 +21,14 @@ public sealed class NotificationJob(SummitDbContext db, NotificationLetters lett
         try
         {
             var letter = await letters.ComposeAsync(notification, ct);
+            if (Data.Retention.PersonalDataCatalogue.IsErasedAddress(letter?.ToAddress))
+            {
+                // Written before the person's data was erased (or about a row erasure left behind): it reaches nobody.
+                await db.Notifications.Where(n => n.Id == notificationId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(n => n.LastError, ErasedRecipient).SetProperty(n => n.ClaimedUtc, (DateTime?)null)
+                        .SetProperty(n => n.FailedUtc, clock.GetUtcNow().UtcDateTime).SetProperty(n => n.NextAttemptUtc, (DateTime?)null), CancellationToken.None);
+                return;
+            }
             if (letter is not null) await mailer.SendAsync(letter with { MessageId = MessageIdOf(notification) }, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -72,6 +80,8 @@ public sealed class NotificationJob(SummitDbContext db, NotificationLetters lett
     }
 
     private const int StampAttempts = 3;
+
+    public const string ErasedRecipient = "Not sent: the recipient's personal data has been erased.";
 
     /// <summary>The same at every attempt for one notification, unique across notifications and installations' rows.</summary>
     public static string MessageIdOf(Notification notification) =>

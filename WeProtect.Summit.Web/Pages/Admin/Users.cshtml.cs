@@ -7,7 +7,10 @@ public class UsersModel(SummitDbContext db, RoleDesk roles, TimeProvider clock) 
 {
     public const int PageSize = 50;
 
-    public sealed record Row(string Id, string FullName, string Email, bool EmailConfirmed, bool TwoFactor, bool LockedOut, IReadOnlyList<string> Roles);
+    public sealed record Row(string Id, string FullName, string Email, bool EmailConfirmed, bool TwoFactor, bool LockedOut, IReadOnlyList<string> Roles)
+    {
+        public bool IsErased => Data.Retention.PersonalDataCatalogue.IsErasedAddress(Email);
+    }
 
     public IReadOnlyList<Row> Users { get; private set; } = [];
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }

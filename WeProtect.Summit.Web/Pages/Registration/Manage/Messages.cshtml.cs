@@ -213,7 +213,7 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
     /// <summary>The matching delegates, counted in all and by the language they read.</summary>
     private async Task<List<RegistrationFilter.Key>> CountAsync(int summitId, CancellationToken ct)
     {
-        var matching = await Filter.MatchingAsync(db, summitId, ct);
+        var matching = await Filter.ReachableAsync(db, summitId, ct);
         RecipientCount = matching.Count;
         Readers = matching.GroupBy(k => k.Reads).ToDictionary(g => g.Key, g => g.Count());
         return matching;
