@@ -71,6 +71,7 @@ public sealed class MessageDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         IReadOnlyList<MessageVersionText> versions, RegistrationFilter filter, AuditActor actor, CancellationToken ct = default)
     {
         if (Problems(subject, body, language, versions) is { Count: > 0 } problems) return DeskResult.Invalid(problems).With<DelegateMessage>();
+        if (filter.Unread is { } unread) return DeskResult.Refused(UnreadFilter(unread)).With<DelegateMessage>();
         if (!await db.Summits.AnyAsync(s => s.Id == summitId, ct)) return DeskResult.NotFound("There is no such summit.").With<DelegateMessage>();
         if (key == Guid.Empty) return DeskResult.Refused("The form was incomplete; reload the page and try again.").With<DelegateMessage>();
         if (await db.DelegateMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Key == key, ct) is { } earlier)
@@ -114,12 +115,18 @@ public sealed class MessageDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         IReadOnlyList<MessageVersionText> versions, RegistrationFilter filter, DateTime? sendAtUtc, AuditActor actor, CancellationToken ct = default)
     {
         var problems = Problems(subject, body, language, versions).ToList();
+        if (filter.Unread is { } unread) return DeskResult.Refused(UnreadFilter(unread)).With<DelegateMessage>();
         var now = clock.GetUtcNow().UtcDateTime;
         if (sendAtUtc is null) problems.Add(("SendAt", "Say when the message should go."));
         else if (sendAtUtc <= now) problems.Add(("SendAt", "That time has passed: choose a later one, or send the message now."));
         if (problems.Count > 0) return DeskResult.Invalid(problems).With<DelegateMessage>();
         return await KeepAsync(summitId, key, subject!, body!, language, Given(versions), filter, sendAtUtc!.Value, actor, null, ct);
     }
+
+    /// <summary>A filter part the form did not write ("status=Bogus") would filter nothing: the message would go to
+    /// everyone the other parts match.</summary>
+    private static DeskText UnreadFilter(string parts) =>
+        $"The filter has a value the app does not know ({parts}): choose it again from the lists. Nothing was sent or kept.";
 
     private static DeskText ReminderTaken(StandardReminders.Reminder reminder) =>
         $"\"{reminder.Title}\" is already scheduled or sent for this summit; cancel it first to schedule it again.";

@@ -33,13 +33,23 @@ public sealed record RegistrationFilter
 
     public bool IsEmpty => this == new RegistrationFilter();
 
-    /// <summary>Reads the filter from query-string words; nonsense in a part is ignored, never an error.</summary>
+    /// <summary>The parts given a value the filter does not know ("status=Bogus"), by their query-string names; null
+    /// when every part was understood. Such a part filters nothing, so whatever acts on the whole set (a message, a
+    /// bulk decision) is refused while there is one, and the lists say it instead of silently showing everyone.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Unread { get; init; }
+
+    /// <summary>The word of any part that means "no filter on this", as the lists and the message page write it.</summary>
+    public const string Any = "any";
+
+    /// <summary>Reads the filter from query-string words; a part whose value is not understood filters nothing and
+    /// is named in <see cref="Unread"/>.</summary>
     public static RegistrationFilter Parse(string? status, string? sector, string? organisation, string? country, string? category,
         string? minister, string? breakout, string? checkedIn, string? text, string? reads = null)
     {
         var proposed = string.Equals(sector, Proposed, StringComparison.OrdinalIgnoreCase);
         var code = country?.Trim().ToUpperInvariant();
-        return new RegistrationFilter
+        var filter = new RegistrationFilter
         {
             Status = EnumWord<RegistrationStatus>(status),
             ProposedOnly = proposed,
@@ -53,6 +63,21 @@ public sealed record RegistrationFilter
             Text = string.IsNullOrWhiteSpace(text) ? null : text.Trim()[..Math.Min(text.Trim().Length, 200)],
             Reads = Languages.InterfaceLanguages.IsSupported(reads) ? reads : null,
         };
+        List<string> unread = [];
+        void Check(string name, string? given, bool read)
+        {
+            if (!read && !string.IsNullOrWhiteSpace(given) && !string.Equals(given.Trim(), Any, StringComparison.OrdinalIgnoreCase)) unread.Add(name);
+        }
+        Check("status", status, filter.Status is not null);
+        Check("sector", sector, proposed || filter.Sector is not null);
+        Check("organisation", organisation, filter.OrganisationId is not null);
+        Check("country", country, filter.Country is not null);
+        Check("category", category, filter.Category is not null);
+        Check("minister", minister, filter.Minister is not null);
+        Check("breakout", breakout, filter.BreakoutId is not null);
+        Check("checkedin", checkedIn, filter.CheckedIn is not null);
+        Check("reads", reads, filter.Reads is not null);
+        return unread.Count == 0 ? filter : filter with { Unread = string.Join(", ", unread) };
     }
 
     private static T? EnumWord<T>(string? text) where T : struct, Enum =>

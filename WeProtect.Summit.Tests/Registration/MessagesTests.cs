@@ -165,4 +165,31 @@ public class MessagesTests(SummitAppFactory app) : IClassFixture<SummitAppFactor
         Assert.Contains("No delegate matches", shown.QuerySelector("#message-form")!.TextContent);
         Assert.Equal(0, await app.WithDbAsync(db => db.DelegateMessages.CountAsync(m => m.SummitId == summit.Id)));
     }
+
+    /// <summary>A filter value the form never writes (a hand-edited address or post) filters nothing: the page says so,
+    /// and a send with it is refused instead of going to everyone the other parts match.</summary>
+    [Fact]
+    public async Task A_filter_value_the_app_does_not_know_is_said_and_sends_nothing()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        await app.ApprovedDelegateAsync(summit.Id, "Only Approved");
+        await app.RegisterAsync(await app.CreateUserAsync(fullName: "Still Pending"), summit.Id, (await app.CreateOrganisationAsync()).Id);
+        using var client = await app.LoggedInClientAsync(Roles.Organiser);
+
+        var page = await client.GetPageAsync(Messages(summit.Id, "?status=Bogus&country=XX"));
+        Assert.Contains("status, country", page.QuerySelector("#filter-unread")!.TextContent);
+        Assert.NotNull(page.QuerySelector($"#message-form select[name=country] option[value='{Data.Registrations.RegistrationFilter.NoCountry}']"));
+        var refused = await FormClient.ParseAsync(await PressAsync(client, page, "#send-button",
+            new() { ["status"] = "Bogus", ["Subject"] = "Hello", ["Body"] = "Hello {FullName}" }));
+        Assert.Contains("does not know (status)", refused.QuerySelector("#message-form")!.TextContent);
+        Assert.Equal(0, await app.WithDbAsync(db => db.DelegateMessages.CountAsync(m => m.SummitId == summit.Id)));
+
+        // The registrations list says it too, and "decide all matching" is refused.
+        var list = await client.GetPageAsync($"/Registration/Manage/{summit.Id}?status=Bogus");
+        Assert.Contains("status", list.QuerySelector("#filter-unread")!.TextContent);
+        var bulk = await FormClient.ParseAsync(await client.SubmitAsync(list, "#bulk-form",
+            new Dictionary<string, string> { ["scope"] = "all", ["bulkDecision"] = "Approved" }));
+        Assert.Contains("nothing was decided", bulk.Body!.TextContent);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Registrations.CountAsync(r => r.SummitId == summit.Id && r.Status == RegistrationStatus.Pending)));
+    }
 }

@@ -22,10 +22,15 @@ public class StoredFilterTests
     }
 
     [Fact]
-    public void A_language_the_app_does_not_speak_is_no_filter_and_an_unreadable_row_matches_nobody()
+    public void A_language_the_app_does_not_speak_filters_nothing_and_is_named_and_an_unreadable_row_matches_nobody()
     {
-        Assert.Null(RegistrationFilter.Parse(null, null, null, null, null, null, null, null, null, "xx").Reads);
-        Assert.True(RegistrationFilter.Parse(null, null, null, null, null, null, null, null, null, "xx").IsEmpty);
+        var unknown = RegistrationFilter.Parse(null, null, null, null, null, null, null, null, null, "xx");
+        Assert.Null(unknown.Reads);
+        Assert.Equal("reads", unknown.Unread);
+        Assert.True((unknown with { Unread = null }).IsEmpty);
+        // "any" is the word for no filter, not a value left unread; nor is it written with the filter it belongs to.
+        Assert.Null(RegistrationFilter.Parse("any", null, null, null, null, null, null, null, null).Unread);
+        Assert.DoesNotContain("Unread", StoredFilter.Write(unknown));
         Assert.Null(StoredFilter.Read("{not json"));
     }
 }

@@ -142,6 +142,12 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
         List<(int Id, Guid? Version)> items;
         if (scope == "all")
         {
+            if (ReadFilter().Unread is { } unread)
+            {
+                // A part that filters nothing would widen "all matching" to registrations the organiser did not mean.
+                Report = [new ReportLine(false, T("A filter value was not understood ({0}): nothing was decided. Choose the filter again from the lists.", unread))];
+                return await ShowAsync(ct);
+            }
             var matching = await ReadFilter().MatchingAsync(db, summitId, ct);
             if (expected != matching.Count)
             {

@@ -16,7 +16,7 @@ public class MessagesModel(SummitDbContext db, MessageDesk desk, PublicLinks lin
     Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> words) : PageModel
 {
     /// <summary>The status filter's word for every status; an absent or empty status means the approved delegates.</summary>
-    public const string AnyStatus = "any";
+    public const string AnyStatus = RegistrationFilter.Any;
 
     [BindProperty(SupportsGet = true, Name = "status")] public string? StatusFilter { get; set; }
     [BindProperty(SupportsGet = true, Name = "sector")] public string? SectorFilter { get; set; }
