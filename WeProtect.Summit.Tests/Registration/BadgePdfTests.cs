@@ -60,6 +60,23 @@ public class BadgePdfTests
         Assert.Contains($"Government of {name}", text);
     }
 
+    /// <summary>Chinese, Japanese and Korean names are drawn in the fallback face (embedded, with its /ToUnicode map),
+    /// not as the missing-glyph boxes of Noto Sans, and read back as written, by PdfPig and by poppler.</summary>
+    [Theory]
+    [InlineData("王小明")]
+    [InlineData("山田 太郎")]
+    [InlineData("김민준")]
+    public async Task Chinese_Japanese_and_Korean_names_are_drawn_in_the_fallback_face_and_read_back(string name)
+    {
+        var pdf = BadgePdf.Render(Sample(fullName: name, organisation: $"Ministry {name}"));
+        Assert.Contains(name, Assert.Single(BadgePdfReader.PageTexts(pdf)));
+        Assert.Contains(name, await Poppler.PdftotextAsync(pdf));
+        var fallback = Assert.Single(BadgePdfReader.Fonts(pdf), f => f.Name.Contains(SummitFonts.FallbackFamily, StringComparison.Ordinal));
+        Assert.True(fallback.Embedded && fallback.Unicode, $"{fallback.Name}: embedded {fallback.Embedded}, ToUnicode {fallback.Unicode}");
+        // A Latin name keeps to Noto Sans alone.
+        Assert.DoesNotContain(BadgePdfReader.Fonts(BadgePdf.Render(Sample())), f => f.Name.Contains(SummitFonts.FallbackFamily, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Fonts_are_embedded_Noto_Sans_with_unicode_maps()
     {

@@ -11,7 +11,7 @@ namespace WeProtect.Summit.Web.Pdf;
 /// <summary>The text behind shaped glyphs, for the fonts' /ToUnicode maps. PDFsharp keys the glyphs it embeds by code
 /// point, one glyph per code point, but shaped Arabic draws one letter with up to four glyphs (isolated, initial,
 /// medial, final forms) and one glyph for two letters (lam-alef). So every shaped glyph is drawn under a code point of
-/// its own in the supplementary private use area (plane 15: face × 0x4000 + glyph id), which keeps every glyph in the
+/// its own in the supplementary private use areas (plane 15: face × 0x4000 + glyph id; plane 16 for the fallback face), which keeps every glyph in the
 /// embedded subset; <see cref="Repair"/> then rewrites the /ToUnicode maps from those code points to the real text of
 /// each glyph (its letters, in logical order), so that a reader that extracts text from the glyphs (poppler's
 /// pdftotext) reads the letters, never private-use code points.</summary>
@@ -19,6 +19,9 @@ internal static partial class PdfGlyphText
 {
     private const int PrivateUse = 0xF0000;
     private const int FaceSpan = 0x4000;
+    // The fallback face (index 4) has more glyphs than a span: it has plane 16's private use area to itself.
+    private const int FallbackFace = 4;
+    private const int PlaneSixteen = 0x100000;
 
     /// <summary>Each document's glyph texts: one text per glyph in a document (its /ToUnicode has one entry per glyph),
     /// the first drawn in it. Kept per document: a process-wide map let the first document drawn decide the text of a
@@ -29,8 +32,9 @@ internal static partial class PdfGlyphText
     /// text (the second glyph of a letter drawn in two, such as its dots) maps to nothing.</summary>
     public static int CodePoint(PdfDocument document, int faceIndex, ushort glyph, string text)
     {
-        if (glyph >= FaceSpan) throw new ArgumentOutOfRangeException(nameof(glyph), "The face has more glyphs than its private-use span.");
-        var codePoint = PrivateUse + faceIndex * FaceSpan + glyph;
+        var span = faceIndex == FallbackFace ? 0xFFFE : FaceSpan;
+        if (glyph >= span) throw new ArgumentOutOfRangeException(nameof(glyph), "The face has more glyphs than its private-use span.");
+        var codePoint = faceIndex == FallbackFace ? PlaneSixteen + glyph : PrivateUse + faceIndex * FaceSpan + glyph;
         Documents.GetOrCreateValue(document).TryAdd(codePoint, text);
         return codePoint;
     }
@@ -44,7 +48,7 @@ internal static partial class PdfGlyphText
         foreach (var (codePoint, text) in drawn) texts.TryAdd(codePoint, text);
     }
 
-    [GeneratedRegex(@"<([0-9A-F]{4})><([0-9A-F]{4})><(F[0-9A-F]{4}|[0-9A-F]{4}|D[89AB][0-9A-F]{2}D[C-F][0-9A-F]{2})>\r?\n?")]
+    [GeneratedRegex(@"<([0-9A-F]{4})><([0-9A-F]{4})><(10[0-9A-F]{4}|F[0-9A-F]{4}|[0-9A-F]{4}|D[89AB][0-9A-F]{2}D[C-F][0-9A-F]{2})>\r?\n?")]
     private static partial Regex RangeLine();
 
     [GeneratedRegex(@"(\d+) beginbfrange\r?\n(.*?)endbfrange", RegexOptions.Singleline)]

@@ -63,14 +63,35 @@ internal static class PdfText
     }
 
     public static double Width(XGraphics gfx, string text, XFont font) =>
-        PdfBidi.NeedsBidi(text) ? Layout(gfx, [(text, font)]).Sum(s => s.Width) : gfx.MeasureString(text, font).Width;
+        NeedsLayout(text) ? Layout(gfx, [(text, font)]).Sum(s => s.Width) : gfx.MeasureString(text, font).Width;
+
+    /// <summary>Whether the text is laid out here rather than drawn by PDFsharp: it has right-to-left letters, or
+    /// characters only the fallback face has (a Chinese, Japanese or Korean name), which PDFsharp would draw as boxes.</summary>
+    private static bool NeedsLayout(string text)
+    {
+        if (PdfBidi.NeedsBidi(text)) return true;
+        for (var i = 0; i < text.Length; i++)
+            // Latin (every accent), Greek and Cyrillic are all in Noto Sans: the common case is decided without a lookup.
+            if (text[i] >= '\u0530' && !char.IsLowSurrogate(text[i]) && InFallback(CodePointAt(text, i))) return true;
+        return false;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, bool> FallbackOnly = new();
+
+    /// <summary>Whether a character is drawn in the fallback face: Noto Sans lacks it and the fallback has it (one
+    /// that neither has is left to Noto Sans's missing-glyph box).</summary>
+    private static bool InFallback(int codePoint) => FallbackOnly.GetOrAdd(codePoint, c =>
+        !PdfShaper.HasGlyph(SummitFonts.FaceName(SummitFonts.Family, bold: false), c) && PdfShaper.HasGlyph(SummitFonts.FaceName(SummitFonts.FallbackFamily, false), c));
+
+    private static int CodePointAt(string text, int i) =>
+        char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? char.ConvertToUtf32(text[i], text[i + 1]) : text[i];
 
     /// <summary>One line of a paragraph of <paramref name="paragraphLevel"/>: 0 in a left-to-right document, 1 in a
     /// right-to-left one (an Arabic communiqué), where every line is laid out by the bidi algorithm, so that its
     /// neutrals (a full stop after a Latin name, a list label's dot) stand where a right-to-left reader expects them.</summary>
     public static void Draw(XGraphics gfx, string text, XFont font, XBrush brush, XRect rect, XStringFormat format, byte paragraphLevel = 0)
     {
-        if (text.Length == 0 || (paragraphLevel == 0 && !PdfBidi.NeedsBidi(text))) gfx.DrawString(text, font, brush, rect, format);
+        if (text.Length == 0 || (paragraphLevel == 0 && !NeedsLayout(text))) gfx.DrawString(text, font, brush, rect, format);
         else Draw(gfx, [(text, font)], brush, rect, format, paragraphLevel);
     }
 
@@ -156,6 +177,9 @@ internal static class PdfText
 
     private readonly record struct ShapedGlyph(ushort Id, double Advance, double OffsetX, double OffsetY, string Text);
 
+    /// <summary>The face a character is drawn in: the line's font, Noto Naskh Arabic, or the fallback face.</summary>
+    private enum Face : byte { Line, Arabic, Fallback }
+
     private static bool IsArabic(char c) => c is >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\u08A0' and <= '\u08FF'
         or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF';
 
@@ -165,39 +189,43 @@ internal static class PdfText
         var fonts = pieces.SelectMany(p => Enumerable.Repeat(p.Font, p.Text.Length)).ToArray();
         var levels = PdfBidi.Levels(text, paragraphLevel);
         // Arabic letters in the Arabic face; so are spaces and punctuation inside a right-to-left run where the face
-        // has them (the run keeps one face, so it shapes and mirrors as one).
-        var inArabic = new bool[text.Length];
+        // has them (the run keeps one face, so it shapes and mirrors as one). Characters only the fallback face has in
+        // that face.
+        var faces = new Face[text.Length];
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            inArabic[i] = char.IsLowSurrogate(c) && i > 0 ? inArabic[i - 1]
+            faces[i] = char.IsLowSurrogate(c) && i > 0 ? faces[i - 1]
                 : IsArabic(c) || (levels[i] % 2 == 1 && !char.IsLetterOrDigit(c) && !char.IsSurrogate(c)
-                    && PdfShaper.HasGlyph(SummitFonts.FaceName(ArabicFamily, fonts[i].Bold), c));
+                    && PdfShaper.HasGlyph(SummitFonts.FaceName(ArabicFamily, fonts[i].Bold), c)) ? Face.Arabic
+                : c >= '\u0530' && InFallback(CodePointAt(text, i)) ? Face.Fallback
+                : Face.Line;
         }
-        var runs = new List<(int Start, int End, byte Level, bool Arabic)>();
+        var runs = new List<(int Start, int End, byte Level, Face Face)>();
         for (var i = 0; i < text.Length;)
         {
             var end = i + 1;
-            while (end < text.Length && levels[end] == levels[i] && inArabic[end] == inArabic[i] && ReferenceEquals(fonts[end], fonts[i])) end++;
-            runs.Add((i, end, levels[i], inArabic[i]));
+            while (end < text.Length && levels[end] == levels[i] && faces[end] == faces[i] && ReferenceEquals(fonts[end], fonts[i])) end++;
+            runs.Add((i, end, levels[i], faces[i]));
             i = end;
         }
         var segments = new List<Segment>();
         foreach (var index in PdfBidi.VisualOrder(runs.Select(r => r.Level).ToArray()))
         {
-            var (start, end, level, arabic) = runs[index];
+            var (start, end, level, face) = runs[index];
             var runText = text[start..end];
             var font = fonts[start];
             var rightToLeft = level % 2 == 1;
-            var runFont = arabic ? new XFont(ArabicFamily, font.Size, font.Style, font.PdfOptions) : font;
-            if (!arabic && !rightToLeft)
+            var family = face switch { Face.Arabic => ArabicFamily, Face.Fallback => SummitFonts.FallbackFamily, _ => font.FontFamily.Name };
+            var runFont = face == Face.Line ? font : new XFont(family, font.Size, font.Style, font.PdfOptions);
+            if (face == Face.Line && !rightToLeft)
             {
                 segments.Add(new Segment(runText, runFont, gfx.MeasureString(runText, runFont).Width, null, 0));
                 continue;
             }
-            var face = SummitFonts.FaceName(arabic ? ArabicFamily : font.FontFamily.Name, font.Bold);
-            var shaped = PdfShaper.Shape(face, runText, rightToLeft, font.Size);
-            segments.Add(new Segment(runText, runFont, shaped.Sum(g => g.Advance), WithText(shaped, runText), SummitFonts.FaceIndex(face)));
+            var faceName = SummitFonts.FaceName(family, font.Bold);
+            var shaped = PdfShaper.Shape(faceName, runText, rightToLeft, font.Size);
+            segments.Add(new Segment(runText, runFont, shaped.Sum(g => g.Advance), WithText(shaped, runText), SummitFonts.FaceIndex(faceName)));
         }
         return segments;
     }

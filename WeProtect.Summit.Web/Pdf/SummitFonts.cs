@@ -8,8 +8,10 @@ namespace WeProtect.Summit.Web.Pdf;
 /// fonts-noto-core 20201225-1), shipped inside the assembly as resources so that a PDF looks the same on any server,
 /// whatever fonts the machine has. Noto Sans covers Latin (with every accent of "Côte d'Ivoire", "Türkiye", "São Tomé
 /// and Príncipe"), Greek and Cyrillic; Noto Naskh Arabic covers the Arabic script (Arabic, Persian, Urdu letters),
-/// drawn shaped by <see cref="PdfText"/>. The family <see cref="ArabicFamily"/> resolves to Noto Naskh Arabic, every
-/// other family name to Noto Sans, bold to the Bold face; italic is simulated by PDFsharp.</summary>
+/// drawn shaped by <see cref="PdfText"/>. Droid Sans Fallback (Apache License 2.0, Pdf/Fonts/DroidSansFallback-LICENSE.txt;
+/// Debian's fonts-droid-fallback) draws what neither has: Chinese, Japanese and Korean names, one face for every weight.
+/// The family <see cref="ArabicFamily"/> resolves to Noto Naskh Arabic, <see cref="FallbackFamily"/> to Droid Sans
+/// Fallback, every other family name to Noto Sans, bold to the Bold face; italic is simulated by PDFsharp.</summary>
 public sealed class SummitFonts : IFontResolver
 {
     /// <summary>The family name to ask for: <c>new XFont(SummitFonts.Family, 10, …)</c>.</summary>
@@ -18,16 +20,22 @@ public sealed class SummitFonts : IFontResolver
     /// <summary>The family of the Arabic script: <c>new XFont(SummitFonts.ArabicFamily, 10, …)</c>.</summary>
     public const string ArabicFamily = "Noto Naskh Arabic";
 
+    /// <summary>The family of the characters the other faces lack (Chinese, Japanese, Korean).</summary>
+    public const string FallbackFamily = "Droid Sans Fallback";
+
     private const string RegularFace = "NotoSans-Regular";
     private const string BoldFace = "NotoSans-Bold";
 
     /// <summary>Every face, in a fixed order (the index is part of a shaped glyph's private-use code point).</summary>
-    private static readonly string[] FaceNames = [RegularFace, BoldFace, "NotoNaskhArabic-Regular", "NotoNaskhArabic-Bold"];
+    private static readonly string[] FaceNames = [RegularFace, BoldFace, "NotoNaskhArabic-Regular", "NotoNaskhArabic-Bold", "DroidSansFallback"];
 
     /// <summary>The face a family and weight resolve to.</summary>
-    public static string FaceName(string familyName, bool bold) => familyName == ArabicFamily
-        ? (bold ? FaceNames[3] : FaceNames[2])
-        : (bold ? BoldFace : RegularFace);
+    public static string FaceName(string familyName, bool bold) => familyName switch
+    {
+        ArabicFamily => bold ? FaceNames[3] : FaceNames[2],
+        FallbackFamily => FaceNames[4],
+        _ => bold ? BoldFace : RegularFace,
+    };
 
     public static int FaceIndex(string faceName) => Array.IndexOf(FaceNames, faceName) is >= 0 and var i ? i
         : throw new ArgumentException($"No face {faceName} is shipped.", nameof(faceName));
