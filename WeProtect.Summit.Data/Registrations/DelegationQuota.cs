@@ -28,14 +28,21 @@ public class DelegationQuota
     public IReadOnlyList<(string Field, DeskText Message)> Validate()
     {
         var errors = new List<(string, DeskText)>();
+        // A number out of range is said once: the places already taken are compared only with a number in range.
         if (HeadsOfDelegation < 0 || HeadsOfDelegation > 10) errors.Add((nameof(HeadsOfDelegation), "Heads of delegation must be from 0 to 10."));
+        else if (HeadsOfDelegation < ApprovedHeads)
+            errors.Add((nameof(HeadsOfDelegation), DeskText.Counted(ApprovedHeads, $"{ApprovedHeads} head of delegation is already approved.", $"{ApprovedHeads} heads of delegation are already approved.")));
+        else if (HeadsOfDelegation < NominatedHeads)
+            errors.Add((nameof(HeadsOfDelegation), DeskText.Counted(NominatedHeads,
+                $"{NominatedHeads} head of delegation is already nominated: the quota cannot be lowered to {HeadsOfDelegation}.",
+                $"{NominatedHeads} heads of delegation are already nominated: the quota cannot be lowered to {HeadsOfDelegation}.")));
         if (Delegates < 0 || Delegates > 1000) errors.Add((nameof(Delegates), "Delegates must be from 0 to 1,000."));
-        if (HeadsOfDelegation < ApprovedHeads) errors.Add((nameof(HeadsOfDelegation), $"{ApprovedHeads} heads of delegation are already approved."));
-        if (HeadsOfDelegation < NominatedHeads)
-            errors.Add((nameof(HeadsOfDelegation), $"{NominatedHeads} heads of delegation are already nominated: the quota cannot be lowered to {HeadsOfDelegation}."));
-        if (Delegates < NominatedDelegates)
-            errors.Add((nameof(Delegates), $"{NominatedDelegates} delegates are already nominated: the quota cannot be lowered to {Delegates}."));
-        if (Delegates < ApprovedDelegates) errors.Add((nameof(Delegates), $"{ApprovedDelegates} delegates are already approved."));
+        else if (Delegates < ApprovedDelegates)
+            errors.Add((nameof(Delegates), DeskText.Counted(ApprovedDelegates, $"{ApprovedDelegates} delegate is already approved.", $"{ApprovedDelegates} delegates are already approved.")));
+        else if (Delegates < NominatedDelegates)
+            errors.Add((nameof(Delegates), DeskText.Counted(NominatedDelegates,
+                $"{NominatedDelegates} delegate is already nominated: the quota cannot be lowered to {Delegates}.",
+                $"{NominatedDelegates} delegates are already nominated: the quota cannot be lowered to {Delegates}.")));
         return errors;
     }
 }

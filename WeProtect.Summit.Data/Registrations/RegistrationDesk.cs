@@ -282,6 +282,14 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         return true;
     }
 
+    // Each wording returned on its own (a ?: would format it before it could be translated).
+    private static DeskText SummitFull(Registration registration)
+    {
+        if (registration.Status == RegistrationStatus.Waitlisted)
+            return $"The summit is full: every place is taken, so {registration.FullName} cannot be approved yet and stays on the waiting list.";
+        return $"The summit is full: every place is taken, so {registration.FullName} cannot be approved. Waitlist them instead.";
+    }
+
     /// <summary>Takes a place in the summit, then (if it has a quota) in the organisation's delegation: the summit's
     /// row first, always, so that locks are taken in one order. A delegation without room gives the summit place back.</summary>
     private async Task<DeskResult> ClaimPlaceAsync(Registration registration, CancellationToken ct)
@@ -289,8 +297,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         var place = await db.Summits
             .Where(s => s.Id == registration.SummitId && s.ApprovedCount < s.DelegateCapacity)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.ApprovedCount, x => x.ApprovedCount + 1), ct);
-        if (place == 0)
-            return DeskResult.Refused($"The summit is full: every place is taken, so {registration.FullName} cannot be approved. Waitlist them instead.", DeskRefusal.SummitFull);
+        if (place == 0) return DeskResult.Refused(SummitFull(registration), DeskRefusal.SummitFull);
         var quota = QuotaOf(registration);
         if (quota is not null && await quota.AnyAsync(ct) && !await quota.TakeAsync(registration.Category, ct))
         {

@@ -124,8 +124,8 @@ public class Summit
         Check(!Languages.InterfaceLanguages.IsSupported(DefaultLanguage), nameof(DefaultLanguage), "Choose one of the app's languages.");
         Check(DelegateCapacity <= 0, nameof(DelegateCapacity), "The delegate capacity must be at least 1.");
         Check(DelegateCapacity > MaxCapacity, nameof(DelegateCapacity), $"The delegate capacity must be at most {MaxCapacity:N0}.");
-        Check(DelegateCapacity > 0 && DelegateCapacity < ApprovedCount, nameof(DelegateCapacity),
-            $"{ApprovedCount:N0} delegates are already approved: the capacity cannot be lower.");
+        Check(DelegateCapacity > 0 && DelegateCapacity < ApprovedCount, nameof(DelegateCapacity), DeskText.Counted(ApprovedCount,
+            $"{ApprovedCount:N0} delegate is already approved: the capacity cannot be lower.", $"{ApprovedCount:N0} delegates are already approved: the capacity cannot be lower."));
         Check(ContactEmail?.Length > 254 || (ContactEmail is { } mail && !mail.Contains('@')), nameof(ContactEmail), "The contact e-mail is not an e-mail address.");
         Check(RecordedAfterwards && (RegistrationOpensUtc.HasValue || RegistrationClosesUtc.HasValue), nameof(RegistrationOpensUtc),
             "A summit recorded afterwards takes no registration: leave the registration window empty.");

@@ -123,4 +123,25 @@ public sealed class AdminPagesTests : IDisposable
             Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
         }
     }
+
+    /// <summary>A page of the trail past its end, however far (a number Skip cannot count), is a page with nothing on it
+    /// and a way back, not the first page again.</summary>
+    [Fact]
+    public async Task A_page_of_the_audit_trail_past_its_end_is_empty_and_says_so()
+    {
+        using var admin = await app.LoggedInClientAsync(Roles.Admin);
+        using (var scope = app.Services.CreateScope())
+        {
+            var someone = await app.CreateUserAsync();
+            Assert.True((await scope.ServiceProvider.GetRequiredService<Data.Accounts.RoleDesk>().ChangeAsync(someone.Id, Roles.Organiser, grant: true,
+                new Data.Audit.AuditActor(null, "Admin", Roles.Admin))).Succeeded);
+        }
+        foreach (var p in new[] { "1000", "2147483647" })
+        {
+            var page = await admin.GetPageAsync($"/Admin/Audit?p={p}");
+            Assert.NotNull(page.QuerySelector("#audit-empty"));
+            Assert.Empty(page.QuerySelectorAll("table[aria-label] tbody tr"));
+        }
+        Assert.Null((await admin.GetPageAsync("/Admin/Audit")).QuerySelector("#audit-empty"));
+    }
 }

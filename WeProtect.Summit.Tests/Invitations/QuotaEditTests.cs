@@ -62,5 +62,11 @@ public class QuotaEditTests(SummitAppFactory app) : IClassFixture<SummitAppFacto
         var (_, two) = await organiser.SubmitAndFollowAsync(page, $"#quota-save-{quota.Id}", new Dictionary<string, string> { ["delegates"] = "2" });
         Assert.Equal(2, (await QuotaAsync(summit.Id, invitation.OrganisationId)).Delegates);
         Assert.Contains("2 delegates", two.QuerySelector("main")!.TextContent);
+
+        // A negative number is said once, as out of range, not also as lower than what is nominated.
+        var negative = Errors(await FormClient.ParseAsync(await organiser.SubmitAsync(await organiser.GetPageAsync($"/Registration/Manage/Quotas/{summit.Id}"),
+            $"#quota-save-{quota.Id}", new Dictionary<string, string> { ["delegates"] = "-1" })));
+        Assert.Contains("Delegates must be from 0 to 1,000.", negative);
+        Assert.DoesNotContain("already nominated", negative);
     }
 }

@@ -122,7 +122,8 @@ public class PdfsInTheirLanguageTests(SummitAppFactory app) : IClassFixture<Summ
             Said(language, "{0} · {1} · for the organisers, not for publication", texts.Format(Plurals.Key(2, "{0:N0} participant", "{0:N0} participants", texts.Culture), 2),
                 texts.Format("{0:N0} country represented", 1)),
             texts.Format("{0} ({1})", Countries.NameOf("AT", language), 1),
-            texts.Format("{0} ({1})", Said(language, "International organisations"), 1),
+            texts.Format("{0} ({1})", Said(language, "No country (international)"), 1),
+            Said(language, "International organisations"),
             Said(language, "Governments"),
             // As ProtocolLine writes an entry: the rank ("Minister") in the language, the comma the language's.
             texts.Format("{0} ({1}) — {2}", "Karl Huber", Said(language, "Minister"), texts.Format("{0}, {1}", "Director", austria.FormalName)),

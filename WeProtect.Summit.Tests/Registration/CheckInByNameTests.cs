@@ -253,6 +253,13 @@ public class CheckInByNameTests(SummitAppFactory app) : IClassFixture<SummitAppF
         Assert.Equal("rtl", arabicPage.DocumentElement.GetAttribute("dir"));
         var arabicName = arabicPage.QuerySelector($"#checkin-matches li[data-id='{amina.Id}'] .match-name")!;
         Assert.Equal(("BDI", "H.E. Ms Amina Diallo"), (arabicName.TagName, arabicName.TextContent));
+
+        // Without a protocol title the position is the title line, said once.
+        var (_, plain) = await desk.SubmitAndFollowAsync(await desk.GetPageAsync($"/Registration/Manage/CheckIn/{summit.Id}?q=binta"),
+            $"#checkin-matches li[data-id='{binta.Id}'] form");
+        Assert.Equal("Director", plain.QuerySelector("#checkin-title")!.TextContent);
+        Assert.Null(plain.QuerySelector("#checkin-position"));
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(plain.QuerySelector("#checkin-result")!.TextContent, "Director"));
     }
 
     [Fact]

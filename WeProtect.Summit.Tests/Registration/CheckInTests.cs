@@ -75,6 +75,10 @@ public class CheckInTests(SummitAppFactory app) : IClassFixture<SummitAppFactory
         var typo = await ScanAsync(desk, summit.Id, "not-a-real-badge-code");
         Assert.Equal("NotABadgeCode", Outcome(typo));
         Assert.Equal("Not a badge code", typo.QuerySelector("#checkin-heading")?.TextContent.Trim());
+        // A wrong scan of a whole page is not echoed whole.
+        var pasted = await ScanAsync(desk, summit.Id, new string('x', 5000));
+        Assert.Equal("NotABadgeCode", Outcome(pasted));
+        Assert.Equal(new string('x', 40) + "…", pasted.QuerySelector("#checkin-result code")!.TextContent);
 
         var empty = await ScanAsync(desk, summit.Id, "   ");
         Assert.Equal("Empty", Outcome(empty));

@@ -118,6 +118,9 @@ public class ExportsTests(SummitAppFactory app) : IClassFixture<SummitAppFactory
         var chileanCharity = await app.CreateOrganisationAsync("Fundación Niñez " + tag, Sector.CivilSociety, "CL");
         var austria = await app.CreateOrganisationAsync("Republic of Austria " + tag, Sector.Government, "AT");
         var unicef = await app.CreateOrganisationAsync("UNICEF " + tag, Sector.InternationalOrganisation, country: null);
+        // A charity working across borders has no country either: it is not an international organisation.
+        var ecpat = await app.CreateOrganisationAsync("ECPAT International " + tag, Sector.CivilSociety, country: null);
+        await ApprovedAsync(summit.Id, ecpat, "Dorothy Rossi");
         await ApprovedAsync(summit.Id, chileanCharity, "Paula Rojas");
         await ApprovedAsync(summit.Id, chile, "Ministra Orrego", minister: true);
         await ApprovedAsync(summit.Id, unicef, "Ines Weber");
@@ -131,11 +134,12 @@ public class ExportsTests(SummitAppFactory app) : IClassFixture<SummitAppFactory
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         var text = string.Join(' ', BadgePdfReader.PageTexts(await response.Content.ReadAsByteArrayAsync()));
 
-        Assert.Contains("4 participants · 2 countries represented", text);
+        Assert.Contains("5 participants · 2 countries represented", text);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "International organisations"));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(text, "Civil society").Count);
         Assert.DoesNotContain("Pending Nobody", text);
         string[] inOrder = ["Austria (1)", "Governments", "Karl Huber", "Chile (2)", "Governments", "Ministra Orrego (Minister)",
-            "Civil society", "Paula Rojas", "International organisations (1)", "Ines Weber"];
+            "Civil society", "Paula Rojas", "No country (international) (2)", "International organisations", "Ines Weber", "Civil society", "Dorothy Rossi"];
         var at = 0;
         foreach (var part in inOrder)
         {

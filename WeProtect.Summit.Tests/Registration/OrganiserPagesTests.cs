@@ -50,13 +50,13 @@ public class OrganiserPagesTests : IClassFixture<SummitAppFactory>
         }
 
         var responses = await Task.WhenAll(registrations.Select((r, i) => Task.Run(() =>
-            organisers[i].SubmitAsync(pages[i], $"#decide-{r.Id}", submitter: $"#approve-{r.Id}"))));
+            organisers[i].SubmitAndFollowAsync(pages[i], $"#decide-{r.Id}", submitter: $"#approve-{r.Id}"))));
 
         var bodies = new List<string>();
-        foreach (var response in responses)
+        foreach (var (response, page) in responses)
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            bodies.Add(Report(await FormClient.ParseAsync(response)));
+            bodies.Add(Report(page));
         }
         var (approved, count) = await app.WithDbAsync(async db => (
             await db.Registrations.CountAsync(r => r.SummitId == summit.Id && r.Status == RegistrationStatus.Approved),
@@ -125,14 +125,27 @@ public class OrganiserPagesTests : IClassFixture<SummitAppFactory>
         var page = await client.GetPageAsync(Queue(summit.Id));
         foreach (var r in people) ((IHtmlInputElement)page.QuerySelector($"#select-{r.Id}")!).IsChecked = true;
 
-        var (response, shown) = await client.SubmitAndFollowAsync(page, "#bulk-form", new Dictionary<string, string> { ["bulkDecision"] = "Approved" });
+        var posted = await client.SubmitAsync(page, "#bulk-form", new Dictionary<string, string> { ["bulkDecision"] = "Approved" });
+        // Post, redirect, get: reloading the list shows the report again, it does not post the decisions again.
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.DoesNotContain("handler=", posted.Headers.Location!.OriginalString);
+        var response = await client.GetAsync(posted.Headers.Location.OriginalString);
+        var shown = await FormClient.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("2 registrations approved; 1 registration not approved:", shown.QuerySelector("#decision-summary")?.TextContent.Trim());
+        Assert.Null((await client.GetPageAsync(posted.Headers.Location.OriginalString)).QuerySelector("#decision-summary"));
         var refused = Assert.Single(shown.QuerySelectorAll("#decision-report .decision-refused"));
         Assert.Contains("Bulk Three", refused.TextContent);
         Assert.Contains("The summit is full", refused.TextContent);
         Assert.Equal(RegistrationStatus.Pending, (await ReloadAsync(people[2].Id)).Status);
+
+        // Waitlisted, then approved while the summit is still full: told that they stay on the waiting list.
+        Assert.True((await app.DecideAsync(people[2].Id, RegistrationStatus.Waitlisted)).Succeeded);
+        var stays = await app.DecideAsync(people[2].Id, RegistrationStatus.Approved);
+        Assert.False(stays.Succeeded);
+        Assert.Contains("stays on the waiting list", stays.Message);
+        Assert.DoesNotContain("Waitlist them instead", stays.Message);
         Assert.Equal(2, await app.WithDbAsync(db => db.Registrations.CountAsync(r => r.SummitId == summit.Id && r.Status == RegistrationStatus.Approved)));
     }
 
@@ -300,7 +313,7 @@ public class OrganiserPagesTests : IClassFixture<SummitAppFactory>
         // Below what is approved: refused.
         var lower = await client.SubmitAsync(shown, $"#quota-save-{quota.Id}", new Dictionary<string, string> { ["delegates"] = "0" });
         Assert.Equal(HttpStatusCode.OK, lower.StatusCode);
-        Assert.Contains("1 delegates are already approved", (await FormClient.ParseAsync(lower)).QuerySelector(".validation-summary-errors")?.TextContent);
+        Assert.Contains("1 delegate is already approved", (await FormClient.ParseAsync(lower)).QuerySelector(".validation-summary-errors")?.TextContent);
         Assert.Equal(1, (await app.WithDbAsync(db => db.DelegationQuotas.AsNoTracking().SingleAsync(q => q.Id == quota.Id))).Delegates);
 
         // The quota is full: the second delegate cannot be approved though the summit has room.

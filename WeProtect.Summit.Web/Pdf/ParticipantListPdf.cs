@@ -7,7 +7,7 @@ using WeProtect.Summit.Web.Localization;
 namespace WeProtect.Summit.Web.Pdf;
 
 /// <summary>The printable participant list of a summit for the secretariat (A4, paginated through <see cref="PdfFlow"/>):
-/// one heading per country in alphabetical order (international organisations, which have no country, last), under it
+/// one heading per country in alphabetical order (organisations without a country last, under "No country (international)"), under it
 /// one sub-heading per sector in the order of <see cref="Sector"/> ("Governments" first), and the delegates by
 /// organisation, then in protocol order (<see cref="ProtocolPrecedence"/>: head of delegation, rank, order, name), each as protocol offices write them (<see cref="ProtocolLine.ListEntry"/>: honorific and name,
 /// rank, title or position and organisation). Only what the organisers already see
@@ -58,15 +58,14 @@ public static class ParticipantListPdf
         var number = 0;
         foreach (var country in byCountry)
         {
-            var heading = country.Key ?? texts["International organisations"];
+            // Not "International organisations": a charity or a company working across borders has no country either.
+            var heading = country.Key ?? texts["No country (international)"];
             flow.Heading(texts.Format("{0} ({1})", heading, country.Count()),
                 PdfFlow.Font(12.5, bold: true), level: 2, spaceBefore: 10, spaceAfter: 2);
             foreach (var sector in country.GroupBy(p => p.Sector).OrderBy(g => g.Key is null ? int.MaxValue : (int)g.Key.Value))
             {
-                // Under "International organisations" its own sector is not said twice.
                 var sectorHeading = texts[sector.Key?.Heading() ?? "Sector not given"];
-                if (sectorHeading != heading)
-                    flow.Heading(sectorHeading, PdfFlow.Font(10, bold: true), level: 3, spaceBefore: 4, spaceAfter: 2);
+                flow.Heading(sectorHeading, PdfFlow.Font(10, bold: true), level: 3, spaceBefore: 4, spaceAfter: 2);
                 flow.BeginList();
                 foreach (var p in sector.OrderBy(p => p.Organisation, order).ThenInProtocolOrder(p => p.Place, p => p.FullName, order))
                 {

@@ -24,7 +24,8 @@ public class AuditModel(SummitDbContext db, AuditCheckpoints checkpoints) : Page
 
     public async Task OnGetAsync(int p = 1)
     {
-        PageNumber = Math.Max(1, p);
+        // Bounded: a page number past what Skip can count (?p=2147483647) is a page with nothing on it, not page 1.
+        PageNumber = Math.Clamp(p, 1, int.MaxValue / PageSize);
         Check = await checkpoints.CheckAsync(HttpContext.RequestAborted);
         Verification = Check.Chain;
         var events = db.AuditEvents.AsNoTracking();

@@ -15,6 +15,10 @@ using WeProtect.Summit.Web.Localization;
 /// from the result. Check-in and undo are <see cref="BadgeDesk"/>'s: atomic and audited.</summary>
 public class CheckInModel(SummitDbContext db, BadgeDesk desk, Accounts.CheckInAccess access, TimeProvider clock) : PageModel
 {
+    /// <summary>A typed or scanned code as the result card repeats it: a badge code is short, so anything far longer
+    /// (a pasted page, a wrong scan) is cut, not echoed whole.</summary>
+    public static string Shown(string? code) => code is null ? "" : code.Length <= 40 ? code : code[..40] + "…";
+
     public const int RecentCount = 8;
     public const int MatchLimit = 20;
 

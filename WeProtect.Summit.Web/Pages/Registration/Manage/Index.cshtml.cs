@@ -110,6 +110,8 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
     public async Task<IActionResult> OnGetAsync(int summitId, CancellationToken ct)
     {
         if (!await LoadSummitAsync(summitId, ct)) return NotFound();
+        if (TempData[ReportKey] is string stored && System.Text.Json.JsonSerializer.Deserialize<StoredReport>(stored) is { } report)
+            (Report, ReportSummary) = (report.Lines, report.Summary);
         await LoadAsync(ct);
         Response.Headers.Append("Vary", "HX-Request, HX-History-Restore-Request");
         if (Request.IsHtmx() && !Request.IsHtmxHistoryRestoreRequest()) return Partial("_QueueResults", this);
@@ -123,7 +125,7 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
         var outcome = await DecideOneAsync(id, version, decision, reason, ct);
         Report = [outcome];
         ReportSummary = outcome.Succeeded ? null : T("Nothing was changed.");
-        return await ShowAsync(ct);
+        return outcome.Succeeded ? Reported() : await ShowAsync(ct);
     }
 
     /// <summary>One decision for the selected registrations ("id:version"), or, with <paramref name="scope"/> "all", for
@@ -204,7 +206,7 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
         Report = [.. outcomes.Where(o => !o.Succeeded).DistinctBy(o => o.Message), .. outcomes.Where(o => o.Succeeded).Take(done <= 20 ? done : 0)];
         ReportSummary = Summary(parsed, done, refused);
         if (Report.Count == 0) Report = [new ReportLine(true, ReportSummary)];
-        return await ShowAsync(ct);
+        return Reported();
     }
 
     public async Task<IActionResult> OnPostConfirmOrganisationAsync(int summitId, int? id, string? version, CancellationToken ct)
@@ -214,7 +216,7 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
             ? await delegations.ConfirmProposedOrganisationAsync(summitId, registrationId, expected, User.ToAuditActor(), ct)
             : null;
         Report = [result is null ? Incomplete : new ReportLine(result.Succeeded, Localization.Translations.Of(HttpContext, result.Text))];
-        return await ShowAsync(ct);
+        return result?.Succeeded == true ? Reported() : await ShowAsync(ct);
     }
 
     public async Task<IActionResult> OnPostMergeOrganisationAsync(int summitId, int? id, string? version, int? organisationId, CancellationToken ct)
@@ -226,7 +228,21 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
                 ? await delegations.MergeProposedOrganisationAsync(summitId, registrationId, expected, target, User.ToAuditActor(), ct)
                 : DeskResult.Refused("Choose the directory organisation to merge into.");
         Report = [result is null ? Incomplete : new ReportLine(result.Succeeded, Localization.Translations.Of(HttpContext, result.Text))];
-        return await ShowAsync(ct);
+        return result?.Succeeded == true ? Reported() : await ShowAsync(ct);
+    }
+
+    private const string ReportKey = "QueueReport";
+
+    private sealed record StoredReport(IReadOnlyList<ReportLine> Lines, string? Summary);
+
+    /// <summary>After a change, the list again by a redirect with the same filter (post, redirect, get): reloading the
+    /// page shows the report once more instead of posting the decisions again.</summary>
+    private RedirectToPageResult Reported()
+    {
+        TempData[ReportKey] = System.Text.Json.JsonSerializer.Serialize(new StoredReport(Report, ReportSummary));
+        var values = FilterValues().ToDictionary(p => p.Key, p => (object?)p.Value);
+        values["summitId"] = Summit.Id;
+        return RedirectToPage("/Registration/Manage/Index", new RouteValueDictionary(values));
     }
 
     private ReportLine Incomplete => new(false, T("The form was incomplete or changed; reload the page and try again."));
