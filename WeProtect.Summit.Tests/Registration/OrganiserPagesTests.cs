@@ -49,8 +49,11 @@ public class OrganiserPagesTests : IClassFixture<SummitAppFactory>
             pages.Add(await client.GetPageAsync(Queue(summit.Id)));
         }
 
-        var responses = await Task.WhenAll(registrations.Select((r, i) => Task.Run(() =>
-            organisers[i].SubmitAndFollowAsync(pages[i], $"#decide-{r.Id}", submitter: $"#approve-{r.Id}"))));
+        var responses = await Task.WhenAll(registrations.Select((r, i) => Task.Run(async () =>
+        {
+            var response = await organisers[i].SubmitAsync(pages[i], $"#decide-{r.Id}", submitter: $"#approve-{r.Id}");
+            return (response, await FormClient.ParseAsync(response));
+        })));
 
         var bodies = new List<string>();
         foreach (var (response, page) in responses)

@@ -55,8 +55,9 @@ public abstract class PromotionRaceChecks(SummitAppFactory app)
             {
                 await start.Task;
                 if (!organiserRejects) return await waitingClient.SubmitAndFollowAsync(decisionPage, "#cancel-form");
-                return await organiser.SubmitAndFollowAsync(decisionPage, $"#decide-{waiting.Id}",
+                var response = await organiser.SubmitAsync(decisionPage, $"#decide-{waiting.Id}",
                     new Dictionary<string, string> { ["reason"] = "Not accredited by the government." }, submitter: $"#reject-{waiting.Id}");
+                return (response, await FormClient.ParseAsync(response));
             });
             start.SetResult();
             var (cancelled, cancelledPage) = await cancel;

@@ -83,6 +83,17 @@ public class VettingAtScaleTests(SummitAppFactory app) : IClassFixture<SummitApp
         Assert.Equal(0, otherApproved);
         Assert.Equal(100, counter);
         Assert.True(shown.DocumentElement.OuterHtml.Length < 150_000);
+
+        // The summit now full, a hundred refusals, each naming its delegate: the report carried over the redirect is cut
+        // to its first lines and says how many more there are.
+        await app.WithDbAsync(db => db.Summits.Where(s => s.Id == summit.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.DelegateCapacity, 100)));
+        var other = await client.GetPageAsync(Queue(summit.Id, $"?organisation={organisations[4].Id}"));
+        ((IHtmlInputElement)other.QuerySelector("#bulk-all")!).IsChecked = true;
+        var (_, full) = await client.SubmitAndFollowAsync(other, "#bulk-form", new Dictionary<string, string> { ["bulkDecision"] = "Approved" });
+        var lines = full.QuerySelectorAll("#decision-report li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(IndexModel.StoredReportLines + 1, lines.Count);
+        Assert.Contains("and 80 more", lines[^1]);
+        Assert.All(lines.Take(IndexModel.StoredReportLines), l => Assert.Contains("The summit is full", l));
     }
 
     [Fact]

@@ -125,7 +125,7 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
         var outcome = await DecideOneAsync(id, version, decision, reason, ct);
         Report = [outcome];
         ReportSummary = outcome.Succeeded ? null : T("Nothing was changed.");
-        return outcome.Succeeded ? Reported() : await ShowAsync(ct);
+        return await ShowAsync(ct);
     }
 
     /// <summary>One decision for the selected registrations ("id:version"), or, with <paramref name="scope"/> "all", for
@@ -216,7 +216,7 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
             ? await delegations.ConfirmProposedOrganisationAsync(summitId, registrationId, expected, User.ToAuditActor(), ct)
             : null;
         Report = [result is null ? Incomplete : new ReportLine(result.Succeeded, Localization.Translations.Of(HttpContext, result.Text))];
-        return result?.Succeeded == true ? Reported() : await ShowAsync(ct);
+        return await ShowAsync(ct);
     }
 
     public async Task<IActionResult> OnPostMergeOrganisationAsync(int summitId, int? id, string? version, int? organisationId, CancellationToken ct)
@@ -228,18 +228,24 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
                 ? await delegations.MergeProposedOrganisationAsync(summitId, registrationId, expected, target, User.ToAuditActor(), ct)
                 : DeskResult.Refused("Choose the directory organisation to merge into.");
         Report = [result is null ? Incomplete : new ReportLine(result.Succeeded, Localization.Translations.Of(HttpContext, result.Text))];
-        return result?.Succeeded == true ? Reported() : await ShowAsync(ct);
+        return await ShowAsync(ct);
     }
 
     private const string ReportKey = "QueueReport";
 
     private sealed record StoredReport(IReadOnlyList<ReportLine> Lines, string? Summary);
 
-    /// <summary>After a change, the list again by a redirect with the same filter (post, redirect, get): reloading the
-    /// page shows the report once more instead of posting the decisions again.</summary>
+    /// <summary>The most lines of a bulk decision's report carried over the redirect (in the TempData cookie).</summary>
+    public const int StoredReportLines = 20;
+
+    /// <summary>After a bulk decision, the list again by a redirect with the same filter (post, redirect, get): reloading
+    /// the page does not post the decisions again. The report goes in a cookie, so a long one is cut (the list shows
+    /// every row's status).</summary>
     private RedirectToPageResult Reported()
     {
-        TempData[ReportKey] = System.Text.Json.JsonSerializer.Serialize(new StoredReport(Report, ReportSummary));
+        var lines = Report.Count <= StoredReportLines ? Report
+            : [.. Report.Take(StoredReportLines), new ReportLine(false, T("…and {0:N0} more: see each registration's status in the list.", Report.Count - StoredReportLines))];
+        TempData[ReportKey] = System.Text.Json.JsonSerializer.Serialize(new StoredReport(lines, ReportSummary));
         var values = FilterValues().ToDictionary(p => p.Key, p => (object?)p.Value);
         values["summitId"] = Summit.Id;
         return RedirectToPage("/Registration/Manage/Index", new RouteValueDictionary(values));
