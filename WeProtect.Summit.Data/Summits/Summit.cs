@@ -134,6 +134,8 @@ public class Summit
             "Give both the opening and the closing time of registration, or neither.");
         Check(RegistrationOpensUtc >= RegistrationClosesUtc, nameof(RegistrationClosesUtc),
             "Registration must close after it opens.");
+        Check(RegistrationOpensUtc < EarliestDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), nameof(RegistrationOpensUtc),
+            $"Give an opening time from {EarliestDay.Year} on.");
         if (RegistrationClosesUtc is { } closes && errors.Count == 0)
         {
             var lastDay = ToLocal(closes);

@@ -38,6 +38,7 @@ public class SummitPagesTests : IClassFixture<SummitAppFactory>
     [InlineData("Input.EndDate", "2027-06-01", "cannot end before it starts")]
     [InlineData("Input.EndDate", "9999-12-31", "last day between 1990 and 2199")]
     [InlineData("Input.StartDate", "0001-01-01", "first day between 1990 and 2199")]
+    [InlineData("Input.RegistrationOpens", "0001-01-01T00:30", "opening time from 1990 on")]
     [InlineData("Input.TimeZoneId", "Mars/Olympus_Mons", "is not an IANA time zone")]
     [InlineData("Input.DelegateCapacity", "0", "at least 1")]
     [InlineData("Input.DelegateCapacity", "-5", "at least 1")]
