@@ -71,10 +71,13 @@ internal static class PdfText
     {
         if (PdfBidi.NeedsBidi(text)) return true;
         for (var i = 0; i < text.Length; i++)
-            // Latin (every accent), Greek and Cyrillic are all in Noto Sans: the common case is decided without a lookup.
-            if (text[i] >= '\u0530' && !char.IsLowSurrogate(text[i]) && InFallback(CodePointAt(text, i))) return true;
+            if (text[i] >= LookedUpFrom && !char.IsLowSurrogate(text[i]) && InFallback(CodePointAt(text, i))) return true;
         return false;
     }
+
+    /// <summary>Below it Latin (every accent), Greek and Cyrillic, all in Noto Sans: the common case is decided without
+    /// a lookup.</summary>
+    private const char LookedUpFrom = '\u0530';
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, bool> FallbackOnly = new();
 
@@ -198,7 +201,7 @@ internal static class PdfText
             faces[i] = char.IsLowSurrogate(c) && i > 0 ? faces[i - 1]
                 : IsArabic(c) || (levels[i] % 2 == 1 && !char.IsLetterOrDigit(c) && !char.IsSurrogate(c)
                     && PdfShaper.HasGlyph(SummitFonts.FaceName(ArabicFamily, fonts[i].Bold), c)) ? Face.Arabic
-                : c >= '\u0530' && InFallback(CodePointAt(text, i)) ? Face.Fallback
+                : c >= LookedUpFrom && InFallback(CodePointAt(text, i)) ? Face.Fallback
                 : Face.Line;
         }
         var runs = new List<(int Start, int End, byte Level, Face Face)>();
