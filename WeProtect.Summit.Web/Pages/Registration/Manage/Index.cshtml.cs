@@ -110,7 +110,7 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
     public async Task<IActionResult> OnGetAsync(int summitId, CancellationToken ct)
     {
         if (!await LoadSummitAsync(summitId, ct)) return NotFound();
-        if (TempData[ReportKey] is string stored && System.Text.Json.JsonSerializer.Deserialize<StoredReport>(stored) is { } report)
+        if (TempData[ReportKey] is string stored && StoredReport.Unpack(stored) is { } report)
             (Report, ReportSummary) = (report.Lines, report.Summary);
         await LoadAsync(ct);
         Response.Headers.Append("Vary", "HX-Request, HX-History-Restore-Request");
@@ -233,7 +233,29 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
 
     private const string ReportKey = "QueueReport";
 
-    private sealed record StoredReport(IReadOnlyList<ReportLine> Lines, string? Summary);
+    /// <summary>A report in the TempData cookie: compressed, since its lines repeat one wording with other names, and
+    /// a cookie's text would otherwise escape every letter outside ASCII (an Arabic report six times its length).</summary>
+    private sealed record StoredReport(IReadOnlyList<ReportLine> Lines, string? Summary)
+    {
+        public string Pack()
+        {
+            using var packed = new MemoryStream();
+            using (var brotli = new System.IO.Compression.BrotliStream(packed, System.IO.Compression.CompressionLevel.Optimal))
+                brotli.Write(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(this));
+            return Convert.ToBase64String(packed.ToArray());
+        }
+
+        /// <summary>The report, or null when the cookie's value is not one (tampered, or from another version).</summary>
+        public static StoredReport? Unpack(string stored)
+        {
+            try
+            {
+                using var brotli = new System.IO.Compression.BrotliStream(new MemoryStream(Convert.FromBase64String(stored)), System.IO.Compression.CompressionMode.Decompress);
+                return System.Text.Json.JsonSerializer.Deserialize<StoredReport>(brotli);
+            }
+            catch (Exception e) when (e is FormatException or InvalidDataException or System.Text.Json.JsonException) { return null; }
+        }
+    }
 
     /// <summary>The most lines of a bulk decision's report carried over the redirect (in the TempData cookie).</summary>
     public const int StoredReportLines = 20;
@@ -245,7 +267,7 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
     {
         var lines = Report.Count <= StoredReportLines ? Report
             : [.. Report.Take(StoredReportLines), new ReportLine(false, T("…and {0:N0} more: see each registration's status in the list.", Report.Count - StoredReportLines))];
-        TempData[ReportKey] = System.Text.Json.JsonSerializer.Serialize(new StoredReport(lines, ReportSummary));
+        TempData[ReportKey] = new StoredReport(lines, ReportSummary).Pack();
         var values = FilterValues().ToDictionary(p => p.Key, p => (object?)p.Value);
         values["summitId"] = Summit.Id;
         return RedirectToPage("/Registration/Manage/Index", new RouteValueDictionary(values));
