@@ -48,16 +48,12 @@ public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvide
                 extended = await db.Invitations.Where(Invitations.Invitation.StoppingBefore(summit.Id, until, now))
                     .ExecuteUpdateAsync(u => u.SetProperty(i => i.ExpiresUtc, until).SetProperty(i => i.Version, version), ct);
             }
+            // The reminders scheduled from the summit's dates follow them (before the audit append: rows first).
+            if (!isNew) reminders = await messages.FollowSummitDatesAsync(summit, actor, ct);
             audit.Record(actor, isNew ? "summit.created" : "summit.updated", summit,
                 isNew ? $"Summit \"{summit.Name}\" created"
                 : $"Summit \"{summit.Name}\" changed: {changes}" + (extended > 0 ? $"; {extended} invitation links extended to {closesLater:yyyy-MM-dd HH:mm} UTC" : ""));
             await audit.SaveChangesAsync(ct);
-            if (!isNew)
-            {
-                // The reminders scheduled from the summit's dates follow them.
-                reminders = await messages.FollowSummitDatesAsync(summit, actor, ct);
-                await audit.SaveChangesAsync(ct);
-            }
             await tx.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException) { return Conflict(); }
