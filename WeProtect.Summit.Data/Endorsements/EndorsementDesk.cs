@@ -230,7 +230,11 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
         if (!statement.TakesEndorsementsAt(now))
             return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: WithdrawalClosed);
         var endorsement = await db.Endorsements.FirstOrDefaultAsync(e => e.StatementId == statementId && e.OrganisationId == organisationId && e.WithdrawnUtc == null, ct);
-        if (endorsement is null) return new(DeskAnswer.NotFound, "Your organisation has no endorsement of this statement to withdraw.");
+        // A second click, or a second tab: the statement exists, so a refusal on its page, not a 404.
+        if (endorsement is null)
+            return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: await db.Endorsements.AnyAsync(e => e.StatementId == statementId && e.OrganisationId == organisationId, ct)
+                ? "Your organisation's endorsement is already withdrawn. Nothing more was withdrawn."
+                : "Your organisation has no endorsement of this statement to withdraw.");
         if (endorsement.WhyNotWithdrawn(reason) is { } refusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Text: refusal);
         if (await stepUp(ct) is { } stepUpRefusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: $"{stepUpRefusal} Nothing was withdrawn.");
         if (endorsement.Withdraw(reason, userId, now) is { } late) return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Text: late);

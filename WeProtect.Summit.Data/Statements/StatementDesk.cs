@@ -56,12 +56,17 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
         return DeskResult.Done("Settings saved.");
     }
 
-    /// <summary>Adds a version from a text the caller has parsed (and shown the errors of, if any).</summary>
-    public async Task<DeskResult<StatementVersion>> AddVersionAsync(Statement statement, StatementParseResult parsed, string? changeNote, AuditActor actor,
-        CancellationToken ct = default)
+    /// <summary>Adds a version from a text the caller has parsed (and shown the errors of, if any), edited from version
+    /// <paramref name="basedOn"/> (0 for the first text): refused as a conflict when a newer version came meanwhile.</summary>
+    public async Task<DeskResult<StatementVersion>> AddVersionAsync(Statement statement, StatementParseResult parsed, int basedOn, string? changeNote,
+        AuditActor actor, CancellationToken ct = default)
     {
         if (!statement.AcceptsNewVersions)
             return DeskResult.Refused($"{DeskWords.StatementIs(statement.Status)}: its text can no longer change. Nothing was saved.").With<StatementVersion>();
+        // The text was edited from the version then latest: saved over a newer one (an accepted amendment, another
+        // organiser's edit), it would silently undo that change, and the frozen text would lack it.
+        if (statement.Latest is { } newer && newer.Number != basedOn)
+            return new DeskResult(DeskAnswer.Conflict, TextChangedSince(newer), DeskRefusal.TextChanged).With<StatementVersion>();
         var (version, refusal) = statement.AddVersion(parsed, actor.UserId, actor.Name, changeNote ?? "", Now);
         if (version is null) return DeskResult.Refused(refusal!).With<StatementVersion>();
         // The statement's token too: finalising at the same moment cannot freeze a text that is being replaced.
@@ -75,6 +80,10 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
         }
         return DeskResult.Done($"Version {version.Number} saved.").With(version);
     }
+
+    /// <summary>Why a text edited from an older version is not saved, and what to do.</summary>
+    public static DeskText TextChangedSince(StatementVersion newer) =>
+        $"Version {newer.Number} was saved by {newer.AuthorName} after you opened the text: yours was not saved, so that it does not undo that change. The editor now holds version {newer.Number}; your text is kept below it. Copy your changes across and save again.";
 
     /// <summary>Moves the statement one status step. Closing an open statement is the signing desk's close (stamped and
     /// audited there); while its signing window still runs, only with <paramref name="confirmEarlyClose"/> (refused as

@@ -119,7 +119,7 @@ public sealed class SampleSummitDesk(SummitDbContext db, SummitDesk summits, Bre
 
         var statement = await statements.CreateAsync(summit.Id, StatementKind.StatementOfAction, "Statement of Action (sample)", actor, ct);
         if (!statement.Succeeded || statement.Value is null) return Failed(statement, summit);
-        var text = await statements.AddVersionAsync(statement.Value, StatementParser.Parse(StatementText), "The sample draft", actor, ct);
+        var text = await statements.AddVersionAsync(statement.Value, StatementParser.Parse(StatementText), 0, "The sample draft", actor, ct);
         if (!text.Succeeded) return Failed(text, summit);
 
         return DeskResult.Done($"Sample summit \"{summit.Name}\" created and open for registration, with a programme and a draft Statement of Action to try.").With(summit);

@@ -107,6 +107,11 @@ public sealed class WithdrawalCodeTests(SummitAppFactory app) : IClassFixture<Su
         var again = await signatory.Client.GetPageAsync(SigningData.SignUrl(statement.Id, withdrawn.OrganisationId));
         Assert.Contains("already used", (await SigningData.RefusedPageAsync(await signatory.Client.SignAsync(again, next))).Errors());
         Assert.Single(await app.EndorsementsAsync(statement.Id));
+
+        // The withdraw form sent again (a second click, another tab) is told so on the page, not a 404.
+        var twice = await SigningData.RefusedPageAsync(await signatory.Client.WithdrawAsync(replayed, Reason, app.TotpCode(signatory.Key, TimeSpan.FromSeconds(60))));
+        Assert.Contains("already withdrawn", twice.Errors());
+        Assert.Equal(["endorsement.signed", "endorsement.withdrawn"], await app.AuditActionsAsync(nameof(Endorsement), withdrawn.Id));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using AngleSharp.Html.Dom;
+using AngleSharp.Dom;
 using WeProtect.Summit.Data.Statements;
 
 namespace WeProtect.Summit.Tests.Statements;
@@ -162,6 +163,71 @@ public class AmendmentDecisionTests(SummitAppFactory app) : IClassFixture<Summit
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotNull(again.QuerySelector(".alert-danger"));
         Assert.Equal(AmendmentStatus.Accepted, (await ReloadAsync(amendment.Id)).Status);
+    }
+
+    [Fact]
+    public async Task An_editor_opened_before_an_amendment_was_accepted_cannot_undo_it_and_keeps_what_was_typed()
+    {
+        var (id, amendment, _, _) = await ProposedAsync();
+        var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var editor = await organiser.GetPageAsync($"/Statements/Manage/Edit/{id}");
+        Assert.Equal("1", editor.QuerySelector<IHtmlInputElement>("#text-form input[name='Input.BasedOn']")!.Value);
+        var decisions = await organiser.GetPageAsync(Url(id));
+        await organiser.SubmitAndFollowAsync(decisions, $"#accept-{amendment.Id}");
+        Assert.Equal(2, (await VersionsAsync(id)).Count);
+
+        // The editor still holds version 1: saved as it is, it would drop the accepted wording.
+        var typed = StatementExample.Canonical.Replace("Fund services", "Fund lasting services");
+        var (response, page) = await organiser.SubmitAndFollowAsync(editor, "#text-form", new Dictionary<string, string>
+        {
+            ["Input.Text"] = typed, ["Input.ChangeNote"] = "Lasting",
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Version 2 was saved by", page.QuerySelector(".alert-danger")!.TextContent);
+        var versions = await VersionsAsync(id);
+        Assert.Equal(2, versions.Count);
+        Assert.Contains("**privacy**", versions[1].Text);
+        // What was typed is kept apart; the editor now holds version 2, edited from it.
+        Assert.Equal(typed, page.QuerySelector<IHtmlTextAreaElement>("#text-unsaved textarea")!.Value);
+        Assert.True(page.QuerySelector<IHtmlTextAreaElement>("#text-unsaved textarea")!.IsReadOnly);
+        Assert.Equal(versions[1].Text, page.QuerySelector<IHtmlTextAreaElement>("#text-form textarea")!.Value);
+        Assert.Equal("2", page.QuerySelector<IHtmlInputElement>("#text-form input[name='Input.BasedOn']")!.Value);
+        Assert.Equal("Lasting", page.QuerySelector<IHtmlInputElement>("#text-form input[name='Input.ChangeNote']")!.Value);
+
+        // The change copied into the current text is saved, with the amendment.
+        (response, page) = await organiser.SubmitAndFollowAsync(page, "#text-form", new Dictionary<string, string>
+        {
+            ["Input.Text"] = versions[1].Text.Replace("Fund services", "Fund lasting services"),
+        });
+        Assert.Contains("Version 3 saved", page.QuerySelector("[role=status]")!.TextContent);
+        var latest = (await VersionsAsync(id)).Last();
+        Assert.Equal(3, latest.Number);
+        Assert.Contains("**privacy**", latest.Text);
+        Assert.Contains("Fund lasting services", latest.Text);
+        Assert.Null(page.QuerySelector("#text-unsaved"));
+    }
+
+    [Fact]
+    public async Task Two_organisers_saving_the_text_at_once_make_one_version_and_the_other_keeps_what_they_typed()
+    {
+        var (_, id) = await app.StatementAsync();
+        var first = await app.LoggedInClientAsync(Roles.Organiser);
+        var second = await app.LoggedInClientAsync(Roles.Organiser);
+        var (page1, page2) = (await first.GetPageAsync($"/Statements/Manage/Edit/{id}"), await second.GetPageAsync($"/Statements/Manage/Edit/{id}"));
+        string Edited(string words) => StatementExample.Canonical.Replace("Fund services", words);
+        var responses = await Task.WhenAll(
+            Task.Run(() => first.SubmitAsync(page1, "#text-form", new Dictionary<string, string> { ["Input.Text"] = Edited("Fund first services") })),
+            Task.Run(() => second.SubmitAsync(page2, "#text-form", new Dictionary<string, string> { ["Input.Text"] = Edited("Fund second services") })));
+        Assert.All(responses, r => Assert.True((int)r.StatusCode < 500, $"{(int)r.StatusCode}"));
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
+        var versions = await VersionsAsync(id);
+        Assert.Equal(2, versions.Count);
+        var refused = await FormClient.ParseAsync(responses.Single(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.NotNull(refused.QuerySelector(".alert-danger"));
+        var kept = refused.QuerySelector<IHtmlTextAreaElement>("#text-unsaved textarea")!.Value;
+        Assert.Contains(kept.Contains("first") ? "Fund first services" : "Fund second services", kept);
+        Assert.DoesNotContain(kept.Contains("first") ? "Fund first services" : "Fund second services", versions[1].Text);
+        Assert.Equal(versions[1].Text, refused.QuerySelector<IHtmlTextAreaElement>("#text-form textarea")!.Value);
     }
 
     [Fact]

@@ -154,6 +154,9 @@ public class StatementPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
         var forced = await SaveAsync(client, id, StatementExample.Canonical.Replace("Fund services", "Defund services"), "Sneaky", stale);
         Assert.Contains("can no longer change", forced.QuerySelector(".alert-danger")!.TextContent);
         Assert.Single(await VersionsAsync(id));
+        // What was typed in the stale editor is not lost: it is shown to copy from.
+        Assert.Contains("Defund services", forced.QuerySelector("#text-unsaved textarea")!.TextContent);
+        Assert.Null(forced.QuerySelector("#text-form"));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ internal static class RecordData
         var actor = new AuditActor(organiser.Id, organiser.FullName);
         var created = await desk.CreateAsync(summitId, StatementKind.StatementOfAction, "Statement of Action", actor);
         var statement = created.Value!;
-        Assert.True((await desk.AddVersionAsync(statement, StatementParser.Parse(SigningData.TextForGovernments), null, actor)).Succeeded);
+        Assert.True((await desk.AddVersionAsync(statement, StatementParser.Parse(SigningData.TextForGovernments), 0, null, actor)).Succeeded);
         var moved = await desk.MoveAsync(statement, StatementStatus.Final, statement.Version, actor);
         Assert.True(moved.Succeeded, moved.Message);
         return statement.Id;

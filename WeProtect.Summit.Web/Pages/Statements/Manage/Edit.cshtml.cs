@@ -21,6 +21,8 @@ public class EditModel(SummitDbContext db, StatementDesk statements, TimeProvide
     {
         [StringLength(TextMaxLength)] public string? Text { get; set; }
         [Display(Name = "Change note"), StringLength(1000)] public string? ChangeNote { get; set; }
+        /// <summary>The version the text was edited from (0 for the first): a newer one is never silently undone.</summary>
+        public int BasedOn { get; set; }
     }
 
     /// <summary>The statement's settings. No [Required]: the entity's Validate() holds the rules, and the other
@@ -53,11 +55,14 @@ public class EditModel(SummitDbContext db, StatementDesk statements, TimeProvide
     /// <summary>What the preview shows: null until the text is previewed (or a save fails).</summary>
     public StatementParseResult? Preview { get; private set; }
     public IReadOnlyList<StatementError> TextErrors { get; private set; } = [];
+    /// <summary>What the organiser typed when it could not be saved (a newer version came, or the text was frozen
+    /// meanwhile): shown apart from the editor, so that nothing typed is lost.</summary>
+    public string? UnsavedText { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        Input = new InputModel { Text = Statement.Latest?.Text ?? "" };
+        ShowSavedText();
         if (Statement.Latest is { } latest) Preview = StatementParser.Parse(latest.Text);
         return Page();
     }
@@ -65,7 +70,7 @@ public class EditModel(SummitDbContext db, StatementDesk statements, TimeProvide
     public async Task<IActionResult> OnPostSettingsAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        Input = new InputModel { Text = Statement.Latest?.Text ?? "" };
+        ShowSavedText();
         if (!ModelState.IsValid) return Page();
 
         // Once there is a text, the title is its # line (set with each version), not a setting.
@@ -132,22 +137,37 @@ public class EditModel(SummitDbContext db, StatementDesk statements, TimeProvide
         SigningCloses = Statement.SigningClosesUtc is { } c ? Summit.ToLocal(c) : null,
     };
 
+    /// <summary>The editor holding the latest saved text, edited from that version.</summary>
+    private void ShowSavedText()
+    {
+        // The tag helpers prefer posted values to the model's: the saved text replaces what was posted.
+        ModelState.Remove($"{nameof(Input)}.{nameof(InputModel.Text)}");
+        ModelState.Remove($"{nameof(Input)}.{nameof(InputModel.BasedOn)}");
+        Input = new InputModel { Text = Statement.Latest?.Text ?? "", BasedOn = Statement.Latest?.Number ?? 0, ChangeNote = Input.ChangeNote };
+    }
+
     public async Task<IActionResult> OnPostSaveAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (!Statement.AcceptsNewVersions)
-            return await this.AnswerAsync(await statements.AddVersionAsync(Statement, StatementParser.Parse(""), null, User.ToAuditActor(), ct),
-                () => RedirectToPage(new { id }), () => ReshowAsync(id, ct));
-        if (!ModelState.IsValid) return Page();
-
-        var parsed = StatementParser.Parse(Input.Text);
-        if (!parsed.IsValid)
+        var parsed = Statement.AcceptsNewVersions && ModelState.IsValid ? StatementParser.Parse(Input.Text) : null;
+        if (Statement.AcceptsNewVersions && parsed is not { IsValid: true })
         {
-            TextErrors = parsed.Errors;
+            TextErrors = parsed?.Errors ?? [];
             return Page();
         }
-        var result = await statements.AddVersionAsync(Statement, parsed, Input.ChangeNote, User.ToAuditActor(), ct);
-        return await this.AnswerAsync(result, () => RedirectToPage(new { id }), () => ReshowAsync(id, ct));
+        var result = await statements.AddVersionAsync(Statement, parsed ?? StatementParser.Parse(""), Input.BasedOn, Input.ChangeNote, User.ToAuditActor(), ct);
+        return await this.AnswerAsync(result, () => RedirectToPage(new { id }), async () =>
+        {
+            var page = await ReshowAsync(id, ct);
+            // Not saved because the text moved on or was frozen: the editor shows the text as it is now, and what
+            // was typed is kept beside it.
+            if (result.Answer == Data.Desks.DeskAnswer.Conflict || !Statement.AcceptsNewVersions)
+            {
+                UnsavedText = Input.Text;
+                ShowSavedText();
+            }
+            return page;
+        });
     }
 
     public async Task<IActionResult> OnPostPreviewAsync(int id, CancellationToken ct)
@@ -168,7 +188,7 @@ public class EditModel(SummitDbContext db, StatementDesk statements, TimeProvide
     public async Task<IActionResult> OnPostMoveAsync(int id, StatementStatus? to, Guid? version, bool confirmEarlyClose, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        Input = new InputModel { Text = Statement.Latest?.Text ?? "" };
+        ShowSavedText();
         var result = await statements.MoveAsync(Statement, to, version, User.ToAuditActor(), confirmEarlyClose, ct);
         return await this.AnswerAsync(result, () => RedirectToPage(new { id }), () => ReshowAsync(id, ct));
     }

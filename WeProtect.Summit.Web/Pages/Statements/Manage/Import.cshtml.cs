@@ -61,6 +61,9 @@ public class ImportModel(SummitDbContext db) : PageModel
         Localization.Translations.OrKey(HttpContext, "The statement is {0}: its text can no longer change, so nothing can be imported.",
             Localization.StatusInSentence.Of(Statement.Status, text => Localization.Translations.OrKey(HttpContext, text)));
 
+    /// <summary>The version the imported text replaces (0 for none): the save is refused if a newer one comes first.</summary>
+    public int BasedOn { get; private set; }
+
     /// <summary>The change note the save form starts with.</summary>
     public string ChangeNote => Localization.Translations.OrKey(HttpContext, "Imported from {0}", FileName ?? "");
 
@@ -71,6 +74,7 @@ public class ImportModel(SummitDbContext db) : PageModel
         if (statement is null) return false;
         Statement = statement;
         Summit = statement.Summit;
+        BasedOn = await db.StatementVersions.Where(v => v.StatementId == id).MaxAsync(v => (int?)v.Number, ct) ?? 0;
         return true;
     }
 }
