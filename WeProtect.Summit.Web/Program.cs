@@ -87,7 +87,11 @@ builder.Services.AddAuthorizationBuilder().AddSummitPolicies();
 builder.Services.AddSummitLocalization();
 builder.Services.AddRazorPages(PageAccess.Apply)
     .AddSummitDataAnnotationsLocalization()
-    .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new SafeBooleanModelBinder.Provider()))
+    .AddMvcOptions(o =>
+    {
+        o.ModelBinderProviders.Insert(0, new SafeBooleanModelBinder.Provider());
+        LineBreakModelBinder.Provider.Register(o.ModelBinderProviders);
+    })
     .AddCookieTempDataProvider(o => o.Cookie.Name = StatusMessage.CookieName);
 // Pages in French, Spanish and Arabic carry their letters as they are, not as numeric character references (the
 // default encoder escapes everything outside Basic Latin): half the bytes on an Arabic page, and readable source.

@@ -49,6 +49,28 @@ public class DeclarationTests(SummitAppFactory app) : IClassFixture<SummitAppFac
     }
 
     [Fact]
+    public async Task A_declaration_at_its_limit_as_the_browser_counts_it_is_signed_with_its_line_breaks()
+    {
+        var (statement, _) = await app.OpenStatementAsync();
+        var organisation = await app.OrganisationAsync();
+        var signatory = await app.SignatoryAsync(organisation.Id);
+        var url = SigningData.SignUrl(statement.Id, organisation.Id);
+        // A browser counts each line break as one character against maxlength and sends it as two ("\r\n").
+        var paragraphs = Text + "\r\n\r\nSecond paragraph.\r\n";
+        var typed = paragraphs + new string('x', Endorsement.DeclarationMaxLength - paragraphs.Replace("\r\n", "\n").Length);
+        var page = await signatory.Client.GetPageAsync(url);
+        Assert.Equal(Endorsement.DeclarationMaxLength.ToString(), page.QuerySelector("textarea[name='Input.Declaration']")!.GetAttribute("maxlength"));
+        var (_, signed) = await signatory.Client.SubmitAndFollowAsync(page, "form#sign-form", new Dictionary<string, string>
+        {
+            ["Input.Code"] = app.TotpCode(signatory.Key), ["Input.PrintedName"] = "Minister Anna Example", ["Input.PrintedPosition"] = "Minister",
+            ["Input.Declaration"] = typed,
+        });
+        Assert.NotNull(signed.QuerySelector("#live-declaration"));
+        var endorsement = Assert.Single(await app.EndorsementsAsync(statement.Id));
+        Assert.Equal(typed.Replace("\r\n", "\n"), endorsement.Declaration);
+    }
+
+    [Fact]
     public async Task Declarations_are_printed_as_numbered_notes_in_the_communique_and_carried_by_the_CSV_and_JSON()
     {
         var closed = await app.ClosedStatementAsync();

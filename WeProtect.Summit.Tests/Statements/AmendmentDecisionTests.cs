@@ -126,10 +126,21 @@ public class AmendmentDecisionTests(SummitAppFactory app) : IClassFixture<Summit
         Assert.Contains("Give the proposer a reason", after.QuerySelector(".alert-danger")!.TextContent);
         Assert.Equal(AmendmentStatus.Pending, (await ReloadAsync(amendment.Id)).Status);
 
-        (_, after) = await organiser.SubmitAndFollowAsync(after, $"#reject-{amendment.Id}", new Dictionary<string, string> { ["reason"] = "Privacy is covered in 2.a." });
+        // Too long: refused, and the reason stays in its field to shorten.
+        var tooLong = "Privacy is covered in 2.a." + new string('x', Amendment.ReasonMaxLength);
+        (_, after) = await organiser.SubmitAndFollowAsync(after, $"#reject-{amendment.Id}", new Dictionary<string, string> { ["reason"] = tooLong });
+        Assert.Contains($"longer than {Amendment.ReasonMaxLength}", after.QuerySelector($"#reason-error-{amendment.Id}")!.TextContent);
+        Assert.Equal(tooLong, after.QuerySelector<IHtmlTextAreaElement>($"#reason-{amendment.Id}")!.Value);
+        Assert.Equal("true", after.QuerySelector($"#reason-{amendment.Id}")!.GetAttribute("aria-invalid"));
+        Assert.Equal(AmendmentStatus.Pending, (await ReloadAsync(amendment.Id)).Status);
+
+        // At the limit as the browser counts it (a line break is one character, though sent as two): taken, with "\n" breaks.
+        var lines = "Privacy is covered in 2.a.\r\nSee also 1.b.\r\n";
+        var reason = lines + new string('y', Amendment.ReasonMaxLength - lines.Replace("\r\n", "\n").Length);
+        (_, after) = await organiser.SubmitAndFollowAsync(after, $"#reject-{amendment.Id}", new Dictionary<string, string> { ["reason"] = reason });
         Assert.Contains("rejected", after.QuerySelector("[role=status]")!.TextContent);
         var decided = await ReloadAsync(amendment.Id);
-        Assert.Equal((AmendmentStatus.Rejected, "Privacy is covered in 2.a."), (decided.Status, decided.RejectionReason));
+        Assert.Equal((AmendmentStatus.Rejected, reason.Replace("\r\n", "\n")), (decided.Status, decided.RejectionReason));
         Assert.Single(await VersionsAsync(id));
         var mail = await app.WaitForMailAsync(m => m.To.ToString().Contains(proposer.Email!) && (m.Subject ?? "").Contains("not accepted"));
         Assert.Contains("Privacy is covered in 2.a.", mail.TextBody);

@@ -52,6 +52,29 @@ public class ConsultationTests(SummitAppFactory app) : IClassFixture<SummitAppFa
     }
 
     [Fact]
+    public async Task A_too_long_wording_is_named_in_words_and_an_explanation_at_its_limit_as_the_browser_counts_it_is_taken()
+    {
+        var (summitId, id) = await app.StatementAsync();
+        var (member, _) = await app.DelegateAsync(summitId);
+        var page = await member.GetPageAsync(Url(id));
+        var (_, refused) = await ProposeAsync(member, page, "government-1.b", new string('w', Amendment.WordingMaxLength + 1));
+        var error = refused.QuerySelector("[data-valmsg-for='Proposal.Wording']")!.TextContent;
+        Assert.Contains("New wording", error);
+        Assert.DoesNotContain("Wording must", error);
+        Assert.Empty(await AmendmentsAsync(id));
+
+        // Line breaks are sent as "\r\n" but count as one character, as the browser's maxlength counts them.
+        var lines = "Clearer.\r\nAnd shorter.\r\n";
+        var explanation = lines + new string('e', Amendment.ReasonMaxLength - lines.Replace("\r\n", "\n").Length);
+        var (_, proposed) = await member.SubmitAndFollowAsync(refused, "#amendment-form", new Dictionary<string, string>
+        {
+            ["Proposal.Anchor"] = "government-1.b", ["Proposal.Wording"] = "Share what works.", ["Proposal.Explanation"] = explanation,
+        });
+        Assert.Contains("is proposed", proposed.QuerySelector("[role=status]")!.TextContent);
+        Assert.Equal(explanation.Replace("\r\n", "\n"), Assert.Single(await AmendmentsAsync(id)).Explanation);
+    }
+
+    [Fact]
     public async Task The_parts_of_the_text_are_listed_in_their_words_without_markdown_markers()
     {
         var (summitId, id) = await app.StatementAsync();

@@ -20,15 +20,15 @@ public class ConsultModel(SummitDbContext db, ConsultationDesk desk, Consultatio
     {
         public int? VersionNumber { get; set; }
         [Required(ErrorMessage = "Choose the part of the text your comment is about.")] public string? Anchor { get; set; }
-        [Required(ErrorMessage = "Write your comment."), StringLength(StatementComment.TextMaxLength)] public string? Text { get; set; }
+        [Required(ErrorMessage = "Write your comment."), StringLength(StatementComment.TextMaxLength), Display(Name = "Your comment")] public string? Text { get; set; }
     }
 
     public sealed class AmendmentInput
     {
         public int? VersionNumber { get; set; }
         [Required(ErrorMessage = "Choose the part of the text your wording replaces.")] public string? Anchor { get; set; }
-        [Required(ErrorMessage = "Write the new wording."), StringLength(Amendment.WordingMaxLength)] public string? Wording { get; set; }
-        [StringLength(Amendment.ReasonMaxLength)] public string? Explanation { get; set; }
+        [Required(ErrorMessage = "Write the new wording."), StringLength(Amendment.WordingMaxLength), Display(Name = "New wording")] public string? Wording { get; set; }
+        [StringLength(Amendment.ReasonMaxLength), Display(Name = "Explanation")] public string? Explanation { get; set; }
     }
 
     // Bound by each handler with its own prefix only (a [BindProperty] pair would validate both forms on every post).

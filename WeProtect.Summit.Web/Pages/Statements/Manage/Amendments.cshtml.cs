@@ -19,8 +19,10 @@ public class AmendmentsModel(SummitDbContext db, StatementDesk desk) : PageModel
     public IReadOnlyDictionary<int, int> VersionNumbers { get; private set; } = new Dictionary<int, int>();
     /// <summary>Per pending amendment: its wording against the words at its anchor, word by word.</summary>
     public IReadOnlyDictionary<int, IReadOnlyList<WordDiff.Segment>> Changes { get; private set; } = new Dictionary<int, IReadOnlyList<WordDiff.Segment>>();
-    /// <summary>The amendment whose rejection reason was missing, to show the error next to it.</summary>
+    /// <summary>The amendment whose rejection was refused for its reason, to show the error next to it.</summary>
     public int? FailedId { get; private set; }
+    /// <summary>The reason as typed when it was refused (too long, say): kept in its field, never lost.</summary>
+    public string? FailedReason { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -36,7 +38,7 @@ public class AmendmentsModel(SummitDbContext db, StatementDesk desk) : PageModel
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         var result = await desk.RejectAmendmentAsync(Statement, amendmentId, version, reason, User.ToAuditActor(), ct);
-        if (result.Refusal == DeskRefusal.Invalid) FailedId = amendmentId;
+        if (result.Refusal == DeskRefusal.Invalid) (FailedId, FailedReason) = (amendmentId, reason);
         return await this.AnswerAsync(result, () => RedirectToPage(new { id }), () => ReshowAsync(id, ct));
     }
 
