@@ -52,7 +52,7 @@ public static partial class StatementParser
         var document = reader.Read();
         return reader.Errors.Count == 0 && document is not null
             ? new StatementParseResult(canonical, hash, document, []) { Warnings = reader.Warnings.OrderBy(w => w.Line).DistinctBy(w => (w.Line, w.Message.ToString())).ToArray() }
-            : new StatementParseResult(canonical, hash, null, reader.Errors.OrderBy(e => e.Line).DistinctBy(e => (e.Line, e.Message.ToString())).ToArray());
+            : new StatementParseResult(canonical, hash, null, reader.Errors.Concat(reader.Hints).OrderBy(e => e.Line).DistinctBy(e => (e.Line, e.Message.ToString())).ToArray());
     }
 
     [GeneratedRegex(@"^##\s*(?<text>.*?)\s*(?:\{(?<attr>[^{}]*)\})?\s*(?:\s#+)?\s*$")]
@@ -84,9 +84,14 @@ public static partial class StatementParser
     [GeneratedRegex(@"^[ \t]*(?<mark>[•◦▪▫●○■□‣⁃–])[ \t]+\S")]
     private static partial Regex PastedBullet();
 
-    /// <summary>A lettered item as word processors write it ("(a) …", "a) …") at the start of a line.</summary>
-    [GeneratedRegex(@"^[ \t]*(?<mark>\(?(?<letter>[a-z])\))[ \t]+\S")]
+    /// <summary>A lettered item as word processors write it ("(a) …", "a) …", "A. …", "(A) …") at the start of a line.</summary>
+    [GeneratedRegex(@"^[ \t]*(?<mark>\(?(?<letter>[a-zA-Z])\)|(?<letter>[A-Z])\.)[ \t]+\S")]
     private static partial Regex PastedLetter();
+
+    /// <summary>A heading, bullet, number or letter at the start of a line followed by a space that is not one to
+    /// Markdown (a word processor's non-breaking or fixed-width space): the line is then not what it looks like.</summary>
+    [GeneratedRegex(@"^[ \t]*(?<mark>#{1,6}|[-+*]|\d{1,9}[.)]|[a-z]\.)(?<space>[\u00A0\u2000-\u200A\u202F\u205F\u3000])")]
+    private static partial Regex MarkerAndOddSpace();
 
     [GeneratedRegex(@"^[ \t]*[-+*][ \t]*")]
     private static partial Regex BulletMarker();
@@ -108,6 +113,7 @@ public static partial class StatementParser
         private readonly Dictionary<StatementAudience, int> audienceCounts = [];
         public List<StatementError> Errors { get; } = [];
         public List<StatementWarning> Warnings { get; } = [];
+        public List<StatementError> Hints { get; } = [];
 
         private string? title;
         private StatementAudience? titleAudience;
@@ -147,11 +153,14 @@ public static partial class StatementParser
                         Warn(i + 1, $"“{lines[i]}” is not a marker (the markers are {{audience=…}}, {{commitments}}, {{part}} and {{closing}}), so it is kept as text.");
                     // What a word processor's lists paste as: read as plain text and joined to the lines around it.
                     else if (PastedBullet().Match(lines[i]) is { Success: true } bullet)
-                        Warn(i + 1, $"This line starts with “{bullet.Groups["mark"].Value}”, a bullet pasted from a word processor: here it is plain text, " +
+                        Hint(i + 1, $"This line starts with “{bullet.Groups["mark"].Value}”, a bullet pasted from a word processor: here it is plain text, " +
                             "joined to the lines around it. Write “- ” for a bullet, or “1. ” for a numbered commitment.");
                     else if (PastedLetter().Match(lines[i]) is { Success: true } letter)
-                        Warn(i + 1, $"This line starts with “{letter.Groups["mark"].Value}”: here it is plain text, joined to the lines around it. Write a lettered " +
-                            $"item as “{letter.Groups["letter"].Value}. ” at the start of its own line under its commitment, so that it has its own anchor.");
+                        Hint(i + 1, $"This line starts with “{letter.Groups["mark"].Value}”: here it is plain text, joined to the lines around it. Write a lettered " +
+                            $"item as “{char.ToLowerInvariant(letter.Groups["letter"].Value[0])}. ” at the start of its own line under its commitment, so that it has its own anchor.");
+                    else if (MarkerAndOddSpace().Match(lines[i]) is { Success: true } odd)
+                        Hint(i + 1, $"“{odd.Groups["mark"].Value}” is followed by a non-breaking space (U+{(int)odd.Groups["space"].Value[0]:X4}, as word processors paste it), " +
+                            $"so this line is not read as it looks: here it is plain text. Type an ordinary space after “{odd.Groups["mark"].Value}”.");
                     forMarkdig[i] = lines[i];
                 }
             }
@@ -668,6 +677,14 @@ public static partial class StatementParser
         public void Error(int line, DeskText message) => Errors.Add(new StatementError(Math.Max(1, line), message));
 
         public void Warn(int line, DeskText message) => Warnings.Add(new StatementWarning(Math.Max(1, line), message));
+
+        /// <summary>A warning that also explains errors the line causes elsewhere (a pasted list mark makes a
+        /// commitment plain text, and then its section "has no commitments"): listed with the errors too.</summary>
+        public void Hint(int line, DeskText message)
+        {
+            Warn(line, message);
+            Hints.Add(new StatementError(Math.Max(1, line), message));
+        }
     }
 
     /// <summary>Numbers (or letters, 1 = a) as written: a repeated or smaller number is an error (anchors would clash or

@@ -196,6 +196,39 @@ public class StatementParserTests
     }
 
     [Fact]
+    public void Capital_letters_under_a_commitment_are_named_by_a_warning_with_the_lowercase_form()
+    {
+        var result = StatementParser.Parse("# T\n\n## S {audience=all}\n1. **Act**\nA. Listen to children.\n(B) Pass laws.\nC) Report.\n");
+        Assert.Empty(result.Errors);
+        var pasted = result.Warnings.Where(w => w.ToString().Contains("This line starts with")).Select(w => w.ToString()).ToList();
+        Assert.Equal(3, pasted.Count);
+        Assert.StartsWith("Line 5: This line starts with “A.”: here it is plain text", pasted[0]);
+        Assert.Contains("Write a lettered item as “a. ”", pasted[0]);
+        Assert.StartsWith("Line 6: This line starts with “(B)”", pasted[1]);
+        Assert.Contains("as “b. ”", pasted[1]);
+        Assert.StartsWith("Line 7: This line starts with “C)”", pasted[2]);
+    }
+
+    [Theory]
+    [InlineData("1.\u00A0", "1.", "00A0")]
+    [InlineData("-\u202F", "-", "202F")]
+    [InlineData("2)\u2007", "2)", "2007")]
+    public void A_mark_followed_by_a_non_breaking_space_is_named_on_its_own_line_among_the_errors_it_causes(string start, string mark, string codePoint)
+    {
+        // The section's only commitment is read as plain text, so the section has none: the error on the heading is
+        // explained by the one on the line itself.
+        var result = StatementParser.Parse($"# T\n\n## S {{audience=all}}\n{start}**Act**\n");
+        var onLine = Assert.Single(result.Errors, e => e.Line == 4).ToString();
+        Assert.StartsWith($"Line 4: “{mark}” is followed by a non-breaking space (U+{codePoint}", onLine);
+        Assert.Contains($"Type an ordinary space after “{mark}”", onLine);
+
+        // In a text that is otherwise valid it is a warning, on its line.
+        var valid = StatementParser.Parse($"# T\n\n## S {{audience=all}}\n1. **First**\n{start}**Act**\n");
+        Assert.Empty(valid.Errors);
+        Assert.Contains(valid.Warnings, w => w.Line == 5 && w.ToString().Contains("non-breaking space"));
+    }
+
+    [Fact]
     public void Too_deep_nesting_is_an_error_not_an_exception()
     {
         var result = StatementParser.Parse("# T\n## S {audience=all}\n1. **A**\n" + new string('>', 10_000) + " x\n");
