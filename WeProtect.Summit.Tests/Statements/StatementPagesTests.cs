@@ -159,6 +159,28 @@ public class StatementPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
         Assert.Null(forced.QuerySelector("#text-form"));
     }
 
+    [Theory]
+    [InlineData(1_100_000)]             // over 1 MB: the parser's limit
+    [InlineData(Web.Pages.Statements.Manage.EditModel.TextMaxLength + 1)]// over what the form takes at all
+    [InlineData(5_000_000)]             // over the framework's default limit of a form value (4M characters)
+    public async Task A_text_over_one_megabyte_is_refused_with_the_limit_in_words_and_the_saved_text_is_kept(int length)
+    {
+        var (client, id) = await NewStatementAsync();
+        await SaveAsync(client, id, StatementExample.Canonical);
+        var from = await client.GetPageAsync($"/Statements/Manage/Edit/{id}");
+        var response = await client.SubmitAsync(from, "#text-form", new Dictionary<string, string>
+        {
+            ["Input.Text"] = StatementExample.Canonical + new string('x', length),
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await FormClient.ParseAsync(response);
+        var errors = page.QuerySelector(".alert-danger")!.TextContent;
+        Assert.Contains("too long", errors);
+        Assert.Contains("1 MB", errors);
+        Assert.DoesNotContain("must be a string", errors);
+        Assert.Single(await VersionsAsync(id));
+    }
+
     [Fact]
     public async Task An_illegal_status_step_is_refused_with_a_message()
     {

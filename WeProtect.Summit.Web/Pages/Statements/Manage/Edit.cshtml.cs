@@ -12,14 +12,20 @@ using WeProtect.Summit.Data.Summits;
 /// parses the text (<see cref="StatementParser"/>): a text with errors lists them all with their lines and saves
 /// nothing; a valid one becomes a new immutable version. Preview renders the text without saving (whole page
 /// without JavaScript, only the preview with htmx). Exports give a version's canonical Markdown or its HTML.</summary>
+// A text up to four times the form's limit is still read, so that it is refused with the limit in words (the
+// framework's own limit of a form value, 4M characters, would answer a bare 400 first).
+[RequestFormLimits(ValueLengthLimit = 4 * TextMaxLength)]
 public class EditModel(SummitDbContext db, StatementDesk statements, TimeProvider clock) : PageModel
 {
     /// <summary>Twice the parser's limit: larger posts are refused before parsing (the parser reports 1 MB).</summary>
     public const int TextMaxLength = 2 * StatementText.MaxBytes;
 
+    /// <summary>What a text over the form's limit is told: the limit the parser states, in the same words.</summary>
+    public const string TooLong = "The text is too long: a statement may be at most 1 MB. Nothing was saved.";
+
     public sealed class InputModel
     {
-        [StringLength(TextMaxLength)] public string? Text { get; set; }
+        [StringLength(TextMaxLength, ErrorMessage = TooLong)] public string? Text { get; set; }
         [Display(Name = "Change note"), StringLength(1000)] public string? ChangeNote { get; set; }
         /// <summary>The version the text was edited from (0 for the first): a newer one is never silently undone.</summary>
         public int BasedOn { get; set; }
