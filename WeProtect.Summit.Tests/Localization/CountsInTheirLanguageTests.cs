@@ -58,6 +58,18 @@ public class CountsInTheirLanguageTests(SummitAppFactory app) : IClassFixture<Su
     public void A_count_takes_its_languages_own_form_where_there_is_one(string language, long count, string key) =>
         Assert.Equal(key, Plurals.Key(count, "{0:N0} delegate", "{0:N0} delegates", Data.Languages.InterfaceLanguages.FormattingCulture(language)));
 
+    /// <summary>The PDFs' words count the same way: one event, not "1 events" (the communiqué's audit line).</summary>
+    [Theory]
+    [InlineData("en", 1, "1 event")]
+    [InlineData("en", 1234, "1,234 events")]
+    [InlineData("fr", 1, "1 événement")]
+    [InlineData("fr", 0, "0 événement")]
+    [InlineData("es", 1, "1 evento")]
+    [InlineData("ar", 3, "3 أحداث")]
+    [InlineData("ar", 11, "11 حدثًا")]
+    public void The_PDFs_words_say_a_count_in_its_languages_form(string language, long count, string said) =>
+        Assert.Equal(said, new LanguageTexts(language).Plural(count, "{0:N0} event", "{0:N0} events"));
+
     /// <summary>Arabic's zero (CLDR "zero") has a form of its own only where the plural key would be wrong for none:
     /// "{0:N0} مندوبًا" is the form of 11–99, so 0 takes "|zero" ("0 مندوب"); "عدد المنظمات: {0:N0}." says any count.</summary>
     [Fact]

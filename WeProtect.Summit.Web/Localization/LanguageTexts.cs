@@ -45,4 +45,7 @@ public sealed class LanguageTexts
 
     /// <summary>The translation of a text with values, filled in with this language's formats.</summary>
     public string Format(string key, params object[] values) => string.Format(Culture, this[key], values);
+
+    /// <summary>A count in words, in the language's singular or plural form (<see cref="Plurals.Key"/>).</summary>
+    public string Plural(long count, string one, string other) => Format(Plurals.Key(count, one, other, Culture), count);
 }

@@ -106,7 +106,7 @@ public static class CommuniquePdf
         {
             // Every copy of the communiqué then witnesses the audit trail as it stood: rows rewritten or removed later no
             // longer match it (scripts/verify-audit.py --checkpoints takes the attached file as it is).
-            flow.Paragraph(texts.Format("Audit trail when the list was read: {0} events; hash of the last (SHA-256):", checkpoint.Rows), small, spaceAfter: 1,
+            flow.Paragraph(texts.Format("Audit trail when the list was read: {0}; hash of the last (SHA-256):", texts.Plural(checkpoint.Rows, "{0:N0} event", "{0:N0} events")), small, spaceAfter: 1,
                 colour: PdfFlow.Muted, keepWithNext: 1);
             flow.Paragraph(checkpoint.HeadHash, small, spaceAfter: 1, colour: PdfFlow.Muted);
             flow.Paragraph(texts.Format("The signed checkpoint is attached to this file as {0}.", CheckpointFileName), small, spaceAfter: 1, colour: PdfFlow.Muted);

@@ -45,8 +45,8 @@ public static class ParticipantListPdf
         // companies and charities, which do not make a country represented.
         var countries = Data.Registrations.CountriesRepresented.Count(participants.Select(p => (p.Sector, p.CountryCode)));
         flow.Paragraph(texts.Format("{0} · {1} · for the organisers, not for publication",
-                Plural(texts, participants.Count, "{0:N0} participant", "{0:N0} participants"),
-                Plural(texts, countries, "{0:N0} country represented", "{0:N0} countries represented")),
+                texts.Plural(participants.Count, "{0:N0} participant", "{0:N0} participants"),
+                texts.Plural(countries, "{0:N0} country represented", "{0:N0} countries represented")),
             PdfFlow.Font(9), colour: PdfFlow.Muted, spaceAfter: 1);
         flow.Rule();
         var body = PdfFlow.Font(9.5);
@@ -80,5 +80,4 @@ public static class ParticipantListPdf
         return flow.Save();
     }
 
-    private static string Plural(LanguageTexts texts, int n, string one, string other) => texts.Format(Localization.Plurals.Key(n, one, other, texts.Culture), n);
 }
