@@ -131,6 +131,29 @@ public sealed class RightToLeftPdfTests
         Assert.Contains(ArabicName, await Poppler.PdftotextAsync(english));
     }
 
+    [Fact]
+    public async Task An_Arabic_declaration_in_an_English_communique_reads_from_the_right_as_written()
+    {
+        const string ArabicDeclaration = "تحتفظ الحكومة بحقها في تفسير الفقرة 2 وفق دستورها.";
+        const string EnglishDeclaration = "Subject to ratification by parliament.";
+        var signatories = Signatories().Select(s => s.FormalName == ArabicName ? s with { Declaration = ArabicDeclaration }
+            : s.FormalName.Contains("Norway", StringComparison.Ordinal) ? s with { Declaration = EnglishDeclaration } : s).ToList();
+        var pdf = CommuniquePdf.Render(CommuniquePdfTests.Content(SigningData.TextForAll, signatories));
+        var boxes = await WordsAsync(pdf);
+
+        // Each organisation's name on its line after its note number, against the left margin as the document runs; the
+        // declaration beneath it in its own direction: the English one from the left, the Arabic one from the right.
+        var english = Line(boxes, EnglishDeclaration.Split(' '));
+        Assert.InRange(english.Min(b => b.XMin), Margin + 24 - Tolerance, Margin + 24 + Tolerance);
+        var arabic = Line(boxes, ArabicDeclaration.Split(' '));
+        Assert.InRange(arabic.Max(b => b.XMax), Right - 24 - Tolerance, Right - 24 + Tolerance);
+        // Read from the right: its first word rightmost, its last (with the full stop) leftmost, where Arabic ends.
+        Assert.Equal(ArabicDeclaration.Split(' '), arabic.OrderByDescending(b => b.XMax).Select(b => b.Text));
+        // Read back in logical order from the line's /ActualText, as a screen reader or a copy does.
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf, new UglyToad.PdfPig.ParsingOptions { UseActualText = true });
+        Assert.Contains(ArabicDeclaration, string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text)));
+    }
+
     [Theory]
     // Right-to-left paragraph (level 1): a Latin name keeps its order, the full stop after it goes to its left.
     [InlineData("Norway.", ".Norway")]

@@ -46,6 +46,9 @@ public class DeclarationTests(SummitAppFactory app) : IClassFixture<SummitAppFac
         var list = await app.CreateFormClient().GetPageAsync($"/Statements/{statement.Id}/agreed-by");
         Assert.Equal("1", list.QuerySelector($"li.signatory[data-organisation='{organisation.Id}'] .declaration-ref")!.TextContent);
         Assert.Equal(Text, list.QuerySelector("#declaration-1 .declaration-text")!.TextContent);
+        // Written in the signatory's language: it takes its direction from its own letters, as the PDF does.
+        Assert.Equal("auto", list.QuerySelector("#declaration-1 .declaration-text")!.GetAttribute("dir"));
+        Assert.Equal("auto", signed.QuerySelector("#live-declaration q")!.GetAttribute("dir"));
     }
 
     [Fact]

@@ -28,10 +28,11 @@ public static partial class LocalizedHtml
     }
 
     /// <summary>An element with encoded text, e.g. <c>Element("strong", name, id: "signing-for")</c>.</summary>
-    public static IHtmlContent Element(string tag, object? text, string? id = null, string? cssClass = null)
+    public static IHtmlContent Element(string tag, object? text, string? id = null, string? cssClass = null, string? dir = null)
     {
         var element = new TagBuilder(tag);
         if (id is not null) element.Attributes["id"] = id;
+        if (dir is not null) element.Attributes["dir"] = dir;
         if (cssClass is not null) element.AddCssClass(cssClass);
         element.InnerHtml.Append(Convert.ToString(text, CultureInfo.CurrentCulture) ?? "");
         return element;

@@ -67,8 +67,17 @@ public static class CommuniquePdf
             flow.Heading(texts["Declarations"], PdfFlow.Font(11.5, bold: true), level: 3, spaceBefore: 8, spaceAfter: 3);
             flow.BeginList();
             foreach (var signatory in content.Signatories.Where(s => s.Declaration is not null))
-                flow.Paragraph($"{signatory.Name}: {signatory.Declaration}", body, indent: 24,
-                    label: $"[{notes[signatory.EndorsementId].ToString(CultureInfo.InvariantCulture)}]", spaceAfter: 2);
+            {
+                // The organisation's name, then its declaration as a paragraph of its own: written in the signatory's
+                // language, it takes its own direction (an Arabic declaration in an English communiqué reads from the right).
+                flow.BeginItem();
+                flow.Paragraph($"{signatory.Name}:", body, indent: 24,
+                    label: $"[{notes[signatory.EndorsementId].ToString(CultureInfo.InvariantCulture)}]", spaceAfter: 1, keepWithNext: 1);
+                flow.DirectionFromText = true;
+                flow.Paragraph(signatory.Declaration!, body, indent: 24, spaceAfter: 3);
+                flow.DirectionFromText = false;
+                flow.EndItem();
+            }
             flow.EndList();
         }
         if (Signatory.PrintedSources(content.Signatories) is { Count: > 0 } sources)

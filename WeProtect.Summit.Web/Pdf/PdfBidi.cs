@@ -24,6 +24,20 @@ public static class PdfBidi
         return false;
     }
 
+    /// <summary>The direction of a paragraph of its own (UAX #9, P2–P3, as <c>dir="auto"</c> on a page): true for
+    /// right-to-left when its first strong letter is Arabic or Hebrew, false when it is any other letter, null when it
+    /// has none (digits and punctuation only).</summary>
+    public static bool? FirstStrongIsRightToLeft(string text)
+    {
+        foreach (var rune in text.EnumerateRunes())
+            switch (ClassOf(rune.Value))
+            {
+                case Class.L: return false;
+                case Class.R or Class.AL: return true;
+            }
+        return null;
+    }
+
     public static Class ClassOf(int c)
     {
         switch (c)

@@ -33,6 +33,15 @@ internal sealed class PdfFlow : IDisposable
     /// line stands against the right margin (indents count from it, labels such as "3." hang on the right) and is laid
     /// out by the bidi algorithm at paragraph level 1; the footer's title is on the right, its page number on the left.</summary>
     public bool RightToLeft { get; init; }
+
+    /// <summary>While true, each paragraph and heading takes its direction from its own first strong letter (as
+    /// <c>dir="auto"</c> on a page) instead of the document's: for what people wrote (a declaration, a statement's
+    /// text), never for the document's fixed words. An Arabic declaration in an English communiqué is then laid out
+    /// from the right margin with its punctuation where it is written.</summary>
+    public bool DirectionFromText { get; set; }
+
+    /// <summary>The direction a paragraph of <paramref name="text"/> is laid out in.</summary>
+    private bool RightToLeftFor(string text) => DirectionFromText && PdfBidi.FirstStrongIsRightToLeft(text) is { } own ? own : RightToLeft;
     public static readonly XColor Ink = XColor.FromArgb(0x1A, 0x1A, 0x1A);
     public static readonly XColor Muted = XColor.FromArgb(0x55, 0x55, 0x55);
 
@@ -52,7 +61,7 @@ internal sealed class PdfFlow : IDisposable
     private readonly List<Step> pending = [];
 
     private abstract record Step;
-    private sealed record HeadingStep(string Text, XFont Font, PdfBlockLevelElementTag Tag, double SpaceBefore, double SpaceAfter, int KeepWithNextLines) : Step;
+    private sealed record HeadingStep(string Text, XFont Font, PdfBlockLevelElementTag Tag, double SpaceBefore, double SpaceAfter, int KeepWithNextLines, bool RightToLeft) : Step;
     private sealed record SpaceStep(double Points) : Step;
     private sealed record StructureStep(Action Begin) : Step;
 
@@ -217,7 +226,7 @@ internal sealed class PdfFlow : IDisposable
             {
                 case HeadingStep h:
                     if (y > Margin) y += h.SpaceBefore;
-                    Write(h.Text, h.Font, 0, null, 0, null, h.SpaceAfter, null, false, 0, h.Tag, keep: false);
+                    Write(h.Text, h.Font, 0, null, 0, null, h.SpaceAfter, null, false, 0, h.Tag, keep: false, h.RightToLeft);
                     break;
                 case SpaceStep space:
                     y += space.Points;
@@ -239,21 +248,22 @@ internal sealed class PdfFlow : IDisposable
         Write(text, font, indent, label, labelIndent, labelFont, spaceAfter, colour, centred, keepWithNext, tag, keep: true);
 
     private void Write(string text, XFont font, double indent, string? label, double labelIndent, XFont? labelFont, double spaceAfter, XColor? colour,
-        bool centred, int keepWithNext, PdfBlockLevelElementTag tag, bool keep)
+        bool centred, int keepWithNext, PdfBlockLevelElementTag tag, bool keep, bool? rightToLeft = null)
     {
         var width = ContentWidth - indent;
         var lines = Wrap(text, font, width);
         var lineHeight = LineHeight(font);
+        var rtl = rightToLeft ?? RightToLeftFor(text);
         var kept = lines.Count <= KeepTogetherLines ? lines.Count : Math.Min(2, lines.Count);
         if (keep) KeepSpace((kept + keepWithNext) * lineHeight);
         var brush = new XSolidBrush(colour ?? Ink);
         if (y + lineHeight > Bottom) BreakPage();
         var opened = BeginBlock(tag, label, () =>
-            PdfText.Draw(Gfx, label!, labelFont ?? font, brush, LabelRect(indent, labelIndent, lineHeight), Start, Level));
+            PdfText.Draw(Gfx, label!, labelFont ?? font, brush, LabelRect(rtl, indent, labelIndent, lineHeight), Start(rtl), Level(rtl)));
         for (var i = 0; i < lines.Count; i++)
         {
             if (y + lineHeight > Bottom) BreakPage();
-            PdfText.Draw(Gfx, lines[i], font, brush, TextRect(indent, width, lineHeight), centred ? XStringFormats.TopCenter : Start, Level);
+            PdfText.Draw(Gfx, lines[i], font, brush, TextRect(rtl, indent, width, lineHeight), centred ? XStringFormats.TopCenter : Start(rtl), Level(rtl));
             y += lineHeight;
         }
         EndBlock(opened);
@@ -314,22 +324,23 @@ internal sealed class PdfFlow : IDisposable
         }
 
         var lineHeight = LineHeight(regular);
+        var rtl = RightToLeftFor(string.Concat(runs.Select(r => r.Text)));
         var keep = lines.Count <= KeepTogetherLines ? lines.Count : Math.Min(2, lines.Count);
         KeepSpace((keep + keepWithNext) * lineHeight);
         var brush = new XSolidBrush(Ink);
         if (y + lineHeight > Bottom) BreakPage();
         var opened = BeginBlock(PdfBlockLevelElementTag.Paragraph, label, () =>
-            PdfText.Draw(Gfx, label!, regular, brush, LabelRect(indent, labelIndent, lineHeight), Start, Level));
+            PdfText.Draw(Gfx, label!, regular, brush, LabelRect(rtl, indent, labelIndent, lineHeight), Start(rtl), Level(rtl)));
         for (var i = 0; i < lines.Count; i++)
         {
             if (y + lineHeight > Bottom) BreakPage();
             var x = Margin + indent;
             var pieces = lines[i].SelectMany(p => (p.Space ? new (string Text, XFont Font)[] { (" ", regular) } : []).Concat(p.Word)).ToList();
-            if (pieces.Count > 0 && (RightToLeft || PdfBidi.NeedsBidi(string.Concat(pieces.Select(p => p.Item1)))))
+            if (pieces.Count > 0 && (rtl || PdfBidi.NeedsBidi(string.Concat(pieces.Select(p => p.Item1)))))
             {
-                // A line with right-to-left text, and every line of a right-to-left document, is laid out as a whole:
+                // A line with right-to-left text, and every line of a right-to-left paragraph, is laid out as a whole:
                 // its runs reorder across words.
-                PdfText.Draw(Gfx, pieces, brush, TextRect(indent, width, lineHeight), Start, Level);
+                PdfText.Draw(Gfx, pieces, brush, TextRect(rtl, indent, width, lineHeight), Start(rtl), Level(rtl));
                 y += lineHeight;
                 continue;
             }
@@ -350,27 +361,27 @@ internal sealed class PdfFlow : IDisposable
 
     /// <summary>Where a paragraph's lines go: <paramref name="indent"/> points in from the left margin, or from the right
     /// one in a right-to-left document.</summary>
-    private XRect TextRect(double indent, double width, double lineHeight) =>
-        RightToLeft ? new XRect(Margin, y, width, lineHeight) : new XRect(Margin + indent, y, width, lineHeight);
+    private XRect TextRect(bool rtl, double indent, double width, double lineHeight) =>
+        rtl ? new XRect(Margin, y, width, lineHeight) : new XRect(Margin + indent, y, width, lineHeight);
 
     /// <summary>Where a label ("3.", "b.", "•") hangs: <paramref name="labelIndent"/> in from the margin the lines start at.</summary>
-    private XRect LabelRect(double indent, double labelIndent, double lineHeight) =>
-        RightToLeft ? new XRect(PageWidth - Margin - indent, y, indent - labelIndent, lineHeight)
+    private XRect LabelRect(bool rtl, double indent, double labelIndent, double lineHeight) =>
+        rtl ? new XRect(PageWidth - Margin - indent, y, indent - labelIndent, lineHeight)
             : new XRect(Margin + labelIndent, y, indent - labelIndent, lineHeight);
 
     /// <summary>The side lines start from.</summary>
-    private XStringFormat Start => RightToLeft ? XStringFormats.TopRight : XStringFormats.TopLeft;
+    private static XStringFormat Start(bool rtl) => rtl ? XStringFormats.TopRight : XStringFormats.TopLeft;
 
     /// <summary>The bidi paragraph level of every paragraph: the document's direction (UAX #9, HL1), as a page's
     /// <c>dir</c> is inherited by its paragraphs, so that an Arabic name in an English list reads as in a browser.</summary>
-    private byte Level => RightToLeft ? (byte)1 : (byte)0;
+    private static byte Level(bool rtl) => rtl ? (byte)1 : (byte)0;
 
     /// <summary>A heading of <paramref name="level"/> (1 the document's title, 2 its parts, …: tagged H1–H6), kept on
     /// the same page as what follows it: the next heading, if any, and the first lines of the next paragraph (its keep:
     /// all of a short one), and at least <paramref name="keepWithNextLines"/> of the heading's line heights. Drawn when
     /// that block comes (see the class summary).</summary>
     public void Heading(string text, XFont font, int level, double spaceBefore = 8, double spaceAfter = 4, int keepWithNextLines = 2) =>
-        pending.Add(new HeadingStep(text, font, PdfTags.Heading(level), spaceBefore, spaceAfter, keepWithNextLines));
+        pending.Add(new HeadingStep(text, font, PdfTags.Heading(level), spaceBefore, spaceAfter, keepWithNextLines, RightToLeftFor(text)));
 
     public void Rule()
     {
@@ -445,9 +456,9 @@ internal sealed class PdfFlow : IDisposable
             // The title where lines start, the page number at the other end.
             var (title, number) = RightToLeft ? (XStringFormats.TopRight, XStringFormats.TopLeft) : (XStringFormats.TopLeft, XStringFormats.TopRight);
             var titleRect = RightToLeft ? new XRect(Margin + ContentWidth * 0.3, top, ContentWidth * 0.7, 12) : new XRect(Margin, top, ContentWidth * 0.7, 12);
-            PdfText.Draw(footer, Shorten(footer, footerLabel, font, ContentWidth * 0.7), font, new XSolidBrush(Muted), titleRect, title, Level);
+            PdfText.Draw(footer, Shorten(footer, footerLabel, font, ContentWidth * 0.7), font, new XSolidBrush(Muted), titleRect, title, Level(RightToLeft));
             PdfText.Draw(footer, string.Format(CultureInfo.InvariantCulture, pageOf, i + 1, count), font, new XSolidBrush(Muted),
-                new XRect(Margin, top, ContentWidth, 12), number, Level);
+                new XRect(Margin, top, ContentWidth, 12), number, Level(RightToLeft));
             // Inside the text object, around all of the footer's text.
             var region = content.ToString(start, content.Length - start);
             var at = region.IndexOf("BT\n", StringComparison.Ordinal);
