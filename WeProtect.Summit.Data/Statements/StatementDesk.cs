@@ -88,9 +88,11 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
     /// <summary>Moves the statement one status step. Closing an open statement is the signing desk's close (stamped and
     /// audited there); while its signing window still runs, only with <paramref name="confirmEarlyClose"/> (refused as
     /// <see cref="DeskRefusal.NeedsConfirmation"/> with <see cref="ClosingEndsSigningNow"/> otherwise). Publishing is the
-    /// communiqué's, never a step here.</summary>
+    /// communiqué's, never a step here. Making the text final while amendments are still pending needs
+    /// <paramref name="pendingAmendmentsReason"/> (refused as <see cref="DeskRefusal.NeedsConfirmation"/> without it): they
+    /// can no longer be accepted, so each is rejected with that reason in the same transaction and its proposer told.</summary>
     public async Task<DeskResult> MoveAsync(Statement statement, StatementStatus? to, Guid? expectedVersion, AuditActor actor,
-        bool confirmEarlyClose = false, CancellationToken ct = default)
+        bool confirmEarlyClose = false, string? pendingAmendmentsReason = null, CancellationToken ct = default)
     {
         if (to is null || !Enum.IsDefined(to.Value)) return DeskResult.Refused("Choose a status.");
         if (to == StatementStatus.Published && statement.NextStatuses().Contains(to.Value))
@@ -102,7 +104,20 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
         if (to == StatementStatus.Closed && statement.RecordedAfterwards && statement.Status == StatementStatus.Final)
             return await endorsements.CloseAsync(statement.Id, actor, "the endorsements as printed are recorded", ct);
         var from = statement.Status;
+        var pending = to == StatementStatus.Final && statement.AcceptsNewVersions
+            ? await db.Amendments.Where(a => a.StatementId == statement.Id && a.Status == AmendmentStatus.Pending).OrderBy(a => a.Id).ToListAsync(ct)
+            : [];
+        if (pending.Count > 0 && string.IsNullOrWhiteSpace(pendingAmendmentsReason))
+            return DeskResult.Refused(PendingAmendmentsWarning(pending.Count), DeskRefusal.NeedsConfirmation);
         if (statement.MoveTo(to.Value) is { } refusal) return DeskResult.Refused(refusal);
+        foreach (var amendment in pending)
+        {
+            if (amendment.Reject(pendingAmendmentsReason!, actor.UserId ?? "", Now) is { } rejectRefusal)
+                return Forget(DeskResult.Refused($"{rejectRefusal} Nothing was changed.", DeskRefusal.Invalid));
+            amendment.Version = Guid.NewGuid();
+            audit.Record(actor, "amendment.rejected", amendment, $"Amendment #{amendment.Id} on {amendment.Anchor} of statement \"{statement.Title}\" rejected as the text became final");
+            notifier.Add(NotificationKinds.AmendmentDecided, amendment.Id);
+        }
         db.Entry(statement).Property(s => s.Version).OriginalValue = expectedVersion.Value;
         statement.Version = Guid.NewGuid();
         audit.Record(actor, "statement.status-changed", statement,
@@ -112,8 +127,16 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
         catch (DbUpdateConcurrencyException) { return Forget(DeskResult.Conflict("this statement")); }
         if (to == StatementStatus.Consultation) await ConsultationNoticesAsync(statement, ct);
         await notifier.CommitAsync(tx, ct);
-        return DeskResult.Done(DeskWords.StatementIsNow(to.Value));
+        return pending.Count == 0 ? DeskResult.Done(DeskWords.StatementIsNow(to.Value))
+            : DeskResult.Done(DeskResult.Joined([DeskWords.StatementIsNow(to.Value),
+                DeskText.Counted(pending.Count, $"{pending.Count} pending amendment was rejected with your reason; its proposer will be told by e-mail.",
+                    $"{pending.Count} pending amendments were rejected with your reason; their proposers will be told by e-mail.")]));
     }
+
+    /// <summary>What making the text final does to the amendments still pending, said before it is done.</summary>
+    public static DeskText PendingAmendmentsWarning(int count) => DeskText.Counted(count,
+        $"{count} amendment is still pending: once the text is final it can no longer be accepted. Decide it first, or give its proposer a reason and it will be rejected with it.",
+        $"{count} amendments are still pending: once the text is final they can no longer be accepted. Decide them first, or give their proposers a reason and they will be rejected with it.");
 
     /// <summary>An organiser closes signing on an open statement, from its page or from the signing page: while its
     /// signing window still runs, only with <paramref name="confirmEarlyClose"/> (refused as

@@ -154,6 +154,40 @@ public class AmendmentDecisionTests(SummitAppFactory app) : IClassFixture<Summit
     }
 
     [Fact]
+    public async Task Making_the_text_final_with_an_amendment_pending_asks_for_a_reason_and_rejects_it_with_that_reason()
+    {
+        var (id, amendment, proposer, _) = await ProposedAsync();
+        var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var edit = await organiser.GetPageAsync($"/Statements/Manage/Edit/{id}");
+        var warning = edit.QuerySelector("#pending-amendments-warning")!;
+        Assert.Contains("1 amendment is still pending", warning.TextContent);
+        Assert.Equal($"/Statements/Manage/Amendments/{id}", warning.QuerySelector("#link-pending-amendments")!.GetAttribute("href"));
+        Assert.Equal("The text became final before this amendment was decided.", edit.QuerySelector<IHtmlTextAreaElement>("#pending-reason")!.Value.Trim());
+
+        // Without a reason (a page opened before the amendment came, or the field emptied): refused, nothing moves.
+        var (response, refused) = await organiser.SubmitAndFollowAsync(edit, "#status-form", new Dictionary<string, string> { ["pendingReason"] = " " },
+            submitter: "#move-Final");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("1 amendment is still pending", refused.QuerySelector(".alert-danger")!.TextContent);
+        Assert.Equal(StatementStatus.Consultation, await app.WithDbAsync(db => db.Statements.Where(s => s.Id == id).Select(s => s.Status).SingleAsync()));
+        Assert.Equal(AmendmentStatus.Pending, (await ReloadAsync(amendment.Id)).Status);
+
+        var reason = "Overtaken by the final negotiations in plenary.";
+        (_, var final) = await organiser.SubmitAndFollowAsync(refused, "#status-form", new Dictionary<string, string> { ["pendingReason"] = reason },
+            submitter: "#move-Final");
+        Assert.Contains("1 pending amendment was rejected with your reason", final.QuerySelector("[role=status]")!.TextContent);
+        Assert.Equal("Final", final.QuerySelector("#statement-status")!.TextContent.Trim());
+        Assert.Null(final.QuerySelector("#pending-amendments-warning"));
+        var decided = await ReloadAsync(amendment.Id);
+        Assert.Equal((AmendmentStatus.Rejected, reason), (decided.Status, decided.RejectionReason));
+        Assert.Equal(["amendment.proposed", "amendment.rejected"], await app.AuditActionsAsync(nameof(Amendment), amendment.Id));
+        var mail = await app.WaitForMailAsync(m => m.To.ToString().Contains(proposer.Email!) && (m.Subject ?? "").Contains("not accepted"));
+        Assert.Contains(reason, mail.TextBody);
+        // The final text is the text as it stood: the amendment's wording is not in it.
+        Assert.Single(await VersionsAsync(id));
+    }
+
+    [Fact]
     public async Task Two_organisers_accepting_at_once_make_exactly_one_new_version()
     {
         var (id, amendment, _, _) = await ProposedAsync();

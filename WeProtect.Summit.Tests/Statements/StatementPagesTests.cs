@@ -102,7 +102,8 @@ public class StatementPagesTests(SummitAppFactory app) : IClassFixture<SummitApp
         Assert.Contains("First draft", row.TextContent);
         Assert.Equal(version.ContentHash, row.QuerySelector(".version-hash")!.GetAttribute("title"));
         Assert.Equal(StatementExample.Canonical, page.QuerySelector<IHtmlTextAreaElement>("#Input_Text")!.Value.Replace("\r\n", "\n"));
-        var audited = await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "statement.version-added" && e.Summary.Contains(version.ContentHash.Substring(0, 12))));
+        var audited = await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "statement.version-added" && e.SubjectId == id.ToString()
+            && e.Summary.Contains(version.ContentHash.Substring(0, 12))));
         Assert.Equal(1, audited);
     }
 

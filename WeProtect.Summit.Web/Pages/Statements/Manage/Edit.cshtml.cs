@@ -186,16 +186,22 @@ public class EditModel(SummitDbContext db, StatementDesk statements, TimeProvide
         return Page();
     }
 
+    /// <summary>Amendments proposed and not decided: making the text final rejects them, with a reason asked for first.</summary>
+    public int PendingAmendments { get; private set; }
+    /// <summary>The reason typed for them when the move was refused (too long, say), kept in its field.</summary>
+    public string? PendingReason { get; private set; }
+
     /// <summary>While the signing window still runs, closing asks for "I understand" first: what it does, in words.</summary>
     public Data.Desks.DeskText? ClosingEndsSigning =>
         Statement.SigningWindowRunsAt(clock.GetUtcNow().UtcDateTime) && Statement.SigningClosesUtc is { } closes
             ? StatementDesk.ClosingEndsSigningNow(Summit, closes) : null;
 
-    public async Task<IActionResult> OnPostMoveAsync(int id, StatementStatus? to, Guid? version, bool confirmEarlyClose, CancellationToken ct)
+    public async Task<IActionResult> OnPostMoveAsync(int id, StatementStatus? to, Guid? version, bool confirmEarlyClose, string? pendingReason, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         ShowSavedText();
-        var result = await statements.MoveAsync(Statement, to, version, User.ToAuditActor(), confirmEarlyClose, ct);
+        PendingReason = pendingReason;
+        var result = await statements.MoveAsync(Statement, to, version, User.ToAuditActor(), confirmEarlyClose, pendingReason, ct);
         return await this.AnswerAsync(result, () => RedirectToPage(new { id }), () => ReshowAsync(id, ct));
     }
 
@@ -228,6 +234,8 @@ public class EditModel(SummitDbContext db, StatementDesk statements, TimeProvide
         Statement = statement;
         Summit = statement.Summit;
         Versions = statement.Versions.OrderByDescending(v => v.Number).ToList();
+        PendingAmendments = statement.AcceptsNewVersions
+            ? await db.Amendments.CountAsync(a => a.StatementId == id && a.Status == AmendmentStatus.Pending, ct) : 0;
         var finals = await db.Statements.AsNoTracking().Where(s => s.Id != id && Statement.PublicStatuses.Contains(s.Status))
             .OrderByDescending(s => s.CreatedUtc).Select(s => new { s.Id, s.Title, Summit = s.Summit.Name }).ToListAsync(ct);
         ReaffirmOptions = finals.Select(s => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem($"{s.Title} ({s.Summit})", s.Id.ToString())).ToList();
