@@ -134,8 +134,8 @@ public class Registration
     /// <summary>Why the secretariat cannot correct the registration, or null: nothing is corrected on a cancelled one,
     /// and nothing is left to correct on an erased one (a name typed in would put personal data back).</summary>
     public DeskText? WhyNotCorrectable =>
-        Status == RegistrationStatus.Cancelled ? (DeskText)"This registration is cancelled: there is nothing to correct."
-        : IsErased ? (DeskText)"This delegate's personal data has been erased: there is nothing to correct."
+        IsErased ? (DeskText)"This delegate's personal data has been erased: there is nothing to correct."
+        : Status == RegistrationStatus.Cancelled ? (DeskText)"This registration is cancelled: there is nothing to correct."
         : null;
 
     /// <summary>The secretariat's correction (a misspelt name, a new position, needs given by telephone), at any status

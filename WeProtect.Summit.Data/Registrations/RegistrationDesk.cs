@@ -259,6 +259,23 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         return await CancelCoreAsync(registration, actor, ct) ? DeskResult.Done("") : DeskResult.Conflict($"{registration.FullName}'s registration");
     }
 
+    /// <summary>Cancels, inside the caller's transaction (which saves and commits), every registration of
+    /// <paramref name="userId"/> for a summit not over yet on its own clock: an erased person no longer holds a place,
+    /// a seat or a letter, and the next on the waiting list is promoted. Returns how many were cancelled.</summary>
+    public async Task<int> CancelForErasureAsync(string userId, AuditActor actor, CancellationToken ct = default)
+    {
+        var now = Now;
+        var live = await db.Registrations.AsNoTracking().Include(r => r.Summit)
+            .Where(r => r.UserId == userId && r.Status != RegistrationStatus.Cancelled).ToListAsync(ct);
+        var cancelled = 0;
+        foreach (var registration in live.Where(r => r.Summit.EndDate >= DateOnly.FromDateTime(r.Summit.ToLocal(now))).OrderBy(r => r.SummitId))
+        {
+            await LockSummitAsync(registration.SummitId, ct);
+            if (await CancelCoreAsync(registration, actor, ct)) cancelled++;
+        }
+        return cancelled;
+    }
+
     /// <summary>Cancels <paramref name="registration"/> as read (conditional on its version), releases its breakout
     /// seats and, if it was approved, its places. False when it changed meanwhile.</summary>
     private async Task<bool> CancelCoreAsync(Registration registration, AuditActor actor, CancellationToken ct)

@@ -7,7 +7,7 @@ namespace WeProtect.Summit.Data.Retention;
 /// rules of <see cref="PersonalDataCatalogue"/> (their rows in every summit, then the account itself). Public-record
 /// items (endorsements) and the audit trail are kept; the events name ids only. The person may withdraw their request
 /// until an administrator carries it out.</summary>
-public sealed class ErasureDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class ErasureDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, Registrations.RegistrationDesk registrations, Notifications.Notifier notifier)
 {
     public const string LastAdministrator =
         "This account is the last administrator: erasing it would leave nobody able to run the site. Give another account the Admin role first, then carry out the request.";
@@ -83,11 +83,18 @@ public sealed class ErasureDesk(SummitDbContext db, AuditTrail audit, TimeProvid
             if (await db.ErasureRequests.AnyAsync(r => r.Id == requestId, ct)) return DeskResult.Refused("This request has already been carried out.").With<string>();
             return (await GoneAsync(requestId, ct)).With<string>();
         }
+        // Their places at summits still to come go first (seats released, the waiting list moved on), while the rows
+        // still say who held them.
+        var cancelled = await registrations.CancelForErasureAsync(user.Id, actor, ct);
         var scope = ErasureScope.OfPerson(db, user.Id, user.Email, now);
         var (total, counts) = await RetentionDesk.EraseAsync([.. PersonalDataCatalogue.Summit, .. PersonalDataCatalogue.Account], scope, ct);
-        audit.Record(actor, "account.erased", request, $"Erasure request {requestId}: account {user.Id} pseudonymised and closed, {total} rows changed{counts}");
+        audit.Record(actor, "account.erased", request, $"Erasure request {requestId}: account {user.Id} pseudonymised and closed, {total} rows changed{counts}"
+            + (cancelled > 0 ? $"; {cancelled} registrations for summits still to come cancelled" : ""));
         await audit.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return DeskResult.Done($"Request {requestId} carried out: the account is pseudonymised and closed.").With(user.Email ?? "");
+        await notifier.CommitAsync(tx, ct);
+        DeskText done = $"Request {requestId} carried out: the account is pseudonymised and closed.";
+        return DeskResult.Done(cancelled == 0 ? done : DeskResult.Joined([done, DeskText.Counted(cancelled,
+            $"{cancelled} registration for a summit still to come was cancelled: its place and seats are free again.",
+            $"{cancelled} registrations for summits still to come were cancelled: their places and seats are free again.")])).With(user.Email ?? "");
     }
 }
