@@ -103,12 +103,16 @@ public class Statement
         return (version, null);
     }
 
-    /// <summary>Chooses the authoritative language; only before the first version (translations are of its text).</summary>
-    public DeskText? SetAuthoritativeLanguage(string? code)
+    /// <summary>Chooses the language the text is written in (the authoritative one), while the text may still change: a
+    /// text typed in Arabic under English can be put right before it is final. Not a language it is already translated
+    /// into (<paramref name="translatedInto"/>): that translation would then be of itself.</summary>
+    public DeskText? SetAuthoritativeLanguage(string? code, IReadOnlyCollection<string>? translatedInto = null)
     {
         if (!Languages.InterfaceLanguages.IsSupported(code)) return "Choose one of the app's languages.";
         if (code == AuthoritativeLanguage) return null;
-        if (Versions.Count > 0) return "The authoritative language is chosen before the first version of the text.";
+        if (!AcceptsNewVersions) return "The text is final: the language it is written in can no longer change.";
+        if (translatedInto?.Contains(code!) == true)
+            return $"The statement already has a translation into {Languages.InterfaceLanguages.Get(code).NativeName}: remove it first, or keep the language of the text.";
         AuthoritativeLanguage = code!;
         return null;
     }

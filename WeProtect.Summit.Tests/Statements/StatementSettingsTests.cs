@@ -38,6 +38,47 @@ public class StatementSettingsTests(SummitAppFactory app) : IClassFixture<Summit
     });
 
     [Fact]
+    public async Task A_text_typed_in_Arabic_under_English_is_named_and_its_language_set_right_until_the_text_is_final()
+    {
+        var (_, id) = await app.StatementAsync(StatementStatus.Consultation, TranslationData.Arabic);
+        Assert.Equal("en", (await ReloadAsync(id)).AuthoritativeLanguage);
+        Assert.True((await app.TranslateAsync(id, "fr", TranslationData.French)).Succeeded);
+        var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var page = await organiser.GetPageAsync(Url(id));
+        Assert.Contains("Most of the text is written right to left, but its language is set to English",
+            page.QuerySelector("#text-language-mismatch")!.TextContent);
+        Assert.Equal("en", page.QuerySelector<IHtmlSelectElement>("#settings-language")!.Value);
+
+        // Not a language it is already translated into.
+        var values = Values();
+        values["Settings.Language"] = "fr";
+        var (_, refused) = await organiser.SubmitAndFollowAsync(page, "#settings-form", values);
+        Assert.Contains("already has a translation into Français", refused.QuerySelector("[data-valmsg-for='Settings.Language']")!.TextContent);
+        Assert.Equal("en", (await ReloadAsync(id)).AuthoritativeLanguage);
+
+        values["Settings.Language"] = "ar";
+        var (_, saved) = await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync(Url(id)), "#settings-form", values);
+        Assert.Equal("Settings saved.", saved.QuerySelector("#status")!.TextContent.Trim());
+        Assert.Equal("ar", (await ReloadAsync(id)).AuthoritativeLanguage);
+        Assert.Null(saved.QuerySelector("#text-language-mismatch"));
+        Assert.Contains("AuthoritativeLanguage", await app.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == "statement.settings-changed" && e.SubjectId == id.ToString())
+            .OrderByDescending(e => e.Sequence).Select(e => e.Summary).FirstAsync()));
+
+        // Once final, the language is the final text's: no field, and a forced post changes nothing.
+        var stale = saved;
+        await app.WithDbAsync(async db =>
+        {
+            var statement = await db.Statements.Include(s => s.Versions).SingleAsync(s => s.Id == id);
+            Assert.Null(statement.MoveTo(StatementStatus.Final));
+            await db.SaveChangesAsync();
+        });
+        Assert.Null((await organiser.GetPageAsync(Url(id))).QuerySelector("#settings-language"));
+        values["Settings.Language"] = "en";
+        await organiser.SubmitAsync(stale, "#settings-form", values);
+        Assert.Equal("ar", (await ReloadAsync(id)).AuthoritativeLanguage);
+    }
+
+    [Fact]
     public async Task Staying_open_for_late_endorsements_after_publication_is_a_setting()
     {
         var (_, id) = await app.StatementAsync(StatementStatus.Draft);

@@ -45,6 +45,7 @@ public class EditModel(SummitDbContext db, StatementDesk statements, TimeProvide
         [Display(Name = "Standing statement: once open for signature, organisations endorse it at any time (e.g. on joining the Alliance), without a signing window")] public bool Standing { get; set; }
         [Display(Name = "Reaffirms the earlier statement")] public int? ReaffirmsStatementId { get; set; }
         [Display(Name = "\"Agreed by\" list")] public AgreedByLayout? AgreedByLayout { get; set; }
+        [Display(Name = "Language of the text")] public string? Language { get; set; }
         public Guid? Version { get; set; }
     }
 
@@ -84,6 +85,10 @@ public class EditModel(SummitDbContext db, StatementDesk statements, TimeProvide
         if (Settings.AgreedByLayout is { } layout && Statement.SetAgreedByLayout(layout) is { } layoutRefusal)
             ModelState.AddModelError($"{nameof(Settings)}.{nameof(SettingsModel.AgreedByLayout)}", Localization.Translations.Of(HttpContext, layoutRefusal));
         Statement.Kind = Settings.Kind ?? (StatementKind)(-1);
+        // Offered while the text may change (the form has no such field after).
+        if (Statement.AcceptsNewVersions && Settings.Language is { } language
+            && Statement.SetAuthoritativeLanguage(language, await db.StatementTranslations.Where(t => t.StatementId == id).Select(t => t.Language).ToListAsync(ct)) is { } languageRefusal)
+            ModelState.AddModelError($"{nameof(Settings)}.{nameof(SettingsModel.Language)}", Localization.Translations.Of(HttpContext, languageRefusal));
         // Offered only before the text is final (the form has no such field after): the date then stays as it was.
         if (Statement.AcceptsNewVersions) Statement.ConsultationClosesUtc = ToUtc(Settings.ConsultationCloses, nameof(SettingsModel.ConsultationCloses));
         Statement.SigningOpensUtc = ToUtc(Settings.SigningOpens, nameof(SettingsModel.SigningOpens));
@@ -138,6 +143,7 @@ public class EditModel(SummitDbContext db, StatementDesk statements, TimeProvide
         Standing = Statement.Standing,
         ReaffirmsStatementId = Statement.ReaffirmsStatementId,
         AgreedByLayout = Statement.AgreedByLayout,
+        Language = Statement.AuthoritativeLanguage,
         ConsultationCloses = Statement.ConsultationClosesUtc is { } k ? Summit.ToLocal(k) : null,
         SigningOpens = Statement.SigningOpensUtc is { } o ? Summit.ToLocal(o) : null,
         SigningCloses = Statement.SigningClosesUtc is { } c ? Summit.ToLocal(c) : null,
@@ -185,6 +191,9 @@ public class EditModel(SummitDbContext db, StatementDesk statements, TimeProvide
         if (Request.IsHtmx()) return Partial("_Preview", Preview);
         return Page();
     }
+
+    /// <summary>When the saved text's letters run the other way from its language: what to check.</summary>
+    public Data.Desks.DeskText? ScriptMismatch => Statement.AcceptsNewVersions ? StatementScript.Mismatch(Statement.Latest?.Text, Statement.AuthoritativeLanguage) : null;
 
     /// <summary>Amendments proposed and not decided: making the text final rejects them, with a reason asked for first.</summary>
     public int PendingAmendments { get; private set; }
