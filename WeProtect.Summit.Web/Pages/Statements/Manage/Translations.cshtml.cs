@@ -7,12 +7,14 @@ namespace WeProtect.Summit.Web.Pages.Statements.Manage;
 /// <summary>A statement's translations, for organisers: which language is authoritative, every translation saved (its
 /// language, number, the authoritative version it translates, its SHA-256), and a form that adds one to the current
 /// authoritative version through <see cref="TranslationDesk"/> (refused with the first structural difference).</summary>
+// As the editor's: a text far over the limit is still read, to be refused in words.
+[RequestFormLimits(ValueLengthLimit = 4 * EditModel.TextMaxLength)]
 public class TranslationsModel(SummitDbContext db, TranslationDesk desk) : PageModel
 {
     public sealed class InputModel
     {
         [Display(Name = "Language")] public string? Language { get; set; }
-        [Display(Name = "Translated text"), StringLength(EditModel.TextMaxLength)] public string? Text { get; set; }
+        [Display(Name = "Translated text"), StringLength(EditModel.TextMaxLength, ErrorMessage = EditModel.TooLong)] public string? Text { get; set; }
         public int? VersionId { get; set; }
     }
 
