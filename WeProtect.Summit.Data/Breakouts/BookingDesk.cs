@@ -18,6 +18,7 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         var breakout = await db.Breakouts.AsNoTracking().FirstOrDefaultAsync(b => b.Id == breakoutId, ct);
         if (breakout is null) return DeskResult.NotFound("There is no such breakout.").With<Booking>();
         if (!breakout.IsBookable) return NotBookable(breakout);
+        if (breakout.HasStartedAt(Now)) return DeskResult.Refused(Breakout.AlreadyStarted(breakout.Title)).With<Booking>();
         var registration = await db.Registrations.AsNoTracking()
             .FirstOrDefaultAsync(r => r.SummitId == breakout.SummitId && r.UserId == userId, ct);
         if (registration?.Status != RegistrationStatus.Approved)
@@ -69,6 +70,9 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
             .FirstOrDefaultAsync(b => b.Id == bookingId && b.Registration.UserId == userId, ct);
         if (booking is null) return DeskResult.NotFound("There is no such booking.");
         if (booking.Status == BookingStatus.Cancelled) return DeskResult.Refused("This booking is already cancelled.");
+        // A seat at a session under way or over is the record of who was booked: no cancelling, no promotion mail.
+        if (await db.Breakouts.AsNoTracking().FirstAsync(b => b.Id == booking.BreakoutId, ct) is var held && held.HasStartedAt(Now))
+            return DeskResult.Refused(Breakout.AlreadyStarted(held.Title));
         var changed = await db.Bookings.Where(b => b.Id == bookingId && b.Version == booking.Version)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Cancelled)
                 .SetProperty(b => b.CancelledUtc, Now).SetProperty(b => b.Version, Guid.NewGuid())

@@ -40,6 +40,12 @@ public class Breakout
     /// <summary>Whether delegates book seats for it: neither cancelled nor plenary.</summary>
     public bool IsBookable => !IsCancelled && !IsPlenary;
 
+    /// <summary>Seats are booked and given up before a session starts; after, the bookings are its record.</summary>
+    public bool HasStartedAt(DateTime nowUtc) => StartUtc <= nowUtc;
+
+    /// <summary>Why a seat can no longer be booked or given up.</summary>
+    public static Desks.DeskText AlreadyStarted(string title) => $"\"{title}\" has already started: its seats can no longer be booked or given up.";
+
     /// <summary>Why the session can no longer be changed, or null: a cancelled one stays in the programme as it was
     /// cancelled (delegates were told of that time and room), and no longer holds its room.</summary>
     public DeskText? WhyUnchangeable =>

@@ -239,6 +239,9 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == registrationId && r.UserId == userId, ct);
         if (registration is null) return DeskResult.NotFound("There is no such registration.");
         if (!registration.CanBeCancelled) return DeskResult.Refused("This registration is already cancelled.");
+        // Once the summit is over the registration is the record of who came: nothing to free, nobody to promote.
+        var summit = await db.Summits.AsNoTracking().FirstAsync(s => s.Id == registration.SummitId, ct);
+        if (summit.IsOverAt(Now)) return DeskResult.Refused("The summit is over: your registration is part of its record and can no longer be cancelled.");
         await LockSummitAsync(registration.SummitId, ct);
         if (!await CancelCoreAsync(registration, actor, ct)) return DeskResult.Conflict(DeskText.LowerFirst("Your registration"));
         await audit.SaveChangesAsync(ct);
@@ -268,7 +271,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         var live = await db.Registrations.AsNoTracking().Include(r => r.Summit)
             .Where(r => r.UserId == userId && r.Status != RegistrationStatus.Cancelled).ToListAsync(ct);
         var cancelled = 0;
-        foreach (var registration in live.Where(r => r.Summit.EndDate >= DateOnly.FromDateTime(r.Summit.ToLocal(now))).OrderBy(r => r.SummitId))
+        foreach (var registration in live.Where(r => !r.Summit.IsOverAt(now)).OrderBy(r => r.SummitId))
         {
             await LockSummitAsync(registration.SummitId, ct);
             if (await CancelCoreAsync(registration, actor, ct)) cancelled++;
@@ -389,14 +392,15 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
 
     /// <summary>The delegate gives or withdraws consent to the public participant list, whatever the registration's
     /// status: consent must be as easy to withdraw as to give.</summary>
-    public async Task<DeskResult> SetConsentAsync(int registrationId, string userId, bool consent, Guid expectedVersion, AuditActor actor,
+    public async Task<DeskResult> SetConsentAsync(int registrationId, string userId, bool consent, AuditActor actor,
         CancellationToken ct = default)
     {
         var registration = await db.Registrations.FirstOrDefaultAsync(r => r.Id == registrationId && r.UserId == userId, ct);
         if (registration is null) return DeskResult.NotFound("There is no such registration.");
         if (registration.ConsentToPublicList == consent)
             return DeskResult.Done(consent ? "You are already on the public list of participants once approved." : "You are not on the public list of participants.");
-        db.Entry(registration).Property(r => r.Version).OriginalValue = expectedVersion;
+        // No version from the page: the button says which way (give or withdraw), and an approval or correction by the
+        // secretariat while the page was open must not keep a delegate on the public list against their word.
         registration.ConsentToPublicList = consent;
         registration.Version = Guid.NewGuid();
         audit.Record(actor, "registration.consent-changed", registration,

@@ -84,6 +84,9 @@ public class Summit
 
     public bool IsPublic => Status != SummitStatus.Draft;
 
+    /// <summary>The summit's last day has passed on its own clock.</summary>
+    public bool IsOverAt(DateTime nowUtc) => EndDate < DateOnly.FromDateTime(ToLocal(nowUtc));
+
     public bool IsRegistrationOpen(DateTime nowUtc) =>
         Status == SummitStatus.Open
         && RegistrationOpensUtc is { } opens && RegistrationClosesUtc is { } closes

@@ -435,4 +435,27 @@ public class DelegateRegistrationTests : IClassFixture<SummitAppFactory>
         foreach (var url in new[] { "/Registration/Register/424242", "/Registration/Details/424242", "/Registration/Edit/424242" })
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(url)).StatusCode);
     }
+
+    [Fact]
+    public async Task Consent_is_withdrawn_from_a_page_opened_before_the_secretariat_approved_the_registration()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var user = await app.CreateUserAsync(fullName: "Withdrawing Consent");
+        var registration = await app.RegisterAsync(user, summit.Id, (await app.CreateOrganisationAsync()).Id);
+        using var client = await app.LogInAsync(user);
+        var details = await client.GetPageAsync($"/Registration/Details/{registration.Id}");
+        if (!await app.WithDbAsync(db => db.Registrations.Where(r => r.Id == registration.Id).Select(r => r.ConsentToPublicList).SingleAsync()))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(details, "#consent-form")).StatusCode);
+            details = await client.GetPageAsync($"/Registration/Details/{registration.Id}");
+        }
+        Assert.Equal("false", details.QuerySelector("#consent-form input[name=consent]")!.GetAttribute("value"));
+
+        // The secretariat approves while the page is open: the withdrawal still holds.
+        Assert.True((await app.DecideAsync(registration.Id, RegistrationStatus.Approved)).Succeeded);
+        var (_, after) = await client.SubmitAndFollowAsync(details, "#consent-form");
+        Assert.Contains("no longer on the public list", after.QuerySelector("#status")!.TextContent);
+        Assert.False(await app.WithDbAsync(db => db.Registrations.Where(r => r.Id == registration.Id).Select(r => r.ConsentToPublicList).SingleAsync()));
+    }
+
 }

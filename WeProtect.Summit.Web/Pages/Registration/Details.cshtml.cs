@@ -55,9 +55,9 @@ public class DetailsModel(SummitDbContext db, RegistrationDesk desk, UserManager
 
     /// <summary>Gives or withdraws consent to the public participant list, whatever the registration's status:
     /// consent must be as easy to withdraw as to give.</summary>
-    public async Task<IActionResult> OnPostConsentAsync(int id, bool consent, Guid version)
+    public async Task<IActionResult> OnPostConsentAsync(int id, bool consent)
     {
-        var result = await desk.SetConsentAsync(id, users.GetUserId(User)!, consent, version, User.ToAuditActor());
+        var result = await desk.SetConsentAsync(id, users.GetUserId(User)!, consent, User.ToAuditActor());
         return this.Answer(result, () => RedirectToPage(new { id }));
     }
 
