@@ -84,7 +84,8 @@ public class Breakout
         Check(firstDay < summit.StartDate || lastDay > summit.EndDate, nameof(StartUtc),
             $"The breakout must take place during the summit ({summit.StartDate:d MMMM} – {summit.EndDate:d MMMM yyyy}).");
         Check(IsPlenary && ConfirmedCount > 0, nameof(IsPlenary),
-            $"{ConfirmedCount:N0} seats are booked: a plenary session has no booking. Create the plenary as a new session instead.");
+            DeskText.Counted(ConfirmedCount, $"{ConfirmedCount:N0} seat is booked: a plenary session has no booking. Create the plenary as a new session instead.",
+                $"{ConfirmedCount:N0} seats are booked: a plenary session has no booking. Create the plenary as a new session instead."));
         if (IsPlenary) return errors; // all delegates, no seats to count
         Check(Capacity < 1, nameof(Capacity), "The capacity must be at least 1.");
         Check(room is not null && Capacity > room.Capacity, nameof(Capacity), $"The capacity cannot be above the room's ({room?.Capacity:N0}).");

@@ -119,4 +119,27 @@ public class AgendaMineAndPlenaryTests(SummitAppFactory app) : IClassFixture<Sum
         var feed = await (await anonymous.GetAsync($"/calendar/{Uri.EscapeDataString(token)}.ics")).Content.ReadAsStringAsync();
         Assert.Contains("SUMMARY:Opening plenary", feed);
     }
+
+    [Fact]
+    public async Task One_seat_is_said_as_one_seat_in_the_room_list_and_when_a_booked_session_is_made_a_plenary()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var booth = await app.WithDbAsync(async db =>
+        {
+            var room = new Room { SummitId = summit.Id, Name = "Bilateral booth", Capacity = 1 };
+            db.Rooms.Add(room);
+            await db.SaveChangesAsync();
+            return room;
+        });
+        var breakout = await app.CreateBreakoutAsync(summit, capacity: 5);
+        var (booker, _) = await app.ApprovedDelegateAsync(summit.Id, "Only Booker");
+        Assert.Equal(BookingStatus.Confirmed, (await app.BookAsync(breakout.Id, booker)).Booked());
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var form = await organiser.GetPageAsync($"/Breakouts/Manage/Edit/{summit.Id}/{breakout.Id}");
+        Assert.Equal("Bilateral booth (1 seat)", form.QuerySelector($"#breakout-form option[value='{booth.Id}']")!.TextContent.Trim());
+
+        var (_, refused) = await organiser.SubmitAndFollowAsync(form, "#breakout-form", new Dictionary<string, string> { ["Input.IsPlenary"] = "true" });
+        Assert.Contains("1 seat is booked: a plenary session has no booking", refused.QuerySelector(".alert-danger, .field-validation-error")!.TextContent);
+    }
+
 }

@@ -154,7 +154,7 @@ public class EditModel(SummitDbContext db, BreakoutDesk desk, ILookupNormalizer 
     {
         var order = StringComparer.Create(System.Globalization.CultureInfo.InvariantCulture, true);
         RoomOptions = (await db.Rooms.AsNoTracking().Where(r => r.SummitId == Summit.Id).ToListAsync(ct))
-            .OrderBy(r => r.Name, order).Select(r => new SelectListItem(Localization.Translations.OrKey(HttpContext, "{0} ({1} seats)", r.Name, r.Capacity.ToString("N0", CultureInfo.CurrentCulture)), r.Id.ToString())).ToList();
+            .OrderBy(r => r.Name, order).Select(r => new SelectListItem(Localization.Translations.OrKey(HttpContext, Localization.Plurals.Key(r.Capacity, "{0} ({1} seat)", "{0} ({1} seats)"), r.Name, r.Capacity.ToString("N0", CultureInfo.CurrentCulture)), r.Id.ToString())).ToList();
         ThemeOptions = (await db.Themes.AsNoTracking().Where(t => t.SummitId == Summit.Id).ToListAsync(ct))
             .OrderBy(t => t.Name, order).Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToList();
         OrganisationOptions = (await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.FormalName, o.SortName }).ToListAsync(ct))
