@@ -359,7 +359,17 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
     /// <summary>Approves the longest-waiting delegate whose delegation still has room, if the summit has a place. Only
     /// registrations waitlisted for want of a place are promoted: one the organisers waitlisted while places were
     /// free was a decision, and stays theirs to change.</summary>
-    private async Task PromoteNextAsync(int summitId, CancellationToken ct)
+    /// <summary>Gives the places a raised capacity freed to the waiting list, in its order, inside the caller's
+    /// transaction (which saves and commits, with the notifier). Returns how many delegates were promoted.</summary>
+    public async Task<int> PromoteIntoFreedPlacesAsync(int summitId, CancellationToken ct = default)
+    {
+        await LockSummitAsync(summitId, ct);
+        var promoted = 0;
+        while (await PromoteNextAsync(summitId, ct)) promoted++;
+        return promoted;
+    }
+
+    private async Task<bool> PromoteNextAsync(int summitId, CancellationToken ct)
     {
         var waiting = await db.Registrations.AsNoTracking()
             .Where(r => r.SummitId == summitId && r.Status == RegistrationStatus.Waitlisted && r.WaitingForPlace)
@@ -368,7 +378,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         foreach (var candidate in waiting)
         {
             var claim = await ClaimPlaceAsync(candidate, ct);
-            if (claim.Refusal == DeskRefusal.SummitFull) return;
+            if (claim.Refusal == DeskRefusal.SummitFull) return false;
             if (!claim.Succeeded) continue; // this delegation is full (its summit place was given back); the next in line may fit
             var now = Now;
             // Still waiting for a place? Every change of status takes the summit's lock, which we hold, so this holds
@@ -386,8 +396,9 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
             }
             notifier.Add(NotificationKinds.RegistrationPromoted, candidate.Id);
             audit.Record(AuditActor.System, "registration.promoted", candidate, $"Registration {candidate.Id} promoted from the waiting list");
-            return;
+            return true;
         }
+        return false;
     }
 
     /// <summary>The delegate gives or withdraws consent to the public participant list, whatever the registration's

@@ -9,7 +9,7 @@ namespace WeProtect.Summit.Data.Summits;
 /// one-button sample summit. Each change is checked against the version the organiser started from and saved with
 /// its audit event.</summary>
 public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, Organisations.MembershipDesk membership,
-    Messages.MessageDesk messages)
+    Messages.MessageDesk messages, Registrations.RegistrationDesk registrations, Notifications.Notifier notifier)
 {
     /// <summary>Saves a summit the caller has filled in (new when it has no id, else tracked). Its rules
     /// (<see cref="Summit.Validate"/>) are the caller's to show beside the form's fields first; a first day already past
@@ -38,6 +38,8 @@ public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvide
         }
         var extended = 0;
         IReadOnlyList<DeskText> reminders = [];
+        var raised = !isNew && summit.DelegateCapacity > entry.Property(s => s.DelegateCapacity).OriginalValue;
+        var promoted = 0;
         try
         {
             // One transaction: a summit edit refused as stale leaves the links as they were.
@@ -50,11 +52,18 @@ public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvide
             }
             // The reminders scheduled from the summit's dates follow them (before the audit append: rows first).
             if (!isNew) reminders = await messages.FollowSummitDatesAsync(summit, actor, ct);
+            // More places: the waiting list moves up, in its order, as when a place is given back. The new capacity is
+            // saved first, for the claims to count against it.
+            if (raised)
+            {
+                await db.SaveChangesAsync(ct);
+                promoted = await registrations.PromoteIntoFreedPlacesAsync(summit.Id, ct);
+            }
             audit.Record(actor, isNew ? "summit.created" : "summit.updated", summit,
                 isNew ? $"Summit \"{summit.Name}\" created"
                 : $"Summit \"{summit.Name}\" changed: {changes}" + (extended > 0 ? $"; {extended} invitation links extended to {closesLater:yyyy-MM-dd HH:mm} UTC" : ""));
             await audit.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            await notifier.CommitAsync(tx, ct);
         }
         catch (DbUpdateConcurrencyException) { return Conflict(); }
         if (isNew) return DeskResult.Done("Summit created as a draft.").With(summit);
@@ -64,7 +73,9 @@ public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvide
             1 => "Summit saved. One invitation link now works until registration closes.",
             _ => (DeskText)$"Summit saved. {extended} invitation links now work until registration closes.",
         };
-        return DeskResult.Done(DeskResult.Joined([saved, .. reminders])).With(summit);
+        DeskText[] moved = promoted == 0 ? [] : [DeskText.Counted(promoted, $"{promoted:N0} delegate moved up from the waiting list into the new places and will be told by e-mail.",
+            $"{promoted:N0} delegates moved up from the waiting list into the new places and will be told by e-mail.")];
+        return DeskResult.Done(DeskResult.Joined([saved, .. reminders, .. moved])).With(summit);
     }
 
     /// <summary>Moves the summit to another status, as the entity allows.</summary>

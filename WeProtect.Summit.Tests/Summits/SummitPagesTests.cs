@@ -1,5 +1,6 @@
 using WeProtect.Summit.Data.Statements;
 using WeProtect.Summit.Data.Summits;
+using WeProtect.Summit.Data.Registrations;
 
 namespace WeProtect.Summit.Tests.Summits;
 
@@ -283,4 +284,25 @@ public class SummitPagesTests : IClassFixture<SummitAppFactory>
         foreach (var detail in new[] { "H.E.", "Minister of Interior", "Ambassador", "Senior official", "SUM(" })
             Assert.DoesNotContain(detail, listed);
     }
+
+    [Fact]
+    public async Task Raising_the_capacity_gives_the_new_places_to_the_waiting_list_in_its_order()
+    {
+        var summit = await app.CreateOpenSummitAsync(capacity: 1);
+        await app.ApprovedDelegateAsync(summit.Id, "First In");
+        var organisation = await app.CreateOrganisationAsync();
+        var first = await app.RegisterAsync(await app.CreateUserAsync(fullName: "First Waiting"), summit.Id, organisation.Id);
+        Assert.True((await app.DecideAsync(first.Id, RegistrationStatus.Waitlisted)).Succeeded);
+        var second = await app.RegisterAsync(await app.CreateUserAsync(fullName: "Second Waiting"), summit.Id, organisation.Id);
+        Assert.True((await app.DecideAsync(second.Id, RegistrationStatus.Waitlisted)).Succeeded);
+
+        using var organiser = await app.LoggedInClientAsync(Roles.Organiser);
+        var (_, page) = await organiser.SubmitAndFollowAsync(await organiser.GetPageAsync($"/Summits/Manage/Edit/{summit.Id}"), "#summit-form",
+            new Dictionary<string, string> { ["Input.DelegateCapacity"] = "2" });
+        Assert.Contains("1 delegate moved up from the waiting list into the new places", page.QuerySelector("#status")!.TextContent);
+        Assert.Equal([RegistrationStatus.Approved, RegistrationStatus.Waitlisted],
+            await app.WithDbAsync(db => db.Registrations.Where(r => r.Id == first.Id || r.Id == second.Id).OrderBy(r => r.Id).Select(r => r.Status).ToListAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.Kind == Data.Notifications.NotificationKinds.RegistrationPromoted && n.SubjectId == first.Id)));
+    }
+
 }
