@@ -1,4 +1,5 @@
 using AngleSharp.Html.Dom;
+using AngleSharp.Dom;
 using WeProtect.Summit.Data.Organisations;
 using WeProtect.Summit.Data.Summits;
 
@@ -311,6 +312,11 @@ public class DelegateRegistrationTests : IClassFixture<SummitAppFactory>
         var (_, refusedStale) = await client.SubmitAndFollowAsync(stale, "#registration-form", new Dictionary<string, string> { ["Input.Position"] = "Stale" });
         Assert.Contains("changed after you opened", Text(refusedStale));
         Assert.Equal("Deputy Minister", (await RowAsync(registration.Id)).Position);
+        // The refusal shows the registration as saved now, with its version: saved from there, a change goes through.
+        Assert.Equal("Deputy Minister", refusedStale.QuerySelector<IHtmlInputElement>("#registration-form input[name='Input.Position']")!.Value);
+        var (_, resaved) = await client.SubmitAndFollowAsync(refusedStale, "#registration-form", new Dictionary<string, string> { ["Input.Position"] = "Deputy Minister of Justice" });
+        Assert.Equal("Deputy Minister of Justice", (await RowAsync(registration.Id)).Position);
+        Assert.NotNull(resaved.QuerySelector("#status"));
 
         var beforeDecision = await client.GetPageAsync($"/Registration/Edit/{registration.Id}");
         Assert.True((await app.DecideAsync(registration.Id, RegistrationStatus.Approved)).Succeeded);
@@ -320,7 +326,7 @@ public class DelegateRegistrationTests : IClassFixture<SummitAppFactory>
         var (posted, page) = await client.SubmitAndFollowAsync(beforeDecision, "#registration-form", new Dictionary<string, string> { ["Input.Position"] = "Too late" });
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         Assert.Contains("can no longer be changed", page.QuerySelector("#edit-refused")!.TextContent);
-        Assert.Equal("Deputy Minister", (await RowAsync(registration.Id)).Position);
+        Assert.Equal("Deputy Minister of Justice", (await RowAsync(registration.Id)).Position);
 
         details = await client.GetPageAsync($"/Registration/Details/{registration.Id}");
         Assert.Null(details.QuerySelector("#edit-link"));

@@ -40,7 +40,7 @@ public class EditModel(SummitDbContext db, UserManager<SummitUser> users, Regist
         if (Refusal is not null) return Page(); // nothing is saved
 
         if (Input.Version is not { } version || version != registration.Version)
-            return await Again("Your registration changed after you opened this page (perhaps the secretariat decided on it). Nothing was saved; look at it again.");
+            return await ShowSavedAsync(id, "Your registration changed after you opened this page (perhaps the secretariat decided on it). Nothing was saved; look at it again.");
 
         await Input.ApplyAsync(registration, db, this);
         var questions = await QuestionDesk.AskedAsync(db, registration.SummitId, QuestionForm.Registration);
@@ -52,8 +52,22 @@ public class EditModel(SummitDbContext db, UserManager<SummitUser> users, Regist
 
         var result = await desk.SaveAnswersAsync(registration, version, User.ToAuditActor());
         if (result.Answer == DeskAnswer.Conflict)
-            return await Again("Your registration changed while you were editing it (perhaps the secretariat decided on it). Nothing was saved; look at it again.");
+            return await ShowSavedAsync(id, "Your registration changed while you were editing it (perhaps the secretariat decided on it). Nothing was saved; look at it again.");
         return this.Answer(result, () => RedirectToPage("/Registration/Details", new { id }));
+    }
+
+    /// <summary>After a conflict: the registration as it is saved now, with its current version, so that what is shown
+    /// is what a save would change (the stale form would be refused again and again).</summary>
+    private async Task<IActionResult> ShowSavedAsync(int id, string message)
+    {
+        db.ChangeTracker.Clear();
+        if (await LoadAsync(id, tracked: false) is not { } saved) return NotFound();
+        Registration = saved;
+        Refusal = WhyNotEditable(saved);
+        ModelState.Clear(); // the posted values would otherwise be shown again
+        Input = RegistrationInput.From(saved);
+        Questions = new(await QuestionDesk.AskedAsync(db, saved.SummitId, QuestionForm.Registration), PostedAnswers.Of(saved));
+        return await Again(message);
     }
 
     private async Task<IActionResult> Again(string? message)
