@@ -68,6 +68,18 @@ public class Breakout
     public static Expression<Func<Breakout, bool>> Overlapping(DateTime startUtc, DateTime endUtc) =>
         b => b.StartUtc < endUtc && startUtc < b.EndUtc;
 
+    /// <summary>The day it starts on, in the summit's zone.</summary>
+    public DateOnly FirstDay(Summits.Summit summit) => DateOnly.FromDateTime(summit.ToLocal(StartUtc));
+
+    /// <summary>Whether it falls within the summit's days, in the summit's zone. A session ending at midnight ends on
+    /// the day it started: 22:00–00:00 on the last day is during the summit.</summary>
+    public bool IsDuringSummit(Summits.Summit summit)
+    {
+        var end = summit.ToLocal(EndUtc);
+        var lastDay = DateOnly.FromDateTime(end.TimeOfDay == TimeSpan.Zero && EndUtc > StartUtc ? end.AddTicks(-1) : end);
+        return FirstDay(summit) >= summit.StartDate && lastDay <= summit.EndDate;
+    }
+
     /// <summary>The rules that need only the breakout, its room and its summit; overlaps with other breakouts
     /// (same room, same facilitator) are checked by <see cref="BreakoutSchedule"/>, which sees them all.</summary>
     public IReadOnlyList<(string Field, DeskText Message)> Validate(Summits.Summit summit, Room? room)
@@ -79,9 +91,7 @@ public class Breakout
         Check(Description?.Length > DescriptionMaxLength, nameof(Description), $"The description is longer than {DescriptionMaxLength:N0} characters.");
         Check(room is null, nameof(RoomId), "Choose a room of this summit.");
         Check(EndUtc <= StartUtc, nameof(EndUtc), "The breakout must end after it starts.");
-        var firstDay = DateOnly.FromDateTime(summit.ToLocal(StartUtc));
-        var lastDay = DateOnly.FromDateTime(summit.ToLocal(EndUtc));
-        Check(firstDay < summit.StartDate || lastDay > summit.EndDate, nameof(StartUtc),
+        Check(!IsDuringSummit(summit), nameof(StartUtc),
             $"The breakout must take place during the summit ({summit.StartDate:d MMMM} – {summit.EndDate:d MMMM yyyy}).");
         Check(IsPlenary && ConfirmedCount > 0, nameof(IsPlenary),
             DeskText.Counted(ConfirmedCount, $"{ConfirmedCount:N0} seat is booked: a plenary session has no booking. Create the plenary as a new session instead.",

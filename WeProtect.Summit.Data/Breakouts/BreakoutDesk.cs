@@ -130,17 +130,20 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
     }
 
     /// <summary>Saves a breakout the caller has filled in and checked (<see cref="CheckAsync"/>): new when it has no
-    /// id, else tracked, from the version the organiser started from (<paramref name="expectedVersion"/>).</summary>
+    /// id, else tracked, from the version the organiser started from (<paramref name="expectedVersion"/>). A move to a
+    /// time when some of its seat holders have a seat at another session is refused as
+    /// <see cref="DeskRefusal.NeedsConfirmation"/> (<see cref="MoveSplitsSeats"/>) unless <paramref name="confirmClashes"/>:
+    /// they are then told of the clash with the move.</summary>
     public async Task<DeskResult<Breakout>> SaveAsync(Summits.Summit summit, Breakout breakout, Guid? expectedVersion, AuditActor actor,
-        CancellationToken ct = default)
+        bool confirmClashes = false, CancellationToken ct = default)
     {
         var isNew = breakout.Id == 0;
         var entry = db.Entry(breakout);
         if (!isNew && expectedVersion != entry.Property(b => b.Version).OriginalValue)
             return Forget(DeskResult.Conflict("this breakout")).With<Breakout>();
         if (breakout.WhyUnchangeable is { } cancelled) return Forget(DeskResult.Refused(cancelled)).With<Breakout>();
-        var moved = !isNew && (entry.Property(b => b.StartUtc).IsModified || entry.Property(b => b.EndUtc).IsModified
-            || entry.Property(b => b.RoomId).IsModified);
+        var retimed = !isNew && (entry.Property(b => b.StartUtc).IsModified || entry.Property(b => b.EndUtc).IsModified);
+        var moved = retimed || (!isNew && entry.Property(b => b.RoomId).IsModified);
         var oldCapacity = isNew ? 0 : entry.Property(b => b.Capacity).OriginalValue;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -154,21 +157,15 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
             .Concat((await schedule.CheckAsync(breakout, facilitatorIds, ct)).Where(e => e.Field is nameof(Breakout.RoomId) or nameof(Breakout.Facilitators)))
             .ToList();
         if (again.Count > 0) return Forget(DeskResult.Invalid(again)).With<Breakout>();
+        if (retimed && !confirmClashes && await SeatClashesAsync(breakout, ct) is { Count: > 0 } clashes)
+            return Forget(DeskResult.Refused(MoveSplitsSeats(clashes.Count, clashes.First!), DeskRefusal.NeedsConfirmation)).With<Breakout>();
         var told = 0;
         if (isNew) db.Breakouts.Add(breakout);
         else
         {
             // Check the version the form was made from against the database, not only against our own read.
             entry.Property(b => b.Version).OriginalValue = expectedVersion!.Value;
-            if (moved)
-            {
-                breakout.Sequence++;
-                var booked = await db.Bookings.AsNoTracking()
-                    .Where(b => b.BreakoutId == breakout.Id && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted))
-                    .Select(b => b.Id).ToListAsync(ct);
-                foreach (var bookingId in booked) notifier.Add(NotificationKinds.BreakoutMoved, bookingId);
-                told = booked.Count;
-            }
+            if (moved) told = await TellHoldersOfMoveAsync(breakout, ct);
         }
         breakout.Version = Guid.NewGuid();
         var action = isNew ? "breakout.created" : moved ? "breakout.moved" : "breakout.updated";
@@ -191,10 +188,100 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
         }
         // More seats than before: the waiting list gets them, first in line first (and is told by e-mail).
         var promoted = !isNew && breakout.Capacity > oldCapacity ? await bookings.FillFreeSeatsAsync(breakout.Id, ct) : 0;
-        return DeskResult.Done(promoted > 0 ? (DeskText)$"Breakout \"{breakout.Title}\" saved; {Plural(promoted)} moved from the waiting list to a seat."
-            : isNew ? (DeskText)$"Breakout \"{breakout.Title}\" created."
-            : moved ? (DeskText)$"Breakout \"{breakout.Title}\" moved; {Plural(told)} will be told by e-mail."
-            : (DeskText)$"Breakout \"{breakout.Title}\" saved.").With(breakout);
+        DeskText saved = $"Breakout \"{breakout.Title}\" saved.";
+        if (isNew) saved = $"Breakout \"{breakout.Title}\" created.";
+        else if (moved) saved = $"Breakout \"{breakout.Title}\" moved; {Plural(told)} will be told by e-mail.";
+        DeskText[] seated = promoted == 0 ? [] : [$"{Plural(promoted)} moved from the waiting list to a seat."];
+        return DeskResult.Done(DeskResult.Joined([saved, .. seated])).With(breakout);
+    }
+
+    /// <summary>Why a move waits for the organiser's confirmation: <paramref name="count"/> seat holders would hold two
+    /// seats at once (the first clash is named).</summary>
+    public static DeskText MoveSplitsSeats(int count, string clashTitle) => DeskText.Counted(count,
+        $"{count:N0} delegate with a seat here also has a seat at \"{clashTitle}\" at the new time. To move the breakout anyway, confirm: they will be told by e-mail and asked to give up one of the two seats.",
+        $"{count:N0} delegates with a seat here also have a seat at another session at the new time (for one, \"{clashTitle}\"). To move the breakout anyway, confirm: they will be told by e-mail and asked to give up one of the two seats.");
+
+    /// <summary>The seat holders of <paramref name="breakout"/> who also hold a seat at a session overlapping its
+    /// (new) time, and the title of one such session.</summary>
+    private async Task<(int Count, string? First)> SeatClashesAsync(Breakout breakout, CancellationToken ct)
+    {
+        var holders = await db.Bookings.AsNoTracking().Where(b => b.BreakoutId == breakout.Id && b.Status == BookingStatus.Confirmed)
+            .Select(b => b.RegistrationId).ToListAsync(ct);
+        if (holders.Count == 0) return (0, null);
+        var overlapping = await db.Breakouts.AsNoTracking()
+            .Where(b => b.SummitId == breakout.SummitId && b.Id != breakout.Id && b.CancelledUtc == null)
+            .Where(Breakout.Overlapping(breakout.StartUtc, breakout.EndUtc)).Select(b => new { b.Id, b.Title }).ToListAsync(ct);
+        var ids = overlapping.Select(b => b.Id).ToList();
+        var clashes = await db.Bookings.AsNoTracking()
+            .Where(b => ids.Contains(b.BreakoutId) && holders.Contains(b.RegistrationId) && b.Status == BookingStatus.Confirmed)
+            .Select(b => new { b.RegistrationId, b.BreakoutId }).ToListAsync(ct);
+        return (clashes.Select(c => c.RegistrationId).Distinct().Count(),
+            overlapping.FirstOrDefault(b => clashes.Any(c => c.BreakoutId == b.Id))?.Title);
+    }
+
+    /// <summary>The breakout moved (time or room): a higher calendar sequence, and every confirmed and waitlisted
+    /// delegate told by e-mail (with the transaction). Returns how many.</summary>
+    private async Task<int> TellHoldersOfMoveAsync(Breakout breakout, CancellationToken ct)
+    {
+        breakout.Sequence++;
+        var booked = await db.Bookings.AsNoTracking()
+            .Where(b => b.BreakoutId == breakout.Id && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted))
+            .Select(b => b.Id).ToListAsync(ct);
+        foreach (var bookingId in booked) notifier.Add(NotificationKinds.BreakoutMoved, bookingId);
+        return booked.Count;
+    }
+
+    /// <summary>The summit's time zone or days change (<see cref="Summits.SummitDesk.SaveAsync"/>, inside its
+    /// transaction): its breakouts keep their local times, since the programme is written in them, so each one whose
+    /// instant changes is moved and its delegates told. Refused, keyed by the summit's fields, when the programme has
+    /// begun (a zone change), when a local time does not exist in the new zone, or when a breakout would fall outside
+    /// the new days. Returns the breakouts moved and the delegates told.</summary>
+    public async Task<(IReadOnlyList<(string Field, DeskText Message)> Errors, int Moved, int Told)> FollowSummitAsync(Summits.Summit summit,
+        TimeZoneInfo zoneBefore, AuditActor actor, CancellationToken ct = default)
+    {
+        var programme = await db.Breakouts.Where(b => b.SummitId == summit.Id).OrderBy(b => b.StartUtc).ToListAsync(ct);
+        var errors = new List<(string, DeskText)>();
+        var retimed = new List<Breakout>();
+        if (zoneBefore.Id != summit.Zone.Id)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (programme.FirstOrDefault(b => !b.IsCancelled && b.HasStartedAt(now)) is { } begun)
+                return ([(nameof(Summits.Summit.TimeZoneId), $"The programme has begun (\"{begun.Title}\"): the time zone can no longer change.")], 0, 0);
+            foreach (var breakout in programme)
+            {
+                var (start, startError) = Summits.SummitClock.ToUtc(Summits.SummitClock.ToLocal(breakout.StartUtc, zoneBefore), summit.Zone);
+                var (end, endError) = Summits.SummitClock.ToUtc(Summits.SummitClock.ToLocal(breakout.EndUtc, zoneBefore), summit.Zone);
+                if ((startError ?? endError) is { } skipped)
+                {
+                    errors.Add((nameof(Summits.Summit.TimeZoneId), $"\"{breakout.Title}\": {skipped}"));
+                    continue;
+                }
+                if (start == breakout.StartUtc && end == breakout.EndUtc) continue;
+                (breakout.StartUtc, breakout.EndUtc) = (start, end);
+                retimed.Add(breakout);
+            }
+        }
+        var outside = programme.Where(b => !b.IsCancelled && !b.IsDuringSummit(summit)).ToList();
+        if (outside.Count > 0)
+        {
+            var first = outside[0];
+            var field = first.FirstDay(summit) < summit.StartDate ? nameof(Summits.Summit.StartDate) : nameof(Summits.Summit.EndDate);
+            errors.Add((field, DeskText.Counted(outside.Count,
+                $"{outside.Count:N0} breakout would fall outside these days: \"{first.Title}\" on {first.FirstDay(summit):d MMMM yyyy}. Move or cancel it first.",
+                $"{outside.Count:N0} breakouts would fall outside these days, the first \"{first.Title}\" on {first.FirstDay(summit):d MMMM yyyy}. Move or cancel them first.")));
+        }
+        if (errors.Count > 0) return (errors, 0, 0);
+        var told = 0;
+        foreach (var breakout in retimed.Where(b => !b.IsCancelled))
+        {
+            told += await TellHoldersOfMoveAsync(breakout, ct);
+            breakout.Version = Guid.NewGuid();
+            audit.Record(actor, "breakout.moved", breakout,
+                $"Breakout \"{breakout.Title}\" keeps its local time in {summit.TimeZoneId} (sequence {breakout.Sequence})");
+        }
+        // A cancelled session keeps its local time too, without a notice: its delegates were told it will not happen.
+        foreach (var breakout in retimed.Where(b => b.IsCancelled)) breakout.Version = Guid.NewGuid();
+        return ([], retimed.Count(b => !b.IsCancelled), told);
     }
 
     /// <summary>Cancels a breakout, from the version the organiser saw: every seat and waiting-list place ends in the

@@ -114,7 +114,7 @@ public sealed class SampleSummitDesk(SummitDbContext db, SummitDesk summits, Bre
                 ThemeId = session.Theme is null ? null : themes[session.Theme], StartUtc = Utc(session.Day, session.Start),
                 EndUtc = Utc(session.Day, session.End), Capacity = session.Capacity, IsPlenary = session.Plenary,
             };
-            if (await breakouts.SaveAsync(summit, breakout, null, actor, ct) is { Succeeded: false } refused) return Failed(refused, summit);
+            if (await breakouts.SaveAsync(summit, breakout, null, actor, ct: ct) is { Succeeded: false } refused) return Failed(refused, summit);
         }
 
         var statement = await statements.CreateAsync(summit.Id, StatementKind.StatementOfAction, "Statement of Action (sample)", actor, ct);

@@ -9,7 +9,7 @@ namespace WeProtect.Summit.Data.Summits;
 /// one-button sample summit. Each change is checked against the version the organiser started from and saved with
 /// its audit event.</summary>
 public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, Organisations.MembershipDesk membership,
-    Messages.MessageDesk messages, Registrations.RegistrationDesk registrations, Notifications.Notifier notifier)
+    Messages.MessageDesk messages, Registrations.RegistrationDesk registrations, Notifications.Notifier notifier, Breakouts.BreakoutDesk breakouts)
 {
     /// <summary>Saves a summit the caller has filled in (new when it has no id, else tracked). Its rules
     /// (<see cref="Summit.Validate"/>) are the caller's to show beside the form's fields first; a first day already past
@@ -37,6 +37,7 @@ public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvide
             db.Summits.Add(summit);
         }
         var extended = 0;
+        (int Moved, int Told) programme = (0, 0);
         IReadOnlyList<DeskText> reminders = [];
         var raised = !isNew && summit.DelegateCapacity > entry.Property(s => s.DelegateCapacity).OriginalValue;
         var promoted = 0;
@@ -49,6 +50,18 @@ public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvide
                 var version = Guid.NewGuid();
                 extended = await db.Invitations.Where(Invitations.Invitation.StoppingBefore(summit.Id, until, now))
                     .ExecuteUpdateAsync(u => u.SetProperty(i => i.ExpiresUtc, until).SetProperty(i => i.Version, version), ct);
+            }
+            // The programme keeps its local times in a new zone and must stay within the summit's days.
+            if (!isNew)
+            {
+                var zoneBefore = SummitClock.FindZone(entry.Property(s => s.TimeZoneId).OriginalValue) ?? TimeZoneInfo.Utc;
+                var followed = await breakouts.FollowSummitAsync(summit, zoneBefore, actor, ct);
+                if (followed.Errors.Count > 0)
+                {
+                    db.ChangeTracker.Clear();
+                    return DeskResult.Invalid(followed.Errors).With<Summit>();
+                }
+                programme = (followed.Moved, followed.Told);
             }
             // The reminders scheduled from the summit's dates follow them (before the audit append: rows first).
             if (!isNew) reminders = await messages.FollowSummitDatesAsync(summit, actor, ct);
@@ -75,7 +88,10 @@ public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvide
         };
         DeskText[] moved = promoted == 0 ? [] : [DeskText.Counted(promoted, $"{promoted:N0} delegate moved up from the waiting list into the new places and will be told by e-mail.",
             $"{promoted:N0} delegates moved up from the waiting list into the new places and will be told by e-mail.")];
-        return DeskResult.Done(DeskResult.Joined([saved, .. reminders, .. moved])).With(summit);
+        DeskText[] kept = programme.Moved == 0 ? [] : [DeskText.Counted(programme.Moved,
+            $"{programme.Moved:N0} breakout keeps its local time in the new time zone; {programme.Told:N0} booking holders will be told by e-mail.",
+            $"{programme.Moved:N0} breakouts keep their local times in the new time zone; {programme.Told:N0} booking holders will be told by e-mail.")];
+        return DeskResult.Done(DeskResult.Joined([saved, .. reminders, .. moved, .. kept])).With(summit);
     }
 
     /// <summary>Moves the summit to another status, as the entity allows.</summary>

@@ -129,9 +129,15 @@ public sealed class NotificationLetters(SummitDbContext db, PublicLinks links, T
         var breakout = booking.Breakout;
         using var speaking = RecipientLanguage.Speak(booking.Registration.User.PreferredLanguage, breakout.Summit.DefaultLanguage);
         var standing = booking.Status == BookingStatus.Confirmed ? Say("Your seat is kept.") : Say("Your place on the waiting list is kept.");
+        // The organisers confirmed a move onto another of this delegate's seats (BreakoutDesk.MoveSplitsSeats).
+        var clash = booking.Status != BookingStatus.Confirmed ? null : await db.Bookings.AsNoTracking()
+            .Where(b => b.RegistrationId == booking.RegistrationId && b.Status == BookingStatus.Confirmed && b.BreakoutId != breakout.Id)
+            .Select(b => b.Breakout).Where(b => b.CancelledUtc == null).Where(Breakout.Overlapping(breakout.StartUtc, breakout.EndUtc))
+            .Select(b => b.Title).FirstOrDefaultAsync(ct);
         var body = $"{Say("Dear {0},", booking.Registration.FullName)}\n\n" +
             Say("The breakout \"{0}\" at {1} has moved. It now takes place on {2}, in {3}.", breakout.Title, breakout.Summit.Name, When(breakout), breakout.Room.Name) +
-            $"\n\n{standing} " + Say("If you can no longer attend, please cancel your booking so that someone waiting can have the seat.");
+            $"\n\n{standing} " + (clash is null ? "" : Say("At that time you also have a seat at \"{0}\": please give up one of the two seats.", clash) + " ") +
+            Say("If you can no longer attend, please cancel your booking so that someone waiting can have the seat.");
         return new Letter(booking.Registration.User.Email, booking.Registration.FullName, Say("Breakout moved: {0}", breakout.Title), body,
             links.Absolute($"/Breakouts/Session/{breakout.Id}"), Say("The session"), Language: CultureInfo.CurrentUICulture.Name);
     }

@@ -27,6 +27,8 @@ public class EditModel(SummitDbContext db, BreakoutDesk desk, ILookupNormalizer 
         /// <summary>E-mail addresses of facilitators' accounts, one a line (or separated by commas).</summary>
         [Display(Name = "Facilitators"), StringLength(4000)] public string? FacilitatorEmails { get; set; }
         public Guid? Version { get; set; }
+        /// <summary>Move even though some seat holders have a seat at another session at the new time.</summary>
+        [Display(Name = "Move it anyway, and ask them to give up one of the two seats")] public bool ConfirmClashes { get; set; }
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -35,6 +37,8 @@ public class EditModel(SummitDbContext db, BreakoutDesk desk, ILookupNormalizer 
     public IReadOnlyList<SelectListItem> RoomOptions { get; private set; } = [];
     public IReadOnlyList<SelectListItem> ThemeOptions { get; private set; } = [];
     public IReadOnlyList<SelectListItem> OrganisationOptions { get; private set; } = [];
+    /// <summary>The move was refused until confirmed (<see cref="BreakoutDesk.MoveSplitsSeats"/>): the form offers the box.</summary>
+    public bool AskToConfirmMove { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int summitId, int? id, CancellationToken ct)
     {
@@ -51,7 +55,8 @@ public class EditModel(SummitDbContext db, BreakoutDesk desk, ILookupNormalizer 
         // A cancelled breakout is not changed: the desk says why, without the form's rules in the way.
         if (ModelState.IsValid && breakout.WhyUnchangeable is null) await ApplyAsync(breakout, ct);
         if (!ModelState.IsValid) return await ReshowAsync(ct);
-        var result = await desk.SaveAsync(Summit, breakout, Input.Version, User.ToAuditActor(), ct);
+        var result = await desk.SaveAsync(Summit, breakout, Input.Version, User.ToAuditActor(), Input.ConfirmClashes, ct);
+        AskToConfirmMove = result.Refusal == Data.Desks.DeskRefusal.NeedsConfirmation;
         return await this.AnswerAsync(result, () => RedirectToPage(new { summitId, id = breakout.Id }), () => ReshowAsync(ct));
     }
 
@@ -73,7 +78,9 @@ public class EditModel(SummitDbContext db, BreakoutDesk desk, ILookupNormalizer 
 
         var date = Input.Date!.Value;
         var (start, startError) = SummitClock.ToUtc(date.ToDateTime(Input.StartTime!.Value), Summit.Zone);
-        var (end, endError) = SummitClock.ToUtc(date.ToDateTime(Input.EndTime!.Value), Summit.Zone);
+        // An end at 00:00 after a later start is midnight at the end of that day (an evening session to midnight).
+        var endDate = Input.EndTime == TimeOnly.MinValue && Input.StartTime > TimeOnly.MinValue ? date.AddDays(1) : date;
+        var (end, endError) = SummitClock.ToUtc(endDate.ToDateTime(Input.EndTime!.Value), Summit.Zone);
         if (startError is not null) AddError(nameof(InputModel.StartTime), startError);
         if (endError is not null) AddError(nameof(InputModel.EndTime), endError);
         var timesKnown = startError is null && endError is null;
