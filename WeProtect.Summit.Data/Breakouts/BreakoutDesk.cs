@@ -147,13 +147,15 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
         var oldCapacity = isNew ? 0 : entry.Property(b => b.Capacity).OriginalValue;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // The room's and the facilitators' turns, then their rules again (CheckAsync ran before the transaction, for
-        // the form's messages).
+        // The summit's, the room's and the facilitators' turns, then their rules again (CheckAsync ran before the
+        // transaction, for the form's messages): days shortened or a zone changed meanwhile are seen here.
         var facilitatorIds = breakout.Facilitators.Select(f => f.Id).ToList();
+        var current = await TakeSummitTurnAsync(summit.Id, ct);
+        if (current is null || current.TimeZoneId != summit.TimeZoneId) return Forget(DeskResult.Conflict("this summit")).With<Breakout>();
         await TakeRoomTurnAsync(breakout.RoomId, ct);
         await TakeFacilitatorsTurnAsync(facilitatorIds, ct);
         var room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == breakout.RoomId, ct);
-        var again = breakout.Validate(summit, room).Where(e => e.Field is nameof(Breakout.RoomId) or nameof(Breakout.Capacity))
+        var again = breakout.Validate(current, room).Where(e => e.Field is nameof(Breakout.RoomId) or nameof(Breakout.Capacity) or nameof(Breakout.StartUtc))
             .Concat((await schedule.CheckAsync(breakout, facilitatorIds, ct)).Where(e => e.Field is nameof(Breakout.RoomId) or nameof(Breakout.Facilitators)))
             .ToList();
         if (again.Count > 0) return Forget(DeskResult.Invalid(again)).With<Breakout>();
@@ -319,6 +321,16 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
     }
 
     private static DeskText Plural(int n) => n == 1 ? "1 delegate" : (DeskText)$"{n:N0} delegates";
+
+    /// <summary>The summit's turn, the same way on its row, and the summit as it is now (null when deleted): a breakout
+    /// saved while the summit's days or zone change either commits before that edit (which then sees it, see
+    /// <see cref="FollowSummitAsync"/>) or waits for it and is checked against the new days. Taken first, as
+    /// <see cref="Summits.SummitDesk.SaveAsync"/> does.</summary>
+    private async Task<Summits.Summit?> TakeSummitTurnAsync(int summitId, CancellationToken ct)
+    {
+        await db.Summits.Where(s => s.Id == summitId).ExecuteUpdateAsync(u => u.SetProperty(s => s.Name, s => s.Name), ct);
+        return await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == summitId, ct);
+    }
 
     /// <summary>The room's turn: a write that changes nothing to its row, held until the transaction ends. Whatever
     /// changes a room or puts a breakout in it takes the turn before checking the room's rules, so a breakout saved

@@ -45,6 +45,9 @@ public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvide
         {
             // One transaction: a summit edit refused as stale leaves the links as they were.
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // The summit's turn first (a write that changes nothing, held to the commit): a breakout saved at the same
+            // moment either committed before and is checked below, or waits and sees the new days (BreakoutDesk).
+            if (!isNew) await db.Summits.Where(s => s.Id == summit.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.Name, s => s.Name), ct);
             if (closesLater is { } until)
             {
                 var version = Guid.NewGuid();
