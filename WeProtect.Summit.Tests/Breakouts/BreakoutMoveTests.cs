@@ -16,12 +16,6 @@ public class BreakoutMoveTests(SummitAppFactory app) : IClassFixture<SummitAppFa
     private static string Errors(IHtmlDocument page) => string.Join(" | ",
         page.QuerySelectorAll(".validation-summary-errors li, .field-validation-error").Select(e => e.TextContent.Trim()));
 
-    private async Task BookAsync(int breakoutId, SummitUser user)
-    {
-        using var scope = app.Services.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<BookingDesk>().BookAsync(breakoutId, user.Id, new AuditActor(user.Id, user.FullName));
-        Assert.True(result.Succeeded, result.Message);
-    }
 
     [Fact]
     public async Task A_move_onto_another_seat_of_its_delegates_waits_for_confirmation_and_then_asks_them_to_choose()
@@ -31,9 +25,9 @@ public class BreakoutMoveTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         var other = await app.CreateBreakoutAsync(summit, startHour: 14, title: "Afternoon " + Guid.NewGuid().ToString("N")[..6]);
         var (both, _) = await app.ApprovedDelegateAsync(summit.Id, "Two Seats");
         var (one, _) = await app.ApprovedDelegateAsync(summit.Id, "One Seat");
-        await BookAsync(moving.Id, both);
-        await BookAsync(other.Id, both);
-        await BookAsync(moving.Id, one);
+        Assert.Equal(BookingStatus.Confirmed, (await app.BookAsync(moving.Id, both)).Booked());
+        Assert.Equal(BookingStatus.Confirmed, (await app.BookAsync(other.Id, both)).Booked());
+        Assert.Equal(BookingStatus.Confirmed, (await app.BookAsync(moving.Id, one)).Booked());
         using var client = await app.LoggedInClientAsync(Roles.Organiser);
 
         var edit = await client.GetPageAsync($"/Breakouts/Manage/Edit/{summit.Id}/{moving.Id}");
@@ -67,8 +61,8 @@ public class BreakoutMoveTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         var breakout = await app.CreateBreakoutAsync(summit, capacity: 1, startHour: 10);
         var (seated, _) = await app.ApprovedDelegateAsync(summit.Id, "Seated");
         var (waiting, _) = await app.ApprovedDelegateAsync(summit.Id, "Waiting");
-        await BookAsync(breakout.Id, seated);
-        await BookAsync(breakout.Id, waiting);
+        Assert.Equal(BookingStatus.Confirmed, (await app.BookAsync(breakout.Id, seated)).Booked());
+        Assert.Equal(BookingStatus.Waitlisted, (await app.BookAsync(breakout.Id, waiting)).Booked());
         using var client = await app.LoggedInClientAsync(Roles.Organiser);
 
         var edit = await client.GetPageAsync($"/Breakouts/Manage/Edit/{summit.Id}/{breakout.Id}");

@@ -15,13 +15,6 @@ public class SummitProgrammeFollowsTests(SummitAppFactory app) : IClassFixture<S
     private static string Errors(IHtmlDocument page) => string.Join(" | ",
         page.QuerySelectorAll(".validation-summary-errors li, .field-validation-error").Select(e => e.TextContent.Trim()));
 
-    private async Task<Booking> BookAsync(int breakoutId, SummitUser user)
-    {
-        using var scope = app.Services.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<BookingDesk>().BookAsync(breakoutId, user.Id, new AuditActor(user.Id, user.FullName));
-        Assert.True(result.Succeeded, result.Message);
-        return result.Value!;
-    }
 
     [Fact]
     public async Task A_new_time_zone_keeps_the_breakouts_at_their_local_times_and_tells_their_delegates()
@@ -29,7 +22,7 @@ public class SummitProgrammeFollowsTests(SummitAppFactory app) : IClassFixture<S
         var summit = await app.CreateOpenSummitAsync();
         var breakout = await app.CreateBreakoutAsync(summit, startHour: 10, title: "Zone follows " + Guid.NewGuid().ToString("N")[..6]);
         var (delegateUser, _) = await app.ApprovedDelegateAsync(summit.Id, "Zone Delegate");
-        var booking = await BookAsync(breakout.Id, delegateUser);
+        var booking = (await app.BookAsync(breakout.Id, delegateUser)).Value!;
         using var client = await app.LoggedInClientAsync(Roles.Organiser);
 
         var (_, page) = await client.SubmitAndFollowAsync(await client.GetPageAsync($"/Summits/Manage/Edit/{summit.Id}"), "#summit-form",
