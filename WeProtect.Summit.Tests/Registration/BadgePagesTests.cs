@@ -124,6 +124,15 @@ public class BadgePagesTests(SummitAppFactory app) : IClassFixture<SummitAppFact
         string[] order = ["Aya Traoré", "Zoé Kouassi", "Beatrice Phiri", "Yaw Mensah"];
         for (var i = 0; i < order.Length; i++) Assert.Contains(order[i], pages[i]);
         Assert.DoesNotContain(pages, p => p.Contains("Pending Person"));
+
+        // A layout not in the list (a crafted or stale link) is refused, never printed as A6 nor recorded as a batch.
+        foreach (var layout in new[] { "Poster", "99" })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await organiser.GetAsync($"/Registration/Manage/Badges/{summit.Id}?handler=Pdf&layout={layout}")).StatusCode);
+            var posted = await organiser.SubmitAsync(page, "#print-new", new Dictionary<string, string> { ["layout"] = layout });
+            Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+        }
+        Assert.Equal(0, await app.WithDbAsync(db => db.BadgeBatches.CountAsync(b => b.SummitId == summit.Id)));
     }
 
     [Fact]

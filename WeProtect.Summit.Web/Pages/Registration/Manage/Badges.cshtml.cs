@@ -32,6 +32,9 @@ public class BadgesModel(SummitDbContext db, BadgeDesk desk, DownloadLog downloa
     public bool Outdated(Data.Registrations.Registration r) => r.BadgeOutdatedSince(LastPrinted.TryGetValue(r.Id, out var printed) ? printed : null);
     public int OutdatedCount => Badges.Count(Outdated);
 
+    /// <summary>A layout that is not one of the list (a crafted or stale link): answered 400, never printed as A6.</summary>
+    private bool LayoutUnknown => !Enum.IsDefined(Layout) || ModelState.GetFieldValidationState("layout") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
+
     public sealed record BatchRow(int Id, DateTime CreatedUtc, string PrintedBy, BadgeLayout Layout, string? Reason, int Count, string? Name);
 
     public async Task<IActionResult> OnGetAsync(int summitId, CancellationToken ct)
@@ -44,6 +47,7 @@ public class BadgesModel(SummitDbContext db, BadgeDesk desk, DownloadLog downloa
     public async Task<IActionResult> OnGetPdfAsync(int summitId, CancellationToken ct)
     {
         if (!await LoadAsync(summitId, ct)) return NotFound();
+        if (LayoutUnknown) return BadRequest();
         if (Badges.Count == 0) return Page();
         var category = Category is { } c ? "-" + c.ToString().ToLowerInvariant() : "";
         await downloads.RecordAsync(User.ToAuditActor(), "badges", Summit, $"Badges of summit {Summit.Id} downloaded as PDF ({DownloadLog.Count(Badges.Count, "badge", "badges")})", ct);
@@ -73,6 +77,7 @@ public class BadgesModel(SummitDbContext db, BadgeDesk desk, DownloadLog downloa
 
     public async Task<IActionResult> OnPostPrintNewAsync(int summitId, CancellationToken ct)
     {
+        if (LayoutUnknown) return BadRequest();
         var result = await desk.PrintNewAsync(summitId, Layout, Category is { } c && Enum.IsDefined(c) ? c : null, User.ToAuditActor(), ct);
         return this.Answer(result, () => result.Value is { } batch
             ? RedirectToPage(new { summitId, batchId = batch.Id, handler = "Batch" })
@@ -81,6 +86,7 @@ public class BadgesModel(SummitDbContext db, BadgeDesk desk, DownloadLog downloa
 
     public async Task<IActionResult> OnPostReprintAsync(int summitId, int registrationId, string? reason, CancellationToken ct)
     {
+        if (LayoutUnknown) return BadRequest();
         var result = await desk.ReprintAsync(summitId, registrationId, reason, Layout, User.ToAuditActor(), ct);
         return this.Answer(result, () => result.Value is { } batch
             ? RedirectToPage(new { summitId, batchId = batch.Id, handler = "Batch" })
