@@ -698,6 +698,10 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Property<int>("SummitId")
                         .HasColumnType("integer");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SummitId", "NameKey")
@@ -731,6 +735,10 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
 
                     b.Property<int>("SummitId")
                         .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 

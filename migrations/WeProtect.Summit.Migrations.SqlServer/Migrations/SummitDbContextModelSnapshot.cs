@@ -700,6 +700,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     b.Property<int>("SummitId")
                         .HasColumnType("int");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SummitId", "NameKey")
@@ -733,6 +737,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
 
                     b.Property<int>("SummitId")
                         .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 

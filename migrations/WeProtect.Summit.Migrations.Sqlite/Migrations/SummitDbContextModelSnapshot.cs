@@ -673,6 +673,10 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Property<int>("SummitId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SummitId", "NameKey")
@@ -704,6 +708,10 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 
                     b.Property<int>("SummitId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

@@ -416,7 +416,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     Name = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
                     NameKey = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
                     Capacity = table.Column<int>(type: "int", nullable: false),
-                    Notes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    Notes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -485,7 +486,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                     SummitId = table.Column<int>(type: "int", nullable: false),
                     Name = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
                     NameKey = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
-                    Colour = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false)
+                    Colour = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
