@@ -84,13 +84,18 @@ public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvide
         var summit = await db.Summits.Include(s => s.Hosts).FirstOrDefaultAsync(s => s.Id == id, ct);
         if (summit is null) return DeskResult.NotFound("There is no such summit.").With<Summit>();
         var from = summit.Status;
-        if (summit.Version != expectedVersion) return Conflict();
+        if (summit.Version != expectedVersion) return Stale(summit, to);
         if (summit.MoveTo(to) is { } refusal) return DeskResult.Refused(refusal).With(summit);
         db.Entry(summit).Property(s => s.Version).OriginalValue = expectedVersion;
         summit.Version = Guid.NewGuid();
         audit.Record(actor, "summit.status-changed", summit, $"Summit \"{summit.Name}\": {from} → {to}");
         try { await audit.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return Conflict(); }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var saved = await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
+            return saved is null ? DeskResult.NotFound("There is no such summit.").With<Summit>() : Stale(saved, to);
+        }
         return DeskResult.Done(NowIs(to)).With(summit);
     }
 
@@ -141,6 +146,13 @@ public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvide
         SummitStatus.Archived => "The summit is now archived.",
         _ => $"The summit is now {Vocabulary.Words.InSentence(status)}.",
     };
+
+    /// <summary>A status step from a stale page: done when the summit is there already (a double click), else the conflict.</summary>
+    private DeskResult<Summit> Stale(Summit saved, SummitStatus to)
+    {
+        db.ChangeTracker.Clear();
+        return DeskResult.Stale(saved.Status == to, "this summit", NowIs(to)).With(saved);
+    }
 
     private DeskResult<Summit> Conflict()
     {

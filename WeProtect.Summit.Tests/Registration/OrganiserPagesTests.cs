@@ -189,6 +189,35 @@ public class OrganiserPagesTests : IClassFixture<SummitAppFactory>
         Assert.Equal(RegistrationStatus.Waitlisted, (await ReloadAsync(r.Id)).Status);
     }
 
+    /// <summary>A double click: the second post is stale but asks for what is already so, and is answered as done,
+    /// without a second audit event or letter. Asking for something else from the same stale page stays a conflict.</summary>
+    [Fact]
+    public async Task Approving_twice_from_the_same_page_is_done_once_and_said_as_done()
+    {
+        var summit = await app.CreateOpenSummitAsync(capacity: 5);
+        var organisation = await app.CreateOrganisationAsync();
+        var r = (await DelegateAsync(summit.Id, organisation.Id, "Double Click")).Registration;
+        using var client = await app.LoggedInClientAsync(Roles.Organiser);
+        var page = await client.GetPageAsync(Queue(summit.Id));
+
+        await client.SubmitAndFollowAsync(page, $"#decide-{r.Id}", submitter: $"#approve-{r.Id}");
+        var (response, shown) = await client.SubmitAndFollowAsync(page, $"#decide-{r.Id}", submitter: $"#approve-{r.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("Someone else", Report(shown));
+        Assert.Single(shown.QuerySelectorAll("#decision-report .decision-done"));
+        Assert.Empty(shown.QuerySelectorAll("#decision-report .decision-refused"));
+        Assert.Equal(RegistrationStatus.Approved, (await ReloadAsync(r.Id)).Status);
+        Assert.Single(await app.AuditActionsAsync("Registration", r.Id), a => a == "registration.approved");
+        Assert.Equal(1, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.Kind == Data.Notifications.NotificationKinds.RegistrationDecision && n.SubjectId == r.Id)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Summits.Where(s => s.Id == summit.Id).Select(s => s.ApprovedCount).SingleAsync()));
+
+        (response, shown) = await client.SubmitAndFollowAsync(page, $"#decide-{r.Id}", new Dictionary<string, string> { ["reason"] = "Changed our mind" },
+            submitter: $"#reject-{r.Id}");
+        Assert.Contains("Someone else changed", Report(shown));
+        Assert.Equal(RegistrationStatus.Approved, (await ReloadAsync(r.Id)).Status);
+    }
+
     [Theory]
     [InlineData("id", "424242")]
     [InlineData("version", "not-a-guid")]
