@@ -17,6 +17,7 @@ public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvide
     public async Task<DeskResult<Summit>> SaveAsync(Summit summit, Guid? expectedVersion, AuditActor actor, CancellationToken ct = default)
     {
         var isNew = summit.Id == 0;
+        if (isNew && await CreatedEarlierAsync(summit.CreationKey, ct) is { } earlier) return earlier;
         var entry = db.Entry(summit);
         if (!isNew && expectedVersion != entry.Property(s => s.Version).OriginalValue) return Conflict();
         if (summit.Validate() is { Count: > 0 } errors) return DeskResult.Invalid(errors).With<Summit>();
@@ -66,6 +67,13 @@ public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvide
             await notifier.CommitAsync(tx, ct);
         }
         catch (DbUpdateConcurrencyException) { return Conflict(); }
+        catch (DbUpdateException) when (isNew && summit.CreationKey is not null)
+        {
+            // The creation key's unique index: the same form posted at the same moment made the summit first.
+            db.ChangeTracker.Clear();
+            if (await CreatedEarlierAsync(summit.CreationKey, ct) is { } first) return first;
+            throw;
+        }
         if (isNew) return DeskResult.Done("Summit created as a draft.").With(summit);
         DeskText saved = extended switch
         {
@@ -146,6 +154,13 @@ public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvide
         SummitStatus.Archived => "The summit is now archived.",
         _ => $"The summit is now {Vocabulary.Words.InSentence(status)}.",
     };
+
+    /// <summary>The summit an earlier post of the same creation form made (a double click): answered as created, so the
+    /// organiser lands on it, and nothing is made twice.</summary>
+    private async Task<DeskResult<Summit>?> CreatedEarlierAsync(Guid? key, CancellationToken ct) =>
+        key is not null && await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.CreationKey == key, ct) is { } earlier
+            ? DeskResult.Done("Summit created as a draft.").With(earlier)
+            : null;
 
     /// <summary>A status step from a stale page: done when the summit is there already (a double click), else the conflict.</summary>
     private DeskResult<Summit> Stale(Summit saved, SummitStatus to)

@@ -2951,6 +2951,9 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("CreationKey")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("DefaultLanguage")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -3024,6 +3027,10 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreationKey")
+                        .IsUnique()
+                        .HasFilter("\"CreationKey\" IS NOT NULL");
 
                     b.HasIndex("StartDate");
 

@@ -2848,6 +2848,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CreationKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DefaultLanguage")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -2921,6 +2924,10 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreationKey")
+                        .IsUnique()
+                        .HasFilter("\"CreationKey\" IS NOT NULL");
 
                     b.HasIndex("StartDate");
 

@@ -143,6 +143,7 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     RegistrationMode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreationKey = table.Column<Guid>(type: "uuid", nullable: true),
                     RecordedAfterwards = table.Column<bool>(type: "boolean", nullable: false),
                     ReportedDelegates = table.Column<int>(type: "integer", nullable: true),
                     ReportedCountries = table.Column<int>(type: "integer", nullable: true),
@@ -2388,6 +2389,13 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                 name: "IX_SummitHost_SummitId",
                 table: "SummitHost",
                 column: "SummitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Summits_CreationKey",
+                table: "Summits",
+                column: "CreationKey",
+                unique: true,
+                filter: "\"CreationKey\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Summits_StartDate",
