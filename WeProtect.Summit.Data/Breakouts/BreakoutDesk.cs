@@ -12,15 +12,18 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
 {
     // ---------------------------------------------------------------- rooms
 
-    /// <summary>Adds a room (no <paramref name="roomId"/>) or changes one. Errors are keyed by the room's fields.</summary>
-    public async Task<DeskResult> SaveRoomAsync(int summitId, int? roomId, string? name, int capacity, string? notes, AuditActor actor,
-        CancellationToken ct = default)
+    /// <summary>Adds a room (no <paramref name="roomId"/>) or changes one from the version the organiser opened
+    /// (<paramref name="expectedVersion"/>; on a conflict the value is the room as saved now). Errors are keyed by the room's fields.</summary>
+    public async Task<DeskResult<Room>> SaveRoomAsync(int summitId, int? roomId, Guid? expectedVersion, string? name, int capacity, string? notes,
+        AuditActor actor, CancellationToken ct = default)
     {
         // A room already in use: its turn first, then its breakouts' seats (see TakeRoomTurnAsync).
         await using var tx = roomId is null ? null : await db.Database.BeginTransactionAsync(ct);
         if (roomId is not null) await TakeRoomTurnAsync(roomId.Value, ct);
         var room = roomId is null ? new Room { SummitId = summitId } : await db.Rooms.FirstOrDefaultAsync(r => r.Id == roomId && r.SummitId == summitId, ct);
-        if (room is null) return DeskResult.NotFound("There is no such room.");
+        if (room is null) return DeskResult.NotFound("There is no such room.").With<Room>();
+        // Read after the room's turn: a save that committed meanwhile is seen here, and this one is refused.
+        if (roomId is not null && expectedVersion != room.Version) return Forget(DeskResult.Conflict("this room")).With(room);
         room.Name = name?.Trim() ?? "";
         room.Capacity = capacity;
         room.Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
@@ -28,21 +31,27 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
         if (errors.Count == 0 && await RoomNameTakenAsync(room, ct)) errors = [RoomNameTaken(room)];
         if (errors.Count == 0 && roomId is not null && await db.Breakouts.AnyAsync(b => b.RoomId == room.Id && b.Capacity > capacity, ct))
             errors = [(nameof(Room.Capacity), (DeskText)"A breakout in this room has more seats than that: lower its capacity first.")];
-        if (errors.Count > 0) return Forget(DeskResult.Invalid(errors));
+        if (errors.Count > 0) return Forget(DeskResult.Invalid(errors)).With<Room>();
 
         if (roomId is null) db.Rooms.Add(room);
+        room.Version = Guid.NewGuid();
         audit.Record(actor, roomId is null ? "room.created" : "room.updated", room, $"Room \"{room.Name}\" ({room.Capacity})");
         try
         {
             await audit.SaveChangesAsync(ct);
             if (tx is not null) await tx.CommitAsync(ct);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Removed meanwhile (the turn keeps out any other save of it).
+            return Forget(DeskResult.NotFound("There is no such room.")).With<Room>();
+        }
         catch (DbUpdateException)
         {
             // The unique index (summit, name key): someone added the same name at the same moment, in any case.
-            return Forget(DeskResult.Invalid([RoomNameTaken(room)]));
+            return Forget(DeskResult.Invalid([RoomNameTaken(room)])).With<Room>();
         }
-        return roomId is null ? DeskResult.Done($"Room \"{room.Name}\" added.") : DeskResult.Done($"Room \"{room.Name}\" saved.");
+        return (roomId is null ? DeskResult.Done($"Room \"{room.Name}\" added.") : DeskResult.Done($"Room \"{room.Name}\" saved.")).With(room);
     }
 
     public async Task<DeskResult> RemoveRoomAsync(int summitId, int roomId, AuditActor actor, CancellationToken ct = default)
@@ -69,11 +78,14 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
 
     // ---------------------------------------------------------------- themes
 
-    /// <summary>Adds a theme (no <paramref name="themeId"/>) or changes one. Errors are keyed by the theme's fields.</summary>
-    public async Task<DeskResult> SaveThemeAsync(int summitId, int? themeId, string? name, string? colour, AuditActor actor, CancellationToken ct = default)
+    /// <summary>Adds a theme (no <paramref name="themeId"/>) or changes one from the version the organiser opened
+    /// (<paramref name="expectedVersion"/>; on a conflict the value is the theme as saved now). Errors are keyed by the theme's fields.</summary>
+    public async Task<DeskResult<Theme>> SaveThemeAsync(int summitId, int? themeId, Guid? expectedVersion, string? name, string? colour, AuditActor actor,
+        CancellationToken ct = default)
     {
         var theme = themeId is null ? new Theme { SummitId = summitId } : await db.Themes.FirstOrDefaultAsync(t => t.Id == themeId && t.SummitId == summitId, ct);
-        if (theme is null) return DeskResult.NotFound("There is no such theme.");
+        if (theme is null) return DeskResult.NotFound("There is no such theme.").With<Theme>();
+        if (themeId is not null && expectedVersion != theme.Version) return Forget(DeskResult.Conflict("this theme")).With(theme);
         theme.Name = name?.Trim() ?? "";
         theme.Colour = colour?.Trim().ToLowerInvariant() ?? "";
         // A new theme without a colour takes the palette's next unused one, so the agenda's markers stay distinct.
@@ -81,17 +93,26 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
             theme.Colour = ThemePalette.Next(await db.Themes.Where(t => t.SummitId == summitId).Select(t => t.Colour).ToListAsync(ct));
         IReadOnlyList<(string Field, DeskText Message)> errors = [.. theme.Validate().Select(e => (e.Field, (DeskText)e.Message))];
         if (errors.Count == 0 && await ThemeNameTakenAsync(theme, ct)) errors = [ThemeNameTaken(theme)];
-        if (errors.Count > 0) return Forget(DeskResult.Invalid(errors));
+        if (errors.Count > 0) return Forget(DeskResult.Invalid(errors)).With<Theme>();
 
         if (themeId is null) db.Themes.Add(theme);
+        // The version read above is checked again by the update itself (concurrency token), for a save in between.
+        theme.Version = Guid.NewGuid();
         audit.Record(actor, themeId is null ? "theme.created" : "theme.updated", theme, $"Theme \"{theme.Name}\"");
         try { await audit.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Themes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == themeId, ct);
+            if (current is null) return DeskResult.NotFound("There is no such theme.").With<Theme>();
+            return DeskResult.Conflict("this theme").With(current);
+        }
         catch (DbUpdateException)
         {
             // The unique index (summit, name key): someone added the same name at the same moment, in any case.
-            return Forget(DeskResult.Invalid([ThemeNameTaken(theme)]));
+            return Forget(DeskResult.Invalid([ThemeNameTaken(theme)])).With<Theme>();
         }
-        return themeId is null ? DeskResult.Done($"Theme \"{theme.Name}\" added.") : DeskResult.Done($"Theme \"{theme.Name}\" saved.");
+        return (themeId is null ? DeskResult.Done($"Theme \"{theme.Name}\" added.") : DeskResult.Done($"Theme \"{theme.Name}\" saved.")).With(theme);
     }
 
     /// <summary>Removes a theme; its breakouts keep their place in the programme, without a theme.</summary>

@@ -14,6 +14,8 @@ public class Room
     public int Capacity { get; set; }
     /// <summary>Floor, directions, equipment.</summary>
     public string? Notes { get; set; }
+    /// <summary>Changes on every save: an edit carries the version it was opened at, so two organisers never overwrite each other.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
 
     public IReadOnlyList<(string Field, DeskText Message)> Validate()
     {

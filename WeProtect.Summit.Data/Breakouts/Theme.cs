@@ -11,6 +11,8 @@ public class Theme
     public string NameKey { get => ProgrammeName.Key(Name); private set { } }
     /// <summary>"#rrggbb".</summary>
     public string Colour { get; set; } = ThemePalette.Colours[0];
+    /// <summary>Changes on every save: an edit carries the version it was opened at, so two organisers never overwrite each other.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
 
     public IReadOnlyList<(string Field, DeskText Message)> Validate()
     {

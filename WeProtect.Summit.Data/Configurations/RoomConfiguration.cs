@@ -10,6 +10,7 @@ internal sealed class RoomConfiguration : IEntityTypeConfiguration<Room>
         e.Property(r => r.Name).HasMaxLength(Room.NameMaxLength);
         e.Property(r => r.Notes).HasMaxLength(1000);
         e.Property(r => r.NameKey).HasMaxLength(Room.NameMaxLength);
+        e.Property(r => r.Version).IsConcurrencyToken();
         e.HasIndex(r => new { r.SummitId, r.NameKey }).IsUnique();
         e.HasOne<Summits.Summit>().WithMany().HasForeignKey(r => r.SummitId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -23,5 +23,6 @@ internal sealed class SummitConfiguration : IEntityTypeConfiguration<Summit>
         e.HasMany(s => s.Hosts).WithMany().UsingEntity("SummitHost");
         e.Ignore(s => s.Zone);
         e.HasIndex(s => s.StartDate);
+        e.HasIndex(s => s.CreationKey).IsUnique().HasFilter(IndexFilters.IsNotNull(nameof(Summit.CreationKey)));
     }
 }

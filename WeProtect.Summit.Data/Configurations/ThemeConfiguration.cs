@@ -10,6 +10,7 @@ internal sealed class ThemeConfiguration : IEntityTypeConfiguration<Theme>
         e.Property(t => t.Name).HasMaxLength(Room.NameMaxLength);
         e.Property(t => t.Colour).HasMaxLength(7);
         e.Property(t => t.NameKey).HasMaxLength(Room.NameMaxLength);
+        e.Property(t => t.Version).IsConcurrencyToken();
         e.HasIndex(t => new { t.SummitId, t.NameKey }).IsUnique();
         e.HasOne<Summits.Summit>().WithMany().HasForeignKey(t => t.SummitId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -32,6 +32,12 @@ public record DeskResult(DeskAnswer Answer, DeskText Text, DeskRefusal Refusal =
     /// $"{name}'s registration"); the wording is <see cref="ConflictMessage"/>, the same everywhere.</summary>
     public static DeskResult Conflict(DeskText what) => new(DeskAnswer.Conflict, ConflictMessage(what));
 
+    /// <summary>The answer to a request made from a version that is no longer the saved one. When it asked for the state
+    /// the entity is in already (<paramref name="alreadyAsAsked"/>: a double click, a second tab, two organisers taking
+    /// the same step) it is <paramref name="done"/>, with nothing changed, so no second audit event or letter; any
+    /// other stale request is the <see cref="Conflict"/> about <paramref name="what"/>.</summary>
+    public static DeskResult Stale(bool alreadyAsAsked, DeskText what, DeskText done) => alreadyAsAsked ? Done(done) : Conflict(what);
+
     /// <summary>The one wording of a conflict, <paramref name="what"/> translated as a value of it.</summary>
     public static DeskText ConflictMessage(DeskText what) => $"Someone else changed {what} meanwhile — reload and try again. Nothing was saved.";
 

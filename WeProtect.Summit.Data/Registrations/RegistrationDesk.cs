@@ -123,9 +123,12 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
     {
         if (CheckDecision(decision, ref reason) is { } bad) return bad;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var summitId = await db.Registrations.Where(r => r.Id == registrationId).Select(r => (int?)r.SummitId).FirstOrDefaultAsync(ct);
+        if (summitId is null) return DeskResult.NotFound("There is no such registration.");
+        await LockSummitAsync(summitId.Value, ct);
+        // Read after the summit's lock, which every decision takes: a decision committed meanwhile is seen here.
         var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == registrationId, ct);
         if (registration is null) return DeskResult.NotFound("There is no such registration.");
-        await LockSummitAsync(registration.SummitId, ct);
         var result = await DecideOneAsync(registration, decision, reason, actor, expectedVersion, ct);
         if (!result.Succeeded) return result; // disposing the transaction rolls back anything claimed
         await audit.SaveChangesAsync(ct);
@@ -193,7 +196,8 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         Guid? expectedVersion, CancellationToken ct)
     {
         if (expectedVersion is not null && expectedVersion != registration.Version)
-            return DeskResult.Conflict($"{registration.FullName}'s registration");
+            return DeskResult.Stale(registration.Status == decision && (decision != RegistrationStatus.Rejected || registration.DecisionReason == reason),
+                $"{registration.FullName}'s registration", DeskWords.Decided(registration.FullName, decision));
         var from = registration.Status;
         if (!Registration.CanBecome(from, decision))
             return DeskResult.Refused($"{DeskWords.RegistrationIs(registration.FullName, from)}: {DeskWords.CannotBe(decision)}");

@@ -97,7 +97,7 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
         if (to is null || !Enum.IsDefined(to.Value)) return DeskResult.Refused("Choose a status.");
         if (to == StatementStatus.Published && statement.NextStatuses().Contains(to.Value))
             return DeskResult.Refused("A statement is published with its communiqué: use “Publish the communiqué”. Nothing was changed.");
-        if (expectedVersion != statement.Version) return DeskResult.Conflict("this statement");
+        if (expectedVersion != statement.Version) return DeskResult.Stale(statement.Status == to, "this statement", DeskWords.StatementIsNow(to.Value));
         if (to == StatementStatus.Closed && statement.Status == StatementStatus.OpenForSignature)
             return await CloseSigningAsync(statement, actor, confirmEarlyClose, ct);
         // A recorded statement's endorsements are complete: closed as signing is, stamped and audited there.
@@ -124,7 +124,12 @@ public sealed class StatementDesk(SummitDbContext db, AuditTrail audit, Notifier
             $"Statement \"{statement.Title}\" moved from {Vocabulary.Words.Name(from)} to {Vocabulary.Words.Name(to.Value)}");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try { await audit.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return Forget(DeskResult.Conflict("this statement")); }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var saved = await db.Statements.AsNoTracking().Where(s => s.Id == statement.Id).Select(s => (StatementStatus?)s.Status).FirstOrDefaultAsync(ct);
+            return DeskResult.Stale(saved == to, "this statement", DeskWords.StatementIsNow(to.Value));
+        }
         if (to == StatementStatus.Consultation) await ConsultationNoticesAsync(statement, ct);
         await notifier.CommitAsync(tx, ct);
         return pending.Count == 0 ? DeskResult.Done(DeskWords.StatementIsNow(to.Value))

@@ -97,10 +97,10 @@ public sealed class SampleSummitDesk(SummitDbContext db, SummitDesk summits, Bre
         if (!created.Succeeded || created.Value is not { } summit) return created;
 
         foreach (var (name, capacity, notes) in Rooms)
-            if (await breakouts.SaveRoomAsync(summit.Id, null, name, capacity, notes, actor, ct) is { Succeeded: false } refused)
+            if (await breakouts.SaveRoomAsync(summit.Id, null, null, name, capacity, notes, actor, ct) is { Succeeded: false } refused)
                 return Failed(refused, summit);
         foreach (var (name, colour) in Themes)
-            if (await breakouts.SaveThemeAsync(summit.Id, null, name, colour, actor, ct) is { Succeeded: false } refused)
+            if (await breakouts.SaveThemeAsync(summit.Id, null, null, name, colour, actor, ct) is { Succeeded: false } refused)
                 return Failed(refused, summit);
         var rooms = await db.Rooms.AsNoTracking().Where(r => r.SummitId == summit.Id).ToDictionaryAsync(r => r.Name, r => r.Id, ct);
         var themes = await db.Themes.AsNoTracking().Where(t => t.SummitId == summit.Id).ToDictionaryAsync(t => t.Name, t => t.Id, ct);

@@ -42,6 +42,15 @@ public class Summit
     public RegistrationMode RegistrationMode { get; private set; } = RegistrationMode.Open;
     public List<Organisation> Hosts { get; set; } = [];
     public DateTime CreatedUtc { get; set; }
+    /// <summary>The one-time key of the form that created it (null for a summit made otherwise), under a unique index:
+    /// the same form posted twice at once (a double click) makes one summit. Set by <see cref="CreatedFromForm"/>.</summary>
+    public Guid? CreationKey { get; private set; }
+
+    /// <summary>Records the creation form's key on a new summit; a saved summit keeps its own.</summary>
+    public void CreatedFromForm(Guid key)
+    {
+        if (Id == 0 && key != Guid.Empty) CreationKey = key;
+    }
     /// <summary>A summit held before it was run here (London 2014, Addis Ababa 2019), entered afterwards for the
     /// Alliance's record: its days are past, it takes no registration, it goes from draft straight to archived, and its
     /// statements' endorsements are recorded from the printed text by the secretariat instead of signed here. Chosen

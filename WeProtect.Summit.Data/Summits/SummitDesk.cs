@@ -17,6 +17,7 @@ public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvide
     public async Task<DeskResult<Summit>> SaveAsync(Summit summit, Guid? expectedVersion, AuditActor actor, CancellationToken ct = default)
     {
         var isNew = summit.Id == 0;
+        if (isNew && await CreatedEarlierAsync(summit.CreationKey, ct) is { } earlier) return earlier;
         var entry = db.Entry(summit);
         if (!isNew && expectedVersion != entry.Property(s => s.Version).OriginalValue) return Conflict();
         if (summit.Validate() is { Count: > 0 } errors) return DeskResult.Invalid(errors).With<Summit>();
@@ -82,6 +83,13 @@ public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvide
             await notifier.CommitAsync(tx, ct);
         }
         catch (DbUpdateConcurrencyException) { return Conflict(); }
+        catch (DbUpdateException) when (isNew && summit.CreationKey is not null)
+        {
+            // The creation key's unique index: the same form posted at the same moment made the summit first.
+            db.ChangeTracker.Clear();
+            if (await CreatedEarlierAsync(summit.CreationKey, ct) is { } first) return first;
+            throw;
+        }
         if (isNew) return DeskResult.Done("Summit created as a draft.").With(summit);
         DeskText saved = extended switch
         {
@@ -103,13 +111,18 @@ public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvide
         var summit = await db.Summits.Include(s => s.Hosts).FirstOrDefaultAsync(s => s.Id == id, ct);
         if (summit is null) return DeskResult.NotFound("There is no such summit.").With<Summit>();
         var from = summit.Status;
-        if (summit.Version != expectedVersion) return Conflict();
+        if (summit.Version != expectedVersion) return Stale(summit, to);
         if (summit.MoveTo(to) is { } refusal) return DeskResult.Refused(refusal).With(summit);
         db.Entry(summit).Property(s => s.Version).OriginalValue = expectedVersion;
         summit.Version = Guid.NewGuid();
         audit.Record(actor, "summit.status-changed", summit, $"Summit \"{summit.Name}\": {from} → {to}");
         try { await audit.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return Conflict(); }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var saved = await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
+            return saved is null ? DeskResult.NotFound("There is no such summit.").With<Summit>() : Stale(saved, to);
+        }
         return DeskResult.Done(NowIs(to)).With(summit);
     }
 
@@ -160,6 +173,20 @@ public sealed class SummitDesk(SummitDbContext db, AuditTrail audit, TimeProvide
         SummitStatus.Archived => "The summit is now archived.",
         _ => $"The summit is now {Vocabulary.Words.InSentence(status)}.",
     };
+
+    /// <summary>The summit an earlier post of the same creation form made (a double click): answered as created, so the
+    /// organiser lands on it, and nothing is made twice.</summary>
+    private async Task<DeskResult<Summit>?> CreatedEarlierAsync(Guid? key, CancellationToken ct) =>
+        key is not null && await db.Summits.AsNoTracking().FirstOrDefaultAsync(s => s.CreationKey == key, ct) is { } earlier
+            ? DeskResult.Done("Summit created as a draft.").With(earlier)
+            : null;
+
+    /// <summary>A status step from a stale page: done when the summit is there already (a double click), else the conflict.</summary>
+    private DeskResult<Summit> Stale(Summit saved, SummitStatus to)
+    {
+        db.ChangeTracker.Clear();
+        return DeskResult.Stale(saved.Status == to, "this summit", NowIs(to)).With(saved);
+    }
 
     private DeskResult<Summit> Conflict()
     {

@@ -126,6 +126,23 @@ public class SummitPagesTests : IClassFixture<SummitAppFactory>
         Assert.Contains("“Reopen registration” lets delegates register again", closed.QuerySelector("#summit-status-help")!.TextContent);
     }
 
+    /// <summary>"Open the summit" clicked twice: the second post is stale but asks for the status the summit has, so it
+    /// is done (no second audit event), not someone else's change.</summary>
+    [Fact]
+    public async Task Opening_a_summit_twice_from_the_same_page_is_done_once()
+    {
+        using var client = await app.LoggedInClientAsync(Roles.Organiser);
+        var (_, draft) = await client.SubmitAndFollowAsync(await client.GetPageAsync("/Summits/Manage/Edit"), "#summit-form", Form($"Twice {Guid.NewGuid():N}"));
+        await client.SubmitAndFollowAsync(draft, "form.status-form");
+        var (response, again) = await client.SubmitAndFollowAsync(draft, "form.status-form");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("Someone else", again.Body!.TextContent);
+        Assert.Equal("Open", again.QuerySelector("#summit-status")!.TextContent.Trim());
+        var id = int.Parse(new Uri(again.Url).Segments.Last(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Single(await app.AuditActionsAsync("Summit", id), a => a == "summit.status-changed");
+    }
+
     [Fact]
     public async Task An_organiser_creates_a_summit_opens_it_and_delegates_see_it_in_the_summits_time_zone()
     {

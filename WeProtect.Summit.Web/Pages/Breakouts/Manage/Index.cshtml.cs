@@ -1,4 +1,5 @@
 using WeProtect.Summit.Data.Breakouts;
+using WeProtect.Summit.Data.Desks;
 
 namespace WeProtect.Summit.Web.Pages.Breakouts.Manage;
 
@@ -20,15 +21,29 @@ public class IndexModel(SummitDbContext db, BreakoutDesk desk) : PageModel
     /// <summary>Rooms in use by a breakout (cannot be removed).</summary>
     public IReadOnlySet<int> RoomsInUse { get; private set; } = new HashSet<int>();
 
+    /// <summary>What the organiser typed into a room form that was refused (no id: the "Add a room" form), shown again there.</summary>
+    public sealed record TypedRoom(int? Id, string? Name, string? Capacity, string? Notes, Guid? Version);
+    /// <summary>What the organiser typed into a theme form that was refused, shown again there.</summary>
+    public sealed record TypedTheme(int? Id, string? Name, string? Colour, Guid? Version);
+
+    public TypedRoom? RoomTyped { get; private set; }
+    public TypedTheme? ThemeTyped { get; private set; }
+    /// <summary>The room or theme as saved now, when someone else changed it while this organiser was editing it.</summary>
+    public Room? RoomTheirs { get; private set; }
+    public Theme? ThemeTheirs { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int summitId, CancellationToken ct) =>
         await LoadAsync(summitId, ct) ? Page() : NotFound();
 
     /// <summary>Adds a room (no <paramref name="roomId"/>) or changes one.</summary>
-    public async Task<IActionResult> OnPostSaveRoomAsync(int summitId, int? roomId, string? name, int? capacity, string? notes, CancellationToken ct)
+    public async Task<IActionResult> OnPostSaveRoomAsync(int summitId, int? roomId, Guid? version, string? name, int? capacity, string? notes, CancellationToken ct)
     {
         if (!await LoadSummitAsync(summitId, ct)) return NotFound();
+        // The capacity as typed, even when it is not a number.
+        RoomTyped = new(roomId, name, Request.Form["capacity"].ToString(), notes, version);
         if (!ModelState.IsValid) return await ReshowAsync(ct);
-        var result = await desk.SaveRoomAsync(summitId, roomId, name, capacity ?? 0, notes, User.ToAuditActor(), ct);
+        var result = await desk.SaveRoomAsync(summitId, roomId, version, name, capacity ?? 0, notes, User.ToAuditActor(), ct);
+        if (result.Answer == DeskAnswer.Conflict) RoomTheirs = result.Value;
         return await this.AnswerAsync(result, () => RedirectToPage(new { summitId }), () => ReshowAsync(ct), field => field.ToLowerInvariant());
     }
 
@@ -40,11 +55,13 @@ public class IndexModel(SummitDbContext db, BreakoutDesk desk) : PageModel
     }
 
     /// <summary>Adds a theme (no <paramref name="themeId"/>) or changes one.</summary>
-    public async Task<IActionResult> OnPostSaveThemeAsync(int summitId, int? themeId, string? name, string? colour, CancellationToken ct)
+    public async Task<IActionResult> OnPostSaveThemeAsync(int summitId, int? themeId, Guid? version, string? name, string? colour, CancellationToken ct)
     {
         if (!await LoadSummitAsync(summitId, ct)) return NotFound();
+        ThemeTyped = new(themeId, name, colour, version);
         if (!ModelState.IsValid) return await ReshowAsync(ct);
-        var result = await desk.SaveThemeAsync(summitId, themeId, name, colour, User.ToAuditActor(), ct);
+        var result = await desk.SaveThemeAsync(summitId, themeId, version, name, colour, User.ToAuditActor(), ct);
+        if (result.Answer == DeskAnswer.Conflict) ThemeTheirs = result.Value;
         return await this.AnswerAsync(result, () => RedirectToPage(new { summitId }), () => ReshowAsync(ct), field => field.ToLowerInvariant());
     }
 
@@ -64,14 +81,23 @@ public class IndexModel(SummitDbContext db, BreakoutDesk desk) : PageModel
         return await this.AnswerAsync(result, () => RedirectToPage(new { summitId }), () => ReshowAsync(ct));
     }
 
-    /// <summary>Shows the page again with the messages; what was typed into the failed form is lost only for
-    /// that one row, which the messages name.</summary>
+    /// <summary>Shows the page again with the messages and, in the refused form, what was typed into it
+    /// (<see cref="RoomTyped"/>, <see cref="ThemeTyped"/>); after a conflict, their version beside it.</summary>
     private async Task<IActionResult> ReshowAsync(CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         await LoadAsync(Summit.Id, ct);
+        if (RoomTheirs is not null || ThemeTheirs is not null)
+            ModelState.AddModelError(string.Empty, Localization.Translations.OrKey(HttpContext,
+                "Their version is shown below and your input is kept in the form: check both, then save again if yours should replace theirs."));
         return Page();
     }
+
+    /// <summary>The version a room's form carries: the one typed against, unless their version is shown beside it
+    /// (then the next save is measured against theirs).</summary>
+    public Guid VersionOf(Room room) => RoomTyped is { } typed && typed.Id == room.Id && RoomTheirs is null ? typed.Version ?? room.Version : room.Version;
+
+    public Guid VersionOf(Theme theme) => ThemeTyped is { } typed && typed.Id == theme.Id && ThemeTheirs is null ? typed.Version ?? theme.Version : theme.Version;
 
     private async Task<bool> LoadSummitAsync(int summitId, CancellationToken ct)
     {

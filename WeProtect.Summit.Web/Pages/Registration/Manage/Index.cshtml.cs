@@ -91,6 +91,13 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
     public IReadOnlyList<ReportLine> Report { get; private set; } = [];
     public bool ReportSucceeded => Report.Count > 0 && Report.All(o => o.Succeeded);
 
+    /// <summary>A refused bulk decision's form as the organiser filled it in (decision, reason, the rows ticked or
+    /// "all matching"), shown again with the message.</summary>
+    public string? BulkDecision { get; private set; }
+    public string? BulkReason { get; private set; }
+    public IReadOnlySet<string> BulkSelected { get; private set; } = new HashSet<string>();
+    public bool BulkAll { get; private set; }
+
     /// <summary>The current filters, for links and for the forms' actions (so that a decision keeps the view).</summary>
     public Dictionary<string, string> FilterValues() => new Dictionary<string, string?>
     {
@@ -136,6 +143,7 @@ public class IndexModel(SummitDbContext db, RegistrationDesk desk, DelegationDes
         string? scope, int? expected, CancellationToken ct)
     {
         if (!await LoadSummitAsync(summitId, ct)) return NotFound();
+        (BulkDecision, BulkReason, BulkSelected, BulkAll) = (bulkDecision, bulkReason, (selected ?? []).ToHashSet(), scope == "all");
         if (!TryParseDecision(bulkDecision, out var parsed))
         {
             Report = [new ReportLine(false, T("Choose approve, waitlist or reject for the selected registrations."))];

@@ -37,6 +37,8 @@ public class EditModel(SummitDbContext db, SummitDesk desk) : PageModel
         [Display(Name = "Ministers among them")] public int? ReportedMinisters { get; set; }
         [StringLength(Summit.ReportedInMaxLength), Display(Name = "Where these figures are printed")] public string? ReportedIn { get; set; }
         public Guid? Version { get; set; }
+        /// <summary>A new summit's one-time form key (<see cref="Summit.CreationKey"/>): a double submit creates one summit.</summary>
+        public Guid? FormKey { get; set; }
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -53,6 +55,7 @@ public class EditModel(SummitDbContext db, SummitDesk desk) : PageModel
             if (Existing is null) return NotFound();
             Input = ToInput(Existing);
         }
+        else Input.FormKey = Guid.NewGuid();
         await LoadOptionsAsync();
         return Page();
     }
@@ -66,7 +69,8 @@ public class EditModel(SummitDbContext db, SummitDesk desk) : PageModel
         if (ModelState.IsValid) await ApplyAsync(summit);
         if (!ModelState.IsValid) return await ReshowAsync();
         var result = await desk.SaveAsync(summit, Input.Version, User.ToAuditActor());
-        return await this.AnswerAsync(result, () => RedirectToPage(new { id = summit.Id }), ReshowAsync, field => $"Input.{InputField(field)}");
+        // A repeated creation form is answered with the summit its first post made (result.Value).
+        return await this.AnswerAsync(result, () => RedirectToPage(new { id = result.Value?.Id ?? summit.Id }), ReshowAsync, field => $"Input.{InputField(field)}");
     }
 
     /// <summary>Moves the summit to another status, as the entity allows.</summary>
@@ -97,6 +101,7 @@ public class EditModel(SummitDbContext db, SummitDesk desk) : PageModel
     private async Task ApplyAsync(Summit summit)
     {
         if (summit.Id == 0 && Input.RecordedAfterwards) summit.RecordAfterwards();
+        if (Input.FormKey is { } key) summit.CreatedFromForm(key);
         summit.Name = Input.Name.Trim();
         summit.Theme = Blank(Input.Theme);
         summit.Description = Blank(Input.Description?.Replace("\r\n", "\n"));

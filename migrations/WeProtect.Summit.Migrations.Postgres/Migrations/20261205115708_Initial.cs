@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace WeProtect.Summit.Migrations.Sqlite.Migrations
+namespace WeProtect.Summit.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,9 +16,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "Allowances",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
-                    WindowEndsUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Used = table.Column<int>(type: "INTEGER", nullable: false)
+                    Key = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    WindowEndsUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Used = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -28,10 +29,10 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -42,20 +43,20 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "AuditEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    OccurredUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ActorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    SubjectType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    SubjectId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    PreviousHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
-                    MacKeyId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Mac = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    OccurredUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ActorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SubjectType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SubjectId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    PreviousHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    MacKeyId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Mac = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -66,10 +67,10 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -80,19 +81,19 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "Notifications",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RecipientUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SentUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ClaimedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    FailedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    NextAttemptUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ResendOf = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SubjectId = table.Column<int>(type: "integer", nullable: false),
+                    RecipientUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClaimedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    FailedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    NextAttemptUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResendOf = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -103,15 +104,15 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "Organisations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FormalName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SortName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ListedName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Sector = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FormalName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SortName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ListedName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Sector = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CountryCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -122,32 +123,33 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "Summits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Theme = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    City = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    Venue = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    RegistrationOpensUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RegistrationClosesUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DelegateCapacity = table.Column<int>(type: "INTEGER", nullable: false),
-                    ApprovedCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    DefaultLanguage = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    RegistrationMode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RecordedAfterwards = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ReportedDelegates = table.Column<int>(type: "INTEGER", nullable: true),
-                    ReportedCountries = table.Column<int>(type: "INTEGER", nullable: true),
-                    ReportedMinisters = table.Column<int>(type: "INTEGER", nullable: true),
-                    ReportedIn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Theme = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    City = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CountryCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Venue = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RegistrationOpensUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RegistrationClosesUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DelegateCapacity = table.Column<int>(type: "integer", nullable: false),
+                    ApprovedCount = table.Column<int>(type: "integer", nullable: false),
+                    ContactEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    DefaultLanguage = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RegistrationMode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreationKey = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecordedAfterwards = table.Column<bool>(type: "boolean", nullable: false),
+                    ReportedDelegates = table.Column<int>(type: "integer", nullable: true),
+                    ReportedCountries = table.Column<int>(type: "integer", nullable: true),
+                    ReportedMinisters = table.Column<int>(type: "integer", nullable: true),
+                    ReportedIn = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -158,11 +160,11 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -179,27 +181,27 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Position = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LastTotpStep = table.Column<long>(type: "INTEGER", nullable: true),
-                    PreferredLanguage = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Position = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastTotpStep = table.Column<long>(type: "bigint", nullable: true),
+                    PreferredLanguage = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -216,17 +218,17 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "Memberships",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    JoinedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    LeftOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    LeavingReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CorrectedFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CorrectedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RecordedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    JoinedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    LeftOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    LeavingReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CorrectedFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    CorrectionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CorrectedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RecordedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -243,13 +245,13 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "BadgeBatches",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    PrintedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Layout = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PrintedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Layout = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -266,24 +268,24 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "DelegateMessages",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Key = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
-                    Audience = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    RecipientCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ScheduledForUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Filter = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Reminder = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    SentUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CancelledUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CancelledByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    Key = table.Column<Guid>(type: "uuid", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    Audience = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    RecipientCount = table.Column<int>(type: "integer", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ScheduledForUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Filter = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Reminder = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    SentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CancelledUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CancelledByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -300,17 +302,17 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "DelegationQuotas",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    HeadsOfDelegation = table.Column<int>(type: "INTEGER", nullable: false),
-                    Delegates = table.Column<int>(type: "INTEGER", nullable: false),
-                    ApprovedHeads = table.Column<int>(type: "INTEGER", nullable: false),
-                    ApprovedDelegates = table.Column<int>(type: "INTEGER", nullable: false),
-                    NominatedHeads = table.Column<int>(type: "INTEGER", nullable: false),
-                    NominatedDelegates = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    HeadsOfDelegation = table.Column<int>(type: "integer", nullable: false),
+                    Delegates = table.Column<int>(type: "integer", nullable: false),
+                    ApprovedHeads = table.Column<int>(type: "integer", nullable: false),
+                    ApprovedDelegates = table.Column<int>(type: "integer", nullable: false),
+                    NominatedHeads = table.Column<int>(type: "integer", nullable: false),
+                    NominatedDelegates = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -333,12 +335,12 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "InvitationReminderRounds",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Key = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Count = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    Key = table.Column<Guid>(type: "uuid", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -355,20 +357,20 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "RegistrationQuestions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Form = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Help = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ChoicesText = table.Column<string>(type: "TEXT", maxLength: 3030, nullable: true),
-                    Required = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Visibility = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    RetiredUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    Form = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Help = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ChoicesText = table.Column<string>(type: "character varying(3030)", maxLength: 3030, nullable: true),
+                    Required = table.Column<bool>(type: "boolean", nullable: false),
+                    Visibility = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    RetiredUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -385,15 +387,15 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "ReportingCycles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    OpensUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DeadlineUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OpensUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DeadlineUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -410,13 +412,14 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "Rooms",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    NameKey = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    NameKey = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: false),
+                    Notes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -433,8 +436,8 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "SummitHost",
                 columns: table => new
                 {
-                    HostsId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SummitId = table.Column<int>(type: "INTEGER", nullable: false)
+                    HostsId = table.Column<int>(type: "integer", nullable: false),
+                    SummitId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -457,13 +460,13 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "SummitRetentions",
                 columns: table => new
                 {
-                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExtendedUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ExtensionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ExtendedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ExtendedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ErasedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ErasureRunId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    ExtendedUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExtensionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ExtendedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ExtendedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ErasedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ErasureRunId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -480,12 +483,13 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "Themes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    NameKey = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Colour = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    NameKey = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Colour = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -502,9 +506,9 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "VisaLetterSettings",
                 columns: table => new
                 {
-                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    HostWording = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    HostWording = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -521,11 +525,11 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -542,10 +546,10 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -562,8 +566,8 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -586,10 +590,10 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -606,12 +610,12 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "CheckInStaff",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    GrantedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    GrantedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    GrantedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    GrantedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -634,12 +638,12 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "ErasureRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    RequestedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CarriedOutUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CarriedOutByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RequestedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CarriedOutUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CarriedOutByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -656,15 +660,15 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "ReportingFocalPoints",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    GrantedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    GrantedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RevokedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RevokedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    RevocationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    GrantedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    GrantedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RevocationReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -687,17 +691,17 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "SigningAuthorities",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    EvidenceReference = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    EvidenceDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    GrantedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    GrantedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RevokedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RevokedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    RevocationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    EvidenceReference = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    EvidenceDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    GrantedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    GrantedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RevocationReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -720,12 +724,12 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "DelegateMessageVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MessageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MessageId = table.Column<int>(type: "integer", nullable: false),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -742,24 +746,24 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "ProgressReports",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CycleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SubmittedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SubmittedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    SupersededUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Publication = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Review = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ReviewedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReviewedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CycleId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SubmittedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SubmittedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    SupersededUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Publication = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Review = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ReviewNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ReviewedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReviewedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -782,12 +786,12 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "ReportReminders",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CycleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    QueuedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CycleId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    QueuedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -810,21 +814,21 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "Breakouts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ThemeId = table.Column<int>(type: "INTEGER", nullable: true),
-                    RoomId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    EndUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
-                    ConfirmedCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IsPlenary = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CancelledUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ThemeId = table.Column<int>(type: "integer", nullable: true),
+                    RoomId = table.Column<int>(type: "integer", nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: false),
+                    ConfirmedCount = table.Column<int>(type: "integer", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    IsPlenary = table.Column<bool>(type: "boolean", nullable: false),
+                    CancelledUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -853,11 +857,11 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "ReportInvitations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CycleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FocalPointId = table.Column<int>(type: "INTEGER", nullable: false),
-                    QueuedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CycleId = table.Column<int>(type: "integer", nullable: false),
+                    FocalPointId = table.Column<int>(type: "integer", nullable: false),
+                    QueuedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -880,12 +884,12 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "PublishedReporters",
                 columns: table => new
                 {
-                    CycleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sector = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ReportId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Publication = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    CommitmentPositions = table.Column<string>(type: "TEXT", nullable: false)
+                    CycleId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Sector = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ReportId = table.Column<int>(type: "integer", nullable: true),
+                    Publication = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    CommitmentPositions = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -914,14 +918,14 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "ReportAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReportId = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -938,8 +942,8 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "BreakoutFacilitator",
                 columns: table => new
                 {
-                    BreakoutId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FacilitatorsId = table.Column<string>(type: "TEXT", nullable: false)
+                    BreakoutId = table.Column<int>(type: "integer", nullable: false),
+                    FacilitatorsId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -962,8 +966,8 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "BreakoutOrganisation",
                 columns: table => new
                 {
-                    BreakoutId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FacilitatingOrganisationsId = table.Column<int>(type: "INTEGER", nullable: false)
+                    BreakoutId = table.Column<int>(type: "integer", nullable: false),
+                    FacilitatingOrganisationsId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -975,7 +979,7 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_BreakoutOrganisation_Organisations_FacilitatingOrganisationsId",
+                        name: "FK_BreakoutOrganisation_Organisations_FacilitatingOrganisation~",
                         column: x => x.FacilitatingOrganisationsId,
                         principalTable: "Organisations",
                         principalColumn: "Id",
@@ -986,18 +990,18 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "Materials",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    BreakoutId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Visibility = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    BreakoutId = table.Column<int>(type: "integer", nullable: true),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Visibility = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1020,8 +1024,8 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "ReportAttachmentContents",
                 columns: table => new
                 {
-                    AttachmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    AttachmentId = table.Column<int>(type: "integer", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1038,8 +1042,8 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "MaterialContents",
                 columns: table => new
                 {
-                    MaterialId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    MaterialId = table.Column<int>(type: "integer", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1056,16 +1060,16 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "Accreditations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    NationalityCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
-                    ProtectedDocumentNumber = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    DocumentExpiry = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Photo = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    PhotoUpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
+                    NationalityCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
+                    ProtectedDocumentNumber = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DocumentExpiry = table.Column<DateOnly>(type: "date", nullable: true),
+                    Photo = table.Column<byte[]>(type: "bytea", nullable: true),
+                    PhotoUpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1076,24 +1080,24 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "Amendments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    StatementId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StatementVersionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Anchor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ProposedWording = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Explanation = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ProposerUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    ProposerName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    OrganisationName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    DecidedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DecidedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ResultingVersionId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StatementId = table.Column<int>(type: "integer", nullable: false),
+                    StatementVersionId = table.Column<int>(type: "integer", nullable: false),
+                    Anchor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ProposedWording = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Explanation = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ProposerUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ProposerName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: true),
+                    OrganisationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DecidedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RejectionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ResultingVersionId = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1104,11 +1108,11 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "BadgePrints",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BatchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FirstPrintOf = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BatchId = table.Column<int>(type: "integer", nullable: false),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
+                    FirstPrintOf = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1125,16 +1129,16 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "Bookings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BreakoutId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    RequestedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ConfirmedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CancelledUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BreakoutId = table.Column<int>(type: "integer", nullable: false),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RequestedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CancelledUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1151,32 +1155,32 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "Communiques",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    StatementId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    RequestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    QueuedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    GeneratingSinceUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LeaseUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    NextAttemptUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    FailedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ListAsOfUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Pdf = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: true),
-                    SignatoryListPdf = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    SignatoryListSha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: true),
-                    SignatoryCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    CertificateThumbprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    CertificateSubject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    SelfSignedCertificate = table.Column<bool>(type: "INTEGER", nullable: false),
-                    StatementVersionId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ContentHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StatementId = table.Column<int>(type: "integer", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    QueuedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    GeneratingSinceUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LeaseUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    NextAttemptUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FailedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PublishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ListAsOfUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Pdf = table.Column<byte[]>(type: "bytea", nullable: true),
+                    Sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: true),
+                    SignatoryListPdf = table.Column<byte[]>(type: "bytea", nullable: true),
+                    SignatoryListSha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: true),
+                    SignatoryCount = table.Column<int>(type: "integer", nullable: false),
+                    CertificateThumbprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CertificateSubject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    SelfSignedCertificate = table.Column<bool>(type: "boolean", nullable: false),
+                    StatementVersionId = table.Column<int>(type: "integer", nullable: true),
+                    ContentHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1187,14 +1191,14 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "CommuniqueTranslations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CommuniqueId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    StatementTranslationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ContentHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
-                    Pdf = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommuniqueId = table.Column<int>(type: "integer", nullable: false),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    StatementTranslationId = table.Column<int>(type: "integer", nullable: false),
+                    ContentHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Pdf = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1211,12 +1215,12 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "DelegateMessageRecipients",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MessageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    NotificationId = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MessageId = table.Column<int>(type: "integer", nullable: false),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
+                    NotificationId = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1233,22 +1237,22 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "Endorsements",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    StatementId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StatementVersionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ContentHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
-                    SignerUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    PrintedName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    PrintedPosition = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SignedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Declaration = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    RecordedFrom = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    WithdrawnUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    WithdrawnByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    WithdrawalReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    LeftAllianceOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StatementId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    StatementVersionId = table.Column<int>(type: "integer", nullable: false),
+                    ContentHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    SignerUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    PrintedName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PrintedPosition = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SignedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Declaration = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RecordedFrom = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    WithdrawnUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WithdrawnByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    WithdrawalReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    LeftAllianceOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1271,12 +1275,12 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "EndorsementShownTexts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EndorsementId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    ContentHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
-                    StatementTranslationId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EndorsementId = table.Column<int>(type: "integer", nullable: false),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    ContentHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    StatementTranslationId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1293,26 +1297,26 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "Invitations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    NormalisedEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    StatementId = table.Column<int>(type: "INTEGER", nullable: true),
-                    TokenSeed = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    SentUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RevokedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    AcceptedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    FocalPointUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    LastRemindedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReminderNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    DeadlineRemindedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    NormalisedEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    StatementId = table.Column<int>(type: "integer", nullable: true),
+                    TokenSeed = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    SentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AcceptedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FocalPointUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    LastRemindedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReminderNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DeadlineRemindedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1335,25 +1339,25 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "Nominations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    InvitationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    NormalisedEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Honorific = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Rank = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    ProtocolOrder = table.Column<int>(type: "INTEGER", nullable: true),
-                    TokenSeed = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    NominatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    LastSentUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    WithdrawnUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InvitationId = table.Column<int>(type: "integer", nullable: false),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    NormalisedEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Category = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Honorific = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Rank = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    ProtocolOrder = table.Column<int>(type: "integer", nullable: true),
+                    TokenSeed = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    NominatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: true),
+                    LastSentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    WithdrawnUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1376,38 +1380,38 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "Registrations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ProposedOrganisationName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ProposedSector = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    ProposedCountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
-                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Position = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    IsMinister = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Honorific = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Rank = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    ProtocolOrder = table.Column<int>(type: "INTEGER", nullable: true),
-                    NominationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    AccessNeeds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ConsentToPublicList = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    DecidedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DecidedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    WaitlistedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    WaitingForPlace = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CancelledUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    BadgeCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CheckedInUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    BadgeTextCorrectedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CalendarToken = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: true),
+                    ProposedOrganisationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ProposedSector = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ProposedCountryCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
+                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Position = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Category = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    IsMinister = table.Column<bool>(type: "boolean", nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Honorific = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Rank = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    ProtocolOrder = table.Column<int>(type: "integer", nullable: true),
+                    NominationId = table.Column<int>(type: "integer", nullable: true),
+                    AccessNeeds = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ConsentToPublicList = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DecisionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DecidedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    WaitlistedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WaitingForPlace = table.Column<bool>(type: "boolean", nullable: false),
+                    CancelledUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    BadgeCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CheckedInUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    BadgeTextCorrectedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CalendarToken = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1442,12 +1446,12 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "RegistrationAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
+                    QuestionId = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1470,10 +1474,10 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "RegistrationNeeds",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Need = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
+                    Need = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1490,15 +1494,15 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "TravelDetails",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ArrivalUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ArrivalFlight = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    DepartureUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DepartureFlight = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Hotel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
+                    ArrivalUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ArrivalFlight = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    DepartureUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DepartureFlight = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Hotel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1515,25 +1519,25 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "VisaLetters",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    RequestedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RequestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    DecidedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DecidedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    RefusalReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LeaseUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Pdf = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    CertificateThumbprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    IssuedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RequestedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    DecidedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RefusalReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LeaseUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Pdf = table.Column<byte[]>(type: "bytea", nullable: true),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CertificateThumbprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    IssuedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1556,14 +1560,14 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "VisaLetterWithdrawals",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    VisaLetterId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CertificateThumbprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    IssuedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    WithdrawnUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    VisaLetterId = table.Column<int>(type: "integer", nullable: false),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CertificateThumbprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    IssuedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    WithdrawnUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1586,14 +1590,14 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "ProgressEntries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StatementId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Anchor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Narrative = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    EvidenceLinks = table.Column<string>(type: "TEXT", maxLength: 5010, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReportId = table.Column<int>(type: "integer", nullable: false),
+                    StatementId = table.Column<int>(type: "integer", nullable: false),
+                    Anchor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Narrative = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    EvidenceLinks = table.Column<string>(type: "character varying(5010)", maxLength: 5010, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1610,17 +1614,17 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "PublishedCommitments",
                 columns: table => new
                 {
-                    CycleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    StatementId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Anchor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: false),
-                    MustReport = table.Column<int>(type: "INTEGER", nullable: false),
-                    NotStarted = table.Column<int>(type: "INTEGER", nullable: false),
-                    InProgress = table.Column<int>(type: "INTEGER", nullable: false),
-                    Achieved = table.Column<int>(type: "INTEGER", nullable: false),
-                    NotApplicable = table.Column<int>(type: "INTEGER", nullable: false),
-                    Private = table.Column<int>(type: "INTEGER", nullable: false)
+                    CycleId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    StatementId = table.Column<int>(type: "integer", nullable: false),
+                    Anchor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    MustReport = table.Column<int>(type: "integer", nullable: false),
+                    NotStarted = table.Column<int>(type: "integer", nullable: false),
+                    InProgress = table.Column<int>(type: "integer", nullable: false),
+                    Achieved = table.Column<int>(type: "integer", nullable: false),
+                    NotApplicable = table.Column<int>(type: "integer", nullable: false),
+                    Private = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1637,8 +1641,8 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "ReportingCycleStatements",
                 columns: table => new
                 {
-                    CycleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StatementId = table.Column<int>(type: "INTEGER", nullable: false)
+                    CycleId = table.Column<int>(type: "integer", nullable: false),
+                    StatementId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1655,17 +1659,17 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "StatementComments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    StatementId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StatementVersionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Anchor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    AuthorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    OrganisationName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StatementId = table.Column<int>(type: "integer", nullable: false),
+                    StatementVersionId = table.Column<int>(type: "integer", nullable: false),
+                    Anchor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AuthorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: true),
+                    OrganisationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1676,28 +1680,28 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "Statements",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    SigningOpensUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SigningClosesUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ConsultationClosesUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SignatoriesEmbargoed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AgreedByLayout = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    LateEndorsements = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Standing = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ReaffirmsStatementId = table.Column<int>(type: "INTEGER", nullable: true),
-                    RecordedAfterwards = table.Column<bool>(type: "INTEGER", nullable: false),
-                    InvitationsQueuedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RemindersQueuedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ClosedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    AuthoritativeLanguage = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    FinalVersionId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    SigningOpensUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SigningClosesUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ConsultationClosesUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SignatoriesEmbargoed = table.Column<bool>(type: "boolean", nullable: false),
+                    AgreedByLayout = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    LateEndorsements = table.Column<bool>(type: "boolean", nullable: false),
+                    Standing = table.Column<bool>(type: "boolean", nullable: false),
+                    ReaffirmsStatementId = table.Column<int>(type: "integer", nullable: true),
+                    RecordedAfterwards = table.Column<bool>(type: "boolean", nullable: false),
+                    InvitationsQueuedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RemindersQueuedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AuthoritativeLanguage = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    FinalVersionId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1720,16 +1724,16 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "StatementVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    StatementId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: false),
-                    ContentHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
-                    AuthorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ChangeNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StatementId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    ContentHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    AuthorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ChangeNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1746,17 +1750,17 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 name: "StatementTranslations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    StatementId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StatementVersionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: false),
-                    ContentHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
-                    AuthorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StatementId = table.Column<int>(type: "integer", nullable: false),
+                    StatementVersionId = table.Column<int>(type: "integer", nullable: false),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    ContentHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    AuthorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2387,6 +2391,13 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 column: "SummitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Summits_CreationKey",
+                table: "Summits",
+                column: "CreationKey",
+                unique: true,
+                filter: "\"CreationKey\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Summits_StartDate",
                 table: "Summits",
                 column: "StartDate");
@@ -2490,7 +2501,7 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
-                name: "FK_CommuniqueTranslations_StatementTranslations_StatementTranslationId",
+                name: "FK_CommuniqueTranslations_StatementTranslations_StatementTrans~",
                 table: "CommuniqueTranslations",
                 column: "StatementTranslationId",
                 principalTable: "StatementTranslations",
@@ -2521,7 +2532,7 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                 onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
-                name: "FK_EndorsementShownTexts_StatementTranslations_StatementTranslationId",
+                name: "FK_EndorsementShownTexts_StatementTranslations_StatementTransl~",
                 table: "EndorsementShownTexts",
                 column: "StatementTranslationId",
                 principalTable: "StatementTranslations",

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace WeProtect.Summit.Migrations.SqlServer.Migrations
+namespace WeProtect.Summit.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,9 +15,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Allowances",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
-                    WindowEndsUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Used = table.Column<int>(type: "int", nullable: false)
+                    Key = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    WindowEndsUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Used = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -28,10 +28,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -42,20 +42,20 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "AuditEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    OccurredUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ActorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    ActorName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    Action = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    SubjectType = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    SubjectId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    Summary = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    PreviousHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    MacKeyId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    Mac = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    OccurredUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ActorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SubjectType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SubjectId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    MacKeyId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Mac = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -66,10 +66,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -80,19 +80,19 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Notifications",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Kind = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    SubjectId = table.Column<int>(type: "int", nullable: false),
-                    RecipientUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    SentUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ClaimedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    FailedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    NextAttemptUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ResendOf = table.Column<long>(type: "bigint", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecipientUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClaimedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    FailedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    NextAttemptUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ResendOf = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -103,15 +103,15 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Organisations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FormalName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    SortName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    ListedName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Sector = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CountryCode = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FormalName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SortName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ListedName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Sector = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -122,32 +122,33 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Summits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Theme = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
-                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    City = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    CountryCode = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
-                    Venue = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    TimeZoneId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    RegistrationOpensUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    RegistrationClosesUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    DelegateCapacity = table.Column<int>(type: "int", nullable: false),
-                    ApprovedCount = table.Column<int>(type: "int", nullable: false),
-                    ContactEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
-                    DefaultLanguage = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    RegistrationMode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    RecordedAfterwards = table.Column<bool>(type: "bit", nullable: false),
-                    ReportedDelegates = table.Column<int>(type: "int", nullable: true),
-                    ReportedCountries = table.Column<int>(type: "int", nullable: true),
-                    ReportedMinisters = table.Column<int>(type: "int", nullable: true),
-                    ReportedIn = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Theme = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    City = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Venue = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RegistrationOpensUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RegistrationClosesUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DelegateCapacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApprovedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    DefaultLanguage = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RegistrationMode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreationKey = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedAfterwards = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReportedDelegates = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReportedCountries = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReportedMinisters = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReportedIn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -158,11 +159,11 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -179,27 +180,27 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    FullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Position = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    OrganisationId = table.Column<int>(type: "int", nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    LastTotpStep = table.Column<long>(type: "bigint", nullable: true),
-                    PreferredLanguage = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
-                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Position = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastTotpStep = table.Column<long>(type: "INTEGER", nullable: true),
+                    PreferredLanguage = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -216,17 +217,17 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Memberships",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    JoinedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    LeftOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    LeavingReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    CorrectedFrom = table.Column<DateOnly>(type: "date", nullable: true),
-                    CorrectionReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    CorrectedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    RecordedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    JoinedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LeftOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LeavingReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CorrectedFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CorrectedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RecordedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -243,13 +244,13 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "BadgeBatches",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    PrintedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Layout = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PrintedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Layout = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -266,24 +267,24 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "DelegateMessages",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    Key = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
-                    Language = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
-                    Audience = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    RecipientCount = table.Column<int>(type: "int", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    CreatedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    ScheduledForUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Filter = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    Reminder = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    SentUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CancelledUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CancelledByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    Audience = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    RecipientCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ScheduledForUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Filter = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Reminder = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    SentUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CancelledUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CancelledByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -300,17 +301,17 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "DelegationQuotas",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    HeadsOfDelegation = table.Column<int>(type: "int", nullable: false),
-                    Delegates = table.Column<int>(type: "int", nullable: false),
-                    ApprovedHeads = table.Column<int>(type: "int", nullable: false),
-                    ApprovedDelegates = table.Column<int>(type: "int", nullable: false),
-                    NominatedHeads = table.Column<int>(type: "int", nullable: false),
-                    NominatedDelegates = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    HeadsOfDelegation = table.Column<int>(type: "INTEGER", nullable: false),
+                    Delegates = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApprovedHeads = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApprovedDelegates = table.Column<int>(type: "INTEGER", nullable: false),
+                    NominatedHeads = table.Column<int>(type: "INTEGER", nullable: false),
+                    NominatedDelegates = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -333,12 +334,12 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "InvitationReminderRounds",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    Key = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Count = table.Column<int>(type: "int", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -355,20 +356,20 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "RegistrationQuestions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    Form = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Label = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Help = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    ChoicesText = table.Column<string>(type: "nvarchar(3030)", maxLength: 3030, nullable: true),
-                    Required = table.Column<bool>(type: "bit", nullable: false),
-                    Visibility = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Position = table.Column<int>(type: "int", nullable: false),
-                    RetiredUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Form = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Help = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ChoicesText = table.Column<string>(type: "TEXT", maxLength: 3030, nullable: true),
+                    Required = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Visibility = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    RetiredUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -385,15 +386,15 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "ReportingCycles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    OpensUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    DeadlineUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    PublishedUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OpensUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DeadlineUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -410,13 +411,14 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Rooms",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
-                    NameKey = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
-                    Capacity = table.Column<int>(type: "int", nullable: false),
-                    Notes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    NameKey = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -433,8 +435,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "SummitHost",
                 columns: table => new
                 {
-                    HostsId = table.Column<int>(type: "int", nullable: false),
-                    SummitId = table.Column<int>(type: "int", nullable: false)
+                    HostsId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -457,13 +459,13 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "SummitRetentions",
                 columns: table => new
                 {
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    ExtendedUntil = table.Column<DateOnly>(type: "date", nullable: true),
-                    ExtensionReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    ExtendedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ExtendedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    ErasedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ErasureRunId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExtendedUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ExtensionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ExtendedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ExtendedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ErasedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ErasureRunId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -480,12 +482,13 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Themes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
-                    NameKey = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
-                    Colour = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    NameKey = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Colour = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -502,9 +505,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "VisaLetterSettings",
                 columns: table => new
                 {
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    HostWording = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    UpdatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    HostWording = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -521,11 +524,11 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -542,10 +545,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -562,8 +565,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -586,10 +589,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -606,12 +609,12 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "CheckInStaff",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    GrantedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    GrantedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    GrantedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    GrantedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -634,12 +637,12 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "ErasureRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    RequestedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CarriedOutUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CarriedOutByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RequestedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CarriedOutUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CarriedOutByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -656,15 +659,15 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "ReportingFocalPoints",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    GrantedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    GrantedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    RevokedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    RevokedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    RevocationReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    GrantedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    GrantedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RevocationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -687,17 +690,17 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "SigningAuthorities",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    EvidenceReference = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    EvidenceDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    GrantedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    GrantedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    RevokedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    RevokedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    RevocationReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    EvidenceReference = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    EvidenceDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    GrantedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    GrantedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RevocationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -720,12 +723,12 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "DelegateMessageVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    MessageId = table.Column<int>(type: "int", nullable: false),
-                    Language = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MessageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -742,24 +745,24 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "ProgressReports",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CycleId = table.Column<int>(type: "int", nullable: false),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    Number = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    SubmittedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    SubmittedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    ContentHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    SupersededUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Publication = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Review = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    ReviewNote = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    ReviewedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ReviewedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CycleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SubmittedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SupersededUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Publication = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Review = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ReviewedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -782,12 +785,12 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "ReportReminders",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CycleId = table.Column<int>(type: "int", nullable: false),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    QueuedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CycleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QueuedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -810,21 +813,21 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Breakouts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    ThemeId = table.Column<int>(type: "int", nullable: true),
-                    RoomId = table.Column<int>(type: "int", nullable: false),
-                    StartUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    EndUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Capacity = table.Column<int>(type: "int", nullable: false),
-                    ConfirmedCount = table.Column<int>(type: "int", nullable: false),
-                    Sequence = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    IsPlenary = table.Column<bool>(type: "bit", nullable: false),
-                    CancelledUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ThemeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RoomId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConfirmedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IsPlenary = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CancelledUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -853,11 +856,11 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "ReportInvitations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CycleId = table.Column<int>(type: "int", nullable: false),
-                    FocalPointId = table.Column<int>(type: "int", nullable: false),
-                    QueuedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CycleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FocalPointId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QueuedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -880,12 +883,12 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "PublishedReporters",
                 columns: table => new
                 {
-                    CycleId = table.Column<int>(type: "int", nullable: false),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    Sector = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    ReportId = table.Column<int>(type: "int", nullable: true),
-                    Publication = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
-                    CommitmentPositions = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                    CycleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sector = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Publication = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    CommitmentPositions = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -914,14 +917,14 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "ReportAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ReportId = table.Column<int>(type: "int", nullable: false),
-                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -938,8 +941,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "BreakoutFacilitator",
                 columns: table => new
                 {
-                    BreakoutId = table.Column<int>(type: "int", nullable: false),
-                    FacilitatorsId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    BreakoutId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FacilitatorsId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -962,8 +965,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "BreakoutOrganisation",
                 columns: table => new
                 {
-                    BreakoutId = table.Column<int>(type: "int", nullable: false),
-                    FacilitatingOrganisationsId = table.Column<int>(type: "int", nullable: false)
+                    BreakoutId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FacilitatingOrganisationsId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -986,18 +989,18 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Materials",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    BreakoutId = table.Column<int>(type: "int", nullable: true),
-                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Type = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    Visibility = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BreakoutId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Visibility = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1020,8 +1023,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "ReportAttachmentContents",
                 columns: table => new
                 {
-                    AttachmentId = table.Column<int>(type: "int", nullable: false),
-                    Bytes = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                    AttachmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1038,8 +1041,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "MaterialContents",
                 columns: table => new
                 {
-                    MaterialId = table.Column<int>(type: "int", nullable: false),
-                    Bytes = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                    MaterialId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1056,16 +1059,16 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Accreditations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RegistrationId = table.Column<int>(type: "int", nullable: false),
-                    NationalityCode = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: true),
-                    ProtectedDocumentNumber = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    DocumentExpiry = table.Column<DateOnly>(type: "date", nullable: true),
-                    Photo = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
-                    PhotoUpdatedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    UpdatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    NationalityCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    ProtectedDocumentNumber = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DocumentExpiry = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Photo = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    PhotoUpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1076,24 +1079,24 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Amendments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    StatementId = table.Column<int>(type: "int", nullable: false),
-                    StatementVersionId = table.Column<int>(type: "int", nullable: false),
-                    Anchor = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    ProposedWording = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    Explanation = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    ProposerUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    ProposerName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    OrganisationId = table.Column<int>(type: "int", nullable: true),
-                    OrganisationName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    DecidedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    DecidedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    RejectionReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    ResultingVersionId = table.Column<int>(type: "int", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StatementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StatementVersionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Anchor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ProposedWording = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Explanation = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ProposerUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ProposerName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OrganisationName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DecidedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ResultingVersionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1104,11 +1107,11 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "BadgePrints",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    BatchId = table.Column<int>(type: "int", nullable: false),
-                    RegistrationId = table.Column<int>(type: "int", nullable: false),
-                    FirstPrintOf = table.Column<int>(type: "int", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BatchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstPrintOf = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1125,16 +1128,16 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Bookings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    BreakoutId = table.Column<int>(type: "int", nullable: false),
-                    RegistrationId = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    RequestedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ConfirmedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CancelledUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Sequence = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BreakoutId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RequestedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConfirmedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CancelledUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1151,32 +1154,32 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Communiques",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    StatementId = table.Column<int>(type: "int", nullable: false),
-                    Revision = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    RequestedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    QueuedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    GeneratingSinceUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    LeaseUntilUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    NextAttemptUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    FailedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    PublishedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ListAsOfUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Pdf = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
-                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: true),
-                    SignatoryListPdf = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
-                    SignatoryListSha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: true),
-                    SignatoryCount = table.Column<int>(type: "int", nullable: false),
-                    CertificateThumbprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    CertificateSubject = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    SelfSignedCertificate = table.Column<bool>(type: "bit", nullable: false),
-                    StatementVersionId = table.Column<int>(type: "int", nullable: true),
-                    ContentHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StatementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    QueuedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    GeneratingSinceUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LeaseUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    NextAttemptUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FailedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ListAsOfUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Pdf = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: true),
+                    SignatoryListPdf = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    SignatoryListSha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: true),
+                    SignatoryCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    CertificateThumbprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CertificateSubject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SelfSignedCertificate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StatementVersionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ContentHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1187,14 +1190,14 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "CommuniqueTranslations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CommuniqueId = table.Column<int>(type: "int", nullable: false),
-                    Language = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    StatementTranslationId = table.Column<int>(type: "int", nullable: false),
-                    ContentHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    Pdf = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
-                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CommuniqueId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    StatementTranslationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    Pdf = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1211,12 +1214,12 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "DelegateMessageRecipients",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    MessageId = table.Column<int>(type: "int", nullable: false),
-                    RegistrationId = table.Column<int>(type: "int", nullable: false),
-                    NotificationId = table.Column<long>(type: "bigint", nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MessageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    NotificationId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1233,22 +1236,22 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Endorsements",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    StatementId = table.Column<int>(type: "int", nullable: false),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    StatementVersionId = table.Column<int>(type: "int", nullable: false),
-                    ContentHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    SignerUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    PrintedName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    PrintedPosition = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    SignedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Declaration = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    RecordedFrom = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    WithdrawnUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    WithdrawnByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    WithdrawalReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    LeftAllianceOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StatementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StatementVersionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    SignerUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    PrintedName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PrintedPosition = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SignedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Declaration = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RecordedFrom = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    WithdrawnUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WithdrawnByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    WithdrawalReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    LeftAllianceOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1271,12 +1274,12 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "EndorsementShownTexts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    EndorsementId = table.Column<int>(type: "int", nullable: false),
-                    Language = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    ContentHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    StatementTranslationId = table.Column<int>(type: "int", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EndorsementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    StatementTranslationId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1293,26 +1296,26 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Invitations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    NormalisedEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    StatementId = table.Column<int>(type: "int", nullable: true),
-                    TokenSeed = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    SentUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ExpiresUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    RevokedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    AcceptedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    FocalPointUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    LastRemindedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ReminderNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    DeadlineRemindedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    NormalisedEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    StatementId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TokenSeed = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    SentUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AcceptedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FocalPointUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    LastRemindedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReminderNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DeadlineRemindedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1335,25 +1338,25 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Nominations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    InvitationId = table.Column<int>(type: "int", nullable: false),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    NormalisedEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    Category = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Honorific = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Rank = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    ProtocolOrder = table.Column<int>(type: "int", nullable: true),
-                    TokenSeed = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    NominatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    RegistrationId = table.Column<int>(type: "int", nullable: true),
-                    LastSentUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    WithdrawnUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InvitationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    NormalisedEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Honorific = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Rank = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ProtocolOrder = table.Column<int>(type: "INTEGER", nullable: true),
+                    TokenSeed = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    NominatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastSentUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    WithdrawnUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1376,38 +1379,38 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Registrations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    OrganisationId = table.Column<int>(type: "int", nullable: true),
-                    ProposedOrganisationName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ProposedSector = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    ProposedCountryCode = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: true),
-                    FullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Position = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Category = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    IsMinister = table.Column<bool>(type: "bit", nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Honorific = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Rank = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    ProtocolOrder = table.Column<int>(type: "int", nullable: true),
-                    NominationId = table.Column<int>(type: "int", nullable: true),
-                    AccessNeeds = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    ConsentToPublicList = table.Column<bool>(type: "bit", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    DecisionReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    DecidedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    DecidedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    WaitlistedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    WaitingForPlace = table.Column<bool>(type: "bit", nullable: false),
-                    CancelledUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    BadgeCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    CheckedInUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    BadgeTextCorrectedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CalendarToken = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProposedOrganisationName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ProposedSector = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ProposedCountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Position = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    IsMinister = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Honorific = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Rank = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ProtocolOrder = table.Column<int>(type: "INTEGER", nullable: true),
+                    NominationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AccessNeeds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ConsentToPublicList = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DecidedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    WaitlistedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WaitingForPlace = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CancelledUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    BadgeCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CheckedInUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    BadgeTextCorrectedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CalendarToken = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1442,12 +1445,12 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "RegistrationAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RegistrationId = table.Column<int>(type: "int", nullable: false),
-                    QuestionId = table.Column<int>(type: "int", nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    UpdatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1470,10 +1473,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "RegistrationNeeds",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RegistrationId = table.Column<int>(type: "int", nullable: false),
-                    Need = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Need = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1490,15 +1493,15 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "TravelDetails",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RegistrationId = table.Column<int>(type: "int", nullable: false),
-                    ArrivalUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ArrivalFlight = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    DepartureUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    DepartureFlight = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    Hotel = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    UpdatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ArrivalUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ArrivalFlight = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    DepartureUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DepartureFlight = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Hotel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1515,25 +1518,25 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "VisaLetters",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RegistrationId = table.Column<int>(type: "int", nullable: false),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    RequestedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    RequestedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    DecidedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    DecidedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    RefusalReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    NextAttemptUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    LeaseUntilUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    LastError = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    Pdf = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
-                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    CertificateThumbprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    IssuedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RequestedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    DecidedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RefusalReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LeaseUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Pdf = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CertificateThumbprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    IssuedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1556,14 +1559,14 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "VisaLetterWithdrawals",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    VisaLetterId = table.Column<int>(type: "int", nullable: false),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    CertificateThumbprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    IssuedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    WithdrawnUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    VisaLetterId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CertificateThumbprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    IssuedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    WithdrawnUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1586,14 +1589,14 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "ProgressEntries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ReportId = table.Column<int>(type: "int", nullable: false),
-                    StatementId = table.Column<int>(type: "int", nullable: false),
-                    Anchor = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Narrative = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    EvidenceLinks = table.Column<string>(type: "nvarchar(max)", maxLength: 5010, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StatementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Anchor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Narrative = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    EvidenceLinks = table.Column<string>(type: "TEXT", maxLength: 5010, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1610,17 +1613,17 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "PublishedCommitments",
                 columns: table => new
                 {
-                    CycleId = table.Column<int>(type: "int", nullable: false),
-                    Position = table.Column<int>(type: "int", nullable: false),
-                    StatementId = table.Column<int>(type: "int", nullable: false),
-                    Anchor = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    MustReport = table.Column<int>(type: "int", nullable: false),
-                    NotStarted = table.Column<int>(type: "int", nullable: false),
-                    InProgress = table.Column<int>(type: "int", nullable: false),
-                    Achieved = table.Column<int>(type: "int", nullable: false),
-                    NotApplicable = table.Column<int>(type: "int", nullable: false),
-                    Private = table.Column<int>(type: "int", nullable: false)
+                    CycleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    StatementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Anchor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    MustReport = table.Column<int>(type: "INTEGER", nullable: false),
+                    NotStarted = table.Column<int>(type: "INTEGER", nullable: false),
+                    InProgress = table.Column<int>(type: "INTEGER", nullable: false),
+                    Achieved = table.Column<int>(type: "INTEGER", nullable: false),
+                    NotApplicable = table.Column<int>(type: "INTEGER", nullable: false),
+                    Private = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1637,8 +1640,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "ReportingCycleStatements",
                 columns: table => new
                 {
-                    CycleId = table.Column<int>(type: "int", nullable: false),
-                    StatementId = table.Column<int>(type: "int", nullable: false)
+                    CycleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StatementId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1655,17 +1658,17 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "StatementComments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    StatementId = table.Column<int>(type: "int", nullable: false),
-                    StatementVersionId = table.Column<int>(type: "int", nullable: false),
-                    Anchor = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    AuthorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    AuthorName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    OrganisationId = table.Column<int>(type: "int", nullable: true),
-                    OrganisationName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StatementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StatementVersionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Anchor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AuthorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OrganisationName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1676,28 +1679,28 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Statements",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    SigningOpensUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    SigningClosesUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ConsultationClosesUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    SignatoriesEmbargoed = table.Column<bool>(type: "bit", nullable: false),
-                    AgreedByLayout = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    LateEndorsements = table.Column<bool>(type: "bit", nullable: false),
-                    Standing = table.Column<bool>(type: "bit", nullable: false),
-                    ReaffirmsStatementId = table.Column<int>(type: "int", nullable: true),
-                    RecordedAfterwards = table.Column<bool>(type: "bit", nullable: false),
-                    InvitationsQueuedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    RemindersQueuedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ClosedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    AuthoritativeLanguage = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    FinalVersionId = table.Column<int>(type: "int", nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SummitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    SigningOpensUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SigningClosesUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConsultationClosesUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SignatoriesEmbargoed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AgreedByLayout = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    LateEndorsements = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Standing = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReaffirmsStatementId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RecordedAfterwards = table.Column<bool>(type: "INTEGER", nullable: false),
+                    InvitationsQueuedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RemindersQueuedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AuthoritativeLanguage = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    FinalVersionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1720,16 +1723,16 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "StatementVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    StatementId = table.Column<int>(type: "int", nullable: false),
-                    Number = table.Column<int>(type: "int", nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    ContentHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    AuthorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    AuthorName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    ChangeNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StatementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    AuthorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ChangeNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1746,17 +1749,17 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "StatementTranslations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    StatementId = table.Column<int>(type: "int", nullable: false),
-                    StatementVersionId = table.Column<int>(type: "int", nullable: false),
-                    Language = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    Number = table.Column<int>(type: "int", nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    ContentHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    AuthorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    AuthorName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StatementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StatementVersionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    AuthorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1809,8 +1812,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true,
-                filter: "[NormalizedName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -1841,8 +1843,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true,
-                filter: "[NormalizedUserName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEvents_Sequence",
@@ -2387,6 +2388,13 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "IX_SummitHost_SummitId",
                 table: "SummitHost",
                 column: "SummitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Summits_CreationKey",
+                table: "Summits",
+                column: "CreationKey",
+                unique: true,
+                filter: "\"CreationKey\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Summits_StartDate",
