@@ -47,6 +47,17 @@ public class BreakoutMoveTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         Assert.Contains($"At that time you also have a seat at \"{other.Title}\": please give up one of the two seats.", asked.TextBody);
         var told = await app.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == one.Email) && (m.Subject ?? "").Contains("Breakout moved"));
         Assert.DoesNotContain("also have a seat", told.TextBody);
+        // "My breakouts" marks both seats until one is given up.
+        using (var bothClient = await app.LogInAsync(both))
+        {
+            var mine = await bothClient.GetPageAsync("/Breakouts/Bookings");
+            Assert.Equal(2, mine.QuerySelectorAll("#my-bookings [id^='clash-']").Length);
+            var marks = string.Join(" | ", mine.QuerySelectorAll("#my-bookings [id^='clash-']").Select(e => e.TextContent));
+            Assert.Contains($"At the same time as “{other.Title}”", marks);
+            Assert.Contains($"At the same time as “{moving.Title}”", marks);
+        }
+        using (var oneClient = await app.LogInAsync(one))
+            Assert.Empty((await oneClient.GetPageAsync("/Breakouts/Bookings")).QuerySelectorAll("#my-bookings [id^='clash-']"));
 
         // A move that splits nobody's seats goes through at once.
         edit = await client.GetPageAsync($"/Breakouts/Manage/Edit/{summit.Id}/{other.Id}");
@@ -71,6 +82,26 @@ public class BreakoutMoveTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         var status = page.QuerySelector("#status")!.TextContent;
         Assert.Contains("moved; 2 delegates will be told by e-mail.", status);
         Assert.Contains("1 delegate moved from the waiting list to a seat.", status);
+    }
+
+    [Fact]
+    public async Task My_breakouts_offers_no_cancel_for_a_session_that_has_started()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var started = await app.CreateBreakoutAsync(summit, startHour: 10);
+        var later = await app.CreateBreakoutAsync(summit, startHour: 14);
+        var (user, _) = await app.ApprovedDelegateAsync(summit.Id, "Early Bird");
+        var startedSeat = (await app.BookAsync(started.Id, user)).Value!;
+        var laterSeat = (await app.BookAsync(later.Id, user)).Value!;
+        // Under way now (written on the row: the app's clock is shared by this class's tests).
+        await app.WithDbAsync(db => db.Breakouts.Where(b => b.Id == started.Id).ExecuteUpdateAsync(s => s.SetProperty(b => b.StartUtc, app.UtcNow.AddMinutes(-5))));
+        using var client = await app.LogInAsync(user);
+
+        var mine = await client.GetPageAsync("/Breakouts/Bookings");
+        Assert.Null(mine.QuerySelector($"#cancel-{startedSeat.Id}"));
+        Assert.Contains("Started: the seat can no longer be given up.", mine.QuerySelector($"#started-{startedSeat.Id}")!.TextContent);
+        Assert.NotNull(mine.QuerySelector($"#cancel-form-{laterSeat.Id}"));
+        Assert.Null(mine.QuerySelector($"#started-{laterSeat.Id}"));
     }
 
     [Fact]
