@@ -38,10 +38,20 @@ public sealed class AccountDesk(AuditTrail audit)
     public Task TwoFactorDisabledAsync(SummitUser user, CancellationToken ct = default) =>
         RecordAsync(user, "account.2fa-disabled", "Two-step verification turned off", ct);
 
-    /// <summary>The user changed their own details; <paramref name="nameBefore"/> is the name they had.</summary>
-    public Task ProfileUpdatedAsync(SummitUser user, string nameBefore, CancellationToken ct = default) =>
-        RecordAsync(user, "account.profile-updated",
-            nameBefore == user.FullName ? "Position updated" : "Name changed", ct);
+    /// <summary>The user changed their own details, which had the values given: the summary names the fields that
+    /// changed (never their values).</summary>
+    public Task ProfileUpdatedAsync(SummitUser user, string nameBefore, string? positionBefore, string? languageBefore,
+        CancellationToken ct = default)
+    {
+        string?[] changed =
+        [
+            nameBefore != user.FullName ? "name" : null,
+            positionBefore != user.Position ? "position" : null,
+            languageBefore != user.PreferredLanguage ? "language" : null,
+        ];
+        var fields = string.Join(", ", changed.OfType<string>());
+        return RecordAsync(user, "account.profile-updated", fields.Length == 0 ? "Profile saved unchanged" : $"Profile changed: {fields}", ct);
+    }
 
     public Task FirstAdministratorAsync(SummitUser user, CancellationToken ct = default) =>
         RecordAsync(user, "setup.first-admin", "Created as the first administrator and organiser", ct);

@@ -55,6 +55,12 @@ public class ProfileTests(SummitAppFactory app) : IClassFixture<SummitAppFactory
         Assert.Equal("Minister of Justice", stored.Position);
         // The header shows the new name: the sign-in was refreshed.
         Assert.Contains("Renamed Person", shown.QuerySelector("nav")!.TextContent);
+
+        // The language alone: the trail says so, and names no value.
+        await client.SubmitAndFollowAsync(shown, "form#profile", new Dictionary<string, string> { ["Input.Language"] = "fr" });
+        var summaries = await app.WithDbAsync(db => db.AuditEvents.AsNoTracking()
+            .Where(e => e.Action == "account.profile-updated" && e.SubjectId == user.Id).OrderBy(e => e.Sequence).Select(e => e.Summary).ToListAsync());
+        Assert.Equal(["Profile changed: name, position", "Profile changed: language"], summaries);
     }
 
     [Fact]

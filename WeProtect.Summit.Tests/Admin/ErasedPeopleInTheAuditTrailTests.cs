@@ -33,7 +33,7 @@ public sealed class ErasedPeopleInTheAuditTrailTests : IDisposable
         using (var scope = app.Services.CreateScope())
         {
             var accounts = scope.ServiceProvider.GetRequiredService<AccountDesk>();
-            await accounts.ProfileUpdatedAsync(zofia, "Zofia Formerly", CancellationToken.None);
+            await accounts.ProfileUpdatedAsync(zofia, "Zofia Formerly", zofia.Position, zofia.PreferredLanguage, CancellationToken.None);
             var given = await scope.ServiceProvider.GetRequiredService<RoleDesk>().ChangeAsync(zofia.Id, Roles.Organiser, grant: true,
                 new AuditActor("admin-id", "Some Admin", Roles.Admin));
             Assert.True(given.Succeeded, given.Message);

@@ -48,7 +48,7 @@ public class IndexModel(UserManager<SummitUser> users, SignInManager<SummitUser>
             this.ShowStatus("Nothing to save: your profile is unchanged.");
             return RedirectToPage();
         }
-        var before = user.FullName;
+        var (before, positionBefore, languageBefore) = (user.FullName, user.Position, user.PreferredLanguage);
         user.FullName = fullName;
         user.Position = position;
         if (language is not null) user.PreferLanguage(language);
@@ -58,7 +58,7 @@ public class IndexModel(UserManager<SummitUser> users, SignInManager<SummitUser>
             foreach (var error in result.Errors) ModelState.AddModelError(string.Empty, error.Description);
             return Page();
         }
-        await accounts.ProfileUpdatedAsync(user, before);
+        await accounts.ProfileUpdatedAsync(user, before, positionBefore, languageBefore);
         // The name is in the cookie (for the header and the audit trail): issue it afresh.
         await signIn.RefreshSignInAsync(user);
         // Said in the language just chosen: the next page is shown in it.
