@@ -129,6 +129,11 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         // Read after the summit's lock, which every decision takes: a decision committed meanwhile is seen here.
         var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == registrationId, ct);
         if (registration is null) return DeskResult.NotFound("There is no such registration.");
+        // One registration from a stale page: a double click asked for what is now so, and is answered as done. In a
+        // bulk decision (DecideManyAsync) such a row stays a conflict: someone else decided it, and the report says so.
+        if (expectedVersion is not null && expectedVersion != registration.Version)
+            return DeskResult.Stale(registration.Status == decision && (decision != RegistrationStatus.Rejected || registration.DecisionReason == reason),
+                $"{registration.FullName}'s registration", DeskWords.Decided(registration.FullName, decision));
         var result = await DecideOneAsync(registration, decision, reason, actor, expectedVersion, ct);
         if (!result.Succeeded) return result; // disposing the transaction rolls back anything claimed
         await audit.SaveChangesAsync(ct);
@@ -196,8 +201,7 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         Guid? expectedVersion, CancellationToken ct)
     {
         if (expectedVersion is not null && expectedVersion != registration.Version)
-            return DeskResult.Stale(registration.Status == decision && (decision != RegistrationStatus.Rejected || registration.DecisionReason == reason),
-                $"{registration.FullName}'s registration", DeskWords.Decided(registration.FullName, decision));
+            return DeskResult.Conflict($"{registration.FullName}'s registration");
         var from = registration.Status;
         if (!Registration.CanBecome(from, decision))
             return DeskResult.Refused($"{DeskWords.RegistrationIs(registration.FullName, from)}: {DeskWords.CannotBe(decision)}");
