@@ -16,6 +16,8 @@ internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nominat
         e.Property(n => n.TokenHash).IsConcurrencyToken();
         e.Property(n => n.WithdrawnUtc).IsConcurrencyToken();
         e.Property(n => n.RegistrationId).IsConcurrencyToken();
+        // Protocol edits: from the version the editor opened (InvitationDesk.SetNominationProtocolAsync).
+        e.Property(n => n.Version).IsConcurrencyToken();
         e.Property(n => n.Email).HasMaxLength(EmailAddresses.MaxLength);
         e.Property(n => n.NormalisedEmail).HasMaxLength(EmailAddresses.MaxLength);
         e.Property(n => n.Title).HasMaxLength(ProtocolDetails.TextMaxLength);

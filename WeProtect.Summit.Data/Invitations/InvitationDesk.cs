@@ -369,17 +369,19 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
     private static DeskResult AlreadyNominated() =>
         DeskResult.Invalid([("Email", (DeskText)"This address is already nominated for this summit.")]);
 
-    /// <summary>The focal point (for their nominees) or an organiser sets title, honorific, rank and order; a registration
-    /// the nominee completed follows.</summary>
-    public async Task<DeskResult> SetNominationProtocolAsync(int nominationId, ProtocolDetails protocol, string userId, bool organiser,
-        AuditActor actor, CancellationToken ct = default)
+    /// <summary>The focal point (for their nominees) or an organiser sets title, honorific, rank and order, from the
+    /// version of the nomination the page was opened at (<paramref name="expectedVersion"/>; on a conflict the value is
+    /// the nomination as saved now); a registration the nominee completed follows. Errors are keyed by the protocol's fields.</summary>
+    public async Task<DeskResult<Nomination>> SetNominationProtocolAsync(int nominationId, Guid? expectedVersion, ProtocolDetails protocol,
+        string userId, bool organiser, AuditActor actor, CancellationToken ct = default)
     {
         var nomination = await db.Nominations.FirstOrDefaultAsync(n => n.Id == nominationId, ct);
-        if (nomination is null) return DeskResult.NotFound("There is no such nomination.");
+        if (nomination is null) return DeskResult.NotFound("There is no such nomination.").With<Nomination>();
         var access = await DelegationAsync(nomination.InvitationId, userId, organiser, ct);
-        if (!access.Succeeded) return access;
+        if (!access.Succeeded) return access.With<Nomination>();
+        if (expectedVersion != nomination.Version) return SavedNow(nomination);
         protocol = protocol.Normalised();
-        if (protocol.Validate() is { Count: > 0 } errors) return DeskResult.Invalid(errors);
+        if (protocol.Validate() is { Count: > 0 } errors) return DeskResult.Invalid(errors).With<Nomination>();
         nomination.SetProtocol(protocol);
         if (nomination.RegistrationId is int registrationId
             && await db.Registrations.FirstOrDefaultAsync(r => r.Id == registrationId, ct) is { } registration)
@@ -389,8 +391,24 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
         }
         audit.Record(actor, "nomination.protocol-set", nomination, $"Nomination {nomination.Id}: protocol set ({protocol.Rank})");
         try { await audit.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { db.ChangeTracker.Clear(); return DeskResult.Conflict("this delegate's registration"); }
-        return DeskResult.Done("Protocol details saved.");
+        catch (DbUpdateConcurrencyException)
+        {
+            // Saved by someone else between the read and this save (the versions are concurrency tokens): the
+            // nomination's protocol, else the registration that follows it.
+            db.ChangeTracker.Clear();
+            var now = await db.Nominations.AsNoTracking().FirstOrDefaultAsync(n => n.Id == nominationId, ct);
+            if (now is null) return DeskResult.NotFound("There is no such nomination.").With<Nomination>();
+            if (now.Version != expectedVersion) return SavedNow(now);
+            return DeskResult.Conflict("this delegate's registration").With<Nomination>();
+        }
+        return DeskResult.Done("Protocol details saved.").With(nomination);
+    }
+
+    /// <summary>The conflict of a stale protocol edit, with the nomination as saved now.</summary>
+    private DeskResult<Nomination> SavedNow(Nomination nomination)
+    {
+        db.ChangeTracker.Clear();
+        return DeskResult.Conflict("this nomination").With(nomination);
     }
 
     /// <summary>An organiser sets the protocol details of any registration (open registration included).</summary>

@@ -52,6 +52,9 @@ public class Nomination
     /// <summary>When the focal point (or the revocation of the invitation) withdrew it; its place went back to the quota.
     /// The row stays, so that the audit trail's events still name it; the address may be nominated again.</summary>
     public DateTime? WithdrawnUtc { get; private set; }
+    /// <summary>Changes whenever the protocol details do: an edit carries the version it was opened at, so that the focal
+    /// point and an organiser never silently overwrite each other.</summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
 
     public bool IsWithdrawn => WithdrawnUtc is not null;
 
@@ -62,8 +65,11 @@ public class Nomination
 
     public static bool IsNominable(DelegateCategory category) => category is DelegateCategory.HeadOfDelegation or DelegateCategory.Delegate;
 
-    public void SetProtocol(ProtocolDetails protocol) =>
+    public void SetProtocol(ProtocolDetails protocol)
+    {
         (Title, Honorific, Rank, ProtocolOrder) = (protocol.Title, protocol.Honorific, protocol.Rank, protocol.Order);
+        Version = Guid.NewGuid();
+    }
 
     public void UseToken(string seed, string hash) => (TokenSeed, TokenHash) = (seed, hash);
 

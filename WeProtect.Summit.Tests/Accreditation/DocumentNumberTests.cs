@@ -41,7 +41,7 @@ public class DocumentNumberTests(SummitAppFactory app) : IClassFixture<SummitApp
         using var client = await app.LogInAsync(user);
         var page = await client.GetPageAsync(AccreditationSteps.AccreditationUrl(registration.Id));
 
-        var (response, after) = await client.SubmitAndFollowAsync(page, "form#document-form", new Dictionary<string, string>
+        var (response, after) = await client.SubmitAndFollowAsync(page, "form#accreditation-form", new Dictionary<string, string>
         {
             ["NationalityCode"] = "ZQ",
             ["DocumentNumber"] = "12<script>",
@@ -55,11 +55,11 @@ public class DocumentNumberTests(SummitAppFactory app) : IClassFixture<SummitApp
         Assert.Contains("expires before the summit ends", text);
         Assert.False(await app.WithDbAsync(db => db.Accreditations.AnyAsync(a => a.RegistrationId == registration.Id)));
 
-        var (_, notADate) = await client.SubmitAndFollowAsync(page, "form#document-form", new Dictionary<string, string>
+        var (_, notADate) = await client.SubmitAndFollowAsync(page, "form#accreditation-form", new Dictionary<string, string>
         {
             ["NationalityCode"] = "KE", ["DocumentNumber"] = "P1234567", ["DocumentExpiry"] = "next year",
         });
-        Assert.NotNull(notADate.QuerySelector("form#document-form"));
+        Assert.NotNull(notADate.QuerySelector("form#accreditation-form"));
         Assert.False(await app.WithDbAsync(db => db.Accreditations.AnyAsync(a => a.RegistrationId == registration.Id)));
     }
 

@@ -60,6 +60,36 @@ public class PhotoUploadTests(SummitAppFactory app) : IClassFixture<SummitAppFac
         Assert.Null(await StoredPhotoAsync(registrationId));
     }
 
+    [Theory]
+    [InlineData("not-an-image")]
+    [InlineData("too-large")]
+    public async Task A_refused_photo_shows_again_the_travel_document_typed_in_the_same_form_and_saves_neither(string upload)
+    {
+        var (client, registrationId, _) = await DelegateAsync();
+        var saved = app.NewDocumentNumber();
+        await client.SaveDocumentAsync(registrationId, saved);
+        var typed = app.NewDocumentNumber(); // personal data: the log must never hold it
+        var expiry = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (name, bytes) = upload == "too-large"
+            ? ("camera-original.png", new byte[PhotoReader.MaxBytes + 1])
+            : ("photo.png", "just some text, not an image\n"u8.ToArray());
+
+        var page = await client.GetPageAsync(AccreditationSteps.AccreditationUrl(registrationId));
+        var (response, after) = await client.SubmitAndFollowAsync(page, "form#accreditation-form",
+            new Dictionary<string, string> { ["NationalityCode"] = "GH", ["DocumentNumber"] = typed, ["DocumentExpiry"] = expiry },
+            new Dictionary<string, (string, byte[])> { ["Photo"] = (name, bytes) }, submitter: "#photo-submit");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEmpty(after.QuerySelectorAll("[data-valmsg-for='Photo'] *, .field-validation-error"));
+        Assert.Equal(typed, after.QuerySelector("input#DocumentNumber")?.GetAttribute("value"));
+        Assert.Equal(expiry, after.QuerySelector("input#DocumentExpiry")?.GetAttribute("value"));
+        Assert.Equal("GH", after.QuerySelector("#NationalityCode option[selected]")?.GetAttribute("value"));
+        Assert.Null(after.QuerySelector("input#Photo")?.GetAttribute("value")); // never the file
+        var stored = await app.WithDbAsync(db => db.Accreditations.AsNoTracking().SingleAsync(a => a.RegistrationId == registrationId));
+        Assert.Equal(("KE", (byte[]?)null), (stored.NationalityCode, stored.Photo));
+        Assert.Equal(saved, app.Services.GetRequiredService<Data.Accreditations.DocumentNumberProtector>().Unprotect(stored.ProtectedDocumentNumber!));
+    }
+
     [Fact]
     public async Task Gps_and_camera_metadata_are_stripped_from_the_kept_photo()
     {

@@ -78,7 +78,7 @@ public class ProtocolTests(SummitAppFactory app) : IClassFixture<SummitAppFactor
         delegation.QuerySelector(".protocol-form")!.Id = "protocol-0";
         var changed = await focalClient.SubmitAsync(delegation, "#protocol-0", new Dictionary<string, string>
         {
-            ["Input.Title"] = "Deputy Minister of Interior", ["Input.Rank"] = nameof(ProtocolRank.DeputyMinister), ["Input.Order"] = "3",
+            ["title"] = "Deputy Minister of Interior", ["rank"] = nameof(ProtocolRank.DeputyMinister), ["order"] = "3",
         });
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         var page = await nominee.GetPageAsync($"/Registration/Details/{registrationId}");

@@ -59,7 +59,7 @@ public class PageMessagesInTheirLanguageTests(SummitAppFactory app) : IClassFixt
         using var client = LocalizedAppFactory.Speaking(await app.LogInAsync(user), language);
         var url = AccreditationSteps.AccreditationUrl(registration.Id);
 
-        var missing = await FormClient.ParseAsync(await client.SubmitAsync(await client.GetPageAsync(url), "form#photo-form"));
+        var missing = await FormClient.ParseAsync(await client.SubmitAsync(await client.GetPageAsync(url), "form#accreditation-form", submitter: "#photo-submit"));
         Assert.Contains(Said(language, "Choose a photo (JPEG or PNG)."), Errors(missing));
         foreach (var (bytes, name, expected) in new[]
                  {
@@ -195,7 +195,7 @@ public class PageMessagesInTheirLanguageTests(SummitAppFactory app) : IClassFixt
         var culture = Data.Languages.InterfaceLanguages.FormattingCulture(language);
 
         var url = AccreditationSteps.AccreditationUrl(registration.Id);
-        var document = await FormClient.ParseAsync(await client.SubmitAsync(await client.GetPageAsync(url), "form#document-form", new Dictionary<string, string>
+        var document = await FormClient.ParseAsync(await client.SubmitAsync(await client.GetPageAsync(url), "form#accreditation-form", new Dictionary<string, string>
         {
             ["NationalityCode"] = "KE", ["DocumentNumber"] = "A1",
             ["DocumentExpiry"] = summit.EndDate.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

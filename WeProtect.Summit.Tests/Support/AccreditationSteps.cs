@@ -23,7 +23,7 @@ public static class AccreditationSteps
         DateOnly? expiry = null)
     {
         var page = await client.GetPageAsync(AccreditationUrl(registrationId));
-        var (response, after) = await client.SubmitAndFollowAsync(page, "form#document-form", new Dictionary<string, string>
+        var (response, after) = await client.SubmitAndFollowAsync(page, "form#accreditation-form", new Dictionary<string, string>
         {
             ["NationalityCode"] = nationality,
             ["DocumentNumber"] = number,
@@ -38,7 +38,7 @@ public static class AccreditationSteps
         byte[] bytes, string fileName)
     {
         var page = await client.GetPageAsync(AccreditationUrl(registrationId));
-        return await client.SubmitAndFollowAsync(page, "form#photo-form", files: new Dictionary<string, (string, byte[])> { ["Photo"] = (fileName, bytes) });
+        return await client.SubmitAndFollowAsync(page, "form#accreditation-form", submitter: "#photo-submit", files: new Dictionary<string, (string, byte[])> { ["Photo"] = (fileName, bytes) });
     }
 
     /// <summary>A complete accreditation (document and photo) through the page.</summary>

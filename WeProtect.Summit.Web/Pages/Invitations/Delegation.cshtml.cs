@@ -93,14 +93,46 @@ public class DelegationModel(SummitDbContext db, InvitationDesk desk, VisaLetter
         return this.Answer(WithAddress(result, nominationId, "The nomination e-mail was sent again to {0}."), () => RedirectToPage(new { invitationId }));
     }
 
-    public async Task<IActionResult> OnPostProtocolAsync(int invitationId, int nominationId, CancellationToken ct)
+    /// <summary>What the user typed into a nominee's protocol row that was refused, shown again in that row (never in the
+    /// "Nominate" form); the order as typed, even when it is not a number.</summary>
+    public sealed record TypedProtocol(int NominationId, string? Title, string? Honorific, string? Rank, string? Order, Guid? Version);
+
+    public TypedProtocol? ProtocolTyped { get; private set; }
+    /// <summary>The nomination as saved now, when someone else changed its protocol details while this user was editing them.</summary>
+    public Nomination? ProtocolTheirs { get; private set; }
+
+    /// <summary>The form keys of a protocol row's fields (the desk's field names, lower case): apart from the "Nominate" form's.</summary>
+    public static string ProtocolKey(string field) => field.ToLowerInvariant();
+
+    public async Task<IActionResult> OnPostProtocolAsync(int invitationId, int nominationId, Guid? version, string? title, string? honorific,
+        ProtocolRank? rank, int? order, CancellationToken ct)
     {
         if (await LoadAsync(invitationId, ct) is { } denied) return denied;
-        if (!ModelState.IsValid) return Page();
         if (Nominees.All(n => n.Nomination.Id != nominationId)) return NotFound();
-        var result = await desk.SetNominationProtocolAsync(nominationId, Input.Protocol, users.GetUserId(User)!, Organiser, User.ToAuditActor(), ct);
-        return await this.AnswerAsync(result, () => RedirectToPage(new { invitationId }), async () => await LoadAsync(invitationId, ct) ?? Page());
+        ProtocolTyped = new(nominationId, title, honorific, Request.Form["rank"].ToString(), Request.Form["order"].ToString(), version);
+        // The "Nominate" form's Input is bound on every post, and with no "Input." field it falls back to the row's
+        // title, rank and order: it stays empty, the row's values are shown in the row.
+        Input = new();
+        if (!ModelState.IsValid) return Page();
+        var result = await desk.SetNominationProtocolAsync(nominationId, version, new ProtocolDetails(title, honorific, rank ?? ProtocolRank.None, order),
+            users.GetUserId(User)!, Organiser, User.ToAuditActor(), ct);
+        if (result.Answer == DeskAnswer.Conflict) ProtocolTheirs = result.Value;
+        return await this.AnswerAsync(result, () => RedirectToPage(new { invitationId }), ReshowProtocolAsync, ProtocolKey);
+
+        async Task<IActionResult> ReshowProtocolAsync()
+        {
+            if (await LoadAsync(invitationId, ct) is { } gone) return gone;
+            if (ProtocolTheirs is not null)
+                ModelState.AddModelError(string.Empty, Localization.Translations.OrKey(HttpContext,
+                    "Their version is shown below and your input is kept in the form: check both, then save again if yours should replace theirs."));
+            return Page();
+        }
     }
+
+    /// <summary>The version a protocol row carries: the one typed against, unless their version is shown beside it (then
+    /// the next save is measured against theirs).</summary>
+    public Guid VersionOf(Nomination nomination) =>
+        ProtocolTyped is { } typed && typed.NominationId == nomination.Id && ProtocolTheirs is null ? typed.Version ?? nomination.Version : nomination.Version;
 
     public async Task<IActionResult> OnPostVisaLetterAsync(int invitationId, int nominationId, CancellationToken ct)
     {

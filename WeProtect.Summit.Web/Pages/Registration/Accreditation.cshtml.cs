@@ -39,9 +39,15 @@ public class AccreditationModel(SummitDbContext db, AccreditationDesk desk, Visa
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
+        ShowSavedDocument();
+        return Page();
+    }
+
+    /// <summary>The travel document as saved, in the form's fields.</summary>
+    private void ShowSavedDocument()
+    {
         if (Accreditation is { HasDocument: true } a)
             (NationalityCode, DocumentNumber, DocumentExpiry) = (a.NationalityCode, numbers.Unprotect(a.ProtectedDocumentNumber!), a.DocumentExpiry);
-        return Page();
     }
 
     public async Task<IActionResult> OnPostDocumentAsync(int id, CancellationToken ct)
@@ -53,17 +59,28 @@ public class AccreditationModel(SummitDbContext db, AccreditationDesk desk, Visa
 
     public async Task<IActionResult> OnPostPhotoAsync(int id, CancellationToken ct)
     {
-        ModelState.Clear(); // the document fields are not part of this form
+        // The document fields travel in the same form but are not saved by this button: not checked here, and shown
+        // again as typed if the photo is refused (never the file).
+        ModelState.Clear();
         var bytes = await this.ReadUploadAsync(nameof(Photo), Photo, PhotoRule, ct);
-        if (bytes is null) return await ReshowAsync(id, ct);
+        if (bytes is null) return await ReshowPhotoAsync(id, ct);
         var photo = PhotoReader.Read(bytes);
         if (photo.Problem is { } problem)
         {
             ModelState.AddModelError(nameof(Photo), Localization.Translations.Of(HttpContext, problem));
-            return await ReshowAsync(id, ct);
+            return await ReshowPhotoAsync(id, ct);
         }
         var result = await desk.SavePhotoAsync(id, UserId, photo.Jpeg!, User.ToAuditActor(), ct);
-        return await this.AnswerAsync(result, () => RedirectToPage(new { id }), () => ReshowAsync(id, ct), field => field);
+        return await this.AnswerAsync(result, () => RedirectToPage(new { id }), () => ReshowPhotoAsync(id, ct), field => field);
+    }
+
+    /// <summary>The page again after a refused photo: the document as typed in the form, or as saved when the post
+    /// carried no document fields (a form from before they shared it).</summary>
+    private async Task<IActionResult> ReshowPhotoAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!Request.HasFormContentType || !Request.Form.ContainsKey(nameof(DocumentNumber))) ShowSavedDocument();
+        return Page();
     }
 
     public async Task<IActionResult> OnPostVisaLetterAsync(int id, CancellationToken ct) =>

@@ -1267,6 +1267,10 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime?>("WithdrawnUtc")
                         .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");

@@ -1269,6 +1269,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTime?>("WithdrawnUtc")
                         .IsConcurrencyToken()
                         .HasColumnType("datetime2");

@@ -1224,6 +1224,10 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("WithdrawnUtc")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace WeProtect.Summit.Migrations.SqlServer.Migrations
+namespace WeProtect.Summit.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,9 +16,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Allowances",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
-                    WindowEndsUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Used = table.Column<int>(type: "int", nullable: false)
+                    Key = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    WindowEndsUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Used = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -28,10 +29,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -43,19 +44,19 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    OccurredUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ActorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    ActorName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    Action = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    SubjectType = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    SubjectId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    Summary = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    PreviousHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    MacKeyId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    Mac = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                    OccurredUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ActorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SubjectType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SubjectId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    PreviousHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    MacKeyId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Mac = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -66,10 +67,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -81,17 +82,17 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Kind = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    SubjectId = table.Column<int>(type: "int", nullable: false),
-                    RecipientUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    SentUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ClaimedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    FailedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    NextAttemptUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SubjectId = table.Column<int>(type: "integer", nullable: false),
+                    RecipientUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClaimedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    FailedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    NextAttemptUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ResendOf = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
@@ -103,15 +104,15 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Organisations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FormalName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    SortName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    ListedName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Sector = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CountryCode = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FormalName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SortName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ListedName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Sector = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CountryCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -122,33 +123,33 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Summits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Theme = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
-                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    City = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    CountryCode = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
-                    Venue = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Theme = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    City = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CountryCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Venue = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     StartDate = table.Column<DateOnly>(type: "date", nullable: false),
                     EndDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    TimeZoneId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    RegistrationOpensUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    RegistrationClosesUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    DelegateCapacity = table.Column<int>(type: "int", nullable: false),
-                    ApprovedCount = table.Column<int>(type: "int", nullable: false),
-                    ContactEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
-                    DefaultLanguage = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    RegistrationMode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreationKey = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    RecordedAfterwards = table.Column<bool>(type: "bit", nullable: false),
-                    ReportedDelegates = table.Column<int>(type: "int", nullable: true),
-                    ReportedCountries = table.Column<int>(type: "int", nullable: true),
-                    ReportedMinisters = table.Column<int>(type: "int", nullable: true),
-                    ReportedIn = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RegistrationOpensUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RegistrationClosesUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DelegateCapacity = table.Column<int>(type: "integer", nullable: false),
+                    ApprovedCount = table.Column<int>(type: "integer", nullable: false),
+                    ContactEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    DefaultLanguage = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RegistrationMode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreationKey = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecordedAfterwards = table.Column<bool>(type: "boolean", nullable: false),
+                    ReportedDelegates = table.Column<int>(type: "integer", nullable: true),
+                    ReportedCountries = table.Column<int>(type: "integer", nullable: true),
+                    ReportedMinisters = table.Column<int>(type: "integer", nullable: true),
+                    ReportedIn = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -159,11 +160,11 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -180,27 +181,27 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    FullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Position = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    OrganisationId = table.Column<int>(type: "int", nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Position = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     LastTotpStep = table.Column<long>(type: "bigint", nullable: true),
-                    PreferredLanguage = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
-                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
+                    PreferredLanguage = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -217,17 +218,17 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Memberships",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
                     JoinedOn = table.Column<DateOnly>(type: "date", nullable: false),
                     LeftOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    LeavingReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    LeavingReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     CorrectedFrom = table.Column<DateOnly>(type: "date", nullable: true),
-                    CorrectionReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    CorrectedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    RecordedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    CorrectionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CorrectedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RecordedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -244,13 +245,13 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "BadgeBatches",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    PrintedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Layout = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PrintedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Layout = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -267,24 +268,24 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "DelegateMessages",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    Key = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
-                    Language = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
-                    Audience = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    RecipientCount = table.Column<int>(type: "int", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    CreatedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    ScheduledForUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Filter = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    Reminder = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    SentUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CancelledUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CancelledByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    Key = table.Column<Guid>(type: "uuid", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    Audience = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    RecipientCount = table.Column<int>(type: "integer", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ScheduledForUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Filter = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Reminder = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    SentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CancelledUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CancelledByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -301,17 +302,17 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "DelegationQuotas",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    HeadsOfDelegation = table.Column<int>(type: "int", nullable: false),
-                    Delegates = table.Column<int>(type: "int", nullable: false),
-                    ApprovedHeads = table.Column<int>(type: "int", nullable: false),
-                    ApprovedDelegates = table.Column<int>(type: "int", nullable: false),
-                    NominatedHeads = table.Column<int>(type: "int", nullable: false),
-                    NominatedDelegates = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    HeadsOfDelegation = table.Column<int>(type: "integer", nullable: false),
+                    Delegates = table.Column<int>(type: "integer", nullable: false),
+                    ApprovedHeads = table.Column<int>(type: "integer", nullable: false),
+                    ApprovedDelegates = table.Column<int>(type: "integer", nullable: false),
+                    NominatedHeads = table.Column<int>(type: "integer", nullable: false),
+                    NominatedDelegates = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -334,12 +335,12 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "InvitationReminderRounds",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    Key = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Count = table.Column<int>(type: "int", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    Key = table.Column<Guid>(type: "uuid", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -356,20 +357,20 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "RegistrationQuestions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    Form = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Label = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Help = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    ChoicesText = table.Column<string>(type: "nvarchar(3030)", maxLength: 3030, nullable: true),
-                    Required = table.Column<bool>(type: "bit", nullable: false),
-                    Visibility = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Position = table.Column<int>(type: "int", nullable: false),
-                    RetiredUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    Form = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Help = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ChoicesText = table.Column<string>(type: "character varying(3030)", maxLength: 3030, nullable: true),
+                    Required = table.Column<bool>(type: "boolean", nullable: false),
+                    Visibility = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    RetiredUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -386,15 +387,15 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "ReportingCycles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    OpensUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    DeadlineUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    PublishedUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OpensUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DeadlineUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -411,14 +412,14 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Rooms",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
-                    NameKey = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
-                    Capacity = table.Column<int>(type: "int", nullable: false),
-                    Notes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    NameKey = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: false),
+                    Notes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -435,8 +436,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "SummitHost",
                 columns: table => new
                 {
-                    HostsId = table.Column<int>(type: "int", nullable: false),
-                    SummitId = table.Column<int>(type: "int", nullable: false)
+                    HostsId = table.Column<int>(type: "integer", nullable: false),
+                    SummitId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -459,13 +460,13 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "SummitRetentions",
                 columns: table => new
                 {
-                    SummitId = table.Column<int>(type: "int", nullable: false),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
                     ExtendedUntil = table.Column<DateOnly>(type: "date", nullable: true),
-                    ExtensionReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    ExtendedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ExtendedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    ErasedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ErasureRunId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    ExtensionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ExtendedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ExtendedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ErasedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ErasureRunId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -482,13 +483,13 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Themes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
-                    NameKey = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
-                    Colour = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    NameKey = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Colour = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -505,9 +506,9 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "VisaLetterSettings",
                 columns: table => new
                 {
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    HostWording = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    UpdatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    HostWording = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -524,11 +525,11 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -545,10 +546,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -565,8 +566,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -589,10 +590,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -609,12 +610,12 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "CheckInStaff",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    GrantedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    GrantedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    GrantedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    GrantedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -637,12 +638,12 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "ErasureRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    RequestedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CarriedOutUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CarriedOutByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RequestedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CarriedOutUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CarriedOutByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -659,15 +660,15 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "ReportingFocalPoints",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    GrantedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    GrantedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    RevokedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    RevokedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    RevocationReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    GrantedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    GrantedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RevocationReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -690,17 +691,17 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "SigningAuthorities",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    EvidenceReference = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    EvidenceReference = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     EvidenceDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    GrantedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    GrantedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    RevokedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    RevokedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    RevocationReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    GrantedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    GrantedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RevocationReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -723,12 +724,12 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "DelegateMessageVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    MessageId = table.Column<int>(type: "int", nullable: false),
-                    Language = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MessageId = table.Column<int>(type: "integer", nullable: false),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -745,24 +746,24 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "ProgressReports",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CycleId = table.Column<int>(type: "int", nullable: false),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    Number = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    SubmittedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    SubmittedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    ContentHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    SupersededUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Publication = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Review = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    ReviewNote = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    ReviewedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ReviewedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CycleId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SubmittedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SubmittedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    SupersededUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Publication = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Review = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ReviewNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ReviewedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReviewedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -785,12 +786,12 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "ReportReminders",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CycleId = table.Column<int>(type: "int", nullable: false),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    QueuedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CycleId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    QueuedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -813,21 +814,21 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Breakouts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    ThemeId = table.Column<int>(type: "int", nullable: true),
-                    RoomId = table.Column<int>(type: "int", nullable: false),
-                    StartUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    EndUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Capacity = table.Column<int>(type: "int", nullable: false),
-                    ConfirmedCount = table.Column<int>(type: "int", nullable: false),
-                    Sequence = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    IsPlenary = table.Column<bool>(type: "bit", nullable: false),
-                    CancelledUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ThemeId = table.Column<int>(type: "integer", nullable: true),
+                    RoomId = table.Column<int>(type: "integer", nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: false),
+                    ConfirmedCount = table.Column<int>(type: "integer", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    IsPlenary = table.Column<bool>(type: "boolean", nullable: false),
+                    CancelledUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -856,11 +857,11 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "ReportInvitations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CycleId = table.Column<int>(type: "int", nullable: false),
-                    FocalPointId = table.Column<int>(type: "int", nullable: false),
-                    QueuedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CycleId = table.Column<int>(type: "integer", nullable: false),
+                    FocalPointId = table.Column<int>(type: "integer", nullable: false),
+                    QueuedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -883,12 +884,12 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "PublishedReporters",
                 columns: table => new
                 {
-                    CycleId = table.Column<int>(type: "int", nullable: false),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    Sector = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    ReportId = table.Column<int>(type: "int", nullable: true),
-                    Publication = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
-                    CommitmentPositions = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                    CycleId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Sector = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ReportId = table.Column<int>(type: "integer", nullable: true),
+                    Publication = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    CommitmentPositions = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -917,14 +918,14 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "ReportAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ReportId = table.Column<int>(type: "int", nullable: false),
-                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReportId = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     SizeBytes = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -941,8 +942,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "BreakoutFacilitator",
                 columns: table => new
                 {
-                    BreakoutId = table.Column<int>(type: "int", nullable: false),
-                    FacilitatorsId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    BreakoutId = table.Column<int>(type: "integer", nullable: false),
+                    FacilitatorsId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -965,8 +966,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "BreakoutOrganisation",
                 columns: table => new
                 {
-                    BreakoutId = table.Column<int>(type: "int", nullable: false),
-                    FacilitatingOrganisationsId = table.Column<int>(type: "int", nullable: false)
+                    BreakoutId = table.Column<int>(type: "integer", nullable: false),
+                    FacilitatingOrganisationsId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -978,7 +979,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_BreakoutOrganisation_Organisations_FacilitatingOrganisationsId",
+                        name: "FK_BreakoutOrganisation_Organisations_FacilitatingOrganisation~",
                         column: x => x.FacilitatingOrganisationsId,
                         principalTable: "Organisations",
                         principalColumn: "Id",
@@ -989,18 +990,18 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Materials",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    BreakoutId = table.Column<int>(type: "int", nullable: true),
-                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Type = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    Visibility = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    BreakoutId = table.Column<int>(type: "integer", nullable: true),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Visibility = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     SizeBytes = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false)
+                    Sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1023,8 +1024,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "ReportAttachmentContents",
                 columns: table => new
                 {
-                    AttachmentId = table.Column<int>(type: "int", nullable: false),
-                    Bytes = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                    AttachmentId = table.Column<int>(type: "integer", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1041,8 +1042,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "MaterialContents",
                 columns: table => new
                 {
-                    MaterialId = table.Column<int>(type: "int", nullable: false),
-                    Bytes = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                    MaterialId = table.Column<int>(type: "integer", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1059,16 +1060,16 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Accreditations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RegistrationId = table.Column<int>(type: "int", nullable: false),
-                    NationalityCode = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: true),
-                    ProtectedDocumentNumber = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
+                    NationalityCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
+                    ProtectedDocumentNumber = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     DocumentExpiry = table.Column<DateOnly>(type: "date", nullable: true),
-                    Photo = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
-                    PhotoUpdatedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    UpdatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Photo = table.Column<byte[]>(type: "bytea", nullable: true),
+                    PhotoUpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1079,24 +1080,24 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Amendments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    StatementId = table.Column<int>(type: "int", nullable: false),
-                    StatementVersionId = table.Column<int>(type: "int", nullable: false),
-                    Anchor = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    ProposedWording = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    Explanation = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    ProposerUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    ProposerName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    OrganisationId = table.Column<int>(type: "int", nullable: true),
-                    OrganisationName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    DecidedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    DecidedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    RejectionReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    ResultingVersionId = table.Column<int>(type: "int", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StatementId = table.Column<int>(type: "integer", nullable: false),
+                    StatementVersionId = table.Column<int>(type: "integer", nullable: false),
+                    Anchor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ProposedWording = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Explanation = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ProposerUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ProposerName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: true),
+                    OrganisationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DecidedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RejectionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ResultingVersionId = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1107,11 +1108,11 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "BadgePrints",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    BatchId = table.Column<int>(type: "int", nullable: false),
-                    RegistrationId = table.Column<int>(type: "int", nullable: false),
-                    FirstPrintOf = table.Column<int>(type: "int", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BatchId = table.Column<int>(type: "integer", nullable: false),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
+                    FirstPrintOf = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1128,16 +1129,16 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Bookings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    BreakoutId = table.Column<int>(type: "int", nullable: false),
-                    RegistrationId = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    RequestedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ConfirmedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CancelledUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Sequence = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BreakoutId = table.Column<int>(type: "integer", nullable: false),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RequestedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CancelledUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1154,32 +1155,32 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Communiques",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    StatementId = table.Column<int>(type: "int", nullable: false),
-                    Revision = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    RequestedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    QueuedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    GeneratingSinceUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    LeaseUntilUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    NextAttemptUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    FailedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    PublishedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ListAsOfUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Pdf = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
-                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: true),
-                    SignatoryListPdf = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
-                    SignatoryListSha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: true),
-                    SignatoryCount = table.Column<int>(type: "int", nullable: false),
-                    CertificateThumbprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    CertificateSubject = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    SelfSignedCertificate = table.Column<bool>(type: "bit", nullable: false),
-                    StatementVersionId = table.Column<int>(type: "int", nullable: true),
-                    ContentHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StatementId = table.Column<int>(type: "integer", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    QueuedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    GeneratingSinceUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LeaseUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    NextAttemptUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FailedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PublishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ListAsOfUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Pdf = table.Column<byte[]>(type: "bytea", nullable: true),
+                    Sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: true),
+                    SignatoryListPdf = table.Column<byte[]>(type: "bytea", nullable: true),
+                    SignatoryListSha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: true),
+                    SignatoryCount = table.Column<int>(type: "integer", nullable: false),
+                    CertificateThumbprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CertificateSubject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    SelfSignedCertificate = table.Column<bool>(type: "boolean", nullable: false),
+                    StatementVersionId = table.Column<int>(type: "integer", nullable: true),
+                    ContentHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1190,14 +1191,14 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "CommuniqueTranslations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CommuniqueId = table.Column<int>(type: "int", nullable: false),
-                    Language = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    StatementTranslationId = table.Column<int>(type: "int", nullable: false),
-                    ContentHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    Pdf = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
-                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommuniqueId = table.Column<int>(type: "integer", nullable: false),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    StatementTranslationId = table.Column<int>(type: "integer", nullable: false),
+                    ContentHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Pdf = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1214,12 +1215,12 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "DelegateMessageRecipients",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    MessageId = table.Column<int>(type: "int", nullable: false),
-                    RegistrationId = table.Column<int>(type: "int", nullable: false),
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MessageId = table.Column<int>(type: "integer", nullable: false),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
                     NotificationId = table.Column<long>(type: "bigint", nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1236,21 +1237,21 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Endorsements",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    StatementId = table.Column<int>(type: "int", nullable: false),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    StatementVersionId = table.Column<int>(type: "int", nullable: false),
-                    ContentHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    SignerUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    PrintedName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    PrintedPosition = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    SignedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Declaration = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    RecordedFrom = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    WithdrawnUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    WithdrawnByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    WithdrawalReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StatementId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    StatementVersionId = table.Column<int>(type: "integer", nullable: false),
+                    ContentHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    SignerUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    PrintedName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PrintedPosition = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SignedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Declaration = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RecordedFrom = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    WithdrawnUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WithdrawnByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    WithdrawalReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     LeftAllianceOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
@@ -1274,12 +1275,12 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "EndorsementShownTexts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    EndorsementId = table.Column<int>(type: "int", nullable: false),
-                    Language = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    ContentHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    StatementTranslationId = table.Column<int>(type: "int", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EndorsementId = table.Column<int>(type: "integer", nullable: false),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    ContentHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    StatementTranslationId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1296,26 +1297,26 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Invitations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    NormalisedEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    StatementId = table.Column<int>(type: "int", nullable: true),
-                    TokenSeed = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    SentUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ExpiresUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    RevokedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    AcceptedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    FocalPointUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    LastRemindedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ReminderNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    DeadlineRemindedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    NormalisedEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    StatementId = table.Column<int>(type: "integer", nullable: true),
+                    TokenSeed = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    SentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AcceptedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FocalPointUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    LastRemindedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReminderNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DeadlineRemindedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1338,25 +1339,26 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Nominations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    InvitationId = table.Column<int>(type: "int", nullable: false),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    NormalisedEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    Category = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Honorific = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Rank = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    ProtocolOrder = table.Column<int>(type: "int", nullable: true),
-                    TokenSeed = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    NominatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    RegistrationId = table.Column<int>(type: "int", nullable: true),
-                    LastSentUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    WithdrawnUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InvitationId = table.Column<int>(type: "integer", nullable: false),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    NormalisedEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Category = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Honorific = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Rank = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    ProtocolOrder = table.Column<int>(type: "integer", nullable: true),
+                    TokenSeed = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    NominatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: true),
+                    LastSentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    WithdrawnUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1379,38 +1381,38 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Registrations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    OrganisationId = table.Column<int>(type: "int", nullable: true),
-                    ProposedOrganisationName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ProposedSector = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    ProposedCountryCode = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: true),
-                    FullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Position = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Category = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    IsMinister = table.Column<bool>(type: "bit", nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Honorific = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Rank = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    ProtocolOrder = table.Column<int>(type: "int", nullable: true),
-                    NominationId = table.Column<int>(type: "int", nullable: true),
-                    AccessNeeds = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    ConsentToPublicList = table.Column<bool>(type: "bit", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    DecisionReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    DecidedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    DecidedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    WaitlistedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    WaitingForPlace = table.Column<bool>(type: "bit", nullable: false),
-                    CancelledUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    BadgeCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    CheckedInUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    BadgeTextCorrectedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CalendarToken = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: true),
+                    ProposedOrganisationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ProposedSector = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ProposedCountryCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
+                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Position = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Category = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    IsMinister = table.Column<bool>(type: "boolean", nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Honorific = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Rank = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    ProtocolOrder = table.Column<int>(type: "integer", nullable: true),
+                    NominationId = table.Column<int>(type: "integer", nullable: true),
+                    AccessNeeds = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ConsentToPublicList = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DecisionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DecidedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    WaitlistedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WaitingForPlace = table.Column<bool>(type: "boolean", nullable: false),
+                    CancelledUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    BadgeCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CheckedInUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    BadgeTextCorrectedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CalendarToken = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1445,12 +1447,12 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "RegistrationAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RegistrationId = table.Column<int>(type: "int", nullable: false),
-                    QuestionId = table.Column<int>(type: "int", nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    UpdatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
+                    QuestionId = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1473,10 +1475,10 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "RegistrationNeeds",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RegistrationId = table.Column<int>(type: "int", nullable: false),
-                    Need = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
+                    Need = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1493,15 +1495,15 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "TravelDetails",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RegistrationId = table.Column<int>(type: "int", nullable: false),
-                    ArrivalUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ArrivalFlight = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    DepartureUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    DepartureFlight = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    Hotel = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    UpdatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
+                    ArrivalUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ArrivalFlight = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    DepartureUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DepartureFlight = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Hotel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1518,25 +1520,25 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "VisaLetters",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RegistrationId = table.Column<int>(type: "int", nullable: false),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    RequestedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    RequestedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    DecidedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    DecidedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    RefusalReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    NextAttemptUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    LeaseUntilUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    LastError = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    Pdf = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
-                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    CertificateThumbprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    IssuedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RequestedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    DecidedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RefusalReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LeaseUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Pdf = table.Column<byte[]>(type: "bytea", nullable: true),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CertificateThumbprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    IssuedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1559,14 +1561,14 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "VisaLetterWithdrawals",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    VisaLetterId = table.Column<int>(type: "int", nullable: false),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    CertificateThumbprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    IssuedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    WithdrawnUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    VisaLetterId = table.Column<int>(type: "integer", nullable: false),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CertificateThumbprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    IssuedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    WithdrawnUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1589,14 +1591,14 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "ProgressEntries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ReportId = table.Column<int>(type: "int", nullable: false),
-                    StatementId = table.Column<int>(type: "int", nullable: false),
-                    Anchor = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Narrative = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    EvidenceLinks = table.Column<string>(type: "nvarchar(max)", maxLength: 5010, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReportId = table.Column<int>(type: "integer", nullable: false),
+                    StatementId = table.Column<int>(type: "integer", nullable: false),
+                    Anchor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Narrative = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    EvidenceLinks = table.Column<string>(type: "character varying(5010)", maxLength: 5010, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1613,17 +1615,17 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "PublishedCommitments",
                 columns: table => new
                 {
-                    CycleId = table.Column<int>(type: "int", nullable: false),
-                    Position = table.Column<int>(type: "int", nullable: false),
-                    StatementId = table.Column<int>(type: "int", nullable: false),
-                    Anchor = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    MustReport = table.Column<int>(type: "int", nullable: false),
-                    NotStarted = table.Column<int>(type: "int", nullable: false),
-                    InProgress = table.Column<int>(type: "int", nullable: false),
-                    Achieved = table.Column<int>(type: "int", nullable: false),
-                    NotApplicable = table.Column<int>(type: "int", nullable: false),
-                    Private = table.Column<int>(type: "int", nullable: false)
+                    CycleId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    StatementId = table.Column<int>(type: "integer", nullable: false),
+                    Anchor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    MustReport = table.Column<int>(type: "integer", nullable: false),
+                    NotStarted = table.Column<int>(type: "integer", nullable: false),
+                    InProgress = table.Column<int>(type: "integer", nullable: false),
+                    Achieved = table.Column<int>(type: "integer", nullable: false),
+                    NotApplicable = table.Column<int>(type: "integer", nullable: false),
+                    Private = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1640,8 +1642,8 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "ReportingCycleStatements",
                 columns: table => new
                 {
-                    CycleId = table.Column<int>(type: "int", nullable: false),
-                    StatementId = table.Column<int>(type: "int", nullable: false)
+                    CycleId = table.Column<int>(type: "integer", nullable: false),
+                    StatementId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1658,17 +1660,17 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "StatementComments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    StatementId = table.Column<int>(type: "int", nullable: false),
-                    StatementVersionId = table.Column<int>(type: "int", nullable: false),
-                    Anchor = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    AuthorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    AuthorName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    OrganisationId = table.Column<int>(type: "int", nullable: true),
-                    OrganisationName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StatementId = table.Column<int>(type: "integer", nullable: false),
+                    StatementVersionId = table.Column<int>(type: "integer", nullable: false),
+                    Anchor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AuthorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: true),
+                    OrganisationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1679,28 +1681,28 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "Statements",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SummitId = table.Column<int>(type: "int", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    SigningOpensUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    SigningClosesUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ConsultationClosesUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    SignatoriesEmbargoed = table.Column<bool>(type: "bit", nullable: false),
-                    AgreedByLayout = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    LateEndorsements = table.Column<bool>(type: "bit", nullable: false),
-                    Standing = table.Column<bool>(type: "bit", nullable: false),
-                    ReaffirmsStatementId = table.Column<int>(type: "int", nullable: true),
-                    RecordedAfterwards = table.Column<bool>(type: "bit", nullable: false),
-                    InvitationsQueuedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    RemindersQueuedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ClosedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    AuthoritativeLanguage = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    FinalVersionId = table.Column<int>(type: "int", nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SummitId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    SigningOpensUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SigningClosesUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ConsultationClosesUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SignatoriesEmbargoed = table.Column<bool>(type: "boolean", nullable: false),
+                    AgreedByLayout = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    LateEndorsements = table.Column<bool>(type: "boolean", nullable: false),
+                    Standing = table.Column<bool>(type: "boolean", nullable: false),
+                    ReaffirmsStatementId = table.Column<int>(type: "integer", nullable: true),
+                    RecordedAfterwards = table.Column<bool>(type: "boolean", nullable: false),
+                    InvitationsQueuedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RemindersQueuedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AuthoritativeLanguage = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    FinalVersionId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1723,16 +1725,16 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "StatementVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    StatementId = table.Column<int>(type: "int", nullable: false),
-                    Number = table.Column<int>(type: "int", nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    ContentHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    AuthorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    AuthorName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    ChangeNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StatementId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    ContentHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    AuthorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ChangeNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1749,17 +1751,17 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "StatementTranslations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    StatementId = table.Column<int>(type: "int", nullable: false),
-                    StatementVersionId = table.Column<int>(type: "int", nullable: false),
-                    Language = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    Number = table.Column<int>(type: "int", nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    ContentHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    AuthorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    AuthorName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StatementId = table.Column<int>(type: "integer", nullable: false),
+                    StatementVersionId = table.Column<int>(type: "integer", nullable: false),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    ContentHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    AuthorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1812,8 +1814,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true,
-                filter: "[NormalizedName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -1844,8 +1845,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true,
-                filter: "[NormalizedUserName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEvents_Sequence",
@@ -2502,7 +2502,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
-                name: "FK_CommuniqueTranslations_StatementTranslations_StatementTranslationId",
+                name: "FK_CommuniqueTranslations_StatementTranslations_StatementTrans~",
                 table: "CommuniqueTranslations",
                 column: "StatementTranslationId",
                 principalTable: "StatementTranslations",
@@ -2533,7 +2533,7 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                 onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
-                name: "FK_EndorsementShownTexts_StatementTranslations_StatementTranslationId",
+                name: "FK_EndorsementShownTexts_StatementTranslations_StatementTransl~",
                 table: "EndorsementShownTexts",
                 column: "StatementTranslationId",
                 principalTable: "StatementTranslations",

@@ -1356,7 +1356,8 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     RegistrationId = table.Column<int>(type: "INTEGER", nullable: true),
                     LastSentUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    WithdrawnUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    WithdrawnUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
