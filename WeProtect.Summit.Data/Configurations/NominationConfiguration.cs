@@ -16,8 +16,8 @@ internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nominat
         e.Property(n => n.TokenHash).IsConcurrencyToken();
         e.Property(n => n.WithdrawnUtc).IsConcurrencyToken();
         e.Property(n => n.RegistrationId).IsConcurrencyToken();
-        // Protocol edits: from the version the editor opened (InvitationDesk.SetNominationProtocolAsync).
-        e.Property(n => n.Version).IsConcurrencyToken();
+        // Protocol edits claim the version the editor opened by a conditional update (InvitationDesk.SetNominationProtocolAsync),
+        // not as a concurrency token: a nominee registering at that moment is not refused over a protocol change.
         e.Property(n => n.Email).HasMaxLength(EmailAddresses.MaxLength);
         e.Property(n => n.NormalisedEmail).HasMaxLength(EmailAddresses.MaxLength);
         e.Property(n => n.Title).HasMaxLength(ProtocolDetails.TextMaxLength);

@@ -382,6 +382,12 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
         if (expectedVersion != nomination.Version) return SavedNow(nomination);
         protocol = protocol.Normalised();
         if (protocol.Validate() is { Count: > 0 } errors) return DeskResult.Invalid(errors).With<Nomination>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The version the editor opened, claimed on the row and held to the commit: a second edit from the same version
+        // waits, then finds it changed.
+        if (await db.Nominations.Where(n => n.Id == nominationId && n.Version == expectedVersion)
+                .ExecuteUpdateAsync(u => u.SetProperty(n => n.Version, n => n.Version), ct) == 0)
+            return SavedNow(await db.Nominations.AsNoTracking().FirstAsync(n => n.Id == nominationId, ct));
         nomination.SetProtocol(protocol);
         if (nomination.RegistrationId is int registrationId
             && await db.Registrations.FirstOrDefaultAsync(r => r.Id == registrationId, ct) is { } registration)
@@ -390,15 +396,16 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
             registration.Version = Guid.NewGuid();
         }
         audit.Record(actor, "nomination.protocol-set", nomination, $"Nomination {nomination.Id}: protocol set ({protocol.Rank})");
-        try { await audit.SaveChangesAsync(ct); }
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
         catch (DbUpdateConcurrencyException)
         {
-            // Saved by someone else between the read and this save (the versions are concurrency tokens): the
-            // nomination's protocol, else the registration that follows it.
+            // The nominee registered, or was re-addressed or withdrawn, meanwhile; or the registration that follows
+            // the nomination changed.
             db.ChangeTracker.Clear();
-            var now = await db.Nominations.AsNoTracking().FirstOrDefaultAsync(n => n.Id == nominationId, ct);
-            if (now is null) return DeskResult.NotFound("There is no such nomination.").With<Nomination>();
-            if (now.Version != expectedVersion) return SavedNow(now);
             return DeskResult.Conflict("this delegate's registration").With<Nomination>();
         }
         return DeskResult.Done("Protocol details saved.").With(nomination);

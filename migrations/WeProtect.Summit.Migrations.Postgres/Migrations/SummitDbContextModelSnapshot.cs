@@ -1268,7 +1268,6 @@ namespace WeProtect.Summit.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime?>("WithdrawnUtc")

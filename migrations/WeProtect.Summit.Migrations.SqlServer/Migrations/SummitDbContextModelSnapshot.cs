@@ -1270,7 +1270,6 @@ namespace WeProtect.Summit.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(100)");
 
                     b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime?>("WithdrawnUtc")

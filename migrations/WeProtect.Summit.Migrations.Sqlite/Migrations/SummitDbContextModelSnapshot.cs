@@ -1225,7 +1225,6 @@ namespace WeProtect.Summit.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("WithdrawnUtc")
