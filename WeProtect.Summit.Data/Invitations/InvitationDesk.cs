@@ -418,11 +418,19 @@ public sealed class InvitationDesk(SummitDbContext db, AuditTrail audit, TimePro
         return DeskResult.Conflict("this nomination").With(nomination);
     }
 
-    /// <summary>An organiser sets the protocol details of any registration (open registration included).</summary>
-    public async Task<DeskResult> SetRegistrationProtocolAsync(int summitId, int registrationId, ProtocolDetails protocol, AuditActor actor, CancellationToken ct = default)
+    /// <summary>An organiser sets the protocol details of any registration (open registration included), from the
+    /// registration's version the page was opened at: a focal point's or the delegate's change meanwhile is not
+    /// overwritten unseen.</summary>
+    public async Task<DeskResult> SetRegistrationProtocolAsync(int summitId, int registrationId, Guid? expectedVersion, ProtocolDetails protocol,
+        AuditActor actor, CancellationToken ct = default)
     {
         var registration = await db.Registrations.FirstOrDefaultAsync(r => r.Id == registrationId && r.SummitId == summitId, ct);
         if (registration is null) return DeskResult.NotFound("There is no such registration.");
+        if (expectedVersion != registration.Version)
+        {
+            db.ChangeTracker.Clear();
+            return DeskResult.Conflict($"{registration.FullName}'s registration");
+        }
         protocol = protocol.Normalised();
         if (protocol.Validate() is { Count: > 0 } errors) return DeskResult.Invalid(errors);
         registration.SetProtocol(protocol);

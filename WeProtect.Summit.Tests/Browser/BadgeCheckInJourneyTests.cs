@@ -33,12 +33,8 @@ public class BadgeCheckInJourneyTests(BrowserFixture browser)
         await BrowserFixture.WaitForAddressAsync(delegatePage, "/Registration/Details/");
         var registrationId = int.Parse(delegatePage.Url.Split('/').Last().Split('?')[0]);
         // Ministerial rank is the organisers' to set (Invitations/Manage/Protocol), not the delegate's.
-        using (var scope = app.Services.CreateScope())
-        {
-            var result = await scope.ServiceProvider.GetRequiredService<Data.Invitations.InvitationDesk>().SetRegistrationProtocolAsync(summit.Id, registrationId,
-                new Data.Invitations.ProtocolDetails(null, "H.E.", Data.Invitations.ProtocolRank.Minister, 1), new Data.Audit.AuditActor(organiser.Id, organiser.FullName));
-            Assert.True(result.Succeeded, result.Message);
-        }
+        await app.SetProtocolAsync(summit.Id, registrationId, new Data.Invitations.ProtocolDetails(null, "H.E.", Data.Invitations.ProtocolRank.Minister, 1),
+            new Data.Audit.AuditActor(organiser.Id, organiser.FullName));
         await Assertions.Expect(delegatePage.Locator("main")).ToContainTextAsync("ending", new() { IgnoreCase = true });
 
         // 2. The organiser approves them in the vetting queue.

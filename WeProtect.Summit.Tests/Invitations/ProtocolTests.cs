@@ -110,5 +110,17 @@ public class ProtocolTests(SummitAppFactory app) : IClassFixture<SummitAppFactor
         using var plain = await app.LogInAsync(user);
         var denied = await plain.GetAsync($"/Invitations/Manage/Protocol/{summit.Id}/{registration.Id}");
         Assert.True(denied.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect);
+
+        // A second organiser's page opened before that save: refused, theirs shown beside what was typed, and the
+        // next save (having seen it) goes through.
+        var (response, stale) = await organiser.SubmitAndFollowAsync(page, "#protocol-form", new Dictionary<string, string>
+            { ["Input.Rank"] = nameof(ProtocolRank.Ambassador), ["Input.Title"] = "Ambassador to Ethiopia" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Someone else changed", stale.QuerySelector("main")!.TextContent);
+        Assert.Contains("H.E.", stale.QuerySelector("#protocol-theirs")!.TextContent);
+        Assert.Equal("Ambassador to Ethiopia", ((AngleSharp.Html.Dom.IHtmlInputElement)stale.QuerySelector("#Input_Title")!).Value);
+        Assert.Equal(ProtocolRank.HeadOfGovernment, await app.WithDbAsync(db => db.Registrations.Where(r => r.Id == registration.Id).Select(r => r.Rank).SingleAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await organiser.SubmitAsync(stale, "#protocol-form")).StatusCode);
+        Assert.Equal(ProtocolRank.Ambassador, await app.WithDbAsync(db => db.Registrations.Where(r => r.Id == registration.Id).Select(r => r.Rank).SingleAsync()));
     }
 }

@@ -196,13 +196,6 @@ public class CheckInByNameTests(SummitAppFactory app) : IClassFixture<SummitAppF
         Assert.DoesNotContain(Data.Questions.NeedNames.DisplayName(Data.Questions.Need.Vegetarian), cue);
     }
 
-    private async Task SetProtocolAsync(int summitId, int registrationId, Data.Invitations.ProtocolDetails protocol)
-    {
-        using var scope = app.Services.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<Data.Invitations.InvitationDesk>()
-            .SetRegistrationProtocolAsync(summitId, registrationId, protocol, Data.Audit.AuditActor.System);
-        Assert.True(result.Succeeded, result.Message);
-    }
 
     /// <summary>A minister is greeted properly: the desk sees "H.E. Ms Amina Diallo" and her title, in the matches and
     /// after the check-in, each isolated for bidi; namesakes come in protocol order (the head of delegation, then the
@@ -222,8 +215,8 @@ public class CheckInByNameTests(SummitAppFactory app) : IClassFixture<SummitAppF
         var awa = await DelegateAsync("Awa Diallo", DelegateCategory.Delegate);
         var amina = await DelegateAsync("Amina Diallo", DelegateCategory.Delegate);
         var moussa = await DelegateAsync("Moussa Diallo", DelegateCategory.HeadOfDelegation);
-        await SetProtocolAsync(summit.Id, amina.Id, new("Minister of Interior", "H.E. Ms", Data.Invitations.ProtocolRank.Minister, 2));
-        await SetProtocolAsync(summit.Id, awa.Id, new(null, null, Data.Invitations.ProtocolRank.Ambassador, null));
+        await app.SetProtocolAsync(summit.Id, amina.Id, new("Minister of Interior", "H.E. Ms", Data.Invitations.ProtocolRank.Minister, 2));
+        await app.SetProtocolAsync(summit.Id, awa.Id, new(null, null, Data.Invitations.ProtocolRank.Ambassador, null));
         using var desk = await app.LoggedInClientAsync(Roles.Organiser);
 
         var found = await desk.GetPageAsync($"/Registration/Manage/CheckIn/{summit.Id}?q=diallo");

@@ -10,6 +10,16 @@ using WeProtect.Summit.Data.Registrations; // after the namespace line: "Registr
 /// follow protocol order.</summary>
 public static class ProtocolData
 {
+    /// <summary>An organiser's protocol details on a registration, from its version as stored now (InvitationDesk).</summary>
+    public static async Task SetProtocolAsync(this SummitAppFactory app, int summitId, int registrationId, ProtocolDetails protocol, AuditActor? actor = null)
+    {
+        var version = await app.WithDbAsync(db => db.Registrations.Where(r => r.Id == registrationId).Select(r => r.Version).SingleAsync());
+        using var scope = app.Services.CreateScope();
+        var set = await scope.ServiceProvider.GetRequiredService<InvitationDesk>()
+            .SetRegistrationProtocolAsync(summitId, registrationId, version, protocol, actor ?? AuditActor.System);
+        Assert.True(set.Succeeded, set.Message);
+    }
+
     /// <summary>The approved delegation of "Republic of Senegal …" in its protocol order: the head of delegation (no
     /// rank), a minister (honorific, title, order 2), an ambassador, two senior officials whose orders (1, 2) go against
     /// their names, and a delegate with no rank whose title a spreadsheet would run as a formula.</summary>
@@ -20,12 +30,7 @@ public static class ProtocolData
         {
             var registration = await app.RegisterAsync(await app.CreateUserAsync(fullName: name), summitId, senegal.Id, category);
             Assert.True((await app.DecideAsync(registration.Id, RegistrationStatus.Approved)).Succeeded);
-            if (protocol is not null)
-            {
-                using var scope = app.Services.CreateScope();
-                var set = await scope.ServiceProvider.GetRequiredService<InvitationDesk>().SetRegistrationProtocolAsync(summitId, registration.Id, protocol, AuditActor.System);
-                Assert.True(set.Succeeded, set.Message);
-            }
+            if (protocol is not null) await app.SetProtocolAsync(summitId, registration.Id, protocol);
             return registration;
         }
         // Registered in name order, so that neither the order of names nor of ids is the protocol order.
