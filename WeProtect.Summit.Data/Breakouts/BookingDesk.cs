@@ -10,7 +10,8 @@ namespace WeProtect.Summit.Data.Breakouts;
 /// and the waiting list is served in the order people asked.</summary>
 public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvider clock, Notifier notifier)
 {
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    /// <summary>The desk's clock, for pages that ask its rules' questions beforehand (<see cref="Breakout.HasStartedAt"/>).</summary>
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Books a seat for the user's approved registration at the breakout's summit.</summary>
     public async Task<DeskResult<Booking>> BookAsync(int breakoutId, string userId, AuditActor actor, CancellationToken ct = default)

@@ -102,6 +102,16 @@ public class BreakoutMoveTests(SummitAppFactory app) : IClassFixture<SummitAppFa
         Assert.Contains("Started: the seat can no longer be given up.", mine.QuerySelector($"#started-{startedSeat.Id}")!.TextContent);
         Assert.NotNull(mine.QuerySelector($"#cancel-form-{laterSeat.Id}"));
         Assert.Null(mine.QuerySelector($"#started-{laterSeat.Id}"));
+
+        // Another delegate, without a seat: the session's page offers no booking form for it, and still one for the later one.
+        var (other, _) = await app.ApprovedDelegateAsync(summit.Id, "Late Comer");
+        using var otherClient = await app.LogInAsync(other);
+        var session = await otherClient.GetPageAsync($"/Breakouts/Session/{started.Id}");
+        Assert.Null(session.QuerySelector($"#book-form-{started.Id}"));
+        Assert.Contains("This session has started", session.QuerySelector($"#booking-state-{started.Id}")!.TextContent);
+        Assert.NotNull((await otherClient.GetPageAsync($"/Breakouts/Session/{later.Id}")).QuerySelector($"#book-form-{later.Id}"));
+        // The holder's own page still says they have a seat.
+        Assert.Contains("You have a seat.", (await client.GetPageAsync($"/Breakouts/Session/{started.Id}")).QuerySelector($"#booking-state-{started.Id}")!.TextContent);
     }
 
     [Fact]

@@ -35,14 +35,13 @@ public sealed record BookingButtonModel(
     public static async Task<BookingButtonModel?> ForAsync(SummitDbContext db, BookingDesk desk, int breakoutId, string? userId,
         DeskResult<Booking>? result = null, CancellationToken ct = default)
     {
-        var breakout = await db.Breakouts.AsNoTracking().Where(b => b.Id == breakoutId)
-            .Select(b => new { b.SummitId, b.Capacity, b.ConfirmedCount, b.IsPlenary, Cancelled = b.CancelledUtc != null }).FirstOrDefaultAsync(ct);
+        var breakout = await db.Breakouts.AsNoTracking().FirstOrDefaultAsync(b => b.Id == breakoutId, ct);
         if (breakout is null) return null;
         var seatsLeft = Math.Max(0, breakout.Capacity - breakout.ConfirmedCount);
         BookingButtonModel With(BookingState state, int? bookingId = null, int? position = null) =>
             new(breakoutId, breakout.SummitId, state, seatsLeft, bookingId, position, result);
         // What nobody can book is said to everyone alike, before asking who they are.
-        if (breakout.Cancelled) return With(BookingState.Cancelled);
+        if (breakout.IsCancelled) return With(BookingState.Cancelled);
         if (breakout.IsPlenary) return With(BookingState.Plenary);
         if (userId is null) return With(BookingState.Anonymous);
 
@@ -60,7 +59,8 @@ public sealed record BookingButtonModel(
         {
             BookingStatus.Confirmed => With(BookingState.Confirmed, booking.Id),
             BookingStatus.Waitlisted => With(BookingState.Waitlisted, booking.Id, await desk.WaitlistPositionAsync(booking, ct)),
-            _ => With(BookingState.CanBook),
+            // The desk's rule, asked before offering the form it would refuse.
+            _ => breakout.HasStartedAt(desk.Now) ? With(BookingState.Started) : With(BookingState.CanBook),
         };
     }
 }

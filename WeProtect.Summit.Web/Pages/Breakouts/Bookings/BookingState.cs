@@ -19,6 +19,8 @@ public enum BookingState
     NotApproved,
     /// <summary>An approved delegate without a live booking: the "Book a seat" form is shown.</summary>
     CanBook,
+    /// <summary>An approved delegate without a live booking, once the session has begun: nothing to book any more.</summary>
+    Started,
     Confirmed,
     Waitlisted,
 }
