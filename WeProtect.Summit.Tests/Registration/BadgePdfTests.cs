@@ -77,6 +77,33 @@ public class BadgePdfTests
         Assert.DoesNotContain(BadgePdfReader.Fonts(BadgePdf.Render(Sample())), f => f.Name.Contains(SummitFonts.FallbackFamily, StringComparison.Ordinal));
     }
 
+    /// <summary>Hebrew, Devanagari, Thai, Ethiopic (Amharic), Armenian and Georgian names are drawn in their script's Noto
+    /// face (embedded, bold as the badge's name, with its /ToUnicode map), not blank in Noto Sans, which lacks their
+    /// letters, and read back as written: by poppler, and by PdfPig taking the lines' /ActualText (the Hebrew is stored in
+    /// visual order, the Devanagari vowel sign of "अमित" before its consonant and the reph of "शर्मा" after its syllable).</summary>
+    [Theory]
+    [InlineData("דוד כהן", "Noto Sans Hebrew")]
+    [InlineData("अमित शर्मा", "Noto Sans Devanagari")]
+    [InlineData("สมชาย ใจดี", "Noto Sans Thai")]
+    [InlineData("አበበ ቢቂላ", "Noto Sans Ethiopic")]
+    [InlineData("Արամ Խաչատրյան", "Noto Sans Armenian")]
+    [InlineData("ნინო ბერიძე", "Noto Sans Georgian")]
+    public async Task Names_in_Hebrew_Devanagari_Thai_Ethiopic_Armenian_and_Georgian_are_drawn_in_their_script_face_and_read_back(string name, string family)
+    {
+        var pdf = BadgePdf.Render(Sample(fullName: name, organisation: $"Ministry {name}"));
+        // pdftotext wraps a right-to-left line in embedding marks.
+        var poppler = new string((await Poppler.PdftotextAsync(pdf)).Where(c => c is < '\u202A' or > '\u202E').ToArray());
+        Assert.Contains(name, poppler);
+        Assert.Contains($"Ministry {name}", poppler);
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(pdf, new UglyToad.PdfPig.ParsingOptions { UseActualText = true }))
+            Assert.Contains(name, string.Join(' ', document.GetPage(1).GetWords().Select(w => w.Text)));
+        var face = Assert.Single(BadgePdfReader.Fonts(pdf), f => f.Name.Contains(family, StringComparison.Ordinal));
+        Assert.Contains("Bold", face.Name, StringComparison.Ordinal);
+        Assert.True(face.Embedded && face.Unicode, $"{face.Name}: embedded {face.Embedded}, ToUnicode {face.Unicode}");
+        // A Latin name keeps to Noto Sans alone.
+        Assert.DoesNotContain(BadgePdfReader.Fonts(BadgePdf.Render(Sample())), f => f.Name.Contains(family, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Fonts_are_embedded_Noto_Sans_with_unicode_maps()
     {

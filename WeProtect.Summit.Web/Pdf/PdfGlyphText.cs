@@ -11,14 +11,17 @@ namespace WeProtect.Summit.Web.Pdf;
 /// <summary>The text behind shaped glyphs, for the fonts' /ToUnicode maps. PDFsharp keys the glyphs it embeds by code
 /// point, one glyph per code point, but shaped Arabic draws one letter with up to four glyphs (isolated, initial,
 /// medial, final forms) and one glyph for two letters (lam-alef). So every shaped glyph is drawn under a code point of
-/// its own in the supplementary private use areas (plane 15: face × 0x4000 + glyph id; plane 16 for the fallback face), which keeps every glyph in the
+/// its own in the supplementary private use areas (plane 15: a span of 0x1000 per face, in face order, + glyph id; plane 16 for the fallback face), which keeps every glyph in the
 /// embedded subset; <see cref="Repair"/> then rewrites the /ToUnicode maps from those code points to the real text of
 /// each glyph (its letters, in logical order), so that a reader that extracts text from the glyphs (poppler's
 /// pdftotext) reads the letters, never private-use code points.</summary>
 internal static partial class PdfGlyphText
 {
     private const int PrivateUse = 0xF0000;
-    private const int FaceSpan = 0x4000;
+    // Plane 15 holds sixteen spans of 0x1000, one per face but the fallback (every other face has fewer than 0xFFE
+    // glyphs: Noto Sans 3,317, the script faces under 1,000), the last two code points of the plane, noncharacters, unused.
+    private const int FaceSpan = 0x1000;
+    private const int Spans = 16;
     // The fallback face (index 4) has more glyphs than a span: it has plane 16's private use area to itself.
     private const int FallbackFace = 4;
     private const int PlaneSixteen = 0x100000;
@@ -32,9 +35,11 @@ internal static partial class PdfGlyphText
     /// text (the second glyph of a letter drawn in two, such as its dots) maps to nothing.</summary>
     public static int CodePoint(PdfDocument document, int faceIndex, ushort glyph, string text)
     {
-        var span = faceIndex == FallbackFace ? 0xFFFE : FaceSpan;
+        var span = faceIndex == FallbackFace ? 0xFFFE : FaceSpan - 2;
+        var slot = faceIndex < FallbackFace ? faceIndex : faceIndex - 1;
+        if (faceIndex != FallbackFace && slot >= Spans) throw new ArgumentOutOfRangeException(nameof(faceIndex), "Plane 15 has no span left for the face.");
         if (glyph >= span) throw new ArgumentOutOfRangeException(nameof(glyph), "The face has more glyphs than its private-use span.");
-        var codePoint = faceIndex == FallbackFace ? PlaneSixteen + glyph : PrivateUse + faceIndex * FaceSpan + glyph;
+        var codePoint = faceIndex == FallbackFace ? PlaneSixteen + glyph : PrivateUse + slot * FaceSpan + glyph;
         Documents.GetOrCreateValue(document).TryAdd(codePoint, text);
         return codePoint;
     }

@@ -54,6 +54,12 @@ internal static class PdfShaper
         lock (Native) return Load(faceName).Font.TryGetGlyph((uint)codePoint, out var glyph) && glyph != 0;
     }
 
+    /// <summary>The face's own glyph for <paramref name="codePoint"/> (its cmap entry), 0 when it has none.</summary>
+    public static ushort NominalGlyph(string faceName, int codePoint)
+    {
+        lock (Native) return Load(faceName).Font.TryGetGlyph((uint)codePoint, out var glyph) ? (ushort)glyph : (ushort)0;
+    }
+
     /// <summary>The glyphs of <paramref name="text"/> in visual order, left to right.</summary>
     public static IReadOnlyList<Glyph> Shape(string faceName, string text, bool rightToLeft, double size)
     {

@@ -12,20 +12,24 @@ namespace WeProtect.Summit.Web.Pdf;
 /// paragraph level being the document's (HL1): 0 for the English documents, 1 for a right-to-left one (the Arabic
 /// communiqué, whose lines <see cref="PdfFlow"/> sets against the right margin);</item>
 /// <item>the line is cut into runs of one level and one face — Arabic letters, and the spaces and punctuation of a
-/// right-to-left run, in Noto Naskh Arabic, the rest in the line's font — and the runs are put in visual order;</item>
-/// <item>every right-to-left or Arabic run is shaped by HarfBuzz (<see cref="PdfShaper"/>) and drawn glyph by glyph
+/// right-to-left run, in Noto Naskh Arabic (in Noto Sans Hebrew when the run's letters are Hebrew), letters that Noto
+/// Sans lacks in the face of their script (<see cref="SummitFonts.ScriptFamilies"/>, then the fallback face), the rest
+/// in the line's font — and the runs are put in visual order;</item>
+/// <item>every right-to-left run and every run in a face other than the line's is shaped by HarfBuzz (<see cref="PdfShaper"/>) and drawn glyph by glyph
 /// with PDFsharp at HarfBuzz's positions; every glyph has its own private-use code point so that PDFsharp embeds it,
 /// and <see cref="Save"/> maps those code points back to the glyphs' letters in the /ToUnicode maps
 /// (<see cref="PdfGlyphText"/>);</item>
 /// <item>the whole line is wrapped in a marked-content sequence whose /ActualText is the line in logical order, for
 /// readers that take replacement text (screen readers, PdfPig). Its tag is /Bidi, not /Span, on purpose: poppler
 /// (pdftotext) honours /ActualText only on /Span and, reading right-to-left text as stored in visual order, would
-/// reverse it; from the glyphs (stored left to right, mapped to their letters) it gives the logical order itself.</item>
+/// reverse it; from the glyphs (stored left to right, mapped to their letters) it gives the logical order itself. A
+/// left-to-right line whose shaping moved glyphs (Devanagari) is tagged /Span, so that poppler reads its /ActualText.</item>
 /// </list>
 /// The PDF stays a PDFsharp document, so the structure tree (<see cref="PdfTags"/>) and the signature work the same.</summary>
 internal static class PdfText
 {
     private const string ArabicFamily = SummitFonts.ArabicFamily;
+    private const string HebrewFamily = SummitFonts.HebrewFamily;
 
     // The glyph that the next DrawString draws instead of its placeholder text (see OnRenderText): rendering runs on
     // one thread per document, and this is set and cleared around a single call.
@@ -66,12 +70,13 @@ internal static class PdfText
         NeedsLayout(text) ? Layout(gfx, [(text, font)]).Sum(s => s.Width) : gfx.MeasureString(text, font).Width;
 
     /// <summary>Whether the text is laid out here rather than drawn by PDFsharp: it has right-to-left letters, or
-    /// characters only the fallback face has (a Chinese, Japanese or Korean name), which PDFsharp would draw as boxes.</summary>
+    /// characters Noto Sans lacks (a Devanagari, Thai, Ethiopic, Armenian, Georgian, Chinese, Japanese or Korean name),
+    /// which PDFsharp would draw blank.</summary>
     private static bool NeedsLayout(string text)
     {
         if (PdfBidi.NeedsBidi(text)) return true;
         for (var i = 0; i < text.Length; i++)
-            if (text[i] >= LookedUpFrom && !char.IsLowSurrogate(text[i]) && InFallback(CodePointAt(text, i))) return true;
+            if (text[i] >= LookedUpFrom && !char.IsLowSurrogate(text[i]) && FamilyOf(CodePointAt(text, i)) is not null) return true;
         return false;
     }
 
@@ -79,12 +84,13 @@ internal static class PdfText
     /// a lookup.</summary>
     private const char LookedUpFrom = '\u0530';
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, bool> FallbackOnly = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string?> Families = new();
 
-    /// <summary>Whether a character is drawn in the fallback face: Noto Sans lacks it and the fallback has it (one
-    /// that neither has is left to Noto Sans's missing-glyph box).</summary>
-    private static bool InFallback(int codePoint) => FallbackOnly.GetOrAdd(codePoint, c =>
-        !PdfShaper.HasGlyph(SummitFonts.FaceName(SummitFonts.Family, bold: false), c) && PdfShaper.HasGlyph(SummitFonts.FaceName(SummitFonts.FallbackFamily, false), c));
+    /// <summary>The family a character Noto Sans lacks is drawn in: the first script face that has it, else the fallback
+    /// face if it has it; null for a character Noto Sans has, or that no face has (left to Noto Sans's missing glyph).</summary>
+    private static string? FamilyOf(int codePoint) => Families.GetOrAdd(codePoint, c =>
+        PdfShaper.HasGlyph(SummitFonts.FaceName(SummitFonts.Family, bold: false), c) ? null
+            : SummitFonts.ScriptFamilies.Append(SummitFonts.FallbackFamily).FirstOrDefault(f => PdfShaper.HasGlyph(SummitFonts.FaceName(f, bold: false), c)));
 
     private static int CodePointAt(string text, int i) =>
         char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? char.ConvertToUtf32(text[i], text[i + 1]) : text[i];
@@ -157,13 +163,21 @@ internal static class PdfText
                 // before the first glyph: the sequence nests inside both and holds the whole line.
                 var region = content.ToString(start, content.Length - start);
                 var at = Math.Max(After(region, "BDC\n"), After(region, "BT\n"));
-                content.Insert(start + at, $"/Bidi <</ActualText {Utf16Hex(text)}>> BDC\n");
+                content.Insert(start + at, $"/{(Reordered(segments, text, paragraphLevel) ? "Span" : "Bidi")} <</ActualText {Utf16Hex(text)}>> BDC\n");
                 opened = true;
             }
             x += segment.Width;
         }
         content.Append("EMC\n");
     }
+
+    /// <summary>Whether a left-to-right line's glyphs, read left to right by their own text, spell the line in another
+    /// order: shaping moved a glyph within its cluster (a Devanagari vowel sign drawn before its consonant, a reph
+    /// after the syllable). Such a line is tagged /Span, whose /ActualText poppler does take (a right-to-left line never
+    /// is: poppler would reverse it).</summary>
+    private static bool Reordered(List<Segment> segments, string text, byte paragraphLevel) =>
+        paragraphLevel == 0 && !PdfBidi.NeedsBidi(text)
+        && segments.Any(s => s.Glyphs is { } glyphs && string.Concat(glyphs.Select(g => g.Text)) != s.Text);
 
     private static int After(string region, string op)
     {
@@ -180,9 +194,6 @@ internal static class PdfText
 
     private readonly record struct ShapedGlyph(ushort Id, double Advance, double OffsetX, double OffsetY, string Text);
 
-    /// <summary>The face a character is drawn in: the line's font, Noto Naskh Arabic, or the fallback face.</summary>
-    private enum Face : byte { Line, Arabic, Fallback }
-
     private static bool IsArabic(char c) => c is >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\u08A0' and <= '\u08FF'
         or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF';
 
@@ -192,19 +203,24 @@ internal static class PdfText
         var fonts = pieces.SelectMany(p => Enumerable.Repeat(p.Font, p.Text.Length)).ToArray();
         var levels = PdfBidi.Levels(text, paragraphLevel);
         // Arabic letters in the Arabic face; so are spaces and punctuation inside a right-to-left run where the face
-        // has them (the run keeps one face, so it shapes and mirrors as one). Characters only the fallback face has in
-        // that face.
-        var faces = new Face[text.Length];
+        // has them (the run keeps one face, so it shapes and mirrors as one) — the Hebrew face when the nearest
+        // right-to-left letter is Hebrew. Characters Noto Sans lacks in the face of their script; a mark or joiner
+        // after them in that face when it has it (a Devanagari cluster stays one run). Null: the line's font.
+        var faces = new string?[text.Length];
+        var rightToLeftFaces = RightToLeftFaces(text, levels);
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             faces[i] = char.IsLowSurrogate(c) && i > 0 ? faces[i - 1]
-                : IsArabic(c) || (levels[i] % 2 == 1 && !char.IsLetterOrDigit(c) && !char.IsSurrogate(c)
-                    && PdfShaper.HasGlyph(SummitFonts.FaceName(ArabicFamily, fonts[i].Bold), c)) ? Face.Arabic
-                : c >= LookedUpFrom && InFallback(CodePointAt(text, i)) ? Face.Fallback
-                : Face.Line;
+                : IsArabic(c) ? ArabicFamily
+                : levels[i] % 2 == 1 && !char.IsLetterOrDigit(c) && !char.IsSurrogate(c)
+                    && PdfShaper.HasGlyph(SummitFonts.FaceName(rightToLeftFaces[i], fonts[i].Bold), c) ? rightToLeftFaces[i]
+                : i > 0 && faces[i - 1] is { } previous && previous != ArabicFamily && IsJoining(c)
+                    && PdfShaper.HasGlyph(SummitFonts.FaceName(previous, fonts[i].Bold), c) ? previous
+                : c >= LookedUpFrom ? FamilyOf(CodePointAt(text, i))
+                : null;
         }
-        var runs = new List<(int Start, int End, byte Level, Face Face)>();
+        var runs = new List<(int Start, int End, byte Level, string? Face)>();
         for (var i = 0; i < text.Length;)
         {
             var end = i + 1;
@@ -219,35 +235,81 @@ internal static class PdfText
             var runText = text[start..end];
             var font = fonts[start];
             var rightToLeft = level % 2 == 1;
-            var family = face switch { Face.Arabic => ArabicFamily, Face.Fallback => SummitFonts.FallbackFamily, _ => font.FontFamily.Name };
-            var runFont = face == Face.Line ? font : new XFont(family, font.Size, font.Style, font.PdfOptions);
-            if (face == Face.Line && !rightToLeft)
+            var family = face ?? font.FontFamily.Name;
+            var runFont = face is null ? font : new XFont(family, font.Size, font.Style, font.PdfOptions);
+            if (face is null && !rightToLeft)
             {
                 segments.Add(new Segment(runText, runFont, gfx.MeasureString(runText, runFont).Width, null, 0));
                 continue;
             }
             var faceName = SummitFonts.FaceName(family, font.Bold);
             var shaped = PdfShaper.Shape(faceName, runText, rightToLeft, font.Size);
-            segments.Add(new Segment(runText, runFont, shaped.Sum(g => g.Advance), WithText(shaped, runText), SummitFonts.FaceIndex(faceName)));
+            segments.Add(new Segment(runText, runFont, shaped.Sum(g => g.Advance), WithText(shaped, runText, faceName), SummitFonts.FaceIndex(faceName)));
         }
         return segments;
     }
 
-    /// <summary>Each glyph with the text it stands for: the characters of its cluster for the first glyph of the
-    /// cluster in logical order, nothing for the others (a letter drawn as a base and its dots).</summary>
-    private static List<ShapedGlyph> WithText(IReadOnlyList<PdfShaper.Glyph> glyphs, string text)
+    /// <summary>A combining mark or a zero-width (non-)joiner, which belongs with the letter before it.</summary>
+    private static bool IsJoining(char c) => c is '\u200C' or '\u200D'
+        || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+
+    /// <summary>For each character, the face of the nearest right-to-left letter of its run of levels (before it, else
+    /// after it): Noto Sans Hebrew for a Hebrew letter, Noto Naskh Arabic otherwise.</summary>
+    private static string[] RightToLeftFaces(string text, byte[] levels)
+    {
+        var faces = new string[text.Length];
+        string? last = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (i > 0 && levels[i] != levels[i - 1]) last = null;
+            if (char.IsLetter(text[i]) && levels[i] % 2 == 1) last = text[i] is >= '\u0590' and <= '\u05FF' or >= '\uFB1D' and <= '\uFB4F' ? HebrewFamily : ArabicFamily;
+            faces[i] = last!;
+        }
+        string? next = null;
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            if (i < text.Length - 1 && levels[i] != levels[i + 1]) next = null;
+            if (faces[i] is not null) next = faces[i];
+            else faces[i] = next ?? ArabicFamily;
+        }
+        return faces;
+    }
+
+    /// <summary>Each glyph with the text it stands for: within a cluster, a glyph that is the face's own glyph of one of
+    /// its characters stands for that character (the same text wherever the glyph is drawn, which the document's one
+    /// /ToUnicode entry per glyph needs: a Devanagari consonant, a vowel sign shaped before it); the cluster's other
+    /// characters go to its first other glyph in logical order (a ligature, lam-alef, a reph), nothing to the rest (a
+    /// letter drawn as a base and its dots).</summary>
+    private static List<ShapedGlyph> WithText(IReadOnlyList<PdfShaper.Glyph> glyphs, string text, string faceName)
     {
         var starts = glyphs.Select(g => g.Cluster).Distinct().Order().ToList();
-        var claimed = new HashSet<int>();
-        var texts = new string[glyphs.Count];
+        var texts = new string?[glyphs.Count];
         // Logical order: the cluster with the lowest index first; a right-to-left run lists its glyphs reversed.
-        foreach (var i in Enumerable.Range(0, glyphs.Count).OrderBy(i => glyphs[i].Cluster).ThenBy(i => glyphs[0].Cluster > glyphs[^1].Cluster ? -i : i))
+        var logical = Enumerable.Range(0, glyphs.Count).OrderBy(i => glyphs[i].Cluster).ThenBy(i => glyphs[0].Cluster > glyphs[^1].Cluster ? -i : i);
+        foreach (var cluster in logical.GroupBy(i => glyphs[i].Cluster))
         {
-            var cluster = glyphs[i].Cluster;
-            if (!claimed.Add(cluster)) { texts[i] = ""; continue; }
-            var next = starts.BinarySearch(cluster) + 1;
-            texts[i] = text[cluster..(next < starts.Count ? starts[next] : text.Length)];
+            var next = starts.BinarySearch(cluster.Key) + 1;
+            var characters = text[cluster.Key..(next < starts.Count ? starts[next] : text.Length)];
+            var claimed = new bool[characters.Length];
+            foreach (var i in cluster)
+                for (var c = 0; c < characters.Length; c += char.IsSurrogatePair(characters, c) ? 2 : 1)
+                {
+                    if (claimed[c] || PdfShaper.NominalGlyph(faceName, char.ConvertToUtf32(characters, c)) != glyphs[i].Id) continue;
+                    var length = char.IsSurrogatePair(characters, c) ? 2 : 1;
+                    texts[i] = characters.Substring(c, length);
+                    for (var k = c; k < c + length; k++) claimed[k] = true;
+                    break;
+                }
+            var rest = string.Concat(characters.Where((_, c) => !claimed[c]));
+            foreach (var i in cluster)
+            {
+                if (texts[i] is not null) continue;
+                texts[i] = rest;
+                rest = "";
+            }
+            // Every glyph was its own character's, yet some are left (a joiner): the cluster's first glyph takes them.
+            if (rest.Length > 0) texts[cluster.First()] += rest;
         }
-        return glyphs.Select((g, i) => new ShapedGlyph(g.Id, g.Advance, g.OffsetX, g.OffsetY, texts[i])).ToList();
+        return glyphs.Select((g, i) => new ShapedGlyph(g.Id, g.Advance, g.OffsetX, g.OffsetY, texts[i] ?? "")).ToList();
     }
 }
