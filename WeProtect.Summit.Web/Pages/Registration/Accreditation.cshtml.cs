@@ -1,3 +1,4 @@
+using WeProtect.Summit.Data.Desks;
 using WeProtect.Summit.Data.Accreditations;
 using WeProtect.Summit.Web.Accreditation;
 using WeProtect.Summit.Web.Infrastructure.RateLimits;
@@ -50,37 +51,69 @@ public class AccreditationModel(SummitDbContext db, AccreditationDesk desk, Visa
             (NationalityCode, DocumentNumber, DocumentExpiry) = (a.NationalityCode, numbers.Unprotect(a.ProtectedDocumentNumber!), a.DocumentExpiry);
     }
 
-    public async Task<IActionResult> OnPostDocumentAsync(int id, CancellationToken ct)
-    {
-        if (!ModelState.IsValid) return await ReshowAsync(id, ct);
-        var result = await desk.SaveDocumentAsync(id, UserId, NationalityCode, DocumentNumber, DocumentExpiry, User.ToAuditActor(), ct);
-        return await this.AnswerAsync(result, () => RedirectToPage(new { id }), () => ReshowAsync(id, ct), field => field);
-    }
+    public Task<IActionResult> OnPostDocumentAsync(int id, CancellationToken ct) => SaveAsync(id, photoButton: false, ct);
 
-    public async Task<IActionResult> OnPostPhotoAsync(int id, CancellationToken ct)
-    {
-        // The document fields travel in the same form but are not saved by this button: not checked here, and shown
-        // again as typed if the photo is refused (never the file).
-        ModelState.Clear();
-        var bytes = await this.ReadUploadAsync(nameof(Photo), Photo, PhotoRule, ct);
-        if (bytes is null) return await ReshowPhotoAsync(id, ct);
-        var photo = PhotoReader.Read(bytes);
-        if (photo.Problem is { } problem)
-        {
-            ModelState.AddModelError(nameof(Photo), Localization.Translations.Of(HttpContext, problem));
-            return await ReshowPhotoAsync(id, ct);
-        }
-        var result = await desk.SavePhotoAsync(id, UserId, photo.Jpeg!, User.ToAuditActor(), ct);
-        return await this.AnswerAsync(result, () => RedirectToPage(new { id }), () => ReshowPhotoAsync(id, ct), field => field);
-    }
+    public Task<IActionResult> OnPostPhotoAsync(int id, CancellationToken ct) => SaveAsync(id, photoButton: true, ct);
 
-    /// <summary>The page again after a refused photo: the document as typed in the form, or as saved when the post
-    /// carried no document fields (a form from before they shared it).</summary>
-    private async Task<IActionResult> ReshowPhotoAsync(int id, CancellationToken ct)
+    /// <summary>One form, two buttons: each saves its own part (and says what is missing from it), and also the other
+    /// part when the form brings it — a chosen photo, or a travel document typed differently from the one saved — so
+    /// that nothing typed or chosen is silently dropped. Both parts are checked before either is saved: with an error
+    /// in either, nothing is saved and the page shows again what was typed (never the file).</summary>
+    private async Task<IActionResult> SaveAsync(int id, bool photoButton, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (!Request.HasFormContentType || !Request.Form.ContainsKey(nameof(DocumentNumber))) ShowSavedDocument();
-        return Page();
+        var saveDocument = !photoButton || DocumentTyped();
+        var savePhoto = photoButton || Photo is { Length: > 0 };
+        if (!saveDocument) ModelState.Clear(); // the document's fields are only shown again, not checked
+        byte[]? jpeg = null;
+        if (savePhoto && await this.ReadUploadAsync(nameof(Photo), Photo, PhotoRule, ct) is { } bytes)
+        {
+            var photo = PhotoReader.Read(bytes);
+            if (photo.Problem is { } problem) ModelState.AddModelError(nameof(Photo), Localization.Translations.Of(HttpContext, problem));
+            jpeg = photo.Jpeg;
+        }
+        if (saveDocument && ModelState.IsValid
+            && DocumentNumbers.Validate(NationalityCode, DocumentNumber, DocumentExpiry, Registration.Summit.EndDate) is { Count: > 0 } errors)
+            this.AddErrors(DeskResult.Invalid(errors), field => field);
+        if (!ModelState.IsValid)
+        {
+            if (!saveDocument && !DocumentPosted) ShowSavedDocument();
+            if (jpeg is not null) ModelState.AddModelError(nameof(Photo), Localization.Translations.OrKey(HttpContext, "Nothing was saved: choose the photo again once the travel document is corrected."));
+            return Page();
+        }
+        var said = new List<DeskText>();
+        foreach (var save in new Func<Task<DeskResult>>?[]
+        {
+            saveDocument ? () => desk.SaveDocumentAsync(id, UserId, NationalityCode, DocumentNumber, DocumentExpiry, User.ToAuditActor(), ct) : null,
+            jpeg is not null ? () => desk.SavePhotoAsync(id, UserId, jpeg, User.ToAuditActor(), ct) : null,
+        })
+        {
+            if (save is null) continue;
+            var result = await save();
+            if (!result.Succeeded)
+            {
+                // The part saved before it stays saved and is said; the refused one shows beside the form.
+                if (said.Count > 0) this.ShowStatus(DeskResult.Done(DeskResult.Joined(said)));
+                return await this.AnswerAsync(result, () => RedirectToPage(new { id }), () => ReshowAsync(id, ct), field => field);
+            }
+            said.Add(result.Text);
+        }
+        this.ShowStatus(DeskResult.Done(DeskResult.Joined(said)));
+        return RedirectToPage(new { id });
+    }
+
+    // False for a form from before the document and the photo shared it.
+    private bool DocumentPosted => Request.HasFormContentType && Request.Form.ContainsKey(nameof(DocumentNumber));
+
+    /// <summary>Whether the form brings a travel document other than the one saved (or any, when none is).</summary>
+    private bool DocumentTyped()
+    {
+        if (!DocumentPosted) return false;
+        if (ModelState.TryGetValue(nameof(DocumentExpiry), out var expiry) && expiry.Errors.Count > 0) return true; // a date that did not read
+        if (Accreditation is not { HasDocument: true } a)
+            return !string.IsNullOrWhiteSpace(NationalityCode) || !string.IsNullOrWhiteSpace(DocumentNumber) || DocumentExpiry is not null;
+        return a.NationalityCode != NationalityCode || a.DocumentExpiry != DocumentExpiry
+            || numbers.Unprotect(a.ProtectedDocumentNumber!) != DocumentNumbers.Normalise(DocumentNumber);
     }
 
     public async Task<IActionResult> OnPostVisaLetterAsync(int id, CancellationToken ct) =>
