@@ -70,7 +70,8 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
         var booking = await db.Bookings.AsNoTracking().Include(b => b.Registration)
             .FirstOrDefaultAsync(b => b.Id == bookingId && b.Registration.UserId == userId, ct);
         if (booking is null) return DeskResult.NotFound("There is no such booking.");
-        if (booking.Status == BookingStatus.Cancelled) return DeskResult.Refused("This booking is already cancelled.");
+        // Cancelled already (a double click, a second tab): done, as asked.
+        if (booking.Status == BookingStatus.Cancelled) return DeskResult.Done("This booking is already cancelled.");
         // A seat at a session under way or over is the record of who was booked: no cancelling, no promotion mail.
         if (await db.Breakouts.AsNoTracking().FirstAsync(b => b.Id == booking.BreakoutId, ct) is var held && held.HasStartedAt(Now))
             return DeskResult.Refused(Breakout.AlreadyStarted(held.Title));
@@ -78,7 +79,9 @@ public sealed class BookingDesk(SummitDbContext db, AuditTrail audit, TimeProvid
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Cancelled)
                 .SetProperty(b => b.CancelledUtc, Now).SetProperty(b => b.Version, Guid.NewGuid())
                 .SetProperty(b => b.Sequence, b => b.Sequence + 1), ct);
-        if (changed == 0) return DeskResult.Conflict("your booking");
+        if (changed == 0)
+            return DeskResult.Stale(await db.Bookings.AnyAsync(b => b.Id == bookingId && b.Status == BookingStatus.Cancelled, ct), "your booking",
+                "This booking is already cancelled.");
         audit.Record(actor, "booking.cancelled", booking, $"Booking {booking.Id} cancelled ({booking.Status} before)");
         notifier.Add(NotificationKinds.BookingCancelled, booking.Id);
         if (booking.Status == BookingStatus.Confirmed)

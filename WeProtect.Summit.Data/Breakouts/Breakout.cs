@@ -51,11 +51,14 @@ public class Breakout
     public DeskText? WhyUnchangeable =>
         IsCancelled ? (DeskText)$"\"{Title}\" was cancelled: it stays in the programme as it was and can no longer be changed." : null;
 
+    /// <summary>What a second cancel is told: done already, nothing changed.</summary>
+    public static Desks.DeskText AlreadyCancelled(string title) => $"\"{title}\" is already cancelled.";
+
     /// <summary>Cancels the session: its calendar entries are replaced (a higher SEQUENCE, STATUS:CANCELLED).
     /// Returns the reason when it cannot be cancelled.</summary>
     public DeskText? Cancel(DateTime nowUtc)
     {
-        if (IsCancelled) return $"\"{Title}\" is already cancelled.";
+        if (IsCancelled) return AlreadyCancelled(Title);
         CancelledUtc = nowUtc;
         ConfirmedCount = 0;
         Sequence++;

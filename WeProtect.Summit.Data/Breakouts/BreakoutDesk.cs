@@ -316,8 +316,9 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
         var breakout = await db.Breakouts.AsNoTracking().FirstOrDefaultAsync(b => b.Id == breakoutId && b.SummitId == summitId, ct);
         if (breakout is null) return DeskResult.NotFound("There is no such breakout.");
         var seen = breakout.Version;
-        // Cancelled already (a double click, a second tab): said as such, not as someone else's change.
-        if (!breakout.IsCancelled && expectedVersion is not null && expectedVersion != seen) return DeskResult.Conflict("this breakout");
+        // Cancelled already (a double click, a second tab, two organisers at once): done, as asked; not someone else's change.
+        if (breakout.IsCancelled) return DeskResult.Done(Breakout.AlreadyCancelled(breakout.Title));
+        if (expectedVersion is not null && expectedVersion != seen) return DeskResult.Conflict("this breakout");
         if (breakout.Cancel(clock.GetUtcNow().UtcDateTime) is { } refusal) return DeskResult.Refused(refusal);
         var now = breakout.CancelledUtc!.Value;
         // The breakout's row first, by a conditional update: it stays locked until the commit, so a booking of this
@@ -326,7 +327,9 @@ public sealed class BreakoutDesk(SummitDbContext db, AuditTrail audit, Notifier 
         var changed = await db.Breakouts.Where(b => b.Id == breakoutId && b.Version == seen && b.CancelledUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.CancelledUtc, now).SetProperty(b => b.Sequence, breakout.Sequence)
                 .SetProperty(b => b.ConfirmedCount, 0).SetProperty(b => b.Version, breakout.Version), ct);
-        if (changed == 0) return DeskResult.Conflict("this breakout");
+        if (changed == 0)
+            return DeskResult.Stale(await db.Breakouts.AnyAsync(b => b.Id == breakoutId && b.CancelledUtc != null, ct), "this breakout",
+                Breakout.AlreadyCancelled(breakout.Title));
         var live = await db.Bookings.AsNoTracking()
             .Where(b => b.BreakoutId == breakoutId && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted))
             .Select(b => b.Id).ToListAsync(ct);

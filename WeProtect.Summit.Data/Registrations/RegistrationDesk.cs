@@ -246,12 +246,15 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == registrationId && r.UserId == userId, ct);
         if (registration is null) return DeskResult.NotFound("There is no such registration.");
-        if (!registration.CanBeCancelled) return DeskResult.Refused("This registration is already cancelled.");
+        // Cancelled already (a double click, a second tab): done, as asked.
+        if (!registration.CanBeCancelled) return DeskResult.Done("This registration is already cancelled.");
         // Once the summit is over the registration is the record of who came: nothing to free, nobody to promote.
         var summit = await db.Summits.AsNoTracking().FirstAsync(s => s.Id == registration.SummitId, ct);
         if (summit.IsOverAt(Now)) return DeskResult.Refused("The summit is over: your registration is part of its record and can no longer be cancelled.");
         await LockSummitAsync(registration.SummitId, ct);
-        if (!await CancelCoreAsync(registration, actor, ct)) return DeskResult.Conflict(DeskText.LowerFirst("Your registration"));
+        if (!await CancelCoreAsync(registration, actor, ct))
+            return DeskResult.Stale(await db.Registrations.AnyAsync(r => r.Id == registrationId && r.Status == RegistrationStatus.Cancelled, ct),
+                DeskText.LowerFirst("Your registration"), "This registration is already cancelled.");
         await audit.SaveChangesAsync(ct);
         await notifier.CommitAsync(tx, ct);
         return DeskResult.Done("Your registration is cancelled.");
