@@ -56,7 +56,11 @@ public sealed class RegistrationDesk(SummitDbContext db, AuditTrail audit, TimeP
             catch (DbUpdateConcurrencyException)
             {
                 db.ChangeTracker.Clear();
-                return await NominationChangedAsync(nomination, registration, ct) ?? DeskResult.Refused("You have already registered for this summit.");
+                // Registered again in another tab, or the row changed otherwise (the nomination as it was): said apart.
+                if (await NominationChangedAsync(nomination, registration, ct) is { } changed) return changed;
+                return await db.Registrations.AnyAsync(r => r.Id == earlier.Id && r.Status != RegistrationStatus.Cancelled, ct)
+                    ? DeskResult.Refused("You have already registered for this summit.")
+                    : DeskResult.Conflict(DeskText.LowerFirst("Your registration"));
             }
             return DeskResult.Done("Your registration has been received. The secretariat will tell you its decision by e-mail.");
         }
