@@ -179,7 +179,16 @@ app.MapCalendarFeeds();
 // The bare endpoint the benchmark compares pages against.
 app.MapGet("/healthz", () => "ok").AllowAnonymous();
 
-await DatabaseSetup.MigrateAsync(app.Services, app.Logger);
+try
+{
+    await DatabaseSetup.MigrateAsync(app.Services, app.Logger);
+}
+catch (DatabaseFromAnotherBuildException refused)
+{
+    Console.Error.WriteLine(refused.Message);
+    Environment.ExitCode = 2;
+    return;
+}
 await StartupTasks.EnsureRolesAsync(app.Services);
 app.UseSummitJobs();
 app.Lifetime.ApplicationStarted.Register(() => StartupTasks.AnnounceFirstAdminSetupAsync(app).GetAwaiter().GetResult());

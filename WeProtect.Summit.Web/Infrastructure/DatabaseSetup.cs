@@ -86,6 +86,18 @@ public static class DatabaseSetup
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SummitDbContext>();
         if (db.Database.IsSqlite()) await ReleaseStaleSqliteMigrationLockAsync(db, logger);
+        if (await DatabaseFromAnotherBuild.UnknownMigrationsAsync(db) is [var unknown, ..])
+        {
+            var configuration = services.GetRequiredService<IConfiguration>();
+            // Only the embedded default on a developer's machine is moved aside; a configured database is never touched.
+            if (!db.Database.IsSqlite() || !string.IsNullOrEmpty(configuration.GetConnectionString("Summit"))
+                || !services.GetRequiredService<IHostEnvironment>().IsDevelopment())
+                throw new DatabaseFromAnotherBuildException(DatabaseFromAnotherBuild.Refusal(
+                    db.Database.IsSqlite() ? db.Database.GetDbConnection().DataSource : db.Database.GetDbConnection().Database, unknown));
+            var aside = DatabaseFromAnotherBuild.MoveAside(services.GetRequiredService<DataFolder>(), unknown,
+                services.GetRequiredService<Audit.AuditCheckpoints>().FilePath, services.GetRequiredService<TimeProvider>().GetUtcNow());
+            logger.LogWarning("The database was made by another build (migration {Migration}): moved aside to {Folder}; a new one is made", unknown, aside);
+        }
         await db.Database.MigrateAsync();
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         logger.LogInformation("Database ready ({Provider}): {Source}", db.Database.ProviderName,
