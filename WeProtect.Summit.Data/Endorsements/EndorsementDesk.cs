@@ -104,7 +104,7 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
     public async Task<DeskResult<Endorsement>> SignAsync(Signature signature, string userId, AuditActor actor, Func<CancellationToken, Task<DeskText?>> stepUp,
         CancellationToken ct = default)
     {
-        var statement = await db.Statements.AsNoTracking().FirstOrDefaultAsync(s => s.Id == signature.StatementId, ct);
+        var statement = await db.Statements.AsNoTracking().Include(s => s.Summit).FirstOrDefaultAsync(s => s.Id == signature.StatementId, ct);
         var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == signature.OrganisationId, ct);
         if (statement is null || organisation is null) return new(DeskAnswer.NotFound, "There is no such statement or organisation.");
         if (!await db.SigningAuthorities.Unrevoked().AnyAsync(a => a.UserId == userId && a.OrganisationId == organisation.Id, ct))
@@ -140,7 +140,7 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
             return new(DeskAnswer.Refused, Refusal: DeskRefusal.Invalid, Text: "The declaration contains control characters; write it as plain text.");
 
         // Answered from a plain read when it is plain; the index answers the requests that race.
-        if (await LiveEndorsementAsync(statement.Id, organisation.Id, ct) is { } existing) return AlreadyEndorsed(existing);
+        if (await LiveEndorsementAsync(statement.Id, organisation.Id, ct) is { } existing) return AlreadyEndorsed(existing, statement.Summit);
 
         if (await stepUp(ct) is { } stepUpRefusal) return new(DeskAnswer.Refused, Refusal: DeskRefusal.NotAllowed, Text: $"{stepUpRefusal} Nothing was signed.");
 
@@ -177,7 +177,7 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
             db.Entry(shown).State = EntityState.Detached;
             db.Entry(endorsement).State = EntityState.Detached;
             return await LiveEndorsementAsync(statement.Id, organisation.Id, ct) is { } winner
-                ? AlreadyEndorsed(winner)
+                ? AlreadyEndorsed(winner, statement.Summit)
                 : new(DeskAnswer.Refused, Refusal: DeskRefusal.AlreadyEndorsed, Text: "Your organisation's endorsement was being changed at the same moment. Nothing was signed; look again.");
         }
         return new(DeskAnswer.Done, $"Signed: {organisation.FormalName} endorses \"{statement.Title}\".") { Value = endorsement };
@@ -210,8 +210,9 @@ public sealed class EndorsementDesk(SummitDbContext db, AuditTrail audit, Notifi
     public Task<Endorsement?> LiveEndorsementAsync(int statementId, int organisationId, CancellationToken ct = default) =>
         db.Endorsements.AsNoTracking().FirstOrDefaultAsync(e => e.StatementId == statementId && e.OrganisationId == organisationId && e.WithdrawnUtc == null, ct);
 
-    private static DeskResult<Endorsement> AlreadyEndorsed(Endorsement existing) => new(DeskAnswer.Refused, Refusal: DeskRefusal.AlreadyEndorsed, Text:
-        $"Your organisation has already endorsed this statement (signed by {existing.PrintedName} at {existing.SignedUtc:yyyy-MM-dd HH:mm:ss} UTC). " +
+    // When it was signed, on the summit's clock as every time a signatory reads (the receipt, the Agreed-by page).
+    private static DeskResult<Endorsement> AlreadyEndorsed(Endorsement existing, Summits.Summit summit) => new(DeskAnswer.Refused, Refusal: DeskRefusal.AlreadyEndorsed, Text:
+        $"Your organisation has already endorsed this statement (signed by {existing.PrintedName} on {summit.ToLocal(existing.SignedUtc):d MMMM yyyy, HH:mm} ({summit.TimeZoneId})). " +
         $"Nothing more was signed.") { Value = existing };
 
     /// <summary>Withdraws the organisation's live endorsement while the statement takes endorsements

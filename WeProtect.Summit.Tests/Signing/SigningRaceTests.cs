@@ -85,6 +85,10 @@ public class SigningRaceTests(SummitAppFactory app, ITestOutputHelper output) : 
         Assert.Equal(Requests - 1, losers.Count);
         Assert.All(losers, r => Assert.Equal(DeskRefusal.AlreadyEndorsed, r.Refusal));
         Assert.All(losers, r => Assert.Contains("has already endorsed this statement (signed by Index", r.Message));
+        // When, on the summit's clock, as the signatory reads every other time.
+        var winner = results.Single(r => r.Succeeded).Value!;
+        var zone = await app.WithDbAsync(db => db.Statements.Where(s => s.Id == statement.Id).Select(s => s.Summit).SingleAsync());
+        Assert.All(losers, r => Assert.Contains($"on {zone.ToLocal(winner.SignedUtc):d MMMM yyyy, HH:mm} ({zone.TimeZoneId}))", r.Message));
         Assert.Equal(1, await app.WithDbAsync(db => db.Endorsements.CountAsync(e => e.StatementId == statement.Id)));
     }
 
