@@ -52,4 +52,34 @@ public class BreakoutCancelRaceTests(SummitAppFactory app) : IClassFixture<Summi
         // A request that lost the race was refused, never left confirmed.
         Assert.All(bookings.Select(b => b.Result).Where(r => !r.Succeeded), r => Assert.Contains("cancelled", r.Message));
     }
+
+    /// <summary>Several organisers (or tabs) cancel one breakout at the same moment, from the same page: it is cancelled
+    /// once — one audit event, one higher SEQUENCE, each holder told once — and every one of them is told it is done,
+    /// the losers "already cancelled", never "someone else changed it".</summary>
+    [Fact]
+    public async Task Organisers_cancelling_one_breakout_at_once_cancel_it_once_and_are_each_told_it_is_done()
+    {
+        var summit = await app.CreateOpenSummitAsync();
+        var breakout = await app.CreateBreakoutAsync(summit, capacity: 5, startHour: 15, title: "Cancelled by all at once");
+        var (holder, _) = await app.ApprovedDelegateAsync(summit.Id);
+        var seat = (await app.BookAsync(breakout.Id, holder)).Value!;
+        var seen = await app.WithDbAsync(db => db.Breakouts.Where(b => b.Id == breakout.Id).Select(b => new { b.Version, b.Sequence }).SingleAsync());
+
+        using var start = new ManualResetEventSlim();
+        var cancels = Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+        {
+            start.Wait();
+            using var scope = app.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<BreakoutDesk>().CancelAsync(summit.Id, breakout.Id, seen.Version, new AuditActor(null, $"organiser {i}"));
+        })).ToList();
+        start.Set();
+        var results = await Task.WhenAll(cancels);
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Message));
+        Assert.Single(results, r => r.Message.Contains("cancelled; 1 delegate will be told", StringComparison.Ordinal));
+        Assert.All(results.Where(r => !r.Message.Contains("will be told", StringComparison.Ordinal)), r => Assert.Contains("is already cancelled", r.Message));
+        Assert.Single(await app.AuditActionsAsync("Breakout", breakout.Id), a => a == "breakout.cancelled");
+        Assert.Equal(seen.Sequence + 1, await app.WithDbAsync(db => db.Breakouts.Where(b => b.Id == breakout.Id).Select(b => b.Sequence).SingleAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.Kind == NotificationKinds.BreakoutCancelled && n.SubjectId == seat.Id)));
+    }
 }
