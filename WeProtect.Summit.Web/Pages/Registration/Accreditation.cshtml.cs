@@ -90,12 +90,14 @@ public class AccreditationModel(SummitDbContext db, AccreditationDesk desk, Visa
         {
             if (save is null) continue;
             var result = await save();
-            if (!result.Succeeded)
+            if (!result.Succeeded && said.Count > 0)
             {
-                // The part saved before it stays saved and is said; the refused one shows beside the form.
-                if (said.Count > 0) this.ShowStatus(DeskResult.Done(DeskResult.Joined(said)));
-                return await this.AnswerAsync(result, () => RedirectToPage(new { id }), () => ReshowAsync(id, ct), field => field);
+                // The document was saved, the photo not (a rare conflict): both said in one line, as the refusal it is.
+                if (result.Answer == DeskAnswer.NotFound) return NotFound();
+                this.ShowStatus(result with { Text = DeskResult.Joined([.. said, result.Text]) });
+                return RedirectToPage(new { id });
             }
+            if (!result.Succeeded) return await this.AnswerAsync(result, () => RedirectToPage(new { id }), () => ReshowAsync(id, ct), field => field);
             said.Add(result.Text);
         }
         this.ShowStatus(DeskResult.Done(DeskResult.Joined(said)));
